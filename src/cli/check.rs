@@ -1,0 +1,69 @@
+//! `dpo check`: validate every file of the workspace and the journal.
+
+use clap::Args;
+use serde::Serialize;
+
+use super::{print_diagnostics, print_json, Cli, CliError, EXIT_ERROR, EXIT_FINDING};
+use crate::workspace::{self, Diagnostic, JournalReport, WorkspaceError};
+
+/// Options of `dpo check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Exit 1 when there are warnings (missing information), not only errors.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Serialize)]
+struct Report<'a> {
+    errors: usize,
+    warnings: usize,
+    diagnostics: &'a [Diagnostic],
+    journal: Option<&'a JournalReport>,
+}
+
+pub(super) fn run(cli: &Cli, args: &CheckArgs) -> Result<i32, CliError> {
+    let (diags, journal) = match cli.load() {
+        Ok(ws) => {
+            let clock = cli.clock(ws.tz)?;
+            let today = clock.now().with_timezone(&ws.tz).date_naive();
+            let diags = workspace::validate(&ws, today);
+            (diags, Some(ws.journal().verify()?))
+        }
+        Err(CliError::Workspace(WorkspaceError::Invalid { diagnostics, .. })) => {
+            let journal = workspace::Journal::new(cli.root()).verify().ok();
+            (diagnostics, journal)
+        }
+        Err(e) => return Err(e),
+    };
+    let errors = diags.iter().filter(|d| d.is_error()).count();
+    let warnings = diags.len() - errors;
+    let journal_bad = journal.as_ref().is_some_and(|j| j.problem.is_some());
+    if cli.json {
+        print_json(&Report {
+            errors,
+            warnings,
+            diagnostics: &diags,
+            journal: journal.as_ref(),
+        })?;
+    } else {
+        print_diagnostics(&diags);
+        if let Some(j) = &journal {
+            match &j.problem {
+                Some(p) => eprintln!("error: {}:{}: {}", workspace::journal::JOURNAL_FILE, p.line, p.message),
+                None => println!("journal: {} entries, chain intact", j.entries),
+            }
+        }
+        println!(
+            "{}: {errors} error(s), {warnings} warning(s)",
+            cli.root().display()
+        );
+    }
+    Ok(if errors > 0 {
+        EXIT_ERROR
+    } else if journal_bad || (args.strict && warnings > 0) {
+        EXIT_FINDING
+    } else {
+        0
+    })
+}

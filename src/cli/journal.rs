@@ -1,0 +1,83 @@
+//! `dpo journal show|verify|note`: the hash-chained log of changes.
+
+use clap::{Args, Subcommand};
+
+use super::{actor, print_json, Cli, CliError, EXIT_FINDING};
+use crate::workspace::{self, Journal, WorkspaceError};
+
+/// Journal subcommands.
+#[derive(Debug, Subcommand)]
+pub enum JournalCommand {
+    /// List the entries.
+    Show,
+    /// Check the chain: exit 1 naming the first bad entry.
+    Verify,
+    /// Record a note (a meeting, a decision, a check done by hand).
+    Note(NoteArgs),
+}
+
+/// Options of `dpo journal note`.
+#[derive(Debug, Args)]
+pub struct NoteArgs {
+    /// The text of the note.
+    #[arg(long, short = 'm')]
+    pub message: String,
+    /// What it is about (a record id or a file).
+    #[arg(long, default_value = "workspace")]
+    pub subject: String,
+}
+
+pub(super) fn run(cli: &Cli, cmd: &JournalCommand) -> Result<i32, CliError> {
+    let root = cli.root();
+    if !root.is_dir() {
+        return Err(WorkspaceError::NotFound { path: root.to_path_buf() }.into());
+    }
+    let journal = Journal::new(root);
+    match cmd {
+        JournalCommand::Show => {
+            let entries = journal.entries()?;
+            if cli.json {
+                print_json(&entries)?;
+            } else {
+                for e in &entries {
+                    println!("{:>5}  {}  {:<20}  {:<28}  {}", e.seq, e.at, e.actor, e.action, e.subject);
+                }
+                if entries.is_empty() {
+                    println!("(the journal is empty)");
+                }
+            }
+            Ok(0)
+        }
+        JournalCommand::Verify => {
+            let report = journal.verify()?;
+            if cli.json {
+                print_json(&report)?;
+            } else {
+                match &report.problem {
+                    None => println!(
+                        "journal intact: {} entries, head {} {}",
+                        report.entries, report.head.seq, report.head.sha256
+                    ),
+                    Some(p) if p.line == 0 => eprintln!("journal broken: {}: {}", workspace::journal::HEAD_FILE, p.message),
+                    Some(p) => eprintln!("journal broken: {}:{}: {}", workspace::journal::JOURNAL_FILE, p.line, p.message),
+                }
+            }
+            Ok(if report.problem.is_some() { EXIT_FINDING } else { 0 })
+        }
+        JournalCommand::Note(a) => {
+            if a.message.trim().is_empty() {
+                return Err(CliError::Usage("the note is empty\n  hint: dpo journal note -m \"what happened\"".into()));
+            }
+            let ws = cli.load()?;
+            let clock = cli.clock(ws.tz)?;
+            let lock = ws.lock()?;
+            let (entry, _) = journal.append(&lock, clock.now(), &actor(), "journal.note", &a.subject, a.message.as_bytes())?;
+            if cli.json {
+                print_json(&entry)?;
+            } else {
+                println!("journal entry {} recorded", entry.seq);
+            }
+            Ok(0)
+        }
+    }
+}

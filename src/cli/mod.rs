@@ -1,0 +1,231 @@
+//! The command line: argument definitions, and one file per command family
+//! that reads input, calls the domain and prints text or JSON. This is the
+//! only layer that prints.
+//!
+//! Exit codes: 0 all is well; 1 a check found a problem (warnings under
+//! `--strict`, a broken journal, an overdue deadline); 2 a usage, input or
+//! I/O error.
+
+mod check;
+mod init;
+mod journal;
+mod register;
+mod schema;
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::model::Lang;
+use crate::time::{Clock, TimeError};
+use crate::workspace::{self, Diagnostic, Workspace, WorkspaceError};
+
+/// Exit code: a check found a problem.
+pub const EXIT_FINDING: i32 = 1;
+/// Exit code: usage, input or I/O error.
+pub const EXIT_ERROR: i32 = 2;
+
+/// The toolkit of a GDPR processor's data-protection officer.
+#[derive(Debug, Parser)]
+#[command(name = "dpo", version, about, long_about = None, max_term_width = 100)]
+pub struct Cli {
+    /// The workspace folder (default: ./registers).
+    #[arg(long, global = true, env = "DPO_REGISTERS", value_name = "DIR", default_value = "registers")]
+    pub registers: PathBuf,
+    /// Language of the documents (default: the processor's).
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
+    /// Print machine-readable JSON instead of text.
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// Act as if it were this instant: RFC 3339, or local `YYYY-MM-DD HH:MM` in
+    /// the processor's timezone. Every dated output uses it.
+    #[arg(long, global = true, env = "DPO_NOW", value_name = "TIME")]
+    pub now: Option<String>,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Languages of the documents.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    /// French.
+    Fr,
+    /// English.
+    En,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a new workspace with commented example files.
+    Init(init::InitArgs),
+    /// Validate the whole workspace, journal included.
+    Check(check::CheckArgs),
+    /// Write the register of processing activities (GDPR Art. 30(2)).
+    Register(register::RegisterArgs),
+    /// Show, verify or add to the hash-chained journal.
+    #[command(subcommand)]
+    Journal(journal::JournalCommand),
+    /// Write a JSON Schema for each kind of YAML file.
+    Schema(schema::SchemaArgs),
+}
+
+/// Everything that ends a command with exit code 2.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// The workspace could not be used.
+    #[error(transparent)]
+    Workspace(#[from] WorkspaceError),
+    /// `--now` or another time argument is not a time.
+    #[error("invalid {flag}")]
+    Time {
+        /// The option.
+        flag: &'static str,
+        /// Why.
+        #[source]
+        source: TimeError,
+    },
+    /// A template failed.
+    #[error(transparent)]
+    Template(#[from] crate::render::templates::TemplateError),
+    /// The PDF could not be made.
+    #[error("failed to make the PDF")]
+    Pdf(#[from] crate::render::pdf::PdfError),
+    /// CSV writing failed.
+    #[error(transparent)]
+    Csv(#[from] crate::render::csv::CsvError),
+    /// An unknown controller was asked for.
+    #[error(transparent)]
+    UnknownController(#[from] crate::register::UnknownController),
+    /// Writing an output file failed.
+    #[error("failed to write `{}`", path.display())]
+    Output {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
+    /// The arguments make no sense together.
+    #[error("{0}")]
+    Usage(String),
+}
+
+/// Runs the binary: parses `std::env::args`, runs, prints errors, returns the
+/// exit code.
+pub fn main() -> i32 {
+    run(std::env::args_os())
+}
+
+/// Parses `args` and runs the command; returns the exit code.
+pub fn run<I, T>(args: I) -> i32
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return match e.kind() {
+                clap::error::ErrorKind::DisplayHelp
+                | clap::error::ErrorKind::DisplayVersion
+                | clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => 0,
+                _ => EXIT_ERROR,
+            };
+        }
+    };
+    match dispatch(&cli) {
+        Ok(code) => code,
+        Err(e) => {
+            report(&e);
+            EXIT_ERROR
+        }
+    }
+}
+
+fn dispatch(cli: &Cli) -> Result<i32, CliError> {
+    match &cli.command {
+        Command::Init(a) => init::run(cli, a),
+        Command::Check(a) => check::run(cli, a),
+        Command::Register(a) => register::run(cli, a),
+        Command::Journal(c) => journal::run(cli, c),
+        Command::Schema(a) => schema::run(a),
+    }
+}
+
+/// Prints an error with its diagnostics and its cause chain.
+fn report(e: &CliError) {
+    if let CliError::Workspace(WorkspaceError::Invalid { diagnostics, .. }) = e {
+        print_diagnostics(diagnostics);
+    }
+    eprintln!("error: {e}");
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        eprintln!("  caused by: {s}");
+        source = s.source();
+    }
+}
+
+/// Prints diagnostics to stderr, `error:` or `warning:` first.
+fn print_diagnostics(diags: &[Diagnostic]) {
+    for d in diags {
+        let kind = if d.is_error() { "error" } else { "warning" };
+        eprintln!("{kind}: {d}");
+    }
+}
+
+impl Cli {
+    /// The workspace folder.
+    fn root(&self) -> &Path {
+        &self.registers
+    }
+
+    /// Loads the workspace (errors carry every diagnostic).
+    fn load(&self) -> Result<Workspace, CliError> {
+        Ok(workspace::load(self.root())?)
+    }
+
+    /// The clock: `--now` read in `tz`, or the system clock.
+    fn clock(&self, tz: chrono_tz::Tz) -> Result<Clock, CliError> {
+        match &self.now {
+            None => Ok(Clock::system()),
+            Some(s) => crate::time::parse_user_time(s, tz)
+                .map(|t| Clock::fixed(t.to_utc()))
+                .map_err(|source| CliError::Time {
+                    flag: "--now (or DPO_NOW)",
+                    source,
+                }),
+        }
+    }
+
+    /// The document language: `--lang`, else the processor's.
+    fn lang(&self, ws: Option<&Workspace>) -> Lang {
+        match self.lang {
+            Some(LangArg::Fr) => Lang::Fr,
+            Some(LangArg::En) => Lang::En,
+            None => ws.map(|w| w.processor.language).unwrap_or_default(),
+        }
+    }
+}
+
+/// Who is making a change, for the journal: `DPO_ACTOR`, else the login name.
+fn actor() -> String {
+    ["DPO_ACTOR", "USER", "LOGNAME"]
+        .iter()
+        .find_map(|k| std::env::var(k).ok().filter(|v| !v.trim().is_empty()))
+        .unwrap_or_else(|| "unknown".to_string())
+}
+
+/// Prints a value as pretty JSON on stdout.
+fn print_json<T: serde::Serialize>(v: &T) -> Result<(), CliError> {
+    let s = serde_json::to_string_pretty(v).map_err(|e| CliError::Output {
+        path: PathBuf::from("<stdout>"),
+        source: Box::new(e),
+    })?;
+    println!("{s}");
+    Ok(())
+}

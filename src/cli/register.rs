@@ -1,0 +1,120 @@
+//! `dpo register`: the register of the categories of processing (GDPR
+//! Art. 30(2)) as PDF, Markdown or CSV.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+
+use super::{print_diagnostics, Cli, CliError};
+use crate::model::Id;
+use crate::register::{self, RegisterRequest};
+use crate::render::{self, pdf::PdfMeta, Templates};
+use crate::workspace::{self, WorkspaceError};
+
+/// Output formats of the register.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A paginated PDF with an embedded Unicode font.
+    Pdf,
+    /// Markdown (the same text as the PDF).
+    Md,
+    /// CSV: one row per category of processing per controller.
+    Csv,
+}
+
+/// Options of `dpo register`.
+#[derive(Debug, Args)]
+pub struct RegisterArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value = "pdf")]
+    pub format: Format,
+    /// Only this controller (repeatable; default: all).
+    #[arg(long, value_name = "ID")]
+    pub controller: Vec<String>,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+pub(super) fn run(cli: &Cli, args: &RegisterArgs) -> Result<i32, CliError> {
+    if args.format == Format::Pdf && args.output.is_none() && std::io::stdout().is_terminal() {
+        return Err(CliError::Usage(
+            "refusing to print a PDF on the terminal\n  hint: add `-o registre.pdf`, or redirect the output to a file".into(),
+        ));
+    }
+    let ids = args
+        .controller
+        .iter()
+        .map(|s| Id::new(s))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| CliError::Usage(format!("--controller: {e}")))?;
+    let ws = cli.load()?;
+    let clock = cli.clock(ws.tz)?;
+    let diags = workspace::validate(&ws, clock.now().with_timezone(&ws.tz).date_naive());
+    if diags.iter().any(|d| d.is_error()) {
+        return Err(WorkspaceError::Invalid {
+            root: ws.root.clone(),
+            diagnostics: diags,
+        }
+        .into());
+    }
+    let warnings = diags.len();
+    let lang = cli.lang(Some(&ws));
+    let templates = Templates::new(lang)?;
+    let req = RegisterRequest {
+        controllers: (!ids.is_empty()).then_some(ids),
+        now: clock.now(),
+    };
+    let reg = register::build(&ws, &req)?;
+    let strings = templates.strings();
+    let bytes = match args.format {
+        Format::Md => templates.render("register.md", &reg)?.into_bytes(),
+        Format::Pdf => {
+            let md = templates.render("register.md", &reg)?;
+            let meta = PdfMeta {
+                title: format!("{} — {}", strings.get("register_title"), ws.processor.name),
+                author: ws.processor.name.clone(),
+                created: crate::time::in_tz(clock.now(), ws.tz),
+                footer_left: strings
+                    .get("register_footer")
+                    .replace("{processor}", ws.processor.display_name()),
+                page_label: strings.get("page_label").to_string(),
+                lang: lang.code().to_string(),
+            };
+            render::pdf::markdown_to_pdf(&md, &meta)?
+        }
+        Format::Csv => {
+            let rows = register::csv_rows(&reg, strings.get("todo"), strings.get("none"));
+            render::csv::to_csv(&strings.list("csv_headers"), &rows)?
+        }
+    };
+    match &args.output {
+        Some(path) => {
+            workspace::write_atomic(path, &bytes).map_err(|e| CliError::Output {
+                path: path.clone(),
+                source: Box::new(e),
+            })?;
+            eprintln!("wrote {} ({} bytes)", path.display(), bytes.len());
+        }
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(&bytes)
+                .and_then(|_| out.flush())
+                .map_err(|e| CliError::Output {
+                    path: PathBuf::from("<stdout>"),
+                    source: Box::new(e),
+                })?;
+        }
+    }
+    if warnings > 0 {
+        if std::env::var_os("DPO_VERBOSE").is_some() {
+            print_diagnostics(&diags);
+        }
+        eprintln!(
+            "note: {warnings} item(s) of required information are missing and shown as \"{}\"; `dpo check` lists them",
+            strings.get("todo")
+        );
+    }
+    Ok(0)
+}

@@ -1,0 +1,17 @@
+//! # dpo — the toolkit of a GDPR processor's data-protection officer
+//!
+//! `dpo` keeps the processor's registers as plain YAML files in a folder (the
+//! workspace) and turns them into the documents a processing convention asks
+//! for: the register of the categories of processing (GDPR Art. 30(2)),
+//! breach notifications, destruction certificates — with proofs a controller
+//! checks with standard tools.
+//!
+//! The binary is a thin shell over [`cli::run`]. Domain modules never print
+//! and never read the clock: the [`time::Clock`] is passed in.
+
+pub mod cli;
+pub mod model;
+pub mod register;
+pub mod render;
+pub mod time;
+pub mod workspace;

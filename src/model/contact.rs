@@ -1,0 +1,40 @@
+//! A person or service to reach, with whatever contact details are known.
+
+use serde::{Deserialize, Serialize};
+
+/// A person or service and how to reach them. Every field is optional in the
+/// file; which ones are required depends on the role (a breach contact needs
+/// an e-mail and a phone number) and is checked by the validator.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    /// Full name of the person, or name of the service.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Role or title (e.g. "Président", "Maire", "coordinateur informatique").
+    #[serde(default)]
+    pub role: Option<String>,
+    /// E-mail address.
+    #[serde(default)]
+    pub email: Option<String>,
+    /// Telephone number.
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// Postal address, when it differs from the organisation's.
+    #[serde(default)]
+    pub address: Option<String>,
+}
+
+impl Contact {
+    /// True when nothing at all is known.
+    pub fn is_empty(&self) -> bool {
+        [&self.name, &self.role, &self.email, &self.phone, &self.address]
+            .iter()
+            .all(|f| blank(f))
+    }
+}
+
+/// True when an optional text is missing or only whitespace.
+pub(crate) fn blank(v: &Option<String>) -> bool {
+    v.as_deref().is_none_or(|s| s.trim().is_empty())
+}

@@ -1,0 +1,153 @@
+//! A controller the processor works for (`controllers/<id>.yaml`): identity,
+//! contacts, the convention, the categories of processing and transfers.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::{Contact, Id};
+
+/// A controller (GDPR Art. 4(7)) on whose behalf the processor acts. Its
+/// identifier is the file name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Controller {
+    /// Legal name, e.g. "Commune de Juvisy-sur-Orge".
+    pub name: String,
+    /// Postal address (Art. 30(2)(a): contact details).
+    #[serde(default)]
+    pub address: Option<String>,
+    /// SIRET number.
+    #[serde(default)]
+    pub siret: Option<String>,
+    /// Legal representative (e.g. the mayor).
+    #[serde(default)]
+    pub representative: Contact,
+    /// The controller's data protection officer.
+    #[serde(default)]
+    pub dpo: Contact,
+    /// Whom to reach for what.
+    #[serde(default)]
+    pub contacts: ControllerContacts,
+    /// The convention under which the processor acts.
+    pub convention: Convention,
+    /// Categories of processing carried out on behalf of this controller (Art. 30(2)(b)).
+    #[serde(default)]
+    pub activities: Vec<ProcessingActivity>,
+    /// Transfers to a third country or an international organisation (Art. 30(2)(c)).
+    /// An empty list means "no transfer".
+    #[serde(default)]
+    pub transfers: Vec<Transfer>,
+}
+
+/// The controller's designated contacts.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ControllerContacts {
+    /// Contact for breach notifications: e-mail AND phone (Annex 1 §II.8).
+    #[serde(default)]
+    pub breach: Contact,
+    /// Contact data-subject requests are forwarded to by e-mail (Annex 1 §II.7).
+    #[serde(default)]
+    pub data_subject_requests: Contact,
+    /// The controller's IT coordinator (convention, art. 1).
+    #[serde(default)]
+    pub it_coordinator: Contact,
+}
+
+/// The convention (contract, Art. 28(3)) binding the processor to the controller.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Convention {
+    /// Title of the convention.
+    pub title: String,
+    /// Reference of the convention, if it has one of its own.
+    #[serde(default)]
+    pub reference: Option<String>,
+    /// The act approving it, e.g. "délibération n°2021-01-26_2209".
+    #[serde(default)]
+    pub act: Option<String>,
+    /// Date of the act.
+    #[serde(default)]
+    pub act_date: Option<NaiveDate>,
+    /// Date the act became enforceable.
+    #[serde(default)]
+    pub enforceable_on: Option<NaiveDate>,
+    /// First day the convention is in force.
+    pub start: NaiveDate,
+    /// Initial term, in months.
+    pub term_months: u32,
+    /// How many renewals the convention allows.
+    #[serde(default)]
+    pub renewals_allowed: u32,
+    /// Renewal must be decided at least this many months before expiry.
+    #[serde(default)]
+    pub renewal_notice_months: u32,
+    /// Renewals decided so far.
+    #[serde(default)]
+    pub renewals: Vec<Renewal>,
+}
+
+/// One express renewal of the convention.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Renewal {
+    /// Date the renewal was decided.
+    pub decided_on: NaiveDate,
+    /// Reference of the decision.
+    #[serde(default)]
+    pub reference: Option<String>,
+    /// Length of the renewal, in months.
+    pub months: u32,
+}
+
+/// A category of processing carried out on behalf of the controller.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProcessingActivity {
+    /// Identifier, unique within the controller.
+    pub id: Id,
+    /// Name of the category, e.g. "Hébergement des serveurs de fichiers".
+    pub name: String,
+    /// What the processor does.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Systems involved.
+    #[serde(default)]
+    pub systems: Vec<String>,
+    /// Categories of personal data handled, as far as the processor knows them.
+    #[serde(default)]
+    pub data_categories: Vec<String>,
+    /// Sub-processors involved (ids in `subprocessors.yaml`).
+    #[serde(default)]
+    pub subprocessors: Vec<Id>,
+    /// Security measures applied (ids in `security-measures.yaml`).
+    #[serde(default)]
+    pub security_measures: Vec<Id>,
+}
+
+/// A transfer of personal data to a third country or an international organisation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Transfer {
+    /// Third country or international organisation.
+    pub country: String,
+    /// Recipient.
+    pub recipient: String,
+    /// What is transferred and why.
+    #[serde(default)]
+    pub purpose: Option<String>,
+    /// Legal basis (e.g. "Art. 46(2)(c) — clauses contractuelles types").
+    #[serde(default)]
+    pub legal_basis: Option<String>,
+    /// Documented safeguards (Art. 30(2)(c), Art. 49(1) second subparagraph).
+    #[serde(default)]
+    pub safeguards: Option<String>,
+}
+
+impl Convention {
+    /// Last day of the initial term plus renewals decided so far.
+    pub fn end(&self) -> Option<NaiveDate> {
+        let months: u32 = self.term_months + self.renewals.iter().map(|r| r.months).sum::<u32>();
+        crate::time::add_months(self.start, months).and_then(|d| d.pred_opt())
+    }
+}

@@ -1,0 +1,24 @@
+//! The domain types of the workspace, one concept per file, in GDPR words.
+//!
+//! Every struct rejects unknown fields, so a misspelt key is an error that
+//! names it rather than a value silently ignored. Optional fields that the
+//! law or the convention requires are `Option`s: their absence is a warning
+//! (see [`crate::workspace::validate`]) and the documents show "à compléter".
+
+mod contact;
+mod controller;
+mod id;
+mod person;
+mod processor;
+mod security_measure;
+mod subprocessor;
+
+pub use contact::Contact;
+pub use controller::{
+    Controller, ControllerContacts, Convention, ProcessingActivity, Renewal, Transfer,
+};
+pub use id::{Id, IdError};
+pub use person::{People, Person};
+pub use processor::{Lang, Processor};
+pub use security_measure::{SecurityMeasure, SecurityMeasures};
+pub use subprocessor::{Contract, SubProcessor, SubProcessors};

@@ -1,0 +1,47 @@
+//! People authorised to process the data (Annex 1 §II.3–4): `people.yaml`.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::Id;
+
+/// The file `people.yaml`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct People {
+    /// Data-protection training older than this many months is flagged.
+    #[serde(default = "default_training_interval")]
+    pub training_interval_months: u32,
+    /// Every authorised person.
+    #[serde(default)]
+    pub people: Vec<Person>,
+}
+
+fn default_training_interval() -> u32 {
+    24
+}
+
+/// A person authorised to process personal data on behalf of a controller.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    /// Identifier.
+    pub id: Id,
+    /// Name, when the role is held by a named person.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Role, e.g. "coordinateur EPT de la démutualisation informatique".
+    pub role: String,
+    /// Team or organisation.
+    #[serde(default)]
+    pub organisation: Option<String>,
+    /// Controllers whose data this person may process (empty: all).
+    #[serde(default)]
+    pub controllers: Vec<Id>,
+    /// Date the confidentiality commitment was signed (or the legal duty noted).
+    #[serde(default)]
+    pub confidentiality_commitment: Option<NaiveDate>,
+    /// Date of the last data-protection training or information.
+    #[serde(default)]
+    pub last_training: Option<NaiveDate>,
+}

@@ -1,0 +1,78 @@
+//! The processor: the body whose DPO uses this tool (`processor.yaml`).
+
+use serde::{Deserialize, Serialize};
+
+use super::Contact;
+
+/// Language of the documents.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// French (the default: the controllers are French public bodies).
+    #[default]
+    Fr,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// The ISO 639-1 code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+}
+
+/// The processor (GDPR Art. 28): identity, representative, DPO and settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Processor {
+    /// Legal name, e.g. "Établissement public territorial Grand-Orly Seine Bièvre".
+    pub name: String,
+    /// Short name used in running text, e.g. "EPT Grand-Orly Seine Bièvre".
+    #[serde(default)]
+    pub short_name: Option<String>,
+    /// Legal form.
+    #[serde(default)]
+    pub legal_form: Option<String>,
+    /// Postal address of the registered office.
+    #[serde(default)]
+    pub address: Option<String>,
+    /// Switchboard telephone number.
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// General e-mail address.
+    #[serde(default)]
+    pub email: Option<String>,
+    /// SIRET number.
+    #[serde(default)]
+    pub siret: Option<String>,
+    /// APE/NAF activity code.
+    #[serde(default)]
+    pub ape: Option<String>,
+    /// Legal representative (Art. 30(2)(a)).
+    #[serde(default)]
+    pub representative: Contact,
+    /// Data protection officer (Art. 30(2)(a), Art. 37).
+    #[serde(default)]
+    pub dpo: Contact,
+    /// IANA timezone local times are read and shown in.
+    #[serde(default = "default_tz")]
+    pub timezone: String,
+    /// Default language of the documents.
+    #[serde(default)]
+    pub language: Lang,
+}
+
+fn default_tz() -> String {
+    "Europe/Paris".to_string()
+}
+
+impl Processor {
+    /// The name to use in running text.
+    pub fn display_name(&self) -> &str {
+        self.short_name.as_deref().unwrap_or(&self.name)
+    }
+}

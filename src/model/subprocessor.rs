@@ -1,0 +1,61 @@
+//! Sub-processors ("sous-traitants ultérieurs", Annex 1 §II.6): `subprocessors.yaml`.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::{Contact, Id};
+
+/// The file `subprocessors.yaml`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SubProcessors {
+    /// Every sub-processor, for every controller.
+    #[serde(default)]
+    pub subprocessors: Vec<SubProcessor>,
+}
+
+/// Another processor engaged by the processor (GDPR Art. 28(2) and (4)).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SubProcessor {
+    /// Identifier.
+    pub id: Id,
+    /// Legal name.
+    pub name: String,
+    /// Postal address.
+    #[serde(default)]
+    pub address: Option<String>,
+    /// Whom to reach.
+    #[serde(default)]
+    pub contact: Contact,
+    /// Processing activities entrusted to it.
+    #[serde(default)]
+    pub activities: Vec<String>,
+    /// Controllers concerned (ids of `controllers/`).
+    #[serde(default)]
+    pub controllers: Vec<Id>,
+    /// The sub-processing contract.
+    #[serde(default)]
+    pub contract: Contract,
+    /// Where the processing takes place.
+    #[serde(default)]
+    pub location: Option<String>,
+    /// Guarantees offered (Art. 28(4)): GDPR clauses, certifications, audits.
+    #[serde(default)]
+    pub guarantees: Option<String>,
+}
+
+/// The contract with a sub-processor.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Contract {
+    /// Reference of the contract or membership.
+    #[serde(default)]
+    pub reference: Option<String>,
+    /// First day in force.
+    #[serde(default)]
+    pub start: Option<NaiveDate>,
+    /// Last day in force, if known.
+    #[serde(default)]
+    pub end: Option<NaiveDate>,
+}

@@ -1,0 +1,238 @@
+//! Assembles the register of the categories of processing carried out on
+//! behalf of each controller (GDPR Art. 30(2), Annex 1 §II.11) from the
+//! workspace. The result is a plain serialisable value; the wording is in the
+//! templates, the layout in `render`.
+
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use serde::Serialize;
+
+use crate::model::{Controller, Id, Processor, ProcessingActivity, SecurityMeasure, SubProcessor};
+use crate::workspace::Workspace;
+
+/// Which register to build.
+#[derive(Debug, Clone)]
+pub struct RegisterRequest {
+    /// Only these controllers (all when `None`).
+    pub controllers: Option<Vec<Id>>,
+    /// The instant the register is dated.
+    pub now: DateTime<Utc>,
+}
+
+/// The register, ready for a template.
+#[derive(Debug, Serialize)]
+pub struct Register<'a> {
+    /// When it was generated, RFC 3339 in the processor's timezone.
+    pub generated_at: String,
+    /// Version of dpo.
+    pub tool_version: &'static str,
+    /// SHA-256 of the content listing (see [`Workspace::content_manifest`]).
+    pub content_sha256: String,
+    /// First 12 hex digits of it: the version of the register.
+    pub version: String,
+    /// The files it was built from, `sha256sum`-style.
+    pub content_files: Vec<ContentFile>,
+    /// The files to give to `sha256sum` to recompute the hash, in order.
+    pub content_paths: String,
+    /// The processor.
+    pub processor: &'a Processor,
+    /// The controllers, in id order.
+    pub controllers: Vec<ControllerEntry<'a>>,
+    /// Sub-processors concerning at least one of them.
+    pub subprocessors: Vec<SubProcessorEntry<'a>>,
+    /// All security measures.
+    pub measures: &'a [SecurityMeasure],
+}
+
+/// One file the register was built from.
+#[derive(Debug, Serialize)]
+pub struct ContentFile {
+    /// SHA-256, hex.
+    pub sha256: String,
+    /// Path relative to the workspace.
+    pub path: String,
+}
+
+/// A controller and what is done for it.
+#[derive(Debug, Serialize)]
+pub struct ControllerEntry<'a> {
+    /// Identifier.
+    pub id: &'a Id,
+    /// The controller as in its file.
+    pub controller: &'a Controller,
+    /// Last day of the convention (initial term and renewals).
+    pub convention_end: Option<NaiveDate>,
+    /// The categories of processing, with names resolved.
+    pub activities: Vec<ActivityEntry<'a>>,
+}
+
+/// A category of processing with its references resolved to names.
+#[derive(Debug, Serialize)]
+pub struct ActivityEntry<'a> {
+    /// The activity as in the file.
+    pub activity: &'a ProcessingActivity,
+    /// Names of its sub-processors.
+    pub subprocessor_names: Vec<&'a str>,
+    /// Titles of its security measures.
+    pub measure_titles: Vec<&'a str>,
+}
+
+/// A sub-processor with the names of the controllers it concerns.
+#[derive(Debug, Serialize)]
+pub struct SubProcessorEntry<'a> {
+    /// The sub-processor as in the file.
+    pub subprocessor: &'a SubProcessor,
+    /// Names of the controllers concerned (among those in the register).
+    pub controller_names: Vec<&'a str>,
+}
+
+/// A controller asked for that the workspace does not have.
+#[derive(Debug, thiserror::Error)]
+#[error("unknown controller `{id}`: there is no `controllers/{id}.yaml`\n  hint: controllers in this workspace: {known}")]
+pub struct UnknownController {
+    /// The id asked for.
+    pub id: Id,
+    /// The ids that exist.
+    pub known: String,
+}
+
+/// Builds the register.
+pub fn build<'a>(ws: &'a Workspace, req: &RegisterRequest) -> Result<Register<'a>, UnknownController> {
+    if let Some(ids) = &req.controllers {
+        for id in ids {
+            if ws.controller(id).is_none() {
+                return Err(UnknownController {
+                    id: id.clone(),
+                    known: ws.controllers.iter().map(|(i, _)| i.as_str()).collect::<Vec<_>>().join(", "),
+                });
+            }
+        }
+    }
+    let selected: Vec<&(Id, Controller)> = ws
+        .controllers
+        .iter()
+        .filter(|(id, _)| req.controllers.as_ref().is_none_or(|ids| ids.contains(id)))
+        .collect();
+    let controllers = selected
+        .iter()
+        .map(|(id, c)| ControllerEntry {
+            id,
+            controller: c,
+            convention_end: c.convention.end(),
+            activities: c
+                .activities
+                .iter()
+                .map(|a| ActivityEntry {
+                    activity: a,
+                    subprocessor_names: a
+                        .subprocessors
+                        .iter()
+                        .filter_map(|s| ws.subprocessors.iter().find(|x| &x.id == s))
+                        .map(|s| s.name.as_str())
+                        .collect(),
+                    measure_titles: a
+                        .security_measures
+                        .iter()
+                        .filter_map(|m| ws.measures.iter().find(|x| &x.id == m))
+                        .map(|m| m.title.as_str())
+                        .collect(),
+                })
+                .collect(),
+        })
+        .collect();
+    let subprocessors = ws
+        .subprocessors
+        .iter()
+        .filter_map(|s| {
+            let names: Vec<&str> = selected
+                .iter()
+                .filter(|(id, c)| {
+                    s.controllers.contains(id)
+                        || c.activities.iter().any(|a| a.subprocessors.contains(&s.id))
+                })
+                .map(|(_, c)| c.name.as_str())
+                .collect();
+            (!names.is_empty()).then_some(SubProcessorEntry {
+                subprocessor: s,
+                controller_names: names,
+            })
+        })
+        .collect();
+    let only: Option<Vec<Id>> = req.controllers.clone();
+    let (listing, sha) = ws.content_manifest(only.as_deref());
+    let content_files: Vec<ContentFile> = listing
+        .lines()
+        .filter_map(|l| l.split_once("  "))
+        .map(|(h, p)| ContentFile {
+            sha256: h.to_string(),
+            path: p.to_string(),
+        })
+        .collect();
+    let content_paths = content_files.iter().map(|f| f.path.as_str()).collect::<Vec<_>>().join(" ");
+    Ok(Register {
+        generated_at: req
+            .now
+            .with_timezone(&ws.tz)
+            .to_rfc3339_opts(SecondsFormat::Secs, false),
+        tool_version: env!("CARGO_PKG_VERSION"),
+        version: sha[..12].to_string(),
+        content_sha256: sha,
+        content_files,
+        content_paths,
+        processor: &ws.processor,
+        controllers,
+        subprocessors,
+        measures: &ws.measures,
+    })
+}
+
+/// The register flattened for CSV: one row per category of processing per
+/// controller, each row self-contained. Column order matches
+/// `csv_headers` in `templates/<lang>/strings.yaml`.
+pub fn csv_rows(r: &Register<'_>, todo: &str, none: &str) -> Vec<Vec<String>> {
+    let or_todo = |v: &Option<String>| v.clone().filter(|s| !s.trim().is_empty()).unwrap_or_else(|| todo.to_string());
+    let join = |v: &[&str]| if v.is_empty() { none.to_string() } else { v.join("; ") };
+    let contact = |c: &crate::model::Contact| {
+        let parts: Vec<&str> = [&c.name, &c.email, &c.phone]
+            .into_iter()
+            .filter_map(|x| x.as_deref())
+            .filter(|s| !s.trim().is_empty())
+            .collect();
+        if parts.is_empty() { todo.to_string() } else { parts.join(", ") }
+    };
+    let p = r.processor;
+    let mut rows = Vec::new();
+    for ce in &r.controllers {
+        let c = ce.controller;
+        let transfers = if c.transfers.is_empty() {
+            none.to_string()
+        } else {
+            c.transfers
+                .iter()
+                .map(|t| format!("{} ({}): {}", t.country, t.recipient, t.safeguards.as_deref().unwrap_or(todo)))
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        for ae in &ce.activities {
+            let a = ae.activity;
+            rows.push(vec![
+                ce.id.to_string(),
+                c.name.clone(),
+                or_todo(&c.address),
+                contact(&c.representative),
+                contact(&c.dpo),
+                a.id.to_string(),
+                a.name.clone(),
+                or_todo(&a.description),
+                join(&a.systems.iter().map(String::as_str).collect::<Vec<_>>()),
+                join(&a.data_categories.iter().map(String::as_str).collect::<Vec<_>>()),
+                join(&ae.subprocessor_names),
+                join(&ae.measure_titles),
+                transfers.clone(),
+                p.name.clone(),
+                contact(&p.representative),
+                contact(&p.dpo),
+            ]);
+        }
+    }
+    rows
+}

@@ -1,0 +1,10 @@
+//! Rendering: templates to Markdown and text, Markdown to PDF, and CSV.
+//!
+//! The wording of every document lives in `templates/` (minijinja); this module
+//! only turns it into bytes.
+
+pub mod csv;
+pub mod pdf;
+pub mod templates;
+
+pub use templates::{escape_markdown, Templates};

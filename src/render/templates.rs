@@ -1,0 +1,268 @@
+//! The templates: every word of every document comes from `templates/fr/`
+//! or `templates/en/` (minijinja), compiled into the binary.
+//!
+//! Templates named `*.md` produce Markdown, and every value they print is
+//! escaped for Markdown unless marked safe, so a `|` or `*` typed in a YAML
+//! file can never break a table or start emphasis. Each language also has a
+//! `strings.yaml` of short labels (CSV headers, "à compléter", month names)
+//! used by the filters and by the code that is not template-shaped (CSV).
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use chrono::{DateTime, Datelike, NaiveDate};
+use minijinja::{AutoEscape, Environment, Error, ErrorKind, UndefinedBehavior, Value};
+use serde::Serialize;
+
+use crate::model::Lang;
+
+/// The templates compiled into the binary: (language, name, source).
+const SOURCES: &[(&str, &str, &str)] = &[
+    ("fr", "register.md", include_str!("../../templates/fr/register.md.j2")),
+    ("en", "register.md", include_str!("../../templates/en/register.md.j2")),
+];
+
+const STRINGS_FR: &str = include_str!("../../templates/fr/strings.yaml");
+const STRINGS_EN: &str = include_str!("../../templates/en/strings.yaml");
+
+/// A template failed to load or render.
+#[derive(Debug, thiserror::Error)]
+pub enum TemplateError {
+    /// A template is broken (a bug in `templates/`).
+    #[error("template `{lang}/{name}` failed")]
+    Render {
+        /// Language.
+        lang: &'static str,
+        /// Template name.
+        name: String,
+        /// The minijinja error, with its line.
+        #[source]
+        source: Error,
+    },
+    /// `strings.yaml` is broken (a bug in `templates/`).
+    #[error("`templates/{lang}/strings.yaml` is invalid: {message}")]
+    Strings {
+        /// Language.
+        lang: &'static str,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// The short labels of one language.
+#[derive(Debug, Clone)]
+pub struct Strings {
+    map: BTreeMap<String, serde_yaml::Value>,
+}
+
+impl Strings {
+    fn load(lang: Lang) -> Result<Self, TemplateError> {
+        let src = match lang {
+            Lang::Fr => STRINGS_FR,
+            Lang::En => STRINGS_EN,
+        };
+        let map = serde_yaml::from_str(src).map_err(|e| TemplateError::Strings {
+            lang: lang.code(),
+            message: e.to_string(),
+        })?;
+        Ok(Self { map })
+    }
+
+    /// A label; the key itself when it is missing, so a gap shows in the output.
+    pub fn get<'a>(&'a self, key: &'a str) -> &'a str {
+        self.map.get(key).and_then(|v| v.as_str()).unwrap_or(key)
+    }
+
+    /// A list of labels (e.g. month names).
+    pub fn list(&self, key: &str) -> Vec<String> {
+        match self.map.get(key) {
+            Some(serde_yaml::Value::Sequence(s)) => s
+                .iter()
+                .map(|v| v.as_str().unwrap_or_default().to_string())
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// The templates of one language, ready to render.
+pub struct Templates {
+    env: Environment<'static>,
+    strings: Arc<Strings>,
+    lang: Lang,
+}
+
+impl std::fmt::Debug for Templates {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Templates").field("lang", &self.lang).finish()
+    }
+}
+
+/// Escapes text for Markdown: the characters that start inline markup, those
+/// that start a block when they open the text, and line breaks (a value is
+/// always one paragraph or one table cell).
+pub fn escape_markdown(s: &str) -> String {
+    let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = String::with_capacity(flat.len() + 8);
+    for (i, ch) in flat.chars().enumerate() {
+        let block_start = i == 0 && matches!(ch, '#' | '-' | '+' | '=' | '>');
+        if block_start || matches!(ch, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '!') {
+            out.push('\\');
+        }
+        out.push(ch);
+    }
+    // "1. foo" at the start would become a numbered list.
+    if let Some(dot) = out.find(". ") {
+        if dot > 0 && out[..dot].chars().all(|c| c.is_ascii_digit()) {
+            out.insert(dot, '\\');
+        }
+    }
+    out
+}
+
+fn is_missing(v: &Value) -> bool {
+    v.is_undefined()
+        || v.is_none()
+        || v.as_str().is_some_and(|s| s.trim().is_empty())
+        || (v.len() == Some(0) && v.as_str().is_none())
+}
+
+impl Templates {
+    /// Loads the templates of `lang`.
+    pub fn new(lang: Lang) -> Result<Self, TemplateError> {
+        let strings = Arc::new(Strings::load(lang)?);
+        let mut env = Environment::new();
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
+        env.set_trim_blocks(true);
+        env.set_lstrip_blocks(true);
+        env.set_keep_trailing_newline(true);
+        env.set_auto_escape_callback(|name| {
+            if name.ends_with(".md") {
+                AutoEscape::Custom("markdown")
+            } else {
+                AutoEscape::None
+            }
+        });
+        env.set_formatter(|out, state, value| {
+            if matches!(state.auto_escape(), AutoEscape::Custom("markdown")) && !value.is_safe() {
+                if value.is_none() || value.is_undefined() {
+                    return Ok(());
+                }
+                let s = value.to_string();
+                out.write_str(&escape_markdown(&s))
+                    .map_err(|e| Error::new(ErrorKind::WriteFailure, e.to_string()))
+            } else {
+                minijinja::escape_formatter(out, state, value)
+            }
+        });
+        let todo = strings.get("todo").to_string();
+        env.add_filter("todo", move |state: &minijinja::State, v: Value| -> Value {
+            if is_missing(&v) {
+                if matches!(state.auto_escape(), AutoEscape::Custom("markdown")) {
+                    Value::from_safe_string(format!("*{todo}*"))
+                } else {
+                    Value::from(todo.clone())
+                }
+            } else {
+                v
+            }
+        });
+        env.add_filter("md", |v: Value| -> Value {
+            Value::from_safe_string(escape_markdown(&v.to_string()))
+        });
+        let s = strings.clone();
+        env.add_filter("date", move |v: Value| -> Result<Value, Error> {
+            let text = v.to_string();
+            let d = NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+                .map_err(|e| Error::new(ErrorKind::InvalidOperation, format!("`{text}` is not a date: {e}")))?;
+            Ok(Value::from(long_date(&s, d)))
+        });
+        let s = strings.clone();
+        env.add_filter("datetime", move |v: Value| -> Result<Value, Error> {
+            let text = v.to_string();
+            let t = DateTime::parse_from_rfc3339(&text)
+                .map_err(|e| Error::new(ErrorKind::InvalidOperation, format!("`{text}` is not an instant: {e}")))?;
+            let pattern = s.get("datetime_pattern");
+            Ok(Value::from(
+                pattern
+                    .replace("{date}", &long_date(&s, t.date_naive()))
+                    .replace("{time}", &t.format("%H:%M").to_string())
+                    .replace("{offset}", &t.format("%:z").to_string()),
+            ))
+        });
+        for (l, name, src) in SOURCES {
+            if *l == lang.code() {
+                env.add_template(name, src).map_err(|source| TemplateError::Render {
+                    lang: lang.code(),
+                    name: name.to_string(),
+                    source,
+                })?;
+            }
+        }
+        Ok(Self { env, strings, lang })
+    }
+
+    /// Renders template `name` with `ctx`; `strings` is added to the context.
+    pub fn render<S: Serialize>(&self, name: &str, ctx: &S) -> Result<String, TemplateError> {
+        let err = |source| TemplateError::Render {
+            lang: self.lang.code(),
+            name: name.to_string(),
+            source,
+        };
+        let tmpl = self.env.get_template(name).map_err(err)?;
+        let strings: BTreeMap<&String, &serde_yaml::Value> = self.strings.map.iter().collect();
+        tmpl.render(minijinja::context! { t => Value::from_serialize(&strings), ..Value::from_serialize(ctx) })
+            .map_err(err)
+    }
+
+    /// The labels of this language.
+    pub fn strings(&self) -> &Strings {
+        &self.strings
+    }
+
+    /// The language.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+}
+
+/// "1er février 2021" / "1 February 2021", from the month names and the
+/// pattern in `strings.yaml`.
+pub fn long_date(s: &Strings, d: NaiveDate) -> String {
+    let months = s.list("months");
+    let month = months.get(d.month0() as usize).cloned().unwrap_or_default();
+    let day = if d.day() == 1 {
+        s.get("first_day").to_string()
+    } else {
+        d.day().to_string()
+    };
+    s.get("date_pattern")
+        .replace("{day}", &day)
+        .replace("{month}", &month)
+        .replace("{year}", &d.year().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_specials_in_values_are_escaped() {
+        assert_eq!(escape_markdown("a | b *c* _d_"), "a \\| b \\*c\\* \\_d\\_");
+        assert_eq!(escape_markdown("# titre"), "\\# titre");
+        assert_eq!(escape_markdown("1. premier"), "1\\. premier");
+        assert_eq!(escape_markdown("ligne 1\n\nligne 2"), "ligne 1 ligne 2");
+        assert_eq!(escape_markdown("Juvisy-sur-Orge"), "Juvisy-sur-Orge");
+    }
+
+    #[test]
+    fn dates_read_well_in_both_languages() {
+        let d = NaiveDate::from_ymd_opt(2021, 2, 1).unwrap();
+        let fr = Templates::new(Lang::Fr).unwrap();
+        let en = Templates::new(Lang::En).unwrap();
+        assert_eq!(long_date(fr.strings(), d), "1er février 2021");
+        assert_eq!(long_date(en.strings(), d), "1 February 2021");
+        let d = NaiveDate::from_ymd_opt(2021, 8, 31).unwrap();
+        assert_eq!(long_date(fr.strings(), d), "31 août 2021");
+    }
+}

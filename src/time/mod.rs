@@ -1,0 +1,257 @@
+//! Time: the injectable clock, reading times typed by a user, and elapsed-time
+//! deadlines.
+//!
+//! Every instant the domain handles is an absolute instant (`DateTime<Utc>` or
+//! with its offset). A local time typed by a user is read in the processor's
+//! timezone, and a time that does not exist (spring gap) or exists twice
+//! (autumn overlap) is refused with both readings named, because guessing one
+//! hour wrong on a 72-hour deadline is exactly the mistake this tool prevents.
+
+use chrono::{
+    DateTime, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, TimeZone,
+    Utc,
+};
+use chrono_tz::Tz;
+
+/// The time zone used when the workspace does not name one.
+pub const DEFAULT_TZ: Tz = chrono_tz::Europe::Paris;
+
+/// The clock every command reads "now" from. It is made once, in the CLI, from
+/// `--now`/`DPO_NOW` or the system clock, and passed down.
+#[derive(Debug, Clone, Copy)]
+pub struct Clock {
+    now: DateTime<Utc>,
+}
+
+impl Clock {
+    /// A clock standing at the system's current instant.
+    pub fn system() -> Self {
+        Self { now: Utc::now() }
+    }
+
+    /// A clock standing still at `now`.
+    pub fn fixed(now: DateTime<Utc>) -> Self {
+        Self { now }
+    }
+
+    /// The instant the clock stands at.
+    pub fn now(&self) -> DateTime<Utc> {
+        self.now
+    }
+}
+
+/// A time typed by a user that cannot be read as one instant.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TimeError {
+    /// Neither RFC 3339 nor one of the local formats.
+    #[error("`{input}` is not a time; write it as `YYYY-MM-DD HH:MM` (read in {tz}) or RFC 3339 like `2021-03-26T10:00:00+01:00`")]
+    Unreadable {
+        /// What was typed.
+        input: String,
+        /// The timezone local times are read in.
+        tz: String,
+    },
+    /// The local time falls in the spring daylight-saving gap.
+    #[error("`{input}` does not exist in {tz}: the clocks jump from {before} to {after} that day; type the offset to say which instant you mean, e.g. `{suggestion}`")]
+    Gap {
+        /// What was typed.
+        input: String,
+        /// The timezone.
+        tz: String,
+        /// Last reading before the gap.
+        before: String,
+        /// First reading after the gap.
+        after: String,
+        /// A time with an explicit offset that the user may have meant.
+        suggestion: String,
+    },
+    /// The local time happens twice in the autumn overlap.
+    #[error("`{input}` happens twice in {tz}: at {first} and again at {second}; type the offset to say which one, e.g. `{first_rfc}` or `{second_rfc}`")]
+    Ambiguous {
+        /// What was typed.
+        input: String,
+        /// The timezone.
+        tz: String,
+        /// First reading, with its offset.
+        first: String,
+        /// Second reading, with its offset.
+        second: String,
+        /// First reading in RFC 3339.
+        first_rfc: String,
+        /// Second reading in RFC 3339.
+        second_rfc: String,
+    },
+}
+
+/// Reads a time typed by a user: RFC 3339 with an offset, or a local
+/// `YYYY-MM-DD HH:MM[:SS]` / `YYYY-MM-DDTHH:MM[:SS]` read in `tz`, or a bare
+/// date (midnight local).
+pub fn parse_user_time(input: &str, tz: Tz) -> Result<DateTime<FixedOffset>, TimeError> {
+    let s = input.trim();
+    if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
+        return Ok(dt);
+    }
+    let naive = parse_naive(s).ok_or_else(|| TimeError::Unreadable {
+        input: input.to_string(),
+        tz: tz.to_string(),
+    })?;
+    local_to_instant(naive, tz, input)
+}
+
+fn parse_naive(s: &str) -> Option<NaiveDateTime> {
+    for fmt in [
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+    ] {
+        if let Ok(dt) = NaiveDateTime::parse_from_str(s, fmt) {
+            return Some(dt);
+        }
+    }
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .ok()
+        .map(|d| d.and_time(NaiveTime::MIN))
+}
+
+/// Resolves a local wall-clock time in `tz` to one instant, refusing gaps and
+/// overlaps. `input` is only used for the error message.
+pub fn local_to_instant(
+    naive: NaiveDateTime,
+    tz: Tz,
+    input: &str,
+) -> Result<DateTime<FixedOffset>, TimeError> {
+    match tz.from_local_datetime(&naive) {
+        LocalResult::Single(dt) => Ok(dt.fixed_offset()),
+        LocalResult::Ambiguous(a, b) => {
+            let (a, b) = (a.fixed_offset(), b.fixed_offset());
+            Err(TimeError::Ambiguous {
+                input: input.to_string(),
+                tz: tz.to_string(),
+                first: show(a),
+                second: show(b),
+                first_rfc: a.to_rfc3339(),
+                second_rfc: b.to_rfc3339(),
+            })
+        }
+        LocalResult::None => {
+            // Walk back and forward to the edges of the gap so the message
+            // says where the clocks jump.
+            let mut before = naive;
+            let mut guard = 0;
+            while tz.from_local_datetime(&before).single().is_none() && guard < 24 * 60 {
+                before -= TimeDelta::minutes(1);
+                guard += 1;
+            }
+            let mut after = naive;
+            guard = 0;
+            while tz.from_local_datetime(&after).single().is_none() && guard < 24 * 60 {
+                after += TimeDelta::minutes(1);
+                guard += 1;
+            }
+            let before_dt = tz.from_local_datetime(&before).single();
+            let after_dt = tz.from_local_datetime(&after).single();
+            let suggestion = before_dt
+                .map(|b| {
+                    // The same wall-clock digits with the offset in force before the jump.
+                    let off = b.fixed_offset().offset().to_owned();
+                    off.from_local_datetime(&naive)
+                        .single()
+                        .map(|d| d.to_rfc3339())
+                        .unwrap_or_default()
+                })
+                .unwrap_or_default();
+            Err(TimeError::Gap {
+                input: input.to_string(),
+                tz: tz.to_string(),
+                before: before_dt.map(|d| show(d.fixed_offset())).unwrap_or_default(),
+                after: after_dt.map(|d| show(d.fixed_offset())).unwrap_or_default(),
+                suggestion,
+            })
+        }
+    }
+}
+
+/// `2021-03-29 11:00 (UTC+02:00)`: an instant as a person reads it, with its offset.
+pub fn show(dt: DateTime<FixedOffset>) -> String {
+    format!("{} (UTC{})", dt.format("%Y-%m-%d %H:%M"), dt.format("%:z"))
+}
+
+/// The instant in the given timezone, as a fixed-offset time.
+pub fn in_tz(instant: DateTime<Utc>, tz: Tz) -> DateTime<FixedOffset> {
+    instant.with_timezone(&tz).fixed_offset()
+}
+
+/// Adds calendar months to a date, clamping to the last day of the target
+/// month (31 January + 1 month = 28 or 29 February), as GDPR periods in
+/// months are counted.
+pub fn add_months(date: NaiveDate, months: u32) -> Option<NaiveDate> {
+    date.checked_add_months(chrono::Months::new(months))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PARIS: Tz = chrono_tz::Europe::Paris;
+
+    #[test]
+    fn a_local_time_is_read_in_the_processor_timezone() {
+        let t = parse_user_time("2021-03-26 10:00", PARIS).unwrap();
+        assert_eq!(t.to_rfc3339(), "2021-03-26T10:00:00+01:00");
+    }
+
+    #[test]
+    fn seventy_two_hours_cross_the_spring_change_as_elapsed_time() {
+        let t = parse_user_time("2021-03-26 10:00", PARIS).unwrap();
+        let deadline = in_tz((t + TimeDelta::hours(72)).with_timezone(&Utc), PARIS);
+        assert_eq!(deadline.to_rfc3339(), "2021-03-29T11:00:00+02:00");
+    }
+
+    #[test]
+    fn seventy_two_hours_cross_the_autumn_change_as_elapsed_time() {
+        let t = parse_user_time("2021-10-29 10:00", PARIS).unwrap();
+        let deadline = in_tz((t + TimeDelta::hours(72)).with_timezone(&Utc), PARIS);
+        assert_eq!(deadline.to_rfc3339(), "2021-11-01T09:00:00+01:00");
+    }
+
+    #[test]
+    fn a_time_in_the_spring_gap_is_refused_with_both_edges() {
+        let e = parse_user_time("2021-03-28 02:30", PARIS).unwrap_err();
+        let msg = e.to_string();
+        assert!(matches!(e, TimeError::Gap { .. }), "{msg}");
+        assert!(msg.contains("01:59 (UTC+01:00)"), "{msg}");
+        assert!(msg.contains("03:00 (UTC+02:00)"), "{msg}");
+    }
+
+    #[test]
+    fn a_time_in_the_autumn_overlap_is_refused_with_both_readings() {
+        let e = parse_user_time("2021-10-31 02:30", PARIS).unwrap_err();
+        let msg = e.to_string();
+        assert!(msg.contains("02:30 (UTC+02:00)"), "{msg}");
+        assert!(msg.contains("02:30 (UTC+01:00)"), "{msg}");
+    }
+
+    #[test]
+    fn an_explicit_offset_settles_an_ambiguous_time() {
+        let t = parse_user_time("2021-10-31T02:30:00+01:00", PARIS).unwrap();
+        assert_eq!(t.offset().local_minus_utc(), 3600);
+    }
+
+    #[test]
+    fn garbage_is_not_a_time() {
+        assert!(matches!(
+            parse_user_time("vendredi", PARIS),
+            Err(TimeError::Unreadable { .. })
+        ));
+    }
+
+    #[test]
+    fn months_clamp_to_the_end_of_a_shorter_month() {
+        let d = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert_eq!(add_months(d("2021-01-31"), 1), Some(d("2021-02-28")));
+        assert_eq!(add_months(d("2024-01-31"), 1), Some(d("2024-02-29")));
+        assert_eq!(add_months(d("2021-04-30"), 1), Some(d("2021-05-30")));
+        assert_eq!(add_months(d("2021-02-01"), 6), Some(d("2021-08-01")));
+    }
+}

@@ -1,0 +1,386 @@
+//! The journal: an append-only, hash-chained log of every change the tool
+//! made to the workspace (`journal.jsonl`, JSON Lines).
+//!
+//! Each entry carries the SHA-256 of the previous entry's exact line, so an
+//! edited, removed or reordered entry breaks the chain at the first place it
+//! touches. The last entry has no successor to vouch for it, so its hash and
+//! sequence are also kept in `journal.head`: truncating whole entries off the
+//! end is caught by comparing the two. Documents sent to controllers carry the
+//! head too, which anchors the history in files the tool cannot rewrite.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::{atomic, WorkspaceError, WorkspaceLock};
+
+/// File name of the journal inside the workspace.
+pub const JOURNAL_FILE: &str = "journal.jsonl";
+/// File name of the head anchor inside the workspace.
+pub const HEAD_FILE: &str = "journal.head";
+/// The `prev_sha256` of the first entry.
+pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// One journal entry, serialised as one JSON line in this field order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JournalEntry {
+    /// 1 for the first entry, then +1.
+    pub seq: u64,
+    /// When the change was made (UTC, from the command's clock).
+    pub at: String,
+    /// Who made it (`DPO_ACTOR`, else the login name).
+    pub actor: String,
+    /// What was done, e.g. `workspace.init`, `breach.notify`.
+    pub action: String,
+    /// What it was done to: a record id or a path in the workspace.
+    pub subject: String,
+    /// SHA-256 of the bytes the change wrote or sent.
+    pub payload_sha256: String,
+    /// SHA-256 of the previous entry's line ([`GENESIS`] for the first).
+    pub prev_sha256: String,
+}
+
+/// The end of the chain: what documents quote as "the journal head".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct JournalHead {
+    /// Sequence number of the last entry (0 for an empty journal).
+    pub seq: u64,
+    /// SHA-256 of the last entry's line ([`GENESIS`] for an empty journal).
+    pub sha256: String,
+}
+
+/// What `verify` found wrong, with the first bad entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct JournalProblem {
+    /// 1-based line of `journal.jsonl` (0 when the problem is in `journal.head`).
+    pub line: usize,
+    /// What is wrong there.
+    pub message: String,
+}
+
+/// The outcome of verifying the journal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct JournalReport {
+    /// Entries read and found consistent before the first problem.
+    pub entries: usize,
+    /// The head as computed from the entries.
+    pub head: JournalHead,
+    /// The first problem, if any.
+    pub problem: Option<JournalProblem>,
+}
+
+/// SHA-256 as lowercase hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex::encode(Sha256::digest(bytes))
+}
+
+/// The journal of one workspace.
+#[derive(Debug, Clone)]
+pub struct Journal {
+    path: PathBuf,
+    head_path: PathBuf,
+}
+
+impl Journal {
+    /// The journal of the workspace at `root` (the files may not exist yet).
+    pub fn new(root: &Path) -> Self {
+        Self {
+            path: root.join(JOURNAL_FILE),
+            head_path: root.join(HEAD_FILE),
+        }
+    }
+
+    /// Path of `journal.jsonl`.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn read(&self) -> Result<Vec<u8>, WorkspaceError> {
+        match std::fs::read(&self.path) {
+            Ok(b) => Ok(b),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
+            Err(source) => Err(WorkspaceError::Read {
+                path: self.path.clone(),
+                source,
+            }),
+        }
+    }
+
+    /// Every entry, in order. Fails on the first line that is not an entry.
+    pub fn entries(&self) -> Result<Vec<JournalEntry>, WorkspaceError> {
+        let bytes = self.read()?;
+        let mut out = Vec::new();
+        for (i, line) in split_lines(&bytes).enumerate() {
+            let e: JournalEntry =
+                serde_json::from_slice(line).map_err(|e| WorkspaceError::JournalBroken {
+                    path: self.path.clone(),
+                    line: i + 1,
+                    message: format!("not a journal entry: {e}"),
+                })?;
+            out.push(e);
+        }
+        Ok(out)
+    }
+
+    /// Checks the whole chain and the head anchor.
+    pub fn verify(&self) -> Result<JournalReport, WorkspaceError> {
+        let bytes = self.read()?;
+        let mut head = JournalHead {
+            seq: 0,
+            sha256: GENESIS.to_string(),
+        };
+        let mut entries = 0;
+        let fail = |line, message: String, entries, head| {
+            Ok(JournalReport {
+                entries,
+                head,
+                problem: Some(JournalProblem { line, message }),
+            })
+        };
+        if !bytes.is_empty() && !bytes.ends_with(b"\n") {
+            let last = split_lines(&bytes).count();
+            return fail(
+                last,
+                "the last entry is cut short (no end of line): the file was truncated".into(),
+                0,
+                head,
+            );
+        }
+        for (i, line) in split_lines(&bytes).enumerate() {
+            let n = i + 1;
+            let e: JournalEntry = match serde_json::from_slice(line) {
+                Ok(e) => e,
+                Err(err) => {
+                    return fail(n, format!("entry is not valid: {err}"), entries, head);
+                }
+            };
+            if e.seq != head.seq + 1 {
+                return fail(
+                    n,
+                    format!(
+                        "entry has sequence {} where {} was expected: an entry was removed or moved",
+                        e.seq,
+                        head.seq + 1
+                    ),
+                    entries,
+                    head,
+                );
+            }
+            if e.prev_sha256 != head.sha256 {
+                return fail(
+                    n,
+                    format!(
+                        "entry {} does not follow the previous one (prev_sha256 {} but the previous entry hashes to {}): an entry before it was edited, removed or reordered",
+                        e.seq, e.prev_sha256, head.sha256
+                    ),
+                    entries,
+                    head,
+                );
+            }
+            if DateTime::parse_from_rfc3339(&e.at).is_err() {
+                return fail(n, format!("entry {} has an invalid time `{}`", e.seq, e.at), entries, head);
+            }
+            head = JournalHead {
+                seq: e.seq,
+                sha256: sha256_hex(line),
+            };
+            entries += 1;
+        }
+        match self.read_head()? {
+            None if head.seq == 0 => {}
+            None => {
+                return fail(
+                    0,
+                    format!("`{HEAD_FILE}` is missing: the end of the journal cannot be vouched for"),
+                    entries,
+                    head,
+                )
+            }
+            Some(anchor) if anchor != head => {
+                return fail(
+                    0,
+                    format!(
+                        "`{HEAD_FILE}` records entry {} ({}) but the journal ends at entry {} ({}): entries were removed from the end, or the last entry was edited",
+                        anchor.seq, anchor.sha256, head.seq, head.sha256
+                    ),
+                    entries,
+                    head,
+                )
+            }
+            Some(_) => {}
+        }
+        Ok(JournalReport {
+            entries,
+            head,
+            problem: None,
+        })
+    }
+
+    fn read_head(&self) -> Result<Option<JournalHead>, WorkspaceError> {
+        let text = match std::fs::read_to_string(&self.head_path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(source) => {
+                return Err(WorkspaceError::Read {
+                    path: self.head_path.clone(),
+                    source,
+                })
+            }
+        };
+        let mut parts = text.split_whitespace();
+        let parsed = match (parts.next(), parts.next(), parts.next()) {
+            (Some(seq), Some(sha), None) => seq.parse().ok().map(|seq| JournalHead {
+                seq,
+                sha256: sha.to_string(),
+            }),
+            _ => None,
+        };
+        // An unreadable anchor is reported as a mismatch by `verify`.
+        Ok(Some(parsed.unwrap_or(JournalHead {
+            seq: u64::MAX,
+            sha256: text.trim().chars().take(80).collect(),
+        })))
+    }
+
+    /// The current head, as computed from the entries (the journal must verify).
+    pub fn head(&self) -> Result<JournalHead, WorkspaceError> {
+        let report = self.verify()?;
+        match report.problem {
+            None => Ok(report.head),
+            Some(p) => Err(WorkspaceError::JournalBroken {
+                path: self.path.clone(),
+                line: p.line,
+                message: p.message,
+            }),
+        }
+    }
+
+    /// Appends one entry. Taking the lock as an argument makes it impossible to
+    /// append without holding it. The chain is verified first: the tool never
+    /// writes on top of a journal it cannot vouch for.
+    #[allow(clippy::too_many_arguments)]
+    pub fn append(
+        &self,
+        _lock: &WorkspaceLock,
+        at: DateTime<Utc>,
+        actor: &str,
+        action: &str,
+        subject: &str,
+        payload: &[u8],
+    ) -> Result<(JournalEntry, JournalHead), WorkspaceError> {
+        let head = self.head()?;
+        let entry = JournalEntry {
+            seq: head.seq + 1,
+            at: at.to_rfc3339_opts(SecondsFormat::Secs, true),
+            actor: actor.to_string(),
+            action: action.to_string(),
+            subject: subject.to_string(),
+            payload_sha256: sha256_hex(payload),
+            prev_sha256: head.sha256,
+        };
+        let line = serde_json::to_vec(&entry).map_err(|e| WorkspaceError::JournalBroken {
+            path: self.path.clone(),
+            line: 0,
+            message: format!("cannot serialise entry: {e}"),
+        })?;
+        let io = |source| WorkspaceError::Write {
+            path: self.path.clone(),
+            source,
+        };
+        let mut f = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&self.path)
+            .map_err(io)?;
+        let mut buf = line.clone();
+        buf.push(b'\n');
+        // One write call for the whole line: with O_APPEND it lands in one piece.
+        f.write_all(&buf).map_err(io)?;
+        f.sync_all().map_err(io)?;
+        let new_head = JournalHead {
+            seq: entry.seq,
+            sha256: sha256_hex(&line),
+        };
+        atomic::write_atomic(
+            &self.head_path,
+            format!("{} {}\n", new_head.seq, new_head.sha256).as_bytes(),
+        )?;
+        Ok((entry, new_head))
+    }
+}
+
+fn split_lines(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let body = bytes.strip_suffix(b"\n").unwrap_or(bytes);
+    body.split(|&b| b == b'\n').filter(move |_| !bytes.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    fn journal_with(n: usize) -> (tempfile::TempDir, Journal) {
+        let dir = tempfile::tempdir().unwrap();
+        let j = Journal::new(dir.path());
+        let lock = WorkspaceLock::acquire(dir.path(), Duration::from_secs(1)).unwrap();
+        let at = DateTime::parse_from_rfc3339("2021-03-26T09:00:00Z").unwrap().to_utc();
+        for i in 0..n {
+            j.append(&lock, at, "dpo", "test.note", &format!("n{i}"), b"x")
+                .unwrap();
+        }
+        (dir, j)
+    }
+
+    #[test]
+    fn a_fresh_chain_verifies() {
+        let (_d, j) = journal_with(5);
+        let r = j.verify().unwrap();
+        assert_eq!(r.problem, None);
+        assert_eq!(r.entries, 5);
+        assert_eq!(r.head.seq, 5);
+    }
+
+    #[test]
+    fn an_empty_journal_verifies() {
+        let (_d, j) = journal_with(0);
+        assert_eq!(j.verify().unwrap().problem, None);
+    }
+
+    #[test]
+    fn flipping_any_byte_of_any_entry_is_detected() {
+        let (_d, j) = journal_with(4);
+        let orig = std::fs::read(j.path()).unwrap();
+        for i in 0..orig.len() {
+            if orig[i] == b'\n' {
+                continue;
+            }
+            let mut b = orig.clone();
+            b[i] ^= 0x01;
+            std::fs::write(j.path(), &b).unwrap();
+            assert!(j.verify().unwrap().problem.is_some(), "flip at byte {i} passed");
+        }
+    }
+
+    #[test]
+    fn removing_swapping_or_truncating_entries_is_detected() {
+        let (_d, j) = journal_with(4);
+        let orig = std::fs::read_to_string(j.path()).unwrap();
+        let lines: Vec<&str> = orig.lines().collect();
+        let join = |v: Vec<&str>| v.iter().map(|l| format!("{l}\n")).collect::<String>();
+        let cases = [
+            join(vec![lines[0], lines[2], lines[3]]),
+            join(vec![lines[0], lines[2], lines[1], lines[3]]),
+            join(vec![lines[0], lines[1], lines[2]]),
+            orig[..orig.len() - 10].to_string(),
+            String::new(),
+        ];
+        for (i, c) in cases.iter().enumerate() {
+            std::fs::write(j.path(), c).unwrap();
+            assert!(j.verify().unwrap().problem.is_some(), "case {i} passed");
+        }
+    }
+}

@@ -1,0 +1,279 @@
+//! Reading the YAML files of a workspace into the model, with every error
+//! pinned to a file, line, column and field.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+use super::{journal::sha256_hex, Diagnostic, SourceFile, Workspace, WorkspaceError};
+use crate::model::{Controller, Id, People, Processor, SecurityMeasures, SubProcessors};
+
+/// A YAML file larger than this is refused before it is parsed: no register
+/// file is anywhere near it, and a stray dump must not exhaust memory.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// Loads the workspace at `root`. On success, returns it with the warnings of
+/// [`super::validate`] still to be computed by the caller (which holds the
+/// clock); on failure, every error found in every file.
+pub fn load(root: &Path) -> Result<Workspace, WorkspaceError> {
+    if !root.is_dir() {
+        return Err(WorkspaceError::NotFound {
+            path: root.to_path_buf(),
+        });
+    }
+    let mut diags = Vec::new();
+    let mut sources = BTreeMap::new();
+
+    let processor: Option<Processor> = read_one(root, "processor.yaml", true, &mut sources, &mut diags);
+    let subprocessors: Option<SubProcessors> =
+        read_one(root, "subprocessors.yaml", false, &mut sources, &mut diags);
+    let measures: Option<SecurityMeasures> =
+        read_one(root, "security-measures.yaml", false, &mut sources, &mut diags);
+    let people: Option<People> = read_one(root, "people.yaml", false, &mut sources, &mut diags);
+
+    let mut controllers = Vec::new();
+    let dir = root.join("controllers");
+    if dir.is_dir() {
+        match list_dir(&dir) {
+            Ok(names) => {
+                for name in names {
+                    let rel = format!("controllers/{name}");
+                    if name.starts_with('.') {
+                        continue;
+                    }
+                    let Some(stem) = name.strip_suffix(".yaml") else {
+                        let d = Diagnostic::error(&rel, (1, 1), "", "not a controller file: controller files are named `<id>.yaml`".into());
+                        diags.push(if name.ends_with(".yml") {
+                            d.with_hint(format!("rename it to `controllers/{}.yaml`", name.trim_end_matches(".yml")))
+                        } else {
+                            d.with_hint("move it out of `controllers/`")
+                        });
+                        continue;
+                    };
+                    let id = match Id::new(stem) {
+                        Ok(id) => id,
+                        Err(e) => {
+                            diags.push(Diagnostic::error(&rel, (1, 1), "", format!("the file name is the controller's identifier: {e}")));
+                            continue;
+                        }
+                    };
+                    if let Some(c) = read_one::<Controller>(root, &rel, true, &mut sources, &mut diags) {
+                        controllers.push((id, c));
+                    }
+                }
+            }
+            Err(source) => return Err(WorkspaceError::Read { path: dir, source }),
+        }
+    }
+
+    if diags.iter().any(|d| d.is_error()) {
+        return Err(WorkspaceError::Invalid {
+            root: root.to_path_buf(),
+            diagnostics: diags,
+        });
+    }
+    let Some(processor) = processor else {
+        // read_one reports a missing processor.yaml as an error, so this is
+        // unreachable in practice; say so rather than panic.
+        return Err(WorkspaceError::Invalid {
+            root: root.to_path_buf(),
+            diagnostics: vec![Diagnostic::error("processor.yaml", (1, 1), "", "missing".into())],
+        });
+    };
+    let tz = processor.timezone.parse().unwrap_or(crate::time::DEFAULT_TZ);
+    Ok(Workspace {
+        root: root.to_path_buf(),
+        processor,
+        tz,
+        controllers,
+        subprocessors: subprocessors.unwrap_or_default().subprocessors,
+        measures: measures.unwrap_or_default().measures,
+        people: people.unwrap_or_default(),
+        sources,
+    })
+}
+
+fn list_dir(dir: &Path) -> std::io::Result<Vec<String>> {
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        if entry.file_type()?.is_dir() {
+            continue;
+        }
+        names.push(entry.file_name().to_string_lossy().into_owned());
+    }
+    names.sort();
+    Ok(names)
+}
+
+/// Reads and deserialises one file. Problems become diagnostics; the file's
+/// text is kept in `sources` when it could be read.
+fn read_one<T: DeserializeOwned>(
+    root: &Path,
+    rel: &str,
+    required: bool,
+    sources: &mut BTreeMap<String, SourceFile>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<T> {
+    let path = root.join(rel);
+    let meta = match std::fs::metadata(&path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if required {
+                diags.push(
+                    Diagnostic::error(rel, (1, 1), "", "this file is missing".into())
+                        .with_hint("`dpo init DIR` creates a workspace with an example of every file"),
+                );
+            }
+            return None;
+        }
+        Err(e) => {
+            diags.push(Diagnostic::error(rel, (1, 1), "", format!("cannot read: {e}")));
+            return None;
+        }
+    };
+    if meta.len() > MAX_FILE_BYTES {
+        diags.push(
+            Diagnostic::error(
+                rel,
+                (1, 1),
+                "",
+                format!("the file is {} bytes, over the limit of {} bytes for one YAML file", meta.len(), MAX_FILE_BYTES),
+            )
+            .with_hint("is this the right file? a register file holds a few kilobytes"),
+        );
+        return None;
+    }
+    let bytes = match std::fs::read(&path) {
+        Ok(b) => b,
+        Err(e) => {
+            diags.push(Diagnostic::error(rel, (1, 1), "", format!("cannot read: {e}")));
+            return None;
+        }
+    };
+    let sha = sha256_hex(&bytes);
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+            let col = valid.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+            diags.push(
+                Diagnostic::error(rel, (line, col), "", "the file is not UTF-8 text (binary data or another encoding)".into())
+                    .with_hint("save it as UTF-8; YAML files are text"),
+            );
+            return None;
+        }
+    };
+    if text.contains('\0') {
+        let before = &text[..text.find('\0').unwrap_or(0)];
+        let line = before.matches('\n').count() + 1;
+        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        diags.push(Diagnostic::error(rel, (line, col), "", "the file contains a NUL byte: it is binary, not YAML text".into()));
+        return None;
+    }
+    let src = SourceFile::new(rel.to_string(), text, sha);
+    let is_empty = src
+        .text
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'));
+    let out = if is_empty {
+        diags.push(
+            Diagnostic::error(rel, (1, 1), "", "the file is empty".into())
+                .with_hint("`dpo init DIR` writes an example of every file; delete the file if it is not needed"),
+        );
+        None
+    } else {
+        match serde_yaml::from_str::<T>(&src.text) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                diags.push(yaml_error(&src, &e));
+                None
+            }
+        }
+    };
+    sources.insert(rel.to_string(), src);
+    out
+}
+
+/// Turns a serde_yaml error into a diagnostic: splits the field path from the
+/// message, strips the position suffix, and adds a hint.
+fn yaml_error(src: &SourceFile, e: &serde_yaml::Error) -> Diagnostic {
+    let full = e.to_string();
+    let mut msg = full.as_str();
+    if let Some(i) = msg.rfind(" at line ") {
+        if msg[i + 9..].split(" column ").all(|n| n.chars().all(|c| c.is_ascii_digit())) {
+            msg = &msg[..i];
+        }
+    }
+    let (mut field, mut message) = match msg.split_once(": ") {
+        Some((p, rest))
+            if !p.is_empty()
+                && p.chars().all(|c| c.is_ascii_alphanumeric() || "_-.[]".contains(c)) =>
+        {
+            (p.to_string(), rest.to_string())
+        }
+        _ => (String::new(), msg.to_string()),
+    };
+    let mut hint = None;
+    let quoted = |m: &str, prefix: &str| -> Option<String> {
+        m.strip_prefix(prefix)?.split('`').next().map(str::to_string)
+    };
+    if let Some(name) = quoted(&message, "unknown field `") {
+        let expected: Vec<&str> = message
+            .split_once("expected")
+            .map(|(_, rest)| rest.split('`').skip(1).step_by(2).collect())
+            .unwrap_or_default();
+        let best = expected
+            .iter()
+            .map(|cand| (strsim::levenshtein(&name, cand), *cand))
+            .min();
+        hint = Some(match best {
+            Some((d, cand)) if d <= 3 => format!("did you mean `{cand}`?"),
+            _ if !expected.is_empty() => format!("the fields allowed here are: {}", expected.join(", ")),
+            _ => "remove this field".to_string(),
+        });
+        field = join(&field, &name);
+    } else if let Some(name) = quoted(&message, "missing field `") {
+        hint = Some(format!("add `{name}: …` here; `dpo schema` describes every field"));
+        field = join(&field, &name);
+    } else if let Some(name) = quoted(&message, "duplicate field `") {
+        field = join(&field, &name);
+        hint = Some("each key may appear once in a mapping; delete one of them".to_string());
+    } else if ["input is out of range", "input contains invalid characters", "premature end of input", "trailing input"]
+        .iter()
+        .any(|m| message.contains(m))
+    {
+        hint = Some("write dates as YYYY-MM-DD, e.g. 2021-02-01, and check that the day exists".to_string());
+    } else if message.contains("found character that cannot start any token") || message.contains("tab") {
+        hint = Some("indent YAML with spaces, never tabs".to_string());
+    } else if message.contains("is not a valid identifier") {
+        hint = Some("identifiers are used as file names: lowercase letters, digits and dashes only".to_string());
+    }
+    let position = match e.location() {
+        Some(l) => (l.line(), l.column()),
+        None => {
+            let loc = super::Locator::new(&src.text);
+            if let Some((path, first, second)) = loc.duplicate() {
+                field = path.clone();
+                message = format!("duplicate key `{}` (first at line {}, column {})", path.rsplit('.').next().unwrap_or(path), first.0, first.1);
+                hint = Some("each key may appear once in a mapping; delete one of them".to_string());
+                *second
+            } else {
+                src.locate(&field)
+            }
+        }
+    };
+    let mut d = Diagnostic::error(&src.rel, position, &field, message);
+    d.hint = hint;
+    d
+}
+
+fn join(parent: &str, name: &str) -> String {
+    if parent.is_empty() {
+        name.to_string()
+    } else {
+        format!("{parent}.{name}")
+    }
+}

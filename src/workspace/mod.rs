@@ -1,0 +1,204 @@
+//! The workspace: find it, lock it, load and validate its YAML files, write
+//! to it atomically, and keep its journal.
+//!
+//! A workspace is a folder (`registers/` by default) of YAML files, one
+//! concept per file and one record per file where records grow, so that it
+//! diffs and merges well in git.
+
+pub mod atomic;
+mod diagnostic;
+pub mod journal;
+mod load;
+mod locate;
+mod lock;
+mod validate;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use std::time::Duration;
+
+use chrono_tz::Tz;
+
+use crate::model::{Controller, Id, People, Processor, SecurityMeasure, SubProcessor};
+
+pub use atomic::write_atomic;
+pub use diagnostic::{Diagnostic, Severity};
+pub use journal::{Journal, JournalEntry, JournalHead, JournalReport};
+pub use load::{load, MAX_FILE_BYTES};
+pub use locate::Locator;
+pub use lock::{WorkspaceLock, LOCK_FILE};
+pub use validate::validate;
+
+/// What can go wrong with a workspace as a whole.
+#[derive(Debug, thiserror::Error)]
+pub enum WorkspaceError {
+    /// The folder does not exist.
+    #[error("no workspace at `{}`\n  hint: pass --registers DIR, set DPO_REGISTERS, or create one with `dpo init {}`", path.display(), path.display())]
+    NotFound {
+        /// Where we looked.
+        path: PathBuf,
+    },
+    /// Files could not be read as a workspace; each diagnostic says where.
+    #[error("the workspace at `{}` has {} error(s)", root.display(), diagnostics.iter().filter(|d| d.is_error()).count())]
+    Invalid {
+        /// The workspace folder.
+        root: PathBuf,
+        /// Errors and warnings, in file order.
+        diagnostics: Vec<Diagnostic>,
+    },
+    /// Reading a file failed.
+    #[error("failed to read `{}`", path.display())]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        #[source]
+        source: std::io::Error,
+    },
+    /// Writing a file failed.
+    #[error("failed to write `{}`", path.display())]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The lock file could not be opened or locked.
+    #[error("failed to lock the workspace with `{}`", path.display())]
+    Lock {
+        /// The lock file.
+        path: PathBuf,
+        /// The cause.
+        #[source]
+        source: std::io::Error,
+    },
+    /// Another process holds the lock.
+    #[error("the workspace is being changed by another dpo process ({holder}); gave up after {waited:?} waiting for `{}`\n  hint: run the command again when the other one has finished (DPO_LOCK_WAIT=SECONDS waits longer)", path.display())]
+    Locked {
+        /// The lock file.
+        path: PathBuf,
+        /// What the holder wrote in the lock file.
+        holder: String,
+        /// How long we waited.
+        waited: Duration,
+    },
+    /// The journal does not verify, so nothing is appended to it.
+    #[error("the journal `{}` is broken at line {line}: {message}\n  hint: run `dpo journal verify`; restore the journal from your git history before making further changes", path.display())]
+    JournalBroken {
+        /// The journal file.
+        path: PathBuf,
+        /// 1-based line of the first problem (0: the head file).
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// `init` was asked to create a workspace where files already exist.
+    #[error("`{}` already exists and is not empty; dpo init never overwrites files\n  hint: choose a new folder", path.display())]
+    Exists {
+        /// The folder.
+        path: PathBuf,
+    },
+}
+
+/// A YAML file as read, kept for positions and for the content hash.
+#[derive(Debug)]
+pub struct SourceFile {
+    /// Path relative to the workspace, with `/`.
+    pub rel: String,
+    /// The text.
+    pub text: String,
+    /// SHA-256 of the bytes, hex.
+    pub sha256: String,
+    locator: OnceLock<Locator>,
+}
+
+impl SourceFile {
+    pub(crate) fn new(rel: String, text: String, sha256: String) -> Self {
+        Self {
+            rel,
+            text,
+            sha256,
+            locator: OnceLock::new(),
+        }
+    }
+
+    /// Line and column of a field path (built on first use).
+    pub fn locate(&self, path: &str) -> (usize, usize) {
+        self.locator.get_or_init(|| Locator::new(&self.text)).find(path)
+    }
+}
+
+/// A loaded workspace.
+#[derive(Debug)]
+pub struct Workspace {
+    /// The folder.
+    pub root: PathBuf,
+    /// `processor.yaml`.
+    pub processor: Processor,
+    /// The processor's timezone.
+    pub tz: Tz,
+    /// `controllers/<id>.yaml`, sorted by id.
+    pub controllers: Vec<(Id, Controller)>,
+    /// `subprocessors.yaml`.
+    pub subprocessors: Vec<SubProcessor>,
+    /// `security-measures.yaml`.
+    pub measures: Vec<SecurityMeasure>,
+    /// `people.yaml`.
+    pub people: People,
+    /// Every YAML file read, by relative path.
+    pub sources: BTreeMap<String, SourceFile>,
+}
+
+/// Where a controller's file lives, relative to the workspace.
+pub fn controller_file(id: &Id) -> String {
+    format!("controllers/{id}.yaml")
+}
+
+impl Workspace {
+    /// The controller with this id.
+    pub fn controller(&self, id: &Id) -> Option<&Controller> {
+        self.controllers.iter().find(|(i, _)| i == id).map(|(_, c)| c)
+    }
+
+    /// The journal of this workspace.
+    pub fn journal(&self) -> Journal {
+        Journal::new(&self.root)
+    }
+
+    /// Takes the workspace lock, waiting `DPO_LOCK_WAIT` seconds (default 5).
+    pub fn lock(&self) -> Result<WorkspaceLock, WorkspaceError> {
+        lock_root(&self.root)
+    }
+
+    /// The data files a document is built from, as `sha256sum` prints them
+    /// (sorted by path, bytewise), and the SHA-256 of that listing. With
+    /// `only`, the other controllers' files are left out.
+    pub fn content_manifest(&self, only: Option<&[Id]>) -> (String, String) {
+        let mut listing = String::new();
+        for (rel, src) in &self.sources {
+            if let (Some(ids), Some(stem)) = (only, rel.strip_prefix("controllers/")) {
+                if !ids.iter().any(|id| stem == format!("{id}.yaml")) {
+                    continue;
+                }
+            }
+            listing.push_str(&src.sha256);
+            listing.push_str("  ");
+            listing.push_str(rel);
+            listing.push('\n');
+        }
+        let sha = journal::sha256_hex(listing.as_bytes());
+        (listing, sha)
+    }
+}
+
+/// Takes the lock of the workspace at `root`.
+pub fn lock_root(root: &Path) -> Result<WorkspaceLock, WorkspaceError> {
+    let secs = std::env::var("DPO_LOCK_WAIT")
+        .ok()
+        .and_then(|s| s.parse::<f64>().ok())
+        .filter(|s| s.is_finite() && *s >= 0.0)
+        .unwrap_or(5.0);
+    WorkspaceLock::acquire(root, Duration::from_secs_f64(secs))
+}
