@@ -107,6 +107,20 @@ fn list_dir(dir: &Path) -> std::io::Result<Vec<String>> {
     Ok(names)
 }
 
+/// Reads and deserialises one YAML record file of the workspace (`rel` is
+/// relative to `root`), for record kinds loaded outside [`load`] (breaches,
+/// fate, …). `Ok(None)` when the file does not exist; every problem (size,
+/// encoding, syntax, type, unknown field) is a diagnostic with its position.
+pub fn read_record<T: DeserializeOwned>(root: &Path, rel: &str) -> Result<Option<(T, SourceFile)>, Vec<Diagnostic>> {
+    let mut sources = BTreeMap::new();
+    let mut diags = Vec::new();
+    let value = read_one::<T>(root, rel, false, &mut sources, &mut diags);
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+    Ok(value.and_then(|v| sources.remove(rel).map(|s| (v, s))))
+}
+
 /// Reads and deserialises one file. Problems become diagnostics; the file's
 /// text is kept in `sources` when it could be read.
 fn read_one<T: DeserializeOwned>(

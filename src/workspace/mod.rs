@@ -25,7 +25,7 @@ use crate::model::{Controller, Id, People, Processor, SecurityMeasure, SubProces
 pub use atomic::write_atomic;
 pub use diagnostic::{Diagnostic, Severity};
 pub use journal::{Journal, JournalEntry, JournalHead, JournalReport};
-pub use load::{load, MAX_FILE_BYTES};
+pub use load::{load, read_record, MAX_FILE_BYTES};
 pub use locate::Locator;
 pub use lock::{WorkspaceLock, LOCK_FILE};
 pub use validate::validate;

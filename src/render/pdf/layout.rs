@@ -14,13 +14,13 @@ pub(crate) const PAGE_W: f32 = 210.0 * MM;
 /// A4 height, points.
 pub(crate) const PAGE_H: f32 = 297.0 * MM;
 /// Left and right margins.
-const MARGIN_X: f32 = 20.0 * MM;
+pub(crate) const MARGIN_X: f32 = 20.0 * MM;
 /// Top margin.
-const MARGIN_TOP: f32 = 20.0 * MM;
+pub(crate) const MARGIN_TOP: f32 = 20.0 * MM;
 /// Lowest point body content may reach; below it is the footer.
-const BODY_BOTTOM: f32 = PAGE_H - 22.0 * MM;
+pub(crate) const BODY_BOTTOM: f32 = PAGE_H - 22.0 * MM;
 /// Baseline of the footer line.
-const FOOTER_BASELINE: f32 = PAGE_H - 12.0 * MM;
+pub(crate) const FOOTER_BASELINE: f32 = PAGE_H - 12.0 * MM;
 /// Width available to body text.
 const CONTENT_W: f32 = PAGE_W - 2.0 * MARGIN_X;
 /// Height available to body text on a page.
