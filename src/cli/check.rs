@@ -47,10 +47,11 @@ pub(super) fn run(cli: &Cli, args: &CheckArgs) -> Result<i32, CliError> {
             journal: journal.as_ref(),
         })?;
     } else {
-        print_diagnostics(&diags);
+        print_diagnostics(&diags, true);
         if let Some(j) = &journal {
             match &j.problem {
-                Some(p) => eprintln!("error: {}:{}: {}", workspace::journal::JOURNAL_FILE, p.line, p.message),
+                Some(p) if p.line == 0 => println!("error: {}: {}", workspace::journal::HEAD_FILE, p.message),
+                Some(p) => println!("error: {}:{}: {}", workspace::journal::JOURNAL_FILE, p.line, p.message),
                 None => println!("journal: {} entries, chain intact", j.entries),
             }
         }

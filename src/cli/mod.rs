@@ -160,7 +160,7 @@ fn dispatch(cli: &Cli) -> Result<i32, CliError> {
 /// Prints an error with its diagnostics and its cause chain.
 fn report(e: &CliError) {
     if let CliError::Workspace(WorkspaceError::Invalid { diagnostics, .. }) = e {
-        print_diagnostics(diagnostics);
+        print_diagnostics(diagnostics, false);
     }
     eprintln!("error: {e}");
     let mut source = std::error::Error::source(e);
@@ -170,11 +170,16 @@ fn report(e: &CliError) {
     }
 }
 
-/// Prints diagnostics to stderr, `error:` or `warning:` first.
-fn print_diagnostics(diags: &[Diagnostic]) {
+/// Prints diagnostics, `error:` or `warning:` first: on stdout when they are
+/// the command's result (`dpo check`), else on stderr.
+fn print_diagnostics(diags: &[Diagnostic], stdout: bool) {
     for d in diags {
         let kind = if d.is_error() { "error" } else { "warning" };
-        eprintln!("{kind}: {d}");
+        if stdout {
+            println!("{kind}: {d}");
+        } else {
+            eprintln!("{kind}: {d}");
+        }
     }
 }
 

@@ -109,7 +109,7 @@ pub(super) fn run(cli: &Cli, args: &RegisterArgs) -> Result<i32, CliError> {
     }
     if warnings > 0 {
         if std::env::var_os("DPO_VERBOSE").is_some() {
-            print_diagnostics(&diags);
+            print_diagnostics(&diags, false);
         }
         eprintln!(
             "note: {warnings} item(s) of required information are missing and shown as \"{}\"; `dpo check` lists them",

@@ -92,7 +92,9 @@ fn is_language_tag(lang: &str) -> bool {
     lang.is_empty()
         || (lang.len() <= 35
             && lang.split('-').all(|part| {
-                !part.is_empty() && part.len() <= 8 && part.chars().all(|c| c.is_ascii_alphanumeric())
+                !part.is_empty()
+                    && part.len() <= 8
+                    && part.chars().all(|c| c.is_ascii_alphanumeric())
             })
             && lang.chars().next().is_some_and(|c| c.is_ascii_alphabetic()))
 }
@@ -121,7 +123,13 @@ fn document_id(markdown: &str, meta: &PdfMeta) -> [u8; 16] {
 
 #[cfg(test)]
 mod tests {
+    use super::layout::{Item, Page, BODY_BOTTOM, FOOTER_BASELINE, MARGIN_TOP, MARGIN_X, PAGE_W};
     use super::*;
+    use std::io::Write;
+    use std::process::Command;
+
+    const FRENCH: &str = "Données à caractère personnel — œuvre, €, Grand-Orly Seine Bièvre, \
+                          Juvisy-sur-Orge, « guillemets », l'EPT, DPO@grandorlyseinebievre.fr";
 
     fn meta() -> PdfMeta {
         PdfMeta {
@@ -136,10 +144,468 @@ mod tests {
         }
     }
 
+    fn render(markdown: &str) -> Vec<u8> {
+        markdown_to_pdf(markdown, &meta()).expect("the document renders")
+    }
+
+    /// Runs a poppler tool (`pdftotext`, `pdffonts`…) on `pdf`, with `args`
+    /// before the file name and `tail` after it.
+    fn poppler(tool: &str, pdf: &[u8], args: &[&str], tail: &[&str]) -> String {
+        let mut file = tempfile::Builder::new()
+            .suffix(".pdf")
+            .tempfile()
+            .expect("temporary file");
+        file.write_all(pdf).expect("write the pdf");
+        let out = Command::new(tool)
+            .args(args)
+            .arg(file.path())
+            .args(tail)
+            .output()
+            .unwrap_or_else(|e| panic!("{tool} is needed (apt-get install -y poppler-utils): {e}"));
+        assert!(
+            out.status.success(),
+            "{tool} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("utf-8 output")
+    }
+
+    /// The text of the whole document, or of page `page` (1-based).
+    fn text(pdf: &[u8], page: Option<usize>) -> String {
+        match page {
+            Some(n) => {
+                let n = n.to_string();
+                poppler("pdftotext", pdf, &["-f", &n, "-l", &n], &["-"])
+            }
+            None => poppler("pdftotext", pdf, &[], &["-"]),
+        }
+    }
+
+    /// Page count as poppler sees it.
+    fn page_count(pdf: &[u8]) -> usize {
+        let info = poppler("pdfinfo", pdf, &[], &[]);
+        info.lines()
+            .find_map(|l| l.strip_prefix("Pages:"))
+            .and_then(|n| n.trim().parse().ok())
+            .expect("pdfinfo prints the page count")
+    }
+
+    /// Collapses every run of whitespace into one space.
+    fn squash(s: &str) -> String {
+        s.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    fn lay_out(markdown: &str) -> Vec<Page> {
+        let fonts = fonts::fonts().expect("fonts load");
+        layout::layout(&blocks::parse(markdown, fonts), fonts)
+    }
+
+    /// Every piece of text lies inside the margins, above the footer zone
+    /// (except the footer), and inside the table cell it starts in.
+    fn assert_nothing_overflows(pages: &[Page]) {
+        let fonts = fonts::fonts().expect("fonts load");
+        for (n, page) in pages.iter().enumerate() {
+            let cells: Vec<(f32, f32, f32, f32)> = page
+                .items
+                .iter()
+                .filter_map(|i| match i {
+                    Item::Stroke { x, y, w, h } => Some((*x, *y, *w, *h)),
+                    _ => None,
+                })
+                .collect();
+            for item in &page.items {
+                let Item::Text {
+                    face,
+                    size,
+                    x,
+                    y,
+                    text,
+                    ..
+                } = item
+                else {
+                    continue;
+                };
+                let w = fonts.text_width(*face, text, *size);
+                let page_no = n + 1;
+                assert!(
+                    *x >= MARGIN_X - 0.01 && x + w <= PAGE_W - MARGIN_X + 0.01,
+                    "page {page_no}: {text:?} at x={x} width {w} leaves the margins"
+                );
+                if (*y - FOOTER_BASELINE).abs() > 0.01 {
+                    assert!(
+                        *y <= BODY_BOTTOM && *y - 0.93 * size >= MARGIN_TOP - 0.01,
+                        "page {page_no}: {text:?} at y={y} leaves the body area"
+                    );
+                }
+                for (cx, cy, cw, ch) in &cells {
+                    if *y > *cy && *y < cy + ch && *x >= *cx && *x < cx + cw {
+                        assert!(
+                            x + w <= cx + cw + 0.01,
+                            "page {page_no}: {text:?} overflows its cell ({x}+{w} > {cx}+{cw})"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    fn table(rows: usize, cell: impl Fn(usize, usize) -> String) -> String {
+        let mut md = String::from(
+            "| Catégorie | Données traitées | Durée de conservation | Destinataires |\n\
+             |---|---|---|---|\n",
+        );
+        for r in 0..rows {
+            md.push('|');
+            for c in 0..4 {
+                md.push_str(&format!(" {} |", cell(r, c)));
+            }
+            md.push('\n');
+        }
+        md
+    }
+
     #[test]
-    fn a_small_document_renders() {
-        let pdf = markdown_to_pdf("# Titre\n\nDonnées à caractère personnel.", &meta())
-            .expect("renders");
+    fn french_text_round_trips_through_pdftotext() {
+        let pdf = render(&format!(
+            "# {FRENCH}\n\n{FRENCH}\n\n| {FRENCH} |\n|---|\n| **{FRENCH}** |\n"
+        ));
+        let got = squash(&text(&pdf, None));
+        assert_eq!(got.matches(FRENCH).count(), 4, "pdftotext gave: {got}");
+    }
+
+    #[test]
+    fn the_same_input_gives_byte_identical_output() {
+        let md = format!(
+            "# Titre\n\n{FRENCH}\n\n---\n\n{}",
+            table(60, |r, c| format!("{r}-{c}"))
+        );
+        let first = render(&md);
+        let second = render(&md);
+        assert!(first == second, "two renderings differ");
+        let other = render(&format!("{md}\nUne ligne de plus."));
+        assert_ne!(first, other);
+    }
+
+    #[test]
+    fn the_file_identifier_differs_between_documents() {
+        let id = |pdf: &[u8]| {
+            let s = String::from_utf8_lossy(pdf).to_string();
+            let at = s.rfind("/ID").expect("trailer has an /ID");
+            s[at..at + 40].to_string()
+        };
+        assert_ne!(id(&render("Un.")), id(&render("Deux.")));
+    }
+
+    #[test]
+    fn a_table_longer_than_a_page_repeats_its_header_on_every_page() {
+        let md = format!(
+            "# Registre\n\n{}",
+            table(300, |r, c| format!(
+                "Ligne {r} colonne {c} : hébergement et sauvegarde"
+            ))
+        );
+        let pdf = render(&md);
+        let pages = page_count(&pdf);
+        assert!(
+            pages >= 3,
+            "300 rows should need several pages, got {pages}"
+        );
+        for n in 1..=pages {
+            let page = squash(&text(&pdf, Some(n)));
+            for header in ["Catégorie", "Données traitées", "Durée de conservation"] {
+                assert!(
+                    page.contains(header),
+                    "page {n} lacks header {header:?}: {page}"
+                );
+            }
+        }
+        let first = squash(&text(&pdf, Some(1)));
+        let last = squash(&text(&pdf, Some(pages)));
+        assert!(first.contains(&format!("page 1 / {pages}")), "{first}");
+        assert!(last.contains(&format!("page {pages} / {pages}")), "{last}");
+        assert!(
+            last.contains("Ligne 299 colonne 3"),
+            "the last row is on the last page"
+        );
+        assert_nothing_overflows(&lay_out(&md));
+    }
+
+    #[test]
+    fn every_row_of_a_long_table_is_rendered_once() {
+        let md = table(300, |r, c| format!("r{r}c{c}"));
+        let got = text(&render(&md), None);
+        for r in 0..300 {
+            let cell = format!("r{r}c0");
+            assert_eq!(
+                got.split_whitespace().filter(|w| *w == cell).count(),
+                1,
+                "{cell}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_thematic_break_starts_a_new_page() {
+        let pdf =
+            render("# Titre\n\nPage de garde.\n\n---\n\n## Partie 1\n\nTexte.\n\n---\n\nFin.");
+        assert_eq!(page_count(&pdf), 3);
+        assert!(text(&pdf, Some(1)).contains("Page de garde."));
+        assert!(text(&pdf, Some(2)).contains("Partie 1"));
+        assert!(text(&pdf, Some(3)).contains("Fin."));
+    }
+
+    #[test]
+    fn a_thematic_break_on_an_empty_page_adds_no_blank_page() {
+        let pdf = render("---\n\nDébut.\n\n---\n\n---\n\nSuite.\n\n---\n");
+        assert_eq!(page_count(&pdf), 2);
+    }
+
+    #[test]
+    fn a_5000_character_word_does_not_overflow_a_paragraph_or_a_cell() {
+        let word: String = "0123456789abcdef".chars().cycle().take(5000).collect();
+        let md = format!(
+            "Avant {word} après.\n\n| Empreinte | Note |\n|---|---|\n| {word} | courte |\n"
+        );
+        // No footer: its page numbers would mix with the hexadecimal digits.
+        let pdf = markdown_to_pdf(
+            &md,
+            &PdfMeta {
+                footer_left: String::new(),
+                page_label: String::new(),
+                ..meta()
+            },
+        )
+        .expect("renders");
+        assert!(page_count(&pdf) >= 2, "the cell runs over a page");
+        let hex: String = text(&pdf, None)
+            .split_whitespace()
+            .filter(|w| w.chars().all(|c| c.is_ascii_hexdigit()))
+            .collect();
+        assert_eq!(hex, format!("{word}{word}"), "both copies come back whole");
+        assert_nothing_overflows(&lay_out(&md));
+    }
+
+    #[test]
+    fn a_table_row_taller_than_a_page_is_split_across_pages() {
+        let long: String = (0..1500).map(|i| format!("mot{i} ")).collect();
+        let md = format!("| Titre | Texte |\n|---|---|\n| court | {long} |\n| après | fin |\n");
+        let pdf = render(&md);
+        let pages = page_count(&pdf);
+        assert!(pages >= 2, "the row needs more than a page");
+        let got = text(&pdf, None);
+        for i in [0, 700, 1499] {
+            assert!(got.contains(&format!("mot{i}")), "mot{i} is missing");
+        }
+        for n in 1..=pages {
+            assert!(
+                text(&pdf, Some(n)).contains("Titre"),
+                "page {n} repeats the header"
+            );
+        }
+        assert_nothing_overflows(&lay_out(&md));
+    }
+
+    #[test]
+    fn empty_markdown_gives_a_valid_one_page_pdf() {
+        let pdf = render("");
         assert!(pdf.starts_with(b"%PDF-"));
+        assert_eq!(page_count(&pdf), 1);
+        assert!(squash(&text(&pdf, None)).contains("page 1 / 1"));
+        let bare = markdown_to_pdf(
+            "",
+            &PdfMeta {
+                footer_left: String::new(),
+                page_label: String::new(),
+                ..meta()
+            },
+        )
+        .expect("renders without any text at all");
+        assert_eq!(page_count(&bare), 1);
+    }
+
+    #[test]
+    fn a_heading_is_never_left_alone_at_the_bottom_of_a_page() {
+        for filler in 25..45 {
+            let mut md = String::new();
+            for i in 0..filler {
+                md.push_str(&format!("Ligne {i}.\n\n"));
+            }
+            md.push_str(
+                "## Titre de section\n\nPremière ligne.\n\nDeuxième ligne.\n\nTroisième.\n",
+            );
+            let pages = lay_out(&md);
+            for page in &pages {
+                let baselines: Vec<(f32, f32)> = page
+                    .items
+                    .iter()
+                    .filter_map(|i| match i {
+                        Item::Text { size, y, .. } => Some((*size, *y)),
+                        _ => None,
+                    })
+                    .collect();
+                if let Some(h) = baselines.iter().position(|(size, _)| *size > 10.0) {
+                    let after = baselines[h..]
+                        .iter()
+                        .filter(|(_, y)| *y > baselines[h].1)
+                        .count();
+                    assert!(
+                        after >= 2,
+                        "filler {filler}: heading followed by {after} lines"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn bold_uses_the_bold_face_and_fonts_are_embedded_as_subsets() {
+        let pdf = render("Texte **gras** et *italique*.");
+        let fonts = poppler("pdffonts", &pdf, &[], &[]);
+        assert!(fonts.contains("DejaVuSans-Bold"), "{fonts}");
+        assert!(fonts.contains("DejaVuSans-Oblique"), "{fonts}");
+        for line in fonts.lines().filter(|l| l.contains("DejaVu")) {
+            // name, type…, emb sub uni: the subset tag and "yes yes yes".
+            assert!(line.contains('+'), "not subset: {line}");
+            assert!(
+                line.contains("yes yes yes"),
+                "not embedded with a unicode map: {line}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_two_page_document_is_small() {
+        let pdf = render(&format!("# Titre\n\n{FRENCH}\n\n---\n\n**{FRENCH}**\n"));
+        assert_eq!(page_count(&pdf), 2);
+        assert!(pdf.len() < 80_000, "{} bytes", pdf.len());
+    }
+
+    #[test]
+    fn links_escapes_and_html_come_out_as_text() {
+        let pdf = render(
+            "Voir [le site](https://example.org), écrire à <dpo@example.org>, \
+             \\| \\* \\_ littéraux, <span>balise</span> ignorée.\n\n<div>\nbloc html\n</div>\n",
+        );
+        let got = squash(&text(&pdf, None));
+        assert!(got.contains("le site (https://example.org)"), "{got}");
+        assert!(got.contains("écrire à dpo@example.org,"), "{got}");
+        assert!(!got.contains("mailto"), "{got}");
+        assert!(got.contains("| * _ littéraux"), "{got}");
+        assert!(got.contains("balise ignorée"), "{got}");
+        assert!(
+            !got.contains("bloc html") && !got.contains("<div>"),
+            "{got}"
+        );
+    }
+
+    #[test]
+    fn lists_quotes_and_code_keep_their_text() {
+        let md = "- un\n- deux\n  - deux bis\n\n1. premier\n2. second\n\n> cité\n\n```\nlet x = 1;\n```\n";
+        let got = squash(&text(&render(md), None));
+        for want in [
+            "• un",
+            "• deux",
+            "– deux bis",
+            "1. premier",
+            "2. second",
+            "cité",
+            "let x = 1;",
+        ] {
+            assert!(got.contains(want), "{want:?} missing from {got}");
+        }
+        assert_nothing_overflows(&lay_out(md));
+    }
+
+    #[test]
+    fn a_long_footer_is_shortened_with_an_ellipsis() {
+        let long = "Registre des activités de traitement ".repeat(8);
+        let pdf = markdown_to_pdf(
+            "Texte.",
+            &PdfMeta {
+                footer_left: long,
+                ..meta()
+            },
+        )
+        .expect("renders");
+        let got = squash(&text(&pdf, None));
+        assert!(got.contains("…"), "{got}");
+        assert!(got.contains("page 1 / 1"), "{got}");
+        let fonts = fonts::fonts().expect("fonts load");
+        let mut pages = lay_out("Texte.");
+        layout::add_footers(
+            &mut pages,
+            fonts,
+            &"mot ".repeat(200),
+            "page {page} / {pages}",
+        );
+        assert_nothing_overflows(&pages);
+    }
+
+    #[test]
+    fn a_table_with_many_columns_still_fits_the_page() {
+        let mut md = String::from("|");
+        md.push_str(&" en-tête |".repeat(40));
+        md.push_str("\n|");
+        md.push_str(&"---|".repeat(40));
+        md.push_str("\n|");
+        md.push_str(&" contenu-assez-long |".repeat(40));
+        md.push('\n');
+        assert_nothing_overflows(&lay_out(&md));
+        render(&md);
+    }
+
+    #[test]
+    fn a_language_that_is_not_a_tag_is_refused() {
+        let err = markdown_to_pdf(
+            "x",
+            &PdfMeta {
+                lang: "fr; DROP".to_string(),
+                ..meta()
+            },
+        )
+        .expect_err("refused");
+        assert!(matches!(err, PdfError::Language(_)));
+        assert!(err.to_string().starts_with("document language"));
+    }
+
+    /// Timing for a register of 10 controllers × 1000 processing categories
+    /// (10 000 rows of 4 cells of about 80 characters). Run it in release:
+    /// `cargo test --release --lib render::pdf -- --ignored --nocapture`.
+    #[test]
+    #[ignore = "timing; run in release with --ignored --nocapture"]
+    fn a_register_of_10_000_rows_renders_quickly() {
+        let mut md = String::from("# Registre des activités de traitement\n\n");
+        for controller in 0..10 {
+            md.push_str(&format!(
+                "---\n\n## Responsable de traitement n° {controller}\n\n"
+            ));
+            md.push_str(&table(1000, |r, c| {
+                format!(
+                    "Traitement {r}.{c} : données d'identification, coordonnées, historique des échanges"
+                )
+            }));
+            md.push('\n');
+        }
+        let fonts = fonts::fonts().expect("fonts load");
+        let start = std::time::Instant::now();
+        let blocks = blocks::parse(&md, fonts);
+        let parsed = start.elapsed();
+        let mut pages = layout::layout(&blocks, fonts);
+        layout::add_footers(&mut pages, fonts, "Registre", "page {page} / {pages}");
+        let laid_out = start.elapsed();
+        let pdf = emit::write_pdf(&pages, fonts, &meta(), &[0; 16]).expect("renders");
+        let total = start.elapsed();
+        eprintln!(
+            "{} pages, {} bytes: parse {:?}, layout {:?}, printpdf+save {:?}, total {:?}",
+            pages.len(),
+            pdf.len(),
+            parsed,
+            laid_out - parsed,
+            total - laid_out,
+            total
+        );
+        if !cfg!(debug_assertions) {
+            assert!(total.as_secs_f32() < 5.0, "took {total:?}");
+        }
     }
 }

@@ -171,13 +171,15 @@ impl Journal {
                 );
             }
             if e.prev_sha256 != head.sha256 {
+                // The link is stored in entry n but vouches for entry n - 1:
+                // the usual cause is an edit of entry n - 1, so name it.
                 return fail(
-                    n,
+                    n - 1,
                     format!(
-                        "entry {} does not follow the previous one (prev_sha256 {} but the previous entry hashes to {}): an entry before it was edited, removed or reordered",
-                        e.seq, e.prev_sha256, head.sha256
+                        "entry {} was changed: it hashes to {} but entry {} (line {n}) recorded {}",
+                        head.seq, head.sha256, e.seq, e.prev_sha256
                     ),
-                    entries,
+                    entries.saturating_sub(1),
                     head,
                 );
             }
@@ -197,6 +199,17 @@ impl Journal {
                     0,
                     format!("`{HEAD_FILE}` is missing: the end of the journal cannot be vouched for"),
                     entries,
+                    head,
+                )
+            }
+            Some(anchor) if anchor.seq == head.seq && anchor != head => {
+                return fail(
+                    entries,
+                    format!(
+                        "entry {} (the last one) was changed: it hashes to {} but `{HEAD_FILE}` recorded {}",
+                        head.seq, head.sha256, anchor.sha256
+                    ),
+                    entries.saturating_sub(1),
                     head,
                 )
             }

@@ -265,9 +265,12 @@ fn yaml_error(src: &SourceFile, e: &serde_yaml::Error) -> Diagnostic {
     } else if message.contains("is not a valid identifier") {
         hint = Some("identifiers are used as file names: lowercase letters, digits and dashes only".to_string());
     }
+    // serde_yaml places a duplicate key at the start of its mapping, or
+    // nowhere: the event index knows where the second occurrence is.
+    let duplicate = message.starts_with("duplicate");
     let position = match e.location() {
-        Some(l) => (l.line(), l.column()),
-        None => {
+        Some(l) if !duplicate => (l.line(), l.column()),
+        _ => {
             let loc = super::Locator::new(&src.text);
             if let Some((path, first, second)) = loc.duplicate() {
                 field = path.clone();

@@ -314,7 +314,8 @@ impl Builder<'_> {
                 self.flush(TextKind::Body);
                 // An empty item still shows its marker.
                 if let Some(Container::Item { marker: Some(_) }) = self.containers.last() {
-                    self.inlines.push(Inline::Text(Face::Regular, String::new()));
+                    self.inlines
+                        .push(Inline::Text(Face::Regular, String::new()));
                     self.flush(TextKind::Body);
                 }
                 self.containers.pop();
@@ -468,7 +469,9 @@ impl Builder<'_> {
             self.containers.last(),
             Some(Container::Item { marker: Some(_) })
         );
-        if !has_content && !(marker_pending && !self.inlines.is_empty()) {
+        // An empty item (only its marker) still makes a block.
+        let bare_marker = marker_pending && !self.inlines.is_empty();
+        if !(has_content || bare_marker) {
             self.inlines.clear();
             return;
         }

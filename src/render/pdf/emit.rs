@@ -6,8 +6,8 @@
 //! also makes it distinct between documents, as the PDF specification wants.
 
 use printpdf::{
-    Color, FontId, Greyscale, Line, LinePoint, Op, PaintMode, PdfDocument, PdfFont,
-    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem, TextMatrix,
+    Color, FontId, Greyscale, Line, LinePoint, Op, PaintMode, PdfDocument, PdfFont, PdfFontHandle,
+    PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem, TextMatrix,
 };
 
 use super::fonts::{Face, FontSet};
@@ -35,7 +35,14 @@ fn page_ops(page: &Page, fonts: &FontSet) -> Vec<Op> {
     let mut ops = Vec::with_capacity(page.items.len() * 3 + 16);
     let mut fill = None;
     for item in &page.items {
-        if let Item::Fill { x, y, w, h, grey: g } = item {
+        if let Item::Fill {
+            x,
+            y,
+            w,
+            h,
+            grey: g,
+        } = item
+        {
             if fill != Some(*g) {
                 ops.push(Op::SetFillColor { col: grey(*g) });
                 fill = Some(*g);
@@ -76,7 +83,9 @@ fn page_ops(page: &Page, fonts: &FontSet) -> Vec<Op> {
             }
             Item::Bar { x, y0, y1 } => {
                 if stroke != Some(1) {
-                    ops.push(Op::SetOutlineColor { col: grey(BAR_GREY) });
+                    ops.push(Op::SetOutlineColor {
+                        col: grey(BAR_GREY),
+                    });
                     ops.push(Op::SetOutlineThickness { pt: Pt(1.5) });
                     stroke = Some(1);
                 }

@@ -218,10 +218,9 @@ impl<'f> Breaker<'f> {
         let width = std::mem::take(&mut self.word_width);
         let first_face = word[0].0;
         let (gap, merge) = match (self.line.runs.last(), self.space) {
-            (Some(last), Some(_)) if last.face == first_face => (
-                self.fonts.char_width(first_face, ' ', self.size),
-                true,
-            ),
+            (Some(last), Some(_)) if last.face == first_face => {
+                (self.fonts.char_width(first_face, ' ', self.size), true)
+            }
             (Some(_), Some(space_face)) => {
                 (self.fonts.char_width(space_face, ' ', self.size), false)
             }
@@ -402,7 +401,9 @@ fn column_widths(fonts: &FontSet, table: &Table, size: f32, avail: f32) -> Vec<f
             };
         }
     }
-    w.into_iter().map(|wc| wc + 2.0 * CELL_PAD_X + SLACK).collect()
+    w.into_iter()
+        .map(|wc| wc + 2.0 * CELL_PAD_X + SLACK)
+        .collect()
 }
 
 /// A table's geometry while it is being placed.
@@ -427,6 +428,9 @@ struct Layout<'f> {
     space: f32,
     /// Nothing has been placed on the current page yet.
     empty: bool,
+    /// A page break was asked for; the new page is started only when
+    /// something is placed, so a final `---` adds no blank page.
+    break_pending: bool,
 }
 
 impl Layout<'_> {
@@ -448,9 +452,17 @@ impl Layout<'_> {
     fn page_break(&mut self) {
         // A break on a page that is still empty would only add a blank page.
         if !self.empty {
-            self.new_page();
+            self.break_pending = true;
         }
         self.space = 0.0;
+    }
+
+    /// Starts the page a pending break asked for.
+    fn start_block(&mut self) {
+        if self.break_pending {
+            self.break_pending = false;
+            self.new_page();
+        }
     }
 
     fn apply_space(&mut self) {
@@ -468,6 +480,7 @@ impl Layout<'_> {
     }
 
     fn text(&mut self, block: &TextBlock, quotes: &[f32]) {
+        self.start_block();
         let (size, lh, before) = text_style(block.kind);
         let x0 = MARGIN_X + block.indent;
         let lines = wrap(
@@ -526,6 +539,7 @@ impl Layout<'_> {
     }
 
     fn table(&mut self, table: &Table) {
+        self.start_block();
         let ncols = table.aligns.len().max(1);
         let avail = CONTENT_W - table.indent;
         // With very many columns, shrink the text so that every column can
@@ -704,13 +718,15 @@ pub(crate) fn layout(blocks: &[Block], fonts: &FontSet) -> Vec<Page> {
         y: MARGIN_TOP,
         space: 0.0,
         empty: true,
+        break_pending: false,
     };
     for block in blocks {
         match block {
             Block::Text(t) => l.text(t, &t.quotes),
             Block::Table(t) => l.table(t),
             Block::PageBreak => l.page_break(),
-            Block::Space(s) => l.space = l.space.max(*s),
+            Block::Space(s) if !l.break_pending => l.space = l.space.max(*s),
+            Block::Space(_) => {}
         }
     }
     l.pages
