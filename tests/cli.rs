@@ -45,7 +45,10 @@ fn dpo_cmd(ws: &Path) -> Command {
             c.env_remove(k);
         }
     }
-    c.env("DPO_NOW", NOW).env("DPO_ACTOR", "test").arg("--registers").arg(ws);
+    c.env("DPO_NOW", NOW)
+        .env("DPO_ACTOR", "test")
+        .arg("--registers")
+        .arg(ws);
     c
 }
 
@@ -74,7 +77,11 @@ fn pdftotext(pdf: &Path, extra: &[&str]) -> String {
         .arg("-")
         .output()
         .expect("pdftotext (poppler-utils) must be installed: tests/run.sh installs it");
-    assert!(out.status.success(), "pdftotext failed on {}", pdf.display());
+    assert!(
+        out.status.success(),
+        "pdftotext failed on {}",
+        pdf.display()
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -87,7 +94,18 @@ mod register {
 
     fn pdf_of(ws: &Path, dir: &Path, lang: &str) -> PathBuf {
         let out = dir.join(format!("registre-{lang}.pdf"));
-        let o = dpo(ws, &["--lang", lang, "register", "--format", "pdf", "-o", out.to_str().unwrap()]);
+        let o = dpo(
+            ws,
+            &[
+                "--lang",
+                lang,
+                "register",
+                "--format",
+                "pdf",
+                "-o",
+                out.to_str().unwrap(),
+            ],
+        );
         assert_no_panic(&o);
         assert!(o.status.success(), "{}", text(&o));
         out
@@ -136,7 +154,10 @@ mod register {
         ] {
             assert!(t.contains(s), "missing {s:?} in:\n{t}");
         }
-        assert!(!t.contains('?') || !t.contains("Bi?vre"), "a character was lost");
+        assert!(
+            !t.contains('?') || !t.contains("Bi?vre"),
+            "a character was lost"
+        );
     }
 
     #[test]
@@ -154,7 +175,10 @@ mod register {
         for p in 1..=pages {
             let ps = p.to_string();
             let page = pdftotext(&pdf, &["-f", &ps, "-l", &ps]);
-            assert!(squash(&page).contains(&format!("page {p} / {pages}")), "page {p}: {page}");
+            assert!(
+                squash(&page).contains(&format!("page {p} / {pages}")),
+                "page {p}: {page}"
+            );
         }
     }
 
@@ -209,14 +233,22 @@ mod register {
         let o = dpo(&ws, &["register", "--format", "md"]);
         assert!(o.status.success(), "{}", text(&o));
         let md = String::from_utf8(o.stdout).unwrap();
-        let line = md.lines().find(|l| l.contains("Empreinte SHA-256 du contenu")).unwrap();
+        let line = md
+            .lines()
+            .find(|l| l.contains("Empreinte SHA-256 du contenu"))
+            .unwrap();
         let hash = line.split('|').nth(2).unwrap().trim().to_string();
         let cmd = md
             .lines()
             .find_map(|l| l.split('`').nth(1).filter(|c| c.starts_with("sha256sum ")))
             .unwrap()
             .to_string();
-        let out = Command::new("sh").arg("-c").arg(&cmd).current_dir(&ws).output().unwrap();
+        let out = Command::new("sh")
+            .arg("-c")
+            .arg(&cmd)
+            .current_dir(&ws)
+            .output()
+            .unwrap();
         let got = String::from_utf8_lossy(&out.stdout);
         assert_eq!(got.split_whitespace().next().unwrap(), hash, "{cmd}");
     }
@@ -234,8 +266,17 @@ mod register {
 
     fn csv_rows(csv_path: &Path) -> Vec<Vec<String>> {
         let script = "import csv,json,sys\nwith open(sys.argv[1], newline='', encoding='utf-8') as f:\n    print(json.dumps(list(csv.reader(f))))";
-        let out = Command::new("python3").arg("-c").arg(script).arg(csv_path).output().unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let out = Command::new("python3")
+            .arg("-c")
+            .arg(script)
+            .arg(csv_path)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         serde_json::from_slice(&out.stdout).unwrap()
     }
 
@@ -243,14 +284,18 @@ mod register {
     fn the_csv_has_one_row_per_category_of_processing_per_controller() {
         let (tmp, ws) = sample();
         // A second controller with two categories of processing.
-        let mut second = std::fs::read_to_string(ws.join("controllers/juvisy-sur-orge.yaml")).unwrap();
+        let mut second =
+            std::fs::read_to_string(ws.join("controllers/juvisy-sur-orge.yaml")).unwrap();
         let cut = second.find("activities:").unwrap();
         second.truncate(cut);
         second = second.replace("Commune de Juvisy-sur-Orge", "Commune d'Athis-Mons");
         second.push_str("activities:\n  - id: a\n    name: \"Messagerie; \\\"quotes\\\", virgules\"\n    description: \"ligne 1\\nligne 2\"\n  - id: b\n    name: Sauvegardes\ntransfers: []\n");
         std::fs::write(ws.join("controllers/athis-mons.yaml"), second).unwrap();
         let out = tmp.path().join("registre.csv");
-        let o = dpo(&ws, &["register", "--format", "csv", "-o", out.to_str().unwrap()]);
+        let o = dpo(
+            &ws,
+            &["register", "--format", "csv", "-o", out.to_str().unwrap()],
+        );
         assert!(o.status.success(), "{}", text(&o));
         let rows = csv_rows(&out);
         assert_eq!(rows[0][1], "responsable de traitement");
@@ -260,9 +305,23 @@ mod register {
         assert_eq!(athis.len(), 2);
         assert_eq!(athis[0][6], "Messagerie; \"quotes\", virgules");
         assert_eq!(athis[0][7], "ligne 1\nligne 2");
-        assert!(rows.iter().filter(|r| r[0] == "juvisy-sur-orge").all(|r| r[2] == "à compléter"));
+        assert!(rows
+            .iter()
+            .filter(|r| r[0] == "juvisy-sur-orge")
+            .all(|r| r[2] == "à compléter"));
         // --controller restricts it.
-        let o = dpo(&ws, &["register", "--format", "csv", "--controller", "athis-mons", "-o", out.to_str().unwrap()]);
+        let o = dpo(
+            &ws,
+            &[
+                "register",
+                "--format",
+                "csv",
+                "--controller",
+                "athis-mons",
+                "-o",
+                out.to_str().unwrap(),
+            ],
+        );
         assert!(o.status.success(), "{}", text(&o));
         assert_eq!(csv_rows(&out).len(), 3);
     }
@@ -270,7 +329,16 @@ mod register {
     #[test]
     fn an_unknown_controller_is_refused_with_the_known_ones() {
         let (_tmp, ws) = sample();
-        let o = dpo(&ws, &["register", "--format", "md", "--controller", "ville-inconnue"]);
+        let o = dpo(
+            &ws,
+            &[
+                "register",
+                "--format",
+                "md",
+                "--controller",
+                "ville-inconnue",
+            ],
+        );
         assert_eq!(o.status.code(), Some(2));
         assert!(text(&o).contains("juvisy-sur-orge"), "{}", text(&o));
     }
@@ -279,20 +347,32 @@ mod register {
     fn values_cannot_break_the_markdown_tables() {
         let (_tmp, ws) = sample();
         let p = ws.join("processor.yaml");
-        let s = std::fs::read_to_string(&p).unwrap().replace("ape: 8411Z", "ape: \"84|11 *Z* <b>\"");
+        let s = std::fs::read_to_string(&p)
+            .unwrap()
+            .replace("ape: 8411Z", "ape: \"84|11 *Z* <b>\"");
         std::fs::write(&p, s).unwrap();
         let o = dpo(&ws, &["register", "--format", "md"]);
         let md = String::from_utf8(o.stdout).unwrap();
-        assert!(md.contains("| Code APE | 84\\|11 \\*Z\\* \\<b\\> |"), "{md}");
+        assert!(
+            md.contains("| Code APE | 84\\|11 \\*Z\\* \\<b\\> |"),
+            "{md}"
+        );
     }
 
     #[test]
     fn a_time_in_the_spring_gap_is_refused_with_both_readings() {
         let (_tmp, ws) = sample();
-        let o = dpo_cmd(&ws).env("DPO_NOW", "2021-03-28 02:30").args(["register", "--format", "md"]).output().unwrap();
+        let o = dpo_cmd(&ws)
+            .env("DPO_NOW", "2021-03-28 02:30")
+            .args(["register", "--format", "md"])
+            .output()
+            .unwrap();
         assert_eq!(o.status.code(), Some(2));
         let t = text(&o);
-        assert!(t.contains("01:59 (UTC+01:00)") && t.contains("03:00 (UTC+02:00)"), "{t}");
+        assert!(
+            t.contains("01:59 (UTC+01:00)") && t.contains("03:00 (UTC+02:00)"),
+            "{t}"
+        );
     }
 }
 
@@ -387,8 +467,14 @@ mod check {
                 Marker::Line(n) => n,
                 Marker::LineOf(m) => {
                     let s = String::from_utf8_lossy(&after);
-                    let i = s.find(m).unwrap_or_else(|| panic!("{}: marker not found", case.name));
-                    s[..i].matches('\n').count() + 1 + m[..m.len() - m.trim_start_matches(['\n']).len()].matches('\n').count()
+                    let i = s
+                        .find(m)
+                        .unwrap_or_else(|| panic!("{}: marker not found", case.name));
+                    s[..i].matches('\n').count()
+                        + 1
+                        + m[..m.len() - m.trim_start_matches(['\n']).len()]
+                            .matches('\n')
+                            .count()
                 }
             };
             for args in [&["check"][..], &["register", "--format", "pdf", "-o"][..]] {
@@ -400,11 +486,26 @@ mod check {
                 let o = dpo_cmd(&ws).args(&a).output().unwrap();
                 assert_no_panic(&o);
                 let t = text(&o);
-                assert_eq!(o.status.code(), Some(2), "{}: {a:?} exit {:?}\n{t}", case.name, o.status.code());
+                assert_eq!(
+                    o.status.code(),
+                    Some(2),
+                    "{}: {a:?} exit {:?}\n{t}",
+                    case.name,
+                    o.status.code()
+                );
                 let want = format!("{}:{}:", case.expect_file, line);
                 assert!(t.contains(&want), "{}: expected {want} in:\n{t}", case.name);
-                assert!(t.contains(case.expect_text), "{}: expected {:?} in:\n{t}", case.name, case.expect_text);
-                assert!(!out_pdf.exists(), "{}: a partial output was written", case.name);
+                assert!(
+                    t.contains(case.expect_text),
+                    "{}: expected {:?} in:\n{t}",
+                    case.name,
+                    case.expect_text
+                );
+                assert!(
+                    !out_pdf.exists(),
+                    "{}: a partial output was written",
+                    case.name
+                );
             }
         }
     }
@@ -412,10 +513,19 @@ mod check {
     #[test]
     fn a_yml_file_in_controllers_is_an_error_with_a_rename_hint() {
         let (_tmp, ws) = sample();
-        std::fs::copy(ws.join("controllers/juvisy-sur-orge.yaml"), ws.join("controllers/athis.yml")).unwrap();
+        std::fs::copy(
+            ws.join("controllers/juvisy-sur-orge.yaml"),
+            ws.join("controllers/athis.yml"),
+        )
+        .unwrap();
         let o = dpo(&ws, &["check"]);
         assert_eq!(o.status.code(), Some(2));
-        assert!(text(&o).contains("controllers/athis.yml:1:1:") && text(&o).contains("rename it to `controllers/athis.yaml`"), "{}", text(&o));
+        assert!(
+            text(&o).contains("controllers/athis.yml:1:1:")
+                && text(&o).contains("rename it to `controllers/athis.yaml`"),
+            "{}",
+            text(&o)
+        );
     }
 
     #[test]
@@ -432,7 +542,11 @@ mod check {
         std::fs::remove_file(ws.join("processor.yaml")).unwrap();
         let o = dpo(&ws, &["check"]);
         assert_eq!(o.status.code(), Some(2));
-        assert!(text(&o).contains("processor.yaml:1:1: (file): this file is missing"), "{}", text(&o));
+        assert!(
+            text(&o).contains("processor.yaml:1:1: (file): this file is missing"),
+            "{}",
+            text(&o)
+        );
     }
 
     #[test]
@@ -440,10 +554,15 @@ mod check {
         let (_tmp, ws) = sample();
         std::fs::write(ws.join("people.yaml"), "").unwrap();
         let p = ws.join("processor.yaml");
-        let s = std::fs::read_to_string(&p).unwrap().replace("address:", "adress:");
+        let s = std::fs::read_to_string(&p)
+            .unwrap()
+            .replace("address:", "adress:");
         std::fs::write(&p, s).unwrap();
         let t = text(&dpo(&ws, &["check"]));
-        assert!(t.contains("people.yaml:1:1") && t.contains("processor.yaml:6:1"), "{t}");
+        assert!(
+            t.contains("people.yaml:1:1") && t.contains("processor.yaml:6:1"),
+            "{t}"
+        );
     }
 }
 
@@ -477,8 +596,15 @@ mod journal {
         notes(&ws, 4);
         let path = ws.join("journal.jsonl");
         let orig = std::fs::read(&path).unwrap();
-        let lines: Vec<&[u8]> = orig.split(|&b| b == b'\n').filter(|l| !l.is_empty()).collect();
-        let join = |v: &[&[u8]]| v.iter().flat_map(|l| l.iter().copied().chain([b'\n'])).collect::<Vec<u8>>();
+        let lines: Vec<&[u8]> = orig
+            .split(|&b| b == b'\n')
+            .filter(|l| !l.is_empty())
+            .collect();
+        let join = |v: &[&[u8]]| {
+            v.iter()
+                .flat_map(|l| l.iter().copied().chain([b'\n']))
+                .collect::<Vec<u8>>()
+        };
         let mut variants: Vec<(String, Vec<u8>)> = Vec::new();
         for i in (0..orig.len()).step_by(7) {
             if orig[i] == b'\n' {
@@ -488,9 +614,18 @@ mod journal {
             b[i] = if b[i] == b'0' { b'1' } else { b'0' };
             variants.push((format!("byte {i} changed"), b));
         }
-        variants.push(("entry 2 deleted".into(), join(&[lines[0], lines[2], lines[3]])));
-        variants.push(("entries 2 and 3 swapped".into(), join(&[lines[0], lines[2], lines[1], lines[3]])));
-        variants.push(("last entry removed".into(), join(&[lines[0], lines[1], lines[2]])));
+        variants.push((
+            "entry 2 deleted".into(),
+            join(&[lines[0], lines[2], lines[3]]),
+        ));
+        variants.push((
+            "entries 2 and 3 swapped".into(),
+            join(&[lines[0], lines[2], lines[1], lines[3]]),
+        ));
+        variants.push((
+            "last entry removed".into(),
+            join(&[lines[0], lines[1], lines[2]]),
+        ));
         variants.push(("cut mid-entry".into(), orig[..orig.len() - 20].to_vec()));
         variants.push(("emptied".into(), Vec::new()));
         for (what, bytes) in variants {
@@ -518,15 +653,28 @@ mod journal {
         std::fs::write(&path, lines.join("\n") + "\n").unwrap();
         let o = dpo(&ws, &["journal", "verify"]);
         assert_eq!(o.status.code(), Some(1));
-        assert!(text(&o).contains("journal.jsonl:2:") && text(&o).contains("entry 2 was changed"), "{}", text(&o));
+        assert!(
+            text(&o).contains("journal.jsonl:2:") && text(&o).contains("entry 2 was changed"),
+            "{}",
+            text(&o)
+        );
         // The last entry has no successor: journal.head vouches for it.
-        let mut lines: Vec<String> = std::fs::read_to_string(&path).unwrap().lines().map(String::from).collect();
+        let mut lines: Vec<String> = std::fs::read_to_string(&path)
+            .unwrap()
+            .lines()
+            .map(String::from)
+            .collect();
         lines[1] = lines[1].replace("\"actor\":\"mallory\"", "\"actor\":\"test\"");
         lines[2] = lines[2].replace("\"actor\":\"test\"", "\"actor\":\"mallory\"");
         std::fs::write(&path, lines.join("\n") + "\n").unwrap();
         let o = dpo(&ws, &["journal", "verify"]);
         assert_eq!(o.status.code(), Some(1));
-        assert!(text(&o).contains("journal.jsonl:3:") && text(&o).contains("entry 3 (the last one) was changed"), "{}", text(&o));
+        assert!(
+            text(&o).contains("journal.jsonl:3:")
+                && text(&o).contains("entry 3 (the last one) was changed"),
+            "{}",
+            text(&o)
+        );
     }
 
     #[test]
@@ -561,7 +709,10 @@ mod journal {
         for (i, e) in entries.iter().enumerate() {
             assert_eq!(e["seq"], i as u64 + 1);
         }
-        let mut hashes: Vec<&str> = entries.iter().map(|e| e["payload_sha256"].as_str().unwrap()).collect();
+        let mut hashes: Vec<&str> = entries
+            .iter()
+            .map(|e| e["payload_sha256"].as_str().unwrap())
+            .collect();
         hashes.sort();
         hashes.dedup();
         assert_eq!(hashes.len(), 40, "an entry was lost or duplicated");
@@ -570,9 +721,18 @@ mod journal {
     #[test]
     fn a_held_lock_makes_a_writer_wait_then_fail_clearly() {
         let (_tmp, ws) = sample();
-        let f = std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(ws.join(".dpo.lock")).unwrap();
+        let f = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(ws.join(".dpo.lock"))
+            .unwrap();
         f.lock().unwrap();
-        let o = dpo_cmd(&ws).env("DPO_LOCK_WAIT", "0.3").args(["journal", "note", "-m", "x"]).output().unwrap();
+        let o = dpo_cmd(&ws)
+            .env("DPO_LOCK_WAIT", "0.3")
+            .args(["journal", "note", "-m", "x"])
+            .output()
+            .unwrap();
         assert_eq!(o.status.code(), Some(2));
         assert!(text(&o).contains("another dpo process"), "{}", text(&o));
         assert!(!ws.join("journal.jsonl").exists());
@@ -593,7 +753,11 @@ mod init {
         assert!(o.status.success(), "{}", text(&o));
         let o = dpo(&ws, &["check", "--strict"]);
         assert_eq!(o.status.code(), Some(0), "{}", text(&o));
-        assert!(text(&o).contains("journal: 1 entries, chain intact"), "{}", text(&o));
+        assert!(
+            text(&o).contains("journal: 1 entries, chain intact"),
+            "{}",
+            text(&o)
+        );
         let o = dpo(&ws, &["register", "--format", "md"]);
         assert!(o.status.success());
         assert!(!String::from_utf8_lossy(&o.stdout).contains("à compléter"));
@@ -619,11 +783,20 @@ mod schema {
         let dir = tmp.path().join("schemas");
         let o = dpo(&ws, &["schema", "-o", dir.to_str().unwrap()]);
         assert!(o.status.success(), "{}", text(&o));
-        for name in ["processor", "controller", "subprocessors", "security-measures", "people"] {
+        for name in [
+            "processor",
+            "controller",
+            "subprocessors",
+            "security-measures",
+            "people",
+        ] {
             let s = std::fs::read(dir.join(format!("{name}.schema.json"))).unwrap();
             let v: serde_json::Value = serde_json::from_slice(&s).unwrap();
             assert!(v["properties"].is_object(), "{name}");
-            assert_eq!(v["additionalProperties"], false, "{name}: unknown fields must be refused");
+            assert_eq!(
+                v["additionalProperties"], false,
+                "{name}: unknown fields must be refused"
+            );
         }
     }
 }

@@ -50,8 +50,15 @@ pub(super) fn run(cli: &Cli, args: &CheckArgs) -> Result<i32, CliError> {
         print_diagnostics(&diags, true);
         if let Some(j) = &journal {
             match &j.problem {
-                Some(p) if p.line == 0 => println!("error: {}: {}", workspace::journal::HEAD_FILE, p.message),
-                Some(p) => println!("error: {}:{}: {}", workspace::journal::JOURNAL_FILE, p.line, p.message),
+                Some(p) if p.line == 0 => {
+                    println!("error: {}: {}", workspace::journal::HEAD_FILE, p.message)
+                }
+                Some(p) => println!(
+                    "error: {}:{}: {}",
+                    workspace::journal::JOURNAL_FILE,
+                    p.line,
+                    p.message
+                ),
                 None => println!("journal: {} entries, chain intact", j.entries),
             }
         }

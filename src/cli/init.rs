@@ -10,11 +10,26 @@ use crate::workspace::{self, Journal, WorkspaceError};
 
 /// The example files, compiled in from `templates/init/`.
 const FILES: &[(&str, &str)] = &[
-    ("processor.yaml", include_str!("../../templates/init/processor.yaml")),
-    ("controllers/exemple-ville.yaml", include_str!("../../templates/init/controller.yaml")),
-    ("subprocessors.yaml", include_str!("../../templates/init/subprocessors.yaml")),
-    ("security-measures.yaml", include_str!("../../templates/init/security-measures.yaml")),
-    ("people.yaml", include_str!("../../templates/init/people.yaml")),
+    (
+        "processor.yaml",
+        include_str!("../../templates/init/processor.yaml"),
+    ),
+    (
+        "controllers/exemple-ville.yaml",
+        include_str!("../../templates/init/controller.yaml"),
+    ),
+    (
+        "subprocessors.yaml",
+        include_str!("../../templates/init/subprocessors.yaml"),
+    ),
+    (
+        "security-measures.yaml",
+        include_str!("../../templates/init/security-measures.yaml"),
+    ),
+    (
+        "people.yaml",
+        include_str!("../../templates/init/people.yaml"),
+    ),
     (".gitignore", ".dpo.lock\n.dpo-tmp-*\n"),
 ];
 
@@ -29,24 +44,42 @@ pub(super) fn run(cli: &Cli, args: &InitArgs) -> Result<i32, CliError> {
     let dir = &args.dir;
     if dir.exists() {
         let empty = std::fs::read_dir(dir)
-            .map_err(|source| WorkspaceError::Read { path: dir.clone(), source })?
+            .map_err(|source| WorkspaceError::Read {
+                path: dir.clone(),
+                source,
+            })?
             .next()
             .is_none();
         if !empty || !dir.is_dir() {
             return Err(WorkspaceError::Exists { path: dir.clone() }.into());
         }
     }
-    std::fs::create_dir_all(dir.join("controllers"))
-        .map_err(|source| WorkspaceError::Write { path: dir.clone(), source })?;
+    std::fs::create_dir_all(dir.join("controllers")).map_err(|source| WorkspaceError::Write {
+        path: dir.clone(),
+        source,
+    })?;
     let clock = cli.clock(crate::time::DEFAULT_TZ)?;
     let lock = workspace::lock_root(dir)?;
     let mut listing = String::new();
     for (name, text) in FILES {
         workspace::write_atomic(&dir.join(name), text.as_bytes())?;
-        listing.push_str(&format!("{}  {name}\n", workspace::journal::sha256_hex(text.as_bytes())));
+        listing.push_str(&format!(
+            "{}  {name}\n",
+            workspace::journal::sha256_hex(text.as_bytes())
+        ));
     }
-    Journal::new(dir).append(&lock, clock.now(), &actor(), "workspace.init", ".", listing.as_bytes())?;
+    Journal::new(dir).append(
+        &lock,
+        clock.now(),
+        &actor(),
+        "workspace.init",
+        ".",
+        listing.as_bytes(),
+    )?;
     println!("created a workspace in {}", dir.display());
-    println!("next: edit the YAML files, then run `dpo --registers {} check`", dir.display());
+    println!(
+        "next: edit the YAML files, then run `dpo --registers {} check`",
+        dir.display()
+    );
     Ok(0)
 }

@@ -30,7 +30,10 @@ pub struct NoteArgs {
 pub(super) fn run(cli: &Cli, cmd: &JournalCommand) -> Result<i32, CliError> {
     let root = cli.root();
     if !root.is_dir() {
-        return Err(WorkspaceError::NotFound { path: root.to_path_buf() }.into());
+        return Err(WorkspaceError::NotFound {
+            path: root.to_path_buf(),
+        }
+        .into());
     }
     let journal = Journal::new(root);
     match cmd {
@@ -40,7 +43,10 @@ pub(super) fn run(cli: &Cli, cmd: &JournalCommand) -> Result<i32, CliError> {
                 print_json(&entries)?;
             } else {
                 for e in &entries {
-                    println!("{:>5}  {}  {:<20}  {:<28}  {}", e.seq, e.at, e.actor, e.action, e.subject);
+                    println!(
+                        "{:>5}  {}  {:<20}  {:<28}  {}",
+                        e.seq, e.at, e.actor, e.action, e.subject
+                    );
                 }
                 if entries.is_empty() {
                     println!("(the journal is empty)");
@@ -58,20 +64,42 @@ pub(super) fn run(cli: &Cli, cmd: &JournalCommand) -> Result<i32, CliError> {
                         "journal intact: {} entries, head {} {}",
                         report.entries, report.head.seq, report.head.sha256
                     ),
-                    Some(p) if p.line == 0 => eprintln!("journal broken: {}: {}", workspace::journal::HEAD_FILE, p.message),
-                    Some(p) => eprintln!("journal broken: {}:{}: {}", workspace::journal::JOURNAL_FILE, p.line, p.message),
+                    Some(p) if p.line == 0 => eprintln!(
+                        "journal broken: {}: {}",
+                        workspace::journal::HEAD_FILE,
+                        p.message
+                    ),
+                    Some(p) => eprintln!(
+                        "journal broken: {}:{}: {}",
+                        workspace::journal::JOURNAL_FILE,
+                        p.line,
+                        p.message
+                    ),
                 }
             }
-            Ok(if report.problem.is_some() { EXIT_FINDING } else { 0 })
+            Ok(if report.problem.is_some() {
+                EXIT_FINDING
+            } else {
+                0
+            })
         }
         JournalCommand::Note(a) => {
             if a.message.trim().is_empty() {
-                return Err(CliError::Usage("the note is empty\n  hint: dpo journal note -m \"what happened\"".into()));
+                return Err(CliError::Usage(
+                    "the note is empty\n  hint: dpo journal note -m \"what happened\"".into(),
+                ));
             }
             let ws = cli.load()?;
             let clock = cli.clock(ws.tz)?;
             let lock = ws.lock()?;
-            let (entry, _) = journal.append(&lock, clock.now(), &actor(), "journal.note", &a.subject, a.message.as_bytes())?;
+            let (entry, _) = journal.append(
+                &lock,
+                clock.now(),
+                &actor(),
+                "journal.note",
+                &a.subject,
+                a.message.as_bytes(),
+            )?;
             if cli.json {
                 print_json(&entry)?;
             } else {

@@ -86,7 +86,7 @@ pub enum CliError {
         flag: &'static str,
         /// Why.
         #[source]
-        source: TimeError,
+        source: Box<TimeError>,
     },
     /// A template failed.
     #[error(transparent)]
@@ -202,7 +202,7 @@ impl Cli {
                 .map(|t| Clock::fixed(t.to_utc()))
                 .map_err(|source| CliError::Time {
                     flag: "--now (or DPO_NOW)",
-                    source,
+                    source: Box::new(source),
                 }),
         }
     }

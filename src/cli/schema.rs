@@ -21,8 +21,14 @@ pub(super) fn run(args: &SchemaArgs) -> Result<i32, CliError> {
     let schemas = [
         ("processor.schema.json", schemars::schema_for!(Processor)),
         ("controller.schema.json", schemars::schema_for!(Controller)),
-        ("subprocessors.schema.json", schemars::schema_for!(SubProcessors)),
-        ("security-measures.schema.json", schemars::schema_for!(SecurityMeasures)),
+        (
+            "subprocessors.schema.json",
+            schemars::schema_for!(SubProcessors),
+        ),
+        (
+            "security-measures.schema.json",
+            schemars::schema_for!(SecurityMeasures),
+        ),
         ("people.schema.json", schemars::schema_for!(People)),
     ];
     for (name, schema) in schemas {

@@ -28,9 +28,15 @@ pub struct Contact {
 impl Contact {
     /// True when nothing at all is known.
     pub fn is_empty(&self) -> bool {
-        [&self.name, &self.role, &self.email, &self.phone, &self.address]
-            .iter()
-            .all(|f| blank(f))
+        [
+            &self.name,
+            &self.role,
+            &self.email,
+            &self.phone,
+            &self.address,
+        ]
+        .iter()
+        .all(|f| blank(f))
     }
 }
 

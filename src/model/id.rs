@@ -77,7 +77,10 @@ mod tests {
 
     #[test]
     fn a_slug_is_an_identifier() {
-        assert_eq!(Id::new("juvisy-sur-orge").unwrap().as_str(), "juvisy-sur-orge");
+        assert_eq!(
+            Id::new("juvisy-sur-orge").unwrap().as_str(),
+            "juvisy-sur-orge"
+        );
         assert!(Id::new("2021-001").is_ok());
     }
 

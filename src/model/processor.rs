@@ -5,7 +5,9 @@ use serde::{Deserialize, Serialize};
 use super::Contact;
 
 /// Language of the documents.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// French (the default: the controllers are French public bodies).

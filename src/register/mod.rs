@@ -6,7 +6,7 @@
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use serde::Serialize;
 
-use crate::model::{Controller, Id, Processor, ProcessingActivity, SecurityMeasure, SubProcessor};
+use crate::model::{Controller, Id, ProcessingActivity, Processor, SecurityMeasure, SubProcessor};
 use crate::workspace::Workspace;
 
 /// Which register to build.
@@ -96,13 +96,21 @@ pub struct UnknownController {
 }
 
 /// Builds the register.
-pub fn build<'a>(ws: &'a Workspace, req: &RegisterRequest) -> Result<Register<'a>, UnknownController> {
+pub fn build<'a>(
+    ws: &'a Workspace,
+    req: &RegisterRequest,
+) -> Result<Register<'a>, UnknownController> {
     if let Some(ids) = &req.controllers {
         for id in ids {
             if ws.controller(id).is_none() {
                 return Err(UnknownController {
                     id: id.clone(),
-                    known: ws.controllers.iter().map(|(i, _)| i.as_str()).collect::<Vec<_>>().join(", "),
+                    known: ws
+                        .controllers
+                        .iter()
+                        .map(|(i, _)| i.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "),
                 });
             }
         }
@@ -167,7 +175,11 @@ pub fn build<'a>(ws: &'a Workspace, req: &RegisterRequest) -> Result<Register<'a
             path: p.to_string(),
         })
         .collect();
-    let content_paths = content_files.iter().map(|f| f.path.as_str()).collect::<Vec<_>>().join(" ");
+    let content_paths = content_files
+        .iter()
+        .map(|f| f.path.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
     Ok(Register {
         generated_at: req
             .now
@@ -189,15 +201,29 @@ pub fn build<'a>(ws: &'a Workspace, req: &RegisterRequest) -> Result<Register<'a
 /// controller, each row self-contained. Column order matches
 /// `csv_headers` in `templates/<lang>/strings.yaml`.
 pub fn csv_rows(r: &Register<'_>, todo: &str, none: &str) -> Vec<Vec<String>> {
-    let or_todo = |v: &Option<String>| v.clone().filter(|s| !s.trim().is_empty()).unwrap_or_else(|| todo.to_string());
-    let join = |v: &[&str]| if v.is_empty() { none.to_string() } else { v.join("; ") };
+    let or_todo = |v: &Option<String>| {
+        v.clone()
+            .filter(|s| !s.trim().is_empty())
+            .unwrap_or_else(|| todo.to_string())
+    };
+    let join = |v: &[&str]| {
+        if v.is_empty() {
+            none.to_string()
+        } else {
+            v.join("; ")
+        }
+    };
     let contact = |c: &crate::model::Contact| {
         let parts: Vec<&str> = [&c.name, &c.email, &c.phone]
             .into_iter()
             .filter_map(|x| x.as_deref())
             .filter(|s| !s.trim().is_empty())
             .collect();
-        if parts.is_empty() { todo.to_string() } else { parts.join(", ") }
+        if parts.is_empty() {
+            todo.to_string()
+        } else {
+            parts.join(", ")
+        }
     };
     let p = r.processor;
     let mut rows = Vec::new();
@@ -208,7 +234,14 @@ pub fn csv_rows(r: &Register<'_>, todo: &str, none: &str) -> Vec<Vec<String>> {
         } else {
             c.transfers
                 .iter()
-                .map(|t| format!("{} ({}): {}", t.country, t.recipient, t.safeguards.as_deref().unwrap_or(todo)))
+                .map(|t| {
+                    format!(
+                        "{} ({}): {}",
+                        t.country,
+                        t.recipient,
+                        t.safeguards.as_deref().unwrap_or(todo)
+                    )
+                })
                 .collect::<Vec<_>>()
                 .join("; ")
         };
@@ -224,7 +257,12 @@ pub fn csv_rows(r: &Register<'_>, todo: &str, none: &str) -> Vec<Vec<String>> {
                 a.name.clone(),
                 or_todo(&a.description),
                 join(&a.systems.iter().map(String::as_str).collect::<Vec<_>>()),
-                join(&a.data_categories.iter().map(String::as_str).collect::<Vec<_>>()),
+                join(
+                    &a.data_categories
+                        .iter()
+                        .map(String::as_str)
+                        .collect::<Vec<_>>(),
+                ),
                 join(&ae.subprocessor_names),
                 join(&ae.measure_titles),
                 transfers.clone(),

@@ -18,8 +18,16 @@ use crate::model::Lang;
 
 /// The templates compiled into the binary: (language, name, source).
 const SOURCES: &[(&str, &str, &str)] = &[
-    ("fr", "register.md", include_str!("../../templates/fr/register.md.j2")),
-    ("en", "register.md", include_str!("../../templates/en/register.md.j2")),
+    (
+        "fr",
+        "register.md",
+        include_str!("../../templates/fr/register.md.j2"),
+    ),
+    (
+        "en",
+        "register.md",
+        include_str!("../../templates/en/register.md.j2"),
+    ),
 ];
 
 const STRINGS_FR: &str = include_str!("../../templates/fr/strings.yaml");
@@ -94,7 +102,9 @@ pub struct Templates {
 
 impl std::fmt::Debug for Templates {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Templates").field("lang", &self.lang).finish()
+        f.debug_struct("Templates")
+            .field("lang", &self.lang)
+            .finish()
     }
 }
 
@@ -106,7 +116,12 @@ pub fn escape_markdown(s: &str) -> String {
     let mut out = String::with_capacity(flat.len() + 8);
     for (i, ch) in flat.chars().enumerate() {
         let block_start = i == 0 && matches!(ch, '#' | '-' | '+' | '=' | '>');
-        if block_start || matches!(ch, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '!') {
+        if block_start
+            || matches!(
+                ch,
+                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '!'
+            )
+        {
             out.push('\\');
         }
         out.push(ch);
@@ -173,15 +188,23 @@ impl Templates {
         let s = strings.clone();
         env.add_filter("date", move |v: Value| -> Result<Value, Error> {
             let text = v.to_string();
-            let d = NaiveDate::parse_from_str(&text, "%Y-%m-%d")
-                .map_err(|e| Error::new(ErrorKind::InvalidOperation, format!("`{text}` is not a date: {e}")))?;
+            let d = NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|e| {
+                Error::new(
+                    ErrorKind::InvalidOperation,
+                    format!("`{text}` is not a date: {e}"),
+                )
+            })?;
             Ok(Value::from(long_date(&s, d)))
         });
         let s = strings.clone();
         env.add_filter("datetime", move |v: Value| -> Result<Value, Error> {
             let text = v.to_string();
-            let t = DateTime::parse_from_rfc3339(&text)
-                .map_err(|e| Error::new(ErrorKind::InvalidOperation, format!("`{text}` is not an instant: {e}")))?;
+            let t = DateTime::parse_from_rfc3339(&text).map_err(|e| {
+                Error::new(
+                    ErrorKind::InvalidOperation,
+                    format!("`{text}` is not an instant: {e}"),
+                )
+            })?;
             let pattern = s.get("datetime_pattern");
             Ok(Value::from(
                 pattern
@@ -192,11 +215,12 @@ impl Templates {
         });
         for (l, name, src) in SOURCES {
             if *l == lang.code() {
-                env.add_template(name, src).map_err(|source| TemplateError::Render {
-                    lang: lang.code(),
-                    name: name.to_string(),
-                    source,
-                })?;
+                env.add_template(name, src)
+                    .map_err(|source| TemplateError::Render {
+                        lang: lang.code(),
+                        name: name.to_string(),
+                        source,
+                    })?;
             }
         }
         Ok(Self { env, strings, lang })

@@ -49,37 +49,33 @@ pub enum TimeError {
         /// What was typed.
         input: String,
         /// The timezone local times are read in.
-        tz: String,
+        tz: Tz,
     },
     /// The local time falls in the spring daylight-saving gap.
-    #[error("`{input}` does not exist in {tz}: the clocks jump from {before} to {after} that day; type the offset to say which instant you mean, e.g. `{suggestion}`")]
+    #[error("`{input}` does not exist in {tz}: the clocks jump from {} to {} that day; type the offset to say which instant you mean, e.g. `{}`", show(*before), show(*after), suggestion.to_rfc3339())]
     Gap {
         /// What was typed.
         input: String,
         /// The timezone.
-        tz: String,
-        /// Last reading before the gap.
-        before: String,
-        /// First reading after the gap.
-        after: String,
-        /// A time with an explicit offset that the user may have meant.
-        suggestion: String,
+        tz: Tz,
+        /// Last minute before the gap.
+        before: DateTime<FixedOffset>,
+        /// First minute after the gap.
+        after: DateTime<FixedOffset>,
+        /// The typed digits with the offset in force before the jump.
+        suggestion: DateTime<FixedOffset>,
     },
     /// The local time happens twice in the autumn overlap.
-    #[error("`{input}` happens twice in {tz}: at {first} and again at {second}; type the offset to say which one, e.g. `{first_rfc}` or `{second_rfc}`")]
+    #[error("`{input}` happens twice in {tz}: at {} and again at {}; type the offset to say which one, e.g. `{}` or `{}`", show(*first), show(*second), first.to_rfc3339(), second.to_rfc3339())]
     Ambiguous {
         /// What was typed.
         input: String,
         /// The timezone.
-        tz: String,
-        /// First reading, with its offset.
-        first: String,
-        /// Second reading, with its offset.
-        second: String,
-        /// First reading in RFC 3339.
-        first_rfc: String,
-        /// Second reading in RFC 3339.
-        second_rfc: String,
+        tz: Tz,
+        /// First reading.
+        first: DateTime<FixedOffset>,
+        /// Second reading.
+        second: DateTime<FixedOffset>,
     },
 }
 
@@ -93,7 +89,7 @@ pub fn parse_user_time(input: &str, tz: Tz) -> Result<DateTime<FixedOffset>, Tim
     }
     let naive = parse_naive(s).ok_or_else(|| TimeError::Unreadable {
         input: input.to_string(),
-        tz: tz.to_string(),
+        tz,
     })?;
     local_to_instant(naive, tz, input)
 }
@@ -123,49 +119,41 @@ pub fn local_to_instant(
 ) -> Result<DateTime<FixedOffset>, TimeError> {
     match tz.from_local_datetime(&naive) {
         LocalResult::Single(dt) => Ok(dt.fixed_offset()),
-        LocalResult::Ambiguous(a, b) => {
-            let (a, b) = (a.fixed_offset(), b.fixed_offset());
-            Err(TimeError::Ambiguous {
-                input: input.to_string(),
-                tz: tz.to_string(),
-                first: show(a),
-                second: show(b),
-                first_rfc: a.to_rfc3339(),
-                second_rfc: b.to_rfc3339(),
-            })
-        }
+        LocalResult::Ambiguous(a, b) => Err(TimeError::Ambiguous {
+            input: input.to_string(),
+            tz,
+            first: a.fixed_offset(),
+            second: b.fixed_offset(),
+        }),
         LocalResult::None => {
             // Walk back and forward to the edges of the gap so the message
-            // says where the clocks jump.
-            let mut before = naive;
-            let mut guard = 0;
-            while tz.from_local_datetime(&before).single().is_none() && guard < 24 * 60 {
-                before -= TimeDelta::minutes(1);
-                guard += 1;
-            }
-            let mut after = naive;
-            guard = 0;
-            while tz.from_local_datetime(&after).single().is_none() && guard < 24 * 60 {
-                after += TimeDelta::minutes(1);
-                guard += 1;
-            }
-            let before_dt = tz.from_local_datetime(&before).single();
-            let after_dt = tz.from_local_datetime(&after).single();
-            let suggestion = before_dt
-                .map(|b| {
-                    // The same wall-clock digits with the offset in force before the jump.
-                    let off = b.fixed_offset().offset().to_owned();
-                    off.from_local_datetime(&naive)
-                        .single()
-                        .map(|d| d.to_rfc3339())
-                        .unwrap_or_default()
-                })
-                .unwrap_or_default();
+            // says where the clocks jump (gaps last minutes to an hour or two).
+            let edge = |step: TimeDelta| {
+                let mut t = naive;
+                for _ in 0..24 * 60 {
+                    if let Some(dt) = tz.from_local_datetime(&t).single() {
+                        return Some(dt.fixed_offset());
+                    }
+                    t += step;
+                }
+                None
+            };
+            let unreadable = || TimeError::Unreadable {
+                input: input.to_string(),
+                tz,
+            };
+            let before = edge(TimeDelta::minutes(-1)).ok_or_else(unreadable)?;
+            let after = edge(TimeDelta::minutes(1)).ok_or_else(unreadable)?;
+            let suggestion = before
+                .offset()
+                .from_local_datetime(&naive)
+                .single()
+                .ok_or_else(unreadable)?;
             Err(TimeError::Gap {
                 input: input.to_string(),
-                tz: tz.to_string(),
-                before: before_dt.map(|d| show(d.fixed_offset())).unwrap_or_default(),
-                after: after_dt.map(|d| show(d.fixed_offset())).unwrap_or_default(),
+                tz,
+                before,
+                after,
                 suggestion,
             })
         }

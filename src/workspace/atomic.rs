@@ -13,7 +13,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WorkspaceError> {
 }
 
 /// As [`write_atomic`], with Unix permission bits for the new file.
-pub fn write_atomic_mode(path: &Path, bytes: &[u8], mode: Option<u32>) -> Result<(), WorkspaceError> {
+pub fn write_atomic_mode(
+    path: &Path,
+    bytes: &[u8],
+    mode: Option<u32>,
+) -> Result<(), WorkspaceError> {
     let io = |source| WorkspaceError::Write {
         path: path.to_path_buf(),
         source,

@@ -184,7 +184,12 @@ impl Journal {
                 );
             }
             if DateTime::parse_from_rfc3339(&e.at).is_err() {
-                return fail(n, format!("entry {} has an invalid time `{}`", e.seq, e.at), entries, head);
+                return fail(
+                    n,
+                    format!("entry {} has an invalid time `{}`", e.seq, e.at),
+                    entries,
+                    head,
+                );
             }
             head = JournalHead {
                 seq: e.seq,
@@ -328,7 +333,8 @@ impl Journal {
 
 fn split_lines(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
     let body = bytes.strip_suffix(b"\n").unwrap_or(bytes);
-    body.split(|&b| b == b'\n').filter(move |_| !bytes.is_empty())
+    body.split(|&b| b == b'\n')
+        .filter(move |_| !bytes.is_empty())
 }
 
 #[cfg(test)]
@@ -340,7 +346,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let j = Journal::new(dir.path());
         let lock = WorkspaceLock::acquire(dir.path(), Duration::from_secs(1)).unwrap();
-        let at = DateTime::parse_from_rfc3339("2021-03-26T09:00:00Z").unwrap().to_utc();
+        let at = DateTime::parse_from_rfc3339("2021-03-26T09:00:00Z")
+            .unwrap()
+            .to_utc();
         for i in 0..n {
             j.append(&lock, at, "dpo", "test.note", &format!("n{i}"), b"x")
                 .unwrap();
@@ -374,7 +382,10 @@ mod tests {
             let mut b = orig.clone();
             b[i] ^= 0x01;
             std::fs::write(j.path(), &b).unwrap();
-            assert!(j.verify().unwrap().problem.is_some(), "flip at byte {i} passed");
+            assert!(
+                j.verify().unwrap().problem.is_some(),
+                "flip at byte {i} passed"
+            );
         }
     }
 

@@ -25,11 +25,17 @@ pub fn load(root: &Path) -> Result<Workspace, WorkspaceError> {
     let mut diags = Vec::new();
     let mut sources = BTreeMap::new();
 
-    let processor: Option<Processor> = read_one(root, "processor.yaml", true, &mut sources, &mut diags);
+    let processor: Option<Processor> =
+        read_one(root, "processor.yaml", true, &mut sources, &mut diags);
     let subprocessors: Option<SubProcessors> =
         read_one(root, "subprocessors.yaml", false, &mut sources, &mut diags);
-    let measures: Option<SecurityMeasures> =
-        read_one(root, "security-measures.yaml", false, &mut sources, &mut diags);
+    let measures: Option<SecurityMeasures> = read_one(
+        root,
+        "security-measures.yaml",
+        false,
+        &mut sources,
+        &mut diags,
+    );
     let people: Option<People> = read_one(root, "people.yaml", false, &mut sources, &mut diags);
 
     let mut controllers = Vec::new();
@@ -43,9 +49,17 @@ pub fn load(root: &Path) -> Result<Workspace, WorkspaceError> {
                         continue;
                     }
                     let Some(stem) = name.strip_suffix(".yaml") else {
-                        let d = Diagnostic::error(&rel, (1, 1), "", "not a controller file: controller files are named `<id>.yaml`".into());
+                        let d = Diagnostic::error(
+                            &rel,
+                            (1, 1),
+                            "",
+                            "not a controller file: controller files are named `<id>.yaml`".into(),
+                        );
                         diags.push(if name.ends_with(".yml") {
-                            d.with_hint(format!("rename it to `controllers/{}.yaml`", name.trim_end_matches(".yml")))
+                            d.with_hint(format!(
+                                "rename it to `controllers/{}.yaml`",
+                                name.trim_end_matches(".yml")
+                            ))
                         } else {
                             d.with_hint("move it out of `controllers/`")
                         });
@@ -54,11 +68,18 @@ pub fn load(root: &Path) -> Result<Workspace, WorkspaceError> {
                     let id = match Id::new(stem) {
                         Ok(id) => id,
                         Err(e) => {
-                            diags.push(Diagnostic::error(&rel, (1, 1), "", format!("the file name is the controller's identifier: {e}")));
+                            diags.push(Diagnostic::error(
+                                &rel,
+                                (1, 1),
+                                "",
+                                format!("the file name is the controller's identifier: {e}"),
+                            ));
                             continue;
                         }
                     };
-                    if let Some(c) = read_one::<Controller>(root, &rel, true, &mut sources, &mut diags) {
+                    if let Some(c) =
+                        read_one::<Controller>(root, &rel, true, &mut sources, &mut diags)
+                    {
                         controllers.push((id, c));
                     }
                 }
@@ -78,10 +99,18 @@ pub fn load(root: &Path) -> Result<Workspace, WorkspaceError> {
         // unreachable in practice; say so rather than panic.
         return Err(WorkspaceError::Invalid {
             root: root.to_path_buf(),
-            diagnostics: vec![Diagnostic::error("processor.yaml", (1, 1), "", "missing".into())],
+            diagnostics: vec![Diagnostic::error(
+                "processor.yaml",
+                (1, 1),
+                "",
+                "missing".into(),
+            )],
         });
     };
-    let tz = processor.timezone.parse().unwrap_or(crate::time::DEFAULT_TZ);
+    let tz = processor
+        .timezone
+        .parse()
+        .unwrap_or(crate::time::DEFAULT_TZ);
     Ok(Workspace {
         root: root.to_path_buf(),
         processor,
@@ -111,7 +140,10 @@ fn list_dir(dir: &Path) -> std::io::Result<Vec<String>> {
 /// relative to `root`), for record kinds loaded outside [`load`] (breaches,
 /// fate, …). `Ok(None)` when the file does not exist; every problem (size,
 /// encoding, syntax, type, unknown field) is a diagnostic with its position.
-pub fn read_record<T: DeserializeOwned>(root: &Path, rel: &str) -> Result<Option<(T, SourceFile)>, Vec<Diagnostic>> {
+pub fn read_record<T: DeserializeOwned>(
+    root: &Path,
+    rel: &str,
+) -> Result<Option<(T, SourceFile)>, Vec<Diagnostic>> {
     let mut sources = BTreeMap::new();
     let mut diags = Vec::new();
     let value = read_one::<T>(root, rel, false, &mut sources, &mut diags);
@@ -136,14 +168,20 @@ fn read_one<T: DeserializeOwned>(
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             if required {
                 diags.push(
-                    Diagnostic::error(rel, (1, 1), "", "this file is missing".into())
-                        .with_hint("`dpo init DIR` creates a workspace with an example of every file"),
+                    Diagnostic::error(rel, (1, 1), "", "this file is missing".into()).with_hint(
+                        "`dpo init DIR` creates a workspace with an example of every file",
+                    ),
                 );
             }
             return None;
         }
         Err(e) => {
-            diags.push(Diagnostic::error(rel, (1, 1), "", format!("cannot read: {e}")));
+            diags.push(Diagnostic::error(
+                rel,
+                (1, 1),
+                "",
+                format!("cannot read: {e}"),
+            ));
             return None;
         }
     };
@@ -153,7 +191,11 @@ fn read_one<T: DeserializeOwned>(
                 rel,
                 (1, 1),
                 "",
-                format!("the file is {} bytes, over the limit of {} bytes for one YAML file", meta.len(), MAX_FILE_BYTES),
+                format!(
+                    "the file is {} bytes, over the limit of {} bytes for one YAML file",
+                    meta.len(),
+                    MAX_FILE_BYTES
+                ),
             )
             .with_hint("is this the right file? a register file holds a few kilobytes"),
         );
@@ -162,7 +204,12 @@ fn read_one<T: DeserializeOwned>(
     let bytes = match std::fs::read(&path) {
         Ok(b) => b,
         Err(e) => {
-            diags.push(Diagnostic::error(rel, (1, 1), "", format!("cannot read: {e}")));
+            diags.push(Diagnostic::error(
+                rel,
+                (1, 1),
+                "",
+                format!("cannot read: {e}"),
+            ));
             return None;
         }
     };
@@ -174,8 +221,13 @@ fn read_one<T: DeserializeOwned>(
             let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
             let col = valid.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
             diags.push(
-                Diagnostic::error(rel, (line, col), "", "the file is not UTF-8 text (binary data or another encoding)".into())
-                    .with_hint("save it as UTF-8; YAML files are text"),
+                Diagnostic::error(
+                    rel,
+                    (line, col),
+                    "",
+                    "the file is not UTF-8 text (binary data or another encoding)".into(),
+                )
+                .with_hint("save it as UTF-8; YAML files are text"),
             );
             return None;
         }
@@ -184,7 +236,12 @@ fn read_one<T: DeserializeOwned>(
         let before = &text[..text.find('\0').unwrap_or(0)];
         let line = before.matches('\n').count() + 1;
         let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        diags.push(Diagnostic::error(rel, (line, col), "", "the file contains a NUL byte: it is binary, not YAML text".into()));
+        diags.push(Diagnostic::error(
+            rel,
+            (line, col),
+            "",
+            "the file contains a NUL byte: it is binary, not YAML text".into(),
+        ));
         return None;
     }
     let src = SourceFile::new(rel.to_string(), text, sha);
@@ -214,17 +271,13 @@ fn read_one<T: DeserializeOwned>(
 /// Turns a serde_yaml error into a diagnostic: splits the field path from the
 /// message, strips the position suffix, and adds a hint.
 fn yaml_error(src: &SourceFile, e: &serde_yaml::Error) -> Diagnostic {
-    let full = e.to_string();
-    let mut msg = full.as_str();
-    if let Some(i) = msg.rfind(" at line ") {
-        if msg[i + 9..].split(" column ").all(|n| n.chars().all(|c| c.is_ascii_digit())) {
-            msg = &msg[..i];
-        }
-    }
+    let full = strip_positions(&e.to_string());
+    let msg = full.as_str();
     let (mut field, mut message) = match msg.split_once(": ") {
         Some((p, rest))
             if !p.is_empty()
-                && p.chars().all(|c| c.is_ascii_alphanumeric() || "_-.[]".contains(c)) =>
+                && p.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "_-.[]".contains(c)) =>
         {
             (p.to_string(), rest.to_string())
         }
@@ -232,7 +285,10 @@ fn yaml_error(src: &SourceFile, e: &serde_yaml::Error) -> Diagnostic {
     };
     let mut hint = None;
     let quoted = |m: &str, prefix: &str| -> Option<String> {
-        m.strip_prefix(prefix)?.split('`').next().map(str::to_string)
+        m.strip_prefix(prefix)?
+            .split('`')
+            .next()
+            .map(str::to_string)
     };
     if let Some(name) = quoted(&message, "unknown field `") {
         let expected: Vec<&str> = message
@@ -245,25 +301,41 @@ fn yaml_error(src: &SourceFile, e: &serde_yaml::Error) -> Diagnostic {
             .min();
         hint = Some(match best {
             Some((d, cand)) if d <= 3 => format!("did you mean `{cand}`?"),
-            _ if !expected.is_empty() => format!("the fields allowed here are: {}", expected.join(", ")),
+            _ if !expected.is_empty() => {
+                format!("the fields allowed here are: {}", expected.join(", "))
+            }
             _ => "remove this field".to_string(),
         });
         field = join(&field, &name);
     } else if let Some(name) = quoted(&message, "missing field `") {
-        hint = Some(format!("add `{name}: …` here; `dpo schema` describes every field"));
+        hint = Some(format!(
+            "add `{name}: …` here; `dpo schema` describes every field"
+        ));
         field = join(&field, &name);
     } else if let Some(name) = quoted(&message, "duplicate field `") {
         field = join(&field, &name);
         hint = Some("each key may appear once in a mapping; delete one of them".to_string());
-    } else if ["input is out of range", "input contains invalid characters", "premature end of input", "trailing input"]
-        .iter()
-        .any(|m| message.contains(m))
+    } else if [
+        "input is out of range",
+        "input contains invalid characters",
+        "premature end of input",
+        "trailing input",
+    ]
+    .iter()
+    .any(|m| message.contains(m))
     {
-        hint = Some("write dates as YYYY-MM-DD, e.g. 2021-02-01, and check that the day exists".to_string());
-    } else if message.contains("found character that cannot start any token") || message.contains("tab") {
+        hint = Some(
+            "write dates as YYYY-MM-DD, e.g. 2021-02-01, and check that the day exists".to_string(),
+        );
+    } else if message.contains("found character that cannot start any token")
+        || message.contains("tab")
+    {
         hint = Some("indent YAML with spaces, never tabs".to_string());
     } else if message.contains("is not a valid identifier") {
-        hint = Some("identifiers are used as file names: lowercase letters, digits and dashes only".to_string());
+        hint = Some(
+            "identifiers are used as file names: lowercase letters, digits and dashes only"
+                .to_string(),
+        );
     }
     // serde_yaml places a duplicate key at the start of its mapping, or
     // nowhere: the event index knows where the second occurrence is.
@@ -272,19 +344,53 @@ fn yaml_error(src: &SourceFile, e: &serde_yaml::Error) -> Diagnostic {
         Some(l) if !duplicate => (l.line(), l.column()),
         _ => {
             let loc = super::Locator::new(&src.text);
-            if let Some((path, first, second)) = loc.duplicate() {
-                field = path.clone();
-                message = format!("duplicate key `{}` (first at line {}, column {})", path.rsplit('.').next().unwrap_or(path), first.0, first.1);
-                hint = Some("each key may appear once in a mapping; delete one of them".to_string());
-                *second
+            if let Some(d) = loc.duplicate() {
+                let key = d.path.rsplit('.').next().unwrap_or(&d.path);
+                message = format!(
+                    "duplicate key `{key}` (first at line {}, column {})",
+                    d.first.0, d.first.1
+                );
+                field = d.path.clone();
+                hint =
+                    Some("each key may appear once in a mapping; delete one of them".to_string());
+                d.second
             } else {
                 src.locate(&field)
             }
         }
     };
+    if field.is_empty() && (message.contains("while scanning") || message.contains("while parsing"))
+    {
+        field = "(syntax)".to_string();
+    }
     let mut d = Diagnostic::error(&src.rel, position, &field, message);
     d.hint = hint;
     d
+}
+
+/// Removes serde_yaml's " at line N column M" (we print the position in
+/// front, once).
+fn strip_positions(msg: &str) -> String {
+    let mut out = String::with_capacity(msg.len());
+    let mut rest = msg;
+    while let Some(i) = rest.find(" at line ") {
+        let after = &rest[i + 9..];
+        let digits = after.chars().take_while(char::is_ascii_digit).count();
+        let tail = &after[digits..];
+        match tail.strip_prefix(" column ") {
+            Some(t) if digits > 0 => {
+                let d2 = t.chars().take_while(char::is_ascii_digit).count();
+                out.push_str(&rest[..i]);
+                rest = &t[d2..];
+            }
+            _ => {
+                out.push_str(&rest[..i + 9]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 fn join(parent: &str, name: &str) -> String {

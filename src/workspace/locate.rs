@@ -18,8 +18,19 @@ pub struct Locator {
     /// path → position of the node (the value; for a mapping member whose value
     /// is a collection, the position of its key).
     positions: HashMap<String, (usize, usize)>,
-    /// First duplicate key met: (path, first position, second position).
-    duplicate: Option<(String, (usize, usize), (usize, usize))>,
+    /// First duplicate mapping key met.
+    duplicate: Option<DuplicateKey>,
+}
+
+/// A key that appears twice in one mapping.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DuplicateKey {
+    /// Path of the key.
+    pub path: String,
+    /// Line and column of its first occurrence.
+    pub first: (usize, usize),
+    /// Line and column of the second.
+    pub second: (usize, usize),
 }
 
 enum Frame {
@@ -69,13 +80,20 @@ impl Builder {
                     let p = child(path, &k);
                     if let Some(first) = seen.get(&k) {
                         if self.loc.duplicate.is_none() {
-                            self.loc.duplicate = Some((p.clone(), *first, pos(mark)));
+                            self.loc.duplicate = Some(DuplicateKey {
+                                path: p.clone(),
+                                first: *first,
+                                second: pos(mark),
+                            });
                         }
                     } else {
                         seen.insert(k.clone(), pos(mark));
                     }
                     // A key's own position stands for its value until the
                     // value is seen (a collection value starts on a later line).
+                    if path.is_empty() {
+                        self.loc.positions.entry(String::new()).or_insert(pos(mark));
+                    }
                     self.loc.positions.insert(p, pos(mark));
                     *key = Some(k);
                     None
@@ -103,7 +121,12 @@ impl MarkedEventReceiver for Builder {
             }
             Event::MappingStart(..) => {
                 if let Some(path) = self.node(None, &mark) {
-                    self.loc.positions.entry(path.clone()).or_insert(pos(&mark));
+                    // The parser marks a block mapping where it recognised it
+                    // (after its first key); the root takes its first key's
+                    // position instead, below.
+                    if !path.is_empty() {
+                        self.loc.positions.entry(path.clone()).or_insert(pos(&mark));
+                    }
                     self.stack.push(Frame::Map {
                         path,
                         key: None,
@@ -164,8 +187,8 @@ impl Locator {
         }
     }
 
-    /// The first duplicate mapping key: its path and both positions.
-    pub fn duplicate(&self) -> Option<&(String, (usize, usize), (usize, usize))> {
+    /// The first duplicate mapping key.
+    pub fn duplicate(&self) -> Option<&DuplicateKey> {
         self.duplicate.as_ref()
     }
 }
@@ -196,9 +219,9 @@ mod tests {
     #[test]
     fn a_duplicate_key_is_found_with_both_positions() {
         let l = Locator::new("name: a\nphone: 1\nname: b\n");
-        let (path, first, second) = l.duplicate().unwrap();
-        assert_eq!(path, "name");
-        assert_eq!(*first, (1, 1));
-        assert_eq!(*second, (3, 1));
+        let d = l.duplicate().unwrap();
+        assert_eq!(d.path, "name");
+        assert_eq!(d.first, (1, 1));
+        assert_eq!(d.second, (3, 1));
     }
 }

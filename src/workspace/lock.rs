@@ -80,7 +80,10 @@ mod tests {
         let e = WorkspaceLock::acquire(dir.path(), Duration::from_millis(100)).unwrap_err();
         let msg = e.to_string();
         assert!(msg.contains("another dpo process"), "{msg}");
-        assert!(msg.contains(&format!("pid {}", std::process::id())), "{msg}");
+        assert!(
+            msg.contains(&format!("pid {}", std::process::id())),
+            "{msg}"
+        );
     }
 
     #[test]

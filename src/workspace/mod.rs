@@ -126,7 +126,9 @@ impl SourceFile {
 
     /// Line and column of a field path (built on first use).
     pub fn locate(&self, path: &str) -> (usize, usize) {
-        self.locator.get_or_init(|| Locator::new(&self.text)).find(path)
+        self.locator
+            .get_or_init(|| Locator::new(&self.text))
+            .find(path)
     }
 }
 
@@ -159,7 +161,10 @@ pub fn controller_file(id: &Id) -> String {
 impl Workspace {
     /// The controller with this id.
     pub fn controller(&self, id: &Id) -> Option<&Controller> {
-        self.controllers.iter().find(|(i, _)| i == id).map(|(_, c)| c)
+        self.controllers
+            .iter()
+            .find(|(i, _)| i == id)
+            .map(|(_, c)| c)
     }
 
     /// The journal of this workspace.

@@ -45,7 +45,11 @@ impl Checker<'_> {
     /// Warns when a required text is missing.
     fn require(&mut self, file: &str, field: &str, v: &Option<String>, what: &str, basis: &str) {
         if blank(v) {
-            self.warn(file, field, format!("missing {what} ({basis}); documents show it as \"à compléter\""));
+            self.warn(
+                file,
+                field,
+                format!("missing {what} ({basis}); documents show it as \"à compléter\""),
+            );
         }
     }
 
@@ -76,17 +80,49 @@ impl Checker<'_> {
 /// Validates a loaded workspace as of `today` (for tests and trainings that
 /// fall due). Returns errors and warnings, errors first within each file.
 pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
-    let mut c = Checker { ws, out: Vec::new() };
+    let mut c = Checker {
+        ws,
+        out: Vec::new(),
+    };
     let p = &ws.processor;
 
     // The processor.
     if p.timezone.parse::<chrono_tz::Tz>().is_err() {
-        c.error(PROCESSOR, "timezone", format!("unknown timezone `{}`", p.timezone), Some("use an IANA name such as `Europe/Paris`".into()));
+        c.error(
+            PROCESSOR,
+            "timezone",
+            format!("unknown timezone `{}`", p.timezone),
+            Some("use an IANA name such as `Europe/Paris`".into()),
+        );
     }
-    c.require(PROCESSOR, "address", &p.address, "the processor's postal address", "GDPR Art. 30(2)(a)");
-    c.require(PROCESSOR, "representative.name", &p.representative.name, "the name of the processor's representative", "GDPR Art. 30(2)(a)");
-    c.require(PROCESSOR, "dpo.email", &p.dpo.email, "the e-mail of the processor's DPO", "GDPR Art. 30(2)(a), Annex 1 §II.10");
-    c.require(PROCESSOR, "dpo.name", &p.dpo.name, "the name of the processor's DPO", "GDPR Art. 30(2)(a)");
+    c.require(
+        PROCESSOR,
+        "address",
+        &p.address,
+        "the processor's postal address",
+        "GDPR Art. 30(2)(a)",
+    );
+    c.require(
+        PROCESSOR,
+        "representative.name",
+        &p.representative.name,
+        "the name of the processor's representative",
+        "GDPR Art. 30(2)(a)",
+    );
+    c.require(
+        PROCESSOR,
+        "dpo.email",
+        &p.dpo.email,
+        "the e-mail of the processor's DPO",
+        "GDPR Art. 30(2)(a), Annex 1 §II.10",
+    );
+    c.require(
+        PROCESSOR,
+        "dpo.name",
+        &p.dpo.name,
+        "the name of the processor's DPO",
+        "GDPR Art. 30(2)(a)",
+    );
 
     let sub_ids: Vec<&Id> = ws.subprocessors.iter().map(|s| &s.id).collect();
     let measure_ids: Vec<&Id> = ws.measures.iter().map(|m| &m.id).collect();
@@ -95,7 +131,10 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
         if ids.is_empty() {
             "none".to_string()
         } else {
-            ids.iter().map(|i| i.as_str()).collect::<Vec<_>>().join(", ")
+            ids.iter()
+                .map(|i| i.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
         }
     };
 
@@ -107,29 +146,90 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
     for (id, ctl) in &ws.controllers {
         let f = controller_file(id);
         let f = f.as_str();
-        c.require(f, "address", &ctl.address, "the controller's postal address", "GDPR Art. 30(2)(a)");
-        c.require(f, "representative.name", &ctl.representative.name, "the name of the controller's representative", "GDPR Art. 30(2)(a)");
-        c.require(f, "dpo.name", &ctl.dpo.name, "the name of the controller's DPO", "GDPR Art. 30(2)(a)");
-        c.require_reachable(f, "dpo", &ctl.dpo, "the controller's DPO", "GDPR Art. 30(2)(a)");
-        c.require(f, "contacts.breach.email", &ctl.contacts.breach.email, "the e-mail of the controller's breach contact", "Annex 1 §II.8: notify by e-mail");
-        c.require(f, "contacts.breach.phone", &ctl.contacts.breach.phone, "the phone number of the controller's breach contact", "Annex 1 §II.8: notify by phone call");
-        c.require(f, "contacts.data_subject_requests.email", &ctl.contacts.data_subject_requests.email, "the e-mail data-subject requests are forwarded to", "Annex 1 §II.7");
-        c.require(f, "contacts.it_coordinator.name", &ctl.contacts.it_coordinator.name, "the name of the controller's IT coordinator", "convention, art. 1");
+        c.require(
+            f,
+            "address",
+            &ctl.address,
+            "the controller's postal address",
+            "GDPR Art. 30(2)(a)",
+        );
+        c.require(
+            f,
+            "representative.name",
+            &ctl.representative.name,
+            "the name of the controller's representative",
+            "GDPR Art. 30(2)(a)",
+        );
+        c.require(
+            f,
+            "dpo.name",
+            &ctl.dpo.name,
+            "the name of the controller's DPO",
+            "GDPR Art. 30(2)(a)",
+        );
+        c.require_reachable(
+            f,
+            "dpo",
+            &ctl.dpo,
+            "the controller's DPO",
+            "GDPR Art. 30(2)(a)",
+        );
+        c.require(
+            f,
+            "contacts.breach.email",
+            &ctl.contacts.breach.email,
+            "the e-mail of the controller's breach contact",
+            "Annex 1 §II.8: notify by e-mail",
+        );
+        c.require(
+            f,
+            "contacts.breach.phone",
+            &ctl.contacts.breach.phone,
+            "the phone number of the controller's breach contact",
+            "Annex 1 §II.8: notify by phone call",
+        );
+        c.require(
+            f,
+            "contacts.data_subject_requests.email",
+            &ctl.contacts.data_subject_requests.email,
+            "the e-mail data-subject requests are forwarded to",
+            "Annex 1 §II.7",
+        );
+        c.require(
+            f,
+            "contacts.it_coordinator.name",
+            &ctl.contacts.it_coordinator.name,
+            "the name of the controller's IT coordinator",
+            "convention, art. 1",
+        );
 
         let conv = &ctl.convention;
         if conv.term_months == 0 {
-            c.error(f, "convention.term_months", "the term of the convention must be at least one month".into(), None);
+            c.error(
+                f,
+                "convention.term_months",
+                "the term of the convention must be at least one month".into(),
+                None,
+            );
         }
         if conv.renewals.len() as u64 > u64::from(conv.renewals_allowed) {
             c.error(
                 f,
                 &format!("convention.renewals[{}]", conv.renewals_allowed),
-                format!("the convention allows {} renewal(s) but {} are recorded", conv.renewals_allowed, conv.renewals.len()),
+                format!(
+                    "the convention allows {} renewal(s) but {} are recorded",
+                    conv.renewals_allowed,
+                    conv.renewals.len()
+                ),
                 None,
             );
         }
         if ctl.activities.is_empty() {
-            c.warn(f, "activities", "no category of processing is listed (GDPR Art. 30(2)(b))".into());
+            c.warn(
+                f,
+                "activities",
+                "no category of processing is listed (GDPR Art. 30(2)(b))".into(),
+            );
         }
         c.duplicates(f, "activities", ctl.activities.iter().map(|a| &a.id));
         for (i, a) in ctl.activities.iter().enumerate() {
@@ -155,19 +255,31 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
                     c.error(
                         f,
                         &format!("activities[{i}].security_measures[{j}]"),
-                        format!("unknown security measure `{m}`: it is not declared in `{MEASURES}`"),
+                        format!(
+                            "unknown security measure `{m}`: it is not declared in `{MEASURES}`"
+                        ),
                         Some(format!("declared in `{MEASURES}`: {}", list(&measure_ids))),
                     );
                 }
             }
         }
         for (i, t) in ctl.transfers.iter().enumerate() {
-            c.require(f, &format!("transfers[{i}].safeguards"), &t.safeguards, "the documented safeguards of a transfer", "GDPR Art. 30(2)(c)");
+            c.require(
+                f,
+                &format!("transfers[{i}].safeguards"),
+                &t.safeguards,
+                "the documented safeguards of a transfer",
+                "GDPR Art. 30(2)(c)",
+            );
         }
     }
 
     // Sub-processors.
-    c.duplicates(SUBPROCESSORS, "subprocessors", ws.subprocessors.iter().map(|s| &s.id));
+    c.duplicates(
+        SUBPROCESSORS,
+        "subprocessors",
+        ws.subprocessors.iter().map(|s| &s.id),
+    );
     for (i, s) in ws.subprocessors.iter().enumerate() {
         let at = |f: &str| format!("subprocessors[{i}].{f}");
         for (j, cid) in s.controllers.iter().enumerate() {
@@ -181,34 +293,85 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
             }
         }
         if s.controllers.is_empty() {
-            c.warn(SUBPROCESSORS, &at("controllers"), format!("`{}` concerns no controller", s.id));
+            c.warn(
+                SUBPROCESSORS,
+                &at("controllers"),
+                format!("`{}` concerns no controller", s.id),
+            );
         }
-        c.require(SUBPROCESSORS, &at("address"), &s.address, &format!("the address of sub-processor `{}`", s.id), "Annex 1 §II.6");
-        c.require_reachable(SUBPROCESSORS, &at("contact"), &s.contact, &format!("sub-processor `{}`", s.id), "Annex 1 §II.6");
+        c.require(
+            SUBPROCESSORS,
+            &at("address"),
+            &s.address,
+            &format!("the address of sub-processor `{}`", s.id),
+            "Annex 1 §II.6",
+        );
+        c.require_reachable(
+            SUBPROCESSORS,
+            &at("contact"),
+            &s.contact,
+            &format!("sub-processor `{}`", s.id),
+            "Annex 1 §II.6",
+        );
         if s.contract.start.is_none() {
             c.warn(SUBPROCESSORS, &at("contract.start"), format!("missing the start date of the contract with `{}` (Annex 1 §II.6); documents show it as \"à compléter\"", s.id));
         }
         if let (Some(a), Some(b)) = (s.contract.start, s.contract.end) {
             if b < a {
-                c.error(SUBPROCESSORS, &at("contract.end"), format!("the contract ends ({b}) before it starts ({a})"), None);
+                c.error(
+                    SUBPROCESSORS,
+                    &at("contract.end"),
+                    format!("the contract ends ({b}) before it starts ({a})"),
+                    None,
+                );
             }
         }
         if s.activities.is_empty() {
-            c.warn(SUBPROCESSORS, &at("activities"), format!("no processing activity is listed for `{}` (Annex 1 §II.6)", s.id));
+            c.warn(
+                SUBPROCESSORS,
+                &at("activities"),
+                format!(
+                    "no processing activity is listed for `{}` (Annex 1 §II.6)",
+                    s.id
+                ),
+            );
         }
-        c.require(SUBPROCESSORS, &at("guarantees"), &s.guarantees, &format!("the guarantees of `{}`", s.id), "GDPR Art. 28(4), Annex 1 §II.6 and §II.9");
+        c.require(
+            SUBPROCESSORS,
+            &at("guarantees"),
+            &s.guarantees,
+            &format!("the guarantees of `{}`", s.id),
+            "GDPR Art. 28(4), Annex 1 §II.6 and §II.9",
+        );
     }
 
     // Security measures.
     if ws.measures.is_empty() {
-        c.warn(MEASURES, "measures", "no security measure is described (GDPR Art. 30(2)(d), Annex 1 §II.9)".into());
+        c.warn(
+            MEASURES,
+            "measures",
+            "no security measure is described (GDPR Art. 30(2)(d), Annex 1 §II.9)".into(),
+        );
     }
     c.duplicates(MEASURES, "measures", ws.measures.iter().map(|m| &m.id));
     for (i, m) in ws.measures.iter().enumerate() {
         let at = |f: &str| format!("measures[{i}].{f}");
-        c.require(MEASURES, &at("owner"), &m.owner, &format!("the owner of measure `{}`", m.id), "Annex 1 §II.9");
+        c.require(
+            MEASURES,
+            &at("owner"),
+            &m.owner,
+            &format!("the owner of measure `{}`", m.id),
+            "Annex 1 §II.9",
+        );
         match (m.last_tested, m.test_interval_months) {
-            (None, _) => c.warn(MEASURES, &at("last_tested"), format!("measure `{}` has never been tested (Annex 1 §II.9: test regularly)", m.id)),
+            (None, _) => c.warn(
+                MEASURES,
+                &at("last_tested"),
+                format!(
+                    "measure `{}` has never been tested (Annex 1 §II.9: test regularly)",
+                    m.id
+                ),
+            ),
             (Some(d), Some(n)) => {
                 if crate::time::add_months(d, n).is_some_and(|due| due < today) {
                     c.warn(MEASURES, &at("last_tested"), format!("the test of measure `{}` is overdue: last tested {d}, every {n} month(s)", m.id));
@@ -224,18 +387,44 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
         let at = |f: &str| format!("people[{i}].{f}");
         for (j, cid) in person.controllers.iter().enumerate() {
             if !controller_ids.contains(&cid) {
-                c.error(PEOPLE, &at(&format!("controllers[{j}]")), format!("unknown controller `{cid}`: there is no `controllers/{cid}.yaml`"), Some(format!("controllers: {}", list(&controller_ids))));
+                c.error(
+                    PEOPLE,
+                    &at(&format!("controllers[{j}]")),
+                    format!("unknown controller `{cid}`: there is no `controllers/{cid}.yaml`"),
+                    Some(format!("controllers: {}", list(&controller_ids))),
+                );
             }
         }
         if person.confidentiality_commitment.is_none() {
-            c.warn(PEOPLE, &at("confidentiality_commitment"), format!("`{}` has no recorded confidentiality commitment (Annex 1 §II.4)", person.id));
+            c.warn(
+                PEOPLE,
+                &at("confidentiality_commitment"),
+                format!(
+                    "`{}` has no recorded confidentiality commitment (Annex 1 §II.4)",
+                    person.id
+                ),
+            );
         }
         match person.last_training {
-            None => c.warn(PEOPLE, &at("last_training"), format!("`{}` has no recorded data-protection training (Annex 1 §II.4)", person.id)),
+            None => c.warn(
+                PEOPLE,
+                &at("last_training"),
+                format!(
+                    "`{}` has no recorded data-protection training (Annex 1 §II.4)",
+                    person.id
+                ),
+            ),
             Some(d) => {
                 let n = ws.people.training_interval_months;
                 if crate::time::add_months(d, n).is_some_and(|due| due < today) {
-                    c.warn(PEOPLE, &at("last_training"), format!("the training of `{}` is older than {n} months (last {d})", person.id));
+                    c.warn(
+                        PEOPLE,
+                        &at("last_training"),
+                        format!(
+                            "the training of `{}` is older than {n} months (last {d})",
+                            person.id
+                        ),
+                    );
                 }
             }
         }

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The test command (named in the README, called by .ci/run): installs what the
+# tests use when it is missing — real tools, no mocks — then runs cargo test.
+#   Debian: poppler-utils (pdftotext, pdfinfo), openssh-client (ssh-keygen),
+#           openssl (test certificates), hashdeep (benchmarks only)
+#   PyPI:   aiosmtpd (SMTP server on loopback), bagit (BagIt validator),
+#           icalendar (reads the .ics files back)
+# Extra arguments go to cargo test, e.g. `tests/run.sh --test cli`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+sudo=""
+if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null; then sudo="sudo"; fi
+
+apt_missing=()
+command -v pdftotext >/dev/null || apt_missing+=(poppler-utils)
+command -v ssh-keygen >/dev/null || apt_missing+=(openssh-client)
+command -v openssl >/dev/null || apt_missing+=(openssl)
+command -v python3 >/dev/null || apt_missing+=(python3 python3-pip)
+if [ ${#apt_missing[@]} -gt 0 ]; then
+  echo "tests/run.sh: installing ${apt_missing[*]}" >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${apt_missing[@]}" >/dev/null
+fi
+
+py_missing=()
+for module in aiosmtpd bagit icalendar; do
+  python3 -c "import $module" 2>/dev/null || py_missing+=("$module")
+done
+if [ ${#py_missing[@]} -gt 0 ]; then
+  echo "tests/run.sh: installing Python packages ${py_missing[*]}" >&2
+  python3 -m pip install --quiet "${py_missing[@]}" 2>/dev/null \
+    || python3 -m pip install --quiet --break-system-packages "${py_missing[@]}"
+fi
+
+cargo test --locked "$@"
