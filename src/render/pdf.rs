@@ -425,33 +425,43 @@ mod tests {
 
     #[test]
     fn a_heading_is_never_left_alone_at_the_bottom_of_a_page() {
-        for filler in 25..45 {
-            let mut md = String::new();
-            for i in 0..filler {
-                md.push_str(&format!("Ligne {i}.\n\n"));
-            }
-            md.push_str(
-                "## Titre de section\n\nPremière ligne.\n\nDeuxième ligne.\n\nTroisième.\n",
-            );
-            let pages = lay_out(&md);
-            for page in &pages {
-                let baselines: Vec<(f32, f32)> = page
-                    .items
-                    .iter()
-                    .filter_map(|i| match i {
-                        Item::Text { size, y, .. } => Some((*size, *y)),
-                        _ => None,
-                    })
-                    .collect();
-                if let Some(h) = baselines.iter().position(|(size, _)| *size > 10.0) {
-                    let after = baselines[h..]
+        let tails = [
+            "## Titre de section\n\nPremière ligne.\n\nDeuxième ligne.\n\nTroisième.\n",
+            "## Titre de section\n\n| A | B |\n|---|---|\n| un | deux |\n| trois | quatre |\n",
+            "## Partie\n\n### Sous-partie\n\nUne ligne.\n\nUne autre.\n",
+        ];
+        for tail in tails {
+            for filler in 25..45 {
+                let mut md = String::new();
+                for i in 0..filler {
+                    md.push_str(&format!("Ligne {i}.\n\n"));
+                }
+                md.push_str(tail);
+                for page in &lay_out(&md) {
+                    let baselines: Vec<(f32, f32)> = page
+                        .items
                         .iter()
-                        .filter(|(_, y)| *y > baselines[h].1)
-                        .count();
-                    assert!(
-                        after >= 2,
-                        "filler {filler}: heading followed by {after} lines"
-                    );
+                        .filter_map(|i| match i {
+                            Item::Text { size, y, .. } => Some((*size, *y)),
+                            _ => None,
+                        })
+                        .collect();
+                    for (size, y) in &baselines {
+                        if *size > 10.0 {
+                            let mut after: Vec<f32> = baselines
+                                .iter()
+                                .filter(|(s, y2)| *s <= 10.0 && y2 > y)
+                                .map(|(_, y2)| *y2)
+                                .collect();
+                            after.sort_by(f32::total_cmp);
+                            after.dedup_by(|a, b| (*a - *b).abs() < 0.01);
+                            let after = after.len();
+                            assert!(
+                                after >= 2,
+                                "filler {filler}, {tail:?}: {after} lines follow"
+                            );
+                        }
+                    }
                 }
             }
         }
@@ -552,6 +562,12 @@ mod tests {
         md.push('\n');
         assert_nothing_overflows(&lay_out(&md));
         render(&md);
+    }
+
+    #[test]
+    fn a_character_missing_from_the_font_becomes_a_visible_replacement() {
+        let got = squash(&text(&render("Avant 🙂 après\u{0007}."), None));
+        assert!(got.contains("Avant \u{FFFD} après."), "{got}");
     }
 
     #[test]

@@ -211,12 +211,11 @@ impl<'f> Breaker<'f> {
     }
 
     fn end_word(&mut self) {
-        if self.word.is_empty() {
+        let Some(first_face) = self.word.first().map(|piece| piece.0) else {
             return;
-        }
+        };
         let word = std::mem::take(&mut self.word);
         let width = std::mem::take(&mut self.word_width);
-        let first_face = word[0].0;
         let (gap, merge) = match (self.line.runs.last(), self.space) {
             (Some(last), Some(_)) if last.face == first_face => {
                 (self.fonts.char_width(first_face, ' ', self.size), true)
@@ -479,7 +478,9 @@ impl Layout<'_> {
         }
     }
 
-    fn text(&mut self, block: &TextBlock, quotes: &[f32]) {
+    /// Places a text block; `next` are the blocks after it, which a heading
+    /// must not be separated from.
+    fn text(&mut self, block: &TextBlock, next: &[Block]) {
         self.start_block();
         let (size, lh, before) = text_style(block.kind);
         let x0 = MARGIN_X + block.indent;
@@ -493,7 +494,11 @@ impl Layout<'_> {
         self.space = self.space.max(before);
         if let TextKind::Heading(_) = block.kind {
             // Keep with next: the heading and two lines of what follows.
-            let need = self.space + lines.len() as f32 * lh + 2.0 * BODY_LH;
+            let (next_before, next_height) = self.keep_height(next, 0);
+            let need = self.space
+                + lines.len() as f32 * lh
+                + block.space_after.max(next_before)
+                + next_height;
             if !self.empty && self.y + need > BODY_BOTTOM + EPS {
                 self.new_page();
             }
@@ -531,15 +536,15 @@ impl Layout<'_> {
                 });
             }
             let y = self.y;
-            self.bars(quotes, y, y + lh);
+            self.bars(&block.quotes, y, y + lh);
             self.y += lh;
             self.empty = false;
         }
         self.space = block.space_after;
     }
 
-    fn table(&mut self, table: &Table) {
-        self.start_block();
+    /// Column geometry of a table, and its header row broken into lines.
+    fn table_frame(&self, table: &Table) -> (TableFrame, Vec<Vec<Line>>) {
         let ncols = table.aligns.len().max(1);
         let avail = CONTENT_W - table.indent;
         // With very many columns, shrink the text so that every column can
@@ -548,7 +553,7 @@ impl Layout<'_> {
         let size = TABLE_SIZE.min(per_col / 1.6).max(4.0);
         let lh = size * 1.35;
         let widths = column_widths(self.fonts, table, size, avail);
-        let mut frame = TableFrame {
+        let frame = TableFrame {
             x: MARGIN_X + table.indent,
             widths,
             aligns: table.aligns.clone(),
@@ -558,17 +563,73 @@ impl Layout<'_> {
             quotes: table.quotes.clone(),
         };
         let header = self.wrap_row(&frame, &table.header);
+        (frame, header)
+    }
+
+    /// Least height a table must find on a page to start there: its header
+    /// row and one line of its first row.
+    fn table_start_height(frame: &TableFrame, header: &[Vec<Line>], table: &Table) -> f32 {
+        let first = if table.rows.is_empty() {
+            0.0
+        } else {
+            frame.lh + 2.0 * CELL_PAD_Y
+        };
+        row_height(header, frame.lh).min(BODY_H * 0.3) + first
+    }
+
+    /// Space before, and least height, that `next` needs on the page where
+    /// a heading before it is placed: two lines of text, or the start of a
+    /// table.
+    fn keep_height(&self, next: &[Block], depth: u8) -> (f32, f32) {
+        let Some(at) = next.iter().position(|b| !matches!(b, Block::Space(_))) else {
+            return (0.0, 0.0);
+        };
+        match &next[at] {
+            Block::Text(t) => {
+                let (size, lh, before) = text_style(t.kind);
+                let lines = wrap(
+                    self.fonts,
+                    &t.inlines,
+                    size,
+                    CONTENT_W - t.indent - SLACK,
+                    t.kind == TextKind::Code,
+                )
+                .len();
+                if let (TextKind::Heading(_), true) = (t.kind, depth < 3) {
+                    // A heading right under a heading: both go with the
+                    // lines that follow the second.
+                    let (after_before, after) = self.keep_height(&next[at + 1..], depth + 1);
+                    (
+                        before,
+                        lines as f32 * lh + t.space_after.max(after_before) + after,
+                    )
+                } else if lines >= 2 || matches!(t.kind, TextKind::Heading(_)) {
+                    (before, 2.0 * lh)
+                } else {
+                    // A one-line paragraph: the second line is whatever
+                    // follows, after the usual paragraph gap.
+                    (before, lh + t.space_after.max(6.0) + BODY_LH)
+                }
+            }
+            Block::Table(t) => {
+                let (frame, header) = self.table_frame(t);
+                (4.0, Self::table_start_height(&frame, &header, t))
+            }
+            Block::PageBreak | Block::Space(_) => (0.0, 0.0),
+        }
+    }
+
+    fn table(&mut self, table: &Table) {
+        self.start_block();
+        let (mut frame, header) = self.table_frame(table);
+        let lh = frame.lh;
         let header_h = row_height(&header, lh);
         let repeat = header_h <= BODY_H * 0.3;
 
         self.space = self.space.max(4.0);
         // The header goes with at least one line of the first row.
-        let first = if table.rows.is_empty() {
-            0.0
-        } else {
-            lh + 2.0 * CELL_PAD_Y
-        };
-        if !self.empty && self.y + self.space + header_h.min(BODY_H * 0.3) + first > BODY_BOTTOM {
+        let start = Self::table_start_height(&frame, &header, table);
+        if !self.empty && self.y + self.space + start > BODY_BOTTOM + EPS {
             self.new_page();
         }
         self.apply_space();
@@ -720,9 +781,9 @@ pub(crate) fn layout(blocks: &[Block], fonts: &FontSet) -> Vec<Page> {
         empty: true,
         break_pending: false,
     };
-    for block in blocks {
+    for (i, block) in blocks.iter().enumerate() {
         match block {
-            Block::Text(t) => l.text(t, &t.quotes),
+            Block::Text(t) => l.text(t, &blocks[i + 1..]),
             Block::Table(t) => l.table(t),
             Block::PageBreak => l.page_break(),
             Block::Space(s) if !l.break_pending => l.space = l.space.max(*s),
