@@ -9,6 +9,8 @@
 //! The binary is a thin shell over [`cli::run`]. Domain modules never print
 //! and never read the clock: the [`time::Clock`] is passed in.
 
+#![forbid(unsafe_code)]
+
 pub mod cli;
 pub mod model;
 pub mod register;

@@ -1,5 +1,7 @@
 //! The `dpo` binary: parse arguments, run, exit with the code `run` returns.
 
+#![forbid(unsafe_code)]
+
 fn main() {
     std::process::exit(dpo::cli::main());
 }
