@@ -31,7 +31,13 @@ pub const EXIT_ERROR: i32 = 2;
 #[command(name = "dpo", version, about, long_about = None, max_term_width = 100)]
 pub struct Cli {
     /// The workspace folder (default: ./registers).
-    #[arg(long, global = true, env = "DPO_REGISTERS", value_name = "DIR", default_value = "registers")]
+    #[arg(
+        long,
+        global = true,
+        env = "DPO_REGISTERS",
+        value_name = "DIR",
+        default_value = "registers"
+    )]
     pub registers: PathBuf,
     /// Language of the documents (default: the processor's).
     #[arg(long, global = true, value_enum)]
