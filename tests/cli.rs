@@ -800,3 +800,37 @@ mod schema {
         }
     }
 }
+
+mod docs {
+    use super::*;
+
+    #[test]
+    fn completions_and_man_pages_are_generated_and_a_closed_pipe_is_no_panic() {
+        let (tmp, ws) = sample();
+        let o = dpo(&ws, &["completions", "bash"]);
+        assert!(o.status.success());
+        assert!(String::from_utf8_lossy(&o.stdout).contains("_dpo()"));
+        let dir = tmp.path().join("man");
+        let o = dpo(&ws, &["man", "-o", dir.to_str().unwrap()]);
+        assert!(o.status.success(), "{}", text(&o));
+        assert!(std::fs::read_to_string(dir.join("dpo-register.1"))
+            .unwrap()
+            .contains("register"));
+        // `dpo … | head -1`: the reader goes away; dpo must end quietly.
+        for args in ["man -o DIR", "completions bash", "check"] {
+            let cmd = format!(
+                "\"$0\" --registers \"$1\" {} | true; exit ${{PIPESTATUS[0]}}",
+                args.replace("DIR", &dir.to_string_lossy())
+            );
+            let o = Command::new("bash")
+                .arg("-c")
+                .arg(&cmd)
+                .arg(env!("CARGO_BIN_EXE_dpo"))
+                .arg(&ws)
+                .env("DPO_NOW", NOW)
+                .output()
+                .unwrap();
+            assert_no_panic(&o);
+        }
+    }
+}

@@ -51,18 +51,18 @@ pub(super) fn run(cli: &Cli, args: &CheckArgs) -> Result<i32, CliError> {
         if let Some(j) = &journal {
             match &j.problem {
                 Some(p) if p.line == 0 => {
-                    println!("error: {}: {}", workspace::journal::HEAD_FILE, p.message)
+                    outln!("error: {}: {}", workspace::journal::HEAD_FILE, p.message)
                 }
-                Some(p) => println!(
+                Some(p) => outln!(
                     "error: {}:{}: {}",
                     workspace::journal::JOURNAL_FILE,
                     p.line,
                     p.message
                 ),
-                None => println!("journal: {} entries, chain intact", j.entries),
+                None => outln!("journal: {} entries, chain intact", j.entries),
             }
         }
-        println!(
+        outln!(
             "{}: {errors} error(s), {warnings} warning(s)",
             cli.root().display()
         );

@@ -76,8 +76,8 @@ pub(super) fn run(cli: &Cli, args: &InitArgs) -> Result<i32, CliError> {
         ".",
         listing.as_bytes(),
     )?;
-    println!("created a workspace in {}", dir.display());
-    println!(
+    outln!("created a workspace in {}", dir.display());
+    outln!(
         "next: edit the YAML files, then run `dpo --registers {} check`",
         dir.display()
     );

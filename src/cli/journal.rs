@@ -43,13 +43,13 @@ pub(super) fn run(cli: &Cli, cmd: &JournalCommand) -> Result<i32, CliError> {
                 print_json(&entries)?;
             } else {
                 for e in &entries {
-                    println!(
+                    outln!(
                         "{:>5}  {}  {:<20}  {:<28}  {}",
                         e.seq, e.at, e.actor, e.action, e.subject
                     );
                 }
                 if entries.is_empty() {
-                    println!("(the journal is empty)");
+                    outln!("(the journal is empty)");
                 }
             }
             Ok(0)
@@ -60,7 +60,7 @@ pub(super) fn run(cli: &Cli, cmd: &JournalCommand) -> Result<i32, CliError> {
                 print_json(&report)?;
             } else {
                 match &report.problem {
-                    None => println!(
+                    None => outln!(
                         "journal intact: {} entries, head {} {}",
                         report.entries, report.head.seq, report.head.sha256
                     ),
@@ -103,7 +103,7 @@ pub(super) fn run(cli: &Cli, cmd: &JournalCommand) -> Result<i32, CliError> {
             if cli.json {
                 print_json(&entry)?;
             } else {
-                println!("journal entry {} recorded", entry.seq);
+                outln!("journal entry {} recorded", entry.seq);
             }
             Ok(0)
         }

@@ -6,7 +6,17 @@
 //! `--strict`, a broken journal, an overdue deadline); 2 a usage, input or
 //! I/O error.
 
+/// `println!` that never panics: when stdout is a closed pipe (`dpo journal
+/// show | head`) the process ends quietly, as `cat` does; any other write
+/// error ends it with exit code 2 and a message.
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        $crate::cli::write_stdout(format_args!($($arg)*))
+    };
+}
+
 mod check;
+mod docs;
 mod init;
 mod journal;
 mod register;
@@ -77,6 +87,10 @@ pub enum Command {
     Journal(journal::JournalCommand),
     /// Write a JSON Schema for each kind of YAML file.
     Schema(schema::SchemaArgs),
+    /// Print shell completions.
+    Completions(docs::CompletionsArgs),
+    /// Write manual pages.
+    Man(docs::ManArgs),
 }
 
 /// Everything that ends a command with exit code 2.
@@ -160,6 +174,8 @@ fn dispatch(cli: &Cli) -> Result<i32, CliError> {
         Command::Register(a) => register::run(cli, a),
         Command::Journal(c) => journal::run(cli, c),
         Command::Schema(a) => schema::run(a),
+        Command::Completions(a) => docs::completions(a),
+        Command::Man(a) => docs::man(a),
     }
 }
 
@@ -182,7 +198,7 @@ fn print_diagnostics(diags: &[Diagnostic], stdout: bool) {
     for d in diags {
         let kind = if d.is_error() { "error" } else { "warning" };
         if stdout {
-            println!("{kind}: {d}");
+            outln!("{kind}: {d}");
         } else {
             eprintln!("{kind}: {d}");
         }
@@ -231,12 +247,25 @@ fn actor() -> String {
         .unwrap_or_else(|| "unknown".to_string())
 }
 
+/// Writes one line on stdout; see `outln!`.
+pub(crate) fn write_stdout(args: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_fmt(args).and_then(|()| out.write_all(b"\n")) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("error: failed to write to standard output\n  caused by: {e}");
+        std::process::exit(EXIT_ERROR);
+    }
+}
+
 /// Prints a value as pretty JSON on stdout.
 fn print_json<T: serde::Serialize>(v: &T) -> Result<(), CliError> {
     let s = serde_json::to_string_pretty(v).map_err(|e| CliError::Output {
         path: PathBuf::from("<stdout>"),
         source: Box::new(e),
     })?;
-    println!("{s}");
+    outln!("{s}");
     Ok(())
 }

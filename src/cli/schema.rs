@@ -42,7 +42,7 @@ pub(super) fn run(args: &SchemaArgs) -> Result<i32, CliError> {
             path: path.clone(),
             source: Box::new(e),
         })?;
-        println!("{}", path.display());
+        outln!("{}", path.display());
     }
     Ok(0)
 }
