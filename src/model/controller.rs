@@ -150,4 +150,56 @@ impl Convention {
         let months: u32 = self.term_months + self.renewals.iter().map(|r| r.months).sum::<u32>();
         crate::time::add_months(self.start, months).and_then(|d| d.pred_opt())
     }
+
+    /// Last day on which a renewal can still be decided ("au moins un mois
+    /// avant l'échéance"), while a renewal remains allowed. Counted back in
+    /// calendar months from the day after the last day, then one day earlier,
+    /// so that a full notice period separates the decision from the expiry.
+    pub fn renew_by(&self) -> Option<NaiveDate> {
+        if self.renewals.len() as u64 >= u64::from(self.renewals_allowed) {
+            return None;
+        }
+        let expiry = self.end()?.succ_opt()?;
+        expiry
+            .checked_sub_months(chrono::Months::new(self.renewal_notice_months))?
+            .pred_opt()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn convention(renewals: Vec<Renewal>) -> Convention {
+        Convention {
+            title: "t".into(),
+            reference: None,
+            act: None,
+            act_date: None,
+            enforceable_on: None,
+            start: NaiveDate::from_ymd_opt(2021, 2, 1).unwrap(),
+            term_months: 6,
+            renewals_allowed: 1,
+            renewal_notice_months: 1,
+            renewals,
+        }
+    }
+
+    #[test]
+    fn the_seed_convention_ends_on_31_july_2021_and_is_renewable_until_30_june() {
+        let c = convention(vec![]);
+        assert_eq!(c.end(), NaiveDate::from_ymd_opt(2021, 7, 31));
+        assert_eq!(c.renew_by(), NaiveDate::from_ymd_opt(2021, 6, 30));
+    }
+
+    #[test]
+    fn once_renewed_it_ends_six_months_later_and_cannot_be_renewed_again() {
+        let c = convention(vec![Renewal {
+            decided_on: NaiveDate::from_ymd_opt(2021, 6, 15).unwrap(),
+            reference: None,
+            months: 6,
+        }]);
+        assert_eq!(c.end(), NaiveDate::from_ymd_opt(2022, 1, 31));
+        assert_eq!(c.renew_by(), None);
+    }
 }

@@ -61,6 +61,8 @@ pub struct ControllerEntry<'a> {
     pub controller: &'a Controller,
     /// Last day of the convention (initial term and renewals).
     pub convention_end: Option<NaiveDate>,
+    /// Last day to decide a renewal, while one remains allowed.
+    pub renew_by: Option<NaiveDate>,
     /// The categories of processing, with names resolved.
     pub activities: Vec<ActivityEntry<'a>>,
 }
@@ -126,6 +128,7 @@ pub fn build<'a>(
             id,
             controller: c,
             convention_end: c.convention.end(),
+            renew_by: c.convention.renew_by(),
             activities: c
                 .activities
                 .iter()
