@@ -11,9 +11,16 @@
 
 #![forbid(unsafe_code)]
 
+pub mod bagit;
+pub mod breach;
 pub mod cli;
+pub mod fate;
+pub mod hashing;
+pub mod mail;
 pub mod model;
 pub mod register;
 pub mod render;
+pub mod signing;
+pub mod status;
 pub mod time;
 pub mod workspace;

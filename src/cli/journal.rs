@@ -45,7 +45,11 @@ pub(super) fn run(cli: &Cli, cmd: &JournalCommand) -> Result<i32, CliError> {
                 for e in &entries {
                     outln!(
                         "{:>5}  {}  {:<20}  {:<28}  {}",
-                        e.seq, e.at, e.actor, e.action, e.subject
+                        e.seq,
+                        e.at,
+                        e.actor,
+                        e.action,
+                        e.subject
                     );
                 }
                 if entries.is_empty() {
@@ -62,7 +66,9 @@ pub(super) fn run(cli: &Cli, cmd: &JournalCommand) -> Result<i32, CliError> {
                 match &report.problem {
                     None => outln!(
                         "journal intact: {} entries, head {} {}",
-                        report.entries, report.head.seq, report.head.sha256
+                        report.entries,
+                        report.head.seq,
+                        report.head.sha256
                     ),
                     Some(p) if p.line == 0 => eprintln!(
                         "journal broken: {}: {}",

@@ -15,12 +15,16 @@ macro_rules! outln {
     };
 }
 
+mod breach;
 mod check;
 mod docs;
+mod fate;
 mod init;
 mod journal;
+mod keys;
 mod register;
 mod schema;
+mod status;
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -82,6 +86,11 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Write the register of processing activities (GDPR Art. 30(2)).
     Register(register::RegisterArgs),
+    /// Personal-data breaches: open, notify within 72 h by e-mail and phone, supplement, close.
+    #[command(subcommand)]
+    Breach(breach::BreachCommand),
+    /// Deadlines and what needs doing; exit 1 when anything is overdue.
+    Status(status::StatusArgs),
     /// Show, verify or add to the hash-chained journal.
     #[command(subcommand)]
     Journal(journal::JournalCommand),
@@ -91,6 +100,16 @@ pub enum Command {
     Completions(docs::CompletionsArgs),
     /// Write manual pages.
     Man(docs::ManArgs),
+    /// End of the convention: inventory, return (BagIt), destruction, residual scan, certificate.
+    #[command(subcommand)]
+    Fate(fate::FateCommand),
+    /// The signing key: generate, show, publish.
+    #[command(subcommand)]
+    Keys(keys::KeysCommand),
+    /// Sign a file (OpenSSH SSHSIG, namespace `file`): writes FILE.sig.
+    Sign(keys::SignArgs),
+    /// Check a signature against keys/allowed_signers; exit 1 if it does not verify.
+    Verify(keys::VerifyArgs),
 }
 
 /// Everything that ends a command with exit code 2.
@@ -129,9 +148,27 @@ pub enum CliError {
         #[source]
         source: Box<dyn std::error::Error + Send + Sync>,
     },
+    /// The breach workflow refused or failed.
+    #[error(transparent)]
+    Breach(#[from] crate::breach::BreachError),
+    /// The e-mail transport is not configured correctly.
+    #[error(transparent)]
+    Mail(#[from] crate::mail::MailError),
     /// The arguments make no sense together.
     #[error("{0}")]
     Usage(String),
+    /// Keys and signatures.
+    #[error(transparent)]
+    Signing(#[from] crate::signing::SigningError),
+    /// The end-of-convention workflow (`dpo fate`).
+    #[error(transparent)]
+    Fate(#[from] crate::fate::FateError),
+    /// Hashing files.
+    #[error(transparent)]
+    Hash(#[from] crate::hashing::HashError),
+    /// Writing or checking a BagIt bag.
+    #[error(transparent)]
+    Bag(#[from] crate::bagit::BagError),
 }
 
 /// Runs the binary: parses `std::env::args`, runs, prints errors, returns the
@@ -172,16 +209,24 @@ fn dispatch(cli: &Cli) -> Result<i32, CliError> {
         Command::Init(a) => init::run(cli, a),
         Command::Check(a) => check::run(cli, a),
         Command::Register(a) => register::run(cli, a),
+        Command::Breach(c) => breach::run(cli, c),
+        Command::Status(a) => status::run(cli, a),
         Command::Journal(c) => journal::run(cli, c),
         Command::Schema(a) => schema::run(a),
         Command::Completions(a) => docs::completions(a),
         Command::Man(a) => docs::man(a),
+        Command::Fate(c) => fate::run(cli, c),
+        Command::Keys(c) => keys::run_keys(cli, c),
+        Command::Sign(a) => keys::run_sign(cli, a),
+        Command::Verify(a) => keys::run_verify(cli, a),
     }
 }
 
 /// Prints an error with its diagnostics and its cause chain.
 fn report(e: &CliError) {
-    if let CliError::Workspace(WorkspaceError::Invalid { diagnostics, .. }) = e {
+    if let CliError::Workspace(WorkspaceError::Invalid { diagnostics, .. })
+    | CliError::Fate(crate::fate::FateError::Invalid { diagnostics, .. }) = e
+    {
         print_diagnostics(diagnostics, false);
     }
     eprintln!("error: {e}");

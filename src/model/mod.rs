@@ -5,17 +5,25 @@
 //! law or the convention requires are `Option`s: their absence is a warning
 //! (see [`crate::workspace::validate`]) and the documents show "à compléter".
 
+mod breach;
 mod contact;
 mod controller;
+mod fate;
 mod id;
 mod person;
 mod processor;
 mod security_measure;
 mod subprocessor;
 
+pub use breach::{Breach, Call, Closure, Nature, Notification};
 pub use contact::Contact;
 pub use controller::{
     Controller, ControllerContacts, Convention, ProcessingActivity, Renewal, Transfer,
+};
+pub use fate::{
+    BagRecord, BagVerificationRecord, CertificateRecord, Choice, CopyKind, DataCopy, DataItem,
+    Decision, DestructionRecord, FateFile, FateRecord, FingerprintRecord, SanitizationMethod,
+    ScanMatch, ScanRecord,
 };
 pub use id::{Id, IdError};
 pub use person::{People, Person};

@@ -28,6 +28,66 @@ const SOURCES: &[(&str, &str, &str)] = &[
         "register.md",
         include_str!("../../templates/en/register.md.j2"),
     ),
+    (
+        "fr",
+        "certificate.md",
+        include_str!("../../templates/fr/certificate.md.j2"),
+    ),
+    (
+        "en",
+        "certificate.md",
+        include_str!("../../templates/en/certificate.md.j2"),
+    ),
+    (
+        "fr",
+        "breach-notice.txt",
+        include_str!("../../templates/fr/breach-notice.txt.j2"),
+    ),
+    (
+        "fr",
+        "breach-notice.md",
+        include_str!("../../templates/fr/breach-notice.md.j2"),
+    ),
+    (
+        "fr",
+        "breach-report.md",
+        include_str!("../../templates/fr/breach-report.md.j2"),
+    ),
+    (
+        "fr",
+        "breach-show.txt",
+        include_str!("../../templates/fr/breach-show.txt.j2"),
+    ),
+    (
+        "fr",
+        "breach-record.yaml",
+        include_str!("../../templates/fr/breach-record.yaml.j2"),
+    ),
+    (
+        "en",
+        "breach-notice.txt",
+        include_str!("../../templates/en/breach-notice.txt.j2"),
+    ),
+    (
+        "en",
+        "breach-notice.md",
+        include_str!("../../templates/en/breach-notice.md.j2"),
+    ),
+    (
+        "en",
+        "breach-report.md",
+        include_str!("../../templates/en/breach-report.md.j2"),
+    ),
+    (
+        "en",
+        "breach-show.txt",
+        include_str!("../../templates/en/breach-show.txt.j2"),
+    ),
+    (
+        "en",
+        "breach-record.yaml",
+        include_str!("../../templates/en/breach-record.yaml.j2"),
+    ),
 ];
 
 const STRINGS_FR: &str = include_str!("../../templates/fr/strings.yaml");

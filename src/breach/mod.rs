@@ -1,0 +1,626 @@
+//! The breach workflow of Annex 1 §II.8: open a breach file, defer what is
+//! not known yet, notify each controller within 72 hours by e-mail and by
+//! phone, send supplements, close, and document it all.
+//!
+//! Every change takes the workspace lock, writes atomically and is journaled;
+//! every e-mail is kept as the exact `.eml` sent, with its SHA-256 in the
+//! breach file and in the journal. Nothing here prints or reads the clock:
+//! the instant "now" comes in every request.
+
+pub mod deadline;
+pub mod fields;
+pub mod notice;
+pub mod notify;
+pub mod severity;
+pub mod status;
+pub mod store;
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, Datelike, FixedOffset, Utc};
+use serde::Serialize;
+
+use crate::mail::MailError;
+use crate::model::{Breach, Call, Closure, Id, Lang};
+use crate::render::templates::TemplateError;
+use crate::render::Templates;
+use crate::workspace::{Diagnostic, Workspace, WorkspaceError};
+
+pub use fields::{Field, FieldState};
+pub use notify::{notify, NotifyKind, NotifyRequest, Sent};
+pub use store::Loaded;
+
+/// A required field named in an error, with its labels in both languages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldLabel {
+    /// The YAML path.
+    pub field: String,
+    /// Its French label.
+    pub fr: String,
+    /// Its English label.
+    pub en: String,
+}
+
+impl FieldLabel {
+    /// The labels of `f` from both languages' `strings.yaml`.
+    pub fn of(f: Field) -> Self {
+        let label = |lang| {
+            Templates::new(lang)
+                .map(|t| t.strings().get(&f.label_key()).to_string())
+                .unwrap_or_else(|_| f.key().to_string())
+        };
+        Self {
+            field: f.key().to_string(),
+            fr: label(Lang::Fr),
+            en: label(Lang::En),
+        }
+    }
+}
+
+fn list_labels(fields: &[FieldLabel]) -> String {
+    fields
+        .iter()
+        .map(|f| format!("\n  - {}: {} / {}", f.field, f.fr, f.en))
+        .collect()
+}
+
+/// What can go wrong in the breach workflow.
+#[derive(Debug, thiserror::Error)]
+pub enum BreachError {
+    /// No file for this id.
+    #[error("no breach `{id}`: `{}` does not exist\n  hint: `dpo breach list` shows the breaches; `dpo breach open` records a new one", path.display())]
+    NotFound {
+        /// The id asked for.
+        id: Id,
+        /// Where it was looked for.
+        path: PathBuf,
+    },
+    /// The file exists already.
+    #[error("breach `{id}` already exists at `{}`; dpo never overwrites a breach file\n  hint: choose another --id, or leave it out to get the next free one", path.display())]
+    Exists {
+        /// The id.
+        id: Id,
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file does not read as a breach; each diagnostic says where.
+    #[error("`{file}` has {} error(s)", diagnostics.iter().filter(|d| d.is_error()).count())]
+    Invalid {
+        /// The file, relative to the workspace.
+        file: String,
+        /// Errors and warnings.
+        diagnostics: Vec<Diagnostic>,
+    },
+    /// The file changed on disk while the tool was working on it.
+    #[error("`{}` changed while dpo was updating it; nothing was written\n  hint: run the command again", path.display())]
+    Changed {
+        /// The file.
+        path: PathBuf,
+    },
+    /// An update would not have read back as intended (a bug; nothing written).
+    #[error("refusing to write `{file}`: {message}")]
+    Rewrite {
+        /// The file.
+        file: String,
+        /// What went wrong.
+        message: String,
+    },
+    /// The breach is closed.
+    #[error("breach `{id}` was closed on {closed_at}; it cannot be changed any more")]
+    Closed {
+        /// The breach.
+        id: Id,
+        /// When.
+        closed_at: String,
+    },
+    /// A controller that is not one of the breach's.
+    #[error("controller `{controller}` is not concerned by breach `{id}` (its controllers: {known})\n  hint: add it to `controllers:` in `breaches/{id}.yaml` if its data is concerned")]
+    NotConcerned {
+        /// The breach.
+        id: Id,
+        /// The controller asked for.
+        controller: Id,
+        /// The breach's controllers.
+        known: String,
+    },
+    /// A controller the workspace does not have.
+    #[error("unknown controller `{controller}` (the workspace has: {known})\n  hint: controllers are the files of `controllers/`")]
+    UnknownController {
+        /// The controller asked for.
+        controller: Id,
+        /// The workspace's controllers.
+        known: String,
+    },
+    /// Several controllers and none chosen.
+    #[error("breach `{id}` concerns several controllers ({known}); say which one\n  hint: add --controller ID")]
+    WhichController {
+        /// The breach.
+        id: Id,
+        /// Its controllers.
+        known: String,
+    },
+    /// Required fields are neither filled nor deferred (exit 1).
+    #[error("breach `{id}` cannot be notified: {} required field(s) are neither filled nor deferred with a reason (champs obligatoires ni renseignés ni différés avec un motif):{}\n  hint: fill them in `breaches/{id}.yaml`, or defer each one with `dpo breach defer {id} FIELD --reason \"…\"`", missing.len(), list_labels(missing))]
+    MissingFields {
+        /// The breach.
+        id: Id,
+        /// The fields, with their labels.
+        missing: Vec<FieldLabel>,
+    },
+    /// A field name that is not a required field.
+    #[error("`{name}` is not a field of the notification\n  hint: the fields are {}", fields::REQUIRED.iter().map(|f| f.key()).collect::<Vec<_>>().join(", "))]
+    UnknownField {
+        /// What was typed.
+        name: String,
+    },
+    /// The deadline has passed and no reason was given.
+    #[error("the 72-hour deadline to notify `{controller}` of breach `{id}` passed on {deadline} ({late}); a late notification must say why\n  hint: add --late-reason \"…\" (it is written in the message and kept in the breach file)")]
+    LateWithoutReason {
+        /// The breach.
+        id: Id,
+        /// The controller.
+        controller: Id,
+        /// The deadline, shown with its offset.
+        deadline: String,
+        /// How late, e.g. "0 h 01 min".
+        late: String,
+    },
+    /// Phase 1 was already sent to this controller.
+    #[error("breach `{id}` was already notified to `{controller}` on {sent_at} (message {message_id})\n  hint: `dpo breach supplement {id}` sends new information; add --again only to send the same notification once more")]
+    AlreadyNotified {
+        /// The breach.
+        id: Id,
+        /// The controller.
+        controller: Id,
+        /// When.
+        sent_at: String,
+        /// Its Message-ID.
+        message_id: String,
+    },
+    /// A supplement before the notification itself.
+    #[error("breach `{id}` has not been notified to `{controller}` yet, so there is nothing to supplement\n  hint: `dpo breach notify {id}` first")]
+    NotYetNotified {
+        /// The breach.
+        id: Id,
+        /// The controller.
+        controller: Id,
+    },
+    /// A supplement with nothing new in it.
+    #[error("nothing new to send to `{controller}` about breach `{id}`: every filled field was already sent\n  hint: fill in a deferred field first, or resend a field that changed with --field NAME")]
+    NothingNew {
+        /// The breach.
+        id: Id,
+        /// The controller.
+        controller: Id,
+    },
+    /// `--field` names a field that is not filled.
+    #[error("field `{field}` of breach `{id}` is empty, so it cannot be sent")]
+    EmptyField {
+        /// The breach.
+        id: Id,
+        /// The field.
+        field: String,
+    },
+    /// The controller has no breach e-mail address.
+    #[error("controller `{controller}` has no breach contact e-mail (Annex 1 §II.8: \"par courriel et par appel téléphonique au contact désigné\")\n  hint: fill in `contacts.breach.email` (and `phone`) in `{file}`")]
+    NoBreachContact {
+        /// The controller.
+        controller: Id,
+        /// Its file.
+        file: String,
+    },
+    /// The processor's DPO has no e-mail address to send from.
+    #[error("the processor's DPO has no e-mail address to send from\n  hint: fill in `dpo.email` in `processor.yaml`, or set DPO_SMTP_FROM")]
+    NoSender,
+    /// A time typed for the record.
+    #[error("{what} ({when}) is after now ({now}); a breach record holds what has happened\n  hint: check the date, or type the offset if the time is in another zone")]
+    InTheFuture {
+        /// Which time.
+        what: &'static str,
+        /// The time given.
+        when: String,
+        /// Now.
+        now: String,
+    },
+    /// A required text is empty.
+    #[error("{what} is empty\n  hint: {hint}")]
+    Empty {
+        /// What.
+        what: &'static str,
+        /// What to type.
+        hint: String,
+    },
+    /// The id is not an identifier.
+    #[error(transparent)]
+    Id(#[from] crate::model::IdError),
+    /// The workspace could not be read or written.
+    #[error(transparent)]
+    Workspace(#[from] WorkspaceError),
+    /// A template failed.
+    #[error(transparent)]
+    Template(#[from] TemplateError),
+    /// The PDF could not be made.
+    #[error("failed to make the PDF of breach `{id}`")]
+    Pdf {
+        /// The breach.
+        id: Id,
+        /// Why.
+        #[source]
+        source: crate::render::pdf::PdfError,
+    },
+    /// The message could not be built or sent: nothing was recorded.
+    #[error("breach `{id}` was not notified to `{controller}`; nothing was recorded as sent")]
+    Mail {
+        /// The breach.
+        id: Id,
+        /// The controller.
+        controller: Id,
+        /// Why.
+        #[source]
+        source: MailError,
+    },
+    /// The message WAS sent, but recording it failed.
+    #[error("the message to `{controller}` about breach `{id}` WAS SENT ({message_id}, server reply `{reply}`), but recording it failed\n  hint: keep this output; fix the cause below, then record the notification by hand in `breaches/{id}.yaml`")]
+    SentNotRecorded {
+        /// The breach.
+        id: Id,
+        /// The controller.
+        controller: Id,
+        /// The Message-ID.
+        message_id: String,
+        /// The server's reply.
+        reply: String,
+        /// Why recording failed.
+        #[source]
+        source: Box<BreachError>,
+    },
+}
+
+/// Where one controller's notification stands.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ControllerProgress {
+    /// The controller.
+    pub controller: Id,
+    /// The processor's deadline: awareness + 72 h.
+    pub deadline: DateTime<FixedOffset>,
+    /// When the notification e-mail (phase 1) was first sent.
+    pub emailed_at: Option<DateTime<FixedOffset>>,
+    /// When the first call was logged.
+    pub called_at: Option<DateTime<FixedOffset>>,
+    /// When both channels were done (the later of the two).
+    pub complete_at: Option<DateTime<FixedOffset>>,
+    /// Whether completion met the deadline (when complete).
+    pub on_time: Option<bool>,
+    /// The controller's own deadline to notify the supervisory authority
+    /// (GDPR Art. 33(1)): the notification + 72 h.
+    pub authority_deadline: Option<DateTime<FixedOffset>>,
+    /// Supplements sent.
+    pub supplements: u32,
+}
+
+/// The progress of every controller of `b`.
+pub fn progress(b: &Breach) -> Vec<ControllerProgress> {
+    let deadline = deadline::deadline(b.aware_at);
+    b.controllers
+        .iter()
+        .map(|c| {
+            let emailed_at = b
+                .notifications_to(c)
+                .filter(|n| n.phase == 1)
+                .map(|n| n.sent_at)
+                .min();
+            let called_at = b.calls_to(c).map(|k| k.at).min();
+            let complete_at = match (emailed_at, called_at) {
+                (Some(e), Some(k)) => Some(e.max(k)),
+                _ => None,
+            };
+            let supplements = b
+                .notifications_to(c)
+                .filter(|n| n.phase > 1)
+                .map(|n| n.phase)
+                .collect::<std::collections::BTreeSet<_>>()
+                .len() as u32;
+            ControllerProgress {
+                controller: c.clone(),
+                deadline,
+                emailed_at,
+                called_at,
+                complete_at,
+                on_time: complete_at.map(|t| deadline::on_time(t, deadline)),
+                authority_deadline: emailed_at.map(deadline::deadline),
+                supplements,
+            }
+        })
+        .collect()
+}
+
+/// Picks the controllers a command is about: those asked for (each must be
+/// one of the breach's), else all of them.
+pub fn targets(b: &Breach, asked: &[Id]) -> Result<Vec<Id>, BreachError> {
+    if asked.is_empty() {
+        return Ok(b.controllers.clone());
+    }
+    for c in asked {
+        if !b.controllers.contains(c) {
+            return Err(BreachError::NotConcerned {
+                id: b.id.clone(),
+                controller: c.clone(),
+                known: join_ids(&b.controllers),
+            });
+        }
+    }
+    Ok(asked.to_vec())
+}
+
+/// Exactly one controller: the one asked for, or the breach's only one.
+pub fn one_target(b: &Breach, asked: Option<&Id>) -> Result<Id, BreachError> {
+    match asked {
+        Some(c) => Ok(targets(b, std::slice::from_ref(c))?.remove(0)),
+        None if b.controllers.len() == 1 => Ok(b.controllers[0].clone()),
+        None => Err(BreachError::WhichController {
+            id: b.id.clone(),
+            known: join_ids(&b.controllers),
+        }),
+    }
+}
+
+pub(crate) fn join_ids(ids: &[Id]) -> String {
+    ids.iter().map(Id::to_string).collect::<Vec<_>>().join(", ")
+}
+
+fn refuse_closed(b: &Breach) -> Result<(), BreachError> {
+    match &b.closed {
+        Some(c) => Err(BreachError::Closed {
+            id: b.id.clone(),
+            closed_at: crate::time::show(c.at),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// What `open` needs.
+#[derive(Debug, Clone)]
+pub struct OpenRequest {
+    /// The id to use; the next `YYYY-NNN` when `None`.
+    pub id: Option<Id>,
+    /// The title.
+    pub title: String,
+    /// The controllers concerned (must exist).
+    pub controllers: Vec<Id>,
+    /// T0.
+    pub aware_at: DateTime<FixedOffset>,
+    /// When it happened, if known.
+    pub occurred_at: Option<DateTime<FixedOffset>>,
+    /// When it was discovered, if known.
+    pub discovered_at: Option<DateTime<FixedOffset>>,
+    /// Who discovered it.
+    pub discovered_by: Option<String>,
+    /// Now.
+    pub now: DateTime<Utc>,
+    /// Who runs the command.
+    pub actor: String,
+    /// Language of the comments of the new file.
+    pub lang: Lang,
+}
+
+/// Creates the breach file from the commented template and journals it.
+pub fn open(ws: &Workspace, req: &OpenRequest) -> Result<(Breach, PathBuf), BreachError> {
+    if req.title.trim().is_empty() {
+        return Err(BreachError::Empty {
+            what: "the title",
+            hint: "--title \"Rançongiciel sur le serveur de fichiers\"".into(),
+        });
+    }
+    for (what, t) in [
+        ("aware_at", Some(req.aware_at)),
+        ("occurred_at", req.occurred_at),
+        ("discovered_at", req.discovered_at),
+    ] {
+        if let Some(t) = t {
+            if t.to_utc() > req.now {
+                return Err(BreachError::InTheFuture {
+                    what,
+                    when: crate::time::show(t),
+                    now: crate::time::show(crate::time::in_tz(req.now, ws.tz)),
+                });
+            }
+        }
+    }
+    for c in &req.controllers {
+        if ws.controller(c).is_none() {
+            return Err(BreachError::UnknownController {
+                controller: c.clone(),
+                known: ws
+                    .controllers
+                    .iter()
+                    .map(|(i, _)| i.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            });
+        }
+    }
+    let lock = ws.lock()?;
+    let local = |t: DateTime<FixedOffset>| t.with_timezone(&ws.tz).fixed_offset();
+    let id = match &req.id {
+        Some(id) => id.clone(),
+        None => store::next_id(&ws.root, local(req.aware_at).year())?,
+    };
+    let breach = Breach {
+        id: id.clone(),
+        title: req.title.trim().to_string(),
+        controllers: req.controllers.clone(),
+        occurred_at: req.occurred_at.map(local),
+        discovered_at: req.discovered_at.map(local),
+        aware_at: local(req.aware_at),
+        discovered_by: req.discovered_by.clone().filter(|s| !s.trim().is_empty()),
+        systems: Vec::new(),
+        nature: Default::default(),
+        consequences: None,
+        measures_taken: None,
+        measures_proposed: None,
+        contact: None,
+        deferred: Default::default(),
+        notifications: Vec::new(),
+        calls: Vec::new(),
+        closed: None,
+    };
+    let text = notice::record_skeleton(&Templates::new(req.lang)?, &breach)?;
+    let path = store::create(ws, &lock, &breach, &text)?;
+    ws.journal().append(
+        &lock,
+        req.now,
+        &req.actor,
+        "breach.open",
+        breach.id.as_str(),
+        text.as_bytes(),
+    )?;
+    Ok((breach, path))
+}
+
+/// Marks `field` as deferred with `reason` (or replaces its reason).
+pub fn defer(
+    ws: &Workspace,
+    id: &Id,
+    field: &str,
+    reason: &str,
+    now: DateTime<Utc>,
+    actor: &str,
+) -> Result<Breach, BreachError> {
+    let f = Field::parse(field).ok_or_else(|| BreachError::UnknownField {
+        name: field.to_string(),
+    })?;
+    if reason.trim().is_empty() {
+        return Err(BreachError::Empty {
+            what: "the reason",
+            hint: format!(
+                "dpo breach defer {id} {} --reason \"analyse en cours\"",
+                f.key()
+            ),
+        });
+    }
+    let lock = ws.lock()?;
+    let (loaded, _) = store::load(ws, id)?;
+    refuse_closed(&loaded.breach)?;
+    let mut new = loaded.breach.clone();
+    new.deferred.retain(|k, _| Field::parse(k) != Some(f));
+    new.deferred
+        .insert(f.key().to_string(), reason.trim().to_string());
+    let text = store::update(ws, &lock, &loaded, &new)?;
+    ws.journal().append(
+        &lock,
+        now,
+        actor,
+        "breach.defer",
+        &format!("{id}/{}", f.key()),
+        text.as_bytes(),
+    )?;
+    Ok(new)
+}
+
+/// What `call` needs.
+#[derive(Debug, Clone)]
+pub struct CallRequest {
+    /// The breach.
+    pub id: Id,
+    /// The controller called (default: the breach's only one).
+    pub controller: Option<Id>,
+    /// Whom the caller spoke to.
+    pub to: String,
+    /// The number called.
+    pub number: String,
+    /// When (default: now).
+    pub at: Option<DateTime<FixedOffset>>,
+    /// What was said.
+    pub outcome: String,
+    /// Now.
+    pub now: DateTime<Utc>,
+    /// Who called.
+    pub actor: String,
+}
+
+/// Records a phone call to a controller's designated contact.
+pub fn call(ws: &Workspace, req: &CallRequest) -> Result<(Breach, Call), BreachError> {
+    for (what, v, hint) in [
+        ("--to", &req.to, "--to \"Mme Dupont, cellule RGPD\""),
+        ("--number", &req.number, "--number \"01 23 45 67 89\""),
+        (
+            "--outcome",
+            &req.outcome,
+            "--outcome \"message reçu, rappel prévu à 14 h\"",
+        ),
+    ] {
+        if v.trim().is_empty() {
+            return Err(BreachError::Empty {
+                what,
+                hint: hint.into(),
+            });
+        }
+    }
+    let at = req.at.unwrap_or_else(|| crate::time::in_tz(req.now, ws.tz));
+    if at.to_utc() > req.now {
+        return Err(BreachError::InTheFuture {
+            what: "the call",
+            when: crate::time::show(at),
+            now: crate::time::show(crate::time::in_tz(req.now, ws.tz)),
+        });
+    }
+    let lock = ws.lock()?;
+    let (loaded, _) = store::load(ws, &req.id)?;
+    refuse_closed(&loaded.breach)?;
+    let controller = one_target(&loaded.breach, req.controller.as_ref())?;
+    let call = Call {
+        at: at.with_timezone(&ws.tz).fixed_offset(),
+        controller: controller.clone(),
+        to: req.to.trim().to_string(),
+        number: req.number.trim().to_string(),
+        by: req.actor.clone(),
+        outcome: req.outcome.trim().to_string(),
+    };
+    let mut new = loaded.breach.clone();
+    new.calls.push(call.clone());
+    let text = store::update(ws, &lock, &loaded, &new)?;
+    ws.journal().append(
+        &lock,
+        req.now,
+        &req.actor,
+        "breach.call",
+        &format!("{}/{controller}", req.id),
+        text.as_bytes(),
+    )?;
+    Ok((new, call))
+}
+
+/// Closes the breach file with a summary.
+pub fn close(
+    ws: &Workspace,
+    id: &Id,
+    summary: &str,
+    now: DateTime<Utc>,
+    actor: &str,
+) -> Result<Breach, BreachError> {
+    if summary.trim().is_empty() {
+        return Err(BreachError::Empty {
+            what: "the closing summary",
+            hint: format!("dpo breach close {id} --summary \"service restauré, comptes réinitialisés, aucune fuite constatée\""),
+        });
+    }
+    let lock = ws.lock()?;
+    let (loaded, _) = store::load(ws, id)?;
+    refuse_closed(&loaded.breach)?;
+    let mut new = loaded.breach.clone();
+    new.closed = Some(Closure {
+        at: crate::time::in_tz(now, ws.tz),
+        by: actor.to_string(),
+        summary: summary.trim().to_string(),
+    });
+    let text = store::update(ws, &lock, &loaded, &new)?;
+    ws.journal().append(
+        &lock,
+        now,
+        actor,
+        "breach.close",
+        id.as_str(),
+        text.as_bytes(),
+    )?;
+    Ok(new)
+}

@@ -1,0 +1,694 @@
+//! What the documents of a breach say: the notification and its
+//! supplements (e-mail text and PDF form), the breach report with its
+//! timeline, and the commented file `open` writes.
+//!
+//! This module gathers the values; the words are in `templates/fr|en/`
+//! (`breach-notice.txt`, `breach-notice.md`, `breach-report.md`,
+//! `breach-show.txt`, `breach-record.yaml`).
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, FixedOffset, Utc};
+use chrono_tz::Tz;
+use serde::Serialize;
+
+use super::deadline::{self, long_instant};
+use super::fields::{self, Field, FieldState};
+use super::{progress, BreachError, ControllerProgress};
+use crate::model::{Breach, Controller, Id, Lang, Processor};
+use crate::render::pdf::{markdown_to_pdf, PdfMeta};
+use crate::render::Templates;
+use crate::workspace::{JournalHead, Workspace};
+
+/// The processor, as documents show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProcessorView {
+    /// Legal name.
+    pub name: String,
+    /// Name in running text.
+    pub short_name: String,
+    /// Address.
+    pub address: Option<String>,
+    /// Switchboard.
+    pub phone: Option<String>,
+    /// SIRET.
+    pub siret: Option<String>,
+}
+
+impl ProcessorView {
+    fn of(p: &Processor) -> Self {
+        Self {
+            name: p.name.clone(),
+            short_name: p.display_name().to_string(),
+            address: p.address.clone(),
+            phone: p.phone.clone(),
+            siret: p.siret.clone(),
+        }
+    }
+}
+
+/// A controller, as documents show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ControllerView {
+    /// Its id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// The convention's title (and act).
+    pub convention: String,
+    /// The breach contact's name.
+    pub contact_name: Option<String>,
+    /// The breach contact's e-mail.
+    pub contact_email: Option<String>,
+    /// The breach contact's phone.
+    pub contact_phone: Option<String>,
+}
+
+impl ControllerView {
+    fn of(id: &Id, c: Option<&Controller>) -> Self {
+        match c {
+            Some(c) => Self {
+                id: id.to_string(),
+                name: c.name.clone(),
+                convention: match &c.convention.act {
+                    Some(act) => format!("{} ({act})", c.convention.title),
+                    None => c.convention.title.clone(),
+                },
+                contact_name: c.contacts.breach.name.clone(),
+                contact_email: c.contacts.breach.email.clone(),
+                contact_phone: c.contacts.breach.phone.clone(),
+            },
+            None => Self {
+                id: id.to_string(),
+                name: id.to_string(),
+                convention: String::new(),
+                contact_name: None,
+                contact_email: None,
+                contact_phone: None,
+            },
+        }
+    }
+}
+
+/// One required item in a document.
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemView {
+    /// The YAML path.
+    pub key: String,
+    /// Its label in the document's language.
+    pub label: String,
+    /// `given`, `deferred`, `sent_before` or `missing`.
+    pub state: &'static str,
+    /// The value (given), the reason (deferred), or empty.
+    pub text: String,
+}
+
+/// A deferred item and why.
+#[derive(Debug, Clone, Serialize)]
+pub struct DeferredView {
+    /// Its label.
+    pub label: String,
+    /// The reason.
+    pub reason: String,
+}
+
+/// The facts every breach document starts with.
+#[derive(Debug, Clone, Serialize)]
+pub struct Facts {
+    /// Breach id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// The processor.
+    pub processor: ProcessorView,
+    /// Whom to ask for more (the breach's `contact`, else the processor's DPO).
+    pub contact: String,
+    /// When it happened, shown long; `None` when unknown.
+    pub occurred_at: Option<String>,
+    /// When it was discovered.
+    pub discovered_at: Option<String>,
+    /// When the processor became aware.
+    pub aware_at: String,
+    /// Who discovered it.
+    pub discovered_by: Option<String>,
+    /// Systems affected.
+    pub systems: Vec<String>,
+    /// Labels of the security properties breached (confidentiality…).
+    pub breached: Vec<String>,
+    /// The processor's deadline, shown long.
+    pub deadline: String,
+}
+
+fn facts(ws: &Workspace, t: &Templates, b: &Breach) -> Facts {
+    let s = t.strings();
+    let long = |d: DateTime<FixedOffset>| long_instant(s, d, ws.tz);
+    let mut breached = Vec::new();
+    for (on, key) in [
+        (b.nature.confidentiality, "breach_cia.confidentiality"),
+        (b.nature.integrity, "breach_cia.integrity"),
+        (b.nature.availability, "breach_cia.availability"),
+    ] {
+        if on {
+            breached.push(s.get(key).to_string());
+        }
+    }
+    Facts {
+        id: b.id.to_string(),
+        title: b.title.clone(),
+        processor: ProcessorView::of(&ws.processor),
+        contact: contact_text(ws, b),
+        occurred_at: b.occurred_at.map(long),
+        discovered_at: b.discovered_at.map(long),
+        aware_at: long(b.aware_at),
+        discovered_by: b.discovered_by.clone(),
+        systems: b.systems.clone(),
+        breached,
+        deadline: long(deadline::deadline(b.aware_at)),
+    }
+}
+
+/// The breach's `contact`, or the processor's DPO with every detail known.
+pub fn contact_text(ws: &Workspace, b: &Breach) -> String {
+    if let Some(c) = b
+        .contact
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    {
+        return c.to_string();
+    }
+    let d = &ws.processor.dpo;
+    let mut parts: Vec<String> = [&d.name, &d.role, &d.email, &d.phone]
+        .into_iter()
+        .flatten()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    if d.phone.as_deref().is_none_or(|p| p.trim().is_empty()) {
+        if let Some(p) = ws
+            .processor
+            .phone
+            .as_deref()
+            .filter(|p| !p.trim().is_empty())
+        {
+            parts.push(p.trim().to_string());
+        }
+    }
+    parts.push(ws.processor.display_name().to_string());
+    parts.join(", ")
+}
+
+/// The values of a notification or supplement.
+#[derive(Debug, Clone, Serialize)]
+pub struct NoticeContext {
+    /// The breach facts.
+    #[serde(flatten)]
+    pub facts: Facts,
+    /// 1 for the notification, 2+ for supplements.
+    pub phase: u32,
+    /// True for a supplement.
+    pub supplement: bool,
+    /// The number of the supplement (phase − 1).
+    pub supplement_number: u32,
+    /// The controller notified.
+    pub controller: ControllerView,
+    /// Every required item, by YAML path.
+    pub items: BTreeMap<String, ItemView>,
+    /// Items deferred, with their reasons.
+    pub deferred: Vec<DeferredView>,
+    /// Labels of the items sent in an earlier message and not repeated.
+    pub previously_sent: Vec<String>,
+    /// When the first notification was sent (supplements).
+    pub first_sent_at: Option<String>,
+    /// When this one is sent.
+    pub sent_at: String,
+    /// Sent after the deadline.
+    pub late: bool,
+    /// Why (when late).
+    pub late_reason: Option<String>,
+    /// The controller's deadline to notify the supervisory authority, counted
+    /// from the first notification.
+    pub controller_deadline: String,
+    /// The journal head when the message was made.
+    pub journal: JournalHead,
+    /// File name of the attached PDF.
+    pub pdf_name: String,
+    /// The e-mail subject.
+    pub subject: String,
+    /// The signature line.
+    pub sender: String,
+}
+
+/// What goes into one message.
+#[derive(Debug, Clone)]
+pub struct NoticePlan {
+    /// The controller.
+    pub controller: Id,
+    /// Phase.
+    pub phase: u32,
+    /// The fields given in this message.
+    pub given: Vec<Field>,
+    /// The fields still deferred.
+    pub deferred: Vec<Field>,
+    /// The fields given in earlier messages and not repeated.
+    pub previously_sent: Vec<Field>,
+    /// The late reason, when late.
+    pub late_reason: Option<String>,
+}
+
+/// A rendered notification.
+#[derive(Debug, Clone)]
+pub struct Notice {
+    /// The values it was made from.
+    pub context: NoticeContext,
+    /// The e-mail body.
+    pub text: String,
+    /// The PDF form's Markdown.
+    pub markdown: String,
+    /// The PDF form.
+    pub pdf: Vec<u8>,
+}
+
+/// Renders the e-mail text and the PDF form of one message.
+pub fn render_notice(
+    ws: &Workspace,
+    t: &Templates,
+    b: &Breach,
+    plan: &NoticePlan,
+    sent_at: DateTime<Utc>,
+    head: JournalHead,
+) -> Result<Notice, BreachError> {
+    let s = t.strings();
+    let tz = ws.tz;
+    let sent_local = crate::time::in_tz(sent_at, tz);
+    let first_sent = b
+        .notifications_to(&plan.controller)
+        .filter(|n| n.phase == 1)
+        .map(|n| n.sent_at)
+        .min();
+    let authority_from = first_sent.unwrap_or(sent_local);
+    let states: BTreeMap<Field, FieldState> = fields::states(b).into_iter().collect();
+    let mut items = BTreeMap::new();
+    for f in fields::REQUIRED {
+        let label = s.get(&f.label_key()).to_string();
+        let (state, text) = if plan.given.contains(&f) {
+            match states.get(&f) {
+                Some(FieldState::Filled { value }) => ("given", value.clone()),
+                _ => ("missing", String::new()),
+            }
+        } else if plan.deferred.contains(&f) {
+            ("deferred", f.deferral(b).unwrap_or_default())
+        } else if plan.previously_sent.contains(&f) {
+            ("sent_before", String::new())
+        } else {
+            ("missing", String::new())
+        };
+        items.insert(
+            f.key().to_string(),
+            ItemView {
+                key: f.key().to_string(),
+                label,
+                state,
+                text,
+            },
+        );
+    }
+    let deferred = plan
+        .deferred
+        .iter()
+        .map(|f| DeferredView {
+            label: s.get(&f.label_key()).to_string(),
+            reason: f.deferral(b).unwrap_or_default(),
+        })
+        .collect();
+    let facts = facts(ws, t, b);
+    let supplement = plan.phase > 1;
+    let subject_key = if supplement {
+        "breach_subject_supplement"
+    } else {
+        "breach_subject"
+    };
+    let subject = s
+        .get(subject_key)
+        .replace("{processor}", ws.processor.display_name())
+        .replace("{id}", b.id.as_str())
+        .replace("{n}", &(plan.phase.saturating_sub(1)).to_string())
+        .replace("{title}", &b.title);
+    let pdf_name = format!("{}-{}-{}.pdf", s.get("breach_pdf_prefix"), b.id, plan.phase);
+    let context = NoticeContext {
+        facts,
+        phase: plan.phase,
+        supplement,
+        supplement_number: plan.phase.saturating_sub(1),
+        controller: ControllerView::of(&plan.controller, ws.controller(&plan.controller)),
+        items,
+        deferred,
+        previously_sent: plan
+            .previously_sent
+            .iter()
+            .map(|f| s.get(&f.label_key()).to_string())
+            .collect(),
+        first_sent_at: first_sent.map(|d| long_instant(s, d, tz)),
+        sent_at: long_instant(s, sent_local, tz),
+        late: !supplement && !deadline::on_time(sent_local, deadline::deadline(b.aware_at)),
+        late_reason: plan.late_reason.clone(),
+        controller_deadline: long_instant(s, deadline::deadline(authority_from), tz),
+        journal: head,
+        pdf_name,
+        subject,
+        sender: sender_name(ws, t),
+    };
+    let text = t.render("breach-notice.txt", &context)?;
+    let markdown = t.render("breach-notice.md", &context)?;
+    let pdf = pdf(ws, t, &b.id, &context.subject, &markdown, sent_at)?;
+    Ok(Notice {
+        context,
+        text,
+        markdown,
+        pdf,
+    })
+}
+
+/// The sender's display name: the DPO's name, else the role and the processor.
+pub fn sender_name(ws: &Workspace, t: &Templates) -> String {
+    match ws
+        .processor
+        .dpo
+        .name
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+    {
+        Some(n) => format!("{n} — {}", ws.processor.display_name()),
+        None => t
+            .strings()
+            .get("breach_sender")
+            .replace("{processor}", ws.processor.display_name()),
+    }
+}
+
+fn pdf(
+    ws: &Workspace,
+    t: &Templates,
+    id: &Id,
+    title: &str,
+    md: &str,
+    at: DateTime<Utc>,
+) -> Result<Vec<u8>, BreachError> {
+    let s = t.strings();
+    let meta = PdfMeta {
+        title: title.to_string(),
+        author: ws.processor.name.clone(),
+        created: crate::time::in_tz(at, ws.tz),
+        footer_left: s
+            .get("breach_footer")
+            .replace("{id}", id.as_str())
+            .replace("{processor}", ws.processor.display_name()),
+        page_label: s.get("page_label").to_string(),
+        lang: t.lang().code().to_string(),
+    };
+    markdown_to_pdf(md, &meta).map_err(|source| BreachError::Pdf {
+        id: id.clone(),
+        source,
+    })
+}
+
+/// One event of a breach's timeline.
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineEvent {
+    /// When, RFC 3339 (for sorting and JSON).
+    pub at: DateTime<FixedOffset>,
+    /// When, shown long.
+    pub when: String,
+    /// `occurred`, `discovered`, `aware`, `deadline`, `notification`,
+    /// `supplement`, `call`, `closed`.
+    pub kind: &'static str,
+    /// The controller concerned, if any.
+    pub controller: Option<String>,
+    /// Details: Message-ID and SHA-256, the person called, the summary…
+    pub detail: String,
+}
+
+/// A controller's progress, shown.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProgressView {
+    /// The controller.
+    pub controller: ControllerView,
+    /// The raw progress.
+    pub progress: ControllerProgress,
+    /// The processor's deadline line ("à notifier … — dans …"), while the
+    /// notification is incomplete.
+    pub deadline_line: Option<String>,
+    /// The controller's deadline line, once notified.
+    pub authority_line: Option<String>,
+    /// Channels still missing: labels.
+    pub missing_channels: Vec<String>,
+}
+
+/// The values of `show` and of the report.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportContext {
+    /// The breach facts.
+    #[serde(flatten)]
+    pub facts: Facts,
+    /// Every required item.
+    pub items: Vec<ItemView>,
+    /// Labels of the required fields neither filled nor deferred.
+    pub missing: Vec<String>,
+    /// Each controller's progress.
+    pub controllers: Vec<ProgressView>,
+    /// What happened, in order.
+    pub timeline: Vec<TimelineEvent>,
+    /// The closing summary, when closed.
+    pub closed: Option<String>,
+    /// When it was closed, shown long.
+    pub closed_at: Option<String>,
+    /// When the document was made, shown long.
+    pub generated_at: String,
+    /// The journal head when it was made.
+    pub journal: JournalHead,
+}
+
+/// Gathers everything `show` and `report` print.
+pub fn report_context(
+    ws: &Workspace,
+    t: &Templates,
+    b: &Breach,
+    now: DateTime<Utc>,
+    head: JournalHead,
+) -> ReportContext {
+    let s = t.strings();
+    let tz: Tz = ws.tz;
+    let long = |d: DateTime<FixedOffset>| long_instant(s, d, tz);
+    let now_local = crate::time::in_tz(now, tz);
+    let items: Vec<ItemView> = fields::states(b)
+        .into_iter()
+        .map(|(f, st)| {
+            let (state, text) = match st {
+                FieldState::Filled { value } => ("given", value),
+                FieldState::Deferred { reason } => ("deferred", reason),
+                FieldState::Missing => ("missing", String::new()),
+            };
+            ItemView {
+                key: f.key().to_string(),
+                label: s.get(&f.label_key()).to_string(),
+                state,
+                text,
+            }
+        })
+        .collect();
+    let missing = fields::missing(b)
+        .into_iter()
+        .map(|f| s.get(&f.label_key()).to_string())
+        .collect();
+    let controllers = progress(b)
+        .into_iter()
+        .map(|p| {
+            let mut missing_channels = Vec::new();
+            if p.emailed_at.is_none() {
+                missing_channels.push(s.get("status_missing.email").to_string());
+            }
+            if p.called_at.is_none() {
+                missing_channels.push(s.get("status_missing.call").to_string());
+            }
+            let open = b.closed.is_none();
+            ProgressView {
+                controller: ControllerView::of(&p.controller, ws.controller(&p.controller)),
+                deadline_line: (open && p.complete_at.is_none())
+                    .then(|| deadline::processor_line(s, now_local, p.deadline, tz)),
+                authority_line: match (open, p.authority_deadline) {
+                    (true, Some(d)) => Some(deadline::controller_line(s, now_local, d, tz)),
+                    _ => None,
+                },
+                missing_channels,
+                progress: p,
+            }
+        })
+        .collect();
+    let mut timeline = Vec::new();
+    let mut ev = |at: DateTime<FixedOffset>, kind, controller: Option<&Id>, detail: String| {
+        timeline.push(TimelineEvent {
+            at,
+            when: long(at),
+            kind,
+            controller: controller
+                .map(|c| ws.controller(c).map_or(c.to_string(), |x| x.name.clone())),
+            detail,
+        })
+    };
+    if let Some(t) = b.occurred_at {
+        ev(t, "occurred", None, String::new());
+    }
+    if let Some(t) = b.discovered_at {
+        ev(
+            t,
+            "discovered",
+            None,
+            b.discovered_by.clone().unwrap_or_default(),
+        );
+    }
+    ev(b.aware_at, "aware", None, String::new());
+    ev(
+        deadline::deadline(b.aware_at),
+        "deadline",
+        None,
+        String::new(),
+    );
+    for n in &b.notifications {
+        let kind = if n.phase == 1 {
+            "notification"
+        } else {
+            "supplement"
+        };
+        let mut detail = format!(
+            "{} — {} — SHA-256 {}",
+            n.recipients.join(", "),
+            n.message_id,
+            n.sha256
+        );
+        if let Some(r) = &n.late_reason {
+            detail.push_str(&format!(" — {}: {r}", s.get("breach_late_reason")));
+        }
+        if n.phase > 1 {
+            detail = format!(
+                "{} {} — {detail}",
+                s.get("breach_supplement_no"),
+                n.phase - 1
+            );
+        }
+        ev(n.sent_at, kind, Some(&n.controller), detail);
+    }
+    for c in &b.calls {
+        ev(
+            c.at,
+            "call",
+            Some(&c.controller),
+            format!("{} ({}) — {} — {}", c.to, c.number, c.by, c.outcome),
+        );
+    }
+    if let Some(c) = &b.closed {
+        ev(c.at, "closed", None, format!("{} — {}", c.by, c.summary));
+    }
+    timeline.sort_by_key(|e| e.at);
+    ReportContext {
+        facts: facts(ws, t, b),
+        items,
+        missing,
+        controllers,
+        timeline,
+        closed: b.closed.as_ref().map(|c| c.summary.clone()),
+        closed_at: b.closed.as_ref().map(|c| long(c.at)),
+        generated_at: long(now_local),
+        journal: head,
+    }
+}
+
+/// The breach report as Markdown and PDF.
+pub fn render_report(
+    ws: &Workspace,
+    t: &Templates,
+    b: &Breach,
+    now: DateTime<Utc>,
+    head: JournalHead,
+) -> Result<(String, Vec<u8>), BreachError> {
+    let ctx = report_context(ws, t, b, now, head);
+    let md = t.render("breach-report.md", &ctx)?;
+    let title = t
+        .strings()
+        .get("breach_report_title")
+        .replace("{id}", b.id.as_str())
+        .replace("{title}", &b.title);
+    let pdf = pdf(ws, t, &b.id, &title, &md, now)?;
+    Ok((md, pdf))
+}
+
+/// A YAML scalar as `serde_yaml` writes it (quoted when needed), so a title
+/// with `: ` or `#` cannot change the structure of the file.
+fn yaml_scalar<T: Serialize>(v: &T) -> String {
+    serde_yaml::to_string(v)
+        .map(|s| s.trim_end_matches('\n').to_string())
+        .unwrap_or_else(|_| "null".to_string())
+}
+
+/// The commented YAML file `open` writes.
+pub fn record_skeleton(t: &Templates, b: &Breach) -> Result<String, BreachError> {
+    #[derive(Serialize)]
+    struct Ctx {
+        id: String,
+        title: String,
+        controllers: String,
+        occurred_at: String,
+        discovered_at: String,
+        aware_at: String,
+        discovered_by: String,
+    }
+    let ids: Vec<&str> = b.controllers.iter().map(Id::as_str).collect();
+    let ctx = Ctx {
+        id: yaml_scalar(&b.id),
+        title: yaml_scalar(&b.title),
+        controllers: format!(
+            "[{}]",
+            ids.iter().map(yaml_scalar).collect::<Vec<_>>().join(", ")
+        ),
+        occurred_at: yaml_scalar(&b.occurred_at.map(|d| d.to_rfc3339())),
+        discovered_at: yaml_scalar(&b.discovered_at.map(|d| d.to_rfc3339())),
+        aware_at: yaml_scalar(&b.aware_at.to_rfc3339()),
+        discovered_by: yaml_scalar(&b.discovered_by),
+    };
+    Ok(t.render("breach-record.yaml", &ctx)?)
+}
+
+/// The language-independent part of a Message-ID: `<hash.id.phase@domain>`.
+pub fn message_id(
+    b: &Breach,
+    controller: &Id,
+    phase: u32,
+    at: DateTime<Utc>,
+    eml: &str,
+    from: &str,
+) -> String {
+    let seed = format!(
+        "{}\n{controller}\n{phase}\n{}\n{eml}",
+        b.id,
+        at.to_rfc3339()
+    );
+    let hash = crate::workspace::journal::sha256_hex(seed.as_bytes());
+    let domain: String = from
+        .rsplit_once('@')
+        .map(|(_, d)| d)
+        .unwrap_or_default()
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '-')
+        .collect();
+    let domain = if domain.is_empty() {
+        "dpo.invalid".to_string()
+    } else {
+        domain.to_ascii_lowercase()
+    };
+    format!("<{}.breach-{}-{phase}@{domain}>", &hash[..20], b.id)
+}
+
+/// The language used for documents sent to a controller.
+pub fn templates(lang: Lang) -> Result<Templates, BreachError> {
+    Ok(Templates::new(lang)?)
+}

@@ -1,0 +1,73 @@
+//! The breach source of `dpo status`: for each open breach and each of its
+//! controllers, the processor's notification duty (both channels, every
+//! required field) and, once notified, the controller's own deadline.
+
+use chrono::{DateTime, Utc};
+
+use super::{deadline, fields, progress, store};
+use crate::status::{State, StatusItem};
+use crate::workspace::{Diagnostic, Workspace};
+
+/// Kind of the processor's duty to notify a controller.
+pub const KIND_NOTIFICATION: &str = "breach.notification";
+/// Kind of the controller's deadline to notify the supervisory authority.
+pub const KIND_AUTHORITY: &str = "breach.authority";
+
+/// The status items of every open breach, and the problems in breach files.
+pub fn items(ws: &Workspace, now: DateTime<Utc>) -> (Vec<StatusItem>, Vec<Diagnostic>) {
+    let (loaded, diags) = store::load_all(ws);
+    let mut out = Vec::new();
+    for l in loaded {
+        let b = &l.breach;
+        if b.is_closed() {
+            continue;
+        }
+        let missing_fields: Vec<String> = fields::missing(b)
+            .into_iter()
+            .map(|f| f.key().to_string())
+            .collect();
+        for p in progress(b) {
+            let name = ws
+                .controller(&p.controller)
+                .map_or(p.controller.to_string(), |c| c.name.clone());
+            let subject = format!("{}/{}", b.id, p.controller);
+            let mut missing = Vec::new();
+            if p.emailed_at.is_none() {
+                missing.push("email".to_string());
+                missing.extend(missing_fields.iter().cloned());
+            }
+            if p.called_at.is_none() {
+                missing.push("call".to_string());
+            }
+            let state = match p.on_time {
+                Some(true) => State::Done,
+                Some(false) => State::DoneLate,
+                None if now > p.deadline => State::Overdue,
+                None if p.emailed_at.is_some() || p.called_at.is_some() => State::Incomplete,
+                None if p.deadline.to_utc() - now <= deadline::DUE_SOON => State::DueSoon,
+                None => State::Pending,
+            };
+            out.push(StatusItem {
+                kind: KIND_NOTIFICATION.into(),
+                subject: subject.clone(),
+                title: format!("{} — {} → {name}", b.id, b.title),
+                due: Some(p.deadline),
+                state,
+                missing,
+                file: l.source.rel.clone(),
+            });
+            if let Some(d) = p.authority_deadline {
+                out.push(StatusItem {
+                    kind: KIND_AUTHORITY.into(),
+                    subject,
+                    title: format!("{} — {} → {name}", b.id, b.title),
+                    due: Some(d),
+                    state: State::Info,
+                    missing: Vec::new(),
+                    file: l.source.rel.clone(),
+                });
+            }
+        }
+    }
+    (out, diags)
+}

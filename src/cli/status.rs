@@ -1,0 +1,103 @@
+//! `dpo status`: every duty with a deadline, what is still missing, and an
+//! exit code for cron — 1 when anything is overdue or left half done (an
+//! e-mail sent without the phone call), 2 when a record cannot be read.
+
+use std::path::PathBuf;
+
+use clap::Args;
+use serde::Serialize;
+
+use super::{print_diagnostics, print_json, Cli, CliError, EXIT_ERROR, EXIT_FINDING};
+use crate::breach::deadline;
+use crate::render::Templates;
+use crate::status::{self, ics, StatusItem};
+use crate::workspace::{self, Diagnostic};
+
+/// Options of `dpo status`.
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// Also write the deadlines still to meet as an iCalendar file, with alarms.
+    #[arg(long, value_name = "FILE")]
+    pub ics: Option<PathBuf>,
+}
+
+#[derive(Serialize)]
+struct Report<'a> {
+    items: &'a [StatusItem],
+    needs_action: usize,
+    diagnostics: &'a [Diagnostic],
+}
+
+pub(super) fn run(cli: &Cli, args: &StatusArgs) -> Result<i32, CliError> {
+    let ws = cli.load()?;
+    let clock = cli.clock(ws.tz)?;
+    let now = clock.now();
+    let (items, diags) = status::collect(&ws, now);
+    let t = Templates::new(cli.lang(Some(&ws)))?;
+    let s = t.strings();
+    let needs_action = items.iter().filter(|i| i.state.needs_action()).count();
+    if let Some(path) = &args.ics {
+        let text = ics::to_ics(&items, now, s);
+        workspace::write_atomic(path, text.as_bytes()).map_err(|e| CliError::Output {
+            path: path.clone(),
+            source: Box::new(e),
+        })?;
+        eprintln!("wrote {}", path.display());
+    }
+    if cli.json {
+        print_json(&Report {
+            items: &items,
+            needs_action,
+            diagnostics: &diags,
+        })?;
+    } else {
+        print_diagnostics(&diags, false);
+        let now_local = crate::time::in_tz(now, ws.tz);
+        if items.is_empty() {
+            outln!("{}", s.get("status_nothing"));
+        }
+        for i in &items {
+            let state_key = format!(
+                "status_state.{}",
+                serde_json::to_value(i.state)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default()
+            );
+            let kind_key = format!("status_kind.{}", i.kind);
+            outln!("[{}] {}", s.get(&state_key), i.title);
+            match i.due {
+                Some(due) if !i.state.is_done() => {
+                    outln!(
+                        "    {} — {} — {}",
+                        s.get(&kind_key),
+                        deadline::long_instant(s, due, ws.tz),
+                        deadline::time_left(s, now_local, due)
+                    );
+                }
+                Some(due) => outln!(
+                    "    {} — {}",
+                    s.get(&kind_key),
+                    deadline::long_instant(s, due, ws.tz)
+                ),
+                None => outln!("    {}", s.get(&kind_key)),
+            }
+            if !i.missing.is_empty() {
+                let labels: Vec<String> =
+                    i.missing.iter().map(|m| ics::missing_label(s, m)).collect();
+                outln!(
+                    "    {}: {}",
+                    s.get("status_missing_label"),
+                    labels.join(", ")
+                );
+            }
+        }
+    }
+    Ok(if diags.iter().any(Diagnostic::is_error) {
+        EXIT_ERROR
+    } else if needs_action > 0 {
+        EXIT_FINDING
+    } else {
+        0
+    })
+}

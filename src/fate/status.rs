@@ -1,0 +1,332 @@
+//! Where each item and each copy stands, what remains to do, and the rules
+//! that keep the work in a safe order: nothing is destroyed before the
+//! controller's written choice, nor before a verified hand-over when the
+//! controller asked for its data back; no certificate while a copy is
+//! neither destroyed with a verification nor returned in a verified bag.
+
+use serde::Serialize;
+
+use super::{Fate, FateError};
+use crate::model::{
+    BagRecord, Choice, CopyKind, DataItem, DestructionRecord, FateRecord, Id, ScanRecord,
+};
+
+/// What has become of a copy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CopyState {
+    /// Nothing recorded yet.
+    Pending,
+    /// A bag was made from it but not verified.
+    Bagged,
+    /// Handed over in a verified bag.
+    Returned,
+    /// Destroyed, with a verification.
+    Destroyed,
+    /// Kept by the processor on the controller's decision.
+    Kept,
+}
+
+/// The status of one copy.
+#[derive(Debug, Clone, Serialize)]
+pub struct CopyStatus {
+    /// The copy.
+    pub copy: Id,
+    /// Its kind.
+    pub kind: CopyKind,
+    /// Where it stands.
+    pub state: CopyState,
+    /// True when nothing remains to do for it.
+    pub done: bool,
+    /// The last destruction recorded, if any.
+    pub destruction: Option<DestructionRecord>,
+    /// The bags made from it that verified.
+    pub verified_bags: Vec<BagRecord>,
+    /// What remains to do, when something does.
+    pub todo: Option<String>,
+}
+
+/// The status of one item.
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemStatus {
+    /// The item.
+    pub item: Id,
+    /// Its name.
+    pub name: String,
+    /// The controller's choice.
+    pub choice: Option<Choice>,
+    /// True when the written decision is recorded.
+    pub decided: bool,
+    /// Number of fingerprints taken.
+    pub fingerprints: usize,
+    /// The last scan, if any.
+    pub last_scan: Option<ScanRecord>,
+    /// Its copies.
+    pub copies: Vec<CopyStatus>,
+    /// What remains to do at the level of the item.
+    pub todo: Vec<String>,
+    /// True when nothing remains to do.
+    pub done: bool,
+}
+
+/// One thing that stands in the way of a certificate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Pending {
+    /// The item.
+    pub item: Id,
+    /// The copy, when the problem is about one.
+    pub copy: Option<Id>,
+    /// What is missing.
+    pub reason: String,
+}
+
+impl std::fmt::Display for Pending {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.copy {
+            Some(c) => write!(f, "copy `{c}` of item `{}`: {}", self.item, self.reason),
+            None => write!(f, "item `{}`: {}", self.item, self.reason),
+        }
+    }
+}
+
+/// Bags of `item` whose latest verification passed.
+fn verified_bags<'a>(fate: &'a Fate, item: &Id) -> Vec<&'a BagRecord> {
+    let records = &fate.file.records;
+    records
+        .iter()
+        .filter_map(|r| match r {
+            FateRecord::Bag(b) if &b.item == item => Some(b),
+            _ => None,
+        })
+        .filter(|b| {
+            records
+                .iter()
+                .rev()
+                .find_map(|r| match r {
+                    FateRecord::BagVerification(v)
+                        if v.tagmanifest_sha256 == b.tagmanifest_sha256 =>
+                    {
+                        Some(v.valid)
+                    }
+                    _ => None,
+                })
+                .unwrap_or(false)
+        })
+        .collect()
+}
+
+fn has_bag(fate: &Fate, item: &Id, copy: &Id) -> bool {
+    fate.file
+        .records
+        .iter()
+        .any(|r| matches!(r, FateRecord::Bag(b) if &b.item == item && &b.copy == copy))
+}
+
+/// Where `item` and each of its copies stand.
+pub fn item_status(fate: &Fate, item: &DataItem) -> ItemStatus {
+    let records = &fate.file.records;
+    let bags = verified_bags(fate, &item.id);
+    let fingerprints = records
+        .iter()
+        .filter(|r| matches!(r, FateRecord::Fingerprint(f) if f.item == item.id))
+        .count();
+    let last_scan = records.iter().rev().find_map(|r| match r {
+        FateRecord::Scan(s) if s.item == item.id => Some(s.clone()),
+        _ => None,
+    });
+    let mut todo = Vec::new();
+    match item.choice {
+        None => todo.push(
+            "record the controller's written choice (`choice:` and `decision:` in the fate file)"
+                .to_string(),
+        ),
+        Some(_) if item.decision.is_none() => todo.push(
+            "record the reference and date of the controller's written decision (`decision:`)"
+                .to_string(),
+        ),
+        _ => {}
+    }
+    let choice = item.choice;
+    if choice.is_some_and(Choice::returns) && bags.is_empty() {
+        todo.push(format!(
+            "hand the item over: `dpo fate bag {} --copy COPY --from PATH --out DIR`, then `dpo fate verify-bag DIR`",
+            item.id
+        ));
+    }
+    if choice.is_some_and(|c| c != Choice::Keep) && fingerprints == 0 {
+        todo.push(format!(
+            "before destroying, fingerprint it for the residual scan: `dpo fate fingerprint {} PATH…`",
+            item.id
+        ));
+    }
+    if let Some(s) = last_scan.as_ref().filter(|s| !s.clean) {
+        todo.push(format!(
+            "the last residual scan ({}) found {} file(s) of the item: destroy them, then scan again",
+            s.at, s.matched
+        ));
+    }
+    let copies: Vec<CopyStatus> = item
+        .copies
+        .iter()
+        .map(|c| {
+            let destruction = records.iter().rev().find_map(|r| match r {
+                FateRecord::Destruction(d) if d.item == item.id && d.copy == c.id && !d.verification.trim().is_empty() => {
+                    Some(d.clone())
+                }
+                _ => None,
+            });
+            let returned: Vec<BagRecord> = bags.iter().filter(|b| b.copy == c.id).map(|b| (*b).clone()).collect();
+            let bagged = has_bag(fate, &item.id, &c.id);
+            let state = if choice == Some(Choice::Keep) {
+                CopyState::Kept
+            } else if destruction.is_some() {
+                CopyState::Destroyed
+            } else if !returned.is_empty() {
+                CopyState::Returned
+            } else if bagged {
+                CopyState::Bagged
+            } else {
+                CopyState::Pending
+            };
+            let destroy_cmd = format!(
+                "destroy it and record how: `dpo fate destroy {} --copy {} --method clear|purge|destroy …`",
+                item.id, c.id
+            );
+            let todo = match (choice, state) {
+                (_, CopyState::Kept | CopyState::Destroyed) => None,
+                (None, _) => Some("wait for the controller's written choice".to_string()),
+                (Some(Choice::Return), CopyState::Returned) => None,
+                (Some(Choice::Return), CopyState::Bagged) => Some("verify its bag: `dpo fate verify-bag DIR`".to_string()),
+                (Some(Choice::Return), _) => Some(format!("return it in a verified bag, or {destroy_cmd}")),
+                (Some(Choice::ReturnThenDestroy), _) if bags.is_empty() => {
+                    Some("wait until the item is handed over in a verified bag, then destroy it".to_string())
+                }
+                _ => Some(destroy_cmd),
+            };
+            CopyStatus {
+                copy: c.id.clone(),
+                kind: c.kind,
+                state,
+                done: todo.is_none(),
+                destruction,
+                verified_bags: returned,
+                todo,
+            }
+        })
+        .collect();
+    let done = todo.is_empty() && copies.iter().all(|c| c.done);
+    ItemStatus {
+        item: item.id.clone(),
+        name: item.name.clone(),
+        choice,
+        decided: item.decision.is_some(),
+        fingerprints,
+        last_scan,
+        copies,
+        todo,
+        done,
+    }
+}
+
+/// Everything that stands in the way of a certificate, item by item and copy
+/// by copy. Empty: the certificate may be issued.
+pub fn pending(fate: &Fate) -> Vec<Pending> {
+    let mut out = Vec::new();
+    for item in &fate.file.items {
+        let st = item_status(fate, item);
+        let p = |copy: Option<&Id>, reason: String| Pending {
+            item: item.id.clone(),
+            copy: copy.cloned(),
+            reason,
+        };
+        match item.choice {
+            None => out.push(p(None, "the controller's choice is not recorded".into())),
+            Some(_) if item.decision.is_none() => out.push(p(
+                None,
+                "the reference and date of the controller's written decision are not recorded"
+                    .into(),
+            )),
+            _ => {}
+        }
+        if item.choice.is_some_and(Choice::returns) && verified_bags(fate, &item.id).is_empty() {
+            out.push(p(None, "not handed over in a verified bag".into()));
+        }
+        if let Some(s) = st.last_scan.as_ref().filter(|s| !s.clean) {
+            out.push(p(
+                s.copy.as_ref(),
+                format!(
+                    "the last residual scan ({}) found {} file(s) of the item",
+                    s.at, s.matched
+                ),
+            ));
+        }
+        if item.choice.is_none() {
+            continue;
+        }
+        for c in &st.copies {
+            if c.done {
+                continue;
+            }
+            let reason = match (item.choice, c.state) {
+                (Some(Choice::ReturnThenDestroy), CopyState::Returned) => {
+                    "returned, but not destroyed yet"
+                }
+                (Some(Choice::Destroy | Choice::ReturnThenDestroy), _) => {
+                    "not destroyed with a verification"
+                }
+                _ => "neither destroyed with a verification nor returned in a verified bag",
+            };
+            let kind = match c.kind {
+                CopyKind::LiveStorage => "live storage",
+                CopyKind::BackupRepository => "backup repository",
+                CopyKind::RestorePoints => "restore points",
+                CopyKind::OffsiteMedia => "off-site media",
+                CopyKind::Replica => "replica",
+            };
+            out.push(p(Some(&c.copy), format!("{reason} ({kind})")));
+        }
+    }
+    out
+}
+
+/// Refuses a destruction that would go against the controller's choice or
+/// lose data it asked for.
+pub fn check_destroy(fate: &Fate, item: &DataItem) -> Result<(), FateError> {
+    let refuse = |message: String| Err(FateError::Refused { message });
+    match item.choice {
+        None => refuse(format!(
+            "refusing to record a destruction for item `{}`: the controller's choice is not recorded\n  hint: write its written choice in `{}` (`choice:` and `decision:`) first",
+            item.id,
+            fate.rel()
+        )),
+        Some(Choice::Keep) => refuse(format!(
+            "refusing to record a destruction for item `{}`: the controller chose to have it kept (`choice: keep`)",
+            item.id
+        )),
+        Some(c) if c.returns() && verified_bags(fate, &item.id).is_empty() => refuse(format!(
+            "refusing to record a destruction for item `{}` before it is handed over: the controller asked for it back and no bag of it has verified\n  hint: `dpo fate bag {} --copy COPY --from PATH --out DIR`, then `dpo fate verify-bag DIR`",
+            item.id, item.id
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Refuses a bag for an item the controller did not ask back.
+pub fn check_bag(fate: &Fate, item: &DataItem) -> Result<(), FateError> {
+    match item.choice {
+        Some(c) if c.returns() => Ok(()),
+        None => Err(FateError::Refused {
+            message: format!(
+                "refusing to hand item `{}` over: the controller's choice is not recorded\n  hint: write its written choice in `{}` (`choice:` and `decision:`) first",
+                item.id,
+                fate.rel()
+            ),
+        }),
+        Some(_) => Err(FateError::Refused {
+            message: format!(
+                "refusing to hand item `{}` over: the controller did not ask for it back (its choice is not `return` nor `return_then_destroy`)",
+                item.id
+            ),
+        }),
+    }
+}

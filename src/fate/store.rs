@@ -1,0 +1,365 @@
+//! Fate files on disk: find, read, check, and append the tool's records.
+//!
+//! A fate file is written by the DPO, with comments. The tool only ever adds
+//! records at its end, as text: the comments and the layout of the inventory
+//! survive, and `git diff` shows exactly what was recorded. The appended text
+//! is read back and compared with the record meant before the file is
+//! replaced (atomically); should the file be laid out so that appending does
+//! not give that record (a `records:` key that is not the last one), the file
+//! is written out whole instead.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use super::FateError;
+use crate::model::{DataItem, FateFile, FateRecord, Id};
+use crate::workspace::{self, read_record, Diagnostic, SourceFile, Workspace, WorkspaceLock};
+
+/// The folder of fate files, relative to the workspace.
+pub const DIR: &str = "fate";
+
+/// Where the fate file of `controller` lives, relative to the workspace.
+pub fn fate_rel(controller: &Id) -> String {
+    format!("{DIR}/{controller}.yaml")
+}
+
+/// A fate file as read and checked.
+#[derive(Debug)]
+pub struct Fate {
+    /// The controller (the file name).
+    pub controller: Id,
+    /// The file's content.
+    pub file: FateFile,
+    /// The text as read (positions, hash).
+    pub source: SourceFile,
+}
+
+impl Fate {
+    /// The item with this id.
+    pub fn item(&self, id: &str) -> Option<&DataItem> {
+        self.file.items.iter().find(|i| i.id.as_str() == id)
+    }
+
+    /// The file, relative to the workspace.
+    pub fn rel(&self) -> String {
+        fate_rel(&self.controller)
+    }
+
+    /// The item with this id, or an error listing the items.
+    pub fn require_item(&self, id: &str) -> Result<&DataItem, FateError> {
+        self.item(id).ok_or_else(|| FateError::UnknownItem {
+            item: id.to_string(),
+            where_: format!("`{}`", self.rel()),
+            known: known(self.file.items.iter().map(|i| &i.id)),
+        })
+    }
+
+    /// The copy `copy` of `item`, or an error listing its copies.
+    pub fn require_copy<'a>(
+        &'a self,
+        item: &'a DataItem,
+        copy: &str,
+    ) -> Result<&'a crate::model::DataCopy, FateError> {
+        item.copies
+            .iter()
+            .find(|c| c.id.as_str() == copy)
+            .ok_or_else(|| FateError::UnknownCopy {
+                item: item.id.clone(),
+                copy: copy.to_string(),
+                known: known(item.copies.iter().map(|c| &c.id)),
+            })
+    }
+}
+
+fn known<'a>(ids: impl Iterator<Item = &'a Id>) -> String {
+    let v: Vec<String> = ids.map(|i| format!("`{i}`")).collect();
+    if v.is_empty() {
+        "(none)".into()
+    } else {
+        v.join(", ")
+    }
+}
+
+/// The controllers that have a fate file, sorted.
+pub fn list_fate_files(root: &Path) -> Result<Vec<Id>, FateError> {
+    let dir = root.join(DIR);
+    let rd = match std::fs::read_dir(&dir) {
+        Ok(rd) => rd,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(source) => return Err(FateError::Read { path: dir, source }),
+    };
+    let mut out = Vec::new();
+    for e in rd {
+        let e = e.map_err(|source| FateError::Read {
+            path: dir.clone(),
+            source,
+        })?;
+        let name = e.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') || !e.file_type().is_ok_and(|t| t.is_file()) {
+            continue;
+        }
+        let rel = format!("{DIR}/{name}");
+        let bad = |message: String, hint: &str| FateError::Invalid {
+            file: rel.clone(),
+            diagnostics: vec![Diagnostic::error(&rel, (1, 1), "", message).with_hint(hint)],
+        };
+        let Some(stem) = name.strip_suffix(".yaml") else {
+            return Err(bad(
+                "not a fate file: fate files are named `<controller>.yaml`".into(),
+                "rename it, or move it out of `fate/`",
+            ));
+        };
+        let id = Id::new(stem).map_err(|e| {
+            bad(
+                format!("the file name is the controller's identifier: {e}"),
+                "rename the file",
+            )
+        })?;
+        out.push(id);
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Reads and checks the fate file of `controller`.
+pub fn load(ws: &Workspace, controller: &Id) -> Result<Fate, FateError> {
+    let rel = fate_rel(controller);
+    let (file, source) = match read_record::<FateFile>(&ws.root, &rel) {
+        Ok(Some(v)) => v,
+        Ok(None) => {
+            return Err(FateError::NoFateFile {
+                controller: controller.clone(),
+                file: rel,
+            })
+        }
+        Err(diagnostics) => {
+            return Err(FateError::Invalid {
+                file: rel,
+                diagnostics,
+            })
+        }
+    };
+    if ws.controller(controller).is_none() {
+        return Err(FateError::UnknownController {
+            controller: controller.clone(),
+            file: rel,
+        });
+    }
+    let diagnostics = check(&file, &source);
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Err(FateError::Invalid {
+            file: rel,
+            diagnostics,
+        });
+    }
+    Ok(Fate {
+        controller: controller.clone(),
+        file,
+        source,
+    })
+}
+
+/// Finds the fate file holding `item`: the one of `controller` when given,
+/// else the only file that has such an item.
+pub fn find_item(ws: &Workspace, controller: Option<&Id>, item: &str) -> Result<Fate, FateError> {
+    if let Some(c) = controller {
+        let f = load(ws, c)?;
+        f.require_item(item)?;
+        return Ok(f);
+    }
+    let ids = list_fate_files(&ws.root)?;
+    if ids.is_empty() {
+        return Err(FateError::NoFateFiles);
+    }
+    let mut found = Vec::new();
+    let mut all = Vec::new();
+    for id in &ids {
+        let f = load(ws, id)?;
+        all.extend(f.file.items.iter().map(|i| i.id.clone()));
+        if f.item(item).is_some() {
+            found.push(f);
+        }
+    }
+    match found.len() {
+        1 => Ok(found.remove(0)),
+        0 => Err(FateError::UnknownItem {
+            item: item.to_string(),
+            where_: if ids.len() == 1 {
+                format!("`{}`", fate_rel(&ids[0]))
+            } else {
+                "the fate files".into()
+            },
+            known: known(all.iter()),
+        }),
+        _ => Err(FateError::AmbiguousItem {
+            item: found[0].require_item(item)?.id.clone(),
+            controllers: found
+                .iter()
+                .map(|f| f.controller.to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+        }),
+    }
+}
+
+/// Cross-checks a fate file: unique ids, at least one copy per item, records
+/// that name an existing item and copy.
+fn check(file: &FateFile, src: &SourceFile) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let err = |field: String, message: String, hint: &str| {
+        Diagnostic::error(&src.rel, src.locate(&field), &field, message).with_hint(hint)
+    };
+    let mut items = HashSet::new();
+    for (i, item) in file.items.iter().enumerate() {
+        if !items.insert(&item.id) {
+            out.push(err(
+                format!("items[{i}].id"),
+                format!("duplicate item id `{}`", item.id),
+                "ids must be unique in a file; rename one of them",
+            ));
+        }
+        if item.copies.is_empty() {
+            out.push(err(
+                format!("items[{i}].copies"),
+                format!("item `{}` lists no copy", item.id),
+                "list every copy of the data, the live one included: Annex 1 §IV asks for the destruction of all copies",
+            ));
+        }
+        let mut copies = HashSet::new();
+        for (j, c) in item.copies.iter().enumerate() {
+            if !copies.insert(&c.id) {
+                out.push(err(
+                    format!("items[{i}].copies[{j}].id"),
+                    format!("duplicate copy id `{}` in item `{}`", c.id, item.id),
+                    "copy ids must be unique within an item",
+                ));
+            }
+        }
+    }
+    for (i, r) in file.records.iter().enumerate() {
+        let Some(item_id) = r.item() else { continue };
+        match file.items.iter().find(|it| &it.id == item_id) {
+            None => out.push(err(
+                format!("records[{i}].item"),
+                format!("record about item `{item_id}`, which is not in `items`"),
+                "records are written by dpo; restore the item they are about rather than deleting records",
+            )),
+            Some(item) => {
+                if let Some(copy) = r.copy() {
+                    if !item.copies.iter().any(|c| &c.id == copy) {
+                        out.push(err(
+                            format!("records[{i}].copy"),
+                            format!("record about copy `{copy}` of item `{item_id}`, which has no such copy"),
+                            "records are written by dpo; restore the copy they are about rather than deleting records",
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Indentation of the entries under a top-level `records:` key that is the
+/// last top-level key, or `None` when there is no such key. `Some(None)`: the
+/// key is there with no entry yet.
+fn records_indent(text: &str) -> Option<Option<usize>> {
+    let lines: Vec<&str> = text.lines().collect();
+    let at = lines.iter().rposition(|l| l.starts_with("records:"))?;
+    if lines[at].trim_end() != "records:" {
+        return None;
+    }
+    for l in &lines[at + 1..] {
+        let t = l.trim_start();
+        if t.is_empty() || t.starts_with('#') {
+            continue;
+        }
+        if t.starts_with("- ") || t == "-" {
+            return Some(Some(l.len() - t.len()));
+        }
+        return Some(None);
+    }
+    Some(None)
+}
+
+/// Appends `record` to the fate file and returns the YAML text of the record
+/// (what the journal entry hashes). Taking the lock makes it impossible to
+/// call without holding it.
+pub fn append_record(
+    ws: &Workspace,
+    _lock: &WorkspaceLock,
+    fate: &Fate,
+    record: FateRecord,
+) -> Result<Vec<u8>, FateError> {
+    let rel = fate.rel();
+    let path = ws.root.join(&rel);
+    // Re-read: the file on disk is the one to append to.
+    let text = std::fs::read_to_string(&path).map_err(|source| FateError::Read {
+        path: path.clone(),
+        source,
+    })?;
+    let current: FateFile = serde_yaml::from_str(&text).map_err(|e| FateError::Invalid {
+        file: rel.clone(),
+        diagnostics: vec![Diagnostic::error(
+            &rel,
+            (1, 1),
+            "",
+            format!("the file changed and no longer reads: {e}"),
+        )],
+    })?;
+    let mut expected = current;
+    expected.records.push(record.clone());
+    let entry =
+        serde_yaml::to_string(&vec![&record]).map_err(|e| FateError::Serialize(e.to_string()))?;
+
+    let mut new = text.clone();
+    if !new.is_empty() && !new.ends_with('\n') {
+        new.push('\n');
+    }
+    let indent = match records_indent(&text) {
+        Some(Some(n)) => n,
+        Some(None) => 0,
+        None => {
+            new.push_str("\n# Written by dpo (fate fingerprint, bag, verify-bag, destroy, scan, certify), oldest first.\n# Do not edit: the journal holds the hash of each record.\nrecords:\n");
+            0
+        }
+    };
+    let pad = " ".repeat(indent);
+    for l in entry.lines() {
+        if l.is_empty() {
+            new.push('\n');
+        } else {
+            new.push_str(&pad);
+            new.push_str(l);
+            new.push('\n');
+        }
+    }
+    let reread: Option<FateFile> = serde_yaml::from_str(&new).ok();
+    if reread.as_ref() != Some(&expected) {
+        let body =
+            serde_yaml::to_string(&expected).map_err(|e| FateError::Serialize(e.to_string()))?;
+        new = format!("# Fate of the data of controller `{}` (rewritten whole by dpo: the file's layout did not allow appending).\n{body}", fate.controller);
+    }
+    workspace::write_atomic(&path, new.as_bytes())?;
+    Ok(entry.into_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_records_key_is_found_only_when_it_is_last() {
+        assert_eq!(records_indent("items: []\n"), None);
+        assert_eq!(records_indent("items: []\nrecords:\n"), Some(None));
+        assert_eq!(
+            records_indent("items: []\nrecords:\n  - record: scan\n"),
+            Some(Some(2))
+        );
+        assert_eq!(
+            records_indent("items: []\nrecords:\n# c\n- record: scan\n"),
+            Some(Some(0))
+        );
+        assert_eq!(records_indent("records: []\n"), None);
+    }
+}

@@ -1,0 +1,477 @@
+//! SHA-256 of files and of whole trees, in parallel and in constant memory.
+//!
+//! This module is responsible for reading files and hashing them: the
+//! fingerprint taken before destruction, the residual scan after it and the
+//! BagIt manifests all rest on it. Files are hashed in parallel across every
+//! core (one file per task, with rayon), each one streamed through a fixed
+//! buffer of [`BUFFER_SIZE`] bytes that belongs to the worker thread, so
+//! memory does not grow with the size of a file and a tree of 100 000 small
+//! files costs no allocation per file.
+//!
+//! SHA-256 comes from the `sha2` crate, which detects the x86 SHA extensions
+//! (SHA-NI) or the ARMv8 SHA-2 instructions at run time and falls back to a
+//! portable implementation elsewhere; no feature flag is needed for that.
+//!
+//! **Symbolic links are not followed.** A link found inside a tree is
+//! neither hashed nor followed (it would hash a file outside the tree, or the
+//! same file twice); a root given by the caller is followed, as `find -H`
+//! does, because the caller named it. Sockets, FIFOs and devices inside a
+//! tree are skipped too: reading a FIFO would block forever.
+//!
+//! File names are kept as raw bytes, so names that are not UTF-8, or that
+//! hold spaces or newlines, are hashed and reported like any other.
+
+use std::cell::RefCell;
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+
+/// Size of the read buffer of each worker thread, in bytes (1 MiB).
+///
+/// Large enough that the cost of a `read` call is small against hashing a
+/// buffer, small enough to stay in the L2 cache of most machines.
+pub const BUFFER_SIZE: usize = 1 << 20;
+
+/// One hashed file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileDigest {
+    /// The full path of the file, as it was found (a root joined with the
+    /// path below it).
+    pub path: PathBuf,
+    /// The path relative to the root it was found under, as raw bytes
+    /// (`/`-separated on Unix); for a root that is itself a file, its file
+    /// name.
+    pub rel: Vec<u8>,
+    /// The number of bytes hashed.
+    pub size: u64,
+    /// The SHA-256 of the content.
+    pub sha256: [u8; 32],
+}
+
+/// What can go wrong while finding or hashing files.
+#[derive(Debug, thiserror::Error)]
+pub enum HashError {
+    /// A root could not be examined (it does not exist, or cannot be reached).
+    #[error("failed to read the metadata of `{}`", path.display())]
+    Metadata {
+        /// The root.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: io::Error,
+    },
+    /// A root is a socket, a FIFO or a device.
+    #[error("`{}` is neither a regular file nor a folder\n  hint: give the folder that contains it, or the file it stands for", path.display())]
+    NotFileOrFolder {
+        /// The root.
+        path: PathBuf,
+    },
+    /// A folder could not be listed.
+    #[error("failed to list the folder `{}`", path.display())]
+    ListFolder {
+        /// The folder, or the entry of it that could not be read.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: io::Error,
+    },
+    /// A file could not be opened.
+    #[error("failed to open `{}`", path.display())]
+    Open {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: io::Error,
+    },
+    /// A file could not be read to the end.
+    #[error("failed to read `{}`", path.display())]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: io::Error,
+    },
+}
+
+impl HashError {
+    /// The path the error is about.
+    pub fn path(&self) -> &Path {
+        match self {
+            HashError::Metadata { path, .. }
+            | HashError::NotFileOrFolder { path }
+            | HashError::ListFolder { path, .. }
+            | HashError::Open { path, .. }
+            | HashError::Read { path, .. } => path,
+        }
+    }
+}
+
+/// Hashes every regular file under `roots`.
+///
+/// A root may be a folder (every regular file below it, at any depth) or a
+/// file (then `rel` is its file name). Symbolic links inside a folder are
+/// not followed and not hashed; sockets, FIFOs and devices are skipped. The
+/// result is sorted by the bytes of `path`; a file reached through two
+/// overlapping roots is listed once. `progress`, when given, is called from
+/// the worker threads with the number of bytes hashed since its last call
+/// (an increment, to add to a total), at most once per [`BUFFER_SIZE`]
+/// bytes and at least once per non-empty file.
+///
+/// The first file that cannot be read stops the work and is returned as the
+/// error: a scan that skipped an unreadable file would claim too much.
+pub fn hash_tree(
+    roots: &[PathBuf],
+    progress: Option<&(dyn Fn(u64) + Sync)>,
+) -> Result<Vec<FileDigest>, HashError> {
+    let mut files = Vec::new();
+    for root in roots {
+        files.extend(walk(root)?.files);
+    }
+    files.sort_unstable_by(|a, b| path_bytes(&a.path).cmp(path_bytes(&b.path)));
+    files.dedup_by(|a, b| a.path == b.path);
+    // An indexed parallel iterator keeps the order of the sorted list.
+    files
+        .into_par_iter()
+        .map(|file| {
+            let (sha256, size) = hash_path(&file.path, progress)?;
+            Ok(FileDigest {
+                rel: path_bytes(&file.rel).to_vec(),
+                path: file.path,
+                size,
+                sha256,
+            })
+        })
+        .collect()
+}
+
+/// The SHA-256 of one file, streamed in a fixed-size buffer.
+pub fn hash_file(path: &Path) -> Result<[u8; 32], HashError> {
+    hash_path(path, None).map(|(digest, _)| digest)
+}
+
+/// A digest in lowercase hexadecimal, as `sha256sum` prints it.
+pub fn hex(d: &[u8; 32]) -> String {
+    ::hex::encode(d)
+}
+
+/// Opens `path` and hashes it to the end; returns the digest and the number
+/// of bytes read.
+fn hash_path(
+    path: &Path,
+    progress: Option<&(dyn Fn(u64) + Sync)>,
+) -> Result<([u8; 32], u64), HashError> {
+    let mut file = File::open(path).map_err(|source| HashError::Open {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    with_buffer(|buf| {
+        let mut hasher = Sha256::new();
+        let mut size = 0u64;
+        loop {
+            let n = match file.read(buf) {
+                Ok(0) => break,
+                Ok(n) => n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(source) => {
+                    return Err(HashError::Read {
+                        path: path.to_path_buf(),
+                        source,
+                    })
+                }
+            };
+            hasher.update(&buf[..n]);
+            size += n as u64;
+            if let Some(progress) = progress {
+                progress(n as u64);
+            }
+        }
+        Ok((hasher.finalize().into(), size))
+    })
+}
+
+thread_local! {
+    // One buffer per worker thread, allocated on first use and kept: with
+    // 100 000 small files a per-file allocation of 1 MiB would dominate.
+    static BUFFER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Runs `f` with this thread's read buffer of [`BUFFER_SIZE`] bytes.
+///
+/// Re-entrant: should `f` itself ask for a buffer on the same thread (a
+/// progress callback that hashes, say), it gets a fresh one instead of a
+/// panic on the busy `RefCell`.
+pub(crate) fn with_buffer<R>(f: impl FnOnce(&mut [u8]) -> R) -> R {
+    BUFFER.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut buf) => {
+            if buf.len() != BUFFER_SIZE {
+                buf.resize(BUFFER_SIZE, 0);
+            }
+            f(&mut buf)
+        }
+        Err(_) => f(&mut vec![0; BUFFER_SIZE]),
+    })
+}
+
+/// The raw bytes of a path (on Unix, exactly the bytes of the file name).
+pub(crate) fn path_bytes(path: &Path) -> &[u8] {
+    path.as_os_str().as_encoded_bytes()
+}
+
+/// A regular file found by [`walk`].
+#[derive(Debug)]
+pub(crate) struct TreeFile {
+    /// The root joined with `rel`.
+    pub(crate) path: PathBuf,
+    /// The path below the root (its file name when the root is a file).
+    pub(crate) rel: PathBuf,
+}
+
+/// Why an entry of a tree is not a regular file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum OtherKind {
+    /// A symbolic link (not followed).
+    Symlink,
+    /// A socket, FIFO or device.
+    Special,
+}
+
+/// What a walk of one root found.
+#[derive(Debug, Default)]
+pub(crate) struct Tree {
+    /// Regular files, in the order found.
+    pub(crate) files: Vec<TreeFile>,
+    /// Folders below the root (relative paths), parents before children.
+    pub(crate) folders: Vec<PathBuf>,
+    /// Entries that are neither files nor folders, with full paths.
+    pub(crate) others: Vec<(PathBuf, OtherKind)>,
+}
+
+/// Lists `root`: itself if it is a file, else everything below it, without
+/// following symbolic links below the root.
+pub(crate) fn walk(root: &Path) -> Result<Tree, HashError> {
+    let meta = std::fs::metadata(root).map_err(|source| HashError::Metadata {
+        path: root.to_path_buf(),
+        source,
+    })?;
+    let mut tree = Tree::default();
+    if meta.is_file() {
+        // `file_name` is `None` only for paths such as `/` or `..`, which
+        // cannot name a regular file; the whole path is a safe fallback.
+        let rel = root
+            .file_name()
+            .map_or_else(|| root.to_path_buf(), PathBuf::from);
+        tree.files.push(TreeFile {
+            path: root.to_path_buf(),
+            rel,
+        });
+        return Ok(tree);
+    }
+    if !meta.is_dir() {
+        return Err(HashError::NotFileOrFolder {
+            path: root.to_path_buf(),
+        });
+    }
+    for entry in walkdir::WalkDir::new(root).min_depth(1).follow_links(false) {
+        let entry = entry.map_err(|e| HashError::ListFolder {
+            path: e.path().unwrap_or(root).to_path_buf(),
+            source: io::Error::from(e),
+        })?;
+        let file_type = entry.file_type();
+        // walkdir joins the root with the names below it, so the prefix is
+        // always there; the fallback only guards against a future change.
+        let rel = entry
+            .path()
+            .strip_prefix(root)
+            .map_or_else(|_| PathBuf::from(entry.file_name()), Path::to_path_buf);
+        if file_type.is_file() {
+            tree.files.push(TreeFile {
+                path: entry.into_path(),
+                rel,
+            });
+        } else if file_type.is_dir() {
+            tree.folders.push(rel);
+        } else if file_type.is_symlink() {
+            tree.others.push((entry.into_path(), OtherKind::Symlink));
+        } else {
+            tree.others.push((entry.into_path(), OtherKind::Special));
+        }
+    }
+    Ok(tree)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+    use std::sync::atomic::{AtomicU64, Ordering};
+
+    const EMPTY: &str = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+    const ABC: &str = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+
+    fn write(path: &Path, content: &[u8]) {
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).unwrap();
+        }
+        fs::write(path, content).unwrap();
+    }
+
+    #[test]
+    fn hash_file_matches_the_known_answers_for_empty_and_abc() {
+        let dir = tempfile::tempdir().unwrap();
+        write(&dir.path().join("empty"), b"");
+        write(&dir.path().join("abc"), b"abc");
+        assert_eq!(hex(&hash_file(&dir.path().join("empty")).unwrap()), EMPTY);
+        assert_eq!(hex(&hash_file(&dir.path().join("abc")).unwrap()), ABC);
+    }
+
+    #[test]
+    fn a_file_larger_than_the_buffer_hashes_like_the_whole_content() {
+        let dir = tempfile::tempdir().unwrap();
+        let content: Vec<u8> = (0..(2 * BUFFER_SIZE + 12_345))
+            .map(|i| (i * 31 % 251) as u8)
+            .collect();
+        let path = dir.path().join("big");
+        write(&path, &content);
+        let expected: [u8; 32] = Sha256::digest(&content).into();
+        assert_eq!(hash_file(&path).unwrap(), expected);
+    }
+
+    #[test]
+    fn hash_tree_lists_every_file_below_a_folder_sorted_with_relative_names() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("root");
+        write(&root.join("b/deep/x.txt"), b"abc");
+        write(&root.join("a.txt"), b"");
+        write(&root.join("c"), b"abc");
+        fs::create_dir_all(root.join("empty-folder")).unwrap();
+        let digests = hash_tree(std::slice::from_ref(&root), None).unwrap();
+        let rels: Vec<&[u8]> = digests.iter().map(|d| d.rel.as_slice()).collect();
+        assert_eq!(rels, vec![&b"a.txt"[..], b"b/deep/x.txt", b"c"]);
+        assert_eq!(digests[1].path, root.join("b/deep/x.txt"));
+        assert_eq!(hex(&digests[1].sha256), ABC);
+        assert_eq!(digests[1].size, 3);
+        assert_eq!(hex(&digests[0].sha256), EMPTY);
+    }
+
+    #[test]
+    fn a_root_that_is_a_file_is_named_by_its_file_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("sub/only.bin");
+        write(&file, b"abc");
+        let digests = hash_tree(std::slice::from_ref(&file), None).unwrap();
+        assert_eq!(digests.len(), 1);
+        assert_eq!(digests[0].rel, b"only.bin");
+        assert_eq!(digests[0].path, file);
+    }
+
+    #[test]
+    fn symbolic_links_inside_a_tree_are_neither_followed_nor_hashed() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("root");
+        let outside = dir.path().join("outside");
+        write(&root.join("real"), b"abc");
+        write(&outside.join("secret"), b"abc");
+        std::os::unix::fs::symlink(root.join("real"), root.join("link-to-file")).unwrap();
+        std::os::unix::fs::symlink(&outside, root.join("link-to-folder")).unwrap();
+        let digests = hash_tree(&[root], None).unwrap();
+        let rels: Vec<&[u8]> = digests.iter().map(|d| d.rel.as_slice()).collect();
+        assert_eq!(rels, vec![&b"real"[..]]);
+    }
+
+    #[test]
+    fn names_with_spaces_newlines_and_invalid_utf8_are_hashed_with_their_bytes() {
+        use std::ffi::OsStr;
+        use std::os::unix::ffi::OsStrExt;
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().to_path_buf();
+        write(&root.join("with space.txt"), b"abc");
+        write(&root.join("line\nbreak"), b"abc");
+        write(&root.join(OsStr::from_bytes(b"latin1-\xe9t\xe9")), b"abc");
+        let digests = hash_tree(std::slice::from_ref(&root), None).unwrap();
+        let rels: Vec<&[u8]> = digests.iter().map(|d| d.rel.as_slice()).collect();
+        assert_eq!(
+            rels,
+            vec![&b"latin1-\xe9t\xe9"[..], b"line\nbreak", b"with space.txt"]
+        );
+        assert!(digests.iter().all(|d| hex(&d.sha256) == ABC));
+    }
+
+    #[test]
+    fn progress_adds_up_to_the_bytes_hashed() {
+        let dir = tempfile::tempdir().unwrap();
+        write(&dir.path().join("a"), &vec![7u8; BUFFER_SIZE + 1]);
+        write(&dir.path().join("b"), b"abc");
+        let total = AtomicU64::new(0);
+        let progress = |n: u64| {
+            total.fetch_add(n, Ordering::Relaxed);
+        };
+        let digests = hash_tree(&[dir.path().to_path_buf()], Some(&progress)).unwrap();
+        let sizes: u64 = digests.iter().map(|d| d.size).sum();
+        assert_eq!(sizes, BUFFER_SIZE as u64 + 4);
+        assert_eq!(total.load(Ordering::Relaxed), sizes);
+    }
+
+    #[test]
+    fn overlapping_roots_list_a_file_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().to_path_buf();
+        write(&root.join("sub/f"), b"abc");
+        let digests = hash_tree(&[root.clone(), root.join("sub")], None).unwrap();
+        assert_eq!(digests.len(), 1);
+    }
+
+    #[test]
+    fn a_missing_root_is_an_error_that_names_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("nowhere");
+        let err = hash_tree(std::slice::from_ref(&missing), None).unwrap_err();
+        assert!(matches!(err, HashError::Metadata { .. }));
+        assert_eq!(err.path(), missing);
+        assert!(err.to_string().contains("nowhere"), "{err}");
+    }
+
+    #[test]
+    fn an_unreadable_file_stops_the_walk_and_is_named() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("locked");
+        write(&file, b"abc");
+        fs::set_permissions(&file, fs::Permissions::from_mode(0o000)).unwrap();
+        if File::open(&file).is_ok() {
+            // Running as root: permissions do not apply, nothing to test.
+            return;
+        }
+        let err = hash_tree(&[dir.path().to_path_buf()], None).unwrap_err();
+        assert!(matches!(err, HashError::Open { .. }));
+        assert_eq!(err.path(), file);
+    }
+
+    #[test]
+    fn a_fifo_root_is_refused_and_a_fifo_in_a_tree_is_skipped() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            return;
+        }
+        write(&dir.path().join("f"), b"abc");
+        let err = hash_tree(std::slice::from_ref(&fifo), None).unwrap_err();
+        assert!(matches!(err, HashError::NotFileOrFolder { .. }));
+        let digests = hash_tree(&[dir.path().to_path_buf()], None).unwrap();
+        assert_eq!(digests.len(), 1);
+    }
+
+    #[test]
+    fn the_thread_buffer_is_reentrant() {
+        let inner = with_buffer(|outer| {
+            outer[0] = 1;
+            with_buffer(|inner| inner.len())
+        });
+        assert_eq!(inner, BUFFER_SIZE);
+    }
+}

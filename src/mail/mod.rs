@@ -1,0 +1,606 @@
+//! E-mail: builds a message with lettre and sends it over SMTP — plain,
+//! STARTTLS or implicit TLS (rustls) — keeping the exact bytes sent.
+//!
+//! The transport is configured from the environment, never from the
+//! workspace (which is shared through git): `DPO_SMTP_URL`, a password from
+//! `DPO_SMTP_PASSWORD` or `DPO_SMTP_PASSWORD_FILE`, an extra trusted CA from
+//! `DPO_SMTP_CA`, and optionally the sender from `DPO_SMTP_FROM`.
+//!
+//! Every header is set through lettre's typed headers, which encode a value
+//! holding CR or LF (RFC 2047) instead of writing it raw: text from a YAML
+//! file can never add a header. The message is formatted once; those bytes
+//! are what is sent (`send_raw`) and what is kept as evidence, so the `.eml`
+//! is the message, not a re-rendering of it. Its Message-ID and Date come
+//! from the caller (the command's clock), so nothing in it depends on the
+//! machine's clock or hostname.
+
+use std::fmt;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use lettre::message::header::ContentType;
+use lettre::message::{Attachment as LettreAttachment, Mailbox, MultiPart, SinglePart};
+use lettre::transport::smtp::authentication::Credentials;
+use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
+use lettre::{Address, Message, SmtpTransport, Transport};
+
+/// Environment variable: the SMTP server, e.g. `smtp://user@host:587?tls=required`.
+pub const ENV_URL: &str = "DPO_SMTP_URL";
+/// Environment variable: the SMTP password.
+pub const ENV_PASSWORD: &str = "DPO_SMTP_PASSWORD";
+/// Environment variable: a file holding the SMTP password.
+pub const ENV_PASSWORD_FILE: &str = "DPO_SMTP_PASSWORD_FILE";
+/// Environment variable: a PEM file of CA certificates to trust as well.
+pub const ENV_CA: &str = "DPO_SMTP_CA";
+/// Environment variable: the sender address, when it must differ from the
+/// processor's DPO (e.g. a relay that only accepts its own user).
+pub const ENV_FROM: &str = "DPO_SMTP_FROM";
+
+/// How long to wait for the server at each step.
+const TIMEOUT: Duration = Duration::from_secs(30);
+
+/// What can go wrong when configuring, building or sending a message.
+#[derive(Debug, thiserror::Error)]
+pub enum MailError {
+    /// No server is configured.
+    #[error("no SMTP server is configured: {ENV_URL} is not set\n  hint: export {ENV_URL}=smtp://user@smtp.example.org:587?tls=required (smtps://…:465 for implicit TLS), or use --dry-run to write the message without sending it")]
+    NotConfigured,
+    /// The URL is not one we can use.
+    #[error("{ENV_URL} `{url}` is not usable: {reason}\n  hint: smtp://[user@]host[:port] (plain), smtp://…?tls=required (STARTTLS), smtp://…?tls=opportunistic, smtps://[user@]host[:port] (implicit TLS)")]
+    Url {
+        /// The URL, password removed.
+        url: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A password was written in the URL.
+    #[error("{ENV_URL} holds a password; it would show in process lists and shell history\n  hint: keep only the user in the URL and give the password in {ENV_PASSWORD} or {ENV_PASSWORD_FILE}")]
+    PasswordInUrl,
+    /// The password file could not be read.
+    #[error("failed to read the SMTP password file `{}` ({ENV_PASSWORD_FILE})", path.display())]
+    PasswordFile {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The CA file could not be read or holds no certificate.
+    #[error("failed to use the CA file `{}` ({ENV_CA}): {reason}", path.display())]
+    Ca {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        reason: String,
+    },
+    /// TLS could not be set up.
+    #[error("failed to set up TLS for `{host}`")]
+    Tls {
+        /// The server.
+        host: String,
+        /// Why.
+        #[source]
+        source: lettre::transport::smtp::Error,
+    },
+    /// An address is not an e-mail address (or holds a line break).
+    #[error("{role} `{value}` is not a valid e-mail address: {reason}")]
+    Address {
+        /// Which address: sender, recipient, and where it comes from.
+        role: String,
+        /// The value, with control characters shown escaped.
+        value: String,
+        /// Why.
+        reason: String,
+    },
+    /// lettre refused to build the message.
+    #[error("failed to build the message: {reason}")]
+    Build {
+        /// Why.
+        reason: String,
+    },
+    /// The server could not be reached or refused the message.
+    #[error("failed to send the message through `{server}`; it was not sent")]
+    Send {
+        /// host:port and security.
+        server: String,
+        /// The SMTP error.
+        #[source]
+        source: lettre::transport::smtp::Error,
+    },
+}
+
+/// Transport security.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Security {
+    /// No encryption (a server on loopback or a trusted network only).
+    Plain,
+    /// STARTTLS, required.
+    StartTls,
+    /// STARTTLS when the server offers it, else plain.
+    Opportunistic,
+    /// TLS from the first byte (SMTPS, port 465).
+    Tls,
+}
+
+/// A password, never printed.
+#[derive(Clone)]
+pub struct Secret(String);
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(…)")
+    }
+}
+
+/// Where and how to send: read from the environment by [`SmtpSettings::from_env`].
+#[derive(Debug, Clone)]
+pub struct SmtpSettings {
+    /// Server name (also the name its certificate must carry).
+    pub host: String,
+    /// Port.
+    pub port: u16,
+    /// Transport security.
+    pub security: Security,
+    /// User name for AUTH, if any.
+    pub user: Option<String>,
+    /// Password for AUTH.
+    pub password: Option<Secret>,
+    /// Extra CA certificates (PEM) to trust.
+    pub ca_pem: Option<Vec<u8>>,
+    /// Sender address that overrides the processor's DPO.
+    pub from: Option<String>,
+}
+
+impl SmtpSettings {
+    /// Reads the settings through `env` (a lookup such as `std::env::var`).
+    pub fn from_env(env: impl Fn(&str) -> Option<String>) -> Result<Self, MailError> {
+        let get = |k: &str| env(k).filter(|v| !v.trim().is_empty());
+        let raw = get(ENV_URL).ok_or(MailError::NotConfigured)?;
+        let url = url::Url::parse(raw.trim()).map_err(|e| MailError::Url {
+            url: redact(&raw),
+            reason: e.to_string(),
+        })?;
+        if url.password().is_some() {
+            return Err(MailError::PasswordInUrl);
+        }
+        let bad = |reason: &str| MailError::Url {
+            url: redact(&raw),
+            reason: reason.to_string(),
+        };
+        let host = url
+            .host_str()
+            .filter(|h| !h.is_empty())
+            .ok_or_else(|| bad("it names no host"))?;
+        let host = host
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .to_string();
+        let tls = url
+            .query_pairs()
+            .find(|(k, _)| k == "tls")
+            .map(|(_, v)| v.to_string());
+        let (security, default_port) = match (url.scheme(), tls.as_deref()) {
+            ("smtp", None | Some("none")) => (Security::Plain, 25),
+            ("smtp", Some("required" | "starttls")) => (Security::StartTls, 587),
+            ("smtp", Some("opportunistic")) => (Security::Opportunistic, 587),
+            ("smtps", None | Some("wrapper" | "implicit")) => (Security::Tls, 465),
+            ("smtp" | "smtps", Some(other)) => {
+                return Err(bad(&format!(
+                    "unknown tls={other}; use tls=required, tls=opportunistic or tls=none"
+                )))
+            }
+            (scheme, _) => {
+                return Err(bad(&format!(
+                    "unknown scheme `{scheme}`; use smtp or smtps"
+                )))
+            }
+        };
+        let user = (!url.username().is_empty()).then(|| percent_decode(url.username()));
+        let password = match (get(ENV_PASSWORD), get(ENV_PASSWORD_FILE)) {
+            (Some(p), _) => Some(Secret(p)),
+            (None, Some(file)) => {
+                let path = PathBuf::from(file);
+                let text =
+                    std::fs::read_to_string(&path).map_err(|source| MailError::PasswordFile {
+                        path: path.clone(),
+                        source,
+                    })?;
+                Some(Secret(text.trim_end_matches(['\r', '\n']).to_string()))
+            }
+            (None, None) => None,
+        };
+        let ca_pem = match get(ENV_CA) {
+            None => None,
+            Some(file) => {
+                let path = PathBuf::from(file);
+                let pem = std::fs::read(&path).map_err(|e| MailError::Ca {
+                    path: path.clone(),
+                    reason: e.to_string(),
+                })?;
+                if !pem.windows(27).any(|w| w == b"-----BEGIN CERTIFICATE-----") {
+                    return Err(MailError::Ca {
+                        path,
+                        reason: "no PEM certificate in it (-----BEGIN CERTIFICATE-----)".into(),
+                    });
+                }
+                Some(pem)
+            }
+        };
+        Ok(Self {
+            host,
+            port: url.port().unwrap_or(default_port),
+            security,
+            user,
+            password,
+            ca_pem,
+            from: get(ENV_FROM),
+        })
+    }
+
+    /// `host:port (starttls)`, for messages.
+    pub fn describe(&self) -> String {
+        let sec = match self.security {
+            Security::Plain => "plain",
+            Security::StartTls => "starttls",
+            Security::Opportunistic => "opportunistic starttls",
+            Security::Tls => "tls",
+        };
+        format!("{}:{} ({sec})", self.host, self.port)
+    }
+
+    fn transport(&self) -> Result<SmtpTransport, MailError> {
+        let tls = match self.security {
+            Security::Plain => Tls::None,
+            _ => {
+                let mut b = TlsParameters::builder(self.host.clone());
+                if let Some(pem) = &self.ca_pem {
+                    let cert = Certificate::from_pem(pem).map_err(|source| MailError::Tls {
+                        host: self.host.clone(),
+                        source,
+                    })?;
+                    b = b.add_root_certificate(cert);
+                }
+                let params = b.build_rustls().map_err(|source| MailError::Tls {
+                    host: self.host.clone(),
+                    source,
+                })?;
+                match self.security {
+                    Security::StartTls => Tls::Required(params),
+                    Security::Opportunistic => Tls::Opportunistic(params),
+                    _ => Tls::Wrapper(params),
+                }
+            }
+        };
+        let mut b = SmtpTransport::builder_dangerous(self.host.clone())
+            .port(self.port)
+            .tls(tls)
+            .timeout(Some(TIMEOUT));
+        if let Some(user) = &self.user {
+            let pass = self
+                .password
+                .as_ref()
+                .map(|p| p.0.clone())
+                .unwrap_or_default();
+            b = b.credentials(Credentials::new(user.clone(), pass));
+        }
+        Ok(b.build())
+    }
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
+            if let Some(b) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The URL with any password replaced, for error messages.
+fn redact(raw: &str) -> String {
+    match url::Url::parse(raw.trim()) {
+        Ok(mut u) if u.password().is_some() => {
+            let _ = u.set_password(Some("***"));
+            u.to_string()
+        }
+        _ => raw.trim().to_string(),
+    }
+}
+
+/// A sender or recipient.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Party {
+    /// Display name, if any.
+    pub name: Option<String>,
+    /// Address.
+    pub email: String,
+    /// Where the address comes from, for error messages
+    /// (e.g. "breach contact of `juvisy-sur-orge`").
+    pub role: String,
+}
+
+/// A file attached to a message.
+#[derive(Debug, Clone)]
+pub struct Attachment {
+    /// File name shown to the recipient.
+    pub filename: String,
+    /// MIME type, e.g. `application/pdf`.
+    pub content_type: String,
+    /// Content.
+    pub bytes: Vec<u8>,
+}
+
+/// Everything a message is made of.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    /// Sender (also the envelope sender).
+    pub from: Party,
+    /// Recipients (also the envelope recipients).
+    pub to: Vec<Party>,
+    /// Subject; line breaks are flattened to spaces.
+    pub subject: String,
+    /// Plain-text body.
+    pub text: String,
+    /// Attachments.
+    pub attachments: Vec<Attachment>,
+    /// Message-ID, with its angle brackets: `<…@domain>`.
+    pub message_id: String,
+    /// The Date header (the command's clock).
+    pub date: DateTime<Utc>,
+}
+
+/// A formatted message, ready to send: these bytes are the evidence.
+#[derive(Debug, Clone)]
+pub struct Built {
+    message: Message,
+    /// The exact bytes of the message (CRLF line endings).
+    pub bytes: Vec<u8>,
+    /// The Message-ID.
+    pub message_id: String,
+    /// The envelope recipients.
+    pub recipients: Vec<String>,
+}
+
+/// The server's answer to a message it accepted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Receipt {
+    /// The reply, e.g. `250 OK`.
+    pub reply: String,
+}
+
+/// Shows control characters of a value escaped, so an error message is one line.
+fn visible(s: &str) -> String {
+    s.chars()
+        .flat_map(|c| {
+            if c.is_control() {
+                c.escape_default().collect::<Vec<_>>()
+            } else {
+                vec![c]
+            }
+        })
+        .collect()
+}
+
+fn mailbox(p: &Party) -> Result<Mailbox, MailError> {
+    let err = |reason: String| MailError::Address {
+        role: p.role.clone(),
+        value: visible(&p.email),
+        reason,
+    };
+    if p.email.chars().any(char::is_control) {
+        return Err(err(
+            "it contains a line break or another control character".into()
+        ));
+    }
+    let address: Address = p
+        .email
+        .trim()
+        .parse()
+        .map_err(|e: lettre::address::AddressError| err(e.to_string()))?;
+    // A display name is written by lettre's typed header (quoted or RFC 2047
+    // encoded), so a line break in it cannot start a header; flatten it anyway
+    // so the name reads on one line.
+    let name = p
+        .name
+        .as_deref()
+        .map(|n| n.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|n| !n.is_empty());
+    Ok(Mailbox::new(name, address))
+}
+
+/// Builds the message. Fails on an invalid address; never on text content.
+pub fn build(d: &Draft) -> Result<Built, MailError> {
+    let from = mailbox(&d.from)?;
+    let subject = d.subject.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut b = Message::builder()
+        .from(from)
+        .subject(subject)
+        .message_id(Some(d.message_id.clone()))
+        .date(d.date.into());
+    let mut recipients = Vec::new();
+    for p in &d.to {
+        let mb = mailbox(p)?;
+        recipients.push(mb.email.to_string());
+        b = b.to(mb);
+    }
+    let mut parts = MultiPart::mixed().singlepart(SinglePart::plain(d.text.clone()));
+    for a in &d.attachments {
+        let ct = ContentType::parse(&a.content_type).map_err(|e| MailError::Build {
+            reason: format!("content type `{}`: {e}", a.content_type),
+        })?;
+        parts =
+            parts.singlepart(LettreAttachment::new(a.filename.clone()).body(a.bytes.clone(), ct));
+    }
+    let message = b.multipart(parts).map_err(|e| MailError::Build {
+        reason: e.to_string(),
+    })?;
+    let bytes = message.formatted();
+    Ok(Built {
+        message,
+        bytes,
+        message_id: d.message_id.clone(),
+        recipients,
+    })
+}
+
+/// Sends the exact bytes of `m` through the server of `s`.
+pub fn send(s: &SmtpSettings, m: &Built) -> Result<Receipt, MailError> {
+    let transport = s.transport()?;
+    let response = transport
+        .send_raw(m.message.envelope(), &m.bytes)
+        .map_err(|source| MailError::Send {
+            server: s.describe(),
+            source,
+        })?;
+    let text: Vec<&str> = response.message().collect();
+    Ok(Receipt {
+        reply: format!("{} {}", response.code(), text.join(" "))
+            .trim()
+            .to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
+        move |k| {
+            pairs
+                .iter()
+                .find(|(n, _)| *n == k)
+                .map(|(_, v)| v.to_string())
+        }
+    }
+
+    fn draft() -> Draft {
+        Draft {
+            from: Party {
+                name: Some("DPO — EPT".into()),
+                email: "dpo@processor.example".into(),
+                role: "sender".into(),
+            },
+            to: vec![Party {
+                name: Some("Cellule RGPD".into()),
+                email: "rgpd@ville.example".into(),
+                role: "breach contact".into(),
+            }],
+            subject: "Notification de violation".into(),
+            text: "Corps du message — données à caractère personnel.\n".into(),
+            attachments: vec![],
+            message_id: "<abc.2021-001@processor.example>".into(),
+            date: DateTime::parse_from_rfc3339("2021-03-26T10:05:00+01:00")
+                .unwrap()
+                .to_utc(),
+        }
+    }
+
+    fn header_names(bytes: &[u8]) -> Vec<String> {
+        let text = String::from_utf8_lossy(bytes);
+        let head = text
+            .split("\r\n\r\n")
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        head.split("\r\n")
+            .filter(|l| !l.starts_with(' ') && !l.starts_with('\t'))
+            .filter_map(|l| l.split(':').next().map(|s| s.to_ascii_lowercase()))
+            .collect()
+    }
+
+    #[test]
+    fn urls_give_plain_starttls_and_implicit_tls() {
+        let s = SmtpSettings::from_env(env(&[(ENV_URL, "smtp://127.0.0.1:2525")])).unwrap();
+        assert_eq!((s.security, s.port), (Security::Plain, 2525));
+        let s = SmtpSettings::from_env(env(&[(
+            ENV_URL,
+            "smtp://dpo%40ept@mail.example?tls=required",
+        )]))
+        .unwrap();
+        assert_eq!(
+            (s.security, s.port, s.user.as_deref()),
+            (Security::StartTls, 587, Some("dpo@ept"))
+        );
+        let s = SmtpSettings::from_env(env(&[(ENV_URL, "smtps://mail.example")])).unwrap();
+        assert_eq!((s.security, s.port), (Security::Tls, 465));
+    }
+
+    #[test]
+    fn a_password_in_the_url_is_refused_and_never_echoed() {
+        let e = SmtpSettings::from_env(env(&[(ENV_URL, "smtp://u:hunter2@h")])).unwrap_err();
+        assert!(matches!(e, MailError::PasswordInUrl));
+        assert!(!e.to_string().contains("hunter2"));
+        let e = SmtpSettings::from_env(env(&[(ENV_URL, "ftp://h")])).unwrap_err();
+        assert!(e.to_string().contains("unknown scheme"), "{e}");
+        assert!(matches!(
+            SmtpSettings::from_env(env(&[])),
+            Err(MailError::NotConfigured)
+        ));
+    }
+
+    #[test]
+    fn the_password_comes_from_the_environment_or_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("pw");
+        std::fs::write(&f, "s3cret\n").unwrap();
+        let fp = f.to_string_lossy().to_string();
+        let s = SmtpSettings::from_env(env(&[(ENV_URL, "smtp://u@h"), (ENV_PASSWORD_FILE, &fp)]))
+            .unwrap();
+        assert_eq!(s.password.as_ref().map(|p| p.0.as_str()), Some("s3cret"));
+        assert!(!format!("{s:?}").contains("s3cret"));
+        let s = SmtpSettings::from_env(env(&[(ENV_URL, "smtp://u@h"), (ENV_PASSWORD, "direct")]))
+            .unwrap();
+        assert_eq!(s.password.map(|p| p.0), Some("direct".into()));
+    }
+
+    #[test]
+    fn the_message_carries_the_given_message_id_and_date() {
+        let m = build(&draft()).unwrap();
+        let text = String::from_utf8_lossy(&m.bytes);
+        assert!(
+            text.contains("Message-ID: <abc.2021-001@processor.example>\r\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("Date: Fri, 26 Mar 2021 09:05:00 +0000\r\n"),
+            "{text}"
+        );
+        assert_eq!(m.recipients, vec!["rgpd@ville.example"]);
+    }
+
+    #[test]
+    fn a_line_break_in_the_subject_or_a_name_cannot_add_a_header() {
+        let mut d = draft();
+        d.subject = "Rançongiciel\r\nBcc: attacker@evil.example\r\nX-Injected: 1".into();
+        d.to[0].name = Some("Cellule\r\nBcc: attacker@evil.example".into());
+        d.from.name = Some("DPO\nX-Injected: 2".into());
+        let m = build(&d).unwrap();
+        let names = header_names(&m.bytes);
+        assert!(
+            !names.iter().any(|n| n == "bcc" || n == "x-injected"),
+            "{names:?}"
+        );
+        assert_eq!(m.recipients, vec!["rgpd@ville.example"]);
+    }
+
+    #[test]
+    fn an_address_with_a_line_break_is_refused() {
+        let mut d = draft();
+        d.to[0].email = "rgpd@ville.example\r\nBcc: attacker@evil.example".into();
+        let e = build(&d).unwrap_err().to_string();
+        assert!(e.contains("breach contact"), "{e}");
+        assert!(e.contains("\\r\\n"), "shown escaped on one line: {e}");
+    }
+}

@@ -1,0 +1,256 @@
+//! A personal-data breach (`breaches/<id>.yaml`): the facts the DPO fills
+//! in, what is deferred and why, and the timeline the tool appends.
+//!
+//! The keys are those of issue 3 and the Annex 1 §II.8 items they carry;
+//! tools and tests rely on them. The DPO writes the facts; the tool only
+//! appends `notifications:`, `calls:` and `closed:` (and `deferred:` through
+//! `dpo breach defer`), so a hand edit of those sections is visible against
+//! the SHA-256 kept in the journal.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Deserializer, Serialize};
+
+use super::Id;
+
+/// One personal-data breach (GDPR Art. 4(12)) as recorded by the processor.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Breach {
+    /// Identifier, also the file name, e.g. `2021-001`.
+    pub id: Id,
+    /// A short title, e.g. "Rançongiciel sur le serveur de fichiers".
+    pub title: String,
+    /// The controllers whose data is concerned (ids of `controllers/`).
+    #[serde(default, deserialize_with = "null_default")]
+    pub controllers: Vec<Id>,
+    /// When the breach happened, if known (null: unknown).
+    #[serde(default)]
+    pub occurred_at: Option<DateTime<FixedOffset>>,
+    /// When someone noticed it.
+    #[serde(default)]
+    pub discovered_at: Option<DateTime<FixedOffset>>,
+    /// When the processor became aware of it: T0 of its 72 hours.
+    pub aware_at: DateTime<FixedOffset>,
+    /// Who discovered it.
+    #[serde(default)]
+    pub discovered_by: Option<String>,
+    /// Categories of processing or systems affected.
+    #[serde(default, deserialize_with = "null_default")]
+    pub systems: Vec<String>,
+    /// The nature of the breach, with the people and records concerned.
+    #[serde(default, deserialize_with = "null_default")]
+    pub nature: Nature,
+    /// The likely consequences of the breach.
+    #[serde(default)]
+    pub consequences: Option<String>,
+    /// Measures taken to address the breach.
+    #[serde(default)]
+    pub measures_taken: Option<String>,
+    /// Measures proposed, including those to mitigate its possible adverse effects.
+    #[serde(default)]
+    pub measures_proposed: Option<String>,
+    /// Whom the controller may ask for more information (default: the
+    /// processor's DPO).
+    #[serde(default)]
+    pub contact: Option<String>,
+    /// Fields that cannot be given yet, with the reason: field -> reason
+    /// (Annex 1: information given "de manière échelonnée").
+    #[serde(default, deserialize_with = "null_default")]
+    pub deferred: BTreeMap<String, String>,
+    /// E-mails sent to the controllers (appended by the tool).
+    #[serde(
+        default,
+        deserialize_with = "null_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub notifications: Vec<Notification>,
+    /// Phone calls to the controllers' breach contacts (appended by the tool).
+    #[serde(
+        default,
+        deserialize_with = "null_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub calls: Vec<Call>,
+    /// The closing of the breach file (written by the tool).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closed: Option<Closure>,
+}
+
+/// The nature of the breach (Annex 1 §II.8, first item).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Nature {
+    /// What happened.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Confidentiality was breached (unauthorised disclosure or access).
+    #[serde(default, deserialize_with = "null_default")]
+    pub confidentiality: bool,
+    /// Integrity was breached (unauthorised alteration).
+    #[serde(default, deserialize_with = "null_default")]
+    pub integrity: bool,
+    /// Availability was breached (loss of access or destruction).
+    #[serde(default, deserialize_with = "null_default")]
+    pub availability: bool,
+    /// Categories of people concerned.
+    #[serde(default, deserialize_with = "null_default")]
+    pub subject_categories: Vec<String>,
+    /// Approximate number of people concerned.
+    #[serde(default)]
+    pub subjects_count: Option<u64>,
+    /// Categories of personal-data records concerned.
+    #[serde(default, deserialize_with = "null_default")]
+    pub record_categories: Vec<String>,
+    /// Approximate number of records concerned.
+    #[serde(default)]
+    pub records_count: Option<u64>,
+}
+
+/// One e-mail sent to a controller's breach contact.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Notification {
+    /// 1 for the notification, 2 and up for each supplement.
+    pub phase: u32,
+    /// The controller notified.
+    pub controller: Id,
+    /// When the server accepted the message.
+    pub sent_at: DateTime<FixedOffset>,
+    /// The envelope recipients.
+    pub recipients: Vec<String>,
+    /// The Message-ID header of the message.
+    pub message_id: String,
+    /// The exact message sent, relative to the workspace (`evidence/…eml`).
+    pub eml: String,
+    /// SHA-256 of the `.eml` file, hex.
+    pub sha256: String,
+    /// The SMTP server's reply to the message.
+    pub server_reply: String,
+    /// Why the notification was sent after the deadline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub late_reason: Option<String>,
+    /// The fields given in this message.
+    #[serde(default, deserialize_with = "null_default")]
+    pub fields: Vec<String>,
+    /// The fields still deferred when it was sent.
+    #[serde(default, deserialize_with = "null_default")]
+    pub deferred: Vec<String>,
+}
+
+/// One phone call to a controller's designated contact.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Call {
+    /// When the call took place.
+    pub at: DateTime<FixedOffset>,
+    /// The controller called.
+    pub controller: Id,
+    /// Whom the caller spoke to.
+    pub to: String,
+    /// The number called.
+    pub number: String,
+    /// Who called.
+    pub by: String,
+    /// What was said or agreed.
+    pub outcome: String,
+}
+
+/// The closing of a breach file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Closure {
+    /// When it was closed.
+    pub at: DateTime<FixedOffset>,
+    /// Who closed it.
+    pub by: String,
+    /// The closing summary.
+    pub summary: String,
+}
+
+/// Reads `null` (a key written with no value) as the type's default, so that
+/// `systems:` left empty in the file means "none" rather than an error.
+fn null_default<'de, D, T>(d: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de> + Default,
+{
+    Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
+}
+
+impl Breach {
+    /// True once the breach file is closed.
+    pub fn is_closed(&self) -> bool {
+        self.closed.is_some()
+    }
+
+    /// The notifications sent to one controller, in order.
+    pub fn notifications_to<'a>(
+        &'a self,
+        controller: &'a Id,
+    ) -> impl Iterator<Item = &'a Notification> + 'a {
+        self.notifications
+            .iter()
+            .filter(move |n| &n.controller == controller)
+    }
+
+    /// The phone calls to one controller, in order.
+    pub fn calls_to<'a>(&'a self, controller: &'a Id) -> impl Iterator<Item = &'a Call> + 'a {
+        self.calls
+            .iter()
+            .filter(move |c| &c.controller == controller)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = r#"
+id: 2021-001
+title: Rançongiciel sur le serveur de fichiers
+controllers: [juvisy-sur-orge]
+occurred_at: 2021-03-25T22:40:00+01:00
+discovered_at: 2021-03-26T08:15:00+01:00
+aware_at: 2021-03-26T10:00:00+01:00
+discovered_by: technicien d'astreinte
+systems: [serveurs de fichiers]
+nature:
+  description: chiffrement des partages
+  confidentiality: true
+  integrity: false
+  availability: true
+  subject_categories: [agents]
+  subjects_count: 1200
+  record_categories: [dossiers RH]
+  records_count: 45000
+consequences:
+measures_taken: isolement du serveur
+measures_proposed: restauration
+contact:
+deferred:
+  consequences: analyse en cours
+"#;
+
+    #[test]
+    fn the_record_of_the_issue_reads_with_its_exact_keys() {
+        let b: Breach = serde_yaml::from_str(SAMPLE).unwrap();
+        assert_eq!(b.id.as_str(), "2021-001");
+        assert_eq!(b.nature.subjects_count, Some(1200));
+        assert_eq!(
+            b.deferred.get("consequences").map(String::as_str),
+            Some("analyse en cours")
+        );
+        assert!(b.notifications.is_empty());
+    }
+
+    #[test]
+    fn a_misspelt_key_is_refused() {
+        let bad = SAMPLE.replace("measures_taken", "measure_taken");
+        let e = serde_yaml::from_str::<Breach>(&bad)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("unknown field `measure_taken`"), "{e}");
+    }
+}
