@@ -511,6 +511,32 @@ mod check {
     }
 
     #[test]
+    fn check_also_reads_the_fate_and_breach_records() {
+        let (_tmp, ws) = sample();
+        let fate = ws.join("fate/juvisy-sur-orge.yaml");
+        let s = std::fs::read_to_string(&fate)
+            .unwrap()
+            .replacen("choice:", "choise:", 1);
+        let line = s[..s.find("choise:").unwrap()].matches('\n').count() + 1;
+        std::fs::write(&fate, s).unwrap();
+        std::fs::create_dir_all(ws.join("breaches")).unwrap();
+        std::fs::write(
+            ws.join("breaches/2021-001.yaml"),
+            "id: 2021-001\ntitle: [\n",
+        )
+        .unwrap();
+        let o = dpo(&ws, &["check"]);
+        assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+        let t = text(&o);
+        assert!(
+            t.contains(&format!("fate/juvisy-sur-orge.yaml:{line}:")),
+            "{t}"
+        );
+        assert!(t.contains("did you mean `choice`?"), "{t}");
+        assert!(t.contains("breaches/2021-001.yaml:"), "{t}");
+    }
+
+    #[test]
     fn a_yml_file_in_controllers_is_an_error_with_a_rename_hint() {
         let (_tmp, ws) = sample();
         std::fs::copy(

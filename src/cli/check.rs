@@ -27,7 +27,9 @@ pub(super) fn run(cli: &Cli, args: &CheckArgs) -> Result<i32, CliError> {
         Ok(ws) => {
             let clock = cli.clock(ws.tz)?;
             let today = clock.now().with_timezone(&ws.tz).date_naive();
-            let diags = workspace::validate(&ws, today);
+            let mut diags = workspace::validate(&ws, today);
+            diags.extend(record_diagnostics(&ws));
+            diags.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
             (diags, Some(ws.journal().verify()?))
         }
         Err(CliError::Workspace(WorkspaceError::Invalid { diagnostics, .. })) => {
@@ -74,4 +76,28 @@ pub(super) fn run(cli: &Cli, args: &CheckArgs) -> Result<i32, CliError> {
     } else {
         0
     })
+}
+
+/// Diagnostics of the record files loaded outside the register: breaches and
+/// fate files.
+fn record_diagnostics(ws: &workspace::Workspace) -> Vec<Diagnostic> {
+    let (_, mut diags) = crate::breach::store::load_all(ws);
+    let ids = match crate::fate::list_fate_files(&ws.root) {
+        Ok(ids) => ids,
+        Err(e) => return fate_error(diags, "fate", e),
+    };
+    for id in ids {
+        if let Err(e) = crate::fate::load(ws, &id) {
+            diags = fate_error(diags, &crate::fate::fate_rel(&id), e);
+        }
+    }
+    diags
+}
+
+fn fate_error(mut diags: Vec<Diagnostic>, rel: &str, e: crate::fate::FateError) -> Vec<Diagnostic> {
+    match e {
+        crate::fate::FateError::Invalid { diagnostics, .. } => diags.extend(diagnostics),
+        other => diags.push(Diagnostic::error(rel, (1, 1), "", other.to_string())),
+    }
+    diags
 }

@@ -6,7 +6,9 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::CliError;
-use crate::model::{Controller, People, Processor, SecurityMeasures, SubProcessors};
+use crate::model::{
+    Breach, Controller, FateFile, People, Processor, SecurityMeasures, SubProcessors,
+};
 use crate::workspace;
 
 /// Options of `dpo schema`.
@@ -30,6 +32,8 @@ pub(super) fn run(args: &SchemaArgs) -> Result<i32, CliError> {
             schemars::schema_for!(SecurityMeasures),
         ),
         ("people.schema.json", schemars::schema_for!(People)),
+        ("breach.schema.json", schemars::schema_for!(Breach)),
+        ("fate.schema.json", schemars::schema_for!(FateFile)),
     ];
     for (name, schema) in schemas {
         let path = args.output.join(name);
