@@ -16,7 +16,7 @@ use crate::breach::{
 use crate::mail::{self, SmtpSettings};
 use crate::model::{Breach, Id};
 use crate::render::Templates;
-use crate::workspace::{self, Workspace};
+use crate::workspace::Workspace;
 
 /// Breach subcommands.
 #[derive(Debug, Subcommand)]
@@ -757,24 +757,7 @@ fn report(cli: &Cli, ws: &Workspace, a: &ReportArgs) -> Result<i32, CliError> {
         ReportFormat::Pdf => pdf,
         ReportFormat::Md => md.into_bytes(),
     };
-    match &a.output {
-        Some(path) => {
-            workspace::write_atomic(path, &bytes).map_err(|e| CliError::Output {
-                path: path.clone(),
-                source: Box::new(e),
-            })?;
-            eprintln!("wrote {} ({} bytes)", path.display(), bytes.len());
-        }
-        None => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(&bytes)
-                .and_then(|_| out.flush())
-                .map_err(|e| CliError::Output {
-                    path: PathBuf::from("<stdout>"),
-                    source: Box::new(e),
-                })?;
-        }
-    }
+    super::write_output(a.output.as_deref(), &bytes)?;
     Ok(0)
 }
 

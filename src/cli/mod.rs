@@ -305,6 +305,31 @@ pub(crate) fn write_stdout(args: std::fmt::Arguments<'_>) {
     }
 }
 
+/// Writes a document to `path` atomically (saying so on stderr), or to
+/// stdout when no path is given.
+fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<(), CliError> {
+    use std::io::Write;
+    match path {
+        Some(path) => {
+            workspace::write_atomic(path, bytes).map_err(|e| CliError::Output {
+                path: path.to_path_buf(),
+                source: Box::new(e),
+            })?;
+            eprintln!("wrote {} ({} bytes)", path.display(), bytes.len());
+        }
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(bytes)
+                .and_then(|()| out.flush())
+                .map_err(|e| CliError::Output {
+                    path: PathBuf::from("<stdout>"),
+                    source: Box::new(e),
+                })?;
+        }
+    }
+    Ok(())
+}
+
 /// Prints a value as pretty JSON on stdout.
 fn print_json<T: serde::Serialize>(v: &T) -> Result<(), CliError> {
     let s = serde_json::to_string_pretty(v).map_err(|e| CliError::Output {

@@ -1,7 +1,7 @@
 //! `dpo register`: the register of the categories of processing (GDPR
 //! Art. 30(2)) as PDF, Markdown or CSV.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
@@ -89,24 +89,7 @@ pub(super) fn run(cli: &Cli, args: &RegisterArgs) -> Result<i32, CliError> {
             render::csv::to_csv(&strings.list("csv_headers"), &rows)?
         }
     };
-    match &args.output {
-        Some(path) => {
-            workspace::write_atomic(path, &bytes).map_err(|e| CliError::Output {
-                path: path.clone(),
-                source: Box::new(e),
-            })?;
-            eprintln!("wrote {} ({} bytes)", path.display(), bytes.len());
-        }
-        None => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(&bytes)
-                .and_then(|_| out.flush())
-                .map_err(|e| CliError::Output {
-                    path: PathBuf::from("<stdout>"),
-                    source: Box::new(e),
-                })?;
-        }
-    }
+    super::write_output(args.output.as_deref(), &bytes)?;
     if warnings > 0 {
         if std::env::var_os("DPO_VERBOSE").is_some() {
             print_diagnostics(&diags, false);
