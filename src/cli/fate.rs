@@ -612,10 +612,10 @@ fn destroy(cli: &Cli, a: &DestroyArgs) -> Result<i32, CliError> {
         print_json(&record)?;
     } else {
         outln!(
-            "recorded: copy `{}` of item `{}` destroyed ({:?}) on {}",
+            "recorded: copy `{}` of item `{}` destroyed ({}) on {}",
             copy.id,
             item.id,
-            a.method,
+            record.method.as_str(),
             crate::time::show(at)
         );
         if !fingerprinted {

@@ -262,6 +262,17 @@ pub enum SanitizationMethod {
     Destroy,
 }
 
+impl SanitizationMethod {
+    /// The NIST name, as typed on the command line: `clear`, `purge`, `destroy`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Clear => "clear",
+            Self::Purge => "purge",
+            Self::Destroy => "destroy",
+        }
+    }
+}
+
 /// The destruction of one copy (NIST SP 800-88 Rev. 2).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
