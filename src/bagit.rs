@@ -722,6 +722,10 @@ struct Manifest {
 /// `Payload-Oxum`). SHA-256 and SHA-512 manifests are checked; any other
 /// algorithm is reported as [`BagProblemKind::Unsupported`].
 ///
+/// A tag manifest is optional, but when there is one it must list every
+/// payload manifest (else [`BagProblemKind::Malformed`]): a signature of
+/// the tag manifest protects the payload only through them.
+///
 /// Every problem is reported, with its path; an `Err` means the bag could
 /// not be examined at all. Paths are compared byte for byte (no Unicode
 /// normalisation). Files at the top of the bag that no tag manifest lists
@@ -911,6 +915,20 @@ pub fn verify_bag(dir: &Path) -> Result<BagReport, BagError> {
             let (_, mut file_problems) =
                 check_file(&encode_path(path), &full, &[(alg, hex, &manifest.name)]);
             problems.append(&mut file_problems);
+        }
+        // A signature covers the tag manifest; it protects the payload only
+        // through the payload manifests the tag manifest lists.
+        for payload_manifest in &payload_manifests {
+            if !manifest.entries.contains_key(&payload_manifest.name) {
+                problems.push(BagProblem {
+                    path: manifest.name.clone(),
+                    kind: BagProblemKind::Malformed,
+                    detail: format!(
+                        "does not list {}, so it does not protect the payload digests",
+                        payload_manifest.name
+                    ),
+                });
+            }
         }
     }
 
@@ -1569,6 +1587,25 @@ mod tests {
     }
 
     #[test]
+    fn a_tag_manifest_that_leaves_out_the_payload_manifest_is_malformed() {
+        let dir = tempfile::tempdir().unwrap();
+        let bag = written_bag(dir.path());
+        let path = bag.join("tagmanifest-sha256.txt");
+        let kept: String = fs::read_to_string(&path)
+            .unwrap()
+            .lines()
+            .filter(|l| !l.ends_with("manifest-sha256.txt"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        fs::write(&path, kept).unwrap();
+        let report = verify_bag(&bag).unwrap();
+        assert_eq!(
+            kinds(&report),
+            [("tagmanifest-sha256.txt", BagProblemKind::Malformed)]
+        );
+    }
+
+    #[test]
     fn a_signature_beside_the_tag_manifest_is_not_a_problem() {
         let dir = tempfile::tempdir().unwrap();
         let bag = written_bag(dir.path());
@@ -1615,11 +1652,20 @@ mod tests {
         let bag = written_bag(dir.path());
         let sha512 = ::hex::encode(Sha512::digest(b"abc"));
         let empty512 = ::hex::encode(Sha512::digest(b""));
-        fs::write(
-            bag.join("manifest-sha512.txt"),
-            format!("{sha512}  data/a.txt\n{empty512}  data/sub/b.txt\n"),
-        )
-        .unwrap();
+        let manifest512 = format!("{sha512}  data/a.txt\n{empty512}  data/sub/b.txt\n");
+        fs::write(bag.join("manifest-sha512.txt"), &manifest512).unwrap();
+        let report = verify_bag(&bag).unwrap();
+        assert_eq!(
+            kinds(&report),
+            [("tagmanifest-sha256.txt", BagProblemKind::Malformed)],
+            "the tag manifest must cover the new manifest"
+        );
+        let mut tagmanifest = fs::read_to_string(bag.join("tagmanifest-sha256.txt")).unwrap();
+        tagmanifest.push_str(&format!(
+            "{}  manifest-sha512.txt\n",
+            hex_sha256(manifest512.as_bytes())
+        ));
+        fs::write(bag.join("tagmanifest-sha256.txt"), tagmanifest).unwrap();
         assert!(verify_bag(&bag).unwrap().is_valid());
         fs::write(bag.join("data/a.txt"), b"abd").unwrap();
         let report = verify_bag(&bag).unwrap();

@@ -8,9 +8,13 @@
 //! memory does not grow with the size of a file and a tree of 100 000 small
 //! files costs no allocation per file.
 //!
-//! SHA-256 comes from the `sha2` crate, which detects the x86 SHA extensions
-//! (SHA-NI) or the ARMv8 SHA-2 instructions at run time and falls back to a
-//! portable implementation elsewhere; no feature flag is needed for that.
+//! SHA-256 comes from the `sha2` crate (0.11), which detects the x86 SHA
+//! extensions (SHA-NI) or the ARMv8 SHA-2 instructions at run time and falls
+//! back to a portable implementation elsewhere; no feature flag is needed
+//! (0.11 has no `asm` feature). On an AMD EPYC with SHA-NI: 1 785 MB/s per
+//! core, as fast as `openssl speed -evp sha256` (1 764 MB/s), against
+//! 365 MB/s with the portable code forced (`--cfg sha2_256_backend="soft"`);
+//! `-C target-cpu=native` adds nothing.
 //!
 //! **Symbolic links are not followed.** A link found inside a tree is
 //! neither hashed nor followed (it would hash a file outside the tree, or the
@@ -29,14 +33,13 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
-/// Size of the read buffer of each worker thread, in bytes (128 KiB).
+/// Size of the read buffer of each worker thread, in bytes (1 MiB).
 ///
 /// Large enough that the cost of a `read` call is small against hashing the
-/// buffer, small enough to stay in the L2 cache while the kernel copies into
-/// it and SHA-256 reads it back: measured on 4 files of 1 GiB, 128 KiB took
-/// 6 % less CPU than 1 MiB (the kernel's copy into a buffer that no longer
-/// fits in L2 costs more), and 64 KiB no less.
-pub const BUFFER_SIZE: usize = 128 << 10;
+/// buffer. Measured on 4 files of 1 GiB in the page cache, 64 KiB to 1 MiB
+/// cost the same CPU within 3 % once the buffer is aligned (see
+/// `BUFFER_ALIGN`), 1 MiB being the lowest.
+pub const BUFFER_SIZE: usize = 1 << 20;
 
 /// One hashed file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -136,7 +139,7 @@ pub fn hash_tree(
         files.extend(walk(root)?.files);
     }
     files.sort_unstable_by(|a, b| path_bytes(&a.path).cmp(path_bytes(&b.path)));
-    files.dedup_by(|a, b| a.path == b.path);
+    files.dedup_by(|a, b| path_bytes(&a.path) == path_bytes(&b.path));
     // An indexed parallel iterator keeps the order of the sorted list.
     files
         .into_par_iter()
@@ -211,14 +214,29 @@ thread_local! {
 /// panic on the busy `RefCell`.
 pub(crate) fn with_buffer<R>(f: impl FnOnce(&mut [u8]) -> R) -> R {
     BUFFER.with(|cell| match cell.try_borrow_mut() {
-        Ok(mut buf) => {
-            if buf.len() != BUFFER_SIZE {
-                buf.resize(BUFFER_SIZE, 0);
-            }
-            f(&mut buf)
-        }
-        Err(_) => f(&mut vec![0; BUFFER_SIZE]),
+        Ok(mut buf) => f(aligned(&mut buf)),
+        Err(_) => f(aligned(&mut Vec::new())),
     })
+}
+
+/// Alignment of the read buffer. The kernel's copy into a buffer that is
+/// 16 bytes off a 32-byte boundary (where a large allocation may land)
+/// measured 40 % slower; a page boundary is never off.
+const BUFFER_ALIGN: usize = 4096;
+
+/// [`BUFFER_SIZE`] bytes of `raw` starting on a [`BUFFER_ALIGN`] boundary,
+/// allocating `raw` on first use.
+fn aligned(raw: &mut Vec<u8>) -> &mut [u8] {
+    if raw.len() != BUFFER_SIZE + BUFFER_ALIGN {
+        *raw = vec![0; BUFFER_SIZE + BUFFER_ALIGN];
+    }
+    // `align_offset` may in theory give up (usize::MAX); no offset is then
+    // merely slower, never wrong.
+    let offset = match raw.as_ptr().align_offset(BUFFER_ALIGN) {
+        offset if offset <= BUFFER_ALIGN => offset,
+        _ => 0,
+    };
+    &mut raw[offset..offset + BUFFER_SIZE]
 }
 
 /// The raw bytes of a path (on Unix, exactly the bytes of the file name).
