@@ -11,6 +11,8 @@
 
 #![forbid(unsafe_code)]
 
+pub mod annex1;
+pub mod audit;
 pub mod bagit;
 pub mod breach;
 pub mod cli;

@@ -706,7 +706,9 @@ for e in c.walk("VEVENT"):
         String::from_utf8_lossy(&out.stderr)
     );
     let text = String::from_utf8_lossy(&out.stdout);
-    let lines: Vec<&str> = text.lines().collect();
+    // Issue 5: people, measures and the convention's term add their own
+    // events; this test pins the breach's.
+    let lines: Vec<&str> = text.lines().filter(|l| l.starts_with("breach.")).collect();
     assert_eq!(lines.len(), 1, "{text}");
     assert!(
         lines[0].starts_with(

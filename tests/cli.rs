@@ -815,6 +815,11 @@ mod schema {
             "subprocessors",
             "security-measures",
             "people",
+            "breach",
+            "fate",
+            "request",
+            "instruction",
+            "subprocessor-notice",
         ] {
             let s = std::fs::read(dir.join(format!("{name}.schema.json"))).unwrap();
             let v: serde_json::Value = serde_json::from_slice(&s).unwrap();

@@ -78,10 +78,13 @@ pub(super) fn run(cli: &Cli, args: &CheckArgs) -> Result<i32, CliError> {
     })
 }
 
-/// Diagnostics of the record files loaded outside the register: breaches and
-/// fate files.
+/// Diagnostics of the record files loaded outside the register: breaches,
+/// requests, instructions, sub-processor notices and fate files.
 fn record_diagnostics(ws: &workspace::Workspace) -> Vec<Diagnostic> {
     let (_, mut diags) = crate::breach::store::load_all(ws);
+    diags.extend(crate::annex1::request::list(ws).1);
+    diags.extend(crate::annex1::instruction::list(ws).1);
+    diags.extend(crate::annex1::subprocessor::notices(ws).1);
     let ids = match crate::fate::list_fate_files(&ws.root) {
         Ok(ids) => ids,
         Err(e) => return fate_error(diags, "fate", e),

@@ -15,16 +15,20 @@ macro_rules! outln {
     };
 }
 
+mod audit;
 mod breach;
 mod check;
 mod docs;
 mod fate;
 mod init;
+mod instruction;
 mod journal;
 mod keys;
 mod register;
+mod request;
 mod schema;
 mod status;
+mod subprocessor;
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -106,6 +110,18 @@ pub enum Command {
     /// The signing key: generate, show, publish.
     #[command(subcommand)]
     Keys(keys::KeysCommand),
+    /// The audit pack (Annex 1 §II.12): every register, log and certificate, signed.
+    #[command(subcommand)]
+    Audit(audit::AuditCommand),
+    /// Sub-processors (Annex 1 §II.6): list, add, change, notify the controllers in writing.
+    #[command(subcommand)]
+    Subprocessor(subprocessor::SubProcessorCommand),
+    /// Data-subject requests (Annex 1 §II.7): log and forward at once, list.
+    #[command(subcommand)]
+    Request(request::RequestCommand),
+    /// Documented instructions (Annex 1 §II.1–2): log, object, list.
+    #[command(subcommand)]
+    Instruction(instruction::InstructionCommand),
     /// Sign a file (OpenSSH SSHSIG, namespace `file`): writes FILE.sig.
     Sign(keys::SignArgs),
     /// Check a signature against keys/allowed_signers; exit 1 if it does not verify.
@@ -166,6 +182,9 @@ pub enum CliError {
     /// Hashing files.
     #[error(transparent)]
     Hash(#[from] crate::hashing::HashError),
+    /// Sub-processors, data-subject requests, instructions (Annex 1).
+    #[error(transparent)]
+    Annex1(#[from] crate::annex1::Annex1Error),
     /// Writing or checking a BagIt bag.
     #[error(transparent)]
     Bag(#[from] crate::bagit::BagError),
@@ -217,6 +236,10 @@ fn dispatch(cli: &Cli) -> Result<i32, CliError> {
         Command::Man(a) => docs::man(a),
         Command::Fate(c) => fate::run(cli, c),
         Command::Keys(c) => keys::run_keys(cli, c),
+        Command::Audit(c) => audit::run(cli, c),
+        Command::Subprocessor(c) => subprocessor::run(cli, c),
+        Command::Request(c) => request::run(cli, c),
+        Command::Instruction(c) => instruction::run(cli, c),
         Command::Sign(a) => keys::run_sign(cli, a),
         Command::Verify(a) => keys::run_verify(cli, a),
     }

@@ -7,7 +7,8 @@ use clap::Args;
 
 use super::CliError;
 use crate::model::{
-    Breach, Controller, FateFile, People, Processor, SecurityMeasures, SubProcessors,
+    Breach, Controller, FateFile, Instruction, People, Processor, Request, SecurityMeasures,
+    SubProcessors,
 };
 use crate::workspace;
 
@@ -34,6 +35,15 @@ pub(super) fn run(args: &SchemaArgs) -> Result<i32, CliError> {
         ("people.schema.json", schemars::schema_for!(People)),
         ("breach.schema.json", schemars::schema_for!(Breach)),
         ("fate.schema.json", schemars::schema_for!(FateFile)),
+        ("request.schema.json", schemars::schema_for!(Request)),
+        (
+            "instruction.schema.json",
+            schemars::schema_for!(Instruction),
+        ),
+        (
+            "subprocessor-notice.schema.json",
+            schemars::schema_for!(crate::annex1::subprocessor::SubProcessorNotice),
+        ),
     ];
     for (name, schema) in schemas {
         let path = args.output.join(name);

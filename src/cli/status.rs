@@ -19,6 +19,10 @@ pub struct StatusArgs {
     /// Also write the deadlines still to meet as an iCalendar file, with alarms.
     #[arg(long, value_name = "FILE")]
     pub ics: Option<PathBuf>,
+    /// Only what concerns this controller (its breaches, requests, notices,
+    /// people, measures and convention).
+    #[arg(long, value_name = "ID")]
+    pub controller: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -32,7 +36,11 @@ pub(super) fn run(cli: &Cli, args: &StatusArgs) -> Result<i32, CliError> {
     let ws = cli.load()?;
     let clock = cli.clock(ws.tz)?;
     let now = clock.now();
-    let (items, diags) = status::collect(&ws, now);
+    let only = match &args.controller {
+        None => None,
+        Some(c) => Some(super::audit::known_controller(&ws, c)?),
+    };
+    let (items, diags) = status::collect_for(&ws, now, only.as_ref());
     let t = Templates::new(cli.lang(Some(&ws)))?;
     let s = t.strings();
     let needs_action = items.iter().filter(|i| i.state.needs_action()).count();

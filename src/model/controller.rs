@@ -52,6 +52,11 @@ pub struct ControllerContacts {
     /// The controller's IT coordinator (convention, art. 1).
     #[serde(default)]
     pub it_coordinator: Contact,
+    /// Where written notices go (Annex 1 §II.2 and §II.6: sub-processor
+    /// changes, objections to an instruction, transfers required by law);
+    /// when absent, the controller's DPO (`dpo.email`).
+    #[serde(default)]
+    pub notices: Contact,
 }
 
 /// The convention (contract, Art. 28(3)) binding the processor to the controller.

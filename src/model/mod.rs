@@ -10,8 +10,10 @@ mod contact;
 mod controller;
 mod fate;
 mod id;
+mod instruction;
 mod person;
 mod processor;
+mod request;
 mod security_measure;
 mod subprocessor;
 
@@ -26,7 +28,9 @@ pub use fate::{
     ScanMatch, ScanRecord,
 };
 pub use id::{Id, IdError};
+pub use instruction::{Instruction, LegalTransfer, Objection};
 pub use person::{People, Person};
 pub use processor::{Lang, Processor};
+pub use request::{MailRecord, Request, Right};
 pub use security_measure::{SecurityMeasure, SecurityMeasures};
 pub use subprocessor::{Contract, SubProcessor, SubProcessors};

@@ -45,3 +45,12 @@ pub struct Person {
     #[serde(default)]
     pub last_training: Option<NaiveDate>,
 }
+
+impl People {
+    /// The last day the training of `p` counts: its date plus the interval
+    /// (calendar months). `None` when `p` was never trained.
+    pub fn training_due(&self, p: &Person) -> Option<NaiveDate> {
+        p.last_training
+            .and_then(|d| crate::time::add_months(d, self.training_interval_months))
+    }
+}

@@ -41,3 +41,14 @@ pub struct SecurityMeasure {
     #[serde(default)]
     pub test_interval_months: Option<u32>,
 }
+
+impl SecurityMeasure {
+    /// The last day of the current test period: the last test plus the
+    /// interval (calendar months). `None` when never tested or no interval.
+    pub fn test_due(&self) -> Option<NaiveDate> {
+        match (self.last_tested, self.test_interval_months) {
+            (Some(d), Some(n)) => crate::time::add_months(d, n),
+            _ => None,
+        }
+    }
+}

@@ -88,6 +88,56 @@ const SOURCES: &[(&str, &str, &str)] = &[
         "breach-record.yaml",
         include_str!("../../templates/en/breach-record.yaml.j2"),
     ),
+    (
+        "fr",
+        "subprocessor-notice.md",
+        include_str!("../../templates/fr/subprocessor-notice.md.j2"),
+    ),
+    (
+        "fr",
+        "subprocessor-notice.txt",
+        include_str!("../../templates/fr/subprocessor-notice.txt.j2"),
+    ),
+    (
+        "fr",
+        "request-forward.txt",
+        include_str!("../../templates/fr/request-forward.txt.j2"),
+    ),
+    (
+        "fr",
+        "instruction-objection.txt",
+        include_str!("../../templates/fr/instruction-objection.txt.j2"),
+    ),
+    (
+        "fr",
+        "instruction-transfer.txt",
+        include_str!("../../templates/fr/instruction-transfer.txt.j2"),
+    ),
+    (
+        "en",
+        "subprocessor-notice.md",
+        include_str!("../../templates/en/subprocessor-notice.md.j2"),
+    ),
+    (
+        "en",
+        "subprocessor-notice.txt",
+        include_str!("../../templates/en/subprocessor-notice.txt.j2"),
+    ),
+    (
+        "en",
+        "request-forward.txt",
+        include_str!("../../templates/en/request-forward.txt.j2"),
+    ),
+    (
+        "en",
+        "instruction-objection.txt",
+        include_str!("../../templates/en/instruction-objection.txt.j2"),
+    ),
+    (
+        "en",
+        "instruction-transfer.txt",
+        include_str!("../../templates/en/instruction-transfer.txt.j2"),
+    ),
 ];
 
 const STRINGS_FR: &str = include_str!("../../templates/fr/strings.yaml");

@@ -6,11 +6,16 @@
 //! [`StatusItem`]s; this module only merges and ranks them, and writes them
 //! as an iCalendar file. Nothing here prints or reads the clock.
 
+mod dated;
 pub mod ics;
+pub mod measures;
+pub mod people;
+pub mod term;
 
 use chrono::{DateTime, FixedOffset, Utc};
 use serde::Serialize;
 
+use crate::model::Id;
 use crate::workspace::{Diagnostic, Workspace};
 
 /// Where an item stands.
@@ -67,9 +72,37 @@ pub struct StatusItem {
 /// Every item of the workspace as of `now`, most urgent first, and the
 /// problems found in the files read.
 pub fn collect(ws: &Workspace, now: DateTime<Utc>) -> (Vec<StatusItem>, Vec<Diagnostic>) {
+    collect_for(ws, now, None)
+}
+
+/// True when `item` is about `controller`: the sources that concern one
+/// controller end their subject with its id (`2021-001/juvisy-sur-orge`).
+fn about(item: &StatusItem, controller: &Id) -> bool {
+    item.subject.rsplit('/').next() == Some(controller.as_str())
+}
+
+/// [`collect`], restricted to what concerns the controller `only` when given.
+pub fn collect_for(
+    ws: &Workspace,
+    now: DateTime<Utc>,
+    only: Option<&Id>,
+) -> (Vec<StatusItem>, Vec<Diagnostic>) {
     let mut items = Vec::new();
     let mut diags = Vec::new();
     let (mut b, mut d) = crate::breach::status::items(ws, now);
+    items.append(&mut b);
+    diags.append(&mut d);
+    let (mut b, mut d) = crate::annex1::status::items(ws, now);
+    items.append(&mut b);
+    diags.append(&mut d);
+    if let Some(c) = only {
+        items.retain(|i| about(i, c));
+    }
+    // People, measures and the term filter themselves: a person or a measure
+    // may concern several controllers.
+    items.append(&mut people::items(ws, now, only));
+    items.append(&mut measures::items(ws, now, only));
+    let (mut b, mut d) = term::items(ws, now, only);
     items.append(&mut b);
     diags.append(&mut d);
     items.sort_by(|a, b| (a.state, a.due, &a.subject).cmp(&(b.state, b.due, &b.subject)));

@@ -177,6 +177,23 @@ pub fn add_months(date: NaiveDate, months: u32) -> Option<NaiveDate> {
     date.checked_add_months(chrono::Months::new(months))
 }
 
+/// True when a duty due on the date `due` is overdue on `today`: the due
+/// day itself still counts, as "by 15 April" does. Dates, not instants, so
+/// that a daylight-saving change cannot move the deadline by an hour.
+pub fn date_overdue(due: NaiveDate, today: NaiveDate) -> bool {
+    due < today
+}
+
+/// The last second of `date` in `tz`, as an instant: the deadline of a duty
+/// due on that day. Daylight-saving changes happen at night, never at
+/// 23:59:59, so the time always exists once; the offset is the day's own.
+pub fn end_of_day(date: NaiveDate, tz: Tz) -> Option<DateTime<FixedOffset>> {
+    let t = date.and_hms_opt(23, 59, 59)?;
+    tz.from_local_datetime(&t)
+        .latest()
+        .map(|d| d.fixed_offset())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -241,5 +258,16 @@ mod tests {
         assert_eq!(add_months(d("2024-01-31"), 1), Some(d("2024-02-29")));
         assert_eq!(add_months(d("2021-04-30"), 1), Some(d("2021-05-30")));
         assert_eq!(add_months(d("2021-02-01"), 6), Some(d("2021-08-01")));
+    }
+
+    #[test]
+    fn a_date_deadline_keeps_its_local_day_across_a_daylight_saving_change() {
+        let d = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        // Tested in winter (UTC+01:00), due in summer (UTC+02:00).
+        let due = add_months(d("2021-01-15"), 3).unwrap();
+        let end = end_of_day(due, PARIS).unwrap();
+        assert_eq!(end.to_rfc3339(), "2021-04-15T23:59:59+02:00");
+        assert!(!date_overdue(due, d("2021-04-15")));
+        assert!(date_overdue(due, d("2021-04-16")));
     }
 }

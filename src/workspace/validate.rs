@@ -363,7 +363,7 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
             &format!("the owner of measure `{}`", m.id),
             "Annex 1 §II.9",
         );
-        match (m.last_tested, m.test_interval_months) {
+        match (m.last_tested, m.test_due()) {
             (None, _) => c.warn(
                 MEASURES,
                 &at("last_tested"),
@@ -372,8 +372,9 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
                     m.id
                 ),
             ),
-            (Some(d), Some(n)) => {
-                if crate::time::add_months(d, n).is_some_and(|due| due < today) {
+            (Some(d), Some(due)) => {
+                if crate::time::date_overdue(due, today) {
+                    let n = m.test_interval_months.unwrap_or_default();
                     c.warn(MEASURES, &at("last_tested"), format!("the test of measure `{}` is overdue: last tested {d}, every {n} month(s)", m.id));
                 }
             }
@@ -416,7 +417,11 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
             ),
             Some(d) => {
                 let n = ws.people.training_interval_months;
-                if crate::time::add_months(d, n).is_some_and(|due| due < today) {
+                if ws
+                    .people
+                    .training_due(person)
+                    .is_some_and(|due| crate::time::date_overdue(due, today))
+                {
                     c.warn(
                         PEOPLE,
                         &at("last_training"),

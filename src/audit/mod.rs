@@ -1,0 +1,507 @@
+//! The audit pack (Annex 1 §II.12): everything that proves compliance, as
+//! plain files an auditor opens without the tool — the register, each breach
+//! report, the logs of requests, instructions and sub-processor notices, the
+//! people and the security measures, every certificate and e-mail kept as
+//! evidence, and the journal with its verification.
+//!
+//! This module only decides what goes in the pack and makes the documents;
+//! the CLI writes them, and the `MANIFEST.sha256` it signs. Restricted to one
+//! controller, the pack holds only what concerns that controller: an audit by
+//! one city must not disclose another city's records. Records that say
+//! nothing of the controller they concern are left out of a restricted pack.
+
+mod records;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+
+use crate::breach::{notice, store as breach_store};
+use crate::model::{FateRecord, Id};
+use crate::register::{self, RegisterRequest};
+use crate::render::pdf::{markdown_to_pdf, PdfMeta};
+use crate::render::{csv::to_csv, escape_markdown, Templates};
+use crate::workspace::{Diagnostic, Workspace};
+
+pub use records::{record_concerns, RECORD_DIRS};
+
+/// The name of the manifest at the root of the pack.
+pub const MANIFEST: &str = "MANIFEST.sha256";
+
+/// What can stop the pack from being made (exit code 2).
+#[derive(Debug, thiserror::Error)]
+pub enum AuditError {
+    /// A file of the workspace could not be read.
+    #[error("failed to read `{}`", path.display())]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A record file is not valid YAML.
+    #[error("failed to read the record `{file}`: {message}")]
+    Record {
+        /// The file, relative to the workspace.
+        file: String,
+        /// Why.
+        message: String,
+    },
+    /// The register could not be built.
+    #[error(transparent)]
+    UnknownController(#[from] crate::register::UnknownController),
+    /// A breach report failed.
+    #[error(transparent)]
+    Breach(#[from] crate::breach::BreachError),
+    /// A template failed.
+    #[error(transparent)]
+    Template(#[from] crate::render::templates::TemplateError),
+    /// A PDF could not be made.
+    #[error("failed to make the PDF `{file}`")]
+    Pdf {
+        /// The file in the pack.
+        file: String,
+        /// Why.
+        #[source]
+        source: crate::render::pdf::PdfError,
+    },
+    /// A CSV could not be made.
+    #[error(transparent)]
+    Csv(#[from] crate::render::csv::CsvError),
+    /// The journal could not be read.
+    #[error(transparent)]
+    Workspace(#[from] crate::workspace::WorkspaceError),
+}
+
+/// The files of a pack, by path inside the pack (`/`-separated), and the
+/// problems met on the way (records left out).
+#[derive(Debug, Default)]
+pub struct Pack {
+    /// Path in the pack → content.
+    pub files: BTreeMap<String, Vec<u8>>,
+    /// Records that could not be read and were left out.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Journal entries left out because they concern another controller.
+    pub journal_omitted: usize,
+    /// True when the journal verified.
+    pub journal_intact: bool,
+}
+
+impl Pack {
+    /// The `sha256sum` manifest of every file, sorted by path.
+    pub fn manifest(&self) -> String {
+        self.files
+            .iter()
+            .map(|(p, b)| format!("{}  {p}\n", crate::workspace::journal::sha256_hex(b)))
+            .collect()
+    }
+}
+
+/// What to pack.
+#[derive(Debug, Clone)]
+pub struct PackRequest {
+    /// Only what concerns this controller (all when `None`).
+    pub controller: Option<Id>,
+    /// The instant the documents are dated.
+    pub now: DateTime<Utc>,
+}
+
+struct Maker<'a> {
+    ws: &'a Workspace,
+    t: &'a Templates,
+    now: DateTime<Utc>,
+    only: Option<&'a Id>,
+    pack: Pack,
+    /// Workspace files referenced by what was packed (evidence to include).
+    evidence: BTreeSet<String>,
+    /// Record ids and workspace paths in the pack (for the journal excerpt).
+    included: BTreeSet<String>,
+}
+
+impl Maker<'_> {
+    fn pdf(&mut self, file: &str, title: &str, md: &str) -> Result<(), AuditError> {
+        let s = self.t.strings();
+        let meta = PdfMeta {
+            title: format!("{title} — {}", self.ws.processor.name),
+            author: self.ws.processor.name.clone(),
+            created: crate::time::in_tz(self.now, self.ws.tz),
+            footer_left: format!("{title} — {}", self.ws.processor.display_name()),
+            page_label: s.get("page_label").to_string(),
+            lang: self.t.lang().code().to_string(),
+        };
+        let bytes = markdown_to_pdf(md, &meta).map_err(|source| AuditError::Pdf {
+            file: file.to_string(),
+            source,
+        })?;
+        self.pack.files.insert(file.to_string(), bytes);
+        Ok(())
+    }
+
+    fn copy(&mut self, rel: &str, to: &str) -> Result<bool, AuditError> {
+        let path = self.ws.root.join(rel);
+        match std::fs::read(&path) {
+            Ok(b) => {
+                self.pack.files.insert(to.to_string(), b);
+                self.included.insert(rel.to_string());
+                Ok(true)
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+            Err(source) => Err(AuditError::Read { path, source }),
+        }
+    }
+
+    fn register(&mut self) -> Result<(), AuditError> {
+        let req = RegisterRequest {
+            controllers: self.only.map(|c| vec![c.clone()]),
+            now: self.now,
+        };
+        let reg = register::build(self.ws, &req)?;
+        let md = self.t.render("register.md", &reg)?;
+        let s = self.t.strings();
+        let rows = register::csv_rows(&reg, s.get("todo"), s.get("none"));
+        let csv = to_csv(&s.list("csv_headers"), &rows)?;
+        let title = s.get("register_title").to_string();
+        self.pdf("register/register.pdf", &title, &md)?;
+        self.pack.files.insert("register/register.csv".into(), csv);
+        Ok(())
+    }
+
+    fn breaches(&mut self) -> Result<(), AuditError> {
+        let (loaded, mut diags) = breach_store::load_all(self.ws);
+        self.pack.diagnostics.append(&mut diags);
+        let head = self.ws.journal().head()?;
+        for l in loaded {
+            let mut b = l.breach;
+            let rel = l.source.rel;
+            let yaml = match self.only {
+                Some(c) if !b.controllers.contains(c) => continue,
+                Some(c) => {
+                    // Only this controller's part: its notifications and calls.
+                    b.controllers.retain(|x| x == c);
+                    b.notifications.retain(|n| &n.controller == c);
+                    b.calls.retain(|n| &n.controller == c);
+                    serde_yaml::to_string(&b).map_err(|e| AuditError::Record {
+                        file: rel.clone(),
+                        message: e.to_string(),
+                    })?
+                }
+                None => l.source.text,
+            };
+            for n in &b.notifications {
+                self.evidence.insert(n.eml.clone());
+            }
+            let (_, pdf) = notice::render_report(self.ws, self.t, &b, self.now, head.clone())?;
+            self.pack
+                .files
+                .insert(format!("breaches/{}.pdf", b.id), pdf);
+            self.pack
+                .files
+                .insert(format!("breaches/{}.yaml", b.id), yaml.into_bytes());
+            self.included.insert(b.id.to_string());
+            self.included.insert(rel);
+        }
+        Ok(())
+    }
+
+    fn records(&mut self) -> Result<(), AuditError> {
+        for (dir, title_key) in RECORD_DIRS {
+            let log = records::load_dir(self.ws, dir, self.only)?;
+            self.pack.diagnostics.extend(log.diagnostics);
+            if log.records.is_empty() {
+                continue;
+            }
+            for r in &log.records {
+                self.evidence.extend(r.evidence.iter().cloned());
+                self.included.insert(r.id.clone());
+                self.included.insert(r.rel.clone());
+                self.pack.files.insert(
+                    format!("{dir}/{}", r.file_name),
+                    r.text.clone().into_bytes(),
+                );
+            }
+            let (headers, rows) = records::table(&log.records);
+            let title = self.t.strings().get(title_key).to_string();
+            let md = records::markdown(&title, &log.records);
+            self.pdf(&format!("{dir}/log.pdf"), &title, &md)?;
+            self.pack
+                .files
+                .insert(format!("{dir}/log.csv"), to_csv(&headers, &rows)?);
+        }
+        Ok(())
+    }
+
+    fn people(&mut self) -> Result<(), AuditError> {
+        let s = self.t.strings();
+        let headers: Vec<String> = s.list("audit_people_headers");
+        let mut rows = Vec::new();
+        for p in &self.ws.people.people {
+            if self
+                .only
+                .is_some_and(|c| !crate::status::people::concerns(p, c))
+            {
+                continue;
+            }
+            let controllers = match self.only {
+                Some(c) => c.to_string(),
+                None if p.controllers.is_empty() => s.get("audit_all").to_string(),
+                None => p
+                    .controllers
+                    .iter()
+                    .map(Id::as_str)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            };
+            let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+            rows.push(vec![
+                p.id.to_string(),
+                p.name.clone().unwrap_or_default(),
+                p.role.clone(),
+                p.organisation.clone().unwrap_or_default(),
+                controllers,
+                date(p.confidentiality_commitment),
+                date(p.last_training),
+                date(self.ws.people.training_due(p)),
+            ]);
+        }
+        let title = s.get("audit_people_title").to_string();
+        let md = table_markdown(
+            &format!(
+                "{title}\n\n{}",
+                s.get("audit_people_interval").replace(
+                    "{months}",
+                    &self.ws.people.training_interval_months.to_string()
+                )
+            ),
+            &headers,
+            &rows,
+        );
+        self.pdf("people.pdf", &title, &md)?;
+        self.pack
+            .files
+            .insert("people.csv".into(), to_csv(&headers, &rows)?);
+        Ok(())
+    }
+
+    fn measures(&mut self) -> Result<(), AuditError> {
+        let s = self.t.strings();
+        let headers: Vec<String> = s.list("audit_measures_headers");
+        let mut rows = Vec::new();
+        for m in &self.ws.measures {
+            if self
+                .only
+                .is_some_and(|c| !crate::status::measures::concerns(self.ws, m, c))
+            {
+                continue;
+            }
+            let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+            rows.push(vec![
+                m.id.to_string(),
+                m.title.clone(),
+                opt(&m.description),
+                opt(&m.owner),
+                opt(&m.evidence),
+                m.last_tested.map(|d| d.to_string()).unwrap_or_default(),
+                m.test_interval_months
+                    .map(|n| n.to_string())
+                    .unwrap_or_default(),
+                m.test_due().map(|d| d.to_string()).unwrap_or_default(),
+            ]);
+        }
+        let title = s.get("audit_measures_title").to_string();
+        let md = table_markdown(&title, &headers, &rows);
+        self.pdf("security-measures.pdf", &title, &md)?;
+        self.pack
+            .files
+            .insert("security-measures.csv".into(), to_csv(&headers, &rows)?);
+        Ok(())
+    }
+
+    fn fate(&mut self) -> Result<(), AuditError> {
+        let ids = crate::fate::list_fate_files(&self.ws.root).unwrap_or_default();
+        for id in ids {
+            if self.only.is_some_and(|c| c != &id) {
+                continue;
+            }
+            let rel = crate::fate::fate_rel(&id);
+            self.copy(&rel, &rel)?;
+            // Read the records even if the file has problems elsewhere: a
+            // certificate already issued belongs in the pack.
+            if let Ok(Some((f, _))) =
+                crate::workspace::read_record::<crate::model::FateFile>(&self.ws.root, &rel)
+            {
+                for r in &f.records {
+                    if let FateRecord::Certificate(c) = r {
+                        self.evidence.insert(c.pdf.clone());
+                        self.evidence.insert(c.json.clone());
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn evidence(&mut self) -> Result<(), AuditError> {
+        let mut wanted: BTreeSet<String> = std::mem::take(&mut self.evidence);
+        if self.only.is_none() {
+            // The whole pack: everything kept as evidence.
+            walk(&self.ws.root, "evidence", &mut wanted)?;
+        }
+        for rel in wanted {
+            let rel = rel.trim_start_matches("./").to_string();
+            if rel.contains("..") || Path::new(&rel).is_absolute() {
+                continue;
+            }
+            self.copy(&rel, &rel)?;
+            let sig = format!("{rel}.sig");
+            self.copy(&sig, &sig)?;
+        }
+        Ok(())
+    }
+
+    fn journal(&mut self) -> Result<(), AuditError> {
+        let journal = self.ws.journal();
+        let report = journal.verify()?;
+        self.pack.journal_intact = report.problem.is_none();
+        let text = match std::fs::read_to_string(journal.path()) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+            Err(source) => {
+                return Err(AuditError::Read {
+                    path: journal.path().to_path_buf(),
+                    source,
+                })
+            }
+        };
+        let mut verification = match &report.problem {
+            None => format!(
+                "dpo journal verify: journal intact: {} entries, head {} {}\n",
+                report.entries, report.head.seq, report.head.sha256
+            ),
+            Some(p) => format!(
+                "dpo journal verify: journal broken at line {}: {}\n",
+                p.line, p.message
+            ),
+        };
+        match self.only {
+            None => {
+                self.pack
+                    .files
+                    .insert("journal/journal.jsonl".into(), text.into_bytes());
+                self.copy(
+                    crate::workspace::journal::HEAD_FILE,
+                    &format!("journal/{}", crate::workspace::journal::HEAD_FILE),
+                )?;
+            }
+            Some(c) => {
+                let (kept, omitted) = records::journal_excerpt(self.ws, &text, c, &self.included);
+                self.pack.journal_omitted = omitted;
+                verification.push_str(&format!(
+                    "excerpt for {c}: {omitted} entries concerning other controllers were left out; each entry kept is byte for byte the line of the journal, whose SHA-256 the next entry quotes\n"
+                ));
+                self.pack
+                    .files
+                    .insert("journal/journal-excerpt.jsonl".into(), kept.into_bytes());
+            }
+        }
+        self.pack
+            .files
+            .insert("journal/verification.txt".into(), verification.into_bytes());
+        Ok(())
+    }
+}
+
+/// Adds every file under `dir` (relative to `root`) to `out`.
+fn walk(root: &Path, dir: &str, out: &mut BTreeSet<String>) -> Result<(), AuditError> {
+    let path = root.join(dir);
+    let rd = match std::fs::read_dir(&path) {
+        Ok(rd) => rd,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(source) => return Err(AuditError::Read { path, source }),
+    };
+    for e in rd {
+        let e = e.map_err(|source| AuditError::Read {
+            path: path.clone(),
+            source,
+        })?;
+        let name = e.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') {
+            continue;
+        }
+        let rel = format!("{dir}/{name}");
+        match e.file_type() {
+            Ok(t) if t.is_dir() => walk(root, &rel, out)?,
+            // Signatures come with the file they sign.
+            Ok(t) if t.is_file() && !name.ends_with(".sig") => {
+                out.insert(rel);
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// A Markdown document: a heading, then a table.
+fn table_markdown(heading: &str, headers: &[String], rows: &[Vec<String>]) -> String {
+    let mut md = String::new();
+    let mut lines = heading.lines();
+    if let Some(first) = lines.next() {
+        md.push_str(&format!("# {}\n\n", escape_markdown(first)));
+    }
+    for l in lines.filter(|l| !l.trim().is_empty()) {
+        md.push_str(&format!("{}\n\n", escape_markdown(l)));
+    }
+    let cell = |s: &str| {
+        if s.trim().is_empty() {
+            "—".to_string()
+        } else {
+            escape_markdown(s)
+        }
+    };
+    md.push_str(&format!(
+        "| {} |\n",
+        headers
+            .iter()
+            .map(|h| cell(h))
+            .collect::<Vec<_>>()
+            .join(" | ")
+    ));
+    md.push_str(&format!("|{}\n", "---|".repeat(headers.len())));
+    for r in rows {
+        md.push_str(&format!(
+            "| {} |\n",
+            r.iter().map(|c| cell(c)).collect::<Vec<_>>().join(" | ")
+        ));
+    }
+    md
+}
+
+/// Makes the audit pack of the workspace.
+pub fn build(ws: &Workspace, t: &Templates, req: &PackRequest) -> Result<Pack, AuditError> {
+    let mut m = Maker {
+        ws,
+        t,
+        now: req.now,
+        only: req.controller.as_ref(),
+        pack: Pack::default(),
+        evidence: BTreeSet::new(),
+        included: BTreeSet::new(),
+    };
+    m.register()?;
+    m.breaches()?;
+    m.records()?;
+    m.people()?;
+    m.measures()?;
+    m.fate()?;
+    m.evidence()?;
+    m.journal()?;
+    // The keys that verify the signatures, certificates' and the manifest's.
+    let keys = format!(
+        "{}/{}",
+        crate::signing::KEYS_DIR,
+        crate::signing::ALLOWED_SIGNERS
+    );
+    m.copy(&keys, &keys)?;
+    Ok(m.pack)
+}

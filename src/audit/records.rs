@@ -1,0 +1,278 @@
+//! The record folders of the audit pack read generically — one YAML file per
+//! record (`requests/`, `instructions/`, `subprocessor-notices/`) — so that
+//! the pack holds whatever the workspace keeps, as a log in CSV and PDF, and
+//! the journal excerpt of a pack restricted to one controller.
+
+use std::collections::BTreeSet;
+
+use serde_yaml::Value;
+
+use super::AuditError;
+use crate::model::Id;
+use crate::render::escape_markdown;
+use crate::workspace::{Diagnostic, Workspace};
+
+/// The record folders, with the string key of the title of their log.
+pub const RECORD_DIRS: &[(&str, &str)] = &[
+    ("requests", "audit_requests_title"),
+    ("instructions", "audit_instructions_title"),
+    ("subprocessor-notices", "audit_notices_title"),
+];
+
+/// One record file.
+#[derive(Debug)]
+pub(super) struct Record {
+    /// Its `id` field, else the file stem.
+    pub(super) id: String,
+    /// Path relative to the workspace.
+    pub(super) rel: String,
+    /// File name.
+    pub(super) file_name: String,
+    /// The text as read.
+    pub(super) text: String,
+    /// Every `evidence/…` path it names.
+    pub(super) evidence: Vec<String>,
+    /// Its scalar fields, flattened (`sent.at`, `recipients[0]`).
+    pub(super) fields: Vec<(String, String)>,
+}
+
+/// The records of a folder.
+#[derive(Debug, Default)]
+pub(super) struct Log {
+    pub(super) records: Vec<Record>,
+    pub(super) diagnostics: Vec<Diagnostic>,
+}
+
+/// True when the record `v` concerns `controller`: its `controller` field
+/// names it, or its `controllers` list holds it. A record that names no
+/// controller concerns none in particular.
+pub fn record_concerns(v: &Value, controller: &Id) -> bool {
+    let c = controller.as_str();
+    v.get("controller").and_then(Value::as_str) == Some(c)
+        || v.get("controllers")
+            .and_then(Value::as_sequence)
+            .is_some_and(|s| s.iter().any(|x| x.as_str() == Some(c)))
+}
+
+fn flatten(prefix: &str, v: &Value, out: &mut Vec<(String, String)>) {
+    match v {
+        Value::Mapping(m) => {
+            for (k, v) in m {
+                let k = match k {
+                    Value::String(s) => s.clone(),
+                    other => serde_yaml::to_string(other)
+                        .unwrap_or_default()
+                        .trim()
+                        .to_string(),
+                };
+                let p = if prefix.is_empty() {
+                    k
+                } else {
+                    format!("{prefix}.{k}")
+                };
+                flatten(&p, v, out);
+            }
+        }
+        Value::Sequence(s) => {
+            for (i, v) in s.iter().enumerate() {
+                flatten(&format!("{prefix}[{i}]"), v, out);
+            }
+        }
+        Value::Tagged(t) => flatten(prefix, &t.value, out),
+        Value::Null => out.push((prefix.to_string(), String::new())),
+        Value::Bool(b) => out.push((prefix.to_string(), b.to_string())),
+        Value::Number(n) => out.push((prefix.to_string(), n.to_string())),
+        Value::String(s) => out.push((prefix.to_string(), s.clone())),
+    }
+}
+
+/// Reads the records of `dir`, those concerning `only` when given.
+pub(super) fn load_dir(ws: &Workspace, dir: &str, only: Option<&Id>) -> Result<Log, AuditError> {
+    let path = ws.root.join(dir);
+    let mut log = Log::default();
+    let rd = match std::fs::read_dir(&path) {
+        Ok(rd) => rd,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(log),
+        Err(source) => return Err(AuditError::Read { path, source }),
+    };
+    let mut names: Vec<String> = rd
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with('.') && (n.ends_with(".yaml") || n.ends_with(".yml")))
+        .collect();
+    names.sort();
+    for name in names {
+        let rel = format!("{dir}/{name}");
+        let file = path.join(&name);
+        let text = std::fs::read_to_string(&file).map_err(|source| AuditError::Read {
+            path: file.clone(),
+            source,
+        })?;
+        let v: Value = match serde_yaml::from_str(&text) {
+            Ok(v) => v,
+            Err(e) => {
+                let (l, c) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+                log.diagnostics.push(Diagnostic::error(
+                    &rel,
+                    (l, c),
+                    "",
+                    format!("left out of the audit pack: {e}"),
+                ));
+                continue;
+            }
+        };
+        if only.is_some_and(|c| !record_concerns(&v, c)) {
+            continue;
+        }
+        let mut fields = Vec::new();
+        flatten("", &v, &mut fields);
+        let evidence = fields
+            .iter()
+            .filter(|(_, v)| v.starts_with("evidence/"))
+            .map(|(_, v)| v.clone())
+            .collect();
+        let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
+        let id = v
+            .get("id")
+            .and_then(Value::as_str)
+            .unwrap_or(stem)
+            .to_string();
+        log.records.push(Record {
+            id,
+            rel,
+            file_name: name.clone(),
+            text,
+            evidence,
+            fields,
+        });
+    }
+    Ok(log)
+}
+
+/// The records as one table: the union of their fields, in order of first
+/// appearance, one row per record.
+pub(super) fn table(records: &[Record]) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut headers: Vec<String> = Vec::new();
+    for r in records {
+        for (k, _) in &r.fields {
+            if !headers.contains(k) {
+                headers.push(k.clone());
+            }
+        }
+    }
+    let rows = records
+        .iter()
+        .map(|r| {
+            headers
+                .iter()
+                .map(|h| {
+                    r.fields
+                        .iter()
+                        .find(|(k, _)| k == h)
+                        .map(|(_, v)| v.clone())
+                        .unwrap_or_default()
+                })
+                .collect()
+        })
+        .collect();
+    (headers, rows)
+}
+
+/// The records as a Markdown document: one section per record, its fields
+/// as a two-column table.
+pub(super) fn markdown(title: &str, records: &[Record]) -> String {
+    let mut md = format!("# {}\n\n", escape_markdown(title));
+    for r in records {
+        md.push_str(&format!("## {}\n\n", escape_markdown(&r.id)));
+        md.push_str("| | |\n|---|---|\n");
+        for (k, v) in &r.fields {
+            let v = if v.trim().is_empty() {
+                "—".to_string()
+            } else {
+                escape_markdown(v)
+            };
+            md.push_str(&format!("| {} | {v} |\n", escape_markdown(k)));
+        }
+        md.push('\n');
+    }
+    md
+}
+
+/// Files that concern the processor as a whole, whose journal entries every
+/// controller may see.
+const PROCESSOR_WIDE: &[&str] = &[
+    "workspace",
+    "processor.yaml",
+    "people.yaml",
+    "security-measures.yaml",
+    "subprocessors.yaml",
+    "keys/",
+];
+
+/// The journal lines a pack restricted to `controller` may hold: those about
+/// it, about a record in the pack, or about the processor as a whole — and
+/// never one that names another controller. Returns them and how many were
+/// left out.
+pub(super) fn journal_excerpt(
+    ws: &Workspace,
+    text: &str,
+    controller: &Id,
+    included: &BTreeSet<String>,
+) -> (String, usize) {
+    let others: Vec<(&str, &str)> = ws
+        .controllers
+        .iter()
+        .filter(|(id, _)| id != controller)
+        .map(|(id, c)| (id.as_str(), c.name.as_str()))
+        .collect();
+    let mut kept = String::new();
+    let mut omitted = 0;
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let subject = serde_json::from_str::<serde_json::Value>(line)
+            .ok()
+            .and_then(|v| v.get("subject").and_then(|s| s.as_str()).map(String::from))
+            .unwrap_or_default();
+        let names_other = others
+            .iter()
+            .any(|(id, name)| line.contains(id) || (!name.is_empty() && line.contains(name)));
+        let about_it = subject.contains(controller.as_str())
+            || included.contains(&subject)
+            || included.iter().any(|i| {
+                subject.starts_with(&format!("{i}/")) || subject.starts_with(&format!("{i}-"))
+            })
+            || PROCESSOR_WIDE.iter().any(|p| subject.starts_with(p));
+        if !names_other && about_it {
+            kept.push_str(line);
+            kept.push('\n');
+        } else {
+            omitted += 1;
+        }
+    }
+    (kept, omitted)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_record_concerns_the_controller_it_names_and_no_other() {
+        let v: Value = serde_yaml::from_str("id: r1\ncontroller: alpha\n").unwrap();
+        assert!(record_concerns(&v, &Id::new("alpha").unwrap()));
+        assert!(!record_concerns(&v, &Id::new("bravo").unwrap()));
+        let v: Value = serde_yaml::from_str("id: n1\ncontrollers: [alpha, bravo]\n").unwrap();
+        assert!(record_concerns(&v, &Id::new("bravo").unwrap()));
+        let v: Value = serde_yaml::from_str("id: x\n").unwrap();
+        assert!(!record_concerns(&v, &Id::new("alpha").unwrap()));
+    }
+
+    #[test]
+    fn nested_fields_are_flattened_with_their_path() {
+        let v: Value = serde_yaml::from_str("a: 1\nb: {c: x, d: [y, z]}\ne: null\n").unwrap();
+        let mut out = Vec::new();
+        flatten("", &v, &mut out);
+        let keys: Vec<&str> = out.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(keys, ["a", "b.c", "b.d[0]", "b.d[1]", "e"]);
+    }
+}

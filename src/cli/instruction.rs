@@ -1,0 +1,196 @@
+//! `dpo instruction`: documented instructions (Annex 1 §II.1–2, §III.3) —
+//! log, object (e-mailed at once), notify what is pending, list.
+
+use clap::{Args, Subcommand};
+
+use super::request::smtp;
+use super::{actor, print_diagnostics, print_json, Cli, CliError};
+use crate::annex1::{self, instruction};
+
+/// The instruction commands.
+#[derive(Debug, Subcommand)]
+pub enum InstructionCommand {
+    /// Log a documented instruction; with --transfer-country and
+    /// --legal-basis, a transfer to a third country required by law, notified
+    /// to the controller at once, before it happens.
+    Log(LogArgs),
+    /// Record and e-mail the processor's notice that an instruction would
+    /// infringe data-protection law.
+    Object(ObjectArgs),
+    /// Send the objection or transfer notice of an instruction that was
+    /// recorded but not sent.
+    Notify(NotifyArgs),
+    /// List the instructions.
+    List,
+}
+
+/// Options of `dpo instruction log`.
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// The controller that gave it.
+    #[arg(long, value_name = "ID")]
+    pub controller: String,
+    /// Who gave it (name and role).
+    #[arg(long, value_name = "NAME")]
+    pub from: String,
+    /// When: RFC 3339, or local `YYYY-MM-DD HH:MM`.
+    #[arg(long, value_name = "TIME")]
+    pub at: String,
+    /// What is instructed.
+    #[arg(long, value_name = "TEXT")]
+    pub summary: String,
+    /// The document that carries it.
+    #[arg(long, value_name = "DOC")]
+    pub reference: Option<String>,
+    /// A transfer to this third country or international organisation is required by law.
+    #[arg(long, value_name = "COUNTRY", requires = "legal_basis")]
+    pub transfer_country: Option<String>,
+    /// The law that requires the transfer.
+    #[arg(long, value_name = "TEXT", requires = "transfer_country")]
+    pub legal_basis: Option<String>,
+    /// Write the transfer notice to evidence/ without sending it.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// Options of `dpo instruction object`.
+#[derive(Debug, Args)]
+pub struct ObjectArgs {
+    /// The instruction id.
+    pub id: String,
+    /// Why it would infringe the GDPR or other data-protection law.
+    #[arg(long, value_name = "TEXT")]
+    pub reason: String,
+    /// Write the message to evidence/ without sending it.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// Options of `dpo instruction notify`.
+#[derive(Debug, Args)]
+pub struct NotifyArgs {
+    /// The instruction id.
+    pub id: String,
+    /// Write the message to evidence/ without sending it.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+fn print_outcome(cli: &Cli, o: &instruction::Outcome) -> Result<(), CliError> {
+    if cli.json {
+        return print_json(o);
+    }
+    outln!("instruction {} in {}", o.instruction.id, o.file);
+    for (k, d) in &o.sent {
+        let k = match k {
+            instruction::NoticeKind::Objection => "objection",
+            instruction::NoticeKind::Transfer => "transfer notice",
+        };
+        if d.dry_run {
+            outln!("dry run: {k} written to {} (not sent)", d.record.eml);
+        } else {
+            outln!(
+                "{k} sent to {} — {} — server reply: {}",
+                d.record.recipients.join(", "),
+                d.record.eml,
+                d.record.server_reply
+            );
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn run(cli: &Cli, c: &InstructionCommand) -> Result<i32, CliError> {
+    let ws = cli.load()?;
+    let now = cli.clock(ws.tz)?.now();
+    let lang = cli.lang(Some(&ws));
+    match c {
+        InstructionCommand::Log(a) => {
+            let at =
+                crate::time::parse_user_time(&a.at, ws.tz).map_err(|source| CliError::Time {
+                    flag: "--at",
+                    source: Box::new(source),
+                })?;
+            let transfer = a.transfer_country.clone().zip(a.legal_basis.clone());
+            annex1::controller(&ws, &a.controller)?;
+            let smtp = smtp(transfer.is_some() && !a.dry_run)?;
+            let new = instruction::NewInstruction {
+                controller: a.controller.clone(),
+                from: a.from.clone(),
+                at,
+                summary: a.summary.clone(),
+                reference: a.reference.clone(),
+                transfer,
+                dry_run: a.dry_run,
+            };
+            let o = instruction::log(&ws, &new, now, &actor(), lang, smtp.as_ref())?;
+            print_outcome(cli, &o)?;
+        }
+        InstructionCommand::Object(a) => {
+            let smtp = smtp(!a.dry_run)?;
+            let o = instruction::object(
+                &ws,
+                &a.id,
+                &a.reason,
+                now,
+                &actor(),
+                lang,
+                a.dry_run,
+                smtp.as_ref(),
+            )?;
+            print_outcome(cli, &o)?;
+        }
+        InstructionCommand::Notify(a) => {
+            let smtp = smtp(!a.dry_run)?;
+            let o = instruction::notify(&ws, &a.id, now, &actor(), lang, a.dry_run, smtp.as_ref())?;
+            print_outcome(cli, &o)?;
+        }
+        InstructionCommand::List => {
+            let (all, diags) = instruction::list(&ws);
+            print_diagnostics(&diags, false);
+            if cli.json {
+                let v: Vec<_> = all.iter().map(|l| &l.record).collect();
+                print_json(&v)?;
+            } else {
+                for l in &all {
+                    let i = &l.record;
+                    outln!(
+                        "{}  {}  {}  from {}",
+                        i.id,
+                        i.controller,
+                        crate::time::show(i.at),
+                        i.from
+                    );
+                    outln!("    {}", i.summary);
+                    if let Some(t) = &i.transfer {
+                        outln!(
+                            "    transfer required by law to {} ({}) — {}",
+                            t.country,
+                            t.legal_basis,
+                            if t.notice.is_some() {
+                                "notified"
+                            } else {
+                                "NOT NOTIFIED"
+                            }
+                        );
+                    }
+                    if let Some(o) = &i.objection {
+                        outln!(
+                            "    objection: {} — {}",
+                            o.reason,
+                            if o.notice.is_some() {
+                                "sent"
+                            } else {
+                                "NOT SENT"
+                            }
+                        );
+                    }
+                }
+            }
+            if diags.iter().any(|d| d.is_error()) {
+                return Ok(super::EXIT_ERROR);
+            }
+        }
+    }
+    Ok(0)
+}

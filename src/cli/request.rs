@@ -1,0 +1,211 @@
+//! `dpo request`: data-subject requests (Annex 1 §II.7) — log and forward
+//! at once by e-mail, forward later, list with the one-month deadline.
+
+use clap::{Args, Subcommand, ValueEnum};
+use serde::Serialize;
+
+use super::{actor, print_diagnostics, print_json, Cli, CliError};
+use crate::annex1::{self, request};
+use crate::mail::SmtpSettings;
+use crate::model::Right;
+
+/// The request commands.
+#[derive(Debug, Subcommand)]
+pub enum RequestCommand {
+    /// Log a request and forward it at once by e-mail to the controller's
+    /// data-subject-request contact.
+    Log(LogArgs),
+    /// Forward a request logged with --no-forward.
+    Forward(ForwardArgs),
+    /// List the requests with their forwarding and the controller's deadline.
+    List,
+}
+
+/// The rights, as typed.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum RightArg {
+    /// Art. 15.
+    Access,
+    /// Art. 16.
+    Rectification,
+    /// Art. 17.
+    Erasure,
+    /// Art. 21.
+    Objection,
+    /// Art. 18.
+    Restriction,
+    /// Art. 20.
+    Portability,
+    /// Art. 22.
+    AutomatedDecision,
+}
+
+impl From<RightArg> for Right {
+    fn from(r: RightArg) -> Self {
+        match r {
+            RightArg::Access => Right::Access,
+            RightArg::Rectification => Right::Rectification,
+            RightArg::Erasure => Right::Erasure,
+            RightArg::Objection => Right::Objection,
+            RightArg::Restriction => Right::Restriction,
+            RightArg::Portability => Right::Portability,
+            RightArg::AutomatedDecision => Right::AutomatedDecision,
+        }
+    }
+}
+
+/// Options of `dpo request log`.
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// The controller the request concerns.
+    #[arg(long, value_name = "ID")]
+    pub controller: String,
+    /// The right invoked.
+    #[arg(long, value_enum)]
+    pub right: RightArg,
+    /// When the processor received it: RFC 3339, or local `YYYY-MM-DD HH:MM`.
+    #[arg(long, value_name = "TIME")]
+    pub received_at: String,
+    /// What is asked (keep personal data to what the controller needs).
+    #[arg(long, value_name = "TEXT")]
+    pub summary: String,
+    /// How it arrived (e-mail, letter, counter…).
+    #[arg(long, value_name = "TEXT")]
+    pub channel: Option<String>,
+    /// Record only; forward later with `dpo request forward ID`.
+    #[arg(long)]
+    pub no_forward: bool,
+    /// Write the message to evidence/ without sending it.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// Options of `dpo request forward`.
+#[derive(Debug, Args)]
+pub struct ForwardArgs {
+    /// The request id.
+    pub id: String,
+    /// Write the message to evidence/ without sending it.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+pub(super) fn smtp(needed: bool) -> Result<Option<SmtpSettings>, CliError> {
+    if !needed {
+        return Ok(None);
+    }
+    Ok(Some(SmtpSettings::from_env(|k| std::env::var(k).ok())?))
+}
+
+fn print_outcome(cli: &Cli, o: &request::Outcome) -> Result<(), CliError> {
+    if cli.json {
+        return print_json(o);
+    }
+    outln!("request {} logged in {}", o.request.id, o.file);
+    if let Some(d) = o.answer_due {
+        outln!("controller's answer deadline (Art. 12(3)): {d}");
+    }
+    match &o.forwarded {
+        Some(f) if f.dry_run => outln!("dry run: message written to {} (not sent)", f.record.eml),
+        Some(f) => outln!(
+            "forwarded to {} — {} — server reply: {}",
+            f.record.recipients.join(", "),
+            f.record.eml,
+            f.record.server_reply
+        ),
+        None => outln!(
+            "not forwarded: run `dpo request forward {}` (status flags it after 24 h)",
+            o.request.id
+        ),
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct Row {
+    id: String,
+    controller: String,
+    right: &'static str,
+    received_at: String,
+    forward_due: String,
+    forwarded_at: Option<String>,
+    answer_due: Option<String>,
+    summary: String,
+}
+
+pub(super) fn run(cli: &Cli, c: &RequestCommand) -> Result<i32, CliError> {
+    let ws = cli.load()?;
+    let now = cli.clock(ws.tz)?.now();
+    let lang = cli.lang(Some(&ws));
+    match c {
+        RequestCommand::Log(a) => {
+            let received_at =
+                crate::time::parse_user_time(&a.received_at, ws.tz).map_err(|source| {
+                    CliError::Time {
+                        flag: "--received-at",
+                        source: Box::new(source),
+                    }
+                })?;
+            let new = request::NewRequest {
+                controller: a.controller.clone(),
+                right: a.right.into(),
+                received_at,
+                summary: a.summary.clone(),
+                channel: a.channel.clone(),
+                no_forward: a.no_forward,
+                dry_run: a.dry_run,
+            };
+            // Refusals that need no server come first.
+            annex1::controller(&ws, &a.controller)?;
+            let smtp = smtp(!a.no_forward && !a.dry_run)?;
+            let o = request::log(&ws, &new, now, &actor(), lang, smtp.as_ref())?;
+            print_outcome(cli, &o)?;
+        }
+        RequestCommand::Forward(a) => {
+            let smtp = smtp(!a.dry_run)?;
+            let o = request::forward(&ws, &a.id, now, &actor(), lang, a.dry_run, smtp.as_ref())?;
+            print_outcome(cli, &o)?;
+        }
+        RequestCommand::List => {
+            let (all, diags) = request::list(&ws);
+            print_diagnostics(&diags, false);
+            let rows: Vec<Row> = all
+                .iter()
+                .map(|l| {
+                    let r = &l.record;
+                    Row {
+                        id: r.id.to_string(),
+                        controller: r.controller.to_string(),
+                        right: r.right.key(),
+                        received_at: crate::time::show(r.received_at),
+                        forward_due: crate::time::show(annex1::forward_due(r.received_at)),
+                        forwarded_at: r.forwarded.as_ref().map(|f| crate::time::show(f.sent_at)),
+                        answer_due: annex1::answer_due(r.received_at, ws.tz)
+                            .map(|(d, _)| d.to_string()),
+                        summary: r.summary.clone(),
+                    }
+                })
+                .collect();
+            if cli.json {
+                print_json(&rows)?;
+            } else {
+                for r in &rows {
+                    outln!(
+                        "{}  {}  {}  received {}  forwarded {}  answer by {}",
+                        r.id,
+                        r.controller,
+                        r.right,
+                        r.received_at,
+                        r.forwarded_at.as_deref().unwrap_or("NOT YET"),
+                        r.answer_due.as_deref().unwrap_or("?")
+                    );
+                    outln!("    {}", r.summary);
+                }
+            }
+            if diags.iter().any(|d| d.is_error()) {
+                return Ok(super::EXIT_ERROR);
+            }
+        }
+    }
+    Ok(0)
+}

@@ -1,0 +1,224 @@
+//! `dpo subprocessor`: the sub-processor register (Annex 1 §II.6) — list,
+//! add and change (each making a written notice per controller concerned),
+//! and notify (send the notices not yet sent).
+
+use chrono::NaiveDate;
+use clap::{Args, Subcommand};
+
+use super::request::smtp;
+use super::{actor, print_json, Cli, CliError};
+use crate::annex1::subprocessor::{self, Edit};
+
+/// The sub-processor commands.
+#[derive(Debug, Subcommand)]
+pub enum SubProcessorCommand {
+    /// List the sub-processors and the notices not yet sent.
+    List,
+    /// Add a sub-processor; makes a written notice for each controller concerned.
+    Add(AddArgs),
+    /// Change a sub-processor; makes a written notice for each controller concerned.
+    Change(ChangeArgs),
+    /// E-mail the notices not yet sent (all, or those named), PDF attached.
+    Notify(NotifyArgs),
+}
+
+/// Values of a sub-processor; what is not given stays as it is.
+#[derive(Debug, Args)]
+pub struct Fields {
+    /// Legal name.
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Postal address.
+    #[arg(long)]
+    pub address: Option<String>,
+    /// Contact person or service.
+    #[arg(long)]
+    pub contact_name: Option<String>,
+    /// Contact e-mail.
+    #[arg(long)]
+    pub contact_email: Option<String>,
+    /// Contact phone.
+    #[arg(long)]
+    pub contact_phone: Option<String>,
+    /// A processing activity entrusted to it (repeat; replaces the list).
+    #[arg(long = "activity", value_name = "TEXT")]
+    pub activities: Vec<String>,
+    /// A controller concerned (repeat; replaces the list).
+    #[arg(long = "controller", value_name = "ID")]
+    pub controllers: Vec<String>,
+    /// Reference of the contract.
+    #[arg(long)]
+    pub contract_reference: Option<String>,
+    /// First day of the contract (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub contract_start: Option<NaiveDate>,
+    /// Last day of the contract (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub contract_end: Option<NaiveDate>,
+    /// Where the processing takes place.
+    #[arg(long)]
+    pub location: Option<String>,
+    /// Guarantees offered (Art. 28(4)).
+    #[arg(long)]
+    pub guarantees: Option<String>,
+}
+
+impl Fields {
+    fn edit(&self) -> Edit {
+        Edit {
+            name: self.name.clone(),
+            address: self.address.clone(),
+            contact_name: self.contact_name.clone(),
+            contact_email: self.contact_email.clone(),
+            contact_phone: self.contact_phone.clone(),
+            activities: (!self.activities.is_empty()).then(|| self.activities.clone()),
+            controllers: (!self.controllers.is_empty()).then(|| self.controllers.clone()),
+            contract_reference: self.contract_reference.clone(),
+            contract_start: self.contract_start,
+            contract_end: self.contract_end,
+            location: self.location.clone(),
+            guarantees: self.guarantees.clone(),
+        }
+    }
+}
+
+/// Options of `dpo subprocessor add`.
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// Identifier of the new sub-processor (lowercase letters, digits, dashes).
+    pub id: String,
+    /// Its values.
+    #[command(flatten)]
+    pub fields: Fields,
+}
+
+/// Options of `dpo subprocessor change`.
+#[derive(Debug, Args)]
+pub struct ChangeArgs {
+    /// The sub-processor.
+    pub id: String,
+    /// The new values.
+    #[command(flatten)]
+    pub fields: Fields,
+}
+
+/// Options of `dpo subprocessor notify`.
+#[derive(Debug, Args)]
+pub struct NotifyArgs {
+    /// Notice ids (default: every notice not yet sent).
+    pub notices: Vec<String>,
+    /// Write the messages to evidence/ without sending them.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+fn print_edit(cli: &Cli, o: &subprocessor::EditOutcome) -> Result<(), CliError> {
+    if cli.json {
+        return print_json(o);
+    }
+    outln!("subprocessors.yaml: {} recorded", o.subprocessor.id);
+    if !o.changed.is_empty() {
+        outln!("changed: {}", o.changed.join(", "));
+    }
+    if !o.comments_kept {
+        outln!("note: the list was rewritten; comments inside `subprocessors:` were not kept");
+    }
+    for n in &o.notices {
+        outln!(
+            "notice {} for {}: {} (sha256 {}) — not sent yet",
+            n.id,
+            n.controller,
+            n.pdf,
+            n.pdf_sha256
+        );
+    }
+    outln!("send them with `dpo subprocessor notify`");
+    Ok(())
+}
+
+pub(super) fn run(cli: &Cli, c: &SubProcessorCommand) -> Result<i32, CliError> {
+    let ws = cli.load()?;
+    let now = cli.clock(ws.tz)?.now();
+    let lang = cli.lang(Some(&ws));
+    match c {
+        SubProcessorCommand::List => {
+            let (notices, diags) = subprocessor::notices(&ws);
+            super::print_diagnostics(&diags, false);
+            let pending: Vec<_> = notices
+                .iter()
+                .filter(|l| l.record.sent.is_none())
+                .map(|l| &l.record)
+                .collect();
+            if cli.json {
+                #[derive(serde::Serialize)]
+                struct Out<'a> {
+                    subprocessors: &'a [crate::model::SubProcessor],
+                    pending_notices: Vec<&'a subprocessor::SubProcessorNotice>,
+                }
+                print_json(&Out {
+                    subprocessors: &ws.subprocessors,
+                    pending_notices: pending,
+                })?;
+            } else {
+                for s in &ws.subprocessors {
+                    let ids: Vec<String> = s.controllers.iter().map(|c| c.to_string()).collect();
+                    outln!("{}  {}  [{}]", s.id, s.name, ids.join(", "));
+                    for a in &s.activities {
+                        outln!("    - {a}");
+                    }
+                }
+                for n in pending {
+                    outln!(
+                        "notice {} ({} → {}) not sent yet",
+                        n.id,
+                        n.subprocessor,
+                        n.controller
+                    );
+                }
+            }
+        }
+        SubProcessorCommand::Add(a) => {
+            let o = subprocessor::add(&ws, &a.id, &a.fields.edit(), now, &actor(), lang)?;
+            print_edit(cli, &o)?;
+        }
+        SubProcessorCommand::Change(a) => {
+            let o = subprocessor::change(&ws, &a.id, &a.fields.edit(), now, &actor(), lang)?;
+            print_edit(cli, &o)?;
+        }
+        SubProcessorCommand::Notify(a) => {
+            let smtp = smtp(!a.dry_run)?;
+            let sent = subprocessor::notify(
+                &ws,
+                &a.notices,
+                now,
+                &actor(),
+                lang,
+                a.dry_run,
+                smtp.as_ref(),
+            )?;
+            if cli.json {
+                print_json(&sent)?;
+            } else {
+                for s in &sent {
+                    let d = &s.delivered;
+                    if d.dry_run {
+                        outln!(
+                            "dry run: notice {} written to {} (not sent)",
+                            s.notice,
+                            d.record.eml
+                        );
+                    } else {
+                        outln!(
+                            "notice {} sent to {} — {} — server reply: {}",
+                            s.notice,
+                            d.record.recipients.join(", "),
+                            d.record.eml,
+                            d.record.server_reply
+                        );
+                    }
+                }
+            }
+        }
+    }
+    Ok(0)
+}

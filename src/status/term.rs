@@ -1,0 +1,128 @@
+//! The convention's term as a source of `dpo status`: when it ends, the last
+//! day a renewal can be decided while one is still allowed, and — once it
+//! has ended — the duty of Annex 1 §IV (return or destroy every copy, then
+//! justify it in writing), due at the end and listed until a certificate is
+//! recorded in `fate/<controller>.yaml`.
+
+use chrono::{DateTime, Utc};
+
+use super::{dated, State, StatusItem};
+use crate::fate::{self, FateError};
+use crate::model::{FateRecord, Id};
+use crate::workspace::{controller_file, Diagnostic, Workspace};
+
+/// Kind: the end of the convention (for information).
+pub const KIND_END: &str = "convention.end";
+/// Kind: the last day to decide the renewal (for information).
+pub const KIND_RENEWAL: &str = "convention.renewal";
+/// Kind: the fate of the data, proved by a certificate.
+pub const KIND_FATE: &str = "fate.certificate";
+
+/// Whether a certificate is recorded for `controller`, and else what stands
+/// in its way (as `item` or `item/copy` codes, or `fate_file`).
+fn certificate(ws: &Workspace, controller: &Id) -> (bool, Vec<String>, Vec<Diagnostic>) {
+    match fate::load(ws, controller) {
+        Ok(f) => {
+            let done = f
+                .file
+                .records
+                .iter()
+                .any(|r| matches!(r, FateRecord::Certificate(_)));
+            let mut missing: Vec<String> = fate::pending(&f)
+                .into_iter()
+                .map(|p| match p.copy {
+                    Some(c) => format!("{}/{c}", p.item),
+                    None => p.item.to_string(),
+                })
+                .collect();
+            missing.dedup();
+            if missing.is_empty() && !done {
+                missing.push("certificate".into());
+            }
+            (done, missing, Vec::new())
+        }
+        Err(FateError::NoFateFile { .. }) => (false, vec!["fate_file".into()], Vec::new()),
+        Err(FateError::Invalid { diagnostics, .. }) => {
+            (false, vec!["fate_file".into()], diagnostics)
+        }
+        Err(e) => {
+            let rel = fate::fate_rel(controller);
+            (
+                false,
+                vec!["fate_file".into()],
+                vec![Diagnostic::error(&rel, (1, 1), "", e.to_string())],
+            )
+        }
+    }
+}
+
+/// The term items of every controller, or of `only`.
+pub fn items(
+    ws: &Workspace,
+    now: DateTime<Utc>,
+    only: Option<&Id>,
+) -> (Vec<StatusItem>, Vec<Diagnostic>) {
+    let today = dated::today(now, ws.tz);
+    let mut out = Vec::new();
+    let mut diags = Vec::new();
+    for (id, c) in &ws.controllers {
+        if only.is_some_and(|o| o != id) {
+            continue;
+        }
+        let conv = &c.convention;
+        let Some(end) = conv.end() else { continue };
+        let file = controller_file(id);
+        let renewal = match (conv.renewals.last(), conv.renewals_allowed) {
+            (Some(r), _) => format!("renewed on {} ({} month(s))", r.decided_on, r.months),
+            (None, 0) => "not renewable".to_string(),
+            (None, n) => format!("not renewed ({n} renewal(s) allowed)"),
+        };
+        let item = |kind: &str, state, due, missing: Vec<String>, title: String| StatusItem {
+            kind: kind.into(),
+            subject: id.to_string(),
+            title,
+            due,
+            state,
+            missing,
+            file: file.clone(),
+        };
+        out.push(item(
+            KIND_END,
+            if crate::time::date_overdue(end, today) {
+                State::Done
+            } else {
+                State::Info
+            },
+            dated::deadline(end, ws.tz),
+            Vec::new(),
+            format!("{} — {} — ends {end}, {renewal}", c.name, conv.title),
+        ));
+        if let Some(by) = conv
+            .renew_by()
+            .filter(|by| !crate::time::date_overdue(*by, today))
+        {
+            out.push(item(
+                KIND_RENEWAL,
+                State::Info,
+                dated::deadline(by, ws.tz),
+                Vec::new(),
+                format!("{} — {} — renew by {by} at the latest", c.name, conv.title),
+            ));
+        }
+        let (done, missing, mut d) = certificate(ws, id);
+        diags.append(&mut d);
+        let (state, missing) = if done {
+            (State::Done, Vec::new())
+        } else {
+            (dated::state(end, today), missing)
+        };
+        out.push(item(
+            KIND_FATE,
+            state,
+            dated::deadline(end, ws.tz),
+            missing,
+            format!("{} — return or destroy every copy, then certify", c.name),
+        ));
+    }
+    (out, diags)
+}

@@ -1,0 +1,632 @@
+//! Issue 5, items 1–3 (Annex 1 §II.6, §II.7, §II.1–2), end to end with the
+//! real binary: the one-month deadline, every e-mail through a real SMTP
+//! server on loopback read back with Python's `email` package, the
+//! refusals that record nothing, and `dpo status` flagging a request not
+//! forwarded within 24 hours.
+
+#[path = "support/breach_fixtures.rs"]
+mod breach_fixtures;
+#[path = "support/smtp.rs"]
+mod smtp;
+
+use std::path::Path;
+use std::process::Command;
+
+use breach_fixtures::{collapse, fixture, pdf_text, read_mail, sha256sum, Run};
+use smtp::{Mode, SmtpServer};
+
+const CONTROLLER: &str = "juvisy-sur-orge";
+const DSR_EMAIL: &str = "droits@juvisy.example";
+const NOTICE_EMAIL: &str = "dgs@juvisy.example";
+const CONTROLLER_FILE: &str = "controllers/juvisy-sur-orge.yaml";
+
+struct Ws(tempfile::TempDir);
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for e in std::fs::read_dir(from).expect("read fixture") {
+        let e = e.expect("entry");
+        let target = to.join(e.file_name());
+        if e.file_type().expect("type").is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), &target).expect("copy");
+        }
+    }
+}
+
+impl Ws {
+    fn new() -> Self {
+        let d = tempfile::tempdir().expect("temp dir");
+        copy_dir(&fixture("annex1-workspace"), d.path());
+        Self(d)
+    }
+    fn root(&self) -> &Path {
+        self.0.path()
+    }
+    fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.root().join(rel)).unwrap_or_else(|e| panic!("read {rel}: {e}"))
+    }
+    fn write(&self, rel: &str, text: &str) {
+        std::fs::write(self.root().join(rel), text).expect("write");
+    }
+    fn exists(&self, rel: &str) -> bool {
+        self.root().join(rel).exists()
+    }
+    fn journal_len(&self) -> usize {
+        std::fs::read_to_string(self.root().join("journal.jsonl"))
+            .map(|t| t.lines().count())
+            .unwrap_or(0)
+    }
+    fn dpo(&self, args: &[&str], server: Option<&SmtpServer>) -> Run {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_dpo"));
+        for (k, _) in std::env::vars() {
+            if k.starts_with("DPO_") {
+                cmd.env_remove(k);
+            }
+        }
+        cmd.env("DPO_REGISTERS", self.root())
+            .env("DPO_ACTOR", "test-dpo")
+            .env("DPO_LOCK_WAIT", "10");
+        if let Some(s) = server {
+            cmd.env("DPO_SMTP_URL", s.url());
+        }
+        let o = cmd.args(args).output().expect("run dpo");
+        Run {
+            code: o.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+        }
+    }
+}
+
+fn ok(r: &Run) {
+    assert_eq!(r.code, 0, "stdout:\n{}\nstderr:\n{}", r.stdout, r.stderr);
+}
+
+fn received(server: &SmtpServer, n: usize) -> Vec<serde_json::Value> {
+    let files = server.wait_for(n);
+    assert_eq!(files.len(), n, "messages received: {files:?}");
+    let out = server.maildir.with_file_name("attachments");
+    std::fs::create_dir_all(&out).expect("attachments dir");
+    read_mail(&[
+        "list",
+        &server.maildir.display().to_string(),
+        &out.display().to_string(),
+    ])
+    .as_array()
+    .cloned()
+    .unwrap_or_default()
+}
+
+fn status_json(ws: &Ws, now: &str) -> (i32, serde_json::Value) {
+    let r = ws.dpo(&["--json", "--now", now, "status"], None);
+    let v = serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}", r.stdout));
+    (r.code, v)
+}
+
+fn items_of_kind(v: &serde_json::Value, kind: &str) -> Vec<serde_json::Value> {
+    v["items"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|i| i["kind"] == kind)
+        .collect()
+}
+
+fn answer_due_of(received_at: &str) -> String {
+    let ws = Ws::new();
+    ok(&ws.dpo(
+        &[
+            "--json",
+            "--now",
+            "2024-06-01 10:00",
+            "request",
+            "log",
+            "--controller",
+            CONTROLLER,
+            "--right",
+            "access",
+            "--received-at",
+            received_at,
+            "--summary",
+            "x",
+            "--no-forward",
+        ],
+        None,
+    ));
+    let r = ws.dpo(&["--json", "request", "list"], None);
+    ok(&r);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
+    v[0]["answer_due"].as_str().unwrap_or_default().to_string()
+}
+
+#[test]
+fn the_answer_deadline_is_one_calendar_month_clamped_to_the_end_of_february() {
+    assert_eq!(answer_due_of("2021-01-31 10:00"), "2021-02-28");
+    assert_eq!(answer_due_of("2024-01-31 10:00"), "2024-02-29");
+    assert_eq!(answer_due_of("2021-04-30 10:00"), "2021-05-30");
+}
+
+#[test]
+fn a_daylight_saving_change_does_not_shift_the_answer_date() {
+    // Received at 00:30 local on 1 October (22:30 UTC the day before); the
+    // deadline is 1 November, local, even though winter time began between.
+    assert_eq!(answer_due_of("2021-10-01 00:30"), "2021-11-01");
+    assert_eq!(answer_due_of("2021-03-27 23:30"), "2021-04-27");
+    let ws = Ws::new();
+    ok(&ws.dpo(
+        &[
+            "--now",
+            "2021-10-02 10:00",
+            "request",
+            "log",
+            "--controller",
+            CONTROLLER,
+            "--right",
+            "erasure",
+            "--received-at",
+            "2021-10-01 00:30",
+            "--summary",
+            "x",
+            "--no-forward",
+        ],
+        None,
+    ));
+    let (_, v) = status_json(&ws, "2021-10-02 10:00");
+    let a = items_of_kind(&v, "request.answer");
+    assert_eq!(a[0]["due"], "2021-11-01T23:59:59+01:00", "{v}");
+}
+
+#[test]
+fn a_request_is_forwarded_at_once_to_the_data_subject_request_contact() {
+    let server = SmtpServer::start(Mode::Plain);
+    let ws = Ws::new();
+    let r = ws.dpo(
+        &[
+            "--now",
+            "2021-03-26 11:00",
+            "request",
+            "log",
+            "--controller",
+            CONTROLLER,
+            "--right",
+            "erasure",
+            "--received-at",
+            "2021-03-26 09:15",
+            "--summary",
+            "Effacement du compte du portail famille de M. Dupont",
+            "--channel",
+            "courrier",
+        ],
+        Some(&server),
+    );
+    ok(&r);
+    let m = &received(&server, 1)[0];
+    assert_eq!(m["rcpt_to"], DSR_EMAIL);
+    assert_eq!(m["mail_from"], "DPO@grandorlyseinebievre.fr");
+    let subject = m["subject"].as_str().unwrap_or_default();
+    assert!(
+        subject.starts_with("Demande d'exercice de droits transmise — droit à l'effacement"),
+        "{subject}"
+    );
+    assert!(m["raw_subject"].as_str().unwrap_or_default().is_ascii());
+    let body = m["body"].as_str().unwrap_or_default();
+    for want in [
+        "Effacement du compte du portail famille de M. Dupont",
+        "article 17 du RGPD",
+        "vendredi 26 mars 2021 à 09:15 (UTC+01:00)",
+        "au plus tard le 26 avril 2021",
+        "annexe 1, § II.7",
+    ] {
+        assert!(body.contains(want), "body lacks {want:?}:\n{body}");
+    }
+    // Kept as sent, hashed in the record and in the journal.
+    let rec = ws.read("requests/2021-001.yaml");
+    let eml = "evidence/requests/2021-001.eml";
+    let sha = sha256sum(&ws.root().join(eml));
+    assert!(rec.contains(&format!("sha256: {sha}")), "{rec}");
+    assert!(
+        rec.starts_with("# Demande d'exercice de droits 2021-001"),
+        "{rec}"
+    );
+    let cmp = read_mail(&[
+        "compare",
+        &ws.root().join(eml).display().to_string(),
+        m["file"].as_str().unwrap_or_default(),
+    ]);
+    assert_eq!(cmp["same_body"], true, "{cmp}");
+    let journal = ws.read("journal.jsonl");
+    assert!(
+        journal.contains(&format!("\"payload_sha256\":\"{sha}\"")),
+        "{journal}"
+    );
+    assert!(journal.contains("request.forward"), "{journal}");
+    // Forwarded in time: no flag.
+    let (code, v) = status_json(&ws, "2021-03-27 12:00");
+    assert_eq!(code, 0, "{v}");
+    assert_eq!(items_of_kind(&v, "request.forward")[0]["state"], "done");
+}
+
+#[test]
+fn a_request_not_forwarded_within_24_hours_is_flagged_and_can_be_forwarded_later() {
+    let server = SmtpServer::start(Mode::Plain);
+    let ws = Ws::new();
+    ok(&ws.dpo(
+        &[
+            "--now",
+            "2021-03-26 11:00",
+            "request",
+            "log",
+            "--controller",
+            CONTROLLER,
+            "--right",
+            "access",
+            "--received-at",
+            "2021-03-26 09:00",
+            "--summary",
+            "Accès au dossier RH",
+            "--no-forward",
+        ],
+        None,
+    ));
+    let (code, v) = status_json(&ws, "2021-03-27 08:59");
+    assert_eq!(code, 0, "{v}");
+    let (code, v) = status_json(&ws, "2021-03-27 09:01");
+    assert_eq!(code, 1, "{v}");
+    let f = items_of_kind(&v, "request.forward");
+    assert_eq!(f[0]["state"], "overdue", "{v}");
+    assert_eq!(f[0]["subject"], "2021-001/juvisy-sur-orge");
+    ok(&ws.dpo(
+        &[
+            "--now",
+            "2021-03-27 10:00",
+            "request",
+            "forward",
+            "2021-001",
+        ],
+        Some(&server),
+    ));
+    let m = &received(&server, 1)[0];
+    assert_eq!(m["rcpt_to"], DSR_EMAIL);
+    assert!(m["body"]
+        .as_str()
+        .unwrap_or_default()
+        .contains("plus de 24 heures après sa réception"));
+    let (_, v) = status_json(&ws, "2021-03-27 10:05");
+    assert_eq!(
+        items_of_kind(&v, "request.forward")[0]["state"],
+        "done_late",
+        "{v}"
+    );
+    // Forwarding twice is refused.
+    let r = ws.dpo(
+        &[
+            "--now",
+            "2021-03-27 10:10",
+            "request",
+            "forward",
+            "2021-001",
+        ],
+        Some(&server),
+    );
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("already forwarded"), "{}", r.stderr);
+}
+
+#[test]
+fn refusals_record_nothing() {
+    let server = SmtpServer::start(Mode::Plain);
+    let ws = Ws::new();
+    let base = [
+        "--now",
+        "2021-03-26 11:00",
+        "request",
+        "log",
+        "--received-at",
+        "2021-03-26 09:00",
+        "--summary",
+        "x",
+    ];
+    // Unknown controller.
+    let mut a = base.to_vec();
+    a.extend(["--controller", "athis-mons", "--right", "access"]);
+    let r = ws.dpo(&a, Some(&server));
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("unknown controller `athis-mons`"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("juvisy-sur-orge"),
+        "the hint lists them: {}",
+        r.stderr
+    );
+    // Unknown right.
+    let mut a = base.to_vec();
+    a.extend(["--controller", CONTROLLER, "--right", "forget-me"]);
+    let r = ws.dpo(&a, Some(&server));
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .contains("possible values: access, rectification, erasure"),
+        "{}",
+        r.stderr
+    );
+    // Missing data-subject-request e-mail.
+    let text = ws
+        .read(CONTROLLER_FILE)
+        .replace(&format!("email: {DSR_EMAIL}"), "email: null");
+    ws.write(CONTROLLER_FILE, &text);
+    let mut a = base.to_vec();
+    a.extend(["--controller", CONTROLLER, "--right", "access"]);
+    let r = ws.dpo(&a, Some(&server));
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("contacts.data_subject_requests.email"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("nothing was recorded"), "{}", r.stderr);
+    // Missing notice contact, for an objection and for a sub-processor.
+    ok(&ws.dpo(
+        &[
+            "--now",
+            "2021-03-26 11:00",
+            "instruction",
+            "log",
+            "--controller",
+            CONTROLLER,
+            "--from",
+            "DGS",
+            "--at",
+            "2021-03-26 10:00",
+            "--summary",
+            "s",
+        ],
+        None,
+    ));
+    let journal_before = ws.journal_len();
+    let text = ws
+        .read(CONTROLLER_FILE)
+        .replace(&format!("email: {NOTICE_EMAIL}"), "email: null");
+    ws.write(CONTROLLER_FILE, &text);
+    let r = ws.dpo(
+        &[
+            "--now",
+            "2021-03-26 11:00",
+            "instruction",
+            "object",
+            "2021-001",
+            "--reason",
+            "r",
+        ],
+        Some(&server),
+    );
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("contacts.notices.email, or dpo.email"),
+        "{}",
+        r.stderr
+    );
+    assert!(ws
+        .read("instructions/2021-001.yaml")
+        .contains("objection: null"));
+    let before = ws.read("subprocessors.yaml");
+    let r = ws.dpo(
+        &[
+            "--now",
+            "2021-03-26 11:00",
+            "subprocessor",
+            "add",
+            "ovh",
+            "--name",
+            "OVH",
+            "--controller",
+            CONTROLLER,
+        ],
+        None,
+    );
+    assert_eq!(r.code, 2, "{}", r.stdout);
+    assert_eq!(ws.read("subprocessors.yaml"), before);
+    assert!(!ws.exists("requests"));
+    assert!(!ws.exists("subprocessor-notices"));
+    assert_eq!(ws.journal_len(), journal_before);
+    assert!(server.messages().is_empty());
+}
+
+#[test]
+fn a_sub_processor_change_makes_a_written_notice_sent_with_its_pdf() {
+    let server = SmtpServer::start(Mode::Plain);
+    let ws = Ws::new();
+    let r = ws.dpo(
+        &[
+            "--now",
+            "2021-03-01 10:00",
+            "subprocessor",
+            "change",
+            "siim94",
+            "--address",
+            "1 rue de l'Exemple, 94000 Créteil",
+            "--contact-email",
+            "contact@siim94.example",
+            "--contract-start",
+            "2021-02-01",
+            "--contract-end",
+            "2021-07-31",
+        ],
+        None,
+    );
+    ok(&r);
+    // The comments of the register are kept (except those inside the changed entry).
+    let reg = ws.read("subprocessors.yaml");
+    assert!(
+        reg.starts_with("# Sous-traitants ultérieurs (annexe 1, §II.6)"),
+        "{reg}"
+    );
+    assert!(
+        reg.contains("# L'acte mentionne « un certain nombre de partenaires"),
+        "{reg}"
+    );
+    let notice = ws.read("subprocessor-notices/2021-001.yaml");
+    assert!(
+        notice.contains("sent: null") || !notice.contains("sent:\n  sent_at"),
+        "{notice}"
+    );
+    let (code, v) = status_json(&ws, "2021-03-01 10:05");
+    assert_eq!(
+        code, 1,
+        "a notice for a contract already started is overdue: {v}"
+    );
+    assert_eq!(items_of_kind(&v, "subprocessor.notice").len(), 1, "{v}");
+
+    ok(&ws.dpo(
+        &["--now", "2021-03-01 10:10", "subprocessor", "notify"],
+        Some(&server),
+    ));
+    let m = &received(&server, 1)[0];
+    assert_eq!(m["rcpt_to"], NOTICE_EMAIL);
+    let subject = m["subject"].as_str().unwrap_or_default();
+    assert!(
+        subject.starts_with("Information écrite : changement de sous-traitant ultérieur — SIIM94"),
+        "{subject}"
+    );
+    let body = m["body"].as_str().unwrap_or_default();
+    for want in [
+        "annexe 1, § II.6",
+        "1 rue de l'Exemple, 94000 Créteil",
+        "contact@siim94.example",
+        "infogérance des serveurs et des bases de données",
+        "du 1er février 2021 au 31 juillet 2021",
+    ] {
+        assert!(body.contains(want), "body lacks {want:?}:\n{body}");
+    }
+    let atts = m["attachments"].as_array().cloned().unwrap_or_default();
+    assert_eq!(atts.len(), 1);
+    assert_eq!(atts[0]["content_type"], "application/pdf");
+    let pdf = pdf_text(Path::new(atts[0]["path"].as_str().unwrap_or_default()));
+    for want in [
+        "SIIM94",
+        "1 rue de l'Exemple, 94000 Créteil",
+        "infogérance des réseaux et des télécoms",
+        "1er février 2021",
+        "31 juillet 2021",
+        "Commune de Juvisy-sur-Orge",
+    ] {
+        assert!(pdf.contains(&collapse(want)), "PDF lacks {want:?}:\n{pdf}");
+    }
+    // The PDF kept in evidence is the one sent, and its hash is recorded.
+    let kept = sha256sum(&ws.root().join("evidence/subprocessors/2021-001.pdf"));
+    assert_eq!(
+        kept,
+        sha256sum(Path::new(atts[0]["path"].as_str().unwrap_or_default()))
+    );
+    let notice = ws.read("subprocessor-notices/2021-001.yaml");
+    assert!(notice.contains(&format!("pdf_sha256: {kept}")), "{notice}");
+    assert!(notice.contains("server_reply: 250"), "{notice}");
+    let (code, v) = status_json(&ws, "2021-03-01 10:15");
+    assert_eq!(code, 0, "{v}");
+    assert!(items_of_kind(&v, "subprocessor.notice").is_empty());
+    ok(&ws.dpo(&["check"], None));
+}
+
+#[test]
+fn an_objection_and_a_transfer_required_by_law_are_e_mailed_to_the_controller() {
+    let server = SmtpServer::start(Mode::Plain);
+    let ws = Ws::new();
+    ok(&ws.dpo(
+        &[
+            "--now",
+            "2021-03-02 09:00",
+            "instruction",
+            "log",
+            "--controller",
+            CONTROLLER,
+            "--from",
+            "Directrice générale des services",
+            "--at",
+            "2021-03-01 16:00",
+            "--summary",
+            "Conserver les sauvegardes des messageries sans limite de durée",
+            "--reference",
+            "courriel du 1er mars 2021",
+        ],
+        None,
+    ));
+    ok(&ws.dpo(
+        &[
+            "--now", "2021-03-02 09:30", "instruction", "object", "2021-001", "--reason",
+            "Une conservation illimitée méconnaît la limitation de la conservation (art. 5(1)(e) RGPD)",
+        ],
+        Some(&server),
+    ));
+    ok(&ws.dpo(
+        &[
+            "--now",
+            "2021-03-03 09:00",
+            "instruction",
+            "log",
+            "--controller",
+            CONTROLLER,
+            "--from",
+            "Tribunal judiciaire",
+            "--at",
+            "2021-03-03 08:00",
+            "--summary",
+            "Communication des journaux de messagerie",
+            "--transfer-country",
+            "Suisse",
+            "--legal-basis",
+            "Commission rogatoire internationale n° 2021-17",
+        ],
+        Some(&server),
+    ));
+    let msgs = received(&server, 2);
+    let (obj, tr) = (&msgs[0], &msgs[1]);
+    assert_eq!(obj["rcpt_to"], NOTICE_EMAIL);
+    assert!(obj["subject"]
+        .as_str()
+        .unwrap_or_default()
+        .starts_with("Instruction contraire à la réglementation sur la protection des données"));
+    let body = obj["body"].as_str().unwrap_or_default();
+    for want in [
+        "limitation de la conservation",
+        "Directrice générale des services",
+        "courriel du 1er mars 2021",
+        "article 28, paragraphe 3",
+    ] {
+        assert!(body.contains(want), "objection lacks {want:?}:\n{body}");
+    }
+    assert_eq!(tr["rcpt_to"], NOTICE_EMAIL);
+    assert!(tr["subject"]
+        .as_str()
+        .unwrap_or_default()
+        .starts_with("Information préalable : transfert vers un pays tiers exigé par la loi"));
+    let body = tr["body"].as_str().unwrap_or_default();
+    for want in [
+        "Suisse",
+        "Commission rogatoire internationale n° 2021-17",
+        "avant tout transfert",
+    ] {
+        assert!(
+            body.contains(want),
+            "transfer notice lacks {want:?}:\n{body}"
+        );
+    }
+    let rec = ws.read("instructions/2021-002.yaml");
+    assert!(
+        rec.contains("country: Suisse") && rec.contains("server_reply: 250"),
+        "{rec}"
+    );
+    let (code, v) = status_json(&ws, "2021-03-03 09:05");
+    assert_eq!(code, 0, "{v}");
+    let r = ws.dpo(&["instruction", "list"], None);
+    ok(&r);
+    assert!(
+        r.stdout.contains("objection:") && r.stdout.contains("sent"),
+        "{}",
+        r.stdout
+    );
+}

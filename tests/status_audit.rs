@@ -1,0 +1,354 @@
+//! Integration tests of issue 5, items 4–8: people, security measures and the
+//! convention's term in `dpo status` (with `--controller`), and the audit
+//! pack checked with the real `sha256sum -c`, `ssh-keygen -Y verify` and
+//! `pdftotext`.
+//!
+//! Each test copies a `tests/fixtures/status-*` workspace to a temporary
+//! folder and points `HOME` and `XDG_CONFIG_HOME` to another one, so that a
+//! real signing key is never touched.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+const PRINCIPAL: &str = "DPO@grandorlyseinebievre.fr";
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), &target).unwrap();
+        }
+    }
+}
+
+struct Env {
+    tmp: tempfile::TempDir,
+    ws: PathBuf,
+    home: PathBuf,
+}
+
+impl Env {
+    fn new(fixture: &str) -> Self {
+        let tmp = tempfile::tempdir().unwrap();
+        let ws = tmp.path().join("registers");
+        copy_dir(
+            &Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures")
+                .join(fixture),
+            &ws,
+        );
+        let home = tmp.path().join("home");
+        std::fs::create_dir_all(&home).unwrap();
+        Env { tmp, ws, home }
+    }
+
+    fn dpo(&self, now: &str, args: &[&str]) -> Output {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_dpo"));
+        for (k, _) in std::env::vars() {
+            if k.starts_with("DPO_") {
+                c.env_remove(k);
+            }
+        }
+        c.env("HOME", &self.home)
+            .env("XDG_CONFIG_HOME", self.home.join(".config"))
+            .env("DPO_NOW", now)
+            .env("DPO_ACTOR", "test")
+            .current_dir(self.tmp.path())
+            .arg("--registers")
+            .arg(&self.ws)
+            .args(args)
+            .stdin(Stdio::null())
+            .output()
+            .unwrap()
+    }
+
+    fn json(&self, now: &str, args: &[&str]) -> (serde_json::Value, i32) {
+        let mut all = vec!["--json"];
+        all.extend_from_slice(args);
+        let out = self.dpo(now, &all);
+        let v = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+            panic!(
+                "{e}: {}\n{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            )
+        });
+        (v, out.status.code().unwrap_or(-1))
+    }
+}
+
+fn items(v: &serde_json::Value) -> Vec<serde_json::Value> {
+    v["items"].as_array().cloned().unwrap_or_default()
+}
+
+fn find<'a>(items: &'a [serde_json::Value], kind: &str, subject: &str) -> &'a serde_json::Value {
+    items
+        .iter()
+        .find(|i| i["kind"] == kind && i["subject"] == subject)
+        .unwrap_or_else(|| panic!("no {kind} {subject} in {items:#?}"))
+}
+
+#[test]
+fn status_lists_every_overdue_kind_of_people_measures_and_term_and_exits_1() {
+    let env = Env::new("status-overdue");
+    let (v, code) = env.json("2021-03-01T10:00:00+01:00", &["status"]);
+    assert_eq!(code, 1, "{v:#}");
+    let items = items(&v);
+    let overdue = |kind, subject| {
+        let i = find(&items, kind, subject);
+        assert_eq!(i["state"], "overdue", "{i:#}");
+        i.clone()
+    };
+    let i = overdue("people.commitment", "sans-engagement");
+    assert_eq!(i["missing"][0], "confidentiality_commitment");
+    let i = overdue("people.training", "formation-ancienne");
+    assert_eq!(i["due"], "2020-06-01T23:59:59+02:00");
+    let i = overdue("measure.test", "jamais-testee");
+    assert_eq!(i["missing"][0], "last_tested");
+    let i = overdue("measure.test", "sauvegardes");
+    assert_eq!(i["due"], "2020-12-15T23:59:59+01:00");
+    let i = overdue("fate.certificate", "alpha");
+    assert_eq!(i["due"], "2020-06-30T23:59:59+02:00");
+    assert_eq!(i["missing"][0], "fate_file");
+    // The overdue come first: sorted by urgency.
+    let first_not_overdue = items.iter().position(|i| i["state"] != "overdue").unwrap();
+    assert!(items[first_not_overdue..]
+        .iter()
+        .all(|i| i["state"] != "overdue"));
+    assert_eq!(v["needs_action"], 5);
+}
+
+#[test]
+fn a_complete_workspace_exits_0_and_shows_its_coming_deadlines() {
+    let env = Env::new("status-complete");
+    let (v, code) = env.json("2021-03-01T10:00:00+01:00", &["status"]);
+    assert_eq!(code, 0, "{v:#}");
+    let items = items(&v);
+    assert!(items.iter().all(|i| i["state"] != "overdue"), "{items:#?}");
+    assert_eq!(
+        find(&items, "convention.end", "alpha")["due"],
+        "2022-01-31T23:59:59+01:00"
+    );
+    assert_eq!(
+        find(&items, "convention.renewal", "alpha")["due"],
+        "2021-12-31T23:59:59+01:00"
+    );
+    assert_eq!(
+        find(&items, "fate.certificate", "alpha")["state"],
+        "pending"
+    );
+    assert_eq!(
+        find(&items, "people.training", "technicien")["due"],
+        "2022-11-15T23:59:59+01:00"
+    );
+}
+
+#[test]
+fn a_daylight_saving_change_does_not_shift_a_date_deadline() {
+    // Tested on 15 January (UTC+01:00), every 3 months: due 15 April, in summer time.
+    let env = Env::new("status-complete");
+    let (v, code) = env.json("2021-04-15T23:30:00+02:00", &["status"]);
+    assert_eq!(code, 0, "{v:#}");
+    let items = items(&v);
+    let i = find(&items, "measure.test", "sauvegardes");
+    assert_eq!(i["due"], "2021-04-15T23:59:59+02:00");
+    assert_eq!(i["state"], "due_soon");
+    // Half an hour into 16 April local time (still 15 April in UTC): overdue.
+    let (v, code) = env.json("2021-04-16T00:30:00+02:00", &["status"]);
+    assert_eq!(code, 1, "{v:#}");
+    assert_eq!(
+        find(&items_of(&v), "measure.test", "sauvegardes")["state"],
+        "overdue"
+    );
+}
+
+fn items_of(v: &serde_json::Value) -> Vec<serde_json::Value> {
+    items(v)
+}
+
+#[test]
+fn after_the_end_a_certificate_in_the_fate_file_settles_the_fate_duty() {
+    let env = Env::new("status-two-controllers");
+    let (v, _) = env.json("2021-06-01T10:00:00+02:00", &["status"]);
+    let items = items(&v);
+    assert_eq!(find(&items, "fate.certificate", "alpha")["state"], "done");
+    assert_eq!(find(&items, "fate.certificate", "bravo")["state"], "done");
+}
+
+#[test]
+fn status_for_one_controller_lists_nothing_of_another() {
+    let env = Env::new("status-two-controllers");
+    let (v, _) = env.json(
+        "2021-06-01T10:00:00+02:00",
+        &["status", "--controller", "alpha"],
+    );
+    let text = v["items"].to_string();
+    assert!(text.contains("2021-001"), "{text}");
+    assert!(text.contains("agent-commun"), "{text}");
+    assert!(!text.contains("bravo"), "{text}");
+    assert!(!text.contains("Bravo"), "{text}");
+    assert!(!text.contains("2021-002"), "{text}");
+    let out = env.dpo(
+        "2021-06-01T10:00:00+02:00",
+        &["status", "--controller", "nope"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+}
+
+fn pack(env: &Env, controller: Option<&str>) -> PathBuf {
+    let now = "2021-06-01T10:00:00+02:00";
+    let out = env.dpo(now, &["keys", "generate"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let note = env.dpo(
+        now,
+        &[
+            "journal",
+            "note",
+            "--subject",
+            "fate/bravo.yaml",
+            "-m",
+            "COTECH Commune de Bravo",
+        ],
+    );
+    assert!(note.status.success());
+    let dir = env.tmp.path().join("pack");
+    let mut args = vec!["audit", "pack", "-o", dir.to_str().unwrap()];
+    if let Some(c) = controller {
+        args.extend(["--controller", c]);
+    }
+    let out = env.dpo(now, &args);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    dir
+}
+
+fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for e in std::fs::read_dir(dir).unwrap() {
+        let e = e.unwrap();
+        if e.file_type().unwrap().is_dir() {
+            files(&e.path(), out);
+        } else {
+            out.push(e.path());
+        }
+    }
+}
+
+fn text_of(path: &Path) -> String {
+    if path.extension().is_some_and(|e| e == "pdf") {
+        let out = Command::new("pdftotext")
+            .arg(path)
+            .arg("-")
+            .output()
+            .expect("pdftotext (poppler-utils)");
+        assert!(out.status.success(), "pdftotext {}", path.display());
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    } else {
+        String::from_utf8_lossy(&std::fs::read(path).unwrap()).into_owned()
+    }
+}
+
+#[test]
+fn an_audit_pack_verifies_with_sha256sum_and_ssh_keygen() {
+    let env = Env::new("status-two-controllers");
+    let dir = pack(&env, None);
+    for f in [
+        "register/register.pdf",
+        "register/register.csv",
+        "breaches/2021-001.pdf",
+        "breaches/2021-002.pdf",
+        "requests/log.pdf",
+        "requests/log.csv",
+        "people.pdf",
+        "security-measures.csv",
+        "evidence/breaches/2021-002-bravo.eml",
+        "evidence/certificates/alpha.json",
+        "journal/journal.jsonl",
+        "journal/verification.txt",
+        "keys/allowed_signers",
+    ] {
+        assert!(dir.join(f).is_file(), "{f} missing");
+    }
+    assert!(text_of(&dir.join("journal/verification.txt")).contains("journal intact"));
+    let sum = Command::new("sha256sum")
+        .args(["-c", "--strict", "MANIFEST.sha256"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert!(
+        sum.status.success(),
+        "{}",
+        String::from_utf8_lossy(&sum.stdout)
+    );
+    let manifest = std::fs::File::open(dir.join("MANIFEST.sha256")).unwrap();
+    let verify = Command::new("ssh-keygen")
+        .args([
+            "-Y",
+            "verify",
+            "-f",
+            "keys/allowed_signers",
+            "-I",
+            PRINCIPAL,
+        ])
+        .args(["-n", "file", "-s", "MANIFEST.sha256.sig"])
+        .current_dir(&dir)
+        .stdin(manifest)
+        .output()
+        .unwrap();
+    assert!(
+        verify.status.success(),
+        "{}",
+        String::from_utf8_lossy(&verify.stderr)
+    );
+    // Tamper: one byte of a listed file, and sha256sum says which.
+    std::fs::write(dir.join("people.csv"), b"tampered").unwrap();
+    let sum = Command::new("sha256sum")
+        .args(["-c", "MANIFEST.sha256"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert!(!sum.status.success());
+    assert!(String::from_utf8_lossy(&sum.stdout).contains("people.csv: FAILED"));
+}
+
+#[test]
+fn a_pack_for_controller_a_holds_no_file_that_names_controller_b() {
+    let env = Env::new("status-two-controllers");
+    let dir = pack(&env, Some("alpha"));
+    let mut all = Vec::new();
+    files(&dir, &mut all);
+    assert!(dir.join("breaches/2021-001.pdf").is_file());
+    assert!(dir.join("requests/r-alpha.yaml").is_file());
+    assert!(dir.join("evidence/certificates/alpha.json").is_file());
+    assert!(dir.join("fate/alpha.yaml").is_file());
+    for f in &all {
+        let text = text_of(f);
+        for needle in ["bravo", "Bravo", "2021-002"] {
+            assert!(
+                !text.contains(needle),
+                "{} names `{needle}`:\n{text}",
+                f.display()
+            );
+        }
+    }
+    let people = text_of(&dir.join("people.csv"));
+    assert!(people.contains("agent-alpha") && people.contains("agent-commun"));
+    let sum = Command::new("sha256sum")
+        .args(["-c", "--strict", "MANIFEST.sha256"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert!(sum.status.success());
+}
