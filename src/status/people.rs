@@ -43,10 +43,13 @@ pub fn items(ws: &Workspace, now: DateTime<Utc>, only: Option<&Id>) -> Vec<Statu
             missing: missing.iter().map(|m| m.to_string()).collect(),
             file: FILE.into(),
         };
+        // Missing information is listed as to do, not overdue: it has no
+        // deadline of its own, `dpo check` warns about it, and exit 1 stays
+        // the signal that a date has passed.
         if p.confidentiality_commitment.is_none() {
             out.push(item(
                 KIND_COMMITMENT,
-                State::Overdue,
+                State::Pending,
                 None,
                 &["confidentiality_commitment"],
             ));
@@ -54,7 +57,7 @@ pub fn items(ws: &Workspace, now: DateTime<Utc>, only: Option<&Id>) -> Vec<Statu
         match ws.people.training_due(p) {
             None => out.push(item(
                 KIND_TRAINING,
-                State::Overdue,
+                State::Pending,
                 None,
                 &["last_training"],
             )),
