@@ -485,22 +485,7 @@ pub(crate) fn load_one<T: DeserializeOwned>(
 
 /// The next free id `YYYY-NNN` in `dir`.
 pub(crate) fn next_id(root: &Path, dir: &str, year: i32) -> Result<Id, Annex1Error> {
-    let prefix = format!("{year}-");
-    let max = std::fs::read_dir(root.join(dir))
-        .map(|rd| {
-            rd.filter_map(Result::ok)
-                .filter_map(|e| {
-                    let n = e.file_name().to_string_lossy().into_owned();
-                    n.strip_suffix(".yaml")?
-                        .strip_prefix(&prefix)?
-                        .parse::<u32>()
-                        .ok()
-                })
-                .max()
-                .unwrap_or(0)
-        })
-        .unwrap_or(0);
-    Id::new(&format!("{year}-{:03}", max + 1)).map_err(|e| Annex1Error::Rewrite {
+    crate::workspace::next_record_id(root, dir, year).map_err(|e| Annex1Error::Rewrite {
         file: dir.to_string(),
         message: e.to_string(),
     })

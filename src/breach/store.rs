@@ -274,22 +274,7 @@ fn ids(ws: &Workspace) -> String {
 
 /// The next free identifier of the form `YYYY-NNN` for `year`.
 pub fn next_id(root: &Path, year: i32) -> Result<Id, crate::model::IdError> {
-    let prefix = format!("{year}-");
-    let max = std::fs::read_dir(root.join(DIR))
-        .map(|rd| {
-            rd.filter_map(Result::ok)
-                .filter_map(|e| {
-                    let n = e.file_name().to_string_lossy().into_owned();
-                    n.strip_suffix(".yaml")?
-                        .strip_prefix(&prefix)?
-                        .parse::<u32>()
-                        .ok()
-                })
-                .max()
-                .unwrap_or(0)
-        })
-        .unwrap_or(0);
-    Id::new(&format!("{year}-{:03}", max + 1))
+    crate::workspace::next_record_id(root, DIR, year)
 }
 
 /// Writes a new breach file, refusing to overwrite one; `text` is checked to

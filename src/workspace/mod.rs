@@ -198,6 +198,28 @@ impl Workspace {
     }
 }
 
+/// The next free record identifier `YYYY-NNN` for `year` among the
+/// `YYYY-NNN.yaml` files of the folder `dir` of the workspace (001 when there
+/// are none). Call it while holding the lock, so two runs cannot pick the same.
+pub fn next_record_id(root: &Path, dir: &str, year: i32) -> Result<Id, crate::model::IdError> {
+    let prefix = format!("{year}-");
+    let max = std::fs::read_dir(root.join(dir))
+        .map(|rd| {
+            rd.filter_map(Result::ok)
+                .filter_map(|e| {
+                    let n = e.file_name().to_string_lossy().into_owned();
+                    n.strip_suffix(".yaml")?
+                        .strip_prefix(&prefix)?
+                        .parse::<u32>()
+                        .ok()
+                })
+                .max()
+                .unwrap_or(0)
+        })
+        .unwrap_or(0);
+    Id::new(&format!("{year}-{:03}", max + 1))
+}
+
 /// Takes the lock of the workspace at `root`.
 pub fn lock_root(root: &Path) -> Result<WorkspaceLock, WorkspaceError> {
     let secs = std::env::var("DPO_LOCK_WAIT")
