@@ -125,19 +125,19 @@ fn pack(cli: &Cli, a: &PackArgs) -> Result<i32, CliError> {
             signer.principal
         ),
     ];
-    pack.files.insert(
-        "VERIFY.txt".into(),
-        format!(
-            "Audit pack of {} ({}), made by dpo {} on {}.\nIn this folder, check every file, then the signature of the manifest:\n\n  {}\n\nKey fingerprint: {}\n",
-            ws.processor.name,
-            controller.as_ref().map_or("all controllers".to_string(), |c| format!("controller {c}")),
-            env!("CARGO_PKG_VERSION"),
-            crate::time::show(crate::time::in_tz(clock.now(), ws.tz)),
-            verify.join("\n  "),
-            signer.key.fingerprint()
-        )
-        .into_bytes(),
-    );
+    let verify_text = t.render(
+        "audit-verify.txt",
+        &serde_json::json!({
+            "processor": ws.processor.name,
+            "controller": controller.as_ref().map(|c| c.to_string()),
+            "version": env!("CARGO_PKG_VERSION"),
+            "made_at": crate::time::in_tz(clock.now(), ws.tz).to_rfc3339(),
+            "commands": verify,
+            "fingerprint": signer.key.fingerprint().to_string(),
+        }),
+    )?;
+    pack.files
+        .insert("VERIFY.txt".into(), verify_text.into_bytes());
     std::fs::create_dir_all(out).map_err(|e| output_error(out, e))?;
     for (rel, bytes) in &pack.files {
         let path = out.join(rel);

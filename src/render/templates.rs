@@ -20,6 +20,16 @@ use crate::model::Lang;
 const SOURCES: &[(&str, &str, &str)] = &[
     (
         "fr",
+        "audit-verify.txt",
+        include_str!("../../templates/fr/audit-verify.txt.j2"),
+    ),
+    (
+        "en",
+        "audit-verify.txt",
+        include_str!("../../templates/en/audit-verify.txt.j2"),
+    ),
+    (
+        "fr",
         "register.md",
         include_str!("../../templates/fr/register.md.j2"),
     ),
