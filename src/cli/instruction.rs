@@ -127,6 +127,13 @@ pub(super) fn run(cli: &Cli, c: &InstructionCommand) -> Result<i32, CliError> {
             print_outcome(cli, &o)?;
         }
         InstructionCommand::Object(a) => {
+            // Name a wrong id before asking for mail settings.
+            annex1::load_one::<crate::model::Instruction>(
+                &ws,
+                "instruction",
+                instruction::DIR,
+                &a.id,
+            )?;
             let smtp = smtp(!a.dry_run)?;
             let o = instruction::object(
                 &ws,
@@ -141,6 +148,12 @@ pub(super) fn run(cli: &Cli, c: &InstructionCommand) -> Result<i32, CliError> {
             print_outcome(cli, &o)?;
         }
         InstructionCommand::Notify(a) => {
+            annex1::load_one::<crate::model::Instruction>(
+                &ws,
+                "instruction",
+                instruction::DIR,
+                &a.id,
+            )?;
             let smtp = smtp(!a.dry_run)?;
             let o = instruction::notify(&ws, &a.id, now, &actor(), lang, a.dry_run, smtp.as_ref())?;
             print_outcome(cli, &o)?;

@@ -355,6 +355,11 @@ struct VerifyReport<'a> {
 }
 
 pub(super) fn run_verify(cli: &Cli, args: &VerifyArgs) -> Result<i32, CliError> {
+    // Name the file itself when it is missing, before its signature.
+    std::fs::metadata(&args.file).map_err(|source| crate::signing::SigningError::Read {
+        path: args.file.clone(),
+        source,
+    })?;
     let sig = args.sig.clone().unwrap_or_else(|| sig_path(&args.file));
     let as_path = args
         .allowed_signers
