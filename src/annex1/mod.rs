@@ -383,20 +383,7 @@ fn evidence_name(root: &Path, stem: &str, dry_run: bool) -> String {
 /// A Message-ID that depends only on what the message is and when it is sent.
 fn message_id(subject_ref: &str, action: &str, at: DateTime<Utc>, eml: &str, from: &str) -> String {
     let seed = format!("{action}\n{subject_ref}\n{}\n{eml}", at.to_rfc3339());
-    let hash = workspace::journal::sha256_hex(seed.as_bytes());
-    let domain: String = from
-        .rsplit_once('@')
-        .map(|(_, d)| d)
-        .unwrap_or_default()
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '-')
-        .collect();
-    let domain = if domain.is_empty() {
-        "dpo.invalid".to_string()
-    } else {
-        domain.to_ascii_lowercase()
-    };
-    format!("<{}.{}@{domain}>", &hash[..32], action.replace('.', "-"))
+    crate::mail::message_id(&seed, action, from)
 }
 
 /// The controller's one-month deadline to answer a request received at

@@ -672,20 +672,7 @@ pub fn message_id(
         b.id,
         at.to_rfc3339()
     );
-    let hash = crate::workspace::journal::sha256_hex(seed.as_bytes());
-    let domain: String = from
-        .rsplit_once('@')
-        .map(|(_, d)| d)
-        .unwrap_or_default()
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '-')
-        .collect();
-    let domain = if domain.is_empty() {
-        "dpo.invalid".to_string()
-    } else {
-        domain.to_ascii_lowercase()
-    };
-    format!("<{}.breach-{}-{phase}@{domain}>", &hash[..20], b.id)
+    crate::mail::message_id(&seed, &format!("breach-{}-{phase}", b.id), from)
 }
 
 /// The language used for documents sent to a controller.

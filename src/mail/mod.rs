@@ -393,6 +393,36 @@ fn visible(s: &str) -> String {
         .collect()
 }
 
+/// A Message-ID that depends only on what the message is (`seed`: record,
+/// phase, instant, evidence path…), so the same send gives the same id:
+/// `<first 32 hex of SHA-256(seed).tag@domain of the sender>`.
+pub fn message_id(seed: &str, tag: &str, from: &str) -> String {
+    let hash = crate::workspace::journal::sha256_hex(seed.as_bytes());
+    let domain: String = from
+        .rsplit_once('@')
+        .map(|(_, d)| d)
+        .unwrap_or_default()
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '-')
+        .collect();
+    let domain = if domain.is_empty() {
+        "dpo.invalid".to_string()
+    } else {
+        domain.to_ascii_lowercase()
+    };
+    let tag: String = tag
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    format!("<{}.{tag}@{domain}>", &hash[..32])
+}
+
 fn mailbox(p: &Party) -> Result<Mailbox, MailError> {
     let err = |reason: String| MailError::Address {
         role: p.role.clone(),
