@@ -4,6 +4,10 @@
 //! refusals that record nothing, and `dpo status` flagging a request not
 //! forwarded within 24 hours.
 
+#[path = "support/fs.rs"]
+mod fs_support;
+use fs_support::copy_dir;
+
 #[path = "support/breach_fixtures.rs"]
 mod breach_fixtures;
 #[path = "support/smtp.rs"]
@@ -21,19 +25,6 @@ const NOTICE_EMAIL: &str = "dgs@juvisy.example";
 const CONTROLLER_FILE: &str = "controllers/juvisy-sur-orge.yaml";
 
 struct Ws(tempfile::TempDir);
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for e in std::fs::read_dir(from).expect("read fixture") {
-        let e = e.expect("entry");
-        let target = to.join(e.file_name());
-        if e.file_type().expect("type").is_dir() {
-            copy_dir(&e.path(), &target);
-        } else {
-            std::fs::copy(e.path(), &target).expect("copy");
-        }
-    }
-}
 
 impl Ws {
     fn new() -> Self {

@@ -4,6 +4,9 @@
 //! CA), the messages read back with Python's `email` package and their PDF
 //! with `pdftotext`, the refusals, and `dpo status` with its iCalendar file.
 
+#[path = "support/fs.rs"]
+mod fs_support;
+
 #[path = "support/breach_fixtures.rs"]
 mod breach_fixtures;
 #[path = "support/smtp.rs"]

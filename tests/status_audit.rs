@@ -7,23 +7,14 @@
 //! folder and points `HOME` and `XDG_CONFIG_HOME` to another one, so that a
 //! real signing key is never touched.
 
+#[path = "support/fs.rs"]
+mod fs_support;
+use fs_support::copy_dir;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 const PRINCIPAL: &str = "DPO@grandorlyseinebievre.fr";
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let target = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &target);
-        } else {
-            std::fs::copy(e.path(), &target).unwrap();
-        }
-    }
-}
 
 struct Env {
     tmp: tempfile::TempDir,
