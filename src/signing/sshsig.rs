@@ -20,32 +20,25 @@ const BUF: usize = 256 * 1024;
 const MAX_SIG_BYTES: u64 = 64 * 1024;
 
 /// Hashes a stream with SHA-256 or SHA-512.
-fn digest(alg: HashAlg, mut r: impl Read) -> std::io::Result<Vec<u8>> {
-    let mut buf = vec![0u8; BUF];
+fn digest(alg: HashAlg, r: impl Read) -> std::io::Result<Vec<u8>> {
     match alg {
-        HashAlg::Sha256 => {
-            let mut h = Sha256::new();
-            loop {
-                let n = r.read(&mut buf)?;
-                if n == 0 {
-                    break;
-                }
-                h.update(&buf[..n]);
-            }
-            Ok(h.finalize().to_vec())
-        }
-        _ => {
-            let mut h = Sha512::new();
-            loop {
-                let n = r.read(&mut buf)?;
-                if n == 0 {
-                    break;
-                }
-                h.update(&buf[..n]);
-            }
-            Ok(h.finalize().to_vec())
-        }
+        HashAlg::Sha256 => stream::<Sha256>(r),
+        _ => stream::<Sha512>(r),
     }
+}
+
+/// Feeds a stream to a hash in fixed-size buffers.
+fn stream<D: Digest>(mut r: impl Read) -> std::io::Result<Vec<u8>> {
+    let mut buf = vec![0u8; BUF];
+    let mut h = D::new();
+    loop {
+        let n = r.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        h.update(&buf[..n]);
+    }
+    Ok(h.finalize().to_vec())
 }
 
 /// Appends an SSH `string` (u32 big-endian length, then the bytes).
