@@ -123,6 +123,16 @@ pub enum Annex1Error {
         /// Why.
         message: String,
     },
+    /// An identifier typed on the command line is not a slug.
+    #[error("invalid {what}: {reason}\n  hint: {hint}")]
+    InvalidId {
+        /// Which identifier.
+        what: &'static str,
+        /// Why.
+        reason: crate::model::IdError,
+        /// An example.
+        hint: &'static str,
+    },
     /// A text argument is empty.
     #[error("{what} is empty\n  hint: {hint}")]
     Empty {

@@ -197,9 +197,10 @@ pub fn add(
     actor: &str,
     lang: Lang,
 ) -> Result<EditOutcome, Annex1Error> {
-    let id = Id::new(id).map_err(|e| Annex1Error::Empty {
-        what: "the sub-processor id",
-        hint: format!("{e}; e.g. `dpo subprocessor add siim94 …`"),
+    let id = Id::new(id).map_err(|reason| Annex1Error::InvalidId {
+        what: "sub-processor id",
+        reason,
+        hint: "e.g. `dpo subprocessor add siim94 …`",
     })?;
     if ws.subprocessors.iter().any(|s| s.id == id) {
         return Err(Annex1Error::SubProcessorExists { id });

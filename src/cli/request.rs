@@ -162,6 +162,8 @@ pub(super) fn run(cli: &Cli, c: &RequestCommand) -> Result<i32, CliError> {
             print_outcome(cli, &o)?;
         }
         RequestCommand::Forward(a) => {
+            // Name a wrong id before asking for mail settings.
+            annex1::load_one::<crate::model::Request>(&ws, "request", request::DIR, &a.id)?;
             let smtp = smtp(!a.dry_run)?;
             let o = request::forward(&ws, &a.id, now, &actor(), lang, a.dry_run, smtp.as_ref())?;
             print_outcome(cli, &o)?;
