@@ -229,3 +229,21 @@ pub fn lock_root(root: &Path) -> Result<WorkspaceLock, WorkspaceError> {
         .unwrap_or(5.0);
     WorkspaceLock::acquire(root, Duration::from_secs_f64(secs))
 }
+
+/// A name, relative to the workspace, for a new evidence file that no file
+/// has yet: `<stem>.<ext>`, else `<stem>-2.<ext>`, `<stem>-3.<ext>`… —
+/// evidence is never overwritten. Call it while holding the lock.
+pub fn fresh_name(root: &Path, stem: &str, ext: &str) -> String {
+    let mut n = 1;
+    loop {
+        let name = if n == 1 {
+            format!("{stem}.{ext}")
+        } else {
+            format!("{stem}-{n}.{ext}")
+        };
+        if !root.join(&name).exists() {
+            return name;
+        }
+        n += 1;
+    }
+}
