@@ -4,12 +4,14 @@
 //! people and the security measures, every certificate and e-mail kept as
 //! evidence, and the journal with its verification.
 //!
-//! This module only decides what goes in the pack and makes the documents;
-//! the CLI writes them, and the `MANIFEST.sha256` it signs. Restricted to one
-//! controller, the pack holds only what concerns that controller: an audit by
-//! one city must not disclose another city's records. Records that say
-//! nothing of the controller they concern are left out of a restricted pack.
+//! This module decides what goes in the pack and makes the documents; its
+//! workflow [`pack`] writes them to a new folder with the `MANIFEST.sha256`
+//! it signs, and journals the pack. Restricted to one controller, the pack
+//! holds only what concerns that controller: an audit by one city must not
+//! disclose another city's records. Records that say nothing of the
+//! controller they concern are left out of a restricted pack.
 
+mod pack;
 mod records;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -24,6 +26,7 @@ use crate::render::pdf::{markdown_to_pdf, PdfMeta};
 use crate::render::{csv::to_csv, escape_markdown, Templates};
 use crate::workspace::{Diagnostic, Workspace};
 
+pub use pack::{pack, PackRequest, Packed};
 pub use records::{record_concerns, RECORD_DIRS};
 
 /// The name of the manifest at the root of the pack.
@@ -70,9 +73,29 @@ pub enum AuditError {
     /// A CSV could not be made.
     #[error(transparent)]
     Csv(#[from] crate::render::csv::CsvError),
-    /// The journal could not be read.
+    /// The journal could not be read, or the workspace locked.
     #[error(transparent)]
     Workspace(#[from] crate::workspace::WorkspaceError),
+    /// The key could not be used, or the manifest not signed.
+    #[error(transparent)]
+    Signing(#[from] crate::signing::SigningError),
+    /// The output folder holds files already.
+    #[error("`{}` already exists and is not an empty folder: an audit pack is written to a new folder\n  hint: choose another -o, e.g. `-o audit-{today}`", path.display())]
+    OutputNotEmpty {
+        /// The folder.
+        path: PathBuf,
+        /// Today's date, for the hint.
+        today: String,
+    },
+    /// Writing the pack failed.
+    #[error("failed to write `{}`", path.display())]
+    Output {
+        /// The file or folder.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
 }
 
 /// The files of a pack, by path inside the pack (`/`-separated), and the
@@ -97,15 +120,6 @@ impl Pack {
             .map(|(p, b)| format!("{}  {p}\n", crate::workspace::journal::sha256_hex(b)))
             .collect()
     }
-}
-
-/// What to pack.
-#[derive(Debug, Clone)]
-pub struct PackRequest {
-    /// Only what concerns this controller (all when `None`).
-    pub controller: Option<Id>,
-    /// The instant the documents are dated.
-    pub now: DateTime<Utc>,
 }
 
 struct Maker<'a> {
@@ -477,13 +491,19 @@ fn table_markdown(heading: &str, headers: &[String], rows: &[Vec<String>]) -> St
     md
 }
 
-/// Makes the audit pack of the workspace.
-pub fn build(ws: &Workspace, t: &Templates, req: &PackRequest) -> Result<Pack, AuditError> {
+/// Makes the audit pack of the workspace, restricted to what concerns
+/// `only` when given, its documents dated `now`.
+fn build(
+    ws: &Workspace,
+    t: &Templates,
+    only: Option<&Id>,
+    now: DateTime<Utc>,
+) -> Result<Pack, AuditError> {
     let mut m = Maker {
         ws,
         t,
-        now: req.now,
-        only: req.controller.as_ref(),
+        now,
+        only,
         pack: Pack::default(),
         evidence: BTreeSet::new(),
         included: BTreeSet::new(),

@@ -1,18 +1,21 @@
 //! `dpo keys generate|show|publish`, `dpo sign FILE` and `dpo verify FILE`:
 //! the DPO's signing key and OpenSSH signatures (SSHSIG) that interoperate
 //! with `ssh-keygen -Y sign` and `ssh-keygen -Y verify` both ways.
+//!
+//! The arguments and the printing only: the key files, the workspace's
+//! `keys/` and the journal are handled by [`crate::signing`].
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 use serde::Serialize;
 
 use super::{actor, print_json, Cli, CliError, EXIT_FINDING};
 use crate::signing::{
-    self, AllowedSigners, SigningError, SigningKey, Verdict, ALLOWED_SIGNERS, KEYS_DIR, NS_BAG,
-    NS_CERTIFICATE, NS_FILE,
+    self, allowed_signers_path, sig_path, AllowedSigners, PublishRequest, SignRequest, Verdict,
+    ALLOWED_SIGNERS, KEYS_DIR, NS_BAG, NS_CERTIFICATE, NS_FILE,
 };
-use crate::workspace::{self, Workspace};
+use crate::workspace;
 
 /// Which private key to use.
 #[derive(Debug, Clone, Args)]
@@ -22,16 +25,6 @@ pub struct KeyArg {
     /// the workspace.
     #[arg(long, env = "DPO_SIGNING_KEY", value_name = "PATH")]
     pub key: Option<PathBuf>,
-}
-
-impl KeyArg {
-    /// The key path: `--key`, `DPO_SIGNING_KEY`, else the default.
-    pub(super) fn path(&self) -> Result<PathBuf, CliError> {
-        match &self.key {
-            Some(p) => Ok(p.clone()),
-            None => Ok(signing::default_key_path()?),
-        }
-    }
 }
 
 /// `dpo keys` subcommands.
@@ -76,68 +69,6 @@ pub struct VerifyArgs {
     pub allowed_signers: Option<PathBuf>,
 }
 
-/// The workspace's allowed-signers file.
-pub(super) fn allowed_signers_path(root: &Path) -> PathBuf {
-    root.join(KEYS_DIR).join(ALLOWED_SIGNERS)
-}
-
-/// A key ready to sign for the workspace: loaded, outside the workspace, and
-/// listed in its allowed-signers file (else its signatures would not verify).
-pub(super) struct Signer {
-    pub(super) key: SigningKey,
-    pub(super) principal: String,
-    pub(super) allowed: AllowedSigners,
-}
-
-impl Signer {
-    /// Opens the key of `arg` for the workspace `ws`.
-    pub(super) fn open(ws: &Workspace, arg: &KeyArg) -> Result<Self, CliError> {
-        let path = arg.path()?;
-        signing::ensure_outside_workspace(&path, &ws.root)?;
-        let key = SigningKey::load(&path)?;
-        let allowed = AllowedSigners::load(&allowed_signers_path(&ws.root))?;
-        let lines = allowed.for_key(key.public().key_data());
-        let Some(first) = lines.first() else {
-            return Err(CliError::Usage(format!(
-                "the signing key `{}` ({}) is not in `{}`: the signatures it made would not verify\n  hint: `dpo keys publish{}` adds it",
-                path.display(),
-                key.fingerprint(),
-                allowed.path.display(),
-                arg.key.as_ref().map(|k| format!(" --key '{}'", k.display())).unwrap_or_default()
-            )));
-        };
-        // Prefer the DPO's e-mail when the line lists several principals.
-        let dpo = ws.processor.dpo.email.as_deref().unwrap_or_default();
-        let principal = lines
-            .iter()
-            .flat_map(|l| l.principals.split(','))
-            .find(|p| !p.is_empty() && *p == dpo)
-            .or_else(|| {
-                first
-                    .principals
-                    .split(',')
-                    .find(|p| !p.contains(['*', '?', '!']))
-            })
-            .unwrap_or(&first.principals)
-            .to_string();
-        Ok(Self {
-            key,
-            principal,
-            allowed,
-        })
-    }
-
-    /// The facts of the key for a certificate.
-    pub(super) fn facts(&self) -> crate::fate::Signer {
-        crate::fate::Signer {
-            principal: self.principal.clone(),
-            fingerprint: self.key.fingerprint(),
-            allowed_signers_line: AllowedSigners::line_for(&self.principal, self.key.public()),
-            public_key: self.key.public_line(),
-        }
-    }
-}
-
 #[derive(Serialize)]
 struct KeyReport {
     private_key: String,
@@ -160,187 +91,111 @@ pub(super) fn run_keys(cli: &Cli, cmd: &KeysCommand) -> Result<i32, CliError> {
 /// with `generate`, makes the key first.
 fn publish(cli: &Cli, arg: &KeyArg, generate: bool) -> Result<i32, CliError> {
     let ws = cli.load()?;
-    let clock = cli.clock(ws.tz)?;
-    let Some(principal) = ws
-        .processor
-        .dpo
-        .email
-        .clone()
-        .filter(|e| !e.trim().is_empty())
-    else {
-        return Err(CliError::Usage(
-            "the processor's DPO has no e-mail in `processor.yaml`: it is the principal of the allowed-signers line\n  hint: add `dpo: {email: …}` to processor.yaml".into(),
-        ));
-    };
-    let path = arg.path()?;
-    signing::ensure_outside_workspace(&path, &ws.root)?;
-    // Refuse early, before a key is made, if nothing can be recorded.
-    ws.journal().head()?;
-    let lock = ws.lock()?;
-    let key = if generate {
-        SigningKey::generate(&path, &principal)?
-    } else {
-        SigningKey::load(&path)?
-    };
-    let fp = key.public().fingerprint(ssh_key::HashAlg::Sha256);
-    let pub_rel = format!("{KEYS_DIR}/dpo-{}.pub", &hex::encode(fp.as_bytes())[..12]);
-    let line = key.public_line();
-    workspace::write_atomic(&ws.root.join(&pub_rel), format!("{line}\n").as_bytes())?;
-    let as_path = allowed_signers_path(&ws.root);
-    let mut text = match std::fs::read_to_string(&as_path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::from(
-            "# OpenSSH allowed-signers file (ssh-keygen(1), ALLOWED SIGNERS), written by `dpo keys`.\n# Check a signature with: ssh-keygen -Y verify -f allowed_signers -I PRINCIPAL -n NAMESPACE -s FILE.sig < FILE\n",
-        ),
-        Err(source) => return Err(SigningError::Read { path: as_path, source }.into()),
-    };
-    let listed = !AllowedSigners::parse(&text, &as_path)?
-        .for_key(key.public().key_data())
-        .is_empty();
-    if !listed {
-        if !text.is_empty() && !text.ends_with('\n') {
-            text.push('\n');
-        }
-        text.push_str(&AllowedSigners::line_for(&principal, key.public()));
-        text.push('\n');
-        workspace::write_atomic(&as_path, text.as_bytes())?;
-    }
-    let action = if generate {
-        "keys.generate"
-    } else {
-        "keys.publish"
-    };
-    ws.journal().append(
-        &lock,
-        clock.now(),
-        &actor(),
-        action,
-        &pub_rel,
-        line.as_bytes(),
+    let now = cli.clock(ws.tz)?.now();
+    let p = signing::publish(
+        &ws,
+        &PublishRequest {
+            key: arg.key.clone(),
+            generate,
+            now,
+            actor: actor(),
+        },
     )?;
     if cli.json {
-        print_json(&KeyReport {
-            private_key: path.display().to_string(),
-            fingerprint: key.fingerprint(),
-            public_key: line,
+        return print_json(&KeyReport {
+            private_key: p.private_key.display().to_string(),
+            fingerprint: p.fingerprint,
+            public_key: p.public_key,
             allowed_signers: Some(format!("{KEYS_DIR}/{ALLOWED_SIGNERS}")),
-            principals: vec![principal],
-            public_key_file: Some(pub_rel),
-        })?;
-    } else {
-        if generate {
-            outln!(
-                "new Ed25519 signing key: {} (mode 0600; keep it secret, back it up)",
-                path.display()
-            );
-        } else {
-            outln!("signing key: {}", path.display());
-        }
-        outln!("fingerprint: {}", key.fingerprint());
-        outln!("public key:  {pub_rel}");
-        if listed {
-            outln!("already in {KEYS_DIR}/{ALLOWED_SIGNERS}");
-        } else {
-            outln!("added to {KEYS_DIR}/{ALLOWED_SIGNERS} for {principal}");
-        }
-        outln!("give the controller the fingerprint by another channel (phone, letter) so it can trust the allowed_signers line");
+            principals: vec![p.principal],
+            public_key_file: Some(p.public_key_file),
+        })
+        .map(|()| 0);
     }
+    if generate {
+        outln!(
+            "new Ed25519 signing key: {} (mode 0600; keep it secret, back it up)",
+            p.private_key.display()
+        );
+    } else {
+        outln!("signing key: {}", p.private_key.display());
+    }
+    outln!("fingerprint: {}", p.fingerprint);
+    outln!("public key:  {}", p.public_key_file);
+    if p.already_listed {
+        outln!("already in {KEYS_DIR}/{ALLOWED_SIGNERS}");
+    } else {
+        outln!("added to {KEYS_DIR}/{ALLOWED_SIGNERS} for {}", p.principal);
+    }
+    outln!("give the controller the fingerprint by another channel (phone, letter) so it can trust the allowed_signers line");
     Ok(0)
 }
 
 fn show(cli: &Cli, arg: &KeyArg) -> Result<i32, CliError> {
-    let path = arg.path()?;
     let ws = workspace::load(cli.root()).ok();
-    if let Some(ws) = &ws {
-        signing::ensure_outside_workspace(&path, &ws.root)?;
-    }
-    let key = SigningKey::load(&path)?;
-    let as_path = allowed_signers_path(cli.root());
-    let allowed = match AllowedSigners::load(&as_path) {
-        Ok(a) => Some(a),
-        Err(SigningError::AllowedSignersMissing { .. }) => None,
-        Err(e) => return Err(e.into()),
-    };
-    let principals: Vec<String> = allowed
-        .as_ref()
-        .map(|a| {
-            a.for_key(key.public().key_data())
-                .iter()
-                .map(|l| l.principals.clone())
-                .collect()
-        })
-        .unwrap_or_default();
-    let report = KeyReport {
-        private_key: path.display().to_string(),
-        fingerprint: key.fingerprint(),
-        public_key: key.public_line(),
-        allowed_signers: allowed.as_ref().map(|a| a.path.display().to_string()),
-        principals: principals.clone(),
-        public_key_file: None,
-    };
+    let d = signing::describe_key(
+        arg.key.as_deref(),
+        ws.as_ref().map(|w| w.root.as_path()),
+        &allowed_signers_path(cli.root()),
+    )?;
     if cli.json {
-        print_json(&report)?;
+        print_json(&KeyReport {
+            private_key: d.private_key.display().to_string(),
+            fingerprint: d.fingerprint.clone(),
+            public_key: d.public_key.clone(),
+            allowed_signers: d
+                .allowed_signers_found
+                .then(|| d.allowed_signers.display().to_string()),
+            principals: d.principals.clone(),
+            public_key_file: None,
+        })?;
     } else {
-        outln!("signing key: {}", report.private_key);
-        outln!("fingerprint: {}", report.fingerprint);
-        outln!("public key:  {}", report.public_key);
-        if principals.is_empty() {
+        outln!("signing key: {}", d.private_key.display());
+        outln!("fingerprint: {}", d.fingerprint);
+        outln!("public key:  {}", d.public_key);
+        if d.principals.is_empty() {
             eprintln!(
                 "warning: the key is not in `{}`: signatures made with it would not verify\n  hint: `dpo keys publish` adds it",
-                as_path.display()
+                d.allowed_signers.display()
             );
         } else {
             outln!(
                 "listed in {} for {}",
-                as_path.display(),
-                principals.join(", ")
+                d.allowed_signers.display(),
+                d.principals.join(", ")
             );
         }
     }
-    Ok(if principals.is_empty() {
+    Ok(if d.principals.is_empty() {
         EXIT_FINDING
     } else {
         0
     })
 }
 
-/// `FILE` + `.sig`.
-fn sig_path(file: &Path) -> PathBuf {
-    let mut s = file.as_os_str().to_os_string();
-    s.push(".sig");
-    PathBuf::from(s)
-}
-
 pub(super) fn run_sign(cli: &Cli, args: &SignArgs) -> Result<i32, CliError> {
     let ws = cli.load()?;
-    let clock = cli.clock(ws.tz)?;
-    let signer = Signer::open(&ws, &args.key)?;
-    let pem = signing::sign_file(&signer.key, NS_FILE, &args.file)?;
-    let out = sig_path(&args.file);
-    let lock = ws.lock()?;
-    workspace::write_atomic(&out, pem.as_bytes()).map_err(|e| CliError::Output {
-        path: out.clone(),
-        source: Box::new(e),
-    })?;
-    ws.journal().append(
-        &lock,
-        clock.now(),
-        &actor(),
-        "file.sign",
-        &args.file.display().to_string(),
-        pem.as_bytes(),
+    let now = cli.clock(ws.tz)?.now();
+    let s = signing::sign_in_workspace(
+        &ws,
+        &SignRequest {
+            file: args.file.clone(),
+            key: args.key.key.clone(),
+            now,
+            actor: actor(),
+        },
     )?;
     outln!(
         "wrote {} (namespace {NS_FILE}, key {}, principal {})",
-        out.display(),
-        signer.key.fingerprint(),
-        signer.principal
+        s.signature.display(),
+        s.key_fingerprint,
+        s.principal
     );
     outln!(
         "check it with: ssh-keygen -Y verify -f {} -I {} -n {NS_FILE} -s {} < {}",
-        allowed_signers_path(&ws.root).display(),
-        signer.principal,
-        out.display(),
+        s.allowed_signers.display(),
+        s.principal,
+        s.signature.display(),
         args.file.display()
     );
     Ok(0)
@@ -356,7 +211,7 @@ struct VerifyReport<'a> {
 
 pub(super) fn run_verify(cli: &Cli, args: &VerifyArgs) -> Result<i32, CliError> {
     // Name the file itself when it is missing, before its signature.
-    std::fs::metadata(&args.file).map_err(|source| crate::signing::SigningError::Read {
+    std::fs::metadata(&args.file).map_err(|source| signing::SigningError::Read {
         path: args.file.clone(),
         source,
     })?;

@@ -188,6 +188,9 @@ pub enum CliError {
     /// Writing or checking a BagIt bag.
     #[error(transparent)]
     Bag(#[from] crate::bagit::BagError),
+    /// The audit pack (`dpo audit pack`).
+    #[error(transparent)]
+    Audit(#[from] crate::audit::AuditError),
 }
 
 /// Runs the binary: parses `std::env::args`, runs, prints errors, returns the

@@ -16,7 +16,7 @@ use crate::model::{
     BagRecord, BagVerificationRecord, Choice, Contact, CopyKind, Decision, DestructionRecord,
     FateRecord, FingerprintRecord, Id, ScanRecord,
 };
-use crate::signing::{ALLOWED_SIGNERS, NS_CERTIFICATE};
+use crate::signing::{sig_path, Signer, ALLOWED_SIGNERS, NS_CERTIFICATE};
 use crate::workspace::{JournalHead, Workspace};
 
 /// Identifies the format of the JSON twin.
@@ -37,20 +37,12 @@ pub struct CertificatePaths {
 
 /// The four files of the certificate written as `pdf` (which should end in `.pdf`).
 pub fn certificate_paths(pdf: &Path) -> CertificatePaths {
-    let with = |suffix: &str| {
-        let mut s = pdf.as_os_str().to_os_string();
-        s.push(suffix);
-        PathBuf::from(s)
-    };
+    let json = pdf.with_extension("json");
     CertificatePaths {
         pdf: pdf.to_path_buf(),
-        pdf_sig: with(".sig"),
-        json: pdf.with_extension("json"),
-        json_sig: {
-            let mut s = pdf.with_extension("json").into_os_string();
-            s.push(".sig");
-            PathBuf::from(s)
-        },
+        pdf_sig: sig_path(pdf),
+        json_sig: sig_path(&json),
+        json,
     }
 }
 
@@ -257,19 +249,6 @@ fn allowed_signers_shell(principal: &str, public_key: &str) -> String {
     )
 }
 
-/// The key that signs, as the certificate names it.
-#[derive(Debug, Clone)]
-pub struct Signer {
-    /// Principal in `allowed_signers`.
-    pub principal: String,
-    /// `SHA256:…`.
-    pub fingerprint: String,
-    /// The `allowed_signers` line.
-    pub allowed_signers_line: String,
-    /// The public key, `ssh-ed25519 AAAA… comment`.
-    pub public_key: String,
-}
-
 /// Gathers the facts of the certificate of `fate`. The caller has checked
 /// that nothing is [`super::pending`].
 pub fn build_certificate(
@@ -362,6 +341,7 @@ pub fn build_certificate(
             }
         })
         .collect();
+    let principal = &signer.principal;
     let (pdf, pdf_sig, json, json_sig) = (
         file_name(&paths.pdf),
         file_name(&paths.pdf_sig),
@@ -418,24 +398,14 @@ pub fn build_certificate(
         journal_head,
         signature: SignatureFacts {
             namespace: NS_CERTIFICATE.to_string(),
-            principal: signer.principal.clone(),
-            key_fingerprint: signer.fingerprint.clone(),
-            allowed_signers_line: signer.allowed_signers_line.clone(),
-            pdf_command: verify_command(&signer.principal, NS_CERTIFICATE, &pdf, &pdf_sig),
-            json_command: verify_command(&signer.principal, NS_CERTIFICATE, &json, &json_sig),
-            allowed_signers_shell: allowed_signers_shell(&signer.principal, &signer.public_key),
-            pdf_command_lines: verify_command_lines(
-                &signer.principal,
-                NS_CERTIFICATE,
-                &pdf,
-                &pdf_sig,
-            ),
-            json_command_lines: verify_command_lines(
-                &signer.principal,
-                NS_CERTIFICATE,
-                &json,
-                &json_sig,
-            ),
+            principal: principal.clone(),
+            key_fingerprint: signer.key.fingerprint(),
+            allowed_signers_line: signer.allowed_signers_line(),
+            pdf_command: verify_command(principal, NS_CERTIFICATE, &pdf, &pdf_sig),
+            json_command: verify_command(principal, NS_CERTIFICATE, &json, &json_sig),
+            allowed_signers_shell: allowed_signers_shell(principal, &signer.key.public_line()),
+            pdf_command_lines: verify_command_lines(principal, NS_CERTIFICATE, &pdf, &pdf_sig),
+            json_command_lines: verify_command_lines(principal, NS_CERTIFICATE, &json, &json_sig),
             pdf,
             pdf_sig,
             json,

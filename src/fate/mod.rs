@@ -5,33 +5,77 @@
 //! record per copy (NIST SP 800-88 Rev. 2), the residual scan that proves no
 //! file of an item is left under any name, and the signed certificate.
 //!
-//! This module decides; it never prints and never reads the clock. The
-//! command layer (`cli/fate.rs`) takes the workspace lock, passes the time in,
-//! signs, journals and prints.
+//! Each command is a workflow here — [`fingerprint`], [`scan`], [`destroy`],
+//! [`bag`], [`verify_bag`], [`certify`] — that checks, takes the workspace
+//! lock, writes its evidence and its record in `fate/<controller>.yaml`,
+//! journals it and returns what it did; [`overview`] says where everything
+//! stands. The caller passes in the instant, the actor, the language and the
+//! key, and may pass a progress callback for the long hashing work; this
+//! module never prints, never reads the clock or the environment.
 
 mod bag;
 mod certificate;
+mod certify;
+mod destroy;
+mod fingerprint;
 mod manifest;
 mod scan;
 mod status;
 mod store;
 
-use std::path::PathBuf;
+use std::os::unix::ffi::OsStrExt;
+use std::path::{Path, PathBuf};
 
-pub use bag::bag_info;
+use chrono::{DateTime, FixedOffset, Timelike, Utc};
+
+pub use bag::{bag, bag_info, verify_bag, BagCheck, BagRequest, Bagged, VerifyBagRequest};
 pub use certificate::{
     build_certificate, certificate_paths, verify_command, CertBag, CertCopy, CertItem, Certificate,
-    CertificatePaths, ConventionFacts, Party, SignatureFacts, Signer, FORMAT as CERTIFICATE_FORMAT,
+    CertificatePaths, ConventionFacts, Party, SignatureFacts, FORMAT as CERTIFICATE_FORMAT,
 };
+pub use certify::{certify, Certified, CertifyRequest, Issued};
+pub use destroy::{destroy, DestroyRequest, Destroyed};
+pub use fingerprint::{fingerprint, FingerprintRequest, Fingerprinted};
 pub use manifest::{parse_manifest, write_manifest, ManifestEntry};
-pub use scan::{scan_matches, Fingerprints};
+pub use scan::{scan, scan_matches, Fingerprints, ScanRequest, Scanned};
 pub use status::{
-    check_bag, check_destroy, item_status, pending, CopyState, CopyStatus, ItemStatus, Pending,
+    check_bag, check_destroy, item_status, kind_label, overview, pending, ControllerStatus,
+    CopyState, CopyStatus, ItemStatus, Pending,
 };
 pub use store::{append_record, fate_rel, find_item, list_fate_files, load, Fate, DIR};
 
 use crate::model::Id;
 use crate::workspace::Diagnostic;
+
+/// A progress callback for long hashing and copying work: called from worker
+/// threads with the number of bytes done since its previous call.
+pub type Progress<'a> = Option<&'a (dyn Fn(u64) + Sync)>;
+
+/// `now` in the processor's timezone, to the second (records read well).
+fn local_second(now: DateTime<Utc>, tz: chrono_tz::Tz) -> DateTime<FixedOffset> {
+    let t = crate::time::in_tz(now, tz);
+    t.with_nanosecond(0).unwrap_or(t)
+}
+
+/// A path as recorded in a fate file: its bytes, read as UTF-8 where they are.
+fn lossy(p: &Path) -> String {
+    String::from_utf8_lossy(p.as_os_str().as_bytes()).into_owned()
+}
+
+/// `stem` of an evidence file of `controller`, under
+/// `evidence/fate/<controller>/[<dir>/]`, stamped with `at` in UTC.
+fn evidence_stem(
+    controller: &Id,
+    dir: Option<&Id>,
+    stem: &str,
+    at: DateTime<FixedOffset>,
+) -> String {
+    let stamp = at.to_utc().format("%Y%m%dT%H%M%SZ");
+    match dir {
+        Some(d) => format!("evidence/fate/{controller}/{d}/{stem}-{stamp}"),
+        None => format!("evidence/fate/{controller}/{stem}-{stamp}"),
+    }
+}
 
 /// What can go wrong in the fate workflow (exit code 2). A certificate refused
 /// because work remains is not an error but a [`Pending`] list (exit 1).
@@ -92,7 +136,8 @@ pub enum FateError {
         /// Its copies.
         known: String,
     },
-    /// The action contradicts the controller's choice or the order of the work.
+    /// The action contradicts the controller's choice or the order of the
+    /// work, or what was asked for cannot be done as asked.
     #[error("{message}")]
     Refused {
         /// What is refused and why, with a hint.
@@ -123,9 +168,33 @@ pub enum FateError {
         #[source]
         source: std::io::Error,
     },
-    /// Writing a file of the workspace failed.
+    /// Writing a file of the workspace, locking it or journaling failed.
     #[error(transparent)]
     Write(#[from] crate::workspace::WorkspaceError),
+    /// Writing an output file (a signature, a certificate) failed.
+    #[error("failed to write `{}`", path.display())]
+    Output {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
+    /// Hashing the files of an item failed.
+    #[error(transparent)]
+    Hash(#[from] crate::hashing::HashError),
+    /// Writing or checking a bag failed.
+    #[error(transparent)]
+    Bag(#[from] crate::bagit::BagError),
+    /// The key could not be used, or a signature not made.
+    #[error(transparent)]
+    Signing(#[from] crate::signing::SigningError),
+    /// A template of the certificate failed.
+    #[error(transparent)]
+    Template(#[from] crate::render::templates::TemplateError),
+    /// The PDF of the certificate could not be made.
+    #[error("failed to make the PDF")]
+    Pdf(#[from] crate::render::pdf::PdfError),
     /// A record could not be written as YAML (a bug).
     #[error("cannot write the record as YAML: {0}")]
     Serialize(String),

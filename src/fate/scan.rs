@@ -1,15 +1,22 @@
-//! The residual scan: files found anywhere whose content is a file of the
-//! item's fingerprints. Matching is by SHA-256 only, so a copy that was
-//! renamed or moved is still found; names play no part.
+//! The residual scan (`dpo fate scan`): files found anywhere whose content
+//! is a file of the item's fingerprints. Matching is by SHA-256 only, so a
+//! copy that was renamed or moved is still found; names play no part. Each
+//! scan is recorded, clean or not, as the verification of a destruction.
 
 use std::collections::HashMap;
 use std::os::unix::ffi::OsStrExt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use super::{parse_manifest, Fate, FateError};
-use crate::hashing::FileDigest;
-use crate::model::{FateRecord, ScanMatch};
-use crate::workspace::journal::sha256_hex;
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use super::{local_second, lossy, parse_manifest, Fate, FateError, Progress};
+use crate::hashing::{self, FileDigest};
+use crate::model::{FateRecord, Id, ScanMatch, ScanRecord};
+use crate::workspace::{journal::sha256_hex, Workspace};
+
+/// How many matches a scan record keeps (the count is always kept).
+const KEPT: usize = 100;
 
 /// SHA-256 of the empty file: every empty file has it, so it proves nothing
 /// and is never reported as a match.
@@ -98,6 +105,91 @@ pub fn scan_matches(fp: &Fingerprints, digests: &[FileDigest]) -> Vec<ScanMatch>
             })
         })
         .collect()
+}
+
+/// What `dpo fate scan` needs.
+#[derive(Debug, Clone)]
+pub struct ScanRequest {
+    /// The controller whose fate file holds the item (`None`: the one that has it).
+    pub controller: Option<Id>,
+    /// The item looked for.
+    pub item: String,
+    /// Files and folders to read.
+    pub paths: Vec<PathBuf>,
+    /// The copy whose destruction the scan verifies.
+    pub copy: Option<String>,
+    /// Now.
+    pub now: DateTime<Utc>,
+    /// Who runs the command.
+    pub actor: String,
+}
+
+/// A scan done and recorded; serialised as the controller and the record.
+#[derive(Debug, Clone, Serialize)]
+pub struct Scanned {
+    /// The controller.
+    pub controller: Id,
+    /// The record appended to the fate file.
+    #[serde(flatten)]
+    pub record: ScanRecord,
+    /// The fate file, relative to the workspace.
+    #[serde(skip)]
+    pub file: String,
+    /// Every match (the record keeps the first ones).
+    #[serde(skip)]
+    pub matches: Vec<ScanMatch>,
+    /// How many distinct contents the fingerprints hold.
+    #[serde(skip)]
+    pub contents: usize,
+}
+
+/// Hashes every file under the request's paths, compares them with the
+/// item's fingerprints, appends the scan record and journals it.
+pub fn scan(
+    ws: &Workspace,
+    req: &ScanRequest,
+    progress: Progress<'_>,
+) -> Result<Scanned, FateError> {
+    let f = super::find_item(ws, req.controller.as_ref(), &req.item)?;
+    let item = f.require_item(&req.item)?;
+    let copy = match &req.copy {
+        Some(c) => Some(f.require_copy(item, c)?.id.clone()),
+        None => None,
+    };
+    let item = item.id.clone();
+    let fp = Fingerprints::load(&ws.root, &f, item.as_str())?;
+    ws.journal().head()?;
+    let digests = hashing::hash_tree(&req.paths, progress)?;
+    let matches = scan_matches(&fp, &digests);
+    let record = ScanRecord {
+        item: item.clone(),
+        copy,
+        at: local_second(req.now, ws.tz),
+        by: req.actor.clone(),
+        paths: req.paths.iter().map(|p| lossy(p)).collect(),
+        files: digests.len() as u64,
+        bytes: digests.iter().map(|d| d.size).sum(),
+        clean: matches.is_empty(),
+        matched: matches.len() as u64,
+        matches: matches.iter().take(KEPT).cloned().collect(),
+    };
+    let lock = ws.lock()?;
+    let yaml = super::append_record(ws, &lock, &f, FateRecord::Scan(record.clone()))?;
+    ws.journal().append(
+        &lock,
+        record.at.to_utc(),
+        &req.actor,
+        "fate.scan",
+        &format!("{}/{item}", f.controller),
+        &yaml,
+    )?;
+    Ok(Scanned {
+        file: f.rel(),
+        controller: f.controller,
+        record,
+        matches,
+        contents: fp.len(),
+    })
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! controller's written choice, nor before a verified hand-over when the
 //! controller asked for its data back; no certificate while a copy is
 //! neither destroyed with a verification nor returned in a verified bag.
+//! [`overview`] gathers all of it for `dpo fate list`.
 
 use serde::Serialize;
 
@@ -10,6 +11,7 @@ use super::{Fate, FateError};
 use crate::model::{
     BagRecord, Choice, CopyKind, DataItem, DestructionRecord, FateRecord, Id, ScanRecord,
 };
+use crate::workspace::Workspace;
 
 /// What has become of a copy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -86,6 +88,17 @@ impl std::fmt::Display for Pending {
             Some(c) => write!(f, "copy `{c}` of item `{}`: {}", self.item, self.reason),
             None => write!(f, "item `{}`: {}", self.item, self.reason),
         }
+    }
+}
+
+/// A kind of copy in words, as the tool's messages name it.
+pub fn kind_label(k: CopyKind) -> &'static str {
+    match k {
+        CopyKind::LiveStorage => "live storage",
+        CopyKind::BackupRepository => "backup repository",
+        CopyKind::RestorePoints => "restore points",
+        CopyKind::OffsiteMedia => "off-site media",
+        CopyKind::Replica => "replica",
     }
 }
 
@@ -276,17 +289,50 @@ pub fn pending(fate: &Fate) -> Vec<Pending> {
                 }
                 _ => "neither destroyed with a verification nor returned in a verified bag",
             };
-            let kind = match c.kind {
-                CopyKind::LiveStorage => "live storage",
-                CopyKind::BackupRepository => "backup repository",
-                CopyKind::RestorePoints => "restore points",
-                CopyKind::OffsiteMedia => "off-site media",
-                CopyKind::Replica => "replica",
-            };
+            let kind = kind_label(c.kind);
             out.push(p(Some(&c.copy), format!("{reason} ({kind})")));
         }
     }
     out
+}
+
+/// Where one controller's fate file stands.
+#[derive(Debug, Clone, Serialize)]
+pub struct ControllerStatus {
+    /// The controller.
+    pub controller: Id,
+    /// Its fate file, relative to the workspace.
+    pub file: String,
+    /// Every item.
+    pub items: Vec<ItemStatus>,
+    /// What stands in the way of the certificate.
+    pub pending: Vec<Pending>,
+}
+
+/// Where every item and copy stands: in the fate file of `controller`, or in
+/// every fate file when `None`.
+pub fn overview(
+    ws: &Workspace,
+    controller: Option<&Id>,
+) -> Result<Vec<ControllerStatus>, FateError> {
+    let ids = match controller {
+        Some(id) => vec![id.clone()],
+        None => super::list_fate_files(&ws.root)?,
+    };
+    if ids.is_empty() {
+        return Err(FateError::NoFateFiles);
+    }
+    let mut out = Vec::new();
+    for id in ids {
+        let f = super::load(ws, &id)?;
+        out.push(ControllerStatus {
+            file: f.rel(),
+            items: f.file.items.iter().map(|i| item_status(&f, i)).collect(),
+            pending: pending(&f),
+            controller: id,
+        });
+    }
+    Ok(out)
 }
 
 /// Refuses a destruction that would go against the controller's choice or

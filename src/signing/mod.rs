@@ -13,15 +13,25 @@
 //! so memory does not grow with the size of the file. The namespace binds a
 //! signature to its purpose: a signature made for a bag cannot be passed off
 //! as the signature of a certificate.
+//!
+//! The [`Signer`] is the key opened for a workspace (outside it, listed in its
+//! allowed-signers file); the workflows that touch the workspace —
+//! publishing a key, `dpo sign` — take its lock and journal what they wrote.
 
 mod allowed_signers;
 mod key;
+mod publish;
+mod signer;
 mod sshsig;
 
 use std::path::PathBuf;
 
 pub use allowed_signers::{AllowedSigner, AllowedSigners};
 pub use key::{default_key_path, ensure_outside_workspace, SigningKey};
+pub use publish::{describe_key, publish, KeyDescription, PublishRequest, Published};
+pub use signer::{
+    allowed_signers_path, key_path, sig_path, sign_in_workspace, SignRequest, Signed, Signer,
+};
 pub use sshsig::{sign_file, sign_reader, verify_file, verify_reader, BadSignature, Verdict};
 
 /// Namespace of `dpo sign FILE` (as `ssh-keygen -Y sign -n file`).
@@ -129,6 +139,33 @@ pub enum SigningError {
         /// What is wrong.
         message: String,
     },
+    /// The key to sign with is not in the workspace's allowed-signers file.
+    #[error("the signing key `{}` ({fingerprint}) is not in `{}`: the signatures it made would not verify\n  hint: `dpo keys publish{}` adds it", path.display(), allowed_signers.display(), named.as_ref().map(|k| format!(" --key '{}'", k.display())).unwrap_or_default())]
+    KeyNotListed {
+        /// The key file.
+        path: PathBuf,
+        /// Its fingerprint.
+        fingerprint: String,
+        /// The allowed-signers file.
+        allowed_signers: PathBuf,
+        /// The key as the user named it (`--key`), repeated in the hint.
+        named: Option<PathBuf>,
+    },
+    /// The processor's DPO has no e-mail to be the principal of the key.
+    #[error("the processor's DPO has no e-mail in `processor.yaml`: it is the principal of the allowed-signers line\n  hint: add `dpo: {{email: …}}` to processor.yaml")]
+    NoPrincipal,
+    /// Writing a signature failed.
+    #[error("failed to write `{}`", path.display())]
+    Output {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: crate::workspace::WorkspaceError,
+    },
+    /// The workspace could not be locked, written or journaled.
+    #[error(transparent)]
+    Workspace(#[from] crate::workspace::WorkspaceError),
     /// The allowed-signers file does not exist.
     #[error("no allowed-signers file at `{}`\n  hint: `dpo keys generate` (a new key) or `dpo keys publish` (an existing one) writes it; the controller's copy comes with the certificate", path.display())]
     AllowedSignersMissing {

@@ -1,0 +1,231 @@
+//! `dpo fate certify`: issues the certificate of destruction and return once
+//! nothing is pending — the PDF and its JSON twin, both signed, each
+//! signature checked as the controller will check it before anything is
+//! written — then records it and journals it. A certificate is never
+//! written over an existing file.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+
+use super::{
+    build_certificate, certificate_paths, evidence_stem, local_second, Certificate,
+    CertificatePaths, FateError, Pending,
+};
+use crate::model::{CertificateRecord, FateRecord, Id, Lang};
+use crate::render::{pdf::PdfMeta, Templates};
+use crate::signing::{self, Signer, NS_CERTIFICATE};
+use crate::workspace::{self, journal::sha256_hex, Workspace};
+
+/// What `dpo fate certify` needs.
+#[derive(Debug, Clone)]
+pub struct CertifyRequest {
+    /// The controller (`None`: the only one with a fate file).
+    pub controller: Option<Id>,
+    /// The PDF to write (`None`: a fresh name under
+    /// `evidence/fate/<controller>/`); the signatures and the JSON twin go
+    /// beside it.
+    pub output: Option<PathBuf>,
+    /// The key the user named (`None`: the default key).
+    pub key: Option<PathBuf>,
+    /// The language of the PDF.
+    pub lang: Lang,
+    /// Now.
+    pub now: DateTime<Utc>,
+    /// Who runs the command.
+    pub actor: String,
+}
+
+/// The outcome of `dpo fate certify`.
+#[derive(Debug)]
+pub enum Certified {
+    /// Work remains: no certificate.
+    Refused {
+        /// The controller.
+        controller: Id,
+        /// What stands in the way.
+        pending: Vec<Pending>,
+    },
+    /// The certificate was issued.
+    Issued(Box<Issued>),
+}
+
+/// A certificate issued.
+#[derive(Debug)]
+pub struct Issued {
+    /// The controller.
+    pub controller: Id,
+    /// The record appended to the fate file.
+    pub record: CertificateRecord,
+    /// The four files written.
+    pub paths: CertificatePaths,
+    /// What the certificate states.
+    pub certificate: Certificate,
+}
+
+/// The controller asked for, else the only one with a fate file.
+fn which_controller(ws: &Workspace, asked: Option<&Id>) -> Result<Id, FateError> {
+    if let Some(c) = asked {
+        return Ok(c.clone());
+    }
+    let ids = super::list_fate_files(&ws.root)?;
+    match ids.as_slice() {
+        [] => Err(FateError::NoFateFiles),
+        [one] => Ok(one.clone()),
+        _ => Err(FateError::Refused {
+            message: format!(
+                "several controllers have a fate file: say which with --controller {}",
+                ids.iter().map(Id::as_str).collect::<Vec<_>>().join("|")
+            ),
+        }),
+    }
+}
+
+/// `p` relative to the workspace when it is inside, else as given.
+fn shown(root: &Path, p: &Path) -> String {
+    match (root.canonicalize(), p.canonicalize()) {
+        (Ok(r), Ok(c)) if c.starts_with(&r) => c
+            .strip_prefix(&r)
+            .map(|x| x.display().to_string())
+            .unwrap_or_default(),
+        _ => p.display().to_string(),
+    }
+}
+
+fn output_error(path: &Path, e: impl std::error::Error + Send + Sync + 'static) -> FateError {
+    FateError::Output {
+        path: path.to_path_buf(),
+        source: Box::new(e),
+    }
+}
+
+/// Issues the certificate, or says what is pending.
+pub fn certify(ws: &Workspace, req: &CertifyRequest) -> Result<Certified, FateError> {
+    let controller = which_controller(ws, req.controller.as_ref())?;
+    let f = super::load(ws, &controller)?;
+    let pending = super::pending(&f);
+    if !pending.is_empty() {
+        return Ok(Certified::Refused {
+            controller,
+            pending,
+        });
+    }
+    let signer = Signer::open(ws, req.key.as_deref())?;
+    let issued_at = local_second(req.now, ws.tz);
+    let pdf_path = match &req.output {
+        Some(p) if p.extension().is_none_or(|e| e != "pdf") => {
+            return Err(FateError::Refused {
+                message: format!(
+                    "-o `{}` must end in .pdf: the signature, the JSON twin and its signature are written beside it",
+                    p.display()
+                ),
+            })
+        }
+        Some(p) => p.clone(),
+        None => ws.root.join(workspace::fresh_name(
+            &ws.root,
+            &evidence_stem(&controller, None, "certificate", issued_at),
+            "pdf",
+        )),
+    };
+    let paths = certificate_paths(&pdf_path);
+    if let Some(p) = [&paths.pdf, &paths.pdf_sig, &paths.json, &paths.json_sig]
+        .into_iter()
+        .find(|p| p.exists())
+    {
+        return Err(FateError::Refused {
+            message: format!(
+                "`{}` already exists: an issued certificate is never overwritten\n  hint: choose another file name with -o, or leave -o out to write under evidence/",
+                p.display()
+            ),
+        });
+    }
+    let head = ws.journal().head()?;
+    let lock = ws.lock()?;
+    let cert = build_certificate(ws, &f, req.lang.code(), issued_at, head, &signer, &paths);
+    let pdf = render_pdf(ws, &cert, req.lang)?;
+    let mut json = serde_json::to_vec_pretty(&cert).map_err(|e| output_error(&paths.json, e))?;
+    json.push(b'\n');
+    let pdf_sig = signing::sign_reader(&signer.key, NS_CERTIFICATE, &pdf[..], &paths.pdf)?;
+    let json_sig = signing::sign_reader(&signer.key, NS_CERTIFICATE, &json[..], &paths.json)?;
+    // Check our own work as the controller will, before anything is written.
+    for (bytes, sig, path) in [
+        (&pdf, &pdf_sig, &paths.pdf),
+        (&json, &json_sig, &paths.json),
+    ] {
+        let v = signing::verify_reader(
+            &signer.allowed,
+            &[NS_CERTIFICATE],
+            Some(&signer.principal),
+            issued_at.to_utc(),
+            sig,
+            &bytes[..],
+            path,
+        )?;
+        if !v.is_good() {
+            return Err(FateError::Refused {
+                message: format!(
+                    "the signature just made for `{}` does not verify: {v:?}",
+                    path.display()
+                ),
+            });
+        }
+    }
+    for (path, bytes) in [
+        (&paths.pdf, &pdf[..]),
+        (&paths.pdf_sig, pdf_sig.as_bytes()),
+        (&paths.json, &json[..]),
+        (&paths.json_sig, json_sig.as_bytes()),
+    ] {
+        workspace::write_atomic(path, bytes).map_err(|e| output_error(path, e))?;
+    }
+    let record = CertificateRecord {
+        at: issued_at,
+        by: req.actor.clone(),
+        pdf: shown(&ws.root, &paths.pdf),
+        pdf_sha256: sha256_hex(&pdf),
+        json: shown(&ws.root, &paths.json),
+        json_sha256: sha256_hex(&json),
+        journal_seq: cert.journal_head.seq,
+        journal_sha256: cert.journal_head.sha256.clone(),
+        key_fingerprint: signer.key.fingerprint(),
+    };
+    super::append_record(ws, &lock, &f, FateRecord::Certificate(record.clone()))?;
+    ws.journal().append(
+        &lock,
+        issued_at.to_utc(),
+        &req.actor,
+        "fate.certify",
+        &record.pdf,
+        &pdf,
+    )?;
+    Ok(Certified::Issued(Box::new(Issued {
+        controller,
+        record,
+        paths,
+        certificate: cert,
+    })))
+}
+
+/// The PDF of the certificate, from `certificate.md` in `lang`.
+fn render_pdf(ws: &Workspace, cert: &Certificate, lang: Lang) -> Result<Vec<u8>, FateError> {
+    let templates = Templates::new(lang)?;
+    let md = templates.render("certificate.md", cert)?;
+    let strings = templates.strings();
+    let meta = PdfMeta {
+        title: format!(
+            "{} — {}",
+            strings.get("certificate_title"),
+            cert.controller.name
+        ),
+        author: ws.processor.name.clone(),
+        created: cert.issued_at,
+        footer_left: strings
+            .get("certificate_footer")
+            .replace("{processor}", ws.processor.display_name())
+            .replace("{controller}", &cert.controller.name),
+        page_label: strings.get("page_label").to_string(),
+        lang: lang.code().to_string(),
+    };
+    Ok(crate::render::pdf::markdown_to_pdf(&md, &meta)?)
+}

@@ -1,0 +1,126 @@
+//! `dpo fate destroy`: the record of how one copy was destroyed, with every
+//! fact NIST SP 800-88 asks for (method, technique, tool and version,
+//! operator, verification, validation, media destination, backups), refused
+//! when it would go against the controller's choice.
+
+use chrono::{DateTime, FixedOffset, Utc};
+
+use super::{local_second, FateError};
+use crate::model::{DestructionRecord, FateRecord, Id, SanitizationMethod};
+use crate::workspace::Workspace;
+
+/// What `dpo fate destroy` needs.
+#[derive(Debug, Clone)]
+pub struct DestroyRequest {
+    /// The controller whose fate file holds the item (`None`: the one that has it).
+    pub controller: Option<Id>,
+    /// The item.
+    pub item: String,
+    /// The copy destroyed.
+    pub copy: String,
+    /// Sanitization method.
+    pub method: SanitizationMethod,
+    /// The technique.
+    pub technique: String,
+    /// Tool and version.
+    pub tool: String,
+    /// Who did it.
+    pub operator: String,
+    /// When it was done (`None`: now).
+    pub at: Option<DateTime<FixedOffset>>,
+    /// How completion was verified.
+    pub verification: String,
+    /// Who accepted the result.
+    pub validated_by: Option<String>,
+    /// What became of the medium.
+    pub media_destination: Option<String>,
+    /// Whether a backup of this copy exists, and where.
+    pub backup: Option<String>,
+    /// Now.
+    pub now: DateTime<Utc>,
+    /// Who runs the command.
+    pub actor: String,
+}
+
+/// A destruction recorded.
+#[derive(Debug, Clone)]
+pub struct Destroyed {
+    /// The record appended to the fate file.
+    pub record: DestructionRecord,
+    /// True when the item has a fingerprint, so that a residual scan can
+    /// prove the destruction.
+    pub fingerprinted: bool,
+}
+
+/// `s` as given, `None` when blank.
+fn given(s: &Option<String>) -> Option<String> {
+    s.clone().filter(|s| !s.trim().is_empty())
+}
+
+/// Checks the request, appends the destruction record and journals it.
+pub fn destroy(ws: &Workspace, req: &DestroyRequest) -> Result<Destroyed, FateError> {
+    let f = super::find_item(ws, req.controller.as_ref(), &req.item)?;
+    let item = f.require_item(&req.item)?;
+    let copy = f.require_copy(item, &req.copy)?;
+    for (flag, v) in [
+        ("--technique", &req.technique),
+        ("--tool", &req.tool),
+        ("--operator", &req.operator),
+        ("--verification", &req.verification),
+    ] {
+        if v.trim().is_empty() {
+            return Err(FateError::Refused {
+                message: format!(
+                    "{flag} is empty: a destruction record names the technique, the tool and its version, the operator and how completion was verified (NIST SP 800-88)"
+                ),
+            });
+        }
+    }
+    super::check_destroy(&f, item)?;
+    let recorded_at = local_second(req.now, ws.tz);
+    let at = req.at.unwrap_or(recorded_at);
+    if at > recorded_at {
+        return Err(FateError::Refused {
+            message: format!(
+                "--at {} is in the future (now is {}): record a destruction once it is done",
+                crate::time::show(at),
+                crate::time::show(recorded_at)
+            ),
+        });
+    }
+    let record = DestructionRecord {
+        item: item.id.clone(),
+        copy: copy.id.clone(),
+        method: req.method,
+        technique: req.technique.trim().to_string(),
+        tool: req.tool.trim().to_string(),
+        operator: req.operator.trim().to_string(),
+        at,
+        verification: req.verification.trim().to_string(),
+        validated_by: given(&req.validated_by),
+        media_destination: given(&req.media_destination),
+        backup: given(&req.backup),
+        recorded_at,
+        recorded_by: req.actor.clone(),
+    };
+    let fingerprinted = f
+        .file
+        .records
+        .iter()
+        .any(|r| matches!(r, FateRecord::Fingerprint(x) if x.item == item.id));
+    ws.journal().head()?;
+    let lock = ws.lock()?;
+    let yaml = super::append_record(ws, &lock, &f, FateRecord::Destruction(record.clone()))?;
+    ws.journal().append(
+        &lock,
+        recorded_at.to_utc(),
+        &req.actor,
+        "fate.destroy",
+        &format!("{}/{}/{}", f.controller, item.id, copy.id),
+        &yaml,
+    )?;
+    Ok(Destroyed {
+        record,
+        fingerprinted,
+    })
+}

@@ -1,0 +1,98 @@
+//! `dpo fate fingerprint`: the SHA-256 of every file of an item, taken
+//! before it is destroyed and kept as a `sha256sum` manifest under
+//! `evidence/fate/<controller>/<item>/`, so that a residual scan can later
+//! prove that no file of the item is left anywhere, under any name.
+
+use std::os::unix::ffi::OsStrExt;
+use std::path::PathBuf;
+
+use chrono::{DateTime, Utc};
+
+use super::{evidence_stem, local_second, lossy, write_manifest, FateError, Progress};
+use crate::hashing;
+use crate::model::{FateRecord, FingerprintRecord, Id};
+use crate::workspace::{self, journal::sha256_hex, Workspace};
+
+/// What `dpo fate fingerprint` needs.
+#[derive(Debug, Clone)]
+pub struct FingerprintRequest {
+    /// The controller whose fate file holds the item (`None`: the one that has it).
+    pub controller: Option<Id>,
+    /// The item.
+    pub item: String,
+    /// Files and folders holding the item's data.
+    pub paths: Vec<PathBuf>,
+    /// Now.
+    pub now: DateTime<Utc>,
+    /// Who runs the command.
+    pub actor: String,
+}
+
+/// A fingerprint taken and recorded.
+#[derive(Debug, Clone)]
+pub struct Fingerprinted {
+    /// The record appended to the fate file (its `manifest` is relative to
+    /// the workspace).
+    pub record: FingerprintRecord,
+    /// The manifest written.
+    pub manifest_path: PathBuf,
+}
+
+/// Hashes every file under the request's paths, writes the manifest as
+/// evidence, appends the record and journals it.
+pub fn fingerprint(
+    ws: &Workspace,
+    req: &FingerprintRequest,
+    progress: Progress<'_>,
+) -> Result<Fingerprinted, FateError> {
+    let f = super::find_item(ws, req.controller.as_ref(), &req.item)?;
+    let item = f.require_item(&req.item)?.id.clone();
+    ws.journal().head()?;
+    let digests = hashing::hash_tree(&req.paths, progress)?;
+    if digests.is_empty() {
+        return Err(FateError::Refused {
+            message: format!(
+                "no file under {}: a fingerprint of nothing would prove nothing\n  hint: give the folders that hold item `{item}`",
+                req.paths
+                    .iter()
+                    .map(|p| format!("`{}`", p.display()))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        });
+    }
+    let manifest = write_manifest(
+        digests
+            .iter()
+            .map(|d| (&d.sha256, d.path.as_os_str().as_bytes())),
+    );
+    let at = local_second(req.now, ws.tz);
+    let lock = ws.lock()?;
+    let stem = evidence_stem(&f.controller, Some(&item), "fingerprint", at);
+    let rel = workspace::fresh_name(&ws.root, &stem, "sha256");
+    let manifest_path = ws.root.join(&rel);
+    workspace::write_atomic(&manifest_path, &manifest)?;
+    let record = FingerprintRecord {
+        item,
+        at,
+        by: req.actor.clone(),
+        paths: req.paths.iter().map(|p| lossy(p)).collect(),
+        manifest: rel.clone(),
+        manifest_sha256: sha256_hex(&manifest),
+        files: digests.len() as u64,
+        bytes: digests.iter().map(|d| d.size).sum(),
+    };
+    super::append_record(ws, &lock, &f, FateRecord::Fingerprint(record.clone()))?;
+    ws.journal().append(
+        &lock,
+        at.to_utc(),
+        &req.actor,
+        "fate.fingerprint",
+        &rel,
+        &manifest,
+    )?;
+    Ok(Fingerprinted {
+        record,
+        manifest_path,
+    })
+}
