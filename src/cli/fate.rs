@@ -6,174 +6,20 @@
 //! [`crate::fate`], which locks, writes, records and journals. Long hashing
 //! work shows a progress bar on a terminal, and none when piped.
 
-use std::io::IsTerminal;
-use std::path::PathBuf;
-use std::sync::OnceLock;
+mod args;
+mod progress;
 
-use clap::{Args, Subcommand, ValueEnum};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 
-use super::keys::KeyArg;
+pub(super) use args::FateCommand;
+use args::{BagArgs, CertifyArgs, DestroyArgs, FingerprintArgs, ListArgs, ScanArgs, VerifyBagArgs};
+
 use super::{actor, print_json, Cli, CliError, EXIT_FINDING};
-use crate::fate::{self, Certified, Pending, Progress};
-use crate::model::{Id, SanitizationMethod};
+use crate::fate::{self, Certified, Pending};
+use crate::model::Id;
 use crate::signing::allowed_signers_path;
 use crate::workspace;
-
-/// `dpo fate` subcommands.
-#[derive(Debug, Subcommand)]
-pub enum FateCommand {
-    /// List each item and each copy, where it stands and what remains to do.
-    List(ListArgs),
-    /// Write an item to the hand-over medium as a BagIt bag, and sign it.
-    Bag(BagArgs),
-    /// Check a bag: complete, valid, and its tag manifest signed.
-    VerifyBag(VerifyBagArgs),
-    /// Record the SHA-256 of every file of an item, before destroying it.
-    Fingerprint(FingerprintArgs),
-    /// Record how one copy was destroyed (NIST SP 800-88).
-    Destroy(DestroyArgs),
-    /// Look for any file of an item left under some paths, under any name.
-    Scan(ScanArgs),
-    /// Issue the signed certificate of destruction and return.
-    Certify(CertifyArgs),
-}
-
-/// Options of `dpo fate list`.
-#[derive(Debug, Args)]
-pub struct ListArgs {
-    /// Only this controller [default: every fate file].
-    #[arg(long, value_name = "ID")]
-    pub controller: Option<String>,
-}
-
-/// Options of `dpo fate bag`.
-#[derive(Debug, Args)]
-pub struct BagArgs {
-    /// The item to hand over.
-    pub item: String,
-    /// The folder (or file) holding the item's data.
-    #[arg(long, value_name = "PATH")]
-    pub from: PathBuf,
-    /// The bag folder to create, on the hand-over medium (new or empty).
-    #[arg(long, value_name = "DIR")]
-    pub out: PathBuf,
-    /// The copy the data is read from [default: the item's only live-storage copy].
-    #[arg(long, value_name = "COPY")]
-    pub copy: Option<String>,
-    /// The controller whose fate file holds the item [default: the one that has it].
-    #[arg(long, value_name = "ID")]
-    pub controller: Option<String>,
-    /// The key.
-    #[command(flatten)]
-    pub key: KeyArg,
-}
-
-/// Options of `dpo fate verify-bag`.
-#[derive(Debug, Args)]
-pub struct VerifyBagArgs {
-    /// The bag folder.
-    pub dir: PathBuf,
-    /// The allowed-signers file [default: keys/allowed_signers in the workspace].
-    #[arg(long, value_name = "FILE")]
-    pub allowed_signers: Option<PathBuf>,
-}
-
-/// Options of `dpo fate fingerprint`.
-#[derive(Debug, Args)]
-pub struct FingerprintArgs {
-    /// The item.
-    pub item: String,
-    /// Files and folders holding the item's data.
-    #[arg(required = true, value_name = "PATH")]
-    pub paths: Vec<PathBuf>,
-    /// The controller whose fate file holds the item [default: the one that has it].
-    #[arg(long, value_name = "ID")]
-    pub controller: Option<String>,
-}
-
-/// NIST SP 800-88 sanitization methods.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum MethodArg {
-    /// Logical techniques on all user-addressable locations (overwrite, deletion by the software).
-    Clear,
-    /// Defeats laboratory recovery (cryptographic erase, block erase, degaussing).
-    Purge,
-    /// The medium can no longer store data (shredding, disintegration, incineration).
-    Destroy,
-}
-
-/// Options of `dpo fate destroy`.
-#[derive(Debug, Args)]
-pub struct DestroyArgs {
-    /// The item.
-    pub item: String,
-    /// The copy destroyed.
-    #[arg(long, value_name = "COPY")]
-    pub copy: String,
-    /// Sanitization method (NIST SP 800-88).
-    #[arg(long, value_enum)]
-    pub method: MethodArg,
-    /// The technique, e.g. "effacement cryptographique du dépôt".
-    #[arg(long, value_name = "TEXT")]
-    pub technique: String,
-    /// Tool and version, e.g. "nwipe 0.34".
-    #[arg(long, value_name = "NAME VERSION")]
-    pub tool: String,
-    /// Who did it.
-    #[arg(long, value_name = "NAME")]
-    pub operator: String,
-    /// When it was done [default: now]; local `YYYY-MM-DD HH:MM` or RFC 3339.
-    #[arg(long, value_name = "TIME")]
-    pub at: Option<String>,
-    /// How completion was verified, e.g. "dpo fate scan: propre".
-    #[arg(long, value_name = "TEXT")]
-    pub verification: String,
-    /// Who accepted the result.
-    #[arg(long, value_name = "NAME")]
-    pub validated_by: Option<String>,
-    /// What became of the medium (reused, recycled, shredded…).
-    #[arg(long, value_name = "TEXT")]
-    pub media_destination: Option<String>,
-    /// Whether a backup of this copy exists, and where ("none", or the copy id).
-    #[arg(long, value_name = "TEXT")]
-    pub backup: Option<String>,
-    /// The controller whose fate file holds the item [default: the one that has it].
-    #[arg(long, value_name = "ID")]
-    pub controller: Option<String>,
-}
-
-/// Options of `dpo fate scan`.
-#[derive(Debug, Args)]
-pub struct ScanArgs {
-    /// The item looked for.
-    pub item: String,
-    /// Files and folders to read.
-    #[arg(required = true, value_name = "PATH")]
-    pub paths: Vec<PathBuf>,
-    /// The copy whose destruction the scan verifies.
-    #[arg(long, value_name = "COPY")]
-    pub copy: Option<String>,
-    /// The controller whose fate file holds the item [default: the one that has it].
-    #[arg(long, value_name = "ID")]
-    pub controller: Option<String>,
-}
-
-/// Options of `dpo fate certify`.
-#[derive(Debug, Args)]
-pub struct CertifyArgs {
-    /// The controller [default: the only fate file].
-    #[arg(long, value_name = "ID")]
-    pub controller: Option<String>,
-    /// The PDF to write; FILE.pdf.sig, FILE.json and FILE.json.sig go beside it
-    /// [default: evidence/fate/<controller>/certificate-<time>.pdf].
-    #[arg(short = 'o', long, value_name = "FILE.pdf")]
-    pub output: Option<PathBuf>,
-    /// The key.
-    #[command(flatten)]
-    pub key: KeyArg,
-}
+use progress::with_progress;
 
 pub(super) fn run(cli: &Cli, cmd: &FateCommand) -> Result<i32, CliError> {
     match cmd {
@@ -192,41 +38,6 @@ fn controller_arg(s: &Option<String>) -> Result<Option<Id>, CliError> {
         .map(Id::new)
         .transpose()
         .map_err(|e| CliError::Usage(format!("--controller: {e}")))
-}
-
-/// Runs `f` with a progress callback that draws a bar on standard error
-/// when it is a terminal (none otherwise), from the first bytes done; the
-/// bar is cleared when `f` returns.
-fn with_progress<T>(roots: &[PathBuf], what: &str, f: impl FnOnce(Progress<'_>) -> T) -> T {
-    if !std::io::stderr().is_terminal() {
-        return f(None);
-    }
-    let bar = OnceLock::new();
-    let cb = |n: u64| bar.get_or_init(|| progress_bar(roots, what)).inc(n);
-    let out = f(Some(&cb));
-    if let Some(pb) = bar.get() {
-        pb.finish_and_clear();
-    }
-    out
-}
-
-/// A bar sized to the bytes of the files under `roots`.
-fn progress_bar(roots: &[PathBuf], what: &str) -> ProgressBar {
-    let total: u64 = roots
-        .iter()
-        .flat_map(|r| walkdir::WalkDir::new(r).into_iter().filter_map(Result::ok))
-        .filter(|e| e.file_type().is_file())
-        .filter_map(|e| e.metadata().ok())
-        .map(|m| m.len())
-        .sum();
-    let pb = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
-    if let Ok(style) = ProgressStyle::with_template(
-        "{msg} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} eta {eta}",
-    ) {
-        pb.set_style(style.progress_chars("=> "));
-    }
-    pb.set_message(what.to_string());
-    pb
 }
 
 fn human_bytes(n: u64) -> String {
@@ -378,11 +189,7 @@ fn destroy(cli: &Cli, a: &DestroyArgs) -> Result<i32, CliError> {
             controller,
             item: a.item.clone(),
             copy: a.copy.clone(),
-            method: match a.method {
-                MethodArg::Clear => SanitizationMethod::Clear,
-                MethodArg::Purge => SanitizationMethod::Purge,
-                MethodArg::Destroy => SanitizationMethod::Destroy,
-            },
+            method: a.method.into(),
             technique: a.technique.clone(),
             tool: a.tool.clone(),
             operator: a.operator.clone(),
