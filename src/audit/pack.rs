@@ -5,30 +5,25 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::{build, AuditError, MANIFEST};
 use crate::model::{Id, Lang};
 use crate::render::Templates;
 use crate::signing::{self, Signer, NS_FILE};
-use crate::workspace::{self, journal::sha256_hex, Diagnostic, Workspace};
+use crate::workspace::{self, journal::sha256_hex, Act, Diagnostic, Workspace};
 
 /// What `dpo audit pack` needs.
 #[derive(Debug, Clone)]
 pub struct PackRequest {
     /// Only what concerns this controller (all when `None`); it must exist.
     pub controller: Option<Id>,
-    /// The instant the documents are dated.
-    pub now: DateTime<Utc>,
     /// The folder to write: new, or empty.
     pub output: PathBuf,
     /// The key the user named (`None`: the default key).
     pub key: Option<PathBuf>,
     /// The language of the documents.
     pub lang: Lang,
-    /// Who runs the command.
-    pub actor: String,
 }
 
 /// A pack written and signed; serialised as `dpo audit pack --json` prints it.
@@ -69,7 +64,7 @@ fn output_error(path: &Path, e: impl std::error::Error + Send + Sync + 'static) 
 /// Makes the pack, writes it to the new folder, signs its manifest and
 /// journals it. The key is opened before anything is written: no pack is
 /// left that could not be signed.
-pub fn pack(ws: &Workspace, req: &PackRequest) -> Result<Packed, AuditError> {
+pub fn pack(ws: &Workspace, act: &Act, req: &PackRequest) -> Result<Packed, AuditError> {
     let out = &req.output;
     if out.exists() {
         let empty = std::fs::read_dir(out)
@@ -78,14 +73,14 @@ pub fn pack(ws: &Workspace, req: &PackRequest) -> Result<Packed, AuditError> {
         if !empty {
             return Err(AuditError::OutputNotEmpty {
                 path: out.clone(),
-                today: req.now.with_timezone(&ws.tz).format("%Y-%m-%d").to_string(),
+                today: act.now.with_timezone(&ws.tz).format("%Y-%m-%d").to_string(),
             });
         }
     }
     let signer = Signer::open(ws, req.key.as_deref())?;
     let t = Templates::new(req.lang)?;
     let mut pack =
-        build(ws, &t, req.controller.as_ref(), req.now).map_err(|e| output_error(out, e))?;
+        build(ws, &t, req.controller.as_ref(), act.now).map_err(|e| output_error(out, e))?;
     let allowed = format!("{}/{}", signing::KEYS_DIR, signing::ALLOWED_SIGNERS);
     let verify = vec![
         format!("sha256sum -c {MANIFEST}"),
@@ -100,7 +95,7 @@ pub fn pack(ws: &Workspace, req: &PackRequest) -> Result<Packed, AuditError> {
             "processor": ws.processor.name,
             "controller": req.controller.as_ref().map(|c| c.to_string()),
             "version": env!("CARGO_PKG_VERSION"),
-            "made_at": crate::time::in_tz(req.now, ws.tz).to_rfc3339(),
+            "made_at": crate::time::in_tz(act.now, ws.tz).to_rfc3339(),
             "commands": verify,
             "fingerprint": signer.key.fingerprint().to_string(),
         }),
@@ -125,8 +120,8 @@ pub fn pack(ws: &Workspace, req: &PackRequest) -> Result<Packed, AuditError> {
     let lock = ws.lock()?;
     ws.journal().append(
         &lock,
-        req.now,
-        &req.actor,
+        act.now,
+        &act.actor,
         "audit.pack",
         req.controller.as_ref().map_or("workspace", Id::as_str),
         manifest.as_bytes(),

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 
 use super::keys::KeyArg;
-use super::{actor, print_diagnostics, print_json, Cli, CliError, EXIT_FINDING};
+use super::{print_diagnostics, print_json, Cli, CliError, EXIT_FINDING};
 use crate::audit::{self, PackRequest};
 use crate::model::Id;
 use crate::workspace::Workspace;
@@ -64,20 +64,19 @@ pub(super) fn run(cli: &Cli, cmd: &AuditCommand) -> Result<i32, CliError> {
 
 fn pack(cli: &Cli, a: &PackArgs) -> Result<i32, CliError> {
     let ws = cli.load()?;
-    let now = cli.clock(ws.tz)?.now();
+    let act = cli.act(ws.tz)?;
     let controller = match &a.controller {
         None => None,
         Some(c) => Some(known_controller(&ws, c)?),
     };
     let report = audit::pack(
         &ws,
+        &act,
         &PackRequest {
             controller,
-            now,
             output: a.output.clone(),
             key: a.key.key.clone(),
             lang: cli.lang(Some(&ws)),
-            actor: actor(),
         },
     )?;
     print_diagnostics(&report.diagnostics, false);

@@ -14,7 +14,7 @@ use serde::Serialize;
 pub(super) use args::FateCommand;
 use args::{BagArgs, CertifyArgs, DestroyArgs, FingerprintArgs, ListArgs, ScanArgs, VerifyBagArgs};
 
-use super::{actor, print_json, Cli, CliError, EXIT_FINDING};
+use super::{print_json, Cli, CliError, EXIT_FINDING};
 use crate::fate::{self, Certified, Pending};
 use crate::model::Id;
 use crate::signing::allowed_signers_path;
@@ -104,10 +104,11 @@ fn fingerprint(cli: &Cli, a: &FingerprintArgs) -> Result<i32, CliError> {
         controller: controller_arg(&a.controller)?,
         item: a.item.clone(),
         paths: a.paths.clone(),
-        now: cli.clock(ws.tz)?.now(),
-        actor: actor(),
     };
-    let done = with_progress(&a.paths, "fingerprint", |p| fate::fingerprint(&ws, &req, p))?;
+    let act = cli.act(ws.tz)?;
+    let done = with_progress(&a.paths, "fingerprint", |p| {
+        fate::fingerprint(&ws, &act, &req, p)
+    })?;
     let r = &done.record;
     if cli.json {
         print_json(r)?;
@@ -134,10 +135,9 @@ fn scan(cli: &Cli, a: &ScanArgs) -> Result<i32, CliError> {
         item: a.item.clone(),
         paths: a.paths.clone(),
         copy: a.copy.clone(),
-        now: cli.clock(ws.tz)?.now(),
-        actor: actor(),
     };
-    let s = with_progress(&a.paths, "scan", |p| fate::scan(&ws, &req, p))?;
+    let act = cli.act(ws.tz)?;
+    let s = with_progress(&a.paths, "scan", |p| fate::scan(&ws, &act, &req, p))?;
     let r = &s.record;
     if cli.json {
         print_json(&s)?;
@@ -183,8 +183,10 @@ fn destroy(cli: &Cli, a: &DestroyArgs) -> Result<i32, CliError> {
                 flag: "--at",
                 source: Box::new(source),
             })?;
+    let act = cli.act(ws.tz)?;
     let d = fate::destroy(
         &ws,
+        &act,
         &fate::DestroyRequest {
             controller,
             item: a.item.clone(),
@@ -198,8 +200,6 @@ fn destroy(cli: &Cli, a: &DestroyArgs) -> Result<i32, CliError> {
             validated_by: a.validated_by.clone(),
             media_destination: a.media_destination.clone(),
             backup: a.backup.clone(),
-            now: cli.clock(ws.tz)?.now(),
-            actor: actor(),
         },
     )?;
     let r = &d.record;
@@ -232,11 +232,10 @@ fn bag(cli: &Cli, a: &BagArgs) -> Result<i32, CliError> {
         from: a.from.clone(),
         out: a.out.clone(),
         key: a.key.key.clone(),
-        now: cli.clock(ws.tz)?.now(),
-        actor: actor(),
     };
+    let act = cli.act(ws.tz)?;
     let b = with_progress(std::slice::from_ref(&a.from), "bag", |p| {
-        fate::bag(&ws, &req, p)
+        fate::bag(&ws, &act, &req, p)
     })?;
     if cli.json {
         print_json(&b)?;
@@ -273,10 +272,9 @@ fn verify_bag(cli: &Cli, a: &VerifyBagArgs) -> Result<i32, CliError> {
             .allowed_signers
             .clone()
             .unwrap_or_else(|| allowed_signers_path(cli.root())),
-        now: cli.clock(tz)?.now(),
-        actor: actor(),
     };
-    let c = fate::verify_bag(ws.as_ref(), &req)?;
+    let act = cli.act(tz)?;
+    let c = fate::verify_bag(ws.as_ref(), &act, &req)?;
     if cli.json {
         print_json(&c)?;
         return Ok(if c.valid { 0 } else { EXIT_FINDING });
@@ -325,10 +323,9 @@ fn certify(cli: &Cli, a: &CertifyArgs) -> Result<i32, CliError> {
         output: a.output.clone(),
         key: a.key.key.clone(),
         lang: cli.lang(Some(&ws)),
-        now: cli.clock(ws.tz)?.now(),
-        actor: actor(),
     };
-    let issued = match fate::certify(&ws, &req)? {
+    let act = cli.act(ws.tz)?;
+    let issued = match fate::certify(&ws, &act, &req)? {
         Certified::Issued(i) => i,
         Certified::Refused {
             controller,

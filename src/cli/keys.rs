@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 use serde::Serialize;
 
-use super::{actor, print_json, Cli, CliError, EXIT_FINDING};
+use super::{print_json, Cli, CliError, EXIT_FINDING};
 use crate::signing::{
     self, allowed_signers_path, sig_path, AllowedSigners, PublishRequest, SignRequest, Verdict,
     ALLOWED_SIGNERS, KEYS_DIR, NS_BAG, NS_CERTIFICATE, NS_FILE,
@@ -91,14 +91,13 @@ pub(super) fn run_keys(cli: &Cli, cmd: &KeysCommand) -> Result<i32, CliError> {
 /// with `generate`, makes the key first.
 fn publish(cli: &Cli, arg: &KeyArg, generate: bool) -> Result<i32, CliError> {
     let ws = cli.load()?;
-    let now = cli.clock(ws.tz)?.now();
+    let act = cli.act(ws.tz)?;
     let p = signing::publish(
         &ws,
+        &act,
         &PublishRequest {
             key: arg.key.clone(),
             generate,
-            now,
-            actor: actor(),
         },
     )?;
     if cli.json {
@@ -175,14 +174,13 @@ fn show(cli: &Cli, arg: &KeyArg) -> Result<i32, CliError> {
 
 pub(super) fn run_sign(cli: &Cli, args: &SignArgs) -> Result<i32, CliError> {
     let ws = cli.load()?;
-    let now = cli.clock(ws.tz)?.now();
+    let act = cli.act(ws.tz)?;
     let s = signing::sign_in_workspace(
         &ws,
+        &act,
         &SignRequest {
             file: args.file.clone(),
             key: args.key.key.clone(),
-            now,
-            actor: actor(),
         },
     )?;
     outln!(

@@ -179,15 +179,9 @@ pub enum CliError {
     /// The end-of-convention workflow (`dpo fate`).
     #[error(transparent)]
     Fate(#[from] crate::fate::FateError),
-    /// Hashing files.
-    #[error(transparent)]
-    Hash(#[from] crate::hashing::HashError),
     /// Sub-processors, data-subject requests, instructions (Annex 1).
     #[error(transparent)]
     Annex1(#[from] crate::annex1::Annex1Error),
-    /// Writing or checking a BagIt bag.
-    #[error(transparent)]
-    Bag(#[from] crate::bagit::BagError),
     /// The audit pack (`dpo audit pack`).
     #[error(transparent)]
     Audit(#[from] crate::audit::AuditError),
@@ -298,6 +292,15 @@ impl Cli {
                     source: Box::new(source),
                 }),
         }
+    }
+
+    /// Who acts, and when: `--now` read in `tz` (else the system clock) and
+    /// [`actor`].
+    fn act(&self, tz: chrono_tz::Tz) -> Result<workspace::Act, CliError> {
+        Ok(workspace::Act {
+            now: self.clock(tz)?.now(),
+            actor: actor(),
+        })
     }
 
     /// The document language: `--lang`, else the processor's.

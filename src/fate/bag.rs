@@ -17,7 +17,7 @@ use crate::model::{
     Processor,
 };
 use crate::signing::{self, sig_path, AllowedSigners, BadSignature, Signer, Verdict, NS_BAG};
-use crate::workspace::{self, journal::sha256_hex, Workspace};
+use crate::workspace::{self, journal::sha256_hex, Act, Workspace};
 
 /// The tag manifest of a bag, the file its signature covers.
 const TAGMANIFEST: &str = "tagmanifest-sha256.txt";
@@ -116,10 +116,6 @@ pub struct BagRequest {
     pub out: PathBuf,
     /// The key the user named (`None`: the default key).
     pub key: Option<PathBuf>,
-    /// Now.
-    pub now: DateTime<Utc>,
-    /// Who runs the command.
-    pub actor: String,
 }
 
 /// A bag written, signed and recorded; serialised as the controller, the
@@ -172,7 +168,12 @@ fn source_copy<'a>(
 /// Writes the item as a bag, signs its tag manifest (`FILE.sig` beside it),
 /// appends the bag record and journals it. Every check that could refuse
 /// comes before the hours of copying.
-pub fn bag(ws: &Workspace, req: &BagRequest, progress: Progress<'_>) -> Result<Bagged, FateError> {
+pub fn bag(
+    ws: &Workspace,
+    act: &Act,
+    req: &BagRequest,
+    progress: Progress<'_>,
+) -> Result<Bagged, FateError> {
     let f = super::find_item(ws, req.controller.as_ref(), &req.item)?;
     let item = f.require_item(&req.item)?;
     super::check_bag(&f, item)?;
@@ -192,7 +193,7 @@ pub fn bag(ws: &Workspace, req: &BagRequest, progress: Progress<'_>) -> Result<B
         item,
         copy,
     ));
-    let at = local_second(req.now, ws.tz);
+    let at = local_second(act.now, ws.tz);
     let summary = bagit::write_bag(&req.from, &req.out, &info, at.date_naive(), progress)?;
     let sig = signing::sign_file(&signer.key, NS_BAG, &summary.tagmanifest_path)?;
     let signature_path = sig_path(&summary.tagmanifest_path);
@@ -204,7 +205,7 @@ pub fn bag(ws: &Workspace, req: &BagRequest, progress: Progress<'_>) -> Result<B
         item: item.id.clone(),
         copy: copy.id.clone(),
         at,
-        by: req.actor.clone(),
+        by: act.actor.clone(),
         from: lossy(&req.from),
         out: lossy(&req.out),
         files: summary.files,
@@ -224,7 +225,7 @@ pub fn bag(ws: &Workspace, req: &BagRequest, progress: Progress<'_>) -> Result<B
     ws.journal().append(
         &lock,
         at.to_utc(),
-        &req.actor,
+        &act.actor,
         "fate.bag",
         &format!("{}/{}/{}", f.controller, item.id, copy.id),
         &tagmanifest,
@@ -244,10 +245,6 @@ pub struct VerifyBagRequest {
     pub dir: PathBuf,
     /// The allowed-signers file the tag manifest's signature is checked with.
     pub allowed_signers: PathBuf,
-    /// Now.
-    pub now: DateTime<Utc>,
-    /// Who runs the command.
-    pub actor: String,
 }
 
 /// The outcome of a bag check; serialised as `dpo fate verify-bag --json`
@@ -296,17 +293,21 @@ fn signature_verdict(
 /// Checks a bag — complete, valid, its tag manifest signed by a key of the
 /// allowed-signers file — and, when `ws` has a bag record with that tag
 /// manifest, appends the verification record and journals it.
-pub fn verify_bag(ws: Option<&Workspace>, req: &VerifyBagRequest) -> Result<BagCheck, FateError> {
+pub fn verify_bag(
+    ws: Option<&Workspace>,
+    act: &Act,
+    req: &VerifyBagRequest,
+) -> Result<BagCheck, FateError> {
     let report = bagit::verify_bag(&req.dir)?;
     let allowed = AllowedSigners::load(&req.allowed_signers)?;
-    let verdict = signature_verdict(&req.dir, &allowed, req.now)?;
+    let verdict = signature_verdict(&req.dir, &allowed, act.now)?;
     let mut problems: Vec<String> = report.problems.iter().map(|p| p.to_string()).collect();
     if let Verdict::Bad { reason } = &verdict {
         problems.push(format!("{TAGMANIFEST}.sig: {reason}"));
     }
     let valid = problems.is_empty();
     let recorded_in = match ws {
-        Some(ws) => record_check(ws, req, report.files, valid, &problems)?,
+        Some(ws) => record_check(ws, act, req, report.files, valid, &problems)?,
         None => None,
     };
     Ok(BagCheck {
@@ -324,6 +325,7 @@ pub fn verify_bag(ws: Option<&Workspace>, req: &VerifyBagRequest) -> Result<BagC
 /// same tag manifest; returns that file.
 fn record_check(
     ws: &Workspace,
+    act: &Act,
     req: &VerifyBagRequest,
     files: u64,
     valid: bool,
@@ -340,12 +342,12 @@ fn record_check(
             _ => None,
         });
         let Some(item) = found else { continue };
-        let at = local_second(req.now, ws.tz);
+        let at = local_second(act.now, ws.tz);
         let record = BagVerificationRecord {
             item: item.clone(),
             tagmanifest_sha256: sha,
             at,
-            by: req.actor.clone(),
+            by: act.actor.clone(),
             path: lossy(&req.dir),
             files,
             valid,
@@ -356,7 +358,7 @@ fn record_check(
         ws.journal().append(
             &lock,
             at.to_utc(),
-            &req.actor,
+            &act.actor,
             "fate.verify-bag",
             &format!("{id}/{item}"),
             &yaml,

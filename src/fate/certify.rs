@@ -6,8 +6,6 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, Utc};
-
 use super::{
     build_certificate, certificate_paths, evidence_stem, local_second, Certificate,
     CertificatePaths, FateError, Pending,
@@ -15,7 +13,7 @@ use super::{
 use crate::model::{CertificateRecord, FateRecord, Id, Lang};
 use crate::render::{pdf::PdfMeta, Templates};
 use crate::signing::{self, Signer, NS_CERTIFICATE};
-use crate::workspace::{self, journal::sha256_hex, Workspace};
+use crate::workspace::{self, journal::sha256_hex, Act, Workspace};
 
 /// What `dpo fate certify` needs.
 #[derive(Debug, Clone)]
@@ -30,10 +28,6 @@ pub struct CertifyRequest {
     pub key: Option<PathBuf>,
     /// The language of the PDF.
     pub lang: Lang,
-    /// Now.
-    pub now: DateTime<Utc>,
-    /// Who runs the command.
-    pub actor: String,
 }
 
 /// The outcome of `dpo fate certify`.
@@ -100,7 +94,7 @@ fn output_error(path: &Path, e: impl std::error::Error + Send + Sync + 'static) 
 }
 
 /// Issues the certificate, or says what is pending.
-pub fn certify(ws: &Workspace, req: &CertifyRequest) -> Result<Certified, FateError> {
+pub fn certify(ws: &Workspace, act: &Act, req: &CertifyRequest) -> Result<Certified, FateError> {
     let controller = which_controller(ws, req.controller.as_ref())?;
     let f = super::load(ws, &controller)?;
     let pending = super::pending(&f);
@@ -111,7 +105,7 @@ pub fn certify(ws: &Workspace, req: &CertifyRequest) -> Result<Certified, FateEr
         });
     }
     let signer = Signer::open(ws, req.key.as_deref())?;
-    let issued_at = local_second(req.now, ws.tz);
+    let issued_at = local_second(act.now, ws.tz);
     let pdf_path = match &req.output {
         Some(p) if p.extension().is_none_or(|e| e != "pdf") => {
             return Err(FateError::Refused {
@@ -181,7 +175,7 @@ pub fn certify(ws: &Workspace, req: &CertifyRequest) -> Result<Certified, FateEr
     }
     let record = CertificateRecord {
         at: issued_at,
-        by: req.actor.clone(),
+        by: act.actor.clone(),
         pdf: shown(&ws.root, &paths.pdf),
         pdf_sha256: sha256_hex(&pdf),
         json: shown(&ws.root, &paths.json),
@@ -194,7 +188,7 @@ pub fn certify(ws: &Workspace, req: &CertifyRequest) -> Result<Certified, FateEr
     ws.journal().append(
         &lock,
         issued_at.to_utc(),
-        &req.actor,
+        &act.actor,
         "fate.certify",
         &record.pdf,
         &pdf,

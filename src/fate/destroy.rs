@@ -3,11 +3,11 @@
 //! operator, verification, validation, media destination, backups), refused
 //! when it would go against the controller's choice.
 
-use chrono::{DateTime, FixedOffset, Utc};
+use chrono::{DateTime, FixedOffset};
 
 use super::{local_second, FateError};
 use crate::model::{DestructionRecord, FateRecord, Id, SanitizationMethod};
-use crate::workspace::Workspace;
+use crate::workspace::{Act, Workspace};
 
 /// What `dpo fate destroy` needs.
 #[derive(Debug, Clone)]
@@ -36,10 +36,6 @@ pub struct DestroyRequest {
     pub media_destination: Option<String>,
     /// Whether a backup of this copy exists, and where.
     pub backup: Option<String>,
-    /// Now.
-    pub now: DateTime<Utc>,
-    /// Who runs the command.
-    pub actor: String,
 }
 
 /// A destruction recorded.
@@ -58,7 +54,7 @@ fn given(s: &Option<String>) -> Option<String> {
 }
 
 /// Checks the request, appends the destruction record and journals it.
-pub fn destroy(ws: &Workspace, req: &DestroyRequest) -> Result<Destroyed, FateError> {
+pub fn destroy(ws: &Workspace, act: &Act, req: &DestroyRequest) -> Result<Destroyed, FateError> {
     let f = super::find_item(ws, req.controller.as_ref(), &req.item)?;
     let item = f.require_item(&req.item)?;
     let copy = f.require_copy(item, &req.copy)?;
@@ -77,7 +73,7 @@ pub fn destroy(ws: &Workspace, req: &DestroyRequest) -> Result<Destroyed, FateEr
         }
     }
     super::check_destroy(&f, item)?;
-    let recorded_at = local_second(req.now, ws.tz);
+    let recorded_at = local_second(act.now, ws.tz);
     let at = req.at.unwrap_or(recorded_at);
     if at > recorded_at {
         return Err(FateError::Refused {
@@ -101,7 +97,7 @@ pub fn destroy(ws: &Workspace, req: &DestroyRequest) -> Result<Destroyed, FateEr
         media_destination: given(&req.media_destination),
         backup: given(&req.backup),
         recorded_at,
-        recorded_by: req.actor.clone(),
+        recorded_by: act.actor.clone(),
     };
     let fingerprinted = f
         .file
@@ -114,7 +110,7 @@ pub fn destroy(ws: &Workspace, req: &DestroyRequest) -> Result<Destroyed, FateEr
     ws.journal().append(
         &lock,
         recorded_at.to_utc(),
-        &req.actor,
+        &act.actor,
         "fate.destroy",
         &format!("{}/{}/{}", f.controller, item.id, copy.id),
         &yaml,

@@ -6,12 +6,10 @@
 use std::os::unix::ffi::OsStrExt;
 use std::path::PathBuf;
 
-use chrono::{DateTime, Utc};
-
 use super::{evidence_stem, local_second, lossy, write_manifest, FateError, Progress};
 use crate::hashing;
 use crate::model::{FateRecord, FingerprintRecord, Id};
-use crate::workspace::{self, journal::sha256_hex, Workspace};
+use crate::workspace::{self, journal::sha256_hex, Act, Workspace};
 
 /// What `dpo fate fingerprint` needs.
 #[derive(Debug, Clone)]
@@ -22,10 +20,6 @@ pub struct FingerprintRequest {
     pub item: String,
     /// Files and folders holding the item's data.
     pub paths: Vec<PathBuf>,
-    /// Now.
-    pub now: DateTime<Utc>,
-    /// Who runs the command.
-    pub actor: String,
 }
 
 /// A fingerprint taken and recorded.
@@ -42,6 +36,7 @@ pub struct Fingerprinted {
 /// evidence, appends the record and journals it.
 pub fn fingerprint(
     ws: &Workspace,
+    act: &Act,
     req: &FingerprintRequest,
     progress: Progress<'_>,
 ) -> Result<Fingerprinted, FateError> {
@@ -66,7 +61,7 @@ pub fn fingerprint(
             .iter()
             .map(|d| (&d.sha256, d.path.as_os_str().as_bytes())),
     );
-    let at = local_second(req.now, ws.tz);
+    let at = local_second(act.now, ws.tz);
     let lock = ws.lock()?;
     let stem = evidence_stem(&f.controller, Some(&item), "fingerprint", at);
     let rel = workspace::fresh_name(&ws.root, &stem, "sha256");
@@ -75,7 +70,7 @@ pub fn fingerprint(
     let record = FingerprintRecord {
         item,
         at,
-        by: req.actor.clone(),
+        by: act.actor.clone(),
         paths: req.paths.iter().map(|p| lossy(p)).collect(),
         manifest: rel.clone(),
         manifest_sha256: sha256_hex(&manifest),
@@ -86,7 +81,7 @@ pub fn fingerprint(
     ws.journal().append(
         &lock,
         at.to_utc(),
-        &req.actor,
+        &act.actor,
         "fate.fingerprint",
         &rel,
         &manifest,

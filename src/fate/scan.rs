@@ -7,13 +7,12 @@ use std::collections::HashMap;
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::{local_second, lossy, parse_manifest, Fate, FateError, Progress};
 use crate::hashing::{self, FileDigest};
 use crate::model::{FateRecord, Id, ScanMatch, ScanRecord};
-use crate::workspace::{journal::sha256_hex, Workspace};
+use crate::workspace::{journal::sha256_hex, Act, Workspace};
 
 /// How many matches a scan record keeps (the count is always kept).
 const KEPT: usize = 100;
@@ -118,10 +117,6 @@ pub struct ScanRequest {
     pub paths: Vec<PathBuf>,
     /// The copy whose destruction the scan verifies.
     pub copy: Option<String>,
-    /// Now.
-    pub now: DateTime<Utc>,
-    /// Who runs the command.
-    pub actor: String,
 }
 
 /// A scan done and recorded; serialised as the controller and the record.
@@ -147,6 +142,7 @@ pub struct Scanned {
 /// item's fingerprints, appends the scan record and journals it.
 pub fn scan(
     ws: &Workspace,
+    act: &Act,
     req: &ScanRequest,
     progress: Progress<'_>,
 ) -> Result<Scanned, FateError> {
@@ -164,8 +160,8 @@ pub fn scan(
     let record = ScanRecord {
         item: item.clone(),
         copy,
-        at: local_second(req.now, ws.tz),
-        by: req.actor.clone(),
+        at: local_second(act.now, ws.tz),
+        by: act.actor.clone(),
         paths: req.paths.iter().map(|p| lossy(p)).collect(),
         files: digests.len() as u64,
         bytes: digests.iter().map(|d| d.size).sum(),
@@ -178,7 +174,7 @@ pub fn scan(
     ws.journal().append(
         &lock,
         record.at.to_utc(),
-        &req.actor,
+        &act.actor,
         "fate.scan",
         &format!("{}/{item}", f.controller),
         &yaml,

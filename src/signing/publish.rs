@@ -6,13 +6,11 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, Utc};
-
 use super::{
     allowed_signers_path, ensure_outside_workspace, key_path, AllowedSigners, SigningError,
     SigningKey, KEYS_DIR,
 };
-use crate::workspace::{self, Workspace};
+use crate::workspace::{self, Act, Workspace};
 
 /// The first lines of an allowed-signers file written by dpo.
 const HEADER: &str = "# OpenSSH allowed-signers file (ssh-keygen(1), ALLOWED SIGNERS), written by `dpo keys`.\n# Check a signature with: ssh-keygen -Y verify -f allowed_signers -I PRINCIPAL -n NAMESPACE -s FILE.sig < FILE\n";
@@ -24,10 +22,6 @@ pub struct PublishRequest {
     pub key: Option<PathBuf>,
     /// Make a new key first (`generate`), rather than read an existing one.
     pub generate: bool,
-    /// Now, for the journal.
-    pub now: DateTime<Utc>,
-    /// Who runs the command.
-    pub actor: String,
 }
 
 /// A key published in the workspace.
@@ -50,7 +44,7 @@ pub struct Published {
 /// Makes (with `generate`) or reads the key, writes its public half to
 /// `keys/dpo-<fingerprint>.pub`, adds its line to `keys/allowed_signers`
 /// unless it is there, and journals `keys.generate` or `keys.publish`.
-pub fn publish(ws: &Workspace, req: &PublishRequest) -> Result<Published, SigningError> {
+pub fn publish(ws: &Workspace, act: &Act, req: &PublishRequest) -> Result<Published, SigningError> {
     let Some(principal) = ws
         .processor
         .dpo
@@ -103,8 +97,8 @@ pub fn publish(ws: &Workspace, req: &PublishRequest) -> Result<Published, Signin
     };
     ws.journal().append(
         &lock,
-        req.now,
-        &req.actor,
+        act.now,
+        &act.actor,
         action,
         &pub_rel,
         line.as_bytes(),

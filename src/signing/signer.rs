@@ -5,13 +5,11 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, Utc};
-
 use super::{
     default_key_path, ensure_outside_workspace, sign_file, AllowedSigners, SigningError,
     SigningKey, ALLOWED_SIGNERS, KEYS_DIR, NS_FILE,
 };
-use crate::workspace::{self, Workspace};
+use crate::workspace::{self, Act, Workspace};
 
 /// The allowed-signers file of the workspace at `root`.
 pub fn allowed_signers_path(root: &Path) -> PathBuf {
@@ -99,10 +97,6 @@ pub struct SignRequest {
     pub file: PathBuf,
     /// The key the user named (`None`: the default key).
     pub key: Option<PathBuf>,
-    /// Now, for the journal.
-    pub now: DateTime<Utc>,
-    /// Who runs the command.
-    pub actor: String,
 }
 
 /// A file signed by [`sign_in_workspace`].
@@ -120,7 +114,11 @@ pub struct Signed {
 
 /// Signs a file with the workspace's key (namespace `file`), writes
 /// `FILE.sig` under the workspace lock and journals it.
-pub fn sign_in_workspace(ws: &Workspace, req: &SignRequest) -> Result<Signed, SigningError> {
+pub fn sign_in_workspace(
+    ws: &Workspace,
+    act: &Act,
+    req: &SignRequest,
+) -> Result<Signed, SigningError> {
     let signer = Signer::open(ws, req.key.as_deref())?;
     let pem = sign_file(&signer.key, NS_FILE, &req.file)?;
     let out = sig_path(&req.file);
@@ -131,8 +129,8 @@ pub fn sign_in_workspace(ws: &Workspace, req: &SignRequest) -> Result<Signed, Si
     })?;
     ws.journal().append(
         &lock,
-        req.now,
-        &req.actor,
+        act.now,
+        &act.actor,
         "file.sign",
         &req.file.display().to_string(),
         pem.as_bytes(),

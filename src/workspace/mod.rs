@@ -5,6 +5,7 @@
 //! concept per file and one record per file where records grow, so that it
 //! diffs and merges well in git.
 
+mod act;
 pub mod atomic;
 mod diagnostic;
 pub mod journal;
@@ -22,6 +23,7 @@ use chrono_tz::Tz;
 
 use crate::model::{Controller, Id, People, Processor, SecurityMeasure, SubProcessor};
 
+pub use act::Act;
 pub use atomic::write_atomic;
 pub use diagnostic::{Diagnostic, Severity};
 pub use journal::{Journal, JournalEntry, JournalHead, JournalReport};
