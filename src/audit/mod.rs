@@ -5,7 +5,7 @@
 //! evidence, and the journal with its verification.
 //!
 //! This module decides what goes in the pack and makes the documents; its
-//! workflow [`pack`] writes them to a new folder with the `MANIFEST.sha256`
+//! workflow [`pack()`] writes them to a new folder with the `MANIFEST.sha256`
 //! it signs, and journals the pack. Restricted to one controller, the pack
 //! holds only what concerns that controller: an audit by one city must not
 //! disclose another city's records. Records that say nothing of the

@@ -2,7 +2,7 @@
 //! §II.12 written to a new folder, with a signed `MANIFEST.sha256` that an
 //! auditor checks with `sha256sum -c` and `ssh-keygen -Y verify` alone.
 //!
-//! The arguments and the printing only: [`crate::audit::pack`] makes,
+//! The arguments and the printing only: [`crate::audit::pack()`] makes,
 //! writes, signs and journals the pack.
 
 use std::path::PathBuf;

@@ -5,13 +5,14 @@
 //! record per copy (NIST SP 800-88 Rev. 2), the residual scan that proves no
 //! file of an item is left under any name, and the signed certificate.
 //!
-//! Each command is a workflow here — [`fingerprint`], [`scan`], [`destroy`],
-//! [`bag`], [`verify_bag`], [`certify`] — that checks, takes the workspace
+//! Each command is a workflow here — [`fingerprint()`], [`scan()`],
+//! [`destroy()`], [`bag()`], [`verify_bag`], [`certify()`] — that checks, takes the workspace
 //! lock, writes its evidence and its record in `fate/<controller>.yaml`,
 //! journals it and returns what it did; [`overview`] says where everything
-//! stands. The caller passes in the instant, the actor, the language and the
-//! key, and may pass a progress callback for the long hashing work; this
-//! module never prints, never reads the clock or the environment.
+//! stands. The caller passes in the instant and the actor
+//! ([`crate::workspace::Act`]), the language and the key, and may pass a
+//! [`Progress`] callback for the long hashing and copying work; this module
+//! never prints, never reads the clock or the environment.
 
 mod bag;
 mod certificate;
@@ -62,8 +63,9 @@ fn lossy(p: &Path) -> String {
     String::from_utf8_lossy(p.as_os_str().as_bytes()).into_owned()
 }
 
-/// `stem` of an evidence file of `controller`, under
-/// `evidence/fate/<controller>/[<dir>/]`, stamped with `at` in UTC.
+/// The name, without its extension, of a new evidence file of `controller`:
+/// `evidence/fate/<controller>/[<dir>/]<stem>-<UTC stamp of at>`, to be made
+/// free with [`crate::workspace::fresh_name`].
 fn evidence_stem(
     controller: &Id,
     dir: Option<&Id>,
@@ -198,4 +200,44 @@ pub enum FateError {
     /// A record could not be written as YAML (a bug).
     #[error("cannot write the record as YAML: {0}")]
     Serialize(String),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn evidence_is_named_after_the_controller_the_item_and_the_utc_instant() {
+        let at = DateTime::parse_from_rfc3339("2021-08-02T10:00:00+02:00").unwrap();
+        let c = Id::new("juvisy-sur-orge").unwrap();
+        let item = Id::new("partages").unwrap();
+        let stem = evidence_stem(&c, Some(&item), "fingerprint", at);
+        assert_eq!(
+            stem,
+            "evidence/fate/juvisy-sur-orge/partages/fingerprint-20210802T080000Z"
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let first = crate::workspace::fresh_name(dir.path(), &stem, "sha256");
+        assert_eq!(first, format!("{stem}.sha256"));
+        let path = dir.path().join(&first);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, b"").unwrap();
+        assert_eq!(
+            crate::workspace::fresh_name(dir.path(), &stem, "sha256"),
+            format!("{stem}-2.sha256")
+        );
+        assert_eq!(
+            evidence_stem(&c, None, "certificate", at),
+            "evidence/fate/juvisy-sur-orge/certificate-20210802T080000Z"
+        );
+    }
+
+    #[test]
+    fn records_are_stamped_to_the_second_in_the_processors_timezone() {
+        let now = DateTime::parse_from_rfc3339("2021-08-02T08:00:00.75Z")
+            .unwrap()
+            .to_utc();
+        let t = local_second(now, chrono_tz::Europe::Paris);
+        assert_eq!(t.to_rfc3339(), "2021-08-02T10:00:00+02:00");
+    }
 }
