@@ -4,11 +4,14 @@
 //! counter, so two documents made in one process would differ. We name the
 //! fonts ourselves and overwrite the `/ID` with a digest of the input, which
 //! also makes it distinct between documents, as the PDF specification wants.
+//! Each face is embedded as the subset of the characters the pages draw.
 
 use printpdf::{
     Color, FontId, Greyscale, Line, LinePoint, Op, PaintMode, PdfDocument, PdfFont, PdfFontHandle,
     PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem, TextMatrix,
 };
+
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::fonts::{Face, FontSet};
 use super::layout::{Item, Page, PAGE_H, PAGE_W};
@@ -151,23 +154,19 @@ fn page_ops(page: &Page, fonts: &FontSet) -> Vec<Op> {
     ops
 }
 
-/// Faces that appear in the pages (only those are embedded).
-fn used_faces(pages: &[Page]) -> Vec<Face> {
-    let mut used = [false; 3];
+/// The characters drawn in each face; a face that draws none is not embedded.
+fn used_chars(pages: &[Page]) -> BTreeMap<Face, BTreeSet<char>> {
+    let mut used: BTreeMap<Face, BTreeSet<char>> = BTreeMap::new();
     for page in pages {
         for item in &page.items {
             if let Item::Text { face, text, .. } = item {
                 if !text.is_empty() {
-                    used[Face::ALL.iter().position(|f| f == face).unwrap_or(0)] = true;
+                    used.entry(*face).or_default().extend(text.chars());
                 }
             }
         }
     }
-    Face::ALL
-        .iter()
-        .zip(used)
-        .filter_map(|(f, u)| u.then_some(*f))
-        .collect()
+    used
 }
 
 /// Serialises `pages` into a PDF file.
@@ -187,11 +186,11 @@ pub(crate) fn write_pdf(
     info.creation_date = date;
     info.modification_date = date;
     info.metadata_date = date;
-    for face in used_faces(pages) {
+    for (face, chars) in used_chars(pages) {
         let data = fonts.face(face);
         doc.resources.fonts.map.insert(
             FontId(data.pdf_id.to_string()),
-            PdfFont::new(data.parsed.clone()),
+            PdfFont::new(data.subset(&chars)?),
         );
     }
     let pdf_pages = pages
@@ -202,7 +201,9 @@ pub(crate) fn write_pdf(
 
     let options = PdfSaveOptions {
         optimize: true,
-        subset_fonts: true,
+        // printpdf subsets only with its `text_layout` feature, which we do
+        // not build: the fonts handed to it are subsets already (`fonts.rs`).
+        subset_fonts: false,
         secure: true,
         image_optimization: None,
     };

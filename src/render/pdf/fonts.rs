@@ -1,13 +1,21 @@
-//! The embedded DejaVu Sans faces, parsed once per process, and their advance
-//! widths, which the line breaker needs for every character it places.
+//! The embedded DejaVu Sans faces, parsed once per process, their advance
+//! widths, which the line breaker needs for every character it places, and
+//! their subsets: each document embeds only the glyphs it draws.
 //!
 //! Widths are read with `ttf-parser` and rounded exactly as printpdf writes
 //! them into the PDF `/W` array (truncated thousandths of an em), so that a
 //! line we measure is, to the point, the line a viewer draws.
+//!
+//! Subsetting is done by `subsetter` (Typst's), because printpdf subsets only
+//! with its heavy `text_layout` feature. The subset's glyphs are numbered in
+//! the order of the original font (`.notdef` first, then the glyphs used,
+//! then the parts of composite glyphs), as printpdf numbered them.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
 use printpdf::ParsedFont;
+use subsetter::GlyphRemapper;
 
 /// DejaVu Sans Book (Bitstream Vera licence, see `templates/fonts/LICENSE-DejaVu.txt`).
 const REGULAR_TTF: &[u8] = include_bytes!("../../../templates/fonts/DejaVuSans.ttf");
@@ -35,9 +43,6 @@ pub(crate) enum Face {
 }
 
 impl Face {
-    /// All faces, in the order of [`FontSet::faces`].
-    pub(crate) const ALL: [Face; 3] = [Face::Regular, Face::Bold, Face::Italic];
-
     fn index(self) -> usize {
         match self {
             Face::Regular => 0,
@@ -58,12 +63,23 @@ pub(crate) struct FontLoadError {
 
 /// A parsed face: what printpdf embeds, and what we measure with.
 pub(crate) struct FaceData {
-    /// Resource name in the PDF; its first six capitals are also the subset tag
-    /// printpdf writes (`ABCDEF+DejaVuSans`), so it is fixed here rather than
-    /// random, which keeps the output byte-identical between runs.
+    /// File name under `templates/fonts/`, for errors.
+    file: &'static str,
+    /// Resource name in the PDF; it is also the subset tag of the font's name
+    /// (`DJVREG+DejaVuSans`), so it is fixed here rather than random, which
+    /// keeps the output byte-identical between runs.
     pub(crate) pdf_id: &'static str,
-    /// The face as printpdf needs it for embedding and subsetting.
-    pub(crate) parsed: ParsedFont,
+    /// The whole font file.
+    bytes: &'static [u8],
+    /// The face's PostScript name (`DejaVuSans-Bold`).
+    ps_name: String,
+    /// printpdf's reading of the whole face, without its two tables
+    /// (moved to `cmap` and `widths`): metrics for the font descriptor.
+    template: ParsedFont,
+    /// Code point to glyph id, as printpdf reads the font's `cmap`.
+    cmap: BTreeMap<u32, u16>,
+    /// Glyph id to advance in font units, as printpdf reads `hmtx`.
+    widths: BTreeMap<u16, u16>,
     face: ttf_parser::Face<'static>,
     /// Advance in em per code point below [`DENSE_LIMIT`]; negative = no glyph.
     dense: Box<[f32]>,
@@ -82,10 +98,23 @@ impl FaceData {
             reason: "not a valid truetype font",
         })?;
         let mut warnings = Vec::new();
-        let parsed = ParsedFont::from_bytes(bytes, 0, &mut warnings).ok_or(FontLoadError {
-            font: file,
-            reason: "printpdf could not parse it",
-        })?;
+        let mut template =
+            ParsedFont::from_bytes(bytes, 0, &mut warnings).ok_or(FontLoadError {
+                font: file,
+                reason: "printpdf could not parse it",
+            })?;
+        let cmap = std::mem::take(&mut template.codepoint_to_glyph);
+        let widths = std::mem::take(&mut template.glyph_widths);
+        template.original_bytes = Vec::new();
+        let ps_name = face
+            .names()
+            .into_iter()
+            .filter(|n| n.name_id == ttf_parser::name_id::POST_SCRIPT_NAME)
+            .find_map(|n| n.to_string())
+            .ok_or(FontLoadError {
+                font: file,
+                reason: "it has no postscript name",
+            })?;
         let upm = f32::from(face.units_per_em());
         if upm <= 0.0 {
             return Err(FontLoadError {
@@ -94,8 +123,13 @@ impl FaceData {
             });
         }
         let mut data = FaceData {
+            file,
             pdf_id,
-            parsed,
+            bytes,
+            ps_name,
+            template,
+            cmap,
+            widths,
             face,
             dense: Box::new([]),
             units_to_milli: 1000.0 / upm,
@@ -146,6 +180,37 @@ impl FaceData {
     /// Whether the face can draw `c`.
     pub(crate) fn has_glyph(&self, c: char) -> bool {
         self.advance(c).is_some()
+    }
+
+    /// The face reduced to the glyphs of `chars`, as printpdf embeds it: the
+    /// font program is the subset, characters map to the subset's glyph ids,
+    /// and the metrics are those of the whole face. Characters without a
+    /// glyph are left out (printpdf draws them as `.notdef`, but
+    /// [`FontSet::clean_into`] has replaced them already).
+    pub(crate) fn subset(&self, chars: &BTreeSet<char>) -> Result<ParsedFont, FontLoadError> {
+        let used: BTreeMap<u32, u16> = chars
+            .iter()
+            .filter_map(|&c| Some((u32::from(c), *self.cmap.get(&u32::from(c))?)))
+            .collect();
+        let glyphs: Vec<u16> = used.values().copied().collect();
+        // Ascending original ids: the subset numbers them 1, 2, 3… in that order.
+        let remapper = GlyphRemapper::new_from_glyphs_sorted(&glyphs);
+        let program = subsetter::subset(self.bytes, 0, &remapper).map_err(|_| FontLoadError {
+            font: self.file,
+            reason: "it cannot be subset",
+        })?;
+        let mut font = self.template.clone();
+        font.original_bytes = program;
+        font.font_name = Some(format!("{}+{}", self.pdf_id, self.ps_name));
+        for (cp, old) in used {
+            if let Some(new) = remapper.get(old) {
+                font.codepoint_to_glyph.insert(cp, new);
+                if let Some(&w) = self.widths.get(&old) {
+                    font.glyph_widths.insert(new, w);
+                }
+            }
+        }
+        Ok(font)
     }
 }
 
@@ -206,4 +271,64 @@ pub(crate) fn fonts() -> Result<&'static FontSet, FontLoadError> {
         })
         .as_ref()
         .map_err(Clone::clone)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A bounding box of the outline of glyph `gid` in `program`, if it has one.
+    fn outline_box(program: &[u8], gid: u16) -> Option<ttf_parser::Rect> {
+        struct Ignore;
+        impl ttf_parser::OutlineBuilder for Ignore {
+            fn move_to(&mut self, _: f32, _: f32) {}
+            fn line_to(&mut self, _: f32, _: f32) {}
+            fn quad_to(&mut self, _: f32, _: f32, _: f32, _: f32) {}
+            fn curve_to(&mut self, _: f32, _: f32, _: f32, _: f32, _: f32, _: f32) {}
+            fn close(&mut self) {}
+        }
+        let face = ttf_parser::Face::parse(program, 0).expect("the subset parses");
+        face.outline_glyph(ttf_parser::GlyphId(gid), &mut Ignore)
+    }
+
+    #[test]
+    fn a_subset_keeps_the_glyphs_used_in_the_order_of_the_font_with_their_widths() {
+        let fonts = fonts().expect("fonts load");
+        let data = fonts.face(Face::Regular);
+        // 'é' and 'œ' are composite glyphs in DejaVu: their parts come along.
+        let chars: BTreeSet<char> = "€aéœ«A".chars().collect();
+        let sub = data.subset(&chars).expect("subset");
+        assert_eq!(sub.font_name.as_deref(), Some("DJVREG+DejaVuSans"));
+        assert!(sub.original_bytes.len() * 20 < REGULAR_TTF.len());
+
+        let mut by_old: Vec<(u16, char)> = chars
+            .iter()
+            .map(|&c| (data.face.glyph_index(c).expect("glyph").0, c))
+            .collect();
+        by_old.sort();
+        for (new, (old, c)) in (1u16..).zip(by_old) {
+            assert_eq!(sub.lookup_glyph_index(u32::from(c)), Some(new), "{c}");
+            assert_eq!(sub.get_glyph_width(new), data.widths.get(&old).copied());
+            let full = outline_box(REGULAR_TTF, old).expect("outline in the font");
+            let part = outline_box(&sub.original_bytes, new).expect("outline in the subset");
+            assert_eq!(
+                (full.x_min, full.y_min, full.x_max, full.y_max),
+                (part.x_min, part.y_min, part.x_max, part.y_max),
+                "{c}"
+            );
+        }
+        // The metrics of the font descriptor are the whole face's.
+        assert_eq!(sub.pdf_font_metrics, data.template.pdf_font_metrics);
+        assert_eq!(sub.units_per_em, data.template.units_per_em);
+    }
+
+    #[test]
+    fn the_same_characters_give_the_same_subset_bytes() {
+        let fonts = fonts().expect("fonts load");
+        let chars: BTreeSet<char> = "Registre « été » 2021".chars().collect();
+        let a = fonts.face(Face::Bold).subset(&chars).expect("subset");
+        let b = fonts.face(Face::Bold).subset(&chars).expect("subset");
+        assert_eq!(a.original_bytes, b.original_bytes);
+        assert_eq!(a.codepoint_to_glyph, b.codepoint_to_glyph);
+    }
 }
