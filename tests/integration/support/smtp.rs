@@ -1,9 +1,7 @@
 //! A real SMTP server on loopback for the tests: Python's `aiosmtpd` with
 //! its Maildir handler, plain, with STARTTLS, or with implicit TLS, behind a
 //! test CA made with `openssl` at test time. The server is killed when the
-//! value is dropped.
-
-#![allow(dead_code)]
+//! value is dropped. `Dpo::smtp` points a run at it.
 
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
@@ -56,7 +54,7 @@ fn openssl(args: &[&str], dir: &Path) {
 /// A test CA and a server certificate it signed, for `localhost` and
 /// `127.0.0.1`, marked CA:FALSE (rustls refuses a CA certificate used as an
 /// end entity). Returns (ca.pem, cert.pem, key.pem).
-pub(crate) fn make_test_ca(dir: &Path) -> (PathBuf, PathBuf, PathBuf) {
+fn make_test_ca(dir: &Path) -> (PathBuf, PathBuf, PathBuf) {
     let ec = [
         "-newkey",
         "ec",
