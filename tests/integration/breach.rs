@@ -7,9 +7,11 @@
 //! Each test copies `tests/fixtures/juvisy-workspace` (the sample with a
 //! breach contact), most with `tests/fixtures/breach-records/2021-001.yaml`.
 
+use std::process::Command;
+
 use crate::support::mail::{compare, received};
 use crate::support::smtp::{self, Mode, SmtpServer};
-use crate::support::tools::{collapse, pdf_text, sha256sum};
+use crate::support::tools::{collapse, pdf_text, run, sha256sum};
 use crate::support::{fixture, Workspace};
 
 const ID: &str = "2021-001";
@@ -649,17 +651,9 @@ c = icalendar.Calendar.from_ical(open(sys.argv[1], "rb").read())
 for e in c.walk("VEVENT"):
     print(e["UID"], e["DTEND"].dt.isoformat(), len(e.walk("VALARM")), e["SUMMARY"])
 "#;
-    let out = std::process::Command::new("python3")
-        .args(["-c", script])
-        .arg(&ics)
-        .output()
-        .expect("python3");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8_lossy(&out.stdout);
+    let out = run(Command::new("python3").args(["-c", script]).arg(&ics));
+    assert!(out.success(), "{}", out.stderr());
+    let text = out.stdout();
     // Issue 5: people, measures and the convention's term add their own
     // events; this test pins the breach's.
     let lines: Vec<&str> = text.lines().filter(|l| l.starts_with("breach.")).collect();

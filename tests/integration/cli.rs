@@ -153,7 +153,7 @@ mod register {
         let o =
             dpo_cmd(&ws)
                 .now("2026-12-01 09:00")
-                .run(["register", "-o", b_path.to_str().unwrap()]);
+                .run(&["register", "-o", b_path.to_str().unwrap()]);
         assert!(o.success(), "{}", o.text());
         assert_ne!(a, std::fs::read(&b_path).unwrap());
     }
@@ -284,7 +284,7 @@ mod register {
         let ws = Workspace::sample();
         let o = dpo_cmd(&ws)
             .now("2021-03-28 02:30")
-            .run(["register", "--format", "md"]);
+            .run(&["register", "--format", "md"]);
         assert_eq!(o.code(), Some(2));
         let t = o.text();
         assert!(
@@ -675,7 +675,7 @@ mod journal {
         f.lock().unwrap();
         let o = dpo_cmd(&ws)
             .env("DPO_LOCK_WAIT", "0.3")
-            .run(["journal", "note", "-m", "x"]);
+            .run(&["journal", "note", "-m", "x"]);
         assert_eq!(o.code(), Some(2));
         assert!(o.text().contains("another dpo process"), "{}", o.text());
         assert!(!ws.root().join("journal.jsonl").exists());

@@ -92,6 +92,19 @@ impl Env {
         self.write("data/partages/vide.txt", b"");
     }
 
+    /// `dpo fate bag partages` of the shares into `out`.
+    fn bag_shares(&self, out: &str) {
+        self.ok(&[
+            "fate",
+            "bag",
+            "partages",
+            "--from",
+            "data/partages",
+            "--out",
+            out,
+        ]);
+    }
+
     fn backups(&self) {
         self.write(
             "data/sauvegardes/job-2021-07-31.vbk",
@@ -105,15 +118,7 @@ impl Env {
         self.shares();
         self.backups();
         self.ok(&["fate", "fingerprint", "partages", "data/partages"]);
-        self.ok(&[
-            "fate",
-            "bag",
-            "partages",
-            "--from",
-            "data/partages",
-            "--out",
-            "media/partages",
-        ]);
+        self.bag_shares("media/partages");
         self.ok(&["fate", "verify-bag", "media/partages"]);
         self.ok(&["fate", "fingerprint", "sauvegardes", "data/sauvegardes"]);
         for (item, copy) in [
@@ -260,7 +265,7 @@ fn a_key_inside_the_workspace_is_refused() {
     let o = env
         .cmd()
         .env("DPO_SIGNING_KEY", env.root().join("x/../k"))
-        .run(["keys", "generate"]);
+        .run(&["keys", "generate"]);
     assert_eq!(o.code(), Some(2), "{}", o.text());
 }
 
@@ -354,15 +359,7 @@ fn a_bag_verifies_with_sha256sum_inside_it_and_with_python_bagit() {
     let env = Env::new();
     env.ok(&["keys", "generate"]);
     env.shares();
-    env.ok(&[
-        "fate",
-        "bag",
-        "partages",
-        "--from",
-        "data/partages",
-        "--out",
-        "media/bag",
-    ]);
+    env.bag_shares("media/bag");
     let bag = env.path("media/bag");
     for f in [
         "bagit.txt",
@@ -406,15 +403,7 @@ fn verify_bag_fails_naming_an_added_a_removed_and_a_changed_payload_file() {
     let env = Env::new();
     env.ok(&["keys", "generate"]);
     env.shares();
-    env.ok(&[
-        "fate",
-        "bag",
-        "partages",
-        "--from",
-        "data/partages",
-        "--out",
-        "media/bag",
-    ]);
+    env.bag_shares("media/bag");
     type Tamper = fn(&Path);
     let cases: [(&str, Tamper, &str); 3] = [
         (
@@ -457,15 +446,7 @@ fn verify_bag_fails_when_the_tag_manifest_is_unsigned_or_signed_by_another_key()
     let env = Env::new();
     env.ok(&["keys", "generate"]);
     env.shares();
-    env.ok(&[
-        "fate",
-        "bag",
-        "partages",
-        "--from",
-        "data/partages",
-        "--out",
-        "media/bag",
-    ]);
+    env.bag_shares("media/bag");
     let bag = env.path("media/bag");
     let sig = bag.join("tagmanifest-sha256.txt.sig");
     std::fs::rename(&sig, env.path("sig.bak")).unwrap();
@@ -580,15 +561,7 @@ fn destroy_is_refused_before_the_item_is_handed_over_in_a_verified_bag() {
         "{}",
         o.text()
     );
-    env.ok(&[
-        "fate",
-        "bag",
-        "partages",
-        "--from",
-        "data/partages",
-        "--out",
-        "media/bag",
-    ]);
+    env.bag_shares("media/bag");
     // Bagged but not verified yet: still refused.
     assert_eq!(env.dpo(&args).code(), Some(2));
     env.ok(&["fate", "verify-bag", "media/bag"]);
@@ -657,15 +630,7 @@ fn certify_is_refused_while_one_backup_copy_is_pending_and_names_it() {
     env.ok(&["keys", "generate"]);
     env.shares();
     env.backups();
-    env.ok(&[
-        "fate",
-        "bag",
-        "partages",
-        "--from",
-        "data/partages",
-        "--out",
-        "media/bag",
-    ]);
+    env.bag_shares("media/bag");
     env.ok(&["fate", "verify-bag", "media/bag"]);
     for (item, copy) in [
         ("partages", "live"),

@@ -71,11 +71,7 @@ impl Dpo {
     }
 
     /// Runs `dpo` with `args` and waits for it; standard input is closed.
-    pub(crate) fn run<I, S>(mut self, args: I) -> Run
-    where
-        I: IntoIterator<Item = S>,
-        S: AsRef<OsStr>,
-    {
+    pub(crate) fn run<S: AsRef<OsStr>>(mut self, args: &[S]) -> Run {
         Run::from(self.cmd.args(args).output().expect("run dpo"))
     }
 }

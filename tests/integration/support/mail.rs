@@ -6,22 +6,15 @@ use std::path::Path;
 use std::process::Command;
 
 use super::smtp::SmtpServer;
+use super::tools::run;
 
 /// Runs `read_mail.py` with `args` and parses its JSON.
 fn read_mail(args: &[&str]) -> serde_json::Value {
     let script =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/integration/support/read_mail.py");
-    let out = Command::new("python3")
-        .arg(script)
-        .args(args)
-        .output()
-        .expect("python3 runs");
-    assert!(
-        out.status.success(),
-        "read_mail.py {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("read_mail.py prints JSON")
+    let out = run(Command::new("python3").arg(script).args(args));
+    assert!(out.success(), "read_mail.py {args:?}: {}", out.stderr());
+    out.json()
 }
 
 /// Waits for `n` messages, then returns every message received, parsed by

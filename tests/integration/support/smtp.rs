@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use super::tools::run;
+
 /// How the server talks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Mode {
@@ -39,16 +41,8 @@ pub(crate) fn free_port() -> u16 {
 }
 
 fn openssl(args: &[&str], dir: &Path) {
-    let out = Command::new("openssl")
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("openssl is installed (Debian package openssl)");
-    assert!(
-        out.status.success(),
-        "openssl {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = run(Command::new("openssl").args(args).current_dir(dir));
+    assert!(out.success(), "openssl {args:?} failed: {}", out.stderr());
 }
 
 /// A test CA and a server certificate it signed, for `localhost` and
