@@ -2,14 +2,15 @@
 # Benchmark of issue 4 ("Measure and report"): SHA-256 of (a) 4 files of
 # 1 GiB and (b) 100 000 files of 4 KiB, side by side in one run:
 #   - `dpo fate fingerprint` and `dpo fate scan` (when the CLI has them), and
-#     `hash_tree` itself through a driver (tests/bagit.rs, ignored test
-#     bench_driver_hash_tree) — the library both commands call;
+#     `hash_tree` itself through a driver (tests/integration/bagit.rs,
+#     ignored test bagit::bench_driver_hash_tree) — the library both
+#     commands call;
 #   - sha256sum, parallel (`find -print0 | xargs -0 -P$(nproc) -n K`, K
 #     spreading the files over the cores) and single-process;
 #   - hashdeep -c sha256 -r (multi-threaded by default);
 #   - the machine's SHA-256 limit: `openssl speed -evp sha256` on 16 KiB
 #     blocks, times the cores (nominal) and with -multi (measured);
-#   - `dpo fate bag` and `write_bag` (driver bench_driver_write_bag) against
+#   - `dpo fate bag` and `write_bag` (driver bagit::bench_driver_write_bag) against
 #     `cp -r` followed by parallel sha256sum on the copy;
 #   - peak memory (max RSS from /usr/bin/time) of every run above, and
 #     hashing one 1 GiB file and one 4 GiB file (sparse: same work, no disk).
@@ -51,11 +52,11 @@ if [ "$avail_kib" -lt "$need_kib" ]; then
 fi
 
 cargo build --release --quiet
-driver=$(cargo test --release --quiet --test bagit --no-run --message-format=json 2>/dev/null \
+driver=$(cargo test --release --quiet --test integration --no-run --message-format=json 2>/dev/null \
   | python3 -c 'import json, sys
 for line in sys.stdin:
     m = json.loads(line)
-    if m.get("reason") == "compiler-artifact" and m.get("executable") and m["target"]["name"] == "bagit":
+    if m.get("reason") == "compiler-artifact" and m.get("executable") and m["target"]["name"] == "integration":
         print(m["executable"])')
 dpo=$repo/target/release/dpo
 
@@ -168,7 +169,7 @@ def scan_ws():
     return ws
 
 def driver_hash(paths):
-    return ([driver, "--ignored", "--exact", "bench_driver_hash_tree", "--quiet"],
+    return ([driver, "--ignored", "--exact", "bagit::bench_driver_hash_tree", "--quiet"],
             env_with(DPO_BENCH_HASH="\n".join(paths)))
 
 # --- the machine's SHA-256 limit ------------------------------------------
@@ -214,7 +215,7 @@ for shape, root in (("a", f"{work}/big"), ("b", f"{work}/small")):
             [dpo, "--registers", bag_ws, "fate", "bag", bag_item, "--from", root, "--out", out],
             cli_env)))
     methods.append(("write_bag (library driver)", lambda out: (
-        [driver, "--ignored", "--exact", "bench_driver_write_bag", "--quiet"],
+        [driver, "--ignored", "--exact", "bagit::bench_driver_write_bag", "--quiet"],
         env_with(DPO_BENCH_BAG_FROM=root, DPO_BENCH_BAG_OUT=out))))
     methods.append(("cp -r, then parallel sha256sum on the copy", lambda out: (
         f"cp -r '{root}' '{out}' && find '{out}' -type f -print0 "
@@ -273,7 +274,7 @@ if single:
           f"{multi/1e6:.0f} MB/s")
 if not cli:
     print(f"dpo CLI: not timed ({cli_note}); hash_tree and write_bag timed through the "
-          "library driver (tests/bagit.rs, ignored tests)")
+          "library driver (tests/integration/bagit.rs, ignored tests)")
 for shape, (size, count, rows, bag_rows) in results.items():
     each = size / max(count, 1)
     each = f"{each / 2**20:.0f} MiB" if each >= 2**20 else f"{each / 1024:.0f} KiB"

@@ -5,7 +5,8 @@
 #           openssl (test certificates), hashdeep (benchmarks only)
 #   PyPI:   aiosmtpd (SMTP server on loopback), bagit (BagIt validator),
 #           icalendar (reads the .ics files back)
-# Extra arguments go to cargo test, e.g. `tests/run.sh --test cli`.
+# Extra arguments go to cargo test, e.g. `tests/run.sh --test integration cli::`
+# (one integration crate, tests/integration/main.rs, a module per journey).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

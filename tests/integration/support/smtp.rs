@@ -1,14 +1,14 @@
 //! A real SMTP server on loopback for the tests: Python's `aiosmtpd` with
 //! its Maildir handler, plain, with STARTTLS, or with implicit TLS, behind a
 //! test CA made with `openssl` at test time. The server is killed when the
-//! value is dropped.
-
-#![allow(dead_code)]
+//! value is dropped. `Dpo::smtp` points a run at it.
 
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
+
+use super::tools::run;
 
 /// How the server talks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,22 +41,14 @@ pub(crate) fn free_port() -> u16 {
 }
 
 fn openssl(args: &[&str], dir: &Path) {
-    let out = Command::new("openssl")
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("openssl is installed (Debian package openssl)");
-    assert!(
-        out.status.success(),
-        "openssl {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = run(Command::new("openssl").args(args).current_dir(dir));
+    assert!(out.success(), "openssl {args:?} failed: {}", out.stderr());
 }
 
 /// A test CA and a server certificate it signed, for `localhost` and
 /// `127.0.0.1`, marked CA:FALSE (rustls refuses a CA certificate used as an
 /// end entity). Returns (ca.pem, cert.pem, key.pem).
-pub(crate) fn make_test_ca(dir: &Path) -> (PathBuf, PathBuf, PathBuf) {
+fn make_test_ca(dir: &Path) -> (PathBuf, PathBuf, PathBuf) {
     let ec = [
         "-newkey",
         "ec",

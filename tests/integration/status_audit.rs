@@ -4,72 +4,27 @@
 //! `pdftotext`.
 //!
 //! Each test copies a `tests/fixtures/status-*` workspace to a temporary
-//! folder and points `HOME` and `XDG_CONFIG_HOME` to another one, so that a
-//! real signing key is never touched.
-
-#[path = "support/fs.rs"]
-mod fs_support;
-use fs_support::copy_dir;
+//! folder (`support::Workspace`, whose home folder keeps a real signing key
+//! out of reach).
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+
+use crate::support::tools::{pdftotext, sha256sum_in, ssh_keygen_verify};
+use crate::support::{Run, Workspace};
 
 const PRINCIPAL: &str = "DPO@grandorlyseinebievre.fr";
 
-struct Env {
-    tmp: tempfile::TempDir,
-    ws: PathBuf,
-    home: PathBuf,
+/// `dpo` at the instant `now`.
+fn dpo(ws: &Workspace, now: &str, args: &[&str]) -> Run {
+    ws.dpo().now(now).run(args)
 }
 
-impl Env {
-    fn new(fixture: &str) -> Self {
-        let tmp = tempfile::tempdir().unwrap();
-        let ws = tmp.path().join("registers");
-        copy_dir(
-            &Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("tests/fixtures")
-                .join(fixture),
-            &ws,
-        );
-        let home = tmp.path().join("home");
-        std::fs::create_dir_all(&home).unwrap();
-        Env { tmp, ws, home }
-    }
-
-    fn dpo(&self, now: &str, args: &[&str]) -> Output {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_dpo"));
-        for (k, _) in std::env::vars() {
-            if k.starts_with("DPO_") {
-                c.env_remove(k);
-            }
-        }
-        c.env("HOME", &self.home)
-            .env("XDG_CONFIG_HOME", self.home.join(".config"))
-            .env("DPO_NOW", now)
-            .env("DPO_ACTOR", "test")
-            .current_dir(self.tmp.path())
-            .arg("--registers")
-            .arg(&self.ws)
-            .args(args)
-            .stdin(Stdio::null())
-            .output()
-            .unwrap()
-    }
-
-    fn json(&self, now: &str, args: &[&str]) -> (serde_json::Value, i32) {
-        let mut all = vec!["--json"];
-        all.extend_from_slice(args);
-        let out = self.dpo(now, &all);
-        let v = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-            panic!(
-                "{e}: {}\n{}",
-                String::from_utf8_lossy(&out.stdout),
-                String::from_utf8_lossy(&out.stderr)
-            )
-        });
-        (v, out.status.code().unwrap_or(-1))
-    }
+/// `dpo --json` at the instant `now`: the JSON it printed and its exit code.
+fn json(ws: &Workspace, now: &str, args: &[&str]) -> (serde_json::Value, i32) {
+    let mut all = vec!["--json"];
+    all.extend_from_slice(args);
+    let out = dpo(ws, now, &all);
+    (out.json(), out.code().unwrap_or(-1))
 }
 
 fn items(v: &serde_json::Value) -> Vec<serde_json::Value> {
@@ -85,7 +40,7 @@ fn find<'a>(items: &'a [serde_json::Value], kind: &str, subject: &str) -> &'a se
 
 #[test]
 fn status_lists_every_overdue_kind_and_exits_1() {
-    let env = Env::new("status-overdue");
+    let ws = Workspace::fixture("status-overdue");
     let now = "2021-03-01T10:00:00+01:00";
     // One overdue record of each other kind, made with the real commands: a
     // breach never notified, a request never forwarded, a notice of a
@@ -126,14 +81,10 @@ fn status_lists_every_overdue_kind_and_exits_1() {
             "2021-02-15",
         ],
     ] {
-        let o = env.dpo(now, args);
-        assert!(
-            o.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&o.stderr)
-        );
+        let o = dpo(&ws, now, args);
+        assert!(o.success(), "{args:?}: {}", o.stderr());
     }
-    let (v, code) = env.json(now, &["status"]);
+    let (v, code) = json(&ws, now, &["status"]);
     assert_eq!(code, 1, "{v:#}");
     let items = items(&v);
     let overdue = |kind, subject| {
@@ -173,18 +124,8 @@ fn status_lists_every_overdue_kind_and_exits_1() {
 fn the_sample_workspace_exits_0_at_a_date_where_nothing_is_overdue() {
     // The sample keeps what the act leaves blank (commitments, tests): listed
     // as to do, not overdue. Before the renewal date and the end, all is well.
-    let tmp = tempfile::tempdir().unwrap();
-    let ws = tmp.path().join("registers");
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("registers"),
-        &ws,
-    );
-    let env = Env {
-        home: tmp.path().join("home"),
-        ws,
-        tmp,
-    };
-    let (v, code) = env.json("2021-03-01T10:00:00+01:00", &["status"]);
+    let ws = Workspace::sample();
+    let (v, code) = json(&ws, "2021-03-01T10:00:00+01:00", &["status"]);
     assert_eq!(code, 0, "{v:#}");
     let items = items(&v);
     assert!(items.iter().any(|i| i["kind"] == "people.commitment"));
@@ -193,7 +134,7 @@ fn the_sample_workspace_exits_0_at_a_date_where_nothing_is_overdue() {
         "2021-06-30T23:59:59+02:00"
     );
     // After the end, the data-fate duty is overdue until a certificate exists.
-    let (v, code) = env.json("2021-08-02T10:00:00+02:00", &["status"]);
+    let (v, code) = json(&ws, "2021-08-02T10:00:00+02:00", &["status"]);
     assert_eq!(code, 1);
     assert_eq!(
         find(&items_of(&v), "fate.certificate", "juvisy-sur-orge")["state"],
@@ -203,8 +144,8 @@ fn the_sample_workspace_exits_0_at_a_date_where_nothing_is_overdue() {
 
 #[test]
 fn a_complete_workspace_exits_0_and_shows_its_coming_deadlines() {
-    let env = Env::new("status-complete");
-    let (v, code) = env.json("2021-03-01T10:00:00+01:00", &["status"]);
+    let ws = Workspace::fixture("status-complete");
+    let (v, code) = json(&ws, "2021-03-01T10:00:00+01:00", &["status"]);
     assert_eq!(code, 0, "{v:#}");
     let items = items(&v);
     assert!(items.iter().all(|i| i["state"] != "overdue"), "{items:#?}");
@@ -229,15 +170,15 @@ fn a_complete_workspace_exits_0_and_shows_its_coming_deadlines() {
 #[test]
 fn a_daylight_saving_change_does_not_shift_a_date_deadline() {
     // Tested on 15 January (UTC+01:00), every 3 months: due 15 April, in summer time.
-    let env = Env::new("status-complete");
-    let (v, code) = env.json("2021-04-15T23:30:00+02:00", &["status"]);
+    let ws = Workspace::fixture("status-complete");
+    let (v, code) = json(&ws, "2021-04-15T23:30:00+02:00", &["status"]);
     assert_eq!(code, 0, "{v:#}");
     let items = items(&v);
     let i = find(&items, "measure.test", "sauvegardes");
     assert_eq!(i["due"], "2021-04-15T23:59:59+02:00");
     assert_eq!(i["state"], "due_soon");
     // Half an hour into 16 April local time (still 15 April in UTC): overdue.
-    let (v, code) = env.json("2021-04-16T00:30:00+02:00", &["status"]);
+    let (v, code) = json(&ws, "2021-04-16T00:30:00+02:00", &["status"]);
     assert_eq!(code, 1, "{v:#}");
     assert_eq!(
         find(&items_of(&v), "measure.test", "sauvegardes")["state"],
@@ -251,8 +192,8 @@ fn items_of(v: &serde_json::Value) -> Vec<serde_json::Value> {
 
 #[test]
 fn after_the_end_a_certificate_in_the_fate_file_settles_the_fate_duty() {
-    let env = Env::new("status-two-controllers");
-    let (v, _) = env.json("2021-06-01T10:00:00+02:00", &["status"]);
+    let ws = Workspace::fixture("status-two-controllers");
+    let (v, _) = json(&ws, "2021-06-01T10:00:00+02:00", &["status"]);
     let items = items(&v);
     assert_eq!(find(&items, "fate.certificate", "alpha")["state"], "done");
     assert_eq!(find(&items, "fate.certificate", "bravo")["state"], "done");
@@ -260,8 +201,9 @@ fn after_the_end_a_certificate_in_the_fate_file_settles_the_fate_duty() {
 
 #[test]
 fn status_for_one_controller_lists_nothing_of_another() {
-    let env = Env::new("status-two-controllers");
-    let (v, _) = env.json(
+    let ws = Workspace::fixture("status-two-controllers");
+    let (v, _) = json(
+        &ws,
         "2021-06-01T10:00:00+02:00",
         &["status", "--controller", "alpha"],
     );
@@ -271,22 +213,20 @@ fn status_for_one_controller_lists_nothing_of_another() {
     assert!(!text.contains("bravo"), "{text}");
     assert!(!text.contains("Bravo"), "{text}");
     assert!(!text.contains("2021-002"), "{text}");
-    let out = env.dpo(
+    let out = dpo(
+        &ws,
         "2021-06-01T10:00:00+02:00",
         &["status", "--controller", "nope"],
     );
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.code(), Some(2));
 }
 
-fn pack(env: &Env, controller: Option<&str>) -> PathBuf {
+fn pack(ws: &Workspace, controller: Option<&str>) -> PathBuf {
     let now = "2021-06-01T10:00:00+02:00";
-    let out = env.dpo(now, &["keys", "generate"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let note = env.dpo(
+    let out = dpo(ws, now, &["keys", "generate"]);
+    assert!(out.success(), "{}", out.stderr());
+    let note = dpo(
+        ws,
         now,
         &[
             "journal",
@@ -297,20 +237,14 @@ fn pack(env: &Env, controller: Option<&str>) -> PathBuf {
             "COTECH Commune de Bravo",
         ],
     );
-    assert!(note.status.success());
-    let dir = env.tmp.path().join("pack");
+    assert!(note.success());
+    let dir = ws.path("pack");
     let mut args = vec!["audit", "pack", "-o", dir.to_str().unwrap()];
     if let Some(c) = controller {
         args.extend(["--controller", c]);
     }
-    let out = env.dpo(now, &args);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}\n{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = dpo(ws, now, &args);
+    assert_eq!(out.code(), Some(0), "{}\n{}", out.stdout(), out.stderr());
     dir
 }
 
@@ -327,13 +261,7 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) {
 
 fn text_of(path: &Path) -> String {
     if path.extension().is_some_and(|e| e == "pdf") {
-        let out = Command::new("pdftotext")
-            .arg(path)
-            .arg("-")
-            .output()
-            .expect("pdftotext (poppler-utils)");
-        assert!(out.status.success(), "pdftotext {}", path.display());
-        String::from_utf8_lossy(&out.stdout).into_owned()
+        pdftotext(path, &[])
     } else {
         String::from_utf8_lossy(&std::fs::read(path).unwrap()).into_owned()
     }
@@ -341,8 +269,8 @@ fn text_of(path: &Path) -> String {
 
 #[test]
 fn an_audit_pack_verifies_with_sha256sum_and_ssh_keygen() {
-    let env = Env::new("status-two-controllers");
-    let dir = pack(&env, None);
+    let ws = Workspace::fixture("status-two-controllers");
+    let dir = pack(&ws, None);
     for f in [
         "register/register.pdf",
         "register/register.csv",
@@ -361,51 +289,27 @@ fn an_audit_pack_verifies_with_sha256sum_and_ssh_keygen() {
         assert!(dir.join(f).is_file(), "{f} missing");
     }
     assert!(text_of(&dir.join("journal/verification.txt")).contains("journal intact"));
-    let sum = Command::new("sha256sum")
-        .args(["-c", "--strict", "MANIFEST.sha256"])
-        .current_dir(&dir)
-        .output()
-        .unwrap();
-    assert!(
-        sum.status.success(),
-        "{}",
-        String::from_utf8_lossy(&sum.stdout)
+    let sum = sha256sum_in(&dir, &["-c", "--strict", "MANIFEST.sha256"]);
+    assert!(sum.success(), "{}", sum.text());
+    let verify = ssh_keygen_verify(
+        &dir.join("keys/allowed_signers"),
+        PRINCIPAL,
+        "file",
+        &dir.join("MANIFEST.sha256.sig"),
+        &dir.join("MANIFEST.sha256"),
     );
-    let manifest = std::fs::File::open(dir.join("MANIFEST.sha256")).unwrap();
-    let verify = Command::new("ssh-keygen")
-        .args([
-            "-Y",
-            "verify",
-            "-f",
-            "keys/allowed_signers",
-            "-I",
-            PRINCIPAL,
-        ])
-        .args(["-n", "file", "-s", "MANIFEST.sha256.sig"])
-        .current_dir(&dir)
-        .stdin(manifest)
-        .output()
-        .unwrap();
-    assert!(
-        verify.status.success(),
-        "{}",
-        String::from_utf8_lossy(&verify.stderr)
-    );
+    assert!(verify.success(), "{}", verify.text());
     // Tamper: one byte of a listed file, and sha256sum says which.
     std::fs::write(dir.join("people.csv"), b"tampered").unwrap();
-    let sum = Command::new("sha256sum")
-        .args(["-c", "MANIFEST.sha256"])
-        .current_dir(&dir)
-        .output()
-        .unwrap();
-    assert!(!sum.status.success());
-    assert!(String::from_utf8_lossy(&sum.stdout).contains("people.csv: FAILED"));
+    let sum = sha256sum_in(&dir, &["-c", "MANIFEST.sha256"]);
+    assert!(!sum.success());
+    assert!(sum.stdout().contains("people.csv: FAILED"));
 }
 
 #[test]
 fn a_pack_for_controller_a_holds_no_file_that_names_controller_b() {
-    let env = Env::new("status-two-controllers");
-    let dir = pack(&env, Some("alpha"));
+    let ws = Workspace::fixture("status-two-controllers");
+    let dir = pack(&ws, Some("alpha"));
     let mut all = Vec::new();
     files(&dir, &mut all);
     assert!(dir.join("breaches/2021-001.pdf").is_file());
@@ -424,10 +328,6 @@ fn a_pack_for_controller_a_holds_no_file_that_names_controller_b() {
     }
     let people = text_of(&dir.join("people.csv"));
     assert!(people.contains("agent-alpha") && people.contains("agent-commun"));
-    let sum = Command::new("sha256sum")
-        .args(["-c", "--strict", "MANIFEST.sha256"])
-        .current_dir(&dir)
-        .output()
-        .unwrap();
-    assert!(sum.status.success());
+    let sum = sha256sum_in(&dir, &["-c", "--strict", "MANIFEST.sha256"]);
+    assert!(sum.success());
 }

@@ -3,22 +3,35 @@
 //! real SMTP server (aiosmtpd, plain, STARTTLS and implicit TLS behind a test
 //! CA), the messages read back with Python's `email` package and their PDF
 //! with `pdftotext`, the refusals, and `dpo status` with its iCalendar file.
+//!
+//! Each test copies `tests/fixtures/juvisy-workspace` (the sample with a
+//! breach contact), most with `tests/fixtures/breach-records/2021-001.yaml`.
 
-#[path = "support/fs.rs"]
-mod fs_support;
+use std::process::Command;
 
-#[path = "support/breach_fixtures.rs"]
-mod breach_fixtures;
-#[path = "support/smtp.rs"]
-mod smtp;
-
-use breach_fixtures::{collapse, pdf_text, read_mail, sha256sum, Ws};
-use smtp::{Mode, SmtpServer};
+use crate::support::mail::{compare, received};
+use crate::support::smtp::{self, Mode, SmtpServer};
+use crate::support::tools::{collapse, pdf_text, run, sha256sum};
+use crate::support::{fixture, Workspace};
 
 const ID: &str = "2021-001";
 const CONTACT: &str = "rgpd@juvisy.example";
 const DPO_EMAIL: &str = "DPO@grandorlyseinebievre.fr";
 const EML: &str = "evidence/breaches/2021-001/juvisy-sur-orge-1.eml";
+
+/// A copy of `tests/fixtures/juvisy-workspace`.
+fn workspace() -> Workspace {
+    Workspace::fixture("juvisy-workspace")
+}
+
+/// The same, with `tests/fixtures/breach-records/<id>.yaml` as a breach.
+fn with_breach(id: &str) -> Workspace {
+    let ws = workspace();
+    let text = std::fs::read_to_string(fixture("breach-records").join(format!("{id}.yaml")))
+        .expect("read breach fixture");
+    ws.write(&format!("breaches/{id}.yaml"), &text);
+    ws
+}
 
 /// The values of `tests/fixtures/breach-records/2021-001.yaml` that every
 /// notification must carry, one per Annex 1 item, plus the deferral.
@@ -34,53 +47,15 @@ const REQUIRED_VALUES: &[&str] = &[
     DPO_EMAIL,
 ];
 
-fn smtp_env(server: &SmtpServer) -> Vec<(&'static str, String)> {
-    let mut env = vec![("DPO_SMTP_URL", server.url())];
-    if let Some(ca) = &server.ca {
-        env.push(("DPO_SMTP_CA", ca.display().to_string()));
-    }
-    env
-}
-
-fn run_with(ws: &Ws, args: &[&str], env: &[(&'static str, String)]) -> breach_fixtures::Run {
-    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    ws.dpo(args, &env)
-}
-
-fn assert_code(r: &breach_fixtures::Run, code: i32) {
-    assert_eq!(
-        r.code, code,
-        "exit code\nstdout:\n{}\nstderr:\n{}",
-        r.stdout, r.stderr
-    );
-}
-
-/// Every message received, parsed by Python's `email` package.
-fn received(server: &SmtpServer, n: usize) -> Vec<serde_json::Value> {
-    let files = server.wait_for(n);
-    assert_eq!(files.len(), n, "messages received: {files:?}");
-    // Attachments go next to the Maildir, in the server's temporary folder,
-    // which goes away with the server.
-    let out_path = server.maildir.with_file_name("attachments");
-    std::fs::create_dir_all(&out_path).expect("attachments dir");
-    let v = read_mail(&[
-        "list",
-        &server.maildir.display().to_string(),
-        &out_path.display().to_string(),
-    ]);
-    v.as_array().cloned().unwrap_or_default()
-}
-
 fn notify_and_check(mode: Mode) {
     let server = SmtpServer::start(mode);
-    let ws = Ws::with_breach(ID);
-    let r = run_with(
-        &ws,
-        &["--now", "2021-03-26 11:00", "breach", "notify", ID],
-        &smtp_env(&server),
-    );
-    assert_code(&r, 0);
-    assert!(r.stdout.contains("server reply: 250"), "{}", r.stdout);
+    let ws = with_breach(ID);
+    let r = ws
+        .dpo()
+        .smtp(&server)
+        .run(&["--now", "2021-03-26 11:00", "breach", "notify", ID]);
+    r.assert_code(0);
+    assert!(r.stdout().contains("server reply: 250"), "{}", r.stdout());
 
     let msgs = received(&server, 1);
     let m = &msgs[0];
@@ -140,7 +115,7 @@ fn notify_and_check(mode: Mode) {
 
     // The kept .eml is the message the server received.
     let file = m["file"].as_str().unwrap_or_default().to_string();
-    let cmp = read_mail(&["compare", &ws.root().join(EML).display().to_string(), &file]);
+    let cmp = compare(&ws.root().join(EML), &file);
     assert_eq!(cmp["same_headers"], true, "{cmp}");
     assert_eq!(cmp["same_body"], true, "{cmp}");
 
@@ -156,7 +131,7 @@ fn notify_and_check(mode: Mode) {
         .expect("a breach.notify entry");
     assert_eq!(entry["payload_sha256"], sha.as_str());
     assert_eq!(entry["subject"], "2021-001/juvisy-sur-orge");
-    assert_code(&ws.dpo(&["journal", "verify"], &[]), 0);
+    ws.dpo().run(&["journal", "verify"]).assert_code(0);
 }
 
 #[test]
@@ -177,18 +152,20 @@ fn notify_over_implicit_tls_with_a_test_ca_delivers_the_message() {
 #[test]
 fn starttls_with_an_untrusted_certificate_is_refused_and_nothing_is_recorded() {
     let server = SmtpServer::start(Mode::StartTls);
-    let ws = Ws::with_breach(ID);
+    let ws = with_breach(ID);
     let before = ws.read(&format!("breaches/{ID}.yaml"));
-    let r = run_with(
-        &ws,
-        &["--now", "2021-03-26 11:00", "breach", "notify", ID],
-        &[("DPO_SMTP_URL", server.url())],
-    );
-    assert_code(&r, 2);
+    let r = ws.dpo().env("DPO_SMTP_URL", server.url()).run(&[
+        "--now",
+        "2021-03-26 11:00",
+        "breach",
+        "notify",
+        ID,
+    ]);
+    r.assert_code(2);
     assert!(
-        r.stderr.contains("nothing was recorded as sent"),
+        r.stderr().contains("nothing was recorded as sent"),
         "{}",
-        r.stderr
+        r.stderr()
     );
     assert!(server.messages().is_empty());
     assert_eq!(ws.read(&format!("breaches/{ID}.yaml")), before);
@@ -197,26 +174,27 @@ fn starttls_with_an_untrusted_certificate_is_refused_and_nothing_is_recorded() {
 
 #[test]
 fn opening_a_breach_on_friday_shows_the_deadline_across_the_spring_change() {
-    let ws = Ws::new();
-    let r = ws.dpo(
-        &[
-            "--now",
-            "2021-03-26 10:00",
-            "breach",
-            "open",
-            "--title",
-            "Rançongiciel sur le serveur de fichiers",
-            "--aware-at",
-            "2021-03-26 10:00",
-        ],
-        &[],
-    );
-    assert_code(&r, 0);
-    assert!(r.stdout.contains("breach 2021-001 opened"), "{}", r.stdout);
+    let ws = workspace();
+    let r = ws.dpo().run(&[
+        "--now",
+        "2021-03-26 10:00",
+        "breach",
+        "open",
+        "--title",
+        "Rançongiciel sur le serveur de fichiers",
+        "--aware-at",
+        "2021-03-26 10:00",
+    ]);
+    r.assert_code(0);
     assert!(
-        r.stdout.contains("à notifier au responsable de traitement avant le lundi 29 mars 2021 à 11:00 (UTC+02:00) — dans 72 h 00 min"),
+        r.stdout().contains("breach 2021-001 opened"),
         "{}",
-        r.stdout
+        r.stdout()
+    );
+    assert!(
+        r.stdout().contains("à notifier au responsable de traitement avant le lundi 29 mars 2021 à 11:00 (UTC+02:00) — dans 72 h 00 min"),
+        "{}",
+        r.stdout()
     );
     let record = ws.read("breaches/2021-001.yaml");
     assert!(
@@ -229,110 +207,97 @@ fn opening_a_breach_on_friday_shows_the_deadline_across_the_spring_change() {
     );
     assert_eq!(ws.journal()[0]["action"], "breach.open");
     // The new file is a valid breach: `show` reads it and lists what is missing.
-    let show = ws.dpo(
-        &["--now", "2021-03-26 10:05", "breach", "show", "2021-001"],
-        &[],
-    );
-    assert_code(&show, 0);
-    assert!(show.stdout.contains("MANQUANT"), "{}", show.stdout);
+    let show = ws
+        .dpo()
+        .run(&["--now", "2021-03-26 10:05", "breach", "show", "2021-001"]);
+    show.assert_code(0);
+    assert!(show.stdout().contains("MANQUANT"), "{}", show.stdout());
 }
 
 #[test]
 fn opening_a_breach_before_the_autumn_change_gives_monday_at_nine_winter_time() {
-    let ws = Ws::new();
-    let r = ws.dpo(
-        &[
-            "--now",
-            "2021-10-29 10:00",
-            "breach",
-            "open",
-            "--title",
-            "Perte d'un portable",
-            "--aware-at",
-            "2021-10-29 10:00",
-        ],
-        &[],
-    );
-    assert_code(&r, 0);
+    let ws = workspace();
+    let r = ws.dpo().run(&[
+        "--now",
+        "2021-10-29 10:00",
+        "breach",
+        "open",
+        "--title",
+        "Perte d'un portable",
+        "--aware-at",
+        "2021-10-29 10:00",
+    ]);
+    r.assert_code(0);
     assert!(
-        r.stdout
+        r.stdout()
             .contains("avant le lundi 1er novembre 2021 à 09:00 (UTC+01:00) — dans 72 h 00 min"),
         "{}",
-        r.stdout
+        r.stdout()
     );
-    let en = ws.dpo(
-        &[
-            "--lang",
-            "en",
-            "--now",
-            "2021-10-29 10:00",
-            "breach",
-            "show",
-            "2021-001",
-        ],
-        &[],
-    );
-    assert!(en.stdout.contains("notify the controller before Monday 1 November 2021, 09:00 (UTC+01:00) — 72 h 00 min left"), "{}", en.stdout);
+    let en = ws.dpo().run(&[
+        "--lang",
+        "en",
+        "--now",
+        "2021-10-29 10:00",
+        "breach",
+        "show",
+        "2021-001",
+    ]);
+    assert!(en.stdout().contains("notify the controller before Monday 1 November 2021, 09:00 (UTC+01:00) — 72 h 00 min left"), "{}", en.stdout());
 }
 
 #[test]
 fn a_time_in_the_spring_gap_is_refused_with_both_readings() {
-    let ws = Ws::new();
-    let r = ws.dpo(
-        &[
-            "--now",
-            "2021-03-29 10:00",
-            "breach",
-            "open",
-            "--title",
-            "t",
-            "--aware-at",
-            "2021-03-28 02:30",
-        ],
-        &[],
-    );
-    assert_code(&r, 2);
+    let ws = workspace();
+    let r = ws.dpo().run(&[
+        "--now",
+        "2021-03-29 10:00",
+        "breach",
+        "open",
+        "--title",
+        "t",
+        "--aware-at",
+        "2021-03-28 02:30",
+    ]);
+    r.assert_code(2);
     assert!(
-        r.stderr.contains("does not exist in Europe/Paris"),
+        r.stderr().contains("does not exist in Europe/Paris"),
         "{}",
-        r.stderr
+        r.stderr()
     );
     assert!(
-        r.stderr.contains("01:59 (UTC+01:00)") && r.stderr.contains("03:00 (UTC+02:00)"),
+        r.stderr().contains("01:59 (UTC+01:00)") && r.stderr().contains("03:00 (UTC+02:00)"),
         "{}",
-        r.stderr
+        r.stderr()
     );
     assert!(!ws.exists("breaches"));
 }
 
 #[test]
 fn a_time_in_the_autumn_overlap_is_refused_with_both_readings() {
-    let ws = Ws::new();
-    let r = ws.dpo(
-        &[
-            "--now",
-            "2021-11-01 10:00",
-            "breach",
-            "open",
-            "--title",
-            "t",
-            "--aware-at",
-            "2021-10-31 02:30",
-        ],
-        &[],
-    );
-    assert_code(&r, 2);
+    let ws = workspace();
+    let r = ws.dpo().run(&[
+        "--now",
+        "2021-11-01 10:00",
+        "breach",
+        "open",
+        "--title",
+        "t",
+        "--aware-at",
+        "2021-10-31 02:30",
+    ]);
+    r.assert_code(2);
     assert!(
-        r.stderr.contains("02:30 (UTC+02:00)") && r.stderr.contains("02:30 (UTC+01:00)"),
+        r.stderr().contains("02:30 (UTC+02:00)") && r.stderr().contains("02:30 (UTC+01:00)"),
         "{}",
-        r.stderr
+        r.stderr()
     );
     assert!(!ws.exists("breaches"));
 }
 
 #[test]
 fn notify_refuses_a_missing_required_field_listing_it_in_french_and_english() {
-    let ws = Ws::with_breach(ID);
+    let ws = with_breach(ID);
     let text = ws.read(&format!("breaches/{ID}.yaml"));
     ws.write(
         &format!("breaches/{ID}.yaml"),
@@ -344,74 +309,79 @@ fn notify_refuses_a_missing_required_field_listing_it_in_french_and_english() {
             ),
     );
     // An unknown deferral is an error with a hint; remove it and try again.
-    let r = ws.dpo(
-        &["--now", "2021-03-26 11:00", "breach", "notify", ID],
-        &[("DPO_SMTP_URL", "smtp://127.0.0.1:9")],
-    );
-    assert_code(&r, 2);
+    let r = ws.dpo().env("DPO_SMTP_URL", "smtp://127.0.0.1:9").run(&[
+        "--now",
+        "2021-03-26 11:00",
+        "breach",
+        "notify",
+        ID,
+    ]);
+    r.assert_code(2);
     assert!(
-        r.stderr
+        r.stderr()
             .contains("`unused` is not a field that can be deferred"),
         "{}",
-        r.stderr
+        r.stderr()
     );
     ws.write(
         &format!("breaches/{ID}.yaml"),
         &text.replace("  subjects_count: 1200\n", "  subjects_count: null\n"),
     );
 
-    let r = ws.dpo(
-        &["--now", "2021-03-26 11:00", "breach", "notify", ID],
-        &[("DPO_SMTP_URL", "smtp://127.0.0.1:9")],
-    );
-    assert_code(&r, 1);
-    assert!(r.stderr.contains("nature.subjects_count"), "{}", r.stderr);
+    let r = ws.dpo().env("DPO_SMTP_URL", "smtp://127.0.0.1:9").run(&[
+        "--now",
+        "2021-03-26 11:00",
+        "breach",
+        "notify",
+        ID,
+    ]);
+    r.assert_code(1);
     assert!(
-        r.stderr
+        r.stderr().contains("nature.subjects_count"),
+        "{}",
+        r.stderr()
+    );
+    assert!(
+        r.stderr()
             .contains("nombre approximatif de personnes concernées"),
         "{}",
-        r.stderr
+        r.stderr()
     );
     assert!(
-        r.stderr.contains("approximate number of people concerned"),
+        r.stderr()
+            .contains("approximate number of people concerned"),
         "{}",
-        r.stderr
+        r.stderr()
     );
     assert!(
-        !r.stderr.contains("consequences:"),
+        !r.stderr().contains("consequences:"),
         "a deferred field is not missing: {}",
-        r.stderr
+        r.stderr()
     );
     assert!(!ws.exists(EML));
     assert!(ws.journal().is_empty());
 
     // Deferring it with a reason lets the dry run through.
-    let d = ws.dpo(
-        &[
-            "--now",
-            "2021-03-26 11:00",
-            "breach",
-            "defer",
-            ID,
-            "subjects_count",
-            "--reason",
-            "inventaire en cours",
-        ],
-        &[],
-    );
-    assert_code(&d, 0);
-    let dry = ws.dpo(
-        &[
-            "--now",
-            "2021-03-26 11:00",
-            "breach",
-            "notify",
-            ID,
-            "--dry-run",
-        ],
-        &[],
-    );
-    assert_code(&dry, 0);
+    let d = ws.dpo().run(&[
+        "--now",
+        "2021-03-26 11:00",
+        "breach",
+        "defer",
+        ID,
+        "subjects_count",
+        "--reason",
+        "inventaire en cours",
+    ]);
+    d.assert_code(0);
+    let dry = ws.dpo().run(&[
+        "--now",
+        "2021-03-26 11:00",
+        "breach",
+        "notify",
+        ID,
+        "--dry-run",
+    ]);
+    dry.assert_code(0);
     let eml = ws.read("evidence/breaches/2021-001/juvisy-sur-orge-1-dry-run.eml");
     assert!(eml.contains("Message-ID: <"), "{eml}");
     assert!(
@@ -424,42 +394,41 @@ fn notify_refuses_a_missing_required_field_listing_it_in_french_and_english() {
 #[test]
 fn a_notification_at_exactly_72_hours_is_on_time_and_one_second_later_needs_a_late_reason() {
     let server = SmtpServer::start(Mode::Plain);
-    let env = smtp_env(&server);
 
-    let on_time = Ws::with_breach(ID);
-    let r = run_with(
-        &on_time,
-        &["--now", "2021-03-29T11:00:00+02:00", "breach", "notify", ID],
-        &env,
-    );
-    assert_code(&r, 0);
+    let on_time = with_breach(ID);
+    let r = on_time.dpo().smtp(&server).run(&[
+        "--now",
+        "2021-03-29T11:00:00+02:00",
+        "breach",
+        "notify",
+        ID,
+    ]);
+    r.assert_code(0);
 
-    let late = Ws::with_breach(ID);
-    let r = run_with(
-        &late,
-        &["--now", "2021-03-29T11:00:01+02:00", "breach", "notify", ID],
-        &env,
-    );
-    assert_code(&r, 2);
-    assert!(r.stderr.contains("--late-reason"), "{}", r.stderr);
-    assert!(r.stderr.contains("0 h 01 min"), "{}", r.stderr);
+    let late = with_breach(ID);
+    let r = late.dpo().smtp(&server).run(&[
+        "--now",
+        "2021-03-29T11:00:01+02:00",
+        "breach",
+        "notify",
+        ID,
+    ]);
+    r.assert_code(2);
+    assert!(r.stderr().contains("--late-reason"), "{}", r.stderr());
+    assert!(r.stderr().contains("0 h 01 min"), "{}", r.stderr());
     assert!(!late.exists(EML));
 
     let reason = "le serveur de messagerie était lui-même chiffré";
-    let r = run_with(
-        &late,
-        &[
-            "--now",
-            "2021-03-29T11:00:01+02:00",
-            "breach",
-            "notify",
-            ID,
-            "--late-reason",
-            reason,
-        ],
-        &env,
-    );
-    assert_code(&r, 0);
+    let r = late.dpo().smtp(&server).run(&[
+        "--now",
+        "2021-03-29T11:00:01+02:00",
+        "breach",
+        "notify",
+        ID,
+        "--late-reason",
+        reason,
+    ]);
+    r.assert_code(0);
     let msgs = received(&server, 2);
     let body = msgs[1]["body"].as_str().unwrap_or_default();
     assert!(
@@ -474,41 +443,31 @@ fn a_notification_at_exactly_72_hours_is_on_time_and_one_second_later_needs_a_la
 #[test]
 fn a_second_notify_is_refused_without_again_and_kept_apart_with_it() {
     let server = SmtpServer::start(Mode::Plain);
-    let env = smtp_env(&server);
-    let ws = Ws::with_breach(ID);
-    assert_code(
-        &run_with(
-            &ws,
-            &["--now", "2021-03-26 11:00", "breach", "notify", ID],
-            &env,
-        ),
-        0,
-    );
-    let r = run_with(
-        &ws,
-        &["--now", "2021-03-26 11:05", "breach", "notify", ID],
-        &env,
-    );
-    assert_code(&r, 2);
+    let ws = with_breach(ID);
+    ws.dpo()
+        .smtp(&server)
+        .run(&["--now", "2021-03-26 11:00", "breach", "notify", ID])
+        .assert_code(0);
+    let r = ws
+        .dpo()
+        .smtp(&server)
+        .run(&["--now", "2021-03-26 11:05", "breach", "notify", ID]);
+    r.assert_code(2);
     assert!(
-        r.stderr.contains("already notified") && r.stderr.contains("--again"),
+        r.stderr().contains("already notified") && r.stderr().contains("--again"),
         "{}",
-        r.stderr
+        r.stderr()
     );
     assert_eq!(server.wait_for(1).len(), 1);
-    let r = run_with(
-        &ws,
-        &[
-            "--now",
-            "2021-03-26 11:05",
-            "breach",
-            "notify",
-            ID,
-            "--again",
-        ],
-        &env,
-    );
-    assert_code(&r, 0);
+    let r = ws.dpo().smtp(&server).run(&[
+        "--now",
+        "2021-03-26 11:05",
+        "breach",
+        "notify",
+        ID,
+        "--again",
+    ]);
+    r.assert_code(0);
     assert_eq!(received(&server, 2).len(), 2);
     assert!(
         ws.exists(EML) && ws.exists("evidence/breaches/2021-001/juvisy-sur-orge-1-2.eml"),
@@ -519,7 +478,7 @@ fn a_second_notify_is_refused_without_again_and_kept_apart_with_it() {
 #[test]
 fn a_line_break_in_the_title_cannot_add_a_header() {
     let server = SmtpServer::start(Mode::Plain);
-    let ws = Ws::with_breach(ID);
+    let ws = with_breach(ID);
     let text = ws.read(&format!("breaches/{ID}.yaml"));
     ws.write(
         &format!("breaches/{ID}.yaml"),
@@ -528,12 +487,11 @@ fn a_line_break_in_the_title_cannot_add_a_header() {
             "title: \"Rançongiciel\\r\\nBcc: attacker@evil.example\\r\\nX-Injected: yes\"",
         ),
     );
-    let r = run_with(
-        &ws,
-        &["--now", "2021-03-26 11:00", "breach", "notify", ID],
-        &smtp_env(&server),
-    );
-    assert_code(&r, 0);
+    let r = ws
+        .dpo()
+        .smtp(&server)
+        .run(&["--now", "2021-03-26 11:00", "breach", "notify", ID]);
+    r.assert_code(0);
     let m = &received(&server, 1)[0];
     let names: Vec<String> = m["header_names"]
         .as_array()
@@ -560,7 +518,7 @@ fn a_line_break_in_the_title_cannot_add_a_header() {
 #[test]
 fn a_breach_contact_address_with_a_line_break_is_refused_and_nothing_is_sent() {
     let server = SmtpServer::start(Mode::Plain);
-    let ws = Ws::with_breach(ID);
+    let ws = with_breach(ID);
     let file = "controllers/juvisy-sur-orge.yaml";
     let text = ws.read(file);
     ws.write(
@@ -571,16 +529,15 @@ fn a_breach_contact_address_with_a_line_break_is_refused_and_nothing_is_sent() {
         ),
     );
     let before = ws.read(&format!("breaches/{ID}.yaml"));
-    let r = run_with(
-        &ws,
-        &["--now", "2021-03-26 11:00", "breach", "notify", ID],
-        &smtp_env(&server),
-    );
-    assert_code(&r, 2);
+    let r = ws
+        .dpo()
+        .smtp(&server)
+        .run(&["--now", "2021-03-26 11:00", "breach", "notify", ID]);
+    r.assert_code(2);
     assert!(
-        r.stderr.contains("not a valid e-mail address") || r.stderr.contains("email"),
+        r.stderr().contains("not a valid e-mail address") || r.stderr().contains("email"),
         "{}",
-        r.stderr
+        r.stderr()
     );
     std::thread::sleep(std::time::Duration::from_millis(200));
     assert!(server.messages().is_empty());
@@ -590,25 +547,28 @@ fn a_breach_contact_address_with_a_line_break_is_refused_and_nothing_is_sent() {
 
 #[test]
 fn an_unreachable_smtp_server_is_a_clear_error_and_nothing_is_recorded() {
-    let ws = Ws::with_breach(ID);
+    let ws = with_breach(ID);
     let before = ws.read(&format!("breaches/{ID}.yaml"));
     let url = format!("smtp://127.0.0.1:{}", smtp::free_port());
-    let r = ws.dpo(
-        &["--now", "2021-03-26 11:00", "breach", "notify", ID],
-        &[("DPO_SMTP_URL", url.as_str())],
-    );
-    assert_code(&r, 2);
+    let r = ws.dpo().env("DPO_SMTP_URL", url.as_str()).run(&[
+        "--now",
+        "2021-03-26 11:00",
+        "breach",
+        "notify",
+        ID,
+    ]);
+    r.assert_code(2);
     assert!(
-        r.stderr
+        r.stderr()
             .contains("was not notified to `juvisy-sur-orge`; nothing was recorded as sent"),
         "{}",
-        r.stderr
+        r.stderr()
     );
     assert!(
-        r.stderr
+        r.stderr()
             .contains("failed to send the message through `127.0.0.1:"),
         "{}",
-        r.stderr
+        r.stderr()
     );
     assert_eq!(ws.read(&format!("breaches/{ID}.yaml")), before);
     assert!(!ws.exists(EML));
@@ -618,97 +578,82 @@ fn an_unreachable_smtp_server_is_a_clear_error_and_nothing_is_recorded() {
 #[test]
 fn status_exits_1_when_a_breach_is_overdue_or_half_notified_and_0_when_all_is_done() {
     let server = SmtpServer::start(Mode::Plain);
-    let env = smtp_env(&server);
-    let ws = Ws::with_breach(ID);
+    let ws = with_breach(ID);
 
-    let r = ws.dpo(&["--now", "2021-03-26 12:00", "status"], &[]);
-    assert_code(&r, 0);
-    assert!(r.stdout.contains("[à faire]"), "{}", r.stdout);
+    let r = ws.dpo().run(&["--now", "2021-03-26 12:00", "status"]);
+    r.assert_code(0);
+    assert!(r.stdout().contains("[à faire]"), "{}", r.stdout());
 
-    let r = ws.dpo(&["--now", "2021-03-29T11:00:01+02:00", "status"], &[]);
-    assert_code(&r, 1);
+    let r = ws
+        .dpo()
+        .run(&["--now", "2021-03-29T11:00:01+02:00", "status"]);
+    r.assert_code(1);
     assert!(
-        r.stdout.contains("[EN RETARD]") && r.stdout.contains("en retard de 0 h 01 min"),
+        r.stdout().contains("[EN RETARD]") && r.stdout().contains("en retard de 0 h 01 min"),
         "{}",
-        r.stdout
+        r.stdout()
     );
     assert!(
-        r.stdout.contains("courriel") && r.stdout.contains("appel téléphonique"),
+        r.stdout().contains("courriel") && r.stdout().contains("appel téléphonique"),
         "{}",
-        r.stdout
+        r.stdout()
     );
 
-    assert_code(
-        &run_with(
-            &ws,
-            &["--now", "2021-03-26 11:00", "breach", "notify", ID],
-            &env,
-        ),
-        0,
-    );
-    let r = ws.dpo(&["--now", "2021-03-26 11:30", "status", "--json"], &[]);
-    assert_code(&r, 1);
-    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("status --json");
+    ws.dpo()
+        .smtp(&server)
+        .run(&["--now", "2021-03-26 11:00", "breach", "notify", ID])
+        .assert_code(0);
+    let r = ws
+        .dpo()
+        .run(&["--now", "2021-03-26 11:30", "status", "--json"]);
+    r.assert_code(1);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout()).expect("status --json");
     assert_eq!(v["items"][0]["state"], "incomplete");
     assert_eq!(v["items"][0]["missing"], serde_json::json!(["call"]));
 
-    let call = ws.dpo(
-        &[
-            "--now",
-            "2021-03-26 11:40",
-            "breach",
-            "call",
-            ID,
-            "--to",
-            "Mme Martin",
-            "--number",
-            "01 69 00 00 00",
-            "--at",
-            "2021-03-26 11:35",
-            "--outcome",
-            "notification reçue",
-        ],
-        &[],
-    );
-    assert_code(&call, 0);
-    let r = ws.dpo(&["--now", "2021-03-30 09:00", "status"], &[]);
-    assert_code(&r, 0);
-    assert!(r.stdout.contains("[fait]"), "{}", r.stdout);
-    assert_code(&ws.dpo(&["journal", "verify"], &[]), 0);
+    let call = ws.dpo().run(&[
+        "--now",
+        "2021-03-26 11:40",
+        "breach",
+        "call",
+        ID,
+        "--to",
+        "Mme Martin",
+        "--number",
+        "01 69 00 00 00",
+        "--at",
+        "2021-03-26 11:35",
+        "--outcome",
+        "notification reçue",
+    ]);
+    call.assert_code(0);
+    let r = ws.dpo().run(&["--now", "2021-03-30 09:00", "status"]);
+    r.assert_code(0);
+    assert!(r.stdout().contains("[fait]"), "{}", r.stdout());
+    ws.dpo().run(&["journal", "verify"]).assert_code(0);
 }
 
 #[test]
 fn status_writes_an_ics_file_that_python_icalendar_reads() {
-    let ws = Ws::with_breach(ID);
+    let ws = with_breach(ID);
     let ics = ws.root().join("deadlines.ics");
-    let r = ws.dpo(
-        &[
-            "--now",
-            "2021-03-26 12:00",
-            "status",
-            "--ics",
-            &ics.display().to_string(),
-        ],
-        &[],
-    );
-    assert_code(&r, 0);
+    let r = ws.dpo().run(&[
+        "--now",
+        "2021-03-26 12:00",
+        "status",
+        "--ics",
+        &ics.display().to_string(),
+    ]);
+    r.assert_code(0);
     let script = r#"
 import sys, icalendar
 c = icalendar.Calendar.from_ical(open(sys.argv[1], "rb").read())
 for e in c.walk("VEVENT"):
     print(e["UID"], e["DTEND"].dt.isoformat(), len(e.walk("VALARM")), e["SUMMARY"])
 "#;
-    let out = std::process::Command::new("python3")
-        .args(["-c", script])
-        .arg(&ics)
-        .output()
-        .expect("python3");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8_lossy(&out.stdout);
+    let out = run(Command::new("python3").args(["-c", script]).arg(&ics));
+    assert!(out.success(), "{}", out.stderr());
+    let text = out.stdout();
     // Issue 5: people, measures and the convention's term add their own
     // events; this test pins the breach's.
     let lines: Vec<&str> = text.lines().filter(|l| l.starts_with("breach.")).collect();
@@ -728,35 +673,32 @@ for e in c.walk("VEVENT"):
 #[test]
 fn a_supplement_sends_the_newly_filled_fields_as_update_number_1() {
     let server = SmtpServer::start(Mode::Plain);
-    let env = smtp_env(&server);
-    let ws = Ws::with_breach(ID);
-    let early = run_with(
-        &ws,
-        &["--now", "2021-03-26 11:00", "breach", "supplement", ID],
-        &env,
-    );
-    assert_code(&early, 2);
+    let ws = with_breach(ID);
+    let early =
+        ws.dpo()
+            .smtp(&server)
+            .run(&["--now", "2021-03-26 11:00", "breach", "supplement", ID]);
+    early.assert_code(2);
     assert!(
-        early.stderr.contains("has not been notified"),
+        early.stderr().contains("has not been notified"),
         "{}",
-        early.stderr
+        early.stderr()
     );
-    assert_code(
-        &run_with(
-            &ws,
-            &["--now", "2021-03-26 11:00", "breach", "notify", ID],
-            &env,
-        ),
-        0,
-    );
+    ws.dpo()
+        .smtp(&server)
+        .run(&["--now", "2021-03-26 11:00", "breach", "notify", ID])
+        .assert_code(0);
 
-    let nothing = run_with(
-        &ws,
-        &["--now", "2021-03-26 15:00", "breach", "supplement", ID],
-        &env,
+    let nothing =
+        ws.dpo()
+            .smtp(&server)
+            .run(&["--now", "2021-03-26 15:00", "breach", "supplement", ID]);
+    nothing.assert_code(2);
+    assert!(
+        nothing.stderr().contains("nothing new"),
+        "{}",
+        nothing.stderr()
     );
-    assert_code(&nothing, 2);
-    assert!(nothing.stderr.contains("nothing new"), "{}", nothing.stderr);
 
     let file = format!("breaches/{ID}.yaml");
     let consequences = "Indisponibilité des dossiers pendant trois jours ; risque de divulgation";
@@ -768,12 +710,11 @@ fn a_supplement_sends_the_newly_filled_fields_as_update_number_1() {
             &format!("consequences: {consequences}"),
         ),
     );
-    let r = run_with(
-        &ws,
-        &["--now", "2021-03-27 09:00", "breach", "supplement", ID],
-        &env,
-    );
-    assert_code(&r, 0);
+    let r = ws
+        .dpo()
+        .smtp(&server)
+        .run(&["--now", "2021-03-27 09:00", "breach", "supplement", ID]);
+    r.assert_code(0);
     let m = &received(&server, 2)[1];
     assert!(
         m["subject"]
@@ -808,48 +749,37 @@ fn a_supplement_sends_the_newly_filled_fields_as_update_number_1() {
 #[test]
 fn report_renders_the_timeline_as_pdf_and_close_needs_a_summary() {
     let server = SmtpServer::start(Mode::Plain);
-    let ws = Ws::with_breach(ID);
-    assert_code(
-        &run_with(
-            &ws,
-            &["--now", "2021-03-26 11:00", "breach", "notify", ID],
-            &smtp_env(&server),
-        ),
-        0,
-    );
-    assert_code(
-        &ws.dpo(
-            &[
-                "--now",
-                "2021-03-26 11:10",
-                "breach",
-                "call",
-                ID,
-                "--to",
-                "Mme Martin",
-                "--number",
-                "01 69 00 00 00",
-                "--outcome",
-                "reçu",
-            ],
-            &[],
-        ),
-        0,
-    );
-    let pdf = ws.root().join("report.pdf");
-    let r = ws.dpo(
-        &[
+    let ws = with_breach(ID);
+    ws.dpo()
+        .smtp(&server)
+        .run(&["--now", "2021-03-26 11:00", "breach", "notify", ID])
+        .assert_code(0);
+    ws.dpo()
+        .run(&[
             "--now",
-            "2021-03-27 09:00",
+            "2021-03-26 11:10",
             "breach",
-            "report",
+            "call",
             ID,
-            "-o",
-            &pdf.display().to_string(),
-        ],
-        &[],
-    );
-    assert_code(&r, 0);
+            "--to",
+            "Mme Martin",
+            "--number",
+            "01 69 00 00 00",
+            "--outcome",
+            "reçu",
+        ])
+        .assert_code(0);
+    let pdf = ws.root().join("report.pdf");
+    let r = ws.dpo().run(&[
+        "--now",
+        "2021-03-27 09:00",
+        "breach",
+        "report",
+        ID,
+        "-o",
+        &pdf.display().to_string(),
+    ]);
+    r.assert_code(0);
     let text = pdf_text(&pdf);
     for needle in [
         "Dossier de violation de données à caractère personnel 2021-001",
@@ -862,100 +792,84 @@ fn report_renders_the_timeline_as_pdf_and_close_needs_a_summary() {
         assert!(text.contains(needle), "report lacks {needle:?}:\n{text}");
     }
 
-    let r = ws.dpo(
-        &[
+    let r = ws.dpo().run(&[
+        "--now",
+        "2021-03-30 09:00",
+        "breach",
+        "close",
+        ID,
+        "--summary",
+        "  ",
+    ]);
+    r.assert_code(2);
+    assert!(
+        r.stderr().contains("closing summary is empty"),
+        "{}",
+        r.stderr()
+    );
+    ws.dpo()
+        .run(&[
             "--now",
             "2021-03-30 09:00",
             "breach",
             "close",
             ID,
             "--summary",
-            "  ",
-        ],
-        &[],
-    );
-    assert_code(&r, 2);
-    assert!(
-        r.stderr.contains("closing summary is empty"),
-        "{}",
-        r.stderr
-    );
-    assert_code(
-        &ws.dpo(
-            &[
-                "--now",
-                "2021-03-30 09:00",
-                "breach",
-                "close",
-                ID,
-                "--summary",
-                "Données restaurées ; aucune fuite constatée",
-            ],
-            &[],
-        ),
-        0,
-    );
+            "Données restaurées ; aucune fuite constatée",
+        ])
+        .assert_code(0);
     assert!(ws
         .read(&format!("breaches/{ID}.yaml"))
         .contains("summary: Données restaurées"));
-    let r = ws.dpo(
-        &[
-            "--now",
-            "2021-03-30 09:05",
-            "breach",
-            "defer",
-            ID,
-            "consequences",
-            "--reason",
-            "x",
-        ],
-        &[],
-    );
-    assert_code(&r, 2);
-    assert!(r.stderr.contains("was closed"), "{}", r.stderr);
-    assert_code(&ws.dpo(&["--now", "2021-03-30 09:10", "status"], &[]), 0);
+    let r = ws.dpo().run(&[
+        "--now",
+        "2021-03-30 09:05",
+        "breach",
+        "defer",
+        ID,
+        "consequences",
+        "--reason",
+        "x",
+    ]);
+    r.assert_code(2);
+    assert!(r.stderr().contains("was closed"), "{}", r.stderr());
+    ws.dpo()
+        .run(&["--now", "2021-03-30 09:10", "status"])
+        .assert_code(0);
 }
 
 #[test]
 fn the_severity_helper_places_scores_on_the_enisa_bands() {
-    let ws = Ws::new();
-    let r = ws.dpo(
-        &[
-            "--json", "breach", "severity", "--dpc", "4", "--ei", "0.5", "--cb", "0",
-        ],
-        &[],
-    );
-    assert_code(&r, 0);
-    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
+    let ws = workspace();
+    let r = ws.dpo().run(&[
+        "--json", "breach", "severity", "--dpc", "4", "--ei", "0.5", "--cb", "0",
+    ]);
+    r.assert_code(0);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout()).expect("json");
     assert_eq!(v["score"], 2.0);
     assert_eq!(v["level"], "medium");
-    let r = ws.dpo(
-        &[
-            "breach", "severity", "--dpc", "5", "--ei", "0.5", "--cb", "0",
-        ],
-        &[],
-    );
-    assert_code(&r, 2);
+    let r = ws.dpo().run(&[
+        "breach", "severity", "--dpc", "5", "--ei", "0.5", "--cb", "0",
+    ]);
+    r.assert_code(2);
 }
 
 #[test]
 fn list_and_show_answer_in_json_with_the_deadline_and_what_is_missing() {
-    let ws = Ws::with_breach(ID);
-    let r = ws.dpo(
-        &["--json", "--now", "2021-03-26 11:00", "breach", "list"],
-        &[],
-    );
-    assert_code(&r, 0);
-    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("list --json");
+    let ws = with_breach(ID);
+    let r = ws
+        .dpo()
+        .run(&["--json", "--now", "2021-03-26 11:00", "breach", "list"]);
+    r.assert_code(0);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout()).expect("list --json");
     assert_eq!(v[0]["id"], ID);
     assert_eq!(v[0]["deadline"], "2021-03-29T11:00:00+02:00");
     assert_eq!(v[0]["missing_fields"], serde_json::json!([]));
-    let r = ws.dpo(
-        &["--json", "--now", "2021-03-26 11:00", "breach", "show", ID],
-        &[],
-    );
-    assert_code(&r, 0);
-    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("show --json");
+    let r = ws
+        .dpo()
+        .run(&["--json", "--now", "2021-03-26 11:00", "breach", "show", ID]);
+    r.assert_code(0);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout()).expect("show --json");
     assert_eq!(v["fields"]["consequences"]["state"], "deferred");
     assert_eq!(v["fields"]["nature.subjects_count"]["value"], "1200");
     assert_eq!(v["controllers"][0]["emailed_at"], serde_json::Value::Null);

@@ -1,99 +1,36 @@
-//! Issue 5, items 1–3 (Annex 1 §II.6, §II.7, §II.1–2), end to end with the
-//! real binary: the one-month deadline, every e-mail through a real SMTP
-//! server on loopback read back with Python's `email` package, the
-//! refusals that record nothing, and `dpo status` flagging a request not
-//! forwarded within 24 hours.
-
-#[path = "support/fs.rs"]
-mod fs_support;
-use fs_support::copy_dir;
-
-#[path = "support/breach_fixtures.rs"]
-mod breach_fixtures;
-#[path = "support/smtp.rs"]
-mod smtp;
+//! The duties toward the controller beside breaches (issue 5, items 1–3:
+//! Annex 1 §II.6, §II.7, §II.1–2), end to end with the real binary: requests
+//! from data subjects forwarded at once with their one-month deadline,
+//! written notices of a sub-processor change, objections to an instruction and
+//! transfers required by law; every e-mail through a real SMTP server on
+//! loopback read back with Python's `email` package, the refusals that record
+//! nothing, and `dpo status` flagging a request not forwarded within 24 hours.
+//!
+//! Each test copies `tests/fixtures/juvisy-workspace` with the overlay
+//! `tests/fixtures/request-notice-contacts` (the controller file, with the
+//! contacts for requests and written notices).
 
 use std::path::Path;
-use std::process::Command;
 
-use breach_fixtures::{collapse, fixture, pdf_text, read_mail, sha256sum, Run};
-use smtp::{Mode, SmtpServer};
+use crate::support::mail::{compare, received};
+use crate::support::smtp::{Mode, SmtpServer};
+use crate::support::tools::{collapse, pdf_text, sha256sum};
+use crate::support::Workspace;
 
 const CONTROLLER: &str = "juvisy-sur-orge";
 const DSR_EMAIL: &str = "droits@juvisy.example";
 const NOTICE_EMAIL: &str = "dgs@juvisy.example";
 const CONTROLLER_FILE: &str = "controllers/juvisy-sur-orge.yaml";
 
-struct Ws(tempfile::TempDir);
-
-impl Ws {
-    fn new() -> Self {
-        let d = tempfile::tempdir().expect("temp dir");
-        copy_dir(&fixture("annex1-workspace"), d.path());
-        Self(d)
-    }
-    fn root(&self) -> &Path {
-        self.0.path()
-    }
-    fn read(&self, rel: &str) -> String {
-        std::fs::read_to_string(self.root().join(rel)).unwrap_or_else(|e| panic!("read {rel}: {e}"))
-    }
-    fn write(&self, rel: &str, text: &str) {
-        std::fs::write(self.root().join(rel), text).expect("write");
-    }
-    fn exists(&self, rel: &str) -> bool {
-        self.root().join(rel).exists()
-    }
-    fn journal_len(&self) -> usize {
-        std::fs::read_to_string(self.root().join("journal.jsonl"))
-            .map(|t| t.lines().count())
-            .unwrap_or(0)
-    }
-    fn dpo(&self, args: &[&str], server: Option<&SmtpServer>) -> Run {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_dpo"));
-        for (k, _) in std::env::vars() {
-            if k.starts_with("DPO_") {
-                cmd.env_remove(k);
-            }
-        }
-        cmd.env("DPO_REGISTERS", self.root())
-            .env("DPO_ACTOR", "test-dpo")
-            .env("DPO_LOCK_WAIT", "10");
-        if let Some(s) = server {
-            cmd.env("DPO_SMTP_URL", s.url());
-        }
-        let o = cmd.args(args).output().expect("run dpo");
-        Run {
-            code: o.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
-        }
-    }
+/// A copy of `tests/fixtures/juvisy-workspace` with the contacts for
+/// requests and written notices.
+fn workspace() -> Workspace {
+    Workspace::fixture("juvisy-workspace").overlay("request-notice-contacts")
 }
 
-fn ok(r: &Run) {
-    assert_eq!(r.code, 0, "stdout:\n{}\nstderr:\n{}", r.stdout, r.stderr);
-}
-
-fn received(server: &SmtpServer, n: usize) -> Vec<serde_json::Value> {
-    let files = server.wait_for(n);
-    assert_eq!(files.len(), n, "messages received: {files:?}");
-    let out = server.maildir.with_file_name("attachments");
-    std::fs::create_dir_all(&out).expect("attachments dir");
-    read_mail(&[
-        "list",
-        &server.maildir.display().to_string(),
-        &out.display().to_string(),
-    ])
-    .as_array()
-    .cloned()
-    .unwrap_or_default()
-}
-
-fn status_json(ws: &Ws, now: &str) -> (i32, serde_json::Value) {
-    let r = ws.dpo(&["--json", "--now", now, "status"], None);
-    let v = serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}", r.stdout));
-    (r.code, v)
+fn status_json(ws: &Workspace, now: &str) -> (i32, serde_json::Value) {
+    let r = ws.dpo().run(&["--json", "--now", now, "status"]);
+    (r.code().unwrap_or(-1), r.json())
 }
 
 fn items_of_kind(v: &serde_json::Value, kind: &str) -> Vec<serde_json::Value> {
@@ -107,9 +44,9 @@ fn items_of_kind(v: &serde_json::Value, kind: &str) -> Vec<serde_json::Value> {
 }
 
 fn answer_due_of(received_at: &str) -> String {
-    let ws = Ws::new();
-    ok(&ws.dpo(
-        &[
+    let ws = workspace();
+    ws.dpo()
+        .run(&[
             "--json",
             "--now",
             "2024-06-01 10:00",
@@ -124,12 +61,11 @@ fn answer_due_of(received_at: &str) -> String {
             "--summary",
             "x",
             "--no-forward",
-        ],
-        None,
-    ));
-    let r = ws.dpo(&["--json", "request", "list"], None);
-    ok(&r);
-    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
+        ])
+        .assert_code(0);
+    let r = ws.dpo().run(&["--json", "request", "list"]);
+    r.assert_code(0);
+    let v = r.json();
     v[0]["answer_due"].as_str().unwrap_or_default().to_string()
 }
 
@@ -146,9 +82,9 @@ fn a_daylight_saving_change_does_not_shift_the_answer_date() {
     // deadline is 1 November, local, even though winter time began between.
     assert_eq!(answer_due_of("2021-10-01 00:30"), "2021-11-01");
     assert_eq!(answer_due_of("2021-03-27 23:30"), "2021-04-27");
-    let ws = Ws::new();
-    ok(&ws.dpo(
-        &[
+    let ws = workspace();
+    ws.dpo()
+        .run(&[
             "--now",
             "2021-10-02 10:00",
             "request",
@@ -162,9 +98,8 @@ fn a_daylight_saving_change_does_not_shift_the_answer_date() {
             "--summary",
             "x",
             "--no-forward",
-        ],
-        None,
-    ));
+        ])
+        .assert_code(0);
     let (_, v) = status_json(&ws, "2021-10-02 10:00");
     let a = items_of_kind(&v, "request.answer");
     assert_eq!(a[0]["due"], "2021-11-01T23:59:59+01:00", "{v}");
@@ -173,27 +108,24 @@ fn a_daylight_saving_change_does_not_shift_the_answer_date() {
 #[test]
 fn a_request_is_forwarded_at_once_to_the_data_subject_request_contact() {
     let server = SmtpServer::start(Mode::Plain);
-    let ws = Ws::new();
-    let r = ws.dpo(
-        &[
-            "--now",
-            "2021-03-26 11:00",
-            "request",
-            "log",
-            "--controller",
-            CONTROLLER,
-            "--right",
-            "erasure",
-            "--received-at",
-            "2021-03-26 09:15",
-            "--summary",
-            "Effacement du compte du portail famille de M. Dupont",
-            "--channel",
-            "courrier",
-        ],
-        Some(&server),
-    );
-    ok(&r);
+    let ws = workspace();
+    let r = ws.dpo().smtp(&server).run(&[
+        "--now",
+        "2021-03-26 11:00",
+        "request",
+        "log",
+        "--controller",
+        CONTROLLER,
+        "--right",
+        "erasure",
+        "--received-at",
+        "2021-03-26 09:15",
+        "--summary",
+        "Effacement du compte du portail famille de M. Dupont",
+        "--channel",
+        "courrier",
+    ]);
+    r.assert_code(0);
     let m = &received(&server, 1)[0];
     assert_eq!(m["rcpt_to"], DSR_EMAIL);
     assert_eq!(m["mail_from"], "DPO@grandorlyseinebievre.fr");
@@ -222,11 +154,7 @@ fn a_request_is_forwarded_at_once_to_the_data_subject_request_contact() {
         rec.starts_with("# Demande d'exercice de droits 2021-001"),
         "{rec}"
     );
-    let cmp = read_mail(&[
-        "compare",
-        &ws.root().join(eml).display().to_string(),
-        m["file"].as_str().unwrap_or_default(),
-    ]);
+    let cmp = compare(&ws.root().join(eml), m["file"].as_str().unwrap_or_default());
     assert_eq!(cmp["same_body"], true, "{cmp}");
     let journal = ws.read("journal.jsonl");
     assert!(
@@ -243,9 +171,9 @@ fn a_request_is_forwarded_at_once_to_the_data_subject_request_contact() {
 #[test]
 fn a_request_not_forwarded_within_24_hours_is_flagged_and_can_be_forwarded_later() {
     let server = SmtpServer::start(Mode::Plain);
-    let ws = Ws::new();
-    ok(&ws.dpo(
-        &[
+    let ws = workspace();
+    ws.dpo()
+        .run(&[
             "--now",
             "2021-03-26 11:00",
             "request",
@@ -259,9 +187,8 @@ fn a_request_not_forwarded_within_24_hours_is_flagged_and_can_be_forwarded_later
             "--summary",
             "Accès au dossier RH",
             "--no-forward",
-        ],
-        None,
-    ));
+        ])
+        .assert_code(0);
     let (code, v) = status_json(&ws, "2021-03-27 08:59");
     assert_eq!(code, 0, "{v}");
     let (code, v) = status_json(&ws, "2021-03-27 09:01");
@@ -269,16 +196,16 @@ fn a_request_not_forwarded_within_24_hours_is_flagged_and_can_be_forwarded_later
     let f = items_of_kind(&v, "request.forward");
     assert_eq!(f[0]["state"], "overdue", "{v}");
     assert_eq!(f[0]["subject"], "2021-001/juvisy-sur-orge");
-    ok(&ws.dpo(
-        &[
+    ws.dpo()
+        .smtp(&server)
+        .run(&[
             "--now",
             "2021-03-27 10:00",
             "request",
             "forward",
             "2021-001",
-        ],
-        Some(&server),
-    ));
+        ])
+        .assert_code(0);
     let m = &received(&server, 1)[0];
     assert_eq!(m["rcpt_to"], DSR_EMAIL);
     assert!(m["body"]
@@ -292,24 +219,21 @@ fn a_request_not_forwarded_within_24_hours_is_flagged_and_can_be_forwarded_later
         "{v}"
     );
     // Forwarding twice is refused.
-    let r = ws.dpo(
-        &[
-            "--now",
-            "2021-03-27 10:10",
-            "request",
-            "forward",
-            "2021-001",
-        ],
-        Some(&server),
-    );
-    assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("already forwarded"), "{}", r.stderr);
+    let r = ws.dpo().smtp(&server).run(&[
+        "--now",
+        "2021-03-27 10:10",
+        "request",
+        "forward",
+        "2021-001",
+    ]);
+    r.assert_code(2);
+    assert!(r.stderr().contains("already forwarded"), "{}", r.stderr());
 }
 
 #[test]
 fn refusals_record_nothing() {
     let server = SmtpServer::start(Mode::Plain);
-    let ws = Ws::new();
+    let ws = workspace();
     let base = [
         "--now",
         "2021-03-26 11:00",
@@ -323,28 +247,28 @@ fn refusals_record_nothing() {
     // Unknown controller.
     let mut a = base.to_vec();
     a.extend(["--controller", "athis-mons", "--right", "access"]);
-    let r = ws.dpo(&a, Some(&server));
-    assert_eq!(r.code, 2);
+    let r = ws.dpo().smtp(&server).run(&a);
+    r.assert_code(2);
     assert!(
-        r.stderr.contains("unknown controller `athis-mons`"),
+        r.stderr().contains("unknown controller `athis-mons`"),
         "{}",
-        r.stderr
+        r.stderr()
     );
     assert!(
-        r.stderr.contains("juvisy-sur-orge"),
+        r.stderr().contains("juvisy-sur-orge"),
         "the hint lists them: {}",
-        r.stderr
+        r.stderr()
     );
     // Unknown right.
     let mut a = base.to_vec();
     a.extend(["--controller", CONTROLLER, "--right", "forget-me"]);
-    let r = ws.dpo(&a, Some(&server));
-    assert_eq!(r.code, 2);
+    let r = ws.dpo().smtp(&server).run(&a);
+    r.assert_code(2);
     assert!(
-        r.stderr
+        r.stderr()
             .contains("possible values: access, rectification, erasure"),
         "{}",
-        r.stderr
+        r.stderr()
     );
     // Missing data-subject-request e-mail.
     let text = ws
@@ -353,17 +277,21 @@ fn refusals_record_nothing() {
     ws.write(CONTROLLER_FILE, &text);
     let mut a = base.to_vec();
     a.extend(["--controller", CONTROLLER, "--right", "access"]);
-    let r = ws.dpo(&a, Some(&server));
-    assert_eq!(r.code, 2);
+    let r = ws.dpo().smtp(&server).run(&a);
+    r.assert_code(2);
     assert!(
-        r.stderr.contains("contacts.data_subject_requests.email"),
+        r.stderr().contains("contacts.data_subject_requests.email"),
         "{}",
-        r.stderr
+        r.stderr()
     );
-    assert!(r.stderr.contains("nothing was recorded"), "{}", r.stderr);
+    assert!(
+        r.stderr().contains("nothing was recorded"),
+        "{}",
+        r.stderr()
+    );
     // Missing notice contact, for an objection and for a sub-processor.
-    ok(&ws.dpo(
-        &[
+    ws.dpo()
+        .run(&[
             "--now",
             "2021-03-26 11:00",
             "instruction",
@@ -376,81 +304,71 @@ fn refusals_record_nothing() {
             "2021-03-26 10:00",
             "--summary",
             "s",
-        ],
-        None,
-    ));
-    let journal_before = ws.journal_len();
+        ])
+        .assert_code(0);
+    let journal_before = ws.journal().len();
     let text = ws
         .read(CONTROLLER_FILE)
         .replace(&format!("email: {NOTICE_EMAIL}"), "email: null");
     ws.write(CONTROLLER_FILE, &text);
-    let r = ws.dpo(
-        &[
-            "--now",
-            "2021-03-26 11:00",
-            "instruction",
-            "object",
-            "2021-001",
-            "--reason",
-            "r",
-        ],
-        Some(&server),
-    );
-    assert_eq!(r.code, 2);
+    let r = ws.dpo().smtp(&server).run(&[
+        "--now",
+        "2021-03-26 11:00",
+        "instruction",
+        "object",
+        "2021-001",
+        "--reason",
+        "r",
+    ]);
+    r.assert_code(2);
     assert!(
-        r.stderr.contains("contacts.notices.email, or dpo.email"),
+        r.stderr().contains("contacts.notices.email, or dpo.email"),
         "{}",
-        r.stderr
+        r.stderr()
     );
     assert!(ws
         .read("instructions/2021-001.yaml")
         .contains("objection: null"));
     let before = ws.read("subprocessors.yaml");
-    let r = ws.dpo(
-        &[
-            "--now",
-            "2021-03-26 11:00",
-            "subprocessor",
-            "add",
-            "ovh",
-            "--name",
-            "OVH",
-            "--controller",
-            CONTROLLER,
-        ],
-        None,
-    );
-    assert_eq!(r.code, 2, "{}", r.stdout);
+    let r = ws.dpo().run(&[
+        "--now",
+        "2021-03-26 11:00",
+        "subprocessor",
+        "add",
+        "ovh",
+        "--name",
+        "OVH",
+        "--controller",
+        CONTROLLER,
+    ]);
+    r.assert_code(2);
     assert_eq!(ws.read("subprocessors.yaml"), before);
     assert!(!ws.exists("requests"));
     assert!(!ws.exists("subprocessor-notices"));
-    assert_eq!(ws.journal_len(), journal_before);
+    assert_eq!(ws.journal().len(), journal_before);
     assert!(server.messages().is_empty());
 }
 
 #[test]
 fn a_sub_processor_change_makes_a_written_notice_sent_with_its_pdf() {
     let server = SmtpServer::start(Mode::Plain);
-    let ws = Ws::new();
-    let r = ws.dpo(
-        &[
-            "--now",
-            "2021-03-01 10:00",
-            "subprocessor",
-            "change",
-            "siim94",
-            "--address",
-            "1 rue de l'Exemple, 94000 Créteil",
-            "--contact-email",
-            "contact@siim94.example",
-            "--contract-start",
-            "2021-02-01",
-            "--contract-end",
-            "2021-07-31",
-        ],
-        None,
-    );
-    ok(&r);
+    let ws = workspace();
+    let r = ws.dpo().run(&[
+        "--now",
+        "2021-03-01 10:00",
+        "subprocessor",
+        "change",
+        "siim94",
+        "--address",
+        "1 rue de l'Exemple, 94000 Créteil",
+        "--contact-email",
+        "contact@siim94.example",
+        "--contract-start",
+        "2021-02-01",
+        "--contract-end",
+        "2021-07-31",
+    ]);
+    r.assert_code(0);
     // The comments of the register are kept (except those inside the changed entry).
     let reg = ws.read("subprocessors.yaml");
     assert!(
@@ -473,10 +391,10 @@ fn a_sub_processor_change_makes_a_written_notice_sent_with_its_pdf() {
     );
     assert_eq!(items_of_kind(&v, "subprocessor.notice").len(), 1, "{v}");
 
-    ok(&ws.dpo(
-        &["--now", "2021-03-01 10:10", "subprocessor", "notify"],
-        Some(&server),
-    ));
+    ws.dpo()
+        .smtp(&server)
+        .run(&["--now", "2021-03-01 10:10", "subprocessor", "notify"])
+        .assert_code(0);
     let m = &received(&server, 1)[0];
     assert_eq!(m["rcpt_to"], NOTICE_EMAIL);
     let subject = m["subject"].as_str().unwrap_or_default();
@@ -520,15 +438,15 @@ fn a_sub_processor_change_makes_a_written_notice_sent_with_its_pdf() {
     let (code, v) = status_json(&ws, "2021-03-01 10:15");
     assert_eq!(code, 0, "{v}");
     assert!(items_of_kind(&v, "subprocessor.notice").is_empty());
-    ok(&ws.dpo(&["check"], None));
+    ws.dpo().run(&["check"]).assert_code(0);
 }
 
 #[test]
 fn an_objection_and_a_transfer_required_by_law_are_e_mailed_to_the_controller() {
     let server = SmtpServer::start(Mode::Plain);
-    let ws = Ws::new();
-    ok(&ws.dpo(
-        &[
+    let ws = workspace();
+    ws.dpo()
+        .run(&[
             "--now",
             "2021-03-02 09:00",
             "instruction",
@@ -543,18 +461,15 @@ fn an_objection_and_a_transfer_required_by_law_are_e_mailed_to_the_controller() 
             "Conserver les sauvegardes des messageries sans limite de durée",
             "--reference",
             "courriel du 1er mars 2021",
-        ],
-        None,
-    ));
-    ok(&ws.dpo(
-        &[
+        ])
+        .assert_code(0);
+    ws.dpo().smtp(&server).run(&[
             "--now", "2021-03-02 09:30", "instruction", "object", "2021-001", "--reason",
             "Une conservation illimitée méconnaît la limitation de la conservation (art. 5(1)(e) RGPD)",
-        ],
-        Some(&server),
-    ));
-    ok(&ws.dpo(
-        &[
+        ]).assert_code(0);
+    ws.dpo()
+        .smtp(&server)
+        .run(&[
             "--now",
             "2021-03-03 09:00",
             "instruction",
@@ -571,9 +486,8 @@ fn an_objection_and_a_transfer_required_by_law_are_e_mailed_to_the_controller() 
             "Suisse",
             "--legal-basis",
             "Commission rogatoire internationale n° 2021-17",
-        ],
-        Some(&server),
-    ));
+        ])
+        .assert_code(0);
     let msgs = received(&server, 2);
     let (obj, tr) = (&msgs[0], &msgs[1]);
     assert_eq!(obj["rcpt_to"], NOTICE_EMAIL);
@@ -613,11 +527,11 @@ fn an_objection_and_a_transfer_required_by_law_are_e_mailed_to_the_controller() 
     );
     let (code, v) = status_json(&ws, "2021-03-03 09:05");
     assert_eq!(code, 0, "{v}");
-    let r = ws.dpo(&["instruction", "list"], None);
-    ok(&r);
+    let r = ws.dpo().run(&["instruction", "list"]);
+    r.assert_code(0);
     assert!(
-        r.stdout.contains("objection:") && r.stdout.contains("sent"),
+        r.stdout().contains("objection:") && r.stdout().contains("sent"),
         "{}",
-        r.stdout
+        r.stdout()
     );
 }

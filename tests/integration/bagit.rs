@@ -5,11 +5,14 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
 use chrono::NaiveDate;
 use dpo::bagit::{verify_bag, write_bag, BagInfo, BagProblemKind, BagReport};
 use dpo::hashing::{hash_file, hash_tree, hex};
+
+use crate::support::tools::{python_bagit_validate, run, sha256sum_in};
+use crate::support::Run;
 
 fn date() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 3, 31).expect("a valid date")
@@ -57,29 +60,8 @@ fn ordinary_source(dir: &Path) -> PathBuf {
     from
 }
 
-fn run(cmd: &mut Command) -> Output {
-    cmd.output()
-        .unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e} (tests/run.sh installs the tools)"))
-}
-
-fn sha256sum_check(bag: &Path, manifest: &str) -> Output {
-    run(Command::new("sha256sum")
-        .args(["--check", "--strict", manifest])
-        .current_dir(bag))
-}
-
-fn python_validate(bag: &Path) -> Output {
-    run(Command::new("python3")
-        .args(["-m", "bagit", "--validate"])
-        .arg(bag))
-}
-
-fn text(output: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    )
+fn sha256sum_check(bag: &Path, manifest: &str) -> Run {
+    sha256sum_in(bag, &["--check", "--strict", manifest])
 }
 
 fn problems(report: &BagReport) -> Vec<(&str, BagProblemKind)> {
@@ -103,11 +85,11 @@ fn a_written_bag_passes_sha256sum_check_inside_the_bag() {
     let bag = written_bag(dir.path());
     for manifest in ["manifest-sha256.txt", "tagmanifest-sha256.txt"] {
         let out = sha256sum_check(&bag, manifest);
-        assert!(out.status.success(), "{manifest}: {}", text(&out));
+        assert!(out.success(), "{manifest}: {}", out.text());
     }
     let out = sha256sum_check(&bag, "manifest-sha256.txt");
     assert_eq!(
-        text(&out).lines().filter(|l| l.ends_with(": OK")).count(),
+        out.text().lines().filter(|l| l.ends_with(": OK")).count(),
         6
     );
 }
@@ -116,9 +98,9 @@ fn a_written_bag_passes_sha256sum_check_inside_the_bag() {
 fn a_written_bag_passes_the_python_bagit_validator() {
     let dir = tempfile::tempdir().expect("temp dir");
     let bag = written_bag(dir.path());
-    let out = python_validate(&bag);
-    assert!(out.status.success(), "{}", text(&out));
-    assert!(text(&out).contains("is valid"), "{}", text(&out));
+    let out = python_bagit_validate(&bag);
+    assert!(out.success(), "{}", out.text());
+    assert!(out.text().contains("is valid"), "{}", out.text());
     let out = run(Command::new("python3")
         .args([
             "-c",
@@ -126,8 +108,8 @@ fn a_written_bag_passes_the_python_bagit_validator() {
              print(b.info['Payload-Oxum']); print(b.info['Source-Organization'])",
         ])
         .arg(&bag));
-    assert!(out.status.success(), "{}", text(&out));
-    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.success(), "{}", out.text());
+    let stdout = out.stdout();
     assert!(stdout.contains("Grand-Orly Seine Bièvre"), "{stdout}");
 }
 
@@ -159,10 +141,8 @@ fn a_changed_payload_file_fails_sha256sum_and_python_and_is_named_by_verify_bag(
             ("data/état civil/registre.txt", BagProblemKind::Changed),
         ]
     );
-    assert!(!sha256sum_check(&bag, "manifest-sha256.txt")
-        .status
-        .success());
-    assert!(!python_validate(&bag).status.success());
+    assert!(!sha256sum_check(&bag, "manifest-sha256.txt").success());
+    assert!(!python_bagit_validate(&bag).success());
 }
 
 #[test]
@@ -178,10 +158,8 @@ fn a_removed_payload_file_is_named_as_missing() {
             ("data/RH/paie\\janvier.csv", BagProblemKind::Missing),
         ]
     );
-    assert!(!sha256sum_check(&bag, "manifest-sha256.txt")
-        .status
-        .success());
-    assert!(!python_validate(&bag).status.success());
+    assert!(!sha256sum_check(&bag, "manifest-sha256.txt").success());
+    assert!(!python_bagit_validate(&bag).success());
 }
 
 #[test]
@@ -198,10 +176,8 @@ fn an_added_payload_file_is_named_as_extra_though_sha256sum_passes() {
         ]
     );
     // `sha256sum -c` only checks what is listed: completeness needs BagIt.
-    assert!(sha256sum_check(&bag, "manifest-sha256.txt")
-        .status
-        .success());
-    assert!(!python_validate(&bag).status.success());
+    assert!(sha256sum_check(&bag, "manifest-sha256.txt").success());
+    assert!(!python_bagit_validate(&bag).success());
 }
 
 #[test]
@@ -275,10 +251,7 @@ fn sha256sum_checks_every_name_except_those_with_percent_cr_or_lf() {
     }
     let bag = dir.path().join("bag");
     write_bag(&from, &bag, &BagInfo::default(), date(), None).expect("write the bag");
-    let out = run(Command::new("sha256sum")
-        .args(["--check", "manifest-sha256.txt"])
-        .current_dir(&bag));
-    let report = text(&out);
+    let report = sha256sum_in(&bag, &["--check", "manifest-sha256.txt"]).text();
     for ok in [
         "data/plain.txt: OK",
         "data/with space.txt: OK",
@@ -308,8 +281,8 @@ fn the_python_validator_accepts_names_with_spaces_and_newlines() {
     }
     let bag = dir.path().join("bag");
     write_bag(&from, &bag, &info(), date(), None).expect("write the bag");
-    let out = python_validate(&bag);
-    assert!(out.status.success(), "{}", text(&out));
+    let out = python_bagit_validate(&bag);
+    assert!(out.success(), "{}", out.text());
 }
 
 #[test]
@@ -324,7 +297,7 @@ fn a_large_file_is_copied_and_hashed_like_sha256sum_does() {
     let bag = dir.path().join("bag");
     write_bag(&from, &bag, &info(), date(), None).expect("write the bag");
     let out = run(Command::new("sha256sum").arg(from.join("big.bin")));
-    let expected = String::from_utf8_lossy(&out.stdout);
+    let expected = out.stdout();
     let ours = hex(&hash_file(&bag.join("data/big.bin")).expect("hash"));
     assert!(expected.starts_with(&ours), "{expected} vs {ours}");
     assert!(verify_bag(&bag).expect("verify").is_valid());

@@ -3,85 +3,65 @@
 //! `sha256sum -c` and the Python `bagit` validator, the residual scan, and
 //! the certificate read back with `pdftotext`.
 //!
-//! Each test copies `tests/fixtures/fate-workspace` to a temporary folder,
-//! and points `HOME` and `XDG_CONFIG_HOME` to another one, so that the real
-//! configuration (and a real signing key) is never touched.
+//! Each test copies `tests/fixtures/fate-workspace` to a temporary folder
+//! (`support::Workspace`, whose home folder keeps the real configuration and
+//! a real signing key out of reach) and writes its data beside it.
 //!
 //! Needs: `ssh-keygen` (Debian openssh-client), `sha256sum` (coreutils),
 //! `pdftotext` (poppler-utils), `python3` with the PyPI package `bagit`.
 
-#[path = "support/fs.rs"]
-mod fs_support;
-use fs_support::copy_dir;
-
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Command;
+
+use crate::support::tools::{pdftotext, python_bagit_validate, run, sha256sum_in};
+use crate::support::{copy_dir, fixture, Dpo, Run, Workspace};
 
 const NOW: &str = "2021-08-02T10:00:00+02:00";
 const PRINCIPAL: &str = "DPO@grandorlyseinebievre.fr";
 
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
-
-/// A workspace, a home folder and room for data, all temporary.
+/// A copy of `tests/fixtures/fate-workspace`, with its home folder and room
+/// for data beside it.
 struct Env {
-    tmp: tempfile::TempDir,
-    ws: PathBuf,
-    home: PathBuf,
+    ws: Workspace,
 }
 
 impl Env {
     fn new() -> Self {
-        let tmp = tempfile::tempdir().unwrap();
-        let ws = tmp.path().join("registers");
-        copy_dir(&fixture("fate-workspace"), &ws);
-        let home = tmp.path().join("home");
-        std::fs::create_dir_all(&home).unwrap();
-        Env { tmp, ws, home }
+        Env {
+            ws: Workspace::fixture("fate-workspace"),
+        }
     }
 
+    /// The workspace folder.
+    fn root(&self) -> &Path {
+        self.ws.root()
+    }
+
+    /// `rel` beside the workspace, where relative arguments start.
     fn path(&self, rel: &str) -> PathBuf {
-        self.tmp.path().join(rel)
+        self.ws.path(rel)
     }
 
     fn key(&self) -> PathBuf {
-        self.home.join(".config/dpo/signing_key")
+        self.ws.home().join(".config/dpo/signing_key")
     }
 
-    fn cmd(&self) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_dpo"));
-        for (k, _) in std::env::vars() {
-            if k.starts_with("DPO_") {
-                c.env_remove(k);
-            }
-        }
-        c.env("HOME", &self.home)
-            .env("XDG_CONFIG_HOME", self.home.join(".config"))
-            .env("DPO_NOW", NOW)
-            .env("DPO_ACTOR", "test")
-            .current_dir(self.tmp.path())
-            .arg("--registers")
-            .arg(&self.ws)
-            .stdin(Stdio::null());
-        c
+    fn cmd(&self) -> Dpo {
+        self.ws.dpo().now(NOW)
     }
 
-    fn dpo(&self, args: &[&str]) -> Output {
-        let o = self.cmd().args(args).output().unwrap();
-        let t = text(&o);
-        assert!(!t.contains("panicked"), "panic: {t}");
+    fn dpo(&self, args: &[&str]) -> Run {
+        let o = self.cmd().run(args);
+        o.assert_no_panic();
         o
     }
 
     /// Runs dpo and insists on exit code 0.
     fn ok(&self, args: &[&str]) -> String {
         let o = self.dpo(args);
-        assert_eq!(o.status.code(), Some(0), "dpo {args:?}:\n{}", text(&o));
-        text(&o)
+        assert_eq!(o.code(), Some(0), "dpo {args:?}:\n{}", o.text());
+        o.text()
     }
 
     fn write(&self, rel: &str, content: &[u8]) -> PathBuf {
@@ -92,7 +72,7 @@ impl Env {
     }
 
     fn fate_file(&self) -> String {
-        std::fs::read_to_string(self.ws.join("fate/juvisy-sur-orge.yaml")).unwrap()
+        self.ws.read("fate/juvisy-sur-orge.yaml")
     }
 
     /// The city's shares: a few files, one large enough to span buffers.
@@ -112,6 +92,19 @@ impl Env {
         self.write("data/partages/vide.txt", b"");
     }
 
+    /// `dpo fate bag partages` of the shares into `out`.
+    fn bag_shares(&self, out: &str) {
+        self.ok(&[
+            "fate",
+            "bag",
+            "partages",
+            "--from",
+            "data/partages",
+            "--out",
+            out,
+        ]);
+    }
+
     fn backups(&self) {
         self.write(
             "data/sauvegardes/job-2021-07-31.vbk",
@@ -125,15 +118,7 @@ impl Env {
         self.shares();
         self.backups();
         self.ok(&["fate", "fingerprint", "partages", "data/partages"]);
-        self.ok(&[
-            "fate",
-            "bag",
-            "partages",
-            "--from",
-            "data/partages",
-            "--out",
-            "media/partages",
-        ]);
+        self.bag_shares("media/partages");
         self.ok(&["fate", "verify-bag", "media/partages"]);
         self.ok(&["fate", "fingerprint", "sauvegardes", "data/sauvegardes"]);
         for (item, copy) in [
@@ -169,29 +154,13 @@ impl Env {
     }
 }
 
-fn text(o: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
-}
-
 fn mode(p: &Path) -> u32 {
     std::fs::metadata(p).unwrap().permissions().mode() & 0o777
 }
 
 /// `ssh-keygen -Y verify` with `file` on standard input; true when it accepts.
 fn ssh_keygen_verify(allowed: &Path, namespace: &str, sig: &Path, file: &Path) -> bool {
-    let o = Command::new("ssh-keygen")
-        .args(["-Y", "verify", "-f"])
-        .arg(allowed)
-        .args(["-I", PRINCIPAL, "-n", namespace, "-s"])
-        .arg(sig)
-        .stdin(std::fs::File::open(file).unwrap())
-        .output()
-        .expect("ssh-keygen (openssh-client) must be installed: tests/run.sh installs it");
-    o.status.success()
+    crate::support::tools::ssh_keygen_verify(allowed, PRINCIPAL, namespace, sig, file).success()
 }
 
 fn flip_byte(p: &Path, at: usize) {
@@ -199,16 +168,6 @@ fn flip_byte(p: &Path, at: usize) {
     let i = at.min(b.len() - 1);
     b[i] ^= 0x01;
     std::fs::write(p, b).unwrap();
-}
-
-fn pdftotext(pdf: &Path) -> String {
-    let o = Command::new("pdftotext")
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) must be installed: tests/run.sh installs it");
-    assert!(o.status.success(), "{}", text(&o));
-    String::from_utf8(o.stdout).unwrap()
 }
 
 // ------------------------------------------------------------------ keys
@@ -224,28 +183,26 @@ fn keys_generate_writes_a_0600_key_in_the_config_folder_and_publishes_its_public
     // Never printed.
     let body = private.lines().nth(1).unwrap();
     assert!(!out.contains(body), "the private key was printed");
-    let allowed = std::fs::read_to_string(env.ws.join("keys/allowed_signers")).unwrap();
+    let allowed = std::fs::read_to_string(env.root().join("keys/allowed_signers")).unwrap();
     assert!(
         allowed
             .lines()
             .any(|l| l.starts_with(&format!("{PRINCIPAL} ssh-ed25519 "))),
         "{allowed}"
     );
-    let pubs: Vec<_> = std::fs::read_dir(env.ws.join("keys"))
+    let pubs: Vec<_> = std::fs::read_dir(env.root().join("keys"))
         .unwrap()
         .filter_map(|e| e.ok())
         .filter(|e| e.file_name().to_string_lossy().ends_with(".pub"))
         .collect();
     assert_eq!(pubs.len(), 1);
     // ssh-keygen reads the private key and derives the same public key.
-    let o = Command::new("ssh-keygen")
+    let o = run(Command::new("ssh-keygen")
         .arg("-y")
         .arg("-f")
-        .arg(env.key())
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", text(&o));
-    let derived = String::from_utf8_lossy(&o.stdout);
+        .arg(env.key()));
+    assert!(o.success(), "{}", o.text());
+    let derived = o.stdout();
     let published = std::fs::read_to_string(pubs[0].path()).unwrap();
     assert_eq!(
         derived.split_whitespace().nth(1),
@@ -260,13 +217,13 @@ fn keys_generate_never_overwrites_an_existing_key() {
     env.ok(&["keys", "generate"]);
     let before = std::fs::read(env.key()).unwrap();
     let o = env.dpo(&["keys", "generate"]);
-    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
-    assert!(text(&o).contains("already exists"), "{}", text(&o));
+    assert_eq!(o.code(), Some(2), "{}", o.text());
+    assert!(o.text().contains("already exists"), "{}", o.text());
     assert_eq!(std::fs::read(env.key()).unwrap(), before);
     // Nor a file that is not a key at all.
     let other = env.write("elsewhere/key", b"not mine");
     let o = env.dpo(&["keys", "generate", "--key", other.to_str().unwrap()]);
-    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(o.code(), Some(2));
     assert_eq!(std::fs::read(&other).unwrap(), b"not mine");
 }
 
@@ -278,23 +235,21 @@ fn a_private_key_readable_by_others_is_refused_as_openssh_does() {
     std::fs::set_permissions(env.key(), std::fs::Permissions::from_mode(0o644)).unwrap();
     for args in [&["sign", "f.txt"][..], &["keys", "show"][..]] {
         let o = env.dpo(args);
-        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", text(&o));
+        assert_eq!(o.code(), Some(2), "{args:?}: {}", o.text());
         assert!(
-            text(&o).contains("readable by others (mode 0644)"),
+            o.text().contains("readable by others (mode 0644)"),
             "{}",
-            text(&o)
+            o.text()
         );
-        assert!(text(&o).contains("chmod 600"), "{}", text(&o));
+        assert!(o.text().contains("chmod 600"), "{}", o.text());
     }
     assert!(!env.path("f.txt.sig").exists());
     // OpenSSH agrees.
-    let o = Command::new("ssh-keygen")
+    let o = run(Command::new("ssh-keygen")
         .args(["-Y", "sign", "-n", "file", "-f"])
         .arg(env.key())
-        .arg(env.path("f.txt"))
-        .output()
-        .unwrap();
-    assert!(!o.status.success());
+        .arg(env.path("f.txt")));
+    assert!(!o.success());
     std::fs::set_permissions(env.key(), std::fs::Permissions::from_mode(0o600)).unwrap();
     env.ok(&["sign", "f.txt"]);
 }
@@ -302,18 +257,16 @@ fn a_private_key_readable_by_others_is_refused_as_openssh_does() {
 #[test]
 fn a_key_inside_the_workspace_is_refused() {
     let env = Env::new();
-    let inside = env.ws.join("keys/private");
+    let inside = env.root().join("keys/private");
     let o = env.dpo(&["keys", "generate", "--key", inside.to_str().unwrap()]);
-    assert_eq!(o.status.code(), Some(2));
-    assert!(text(&o).contains("inside the workspace"), "{}", text(&o));
+    assert_eq!(o.code(), Some(2));
+    assert!(o.text().contains("inside the workspace"), "{}", o.text());
     assert!(!inside.exists());
     let o = env
         .cmd()
-        .env("DPO_SIGNING_KEY", env.ws.join("x/../k"))
-        .args(["keys", "generate"])
-        .output()
-        .unwrap();
-    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+        .env("DPO_SIGNING_KEY", env.root().join("x/../k"))
+        .run(&["keys", "generate"]);
+    assert_eq!(o.code(), Some(2), "{}", o.text());
 }
 
 // ------------------------------------------------------------------ sign / verify
@@ -325,7 +278,7 @@ fn a_file_signed_by_dpo_verifies_with_ssh_keygen_and_with_dpo() {
     let f = env.write("rapport.odt", &vec![7u8; 300_000]);
     env.ok(&["sign", "rapport.odt"]);
     let sig = env.path("rapport.odt.sig");
-    let allowed = env.ws.join("keys/allowed_signers");
+    let allowed = env.root().join("keys/allowed_signers");
     assert!(ssh_keygen_verify(&allowed, "file", &sig, &f));
     assert!(env
         .ok(&["verify", "rapport.odt"])
@@ -337,13 +290,11 @@ fn a_signature_made_by_ssh_keygen_verifies_with_dpo_verify() {
     let env = Env::new();
     env.ok(&["keys", "generate"]);
     let f = env.write("note.txt", b"Note au maire\n");
-    let o = Command::new("ssh-keygen")
+    let o = run(Command::new("ssh-keygen")
         .args(["-Y", "sign", "-n", "file", "-f"])
         .arg(env.key())
-        .arg(&f)
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", text(&o));
+        .arg(&f));
+    assert!(o.success(), "{}", o.text());
     let out = env.ok(&["verify", "note.txt"]);
     assert!(
         out.contains(PRINCIPAL) && out.contains("namespace file"),
@@ -368,41 +319,37 @@ fn a_flipped_byte_another_key_or_another_namespace_fails_dpo_verify() {
     let f = env.write("f.txt", b"hello world\n");
     env.ok(&["sign", "f.txt"]);
     let o = env.dpo(&["verify", "f.txt", "--namespace", "dpo-certificate"]);
-    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
-    assert!(text(&o).contains("another purpose"), "{}", text(&o));
+    assert_eq!(o.code(), Some(1), "{}", o.text());
+    assert!(o.text().contains("another purpose"), "{}", o.text());
 
     flip_byte(&f, 3);
     let o = env.dpo(&["verify", "f.txt"]);
-    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
-    assert!(text(&o).contains("does not match"), "{}", text(&o));
+    assert_eq!(o.code(), Some(1), "{}", o.text());
+    assert!(o.text().contains("does not match"), "{}", o.text());
 
     // Signed with another key: unknown to allowed_signers.
     let other = env.path("other/key");
     std::fs::create_dir_all(other.parent().unwrap()).unwrap();
-    let o = Command::new("ssh-keygen")
+    let o = run(Command::new("ssh-keygen")
         .args(["-q", "-t", "ed25519", "-N", "", "-f"])
-        .arg(&other)
-        .output()
-        .unwrap();
-    assert!(o.status.success());
+        .arg(&other));
+    assert!(o.success());
     let g = env.write("g.txt", b"x\n");
-    let o = Command::new("ssh-keygen")
+    let o = run(Command::new("ssh-keygen")
         .args(["-Y", "sign", "-n", "file", "-f"])
         .arg(&other)
-        .arg(&g)
-        .output()
-        .unwrap();
-    assert!(o.status.success());
+        .arg(&g));
+    assert!(o.success());
     let o = env.dpo(&["verify", "g.txt"]);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.code(), Some(1));
     assert!(
-        text(&o).contains("not in the allowed-signers file"),
+        o.text().contains("not in the allowed-signers file"),
         "{}",
-        text(&o)
+        o.text()
     );
     // A missing signature file is an input error, not a finding.
     let o = env.dpo(&["verify", "nothing.txt"]);
-    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert_eq!(o.code(), Some(2), "{}", o.text());
 }
 
 // ------------------------------------------------------------------ bags
@@ -412,15 +359,7 @@ fn a_bag_verifies_with_sha256sum_inside_it_and_with_python_bagit() {
     let env = Env::new();
     env.ok(&["keys", "generate"]);
     env.shares();
-    env.ok(&[
-        "fate",
-        "bag",
-        "partages",
-        "--from",
-        "data/partages",
-        "--out",
-        "media/bag",
-    ]);
+    env.bag_shares("media/bag");
     let bag = env.path("media/bag");
     for f in [
         "bagit.txt",
@@ -441,31 +380,16 @@ fn a_bag_verifies_with_sha256sum_inside_it_and_with_python_bagit() {
     ] {
         assert!(info.contains(field), "{field} not in\n{info}");
     }
-    let o = Command::new("sha256sum")
-        .args(["-c", "manifest-sha256.txt"])
-        .current_dir(&bag)
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", text(&o));
-    assert_eq!(
-        String::from_utf8_lossy(&o.stdout).matches(": OK").count(),
-        4
-    );
-    let o = Command::new("sha256sum")
-        .args(["-c", "tagmanifest-sha256.txt"])
-        .current_dir(&bag)
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", text(&o));
-    let o = Command::new("python3")
-        .args(["-m", "bagit", "--validate"])
-        .arg(&bag)
-        .output()
-        .expect("python3 with the PyPI package bagit: tests/run.sh installs it");
-    assert!(o.status.success(), "python bagit: {}", text(&o));
+    let o = sha256sum_in(&bag, &["-c", "manifest-sha256.txt"]);
+    assert!(o.success(), "{}", o.text());
+    assert_eq!(o.stdout().matches(": OK").count(), 4);
+    let o = sha256sum_in(&bag, &["-c", "tagmanifest-sha256.txt"]);
+    assert!(o.success(), "{}", o.text());
+    let o = python_bagit_validate(&bag);
+    assert!(o.success(), "python bagit: {}", o.text());
     // The tag manifest's signature checks with ssh-keygen.
     assert!(ssh_keygen_verify(
-        &env.ws.join("keys/allowed_signers"),
+        &env.root().join("keys/allowed_signers"),
         "dpo-bag",
         &bag.join("tagmanifest-sha256.txt.sig"),
         &bag.join("tagmanifest-sha256.txt")
@@ -479,15 +403,7 @@ fn verify_bag_fails_naming_an_added_a_removed_and_a_changed_payload_file() {
     let env = Env::new();
     env.ok(&["keys", "generate"]);
     env.shares();
-    env.ok(&[
-        "fate",
-        "bag",
-        "partages",
-        "--from",
-        "data/partages",
-        "--out",
-        "media/bag",
-    ]);
+    env.bag_shares("media/bag");
     type Tamper = fn(&Path);
     let cases: [(&str, Tamper, &str); 3] = [
         (
@@ -511,16 +427,16 @@ fn verify_bag_fails_naming_an_added_a_removed_and_a_changed_payload_file() {
         copy_dir(&env.path("media/bag"), &copy);
         tamper(&copy);
         let o = env.dpo(&["fate", "verify-bag", copy.to_str().unwrap()]);
-        assert_eq!(o.status.code(), Some(1), "{what}: {}", text(&o));
+        assert_eq!(o.code(), Some(1), "{what}: {}", o.text());
         assert!(
-            text(&o).contains(name),
+            o.text().contains(name),
             "{what}: {name} not named in\n{}",
-            text(&o)
+            o.text()
         );
         assert!(
-            text(&o).contains(&format!("{name}: {what}")),
+            o.text().contains(&format!("{name}: {what}")),
             "{what}: {}",
-            text(&o)
+            o.text()
         );
     }
 }
@@ -530,41 +446,29 @@ fn verify_bag_fails_when_the_tag_manifest_is_unsigned_or_signed_by_another_key()
     let env = Env::new();
     env.ok(&["keys", "generate"]);
     env.shares();
-    env.ok(&[
-        "fate",
-        "bag",
-        "partages",
-        "--from",
-        "data/partages",
-        "--out",
-        "media/bag",
-    ]);
+    env.bag_shares("media/bag");
     let bag = env.path("media/bag");
     let sig = bag.join("tagmanifest-sha256.txt.sig");
     std::fs::rename(&sig, env.path("sig.bak")).unwrap();
     let o = env.dpo(&["fate", "verify-bag", "media/bag"]);
-    assert_eq!(o.status.code(), Some(1));
-    assert!(text(&o).contains("not signed"), "{}", text(&o));
+    assert_eq!(o.code(), Some(1));
+    assert!(o.text().contains("not signed"), "{}", o.text());
     let other = env.path("other/key");
     std::fs::create_dir_all(other.parent().unwrap()).unwrap();
-    Command::new("ssh-keygen")
+    run(Command::new("ssh-keygen")
         .args(["-q", "-t", "ed25519", "-N", "", "-f"])
-        .arg(&other)
-        .output()
-        .unwrap();
-    let o = Command::new("ssh-keygen")
+        .arg(&other));
+    let o = run(Command::new("ssh-keygen")
         .args(["-Y", "sign", "-n", "dpo-bag", "-f"])
         .arg(&other)
-        .arg(bag.join("tagmanifest-sha256.txt"))
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", text(&o));
+        .arg(bag.join("tagmanifest-sha256.txt")));
+    assert!(o.success(), "{}", o.text());
     let o = env.dpo(&["fate", "verify-bag", "media/bag"]);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.code(), Some(1));
     assert!(
-        text(&o).contains("not in the allowed-signers file"),
+        o.text().contains("not in the allowed-signers file"),
         "{}",
-        text(&o)
+        o.text()
     );
 }
 
@@ -601,12 +505,8 @@ fn a_bag_of_names_with_spaces_and_newlines_verifies_with_dpo_and_python_bagit() 
         "--out",
         "media/odd2",
     ]);
-    let o = Command::new("python3")
-        .args(["-m", "bagit", "--validate"])
-        .arg(env.path("media/odd2"))
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "python bagit: {}", text(&o));
+    let o = python_bagit_validate(&env.path("media/odd2"));
+    assert!(o.success(), "python bagit: {}", o.text());
 }
 
 #[test]
@@ -625,8 +525,8 @@ fn a_bag_is_refused_for_an_item_the_controller_wants_destroyed() {
         "--copy",
         "depot",
     ]);
-    assert_eq!(o.status.code(), Some(2));
-    assert!(text(&o).contains("did not ask for it back"), "{}", text(&o));
+    assert_eq!(o.code(), Some(2));
+    assert!(o.text().contains("did not ask for it back"), "{}", o.text());
     assert!(!env.path("media/x").exists());
 }
 
@@ -655,31 +555,23 @@ fn destroy_is_refused_before_the_item_is_handed_over_in_a_verified_bag() {
         "v",
     ];
     let o = env.dpo(&args);
-    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(o.code(), Some(2));
     assert!(
-        text(&o).contains("before it is handed over"),
+        o.text().contains("before it is handed over"),
         "{}",
-        text(&o)
+        o.text()
     );
-    env.ok(&[
-        "fate",
-        "bag",
-        "partages",
-        "--from",
-        "data/partages",
-        "--out",
-        "media/bag",
-    ]);
+    env.bag_shares("media/bag");
     // Bagged but not verified yet: still refused.
-    assert_eq!(env.dpo(&args).status.code(), Some(2));
+    assert_eq!(env.dpo(&args).code(), Some(2));
     env.ok(&["fate", "verify-bag", "media/bag"]);
     env.ok(&args);
     // A time in the future is refused.
     let mut later = args.to_vec();
     later.extend(["--at", "2021-08-03 09:00"]);
     let o = env.dpo(&later);
-    assert_eq!(o.status.code(), Some(2));
-    assert!(text(&o).contains("in the future"), "{}", text(&o));
+    assert_eq!(o.code(), Some(2));
+    assert!(o.text().contains("in the future"), "{}", o.text());
 }
 
 #[test]
@@ -694,13 +586,11 @@ fn scan_finds_a_planted_copy_of_a_destroyed_file_under_another_name_and_exits_1(
         .find_map(|l| l.trim().strip_prefix("manifest: "))
         .unwrap()
         .to_string();
-    let o = Command::new("sha256sum")
+    let o = run(Command::new("sha256sum")
         .arg("-c")
-        .arg(env.ws.join(&manifest))
-        .current_dir(env.tmp.path())
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", text(&o));
+        .arg(env.root().join(&manifest))
+        .current_dir(env.ws.dir()));
+    assert!(o.success(), "{}", o.text());
 
     std::fs::remove_dir_all(env.path("data/sauvegardes")).unwrap();
     env.write("nas/other.txt", b"unrelated");
@@ -709,17 +599,17 @@ fn scan_finds_a_planted_copy_of_a_destroyed_file_under_another_name_and_exits_1(
     std::fs::create_dir_all(planted.parent().unwrap()).unwrap();
     std::fs::write(&planted, vec![0x17u8; 100_000]).unwrap();
     let o = env.dpo(&["fate", "scan", "sauvegardes", "nas", "--copy", "depot"]);
-    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
-    assert!(text(&o).contains("copie renommee.tmp"), "{}", text(&o));
+    assert_eq!(o.code(), Some(1), "{}", o.text());
+    assert!(o.text().contains("copie renommee.tmp"), "{}", o.text());
     assert!(
-        text(&o).contains("job-2021-07-31.vbk"),
+        o.text().contains("job-2021-07-31.vbk"),
         "the original name is given: {}",
-        text(&o)
+        o.text()
     );
     assert!(
-        !text(&o).contains("nas/empty"),
+        !o.text().contains("nas/empty"),
         "an empty file matches nothing: {}",
-        text(&o)
+        o.text()
     );
 
     std::fs::remove_file(&planted).unwrap();
@@ -740,15 +630,7 @@ fn certify_is_refused_while_one_backup_copy_is_pending_and_names_it() {
     env.ok(&["keys", "generate"]);
     env.shares();
     env.backups();
-    env.ok(&[
-        "fate",
-        "bag",
-        "partages",
-        "--from",
-        "data/partages",
-        "--out",
-        "media/bag",
-    ]);
+    env.bag_shares("media/bag");
     env.ok(&["fate", "verify-bag", "media/bag"]);
     for (item, copy) in [
         ("partages", "live"),
@@ -758,8 +640,8 @@ fn certify_is_refused_while_one_backup_copy_is_pending_and_names_it() {
         env.destroy(item, copy);
     }
     let o = env.dpo(&["fate", "certify", "-o", "out/certificat.pdf"]);
-    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
-    let t = text(&o);
+    assert_eq!(o.code(), Some(1), "{}", o.text());
+    let t = o.text();
     assert!(t.contains("copy `bandes` of item `sauvegardes`"), "{t}");
     assert!(t.contains("off-site media"), "{t}");
     assert!(
@@ -771,10 +653,10 @@ fn certify_is_refused_while_one_backup_copy_is_pending_and_names_it() {
     env.destroy("sauvegardes", "bandes");
     env.ok(&["fate", "fingerprint", "sauvegardes", "data/sauvegardes"]);
     let o = env.dpo(&["fate", "scan", "sauvegardes", "data/sauvegardes"]);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.code(), Some(1));
     let o = env.dpo(&["fate", "certify", "-o", "out/certificat.pdf"]);
-    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
-    assert!(text(&o).contains("residual scan"), "{}", text(&o));
+    assert_eq!(o.code(), Some(1), "{}", o.text());
+    assert!(o.text().contains("residual scan"), "{}", o.text());
 }
 
 #[test]
@@ -784,7 +666,7 @@ fn the_certificate_verifies_with_ssh_keygen_and_a_flipped_byte_or_another_key_fa
     let out = env.ok(&["fate", "certify", "-o", "out/certificat.pdf"]);
     let pdf = env.path("out/certificat.pdf");
     let sig = env.path("out/certificat.pdf.sig");
-    let allowed = env.ws.join("keys/allowed_signers");
+    let allowed = env.root().join("keys/allowed_signers");
     assert!(out.contains("ssh-keygen -Y verify"), "{out}");
     assert!(ssh_keygen_verify(&allowed, "dpo-certificate", &sig, &pdf));
     assert!(ssh_keygen_verify(
@@ -803,11 +685,9 @@ fn the_certificate_verifies_with_ssh_keygen_and_a_flipped_byte_or_another_key_fa
     // Another key: an allowed_signers file that lists only another key.
     let other = env.path("other/key");
     std::fs::create_dir_all(other.parent().unwrap()).unwrap();
-    Command::new("ssh-keygen")
+    run(Command::new("ssh-keygen")
         .args(["-q", "-t", "ed25519", "-N", "", "-f"])
-        .arg(&other)
-        .output()
-        .unwrap();
+        .arg(&other));
     let other_pub = std::fs::read_to_string(env.path("other/key.pub")).unwrap();
     let other_allowed = env.write(
         "other/allowed_signers",
@@ -825,7 +705,7 @@ fn the_certificate_verifies_with_ssh_keygen_and_a_flipped_byte_or_another_key_fa
         "--allowed-signers",
         other_allowed.to_str().unwrap(),
     ]);
-    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert_eq!(o.code(), Some(1), "{}", o.text());
 
     // One flipped byte, anywhere: both refuse.
     let len = std::fs::metadata(&pdf).unwrap().len() as usize;
@@ -839,10 +719,10 @@ fn the_certificate_verifies_with_ssh_keygen_and_a_flipped_byte_or_another_key_fa
         );
         let o = env.dpo(&["verify", "out/certificat.pdf"]);
         assert_eq!(
-            o.status.code(),
+            o.code(),
             Some(1),
             "dpo verify accepted a flip at {at}: {}",
-            text(&o)
+            o.text()
         );
     }
 }
@@ -853,7 +733,7 @@ fn the_certificate_names_the_parties_every_copy_and_the_journal_head() {
     env.complete();
     let head = env.ok(&["journal", "verify"]);
     env.ok(&["fate", "certify", "-o", "out/certificat.pdf"]);
-    let t = pdftotext(&env.path("out/certificat.pdf"))
+    let t = pdftotext(&env.path("out/certificat.pdf"), &[])
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
@@ -906,8 +786,8 @@ fn the_certificate_names_the_parties_every_copy_and_the_journal_head() {
     // An issued certificate is never overwritten.
     let before = std::fs::read(env.path("out/certificat.pdf")).unwrap();
     let o = env.dpo(&["fate", "certify", "-o", "out/certificat.pdf"]);
-    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
-    assert!(text(&o).contains("never overwritten"), "{}", text(&o));
+    assert_eq!(o.code(), Some(2), "{}", o.text());
+    assert!(o.text().contains("never overwritten"), "{}", o.text());
     assert_eq!(
         std::fs::read(env.path("out/certificat.pdf")).unwrap(),
         before
@@ -921,7 +801,7 @@ fn the_certificate_names_the_parties_every_copy_and_the_journal_head() {
         "-o",
         "out/certificate-en.pdf",
     ]);
-    let en = pdftotext(&env.path("out/certificate-en.pdf"));
+    let en = pdftotext(&env.path("out/certificate-en.pdf"), &[]);
     assert!(en.contains("Certificate of destruction and return"), "{en}");
 }
 
@@ -932,7 +812,7 @@ fn the_commands_printed_on_the_certificate_verify_it_when_copied_from_the_pdf() 
     env.ok(&["fate", "certify", "-o", "out/certificat.pdf"]);
     let out = env.path("out");
     // The controller's side: nothing but the four files and the PDF's text.
-    let t = pdftotext(&out.join("certificat.pdf"));
+    let t = pdftotext(&out.join("certificat.pdf"), &[]);
     // Every command as printed: from a line starting with `printf` or
     // `ssh-keygen` to the first line that does not end with a backslash.
     let mut script = String::from("set -e\n");
@@ -952,20 +832,18 @@ fn the_commands_printed_on_the_certificate_verify_it_when_copied_from_the_pdf() 
         2,
         "{script}"
     );
-    let o = Command::new("bash")
+    let o = run(Command::new("bash")
         .arg("-c")
         .arg(&script)
-        .current_dir(&out)
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{script}\n{}", text(&o));
+        .current_dir(&out));
+    assert!(o.success(), "{script}\n{}", o.text());
     assert_eq!(
-        text(&o)
+        o.text()
             .matches("Good \"dpo-certificate\" signature")
             .count(),
         2,
         "{}",
-        text(&o)
+        o.text()
     );
 }
 
@@ -976,7 +854,7 @@ fn fate_records_are_appended_keeping_the_dpo_comments_and_every_action_is_journa
     env.ok(&["fate", "certify"]);
     let fate = env.fate_file();
     assert!(
-        fate.starts_with("# Fixture of tests/fate.rs. This comment must survive"),
+        fate.starts_with("# Fixture of tests/integration/fate.rs. This comment must survive"),
         "{fate}"
     );
     for r in [
@@ -1001,7 +879,7 @@ fn fate_records_are_appended_keeping_the_dpo_comments_and_every_action_is_journa
     }
     env.ok(&["journal", "verify"]);
     // Without -o the certificate goes to evidence/.
-    let evidence = env.ws.join("evidence/fate/juvisy-sur-orge");
+    let evidence = env.root().join("evidence/fate/juvisy-sur-orge");
     let names: Vec<String> = std::fs::read_dir(&evidence)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -1026,12 +904,12 @@ fn a_misspelt_field_in_the_fate_file_is_reported_with_its_file_line_and_column()
     let env = Env::new();
     std::fs::copy(
         fixture("fate-broken/fate/juvisy-sur-orge.yaml"),
-        env.ws.join("fate/juvisy-sur-orge.yaml"),
+        env.root().join("fate/juvisy-sur-orge.yaml"),
     )
     .unwrap();
     let o = env.dpo(&["fate", "list"]);
-    assert_eq!(o.status.code(), Some(2));
-    let t = text(&o);
+    assert_eq!(o.code(), Some(2));
+    let t = o.text();
     assert!(t.contains("fate/juvisy-sur-orge.yaml:26:"), "{t}");
     assert!(t.contains("media_ident"), "{t}");
     assert!(t.contains("did you mean `media_id`?"), "{t}");
@@ -1042,15 +920,15 @@ fn no_progress_bar_is_drawn_when_stderr_is_not_a_terminal() {
     let env = Env::new();
     env.shares();
     let o = env.dpo(&["fate", "fingerprint", "partages", "data/partages"]);
-    assert_eq!(o.status.code(), Some(0));
-    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.code(), Some(0));
+    let err = o.stderr();
     assert!(!err.contains('\u{1b}') && !err.contains("eta"), "{err:?}");
 }
 
 #[test]
 fn a_fate_file_laid_out_otherwise_is_rewritten_whole_without_losing_a_record() {
     let env = Env::new();
-    let path = env.ws.join("fate/juvisy-sur-orge.yaml");
+    let path = env.root().join("fate/juvisy-sur-orge.yaml");
     let original = std::fs::read_to_string(&path).unwrap();
     // `records:` first and in flow style: appending text at the end cannot work.
     std::fs::write(&path, format!("records: []\n{original}")).unwrap();
@@ -1069,24 +947,24 @@ fn a_scan_refuses_a_fingerprint_manifest_changed_after_it_was_taken() {
     env.backups();
     env.ok(&["fate", "fingerprint", "sauvegardes", "data/sauvegardes"]);
     let o = env.dpo(&["fate", "scan", "sauvegardes", "data"]);
-    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert_eq!(o.code(), Some(1), "{}", o.text());
     let fate = env.fate_file();
     let manifest = fate
         .lines()
         .find_map(|l| l.trim().strip_prefix("manifest: "))
         .unwrap();
     // Someone removes a line so that a file would no longer be found.
-    std::fs::write(env.ws.join(manifest), b"").unwrap();
+    std::fs::write(env.root().join(manifest), b"").unwrap();
     let o = env.dpo(&["fate", "scan", "sauvegardes", "data"]);
-    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
-    assert!(text(&o).contains("it was changed"), "{}", text(&o));
+    assert_eq!(o.code(), Some(2), "{}", o.text());
+    assert!(o.text().contains("it was changed"), "{}", o.text());
     // And with no fingerprint at all, the scan says what to do.
     let o = env.dpo(&["fate", "scan", "partages", "data"]);
-    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(o.code(), Some(2));
     assert!(
-        text(&o).contains("dpo fate fingerprint partages"),
+        o.text().contains("dpo fate fingerprint partages"),
         "{}",
-        text(&o)
+        o.text()
     );
 }
 
@@ -1110,24 +988,17 @@ fn a_fingerprint_of_names_with_newlines_backslashes_and_invalid_utf8_checks_with
         .lines()
         .find_map(|l| l.trim().strip_prefix("manifest: "))
         .unwrap();
-    let o = Command::new("sha256sum")
+    let o = run(Command::new("sha256sum")
         .arg("-c")
-        .arg(env.ws.join(manifest))
-        .current_dir(env.tmp.path())
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", text(&o));
-    assert_eq!(
-        String::from_utf8_lossy(&o.stdout).matches(": OK").count(),
-        4,
-        "{}",
-        text(&o)
-    );
+        .arg(env.root().join(manifest))
+        .current_dir(env.ws.dir()));
+    assert!(o.success(), "{}", o.text());
+    assert_eq!(o.stdout().matches(": OK").count(), 4, "{}", o.text());
     // And the scan finds each of them again, under new names.
     let moved = env.path("moved");
     std::fs::rename(&dir, &moved).unwrap();
     let o = env.dpo(&["fate", "scan", "sauvegardes", "moved"]);
-    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert_eq!(o.code(), Some(1), "{}", o.text());
     assert!(
         fate_scan_matched(&env.fate_file(), 4),
         "{}",

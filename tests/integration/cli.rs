@@ -4,83 +4,29 @@
 //! and `schema`. Each test copies a workspace to a temporary folder and runs
 //! the real binary.
 
-#[path = "support/fs.rs"]
-mod fs_support;
-use fs_support::copy_dir;
-
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
+
+use crate::support::dpo::BIN;
+use crate::support::tools::{collapse, pdftotext, run};
+use crate::support::{Dpo, Run, Workspace};
 
 const NOW: &str = "2026-11-28T16:00:00+01:00";
 
-fn sample_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("registers")
+/// `dpo` on `ws` at [`NOW`].
+fn dpo_cmd(ws: &Workspace) -> Dpo {
+    ws.dpo().now(NOW)
 }
 
-/// A copy of the sample workspace in a temporary folder.
-fn sample() -> (tempfile::TempDir, PathBuf) {
-    let tmp = tempfile::tempdir().unwrap();
-    let ws = tmp.path().join("registers");
-    copy_dir(&sample_dir(), &ws);
-    (tmp, ws)
-}
-
-fn dpo_cmd(ws: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_dpo"));
-    for (k, _) in std::env::vars() {
-        if k.starts_with("DPO_") {
-            c.env_remove(k);
-        }
-    }
-    c.env("DPO_NOW", NOW)
-        .env("DPO_ACTOR", "test")
-        .arg("--registers")
-        .arg(ws);
-    c
-}
-
-fn dpo(ws: &Path, args: &[&str]) -> Output {
-    dpo_cmd(ws).args(args).output().unwrap()
-}
-
-fn text(o: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
-}
-
-fn assert_no_panic(o: &Output) {
-    let t = text(o);
-    assert!(!t.contains("panicked"), "panic: {t}");
-    assert!(!t.contains("RUST_BACKTRACE"), "panic: {t}");
-}
-
-fn pdftotext(pdf: &Path, extra: &[&str]) -> String {
-    let out = Command::new("pdftotext")
-        .args(extra)
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) must be installed: tests/run.sh installs it");
-    assert!(
-        out.status.success(),
-        "pdftotext failed on {}",
-        pdf.display()
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+fn dpo(ws: &Workspace, args: &[&str]) -> Run {
+    dpo_cmd(ws).run(args)
 }
 
 mod register {
     use super::*;
 
-    fn pdf_of(ws: &Path, dir: &Path, lang: &str) -> PathBuf {
-        let out = dir.join(format!("registre-{lang}.pdf"));
+    fn pdf_of(ws: &Workspace, lang: &str) -> PathBuf {
+        let out = ws.path(&format!("registre-{lang}.pdf"));
         let o = dpo(
             ws,
             &[
@@ -93,16 +39,16 @@ mod register {
                 out.to_str().unwrap(),
             ],
         );
-        assert_no_panic(&o);
-        assert!(o.status.success(), "{}", text(&o));
+        o.assert_no_panic();
+        assert!(o.success(), "{}", o.text());
         out
     }
 
     #[test]
     fn the_french_pdf_reads_back_with_every_art_30_2_heading_and_exact_accents() {
-        let (tmp, ws) = sample();
-        let pdf = pdf_of(&ws, tmp.path(), "fr");
-        let t = squash(&pdftotext(&pdf, &[]));
+        let ws = Workspace::sample();
+        let pdf = pdf_of(&ws, "fr");
+        let t = collapse(&pdftotext(&pdf, &[]));
         for s in [
             "Registre des catégories d'activités de traitement",
             "Établissement public territorial Grand-Orly Seine Bièvre",
@@ -149,10 +95,9 @@ mod register {
 
     #[test]
     fn every_page_is_numbered_page_x_of_y() {
-        let (tmp, ws) = sample();
-        let pdf = pdf_of(&ws, tmp.path(), "fr");
-        let info = Command::new("pdfinfo").arg(&pdf).output().unwrap();
-        let info = String::from_utf8_lossy(&info.stdout).to_string();
+        let ws = Workspace::sample();
+        let pdf = pdf_of(&ws, "fr");
+        let info = run(Command::new("pdfinfo").arg(&pdf)).stdout();
         let pages: usize = info
             .lines()
             .find_map(|l| l.strip_prefix("Pages:"))
@@ -163,7 +108,7 @@ mod register {
             let ps = p.to_string();
             let page = pdftotext(&pdf, &["-f", &ps, "-l", &ps]);
             assert!(
-                squash(&page).contains(&format!("page {p} / {pages}")),
+                collapse(&page).contains(&format!("page {p} / {pages}")),
                 "page {p}: {page}"
             );
         }
@@ -171,9 +116,9 @@ mod register {
 
     #[test]
     fn the_english_pdf_has_the_english_headings() {
-        let (tmp, ws) = sample();
-        let pdf = pdf_of(&ws, tmp.path(), "en");
-        let t = squash(&pdftotext(&pdf, &[]));
+        let ws = Workspace::sample();
+        let pdf = pdf_of(&ws, "en");
+        let t = collapse(&pdftotext(&pdf, &[]));
         for s in [
             "Record of categories of processing activities",
             "1. The processor",
@@ -192,34 +137,33 @@ mod register {
 
     #[test]
     fn the_same_input_and_date_give_byte_identical_pdfs() {
-        let (tmp, ws) = sample();
-        let a = std::fs::read(pdf_of(&ws, tmp.path(), "fr")).unwrap();
-        let b_path = tmp.path().join("again.pdf");
+        let ws = Workspace::sample();
+        let a = std::fs::read(pdf_of(&ws, "fr")).unwrap();
+        let b_path = ws.path("again.pdf");
         let o = dpo(&ws, &["register", "-o", b_path.to_str().unwrap()]);
-        assert!(o.status.success(), "{}", text(&o));
+        assert!(o.success(), "{}", o.text());
         assert_eq!(a, std::fs::read(&b_path).unwrap());
     }
 
     #[test]
     fn another_date_gives_another_pdf() {
-        let (tmp, ws) = sample();
-        let a = std::fs::read(pdf_of(&ws, tmp.path(), "fr")).unwrap();
-        let b_path = tmp.path().join("later.pdf");
-        let o = dpo_cmd(&ws)
-            .env("DPO_NOW", "2026-12-01 09:00")
-            .args(["register", "-o", b_path.to_str().unwrap()])
-            .output()
-            .unwrap();
-        assert!(o.status.success(), "{}", text(&o));
+        let ws = Workspace::sample();
+        let a = std::fs::read(pdf_of(&ws, "fr")).unwrap();
+        let b_path = ws.path("later.pdf");
+        let o =
+            dpo_cmd(&ws)
+                .now("2026-12-01 09:00")
+                .run(&["register", "-o", b_path.to_str().unwrap()]);
+        assert!(o.success(), "{}", o.text());
         assert_ne!(a, std::fs::read(&b_path).unwrap());
     }
 
     #[test]
     fn the_content_hash_in_the_register_is_what_sha256sum_computes() {
-        let (_tmp, ws) = sample();
+        let ws = Workspace::sample();
         let o = dpo(&ws, &["register", "--format", "md"]);
-        assert!(o.status.success(), "{}", text(&o));
-        let md = String::from_utf8(o.stdout).unwrap();
+        assert!(o.success(), "{}", o.text());
+        let md = o.stdout_utf8();
         let line = md
             .lines()
             .find(|l| l.contains("Empreinte SHA-256 du contenu"))
@@ -230,22 +174,20 @@ mod register {
             .find_map(|l| l.split('`').nth(1).filter(|c| c.starts_with("sha256sum ")))
             .unwrap()
             .to_string();
-        let out = Command::new("sh")
+        let out = run(Command::new("sh")
             .arg("-c")
             .arg(&cmd)
-            .current_dir(&ws)
-            .output()
-            .unwrap();
-        let got = String::from_utf8_lossy(&out.stdout);
+            .current_dir(ws.root()));
+        let got = out.stdout();
         assert_eq!(got.split_whitespace().next().unwrap(), hash, "{cmd}");
     }
 
     #[test]
     fn markdown_has_the_same_content_as_the_pdf() {
-        let (_tmp, ws) = sample();
+        let ws = Workspace::sample();
         let o = dpo(&ws, &["register", "--format", "md"]);
-        assert!(o.status.success());
-        let md = String::from_utf8(o.stdout).unwrap();
+        assert!(o.success());
+        let md = o.stdout_utf8();
         assert!(md.starts_with("# Registre des catégories d'activités de traitement"));
         assert!(md.contains("| Adresse | *à compléter* |"));
         assert!(md.contains("SIIM94"));
@@ -253,37 +195,28 @@ mod register {
 
     fn csv_rows(csv_path: &Path) -> Vec<Vec<String>> {
         let script = "import csv,json,sys\nwith open(sys.argv[1], newline='', encoding='utf-8') as f:\n    print(json.dumps(list(csv.reader(f))))";
-        let out = Command::new("python3")
-            .arg("-c")
-            .arg(script)
-            .arg(csv_path)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        serde_json::from_slice(&out.stdout).unwrap()
+        let out = run(Command::new("python3").arg("-c").arg(script).arg(csv_path));
+        assert!(out.success(), "{}", out.stderr());
+        serde_json::from_value(out.json()).unwrap()
     }
 
     #[test]
     fn the_csv_has_one_row_per_category_of_processing_per_controller() {
-        let (tmp, ws) = sample();
+        let ws = Workspace::sample();
         // A second controller with two categories of processing.
         let mut second =
-            std::fs::read_to_string(ws.join("controllers/juvisy-sur-orge.yaml")).unwrap();
+            std::fs::read_to_string(ws.root().join("controllers/juvisy-sur-orge.yaml")).unwrap();
         let cut = second.find("activities:").unwrap();
         second.truncate(cut);
         second = second.replace("Commune de Juvisy-sur-Orge", "Commune d'Athis-Mons");
         second.push_str("activities:\n  - id: a\n    name: \"Messagerie; \\\"quotes\\\", virgules\"\n    description: \"ligne 1\\nligne 2\"\n  - id: b\n    name: Sauvegardes\ntransfers: []\n");
-        std::fs::write(ws.join("controllers/athis-mons.yaml"), second).unwrap();
-        let out = tmp.path().join("registre.csv");
+        std::fs::write(ws.root().join("controllers/athis-mons.yaml"), second).unwrap();
+        let out = ws.path("registre.csv");
         let o = dpo(
             &ws,
             &["register", "--format", "csv", "-o", out.to_str().unwrap()],
         );
-        assert!(o.status.success(), "{}", text(&o));
+        assert!(o.success(), "{}", o.text());
         let rows = csv_rows(&out);
         assert_eq!(rows[0][1], "responsable de traitement");
         assert_eq!(rows.len(), 1 + 8 + 2, "{rows:?}");
@@ -309,13 +242,13 @@ mod register {
                 out.to_str().unwrap(),
             ],
         );
-        assert!(o.status.success(), "{}", text(&o));
+        assert!(o.success(), "{}", o.text());
         assert_eq!(csv_rows(&out).len(), 3);
     }
 
     #[test]
     fn an_unknown_controller_is_refused_with_the_known_ones() {
-        let (_tmp, ws) = sample();
+        let ws = Workspace::sample();
         let o = dpo(
             &ws,
             &[
@@ -326,20 +259,20 @@ mod register {
                 "ville-inconnue",
             ],
         );
-        assert_eq!(o.status.code(), Some(2));
-        assert!(text(&o).contains("juvisy-sur-orge"), "{}", text(&o));
+        assert_eq!(o.code(), Some(2));
+        assert!(o.text().contains("juvisy-sur-orge"), "{}", o.text());
     }
 
     #[test]
     fn values_cannot_break_the_markdown_tables() {
-        let (_tmp, ws) = sample();
-        let p = ws.join("processor.yaml");
+        let ws = Workspace::sample();
+        let p = ws.root().join("processor.yaml");
         let s = std::fs::read_to_string(&p)
             .unwrap()
             .replace("ape: 8411Z", "ape: \"84|11 *Z* <b>\"");
         std::fs::write(&p, s).unwrap();
         let o = dpo(&ws, &["register", "--format", "md"]);
-        let md = String::from_utf8(o.stdout).unwrap();
+        let md = o.stdout_utf8();
         assert!(
             md.contains("| Code APE | 84\\|11 \\*Z\\* \\<b\\> |"),
             "{md}"
@@ -348,14 +281,12 @@ mod register {
 
     #[test]
     fn a_time_in_the_spring_gap_is_refused_with_both_readings() {
-        let (_tmp, ws) = sample();
+        let ws = Workspace::sample();
         let o = dpo_cmd(&ws)
-            .env("DPO_NOW", "2021-03-28 02:30")
-            .args(["register", "--format", "md"])
-            .output()
-            .unwrap();
-        assert_eq!(o.status.code(), Some(2));
-        let t = text(&o);
+            .now("2021-03-28 02:30")
+            .run(&["register", "--format", "md"]);
+        assert_eq!(o.code(), Some(2));
+        let t = o.text();
         assert!(
             t.contains("01:59 (UTC+01:00)") && t.contains("03:00 (UTC+02:00)"),
             "{t}"
@@ -368,21 +299,21 @@ mod check {
 
     #[test]
     fn the_sample_workspace_passes_with_warnings_for_what_the_act_leaves_blank() {
-        let (_tmp, ws) = sample();
+        let ws = Workspace::sample();
         let o = dpo(&ws, &["check"]);
-        assert_eq!(o.status.code(), Some(0), "{}", text(&o));
-        let t = text(&o);
+        assert_eq!(o.code(), Some(0), "{}", o.text());
+        let t = o.text();
         assert!(t.contains("warning: controllers/juvisy-sur-orge.yaml:6:10: address: missing the controller's postal address"), "{t}");
         assert!(t.contains("contacts.breach.phone"), "{t}");
         let o = dpo(&ws, &["check", "--strict"]);
-        assert_eq!(o.status.code(), Some(1));
+        assert_eq!(o.code(), Some(1));
     }
 
     #[test]
     fn check_json_lists_every_diagnostic() {
-        let (_tmp, ws) = sample();
+        let ws = Workspace::sample();
         let o = dpo(&ws, &["--json", "check"]);
-        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        let v: serde_json::Value = o.json();
         assert_eq!(v["errors"], 0);
         assert!(v["warnings"].as_u64().unwrap() > 10);
         assert_eq!(v["diagnostics"][0]["severity"], "warning");
@@ -445,8 +376,8 @@ mod check {
         let cases = cases();
         assert!(cases.len() >= 15);
         for case in cases {
-            let (tmp, ws) = sample();
-            let path = ws.join(case.file);
+            let ws = Workspace::sample();
+            let path = ws.root().join(case.file);
             let before = std::fs::read_to_string(&path).unwrap();
             let after = (case.change)(&before);
             std::fs::write(&path, &after).unwrap();
@@ -466,19 +397,19 @@ mod check {
             };
             for args in [&["check"][..], &["register", "--format", "pdf", "-o"][..]] {
                 let mut a: Vec<String> = args.iter().map(|s| s.to_string()).collect();
-                let out_pdf = tmp.path().join("out.pdf");
+                let out_pdf = ws.path("out.pdf");
                 if a.last().map(String::as_str) == Some("-o") {
                     a.push(out_pdf.to_string_lossy().into_owned());
                 }
-                let o = dpo_cmd(&ws).args(&a).output().unwrap();
-                assert_no_panic(&o);
-                let t = text(&o);
+                let o = dpo_cmd(&ws).run(&a);
+                o.assert_no_panic();
+                let t = o.text();
                 assert_eq!(
-                    o.status.code(),
+                    o.code(),
                     Some(2),
                     "{}: {a:?} exit {:?}\n{t}",
                     case.name,
-                    o.status.code()
+                    o.code()
                 );
                 let want = format!("{}:{}:", case.expect_file, line);
                 assert!(t.contains(&want), "{}: expected {want} in:\n{t}", case.name);
@@ -499,22 +430,22 @@ mod check {
 
     #[test]
     fn check_also_reads_the_fate_and_breach_records() {
-        let (_tmp, ws) = sample();
-        let fate = ws.join("fate/juvisy-sur-orge.yaml");
+        let ws = Workspace::sample();
+        let fate = ws.root().join("fate/juvisy-sur-orge.yaml");
         let s = std::fs::read_to_string(&fate)
             .unwrap()
             .replacen("choice:", "choise:", 1);
         let line = s[..s.find("choise:").unwrap()].matches('\n').count() + 1;
         std::fs::write(&fate, s).unwrap();
-        std::fs::create_dir_all(ws.join("breaches")).unwrap();
+        std::fs::create_dir_all(ws.root().join("breaches")).unwrap();
         std::fs::write(
-            ws.join("breaches/2021-001.yaml"),
+            ws.root().join("breaches/2021-001.yaml"),
             "id: 2021-001\ntitle: [\n",
         )
         .unwrap();
         let o = dpo(&ws, &["check"]);
-        assert_eq!(o.status.code(), Some(2), "{}", text(&o));
-        let t = text(&o);
+        assert_eq!(o.code(), Some(2), "{}", o.text());
+        let t = o.text();
         assert!(
             t.contains(&format!("fate/juvisy-sur-orge.yaml:{line}:")),
             "{t}"
@@ -525,53 +456,54 @@ mod check {
 
     #[test]
     fn a_yml_file_in_controllers_is_an_error_with_a_rename_hint() {
-        let (_tmp, ws) = sample();
+        let ws = Workspace::sample();
         std::fs::copy(
-            ws.join("controllers/juvisy-sur-orge.yaml"),
-            ws.join("controllers/athis.yml"),
+            ws.root().join("controllers/juvisy-sur-orge.yaml"),
+            ws.root().join("controllers/athis.yml"),
         )
         .unwrap();
         let o = dpo(&ws, &["check"]);
-        assert_eq!(o.status.code(), Some(2));
+        assert_eq!(o.code(), Some(2));
         assert!(
-            text(&o).contains("controllers/athis.yml:1:1:")
-                && text(&o).contains("rename it to `controllers/athis.yaml`"),
+            o.text().contains("controllers/athis.yml:1:1:")
+                && o.text().contains("rename it to `controllers/athis.yaml`"),
             "{}",
-            text(&o)
+            o.text()
         );
     }
 
     #[test]
     fn a_missing_workspace_says_how_to_create_one() {
-        let tmp = tempfile::tempdir().unwrap();
-        let o = dpo(&tmp.path().join("nowhere"), &["check"]);
-        assert_eq!(o.status.code(), Some(2));
-        assert!(text(&o).contains("dpo init"), "{}", text(&o));
+        let ws = Workspace::missing();
+        let o = dpo(&ws, &["check"]);
+        assert_eq!(o.code(), Some(2));
+        assert!(o.text().contains("dpo init"), "{}", o.text());
     }
 
     #[test]
     fn a_missing_processor_file_is_named() {
-        let (_tmp, ws) = sample();
-        std::fs::remove_file(ws.join("processor.yaml")).unwrap();
+        let ws = Workspace::sample();
+        std::fs::remove_file(ws.root().join("processor.yaml")).unwrap();
         let o = dpo(&ws, &["check"]);
-        assert_eq!(o.status.code(), Some(2));
+        assert_eq!(o.code(), Some(2));
         assert!(
-            text(&o).contains("processor.yaml:1:1: (file): this file is missing"),
+            o.text()
+                .contains("processor.yaml:1:1: (file): this file is missing"),
             "{}",
-            text(&o)
+            o.text()
         );
     }
 
     #[test]
     fn errors_in_several_files_are_all_reported_at_once() {
-        let (_tmp, ws) = sample();
-        std::fs::write(ws.join("people.yaml"), "").unwrap();
-        let p = ws.join("processor.yaml");
+        let ws = Workspace::sample();
+        std::fs::write(ws.root().join("people.yaml"), "").unwrap();
+        let p = ws.root().join("processor.yaml");
         let s = std::fs::read_to_string(&p)
             .unwrap()
             .replace("address:", "adress:");
         std::fs::write(&p, s).unwrap();
-        let t = text(&dpo(&ws, &["check"]));
+        let t = dpo(&ws, &["check"]).text();
         assert!(
             t.contains("people.yaml:1:1") && t.contains("processor.yaml:6:1"),
             "{t}"
@@ -582,22 +514,22 @@ mod check {
 mod journal {
     use super::*;
 
-    fn notes(ws: &Path, n: usize) {
+    fn notes(ws: &Workspace, n: usize) {
         for i in 0..n {
             let o = dpo(ws, &["journal", "note", "-m", &format!("note {i}")]);
-            assert!(o.status.success(), "{}", text(&o));
+            assert!(o.success(), "{}", o.text());
         }
     }
 
     #[test]
     fn notes_chain_and_verify() {
-        let (_tmp, ws) = sample();
+        let ws = Workspace::sample();
         notes(&ws, 3);
         let o = dpo(&ws, &["journal", "verify"]);
-        assert_eq!(o.status.code(), Some(0), "{}", text(&o));
-        assert!(text(&o).contains("3 entries"));
+        assert_eq!(o.code(), Some(0), "{}", o.text());
+        assert!(o.text().contains("3 entries"));
         let o = dpo(&ws, &["--json", "journal", "show"]);
-        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        let v: serde_json::Value = o.json();
         assert_eq!(v.as_array().unwrap().len(), 3);
         assert_eq!(v[2]["seq"], 3);
         assert_eq!(v[0]["at"], "2026-11-28T15:00:00Z");
@@ -605,9 +537,9 @@ mod journal {
 
     #[test]
     fn any_tampering_is_found_by_journal_verify_and_check() {
-        let (_tmp, ws) = sample();
+        let ws = Workspace::sample();
         notes(&ws, 4);
-        let path = ws.join("journal.jsonl");
+        let path = ws.root().join("journal.jsonl");
         let orig = std::fs::read(&path).unwrap();
         let lines: Vec<&[u8]> = orig
             .split(|&b| b == b'\n')
@@ -644,32 +576,32 @@ mod journal {
         for (what, bytes) in variants {
             std::fs::write(&path, &bytes).unwrap();
             let o = dpo(&ws, &["journal", "verify"]);
-            assert_eq!(o.status.code(), Some(1), "{what}: {}", text(&o));
-            assert!(text(&o).contains("journal broken"), "{what}");
+            assert_eq!(o.code(), Some(1), "{what}: {}", o.text());
+            assert!(o.text().contains("journal broken"), "{what}");
             let o = dpo(&ws, &["check"]);
-            assert_eq!(o.status.code(), Some(1), "{what}: check {}", text(&o));
+            assert_eq!(o.code(), Some(1), "{what}: check {}", o.text());
             // Nothing is appended on top of a broken journal.
             let o = dpo(&ws, &["journal", "note", "-m", "x"]);
-            assert_eq!(o.status.code(), Some(2), "{what}: note {}", text(&o));
+            assert_eq!(o.code(), Some(2), "{what}: note {}", o.text());
             assert_eq!(std::fs::read(&path).unwrap(), bytes, "{what}");
         }
     }
 
     #[test]
     fn the_first_bad_entry_is_named() {
-        let (_tmp, ws) = sample();
+        let ws = Workspace::sample();
         notes(&ws, 3);
-        let path = ws.join("journal.jsonl");
+        let path = ws.root().join("journal.jsonl");
         let s = std::fs::read_to_string(&path).unwrap();
         let mut lines: Vec<String> = s.lines().map(String::from).collect();
         lines[1] = lines[1].replace("\"actor\":\"test\"", "\"actor\":\"mallory\"");
         std::fs::write(&path, lines.join("\n") + "\n").unwrap();
         let o = dpo(&ws, &["journal", "verify"]);
-        assert_eq!(o.status.code(), Some(1));
+        assert_eq!(o.code(), Some(1));
         assert!(
-            text(&o).contains("journal.jsonl:2:") && text(&o).contains("entry 2 was changed"),
+            o.text().contains("journal.jsonl:2:") && o.text().contains("entry 2 was changed"),
             "{}",
-            text(&o)
+            o.text()
         );
         // The last entry has no successor: journal.head vouches for it.
         let mut lines: Vec<String> = std::fs::read_to_string(&path)
@@ -681,18 +613,18 @@ mod journal {
         lines[2] = lines[2].replace("\"actor\":\"test\"", "\"actor\":\"mallory\"");
         std::fs::write(&path, lines.join("\n") + "\n").unwrap();
         let o = dpo(&ws, &["journal", "verify"]);
-        assert_eq!(o.status.code(), Some(1));
+        assert_eq!(o.code(), Some(1));
         assert!(
-            text(&o).contains("journal.jsonl:3:")
-                && text(&o).contains("entry 3 (the last one) was changed"),
+            o.text().contains("journal.jsonl:3:")
+                && o.text().contains("entry 3 (the last one) was changed"),
             "{}",
-            text(&o)
+            o.text()
         );
     }
 
     #[test]
     fn concurrent_writers_never_interleave_or_lose_an_entry() {
-        let (_tmp, ws) = sample();
+        let ws = Workspace::sample();
         let mut children = Vec::new();
         for p in 0..8 {
             let script = format!(
@@ -702,8 +634,8 @@ mod journal {
                 Command::new("sh")
                     .arg("-c")
                     .arg(script)
-                    .arg(env!("CARGO_BIN_EXE_dpo"))
-                    .arg(&ws)
+                    .arg(BIN)
+                    .arg(ws.root())
                     .env("DPO_LOCK_WAIT", "60")
                     .env("DPO_ACTOR", format!("writer-{p}"))
                     .spawn()
@@ -714,9 +646,9 @@ mod journal {
             assert!(c.wait().unwrap().success());
         }
         let o = dpo(&ws, &["journal", "verify"]);
-        assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+        assert_eq!(o.code(), Some(0), "{}", o.text());
         let o = dpo(&ws, &["--json", "journal", "show"]);
-        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        let v: serde_json::Value = o.json();
         let entries = v.as_array().unwrap();
         assert_eq!(entries.len(), 40);
         for (i, e) in entries.iter().enumerate() {
@@ -733,25 +665,23 @@ mod journal {
 
     #[test]
     fn a_held_lock_makes_a_writer_wait_then_fail_clearly() {
-        let (_tmp, ws) = sample();
+        let ws = Workspace::sample();
         let f = std::fs::OpenOptions::new()
             .create(true)
             .truncate(false)
             .write(true)
-            .open(ws.join(".dpo.lock"))
+            .open(ws.root().join(".dpo.lock"))
             .unwrap();
         f.lock().unwrap();
         let o = dpo_cmd(&ws)
             .env("DPO_LOCK_WAIT", "0.3")
-            .args(["journal", "note", "-m", "x"])
-            .output()
-            .unwrap();
-        assert_eq!(o.status.code(), Some(2));
-        assert!(text(&o).contains("another dpo process"), "{}", text(&o));
-        assert!(!ws.join("journal.jsonl").exists());
+            .run(&["journal", "note", "-m", "x"]);
+        assert_eq!(o.code(), Some(2));
+        assert!(o.text().contains("another dpo process"), "{}", o.text());
+        assert!(!ws.root().join("journal.jsonl").exists());
         drop(f);
         let o = dpo(&ws, &["journal", "note", "-m", "x"]);
-        assert!(o.status.success(), "{}", text(&o));
+        assert!(o.success(), "{}", o.text());
     }
 }
 
@@ -760,30 +690,32 @@ mod init {
 
     #[test]
     fn a_new_workspace_passes_check_strictly_and_has_a_journal() {
-        let tmp = tempfile::tempdir().unwrap();
-        let ws = tmp.path().join("nouveau");
-        let o = dpo(&ws, &["init", ws.to_str().unwrap()]);
-        assert!(o.status.success(), "{}", text(&o));
+        let ws = Workspace::missing();
+        let o = dpo(&ws, &["init", ws.root().to_str().unwrap()]);
+        assert!(o.success(), "{}", o.text());
         let o = dpo(&ws, &["check", "--strict"]);
-        assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+        assert_eq!(o.code(), Some(0), "{}", o.text());
         assert!(
-            text(&o).contains("journal: 1 entries, chain intact"),
+            o.text().contains("journal: 1 entries, chain intact"),
             "{}",
-            text(&o)
+            o.text()
         );
         let o = dpo(&ws, &["register", "--format", "md"]);
-        assert!(o.status.success());
-        assert!(!String::from_utf8_lossy(&o.stdout).contains("à compléter"));
+        assert!(o.success());
+        assert!(!o.stdout().contains("à compléter"));
     }
 
     #[test]
     fn init_never_overwrites_an_existing_folder() {
-        let (_tmp, ws) = sample();
-        let before = std::fs::read(ws.join("processor.yaml")).unwrap();
-        let o = dpo(&ws, &["init", ws.to_str().unwrap()]);
-        assert_eq!(o.status.code(), Some(2));
-        assert!(text(&o).contains("never overwrites"), "{}", text(&o));
-        assert_eq!(std::fs::read(ws.join("processor.yaml")).unwrap(), before);
+        let ws = Workspace::sample();
+        let before = std::fs::read(ws.root().join("processor.yaml")).unwrap();
+        let o = dpo(&ws, &["init", ws.root().to_str().unwrap()]);
+        assert_eq!(o.code(), Some(2));
+        assert!(o.text().contains("never overwrites"), "{}", o.text());
+        assert_eq!(
+            std::fs::read(ws.root().join("processor.yaml")).unwrap(),
+            before
+        );
     }
 }
 
@@ -792,10 +724,10 @@ mod schema {
 
     #[test]
     fn schema_writes_one_json_schema_per_file_kind() {
-        let (tmp, ws) = sample();
-        let dir = tmp.path().join("schemas");
+        let ws = Workspace::sample();
+        let dir = ws.path("schemas");
         let o = dpo(&ws, &["schema", "-o", dir.to_str().unwrap()]);
-        assert!(o.status.success(), "{}", text(&o));
+        assert!(o.success(), "{}", o.text());
         for name in [
             "processor",
             "controller",
@@ -824,13 +756,13 @@ mod docs {
 
     #[test]
     fn completions_and_man_pages_are_generated_and_a_closed_pipe_is_no_panic() {
-        let (tmp, ws) = sample();
+        let ws = Workspace::sample();
         let o = dpo(&ws, &["completions", "bash"]);
-        assert!(o.status.success());
-        assert!(String::from_utf8_lossy(&o.stdout).contains("_dpo()"));
-        let dir = tmp.path().join("man");
+        assert!(o.success());
+        assert!(o.stdout().contains("_dpo()"));
+        let dir = ws.path("man");
         let o = dpo(&ws, &["man", "-o", dir.to_str().unwrap()]);
-        assert!(o.status.success(), "{}", text(&o));
+        assert!(o.success(), "{}", o.text());
         assert!(std::fs::read_to_string(dir.join("dpo-register.1"))
             .unwrap()
             .contains("register"));
@@ -840,15 +772,13 @@ mod docs {
                 "\"$0\" --registers \"$1\" {} | true; exit ${{PIPESTATUS[0]}}",
                 args.replace("DIR", &dir.to_string_lossy())
             );
-            let o = Command::new("bash")
+            let o = run(Command::new("bash")
                 .arg("-c")
                 .arg(&cmd)
-                .arg(env!("CARGO_BIN_EXE_dpo"))
-                .arg(&ws)
-                .env("DPO_NOW", NOW)
-                .output()
-                .unwrap();
-            assert_no_panic(&o);
+                .arg(BIN)
+                .arg(ws.root())
+                .env("DPO_NOW", NOW));
+            o.assert_no_panic();
         }
     }
 }

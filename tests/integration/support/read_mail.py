@@ -1,4 +1,5 @@
-"""Reads what the test SMTP server received, for tests/breach.rs.
+"""Reads what the test SMTP server received, for the integration tests
+(support/mail.rs).
 
     read_mail.py list MAILDIR OUTDIR    every message of a Maildir as JSON, in
                                         the order of their Date headers;

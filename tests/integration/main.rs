@@ -1,0 +1,15 @@
+//! The integration tests: one crate (one binary to build and link), one
+//! module per journey, all run on copies of fixture workspaces with the real
+//! `dpo` binary and checked with the real tools a user would use. `support`
+//! holds the one harness.
+//!
+//! Run one journey with a filter: `tests/run.sh --test integration breach::`.
+
+mod support;
+
+mod bagit;
+mod breach;
+mod cli;
+mod fate;
+mod status_audit;
+mod subprocessor_request_instruction;
