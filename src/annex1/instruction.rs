@@ -11,10 +11,10 @@ use super::{Annex1Error, Delivered, Loaded, Outgoing};
 use crate::mail::{Party, SmtpSettings};
 use crate::model::{Instruction, Lang, LegalTransfer, Objection};
 use crate::render::Templates;
-use crate::workspace::{self, Workspace, WorkspaceLock};
+use crate::workspace::{self, store, Workspace, WorkspaceLock};
 
 /// The folder of instruction files.
-pub const DIR: &str = "instructions";
+pub const DIR: &str = crate::workspace::kinds::INSTRUCTION.path;
 
 /// What `dpo instruction log` was given.
 #[derive(Debug, Clone)]
@@ -116,7 +116,7 @@ pub fn log(
     let t = Templates::new(lang)?;
     let lock = ws.lock()?;
     let now_local = crate::time::in_tz(now, ws.tz);
-    let id = super::next_id(&ws.root, DIR, now_local.year())?;
+    let id = store::next_id(ws, DIR, now_local.year())?;
     let has_transfer = transfer.is_some();
     let instruction = Instruction {
         id: id.clone(),
@@ -136,7 +136,9 @@ pub fn log(
             .get("instruction_file_header")
             .replace("{id}", id.as_str())
     );
-    let text = super::create(ws, &lock, &rel, &header, &instruction)?;
+    let text = store::create(ws, &lock, &rel, &header, instruction.clone())?
+        .source
+        .text;
     ws.journal().append(
         &lock,
         now,
@@ -151,7 +153,7 @@ pub fn log(
         sent: Vec::new(),
     };
     if has_transfer {
-        let loaded = super::load_one::<Instruction>(ws, "instruction", DIR, id.as_str())?;
+        let loaded = store::load_one::<Instruction>(ws, "instruction", DIR, id.as_str())?;
         let (i, d) = send(
             ws,
             &lock,
@@ -191,7 +193,7 @@ pub fn object(
         "--reason",
         "--reason \"la conservation demandée excède la durée fixée par la loi (art. 5(1)(e) RGPD)\"",
     )?;
-    let loaded = super::load_one::<Instruction>(ws, "instruction", DIR, id)?;
+    let loaded = store::load_one::<Instruction>(ws, "instruction", DIR, id)?;
     if let Some(sent) = loaded
         .record
         .objection
@@ -215,18 +217,20 @@ pub fn object(
     }
     let t = Templates::new(lang)?;
     let lock = ws.lock()?;
-    let loaded = super::load_one::<Instruction>(ws, "instruction", DIR, id)?;
+    let loaded = store::load_one::<Instruction>(ws, "instruction", DIR, id)?;
     let mut new = loaded.record.clone();
     new.objection = Some(Objection {
         reason,
         at: crate::time::in_tz(now, ws.tz),
         notice: None,
     });
-    let text = super::update_section(ws, &lock, &loaded, "objection", &new.objection, &new)?;
+    let text = store::update(ws, &lock, &loaded, new.clone(), &["objection"])
+        .map(|s| s.source.text)
+        .map_err(Annex1Error::from)?;
     ws.journal()
         .append(&lock, now, actor, "instruction.object", id, text.as_bytes())?;
     let file = loaded.source.rel.clone();
-    let loaded = super::load_one::<Instruction>(ws, "instruction", DIR, id)?;
+    let loaded = store::load_one::<Instruction>(ws, "instruction", DIR, id)?;
     let (i, d) = send(
         ws,
         &lock,
@@ -260,7 +264,7 @@ pub fn notify(
     dry_run: bool,
     smtp: Option<&SmtpSettings>,
 ) -> Result<Outcome, Annex1Error> {
-    let loaded = super::load_one::<Instruction>(ws, "instruction", DIR, id)?;
+    let loaded = store::load_one::<Instruction>(ws, "instruction", DIR, id)?;
     let pending = pending(&loaded.record);
     if pending.is_empty() {
         return Err(Annex1Error::NothingToSend(format!(
@@ -279,7 +283,7 @@ pub fn notify(
         sent: Vec::new(),
     };
     for kind in pending {
-        let loaded = super::load_one::<Instruction>(ws, "instruction", DIR, id)?;
+        let loaded = store::load_one::<Instruction>(ws, "instruction", DIR, id)?;
         let (i, d) = send(ws, &lock, &t, loaded, kind, now, actor, dry_run, smtp)?;
         out.instruction = i;
         out.sent.push((kind, d));
@@ -388,13 +392,17 @@ fn send(
             if let Some(o) = new.objection.as_mut() {
                 o.notice = Some(d.record.clone());
             }
-            super::update_section(ws, lock, &loaded, "objection", &new.objection, &new)
+            store::update(ws, lock, &loaded, new.clone(), &["objection"])
+                .map(|s| s.source.text)
+                .map_err(Annex1Error::from)
         }
         NoticeKind::Transfer => {
             if let Some(t) = new.transfer.as_mut() {
                 t.notice = Some(d.record.clone());
             }
-            super::update_section(ws, lock, &loaded, "transfer", &new.transfer, &new)
+            store::update(ws, lock, &loaded, new.clone(), &["transfer"])
+                .map(|s| s.source.text)
+                .map_err(Annex1Error::from)
         }
     };
     result.map_err(|e| Annex1Error::SentNotRecorded {
@@ -408,5 +416,5 @@ fn send(
 
 /// Every instruction, and the problems in instruction files.
 pub fn list(ws: &Workspace) -> (Vec<Loaded<Instruction>>, Vec<crate::workspace::Diagnostic>) {
-    super::load_all(ws, DIR)
+    store::load_all(ws, DIR)
 }

@@ -19,12 +19,11 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
-use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use crate::mail::{self, Attachment, Draft, MailError, Party, SmtpSettings};
 use crate::model::{Contact, Controller, Id, MailRecord};
-use crate::workspace::{self, Diagnostic, SourceFile, Workspace, WorkspaceError, WorkspaceLock};
+use crate::workspace::{self, Diagnostic, Workspace, WorkspaceError, WorkspaceLock};
 
 /// What can go wrong in the Annex 1 workflows.
 #[derive(Debug, thiserror::Error)]
@@ -32,6 +31,9 @@ pub enum Annex1Error {
     /// The workspace could not be used.
     #[error(transparent)]
     Workspace(#[from] WorkspaceError),
+    /// A record file could not be read or written.
+    #[error(transparent)]
+    Store(#[from] crate::workspace::StoreError),
     /// A template failed.
     #[error(transparent)]
     Template(#[from] crate::render::templates::TemplateError),
@@ -199,16 +201,6 @@ pub enum Annex1Error {
     },
 }
 
-/// The ids of every controller, for hints.
-pub(crate) fn known_controllers(ws: &Workspace) -> String {
-    let v: Vec<String> = ws.controllers.iter().map(|(i, _)| i.to_string()).collect();
-    if v.is_empty() {
-        "(none)".into()
-    } else {
-        v.join(", ")
-    }
-}
-
 /// The controller `id`, or an error listing those that exist.
 pub(crate) fn controller<'a>(
     ws: &'a Workspace,
@@ -216,7 +208,7 @@ pub(crate) fn controller<'a>(
 ) -> Result<(Id, &'a Controller), Annex1Error> {
     let unknown = || Annex1Error::UnknownController {
         controller: id.to_string(),
-        known: known_controllers(ws),
+        known: ws.known_controllers(),
     };
     let id = Id::new(id).map_err(|_| unknown())?;
     let c = ws.controller(&id).ok_or_else(unknown)?;
@@ -328,7 +320,7 @@ pub(crate) fn deliver(
         source,
     };
     let built = mail::build(&draft).map_err(mail_err)?;
-    let sha = workspace::journal::sha256_hex(&built.bytes);
+    let sha = crate::hashing::sha256_hex(&built.bytes);
     let mut record = MailRecord {
         sent_at: crate::time::in_tz(now, ws.tz),
         recipients: built.recipients.clone(),
@@ -420,147 +412,23 @@ pub fn forward_due(received: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
 }
 
 /// A record as read from its file.
-#[derive(Debug)]
-pub struct Loaded<T> {
-    /// The record.
-    pub record: T,
-    /// The file as read.
-    pub source: SourceFile,
-}
+pub type Loaded<T> = crate::workspace::Stored<T>;
 
-/// Reads every `*.yaml` record of `dir`; unreadable files become diagnostics.
-pub(crate) fn load_all<T: DeserializeOwned>(
-    ws: &Workspace,
-    dir: &str,
-) -> (Vec<Loaded<T>>, Vec<Diagnostic>) {
-    let mut out = Vec::new();
-    let mut diags = Vec::new();
-    let mut names: Vec<String> = match std::fs::read_dir(ws.root.join(dir)) {
-        Ok(rd) => rd
-            .filter_map(Result::ok)
-            .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-            .map(|e| e.file_name().to_string_lossy().into_owned())
-            .filter(|n| n.ends_with(".yaml") && !n.starts_with('.'))
-            .collect(),
-        Err(_) => return (out, diags),
-    };
-    names.sort();
-    for name in names {
-        let rel = format!("{dir}/{name}");
-        match workspace::read_record::<T>(&ws.root, &rel) {
-            Ok(Some((record, source))) => out.push(Loaded { record, source }),
-            Ok(None) => {}
-            Err(mut d) => diags.append(&mut d),
-        }
-    }
-    (out, diags)
-}
-
-/// Reads one record.
-pub(crate) fn load_one<T: DeserializeOwned>(
-    ws: &Workspace,
-    kind: &'static str,
-    dir: &str,
-    id: &str,
-) -> Result<Loaded<T>, Annex1Error> {
-    let rel = format!("{dir}/{id}.yaml");
-    let not_found = || Annex1Error::NotFound {
-        kind,
-        id: id.to_string(),
-        path: ws.root.join(&rel),
-    };
-    Id::new(id).map_err(|_| not_found())?;
-    match workspace::read_record::<T>(&ws.root, &rel) {
-        Ok(Some((record, source))) => Ok(Loaded { record, source }),
-        Ok(None) => Err(not_found()),
-        Err(diagnostics) => Err(Annex1Error::Invalid {
-            file: rel,
-            diagnostics,
-        }),
+impl crate::workspace::kinds::Record for crate::model::Request {
+    fn diagnostics(ws: &Workspace) -> Vec<Diagnostic> {
+        workspace::store::load_all::<Self>(ws, request::DIR).1
     }
 }
 
-/// The next free id `YYYY-NNN` in `dir`.
-pub(crate) fn next_id(root: &Path, dir: &str, year: i32) -> Result<Id, Annex1Error> {
-    crate::workspace::next_record_id(root, dir, year).map_err(|e| Annex1Error::Rewrite {
-        file: dir.to_string(),
-        message: e.to_string(),
-    })
-}
-
-/// Writes a new record file (`header` is a YAML comment block put first),
-/// refusing to overwrite one, and checks it reads back as `value`.
-pub(crate) fn create<T: Serialize + DeserializeOwned + PartialEq>(
-    ws: &Workspace,
-    _lock: &WorkspaceLock,
-    rel: &str,
-    header: &str,
-    value: &T,
-) -> Result<String, Annex1Error> {
-    let path = ws.root.join(rel);
-    if path.exists() {
-        return Err(Annex1Error::Rewrite {
-            file: rel.to_string(),
-            message: "the file already exists".into(),
-        });
+impl crate::workspace::kinds::Record for crate::model::Instruction {
+    fn diagnostics(ws: &Workspace) -> Vec<Diagnostic> {
+        workspace::store::load_all::<Self>(ws, instruction::DIR).1
     }
-    let body = serde_yaml::to_string(value).map_err(|e| Annex1Error::Rewrite {
-        file: rel.to_string(),
-        message: e.to_string(),
-    })?;
-    let text = format!("{header}{body}");
-    verify(rel, &text, value)?;
-    workspace::write_atomic(&path, text.as_bytes())?;
-    Ok(text)
 }
 
-/// Replaces the top-level section `key` of a record file with `value`,
-/// keeping everything else (comments included); refuses when the file
-/// changed since it was read.
-pub(crate) fn update_section<T: Serialize + DeserializeOwned + PartialEq, V: Serialize>(
-    ws: &Workspace,
-    _lock: &WorkspaceLock,
-    loaded: &Loaded<T>,
-    key: &str,
-    value: &V,
-    expected: &T,
-) -> Result<String, Annex1Error> {
-    let rel = loaded.source.rel.clone();
-    let path = ws.root.join(&rel);
-    let current = std::fs::read(&path).map_err(|source| WorkspaceError::Read {
-        path: path.clone(),
-        source,
-    })?;
-    if workspace::journal::sha256_hex(&current) != loaded.source.sha256 {
-        return Err(Annex1Error::Changed { path });
-    }
-    let text =
-        crate::breach::store::replace_section(&loaded.source.text, key, value).map_err(|e| {
-            Annex1Error::Rewrite {
-                file: rel.clone(),
-                message: e.to_string(),
-            }
-        })?;
-    verify(&rel, &text, expected)?;
-    workspace::write_atomic(&path, text.as_bytes())?;
-    Ok(text)
-}
-
-fn verify<T: DeserializeOwned + PartialEq>(
-    rel: &str,
-    text: &str,
-    expected: &T,
-) -> Result<(), Annex1Error> {
-    match serde_yaml::from_str::<T>(text) {
-        Ok(v) if &v == expected => Ok(()),
-        Ok(_) => Err(Annex1Error::Rewrite {
-            file: rel.to_string(),
-            message: "the file would not read back as the intended record".into(),
-        }),
-        Err(e) => Err(Annex1Error::Rewrite {
-            file: rel.to_string(),
-            message: e.to_string(),
-        }),
+impl crate::workspace::kinds::Record for crate::model::SubProcessorNotice {
+    fn diagnostics(ws: &Workspace) -> Vec<Diagnostic> {
+        workspace::store::load_all::<Self>(ws, subprocessor::DIR).1
     }
 }
 

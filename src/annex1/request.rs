@@ -10,10 +10,10 @@ use super::{Annex1Error, Delivered, Loaded, Outgoing};
 use crate::mail::{Party, SmtpSettings};
 use crate::model::{Id, Lang, Request, Right};
 use crate::render::Templates;
-use crate::workspace::{self, Workspace};
+use crate::workspace::{self, store, Workspace};
 
 /// The folder of request files.
-pub const DIR: &str = "requests";
+pub const DIR: &str = crate::workspace::kinds::REQUEST.path;
 
 /// What `dpo request log` was given.
 #[derive(Debug, Clone)]
@@ -54,7 +54,7 @@ fn preflight(ws: &Workspace, controller: &Id, forward: bool) -> Result<(), Annex
         .controller(controller)
         .ok_or_else(|| Annex1Error::UnknownController {
             controller: controller.to_string(),
-            known: super::known_controllers(ws),
+            known: ws.known_controllers(),
         })?;
     if forward
         && c.contacts
@@ -103,7 +103,7 @@ pub fn log(
     let t = Templates::new(lang)?;
     let lock = ws.lock()?;
     let now_local = crate::time::in_tz(now, ws.tz);
-    let id = super::next_id(&ws.root, DIR, now_local.year())?;
+    let id = store::next_id(ws, DIR, now_local.year())?;
     let request = Request {
         id: id.clone(),
         controller: controller.clone(),
@@ -121,7 +121,9 @@ pub fn log(
             .get("request_file_header")
             .replace("{id}", id.as_str())
     );
-    let text = super::create(ws, &lock, &rel, &header, &request)?;
+    let text = store::create(ws, &lock, &rel, &header, request.clone())?
+        .source
+        .text;
     ws.journal().append(
         &lock,
         now,
@@ -137,7 +139,7 @@ pub fn log(
         forwarded: None,
     };
     if forward {
-        let loaded = super::load_one::<Request>(ws, "request", DIR, id.as_str())?;
+        let loaded = store::load_one::<Request>(ws, "request", DIR, id.as_str())?;
         let sent = send(ws, &lock, &t, loaded, now, actor, new.dry_run, smtp).map_err(|e| {
             Annex1Error::RecordedNotSent {
                 what: format!("request `{id}`"),
@@ -161,7 +163,7 @@ pub fn forward(
     dry_run: bool,
     smtp: Option<&SmtpSettings>,
 ) -> Result<Outcome, Annex1Error> {
-    let loaded = super::load_one::<Request>(ws, "request", DIR, id)?;
+    let loaded = store::load_one::<Request>(ws, "request", DIR, id)?;
     if let Some(f) = &loaded.record.forwarded {
         return Err(Annex1Error::AlreadyForwarded {
             id: loaded.record.id.clone(),
@@ -174,7 +176,7 @@ pub fn forward(
     let t = Templates::new(lang)?;
     let lock = ws.lock()?;
     // Re-read under the lock.
-    let loaded = super::load_one::<Request>(ws, "request", DIR, id)?;
+    let loaded = store::load_one::<Request>(ws, "request", DIR, id)?;
     let file = loaded.source.rel.clone();
     let (request, d) = send(ws, &lock, &t, loaded, now, actor, dry_run, smtp)?;
     Ok(Outcome {
@@ -202,7 +204,7 @@ fn send(
         .controller(&r.controller)
         .ok_or_else(|| Annex1Error::UnknownController {
             controller: r.controller.to_string(),
-            known: super::known_controllers(ws),
+            known: ws.known_controllers(),
         })?;
     let contact = c.contacts.data_subject_requests.clone();
     let from = super::sender(ws, smtp)?;
@@ -258,14 +260,15 @@ fn send(
     }
     let mut new = loaded.record.clone();
     new.forwarded = Some(d.record.clone());
-    super::update_section(ws, lock, &loaded, "forwarded", &new.forwarded, &new).map_err(|e| {
-        Annex1Error::SentNotRecorded {
+    store::update(ws, lock, &loaded, new.clone(), &["forwarded"])
+        .map(|s| s.source.text)
+        .map_err(Annex1Error::from)
+        .map_err(|e| Annex1Error::SentNotRecorded {
             what: o.what.clone(),
             message_id: d.record.message_id.clone(),
             reply: d.record.server_reply.clone(),
             source: Box::new(e),
-        }
-    })?;
+        })?;
     Ok((new, d))
 }
 
@@ -289,5 +292,5 @@ struct ForwardContext {
 
 /// Every request, and the problems in request files.
 pub fn list(ws: &Workspace) -> (Vec<Loaded<Request>>, Vec<crate::workspace::Diagnostic>) {
-    super::load_all(ws, DIR)
+    store::load_all(ws, DIR)
 }

@@ -14,57 +14,21 @@
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::{Annex1Error, Delivered, Loaded, Outgoing};
 use crate::mail::{Attachment, Party, SmtpSettings};
-use crate::model::{Contact, Contract, Id, Lang, MailRecord, SubProcessor, SubProcessors};
+use crate::model::{Contact, Contract, Id, Lang, SubProcessor, SubProcessors};
 use crate::render::pdf::{markdown_to_pdf, PdfMeta};
 use crate::render::Templates;
-use crate::workspace::{self, Workspace, WorkspaceError, WorkspaceLock};
+use crate::workspace::{self, store, Workspace, WorkspaceError, WorkspaceLock};
 
 /// The sub-processor register.
 pub const FILE: &str = "subprocessors.yaml";
 /// The folder of notice records.
-pub const DIR: &str = "subprocessor-notices";
+pub const DIR: &str = crate::workspace::kinds::SUBPROCESSOR_NOTICE.path;
 
-/// Added or changed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum ChangeKind {
-    /// A new sub-processor.
-    Added,
-    /// A sub-processor whose activities, identity, contact or contract changed.
-    Changed,
-}
-
-/// A written notice to one controller about one sub-processor change.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct SubProcessorNotice {
-    /// Identifier, `YYYY-NNN`; the file name.
-    pub id: Id,
-    /// The sub-processor.
-    pub subprocessor: Id,
-    /// The controller informed.
-    pub controller: Id,
-    /// Added or changed.
-    pub change: ChangeKind,
-    /// The fields that changed (for a change).
-    #[serde(default)]
-    pub changed: Vec<String>,
-    /// When the notice was made.
-    pub created_at: DateTime<FixedOffset>,
-    /// The sub-processor as notified.
-    pub details: SubProcessor,
-    /// The PDF, relative to the workspace.
-    pub pdf: String,
-    /// Its SHA-256.
-    pub pdf_sha256: String,
-    /// The e-mail that sent it; absent until sent.
-    #[serde(default)]
-    pub sent: Option<MailRecord>,
-}
+pub use crate::model::{ChangeKind, SubProcessorNotice};
 
 /// The values `add` and `change` were given; `None` keeps the current value.
 #[derive(Debug, Clone, Default)]
@@ -290,7 +254,7 @@ fn finish(
     }
     let t = Templates::new(lang)?;
     let lock = ws.lock()?;
-    let (text, comments_kept) = edit_register(ws, old.as_ref(), &sp)?;
+    let (text, comments_kept) = edit_register(ws, &lock, old.as_ref(), &sp)?;
     let changed = match &old {
         Some(o) => changed_fields(o, &sp),
         None => Vec::new(),
@@ -300,13 +264,12 @@ fn finish(
     } else {
         "subprocessor.add"
     };
-    workspace::write_atomic(&ws.root.join(FILE), text.as_bytes())?;
     ws.journal()
         .append(&lock, now, actor, action, sp.id.as_str(), text.as_bytes())?;
     let now_local = crate::time::in_tz(now, ws.tz);
     let mut notices = Vec::new();
     for c in &concerned {
-        let id = super::next_id(&ws.root, DIR, now_local.year())?;
+        let id = store::next_id(ws, DIR, now_local.year())?;
         let mut n = SubProcessorNotice {
             id: id.clone(),
             subprocessor: sp.id.clone(),
@@ -326,7 +289,7 @@ fn finish(
         let ctx = context(ws, &t, &n, old.as_ref(), now_local)?;
         let md = t.render("subprocessor-notice.md", &ctx)?;
         let pdf = make_pdf(ws, &t, &ctx.title, &id, &md, now_local)?;
-        n.pdf_sha256 = workspace::journal::sha256_hex(&pdf);
+        n.pdf_sha256 = crate::hashing::sha256_hex(&pdf);
         workspace::write_atomic(&ws.root.join(&n.pdf), &pdf)?;
         let header = format!(
             "# {}\n",
@@ -334,7 +297,7 @@ fn finish(
                 .get("sp_notice_file_header")
                 .replace("{id}", id.as_str())
         );
-        super::create(ws, &lock, &format!("{DIR}/{id}.yaml"), &header, &n)?;
+        store::create(ws, &lock, &format!("{DIR}/{id}.yaml"), &header, n.clone())?;
         ws.journal().append(
             &lock,
             now,
@@ -353,104 +316,39 @@ fn finish(
     })
 }
 
-/// The new text of `subprocessors.yaml`, and whether its comments were kept.
+/// Writes `sp` into `subprocessors.yaml` as the workspace read it (adding
+/// it, or replacing `old`): the new text, and whether its comments were kept.
 fn edit_register(
     ws: &Workspace,
+    lock: &WorkspaceLock,
     old: Option<&SubProcessor>,
     sp: &SubProcessor,
 ) -> Result<(String, bool), Annex1Error> {
-    let path = ws.root.join(FILE);
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(source) => return Err(WorkspaceError::Read { path, source }.into()),
-    };
-    let mut all: Vec<SubProcessor> = ws.subprocessors.clone();
+    let text = ws
+        .sources
+        .get(FILE)
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
+    let stored = store::Stored::new(
+        SubProcessors {
+            subprocessors: ws.subprocessors.clone(),
+        },
+        FILE,
+        text,
+    );
+    let mut all = ws.subprocessors.clone();
     match old {
         Some(o) => {
-            for s in all.iter_mut() {
-                if s.id == o.id {
-                    *s = sp.clone();
-                }
+            for s in all.iter_mut().filter(|s| s.id == o.id) {
+                *s = sp.clone();
             }
         }
         None => all.push(sp.clone()),
     }
-    let expected = SubProcessors {
-        subprocessors: all.clone(),
-    };
-    let reads_back =
-        |t: &str| serde_yaml::from_str::<SubProcessors>(t).is_ok_and(|v| v == expected);
-    if let Some(t) = splice(&text, old.map(|o| &o.id), sp) {
-        if reads_back(&t) {
-            return Ok((t, true));
-        }
-    }
-    let t = crate::breach::store::replace_section(&text, "subprocessors", &all).map_err(|e| {
-        Annex1Error::Rewrite {
-            file: FILE.into(),
-            message: e.to_string(),
-        }
-    })?;
-    if !reads_back(&t) {
-        return Err(Annex1Error::Rewrite {
-            file: FILE.into(),
-            message: "the file would not read back as the intended register".into(),
-        });
-    }
-    Ok((t, false))
-}
-
-/// Replaces the lines of entry `id` (or appends a new entry), keeping every
-/// other line. `None` when the layout is not the block style we can edit.
-fn splice(text: &str, id: Option<&Id>, sp: &SubProcessor) -> Option<String> {
-    let lines: Vec<&str> = text.lines().collect();
-    let item_start = |l: &str| {
-        let t = l.trim_start();
-        t.starts_with("- id:").then(|| l.len() - t.len())
-    };
-    let indent = lines.iter().find_map(|l| item_start(l))?;
-    let body = serde_yaml::to_string(&vec![sp]).ok()?;
-    let pad = " ".repeat(indent);
-    let block: String = body.lines().map(|l| format!("{pad}{l}\n")).collect();
-    let mut out = String::new();
-    match id {
-        None => {
-            out.push_str(text.trim_end_matches('\n'));
-            out.push('\n');
-            out.push_str(&block);
-        }
-        Some(id) => {
-            let start = lines.iter().position(|l| {
-                item_start(l) == Some(indent)
-                    && l.trim_start()
-                        .strip_prefix("- id:")
-                        .is_some_and(|v| v.trim().trim_matches(['"', '\'']) == id.as_str())
-            })?;
-            let mut end = start + 1;
-            while end < lines.len() {
-                let l = lines[end];
-                let ind = l.len() - l.trim_start().len();
-                if !l.trim().is_empty() && ind <= indent {
-                    break;
-                }
-                end += 1;
-            }
-            while end > start + 1 && lines[end - 1].trim().is_empty() {
-                end -= 1;
-            }
-            for l in &lines[..start] {
-                out.push_str(l);
-                out.push('\n');
-            }
-            out.push_str(&block);
-            for l in &lines[end..] {
-                out.push_str(l);
-                out.push('\n');
-            }
-        }
-    }
-    Some(out)
+    let new = SubProcessors { subprocessors: all };
+    let id = old.map(|o| o.id.as_str());
+    let (stored, kept) = store::update_entry(ws, lock, &stored, new, "subprocessors", id, sp)?;
+    Ok((stored.source.text, kept))
 }
 
 #[derive(Serialize)]
@@ -612,7 +510,7 @@ pub fn notices(
     Vec<Loaded<SubProcessorNotice>>,
     Vec<crate::workspace::Diagnostic>,
 ) {
-    super::load_all(ws, DIR)
+    store::load_all(ws, DIR)
 }
 
 /// One notice sent (or written).
@@ -679,7 +577,7 @@ pub fn notify(
     let lock = ws.lock()?;
     let mut out = Vec::new();
     for l in pending {
-        let loaded = super::load_one::<SubProcessorNotice>(
+        let loaded = store::load_one::<SubProcessorNotice>(
             ws,
             "sub-processor notice",
             DIR,
@@ -712,7 +610,7 @@ fn send_one(
         path: pdf_path.clone(),
         source,
     })?;
-    if workspace::journal::sha256_hex(&pdf) != n.pdf_sha256 {
+    if crate::hashing::sha256_hex(&pdf) != n.pdf_sha256 {
         return Err(Annex1Error::Changed { path: pdf_path });
     }
     let old = None;
@@ -767,62 +665,19 @@ fn send_one(
     if !dry_run {
         let mut new = n.clone();
         new.sent = Some(d.record.clone());
-        super::update_section(ws, lock, loaded, "sent", &new.sent, &new).map_err(|e| {
-            Annex1Error::SentNotRecorded {
+        store::update(ws, lock, loaded, new.clone(), &["sent"])
+            .map(|s| s.source.text)
+            .map_err(Annex1Error::from)
+            .map_err(|e| Annex1Error::SentNotRecorded {
                 what: o.what.clone(),
                 message_id: d.record.message_id.clone(),
                 reply: d.record.server_reply.clone(),
                 source: Box::new(e),
-            }
-        })?;
+            })?;
     }
     Ok(NoticeSent {
         notice: n.id.clone(),
         controller: cid,
         delivered: d,
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    const TEXT: &str = "# head comment\nsubprocessors:\n  - id: a\n    name: A\n    # inner comment of a\n    activities: [x]\n  # comment before b\n  - id: b\n    name: B\n";
-
-    fn sp(id: &str, name: &str) -> SubProcessor {
-        SubProcessor {
-            id: Id::new(id).unwrap(),
-            name: name.into(),
-            address: None,
-            contact: Contact::default(),
-            activities: vec![],
-            controllers: vec![],
-            contract: Contract::default(),
-            location: None,
-            guarantees: None,
-        }
-    }
-
-    #[test]
-    fn changing_one_entry_keeps_the_comments_of_the_file_and_of_the_others() {
-        let out = splice(TEXT, Some(&Id::new("a").unwrap()), &sp("a", "A2")).unwrap();
-        assert!(
-            out.starts_with("# head comment\nsubprocessors:\n  - id: a\n    name: A2\n"),
-            "{out}"
-        );
-        assert!(
-            out.contains("  # comment before b\n  - id: b\n    name: B\n"),
-            "{out}"
-        );
-        assert!(!out.contains("inner comment of a"), "{out}");
-    }
-
-    #[test]
-    fn adding_an_entry_appends_it_with_the_same_indentation() {
-        let out = splice(TEXT, None, &sp("c", "C")).unwrap();
-        assert!(out.starts_with(TEXT), "{out}");
-        assert!(out.contains("\n  - id: c\n    name: C\n"), "{out}");
-        let v: SubProcessors = serde_yaml::from_str(&out).unwrap();
-        assert_eq!(v.subprocessors.len(), 3);
-    }
 }

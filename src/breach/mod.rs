@@ -24,7 +24,7 @@ use crate::mail::MailError;
 use crate::model::{Breach, Call, Closure, Id, Lang};
 use crate::render::templates::TemplateError;
 use crate::render::Templates;
-use crate::workspace::{Diagnostic, Workspace, WorkspaceError};
+use crate::workspace::{Diagnostic, StoreError, Workspace, WorkspaceError};
 
 pub use fields::{Field, FieldState};
 pub use notify::{notify, NotifyKind, NotifyRequest, Sent};
@@ -236,6 +236,9 @@ pub enum BreachError {
     /// The workspace could not be read or written.
     #[error(transparent)]
     Workspace(#[from] WorkspaceError),
+    /// A record file could not be read or written.
+    #[error(transparent)]
+    Store(StoreError),
     /// A template failed.
     #[error(transparent)]
     Template(#[from] TemplateError),
@@ -274,6 +277,27 @@ pub enum BreachError {
         #[source]
         source: Box<BreachError>,
     },
+}
+
+impl From<StoreError> for BreachError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::Invalid { file, diagnostics } => Self::Invalid { file, diagnostics },
+            StoreError::Changed { path } => Self::Changed { path },
+            StoreError::Rewrite { file, message } => Self::Rewrite { file, message },
+            StoreError::Workspace(e) => Self::Workspace(e),
+            other => Self::Store(other),
+        }
+    }
+}
+
+impl From<crate::workspace::UnknownController> for BreachError {
+    fn from(e: crate::workspace::UnknownController) -> Self {
+        Self::UnknownController {
+            controller: e.id,
+            known: e.known,
+        }
+    }
 }
 
 /// Where one controller's notification stands.
@@ -427,17 +451,7 @@ pub fn open(ws: &Workspace, req: &OpenRequest) -> Result<(Breach, PathBuf), Brea
         }
     }
     for c in &req.controllers {
-        if ws.controller(c).is_none() {
-            return Err(BreachError::UnknownController {
-                controller: c.clone(),
-                known: ws
-                    .controllers
-                    .iter()
-                    .map(|(i, _)| i.to_string())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            });
-        }
+        ws.require_controller(c)?;
     }
     let lock = ws.lock()?;
     let local = |t: DateTime<FixedOffset>| t.with_timezone(&ws.tz).fixed_offset();
@@ -498,23 +512,13 @@ pub fn defer(
             ),
         });
     }
-    let lock = ws.lock()?;
-    let (loaded, _) = store::load(ws, id)?;
-    refuse_closed(&loaded.breach)?;
-    let mut new = loaded.breach.clone();
-    new.deferred.retain(|k, _| Field::parse(k) != Some(f));
-    new.deferred
-        .insert(f.key().to_string(), reason.trim().to_string());
-    let text = store::update(ws, &lock, &loaded, &new)?;
-    ws.journal().append(
-        &lock,
-        now,
-        actor,
-        "breach.defer",
-        &format!("{id}/{}", f.key()),
-        text.as_bytes(),
-    )?;
-    Ok(new)
+    let (b, ()) = amend(ws, id, now, actor, "breach.defer", |new| {
+        new.deferred.retain(|k, _| Field::parse(k) != Some(f));
+        new.deferred
+            .insert(f.key().to_string(), reason.trim().to_string());
+        Ok((format!("{id}/{}", f.key()), ()))
+    })?;
+    Ok(b)
 }
 
 /// What `call` needs.
@@ -564,30 +568,19 @@ pub fn call(ws: &Workspace, req: &CallRequest) -> Result<(Breach, Call), BreachE
             now: crate::time::show(crate::time::in_tz(req.now, ws.tz)),
         });
     }
-    let lock = ws.lock()?;
-    let (loaded, _) = store::load(ws, &req.id)?;
-    refuse_closed(&loaded.breach)?;
-    let controller = one_target(&loaded.breach, req.controller.as_ref())?;
-    let call = Call {
-        at: at.with_timezone(&ws.tz).fixed_offset(),
-        controller: controller.clone(),
-        to: req.to.trim().to_string(),
-        number: req.number.trim().to_string(),
-        by: req.actor.clone(),
-        outcome: req.outcome.trim().to_string(),
-    };
-    let mut new = loaded.breach.clone();
-    new.calls.push(call.clone());
-    let text = store::update(ws, &lock, &loaded, &new)?;
-    ws.journal().append(
-        &lock,
-        req.now,
-        &req.actor,
-        "breach.call",
-        &format!("{}/{controller}", req.id),
-        text.as_bytes(),
-    )?;
-    Ok((new, call))
+    amend(ws, &req.id, req.now, &req.actor, "breach.call", |new| {
+        let controller = one_target(new, req.controller.as_ref())?;
+        let call = Call {
+            at: at.with_timezone(&ws.tz).fixed_offset(),
+            controller: controller.clone(),
+            to: req.to.trim().to_string(),
+            number: req.number.trim().to_string(),
+            by: req.actor.clone(),
+            outcome: req.outcome.trim().to_string(),
+        };
+        new.calls.push(call.clone());
+        Ok((format!("{}/{controller}", req.id), call))
+    })
 }
 
 /// Closes the breach file with a summary.
@@ -604,23 +597,41 @@ pub fn close(
             hint: format!("dpo breach close {id} --summary \"service restauré, comptes réinitialisés, aucune fuite constatée\""),
         });
     }
+    let (b, ()) = amend(ws, id, now, actor, "breach.close", |new| {
+        new.closed = Some(Closure {
+            at: crate::time::in_tz(now, ws.tz),
+            by: actor.to_string(),
+            summary: summary.trim().to_string(),
+        });
+        Ok((id.to_string(), ()))
+    })?;
+    Ok(b)
+}
+
+/// Takes the lock, reads the breach, refuses a closed one, applies
+/// `change` (which returns the journal subject and its own result), writes
+/// the sections that changed and journals `action`.
+fn amend<R>(
+    ws: &Workspace,
+    id: &Id,
+    now: DateTime<Utc>,
+    actor: &str,
+    action: &str,
+    change: impl FnOnce(&mut Breach) -> Result<(String, R), BreachError>,
+) -> Result<(Breach, R), BreachError> {
     let lock = ws.lock()?;
     let (loaded, _) = store::load(ws, id)?;
     refuse_closed(&loaded.breach)?;
     let mut new = loaded.breach.clone();
-    new.closed = Some(Closure {
-        at: crate::time::in_tz(now, ws.tz),
-        by: actor.to_string(),
-        summary: summary.trim().to_string(),
-    });
-    let text = store::update(ws, &lock, &loaded, &new)?;
+    let (subject, r) = change(&mut new)?;
+    let stored = store::update(ws, &lock, &loaded.into(), new)?;
     ws.journal().append(
         &lock,
         now,
         actor,
-        "breach.close",
-        id.as_str(),
-        text.as_bytes(),
+        action,
+        &subject,
+        stored.source.text.as_bytes(),
     )?;
-    Ok(new)
+    Ok((stored.record, r))
 }

@@ -18,8 +18,8 @@ use super::fields::{self, Field};
 use super::notice::{self, NoticePlan};
 use super::{deadline, store, targets, BreachError, FieldLabel};
 use crate::mail::{self, Attachment, Draft, Party, SmtpSettings};
-use crate::model::{Id, Lang, Notification};
-use crate::workspace::{self, Workspace};
+use crate::model::{Breach, Id, Lang, Notification};
+use crate::workspace::{self, Stored, Workspace};
 
 /// Notification or supplement.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -157,10 +157,9 @@ pub fn notify(
         .ok_or(BreachError::NoSender)?;
 
     let mut out = Vec::new();
+    let mut current: Stored<Breach> = first.into();
     for plan in plans {
-        // Re-read: the previous controller's notification changed the file.
-        let (loaded, _) = store::load(ws, &req.id)?;
-        let b = &loaded.breach;
+        let b = &current.record.clone();
         let c = plan.controller.clone();
         let head = ws.journal().head()?;
         let notice = notice::render_notice(ws, &t, b, &plan, req.now, head)?;
@@ -199,7 +198,7 @@ pub fn notify(
             date: req.now,
         };
         let built = mail::build(&draft).map_err(mail_err)?;
-        let sha = workspace::journal::sha256_hex(&built.bytes);
+        let sha = crate::hashing::sha256_hex(&built.bytes);
         let late = plan.phase == 1 && !deadline::on_time(now_local, due);
 
         if req.dry_run {
@@ -233,7 +232,7 @@ pub fn notify(
         let settings = smtp.ok_or_else(|| mail_err(mail::MailError::NotConfigured))?;
         let receipt = mail::send(settings, &built).map_err(mail_err)?;
         // Sent: from here on, a failure must say so loudly.
-        let record = || -> Result<u64, BreachError> {
+        let mut record = || -> Result<u64, BreachError> {
             workspace::write_atomic(&ws.root.join(&eml_rel), &built.bytes)?;
             let mut new = b.clone();
             new.notifications.push(Notification {
@@ -249,7 +248,7 @@ pub fn notify(
                 fields: plan.given.iter().map(|f| f.key().to_string()).collect(),
                 deferred: plan.deferred.iter().map(|f| f.key().to_string()).collect(),
             });
-            store::update(ws, &lock, &loaded, &new)?;
+            current = store::update(ws, &lock, &current, new)?;
             let action = if plan.phase == 1 {
                 "breach.notify"
             } else {

@@ -128,12 +128,13 @@ pub(super) fn run(cli: &Cli, c: &InstructionCommand) -> Result<i32, CliError> {
         }
         InstructionCommand::Object(a) => {
             // Name a wrong id before asking for mail settings.
-            annex1::load_one::<crate::model::Instruction>(
+            crate::workspace::store::load_one::<crate::model::Instruction>(
                 &ws,
                 "instruction",
                 instruction::DIR,
                 &a.id,
-            )?;
+            )
+            .map_err(annex1::Annex1Error::from)?;
             let smtp = smtp(!a.dry_run)?;
             let o = instruction::object(
                 &ws,
@@ -148,12 +149,13 @@ pub(super) fn run(cli: &Cli, c: &InstructionCommand) -> Result<i32, CliError> {
             print_outcome(cli, &o)?;
         }
         InstructionCommand::Notify(a) => {
-            annex1::load_one::<crate::model::Instruction>(
+            crate::workspace::store::load_one::<crate::model::Instruction>(
                 &ws,
                 "instruction",
                 instruction::DIR,
                 &a.id,
-            )?;
+            )
+            .map_err(annex1::Annex1Error::from)?;
             let smtp = smtp(!a.dry_run)?;
             let o = instruction::notify(&ws, &a.id, now, &actor(), lang, a.dry_run, smtp.as_ref())?;
             print_outcome(cli, &o)?;

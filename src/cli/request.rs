@@ -163,7 +163,13 @@ pub(super) fn run(cli: &Cli, c: &RequestCommand) -> Result<i32, CliError> {
         }
         RequestCommand::Forward(a) => {
             // Name a wrong id before asking for mail settings.
-            annex1::load_one::<crate::model::Request>(&ws, "request", request::DIR, &a.id)?;
+            crate::workspace::store::load_one::<crate::model::Request>(
+                &ws,
+                "request",
+                request::DIR,
+                &a.id,
+            )
+            .map_err(annex1::Annex1Error::from)?;
             let smtp = smtp(!a.dry_run)?;
             let o = request::forward(&ws, &a.id, now, &actor(), lang, a.dry_run, smtp.as_ref())?;
             print_outcome(cli, &o)?;

@@ -397,7 +397,7 @@ fn visible(s: &str) -> String {
 /// phase, instant, evidence path…), so the same send gives the same id:
 /// `<first 32 hex of SHA-256(seed).tag@domain of the sender>`.
 pub fn message_id(seed: &str, tag: &str, from: &str) -> String {
-    let hash = crate::workspace::journal::sha256_hex(seed.as_bytes());
+    let hash = crate::hashing::sha256_hex(seed.as_bytes());
     let domain: String = from
         .rsplit_once('@')
         .map(|(_, d)| d)

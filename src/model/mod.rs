@@ -33,4 +33,4 @@ pub use person::{People, Person};
 pub use processor::{Lang, Processor};
 pub use request::{MailRecord, Request, Right};
 pub use security_measure::{SecurityMeasure, SecurityMeasures};
-pub use subprocessor::{Contract, SubProcessor, SubProcessors};
+pub use subprocessor::{ChangeKind, Contract, SubProcessor, SubProcessorNotice, SubProcessors};

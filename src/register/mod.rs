@@ -87,15 +87,7 @@ pub struct SubProcessorEntry<'a> {
     pub controller_names: Vec<&'a str>,
 }
 
-/// A controller asked for that the workspace does not have.
-#[derive(Debug, thiserror::Error)]
-#[error("unknown controller `{id}`: there is no `controllers/{id}.yaml`\n  hint: controllers in this workspace: {known}")]
-pub struct UnknownController {
-    /// The id asked for.
-    pub id: Id,
-    /// The ids that exist.
-    pub known: String,
-}
+pub use crate::workspace::UnknownController;
 
 /// Builds the register.
 pub fn build<'a>(
@@ -104,17 +96,7 @@ pub fn build<'a>(
 ) -> Result<Register<'a>, UnknownController> {
     if let Some(ids) = &req.controllers {
         for id in ids {
-            if ws.controller(id).is_none() {
-                return Err(UnknownController {
-                    id: id.clone(),
-                    known: ws
-                        .controllers
-                        .iter()
-                        .map(|(i, _)| i.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                });
-            }
+            ws.require_controller(id)?;
         }
     }
     let selected: Vec<&(Id, Controller)> = ws

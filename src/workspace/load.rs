@@ -6,7 +6,8 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
-use super::{journal::sha256_hex, Diagnostic, SourceFile, Workspace, WorkspaceError};
+use super::{Diagnostic, SourceFile, Workspace, WorkspaceError};
+use crate::hashing::sha256_hex;
 use crate::model::{Controller, Id, People, Processor, SecurityMeasures, SubProcessors};
 
 /// A YAML file larger than this is refused before it is parsed: no register

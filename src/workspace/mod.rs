@@ -1,5 +1,6 @@
-//! The workspace: find it, lock it, load and validate its YAML files, write
-//! to it atomically, and keep its journal.
+//! The workspace: find it, lock it, load and validate its YAML files, keep
+//! its records (the one record store, [`store`]), write to it atomically,
+//! and keep its journal.
 //!
 //! A workspace is a folder (`registers/` by default) of YAML files, one
 //! concept per file and one record per file where records grow, so that it
@@ -7,10 +8,13 @@
 
 pub mod atomic;
 mod diagnostic;
+pub mod edit;
 pub mod journal;
+pub mod kinds;
 mod load;
 mod locate;
 mod lock;
+pub mod store;
 mod validate;
 
 use std::collections::BTreeMap;
@@ -28,6 +32,7 @@ pub use journal::{Journal, JournalEntry, JournalHead, JournalReport};
 pub use load::{load, read_record, MAX_FILE_BYTES};
 pub use locate::Locator;
 pub use lock::{WorkspaceLock, LOCK_FILE};
+pub use store::{StoreError, Stored};
 pub use validate::validate;
 
 /// What can go wrong with a workspace as a whole.
@@ -158,6 +163,17 @@ pub fn controller_file(id: &Id) -> String {
     format!("controllers/{id}.yaml")
 }
 
+/// A controller asked for that the workspace does not have. Workflows that
+/// word this refusal their own way convert it into their error.
+#[derive(Debug, thiserror::Error)]
+#[error("unknown controller `{id}`: there is no `controllers/{id}.yaml`\n  hint: controllers in this workspace: {known}")]
+pub struct UnknownController {
+    /// The id asked for.
+    pub id: Id,
+    /// The ids that exist ([`Workspace::known_controllers`]).
+    pub known: String,
+}
+
 impl Workspace {
     /// The controller with this id.
     pub fn controller(&self, id: &Id) -> Option<&Controller> {
@@ -165,6 +181,26 @@ impl Workspace {
             .iter()
             .find(|(i, _)| i == id)
             .map(|(_, c)| c)
+    }
+
+    /// The controller with this id, or the refusal that lists those there are.
+    pub fn require_controller(&self, id: &Id) -> Result<&Controller, UnknownController> {
+        self.controller(id).ok_or_else(|| UnknownController {
+            id: id.clone(),
+            known: self.known_controllers(),
+        })
+    }
+
+    /// The ids of every controller, for messages: `a, b`, or `(none)`.
+    pub fn known_controllers(&self) -> String {
+        if self.controllers.is_empty() {
+            return "(none)".into();
+        }
+        self.controllers
+            .iter()
+            .map(|(i, _)| i.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 
     /// The journal of this workspace.
@@ -193,7 +229,7 @@ impl Workspace {
             listing.push_str(rel);
             listing.push('\n');
         }
-        let sha = journal::sha256_hex(listing.as_bytes());
+        let sha = crate::hashing::sha256_hex(listing.as_bytes());
         (listing, sha)
     }
 }
