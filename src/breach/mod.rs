@@ -12,7 +12,6 @@ pub mod fields;
 pub mod notice;
 pub mod notify;
 pub mod severity;
-pub mod status;
 pub mod store;
 
 use std::path::PathBuf;
@@ -21,13 +20,13 @@ use chrono::{DateTime, Datelike, FixedOffset, Utc};
 use serde::Serialize;
 
 use crate::mail::MailError;
-use crate::model::{Breach, Call, Closure, Id, Lang};
+use crate::model::{required_text, Breach, Call, Closure, EmptyText, Id, Lang};
 use crate::render::templates::TemplateError;
 use crate::render::Templates;
 use crate::workspace::{Diagnostic, StoreError, Workspace, WorkspaceError};
 
 pub use fields::{Field, FieldState};
-pub use notify::{notify, NotifyKind, NotifyRequest, Sent};
+pub use notify::{notify, prepare, NotifyKind, NotifyRequest, Prepared, Sent};
 pub use store::Loaded;
 
 /// A required field named in an error, with its labels in both languages.
@@ -127,7 +126,7 @@ pub enum BreachError {
     #[error("unknown controller `{controller}` (the workspace has: {known})\n  hint: controllers are the files of `controllers/`")]
     UnknownController {
         /// The controller asked for.
-        controller: Id,
+        controller: String,
         /// The workspace's controllers.
         known: String,
     },
@@ -223,13 +222,8 @@ pub enum BreachError {
         now: String,
     },
     /// A required text is empty.
-    #[error("{what} is empty\n  hint: {hint}")]
-    Empty {
-        /// What.
-        what: &'static str,
-        /// What to type.
-        hint: String,
-    },
+    #[error(transparent)]
+    Empty(#[from] EmptyText),
     /// The id is not an identifier.
     #[error(transparent)]
     Id(#[from] crate::model::IdError),
@@ -275,8 +269,11 @@ pub enum BreachError {
         reply: String,
         /// Why recording failed.
         #[source]
-        source: Box<BreachError>,
+        source: Box<dyn std::error::Error + Send + Sync>,
     },
+    /// The outbox refused or failed otherwise.
+    #[error(transparent)]
+    Outbox(crate::mail::outbox::OutboxError),
 }
 
 impl From<StoreError> for BreachError {
@@ -429,12 +426,11 @@ pub struct OpenRequest {
 
 /// Creates the breach file from the commented template and journals it.
 pub fn open(ws: &Workspace, req: &OpenRequest) -> Result<(Breach, PathBuf), BreachError> {
-    if req.title.trim().is_empty() {
-        return Err(BreachError::Empty {
-            what: "the title",
-            hint: "--title \"Rançongiciel sur le serveur de fichiers\"".into(),
-        });
-    }
+    let title = required_text(
+        &req.title,
+        "the title",
+        "--title \"Rançongiciel sur le serveur de fichiers\"",
+    )?;
     for (what, t) in [
         ("aware_at", Some(req.aware_at)),
         ("occurred_at", req.occurred_at),
@@ -451,7 +447,7 @@ pub fn open(ws: &Workspace, req: &OpenRequest) -> Result<(Breach, PathBuf), Brea
         }
     }
     for c in &req.controllers {
-        ws.require_controller(c)?;
+        ws.require_controller(c.as_str())?;
     }
     let lock = ws.lock()?;
     let local = |t: DateTime<FixedOffset>| t.with_timezone(&ws.tz).fixed_offset();
@@ -461,7 +457,7 @@ pub fn open(ws: &Workspace, req: &OpenRequest) -> Result<(Breach, PathBuf), Brea
     };
     let breach = Breach {
         id: id.clone(),
-        title: req.title.trim().to_string(),
+        title,
         controllers: req.controllers.clone(),
         occurred_at: req.occurred_at.map(local),
         discovered_at: req.discovered_at.map(local),
@@ -503,19 +499,17 @@ pub fn defer(
     let f = Field::parse(field).ok_or_else(|| BreachError::UnknownField {
         name: field.to_string(),
     })?;
-    if reason.trim().is_empty() {
-        return Err(BreachError::Empty {
-            what: "the reason",
-            hint: format!(
-                "dpo breach defer {id} {} --reason \"analyse en cours\"",
-                f.key()
-            ),
-        });
-    }
+    let reason = required_text(
+        reason,
+        "the reason",
+        &format!(
+            "dpo breach defer {id} {} --reason \"analyse en cours\"",
+            f.key()
+        ),
+    )?;
     let (b, ()) = amend(ws, id, now, actor, "breach.defer", |new| {
         new.deferred.retain(|k, _| Field::parse(k) != Some(f));
-        new.deferred
-            .insert(f.key().to_string(), reason.trim().to_string());
+        new.deferred.insert(f.key().to_string(), reason);
         Ok((format!("{id}/{}", f.key()), ()))
     })?;
     Ok(b)
@@ -553,12 +547,7 @@ pub fn call(ws: &Workspace, req: &CallRequest) -> Result<(Breach, Call), BreachE
             "--outcome \"message reçu, rappel prévu à 14 h\"",
         ),
     ] {
-        if v.trim().is_empty() {
-            return Err(BreachError::Empty {
-                what,
-                hint: hint.into(),
-            });
-        }
+        required_text(v, what, hint)?;
     }
     let at = req.at.unwrap_or_else(|| crate::time::in_tz(req.now, ws.tz));
     if at.to_utc() > req.now {
@@ -591,17 +580,16 @@ pub fn close(
     now: DateTime<Utc>,
     actor: &str,
 ) -> Result<Breach, BreachError> {
-    if summary.trim().is_empty() {
-        return Err(BreachError::Empty {
-            what: "the closing summary",
-            hint: format!("dpo breach close {id} --summary \"service restauré, comptes réinitialisés, aucune fuite constatée\""),
-        });
-    }
+    let summary = required_text(
+        summary,
+        "the closing summary",
+        &format!("dpo breach close {id} --summary \"service restauré, comptes réinitialisés, aucune fuite constatée\""),
+    )?;
     let (b, ()) = amend(ws, id, now, actor, "breach.close", |new| {
         new.closed = Some(Closure {
             at: crate::time::in_tz(now, ws.tz),
             by: actor.to_string(),
-            summary: summary.trim().to_string(),
+            summary,
         });
         Ok((id.to_string(), ()))
     })?;

@@ -356,7 +356,7 @@ pub fn render_notice(
         journal: head,
         pdf_name,
         subject,
-        sender: sender_name(ws, t),
+        sender: crate::mail::outbox::sender_name(ws, t),
     };
     let text = t.render("breach-notice.txt", &context)?;
     let markdown = t.render("breach-notice.md", &context)?;
@@ -367,24 +367,6 @@ pub fn render_notice(
         markdown,
         pdf,
     })
-}
-
-/// The sender's display name: the DPO's name, else the role and the processor.
-pub fn sender_name(ws: &Workspace, t: &Templates) -> String {
-    match ws
-        .processor
-        .dpo
-        .name
-        .as_deref()
-        .map(str::trim)
-        .filter(|n| !n.is_empty())
-    {
-        Some(n) => format!("{n} — {}", ws.processor.display_name()),
-        None => t
-            .strings()
-            .get("breach_sender")
-            .replace("{processor}", ws.processor.display_name()),
-    }
 }
 
 fn pdf(
@@ -656,23 +638,6 @@ pub fn record_skeleton(t: &Templates, b: &Breach) -> Result<String, BreachError>
         discovered_by: yaml_scalar(&b.discovered_by),
     };
     Ok(t.render("breach-record.yaml", &ctx)?)
-}
-
-/// The language-independent part of a Message-ID: `<hash.id.phase@domain>`.
-pub fn message_id(
-    b: &Breach,
-    controller: &Id,
-    phase: u32,
-    at: DateTime<Utc>,
-    eml: &str,
-    from: &str,
-) -> String {
-    let seed = format!(
-        "{}\n{controller}\n{phase}\n{}\n{eml}",
-        b.id,
-        at.to_rfc3339()
-    );
-    crate::mail::message_id(&seed, &format!("breach-{}-{phase}", b.id), from)
 }
 
 /// The language used for documents sent to a controller.

@@ -5,7 +5,7 @@ use clap::{Args, Subcommand};
 
 use super::request::smtp;
 use super::{actor, print_diagnostics, print_json, Cli, CliError};
-use crate::annex1::{self, instruction};
+use crate::instruction::{self, InstructionError};
 
 /// The instruction commands.
 #[derive(Debug, Subcommand)]
@@ -112,7 +112,8 @@ pub(super) fn run(cli: &Cli, c: &InstructionCommand) -> Result<i32, CliError> {
                     source: Box::new(source),
                 })?;
             let transfer = a.transfer_country.clone().zip(a.legal_basis.clone());
-            annex1::controller(&ws, &a.controller)?;
+            ws.require_controller(&a.controller)
+                .map_err(InstructionError::from)?;
             let smtp = smtp(transfer.is_some() && !a.dry_run)?;
             let new = instruction::NewInstruction {
                 controller: a.controller.clone(),
@@ -128,13 +129,7 @@ pub(super) fn run(cli: &Cli, c: &InstructionCommand) -> Result<i32, CliError> {
         }
         InstructionCommand::Object(a) => {
             // Name a wrong id before asking for mail settings.
-            crate::workspace::store::load_one::<crate::model::Instruction>(
-                &ws,
-                "instruction",
-                instruction::DIR,
-                &a.id,
-            )
-            .map_err(annex1::Annex1Error::from)?;
+            instruction::load(&ws, &a.id)?;
             let smtp = smtp(!a.dry_run)?;
             let o = instruction::object(
                 &ws,
@@ -149,13 +144,7 @@ pub(super) fn run(cli: &Cli, c: &InstructionCommand) -> Result<i32, CliError> {
             print_outcome(cli, &o)?;
         }
         InstructionCommand::Notify(a) => {
-            crate::workspace::store::load_one::<crate::model::Instruction>(
-                &ws,
-                "instruction",
-                instruction::DIR,
-                &a.id,
-            )
-            .map_err(annex1::Annex1Error::from)?;
+            instruction::load(&ws, &a.id)?;
             let smtp = smtp(!a.dry_run)?;
             let o = instruction::notify(&ws, &a.id, now, &actor(), lang, a.dry_run, smtp.as_ref())?;
             print_outcome(cli, &o)?;

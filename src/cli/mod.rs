@@ -182,9 +182,15 @@ pub enum CliError {
     /// Hashing files.
     #[error(transparent)]
     Hash(#[from] crate::hashing::HashError),
-    /// Sub-processors, data-subject requests, instructions (Annex 1).
+    /// Data-subject requests.
     #[error(transparent)]
-    Annex1(#[from] crate::annex1::Annex1Error),
+    Request(#[from] crate::request::RequestError),
+    /// Documented instructions.
+    #[error(transparent)]
+    Instruction(#[from] crate::instruction::InstructionError),
+    /// The sub-processor register and its notices.
+    #[error(transparent)]
+    SubProcessor(#[from] crate::subprocessor::SubProcessorError),
     /// Writing or checking a BagIt bag.
     #[error(transparent)]
     Bag(#[from] crate::bagit::BagError),

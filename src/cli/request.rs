@@ -5,9 +5,9 @@ use clap::{Args, Subcommand, ValueEnum};
 use serde::Serialize;
 
 use super::{actor, print_diagnostics, print_json, Cli, CliError};
-use crate::annex1::{self, request};
 use crate::mail::SmtpSettings;
 use crate::model::Right;
+use crate::request::{self, RequestError};
 
 /// The request commands.
 #[derive(Debug, Subcommand)]
@@ -156,20 +156,15 @@ pub(super) fn run(cli: &Cli, c: &RequestCommand) -> Result<i32, CliError> {
                 dry_run: a.dry_run,
             };
             // Refusals that need no server come first.
-            annex1::controller(&ws, &a.controller)?;
+            ws.require_controller(&a.controller)
+                .map_err(RequestError::from)?;
             let smtp = smtp(!a.no_forward && !a.dry_run)?;
             let o = request::log(&ws, &new, now, &actor(), lang, smtp.as_ref())?;
             print_outcome(cli, &o)?;
         }
         RequestCommand::Forward(a) => {
             // Name a wrong id before asking for mail settings.
-            crate::workspace::store::load_one::<crate::model::Request>(
-                &ws,
-                "request",
-                request::DIR,
-                &a.id,
-            )
-            .map_err(annex1::Annex1Error::from)?;
+            request::load(&ws, &a.id)?;
             let smtp = smtp(!a.dry_run)?;
             let o = request::forward(&ws, &a.id, now, &actor(), lang, a.dry_run, smtp.as_ref())?;
             print_outcome(cli, &o)?;
@@ -186,9 +181,9 @@ pub(super) fn run(cli: &Cli, c: &RequestCommand) -> Result<i32, CliError> {
                         controller: r.controller.to_string(),
                         right: r.right.key(),
                         received_at: crate::time::show(r.received_at),
-                        forward_due: crate::time::show(annex1::forward_due(r.received_at)),
+                        forward_due: crate::time::show(request::forward_due(r.received_at)),
                         forwarded_at: r.forwarded.as_ref().map(|f| crate::time::show(f.sent_at)),
-                        answer_due: annex1::answer_due(r.received_at, ws.tz)
+                        answer_due: request::answer_due(r.received_at, ws.tz)
                             .map(|(d, _)| d.to_string()),
                         summary: r.summary.clone(),
                     }

@@ -7,7 +7,7 @@ use clap::{Args, Subcommand};
 
 use super::request::smtp;
 use super::{actor, print_json, Cli, CliError};
-use crate::annex1::subprocessor::{self, Edit};
+use crate::subprocessor::{self, Edit};
 
 /// The sub-processor commands.
 #[derive(Debug, Subcommand)]
@@ -153,7 +153,7 @@ pub(super) fn run(cli: &Cli, c: &SubProcessorCommand) -> Result<i32, CliError> {
                 #[derive(serde::Serialize)]
                 struct Out<'a> {
                     subprocessors: &'a [crate::model::SubProcessor],
-                    pending_notices: Vec<&'a subprocessor::SubProcessorNotice>,
+                    pending_notices: Vec<&'a crate::model::SubProcessorNotice>,
                 }
                 print_json(&Out {
                     subprocessors: &ws.subprocessors,

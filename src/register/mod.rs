@@ -87,7 +87,15 @@ pub struct SubProcessorEntry<'a> {
     pub controller_names: Vec<&'a str>,
 }
 
-pub use crate::workspace::UnknownController;
+/// A controller asked for that the workspace does not have.
+#[derive(Debug, thiserror::Error)]
+#[error("unknown controller `{id}`: there is no `controllers/{id}.yaml`\n  hint: controllers in this workspace: {known}")]
+pub struct UnknownController {
+    /// The id asked for.
+    pub id: Id,
+    /// The ids that exist ([`Workspace::known_controllers`]).
+    pub known: String,
+}
 
 /// Builds the register.
 pub fn build<'a>(
@@ -96,7 +104,12 @@ pub fn build<'a>(
 ) -> Result<Register<'a>, UnknownController> {
     if let Some(ids) = &req.controllers {
         for id in ids {
-            ws.require_controller(id)?;
+            if ws.controller(id).is_none() {
+                return Err(UnknownController {
+                    id: id.clone(),
+                    known: ws.known_controllers(),
+                });
+            }
         }
     }
     let selected: Vec<&(Id, Controller)> = ws

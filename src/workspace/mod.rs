@@ -166,10 +166,10 @@ pub fn controller_file(id: &Id) -> String {
 /// A controller asked for that the workspace does not have. Workflows that
 /// word this refusal their own way convert it into their error.
 #[derive(Debug, thiserror::Error)]
-#[error("unknown controller `{id}`: there is no `controllers/{id}.yaml`\n  hint: controllers in this workspace: {known}")]
+#[error("unknown controller `{id}`\n  hint: controllers are the files of `controllers/`: {known}")]
 pub struct UnknownController {
-    /// The id asked for.
-    pub id: Id,
+    /// The id asked for, as typed.
+    pub id: String,
     /// The ids that exist ([`Workspace::known_controllers`]).
     pub known: String,
 }
@@ -183,12 +183,16 @@ impl Workspace {
             .map(|(_, c)| c)
     }
 
-    /// The controller with this id, or the refusal that lists those there are.
-    pub fn require_controller(&self, id: &Id) -> Result<&Controller, UnknownController> {
-        self.controller(id).ok_or_else(|| UnknownController {
-            id: id.clone(),
+    /// The controller with the id `id` (as typed), or the refusal that lists
+    /// those there are.
+    pub fn require_controller(&self, id: &str) -> Result<(Id, &Controller), UnknownController> {
+        let unknown = || UnknownController {
+            id: id.to_string(),
             known: self.known_controllers(),
-        })
+        };
+        let id = Id::new(id).map_err(|_| unknown())?;
+        let c = self.controller(&id).ok_or_else(unknown)?;
+        Ok((id, c))
     }
 
     /// The ids of every controller, for messages: `a, b`, or `(none)`.
