@@ -22,6 +22,7 @@ use serde::Serialize;
 use crate::mail::MailError;
 use crate::model::{required_text, Breach, Call, Closure, EmptyText, Id, Lang};
 use crate::render::templates::TemplateError;
+use crate::render::words;
 use crate::render::Templates;
 use crate::workspace::{Diagnostic, StoreError, Workspace, WorkspaceError};
 
@@ -393,7 +394,7 @@ fn refuse_closed(b: &Breach) -> Result<(), BreachError> {
     match &b.closed {
         Some(c) => Err(BreachError::Closed {
             id: b.id.clone(),
-            closed_at: crate::time::show(c.at),
+            closed_at: words::show(c.at),
         }),
         None => Ok(()),
     }
@@ -440,8 +441,8 @@ pub fn open(ws: &Workspace, req: &OpenRequest) -> Result<(Breach, PathBuf), Brea
             if t.to_utc() > req.now {
                 return Err(BreachError::InTheFuture {
                     what,
-                    when: crate::time::show(t),
-                    now: crate::time::show(crate::time::in_tz(req.now, ws.tz)),
+                    when: words::show(t),
+                    now: words::show(crate::time::in_tz(req.now, ws.tz)),
                 });
             }
         }
@@ -553,8 +554,8 @@ pub fn call(ws: &Workspace, req: &CallRequest) -> Result<(Breach, Call), BreachE
     if at.to_utc() > req.now {
         return Err(BreachError::InTheFuture {
             what: "the call",
-            when: crate::time::show(at),
-            now: crate::time::show(crate::time::in_tz(req.now, ws.tz)),
+            when: words::show(at),
+            now: words::show(crate::time::in_tz(req.now, ws.tz)),
         });
     }
     amend(ws, &req.id, req.now, &req.actor, "breach.call", |new| {

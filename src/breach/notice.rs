@@ -12,11 +12,12 @@ use chrono::{DateTime, FixedOffset, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 
-use super::deadline::{self, long_instant};
+use super::deadline;
 use super::fields::{self, Field, FieldState};
 use super::{progress, BreachError, ControllerProgress};
 use crate::model::{Breach, Controller, Id, Lang, Processor};
 use crate::render::pdf::{markdown_to_pdf, PdfMeta};
+use crate::render::words;
 use crate::render::Templates;
 use crate::workspace::{JournalHead, Workspace};
 
@@ -141,7 +142,7 @@ pub struct Facts {
 
 fn facts(ws: &Workspace, t: &Templates, b: &Breach) -> Facts {
     let s = t.strings();
-    let long = |d: DateTime<FixedOffset>| long_instant(s, d, ws.tz);
+    let long = |d: DateTime<FixedOffset>| words::long_instant(s, d, ws.tz);
     let mut breached = Vec::new();
     for (on, key) in [
         (b.nature.confidentiality, "breach_cia.confidentiality"),
@@ -348,11 +349,11 @@ pub fn render_notice(
             .iter()
             .map(|f| s.get(&f.label_key()).to_string())
             .collect(),
-        first_sent_at: first_sent.map(|d| long_instant(s, d, tz)),
-        sent_at: long_instant(s, sent_local, tz),
+        first_sent_at: first_sent.map(|d| words::long_instant(s, d, tz)),
+        sent_at: words::long_instant(s, sent_local, tz),
         late: !supplement && !deadline::on_time(sent_local, deadline::deadline(b.aware_at)),
         late_reason: plan.late_reason.clone(),
-        controller_deadline: long_instant(s, deadline::deadline(authority_from), tz),
+        controller_deadline: words::long_instant(s, deadline::deadline(authority_from), tz),
         journal: head,
         pdf_name,
         subject,
@@ -461,7 +462,7 @@ pub fn report_context(
 ) -> ReportContext {
     let s = t.strings();
     let tz: Tz = ws.tz;
-    let long = |d: DateTime<FixedOffset>| long_instant(s, d, tz);
+    let long = |d: DateTime<FixedOffset>| words::long_instant(s, d, tz);
     let now_local = crate::time::in_tz(now, tz);
     let items: Vec<ItemView> = fields::states(b)
         .into_iter()
@@ -496,10 +497,17 @@ pub fn report_context(
             let open = b.closed.is_none();
             ProgressView {
                 controller: ControllerView::of(&p.controller, ws.controller(&p.controller)),
-                deadline_line: (open && p.complete_at.is_none())
-                    .then(|| deadline::processor_line(s, now_local, p.deadline, tz)),
+                deadline_line: (open && p.complete_at.is_none()).then(|| {
+                    words::deadline_line(s, deadline::PROCESSOR_LINE, now_local, p.deadline, tz)
+                }),
                 authority_line: match (open, p.authority_deadline) {
-                    (true, Some(d)) => Some(deadline::controller_line(s, now_local, d, tz)),
+                    (true, Some(d)) => Some(words::deadline_line(
+                        s,
+                        deadline::CONTROLLER_LINE,
+                        now_local,
+                        d,
+                        tz,
+                    )),
                     _ => None,
                 },
                 missing_channels,

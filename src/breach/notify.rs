@@ -22,6 +22,7 @@ use super::{deadline, store, targets, BreachError, FieldLabel};
 use crate::mail::outbox::{self, Filing, Letter, Outbox, OutboxError};
 use crate::mail::{Attachment, SmtpSettings};
 use crate::model::{required_text, Breach, Contact, Id, Lang, Notification};
+use crate::render::words;
 use crate::render::Templates;
 use crate::workspace::{self, Stored, Workspace, WorkspaceLock};
 
@@ -332,7 +333,7 @@ fn plan(
                     return Err(BreachError::AlreadyNotified {
                         id: b.id.clone(),
                         controller: c.clone(),
-                        sent_at: crate::time::show(n.sent_at),
+                        sent_at: words::show(n.sent_at),
                         message_id: n.message_id.clone(),
                     });
                 }
@@ -341,8 +342,8 @@ fn plan(
                 return Err(BreachError::LateWithoutReason {
                     id: b.id.clone(),
                     controller: c.clone(),
-                    deadline: crate::time::show(due),
-                    late: deadline::hours_minutes(now - due, true),
+                    deadline: words::show(due),
+                    late: words::hours_minutes(now - due, true),
                 });
             }
             Ok(NoticePlan {

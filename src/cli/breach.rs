@@ -15,6 +15,7 @@ use crate::breach::{
 };
 use crate::mail::{self, SmtpSettings};
 use crate::model::{Breach, Id};
+use crate::render::words;
 use crate::render::Templates;
 use crate::workspace::Workspace;
 
@@ -385,8 +386,9 @@ fn open(cli: &Cli, ws: &Workspace, a: &OpenArgs) -> Result<i32, CliError> {
     let (b, path) = breach::open(ws, &req)?;
     let t = Templates::new(lang)?;
     let due = deadline::deadline(b.aware_at);
-    let message = deadline::processor_line(
+    let message = words::deadline_line(
         t.strings(),
+        deadline::PROCESSOR_LINE,
         crate::time::in_tz(clock.now(), ws.tz),
         due,
         ws.tz,
@@ -477,7 +479,13 @@ fn list(cli: &Cli, ws: &Workspace) -> Result<i32, CliError> {
                 outln!(
                     "{:<10} {}",
                     "",
-                    deadline::processor_line(t.strings(), now, r.deadline, ws.tz)
+                    words::deadline_line(
+                        t.strings(),
+                        deadline::PROCESSOR_LINE,
+                        now,
+                        r.deadline,
+                        ws.tz
+                    )
                 );
             }
         }
@@ -697,7 +705,7 @@ fn call(cli: &Cli, ws: &Workspace, a: &CallArgs) -> Result<i32, CliError> {
         call.to,
         call.number,
         b.id,
-        crate::time::show(call.at)
+        words::show(call.at)
     );
     let p = breach::progress(&b)
         .into_iter()

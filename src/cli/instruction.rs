@@ -6,6 +6,7 @@ use clap::{Args, Subcommand};
 use super::request::smtp;
 use super::{actor, print_diagnostics, print_json, Cli, CliError};
 use crate::instruction::{self, InstructionError};
+use crate::render::words;
 
 /// The instruction commands.
 #[derive(Debug, Subcommand)]
@@ -162,7 +163,7 @@ pub(super) fn run(cli: &Cli, c: &InstructionCommand) -> Result<i32, CliError> {
                         "{}  {}  {}  from {}",
                         i.id,
                         i.controller,
-                        crate::time::show(i.at),
+                        words::show(i.at),
                         i.from
                     );
                     outln!("    {}", i.summary);

@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::{actor, print_diagnostics, print_json, Cli, CliError};
 use crate::mail::SmtpSettings;
 use crate::model::Right;
+use crate::render::words;
 use crate::request::{self, RequestError};
 
 /// The request commands.
@@ -180,9 +181,9 @@ pub(super) fn run(cli: &Cli, c: &RequestCommand) -> Result<i32, CliError> {
                         id: r.id.to_string(),
                         controller: r.controller.to_string(),
                         right: r.right.key(),
-                        received_at: crate::time::show(r.received_at),
-                        forward_due: crate::time::show(request::forward_due(r.received_at)),
-                        forwarded_at: r.forwarded.as_ref().map(|f| crate::time::show(f.sent_at)),
+                        received_at: words::show(r.received_at),
+                        forward_due: words::show(request::forward_due(r.received_at)),
+                        forwarded_at: r.forwarded.as_ref().map(|f| words::show(f.sent_at)),
                         answer_due: request::answer_due(r.received_at, ws.tz)
                             .map(|(d, _)| d.to_string()),
                         summary: r.summary.clone(),

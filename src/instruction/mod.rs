@@ -12,6 +12,7 @@ use crate::mail::outbox::{self, Delivered, Filing, Letter, Outbox, OutboxError};
 use crate::mail::SmtpSettings;
 use crate::model::{required_text, EmptyText, Id, Instruction, Lang, LegalTransfer, Objection};
 use crate::render::templates::TemplateError;
+use crate::render::words;
 use crate::render::Templates;
 use crate::workspace::kinds::{self, Record};
 use crate::workspace::store::{self, StoreError, Stored};
@@ -275,7 +276,7 @@ pub fn object(
     {
         return Err(InstructionError::AlreadyObjected {
             id: stored.record.id.clone(),
-            sent_at: crate::time::show(sent.sent_at),
+            sent_at: words::show(sent.sent_at),
             message_id: sent.message_id.clone(),
         });
     }
@@ -383,7 +384,7 @@ fn send(
     let (cid, c) = ws.require_controller(i.controller.as_str())?;
     let to = outbox::notice_recipient(&cid, c)?;
     let s = t.strings();
-    let long = |d| crate::breach::deadline::long_instant(s, d, ws.tz);
+    let long = |d| words::long_instant(s, d, ws.tz);
     let ctx = NoticeContext {
         id: i.id.to_string(),
         controller: c.name.clone(),

@@ -13,6 +13,7 @@ use crate::mail::outbox::{self, Delivered, Filing, Letter, Outbox, OutboxError};
 use crate::mail::SmtpSettings;
 use crate::model::{required_text, EmptyText, Id, Lang, Request, Right};
 use crate::render::templates::TemplateError;
+use crate::render::words;
 use crate::render::Templates;
 use crate::workspace::kinds::{self, Record};
 use crate::workspace::store::{self, StoreError, Stored};
@@ -236,7 +237,7 @@ pub fn forward(
     if let Some(f) = &stored.record.forwarded {
         return Err(RequestError::AlreadyForwarded {
             id: stored.record.id.clone(),
-            sent_at: crate::time::show(f.sent_at),
+            sent_at: words::show(f.sent_at),
             message_id: f.message_id.clone(),
         });
     }
@@ -272,13 +273,11 @@ fn send(
         processor: ws.processor.name.clone(),
         right: s.get(&format!("right.{}", r.right.key())).to_string(),
         article: r.right.article(),
-        received_at: crate::breach::deadline::long_instant(s, r.received_at, ws.tz),
-        sent_at: crate::breach::deadline::long_instant(s, now_local, ws.tz),
+        received_at: words::long_instant(s, r.received_at, ws.tz),
+        sent_at: words::long_instant(s, now_local, ws.tz),
         summary: r.summary.clone(),
         channel: r.channel.clone(),
-        answer_due: due
-            .map(|(d, _)| crate::render::templates::long_date(s, d))
-            .unwrap_or_default(),
+        answer_due: due.map(|(d, _)| words::long_date(s, d)).unwrap_or_default(),
         late: now_local > forward_due(r.received_at),
         sender: outbox::sender_name(ws, t),
         journal: ws.journal().head()?,

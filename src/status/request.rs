@@ -5,6 +5,7 @@
 use chrono::{DateTime, Utc};
 
 use super::{controller_name, State, StatusItem};
+use crate::render::words;
 use crate::request;
 use crate::workspace::{Diagnostic, Workspace};
 
@@ -55,7 +56,7 @@ pub fn items(ws: &Workspace, now: DateTime<Utc>) -> (Vec<StatusItem>, Vec<Diagno
                         "{} — {right} → {} ({})",
                         r.id,
                         controller_name(ws, &r.controller),
-                        crate::time::show(f.sent_at)
+                        words::show(f.sent_at)
                     ),
                     due: Some(fwd_due),
                     state: if f.sent_at <= fwd_due {

@@ -14,6 +14,7 @@ use crate::mail::{Attachment, SmtpSettings};
 use crate::model::{ChangeKind, Id, Lang, SubProcessor, SubProcessorNotice};
 use crate::render::pdf::{markdown_to_pdf, PdfMeta};
 use crate::render::templates::Strings;
+use crate::render::words;
 use crate::render::Templates;
 use crate::workspace::kinds::{self, Record};
 use crate::workspace::store::{self, StoreError, Stored};
@@ -49,10 +50,7 @@ struct NoticeContext {
 
 fn show_field(s: &Strings, sp: &SubProcessor, key: &str) -> String {
     let o = |v: &Option<String>| v.clone().unwrap_or_default();
-    let d = |v: &Option<NaiveDate>| {
-        v.map(|d| crate::render::templates::long_date(s, d))
-            .unwrap_or_default()
-    };
+    let d = |v: &Option<NaiveDate>| v.map(|d| words::long_date(s, d)).unwrap_or_default();
     let v = match key {
         "name" => sp.name.clone(),
         "address" => o(&sp.address),
@@ -131,18 +129,10 @@ fn context(
         controller: c.name.clone(),
         convention: c.convention.title.clone(),
         sp: n.details.clone(),
-        contract_start: n
-            .details
-            .contract
-            .start
-            .map(|d| crate::render::templates::long_date(s, d)),
-        contract_end: n
-            .details
-            .contract
-            .end
-            .map(|d| crate::render::templates::long_date(s, d)),
+        contract_start: n.details.contract.start.map(|d| words::long_date(s, d)),
+        contract_end: n.details.contract.end.map(|d| words::long_date(s, d)),
         changes,
-        created_at: crate::breach::deadline::long_instant(s, created, ws.tz),
+        created_at: words::long_instant(s, created, ws.tz),
         sender: outbox::sender_name(ws, t),
     })
 }
