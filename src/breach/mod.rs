@@ -13,6 +13,7 @@ pub mod notice;
 pub mod notify;
 pub mod severity;
 pub mod store;
+pub mod summary;
 
 use std::path::PathBuf;
 
@@ -29,6 +30,7 @@ use crate::workspace::{Diagnostic, StoreError, Workspace, WorkspaceError};
 pub use fields::{Field, FieldState};
 pub use notify::{notify, prepare, NotifyKind, NotifyRequest, Prepared, Sent};
 pub use store::Loaded;
+pub use summary::{overview, summaries, Overview, Summary};
 
 /// A required field named in an error, with its labels in both languages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -128,6 +130,15 @@ pub enum BreachError {
     UnknownController {
         /// The controller asked for.
         controller: String,
+        /// The workspace's controllers.
+        known: String,
+    },
+    /// A breach opened in a workspace with no controller.
+    #[error("the workspace has no controller\n  hint: add one in `controllers/<id>.yaml`")]
+    NoController,
+    /// A breach opened without saying whose data, among several controllers.
+    #[error("the workspace has several controllers ({known}); say whose data is concerned\n  hint: add --controller ID (repeatable)")]
+    WhoseData {
         /// The workspace's controllers.
         known: String,
     },
@@ -407,7 +418,7 @@ pub struct OpenRequest {
     pub id: Option<Id>,
     /// The title.
     pub title: String,
-    /// The controllers concerned (must exist).
+    /// The controllers concerned (must exist); none: the workspace's only one.
     pub controllers: Vec<Id>,
     /// T0.
     pub aware_at: DateTime<FixedOffset>,
@@ -427,6 +438,19 @@ pub struct OpenRequest {
 
 /// Creates the breach file from the commented template and journals it.
 pub fn open(ws: &Workspace, req: &OpenRequest) -> Result<(Breach, PathBuf), BreachError> {
+    let controllers = if req.controllers.is_empty() {
+        match ws.controllers.as_slice() {
+            [(only, _)] => vec![only.clone()],
+            [] => return Err(BreachError::NoController),
+            _ => {
+                return Err(BreachError::WhoseData {
+                    known: ws.known_controllers(),
+                })
+            }
+        }
+    } else {
+        req.controllers.clone()
+    };
     let title = required_text(
         &req.title,
         "the title",
@@ -447,7 +471,7 @@ pub fn open(ws: &Workspace, req: &OpenRequest) -> Result<(Breach, PathBuf), Brea
             }
         }
     }
-    for c in &req.controllers {
+    for c in &controllers {
         ws.require_controller(c.as_str())?;
     }
     let lock = ws.lock()?;
@@ -459,7 +483,7 @@ pub fn open(ws: &Workspace, req: &OpenRequest) -> Result<(Breach, PathBuf), Brea
     let breach = Breach {
         id: id.clone(),
         title,
-        controllers: req.controllers.clone(),
+        controllers,
         occurred_at: req.occurred_at.map(local),
         discovered_at: req.discovered_at.map(local),
         aware_at: local(req.aware_at),
