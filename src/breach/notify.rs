@@ -19,7 +19,7 @@ use serde::Serialize;
 use super::fields::{self, Field};
 use super::notice::{self, NoticePlan};
 use super::{deadline, store, targets, BreachError, FieldLabel};
-use crate::mail::outbox::{self, Filing, Letter, Outbox, OutboxError};
+use crate::mail::outbox::{self, Filing, Letter, Outbox, OutboxError, Sending};
 use crate::mail::{Attachment, SmtpSettings};
 use crate::model::{required_text, Breach, Contact, Id, Lang, Notification};
 use crate::render::words;
@@ -191,8 +191,15 @@ impl Prepared<'_> {
             )?;
             plans.push((p, controller.contacts.breach.clone()));
         }
-        let outbox = Outbox::open(ws, &lock, &t, smtp, req.now, &req.actor, req.dry_run)
-            .map_err(|e| outbox_error(&req.id, None, e))?;
+        let how = Sending {
+            now: req.now,
+            actor: &req.actor,
+            lang: req.lang,
+            dry_run: req.dry_run,
+            smtp,
+        };
+        let outbox =
+            Outbox::open(ws, &lock, &t, &how).map_err(|e| outbox_error(&req.id, None, e))?;
 
         let mut out = Vec::new();
         for (plan, contact) in plans {

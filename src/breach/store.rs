@@ -189,32 +189,27 @@ pub fn check(ws: &Workspace, b: &Breach, src: &SourceFile) -> Vec<Diagnostic> {
             );
         }
     }
-    for (i, n) in b.notifications.iter().enumerate() {
-        if !b.controllers.contains(&n.controller) {
-            let field = format!("notifications[{i}].controller");
-            d.push(Diagnostic::error(
-                rel,
-                src.locate(&field),
-                &field,
-                format!(
-                    "controller `{}` is not one of this breach's controllers",
-                    n.controller
-                ),
-            ));
-        }
-    }
-    for (i, c) in b.calls.iter().enumerate() {
-        if !b.controllers.contains(&c.controller) {
-            let field = format!("calls[{i}].controller");
-            d.push(Diagnostic::error(
-                rel,
-                src.locate(&field),
-                &field,
-                format!(
-                    "controller `{}` is not one of this breach's controllers",
-                    c.controller
-                ),
-            ));
+    let recorded = [
+        (
+            "notifications",
+            b.notifications.iter().map(|n| &n.controller).collect(),
+        ),
+        (
+            "calls",
+            b.calls.iter().map(|c| &c.controller).collect::<Vec<_>>(),
+        ),
+    ];
+    for (list, controllers) in recorded {
+        for (i, c) in controllers.into_iter().enumerate() {
+            if !b.controllers.contains(c) {
+                let field = format!("{list}[{i}].controller");
+                d.push(Diagnostic::error(
+                    rel,
+                    src.locate(&field),
+                    &field,
+                    format!("controller `{c}` is not one of this breach's controllers"),
+                ));
+            }
         }
     }
     for key in fields::unknown_deferrals(b) {

@@ -3,8 +3,8 @@
 
 use clap::{Args, Subcommand};
 
-use super::request::smtp;
-use super::{actor, print_diagnostics, print_json, Cli, CliError};
+use super::request::sending;
+use super::{print_diagnostics, print_json, Cli, CliError};
 use crate::instruction::{self, InstructionError};
 use crate::render::words;
 
@@ -104,7 +104,6 @@ fn print_outcome(cli: &Cli, o: &instruction::Outcome) -> Result<(), CliError> {
 pub(super) fn run(cli: &Cli, c: &InstructionCommand) -> Result<i32, CliError> {
     let ws = cli.load()?;
     let now = cli.clock(ws.tz)?.now();
-    let lang = cli.lang(Some(&ws));
     match c {
         InstructionCommand::Log(a) => {
             let at =
@@ -115,7 +114,7 @@ pub(super) fn run(cli: &Cli, c: &InstructionCommand) -> Result<i32, CliError> {
             let transfer = a.transfer_country.clone().zip(a.legal_basis.clone());
             ws.require_controller(&a.controller)
                 .map_err(InstructionError::from)?;
-            let smtp = smtp(transfer.is_some() && !a.dry_run)?;
+            let needs_server = transfer.is_some();
             let new = instruction::NewInstruction {
                 controller: a.controller.clone(),
                 from: a.from.clone(),
@@ -123,31 +122,25 @@ pub(super) fn run(cli: &Cli, c: &InstructionCommand) -> Result<i32, CliError> {
                 summary: a.summary.clone(),
                 reference: a.reference.clone(),
                 transfer,
-                dry_run: a.dry_run,
             };
-            let o = instruction::log(&ws, &new, now, &actor(), lang, smtp.as_ref())?;
+            let o = sending(cli, &ws, now, (a.dry_run, needs_server), |how| {
+                Ok(instruction::log(&ws, &new, how)?)
+            })?;
             print_outcome(cli, &o)?;
         }
         InstructionCommand::Object(a) => {
             // Name a wrong id before asking for mail settings.
             instruction::load(&ws, &a.id)?;
-            let smtp = smtp(!a.dry_run)?;
-            let o = instruction::object(
-                &ws,
-                &a.id,
-                &a.reason,
-                now,
-                &actor(),
-                lang,
-                a.dry_run,
-                smtp.as_ref(),
-            )?;
+            let o = sending(cli, &ws, now, (a.dry_run, true), |how| {
+                Ok(instruction::object(&ws, &a.id, &a.reason, how)?)
+            })?;
             print_outcome(cli, &o)?;
         }
         InstructionCommand::Notify(a) => {
             instruction::load(&ws, &a.id)?;
-            let smtp = smtp(!a.dry_run)?;
-            let o = instruction::notify(&ws, &a.id, now, &actor(), lang, a.dry_run, smtp.as_ref())?;
+            let o = sending(cli, &ws, now, (a.dry_run, true), |how| {
+                Ok(instruction::notify(&ws, &a.id, how)?)
+            })?;
             print_outcome(cli, &o)?;
         }
         InstructionCommand::List => {

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 
-use super::request::smtp;
+use super::request::sending;
 use super::{actor, print_json, Cli, CliError};
 use crate::subprocessor::{self, Edit};
 
@@ -186,16 +186,9 @@ pub(super) fn run(cli: &Cli, c: &SubProcessorCommand) -> Result<i32, CliError> {
             print_edit(cli, &o)?;
         }
         SubProcessorCommand::Notify(a) => {
-            let smtp = smtp(!a.dry_run)?;
-            let sent = subprocessor::notify(
-                &ws,
-                &a.notices,
-                now,
-                &actor(),
-                lang,
-                a.dry_run,
-                smtp.as_ref(),
-            )?;
+            let sent = sending(cli, &ws, now, (a.dry_run, true), |how| {
+                Ok(subprocessor::notify(&ws, &a.notices, how)?)
+            })?;
             if cli.json {
                 print_json(&sent)?;
             } else {

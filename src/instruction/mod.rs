@@ -5,12 +5,11 @@
 //! notified before it happens. Notices go out through the outbox to the
 //! controller's notice contact. Nothing here prints or reads the clock.
 
-use chrono::{DateTime, Datelike, FixedOffset, Utc};
+use chrono::{DateTime, Datelike, FixedOffset};
 use serde::Serialize;
 
-use crate::mail::outbox::{self, Delivered, Filing, Letter, Outbox, OutboxError};
-use crate::mail::SmtpSettings;
-use crate::model::{required_text, EmptyText, Id, Instruction, Lang, LegalTransfer, Objection};
+use crate::mail::outbox::{self, Delivered, Filing, Letter, Outbox, OutboxError, Sending};
+use crate::model::{required_text, EmptyText, Id, Instruction, LegalTransfer, Objection};
 use crate::render::templates::TemplateError;
 use crate::render::words;
 use crate::render::Templates;
@@ -74,8 +73,6 @@ pub struct NewInstruction {
     pub reference: Option<String>,
     /// A transfer required by law: (country, legal basis).
     pub transfer: Option<(String, String)>,
-    /// Write the transfer notice to `evidence/` without sending it.
-    pub dry_run: bool,
 }
 
 /// Which notice of an instruction.
@@ -141,23 +138,19 @@ pub fn pending(i: &Instruction) -> Vec<NoticeKind> {
 fn preflight(
     ws: &Workspace,
     controller: &str,
-    smtp: Option<&SmtpSettings>,
-    dry_run: bool,
+    how: &Sending,
     what: &str,
 ) -> Result<(), InstructionError> {
     let (id, c) = ws.require_controller(controller)?;
     outbox::notice_recipient(&id, c)?;
-    Ok(outbox::ready(ws, smtp, dry_run, what)?)
+    Ok(outbox::ready(ws, how, what)?)
 }
 
 /// Logs an instruction; a transfer required by law is notified at once.
 pub fn log(
     ws: &Workspace,
     new: &NewInstruction,
-    now: DateTime<Utc>,
-    actor: &str,
-    lang: Lang,
-    smtp: Option<&SmtpSettings>,
+    how: &Sending,
 ) -> Result<Outcome, InstructionError> {
     let (controller, _) = ws.require_controller(&new.controller)?;
     let from = required_text(
@@ -183,13 +176,7 @@ pub fn log(
                 "--legal-basis",
                 "--legal-basis \"réquisition judiciaire n° …\"",
             )?;
-            preflight(
-                ws,
-                controller.as_str(),
-                smtp,
-                new.dry_run,
-                "the transfer notice",
-            )?;
+            preflight(ws, controller.as_str(), how, "the transfer notice")?;
             Some(LegalTransfer {
                 country,
                 legal_basis,
@@ -197,9 +184,9 @@ pub fn log(
             })
         }
     };
-    let t = Templates::new(lang)?;
+    let t = Templates::new(how.lang)?;
     let lock = ws.lock()?;
-    let now_local = crate::time::in_tz(now, ws.tz);
+    let now_local = crate::time::in_tz(how.now, ws.tz);
     let id = store::next_id(ws, DIR, now_local.year())?;
     let instruction = Instruction {
         id: id.clone(),
@@ -222,8 +209,8 @@ pub fn log(
     let stored = store::create(ws, &lock, &rel, &header, instruction)?;
     ws.journal().append(
         &lock,
-        now,
-        actor,
+        how.now,
+        how.actor,
         "instruction.log",
         id.as_str(),
         stored.source.text.as_bytes(),
@@ -234,7 +221,7 @@ pub fn log(
         sent: Vec::new(),
     };
     if out.instruction.transfer.is_some() {
-        let outbox = Outbox::open(ws, &lock, &t, smtp, now, actor, new.dry_run)?;
+        let outbox = Outbox::open(ws, &lock, &t, how)?;
         let (i, d) = send(ws, &lock, &t, &outbox, stored, NoticeKind::Transfer).map_err(|e| {
             OutboxError::recorded_not_sent(
                 format!("the transfer required by law of instruction `{id}`"),
@@ -249,25 +236,18 @@ pub fn log(
 }
 
 /// Records the processor's objection to an instruction and e-mails it at once.
-#[allow(clippy::too_many_arguments)]
 pub fn object(
     ws: &Workspace,
     id: &str,
     reason: &str,
-    now: DateTime<Utc>,
-    actor: &str,
-    lang: Lang,
-    dry_run: bool,
-    smtp: Option<&SmtpSettings>,
+    how: &Sending,
 ) -> Result<Outcome, InstructionError> {
     let reason = required_text(
         reason,
         "--reason",
         "--reason \"la conservation demandée excède la durée fixée par la loi (art. 5(1)(e) RGPD)\"",
     )?;
-    let t = Templates::new(lang)?;
-    let lock = ws.lock()?;
-    let stored = load(ws, id)?;
+    let (t, lock, stored) = open(ws, id, how)?;
     if let Some(sent) = stored
         .record
         .objection
@@ -280,30 +260,24 @@ pub fn object(
             message_id: sent.message_id.clone(),
         });
     }
-    preflight(
-        ws,
-        stored.record.controller.as_str(),
-        smtp,
-        dry_run,
-        "the objection",
-    )?;
+    preflight(ws, stored.record.controller.as_str(), how, "the objection")?;
     let mut new = stored.record.clone();
     new.objection = Some(Objection {
         reason,
-        at: crate::time::in_tz(now, ws.tz),
+        at: crate::time::in_tz(how.now, ws.tz),
         notice: None,
     });
     let stored = store::update(ws, &lock, &stored, new, &["objection"])?;
     ws.journal().append(
         &lock,
-        now,
-        actor,
+        how.now,
+        how.actor,
         "instruction.object",
         id,
         stored.source.text.as_bytes(),
     )?;
     let file = stored.source.rel.clone();
-    let outbox = Outbox::open(ws, &lock, &t, smtp, now, actor, dry_run)?;
+    let outbox = Outbox::open(ws, &lock, &t, how)?;
     let (i, d) = send(ws, &lock, &t, &outbox, stored, NoticeKind::Objection).map_err(|e| {
         OutboxError::recorded_not_sent(
             format!("the objection to instruction `{id}`"),
@@ -319,18 +293,8 @@ pub fn object(
 }
 
 /// Sends the notices of an instruction that are recorded and not yet sent.
-pub fn notify(
-    ws: &Workspace,
-    id: &str,
-    now: DateTime<Utc>,
-    actor: &str,
-    lang: Lang,
-    dry_run: bool,
-    smtp: Option<&SmtpSettings>,
-) -> Result<Outcome, InstructionError> {
-    let t = Templates::new(lang)?;
-    let lock = ws.lock()?;
-    let mut stored = load(ws, id)?;
+pub fn notify(ws: &Workspace, id: &str, how: &Sending) -> Result<Outcome, InstructionError> {
+    let (t, lock, mut stored) = open(ws, id, how)?;
     let pending = pending(&stored.record);
     if pending.is_empty() {
         return Err(InstructionError::NothingToSend(id.to_string()));
@@ -342,7 +306,7 @@ pub fn notify(
         file: stored.source.rel.clone(),
         sent: Vec::new(),
     };
-    let outbox = Outbox::open(ws, &lock, &t, smtp, now, actor, dry_run)?;
+    let outbox = Outbox::open(ws, &lock, &t, how)?;
     for kind in pending {
         let (s, d) = send(ws, &lock, &t, &outbox, stored, kind)?;
         stored = s;
@@ -350,6 +314,17 @@ pub fn notify(
         out.sent.push((kind, d));
     }
     Ok(out)
+}
+
+/// The templates, the lock, and instruction `id` read under it.
+fn open(
+    ws: &Workspace,
+    id: &str,
+    how: &Sending,
+) -> Result<(Templates, WorkspaceLock, Stored<Instruction>), InstructionError> {
+    let t = Templates::new(how.lang)?;
+    let lock = ws.lock()?;
+    Ok((t, lock, load(ws, id)?))
 }
 
 #[derive(Serialize)]

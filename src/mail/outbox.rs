@@ -24,7 +24,7 @@
 use chrono::{DateTime, Utc};
 
 use super::{build, message_id, send, Attachment, Built, Draft, MailError, Party, SmtpSettings};
-use crate::model::{Contact, Controller, Id, MailRecord};
+use crate::model::{Contact, Controller, Id, Lang, MailRecord};
 use crate::render::Templates;
 use crate::workspace::{self, Workspace, WorkspaceError, WorkspaceLock};
 
@@ -131,14 +131,9 @@ pub fn sender_name(ws: &Workspace, t: &Templates) -> String {
 
 /// Checks, before anything is written, that a message can go out: a sender
 /// is known and, unless it is a dry run, a server is configured.
-pub fn ready(
-    ws: &Workspace,
-    smtp: Option<&SmtpSettings>,
-    dry_run: bool,
-    what: &str,
-) -> Result<(), OutboxError> {
-    sender(ws, smtp)?;
-    if !dry_run && smtp.is_none() {
+pub fn ready(ws: &Workspace, how: &Sending, what: &str) -> Result<(), OutboxError> {
+    sender(ws, how.smtp)?;
+    if !how.dry_run && how.smtp.is_none() {
         return Err(OutboxError::Mail {
             what: what.to_string(),
             source: MailError::NotConfigured,
@@ -236,49 +231,55 @@ pub struct Delivered {
     pub journal_seq: u64,
 }
 
+/// How a command sends: when, by whom, in which language, through which
+/// server — or, in a dry run, only writing the messages.
+#[derive(Debug, Clone, Copy)]
+pub struct Sending<'a> {
+    /// Now: the Date of the messages and their `sent_at`.
+    pub now: DateTime<Utc>,
+    /// Who sends, for the journal.
+    pub actor: &'a str,
+    /// The language of the messages.
+    pub lang: Lang,
+    /// Write the messages to `evidence/` without sending them.
+    pub dry_run: bool,
+    /// The mail server; `None` only in a dry run.
+    pub smtp: Option<&'a SmtpSettings>,
+}
+
 /// The outbox of one command: where, when, by whom, through which server.
 #[derive(Debug)]
 pub struct Outbox<'a> {
     ws: &'a Workspace,
     lock: &'a WorkspaceLock,
-    smtp: Option<&'a SmtpSettings>,
     from: Party,
-    now: DateTime<Utc>,
-    actor: &'a str,
-    dry_run: bool,
+    how: Sending<'a>,
 }
 
 impl<'a> Outbox<'a> {
-    /// The outbox of a command run at `now` by `actor`, holding the lock;
-    /// `smtp` may be `None` only in a dry run.
+    /// The outbox of a command that holds the lock.
     pub fn open(
         ws: &'a Workspace,
         lock: &'a WorkspaceLock,
         t: &Templates,
-        smtp: Option<&'a SmtpSettings>,
-        now: DateTime<Utc>,
-        actor: &'a str,
-        dry_run: bool,
+        how: &Sending<'a>,
     ) -> Result<Self, OutboxError> {
         let from = Party {
             name: Some(sender_name(ws, t)),
-            email: sender(ws, smtp)?,
+            email: sender(ws, how.smtp)?,
             role: "the sender (dpo.email in processor.yaml, or DPO_SMTP_FROM)".into(),
         };
         Ok(Self {
             ws,
             lock,
-            smtp,
             from,
-            now,
-            actor,
-            dry_run,
+            how: *how,
         })
     }
 
     /// The instant the messages are dated.
     pub fn now(&self) -> DateTime<Utc> {
-        self.now
+        self.how.now
     }
 
     /// Sends `letter` (unless this is a dry run), keeps its exact bytes, has
@@ -293,21 +294,21 @@ impl<'a> Outbox<'a> {
             what: letter.what.clone(),
             source,
         };
-        let eml = if self.dry_run {
+        let eml = if self.how.dry_run {
             format!("{}-dry-run.eml", letter.eml_stem)
         } else {
             workspace::fresh_name(&self.ws.root, &letter.eml_stem, "eml")
         };
         let built = self.build(letter, &eml).map_err(mail_err)?;
         let mut sent = MailRecord {
-            sent_at: crate::time::in_tz(self.now, self.ws.tz),
+            sent_at: crate::time::in_tz(self.how.now, self.ws.tz),
             recipients: built.recipients.clone(),
             message_id: built.message_id.clone(),
             eml,
             sha256: crate::hashing::sha256_hex(&built.bytes),
             server_reply: String::new(),
         };
-        if self.dry_run {
+        if self.how.dry_run {
             self.keep(&sent.eml, &built)?;
             let seq = self.journal(&letter.filing.dry_run_action, letter, &built)?;
             return Ok(Delivered {
@@ -319,6 +320,7 @@ impl<'a> Outbox<'a> {
         // Crash safety (issue 8) goes here: journal the intent, with these
         // exact bytes, before the SMTP transaction.
         let settings = self
+            .how
             .smtp
             .ok_or_else(|| mail_err(MailError::NotConfigured))?;
         let receipt = send(settings, &built).map_err(mail_err)?;
@@ -344,7 +346,7 @@ impl<'a> Outbox<'a> {
 
     fn build(&self, letter: &Letter, eml: &str) -> Result<Built, MailError> {
         let f = &letter.filing;
-        let seed = format!("{}\n{}\n{eml}", f.id_seed, self.now.to_rfc3339());
+        let seed = format!("{}\n{}\n{eml}", f.id_seed, self.how.now.to_rfc3339());
         build(&Draft {
             from: self.from.clone(),
             to: vec![letter.to.clone()],
@@ -352,7 +354,7 @@ impl<'a> Outbox<'a> {
             text: letter.text.clone(),
             attachments: letter.attachments.clone(),
             message_id: message_id(&seed, &f.id_tag, &self.from.email),
-            date: self.now,
+            date: self.how.now,
         })
     }
 
@@ -363,8 +365,8 @@ impl<'a> Outbox<'a> {
     fn journal(&self, action: &str, letter: &Letter, built: &Built) -> Result<u64, WorkspaceError> {
         let (entry, _) = self.ws.journal().append(
             self.lock,
-            self.now,
-            self.actor,
+            self.how.now,
+            self.how.actor,
             action,
             &letter.filing.subject,
             &built.bytes,

@@ -5,13 +5,12 @@
 //! deadlines; `dpo status` reads them. Nothing here prints or reads the
 //! clock.
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveTime, TimeZone};
 use chrono_tz::Tz;
 use serde::Serialize;
 
-use crate::mail::outbox::{self, Delivered, Filing, Letter, Outbox, OutboxError};
-use crate::mail::SmtpSettings;
-use crate::model::{required_text, EmptyText, Id, Lang, Request, Right};
+use crate::mail::outbox::{self, Delivered, Filing, Letter, Outbox, OutboxError, Sending};
+use crate::model::{required_text, EmptyText, Id, Request, Right};
 use crate::render::templates::TemplateError;
 use crate::render::words;
 use crate::render::Templates;
@@ -72,8 +71,6 @@ pub struct NewRequest {
     pub channel: Option<String>,
     /// Record only; forward later with `dpo request forward`.
     pub no_forward: bool,
-    /// Write the message to `evidence/` without sending it.
-    pub dry_run: bool,
 }
 
 /// What logging or forwarding did.
@@ -131,12 +128,7 @@ pub fn forward_due(received: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
 /// Checks what can be checked before anything is written: the controller's
 /// data-subject-request e-mail and the sender, when the request is to be
 /// forwarded.
-fn preflight(
-    ws: &Workspace,
-    controller: &Id,
-    smtp: Option<&SmtpSettings>,
-    dry_run: bool,
-) -> Result<(), RequestError> {
+fn preflight(ws: &Workspace, controller: &Id, how: &Sending) -> Result<(), RequestError> {
     let (_, c) = ws.require_controller(controller.as_str())?;
     if !c.contacts.data_subject_requests.has_email() {
         return Err(OutboxError::NoContact {
@@ -148,18 +140,11 @@ fn preflight(
         }
         .into());
     }
-    Ok(outbox::ready(ws, smtp, dry_run, "the request")?)
+    Ok(outbox::ready(ws, how, "the request")?)
 }
 
 /// Logs a request and, unless `no_forward`, forwards it at once.
-pub fn log(
-    ws: &Workspace,
-    new: &NewRequest,
-    now: DateTime<Utc>,
-    actor: &str,
-    lang: Lang,
-    smtp: Option<&SmtpSettings>,
-) -> Result<Outcome, RequestError> {
+pub fn log(ws: &Workspace, new: &NewRequest, how: &Sending) -> Result<Outcome, RequestError> {
     let (controller, _) = ws.require_controller(&new.controller)?;
     let summary = required_text(
         &new.summary,
@@ -168,11 +153,11 @@ pub fn log(
     )?;
     let forward = !new.no_forward;
     if forward {
-        preflight(ws, &controller, smtp, new.dry_run)?;
+        preflight(ws, &controller, how)?;
     }
-    let t = Templates::new(lang)?;
+    let t = Templates::new(how.lang)?;
     let lock = ws.lock()?;
-    let now_local = crate::time::in_tz(now, ws.tz);
+    let now_local = crate::time::in_tz(how.now, ws.tz);
     let id = store::next_id(ws, DIR, now_local.year())?;
     let request = Request {
         id: id.clone(),
@@ -194,8 +179,8 @@ pub fn log(
     let stored = store::create(ws, &lock, &rel, &header, request)?;
     ws.journal().append(
         &lock,
-        now,
-        actor,
+        how.now,
+        how.actor,
         "request.log",
         id.as_str(),
         stored.source.text.as_bytes(),
@@ -207,7 +192,7 @@ pub fn log(
         forwarded: None,
     };
     if forward {
-        let outbox = Outbox::open(ws, &lock, &t, smtp, now, actor, new.dry_run)?;
+        let outbox = Outbox::open(ws, &lock, &t, how)?;
         let (request, d) = send(ws, &lock, &t, &outbox, stored).map_err(|e| {
             OutboxError::recorded_not_sent(
                 format!("request `{id}`"),
@@ -222,16 +207,8 @@ pub fn log(
 }
 
 /// Forwards a request logged with `--no-forward` (or whose forwarding failed).
-pub fn forward(
-    ws: &Workspace,
-    id: &str,
-    now: DateTime<Utc>,
-    actor: &str,
-    lang: Lang,
-    dry_run: bool,
-    smtp: Option<&SmtpSettings>,
-) -> Result<Outcome, RequestError> {
-    let t = Templates::new(lang)?;
+pub fn forward(ws: &Workspace, id: &str, how: &Sending) -> Result<Outcome, RequestError> {
+    let t = Templates::new(how.lang)?;
     let lock = ws.lock()?;
     let stored = load(ws, id)?;
     if let Some(f) = &stored.record.forwarded {
@@ -241,9 +218,16 @@ pub fn forward(
             message_id: f.message_id.clone(),
         });
     }
-    preflight(ws, &stored.record.controller, smtp, true)?;
+    preflight(
+        ws,
+        &stored.record.controller,
+        &Sending {
+            dry_run: true,
+            ..*how
+        },
+    )?;
     let file = stored.source.rel.clone();
-    let outbox = Outbox::open(ws, &lock, &t, smtp, now, actor, dry_run)?;
+    let outbox = Outbox::open(ws, &lock, &t, how)?;
     let (request, d) = send(ws, &lock, &t, &outbox, stored)?;
     Ok(Outcome {
         answer_due: answer_due(request.received_at, ws.tz).map(|(d, _)| d),

@@ -9,9 +9,9 @@ use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use serde::Serialize;
 
 use super::SubProcessorError;
-use crate::mail::outbox::{self, Delivered, Filing, Letter, Outbox};
-use crate::mail::{Attachment, SmtpSettings};
-use crate::model::{ChangeKind, Id, Lang, SubProcessor, SubProcessorNotice};
+use crate::mail::outbox::{self, Delivered, Filing, Letter, Outbox, Sending};
+use crate::mail::Attachment;
+use crate::model::{ChangeKind, Id, SubProcessor, SubProcessorNotice};
 use crate::render::pdf::{markdown_to_pdf, PdfMeta};
 use crate::render::templates::Strings;
 use crate::render::words;
@@ -226,13 +226,9 @@ pub struct NoticeSent {
 pub fn notify(
     ws: &Workspace,
     only: &[String],
-    now: DateTime<Utc>,
-    actor: &str,
-    lang: Lang,
-    dry_run: bool,
-    smtp: Option<&SmtpSettings>,
+    how: &Sending,
 ) -> Result<Vec<NoticeSent>, SubProcessorError> {
-    let t = Templates::new(lang)?;
+    let t = Templates::new(how.lang)?;
     let lock = ws.lock()?;
     let (all, diags) = notices(ws);
     if let Some(d) = diags.iter().find(|d| d.is_error()) {
@@ -265,8 +261,8 @@ pub fn notify(
         let (id, c) = ws.require_controller(l.record.controller.as_str())?;
         outbox::notice_recipient(&id, c)?;
     }
-    outbox::ready(ws, smtp, dry_run, "the sub-processor notices")?;
-    let outbox = Outbox::open(ws, &lock, &t, smtp, now, actor, dry_run)?;
+    outbox::ready(ws, how, "the sub-processor notices")?;
+    let outbox = Outbox::open(ws, &lock, &t, how)?;
     pending
         .iter()
         .map(|l| send(ws, &lock, &t, &outbox, l))
