@@ -39,29 +39,26 @@ pub const CONTROLLER_LINE: &str = "breach_deadline_controller";
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::time::parse_user_time;
-    use chrono_tz::Tz;
+    use crate::time::testing::{paris as t, PARIS};
 
-    const PARIS: Tz = chrono_tz::Europe::Paris;
-
-    fn t(s: &str) -> DateTime<FixedOffset> {
-        parse_user_time(s, PARIS).unwrap()
+    /// The deadline of an awareness at `aware`, in Paris, RFC 3339.
+    fn due_in_paris(aware: &str) -> String {
+        let d = deadline(t(aware));
+        d.with_timezone(&PARIS).fixed_offset().to_rfc3339()
     }
 
     #[test]
     fn awareness_on_friday_before_the_spring_change_is_due_monday_at_eleven_summer_time() {
-        let d = deadline(t("2021-03-26 10:00"));
         assert_eq!(
-            d.with_timezone(&PARIS).fixed_offset().to_rfc3339(),
+            due_in_paris("2021-03-26 10:00"),
             "2021-03-29T11:00:00+02:00"
         );
     }
 
     #[test]
     fn awareness_on_friday_before_the_autumn_change_is_due_monday_at_nine_winter_time() {
-        let d = deadline(t("2021-10-29 10:00"));
         assert_eq!(
-            d.with_timezone(&PARIS).fixed_offset().to_rfc3339(),
+            due_in_paris("2021-10-29 10:00"),
             "2021-11-01T09:00:00+01:00"
         );
     }

@@ -378,18 +378,9 @@ fn pdf(
     md: &str,
     at: DateTime<Utc>,
 ) -> Result<Vec<u8>, BreachError> {
-    let s = t.strings();
-    let meta = PdfMeta {
-        title: title.to_string(),
-        author: ws.processor.name.clone(),
-        created: crate::time::in_tz(at, ws.tz),
-        footer_left: s
-            .get("breach_footer")
-            .replace("{id}", id.as_str())
-            .replace("{processor}", ws.processor.display_name()),
-        page_label: s.get("page_label").to_string(),
-        lang: t.lang().code().to_string(),
-    };
+    let created = crate::time::in_tz(at, ws.tz);
+    let footer = ("breach_footer", id.as_str());
+    let meta = PdfMeta::of_record(t, &ws.processor, footer, title.to_string(), created);
     markdown_to_pdf(md, &meta).map_err(|source| BreachError::Pdf {
         id: id.clone(),
         source,

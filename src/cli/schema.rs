@@ -19,7 +19,7 @@ pub struct SchemaArgs {
 
 pub(super) fn run(args: &SchemaArgs) -> Result<i32, CliError> {
     for kind in kinds::FILE_KINDS {
-        let (name, schema) = (kind.schema_file, (kind.schema)());
+        let (name, schema) = (kind.schema_file(), (kind.schema)());
         let path = args.output.join(name);
         let mut text = serde_json::to_string_pretty(&schema).map_err(|e| CliError::Output {
             path: path.clone(),

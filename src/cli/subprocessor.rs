@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 
 use super::request::sending;
-use super::{actor, print_json, Cli, CliError};
+use super::{print_json, Cli, CliError};
 use crate::subprocessor::{self, Edit};
 
 /// The sub-processor commands.
@@ -139,7 +139,6 @@ fn print_edit(cli: &Cli, o: &subprocessor::EditOutcome) -> Result<(), CliError> 
 pub(super) fn run(cli: &Cli, c: &SubProcessorCommand) -> Result<i32, CliError> {
     let ws = cli.load()?;
     let now = cli.clock(ws.tz)?.now();
-    let lang = cli.lang(Some(&ws));
     match c {
         SubProcessorCommand::List => {
             let (notices, diags) = subprocessor::notices(&ws);
@@ -178,11 +177,15 @@ pub(super) fn run(cli: &Cli, c: &SubProcessorCommand) -> Result<i32, CliError> {
             }
         }
         SubProcessorCommand::Add(a) => {
-            let o = subprocessor::add(&ws, &a.id, &a.fields.edit(), now, &actor(), lang)?;
+            let o = sending(cli, &ws, now, (false, false), |how| {
+                Ok(subprocessor::add(&ws, &a.id, &a.fields.edit(), how)?)
+            })?;
             print_edit(cli, &o)?;
         }
         SubProcessorCommand::Change(a) => {
-            let o = subprocessor::change(&ws, &a.id, &a.fields.edit(), now, &actor(), lang)?;
+            let o = sending(cli, &ws, now, (false, false), |how| {
+                Ok(subprocessor::change(&ws, &a.id, &a.fields.edit(), how)?)
+            })?;
             print_edit(cli, &o)?;
         }
         SubProcessorCommand::Notify(a) => {

@@ -137,12 +137,11 @@ pub fn pending(i: &Instruction) -> Vec<NoticeKind> {
 /// Checks, before anything is written, that the controller can be told.
 fn preflight(
     ws: &Workspace,
-    controller: &str,
+    controller: &Id,
     how: &Sending,
     what: &str,
 ) -> Result<(), InstructionError> {
-    let (id, c) = ws.require_controller(controller)?;
-    outbox::notice_recipient(&id, c)?;
+    outbox::notice_recipient(ws, controller)?;
     Ok(outbox::ready(ws, how, what)?)
 }
 
@@ -176,7 +175,7 @@ pub fn log(
                 "--legal-basis",
                 "--legal-basis \"réquisition judiciaire n° …\"",
             )?;
-            preflight(ws, controller.as_str(), how, "the transfer notice")?;
+            preflight(ws, &controller, how, "the transfer notice")?;
             Some(LegalTransfer {
                 country,
                 legal_basis,
@@ -222,13 +221,8 @@ pub fn log(
     };
     if out.instruction.transfer.is_some() {
         let outbox = Outbox::open(ws, &lock, &t, how)?;
-        let (i, d) = send(ws, &lock, &t, &outbox, stored, NoticeKind::Transfer).map_err(|e| {
-            OutboxError::recorded_not_sent(
-                format!("the transfer required by law of instruction `{id}`"),
-                format!("dpo instruction notify {id}"),
-                e,
-            )
-        })?;
+        let what = format!("the transfer required by law of instruction `{id}`");
+        let (i, d) = send_recorded(&outbox, stored, NoticeKind::Transfer, (what, id.as_str()))?;
         out.instruction = i.record;
         out.sent.push((NoticeKind::Transfer, d));
     }
@@ -260,7 +254,7 @@ pub fn object(
             message_id: sent.message_id.clone(),
         });
     }
-    preflight(ws, stored.record.controller.as_str(), how, "the objection")?;
+    preflight(ws, &stored.record.controller, how, "the objection")?;
     let mut new = stored.record.clone();
     new.objection = Some(Objection {
         reason,
@@ -278,13 +272,8 @@ pub fn object(
     )?;
     let file = stored.source.rel.clone();
     let outbox = Outbox::open(ws, &lock, &t, how)?;
-    let (i, d) = send(ws, &lock, &t, &outbox, stored, NoticeKind::Objection).map_err(|e| {
-        OutboxError::recorded_not_sent(
-            format!("the objection to instruction `{id}`"),
-            format!("dpo instruction notify {id}"),
-            e,
-        )
-    })?;
+    let what = format!("the objection to instruction `{id}`");
+    let (i, d) = send_recorded(&outbox, stored, NoticeKind::Objection, (what, id))?;
     Ok(Outcome {
         instruction: i.record,
         file,
@@ -299,8 +288,7 @@ pub fn notify(ws: &Workspace, id: &str, how: &Sending) -> Result<Outcome, Instru
     if pending.is_empty() {
         return Err(InstructionError::NothingToSend(id.to_string()));
     }
-    let (cid, c) = ws.require_controller(stored.record.controller.as_str())?;
-    outbox::notice_recipient(&cid, c)?;
+    outbox::notice_recipient(ws, &stored.record.controller)?;
     let mut out = Outcome {
         instruction: stored.record.clone(),
         file: stored.source.rel.clone(),
@@ -308,7 +296,7 @@ pub fn notify(ws: &Workspace, id: &str, how: &Sending) -> Result<Outcome, Instru
     };
     let outbox = Outbox::open(ws, &lock, &t, how)?;
     for kind in pending {
-        let (s, d) = send(ws, &lock, &t, &outbox, stored, kind)?;
+        let (s, d) = send(&outbox, stored, kind)?;
         stored = s;
         out.instruction = stored.record.clone();
         out.sent.push((kind, d));
@@ -345,19 +333,28 @@ struct NoticeContext {
     journal: JournalHead,
 }
 
+/// [`send`] for a notice just recorded (`what`, of instruction `id`): a
+/// failure says it is recorded, and how to send it.
+fn send_recorded(
+    outbox: &Outbox<'_>,
+    stored: Stored<Instruction>,
+    kind: NoticeKind,
+    (what, id): (String, &str),
+) -> Result<(Stored<Instruction>, Delivered), InstructionError> {
+    let retry = format!("dpo instruction notify {id}");
+    send(outbox, stored, kind).map_err(|e| OutboxError::recorded_not_sent(what, retry, e).into())
+}
+
 /// Sends the `kind` notice of an instruction to the controller and records
 /// it in the instruction file (not in a dry run).
 fn send(
-    ws: &Workspace,
-    lock: &WorkspaceLock,
-    t: &Templates,
     outbox: &Outbox<'_>,
     stored: Stored<Instruction>,
     kind: NoticeKind,
 ) -> Result<(Stored<Instruction>, Delivered), InstructionError> {
+    let (ws, t) = (outbox.workspace(), outbox.templates());
     let i = &stored.record;
-    let (cid, c) = ws.require_controller(i.controller.as_str())?;
-    let to = outbox::notice_recipient(&cid, c)?;
+    let (c, to) = outbox::notice_recipient(ws, &i.controller)?;
     let s = t.strings();
     let long = |d| words::long_instant(s, d, ws.tz);
     let ctx = NoticeContext {
@@ -390,7 +387,7 @@ fn send(
         text: t.render(&format!("instruction-{}.txt", kind.key()), &ctx)?,
         attachments: Vec::new(),
         eml_stem: format!("evidence/instructions/{}-{}", i.id, kind.key()),
-        filing: Filing::new(action, format!("{}/{cid}", i.id)),
+        filing: Filing::new(action, format!("{}/{}", i.id, i.controller)),
     };
     let mut updated = None;
     let d = outbox.post(&letter, |sent| {
@@ -407,7 +404,13 @@ fn send(
                 }
             }
         }
-        updated = Some(store::update(ws, lock, &stored, new, &[kind.key()])?);
+        updated = Some(store::update(
+            ws,
+            outbox.lock(),
+            &stored,
+            new,
+            &[kind.key()],
+        )?);
         Ok::<_, StoreError>(())
     })?;
     Ok((updated.unwrap_or(stored), d))

@@ -26,7 +26,7 @@ use chrono::{DateTime, Utc};
 use super::{build, message_id, send, Attachment, Built, Draft, MailError, Party, SmtpSettings};
 use crate::model::{Contact, Controller, Id, Lang, MailRecord};
 use crate::render::Templates;
-use crate::workspace::{self, Workspace, WorkspaceError, WorkspaceLock};
+use crate::workspace::{self, UnknownController, Workspace, WorkspaceError, WorkspaceLock};
 
 /// A cause, whatever the workflow's error type.
 type Cause = Box<dyn std::error::Error + Send + Sync>;
@@ -35,6 +35,9 @@ type Cause = Box<dyn std::error::Error + Send + Sync>;
 /// own way (the breach workflow) convert them into their error.
 #[derive(Debug, thiserror::Error)]
 pub enum OutboxError {
+    /// The controller to write to is not in the workspace.
+    #[error(transparent)]
+    UnknownController(#[from] UnknownController),
     /// No sender address is known.
     #[error("no sender address: set dpo.email in processor.yaml (or DPO_SMTP_FROM)")]
     NoSender,
@@ -142,10 +145,15 @@ pub fn ready(ws: &Workspace, how: &Sending, what: &str) -> Result<(), OutboxErro
     Ok(())
 }
 
-/// Where a written notice to controller `id` goes: `contacts.notices`, else
-/// the controller's DPO ([`Controller::notice_contact`]); or the refusal
-/// that says what to add.
-pub fn notice_recipient(id: &Id, c: &Controller) -> Result<Party, OutboxError> {
+/// Controller `id`, and where a written notice to it goes:
+/// `contacts.notices`, else the controller's DPO
+/// ([`Controller::notice_contact`]); or the refusal that says what to add.
+pub fn notice_recipient<'w>(
+    ws: &'w Workspace,
+    id: &Id,
+) -> Result<(&'w Controller, Party), OutboxError> {
+    let (id, c) = ws.require_controller(id.as_str())?;
+    let id = &id;
     let contact = c.notice_contact().ok_or_else(|| OutboxError::NoContact {
         controller: id.clone(),
         what: "written notices",
@@ -153,13 +161,11 @@ pub fn notice_recipient(id: &Id, c: &Controller) -> Result<Party, OutboxError> {
         file: workspace::controller_file(id),
         hint: "add `contacts: { notices: { email: … } }` (or the controller's dpo.email) to the controller's file",
     })?;
-    Ok(recipient(
-        contact,
-        format!(
-            "the notice contact of `{id}` (contacts.notices.email or dpo.email in {})",
-            workspace::controller_file(id)
-        ),
-    ))
+    let role = format!(
+        "the notice contact of `{id}` (contacts.notices.email or dpo.email in {})",
+        workspace::controller_file(id)
+    );
+    Ok((c, recipient(contact, role)))
 }
 
 /// `contact` as a recipient; `role` says where its address comes from.
@@ -252,6 +258,7 @@ pub struct Sending<'a> {
 pub struct Outbox<'a> {
     ws: &'a Workspace,
     lock: &'a WorkspaceLock,
+    t: &'a Templates,
     from: Party,
     how: Sending<'a>,
 }
@@ -261,7 +268,7 @@ impl<'a> Outbox<'a> {
     pub fn open(
         ws: &'a Workspace,
         lock: &'a WorkspaceLock,
-        t: &Templates,
+        t: &'a Templates,
         how: &Sending<'a>,
     ) -> Result<Self, OutboxError> {
         let from = Party {
@@ -272,9 +279,25 @@ impl<'a> Outbox<'a> {
         Ok(Self {
             ws,
             lock,
+            t,
             from,
             how: *how,
         })
+    }
+
+    /// The workspace the outbox writes to.
+    pub fn workspace(&self) -> &'a Workspace {
+        self.ws
+    }
+
+    /// The lock the command holds, for the workflow's own writes.
+    pub fn lock(&self) -> &'a WorkspaceLock {
+        self.lock
+    }
+
+    /// The templates of the messages' language.
+    pub fn templates(&self) -> &'a Templates {
+        self.t
     }
 
     /// The instant the messages are dated.

@@ -107,13 +107,7 @@ mod tests {
     use crate::breach::deadline::{deadline, PROCESSOR_LINE};
     use crate::model::Lang;
     use crate::render::Templates;
-    use crate::time::parse_user_time;
-
-    const PARIS: Tz = chrono_tz::Europe::Paris;
-
-    fn t(s: &str) -> DateTime<FixedOffset> {
-        parse_user_time(s, PARIS).unwrap()
-    }
+    use crate::time::testing::{paris as t, PARIS};
 
     #[test]
     fn the_open_message_reads_exactly_as_the_issue_says() {
@@ -140,19 +134,14 @@ mod tests {
         let tpl = Templates::new(Lang::Fr).unwrap();
         let s = tpl.strings();
         let d = t("2021-03-29T11:00:00+02:00");
-        assert_eq!(
-            time_left(s, t("2021-03-29T10:59:01+02:00"), d),
-            "dans 0 h 00 min"
-        );
-        assert_eq!(time_left(s, d, d), "dans 0 h 00 min");
-        assert_eq!(
-            time_left(s, t("2021-03-29T11:00:01+02:00"), d),
-            "en retard de 0 h 01 min"
-        );
-        assert_eq!(
-            time_left(s, t("2021-03-29T13:05:00+02:00"), d),
-            "en retard de 2 h 05 min"
-        );
+        for (now, left) in [
+            ("2021-03-29T10:59:01+02:00", "dans 0 h 00 min"),
+            ("2021-03-29T11:00:00+02:00", "dans 0 h 00 min"),
+            ("2021-03-29T11:00:01+02:00", "en retard de 0 h 01 min"),
+            ("2021-03-29T13:05:00+02:00", "en retard de 2 h 05 min"),
+        ] {
+            assert_eq!(time_left(s, t(now), d), left);
+        }
     }
 
     #[test]

@@ -17,7 +17,7 @@ use crate::render::Templates;
 use crate::workspace::kinds::{self, Record};
 use crate::workspace::store::{self, StoreError, Stored};
 use crate::workspace::{
-    self, Diagnostic, JournalHead, UnknownController, Workspace, WorkspaceError, WorkspaceLock,
+    self, Diagnostic, JournalHead, UnknownController, Workspace, WorkspaceError,
 };
 
 /// The folder of request files.
@@ -193,7 +193,7 @@ pub fn log(ws: &Workspace, new: &NewRequest, how: &Sending) -> Result<Outcome, R
     };
     if forward {
         let outbox = Outbox::open(ws, &lock, &t, how)?;
-        let (request, d) = send(ws, &lock, &t, &outbox, stored).map_err(|e| {
+        let (request, d) = send(&outbox, stored).map_err(|e| {
             OutboxError::recorded_not_sent(
                 format!("request `{id}`"),
                 format!("dpo request forward {id}"),
@@ -228,7 +228,7 @@ pub fn forward(ws: &Workspace, id: &str, how: &Sending) -> Result<Outcome, Reque
     )?;
     let file = stored.source.rel.clone();
     let outbox = Outbox::open(ws, &lock, &t, how)?;
-    let (request, d) = send(ws, &lock, &t, &outbox, stored)?;
+    let (request, d) = send(&outbox, stored)?;
     Ok(Outcome {
         answer_due: answer_due(request.received_at, ws.tz).map(|(d, _)| d),
         request,
@@ -239,12 +239,10 @@ pub fn forward(ws: &Workspace, id: &str, how: &Sending) -> Result<Outcome, Reque
 
 /// The e-mail to the controller, sent and recorded in the request file.
 fn send(
-    ws: &Workspace,
-    lock: &WorkspaceLock,
-    t: &Templates,
     outbox: &Outbox<'_>,
     stored: Stored<Request>,
 ) -> Result<(Request, Delivered), RequestError> {
+    let (ws, t) = (outbox.workspace(), outbox.templates());
     let r = &stored.record;
     let (_, c) = ws.require_controller(r.controller.as_str())?;
     let s = t.strings();
@@ -290,7 +288,7 @@ fn send(
     let d = outbox.post(&letter, |sent| {
         let mut new = stored.record.clone();
         new.forwarded = Some(sent.clone());
-        request = store::update(ws, lock, &stored, new, &["forwarded"])?.record;
+        request = store::update(ws, outbox.lock(), &stored, new, &["forwarded"])?.record;
         Ok::<_, StoreError>(())
     })?;
     Ok((request, d))

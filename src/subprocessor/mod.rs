@@ -14,12 +14,12 @@
 
 pub mod notice;
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use crate::mail::outbox::{self, OutboxError};
+use crate::mail::outbox::{self, OutboxError, Sending};
 use crate::model::{
-    required_text, ChangeKind, Contact, Contract, EmptyText, Id, IdError, Lang, SubProcessor,
+    required_text, ChangeKind, Contact, Contract, EmptyText, Id, IdError, SubProcessor,
     SubProcessorNotice, SubProcessors,
 };
 use crate::render::pdf::PdfError;
@@ -221,9 +221,7 @@ pub fn add(
     ws: &Workspace,
     id: &str,
     edit: &Edit,
-    now: DateTime<Utc>,
-    actor: &str,
-    lang: Lang,
+    how: &Sending,
 ) -> Result<EditOutcome, SubProcessorError> {
     let id = Id::new(id).map_err(SubProcessorError::InvalidId)?;
     if ws.subprocessors.iter().any(|s| s.id == id) {
@@ -249,7 +247,7 @@ pub fn add(
         .into());
     }
     apply(&mut sp, edit, ws)?;
-    finish(ws, None, sp, now, actor, lang)
+    finish(ws, None, sp, how)
 }
 
 /// Changes a sub-processor and makes a notice for each controller concerned
@@ -258,9 +256,7 @@ pub fn change(
     ws: &Workspace,
     id: &str,
     edit: &Edit,
-    now: DateTime<Utc>,
-    actor: &str,
-    lang: Lang,
+    how: &Sending,
 ) -> Result<EditOutcome, SubProcessorError> {
     let old = ws
         .subprocessors
@@ -281,16 +277,15 @@ pub fn change(
     if sp == old {
         return Err(SubProcessorError::NoChange { id: old.id });
     }
-    finish(ws, Some(old), sp, now, actor, lang)
+    finish(ws, Some(old), sp, how)
 }
 
+/// Writes the register and makes the notices; `how` dates and signs them.
 fn finish(
     ws: &Workspace,
     old: Option<SubProcessor>,
     sp: SubProcessor,
-    now: DateTime<Utc>,
-    actor: &str,
-    lang: Lang,
+    how: &Sending,
 ) -> Result<EditOutcome, SubProcessorError> {
     let mut concerned: Vec<Id> = Vec::new();
     for c in old
@@ -311,10 +306,9 @@ fn finish(
     }
     // Every controller must be reachable before anything is written.
     for c in &concerned {
-        let (id, ctl) = ws.require_controller(c.as_str())?;
-        outbox::notice_recipient(&id, ctl)?;
+        outbox::notice_recipient(ws, c)?;
     }
-    let t = Templates::new(lang)?;
+    let t = Templates::new(how.lang)?;
     let lock = ws.lock()?;
     let (text, comments_kept) = edit_register(ws, &lock, old.as_ref(), &sp)?;
     let changed = match &old {
@@ -326,9 +320,15 @@ fn finish(
     } else {
         "subprocessor.add"
     };
-    ws.journal()
-        .append(&lock, now, actor, action, sp.id.as_str(), text.as_bytes())?;
-    let now_local = crate::time::in_tz(now, ws.tz);
+    ws.journal().append(
+        &lock,
+        how.now,
+        how.actor,
+        action,
+        sp.id.as_str(),
+        text.as_bytes(),
+    )?;
+    let now_local = crate::time::in_tz(how.now, ws.tz);
     let mut notices = Vec::new();
     for c in &concerned {
         let n = SubProcessorNotice {
@@ -347,7 +347,7 @@ fn finish(
             pdf_sha256: String::new(),
             sent: None,
         };
-        notices.push(notice::issue(ws, &lock, &t, n, old.as_ref(), now, actor)?);
+        notices.push(notice::issue(ws, &lock, &t, n, old.as_ref(), how)?);
     }
     Ok(EditOutcome {
         subprocessor: sp,

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Serialize;
 
 use super::SubProcessorError;
@@ -137,32 +137,6 @@ fn context(
     })
 }
 
-fn make_pdf(
-    ws: &Workspace,
-    t: &Templates,
-    title: &str,
-    id: &Id,
-    md: &str,
-    at: DateTime<FixedOffset>,
-) -> Result<Vec<u8>, SubProcessorError> {
-    let s = t.strings();
-    let meta = PdfMeta {
-        title: title.to_string(),
-        author: ws.processor.name.clone(),
-        created: at,
-        footer_left: s
-            .get("sp_footer")
-            .replace("{id}", id.as_str())
-            .replace("{processor}", ws.processor.display_name()),
-        page_label: s.get("page_label").to_string(),
-        lang: t.lang().code().to_string(),
-    };
-    markdown_to_pdf(md, &meta).map_err(|source| SubProcessorError::Pdf {
-        id: id.clone(),
-        source,
-    })
-}
-
 /// Makes the PDF of the new notice `n` (about a change from `old`), keeps
 /// it, records the notice and journals it. Returns the notice as recorded.
 pub(super) fn issue(
@@ -171,14 +145,18 @@ pub(super) fn issue(
     t: &Templates,
     mut n: SubProcessorNotice,
     old: Option<&SubProcessor>,
-    now: DateTime<Utc>,
-    actor: &str,
+    how: &Sending,
 ) -> Result<SubProcessorNotice, SubProcessorError> {
     let id = n.id.clone();
     n.pdf = format!("evidence/subprocessors/{id}.pdf");
     let ctx = context(ws, t, &n, old, n.created_at)?;
     let md = t.render("subprocessor-notice.md", &ctx)?;
-    let pdf = make_pdf(ws, t, &ctx.title, &id, &md, n.created_at)?;
+    let footer = ("sp_footer", id.as_str());
+    let meta = PdfMeta::of_record(t, &ws.processor, footer, ctx.title.clone(), n.created_at);
+    let pdf = markdown_to_pdf(&md, &meta).map_err(|source| SubProcessorError::Pdf {
+        id: id.clone(),
+        source,
+    })?;
     n.pdf_sha256 = crate::hashing::sha256_hex(&pdf);
     workspace::write_atomic(&ws.root.join(&n.pdf), &pdf)?;
     let header = format!(
@@ -190,8 +168,8 @@ pub(super) fn issue(
     let stored = store::create(ws, lock, &store::record_rel(DIR, &id), &header, n)?;
     ws.journal().append(
         lock,
-        now,
-        actor,
+        how.now,
+        how.actor,
         "subprocessor.notice",
         &format!("{id}/{}", stored.record.controller),
         &pdf,
@@ -258,15 +236,11 @@ pub fn notify(
         return Err(SubProcessorError::NothingToSend);
     }
     for l in &pending {
-        let (id, c) = ws.require_controller(l.record.controller.as_str())?;
-        outbox::notice_recipient(&id, c)?;
+        outbox::notice_recipient(ws, &l.record.controller)?;
     }
     outbox::ready(ws, how, "the sub-processor notices")?;
     let outbox = Outbox::open(ws, &lock, &t, how)?;
-    pending
-        .iter()
-        .map(|l| send(ws, &lock, &t, &outbox, l))
-        .collect()
+    pending.iter().map(|l| send(&outbox, l)).collect()
 }
 
 /// What the e-mail of a notice says, besides the notice itself.
@@ -280,15 +254,13 @@ struct MailContext<'a> {
 }
 
 fn send(
-    ws: &Workspace,
-    lock: &WorkspaceLock,
-    t: &Templates,
     outbox: &Outbox<'_>,
     stored: &Stored<SubProcessorNotice>,
 ) -> Result<NoticeSent, SubProcessorError> {
+    let (ws, t) = (outbox.workspace(), outbox.templates());
     let n = &stored.record;
-    let (cid, c) = ws.require_controller(n.controller.as_str())?;
-    let to = outbox::notice_recipient(&cid, c)?;
+    let cid = &n.controller;
+    let (_, to) = outbox::notice_recipient(ws, cid)?;
     let pdf_path = ws.root.join(&n.pdf);
     let pdf = std::fs::read(&pdf_path).map_err(|source| WorkspaceError::Read {
         path: pdf_path.clone(),
@@ -324,11 +296,11 @@ fn send(
     let delivered = outbox.post(&letter, |sent| {
         let mut new = n.clone();
         new.sent = Some(sent.clone());
-        store::update(ws, lock, stored, new, &["sent"]).map(|_| ())
+        store::update(ws, outbox.lock(), stored, new, &["sent"]).map(|_| ())
     })?;
     Ok(NoticeSent {
         notice: n.id.clone(),
-        controller: cid,
+        controller: cid.clone(),
         delivered,
     })
 }

@@ -194,6 +194,20 @@ pub fn end_of_day(date: NaiveDate, tz: Tz) -> Option<DateTime<FixedOffset>> {
         .map(|d| d.fixed_offset())
 }
 
+/// For tests: instants typed as users type them, read in Paris.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::*;
+
+    /// The timezone of the tests.
+    pub(crate) const PARIS: Tz = chrono_tz::Europe::Paris;
+
+    /// `s` read as a user's time in Paris.
+    pub(crate) fn paris(s: &str) -> DateTime<FixedOffset> {
+        parse_user_time(s, PARIS).unwrap()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -27,13 +27,12 @@ pub trait Record {
 /// One kind of file.
 #[derive(Debug, Clone, Copy)]
 pub struct FileKind {
-    /// What one file holds, e.g. `breach`.
+    /// What one file holds, e.g. `breach`; `dpo schema` writes
+    /// `<name>.schema.json`.
     pub name: &'static str,
     /// The file (`processor.yaml`), or the folder of one file per record
     /// (`breaches`), relative to the workspace.
     pub path: &'static str,
-    /// The file `dpo schema` writes.
-    pub schema_file: &'static str,
     /// The JSON Schema of a file.
     pub schema: fn() -> Schema,
     /// For a folder of records, the checks of its files.
@@ -43,100 +42,70 @@ pub struct FileKind {
     pub audit_log: Option<&'static str>,
 }
 
+impl FileKind {
+    /// The file `dpo schema` writes.
+    pub fn schema_file(&self) -> String {
+        format!("{}.schema.json", self.name)
+    }
+
+    /// A kind that is one file, or a folder the workspace loads itself.
+    const fn file<T: JsonSchema>(name: &'static str, path: &'static str) -> Self {
+        Self {
+            name,
+            path,
+            schema: schema::<T>,
+            check: None,
+            audit_log: None,
+        }
+    }
+
+    /// A folder of one file per record, checked by its workflow.
+    const fn records<T: JsonSchema + Record>(name: &'static str, path: &'static str) -> Self {
+        Self {
+            check: Some(T::diagnostics),
+            ..Self::file::<T>(name, path)
+        }
+    }
+
+    /// The same kind, kept by the audit pack as a log titled by `key`.
+    const fn logged(self, key: &'static str) -> Self {
+        Self {
+            audit_log: Some(key),
+            ..self
+        }
+    }
+}
+
 fn schema<T: JsonSchema>() -> Schema {
     schemars::schema_for!(T)
 }
 
 /// `processor.yaml`.
-pub const PROCESSOR: FileKind = FileKind {
-    name: "processor",
-    path: "processor.yaml",
-    schema_file: "processor.schema.json",
-    schema: schema::<Processor>,
-    check: None,
-    audit_log: None,
-};
+pub const PROCESSOR: FileKind = FileKind::file::<Processor>("processor", "processor.yaml");
 /// `controllers/<id>.yaml`.
-pub const CONTROLLER: FileKind = FileKind {
-    name: "controller",
-    path: "controllers",
-    schema_file: "controller.schema.json",
-    schema: schema::<Controller>,
-    check: None,
-    audit_log: None,
-};
+pub const CONTROLLER: FileKind = FileKind::file::<Controller>("controller", "controllers");
 /// `subprocessors.yaml`.
-pub const SUBPROCESSORS: FileKind = FileKind {
-    name: "sub-processor list",
-    path: "subprocessors.yaml",
-    schema_file: "subprocessors.schema.json",
-    schema: schema::<SubProcessors>,
-    check: None,
-    audit_log: None,
-};
+pub const SUBPROCESSORS: FileKind =
+    FileKind::file::<SubProcessors>("subprocessors", "subprocessors.yaml");
 /// `security-measures.yaml`.
-pub const MEASURES: FileKind = FileKind {
-    name: "security measures",
-    path: "security-measures.yaml",
-    schema_file: "security-measures.schema.json",
-    schema: schema::<SecurityMeasures>,
-    check: None,
-    audit_log: None,
-};
+pub const MEASURES: FileKind =
+    FileKind::file::<SecurityMeasures>("security-measures", "security-measures.yaml");
 /// `people.yaml`.
-pub const PEOPLE: FileKind = FileKind {
-    name: "people",
-    path: "people.yaml",
-    schema_file: "people.schema.json",
-    schema: schema::<People>,
-    check: None,
-    audit_log: None,
-};
+pub const PEOPLE: FileKind = FileKind::file::<People>("people", "people.yaml");
 /// `breaches/<id>.yaml`.
-pub const BREACH: FileKind = FileKind {
-    name: "breach",
-    path: "breaches",
-    schema_file: "breach.schema.json",
-    schema: schema::<Breach>,
-    check: Some(<Breach as Record>::diagnostics),
-    audit_log: None,
-};
+pub const BREACH: FileKind = FileKind::records::<Breach>("breach", "breaches");
 /// `fate/<controller>.yaml`.
-pub const FATE: FileKind = FileKind {
-    name: "fate file",
-    path: "fate",
-    schema_file: "fate.schema.json",
-    schema: schema::<FateFile>,
-    check: Some(<FateFile as Record>::diagnostics),
-    audit_log: None,
-};
+pub const FATE: FileKind = FileKind::records::<FateFile>("fate", "fate");
 /// `requests/<id>.yaml`.
-pub const REQUEST: FileKind = FileKind {
-    name: "request",
-    path: "requests",
-    schema_file: "request.schema.json",
-    schema: schema::<Request>,
-    check: Some(<Request as Record>::diagnostics),
-    audit_log: Some("audit_requests_title"),
-};
+pub const REQUEST: FileKind =
+    FileKind::records::<Request>("request", "requests").logged("audit_requests_title");
 /// `instructions/<id>.yaml`.
-pub const INSTRUCTION: FileKind = FileKind {
-    name: "instruction",
-    path: "instructions",
-    schema_file: "instruction.schema.json",
-    schema: schema::<Instruction>,
-    check: Some(<Instruction as Record>::diagnostics),
-    audit_log: Some("audit_instructions_title"),
-};
+pub const INSTRUCTION: FileKind = FileKind::records::<Instruction>("instruction", "instructions")
+    .logged("audit_instructions_title");
 /// `subprocessor-notices/<id>.yaml`.
-pub const SUBPROCESSOR_NOTICE: FileKind = FileKind {
-    name: "sub-processor notice",
-    path: "subprocessor-notices",
-    schema_file: "subprocessor-notice.schema.json",
-    schema: schema::<SubProcessorNotice>,
-    check: Some(<SubProcessorNotice as Record>::diagnostics),
-    audit_log: Some("audit_notices_title"),
-};
+pub const SUBPROCESSOR_NOTICE: FileKind =
+    FileKind::records::<SubProcessorNotice>("subprocessor-notice", "subprocessor-notices")
+        .logged("audit_notices_title");
 
 /// Every kind of file, in the order `dpo schema` writes them.
 pub const FILE_KINDS: [FileKind; 10] = [
