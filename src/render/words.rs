@@ -109,22 +109,25 @@ mod tests {
     use crate::render::Templates;
     use crate::time::testing::{paris as t, PARIS};
 
+    /// The processor's deadline line, in `lang`, the moment it becomes aware.
+    fn line_at_awareness(lang: Lang, aware: &str) -> String {
+        let tpl = Templates::new(lang).unwrap();
+        let aware = t(aware);
+        deadline_line(tpl.strings(), PROCESSOR_LINE, aware, deadline(aware), PARIS)
+    }
+
     #[test]
     fn the_open_message_reads_exactly_as_the_issue_says() {
-        let tpl = Templates::new(Lang::Fr).unwrap();
-        let aware = t("2021-03-26 10:00");
         assert_eq!(
-            deadline_line(tpl.strings(), PROCESSOR_LINE, aware, deadline(aware), PARIS),
+            line_at_awareness(Lang::Fr, "2021-03-26 10:00"),
             "à notifier au responsable de traitement avant le lundi 29 mars 2021 à 11:00 (UTC+02:00) — dans 72 h 00 min"
         );
     }
 
     #[test]
     fn the_deadline_reads_in_english_too() {
-        let tpl = Templates::new(Lang::En).unwrap();
-        let aware = t("2021-10-29 10:00");
         assert_eq!(
-            deadline_line(tpl.strings(), PROCESSOR_LINE, aware, deadline(aware), PARIS),
+            line_at_awareness(Lang::En, "2021-10-29 10:00"),
             "notify the controller before Monday 1 November 2021, 09:00 (UTC+01:00) — 72 h 00 min left"
         );
     }
