@@ -388,7 +388,7 @@ pub fn write_bag(
     let mut tagmanifest = String::new();
     for (name, content) in tag_files {
         write_tag_file(&mut guard, name, content)?;
-        tagmanifest.push_str(&hex_sha256(content));
+        tagmanifest.push_str(&hashing::sha256_hex(content));
         tagmanifest.push_str("  ");
         tagmanifest.push_str(name);
         tagmanifest.push('\n');
@@ -400,8 +400,8 @@ pub fn write_bag(
         files,
         bytes,
         payload_oxum,
-        manifest_sha256: hex_sha256(manifest.as_bytes()),
-        tagmanifest_sha256: hex_sha256(tagmanifest.as_bytes()),
+        manifest_sha256: hashing::sha256_hex(manifest.as_bytes()),
+        tagmanifest_sha256: hashing::sha256_hex(tagmanifest.as_bytes()),
         tagmanifest_path: out.join("tagmanifest-sha256.txt"),
     })
 }
@@ -622,10 +622,6 @@ fn copy_and_hash(
         let _ = output.set_modified(modified);
     }
     Ok((digest, size))
-}
-
-fn hex_sha256(bytes: &[u8]) -> String {
-    hashing::hex(&Sha256::digest(bytes).into())
 }
 
 /// Percent-encodes CR, LF and `%` — and only those (RFC 8493 §2.1.3).
@@ -1399,7 +1395,10 @@ mod tests {
             "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad  data/a.txt\n\
              e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855  data/sub/b.txt\n"
         );
-        assert_eq!(summary.manifest_sha256, hex_sha256(manifest.as_bytes()));
+        assert_eq!(
+            summary.manifest_sha256,
+            hashing::sha256_hex(manifest.as_bytes())
+        );
         let bag_info = fs::read_to_string(out.join("bag-info.txt")).unwrap();
         assert_eq!(
             bag_info,
@@ -1413,7 +1412,7 @@ mod tests {
         assert_eq!(names, ["bag-info.txt", "bagit.txt", "manifest-sha256.txt"]);
         assert_eq!(
             summary.tagmanifest_sha256,
-            hex_sha256(tagmanifest.as_bytes())
+            hashing::sha256_hex(tagmanifest.as_bytes())
         );
         let report = verify_bag(&out).unwrap();
         assert_eq!(report.files, 2);
@@ -1663,7 +1662,7 @@ mod tests {
         let mut tagmanifest = fs::read_to_string(bag.join("tagmanifest-sha256.txt")).unwrap();
         tagmanifest.push_str(&format!(
             "{}  manifest-sha512.txt\n",
-            hex_sha256(manifest512.as_bytes())
+            hashing::sha256_hex(manifest512.as_bytes())
         ));
         fs::write(bag.join("tagmanifest-sha256.txt"), tagmanifest).unwrap();
         assert!(verify_bag(&bag).unwrap().is_valid());

@@ -165,6 +165,12 @@ pub fn hex(d: &[u8; 32]) -> String {
     ::hex::encode(d)
 }
 
+/// The SHA-256 of bytes held in memory, in lowercase hexadecimal: the one
+/// function for records, messages, documents and the journal.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes).into())
+}
+
 /// Opens `path` and hashes it to the end; returns the digest and the number
 /// of bytes read.
 fn hash_path(

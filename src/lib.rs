@@ -11,18 +11,20 @@
 
 #![forbid(unsafe_code)]
 
-pub mod annex1;
 pub mod audit;
 pub mod bagit;
 pub mod breach;
 pub mod cli;
 pub mod fate;
 pub mod hashing;
+pub mod instruction;
 pub mod mail;
 pub mod model;
 pub mod register;
 pub mod render;
+pub mod request;
 pub mod signing;
 pub mod status;
+pub mod subprocessor;
 pub mod time;
 pub mod workspace;

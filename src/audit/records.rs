@@ -10,14 +10,11 @@ use serde_yaml::Value;
 use super::AuditError;
 use crate::model::Id;
 use crate::render::escape_markdown;
-use crate::workspace::{Diagnostic, Workspace};
+use crate::workspace::{kinds, store, Diagnostic, Workspace};
 
-/// The record folders, with the string key of the title of their log.
-pub const RECORD_DIRS: &[(&str, &str)] = &[
-    ("requests", "audit_requests_title"),
-    ("instructions", "audit_instructions_title"),
-    ("subprocessor-notices", "audit_notices_title"),
-];
+/// The record folders, with the string key of the title of their log: the
+/// kinds of [`kinds::FILE_KINDS`] that have an audit log.
+pub const RECORD_DIRS: &[(&str, &str)] = &kinds::audit_logs::<3>();
 
 /// One record file.
 #[derive(Debug)]
@@ -90,19 +87,14 @@ fn flatten(prefix: &str, v: &Value, out: &mut Vec<(String, String)>) {
 pub(super) fn load_dir(ws: &Workspace, dir: &str, only: Option<&Id>) -> Result<Log, AuditError> {
     let path = ws.root.join(dir);
     let mut log = Log::default();
-    let rd = match std::fs::read_dir(&path) {
-        Ok(rd) => rd,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(log),
-        Err(source) => return Err(AuditError::Read { path, source }),
-    };
-    let mut names: Vec<String> = rd
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| !n.starts_with('.') && (n.ends_with(".yaml") || n.ends_with(".yml")))
-        .collect();
-    names.sort();
-    for name in names {
+    let names = store::file_names(&ws.root, dir).map_err(|source| AuditError::Read {
+        path: path.clone(),
+        source,
+    })?;
+    for name in names
+        .into_iter()
+        .filter(|n| n.ends_with(".yaml") || n.ends_with(".yml"))
+    {
         let rel = format!("{dir}/{name}");
         let file = path.join(&name);
         let text = std::fs::read_to_string(&file).map_err(|source| AuditError::Read {

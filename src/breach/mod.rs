@@ -12,8 +12,8 @@ pub mod fields;
 pub mod notice;
 pub mod notify;
 pub mod severity;
-pub mod status;
 pub mod store;
+pub mod summary;
 
 use std::path::PathBuf;
 
@@ -21,14 +21,16 @@ use chrono::{DateTime, Datelike, FixedOffset, Utc};
 use serde::Serialize;
 
 use crate::mail::MailError;
-use crate::model::{Breach, Call, Closure, Id, Lang};
+use crate::model::{required_text, Breach, Call, Closure, EmptyText, Id, Lang};
 use crate::render::templates::TemplateError;
+use crate::render::words;
 use crate::render::Templates;
-use crate::workspace::{Diagnostic, Workspace, WorkspaceError};
+use crate::workspace::{Diagnostic, StoreError, Workspace, WorkspaceError};
 
 pub use fields::{Field, FieldState};
-pub use notify::{notify, NotifyKind, NotifyRequest, Sent};
+pub use notify::{notify, prepare, NotifyKind, NotifyRequest, Prepared, Sent};
 pub use store::Loaded;
+pub use summary::{overview, summaries, Overview, Summary};
 
 /// A required field named in an error, with its labels in both languages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -127,7 +129,16 @@ pub enum BreachError {
     #[error("unknown controller `{controller}` (the workspace has: {known})\n  hint: controllers are the files of `controllers/`")]
     UnknownController {
         /// The controller asked for.
-        controller: Id,
+        controller: String,
+        /// The workspace's controllers.
+        known: String,
+    },
+    /// A breach opened in a workspace with no controller.
+    #[error("the workspace has no controller\n  hint: add one in `controllers/<id>.yaml`")]
+    NoController,
+    /// A breach opened without saying whose data, among several controllers.
+    #[error("the workspace has several controllers ({known}); say whose data is concerned\n  hint: add --controller ID (repeatable)")]
+    WhoseData {
         /// The workspace's controllers.
         known: String,
     },
@@ -223,19 +234,17 @@ pub enum BreachError {
         now: String,
     },
     /// A required text is empty.
-    #[error("{what} is empty\n  hint: {hint}")]
-    Empty {
-        /// What.
-        what: &'static str,
-        /// What to type.
-        hint: String,
-    },
+    #[error(transparent)]
+    Empty(#[from] EmptyText),
     /// The id is not an identifier.
     #[error(transparent)]
     Id(#[from] crate::model::IdError),
     /// The workspace could not be read or written.
     #[error(transparent)]
     Workspace(#[from] WorkspaceError),
+    /// A record file could not be read or written.
+    #[error(transparent)]
+    Store(StoreError),
     /// A template failed.
     #[error(transparent)]
     Template(#[from] TemplateError),
@@ -272,8 +281,32 @@ pub enum BreachError {
         reply: String,
         /// Why recording failed.
         #[source]
-        source: Box<BreachError>,
+        source: Box<dyn std::error::Error + Send + Sync>,
     },
+    /// The outbox refused or failed otherwise.
+    #[error(transparent)]
+    Outbox(crate::mail::outbox::OutboxError),
+}
+
+impl From<StoreError> for BreachError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::Invalid { file, diagnostics } => Self::Invalid { file, diagnostics },
+            StoreError::Changed { path } => Self::Changed { path },
+            StoreError::Rewrite { file, message } => Self::Rewrite { file, message },
+            StoreError::Workspace(e) => Self::Workspace(e),
+            other => Self::Store(other),
+        }
+    }
+}
+
+impl From<crate::workspace::UnknownController> for BreachError {
+    fn from(e: crate::workspace::UnknownController) -> Self {
+        Self::UnknownController {
+            controller: e.id,
+            known: e.known,
+        }
+    }
 }
 
 /// Where one controller's notification stands.
@@ -372,7 +405,7 @@ fn refuse_closed(b: &Breach) -> Result<(), BreachError> {
     match &b.closed {
         Some(c) => Err(BreachError::Closed {
             id: b.id.clone(),
-            closed_at: crate::time::show(c.at),
+            closed_at: words::show(c.at),
         }),
         None => Ok(()),
     }
@@ -385,7 +418,7 @@ pub struct OpenRequest {
     pub id: Option<Id>,
     /// The title.
     pub title: String,
-    /// The controllers concerned (must exist).
+    /// The controllers concerned (must exist); none: the workspace's only one.
     pub controllers: Vec<Id>,
     /// T0.
     pub aware_at: DateTime<FixedOffset>,
@@ -405,12 +438,24 @@ pub struct OpenRequest {
 
 /// Creates the breach file from the commented template and journals it.
 pub fn open(ws: &Workspace, req: &OpenRequest) -> Result<(Breach, PathBuf), BreachError> {
-    if req.title.trim().is_empty() {
-        return Err(BreachError::Empty {
-            what: "the title",
-            hint: "--title \"Rançongiciel sur le serveur de fichiers\"".into(),
-        });
-    }
+    let controllers = if req.controllers.is_empty() {
+        match ws.controllers.as_slice() {
+            [(only, _)] => vec![only.clone()],
+            [] => return Err(BreachError::NoController),
+            _ => {
+                return Err(BreachError::WhoseData {
+                    known: ws.known_controllers(),
+                })
+            }
+        }
+    } else {
+        req.controllers.clone()
+    };
+    let title = required_text(
+        &req.title,
+        "the title",
+        "--title \"Rançongiciel sur le serveur de fichiers\"",
+    )?;
     for (what, t) in [
         ("aware_at", Some(req.aware_at)),
         ("occurred_at", req.occurred_at),
@@ -420,24 +465,14 @@ pub fn open(ws: &Workspace, req: &OpenRequest) -> Result<(Breach, PathBuf), Brea
             if t.to_utc() > req.now {
                 return Err(BreachError::InTheFuture {
                     what,
-                    when: crate::time::show(t),
-                    now: crate::time::show(crate::time::in_tz(req.now, ws.tz)),
+                    when: words::show(t),
+                    now: words::show(crate::time::in_tz(req.now, ws.tz)),
                 });
             }
         }
     }
-    for c in &req.controllers {
-        if ws.controller(c).is_none() {
-            return Err(BreachError::UnknownController {
-                controller: c.clone(),
-                known: ws
-                    .controllers
-                    .iter()
-                    .map(|(i, _)| i.to_string())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            });
-        }
+    for c in &controllers {
+        ws.require_controller(c.as_str())?;
     }
     let lock = ws.lock()?;
     let local = |t: DateTime<FixedOffset>| t.with_timezone(&ws.tz).fixed_offset();
@@ -447,8 +482,8 @@ pub fn open(ws: &Workspace, req: &OpenRequest) -> Result<(Breach, PathBuf), Brea
     };
     let breach = Breach {
         id: id.clone(),
-        title: req.title.trim().to_string(),
-        controllers: req.controllers.clone(),
+        title,
+        controllers,
         occurred_at: req.occurred_at.map(local),
         discovered_at: req.discovered_at.map(local),
         aware_at: local(req.aware_at),
@@ -489,32 +524,20 @@ pub fn defer(
     let f = Field::parse(field).ok_or_else(|| BreachError::UnknownField {
         name: field.to_string(),
     })?;
-    if reason.trim().is_empty() {
-        return Err(BreachError::Empty {
-            what: "the reason",
-            hint: format!(
-                "dpo breach defer {id} {} --reason \"analyse en cours\"",
-                f.key()
-            ),
-        });
-    }
-    let lock = ws.lock()?;
-    let (loaded, _) = store::load(ws, id)?;
-    refuse_closed(&loaded.breach)?;
-    let mut new = loaded.breach.clone();
-    new.deferred.retain(|k, _| Field::parse(k) != Some(f));
-    new.deferred
-        .insert(f.key().to_string(), reason.trim().to_string());
-    let text = store::update(ws, &lock, &loaded, &new)?;
-    ws.journal().append(
-        &lock,
-        now,
-        actor,
-        "breach.defer",
-        &format!("{id}/{}", f.key()),
-        text.as_bytes(),
+    let reason = required_text(
+        reason,
+        "the reason",
+        &format!(
+            "dpo breach defer {id} {} --reason \"analyse en cours\"",
+            f.key()
+        ),
     )?;
-    Ok(new)
+    let (b, ()) = amend(ws, id, now, actor, "breach.defer", |new| {
+        new.deferred.retain(|k, _| Field::parse(k) != Some(f));
+        new.deferred.insert(f.key().to_string(), reason);
+        Ok((format!("{id}/{}", f.key()), ()))
+    })?;
+    Ok(b)
 }
 
 /// What `call` needs.
@@ -549,45 +572,29 @@ pub fn call(ws: &Workspace, req: &CallRequest) -> Result<(Breach, Call), BreachE
             "--outcome \"message reçu, rappel prévu à 14 h\"",
         ),
     ] {
-        if v.trim().is_empty() {
-            return Err(BreachError::Empty {
-                what,
-                hint: hint.into(),
-            });
-        }
+        required_text(v, what, hint)?;
     }
     let at = req.at.unwrap_or_else(|| crate::time::in_tz(req.now, ws.tz));
     if at.to_utc() > req.now {
         return Err(BreachError::InTheFuture {
             what: "the call",
-            when: crate::time::show(at),
-            now: crate::time::show(crate::time::in_tz(req.now, ws.tz)),
+            when: words::show(at),
+            now: words::show(crate::time::in_tz(req.now, ws.tz)),
         });
     }
-    let lock = ws.lock()?;
-    let (loaded, _) = store::load(ws, &req.id)?;
-    refuse_closed(&loaded.breach)?;
-    let controller = one_target(&loaded.breach, req.controller.as_ref())?;
-    let call = Call {
-        at: at.with_timezone(&ws.tz).fixed_offset(),
-        controller: controller.clone(),
-        to: req.to.trim().to_string(),
-        number: req.number.trim().to_string(),
-        by: req.actor.clone(),
-        outcome: req.outcome.trim().to_string(),
-    };
-    let mut new = loaded.breach.clone();
-    new.calls.push(call.clone());
-    let text = store::update(ws, &lock, &loaded, &new)?;
-    ws.journal().append(
-        &lock,
-        req.now,
-        &req.actor,
-        "breach.call",
-        &format!("{}/{controller}", req.id),
-        text.as_bytes(),
-    )?;
-    Ok((new, call))
+    amend(ws, &req.id, req.now, &req.actor, "breach.call", |new| {
+        let controller = one_target(new, req.controller.as_ref())?;
+        let call = Call {
+            at: at.with_timezone(&ws.tz).fixed_offset(),
+            controller: controller.clone(),
+            to: req.to.trim().to_string(),
+            number: req.number.trim().to_string(),
+            by: req.actor.clone(),
+            outcome: req.outcome.trim().to_string(),
+        };
+        new.calls.push(call.clone());
+        Ok((format!("{}/{controller}", req.id), call))
+    })
 }
 
 /// Closes the breach file with a summary.
@@ -598,29 +605,46 @@ pub fn close(
     now: DateTime<Utc>,
     actor: &str,
 ) -> Result<Breach, BreachError> {
-    if summary.trim().is_empty() {
-        return Err(BreachError::Empty {
-            what: "the closing summary",
-            hint: format!("dpo breach close {id} --summary \"service restauré, comptes réinitialisés, aucune fuite constatée\""),
+    let summary = required_text(
+        summary,
+        "the closing summary",
+        &format!("dpo breach close {id} --summary \"service restauré, comptes réinitialisés, aucune fuite constatée\""),
+    )?;
+    let (b, ()) = amend(ws, id, now, actor, "breach.close", |new| {
+        new.closed = Some(Closure {
+            at: crate::time::in_tz(now, ws.tz),
+            by: actor.to_string(),
+            summary,
         });
-    }
+        Ok((id.to_string(), ()))
+    })?;
+    Ok(b)
+}
+
+/// Takes the lock, reads the breach, refuses a closed one, applies
+/// `change` (which returns the journal subject and its own result), writes
+/// the sections that changed and journals `action`.
+fn amend<R>(
+    ws: &Workspace,
+    id: &Id,
+    now: DateTime<Utc>,
+    actor: &str,
+    action: &str,
+    change: impl FnOnce(&mut Breach) -> Result<(String, R), BreachError>,
+) -> Result<(Breach, R), BreachError> {
     let lock = ws.lock()?;
     let (loaded, _) = store::load(ws, id)?;
     refuse_closed(&loaded.breach)?;
     let mut new = loaded.breach.clone();
-    new.closed = Some(Closure {
-        at: crate::time::in_tz(now, ws.tz),
-        by: actor.to_string(),
-        summary: summary.trim().to_string(),
-    });
-    let text = store::update(ws, &lock, &loaded, &new)?;
+    let (subject, r) = change(&mut new)?;
+    let stored = store::update(ws, &lock, &loaded.into(), new)?;
     ws.journal().append(
         &lock,
         now,
         actor,
-        "breach.close",
-        id.as_str(),
-        text.as_bytes(),
+        action,
+        &subject,
+        stored.source.text.as_bytes(),
     )?;
-    Ok(new)
+    Ok((stored.record, r))
 }

@@ -12,11 +12,12 @@ use chrono::{DateTime, FixedOffset, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 
-use super::deadline::{self, long_instant};
+use super::deadline;
 use super::fields::{self, Field, FieldState};
 use super::{progress, BreachError, ControllerProgress};
 use crate::model::{Breach, Controller, Id, Lang, Processor};
 use crate::render::pdf::{markdown_to_pdf, PdfMeta};
+use crate::render::words;
 use crate::render::Templates;
 use crate::workspace::{JournalHead, Workspace};
 
@@ -141,7 +142,7 @@ pub struct Facts {
 
 fn facts(ws: &Workspace, t: &Templates, b: &Breach) -> Facts {
     let s = t.strings();
-    let long = |d: DateTime<FixedOffset>| long_instant(s, d, ws.tz);
+    let long = |d: DateTime<FixedOffset>| words::long_instant(s, d, ws.tz);
     let mut breached = Vec::new();
     for (on, key) in [
         (b.nature.confidentiality, "breach_cia.confidentiality"),
@@ -348,15 +349,15 @@ pub fn render_notice(
             .iter()
             .map(|f| s.get(&f.label_key()).to_string())
             .collect(),
-        first_sent_at: first_sent.map(|d| long_instant(s, d, tz)),
-        sent_at: long_instant(s, sent_local, tz),
+        first_sent_at: first_sent.map(|d| words::long_instant(s, d, tz)),
+        sent_at: words::long_instant(s, sent_local, tz),
         late: !supplement && !deadline::on_time(sent_local, deadline::deadline(b.aware_at)),
         late_reason: plan.late_reason.clone(),
-        controller_deadline: long_instant(s, deadline::deadline(authority_from), tz),
+        controller_deadline: words::long_instant(s, deadline::deadline(authority_from), tz),
         journal: head,
         pdf_name,
         subject,
-        sender: sender_name(ws, t),
+        sender: crate::mail::outbox::sender_name(ws, t),
     };
     let text = t.render("breach-notice.txt", &context)?;
     let markdown = t.render("breach-notice.md", &context)?;
@@ -369,24 +370,6 @@ pub fn render_notice(
     })
 }
 
-/// The sender's display name: the DPO's name, else the role and the processor.
-pub fn sender_name(ws: &Workspace, t: &Templates) -> String {
-    match ws
-        .processor
-        .dpo
-        .name
-        .as_deref()
-        .map(str::trim)
-        .filter(|n| !n.is_empty())
-    {
-        Some(n) => format!("{n} — {}", ws.processor.display_name()),
-        None => t
-            .strings()
-            .get("breach_sender")
-            .replace("{processor}", ws.processor.display_name()),
-    }
-}
-
 fn pdf(
     ws: &Workspace,
     t: &Templates,
@@ -395,18 +378,9 @@ fn pdf(
     md: &str,
     at: DateTime<Utc>,
 ) -> Result<Vec<u8>, BreachError> {
-    let s = t.strings();
-    let meta = PdfMeta {
-        title: title.to_string(),
-        author: ws.processor.name.clone(),
-        created: crate::time::in_tz(at, ws.tz),
-        footer_left: s
-            .get("breach_footer")
-            .replace("{id}", id.as_str())
-            .replace("{processor}", ws.processor.display_name()),
-        page_label: s.get("page_label").to_string(),
-        lang: t.lang().code().to_string(),
-    };
+    let created = crate::time::in_tz(at, ws.tz);
+    let footer = ("breach_footer", id.as_str());
+    let meta = PdfMeta::of_record(t, &ws.processor, footer, title.to_string(), created);
     markdown_to_pdf(md, &meta).map_err(|source| BreachError::Pdf {
         id: id.clone(),
         source,
@@ -479,7 +453,7 @@ pub fn report_context(
 ) -> ReportContext {
     let s = t.strings();
     let tz: Tz = ws.tz;
-    let long = |d: DateTime<FixedOffset>| long_instant(s, d, tz);
+    let long = |d: DateTime<FixedOffset>| words::long_instant(s, d, tz);
     let now_local = crate::time::in_tz(now, tz);
     let items: Vec<ItemView> = fields::states(b)
         .into_iter()
@@ -514,10 +488,17 @@ pub fn report_context(
             let open = b.closed.is_none();
             ProgressView {
                 controller: ControllerView::of(&p.controller, ws.controller(&p.controller)),
-                deadline_line: (open && p.complete_at.is_none())
-                    .then(|| deadline::processor_line(s, now_local, p.deadline, tz)),
+                deadline_line: (open && p.complete_at.is_none()).then(|| {
+                    words::deadline_line(s, deadline::PROCESSOR_LINE, now_local, p.deadline, tz)
+                }),
                 authority_line: match (open, p.authority_deadline) {
-                    (true, Some(d)) => Some(deadline::controller_line(s, now_local, d, tz)),
+                    (true, Some(d)) => Some(words::deadline_line(
+                        s,
+                        deadline::CONTROLLER_LINE,
+                        now_local,
+                        d,
+                        tz,
+                    )),
                     _ => None,
                 },
                 missing_channels,
@@ -656,23 +637,6 @@ pub fn record_skeleton(t: &Templates, b: &Breach) -> Result<String, BreachError>
         discovered_by: yaml_scalar(&b.discovered_by),
     };
     Ok(t.render("breach-record.yaml", &ctx)?)
-}
-
-/// The language-independent part of a Message-ID: `<hash.id.phase@domain>`.
-pub fn message_id(
-    b: &Breach,
-    controller: &Id,
-    phase: u32,
-    at: DateTime<Utc>,
-    eml: &str,
-    from: &str,
-) -> String {
-    let seed = format!(
-        "{}\n{controller}\n{phase}\n{}\n{eml}",
-        b.id,
-        at.to_rfc3339()
-    );
-    crate::mail::message_id(&seed, &format!("breach-{}-{phase}", b.id), from)
 }
 
 /// The language used for documents sent to a controller.

@@ -2,14 +2,16 @@
 //! to each controller concerned, and recording what was sent.
 //!
 //! Order matters for the evidence: every check is made before anything is
-//! sent; the message is formatted once; those bytes are sent, then written to
-//! `evidence/`, then the breach file records them (path, SHA-256,
-//! Message-ID, the server's reply) and the journal gets an entry whose
-//! payload hash is the `.eml`'s SHA-256. A message the server refused is
-//! recorded nowhere.
+//! sent — the required fields first, before a mail server is even asked for
+//! ([`prepare`]), then every controller ([`Prepared::send`]); each message
+//! goes through the outbox ([`crate::mail::outbox`]): formatted once, those
+//! bytes sent, written to `evidence/`, recorded in the breach file (path,
+//! SHA-256, Message-ID, the server's reply) and journaled with the `.eml`'s
+//! SHA-256. A message the server refused is recorded nowhere. The breach
+//! file is read once, under the lock; each recording carries the new text on
+//! to the next controller.
 
 use std::collections::BTreeSet;
-use std::path::Path;
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -17,9 +19,12 @@ use serde::Serialize;
 use super::fields::{self, Field};
 use super::notice::{self, NoticePlan};
 use super::{deadline, store, targets, BreachError, FieldLabel};
-use crate::mail::{self, Attachment, Draft, Party, SmtpSettings};
-use crate::model::{Id, Lang, Notification};
-use crate::workspace::{self, Workspace};
+use crate::mail::outbox::{self, Filing, Letter, Outbox, OutboxError, Sending};
+use crate::mail::{Attachment, SmtpSettings};
+use crate::model::{required_text, Breach, Contact, Id, Lang, Notification};
+use crate::render::words;
+use crate::render::Templates;
+use crate::workspace::{self, Stored, Workspace, WorkspaceLock};
 
 /// Notification or supplement.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,6 +91,44 @@ pub struct Sent {
     pub late: bool,
     /// The journal entry that records it.
     pub journal_seq: u64,
+    /// The breach contact to call now: after a notification was sent to a
+    /// controller no call to which is logged yet.
+    #[serde(skip)]
+    pub to_call: Option<Contact>,
+}
+
+/// A notification or supplement about to go out: the workspace is locked,
+/// the breach file read once, and every required field is filled or
+/// deferred — checked before any mail server is asked for.
+#[derive(Debug)]
+pub struct Prepared<'a> {
+    ws: &'a Workspace,
+    req: &'a NotifyRequest,
+    lock: WorkspaceLock,
+    t: Templates,
+    breach: Stored<Breach>,
+}
+
+/// Takes the lock, reads the breach and refuses it when a required field is
+/// neither filled nor deferred (the error lists them).
+pub fn prepare<'a>(ws: &'a Workspace, req: &'a NotifyRequest) -> Result<Prepared<'a>, BreachError> {
+    let t = notice::templates(req.lang)?;
+    let lock = ws.lock()?;
+    let (loaded, _) = store::load(ws, &req.id)?;
+    let missing = fields::missing(&loaded.breach);
+    if !missing.is_empty() {
+        return Err(BreachError::MissingFields {
+            id: req.id.clone(),
+            missing: missing.into_iter().map(FieldLabel::of).collect(),
+        });
+    }
+    Ok(Prepared {
+        ws,
+        req,
+        lock,
+        t,
+        breach: loaded.into(),
+    })
 }
 
 /// Sends the notification or a supplement to each controller asked for.
@@ -95,200 +138,177 @@ pub fn notify(
     req: &NotifyRequest,
     smtp: Option<&SmtpSettings>,
 ) -> Result<Vec<Sent>, BreachError> {
-    let t = notice::templates(req.lang)?;
-    let lock = ws.lock()?;
-    let (first, _) = store::load(ws, &req.id)?;
-    super::refuse_closed(&first.breach)?;
-    let who = targets(&first.breach, &req.controllers)?;
+    prepare(ws, req)?.send(smtp)
+}
 
-    let missing = fields::missing(&first.breach);
-    if !missing.is_empty() {
-        return Err(BreachError::MissingFields {
-            id: req.id.clone(),
-            missing: missing.into_iter().map(FieldLabel::of).collect(),
-        });
-    }
-    if let Some(late_reason) = &req.late_reason {
-        if late_reason.trim().is_empty() {
-            return Err(BreachError::Empty {
-                what: "--late-reason",
-                hint: "--late-reason \"le serveur de messagerie était lui-même chiffré\"".into(),
-            });
-        }
-    }
-
-    // Every check for every controller before the first message goes out.
-    let now_local = crate::time::in_tz(req.now, ws.tz);
-    let due = deadline::deadline(first.breach.aware_at);
-    let mut plans = Vec::new();
-    for c in &who {
-        let controller = ws
-            .controller(c)
-            .ok_or_else(|| BreachError::UnknownController {
-                controller: c.clone(),
-                known: super::join_ids(&first.breach.controllers),
-            })?;
-        if controller
-            .contacts
-            .breach
-            .email
-            .as_deref()
-            .is_none_or(|e| e.trim().is_empty())
-        {
-            return Err(BreachError::NoBreachContact {
-                controller: c.clone(),
-                file: workspace::controller_file(c),
-            });
-        }
-        plans.push(plan(
-            &first.breach,
-            c,
-            &req.kind,
-            req.dry_run,
-            now_local,
-            due,
-            req.late_reason.as_deref(),
-        )?);
-    }
-    let from_email = smtp
-        .and_then(|s| s.from.clone())
-        .or_else(|| ws.processor.dpo.email.clone())
-        .filter(|e| !e.trim().is_empty())
-        .ok_or(BreachError::NoSender)?;
-
-    let mut out = Vec::new();
-    for plan in plans {
-        // Re-read: the previous controller's notification changed the file.
-        let (loaded, _) = store::load(ws, &req.id)?;
-        let b = &loaded.breach;
-        let c = plan.controller.clone();
-        let head = ws.journal().head()?;
-        let notice = notice::render_notice(ws, &t, b, &plan, req.now, head)?;
-        let eml_rel = evidence_path(&ws.root, &b.id, &c, plan.phase, req.dry_run);
-        let mail_err = |source| BreachError::Mail {
-            id: b.id.clone(),
-            controller: c.clone(),
-            source,
-        };
-        let contact = ws
-            .controller(&c)
-            .map(|x| x.contacts.breach.clone())
-            .unwrap_or_default();
-        let draft = Draft {
-            from: Party {
-                name: Some(notice.context.sender.clone()),
-                email: from_email.trim().to_string(),
-                role: "the sender (dpo.email in processor.yaml, or DPO_SMTP_FROM)".into(),
-            },
-            to: vec![Party {
-                name: contact.name.clone(),
-                email: contact.email.clone().unwrap_or_default(),
-                role: format!(
-                    "the breach contact of `{c}` (contacts.breach.email in {})",
-                    workspace::controller_file(&c)
-                ),
-            }],
-            subject: notice.context.subject.clone(),
-            text: notice.text.clone(),
-            attachments: vec![Attachment {
-                filename: notice.context.pdf_name.clone(),
-                content_type: "application/pdf".into(),
-                bytes: notice.pdf.clone(),
-            }],
-            message_id: notice::message_id(b, &c, plan.phase, req.now, &eml_rel, &from_email),
-            date: req.now,
-        };
-        let built = mail::build(&draft).map_err(mail_err)?;
-        let sha = workspace::journal::sha256_hex(&built.bytes);
-        let late = plan.phase == 1 && !deadline::on_time(now_local, due);
-
-        if req.dry_run {
-            workspace::write_atomic(&ws.root.join(&eml_rel), &built.bytes)?;
-            let (entry, _) = ws.journal().append(
-                &lock,
-                req.now,
-                &req.actor,
-                "breach.dry-run",
-                &format!("{}/{c}", b.id),
-                &built.bytes,
+impl Prepared<'_> {
+    /// Checks every controller, then sends to each in turn through the
+    /// outbox, recording each message in the breach file as it goes.
+    /// `smtp` may be `None` only in a dry run.
+    pub fn send(self, smtp: Option<&SmtpSettings>) -> Result<Vec<Sent>, BreachError> {
+        let Prepared {
+            ws,
+            req,
+            lock,
+            t,
+            breach: mut current,
+        } = self;
+        let b = &current.record;
+        super::refuse_closed(b)?;
+        let who = targets(b, &req.controllers)?;
+        if let Some(late_reason) = &req.late_reason {
+            required_text(
+                late_reason,
+                "--late-reason",
+                "--late-reason \"le serveur de messagerie était lui-même chiffré\"",
             )?;
+        }
+        // Every check for every controller before the first message goes out.
+        let now_local = crate::time::in_tz(req.now, ws.tz);
+        let due = deadline::deadline(b.aware_at);
+        let mut plans = Vec::new();
+        for c in &who {
+            let controller = ws
+                .controller(c)
+                .ok_or_else(|| BreachError::UnknownController {
+                    controller: c.to_string(),
+                    known: super::join_ids(&b.controllers),
+                })?;
+            if !controller.contacts.breach.has_email() {
+                return Err(BreachError::NoBreachContact {
+                    controller: c.clone(),
+                    file: workspace::controller_file(c),
+                });
+            }
+            let p = plan(
+                b,
+                c,
+                &req.kind,
+                req.dry_run,
+                now_local,
+                due,
+                req.late_reason.as_deref(),
+            )?;
+            plans.push((p, controller.contacts.breach.clone()));
+        }
+        let how = Sending {
+            now: req.now,
+            actor: &req.actor,
+            lang: req.lang,
+            dry_run: req.dry_run,
+            smtp,
+        };
+        let outbox =
+            Outbox::open(ws, &lock, &t, &how).map_err(|e| outbox_error(&req.id, None, e))?;
+
+        let mut out = Vec::new();
+        for (plan, contact) in plans {
+            let b = current.record.clone();
+            let c = plan.controller.clone();
+            let head = ws.journal().head()?;
+            let notice = notice::render_notice(ws, &t, &b, &plan, req.now, head)?;
+            let late = plan.phase == 1 && !deadline::on_time(now_local, due);
+            let (action, phase) = match plan.phase {
+                1 => ("breach.notify", 1),
+                n => ("breach.supplement", n),
+            };
+            let letter = Letter {
+                what: format!("breach `{}` to `{c}`", b.id),
+                to: outbox::recipient(
+                    &contact,
+                    format!(
+                        "the breach contact of `{c}` (contacts.breach.email in {})",
+                        workspace::controller_file(&c)
+                    ),
+                ),
+                subject: notice.context.subject.clone(),
+                text: notice.text.clone(),
+                attachments: vec![Attachment {
+                    filename: notice.context.pdf_name.clone(),
+                    content_type: "application/pdf".into(),
+                    bytes: notice.pdf.clone(),
+                }],
+                eml_stem: format!("evidence/breaches/{}/{c}-{phase}", b.id),
+                filing: Filing {
+                    action: action.into(),
+                    dry_run_action: "breach.dry-run".into(),
+                    subject: format!("{}/{c}", b.id),
+                    id_seed: format!("{}\n{c}\n{phase}", b.id),
+                    id_tag: format!("breach-{}-{phase}", b.id),
+                },
+            };
+            let mut recorded = None;
+            let d = outbox
+                .post(&letter, |sent| {
+                    let mut new = b.clone();
+                    new.notifications.push(Notification {
+                        phase,
+                        controller: c.clone(),
+                        sent_at: sent.sent_at,
+                        recipients: sent.recipients.clone(),
+                        message_id: sent.message_id.clone(),
+                        eml: sent.eml.clone(),
+                        sha256: sent.sha256.clone(),
+                        server_reply: sent.server_reply.clone(),
+                        late_reason: if late { plan.late_reason.clone() } else { None },
+                        fields: plan.given.iter().map(|f| f.key().to_string()).collect(),
+                        deferred: plan.deferred.iter().map(|f| f.key().to_string()).collect(),
+                    });
+                    recorded = Some(store::update(ws, &lock, &current, new)?);
+                    Ok::<_, BreachError>(())
+                })
+                .map_err(|e| outbox_error(&b.id, Some(&c), e))?;
+            if let Some(r) = recorded {
+                current = r;
+            }
+            let to_call =
+                (!d.dry_run && phase == 1 && b.calls_to(&c).next().is_none()).then_some(contact);
             out.push(Sent {
                 controller: c,
-                phase: plan.phase,
-                dry_run: true,
-                eml: eml_rel,
-                sha256: sha,
-                message_id: built.message_id.clone(),
-                recipients: built.recipients.clone(),
-                server_reply: None,
-                subject: notice.context.subject.clone(),
-                fields: plan.given.clone(),
-                deferred: plan.deferred.clone(),
+                phase,
+                dry_run: d.dry_run,
+                server_reply: (!d.dry_run).then(|| d.record.server_reply.clone()),
+                eml: d.record.eml,
+                sha256: d.record.sha256,
+                message_id: d.record.message_id,
+                recipients: d.record.recipients,
+                subject: notice.context.subject,
+                fields: plan.given,
+                deferred: plan.deferred,
                 late,
-                journal_seq: entry.seq,
+                journal_seq: d.journal_seq,
+                to_call,
             });
-            continue;
         }
-
-        let settings = smtp.ok_or_else(|| mail_err(mail::MailError::NotConfigured))?;
-        let receipt = mail::send(settings, &built).map_err(mail_err)?;
-        // Sent: from here on, a failure must say so loudly.
-        let record = || -> Result<u64, BreachError> {
-            workspace::write_atomic(&ws.root.join(&eml_rel), &built.bytes)?;
-            let mut new = b.clone();
-            new.notifications.push(Notification {
-                phase: plan.phase,
-                controller: c.clone(),
-                sent_at: now_local,
-                recipients: built.recipients.clone(),
-                message_id: built.message_id.clone(),
-                eml: eml_rel.clone(),
-                sha256: sha.clone(),
-                server_reply: receipt.reply.clone(),
-                late_reason: if late { plan.late_reason.clone() } else { None },
-                fields: plan.given.iter().map(|f| f.key().to_string()).collect(),
-                deferred: plan.deferred.iter().map(|f| f.key().to_string()).collect(),
-            });
-            store::update(ws, &lock, &loaded, &new)?;
-            let action = if plan.phase == 1 {
-                "breach.notify"
-            } else {
-                "breach.supplement"
-            };
-            let (entry, _) = ws.journal().append(
-                &lock,
-                req.now,
-                &req.actor,
-                action,
-                &format!("{}/{c}", b.id),
-                &built.bytes,
-            )?;
-            Ok(entry.seq)
-        };
-        let seq = record().map_err(|e| BreachError::SentNotRecorded {
-            id: b.id.clone(),
-            controller: c.clone(),
-            message_id: built.message_id.clone(),
-            reply: receipt.reply.clone(),
-            source: Box::new(e),
-        })?;
-        out.push(Sent {
-            controller: c,
-            phase: plan.phase,
-            dry_run: false,
-            eml: eml_rel,
-            sha256: sha,
-            message_id: built.message_id.clone(),
-            recipients: built.recipients.clone(),
-            server_reply: Some(receipt.reply),
-            subject: notice.context.subject.clone(),
-            fields: plan.given,
-            deferred: plan.deferred,
-            late,
-            journal_seq: seq,
-        });
+        Ok(out)
     }
-    Ok(out)
+}
+
+/// The outbox's refusals and failures, in the breach workflow's words.
+fn outbox_error(id: &Id, controller: Option<&Id>, e: OutboxError) -> BreachError {
+    let controller = || controller.cloned().unwrap_or_else(|| id.clone());
+    match e {
+        OutboxError::NoSender => BreachError::NoSender,
+        OutboxError::Mail { source, .. } => BreachError::Mail {
+            id: id.clone(),
+            controller: controller(),
+            source,
+        },
+        OutboxError::SentNotRecorded {
+            message_id,
+            reply,
+            source,
+            ..
+        } => BreachError::SentNotRecorded {
+            id: id.clone(),
+            controller: controller(),
+            message_id,
+            reply,
+            source,
+        },
+        OutboxError::Workspace(e) => BreachError::Workspace(e),
+        other => BreachError::Outbox(other),
+    }
 }
 
 /// Decides the phase and the fields of the message to one controller.
@@ -320,7 +340,7 @@ fn plan(
                     return Err(BreachError::AlreadyNotified {
                         id: b.id.clone(),
                         controller: c.clone(),
-                        sent_at: crate::time::show(n.sent_at),
+                        sent_at: words::show(n.sent_at),
                         message_id: n.message_id.clone(),
                     });
                 }
@@ -329,8 +349,8 @@ fn plan(
                 return Err(BreachError::LateWithoutReason {
                     id: b.id.clone(),
                     controller: c.clone(),
-                    deadline: crate::time::show(due),
-                    late: deadline::hours_minutes(now - due, true),
+                    deadline: words::show(due),
+                    late: words::hours_minutes(now - due, true),
                 });
             }
             Ok(NoticePlan {
@@ -388,27 +408,5 @@ fn plan(
                 late_reason: None,
             })
         }
-    }
-}
-
-/// `evidence/breaches/<id>/<controller>-<phase>.eml`, with `-2`, `-3`… when
-/// the name is taken (a resend): evidence is never overwritten. A dry run
-/// always writes `…-dry-run.eml`.
-fn evidence_path(root: &Path, id: &Id, controller: &Id, phase: u32, dry_run: bool) -> String {
-    let dir = format!("evidence/breaches/{id}");
-    if dry_run {
-        return format!("{dir}/{controller}-{phase}-dry-run.eml");
-    }
-    let mut n = 1;
-    loop {
-        let name = if n == 1 {
-            format!("{dir}/{controller}-{phase}.eml")
-        } else {
-            format!("{dir}/{controller}-{phase}-{n}.eml")
-        };
-        if !root.join(&name).exists() {
-            return name;
-        }
-        n += 1;
     }
 }

@@ -4,7 +4,7 @@ use clap::Args;
 use serde::Serialize;
 
 use super::{print_diagnostics, print_json, Cli, CliError, EXIT_ERROR, EXIT_FINDING};
-use crate::workspace::{self, Diagnostic, JournalReport, WorkspaceError};
+use crate::workspace::{self, kinds, Diagnostic, JournalReport, WorkspaceError};
 
 /// Options of `dpo check`.
 #[derive(Debug, Args)]
@@ -78,29 +78,12 @@ pub(super) fn run(cli: &Cli, args: &CheckArgs) -> Result<i32, CliError> {
     })
 }
 
-/// Diagnostics of the record files loaded outside the register: breaches,
-/// requests, instructions, sub-processor notices and fate files.
+/// Diagnostics of the record files loaded outside the register: every kind
+/// of [`kinds::FILE_KINDS`] kept one file per record.
 fn record_diagnostics(ws: &workspace::Workspace) -> Vec<Diagnostic> {
-    let (_, mut diags) = crate::breach::store::load_all(ws);
-    diags.extend(crate::annex1::request::list(ws).1);
-    diags.extend(crate::annex1::instruction::list(ws).1);
-    diags.extend(crate::annex1::subprocessor::notices(ws).1);
-    let ids = match crate::fate::list_fate_files(&ws.root) {
-        Ok(ids) => ids,
-        Err(e) => return fate_error(diags, "fate", e),
-    };
-    for id in ids {
-        if let Err(e) = crate::fate::load(ws, &id) {
-            diags = fate_error(diags, &crate::fate::fate_rel(&id), e);
-        }
-    }
-    diags
-}
-
-fn fate_error(mut diags: Vec<Diagnostic>, rel: &str, e: crate::fate::FateError) -> Vec<Diagnostic> {
-    match e {
-        crate::fate::FateError::Invalid { diagnostics, .. } => diags.extend(diagnostics),
-        other => diags.push(Diagnostic::error(rel, (1, 1), "", other.to_string())),
-    }
-    diags
+    kinds::FILE_KINDS
+        .iter()
+        .filter_map(|k| k.check)
+        .flat_map(|check| check(ws))
+        .collect()
 }

@@ -65,7 +65,7 @@ pub(super) fn run(cli: &Cli, args: &InitArgs) -> Result<i32, CliError> {
         workspace::write_atomic(&dir.join(name), text.as_bytes())?;
         listing.push_str(&format!(
             "{}  {name}\n",
-            workspace::journal::sha256_hex(text.as_bytes())
+            crate::hashing::sha256_hex(text.as_bytes())
         ));
     }
     Journal::new(dir).append(

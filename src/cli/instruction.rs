@@ -3,9 +3,10 @@
 
 use clap::{Args, Subcommand};
 
-use super::request::smtp;
-use super::{actor, print_diagnostics, print_json, Cli, CliError};
-use crate::annex1::{self, instruction};
+use super::request::sending;
+use super::{print_diagnostics, print_json, Cli, CliError};
+use crate::instruction::{self, InstructionError};
+use crate::render::words;
 
 /// The instruction commands.
 #[derive(Debug, Subcommand)]
@@ -103,7 +104,6 @@ fn print_outcome(cli: &Cli, o: &instruction::Outcome) -> Result<(), CliError> {
 pub(super) fn run(cli: &Cli, c: &InstructionCommand) -> Result<i32, CliError> {
     let ws = cli.load()?;
     let now = cli.clock(ws.tz)?.now();
-    let lang = cli.lang(Some(&ws));
     match c {
         InstructionCommand::Log(a) => {
             let at =
@@ -112,8 +112,9 @@ pub(super) fn run(cli: &Cli, c: &InstructionCommand) -> Result<i32, CliError> {
                     source: Box::new(source),
                 })?;
             let transfer = a.transfer_country.clone().zip(a.legal_basis.clone());
-            annex1::controller(&ws, &a.controller)?;
-            let smtp = smtp(transfer.is_some() && !a.dry_run)?;
+            ws.require_controller(&a.controller)
+                .map_err(InstructionError::from)?;
+            let needs_server = transfer.is_some();
             let new = instruction::NewInstruction {
                 controller: a.controller.clone(),
                 from: a.from.clone(),
@@ -121,41 +122,25 @@ pub(super) fn run(cli: &Cli, c: &InstructionCommand) -> Result<i32, CliError> {
                 summary: a.summary.clone(),
                 reference: a.reference.clone(),
                 transfer,
-                dry_run: a.dry_run,
             };
-            let o = instruction::log(&ws, &new, now, &actor(), lang, smtp.as_ref())?;
+            let o = sending(cli, &ws, now, (a.dry_run, needs_server), |how| {
+                Ok(instruction::log(&ws, &new, how)?)
+            })?;
             print_outcome(cli, &o)?;
         }
         InstructionCommand::Object(a) => {
             // Name a wrong id before asking for mail settings.
-            annex1::load_one::<crate::model::Instruction>(
-                &ws,
-                "instruction",
-                instruction::DIR,
-                &a.id,
-            )?;
-            let smtp = smtp(!a.dry_run)?;
-            let o = instruction::object(
-                &ws,
-                &a.id,
-                &a.reason,
-                now,
-                &actor(),
-                lang,
-                a.dry_run,
-                smtp.as_ref(),
-            )?;
+            instruction::load(&ws, &a.id)?;
+            let o = sending(cli, &ws, now, (a.dry_run, true), |how| {
+                Ok(instruction::object(&ws, &a.id, &a.reason, how)?)
+            })?;
             print_outcome(cli, &o)?;
         }
         InstructionCommand::Notify(a) => {
-            annex1::load_one::<crate::model::Instruction>(
-                &ws,
-                "instruction",
-                instruction::DIR,
-                &a.id,
-            )?;
-            let smtp = smtp(!a.dry_run)?;
-            let o = instruction::notify(&ws, &a.id, now, &actor(), lang, a.dry_run, smtp.as_ref())?;
+            instruction::load(&ws, &a.id)?;
+            let o = sending(cli, &ws, now, (a.dry_run, true), |how| {
+                Ok(instruction::notify(&ws, &a.id, how)?)
+            })?;
             print_outcome(cli, &o)?;
         }
         InstructionCommand::List => {
@@ -171,7 +156,7 @@ pub(super) fn run(cli: &Cli, c: &InstructionCommand) -> Result<i32, CliError> {
                         "{}  {}  {}  from {}",
                         i.id,
                         i.controller,
-                        crate::time::show(i.at),
+                        words::show(i.at),
                         i.from
                     );
                     outln!("    {}", i.summary);

@@ -179,9 +179,15 @@ pub enum CliError {
     /// The end-of-convention workflow (`dpo fate`).
     #[error(transparent)]
     Fate(#[from] crate::fate::FateError),
-    /// Sub-processors, data-subject requests, instructions (Annex 1).
+    /// Data-subject requests.
     #[error(transparent)]
-    Annex1(#[from] crate::annex1::Annex1Error),
+    Request(#[from] crate::request::RequestError),
+    /// Documented instructions.
+    #[error(transparent)]
+    Instruction(#[from] crate::instruction::InstructionError),
+    /// The sub-processor register and its notices.
+    #[error(transparent)]
+    SubProcessor(#[from] crate::subprocessor::SubProcessorError),
     /// The audit pack (`dpo audit pack`).
     #[error(transparent)]
     Audit(#[from] crate::audit::AuditError),

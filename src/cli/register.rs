@@ -72,16 +72,12 @@ pub(super) fn run(cli: &Cli, args: &RegisterArgs) -> Result<i32, CliError> {
         Format::Md => templates.render("register.md", &reg)?.into_bytes(),
         Format::Pdf => {
             let md = templates.render("register.md", &reg)?;
-            let meta = PdfMeta {
-                title: format!("{} — {}", strings.get("register_title"), ws.processor.name),
-                author: ws.processor.name.clone(),
-                created: crate::time::in_tz(clock.now(), ws.tz),
-                footer_left: strings
-                    .get("register_footer")
-                    .replace("{processor}", ws.processor.display_name()),
-                page_label: strings.get("page_label").to_string(),
-                lang: lang.code().to_string(),
-            };
+            let title = format!("{} — {}", strings.get("register_title"), ws.processor.name);
+            let footer = strings
+                .get("register_footer")
+                .replace("{processor}", ws.processor.display_name());
+            let created = crate::time::in_tz(clock.now(), ws.tz);
+            let meta = PdfMeta::new(&templates, title, &ws.processor.name, created, footer);
             render::pdf::markdown_to_pdf(&md, &meta)?
         }
         Format::Csv => {

@@ -1,13 +1,19 @@
 //! `dpo request`: data-subject requests (Annex 1 §II.7) — log and forward
 //! at once by e-mail, forward later, list with the one-month deadline.
 
-use clap::{Args, Subcommand, ValueEnum};
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+use clap::{Args, Subcommand};
 use serde::Serialize;
 
+use chrono::{DateTime, Utc};
+
 use super::{actor, print_diagnostics, print_json, Cli, CliError};
-use crate::annex1::{self, request};
+use crate::mail::outbox::Sending;
 use crate::mail::SmtpSettings;
 use crate::model::Right;
+use crate::render::words;
+use crate::request::{self, RequestError};
+use crate::workspace::Workspace;
 
 /// The request commands.
 #[derive(Debug, Subcommand)]
@@ -21,37 +27,11 @@ pub enum RequestCommand {
     List,
 }
 
-/// The rights, as typed.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum RightArg {
-    /// Art. 15.
-    Access,
-    /// Art. 16.
-    Rectification,
-    /// Art. 17.
-    Erasure,
-    /// Art. 21.
-    Objection,
-    /// Art. 18.
-    Restriction,
-    /// Art. 20.
-    Portability,
-    /// Art. 22.
-    AutomatedDecision,
-}
-
-impl From<RightArg> for Right {
-    fn from(r: RightArg) -> Self {
-        match r {
-            RightArg::Access => Right::Access,
-            RightArg::Rectification => Right::Rectification,
-            RightArg::Erasure => Right::Erasure,
-            RightArg::Objection => Right::Objection,
-            RightArg::Restriction => Right::Restriction,
-            RightArg::Portability => Right::Portability,
-            RightArg::AutomatedDecision => Right::AutomatedDecision,
-        }
-    }
+/// `--right`: the word of the file, with the article as help.
+fn right_parser() -> impl TypedValueParser<Value = Right> {
+    let values =
+        Right::ALL.map(|r| PossibleValue::new(r.key()).help(format!("Art. {}", r.article())));
+    PossibleValuesParser::new(values).try_map(|k| Right::from_key(&k).ok_or("not a right"))
 }
 
 /// Options of `dpo request log`.
@@ -61,8 +41,8 @@ pub struct LogArgs {
     #[arg(long, value_name = "ID")]
     pub controller: String,
     /// The right invoked.
-    #[arg(long, value_enum)]
-    pub right: RightArg,
+    #[arg(long, value_parser = right_parser())]
+    pub right: Right,
     /// When the processor received it: RFC 3339, or local `YYYY-MM-DD HH:MM`.
     #[arg(long, value_name = "TIME")]
     pub received_at: String,
@@ -90,11 +70,33 @@ pub struct ForwardArgs {
     pub dry_run: bool,
 }
 
+/// The mail server, from the environment, when the command sends.
 pub(super) fn smtp(needed: bool) -> Result<Option<SmtpSettings>, CliError> {
     if !needed {
         return Ok(None);
     }
     Ok(Some(SmtpSettings::from_env(|k| std::env::var(k).ok())?))
+}
+
+/// Runs `send` with how the command sends: at `now`, by the actor, in the
+/// command's language, and — unless in a dry run or `needs_server` is false
+/// — through the mail server.
+pub(super) fn sending<T>(
+    cli: &Cli,
+    ws: &Workspace,
+    now: DateTime<Utc>,
+    (dry_run, needs_server): (bool, bool),
+    send: impl FnOnce(&Sending) -> Result<T, CliError>,
+) -> Result<T, CliError> {
+    let smtp = smtp(needs_server && !dry_run)?;
+    let actor = actor();
+    send(&Sending {
+        now,
+        actor: &actor,
+        lang: cli.lang(Some(ws)),
+        dry_run,
+        smtp: smtp.as_ref(),
+    })
 }
 
 fn print_outcome(cli: &Cli, o: &request::Outcome) -> Result<(), CliError> {
@@ -136,7 +138,6 @@ struct Row {
 pub(super) fn run(cli: &Cli, c: &RequestCommand) -> Result<i32, CliError> {
     let ws = cli.load()?;
     let now = cli.clock(ws.tz)?.now();
-    let lang = cli.lang(Some(&ws));
     match c {
         RequestCommand::Log(a) => {
             let received_at =
@@ -148,24 +149,26 @@ pub(super) fn run(cli: &Cli, c: &RequestCommand) -> Result<i32, CliError> {
                 })?;
             let new = request::NewRequest {
                 controller: a.controller.clone(),
-                right: a.right.into(),
+                right: a.right,
                 received_at,
                 summary: a.summary.clone(),
                 channel: a.channel.clone(),
                 no_forward: a.no_forward,
-                dry_run: a.dry_run,
             };
             // Refusals that need no server come first.
-            annex1::controller(&ws, &a.controller)?;
-            let smtp = smtp(!a.no_forward && !a.dry_run)?;
-            let o = request::log(&ws, &new, now, &actor(), lang, smtp.as_ref())?;
+            ws.require_controller(&a.controller)
+                .map_err(RequestError::from)?;
+            let o = sending(cli, &ws, now, (a.dry_run, !a.no_forward), |how| {
+                Ok(request::log(&ws, &new, how)?)
+            })?;
             print_outcome(cli, &o)?;
         }
         RequestCommand::Forward(a) => {
             // Name a wrong id before asking for mail settings.
-            annex1::load_one::<crate::model::Request>(&ws, "request", request::DIR, &a.id)?;
-            let smtp = smtp(!a.dry_run)?;
-            let o = request::forward(&ws, &a.id, now, &actor(), lang, a.dry_run, smtp.as_ref())?;
+            request::load(&ws, &a.id)?;
+            let o = sending(cli, &ws, now, (a.dry_run, true), |how| {
+                Ok(request::forward(&ws, &a.id, how)?)
+            })?;
             print_outcome(cli, &o)?;
         }
         RequestCommand::List => {
@@ -179,10 +182,10 @@ pub(super) fn run(cli: &Cli, c: &RequestCommand) -> Result<i32, CliError> {
                         id: r.id.to_string(),
                         controller: r.controller.to_string(),
                         right: r.right.key(),
-                        received_at: crate::time::show(r.received_at),
-                        forward_due: crate::time::show(annex1::forward_due(r.received_at)),
-                        forwarded_at: r.forwarded.as_ref().map(|f| crate::time::show(f.sent_at)),
-                        answer_due: annex1::answer_due(r.received_at, ws.tz)
+                        received_at: words::show(r.received_at),
+                        forward_due: words::show(request::forward_due(r.received_at)),
+                        forwarded_at: r.forwarded.as_ref().map(|f| words::show(f.sent_at)),
+                        answer_due: request::answer_due(r.received_at, ws.tz)
                             .map(|(d, _)| d.to_string()),
                         summary: r.summary.clone(),
                     }

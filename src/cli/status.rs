@@ -8,7 +8,7 @@ use clap::Args;
 use serde::Serialize;
 
 use super::{print_diagnostics, print_json, Cli, CliError, EXIT_ERROR, EXIT_FINDING};
-use crate::breach::deadline;
+use crate::render::words;
 use crate::render::Templates;
 use crate::status::{self, ics, StatusItem};
 use crate::workspace::{self, Diagnostic};
@@ -79,14 +79,14 @@ pub(super) fn run(cli: &Cli, args: &StatusArgs) -> Result<i32, CliError> {
                     outln!(
                         "    {} — {} — {}",
                         s.get(&kind_key),
-                        deadline::long_instant(s, due, ws.tz),
-                        deadline::time_left(s, now_local, due)
+                        words::long_instant(s, due, ws.tz),
+                        words::time_left(s, now_local, due)
                     );
                 }
                 Some(due) => outln!(
                     "    {} — {}",
                     s.get(&kind_key),
-                    deadline::long_instant(s, due, ws.tz)
+                    words::long_instant(s, due, ws.tz)
                 ),
                 None => outln!("    {}", s.get(&kind_key)),
             }

@@ -5,9 +5,9 @@
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 
-use super::request::smtp;
-use super::{actor, print_json, Cli, CliError};
-use crate::annex1::subprocessor::{self, Edit};
+use super::request::sending;
+use super::{print_json, Cli, CliError};
+use crate::subprocessor::{self, Edit};
 
 /// The sub-processor commands.
 #[derive(Debug, Subcommand)]
@@ -139,7 +139,6 @@ fn print_edit(cli: &Cli, o: &subprocessor::EditOutcome) -> Result<(), CliError> 
 pub(super) fn run(cli: &Cli, c: &SubProcessorCommand) -> Result<i32, CliError> {
     let ws = cli.load()?;
     let now = cli.clock(ws.tz)?.now();
-    let lang = cli.lang(Some(&ws));
     match c {
         SubProcessorCommand::List => {
             let (notices, diags) = subprocessor::notices(&ws);
@@ -153,7 +152,7 @@ pub(super) fn run(cli: &Cli, c: &SubProcessorCommand) -> Result<i32, CliError> {
                 #[derive(serde::Serialize)]
                 struct Out<'a> {
                     subprocessors: &'a [crate::model::SubProcessor],
-                    pending_notices: Vec<&'a subprocessor::SubProcessorNotice>,
+                    pending_notices: Vec<&'a crate::model::SubProcessorNotice>,
                 }
                 print_json(&Out {
                     subprocessors: &ws.subprocessors,
@@ -178,24 +177,21 @@ pub(super) fn run(cli: &Cli, c: &SubProcessorCommand) -> Result<i32, CliError> {
             }
         }
         SubProcessorCommand::Add(a) => {
-            let o = subprocessor::add(&ws, &a.id, &a.fields.edit(), now, &actor(), lang)?;
+            let o = sending(cli, &ws, now, (false, false), |how| {
+                Ok(subprocessor::add(&ws, &a.id, &a.fields.edit(), how)?)
+            })?;
             print_edit(cli, &o)?;
         }
         SubProcessorCommand::Change(a) => {
-            let o = subprocessor::change(&ws, &a.id, &a.fields.edit(), now, &actor(), lang)?;
+            let o = sending(cli, &ws, now, (false, false), |how| {
+                Ok(subprocessor::change(&ws, &a.id, &a.fields.edit(), how)?)
+            })?;
             print_edit(cli, &o)?;
         }
         SubProcessorCommand::Notify(a) => {
-            let smtp = smtp(!a.dry_run)?;
-            let sent = subprocessor::notify(
-                &ws,
-                &a.notices,
-                now,
-                &actor(),
-                lang,
-                a.dry_run,
-                smtp.as_ref(),
-            )?;
+            let sent = sending(cli, &ws, now, (a.dry_run, true), |how| {
+                Ok(subprocessor::notify(&ws, &a.notices, how)?)
+            })?;
             if cli.json {
                 print_json(&sent)?;
             } else {

@@ -1,7 +1,8 @@
 //! Fate files on disk: find, read, check, and append the tool's records.
 //!
 //! A fate file is written by the DPO, with comments. The tool only ever adds
-//! records at its end, as text: the comments and the layout of the inventory
+//! records at its end, as text, through the workspace's record store
+//! ([`store::append`]): the comments and the layout of the inventory
 //! survive, and `git diff` shows exactly what was recorded. The appended text
 //! is read back and compared with the record meant before the file is
 //! replaced (atomically); should the file be laid out so that appending does
@@ -13,10 +14,12 @@ use std::path::Path;
 
 use super::FateError;
 use crate::model::{DataItem, FateFile, FateRecord, Id};
-use crate::workspace::{self, read_record, Diagnostic, SourceFile, Workspace, WorkspaceLock};
+use crate::workspace::kinds::{self, Record};
+use crate::workspace::store::{self, StoreError};
+use crate::workspace::{read_record, Diagnostic, SourceFile, Workspace, WorkspaceLock};
 
 /// The folder of fate files, relative to the workspace.
-pub const DIR: &str = "fate";
+pub const DIR: &str = kinds::FATE.path;
 
 /// Where the fate file of `controller` lives, relative to the workspace.
 pub fn fate_rel(controller: &Id) -> String {
@@ -82,22 +85,12 @@ fn known<'a>(ids: impl Iterator<Item = &'a Id>) -> String {
 
 /// The controllers that have a fate file, sorted.
 pub fn list_fate_files(root: &Path) -> Result<Vec<Id>, FateError> {
-    let dir = root.join(DIR);
-    let rd = match std::fs::read_dir(&dir) {
-        Ok(rd) => rd,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(source) => return Err(FateError::Read { path: dir, source }),
-    };
+    let names = store::file_names(root, DIR).map_err(|source| FateError::Read {
+        path: root.join(DIR),
+        source,
+    })?;
     let mut out = Vec::new();
-    for e in rd {
-        let e = e.map_err(|source| FateError::Read {
-            path: dir.clone(),
-            source,
-        })?;
-        let name = e.file_name().to_string_lossy().into_owned();
-        if name.starts_with('.') || !e.file_type().is_ok_and(|t| t.is_file()) {
-            continue;
-        }
+    for name in names {
         let rel = format!("{DIR}/{name}");
         let bad = |message: String, hint: &str| FateError::Invalid {
             file: rel.clone(),
@@ -119,6 +112,23 @@ pub fn list_fate_files(root: &Path) -> Result<Vec<Id>, FateError> {
     }
     out.sort();
     Ok(out)
+}
+
+impl Record for FateFile {
+    fn diagnostics(ws: &Workspace) -> Vec<Diagnostic> {
+        let problem = |rel: &str, e: FateError| match e {
+            FateError::Invalid { diagnostics, .. } => diagnostics,
+            other => vec![Diagnostic::error(rel, (1, 1), "", other.to_string())],
+        };
+        match list_fate_files(&ws.root) {
+            Ok(ids) => ids
+                .iter()
+                .filter_map(|id| load(ws, id).err().map(|e| problem(&fate_rel(id), e)))
+                .flatten()
+                .collect(),
+            Err(e) => problem(DIR, e),
+        }
+    }
 }
 
 /// Reads and checks the fate file of `controller`.
@@ -260,106 +270,30 @@ fn check(file: &FateFile, src: &SourceFile) -> Vec<Diagnostic> {
     out
 }
 
-/// Indentation of the entries under a top-level `records:` key that is the
-/// last top-level key, or `None` when there is no such key. `Some(None)`: the
-/// key is there with no entry yet.
-fn records_indent(text: &str) -> Option<Option<usize>> {
-    let lines: Vec<&str> = text.lines().collect();
-    let at = lines.iter().rposition(|l| l.starts_with("records:"))?;
-    if lines[at].trim_end() != "records:" {
-        return None;
-    }
-    for l in &lines[at + 1..] {
-        let t = l.trim_start();
-        if t.is_empty() || t.starts_with('#') {
-            continue;
-        }
-        if t.starts_with("- ") || t == "-" {
-            return Some(Some(l.len() - t.len()));
-        }
-        return Some(None);
-    }
-    Some(None)
-}
-
 /// Appends `record` to the fate file and returns the YAML text of the record
 /// (what the journal entry hashes). Taking the lock makes it impossible to
 /// call without holding it.
 pub fn append_record(
     ws: &Workspace,
-    _lock: &WorkspaceLock,
+    lock: &WorkspaceLock,
     fate: &Fate,
     record: FateRecord,
 ) -> Result<Vec<u8>, FateError> {
-    let rel = fate.rel();
-    let path = ws.root.join(&rel);
-    // Re-read: the file on disk is the one to append to.
-    let text = std::fs::read_to_string(&path).map_err(|source| FateError::Read {
-        path: path.clone(),
-        source,
-    })?;
-    let current: FateFile = serde_yaml::from_str(&text).map_err(|e| FateError::Invalid {
-        file: rel.clone(),
-        diagnostics: vec![Diagnostic::error(
-            &rel,
-            (1, 1),
-            "",
-            format!("the file changed and no longer reads: {e}"),
-        )],
-    })?;
-    let mut expected = current;
-    expected.records.push(record.clone());
-    let entry =
-        serde_yaml::to_string(&vec![&record]).map_err(|e| FateError::Serialize(e.to_string()))?;
-
-    let mut new = text.clone();
-    if !new.is_empty() && !new.ends_with('\n') {
-        new.push('\n');
-    }
-    let indent = match records_indent(&text) {
-        Some(Some(n)) => n,
-        Some(None) => 0,
-        None => {
-            new.push_str("\n# Written by dpo (fate fingerprint, bag, verify-bag, destroy, scan, certify), oldest first.\n# Do not edit: the journal holds the hash of each record.\nrecords:\n");
-            0
-        }
+    let rewritten = format!("# Fate of the data of controller `{}` (rewritten whole by dpo: the file's layout did not allow appending).\n", fate.controller);
+    let how = store::Append {
+        key: "records",
+        header: "# Written by dpo (fate fingerprint, bag, verify-bag, destroy, scan, certify), oldest first.\n# Do not edit: the journal holds the hash of each record.\n",
+        rewritten: &rewritten,
     };
-    let pad = " ".repeat(indent);
-    for l in entry.lines() {
-        if l.is_empty() {
-            new.push('\n');
-        } else {
-            new.push_str(&pad);
-            new.push_str(l);
-            new.push('\n');
+    let appended = store::append(ws, lock, &fate.rel(), how, &record, |f: &mut FateFile| {
+        f.records.push(record.clone())
+    });
+    match appended {
+        Ok((_, yaml)) => Ok(yaml.into_bytes()),
+        Err(StoreError::Invalid { file, diagnostics }) => {
+            Err(FateError::Invalid { file, diagnostics })
         }
-    }
-    let reread: Option<FateFile> = serde_yaml::from_str(&new).ok();
-    if reread.as_ref() != Some(&expected) {
-        let body =
-            serde_yaml::to_string(&expected).map_err(|e| FateError::Serialize(e.to_string()))?;
-        new = format!("# Fate of the data of controller `{}` (rewritten whole by dpo: the file's layout did not allow appending).\n{body}", fate.controller);
-    }
-    workspace::write_atomic(&path, new.as_bytes())?;
-    Ok(entry.into_bytes())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_records_key_is_found_only_when_it_is_last() {
-        assert_eq!(records_indent("items: []\n"), None);
-        assert_eq!(records_indent("items: []\nrecords:\n"), Some(None));
-        assert_eq!(
-            records_indent("items: []\nrecords:\n  - record: scan\n"),
-            Some(Some(2))
-        );
-        assert_eq!(
-            records_indent("items: []\nrecords:\n# c\n- record: scan\n"),
-            Some(Some(0))
-        );
-        assert_eq!(records_indent("records: []\n"), None);
+        Err(StoreError::Workspace(e)) => Err(FateError::Write(e)),
+        Err(e) => Err(FateError::Serialize(e.to_string())),
     }
 }

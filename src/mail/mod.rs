@@ -1,5 +1,6 @@
 //! E-mail: builds a message with lettre and sends it over SMTP — plain,
-//! STARTTLS or implicit TLS (rustls) — keeping the exact bytes sent.
+//! STARTTLS or implicit TLS (rustls) — keeping the exact bytes sent; every
+//! workflow sends through the one [`outbox`].
 //!
 //! The transport is configured from the environment, never from the
 //! workspace (which is shared through git): `DPO_SMTP_URL`, a password from
@@ -13,6 +14,8 @@
 //! is the message, not a re-rendering of it. Its Message-ID and Date come
 //! from the caller (the command's clock), so nothing in it depends on the
 //! machine's clock or hostname.
+
+pub mod outbox;
 
 use std::fmt;
 use std::path::PathBuf;
@@ -397,7 +400,7 @@ fn visible(s: &str) -> String {
 /// phase, instant, evidence path…), so the same send gives the same id:
 /// `<first 32 hex of SHA-256(seed).tag@domain of the sender>`.
 pub fn message_id(seed: &str, tag: &str, from: &str) -> String {
-    let hash = crate::workspace::journal::sha256_hex(seed.as_bytes());
+    let hash = crate::hashing::sha256_hex(seed.as_bytes());
     let domain: String = from
         .rsplit_once('@')
         .map(|(_, d)| d)

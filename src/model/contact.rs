@@ -26,6 +26,11 @@ pub struct Contact {
 }
 
 impl Contact {
+    /// True when an e-mail address is given.
+    pub fn has_email(&self) -> bool {
+        !blank(&self.email)
+    }
+
     /// True when nothing at all is known.
     pub fn is_empty(&self) -> bool {
         [

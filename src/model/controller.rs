@@ -149,6 +149,18 @@ pub struct Transfer {
     pub safeguards: Option<String>,
 }
 
+impl Controller {
+    /// Where a written notice goes (Annex 1 §II.2 and §II.6): the
+    /// `contacts.notices` contact, else the controller's DPO — the first
+    /// with an e-mail. The breach and data-subject-request contacts are for
+    /// their own flows and are never used for notices.
+    pub fn notice_contact(&self) -> Option<&Contact> {
+        [&self.contacts.notices, &self.dpo]
+            .into_iter()
+            .find(|c| c.has_email())
+    }
+}
+
 impl Convention {
     /// Last day of the initial term plus renewals decided so far.
     pub fn end(&self) -> Option<NaiveDate> {

@@ -16,6 +16,7 @@ mod processor;
 mod request;
 mod security_measure;
 mod subprocessor;
+mod text;
 
 pub use breach::{Breach, Call, Closure, Nature, Notification};
 pub use contact::Contact;
@@ -33,4 +34,5 @@ pub use person::{People, Person};
 pub use processor::{Lang, Processor};
 pub use request::{MailRecord, Request, Right};
 pub use security_measure::{SecurityMeasure, SecurityMeasures};
-pub use subprocessor::{Contract, SubProcessor, SubProcessors};
+pub use subprocessor::{ChangeKind, Contract, SubProcessor, SubProcessorNotice, SubProcessors};
+pub use text::{required_text, EmptyText};

@@ -52,6 +52,11 @@ impl Right {
         }
     }
 
+    /// The right whose word is `key`.
+    pub fn from_key(key: &str) -> Option<Right> {
+        Right::ALL.into_iter().find(|r| r.key() == key)
+    }
+
     /// The GDPR article.
     pub fn article(self) -> &'static str {
         match self {

@@ -1,9 +1,11 @@
-//! Sub-processors ("sous-traitants ultérieurs", Annex 1 §II.6): `subprocessors.yaml`.
+//! Sub-processors ("sous-traitants ultérieurs", Annex 1 §II.6):
+//! `subprocessors.yaml`, and the written notice of an addition or a change
+//! to each controller concerned (`subprocessor-notices/<id>.yaml`).
 
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::{Contact, Id};
+use super::{Contact, Id, MailRecord};
 
 /// The file `subprocessors.yaml`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -58,4 +60,42 @@ pub struct Contract {
     /// Last day in force, if known.
     #[serde(default)]
     pub end: Option<NaiveDate>,
+}
+
+/// Added or changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeKind {
+    /// A new sub-processor.
+    Added,
+    /// A sub-processor whose activities, identity, contact or contract changed.
+    Changed,
+}
+
+/// A written notice to one controller about one sub-processor change.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SubProcessorNotice {
+    /// Identifier, `YYYY-NNN`; the file name.
+    pub id: Id,
+    /// The sub-processor.
+    pub subprocessor: Id,
+    /// The controller informed.
+    pub controller: Id,
+    /// Added or changed.
+    pub change: ChangeKind,
+    /// The fields that changed (for a change).
+    #[serde(default)]
+    pub changed: Vec<String>,
+    /// When the notice was made.
+    pub created_at: DateTime<FixedOffset>,
+    /// The sub-processor as notified.
+    pub details: SubProcessor,
+    /// The PDF, relative to the workspace.
+    pub pdf: String,
+    /// Its SHA-256.
+    pub pdf_sha256: String,
+    /// The e-mail that sent it; absent until sent.
+    #[serde(default)]
+    pub sent: Option<MailRecord>,
 }

@@ -93,7 +93,7 @@ pub struct SubProcessorEntry<'a> {
 pub struct UnknownController {
     /// The id asked for.
     pub id: Id,
-    /// The ids that exist.
+    /// The ids that exist ([`Workspace::known_controllers`]).
     pub known: String,
 }
 
@@ -107,12 +107,7 @@ pub fn build<'a>(
             if ws.controller(id).is_none() {
                 return Err(UnknownController {
                     id: id.clone(),
-                    known: ws
-                        .controllers
-                        .iter()
-                        .map(|(i, _)| i.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", "),
+                    known: ws.known_controllers(),
                 });
             }
         }

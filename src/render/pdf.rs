@@ -15,6 +15,8 @@ mod emit;
 mod fonts;
 mod layout;
 
+use super::Templates;
+use crate::model::Processor;
 use sha2::{Digest, Sha256};
 
 /// Metadata and page furniture of a PDF document.
@@ -36,6 +38,44 @@ pub struct PdfMeta {
     /// Document language, a tag such as `"fr"` or `"en"` (PDF `/Lang`);
     /// empty for none.
     pub lang: String,
+}
+
+impl PdfMeta {
+    /// The metadata of a document in the language of `t`, numbered with its
+    /// page label.
+    pub fn new(
+        t: &Templates,
+        title: String,
+        author: &str,
+        created: chrono::DateTime<chrono::FixedOffset>,
+        footer_left: String,
+    ) -> Self {
+        Self {
+            title,
+            author: author.to_string(),
+            created,
+            footer_left,
+            page_label: t.strings().get("page_label").to_string(),
+            lang: t.lang().code().to_string(),
+        }
+    }
+
+    /// The metadata of a document about record `id` of `processor`: its
+    /// footer is the string `footer_key`, with `{id}` and `{processor}`.
+    pub fn of_record(
+        t: &Templates,
+        processor: &Processor,
+        (footer_key, id): (&str, &str),
+        title: String,
+        created: chrono::DateTime<chrono::FixedOffset>,
+    ) -> Self {
+        let footer = t
+            .strings()
+            .get(footer_key)
+            .replace("{id}", id)
+            .replace("{processor}", processor.display_name());
+        Self::new(t, title, &processor.name, created, footer)
+    }
 }
 
 /// Why a PDF could not be produced.

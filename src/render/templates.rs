@@ -10,10 +10,11 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use chrono::{DateTime, Datelike, NaiveDate};
+use chrono::{DateTime, NaiveDate};
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, UndefinedBehavior, Value};
 use serde::Serialize;
 
+use super::words;
 use crate::model::Lang;
 
 /// The templates compiled into the binary: (language, name, source).
@@ -314,7 +315,7 @@ impl Templates {
                     format!("`{text}` is not a date: {e}"),
                 )
             })?;
-            Ok(Value::from(long_date(&s, d)))
+            Ok(Value::from(words::long_date(&s, d)))
         });
         let s = strings.clone();
         env.add_filter("datetime", move |v: Value| -> Result<Value, Error> {
@@ -325,13 +326,7 @@ impl Templates {
                     format!("`{text}` is not an instant: {e}"),
                 )
             })?;
-            let pattern = s.get("datetime_pattern");
-            Ok(Value::from(
-                pattern
-                    .replace("{date}", &long_date(&s, t.date_naive()))
-                    .replace("{time}", &t.format("%H:%M").to_string())
-                    .replace("{offset}", &t.format("%:z").to_string()),
-            ))
+            Ok(Value::from(words::long_datetime(&s, t)))
         });
         for (l, name, src) in SOURCES {
             if *l == lang.code() {
@@ -370,22 +365,6 @@ impl Templates {
     }
 }
 
-/// "1er février 2021" / "1 February 2021", from the month names and the
-/// pattern in `strings.yaml`.
-pub fn long_date(s: &Strings, d: NaiveDate) -> String {
-    let months = s.list("months");
-    let month = months.get(d.month0() as usize).cloned().unwrap_or_default();
-    let day = if d.day() == 1 {
-        s.get("first_day").to_string()
-    } else {
-        d.day().to_string()
-    };
-    s.get("date_pattern")
-        .replace("{day}", &day)
-        .replace("{month}", &month)
-        .replace("{year}", &d.year().to_string())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -397,16 +376,5 @@ mod tests {
         assert_eq!(escape_markdown("1. premier"), "1\\. premier");
         assert_eq!(escape_markdown("ligne 1\n\nligne 2"), "ligne 1 ligne 2");
         assert_eq!(escape_markdown("Juvisy-sur-Orge"), "Juvisy-sur-Orge");
-    }
-
-    #[test]
-    fn dates_read_well_in_both_languages() {
-        let d = NaiveDate::from_ymd_opt(2021, 2, 1).unwrap();
-        let fr = Templates::new(Lang::Fr).unwrap();
-        let en = Templates::new(Lang::En).unwrap();
-        assert_eq!(long_date(fr.strings(), d), "1er février 2021");
-        assert_eq!(long_date(en.strings(), d), "1 February 2021");
-        let d = NaiveDate::from_ymd_opt(2021, 8, 31).unwrap();
-        assert_eq!(long_date(fr.strings(), d), "31 août 2021");
     }
 }

@@ -1,15 +1,21 @@
 //! What needs doing, and by when: the items `dpo status` lists, gathered
 //! from every source of duties in the workspace.
 //!
-//! Each source (breaches today; sub-processor notices, data-subject requests
-//! and tests of security measures later) turns its records into
-//! [`StatusItem`]s; this module only merges and ranks them, and writes them
-//! as an iCalendar file. Nothing here prints or reads the clock.
+//! Every source of duties lives here, one file each — breaches,
+//! sub-processor notices, data-subject requests, instructions, people,
+//! security measures and the convention's term — and turns the records of
+//! its workflow into [`StatusItem`]s; this module merges and ranks them, and
+//! [`ics`] writes them as an iCalendar file. The workflows never import this
+//! module back. Nothing here prints or reads the clock.
 
+pub mod breach;
 mod dated;
 pub mod ics;
+pub mod instruction;
 pub mod measures;
 pub mod people;
+pub mod request;
+pub mod subprocessor;
 pub mod term;
 
 use chrono::{DateTime, FixedOffset, Utc};
@@ -75,6 +81,11 @@ pub fn collect(ws: &Workspace, now: DateTime<Utc>) -> (Vec<StatusItem>, Vec<Diag
     collect_for(ws, now, None)
 }
 
+/// The name of controller `c`, for titles.
+pub(super) fn controller_name(ws: &Workspace, c: &Id) -> String {
+    ws.controller(c).map_or(c.to_string(), |x| x.name.clone())
+}
+
 /// True when `item` is about `controller`: the sources that concern one
 /// controller end their subject with its id (`2021-001/juvisy-sur-orge`).
 fn about(item: &StatusItem, controller: &Id) -> bool {
@@ -89,12 +100,15 @@ pub fn collect_for(
 ) -> (Vec<StatusItem>, Vec<Diagnostic>) {
     let mut items = Vec::new();
     let mut diags = Vec::new();
-    let (mut b, mut d) = crate::breach::status::items(ws, now);
-    items.append(&mut b);
-    diags.append(&mut d);
-    let (mut b, mut d) = crate::annex1::status::items(ws, now);
-    items.append(&mut b);
-    diags.append(&mut d);
+    for (mut b, mut d) in [
+        breach::items(ws, now),
+        subprocessor::items(ws, now),
+        request::items(ws, now),
+        instruction::items(ws),
+    ] {
+        items.append(&mut b);
+        diags.append(&mut d);
+    }
     if let Some(c) = only {
         items.retain(|i| about(i, c));
     }

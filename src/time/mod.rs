@@ -1,5 +1,6 @@
-//! Time: the injectable clock, reading times typed by a user, and elapsed-time
-//! deadlines.
+//! Time: the injectable clock, reading times typed by a user (refusing
+//! daylight-saving gaps and overlaps), and calendar periods. How instants
+//! and durations read is [`crate::render::words`]'s.
 //!
 //! Every instant the domain handles is an absolute instant (`DateTime<Utc>` or
 //! with its offset). A local time typed by a user is read in the processor's
@@ -160,10 +161,9 @@ pub fn local_to_instant(
     }
 }
 
-/// `2021-03-29 11:00 (UTC+02:00)`: an instant as a person reads it, with its offset.
-pub fn show(dt: DateTime<FixedOffset>) -> String {
-    format!("{} (UTC{})", dt.format("%Y-%m-%d %H:%M"), dt.format("%:z"))
-}
+/// `2021-03-29 11:00 (UTC+02:00)`, kept at this path for the callers of the
+/// old one; the wording lives in [`crate::render::words::show`].
+pub use crate::render::words::show;
 
 /// The instant in the given timezone, as a fixed-offset time.
 pub fn in_tz(instant: DateTime<Utc>, tz: Tz) -> DateTime<FixedOffset> {
@@ -192,6 +192,20 @@ pub fn end_of_day(date: NaiveDate, tz: Tz) -> Option<DateTime<FixedOffset>> {
     tz.from_local_datetime(&t)
         .latest()
         .map(|d| d.fixed_offset())
+}
+
+/// For tests: instants typed as users type them, read in Paris.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::*;
+
+    /// The timezone of the tests.
+    pub(crate) const PARIS: Tz = chrono_tz::Europe::Paris;
+
+    /// `s` read as a user's time in Paris.
+    pub(crate) fn paris(s: &str) -> DateTime<FixedOffset> {
+        parse_user_time(s, PARIS).unwrap()
+    }
 }
 
 #[cfg(test)]

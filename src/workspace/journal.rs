@@ -13,7 +13,6 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 use super::{atomic, WorkspaceError, WorkspaceLock};
 
@@ -73,10 +72,9 @@ pub struct JournalReport {
     pub problem: Option<JournalProblem>,
 }
 
-/// SHA-256 as lowercase hex.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    hex::encode(Sha256::digest(bytes))
-}
+/// SHA-256 as lowercase hex (kept here for the callers of the journal's
+/// old path; the function is [`crate::hashing::sha256_hex`]).
+pub use crate::hashing::sha256_hex;
 
 /// The journal of one workspace.
 #[derive(Debug, Clone)]

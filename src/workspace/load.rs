@@ -6,7 +6,8 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
-use super::{journal::sha256_hex, Diagnostic, SourceFile, Workspace, WorkspaceError};
+use super::{Diagnostic, SourceFile, Workspace, WorkspaceError};
+use crate::hashing::sha256_hex;
 use crate::model::{Controller, Id, People, Processor, SecurityMeasures, SubProcessors};
 
 /// A YAML file larger than this is refused before it is parsed: no register
@@ -163,6 +164,8 @@ fn read_one<T: DeserializeOwned>(
     diags: &mut Vec<Diagnostic>,
 ) -> Option<T> {
     let path = root.join(rel);
+    let cannot_read =
+        |e: std::io::Error| Diagnostic::error(rel, (1, 1), "", format!("cannot read: {e}"));
     let meta = match std::fs::metadata(&path) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -176,12 +179,7 @@ fn read_one<T: DeserializeOwned>(
             return None;
         }
         Err(e) => {
-            diags.push(Diagnostic::error(
-                rel,
-                (1, 1),
-                "",
-                format!("cannot read: {e}"),
-            ));
+            diags.push(cannot_read(e));
             return None;
         }
     };
@@ -204,12 +202,7 @@ fn read_one<T: DeserializeOwned>(
     let bytes = match std::fs::read(&path) {
         Ok(b) => b,
         Err(e) => {
-            diags.push(Diagnostic::error(
-                rel,
-                (1, 1),
-                "",
-                format!("cannot read: {e}"),
-            ));
+            diags.push(cannot_read(e));
             return None;
         }
     };

@@ -1,5 +1,6 @@
-//! The workspace: find it, lock it, load and validate its YAML files, write
-//! to it atomically, and keep its journal.
+//! The workspace: find it, lock it, load and validate its YAML files, keep
+//! its records (the one record store, [`store`]), write to it atomically,
+//! and keep its journal.
 //!
 //! A workspace is a folder (`registers/` by default) of YAML files, one
 //! concept per file and one record per file where records grow, so that it
@@ -8,10 +9,13 @@
 mod act;
 pub mod atomic;
 mod diagnostic;
+pub mod edit;
 pub mod journal;
+pub mod kinds;
 mod load;
 mod locate;
 mod lock;
+pub mod store;
 mod validate;
 
 use std::collections::BTreeMap;
@@ -30,6 +34,7 @@ pub use journal::{Journal, JournalEntry, JournalHead, JournalReport};
 pub use load::{load, read_record, MAX_FILE_BYTES};
 pub use locate::Locator;
 pub use lock::{WorkspaceLock, LOCK_FILE};
+pub use store::{StoreError, Stored};
 pub use validate::validate;
 
 /// What can go wrong with a workspace as a whole.
@@ -160,6 +165,17 @@ pub fn controller_file(id: &Id) -> String {
     format!("controllers/{id}.yaml")
 }
 
+/// A controller asked for that the workspace does not have. Workflows that
+/// word this refusal their own way convert it into their error.
+#[derive(Debug, thiserror::Error)]
+#[error("unknown controller `{id}`\n  hint: controllers are the files of `controllers/`: {known}")]
+pub struct UnknownController {
+    /// The id asked for, as typed.
+    pub id: String,
+    /// The ids that exist ([`Workspace::known_controllers`]).
+    pub known: String,
+}
+
 impl Workspace {
     /// The controller with this id.
     pub fn controller(&self, id: &Id) -> Option<&Controller> {
@@ -167,6 +183,30 @@ impl Workspace {
             .iter()
             .find(|(i, _)| i == id)
             .map(|(_, c)| c)
+    }
+
+    /// The controller with the id `id` (as typed), or the refusal that lists
+    /// those there are.
+    pub fn require_controller(&self, id: &str) -> Result<(Id, &Controller), UnknownController> {
+        let unknown = || UnknownController {
+            id: id.to_string(),
+            known: self.known_controllers(),
+        };
+        let id = Id::new(id).map_err(|_| unknown())?;
+        let c = self.controller(&id).ok_or_else(unknown)?;
+        Ok((id, c))
+    }
+
+    /// The ids of every controller, for messages: `a, b`, or `(none)`.
+    pub fn known_controllers(&self) -> String {
+        if self.controllers.is_empty() {
+            return "(none)".into();
+        }
+        self.controllers
+            .iter()
+            .map(|(i, _)| i.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 
     /// The journal of this workspace.
@@ -195,7 +235,7 @@ impl Workspace {
             listing.push_str(rel);
             listing.push('\n');
         }
-        let sha = journal::sha256_hex(listing.as_bytes());
+        let sha = crate::hashing::sha256_hex(listing.as_bytes());
         (listing, sha)
     }
 }

@@ -478,19 +478,20 @@ impl Layout<'_> {
         }
     }
 
+    /// The lines of a text block in its indented column.
+    fn wrap_text(&self, block: &TextBlock, size: f32) -> Vec<Line> {
+        let width = CONTENT_W - block.indent - SLACK;
+        let code = block.kind == TextKind::Code;
+        wrap(self.fonts, &block.inlines, size, width, code)
+    }
+
     /// Places a text block; `next` are the blocks after it, which a heading
     /// must not be separated from.
     fn text(&mut self, block: &TextBlock, next: &[Block]) {
         self.start_block();
         let (size, lh, before) = text_style(block.kind);
         let x0 = MARGIN_X + block.indent;
-        let lines = wrap(
-            self.fonts,
-            &block.inlines,
-            size,
-            CONTENT_W - block.indent - SLACK,
-            block.kind == TextKind::Code,
-        );
+        let lines = self.wrap_text(block, size);
         self.space = self.space.max(before);
         if let TextKind::Heading(_) = block.kind {
             // Keep with next: the heading and two lines of what follows.
@@ -587,14 +588,7 @@ impl Layout<'_> {
         match &next[at] {
             Block::Text(t) => {
                 let (size, lh, before) = text_style(t.kind);
-                let lines = wrap(
-                    self.fonts,
-                    &t.inlines,
-                    size,
-                    CONTENT_W - t.indent - SLACK,
-                    t.kind == TextKind::Code,
-                )
-                .len();
+                let lines = self.wrap_text(t, size).len();
                 if let (TextKind::Heading(_), true) = (t.kind, depth < 3) {
                     // A heading right under a heading: both go with the
                     // lines that follow the second.

@@ -4,8 +4,8 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{deadline, fields, progress, store};
-use crate::status::{State, StatusItem};
+use super::{State, StatusItem};
+use crate::breach::{deadline, fields, progress, store};
 use crate::workspace::{Diagnostic, Workspace};
 
 /// Kind of the processor's duty to notify a controller.

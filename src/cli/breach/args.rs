@@ -1,0 +1,181 @@
+//! The arguments of `dpo breach`: one struct per subcommand, with the help
+//! text clap prints.
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand, ValueEnum};
+
+/// Breach subcommands.
+#[derive(Debug, Subcommand)]
+pub enum BreachCommand {
+    /// Record a new breach and show its 72-hour deadline.
+    Open(OpenArgs),
+    /// List the breaches with their deadlines.
+    List,
+    /// Show one breach: facts, missing items, deadlines, channels.
+    Show(IdArgs),
+    /// Defer a required field that cannot be known yet, with the reason.
+    Defer(DeferArgs),
+    /// E-mail the notification (with its PDF) to each controller's breach contact.
+    Notify(NotifyArgs),
+    /// Log the phone call to a controller's designated contact.
+    Call(CallArgs),
+    /// E-mail the newly filled fields as a numbered supplement.
+    Supplement(SupplementArgs),
+    /// Close the breach file with a summary.
+    Close(CloseArgs),
+    /// Write the breach file with its timeline (PDF or Markdown).
+    Report(ReportArgs),
+    /// Compute the ENISA (2013) severity: SE = DPC × EI + CB (a helper; never blocking).
+    Severity(SeverityArgs),
+}
+
+/// Options of `dpo breach open`.
+#[derive(Debug, Args)]
+pub struct OpenArgs {
+    /// A short title (prompted for on a terminal when left out).
+    #[arg(long)]
+    pub title: Option<String>,
+    /// When the processor became aware: T0 of the 72 hours. Local time in the
+    /// processor's timezone (`2021-03-26 10:00`) or RFC 3339 with an offset.
+    #[arg(long, value_name = "TIME")]
+    pub aware_at: Option<String>,
+    /// When the breach happened, if known.
+    #[arg(long, value_name = "TIME")]
+    pub occurred_at: Option<String>,
+    /// When it was discovered, if known.
+    #[arg(long, value_name = "TIME")]
+    pub discovered_at: Option<String>,
+    /// Who discovered it.
+    #[arg(long, value_name = "WHO")]
+    pub discovered_by: Option<String>,
+    /// A controller concerned (repeatable; default: the only one).
+    #[arg(long, value_name = "ID")]
+    pub controller: Vec<String>,
+    /// The identifier (default: the next `YYYY-NNN`).
+    #[arg(long)]
+    pub id: Option<String>,
+}
+
+/// A breach identifier.
+#[derive(Debug, Args)]
+pub struct IdArgs {
+    /// The breach, e.g. `2021-001`.
+    pub id: String,
+}
+
+/// Options of `dpo breach defer`.
+#[derive(Debug, Args)]
+pub struct DeferArgs {
+    /// The breach.
+    pub id: String,
+    /// The field, e.g. `consequences` or `nature.records_count`.
+    pub field: String,
+    /// Why it cannot be given yet.
+    #[arg(long)]
+    pub reason: String,
+}
+
+/// Options of `dpo breach notify`.
+#[derive(Debug, Args)]
+pub struct NotifyArgs {
+    /// The breach.
+    pub id: String,
+    /// Only this controller (repeatable; default: all of the breach's).
+    #[arg(long, value_name = "ID")]
+    pub controller: Vec<String>,
+    /// Write the message to `evidence/` without sending it.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Send the notification again although it was already sent.
+    #[arg(long)]
+    pub again: bool,
+    /// Why the notification is sent after the 72-hour deadline (required then).
+    #[arg(long, value_name = "TEXT")]
+    pub late_reason: Option<String>,
+}
+
+/// Options of `dpo breach supplement`.
+#[derive(Debug, Args)]
+pub struct SupplementArgs {
+    /// The breach.
+    pub id: String,
+    /// Only this controller (repeatable; default: all of the breach's).
+    #[arg(long, value_name = "ID")]
+    pub controller: Vec<String>,
+    /// Send this filled field again because it changed (repeatable).
+    #[arg(long, value_name = "FIELD")]
+    pub field: Vec<String>,
+    /// Write the message to `evidence/` without sending it.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// Options of `dpo breach call`.
+#[derive(Debug, Args)]
+pub struct CallArgs {
+    /// The breach.
+    pub id: String,
+    /// The controller called (default: the breach's only one).
+    #[arg(long, value_name = "ID")]
+    pub controller: Option<String>,
+    /// Whom you spoke to.
+    #[arg(long, value_name = "NAME")]
+    pub to: String,
+    /// The number you called.
+    #[arg(long)]
+    pub number: String,
+    /// When the call took place (default: now).
+    #[arg(long, value_name = "TIME")]
+    pub at: Option<String>,
+    /// What was said or agreed.
+    #[arg(long, value_name = "TEXT")]
+    pub outcome: String,
+}
+
+/// Options of `dpo breach close`.
+#[derive(Debug, Args)]
+pub struct CloseArgs {
+    /// The breach.
+    pub id: String,
+    /// The closing summary: what was found, done and decided.
+    #[arg(long, value_name = "TEXT")]
+    pub summary: String,
+}
+
+/// Formats of the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// PDF with an embedded Unicode font.
+    Pdf,
+    /// Markdown (the same text).
+    Md,
+}
+
+/// Options of `dpo breach report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The breach.
+    pub id: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "pdf")]
+    pub format: ReportFormat,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Options of `dpo breach severity`.
+#[derive(Debug, Args)]
+pub struct SeverityArgs {
+    /// Data processing context, 1 (simple data) to 4 (sensitive data), as adjusted.
+    #[arg(long)]
+    pub dpc: f64,
+    /// Ease of identification: 0.25 negligible, 0.5 limited, 0.75 significant, 1 maximum.
+    #[arg(long)]
+    pub ei: f64,
+    /// Circumstances of the breach, 0 to 2: loss of confidentiality (0–0.5),
+    /// integrity (0–0.5), availability (0–0.5), malicious intent (0 or 0.5), added up.
+    #[arg(long)]
+    pub cb: f64,
+}

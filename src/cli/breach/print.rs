@@ -1,0 +1,258 @@
+//! What the breach commands print, as text or JSON: the outcome of each
+//! step, with the next thing to do.
+
+use std::path::Path;
+
+use chrono::{DateTime, FixedOffset, Utc};
+use serde::Serialize;
+
+use super::super::{print_json, Cli, CliError};
+use crate::breach::severity::Severity;
+use crate::breach::{self, deadline, fields, store, Field, Sent, Summary};
+use crate::model::{Breach, Call, Id};
+use crate::render::{words, Templates};
+use crate::workspace::Workspace;
+
+#[derive(Serialize)]
+struct Opened<'a> {
+    id: &'a Id,
+    file: String,
+    aware_at: DateTime<FixedOffset>,
+    deadline: DateTime<FixedOffset>,
+    message: String,
+}
+
+/// `dpo breach open`: the new file and its 72-hour deadline.
+pub(super) fn opened(
+    cli: &Cli,
+    ws: &Workspace,
+    b: &Breach,
+    path: &Path,
+    now: DateTime<Utc>,
+) -> Result<i32, CliError> {
+    let t = Templates::new(cli.lang(Some(ws)))?;
+    let due = deadline::deadline(b.aware_at);
+    let message = words::deadline_line(
+        t.strings(),
+        deadline::PROCESSOR_LINE,
+        crate::time::in_tz(now, ws.tz),
+        due,
+        ws.tz,
+    );
+    if cli.json {
+        print_json(&Opened {
+            id: &b.id,
+            file: path.display().to_string(),
+            aware_at: b.aware_at,
+            deadline: crate::time::in_tz(due.to_utc(), ws.tz),
+            message,
+        })?;
+    } else {
+        outln!("breach {} opened: {}", b.id, path.display());
+        outln!("{message}");
+        outln!(
+            "next: fill in `{}`, defer what is not known yet (`dpo breach defer {} FIELD --reason …`), then `dpo breach notify {}`",
+            path.display(),
+            b.id,
+            b.id
+        );
+    }
+    Ok(0)
+}
+
+/// `dpo breach list`: one line per breach, and its deadline while the
+/// notification is incomplete.
+pub(super) fn list(
+    cli: &Cli,
+    ws: &Workspace,
+    rows: &[Summary],
+    now: DateTime<Utc>,
+) -> Result<(), CliError> {
+    if cli.json {
+        return print_json(&rows);
+    }
+    if rows.is_empty() {
+        outln!(
+            "no breach recorded in `{}`",
+            ws.root.join(store::DIR).display()
+        );
+        return Ok(());
+    }
+    let t = Templates::new(cli.lang(Some(ws)))?;
+    let now = crate::time::in_tz(now, ws.tz);
+    for r in rows {
+        let n = r.controllers.len();
+        let mailed = r
+            .controllers
+            .iter()
+            .filter(|p| p.emailed_at.is_some())
+            .count();
+        let called = r
+            .controllers
+            .iter()
+            .filter(|p| p.called_at.is_some())
+            .count();
+        let state = if r.closed {
+            "closed".to_string()
+        } else {
+            format!("e-mail {mailed}/{n}, call {called}/{n}")
+        };
+        outln!("{:<10} {:<22} {}", r.id, state, r.title);
+        if !r.closed && r.controllers.iter().any(|p| p.complete_at.is_none()) {
+            let line = words::deadline_line(
+                t.strings(),
+                deadline::PROCESSOR_LINE,
+                now,
+                r.deadline,
+                ws.tz,
+            );
+            outln!("{:<10} {line}", "");
+        }
+    }
+    Ok(())
+}
+
+/// `dpo breach defer`: the deferral, and what is still missing.
+pub(super) fn deferred(cli: &Cli, b: &Breach, field: &str, reason: &str) -> Result<i32, CliError> {
+    let f = Field::parse(field).map(Field::key).unwrap_or_default();
+    if cli.json {
+        print_json(&serde_json::json!({ "id": b.id, "deferred": b.deferred }))?;
+    } else {
+        outln!("breach {}: `{f}` deferred: {}", b.id, reason.trim());
+        let missing = fields::missing(b);
+        if missing.is_empty() {
+            outln!("every required field is now filled or deferred: `dpo breach notify {}` can send it", b.id);
+        } else {
+            let keys: Vec<&str> = missing.iter().map(|f| f.key()).collect();
+            outln!("still missing: {}", keys.join(", "));
+        }
+    }
+    Ok(0)
+}
+
+/// `dpo breach notify|supplement`: each message, its evidence, and the call
+/// still to make.
+pub(super) fn sent(cli: &Cli, ws: &Workspace, id: &Id, sent: &[Sent]) -> Result<i32, CliError> {
+    if cli.json {
+        print_json(&sent)?;
+        return Ok(0);
+    }
+    for s in sent {
+        let what = if s.phase == 1 {
+            "notification".to_string()
+        } else {
+            format!("supplement {}", s.phase - 1)
+        };
+        if s.dry_run {
+            outln!(
+                "dry run: {what} of breach {id} to {} written, NOT sent: {}",
+                s.controller,
+                ws.root.join(&s.eml).display()
+            );
+        } else {
+            outln!(
+                "{what} of breach {id} sent to {} <{}>",
+                s.controller,
+                s.recipients.join(", ")
+            );
+            outln!(
+                "  server reply: {}",
+                s.server_reply.as_deref().unwrap_or_default()
+            );
+        }
+        outln!("  Message-ID: {}", s.message_id);
+        outln!("  evidence:   {} (SHA-256 {})", s.eml, s.sha256);
+        outln!("  journal:    entry {}", s.journal_seq);
+        if !s.deferred.is_empty() {
+            let keys: Vec<&str> = s.deferred.iter().map(|f| f.key()).collect();
+            outln!(
+                "  deferred:   {} — send them with `dpo breach supplement {id}` once known",
+                keys.join(", ")
+            );
+        }
+        if let Some(c) = &s.to_call {
+            outln!(
+                "  now CALL the designated contact ({}, {}) and log it: dpo breach call {id} --controller {} --to NAME --number NUMBER --outcome TEXT",
+                c.name.as_deref().unwrap_or("name not recorded"),
+                c.phone.as_deref().unwrap_or("no phone number recorded"),
+                s.controller
+            );
+        }
+    }
+    Ok(0)
+}
+
+/// `dpo breach call`: the call, and whether the notification is complete.
+pub(super) fn called(cli: &Cli, b: &Breach, call: &Call) -> Result<i32, CliError> {
+    if cli.json {
+        print_json(call)?;
+        return Ok(0);
+    }
+    outln!(
+        "call to {} ({}) for breach {} logged at {}",
+        call.to,
+        call.number,
+        b.id,
+        words::show(call.at)
+    );
+    let p = breach::progress(b)
+        .into_iter()
+        .find(|p| p.controller == call.controller);
+    match p {
+        Some(p) if p.complete_at.is_some() => {
+            let late = if p.on_time == Some(true) {
+                "on time"
+            } else {
+                "AFTER the 72-hour deadline"
+            };
+            outln!(
+                "the notification to {} is complete (e-mail and phone), {late}",
+                call.controller
+            );
+        }
+        _ => outln!(
+            "the notification e-mail to {} is still to be sent: `dpo breach notify {}`",
+            call.controller,
+            b.id
+        ),
+    }
+    Ok(0)
+}
+
+/// `dpo breach close`: the closing, and any notification never completed.
+pub(super) fn closed(cli: &Cli, b: &Breach) -> Result<i32, CliError> {
+    if cli.json {
+        print_json(&b.closed)?;
+        return Ok(0);
+    }
+    outln!("breach {} closed", b.id);
+    for p in breach::progress(b) {
+        if p.complete_at.is_none() {
+            eprintln!(
+                "warning: the notification to {} was never completed (e-mail and phone call)",
+                p.controller
+            );
+        }
+    }
+    Ok(0)
+}
+
+/// `dpo breach severity`: the score and its ENISA band.
+pub(super) fn severity(cli: &Cli, s: &Severity) -> Result<i32, CliError> {
+    if cli.json {
+        print_json(s)?;
+    } else {
+        let lang = cli.lang(cli.load().ok().as_ref());
+        let t = Templates::new(lang)?;
+        outln!(
+            "SE = DPC × EI + CB = {} × {} + {} = {} — {}",
+            s.dpc,
+            s.ei,
+            s.cb,
+            s.score,
+            t.strings().get(s.level.label_key())
+        );
+        outln!("(ENISA 2013: < 2 low, 2–3 medium, 3–4 high, ≥ 4 very high; a guide for the DPO's judgement, never a reason to skip the notification)");
+    }
+    Ok(0)
+}

@@ -1,0 +1,160 @@
+//! The one place that words dates, instants and durations, in the
+//! language of the documents (the names and patterns come from that
+//! language's `strings.yaml`) — or, for messages and listings, in the one
+//! language-neutral form with the UTC offset. [`crate::time`] computes the
+//! instants and periods; this module only says them.
+
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, TimeDelta};
+use chrono_tz::Tz;
+
+use super::templates::Strings;
+
+/// `2021-03-29 11:00 (UTC+02:00)`: an instant as a person reads it, with its
+/// offset, in messages and listings.
+pub fn show(dt: DateTime<FixedOffset>) -> String {
+    format!("{} (UTC{})", dt.format("%Y-%m-%d %H:%M"), dt.format("%:z"))
+}
+
+/// "1er février 2021" / "1 February 2021", from the month names and the
+/// pattern in `strings.yaml`.
+pub fn long_date(s: &Strings, d: NaiveDate) -> String {
+    let months = s.list("months");
+    let month = months.get(d.month0() as usize).cloned().unwrap_or_default();
+    let day = if d.day() == 1 {
+        s.get("first_day").to_string()
+    } else {
+        d.day().to_string()
+    };
+    s.get("date_pattern")
+        .replace("{day}", &day)
+        .replace("{month}", &month)
+        .replace("{year}", &d.year().to_string())
+}
+
+/// "29 mars 2021 à 11:00 (UTC+02:00)": an instant in its own offset, with
+/// the long date (`datetime_pattern`; the templates' `datetime` filter).
+pub fn long_datetime(s: &Strings, t: DateTime<FixedOffset>) -> String {
+    with_time(s, "datetime_pattern", t)
+}
+
+/// "lundi 29 mars 2021 à 11:00 (UTC+02:00)": the instant in `tz`, with the
+/// weekday, the long date, the time and the offset.
+pub fn long_instant(s: &Strings, at: DateTime<FixedOffset>, tz: Tz) -> String {
+    let local = at.with_timezone(&tz).fixed_offset();
+    let weekdays = s.list("weekdays");
+    let weekday = weekdays
+        .get(local.weekday().num_days_from_monday() as usize)
+        .cloned()
+        .unwrap_or_default();
+    with_time(s, "weekday_datetime_pattern", local).replace("{weekday}", &weekday)
+}
+
+/// The pattern `key` with the long date, the time and the offset of `t`.
+fn with_time(s: &Strings, key: &str, t: DateTime<FixedOffset>) -> String {
+    s.get(key)
+        .replace("{date}", &long_date(s, t.date_naive()))
+        .replace("{time}", &t.format("%H:%M").to_string())
+        .replace("{offset}", &t.format("%:z").to_string())
+}
+
+/// "72 h 00 min": a duration in hours and minutes. Time left is rounded down
+/// and time overdue rounded up, so neither is ever overstated in the user's
+/// favour.
+pub fn hours_minutes(d: TimeDelta, round_up: bool) -> String {
+    let secs = d.num_seconds().abs();
+    let mins = if round_up {
+        (secs + 59) / 60
+    } else {
+        secs / 60
+    };
+    format!("{} h {:02} min", mins / 60, mins % 60)
+}
+
+/// "dans 72 h 00 min" or "en retard de 1 h 05 min", from `now` to `deadline`
+/// (equality is still on time).
+pub fn time_left(
+    s: &Strings,
+    now: DateTime<FixedOffset>,
+    deadline: DateTime<FixedOffset>,
+) -> String {
+    let d = deadline - now;
+    if now <= deadline {
+        s.get("time_left").replace("{d}", &hours_minutes(d, false))
+    } else {
+        s.get("time_overdue")
+            .replace("{d}", &hours_minutes(d, true))
+    }
+}
+
+/// A deadline line, from the pattern `key` (with `{when}` and `{left}`):
+/// "à notifier au responsable de traitement avant le lundi 29 mars 2021 à
+/// 11:00 (UTC+02:00) — dans 72 h 00 min".
+pub fn deadline_line(
+    s: &Strings,
+    key: &str,
+    now: DateTime<FixedOffset>,
+    deadline: DateTime<FixedOffset>,
+    tz: Tz,
+) -> String {
+    s.get(key)
+        .replace("{when}", &long_instant(s, deadline, tz))
+        .replace("{left}", &time_left(s, now, deadline))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::breach::deadline::{deadline, PROCESSOR_LINE};
+    use crate::model::Lang;
+    use crate::render::Templates;
+    use crate::time::testing::{paris as t, PARIS};
+
+    /// The processor's deadline line, in `lang`, the moment it becomes aware.
+    fn line_at_awareness(lang: Lang, aware: &str) -> String {
+        let tpl = Templates::new(lang).unwrap();
+        let aware = t(aware);
+        deadline_line(tpl.strings(), PROCESSOR_LINE, aware, deadline(aware), PARIS)
+    }
+
+    #[test]
+    fn the_open_message_reads_exactly_as_the_issue_says() {
+        assert_eq!(
+            line_at_awareness(Lang::Fr, "2021-03-26 10:00"),
+            "à notifier au responsable de traitement avant le lundi 29 mars 2021 à 11:00 (UTC+02:00) — dans 72 h 00 min"
+        );
+    }
+
+    #[test]
+    fn the_deadline_reads_in_english_too() {
+        assert_eq!(
+            line_at_awareness(Lang::En, "2021-10-29 10:00"),
+            "notify the controller before Monday 1 November 2021, 09:00 (UTC+01:00) — 72 h 00 min left"
+        );
+    }
+
+    #[test]
+    fn time_left_rounds_down_and_time_overdue_rounds_up() {
+        let tpl = Templates::new(Lang::Fr).unwrap();
+        let s = tpl.strings();
+        let d = t("2021-03-29T11:00:00+02:00");
+        for (now, left) in [
+            ("2021-03-29T10:59:01+02:00", "dans 0 h 00 min"),
+            ("2021-03-29T11:00:00+02:00", "dans 0 h 00 min"),
+            ("2021-03-29T11:00:01+02:00", "en retard de 0 h 01 min"),
+            ("2021-03-29T13:05:00+02:00", "en retard de 2 h 05 min"),
+        ] {
+            assert_eq!(time_left(s, t(now), d), left);
+        }
+    }
+
+    #[test]
+    fn dates_read_well_in_both_languages() {
+        let d = NaiveDate::from_ymd_opt(2021, 2, 1).unwrap();
+        let fr = Templates::new(Lang::Fr).unwrap();
+        let en = Templates::new(Lang::En).unwrap();
+        assert_eq!(long_date(fr.strings(), d), "1er février 2021");
+        assert_eq!(long_date(en.strings(), d), "1 February 2021");
+        let d = NaiveDate::from_ymd_opt(2021, 8, 31).unwrap();
+        assert_eq!(long_date(fr.strings(), d), "31 août 2021");
+    }
+}

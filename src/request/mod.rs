@@ -1,0 +1,342 @@
+//! Data-subject requests (Annex 1 §II.7): logged in `requests/<id>.yaml`
+//! and forwarded by e-mail, on receipt, to the controller's
+//! data-subject-request contact, through the outbox; the controller answers
+//! within one month (GDPR Art. 12(3)). This module decides the two
+//! deadlines; `dpo status` reads them. Nothing here prints or reads the
+//! clock.
+
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveTime, TimeZone};
+use chrono_tz::Tz;
+use serde::Serialize;
+
+use crate::mail::outbox::{self, Delivered, Filing, Letter, Outbox, OutboxError, Sending};
+use crate::model::{required_text, EmptyText, Id, Request, Right};
+use crate::render::templates::TemplateError;
+use crate::render::words;
+use crate::render::Templates;
+use crate::workspace::kinds::{self, Record};
+use crate::workspace::store::{self, StoreError, Stored};
+use crate::workspace::{
+    self, Diagnostic, JournalHead, UnknownController, Workspace, WorkspaceError,
+};
+
+/// The folder of request files.
+pub const DIR: &str = kinds::REQUEST.path;
+
+/// What can go wrong with a data-subject request.
+#[derive(Debug, thiserror::Error)]
+pub enum RequestError {
+    /// No controller has this id.
+    #[error(transparent)]
+    UnknownController(#[from] UnknownController),
+    /// A text argument is empty.
+    #[error(transparent)]
+    Empty(#[from] EmptyText),
+    /// The request was already forwarded.
+    #[error("request `{id}` was already forwarded on {sent_at} (Message-ID {message_id})")]
+    AlreadyForwarded {
+        /// The request.
+        id: Id,
+        /// When.
+        sent_at: String,
+        /// Its Message-ID.
+        message_id: String,
+    },
+    /// The message could not be sent, or its sending recorded.
+    #[error(transparent)]
+    Outbox(#[from] OutboxError),
+    /// The request file could not be read or written.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// The workspace could not be used.
+    #[error(transparent)]
+    Workspace(#[from] WorkspaceError),
+    /// A template failed.
+    #[error(transparent)]
+    Template(#[from] TemplateError),
+}
+
+/// What `dpo request log` was given.
+#[derive(Debug, Clone)]
+pub struct NewRequest {
+    /// The controller id, as typed.
+    pub controller: String,
+    /// The right invoked.
+    pub right: Right,
+    /// When it was received.
+    pub received_at: DateTime<FixedOffset>,
+    /// What is asked.
+    pub summary: String,
+    /// How it arrived.
+    pub channel: Option<String>,
+    /// Record only; forward later with `dpo request forward`.
+    pub no_forward: bool,
+}
+
+/// What logging or forwarding did.
+#[derive(Debug, Clone, Serialize)]
+pub struct Outcome {
+    /// The request as recorded.
+    pub request: Request,
+    /// Its file, relative to the workspace.
+    pub file: String,
+    /// The message, when one was sent or written.
+    pub forwarded: Option<Delivered>,
+    /// The last day of the controller's one-month deadline.
+    pub answer_due: Option<NaiveDate>,
+}
+
+impl Record for Request {
+    fn diagnostics(ws: &Workspace) -> Vec<Diagnostic> {
+        list(ws).1
+    }
+}
+
+/// Every request, and the problems in request files.
+pub fn list(ws: &Workspace) -> (Vec<Stored<Request>>, Vec<Diagnostic>) {
+    store::load_all(ws, DIR)
+}
+
+/// The request `id`.
+pub fn load(ws: &Workspace, id: &str) -> Result<Stored<Request>, RequestError> {
+    Ok(store::load_one(ws, "request", DIR, id)?)
+}
+
+/// The controller's one-month deadline to answer a request received at
+/// `received` (GDPR Art. 12(3)), counted in calendar months on the local
+/// date of receipt as Regulation 1182/71 counts periods in months: the same
+/// date one month later, or the last day of that month when it has no such
+/// date (31 January → 28 or 29 February). The period ends at the end of that
+/// day, local time, whatever daylight-saving change falls in between.
+pub fn answer_due(
+    received: DateTime<FixedOffset>,
+    tz: Tz,
+) -> Option<(NaiveDate, DateTime<FixedOffset>)> {
+    let day = crate::time::add_months(received.with_timezone(&tz).date_naive(), 1)?;
+    let end = NaiveTime::from_hms_opt(23, 59, 59)?;
+    let at = tz.from_local_datetime(&day.and_time(end)).earliest()?;
+    Some((day, at.fixed_offset()))
+}
+
+/// The processor's deadline to forward a request: 24 elapsed hours after
+/// receipt. Annex 1 §II.7 says "dès réception" (on receipt); 24 hours is the
+/// tolerance after which `dpo status` flags it.
+pub fn forward_due(received: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
+    received + chrono::TimeDelta::hours(24)
+}
+
+/// Checks what can be checked before anything is written: the controller's
+/// data-subject-request e-mail and the sender, when the request is to be
+/// forwarded.
+fn preflight(ws: &Workspace, controller: &Id, how: &Sending) -> Result<(), RequestError> {
+    let (_, c) = ws.require_controller(controller.as_str())?;
+    if !c.contacts.data_subject_requests.has_email() {
+        return Err(OutboxError::NoContact {
+            controller: controller.clone(),
+            what: "data-subject requests",
+            field: "contacts.data_subject_requests.email",
+            file: workspace::controller_file(controller),
+            hint: "add the e-mail the controller designated for data-subject requests (Annex 1 §II.7), or log with --no-forward and forward later",
+        }
+        .into());
+    }
+    Ok(outbox::ready(ws, how, "the request")?)
+}
+
+/// Logs a request and, unless `no_forward`, forwards it at once.
+pub fn log(ws: &Workspace, new: &NewRequest, how: &Sending) -> Result<Outcome, RequestError> {
+    let (controller, _) = ws.require_controller(&new.controller)?;
+    let summary = required_text(
+        &new.summary,
+        "--summary",
+        "--summary \"demande d'accès au dossier RH, reçue par courrier\"",
+    )?;
+    let forward = !new.no_forward;
+    if forward {
+        preflight(ws, &controller, how)?;
+    }
+    let t = Templates::new(how.lang)?;
+    let lock = ws.lock()?;
+    let now_local = crate::time::in_tz(how.now, ws.tz);
+    let id = store::next_id(ws, DIR, now_local.year())?;
+    let request = Request {
+        id: id.clone(),
+        controller,
+        right: new.right,
+        received_at: new.received_at,
+        summary,
+        channel: new.channel.clone().filter(|c| !c.trim().is_empty()),
+        logged_at: now_local,
+        forwarded: None,
+    };
+    let rel = store::record_rel(DIR, &id);
+    let header = format!(
+        "# {}\n",
+        t.strings()
+            .get("request_file_header")
+            .replace("{id}", id.as_str())
+    );
+    let stored = store::create(ws, &lock, &rel, &header, request)?;
+    ws.journal().append(
+        &lock,
+        how.now,
+        how.actor,
+        "request.log",
+        id.as_str(),
+        stored.source.text.as_bytes(),
+    )?;
+    let mut out = Outcome {
+        answer_due: answer_due(stored.record.received_at, ws.tz).map(|(d, _)| d),
+        request: stored.record.clone(),
+        file: rel,
+        forwarded: None,
+    };
+    if forward {
+        let outbox = Outbox::open(ws, &lock, &t, how)?;
+        let (request, d) = send(&outbox, stored).map_err(|e| {
+            OutboxError::recorded_not_sent(
+                format!("request `{id}`"),
+                format!("dpo request forward {id}"),
+                e,
+            )
+        })?;
+        out.request = request;
+        out.forwarded = Some(d);
+    }
+    Ok(out)
+}
+
+/// Forwards a request logged with `--no-forward` (or whose forwarding failed).
+pub fn forward(ws: &Workspace, id: &str, how: &Sending) -> Result<Outcome, RequestError> {
+    let t = Templates::new(how.lang)?;
+    let lock = ws.lock()?;
+    let stored = load(ws, id)?;
+    if let Some(f) = &stored.record.forwarded {
+        return Err(RequestError::AlreadyForwarded {
+            id: stored.record.id.clone(),
+            sent_at: words::show(f.sent_at),
+            message_id: f.message_id.clone(),
+        });
+    }
+    preflight(
+        ws,
+        &stored.record.controller,
+        &Sending {
+            dry_run: true,
+            ..*how
+        },
+    )?;
+    let file = stored.source.rel.clone();
+    let outbox = Outbox::open(ws, &lock, &t, how)?;
+    let (request, d) = send(&outbox, stored)?;
+    Ok(Outcome {
+        answer_due: answer_due(request.received_at, ws.tz).map(|(d, _)| d),
+        request,
+        file,
+        forwarded: Some(d),
+    })
+}
+
+/// The e-mail to the controller, sent and recorded in the request file.
+fn send(
+    outbox: &Outbox<'_>,
+    stored: Stored<Request>,
+) -> Result<(Request, Delivered), RequestError> {
+    let (ws, t) = (outbox.workspace(), outbox.templates());
+    let r = &stored.record;
+    let (_, c) = ws.require_controller(r.controller.as_str())?;
+    let s = t.strings();
+    let now_local = crate::time::in_tz(outbox.now(), ws.tz);
+    let due = answer_due(r.received_at, ws.tz);
+    let ctx = ForwardContext {
+        id: r.id.to_string(),
+        controller: c.name.clone(),
+        convention: c.convention.title.clone(),
+        processor: ws.processor.name.clone(),
+        right: s.get(&format!("right.{}", r.right.key())).to_string(),
+        article: r.right.article(),
+        received_at: words::long_instant(s, r.received_at, ws.tz),
+        sent_at: words::long_instant(s, now_local, ws.tz),
+        summary: r.summary.clone(),
+        channel: r.channel.clone(),
+        answer_due: due.map(|(d, _)| words::long_date(s, d)).unwrap_or_default(),
+        late: now_local > forward_due(r.received_at),
+        sender: outbox::sender_name(ws, t),
+        journal: ws.journal().head()?,
+    };
+    let letter = Letter {
+        what: format!("the forwarding of request `{}`", r.id),
+        to: outbox::recipient(
+            &c.contacts.data_subject_requests,
+            format!(
+                "the data-subject-request contact of `{}` (contacts.data_subject_requests.email in {})",
+                r.controller,
+                workspace::controller_file(&r.controller)
+            ),
+        ),
+        subject: s
+            .get("request_subject")
+            .replace("{id}", r.id.as_str())
+            .replace("{right}", &ctx.right)
+            .replace("{processor}", ws.processor.display_name()),
+        text: t.render("request-forward.txt", &ctx)?,
+        attachments: Vec::new(),
+        eml_stem: format!("evidence/requests/{}", r.id),
+        filing: Filing::new("request.forward", format!("{}/{}", r.id, r.controller)),
+    };
+    let mut request = stored.record.clone();
+    let d = outbox.post(&letter, |sent| {
+        let mut new = stored.record.clone();
+        new.forwarded = Some(sent.clone());
+        request = store::update(ws, outbox.lock(), &stored, new, &["forwarded"])?.record;
+        Ok::<_, StoreError>(())
+    })?;
+    Ok((request, d))
+}
+
+#[derive(Serialize)]
+struct ForwardContext {
+    id: String,
+    controller: String,
+    convention: String,
+    processor: String,
+    right: String,
+    article: &'static str,
+    received_at: String,
+    sent_at: String,
+    summary: String,
+    channel: Option<String>,
+    answer_due: String,
+    late: bool,
+    sender: String,
+    journal: JournalHead,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PARIS: Tz = chrono_tz::Europe::Paris;
+
+    fn at(s: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(s).unwrap()
+    }
+
+    #[test]
+    fn a_request_received_on_31_january_is_due_on_the_last_day_of_february() {
+        let (d, _) = answer_due(at("2021-01-31T10:00:00+01:00"), PARIS).unwrap();
+        assert_eq!(d.to_string(), "2021-02-28");
+        let (d, _) = answer_due(at("2024-01-31T10:00:00+01:00"), PARIS).unwrap();
+        assert_eq!(d.to_string(), "2024-02-29");
+    }
+
+    #[test]
+    fn the_answer_deadline_ends_at_the_end_of_the_local_day_across_a_dst_change() {
+        let (d, end) = answer_due(at("2021-03-27T09:00:00+01:00"), PARIS).unwrap();
+        assert_eq!(d.to_string(), "2021-04-27");
+        assert_eq!(end.to_rfc3339(), "2021-04-27T23:59:59+02:00");
+        // Received just after midnight local time, i.e. the previous day in UTC.
+        let (d, _) = answer_due(at("2021-10-01T00:30:00+02:00"), PARIS).unwrap();
+        assert_eq!(d.to_string(), "2021-11-01");
+    }
+}

@@ -1,0 +1,93 @@
+//! The data-subject-request source of `dpo status` (Annex 1 §II.7): forward
+//! on receipt (flagged after 24 h); the controller answers within one month,
+//! shown until that deadline has passed.
+
+use chrono::{DateTime, Utc};
+
+use super::{controller_name, State, StatusItem};
+use crate::render::words;
+use crate::request;
+use crate::workspace::{Diagnostic, Workspace};
+
+/// Kind: forward a data-subject request to the controller.
+pub const KIND_REQUEST_FORWARD: &str = "request.forward";
+/// Kind: the controller's deadline to answer a request (for information).
+pub const KIND_REQUEST_ANSWER: &str = "request.answer";
+
+/// The items of every request, and the problems in request files.
+pub fn items(ws: &Workspace, now: DateTime<Utc>) -> (Vec<StatusItem>, Vec<Diagnostic>) {
+    let mut out = Vec::new();
+    // §II.7: forward on receipt (flagged after 24 h); the controller answers
+    // within one month, shown until that deadline has passed.
+    let (requests, diags) = request::list(ws);
+    for l in requests {
+        let r = &l.record;
+        let fwd_due = request::forward_due(r.received_at);
+        let answer = request::answer_due(r.received_at, ws.tz);
+        let answer_passed = answer.is_some_and(|(_, end)| now > end);
+        let subject = format!("{}/{}", r.id, r.controller);
+        let right = r.right.key();
+        match &r.forwarded {
+            None => {
+                let state = if now > fwd_due {
+                    State::Overdue
+                } else {
+                    State::DueSoon
+                };
+                out.push(StatusItem {
+                    kind: KIND_REQUEST_FORWARD.into(),
+                    subject: subject.clone(),
+                    title: format!(
+                        "{} — {right} → {}",
+                        r.id,
+                        controller_name(ws, &r.controller)
+                    ),
+                    due: Some(fwd_due),
+                    state,
+                    missing: vec!["email".into()],
+                    file: l.source.rel.clone(),
+                });
+            }
+            Some(f) if !answer_passed => {
+                out.push(StatusItem {
+                    kind: KIND_REQUEST_FORWARD.into(),
+                    subject: subject.clone(),
+                    title: format!(
+                        "{} — {right} → {} ({})",
+                        r.id,
+                        controller_name(ws, &r.controller),
+                        words::show(f.sent_at)
+                    ),
+                    due: Some(fwd_due),
+                    state: if f.sent_at <= fwd_due {
+                        State::Done
+                    } else {
+                        State::DoneLate
+                    },
+                    missing: Vec::new(),
+                    file: l.source.rel.clone(),
+                });
+            }
+            Some(_) => {}
+        }
+        if let Some((_, end)) = answer {
+            if !answer_passed {
+                out.push(StatusItem {
+                    kind: KIND_REQUEST_ANSWER.into(),
+                    subject,
+                    title: format!(
+                        "{} — {right} → {}",
+                        r.id,
+                        controller_name(ws, &r.controller)
+                    ),
+                    due: Some(end),
+                    state: State::Info,
+                    missing: Vec::new(),
+                    file: l.source.rel.clone(),
+                });
+            }
+        }
+    }
+
+    (out, diags)
+}

@@ -1,0 +1,141 @@
+//! Every kind of YAML file a workspace holds, in one table: where its files
+//! are, what one is called, its JSON Schema, how its records are checked and
+//! whether the audit pack keeps them as a log. `dpo check`, `dpo schema` and
+//! the audit pack read this table, so a new kind of record is one new row.
+//!
+//! The checks a kind makes beyond the shape of its files (a breach names
+//! known controllers, a fate file's records name its items…) belong to its
+//! workflow, which implements [`Record`] next to its code; this table only
+//! points at them.
+
+use schemars::{JsonSchema, Schema};
+
+use super::{Diagnostic, Workspace};
+use crate::model::{
+    Breach, Controller, FateFile, Instruction, People, Processor, Request, SecurityMeasures,
+    SubProcessorNotice, SubProcessors,
+};
+
+/// A kind of record kept one file per record, loaded outside the workspace
+/// itself: how its files are checked.
+pub trait Record {
+    /// Every problem in the files of this kind: their shape and what the
+    /// workflow checks against the rest of the workspace.
+    fn diagnostics(ws: &Workspace) -> Vec<Diagnostic>;
+}
+
+/// One kind of file.
+#[derive(Debug, Clone, Copy)]
+pub struct FileKind {
+    /// What one file holds, e.g. `breach`; `dpo schema` writes
+    /// `<name>.schema.json`.
+    pub name: &'static str,
+    /// The file (`processor.yaml`), or the folder of one file per record
+    /// (`breaches`), relative to the workspace.
+    pub path: &'static str,
+    /// The JSON Schema of a file.
+    pub schema: fn() -> Schema,
+    /// For a folder of records, the checks of its files.
+    pub check: Option<fn(&Workspace) -> Vec<Diagnostic>>,
+    /// For a folder the audit pack keeps as a log (CSV and PDF), the string
+    /// key of the log's title.
+    pub audit_log: Option<&'static str>,
+}
+
+impl FileKind {
+    /// The file `dpo schema` writes.
+    pub fn schema_file(&self) -> String {
+        format!("{}.schema.json", self.name)
+    }
+
+    /// A kind that is one file, or a folder the workspace loads itself.
+    const fn file<T: JsonSchema>(name: &'static str, path: &'static str) -> Self {
+        Self {
+            name,
+            path,
+            schema: schema::<T>,
+            check: None,
+            audit_log: None,
+        }
+    }
+
+    /// A folder of one file per record, checked by its workflow.
+    const fn records<T: JsonSchema + Record>(name: &'static str, path: &'static str) -> Self {
+        Self {
+            check: Some(T::diagnostics),
+            ..Self::file::<T>(name, path)
+        }
+    }
+
+    /// The same kind, kept by the audit pack as a log titled by `key`.
+    const fn logged(self, key: &'static str) -> Self {
+        Self {
+            audit_log: Some(key),
+            ..self
+        }
+    }
+}
+
+fn schema<T: JsonSchema>() -> Schema {
+    schemars::schema_for!(T)
+}
+
+/// `processor.yaml`.
+pub const PROCESSOR: FileKind = FileKind::file::<Processor>("processor", "processor.yaml");
+/// `controllers/<id>.yaml`.
+pub const CONTROLLER: FileKind = FileKind::file::<Controller>("controller", "controllers");
+/// `subprocessors.yaml`.
+pub const SUBPROCESSORS: FileKind =
+    FileKind::file::<SubProcessors>("subprocessors", "subprocessors.yaml");
+/// `security-measures.yaml`.
+pub const MEASURES: FileKind =
+    FileKind::file::<SecurityMeasures>("security-measures", "security-measures.yaml");
+/// `people.yaml`.
+pub const PEOPLE: FileKind = FileKind::file::<People>("people", "people.yaml");
+/// `breaches/<id>.yaml`.
+pub const BREACH: FileKind = FileKind::records::<Breach>("breach", "breaches");
+/// `fate/<controller>.yaml`.
+pub const FATE: FileKind = FileKind::records::<FateFile>("fate", "fate");
+/// `requests/<id>.yaml`.
+pub const REQUEST: FileKind =
+    FileKind::records::<Request>("request", "requests").logged("audit_requests_title");
+/// `instructions/<id>.yaml`.
+pub const INSTRUCTION: FileKind = FileKind::records::<Instruction>("instruction", "instructions")
+    .logged("audit_instructions_title");
+/// `subprocessor-notices/<id>.yaml`.
+pub const SUBPROCESSOR_NOTICE: FileKind =
+    FileKind::records::<SubProcessorNotice>("subprocessor-notice", "subprocessor-notices")
+        .logged("audit_notices_title");
+
+/// Every kind of file, in the order `dpo schema` writes them.
+pub const FILE_KINDS: [FileKind; 10] = [
+    PROCESSOR,
+    CONTROLLER,
+    SUBPROCESSORS,
+    MEASURES,
+    PEOPLE,
+    BREACH,
+    FATE,
+    REQUEST,
+    INSTRUCTION,
+    SUBPROCESSOR_NOTICE,
+];
+
+/// The `N` folders the audit pack keeps as logs, with the string key of each
+/// log's title, in table order (`N` is checked when the constant is built).
+pub const fn audit_logs<const N: usize>() -> [(&'static str, &'static str); N] {
+    let mut out = [("", ""); N];
+    let (mut i, mut n) = (0, 0);
+    while i < FILE_KINDS.len() {
+        if let Some(title) = FILE_KINDS[i].audit_log {
+            out[n] = (FILE_KINDS[i].path, title);
+            n += 1;
+        }
+        i += 1;
+    }
+    assert!(
+        n == N,
+        "audit_logs::<N>: N must be the number of audit logs"
+    );
+    out
+}
