@@ -2,6 +2,6 @@
 
 #![forbid(unsafe_code)]
 
-fn main() {
-    std::process::exit(dpo::cli::main());
+fn main() -> std::process::ExitCode {
+    dpo::cli::main()
 }

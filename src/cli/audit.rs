@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 
 use super::keys::KeyArg;
-use super::{print_diagnostics, print_json, Cli, CliError, EXIT_FINDING};
+use super::{eprint_diagnostics, print_json, CliError, Settings, EXIT_FINDING};
 use crate::audit::{self, PackRequest};
 use crate::model::Id;
 use crate::workspace::Workspace;
@@ -56,15 +56,15 @@ pub(super) fn known_controller(ws: &Workspace, id: &str) -> Result<Id, CliError>
     Ok(id)
 }
 
-pub(super) fn run(cli: &Cli, cmd: &AuditCommand) -> Result<i32, CliError> {
+pub(super) fn run(settings: &Settings, cmd: &AuditCommand) -> Result<i32, CliError> {
     match cmd {
-        AuditCommand::Pack(a) => pack(cli, a),
+        AuditCommand::Pack(a) => pack(settings, a),
     }
 }
 
-fn pack(cli: &Cli, a: &PackArgs) -> Result<i32, CliError> {
-    let ws = cli.load()?;
-    let act = cli.act(ws.tz)?;
+fn pack(settings: &Settings, a: &PackArgs) -> Result<i32, CliError> {
+    let ws = settings.load()?;
+    let act = settings.act(ws.tz)?;
     let controller = match &a.controller {
         None => None,
         Some(c) => Some(known_controller(&ws, c)?),
@@ -76,11 +76,11 @@ fn pack(cli: &Cli, a: &PackArgs) -> Result<i32, CliError> {
             controller,
             output: a.output.clone(),
             key: a.key.key.clone(),
-            lang: cli.lang(Some(&ws)),
+            lang: settings.lang(Some(&ws)),
         },
     )?;
-    print_diagnostics(&report.diagnostics, false);
-    if cli.json {
+    eprint_diagnostics(&report.diagnostics);
+    if settings.json {
         print_json(&report)?;
     } else {
         outln!(
@@ -89,16 +89,16 @@ fn pack(cli: &Cli, a: &PackArgs) -> Result<i32, CliError> {
             report.files,
             report.key_fingerprint,
             report.principal
-        );
+        )?;
         if report.journal_entries_left_out > 0 {
             outln!(
                 "{} journal entries concerning other controllers were left out",
                 report.journal_entries_left_out
-            );
+            )?;
         }
-        outln!("check it, in {}:", report.output);
+        outln!("check it, in {}:", report.output)?;
         for v in &report.verify {
-            outln!("  {v}");
+            outln!("  {v}")?;
         }
     }
     if !report.journal_intact {

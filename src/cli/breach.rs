@@ -16,44 +16,44 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, FixedOffset};
 
-use super::{actor, print_diagnostics, print_json, Cli, CliError, EXIT_FINDING};
+use super::{eprint_diagnostics, print_json, CliError, Settings, EXIT_FINDING};
 use crate::breach::{self, notice, severity, store, BreachError, Field, NotifyKind, NotifyRequest};
 use crate::mail::{self, SmtpSettings};
 use crate::model::Id;
 use crate::render::Templates;
 use crate::workspace::Workspace;
 
-pub(super) fn run(cli: &Cli, cmd: &BreachCommand) -> Result<i32, CliError> {
-    match dispatch(cli, cmd) {
+pub(super) fn run(settings: &Settings, cmd: &BreachCommand) -> Result<i32, CliError> {
+    match dispatch(settings, cmd) {
         Err(CliError::Breach(e @ BreachError::MissingFields { .. })) => {
-            if let (true, BreachError::MissingFields { missing, .. }) = (cli.json, &e) {
+            if let (true, BreachError::MissingFields { missing, .. }) = (settings.json, &e) {
                 print_json(&serde_json::json!({ "error": "missing_fields", "missing": missing }))?;
             }
             eprintln!("error: {e}");
             Ok(EXIT_FINDING)
         }
         Err(CliError::Breach(BreachError::Invalid { file, diagnostics })) => {
-            print_diagnostics(&diagnostics, false);
+            eprint_diagnostics(&diagnostics);
             Err(CliError::Breach(BreachError::Invalid { file, diagnostics }))
         }
         other => other,
     }
 }
 
-fn dispatch(cli: &Cli, cmd: &BreachCommand) -> Result<i32, CliError> {
+fn dispatch(settings: &Settings, cmd: &BreachCommand) -> Result<i32, CliError> {
     if let BreachCommand::Severity(a) = cmd {
-        return severity(cli, a);
+        return severity(settings, a);
     }
-    let ws = cli.load()?;
+    let ws = settings.load()?;
     match cmd {
-        BreachCommand::Open(a) => open(cli, &ws, a),
-        BreachCommand::List => list(cli, &ws),
-        BreachCommand::Show(a) => show(cli, &ws, a),
-        BreachCommand::Defer(a) => defer(cli, &ws, a),
+        BreachCommand::Open(a) => open(settings, &ws, a),
+        BreachCommand::List => list(settings, &ws),
+        BreachCommand::Show(a) => show(settings, &ws, a),
+        BreachCommand::Defer(a) => defer(settings, &ws, a),
         BreachCommand::Notify(a) => {
             let kind = NotifyKind::Initial { again: a.again };
             let late = a.late_reason.clone();
-            send(cli, &ws, (&a.id, &a.controller), kind, a.dry_run, late)
+            send(settings, &ws, (&a.id, &a.controller), kind, a.dry_run, late)
         }
         BreachCommand::Supplement(a) => {
             let fields = a
@@ -64,12 +64,12 @@ fn dispatch(cli: &Cli, cmd: &BreachCommand) -> Result<i32, CliError> {
                 })
                 .collect::<Result<Vec<_>, _>>()?;
             let kind = NotifyKind::Supplement { fields };
-            send(cli, &ws, (&a.id, &a.controller), kind, a.dry_run, None)
+            send(settings, &ws, (&a.id, &a.controller), kind, a.dry_run, None)
         }
-        BreachCommand::Call(a) => call(cli, &ws, a),
-        BreachCommand::Close(a) => close(cli, &ws, a),
-        BreachCommand::Report(a) => report(cli, &ws, a),
-        BreachCommand::Severity(a) => severity(cli, a),
+        BreachCommand::Call(a) => call(settings, &ws, a),
+        BreachCommand::Close(a) => close(settings, &ws, a),
+        BreachCommand::Report(a) => report(settings, &ws, a),
+        BreachCommand::Severity(a) => severity(settings, a),
     }
 }
 
@@ -114,8 +114,8 @@ fn prompt(question: &str) -> Result<Option<String>, CliError> {
     Ok(Some(line.trim().to_string()))
 }
 
-fn open(cli: &Cli, ws: &Workspace, a: &OpenArgs) -> Result<i32, CliError> {
-    let clock = cli.clock(ws.tz)?;
+fn open(settings: &Settings, ws: &Workspace, a: &OpenArgs) -> Result<i32, CliError> {
+    let clock = settings.clock(ws.tz)?;
     let title = match &a.title {
         Some(t) => t.clone(),
         None => prompt("title of the breach")?.ok_or_else(|| {
@@ -154,18 +154,18 @@ fn open(cli: &Cli, ws: &Workspace, a: &OpenArgs) -> Result<i32, CliError> {
         title,
         discovered_by: a.discovered_by.clone(),
         now: clock.now(),
-        actor: actor(),
-        lang: cli.lang(Some(ws)),
+        actor: settings.actor.clone(),
+        lang: settings.lang(Some(ws)),
     };
     let (b, path) = breach::open(ws, &req)?;
-    print::opened(cli, ws, &b, &path, clock.now())
+    print::opened(settings, ws, &b, &path, clock.now())
 }
 
-fn list(cli: &Cli, ws: &Workspace) -> Result<i32, CliError> {
-    let clock = cli.clock(ws.tz)?;
+fn list(settings: &Settings, ws: &Workspace) -> Result<i32, CliError> {
+    let clock = settings.clock(ws.tz)?;
     let (rows, diags) = breach::summaries(ws);
-    print_diagnostics(&diags, false);
-    print::list(cli, ws, &rows, clock.now())?;
+    eprint_diagnostics(&diags);
+    print::list(settings, ws, &rows, clock.now())?;
     Ok(if diags.iter().any(|d| d.is_error()) {
         super::EXIT_ERROR
     } else {
@@ -176,40 +176,40 @@ fn list(cli: &Cli, ws: &Workspace) -> Result<i32, CliError> {
 fn load(ws: &Workspace, id: &str) -> Result<breach::Loaded, CliError> {
     let id = id_arg(id)?;
     let (l, warnings) = store::load(ws, &id)?;
-    print_diagnostics(&warnings, false);
+    eprint_diagnostics(&warnings);
     Ok(l)
 }
 
-fn show(cli: &Cli, ws: &Workspace, a: &IdArgs) -> Result<i32, CliError> {
-    let clock = cli.clock(ws.tz)?;
+fn show(settings: &Settings, ws: &Workspace, a: &IdArgs) -> Result<i32, CliError> {
+    let clock = settings.clock(ws.tz)?;
     let l = load(ws, &a.id)?;
-    if cli.json {
+    if settings.json {
         return print_json(&breach::overview(&l.breach, ws.tz)).map(|()| 0);
     }
-    let t = Templates::new(cli.lang(Some(ws)))?;
+    let t = Templates::new(settings.lang(Some(ws)))?;
     let head = ws.journal().head()?;
     let ctx = notice::report_context(ws, &t, &l.breach, clock.now(), head);
     let text = t.render("breach-show.txt", &ctx)?;
-    outln!("{}", text.trim_end());
+    outln!("{}", text.trim_end())?;
     Ok(0)
 }
 
-fn defer(cli: &Cli, ws: &Workspace, a: &DeferArgs) -> Result<i32, CliError> {
-    let clock = cli.clock(ws.tz)?;
+fn defer(settings: &Settings, ws: &Workspace, a: &DeferArgs) -> Result<i32, CliError> {
+    let clock = settings.clock(ws.tz)?;
     let id = id_arg(&a.id)?;
-    let b = breach::defer(ws, &id, &a.field, &a.reason, clock.now(), &actor())?;
-    print::deferred(cli, &b, &a.field, &a.reason)
+    let b = breach::defer(ws, &id, &a.field, &a.reason, clock.now(), &settings.actor)?;
+    print::deferred(settings, &b, &a.field, &a.reason)
 }
 
 fn send(
-    cli: &Cli,
+    settings: &Settings,
     ws: &Workspace,
     (id, controllers): (&str, &[String]),
     kind: NotifyKind,
     dry_run: bool,
     late_reason: Option<String>,
 ) -> Result<i32, CliError> {
-    let clock = cli.clock(ws.tz)?;
+    let clock = settings.clock(ws.tz)?;
     let req = NotifyRequest {
         id: id_arg(id)?,
         controllers: controllers
@@ -220,24 +220,24 @@ fn send(
         dry_run,
         late_reason,
         now: clock.now(),
-        actor: actor(),
-        lang: cli.lang(Some(ws)),
+        actor: settings.actor.clone(),
+        lang: settings.lang(Some(ws)),
     };
     // Say what is missing before asking for a mail server.
     let prepared = breach::prepare(ws, &req)?;
     let smtp = if dry_run {
         None
     } else {
-        Some(smtp_settings()?)
+        Some(smtp_settings(settings)?)
     };
     let sent = prepared.send(smtp.as_ref())?;
-    print::sent(cli, ws, &req.id, &sent)
+    print::sent(settings, ws, &req.id, &sent)
 }
 
 /// The mail server, with a warning when the message would cross a network
 /// in clear.
-fn smtp_settings() -> Result<SmtpSettings, CliError> {
-    let s = SmtpSettings::from_env(|k| std::env::var(k).ok())?;
+fn smtp_settings(settings: &Settings) -> Result<SmtpSettings, CliError> {
+    let s = settings.smtp()?;
     let loopback = s.host == "localhost"
         || s.host
             .parse::<std::net::IpAddr>()
@@ -251,8 +251,8 @@ fn smtp_settings() -> Result<SmtpSettings, CliError> {
     Ok(s)
 }
 
-fn call(cli: &Cli, ws: &Workspace, a: &CallArgs) -> Result<i32, CliError> {
-    let clock = cli.clock(ws.tz)?;
+fn call(settings: &Settings, ws: &Workspace, a: &CallArgs) -> Result<i32, CliError> {
+    let clock = settings.clock(ws.tz)?;
     let req = breach::CallRequest {
         id: id_arg(&a.id)?,
         controller: a.controller.as_deref().map(controller_arg).transpose()?,
@@ -265,27 +265,33 @@ fn call(cli: &Cli, ws: &Workspace, a: &CallArgs) -> Result<i32, CliError> {
             .transpose()?,
         outcome: a.outcome.clone(),
         now: clock.now(),
-        actor: actor(),
+        actor: settings.actor.clone(),
     };
     let (b, call) = breach::call(ws, &req)?;
-    print::called(cli, &b, &call)
+    print::called(settings, &b, &call)
 }
 
-fn close(cli: &Cli, ws: &Workspace, a: &CloseArgs) -> Result<i32, CliError> {
-    let clock = cli.clock(ws.tz)?;
-    let b = breach::close(ws, &id_arg(&a.id)?, &a.summary, clock.now(), &actor())?;
-    print::closed(cli, &b)
+fn close(settings: &Settings, ws: &Workspace, a: &CloseArgs) -> Result<i32, CliError> {
+    let clock = settings.clock(ws.tz)?;
+    let b = breach::close(
+        ws,
+        &id_arg(&a.id)?,
+        &a.summary,
+        clock.now(),
+        &settings.actor,
+    )?;
+    print::closed(settings, &b)
 }
 
-fn report(cli: &Cli, ws: &Workspace, a: &ReportArgs) -> Result<i32, CliError> {
+fn report(settings: &Settings, ws: &Workspace, a: &ReportArgs) -> Result<i32, CliError> {
     if a.format == ReportFormat::Pdf && a.output.is_none() && std::io::stdout().is_terminal() {
         return Err(CliError::Usage(
             "refusing to print a PDF on the terminal\n  hint: add `-o violation.pdf`, or redirect the output to a file".into(),
         ));
     }
-    let clock = cli.clock(ws.tz)?;
+    let clock = settings.clock(ws.tz)?;
     let l = load(ws, &a.id)?;
-    let t = Templates::new(cli.lang(Some(ws)))?;
+    let t = Templates::new(settings.lang(Some(ws)))?;
     let head = ws.journal().head()?;
     let (md, pdf) = notice::render_report(ws, &t, &l.breach, clock.now(), head)?;
     let bytes = match a.format {
@@ -296,9 +302,9 @@ fn report(cli: &Cli, ws: &Workspace, a: &ReportArgs) -> Result<i32, CliError> {
     Ok(0)
 }
 
-fn severity(cli: &Cli, a: &SeverityArgs) -> Result<i32, CliError> {
+fn severity(settings: &Settings, a: &SeverityArgs) -> Result<i32, CliError> {
     let s = severity::assess(a.dpc, a.ei, a.cb).map_err(|e| {
         CliError::Usage(format!("{e}\n  hint: DPC 1–4, EI 0.25/0.5/0.75/1, CB 0–2 (ENISA, Recommendations for a methodology of the assessment of severity of personal data breaches, 2013)"))
     })?;
-    print::severity(cli, &s)
+    print::severity(settings, &s)
 }

@@ -3,7 +3,7 @@
 use clap::Args;
 use serde::Serialize;
 
-use super::{print_diagnostics, print_json, Cli, CliError, EXIT_ERROR, EXIT_FINDING};
+use super::{print_diagnostics, print_json, CliError, Settings, EXIT_ERROR, EXIT_FINDING};
 use crate::workspace::{self, kinds, Diagnostic, JournalReport, WorkspaceError};
 
 /// Options of `dpo check`.
@@ -22,10 +22,10 @@ struct Report<'a> {
     journal: Option<&'a JournalReport>,
 }
 
-pub(super) fn run(cli: &Cli, args: &CheckArgs) -> Result<i32, CliError> {
-    let (diags, journal) = match cli.load() {
+pub(super) fn run(settings: &Settings, args: &CheckArgs) -> Result<i32, CliError> {
+    let (diags, journal) = match settings.load() {
         Ok(ws) => {
-            let clock = cli.clock(ws.tz)?;
+            let clock = settings.clock(ws.tz)?;
             let today = clock.now().with_timezone(&ws.tz).date_naive();
             let mut diags = workspace::validate(&ws, today);
             diags.extend(record_diagnostics(&ws));
@@ -33,7 +33,7 @@ pub(super) fn run(cli: &Cli, args: &CheckArgs) -> Result<i32, CliError> {
             (diags, Some(ws.journal().verify()?))
         }
         Err(CliError::Workspace(WorkspaceError::Invalid { diagnostics, .. })) => {
-            let journal = workspace::Journal::new(cli.root()).verify().ok();
+            let journal = workspace::Journal::new(settings.root()).verify().ok();
             (diagnostics, journal)
         }
         Err(e) => return Err(e),
@@ -41,7 +41,7 @@ pub(super) fn run(cli: &Cli, args: &CheckArgs) -> Result<i32, CliError> {
     let errors = diags.iter().filter(|d| d.is_error()).count();
     let warnings = diags.len() - errors;
     let journal_bad = journal.as_ref().is_some_and(|j| j.problem.is_some());
-    if cli.json {
+    if settings.json {
         print_json(&Report {
             errors,
             warnings,
@@ -49,25 +49,25 @@ pub(super) fn run(cli: &Cli, args: &CheckArgs) -> Result<i32, CliError> {
             journal: journal.as_ref(),
         })?;
     } else {
-        print_diagnostics(&diags, true);
+        print_diagnostics(&diags)?;
         if let Some(j) = &journal {
             match &j.problem {
                 Some(p) if p.line == 0 => {
-                    outln!("error: {}: {}", workspace::journal::HEAD_FILE, p.message)
+                    outln!("error: {}: {}", workspace::journal::HEAD_FILE, p.message)?
                 }
                 Some(p) => outln!(
                     "error: {}:{}: {}",
                     workspace::journal::JOURNAL_FILE,
                     p.line,
                     p.message
-                ),
-                None => outln!("journal: {} entries, chain intact", j.entries),
+                )?,
+                None => outln!("journal: {} entries, chain intact", j.entries)?,
             }
         }
         outln!(
             "{}: {errors} error(s), {warnings} warning(s)",
-            cli.root().display()
-        );
+            settings.root().display()
+        )?;
     }
     Ok(if errors > 0 {
         EXIT_ERROR

@@ -29,7 +29,7 @@ pub(super) fn completions(args: &CompletionsArgs) -> Result<i32, CliError> {
     let mut buf = Vec::new();
     clap_complete::generate(args.shell, &mut cmd, "dpo", &mut buf);
     let script = String::from_utf8_lossy(&buf);
-    outln!("{}", script.trim_end());
+    outln!("{}", script.trim_end())?;
     Ok(0)
 }
 
@@ -47,7 +47,7 @@ pub(super) fn man(args: &ManArgs) -> Result<i32, CliError> {
             .map_err(|e| output(args.output.join(&name), Box::new(e)))?;
         let path = args.output.join(format!("{name}.1"));
         workspace::write_atomic(&path, &buf).map_err(|e| output(path.clone(), Box::new(e)))?;
-        outln!("{}", path.display());
+        outln!("{}", path.display())?;
     }
     Ok(0)
 }

@@ -14,22 +14,22 @@ use serde::Serialize;
 pub(super) use args::FateCommand;
 use args::{BagArgs, CertifyArgs, DestroyArgs, FingerprintArgs, ListArgs, ScanArgs, VerifyBagArgs};
 
-use super::{print_json, Cli, CliError, EXIT_FINDING};
+use super::{print_json, CliError, Settings, EXIT_FINDING};
 use crate::fate::{self, Certified, Pending};
 use crate::model::Id;
 use crate::signing::allowed_signers_path;
 use crate::workspace;
 use progress::with_progress;
 
-pub(super) fn run(cli: &Cli, cmd: &FateCommand) -> Result<i32, CliError> {
+pub(super) fn run(settings: &Settings, cmd: &FateCommand) -> Result<i32, CliError> {
     match cmd {
-        FateCommand::List(a) => list(cli, a),
-        FateCommand::Bag(a) => bag(cli, a),
-        FateCommand::VerifyBag(a) => verify_bag(cli, a),
-        FateCommand::Fingerprint(a) => fingerprint(cli, a),
-        FateCommand::Destroy(a) => destroy(cli, a),
-        FateCommand::Scan(a) => scan(cli, a),
-        FateCommand::Certify(a) => certify(cli, a),
+        FateCommand::List(a) => list(settings, a),
+        FateCommand::Bag(a) => bag(settings, a),
+        FateCommand::VerifyBag(a) => verify_bag(settings, a),
+        FateCommand::Fingerprint(a) => fingerprint(settings, a),
+        FateCommand::Destroy(a) => destroy(settings, a),
+        FateCommand::Scan(a) => scan(settings, a),
+        FateCommand::Certify(a) => certify(settings, a),
     }
 }
 
@@ -52,65 +52,65 @@ fn yaml_word<T: Serialize>(v: &T) -> String {
         .to_string()
 }
 
-fn list(cli: &Cli, a: &ListArgs) -> Result<i32, CliError> {
-    let ws = cli.load()?;
+fn list(settings: &Settings, a: &ListArgs) -> Result<i32, CliError> {
+    let ws = settings.load()?;
     let out = fate::overview(&ws, controller_arg(&a.controller)?.as_ref())?;
-    if cli.json {
+    if settings.json {
         print_json(&out)?;
         return Ok(0);
     }
     for c in &out {
-        outln!("{} ({})", c.controller, c.file);
+        outln!("{} ({})", c.controller, c.file)?;
         for it in &c.items {
             let choice = it
                 .choice
                 .map(|ch| yaml_word(&ch))
                 .unwrap_or_else(|| "no choice yet".into());
             let mark = if it.done { "done" } else { "to do" };
-            outln!("  {}  {}  [{choice}] {mark}", it.item, it.name);
+            outln!("  {}  {}  [{choice}] {mark}", it.item, it.name)?;
             for cs in &it.copies {
                 let state = yaml_word(&cs.state);
                 outln!(
                     "    {:<20} {:<18} {state}",
                     cs.copy.as_str(),
                     fate::kind_label(cs.kind)
-                );
+                )?;
                 if let Some(t) = &cs.todo {
-                    outln!("      → {t}");
+                    outln!("      → {t}")?;
                 }
             }
             for t in &it.todo {
-                outln!("    → {t}");
+                outln!("    → {t}")?;
             }
         }
         if c.pending.is_empty() {
             outln!(
                 "  nothing pending: `dpo fate certify --controller {}` can issue the certificate",
                 c.controller
-            );
+            )?;
         } else {
             outln!(
                 "  {} thing(s) stand in the way of the certificate",
                 c.pending.len()
-            );
+            )?;
         }
     }
     Ok(0)
 }
 
-fn fingerprint(cli: &Cli, a: &FingerprintArgs) -> Result<i32, CliError> {
-    let ws = cli.load()?;
+fn fingerprint(settings: &Settings, a: &FingerprintArgs) -> Result<i32, CliError> {
+    let ws = settings.load()?;
     let req = fate::FingerprintRequest {
         controller: controller_arg(&a.controller)?,
         item: a.item.clone(),
         paths: a.paths.clone(),
     };
-    let act = cli.act(ws.tz)?;
+    let act = settings.act(ws.tz)?;
     let done = with_progress(&a.paths, "fingerprint", |p| {
         fate::fingerprint(&ws, &act, &req, p)
     })?;
     let r = &done.record;
-    if cli.json {
+    if settings.json {
         print_json(r)?;
     } else {
         outln!(
@@ -118,28 +118,28 @@ fn fingerprint(cli: &Cli, a: &FingerprintArgs) -> Result<i32, CliError> {
             r.item,
             r.files,
             human_bytes(r.bytes)
-        );
-        outln!("manifest: {} (SHA-256 {})", r.manifest, r.manifest_sha256);
+        )?;
+        outln!("manifest: {} (SHA-256 {})", r.manifest, r.manifest_sha256)?;
         outln!(
             "check it any time with: sha256sum -c '{}'",
             done.manifest_path.display()
-        );
+        )?;
     }
     Ok(0)
 }
 
-fn scan(cli: &Cli, a: &ScanArgs) -> Result<i32, CliError> {
-    let ws = cli.load()?;
+fn scan(settings: &Settings, a: &ScanArgs) -> Result<i32, CliError> {
+    let ws = settings.load()?;
     let req = fate::ScanRequest {
         controller: controller_arg(&a.controller)?,
         item: a.item.clone(),
         paths: a.paths.clone(),
         copy: a.copy.clone(),
     };
-    let act = cli.act(ws.tz)?;
+    let act = settings.act(ws.tz)?;
     let s = with_progress(&a.paths, "scan", |p| fate::scan(&ws, &act, &req, p))?;
     let r = &s.record;
-    if cli.json {
+    if settings.json {
         print_json(&s)?;
     } else if r.clean {
         outln!(
@@ -149,8 +149,8 @@ fn scan(cli: &Cli, a: &ScanArgs) -> Result<i32, CliError> {
             r.paths.join(", "),
             r.item,
             s.contents
-        );
-        outln!("recorded in {} as verification evidence", s.file);
+        )?;
+        outln!("recorded in {} as verification evidence", s.file)?;
         if r.files == 0 {
             eprintln!("note: no file at all was found under these paths; make sure they are the locations the copy was on");
         }
@@ -162,7 +162,7 @@ fn scan(cli: &Cli, a: &ScanArgs) -> Result<i32, CliError> {
                 m.path,
                 m.known_as,
                 m.sha256
-            );
+            )?;
         }
         eprintln!(
             "recorded in {}; destroy these files, then scan again",
@@ -172,8 +172,8 @@ fn scan(cli: &Cli, a: &ScanArgs) -> Result<i32, CliError> {
     Ok(if r.clean { 0 } else { EXIT_FINDING })
 }
 
-fn destroy(cli: &Cli, a: &DestroyArgs) -> Result<i32, CliError> {
-    let ws = cli.load()?;
+fn destroy(settings: &Settings, a: &DestroyArgs) -> Result<i32, CliError> {
+    let ws = settings.load()?;
     let controller = controller_arg(&a.controller)?;
     let at =
         a.at.as_deref()
@@ -183,7 +183,7 @@ fn destroy(cli: &Cli, a: &DestroyArgs) -> Result<i32, CliError> {
                 flag: "--at",
                 source: Box::new(source),
             })?;
-    let act = cli.act(ws.tz)?;
+    let act = settings.act(ws.tz)?;
     let d = fate::destroy(
         &ws,
         &act,
@@ -203,7 +203,7 @@ fn destroy(cli: &Cli, a: &DestroyArgs) -> Result<i32, CliError> {
         },
     )?;
     let r = &d.record;
-    if cli.json {
+    if settings.json {
         print_json(r)?;
     } else {
         outln!(
@@ -212,7 +212,7 @@ fn destroy(cli: &Cli, a: &DestroyArgs) -> Result<i32, CliError> {
             r.item,
             r.method.as_str(),
             crate::time::show(r.at)
-        );
+        )?;
         if !d.fingerprinted {
             eprintln!(
                 "note: item `{}` has no fingerprint, so no residual scan can prove the destruction\n  hint: next time, `dpo fate fingerprint {} PATH…` before destroying",
@@ -223,8 +223,8 @@ fn destroy(cli: &Cli, a: &DestroyArgs) -> Result<i32, CliError> {
     Ok(0)
 }
 
-fn bag(cli: &Cli, a: &BagArgs) -> Result<i32, CliError> {
-    let ws = cli.load()?;
+fn bag(settings: &Settings, a: &BagArgs) -> Result<i32, CliError> {
+    let ws = settings.load()?;
     let req = fate::BagRequest {
         controller: controller_arg(&a.controller)?,
         item: a.item.clone(),
@@ -233,11 +233,11 @@ fn bag(cli: &Cli, a: &BagArgs) -> Result<i32, CliError> {
         out: a.out.clone(),
         key: a.key.key.clone(),
     };
-    let act = cli.act(ws.tz)?;
+    let act = settings.act(ws.tz)?;
     let b = with_progress(std::slice::from_ref(&a.from), "bag", |p| {
         fate::bag(&ws, &act, &req, p)
     })?;
-    if cli.json {
+    if settings.json {
         print_json(&b)?;
     } else {
         let r = &b.record;
@@ -248,34 +248,34 @@ fn bag(cli: &Cli, a: &BagArgs) -> Result<i32, CliError> {
             r.files,
             human_bytes(r.bytes),
             r.payload_oxum
-        );
+        )?;
         outln!(
             "tag manifest SHA-256 {} signed: {}",
             r.tagmanifest_sha256,
             b.signature_path.display()
-        );
+        )?;
         outln!(
             "next: `dpo fate verify-bag {}` once the medium is ready to hand over",
             a.out.display()
-        );
-        outln!("the controller checks it with `sha256sum -c manifest-sha256.txt` inside the bag, or any BagIt validator");
+        )?;
+        outln!("the controller checks it with `sha256sum -c manifest-sha256.txt` inside the bag, or any BagIt validator")?;
     }
     Ok(0)
 }
 
-fn verify_bag(cli: &Cli, a: &VerifyBagArgs) -> Result<i32, CliError> {
-    let ws = workspace::load(cli.root()).ok();
+fn verify_bag(settings: &Settings, a: &VerifyBagArgs) -> Result<i32, CliError> {
+    let ws = workspace::load(settings.root()).ok();
     let tz = ws.as_ref().map(|w| w.tz).unwrap_or(crate::time::DEFAULT_TZ);
     let req = fate::VerifyBagRequest {
         dir: a.dir.clone(),
         allowed_signers: a
             .allowed_signers
             .clone()
-            .unwrap_or_else(|| allowed_signers_path(cli.root())),
+            .unwrap_or_else(|| allowed_signers_path(settings.root())),
     };
-    let act = cli.act(tz)?;
+    let act = settings.act(tz)?;
     let c = fate::verify_bag(ws.as_ref(), &act, &req)?;
-    if cli.json {
+    if settings.json {
         print_json(&c)?;
         return Ok(if c.valid { 0 } else { EXIT_FINDING });
     }
@@ -284,19 +284,19 @@ fn verify_bag(cli: &Cli, a: &VerifyBagArgs) -> Result<i32, CliError> {
             "bag {} is complete and valid: {} payload file(s), every SHA-256 checked",
             a.dir.display(),
             c.files
-        );
+        )?;
         if let crate::signing::Verdict::Good {
             principal,
             fingerprint,
             ..
         } = &c.signature
         {
-            outln!("tag manifest signed by {principal} (key {fingerprint})");
+            outln!("tag manifest signed by {principal} (key {fingerprint})")?;
         }
     } else {
         eprintln!("bag {} does NOT verify:", a.dir.display());
         for p in &c.problems {
-            outln!("{p}");
+            outln!("{p}")?;
         }
     }
     match &c.recorded_in {
@@ -316,22 +316,22 @@ struct CertifyRefusal<'a> {
     pending: &'a [Pending],
 }
 
-fn certify(cli: &Cli, a: &CertifyArgs) -> Result<i32, CliError> {
-    let ws = cli.load()?;
+fn certify(settings: &Settings, a: &CertifyArgs) -> Result<i32, CliError> {
+    let ws = settings.load()?;
     let req = fate::CertifyRequest {
         controller: controller_arg(&a.controller)?,
         output: a.output.clone(),
         key: a.key.key.clone(),
-        lang: cli.lang(Some(&ws)),
+        lang: settings.lang(Some(&ws)),
     };
-    let act = cli.act(ws.tz)?;
+    let act = settings.act(ws.tz)?;
     let issued = match fate::certify(&ws, &act, &req)? {
         Certified::Issued(i) => i,
         Certified::Refused {
             controller,
             pending,
         } => {
-            if cli.json {
+            if settings.json {
                 print_json(&CertifyRefusal {
                     controller: &controller,
                     refused: true,
@@ -349,18 +349,18 @@ fn certify(cli: &Cli, a: &CertifyArgs) -> Result<i32, CliError> {
             return Ok(EXIT_FINDING);
         }
     };
-    if cli.json {
+    if settings.json {
         print_json(&issued.record)?;
     } else {
         let p = &issued.paths;
-        outln!("certificate for `{}` written:", issued.controller);
+        outln!("certificate for `{}` written:", issued.controller)?;
         for p in [&p.pdf, &p.pdf_sig, &p.json, &p.json_sig] {
-            outln!("  {}", p.display());
+            outln!("  {}", p.display())?;
         }
-        outln!("the controller checks it, with `allowed_signers` holding the line printed on the certificate:");
+        outln!("the controller checks it, with `allowed_signers` holding the line printed on the certificate:")?;
         let s = &issued.certificate.signature;
-        outln!("  {}", s.pdf_command);
-        outln!("  {}", s.json_command);
+        outln!("  {}", s.pdf_command)?;
+        outln!("  {}", s.json_command)?;
     }
     Ok(0)
 }

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::{actor, Cli, CliError};
+use super::{CliError, Settings};
 use crate::workspace::{self, Journal, WorkspaceError};
 
 /// The example files, compiled in from `templates/init/`.
@@ -40,7 +40,7 @@ pub struct InitArgs {
     pub dir: PathBuf,
 }
 
-pub(super) fn run(cli: &Cli, args: &InitArgs) -> Result<i32, CliError> {
+pub(super) fn run(settings: &Settings, args: &InitArgs) -> Result<i32, CliError> {
     let dir = &args.dir;
     if dir.exists() {
         let empty = std::fs::read_dir(dir)
@@ -58,8 +58,8 @@ pub(super) fn run(cli: &Cli, args: &InitArgs) -> Result<i32, CliError> {
         path: dir.clone(),
         source,
     })?;
-    let clock = cli.clock(crate::time::DEFAULT_TZ)?;
-    let lock = workspace::lock_root(dir)?;
+    let clock = settings.clock(crate::time::DEFAULT_TZ)?;
+    let lock = workspace::lock_root(dir, settings.lock_wait)?;
     let mut listing = String::new();
     for (name, text) in FILES {
         workspace::write_atomic(&dir.join(name), text.as_bytes())?;
@@ -71,15 +71,15 @@ pub(super) fn run(cli: &Cli, args: &InitArgs) -> Result<i32, CliError> {
     Journal::new(dir).append(
         &lock,
         clock.now(),
-        &actor(),
+        &settings.actor,
         "workspace.init",
         ".",
         listing.as_bytes(),
     )?;
-    outln!("created a workspace in {}", dir.display());
+    outln!("created a workspace in {}", dir.display())?;
     outln!(
         "next: edit the YAML files, then run `dpo --registers {} check`",
         dir.display()
-    );
+    )?;
     Ok(0)
 }

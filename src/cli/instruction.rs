@@ -4,7 +4,7 @@
 use clap::{Args, Subcommand};
 
 use super::request::sending;
-use super::{print_diagnostics, print_json, Cli, CliError};
+use super::{eprint_diagnostics, print_json, CliError, Settings};
 use crate::instruction::{self, InstructionError};
 use crate::render::words;
 
@@ -77,33 +77,33 @@ pub struct NotifyArgs {
     pub dry_run: bool,
 }
 
-fn print_outcome(cli: &Cli, o: &instruction::Outcome) -> Result<(), CliError> {
-    if cli.json {
+fn print_outcome(settings: &Settings, o: &instruction::Outcome) -> Result<(), CliError> {
+    if settings.json {
         return print_json(o);
     }
-    outln!("instruction {} in {}", o.instruction.id, o.file);
+    outln!("instruction {} in {}", o.instruction.id, o.file)?;
     for (k, d) in &o.sent {
         let k = match k {
             instruction::NoticeKind::Objection => "objection",
             instruction::NoticeKind::Transfer => "transfer notice",
         };
         if d.dry_run {
-            outln!("dry run: {k} written to {} (not sent)", d.record.eml);
+            outln!("dry run: {k} written to {} (not sent)", d.record.eml)?;
         } else {
             outln!(
                 "{k} sent to {} — {} — server reply: {}",
                 d.record.recipients.join(", "),
                 d.record.eml,
                 d.record.server_reply
-            );
+            )?;
         }
     }
     Ok(())
 }
 
-pub(super) fn run(cli: &Cli, c: &InstructionCommand) -> Result<i32, CliError> {
-    let ws = cli.load()?;
-    let now = cli.clock(ws.tz)?.now();
+pub(super) fn run(settings: &Settings, c: &InstructionCommand) -> Result<i32, CliError> {
+    let ws = settings.load()?;
+    let now = settings.clock(ws.tz)?.now();
     match c {
         InstructionCommand::Log(a) => {
             let at =
@@ -123,30 +123,30 @@ pub(super) fn run(cli: &Cli, c: &InstructionCommand) -> Result<i32, CliError> {
                 reference: a.reference.clone(),
                 transfer,
             };
-            let o = sending(cli, &ws, now, (a.dry_run, needs_server), |how| {
+            let o = sending(settings, &ws, now, (a.dry_run, needs_server), |how| {
                 Ok(instruction::log(&ws, &new, how)?)
             })?;
-            print_outcome(cli, &o)?;
+            print_outcome(settings, &o)?;
         }
         InstructionCommand::Object(a) => {
             // Name a wrong id before asking for mail settings.
             instruction::load(&ws, &a.id)?;
-            let o = sending(cli, &ws, now, (a.dry_run, true), |how| {
+            let o = sending(settings, &ws, now, (a.dry_run, true), |how| {
                 Ok(instruction::object(&ws, &a.id, &a.reason, how)?)
             })?;
-            print_outcome(cli, &o)?;
+            print_outcome(settings, &o)?;
         }
         InstructionCommand::Notify(a) => {
             instruction::load(&ws, &a.id)?;
-            let o = sending(cli, &ws, now, (a.dry_run, true), |how| {
+            let o = sending(settings, &ws, now, (a.dry_run, true), |how| {
                 Ok(instruction::notify(&ws, &a.id, how)?)
             })?;
-            print_outcome(cli, &o)?;
+            print_outcome(settings, &o)?;
         }
         InstructionCommand::List => {
             let (all, diags) = instruction::list(&ws);
-            print_diagnostics(&diags, false);
-            if cli.json {
+            eprint_diagnostics(&diags);
+            if settings.json {
                 let v: Vec<_> = all.iter().map(|l| &l.record).collect();
                 print_json(&v)?;
             } else {
@@ -158,8 +158,8 @@ pub(super) fn run(cli: &Cli, c: &InstructionCommand) -> Result<i32, CliError> {
                         i.controller,
                         words::show(i.at),
                         i.from
-                    );
-                    outln!("    {}", i.summary);
+                    )?;
+                    outln!("    {}", i.summary)?;
                     if let Some(t) = &i.transfer {
                         outln!(
                             "    transfer required by law to {} ({}) — {}",
@@ -170,7 +170,7 @@ pub(super) fn run(cli: &Cli, c: &InstructionCommand) -> Result<i32, CliError> {
                             } else {
                                 "NOT NOTIFIED"
                             }
-                        );
+                        )?;
                     }
                     if let Some(o) = &i.objection {
                         outln!(
@@ -181,7 +181,7 @@ pub(super) fn run(cli: &Cli, c: &InstructionCommand) -> Result<i32, CliError> {
                             } else {
                                 "NOT SENT"
                             }
-                        );
+                        )?;
                     }
                 }
             }

@@ -2,7 +2,7 @@
 
 use clap::{Args, Subcommand};
 
-use super::{actor, print_json, Cli, CliError, EXIT_FINDING};
+use super::{print_json, CliError, Settings, EXIT_FINDING};
 use crate::workspace::{self, Journal, WorkspaceError};
 
 /// Journal subcommands.
@@ -27,8 +27,8 @@ pub struct NoteArgs {
     pub subject: String,
 }
 
-pub(super) fn run(cli: &Cli, cmd: &JournalCommand) -> Result<i32, CliError> {
-    let root = cli.root();
+pub(super) fn run(settings: &Settings, cmd: &JournalCommand) -> Result<i32, CliError> {
+    let root = settings.root();
     if !root.is_dir() {
         return Err(WorkspaceError::NotFound {
             path: root.to_path_buf(),
@@ -39,7 +39,7 @@ pub(super) fn run(cli: &Cli, cmd: &JournalCommand) -> Result<i32, CliError> {
     match cmd {
         JournalCommand::Show => {
             let entries = journal.entries()?;
-            if cli.json {
+            if settings.json {
                 print_json(&entries)?;
             } else {
                 for e in &entries {
@@ -50,17 +50,17 @@ pub(super) fn run(cli: &Cli, cmd: &JournalCommand) -> Result<i32, CliError> {
                         e.actor,
                         e.action,
                         e.subject
-                    );
+                    )?;
                 }
                 if entries.is_empty() {
-                    outln!("(the journal is empty)");
+                    outln!("(the journal is empty)")?;
                 }
             }
             Ok(0)
         }
         JournalCommand::Verify => {
             let report = journal.verify()?;
-            if cli.json {
+            if settings.json {
                 print_json(&report)?;
             } else {
                 match &report.problem {
@@ -69,7 +69,7 @@ pub(super) fn run(cli: &Cli, cmd: &JournalCommand) -> Result<i32, CliError> {
                         report.entries,
                         report.head.seq,
                         report.head.sha256
-                    ),
+                    )?,
                     Some(p) if p.line == 0 => eprintln!(
                         "journal broken: {}: {}",
                         workspace::journal::HEAD_FILE,
@@ -95,21 +95,21 @@ pub(super) fn run(cli: &Cli, cmd: &JournalCommand) -> Result<i32, CliError> {
                     "the note is empty\n  hint: dpo journal note -m \"what happened\"".into(),
                 ));
             }
-            let ws = cli.load()?;
-            let clock = cli.clock(ws.tz)?;
+            let ws = settings.load()?;
+            let clock = settings.clock(ws.tz)?;
             let lock = ws.lock()?;
             let (entry, _) = journal.append(
                 &lock,
                 clock.now(),
-                &actor(),
+                &settings.actor,
                 "journal.note",
                 &a.subject,
                 a.message.as_bytes(),
             )?;
-            if cli.json {
+            if settings.json {
                 print_json(&entry)?;
             } else {
-                outln!("journal entry {} recorded", entry.seq);
+                outln!("journal entry {} recorded", entry.seq)?;
             }
             Ok(0)
         }

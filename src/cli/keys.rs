@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 use serde::Serialize;
 
-use super::{print_json, Cli, CliError, EXIT_FINDING};
+use super::{print_json, CliError, Settings, EXIT_FINDING};
 use crate::signing::{
     self, allowed_signers_path, sig_path, AllowedSigners, PublishRequest, SignRequest, Verdict,
     ALLOWED_SIGNERS, KEYS_DIR, NS_BAG, NS_CERTIFICATE, NS_FILE,
@@ -79,19 +79,19 @@ struct KeyReport {
     public_key_file: Option<String>,
 }
 
-pub(super) fn run_keys(cli: &Cli, cmd: &KeysCommand) -> Result<i32, CliError> {
+pub(super) fn run_keys(settings: &Settings, cmd: &KeysCommand) -> Result<i32, CliError> {
     match cmd {
-        KeysCommand::Generate(k) => publish(cli, k, true),
-        KeysCommand::Publish(k) => publish(cli, k, false),
-        KeysCommand::Show(k) => show(cli, k),
+        KeysCommand::Generate(k) => publish(settings, k, true),
+        KeysCommand::Publish(k) => publish(settings, k, false),
+        KeysCommand::Show(k) => show(settings, k),
     }
 }
 
 /// Writes the public key and its allowed-signers line in the workspace;
 /// with `generate`, makes the key first.
-fn publish(cli: &Cli, arg: &KeyArg, generate: bool) -> Result<i32, CliError> {
-    let ws = cli.load()?;
-    let act = cli.act(ws.tz)?;
+fn publish(settings: &Settings, arg: &KeyArg, generate: bool) -> Result<i32, CliError> {
+    let ws = settings.load()?;
+    let act = settings.act(ws.tz)?;
     let p = signing::publish(
         &ws,
         &act,
@@ -100,7 +100,7 @@ fn publish(cli: &Cli, arg: &KeyArg, generate: bool) -> Result<i32, CliError> {
             generate,
         },
     )?;
-    if cli.json {
+    if settings.json {
         return print_json(&KeyReport {
             private_key: p.private_key.display().to_string(),
             fingerprint: p.fingerprint,
@@ -115,29 +115,29 @@ fn publish(cli: &Cli, arg: &KeyArg, generate: bool) -> Result<i32, CliError> {
         outln!(
             "new Ed25519 signing key: {} (mode 0600; keep it secret, back it up)",
             p.private_key.display()
-        );
+        )?;
     } else {
-        outln!("signing key: {}", p.private_key.display());
+        outln!("signing key: {}", p.private_key.display())?;
     }
-    outln!("fingerprint: {}", p.fingerprint);
-    outln!("public key:  {}", p.public_key_file);
+    outln!("fingerprint: {}", p.fingerprint)?;
+    outln!("public key:  {}", p.public_key_file)?;
     if p.already_listed {
-        outln!("already in {KEYS_DIR}/{ALLOWED_SIGNERS}");
+        outln!("already in {KEYS_DIR}/{ALLOWED_SIGNERS}")?;
     } else {
-        outln!("added to {KEYS_DIR}/{ALLOWED_SIGNERS} for {}", p.principal);
+        outln!("added to {KEYS_DIR}/{ALLOWED_SIGNERS} for {}", p.principal)?;
     }
-    outln!("give the controller the fingerprint by another channel (phone, letter) so it can trust the allowed_signers line");
+    outln!("give the controller the fingerprint by another channel (phone, letter) so it can trust the allowed_signers line")?;
     Ok(0)
 }
 
-fn show(cli: &Cli, arg: &KeyArg) -> Result<i32, CliError> {
-    let ws = workspace::load(cli.root()).ok();
+fn show(settings: &Settings, arg: &KeyArg) -> Result<i32, CliError> {
+    let ws = workspace::load(settings.root()).ok();
     let d = signing::describe_key(
         arg.key.as_deref(),
         ws.as_ref().map(|w| w.root.as_path()),
-        &allowed_signers_path(cli.root()),
+        &allowed_signers_path(settings.root()),
     )?;
-    if cli.json {
+    if settings.json {
         print_json(&KeyReport {
             private_key: d.private_key.display().to_string(),
             fingerprint: d.fingerprint.clone(),
@@ -149,9 +149,9 @@ fn show(cli: &Cli, arg: &KeyArg) -> Result<i32, CliError> {
             public_key_file: None,
         })?;
     } else {
-        outln!("signing key: {}", d.private_key.display());
-        outln!("fingerprint: {}", d.fingerprint);
-        outln!("public key:  {}", d.public_key);
+        outln!("signing key: {}", d.private_key.display())?;
+        outln!("fingerprint: {}", d.fingerprint)?;
+        outln!("public key:  {}", d.public_key)?;
         if d.principals.is_empty() {
             eprintln!(
                 "warning: the key is not in `{}`: signatures made with it would not verify\n  hint: `dpo keys publish` adds it",
@@ -162,7 +162,7 @@ fn show(cli: &Cli, arg: &KeyArg) -> Result<i32, CliError> {
                 "listed in {} for {}",
                 d.allowed_signers.display(),
                 d.principals.join(", ")
-            );
+            )?;
         }
     }
     Ok(if d.principals.is_empty() {
@@ -172,9 +172,9 @@ fn show(cli: &Cli, arg: &KeyArg) -> Result<i32, CliError> {
     })
 }
 
-pub(super) fn run_sign(cli: &Cli, args: &SignArgs) -> Result<i32, CliError> {
-    let ws = cli.load()?;
-    let act = cli.act(ws.tz)?;
+pub(super) fn run_sign(settings: &Settings, args: &SignArgs) -> Result<i32, CliError> {
+    let ws = settings.load()?;
+    let act = settings.act(ws.tz)?;
     let s = signing::sign_in_workspace(
         &ws,
         &act,
@@ -188,14 +188,14 @@ pub(super) fn run_sign(cli: &Cli, args: &SignArgs) -> Result<i32, CliError> {
         s.signature.display(),
         s.key_fingerprint,
         s.principal
-    );
+    )?;
     outln!(
         "check it with: ssh-keygen -Y verify -f {} -I {} -n {NS_FILE} -s {} < {}",
         s.allowed_signers.display(),
         s.principal,
         s.signature.display(),
         args.file.display()
-    );
+    )?;
     Ok(0)
 }
 
@@ -207,7 +207,7 @@ struct VerifyReport<'a> {
     verdict: &'a Verdict,
 }
 
-pub(super) fn run_verify(cli: &Cli, args: &VerifyArgs) -> Result<i32, CliError> {
+pub(super) fn run_verify(settings: &Settings, args: &VerifyArgs) -> Result<i32, CliError> {
     // Name the file itself when it is missing, before its signature.
     std::fs::metadata(&args.file).map_err(|source| signing::SigningError::Read {
         path: args.file.clone(),
@@ -217,12 +217,12 @@ pub(super) fn run_verify(cli: &Cli, args: &VerifyArgs) -> Result<i32, CliError> 
     let as_path = args
         .allowed_signers
         .clone()
-        .unwrap_or_else(|| allowed_signers_path(cli.root()));
+        .unwrap_or_else(|| allowed_signers_path(settings.root()));
     let allowed = AllowedSigners::load(&as_path)?;
-    let tz = workspace::load(cli.root())
+    let tz = workspace::load(settings.root())
         .map(|w| w.tz)
         .unwrap_or(crate::time::DEFAULT_TZ);
-    let now = cli.clock(tz)?.now();
+    let now = settings.clock(tz)?.now();
     let all = [NS_FILE, NS_CERTIFICATE, NS_BAG];
     let namespaces: Vec<&str> = match &args.namespace {
         Some(n) => vec![n.as_str()],
@@ -236,7 +236,7 @@ pub(super) fn run_verify(cli: &Cli, args: &VerifyArgs) -> Result<i32, CliError> 
         &args.file,
         &sig,
     )?;
-    if cli.json {
+    if settings.json {
         print_json(&VerifyReport {
             file: args.file.display().to_string(),
             signature: sig.display().to_string(),
@@ -251,7 +251,7 @@ pub(super) fn run_verify(cli: &Cli, args: &VerifyArgs) -> Result<i32, CliError> 
             } => outln!(
                 "good signature of {} by {principal} (key {fingerprint}, namespace {namespace})",
                 args.file.display()
-            ),
+            )?,
             Verdict::Bad { reason } => eprintln!(
                 "BAD signature of {} ({}): {reason}",
                 args.file.display(),

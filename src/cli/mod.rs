@@ -6,9 +6,10 @@
 //! `--strict`, a broken journal, an overdue deadline); 2 a usage, input or
 //! I/O error.
 
-/// `println!` that never panics: when stdout is a closed pipe (`dpo journal
-/// show | head`) the process ends quietly, as `cat` does; any other write
-/// error ends it with exit code 2 and a message.
+/// `println!` that never panics: it returns a `Result` — a closed stdout
+/// pipe (`dpo journal show | head`) becomes [`CliError::ClosedPipe`], which
+/// ends the run quietly with exit code 0, as `cat` does; any other write
+/// error becomes an output error (exit code 2). Use it with `?`.
 macro_rules! outln {
     ($($arg:tt)*) => {
         $crate::cli::write_stdout(format_args!($($arg)*))
@@ -27,17 +28,20 @@ mod keys;
 mod register;
 mod request;
 mod schema;
+mod settings;
 mod status;
 mod subprocessor;
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::model::Lang;
-use crate::time::{Clock, TimeError};
-use crate::workspace::{self, Diagnostic, Workspace, WorkspaceError};
+use crate::time::TimeError;
+use crate::workspace::{self, Diagnostic, WorkspaceError};
+
+pub use settings::Settings;
 
 /// Exit code: a check found a problem.
 pub const EXIT_FINDING: i32 = 1;
@@ -191,16 +195,40 @@ pub enum CliError {
     /// The audit pack (`dpo audit pack`).
     #[error(transparent)]
     Audit(#[from] crate::audit::AuditError),
+    /// Standard output is a closed pipe: the reader has all it wanted.
+    #[error("standard output was closed")]
+    ClosedPipe,
 }
 
-/// Runs the binary: parses `std::env::args`, runs, prints errors, returns the
-/// exit code.
-pub fn main() -> i32 {
-    run(std::env::args_os())
+impl CliError {
+    /// The exit code this error ends the run with: 0 for a closed stdout
+    /// pipe, else [`EXIT_ERROR`].
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            CliError::ClosedPipe => 0,
+            _ => EXIT_ERROR as u8,
+        }
+    }
 }
 
-/// Parses `args` and runs the command; returns the exit code.
+/// Runs the binary: parses `std::env::args`, reads the environment once
+/// into [`Settings`], runs, prints errors, returns the exit code.
+pub fn main() -> ExitCode {
+    ExitCode::from(run_with(std::env::args_os(), |k| std::env::var(k).ok()))
+}
+
+/// Parses `args` and runs the command with the process environment; returns
+/// the exit code.
 pub fn run<I, T>(args: I) -> i32
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    i32::from(run_with(args, |k| std::env::var(k).ok()))
+}
+
+/// Parses `args` and runs the command with `env` as the environment.
+fn run_with<I, T>(args: I, env: impl Fn(&str) -> Option<String>) -> u8
 where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
@@ -213,47 +241,51 @@ where
                 clap::error::ErrorKind::DisplayHelp
                 | clap::error::ErrorKind::DisplayVersion
                 | clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => 0,
-                _ => EXIT_ERROR,
+                _ => EXIT_ERROR as u8,
             };
         }
     };
-    match dispatch(&cli) {
-        Ok(code) => code,
+    let settings = Settings::new(&cli, env);
+    match dispatch(&settings, &cli.command) {
+        Ok(code) => u8::try_from(code).unwrap_or(EXIT_ERROR as u8),
         Err(e) => {
             report(&e);
-            EXIT_ERROR
+            e.exit_code()
         }
     }
 }
 
-fn dispatch(cli: &Cli) -> Result<i32, CliError> {
-    match &cli.command {
-        Command::Init(a) => init::run(cli, a),
-        Command::Check(a) => check::run(cli, a),
-        Command::Register(a) => register::run(cli, a),
-        Command::Breach(c) => breach::run(cli, c),
-        Command::Status(a) => status::run(cli, a),
-        Command::Journal(c) => journal::run(cli, c),
+fn dispatch(settings: &Settings, command: &Command) -> Result<i32, CliError> {
+    match command {
+        Command::Init(a) => init::run(settings, a),
+        Command::Check(a) => check::run(settings, a),
+        Command::Register(a) => register::run(settings, a),
+        Command::Breach(c) => breach::run(settings, c),
+        Command::Status(a) => status::run(settings, a),
+        Command::Journal(c) => journal::run(settings, c),
         Command::Schema(a) => schema::run(a),
         Command::Completions(a) => docs::completions(a),
         Command::Man(a) => docs::man(a),
-        Command::Fate(c) => fate::run(cli, c),
-        Command::Keys(c) => keys::run_keys(cli, c),
-        Command::Audit(c) => audit::run(cli, c),
-        Command::Subprocessor(c) => subprocessor::run(cli, c),
-        Command::Request(c) => request::run(cli, c),
-        Command::Instruction(c) => instruction::run(cli, c),
-        Command::Sign(a) => keys::run_sign(cli, a),
-        Command::Verify(a) => keys::run_verify(cli, a),
+        Command::Fate(c) => fate::run(settings, c),
+        Command::Keys(c) => keys::run_keys(settings, c),
+        Command::Audit(c) => audit::run(settings, c),
+        Command::Subprocessor(c) => subprocessor::run(settings, c),
+        Command::Request(c) => request::run(settings, c),
+        Command::Instruction(c) => instruction::run(settings, c),
+        Command::Sign(a) => keys::run_sign(settings, a),
+        Command::Verify(a) => keys::run_verify(settings, a),
     }
 }
 
 /// Prints an error with its diagnostics and its cause chain.
 fn report(e: &CliError) {
+    if matches!(e, CliError::ClosedPipe) {
+        return;
+    }
     if let CliError::Workspace(WorkspaceError::Invalid { diagnostics, .. })
     | CliError::Fate(crate::fate::FateError::Invalid { diagnostics, .. }) = e
     {
-        print_diagnostics(diagnostics, false);
+        eprint_diagnostics(diagnostics);
     }
     eprintln!("error: {e}");
     let mut source = std::error::Error::source(e);
@@ -263,80 +295,48 @@ fn report(e: &CliError) {
     }
 }
 
-/// Prints diagnostics, `error:` or `warning:` first: on stdout when they are
-/// the command's result (`dpo check`), else on stderr.
-fn print_diagnostics(diags: &[Diagnostic], stdout: bool) {
+/// Prints diagnostics on stdout, `error:` or `warning:` first, when they are
+/// the command's result (`dpo check`).
+fn print_diagnostics(diags: &[Diagnostic]) -> Result<(), CliError> {
     for d in diags {
-        let kind = if d.is_error() { "error" } else { "warning" };
-        if stdout {
-            outln!("{kind}: {d}");
-        } else {
-            eprintln!("{kind}: {d}");
-        }
+        outln!("{}: {d}", severity(d))?;
+    }
+    Ok(())
+}
+
+/// Prints diagnostics on stderr, `error:` or `warning:` first.
+fn eprint_diagnostics(diags: &[Diagnostic]) {
+    for d in diags {
+        eprintln!("{}: {d}", severity(d));
     }
 }
 
-impl Cli {
-    /// The workspace folder.
-    fn root(&self) -> &Path {
-        &self.registers
+fn severity(d: &Diagnostic) -> &'static str {
+    if d.is_error() {
+        "error"
+    } else {
+        "warning"
     }
-
-    /// Loads the workspace (errors carry every diagnostic).
-    fn load(&self) -> Result<Workspace, CliError> {
-        Ok(workspace::load(self.root())?)
-    }
-
-    /// The clock: `--now` read in `tz`, or the system clock.
-    fn clock(&self, tz: chrono_tz::Tz) -> Result<Clock, CliError> {
-        match &self.now {
-            None => Ok(Clock::system()),
-            Some(s) => crate::time::parse_user_time(s, tz)
-                .map(|t| Clock::fixed(t.to_utc()))
-                .map_err(|source| CliError::Time {
-                    flag: "--now (or DPO_NOW)",
-                    source: Box::new(source),
-                }),
-        }
-    }
-
-    /// Who acts, and when: `--now` read in `tz` (else the system clock) and
-    /// [`actor`].
-    fn act(&self, tz: chrono_tz::Tz) -> Result<workspace::Act, CliError> {
-        Ok(workspace::Act {
-            now: self.clock(tz)?.now(),
-            actor: actor(),
-        })
-    }
-
-    /// The document language: `--lang`, else the processor's.
-    fn lang(&self, ws: Option<&Workspace>) -> Lang {
-        match self.lang {
-            Some(LangArg::Fr) => Lang::Fr,
-            Some(LangArg::En) => Lang::En,
-            None => ws.map(|w| w.processor.language).unwrap_or_default(),
-        }
-    }
-}
-
-/// Who is making a change, for the journal: `DPO_ACTOR`, else the login name.
-fn actor() -> String {
-    ["DPO_ACTOR", "USER", "LOGNAME"]
-        .iter()
-        .find_map(|k| std::env::var(k).ok().filter(|v| !v.trim().is_empty()))
-        .unwrap_or_else(|| "unknown".to_string())
 }
 
 /// Writes one line on stdout; see `outln!`.
-pub(crate) fn write_stdout(args: std::fmt::Arguments<'_>) {
+pub(crate) fn write_stdout(args: std::fmt::Arguments<'_>) -> Result<(), CliError> {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
-    if let Err(e) = out.write_fmt(args).and_then(|()| out.write_all(b"\n")) {
-        if e.kind() == std::io::ErrorKind::BrokenPipe {
-            std::process::exit(0);
+    out.write_fmt(args)
+        .and_then(|()| out.write_all(b"\n"))
+        .map_err(stdout_error)
+}
+
+/// A failed write on stdout: a closed pipe, or an output error.
+fn stdout_error(e: std::io::Error) -> CliError {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        CliError::ClosedPipe
+    } else {
+        CliError::Output {
+            path: PathBuf::from("<stdout>"),
+            source: Box::new(e),
         }
-        eprintln!("error: failed to write to standard output\n  caused by: {e}");
-        std::process::exit(EXIT_ERROR);
     }
 }
 
@@ -356,10 +356,7 @@ fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<(), CliError> {
             let mut out = std::io::stdout().lock();
             out.write_all(bytes)
                 .and_then(|()| out.flush())
-                .map_err(|e| CliError::Output {
-                    path: PathBuf::from("<stdout>"),
-                    source: Box::new(e),
-                })?;
+                .map_err(stdout_error)?;
         }
     }
     Ok(())
@@ -371,6 +368,5 @@ fn print_json<T: serde::Serialize>(v: &T) -> Result<(), CliError> {
         path: PathBuf::from("<stdout>"),
         source: Box::new(e),
     })?;
-    outln!("{s}");
-    Ok(())
+    outln!("{s}")
 }

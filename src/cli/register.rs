@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use super::{print_diagnostics, Cli, CliError};
+use super::{eprint_diagnostics, CliError, Settings};
 use crate::model::Id;
 use crate::register::{self, RegisterRequest};
 use crate::render::{self, pdf::PdfMeta, Templates};
@@ -37,7 +37,7 @@ pub struct RegisterArgs {
     pub output: Option<PathBuf>,
 }
 
-pub(super) fn run(cli: &Cli, args: &RegisterArgs) -> Result<i32, CliError> {
+pub(super) fn run(settings: &Settings, args: &RegisterArgs) -> Result<i32, CliError> {
     if args.format == Format::Pdf && args.output.is_none() && std::io::stdout().is_terminal() {
         return Err(CliError::Usage(
             "refusing to print a PDF on the terminal\n  hint: add `-o registre.pdf`, or redirect the output to a file".into(),
@@ -49,8 +49,8 @@ pub(super) fn run(cli: &Cli, args: &RegisterArgs) -> Result<i32, CliError> {
         .map(|s| Id::new(s))
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| CliError::Usage(format!("--controller: {e}")))?;
-    let ws = cli.load()?;
-    let clock = cli.clock(ws.tz)?;
+    let ws = settings.load()?;
+    let clock = settings.clock(ws.tz)?;
     let diags = workspace::validate(&ws, clock.now().with_timezone(&ws.tz).date_naive());
     if diags.iter().any(|d| d.is_error()) {
         return Err(WorkspaceError::Invalid {
@@ -60,7 +60,7 @@ pub(super) fn run(cli: &Cli, args: &RegisterArgs) -> Result<i32, CliError> {
         .into());
     }
     let warnings = diags.len();
-    let lang = cli.lang(Some(&ws));
+    let lang = settings.lang(Some(&ws));
     let templates = Templates::new(lang)?;
     let req = RegisterRequest {
         controllers: (!ids.is_empty()).then_some(ids),
@@ -87,8 +87,8 @@ pub(super) fn run(cli: &Cli, args: &RegisterArgs) -> Result<i32, CliError> {
     };
     super::write_output(args.output.as_deref(), &bytes)?;
     if warnings > 0 {
-        if std::env::var_os("DPO_VERBOSE").is_some() {
-            print_diagnostics(&diags, false);
+        if settings.verbose {
+            eprint_diagnostics(&diags);
         }
         eprintln!(
             "note: {warnings} item(s) of required information are missing and shown as \"{}\"; `dpo check` lists them",

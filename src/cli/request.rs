@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use chrono::{DateTime, Utc};
 
-use super::{actor, print_diagnostics, print_json, Cli, CliError};
+use super::{eprint_diagnostics, print_json, CliError, Settings};
 use crate::mail::outbox::Sending;
 use crate::mail::SmtpSettings;
 use crate::model::Right;
@@ -71,54 +71,54 @@ pub struct ForwardArgs {
 }
 
 /// The mail server, from the environment, when the command sends.
-pub(super) fn smtp(needed: bool) -> Result<Option<SmtpSettings>, CliError> {
+pub(super) fn smtp(settings: &Settings, needed: bool) -> Result<Option<SmtpSettings>, CliError> {
     if !needed {
         return Ok(None);
     }
-    Ok(Some(SmtpSettings::from_env(|k| std::env::var(k).ok())?))
+    Ok(Some(settings.smtp()?))
 }
 
 /// Runs `send` with how the command sends: at `now`, by the actor, in the
 /// command's language, and — unless in a dry run or `needs_server` is false
 /// — through the mail server.
 pub(super) fn sending<T>(
-    cli: &Cli,
+    settings: &Settings,
     ws: &Workspace,
     now: DateTime<Utc>,
     (dry_run, needs_server): (bool, bool),
     send: impl FnOnce(&Sending) -> Result<T, CliError>,
 ) -> Result<T, CliError> {
-    let smtp = smtp(needs_server && !dry_run)?;
-    let actor = actor();
+    let smtp = smtp(settings, needs_server && !dry_run)?;
+    let actor = settings.actor.clone();
     send(&Sending {
         now,
         actor: &actor,
-        lang: cli.lang(Some(ws)),
+        lang: settings.lang(Some(ws)),
         dry_run,
         smtp: smtp.as_ref(),
     })
 }
 
-fn print_outcome(cli: &Cli, o: &request::Outcome) -> Result<(), CliError> {
-    if cli.json {
+fn print_outcome(settings: &Settings, o: &request::Outcome) -> Result<(), CliError> {
+    if settings.json {
         return print_json(o);
     }
-    outln!("request {} logged in {}", o.request.id, o.file);
+    outln!("request {} logged in {}", o.request.id, o.file)?;
     if let Some(d) = o.answer_due {
-        outln!("controller's answer deadline (Art. 12(3)): {d}");
+        outln!("controller's answer deadline (Art. 12(3)): {d}")?;
     }
     match &o.forwarded {
-        Some(f) if f.dry_run => outln!("dry run: message written to {} (not sent)", f.record.eml),
+        Some(f) if f.dry_run => outln!("dry run: message written to {} (not sent)", f.record.eml)?,
         Some(f) => outln!(
             "forwarded to {} — {} — server reply: {}",
             f.record.recipients.join(", "),
             f.record.eml,
             f.record.server_reply
-        ),
+        )?,
         None => outln!(
             "not forwarded: run `dpo request forward {}` (status flags it after 24 h)",
             o.request.id
-        ),
+        )?,
     }
     Ok(())
 }
@@ -135,9 +135,9 @@ struct Row {
     summary: String,
 }
 
-pub(super) fn run(cli: &Cli, c: &RequestCommand) -> Result<i32, CliError> {
-    let ws = cli.load()?;
-    let now = cli.clock(ws.tz)?.now();
+pub(super) fn run(settings: &Settings, c: &RequestCommand) -> Result<i32, CliError> {
+    let ws = settings.load()?;
+    let now = settings.clock(ws.tz)?.now();
     match c {
         RequestCommand::Log(a) => {
             let received_at =
@@ -158,22 +158,22 @@ pub(super) fn run(cli: &Cli, c: &RequestCommand) -> Result<i32, CliError> {
             // Refusals that need no server come first.
             ws.require_controller(&a.controller)
                 .map_err(RequestError::from)?;
-            let o = sending(cli, &ws, now, (a.dry_run, !a.no_forward), |how| {
+            let o = sending(settings, &ws, now, (a.dry_run, !a.no_forward), |how| {
                 Ok(request::log(&ws, &new, how)?)
             })?;
-            print_outcome(cli, &o)?;
+            print_outcome(settings, &o)?;
         }
         RequestCommand::Forward(a) => {
             // Name a wrong id before asking for mail settings.
             request::load(&ws, &a.id)?;
-            let o = sending(cli, &ws, now, (a.dry_run, true), |how| {
+            let o = sending(settings, &ws, now, (a.dry_run, true), |how| {
                 Ok(request::forward(&ws, &a.id, how)?)
             })?;
-            print_outcome(cli, &o)?;
+            print_outcome(settings, &o)?;
         }
         RequestCommand::List => {
             let (all, diags) = request::list(&ws);
-            print_diagnostics(&diags, false);
+            eprint_diagnostics(&diags);
             let rows: Vec<Row> = all
                 .iter()
                 .map(|l| {
@@ -191,7 +191,7 @@ pub(super) fn run(cli: &Cli, c: &RequestCommand) -> Result<i32, CliError> {
                     }
                 })
                 .collect();
-            if cli.json {
+            if settings.json {
                 print_json(&rows)?;
             } else {
                 for r in &rows {
@@ -203,8 +203,8 @@ pub(super) fn run(cli: &Cli, c: &RequestCommand) -> Result<i32, CliError> {
                         r.received_at,
                         r.forwarded_at.as_deref().unwrap_or("NOT YET"),
                         r.answer_due.as_deref().unwrap_or("?")
-                    );
-                    outln!("    {}", r.summary);
+                    )?;
+                    outln!("    {}", r.summary)?;
                 }
             }
             if diags.iter().any(|d| d.is_error()) {

@@ -30,7 +30,7 @@ pub(super) fn run(args: &SchemaArgs) -> Result<i32, CliError> {
             path: path.clone(),
             source: Box::new(e),
         })?;
-        outln!("{}", path.display());
+        outln!("{}", path.display())?;
     }
     Ok(0)
 }

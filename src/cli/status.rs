@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use clap::Args;
 use serde::Serialize;
 
-use super::{print_diagnostics, print_json, Cli, CliError, EXIT_ERROR, EXIT_FINDING};
+use super::{eprint_diagnostics, print_json, CliError, Settings, EXIT_ERROR, EXIT_FINDING};
 use crate::render::words;
 use crate::render::Templates;
 use crate::status::{self, ics, StatusItem};
@@ -32,16 +32,16 @@ struct Report<'a> {
     diagnostics: &'a [Diagnostic],
 }
 
-pub(super) fn run(cli: &Cli, args: &StatusArgs) -> Result<i32, CliError> {
-    let ws = cli.load()?;
-    let clock = cli.clock(ws.tz)?;
+pub(super) fn run(settings: &Settings, args: &StatusArgs) -> Result<i32, CliError> {
+    let ws = settings.load()?;
+    let clock = settings.clock(ws.tz)?;
     let now = clock.now();
     let only = match &args.controller {
         None => None,
         Some(c) => Some(super::audit::known_controller(&ws, c)?),
     };
     let (items, diags) = status::collect_for(&ws, now, only.as_ref());
-    let t = Templates::new(cli.lang(Some(&ws)))?;
+    let t = Templates::new(settings.lang(Some(&ws)))?;
     let s = t.strings();
     let needs_action = items.iter().filter(|i| i.state.needs_action()).count();
     if let Some(path) = &args.ics {
@@ -52,17 +52,17 @@ pub(super) fn run(cli: &Cli, args: &StatusArgs) -> Result<i32, CliError> {
         })?;
         eprintln!("wrote {}", path.display());
     }
-    if cli.json {
+    if settings.json {
         print_json(&Report {
             items: &items,
             needs_action,
             diagnostics: &diags,
         })?;
     } else {
-        print_diagnostics(&diags, false);
+        eprint_diagnostics(&diags);
         let now_local = crate::time::in_tz(now, ws.tz);
         if items.is_empty() {
-            outln!("{}", s.get("status_nothing"));
+            outln!("{}", s.get("status_nothing"))?;
         }
         for i in &items {
             let state_key = format!(
@@ -73,7 +73,7 @@ pub(super) fn run(cli: &Cli, args: &StatusArgs) -> Result<i32, CliError> {
                     .unwrap_or_default()
             );
             let kind_key = format!("status_kind.{}", i.kind);
-            outln!("[{}] {}", s.get(&state_key), i.title);
+            outln!("[{}] {}", s.get(&state_key), i.title)?;
             match i.due {
                 Some(due) if !i.state.is_done() => {
                     outln!(
@@ -81,14 +81,14 @@ pub(super) fn run(cli: &Cli, args: &StatusArgs) -> Result<i32, CliError> {
                         s.get(&kind_key),
                         words::long_instant(s, due, ws.tz),
                         words::time_left(s, now_local, due)
-                    );
+                    )?;
                 }
                 Some(due) => outln!(
                     "    {} — {}",
                     s.get(&kind_key),
                     words::long_instant(s, due, ws.tz)
-                ),
-                None => outln!("    {}", s.get(&kind_key)),
+                )?,
+                None => outln!("    {}", s.get(&kind_key))?,
             }
             if !i.missing.is_empty() {
                 let labels: Vec<String> =
@@ -97,7 +97,7 @@ pub(super) fn run(cli: &Cli, args: &StatusArgs) -> Result<i32, CliError> {
                     "    {}: {}",
                     s.get("status_missing_label"),
                     labels.join(", ")
-                );
+                )?;
             }
         }
     }

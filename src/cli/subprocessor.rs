@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 
 use super::request::sending;
-use super::{print_json, Cli, CliError};
+use super::{print_json, CliError, Settings};
 use crate::subprocessor::{self, Edit};
 
 /// The sub-processor commands.
@@ -112,16 +112,16 @@ pub struct NotifyArgs {
     pub dry_run: bool,
 }
 
-fn print_edit(cli: &Cli, o: &subprocessor::EditOutcome) -> Result<(), CliError> {
-    if cli.json {
+fn print_edit(settings: &Settings, o: &subprocessor::EditOutcome) -> Result<(), CliError> {
+    if settings.json {
         return print_json(o);
     }
-    outln!("subprocessors.yaml: {} recorded", o.subprocessor.id);
+    outln!("subprocessors.yaml: {} recorded", o.subprocessor.id)?;
     if !o.changed.is_empty() {
-        outln!("changed: {}", o.changed.join(", "));
+        outln!("changed: {}", o.changed.join(", "))?;
     }
     if !o.comments_kept {
-        outln!("note: the list was rewritten; comments inside `subprocessors:` were not kept");
+        outln!("note: the list was rewritten; comments inside `subprocessors:` were not kept")?;
     }
     for n in &o.notices {
         outln!(
@@ -130,25 +130,25 @@ fn print_edit(cli: &Cli, o: &subprocessor::EditOutcome) -> Result<(), CliError> 
             n.controller,
             n.pdf,
             n.pdf_sha256
-        );
+        )?;
     }
-    outln!("send them with `dpo subprocessor notify`");
+    outln!("send them with `dpo subprocessor notify`")?;
     Ok(())
 }
 
-pub(super) fn run(cli: &Cli, c: &SubProcessorCommand) -> Result<i32, CliError> {
-    let ws = cli.load()?;
-    let now = cli.clock(ws.tz)?.now();
+pub(super) fn run(settings: &Settings, c: &SubProcessorCommand) -> Result<i32, CliError> {
+    let ws = settings.load()?;
+    let now = settings.clock(ws.tz)?.now();
     match c {
         SubProcessorCommand::List => {
             let (notices, diags) = subprocessor::notices(&ws);
-            super::print_diagnostics(&diags, false);
+            super::eprint_diagnostics(&diags);
             let pending: Vec<_> = notices
                 .iter()
                 .filter(|l| l.record.sent.is_none())
                 .map(|l| &l.record)
                 .collect();
-            if cli.json {
+            if settings.json {
                 #[derive(serde::Serialize)]
                 struct Out<'a> {
                     subprocessors: &'a [crate::model::SubProcessor],
@@ -161,9 +161,9 @@ pub(super) fn run(cli: &Cli, c: &SubProcessorCommand) -> Result<i32, CliError> {
             } else {
                 for s in &ws.subprocessors {
                     let ids: Vec<String> = s.controllers.iter().map(|c| c.to_string()).collect();
-                    outln!("{}  {}  [{}]", s.id, s.name, ids.join(", "));
+                    outln!("{}  {}  [{}]", s.id, s.name, ids.join(", "))?;
                     for a in &s.activities {
-                        outln!("    - {a}");
+                        outln!("    - {a}")?;
                     }
                 }
                 for n in pending {
@@ -172,27 +172,27 @@ pub(super) fn run(cli: &Cli, c: &SubProcessorCommand) -> Result<i32, CliError> {
                         n.id,
                         n.subprocessor,
                         n.controller
-                    );
+                    )?;
                 }
             }
         }
         SubProcessorCommand::Add(a) => {
-            let o = sending(cli, &ws, now, (false, false), |how| {
+            let o = sending(settings, &ws, now, (false, false), |how| {
                 Ok(subprocessor::add(&ws, &a.id, &a.fields.edit(), how)?)
             })?;
-            print_edit(cli, &o)?;
+            print_edit(settings, &o)?;
         }
         SubProcessorCommand::Change(a) => {
-            let o = sending(cli, &ws, now, (false, false), |how| {
+            let o = sending(settings, &ws, now, (false, false), |how| {
                 Ok(subprocessor::change(&ws, &a.id, &a.fields.edit(), how)?)
             })?;
-            print_edit(cli, &o)?;
+            print_edit(settings, &o)?;
         }
         SubProcessorCommand::Notify(a) => {
-            let sent = sending(cli, &ws, now, (a.dry_run, true), |how| {
+            let sent = sending(settings, &ws, now, (a.dry_run, true), |how| {
                 Ok(subprocessor::notify(&ws, &a.notices, how)?)
             })?;
-            if cli.json {
+            if settings.json {
                 print_json(&sent)?;
             } else {
                 for s in &sent {
@@ -202,7 +202,7 @@ pub(super) fn run(cli: &Cli, c: &SubProcessorCommand) -> Result<i32, CliError> {
                             "dry run: notice {} written to {} (not sent)",
                             s.notice,
                             d.record.eml
-                        );
+                        )?;
                     } else {
                         outln!(
                             "notice {} sent to {} — {} — server reply: {}",
@@ -210,7 +210,7 @@ pub(super) fn run(cli: &Cli, c: &SubProcessorCommand) -> Result<i32, CliError> {
                             d.record.recipients.join(", "),
                             d.record.eml,
                             d.record.server_reply
-                        );
+                        )?;
                     }
                 }
             }

@@ -157,7 +157,8 @@ pub struct SmtpSettings {
 }
 
 impl SmtpSettings {
-    /// Reads the settings through `env` (a lookup such as `std::env::var`).
+    /// Reads the settings through `env`, a lookup of environment variables
+    /// that the command line passes in.
     pub fn from_env(env: impl Fn(&str) -> Option<String>) -> Result<Self, MailError> {
         let get = |k: &str| env(k).filter(|v| !v.trim().is_empty());
         let raw = get(ENV_URL).ok_or(MailError::NotConfigured)?;

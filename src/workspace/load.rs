@@ -121,6 +121,7 @@ pub fn load(root: &Path) -> Result<Workspace, WorkspaceError> {
         measures: measures.unwrap_or_default().measures,
         people: people.unwrap_or_default(),
         sources,
+        lock_wait: super::DEFAULT_LOCK_WAIT,
     })
 }
 

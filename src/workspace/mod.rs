@@ -158,7 +158,13 @@ pub struct Workspace {
     pub people: People,
     /// Every YAML file read, by relative path.
     pub sources: BTreeMap<String, SourceFile>,
+    /// How long [`Workspace::lock`] waits for another process
+    /// ([`DEFAULT_LOCK_WAIT`] unless the command line says otherwise).
+    pub lock_wait: Duration,
 }
+
+/// How long a command waits for the workspace lock unless told otherwise.
+pub const DEFAULT_LOCK_WAIT: Duration = Duration::from_secs(5);
 
 /// Where a controller's file lives, relative to the workspace.
 pub fn controller_file(id: &Id) -> String {
@@ -214,9 +220,9 @@ impl Workspace {
         Journal::new(&self.root)
     }
 
-    /// Takes the workspace lock, waiting `DPO_LOCK_WAIT` seconds (default 5).
+    /// Takes the workspace lock, waiting [`Workspace::lock_wait`].
     pub fn lock(&self) -> Result<WorkspaceLock, WorkspaceError> {
-        lock_root(&self.root)
+        lock_root(&self.root, self.lock_wait)
     }
 
     /// The data files a document is built from, as `sha256sum` prints them
@@ -262,14 +268,10 @@ pub fn next_record_id(root: &Path, dir: &str, year: i32) -> Result<Id, crate::mo
     Id::new(&format!("{year}-{:03}", max + 1))
 }
 
-/// Takes the lock of the workspace at `root`.
-pub fn lock_root(root: &Path) -> Result<WorkspaceLock, WorkspaceError> {
-    let secs = std::env::var("DPO_LOCK_WAIT")
-        .ok()
-        .and_then(|s| s.parse::<f64>().ok())
-        .filter(|s| s.is_finite() && *s >= 0.0)
-        .unwrap_or(5.0);
-    WorkspaceLock::acquire(root, Duration::from_secs_f64(secs))
+/// Takes the lock of the workspace at `root`, waiting at most `wait` for
+/// another process to release it.
+pub fn lock_root(root: &Path, wait: Duration) -> Result<WorkspaceLock, WorkspaceError> {
+    WorkspaceLock::acquire(root, wait)
 }
 
 /// A name, relative to the workspace, for a new evidence file that no file

@@ -6,7 +6,7 @@ use std::path::Path;
 use chrono::{DateTime, FixedOffset, Utc};
 use serde::Serialize;
 
-use super::super::{print_json, Cli, CliError};
+use super::super::{print_json, CliError, Settings};
 use crate::breach::severity::Severity;
 use crate::breach::{self, deadline, fields, store, Field, Sent, Summary};
 use crate::model::{Breach, Call, Id};
@@ -24,13 +24,13 @@ struct Opened<'a> {
 
 /// `dpo breach open`: the new file and its 72-hour deadline.
 pub(super) fn opened(
-    cli: &Cli,
+    settings: &Settings,
     ws: &Workspace,
     b: &Breach,
     path: &Path,
     now: DateTime<Utc>,
 ) -> Result<i32, CliError> {
-    let t = Templates::new(cli.lang(Some(ws)))?;
+    let t = Templates::new(settings.lang(Some(ws)))?;
     let due = deadline::deadline(b.aware_at);
     let message = words::deadline_line(
         t.strings(),
@@ -39,7 +39,7 @@ pub(super) fn opened(
         due,
         ws.tz,
     );
-    if cli.json {
+    if settings.json {
         print_json(&Opened {
             id: &b.id,
             file: path.display().to_string(),
@@ -48,14 +48,14 @@ pub(super) fn opened(
             message,
         })?;
     } else {
-        outln!("breach {} opened: {}", b.id, path.display());
-        outln!("{message}");
+        outln!("breach {} opened: {}", b.id, path.display())?;
+        outln!("{message}")?;
         outln!(
             "next: fill in `{}`, defer what is not known yet (`dpo breach defer {} FIELD --reason …`), then `dpo breach notify {}`",
             path.display(),
             b.id,
             b.id
-        );
+        )?;
     }
     Ok(0)
 }
@@ -63,22 +63,22 @@ pub(super) fn opened(
 /// `dpo breach list`: one line per breach, and its deadline while the
 /// notification is incomplete.
 pub(super) fn list(
-    cli: &Cli,
+    settings: &Settings,
     ws: &Workspace,
     rows: &[Summary],
     now: DateTime<Utc>,
 ) -> Result<(), CliError> {
-    if cli.json {
+    if settings.json {
         return print_json(&rows);
     }
     if rows.is_empty() {
         outln!(
             "no breach recorded in `{}`",
             ws.root.join(store::DIR).display()
-        );
+        )?;
         return Ok(());
     }
-    let t = Templates::new(cli.lang(Some(ws)))?;
+    let t = Templates::new(settings.lang(Some(ws)))?;
     let now = crate::time::in_tz(now, ws.tz);
     for r in rows {
         let n = r.controllers.len();
@@ -97,7 +97,7 @@ pub(super) fn list(
         } else {
             format!("e-mail {mailed}/{n}, call {called}/{n}")
         };
-        outln!("{:<10} {:<22} {}", r.id, state, r.title);
+        outln!("{:<10} {:<22} {}", r.id, state, r.title)?;
         if !r.closed && r.controllers.iter().any(|p| p.complete_at.is_none()) {
             let line = words::deadline_line(
                 t.strings(),
@@ -106,25 +106,30 @@ pub(super) fn list(
                 r.deadline,
                 ws.tz,
             );
-            outln!("{:<10} {line}", "");
+            outln!("{:<10} {line}", "")?;
         }
     }
     Ok(())
 }
 
 /// `dpo breach defer`: the deferral, and what is still missing.
-pub(super) fn deferred(cli: &Cli, b: &Breach, field: &str, reason: &str) -> Result<i32, CliError> {
+pub(super) fn deferred(
+    settings: &Settings,
+    b: &Breach,
+    field: &str,
+    reason: &str,
+) -> Result<i32, CliError> {
     let f = Field::parse(field).map(Field::key).unwrap_or_default();
-    if cli.json {
+    if settings.json {
         print_json(&serde_json::json!({ "id": b.id, "deferred": b.deferred }))?;
     } else {
-        outln!("breach {}: `{f}` deferred: {}", b.id, reason.trim());
+        outln!("breach {}: `{f}` deferred: {}", b.id, reason.trim())?;
         let missing = fields::missing(b);
         if missing.is_empty() {
-            outln!("every required field is now filled or deferred: `dpo breach notify {}` can send it", b.id);
+            outln!("every required field is now filled or deferred: `dpo breach notify {}` can send it", b.id)?;
         } else {
             let keys: Vec<&str> = missing.iter().map(|f| f.key()).collect();
-            outln!("still missing: {}", keys.join(", "));
+            outln!("still missing: {}", keys.join(", "))?;
         }
     }
     Ok(0)
@@ -132,8 +137,13 @@ pub(super) fn deferred(cli: &Cli, b: &Breach, field: &str, reason: &str) -> Resu
 
 /// `dpo breach notify|supplement`: each message, its evidence, and the call
 /// still to make.
-pub(super) fn sent(cli: &Cli, ws: &Workspace, id: &Id, sent: &[Sent]) -> Result<i32, CliError> {
-    if cli.json {
+pub(super) fn sent(
+    settings: &Settings,
+    ws: &Workspace,
+    id: &Id,
+    sent: &[Sent],
+) -> Result<i32, CliError> {
+    if settings.json {
         print_json(&sent)?;
         return Ok(0);
     }
@@ -148,27 +158,27 @@ pub(super) fn sent(cli: &Cli, ws: &Workspace, id: &Id, sent: &[Sent]) -> Result<
                 "dry run: {what} of breach {id} to {} written, NOT sent: {}",
                 s.controller,
                 ws.root.join(&s.eml).display()
-            );
+            )?;
         } else {
             outln!(
                 "{what} of breach {id} sent to {} <{}>",
                 s.controller,
                 s.recipients.join(", ")
-            );
+            )?;
             outln!(
                 "  server reply: {}",
                 s.server_reply.as_deref().unwrap_or_default()
-            );
+            )?;
         }
-        outln!("  Message-ID: {}", s.message_id);
-        outln!("  evidence:   {} (SHA-256 {})", s.eml, s.sha256);
-        outln!("  journal:    entry {}", s.journal_seq);
+        outln!("  Message-ID: {}", s.message_id)?;
+        outln!("  evidence:   {} (SHA-256 {})", s.eml, s.sha256)?;
+        outln!("  journal:    entry {}", s.journal_seq)?;
         if !s.deferred.is_empty() {
             let keys: Vec<&str> = s.deferred.iter().map(|f| f.key()).collect();
             outln!(
                 "  deferred:   {} — send them with `dpo breach supplement {id}` once known",
                 keys.join(", ")
-            );
+            )?;
         }
         if let Some(c) = &s.to_call {
             outln!(
@@ -176,15 +186,15 @@ pub(super) fn sent(cli: &Cli, ws: &Workspace, id: &Id, sent: &[Sent]) -> Result<
                 c.name.as_deref().unwrap_or("name not recorded"),
                 c.phone.as_deref().unwrap_or("no phone number recorded"),
                 s.controller
-            );
+            )?;
         }
     }
     Ok(0)
 }
 
 /// `dpo breach call`: the call, and whether the notification is complete.
-pub(super) fn called(cli: &Cli, b: &Breach, call: &Call) -> Result<i32, CliError> {
-    if cli.json {
+pub(super) fn called(settings: &Settings, b: &Breach, call: &Call) -> Result<i32, CliError> {
+    if settings.json {
         print_json(call)?;
         return Ok(0);
     }
@@ -194,7 +204,7 @@ pub(super) fn called(cli: &Cli, b: &Breach, call: &Call) -> Result<i32, CliError
         call.number,
         b.id,
         words::show(call.at)
-    );
+    )?;
     let p = breach::progress(b)
         .into_iter()
         .find(|p| p.controller == call.controller);
@@ -208,24 +218,24 @@ pub(super) fn called(cli: &Cli, b: &Breach, call: &Call) -> Result<i32, CliError
             outln!(
                 "the notification to {} is complete (e-mail and phone), {late}",
                 call.controller
-            );
+            )?;
         }
         _ => outln!(
             "the notification e-mail to {} is still to be sent: `dpo breach notify {}`",
             call.controller,
             b.id
-        ),
+        )?,
     }
     Ok(0)
 }
 
 /// `dpo breach close`: the closing, and any notification never completed.
-pub(super) fn closed(cli: &Cli, b: &Breach) -> Result<i32, CliError> {
-    if cli.json {
+pub(super) fn closed(settings: &Settings, b: &Breach) -> Result<i32, CliError> {
+    if settings.json {
         print_json(&b.closed)?;
         return Ok(0);
     }
-    outln!("breach {} closed", b.id);
+    outln!("breach {} closed", b.id)?;
     for p in breach::progress(b) {
         if p.complete_at.is_none() {
             eprintln!(
@@ -238,11 +248,11 @@ pub(super) fn closed(cli: &Cli, b: &Breach) -> Result<i32, CliError> {
 }
 
 /// `dpo breach severity`: the score and its ENISA band.
-pub(super) fn severity(cli: &Cli, s: &Severity) -> Result<i32, CliError> {
-    if cli.json {
+pub(super) fn severity(settings: &Settings, s: &Severity) -> Result<i32, CliError> {
+    if settings.json {
         print_json(s)?;
     } else {
-        let lang = cli.lang(cli.load().ok().as_ref());
+        let lang = settings.lang(settings.load().ok().as_ref());
         let t = Templates::new(lang)?;
         outln!(
             "SE = DPC × EI + CB = {} × {} + {} = {} — {}",
@@ -251,8 +261,8 @@ pub(super) fn severity(cli: &Cli, s: &Severity) -> Result<i32, CliError> {
             s.cb,
             s.score,
             t.strings().get(s.level.label_key())
-        );
-        outln!("(ENISA 2013: < 2 low, 2–3 medium, 3–4 high, ≥ 4 very high; a guide for the DPO's judgement, never a reason to skip the notification)");
+        )?;
+        outln!("(ENISA 2013: < 2 low, 2–3 medium, 3–4 high, ≥ 4 very high; a guide for the DPO's judgement, never a reason to skip the notification)")?;
     }
     Ok(0)
 }

@@ -1,0 +1,205 @@
+//! The one [`Settings`] of a run: built once from the parsed arguments and
+//! the environment, then passed to every command. This is the only place
+//! that reads the environment (`std::env`): the domain gets the values —
+//! the workspace with its lock wait, the instant and the actor, the language,
+//! the mail server — never the variables.
+//!
+//! Variables read: `DPO_ACTOR` (else `USER`, `LOGNAME`), `DPO_LOCK_WAIT`
+//! (seconds, default 5), `DPO_VERBOSE` (any value: list every missing item
+//! after `register`), and the `DPO_SMTP_*` family of [`crate::mail`]. clap
+//! reads `DPO_REGISTERS`, `DPO_NOW` and `DPO_SIGNING_KEY` for their options.
+
+use std::cell::OnceCell;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono_tz::Tz;
+
+use super::{CliError, LangArg};
+use crate::mail::{self, SmtpSettings};
+use crate::model::Lang;
+use crate::time::Clock;
+use crate::workspace::{self, Act, Workspace, DEFAULT_LOCK_WAIT};
+
+/// The variables of the mail server, read once (see [`crate::mail`]).
+const SMTP_VARIABLES: [&str; 5] = [
+    mail::ENV_URL,
+    mail::ENV_PASSWORD,
+    mail::ENV_PASSWORD_FILE,
+    mail::ENV_CA,
+    mail::ENV_FROM,
+];
+
+/// Everything a command needs to know besides its own arguments.
+#[derive(Debug)]
+pub struct Settings {
+    /// The workspace folder (`--registers`, `DPO_REGISTERS`, `./registers`).
+    pub root: PathBuf,
+    /// `--lang`, when given.
+    lang: Option<Lang>,
+    /// `--json`.
+    pub json: bool,
+    /// `--now` / `DPO_NOW` as typed.
+    now: Option<String>,
+    /// The clock, made once: `--now` is read in the processor's time zone, so
+    /// it is resolved the first time a command asks for it.
+    clock: OnceCell<Clock>,
+    /// Who makes the changes, for the records and the journal.
+    pub actor: String,
+    /// How long to wait for the workspace lock.
+    pub lock_wait: Duration,
+    /// `DPO_VERBOSE`: print every missing item, not only their count.
+    pub verbose: bool,
+    /// The `DPO_SMTP_*` variables that are set.
+    smtp: BTreeMap<&'static str, String>,
+}
+
+impl Settings {
+    /// Builds the settings from the parsed command line and `env`, a lookup
+    /// of environment variables (`std::env::var` in the binary).
+    pub fn new(cli: &super::Cli, env: impl Fn(&str) -> Option<String>) -> Self {
+        let set = |k: &str| env(k).filter(|v| !v.trim().is_empty());
+        let actor = ["DPO_ACTOR", "USER", "LOGNAME"]
+            .iter()
+            .find_map(|k| set(k))
+            .unwrap_or_else(|| "unknown".to_string());
+        let lock_wait = set("DPO_LOCK_WAIT")
+            .and_then(|s| s.trim().parse::<f64>().ok())
+            .filter(|s| s.is_finite() && *s >= 0.0)
+            .map_or(DEFAULT_LOCK_WAIT, Duration::from_secs_f64);
+        let smtp = SMTP_VARIABLES
+            .iter()
+            .filter_map(|k| env(k).map(|v| (*k, v)))
+            .collect();
+        Self {
+            root: cli.registers.clone(),
+            lang: cli.lang.map(|l| match l {
+                LangArg::Fr => Lang::Fr,
+                LangArg::En => Lang::En,
+            }),
+            json: cli.json,
+            now: cli.now.clone(),
+            clock: OnceCell::new(),
+            actor,
+            lock_wait,
+            verbose: env("DPO_VERBOSE").is_some(),
+            smtp,
+        }
+    }
+
+    /// The workspace folder.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Loads the workspace (errors carry every diagnostic), with the lock
+    /// wait of these settings.
+    pub fn load(&self) -> Result<Workspace, CliError> {
+        let mut ws = workspace::load(self.root())?;
+        ws.lock_wait = self.lock_wait;
+        Ok(ws)
+    }
+
+    /// The clock: `--now` read in `tz`, or the system clock.
+    pub fn clock(&self, tz: Tz) -> Result<Clock, CliError> {
+        if let Some(c) = self.clock.get() {
+            return Ok(*c);
+        }
+        let clock = match &self.now {
+            None => Clock::system(),
+            Some(s) => crate::time::parse_user_time(s, tz)
+                .map(|t| Clock::fixed(t.to_utc()))
+                .map_err(|source| CliError::Time {
+                    flag: "--now (or DPO_NOW)",
+                    source: Box::new(source),
+                })?,
+        };
+        Ok(*self.clock.get_or_init(|| clock))
+    }
+
+    /// Who acts, and when: the clock's instant in `tz` and the actor.
+    pub fn act(&self, tz: Tz) -> Result<Act, CliError> {
+        Ok(Act {
+            now: self.clock(tz)?.now(),
+            actor: self.actor.clone(),
+        })
+    }
+
+    /// The document language: `--lang`, else the processor's.
+    pub fn lang(&self, ws: Option<&Workspace>) -> Lang {
+        self.lang
+            .or_else(|| ws.map(|w| w.processor.language))
+            .unwrap_or_default()
+    }
+
+    /// The mail server, from the `DPO_SMTP_*` variables read at start.
+    pub fn smtp(&self) -> Result<SmtpSettings, CliError> {
+        Ok(SmtpSettings::from_env(|k| self.smtp.get(k).cloned())?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    fn settings(args: &[&str], vars: &[(&str, &str)]) -> Settings {
+        let cli = super::super::Cli::try_parse_from(args).unwrap();
+        let vars: BTreeMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Settings::new(&cli, |k| vars.get(k).cloned())
+    }
+
+    #[test]
+    fn the_environment_is_read_once_through_the_lookup_it_is_given() {
+        let s = settings(
+            &["dpo", "check"],
+            &[
+                ("DPO_ACTOR", "marie"),
+                ("USER", "root"),
+                ("DPO_LOCK_WAIT", "0.5"),
+                ("DPO_VERBOSE", "1"),
+                ("DPO_SMTP_URL", "smtp://127.0.0.1:2525"),
+            ],
+        );
+        assert_eq!(s.actor, "marie");
+        assert_eq!(s.lock_wait, Duration::from_millis(500));
+        assert!(s.verbose);
+        assert_eq!(s.smtp().unwrap().host, "127.0.0.1");
+    }
+
+    #[test]
+    fn defaults_when_the_variables_are_unset_or_unusable() {
+        let s = settings(
+            &["dpo", "check"],
+            &[
+                ("DPO_ACTOR", "  "),
+                ("LOGNAME", "jean"),
+                ("DPO_LOCK_WAIT", "-3"),
+            ],
+        );
+        assert_eq!(s.actor, "jean");
+        assert_eq!(s.lock_wait, DEFAULT_LOCK_WAIT);
+        assert!(!s.verbose);
+        assert!(matches!(
+            s.smtp(),
+            Err(CliError::Mail(mail::MailError::NotConfigured))
+        ));
+        let s = settings(&["dpo", "check"], &[]);
+        assert_eq!(s.actor, "unknown");
+    }
+
+    #[test]
+    fn the_clock_is_made_once_and_now_is_read_in_the_time_zone() {
+        let s = settings(&["dpo", "--now", "2021-03-28 03:30", "check"], &[]);
+        let paris = chrono_tz::Europe::Paris;
+        let t = s.clock(paris).unwrap().now();
+        assert_eq!(t.to_rfc3339(), "2021-03-28T01:30:00+00:00");
+        assert_eq!(s.act(paris).unwrap().now, t);
+        let bad = settings(&["dpo", "--now", "2021-03-28 02:30", "check"], &[]);
+        assert!(matches!(bad.clock(paris), Err(CliError::Time { .. })));
+    }
+}
