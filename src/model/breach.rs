@@ -80,31 +80,28 @@ pub struct Breach {
 
 /// The nature of the breach (Annex 1 §II.8, first item).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, default)]
 pub struct Nature {
     /// What happened.
-    #[serde(default)]
     pub description: Option<String>,
     /// Confidentiality was breached (unauthorised disclosure or access).
-    #[serde(default, deserialize_with = "null_default")]
+    #[serde(deserialize_with = "null_default")]
     pub confidentiality: bool,
     /// Integrity was breached (unauthorised alteration).
-    #[serde(default, deserialize_with = "null_default")]
+    #[serde(deserialize_with = "null_default")]
     pub integrity: bool,
     /// Availability was breached (loss of access or destruction).
-    #[serde(default, deserialize_with = "null_default")]
+    #[serde(deserialize_with = "null_default")]
     pub availability: bool,
     /// Categories of people concerned.
-    #[serde(default, deserialize_with = "null_default")]
+    #[serde(deserialize_with = "null_default")]
     pub subject_categories: Vec<String>,
     /// Approximate number of people concerned.
-    #[serde(default)]
     pub subjects_count: Option<u64>,
     /// Categories of personal-data records concerned.
-    #[serde(default, deserialize_with = "null_default")]
+    #[serde(deserialize_with = "null_default")]
     pub record_categories: Vec<String>,
     /// Approximate number of records concerned.
-    #[serde(default)]
     pub records_count: Option<u64>,
 }
 

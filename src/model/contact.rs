@@ -6,22 +6,17 @@ use serde::{Deserialize, Serialize};
 /// file; which ones are required depends on the role (a breach contact needs
 /// an e-mail and a phone number) and is checked by the validator.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, default)]
 pub struct Contact {
     /// Full name of the person, or name of the service.
-    #[serde(default)]
     pub name: Option<String>,
     /// Role or title (e.g. "Président", "Maire", "coordinateur informatique").
-    #[serde(default)]
     pub role: Option<String>,
     /// E-mail address.
-    #[serde(default)]
     pub email: Option<String>,
     /// Telephone number.
-    #[serde(default)]
     pub phone: Option<String>,
     /// Postal address, when it differs from the organisation's.
-    #[serde(default)]
     pub address: Option<String>,
 }
 
@@ -48,4 +43,24 @@ impl Contact {
 /// True when an optional text is missing or only whitespace.
 pub(crate) fn blank(v: &Option<String>) -> bool {
     v.as_deref().is_none_or(|s| s.trim().is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_contact_may_leave_out_every_field_but_not_misspell_one() {
+        let c: Contact = serde_yaml::from_str("{}").unwrap();
+        assert!(c.is_empty());
+        let c: Contact = serde_yaml::from_str("email: dpo@example.org\n").unwrap();
+        assert!(c.has_email() && c.name.is_none());
+        let e = serde_yaml::from_str::<Contact>("name: x\nmail: y\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("unknown field `mail`, expected one of") && e.contains("line 2 column 1"),
+            "{e}"
+        );
+    }
 }

@@ -41,21 +41,17 @@ pub struct Controller {
 
 /// The controller's designated contacts.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, default)]
 pub struct ControllerContacts {
     /// Contact for breach notifications: e-mail AND phone (Annex 1 §II.8).
-    #[serde(default)]
     pub breach: Contact,
     /// Contact data-subject requests are forwarded to by e-mail (Annex 1 §II.7).
-    #[serde(default)]
     pub data_subject_requests: Contact,
     /// The controller's IT coordinator (convention, art. 1).
-    #[serde(default)]
     pub it_coordinator: Contact,
     /// Where written notices go (Annex 1 §II.2 and §II.6: sub-processor
     /// changes, objections to an instruction, transfers required by law);
     /// when absent, the controller's DPO (`dpo.email`).
-    #[serde(default)]
     pub notices: Contact,
 }
 

@@ -4,6 +4,8 @@
 //! names it rather than a value silently ignored. Optional fields that the
 //! law or the convention requires are `Option`s: their absence is a warning
 //! (see [`crate::workspace::validate`]) and the documents show "à compléter".
+//! A struct whose every field may be left out says so once, with
+//! `#[serde(default)]` on the struct rather than on each field.
 
 mod breach;
 mod contact;

@@ -7,10 +7,9 @@ use super::Id;
 
 /// The file `security-measures.yaml`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, default)]
 pub struct SecurityMeasures {
     /// Every measure.
-    #[serde(default)]
     pub measures: Vec<SecurityMeasure>,
 }
 

@@ -9,10 +9,9 @@ use super::{Contact, Id, MailRecord};
 
 /// The file `subprocessors.yaml`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, default)]
 pub struct SubProcessors {
     /// Every sub-processor, for every controller.
-    #[serde(default)]
     pub subprocessors: Vec<SubProcessor>,
 }
 
@@ -49,16 +48,13 @@ pub struct SubProcessor {
 
 /// The contract with a sub-processor.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, default)]
 pub struct Contract {
     /// Reference of the contract or membership.
-    #[serde(default)]
     pub reference: Option<String>,
     /// First day in force.
-    #[serde(default)]
     pub start: Option<NaiveDate>,
     /// Last day in force, if known.
-    #[serde(default)]
     pub end: Option<NaiveDate>,
 }
 
