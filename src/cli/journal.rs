@@ -96,16 +96,7 @@ pub(super) fn run(settings: &Settings, cmd: &JournalCommand) -> Result<i32, CliE
                 ));
             }
             let ws = settings.load()?;
-            let clock = settings.clock(ws.tz)?;
-            let lock = ws.lock()?;
-            let (entry, _) = journal.append(
-                &lock,
-                clock.now(),
-                &settings.actor,
-                "journal.note",
-                &a.subject,
-                a.message.as_bytes(),
-            )?;
+            let entry = journal.note(&ws, &settings.act(ws.tz)?, &a.subject, &a.message)?;
             if settings.json {
                 print_json(&entry)?;
             } else {

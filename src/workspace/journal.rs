@@ -275,6 +275,27 @@ impl Journal {
         }
     }
 
+    /// Records a note typed by a person (a meeting, a decision, a check done
+    /// by hand) about `subject`, taking the workspace lock.
+    pub fn note(
+        &self,
+        ws: &super::Workspace,
+        act: &super::Act,
+        subject: &str,
+        text: &str,
+    ) -> Result<JournalEntry, WorkspaceError> {
+        let lock = ws.lock()?;
+        let (entry, _) = self.append(
+            &lock,
+            act.now,
+            &act.actor,
+            "journal.note",
+            subject,
+            text.as_bytes(),
+        )?;
+        Ok(entry)
+    }
+
     /// Appends one entry. Taking the lock as an argument makes it impossible to
     /// append without holding it. The chain is verified first: the tool never
     /// writes on top of a journal it cannot vouch for.

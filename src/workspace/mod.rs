@@ -10,6 +10,7 @@ mod act;
 pub mod atomic;
 mod diagnostic;
 pub mod edit;
+mod init;
 pub mod journal;
 pub mod kinds;
 mod load;
@@ -30,6 +31,7 @@ use crate::model::{Controller, Id, People, Processor, SecurityMeasure, SubProces
 pub use act::Act;
 pub use atomic::write_atomic;
 pub use diagnostic::{Diagnostic, Severity};
+pub use init::init;
 pub use journal::{Journal, JournalEntry, JournalHead, JournalReport};
 pub use load::{load, read_record, MAX_FILE_BYTES};
 pub use locate::Locator;

@@ -1,0 +1,75 @@
+//! A new workspace: the commented example files of `templates/init/`, which
+//! pass `dpo check`, written under the lock of the new folder and journaled
+//! as the first entry (`workspace.init`, payload the `sha256sum` listing of
+//! the files written).
+
+use std::path::Path;
+
+use super::{lock_root, write_atomic, Act, Journal, WorkspaceError};
+use std::time::Duration;
+
+/// The example files, compiled in from `templates/init/`.
+const FILES: &[(&str, &str)] = &[
+    (
+        "processor.yaml",
+        include_str!("../../templates/init/processor.yaml"),
+    ),
+    (
+        "controllers/exemple-ville.yaml",
+        include_str!("../../templates/init/controller.yaml"),
+    ),
+    (
+        "subprocessors.yaml",
+        include_str!("../../templates/init/subprocessors.yaml"),
+    ),
+    (
+        "security-measures.yaml",
+        include_str!("../../templates/init/security-measures.yaml"),
+    ),
+    (
+        "people.yaml",
+        include_str!("../../templates/init/people.yaml"),
+    ),
+    (".gitignore", ".dpo.lock\n.dpo-tmp-*\n"),
+];
+
+/// Creates a workspace in `dir`, which must not exist or be an empty folder:
+/// `init` never overwrites a file.
+pub fn init(dir: &Path, act: &Act, lock_wait: Duration) -> Result<(), WorkspaceError> {
+    if dir.exists() {
+        let empty = std::fs::read_dir(dir)
+            .map_err(|source| WorkspaceError::Read {
+                path: dir.to_path_buf(),
+                source,
+            })?
+            .next()
+            .is_none();
+        if !empty || !dir.is_dir() {
+            return Err(WorkspaceError::Exists {
+                path: dir.to_path_buf(),
+            });
+        }
+    }
+    std::fs::create_dir_all(dir.join("controllers")).map_err(|source| WorkspaceError::Write {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let lock = lock_root(dir, lock_wait)?;
+    let mut listing = String::new();
+    for (name, text) in FILES {
+        write_atomic(&dir.join(name), text.as_bytes())?;
+        listing.push_str(&format!(
+            "{}  {name}\n",
+            crate::hashing::sha256_hex(text.as_bytes())
+        ));
+    }
+    Journal::new(dir).append(
+        &lock,
+        act.now,
+        &act.actor,
+        "workspace.init",
+        ".",
+        listing.as_bytes(),
+    )?;
+    Ok(())
+}
