@@ -6,8 +6,14 @@
 //! breach notifications, destruction certificates — with proofs a controller
 //! checks with standard tools.
 //!
-//! The binary is a thin shell over [`cli::run`]. Domain modules never print
-//! and never read the clock: the [`time::Clock`] is passed in.
+//! The binary is a thin shell over [`cli::main`]: `cli` parses the
+//! arguments, reads the environment once into one [`cli::Settings`], calls a
+//! workflow of the domain and prints what it returns. Domain modules — one per
+//! duty (`breach`, `request`, `instruction`, `subprocessor`, `fate`, `audit`,
+//! `register`, `status`) over shared infrastructure (`workspace` with its one
+//! record store and journal, `mail` with its one outbox, `signing`, `render`,
+//! `time`, `hashing`, `bagit`) — never print, never read the clock or the
+//! environment: the instant, the actor and the settings are passed in.
 
 #![forbid(unsafe_code)]
 

@@ -1,10 +1,12 @@
 //! The command line: argument definitions, and one file per command family
 //! that reads input, calls the domain and prints text or JSON. This is the
-//! only layer that prints.
+//! only layer that prints, and — through [`Settings`], built once per run —
+//! the only one that reads the environment.
 //!
 //! Exit codes: 0 all is well; 1 a check found a problem (warnings under
 //! `--strict`, a broken journal, an overdue deadline); 2 a usage, input or
-//! I/O error.
+//! I/O error. [`CliError::exit_code`] is the one place that maps an error to
+//! its code (a closed stdout pipe ends quietly with 0).
 
 /// `println!` that never panics: it returns a `Result` — a closed stdout
 /// pipe (`dpo journal show | head`) becomes [`CliError::ClosedPipe`], which

@@ -2,7 +2,8 @@
 //! STARTTLS or implicit TLS (rustls) — keeping the exact bytes sent; every
 //! workflow sends through the one [`outbox`].
 //!
-//! The transport is configured from the environment, never from the
+//! The transport is configured from the environment (read once by the command
+//! line, which passes a lookup to [`SmtpSettings::from_env`]), never from the
 //! workspace (which is shared through git): `DPO_SMTP_URL`, a password from
 //! `DPO_SMTP_PASSWORD` or `DPO_SMTP_PASSWORD_FILE`, an extra trusted CA from
 //! `DPO_SMTP_CA`, and optionally the sender from `DPO_SMTP_FROM`.
