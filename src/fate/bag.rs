@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use super::{local_second, lossy, FateError, Progress};
+use super::{local_second, lossy, FateError, Payload, Progress};
 use crate::bagit::{self, BagInfo};
 use crate::model::{
     BagRecord, BagVerificationRecord, Controller, CopyKind, DataCopy, DataItem, FateRecord, Id,
@@ -216,19 +216,14 @@ pub fn bag(
         key_fingerprint: signer.key.fingerprint(),
     };
     let lock = ws.lock()?;
-    super::append_record(ws, &lock, &f, FateRecord::Bag(record.clone()))?;
-    let tagmanifest =
-        std::fs::read(&summary.tagmanifest_path).map_err(|source| FateError::Read {
-            path: summary.tagmanifest_path.clone(),
-            source,
-        })?;
-    ws.journal().append(
+    let tagmanifest = Payload::File(&summary.tagmanifest_path);
+    super::append_record(
+        ws,
         &lock,
-        at.to_utc(),
-        &act.actor,
-        "fate.bag",
-        &format!("{}/{}/{}", f.controller, item.id, copy.id),
-        &tagmanifest,
+        &f,
+        act,
+        FateRecord::Bag(record.clone()),
+        tagmanifest,
     )?;
     Ok(Bagged {
         controller: f.controller.clone(),
@@ -354,15 +349,8 @@ fn record_check(
             problems: problems.iter().take(KEPT).cloned().collect(),
         };
         let lock = ws.lock()?;
-        let yaml = super::append_record(ws, &lock, &f, FateRecord::BagVerification(record))?;
-        ws.journal().append(
-            &lock,
-            at.to_utc(),
-            &act.actor,
-            "fate.verify-bag",
-            &format!("{id}/{item}"),
-            &yaml,
-        )?;
+        let recorded = FateRecord::BagVerification(record);
+        super::append_record(ws, &lock, &f, act, recorded, Payload::Record)?;
         return Ok(Some(f.rel()));
     }
     Ok(None)

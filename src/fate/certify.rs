@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use super::{
     build_certificate, certificate_paths, evidence_stem, local_second, Certificate,
-    CertificatePaths, FateError, Pending,
+    CertificatePaths, FateError, Payload, Pending,
 };
 use crate::model::{CertificateRecord, FateRecord, Id, Lang};
 use crate::render::{pdf::PdfMeta, Templates};
@@ -184,15 +184,8 @@ pub fn certify(ws: &Workspace, act: &Act, req: &CertifyRequest) -> Result<Certif
         journal_sha256: cert.journal_head.sha256.clone(),
         key_fingerprint: signer.key.fingerprint(),
     };
-    super::append_record(ws, &lock, &f, FateRecord::Certificate(record.clone()))?;
-    ws.journal().append(
-        &lock,
-        issued_at.to_utc(),
-        &act.actor,
-        "fate.certify",
-        &record.pdf,
-        &pdf,
-    )?;
+    let recorded = FateRecord::Certificate(record.clone());
+    super::append_record(ws, &lock, &f, act, recorded, Payload::Bytes(&pdf))?;
     Ok(Certified::Issued(Box::new(Issued {
         controller,
         record,

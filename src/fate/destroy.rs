@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, FixedOffset};
 
-use super::{local_second, FateError};
+use super::{local_second, FateError, Payload};
 use crate::model::{DestructionRecord, FateRecord, Id, SanitizationMethod};
 use crate::workspace::{Act, Workspace};
 
@@ -106,15 +106,8 @@ pub fn destroy(ws: &Workspace, act: &Act, req: &DestroyRequest) -> Result<Destro
         .any(|r| matches!(r, FateRecord::Fingerprint(x) if x.item == item.id));
     ws.journal().head()?;
     let lock = ws.lock()?;
-    let yaml = super::append_record(ws, &lock, &f, FateRecord::Destruction(record.clone()))?;
-    ws.journal().append(
-        &lock,
-        recorded_at.to_utc(),
-        &act.actor,
-        "fate.destroy",
-        &format!("{}/{}/{}", f.controller, item.id, copy.id),
-        &yaml,
-    )?;
+    let recorded = FateRecord::Destruction(record.clone());
+    super::append_record(ws, &lock, &f, act, recorded, Payload::Record)?;
     Ok(Destroyed {
         record,
         fingerprinted,

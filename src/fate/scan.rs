@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use super::{local_second, lossy, parse_manifest, Fate, FateError, Progress};
+use super::{local_second, lossy, parse_manifest, Fate, FateError, Payload, Progress};
 use crate::hashing::{self, FileDigest};
 use crate::model::{FateRecord, Id, ScanMatch, ScanRecord};
 use crate::workspace::{journal::sha256_hex, Act, Workspace};
@@ -170,14 +170,13 @@ pub fn scan(
         matches: matches.iter().take(KEPT).cloned().collect(),
     };
     let lock = ws.lock()?;
-    let yaml = super::append_record(ws, &lock, &f, FateRecord::Scan(record.clone()))?;
-    ws.journal().append(
+    super::append_record(
+        ws,
         &lock,
-        record.at.to_utc(),
-        &act.actor,
-        "fate.scan",
-        &format!("{}/{item}", f.controller),
-        &yaml,
+        &f,
+        act,
+        FateRecord::Scan(record.clone()),
+        Payload::Record,
     )?;
     Ok(Scanned {
         file: f.rel(),

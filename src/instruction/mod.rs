@@ -8,16 +8,15 @@
 use chrono::{DateTime, Datelike, FixedOffset};
 use serde::Serialize;
 
-use crate::mail::outbox::{self, Delivered, Filing, Letter, Outbox, OutboxError, Sending};
-use crate::model::{required_text, EmptyText, Id, Instruction, LegalTransfer, Objection};
-use crate::render::templates::TemplateError;
+use crate::mail::outbox::{
+    self, Delivered, Filing, InfraError, Letter, Outbox, OutboxError, Sending,
+};
+use crate::model::{required_text, Id, Instruction, LegalTransfer, Objection};
 use crate::render::words;
 use crate::render::Templates;
 use crate::workspace::kinds::{self, Record};
 use crate::workspace::store::{self, StoreError, Stored};
-use crate::workspace::{
-    Diagnostic, JournalHead, UnknownController, Workspace, WorkspaceError, WorkspaceLock,
-};
+use crate::workspace::{Diagnostic, JournalHead, Workspace, WorkspaceLock};
 
 /// The folder of instruction files.
 pub const DIR: &str = kinds::INSTRUCTION.path;
@@ -25,12 +24,6 @@ pub const DIR: &str = kinds::INSTRUCTION.path;
 /// What can go wrong with an instruction.
 #[derive(Debug, thiserror::Error)]
 pub enum InstructionError {
-    /// No controller has this id.
-    #[error(transparent)]
-    UnknownController(#[from] UnknownController),
-    /// A text argument is empty.
-    #[error(transparent)]
-    Empty(#[from] EmptyText),
     /// An objection was already sent for this instruction.
     #[error("an objection to instruction `{id}` was already sent on {sent_at} (Message-ID {message_id})")]
     AlreadyObjected {
@@ -44,19 +37,12 @@ pub enum InstructionError {
     /// Nothing is waiting to be sent.
     #[error("instruction `{0}` has no objection or transfer notice waiting to be sent")]
     NothingToSend(String),
-    /// A notice could not be sent, or its sending recorded.
+    /// The controller, the instruction file, the workspace, a notice or a
+    /// template failed.
     #[error(transparent)]
-    Outbox(#[from] OutboxError),
-    /// The instruction file could not be read or written.
-    #[error(transparent)]
-    Store(#[from] StoreError),
-    /// The workspace could not be used.
-    #[error(transparent)]
-    Workspace(#[from] WorkspaceError),
-    /// A template failed.
-    #[error(transparent)]
-    Template(#[from] TemplateError),
+    Infra(#[from] InfraError),
 }
+outbox::duty_causes!(InstructionError);
 
 /// What `dpo instruction log` was given.
 #[derive(Debug, Clone)]

@@ -24,8 +24,10 @@
 use chrono::{DateTime, Utc};
 
 use super::{build, message_id, send, Attachment, Built, Draft, MailError, Party, SmtpSettings};
-use crate::model::{Contact, Controller, Id, Lang, MailRecord};
+use crate::model::{Contact, Controller, EmptyText, Id, Lang, MailRecord};
+use crate::render::templates::TemplateError;
 use crate::render::Templates;
+use crate::workspace::store::StoreError;
 use crate::workspace::{self, UnknownController, Workspace, WorkspaceError, WorkspaceLock};
 
 /// A cause, whatever the workflow's error type.
@@ -104,6 +106,56 @@ impl OutboxError {
         }
     }
 }
+
+/// The causes every duty that keeps its records in the record store and
+/// posts through the outbox has in common (data-subject requests,
+/// instructions, sub-processor notices). Each duty's error wraps it once,
+/// transparently, and converts each cause with [`duty_causes!`], so `?`
+/// works on them and every message and cause chain is the cause's own.
+#[derive(Debug, thiserror::Error)]
+pub enum InfraError {
+    /// No controller has this id.
+    #[error(transparent)]
+    UnknownController(#[from] UnknownController),
+    /// A text argument is empty.
+    #[error(transparent)]
+    Empty(#[from] EmptyText),
+    /// A message could not be sent, or its sending recorded.
+    #[error(transparent)]
+    Outbox(#[from] OutboxError),
+    /// A record file could not be read or written.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// The workspace could not be used.
+    #[error(transparent)]
+    Workspace(#[from] WorkspaceError),
+    /// A template failed.
+    #[error(transparent)]
+    Template(#[from] TemplateError),
+}
+
+/// `From` every cause of [`InfraError`] for a duty's error `$err`, through
+/// its `Infra(InfraError)` variant.
+macro_rules! duty_causes {
+    ($err:ty) => {
+        $crate::mail::outbox::duty_causes!(@from $err:
+            $crate::workspace::UnknownController,
+            $crate::model::EmptyText,
+            $crate::mail::outbox::OutboxError,
+            $crate::workspace::store::StoreError,
+            $crate::workspace::WorkspaceError,
+            $crate::render::templates::TemplateError
+        );
+    };
+    (@from $err:ty: $($cause:ty),*) => {
+        $(impl From<$cause> for $err {
+            fn from(e: $cause) -> Self {
+                Self::Infra(e.into())
+            }
+        })*
+    };
+}
+pub(crate) use duty_causes;
 
 /// The sender address: `DPO_SMTP_FROM` (in `smtp`), else the processor's DPO.
 pub fn sender(ws: &Workspace, smtp: Option<&SmtpSettings>) -> Result<String, OutboxError> {

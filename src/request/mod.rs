@@ -9,16 +9,15 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveTime, TimeZone};
 use chrono_tz::Tz;
 use serde::Serialize;
 
-use crate::mail::outbox::{self, Delivered, Filing, Letter, Outbox, OutboxError, Sending};
-use crate::model::{required_text, EmptyText, Id, Request, Right};
-use crate::render::templates::TemplateError;
+use crate::mail::outbox::{
+    self, Delivered, Filing, InfraError, Letter, Outbox, OutboxError, Sending,
+};
+use crate::model::{required_text, Id, Request, Right};
 use crate::render::words;
 use crate::render::Templates;
 use crate::workspace::kinds::{self, Record};
 use crate::workspace::store::{self, StoreError, Stored};
-use crate::workspace::{
-    self, Diagnostic, JournalHead, UnknownController, Workspace, WorkspaceError,
-};
+use crate::workspace::{self, Diagnostic, JournalHead, Workspace};
 
 /// The folder of request files.
 pub const DIR: &str = kinds::REQUEST.path;
@@ -26,12 +25,6 @@ pub const DIR: &str = kinds::REQUEST.path;
 /// What can go wrong with a data-subject request.
 #[derive(Debug, thiserror::Error)]
 pub enum RequestError {
-    /// No controller has this id.
-    #[error(transparent)]
-    UnknownController(#[from] UnknownController),
-    /// A text argument is empty.
-    #[error(transparent)]
-    Empty(#[from] EmptyText),
     /// The request was already forwarded.
     #[error("request `{id}` was already forwarded on {sent_at} (Message-ID {message_id})")]
     AlreadyForwarded {
@@ -42,19 +35,12 @@ pub enum RequestError {
         /// Its Message-ID.
         message_id: String,
     },
-    /// The message could not be sent, or its sending recorded.
+    /// The controller, the request file, the workspace, the message or a
+    /// template failed.
     #[error(transparent)]
-    Outbox(#[from] OutboxError),
-    /// The request file could not be read or written.
-    #[error(transparent)]
-    Store(#[from] StoreError),
-    /// The workspace could not be used.
-    #[error(transparent)]
-    Workspace(#[from] WorkspaceError),
-    /// A template failed.
-    #[error(transparent)]
-    Template(#[from] TemplateError),
+    Infra(#[from] InfraError),
 }
+outbox::duty_causes!(RequestError);
 
 /// What `dpo request log` was given.
 #[derive(Debug, Clone)]
