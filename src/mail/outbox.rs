@@ -90,6 +90,18 @@ pub enum OutboxError {
         #[source]
         source: Cause,
     },
+    /// The message was sent before: it is not sent twice.
+    #[error("{what} was already {done} on {sent_at} (Message-ID {message_id})")]
+    AlreadySent {
+        /// What was sent, e.g. "request `2021-001`".
+        what: String,
+        /// How, e.g. "forwarded".
+        done: &'static str,
+        /// When, shown with its offset.
+        sent_at: String,
+        /// Its Message-ID.
+        message_id: String,
+    },
     /// Writing the evidence of a dry run, or journaling it, failed.
     #[error(transparent)]
     Workspace(#[from] WorkspaceError),
@@ -105,57 +117,54 @@ impl OutboxError {
             source: source.into(),
         }
     }
+
+    /// `what` was already `done` (sent, forwarded) as `sent`.
+    pub fn already_sent(what: String, done: &'static str, sent: &MailRecord) -> Self {
+        Self::AlreadySent {
+            what,
+            done,
+            sent_at: crate::render::words::show(sent.sent_at),
+            message_id: sent.message_id.clone(),
+        }
+    }
 }
 
-/// The causes every duty that keeps its records in the record store and
-/// posts through the outbox has in common (data-subject requests,
-/// instructions, sub-processor notices). Each duty's error wraps it once,
-/// transparently, and converts each cause with [`duty_causes!`], so `?`
-/// works on them and every message and cause chain is the cause's own.
-#[derive(Debug, thiserror::Error)]
-pub enum InfraError {
+/// Declares [`InfraError`] from one list of causes: a transparent variant
+/// for each, and each cause an [`InfraCause`].
+macro_rules! infra_error {
+    ($($(#[doc = $doc:literal])+ $variant:ident($cause:ty),)+) => {
+        /// The causes every duty that keeps its records in the record store
+        /// and posts through the outbox has in common (data-subject requests,
+        /// instructions, sub-processor notices). Each duty's error wraps it
+        /// once, transparently, and converts every [`InfraCause`] into it, so
+        /// `?` works on them and every message and cause chain is the
+        /// cause's own.
+        #[derive(Debug, thiserror::Error)]
+        pub enum InfraError {
+            $($(#[doc = $doc])+ #[error(transparent)] $variant(#[from] $cause),)+
+        }
+        $(impl InfraCause for $cause {})+
+    };
+}
+
+/// A cause of [`InfraError`]; a duty's error converts from every one of
+/// them through its `Infra` variant.
+pub trait InfraCause: Into<InfraError> {}
+
+infra_error! {
     /// No controller has this id.
-    #[error(transparent)]
-    UnknownController(#[from] UnknownController),
+    UnknownController(UnknownController),
     /// A text argument is empty.
-    #[error(transparent)]
-    Empty(#[from] EmptyText),
+    Empty(EmptyText),
     /// A message could not be sent, or its sending recorded.
-    #[error(transparent)]
-    Outbox(#[from] OutboxError),
+    Outbox(OutboxError),
     /// A record file could not be read or written.
-    #[error(transparent)]
-    Store(#[from] StoreError),
+    Store(StoreError),
     /// The workspace could not be used.
-    #[error(transparent)]
-    Workspace(#[from] WorkspaceError),
+    Workspace(WorkspaceError),
     /// A template failed.
-    #[error(transparent)]
-    Template(#[from] TemplateError),
+    Template(TemplateError),
 }
-
-/// `From` every cause of [`InfraError`] for a duty's error `$err`, through
-/// its `Infra(InfraError)` variant.
-macro_rules! duty_causes {
-    ($err:ty) => {
-        $crate::mail::outbox::duty_causes!(@from $err:
-            $crate::workspace::UnknownController,
-            $crate::model::EmptyText,
-            $crate::mail::outbox::OutboxError,
-            $crate::workspace::store::StoreError,
-            $crate::workspace::WorkspaceError,
-            $crate::render::templates::TemplateError
-        );
-    };
-    (@from $err:ty: $($cause:ty),*) => {
-        $(impl From<$cause> for $err {
-            fn from(e: $cause) -> Self {
-                Self::Infra(e.into())
-            }
-        })*
-    };
-}
-pub(crate) use duty_causes;
 
 /// The sender address: `DPO_SMTP_FROM` (in `smtp`), else the processor's DPO.
 pub fn sender(ws: &Workspace, smtp: Option<&SmtpSettings>) -> Result<String, OutboxError> {
@@ -305,6 +314,23 @@ pub struct Sending<'a> {
     pub smtp: Option<&'a SmtpSettings>,
 }
 
+impl Sending<'_> {
+    /// Journals `action` about `subject`, hashing `payload`, as done by this
+    /// command's actor at its instant; returns the entry's number.
+    pub fn journal(
+        &self,
+        ws: &Workspace,
+        lock: &WorkspaceLock,
+        action: &str,
+        subject: &str,
+        payload: &[u8],
+    ) -> Result<u64, WorkspaceError> {
+        let journal = ws.journal();
+        let (entry, _) = journal.append(lock, self.now, self.actor, action, subject, payload)?;
+        Ok(entry.seq)
+    }
+}
+
 /// The outbox of one command: where, when, by whom, through which server.
 #[derive(Debug)]
 pub struct Outbox<'a> {
@@ -438,14 +464,8 @@ impl<'a> Outbox<'a> {
     }
 
     fn journal(&self, action: &str, letter: &Letter, built: &Built) -> Result<u64, WorkspaceError> {
-        let (entry, _) = self.ws.journal().append(
-            self.lock,
-            self.how.now,
-            self.how.actor,
-            action,
-            &letter.filing.subject,
-            &built.bytes,
-        )?;
-        Ok(entry.seq)
+        let subject = &letter.filing.subject;
+        self.how
+            .journal(self.ws, self.lock, action, subject, &built.bytes)
     }
 }

@@ -10,7 +10,7 @@ use chrono_tz::Tz;
 use serde::Serialize;
 
 use crate::mail::outbox::{
-    self, Delivered, Filing, InfraError, Letter, Outbox, OutboxError, Sending,
+    self, Delivered, Filing, InfraCause, InfraError, Letter, Outbox, OutboxError, Sending,
 };
 use crate::model::{required_text, Id, Request, Right};
 use crate::render::words;
@@ -25,22 +25,17 @@ pub const DIR: &str = kinds::REQUEST.path;
 /// What can go wrong with a data-subject request.
 #[derive(Debug, thiserror::Error)]
 pub enum RequestError {
-    /// The request was already forwarded.
-    #[error("request `{id}` was already forwarded on {sent_at} (Message-ID {message_id})")]
-    AlreadyForwarded {
-        /// The request.
-        id: Id,
-        /// When.
-        sent_at: String,
-        /// Its Message-ID.
-        message_id: String,
-    },
     /// The controller, the request file, the workspace, the message or a
     /// template failed.
     #[error(transparent)]
     Infra(#[from] InfraError),
 }
-outbox::duty_causes!(RequestError);
+
+impl<C: InfraCause> From<C> for RequestError {
+    fn from(e: C) -> Self {
+        Self::Infra(e.into())
+    }
+}
 
 /// What `dpo request log` was given.
 #[derive(Debug, Clone)]
@@ -156,17 +151,11 @@ pub fn log(ws: &Workspace, new: &NewRequest, how: &Sending) -> Result<Outcome, R
         forwarded: None,
     };
     let rel = store::record_rel(DIR, &id);
-    let header = format!(
-        "# {}\n",
-        t.strings()
-            .get("request_file_header")
-            .replace("{id}", id.as_str())
-    );
+    let header = t.strings().file_header("request_file_header", id.as_str());
     let stored = store::create(ws, &lock, &rel, &header, request)?;
-    ws.journal().append(
+    how.journal(
+        ws,
         &lock,
-        how.now,
-        how.actor,
         "request.log",
         id.as_str(),
         stored.source.text.as_bytes(),
@@ -198,11 +187,8 @@ pub fn forward(ws: &Workspace, id: &str, how: &Sending) -> Result<Outcome, Reque
     let lock = ws.lock()?;
     let stored = load(ws, id)?;
     if let Some(f) = &stored.record.forwarded {
-        return Err(RequestError::AlreadyForwarded {
-            id: stored.record.id.clone(),
-            sent_at: words::show(f.sent_at),
-            message_id: f.message_id.clone(),
-        });
+        let what = format!("request `{}`", stored.record.id);
+        return Err(OutboxError::already_sent(what, "forwarded", f).into());
     }
     preflight(
         ws,

@@ -17,7 +17,7 @@ pub mod notice;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use crate::mail::outbox::{self, InfraError, Sending};
+use crate::mail::outbox::{self, InfraCause, InfraError, Sending};
 use crate::model::{
     required_text, ChangeKind, Contact, Contract, EmptyText, Id, IdError, SubProcessor,
     SubProcessorNotice, SubProcessors,
@@ -78,7 +78,12 @@ pub enum SubProcessorError {
     #[error(transparent)]
     Infra(#[from] InfraError),
 }
-outbox::duty_causes!(SubProcessorError);
+
+impl<C: InfraCause> From<C> for SubProcessorError {
+    fn from(e: C) -> Self {
+        Self::Infra(e.into())
+    }
+}
 
 /// The values `add` and `change` were given; `None` keeps the current value.
 #[derive(Debug, Clone, Default)]
@@ -306,14 +311,7 @@ fn finish(
     } else {
         "subprocessor.add"
     };
-    ws.journal().append(
-        &lock,
-        how.now,
-        how.actor,
-        action,
-        sp.id.as_str(),
-        text.as_bytes(),
-    )?;
+    how.journal(ws, &lock, action, sp.id.as_str(), text.as_bytes())?;
     let now_local = crate::time::in_tz(how.now, ws.tz);
     let mut notices = Vec::new();
     for c in &concerned {
