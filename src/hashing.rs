@@ -181,28 +181,55 @@ fn hash_path(
         path: path.to_path_buf(),
         source,
     })?;
+    let read_error = |source| HashError::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    hash_reader(&mut file, progress, read_error, |_| Ok(()))
+}
+
+/// Reads `input` to the end in this thread's buffer, hashing what is read
+/// and handing each chunk to `sink` (which may copy it); returns the digest
+/// and the number of bytes read. A read error becomes `read_error`'s.
+pub(crate) fn hash_reader<E>(
+    input: &mut impl Read,
+    progress: Option<&(dyn Fn(u64) + Sync)>,
+    read_error: impl Fn(io::Error) -> E,
+    mut sink: impl FnMut(&[u8]) -> Result<(), E>,
+) -> Result<([u8; 32], u64), E> {
+    let mut hasher = Sha256::new();
+    let size = read_chunks(input, read_error, |chunk| {
+        hasher.update(chunk);
+        sink(chunk)?;
+        if let Some(progress) = progress {
+            progress(chunk.len() as u64);
+        }
+        Ok(())
+    })?;
+    Ok((hasher.finalize().into(), size))
+}
+
+/// Reads `input` to the end in this thread's buffer, handing each chunk to
+/// `each`; returns the number of bytes read. A read error becomes
+/// `read_error`'s; an interrupted read is retried.
+pub(crate) fn read_chunks<E>(
+    input: &mut impl Read,
+    read_error: impl Fn(io::Error) -> E,
+    mut each: impl FnMut(&[u8]) -> Result<(), E>,
+) -> Result<u64, E> {
     with_buffer(|buf| {
-        let mut hasher = Sha256::new();
         let mut size = 0u64;
         loop {
-            let n = match file.read(buf) {
+            let n = match input.read(buf) {
                 Ok(0) => break,
                 Ok(n) => n,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(source) => {
-                    return Err(HashError::Read {
-                        path: path.to_path_buf(),
-                        source,
-                    })
-                }
+                Err(e) => return Err(read_error(e)),
             };
-            hasher.update(&buf[..n]);
+            each(&buf[..n])?;
             size += n as u64;
-            if let Some(progress) = progress {
-                progress(n as u64);
-            }
         }
-        Ok((hasher.finalize().into(), size))
+        Ok(size)
     })
 }
 
@@ -218,7 +245,7 @@ thread_local! {
 /// Re-entrant: should `f` itself ask for a buffer on the same thread (a
 /// progress callback that hashes, say), it gets a fresh one instead of a
 /// panic on the busy `RefCell`.
-pub(crate) fn with_buffer<R>(f: impl FnOnce(&mut [u8]) -> R) -> R {
+fn with_buffer<R>(f: impl FnOnce(&mut [u8]) -> R) -> R {
     BUFFER.with(|cell| match cell.try_borrow_mut() {
         Ok(mut buf) => f(aligned(&mut buf)),
         Err(_) => f(aligned(&mut Vec::new())),
