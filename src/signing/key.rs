@@ -154,18 +154,8 @@ impl SigningKey {
     /// the group/other bits set, as OpenSSH's "UNPROTECTED PRIVATE KEY FILE"),
     /// when it has a passphrase, and when it is not Ed25519.
     pub fn load(path: &Path) -> Result<Self, SigningError> {
-        let read_err = |source: std::io::Error| {
-            if source.kind() == std::io::ErrorKind::NotFound {
-                SigningError::KeyMissing {
-                    path: path.to_path_buf(),
-                }
-            } else {
-                SigningError::Read {
-                    path: path.to_path_buf(),
-                    source,
-                }
-            }
-        };
+        let missing = |path| SigningError::KeyMissing { path };
+        let read_err = |e| SigningError::read(path, e, missing);
         let f = std::fs::File::open(path).map_err(read_err)?;
         // The mode of the file actually opened, not of whatever the path
         // points to a moment later.

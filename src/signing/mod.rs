@@ -24,7 +24,7 @@ mod publish;
 mod signer;
 mod sshsig;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 pub use allowed_signers::{AllowedSigner, AllowedSigners};
 pub use key::{default_key_path, ensure_outside_workspace, SigningKey};
@@ -172,6 +172,21 @@ pub enum SigningError {
         /// Where we looked.
         path: PathBuf,
     },
+}
+
+impl SigningError {
+    /// Reading `path` failed with `source`: `missing(path)` when there is no
+    /// such file, else [`SigningError::Read`].
+    fn read(path: &Path, source: std::io::Error, missing: fn(PathBuf) -> Self) -> Self {
+        if source.kind() == std::io::ErrorKind::NotFound {
+            missing(path.to_path_buf())
+        } else {
+            Self::Read {
+                path: path.to_path_buf(),
+                source,
+            }
+        }
+    }
 }
 
 /// Prepares `s` for a message: the first 200 characters, control characters
