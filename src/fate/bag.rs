@@ -16,6 +16,7 @@ use crate::model::{
     BagRecord, BagVerificationRecord, Controller, CopyKind, DataCopy, DataItem, FateRecord, Id,
     Processor,
 };
+use crate::render::OutputError;
 use crate::signing::{self, sig_path, AllowedSigners, BadSignature, Signer, Verdict, NS_BAG};
 use crate::workspace::{self, journal::sha256_hex, Act, Workspace};
 
@@ -197,10 +198,8 @@ pub fn bag(
     let summary = bagit::write_bag(&req.from, &req.out, &info, at.date_naive(), progress)?;
     let sig = signing::sign_file(&signer.key, NS_BAG, &summary.tagmanifest_path)?;
     let signature_path = sig_path(&summary.tagmanifest_path);
-    workspace::write_atomic(&signature_path, sig.as_bytes()).map_err(|e| FateError::Output {
-        path: signature_path.clone(),
-        source: Box::new(e),
-    })?;
+    workspace::write_atomic(&signature_path, sig.as_bytes())
+        .map_err(|e| OutputError::write(&signature_path, e))?;
     let record = BagRecord {
         item: item.id.clone(),
         copy: copy.id.clone(),

@@ -114,9 +114,11 @@ impl SigningKey {
         let mut key = PrivateKey::random(&mut OsRng, Algorithm::Ed25519).map_err(crypto)?;
         key.set_comment(comment);
         let pem = key.to_openssh(LineEnding::LF).map_err(crypto)?;
-        let write_err = |source| SigningError::Write {
-            path: path.to_path_buf(),
-            source,
+        let write_err = |source| {
+            SigningError::from(crate::workspace::WorkspaceError::Write {
+                path: path.to_path_buf(),
+                source,
+            })
         };
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             let mut b = std::fs::DirBuilder::new();

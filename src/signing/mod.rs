@@ -112,15 +112,6 @@ pub enum SigningError {
         #[source]
         source: std::io::Error,
     },
-    /// Writing a key failed.
-    #[error("failed to write `{}`", path.display())]
-    Write {
-        /// The file.
-        path: PathBuf,
-        /// The cause.
-        #[source]
-        source: std::io::Error,
-    },
     /// The cryptographic library refused an operation (a bug or a broken key).
     #[error("{operation} failed: {message}")]
     Crypto {
@@ -163,7 +154,8 @@ pub enum SigningError {
         #[source]
         source: crate::workspace::WorkspaceError,
     },
-    /// The workspace could not be locked, written or journaled.
+    /// The workspace could not be locked, written or journaled, or a key
+    /// not written.
     #[error(transparent)]
     Workspace(#[from] crate::workspace::WorkspaceError),
     /// The allowed-signers file does not exist.
