@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use super::{item_status, CopyState, Fate};
 use crate::model::{
-    BagRecord, BagVerificationRecord, Choice, Contact, CopyKind, Decision, DestructionRecord,
+    BagRecord, BagVerificationRecord, Choice, Contact, DataCopy, Decision, DestructionRecord,
     FateRecord, FingerprintRecord, Id, ScanRecord,
 };
 use crate::signing::{sig_path, Signer, ALLOWED_SIGNERS, NS_CERTIFICATE};
@@ -86,18 +86,9 @@ pub struct ConventionFacts {
 /// A copy and what became of it.
 #[derive(Debug, Clone, Serialize)]
 pub struct CertCopy {
-    /// Identifier.
-    pub id: Id,
-    /// Kind.
-    pub kind: CopyKind,
-    /// Where it was.
-    pub location: String,
-    /// Path or volume.
-    pub path: Option<String>,
-    /// Medium label.
-    pub media_id: Option<String>,
-    /// Detail.
-    pub description: Option<String>,
+    /// The copy as the inventory lists it.
+    #[serde(flatten)]
+    pub copy: DataCopy,
     /// What became of it.
     pub state: CopyState,
     /// Every destruction recorded for it, oldest first.
@@ -274,12 +265,7 @@ pub fn build_certificate(
                 .iter()
                 .zip(st.copies)
                 .map(|(copy, cs)| CertCopy {
-                    id: copy.id.clone(),
-                    kind: copy.kind,
-                    location: copy.location.clone(),
-                    path: copy.path.clone(),
-                    media_id: copy.media_id.clone(),
-                    description: copy.description.clone(),
+                    copy: copy.clone(),
                     state: cs.state,
                     destructions: records
                         .iter()
