@@ -10,7 +10,7 @@ use chrono_tz::Tz;
 use serde::Serialize;
 
 use crate::mail::outbox::{
-    self, Delivered, Filing, InfraCause, InfraError, Letter, Outbox, OutboxError, Sending,
+    self, Delivered, Filing, InfraError, Letter, Outbox, OutboxError, Sending,
 };
 use crate::model::{required_text, Id, Request, Right};
 use crate::render::words;
@@ -22,20 +22,10 @@ use crate::workspace::{self, Diagnostic, JournalHead, Workspace};
 /// The folder of request files.
 pub const DIR: &str = kinds::REQUEST.path;
 
-/// What can go wrong with a data-subject request.
-#[derive(Debug, thiserror::Error)]
-pub enum RequestError {
-    /// The controller, the request file, the workspace, the message or a
-    /// template failed.
-    #[error(transparent)]
-    Infra(#[from] InfraError),
-}
-
-impl<C: InfraCause> From<C> for RequestError {
-    fn from(e: C) -> Self {
-        Self::Infra(e.into())
-    }
-}
+/// What can go wrong with a data-subject request: the controller, the
+/// request file, the workspace, the message or a template; a request has no
+/// refusal of its own beyond the outbox's (already forwarded, no contact).
+pub type RequestError = InfraError;
 
 /// What `dpo request log` was given.
 #[derive(Debug, Clone)]
