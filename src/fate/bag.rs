@@ -331,10 +331,10 @@ fn record_check(
     let sha = sha256_hex(&bytes);
     for id in super::list_fate_files(&ws.root)? {
         let f = super::load(ws, &id)?;
-        let found = f.file.records.iter().find_map(|r| match r {
-            FateRecord::Bag(b) if b.tagmanifest_sha256 == sha => Some(b.item.clone()),
-            _ => None,
-        });
+        let found = f
+            .records::<BagRecord>()
+            .find(|b| b.tagmanifest_sha256 == sha)
+            .map(|b| b.item.clone());
         let Some(item) = found else { continue };
         let at = local_second(act.now, ws.tz);
         let record = BagVerificationRecord {

@@ -6,7 +6,7 @@
 use chrono::{DateTime, FixedOffset};
 
 use super::{local_second, FateError, Payload};
-use crate::model::{DestructionRecord, FateRecord, Id, SanitizationMethod};
+use crate::model::{DestructionRecord, FateRecord, FingerprintRecord, Id, SanitizationMethod};
 use crate::workspace::{Act, Workspace};
 
 /// What `dpo fate destroy` needs.
@@ -99,11 +99,7 @@ pub fn destroy(ws: &Workspace, act: &Act, req: &DestroyRequest) -> Result<Destro
         recorded_at,
         recorded_by: act.actor.clone(),
     };
-    let fingerprinted = f
-        .file
-        .records
-        .iter()
-        .any(|r| matches!(r, FateRecord::Fingerprint(x) if x.item == item.id));
+    let fingerprinted = f.records::<FingerprintRecord>().any(|x| x.item == item.id);
     ws.journal().head()?;
     let lock = ws.lock()?;
     let recorded = FateRecord::Destruction(record.clone());

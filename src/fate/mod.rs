@@ -43,7 +43,9 @@ pub use status::{
     check_bag, check_destroy, item_status, kind_label, overview, pending, ControllerStatus,
     CopyState, CopyStatus, ItemStatus, Pending,
 };
-pub use store::{append_record, fate_rel, find_item, list_fate_files, load, Fate, Payload, DIR};
+pub use store::{
+    append_record, fate_rel, find_item, list_fate_files, load, Fate, Payload, RecordKind, DIR,
+};
 
 use crate::model::Id;
 use crate::workspace::Diagnostic;

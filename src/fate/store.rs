@@ -15,7 +15,10 @@ use std::path::Path;
 use chrono::{DateTime, FixedOffset};
 
 use super::FateError;
-use crate::model::{DataItem, FateFile, FateRecord, Id};
+use crate::model::{
+    BagRecord, BagVerificationRecord, CertificateRecord, DataItem, DestructionRecord, FateFile,
+    FateRecord, FingerprintRecord, Id, ScanRecord,
+};
 use crate::workspace::kinds::{self, Record};
 use crate::workspace::store::{self, StoreError};
 use crate::workspace::{read_record, Act, Diagnostic, SourceFile, Workspace, WorkspaceLock};
@@ -26,6 +29,36 @@ pub const DIR: &str = kinds::FATE.path;
 /// Where the fate file of `controller` lives, relative to the workspace.
 pub fn fate_rel(controller: &Id) -> String {
     format!("{DIR}/{controller}.yaml")
+}
+
+/// A kind of record a fate file holds: the record of a [`FateRecord`] of
+/// that kind.
+pub trait RecordKind {
+    /// `r`, when it is of this kind.
+    fn of(r: &FateRecord) -> Option<&Self>;
+}
+
+/// [`RecordKind`] for the record of each variant of [`FateRecord`].
+macro_rules! record_kinds {
+    ($($variant:ident($record:ty),)+) => {
+        $(impl RecordKind for $record {
+            fn of(r: &FateRecord) -> Option<&Self> {
+                match r {
+                    FateRecord::$variant(x) => Some(x),
+                    _ => None,
+                }
+            }
+        })+
+    };
+}
+
+record_kinds! {
+    Fingerprint(FingerprintRecord),
+    Bag(BagRecord),
+    BagVerification(BagVerificationRecord),
+    Destruction(DestructionRecord),
+    Scan(ScanRecord),
+    Certificate(CertificateRecord),
 }
 
 /// A fate file as read and checked.
@@ -40,6 +73,11 @@ pub struct Fate {
 }
 
 impl Fate {
+    /// The records of kind `T`, oldest first.
+    pub fn records<'a, T: RecordKind + 'a>(&'a self) -> impl DoubleEndedIterator<Item = &'a T> {
+        self.file.records.iter().filter_map(T::of)
+    }
+
     /// The item with this id.
     pub fn item(&self, id: &str) -> Option<&DataItem> {
         self.file.items.iter().find(|i| i.id.as_str() == id)
