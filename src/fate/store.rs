@@ -16,8 +16,8 @@ use chrono::{DateTime, FixedOffset};
 
 use super::FateError;
 use crate::model::{
-    BagRecord, BagVerificationRecord, CertificateRecord, DataItem, DestructionRecord, FateFile,
-    FateRecord, FingerprintRecord, Id, ScanRecord,
+    BagRecord, BagVerificationRecord, DataItem, DestructionRecord, FateFile, FateRecord,
+    FingerprintRecord, Id, ScanRecord,
 };
 use crate::workspace::kinds::{self, Record};
 use crate::workspace::store::{self, StoreError};
@@ -38,7 +38,8 @@ pub trait RecordKind {
     fn of(r: &FateRecord) -> Option<&Self>;
 }
 
-/// [`RecordKind`] for the record of each variant of [`FateRecord`].
+/// [`RecordKind`] for the records of the variants of [`FateRecord`] that
+/// the workflows read back (a certificate record is only ever written).
 macro_rules! record_kinds {
     ($($variant:ident($record:ty),)+) => {
         $(impl RecordKind for $record {
@@ -58,7 +59,6 @@ record_kinds! {
     BagVerification(BagVerificationRecord),
     Destruction(DestructionRecord),
     Scan(ScanRecord),
-    Certificate(CertificateRecord),
 }
 
 /// A fate file as read and checked.
