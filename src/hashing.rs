@@ -24,6 +24,9 @@
 //!
 //! File names are kept as raw bytes, so names that are not UTF-8, or that
 //! hold spaces or newlines, are hashed and reported like any other.
+//!
+//! The read loop itself (`read_chunks`, and `hash_reader` on top of it) is
+//! the one the BagIt writer copies through and its validator checks with.
 
 use std::cell::RefCell;
 use std::fs::File;

@@ -1,4 +1,6 @@
-//! Fate files on disk: find, read, check, and append the tool's records.
+//! Fate files on disk: find, read, check, read back the tool's records by
+//! kind ([`Fate::records`]), and append them, each journaled as it is
+//! appended ([`append_record`]).
 //!
 //! A fate file is written by the DPO, with comments. The tool only ever adds
 //! records at its end, as text, through the workspace's record store

@@ -17,6 +17,11 @@
 //! A dry run writes `…-dry-run.eml` and journals `<action>.dry-run`; it
 //! records nothing in the record file.
 //!
+//! The duties that keep a record and post through here (requests,
+//! instructions, sub-processor notices) share their infrastructure causes
+//! as one [`InfraError`], and journal their own records through
+//! [`Sending::journal`], as the command's actor at its instant.
+//!
 //! Making this crash-safe (journal the intent with the exact bytes before
 //! the SMTP transaction, the outcome after it) is one change here, between
 //! steps 1 and 2: see [`Outbox::post`].

@@ -2,7 +2,8 @@
 //! [`words`], the one place that words dates, instants and durations.
 //!
 //! The wording of every document lives in `templates/` (minijinja); this module
-//! only turns it into bytes.
+//! only turns it into bytes. [`OutputError`] says why a document, or another
+//! file a command produces, could not be made or written.
 
 pub mod csv;
 pub mod pdf;
