@@ -36,7 +36,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -597,24 +597,8 @@ fn copy_and_hash(
         .create_new(true)
         .open(dst)
         .map_err(write_error)?;
-    let (digest, size) = hashing::with_buffer(|buf| {
-        let mut hasher = Sha256::new();
-        let mut size = 0u64;
-        loop {
-            let n = match input.read(buf) {
-                Ok(0) => break,
-                Ok(n) => n,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(read_error(e)),
-            };
-            hasher.update(&buf[..n]);
-            output.write_all(&buf[..n]).map_err(write_error)?;
-            size += n as u64;
-            if let Some(progress) = progress {
-                progress(n as u64);
-            }
-        }
-        Ok((hasher.finalize().into(), size))
+    let (digest, size) = hashing::hash_reader(&mut input, progress, read_error, |chunk| {
+        output.write_all(chunk).map_err(write_error)
     })?;
     // The returned data keeps its dates. Not fatal when the medium cannot
     // store them (the content, which the manifest covers, is intact).
@@ -1171,35 +1155,30 @@ fn check_file(shown: &str, path: &Path, expected: &[Expected]) -> (u64, Vec<BagP
 /// in one streamed read.
 fn digest_file(path: &Path, want256: bool, want512: bool) -> io::Result<(String, String, u64)> {
     let mut file = File::open(path)?;
-    hashing::with_buffer(|buf| {
-        let mut sha256 = want256.then(Sha256::new);
-        let mut sha512 = want512.then(Sha512::new);
-        let mut size = 0u64;
-        loop {
-            let n = match file.read(buf) {
-                Ok(0) => break,
-                Ok(n) => n,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(e),
-            };
+    let mut sha256 = want256.then(Sha256::new);
+    let mut sha512 = want512.then(Sha512::new);
+    let size = hashing::read_chunks(
+        &mut file,
+        |e| e,
+        |chunk| {
             if let Some(h) = sha256.as_mut() {
-                h.update(&buf[..n]);
+                h.update(chunk);
             }
             if let Some(h) = sha512.as_mut() {
-                h.update(&buf[..n]);
+                h.update(chunk);
             }
-            size += n as u64;
-        }
-        Ok((
-            sha256
-                .map(|h| ::hex::encode(h.finalize()))
-                .unwrap_or_default(),
-            sha512
-                .map(|h| ::hex::encode(h.finalize()))
-                .unwrap_or_default(),
-            size,
-        ))
-    })
+            Ok(())
+        },
+    )?;
+    Ok((
+        sha256
+            .map(|h| ::hex::encode(h.finalize()))
+            .unwrap_or_default(),
+        sha512
+            .map(|h| ::hex::encode(h.finalize()))
+            .unwrap_or_default(),
+        size,
+    ))
 }
 
 /// Compares `Payload-Oxum`, when `bag-info.txt` has one, with the payload.
@@ -1432,7 +1411,7 @@ mod tests {
     }
 
     #[test]
-    fn an_existing_non_empty_output_is_refused_and_left_alone() {
+    fn an_existing_output_is_refused_and_left_alone_unless_an_empty_folder() {
         let dir = tempfile::tempdir().unwrap();
         let from = source(dir.path());
         let out = dir.path().join("out");
@@ -1445,14 +1424,8 @@ mod tests {
         fs::write(&file_out, b"x").unwrap();
         let err = write_bag(&from, &file_out, &info(), date(), None).unwrap_err();
         assert!(matches!(err, BagError::OutputNotEmpty { .. }), "{err}");
-    }
-
-    #[test]
-    fn an_empty_output_folder_is_used() {
-        let dir = tempfile::tempdir().unwrap();
-        let from = source(dir.path());
-        let out = dir.path().join("out");
-        fs::create_dir(&out).unwrap();
+        // An empty output folder is used.
+        fs::remove_file(out.join("keep")).unwrap();
         write_bag(&from, &out, &info(), date(), None).unwrap();
         assert!(verify_bag(&out).unwrap().is_valid());
     }
@@ -1533,83 +1506,81 @@ mod tests {
             .collect()
     }
 
-    #[test]
-    fn a_changed_payload_file_is_reported_by_name() {
-        let dir = tempfile::tempdir().unwrap();
-        let bag = written_bag(dir.path());
-        fs::write(bag.join("data/a.txt"), b"abd").unwrap();
-        let report = verify_bag(&bag).unwrap();
-        assert_eq!(kinds(&report), [("data/a.txt", BagProblemKind::Changed)]);
+    /// Rewrites the text file `path` with `f`.
+    fn edit(path: &Path, f: impl Fn(String) -> String) {
+        fs::write(path, f(fs::read_to_string(path).unwrap())).unwrap();
     }
 
-    #[test]
-    fn a_removed_payload_file_is_missing_and_breaks_the_oxum() {
-        let dir = tempfile::tempdir().unwrap();
-        let bag = written_bag(dir.path());
-        fs::remove_file(bag.join("data/sub/b.txt")).unwrap();
-        let report = verify_bag(&bag).unwrap();
-        assert_eq!(
-            kinds(&report),
-            [
-                ("bag-info.txt", BagProblemKind::OxumMismatch),
-                ("data/sub/b.txt", BagProblemKind::Missing),
-            ]
-        );
-    }
+    /// A way of tampering with a written bag, and the problems verification
+    /// must then report, in order.
+    type Tampering = (
+        &'static str,
+        fn(&Path),
+        &'static [(&'static str, BagProblemKind)],
+    );
+
+    const TAMPERINGS: [Tampering; 7] = {
+        use BagProblemKind::*;
+        [
+            (
+                "a changed payload file is reported by name",
+                |bag| fs::write(bag.join("data/a.txt"), b"abd").unwrap(),
+                &[("data/a.txt", Changed)],
+            ),
+            (
+                "a removed payload file is missing and breaks the oxum",
+                |bag| fs::remove_file(bag.join("data/sub/b.txt")).unwrap(),
+                &[("bag-info.txt", OxumMismatch), ("data/sub/b.txt", Missing)],
+            ),
+            (
+                "an added payload file is extra",
+                |bag| fs::write(bag.join("data/sub/new file"), b"").unwrap(),
+                &[("bag-info.txt", OxumMismatch), ("data/sub/new file", Extra)],
+            ),
+            (
+                "an edited tag file fails the tag manifest",
+                |bag| edit(&bag.join("bag-info.txt"), |t| t.replace("Bièvre", "Bievre")),
+                &[("bag-info.txt", Changed)],
+            ),
+            (
+                "a tag manifest that leaves out the payload manifest is malformed",
+                |bag| {
+                    edit(&bag.join("tagmanifest-sha256.txt"), |t| {
+                        t.lines()
+                            .filter(|l| !l.ends_with("manifest-sha256.txt"))
+                            .map(|l| format!("{l}\n"))
+                            .collect()
+                    })
+                },
+                &[("tagmanifest-sha256.txt", Malformed)],
+            ),
+            (
+                "a signature beside the tag manifest is not a problem",
+                |bag| fs::write(bag.join("tagmanifest-sha256.txt.sig"), b"sig").unwrap(),
+                &[],
+            ),
+            (
+                // The tag manifest no longer matches; the payload still does.
+                "a manifest with CRLF line ends reads",
+                |bag| {
+                    edit(&bag.join("manifest-sha256.txt"), |t| {
+                        t.replace('\n', "\r\n")
+                    })
+                },
+                &[("manifest-sha256.txt", Changed)],
+            ),
+        ]
+    };
 
     #[test]
-    fn an_added_payload_file_is_extra() {
-        let dir = tempfile::tempdir().unwrap();
-        let bag = written_bag(dir.path());
-        fs::write(bag.join("data/sub/new file"), b"").unwrap();
-        let report = verify_bag(&bag).unwrap();
-        assert_eq!(
-            kinds(&report),
-            [
-                ("bag-info.txt", BagProblemKind::OxumMismatch),
-                ("data/sub/new file", BagProblemKind::Extra),
-            ]
-        );
-    }
-
-    #[test]
-    fn an_edited_tag_file_fails_the_tag_manifest() {
-        let dir = tempfile::tempdir().unwrap();
-        let bag = written_bag(dir.path());
-        let path = bag.join("bag-info.txt");
-        let edited = fs::read_to_string(&path)
-            .unwrap()
-            .replace("Bièvre", "Bievre");
-        fs::write(&path, edited).unwrap();
-        let report = verify_bag(&bag).unwrap();
-        assert_eq!(kinds(&report), [("bag-info.txt", BagProblemKind::Changed)]);
-    }
-
-    #[test]
-    fn a_tag_manifest_that_leaves_out_the_payload_manifest_is_malformed() {
-        let dir = tempfile::tempdir().unwrap();
-        let bag = written_bag(dir.path());
-        let path = bag.join("tagmanifest-sha256.txt");
-        let kept: String = fs::read_to_string(&path)
-            .unwrap()
-            .lines()
-            .filter(|l| !l.ends_with("manifest-sha256.txt"))
-            .map(|l| format!("{l}\n"))
-            .collect();
-        fs::write(&path, kept).unwrap();
-        let report = verify_bag(&bag).unwrap();
-        assert_eq!(
-            kinds(&report),
-            [("tagmanifest-sha256.txt", BagProblemKind::Malformed)]
-        );
-    }
-
-    #[test]
-    fn a_signature_beside_the_tag_manifest_is_not_a_problem() {
-        let dir = tempfile::tempdir().unwrap();
-        let bag = written_bag(dir.path());
-        fs::write(bag.join("tagmanifest-sha256.txt.sig"), b"sig").unwrap();
-        assert!(verify_bag(&bag).unwrap().is_valid());
+    fn each_tampering_is_reported_by_file_and_kind() {
+        for (what, tamper, problems) in TAMPERINGS {
+            let dir = tempfile::tempdir().unwrap();
+            let bag = written_bag(dir.path());
+            tamper(&bag);
+            let report = verify_bag(&bag).unwrap();
+            assert_eq!(kinds(&report), problems, "{what}");
+        }
     }
 
     #[test]
@@ -1673,21 +1644,6 @@ mod tests {
             .problems
             .iter()
             .any(|p| p.detail.starts_with("manifest-sha512.txt says")));
-    }
-
-    #[test]
-    fn a_manifest_with_crlf_line_ends_reads() {
-        let dir = tempfile::tempdir().unwrap();
-        let bag = written_bag(dir.path());
-        let path = bag.join("manifest-sha256.txt");
-        let text = fs::read_to_string(&path).unwrap().replace('\n', "\r\n");
-        fs::write(&path, text).unwrap();
-        let report = verify_bag(&bag).unwrap();
-        // The tag manifest no longer matches; the payload still does.
-        assert_eq!(
-            kinds(&report),
-            [("manifest-sha256.txt", BagProblemKind::Changed)]
-        );
     }
 
     #[test]

@@ -24,6 +24,9 @@
 //!
 //! File names are kept as raw bytes, so names that are not UTF-8, or that
 //! hold spaces or newlines, are hashed and reported like any other.
+//!
+//! The read loop itself (`read_chunks`, and `hash_reader` on top of it) is
+//! the one the BagIt writer copies through and its validator checks with.
 
 use std::cell::RefCell;
 use std::fs::File;
@@ -181,28 +184,55 @@ fn hash_path(
         path: path.to_path_buf(),
         source,
     })?;
+    let read_error = |source| HashError::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    hash_reader(&mut file, progress, read_error, |_| Ok(()))
+}
+
+/// Reads `input` to the end in this thread's buffer, hashing what is read
+/// and handing each chunk to `sink` (which may copy it); returns the digest
+/// and the number of bytes read. A read error becomes `read_error`'s.
+pub(crate) fn hash_reader<E>(
+    input: &mut impl Read,
+    progress: Option<&(dyn Fn(u64) + Sync)>,
+    read_error: impl Fn(io::Error) -> E,
+    mut sink: impl FnMut(&[u8]) -> Result<(), E>,
+) -> Result<([u8; 32], u64), E> {
+    let mut hasher = Sha256::new();
+    let size = read_chunks(input, read_error, |chunk| {
+        hasher.update(chunk);
+        sink(chunk)?;
+        if let Some(progress) = progress {
+            progress(chunk.len() as u64);
+        }
+        Ok(())
+    })?;
+    Ok((hasher.finalize().into(), size))
+}
+
+/// Reads `input` to the end in this thread's buffer, handing each chunk to
+/// `each`; returns the number of bytes read. A read error becomes
+/// `read_error`'s; an interrupted read is retried.
+pub(crate) fn read_chunks<E>(
+    input: &mut impl Read,
+    read_error: impl Fn(io::Error) -> E,
+    mut each: impl FnMut(&[u8]) -> Result<(), E>,
+) -> Result<u64, E> {
     with_buffer(|buf| {
-        let mut hasher = Sha256::new();
         let mut size = 0u64;
         loop {
-            let n = match file.read(buf) {
+            let n = match input.read(buf) {
                 Ok(0) => break,
                 Ok(n) => n,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(source) => {
-                    return Err(HashError::Read {
-                        path: path.to_path_buf(),
-                        source,
-                    })
-                }
+                Err(e) => return Err(read_error(e)),
             };
-            hasher.update(&buf[..n]);
+            each(&buf[..n])?;
             size += n as u64;
-            if let Some(progress) = progress {
-                progress(n as u64);
-            }
         }
-        Ok((hasher.finalize().into(), size))
+        Ok(size)
     })
 }
 
@@ -218,7 +248,7 @@ thread_local! {
 /// Re-entrant: should `f` itself ask for a buffer on the same thread (a
 /// progress callback that hashes, say), it gets a fresh one instead of a
 /// panic on the busy `RefCell`.
-pub(crate) fn with_buffer<R>(f: impl FnOnce(&mut [u8]) -> R) -> R {
+fn with_buffer<R>(f: impl FnOnce(&mut [u8]) -> R) -> R {
     BUFFER.with(|cell| match cell.try_borrow_mut() {
         Ok(mut buf) => f(aligned(&mut buf)),
         Err(_) => f(aligned(&mut Vec::new())),

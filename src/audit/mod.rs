@@ -23,7 +23,7 @@ use crate::breach::{notice, store as breach_store};
 use crate::model::{FateRecord, Id};
 use crate::register::{self, RegisterRequest};
 use crate::render::pdf::{markdown_to_pdf, PdfMeta};
-use crate::render::{csv::to_csv, escape_markdown, Templates};
+use crate::render::{csv::to_csv, escape_markdown, OutputError, Templates};
 use crate::workspace::{Diagnostic, Workspace};
 
 pub use pack::{pack, PackRequest, Packed};
@@ -58,18 +58,6 @@ pub enum AuditError {
     /// A breach report failed.
     #[error(transparent)]
     Breach(#[from] crate::breach::BreachError),
-    /// A template failed.
-    #[error(transparent)]
-    Template(#[from] crate::render::templates::TemplateError),
-    /// A PDF could not be made.
-    #[error("failed to make the PDF `{file}`")]
-    Pdf {
-        /// The file in the pack.
-        file: String,
-        /// Why.
-        #[source]
-        source: crate::render::pdf::PdfError,
-    },
     /// A CSV could not be made.
     #[error(transparent)]
     Csv(#[from] crate::render::csv::CsvError),
@@ -87,15 +75,15 @@ pub enum AuditError {
         /// Today's date, for the hint.
         today: String,
     },
-    /// Writing the pack failed.
-    #[error("failed to write `{}`", path.display())]
-    Output {
-        /// The file or folder.
-        path: PathBuf,
-        /// Why.
-        #[source]
-        source: Box<dyn std::error::Error + Send + Sync>,
-    },
+    /// A document of the pack could not be made, or the pack not written.
+    #[error(transparent)]
+    Output(#[from] OutputError),
+}
+
+impl From<crate::render::templates::TemplateError> for AuditError {
+    fn from(e: crate::render::templates::TemplateError) -> Self {
+        Self::Output(e.into())
+    }
 }
 
 /// The files of a pack, by path inside the pack (`/`-separated), and the
@@ -136,20 +124,34 @@ struct Maker<'a> {
 
 impl Maker<'_> {
     fn pdf(&mut self, file: &str, title: &str, md: &str) -> Result<(), AuditError> {
-        let s = self.t.strings();
-        let meta = PdfMeta {
-            title: format!("{title} — {}", self.ws.processor.name),
-            author: self.ws.processor.name.clone(),
-            created: crate::time::in_tz(self.now, self.ws.tz),
-            footer_left: format!("{title} — {}", self.ws.processor.display_name()),
-            page_label: s.get("page_label").to_string(),
-            lang: self.t.lang().code().to_string(),
-        };
-        let bytes = markdown_to_pdf(md, &meta).map_err(|source| AuditError::Pdf {
-            file: file.to_string(),
+        let p = &self.ws.processor;
+        let meta = PdfMeta::new(
+            self.t,
+            format!("{title} — {}", p.name),
+            &p.name,
+            crate::time::in_tz(self.now, self.ws.tz),
+            format!("{title} — {}", p.display_name()),
+        );
+        let bytes = markdown_to_pdf(md, &meta).map_err(|source| OutputError::Pdf {
+            file: Some(file.to_string()),
             source,
         })?;
         self.pack.files.insert(file.to_string(), bytes);
+        Ok(())
+    }
+
+    /// A table as `<stem>.pdf`, made from `md` and titled `title`, and as
+    /// `<stem>.csv`.
+    fn table(
+        &mut self,
+        stem: &str,
+        title: &str,
+        md: &str,
+        (headers, rows): (&[String], &[Vec<String>]),
+    ) -> Result<(), AuditError> {
+        self.pdf(&format!("{stem}.pdf"), title, md)?;
+        let csv = to_csv(headers, rows)?;
+        self.pack.files.insert(format!("{stem}.csv"), csv);
         Ok(())
     }
 
@@ -238,10 +240,7 @@ impl Maker<'_> {
             let (headers, rows) = records::table(&log.records);
             let title = self.t.strings().get(title_key).to_string();
             let md = records::markdown(&title, &log.records);
-            self.pdf(&format!("{dir}/log.pdf"), &title, &md)?;
-            self.pack
-                .files
-                .insert(format!("{dir}/log.csv"), to_csv(&headers, &rows)?);
+            self.table(&format!("{dir}/log"), &title, &md, (&headers, &rows))?;
         }
         Ok(())
     }
@@ -291,11 +290,7 @@ impl Maker<'_> {
             &headers,
             &rows,
         );
-        self.pdf("people.pdf", &title, &md)?;
-        self.pack
-            .files
-            .insert("people.csv".into(), to_csv(&headers, &rows)?);
-        Ok(())
+        self.table("people", &title, &md, (&headers, &rows))
     }
 
     fn measures(&mut self) -> Result<(), AuditError> {
@@ -325,11 +320,7 @@ impl Maker<'_> {
         }
         let title = s.get("audit_measures_title").to_string();
         let md = table_markdown(&title, &headers, &rows);
-        self.pdf("security-measures.pdf", &title, &md)?;
-        self.pack
-            .files
-            .insert("security-measures.csv".into(), to_csv(&headers, &rows)?);
-        Ok(())
+        self.table("security-measures", &title, &md, (&headers, &rows))
     }
 
     fn fate(&mut self) -> Result<(), AuditError> {

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::{build, AuditError, MANIFEST};
 use crate::model::{Id, Lang};
-use crate::render::Templates;
+use crate::render::{OutputError, Templates};
 use crate::signing::{self, Signer, NS_FILE};
 use crate::workspace::{self, journal::sha256_hex, Act, Diagnostic, Workspace};
 
@@ -55,10 +55,7 @@ pub struct Packed {
 }
 
 fn output_error(path: &Path, e: impl std::error::Error + Send + Sync + 'static) -> AuditError {
-    AuditError::Output {
-        path: path.to_path_buf(),
-        source: Box::new(e),
-    }
+    OutputError::write(path, e).into()
 }
 
 /// Makes the pack, writes it to the new folder, signs its manifest and

@@ -122,30 +122,30 @@ mod tests {
         assess(dpc, ei, cb).unwrap().level
     }
 
-    #[test]
-    fn each_band_starts_exactly_at_its_edge() {
-        // 4 × 0.5 = 2.00: medium, not low.
-        assert_eq!(level(4.0, 0.5, 0.0), Level::Medium);
-        assert_eq!(level(3.0, 1.0, 0.0), Level::High);
-        assert_eq!(level(4.0, 1.0, 0.0), Level::VeryHigh);
-        assert_eq!(level(2.0, 0.75, 1.5), Level::High);
-    }
+    /// Known answers, (DPC, EI, CB) → level, at and around each band's edge.
+    const KNOWN: [(f64, f64, f64, Level); 11] = [
+        // Each band starts exactly at its edge: 4 × 0.5 = 2.00 is medium, not low.
+        (4.0, 0.5, 0.0, Level::Medium),
+        (3.0, 1.0, 0.0, Level::High),
+        (4.0, 1.0, 0.0, Level::VeryHigh),
+        (2.0, 0.75, 1.5, Level::High),
+        // Just below each edge stays in the lower band: 1.75 × 1 + 0.24 = 1.99.
+        (1.75, 1.0, 0.24, Level::Low),
+        (2.75, 1.0, 0.24, Level::Medium),
+        (3.75, 1.0, 0.24, Level::High),
+        // Circumstances lift a score over an edge.
+        (1.0, 0.25, 0.0, Level::Low),
+        (3.0, 0.5, 0.5, Level::Medium),
+        (3.0, 0.5, 1.5, Level::High),
+        (4.0, 1.0, 2.0, Level::VeryHigh),
+    ];
 
     #[test]
-    fn just_below_each_edge_stays_in_the_lower_band() {
-        // 1.75 × 1 + 0.24 = 1.99
-        assert_eq!(level(1.75, 1.0, 0.24), Level::Low);
-        assert_eq!(level(2.75, 1.0, 0.24), Level::Medium);
-        assert_eq!(level(3.75, 1.0, 0.24), Level::High);
+    fn each_known_score_falls_in_its_band_edges_included() {
+        for (dpc, ei, cb, want) in KNOWN {
+            assert_eq!(level(dpc, ei, cb), want, "DPC {dpc} × EI {ei} + CB {cb}");
+        }
         assert_eq!(assess(3.75, 1.0, 0.24).unwrap().score, 3.99);
-    }
-
-    #[test]
-    fn circumstances_lift_a_score_over_an_edge() {
-        assert_eq!(level(1.0, 0.25, 0.0), Level::Low);
-        assert_eq!(level(3.0, 0.5, 0.5), Level::Medium);
-        assert_eq!(level(3.0, 0.5, 1.5), Level::High);
-        assert_eq!(level(4.0, 1.0, 2.0), Level::VeryHigh);
     }
 
     #[test]

@@ -10,12 +10,13 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use super::{local_second, lossy, FateError, Progress};
+use super::{local_second, lossy, FateError, Payload, Progress};
 use crate::bagit::{self, BagInfo};
 use crate::model::{
     BagRecord, BagVerificationRecord, Controller, CopyKind, DataCopy, DataItem, FateRecord, Id,
     Processor,
 };
+use crate::render::OutputError;
 use crate::signing::{self, sig_path, AllowedSigners, BadSignature, Signer, Verdict, NS_BAG};
 use crate::workspace::{self, journal::sha256_hex, Act, Workspace};
 
@@ -197,10 +198,8 @@ pub fn bag(
     let summary = bagit::write_bag(&req.from, &req.out, &info, at.date_naive(), progress)?;
     let sig = signing::sign_file(&signer.key, NS_BAG, &summary.tagmanifest_path)?;
     let signature_path = sig_path(&summary.tagmanifest_path);
-    workspace::write_atomic(&signature_path, sig.as_bytes()).map_err(|e| FateError::Output {
-        path: signature_path.clone(),
-        source: Box::new(e),
-    })?;
+    workspace::write_atomic(&signature_path, sig.as_bytes())
+        .map_err(|e| OutputError::write(&signature_path, e))?;
     let record = BagRecord {
         item: item.id.clone(),
         copy: copy.id.clone(),
@@ -216,19 +215,14 @@ pub fn bag(
         key_fingerprint: signer.key.fingerprint(),
     };
     let lock = ws.lock()?;
-    super::append_record(ws, &lock, &f, FateRecord::Bag(record.clone()))?;
-    let tagmanifest =
-        std::fs::read(&summary.tagmanifest_path).map_err(|source| FateError::Read {
-            path: summary.tagmanifest_path.clone(),
-            source,
-        })?;
-    ws.journal().append(
+    let tagmanifest = Payload::File(&summary.tagmanifest_path);
+    super::append_record(
+        ws,
         &lock,
-        at.to_utc(),
-        &act.actor,
-        "fate.bag",
-        &format!("{}/{}/{}", f.controller, item.id, copy.id),
-        &tagmanifest,
+        &f,
+        act,
+        FateRecord::Bag(record.clone()),
+        tagmanifest,
     )?;
     Ok(Bagged {
         controller: f.controller.clone(),
@@ -337,10 +331,10 @@ fn record_check(
     let sha = sha256_hex(&bytes);
     for id in super::list_fate_files(&ws.root)? {
         let f = super::load(ws, &id)?;
-        let found = f.file.records.iter().find_map(|r| match r {
-            FateRecord::Bag(b) if b.tagmanifest_sha256 == sha => Some(b.item.clone()),
-            _ => None,
-        });
+        let found = f
+            .records::<BagRecord>()
+            .find(|b| b.tagmanifest_sha256 == sha)
+            .map(|b| b.item.clone());
         let Some(item) = found else { continue };
         let at = local_second(act.now, ws.tz);
         let record = BagVerificationRecord {
@@ -354,15 +348,8 @@ fn record_check(
             problems: problems.iter().take(KEPT).cloned().collect(),
         };
         let lock = ws.lock()?;
-        let yaml = super::append_record(ws, &lock, &f, FateRecord::BagVerification(record))?;
-        ws.journal().append(
-            &lock,
-            at.to_utc(),
-            &act.actor,
-            "fate.verify-bag",
-            &format!("{id}/{item}"),
-            &yaml,
-        )?;
+        let recorded = FateRecord::BagVerification(record);
+        super::append_record(ws, &lock, &f, act, recorded, Payload::Record)?;
         return Ok(Some(f.rel()));
     }
     Ok(None)

@@ -13,8 +13,8 @@ use serde::Serialize;
 
 use super::{item_status, CopyState, Fate};
 use crate::model::{
-    BagRecord, BagVerificationRecord, Choice, Contact, CopyKind, Decision, DestructionRecord,
-    FateRecord, FingerprintRecord, Id, ScanRecord,
+    BagRecord, BagVerificationRecord, Choice, Contact, DataCopy, Decision, DestructionRecord,
+    FingerprintRecord, Id, ScanRecord,
 };
 use crate::signing::{sig_path, Signer, ALLOWED_SIGNERS, NS_CERTIFICATE};
 use crate::workspace::{JournalHead, Workspace};
@@ -86,18 +86,9 @@ pub struct ConventionFacts {
 /// A copy and what became of it.
 #[derive(Debug, Clone, Serialize)]
 pub struct CertCopy {
-    /// Identifier.
-    pub id: Id,
-    /// Kind.
-    pub kind: CopyKind,
-    /// Where it was.
-    pub location: String,
-    /// Path or volume.
-    pub path: Option<String>,
-    /// Medium label.
-    pub media_id: Option<String>,
-    /// Detail.
-    pub description: Option<String>,
+    /// The copy as the inventory lists it.
+    #[serde(flatten)]
+    pub copy: DataCopy,
     /// What became of it.
     pub state: CopyState,
     /// Every destruction recorded for it, oldest first.
@@ -262,7 +253,6 @@ pub fn build_certificate(
 ) -> Certificate {
     let p = &ws.processor;
     let c = ws.controller(&fate.controller);
-    let records = &fate.file.records;
     let items = fate
         .file
         .items
@@ -274,28 +264,16 @@ pub fn build_certificate(
                 .iter()
                 .zip(st.copies)
                 .map(|(copy, cs)| CertCopy {
-                    id: copy.id.clone(),
-                    kind: copy.kind,
-                    location: copy.location.clone(),
-                    path: copy.path.clone(),
-                    media_id: copy.media_id.clone(),
-                    description: copy.description.clone(),
+                    copy: copy.clone(),
                     state: cs.state,
-                    destructions: records
-                        .iter()
-                        .filter_map(|r| match r {
-                            FateRecord::Destruction(d)
-                                if d.item == item.id && d.copy == copy.id =>
-                            {
-                                Some(d.clone())
-                            }
-                            _ => None,
-                        })
+                    destructions: fate
+                        .records::<DestructionRecord>()
+                        .filter(|d| d.item == item.id && d.copy == copy.id)
+                        .cloned()
                         .collect(),
                     bags: cs.verified_bags,
                 })
                 .collect();
-            let mine = |r: &&FateRecord| r.item() == Some(&item.id);
             CertItem {
                 id: item.id.clone(),
                 name: item.name.clone(),
@@ -304,39 +282,27 @@ pub fn build_certificate(
                 choice: item.choice,
                 decision: item.decision.clone(),
                 copies,
-                fingerprints: records
-                    .iter()
-                    .filter(mine)
-                    .filter_map(|r| match r {
-                        FateRecord::Fingerprint(f) => Some(f.clone()),
-                        _ => None,
+                fingerprints: fate
+                    .records::<FingerprintRecord>()
+                    .filter(|f| f.item == item.id)
+                    .cloned()
+                    .collect(),
+                bags: fate
+                    .records::<BagRecord>()
+                    .filter(|b| b.item == item.id)
+                    .map(|b| CertBag {
+                        bag: b.clone(),
+                        verification: fate
+                            .records::<BagVerificationRecord>()
+                            .rev()
+                            .find(|v| v.tagmanifest_sha256 == b.tagmanifest_sha256)
+                            .cloned(),
                     })
                     .collect(),
-                bags: records
-                    .iter()
-                    .filter(mine)
-                    .filter_map(|r| match r {
-                        FateRecord::Bag(b) => Some(CertBag {
-                            bag: b.clone(),
-                            verification: records.iter().rev().find_map(|v| match v {
-                                FateRecord::BagVerification(v)
-                                    if v.tagmanifest_sha256 == b.tagmanifest_sha256 =>
-                                {
-                                    Some(v.clone())
-                                }
-                                _ => None,
-                            }),
-                        }),
-                        _ => None,
-                    })
-                    .collect(),
-                scans: records
-                    .iter()
-                    .filter(mine)
-                    .filter_map(|r| match r {
-                        FateRecord::Scan(s) => Some(s.clone()),
-                        _ => None,
-                    })
+                scans: fate
+                    .records::<ScanRecord>()
+                    .filter(|s| s.item == item.id)
+                    .cloned()
                     .collect(),
             }
         })

@@ -8,10 +8,10 @@ use std::path::{Path, PathBuf};
 
 use super::{
     build_certificate, certificate_paths, evidence_stem, local_second, Certificate,
-    CertificatePaths, FateError, Pending,
+    CertificatePaths, FateError, Payload, Pending,
 };
 use crate::model::{CertificateRecord, FateRecord, Id, Lang};
-use crate::render::{pdf::PdfMeta, Templates};
+use crate::render::{pdf::PdfMeta, OutputError, Templates};
 use crate::signing::{self, Signer, NS_CERTIFICATE};
 use crate::workspace::{self, journal::sha256_hex, Act, Workspace};
 
@@ -87,10 +87,7 @@ fn shown(root: &Path, p: &Path) -> String {
 }
 
 fn output_error(path: &Path, e: impl std::error::Error + Send + Sync + 'static) -> FateError {
-    FateError::Output {
-        path: path.to_path_buf(),
-        source: Box::new(e),
-    }
+    OutputError::write(path, e).into()
 }
 
 /// Issues the certificate, or says what is pending.
@@ -184,15 +181,8 @@ pub fn certify(ws: &Workspace, act: &Act, req: &CertifyRequest) -> Result<Certif
         journal_sha256: cert.journal_head.sha256.clone(),
         key_fingerprint: signer.key.fingerprint(),
     };
-    super::append_record(ws, &lock, &f, FateRecord::Certificate(record.clone()))?;
-    ws.journal().append(
-        &lock,
-        issued_at.to_utc(),
-        &act.actor,
-        "fate.certify",
-        &record.pdf,
-        &pdf,
-    )?;
+    let recorded = FateRecord::Certificate(record.clone());
+    super::append_record(ws, &lock, &f, act, recorded, Payload::Bytes(&pdf))?;
     Ok(Certified::Issued(Box::new(Issued {
         controller,
         record,
@@ -202,24 +192,20 @@ pub fn certify(ws: &Workspace, act: &Act, req: &CertifyRequest) -> Result<Certif
 }
 
 /// The PDF of the certificate, from `certificate.md` in `lang`.
-fn render_pdf(ws: &Workspace, cert: &Certificate, lang: Lang) -> Result<Vec<u8>, FateError> {
+fn render_pdf(ws: &Workspace, cert: &Certificate, lang: Lang) -> Result<Vec<u8>, OutputError> {
     let templates = Templates::new(lang)?;
     let md = templates.render("certificate.md", cert)?;
     let strings = templates.strings();
-    let meta = PdfMeta {
-        title: format!(
-            "{} — {}",
-            strings.get("certificate_title"),
-            cert.controller.name
-        ),
-        author: ws.processor.name.clone(),
-        created: cert.issued_at,
-        footer_left: strings
+    let controller = &cert.controller.name;
+    let meta = PdfMeta::new(
+        &templates,
+        format!("{} — {controller}", strings.get("certificate_title")),
+        &ws.processor.name,
+        cert.issued_at,
+        strings
             .get("certificate_footer")
             .replace("{processor}", ws.processor.display_name())
-            .replace("{controller}", &cert.controller.name),
-        page_label: strings.get("page_label").to_string(),
-        lang: lang.code().to_string(),
-    };
+            .replace("{controller}", controller),
+    );
     Ok(crate::render::pdf::markdown_to_pdf(&md, &meta)?)
 }

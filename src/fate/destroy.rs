@@ -5,8 +5,8 @@
 
 use chrono::{DateTime, FixedOffset};
 
-use super::{local_second, FateError};
-use crate::model::{DestructionRecord, FateRecord, Id, SanitizationMethod};
+use super::{local_second, FateError, Payload};
+use crate::model::{DestructionRecord, FateRecord, FingerprintRecord, Id, SanitizationMethod};
 use crate::workspace::{Act, Workspace};
 
 /// What `dpo fate destroy` needs.
@@ -99,22 +99,11 @@ pub fn destroy(ws: &Workspace, act: &Act, req: &DestroyRequest) -> Result<Destro
         recorded_at,
         recorded_by: act.actor.clone(),
     };
-    let fingerprinted = f
-        .file
-        .records
-        .iter()
-        .any(|r| matches!(r, FateRecord::Fingerprint(x) if x.item == item.id));
+    let fingerprinted = f.records::<FingerprintRecord>().any(|x| x.item == item.id);
     ws.journal().head()?;
     let lock = ws.lock()?;
-    let yaml = super::append_record(ws, &lock, &f, FateRecord::Destruction(record.clone()))?;
-    ws.journal().append(
-        &lock,
-        recorded_at.to_utc(),
-        &act.actor,
-        "fate.destroy",
-        &format!("{}/{}/{}", f.controller, item.id, copy.id),
-        &yaml,
-    )?;
+    let recorded = FateRecord::Destruction(record.clone());
+    super::append_record(ws, &lock, &f, act, recorded, Payload::Record)?;
     Ok(Destroyed {
         record,
         fingerprinted,

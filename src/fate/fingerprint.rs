@@ -6,7 +6,7 @@
 use std::os::unix::ffi::OsStrExt;
 use std::path::PathBuf;
 
-use super::{evidence_stem, local_second, lossy, write_manifest, FateError, Progress};
+use super::{evidence_stem, local_second, lossy, write_manifest, FateError, Payload, Progress};
 use crate::hashing;
 use crate::model::{FateRecord, FingerprintRecord, Id};
 use crate::workspace::{self, journal::sha256_hex, Act, Workspace};
@@ -77,15 +77,8 @@ pub fn fingerprint(
         files: digests.len() as u64,
         bytes: digests.iter().map(|d| d.size).sum(),
     };
-    super::append_record(ws, &lock, &f, FateRecord::Fingerprint(record.clone()))?;
-    ws.journal().append(
-        &lock,
-        at.to_utc(),
-        &act.actor,
-        "fate.fingerprint",
-        &rel,
-        &manifest,
-    )?;
+    let recorded = FateRecord::Fingerprint(record.clone());
+    super::append_record(ws, &lock, &f, act, recorded, Payload::Bytes(&manifest))?;
     Ok(Fingerprinted {
         record,
         manifest_path,

@@ -43,7 +43,9 @@ pub use status::{
     check_bag, check_destroy, item_status, kind_label, overview, pending, ControllerStatus,
     CopyState, CopyStatus, ItemStatus, Pending,
 };
-pub use store::{append_record, fate_rel, find_item, list_fate_files, load, Fate, DIR};
+pub use store::{
+    append_record, fate_rel, find_item, list_fate_files, load, Fate, Payload, RecordKind, DIR,
+};
 
 use crate::model::Id;
 use crate::workspace::Diagnostic;
@@ -173,15 +175,10 @@ pub enum FateError {
     /// Writing a file of the workspace, locking it or journaling failed.
     #[error(transparent)]
     Write(#[from] crate::workspace::WorkspaceError),
-    /// Writing an output file (a signature, a certificate) failed.
-    #[error("failed to write `{}`", path.display())]
-    Output {
-        /// The file.
-        path: PathBuf,
-        /// Why.
-        #[source]
-        source: Box<dyn std::error::Error + Send + Sync>,
-    },
+    /// The certificate could not be made, or an output file (a signature, a
+    /// certificate) not written.
+    #[error(transparent)]
+    Output(#[from] crate::render::OutputError),
     /// Hashing the files of an item failed.
     #[error(transparent)]
     Hash(#[from] crate::hashing::HashError),
@@ -191,12 +188,6 @@ pub enum FateError {
     /// The key could not be used, or a signature not made.
     #[error(transparent)]
     Signing(#[from] crate::signing::SigningError),
-    /// A template of the certificate failed.
-    #[error(transparent)]
-    Template(#[from] crate::render::templates::TemplateError),
-    /// The PDF of the certificate could not be made.
-    #[error("failed to make the PDF")]
-    Pdf(#[from] crate::render::pdf::PdfError),
     /// A record could not be written as YAML (a bug).
     #[error("cannot write the record as YAML: {0}")]
     Serialize(String),

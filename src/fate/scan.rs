@@ -9,9 +9,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use super::{local_second, lossy, parse_manifest, Fate, FateError, Progress};
+use super::{local_second, lossy, parse_manifest, Fate, FateError, Payload, Progress};
 use crate::hashing::{self, FileDigest};
-use crate::model::{FateRecord, Id, ScanMatch, ScanRecord};
+use crate::model::{FateRecord, FingerprintRecord, Id, ScanMatch, ScanRecord};
 use crate::workspace::{journal::sha256_hex, Act, Workspace};
 
 /// How many matches a scan record keeps (the count is always kept).
@@ -37,10 +37,7 @@ impl Fingerprints {
     /// against the SHA-256 recorded when it was taken.
     pub fn load(root: &Path, fate: &Fate, item: &str) -> Result<Self, FateError> {
         let mut fp = Fingerprints::default();
-        for r in &fate.file.records {
-            let FateRecord::Fingerprint(f) = r else {
-                continue;
-            };
+        for f in fate.records::<FingerprintRecord>() {
             if f.item.as_str() != item {
                 continue;
             }
@@ -170,14 +167,13 @@ pub fn scan(
         matches: matches.iter().take(KEPT).cloned().collect(),
     };
     let lock = ws.lock()?;
-    let yaml = super::append_record(ws, &lock, &f, FateRecord::Scan(record.clone()))?;
-    ws.journal().append(
+    super::append_record(
+        ws,
         &lock,
-        record.at.to_utc(),
-        &act.actor,
-        "fate.scan",
-        &format!("{}/{item}", f.controller),
-        &yaml,
+        &f,
+        act,
+        FateRecord::Scan(record.clone()),
+        Payload::Record,
     )?;
     Ok(Scanned {
         file: f.rel(),

@@ -9,7 +9,8 @@ use serde::Serialize;
 
 use super::{Fate, FateError};
 use crate::model::{
-    BagRecord, Choice, CopyKind, DataItem, DestructionRecord, FateRecord, Id, ScanRecord,
+    BagRecord, BagVerificationRecord, Choice, CopyKind, DataItem, DestructionRecord,
+    FingerprintRecord, Id, ScanRecord,
 };
 use crate::workspace::Workspace;
 
@@ -104,49 +105,34 @@ pub fn kind_label(k: CopyKind) -> &'static str {
 
 /// Bags of `item` whose latest verification passed.
 fn verified_bags<'a>(fate: &'a Fate, item: &Id) -> Vec<&'a BagRecord> {
-    let records = &fate.file.records;
-    records
-        .iter()
-        .filter_map(|r| match r {
-            FateRecord::Bag(b) if &b.item == item => Some(b),
-            _ => None,
-        })
+    fate.records::<BagRecord>()
+        .filter(|b| &b.item == item)
         .filter(|b| {
-            records
-                .iter()
+            fate.records::<BagVerificationRecord>()
                 .rev()
-                .find_map(|r| match r {
-                    FateRecord::BagVerification(v)
-                        if v.tagmanifest_sha256 == b.tagmanifest_sha256 =>
-                    {
-                        Some(v.valid)
-                    }
-                    _ => None,
-                })
-                .unwrap_or(false)
+                .find(|v| v.tagmanifest_sha256 == b.tagmanifest_sha256)
+                .is_some_and(|v| v.valid)
         })
         .collect()
 }
 
 fn has_bag(fate: &Fate, item: &Id, copy: &Id) -> bool {
-    fate.file
-        .records
-        .iter()
-        .any(|r| matches!(r, FateRecord::Bag(b) if &b.item == item && &b.copy == copy))
+    fate.records::<BagRecord>()
+        .any(|b| &b.item == item && &b.copy == copy)
 }
 
 /// Where `item` and each of its copies stand.
 pub fn item_status(fate: &Fate, item: &DataItem) -> ItemStatus {
-    let records = &fate.file.records;
     let bags = verified_bags(fate, &item.id);
-    let fingerprints = records
-        .iter()
-        .filter(|r| matches!(r, FateRecord::Fingerprint(f) if f.item == item.id))
+    let fingerprints = fate
+        .records::<FingerprintRecord>()
+        .filter(|f| f.item == item.id)
         .count();
-    let last_scan = records.iter().rev().find_map(|r| match r {
-        FateRecord::Scan(s) if s.item == item.id => Some(s.clone()),
-        _ => None,
-    });
+    let last_scan = fate
+        .records::<ScanRecord>()
+        .rev()
+        .find(|s| s.item == item.id)
+        .cloned();
     let mut todo = Vec::new();
     match item.choice {
         None => todo.push(
@@ -182,12 +168,11 @@ pub fn item_status(fate: &Fate, item: &DataItem) -> ItemStatus {
         .copies
         .iter()
         .map(|c| {
-            let destruction = records.iter().rev().find_map(|r| match r {
-                FateRecord::Destruction(d) if d.item == item.id && d.copy == c.id && !d.verification.trim().is_empty() => {
-                    Some(d.clone())
-                }
-                _ => None,
-            });
+            let destruction = fate
+                .records::<DestructionRecord>()
+                .rev()
+                .find(|d| d.item == item.id && d.copy == c.id && !d.verification.trim().is_empty())
+                .cloned();
             let returned: Vec<BagRecord> = bags.iter().filter(|b| b.copy == c.id).map(|b| (*b).clone()).collect();
             let bagged = has_bag(fate, &item.id, &c.id);
             let state = if choice == Some(Choice::Keep) {

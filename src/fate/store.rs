@@ -1,4 +1,6 @@
-//! Fate files on disk: find, read, check, and append the tool's records.
+//! Fate files on disk: find, read, check, read back the tool's records by
+//! kind ([`Fate::records`]), and append them, each journaled as it is
+//! appended ([`append_record`]).
 //!
 //! A fate file is written by the DPO, with comments. The tool only ever adds
 //! records at its end, as text, through the workspace's record store
@@ -12,11 +14,16 @@
 use std::collections::HashSet;
 use std::path::Path;
 
+use chrono::{DateTime, FixedOffset};
+
 use super::FateError;
-use crate::model::{DataItem, FateFile, FateRecord, Id};
+use crate::model::{
+    BagRecord, BagVerificationRecord, DataItem, DestructionRecord, FateFile, FateRecord,
+    FingerprintRecord, Id, ScanRecord,
+};
 use crate::workspace::kinds::{self, Record};
 use crate::workspace::store::{self, StoreError};
-use crate::workspace::{read_record, Diagnostic, SourceFile, Workspace, WorkspaceLock};
+use crate::workspace::{read_record, Act, Diagnostic, SourceFile, Workspace, WorkspaceLock};
 
 /// The folder of fate files, relative to the workspace.
 pub const DIR: &str = kinds::FATE.path;
@@ -24,6 +31,36 @@ pub const DIR: &str = kinds::FATE.path;
 /// Where the fate file of `controller` lives, relative to the workspace.
 pub fn fate_rel(controller: &Id) -> String {
     format!("{DIR}/{controller}.yaml")
+}
+
+/// A kind of record a fate file holds: the record of a [`FateRecord`] of
+/// that kind.
+pub trait RecordKind {
+    /// `r`, when it is of this kind.
+    fn of(r: &FateRecord) -> Option<&Self>;
+}
+
+/// [`RecordKind`] for the records of the variants of [`FateRecord`] that
+/// the workflows read back (a certificate record is only ever written).
+macro_rules! record_kinds {
+    ($($variant:ident($record:ty),)+) => {
+        $(impl RecordKind for $record {
+            fn of(r: &FateRecord) -> Option<&Self> {
+                match r {
+                    FateRecord::$variant(x) => Some(x),
+                    _ => None,
+                }
+            }
+        })+
+    };
+}
+
+record_kinds! {
+    Fingerprint(FingerprintRecord),
+    Bag(BagRecord),
+    BagVerification(BagVerificationRecord),
+    Destruction(DestructionRecord),
+    Scan(ScanRecord),
 }
 
 /// A fate file as read and checked.
@@ -38,6 +75,11 @@ pub struct Fate {
 }
 
 impl Fate {
+    /// The records of kind `T`, oldest first.
+    pub fn records<'a, T: RecordKind + 'a>(&'a self) -> impl DoubleEndedIterator<Item = &'a T> {
+        self.file.records.iter().filter_map(T::of)
+    }
+
     /// The item with this id.
     pub fn item(&self, id: &str) -> Option<&DataItem> {
         self.file.items.iter().find(|i| i.id.as_str() == id)
@@ -270,10 +312,72 @@ fn check(file: &FateFile, src: &SourceFile) -> Vec<Diagnostic> {
     out
 }
 
-/// Appends `record` to the fate file and returns the YAML text of the record
-/// (what the journal entry hashes). Taking the lock makes it impossible to
-/// call without holding it.
+/// What the journal entry of a fate record hashes.
+#[derive(Debug, Clone, Copy)]
+pub enum Payload<'a> {
+    /// The record's YAML text, as appended.
+    Record,
+    /// These bytes (a manifest, a PDF).
+    Bytes(&'a [u8]),
+    /// The file at this path, read once the record is appended (a bag's tag
+    /// manifest).
+    File(&'a Path),
+}
+
+/// The journal action of a record, what it is about, and when it was
+/// recorded.
+fn journal_entry(
+    fate: &Fate,
+    record: &FateRecord,
+) -> (&'static str, String, DateTime<FixedOffset>) {
+    let c = &fate.controller;
+    match record {
+        FateRecord::Fingerprint(r) => ("fate.fingerprint", r.manifest.clone(), r.at),
+        FateRecord::Scan(r) => ("fate.scan", format!("{c}/{}", r.item), r.at),
+        FateRecord::Destruction(r) => (
+            "fate.destroy",
+            format!("{c}/{}/{}", r.item, r.copy),
+            r.recorded_at,
+        ),
+        FateRecord::Bag(r) => ("fate.bag", format!("{c}/{}/{}", r.item, r.copy), r.at),
+        FateRecord::BagVerification(r) => ("fate.verify-bag", format!("{c}/{}", r.item), r.at),
+        FateRecord::Certificate(r) => ("fate.certify", r.pdf.clone(), r.at),
+    }
+}
+
+/// Appends `record` to the fate file, then journals it by `act`'s actor:
+/// `fate.<command>` about the controller, item and copy (a fingerprint's
+/// manifest, a certificate's PDF), at the record's instant, hashing
+/// `payload`. Taking the lock makes it impossible to call without holding it.
 pub fn append_record(
+    ws: &Workspace,
+    lock: &WorkspaceLock,
+    fate: &Fate,
+    act: &Act,
+    record: FateRecord,
+    payload: Payload<'_>,
+) -> Result<(), FateError> {
+    let (action, subject, at) = journal_entry(fate, &record);
+    let yaml = append(ws, lock, fate, record)?;
+    let file;
+    let payload = match payload {
+        Payload::Record => &yaml[..],
+        Payload::Bytes(b) => b,
+        Payload::File(path) => {
+            file = std::fs::read(path).map_err(|source| FateError::Read {
+                path: path.to_path_buf(),
+                source,
+            })?;
+            &file[..]
+        }
+    };
+    let journal = ws.journal();
+    journal.append(lock, at.to_utc(), &act.actor, action, &subject, payload)?;
+    Ok(())
+}
+
+/// Appends `record` to the fate file and returns its YAML text.
+fn append(
     ws: &Workspace,
     lock: &WorkspaceLock,
     fate: &Fate,

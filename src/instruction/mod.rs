@@ -8,16 +8,15 @@
 use chrono::{DateTime, Datelike, FixedOffset};
 use serde::Serialize;
 
-use crate::mail::outbox::{self, Delivered, Filing, Letter, Outbox, OutboxError, Sending};
-use crate::model::{required_text, EmptyText, Id, Instruction, LegalTransfer, Objection};
-use crate::render::templates::TemplateError;
+use crate::mail::outbox::{
+    self, Delivered, Filing, InfraCause, InfraError, Letter, Outbox, OutboxError, Sending,
+};
+use crate::model::{required_text, Id, Instruction, LegalTransfer, Objection};
 use crate::render::words;
 use crate::render::Templates;
 use crate::workspace::kinds::{self, Record};
 use crate::workspace::store::{self, StoreError, Stored};
-use crate::workspace::{
-    Diagnostic, JournalHead, UnknownController, Workspace, WorkspaceError, WorkspaceLock,
-};
+use crate::workspace::{Diagnostic, JournalHead, Workspace, WorkspaceLock};
 
 /// The folder of instruction files.
 pub const DIR: &str = kinds::INSTRUCTION.path;
@@ -25,37 +24,19 @@ pub const DIR: &str = kinds::INSTRUCTION.path;
 /// What can go wrong with an instruction.
 #[derive(Debug, thiserror::Error)]
 pub enum InstructionError {
-    /// No controller has this id.
-    #[error(transparent)]
-    UnknownController(#[from] UnknownController),
-    /// A text argument is empty.
-    #[error(transparent)]
-    Empty(#[from] EmptyText),
-    /// An objection was already sent for this instruction.
-    #[error("an objection to instruction `{id}` was already sent on {sent_at} (Message-ID {message_id})")]
-    AlreadyObjected {
-        /// The instruction.
-        id: Id,
-        /// When.
-        sent_at: String,
-        /// Its Message-ID.
-        message_id: String,
-    },
     /// Nothing is waiting to be sent.
     #[error("instruction `{0}` has no objection or transfer notice waiting to be sent")]
     NothingToSend(String),
-    /// A notice could not be sent, or its sending recorded.
+    /// The controller, the instruction file, the workspace, a notice or a
+    /// template failed.
     #[error(transparent)]
-    Outbox(#[from] OutboxError),
-    /// The instruction file could not be read or written.
-    #[error(transparent)]
-    Store(#[from] StoreError),
-    /// The workspace could not be used.
-    #[error(transparent)]
-    Workspace(#[from] WorkspaceError),
-    /// A template failed.
-    #[error(transparent)]
-    Template(#[from] TemplateError),
+    Infra(#[from] InfraError),
+}
+
+impl<C: InfraCause> From<C> for InstructionError {
+    fn from(e: C) -> Self {
+        Self::Infra(e.into())
+    }
 }
 
 /// What `dpo instruction log` was given.
@@ -199,21 +180,12 @@ pub fn log(
         objection: None,
     };
     let rel = store::record_rel(DIR, &id);
-    let header = format!(
-        "# {}\n",
-        t.strings()
-            .get("instruction_file_header")
-            .replace("{id}", id.as_str())
-    );
+    let header = t
+        .strings()
+        .file_header("instruction_file_header", id.as_str());
     let stored = store::create(ws, &lock, &rel, &header, instruction)?;
-    ws.journal().append(
-        &lock,
-        how.now,
-        how.actor,
-        "instruction.log",
-        id.as_str(),
-        stored.source.text.as_bytes(),
-    )?;
+    let text = stored.source.text.as_bytes();
+    how.journal(ws, &lock, "instruction.log", id.as_str(), text)?;
     let mut out = Outcome {
         instruction: stored.record.clone(),
         file: rel,
@@ -248,11 +220,8 @@ pub fn object(
         .as_ref()
         .and_then(|o| o.notice.as_ref())
     {
-        return Err(InstructionError::AlreadyObjected {
-            id: stored.record.id.clone(),
-            sent_at: words::show(sent.sent_at),
-            message_id: sent.message_id.clone(),
-        });
+        let what = format!("an objection to instruction `{}`", stored.record.id);
+        return Err(OutboxError::already_sent(what, "sent", sent).into());
     }
     preflight(ws, &stored.record.controller, how, "the objection")?;
     let mut new = stored.record.clone();
@@ -262,14 +231,8 @@ pub fn object(
         notice: None,
     });
     let stored = store::update(ws, &lock, &stored, new, &["objection"])?;
-    ws.journal().append(
-        &lock,
-        how.now,
-        how.actor,
-        "instruction.object",
-        id,
-        stored.source.text.as_bytes(),
-    )?;
+    let text = stored.source.text.as_bytes();
+    how.journal(ws, &lock, "instruction.object", id, text)?;
     let file = stored.source.rel.clone();
     let outbox = Outbox::open(ws, &lock, &t, how)?;
     let what = format!("the objection to instruction `{id}`");

@@ -17,6 +17,11 @@
 //! A dry run writes `…-dry-run.eml` and journals `<action>.dry-run`; it
 //! records nothing in the record file.
 //!
+//! The duties that keep a record and post through here (requests,
+//! instructions, sub-processor notices) share their infrastructure causes
+//! as one [`InfraError`], and journal their own records through
+//! [`Sending::journal`], as the command's actor at its instant.
+//!
 //! Making this crash-safe (journal the intent with the exact bytes before
 //! the SMTP transaction, the outcome after it) is one change here, between
 //! steps 1 and 2: see [`Outbox::post`].
@@ -24,8 +29,10 @@
 use chrono::{DateTime, Utc};
 
 use super::{build, message_id, send, Attachment, Built, Draft, MailError, Party, SmtpSettings};
-use crate::model::{Contact, Controller, Id, Lang, MailRecord};
+use crate::model::{Contact, Controller, EmptyText, Id, Lang, MailRecord};
+use crate::render::templates::TemplateError;
 use crate::render::Templates;
+use crate::workspace::store::StoreError;
 use crate::workspace::{self, UnknownController, Workspace, WorkspaceError, WorkspaceLock};
 
 /// A cause, whatever the workflow's error type.
@@ -88,6 +95,18 @@ pub enum OutboxError {
         #[source]
         source: Cause,
     },
+    /// The message was sent before: it is not sent twice.
+    #[error("{what} was already {done} on {sent_at} (Message-ID {message_id})")]
+    AlreadySent {
+        /// What was sent, e.g. "request `2021-001`".
+        what: String,
+        /// How, e.g. "forwarded".
+        done: &'static str,
+        /// When, shown with its offset.
+        sent_at: String,
+        /// Its Message-ID.
+        message_id: String,
+    },
     /// Writing the evidence of a dry run, or journaling it, failed.
     #[error(transparent)]
     Workspace(#[from] WorkspaceError),
@@ -103,6 +122,53 @@ impl OutboxError {
             source: source.into(),
         }
     }
+
+    /// `what` was already `done` (sent, forwarded) as `sent`.
+    pub fn already_sent(what: String, done: &'static str, sent: &MailRecord) -> Self {
+        Self::AlreadySent {
+            what,
+            done,
+            sent_at: crate::render::words::show(sent.sent_at),
+            message_id: sent.message_id.clone(),
+        }
+    }
+}
+
+/// Declares [`InfraError`] from one list of causes: a transparent variant
+/// for each, and each cause an [`InfraCause`].
+macro_rules! infra_error {
+    ($($(#[doc = $doc:literal])+ $variant:ident($cause:ty),)+) => {
+        /// The causes every duty that keeps its records in the record store
+        /// and posts through the outbox has in common (data-subject requests,
+        /// instructions, sub-processor notices). Each duty's error wraps it
+        /// once, transparently, and converts every [`InfraCause`] into it, so
+        /// `?` works on them and every message and cause chain is the
+        /// cause's own.
+        #[derive(Debug, thiserror::Error)]
+        pub enum InfraError {
+            $($(#[doc = $doc])+ #[error(transparent)] $variant(#[from] $cause),)+
+        }
+        $(impl InfraCause for $cause {})+
+    };
+}
+
+/// A cause of [`InfraError`]; a duty's error converts from every one of
+/// them through its `Infra` variant.
+pub trait InfraCause: Into<InfraError> {}
+
+infra_error! {
+    /// No controller has this id.
+    UnknownController(UnknownController),
+    /// A text argument is empty.
+    Empty(EmptyText),
+    /// A message could not be sent, or its sending recorded.
+    Outbox(OutboxError),
+    /// A record file could not be read or written.
+    Store(StoreError),
+    /// The workspace could not be used.
+    Workspace(WorkspaceError),
+    /// A template failed.
+    Template(TemplateError),
 }
 
 /// The sender address: `DPO_SMTP_FROM` (in `smtp`), else the processor's DPO.
@@ -253,6 +319,23 @@ pub struct Sending<'a> {
     pub smtp: Option<&'a SmtpSettings>,
 }
 
+impl Sending<'_> {
+    /// Journals `action` about `subject`, hashing `payload`, as done by this
+    /// command's actor at its instant; returns the entry's number.
+    pub fn journal(
+        &self,
+        ws: &Workspace,
+        lock: &WorkspaceLock,
+        action: &str,
+        subject: &str,
+        payload: &[u8],
+    ) -> Result<u64, WorkspaceError> {
+        let journal = ws.journal();
+        let (entry, _) = journal.append(lock, self.now, self.actor, action, subject, payload)?;
+        Ok(entry.seq)
+    }
+}
+
 /// The outbox of one command: where, when, by whom, through which server.
 #[derive(Debug)]
 pub struct Outbox<'a> {
@@ -386,14 +469,8 @@ impl<'a> Outbox<'a> {
     }
 
     fn journal(&self, action: &str, letter: &Letter, built: &Built) -> Result<u64, WorkspaceError> {
-        let (entry, _) = self.ws.journal().append(
-            self.lock,
-            self.how.now,
-            self.how.actor,
-            action,
-            &letter.filing.subject,
-            &built.bytes,
-        )?;
-        Ok(entry.seq)
+        let subject = &letter.filing.subject;
+        self.how
+            .journal(self.ws, self.lock, action, subject, &built.bytes)
     }
 }

@@ -129,18 +129,12 @@ pub fn build<'a>(
                 .iter()
                 .map(|a| ActivityEntry {
                     activity: a,
-                    subprocessor_names: a
-                        .subprocessors
-                        .iter()
-                        .filter_map(|s| ws.subprocessors.iter().find(|x| &x.id == s))
-                        .map(|s| s.name.as_str())
-                        .collect(),
-                    measure_titles: a
-                        .security_measures
-                        .iter()
-                        .filter_map(|m| ws.measures.iter().find(|x| &x.id == m))
-                        .map(|m| m.title.as_str())
-                        .collect(),
+                    subprocessor_names: named(&a.subprocessors, &ws.subprocessors, |s| {
+                        (&s.id, s.name.as_str())
+                    }),
+                    measure_titles: named(&a.security_measures, &ws.measures, |m| {
+                        (&m.id, m.title.as_str())
+                    }),
                 })
                 .collect(),
         })
@@ -193,6 +187,19 @@ pub fn build<'a>(
         subprocessors,
         measures: &ws.measures,
     })
+}
+
+/// The names of the entries of `all` whose id is in `ids`, in the order of
+/// `ids`; `id_name` gives an entry's id and name. Unknown ids are left out.
+fn named<'a, T>(
+    ids: &[Id],
+    all: &'a [T],
+    id_name: impl Fn(&'a T) -> (&'a Id, &'a str),
+) -> Vec<&'a str> {
+    ids.iter()
+        .filter_map(|i| all.iter().map(&id_name).find(|(id, _)| *id == i))
+        .map(|(_, name)| name)
+        .collect()
 }
 
 /// The register flattened for CSV: one row per category of processing per

@@ -2,11 +2,57 @@
 //! [`words`], the one place that words dates, instants and durations.
 //!
 //! The wording of every document lives in `templates/` (minijinja); this module
-//! only turns it into bytes.
+//! only turns it into bytes. [`OutputError`] says why a document, or another
+//! file a command produces, could not be made or written.
 
 pub mod csv;
 pub mod pdf;
 pub mod templates;
 pub mod words;
 
+use std::path::{Path, PathBuf};
+
 pub use templates::{escape_markdown, Templates};
+
+/// A document or another file a command produces could not be made or
+/// written: the causes the certificate and the audit pack share.
+#[derive(Debug, thiserror::Error)]
+pub enum OutputError {
+    /// A template failed.
+    #[error(transparent)]
+    Template(#[from] templates::TemplateError),
+    /// A PDF could not be made.
+    #[error("failed to make the PDF{}", file.as_ref().map(|f| format!(" `{f}`")).unwrap_or_default())]
+    Pdf {
+        /// The file it was for, when it has a name yet.
+        file: Option<String>,
+        /// Why.
+        #[source]
+        source: pdf::PdfError,
+    },
+    /// Writing a file (a document, a signature, a pack) failed.
+    #[error("failed to write `{}`", path.display())]
+    Write {
+        /// The file or folder.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
+}
+
+impl OutputError {
+    /// Writing `path` failed with `e`.
+    pub fn write(path: &Path, e: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> Self {
+        Self::Write {
+            path: path.to_path_buf(),
+            source: e.into(),
+        }
+    }
+}
+
+impl From<pdf::PdfError> for OutputError {
+    fn from(source: pdf::PdfError) -> Self {
+        Self::Pdf { file: None, source }
+    }
+}

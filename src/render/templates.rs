@@ -212,6 +212,12 @@ impl Strings {
             _ => Vec::new(),
         }
     }
+
+    /// The comment line that opens a new record file: label `key`, its
+    /// `{id}` replaced by `id`.
+    pub fn file_header(&self, key: &str, id: &str) -> String {
+        format!("# {}\n", self.get(key).replace("{id}", id))
+    }
 }
 
 /// The templates of one language, ready to render.

@@ -9,52 +9,23 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveTime, TimeZone};
 use chrono_tz::Tz;
 use serde::Serialize;
 
-use crate::mail::outbox::{self, Delivered, Filing, Letter, Outbox, OutboxError, Sending};
-use crate::model::{required_text, EmptyText, Id, Request, Right};
-use crate::render::templates::TemplateError;
+use crate::mail::outbox::{
+    self, Delivered, Filing, InfraError, Letter, Outbox, OutboxError, Sending,
+};
+use crate::model::{required_text, Id, Request, Right};
 use crate::render::words;
 use crate::render::Templates;
 use crate::workspace::kinds::{self, Record};
 use crate::workspace::store::{self, StoreError, Stored};
-use crate::workspace::{
-    self, Diagnostic, JournalHead, UnknownController, Workspace, WorkspaceError,
-};
+use crate::workspace::{self, Diagnostic, JournalHead, Workspace};
 
 /// The folder of request files.
 pub const DIR: &str = kinds::REQUEST.path;
 
-/// What can go wrong with a data-subject request.
-#[derive(Debug, thiserror::Error)]
-pub enum RequestError {
-    /// No controller has this id.
-    #[error(transparent)]
-    UnknownController(#[from] UnknownController),
-    /// A text argument is empty.
-    #[error(transparent)]
-    Empty(#[from] EmptyText),
-    /// The request was already forwarded.
-    #[error("request `{id}` was already forwarded on {sent_at} (Message-ID {message_id})")]
-    AlreadyForwarded {
-        /// The request.
-        id: Id,
-        /// When.
-        sent_at: String,
-        /// Its Message-ID.
-        message_id: String,
-    },
-    /// The message could not be sent, or its sending recorded.
-    #[error(transparent)]
-    Outbox(#[from] OutboxError),
-    /// The request file could not be read or written.
-    #[error(transparent)]
-    Store(#[from] StoreError),
-    /// The workspace could not be used.
-    #[error(transparent)]
-    Workspace(#[from] WorkspaceError),
-    /// A template failed.
-    #[error(transparent)]
-    Template(#[from] TemplateError),
-}
+/// What can go wrong with a data-subject request: the controller, the
+/// request file, the workspace, the message or a template; a request has no
+/// refusal of its own beyond the outbox's (already forwarded, no contact).
+pub type RequestError = InfraError;
 
 /// What `dpo request log` was given.
 #[derive(Debug, Clone)]
@@ -170,17 +141,11 @@ pub fn log(ws: &Workspace, new: &NewRequest, how: &Sending) -> Result<Outcome, R
         forwarded: None,
     };
     let rel = store::record_rel(DIR, &id);
-    let header = format!(
-        "# {}\n",
-        t.strings()
-            .get("request_file_header")
-            .replace("{id}", id.as_str())
-    );
+    let header = t.strings().file_header("request_file_header", id.as_str());
     let stored = store::create(ws, &lock, &rel, &header, request)?;
-    ws.journal().append(
+    how.journal(
+        ws,
         &lock,
-        how.now,
-        how.actor,
         "request.log",
         id.as_str(),
         stored.source.text.as_bytes(),
@@ -212,11 +177,8 @@ pub fn forward(ws: &Workspace, id: &str, how: &Sending) -> Result<Outcome, Reque
     let lock = ws.lock()?;
     let stored = load(ws, id)?;
     if let Some(f) = &stored.record.forwarded {
-        return Err(RequestError::AlreadyForwarded {
-            id: stored.record.id.clone(),
-            sent_at: words::show(f.sent_at),
-            message_id: f.message_id.clone(),
-        });
+        let what = format!("request `{}`", stored.record.id);
+        return Err(OutboxError::already_sent(what, "forwarded", f).into());
     }
     preflight(
         ws,

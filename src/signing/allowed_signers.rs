@@ -171,18 +171,8 @@ impl AllowedSigner {
 impl AllowedSigners {
     /// Reads the file at `path`.
     pub fn load(path: &Path) -> Result<Self, SigningError> {
-        let text = std::fs::read(path).map_err(|source| {
-            if source.kind() == std::io::ErrorKind::NotFound {
-                SigningError::AllowedSignersMissing {
-                    path: path.to_path_buf(),
-                }
-            } else {
-                SigningError::Read {
-                    path: path.to_path_buf(),
-                    source,
-                }
-            }
-        })?;
+        let missing = |path| SigningError::AllowedSignersMissing { path };
+        let text = std::fs::read(path).map_err(|e| SigningError::read(path, e, missing))?;
         let text = String::from_utf8(text).map_err(|e| SigningError::AllowedSignersSyntax {
             path: path.to_path_buf(),
             line: e.as_bytes()[..e.utf8_error().valid_up_to()]
@@ -239,27 +229,19 @@ impl AllowedSigners {
                     Some((n, v)) => (n, Some(v.trim_matches('"'))),
                     None => (opt, None),
                 };
-                match (name.to_ascii_lowercase().as_str(), value) {
+                let name = name.to_ascii_lowercase();
+                let time = |v: &str| {
+                    parse_time(v).ok_or_else(|| {
+                        err(format!("{name} `{}` is not YYYYMMDD[HHMM[SS]][Z]", clip(v)))
+                    })
+                };
+                match (name.as_str(), value) {
                     ("cert-authority", None) => s.cert_authority = true,
                     ("namespaces", Some(v)) => {
                         s.namespaces = Some(v.split(',').map(str::to_string).collect())
                     }
-                    ("valid-after", Some(v)) => {
-                        s.valid_after = Some(parse_time(v).ok_or_else(|| {
-                            err(format!(
-                                "valid-after `{}` is not YYYYMMDD[HHMM[SS]][Z]",
-                                clip(v)
-                            ))
-                        })?)
-                    }
-                    ("valid-before", Some(v)) => {
-                        s.valid_before = Some(parse_time(v).ok_or_else(|| {
-                            err(format!(
-                                "valid-before `{}` is not YYYYMMDD[HHMM[SS]][Z]",
-                                clip(v)
-                            ))
-                        })?)
-                    }
+                    ("valid-after", Some(v)) => s.valid_after = Some(time(v)?),
+                    ("valid-before", Some(v)) => s.valid_before = Some(time(v)?),
                     _ => return Err(err(format!("unknown option `{}`", clip(opt)))),
                 }
             }

@@ -114,9 +114,11 @@ impl SigningKey {
         let mut key = PrivateKey::random(&mut OsRng, Algorithm::Ed25519).map_err(crypto)?;
         key.set_comment(comment);
         let pem = key.to_openssh(LineEnding::LF).map_err(crypto)?;
-        let write_err = |source| SigningError::Write {
-            path: path.to_path_buf(),
-            source,
+        let write_err = |source| {
+            SigningError::from(crate::workspace::WorkspaceError::Write {
+                path: path.to_path_buf(),
+                source,
+            })
         };
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             let mut b = std::fs::DirBuilder::new();
@@ -154,18 +156,8 @@ impl SigningKey {
     /// the group/other bits set, as OpenSSH's "UNPROTECTED PRIVATE KEY FILE"),
     /// when it has a passphrase, and when it is not Ed25519.
     pub fn load(path: &Path) -> Result<Self, SigningError> {
-        let read_err = |source: std::io::Error| {
-            if source.kind() == std::io::ErrorKind::NotFound {
-                SigningError::KeyMissing {
-                    path: path.to_path_buf(),
-                }
-            } else {
-                SigningError::Read {
-                    path: path.to_path_buf(),
-                    source,
-                }
-            }
-        };
+        let missing = |path| SigningError::KeyMissing { path };
+        let read_err = |e| SigningError::read(path, e, missing);
         let f = std::fs::File::open(path).map_err(read_err)?;
         // The mode of the file actually opened, not of whatever the path
         // points to a moment later.

@@ -24,7 +24,7 @@ mod publish;
 mod signer;
 mod sshsig;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 pub use allowed_signers::{AllowedSigner, AllowedSigners};
 pub use key::{default_key_path, ensure_outside_workspace, SigningKey};
@@ -112,15 +112,6 @@ pub enum SigningError {
         #[source]
         source: std::io::Error,
     },
-    /// Writing a key failed.
-    #[error("failed to write `{}`", path.display())]
-    Write {
-        /// The file.
-        path: PathBuf,
-        /// The cause.
-        #[source]
-        source: std::io::Error,
-    },
     /// The cryptographic library refused an operation (a bug or a broken key).
     #[error("{operation} failed: {message}")]
     Crypto {
@@ -163,7 +154,8 @@ pub enum SigningError {
         #[source]
         source: crate::workspace::WorkspaceError,
     },
-    /// The workspace could not be locked, written or journaled.
+    /// The workspace could not be locked, written or journaled, or a key
+    /// not written.
     #[error(transparent)]
     Workspace(#[from] crate::workspace::WorkspaceError),
     /// The allowed-signers file does not exist.
@@ -172,6 +164,21 @@ pub enum SigningError {
         /// Where we looked.
         path: PathBuf,
     },
+}
+
+impl SigningError {
+    /// Reading `path` failed with `source`: `missing(path)` when there is no
+    /// such file, else [`SigningError::Read`].
+    fn read(path: &Path, source: std::io::Error, missing: fn(PathBuf) -> Self) -> Self {
+        if source.kind() == std::io::ErrorKind::NotFound {
+            missing(path.to_path_buf())
+        } else {
+            Self::Read {
+                path: path.to_path_buf(),
+                source,
+            }
+        }
+    }
 }
 
 /// Prepares `s` for a message: the first 200 characters, control characters

@@ -347,22 +347,32 @@ mod tests {
         assert_eq!(theirs.to_pem(LineEnding::LF).unwrap(), pem);
     }
 
+    /// `verify_reader` of `pem` over `msg` named `m`, now.
+    fn verify(
+        allowed: &AllowedSigners,
+        namespaces: &[&str],
+        identity: Option<&str>,
+        pem: &str,
+        msg: &[u8],
+    ) -> Verdict {
+        verify_reader(
+            allowed,
+            namespaces,
+            identity,
+            now(),
+            pem,
+            msg,
+            Path::new("m"),
+        )
+        .unwrap()
+    }
+
     #[test]
     fn a_good_signature_verifies_and_names_the_principal() {
         let dir = tempfile::tempdir().unwrap();
         let k = key(dir.path(), "k");
         let pem = sign_reader(&k, "file", &b"hello"[..], Path::new("m")).unwrap();
-        let v = verify_reader(
-            &allowed_for(&k),
-            &["file"],
-            None,
-            now(),
-            &pem,
-            &b"hello"[..],
-            Path::new("m"),
-        )
-        .unwrap();
-        match v {
+        match verify(&allowed_for(&k), &["file"], None, &pem, b"hello") {
             Verdict::Good {
                 principal,
                 namespace,
@@ -381,17 +391,9 @@ mod tests {
         let k = key(dir.path(), "k");
         let other = key(dir.path(), "other");
         let pem = sign_reader(&k, "file", &b"hello"[..], Path::new("m")).unwrap();
-        let check = |allowed: &AllowedSigners, ns: &[&str], msg: &[u8]| match verify_reader(
-            allowed,
-            ns,
-            None,
-            now(),
-            &pem,
-            msg,
-            Path::new("m"),
-        )
-        .unwrap()
-        {
+        let check = |allowed: &AllowedSigners, ns: &[&str], msg: &[u8]| match verify(
+            allowed, ns, None, &pem, msg,
+        ) {
             Verdict::Bad { reason } => reason,
             g => panic!("accepted: {g:?}"),
         };
@@ -407,16 +409,7 @@ mod tests {
             check(&allowed_for(&k), &["dpo-certificate"], b"hello"),
             BadSignature::WrongNamespace { .. }
         ));
-        let garbage = verify_reader(
-            &allowed_for(&k),
-            &["file"],
-            None,
-            now(),
-            "nonsense",
-            &b"hello"[..],
-            Path::new("m"),
-        )
-        .unwrap();
+        let garbage = verify(&allowed_for(&k), &["file"], None, "nonsense", b"hello");
         assert!(matches!(
             garbage,
             Verdict::Bad {
@@ -430,16 +423,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let k = key(dir.path(), "k");
         let pem = sign_reader(&k, "file", &b"x"[..], Path::new("m")).unwrap();
-        let v = verify_reader(
+        let v = verify(
             &allowed_for(&k),
             &["file"],
             Some("someone@else"),
-            now(),
             &pem,
-            &b"x"[..],
-            Path::new("m"),
-        )
-        .unwrap();
+            b"x",
+        );
         assert!(
             matches!(
                 v,
@@ -449,16 +439,13 @@ mod tests {
             ),
             "{v:?}"
         );
-        let v = verify_reader(
+        let v = verify(
             &allowed_for(&k),
             &["file"],
             Some("dpo@example.org"),
-            now(),
             &pem,
-            &b"x"[..],
-            Path::new("m"),
-        )
-        .unwrap();
+            b"x",
+        );
         assert!(v.is_good());
     }
 }

@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{State, StatusItem};
+use super::{controller_name, State, StatusItem};
 use crate::breach::{deadline, fields, progress, store};
 use crate::workspace::{Diagnostic, Workspace};
 
@@ -15,21 +15,17 @@ pub const KIND_AUTHORITY: &str = "breach.authority";
 
 /// The status items of every open breach, and the problems in breach files.
 pub fn items(ws: &Workspace, now: DateTime<Utc>) -> (Vec<StatusItem>, Vec<Diagnostic>) {
-    let (loaded, diags) = store::load_all(ws);
-    let mut out = Vec::new();
-    for l in loaded {
+    super::of_records(store::load_all(ws), |l, out| {
         let b = &l.breach;
         if b.is_closed() {
-            continue;
+            return;
         }
         let missing_fields: Vec<String> = fields::missing(b)
             .into_iter()
             .map(|f| f.key().to_string())
             .collect();
         for p in progress(b) {
-            let name = ws
-                .controller(&p.controller)
-                .map_or(p.controller.to_string(), |c| c.name.clone());
+            let name = controller_name(ws, &p.controller);
             let subject = format!("{}/{}", b.id, p.controller);
             let mut missing = Vec::new();
             if p.emailed_at.is_none() {
@@ -68,6 +64,5 @@ pub fn items(ws: &Workspace, now: DateTime<Utc>) -> (Vec<StatusItem>, Vec<Diagno
                 });
             }
         }
-    }
-    (out, diags)
+    })
 }

@@ -14,11 +14,9 @@ pub const KIND_TRANSFER: &str = "instruction.transfer";
 /// The items of the notices of instructions not yet sent, and the problems
 /// in instruction files.
 pub fn items(ws: &Workspace) -> (Vec<StatusItem>, Vec<Diagnostic>) {
-    let mut out = Vec::new();
     // §II.2: an objection is told at once; a transfer required by law before
     // it happens. Recorded and unsent is a duty half done.
-    let (instructions, diags) = instruction::list(ws);
-    for l in instructions {
+    super::of_records(instruction::list(ws), |l, out| {
         let i = &l.record;
         for kind in instruction::pending(i) {
             let (k, due) = match kind {
@@ -40,6 +38,5 @@ pub fn items(ws: &Workspace) -> (Vec<StatusItem>, Vec<Diagnostic>) {
                 file: l.source.rel.clone(),
             });
         }
-    }
-    (out, diags)
+    })
 }

@@ -81,6 +81,19 @@ pub fn collect(ws: &Workspace, now: DateTime<Utc>) -> (Vec<StatusItem>, Vec<Diag
     collect_for(ws, now, None)
 }
 
+/// The items `each` makes of every record a source loaded, and the problems
+/// found in its files.
+fn of_records<T>(
+    (records, diags): (Vec<T>, Vec<Diagnostic>),
+    mut each: impl FnMut(&T, &mut Vec<StatusItem>),
+) -> (Vec<StatusItem>, Vec<Diagnostic>) {
+    let mut out = Vec::new();
+    for r in &records {
+        each(r, &mut out);
+    }
+    (out, diags)
+}
+
 /// The name of controller `c`, for titles.
 pub(super) fn controller_name(ws: &Workspace, c: &Id) -> String {
     ws.controller(c).map_or(c.to_string(), |x| x.name.clone())

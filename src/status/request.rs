@@ -16,11 +16,9 @@ pub const KIND_REQUEST_ANSWER: &str = "request.answer";
 
 /// The items of every request, and the problems in request files.
 pub fn items(ws: &Workspace, now: DateTime<Utc>) -> (Vec<StatusItem>, Vec<Diagnostic>) {
-    let mut out = Vec::new();
     // §II.7: forward on receipt (flagged after 24 h); the controller answers
     // within one month, shown until that deadline has passed.
-    let (requests, diags) = request::list(ws);
-    for l in requests {
+    super::of_records(request::list(ws), |l, out| {
         let r = &l.record;
         let fwd_due = request::forward_due(r.received_at);
         let answer = request::answer_due(r.received_at, ws.tz);
@@ -87,7 +85,5 @@ pub fn items(ws: &Workspace, now: DateTime<Utc>) -> (Vec<StatusItem>, Vec<Diagno
                 });
             }
         }
-    }
-
-    (out, diags)
+    })
 }

@@ -14,14 +14,12 @@ pub const KIND_SP_NOTICE: &str = "subprocessor.notice";
 
 /// The items of the notices not yet sent, and the problems in notice files.
 pub fn items(ws: &Workspace, now: DateTime<Utc>) -> (Vec<StatusItem>, Vec<Diagnostic>) {
-    let mut out = Vec::new();
     // §II.6: a notice is due before the sub-processor starts working; an
     // unsent notice whose contract has started is overdue.
-    let (notices, diags) = subprocessor::notices(ws);
-    for l in notices {
+    super::of_records(subprocessor::notices(ws), |l, out| {
         let n = &l.record;
         if n.sent.is_some() {
-            continue;
+            return;
         }
         // A change that does not start a new contract (an address, a new
         // activity) has no date to beat; a new or replaced one does.
@@ -52,7 +50,5 @@ pub fn items(ws: &Workspace, now: DateTime<Utc>) -> (Vec<StatusItem>, Vec<Diagno
             missing: vec!["email".into()],
             file: l.source.rel.clone(),
         });
-    }
-
-    (out, diags)
+    })
 }

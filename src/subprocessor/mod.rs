@@ -17,17 +17,16 @@ pub mod notice;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use crate::mail::outbox::{self, OutboxError, Sending};
+use crate::mail::outbox::{self, InfraCause, InfraError, Sending};
 use crate::model::{
     required_text, ChangeKind, Contact, Contract, EmptyText, Id, IdError, SubProcessor,
     SubProcessorNotice, SubProcessors,
 };
 use crate::render::pdf::PdfError;
-use crate::render::templates::TemplateError;
 use crate::render::Templates;
 use crate::workspace::kinds;
-use crate::workspace::store::{self, StoreError, Stored};
-use crate::workspace::{UnknownController, Workspace, WorkspaceError, WorkspaceLock};
+use crate::workspace::store::{self, Stored};
+use crate::workspace::{Workspace, WorkspaceLock};
 
 pub use notice::{notices, notify, NoticeSent};
 
@@ -37,12 +36,6 @@ pub const FILE: &str = kinds::SUBPROCESSORS.path;
 /// What can go wrong with the sub-processor register and its notices.
 #[derive(Debug, thiserror::Error)]
 pub enum SubProcessorError {
-    /// No controller has this id.
-    #[error(transparent)]
-    UnknownController(#[from] UnknownController),
-    /// A text argument is empty.
-    #[error(transparent)]
-    Empty(#[from] EmptyText),
     /// The id typed for a new sub-processor is not an identifier.
     #[error("invalid sub-processor id: {0}\n  hint: e.g. `dpo subprocessor add siim94 …`")]
     InvalidId(IdError),
@@ -80,18 +73,16 @@ pub enum SubProcessorError {
         #[source]
         source: PdfError,
     },
-    /// A notice could not be sent, or its sending recorded.
+    /// The controller, a record file, the workspace, a notice or a template
+    /// failed.
     #[error(transparent)]
-    Outbox(#[from] OutboxError),
-    /// A record file could not be read or written.
-    #[error(transparent)]
-    Store(#[from] StoreError),
-    /// The workspace could not be used.
-    #[error(transparent)]
-    Workspace(#[from] WorkspaceError),
-    /// A template failed.
-    #[error(transparent)]
-    Template(#[from] TemplateError),
+    Infra(#[from] InfraError),
+}
+
+impl<C: InfraCause> From<C> for SubProcessorError {
+    fn from(e: C) -> Self {
+        Self::Infra(e.into())
+    }
 }
 
 /// The values `add` and `change` were given; `None` keeps the current value.
@@ -320,14 +311,7 @@ fn finish(
     } else {
         "subprocessor.add"
     };
-    ws.journal().append(
-        &lock,
-        how.now,
-        how.actor,
-        action,
-        sp.id.as_str(),
-        text.as_bytes(),
-    )?;
+    how.journal(ws, &lock, action, sp.id.as_str(), text.as_bytes())?;
     let now_local = crate::time::in_tz(how.now, ws.tz);
     let mut notices = Vec::new();
     for c in &concerned {

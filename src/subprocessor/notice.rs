@@ -159,21 +159,12 @@ pub(super) fn issue(
     })?;
     n.pdf_sha256 = crate::hashing::sha256_hex(&pdf);
     workspace::write_atomic(&ws.root.join(&n.pdf), &pdf)?;
-    let header = format!(
-        "# {}\n",
-        t.strings()
-            .get("sp_notice_file_header")
-            .replace("{id}", id.as_str())
-    );
+    let header = t
+        .strings()
+        .file_header("sp_notice_file_header", id.as_str());
     let stored = store::create(ws, lock, &store::record_rel(DIR, &id), &header, n)?;
-    ws.journal().append(
-        lock,
-        how.now,
-        how.actor,
-        "subprocessor.notice",
-        &format!("{id}/{}", stored.record.controller),
-        &pdf,
-    )?;
+    let subject = format!("{id}/{}", stored.record.controller);
+    how.journal(ws, lock, "subprocessor.notice", &subject, &pdf)?;
     Ok(stored.record)
 }
 

@@ -32,6 +32,21 @@ fn font_handle(fonts: &FontSet, face: Face) -> PdfFontHandle {
     PdfFontHandle::External(FontId(fonts.face(face).pdf_id.to_string()))
 }
 
+/// The rectangle whose top left corner is `(x, y)` from the page's top left,
+/// `w` wide and `h` high, filled or stroked.
+fn rectangle((x, y, w, h): (f32, f32, f32, f32), mode: PaintMode) -> Op {
+    Op::DrawRectangle {
+        rectangle: Rect {
+            x: Pt(x),
+            y: Pt(PAGE_H - y - h),
+            width: Pt(w),
+            height: Pt(h),
+            mode: Some(mode),
+            winding_order: None,
+        },
+    }
+}
+
 /// PDF operators of one page: fills, then strokes, then all text in one
 /// text object (so that text is never hidden under a header's background).
 fn page_ops(page: &Page, fonts: &FontSet) -> Vec<Op> {
@@ -50,16 +65,7 @@ fn page_ops(page: &Page, fonts: &FontSet) -> Vec<Op> {
                 ops.push(Op::SetFillColor { col: grey(*g) });
                 fill = Some(*g);
             }
-            ops.push(Op::DrawRectangle {
-                rectangle: Rect {
-                    x: Pt(*x),
-                    y: Pt(PAGE_H - y - h),
-                    width: Pt(*w),
-                    height: Pt(*h),
-                    mode: Some(PaintMode::Fill),
-                    winding_order: None,
-                },
-            });
+            ops.push(rectangle((*x, *y, *w, *h), PaintMode::Fill));
         }
     }
     let mut stroke = None;
@@ -73,16 +79,7 @@ fn page_ops(page: &Page, fonts: &FontSet) -> Vec<Op> {
                     ops.push(Op::SetOutlineThickness { pt: Pt(0.5) });
                     stroke = Some(0);
                 }
-                ops.push(Op::DrawRectangle {
-                    rectangle: Rect {
-                        x: Pt(*x),
-                        y: Pt(PAGE_H - y - h),
-                        width: Pt(*w),
-                        height: Pt(*h),
-                        mode: Some(PaintMode::Stroke),
-                        winding_order: None,
-                    },
-                });
+                ops.push(rectangle((*x, *y, *w, *h), PaintMode::Stroke));
             }
             Item::Bar { x, y0, y1 } => {
                 if stroke != Some(1) {
