@@ -102,7 +102,7 @@ fn pack(settings: &Settings, a: &PackArgs) -> Result<i32, CliError> {
         }
     }
     if !report.journal_intact {
-        eprintln!("warning: the journal does not verify; see journal/verification.txt in the pack");
+        errln!("warning: the journal does not verify; see journal/verification.txt in the pack");
         return Ok(EXIT_FINDING);
     }
     Ok(0)

@@ -152,10 +152,10 @@ fn scan(settings: &Settings, a: &ScanArgs) -> Result<i32, CliError> {
         )?;
         outln!("recorded in {} as verification evidence", s.file)?;
         if r.files == 0 {
-            eprintln!("note: no file at all was found under these paths; make sure they are the locations the copy was on");
+            errln!("note: no file at all was found under these paths; make sure they are the locations the copy was on");
         }
     } else {
-        eprintln!("found {} file(s) of item `{}`:", s.matches.len(), r.item);
+        errln!("found {} file(s) of item `{}`:", s.matches.len(), r.item);
         for m in &s.matches {
             outln!(
                 "{}\t(content of `{}`, SHA-256 {})",
@@ -164,7 +164,7 @@ fn scan(settings: &Settings, a: &ScanArgs) -> Result<i32, CliError> {
                 m.sha256
             )?;
         }
-        eprintln!(
+        errln!(
             "recorded in {}; destroy these files, then scan again",
             s.file
         );
@@ -214,7 +214,7 @@ fn destroy(settings: &Settings, a: &DestroyArgs) -> Result<i32, CliError> {
             crate::time::show(r.at)
         )?;
         if !d.fingerprinted {
-            eprintln!(
+            errln!(
                 "note: item `{}` has no fingerprint, so no residual scan can prove the destruction\n  hint: next time, `dpo fate fingerprint {} PATH…` before destroying",
                 r.item, r.item
             );
@@ -294,15 +294,15 @@ fn verify_bag(settings: &Settings, a: &VerifyBagArgs) -> Result<i32, CliError> {
             outln!("tag manifest signed by {principal} (key {fingerprint})")?;
         }
     } else {
-        eprintln!("bag {} does NOT verify:", a.dir.display());
+        errln!("bag {} does NOT verify:", a.dir.display());
         for p in &c.problems {
             outln!("{p}")?;
         }
     }
     match &c.recorded_in {
-        Some(file) => eprintln!("recorded in {file}"),
+        Some(file) => errln!("recorded in {file}"),
         None if c.in_workspace => {
-            eprintln!("note: this bag is not in the workspace's fate files; nothing recorded")
+            errln!("note: this bag is not in the workspace's fate files; nothing recorded")
         }
         None => {}
     }
@@ -338,14 +338,14 @@ fn certify(settings: &Settings, a: &CertifyArgs) -> Result<i32, CliError> {
                     pending: &pending,
                 })?;
             }
-            eprintln!(
+            errln!(
                 "refusing to certify for `{controller}`: {} thing(s) remain to do",
                 pending.len()
             );
             for p in &pending {
-                eprintln!("  - {p}");
+                errln!("  - {p}");
             }
-            eprintln!("  hint: `dpo fate list --controller {controller}` says what to do for each");
+            errln!("  hint: `dpo fate list --controller {controller}` says what to do for each");
             return Ok(EXIT_FINDING);
         }
     };

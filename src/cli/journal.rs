@@ -70,12 +70,12 @@ pub(super) fn run(settings: &Settings, cmd: &JournalCommand) -> Result<i32, CliE
                         report.head.seq,
                         report.head.sha256
                     )?,
-                    Some(p) if p.line == 0 => eprintln!(
+                    Some(p) if p.line == 0 => errln!(
                         "journal broken: {}: {}",
                         workspace::journal::HEAD_FILE,
                         p.message
                     ),
-                    Some(p) => eprintln!(
+                    Some(p) => errln!(
                         "journal broken: {}:{}: {}",
                         workspace::journal::JOURNAL_FILE,
                         p.line,

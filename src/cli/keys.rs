@@ -153,7 +153,7 @@ fn show(settings: &Settings, arg: &KeyArg) -> Result<i32, CliError> {
         outln!("fingerprint: {}", d.fingerprint)?;
         outln!("public key:  {}", d.public_key)?;
         if d.principals.is_empty() {
-            eprintln!(
+            errln!(
                 "warning: the key is not in `{}`: signatures made with it would not verify\n  hint: `dpo keys publish` adds it",
                 d.allowed_signers.display()
             );
@@ -252,7 +252,7 @@ pub(super) fn run_verify(settings: &Settings, args: &VerifyArgs) -> Result<i32, 
                 "good signature of {} by {principal} (key {fingerprint}, namespace {namespace})",
                 args.file.display()
             )?,
-            Verdict::Bad { reason } => eprintln!(
+            Verdict::Bad { reason } => errln!(
                 "BAD signature of {} ({}): {reason}",
                 args.file.display(),
                 sig.display()

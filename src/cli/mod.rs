@@ -18,6 +18,16 @@ macro_rules! outln {
     };
 }
 
+/// `eprintln!` that never panics: a closed or full standard error loses the
+/// line instead of ending the run with a panic (exit code 101), so the exit
+/// code still says what happened. Every write on stderr in `cli` goes
+/// through it; nothing outside `cli` writes on stderr.
+macro_rules! errln {
+    ($($arg:tt)*) => {
+        $crate::cli::write_stderr(format_args!($($arg)*), true)
+    };
+}
+
 mod audit;
 mod breach;
 mod check;
@@ -289,10 +299,10 @@ fn report(e: &CliError) {
     {
         eprint_diagnostics(diagnostics);
     }
-    eprintln!("error: {e}");
+    errln!("error: {e}");
     let mut source = std::error::Error::source(e);
     while let Some(s) = source {
-        eprintln!("  caused by: {s}");
+        errln!("  caused by: {s}");
         source = s.source();
     }
 }
@@ -309,7 +319,7 @@ fn print_diagnostics(diags: &[Diagnostic]) -> Result<(), CliError> {
 /// Prints diagnostics on stderr, `error:` or `warning:` first.
 fn eprint_diagnostics(diags: &[Diagnostic]) {
     for d in diags {
-        eprintln!("{}: {d}", severity(d));
+        errln!("{}: {d}", severity(d));
     }
 }
 
@@ -328,6 +338,18 @@ pub(crate) fn write_stdout(args: std::fmt::Arguments<'_>) -> Result<(), CliError
     out.write_fmt(args)
         .and_then(|()| out.write_all(b"\n"))
         .map_err(stdout_error)
+}
+
+/// Writes on stderr, with a line break when `newline`; a failed write is
+/// ignored (see `errln!`).
+pub(crate) fn write_stderr(args: std::fmt::Arguments<'_>, newline: bool) {
+    use std::io::Write;
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_fmt(args);
+    if newline {
+        let _ = err.write_all(b"\n");
+    }
+    let _ = err.flush();
 }
 
 /// A failed write on stdout: a closed pipe, or an output error.

@@ -90,7 +90,7 @@ pub(super) fn run(settings: &Settings, args: &RegisterArgs) -> Result<i32, CliEr
         if settings.verbose {
             eprint_diagnostics(&diags);
         }
-        eprintln!(
+        errln!(
             "note: {warnings} item(s) of required information are missing and shown as \"{}\"; `dpo check` lists them",
             strings.get("todo")
         );

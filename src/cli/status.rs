@@ -50,7 +50,7 @@ pub(super) fn run(settings: &Settings, args: &StatusArgs) -> Result<i32, CliErro
             path: path.clone(),
             source: Box::new(e),
         })?;
-        eprintln!("wrote {}", path.display());
+        errln!("wrote {}", path.display());
     }
     if settings.json {
         print_json(&Report {

@@ -238,7 +238,7 @@ pub(super) fn closed(settings: &Settings, b: &Breach) -> Result<i32, CliError> {
     outln!("breach {} closed", b.id)?;
     for p in breach::progress(b) {
         if p.complete_at.is_none() {
-            eprintln!(
+            errln!(
                 "warning: the notification to {} was never completed (e-mail and phone call)",
                 p.controller
             );
