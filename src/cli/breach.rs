@@ -11,14 +11,13 @@ use args::{
     CallArgs, CloseArgs, DeferArgs, IdArgs, OpenArgs, ReportArgs, ReportFormat, SeverityArgs,
 };
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{BufRead, IsTerminal};
 use std::path::PathBuf;
 
 use chrono::{DateTime, FixedOffset};
 
 use super::{eprint_diagnostics, print_json, CliError, Settings, EXIT_FINDING};
 use crate::breach::{self, notice, severity, store, BreachError, Field, NotifyKind, NotifyRequest};
-use crate::mail::{self, SmtpSettings};
 use crate::model::Id;
 use crate::render::Templates;
 use crate::workspace::Workspace;
@@ -29,7 +28,7 @@ pub(super) fn run(settings: &Settings, cmd: &BreachCommand) -> Result<i32, CliEr
             if let (true, BreachError::MissingFields { missing, .. }) = (settings.json, &e) {
                 print_json(&serde_json::json!({ "error": "missing_fields", "missing": missing }))?;
             }
-            eprintln!("error: {e}");
+            errln!("error: {e}");
             Ok(EXIT_FINDING)
         }
         Err(CliError::Breach(BreachError::Invalid { file, diagnostics })) => {
@@ -101,8 +100,7 @@ fn prompt(question: &str) -> Result<Option<String>, CliError> {
     if !std::io::stdin().is_terminal() {
         return Ok(None);
     }
-    eprint!("{question}: ");
-    let _ = std::io::stderr().flush();
+    super::write_stderr(format_args!("{question}: "), false);
     let mut line = String::new();
     std::io::stdin()
         .lock()
@@ -228,27 +226,10 @@ fn send(
     let smtp = if dry_run {
         None
     } else {
-        Some(smtp_settings(settings)?)
+        Some(settings.smtp_for_sending()?)
     };
     let sent = prepared.send(smtp.as_ref())?;
     print::sent(settings, ws, &req.id, &sent)
-}
-
-/// The mail server, with a warning when the message would cross a network
-/// in clear.
-fn smtp_settings(settings: &Settings) -> Result<SmtpSettings, CliError> {
-    let s = settings.smtp()?;
-    let loopback = s.host == "localhost"
-        || s.host
-            .parse::<std::net::IpAddr>()
-            .is_ok_and(|ip| ip.is_loopback());
-    if s.security == mail::Security::Plain && !loopback {
-        eprintln!(
-            "warning: {} is used without TLS: the message crosses the network in clear\n  hint: use smtp://…?tls=required or smtps://…",
-            s.describe()
-        );
-    }
-    Ok(s)
 }
 
 fn call(settings: &Settings, ws: &Workspace, a: &CallArgs) -> Result<i32, CliError> {

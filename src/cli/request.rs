@@ -75,7 +75,7 @@ pub(super) fn smtp(settings: &Settings, needed: bool) -> Result<Option<SmtpSetti
     if !needed {
         return Ok(None);
     }
-    Ok(Some(settings.smtp()?))
+    Ok(Some(settings.smtp_for_sending()?))
 }
 
 /// Runs `send` with how the command sends: at `now`, by the actor, in the

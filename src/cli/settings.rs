@@ -6,7 +6,8 @@
 //!
 //! Variables read: `DPO_ACTOR` (else `USER`, `LOGNAME`), `DPO_LOCK_WAIT`
 //! (seconds, default 5), `DPO_VERBOSE` (any value: list every missing item
-//! after `register`), and the `DPO_SMTP_*` family of [`crate::mail`]. clap
+//! after `register`), and the `DPO_SMTP_*` family of [`crate::mail`] (its
+//! `DPO_SMTP_TIMEOUT` included). clap
 //! reads `DPO_REGISTERS`, `DPO_NOW` and `DPO_SIGNING_KEY` for their options.
 
 use std::cell::OnceCell;
@@ -23,12 +24,13 @@ use crate::time::Clock;
 use crate::workspace::{self, Act, Workspace, DEFAULT_LOCK_WAIT};
 
 /// The variables of the mail server, read once (see [`crate::mail`]).
-const SMTP_VARIABLES: [&str; 5] = [
+const SMTP_VARIABLES: [&str; 6] = [
     mail::ENV_URL,
     mail::ENV_PASSWORD,
     mail::ENV_PASSWORD_FILE,
     mail::ENV_CA,
     mail::ENV_FROM,
+    mail::ENV_TIMEOUT,
 ];
 
 /// Everything a command needs to know besides its own arguments.
@@ -137,6 +139,17 @@ impl Settings {
     pub fn smtp(&self) -> Result<SmtpSettings, CliError> {
         Ok(SmtpSettings::from_env(|k| self.smtp.get(k).cloned())?)
     }
+
+    /// The mail server for a command that sends, after saying on stderr
+    /// what would cross the network in clear (see
+    /// [`SmtpSettings::warnings`]).
+    pub fn smtp_for_sending(&self) -> Result<SmtpSettings, CliError> {
+        let s = self.smtp()?;
+        for w in s.warnings() {
+            errln!("warning: {w}");
+        }
+        Ok(s)
+    }
 }
 
 #[cfg(test)]
@@ -163,12 +176,14 @@ mod tests {
                 ("DPO_LOCK_WAIT", "0.5"),
                 ("DPO_VERBOSE", "1"),
                 ("DPO_SMTP_URL", "smtp://127.0.0.1:2525"),
+                ("DPO_SMTP_TIMEOUT", "2"),
             ],
         );
         assert_eq!(s.actor, "marie");
         assert_eq!(s.lock_wait, Duration::from_millis(500));
         assert!(s.verbose);
         assert_eq!(s.smtp().unwrap().host, "127.0.0.1");
+        assert_eq!(s.smtp().unwrap().timeout, Duration::from_secs(2));
     }
 
     #[test]

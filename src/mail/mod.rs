@@ -6,7 +6,18 @@
 //! line, which passes a lookup to [`SmtpSettings::from_env`]), never from the
 //! workspace (which is shared through git): `DPO_SMTP_URL`, a password from
 //! `DPO_SMTP_PASSWORD` or `DPO_SMTP_PASSWORD_FILE`, an extra trusted CA from
-//! `DPO_SMTP_CA`, and optionally the sender from `DPO_SMTP_FROM`.
+//! `DPO_SMTP_CA`, optionally the sender from `DPO_SMTP_FROM` and how long to
+//! wait for the server at each step from `DPO_SMTP_TIMEOUT` (seconds,
+//! default 30). A password is never printed: not from
+//! `DPO_SMTP_PASSWORD`, and not from a URL that holds one, even one that
+//! does not parse ([`redact`]). [`SmtpSettings::warnings`] says when the
+//! message, or the password, would cross the network in clear.
+//!
+//! [`send`] drives the SMTP dialogue step by step, so that it knows whether
+//! the server had the whole message when something failed: before the end
+//! of the data, the message was not sent ([`MailError::Send`]); after it, a
+//! server that does not answer may well have it
+//! ([`MailError::Unconfirmed`]) and the caller must not say "not sent".
 //!
 //! Every header is set through lettre's typed headers, which encode a value
 //! holding CR or LF (RFC 2047) instead of writing it raw: text from a YAML
@@ -25,9 +36,11 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use lettre::message::header::ContentType;
 use lettre::message::{Attachment as LettreAttachment, Mailbox, MultiPart, SinglePart};
-use lettre::transport::smtp::authentication::Credentials;
-use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
-use lettre::{Address, Message, SmtpTransport, Transport};
+use lettre::transport::smtp::authentication::{Credentials, DEFAULT_MECHANISMS};
+use lettre::transport::smtp::client::{Certificate, SmtpConnection, TlsParameters};
+use lettre::transport::smtp::commands::{Data, Mail, Rcpt};
+use lettre::transport::smtp::extension::{ClientId, Extension, MailBodyParameter, MailParameter};
+use lettre::{Address, Message};
 
 /// Environment variable: the SMTP server, e.g. `smtp://user@host:587?tls=required`.
 pub const ENV_URL: &str = "DPO_SMTP_URL";
@@ -41,8 +54,15 @@ pub const ENV_CA: &str = "DPO_SMTP_CA";
 /// processor's DPO (e.g. a relay that only accepts its own user).
 pub const ENV_FROM: &str = "DPO_SMTP_FROM";
 
-/// How long to wait for the server at each step.
-const TIMEOUT: Duration = Duration::from_secs(30);
+/// Environment variable: how long to wait for the server at each step, in
+/// seconds (default 30).
+pub const ENV_TIMEOUT: &str = "DPO_SMTP_TIMEOUT";
+
+/// How long to wait for the server at each step, unless `DPO_SMTP_TIMEOUT`
+/// says otherwise.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+/// The longest wait `DPO_SMTP_TIMEOUT` may ask for.
+const MAX_TIMEOUT: Duration = Duration::from_secs(600);
 
 /// What can go wrong when configuring, building or sending a message.
 #[derive(Debug, thiserror::Error)]
@@ -57,6 +77,12 @@ pub enum MailError {
         url: String,
         /// What is wrong.
         reason: String,
+    },
+    /// The timeout is not a number of seconds.
+    #[error("{ENV_TIMEOUT} `{value}` is not usable: give a number of seconds greater than 0 and at most 600\n  hint: unset it to wait 30 seconds")]
+    Timeout {
+        /// The value, shown escaped.
+        value: String,
     },
     /// A password was written in the URL.
     #[error("{ENV_URL} holds a password; it would show in process lists and shell history\n  hint: keep only the user in the URL and give the password in {ENV_PASSWORD} or {ENV_PASSWORD_FILE}")]
@@ -112,6 +138,26 @@ pub enum MailError {
         #[source]
         source: lettre::transport::smtp::Error,
     },
+    /// The whole message went to the server, which then did not answer: it
+    /// may have received it.
+    #[error("the server `{server}` did not confirm reception of message {message_id}: the whole message was sent, then the server did not answer; it may have been received\n  hint: check the server's log (or the recipient's mailbox) for Message-ID {message_id} before sending it again")]
+    Unconfirmed {
+        /// host:port and security.
+        server: String,
+        /// The Message-ID to look for.
+        message_id: String,
+        /// The SMTP error (a timeout, a closed connection).
+        #[source]
+        source: lettre::transport::smtp::Error,
+    },
+}
+
+impl MailError {
+    /// True when the server may have the message although sending failed
+    /// ([`MailError::Unconfirmed`]): the send is uncertain, not failed.
+    pub fn maybe_delivered(&self) -> bool {
+        matches!(self, MailError::Unconfirmed { .. })
+    }
 }
 
 /// Transport security.
@@ -155,6 +201,8 @@ pub struct SmtpSettings {
     pub ca_pem: Option<Vec<u8>>,
     /// Sender address that overrides the processor's DPO.
     pub from: Option<String>,
+    /// How long to wait for the server at each step.
+    pub timeout: Duration,
 }
 
 impl SmtpSettings {
@@ -163,6 +211,16 @@ impl SmtpSettings {
     pub fn from_env(env: impl Fn(&str) -> Option<String>) -> Result<Self, MailError> {
         let get = |k: &str| env(k).filter(|v| !v.trim().is_empty());
         let raw = get(ENV_URL).ok_or(MailError::NotConfigured)?;
+        let timeout = match get(ENV_TIMEOUT) {
+            None => DEFAULT_TIMEOUT,
+            Some(v) => v
+                .trim()
+                .parse::<f64>()
+                .ok()
+                .filter(|t| t.is_finite() && *t > 0.0 && *t <= MAX_TIMEOUT.as_secs_f64())
+                .map(Duration::from_secs_f64)
+                .ok_or_else(|| MailError::Timeout { value: visible(&v) })?,
+        };
         let url = url::Url::parse(raw.trim()).map_err(|e| MailError::Url {
             url: redact(&raw),
             reason: e.to_string(),
@@ -241,7 +299,47 @@ impl SmtpSettings {
             password,
             ca_pem,
             from: get(ENV_FROM),
+            timeout,
         })
+    }
+
+    /// True when the server is this machine (`localhost` or a loopback
+    /// address): nothing crosses a network.
+    pub fn is_loopback(&self) -> bool {
+        self.host.eq_ignore_ascii_case("localhost")
+            || self
+                .host
+                .parse::<std::net::IpAddr>()
+                .is_ok_and(|ip| ip.is_loopback())
+    }
+
+    /// What the user should know before sending: the message — and the
+    /// password, when AUTH is used — crossing a network in clear. One line
+    /// each, with its hint; the command line prints them.
+    pub fn warnings(&self) -> Vec<String> {
+        if self.is_loopback() {
+            return Vec::new();
+        }
+        let hint = "\n  hint: use smtp://…?tls=required (STARTTLS) or smtps://… (implicit TLS)";
+        let mut out = Vec::new();
+        match (self.security, &self.user) {
+            (Security::Plain, Some(user)) => out.push(format!(
+                "the SMTP password of `{user}` would be sent in clear to {}: AUTH over an unencrypted connection{hint}",
+                self.describe()
+            )),
+            (Security::Opportunistic, Some(user)) => out.push(format!(
+                "the SMTP password of `{user}` would be sent in clear to {} if the server does not offer STARTTLS (tls=opportunistic){hint}",
+                self.describe()
+            )),
+            _ => {}
+        }
+        if self.security == Security::Plain {
+            out.push(format!(
+                "{} is used without TLS: the message crosses the network in clear{hint}",
+                self.describe()
+            ));
+        }
+        out
     }
 
     /// `host:port (starttls)`, for messages.
@@ -255,42 +353,20 @@ impl SmtpSettings {
         format!("{}:{} ({sec})", self.host, self.port)
     }
 
-    fn transport(&self) -> Result<SmtpTransport, MailError> {
-        let tls = match self.security {
-            Security::Plain => Tls::None,
-            _ => {
-                let mut b = TlsParameters::builder(self.host.clone());
-                if let Some(pem) = &self.ca_pem {
-                    let cert = Certificate::from_pem(pem).map_err(|source| MailError::Tls {
-                        host: self.host.clone(),
-                        source,
-                    })?;
-                    b = b.add_root_certificate(cert);
-                }
-                let params = b.build_rustls().map_err(|source| MailError::Tls {
-                    host: self.host.clone(),
-                    source,
-                })?;
-                match self.security {
-                    Security::StartTls => Tls::Required(params),
-                    Security::Opportunistic => Tls::Opportunistic(params),
-                    _ => Tls::Wrapper(params),
-                }
-            }
-        };
-        let mut b = SmtpTransport::builder_dangerous(self.host.clone())
-            .port(self.port)
-            .tls(tls)
-            .timeout(Some(TIMEOUT));
-        if let Some(user) = &self.user {
-            let pass = self
-                .password
-                .as_ref()
-                .map(|p| p.0.clone())
-                .unwrap_or_default();
-            b = b.credentials(Credentials::new(user.clone(), pass));
+    /// The TLS parameters, for every security but plain.
+    fn tls_parameters(&self) -> Result<Option<TlsParameters>, MailError> {
+        if self.security == Security::Plain {
+            return Ok(None);
         }
-        Ok(b.build())
+        let tls_err = |source| MailError::Tls {
+            host: self.host.clone(),
+            source,
+        };
+        let mut b = TlsParameters::builder(self.host.clone());
+        if let Some(pem) = &self.ca_pem {
+            b = b.add_root_certificate(Certificate::from_pem(pem).map_err(tls_err)?);
+        }
+        b.build_rustls().map(Some).map_err(tls_err)
     }
 }
 
@@ -313,14 +389,33 @@ fn percent_decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// The URL with any password replaced, for error messages.
-fn redact(raw: &str) -> String {
-    match url::Url::parse(raw.trim()) {
-        Ok(mut u) if u.password().is_some() => {
-            let _ = u.set_password(Some("***"));
-            u.to_string()
-        }
-        _ => raw.trim().to_string(),
+/// The longest URL an error message shows.
+const SHOWN_URL_CHARS: usize = 200;
+
+/// The URL as typed, for error messages, with any password replaced by
+/// `***` — also when the URL does not parse: whatever lies between the
+/// first `:` after the scheme and the last `@` is the userinfo's password
+/// (it may itself hold `:`, `@`, `/`), so all of it goes. Control
+/// characters are shown escaped and a long value is cut.
+pub fn redact(raw: &str) -> String {
+    let raw = raw.trim();
+    let (scheme, rest) = match raw.find("://") {
+        Some(i) => raw.split_at(i + 3),
+        None => ("", raw),
+    };
+    let redacted = match rest.rfind('@') {
+        Some(at) => match rest[..at].find(':') {
+            Some(colon) => format!("{scheme}{}:***{}", &rest[..colon], &rest[at..]),
+            None => raw.to_string(),
+        },
+        None => raw.to_string(),
+    };
+    let shown = visible(&redacted);
+    if shown.chars().count() > SHOWN_URL_CHARS {
+        let cut: String = shown.chars().take(SHOWN_URL_CHARS).collect();
+        format!("{cut}…")
+    } else {
+        shown
     }
 }
 
@@ -490,21 +585,91 @@ pub fn build(d: &Draft) -> Result<Built, MailError> {
     })
 }
 
-/// Sends the exact bytes of `m` through the server of `s`.
+/// Sends the exact bytes of `m` through the server of `s`, one SMTP step
+/// after the other: connect (implicit TLS), STARTTLS, AUTH, MAIL, RCPT,
+/// DATA, then the message. A failure up to the end of the data is
+/// [`MailError::Send`] — the server does not have the message; after it, a
+/// server that does not answer, or closes the connection, is
+/// [`MailError::Unconfirmed`], since it had the whole message. A negative
+/// reply to the message is a refusal: not sent.
 pub fn send(s: &SmtpSettings, m: &Built) -> Result<Receipt, MailError> {
-    let transport = s.transport()?;
-    let response = transport
-        .send_raw(m.message.envelope(), &m.bytes)
-        .map_err(|source| MailError::Send {
+    let not_sent = |source| MailError::Send {
+        server: s.describe(),
+        source,
+    };
+    let tls = s.tls_parameters()?;
+    let hello = ClientId::default();
+    let wrapper = tls.as_ref().filter(|_| s.security == Security::Tls);
+    let mut conn = SmtpConnection::connect(
+        (s.host.as_str(), s.port),
+        Some(s.timeout),
+        &hello,
+        wrapper,
+        None,
+    )
+    .map_err(not_sent)?;
+    match (s.security, &tls) {
+        (Security::StartTls, Some(p)) => conn.starttls(p, &hello).map_err(not_sent)?,
+        (Security::Opportunistic, Some(p)) if conn.can_starttls() => {
+            conn.starttls(p, &hello).map_err(not_sent)?;
+        }
+        _ => {}
+    }
+    if let Some(user) = &s.user {
+        let pass = s.password.as_ref().map(|p| p.0.clone()).unwrap_or_default();
+        let credentials = Credentials::new(user.clone(), pass);
+        conn.auth(DEFAULT_MECHANISMS, &credentials)
+            .map_err(not_sent)?;
+    }
+    let envelope = m.message.envelope();
+    // A failed command: say QUIT to a server that answered, hang up on one
+    // that did not (waiting for its goodbye would double the wait).
+    let failed = |conn: &mut SmtpConnection, e: lettre::transport::smtp::Error| {
+        if e.is_permanent() || e.is_transient() {
+            conn.abort();
+        }
+        not_sent(e)
+    };
+    let mut options = Vec::new();
+    let ascii = envelope
+        .to()
+        .iter()
+        .chain(envelope.from())
+        .all(|a: &Address| AsRef::<str>::as_ref(a).is_ascii());
+    if !ascii && conn.server_info().supports_feature(Extension::SmtpUtfEight) {
+        options.push(MailParameter::SmtpUtfEight);
+    }
+    if !m.bytes.is_ascii() && conn.server_info().supports_feature(Extension::EightBitMime) {
+        options.push(MailParameter::Body(MailBodyParameter::EightBitMime));
+    }
+    if let Err(e) = conn.command(Mail::new(envelope.from().cloned(), options)) {
+        return Err(failed(&mut conn, e));
+    }
+    for to in envelope.to() {
+        if let Err(e) = conn.command(Rcpt::new(to.clone(), vec![])) {
+            return Err(failed(&mut conn, e));
+        }
+    }
+    if let Err(e) = conn.command(Data) {
+        return Err(failed(&mut conn, e));
+    }
+    match conn.message(&m.bytes) {
+        Ok(response) => {
+            let _ = conn.quit();
+            let text: Vec<&str> = response.message().collect();
+            Ok(Receipt {
+                reply: format!("{} {}", response.code(), text.join(" "))
+                    .trim()
+                    .to_string(),
+            })
+        }
+        Err(e) if e.is_permanent() || e.is_transient() => Err(failed(&mut conn, e)),
+        Err(source) => Err(MailError::Unconfirmed {
             server: s.describe(),
+            message_id: m.message_id.clone(),
             source,
-        })?;
-    let text: Vec<&str> = response.message().collect();
-    Ok(Receipt {
-        reply: format!("{} {}", response.code(), text.join(" "))
-            .trim()
-            .to_string(),
-    })
+        }),
+    }
 }
 
 #[cfg(test)]
@@ -586,6 +751,81 @@ mod tests {
     }
 
     #[test]
+    fn a_url_that_does_not_parse_is_shown_without_its_password() {
+        let e = SmtpSettings::from_env(env(&[(ENV_URL, "smtp://dpo:hunter2@127.0.0.1:99999")]))
+            .unwrap_err()
+            .to_string();
+        assert!(!e.contains("hunter2"), "{e}");
+        assert!(e.contains("`smtp://dpo:***@127.0.0.1:99999`"), "{e}");
+        for (raw, secret) in [
+            ("smtp://dpo:hun:ter@2@host:99999", "hun:ter"),
+            ("smtp://dpo:p/a?s#s@host:0x", "p/a"),
+            ("dpo:hunter2@host", "hunter2"),
+            ("smtp:dpo:hunter2@host", "hunter2"),
+            ("  smtp://dpo:hunter2\n@[::1", "hunter2"),
+            ("smtp://:hunter2@", "hunter2"),
+        ] {
+            let shown = redact(raw);
+            assert!(!shown.contains(secret), "{raw:?} → {shown}");
+            assert!(shown.contains(":***@"), "{raw:?} → {shown}");
+            if let Err(e) = SmtpSettings::from_env(env(&[(ENV_URL, raw)])) {
+                assert!(!e.to_string().contains(secret), "{raw:?} → {e}");
+            }
+        }
+        // Nothing to hide: shown as typed, on one line, and cut when long.
+        assert_eq!(redact("smtp://h:99999"), "smtp://h:99999");
+        assert_eq!(redact("smtp://a@h\r\nx"), "smtp://a@h\\r\\nx");
+        assert_eq!(redact("é@:ü"), "é@:ü");
+        assert!(redact(&"x".repeat(5000)).chars().count() <= SHOWN_URL_CHARS + 1);
+    }
+
+    #[test]
+    fn a_password_or_a_message_in_clear_to_another_host_is_warned_about() {
+        let warnings = |url: &str| {
+            SmtpSettings::from_env(env(&[(ENV_URL, url)]))
+                .unwrap()
+                .warnings()
+                .join("\n")
+        };
+        let w = warnings("smtp://dpo@mail.example:25");
+        assert!(
+            w.contains("password of `dpo` would be sent in clear"),
+            "{w}"
+        );
+        assert!(
+            w.contains("the message crosses the network in clear"),
+            "{w}"
+        );
+        let w = warnings("smtp://dpo@mail.example?tls=opportunistic");
+        assert!(w.contains("if the server does not offer STARTTLS"), "{w}");
+        let w = warnings("smtp://mail.example");
+        assert!(!w.contains("password") && w.contains("in clear"), "{w}");
+        for quiet in [
+            "smtp://dpo@mail.example?tls=required",
+            "smtps://dpo@mail.example",
+            "smtp://dpo@127.0.0.1:2525",
+            "smtp://dpo@localhost:2525",
+            "smtp://dpo@[::1]:2525",
+        ] {
+            assert_eq!(warnings(quiet), "", "{quiet}");
+        }
+    }
+
+    #[test]
+    fn the_timeout_is_a_number_of_seconds() {
+        let timeout = |v: &str| {
+            SmtpSettings::from_env(env(&[(ENV_URL, "smtp://h"), (ENV_TIMEOUT, v)]))
+                .map(|s| s.timeout)
+        };
+        assert_eq!(timeout("2.5").unwrap(), Duration::from_millis(2500));
+        assert_eq!(timeout(" ").unwrap(), DEFAULT_TIMEOUT);
+        for bad in ["0", "-1", "NaN", "inf", "601", "10s"] {
+            let e = timeout(bad).unwrap_err();
+            assert!(matches!(e, MailError::Timeout { .. }), "{bad}: {e}");
+        }
+    }
+
+    #[test]
     fn the_password_comes_from_the_environment_or_a_file() {
         let dir = tempfile::tempdir().unwrap();
         let f = dir.path().join("pw");
@@ -637,5 +877,84 @@ mod tests {
         let e = build(&d).unwrap_err().to_string();
         assert!(e.contains("breach contact"), "{e}");
         assert!(e.contains("\\r\\n"), "shown escaped on one line: {e}");
+    }
+
+    /// A one-connection SMTP server on loopback that answers every step
+    /// until `silent_from` (a command prefix, or "." for the end of the
+    /// data), then answers `then` (or nothing at all when it is `None`) and
+    /// holds the connection until the client hangs up. Returns the URL.
+    fn scripted_server(silent_from: &'static str, then: Option<&'static str>) -> String {
+        use std::io::{BufRead, BufReader, Write};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        std::thread::spawn(move || {
+            let (stream, _) = listener.accept().unwrap();
+            stream
+                .set_read_timeout(Some(Duration::from_secs(10)))
+                .unwrap();
+            let mut out = stream.try_clone().unwrap();
+            let mut lines = BufReader::new(stream);
+            let _ = out.write_all(b"220 test ESMTP\r\n");
+            let mut in_data = false;
+            let mut line = String::new();
+            while lines.read_line(&mut line).unwrap_or(0) > 0 {
+                let step = if in_data { "." } else { line.as_str() };
+                let reply = if in_data && line != ".\r\n" {
+                    line.clear();
+                    continue;
+                } else if step.starts_with(silent_from) {
+                    then
+                } else if step.starts_with("EHLO") {
+                    Some("250 test")
+                } else if step.starts_with("DATA") {
+                    in_data = true;
+                    Some("354 go on")
+                } else {
+                    Some("250 OK")
+                };
+                if step == "." {
+                    in_data = false;
+                }
+                if let Some(r) = reply {
+                    let _ = out.write_all(format!("{r}\r\n").as_bytes());
+                }
+                line.clear();
+            }
+        });
+        format!("smtp://127.0.0.1:{port}")
+    }
+
+    fn send_to(url: &str) -> (Result<Receipt, MailError>, Duration) {
+        let s = SmtpSettings::from_env(env(&[(ENV_URL, url), (ENV_TIMEOUT, "0.5")])).unwrap();
+        let start = std::time::Instant::now();
+        (send(&s, &build(&draft()).unwrap()), start.elapsed())
+    }
+
+    #[test]
+    fn a_server_silent_after_the_data_may_have_the_message() {
+        let (r, took) = send_to(&scripted_server(".", None));
+        let e = r.unwrap_err();
+        assert!(e.maybe_delivered(), "{e:?}");
+        let msg = e.to_string();
+        assert!(msg.contains("did not confirm reception"), "{msg}");
+        assert!(msg.contains("<abc.2021-001@processor.example>"), "{msg}");
+        assert!(!msg.contains("not sent"), "{msg}");
+        assert!(
+            took < Duration::from_secs(3),
+            "one timeout, no QUIT wait: {took:?}"
+        );
+    }
+
+    #[test]
+    fn a_server_silent_or_refusing_before_the_end_of_the_data_does_not_have_it() {
+        let (r, took) = send_to(&scripted_server("MAIL", None));
+        let e = r.unwrap_err();
+        assert!(matches!(e, MailError::Send { .. }), "{e:?}");
+        assert!(e.to_string().contains("it was not sent"), "{e}");
+        assert!(took < Duration::from_secs(3), "{took:?}");
+        let (r, _) = send_to(&scripted_server(".", Some("554 5.7.1 refused")));
+        assert!(matches!(r, Err(MailError::Send { .. })), "{r:?}");
+        let (r, _) = send_to(&scripted_server("QUIT", Some("221 bye")));
+        assert_eq!(r.unwrap().reply, "250 OK");
     }
 }
