@@ -141,7 +141,7 @@ pub(super) fn run(settings: &Settings, c: &RequestCommand) -> Result<i32, CliErr
     match c {
         RequestCommand::Log(a) => {
             let received_at =
-                crate::time::parse_user_time(&a.received_at, ws.tz).map_err(|source| {
+                request::received_at(&a.received_at, ws.tz, now).map_err(|source| {
                     CliError::Time {
                         flag: "--received-at",
                         source: Box::new(source),

@@ -26,12 +26,13 @@ pub struct Breach {
     #[serde(default, deserialize_with = "null_default")]
     pub controllers: Vec<Id>,
     /// When the breach happened, if known (null: unknown).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::instant::optional")]
     pub occurred_at: Option<DateTime<FixedOffset>>,
     /// When someone noticed it.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::instant::optional")]
     pub discovered_at: Option<DateTime<FixedOffset>>,
     /// When the processor became aware of it: T0 of its 72 hours.
+    #[serde(deserialize_with = "super::instant::required")]
     pub aware_at: DateTime<FixedOffset>,
     /// Who discovered it.
     #[serde(default)]
@@ -114,6 +115,7 @@ pub struct Notification {
     /// The controller notified.
     pub controller: Id,
     /// When the server accepted the message.
+    #[serde(deserialize_with = "super::instant::required")]
     pub sent_at: DateTime<FixedOffset>,
     /// The envelope recipients.
     pub recipients: Vec<String>,
@@ -141,6 +143,7 @@ pub struct Notification {
 #[serde(deny_unknown_fields)]
 pub struct Call {
     /// When the call took place.
+    #[serde(deserialize_with = "super::instant::required")]
     pub at: DateTime<FixedOffset>,
     /// The controller called.
     pub controller: Id,
@@ -159,6 +162,7 @@ pub struct Call {
 #[serde(deny_unknown_fields)]
 pub struct Closure {
     /// When it was closed.
+    #[serde(deserialize_with = "super::instant::required")]
     pub at: DateTime<FixedOffset>,
     /// Who closed it.
     pub by: String,

@@ -180,6 +180,7 @@ pub struct FingerprintRecord {
     /// The item.
     pub item: Id,
     /// When it was taken.
+    #[serde(deserialize_with = "super::instant::required")]
     pub at: DateTime<FixedOffset>,
     /// Who took it.
     pub by: String,
@@ -204,6 +205,7 @@ pub struct BagRecord {
     /// The copy the payload was read from.
     pub copy: Id,
     /// When the bag was written.
+    #[serde(deserialize_with = "super::instant::required")]
     pub at: DateTime<FixedOffset>,
     /// Who wrote it.
     pub by: String,
@@ -234,6 +236,7 @@ pub struct BagVerificationRecord {
     /// The bag checked (its `tagmanifest_sha256`).
     pub tagmanifest_sha256: String,
     /// When.
+    #[serde(deserialize_with = "super::instant::required")]
     pub at: DateTime<FixedOffset>,
     /// Who.
     pub by: String,
@@ -291,6 +294,7 @@ pub struct DestructionRecord {
     /// Who did it.
     pub operator: String,
     /// When it was done.
+    #[serde(deserialize_with = "super::instant::required")]
     pub at: DateTime<FixedOffset>,
     /// How completion was verified.
     pub verification: String,
@@ -304,6 +308,7 @@ pub struct DestructionRecord {
     #[serde(default)]
     pub backup: Option<String>,
     /// When the record was made.
+    #[serde(deserialize_with = "super::instant::required")]
     pub recorded_at: DateTime<FixedOffset>,
     /// Who made the record.
     pub recorded_by: String,
@@ -320,6 +325,7 @@ pub struct ScanRecord {
     #[serde(default)]
     pub copy: Option<Id>,
     /// When.
+    #[serde(deserialize_with = "super::instant::required")]
     pub at: DateTime<FixedOffset>,
     /// Who.
     pub by: String,
@@ -356,6 +362,7 @@ pub struct ScanMatch {
 #[serde(deny_unknown_fields)]
 pub struct CertificateRecord {
     /// When it was issued.
+    #[serde(deserialize_with = "super::instant::required")]
     pub at: DateTime<FixedOffset>,
     /// Who issued it.
     pub by: String,

@@ -19,6 +19,7 @@ pub struct Instruction {
     /// Who gave it (name and role).
     pub from: String,
     /// When it was given.
+    #[serde(deserialize_with = "super::instant::required")]
     pub at: DateTime<FixedOffset>,
     /// What is instructed.
     pub summary: String,
@@ -26,6 +27,7 @@ pub struct Instruction {
     #[serde(default)]
     pub reference: Option<String>,
     /// When it was logged.
+    #[serde(deserialize_with = "super::instant::required")]
     pub logged_at: DateTime<FixedOffset>,
     /// A transfer to a third country required by law (Art. 28(3)(a)).
     #[serde(default)]
@@ -57,6 +59,7 @@ pub struct Objection {
     /// Why the instruction would infringe the GDPR or other data-protection law.
     pub reason: String,
     /// When the objection was recorded.
+    #[serde(deserialize_with = "super::instant::required")]
     pub at: DateTime<FixedOffset>,
     /// The e-mail that told the controller; absent until sent.
     #[serde(default)]

@@ -12,6 +12,7 @@ mod contact;
 mod controller;
 mod fate;
 mod id;
+mod instant;
 mod instruction;
 mod person;
 mod processor;

@@ -82,6 +82,7 @@ pub struct Request {
     /// The right invoked.
     pub right: Right,
     /// When the processor received it (the one-month deadline runs from it).
+    #[serde(deserialize_with = "super::instant::required")]
     pub received_at: DateTime<FixedOffset>,
     /// What is asked, without more personal data than needed.
     pub summary: String,
@@ -89,6 +90,7 @@ pub struct Request {
     #[serde(default)]
     pub channel: Option<String>,
     /// When it was logged.
+    #[serde(deserialize_with = "super::instant::required")]
     pub logged_at: DateTime<FixedOffset>,
     /// The e-mail that forwarded it to the controller; absent until forwarded.
     #[serde(default)]
@@ -100,6 +102,7 @@ pub struct Request {
 #[serde(deny_unknown_fields)]
 pub struct MailRecord {
     /// When it was sent.
+    #[serde(deserialize_with = "super::instant::required")]
     pub sent_at: DateTime<FixedOffset>,
     /// Envelope recipients.
     pub recipients: Vec<String>,

@@ -84,6 +84,7 @@ pub struct SubProcessorNotice {
     #[serde(default)]
     pub changed: Vec<String>,
     /// When the notice was made.
+    #[serde(deserialize_with = "super::instant::required")]
     pub created_at: DateTime<FixedOffset>,
     /// The sub-processor as notified.
     pub details: SubProcessor,

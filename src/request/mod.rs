@@ -5,7 +5,7 @@
 //! deadlines; `dpo status` reads them. Nothing here prints or reads the
 //! clock.
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveTime, TimeZone};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 
@@ -15,6 +15,7 @@ use crate::mail::outbox::{
 use crate::model::{required_text, Id, Request, Right};
 use crate::render::words;
 use crate::render::Templates;
+use crate::time::TimeError;
 use crate::workspace::kinds::{self, Record};
 use crate::workspace::store::{self, StoreError, Stored};
 use crate::workspace::{self, Diagnostic, JournalHead, Workspace};
@@ -34,7 +35,7 @@ pub struct NewRequest {
     pub controller: String,
     /// The right invoked.
     pub right: Right,
-    /// When it was received.
+    /// When it was received (read by [`received_at`]: not in the future).
     pub received_at: DateTime<FixedOffset>,
     /// What is asked.
     pub summary: String,
@@ -94,6 +95,20 @@ pub fn answer_due(
 /// tolerance after which `dpo status` flags it.
 pub fn forward_due(received: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
     received + chrono::TimeDelta::hours(24)
+}
+
+/// Reads the time of receipt as typed (`--received-at`, a user's time in
+/// `tz`) and refuses one later than `now`, the command's clock: a request
+/// cannot be logged before it arrives. Leap seconds, daylight-saving gaps
+/// and overlaps are refused as for every typed time.
+pub fn received_at(
+    typed: &str,
+    tz: Tz,
+    now: DateTime<Utc>,
+) -> Result<DateTime<FixedOffset>, TimeError> {
+    let at = crate::time::parse_user_time(typed, tz)?;
+    crate::time::not_after("the time of receipt", typed, at, now, tz)?;
+    Ok(at)
 }
 
 /// Checks what can be checked before anything is written: the controller's
@@ -300,5 +315,19 @@ mod tests {
         // Received just after midnight local time, i.e. the previous day in UTC.
         let (d, _) = answer_due(at("2021-10-01T00:30:00+02:00"), PARIS).unwrap();
         assert_eq!(d.to_string(), "2021-11-01");
+    }
+
+    #[test]
+    fn a_request_cannot_be_received_later_than_now() {
+        let now = at("2021-03-26T11:00:00+01:00").to_utc();
+        let ok = received_at("2021-03-26 11:00", PARIS, now).unwrap();
+        assert_eq!(ok.to_rfc3339(), "2021-03-26T11:00:00+01:00");
+        let e = received_at("2021-03-26T10:30:00Z", PARIS, now).unwrap_err();
+        assert!(matches!(e, TimeError::Future { .. }), "{e}");
+        assert!(e.to_string().contains("the time of receipt"), "{e}");
+        assert!(matches!(
+            received_at("2021-03-26 10:59:60", PARIS, now),
+            Err(TimeError::LeapSecond { .. })
+        ));
     }
 }

@@ -7,10 +7,17 @@
 //! timezone, and a time that does not exist (spring gap) or exists twice
 //! (autumn overlap) is refused with both readings named, because guessing one
 //! hour wrong on a 72-hour deadline is exactly the mistake this tool prevents.
+//!
+//! A time stored in a YAML file must carry its UTC offset
+//! ([`parse_stored_time`], used by the model's instant fields): a file is
+//! not read in any time zone. Second 60 (a leap second) is refused, typed or
+//! stored: chrono would accept it at any minute of any day. Whether a time
+//! may be in the future is the caller's rule, checked against the clock it
+//! is given ([`not_after`]).
 
 use chrono::{
     DateTime, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, TimeZone,
-    Utc,
+    Timelike, Utc,
 };
 use chrono_tz::Tz;
 
@@ -66,6 +73,26 @@ pub enum TimeError {
         /// The typed digits with the offset in force before the jump.
         suggestion: DateTime<FixedOffset>,
     },
+    /// Second 60: a leap second, which chrono accepts at any minute.
+    #[error("`{input}` has second 60 (a leap second), which is not accepted; write second 59, or the next minute")]
+    LeapSecond {
+        /// What was typed.
+        input: String,
+    },
+    /// A time that must not be later than now is.
+    #[error("{what} `{input}` ({}) is later than now ({}); it cannot be in the future\n  hint: check the day and the hour; a local time is read in {tz}", show(*at), show(*now))]
+    Future {
+        /// What the time is, e.g. "the time of receipt".
+        what: &'static str,
+        /// What was typed.
+        input: String,
+        /// The time, read.
+        at: DateTime<FixedOffset>,
+        /// The clock's instant, in the same time zone.
+        now: DateTime<FixedOffset>,
+        /// The timezone local times are read in.
+        tz: Tz,
+    },
     /// The local time happens twice in the autumn overlap.
     #[error("`{input}` happens twice in {tz}: at {} and again at {}; type the offset to say which one, e.g. `{}` or `{}`", show(*first), show(*second), first.to_rfc3339(), second.to_rfc3339())]
     Ambiguous {
@@ -85,14 +112,141 @@ pub enum TimeError {
 /// date (midnight local).
 pub fn parse_user_time(input: &str, tz: Tz) -> Result<DateTime<FixedOffset>, TimeError> {
     let s = input.trim();
+    let leap = || TimeError::LeapSecond {
+        input: input.to_string(),
+    };
     if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
-        return Ok(dt);
+        return if is_leap_second(dt.nanosecond()) {
+            Err(leap())
+        } else {
+            Ok(dt)
+        };
     }
     let naive = parse_naive(s).ok_or_else(|| TimeError::Unreadable {
         input: input.to_string(),
         tz,
     })?;
+    if is_leap_second(naive.nanosecond()) {
+        return Err(leap());
+    }
     local_to_instant(naive, tz, input)
+}
+
+/// chrono keeps second 60 as nanoseconds past one billion.
+fn is_leap_second(nanosecond: u32) -> bool {
+    nanosecond >= 1_000_000_000
+}
+
+/// Refuses `at` when it is later than `now`, the clock's instant given by
+/// the caller: `what` names the time in the message ("the time of
+/// receipt"), `input` is what was typed and `tz` the zone `now` is shown
+/// in.
+pub fn not_after(
+    what: &'static str,
+    input: &str,
+    at: DateTime<FixedOffset>,
+    now: DateTime<Utc>,
+    tz: Tz,
+) -> Result<(), TimeError> {
+    if at.to_utc() <= now {
+        return Ok(());
+    }
+    Err(TimeError::Future {
+        what,
+        input: input.trim().to_string(),
+        at,
+        now: in_tz(now, tz),
+        tz,
+    })
+}
+
+/// An example of a stored time, for messages.
+const STORED_EXAMPLE: &str = "2021-03-26T10:00:00+01:00";
+
+/// Why a time stored in a file cannot be read; the YAML loader puts the
+/// file, line and field in front.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StoredTimeError {
+    /// A date and a time, without the offset.
+    #[error("`{input}` has no UTC offset: a time in a file must end with one, such as +01:00, +02:00 or Z, e.g. `{digits}+01:00` (UTC+1) or `{digits}Z` (UTC)")]
+    NoOffset {
+        /// The value.
+        input: String,
+        /// The date and time read, `YYYY-MM-DDTHH:MM:SS`.
+        digits: String,
+    },
+    /// A date alone.
+    #[error("`{input}` is a date, and a time with its UTC offset is required here, e.g. `{input}T10:00:00+01:00`")]
+    DateOnly {
+        /// The value.
+        input: String,
+    },
+    /// Second 60.
+    #[error("`{input}` has second 60 (a leap second), which is not accepted; write second 59, or the next minute")]
+    LeapSecond {
+        /// The value.
+        input: String,
+    },
+    /// Anything else.
+    #[error("`{input}` is not a time: write it as RFC 3339 with its UTC offset, e.g. `{STORED_EXAMPLE}`")]
+    Unreadable {
+        /// The value.
+        input: String,
+    },
+}
+
+/// Reads a time stored in a file: RFC 3339 with its UTC offset (`T` or a
+/// space between date and time, as chrono reads it); refuses a missing
+/// offset, a date alone and second 60, each with its own message.
+pub fn parse_stored_time(input: &str) -> Result<DateTime<FixedOffset>, StoredTimeError> {
+    let s = input.trim();
+    let shown = || visible(s);
+    if let Ok(dt) = s.parse::<DateTime<FixedOffset>>() {
+        if is_leap_second(dt.nanosecond()) {
+            return Err(StoredTimeError::LeapSecond { input: shown() });
+        }
+        return Ok(dt);
+    }
+    let naive = [
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%d %H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M",
+    ]
+    .iter()
+    .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok());
+    if let Some(naive) = naive {
+        if is_leap_second(naive.nanosecond()) {
+            return Err(StoredTimeError::LeapSecond { input: shown() });
+        }
+        return Err(StoredTimeError::NoOffset {
+            input: shown(),
+            digits: naive.format("%Y-%m-%dT%H:%M:%S").to_string(),
+        });
+    }
+    if NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok() {
+        return Err(StoredTimeError::DateOnly { input: shown() });
+    }
+    Err(StoredTimeError::Unreadable { input: shown() })
+}
+
+/// A value on one line: control characters escaped, long values cut.
+fn visible(s: &str) -> String {
+    let escaped: String = s
+        .chars()
+        .flat_map(|c| {
+            if c.is_control() {
+                c.escape_default().collect::<Vec<_>>()
+            } else {
+                vec![c]
+            }
+        })
+        .collect();
+    if escaped.chars().count() > 80 {
+        format!("{}…", escaped.chars().take(80).collect::<String>())
+    } else {
+        escaped
+    }
 }
 
 fn parse_naive(s: &str) -> Option<NaiveDateTime> {
@@ -263,6 +417,86 @@ mod tests {
             parse_user_time("vendredi", PARIS),
             Err(TimeError::Unreadable { .. })
         ));
+    }
+
+    #[test]
+    fn second_60_is_refused_typed_locally_or_with_an_offset() {
+        for typed in [
+            "2021-03-26 10:17:60",
+            "2021-03-26T10:17:60+01:00",
+            "2016-12-31T23:59:60Z",
+            "2021-03-26T23:59:60",
+        ] {
+            let e = parse_user_time(typed, PARIS).unwrap_err();
+            assert!(matches!(e, TimeError::LeapSecond { .. }), "{typed}: {e}");
+            assert!(e.to_string().contains("second 60 (a leap second)"), "{e}");
+        }
+        assert!(parse_user_time("2021-03-26 23:59:59", PARIS).is_ok());
+    }
+
+    #[test]
+    fn a_time_later_than_now_is_refused_naming_both() {
+        let now = parse_user_time("2021-03-26 11:00", PARIS).unwrap().to_utc();
+        let at = |s| parse_user_time(s, PARIS).unwrap();
+        assert!(not_after(
+            "the time of receipt",
+            "x",
+            at("2021-03-26 11:00"),
+            now,
+            PARIS
+        )
+        .is_ok());
+        assert!(not_after(
+            "the time of receipt",
+            "x",
+            at("2021-03-25 09:00"),
+            now,
+            PARIS
+        )
+        .is_ok());
+        let e = not_after(
+            "the time of receipt",
+            "2021-03-26 11:01",
+            at("2021-03-26 11:01"),
+            now,
+            PARIS,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.starts_with("the time of receipt `2021-03-26 11:01` (2021-03-26 11:01 (UTC+01:00)) is later than now (2021-03-26 11:00 (UTC+01:00))"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn a_stored_time_needs_its_offset_and_no_second_60() {
+        let ok = parse_stored_time("2021-03-26T10:00:00+01:00").unwrap();
+        assert_eq!(ok.to_rfc3339(), "2021-03-26T10:00:00+01:00");
+        assert!(parse_stored_time("2021-03-26 10:00:00Z").is_ok());
+        let e = parse_stored_time("2021-03-26T10:00:00").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "`2021-03-26T10:00:00` has no UTC offset: a time in a file must end with one, such as +01:00, +02:00 or Z, e.g. `2021-03-26T10:00:00+01:00` (UTC+1) or `2021-03-26T10:00:00Z` (UTC)"
+        );
+        assert!(matches!(
+            parse_stored_time("2021-03-26 10:00"),
+            Err(StoredTimeError::NoOffset { .. })
+        ));
+        assert!(matches!(
+            parse_stored_time("2021-03-26"),
+            Err(StoredTimeError::DateOnly { .. })
+        ));
+        assert!(matches!(
+            parse_stored_time("2021-03-26T10:59:60+01:00"),
+            Err(StoredTimeError::LeapSecond { .. })
+        ));
+        let e = parse_stored_time("x\ny").unwrap_err().to_string();
+        assert!(e.starts_with("`x\\ny` is not a time"), "{e}");
+        let long = parse_stored_time(&"9".repeat(10_000))
+            .unwrap_err()
+            .to_string();
+        assert!(long.len() < 300, "{long}");
     }
 
     #[test]
