@@ -6,6 +6,10 @@
 //! (see [`crate::workspace::validate`]) and the documents show "à compléter".
 //! A struct whose every field may be left out says so once, with
 //! `#[serde(default)]` on the struct rather than on each field.
+//!
+//! Every instant (`DateTime<FixedOffset>`) is read through `instant`, which
+//! requires the UTC offset and refuses second 60 with a message of its own
+//! ([`crate::time::parse_stored_time`]).
 
 mod breach;
 mod contact;
