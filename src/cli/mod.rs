@@ -374,7 +374,7 @@ fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<(), CliError> {
                 path: path.to_path_buf(),
                 source: Box::new(e),
             })?;
-            eprintln!("wrote {} ({} bytes)", path.display(), bytes.len());
+            errln!("wrote {} ({} bytes)", path.display(), bytes.len());
         }
         None => {
             let mut out = std::io::stdout().lock();
