@@ -275,7 +275,7 @@ fn read_capped(path: &Path, looked: &Metadata) -> std::io::Result<Vec<u8>> {
 /// lines, then the YAML tokens (not the parse tree), stopping at the first
 /// excess: linear in the text, flat on the stack. A text the tokenizer
 /// rejects is left to the parser to report, once its flow brackets are
-/// counted.
+/// counted (the tokenizer gives up at 256 levels of flow nesting itself).
 pub fn prescan(rel: &str, text: &str) -> Result<(), Diagnostic> {
     let over = |pos: (usize, usize), message: String, hint: &str| {
         Diagnostic::error(rel, pos, "", message).with_hint(hint)
@@ -340,13 +340,14 @@ pub fn prescan(rel: &str, text: &str) -> Result<(), Diagnostic> {
             _ => {}
         }
     }
-    if let Some(e) = scanner.get_error() {
-        // The parser reports the syntax error; bound what it may meet
-        // after the place the tokenizer stopped: brackets, counted bluntly.
-        let from = e.marker().index();
+    if scanner.get_error().is_some() {
+        // The parser reports the syntax error; bound what it may meet. The
+        // tokenizer may have held back the tokens before the error (a flow
+        // collection may turn out to be a key), so count the brackets of
+        // the whole text, bluntly.
         let mut depth = 0usize;
-        let (mut line, mut col) = (e.marker().line(), e.marker().col() + 1);
-        for c in text.chars().skip(from) {
+        let (mut line, mut col) = (1, 1);
+        for c in text.chars() {
             match c {
                 '[' | '{' => depth += 1,
                 ']' | '}' => depth = depth.saturating_sub(1),
@@ -643,5 +644,65 @@ fn join(parent: &str, name: &str) -> String {
         name.to_string()
     } else {
         format!("{parent}.{name}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refusal(text: &str) -> (usize, usize, String) {
+        let d = prescan("f.yaml", text).unwrap_err();
+        (d.line, d.column, d.message)
+    }
+
+    #[test]
+    fn an_ordinary_file_passes_the_prescan() {
+        let text = "name: X # [not {a bracket\nlist:\n  - id: a\n    tags: [x, \"[[[[\", {k: v}]\n    text: |\n      [[[[[[[[\n";
+        prescan("f.yaml", text).unwrap();
+        // MAX_DEPTH mappings, one in the other.
+        let nested = |levels: usize| -> String {
+            (0..levels)
+                .map(|i| {
+                    format!(
+                        "{}k{i}: {}\n",
+                        " ".repeat(i),
+                        if i + 1 == levels { "v" } else { "" }
+                    )
+                })
+                .collect()
+        };
+        prescan("f.yaml", &nested(MAX_DEPTH)).unwrap();
+        assert!(prescan("f.yaml", &nested(MAX_DEPTH + 1)).is_err());
+    }
+
+    #[test]
+    fn nesting_is_refused_at_the_first_level_too_deep() {
+        let (line, _, m) = refusal(&format!("a:\n  {}x\n", "- ".repeat(25_000)));
+        assert_eq!(line, 2);
+        assert!(m.contains("nested more than 64"), "{m}");
+        assert_eq!(refusal(&"[\n".repeat(100_000)).0, MAX_DEPTH + 1);
+        assert_eq!(refusal(&"{a: \n".repeat(300)).0, MAX_DEPTH + 1);
+        // A text the tokenizer rejects has its brackets counted.
+        assert_eq!(refusal(&format!("a: b\n\tc: {}", "[".repeat(1000))).0, 2);
+    }
+
+    #[test]
+    fn long_lines_and_long_scalars_are_refused_with_their_line() {
+        let (line, col, m) = refusal(&format!("a: 1\nb: {}\n", "x".repeat(MAX_SCALAR_BYTES)));
+        assert_eq!((line, col), (2, 1));
+        assert!(m.contains("this line is 65539 bytes long"), "{m}");
+        let block = format!("a: 1\nb: |\n{}", "  0123456789\n".repeat(7_000));
+        let (line, _, m) = refusal(&block);
+        assert_eq!(line, 3);
+        assert!(m.contains("this value is 77000 bytes long"), "{m}");
+    }
+
+    #[test]
+    fn too_many_aliases_are_refused() {
+        let text = format!("a: &x 1\nb: [{}]\n", vec!["*x"; MAX_ALIASES + 1].join(", "));
+        assert!(refusal(&text).2.contains("aliases"));
+        let text = format!("a: &x 1\nb: [{}]\n", vec!["*x"; MAX_ALIASES].join(", "));
+        prescan("f.yaml", &text).unwrap();
     }
 }

@@ -11,5 +11,6 @@ mod bagit;
 mod breach;
 mod cli;
 mod fate;
+mod hostile;
 mod status_audit;
 mod subprocessor_request_instruction;
