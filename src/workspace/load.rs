@@ -147,6 +147,15 @@ pub fn load(root: &Path) -> Result<Workspace, WorkspaceError> {
     })
 }
 
+/// The errors [`load`] reports when the journal or a folder dpo writes to
+/// is a link, or a folder of records holds a link, a FIFO or a device; for
+/// the commands that read the journal without loading the workspace.
+pub fn unsafe_entries(root: &Path) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    check_own_entries(root, &mut diags);
+    diags
+}
+
 /// The journal and the folders dpo writes to are no links, and a folder of
 /// records holds no link, FIFO or device: a record that is not a regular
 /// file would be skipped by the readers or written through by the writers.

@@ -34,7 +34,8 @@ pub use diagnostic::{Diagnostic, Severity};
 pub use init::init;
 pub use journal::{Journal, JournalEntry, JournalHead, JournalReport};
 pub use load::{
-    load, prescan, read_record, MAX_ALIASES, MAX_DEPTH, MAX_FILE_BYTES, MAX_SCALAR_BYTES,
+    load, prescan, read_record, unsafe_entries, MAX_ALIASES, MAX_DEPTH, MAX_FILE_BYTES,
+    MAX_SCALAR_BYTES,
 };
 pub use locate::Locator;
 pub use lock::{WorkspaceLock, LOCK_FILE};
