@@ -2,7 +2,8 @@
 # The test command (named in the README, called by .ci/run): installs what the
 # tests use when it is missing — real tools, no mocks — then runs cargo test.
 #   Debian: poppler-utils (pdftotext, pdfinfo), openssh-client (ssh-keygen),
-#           openssl (test certificates), hashdeep (benchmarks only)
+#           openssl (test certificates), time (GNU time: peak memory of a run),
+#           hashdeep (benchmarks only)
 #   PyPI:   aiosmtpd (SMTP server on loopback), bagit (BagIt validator),
 #           icalendar (reads the .ics files back)
 # Extra arguments go to cargo test, e.g. `tests/run.sh --test integration cli::`
@@ -17,6 +18,7 @@ apt_missing=()
 command -v pdftotext >/dev/null || apt_missing+=(poppler-utils)
 command -v ssh-keygen >/dev/null || apt_missing+=(openssh-client)
 command -v openssl >/dev/null || apt_missing+=(openssl)
+[ -x /usr/bin/time ] || apt_missing+=(time)
 command -v python3 >/dev/null || apt_missing+=(python3 python3-pip)
 if [ ${#apt_missing[@]} -gt 0 ]; then
   echo "tests/run.sh: installing ${apt_missing[*]}" >&2

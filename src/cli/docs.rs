@@ -6,7 +6,6 @@ use std::path::PathBuf;
 use clap::{Args, CommandFactory};
 
 use super::{Cli, CliError};
-use crate::workspace;
 
 /// Options of `dpo completions`.
 #[derive(Debug, Args)]
@@ -46,7 +45,7 @@ pub(super) fn man(args: &ManArgs) -> Result<i32, CliError> {
             .render(&mut buf)
             .map_err(|e| output(args.output.join(&name), Box::new(e)))?;
         let path = args.output.join(format!("{name}.1"));
-        workspace::write_atomic(&path, &buf).map_err(|e| output(path.clone(), Box::new(e)))?;
+        super::write_file(&path, &buf)?;
         outln!("{}", path.display())?;
     }
     Ok(0)

@@ -35,6 +35,15 @@ pub(super) fn run(settings: &Settings, cmd: &JournalCommand) -> Result<i32, CliE
         }
         .into());
     }
+    // A journal that is a link or not a regular file is refused, not read.
+    let unsafe_entries = workspace::unsafe_entries(root);
+    if !unsafe_entries.is_empty() {
+        return Err(WorkspaceError::Invalid {
+            root: root.to_path_buf(),
+            diagnostics: unsafe_entries,
+        }
+        .into());
+    }
     let journal = Journal::new(root);
     match cmd {
         JournalCommand::Show => {

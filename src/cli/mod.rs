@@ -365,15 +365,15 @@ fn stdout_error(e: std::io::Error) -> CliError {
 }
 
 /// Writes a document to `path` atomically (saying so on stderr), or to
-/// stdout when no path is given.
+/// stdout when no path is given. The path must be a regular file or not
+/// exist, and lie outside the records, journal, keys and evidence of any
+/// workspace ([`workspace::atomic::check_output`]): `-o` never replaces a
+/// FIFO, a device, a link or the workspace's own files.
 fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<(), CliError> {
     use std::io::Write;
     match path {
         Some(path) => {
-            workspace::write_atomic(path, bytes).map_err(|e| CliError::Output {
-                path: path.to_path_buf(),
-                source: Box::new(e),
-            })?;
+            write_file(path, bytes)?;
             errln!("wrote {} ({} bytes)", path.display(), bytes.len());
         }
         None => {
@@ -384,6 +384,27 @@ fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<(), CliError> {
         }
     }
     Ok(())
+}
+
+/// A failed `-o` write: a refusal is its own message (it names the path and
+/// gives the hint), any other failure an output error with its cause.
+/// Writes a file the user named (`-o`, `--ics`, `schema -o`, `man -o`)
+/// atomically, after refusing a target that is not a regular file or that is
+/// one of the workspace's own records, journal, keys or evidence.
+fn write_file(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
+    workspace::atomic::check_output(path)
+        .and_then(|()| workspace::write_atomic(path, bytes))
+        .map_err(|e| output_refused(path, e))
+}
+
+fn output_refused(path: &Path, e: WorkspaceError) -> CliError {
+    match e {
+        e @ WorkspaceError::Refused { .. } => CliError::Workspace(e),
+        e => CliError::Output {
+            path: path.to_path_buf(),
+            source: Box::new(e),
+        },
+    }
 }
 
 /// Prints a value as pretty JSON on stdout.

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::CliError;
-use crate::workspace::{self, kinds};
+use crate::workspace::kinds;
 
 /// Options of `dpo schema`.
 #[derive(Debug, Args)]
@@ -26,10 +26,7 @@ pub(super) fn run(args: &SchemaArgs) -> Result<i32, CliError> {
             source: Box::new(e),
         })?;
         text.push('\n');
-        workspace::write_atomic(&path, text.as_bytes()).map_err(|e| CliError::Output {
-            path: path.clone(),
-            source: Box::new(e),
-        })?;
+        super::write_file(&path, text.as_bytes())?;
         outln!("{}", path.display())?;
     }
     Ok(0)

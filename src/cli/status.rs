@@ -11,7 +11,7 @@ use super::{eprint_diagnostics, print_json, CliError, Settings, EXIT_ERROR, EXIT
 use crate::render::words;
 use crate::render::Templates;
 use crate::status::{self, ics, StatusItem};
-use crate::workspace::{self, Diagnostic};
+use crate::workspace::Diagnostic;
 
 /// Options of `dpo status`.
 #[derive(Debug, Args)]
@@ -46,10 +46,7 @@ pub(super) fn run(settings: &Settings, args: &StatusArgs) -> Result<i32, CliErro
     let needs_action = items.iter().filter(|i| i.state.needs_action()).count();
     if let Some(path) = &args.ics {
         let text = ics::to_ics(&items, now, s);
-        workspace::write_atomic(path, text.as_bytes()).map_err(|e| CliError::Output {
-            path: path.clone(),
-            source: Box::new(e),
-        })?;
+        super::write_file(path, text.as_bytes())?;
         errln!("wrote {}", path.display());
     }
     if settings.json {

@@ -1,18 +1,39 @@
 //! Reading the YAML files of a workspace into the model, with every error
 //! pinned to a file, line, column and field.
+//!
+//! Nothing reaches the YAML parsers unchecked: a file is read only when it is
+//! a regular file reached without a link (never a FIFO, a device or a link
+//! to one, which could block or never end), at most [`MAX_FILE_BYTES`] of it,
+//! and its text is pre-scanned ([`prescan`]) for nesting, scalar, line and
+//! alias limits, so a hostile file is refused with its `file:line` in
+//! milliseconds instead of exhausting the stack, the memory or the time.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::fs::Metadata;
+use std::io::Read;
+use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
+use yaml_rust2::scanner::{Scanner, Token, TokenType};
 
-use super::{Diagnostic, SourceFile, Workspace, WorkspaceError};
+use super::{atomic, Diagnostic, SourceFile, Workspace, WorkspaceError};
 use crate::hashing::sha256_hex;
 use crate::model::{Controller, Id, People, Processor, SecurityMeasures, SubProcessors};
 
-/// A YAML file larger than this is refused before it is parsed: no register
+/// A YAML file larger than this is refused before it is read: no register
 /// file is anywhere near it, and a stray dump must not exhaust memory.
-pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Mappings and sequences (block or flow) nested deeper than this are
+/// refused before parsing: a register file nests about six levels.
+pub const MAX_DEPTH: usize = 64;
+
+/// A scalar, or a line, longer than this many bytes is refused before
+/// parsing: the longest text of a register file is a paragraph.
+pub const MAX_SCALAR_BYTES: usize = 64 * 1024;
+
+/// More aliases (`*name`) than this in one file are refused before parsing.
+pub const MAX_ALIASES: usize = 256;
 
 /// Loads the workspace at `root`. On success, returns it with the warnings of
 /// [`super::validate`] still to be computed by the caller (which holds the
@@ -25,6 +46,7 @@ pub fn load(root: &Path) -> Result<Workspace, WorkspaceError> {
     }
     let mut diags = Vec::new();
     let mut sources = BTreeMap::new();
+    check_own_entries(root, &mut diags);
 
     let processor: Option<Processor> =
         read_one(root, "processor.yaml", true, &mut sources, &mut diags);
@@ -125,6 +147,235 @@ pub fn load(root: &Path) -> Result<Workspace, WorkspaceError> {
     })
 }
 
+/// The errors [`load`] reports when the journal or a folder dpo writes to
+/// is a link, or a folder of records holds a link, a FIFO or a device; for
+/// the commands that read the journal without loading the workspace.
+pub fn unsafe_entries(root: &Path) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    check_own_entries(root, &mut diags);
+    diags
+}
+
+/// The journal and the folders dpo writes to are no links, and a folder of
+/// records holds no link, FIFO or device: a record that is not a regular
+/// file would be skipped by the readers or written through by the writers.
+fn check_own_entries(root: &Path, diags: &mut Vec<Diagnostic>) {
+    let folders = super::kinds::FILE_KINDS
+        .iter()
+        .map(|k| k.path)
+        .filter(|p| !p.ends_with(".yaml"));
+    let files = [super::journal::JOURNAL_FILE, super::journal::HEAD_FILE];
+    let refuse = |rel: &str, what: &str| {
+        Diagnostic::error(
+            rel,
+            (1, 1),
+            "",
+            format!("this is {what}: dpo reads and writes only the workspace's own regular files and folders, never a link or a special file"),
+        )
+        .with_hint("replace it by the file or folder itself (a copy, not a link)")
+    };
+    for name in files
+        .into_iter()
+        .chain(folders.clone())
+        .chain(["keys", "evidence"])
+    {
+        let Ok(m) = std::fs::symlink_metadata(root.join(name)) else {
+            continue;
+        };
+        let t = m.file_type();
+        if t.is_symlink() || (files.contains(&name) && !t.is_file()) {
+            diags.push(refuse(
+                name,
+                atomic::not_regular(&t).unwrap_or("not a regular file"),
+            ));
+        }
+    }
+    // `controllers/` is listed by `load` itself, each file read by `read_one`.
+    for dir in folders.filter(|d| *d != "controllers") {
+        let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+            continue;
+        };
+        let mut bad: Vec<(String, &str)> = entries
+            .filter_map(Result::ok)
+            .filter_map(|e| {
+                let name = e.file_name().to_string_lossy().into_owned();
+                let t = e.file_type().ok()?;
+                let what = atomic::not_regular(&t).filter(|_| !t.is_dir())?;
+                (!name.starts_with('.')).then(|| (format!("{dir}/{name}"), what))
+            })
+            .collect();
+        bad.sort();
+        diags.extend(bad.iter().map(|(rel, what)| refuse(rel, what)));
+    }
+}
+
+/// Why a path of the workspace is not read: a link, a special file.
+#[derive(Debug)]
+struct Unsafe(String);
+
+impl std::fmt::Display for Unsafe {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Unsafe {}
+
+fn unsafe_path(message: String) -> std::io::Error {
+    std::io::Error::other(Unsafe(message))
+}
+
+/// The metadata of the file `rel` of the workspace at `root`, when it is a
+/// regular file and neither it nor a folder between it and `root` is a link
+/// (the workspace folder itself may be one). Nothing is opened.
+fn regular_file(root: &Path, rel: &str) -> std::io::Result<Metadata> {
+    let parts: Vec<_> = Path::new(rel).components().collect();
+    let mut cur = root.to_path_buf();
+    let mut shown = PathBuf::new();
+    for (i, part) in parts.iter().enumerate() {
+        cur.push(part);
+        shown.push(part);
+        let m = std::fs::symlink_metadata(&cur)?;
+        let t = m.file_type();
+        let last = i + 1 == parts.len();
+        if t.is_symlink() {
+            return Err(unsafe_path(format!(
+                "`{}` is a symbolic link: dpo reads and writes only the workspace's own files, never through a link",
+                shown.display()
+            )));
+        }
+        if last {
+            if let Some(what) = atomic::not_regular(&t) {
+                return Err(unsafe_path(format!(
+                    "this is {what}, not a regular file: dpo does not read it"
+                )));
+            }
+            return Ok(m);
+        }
+        if !t.is_dir() {
+            return Err(unsafe_path(format!(
+                "`{}` is {}, not a folder",
+                shown.display(),
+                atomic::not_regular(&t).unwrap_or("a file")
+            )));
+        }
+    }
+    Err(std::io::ErrorKind::NotFound.into())
+}
+
+/// Reads at most [`MAX_FILE_BYTES`] + 1 bytes of the file `looked` at, after
+/// checking that the file opened is that one, still a regular file.
+fn read_capped(path: &Path, looked: &Metadata) -> std::io::Result<Vec<u8>> {
+    let f = std::fs::File::open(path)?;
+    let m = f.metadata()?;
+    if !m.is_file() || !atomic::same_file(&m, looked) {
+        return Err(unsafe_path(
+            "the file was replaced while it was being read".into(),
+        ));
+    }
+    let mut bytes = Vec::new();
+    f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Checks a YAML text against the limits ([`MAX_SCALAR_BYTES`] per line and
+/// per scalar, [`MAX_DEPTH`], [`MAX_ALIASES`]) before a parser sees it, with
+/// the line and column of the first excess. One pass over the bytes for the
+/// lines, then the YAML tokens (not the parse tree), stopping at the first
+/// excess: linear in the text, flat on the stack. A text the tokenizer
+/// rejects is left to the parser to report, once its flow brackets are
+/// counted (the tokenizer gives up at 256 levels of flow nesting itself).
+pub fn prescan(rel: &str, text: &str) -> Result<(), Diagnostic> {
+    let over = |pos: (usize, usize), message: String, hint: &str| {
+        Diagnostic::error(rel, pos, "", message).with_hint(hint)
+    };
+    let long_text = "keep long texts in a document beside the workspace and refer to it";
+    for (i, line) in text.split('\n').enumerate() {
+        if line.len() > MAX_SCALAR_BYTES {
+            return Err(over(
+                (i + 1, 1),
+                format!(
+                    "this line is {} bytes long, over the limit of {MAX_SCALAR_BYTES} bytes",
+                    line.len()
+                ),
+                long_text,
+            ));
+        }
+    }
+    let deep = |pos: (usize, usize)| {
+        over(
+            pos,
+            format!("the data is nested more than {MAX_DEPTH} levels deep"),
+            "a register file nests a few levels; is this the right file?",
+        )
+    };
+    let mut scanner = Scanner::new(text.chars());
+    let (mut depth, mut aliases) = (0usize, 0usize);
+    for Token(mark, token) in &mut scanner {
+        let pos = (mark.line(), mark.col() + 1);
+        match token {
+            TokenType::BlockSequenceStart
+            | TokenType::BlockMappingStart
+            | TokenType::FlowSequenceStart
+            | TokenType::FlowMappingStart => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Err(deep(pos));
+                }
+            }
+            TokenType::BlockEnd | TokenType::FlowSequenceEnd | TokenType::FlowMappingEnd => {
+                depth = depth.saturating_sub(1);
+            }
+            TokenType::Scalar(_, v) if v.len() > MAX_SCALAR_BYTES => {
+                return Err(over(
+                    pos,
+                    format!(
+                        "this value is {} bytes long, over the limit of {MAX_SCALAR_BYTES} bytes",
+                        v.len()
+                    ),
+                    long_text,
+                ));
+            }
+            TokenType::Alias(_) => {
+                aliases += 1;
+                if aliases > MAX_ALIASES {
+                    return Err(over(
+                        pos,
+                        format!("the file uses more than {MAX_ALIASES} aliases (`*name`)"),
+                        "write the values out; a register file needs no aliases",
+                    ));
+                }
+            }
+            _ => {}
+        }
+    }
+    if scanner.get_error().is_some() {
+        // The parser reports the syntax error; bound what it may meet. The
+        // tokenizer may have held back the tokens before the error (a flow
+        // collection may turn out to be a key), so count the brackets of
+        // the whole text, bluntly.
+        let mut depth = 0usize;
+        let (mut line, mut col) = (1, 1);
+        for c in text.chars() {
+            match c {
+                '[' | '{' => depth += 1,
+                ']' | '}' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            if depth > MAX_DEPTH {
+                return Err(deep((line, col)));
+            }
+            if c == '\n' {
+                line += 1;
+                col = 1;
+            } else {
+                col += 1;
+            }
+        }
+    }
+    Ok(())
+}
+
 fn list_dir(dir: &Path) -> std::io::Result<Vec<String>> {
     let mut names = Vec::new();
     for entry in std::fs::read_dir(dir)? {
@@ -167,7 +418,7 @@ fn read_one<T: DeserializeOwned>(
     let path = root.join(rel);
     let cannot_read =
         |e: std::io::Error| Diagnostic::error(rel, (1, 1), "", format!("cannot read: {e}"));
-    let meta = match std::fs::metadata(&path) {
+    let meta = match regular_file(root, rel) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             if required {
@@ -180,27 +431,33 @@ fn read_one<T: DeserializeOwned>(
             return None;
         }
         Err(e) => {
-            diags.push(cannot_read(e));
+            diags.push(match e.get_ref().and_then(|i| i.downcast_ref::<Unsafe>()) {
+                Some(u) => Diagnostic::error(rel, (1, 1), "", u.0.clone()).with_hint(
+                    "keep the workspace's files in the workspace: replace the link or special file by a regular file",
+                ),
+                None => cannot_read(e),
+            });
             return None;
         }
     };
+    let too_big = |len: u64| {
+        Diagnostic::error(
+            rel,
+            (1, 1),
+            "",
+            format!("the file is {len} bytes, over the limit of {MAX_FILE_BYTES} bytes for one YAML file"),
+        )
+        .with_hint("is this the right file? a register file holds a few kilobytes")
+    };
     if meta.len() > MAX_FILE_BYTES {
-        diags.push(
-            Diagnostic::error(
-                rel,
-                (1, 1),
-                "",
-                format!(
-                    "the file is {} bytes, over the limit of {} bytes for one YAML file",
-                    meta.len(),
-                    MAX_FILE_BYTES
-                ),
-            )
-            .with_hint("is this the right file? a register file holds a few kilobytes"),
-        );
+        diags.push(too_big(meta.len()));
         return None;
     }
-    let bytes = match std::fs::read(&path) {
+    let bytes = match read_capped(&path, &meta) {
+        Ok(b) if b.len() as u64 > MAX_FILE_BYTES => {
+            diags.push(too_big(b.len() as u64));
+            return None;
+        }
         Ok(b) => b,
         Err(e) => {
             diags.push(cannot_read(e));
@@ -236,6 +493,10 @@ fn read_one<T: DeserializeOwned>(
             "",
             "the file contains a NUL byte: it is binary, not YAML text".into(),
         ));
+        return None;
+    }
+    if let Err(d) = prescan(rel, &text) {
+        diags.push(d);
         return None;
     }
     let src = SourceFile::new(rel.to_string(), text, sha);
@@ -392,5 +653,65 @@ fn join(parent: &str, name: &str) -> String {
         name.to_string()
     } else {
         format!("{parent}.{name}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refusal(text: &str) -> (usize, usize, String) {
+        let d = prescan("f.yaml", text).unwrap_err();
+        (d.line, d.column, d.message)
+    }
+
+    #[test]
+    fn an_ordinary_file_passes_the_prescan() {
+        let text = "name: X # [not {a bracket\nlist:\n  - id: a\n    tags: [x, \"[[[[\", {k: v}]\n    text: |\n      [[[[[[[[\n";
+        prescan("f.yaml", text).unwrap();
+        // MAX_DEPTH mappings, one in the other.
+        let nested = |levels: usize| -> String {
+            (0..levels)
+                .map(|i| {
+                    format!(
+                        "{}k{i}: {}\n",
+                        " ".repeat(i),
+                        if i + 1 == levels { "v" } else { "" }
+                    )
+                })
+                .collect()
+        };
+        prescan("f.yaml", &nested(MAX_DEPTH)).unwrap();
+        assert!(prescan("f.yaml", &nested(MAX_DEPTH + 1)).is_err());
+    }
+
+    #[test]
+    fn nesting_is_refused_at_the_first_level_too_deep() {
+        let (line, _, m) = refusal(&format!("a:\n  {}x\n", "- ".repeat(25_000)));
+        assert_eq!(line, 2);
+        assert!(m.contains("nested more than 64"), "{m}");
+        assert_eq!(refusal(&"[\n".repeat(100_000)).0, MAX_DEPTH + 1);
+        assert_eq!(refusal(&"{a: \n".repeat(300)).0, MAX_DEPTH + 1);
+        // A text the tokenizer rejects has its brackets counted.
+        assert_eq!(refusal(&format!("a: b\n\tc: {}", "[".repeat(1000))).0, 2);
+    }
+
+    #[test]
+    fn long_lines_and_long_scalars_are_refused_with_their_line() {
+        let (line, col, m) = refusal(&format!("a: 1\nb: {}\n", "x".repeat(MAX_SCALAR_BYTES)));
+        assert_eq!((line, col), (2, 1));
+        assert!(m.contains("this line is 65539 bytes long"), "{m}");
+        let block = format!("a: 1\nb: |\n{}", "  0123456789\n".repeat(7_000));
+        let (line, _, m) = refusal(&block);
+        assert_eq!(line, 3);
+        assert!(m.contains("this value is 77000 bytes long"), "{m}");
+    }
+
+    #[test]
+    fn too_many_aliases_are_refused() {
+        let text = format!("a: &x 1\nb: [{}]\n", vec!["*x"; MAX_ALIASES + 1].join(", "));
+        assert!(refusal(&text).2.contains("aliases"));
+        let text = format!("a: &x 1\nb: [{}]\n", vec!["*x"; MAX_ALIASES].join(", "));
+        prescan("f.yaml", &text).unwrap();
     }
 }

@@ -6,6 +6,9 @@
 //! point at a line too, and a duplicate key gets no useful position from
 //! serde_yaml at all. This index fills both gaps. It is only built when a
 //! diagnostic needs it, so a clean workspace is parsed once.
+//!
+//! The event parser recurses once per level of nesting, so a text over the
+//! limits of [`super::prescan`] gets an empty index instead of a parse.
 
 use std::collections::HashMap;
 
@@ -157,8 +160,12 @@ impl MarkedEventReceiver for Builder {
 
 impl Locator {
     /// Indexes a YAML text. A text the event parser cannot read gives an empty
-    /// index (serde_yaml will have reported the syntax error with its position).
+    /// index (serde_yaml will have reported the syntax error with its position),
+    /// and so does a text over the limits of [`super::prescan`].
     pub fn new(text: &str) -> Self {
+        if super::prescan("", text).is_err() {
+            return Locator::default();
+        }
         let mut b = Builder {
             stack: Vec::new(),
             loc: Locator::default(),
@@ -214,6 +221,15 @@ mod tests {
         assert_eq!(l.find("contact.phone"), l.find("contact"));
         assert_eq!(l.find("contact"), (2, 1));
         assert_eq!(l.find("nowhere.at.all"), (1, 1));
+    }
+
+    #[test]
+    fn a_text_nested_too_deep_gives_an_empty_index_not_a_stack_overflow() {
+        let deep = format!("a: {}x\n", "- ".repeat(50_000));
+        let l = Locator::new(&deep);
+        assert_eq!(l.find("a"), (1, 1));
+        let l = Locator::new(&format!("a: {}\n", "[".repeat(100_000)));
+        assert!(l.duplicate().is_none());
     }
 
     #[test]

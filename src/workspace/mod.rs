@@ -33,7 +33,10 @@ pub use atomic::write_atomic;
 pub use diagnostic::{Diagnostic, Severity};
 pub use init::init;
 pub use journal::{Journal, JournalEntry, JournalHead, JournalReport};
-pub use load::{load, read_record, MAX_FILE_BYTES};
+pub use load::{
+    load, prescan, read_record, unsafe_entries, MAX_ALIASES, MAX_DEPTH, MAX_FILE_BYTES,
+    MAX_SCALAR_BYTES,
+};
 pub use locate::Locator;
 pub use lock::{WorkspaceLock, LOCK_FILE};
 pub use store::{StoreError, Stored};
@@ -102,6 +105,18 @@ pub enum WorkspaceError {
         line: usize,
         /// What is wrong.
         message: String,
+    },
+    /// A path `dpo` will not read or write: a symbolic link, a FIFO, a
+    /// device or a folder where a regular file belongs, a folder of the
+    /// workspace that is a link, or a file of a workspace named as an output.
+    #[error("refusing `{}`: {reason}\n  hint: {hint}", path.display())]
+    Refused {
+        /// The path refused.
+        path: PathBuf,
+        /// Why.
+        reason: String,
+        /// What to do instead.
+        hint: String,
     },
     /// `init` was asked to create a workspace where files already exist.
     #[error("`{}` already exists and is not empty; dpo init never overwrites files\n  hint: choose a new folder", path.display())]

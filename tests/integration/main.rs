@@ -11,6 +11,7 @@ mod bagit;
 mod breach;
 mod cli;
 mod fate;
+mod hostile;
 mod robustness;
 mod status_audit;
 mod subprocessor_request_instruction;
