@@ -19,7 +19,7 @@ use serde::Serialize;
 use super::fields::{self, Field};
 use super::notice::{self, NoticePlan};
 use super::{deadline, store, targets, BreachError, FieldLabel};
-use crate::mail::outbox::{self, Filing, Letter, Outbox, OutboxError, Sending};
+use crate::mail::outbox::{self, Filing, Letter, Outbox, OutboxError, Resolve, Sending};
 use crate::mail::{Attachment, SmtpSettings};
 use crate::model::{required_text, Breach, Contact, Id, Lang, Notification};
 use crate::render::words;
@@ -52,6 +52,8 @@ pub struct NotifyRequest {
     pub kind: NotifyKind,
     /// Write the message to `evidence/` without sending it.
     pub dry_run: bool,
+    /// What to do about an interrupted earlier sending of a message.
+    pub uncertain: Resolve,
     /// Why the notification is late (required after the deadline).
     pub late_reason: Option<String>,
     /// Now: the Date of the message and `sent_at`.
@@ -197,6 +199,7 @@ impl Prepared<'_> {
             lang: req.lang,
             dry_run: req.dry_run,
             smtp,
+            uncertain: req.uncertain,
         };
         let outbox =
             Outbox::open(ws, &lock, &t, &how).map_err(|e| outbox_error(&req.id, None, e))?;

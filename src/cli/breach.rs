@@ -18,6 +18,7 @@ use chrono::{DateTime, FixedOffset};
 
 use super::{eprint_diagnostics, print_json, CliError, Settings, EXIT_FINDING};
 use crate::breach::{self, notice, severity, store, BreachError, Field, NotifyKind, NotifyRequest};
+use crate::mail::outbox::Resolve;
 use crate::mail::{self, SmtpSettings};
 use crate::model::Id;
 use crate::render::Templates;
@@ -53,7 +54,8 @@ fn dispatch(settings: &Settings, cmd: &BreachCommand) -> Result<i32, CliError> {
         BreachCommand::Notify(a) => {
             let kind = NotifyKind::Initial { again: a.again };
             let late = a.late_reason.clone();
-            send(settings, &ws, (&a.id, &a.controller), kind, a.dry_run, late)
+            let how = (a.dry_run, super::request::resolve(a.confirm_sent, a.again));
+            send(settings, &ws, (&a.id, &a.controller), kind, how, late)
         }
         BreachCommand::Supplement(a) => {
             let fields = a
@@ -64,7 +66,8 @@ fn dispatch(settings: &Settings, cmd: &BreachCommand) -> Result<i32, CliError> {
                 })
                 .collect::<Result<Vec<_>, _>>()?;
             let kind = NotifyKind::Supplement { fields };
-            send(settings, &ws, (&a.id, &a.controller), kind, a.dry_run, None)
+            let how = (a.dry_run, a.uncertain.resolve());
+            send(settings, &ws, (&a.id, &a.controller), kind, how, None)
         }
         BreachCommand::Call(a) => call(settings, &ws, a),
         BreachCommand::Close(a) => close(settings, &ws, a),
@@ -206,7 +209,7 @@ fn send(
     ws: &Workspace,
     (id, controllers): (&str, &[String]),
     kind: NotifyKind,
-    dry_run: bool,
+    (dry_run, uncertain): (bool, Resolve),
     late_reason: Option<String>,
 ) -> Result<i32, CliError> {
     let clock = settings.clock(ws.tz)?;
@@ -218,6 +221,7 @@ fn send(
             .collect::<Result<Vec<_>, _>>()?,
         kind,
         dry_run,
+        uncertain,
         late_reason,
         now: clock.now(),
         actor: settings.actor.clone(),
