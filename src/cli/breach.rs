@@ -185,15 +185,21 @@ fn load(ws: &Workspace, id: &str) -> Result<breach::Loaded, CliError> {
 
 fn show(settings: &Settings, ws: &Workspace, a: &IdArgs) -> Result<i32, CliError> {
     let clock = settings.clock(ws.tz)?;
+    // Read under the shared lock: never a sending half recorded.
+    let _read = crate::workspace::lock_shared(&ws.root, ws.lock_wait)?;
     let l = load(ws, &a.id)?;
+    let uncertain = breach::uncertain_sends(ws, &l.breach.id)?;
     if settings.json {
-        return print_json(&breach::overview(&l.breach, ws.tz)).map(|()| 0);
+        let mut o = breach::overview(&l.breach, ws.tz);
+        o.uncertain = uncertain;
+        return print_json(&o).map(|()| 0);
     }
     let t = Templates::new(settings.lang(Some(ws)))?;
     let head = ws.journal().head()?;
     let ctx = notice::report_context(ws, &t, &l.breach, clock.now(), head);
     let text = t.render("breach-show.txt", &ctx)?;
     outln!("{}", text.trim_end())?;
+    print::uncertain(&t, &l.breach.id, &uncertain)?;
     Ok(0)
 }
 

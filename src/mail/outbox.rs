@@ -130,7 +130,7 @@ pub enum OutboxError {
         message_id: String,
         /// Why.
         #[source]
-        source: MailError,
+        source: Box<MailError>,
     },
     /// `--confirm-sent` with no uncertain sending to confirm.
     #[error("{what}: there is no uncertain sending to confirm; nothing was recorded\n  hint: --confirm-sent only records a message whose sending was interrupted (see `dpo status`); without it, the message is sent")]
@@ -684,7 +684,7 @@ impl<'a> Outbox<'a> {
                     what: letter.what.clone(),
                     eml: sent.eml,
                     message_id: sent.message_id,
-                    source,
+                    source: Box::new(source),
                 })
             }
         };
