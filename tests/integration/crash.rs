@@ -85,7 +85,7 @@ fn kill_after(mut child: Child, delay: Duration) -> bool {
 
 /// The journal's lines, as written.
 fn journal_lines(ws: &Workspace) -> Vec<String> {
-    std::fs::read_to_string(ws.path("journal.jsonl"))
+    std::fs::read_to_string(ws.root().join("journal.jsonl"))
         .unwrap_or_default()
         .lines()
         .map(str::to_string)
@@ -94,7 +94,7 @@ fn journal_lines(ws: &Workspace) -> Vec<String> {
 
 /// The workspace-relative paths of the files of `dir`, sorted.
 fn files(ws: &Workspace, dir: &str) -> Vec<String> {
-    let mut v: Vec<String> = std::fs::read_dir(ws.path(dir))
+    let mut v: Vec<String> = std::fs::read_dir(ws.root().join(dir))
         .map(|rd| {
             rd.filter_map(Result::ok)
                 .map(|e| format!("{dir}/{}", e.file_name().to_string_lossy()))
@@ -154,7 +154,7 @@ fn assert_consistent(ws: &Workspace, before: &[String], live: &[String], round: 
         .filter_map(|e| e["payload_sha256"].as_str())
         .collect();
     for rel in records(ws) {
-        let sha = sha256sum(&ws.path(&rel));
+        let sha = sha256sum(&ws.root().join(&rel));
         assert!(
             payloads.contains(sha.as_str()),
             "round {round}: `{rel}` is a record without a journal entry"
@@ -251,7 +251,7 @@ fn kill_9_at_random_moments_of_the_writing_commands_loses_nothing_and_blocks_not
             ],
             _ => vec!["journal", "note", "-m", &note],
         };
-        let delay = Duration::from_micros(rng.below(45_000));
+        let delay = Duration::from_micros(rng.below(35_000));
         if kill_after(spawn(&root, now, None, &args), delay) {
             killed += 1;
         }
@@ -278,7 +278,7 @@ fn kill_9_at_random_moments_of_the_writing_commands_loses_nothing_and_blocks_not
         "{rounds} rounds, {killed} killed mid-way, {recovered} recoveries journaled, {:?}",
         start.elapsed()
     );
-    assert!(killed > rounds / 4, "too few kills landed: {killed}");
+    assert!(killed >= 10, "too few kills landed: {killed}");
     assert!(start.elapsed() < Duration::from_secs(60));
 }
 
@@ -445,4 +445,105 @@ fn kill_9_during_breach_notify_never_records_unsent_mail_nor_resends_silently() 
         "{ROUNDS} rounds: {early} killed before the intent, {late} after the recording, {uncertain} uncertain ({confirmed} confirmed, {again} sent again), {:?}",
         start.elapsed()
     );
+}
+
+#[test]
+fn a_broken_journal_stops_every_write_before_any_record_is_written() {
+    let ws = Workspace::fixture("juvisy-workspace");
+    let open = [
+        "breach",
+        "open",
+        "--title",
+        "T",
+        "--aware-at",
+        "2021-10-02 09:00",
+    ];
+    ws.dpo().now("2021-10-02 10:00").run(&open).assert_code(0);
+    std::fs::remove_file(ws.root().join("journal.jsonl")).expect("remove journal");
+    std::fs::write(ws.root().join("journal.jsonl"), "{\"seq\": 1}\n").expect("break journal");
+    for _ in 0..3 {
+        let r = ws.dpo().now("2021-10-02 10:00").run(&open);
+        r.assert_code(2);
+        assert!(r.stderr().contains("journal"), "{}", r.stderr());
+    }
+    assert_eq!(files(&ws, "breaches"), ["breaches/2021-001.yaml"]);
+    // journal.head deleted: the same.
+    let ws = Workspace::fixture("juvisy-workspace");
+    ws.dpo().now("2021-10-02 10:00").run(&open).assert_code(0);
+    ws.dpo().now("2021-10-02 10:00").run(&open).assert_code(0);
+    std::fs::remove_file(ws.root().join("journal.head")).expect("remove head");
+    for _ in 0..3 {
+        ws.dpo().now("2021-10-02 10:00").run(&open).assert_code(2);
+    }
+    assert_eq!(files(&ws, "breaches").len(), 2);
+}
+
+#[test]
+fn a_symlinked_lock_file_is_refused_and_what_it_points_to_is_left_intact() {
+    let ws = Workspace::fixture("juvisy-workspace");
+    let key = ws.dir().join("id_ed25519");
+    std::fs::write(&key, "-----BEGIN OPENSSH PRIVATE KEY-----\n").expect("write key");
+    std::os::unix::fs::symlink(&key, ws.root().join(".dpo.lock")).expect("symlink");
+    let open = [
+        "breach",
+        "open",
+        "--title",
+        "T",
+        "--aware-at",
+        "2021-10-02 09:00",
+    ];
+    for args in [&open[..], &["journal", "verify"], &["check"], &["status"]] {
+        let r = ws.dpo().now("2021-10-02 10:00").run(args);
+        r.assert_code(2);
+        assert!(
+            r.stderr().contains("symbolic link"),
+            "{args:?}: {}",
+            r.stderr()
+        );
+    }
+    assert_eq!(
+        std::fs::read_to_string(&key).expect("read key"),
+        "-----BEGIN OPENSSH PRIVATE KEY-----\n"
+    );
+    assert!(files(&ws, "breaches").is_empty());
+}
+
+#[test]
+fn readers_racing_a_writer_never_see_a_half_written_journal() {
+    let ws = Workspace::fixture("juvisy-workspace");
+    let root = ws.root().to_path_buf();
+    ws.dpo()
+        .now("2021-10-02 10:00")
+        .run(&["journal", "note", "-m", "first"])
+        .assert_code(0);
+    let writer = std::thread::spawn(move || {
+        for i in 0..40 {
+            let note = format!("note {i}");
+            let ok = spawn(
+                &root,
+                "2021-10-02 10:00",
+                None,
+                &["journal", "note", "-m", &note],
+            )
+            .wait()
+            .expect("wait");
+            assert!(ok.success());
+        }
+    });
+    let mut runs = 0;
+    while !writer.is_finished() {
+        let v = ws
+            .dpo()
+            .env("DPO_LOCK_WAIT", "20")
+            .run(&["journal", "verify"]);
+        assert_eq!(
+            v.code(),
+            Some(0),
+            "false alarm after {runs} runs: {}",
+            v.text()
+        );
+        runs += 1;
+    }
+    writer.join().expect("writer");
+    assert!(runs > 5, "the reader ran {runs} times only");
 }
