@@ -5,11 +5,14 @@
 //! sent — the required fields first, before a mail server is even asked for
 //! ([`prepare`]), then every controller ([`Prepared::send`]); each message
 //! goes through the outbox ([`crate::mail::outbox`]): formatted once, those
-//! bytes sent, written to `evidence/`, recorded in the breach file (path,
-//! SHA-256, Message-ID, the server's reply) and journaled with the `.eml`'s
-//! SHA-256. A message the server refused is recorded nowhere. The breach
-//! file is read once, under the lock; each recording carries the new text on
-//! to the next controller.
+//! bytes written to `evidence/` and the intent to send them journaled, then
+//! sent, recorded in the breach file (path, SHA-256, Message-ID, the
+//! server's reply) and the outcome journaled with the `.eml`'s SHA-256. A
+//! message the server refused is recorded nowhere in the breach file. One
+//! whose sending was interrupted is an uncertain sending: refused until
+//! [`NotifyRequest::uncertain`] says it reached the server or must go again.
+//! The breach file is read once, under the lock; each recording carries the
+//! new text on to the next controller.
 
 use std::collections::BTreeSet;
 

@@ -474,20 +474,26 @@ fn header(bytes: &[u8], name: &str) -> Option<String> {
     value
 }
 
-/// The addresses of an address header (`"Name" <a@b>, c@d`).
+/// The addresses of an address header (`"Name, Title" <a@b>, c@d`).
 fn addresses(value: &str) -> Vec<String> {
-    let angled: Vec<String> = value
-        .split('<')
-        .skip(1)
-        .filter_map(|p| p.split_once('>').map(|(a, _)| a.trim().to_string()))
-        .collect();
-    if !angled.is_empty() {
-        return angled;
+    let mut parts = Vec::new();
+    let (mut current, mut quoted) = (String::new(), false);
+    for ch in value.chars() {
+        match ch {
+            '"' => quoted = !quoted,
+            ',' if !quoted => parts.push(std::mem::take(&mut current)),
+            _ => current.push(ch),
+        }
     }
-    value
-        .split(',')
-        .map(|a| a.trim().to_string())
+    parts.push(current);
+    parts
+        .iter()
+        .map(|p| match p.split_once('<') {
+            Some((_, rest)) => rest.split('>').next().unwrap_or_default().trim(),
+            None => p.trim(),
+        })
         .filter(|a| a.contains('@'))
+        .map(str::to_string)
         .collect()
 }
 
@@ -810,5 +816,54 @@ impl<'a> Outbox<'a> {
     fn journal(&self, action: &str, letter: &Letter, bytes: &[u8]) -> Result<u64, WorkspaceError> {
         let subject = &letter.filing.subject;
         self.how.journal(self.ws, self.lock, action, subject, bytes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn u(action: &str, eml: &str) -> UncertainSend {
+        UncertainSend {
+            action: action.into(),
+            eml: eml.into(),
+            sha256: String::new(),
+            message_id: String::new(),
+            at: String::new(),
+            seq: 1,
+        }
+    }
+
+    #[test]
+    fn an_uncertain_sending_belongs_to_its_stem_and_action_only() {
+        let stem = "evidence/breaches/2021-001/juvisy-1";
+        assert!(u("breach.notify", &format!("{stem}.eml")).is_of("breach.notify", stem));
+        assert!(u("breach.notify", &format!("{stem}-3.eml")).is_of("breach.notify", stem));
+        assert!(!u("breach.notify", &format!("{stem}.eml")).is_of("breach.supplement", stem));
+        assert!(!u("breach.notify", &format!("{stem}2.eml")).is_of("breach.notify", stem));
+        assert!(!u("breach.notify", &format!("{stem}-x.eml")).is_of("breach.notify", stem));
+        assert!(!u("breach.notify", &format!("{stem}-.eml")).is_of("breach.notify", stem));
+    }
+
+    #[test]
+    fn headers_are_read_unfolded_and_addresses_from_angles() {
+        let m = b"From: a@b\r\nTo: \"Cellule\r\n RGPD\" <rgpd@ville.example>, x@y.example\r\nMessage-ID: <1.x@b>\r\n\r\nTo: body@no\r\n";
+        assert_eq!(header(m, "message-id").as_deref(), Some("<1.x@b>"));
+        let to = header(m, "To").unwrap();
+        assert_eq!(addresses(&to), ["rgpd@ville.example", "x@y.example"]);
+        assert_eq!(
+            addresses("\"Dupont, Marie\" <m@d.example>"),
+            ["m@d.example"]
+        );
+        assert_eq!(
+            addresses("x@y.example, z@w.example"),
+            ["x@y.example", "z@w.example"]
+        );
+        assert_eq!(header(m, "Cc"), None);
+    }
+
+    #[test]
+    fn a_failure_before_any_smtp_transaction_is_certain() {
+        assert!(certainly_not_sent(&MailError::NotConfigured));
     }
 }

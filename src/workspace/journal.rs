@@ -7,6 +7,13 @@
 //! sequence are also kept in `journal.head`: truncating whole entries off the
 //! end is caught by comparing the two. Documents sent to controllers carry the
 //! head too, which anchors the history in files the tool cannot rewrite.
+//!
+//! An entry is appended (one `write` of the whole line), then the head is
+//! recorded; a command killed between the two leaves the head exactly one
+//! entry behind a well-formed, correctly chained last entry, which the next
+//! exclusive lock completes and journals ([`super::recover`]). Appending
+//! needs the exclusive lock, and tells it that the record writes noted so
+//! far are now covered.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
