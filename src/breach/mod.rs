@@ -30,7 +30,7 @@ use crate::workspace::{Diagnostic, StoreError, Workspace, WorkspaceError};
 pub use fields::{Field, FieldState};
 pub use notify::{notify, prepare, NotifyKind, NotifyRequest, Prepared, Sent};
 pub use store::Loaded;
-pub use summary::{overview, summaries, Overview, Summary};
+pub use summary::{overview, summaries, uncertain_sends, Overview, Summary};
 
 /// A required field named in an error, with its labels in both languages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -5,11 +5,14 @@
 //! sent — the required fields first, before a mail server is even asked for
 //! ([`prepare`]), then every controller ([`Prepared::send`]); each message
 //! goes through the outbox ([`crate::mail::outbox`]): formatted once, those
-//! bytes sent, written to `evidence/`, recorded in the breach file (path,
-//! SHA-256, Message-ID, the server's reply) and journaled with the `.eml`'s
-//! SHA-256. A message the server refused is recorded nowhere. The breach
-//! file is read once, under the lock; each recording carries the new text on
-//! to the next controller.
+//! bytes written to `evidence/` and the intent to send them journaled, then
+//! sent, recorded in the breach file (path, SHA-256, Message-ID, the
+//! server's reply) and the outcome journaled with the `.eml`'s SHA-256. A
+//! message the server refused is recorded nowhere in the breach file. One
+//! whose sending was interrupted is an uncertain sending: refused until
+//! [`NotifyRequest::uncertain`] says it reached the server or must go again.
+//! The breach file is read once, under the lock; each recording carries the
+//! new text on to the next controller.
 
 use std::collections::BTreeSet;
 
@@ -19,7 +22,7 @@ use serde::Serialize;
 use super::fields::{self, Field};
 use super::notice::{self, NoticePlan};
 use super::{deadline, store, targets, BreachError, FieldLabel};
-use crate::mail::outbox::{self, Filing, Letter, Outbox, OutboxError, Sending};
+use crate::mail::outbox::{self, Filing, Letter, Outbox, OutboxError, Resolve, Sending};
 use crate::mail::{Attachment, SmtpSettings};
 use crate::model::{required_text, Breach, Contact, Id, Lang, Notification};
 use crate::render::words;
@@ -52,6 +55,8 @@ pub struct NotifyRequest {
     pub kind: NotifyKind,
     /// Write the message to `evidence/` without sending it.
     pub dry_run: bool,
+    /// What to do about an interrupted earlier sending of a message.
+    pub uncertain: Resolve,
     /// Why the notification is late (required after the deadline).
     pub late_reason: Option<String>,
     /// Now: the Date of the message and `sent_at`.
@@ -197,6 +202,7 @@ impl Prepared<'_> {
             lang: req.lang,
             dry_run: req.dry_run,
             smtp,
+            uncertain: req.uncertain,
         };
         let outbox =
             Outbox::open(ws, &lock, &t, &how).map_err(|e| outbox_error(&req.id, None, e))?;

@@ -11,8 +11,9 @@ use serde::Serialize;
 
 use super::fields::{self, Field, FieldState};
 use super::{deadline, progress, store, ControllerProgress};
+use crate::mail::outbox::UncertainSend;
 use crate::model::{Breach, Id};
-use crate::workspace::{Diagnostic, Workspace};
+use crate::workspace::{Diagnostic, Workspace, WorkspaceError};
 
 /// One line of `dpo breach list`.
 #[derive(Debug, Clone, Serialize)]
@@ -70,6 +71,21 @@ pub struct Overview<'a> {
     pub missing: Vec<Field>,
     /// Where each controller's notification stands.
     pub controllers: Vec<ControllerProgress>,
+    /// Its notifications whose sending was interrupted, outcome unknown
+    /// ([`uncertain_sends`]; left empty by [`overview`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub uncertain: Vec<UncertainSend>,
+}
+
+/// The notifications and supplements of breach `id` whose sending was
+/// journaled as about to go out, with no outcome after it: "envoi
+/// incertain" ([`crate::mail::outbox::uncertain`]).
+pub fn uncertain_sends(ws: &Workspace, id: &Id) -> Result<Vec<UncertainSend>, WorkspaceError> {
+    let dir = format!("evidence/breaches/{id}/");
+    Ok(crate::mail::outbox::uncertain(ws)?
+        .into_iter()
+        .filter(|u| u.eml.starts_with(&dir) && u.action.starts_with("breach."))
+        .collect())
 }
 
 /// The overview of `b`.
@@ -83,6 +99,7 @@ pub fn overview(b: &Breach, tz: Tz) -> Overview<'_> {
             .collect(),
         missing: fields::missing(b),
         controllers: progress(b),
+        uncertain: Vec::new(),
     }
 }
 

@@ -18,6 +18,7 @@ use chrono::{DateTime, FixedOffset};
 
 use super::{eprint_diagnostics, print_json, CliError, Settings, EXIT_FINDING};
 use crate::breach::{self, notice, severity, store, BreachError, Field, NotifyKind, NotifyRequest};
+use crate::mail::outbox::Resolve;
 use crate::model::Id;
 use crate::render::Templates;
 use crate::workspace::Workspace;
@@ -52,7 +53,8 @@ fn dispatch(settings: &Settings, cmd: &BreachCommand) -> Result<i32, CliError> {
         BreachCommand::Notify(a) => {
             let kind = NotifyKind::Initial { again: a.again };
             let late = a.late_reason.clone();
-            send(settings, &ws, (&a.id, &a.controller), kind, a.dry_run, late)
+            let how = (a.dry_run, super::request::resolve(a.confirm_sent, a.again));
+            send(settings, &ws, (&a.id, &a.controller), kind, how, late)
         }
         BreachCommand::Supplement(a) => {
             let fields = a
@@ -63,7 +65,8 @@ fn dispatch(settings: &Settings, cmd: &BreachCommand) -> Result<i32, CliError> {
                 })
                 .collect::<Result<Vec<_>, _>>()?;
             let kind = NotifyKind::Supplement { fields };
-            send(settings, &ws, (&a.id, &a.controller), kind, a.dry_run, None)
+            let how = (a.dry_run, a.uncertain.resolve());
+            send(settings, &ws, (&a.id, &a.controller), kind, how, None)
         }
         BreachCommand::Call(a) => call(settings, &ws, a),
         BreachCommand::Close(a) => close(settings, &ws, a),
@@ -180,15 +183,21 @@ fn load(ws: &Workspace, id: &str) -> Result<breach::Loaded, CliError> {
 
 fn show(settings: &Settings, ws: &Workspace, a: &IdArgs) -> Result<i32, CliError> {
     let clock = settings.clock(ws.tz)?;
+    // Read under the shared lock: never a sending half recorded.
+    let _read = crate::workspace::lock_shared(&ws.root, ws.lock_wait)?;
     let l = load(ws, &a.id)?;
+    let uncertain = breach::uncertain_sends(ws, &l.breach.id)?;
     if settings.json {
-        return print_json(&breach::overview(&l.breach, ws.tz)).map(|()| 0);
+        let mut o = breach::overview(&l.breach, ws.tz);
+        o.uncertain = uncertain;
+        return print_json(&o).map(|()| 0);
     }
     let t = Templates::new(settings.lang(Some(ws)))?;
     let head = ws.journal().head()?;
     let ctx = notice::report_context(ws, &t, &l.breach, clock.now(), head);
     let text = t.render("breach-show.txt", &ctx)?;
     outln!("{}", text.trim_end())?;
+    print::uncertain(&t, &l.breach.id, &uncertain)?;
     Ok(0)
 }
 
@@ -204,7 +213,7 @@ fn send(
     ws: &Workspace,
     (id, controllers): (&str, &[String]),
     kind: NotifyKind,
-    dry_run: bool,
+    (dry_run, uncertain): (bool, Resolve),
     late_reason: Option<String>,
 ) -> Result<i32, CliError> {
     let clock = settings.clock(ws.tz)?;
@@ -216,6 +225,7 @@ fn send(
             .collect::<Result<Vec<_>, _>>()?,
         kind,
         dry_run,
+        uncertain,
         late_reason,
         now: clock.now(),
         actor: settings.actor.clone(),

@@ -23,6 +23,8 @@ struct Report<'a> {
 }
 
 pub(super) fn run(settings: &Settings, args: &CheckArgs) -> Result<i32, CliError> {
+    // Read under the shared lock: never a change half made.
+    let _read = workspace::lock_shared(settings.root(), settings.lock_wait)?;
     let (diags, journal) = match settings.load() {
         Ok(ws) => {
             let clock = settings.clock(ws.tz)?;

@@ -3,7 +3,7 @@
 
 use clap::{Args, Subcommand};
 
-use super::request::sending;
+use super::request::{sending, UncertainArgs};
 use super::{eprint_diagnostics, print_json, CliError, Settings};
 use crate::instruction::{self, InstructionError};
 use crate::render::words;
@@ -52,6 +52,9 @@ pub struct LogArgs {
     /// Write the transfer notice to evidence/ without sending it.
     #[arg(long)]
     pub dry_run: bool,
+    /// An interrupted earlier sending.
+    #[command(flatten)]
+    pub uncertain: UncertainArgs,
 }
 
 /// Options of `dpo instruction object`.
@@ -65,6 +68,9 @@ pub struct ObjectArgs {
     /// Write the message to evidence/ without sending it.
     #[arg(long)]
     pub dry_run: bool,
+    /// An interrupted earlier sending.
+    #[command(flatten)]
+    pub uncertain: UncertainArgs,
 }
 
 /// Options of `dpo instruction notify`.
@@ -75,6 +81,9 @@ pub struct NotifyArgs {
     /// Write the message to evidence/ without sending it.
     #[arg(long)]
     pub dry_run: bool,
+    /// An interrupted earlier sending.
+    #[command(flatten)]
+    pub uncertain: UncertainArgs,
 }
 
 fn print_outcome(settings: &Settings, o: &instruction::Outcome) -> Result<(), CliError> {
@@ -123,24 +132,36 @@ pub(super) fn run(settings: &Settings, c: &InstructionCommand) -> Result<i32, Cl
                 reference: a.reference.clone(),
                 transfer,
             };
-            let o = sending(settings, &ws, now, (a.dry_run, needs_server), |how| {
-                Ok(instruction::log(&ws, &new, how)?)
-            })?;
+            let o = sending(
+                settings,
+                &ws,
+                now,
+                (a.dry_run, needs_server, a.uncertain.resolve()),
+                |how| Ok(instruction::log(&ws, &new, how)?),
+            )?;
             print_outcome(settings, &o)?;
         }
         InstructionCommand::Object(a) => {
             // Name a wrong id before asking for mail settings.
             instruction::load(&ws, &a.id)?;
-            let o = sending(settings, &ws, now, (a.dry_run, true), |how| {
-                Ok(instruction::object(&ws, &a.id, &a.reason, how)?)
-            })?;
+            let o = sending(
+                settings,
+                &ws,
+                now,
+                (a.dry_run, true, a.uncertain.resolve()),
+                |how| Ok(instruction::object(&ws, &a.id, &a.reason, how)?),
+            )?;
             print_outcome(settings, &o)?;
         }
         InstructionCommand::Notify(a) => {
             instruction::load(&ws, &a.id)?;
-            let o = sending(settings, &ws, now, (a.dry_run, true), |how| {
-                Ok(instruction::notify(&ws, &a.id, how)?)
-            })?;
+            let o = sending(
+                settings,
+                &ws,
+                now,
+                (a.dry_run, true, a.uncertain.resolve()),
+                |how| Ok(instruction::notify(&ws, &a.id, how)?),
+            )?;
             print_outcome(settings, &o)?;
         }
         InstructionCommand::List => {

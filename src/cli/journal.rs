@@ -45,6 +45,13 @@ pub(super) fn run(settings: &Settings, cmd: &JournalCommand) -> Result<i32, CliE
         .into());
     }
     let journal = Journal::new(root);
+    // Readers hold the shared lock: never a change half made.
+    let _read = match cmd {
+        JournalCommand::Show | JournalCommand::Verify => {
+            Some(workspace::lock_shared(root, settings.lock_wait)?)
+        }
+        JournalCommand::Note(_) => None,
+    };
     match cmd {
         JournalCommand::Show => {
             let entries = journal.entries()?;

@@ -8,7 +8,7 @@ use serde::Serialize;
 use chrono::{DateTime, Utc};
 
 use super::{eprint_diagnostics, print_json, CliError, Settings};
-use crate::mail::outbox::Sending;
+use crate::mail::outbox::{Resolve, Sending};
 use crate::mail::SmtpSettings;
 use crate::model::Right;
 use crate::render::words;
@@ -58,6 +58,9 @@ pub struct LogArgs {
     /// Write the message to evidence/ without sending it.
     #[arg(long)]
     pub dry_run: bool,
+    /// An interrupted earlier sending.
+    #[command(flatten)]
+    pub uncertain: UncertainArgs,
 }
 
 /// Options of `dpo request forward`.
@@ -68,6 +71,42 @@ pub struct ForwardArgs {
     /// Write the message to evidence/ without sending it.
     #[arg(long)]
     pub dry_run: bool,
+    /// An interrupted earlier sending.
+    #[command(flatten)]
+    pub uncertain: UncertainArgs,
+}
+
+/// What a sending command does about an earlier sending of the same message
+/// that was interrupted (an "envoi incertain", shown by `dpo status`).
+#[derive(Debug, Args, Default)]
+pub struct UncertainArgs {
+    /// An earlier sending of this message was interrupted, and the mail
+    /// server's log shows it received it: record it as sent, from the kept
+    /// .eml, without sending anything.
+    #[arg(long, conflicts_with_all = ["again", "dry_run"])]
+    pub confirm_sent: bool,
+    /// An earlier sending of this message was interrupted, and the server
+    /// did not receive it: send a new message.
+    #[arg(long)]
+    pub again: bool,
+}
+
+impl UncertainArgs {
+    /// What the outbox does about the uncertain sending.
+    pub fn resolve(&self) -> Resolve {
+        resolve(self.confirm_sent, self.again)
+    }
+}
+
+/// `--confirm-sent` / `--again` as what the outbox does.
+pub(super) fn resolve(confirm_sent: bool, again: bool) -> Resolve {
+    if confirm_sent {
+        Resolve::ConfirmSent
+    } else if again {
+        Resolve::Again
+    } else {
+        Resolve::Refuse
+    }
 }
 
 /// The mail server, from the environment, when the command sends.
@@ -85,7 +124,7 @@ pub(super) fn sending<T>(
     settings: &Settings,
     ws: &Workspace,
     now: DateTime<Utc>,
-    (dry_run, needs_server): (bool, bool),
+    (dry_run, needs_server, uncertain): (bool, bool, Resolve),
     send: impl FnOnce(&Sending) -> Result<T, CliError>,
 ) -> Result<T, CliError> {
     let smtp = smtp(settings, needs_server && !dry_run)?;
@@ -96,6 +135,7 @@ pub(super) fn sending<T>(
         lang: settings.lang(Some(ws)),
         dry_run,
         smtp: smtp.as_ref(),
+        uncertain,
     })
 }
 
@@ -158,17 +198,25 @@ pub(super) fn run(settings: &Settings, c: &RequestCommand) -> Result<i32, CliErr
             // Refusals that need no server come first.
             ws.require_controller(&a.controller)
                 .map_err(RequestError::from)?;
-            let o = sending(settings, &ws, now, (a.dry_run, !a.no_forward), |how| {
-                Ok(request::log(&ws, &new, how)?)
-            })?;
+            let o = sending(
+                settings,
+                &ws,
+                now,
+                (a.dry_run, !a.no_forward, a.uncertain.resolve()),
+                |how| Ok(request::log(&ws, &new, how)?),
+            )?;
             print_outcome(settings, &o)?;
         }
         RequestCommand::Forward(a) => {
             // Name a wrong id before asking for mail settings.
             request::load(&ws, &a.id)?;
-            let o = sending(settings, &ws, now, (a.dry_run, true), |how| {
-                Ok(request::forward(&ws, &a.id, how)?)
-            })?;
+            let o = sending(
+                settings,
+                &ws,
+                now,
+                (a.dry_run, true, a.uncertain.resolve()),
+                |how| Ok(request::forward(&ws, &a.id, how)?),
+            )?;
             print_outcome(settings, &o)?;
         }
         RequestCommand::List => {

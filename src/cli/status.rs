@@ -33,6 +33,8 @@ struct Report<'a> {
 }
 
 pub(super) fn run(settings: &Settings, args: &StatusArgs) -> Result<i32, CliError> {
+    // Read under the shared lock: never a change half made.
+    let _read = crate::workspace::lock_shared(settings.root(), settings.lock_wait)?;
     let ws = settings.load()?;
     let clock = settings.clock(ws.tz)?;
     let now = clock.now();

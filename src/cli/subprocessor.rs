@@ -5,8 +5,9 @@
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 
-use super::request::sending;
+use super::request::{sending, UncertainArgs};
 use super::{print_json, CliError, Settings};
+use crate::mail::outbox::Resolve;
 use crate::subprocessor::{self, Edit};
 
 /// The sub-processor commands.
@@ -110,6 +111,9 @@ pub struct NotifyArgs {
     /// Write the messages to evidence/ without sending them.
     #[arg(long)]
     pub dry_run: bool,
+    /// An interrupted earlier sending.
+    #[command(flatten)]
+    pub uncertain: UncertainArgs,
 }
 
 fn print_edit(settings: &Settings, o: &subprocessor::EditOutcome) -> Result<(), CliError> {
@@ -177,21 +181,25 @@ pub(super) fn run(settings: &Settings, c: &SubProcessorCommand) -> Result<i32, C
             }
         }
         SubProcessorCommand::Add(a) => {
-            let o = sending(settings, &ws, now, (false, false), |how| {
+            let o = sending(settings, &ws, now, (false, false, Resolve::Refuse), |how| {
                 Ok(subprocessor::add(&ws, &a.id, &a.fields.edit(), how)?)
             })?;
             print_edit(settings, &o)?;
         }
         SubProcessorCommand::Change(a) => {
-            let o = sending(settings, &ws, now, (false, false), |how| {
+            let o = sending(settings, &ws, now, (false, false, Resolve::Refuse), |how| {
                 Ok(subprocessor::change(&ws, &a.id, &a.fields.edit(), how)?)
             })?;
             print_edit(settings, &o)?;
         }
         SubProcessorCommand::Notify(a) => {
-            let sent = sending(settings, &ws, now, (a.dry_run, true), |how| {
-                Ok(subprocessor::notify(&ws, &a.notices, how)?)
-            })?;
+            let sent = sending(
+                settings,
+                &ws,
+                now,
+                (a.dry_run, true, a.uncertain.resolve()),
+                |how| Ok(subprocessor::notify(&ws, &a.notices, how)?),
+            )?;
             if settings.json {
                 print_json(&sent)?;
             } else {

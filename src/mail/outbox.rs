@@ -1,19 +1,34 @@
 //! The one outbox: every message the tool sends — breach notifications and
 //! their supplements, sub-processor notices, forwarded data-subject
 //! requests, objections and transfer notices — goes out here, always in the
-//! same order:
+//! same order, write-ahead so that a crash at any moment leaves a state
+//! that says what happened:
 //!
 //! 1. build the message once ([`super::build`]): its sender (the one
 //!    [`sender`]), its Message-ID made from what it is
 //!    ([`super::message_id`]), its Date from the command's clock;
-//! 2. send those exact bytes;
-//! 3. keep them as `.eml` evidence under a name no file has
+//! 2. keep those exact bytes as `.eml` evidence under a name no file has
 //!    ([`crate::workspace::fresh_name`]);
-//! 4. let the workflow record the sending in its record file;
-//! 5. journal it, with the `.eml`'s SHA-256 as payload hash.
+//! 3. journal the **intent** (`<action>.intent`, subject the `.eml`,
+//!    payload its bytes), before the SMTP transaction;
+//! 4. send those bytes;
+//! 5. let the workflow record the sending in its record file, and journal
+//!    the **outcome**: `<action>` (sent, the `.eml`'s SHA-256 as payload
+//!    hash), or `<action>.failed` when the server refused it (the `.eml` is
+//!    then removed).
 //!
-//! A message the server refused is recorded nowhere. Once it is sent, a
-//! failure to keep or record it is the loud [`OutboxError::SentNotRecorded`].
+//! An intent with no outcome after it — the command was killed during the
+//! transaction, the server went silent after the message, or the sending
+//! could not be recorded — is an **uncertain sending** ([`uncertain`]):
+//! `breach show` and `status` show it, and the command that sends refuses
+//! to send that message again until a person says what happened, after
+//! checking the kept `.eml` against the mail server's log:
+//! `--confirm-sent` records it as sent from the kept `.eml`
+//! (`<action>.confirm-sent`), `--again` sends a new one
+//! (`<action>.again` closes the old intent). Nothing is ever re-sent
+//! silently, and nothing is recorded as sent that the server did not
+//! accept or a person did not confirm.
+//!
 //! A dry run writes `…-dry-run.eml` and journals `<action>.dry-run`; it
 //! records nothing in the record file.
 //!
@@ -21,12 +36,9 @@
 //! instructions, sub-processor notices) share their infrastructure causes
 //! as one [`InfraError`], and journal their own records through
 //! [`Sending::journal`], as the command's actor at its instant.
-//!
-//! Making this crash-safe (journal the intent with the exact bytes before
-//! the SMTP transaction, the outcome after it) is one change here, between
-//! steps 1 and 2: see [`Outbox::post`].
 
 use chrono::{DateTime, Utc};
+use serde::Serialize;
 
 use super::{build, message_id, send, Attachment, Built, Draft, MailError, Party, SmtpSettings};
 use crate::model::{Contact, Controller, EmptyText, Id, Lang, MailRecord};
@@ -83,7 +95,7 @@ pub enum OutboxError {
         source: Cause,
     },
     /// The message went out and could not be kept, recorded or journaled.
-    #[error("{what} WAS SENT (Message-ID {message_id}, server reply `{reply}`) but could not be recorded; record it by hand")]
+    #[error("{what} WAS SENT (Message-ID {message_id}, server reply `{reply}`) but could not be recorded; it shows as an uncertain sending\n  hint: fix the cause below, then run the same command again with --confirm-sent")]
     SentNotRecorded {
         /// What was sent.
         what: String,
@@ -94,6 +106,37 @@ pub enum OutboxError {
         /// Why.
         #[source]
         source: Cause,
+    },
+    /// An earlier sending of this message has no known outcome.
+    #[error("{what}: an earlier sending is uncertain (envoi incertain): it was journaled as about to go out on {at} and no outcome was recorded, so it may or may not have reached the server; nothing was sent\n  hint: look for Message-ID {message_id} in the mail server's log (the exact message is kept in `{eml}`), then run the same command again with --confirm-sent if the server has it, or with --again to send a new message")]
+    Uncertain {
+        /// What was being sent.
+        what: String,
+        /// The kept message.
+        eml: String,
+        /// Its Message-ID.
+        message_id: String,
+        /// When its sending was journaled.
+        at: String,
+    },
+    /// The server did not say whether it accepted the message.
+    #[error("{what}: the server did not confirm reception (envoi incertain): the message may have been delivered; it is kept in `{eml}` and not recorded as sent\n  hint: look for Message-ID {message_id} in the mail server's log, then run the same command again with --confirm-sent if the server has it, or with --again to send a new message")]
+    Unconfirmed {
+        /// What was sent.
+        what: String,
+        /// The kept message.
+        eml: String,
+        /// Its Message-ID.
+        message_id: String,
+        /// Why.
+        #[source]
+        source: Box<MailError>,
+    },
+    /// `--confirm-sent` with no uncertain sending to confirm.
+    #[error("{what}: there is no uncertain sending to confirm; nothing was recorded\n  hint: --confirm-sent only records a message whose sending was interrupted (see `dpo status`); without it, the message is sent")]
+    NothingUncertain {
+        /// What was to be confirmed.
+        what: String,
     },
     /// The message was sent before: it is not sent twice.
     #[error("{what} was already {done} on {sent_at} (Message-ID {message_id})")]
@@ -317,6 +360,179 @@ pub struct Sending<'a> {
     pub dry_run: bool,
     /// The mail server; `None` only in a dry run.
     pub smtp: Option<&'a SmtpSettings>,
+    /// What to do about an earlier, uncertain sending of the same message.
+    pub uncertain: Resolve,
+}
+
+/// What a sending command does about an earlier sending of the same message
+/// whose outcome is unknown ([`UncertainSend`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Resolve {
+    /// Refuse to send (the default): a person must check first.
+    #[default]
+    Refuse,
+    /// It reached the server: record it as sent, from the kept `.eml`.
+    ConfirmSent,
+    /// It did not: close it and send a new message.
+    Again,
+}
+
+/// Suffix of the journal action of an intent to send.
+pub const INTENT: &str = ".intent";
+
+/// A sending journaled as about to go out, with no outcome after it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UncertainSend {
+    /// The sending's journal action, e.g. `breach.notify`.
+    pub action: String,
+    /// The kept message, relative to the workspace.
+    pub eml: String,
+    /// Its SHA-256 (the intent's payload).
+    pub sha256: String,
+    /// Its Message-ID, read from the kept message (empty when unreadable).
+    pub message_id: String,
+    /// When the intent was journaled (RFC 3339, UTC).
+    pub at: String,
+    /// The intent's journal entry.
+    pub seq: u64,
+}
+
+impl UncertainSend {
+    /// True when this is a sending of the message whose `.eml` names start
+    /// with `stem` (`<stem>.eml`, `<stem>-2.eml`…), journaled as `action`.
+    pub fn is_of(&self, action: &str, stem: &str) -> bool {
+        let Some(rest) = self
+            .eml
+            .strip_prefix(stem)
+            .and_then(|r| r.strip_suffix(".eml"))
+        else {
+            return false;
+        };
+        self.action == action
+            && (rest.is_empty()
+                || rest
+                    .strip_prefix('-')
+                    .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())))
+    }
+}
+
+/// Every uncertain sending of the workspace, oldest first: an intent
+/// (`<action>.intent`) with no later outcome for the same bytes (an entry
+/// `<action>` or `<action>.<outcome>` with the same payload hash).
+pub fn uncertain(ws: &Workspace) -> Result<Vec<UncertainSend>, WorkspaceError> {
+    let entries = ws.journal().entries()?;
+    let mut out = Vec::new();
+    for (i, e) in entries.iter().enumerate() {
+        let Some(action) = e.action.strip_suffix(INTENT) else {
+            continue;
+        };
+        let resolved = entries[i + 1..].iter().any(|o| {
+            o.payload_sha256 == e.payload_sha256
+                && (o.action == action
+                    || o.action
+                        .strip_prefix(action)
+                        .is_some_and(|r| r.starts_with('.') && r != INTENT))
+        });
+        if !resolved {
+            let bytes = std::fs::read(ws.root.join(&e.subject)).unwrap_or_default();
+            out.push(UncertainSend {
+                action: action.to_string(),
+                eml: e.subject.clone(),
+                sha256: e.payload_sha256.clone(),
+                message_id: header(&bytes, "Message-ID").unwrap_or_default(),
+                at: e.at.clone(),
+                seq: e.seq,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// The value of header `name` of a message (unfolded), if any.
+fn header(bytes: &[u8], name: &str) -> Option<String> {
+    let text = String::from_utf8_lossy(bytes);
+    let head = text.split("\r\n\r\n").next()?;
+    let mut value: Option<String> = None;
+    for line in head.split("\r\n") {
+        if line.starts_with([' ', '\t']) {
+            if let Some(v) = value.as_mut() {
+                v.push(' ');
+                v.push_str(line.trim());
+            }
+            continue;
+        }
+        if value.is_some() {
+            break;
+        }
+        if let Some((k, v)) = line.split_once(':') {
+            if k.trim().eq_ignore_ascii_case(name) {
+                value = Some(v.trim().to_string());
+            }
+        }
+    }
+    value
+}
+
+/// The addresses of an address header (`"Name, Title" <a@b>, c@d`).
+fn addresses(value: &str) -> Vec<String> {
+    let mut parts = Vec::new();
+    let (mut current, mut quoted) = (String::new(), false);
+    for ch in value.chars() {
+        match ch {
+            '"' => quoted = !quoted,
+            ',' if !quoted => parts.push(std::mem::take(&mut current)),
+            _ => current.push(ch),
+        }
+    }
+    parts.push(current);
+    parts
+        .iter()
+        .map(|p| match p.split_once('<') {
+            Some((_, rest)) => rest.split('>').next().unwrap_or_default().trim(),
+            None => p.trim(),
+        })
+        .filter(|a| a.contains('@'))
+        .map(str::to_string)
+        .collect()
+}
+
+/// True when a failed SMTP transaction certainly did not deliver the
+/// message: the server answered no, or the conversation broke down before a
+/// message could be handed over (no connection, a TLS certificate refused).
+/// When the connection dropped mid-way or the server went silent (a reset,
+/// an early end of stream, a timeout) or answered garbage, the message may
+/// have been accepted: the sending is uncertain.
+fn certainly_not_sent(e: &MailError) -> bool {
+    use std::io::ErrorKind as K;
+    let MailError::Send { source, .. } = e else {
+        return true;
+    };
+    if source.is_permanent() || source.is_transient() {
+        return true;
+    }
+    if source.is_timeout() || source.is_response() {
+        return false;
+    }
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(source);
+    while let Some(c) = cause {
+        if let Some(io) = c.downcast_ref::<std::io::Error>() {
+            if matches!(
+                io.kind(),
+                K::ConnectionReset
+                    | K::ConnectionAborted
+                    | K::BrokenPipe
+                    | K::UnexpectedEof
+                    | K::TimedOut
+                    | K::WouldBlock
+                    | K::Interrupted
+            ) {
+                return false;
+            }
+        }
+        cause = c.source();
+    }
+    true
 }
 
 impl Sending<'_> {
@@ -390,7 +606,10 @@ impl<'a> Outbox<'a> {
 
     /// Sends `letter` (unless this is a dry run), keeps its exact bytes, has
     /// `record` write the sending into the workflow's record file, and
-    /// journals it.
+    /// journals it: the intent before the SMTP transaction, the outcome
+    /// after (see the module documentation). An earlier sending of the same
+    /// message whose outcome is unknown is refused, confirmed or closed as
+    /// [`Sending::uncertain`] says.
     pub fn post<E: Into<Cause>>(
         &self,
         letter: &Letter,
@@ -400,42 +619,87 @@ impl<'a> Outbox<'a> {
             what: letter.what.clone(),
             source,
         };
-        let eml = if self.how.dry_run {
-            format!("{}-dry-run.eml", letter.eml_stem)
-        } else {
-            workspace::fresh_name(&self.ws.root, &letter.eml_stem, "eml")
-        };
-        let built = self.build(letter, &eml).map_err(mail_err)?;
-        let mut sent = MailRecord {
-            sent_at: crate::time::in_tz(self.how.now, self.ws.tz),
-            recipients: built.recipients.clone(),
-            message_id: built.message_id.clone(),
-            eml,
-            sha256: crate::hashing::sha256_hex(&built.bytes),
-            server_reply: String::new(),
-        };
         if self.how.dry_run {
+            let eml = format!("{}-dry-run.eml", letter.eml_stem);
+            let built = self.build(letter, &eml).map_err(mail_err)?;
+            let sent = self.mail_record(&built, eml, self.how.now);
             self.keep(&sent.eml, &built)?;
-            let seq = self.journal(&letter.filing.dry_run_action, letter, &built)?;
+            let seq = self.journal(&letter.filing.dry_run_action, letter, &built.bytes)?;
             return Ok(Delivered {
                 dry_run: true,
                 record: sent,
                 journal_seq: seq,
             });
         }
-        // Crash safety (issue 8) goes here: journal the intent, with these
-        // exact bytes, before the SMTP transaction.
+        let f = &letter.filing;
+        let earlier = uncertain(self.ws)?
+            .into_iter()
+            .find(|u| u.is_of(&f.action, &letter.eml_stem));
+        match (earlier, self.how.uncertain) {
+            (Some(u), Resolve::Refuse) => {
+                return Err(OutboxError::Uncertain {
+                    what: letter.what.clone(),
+                    eml: u.eml,
+                    message_id: u.message_id,
+                    at: u.at,
+                })
+            }
+            (Some(u), Resolve::ConfirmSent) => return self.confirm(letter, &u, record),
+            (Some(u), Resolve::Again) => {
+                let bytes = self.kept(&u)?;
+                self.how.journal(
+                    self.ws,
+                    self.lock,
+                    &format!("{}.again", f.action),
+                    &u.eml,
+                    &bytes,
+                )?;
+            }
+            (None, Resolve::ConfirmSent) => {
+                return Err(OutboxError::NothingUncertain {
+                    what: letter.what.clone(),
+                })
+            }
+            (None, _) => {}
+        }
         let settings = self
             .how
             .smtp
             .ok_or_else(|| mail_err(MailError::NotConfigured))?;
-        let receipt = send(settings, &built).map_err(mail_err)?;
+        let eml = workspace::fresh_name(&self.ws.root, &letter.eml_stem, "eml");
+        let built = self.build(letter, &eml).map_err(mail_err)?;
+        let mut sent = self.mail_record(&built, eml, self.how.now);
+        // Write-ahead: the exact bytes are kept and the intent journaled
+        // before the SMTP transaction.
+        self.keep(&sent.eml, &built)?;
+        let intent = format!("{}{INTENT}", f.action);
+        self.how
+            .journal(self.ws, self.lock, &intent, &sent.eml, &built.bytes)?;
+        let receipt = match send(settings, &built) {
+            Ok(r) => r,
+            Err(e) if certainly_not_sent(&e) => {
+                // Refused: journal the outcome, then drop the kept copy.
+                let failed = format!("{}.failed", f.action);
+                self.how
+                    .journal(self.ws, self.lock, &failed, &sent.eml, &built.bytes)?;
+                let _ = std::fs::remove_file(self.ws.root.join(&sent.eml));
+                return Err(mail_err(e));
+            }
+            Err(source) => {
+                return Err(OutboxError::Unconfirmed {
+                    what: letter.what.clone(),
+                    eml: sent.eml,
+                    message_id: sent.message_id,
+                    source: Box::new(source),
+                })
+            }
+        };
         sent.server_reply = receipt.reply;
-        // Sent: from here on, a failure must say so loudly.
+        // Sent: from here on, a failure must say so loudly; the intent stays
+        // without outcome, so the sending shows as uncertain.
         let after = || -> Result<u64, Cause> {
-            self.keep(&sent.eml, &built)?;
             record(&sent).map_err(Into::into)?;
-            Ok(self.journal(&letter.filing.action, letter, &built)?)
+            Ok(self.journal(&f.action, letter, &built.bytes)?)
         };
         let seq = after().map_err(|source| OutboxError::SentNotRecorded {
             what: letter.what.clone(),
@@ -448,6 +712,81 @@ impl<'a> Outbox<'a> {
             record: sent,
             journal_seq: seq,
         })
+    }
+
+    /// Records the uncertain sending `u` as sent, from its kept `.eml`: a
+    /// person checked that the server has it.
+    fn confirm<E: Into<Cause>>(
+        &self,
+        letter: &Letter,
+        u: &UncertainSend,
+        record: impl FnOnce(&MailRecord) -> Result<(), E>,
+    ) -> Result<Delivered, OutboxError> {
+        let bytes = self.kept(u)?;
+        let at = DateTime::parse_from_rfc3339(&u.at)
+            .map(|t| t.to_utc())
+            .unwrap_or(self.how.now);
+        let sent = MailRecord {
+            sent_at: crate::time::in_tz(at, self.ws.tz),
+            recipients: header(&bytes, "To")
+                .map(|v| addresses(&v))
+                .unwrap_or_default(),
+            message_id: u.message_id.clone(),
+            eml: u.eml.clone(),
+            sha256: u.sha256.clone(),
+            server_reply: format!(
+                "(no reply recorded: confirmed sent by {} with --confirm-sent on {})",
+                self.how.actor,
+                self.how
+                    .now
+                    .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+            ),
+        };
+        record(&sent).map_err(|e| {
+            OutboxError::Workspace(WorkspaceError::Write {
+                path: self.ws.root.join(&u.eml),
+                source: std::io::Error::other(e.into()),
+            })
+        })?;
+        let action = format!("{}.confirm-sent", letter.filing.action);
+        let seq = self
+            .how
+            .journal(self.ws, self.lock, &action, &u.eml, &bytes)?;
+        Ok(Delivered {
+            dry_run: false,
+            record: sent,
+            journal_seq: seq,
+        })
+    }
+
+    /// The kept bytes of `u`, checked against the intent's hash.
+    fn kept(&self, u: &UncertainSend) -> Result<Vec<u8>, OutboxError> {
+        let path = self.ws.root.join(&u.eml);
+        let bytes = std::fs::read(&path).map_err(|source| WorkspaceError::Read {
+            path: path.clone(),
+            source,
+        })?;
+        if crate::hashing::sha256_hex(&bytes) != u.sha256 {
+            return Err(WorkspaceError::Read {
+                path,
+                source: std::io::Error::other(
+                    "the kept message no longer matches the SHA-256 journaled when it was sent",
+                ),
+            }
+            .into());
+        }
+        Ok(bytes)
+    }
+
+    fn mail_record(&self, built: &Built, eml: String, at: DateTime<Utc>) -> MailRecord {
+        MailRecord {
+            sent_at: crate::time::in_tz(at, self.ws.tz),
+            recipients: built.recipients.clone(),
+            message_id: built.message_id.clone(),
+            eml,
+            sha256: crate::hashing::sha256_hex(&built.bytes),
+            server_reply: String::new(),
+        }
     }
 
     fn build(&self, letter: &Letter, eml: &str) -> Result<Built, MailError> {
@@ -464,13 +803,67 @@ impl<'a> Outbox<'a> {
         })
     }
 
+    /// Keeps the exact bytes, noted in the lock's write-ahead list: until
+    /// the next journal entry, a crash has the file removed.
     fn keep(&self, eml: &str, built: &Built) -> Result<(), WorkspaceError> {
+        let sha = crate::hashing::sha256_hex(&built.bytes);
+        // A dry run writes over its previous dry run.
+        let before = std::fs::read_to_string(self.ws.root.join(eml)).ok();
+        self.lock.intend(eml, before, sha)?;
         workspace::write_atomic(&self.ws.root.join(eml), &built.bytes)
     }
 
-    fn journal(&self, action: &str, letter: &Letter, built: &Built) -> Result<u64, WorkspaceError> {
+    fn journal(&self, action: &str, letter: &Letter, bytes: &[u8]) -> Result<u64, WorkspaceError> {
         let subject = &letter.filing.subject;
-        self.how
-            .journal(self.ws, self.lock, action, subject, &built.bytes)
+        self.how.journal(self.ws, self.lock, action, subject, bytes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn u(action: &str, eml: &str) -> UncertainSend {
+        UncertainSend {
+            action: action.into(),
+            eml: eml.into(),
+            sha256: String::new(),
+            message_id: String::new(),
+            at: String::new(),
+            seq: 1,
+        }
+    }
+
+    #[test]
+    fn an_uncertain_sending_belongs_to_its_stem_and_action_only() {
+        let stem = "evidence/breaches/2021-001/juvisy-1";
+        assert!(u("breach.notify", &format!("{stem}.eml")).is_of("breach.notify", stem));
+        assert!(u("breach.notify", &format!("{stem}-3.eml")).is_of("breach.notify", stem));
+        assert!(!u("breach.notify", &format!("{stem}.eml")).is_of("breach.supplement", stem));
+        assert!(!u("breach.notify", &format!("{stem}2.eml")).is_of("breach.notify", stem));
+        assert!(!u("breach.notify", &format!("{stem}-x.eml")).is_of("breach.notify", stem));
+        assert!(!u("breach.notify", &format!("{stem}-.eml")).is_of("breach.notify", stem));
+    }
+
+    #[test]
+    fn headers_are_read_unfolded_and_addresses_from_angles() {
+        let m = b"From: a@b\r\nTo: \"Cellule\r\n RGPD\" <rgpd@ville.example>, x@y.example\r\nMessage-ID: <1.x@b>\r\n\r\nTo: body@no\r\n";
+        assert_eq!(header(m, "message-id").as_deref(), Some("<1.x@b>"));
+        let to = header(m, "To").unwrap();
+        assert_eq!(addresses(&to), ["rgpd@ville.example", "x@y.example"]);
+        assert_eq!(
+            addresses("\"Dupont, Marie\" <m@d.example>"),
+            ["m@d.example"]
+        );
+        assert_eq!(
+            addresses("x@y.example, z@w.example"),
+            ["x@y.example", "z@w.example"]
+        );
+        assert_eq!(header(m, "Cc"), None);
+    }
+
+    #[test]
+    fn a_failure_before_any_smtp_transaction_is_certain() {
+        assert!(certainly_not_sent(&MailError::NotConfigured));
     }
 }

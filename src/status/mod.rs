@@ -3,7 +3,8 @@
 //!
 //! Every source of duties lives here, one file each — breaches,
 //! sub-processor notices, data-subject requests, instructions, people,
-//! security measures and the convention's term — and turns the records of
+//! security measures, the convention's term and the uncertain sendings of
+//! the outbox — and turns the records of
 //! its workflow into [`StatusItem`]s; this module merges and ranks them, and
 //! [`ics`] writes them as an iCalendar file. The workflows never import this
 //! module back. Nothing here prints or reads the clock.
@@ -15,6 +16,7 @@ pub mod instruction;
 pub mod measures;
 pub mod people;
 pub mod request;
+pub mod sending;
 pub mod subprocessor;
 pub mod term;
 
@@ -130,6 +132,10 @@ pub fn collect_for(
     items.append(&mut people::items(ws, now, only));
     items.append(&mut measures::items(ws, now, only));
     let (mut b, mut d) = term::items(ws, now, only);
+    items.append(&mut b);
+    diags.append(&mut d);
+    // An uncertain sending concerns the whole outbox: always shown.
+    let (mut b, mut d) = sending::items(ws);
     items.append(&mut b);
     diags.append(&mut d);
     items.sort_by(|a, b| (a.state, a.due, &a.subject).cmp(&(b.state, b.due, &b.subject)));

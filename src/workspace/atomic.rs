@@ -176,11 +176,15 @@ pub fn open_append(path: &Path) -> Result<File, WorkspaceError> {
         source,
     };
     let before = std::fs::symlink_metadata(path).ok();
-    let f = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(path)
-        .map_err(io)?;
+    let f = {
+        use std::os::unix::fs::OpenOptionsExt;
+        std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .custom_flags(libc::O_NOFOLLOW)
+            .open(path)
+            .map_err(io)?
+    };
     let opened = f.metadata().map_err(io)?;
     let after = std::fs::symlink_metadata(path).map_err(io)?;
     let same = |a: &Metadata| same_file(a, &opened);

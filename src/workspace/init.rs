@@ -30,7 +30,7 @@ const FILES: &[(&str, &str)] = &[
         "people.yaml",
         include_str!("../../templates/init/people.yaml"),
     ),
-    (".gitignore", ".dpo.lock\n.dpo-tmp-*\n"),
+    (".gitignore", ".dpo.lock\n.dpo.pending\n.dpo-tmp-*\n"),
 ];
 
 /// Creates a workspace in `dir`, which must not exist or be an empty folder:

@@ -7,6 +7,13 @@
 //! sequence are also kept in `journal.head`: truncating whole entries off the
 //! end is caught by comparing the two. Documents sent to controllers carry the
 //! head too, which anchors the history in files the tool cannot rewrite.
+//!
+//! An entry is appended (one `write` of the whole line), then the head is
+//! recorded; a command killed between the two leaves the head exactly one
+//! entry behind a well-formed, correctly chained last entry, which the next
+//! exclusive lock completes and journals ([`super::recover`]). Appending
+//! needs the exclusive lock, and tells it that the record writes noted so
+//! far are now covered.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -51,6 +58,20 @@ pub struct JournalHead {
     /// SHA-256 of the last entry's line ([`GENESIS`] for an empty journal).
     pub sha256: String,
 }
+
+impl JournalHead {
+    /// The head of an empty journal.
+    pub fn genesis() -> Self {
+        Self {
+            seq: 0,
+            sha256: GENESIS.to_string(),
+        }
+    }
+}
+
+/// Who recovery entries are journaled as: the tool itself, finishing or
+/// undoing what a command stopped mid-way left behind.
+pub const RECOVERY_ACTOR: &str = "dpo (recovery)";
 
 /// What `verify` found wrong, with the first bad entry.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -126,18 +147,139 @@ impl Journal {
 
     /// Checks the whole chain and the head anchor.
     pub fn verify(&self) -> Result<JournalReport, WorkspaceError> {
-        let bytes = self.read()?;
-        let mut head = JournalHead {
-            seq: 0,
-            sha256: GENESIS.to_string(),
-        };
-        let mut entries = 0;
+        let (report, prev) = self.chain()?;
+        if report.problem.is_some() {
+            return Ok(report);
+        }
+        let JournalReport { entries, head, .. } = report;
         let fail = |line, message: String, entries, head| {
             Ok(JournalReport {
                 entries,
                 head,
                 problem: Some(JournalProblem { line, message }),
             })
+        };
+        match self.read_head()? {
+            None if head.seq == 0 => {}
+            None if head.seq == 1 => {
+                return fail(0, behind_message(&head), entries, head);
+            }
+            None => {
+                return fail(
+                    0,
+                    format!("`{HEAD_FILE}` is missing: the end of the journal cannot be vouched for"),
+                    entries,
+                    head,
+                )
+            }
+            Some(anchor) if anchor.seq == head.seq && anchor != head => {
+                return fail(
+                    entries,
+                    format!(
+                        "entry {} (the last one) was changed: it hashes to {} but `{HEAD_FILE}` recorded {}",
+                        head.seq, head.sha256, anchor.sha256
+                    ),
+                    entries.saturating_sub(1),
+                    head,
+                )
+            }
+            Some(anchor) if anchor == prev && head.seq > 0 => {
+                return fail(0, behind_message(&head), entries, head);
+            }
+            Some(anchor) if anchor != head => {
+                return fail(
+                    0,
+                    format!(
+                        "`{HEAD_FILE}` records entry {} ({}) but the journal ends at entry {} ({}): entries were removed from the end, or the last entry was edited",
+                        anchor.seq, anchor.sha256, head.seq, head.sha256
+                    ),
+                    entries,
+                    head,
+                )
+            }
+            Some(_) => {}
+        }
+        Ok(JournalReport {
+            entries,
+            head,
+            problem: None,
+        })
+    }
+
+    /// When `journal.head` is exactly one entry behind a well-formed,
+    /// correctly chained last entry — a command stopped between appending
+    /// its entry and recording the new head — the head to record.
+    pub fn one_behind(&self) -> Result<Option<JournalHead>, WorkspaceError> {
+        let (report, prev) = self.chain()?;
+        if report.problem.is_some() || report.head.seq == 0 {
+            return Ok(None);
+        }
+        let anchor = self.read_head()?.unwrap_or(JournalHead {
+            seq: 0,
+            sha256: GENESIS.to_string(),
+        });
+        Ok((anchor == prev).then_some(report.head))
+    }
+
+    /// Records `head` (found by [`Journal::one_behind`]) in `journal.head`,
+    /// and journals the recovery.
+    pub(crate) fn complete_head(
+        &self,
+        lock: &WorkspaceLock,
+        head: &JournalHead,
+    ) -> Result<JournalEntry, WorkspaceError> {
+        lock.require_exclusive()?;
+        self.write_head(head)?;
+        let text = format!(
+            "`{HEAD_FILE}` completed to entry {} ({}): the command that appended that entry stopped before recording the new head\n",
+            head.seq, head.sha256
+        );
+        let (entry, _) = self.append(
+            lock,
+            self.last_instant()?,
+            RECOVERY_ACTOR,
+            "journal.recover",
+            HEAD_FILE,
+            text.as_bytes(),
+        )?;
+        Ok(entry)
+    }
+
+    /// The instant of the last entry (the Unix epoch for an empty journal):
+    /// what recovery entries are dated, since the workspace code does not
+    /// read the clock and the interrupted command ran at or after it.
+    pub(crate) fn last_instant(&self) -> Result<DateTime<Utc>, WorkspaceError> {
+        Ok(self
+            .entries()?
+            .last()
+            .and_then(|e| DateTime::parse_from_rfc3339(&e.at).ok())
+            .map_or(DateTime::<Utc>::UNIX_EPOCH, |t| t.to_utc()))
+    }
+
+    fn write_head(&self, head: &JournalHead) -> Result<(), WorkspaceError> {
+        atomic::write_atomic(
+            &self.head_path,
+            format!("{} {}\n", head.seq, head.sha256).as_bytes(),
+        )
+    }
+
+    /// The chain alone, without the head anchor: the report, and the head
+    /// as it was one entry before the end.
+    fn chain(&self) -> Result<(JournalReport, JournalHead), WorkspaceError> {
+        let bytes = self.read()?;
+        let mut head = JournalHead {
+            seq: 0,
+            sha256: GENESIS.to_string(),
+        };
+        let mut prev = head.clone();
+        let mut entries = 0;
+        let fail = |line, message: String, entries, head| {
+            let report = JournalReport {
+                entries,
+                head,
+                problem: Some(JournalProblem { line, message }),
+            };
+            Ok((report, JournalHead::genesis()))
         };
         if !bytes.is_empty() && !bytes.ends_with(b"\n") {
             let last = split_lines(&bytes).count();
@@ -189,51 +331,23 @@ impl Journal {
                     head,
                 );
             }
-            head = JournalHead {
-                seq: e.seq,
-                sha256: sha256_hex(line),
-            };
+            prev = std::mem::replace(
+                &mut head,
+                JournalHead {
+                    seq: e.seq,
+                    sha256: sha256_hex(line),
+                },
+            );
             entries += 1;
         }
-        match self.read_head()? {
-            None if head.seq == 0 => {}
-            None => {
-                return fail(
-                    0,
-                    format!("`{HEAD_FILE}` is missing: the end of the journal cannot be vouched for"),
-                    entries,
-                    head,
-                )
-            }
-            Some(anchor) if anchor.seq == head.seq && anchor != head => {
-                return fail(
-                    entries,
-                    format!(
-                        "entry {} (the last one) was changed: it hashes to {} but `{HEAD_FILE}` recorded {}",
-                        head.seq, head.sha256, anchor.sha256
-                    ),
-                    entries.saturating_sub(1),
-                    head,
-                )
-            }
-            Some(anchor) if anchor != head => {
-                return fail(
-                    0,
-                    format!(
-                        "`{HEAD_FILE}` records entry {} ({}) but the journal ends at entry {} ({}): entries were removed from the end, or the last entry was edited",
-                        anchor.seq, anchor.sha256, head.seq, head.sha256
-                    ),
-                    entries,
-                    head,
-                )
-            }
-            Some(_) => {}
-        }
-        Ok(JournalReport {
-            entries,
-            head,
-            problem: None,
-        })
+        Ok((
+            JournalReport {
+                entries,
+                head,
+                problem: None,
+            },
+            prev,
+        ))
     }
 
     fn read_head(&self) -> Result<Option<JournalHead>, WorkspaceError> {
@@ -302,13 +416,14 @@ impl Journal {
     #[allow(clippy::too_many_arguments)]
     pub fn append(
         &self,
-        _lock: &WorkspaceLock,
+        lock: &WorkspaceLock,
         at: DateTime<Utc>,
         actor: &str,
         action: &str,
         subject: &str,
         payload: &[u8],
     ) -> Result<(JournalEntry, JournalHead), WorkspaceError> {
+        lock.require_exclusive()?;
         let head = self.head()?;
         let entry = JournalEntry {
             seq: head.seq + 1,
@@ -328,11 +443,8 @@ impl Journal {
             path: self.path.clone(),
             source,
         };
-        let mut f = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(&self.path)
-            .map_err(io)?;
+        // Never through a link, and only to the file that was checked.
+        let mut f = super::atomic::open_append(&self.path)?;
         let mut buf = line.clone();
         buf.push(b'\n');
         // One write call for the whole line: with O_APPEND it lands in one piece.
@@ -342,12 +454,19 @@ impl Journal {
             seq: entry.seq,
             sha256: sha256_hex(&line),
         };
-        atomic::write_atomic(
-            &self.head_path,
-            format!("{} {}\n", new_head.seq, new_head.sha256).as_bytes(),
-        )?;
+        self.write_head(&new_head)?;
+        // The record writes made since the last entry are now covered.
+        lock.committed()?;
         Ok((entry, new_head))
     }
+}
+
+/// Why a head one entry behind is reported, when it cannot be completed.
+fn behind_message(head: &JournalHead) -> String {
+    format!(
+        "`{HEAD_FILE}` is one entry behind the last entry ({}), which is well formed and correctly chained: a command stopped between appending that entry and recording the new head\n  hint: the next dpo command with write access to the workspace completes it (and journals the recovery)",
+        head.seq
+    )
 }
 
 fn split_lines(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {

@@ -16,6 +16,7 @@ pub mod kinds;
 mod load;
 mod locate;
 mod lock;
+pub mod recover;
 pub mod store;
 mod validate;
 
@@ -38,7 +39,7 @@ pub use load::{
     MAX_SCALAR_BYTES,
 };
 pub use locate::Locator;
-pub use lock::{WorkspaceLock, LOCK_FILE};
+pub use lock::{LockMode, WorkspaceLock, LOCK_FILE};
 pub use store::{StoreError, Stored};
 pub use validate::validate;
 
@@ -85,6 +86,22 @@ pub enum WorkspaceError {
         /// The cause.
         #[source]
         source: std::io::Error,
+    },
+    /// The lock file is a symbolic link, not a plain file, or has other names.
+    #[error("`{}` is {what}; dpo never writes through it\n  hint: remove it (dpo makes a new one), after checking what it pointed to", path.display())]
+    LockNotPlain {
+        /// The lock file.
+        path: PathBuf,
+        /// What it is instead.
+        what: String,
+    },
+    /// What a command killed mid-way left cannot be set right safely.
+    #[error("cannot recover from an interrupted command with `{}`: {message}; nothing was written\n  hint: compare the files it names with your git history, then remove `{}` once they are as they should be", path.display(), path.display())]
+    Recovery {
+        /// The write-ahead note.
+        path: PathBuf,
+        /// Why.
+        message: String,
     },
     /// Another process holds the lock.
     #[error("the workspace is being changed by another dpo process ({holder}); gave up after {waited:?} waiting for `{}`\n  hint: run the command again when the other one has finished (DPO_LOCK_WAIT=SECONDS waits longer)", path.display())]
@@ -285,10 +302,46 @@ pub fn next_record_id(root: &Path, dir: &str, year: i32) -> Result<Id, crate::mo
     Id::new(&format!("{year}-{:03}", max + 1))
 }
 
-/// Takes the lock of the workspace at `root`, waiting at most `wait` for
-/// another process to release it.
+/// Takes the exclusive lock of the workspace at `root`, waiting at most
+/// `wait` for another process to release it. The lock is only handed out
+/// once what a command killed mid-way left is set right ([`recover`]) and
+/// the journal verifies: nothing is ever written on top of a journal the
+/// tool cannot vouch for.
 pub fn lock_root(root: &Path, wait: Duration) -> Result<WorkspaceLock, WorkspaceError> {
-    WorkspaceLock::acquire(root, wait)
+    let lock = WorkspaceLock::acquire(root, wait)?;
+    recover::run(&lock)?;
+    Journal::new(root).head()?;
+    Ok(lock)
+}
+
+/// Takes the shared lock of the workspace at `root` for a command that only
+/// reads (`check`, `status`, `journal verify`): it waits for a writer to
+/// finish, so it never sees a half-made change. When a command killed
+/// mid-way left something to set right, the lock is taken exclusively
+/// instead and it is set right first ([`recover`]); on a copy that cannot
+/// be written to, it is read as it is.
+pub fn lock_shared(root: &Path, wait: Duration) -> Result<WorkspaceLock, WorkspaceError> {
+    let shared = match WorkspaceLock::take(root, wait, LockMode::Shared) {
+        Ok(l) => l,
+        Err(WorkspaceError::Lock { source, .. })
+            if source.kind() == std::io::ErrorKind::NotFound =>
+        {
+            return Ok(WorkspaceLock::unlocked(root))
+        }
+        Err(e) => return Err(e),
+    };
+    if !recover::needed(root)? {
+        return Ok(shared);
+    }
+    drop(shared);
+    match WorkspaceLock::acquire(root, wait) {
+        Ok(l) => {
+            recover::run(&l)?;
+            Ok(l)
+        }
+        Err(WorkspaceError::Lock { .. }) => WorkspaceLock::take(root, wait, LockMode::Shared),
+        Err(e) => Err(e),
+    }
 }
 
 /// A name, relative to the workspace, for a new evidence file that no file

@@ -10,7 +10,10 @@
 //! change also refuses to go ahead when the file is no longer the one read
 //! (its SHA-256 differs): someone edited it meanwhile. Creating a file never
 //! overwrites one. Every function that writes takes the workspace lock, so
-//! it cannot be called without holding it.
+//! it cannot be called without holding it, and notes the write in the
+//! lock's write-ahead list before making it: until the command journals the
+//! change, a crash has the write undone by the next command
+//! ([`super::recover`]).
 
 use std::path::{Path, PathBuf};
 
@@ -194,20 +197,20 @@ pub fn create<T: Serialize + DeserializeOwned + PartialEq>(
 /// and checking that the text reads back as `value`.
 pub fn create_text<T: DeserializeOwned + PartialEq>(
     ws: &Workspace,
-    _lock: &WorkspaceLock,
+    lock: &WorkspaceLock,
     rel: &str,
     text: String,
     value: T,
 ) -> Result<Stored<T>, StoreError> {
     let path = ws.root.join(rel);
-    if path.exists() {
+    if path.symlink_metadata().is_ok() {
         return Err(StoreError::Exists {
             file: rel.to_string(),
             path,
         });
     }
     verify(rel, &text, &value)?;
-    write_atomic(&path, text.as_bytes())?;
+    put(ws, lock, rel, None, &text)?;
     Ok(Stored::new(value, rel, text))
 }
 
@@ -216,7 +219,7 @@ pub fn create_text<T: DeserializeOwned + PartialEq>(
 /// since it was read. Returns the record as now stored.
 pub fn update<T: Serialize + DeserializeOwned + PartialEq>(
     ws: &Workspace,
-    _lock: &WorkspaceLock,
+    lock: &WorkspaceLock,
     stored: &Stored<T>,
     new: T,
     sections: &[&str],
@@ -225,7 +228,7 @@ pub fn update<T: Serialize + DeserializeOwned + PartialEq>(
     unchanged(ws, &stored.source)?;
     let text = edit_sections(rel, &stored.source.text, &stored.record, &new, sections)?;
     verify(rel, &text, &new)?;
-    write_atomic(&ws.root.join(rel), text.as_bytes())?;
+    put(ws, lock, rel, Some(&stored.source.text), &text)?;
     Ok(Stored::new(new, rel, text))
 }
 
@@ -237,7 +240,7 @@ pub fn update<T: Serialize + DeserializeOwned + PartialEq>(
 /// comment was kept.
 pub fn update_entry<T: Serialize + DeserializeOwned + PartialEq, E: Serialize>(
     ws: &Workspace,
-    _lock: &WorkspaceLock,
+    lock: &WorkspaceLock,
     stored: &Stored<T>,
     new: T,
     list: &str,
@@ -256,7 +259,7 @@ pub fn update_entry<T: Serialize + DeserializeOwned + PartialEq, E: Serialize>(
             (t, false)
         }
     };
-    write_atomic(&ws.root.join(rel), text.as_bytes())?;
+    put(ws, lock, rel, Some(&stored.source.text), &text)?;
     Ok((Stored::new(new, rel, text), kept))
 }
 
@@ -279,7 +282,7 @@ pub struct Append<'a> {
 /// as now stored and the YAML of the entry alone.
 pub fn append<T, E>(
     ws: &Workspace,
-    _lock: &WorkspaceLock,
+    lock: &WorkspaceLock,
     rel: &str,
     how: Append<'_>,
     entry: &E,
@@ -311,8 +314,23 @@ where
         new = format!("{}{body}", how.rewritten);
         verify(rel, &new, &expected)?;
     }
-    write_atomic(&path, new.as_bytes())?;
+    put(ws, lock, rel, Some(&text), &new)?;
     Ok((Stored::new(expected, rel, new), yaml))
+}
+
+/// Replaces the file `rel` (which held `before`, or did not exist) with
+/// `text`: noted first in the lock's write-ahead list, so that a command
+/// killed before journaling the change has it undone by the next one
+/// ([`super::recover`]).
+fn put(
+    ws: &Workspace,
+    lock: &WorkspaceLock,
+    rel: &str,
+    before: Option<&str>,
+    text: &str,
+) -> Result<(), WorkspaceError> {
+    lock.intend(rel, before.map(str::to_string), sha256_hex(text.as_bytes()))?;
+    write_atomic(&ws.root.join(rel), text.as_bytes())
 }
 
 fn rewrite(rel: &str, message: String) -> StoreError {

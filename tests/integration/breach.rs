@@ -572,7 +572,9 @@ fn an_unreachable_smtp_server_is_a_clear_error_and_nothing_is_recorded() {
     );
     assert_eq!(ws.read(&format!("breaches/{ID}.yaml")), before);
     assert!(!ws.exists(EML));
-    assert!(ws.journal().is_empty());
+    // Write-ahead: the intent, then the refusal; nothing journaled as sent.
+    let actions: Vec<_> = ws.journal().iter().map(|e| e["action"].clone()).collect();
+    assert_eq!(actions, ["breach.notify.intent", "breach.notify.failed"]);
 }
 
 #[test]

@@ -10,6 +10,7 @@ mod support;
 mod bagit;
 mod breach;
 mod cli;
+mod crash;
 mod fate;
 mod hostile;
 mod robustness;

@@ -87,9 +87,16 @@ pub struct NotifyArgs {
     /// Write the message to `evidence/` without sending it.
     #[arg(long)]
     pub dry_run: bool,
-    /// Send the notification again although it was already sent.
+    /// Send the notification again although it was already sent, or
+    /// although an earlier sending was interrupted and the server did not
+    /// receive it.
     #[arg(long)]
     pub again: bool,
+    /// An earlier sending of this notification was interrupted, and the
+    /// mail server's log shows it received it: record it as sent, from the
+    /// kept .eml, without sending anything.
+    #[arg(long, conflicts_with_all = ["again", "dry_run"])]
+    pub confirm_sent: bool,
     /// Why the notification is sent after the 72-hour deadline (required then).
     #[arg(long, value_name = "TEXT")]
     pub late_reason: Option<String>,
@@ -109,6 +116,9 @@ pub struct SupplementArgs {
     /// Write the message to `evidence/` without sending it.
     #[arg(long)]
     pub dry_run: bool,
+    /// An interrupted earlier sending.
+    #[command(flatten)]
+    pub uncertain: super::super::request::UncertainArgs,
 }
 
 /// Options of `dpo breach call`.

@@ -266,3 +266,33 @@ pub(super) fn severity(settings: &Settings, s: &Severity) -> Result<i32, CliErro
     }
     Ok(0)
 }
+
+/// The notifications of breach `id` whose sending is uncertain, and what
+/// to check before saying what happened.
+pub(super) fn uncertain(
+    t: &Templates,
+    id: &Id,
+    sends: &[crate::mail::outbox::UncertainSend],
+) -> Result<(), CliError> {
+    let s = t.strings();
+    for u in sends {
+        let command = match u.action.as_str() {
+            "breach.supplement" => "supplement",
+            _ => "notify",
+        };
+        outln!("")?;
+        outln!(
+            "{}",
+            s.get("breach_uncertain")
+                .replace("{eml}", &u.eml)
+                .replace("{at}", &u.at)
+                .replace("{message_id}", &u.message_id)
+        )?;
+        outln!(
+            "  {}",
+            s.get("breach_uncertain_hint")
+                .replace("{command}", &format!("dpo breach {command} {id}"))
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,47 @@
+//! The outbox source of `dpo status`: every uncertain sending — a message
+//! journaled as about to go out with no outcome after it (the command was
+//! killed during the SMTP transaction, or the server went silent after the
+//! message). Each needs a person: check the kept `.eml` against the mail
+//! server's log, then run the sending command again with `--confirm-sent`
+//! or `--again` ([`crate::mail::outbox`]).
+
+use super::{State, StatusItem};
+use crate::mail::outbox;
+use crate::workspace::{Diagnostic, Workspace};
+
+/// Kind of an uncertain sending.
+pub const KIND_UNCERTAIN: &str = "mail.uncertain";
+
+/// One item per uncertain sending; a journal that cannot be read is a
+/// diagnostic.
+pub fn items(ws: &Workspace) -> (Vec<StatusItem>, Vec<Diagnostic>) {
+    match outbox::uncertain(ws) {
+        Ok(sends) => (sends.iter().map(item).collect(), Vec::new()),
+        Err(e) => (
+            Vec::new(),
+            vec![Diagnostic::warning(
+                crate::workspace::journal::JOURNAL_FILE,
+                (1, 1),
+                "",
+                format!("the uncertain sendings cannot be listed: {e}"),
+            )],
+        ),
+    }
+}
+
+fn item(u: &outbox::UncertainSend) -> StatusItem {
+    let id = if u.message_id.is_empty() {
+        String::new()
+    } else {
+        format!(" — Message-ID {}", u.message_id)
+    };
+    StatusItem {
+        kind: KIND_UNCERTAIN.into(),
+        subject: u.eml.clone(),
+        title: format!("{} {} ({}){id}", u.action, u.eml, u.at),
+        due: None,
+        state: State::Incomplete,
+        missing: Vec::new(),
+        file: u.eml.clone(),
+    }
+}
