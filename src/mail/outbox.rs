@@ -504,35 +504,10 @@ fn addresses(value: &str) -> Vec<String> {
 /// an early end of stream, a timeout) or answered garbage, the message may
 /// have been accepted: the sending is uncertain.
 fn certainly_not_sent(e: &MailError) -> bool {
-    use std::io::ErrorKind as K;
-    let MailError::Send { source, .. } = e else {
-        return true;
-    };
-    if source.is_permanent() || source.is_transient() {
-        return true;
-    }
-    if source.is_timeout() || source.is_response() {
-        return false;
-    }
-    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(source);
-    while let Some(c) = cause {
-        if let Some(io) = c.downcast_ref::<std::io::Error>() {
-            if matches!(
-                io.kind(),
-                K::ConnectionReset
-                    | K::ConnectionAborted
-                    | K::BrokenPipe
-                    | K::UnexpectedEof
-                    | K::TimedOut
-                    | K::WouldBlock
-                    | K::Interrupted
-            ) {
-                return false;
-            }
-        }
-        cause = c.source();
-    }
-    true
+    // `mail::send` says "not sent" only when the server refused the message
+    // or the connection failed before its last byte; a failure after it is
+    // `MailError::Unconfirmed`.
+    !e.maybe_delivered()
 }
 
 impl Sending<'_> {

@@ -270,6 +270,21 @@ fn a_server_silent_after_the_data_is_reported_as_not_confirming_reception() {
         .map(|(_, v)| v.trim())
         .unwrap_or_default();
     assert!(err.contains(id), "{id} in {err}");
+    // Not recorded as sent, not forgotten: the sending is uncertain until
+    // someone checks the server and says which it was.
+    let show = ws
+        .dpo()
+        .run(&["--now", "2021-03-26 11:05", "breach", "show", ID]);
+    assert!(show.text().contains("ENVOI INCERTAIN"), "{}", show.text());
+    let again = ws.dpo().env("DPO_SMTP_URL", "smtp://127.0.0.1:9").run(&[
+        "--now",
+        "2021-03-26 11:05",
+        "breach",
+        "notify",
+        ID,
+    ]);
+    again.assert_code(2);
+    assert!(!again.text().contains("failed to send"), "{}", again.text());
 }
 
 // --- 14. Times ---------------------------------------------------------------
