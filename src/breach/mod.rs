@@ -233,6 +233,18 @@ pub enum BreachError {
         /// Now.
         now: String,
     },
+    /// A call dated before the processor became aware of the breach.
+    #[error("the call ({when}) is before breach `{id}`'s aware_at ({aware_at}): a call notifying the breach cannot predate the moment the processor became aware of it; nothing was recorded\n  hint: check --at (a time without offset is read in {tz}); if aware_at is wrong, correct it in `breaches/{id}.yaml` first")]
+    CallBeforeAware {
+        /// The breach.
+        id: Id,
+        /// The time given.
+        when: String,
+        /// The breach's aware_at.
+        aware_at: String,
+        /// The workspace's time zone.
+        tz: String,
+    },
     /// A required text is empty.
     #[error(transparent)]
     Empty(#[from] EmptyText),
@@ -584,6 +596,14 @@ pub fn call(ws: &Workspace, req: &CallRequest) -> Result<(Breach, Call), BreachE
     }
     amend(ws, &req.id, req.now, &req.actor, "breach.call", |new| {
         let controller = one_target(new, req.controller.as_ref())?;
+        if at < new.aware_at {
+            return Err(BreachError::CallBeforeAware {
+                id: new.id.clone(),
+                when: words::show(at),
+                aware_at: words::show(new.aware_at),
+                tz: ws.tz.to_string(),
+            });
+        }
         let call = Call {
             at: at.with_timezone(&ws.tz).fixed_offset(),
             controller: controller.clone(),

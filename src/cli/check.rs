@@ -25,13 +25,15 @@ struct Report<'a> {
 pub(super) fn run(settings: &Settings, args: &CheckArgs) -> Result<i32, CliError> {
     // Read under the shared lock: never a change half made.
     let _read = workspace::lock_shared(settings.root(), settings.lock_wait)?;
-    let (diags, journal) = match settings.load() {
+    // Findings (exit 1): evidence that disagrees with its record or the journal.
+    let mut findings = Vec::new();
+    let (mut diags, journal) = match settings.load() {
         Ok(ws) => {
             let clock = settings.clock(ws.tz)?;
             let today = clock.now().with_timezone(&ws.tz).date_naive();
             let mut diags = workspace::validate(&ws, today);
             diags.extend(record_diagnostics(&ws));
-            diags.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+            findings = workspace::evidence::check(&ws, clock.now());
             (diags, Some(ws.journal().verify()?))
         }
         Err(CliError::Workspace(WorkspaceError::Invalid { diagnostics, .. })) => {
@@ -40,6 +42,9 @@ pub(super) fn run(settings: &Settings, args: &CheckArgs) -> Result<i32, CliError
         }
         Err(e) => return Err(e),
     };
+    let found = findings.len();
+    diags.append(&mut findings);
+    diags.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     let errors = diags.iter().filter(|d| d.is_error()).count();
     let warnings = diags.len() - errors;
     let journal_bad = journal.as_ref().is_some_and(|j| j.problem.is_some());
@@ -71,9 +76,9 @@ pub(super) fn run(settings: &Settings, args: &CheckArgs) -> Result<i32, CliError
             settings.root().display()
         )?;
     }
-    Ok(if errors > 0 {
+    Ok(if errors > found {
         EXIT_ERROR
-    } else if journal_bad || (args.strict && warnings > 0) {
+    } else if found > 0 || journal_bad || (args.strict && warnings > 0) {
         EXIT_FINDING
     } else {
         0

@@ -1,4 +1,5 @@
-//! `dpo journal show|verify|note`: the hash-chained log of changes.
+//! `dpo journal show|verify|note`: the hash-chained log of changes; `show`
+//! prints the text of each note under its entry.
 
 use clap::{Args, Subcommand};
 
@@ -67,6 +68,10 @@ pub(super) fn run(settings: &Settings, cmd: &JournalCommand) -> Result<i32, CliE
                         e.action,
                         e.subject
                     )?;
+                    // A note's text, indented under its entry.
+                    for line in e.text.iter().flat_map(|t| t.lines()) {
+                        outln!("       | {line}")?;
+                    }
                 }
                 if entries.is_empty() {
                     outln!("(the journal is empty)")?;

@@ -46,6 +46,10 @@ pub struct JournalEntry {
     pub subject: String,
     /// SHA-256 of the bytes the change wrote or sent.
     pub payload_sha256: String,
+    /// The text of a note (`journal.note`), whose SHA-256 is the payload's;
+    /// absent from other entries and from notes journaled before it was kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
     /// SHA-256 of the previous entry's line ([`GENESIS`] for the first).
     pub prev_sha256: String,
 }
@@ -323,6 +327,22 @@ impl Journal {
                     head,
                 );
             }
+            if e.text
+                .as_ref()
+                .is_some_and(|t| sha256_hex(t.as_bytes()) != e.payload_sha256)
+            {
+                return fail(
+                    n,
+                    format!(
+                        "entry {} has a text that is not the one journaled: it hashes to {} but the entry recorded {}",
+                        e.seq,
+                        sha256_hex(e.text.as_deref().unwrap_or_default().as_bytes()),
+                        e.payload_sha256
+                    ),
+                    entries,
+                    head,
+                );
+            }
             if DateTime::parse_from_rfc3339(&e.at).is_err() {
                 return fail(
                     n,
@@ -399,13 +419,14 @@ impl Journal {
         text: &str,
     ) -> Result<JournalEntry, WorkspaceError> {
         let lock = ws.lock()?;
-        let (entry, _) = self.append(
+        let (entry, _) = self.append_entry(
             &lock,
             act.now,
             &act.actor,
             "journal.note",
             subject,
             text.as_bytes(),
+            Some(text),
         )?;
         Ok(entry)
     }
@@ -423,6 +444,21 @@ impl Journal {
         subject: &str,
         payload: &[u8],
     ) -> Result<(JournalEntry, JournalHead), WorkspaceError> {
+        self.append_entry(lock, at, actor, action, subject, payload, None)
+    }
+
+    /// [`Journal::append`], keeping `text` (a note's) in the entry.
+    #[allow(clippy::too_many_arguments)]
+    fn append_entry(
+        &self,
+        lock: &WorkspaceLock,
+        at: DateTime<Utc>,
+        actor: &str,
+        action: &str,
+        subject: &str,
+        payload: &[u8],
+        text: Option<&str>,
+    ) -> Result<(JournalEntry, JournalHead), WorkspaceError> {
         lock.require_exclusive()?;
         let head = self.head()?;
         let entry = JournalEntry {
@@ -432,6 +468,7 @@ impl Journal {
             action: action.to_string(),
             subject: subject.to_string(),
             payload_sha256: sha256_hex(payload),
+            text: text.map(str::to_string),
             prev_sha256: head.sha256,
         };
         let line = serde_json::to_vec(&entry).map_err(|e| WorkspaceError::JournalBroken {

@@ -10,6 +10,7 @@ mod act;
 pub mod atomic;
 mod diagnostic;
 pub mod edit;
+pub mod evidence;
 mod init;
 pub mod journal;
 pub mod kinds;

@@ -11,6 +11,7 @@ mod bagit;
 mod breach;
 mod cli;
 mod crash;
+mod evidence;
 mod fate;
 mod hostile;
 mod robustness;
