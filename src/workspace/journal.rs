@@ -541,6 +541,44 @@ mod tests {
     }
 
     #[test]
+    fn a_note_keeps_its_text_which_verify_checks_against_the_payload() {
+        let (dir, j) = journal_with(1);
+        let lock = WorkspaceLock::acquire(dir.path(), Duration::from_secs(1)).unwrap();
+        let at = DateTime::parse_from_rfc3339("2021-03-26T10:00:00Z")
+            .unwrap()
+            .to_utc();
+        let (e, _) = j
+            .append_entry(&lock, at, "dpo", "journal.note", "w", b"vu", Some("vu"))
+            .unwrap();
+        assert_eq!(e.text.as_deref(), Some("vu"));
+        let text = std::fs::read_to_string(j.path()).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        // Other entries carry no text field; old notes without one still verify.
+        assert!(!lines[0].contains("\"text\""), "{}", lines[0]);
+        assert!(lines[1].contains("\"text\":\"vu\""), "{}", lines[1]);
+        assert_eq!(j.verify().unwrap().problem, None);
+        // The text changed and the head re-anchored: the payload still tells.
+        let forged = lines[1].replace("\"text\":\"vu\"", "\"text\":\"vx\"");
+        std::fs::write(j.path(), format!("{}\n{forged}\n", lines[0])).unwrap();
+        j.write_head(&JournalHead {
+            seq: 2,
+            sha256: sha256_hex(forged.as_bytes()),
+        })
+        .unwrap();
+        let p = j
+            .verify()
+            .unwrap()
+            .problem
+            .expect("a forged text is caught");
+        assert_eq!(p.line, 2);
+        assert!(
+            p.message.contains("text that is not the one journaled"),
+            "{}",
+            p.message
+        );
+    }
+
+    #[test]
     fn an_empty_journal_verifies() {
         let (_d, j) = journal_with(0);
         assert_eq!(j.verify().unwrap().problem, None);
