@@ -573,7 +573,8 @@ pub struct CallRequest {
     pub actor: String,
 }
 
-/// Records a phone call to a controller's designated contact.
+/// Records a phone call to a controller's designated contact, made no
+/// earlier than the breach's `aware_at` and no later than now.
 pub fn call(ws: &Workspace, req: &CallRequest) -> Result<(Breach, Call), BreachError> {
     for (what, v, hint) in [
         ("--to", &req.to, "--to \"Mme Dupont, cellule RGPD\""),
