@@ -196,11 +196,14 @@ impl Breach {
             .filter(move |n| &n.controller == controller)
     }
 
-    /// The phone calls to one controller, in order.
+    /// The phone calls to one controller that count, in order: a call
+    /// dated before the processor was aware of the breach cannot have
+    /// notified it (`dpo breach call` refuses one, `dpo check` flags one
+    /// written by hand).
     pub fn calls_to<'a>(&'a self, controller: &'a Id) -> impl Iterator<Item = &'a Call> + 'a {
         self.calls
             .iter()
-            .filter(move |c| &c.controller == controller)
+            .filter(move |c| &c.controller == controller && c.at >= self.aware_at)
     }
 }
 
@@ -233,6 +236,23 @@ contact:
 deferred:
   consequences: analyse en cours
 "#;
+
+    #[test]
+    fn a_call_before_the_breach_was_known_does_not_count() {
+        let mut b: Breach = serde_yaml::from_str(SAMPLE).unwrap();
+        let c = Id::new("juvisy-sur-orge").unwrap();
+        let call = |at: &str| -> Call {
+            serde_yaml::from_str(&format!(
+                "controller: juvisy-sur-orge\nat: {at}\nto: M. X\nby: dpo\nnumber: '01 00 00 00 00'\noutcome: confirmé\n"
+            ))
+            .unwrap()
+        };
+        b.calls = vec![call("2020-01-01T10:00:00+01:00")];
+        assert_eq!(b.calls_to(&c).count(), 0);
+        // The same instant as aware_at, written with another offset, counts.
+        b.calls.push(call("2021-03-26T09:00:00Z"));
+        assert_eq!(b.calls_to(&c).count(), 1);
+    }
 
     #[test]
     fn the_record_of_the_issue_reads_with_its_exact_keys() {
