@@ -11,6 +11,7 @@ pub mod atomic;
 mod diagnostic;
 pub mod edit;
 mod init;
+pub mod integrity;
 pub mod journal;
 pub mod kinds;
 mod load;
