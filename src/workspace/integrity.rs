@@ -10,8 +10,9 @@
 //!   ([`super::store::OBJECTS_DIR`]), so the top-level fields that differ
 //!   from the journaled text are named.
 //! - **removed outside dpo**: an entry wrote it, and it is gone.
-//! - **not journaled**: no entry wrote it, and no entry of a journal older
-//!   than `writes` names it as its subject. An emptied or deleted journal
+//! - **not journaled**: no entry wrote it (an entry of a journal older than
+//!   `writes` may name it as its subject; it is reported all the same, and
+//!   `dpo record adopt` takes it whole as a baseline). An emptied or deleted journal
 //!   leaves every record here; a journal cut short, with its head made to
 //!   match, leaves the records written by the removed entries either here
 //!   or changed.
@@ -81,6 +82,10 @@ impl Finding {
                 "removed outside dpo: journal entry {} wrote it (SHA-256 {})\n  hint: restore it from git",
                 self.seq,
                 self.journaled_sha256.as_deref().unwrap_or("-")
+            ),
+            Tamper::NotJournaled if self.seq > 0 => format!(
+                "no journal entry vouches for this record's content: entry {} (written by a version of dpo that did not record the files' hashes) is about it\n  hint: check it, then take it as a baseline with `dpo record adopt {} --reason \"…\"`",
+                self.seq, self.file
             ),
             Tamper::NotJournaled => format!(
                 "no journal entry vouches for this record: it was written outside dpo, or the journal was emptied or cut short\n  hint: restore the journal from git, or adopt a record written by hand with `dpo record adopt {} --reason \"…\"`",
@@ -171,25 +176,36 @@ fn check_file(
         }
         (Some((seq, want)), None) => Some(finding(Tamper::Removed, *seq, Some(want), None)),
         (None, None) => None,
-        (None, Some(_)) if named_by_old_entry(entries, file) => None,
-        (None, Some(_)) => Some(finding(Tamper::NotJournaled, 0, None, None)),
+        (None, Some(_)) => Some(finding(
+            Tamper::NotJournaled,
+            named_by_old_entry(entries, file).unwrap_or(0),
+            None,
+            None,
+        )),
     })
 }
 
-/// Whether an entry of a journal written before entries named the files
-/// they wrote (no `writes`) has this record as its subject: its id, its
-/// path, or the fate file's controller.
-fn named_by_old_entry(entries: &[JournalEntry], file: &str) -> bool {
+/// The last entry without `writes` (as written by versions of dpo before
+/// entries named the files they wrote) whose subject is this record: its
+/// id, its path, or the fate file's controller. Such an entry says dpo
+/// wrote the record, not what it wrote: the record is still reported, and
+/// `dpo record adopt` may take it whole as a baseline.
+pub fn named_by_old_entry(entries: &[JournalEntry], file: &str) -> Option<u64> {
     let stem = Path::new(file)
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    entries.iter().filter(|e| e.writes.is_empty()).any(|e| {
-        e.subject == file
-            || e.subject == stem
-            || e.subject.starts_with(&format!("{stem}/"))
-            || e.subject.ends_with(&format!("/{stem}"))
-    })
+    entries
+        .iter()
+        .filter(|e| e.writes.is_empty())
+        .filter(|e| {
+            e.subject == file
+                || e.subject == stem
+                || e.subject.starts_with(&format!("{stem}/"))
+                || e.subject.ends_with(&format!("/{stem}"))
+        })
+        .map(|e| e.seq)
+        .next_back()
 }
 
 /// The top-level keys whose values differ between two YAML texts (every
@@ -310,7 +326,10 @@ pub fn adopt(
         source,
     })?;
     let sha = sha256_hex(text.as_bytes());
-    let last = journaled(&journal.entries()?).remove(rel);
+    let entries = journal.entries()?;
+    let last = journaled(&entries).remove(rel);
+    // A record journaled before entries named their files: taken whole.
+    let baseline = last.is_none() && named_by_old_entry(&entries, rel).is_some();
     let old = match &last {
         Some((seq, want)) if *want == sha => {
             return Err(AdoptError::Unchanged {
@@ -327,7 +346,7 @@ pub fn adopt(
     let fields = differing_fields(&old, &text);
     let sections: Vec<String> = fields
         .iter()
-        .filter(|f| kind.evidence.contains(&f.as_str()))
+        .filter(|f| !baseline && kind.evidence.contains(&f.as_str()))
         .cloned()
         .collect();
     if !sections.is_empty() {
@@ -339,8 +358,17 @@ pub fn adopt(
     let before = last.map(|(_, s)| s);
     let payload = format!(
         "adopted a hand edit of `{rel}`\nreason: {reason}\nfields: {}\nbefore: {}\nafter: {sha}\n",
-        if fields.is_empty() { "(none: layout or comments)".to_string() } else { fields.join(", ") },
-        before.as_deref().unwrap_or("(never journaled)"),
+        if fields.is_empty() {
+            "(none: layout or comments)".to_string()
+        } else {
+            fields.join(", ")
+        },
+        match (&before, baseline) {
+            (Some(b), _) => b.as_str(),
+            (None, true) =>
+                "(journaled without its hash by an earlier dpo: taken whole as a baseline)",
+            (None, false) => "(never journaled)",
+        },
     );
     store::keep_object(&ws.root, &payload)?;
     store::adopt(ws, &lock, rel, &text)?;

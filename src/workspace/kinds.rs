@@ -110,7 +110,6 @@ pub const PEOPLE: FileKind = FileKind::file::<People>("people", "people.yaml");
 pub const BREACH: FileKind = FileKind::records::<Breach>("breach", "breaches").evidence(&[
     "notifications",
     "calls",
-    "deferred",
     "closed",
 ]);
 /// `fate/<controller>.yaml`.

@@ -364,7 +364,12 @@ pub fn read_object(root: &Path, sha256: &str) -> Option<String> {
 /// Notes the file `rel`, changed by hand to `text`, as written by the
 /// command holding `lock`: its next journal entry vouches for the new
 /// content (`dpo record adopt`).
-pub fn adopt(ws: &Workspace, lock: &WorkspaceLock, rel: &str, text: &str) -> Result<(), WorkspaceError> {
+pub fn adopt(
+    ws: &Workspace,
+    lock: &WorkspaceLock,
+    rel: &str,
+    text: &str,
+) -> Result<(), WorkspaceError> {
     let sha = keep_object(&ws.root, text)?;
     lock.intend(rel, Some(text.to_string()), sha)
 }
