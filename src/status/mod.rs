@@ -140,9 +140,19 @@ pub fn collect_for(
     items.append(&mut b);
     diags.append(&mut d);
     // A record changed outside dpo makes every item built from it suspect:
-    // always shown.
-    let (mut b, mut d) = integrity::items(ws);
-    items.append(&mut b);
+    // shown with them (for one controller: when it is that controller's
+    // fate file or some item of it is listed).
+    let (b, mut d) = integrity::items(ws);
+    let concerned: Vec<StatusItem> = b
+        .into_iter()
+        .filter(|t| {
+            only.is_none_or(|c| {
+                t.file == format!("{}/{c}.yaml", crate::workspace::kinds::FATE.path)
+                    || items.iter().any(|i| i.file == t.file)
+            })
+        })
+        .collect();
+    items.extend(concerned);
     diags.append(&mut d);
     items.sort_by(|a, b| (a.state, a.due, &a.subject).cmp(&(b.state, b.due, &b.subject)));
     (items, diags)

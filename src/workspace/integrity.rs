@@ -10,7 +10,8 @@
 //!   ([`super::store::OBJECTS_DIR`]), so the top-level fields that differ
 //!   from the journaled text are named.
 //! - **removed outside dpo**: an entry wrote it, and it is gone.
-//! - **not journaled**: no entry wrote it (an entry of a journal older than
+//! - **not journaled**: no entry wrote it (a file of a kind started by
+//!   hand, a fate inventory, only once it holds evidence) (an entry of a journal older than
 //!   `writes` may name it as its subject; it is reported all the same, and
 //!   `dpo record adopt` takes it whole as a baseline). An emptied or deleted journal
 //!   leaves every record here; a journal cut short, with its head made to
@@ -176,6 +177,18 @@ fn check_file(
         }
         (Some((seq, want)), None) => Some(finding(Tamper::Removed, *seq, Some(want), None)),
         (None, None) => None,
+        // A file started by hand (a fate inventory) needs an entry once it
+        // holds evidence.
+        (None, Some(bytes))
+            if kinds::of_record(file).is_some_and(|k| {
+                k.by_hand
+                    && differing_fields("", &String::from_utf8_lossy(bytes))
+                        .iter()
+                        .all(|f| !k.evidence.contains(&f.as_str()))
+            }) =>
+        {
+            None
+        }
         (None, Some(_)) => Some(finding(
             Tamper::NotJournaled,
             named_by_old_entry(entries, file).unwrap_or(0),

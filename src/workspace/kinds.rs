@@ -45,6 +45,10 @@ pub struct FileKind {
     /// edit of one is never adopted (`dpo record adopt`), only superseded by
     /// a new journaled entry.
     pub evidence: &'static [&'static str],
+    /// Whether a file of this kind is started by hand (a fate file's
+    /// inventory): one that no journal entry wrote is then only reported
+    /// once it holds evidence.
+    pub by_hand: bool,
 }
 
 impl FileKind {
@@ -62,6 +66,7 @@ impl FileKind {
             check: None,
             audit_log: None,
             evidence: &[],
+            by_hand: false,
         }
     }
 
@@ -77,6 +82,14 @@ impl FileKind {
     const fn evidence(self, sections: &'static [&'static str]) -> Self {
         Self {
             evidence: sections,
+            ..self
+        }
+    }
+
+    /// The same kind, whose files are started by hand.
+    const fn by_hand(self) -> Self {
+        Self {
+            by_hand: true,
             ..self
         }
     }
@@ -113,7 +126,9 @@ pub const BREACH: FileKind = FileKind::records::<Breach>("breach", "breaches").e
     "closed",
 ]);
 /// `fate/<controller>.yaml`.
-pub const FATE: FileKind = FileKind::records::<FateFile>("fate", "fate").evidence(&["records"]);
+pub const FATE: FileKind = FileKind::records::<FateFile>("fate", "fate")
+    .evidence(&["records"])
+    .by_hand();
 /// `requests/<id>.yaml`.
 pub const REQUEST: FileKind = FileKind::records::<Request>("request", "requests")
     .logged("audit_requests_title")
