@@ -295,6 +295,16 @@ fn report(settings: &Settings, ws: &Workspace, a: &ReportArgs) -> Result<i32, Cl
         ReportFormat::Md => md.into_bytes(),
     };
     super::write_output(a.output.as_deref(), &bytes)?;
+    // A record changed outside dpo: the report is written, marked on stderr,
+    // and the command exits 1 (the document itself is not marked yet).
+    if let Some(f) = breach::summary::tampered(ws, &l.source.rel)? {
+        errln!(
+            "warning: `{}` does not match the journal — this report may not say what dpo recorded: {}",
+            f.file,
+            f.message()
+        );
+        return Ok(EXIT_FINDING);
+    }
     Ok(0)
 }
 

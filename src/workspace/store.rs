@@ -13,7 +13,10 @@
 //! it cannot be called without holding it, and notes the write in the
 //! lock's write-ahead list before making it: until the command journals the
 //! change, a crash has the write undone by the next command
-//! ([`super::recover`]).
+//! ([`super::recover`]). The text written is also kept under
+//! `.dpo/objects/<sha256>` ([`OBJECTS_DIR`]), and the journal entry names the
+//! file with that hash: `check` compares the files with it
+//! ([`super::integrity`]).
 
 use std::path::{Path, PathBuf};
 

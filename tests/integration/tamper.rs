@@ -93,6 +93,14 @@ fn assert_tampered(ws: &Workspace, field: &str) {
     let r = ws.dpo().run(&["--json", "breach", "show", ID]);
     assert_eq!(r.json()["tampered"]["file"], FILE);
 
+    let r = ws.dpo().run(&["breach", "report", ID, "--format", "md"]);
+    r.assert_code(1);
+    assert!(
+        r.stderr().contains("does not match the journal"),
+        "{}",
+        r.text()
+    );
+
     let r = ws.dpo().run(&["--now", "2021-03-30 12:00", "status"]);
     r.assert_code(1);
     assert!(
