@@ -310,7 +310,8 @@ pub struct Adopted {
 }
 
 /// Adopts a hand edit of the record file `rel` (relative to the workspace):
-/// refuses when it changed a section only dpo writes ([`kinds::FileKind::evidence`]);
+/// refuses when it changed a section only dpo writes (`evidence` of
+/// [`kinds::FileKind`]);
 /// otherwise journals `record.adopt` about it, naming its new hash, with a
 /// payload saying `reason` and the fields that changed (kept, like the
 /// texts the store writes, under [`store::OBJECTS_DIR`]).
