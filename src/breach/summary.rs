@@ -13,6 +13,7 @@ use super::fields::{self, Field, FieldState};
 use super::{deadline, progress, store, ControllerProgress};
 use crate::mail::outbox::UncertainSend;
 use crate::model::{Breach, Id};
+use crate::workspace::integrity::Finding;
 use crate::workspace::{Diagnostic, Workspace, WorkspaceError};
 
 /// One line of `dpo breach list`.
@@ -75,6 +76,18 @@ pub struct Overview<'a> {
     /// ([`uncertain_sends`]; left empty by [`overview`]).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub uncertain: Vec<UncertainSend>,
+    /// Its file, when it does not match what the journal recorded
+    /// ([`tampered`]; left empty by [`overview`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tampered: Option<Finding>,
+}
+
+/// How the file `rel` of a breach differs from what the journal recorded
+/// for its last write by dpo, if it does ([`crate::workspace::integrity`]).
+pub fn tampered(ws: &Workspace, rel: &str) -> Result<Option<Finding>, WorkspaceError> {
+    Ok(crate::workspace::integrity::check(&ws.root)?
+        .into_iter()
+        .find(|f| f.file == rel))
 }
 
 /// The notifications and supplements of breach `id` whose sending was
@@ -100,6 +113,7 @@ pub fn overview(b: &Breach, tz: Tz) -> Overview<'_> {
         missing: fields::missing(b),
         controllers: progress(b),
         uncertain: Vec::new(),
+        tampered: None,
     }
 }
 

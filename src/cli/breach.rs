@@ -187,9 +187,11 @@ fn show(settings: &Settings, ws: &Workspace, a: &IdArgs) -> Result<i32, CliError
     let _read = crate::workspace::lock_shared(&ws.root, ws.lock_wait)?;
     let l = load(ws, &a.id)?;
     let uncertain = breach::uncertain_sends(ws, &l.breach.id)?;
+    let tampered = breach::summary::tampered(ws, &l.source.rel)?;
     if settings.json {
         let mut o = breach::overview(&l.breach, ws.tz);
         o.uncertain = uncertain;
+        o.tampered = tampered;
         return print_json(&o).map(|()| 0);
     }
     let t = Templates::new(settings.lang(Some(ws)))?;
@@ -198,6 +200,9 @@ fn show(settings: &Settings, ws: &Workspace, a: &IdArgs) -> Result<i32, CliError
     let text = t.render("breach-show.txt", &ctx)?;
     outln!("{}", text.trim_end())?;
     print::uncertain(&t, &l.breach.id, &uncertain)?;
+    if let Some(f) = &tampered {
+        print::tampered(f)?;
+    }
     Ok(0)
 }
 
@@ -290,6 +295,16 @@ fn report(settings: &Settings, ws: &Workspace, a: &ReportArgs) -> Result<i32, Cl
         ReportFormat::Md => md.into_bytes(),
     };
     super::write_output(a.output.as_deref(), &bytes)?;
+    // A record changed outside dpo: the report is written, marked on stderr,
+    // and the command exits 1 (the document itself is not marked yet).
+    if let Some(f) = breach::summary::tampered(ws, &l.source.rel)? {
+        errln!(
+            "warning: `{}` does not match the journal — this report may not say what dpo recorded: {}",
+            f.file,
+            f.message()
+        );
+        return Ok(EXIT_FINDING);
+    }
     Ok(0)
 }
 

@@ -1,10 +1,11 @@
-//! `dpo check`: validate every file of the workspace and the journal.
+//! `dpo check`: validate every file of the workspace and the journal, and
+//! every record file against the hash the journal recorded for it.
 
 use clap::Args;
 use serde::Serialize;
 
 use super::{print_diagnostics, print_json, CliError, Settings, EXIT_ERROR, EXIT_FINDING};
-use crate::workspace::{self, kinds, Diagnostic, JournalReport, WorkspaceError};
+use crate::workspace::{self, integrity, kinds, Diagnostic, JournalReport, WorkspaceError};
 
 /// Options of `dpo check`.
 #[derive(Debug, Args)]
@@ -20,6 +21,7 @@ struct Report<'a> {
     warnings: usize,
     diagnostics: &'a [Diagnostic],
     journal: Option<&'a JournalReport>,
+    records: &'a [integrity::Finding],
 }
 
 pub(super) fn run(settings: &Settings, args: &CheckArgs) -> Result<i32, CliError> {
@@ -45,6 +47,8 @@ pub(super) fn run(settings: &Settings, args: &CheckArgs) -> Result<i32, CliError
     let found = findings.len();
     diags.append(&mut findings);
     diags.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+    // Every record file against what the journal recorded for it.
+    let records = integrity::check(settings.root())?;
     let errors = diags.iter().filter(|d| d.is_error()).count();
     let warnings = diags.len() - errors;
     let journal_bad = journal.as_ref().is_some_and(|j| j.problem.is_some());
@@ -54,6 +58,7 @@ pub(super) fn run(settings: &Settings, args: &CheckArgs) -> Result<i32, CliError
             warnings,
             diagnostics: &diags,
             journal: journal.as_ref(),
+            records: &records,
         })?;
     } else {
         print_diagnostics(&diags)?;
@@ -71,6 +76,9 @@ pub(super) fn run(settings: &Settings, args: &CheckArgs) -> Result<i32, CliError
                 None => outln!("journal: {} entries, chain intact", j.entries)?,
             }
         }
+        for f in &records {
+            outln!("error: {}: {}", f.file, f.message())?;
+        }
         outln!(
             "{}: {errors} error(s), {warnings} warning(s)",
             settings.root().display()
@@ -78,7 +86,7 @@ pub(super) fn run(settings: &Settings, args: &CheckArgs) -> Result<i32, CliError
     }
     Ok(if errors > found {
         EXIT_ERROR
-    } else if found > 0 || journal_bad || (args.strict && warnings > 0) {
+    } else if found > 0 || journal_bad || !records.is_empty() || (args.strict && warnings > 0) {
         EXIT_FINDING
     } else {
         0

@@ -11,7 +11,9 @@ use crate::workspace::{self, Journal, WorkspaceError};
 pub enum JournalCommand {
     /// List the entries.
     Show,
-    /// Check the chain: exit 1 naming the first bad entry.
+    /// Check the chain, and every record file against the hash the journal
+    /// recorded for its last write: exit 1 naming the first bad entry or
+    /// each record changed outside dpo.
     Verify,
     /// Record a note (a meeting, a decision, a check done by hand).
     Note(NoteArgs),
@@ -81,9 +83,22 @@ pub(super) fn run(settings: &Settings, cmd: &JournalCommand) -> Result<i32, CliE
         }
         JournalCommand::Verify => {
             let report = journal.verify()?;
+            let records = workspace::integrity::check(root)?;
             if settings.json {
-                print_json(&report)?;
+                #[derive(serde::Serialize)]
+                struct Verified<'a> {
+                    #[serde(flatten)]
+                    report: &'a workspace::JournalReport,
+                    records: &'a [workspace::integrity::Finding],
+                }
+                print_json(&Verified {
+                    report: &report,
+                    records: &records,
+                })?;
             } else {
+                for f in &records {
+                    errln!("record {}: {}", f.file, f.message());
+                }
                 match &report.problem {
                     None => outln!(
                         "journal intact: {} entries, head {} {}",
@@ -104,7 +119,7 @@ pub(super) fn run(settings: &Settings, cmd: &JournalCommand) -> Result<i32, CliE
                     ),
                 }
             }
-            Ok(if report.problem.is_some() {
+            Ok(if report.problem.is_some() || !records.is_empty() {
                 EXIT_FINDING
             } else {
                 0

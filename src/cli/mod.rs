@@ -37,6 +37,7 @@ mod init;
 mod instruction;
 mod journal;
 mod keys;
+mod record;
 mod register;
 mod request;
 mod schema;
@@ -114,6 +115,9 @@ pub enum Command {
     /// Show, verify or add to the hash-chained journal.
     #[command(subcommand)]
     Journal(journal::JournalCommand),
+    /// Adopt a hand edit of a record file (its facts, never dpo's evidence).
+    #[command(subcommand)]
+    Record(record::RecordCommand),
     /// Write a JSON Schema for each kind of YAML file.
     Schema(schema::SchemaArgs),
     /// Print shell completions.
@@ -275,6 +279,7 @@ fn dispatch(settings: &Settings, command: &Command) -> Result<i32, CliError> {
         Command::Breach(c) => breach::run(settings, c),
         Command::Status(a) => status::run(settings, a),
         Command::Journal(c) => journal::run(settings, c),
+        Command::Record(c) => record::run(settings, c),
         Command::Schema(a) => schema::run(a),
         Command::Completions(a) => docs::completions(a),
         Command::Man(a) => docs::man(a),

@@ -3,8 +3,8 @@
 //!
 //! Every source of duties lives here, one file each — breaches,
 //! sub-processor notices, data-subject requests, instructions, people,
-//! security measures, the convention's term and the uncertain sendings of
-//! the outbox — and turns the records of
+//! security measures, the convention's term, the uncertain sendings of
+//! the outbox and the records changed outside dpo — and turns the records of
 //! its workflow into [`StatusItem`]s; this module merges and ranks them, and
 //! [`ics`] writes them as an iCalendar file. The workflows never import this
 //! module back. Nothing here prints or reads the clock.
@@ -13,6 +13,7 @@ pub mod breach;
 mod dated;
 pub mod ics;
 pub mod instruction;
+pub mod integrity;
 pub mod measures;
 pub mod people;
 pub mod request;
@@ -137,6 +138,21 @@ pub fn collect_for(
     // An uncertain sending concerns the whole outbox: always shown.
     let (mut b, mut d) = sending::items(ws);
     items.append(&mut b);
+    diags.append(&mut d);
+    // A record changed outside dpo makes every item built from it suspect:
+    // shown with them (for one controller: when it is that controller's
+    // fate file or some item of it is listed).
+    let (b, mut d) = integrity::items(ws);
+    let concerned: Vec<StatusItem> = b
+        .into_iter()
+        .filter(|t| {
+            only.is_none_or(|c| {
+                t.file == format!("{}/{c}.yaml", crate::workspace::kinds::FATE.path)
+                    || items.iter().any(|i| i.file == t.file)
+            })
+        })
+        .collect();
+    items.extend(concerned);
     diags.append(&mut d);
     items.sort_by(|a, b| (a.state, a.due, &a.subject).cmp(&(b.state, b.due, &b.subject)));
     (items, diags)

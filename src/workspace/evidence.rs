@@ -328,6 +328,7 @@ mod tests {
             subject: subject.into(),
             payload_sha256: sha.into(),
             text: None,
+            writes: Vec::new(),
             prev_sha256: String::new(),
         }
     }

@@ -57,6 +57,11 @@ pub fn init(dir: &Path, act: &Act, lock_wait: Duration) -> Result<(), WorkspaceE
     let lock = lock_root(dir, lock_wait)?;
     let mut listing = String::new();
     for (name, text) in FILES {
+        if super::kinds::of_record(name).is_some() {
+            // A record: its entry names it with its hash, like the store's.
+            let sha = super::store::keep_object(dir, text)?;
+            lock.intend(name, None, sha)?;
+        }
         write_atomic(&dir.join(name), text.as_bytes())?;
         listing.push_str(&format!(
             "{}  {name}\n",

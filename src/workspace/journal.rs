@@ -13,7 +13,9 @@
 //! entry behind a well-formed, correctly chained last entry, which the next
 //! exclusive lock completes and journals ([`super::recover`]). Appending
 //! needs the exclusive lock, and tells it that the record writes noted so
-//! far are now covered.
+//! far are now covered: the entry names each of those files with the
+//! SHA-256 of its new content (`writes`), which `check` and `journal verify`
+//! compare with the files ([`super::integrity`]).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -50,8 +52,23 @@ pub struct JournalEntry {
     /// absent from other entries and from notes journaled before it was kept.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+    /// The record files the change wrote, each with the SHA-256 of its new
+    /// content (absent in entries that wrote none, and in journals written
+    /// before it existed): what [`super::integrity`] compares the files with.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub writes: Vec<FileWrite>,
     /// SHA-256 of the previous entry's line ([`GENESIS`] for the first).
     pub prev_sha256: String,
+}
+
+/// One record file written by the change an entry journals.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileWrite {
+    /// The file, relative to the workspace.
+    pub file: String,
+    /// SHA-256 of its content once written.
+    pub sha256: String,
 }
 
 /// The end of the chain: what documents quote as "the journal head".
@@ -469,6 +486,9 @@ impl Journal {
             subject: subject.to_string(),
             payload_sha256: sha256_hex(payload),
             text: text.map(str::to_string),
+            // Every record write noted since the last entry: this entry
+            // vouches for the files' new content, whatever the workflow.
+            writes: lock.pending_writes(),
             prev_sha256: head.sha256,
         };
         let line = serde_json::to_vec(&entry).map_err(|e| WorkspaceError::JournalBroken {

@@ -40,6 +40,15 @@ pub struct FileKind {
     /// For a folder the audit pack keeps as a log (CSV and PDF), the string
     /// key of the log's title.
     pub audit_log: Option<&'static str>,
+    /// The top-level sections of a record that only `dpo` writes, as
+    /// evidence (notifications sent, calls logged, fate records…): a hand
+    /// edit of one is never adopted (`dpo record adopt`), only superseded by
+    /// a new journaled entry.
+    pub evidence: &'static [&'static str],
+    /// Whether a file of this kind is started by hand (a fate file's
+    /// inventory): one that no journal entry wrote is then only reported
+    /// once it holds evidence.
+    pub by_hand: bool,
 }
 
 impl FileKind {
@@ -56,6 +65,8 @@ impl FileKind {
             schema: schema::<T>,
             check: None,
             audit_log: None,
+            evidence: &[],
+            by_hand: false,
         }
     }
 
@@ -64,6 +75,22 @@ impl FileKind {
         Self {
             check: Some(T::diagnostics),
             ..Self::file::<T>(name, path)
+        }
+    }
+
+    /// The same kind, whose `sections` only dpo writes.
+    const fn evidence(self, sections: &'static [&'static str]) -> Self {
+        Self {
+            evidence: sections,
+            ..self
+        }
+    }
+
+    /// The same kind, whose files are started by hand.
+    const fn by_hand(self) -> Self {
+        Self {
+            by_hand: true,
+            ..self
         }
     }
 
@@ -93,19 +120,36 @@ pub const MEASURES: FileKind =
 /// `people.yaml`.
 pub const PEOPLE: FileKind = FileKind::file::<People>("people", "people.yaml");
 /// `breaches/<id>.yaml`.
-pub const BREACH: FileKind = FileKind::records::<Breach>("breach", "breaches");
+pub const BREACH: FileKind = FileKind::records::<Breach>("breach", "breaches").evidence(&[
+    "notifications",
+    "calls",
+    "closed",
+]);
 /// `fate/<controller>.yaml`.
-pub const FATE: FileKind = FileKind::records::<FateFile>("fate", "fate");
+pub const FATE: FileKind = FileKind::records::<FateFile>("fate", "fate")
+    .evidence(&["records"])
+    .by_hand();
 /// `requests/<id>.yaml`.
-pub const REQUEST: FileKind =
-    FileKind::records::<Request>("request", "requests").logged("audit_requests_title");
+pub const REQUEST: FileKind = FileKind::records::<Request>("request", "requests")
+    .logged("audit_requests_title")
+    .evidence(&["logged_at", "forwarded"]);
 /// `instructions/<id>.yaml`.
 pub const INSTRUCTION: FileKind = FileKind::records::<Instruction>("instruction", "instructions")
-    .logged("audit_instructions_title");
+    .logged("audit_instructions_title")
+    .evidence(&["logged_at", "transfer", "objection"]);
 /// `subprocessor-notices/<id>.yaml`.
 pub const SUBPROCESSOR_NOTICE: FileKind =
     FileKind::records::<SubProcessorNotice>("subprocessor-notice", "subprocessor-notices")
-        .logged("audit_notices_title");
+        .logged("audit_notices_title")
+        .evidence(&["change", "changed", "created_at", "details", "pdf", "sent"]);
+
+/// The kind of the record file `rel` (a file of a folder of records).
+pub fn of_record(rel: &str) -> Option<&'static FileKind> {
+    let (dir, name) = rel.split_once('/')?;
+    FILE_KINDS
+        .iter()
+        .find(|k| k.check.is_some() && k.path == dir && !name.contains('/'))
+}
 
 /// Every kind of file, in the order `dpo schema` writes them.
 pub const FILE_KINDS: [FileKind; 10] = [

@@ -167,6 +167,23 @@ impl WorkspaceLock {
         pending.save(&self.root)
     }
 
+    /// The record files written since the last journal entry, each once
+    /// with the SHA-256 of its last write, in the order first written.
+    pub(crate) fn pending_writes(&self) -> Vec<super::journal::FileWrite> {
+        let guard = self.pending.lock().unwrap_or_else(|e| e.into_inner());
+        let mut out: Vec<super::journal::FileWrite> = Vec::new();
+        for w in guard.iter().flat_map(|p| &p.writes) {
+            match out.iter_mut().find(|f| f.file == w.rel) {
+                Some(f) => f.sha256.clone_from(&w.after_sha256),
+                None => out.push(super::journal::FileWrite {
+                    file: w.rel.clone(),
+                    sha256: w.after_sha256.clone(),
+                }),
+            }
+        }
+        out
+    }
+
     /// Called once a journal entry is on disk with its head: the writes
     /// noted so far are covered by it.
     pub(crate) fn committed(&self) -> Result<(), WorkspaceError> {

@@ -12,6 +12,7 @@ mod diagnostic;
 pub mod edit;
 pub mod evidence;
 mod init;
+pub mod integrity;
 pub mod journal;
 pub mod kinds;
 mod load;

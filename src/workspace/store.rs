@@ -13,7 +13,10 @@
 //! it cannot be called without holding it, and notes the write in the
 //! lock's write-ahead list before making it: until the command journals the
 //! change, a crash has the write undone by the next command
-//! ([`super::recover`]).
+//! ([`super::recover`]). The text written is also kept under
+//! `.dpo/objects/<sha256>` ([`OBJECTS_DIR`]), and the journal entry names the
+//! file with that hash: `check` compares the files with it
+//! ([`super::integrity`]).
 
 use std::path::{Path, PathBuf};
 
@@ -329,8 +332,49 @@ fn put(
     before: Option<&str>,
     text: &str,
 ) -> Result<(), WorkspaceError> {
-    lock.intend(rel, before.map(str::to_string), sha256_hex(text.as_bytes()))?;
+    let sha = keep_object(&ws.root, text)?;
+    lock.intend(rel, before.map(str::to_string), sha)?;
     write_atomic(&ws.root.join(rel), text.as_bytes())
+}
+
+/// Folder of every text the store wrote to a record file, named by its
+/// SHA-256 (`.dpo/objects/<sha256>`), shared with the workspace in git: the
+/// next journal entry vouches for the hash, and the kept text lets `check`
+/// name the fields a later hand edit changed ([`super::integrity`]).
+pub const OBJECTS_DIR: &str = ".dpo/objects";
+
+/// Keeps `text` under [`OBJECTS_DIR`] (once: the name is its hash) and
+/// returns its SHA-256.
+pub(crate) fn keep_object(root: &Path, text: &str) -> Result<String, WorkspaceError> {
+    let sha = sha256_hex(text.as_bytes());
+    let path = root.join(OBJECTS_DIR).join(&sha);
+    if read_object(root, &sha).is_none() {
+        write_atomic(&path, text.as_bytes())?;
+    }
+    Ok(sha)
+}
+
+/// The text the store wrote that hashes to `sha256`, when it is kept (and
+/// still hashes to its name).
+pub fn read_object(root: &Path, sha256: &str) -> Option<String> {
+    if sha256.len() != 64 || !sha256.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let text = std::fs::read_to_string(root.join(OBJECTS_DIR).join(sha256)).ok()?;
+    (sha256_hex(text.as_bytes()) == sha256).then_some(text)
+}
+
+/// Notes the file `rel`, changed by hand to `text`, as written by the
+/// command holding `lock`: its next journal entry vouches for the new
+/// content (`dpo record adopt`).
+pub fn adopt(
+    ws: &Workspace,
+    lock: &WorkspaceLock,
+    rel: &str,
+    text: &str,
+) -> Result<(), WorkspaceError> {
+    let sha = keep_object(&ws.root, text)?;
+    lock.intend(rel, Some(text.to_string()), sha)
 }
 
 fn rewrite(rel: &str, message: String) -> StoreError {

@@ -581,6 +581,16 @@ fn an_unreachable_smtp_server_is_a_clear_error_and_nothing_is_recorded() {
 fn status_exits_1_when_a_breach_is_overdue_or_half_notified_and_0_when_all_is_done() {
     let server = SmtpServer::start(Mode::Plain);
     let ws = with_breach(ID);
+    // Written by hand: adopted, or status reports it as not journaled.
+    ws.dpo()
+        .run(&[
+            "record",
+            "adopt",
+            "breaches/2021-001.yaml",
+            "--reason",
+            "fixture",
+        ])
+        .assert_code(0);
 
     let r = ws.dpo().run(&["--now", "2021-03-26 12:00", "status"]);
     r.assert_code(0);
@@ -638,6 +648,16 @@ fn status_exits_1_when_a_breach_is_overdue_or_half_notified_and_0_when_all_is_do
 #[test]
 fn status_writes_an_ics_file_that_python_icalendar_reads() {
     let ws = with_breach(ID);
+    // Written by hand: adopted, or status reports it as not journaled.
+    ws.dpo()
+        .run(&[
+            "record",
+            "adopt",
+            "breaches/2021-001.yaml",
+            "--reason",
+            "fixture",
+        ])
+        .assert_code(0);
     let ics = ws.root().join("deadlines.ics");
     let r = ws.dpo().run(&[
         "--now",

@@ -15,12 +15,17 @@ const BREACH: &str = "breaches/2021-001.yaml";
 const EML: &str = "evidence/breaches/2021-001/juvisy-sur-orge-1.eml";
 
 /// `tests/fixtures/juvisy-workspace` with the request and notice contacts
-/// and the breach `tests/fixtures/breach-records/2021-001.yaml`.
+/// and the breach `tests/fixtures/breach-records/2021-001.yaml`, adopted.
 fn workspace() -> Workspace {
     let ws = Workspace::fixture("juvisy-workspace").overlay("request-notice-contacts");
     let text = std::fs::read_to_string(fixture("breach-records").join(format!("{ID}.yaml")))
         .expect("read breach fixture");
     ws.write(BREACH, &text);
+    // Written by hand: adopted, as a DPO would, or `check` reports it as a
+    // record no journal entry vouches for (issue 8, point 1).
+    ws.dpo()
+        .run(&["record", "adopt", BREACH, "--reason", "fixture"])
+        .assert_code(0);
     ws
 }
 
@@ -107,9 +112,18 @@ fn a_notification_whose_record_or_kept_message_was_edited_is_a_finding() {
             "sent_at: 2021-03-26T10:00:00Z",
         ),
     );
+    // The cross-checks accept it; the file itself is no longer what dpo
+    // wrote, which `check` reports as a change made outside dpo (point 1).
     let (code, out) = check(&ws);
-    assert_eq!(code, 0, "{out}");
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        !out.contains("is not the Date of the kept message"),
+        "{out}"
+    );
+    assert!(!out.contains("not the instant of journal entry"), "{out}");
+    assert!(out.contains(&format!("error: {BREACH}: ")), "{out}");
     ws.write(BREACH, &record);
+    assert_eq!(check(&ws).0, 0);
 
     // The kept message's Date edited: it no longer matches sent_at, nor its hash.
     let text = String::from_utf8(eml.clone()).expect("the .eml is ASCII");

@@ -17,3 +17,4 @@ mod hostile;
 mod robustness;
 mod status_audit;
 mod subprocessor_request_instruction;
+mod tamper;

@@ -296,3 +296,15 @@ pub(super) fn uncertain(
     }
     Ok(())
 }
+
+/// The mark of a breach whose file does not match the journal: what it
+/// shows may not be what dpo recorded.
+pub(super) fn tampered(f: &crate::workspace::integrity::Finding) -> Result<(), CliError> {
+    outln!("")?;
+    outln!(
+        "WARNING: `{}` does not match the journal — what is shown above may not be what dpo recorded: {}",
+        f.file,
+        f.message()
+    )?;
+    Ok(())
+}

@@ -1,0 +1,74 @@
+//! `dpo record adopt`: adopt a legitimate hand edit of a record file.
+
+use std::path::Path;
+
+use clap::{Args, Subcommand};
+
+use super::{print_json, CliError, Settings};
+use crate::workspace::integrity::{self, AdoptError};
+
+/// The record commands.
+#[derive(Debug, Subcommand)]
+pub enum RecordCommand {
+    /// Journal a hand edit of a record's facts (its new SHA-256 and the
+    /// fields changed); an edit of evidence written by dpo is refused.
+    Adopt(AdoptArgs),
+}
+
+/// Options of `dpo record adopt`.
+#[derive(Debug, Args)]
+pub struct AdoptArgs {
+    /// The record file, e.g. `breaches/2021-001.yaml`.
+    #[arg(value_name = "FILE")]
+    pub file: String,
+    /// Why the edit was made by hand (journaled).
+    #[arg(long, value_name = "TEXT")]
+    pub reason: String,
+}
+
+pub(super) fn run(settings: &Settings, cmd: &RecordCommand) -> Result<i32, CliError> {
+    let RecordCommand::Adopt(a) = cmd;
+    if a.reason.trim().is_empty() {
+        return Err(CliError::Usage(
+            "the reason is empty\n  hint: dpo record adopt FILE --reason \"why the file was edited by hand\"".into(),
+        ));
+    }
+    let ws = settings.load()?;
+    let rel = relative(&ws.root, &a.file);
+    let adopted = match integrity::adopt(&ws, &settings.act(ws.tz)?, &rel, &a.reason) {
+        Ok(x) => x,
+        Err(AdoptError::Workspace(e)) => return Err(e.into()),
+        Err(e) => return Err(CliError::Usage(e.to_string())),
+    };
+    if settings.json {
+        print_json(&adopted)?;
+    } else {
+        let fields = if adopted.fields.is_empty() {
+            "no field (layout or comments)".to_string()
+        } else {
+            adopted.fields.join(", ")
+        };
+        outln!(
+            "adopted `{rel}` (SHA-256 {}): {fields}; journal entry {}",
+            adopted.sha256,
+            adopted.entry.seq
+        )?;
+    }
+    Ok(0)
+}
+
+/// `file` relative to the workspace: as given when it is (or does not
+/// exist from here), else resolved from the current folder.
+fn relative(root: &Path, file: &str) -> String {
+    let given = Path::new(file);
+    if given.is_relative() && root.join(given).is_file() {
+        return file.trim_start_matches("./").to_string();
+    }
+    match (given.canonicalize(), root.canonicalize()) {
+        (Ok(f), Ok(r)) => f
+            .strip_prefix(&r)
+            .map(|p| p.to_string_lossy().into_owned())
+            .unwrap_or_else(|_| file.to_string()),
+        _ => file.to_string(),
+    }
+}

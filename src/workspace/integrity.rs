@@ -1,0 +1,436 @@
+//! What the journal vouches for against what the files say.
+//!
+//! Every journal entry names the record files its change wrote, with the
+//! SHA-256 of their new content (`writes`, see [`super::journal`]). A record
+//! file — of a folder of records ([`super::kinds`]) or named by an entry —
+//! must hash to what the journal recorded for its last write by `dpo`:
+//!
+//! - **changed outside dpo**: it hashes to something else. The store keeps
+//!   each text it wrote under `.dpo/objects/<sha256>`
+//!   ([`super::store::OBJECTS_DIR`]), so the top-level fields that differ
+//!   from the journaled text are named.
+//! - **removed outside dpo**: an entry wrote it, and it is gone.
+//! - **not journaled**: no entry wrote it (a file of a kind started by
+//!   hand, a fate inventory, only once it holds evidence) (an entry of a journal older than
+//!   `writes` may name it as its subject; it is reported all the same, and
+//!   `dpo record adopt` takes it whole as a baseline). An emptied or deleted journal
+//!   leaves every record here; a journal cut short, with its head made to
+//!   match, leaves the records written by the removed entries either here
+//!   or changed.
+//!
+//! What this cannot catch: someone who rewrites the records, the objects
+//! and the whole chain consistently. Only a head kept outside the workspace
+//! (printed in every notification, certificate and audit pack) shows that;
+//! see the README, "The journal".
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Serialize;
+
+use super::{kinds, store, Journal, JournalEntry, WorkspaceError};
+use crate::hashing::sha256_hex;
+
+/// What is wrong with one record file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tamper {
+    /// It does not hash to what the journal recorded.
+    Changed,
+    /// A journal entry wrote it and it is gone.
+    Removed,
+    /// No journal entry wrote it.
+    NotJournaled,
+}
+
+/// One record file that does not match the journal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// The file, relative to the workspace.
+    pub file: String,
+    /// What is wrong.
+    pub tamper: Tamper,
+    /// The entry that recorded its last write by dpo (0: none).
+    pub seq: u64,
+    /// The SHA-256 that entry recorded.
+    pub journaled_sha256: Option<String>,
+    /// Its SHA-256 now (`None`: it is gone).
+    pub sha256: Option<String>,
+    /// The top-level fields that differ from the journaled text, when that
+    /// text is kept and both read as YAML mappings.
+    pub fields: Option<Vec<String>>,
+}
+
+impl Finding {
+    /// One line saying what is wrong, with a hint.
+    pub fn message(&self) -> String {
+        match self.tamper {
+            Tamper::Changed => {
+                let fields = match &self.fields {
+                    Some(f) if f.is_empty() => "; its fields are the same (layout or comments changed)".to_string(),
+                    Some(f) => format!("; fields that differ: {}", f.join(", ")),
+                    None => "; the journaled text is not kept, so the fields that differ cannot be named".to_string(),
+                };
+                format!(
+                    "changed outside dpo: it hashes to {} but journal entry {} recorded {}{fields}\n  hint: undo the edit (git), or adopt a legitimate edit of facts with `dpo record adopt {} --reason \"…\"`",
+                    self.sha256.as_deref().unwrap_or("-"),
+                    self.seq,
+                    self.journaled_sha256.as_deref().unwrap_or("-"),
+                    self.file
+                )
+            }
+            Tamper::Removed => format!(
+                "removed outside dpo: journal entry {} wrote it (SHA-256 {})\n  hint: restore it from git",
+                self.seq,
+                self.journaled_sha256.as_deref().unwrap_or("-")
+            ),
+            Tamper::NotJournaled if self.seq > 0 => format!(
+                "no journal entry vouches for this record's content: entry {} (written by a version of dpo that did not record the files' hashes) is about it\n  hint: check it, then take it as a baseline with `dpo record adopt {} --reason \"…\"`",
+                self.seq, self.file
+            ),
+            Tamper::NotJournaled => format!(
+                "no journal entry vouches for this record: it was written outside dpo, or the journal was emptied or cut short\n  hint: restore the journal from git, or adopt a record written by hand with `dpo record adopt {} --reason \"…\"`",
+                self.file
+            ),
+        }
+    }
+}
+
+/// The last write the journal records for each file: its entry and hash.
+pub fn journaled(entries: &[JournalEntry]) -> BTreeMap<String, (u64, String)> {
+    let mut out = BTreeMap::new();
+    for e in entries {
+        for w in &e.writes {
+            out.insert(w.file.clone(), (e.seq, w.sha256.clone()));
+        }
+    }
+    out
+}
+
+/// Every record file that does not match the journal, by file. A journal
+/// that cannot be read gives none: its own verification reports it.
+pub fn check(root: &Path) -> Result<Vec<Finding>, WorkspaceError> {
+    let Ok(entries) = Journal::new(root).entries() else {
+        return Ok(Vec::new());
+    };
+    let last = journaled(&entries);
+    let mut files: Vec<String> = last.keys().cloned().collect();
+    for kind in kinds::FILE_KINDS.iter().filter(|k| k.check.is_some()) {
+        let names = store::file_names(root, kind.path).map_err(|source| WorkspaceError::Read {
+            path: root.join(kind.path),
+            source,
+        })?;
+        files.extend(
+            names
+                .iter()
+                .filter(|n| n.ends_with(".yaml"))
+                .map(|n| format!("{}/{n}", kind.path)),
+        );
+    }
+    files.sort();
+    files.dedup();
+    let mut out = Vec::new();
+    for file in files {
+        if let Some(f) = check_file(root, &entries, &last, &file)? {
+            out.push(f);
+        }
+    }
+    Ok(out)
+}
+
+/// The files of [`check`], for readers that only mark them.
+pub fn tampered(root: &Path) -> std::collections::BTreeSet<String> {
+    check(root)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|f| f.file)
+        .collect()
+}
+
+fn check_file(
+    root: &Path,
+    entries: &[JournalEntry],
+    last: &BTreeMap<String, (u64, String)>,
+    file: &str,
+) -> Result<Option<Finding>, WorkspaceError> {
+    let path = root.join(file);
+    let current = match std::fs::read(&path) {
+        Ok(b) => Some(b),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(source) => return Err(WorkspaceError::Read { path, source }),
+    };
+    let sha = current.as_deref().map(sha256_hex);
+    let finding = |tamper, seq, journaled: Option<&String>, fields| Finding {
+        file: file.to_string(),
+        tamper,
+        seq,
+        journaled_sha256: journaled.cloned(),
+        sha256: sha.clone(),
+        fields,
+    };
+    Ok(match (last.get(file), &current) {
+        (Some((_, want)), Some(_)) if Some(want) == sha.as_ref() => None,
+        (Some((seq, want)), Some(bytes)) => {
+            let fields = store::read_object(root, want)
+                .map(|old| differing_fields(&old, &String::from_utf8_lossy(bytes)));
+            Some(finding(Tamper::Changed, *seq, Some(want), fields))
+        }
+        (Some((seq, want)), None) => Some(finding(Tamper::Removed, *seq, Some(want), None)),
+        (None, None) => None,
+        // A file started by hand (a fate inventory) needs an entry once it
+        // holds evidence.
+        (None, Some(bytes))
+            if kinds::of_record(file).is_some_and(|k| {
+                k.by_hand
+                    && differing_fields("", &String::from_utf8_lossy(bytes))
+                        .iter()
+                        .all(|f| !k.evidence.contains(&f.as_str()))
+            }) =>
+        {
+            None
+        }
+        (None, Some(_)) => Some(finding(
+            Tamper::NotJournaled,
+            named_by_old_entry(entries, file).unwrap_or(0),
+            None,
+            None,
+        )),
+    })
+}
+
+/// The last entry without `writes` (as written by versions of dpo before
+/// entries named the files they wrote) whose subject is this record: its
+/// id, its path, or the fate file's controller. Such an entry says dpo
+/// wrote the record, not what it wrote: the record is still reported, and
+/// `dpo record adopt` may take it whole as a baseline.
+pub fn named_by_old_entry(entries: &[JournalEntry], file: &str) -> Option<u64> {
+    let stem = Path::new(file)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    entries
+        .iter()
+        .filter(|e| e.writes.is_empty())
+        .filter(|e| {
+            e.subject == file
+                || e.subject == stem
+                || e.subject.starts_with(&format!("{stem}/"))
+                || e.subject.ends_with(&format!("/{stem}"))
+        })
+        .map(|e| e.seq)
+        .next_back()
+}
+
+/// The top-level keys whose values differ between two YAML texts (every
+/// key, when one of them is not a mapping), sorted. A key that is absent,
+/// null or an empty list or mapping counts as the same.
+pub fn differing_fields(old: &str, new: &str) -> Vec<String> {
+    use serde_yaml::Value;
+    let map = |t: &str| match serde_yaml::from_str::<Value>(t) {
+        Ok(Value::Mapping(m)) => m,
+        _ => serde_yaml::Mapping::new(),
+    };
+    let (old, new) = (map(old), map(new));
+    fn get<'a>(m: &'a serde_yaml::Mapping, k: &Value) -> Option<&'a Value> {
+        m.get(k).filter(|v| match v {
+            Value::Null => false,
+            Value::Sequence(s) => !s.is_empty(),
+            Value::Mapping(m) => !m.is_empty(),
+            _ => true,
+        })
+    }
+    let mut keys: Vec<String> = old
+        .keys()
+        .chain(new.keys())
+        .filter(|k| get(&old, k) != get(&new, k))
+        .map(|k| match k {
+            serde_yaml::Value::String(s) => s.clone(),
+            other => serde_yaml::to_string(other)
+                .unwrap_or_default()
+                .trim()
+                .to_string(),
+        })
+        .collect();
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
+/// Why `dpo record adopt` refuses (exit 2).
+#[derive(Debug, thiserror::Error)]
+pub enum AdoptError {
+    /// The file is not a record of a folder of records.
+    #[error("`{file}` is not a record file\n  hint: records are the YAML files of {dirs}")]
+    NotARecord {
+        /// The file, as given.
+        file: String,
+        /// The folders of records.
+        dirs: String,
+    },
+    /// The file matches the journal already.
+    #[error("`{file}` already matches the journal (entry {seq}): nothing to adopt")]
+    Unchanged {
+        /// The file.
+        file: String,
+        /// The entry that recorded it.
+        seq: u64,
+    },
+    /// The journaled text is not kept, so what changed cannot be told.
+    #[error("`{file}`: the text journal entry {seq} recorded is not kept in `{}`, so the fields that changed cannot be told apart from evidence; nothing adopted\n  hint: restore the file from git and make the change again", store::OBJECTS_DIR)]
+    NotKept {
+        /// The file.
+        file: String,
+        /// The entry.
+        seq: u64,
+    },
+    /// The edit touches sections only dpo writes.
+    #[error("`{file}`: the section(s) {} hold evidence written by dpo and cannot be adopted; nothing adopted\n  hint: restore those sections from git (`git checkout -- {file}` and redo the other edits); a fact recorded there is superseded by a new dpo command, never edited", sections.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", "))]
+    Evidence {
+        /// The file.
+        file: String,
+        /// The evidence sections that differ.
+        sections: Vec<String>,
+    },
+    /// Reading, locking or journaling failed.
+    #[error(transparent)]
+    Workspace(#[from] WorkspaceError),
+}
+
+/// What `dpo record adopt` journaled.
+#[derive(Debug, Serialize)]
+pub struct Adopted {
+    /// The entry.
+    pub entry: JournalEntry,
+    /// The top-level fields adopted.
+    pub fields: Vec<String>,
+    /// The file's SHA-256 before (as journaled; none when never journaled).
+    pub before_sha256: Option<String>,
+    /// Its SHA-256 now, journaled.
+    pub sha256: String,
+}
+
+/// Adopts a hand edit of the record file `rel` (relative to the workspace):
+/// refuses when it changed a section only dpo writes (`evidence` of
+/// [`kinds::FileKind`]);
+/// otherwise journals `record.adopt` about it, naming its new hash, with a
+/// payload saying `reason` and the fields that changed (kept, like the
+/// texts the store writes, under [`store::OBJECTS_DIR`]).
+pub fn adopt(
+    ws: &super::Workspace,
+    act: &super::Act,
+    rel: &str,
+    reason: &str,
+) -> Result<Adopted, AdoptError> {
+    let Some(kind) = kinds::of_record(rel) else {
+        return Err(AdoptError::NotARecord {
+            file: rel.to_string(),
+            dirs: kinds::FILE_KINDS
+                .iter()
+                .filter(|k| k.check.is_some())
+                .map(|k| format!("`{}/`", k.path))
+                .collect::<Vec<_>>()
+                .join(", "),
+        });
+    };
+    let lock = ws.lock()?;
+    let journal = ws.journal();
+    let path = ws.root.join(rel);
+    let text = std::fs::read_to_string(&path).map_err(|source| WorkspaceError::Read {
+        path: path.clone(),
+        source,
+    })?;
+    let sha = sha256_hex(text.as_bytes());
+    let entries = journal.entries()?;
+    let last = journaled(&entries).remove(rel);
+    // A record journaled before entries named their files: taken whole.
+    let baseline = last.is_none() && named_by_old_entry(&entries, rel).is_some();
+    let old = match &last {
+        Some((seq, want)) if *want == sha => {
+            return Err(AdoptError::Unchanged {
+                file: rel.to_string(),
+                seq: *seq,
+            })
+        }
+        Some((seq, want)) => store::read_object(&ws.root, want).ok_or(AdoptError::NotKept {
+            file: rel.to_string(),
+            seq: *seq,
+        })?,
+        None => String::new(),
+    };
+    let fields = differing_fields(&old, &text);
+    let sections: Vec<String> = fields
+        .iter()
+        .filter(|f| !baseline && kind.evidence.contains(&f.as_str()))
+        .cloned()
+        .collect();
+    if !sections.is_empty() {
+        return Err(AdoptError::Evidence {
+            file: rel.to_string(),
+            sections,
+        });
+    }
+    let before = last.map(|(_, s)| s);
+    let payload = format!(
+        "adopted a hand edit of `{rel}`\nreason: {reason}\nfields: {}\nbefore: {}\nafter: {sha}\n",
+        if fields.is_empty() {
+            "(none: layout or comments)".to_string()
+        } else {
+            fields.join(", ")
+        },
+        match (&before, baseline) {
+            (Some(b), _) => b.as_str(),
+            (None, true) =>
+                "(journaled without its hash by an earlier dpo: taken whole as a baseline)",
+            (None, false) => "(never journaled)",
+        },
+    );
+    store::keep_object(&ws.root, &payload)?;
+    store::adopt(ws, &lock, rel, &text)?;
+    let (entry, _) = journal.append(
+        &lock,
+        act.now,
+        &act.actor,
+        "record.adopt",
+        rel,
+        payload.as_bytes(),
+    )?;
+    Ok(Adopted {
+        entry,
+        fields,
+        before_sha256: before,
+        sha256: sha,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn differing_fields_names_changed_added_and_removed_keys() {
+        let old = "a: 1\nb: [1, 2]\nc: x\n";
+        let new = "# comment\na: 1\nb: [1, 2, 3]\nd: y\n";
+        assert_eq!(differing_fields(old, new), ["b", "c", "d"]);
+        assert!(differing_fields(old, "a: 1\nb: [1,2]\nc: x # same\n").is_empty());
+    }
+
+    #[test]
+    fn the_last_write_of_a_file_wins() {
+        let e = |seq, sha: &str| JournalEntry {
+            seq,
+            at: String::new(),
+            actor: String::new(),
+            action: String::new(),
+            subject: String::new(),
+            payload_sha256: String::new(),
+            text: None,
+            writes: vec![super::super::journal::FileWrite {
+                file: "breaches/2021-001.yaml".into(),
+                sha256: sha.into(),
+            }],
+            prev_sha256: String::new(),
+        };
+        let last = journaled(&[e(1, "aa"), e(2, "bb")]);
+        assert_eq!(last["breaches/2021-001.yaml"], (2, "bb".to_string()));
+    }
+}
