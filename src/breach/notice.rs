@@ -441,6 +441,10 @@ pub struct ReportContext {
     pub generated_at: String,
     /// The journal head when it was made.
     pub journal: JournalHead,
+    /// In a report: how the breach file differs from what the journal
+    /// recorded, when it was changed outside dpo — the document says so.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tampered: Option<String>,
 }
 
 /// Gathers everything `show` and `report` print.
@@ -581,6 +585,7 @@ pub fn report_context(
         closed_at: b.closed.as_ref().map(|c| long(c.at)),
         generated_at: long(now_local),
         journal: head,
+        tampered: None,
     }
 }
 
@@ -592,7 +597,9 @@ pub fn render_report(
     now: DateTime<Utc>,
     head: JournalHead,
 ) -> Result<(String, Vec<u8>), BreachError> {
-    let ctx = report_context(ws, t, b, now, head);
+    let mut ctx = report_context(ws, t, b, now, head);
+    ctx.tampered = super::summary::tampered(ws, &super::store::rel_path(&b.id))?
+        .map(|f| format!("{}: {}", f.file, f.message()));
     let md = t.render("breach-report.md", &ctx)?;
     let title = t
         .strings()

@@ -295,8 +295,8 @@ fn report(settings: &Settings, ws: &Workspace, a: &ReportArgs) -> Result<i32, Cl
         ReportFormat::Md => md.into_bytes(),
     };
     super::write_output(a.output.as_deref(), &bytes)?;
-    // A record changed outside dpo: the report is written, marked on stderr,
-    // and the command exits 1 (the document itself is not marked yet).
+    // A record changed outside dpo: the report is written and says so at its
+    // top; the command warns and exits 1.
     if let Some(f) = breach::summary::tampered(ws, &l.source.rel)? {
         errln!(
             "warning: `{}` does not match the journal — this report may not say what dpo recorded: {}",

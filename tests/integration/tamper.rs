@@ -45,6 +45,9 @@ fn notified(server: &SmtpServer) -> Workspace {
         .assert_code(0);
     ws.dpo().run(&["journal", "verify"]).assert_code(0);
     ws.dpo().run(&["check"]).assert_code(0);
+    let r = ws.dpo().run(&["breach", "report", ID, "--format", "md"]);
+    r.assert_code(0);
+    assert!(!r.stdout().contains("hors de dpo"), "{}", r.stdout());
     ws
 }
 
@@ -100,6 +103,14 @@ fn assert_tampered(ws: &Workspace, field: &str) {
         "{}",
         r.text()
     );
+    // The document itself says so, in its language, with what differs.
+    let md = r.stdout();
+    assert!(
+        md.contains("**Attention : le dossier a été modifié hors de dpo.**"),
+        "{md}"
+    );
+    assert!(md.contains(&format!("Détail : {FILE}:")), "{md}");
+    assert!(md.contains(field), "{md}");
 
     let r = ws.dpo().run(&["--now", "2021-03-30 12:00", "status"]);
     r.assert_code(1);
