@@ -6,6 +6,7 @@ use clap::{Args, Subcommand};
 use super::request::{sending, UncertainArgs};
 use super::{eprint_diagnostics, print_json, CliError, Settings};
 use crate::instruction::{self, InstructionError};
+use crate::mail::outbox::{Resolve, Sending};
 use crate::render::words;
 
 /// The instruction commands.
@@ -113,6 +114,12 @@ fn print_outcome(settings: &Settings, o: &instruction::Outcome) -> Result<(), Cl
 pub(super) fn run(settings: &Settings, c: &InstructionCommand) -> Result<i32, CliError> {
     let ws = settings.load()?;
     let now = settings.clock(ws.tz)?.now();
+    // Sends (or writes, in a dry run) through the outbox, then prints.
+    type Send<'a> = &'a dyn Fn(&Sending) -> Result<instruction::Outcome, InstructionError>;
+    let send = |how_to: (bool, bool, Resolve), f: Send| {
+        let o = sending(settings, &ws, now, how_to, |how| Ok(f(how)?))?;
+        print_outcome(settings, &o)
+    };
     match c {
         InstructionCommand::Log(a) => {
             let at =
@@ -132,37 +139,22 @@ pub(super) fn run(settings: &Settings, c: &InstructionCommand) -> Result<i32, Cl
                 reference: a.reference.clone(),
                 transfer,
             };
-            let o = sending(
-                settings,
-                &ws,
-                now,
-                (a.dry_run, needs_server, a.uncertain.resolve()),
-                |how| Ok(instruction::log(&ws, &new, how)?),
-            )?;
-            print_outcome(settings, &o)?;
+            send((a.dry_run, needs_server, a.uncertain.resolve()), &|how| {
+                instruction::log(&ws, &new, how)
+            })?;
         }
         InstructionCommand::Object(a) => {
             // Name a wrong id before asking for mail settings.
             instruction::load(&ws, &a.id)?;
-            let o = sending(
-                settings,
-                &ws,
-                now,
-                (a.dry_run, true, a.uncertain.resolve()),
-                |how| Ok(instruction::object(&ws, &a.id, &a.reason, how)?),
-            )?;
-            print_outcome(settings, &o)?;
+            send((a.dry_run, true, a.uncertain.resolve()), &|how| {
+                instruction::object(&ws, &a.id, &a.reason, how)
+            })?;
         }
         InstructionCommand::Notify(a) => {
             instruction::load(&ws, &a.id)?;
-            let o = sending(
-                settings,
-                &ws,
-                now,
-                (a.dry_run, true, a.uncertain.resolve()),
-                |how| Ok(instruction::notify(&ws, &a.id, how)?),
-            )?;
-            print_outcome(settings, &o)?;
+            send((a.dry_run, true, a.uncertain.resolve()), &|how| {
+                instruction::notify(&ws, &a.id, how)
+            })?;
         }
         InstructionCommand::List => {
             let (all, diags) = instruction::list(&ws);

@@ -40,7 +40,9 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use super::{build, message_id, send, Attachment, Built, Draft, MailError, Party, SmtpSettings};
+use super::{
+    build, header, message_id, send, Attachment, Built, Draft, MailError, Party, SmtpSettings,
+};
 use crate::model::{Contact, Controller, EmptyText, Id, Lang, MailRecord};
 use crate::render::templates::TemplateError;
 use crate::render::Templates;
@@ -447,31 +449,6 @@ pub fn uncertain(ws: &Workspace) -> Result<Vec<UncertainSend>, WorkspaceError> {
         }
     }
     Ok(out)
-}
-
-/// The value of header `name` of a message (unfolded), if any.
-fn header(bytes: &[u8], name: &str) -> Option<String> {
-    let text = String::from_utf8_lossy(bytes);
-    let head = text.split("\r\n\r\n").next()?;
-    let mut value: Option<String> = None;
-    for line in head.split("\r\n") {
-        if line.starts_with([' ', '\t']) {
-            if let Some(v) = value.as_mut() {
-                v.push(' ');
-                v.push_str(line.trim());
-            }
-            continue;
-        }
-        if value.is_some() {
-            break;
-        }
-        if let Some((k, v)) = line.split_once(':') {
-            if k.trim().eq_ignore_ascii_case(name) {
-                value = Some(v.trim().to_string());
-            }
-        }
-    }
-    value
 }
 
 /// The addresses of an address header (`"Name, Title" <a@b>, c@d`).

@@ -13,18 +13,11 @@ pub const KIND_TAMPERED: &str = "record.tampered";
 
 /// One item per record that does not match the journal.
 pub fn items(ws: &Workspace) -> (Vec<StatusItem>, Vec<Diagnostic>) {
-    match integrity::check(&ws.root) {
-        Ok(found) => (found.iter().map(item).collect(), Vec::new()),
-        Err(e) => (
-            Vec::new(),
-            vec![Diagnostic::warning(
-                crate::workspace::journal::JOURNAL_FILE,
-                (1, 1),
-                "",
-                format!("the records cannot be compared with the journal: {e}"),
-            )],
-        ),
-    }
+    super::from_journal(
+        integrity::check(&ws.root),
+        item,
+        "the records cannot be compared with the journal",
+    )
 }
 
 fn item(f: &Finding) -> StatusItem {

@@ -157,3 +157,23 @@ pub fn collect_for(
     items.sort_by(|a, b| (a.state, a.due, &a.subject).cmp(&(b.state, b.due, &b.subject)));
     (items, diags)
 }
+/// The items of a source read from the journal, one per thing found; a
+/// journal that cannot be read is a warning saying `what` failed.
+fn from_journal<T>(
+    found: Result<Vec<T>, crate::workspace::WorkspaceError>,
+    item: fn(&T) -> StatusItem,
+    what: &str,
+) -> (Vec<StatusItem>, Vec<Diagnostic>) {
+    match found {
+        Ok(found) => (found.iter().map(item).collect(), Vec::new()),
+        Err(e) => (
+            Vec::new(),
+            vec![Diagnostic::warning(
+                crate::workspace::journal::JOURNAL_FILE,
+                (1, 1),
+                "",
+                format!("{what}: {e}"),
+            )],
+        ),
+    }
+}

@@ -15,18 +15,11 @@ pub const KIND_UNCERTAIN: &str = "mail.uncertain";
 /// One item per uncertain sending; a journal that cannot be read is a
 /// diagnostic.
 pub fn items(ws: &Workspace) -> (Vec<StatusItem>, Vec<Diagnostic>) {
-    match outbox::uncertain(ws) {
-        Ok(sends) => (sends.iter().map(item).collect(), Vec::new()),
-        Err(e) => (
-            Vec::new(),
-            vec![Diagnostic::warning(
-                crate::workspace::journal::JOURNAL_FILE,
-                (1, 1),
-                "",
-                format!("the uncertain sendings cannot be listed: {e}"),
-            )],
-        ),
-    }
+    super::from_journal(
+        outbox::uncertain(ws),
+        item,
+        "the uncertain sendings cannot be listed",
+    )
 }
 
 fn item(u: &outbox::UncertainSend) -> StatusItem {

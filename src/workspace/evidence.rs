@@ -116,38 +116,36 @@ pub fn check(ws: &Workspace, now: DateTime<Utc>) -> Vec<Diagnostic> {
 pub fn calls(b: &crate::model::Breach, src: &SourceFile, now: DateTime<Utc>) -> Vec<Diagnostic> {
     let mut d = Vec::new();
     for (i, call) in b.calls.iter().enumerate() {
-        let field = format!("calls[{i}].at");
-        let at = src.locate(&field);
-        if call.at < b.aware_at {
-            d.push(
-                Diagnostic::error(
-                    &src.rel,
-                    at,
-                    &field,
-                    format!(
-                        "the call to `{}` ({}) is before aware_at ({}): a call cannot notify a breach the processor was not yet aware of",
-                        call.controller,
-                        words::show(call.at),
-                        words::show(b.aware_at)
-                    ),
-                )
-                .with_hint("dpo records calls only after aware_at: the call or aware_at was edited by hand; restore the file (e.g. from git)"),
-            );
+        let (why, hint) = if call.at < b.aware_at {
+            (
+                format!(
+                    "is before aware_at ({}): a call cannot notify a breach the processor was not yet aware of",
+                    words::show(b.aware_at)
+                ),
+                "dpo records calls only after aware_at: the call or aware_at was edited by hand; restore the file (e.g. from git)",
+            )
         } else if call.at.to_utc() > now {
-            d.push(
-                Diagnostic::error(
-                    &src.rel,
-                    at,
-                    &field,
-                    format!(
-                        "the call to `{}` ({}) is later than now: a breach file holds calls made",
-                        call.controller,
-                        words::show(call.at)
-                    ),
-                )
-                .with_hint("dpo records calls only up to now: the call was edited by hand; restore the file (e.g. from git)"),
-            );
-        }
+            (
+                "is later than now: a breach file holds calls made".to_string(),
+                "dpo records calls only up to now: the call was edited by hand; restore the file (e.g. from git)",
+            )
+        } else {
+            continue;
+        };
+        let field = format!("calls[{i}].at");
+        d.push(
+            Diagnostic::error(
+                &src.rel,
+                src.locate(&field),
+                &field,
+                format!(
+                    "the call to `{}` ({}) {why}",
+                    call.controller,
+                    words::show(call.at)
+                ),
+            )
+            .with_hint(hint),
+        );
     }
     d
 }
@@ -288,28 +286,7 @@ fn read_eml(
 /// The instant of the `Date:` header of a message (its header lines, up to
 /// the first empty line; folded lines unfolded), read as RFC 2822.
 pub fn date_header(message: &[u8]) -> Result<DateTime<FixedOffset>, String> {
-    let text = String::from_utf8_lossy(message);
-    let mut value: Option<String> = None;
-    for line in text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)) {
-        if line.is_empty() {
-            break;
-        }
-        if line.starts_with([' ', '\t']) {
-            if let Some(v) = value.as_mut() {
-                v.push(' ');
-                v.push_str(line.trim());
-            }
-            continue;
-        }
-        if value.is_some() {
-            break;
-        }
-        if let Some((k, v)) = line.split_once(':') {
-            if k.trim().eq_ignore_ascii_case("Date") {
-                value = Some(v.trim().to_string());
-            }
-        }
-    }
+    let value = crate::mail::header(message, "Date");
     let value = value.ok_or("has no Date header")?;
     DateTime::parse_from_rfc2822(&value)
         .map_err(|e| format!("has a Date header `{value}` that is not an RFC 2822 date: {e}"))

@@ -352,15 +352,22 @@ mod tests {
         );
     }
 
+    /// Takes the lock and writes `new.yaml` as the store does (noted
+    /// first), with no journal entry yet; returns the lock.
+    fn write_new_yaml(root: &std::path::Path) -> WorkspaceLock {
+        let lock = super::super::lock_root(root, Duration::from_secs(1)).unwrap();
+        lock.intend("new.yaml", None, sha256_hex(b"b: 1\n"))
+            .unwrap();
+        atomic::write_atomic(&root.join("new.yaml"), b"b: 1\n").unwrap();
+        lock
+    }
+
     #[test]
     fn writes_followed_by_their_entry_are_kept() {
         let dir = workspace_with(1);
         let root = dir.path();
         {
-            let lock = super::super::lock_root(root, Duration::from_secs(1)).unwrap();
-            lock.intend("new.yaml", None, sha256_hex(b"b: 1\n"))
-                .unwrap();
-            atomic::write_atomic(&root.join("new.yaml"), b"b: 1\n").unwrap();
+            let lock = write_new_yaml(root);
             Journal::new(root)
                 .append(&lock, at(), "dpo", "test.create", "new.yaml", b"b: 1\n")
                 .unwrap();
@@ -374,12 +381,7 @@ mod tests {
     fn a_record_changed_since_the_interrupted_write_is_refused() {
         let dir = workspace_with(1);
         let root = dir.path();
-        {
-            let lock = super::super::lock_root(root, Duration::from_secs(1)).unwrap();
-            lock.intend("new.yaml", None, sha256_hex(b"b: 1\n"))
-                .unwrap();
-            atomic::write_atomic(&root.join("new.yaml"), b"b: 1\n").unwrap();
-        }
+        drop(write_new_yaml(root));
         std::fs::write(root.join("new.yaml"), "b: 2\n").unwrap();
         let e = super::super::lock_root(root, Duration::from_secs(1)).unwrap_err();
         assert!(e.to_string().contains("changed since"), "{e}");
