@@ -310,7 +310,7 @@ impl Filing {
     pub fn new(action: &str, subject: String) -> Self {
         Self {
             action: action.to_string(),
-            dry_run_action: format!("{action}.dry-run"),
+            dry_run_action: format!("{action}{DRY_RUN}"),
             id_seed: format!("{action}\n{subject}"),
             id_tag: action.to_string(),
             subject,
@@ -382,6 +382,16 @@ pub enum Resolve {
 
 /// Suffix of the journal action of an intent to send.
 pub const INTENT: &str = ".intent";
+/// Suffix of the journal action of a message the server refused.
+pub const FAILED: &str = ".failed";
+/// Suffix of the journal action of a message written, not sent.
+pub const DRY_RUN: &str = ".dry-run";
+/// Suffix of the journal action that sends again after an uncertain sending.
+pub const AGAIN: &str = ".again";
+/// Suffix of the journal action that records an uncertain sending as sent.
+pub const CONFIRM_SENT: &str = ".confirm-sent";
+/// Every suffix of a journal action that is not the sending itself.
+pub const NOT_THE_SENDING: [&str; 5] = [INTENT, FAILED, DRY_RUN, AGAIN, CONFIRM_SENT];
 
 /// A sending journaled as about to go out, with no outcome after it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -602,7 +612,7 @@ impl<'a> Outbox<'a> {
                 self.how.journal(
                     self.ws,
                     self.lock,
-                    &format!("{}.again", f.action),
+                    &format!("{}{AGAIN}", f.action),
                     &u.eml,
                     &bytes,
                 )?;
@@ -631,7 +641,7 @@ impl<'a> Outbox<'a> {
             Ok(r) => r,
             Err(e) if certainly_not_sent(&e) => {
                 // Refused: journal the outcome, then drop the kept copy.
-                let failed = format!("{}.failed", f.action);
+                let failed = format!("{}{FAILED}", f.action);
                 self.how
                     .journal(self.ws, self.lock, &failed, &sent.eml, &built.bytes)?;
                 let _ = std::fs::remove_file(self.ws.root.join(&sent.eml));
@@ -700,7 +710,7 @@ impl<'a> Outbox<'a> {
                 source: std::io::Error::other(e.into()),
             })
         })?;
-        let action = format!("{}.confirm-sent", letter.filing.action);
+        let action = format!("{}{CONFIRM_SENT}", letter.filing.action);
         let seq = self
             .how
             .journal(self.ws, self.lock, &action, &u.eml, &bytes)?;

@@ -26,7 +26,7 @@ use std::path::{Component, Path};
 use chrono::{DateTime, FixedOffset, Utc};
 
 use super::{Diagnostic, JournalEntry, SourceFile, Workspace};
-use crate::mail::outbox::INTENT;
+use crate::mail::outbox::{self, INTENT};
 use crate::render::words;
 
 /// How much of a kept message is read to find its `Date:` header.
@@ -247,9 +247,9 @@ pub fn vouching_entry<'e>(
         .find(|e| e.action.ends_with(INTENT) && e.subject == eml)
         .or_else(|| {
             with_hash().find(|e| {
-                let last = e.action.rsplit('.').next().unwrap_or_default();
-                !e.action.ends_with(INTENT)
-                    && !["dry-run", "failed", "again", "confirm-sent"].contains(&last)
+                !outbox::NOT_THE_SENDING
+                    .iter()
+                    .any(|suffix| e.action.ends_with(suffix))
             })
         })
 }

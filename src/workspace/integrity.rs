@@ -103,6 +103,11 @@ pub fn journaled(entries: &[JournalEntry]) -> BTreeMap<String, (u64, String)> {
         for w in &e.writes {
             out.insert(w.file.clone(), (e.seq, w.sha256.clone()));
         }
+        // A message the server refused: the outbox journals the refusal
+        // (subject: the kept `.eml`), then removes the copy it had kept.
+        if e.action.ends_with(crate::mail::outbox::FAILED) {
+            out.remove(&e.subject);
+        }
     }
     out
 }

@@ -575,6 +575,9 @@ fn an_unreachable_smtp_server_is_a_clear_error_and_nothing_is_recorded() {
     // Write-ahead: the intent, then the refusal; nothing journaled as sent.
     let actions: Vec<_> = ws.journal().iter().map(|e| e["action"].clone()).collect();
     assert_eq!(actions, ["breach.notify.intent", "breach.notify.failed"]);
+    // The copy dropped after the refusal is not "removed outside dpo".
+    let r = ws.dpo().run(&["check"]);
+    assert!(!r.text().contains(EML), "{}", r.text());
 }
 
 #[test]
