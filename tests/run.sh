@@ -19,11 +19,12 @@ command -v pdftotext >/dev/null || apt_missing+=(poppler-utils)
 command -v ssh-keygen >/dev/null || apt_missing+=(openssh-client)
 command -v openssl >/dev/null || apt_missing+=(openssl)
 [ -x /usr/bin/time ] || apt_missing+=(time)
-command -v python3 >/dev/null || apt_missing+=(python3 python3-pip)
+command -v python3 >/dev/null || apt_missing+=(python3)
+python3 -m pip --version >/dev/null 2>&1 || apt_missing+=(python3-pip)
 if [ ${#apt_missing[@]} -gt 0 ]; then
   echo "tests/run.sh: installing ${apt_missing[*]}" >&2
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${apt_missing[@]}" >/dev/null
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_missing[@]}" >/dev/null
 fi
 
 py_missing=()

@@ -105,7 +105,7 @@ impl Pack {
     pub fn manifest(&self) -> String {
         self.files
             .iter()
-            .map(|(p, b)| format!("{}  {p}\n", crate::workspace::journal::sha256_hex(b)))
+            .map(|(p, b)| format!("{}  {p}\n", crate::hashing::sha256_hex(b)))
             .collect()
     }
 }
@@ -120,6 +120,8 @@ struct Maker<'a> {
     evidence: BTreeSet<String>,
     /// Record ids and workspace paths in the pack (for the journal excerpt).
     included: BTreeSet<String>,
+    /// The records that do not match the journal, read once.
+    tampered: Vec<crate::workspace::integrity::Finding>,
 }
 
 impl Maker<'_> {
@@ -208,7 +210,9 @@ impl Maker<'_> {
             for n in &b.notifications {
                 self.evidence.insert(n.eml.clone());
             }
-            let (_, pdf) = notice::render_report(self.ws, self.t, &b, self.now, head.clone())?;
+            let tampered = self.tampered.iter().find(|f| f.file == rel);
+            let (_, pdf) =
+                notice::render_report(self.ws, self.t, &b, self.now, head.clone(), tampered)?;
             self.pack
                 .files
                 .insert(format!("breaches/{}.pdf", b.id), pdf);
@@ -498,6 +502,7 @@ fn build(
         pack: Pack::default(),
         evidence: BTreeSet::new(),
         included: BTreeSet::new(),
+        tampered: crate::workspace::integrity::check(&ws.root)?,
     };
     m.register()?;
     m.breaches()?;

@@ -8,10 +8,11 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use super::{build, AuditError, MANIFEST};
+use crate::hashing::sha256_hex;
 use crate::model::{Id, Lang};
 use crate::render::{OutputError, Templates};
 use crate::signing::{self, Signer, NS_FILE};
-use crate::workspace::{self, journal::sha256_hex, Act, Diagnostic, Workspace};
+use crate::workspace::{self, Act, Diagnostic, Workspace};
 
 /// What `dpo audit pack` needs.
 #[derive(Debug, Clone)]
@@ -63,6 +64,8 @@ fn output_error(path: &Path, e: impl std::error::Error + Send + Sync + 'static) 
 /// left that could not be signed.
 pub fn pack(ws: &Workspace, act: &Act, req: &PackRequest) -> Result<Packed, AuditError> {
     let out = &req.output;
+    // Never among the workspace's own records, journal, keys or evidence.
+    workspace::atomic::check_output(&out.join(MANIFEST))?;
     if out.exists() {
         let empty = std::fs::read_dir(out)
             .map(|mut d| d.next().is_none())
@@ -76,8 +79,9 @@ pub fn pack(ws: &Workspace, act: &Act, req: &PackRequest) -> Result<Packed, Audi
     }
     let signer = Signer::open(ws, req.key.as_deref())?;
     let t = Templates::new(req.lang)?;
-    let mut pack =
-        build(ws, &t, req.controller.as_ref(), act.now).map_err(|e| output_error(out, e))?;
+    // Under the lock: the pack is the workspace of one moment.
+    let lock = ws.lock()?;
+    let mut pack = build(ws, &t, req.controller.as_ref(), act.now)?;
     let allowed = format!("{}/{}", signing::KEYS_DIR, signing::ALLOWED_SIGNERS);
     let verify = vec![
         format!("sha256sum -c {MANIFEST}"),
@@ -114,7 +118,6 @@ pub fn pack(ws: &Workspace, act: &Act, req: &PackRequest) -> Result<Packed, Audi
     let pem = signing::sign_file(&signer.key, NS_FILE, &manifest_path)?;
     let sig_path = signing::sig_path(&manifest_path);
     workspace::write_atomic(&sig_path, pem.as_bytes()).map_err(|e| output_error(&sig_path, e))?;
-    let lock = ws.lock()?;
     ws.journal().append(
         &lock,
         act.now,

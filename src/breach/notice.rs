@@ -19,6 +19,7 @@ use crate::model::{Breach, Controller, Id, Lang, Processor};
 use crate::render::pdf::{markdown_to_pdf, PdfMeta};
 use crate::render::words;
 use crate::render::Templates;
+use crate::workspace::integrity::Finding;
 use crate::workspace::{JournalHead, Workspace};
 
 /// The processor, as documents show it.
@@ -589,17 +590,18 @@ pub fn report_context(
     }
 }
 
-/// The breach report as Markdown and PDF.
+/// The breach report as Markdown and PDF; `tampered`, when the breach file
+/// does not match the journal, is said at the top of the document.
 pub fn render_report(
     ws: &Workspace,
     t: &Templates,
     b: &Breach,
     now: DateTime<Utc>,
     head: JournalHead,
+    tampered: Option<&Finding>,
 ) -> Result<(String, Vec<u8>), BreachError> {
     let mut ctx = report_context(ws, t, b, now, head);
-    ctx.tampered = super::summary::tampered(ws, &super::store::rel_path(&b.id))?
-        .map(|f| format!("{}: {}", f.file, f.message()));
+    ctx.tampered = tampered.map(|f| format!("{}: {}", f.file, f.message()));
     let md = t.render("breach-report.md", &ctx)?;
     let title = t
         .strings()

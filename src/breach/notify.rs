@@ -112,20 +112,63 @@ pub struct Prepared<'a> {
     lock: WorkspaceLock,
     t: Templates,
     breach: Stored<Breach>,
+    /// What goes to each controller, and to whom.
+    plans: Vec<(NoticePlan, Contact)>,
 }
 
-/// Takes the lock, reads the breach and refuses it when a required field is
-/// neither filled nor deferred (the error lists them).
+/// Takes the lock, reads the breach and makes every check for every
+/// controller before a mail server is asked for: a closed breach, a
+/// controller it does not concern, a required field neither filled nor
+/// deferred (the error lists them), a late notification without its reason,
+/// a phase already sent, a controller without a breach contact.
 pub fn prepare<'a>(ws: &'a Workspace, req: &'a NotifyRequest) -> Result<Prepared<'a>, BreachError> {
     let t = notice::templates(req.lang)?;
     let lock = ws.lock()?;
     let (loaded, _) = store::load(ws, &req.id)?;
-    let missing = fields::missing(&loaded.breach);
+    let b = &loaded.breach;
+    super::refuse_closed(b)?;
+    let who = targets(b, &req.controllers)?;
+    let missing = fields::missing(b);
     if !missing.is_empty() {
         return Err(BreachError::MissingFields {
             id: req.id.clone(),
             missing: missing.into_iter().map(FieldLabel::of).collect(),
         });
+    }
+    if let Some(late_reason) = &req.late_reason {
+        required_text(
+            late_reason,
+            "--late-reason",
+            "--late-reason \"le serveur de messagerie était lui-même chiffré\"",
+        )?;
+    }
+    // Every check for every controller before the first message goes out.
+    let now_local = crate::time::in_tz(req.now, ws.tz);
+    let due = deadline::deadline(b.aware_at);
+    let mut plans = Vec::new();
+    for c in &who {
+        let controller = ws
+            .controller(c)
+            .ok_or_else(|| BreachError::UnknownController {
+                controller: c.to_string(),
+                known: super::join_ids(&b.controllers),
+            })?;
+        if !controller.contacts.breach.has_email() {
+            return Err(BreachError::NoBreachContact {
+                controller: c.clone(),
+                file: workspace::controller_file(c),
+            });
+        }
+        let p = plan(
+            b,
+            c,
+            &req.kind,
+            req.dry_run,
+            now_local,
+            due,
+            req.late_reason.as_deref(),
+        )?;
+        plans.push((p, controller.contacts.breach.clone()));
     }
     Ok(Prepared {
         ws,
@@ -133,6 +176,7 @@ pub fn prepare<'a>(ws: &'a Workspace, req: &'a NotifyRequest) -> Result<Prepared
         lock,
         t,
         breach: loaded.into(),
+        plans,
     })
 }
 
@@ -157,45 +201,8 @@ impl Prepared<'_> {
             lock,
             t,
             breach: mut current,
+            plans,
         } = self;
-        let b = &current.record;
-        super::refuse_closed(b)?;
-        let who = targets(b, &req.controllers)?;
-        if let Some(late_reason) = &req.late_reason {
-            required_text(
-                late_reason,
-                "--late-reason",
-                "--late-reason \"le serveur de messagerie était lui-même chiffré\"",
-            )?;
-        }
-        // Every check for every controller before the first message goes out.
-        let now_local = crate::time::in_tz(req.now, ws.tz);
-        let due = deadline::deadline(b.aware_at);
-        let mut plans = Vec::new();
-        for c in &who {
-            let controller = ws
-                .controller(c)
-                .ok_or_else(|| BreachError::UnknownController {
-                    controller: c.to_string(),
-                    known: super::join_ids(&b.controllers),
-                })?;
-            if !controller.contacts.breach.has_email() {
-                return Err(BreachError::NoBreachContact {
-                    controller: c.clone(),
-                    file: workspace::controller_file(c),
-                });
-            }
-            let p = plan(
-                b,
-                c,
-                &req.kind,
-                req.dry_run,
-                now_local,
-                due,
-                req.late_reason.as_deref(),
-            )?;
-            plans.push((p, controller.contacts.breach.clone()));
-        }
         let how = Sending {
             now: req.now,
             actor: &req.actor,
@@ -207,6 +214,8 @@ impl Prepared<'_> {
         let outbox =
             Outbox::open(ws, &lock, &t, &how).map_err(|e| outbox_error(&req.id, None, e))?;
 
+        let now_local = crate::time::in_tz(req.now, ws.tz);
+        let due = deadline::deadline(current.record.aware_at);
         let mut out = Vec::new();
         for (plan, contact) in plans {
             let b = current.record.clone();

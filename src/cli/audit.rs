@@ -43,12 +43,7 @@ pub(super) fn known_controller(ws: &Workspace, id: &str) -> Result<Id, CliError>
     let id = Id::new(id).map_err(|e| CliError::Usage(format!("--controller: {e}")))?;
     if ws.controller(&id).is_none() {
         return Err(crate::register::UnknownController {
-            known: ws
-                .controllers
-                .iter()
-                .map(|(i, _)| i.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
+            known: ws.known_controllers(),
             id,
         }
         .into());

@@ -289,7 +289,8 @@ fn report(settings: &Settings, ws: &Workspace, a: &ReportArgs) -> Result<i32, Cl
     let l = load(ws, &a.id)?;
     let t = Templates::new(settings.lang(Some(ws)))?;
     let head = ws.journal().head()?;
-    let (md, pdf) = notice::render_report(ws, &t, &l.breach, clock.now(), head)?;
+    let tampered = breach::summary::tampered(ws, &l.source.rel)?;
+    let (md, pdf) = notice::render_report(ws, &t, &l.breach, clock.now(), head, tampered.as_ref())?;
     let bytes = match a.format {
         ReportFormat::Pdf => pdf,
         ReportFormat::Md => md.into_bytes(),
@@ -297,7 +298,7 @@ fn report(settings: &Settings, ws: &Workspace, a: &ReportArgs) -> Result<i32, Cl
     super::write_output(a.output.as_deref(), &bytes)?;
     // A record changed outside dpo: the report is written and says so at its
     // top; the command warns and exits 1.
-    if let Some(f) = breach::summary::tampered(ws, &l.source.rel)? {
+    if let Some(f) = tampered {
         errln!(
             "warning: `{}` does not match the journal — this report may not say what dpo recorded: {}",
             f.file,

@@ -211,7 +211,7 @@ fn destroy(settings: &Settings, a: &DestroyArgs) -> Result<i32, CliError> {
             r.copy,
             r.item,
             r.method.as_str(),
-            crate::time::show(r.at)
+            crate::render::words::show(r.at)
         )?;
         if !d.fingerprinted {
             errln!(

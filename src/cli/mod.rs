@@ -233,18 +233,9 @@ pub fn main() -> ExitCode {
     ExitCode::from(run_with(std::env::args_os(), |k| std::env::var(k).ok()))
 }
 
-/// Parses `args` and runs the command with the process environment; returns
-/// the exit code.
-pub fn run<I, T>(args: I) -> i32
-where
-    I: IntoIterator<Item = T>,
-    T: Into<OsString> + Clone,
-{
-    i32::from(run_with(args, |k| std::env::var(k).ok()))
-}
-
-/// Parses `args` and runs the command with `env` as the environment.
-fn run_with<I, T>(args: I, env: impl Fn(&str) -> Option<String>) -> u8
+/// Parses `args` and runs the command with `env` as the environment (a
+/// lookup: the process environment in the binary, a table in tests).
+pub fn run_with<I, T>(args: I, env: impl Fn(&str) -> Option<String>) -> u8
 where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,

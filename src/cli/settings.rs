@@ -68,8 +68,8 @@ impl Settings {
             .unwrap_or_else(|| "unknown".to_string());
         let lock_wait = set("DPO_LOCK_WAIT")
             .and_then(|s| s.trim().parse::<f64>().ok())
-            .filter(|s| s.is_finite() && *s >= 0.0)
-            .map_or(DEFAULT_LOCK_WAIT, Duration::from_secs_f64);
+            .and_then(|s| Duration::try_from_secs_f64(s).ok())
+            .unwrap_or(DEFAULT_LOCK_WAIT);
         let smtp = SMTP_VARIABLES
             .iter()
             .filter_map(|k| env(k).map(|v| (*k, v)))
@@ -199,6 +199,10 @@ mod tests {
         assert_eq!(s.actor, "jean");
         assert_eq!(s.lock_wait, DEFAULT_LOCK_WAIT);
         assert!(!s.verbose);
+        for unusable in ["1e20", "NaN", "inf", "soon"] {
+            let s = settings(&["dpo", "check"], &[("DPO_LOCK_WAIT", unusable)]);
+            assert_eq!(s.lock_wait, DEFAULT_LOCK_WAIT, "{unusable}");
+        }
         assert!(matches!(
             s.smtp(),
             Err(CliError::Mail(mail::MailError::NotConfigured))

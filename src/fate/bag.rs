@@ -12,13 +12,14 @@ use serde::Serialize;
 
 use super::{local_second, lossy, FateError, Payload, Progress};
 use crate::bagit::{self, BagInfo};
+use crate::hashing::sha256_hex;
 use crate::model::{
     BagRecord, BagVerificationRecord, Controller, CopyKind, DataCopy, DataItem, FateRecord, Id,
     Processor,
 };
 use crate::render::OutputError;
 use crate::signing::{self, sig_path, AllowedSigners, BadSignature, Signer, Verdict, NS_BAG};
-use crate::workspace::{self, journal::sha256_hex, Act, Workspace};
+use crate::workspace::{self, Act, Workspace};
 
 /// The tag manifest of a bag, the file its signature covers.
 const TAGMANIFEST: &str = "tagmanifest-sha256.txt";

@@ -10,10 +10,11 @@ use super::{
     build_certificate, certificate_paths, evidence_stem, local_second, Certificate,
     CertificatePaths, FateError, Payload, Pending,
 };
+use crate::hashing::sha256_hex;
 use crate::model::{CertificateRecord, FateRecord, Id, Lang};
 use crate::render::{pdf::PdfMeta, OutputError, Templates};
 use crate::signing::{self, Signer, NS_CERTIFICATE};
-use crate::workspace::{self, journal::sha256_hex, Act, Workspace};
+use crate::workspace::{self, Act, Workspace};
 
 /// What `dpo fate certify` needs.
 #[derive(Debug, Clone)]
@@ -93,6 +94,9 @@ fn output_error(path: &Path, e: impl std::error::Error + Send + Sync + 'static) 
 /// Issues the certificate, or says what is pending.
 pub fn certify(ws: &Workspace, act: &Act, req: &CertifyRequest) -> Result<Certified, FateError> {
     let controller = which_controller(ws, req.controller.as_ref())?;
+    // Under the lock from the start: the records, the pending list and the
+    // journal head the certificate states are those of one moment.
+    let lock = ws.lock()?;
     let f = super::load(ws, &controller)?;
     let pending = super::pending(&f);
     if !pending.is_empty() {
@@ -112,7 +116,11 @@ pub fn certify(ws: &Workspace, act: &Act, req: &CertifyRequest) -> Result<Certif
                 ),
             })
         }
-        Some(p) => p.clone(),
+        Some(p) => {
+            // Never among the workspace's own records, journal or keys.
+            workspace::atomic::check_output(p)?;
+            p.clone()
+        }
         None => ws.root.join(workspace::fresh_name(
             &ws.root,
             &evidence_stem(&controller, None, "certificate", issued_at),
@@ -132,7 +140,6 @@ pub fn certify(ws: &Workspace, act: &Act, req: &CertifyRequest) -> Result<Certif
         });
     }
     let head = ws.journal().head()?;
-    let lock = ws.lock()?;
     let cert = build_certificate(ws, &f, req.lang.code(), issued_at, head, &signer, &paths);
     let pdf = render_pdf(ws, &cert, req.lang)?;
     let mut json = serde_json::to_vec_pretty(&cert).map_err(|e| output_error(&paths.json, e))?;

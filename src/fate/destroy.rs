@@ -79,8 +79,8 @@ pub fn destroy(ws: &Workspace, act: &Act, req: &DestroyRequest) -> Result<Destro
         return Err(FateError::Refused {
             message: format!(
                 "--at {} is in the future (now is {}): record a destruction once it is done",
-                crate::time::show(at),
-                crate::time::show(recorded_at)
+                crate::render::words::show(at),
+                crate::render::words::show(recorded_at)
             ),
         });
     }

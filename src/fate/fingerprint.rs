@@ -8,8 +8,9 @@ use std::path::PathBuf;
 
 use super::{evidence_stem, local_second, lossy, write_manifest, FateError, Payload, Progress};
 use crate::hashing;
+use crate::hashing::sha256_hex;
 use crate::model::{FateRecord, FingerprintRecord, Id};
-use crate::workspace::{self, journal::sha256_hex, Act, Workspace};
+use crate::workspace::{self, Act, Workspace};
 
 /// What `dpo fate fingerprint` needs.
 #[derive(Debug, Clone)]

@@ -10,9 +10,10 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use super::{local_second, lossy, parse_manifest, Fate, FateError, Payload, Progress};
+use crate::hashing::sha256_hex;
 use crate::hashing::{self, FileDigest};
 use crate::model::{FateRecord, FingerprintRecord, Id, ScanMatch, ScanRecord};
-use crate::workspace::{journal::sha256_hex, Act, Workspace};
+use crate::workspace::{Act, Workspace};
 
 /// How many matches a scan record keeps (the count is always kept).
 const KEPT: usize = 100;

@@ -5,7 +5,7 @@
 //! deadlines; `dpo status` reads them. Nothing here prints or reads the
 //! clock.
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 
@@ -85,9 +85,7 @@ pub fn answer_due(
     tz: Tz,
 ) -> Option<(NaiveDate, DateTime<FixedOffset>)> {
     let day = crate::time::add_months(received.with_timezone(&tz).date_naive(), 1)?;
-    let end = NaiveTime::from_hms_opt(23, 59, 59)?;
-    let at = tz.from_local_datetime(&day.and_time(end)).earliest()?;
-    Some((day, at.fixed_offset()))
+    Some((day, crate::time::end_of_day(day, tz)?))
 }
 
 /// The processor's deadline to forward a request: 24 elapsed hours after

@@ -202,8 +202,8 @@ pub fn notify(
     let (all, diags) = notices(ws);
     if let Some(d) = diags.iter().find(|d| d.is_error()) {
         return Err(StoreError::Invalid {
-            file: d.to_string(),
-            diagnostics: diags.clone(),
+            file: d.file.clone(),
+            diagnostics: diags.iter().filter(|x| x.file == d.file).cloned().collect(),
         }
         .into());
     }

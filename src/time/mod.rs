@@ -15,6 +15,7 @@
 //! may be in the future is the caller's rule, checked against the clock it
 //! is given ([`not_after`]).
 
+use crate::render::words::show;
 use chrono::{
     DateTime, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, TimeZone,
     Timelike, Utc,
@@ -314,10 +315,6 @@ pub fn local_to_instant(
         }
     }
 }
-
-/// `2021-03-29 11:00 (UTC+02:00)`, kept at this path for the callers of the
-/// old one; the wording lives in [`crate::render::words::show`].
-pub use crate::render::words::show;
 
 /// The instant in the given timezone, as a fixed-offset time.
 pub fn in_tz(instant: DateTime<Utc>, tz: Tz) -> DateTime<FixedOffset> {

@@ -114,9 +114,7 @@ pub struct JournalReport {
     pub problem: Option<JournalProblem>,
 }
 
-/// SHA-256 as lowercase hex (kept here for the callers of the journal's
-/// old path; the function is [`crate::hashing::sha256_hex`]).
-pub use crate::hashing::sha256_hex;
+use crate::hashing::sha256_hex;
 
 /// The journal of one workspace.
 #[derive(Debug, Clone)]

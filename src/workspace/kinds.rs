@@ -146,9 +146,13 @@ pub const SUBPROCESSOR_NOTICE: FileKind =
 /// The kind of the record file `rel` (a file of a folder of records).
 pub fn of_record(rel: &str) -> Option<&'static FileKind> {
     let (dir, name) = rel.split_once('/')?;
+    let stem = name.strip_suffix(".yaml")?;
+    if stem.is_empty() || stem.starts_with('.') || stem.contains('/') {
+        return None;
+    }
     FILE_KINDS
         .iter()
-        .find(|k| k.check.is_some() && k.path == dir && !name.contains('/'))
+        .find(|k| k.check.is_some() && k.path == dir)
 }
 
 /// Every kind of file, in the order `dpo schema` writes them.
