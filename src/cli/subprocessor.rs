@@ -193,6 +193,10 @@ pub(super) fn run(settings: &Settings, c: &SubProcessorCommand) -> Result<i32, C
             print_edit(settings, &o)?;
         }
         SubProcessorCommand::Notify(a) => {
+            // Name a wrong id before asking for mail settings.
+            for id in &a.notices {
+                subprocessor::load_notice(&ws, id)?;
+            }
             let sent = sending(
                 settings,
                 &ws,

@@ -28,7 +28,7 @@ use crate::workspace::kinds;
 use crate::workspace::store::{self, Stored};
 use crate::workspace::{Workspace, WorkspaceLock};
 
-pub use notice::{notices, notify, NoticeSent};
+pub use notice::{load_notice, notices, notify, NoticeSent};
 
 /// The sub-processor register.
 pub const FILE: &str = kinds::SUBPROCESSORS.path;

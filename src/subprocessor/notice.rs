@@ -174,6 +174,14 @@ impl Record for SubProcessorNotice {
     }
 }
 
+/// The notice `id`.
+pub fn load_notice(
+    ws: &Workspace,
+    id: &str,
+) -> Result<Stored<SubProcessorNotice>, SubProcessorError> {
+    Ok(store::load_one(ws, "sub-processor notice", DIR, id)?)
+}
+
 /// Every notice, and the problems in notice files.
 pub fn notices(ws: &Workspace) -> (Vec<Stored<SubProcessorNotice>>, Vec<Diagnostic>) {
     store::load_all(ws, DIR)

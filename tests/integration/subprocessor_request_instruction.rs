@@ -343,6 +343,20 @@ fn refusals_record_nothing() {
     ]);
     r.assert_code(2);
     assert_eq!(ws.read("subprocessors.yaml"), before);
+    // A wrong notice id is named before any mail setting is asked for.
+    let r = ws.dpo().run(&[
+        "--now",
+        "2021-03-26 11:00",
+        "subprocessor",
+        "notify",
+        "nope",
+    ]);
+    r.assert_code(2);
+    assert!(
+        r.stderr().contains("no sub-processor notice `nope`"),
+        "{}",
+        r.stderr()
+    );
     assert!(!ws.exists("requests"));
     assert!(!ws.exists("subprocessor-notices"));
     assert_eq!(ws.journal().len(), journal_before);
