@@ -11,12 +11,12 @@
 
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::dpo::BIN;
 use crate::support::smtp::{Mode, SmtpServer};
 use crate::support::tools::sha256sum;
+use crate::support::Dpo;
 use crate::support::{fixture, Workspace};
 
 /// xorshift64*: good enough to spread delays, and replayable.
@@ -47,16 +47,8 @@ impl Rng {
 
 /// `dpo args…` on `root` at `now`, started, not waited for.
 fn spawn(root: &Path, now: &str, smtp: Option<&str>, args: &[&str]) -> Child {
-    let mut cmd = Command::new(BIN);
-    for (k, _) in std::env::vars_os() {
-        if k.to_string_lossy().starts_with("DPO_") {
-            cmd.env_remove(k);
-        }
-    }
-    cmd.env("DPO_REGISTERS", root)
-        .env("DPO_ACTOR", "test")
-        .env("DPO_NOW", now)
-        .args(args)
+    let mut cmd = Dpo::new(root).now(now).into_command();
+    cmd.args(args)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null());

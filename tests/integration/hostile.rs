@@ -11,7 +11,6 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::dpo::BIN;
 use crate::support::{Dpo, Run, Workspace};
 
 const NOW: &str = "2026-11-28T16:00:00+01:00";
@@ -31,23 +30,14 @@ struct Measured {
 /// after 10 s), with the environment of [`Dpo`].
 fn measured(ws: &Workspace, args: &[&str]) -> Measured {
     let rss_file = ws.path("max-rss.txt");
-    let mut cmd = Command::new("/usr/bin/time");
-    cmd.args(["-f", "%M", "-o"])
-        .arg(&rss_file)
-        .args(["timeout", "-s", "KILL", "10", BIN])
-        .args(args)
+    let rss = rss_file.to_str().expect("a UTF-8 temporary path");
+    let prefix = ["-f", "%M", "-o", rss, "timeout", "-s", "KILL", "10"];
+    let mut cmd = Dpo::under(ws.root(), "/usr/bin/time", &prefix)
+        .now(NOW)
+        .home(ws.home())
         .current_dir(ws.dir())
-        .stdin(Stdio::null());
-    for (k, _) in std::env::vars_os() {
-        if k.to_string_lossy().starts_with("DPO_") {
-            cmd.env_remove(k);
-        }
-    }
-    cmd.env("DPO_REGISTERS", ws.root())
-        .env("DPO_ACTOR", "test")
-        .env("DPO_NOW", NOW)
-        .env("HOME", ws.home())
-        .env("XDG_CONFIG_HOME", ws.home().join(".config"));
+        .into_command();
+    cmd.args(args).stdin(Stdio::null());
     let start = Instant::now();
     let out = cmd
         .output()

@@ -11,7 +11,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::dpo::BIN;
+use crate::support::Dpo;
 use crate::support::{fixture, Workspace};
 
 const ID: &str = "2021-001";
@@ -127,15 +127,8 @@ fn exit_code_with_stderr_closed(
 ) -> Option<i32> {
     let (reader, writer) = std::io::pipe().expect("pipe");
     drop(reader);
-    let mut cmd = Command::new(BIN);
-    for (k, _) in std::env::vars_os() {
-        if k.to_string_lossy().starts_with("DPO_") {
-            cmd.env_remove(k);
-        }
-    }
-    let status = cmd
-        .env("DPO_REGISTERS", registers)
-        .env("DPO_ACTOR", "test")
+    let status = Dpo::new(registers)
+        .into_command()
         .envs(env.iter().copied())
         .args(args)
         .stdin(Stdio::null())

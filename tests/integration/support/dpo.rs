@@ -26,7 +26,17 @@ impl Dpo {
     /// `dpo` on the workspace `registers`, with no `DPO_*` variable but
     /// `DPO_REGISTERS` and `DPO_ACTOR=test`.
     pub(crate) fn new(registers: &Path) -> Self {
-        let mut cmd = Command::new(BIN);
+        Self::under(registers, BIN, &[])
+    }
+
+    /// The same environment, for `program prefix… dpo`: `dpo` run under
+    /// another program (`/usr/bin/time`, `timeout`).
+    pub(crate) fn under(registers: &Path, program: &str, prefix: &[&str]) -> Self {
+        let mut cmd = Command::new(program);
+        cmd.args(prefix);
+        if program != BIN {
+            cmd.arg(BIN);
+        }
         for (k, _) in std::env::vars_os() {
             if k.to_string_lossy().starts_with("DPO_") {
                 cmd.env_remove(k);
@@ -34,6 +44,12 @@ impl Dpo {
         }
         cmd.env("DPO_REGISTERS", registers).env("DPO_ACTOR", "test");
         Self { cmd }
+    }
+
+    /// The command as built, for a test that must start it itself (kill it,
+    /// give it another standard error).
+    pub(crate) fn into_command(self) -> Command {
+        self.cmd
     }
 
     /// Acts as if it were `instant` (`DPO_NOW`); a later call wins.
