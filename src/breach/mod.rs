@@ -11,6 +11,7 @@ pub mod deadline;
 pub mod fields;
 pub mod notice;
 pub mod notify;
+pub mod set;
 pub mod severity;
 pub mod store;
 pub mod summary;

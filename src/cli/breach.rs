@@ -49,6 +49,18 @@ fn dispatch(settings: &Settings, cmd: &BreachCommand) -> Result<i32, CliError> {
         BreachCommand::Open(a) => open(settings, &ws, a),
         BreachCommand::List => list(settings, &ws),
         BreachCommand::Show(a) => show(settings, &ws, a),
+        BreachCommand::Set(a) => {
+            let act = settings.act(ws.tz)?;
+            let set = crate::workspace::store::set_record(
+                &ws,
+                &act,
+                &crate::workspace::kinds::BREACH,
+                &a.id,
+                a.field.at(&a.field.field),
+                breach::set::after_set,
+            )?;
+            super::set::print(settings, &set)
+        }
         BreachCommand::Defer(a) => defer(settings, &ws, a),
         BreachCommand::Notify(a) => {
             let kind = NotifyKind::Initial { again: a.again };
@@ -155,7 +167,7 @@ fn open(settings: &Settings, ws: &Workspace, a: &OpenArgs) -> Result<i32, CliErr
         title,
         discovered_by: a.discovered_by.clone(),
         now: clock.now(),
-        actor: settings.actor.clone(),
+        actor: settings.actor()?,
         lang: settings.lang(Some(ws)),
     };
     let (b, path) = breach::open(ws, &req)?;
@@ -209,7 +221,14 @@ fn show(settings: &Settings, ws: &Workspace, a: &IdArgs) -> Result<i32, CliError
 fn defer(settings: &Settings, ws: &Workspace, a: &DeferArgs) -> Result<i32, CliError> {
     let clock = settings.clock(ws.tz)?;
     let id = id_arg(&a.id)?;
-    let b = breach::defer(ws, &id, &a.field, &a.reason, clock.now(), &settings.actor)?;
+    let b = breach::defer(
+        ws,
+        &id,
+        &a.field,
+        &a.reason,
+        clock.now(),
+        &settings.actor()?,
+    )?;
     print::deferred(settings, &b, &a.field, &a.reason)
 }
 
@@ -233,7 +252,7 @@ fn send(
         uncertain,
         late_reason,
         now: clock.now(),
-        actor: settings.actor.clone(),
+        actor: settings.actor()?,
         lang: settings.lang(Some(ws)),
     };
     // Say what is missing before asking for a mail server.
@@ -261,7 +280,7 @@ fn call(settings: &Settings, ws: &Workspace, a: &CallArgs) -> Result<i32, CliErr
             .transpose()?,
         outcome: a.outcome.clone(),
         now: clock.now(),
-        actor: settings.actor.clone(),
+        actor: settings.actor()?,
     };
     let (b, call) = breach::call(ws, &req)?;
     print::called(settings, &b, &call)
@@ -274,7 +293,7 @@ fn close(settings: &Settings, ws: &Workspace, a: &CloseArgs) -> Result<i32, CliE
         &id_arg(&a.id)?,
         &a.summary,
         clock.now(),
-        &settings.actor,
+        &settings.actor()?,
     )?;
     print::closed(settings, &b)
 }

@@ -12,13 +12,14 @@ mod progress;
 use serde::Serialize;
 
 pub(super) use args::FateCommand;
-use args::{BagArgs, CertifyArgs, DestroyArgs, FingerprintArgs, ListArgs, ScanArgs, VerifyBagArgs};
+use args::{
+    BagArgs, CertifyArgs, DestroyArgs, FingerprintArgs, ListArgs, ScanArgs, SetArgs, VerifyBagArgs,
+};
 
 use super::{print_json, CliError, Settings, EXIT_FINDING};
 use crate::fate::{self, Certified, Pending};
 use crate::model::Id;
 use crate::signing::allowed_signers_path;
-use crate::workspace;
 use progress::with_progress;
 
 pub(super) fn run(settings: &Settings, cmd: &FateCommand) -> Result<i32, CliError> {
@@ -30,7 +31,24 @@ pub(super) fn run(settings: &Settings, cmd: &FateCommand) -> Result<i32, CliErro
         FateCommand::Destroy(a) => destroy(settings, a),
         FateCommand::Scan(a) => scan(settings, a),
         FateCommand::Certify(a) => certify(settings, a),
+        FateCommand::Set(a) => set(settings, a),
     }
+}
+
+fn set(settings: &Settings, a: &SetArgs) -> Result<i32, CliError> {
+    let ws = settings.load()?;
+    let act = settings.act(ws.tz)?;
+    let f = fate::find_item(&ws, controller_arg(&a.controller)?.as_ref(), &a.item)?;
+    let path = fate::item_field(&f, &a.item, &a.field.field)?;
+    let set = crate::workspace::store::set_record(
+        &ws,
+        &act,
+        &crate::workspace::kinds::FATE,
+        f.controller.as_str(),
+        a.field.at(&path),
+        |_: &mut crate::model::FateFile, _: &str| {},
+    )?;
+    super::set::print(settings, &set)
 }
 
 fn controller_arg(s: &Option<String>) -> Result<Option<Id>, CliError> {
@@ -264,7 +282,7 @@ fn bag(settings: &Settings, a: &BagArgs) -> Result<i32, CliError> {
 }
 
 fn verify_bag(settings: &Settings, a: &VerifyBagArgs) -> Result<i32, CliError> {
-    let ws = workspace::load(settings.root()).ok();
+    let ws = settings.load().ok();
     let tz = ws.as_ref().map(|w| w.tz).unwrap_or(crate::time::DEFAULT_TZ);
     let req = fate::VerifyBagRequest {
         dir: a.dir.clone(),
@@ -353,9 +371,15 @@ fn certify(settings: &Settings, a: &CertifyArgs) -> Result<i32, CliError> {
         print_json(&issued.record)?;
     } else {
         let p = &issued.paths;
-        outln!("certificate for `{}` written:", issued.controller)?;
+        outln!("certificate for `{}` kept in evidence:", issued.controller)?;
         for p in [&p.pdf, &p.pdf_sig, &p.json, &p.json_sig] {
             outln!("  {}", p.display())?;
+        }
+        if let Some(p) = &issued.copy {
+            outln!("and copied to:")?;
+            for p in [&p.pdf, &p.pdf_sig, &p.json, &p.json_sig] {
+                outln!("  {}", p.display())?;
+            }
         }
         outln!("the controller checks it, with `allowed_signers` holding the line printed on the certificate:")?;
         let s = &issued.certificate.signature;

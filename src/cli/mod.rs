@@ -41,6 +41,7 @@ mod record;
 mod register;
 mod request;
 mod schema;
+mod set;
 mod settings;
 mod status;
 mod subprocessor;
@@ -211,6 +212,12 @@ pub enum CliError {
     /// The audit pack (`dpo audit pack`).
     #[error(transparent)]
     Audit(#[from] crate::audit::AuditError),
+    /// A record file could not be changed as asked (`dpo … set`).
+    #[error(transparent)]
+    Store(#[from] crate::workspace::StoreError),
+    /// A command that writes was run with no one to record as its actor.
+    #[error("who is acting? {0}: nothing was written\n  hint: set DPO_ACTOR to your name, or to your id in people.yaml (its name is then recorded)")]
+    NoActor(String),
     /// Standard output is a closed pipe: the reader has all it wanted.
     #[error("standard output was closed")]
     ClosedPipe,

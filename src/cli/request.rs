@@ -23,6 +23,8 @@ pub enum RequestCommand {
     Log(LogArgs),
     /// Forward a request logged with --no-forward.
     Forward(ForwardArgs),
+    /// Set one field of the request file, journaled (e.g. `summary "…"`).
+    Set(super::set::SetArgs),
     /// List the requests with their forwarding and the controller's deadline.
     List,
 }
@@ -128,7 +130,7 @@ pub(super) fn sending<T>(
     send: impl FnOnce(&Sending) -> Result<T, CliError>,
 ) -> Result<T, CliError> {
     let smtp = smtp(settings, needs_server && !dry_run)?;
-    let actor = settings.actor.clone();
+    let actor = settings.actor()?;
     send(&Sending {
         now,
         actor: &actor,
@@ -218,6 +220,18 @@ pub(super) fn run(settings: &Settings, c: &RequestCommand) -> Result<i32, CliErr
                 |how| Ok(request::forward(&ws, &a.id, how)?),
             )?;
             print_outcome(settings, &o)?;
+        }
+        RequestCommand::Set(a) => {
+            let act = settings.act(ws.tz)?;
+            let set = crate::workspace::store::set_record(
+                &ws,
+                &act,
+                &crate::workspace::kinds::REQUEST,
+                &a.id,
+                a.field.at(&a.field.field),
+                |_: &mut crate::model::Request, _: &str| {},
+            )?;
+            return super::set::print(settings, &set);
         }
         RequestCommand::List => {
             let (all, diags) = request::list(&ws);

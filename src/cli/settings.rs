@@ -4,7 +4,7 @@
 //! the workspace with its lock wait, the instant and the actor, the language,
 //! the mail server — never the variables.
 //!
-//! Variables read: `DPO_ACTOR` (else `USER`, `LOGNAME`), `DPO_LOCK_WAIT`
+//! Variables read: `DPO_ACTOR` (else `USER`, `LOGNAME`, see [`Settings::actor`]), `DPO_LOCK_WAIT`
 //! (seconds, default 5), `DPO_VERBOSE` (any value: list every missing item
 //! after `register`), and the `DPO_SMTP_*` family of [`crate::mail`] (its
 //! `DPO_SMTP_TIMEOUT` included). clap
@@ -47,8 +47,13 @@ pub struct Settings {
     /// The clock, made once: `--now` is read in the processor's time zone, so
     /// it is resolved the first time a command asks for it.
     clock: OnceCell<Clock>,
-    /// Who makes the changes, for the records and the journal.
-    pub actor: String,
+    /// `DPO_ACTOR`, when set.
+    actor_var: Option<String>,
+    /// The login name (`USER`, else `LOGNAME`), when set.
+    login: Option<String>,
+    /// The people of the workspace, once [`Self::load`] has read it: an
+    /// actor may be named by a person's id.
+    people: OnceCell<crate::model::People>,
     /// How long to wait for the workspace lock.
     pub lock_wait: Duration,
     /// `DPO_VERBOSE`: print every missing item, not only their count.
@@ -62,10 +67,8 @@ impl Settings {
     /// of environment variables (`std::env::var` in the binary).
     pub fn new(cli: &super::Cli, env: impl Fn(&str) -> Option<String>) -> Self {
         let set = |k: &str| env(k).filter(|v| !v.trim().is_empty());
-        let actor = ["DPO_ACTOR", "USER", "LOGNAME"]
-            .iter()
-            .find_map(|k| set(k))
-            .unwrap_or_else(|| "unknown".to_string());
+        let actor_var = set("DPO_ACTOR").map(|s| s.trim().to_string());
+        let login = ["USER", "LOGNAME"].iter().find_map(|k| set(k));
         let lock_wait = set("DPO_LOCK_WAIT")
             .and_then(|s| s.trim().parse::<f64>().ok())
             .and_then(|s| Duration::try_from_secs_f64(s).ok())
@@ -83,7 +86,9 @@ impl Settings {
             json: cli.json,
             now: cli.now.clone(),
             clock: OnceCell::new(),
-            actor,
+            actor_var,
+            login,
+            people: OnceCell::new(),
             lock_wait,
             verbose: env("DPO_VERBOSE").is_some(),
             smtp,
@@ -100,6 +105,7 @@ impl Settings {
     pub fn load(&self) -> Result<Workspace, CliError> {
         let mut ws = workspace::load(self.root())?;
         ws.lock_wait = self.lock_wait;
+        let _ = self.people.set(ws.people.clone());
         Ok(ws)
     }
 
@@ -120,12 +126,47 @@ impl Settings {
         Ok(*self.clock.get_or_init(|| clock))
     }
 
-    /// Who acts, and when: the clock's instant in `tz` and the actor.
+    /// Who acts, and when: the clock's instant in `tz` and the actor
+    /// ([`Self::actor`]). Every command that writes asks for it first, so
+    /// it refuses to run without an actor.
     pub fn act(&self, tz: Tz) -> Result<Act, CliError> {
         Ok(Act {
             now: self.clock(tz)?.now(),
-            actor: self.actor.clone(),
+            actor: self.actor()?,
         })
+    }
+
+    /// Who makes the changes, as the records, the journal and the documents
+    /// name them. `DPO_ACTOR` is either the id of a named person of
+    /// `people.yaml` (the person's name is recorded) or a free name
+    /// (recorded as typed). Without it, the login name (`USER`, `LOGNAME`)
+    /// counts only when it is the id of a named person of `people.yaml`.
+    /// Otherwise — or when `DPO_ACTOR` names a group of `people.yaml` (an
+    /// entry with no name) — there is no actor: the command refuses (exit 2)
+    /// rather than record "unknown".
+    pub fn actor(&self) -> Result<String, CliError> {
+        let people = self.people.get();
+        let named = |id: &str| {
+            people
+                .and_then(|p| p.people.iter().find(|x| x.id.as_str() == id))
+                .map(|x| (x.id.to_string(), x.name.clone()))
+        };
+        if let Some(v) = &self.actor_var {
+            return match named(v) {
+                Some((_, Some(name))) => Ok(name),
+                Some((id, None)) => Err(CliError::NoActor(format!(
+                    "DPO_ACTOR=`{id}` is an entry of people.yaml with no name (a group, not a person)"
+                ))),
+                None => Ok(v.clone()),
+            };
+        }
+        if let Some((_, Some(name))) = self.login.as_deref().and_then(named) {
+            return Ok(name);
+        }
+        Err(CliError::NoActor(match &self.login {
+            Some(l) => format!("DPO_ACTOR is not set, and the login name `{l}` is not the id of a named person of people.yaml"),
+            None => "DPO_ACTOR is not set, and there is no login name".to_string(),
+        }))
     }
 
     /// The document language: `--lang`, else the processor's.
@@ -179,7 +220,7 @@ mod tests {
                 ("DPO_SMTP_TIMEOUT", "2"),
             ],
         );
-        assert_eq!(s.actor, "marie");
+        assert_eq!(s.actor().unwrap(), "marie");
         assert_eq!(s.lock_wait, Duration::from_millis(500));
         assert!(s.verbose);
         assert_eq!(s.smtp().unwrap().host, "127.0.0.1");
@@ -196,7 +237,10 @@ mod tests {
                 ("DPO_LOCK_WAIT", "-3"),
             ],
         );
-        assert_eq!(s.actor, "jean");
+        assert!(
+            matches!(s.actor(), Err(CliError::NoActor(_))),
+            "a blank DPO_ACTOR is unset"
+        );
         assert_eq!(s.lock_wait, DEFAULT_LOCK_WAIT);
         assert!(!s.verbose);
         for unusable in ["1e20", "NaN", "inf", "soon"] {
@@ -208,12 +252,56 @@ mod tests {
             Err(CliError::Mail(mail::MailError::NotConfigured))
         ));
         let s = settings(&["dpo", "check"], &[]);
-        assert_eq!(s.actor, "unknown");
+        let e = s.actor().unwrap_err().to_string();
+        assert!(
+            e.contains("DPO_ACTOR is not set") && e.contains("no login"),
+            "{e}"
+        );
+    }
+
+    fn people() -> crate::model::People {
+        serde_yaml::from_str(
+            "people:\n  - {id: coordinateur-ept, name: Gerald Petiot, role: coordinateur}\n  - {id: secteur-reseau, role: agents du secteur réseau}\n",
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn the_actor_is_a_free_name_or_a_named_person_of_people_yaml_never_unknown() {
+        let with = |vars: &[(&str, &str)]| {
+            let s = settings(&["dpo", "check"], vars);
+            s.people.set(people()).unwrap();
+            s.actor()
+        };
+        // A people.yaml id: the person's name is recorded.
+        assert_eq!(
+            with(&[("DPO_ACTOR", "coordinateur-ept")]).unwrap(),
+            "Gerald Petiot"
+        );
+        // A free name, as typed.
+        assert_eq!(
+            with(&[("DPO_ACTOR", " Marie Curie "), ("USER", "root")]).unwrap(),
+            "Marie Curie"
+        );
+        // A group is not a person.
+        let e = with(&[("DPO_ACTOR", "secteur-reseau")]).unwrap_err();
+        assert!(e.to_string().contains("no name"), "{e}");
+        // The login counts only when it is a named person's id.
+        assert_eq!(
+            with(&[("USER", "coordinateur-ept")]).unwrap(),
+            "Gerald Petiot"
+        );
+        let e = with(&[("USER", "root")]).unwrap_err().to_string();
+        assert!(e.contains("`root`") && e.contains("DPO_ACTOR"), "{e}");
+        assert!(with(&[("LOGNAME", "secteur-reseau")]).is_err());
     }
 
     #[test]
     fn the_clock_is_made_once_and_now_is_read_in_the_time_zone() {
-        let s = settings(&["dpo", "--now", "2021-03-28 03:30", "check"], &[]);
+        let s = settings(
+            &["dpo", "--now", "2021-03-28 03:30", "check"],
+            &[("DPO_ACTOR", "marie")],
+        );
         let paris = chrono_tz::Europe::Paris;
         let t = s.clock(paris).unwrap().now();
         assert_eq!(t.to_rfc3339(), "2021-03-28T01:30:00+00:00");

@@ -164,6 +164,43 @@ pub struct SignatureFacts {
     pub json_command_lines: String,
 }
 
+/// Who signs the certificate for the processor, where and when: its DPO
+/// (`processor.yaml`, `dpo`), at the processor's seat.
+#[derive(Debug, Clone, Serialize)]
+pub struct Signatory {
+    /// The town of the processor's address (after its postcode), when it
+    /// has one: « à compléter » otherwise.
+    pub place: Option<String>,
+    /// The day of issue, in the processor's time zone.
+    pub date: NaiveDate,
+    /// The DPO's name (certify refuses while it is « à compléter »).
+    pub name: Option<String>,
+    /// The DPO's role, as `processor.yaml` words it (`None`: the template
+    /// names the office).
+    pub role: Option<String>,
+    /// The processor, for whom they sign.
+    pub organisation: String,
+}
+
+/// The town of a French postal address: what follows its five-digit
+/// postcode ("2 avenue Youri-Gagarine, 94400 Vitry-sur-Seine" →
+/// "Vitry-sur-Seine"). `None` when the address has no postcode followed by
+/// a name: the place is then « à compléter », never guessed.
+fn town_of(address: &str) -> Option<String> {
+    let words: Vec<&str> = address.split_whitespace().collect();
+    let at = words
+        .iter()
+        .rposition(|w| w.len() == 5 && w.bytes().all(|b| b.is_ascii_digit()))?;
+    let town = words[at + 1..]
+        .join(" ")
+        .split([',', '\n'])
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_string();
+    (!town.is_empty()).then_some(town)
+}
+
 /// Every fact of a certificate.
 #[derive(Debug, Clone, Serialize)]
 pub struct Certificate {
@@ -187,6 +224,8 @@ pub struct Certificate {
     pub journal_head: JournalHead,
     /// How to check the signatures.
     pub signature: SignatureFacts,
+    /// The signature block that ends the certificate.
+    pub signatory: Signatory,
 }
 
 /// Quotes a file name for a POSIX shell when it needs it.
@@ -362,6 +401,13 @@ pub fn build_certificate(
         },
         items,
         journal_head,
+        signatory: Signatory {
+            place: p.address.as_deref().and_then(town_of),
+            date: issued_at.date_naive(),
+            name: p.dpo.name.clone().filter(|n| !n.trim().is_empty()),
+            role: p.dpo.role.clone().filter(|r| !r.trim().is_empty()),
+            organisation: p.name.clone(),
+        },
         signature: SignatureFacts {
             namespace: NS_CERTIFICATE.to_string(),
             principal: principal.clone(),
@@ -416,6 +462,26 @@ mod tests {
                 "c.pdf.sig"
             )
         );
+    }
+
+    #[test]
+    fn the_place_of_signature_is_the_town_after_the_postcode_or_nothing() {
+        for (address, town) in [
+            (
+                "2 avenue Youri-Gagarine, 94400 Vitry-sur-Seine",
+                Some("Vitry-sur-Seine"),
+            ),
+            (
+                "Hôtel de ville, 6 rue Piver, 91260 Juvisy-sur-Orge, France",
+                Some("Juvisy-sur-Orge"),
+            ),
+            ("12 rue de la Paix\n75002 Paris", Some("Paris")),
+            ("12 rue de la Paix, Paris", None),
+            ("BP 12345", None),
+            ("", None),
+        ] {
+            assert_eq!(town_of(address).as_deref(), town, "{address}");
+        }
     }
 
     #[test]

@@ -1,8 +1,10 @@
 //! `dpo fate certify`: issues the certificate of destruction and return once
 //! nothing is pending — the PDF and its JSON twin, both signed, each
 //! signature checked as the controller will check it before anything is
-//! written — then records it and journals it. A certificate is never
-//! written over an existing file.
+//! written — then keeps it in `evidence/` (always, with a write-ahead note:
+//! a command killed before its journal entry leaves no half certificate),
+//! records it, journals it, and writes the copy `-o` asked for. A
+//! certificate is never written over an existing file.
 
 use std::path::{Path, PathBuf};
 
@@ -21,9 +23,9 @@ use crate::workspace::{self, Act, Workspace};
 pub struct CertifyRequest {
     /// The controller (`None`: the only one with a fate file).
     pub controller: Option<Id>,
-    /// The PDF to write (`None`: a fresh name under
-    /// `evidence/fate/<controller>/`); the signatures and the JSON twin go
-    /// beside it.
+    /// A copy of the PDF to write besides the one always kept under
+    /// `evidence/fate/<controller>/` (then in a folder of its own, under this
+    /// file name); the signatures and the JSON twin go beside it.
     pub output: Option<PathBuf>,
     /// The key the user named (`None`: the default key).
     pub key: Option<PathBuf>,
@@ -52,8 +54,10 @@ pub struct Issued {
     pub controller: Id,
     /// The record appended to the fate file.
     pub record: CertificateRecord,
-    /// The four files written.
+    /// The four files kept in `evidence/`.
     pub paths: CertificatePaths,
+    /// The four files of the copy `-o` asked for.
+    pub copy: Option<CertificatePaths>,
     /// What the certificate states.
     pub certificate: Certificate,
 }
@@ -98,7 +102,8 @@ pub fn certify(ws: &Workspace, act: &Act, req: &CertifyRequest) -> Result<Certif
     // journal head the certificate states are those of one moment.
     let lock = ws.lock()?;
     let f = super::load(ws, &controller)?;
-    let pending = super::pending(&f);
+    let mut pending = super::pending(&f);
+    pending.extend(super::unsigned(&ws.processor));
     if !pending.is_empty() {
         return Ok(Certified::Refused {
             controller,
@@ -107,8 +112,12 @@ pub fn certify(ws: &Workspace, act: &Act, req: &CertifyRequest) -> Result<Certif
     }
     let signer = Signer::open(ws, req.key.as_deref())?;
     let issued_at = local_second(act.now, ws.tz);
-    let pdf_path = match &req.output {
-        Some(p) if p.extension().is_none_or(|e| e != "pdf") => {
+    let stem = evidence_stem(&controller, None, "certificate", issued_at);
+    // The certificate is always kept in evidence/, under the file name it
+    // prints; `-o` writes one more copy, so the names printed on it are the
+    // ones the controller receives.
+    let (pdf_path, copy) = match &req.output {
+        Some(p) if p.extension().is_none_or(|e| e != "pdf") || p.file_name().is_none() => {
             return Err(FateError::Refused {
                 message: format!(
                     "-o `{}` must end in .pdf: the signature, the JSON twin and its signature are written beside it",
@@ -119,22 +128,24 @@ pub fn certify(ws: &Workspace, act: &Act, req: &CertifyRequest) -> Result<Certif
         Some(p) => {
             // Never among the workspace's own records, journal or keys.
             workspace::atomic::check_output(p)?;
-            p.clone()
+            let dir = ws.root.join(workspace::fresh_name(&ws.root, &stem, ""));
+            let name = p.file_name().unwrap_or_default();
+            (dir.join(name), Some(certificate_paths(p)))
         }
-        None => ws.root.join(workspace::fresh_name(
-            &ws.root,
-            &evidence_stem(&controller, None, "certificate", issued_at),
-            "pdf",
-        )),
+        None => (
+            ws.root.join(workspace::fresh_name(&ws.root, &stem, "pdf")),
+            None,
+        ),
     };
     let paths = certificate_paths(&pdf_path);
-    if let Some(p) = [&paths.pdf, &paths.pdf_sig, &paths.json, &paths.json_sig]
-        .into_iter()
+    if let Some(p) = copy
+        .iter()
+        .flat_map(|c| [&c.pdf, &c.pdf_sig, &c.json, &c.json_sig])
         .find(|p| p.exists())
     {
         return Err(FateError::Refused {
             message: format!(
-                "`{}` already exists: an issued certificate is never overwritten\n  hint: choose another file name with -o, or leave -o out to write under evidence/",
+                "`{}` already exists: an issued certificate is never overwritten\n  hint: choose another file name with -o (the certificate is kept in evidence/ in any case)",
                 p.display()
             ),
         });
@@ -169,12 +180,18 @@ pub fn certify(ws: &Workspace, act: &Act, req: &CertifyRequest) -> Result<Certif
             });
         }
     }
-    for (path, bytes) in [
+    let files = [
         (&paths.pdf, &pdf[..]),
         (&paths.pdf_sig, pdf_sig.as_bytes()),
         (&paths.json, &json[..]),
         (&paths.json_sig, json_sig.as_bytes()),
-    ] {
+    ];
+    // Write-ahead: each evidence file is noted before it is written, so a
+    // command killed before the journal entry has them all removed by the
+    // next one; the entry names them with their SHA-256, as `check` expects.
+    for (path, bytes) in files {
+        let rel = path.strip_prefix(&ws.root).unwrap_or(path);
+        lock.intend(&rel.to_string_lossy(), None, sha256_hex(bytes))?;
         workspace::write_atomic(path, bytes).map_err(|e| output_error(path, e))?;
     }
     let record = CertificateRecord {
@@ -190,10 +207,18 @@ pub fn certify(ws: &Workspace, act: &Act, req: &CertifyRequest) -> Result<Certif
     };
     let recorded = FateRecord::Certificate(record.clone());
     super::append_record(ws, &lock, &f, act, recorded, Payload::Bytes(&pdf))?;
+    // The copy the user asked for, once the certificate is kept and journaled.
+    if let Some(copy) = &copy {
+        let targets = [&copy.pdf, &copy.pdf_sig, &copy.json, &copy.json_sig];
+        for (target, (_, bytes)) in targets.into_iter().zip(files) {
+            workspace::write_atomic(target, bytes).map_err(|e| output_error(target, e))?;
+        }
+    }
     Ok(Certified::Issued(Box::new(Issued {
         controller,
         record,
         paths,
+        copy,
         certificate: cert,
     })))
 }

@@ -32,7 +32,8 @@ use chrono::{DateTime, FixedOffset, Timelike, Utc};
 pub use bag::{bag, bag_info, verify_bag, BagCheck, BagRequest, Bagged, VerifyBagRequest};
 pub use certificate::{
     build_certificate, certificate_paths, verify_command, CertBag, CertCopy, CertItem, Certificate,
-    CertificatePaths, ConventionFacts, Party, SignatureFacts, FORMAT as CERTIFICATE_FORMAT,
+    CertificatePaths, ConventionFacts, Party, Signatory, SignatureFacts,
+    FORMAT as CERTIFICATE_FORMAT,
 };
 pub use certify::{certify, Certified, CertifyRequest, Issued};
 pub use destroy::{destroy, DestroyRequest, Destroyed};
@@ -40,11 +41,12 @@ pub use fingerprint::{fingerprint, FingerprintRequest, Fingerprinted};
 pub use manifest::{parse_manifest, write_manifest, ManifestEntry};
 pub use scan::{scan, scan_matches, Fingerprints, ScanRequest, Scanned};
 pub use status::{
-    check_bag, check_destroy, item_status, kind_label, overview, pending, ControllerStatus,
-    CopyState, CopyStatus, ItemStatus, Pending,
+    check_bag, check_destroy, item_status, kind_label, overview, pending, unsigned,
+    ControllerStatus, CopyState, CopyStatus, ItemStatus, Pending,
 };
 pub use store::{
-    append_record, fate_rel, find_item, list_fate_files, load, Fate, Payload, RecordKind, DIR,
+    append_record, fate_rel, find_item, item_field, list_fate_files, load, Fate, Payload,
+    RecordKind, DIR,
 };
 
 use crate::model::Id;

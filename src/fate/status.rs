@@ -75,21 +75,77 @@ pub struct ItemStatus {
 /// One thing that stands in the way of a certificate.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Pending {
-    /// The item.
-    pub item: Id,
+    /// The item (`None`: the certificate as a whole, e.g. its signatory).
+    pub item: Option<Id>,
     /// The copy, when the problem is about one.
     pub copy: Option<Id>,
+    /// The field that is « à compléter », when the problem is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
     /// What is missing.
     pub reason: String,
 }
 
 impl std::fmt::Display for Pending {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match &self.copy {
-            Some(c) => write!(f, "copy `{c}` of item `{}`: {}", self.item, self.reason),
-            None => write!(f, "item `{}`: {}", self.item, self.reason),
+        match (&self.item, &self.copy) {
+            (Some(i), Some(c)) => write!(f, "copy `{c}` of item `{i}`")?,
+            (Some(i), None) => write!(f, "item `{i}`")?,
+            (None, _) => write!(f, "the certificate")?,
         }
+        if let Some(field) = &self.field {
+            write!(f, ", field `{field}`")?;
+        }
+        write!(f, ": {}", self.reason)
     }
+}
+
+/// The destruction record of a copy whose validator or medium's fate is
+/// « à compléter »: the certificate would state a destruction no one
+/// validated, or a medium whose fate is unknown.
+fn incomplete_destruction(item: &Id, c: &CopyStatus) -> Vec<Pending> {
+    let Some(d) = &c.destruction else {
+        return Vec::new();
+    };
+    let blank = |v: &Option<String>| v.as_deref().is_none_or(|s| s.trim().is_empty());
+    [
+        ("validated_by", blank(&d.validated_by), "--validated-by NAME"),
+        (
+            "media_destination",
+            blank(&d.media_destination),
+            "--media-destination TEXT",
+        ),
+    ]
+    .into_iter()
+    .filter(|(_, missing, _)| *missing)
+    .map(|(field, _, flag)| Pending {
+        item: Some(item.clone()),
+        copy: Some(c.copy.clone()),
+        field: Some(format!("destruction.{field}")),
+        reason: format!(
+            "« à compléter » in the destruction recorded on {}; record it again with `dpo fate destroy {item} --copy {} … {flag}`",
+            d.at, c.copy
+        ),
+    })
+    .collect()
+}
+
+/// The signatory of the certificate, the processor's DPO, when their name
+/// is « à compléter » (`processor.yaml`, `dpo.name`).
+pub fn unsigned(processor: &crate::model::Processor) -> Option<Pending> {
+    processor
+        .dpo
+        .name
+        .as_deref()
+        .is_none_or(|n| n.trim().is_empty())
+        .then(|| Pending {
+            item: None,
+            copy: None,
+            field: Some("processor.yaml: dpo.name".into()),
+            reason:
+                "the name of the processor's DPO, who signs the certificate, is « à compléter »"
+                    .into(),
+        })
 }
 
 /// A kind of copy in words, as the tool's messages name it.
@@ -233,8 +289,9 @@ pub fn pending(fate: &Fate) -> Vec<Pending> {
     for item in &fate.file.items {
         let st = item_status(fate, item);
         let p = |copy: Option<&Id>, reason: String| Pending {
-            item: item.id.clone(),
+            item: Some(item.id.clone()),
             copy: copy.cloned(),
+            field: None,
             reason,
         };
         match item.choice {
@@ -262,6 +319,7 @@ pub fn pending(fate: &Fate) -> Vec<Pending> {
             continue;
         }
         for c in &st.copies {
+            out.extend(incomplete_destruction(&item.id, c));
             if c.done {
                 continue;
             }

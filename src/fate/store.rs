@@ -211,6 +211,19 @@ pub fn load(ws: &Workspace, controller: &Id) -> Result<Fate, FateError> {
     })
 }
 
+/// The path, in the fate file of `fate`, of `field` of the item `item`
+/// (`items[<index>].<field>`), for `dpo fate set`.
+pub fn item_field(fate: &Fate, item: &str, field: &str) -> Result<String, FateError> {
+    fate.require_item(item)?;
+    let i = fate
+        .file
+        .items
+        .iter()
+        .position(|x| x.id.as_str() == item)
+        .unwrap_or_default();
+    Ok(format!("items[{i}].{field}"))
+}
+
 /// Finds the fate file holding `item`: the one of `controller` when given,
 /// else the only file that has such an item.
 pub fn find_item(ws: &Workspace, controller: Option<&Id>, item: &str) -> Result<Fate, FateError> {

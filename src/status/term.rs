@@ -30,9 +30,10 @@ fn certificate(ws: &Workspace, controller: &Id) -> (bool, Vec<String>, Vec<Diagn
                 .any(|r| matches!(r, FateRecord::Certificate(_)));
             let mut missing: Vec<String> = fate::pending(&f)
                 .into_iter()
-                .map(|p| match p.copy {
-                    Some(c) => format!("{}/{c}", p.item),
-                    None => p.item.to_string(),
+                .map(|p| match (p.item, p.copy) {
+                    (Some(i), Some(c)) => format!("{i}/{c}"),
+                    (Some(i), None) => i.to_string(),
+                    (None, _) => "certificate".to_string(),
                 })
                 .collect();
             missing.dedup();

@@ -462,6 +462,29 @@ impl Journal {
         self.append_entry(lock, at, actor, action, subject, payload, None)
     }
 
+    /// [`Journal::append`] of a change whose words are its payload (a field
+    /// set from the command line: the field and the digests of its old and
+    /// new value), kept in the entry as a note's text is.
+    pub fn append_text(
+        &self,
+        lock: &WorkspaceLock,
+        at: DateTime<Utc>,
+        actor: &str,
+        action: &str,
+        subject: &str,
+        text: &str,
+    ) -> Result<(JournalEntry, JournalHead), WorkspaceError> {
+        self.append_entry(
+            lock,
+            at,
+            actor,
+            action,
+            subject,
+            text.as_bytes(),
+            Some(text),
+        )
+    }
+
     /// [`Journal::append`], keeping `text` (a note's) in the entry.
     #[allow(clippy::too_many_arguments)]
     fn append_entry(

@@ -194,6 +194,11 @@ impl Locator {
         }
     }
 
+    /// The position of `path` itself, when the text has it.
+    pub fn exact(&self, path: &str) -> Option<(usize, usize)> {
+        self.positions.get(path).copied()
+    }
+
     /// The first duplicate mapping key.
     pub fn duplicate(&self) -> Option<&DuplicateKey> {
         self.duplicate.as_ref()

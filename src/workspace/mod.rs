@@ -348,14 +348,16 @@ pub fn lock_shared(root: &Path, wait: Duration) -> Result<WorkspaceLock, Workspa
 
 /// A name, relative to the workspace, for a new evidence file that no file
 /// has yet: `<stem>.<ext>`, else `<stem>-2.<ext>`, `<stem>-3.<ext>`… —
-/// evidence is never overwritten. Call it while holding the lock.
+/// evidence is never overwritten. An empty `ext` names a new folder
+/// (`<stem>`, `<stem>-2`…). Call it while holding the lock.
 pub fn fresh_name(root: &Path, stem: &str, ext: &str) -> String {
+    let dot = if ext.is_empty() { "" } else { "." };
     let mut n = 1;
     loop {
         let name = if n == 1 {
-            format!("{stem}.{ext}")
+            format!("{stem}{dot}{ext}")
         } else {
-            format!("{stem}-{n}.{ext}")
+            format!("{stem}-{n}{dot}{ext}")
         };
         if !root.join(&name).exists() {
             return name;

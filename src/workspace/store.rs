@@ -25,7 +25,8 @@ use serde::Serialize;
 
 use super::edit;
 use super::{
-    read_record, write_atomic, Diagnostic, SourceFile, Workspace, WorkspaceError, WorkspaceLock,
+    read_record, write_atomic, Act, Diagnostic, Locator, SourceFile, Workspace, WorkspaceError,
+    WorkspaceLock,
 };
 use crate::hashing::sha256_hex;
 use crate::model::Id;
@@ -72,6 +73,16 @@ pub enum StoreError {
     Rewrite {
         /// The file, relative to the workspace.
         file: String,
+        /// Why.
+        message: String,
+    },
+    /// A field cannot be set to the value given (`dpo … set`).
+    #[error("`{file}`: field `{field}`: {message}")]
+    Field {
+        /// The file, relative to the workspace.
+        file: String,
+        /// The field, as given.
+        field: String,
         /// Why.
         message: String,
     },
@@ -377,6 +388,338 @@ pub fn adopt(
     lock.intend(rel, Some(text.to_string()), sha)
 }
 
+/// How [`set_field`] sets one field of a record from the command line.
+#[derive(Debug, Clone, Copy)]
+pub struct SetField<'a> {
+    /// The journal action, e.g. `breach.set`.
+    pub action: &'a str,
+    /// What the entry is about: the record's id (a fate file's controller).
+    pub subject: &'a str,
+    /// The field: keys joined by dots, list entries by index
+    /// (`nature.description`, `items[2].decision.reference`).
+    pub field: &'a str,
+    /// The field as the user named it, for messages (`decision.reference`
+    /// of item `x`); the same as `field` when it is the path.
+    pub shown: &'a str,
+    /// The value as typed.
+    pub value: &'a str,
+    /// Read the value as YAML only (`--yaml`): `null`, a number, a list in
+    /// flow syntax `[a, b]`, a mapping `{k: v}`.
+    pub yaml: bool,
+    /// Top-level sections that may not be set: dpo's evidence, the id.
+    pub locked: &'a [&'a str],
+}
+
+/// A field set by [`set_field`].
+#[derive(Debug, Clone, Serialize)]
+pub struct FieldSet {
+    /// The file, relative to the workspace.
+    pub file: String,
+    /// The field.
+    pub field: String,
+    /// SHA-256 of its old value as JSON (`None`: it had none).
+    pub old_sha256: Option<String>,
+    /// SHA-256 of its new value as JSON.
+    pub new_sha256: String,
+    /// Whether every comment of the file was kept (the value was replaced
+    /// on its line); false when its top-level section was rewritten.
+    pub comments_kept: bool,
+    /// The journal entry.
+    pub journal_seq: u64,
+}
+
+/// One step of a field path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Step {
+    Key(String),
+    Index(usize),
+}
+
+/// `a.b[2].c` as steps; `None` when it is not such a path.
+fn parse_field(field: &str) -> Option<Vec<Step>> {
+    let mut steps = Vec::new();
+    for part in field.split('.') {
+        let (key, mut rest) = part.split_once('[').map_or((part, ""), |(k, r)| (k, r));
+        if key.is_empty()
+            || !key
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        {
+            return None;
+        }
+        steps.push(Step::Key(key.to_string()));
+        while !rest.is_empty() {
+            let (n, after) = rest.split_once(']')?;
+            steps.push(Step::Index(n.parse().ok()?));
+            rest = match after {
+                "" => "",
+                a => a.strip_prefix('[')?,
+            };
+        }
+    }
+    Some(steps)
+}
+
+/// The node at `steps` of `v`, when there is one.
+fn node<'v>(v: &'v serde_yaml::Value, steps: &[Step]) -> Option<&'v serde_yaml::Value> {
+    steps.iter().try_fold(v, |v, s| match s {
+        Step::Key(k) => v.get(k.as_str()),
+        Step::Index(i) => v.get(*i),
+    })
+}
+
+/// Puts `value` at `steps` of `v`, making the missing mappings on the way;
+/// an index must name an existing entry.
+fn put_node(
+    v: &mut serde_yaml::Value,
+    steps: &[Step],
+    value: serde_yaml::Value,
+) -> Result<(), String> {
+    use serde_yaml::Value;
+    let Some((first, rest)) = steps.split_first() else {
+        *v = value;
+        return Ok(());
+    };
+    let next = match first {
+        Step::Key(k) => {
+            if v.is_null() {
+                *v = Value::Mapping(serde_yaml::Mapping::new());
+            }
+            let m = v
+                .as_mapping_mut()
+                .ok_or_else(|| format!("`{k}` is under a value that is not a mapping"))?;
+            m.entry(Value::String(k.clone())).or_insert(Value::Null)
+        }
+        Step::Index(i) => {
+            let n = v.as_sequence().map_or(0, Vec::len);
+            v.get_mut(*i)
+                .ok_or_else(|| format!("there is no entry [{i}] (the list has {n})"))?
+        }
+    };
+    put_node(next, rest, value)
+}
+
+/// SHA-256 of a value as compact JSON: what the journal says of an old and
+/// a new value.
+fn value_sha256(v: &serde_yaml::Value) -> String {
+    sha256_hex(serde_json::to_string(v).unwrap_or_default().as_bytes())
+}
+
+/// The value as it is written on one line: YAML when it fits on one, else
+/// JSON (a valid YAML flow value).
+fn one_line(v: &serde_yaml::Value) -> Option<String> {
+    let yaml = serde_yaml::to_string(v).ok()?;
+    let yaml = yaml.trim_end_matches('\n');
+    if !yaml.contains('\n') && !v.is_mapping() && !v.is_sequence() {
+        return Some(yaml.to_string());
+    }
+    serde_json::to_string(v).ok()
+}
+
+/// `text` with the scalar at `field` replaced on its line by `value`, its
+/// comment kept (`keep_comment`) or not; `None` when the field is not on a
+/// line of its own.
+fn splice_scalar(text: &str, field: &str, value: &str, keep_comment: bool) -> Option<String> {
+    let (line, col) = Locator::new(text).exact(field)?;
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let l = lines.get_mut(line.checked_sub(1)?)?;
+    let start = l.char_indices().nth(col.checked_sub(1)?).map(|(i, _)| i)?;
+    let rest = &l[start..];
+    let comment = match rest.find(" #") {
+        Some(i) if keep_comment => rest[rest[..i].trim_end().len()..].to_string(),
+        None if keep_comment => return None,
+        _ => String::new(),
+    };
+    *l = format!("{}{value}{comment}", &l[..start]);
+    let mut out = lines.join("\n");
+    out.push('\n');
+    Some(out)
+}
+
+/// Sets one field of the record of `stored` from the command line: the
+/// value is put at its path, the whole record re-read with its kind's typed
+/// loader (a value that does not fit is refused, naming the field), `hook`
+/// adjusts the record (a kind's follow-up: a breach drops a deferral the
+/// value makes stale), and the file is changed in place — the value on its
+/// line when it has one, every comment kept; else its top-level section
+/// rewritten — under the hash guard and the write-ahead note, then
+/// journaled (`how.action`) with the field and the SHA-256 of its old and
+/// new value.
+///
+/// The value is taken as text; when the field does not take text (a
+/// number, a date-time, a list…), or with `how.yaml`, it is read as YAML:
+/// a list or a mapping is given in flow syntax (`[a, b]`, `{k: v}`), and
+/// `null` (with `--yaml`) empties a field.
+pub fn set_field<T: Serialize + DeserializeOwned + PartialEq>(
+    ws: &Workspace,
+    lock: &WorkspaceLock,
+    act: &Act,
+    stored: &Stored<T>,
+    how: &SetField<'_>,
+    hook: impl FnOnce(&mut T, &str),
+) -> Result<(Stored<T>, FieldSet), StoreError> {
+    use serde_yaml::Value;
+    let rel = stored.source.rel.as_str();
+    let refuse = |message: String| StoreError::Field {
+        file: rel.to_string(),
+        field: how.shown.to_string(),
+        message,
+    };
+    let steps = parse_field(how.field).ok_or_else(|| {
+        refuse("not a field path: keys joined by dots, list entries by index (`nature.description`, `items[0].name`)".into())
+    })?;
+    if let Some(Step::Key(top)) = steps.first() {
+        if how.locked.contains(&top.as_str()) {
+            return Err(refuse(format!(
+                "`{top}` is written by dpo as evidence (or is the record's identity) and is never set by hand"
+            )));
+        }
+    }
+    unchanged(ws, &stored.source)?;
+    let tree: Value =
+        serde_yaml::from_str(&stored.source.text).map_err(|e| refuse(e.to_string()))?;
+    let old = node(&tree, &steps).filter(|v| !v.is_null()).cloned();
+    let parsed = serde_yaml::from_str::<Value>(how.value);
+    let mut candidates = Vec::new();
+    if !how.yaml {
+        candidates.push(Value::String(how.value.to_string()));
+    }
+    match parsed {
+        Ok(v) => candidates.push(v),
+        Err(e) if how.yaml => return Err(refuse(format!("the value is not YAML: {e}"))),
+        Err(_) => {}
+    }
+    let mut why = String::new();
+    let mut found = None;
+    for value in candidates {
+        let mut t = tree.clone();
+        put_node(&mut t, &steps, value.clone()).map_err(&refuse)?;
+        match serde_yaml::from_value::<T>(t) {
+            Ok(record) => {
+                found = Some((record, value));
+                break;
+            }
+            Err(e) => why = e.to_string(),
+        }
+    }
+    let (set, value) = found.ok_or_else(|| refuse(format!("the record would not read: {why}")))?;
+    let mut new =
+        serde_yaml::from_value::<T>(serde_yaml::to_value(&set).map_err(|e| refuse(e.to_string()))?)
+            .map_err(|e| refuse(e.to_string()))?;
+    hook(&mut new, how.field);
+    let keys: Vec<String> = match serde_yaml::to_value(&new) {
+        Ok(Value::Mapping(m)) => m
+            .keys()
+            .filter_map(|k| k.as_str().map(str::to_string))
+            .collect(),
+        _ => Vec::new(),
+    };
+    let others: Vec<&str> = keys
+        .iter()
+        .map(String::as_str)
+        .filter(|k| steps.first() != Some(&Step::Key((*k).to_string())))
+        .collect();
+    // The value on its line (its comment kept, else dropped), then the
+    // sections the hook changed; else the field's top-level section.
+    let inline = one_line(&value).into_iter().flat_map(|line| {
+        [true, false]
+            .into_iter()
+            .filter_map(move |keep| splice_scalar(&stored.source.text, how.field, &line, keep))
+    });
+    let mut text = None;
+    for t in inline {
+        let t = edit_sections(rel, &t, &set, &new, &others)?;
+        if verify(rel, &t, &new).is_ok() {
+            text = Some((t, true));
+            break;
+        }
+    }
+    let (text, comments_kept) = match text {
+        Some(t) => t,
+        None => {
+            let t = edit_sections(
+                rel,
+                &stored.source.text,
+                &stored.record,
+                &new,
+                &keys.iter().map(String::as_str).collect::<Vec<_>>(),
+            )?;
+            verify(rel, &t, &new)?;
+            (t, false)
+        }
+    };
+    put(ws, lock, rel, Some(&stored.source.text), &text)?;
+    let new_value = node(
+        &serde_yaml::from_str::<Value>(&text).unwrap_or_default(),
+        &steps,
+    )
+    .cloned()
+    .unwrap_or(value);
+    let old_sha256 = old.as_ref().map(value_sha256);
+    let new_sha256 = value_sha256(&new_value);
+    let words = format!(
+        "set `{}` in `{rel}`: old value SHA-256 {}, new value SHA-256 {new_sha256}\n",
+        how.shown,
+        old_sha256.as_deref().unwrap_or("none (it had no value)")
+    );
+    let (entry, _) =
+        ws.journal()
+            .append_text(lock, act.now, &act.actor, how.action, how.subject, &words)?;
+    Ok((
+        Stored::new(new, rel, text),
+        FieldSet {
+            file: rel.to_string(),
+            field: how.shown.to_string(),
+            old_sha256,
+            new_sha256,
+            comments_kept,
+            journal_seq: entry.seq,
+        },
+    ))
+}
+
+/// A field and the value to give it, as typed on the command line.
+#[derive(Debug, Clone, Copy)]
+pub struct FieldValue<'a> {
+    /// The path in the file (see [`SetField::field`]).
+    pub field: &'a str,
+    /// The field as the user named it.
+    pub shown: &'a str,
+    /// The value as typed.
+    pub value: &'a str,
+    /// `--yaml`: read the value as YAML only.
+    pub yaml: bool,
+}
+
+/// `dpo <kind> set`: sets one field of the record `id` of the folder of
+/// `kind` under the lock ([`set_field`]), journaled as `<kind>.set` about
+/// `id`; the kind's evidence sections and its `id` may not be set. `hook`
+/// is the kind's follow-up on the record once the value fits.
+pub fn set_record<T: Serialize + DeserializeOwned + PartialEq>(
+    ws: &Workspace,
+    act: &Act,
+    kind: &super::kinds::FileKind,
+    id: &str,
+    v: FieldValue<'_>,
+    hook: impl FnOnce(&mut T, &str),
+) -> Result<FieldSet, StoreError> {
+    let lock = ws.lock()?;
+    let stored = load_one::<T>(ws, kind.name, kind.path, id)?;
+    let action = format!("{}.set", kind.name);
+    let mut locked = vec!["id"];
+    locked.extend_from_slice(kind.evidence);
+    let how = SetField {
+        action: &action,
+        subject: id,
+        field: v.field,
+        shown: v.shown,
+        value: v.value,
+        yaml: v.yaml,
+        locked: &locked,
+    };
+    set_field(ws, &lock, act, &stored, &how, hook).map(|(_, set)| set)
+}
+
 fn rewrite(rel: &str, message: String) -> StoreError {
     StoreError::Rewrite {
         file: rel.to_string(),
@@ -433,5 +776,59 @@ fn verify<T: DeserializeOwned + PartialEq>(
             "the file would not read back as the intended record".into(),
         )),
         Err(e) => Err(rewrite(rel, e.to_string())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_paths_are_keys_and_indexes() {
+        assert_eq!(
+            parse_field("items[2].decision.reference"),
+            Some(vec![
+                Step::Key("items".into()),
+                Step::Index(2),
+                Step::Key("decision".into()),
+                Step::Key("reference".into())
+            ])
+        );
+        assert_eq!(parse_field("a[0][1]").map(|s| s.len()), Some(3));
+        for bad in ["", "a..b", "a[x]", "a[1", "a b", ".a"] {
+            assert_eq!(parse_field(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_scalar_is_replaced_on_its_line_keeping_its_comment() {
+        let text = "# top\nnature:\n  # why\n  description: old  # note\n  count: 3\n";
+        let out = splice_scalar(text, "nature.description", "'new: value'", true).unwrap();
+        assert_eq!(
+            out,
+            "# top\nnature:\n  # why\n  description: 'new: value'  # note\n  count: 3\n"
+        );
+        let out = splice_scalar(text, "nature.count", "4", false).unwrap();
+        assert!(out.contains("  count: 4\n"), "{out}");
+        assert_eq!(splice_scalar(text, "nature.count", "4", true), None);
+        assert_eq!(splice_scalar(text, "nature.missing", "4", false), None);
+    }
+
+    #[test]
+    fn a_value_goes_on_one_line() {
+        let v = |s: &str| serde_yaml::from_str::<serde_yaml::Value>(s).unwrap();
+        assert_eq!(one_line(&v("[a, b]")).unwrap(), r#"["a","b"]"#);
+        assert_eq!(
+            one_line(&serde_yaml::Value::String("a: b".into())).unwrap(),
+            "'a: b'"
+        );
+        assert_eq!(
+            one_line(&serde_yaml::Value::String("x\ny".into())).unwrap(),
+            r#""x\ny""#
+        );
+        let mut t = v("a: {b: 1}");
+        put_node(&mut t, &parse_field("a.c.d").unwrap(), v("2")).unwrap();
+        assert_eq!(t, v("a: {b: 1, c: {d: 2}}"));
+        assert!(put_node(&mut t, &parse_field("a.b.x").unwrap(), v("2")).is_err());
     }
 }

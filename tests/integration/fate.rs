@@ -150,6 +150,8 @@ impl Env {
             "relecture : en-tête LUKS absent",
             "--validated-by",
             "Carole Dupont",
+            "--media-destination",
+            "réutilisé après effacement",
         ]);
     }
 }

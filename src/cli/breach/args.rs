@@ -14,6 +14,8 @@ pub enum BreachCommand {
     List,
     /// Show one breach: facts, missing items, deadlines, channels.
     Show(IdArgs),
+    /// Set one field of the breach file, journaled (e.g. `nature.description "…"`).
+    Set(crate::cli::set::SetArgs),
     /// Defer a required field that cannot be known yet, with the reason.
     Defer(DeferArgs),
     /// E-mail the notification (with its PDF) to each controller's breach contact.

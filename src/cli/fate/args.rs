@@ -25,6 +25,22 @@ pub enum FateCommand {
     Scan(ScanArgs),
     /// Issue the signed certificate of destruction and return.
     Certify(CertifyArgs),
+    /// Set one field of an item of the inventory, journaled (e.g. `choice destroy`,
+    /// `decision.reference "courrier n° 12"`, `decision.date 2021-07-01`).
+    Set(SetArgs),
+}
+
+/// Options of `dpo fate set`.
+#[derive(Debug, Args)]
+pub struct SetArgs {
+    /// The item.
+    pub item: String,
+    /// The field of the item and its value.
+    #[command(flatten)]
+    pub field: crate::cli::set::FieldArgs,
+    /// The controller whose fate file holds the item [default: the one that has it].
+    #[arg(long, value_name = "ID")]
+    pub controller: Option<String>,
 }
 
 /// Options of `dpo fate list`.
@@ -153,8 +169,9 @@ pub struct CertifyArgs {
     /// The controller [default: the only fate file].
     #[arg(long, value_name = "ID")]
     pub controller: Option<String>,
-    /// The PDF to write; FILE.pdf.sig, FILE.json and FILE.json.sig go beside it
-    /// [default: evidence/fate/<controller>/certificate-<time>.pdf].
+    /// A copy to write as well; FILE.pdf.sig, FILE.json and FILE.json.sig go beside it.
+    /// The certificate is always kept in evidence/fate/<controller>/ (with -o, in a
+    /// folder certificate-<time>/ under this file name) and goes in the audit pack.
     #[arg(short = 'o', long, value_name = "FILE.pdf")]
     pub output: Option<PathBuf>,
     /// The key.

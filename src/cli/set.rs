@@ -1,0 +1,62 @@
+//! `dpo breach set`, `dpo request set`, `dpo fate set`: one field of a
+//! record set from the command line and journaled, through the one
+//! generic path-set of the store ([`crate::workspace::store::set_record`]).
+
+use clap::Args;
+
+use super::{print_json, CliError, Settings};
+use crate::workspace::store::{FieldSet, FieldValue};
+
+/// A field and its new value.
+#[derive(Debug, Args)]
+pub struct FieldArgs {
+    /// The field: keys joined by dots, list entries by index, e.g.
+    /// `nature.description`, `subject_categories`, `decision.reference`.
+    pub field: String,
+    /// The new value, as text; read as YAML when the field does not take text
+    /// (a number, a date, a list in flow syntax `[a, b]`, a mapping `{k: v}`).
+    pub value: String,
+    /// Read the value as YAML only (`--yaml null` empties a field).
+    #[arg(long)]
+    pub yaml: bool,
+}
+
+impl FieldArgs {
+    /// The field at `path` in the file, with this value.
+    pub fn at<'a>(&'a self, path: &'a str) -> FieldValue<'a> {
+        FieldValue {
+            field: path,
+            shown: &self.field,
+            value: &self.value,
+            yaml: self.yaml,
+        }
+    }
+}
+
+/// Options of `dpo breach set` and `dpo request set`.
+#[derive(Debug, Args)]
+pub struct SetArgs {
+    /// The record, e.g. `2021-001`.
+    pub id: String,
+    /// The field and its value.
+    #[command(flatten)]
+    pub field: FieldArgs,
+}
+
+/// Prints what was set.
+pub(super) fn print(settings: &Settings, set: &FieldSet) -> Result<i32, CliError> {
+    if settings.json {
+        print_json(set)?;
+        return Ok(0);
+    }
+    outln!(
+        "{}: `{}` set (journal entry {})",
+        set.file,
+        set.field,
+        set.journal_seq
+    )?;
+    if !set.comments_kept {
+        outln!("note: its top-level section was rewritten; comments inside it were not kept")?;
+    }
+    Ok(0)
+}
