@@ -73,6 +73,9 @@ pub struct ForwardArgs {
     /// Write the message to evidence/ without sending it.
     #[arg(long)]
     pub dry_run: bool,
+    /// Send it even though a required field is « à compléter » (the record says so).
+    #[arg(long)]
+    pub incomplete: bool,
     /// An interrupted earlier sending.
     #[command(flatten)]
     pub uncertain: UncertainArgs,
@@ -151,18 +154,39 @@ fn print_outcome(settings: &Settings, o: &request::Outcome) -> Result<(), CliErr
     }
     match &o.forwarded {
         Some(f) if f.dry_run => outln!("dry run: message written to {} (not sent)", f.record.eml)?,
-        Some(f) => outln!(
-            "forwarded to {} — {} — server reply: {}",
-            f.record.recipients.join(", "),
-            f.record.eml,
-            f.record.server_reply
-        )?,
+        Some(_)
+            if o.request
+                .forwarded
+                .as_ref()
+                .is_some_and(|r| !r.incomplete.is_empty()) =>
+        {
+            let gaps = o.request.forwarded.iter().flat_map(|r| &r.incomplete);
+            let gaps: Vec<&str> = gaps.map(String::as_str).collect();
+            errln!(
+                "warning: forwarded with « à compléter » in: {} (--incomplete; recorded as such)",
+                gaps.join(", ")
+            );
+            print_forwarded(o)?
+        }
+        Some(_) => print_forwarded(o)?,
         None => outln!(
             "not forwarded: run `dpo request forward {}` (status flags it after 24 h)",
             o.request.id
         )?,
     }
     Ok(())
+}
+
+fn print_forwarded(o: &request::Outcome) -> Result<(), CliError> {
+    match &o.forwarded {
+        Some(f) => outln!(
+            "forwarded to {} — {} — server reply: {}",
+            f.record.recipients.join(", "),
+            f.record.eml,
+            f.record.server_reply
+        ),
+        None => Ok(()),
+    }
 }
 
 #[derive(Serialize)]
@@ -217,7 +241,7 @@ pub(super) fn run(settings: &Settings, c: &RequestCommand) -> Result<i32, CliErr
                 &ws,
                 now,
                 (a.dry_run, true, a.uncertain.resolve()),
-                |how| Ok(request::forward(&ws, &a.id, how)?),
+                |how| Ok(request::forward(&ws, &a.id, how, a.incomplete)?),
             )?;
             print_outcome(settings, &o)?;
         }

@@ -111,6 +111,9 @@ pub struct NotifyArgs {
     /// Write the messages to evidence/ without sending them.
     #[arg(long)]
     pub dry_run: bool,
+    /// Send a notice even though a required field is « à compléter » (its record says so).
+    #[arg(long)]
+    pub incomplete: bool,
     /// An interrupted earlier sending.
     #[command(flatten)]
     pub uncertain: UncertainArgs,
@@ -202,13 +205,20 @@ pub(super) fn run(settings: &Settings, c: &SubProcessorCommand) -> Result<i32, C
                 &ws,
                 now,
                 (a.dry_run, true, a.uncertain.resolve()),
-                |how| Ok(subprocessor::notify(&ws, &a.notices, how)?),
+                |how| Ok(subprocessor::notify(&ws, &a.notices, how, a.incomplete)?),
             )?;
             if settings.json {
                 print_json(&sent)?;
             } else {
                 for s in &sent {
                     let d = &s.delivered;
+                    if !s.incomplete.is_empty() {
+                        errln!(
+                            "warning: notice {} went out with « à compléter » in: {} (--incomplete; recorded as such)",
+                            s.notice,
+                            s.incomplete.join(", ")
+                        );
+                    }
                     if d.dry_run {
                         outln!(
                             "dry run: notice {} written to {} (not sent)",

@@ -152,9 +152,38 @@ pub enum OutboxError {
         /// Its Message-ID.
         message_id: String,
     },
+    /// The message would go out with « à compléter » in a required field.
+    #[error("{what} would go out with « à compléter » in: {}; nothing was sent\n  hint: {hint}, or send it as it is with --incomplete (the record then says it went out incomplete)", missing.join(", "))]
+    Incomplete {
+        /// What was to be sent.
+        what: String,
+        /// The required fields left « à compléter ».
+        missing: Vec<String>,
+        /// How to fill them.
+        hint: String,
+    },
     /// Writing the evidence of a dry run, or journaling it, failed.
     #[error(transparent)]
     Workspace(#[from] WorkspaceError),
+}
+
+/// The gate of a message with required fields: refuses while `missing` is
+/// not empty, unless the command was run with `--incomplete` (`allowed`).
+/// Returns the fields to note, in the record, as sent « à compléter ».
+pub fn complete_or_allowed(
+    what: String,
+    missing: Vec<String>,
+    allowed: bool,
+    hint: String,
+) -> Result<Vec<String>, OutboxError> {
+    if missing.is_empty() || allowed {
+        return Ok(missing);
+    }
+    Err(OutboxError::Incomplete {
+        what,
+        missing,
+        hint,
+    })
 }
 
 impl OutboxError {
@@ -703,6 +732,7 @@ impl<'a> Outbox<'a> {
                     .now
                     .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
             ),
+            incomplete: Vec::new(),
         };
         record(&sent).map_err(|e| {
             OutboxError::Workspace(WorkspaceError::Write {
@@ -748,6 +778,7 @@ impl<'a> Outbox<'a> {
             eml,
             sha256: crate::hashing::sha256_hex(&built.bytes),
             server_reply: String::new(),
+            incomplete: Vec::new(),
         }
     }
 

@@ -114,4 +114,7 @@ pub struct MailRecord {
     pub sha256: String,
     /// The SMTP server's reply.
     pub server_reply: String,
+    /// The required fields that went out « à compléter » (`--incomplete`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub incomplete: Vec<String>,
 }

@@ -12,7 +12,7 @@ use serde::Serialize;
 use crate::mail::outbox::{
     self, Delivered, Filing, InfraError, Letter, Outbox, OutboxError, Sending,
 };
-use crate::model::{required_text, Id, Request, Right};
+use crate::model::{required_text, Id, MailRecord, Request, Right};
 use crate::render::words;
 use crate::render::Templates;
 use crate::time::TimeError;
@@ -171,7 +171,7 @@ pub fn log(ws: &Workspace, new: &NewRequest, how: &Sending) -> Result<Outcome, R
     };
     if forward {
         let outbox = Outbox::open(ws, &lock, &t, how)?;
-        let (request, d) = send(&outbox, stored).map_err(|e| {
+        let (request, d) = send(&outbox, stored, Vec::new()).map_err(|e| {
             OutboxError::recorded_not_sent(
                 format!("request `{id}`"),
                 format!("dpo request forward {id}"),
@@ -184,8 +184,27 @@ pub fn log(ws: &Workspace, new: &NewRequest, how: &Sending) -> Result<Outcome, R
     Ok(out)
 }
 
-/// Forwards a request logged with `--no-forward` (or whose forwarding failed).
-pub fn forward(ws: &Workspace, id: &str, how: &Sending) -> Result<Outcome, RequestError> {
+/// The fields a forward must carry (Annex 1 §II.7: the request itself)
+/// that are « à compléter »: its summary.
+pub fn missing_fields(r: &Request) -> Vec<String> {
+    let todo = |s: &str| s.trim().is_empty() || s.trim() == "à compléter";
+    [("summary", todo(&r.summary))]
+        .into_iter()
+        .filter(|(_, missing)| *missing)
+        .map(|(f, _)| f.to_string())
+        .collect()
+}
+
+/// Forwards a request logged with `--no-forward` (or whose forwarding
+/// failed). A request with a required field « à compléter »
+/// ([`missing_fields`]) is refused unless `incomplete` (`--incomplete`);
+/// then its record says which went out incomplete.
+pub fn forward(
+    ws: &Workspace,
+    id: &str,
+    how: &Sending,
+    incomplete: bool,
+) -> Result<Outcome, RequestError> {
     let t = Templates::new(how.lang)?;
     let lock = ws.lock()?;
     let stored = load(ws, id)?;
@@ -201,9 +220,18 @@ pub fn forward(ws: &Workspace, id: &str, how: &Sending) -> Result<Outcome, Reque
             ..*how
         },
     )?;
+    let gaps = outbox::complete_or_allowed(
+        format!("the forwarding of request `{}`", stored.record.id),
+        missing_fields(&stored.record),
+        incomplete,
+        format!(
+            "fill them with `dpo request set {} FIELD VALUE`",
+            stored.record.id
+        ),
+    )?;
     let file = stored.source.rel.clone();
     let outbox = Outbox::open(ws, &lock, &t, how)?;
-    let (request, d) = send(&outbox, stored)?;
+    let (request, d) = send(&outbox, stored, gaps)?;
     Ok(Outcome {
         answer_due: answer_due(request.received_at, ws.tz).map(|(d, _)| d),
         request,
@@ -216,6 +244,7 @@ pub fn forward(ws: &Workspace, id: &str, how: &Sending) -> Result<Outcome, Reque
 fn send(
     outbox: &Outbox<'_>,
     stored: Stored<Request>,
+    incomplete: Vec<String>,
 ) -> Result<(Request, Delivered), RequestError> {
     let (ws, t) = (outbox.workspace(), outbox.templates());
     let r = &stored.record;
@@ -262,7 +291,10 @@ fn send(
     let mut request = stored.record.clone();
     let d = outbox.post(&letter, |sent| {
         let mut new = stored.record.clone();
-        new.forwarded = Some(sent.clone());
+        new.forwarded = Some(MailRecord {
+            incomplete: incomplete.clone(),
+            ..sent.clone()
+        });
         request = store::update(ws, outbox.lock(), &stored, new, &["forwarded"])?.record;
         Ok::<_, StoreError>(())
     })?;

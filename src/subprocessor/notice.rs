@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::SubProcessorError;
 use crate::mail::outbox::{self, Delivered, Filing, Letter, Outbox, Sending};
 use crate::mail::Attachment;
-use crate::model::{ChangeKind, Id, SubProcessor, SubProcessorNotice};
+use crate::model::{ChangeKind, Id, MailRecord, SubProcessor, SubProcessorNotice};
 use crate::render::pdf::{markdown_to_pdf, PdfMeta};
 use crate::render::templates::Strings;
 use crate::render::words;
@@ -196,14 +196,44 @@ pub struct NoticeSent {
     pub controller: Id,
     /// The message.
     pub delivered: Delivered,
+    /// The required fields it went out without (`--incomplete`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub incomplete: Vec<String>,
+}
+
+/// The fields Annex 1 §II.6 requires in a notice — the sub-processor's
+/// identity and address, its contact details (an e-mail or a phone), the
+/// activities entrusted, the contract's dates — that are « à compléter ».
+pub fn missing_fields(sp: &SubProcessor) -> Vec<String> {
+    let blank = |v: &Option<String>| v.as_deref().is_none_or(|s| s.trim().is_empty());
+    [
+        ("address", blank(&sp.address)),
+        (
+            "contact.email|contact.phone",
+            blank(&sp.contact.email) && blank(&sp.contact.phone),
+        ),
+        (
+            "activities",
+            sp.activities.iter().all(|a| a.trim().is_empty()),
+        ),
+        ("contract.start", sp.contract.start.is_none()),
+        ("contract.end", sp.contract.end.is_none()),
+    ]
+    .into_iter()
+    .filter(|(_, missing)| *missing)
+    .map(|(f, _)| f.to_string())
+    .collect()
 }
 
 /// Sends the pending notices (all, or those given), each to its controller's
-/// notice contact, with the PDF attached.
+/// notice contact, with the PDF attached. A notice with a required field
+/// « à compléter » ([`missing_fields`]) is refused unless `incomplete`
+/// (`--incomplete`); then its record says which went out incomplete.
 pub fn notify(
     ws: &Workspace,
     only: &[String],
     how: &Sending,
+    incomplete: bool,
 ) -> Result<Vec<NoticeSent>, SubProcessorError> {
     let t = Templates::new(how.lang)?;
     let lock = ws.lock()?;
@@ -234,12 +264,27 @@ pub fn notify(
     if pending.is_empty() {
         return Err(SubProcessorError::NothingToSend);
     }
+    let mut gaps = Vec::new();
     for l in &pending {
         outbox::notice_recipient(ws, &l.record.controller)?;
+        let n = &l.record;
+        gaps.push(outbox::complete_or_allowed(
+            format!("sub-processor notice `{}`", n.id),
+            missing_fields(&n.details),
+            incomplete,
+            format!(
+                "fill them in `subprocessors.yaml` with `dpo subprocessor change {} …` (a new notice is then written)",
+                n.subprocessor
+            ),
+        )?);
     }
     outbox::ready(ws, how, "the sub-processor notices")?;
     let outbox = Outbox::open(ws, &lock, &t, how)?;
-    pending.iter().map(|l| send(&outbox, l)).collect()
+    pending
+        .iter()
+        .zip(gaps)
+        .map(|(l, gaps)| send(&outbox, l, gaps))
+        .collect()
 }
 
 /// What the e-mail of a notice says, besides the notice itself.
@@ -255,6 +300,7 @@ struct MailContext<'a> {
 fn send(
     outbox: &Outbox<'_>,
     stored: &Stored<SubProcessorNotice>,
+    incomplete: Vec<String>,
 ) -> Result<NoticeSent, SubProcessorError> {
     let (ws, t) = (outbox.workspace(), outbox.templates());
     let n = &stored.record;
@@ -294,12 +340,16 @@ fn send(
     };
     let delivered = outbox.post(&letter, |sent| {
         let mut new = n.clone();
-        new.sent = Some(sent.clone());
+        new.sent = Some(MailRecord {
+            incomplete: incomplete.clone(),
+            ..sent.clone()
+        });
         store::update(ws, outbox.lock(), stored, new, &["sent"]).map(|_| ())
     })?;
     Ok(NoticeSent {
         notice: n.id.clone(),
         controller: cid.clone(),
         delivered,
+        incomplete,
     })
 }

@@ -10,6 +10,7 @@ mod support;
 mod bagit;
 mod breach;
 mod cli;
+mod closing;
 mod crash;
 mod evidence;
 mod fate;

@@ -1,7 +1,9 @@
 //! The one harness that runs the real `dpo` binary: a [`Dpo`] command builder
 //! that clears every `DPO_*` variable of the environment the tests run in,
-//! names the workspace and the test actor, and takes the instant, the home
-//! folder and any variable on top; [`Run`] is what a run gave.
+//! names the workspace and the test actor (`DPO_ACTOR=test`: a command that
+//! writes refuses to run without an actor; [`Dpo::without_actor`] takes it
+//! away), and takes the instant, the home folder and any variable on top;
+//! [`Run`] is what a run gave.
 //!
 //! The workspace goes in `DPO_REGISTERS` and the instant in `DPO_NOW`; the
 //! tests that pass `--now` or `--registers` on the command line (breach,
@@ -44,6 +46,15 @@ impl Dpo {
         }
         cmd.env("DPO_REGISTERS", registers).env("DPO_ACTOR", "test");
         Self { cmd }
+    }
+
+    /// No actor at all: neither `DPO_ACTOR` nor a login name (`USER`,
+    /// `LOGNAME`) — every command that writes must refuse.
+    pub(crate) fn without_actor(mut self) -> Self {
+        for k in ["DPO_ACTOR", "USER", "LOGNAME"] {
+            self.cmd.env_remove(k);
+        }
+        self
     }
 
     /// The command as built, for a test that must start it itself (kill it,

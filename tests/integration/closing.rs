@@ -1,0 +1,805 @@
+//! End of the convention and the audit pack (issue 9), with the real
+//! binary: the certificate always kept in `evidence/` (and so in the audit
+//! pack) whatever `-o` says, and never half recorded after a `kill -9`; its
+//! refusals while a destruction's validator, a medium's fate or the DPO's
+//! name is « à compléter »; its signature block; no command writing without
+//! an actor; a sub-processor notice or a request forward with « à compléter »
+//! in a required field held back without `--incomplete`; facts set from the
+//! command line (`breach set`, `request set`, `fate set`), journaled.
+//!
+//! Needs: `pdftotext`, `ssh-keygen` (Debian openssh-client).
+
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::Duration;
+
+use crate::support::smtp::{Mode, SmtpServer};
+use crate::support::tools::{pdftotext, sha256sum};
+use crate::support::{Run, Workspace};
+
+const NOW: &str = "2021-08-02T10:00:00+02:00";
+const CONTROLLER: &str = "juvisy-sur-orge";
+const FATE: &str = "fate/juvisy-sur-orge.yaml";
+
+/// `tests/fixtures/fate-workspace`, with its data beside it.
+struct Fate {
+    ws: Workspace,
+}
+
+impl Fate {
+    fn new() -> Self {
+        Self {
+            ws: Workspace::fixture("fate-workspace"),
+        }
+    }
+
+    fn dpo(&self, args: &[&str]) -> Run {
+        let r = self.ws.dpo().now(NOW).run(args);
+        r.assert_no_panic();
+        r
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let r = self.dpo(args);
+        r.assert_code(0);
+        r.text()
+    }
+
+    fn data(&self, rel: &str, bytes: &[u8]) {
+        let p = self.ws.path(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, bytes).unwrap();
+    }
+
+    fn destroy(&self, item: &str, copy: &str, extra: &[&str]) {
+        let mut args = vec![
+            "fate",
+            "destroy",
+            item,
+            "--copy",
+            copy,
+            "--method",
+            "purge",
+            "--technique",
+            "effacement cryptographique",
+            "--tool",
+            "cryptsetup 2.6.1",
+            "--operator",
+            "Bob Martin",
+            "--verification",
+            "relecture : en-tête LUKS absent",
+        ];
+        args.extend_from_slice(extra);
+        self.ok(&args);
+    }
+
+    /// Every copy handed over or destroyed; the destruction of `partages`
+    /// `live` recorded with `live` (its validator and medium), the others
+    /// complete.
+    fn done_but(&self, live: &[&str]) {
+        self.ok(&["keys", "generate"]);
+        self.data("data/partages/a.txt", b"acte 2021-001\n");
+        self.data("data/sauvegardes/job.vbk", &[0x17u8; 4096]);
+        self.ok(&["fate", "fingerprint", "partages", "data/partages"]);
+        self.ok(&[
+            "fate",
+            "bag",
+            "partages",
+            "--from",
+            "data/partages",
+            "--out",
+            "media/partages",
+        ]);
+        self.ok(&["fate", "verify-bag", "media/partages"]);
+        let full = [
+            "--validated-by",
+            "Carole Dupont",
+            "--media-destination",
+            "réutilisé après effacement",
+        ];
+        self.destroy("partages", "live", live);
+        for (item, copy) in [
+            ("partages", "snapshots"),
+            ("sauvegardes", "depot"),
+            ("sauvegardes", "bandes"),
+        ] {
+            self.destroy(item, copy, &full);
+        }
+    }
+
+    fn complete(&self) {
+        self.done_but(&[
+            "--validated-by",
+            "Carole Dupont",
+            "--media-destination",
+            "réutilisé après effacement",
+        ]);
+    }
+
+    /// The certificate PDFs kept under `evidence/fate/<controller>/`.
+    fn kept_pdfs(&self) -> Vec<PathBuf> {
+        let mut out: Vec<PathBuf> = walkdir(&self.ws.root().join("evidence/fate").join(CONTROLLER))
+            .into_iter()
+            .filter(|p| {
+                p.extension().is_some_and(|e| e == "pdf")
+                    && p.to_string_lossy().contains("certificate-")
+            })
+            .collect();
+        out.sort();
+        out
+    }
+}
+
+fn walkdir(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return out;
+    };
+    for e in rd.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(walkdir(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+fn words(t: &str) -> String {
+    t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+// ------------------------------------------------------------------ the certificate
+
+#[test]
+fn with_o_the_certificate_is_also_kept_in_evidence_checked_and_in_the_audit_pack() {
+    let f = Fate::new();
+    f.complete();
+    let out = f.ok(&["fate", "certify", "-o", "out/certificat.pdf"]);
+    assert!(out.contains("kept in evidence"), "{out}");
+    let copy = f.ws.path("out/certificat.pdf");
+    let kept = f.kept_pdfs();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    // Kept under the file name it prints, with the same bytes as the copy.
+    assert!(kept[0].ends_with("certificat.pdf"), "{kept:?}");
+    assert_eq!(sha256sum(&kept[0]), sha256sum(&copy));
+    for ext in ["pdf.sig", "json", "json.sig"] {
+        let name = format!("certificat.{ext}");
+        let beside = kept[0].with_file_name(&name);
+        assert!(beside.exists(), "{}", beside.display());
+        assert_eq!(
+            sha256sum(&beside),
+            sha256sum(&f.ws.path(&format!("out/{name}")))
+        );
+    }
+    // The record and the journal name the kept files, with their hashes.
+    let rel = kept[0]
+        .strip_prefix(f.ws.root())
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    assert!(f.ws.read(FATE).contains(&format!("pdf: {rel}")), "{rel}");
+    let entry =
+        f.ws.journal()
+            .into_iter()
+            .find(|e| e["action"] == "fate.certify")
+            .unwrap();
+    let writes = entry["writes"].to_string();
+    assert!(
+        writes.contains(&rel) && writes.contains(&sha256sum(&kept[0])),
+        "{writes}"
+    );
+    f.ok(&["check"]);
+    f.ok(&["journal", "verify"]);
+    // The audit pack holds it, and its signature.
+    f.ok(&["audit", "pack", "-o", "pack"]);
+    let packed = f.ws.path("pack").join(&rel);
+    assert_eq!(sha256sum(&packed), sha256sum(&copy));
+    assert!(packed.with_extension("pdf.sig").exists());
+    let per_controller = f.ok(&["audit", "pack", "-o", "pack-c", "--controller", CONTROLLER]);
+    assert!(f.ws.path("pack-c").join(&rel).exists(), "{per_controller}");
+    // A kept certificate changed afterwards is reported, like any evidence.
+    std::fs::write(&kept[0], b"%PDF-1.7 forged").unwrap();
+    let r = f.dpo(&["check"]);
+    r.assert_code(1);
+    assert!(r.text().contains(&rel), "{}", r.text());
+}
+
+#[test]
+fn a_certify_killed_at_any_moment_leaves_no_half_certificate_recorded() {
+    let f = Fate::new();
+    f.complete();
+    // How long a whole run takes here; the kills spread over it, and beyond.
+    let start = std::time::Instant::now();
+    f.ok(&["fate", "certify"]);
+    let whole = start.elapsed().as_millis() as u64;
+    let mut killed = 0;
+    for (round, ms) in (1..=16u64).map(|i| whole * i / 6).enumerate() {
+        let mut cmd = f.ws.dpo().now(NOW).into_command();
+        cmd.args(["fate", "certify"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        let mut child = cmd.spawn().unwrap();
+        std::thread::sleep(Duration::from_millis(ms));
+        if child.try_wait().unwrap().is_none() {
+            child.kill().unwrap();
+            killed += 1;
+        }
+        child.wait().unwrap();
+        // The next command sets right what was left.
+        f.ok(&["journal", "verify"]);
+        f.ok(&["check"]);
+        // Every certificate file kept is one a record names, and every record's
+        // files are there with their hashes.
+        let fate = f.ws.read(FATE);
+        let recorded: Vec<&str> = fate
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("pdf: "))
+            .filter(|p| p.contains("certificate-"))
+            .collect();
+        let kept = f.kept_pdfs();
+        assert_eq!(
+            recorded.len(),
+            kept.len(),
+            "round {round} ({ms} ms): {recorded:?} / {kept:?}"
+        );
+        for p in &kept {
+            let rel = p
+                .strip_prefix(f.ws.root())
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            assert!(
+                recorded.contains(&rel.as_str()),
+                "round {round}: {rel} not recorded"
+            );
+            for ext in ["pdf.sig", "json", "json.sig"] {
+                assert!(
+                    p.with_extension(ext).exists(),
+                    "round {round}: {ext} of {rel}"
+                );
+            }
+        }
+        let leftovers: Vec<PathBuf> = walkdir(f.ws.root())
+            .into_iter()
+            .filter(|p| p.to_string_lossy().contains(".dpo-tmp-"))
+            .collect();
+        assert!(leftovers.is_empty(), "{leftovers:?}");
+    }
+    eprintln!("{killed} of 16 certify runs killed (a whole run: {whole} ms)");
+    assert!(killed > 0, "the first kills fall inside a run");
+}
+
+#[test]
+fn certify_names_each_field_a_complete_and_the_dpo_name_before_it_signs() {
+    let f = Fate::new();
+    f.done_but(&[]);
+    let r = f.dpo(&["fate", "certify"]);
+    r.assert_code(1);
+    let t = r.text();
+    for want in [
+        "copy `live` of item `partages`, field `destruction.validated_by`",
+        "copy `live` of item `partages`, field `destruction.media_destination`",
+        "--validated-by NAME",
+    ] {
+        assert!(t.contains(want), "{want}: {t}");
+    }
+    assert!(
+        !t.contains("`snapshots`"),
+        "complete copies are not named: {t}"
+    );
+    assert!(f.kept_pdfs().is_empty());
+    let v = f.dpo(&["--json", "fate", "certify"]).json();
+    assert_eq!(v["refused"], true);
+    assert_eq!(v["pending"][0]["field"], "destruction.validated_by", "{v}");
+    // Recorded again, complete: only the DPO's missing name stands in the way.
+    f.destroy(
+        "partages",
+        "live",
+        &[
+            "--validated-by",
+            "Carole Dupont",
+            "--media-destination",
+            "broyé",
+        ],
+    );
+    let processor = f.ws.read("processor.yaml");
+    f.ws.write(
+        "processor.yaml",
+        &processor.replace("name: Délégué de test", "name: null"),
+    );
+    let r = f.dpo(&["fate", "certify"]);
+    r.assert_code(1);
+    assert!(
+        r.text().contains("field `processor.yaml: dpo.name`")
+            && !r.text().contains("item `partages`"),
+        "{}",
+        r.text()
+    );
+    f.ws.write("processor.yaml", &processor);
+    f.ok(&["fate", "certify"]);
+    assert_eq!(f.kept_pdfs().len(), 1);
+}
+
+#[test]
+fn the_certificate_ends_with_the_signature_block_in_both_languages() {
+    let f = Fate::new();
+    f.complete();
+    f.ok(&["fate", "certify", "-o", "out/certificat.pdf"]);
+    let fr = words(&pdftotext(&f.ws.path("out/certificat.pdf"), &[]));
+    let block = fr
+        .rsplit("Signature")
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    for want in [
+        "Fait à Vitry-sur-Seine, le 2 août 2021.",
+        "Pour Établissement public territorial Grand-Orly Seine Bièvre, sous-traitant",
+        "Délégué de test, délégué à la protection des données",
+    ] {
+        assert!(fr.contains(want), "{want}:\n{fr}");
+    }
+    // It ends the document: after the instructions to verify it.
+    let (verify, sign) = (fr.find("Vérifier ce certificat"), fr.find("Fait à"));
+    assert!(verify.is_some() && sign > verify, "{block}");
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(f.ws.path("out/certificat.json")).unwrap()).unwrap();
+    assert_eq!(json["signatory"]["place"], "Vitry-sur-Seine");
+    assert_eq!(json["signatory"]["name"], "Délégué de test");
+    assert!(!fr.contains("unknown"), "{fr}");
+    assert!(f.ws.read(FATE).contains("by: test"));
+
+    f.ok(&[
+        "--lang",
+        "en",
+        "fate",
+        "certify",
+        "-o",
+        "out/certificate.pdf",
+    ]);
+    let en = words(&pdftotext(&f.ws.path("out/certificate.pdf"), &[]));
+    for want in [
+        "Done at Vitry-sur-Seine, on 2 August 2021.",
+        "For Établissement public territorial Grand-Orly Seine Bièvre, processor",
+        "Délégué de test, data protection officer",
+    ] {
+        assert!(en.contains(want), "{want}:\n{en}");
+    }
+    // A seat without a postcode: the place is « à compléter », not guessed.
+    let processor = f.ws.read("processor.yaml");
+    f.ws.write(
+        "processor.yaml",
+        &processor.replace("94400 Vitry-sur-Seine", "Vitry"),
+    );
+    f.ok(&["fate", "certify", "-o", "out/sans-lieu.pdf"]);
+    let t = words(&pdftotext(&f.ws.path("out/sans-lieu.pdf"), &[]));
+    assert!(t.contains("Fait à à compléter, le 2 août 2021"), "{t}");
+}
+
+// ------------------------------------------------------------------ the actor
+
+#[test]
+fn a_writing_command_without_an_actor_is_refused_and_a_reading_one_runs() {
+    let ws = Workspace::sample();
+    let before = ws.journal().len();
+    for args in [
+        &["journal", "note", "-m", "revue"][..],
+        &[
+            "breach",
+            "open",
+            "--title",
+            "t",
+            "--aware-at",
+            "2021-03-26 10:00",
+        ][..],
+        &["keys", "generate"][..],
+    ] {
+        let r = ws
+            .dpo()
+            .without_actor()
+            .now("2021-03-27 10:00")
+            .env("USER", "root")
+            .run(args);
+        r.assert_code(2);
+        let e = r.stderr();
+        assert!(
+            e.contains("who is acting?") && e.contains("`root`") && e.contains("DPO_ACTOR"),
+            "{args:?}: {e}"
+        );
+    }
+    assert_eq!(ws.journal().len(), before);
+    assert!(!ws.exists("breaches"));
+    // Reading needs no actor.
+    ws.dpo()
+        .without_actor()
+        .run(&["journal", "verify"])
+        .assert_code(0);
+    ws.dpo()
+        .without_actor()
+        .run(&["register", "--format", "md"])
+        .assert_code(0);
+    // A group of people.yaml is no one.
+    let r = ws
+        .dpo()
+        .env("DPO_ACTOR", "secteur-reseau")
+        .run(&["journal", "note", "-m", "x"]);
+    r.assert_code(2);
+    assert!(r.stderr().contains("no name"), "{}", r.stderr());
+    // A person's id: the person's name is recorded; so is a login that is one.
+    ws.dpo()
+        .env("DPO_ACTOR", "coordinateur-ept")
+        .run(&["journal", "note", "-m", "revue"])
+        .assert_code(0);
+    ws.dpo()
+        .without_actor()
+        .env("LOGNAME", "technicien-support")
+        .run(&["journal", "note", "-m", "revue"])
+        .assert_code(0);
+    let actors: Vec<String> = ws
+        .journal()
+        .iter()
+        .map(|e| e["actor"].as_str().unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(
+        actors[actors.len() - 2..],
+        ["Gerald Petiot".to_string(), "Vincent Celma".to_string()]
+    );
+    assert!(!actors.iter().any(|a| a == "unknown"), "{actors:?}");
+}
+
+// ------------------------------------------------------------------ --incomplete
+
+fn contacts() -> Workspace {
+    Workspace::fixture("juvisy-workspace").overlay("request-notice-contacts")
+}
+
+#[test]
+fn a_notice_with_a_required_field_a_completer_needs_incomplete_and_says_so() {
+    let server = SmtpServer::start(Mode::Plain);
+    let ws = contacts();
+    ws.dpo()
+        .run(&[
+            "--now",
+            "2021-03-01 10:00",
+            "subprocessor",
+            "change",
+            "siim94",
+            "--address",
+            "1 rue de l'Exemple, 94000 Créteil",
+            "--contract-start",
+            "2021-02-01",
+        ])
+        .assert_code(0);
+    let notify = |extra: &[&str]| {
+        let mut a = vec!["--now", "2021-03-01 10:10", "subprocessor", "notify"];
+        a.extend_from_slice(extra);
+        ws.dpo().smtp(&server).run(&a)
+    };
+    let r = notify(&[]);
+    r.assert_code(2);
+    assert!(
+        r.stderr()
+            .contains("« à compléter » in: contact.email|contact.phone, contract.end")
+            && r.stderr().contains("--incomplete"),
+        "{}",
+        r.stderr()
+    );
+    assert!(server.messages().is_empty());
+    assert!(ws
+        .read("subprocessor-notices/2021-001.yaml")
+        .contains("sent: null"));
+    let r = notify(&["--incomplete"]);
+    r.assert_code(0);
+    assert!(
+        r.stderr().contains("warning: notice 2021-001 went out"),
+        "{}",
+        r.stderr()
+    );
+    assert_eq!(server.messages().len(), 1);
+    let notice = ws.read("subprocessor-notices/2021-001.yaml");
+    assert!(
+        notice.contains("incomplete:") && notice.contains("- contract.end"),
+        "{notice}"
+    );
+    ws.dpo().run(&["check"]).assert_code(0);
+}
+
+#[test]
+fn a_request_forward_with_its_summary_a_completer_needs_incomplete() {
+    let server = SmtpServer::start(Mode::Plain);
+    let ws = contacts();
+    ws.dpo()
+        .run(&[
+            "--now",
+            "2021-03-26 11:00",
+            "request",
+            "log",
+            "--controller",
+            CONTROLLER,
+            "--right",
+            "access",
+            "--received-at",
+            "2021-03-26 09:00",
+            "--summary",
+            "demande reçue par téléphone",
+            "--no-forward",
+        ])
+        .assert_code(0);
+    ws.dpo()
+        .run(&[
+            "--now",
+            "2021-03-26 11:05",
+            "request",
+            "set",
+            "2021-001",
+            "summary",
+            "à compléter",
+        ])
+        .assert_code(0);
+    let r = ws.dpo().smtp(&server).run(&[
+        "--now",
+        "2021-03-26 11:10",
+        "request",
+        "forward",
+        "2021-001",
+    ]);
+    r.assert_code(2);
+    assert!(
+        r.stderr().contains("« à compléter » in: summary"),
+        "{}",
+        r.stderr()
+    );
+    assert!(server.messages().is_empty());
+    let r = ws.dpo().smtp(&server).run(&[
+        "--now",
+        "2021-03-26 11:10",
+        "request",
+        "forward",
+        "2021-001",
+        "--incomplete",
+    ]);
+    r.assert_code(0);
+    assert!(
+        r.stderr()
+            .contains("warning: forwarded with « à compléter » in: summary"),
+        "{}",
+        r.stderr()
+    );
+    assert!(ws.read("requests/2021-001.yaml").contains("- summary"));
+    ws.dpo().run(&["check"]).assert_code(0);
+}
+
+// ------------------------------------------------------------------ set
+
+fn with_breach() -> Workspace {
+    let ws = Workspace::fixture("juvisy-workspace");
+    ws.dpo()
+        .run(&[
+            "--now",
+            "2021-03-26 11:00",
+            "breach",
+            "open",
+            "--title",
+            "Rançongiciel",
+            "--aware-at",
+            "2021-03-26 10:00",
+        ])
+        .assert_code(0);
+    ws
+}
+
+fn set(ws: &Workspace, args: &[&str]) -> Run {
+    let mut a = vec!["--now", "2021-03-26 12:00"];
+    a.extend_from_slice(args);
+    let r = ws.dpo().run(&a);
+    r.assert_no_panic();
+    r
+}
+
+#[test]
+fn breach_set_changes_one_fact_keeps_the_comments_and_journals_both_digests() {
+    let ws = with_breach();
+    let file = "breaches/2021-001.yaml";
+    let before = ws.read(file);
+    let r = set(
+        &ws,
+        &[
+            "breach",
+            "set",
+            "2021-001",
+            "nature.description",
+            "Chiffrement : serveur de fichiers",
+        ],
+    );
+    r.assert_code(0);
+    let after = ws.read(file);
+    assert!(
+        after.lines().any(
+            |l| l.starts_with("  description: 'Chiffrement : serveur de fichiers' ")
+                && l.ends_with(" # ce qui s'est passé")
+        ),
+        "{after}"
+    );
+    // Only that line changed.
+    let changed: Vec<(&str, &str)> = before
+        .lines()
+        .zip(after.lines())
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(changed.len(), 1, "{changed:?}");
+    let e = ws.journal().pop().unwrap();
+    assert_eq!(e["action"], "breach.set");
+    assert_eq!(e["subject"], "2021-001");
+    let text = e["text"].as_str().unwrap();
+    let new = sha256_hex(br#""Chiffrement : serveur de fichiers""#);
+    assert!(
+        text.contains("`nature.description`")
+            && text.contains("old value SHA-256 none")
+            && text.contains(&format!("new value SHA-256 {new}")),
+        "{text}"
+    );
+    ws.dpo().run(&["check"]).assert_code(0);
+    // A number, a list in flow syntax, and the old value's digest.
+    set(
+        &ws,
+        &["breach", "set", "2021-001", "nature.subjects_count", "1200"],
+    )
+    .assert_code(0);
+    set(
+        &ws,
+        &[
+            "breach",
+            "set",
+            "2021-001",
+            "nature.subject_categories",
+            "[agents, usagers]",
+        ],
+    )
+    .assert_code(0);
+    set(
+        &ws,
+        &["breach", "set", "2021-001", "nature.subjects_count", "1300"],
+    )
+    .assert_code(0);
+    let text = ws.journal().pop().unwrap()["text"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        text.contains(&format!("old value SHA-256 {}", sha256_hex(b"1200"))),
+        "{text}"
+    );
+    let v = ws
+        .dpo()
+        .run(&["--json", "breach", "show", "2021-001"])
+        .json();
+    let s = v.to_string();
+    assert!(s.contains("agents") && s.contains("1300"), "{s}");
+    ws.dpo().run(&["journal", "verify"]).assert_code(0);
+    ws.dpo().run(&["check"]).assert_code(0);
+}
+
+#[test]
+fn a_value_that_does_not_fit_or_an_evidence_field_is_refused_naming_the_field() {
+    let ws = with_breach();
+    let file = "breaches/2021-001.yaml";
+    let before = ws.read(file);
+    let journal = ws.journal().len();
+    for (field, value, want) in [
+        ("nature.subjects_count", "beaucoup", "invalid"),
+        ("nature.descripton", "x", "unknown field `descripton`"),
+        ("notifications", "[]", "evidence"),
+        ("id", "2021-002", "evidence"),
+        ("aware_at", "2021-03-26", "aware_at"),
+        ("nature..x", "1", "not a field path"),
+    ] {
+        let r = set(&ws, &["breach", "set", "2021-001", field, value]);
+        r.assert_code(2);
+        assert!(
+            r.stderr().contains(&format!("field `{field}`")) && r.stderr().contains(want),
+            "{field}: {}",
+            r.stderr()
+        );
+    }
+    let r = set(&ws, &["breach", "set", "2021-009", "title", "x"]);
+    r.assert_code(2);
+    assert_eq!(ws.read(file), before);
+    assert_eq!(ws.journal().len(), journal);
+    // --yaml null empties a field.
+    set(&ws, &["breach", "set", "2021-001", "consequences", "perte"]).assert_code(0);
+    set(
+        &ws,
+        &[
+            "breach",
+            "set",
+            "2021-001",
+            "consequences",
+            "null",
+            "--yaml",
+        ],
+    )
+    .assert_code(0);
+    assert!(
+        ws.read(file).contains("consequences: null"),
+        "{}",
+        ws.read(file)
+    );
+    // Without an actor, nothing is set.
+    let r = ws
+        .dpo()
+        .without_actor()
+        .run(&["breach", "set", "2021-001", "title", "x"]);
+    r.assert_code(2);
+}
+
+#[test]
+fn fate_set_records_the_controllers_decision_journaled() {
+    let f = Fate::new();
+    let before = f.ws.read(FATE);
+    let text = before.replace(
+        "    choice: destroy\n    decision: {reference: \"courrier du maire n° 2021-147\", date: 2021-07-15}\n",
+        "    choice: null # la ville n'a pas encore choisi\n    decision: null\n",
+    );
+    assert_ne!(text, before);
+    f.ws.write(FATE, &text);
+    f.ok(&["fate", "set", "sauvegardes", "choice", "destroy"]);
+    let after = f.ws.read(FATE);
+    assert!(
+        after.contains("    choice: destroy # la ville n'a pas encore choisi"),
+        "{after}"
+    );
+    f.ok(&[
+        "fate",
+        "set",
+        "sauvegardes",
+        "decision",
+        "{reference: courrier n° 2021-150, date: 2021-07-20}",
+    ]);
+    f.ok(&[
+        "fate",
+        "set",
+        "sauvegardes",
+        "decision.reference",
+        "courrier n° 2021-151",
+    ]);
+    let after = f.ws.read(FATE);
+    assert!(
+        after.contains("courrier n° 2021-151") && after.contains("2021-07-20"),
+        "{after}"
+    );
+    assert!(
+        after.starts_with("# Fixture of tests/integration/fate.rs. This comment must survive"),
+        "{after}"
+    );
+    let r = f.dpo(&["fate", "set", "sauvegardes", "choice", "burn"]);
+    r.assert_code(2);
+    assert!(r.stderr().contains("field `choice`"), "{}", r.stderr());
+    let r = f.dpo(&["fate", "set", "nope", "choice", "destroy"]);
+    r.assert_code(2);
+    let actions: Vec<String> =
+        f.ws.journal()
+            .iter()
+            .map(|e| format!("{} {}", e["action"], e["subject"]))
+            .collect();
+    assert_eq!(
+        actions
+            .iter()
+            .filter(|a| a.as_str() == "\"fate.set\" \"juvisy-sur-orge\"")
+            .count(),
+        3,
+        "{actions:?}"
+    );
+    f.ok(&["check"]);
+    let listing = f.ok(&["fate", "list"]);
+    assert!(
+        listing.contains("sauvegardes  Historique des sauvegardes  [destroy]"),
+        "{listing}"
+    );
+}
+
+fn sha256_hex(b: &[u8]) -> String {
+    use sha2::Digest;
+    hex::encode(sha2::Sha256::digest(b))
+}
