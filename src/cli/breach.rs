@@ -49,18 +49,14 @@ fn dispatch(settings: &Settings, cmd: &BreachCommand) -> Result<i32, CliError> {
         BreachCommand::Open(a) => open(settings, &ws, a),
         BreachCommand::List => list(settings, &ws),
         BreachCommand::Show(a) => show(settings, &ws, a),
-        BreachCommand::Set(a) => {
-            let act = settings.act(ws.tz)?;
-            let set = crate::workspace::store::set_record(
-                &ws,
-                &act,
-                &crate::workspace::kinds::BREACH,
-                &a.id,
-                a.field.at(&a.field.field),
-                breach::set::after_set,
-            )?;
-            super::set::print(settings, &set)
-        }
+        BreachCommand::Set(a) => super::set::run(
+            settings,
+            &ws,
+            (&crate::workspace::kinds::BREACH, &a.id),
+            &a.field,
+            &a.field.field,
+            breach::set::after_set,
+        ),
         BreachCommand::Defer(a) => defer(settings, &ws, a),
         BreachCommand::Notify(a) => {
             let kind = NotifyKind::Initial { again: a.again };

@@ -37,18 +37,11 @@ pub(super) fn run(settings: &Settings, cmd: &FateCommand) -> Result<i32, CliErro
 
 fn set(settings: &Settings, a: &SetArgs) -> Result<i32, CliError> {
     let ws = settings.load()?;
-    let act = settings.act(ws.tz)?;
     let f = fate::find_item(&ws, controller_arg(&a.controller)?.as_ref(), &a.item)?;
     let path = fate::item_field(&f, &a.item, &a.field.field)?;
-    let set = crate::workspace::store::set_record(
-        &ws,
-        &act,
-        &crate::workspace::kinds::FATE,
-        f.controller.as_str(),
-        a.field.at(&path),
-        |_: &mut crate::model::FateFile, _: &str| {},
-    )?;
-    super::set::print(settings, &set)
+    let kind = (&crate::workspace::kinds::FATE, f.controller.as_str());
+    let no_follow_up = |_: &mut crate::model::FateFile, _: &str| {};
+    super::set::run(settings, &ws, kind, &a.field, &path, no_follow_up)
 }
 
 fn controller_arg(s: &Option<String>) -> Result<Option<Id>, CliError> {

@@ -246,16 +246,9 @@ pub(super) fn run(settings: &Settings, c: &RequestCommand) -> Result<i32, CliErr
             print_outcome(settings, &o)?;
         }
         RequestCommand::Set(a) => {
-            let act = settings.act(ws.tz)?;
-            let set = crate::workspace::store::set_record(
-                &ws,
-                &act,
-                &crate::workspace::kinds::REQUEST,
-                &a.id,
-                a.field.at(&a.field.field),
-                |_: &mut crate::model::Request, _: &str| {},
-            )?;
-            return super::set::print(settings, &set);
+            let kind = (&crate::workspace::kinds::REQUEST, a.id.as_str());
+            let no_follow_up = |_: &mut crate::model::Request, _: &str| {};
+            return super::set::run(settings, &ws, kind, &a.field, &a.field.field, no_follow_up);
         }
         RequestCommand::List => {
             let (all, diags) = request::list(&ws);

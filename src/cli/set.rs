@@ -5,7 +5,9 @@
 use clap::Args;
 
 use super::{print_json, CliError, Settings};
-use crate::workspace::store::{FieldSet, FieldValue};
+use crate::workspace::kinds::FileKind;
+use crate::workspace::store::{self, FieldSet, FieldValue};
+use crate::workspace::Workspace;
 
 /// A field and its new value.
 #[derive(Debug, Args)]
@@ -43,11 +45,28 @@ pub struct SetArgs {
     pub field: FieldArgs,
 }
 
+/// `dpo <kind> set`: sets the field of the record `id` of `kind` (at
+/// `path` in its file) with `hook` as the kind's follow-up, and prints it.
+pub(super) fn run<T>(
+    settings: &Settings,
+    ws: &Workspace,
+    (kind, id): (&FileKind, &str),
+    args: &FieldArgs,
+    path: &str,
+    hook: impl FnOnce(&mut T, &str),
+) -> Result<i32, CliError>
+where
+    T: serde::Serialize + serde::de::DeserializeOwned + PartialEq,
+{
+    let act = settings.act(ws.tz)?;
+    let set = store::set_record(ws, &act, kind, id, args.at(path), hook)?;
+    print(settings, &set).map(|()| 0)
+}
+
 /// Prints what was set.
-pub(super) fn print(settings: &Settings, set: &FieldSet) -> Result<i32, CliError> {
+fn print(settings: &Settings, set: &FieldSet) -> Result<(), CliError> {
     if settings.json {
-        print_json(set)?;
-        return Ok(0);
+        return print_json(set);
     }
     outln!(
         "{}: `{}` set (journal entry {})",
@@ -58,5 +77,5 @@ pub(super) fn print(settings: &Settings, set: &FieldSet) -> Result<i32, CliError
     if !set.comments_kept {
         outln!("note: its top-level section was rewritten; comments inside it were not kept")?;
     }
-    Ok(0)
+    Ok(())
 }

@@ -167,6 +167,15 @@ pub enum OutboxError {
     Workspace(#[from] WorkspaceError),
 }
 
+/// The names of the `fields` whose flag says they are « à compléter ».
+pub fn missing(fields: &[(&str, bool)]) -> Vec<String> {
+    fields
+        .iter()
+        .filter(|(_, todo)| *todo)
+        .map(|(name, _)| name.to_string())
+        .collect()
+}
+
 /// The gate of a message with required fields: refuses while `missing` is
 /// not empty, unless the command was run with `--incomplete` (`allowed`).
 /// Returns the fields to note, in the record, as sent « à compléter ».

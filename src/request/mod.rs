@@ -187,12 +187,8 @@ pub fn log(ws: &Workspace, new: &NewRequest, how: &Sending) -> Result<Outcome, R
 /// The fields a forward must carry (Annex 1 §II.7: the request itself)
 /// that are « à compléter »: its summary.
 pub fn missing_fields(r: &Request) -> Vec<String> {
-    let todo = |s: &str| s.trim().is_empty() || s.trim() == "à compléter";
-    [("summary", todo(&r.summary))]
-        .into_iter()
-        .filter(|(_, missing)| *missing)
-        .map(|(f, _)| f.to_string())
-        .collect()
+    let summary = r.summary.trim();
+    outbox::missing(&[("summary", summary.is_empty() || summary == "à compléter")])
 }
 
 /// Forwards a request logged with `--no-forward` (or whose forwarding

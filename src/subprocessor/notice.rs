@@ -206,7 +206,7 @@ pub struct NoticeSent {
 /// activities entrusted, the contract's dates — that are « à compléter ».
 pub fn missing_fields(sp: &SubProcessor) -> Vec<String> {
     let blank = |v: &Option<String>| v.as_deref().is_none_or(|s| s.trim().is_empty());
-    [
+    outbox::missing(&[
         ("address", blank(&sp.address)),
         (
             "contact.email|contact.phone",
@@ -218,11 +218,7 @@ pub fn missing_fields(sp: &SubProcessor) -> Vec<String> {
         ),
         ("contract.start", sp.contract.start.is_none()),
         ("contract.end", sp.contract.end.is_none()),
-    ]
-    .into_iter()
-    .filter(|(_, missing)| *missing)
-    .map(|(f, _)| f.to_string())
-    .collect()
+    ])
 }
 
 /// Sends the pending notices (all, or those given), each to its controller's

@@ -468,21 +468,21 @@ impl Journal {
     pub fn append_text(
         &self,
         lock: &WorkspaceLock,
-        at: DateTime<Utc>,
-        actor: &str,
-        action: &str,
-        subject: &str,
+        act: &super::Act,
+        (action, subject): (&str, &str),
         text: &str,
-    ) -> Result<(JournalEntry, JournalHead), WorkspaceError> {
-        self.append_entry(
+    ) -> Result<JournalEntry, WorkspaceError> {
+        let words = Some(text);
+        let (entry, _) = self.append_entry(
             lock,
-            at,
-            actor,
+            act.now,
+            &act.actor,
             action,
             subject,
             text.as_bytes(),
-            Some(text),
-        )
+            words,
+        )?;
+        Ok(entry)
     }
 
     /// [`Journal::append`], keeping `text` (a note's) in the entry.

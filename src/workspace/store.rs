@@ -662,9 +662,9 @@ pub fn set_field<T: Serialize + DeserializeOwned + PartialEq>(
         how.shown,
         old_sha256.as_deref().unwrap_or("none (it had no value)")
     );
-    let (entry, _) =
-        ws.journal()
-            .append_text(lock, act.now, &act.actor, how.action, how.subject, &words)?;
+    let entry = ws
+        .journal()
+        .append_text(lock, act, (how.action, how.subject), &words)?;
     Ok((
         Stored::new(new, rel, text),
         FieldSet {
