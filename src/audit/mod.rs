@@ -337,13 +337,26 @@ impl Maker<'_> {
             self.copy(&rel, &rel)?;
             // Read the records even if the file has problems elsewhere: a
             // certificate already issued belongs in the pack.
-            if let Ok(Some((f, _))) =
+            if let Ok(Some((f, src))) =
                 crate::workspace::read_record::<crate::model::FateFile>(&self.ws.root, &rel)
             {
-                for r in &f.records {
-                    if let FateRecord::Certificate(c) = r {
-                        self.evidence.insert(c.pdf.clone());
-                        self.evidence.insert(c.json.clone());
+                for (i, r) in f.records.iter().enumerate() {
+                    let FateRecord::Certificate(c) = r else {
+                        continue;
+                    };
+                    // Since issue 9 a certificate is always kept in
+                    // evidence/; one an older dpo wrote only where -o said
+                    // is named, not silently left out.
+                    for (field, file) in [("pdf", &c.pdf), ("json", &c.json)] {
+                        if !file.starts_with("evidence/") || !self.ws.root.join(file).is_file() {
+                            let field = format!("records[{i}].{field}");
+                            let message = format!("the certificate `{file}` is not kept in the workspace's evidence/, so it is not in the pack");
+                            self.pack.diagnostics.push(
+                                Diagnostic::warning(&rel, src.locate(&field), &field, message)
+                                    .with_hint("issue the certificate again (it is now always kept in evidence/), or add the file to the pack by hand with its .sig"),
+                            );
+                        }
+                        self.evidence.insert(file.clone());
                     }
                 }
             }

@@ -4,7 +4,8 @@
 //! [`Certificate`] holds every fact the document states; it is rendered to
 //! the PDF through `templates/{fr,en}/certificate.md.j2` and serialised as
 //! the machine-readable twin (`.json`), so both say the same thing. Both are
-//! signed; the PDF prints the exact `ssh-keygen -Y verify` commands.
+//! signed; the PDF prints the exact `ssh-keygen -Y verify` commands and
+//! ends with the signature block of the processor's DPO ([`Signatory`]).
 
 use std::path::{Path, PathBuf};
 

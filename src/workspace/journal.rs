@@ -40,7 +40,7 @@ pub struct JournalEntry {
     pub seq: u64,
     /// When the change was made (UTC, from the command's clock).
     pub at: String,
-    /// Who made it (`DPO_ACTOR`, else the login name).
+    /// Who made it: `DPO_ACTOR`, or the name of the person of `people.yaml` it (or the login) names.
     pub actor: String,
     /// What was done, e.g. `workspace.init`, `breach.notify`.
     pub action: String,

@@ -16,7 +16,10 @@
 //! ([`super::recover`]). The text written is also kept under
 //! `.dpo/objects/<sha256>` ([`OBJECTS_DIR`]), and the journal entry names the
 //! file with that hash: `check` compares the files with it
-//! ([`super::integrity`]).
+//! ([`super::integrity`]). One field set from the command line (`dpo breach
+//! set`, `request set`, `fate set`) goes through [`set_record`]: the value
+//! put at its path, the record read again as its kind, the change journaled
+//! with the digests of the old and new value.
 
 use std::path::{Path, PathBuf};
 

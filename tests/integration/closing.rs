@@ -204,6 +204,20 @@ fn with_o_the_certificate_is_also_kept_in_evidence_checked_and_in_the_audit_pack
     let r = f.dpo(&["check"]);
     r.assert_code(1);
     assert!(r.text().contains(&rel), "{}", r.text());
+    // A certificate recorded outside evidence/ (by an older dpo, with -o) is
+    // named by the pack, not left out without a word.
+    let fate = f.ws.read(FATE);
+    f.ws.write(
+        FATE,
+        &fate.replace(&format!("pdf: {rel}"), "pdf: ../out/certificat.pdf"),
+    );
+    let r = f.dpo(&["audit", "pack", "-o", "pack-old"]);
+    assert!(
+        r.stderr()
+            .contains("`../out/certificat.pdf` is not kept in the workspace's evidence/"),
+        "{}",
+        r.text()
+    );
 }
 
 #[test]
@@ -215,7 +229,9 @@ fn a_certify_killed_at_any_moment_leaves_no_half_certificate_recorded() {
     f.ok(&["fate", "certify"]);
     let whole = start.elapsed().as_millis() as u64;
     let mut killed = 0;
-    let delays = [0, 10, 30].into_iter().chain((1..=13u64).map(|i| whole * i / 6));
+    let delays = [0, 10, 30]
+        .into_iter()
+        .chain((1..=13u64).map(|i| whole * i / 6));
     for (round, ms) in delays.enumerate() {
         let mut cmd = f.ws.dpo().now(NOW).into_command();
         cmd.args(["fate", "certify"])
