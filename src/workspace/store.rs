@@ -519,21 +519,48 @@ fn one_line(v: &serde_yaml::Value) -> Option<String> {
     serde_json::to_string(v).ok()
 }
 
-/// `text` with the scalar at `field` replaced on its line by `value`, its
-/// comment kept (`keep_comment`) or not; `None` when the field is not on a
-/// line of its own.
-fn splice_scalar(text: &str, field: &str, value: &str, keep_comment: bool) -> Option<String> {
-    let (line, col) = Locator::new(text).exact(field)?;
+/// `steps` as a field path (`a.b[2].c`).
+fn path_of(steps: &[Step]) -> String {
+    let mut out = String::new();
+    for s in steps {
+        match s {
+            Step::Key(k) if out.is_empty() => out.push_str(k),
+            Step::Key(k) => {
+                out.push('.');
+                out.push_str(k);
+            }
+            Step::Index(i) => out.push_str(&format!("[{i}]")),
+        }
+    }
+    out
+}
+
+/// `text` with the node at `steps` replaced on its line by `value` (one
+/// line of YAML), its comment kept (`keep_comment`) or not; `None` when the
+/// node is not in the text. A node that spans several lines leaves the
+/// others behind: the caller reads the result back.
+fn splice_line(text: &str, steps: &[Step], value: &str, keep_comment: bool) -> Option<String> {
+    let (line, col) = Locator::new(text).exact(&path_of(steps))?;
     let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
     let l = lines.get_mut(line.checked_sub(1)?)?;
-    let start = l.char_indices().nth(col.checked_sub(1)?).map(|(i, _)| i)?;
+    let mut start = l.char_indices().nth(col.checked_sub(1)?).map(|(i, _)| i)?;
+    // A collection is located at its key: the value follows `key:`.
+    if let Some(Step::Key(k)) = steps.last() {
+        if let Some(after) = l[start..]
+            .strip_prefix(k.as_str())
+            .and_then(|r| r.strip_prefix(':'))
+        {
+            start = l.len() - after.trim_start().len();
+        }
+    }
     let rest = &l[start..];
     let comment = match rest.find(" #") {
         Some(i) if keep_comment => rest[rest[..i].trim_end().len()..].to_string(),
         None if keep_comment => return None,
         _ => String::new(),
     };
-    *l = format!("{}{value}{comment}", &l[..start]);
+    let sep = if l[..start].ends_with(':') { " " } else { "" };
+    *l = format!("{}{sep}{value}{comment}", &l[..start]);
     let mut out = lines.join("\n");
     out.push('\n');
     Some(out)
@@ -597,15 +624,16 @@ pub fn set_field<T: Serialize + DeserializeOwned + PartialEq>(
     for value in candidates {
         let mut t = tree.clone();
         put_node(&mut t, &steps, value.clone()).map_err(&refuse)?;
-        match serde_yaml::from_value::<T>(t) {
+        match serde_yaml::from_value::<T>(t.clone()) {
             Ok(record) => {
-                found = Some((record, value));
+                found = Some((record, value, t));
                 break;
             }
             Err(e) => why = e.to_string(),
         }
     }
-    let (set, value) = found.ok_or_else(|| refuse(format!("the record would not read: {why}")))?;
+    let (set, value, tree) =
+        found.ok_or_else(|| refuse(format!("the record would not read: {why}")))?;
     let mut new =
         serde_yaml::from_value::<T>(serde_yaml::to_value(&set).map_err(|e| refuse(e.to_string()))?)
             .map_err(|e| refuse(e.to_string()))?;
@@ -622,12 +650,17 @@ pub fn set_field<T: Serialize + DeserializeOwned + PartialEq>(
         .map(String::as_str)
         .filter(|k| steps.first() != Some(&Step::Key((*k).to_string())))
         .collect();
-    // The value on its line (its comment kept, else dropped), then the
-    // sections the hook changed; else the field's top-level section.
-    let inline = one_line(&value).into_iter().flat_map(|line| {
-        [true, false]
-            .into_iter()
-            .filter_map(move |keep| splice_scalar(&stored.source.text, how.field, &line, keep))
+    // The value on its line (its comment kept, else dropped), or else the
+    // nearest enclosing value that fits on its line (a flow mapping), then
+    // the sections the hook changed; else the field's top-level section.
+    let inline = (1..=steps.len()).rev().flat_map(|depth| {
+        let at = &steps[..depth];
+        let line = node(&tree, at).and_then(one_line);
+        line.into_iter().flat_map(move |line| {
+            [true, false]
+                .into_iter()
+                .filter_map(move |keep| splice_line(&stored.source.text, at, &line, keep))
+        })
     });
     let mut text = None;
     for t in inline {
@@ -806,15 +839,27 @@ mod tests {
     #[test]
     fn a_scalar_is_replaced_on_its_line_keeping_its_comment() {
         let text = "# top\nnature:\n  # why\n  description: old  # note\n  count: 3\n";
-        let out = splice_scalar(text, "nature.description", "'new: value'", true).unwrap();
+        let at = |f: &str| parse_field(f).unwrap();
+        let out = splice_line(text, &at("nature.description"), "'new: value'", true).unwrap();
         assert_eq!(
             out,
             "# top\nnature:\n  # why\n  description: 'new: value'  # note\n  count: 3\n"
         );
-        let out = splice_scalar(text, "nature.count", "4", false).unwrap();
+        let out = splice_line(text, &at("nature.count"), "4", false).unwrap();
         assert!(out.contains("  count: 4\n"), "{out}");
-        assert_eq!(splice_scalar(text, "nature.count", "4", true), None);
-        assert_eq!(splice_scalar(text, "nature.missing", "4", false), None);
+        assert_eq!(splice_line(text, &at("nature.count"), "4", true), None);
+        assert_eq!(splice_line(text, &at("nature.missing"), "4", false), None);
+        // A flow mapping is replaced after its key.
+        let text = "items:\n  - id: a\n    decision: {reference: x, date: 2021-07-15} # why\n";
+        let out = splice_line(text, &at("items[0].decision"), r#"{"reference":"y"}"#, true);
+        assert_eq!(
+            out.unwrap(),
+            "items:\n  - id: a\n    decision: {\"reference\":\"y\"} # why\n"
+        );
+        assert_eq!(
+            path_of(&at("items[0].decision.date")),
+            "items[0].decision.date"
+        );
     }
 
     #[test]
