@@ -104,6 +104,10 @@ fn list(settings: &Settings, a: &ListArgs) -> Result<i32, CliError> {
                 "  {} thing(s) stand in the way of the certificate",
                 c.pending.len()
             )?;
+            // What « à compléter » blocks, which no step above names.
+            for p in c.pending.iter().filter(|p| p.field.is_some()) {
+                outln!("  → {p}")?;
+            }
         }
     }
     Ok(0)

@@ -368,10 +368,12 @@ pub fn overview(
     let mut out = Vec::new();
     for id in ids {
         let f = super::load(ws, &id)?;
+        let mut pending = pending(&f);
+        pending.extend(unsigned(&ws.processor));
         out.push(ControllerStatus {
             file: f.rel(),
             items: f.file.items.iter().map(|i| item_status(&f, i)).collect(),
-            pending: pending(&f),
+            pending,
             controller: id,
         });
     }

@@ -310,6 +310,11 @@ fn certify_names_each_field_a_complete_and_the_dpo_name_before_it_signs() {
         "complete copies are not named: {t}"
     );
     assert!(f.kept_pdfs().is_empty());
+    let list = f.ok(&["fate", "list"]);
+    assert!(
+        list.contains("→ copy `live` of item `partages`, field `destruction.media_destination`"),
+        "{list}"
+    );
     let v = f.dpo(&["--json", "fate", "certify"]).json();
     assert_eq!(v["refused"], true);
     assert_eq!(v["pending"][0]["field"], "destruction.validated_by", "{v}");
@@ -328,6 +333,11 @@ fn certify_names_each_field_a_complete_and_the_dpo_name_before_it_signs() {
     f.ws.write(
         "processor.yaml",
         &processor.replace("name: Délégué de test", "name: null"),
+    );
+    assert!(
+        f.ok(&["fate", "list"])
+            .contains("→ the certificate, field `processor.yaml: dpo.name`"),
+        "the list says it too"
     );
     let r = f.dpo(&["fate", "certify"]);
     r.assert_code(1);
