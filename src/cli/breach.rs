@@ -5,6 +5,7 @@
 
 mod args;
 mod print;
+mod prompts;
 
 pub(super) use args::BreachCommand;
 use args::{
@@ -54,7 +55,15 @@ fn dispatch(settings: &Settings, cmd: &BreachCommand) -> Result<i32, CliError> {
             let kind = NotifyKind::Initial { again: a.again };
             let late = a.late_reason.clone();
             let how = (a.dry_run, super::request::resolve(a.confirm_sent, a.again));
-            send(settings, &ws, (&a.id, &a.controller), kind, how, late)
+            send(
+                settings,
+                &ws,
+                (&a.id, &a.controller),
+                kind,
+                how,
+                late,
+                &a.attach,
+            )
         }
         BreachCommand::Supplement(a) => {
             let fields = a
@@ -66,7 +75,15 @@ fn dispatch(settings: &Settings, cmd: &BreachCommand) -> Result<i32, CliError> {
                 .collect::<Result<Vec<_>, _>>()?;
             let kind = NotifyKind::Supplement { fields };
             let how = (a.dry_run, a.uncertain.resolve());
-            send(settings, &ws, (&a.id, &a.controller), kind, how, None)
+            send(
+                settings,
+                &ws,
+                (&a.id, &a.controller),
+                kind,
+                how,
+                None,
+                &a.attach,
+            )
         }
         BreachCommand::Call(a) => call(settings, &ws, a),
         BreachCommand::Close(a) => close(settings, &ws, a),
@@ -154,6 +171,7 @@ fn open(settings: &Settings, ws: &Workspace, a: &OpenArgs) -> Result<i32, CliErr
         id: a.id.as_deref().map(id_arg).transpose()?,
         title,
         discovered_by: a.discovered_by.clone(),
+        circumstances: prompts::circumstances(ws, &a.circumstances)?,
         now: clock.now(),
         actor: settings.actor.clone(),
         lang: settings.lang(Some(ws)),
@@ -220,9 +238,11 @@ fn send(
     kind: NotifyKind,
     (dry_run, uncertain): (bool, Resolve),
     late_reason: Option<String>,
+    attach: &[PathBuf],
 ) -> Result<i32, CliError> {
     let clock = settings.clock(ws.tz)?;
     let req = NotifyRequest {
+        attach: attach.to_vec(),
         id: id_arg(id)?,
         controllers: controllers
             .iter()
