@@ -194,7 +194,7 @@ pub enum BreachError {
     #[error("breach `{id}` was already notified to `{controller}` on {sent_at} (message {message_id}){}\n  hint: `dpo breach supplement {id}` sends new information{}; add --again only to send the same notification once more", if changed.is_empty() { String::new() } else { format!("; changed since they were sent: {}", changed.join(", ")) }, if changed.is_empty() { "" } else { " and the changed fields" })]
     AlreadyNotified {
         /// The fields changed since they were sent (keys).
-        changed: Vec<String>,
+        changed: Box<[String]>,
         /// The breach.
         id: Id,
         /// The controller.

@@ -109,7 +109,7 @@ pub fn number(s: &Strings, n: u64) -> String {
     let sep = s.get("number_group");
     let mut out = String::new();
     for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push_str(sep);
         }
         out.push(d);
