@@ -538,12 +538,7 @@ pub fn open(ws: &Workspace, req: &OpenRequest) -> Result<(Breach, PathBuf), Brea
         if !ws.subprocessors.iter().any(|s| &s.id == p) {
             return Err(BreachError::UnknownSubprocessor {
                 id: p.to_string(),
-                known: ws
-                    .subprocessors
-                    .iter()
-                    .map(|s| s.id.to_string())
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                known: ws.known_subprocessors(),
             });
         }
     }

@@ -55,15 +55,8 @@ fn dispatch(settings: &Settings, cmd: &BreachCommand) -> Result<i32, CliError> {
             let kind = NotifyKind::Initial { again: a.again };
             let late = a.late_reason.clone();
             let how = (a.dry_run, super::request::resolve(a.confirm_sent, a.again));
-            send(
-                settings,
-                &ws,
-                (&a.id, &a.controller),
-                kind,
-                how,
-                late,
-                &a.attach,
-            )
+            let to = (a.id.as_str(), a.controller.as_slice(), a.attach.as_slice());
+            send(settings, &ws, to, kind, how, late)
         }
         BreachCommand::Supplement(a) => {
             let fields = a
@@ -75,15 +68,8 @@ fn dispatch(settings: &Settings, cmd: &BreachCommand) -> Result<i32, CliError> {
                 .collect::<Result<Vec<_>, _>>()?;
             let kind = NotifyKind::Supplement { fields };
             let how = (a.dry_run, a.uncertain.resolve());
-            send(
-                settings,
-                &ws,
-                (&a.id, &a.controller),
-                kind,
-                how,
-                None,
-                &a.attach,
-            )
+            let to = (a.id.as_str(), a.controller.as_slice(), a.attach.as_slice());
+            send(settings, &ws, to, kind, how, None)
         }
         BreachCommand::Call(a) => call(settings, &ws, a),
         BreachCommand::Close(a) => close(settings, &ws, a),
@@ -234,11 +220,10 @@ fn defer(settings: &Settings, ws: &Workspace, a: &DeferArgs) -> Result<i32, CliE
 fn send(
     settings: &Settings,
     ws: &Workspace,
-    (id, controllers): (&str, &[String]),
+    (id, controllers, attach): (&str, &[String], &[PathBuf]),
     kind: NotifyKind,
     (dry_run, uncertain): (bool, Resolve),
     late_reason: Option<String>,
-    attach: &[PathBuf],
 ) -> Result<i32, CliError> {
     let clock = settings.clock(ws.tz)?;
     let req = NotifyRequest {

@@ -37,37 +37,30 @@ pub struct Breach {
     /// Who discovered it.
     #[serde(default)]
     pub discovered_by: Option<String>,
+    // A missing `Option` reads as `None`: no `default` needed below.
     /// How it was discovered (an alert, a user's report, an audit…).
-    #[serde(default)]
     pub discovery: Option<String>,
     /// True when the breach is established, false while it is only
     /// suspected; null: not said yet.
-    #[serde(default)]
     pub established: Option<bool>,
     /// When the breach ended, once it has.
     #[serde(default, deserialize_with = "super::instant::optional")]
     pub ended_at: Option<DateTime<FixedOffset>>,
     /// True while the breach is still going on.
-    #[serde(default)]
     pub ongoing: Option<bool>,
     /// Where it came from: internal or external, malicious or accidental.
-    #[serde(default)]
     pub origin: Option<Origin>,
     /// What caused it (a phishing e-mail, a lost laptop, a wrong recipient…).
-    #[serde(default)]
     pub cause: Option<String>,
     /// The sub-processors involved (ids of `subprocessors.yaml`); `[]`:
     /// none; null: not known yet.
-    #[serde(default)]
     pub subprocessors: Option<Vec<Id>>,
     /// The media concerned (servers, workstations, paper, removable media…).
     #[serde(default, deserialize_with = "null_default")]
     pub media: Vec<String>,
     /// Whether the data concerned were encrypted (and the key kept safe).
-    #[serde(default)]
     pub encrypted: Option<bool>,
     /// Whether the people concerned can be identified directly from the data.
-    #[serde(default)]
     pub directly_identifiable: Option<bool>,
     /// Categories of processing or systems affected.
     #[serde(default, deserialize_with = "null_default")]
@@ -171,18 +164,10 @@ pub struct Notification {
     pub deferred: Vec<String>,
     /// The value of each field given, as sent (language-neutral): what
     /// tells a field changed since.
-    #[serde(
-        default,
-        deserialize_with = "null_default",
-        skip_serializing_if = "BTreeMap::is_empty"
-    )]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub values: BTreeMap<String, String>,
     /// The supporting documents attached (`--attach`).
-    #[serde(
-        default,
-        deserialize_with = "null_default",
-        skip_serializing_if = "Vec::is_empty"
-    )]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attachments: Vec<AttachedFile>,
 }
 
