@@ -748,3 +748,70 @@ fn the_notice_ends_with_a_signature_block() {
         "{body}"
     );
 }
+
+/// Runs `args` on a terminal (a pseudo-terminal made by Python's `pty`),
+/// typing `answers` — how a person answers the prompts of `breach open`.
+const ON_A_TERMINAL: &str = r#"
+import os, pty, select, subprocess, sys
+answers, cmd = sys.argv[1], sys.argv[2:]
+master, slave = pty.openpty()
+p = subprocess.Popen(cmd, stdin=slave, stdout=subprocess.PIPE, stderr=slave)
+os.close(slave)
+os.write(master, answers.encode())
+seen = b""
+while True:
+    ready, _, _ = select.select([master], [], [], 0.2)
+    if ready:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:
+            chunk = b""
+        seen += chunk
+        if not chunk and p.poll() is not None:
+            break
+    elif p.poll() is not None:
+        break
+sys.stdout.buffer.write(p.stdout.read())
+sys.stderr.buffer.write(seen)
+sys.exit(p.wait())
+"#;
+
+#[test]
+fn breach_open_asks_for_the_facts_of_the_cnil_form_on_a_terminal() {
+    let ws = Workspace::fixture("juvisy-workspace");
+    let answers = "o\nalerte de l'antivirus\nongoing\nexternal-malicious\nhameçonnage\nnone\nserveur, poste\nn\n\n";
+    let mut cmd = crate::support::Dpo::under(ws.root(), "python3", &["-c", ON_A_TERMINAL, answers])
+        .into_command();
+    cmd.args([
+        "--now",
+        "2021-03-26 10:30",
+        "breach",
+        "open",
+        "--title",
+        "Rançongiciel",
+        "--aware-at",
+        "2021-03-26 10:00",
+    ]);
+    let out = cmd.output().expect("run python3");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("is the breach established") && stderr.contains("were the data encrypted"),
+        "{stderr}"
+    );
+    let record = ws.read(FILE);
+    for line in [
+        "established: true",
+        "discovery: alerte de l'antivirus",
+        "ended_at: null",
+        "ongoing: true",
+        "origin: external-malicious",
+        "cause: hameçonnage",
+        "subprocessors: []",
+        "media: [serveur, poste]",
+        "encrypted: false",
+        "directly_identifiable: null",
+    ] {
+        assert!(record.contains(line), "{line:?} not in:\n{record}");
+    }
+}
