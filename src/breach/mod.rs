@@ -27,7 +27,7 @@ use crate::render::words;
 use crate::render::Templates;
 use crate::workspace::{Diagnostic, StoreError, Workspace, WorkspaceError};
 
-pub use fields::{Field, FieldState};
+pub use fields::{settle, Field, FieldState};
 pub use notify::{notify, prepare, NotifyKind, NotifyRequest, Prepared, Sent};
 pub use store::Loaded;
 pub use summary::{overview, summaries, uncertain_sends, Overview, Summary};
