@@ -32,6 +32,12 @@
 //! A dry run writes `…-dry-run.eml` and journals `<action>.dry-run`; it
 //! records nothing in the record file.
 //!
+//! Supporting documents a person attaches (`--attach`, read once by
+//! [`documents`]) travel in [`Letter::documents`]: they follow the
+//! workflow's own attachments in the message, so the kept `.eml` holds
+//! them, and each one's name and SHA-256 go into the [`MailRecord`] of the
+//! sending (`attachments:`), written to the record file and journaled with it.
+//!
 //! The duties that keep a record and post through here (requests,
 //! instructions, sub-processor notices) share their infrastructure causes
 //! as one [`InfraError`], and journal their own records through
