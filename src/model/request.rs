@@ -117,4 +117,7 @@ pub struct MailRecord {
     /// The required fields that went out « à compléter » (`--incomplete`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub incomplete: Vec<String>,
+    /// The supporting documents attached by the sender (`--attach`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<super::AttachedFile>,
 }

@@ -171,7 +171,7 @@ pub fn log(ws: &Workspace, new: &NewRequest, how: &Sending) -> Result<Outcome, R
     };
     if forward {
         let outbox = Outbox::open(ws, &lock, &t, how)?;
-        let (request, d) = send(&outbox, stored, Vec::new()).map_err(|e| {
+        let (request, d) = send(&outbox, stored, Vec::new(), Vec::new()).map_err(|e| {
             OutboxError::recorded_not_sent(
                 format!("request `{id}`"),
                 format!("dpo request forward {id}"),
@@ -192,15 +192,18 @@ pub fn missing_fields(r: &Request) -> Vec<String> {
 }
 
 /// Forwards a request logged with `--no-forward` (or whose forwarding
-/// failed). A request with a required field « à compléter »
+/// failed), with the documents at `attach` (the original request, as
+/// received) attached. A request with a required field « à compléter »
 /// ([`missing_fields`]) is refused unless `incomplete` (`--incomplete`);
 /// then its record says which went out incomplete.
 pub fn forward(
     ws: &Workspace,
     id: &str,
+    attach: &[std::path::PathBuf],
     how: &Sending,
     incomplete: bool,
 ) -> Result<Outcome, RequestError> {
+    let documents = outbox::documents(attach)?;
     let t = Templates::new(how.lang)?;
     let lock = ws.lock()?;
     let stored = load(ws, id)?;
@@ -227,7 +230,7 @@ pub fn forward(
     )?;
     let file = stored.source.rel.clone();
     let outbox = Outbox::open(ws, &lock, &t, how)?;
-    let (request, d) = send(&outbox, stored, gaps)?;
+    let (request, d) = send(&outbox, stored, documents, gaps)?;
     Ok(Outcome {
         answer_due: answer_due(request.received_at, ws.tz).map(|(d, _)| d),
         request,
@@ -240,6 +243,7 @@ pub fn forward(
 fn send(
     outbox: &Outbox<'_>,
     stored: Stored<Request>,
+    documents: Vec<crate::mail::Attachment>,
     incomplete: Vec<String>,
 ) -> Result<(Request, Delivered), RequestError> {
     let (ws, t) = (outbox.workspace(), outbox.templates());
@@ -263,6 +267,7 @@ fn send(
         late: now_local > forward_due(r.received_at),
         sender: outbox::sender_name(ws, t),
         journal: ws.journal().head()?,
+        attachments: crate::mail::attach::recorded(&documents),
     };
     let letter = Letter {
         what: format!("the forwarding of request `{}`", r.id),
@@ -281,6 +286,7 @@ fn send(
             .replace("{processor}", ws.processor.display_name()),
         text: t.render("request-forward.txt", &ctx)?,
         attachments: Vec::new(),
+        documents,
         eml_stem: format!("evidence/requests/{}", r.id),
         filing: Filing::new("request.forward", format!("{}/{}", r.id, r.controller)),
     };
@@ -313,6 +319,7 @@ struct ForwardContext {
     late: bool,
     sender: String,
     journal: JournalHead,
+    attachments: Vec<crate::model::AttachedFile>,
 }
 
 #[cfg(test)]
