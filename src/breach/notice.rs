@@ -173,29 +173,6 @@ fn facts(ws: &Workspace, t: &Templates, b: &Breach) -> Facts {
     }
 }
 
-/// The processor's DPO's name: `dpo.name` in `processor.yaml`, else the
-/// person of `people.yaml` whose role is the data protection officer.
-pub fn dpo_name(ws: &Workspace) -> Option<String> {
-    let named = |n: &Option<String>| {
-        n.as_deref()
-            .map(str::trim)
-            .filter(|n| !n.is_empty())
-            .map(str::to_string)
-    };
-    named(&ws.processor.dpo.name).or_else(|| {
-        ws.people
-            .people
-            .iter()
-            .find(|p| {
-                let role = p.role.to_lowercase();
-                p.id.as_str() == "dpo"
-                    || role.contains("délégué à la protection des données")
-                    || role.contains("data protection officer")
-            })
-            .and_then(|p| named(&p.name))
-    })
-}
-
 /// The breach's `contact`, or the processor's DPO: the DPO's name (or that
 /// it is to be completed), role, e-mail and the DPO's own phone — never
 /// the processor's switchboard presented as the DPO's line.
@@ -216,7 +193,8 @@ pub fn contact_text(ws: &Workspace, s: &Strings, b: &Breach) -> String {
             .map(str::to_string)
     };
     let mut parts = vec![
-        dpo_name(ws).unwrap_or_else(|| s.get("breach_dpo_unnamed").to_string()),
+        ws.dpo_name()
+            .unwrap_or_else(|| s.get("breach_dpo_unnamed").to_string()),
         known(&d.role).unwrap_or_else(|| s.get("breach_dpo_role").to_string()),
     ];
     if let Some(e) = known(&d.email) {
@@ -248,18 +226,7 @@ pub struct SignatureView {
 impl SignatureView {
     fn of(ws: &Workspace, s: &Strings, at: DateTime<FixedOffset>) -> Self {
         let todo = || s.get("breach_todo").to_string();
-        let place = ws
-            .processor
-            .address
-            .as_deref()
-            .and_then(|a| a.rsplit(',').next())
-            .map(str::trim)
-            .and_then(|last| {
-                let (code, town) = last.split_once(' ')?;
-                (code.len() == 5 && code.bytes().all(|c| c.is_ascii_digit()))
-                    .then(|| town.trim().to_string())
-            })
-            .filter(|t| !t.is_empty());
+        let place = ws.processor.town();
         let role = ws
             .processor
             .dpo
@@ -271,7 +238,7 @@ impl SignatureView {
         Self {
             place: place.unwrap_or_else(todo),
             date: words::long_date(s, at.date_naive()),
-            name: dpo_name(ws).unwrap_or_else(todo),
+            name: ws.dpo_name().unwrap_or_else(todo),
             role,
         }
     }

@@ -174,32 +174,14 @@ pub struct Signatory {
     pub place: Option<String>,
     /// The day of issue, in the processor's time zone.
     pub date: NaiveDate,
-    /// The DPO's name (certify refuses while it is « à compléter »).
+    /// The DPO's name ([`Workspace::dpo_name`]; certify refuses while it
+    /// is « à compléter »).
     pub name: Option<String>,
     /// The DPO's role, as `processor.yaml` words it (`None`: the template
     /// names the office).
     pub role: Option<String>,
     /// The processor, for whom they sign.
     pub organisation: String,
-}
-
-/// The town of a French postal address: what follows its five-digit
-/// postcode ("2 avenue Youri-Gagarine, 94400 Vitry-sur-Seine" →
-/// "Vitry-sur-Seine"). `None` when the address has no postcode followed by
-/// a name: the place is then « à compléter », never guessed.
-fn town_of(address: &str) -> Option<String> {
-    let words: Vec<&str> = address.split_whitespace().collect();
-    let at = words
-        .iter()
-        .rposition(|w| w.len() == 5 && w.bytes().all(|b| b.is_ascii_digit()))?;
-    let town = words[at + 1..]
-        .join(" ")
-        .split([',', '\n'])
-        .next()
-        .unwrap_or_default()
-        .trim()
-        .to_string();
-    (!town.is_empty()).then_some(town)
 }
 
 /// Every fact of a certificate.
@@ -403,9 +385,9 @@ pub fn build_certificate(
         items,
         journal_head,
         signatory: Signatory {
-            place: p.address.as_deref().and_then(town_of),
+            place: p.town(),
             date: issued_at.date_naive(),
-            name: p.dpo.name.clone().filter(|n| !n.trim().is_empty()),
+            name: ws.dpo_name(),
             role: p.dpo.role.clone().filter(|r| !r.trim().is_empty()),
             organisation: p.name.clone(),
         },
@@ -463,26 +445,6 @@ mod tests {
                 "c.pdf.sig"
             )
         );
-    }
-
-    #[test]
-    fn the_place_of_signature_is_the_town_after_the_postcode_or_nothing() {
-        for (address, town) in [
-            (
-                "2 avenue Youri-Gagarine, 94400 Vitry-sur-Seine",
-                Some("Vitry-sur-Seine"),
-            ),
-            (
-                "Hôtel de ville, 6 rue Piver, 91260 Juvisy-sur-Orge, France",
-                Some("Juvisy-sur-Orge"),
-            ),
-            ("12 rue de la Paix\n75002 Paris", Some("Paris")),
-            ("12 rue de la Paix, Paris", None),
-            ("BP 12345", None),
-            ("", None),
-        ] {
-            assert_eq!(town_of(address).as_deref(), town, "{address}");
-        }
     }
 
     #[test]

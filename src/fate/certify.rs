@@ -103,7 +103,7 @@ pub fn certify(ws: &Workspace, act: &Act, req: &CertifyRequest) -> Result<Certif
     let lock = ws.lock()?;
     let f = super::load(ws, &controller)?;
     let mut pending = super::pending(&f);
-    pending.extend(super::unsigned(&ws.processor));
+    pending.extend(super::unsigned(ws));
     if !pending.is_empty() {
         return Ok(Certified::Refused {
             controller,

@@ -131,21 +131,15 @@ fn incomplete_destruction(item: &Id, c: &CopyStatus) -> Vec<Pending> {
 }
 
 /// The signatory of the certificate, the processor's DPO, when their name
-/// is « à compléter » (`processor.yaml`, `dpo.name`).
-pub fn unsigned(processor: &crate::model::Processor) -> Option<Pending> {
-    processor
-        .dpo
-        .name
-        .as_deref()
-        .is_none_or(|n| n.trim().is_empty())
-        .then(|| Pending {
-            item: None,
-            copy: None,
-            field: Some("processor.yaml: dpo.name".into()),
-            reason:
-                "the name of the processor's DPO, who signs the certificate, is « à compléter »"
-                    .into(),
-        })
+/// is « à compléter » ([`Workspace::dpo_name`]: `dpo.name` in
+/// `processor.yaml`, or the DPO of `people.yaml`).
+pub fn unsigned(ws: &Workspace) -> Option<Pending> {
+    ws.dpo_name().is_none().then(|| Pending {
+        item: None,
+        copy: None,
+        field: Some("processor.yaml: dpo.name".into()),
+        reason: "the name of the processor's DPO, who signs the certificate, is « à compléter » (or name the DPO in people.yaml)".into(),
+    })
 }
 
 /// A kind of copy in words, as the tool's messages name it.
@@ -369,7 +363,7 @@ pub fn overview(
     for id in ids {
         let f = super::load(ws, &id)?;
         let mut pending = pending(&f);
-        pending.extend(unsigned(&ws.processor));
+        pending.extend(unsigned(ws));
         out.push(ControllerStatus {
             file: f.rel(),
             items: f.file.items.iter().map(|i| item_status(&f, i)).collect(),

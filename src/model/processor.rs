@@ -77,4 +77,49 @@ impl Processor {
     pub fn display_name(&self) -> &str {
         self.short_name.as_deref().unwrap_or(&self.name)
     }
+
+    /// The town of its seat, where its documents are signed: what follows
+    /// the five-digit postcode of its address ("2 avenue Youri-Gagarine,
+    /// 94400 Vitry-sur-Seine" → "Vitry-sur-Seine"). `None` when the address
+    /// has no postcode followed by a name: the place is then « à
+    /// compléter », never guessed.
+    pub fn town(&self) -> Option<String> {
+        let address = self.address.as_deref()?;
+        let words: Vec<&str> = address.split_whitespace().collect();
+        let at = words
+            .iter()
+            .rposition(|w| w.len() == 5 && w.bytes().all(|b| b.is_ascii_digit()))?;
+        let town = words[at + 1..].join(" ");
+        let town = town.split([',', '\n']).next().unwrap_or_default().trim();
+        (!town.is_empty()).then(|| town.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_town_of_the_seat_follows_the_postcode_or_is_not_guessed() {
+        for (address, town) in [
+            (
+                "2 avenue Youri-Gagarine, 94400 Vitry-sur-Seine",
+                Some("Vitry-sur-Seine"),
+            ),
+            (
+                "6 rue Piver, 91260 Juvisy-sur-Orge, France",
+                Some("Juvisy-sur-Orge"),
+            ),
+            ("12 rue de la Paix\n75002 Paris", Some("Paris")),
+            ("12 rue de la Paix, Paris", None),
+            ("BP 12345", None),
+            ("", None),
+        ] {
+            let p = Processor {
+                address: Some(address.to_string()),
+                ..serde_yaml::from_str("name: x").unwrap()
+            };
+            assert_eq!(p.town().as_deref(), town, "{address}");
+        }
+    }
 }

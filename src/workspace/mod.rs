@@ -219,6 +219,30 @@ pub struct UnknownController {
 }
 
 impl Workspace {
+    /// The processor's DPO's name, who signs its documents: `dpo.name` in
+    /// `processor.yaml`, else the person of `people.yaml` whose role is the
+    /// data protection officer.
+    pub fn dpo_name(&self) -> Option<String> {
+        let named = |n: &Option<String>| {
+            n.as_deref()
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+                .map(str::to_string)
+        };
+        named(&self.processor.dpo.name).or_else(|| {
+            self.people
+                .people
+                .iter()
+                .find(|p| {
+                    let role = p.role.to_lowercase();
+                    p.id.as_str() == "dpo"
+                        || role.contains("délégué à la protection des données")
+                        || role.contains("data protection officer")
+                })
+                .and_then(|p| named(&p.name))
+        })
+    }
+
     /// The controller with this id.
     pub fn controller(&self, id: &Id) -> Option<&Controller> {
         self.controllers

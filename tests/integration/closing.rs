@@ -736,6 +736,41 @@ fn a_value_that_does_not_fit_or_an_evidence_field_is_refused_naming_the_field() 
     r.assert_code(2);
     assert_eq!(ws.read(file), before);
     assert_eq!(ws.journal().len(), journal);
+    // A field filled after its deferral leaves no stale `deferred:` entry.
+    ws.dpo()
+        .run(&[
+            "--now",
+            "2021-03-26 12:00",
+            "breach",
+            "defer",
+            "2021-001",
+            "consequences",
+            "--reason",
+            "analyse en cours",
+        ])
+        .assert_code(0);
+    assert!(
+        ws.read(file).contains("consequences: analyse en cours"),
+        "{}",
+        ws.read(file)
+    );
+    set(
+        &ws,
+        &[
+            "breach",
+            "set",
+            "2021-001",
+            "consequences",
+            "perte de disponibilité",
+        ],
+    )
+    .assert_code(0);
+    let text = ws.read(file);
+    assert!(
+        text.contains("consequences: perte de disponibilité") && !text.contains("analyse en cours"),
+        "{text}"
+    );
+    ws.dpo().run(&["check"]).assert_code(0);
     // --yaml null empties a field.
     set(&ws, &["breach", "set", "2021-001", "consequences", "perte"]).assert_code(0);
     set(
