@@ -741,6 +741,19 @@ pub fn set_record<T: Serialize + DeserializeOwned + PartialEq>(
 ) -> Result<FieldSet, StoreError> {
     let lock = ws.lock()?;
     let stored = load_one::<T>(ws, kind.name, kind.path, id)?;
+    // The entry will vouch for the whole file: never for a hand edit that
+    // no entry vouches for (it is adopted, or undone, first).
+    let rel = &stored.source.rel;
+    if let Some(f) = super::integrity::check(&ws.root)?
+        .into_iter()
+        .find(|f| &f.file == rel)
+    {
+        return Err(StoreError::Field {
+            file: rel.clone(),
+            field: v.shown.to_string(),
+            message: format!("nothing was set: the file is {}", f.message()),
+        });
+    }
     let action = format!("{}.set", kind.name);
     let mut locked = vec!["id"];
     locked.extend_from_slice(kind.evidence);

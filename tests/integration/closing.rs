@@ -790,6 +790,23 @@ fn a_value_that_does_not_fit_or_an_evidence_field_is_refused_naming_the_field() 
         "{}",
         ws.read(file)
     );
+    // A file changed by hand is not vouched for by a set.
+    let text = ws.read(file);
+    ws.write(
+        file,
+        &text.replace(
+            "title: Rançongiciel",
+            "title: Rançongiciel (modifié à la main)",
+        ),
+    );
+    let r = set(&ws, &["breach", "set", "2021-001", "consequences", "x"]);
+    r.assert_code(2);
+    assert!(
+        r.stderr().contains("nothing was set") && r.stderr().contains("changed outside dpo"),
+        "{}",
+        r.stderr()
+    );
+    ws.write(file, &text);
     // Without an actor, nothing is set.
     let r = ws
         .dpo()
