@@ -17,7 +17,7 @@ pub mod summary;
 
 use std::path::PathBuf;
 
-use chrono::{DateTime, Datelike, FixedOffset, Utc};
+use chrono::{DateTime, FixedOffset, Utc};
 use serde::Serialize;
 
 use crate::mail::MailError;
@@ -490,7 +490,7 @@ pub fn open(ws: &Workspace, req: &OpenRequest) -> Result<(Breach, PathBuf), Brea
     let local = |t: DateTime<FixedOffset>| t.with_timezone(&ws.tz).fixed_offset();
     let id = match &req.id {
         Some(id) => id.clone(),
-        None => store::next_id(&ws.root, local(req.aware_at).year())?,
+        None => store::next_id(&ws.root, req.aware_at, ws.tz)?,
     };
     let breach = Breach {
         id: id.clone(),

@@ -1,7 +1,7 @@
 //! What `dpo breach list` and `dpo breach show` report about a breach: its
-//! deadline in the processor's timezone, what is missing and where each
-//! controller's notification stands — values the command layer prints as
-//! text or JSON.
+//! deadline in the processor's timezone, what is missing, where each
+//! controller's notification stands and its timeline (every instant, in
+//! order, with who) — values the command layer prints as text or JSON.
 
 use std::collections::BTreeMap;
 
@@ -14,6 +14,7 @@ use super::{deadline, progress, store, ControllerProgress};
 use crate::mail::outbox::UncertainSend;
 use crate::model::{Breach, Id};
 use crate::workspace::integrity::Finding;
+use crate::workspace::journal::JournalEntry;
 use crate::workspace::{Diagnostic, Workspace, WorkspaceError};
 
 /// One line of `dpo breach list`.
@@ -80,6 +81,152 @@ pub struct Overview<'a> {
     /// ([`tampered`]; left empty by [`overview`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tampered: Option<Finding>,
+    /// Every instant of the breach, in order ([`timeline`]).
+    pub timeline: Vec<Moment>,
+}
+
+/// What happened, or falls due, at one instant of a breach.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MomentKind {
+    /// The breach happened (`occurred_at`).
+    Occurred,
+    /// Someone noticed it (`discovered_at`).
+    Discovered,
+    /// The processor became aware of it: T0 of its 72 hours.
+    Aware,
+    /// A notification e-mail (phase 1) to a controller.
+    Notification,
+    /// A supplement (phase 2 and later) to a controller.
+    Supplement,
+    /// A phone call to a controller's breach contact.
+    Call,
+    /// The processor's deadline to notify the controllers: 72 h after
+    /// awareness (Annex 1 §II.8, "dans un délai maximum de 72 heures").
+    ProcessorDeadline,
+    /// A controller's own deadline towards the supervisory authority: 72 h
+    /// after the processor's notification (GDPR Art. 33(1)).
+    AuthorityDeadline,
+    /// The breach file was closed.
+    Closed,
+}
+
+impl MomentKind {
+    /// The key of its label in `strings.yaml` (`timeline.<kind>`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Occurred => "timeline.occurred",
+            Self::Discovered => "timeline.discovered",
+            Self::Aware => "timeline.aware",
+            Self::Notification => "timeline.notification",
+            Self::Supplement => "timeline.supplement",
+            Self::Call => "timeline.call",
+            Self::ProcessorDeadline => "timeline.processor_deadline",
+            Self::AuthorityDeadline => "timeline.authority_deadline",
+            Self::Closed => "timeline.closed",
+        }
+    }
+}
+
+/// One instant of a breach's timeline.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Moment {
+    /// The instant, in the processor's timezone with its offset.
+    pub at: DateTime<FixedOffset>,
+    /// What happened or falls due.
+    pub kind: MomentKind,
+    /// The controller it concerns, if one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub controller: Option<Id>,
+    /// Who did it, where known: who discovered it, who recorded the
+    /// awareness, sent a message (the journal's actor), made the call or
+    /// closed the file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+    /// The number of a supplement (1 for phase 2).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supplement: Option<u32>,
+    /// Whom it reached: the recipients of a message, or the person called
+    /// and the number.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+}
+
+/// Every instant of `b` in chronological order (at the same instant, in
+/// the order of [`MomentKind`]), in the processor's timezone `tz`: when it
+/// occurred, was discovered and became known, each notification, supplement
+/// and call, the processor's 72-hour deadline and each controller's own,
+/// and the closing. `journal` gives who sent each message and who recorded
+/// the awareness (an empty slice leaves them unknown).
+pub fn timeline(b: &Breach, tz: Tz, journal: &[JournalEntry]) -> Vec<Moment> {
+    let local = |t: DateTime<FixedOffset>| crate::time::in_tz(t.to_utc(), tz);
+    let moment = |at, kind| Moment {
+        at: local(at),
+        kind,
+        controller: None,
+        by: None,
+        supplement: None,
+        to: None,
+    };
+    let mut out = Vec::new();
+    if let Some(t) = b.occurred_at {
+        out.push(moment(t, MomentKind::Occurred));
+    }
+    if let Some(t) = b.discovered_at {
+        out.push(Moment {
+            by: b.discovered_by.clone(),
+            ..moment(t, MomentKind::Discovered)
+        });
+    }
+    out.push(Moment {
+        by: journal
+            .iter()
+            .find(|e| e.action == "breach.open" && e.subject == b.id.as_str())
+            .map(|e| e.actor.clone()),
+        ..moment(b.aware_at, MomentKind::Aware)
+    });
+    out.push(moment(
+        deadline::deadline(b.aware_at),
+        MomentKind::ProcessorDeadline,
+    ));
+    for n in &b.notifications {
+        let (kind, supplement) = match n.phase {
+            1 => (MomentKind::Notification, None),
+            p => (MomentKind::Supplement, Some(p - 1)),
+        };
+        out.push(Moment {
+            controller: Some(n.controller.clone()),
+            by: crate::workspace::evidence::vouching_entry(journal, &n.eml, &n.sha256)
+                .map(|e| e.actor.clone()),
+            supplement,
+            to: Some(n.recipients.join(", ")),
+            ..moment(n.sent_at, kind)
+        });
+    }
+    for c in &b.calls {
+        out.push(Moment {
+            controller: Some(c.controller.clone()),
+            by: Some(c.by.clone()),
+            to: Some(format!("{} ({})", c.to, c.number)),
+            ..moment(c.at, MomentKind::Call)
+        });
+    }
+    for p in progress(b) {
+        if let Some(d) = p.authority_deadline {
+            out.push(Moment {
+                controller: Some(p.controller.clone()),
+                ..moment(d, MomentKind::AuthorityDeadline)
+            });
+        }
+    }
+    if let Some(c) = &b.closed {
+        out.push(Moment {
+            by: Some(c.by.clone()),
+            ..moment(c.at, MomentKind::Closed)
+        });
+    }
+    out.sort_by(|a, b| (a.at, a.kind).cmp(&(b.at, b.kind)));
+    out
 }
 
 /// How the file `rel` of a breach differs from what the journal recorded
@@ -114,6 +261,7 @@ pub fn overview(b: &Breach, tz: Tz) -> Overview<'_> {
         controllers: progress(b),
         uncertain: Vec::new(),
         tampered: None,
+        timeline: timeline(b, tz, &[]),
     }
 }
 

@@ -51,6 +51,7 @@ pub fn items(ws: &Workspace, now: DateTime<Utc>) -> (Vec<StatusItem>, Vec<Diagno
                 state,
                 missing,
                 file: l.source.rel.clone(),
+                period: None,
             });
             if let Some(d) = p.authority_deadline {
                 out.push(StatusItem {
@@ -61,6 +62,7 @@ pub fn items(ws: &Workspace, now: DateTime<Utc>) -> (Vec<StatusItem>, Vec<Diagno
                     state: State::Info,
                     missing: Vec::new(),
                     file: l.source.rel.clone(),
+                    period: None,
                 });
             }
         }

@@ -14,6 +14,7 @@ mod crash;
 mod evidence;
 mod fate;
 mod hostile;
+mod legal_time;
 mod robustness;
 mod status_audit;
 mod subprocessor_request_instruction;
