@@ -477,7 +477,7 @@ pub fn open(ws: &Workspace, req: &OpenRequest) -> Result<(Breach, PathBuf), Brea
             if t.to_utc() > req.now {
                 return Err(BreachError::InTheFuture {
                     what,
-                    when: words::show(t),
+                    when: words::show_in(t, ws.tz),
                     now: words::show(crate::time::in_tz(req.now, ws.tz)),
                 });
             }
@@ -591,7 +591,7 @@ pub fn call(ws: &Workspace, req: &CallRequest) -> Result<(Breach, Call), BreachE
     if at.to_utc() > req.now {
         return Err(BreachError::InTheFuture {
             what: "the call",
-            when: words::show(at),
+            when: words::show_in(at, ws.tz),
             now: words::show(crate::time::in_tz(req.now, ws.tz)),
         });
     }
@@ -600,8 +600,8 @@ pub fn call(ws: &Workspace, req: &CallRequest) -> Result<(Breach, Call), BreachE
         if at < new.aware_at {
             return Err(BreachError::CallBeforeAware {
                 id: new.id.clone(),
-                when: words::show(at),
-                aware_at: words::show(new.aware_at),
+                when: words::show_in(at, ws.tz),
+                aware_at: words::show_in(new.aware_at, ws.tz),
                 tz: ws.tz.to_string(),
             });
         }

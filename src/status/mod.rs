@@ -160,6 +160,11 @@ pub fn collect_for(
         .collect();
     items.extend(concerned);
     diags.append(&mut d);
+    // Every deadline in the processor's timezone, with the offset of its
+    // own season: 72 h after an awareness in summer time may end in winter.
+    for i in &mut items {
+        i.due = i.due.map(|d| crate::time::in_tz(d.to_utc(), ws.tz));
+    }
     items.sort_by(|a, b| (a.state, a.due, &a.subject).cmp(&(b.state, b.due, &b.subject)));
     (items, diags)
 }

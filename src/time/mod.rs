@@ -80,12 +80,14 @@ pub enum TimeError {
         suggestion: DateTime<FixedOffset>,
     },
     /// A date without a time: an instant is never read as midnight.
-    #[error("`{input}` is a date without a time, and an instant is asked for here: it is not read as midnight; type the hour, e.g. `{input} 10:00` (read in {tz}) or `{input}T10:00:00+01:00`")]
+    #[error("`{input}` is a date without a time, and an instant is asked for here: it is not read as midnight; type the hour, e.g. `{input} 10:00` (read in {tz}) or `{example}`")]
     DateOnly {
         /// What was typed.
         input: String,
         /// The timezone local times are read in.
         tz: Tz,
+        /// 10:00 that day in `tz`, in RFC 3339 with that day's offset.
+        example: String,
     },
     /// Second 60: a leap second, which chrono accepts at any minute.
     #[error("`{input}` has second 60 (a leap second), which is not accepted; write second 59, or the next minute")]
@@ -137,10 +139,15 @@ pub fn parse_user_time(input: &str, tz: Tz) -> Result<DateTime<FixedOffset>, Tim
             Ok(dt)
         };
     }
-    if NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok() {
+    if let Ok(day) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        let ten = day.and_hms_opt(10, 0, 0).unwrap_or_default();
         return Err(TimeError::DateOnly {
             input: s.to_string(),
             tz,
+            example: tz
+                .from_local_datetime(&ten)
+                .earliest()
+                .map_or_else(|| format!("{s}T10:00:00Z"), |t| t.to_rfc3339()),
         });
     }
     let naive = parse_naive(s).ok_or_else(|| TimeError::Unreadable {
@@ -445,7 +452,12 @@ mod tests {
             let msg = e.to_string();
             assert!(msg.contains("not read as midnight"), "{msg}");
             assert!(msg.contains("`2021-03-26 10:00`"), "{msg}");
+            assert!(msg.contains("`2021-03-26T10:00:00+01:00`"), "{msg}");
         }
+        let msg = parse_user_time("2021-07-14", PARIS)
+            .unwrap_err()
+            .to_string();
+        assert!(msg.contains("`2021-07-14T10:00:00+02:00`"), "{msg}");
         assert!(parse_user_time("2021-03-26 00:00", PARIS).is_ok());
     }
 

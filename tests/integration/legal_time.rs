@@ -337,6 +337,14 @@ fn the_late_refusal_names_the_deadline_in_winter_time() {
     let e = r.stderr();
     assert!(e.contains("passed on 2021-11-01 09:00 (UTC+01:00)"), "{e}");
     assert!(!e.contains("UTC+02:00"), "{e}");
+    // Status gives the same instant in the same offset.
+    let v = ws
+        .dpo()
+        .run(&["--json", "--now", "2021-11-01 09:30", "status"])
+        .json();
+    let n = &items_of_kind(&v, "breach.notification")[0];
+    assert_eq!(n["due"], "2021-11-01T09:00:00+01:00", "{n:#}");
+    assert_eq!(n["state"], "overdue", "{n:#}");
 }
 
 #[test]
