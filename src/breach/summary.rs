@@ -225,7 +225,7 @@ pub fn timeline(b: &Breach, tz: Tz, journal: &[JournalEntry]) -> Vec<Moment> {
             ..moment(c.at, MomentKind::Closed)
         });
     }
-    out.sort_by(|a, b| (a.at, a.kind).cmp(&(b.at, b.kind)));
+    out.sort_by_key(|m| (m.at, m.kind));
     out
 }
 

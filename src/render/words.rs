@@ -62,18 +62,21 @@ fn weekday(s: &Strings, d: impl Datelike) -> String {
 }
 
 /// Where a period ends, as a person reads it: the day alone when it did
-/// not move ("lundi 26 avril 2021"), else the day as counted, why it is
-/// not a working day, and the day it ends on: "1er mai 2021 (jour férié :
-/// fête du Travail) → lundi 3 mai 2021" (Reg. 1182/71, art. 3(4)).
+/// not move ("26 avril 2021"), else the day as counted, why it is not a
+/// working day, and the day it ends on, with its weekday: "1er mai 2021
+/// (jour férié : fête du Travail) → lundi 3 mai 2021" (Reg. 1182/71, art.
+/// 3(4)).
 pub fn period_end(s: &Strings, p: &PeriodEnd) -> String {
-    let ends = format!("{} {}", weekday(s, p.ends), long_date(s, p.ends));
     match p.moved_because.filter(|_| p.moved()) {
-        None => ends,
+        None => long_date(s, p.ends),
         Some(why) => s
             .get("period_moved")
             .replace("{counted}", &long_date(s, p.counted))
             .replace("{why}", s.get(&why.key()))
-            .replace("{ends}", &ends),
+            .replace(
+                "{ends}",
+                &format!("{} {}", weekday(s, p.ends), long_date(s, p.ends)),
+            ),
     }
 }
 
@@ -216,7 +219,7 @@ mod tests {
             "28 février 2021 (dimanche) → lundi 1er mars 2021"
         );
         let plain = PeriodEnd::of(d(2021, 4, 26));
-        assert_eq!(period_end(fr.strings(), &plain), "lundi 26 avril 2021");
+        assert_eq!(period_end(fr.strings(), &plain), "26 avril 2021");
         assert_eq!(period_moved_line(fr.strings(), &plain), None);
         let line = period_moved_line(en.strings(), &sunday).unwrap();
         assert!(
