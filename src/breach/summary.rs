@@ -268,3 +268,113 @@ pub fn overview(b: &Breach, tz: Tz) -> Overview<'_> {
 fn local_deadline(b: &Breach, tz: Tz) -> DateTime<FixedOffset> {
     crate::time::in_tz(deadline::deadline(b.aware_at).to_utc(), tz)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::time::testing::PARIS;
+
+    /// Aware in summer time, notified, supplemented and called across the
+    /// autumn change, then closed.
+    const BREACH: &str = r#"
+id: 2021-007
+title: t
+controllers: [juvisy-sur-orge]
+occurred_at:
+discovered_at: 2021-10-29T08:00:00+02:00
+aware_at: 2021-10-29T10:00:00+02:00
+discovered_by: astreinte
+systems: []
+nature:
+  description: d
+consequences:
+measures_taken:
+measures_proposed:
+contact:
+deferred: {}
+notifications:
+  - phase: 2
+    controller: juvisy-sur-orge
+    sent_at: 2021-11-02T09:00:00+01:00
+    recipients: [rgpd@juvisy.example]
+    message_id: <b@x>
+    eml: evidence/breaches/2021-007/juvisy-sur-orge-2.eml
+    sha256: bb
+    server_reply: '250'
+  - phase: 1
+    controller: juvisy-sur-orge
+    sent_at: 2021-10-30T10:00:00Z
+    recipients: [rgpd@juvisy.example]
+    message_id: <a@x>
+    eml: evidence/breaches/2021-007/juvisy-sur-orge-1.eml
+    sha256: aa
+    server_reply: '250'
+calls:
+  - controller: juvisy-sur-orge
+    at: 2021-10-30T12:30:00+02:00
+    to: M. X
+    by: dpo
+    number: '01'
+    outcome: confirmé
+closed:
+  at: 2021-11-10T17:00:00+01:00
+  by: Jeanne
+  summary: s
+"#;
+
+    fn entry(seq: u64, actor: &str, action: &str, subject: &str, sha: &str) -> JournalEntry {
+        serde_json::from_value(serde_json::json!({
+            "seq": seq, "at": "2021-10-29T08:00:00Z", "actor": actor, "action": action,
+            "subject": subject, "payload_sha256": sha, "prev_sha256": "00",
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn the_timeline_is_in_order_in_the_processor_zone_with_who() {
+        let b: Breach = serde_yaml::from_str(BREACH).unwrap();
+        let journal = [
+            entry(1, "Léa", "breach.open", "2021-007", "x"),
+            entry(
+                2,
+                "Marc",
+                "breach.notify.intent",
+                "evidence/breaches/2021-007/juvisy-sur-orge-1.eml",
+                "aa",
+            ),
+        ];
+        let t = timeline(&b, PARIS, &journal);
+        let got: Vec<(String, MomentKind, Option<&str>)> = t
+            .iter()
+            .map(|m| (m.at.to_rfc3339(), m.kind, m.by.as_deref()))
+            .collect();
+        use MomentKind::*;
+        let want = [
+            ("2021-10-29T08:00:00+02:00", Discovered, Some("astreinte")),
+            ("2021-10-29T10:00:00+02:00", Aware, Some("Léa")),
+            // Stored in UTC, shown in Paris.
+            ("2021-10-30T12:00:00+02:00", Notification, Some("Marc")),
+            ("2021-10-30T12:30:00+02:00", Call, Some("dpo")),
+            // 72 h after awareness, in winter time.
+            ("2021-11-01T09:00:00+01:00", ProcessorDeadline, None),
+            ("2021-11-02T09:00:00+01:00", Supplement, None),
+            // 72 h after the notification (10:00 UTC), in winter time.
+            ("2021-11-02T11:00:00+01:00", AuthorityDeadline, None),
+            ("2021-11-10T17:00:00+01:00", Closed, Some("Jeanne")),
+        ];
+        let want: Vec<(String, MomentKind, Option<&str>)> = want
+            .iter()
+            .map(|(a, k, by)| (a.to_string(), *k, *by))
+            .collect();
+        assert_eq!(got, want);
+        let supplement = t.iter().find(|m| m.kind == Supplement).unwrap();
+        assert_eq!(supplement.supplement, Some(1));
+        assert_eq!(supplement.to.as_deref(), Some("rgpd@juvisy.example"));
+        // Without the journal, who sent or opened is unknown, not invented.
+        let bare = timeline(&b, PARIS, &[]);
+        assert!(bare
+            .iter()
+            .filter(|m| matches!(m.kind, Aware | Notification))
+            .all(|m| m.by.is_none()));
+    }
+}
