@@ -494,3 +494,52 @@ fn breach_show_gives_the_timeline_in_order_with_who() {
         "{out}"
     );
 }
+
+#[test]
+fn the_forwarded_request_gives_the_moved_answer_date_in_its_language() {
+    for (lang, want) in [
+        (
+            "fr",
+            "soit au plus tard le 1er mai 2021 (jour férié : fête du Travail) → lundi 3 mai 2021",
+        ),
+        (
+            "en",
+            "1 May 2021 (public holiday: Labour Day) → Monday 3 May 2021",
+        ),
+    ] {
+        let ws = workspace().overlay("request-notice-contacts");
+        let r = ws.dpo().env("DPO_NOW", "2021-04-02 10:00").run(&[
+            "--lang",
+            lang,
+            "request",
+            "log",
+            "--controller",
+            CONTROLLER,
+            "--right",
+            "access",
+            "--received-at",
+            "2021-04-01 10:00",
+            "--summary",
+            "x",
+            "--dry-run",
+        ]);
+        r.assert_code(0);
+        let body = body_of(&ws.root().join("evidence/requests/2021-001-dry-run.eml"));
+        assert!(body.contains(want), "{lang}: {body}");
+    }
+}
+
+/// The text body of a kept message, decoded by Python's `email` package.
+fn body_of(eml: &std::path::Path) -> String {
+    let py = "import sys, email\n\
+              m = email.message_from_bytes(open(sys.argv[1], 'rb').read())\n\
+              for p in m.walk():\n\
+              \x20   if p.get_content_type() == 'text/plain':\n\
+              \x20       sys.stdout.write(p.get_payload(decode=True).decode())\n";
+    let out = std::process::Command::new("python3")
+        .args(["-c", py])
+        .arg(eml)
+        .output()
+        .expect("python3");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
