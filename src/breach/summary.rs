@@ -93,6 +93,8 @@ pub enum MomentKind {
     Occurred,
     /// Someone noticed it (`discovered_at`).
     Discovered,
+    /// The breach ended (`ended_at`).
+    Ended,
     /// The processor became aware of it: T0 of its 72 hours.
     Aware,
     /// A notification e-mail (phase 1) to a controller.
@@ -117,6 +119,7 @@ impl MomentKind {
         match self {
             Self::Occurred => "timeline.occurred",
             Self::Discovered => "timeline.discovered",
+            Self::Ended => "timeline.ended",
             Self::Aware => "timeline.aware",
             Self::Notification => "timeline.notification",
             Self::Supplement => "timeline.supplement",
@@ -154,7 +157,7 @@ pub struct Moment {
 
 /// Every instant of `b` in chronological order (at the same instant, in
 /// the order of [`MomentKind`]), in the processor's timezone `tz`: when it
-/// occurred, was discovered and became known, each notification, supplement
+/// occurred, was discovered, ended and became known, each notification, supplement
 /// and call, the processor's 72-hour deadline and each controller's own,
 /// and the closing. `journal` gives who sent each message and who recorded
 /// the awareness (an empty slice leaves them unknown).
@@ -177,6 +180,9 @@ pub fn timeline(b: &Breach, tz: Tz, journal: &[JournalEntry]) -> Vec<Moment> {
             by: b.discovered_by.clone(),
             ..moment(t, MomentKind::Discovered)
         });
+    }
+    if let Some(t) = b.ended_at {
+        out.push(moment(t, MomentKind::Ended));
     }
     out.push(Moment {
         by: journal
@@ -284,6 +290,7 @@ occurred_at:
 discovered_at: 2021-10-29T08:00:00+02:00
 aware_at: 2021-10-29T10:00:00+02:00
 discovered_by: astreinte
+ended_at: 2021-10-29T09:00:00+02:00
 systems: []
 nature:
   description: d
@@ -351,6 +358,7 @@ closed:
         use MomentKind::*;
         let want = [
             ("2021-10-29T08:00:00+02:00", Discovered, Some("astreinte")),
+            ("2021-10-29T09:00:00+02:00", Ended, None),
             ("2021-10-29T10:00:00+02:00", Aware, Some("Léa")),
             // Stored in UTC, shown in Paris.
             ("2021-10-30T12:00:00+02:00", Notification, Some("Marc")),

@@ -11,9 +11,11 @@
 //! requires the UTC offset and refuses second 60 with a message of its own
 //! ([`crate::time::parse_stored_time`]).
 
+mod attachment;
 mod breach;
 mod contact;
 mod controller;
+mod count;
 mod fate;
 mod id;
 mod instant;
@@ -25,11 +27,13 @@ mod security_measure;
 mod subprocessor;
 mod text;
 
-pub use breach::{Breach, Call, Closure, Nature, Notification};
+pub use attachment::AttachedFile;
+pub use breach::{Breach, Call, Closure, Nature, Notification, Origin};
 pub use contact::Contact;
 pub use controller::{
     Controller, ControllerContacts, Convention, ProcessingActivity, Renewal, Transfer,
 };
+pub use count::Count;
 pub use fate::{
     BagRecord, BagVerificationRecord, CertificateRecord, Choice, CopyKind, DataCopy, DataItem,
     Decision, DestructionRecord, FateFile, FateRecord, FingerprintRecord, SanitizationMethod,

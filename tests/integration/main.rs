@@ -15,6 +15,7 @@ mod evidence;
 mod fate;
 mod hostile;
 mod legal_time;
+mod notice;
 mod robustness;
 mod status_audit;
 mod subprocessor_request_instruction;
