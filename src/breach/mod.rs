@@ -18,7 +18,7 @@ pub mod summary;
 
 use std::path::PathBuf;
 
-use chrono::{DateTime, Datelike, FixedOffset, Utc};
+use chrono::{DateTime, FixedOffset, Utc};
 use serde::Serialize;
 
 use crate::mail::MailError;
@@ -526,7 +526,7 @@ pub fn open(ws: &Workspace, req: &OpenRequest) -> Result<(Breach, PathBuf), Brea
             if t.to_utc() > req.now {
                 return Err(BreachError::InTheFuture {
                     what,
-                    when: words::show(t),
+                    when: words::show_in(t, ws.tz),
                     now: words::show(crate::time::in_tz(req.now, ws.tz)),
                 });
             }
@@ -548,7 +548,7 @@ pub fn open(ws: &Workspace, req: &OpenRequest) -> Result<(Breach, PathBuf), Brea
     let local = |t: DateTime<FixedOffset>| t.with_timezone(&ws.tz).fixed_offset();
     let id = match &req.id {
         Some(id) => id.clone(),
-        None => store::next_id(&ws.root, local(req.aware_at).year())?,
+        None => store::next_id(&ws.root, req.aware_at, ws.tz)?,
     };
     let breach = Breach {
         id: id.clone(),
@@ -662,7 +662,7 @@ pub fn call(ws: &Workspace, req: &CallRequest) -> Result<(Breach, Call), BreachE
     if at.to_utc() > req.now {
         return Err(BreachError::InTheFuture {
             what: "the call",
-            when: words::show(at),
+            when: words::show_in(at, ws.tz),
             now: words::show(crate::time::in_tz(req.now, ws.tz)),
         });
     }
@@ -671,8 +671,8 @@ pub fn call(ws: &Workspace, req: &CallRequest) -> Result<(Breach, Call), BreachE
         if at < new.aware_at {
             return Err(BreachError::CallBeforeAware {
                 id: new.id.clone(),
-                when: words::show(at),
-                aware_at: words::show(new.aware_at),
+                when: words::show_in(at, ws.tz),
+                aware_at: words::show_in(new.aware_at, ws.tz),
                 tz: ws.tz.to_string(),
             });
         }

@@ -154,7 +154,9 @@ pub fn prepare<'a>(ws: &'a Workspace, req: &'a NotifyRequest) -> Result<Prepared
     }
     // Every check for every controller before the first message goes out.
     let now_local = crate::time::in_tz(req.now, ws.tz);
-    let due = deadline::deadline(b.aware_at);
+    // In the processor's timezone, with the offset of the deadline's own
+    // season: 72 h after an awareness in summer time may be in winter time.
+    let due = crate::time::in_tz(deadline::deadline(b.aware_at).to_utc(), ws.tz);
     let mut plans = Vec::new();
     for c in &who {
         let controller = ws

@@ -306,9 +306,14 @@ pub fn check(ws: &Workspace, b: &Breach, src: &SourceFile) -> Vec<Diagnostic> {
     d
 }
 
-/// The next free identifier of the form `YYYY-NNN` for `year`.
-pub fn next_id(root: &Path, year: i32) -> Result<Id, crate::model::IdError> {
-    crate::workspace::next_record_id(root, DIR, year)
+/// The next free identifier of the form `YYYY-NNN`, `YYYY` being the year
+/// the processor became aware of the breach (`aware_at`, in `tz`).
+pub fn next_id(
+    root: &Path,
+    aware_at: chrono::DateTime<chrono::FixedOffset>,
+    tz: chrono_tz::Tz,
+) -> Result<Id, crate::model::IdError> {
+    crate::workspace::next_record_id(root, DIR, aware_at, tz)
 }
 
 /// Writes a new breach file, refusing to overwrite one; `text` is checked to

@@ -200,10 +200,15 @@ fn show(settings: &Settings, ws: &Workspace, a: &IdArgs) -> Result<i32, CliError
     let l = load(ws, &a.id)?;
     let uncertain = breach::uncertain_sends(ws, &l.breach.id)?;
     let tampered = breach::summary::tampered(ws, &l.source.rel)?;
+    // Who sent each message is the journal's actor; a journal that cannot
+    // be read leaves it unknown (`journal verify` says why).
+    let entries = ws.journal().entries().unwrap_or_default();
+    let timeline = breach::summary::timeline(&l.breach, ws.tz, &entries);
     if settings.json {
         let mut o = breach::overview(&l.breach, ws.tz);
         o.uncertain = uncertain;
         o.tampered = tampered;
+        o.timeline = timeline;
         return print_json(&o).map(|()| 0);
     }
     let t = Templates::new(settings.lang(Some(ws)))?;
@@ -211,6 +216,7 @@ fn show(settings: &Settings, ws: &Workspace, a: &IdArgs) -> Result<i32, CliError
     let ctx = notice::report_context(ws, &t, &l.breach, clock.now(), head);
     let text = t.render("breach-show.txt", &ctx)?;
     outln!("{}", text.trim_end())?;
+    print::timeline(&t, ws.tz, &timeline)?;
     print::uncertain(&t, &l.breach.id, &uncertain)?;
     if let Some(f) = &tampered {
         print::tampered(f)?;

@@ -226,7 +226,7 @@ fn destroy(settings: &Settings, a: &DestroyArgs) -> Result<i32, CliError> {
             r.copy,
             r.item,
             r.method.as_str(),
-            crate::render::words::show(r.at)
+            crate::render::words::show_in(r.at, ws.tz)
         )?;
         if !d.fingerprinted {
             errln!(

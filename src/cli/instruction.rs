@@ -122,8 +122,9 @@ pub(super) fn run(settings: &Settings, c: &InstructionCommand) -> Result<i32, Cl
     };
     match c {
         InstructionCommand::Log(a) => {
-            let at =
-                crate::time::parse_user_time(&a.at, ws.tz).map_err(|source| CliError::Time {
+            // When the instruction was given: not in the future.
+            let at = crate::time::parse_past("the time of the instruction", &a.at, ws.tz, now)
+                .map_err(|source| CliError::Time {
                     flag: "--at",
                     source: Box::new(source),
                 })?;
@@ -169,7 +170,7 @@ pub(super) fn run(settings: &Settings, c: &InstructionCommand) -> Result<i32, Cl
                         "{}  {}  {}  from {}",
                         i.id,
                         i.controller,
-                        words::show(i.at),
+                        words::show_in(i.at, ws.tz),
                         i.from
                     )?;
                     outln!("    {}", i.summary)?;

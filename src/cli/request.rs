@@ -12,7 +12,9 @@ use crate::mail::outbox::{Resolve, Sending};
 use crate::mail::SmtpSettings;
 use crate::model::Right;
 use crate::render::words;
+use crate::render::Templates;
 use crate::request::{self, RequestError};
+use crate::time::working_days::PeriodEnd;
 use crate::workspace::Workspace;
 
 /// The request commands.
@@ -148,13 +150,23 @@ pub(super) fn sending<T>(
     })
 }
 
-fn print_outcome(settings: &Settings, o: &request::Outcome) -> Result<(), CliError> {
+fn print_outcome(
+    settings: &Settings,
+    ws: &Workspace,
+    o: &request::Outcome,
+) -> Result<(), CliError> {
     if settings.json {
         return print_json(o);
     }
     outln!("request {} logged in {}", o.request.id, o.file)?;
-    if let Some(d) = o.answer_due {
-        outln!("controller's answer deadline (Art. 12(3)): {d}")?;
+    if let Some(p) = &o.answer_period {
+        let t = Templates::new(settings.lang(Some(ws)))?;
+        let s = t.strings();
+        outln!(
+            "{}",
+            s.get("request_answer_due")
+                .replace("{due}", &words::period_end(s, p))
+        )?;
     }
     match &o.forwarded {
         Some(f) if f.dry_run => outln!("dry run: message written to {} (not sent)", f.record.eml)?,
@@ -205,6 +217,7 @@ struct Row {
     forward_due: String,
     forwarded_at: Option<String>,
     answer_due: Option<String>,
+    answer_period: Option<PeriodEnd>,
     summary: String,
 }
 
@@ -238,7 +251,7 @@ pub(super) fn run(settings: &Settings, c: &RequestCommand) -> Result<i32, CliErr
                 (a.dry_run, !a.no_forward, a.uncertain.resolve()),
                 |how| Ok(request::log(&ws, &new, how)?),
             )?;
-            print_outcome(settings, &o)?;
+            print_outcome(settings, &ws, &o)?;
         }
         RequestCommand::Forward(a) => {
             // Name a wrong id before asking for mail settings.
@@ -250,7 +263,7 @@ pub(super) fn run(settings: &Settings, c: &RequestCommand) -> Result<i32, CliErr
                 (a.dry_run, true, a.uncertain.resolve()),
                 |how| Ok(request::forward(&ws, &a.id, &a.attach, how, a.incomplete)?),
             )?;
-            print_outcome(settings, &o)?;
+            print_outcome(settings, &ws, &o)?;
         }
         RequestCommand::Set(a) => {
             let kind = (&crate::workspace::kinds::REQUEST, a.id.as_str());
@@ -260,19 +273,25 @@ pub(super) fn run(settings: &Settings, c: &RequestCommand) -> Result<i32, CliErr
         RequestCommand::List => {
             let (all, diags) = request::list(&ws);
             eprint_diagnostics(&diags);
+            let t = Templates::new(settings.lang(Some(&ws)))?;
+            let s = t.strings();
             let rows: Vec<Row> = all
                 .iter()
                 .map(|l| {
                     let r = &l.record;
+                    let period = request::answer_due(r.received_at, ws.tz).map(|(p, _)| p);
                     Row {
                         id: r.id.to_string(),
                         controller: r.controller.to_string(),
                         right: r.right.key(),
-                        received_at: words::show(r.received_at),
-                        forward_due: words::show(request::forward_due(r.received_at)),
-                        forwarded_at: r.forwarded.as_ref().map(|f| words::show(f.sent_at)),
-                        answer_due: request::answer_due(r.received_at, ws.tz)
-                            .map(|(d, _)| d.to_string()),
+                        received_at: words::show_in(r.received_at, ws.tz),
+                        forward_due: words::show_in(request::forward_due(r.received_at), ws.tz),
+                        forwarded_at: r
+                            .forwarded
+                            .as_ref()
+                            .map(|f| words::show_in(f.sent_at, ws.tz)),
+                        answer_due: period.map(|p| p.ends.to_string()),
+                        answer_period: period,
                         summary: r.summary.clone(),
                     }
                 })
@@ -282,13 +301,18 @@ pub(super) fn run(settings: &Settings, c: &RequestCommand) -> Result<i32, CliErr
             } else {
                 for r in &rows {
                     outln!(
-                        "{}  {}  {}  received {}  forwarded {}  answer by {}",
+                        "{}  {}  {}  received {}  forwarded {}",
                         r.id,
                         r.controller,
                         r.right,
                         r.received_at,
                         r.forwarded_at.as_deref().unwrap_or("NOT YET"),
-                        r.answer_due.as_deref().unwrap_or("?")
+                    )?;
+                    let due = r.answer_period.as_ref().map(|p| words::period_end(s, p));
+                    outln!(
+                        "    {}",
+                        s.get("request_answer_due")
+                            .replace("{due}", due.as_deref().unwrap_or("?"))
                     )?;
                     outln!("    {}", r.summary)?;
                 }

@@ -89,6 +89,9 @@ pub(super) fn run(settings: &Settings, args: &StatusArgs) -> Result<i32, CliErro
                 )?,
                 None => outln!("    {}", s.get(&kind_key))?,
             }
+            if let Some(line) = i.period.and_then(|p| words::period_moved_line(s, &p)) {
+                outln!("    {line}")?;
+            }
             if !i.missing.is_empty() {
                 let labels: Vec<String> =
                     i.missing.iter().map(|m| ics::missing_label(s, m)).collect();

@@ -79,7 +79,7 @@ pub fn destroy(ws: &Workspace, act: &Act, req: &DestroyRequest) -> Result<Destro
         return Err(FateError::Refused {
             message: format!(
                 "--at {} is in the future (now is {}): record a destruction once it is done",
-                crate::render::words::show(at),
+                crate::render::words::show_in(at, ws.tz),
                 crate::render::words::show(recorded_at)
             ),
         });

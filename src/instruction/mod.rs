@@ -5,7 +5,7 @@
 //! notified before it happens. Notices go out through the outbox to the
 //! controller's notice contact. Nothing here prints or reads the clock.
 
-use chrono::{DateTime, Datelike, FixedOffset};
+use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
 
 use crate::mail::outbox::{
@@ -167,7 +167,8 @@ pub fn log(
     let t = Templates::new(how.lang)?;
     let lock = ws.lock()?;
     let now_local = crate::time::in_tz(how.now, ws.tz);
-    let id = store::next_id(ws, DIR, now_local.year())?;
+    // The id takes the year the instruction was given.
+    let id = store::next_id(ws, DIR, new.at)?;
     let instruction = Instruction {
         id: id.clone(),
         controller,

@@ -8,11 +8,20 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, TimeDelta};
 use chrono_tz::Tz;
 
 use super::templates::Strings;
+use crate::time::working_days::PeriodEnd;
 
 /// `2021-03-29 11:00 (UTC+02:00)`: an instant as a person reads it, with its
 /// offset, in messages and listings.
 pub fn show(dt: DateTime<FixedOffset>) -> String {
     format!("{} (UTC{})", dt.format("%Y-%m-%d %H:%M"), dt.format("%:z"))
+}
+
+/// [`show`] for the instant `t` in the processor's timezone `tz`, with the
+/// offset in force there at that instant: a deadline computed from an
+/// instant of another season (72 h after an awareness in summer time)
+/// reads in its own season's offset ("2021-11-01 09:00 (UTC+01:00)").
+pub fn show_in(t: DateTime<FixedOffset>, tz: Tz) -> String {
+    show(t.with_timezone(&tz).fixed_offset())
 }
 
 /// "1er février 2021" / "1 February 2021", from the month names and the
@@ -41,12 +50,44 @@ pub fn long_datetime(s: &Strings, t: DateTime<FixedOffset>) -> String {
 /// weekday, the long date, the time and the offset.
 pub fn long_instant(s: &Strings, at: DateTime<FixedOffset>, tz: Tz) -> String {
     let local = at.with_timezone(&tz).fixed_offset();
-    let weekdays = s.list("weekdays");
-    let weekday = weekdays
-        .get(local.weekday().num_days_from_monday() as usize)
+    with_time(s, "weekday_datetime_pattern", local).replace("{weekday}", &weekday(s, local))
+}
+
+/// "lundi", "Monday": the day of the week of `d`.
+fn weekday(s: &Strings, d: impl Datelike) -> String {
+    s.list("weekdays")
+        .get(d.weekday().num_days_from_monday() as usize)
         .cloned()
-        .unwrap_or_default();
-    with_time(s, "weekday_datetime_pattern", local).replace("{weekday}", &weekday)
+        .unwrap_or_default()
+}
+
+/// Where a period ends, as a person reads it: the day alone when it did
+/// not move ("26 avril 2021"), else the day as counted, why it is not a
+/// working day, and the day it ends on, with its weekday: "1er mai 2021
+/// (jour férié : fête du Travail) → lundi 3 mai 2021" (Reg. 1182/71, art.
+/// 3(4)).
+pub fn period_end(s: &Strings, p: &PeriodEnd) -> String {
+    match p.moved_because.filter(|_| p.moved()) {
+        None => long_date(s, p.ends),
+        Some(why) => s
+            .get("period_moved")
+            .replace("{counted}", &long_date(s, p.counted))
+            .replace("{why}", s.get(&why.key()))
+            .replace(
+                "{ends}",
+                &format!("{} {}", weekday(s, p.ends), long_date(s, p.ends)),
+            ),
+    }
+}
+
+/// The line that says why a deadline moved, or `None` when it did not:
+/// "délai légal : 1er mai 2021 (jour férié : fête du Travail) → lundi 3
+/// mai 2021 (…art. 3, §4)".
+pub fn period_moved_line(s: &Strings, p: &PeriodEnd) -> Option<String> {
+    p.moved().then(|| {
+        s.get("period_moved_line")
+            .replace("{period}", &period_end(s, p))
+    })
 }
 
 /// The pattern `key` with the long date, the time and the offset of `t`.
@@ -201,6 +242,17 @@ mod tests {
     }
 
     #[test]
+    fn an_instant_shows_in_the_offset_of_its_own_season() {
+        let due = deadline(t("2021-10-29 10:00"));
+        assert_eq!(show(due), "2021-11-01 10:00 (UTC+02:00)");
+        assert_eq!(show_in(due, PARIS), "2021-11-01 09:00 (UTC+01:00)");
+        assert_eq!(
+            show_in(t("2021-03-26T09:00:00Z"), PARIS),
+            "2021-03-26 10:00 (UTC+01:00)"
+        );
+    }
+
+    #[test]
     fn time_left_rounds_down_and_time_overdue_rounds_up() {
         let tpl = Templates::new(Lang::Fr).unwrap();
         let s = tpl.strings();
@@ -213,6 +265,36 @@ mod tests {
         ] {
             assert_eq!(time_left(s, t(now), d), left);
         }
+    }
+
+    #[test]
+    fn a_moved_period_says_the_day_counted_why_and_the_day_it_ends() {
+        let fr = Templates::new(Lang::Fr).unwrap();
+        let en = Templates::new(Lang::En).unwrap();
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        let may_day = PeriodEnd::of(d(2021, 5, 1));
+        assert_eq!(
+            period_end(fr.strings(), &may_day),
+            "1er mai 2021 (jour férié : fête du Travail) → lundi 3 mai 2021"
+        );
+        assert_eq!(
+            period_end(en.strings(), &may_day),
+            "1 May 2021 (public holiday: Labour Day) → Monday 3 May 2021"
+        );
+        let sunday = PeriodEnd::of(d(2021, 2, 28));
+        assert_eq!(
+            period_end(fr.strings(), &sunday),
+            "28 février 2021 (dimanche) → lundi 1er mars 2021"
+        );
+        let plain = PeriodEnd::of(d(2021, 4, 26));
+        assert_eq!(period_end(fr.strings(), &plain), "26 avril 2021");
+        assert_eq!(period_moved_line(fr.strings(), &plain), None);
+        let line = period_moved_line(en.strings(), &sunday).unwrap();
+        assert!(
+            line.contains("28 February 2021 (Sunday) → Monday 1 March 2021"),
+            "{line}"
+        );
+        assert!(line.contains("1182/71"), "{line}");
     }
 
     #[test]

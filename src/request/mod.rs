@@ -5,7 +5,7 @@
 //! deadlines; `dpo status` reads them. Nothing here prints or reads the
 //! clock.
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 
@@ -15,6 +15,7 @@ use crate::mail::outbox::{
 use crate::model::{required_text, Id, MailRecord, Request, Right};
 use crate::render::words;
 use crate::render::Templates;
+use crate::time::working_days::PeriodEnd;
 use crate::time::TimeError;
 use crate::workspace::kinds::{self, Record};
 use crate::workspace::store::{self, StoreError, Stored};
@@ -54,8 +55,11 @@ pub struct Outcome {
     pub file: String,
     /// The message, when one was sent or written.
     pub forwarded: Option<Delivered>,
-    /// The last day of the controller's one-month deadline.
+    /// The last day of the controller's one-month deadline (after art.
+    /// 3(4) of Reg. 1182/71).
     pub answer_due: Option<NaiveDate>,
+    /// That deadline: the day counted, the day it ends, why it moved.
+    pub answer_period: Option<PeriodEnd>,
 }
 
 impl Record for Request {
@@ -78,14 +82,17 @@ pub fn load(ws: &Workspace, id: &str) -> Result<Stored<Request>, RequestError> {
 /// `received` (GDPR Art. 12(3)), counted in calendar months on the local
 /// date of receipt as Regulation 1182/71 counts periods in months: the same
 /// date one month later, or the last day of that month when it has no such
-/// date (31 January → 28 or 29 February). The period ends at the end of that
-/// day, local time, whatever daylight-saving change falls in between.
+/// date (31 January → 28 or 29 February); when that day is a Saturday, a
+/// Sunday or a public holiday, the next working day (art. 3(4); EDPB
+/// Guidelines 01/2022). The period ends at the end of that day, local time,
+/// whatever daylight-saving change falls in between.
 pub fn answer_due(
     received: DateTime<FixedOffset>,
     tz: Tz,
-) -> Option<(NaiveDate, DateTime<FixedOffset>)> {
-    let day = crate::time::add_months(received.with_timezone(&tz).date_naive(), 1)?;
-    Some((day, crate::time::end_of_day(day, tz)?))
+) -> Option<(PeriodEnd, DateTime<FixedOffset>)> {
+    let day = received.with_timezone(&tz).date_naive();
+    let period = crate::time::working_days::months_from_event(day, 1)?;
+    Some((period, crate::time::end_of_day(period.ends, tz)?))
 }
 
 /// The processor's deadline to forward a request: 24 elapsed hours after
@@ -104,9 +111,7 @@ pub fn received_at(
     tz: Tz,
     now: DateTime<Utc>,
 ) -> Result<DateTime<FixedOffset>, TimeError> {
-    let at = crate::time::parse_user_time(typed, tz)?;
-    crate::time::not_after("the time of receipt", typed, at, now, tz)?;
-    Ok(at)
+    crate::time::parse_past("the time of receipt", typed, tz, now)
 }
 
 /// Checks what can be checked before anything is written: the controller's
@@ -142,7 +147,8 @@ pub fn log(ws: &Workspace, new: &NewRequest, how: &Sending) -> Result<Outcome, R
     let t = Templates::new(how.lang)?;
     let lock = ws.lock()?;
     let now_local = crate::time::in_tz(how.now, ws.tz);
-    let id = store::next_id(ws, DIR, now_local.year())?;
+    // The id takes the year the request was received.
+    let id = store::next_id(ws, DIR, new.received_at)?;
     let request = Request {
         id: id.clone(),
         controller,
@@ -163,8 +169,10 @@ pub fn log(ws: &Workspace, new: &NewRequest, how: &Sending) -> Result<Outcome, R
         id.as_str(),
         stored.source.text.as_bytes(),
     )?;
+    let period = answer_due(stored.record.received_at, ws.tz).map(|(p, _)| p);
     let mut out = Outcome {
-        answer_due: answer_due(stored.record.received_at, ws.tz).map(|(d, _)| d),
+        answer_due: period.map(|p| p.ends),
+        answer_period: period,
         request: stored.record.clone(),
         file: rel,
         forwarded: None,
@@ -231,8 +239,10 @@ pub fn forward(
     let file = stored.source.rel.clone();
     let outbox = Outbox::open(ws, &lock, &t, how)?;
     let (request, d) = send(&outbox, stored, documents, gaps)?;
+    let period = answer_due(request.received_at, ws.tz).map(|(p, _)| p);
     Ok(Outcome {
-        answer_due: answer_due(request.received_at, ws.tz).map(|(d, _)| d),
+        answer_due: period.map(|p| p.ends),
+        answer_period: period,
         request,
         file,
         forwarded: Some(d),
@@ -263,7 +273,9 @@ fn send(
         sent_at: words::long_instant(s, now_local, ws.tz),
         summary: r.summary.clone(),
         channel: r.channel.clone(),
-        answer_due: due.map(|(d, _)| words::long_date(s, d)).unwrap_or_default(),
+        answer_due: due
+            .map(|(p, _)| words::period_end(s, &p))
+            .unwrap_or_default(),
         late: now_local > forward_due(r.received_at),
         sender: outbox::sender_name(ws, t),
         journal: ws.journal().head()?,
@@ -334,20 +346,26 @@ mod tests {
 
     #[test]
     fn a_request_received_on_31_january_is_due_on_the_last_day_of_february() {
-        let (d, _) = answer_due(at("2021-01-31T10:00:00+01:00"), PARIS).unwrap();
-        assert_eq!(d.to_string(), "2021-02-28");
-        let (d, _) = answer_due(at("2024-01-31T10:00:00+01:00"), PARIS).unwrap();
-        assert_eq!(d.to_string(), "2024-02-29");
+        let (p, end) = answer_due(at("2021-01-31T10:00:00+01:00"), PARIS).unwrap();
+        assert_eq!(p.counted.to_string(), "2021-02-28");
+        // Sunday 28 February 2021: the period ends on Monday 1 March.
+        assert_eq!(p.ends.to_string(), "2021-03-01");
+        assert_eq!(end.to_rfc3339(), "2021-03-01T23:59:59+01:00");
+        let (p, _) = answer_due(at("2024-01-31T10:00:00+01:00"), PARIS).unwrap();
+        assert!(!p.moved());
+        assert_eq!(p.ends.to_string(), "2024-02-29");
     }
 
     #[test]
     fn the_answer_deadline_ends_at_the_end_of_the_local_day_across_a_dst_change() {
-        let (d, end) = answer_due(at("2021-03-27T09:00:00+01:00"), PARIS).unwrap();
-        assert_eq!(d.to_string(), "2021-04-27");
+        let (p, end) = answer_due(at("2021-03-27T09:00:00+01:00"), PARIS).unwrap();
+        assert_eq!(p.ends.to_string(), "2021-04-27");
         assert_eq!(end.to_rfc3339(), "2021-04-27T23:59:59+02:00");
-        // Received just after midnight local time, i.e. the previous day in UTC.
-        let (d, _) = answer_due(at("2021-10-01T00:30:00+02:00"), PARIS).unwrap();
-        assert_eq!(d.to_string(), "2021-11-01");
+        // Received just after midnight local time, i.e. the previous day in
+        // UTC: 1 November (All Saints' Day), so Tuesday 2 November.
+        let (p, end) = answer_due(at("2021-10-01T00:30:00+02:00"), PARIS).unwrap();
+        assert_eq!(p.counted.to_string(), "2021-11-01");
+        assert_eq!(end.to_rfc3339(), "2021-11-02T23:59:59+01:00");
     }
 
     #[test]

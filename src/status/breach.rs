@@ -54,6 +54,7 @@ pub fn items(ws: &Workspace, now: DateTime<Utc>) -> (Vec<StatusItem>, Vec<Diagno
                 state,
                 missing,
                 file: l.source.rel.clone(),
+                period: None,
             });
             let changed = fields::changed_since_sent(b, &p.controller);
             if !changed.is_empty() {
@@ -65,6 +66,7 @@ pub fn items(ws: &Workspace, now: DateTime<Utc>) -> (Vec<StatusItem>, Vec<Diagno
                     state: State::Pending,
                     missing: changed.iter().map(|f| f.key().to_string()).collect(),
                     file: l.source.rel.clone(),
+                    period: None,
                 });
             }
             if let Some(d) = p.authority_deadline {
@@ -76,6 +78,7 @@ pub fn items(ws: &Workspace, now: DateTime<Utc>) -> (Vec<StatusItem>, Vec<Diagno
                     state: State::Info,
                     missing: Vec::new(),
                     file: l.source.rel.clone(),
+                    period: None,
                 });
             }
         }

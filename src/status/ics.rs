@@ -7,6 +7,7 @@ use icalendar::{Alarm, Calendar, Component, Event, EventLike, Trigger};
 
 use super::StatusItem;
 use crate::render::templates::Strings;
+use crate::render::words;
 
 /// Alarms before each deadline.
 const ALARMS: [TimeDelta; 4] = [
@@ -33,6 +34,9 @@ pub fn to_ics(items: &[StatusItem], now: DateTime<Utc>, s: &Strings) -> String {
         let what = s.get(&kind_key);
         let summary = format!("{what} — {}", item.title);
         let mut description = format!("{}\n{}: {}", item.title, s.get("status_file"), item.file);
+        if let Some(line) = item.period.and_then(|p| words::period_moved_line(s, &p)) {
+            description.push_str(&format!("\n{line}"));
+        }
         if !item.missing.is_empty() {
             let labels: Vec<String> = item.missing.iter().map(|m| missing_label(s, m)).collect();
             description.push_str(&format!(

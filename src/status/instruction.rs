@@ -36,6 +36,7 @@ pub fn items(ws: &Workspace) -> (Vec<StatusItem>, Vec<Diagnostic>) {
                 state: State::Incomplete,
                 missing: vec!["email".into()],
                 file: l.source.rel.clone(),
+                period: None,
             });
         }
     })

@@ -34,5 +34,6 @@ fn item(f: &Finding) -> StatusItem {
         state: State::Incomplete,
         missing: f.fields.clone().unwrap_or_default(),
         file: f.file.clone(),
+        period: None,
     }
 }

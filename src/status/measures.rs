@@ -55,6 +55,7 @@ pub fn items(ws: &Workspace, now: DateTime<Utc>, only: Option<&Id>) -> Vec<Statu
             state,
             missing,
             file: FILE.into(),
+            period: None,
         });
     }
     out

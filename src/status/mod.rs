@@ -25,6 +25,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 use serde::Serialize;
 
 use crate::model::Id;
+use crate::time::working_days::PeriodEnd;
 use crate::workspace::{Diagnostic, Workspace};
 
 /// Where an item stands.
@@ -76,6 +77,11 @@ pub struct StatusItem {
     pub missing: Vec<String>,
     /// The workspace file it comes from.
     pub file: String,
+    /// When the deadline ends a period in days or months: the day counted
+    /// and the day it ends on, moved past a weekend or a public holiday
+    /// (Reg. 1182/71, art. 3(4)); `due` is the end of `period.ends`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<PeriodEnd>,
 }
 
 /// Every item of the workspace as of `now`, most urgent first, and the
@@ -154,6 +160,11 @@ pub fn collect_for(
         .collect();
     items.extend(concerned);
     diags.append(&mut d);
+    // Every deadline in the processor's timezone, with the offset of its
+    // own season: 72 h after an awareness in summer time may end in winter.
+    for i in &mut items {
+        i.due = i.due.map(|d| crate::time::in_tz(d.to_utc(), ws.tz));
+    }
     items.sort_by(|a, b| (a.state, a.due, &a.subject).cmp(&(b.state, b.due, &b.subject)));
     (items, diags)
 }

@@ -42,6 +42,7 @@ pub fn items(ws: &Workspace, now: DateTime<Utc>, only: Option<&Id>) -> Vec<Statu
             state,
             missing: missing.iter().map(|m| m.to_string()).collect(),
             file: FILE.into(),
+            period: None,
         };
         // Missing information is listed as to do, not overdue: it has no
         // deadline of its own, `dpo check` warns about it, and exit 1 stays

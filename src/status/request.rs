@@ -44,6 +44,7 @@ pub fn items(ws: &Workspace, now: DateTime<Utc>) -> (Vec<StatusItem>, Vec<Diagno
                     state,
                     missing: vec!["email".into()],
                     file: l.source.rel.clone(),
+                    period: None,
                 });
             }
             Some(f) if !answer_passed => {
@@ -54,7 +55,7 @@ pub fn items(ws: &Workspace, now: DateTime<Utc>) -> (Vec<StatusItem>, Vec<Diagno
                         "{} — {right} → {} ({})",
                         r.id,
                         controller_name(ws, &r.controller),
-                        words::show(f.sent_at)
+                        words::show_in(f.sent_at, ws.tz)
                     ),
                     due: Some(fwd_due),
                     state: if f.sent_at <= fwd_due {
@@ -64,11 +65,12 @@ pub fn items(ws: &Workspace, now: DateTime<Utc>) -> (Vec<StatusItem>, Vec<Diagno
                     },
                     missing: Vec::new(),
                     file: l.source.rel.clone(),
+                    period: None,
                 });
             }
             Some(_) => {}
         }
-        if let Some((_, end)) = answer {
+        if let Some((period, end)) = answer {
             if !answer_passed {
                 out.push(StatusItem {
                     kind: KIND_REQUEST_ANSWER.into(),
@@ -82,6 +84,7 @@ pub fn items(ws: &Workspace, now: DateTime<Utc>) -> (Vec<StatusItem>, Vec<Diagno
                     state: State::Info,
                     missing: Vec::new(),
                     file: l.source.rel.clone(),
+                    period: Some(period),
                 });
             }
         }

@@ -36,5 +36,6 @@ fn item(u: &outbox::UncertainSend) -> StatusItem {
         state: State::Incomplete,
         missing: Vec::new(),
         file: u.eml.clone(),
+        period: None,
     }
 }

@@ -49,6 +49,7 @@ pub fn items(ws: &Workspace, now: DateTime<Utc>) -> (Vec<StatusItem>, Vec<Diagno
             state,
             missing: vec!["email".into()],
             file: l.source.rel.clone(),
+            period: None,
         });
     })
 }

@@ -9,6 +9,7 @@ use chrono::{DateTime, Utc};
 use super::{dated, State, StatusItem};
 use crate::fate::{self, FateError};
 use crate::model::{FateRecord, Id};
+use crate::time::working_days::PeriodEnd;
 use crate::workspace::{controller_file, Diagnostic, Workspace};
 
 /// Kind: the end of the convention (for information).
@@ -71,7 +72,14 @@ pub fn items(
             continue;
         }
         let conv = &c.convention;
-        let Some(end) = conv.end() else { continue };
+        // The term is a period in months: when its last day is not a
+        // working day, it ends at the end of the next one (Reg. 1182/71,
+        // art. 3(4)). The start is a date the act states: it never moves.
+        // The last day to renew is counted back from the term as counted,
+        // and not moved: a later day would leave less than the notice due.
+        let Some(counted) = conv.end() else { continue };
+        let period = PeriodEnd::of(counted);
+        let end = period.ends;
         let file = controller_file(id);
         let renewal = match (conv.renewals.last(), conv.renewals_allowed) {
             (Some(r), _) => format!("renewed on {} ({} month(s))", r.decided_on, r.months),
@@ -79,6 +87,7 @@ pub fn items(
             (None, n) => format!("not renewed ({n} renewal(s) allowed)"),
         };
         let item = |kind: &str, state, due, missing: Vec<String>, title: String| StatusItem {
+            period: (kind != KIND_RENEWAL).then_some(period),
             kind: kind.into(),
             subject: id.to_string(),
             title,

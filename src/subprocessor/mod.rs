@@ -14,7 +14,7 @@
 
 pub mod notice;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::mail::outbox::{self, InfraCause, InfraError, Sending};
@@ -311,7 +311,8 @@ fn finish(
     let mut notices = Vec::new();
     for c in &concerned {
         let n = SubProcessorNotice {
-            id: store::next_id(ws, notice::DIR, now_local.year())?,
+            // A notice is the event: its id takes the year it is written.
+            id: store::next_id(ws, notice::DIR, now_local)?,
             subprocessor: sp.id.clone(),
             controller: c.clone(),
             change: if old.is_some() {

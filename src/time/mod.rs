@@ -14,11 +14,16 @@
 //! stored: chrono would accept it at any minute of any day. Whether a time
 //! may be in the future is the caller's rule, checked against the clock it
 //! is given ([`not_after`]).
+//!
+//! Where a period in days, weeks or months ends once weekends and French
+//! public holidays are counted is [`working_days`]'s.
+
+pub mod working_days;
 
 use crate::render::words::show;
 use chrono::{
-    DateTime, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, TimeZone,
-    Timelike, Utc,
+    DateTime, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, TimeDelta, TimeZone, Timelike,
+    Utc,
 };
 use chrono_tz::Tz;
 
@@ -74,6 +79,16 @@ pub enum TimeError {
         /// The typed digits with the offset in force before the jump.
         suggestion: DateTime<FixedOffset>,
     },
+    /// A date without a time: an instant is never read as midnight.
+    #[error("`{input}` is a date without a time, and an instant is asked for here: it is not read as midnight; type the hour, e.g. `{input} 10:00` (read in {tz}) or `{example}`")]
+    DateOnly {
+        /// What was typed.
+        input: String,
+        /// The timezone local times are read in.
+        tz: Tz,
+        /// 10:00 that day in `tz`, in RFC 3339 with that day's offset.
+        example: String,
+    },
     /// Second 60: a leap second, which chrono accepts at any minute.
     #[error("`{input}` has second 60 (a leap second), which is not accepted; write second 59, or the next minute")]
     LeapSecond {
@@ -109,8 +124,9 @@ pub enum TimeError {
 }
 
 /// Reads a time typed by a user: RFC 3339 with an offset, or a local
-/// `YYYY-MM-DD HH:MM[:SS]` / `YYYY-MM-DDTHH:MM[:SS]` read in `tz`, or a bare
-/// date (midnight local).
+/// `YYYY-MM-DD HH:MM[:SS]` / `YYYY-MM-DDTHH:MM[:SS]` read in `tz`. A date
+/// alone is refused ([`TimeError::DateOnly`]): read as midnight, it would
+/// start a 72-hour deadline up to a day early or late.
 pub fn parse_user_time(input: &str, tz: Tz) -> Result<DateTime<FixedOffset>, TimeError> {
     let s = input.trim();
     let leap = || TimeError::LeapSecond {
@@ -122,6 +138,17 @@ pub fn parse_user_time(input: &str, tz: Tz) -> Result<DateTime<FixedOffset>, Tim
         } else {
             Ok(dt)
         };
+    }
+    if let Ok(day) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        let ten = day.and_hms_opt(10, 0, 0).unwrap_or_default();
+        return Err(TimeError::DateOnly {
+            input: s.to_string(),
+            tz,
+            example: tz
+                .from_local_datetime(&ten)
+                .earliest()
+                .map_or_else(|| format!("{s}T10:00:00Z"), |t| t.to_rfc3339()),
+        });
     }
     let naive = parse_naive(s).ok_or_else(|| TimeError::Unreadable {
         input: input.to_string(),
@@ -159,6 +186,20 @@ pub fn not_after(
         now: in_tz(now, tz),
         tz,
     })
+}
+
+/// Reads a time typed by a user ([`parse_user_time`]) that says when
+/// something happened, and refuses one later than `now` ([`not_after`]):
+/// `what` names it in the message ("the time of receipt").
+pub fn parse_past(
+    what: &'static str,
+    typed: &str,
+    tz: Tz,
+    now: DateTime<Utc>,
+) -> Result<DateTime<FixedOffset>, TimeError> {
+    let at = parse_user_time(typed, tz)?;
+    not_after(what, typed, at, now, tz)?;
+    Ok(at)
 }
 
 /// An example of a stored time, for messages.
@@ -251,19 +292,14 @@ fn visible(s: &str) -> String {
 }
 
 fn parse_naive(s: &str) -> Option<NaiveDateTime> {
-    for fmt in [
+    [
         "%Y-%m-%d %H:%M:%S",
         "%Y-%m-%d %H:%M",
         "%Y-%m-%dT%H:%M:%S",
         "%Y-%m-%dT%H:%M",
-    ] {
-        if let Ok(dt) = NaiveDateTime::parse_from_str(s, fmt) {
-            return Some(dt);
-        }
-    }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .ok()
-        .map(|d| d.and_time(NaiveTime::MIN))
+    ]
+    .iter()
+    .find_map(|fmt| NaiveDateTime::parse_from_str(s, fmt).ok())
 }
 
 /// Resolves a local wall-clock time in `tz` to one instant, refusing gaps and
@@ -406,6 +442,23 @@ mod tests {
     fn an_explicit_offset_settles_an_ambiguous_time() {
         let t = parse_user_time("2021-10-31T02:30:00+01:00", PARIS).unwrap();
         assert_eq!(t.offset().local_minus_utc(), 3600);
+    }
+
+    #[test]
+    fn a_date_alone_is_not_an_instant() {
+        for typed in ["2021-03-26", " 2021-03-26 "] {
+            let e = parse_user_time(typed, PARIS).unwrap_err();
+            assert!(matches!(e, TimeError::DateOnly { .. }), "{e}");
+            let msg = e.to_string();
+            assert!(msg.contains("not read as midnight"), "{msg}");
+            assert!(msg.contains("`2021-03-26 10:00`"), "{msg}");
+            assert!(msg.contains("`2021-03-26T10:00:00+01:00`"), "{msg}");
+        }
+        let msg = parse_user_time("2021-07-14", PARIS)
+            .unwrap_err()
+            .to_string();
+        assert!(msg.contains("`2021-07-14T10:00:00+02:00`"), "{msg}");
+        assert!(parse_user_time("2021-03-26 00:00", PARIS).is_ok());
     }
 
     #[test]

@@ -193,7 +193,7 @@ impl Checker<'_> {
                             "sent_at ({}) is not the Date of the kept message `{}` ({})",
                             words::show(m.sent_at),
                             m.eml,
-                            words::show(crate::time::in_tz(date.to_utc(), self.ws.tz))
+                            words::show_in(date, self.ws.tz)
                         ),
                     )),
                     Ok(_) => {}
@@ -214,9 +214,7 @@ impl Checker<'_> {
             Some(e) => {
                 let instant = DateTime::parse_from_rfc3339(&e.at).ok();
                 if instant.is_none_or(|t| t.timestamp() != sent) {
-                    let when = instant.map_or(e.at.clone(), |t| {
-                        words::show(crate::time::in_tz(t.to_utc(), self.ws.tz))
-                    });
+                    let when = instant.map_or(e.at.clone(), |t| words::show_in(t, self.ws.tz));
                     d.push(finding(
                         "sent_at",
                         format!(

@@ -315,10 +315,20 @@ impl Workspace {
     }
 }
 
-/// The next free record identifier `YYYY-NNN` for `year` among the
-/// `YYYY-NNN.yaml` files of the folder `dir` of the workspace (001 when there
-/// are none). Call it while holding the lock, so two runs cannot pick the same.
-pub fn next_record_id(root: &Path, dir: &str, year: i32) -> Result<Id, crate::model::IdError> {
+/// The next free record identifier `YYYY-NNN` among the `YYYY-NNN.yaml`
+/// files of the folder `dir` of the workspace (001 when there are none),
+/// for a record of an event at `event`: `YYYY` is the year of the event in
+/// `tz`, never of the clock (a request received in December 2021 and
+/// logged in January 2022 is `2021-…`). The one place record ids take their
+/// year. Call it while holding the lock, so two runs cannot pick the same.
+pub fn next_record_id(
+    root: &Path,
+    dir: &str,
+    event: chrono::DateTime<chrono::FixedOffset>,
+    tz: Tz,
+) -> Result<Id, crate::model::IdError> {
+    use chrono::Datelike;
+    let year = event.with_timezone(&tz).year();
     let prefix = format!("{year}-");
     let max = std::fs::read_dir(root.join(dir))
         .map(|rd| {

@@ -190,9 +190,15 @@ pub fn load_one<T: DeserializeOwned>(
     }
 }
 
-/// The next free record identifier `YYYY-NNN` in the folder `dir`.
-pub fn next_id(ws: &Workspace, dir: &str, year: i32) -> Result<Id, StoreError> {
-    super::next_record_id(&ws.root, dir, year).map_err(|e| StoreError::Rewrite {
+/// The next free record identifier `YYYY-NNN` in the folder `dir`, `YYYY`
+/// being the year of `event` in the processor's timezone
+/// ([`super::next_record_id`]).
+pub fn next_id(
+    ws: &Workspace,
+    dir: &str,
+    event: chrono::DateTime<chrono::FixedOffset>,
+) -> Result<Id, StoreError> {
+    super::next_record_id(&ws.root, dir, event, ws.tz).map_err(|e| StoreError::Rewrite {
         file: dir.to_string(),
         message: e.to_string(),
     })

@@ -134,7 +134,9 @@ fn the_sample_workspace_exits_0_at_a_date_where_nothing_is_overdue() {
         "2021-06-30T23:59:59+02:00"
     );
     // After the end, the data-fate duty is overdue until a certificate exists.
-    let (v, code) = json(&ws, "2021-08-02T10:00:00+02:00", &["status"]);
+    // The term's last day, Saturday 31 July 2021, moves to Monday 2 August
+    // (Reg. 1182/71, art. 3(4)): overdue from Tuesday 3 August.
+    let (v, code) = json(&ws, "2021-08-03T10:00:00+02:00", &["status"]);
     assert_eq!(code, 1);
     assert_eq!(
         find(&items_of(&v), "fate.certificate", "juvisy-sur-orge")["state"],

@@ -43,7 +43,9 @@ fn items_of_kind(v: &serde_json::Value, kind: &str) -> Vec<serde_json::Value> {
         .collect()
 }
 
-fn answer_due_of(received_at: &str) -> String {
+/// The last day of the one-month period as counted, and the day it ends
+/// on once moved past a weekend or a public holiday (Reg. 1182/71, art. 3(4)).
+fn answer_due_of(received_at: &str) -> (String, String) {
     let ws = workspace();
     ws.dpo()
         .run(&[
@@ -66,22 +68,43 @@ fn answer_due_of(received_at: &str) -> String {
     let r = ws.dpo().run(&["--json", "request", "list"]);
     r.assert_code(0);
     let v = r.json();
-    v[0]["answer_due"].as_str().unwrap_or_default().to_string()
+    let text = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_string();
+    (
+        text(&v[0]["answer_period"]["counted"]),
+        text(&v[0]["answer_due"]),
+    )
 }
 
 #[test]
 fn the_answer_deadline_is_one_calendar_month_clamped_to_the_end_of_february() {
-    assert_eq!(answer_due_of("2021-01-31 10:00"), "2021-02-28");
-    assert_eq!(answer_due_of("2024-01-31 10:00"), "2024-02-29");
-    assert_eq!(answer_due_of("2021-04-30 10:00"), "2021-05-30");
+    // Sunday 28 February 2021 and Sunday 30 May 2021 move to the Monday.
+    assert_eq!(
+        answer_due_of("2021-01-31 10:00"),
+        ("2021-02-28".into(), "2021-03-01".into())
+    );
+    assert_eq!(
+        answer_due_of("2024-01-31 10:00"),
+        ("2024-02-29".into(), "2024-02-29".into())
+    );
+    assert_eq!(
+        answer_due_of("2021-04-30 10:00"),
+        ("2021-05-30".into(), "2021-05-31".into())
+    );
 }
 
 #[test]
 fn a_daylight_saving_change_does_not_shift_the_answer_date() {
     // Received at 00:30 local on 1 October (22:30 UTC the day before); the
     // deadline is 1 November, local, even though winter time began between.
-    assert_eq!(answer_due_of("2021-10-01 00:30"), "2021-11-01");
-    assert_eq!(answer_due_of("2021-03-27 23:30"), "2021-04-27");
+    // 1 November is All Saints' Day: the period ends on Tuesday 2 November.
+    assert_eq!(
+        answer_due_of("2021-10-01 00:30"),
+        ("2021-11-01".into(), "2021-11-02".into())
+    );
+    assert_eq!(
+        answer_due_of("2021-03-27 23:30"),
+        ("2021-04-27".into(), "2021-04-27".into())
+    );
     let ws = workspace();
     ws.dpo()
         .run(&[
@@ -102,7 +125,7 @@ fn a_daylight_saving_change_does_not_shift_the_answer_date() {
         .assert_code(0);
     let (_, v) = status_json(&ws, "2021-10-02 10:00");
     let a = items_of_kind(&v, "request.answer");
-    assert_eq!(a[0]["due"], "2021-11-01T23:59:59+01:00", "{v}");
+    assert_eq!(a[0]["due"], "2021-11-02T23:59:59+01:00", "{v}");
 }
 
 #[test]

@@ -274,6 +274,38 @@ pub(super) fn severity(settings: &Settings, s: &Severity) -> Result<i32, CliErro
     Ok(0)
 }
 
+/// `dpo breach show`: every instant of the breach, in order, with who.
+pub(super) fn timeline(
+    t: &Templates,
+    tz: chrono_tz::Tz,
+    moments: &[breach::summary::Moment],
+) -> Result<(), CliError> {
+    let s = t.strings();
+    outln!("")?;
+    outln!("{}", s.get("timeline_heading"))?;
+    for m in moments {
+        let mut line = format!(
+            "  {} — {}",
+            words::long_instant(s, m.at, tz),
+            s.get(m.kind.key())
+        );
+        if let Some(n) = m.supplement {
+            line.push_str(&format!(" {n}"));
+        }
+        if let Some(c) = &m.controller {
+            line.push_str(&format!(" — {c}"));
+        }
+        if let Some(to) = &m.to {
+            line.push_str(&format!(" — {}", s.get("timeline_to").replace("{to}", to)));
+        }
+        if let Some(by) = &m.by {
+            line.push_str(&format!(" — {}", s.get("timeline_by").replace("{by}", by)));
+        }
+        outln!("{line}")?;
+    }
+    Ok(())
+}
+
 /// The notifications of breach `id` whose sending is uncertain, and what
 /// to check before saying what happened.
 pub(super) fn uncertain(
