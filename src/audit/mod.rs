@@ -178,7 +178,14 @@ impl Maker<'_> {
         let reg = register::build(self.ws, &req)?;
         let md = self.t.render("register.md", &reg)?;
         let s = self.t.strings();
-        let rows = register::csv_rows(&reg, s.get("todo"), s.get("none"));
+        let rows = register::csv_rows(
+            &reg,
+            register::CsvLabels {
+                todo: s.get("todo"),
+                none: s.get("none"),
+                to_confirm: s.get("to_confirm"),
+            },
+        );
         let csv = to_csv(&s.list("csv_headers"), &rows)?;
         let title = s.get("register_title").to_string();
         self.pdf("register/register.pdf", &title, &md)?;
@@ -286,10 +293,12 @@ impl Maker<'_> {
         let md = table_markdown(
             &format!(
                 "{title}\n\n{}",
-                s.get("audit_people_interval").replace(
-                    "{months}",
-                    &self.ws.people.training_interval_months.to_string()
-                )
+                match self.ws.people.training_interval_months {
+                    Some(n) => s
+                        .get("audit_people_interval")
+                        .replace("{months}", &n.to_string()),
+                    None => s.get("audit_people_no_interval").to_string(),
+                }
             ),
             &headers,
             &rows,

@@ -81,7 +81,14 @@ pub(super) fn run(settings: &Settings, args: &RegisterArgs) -> Result<i32, CliEr
             render::pdf::markdown_to_pdf(&md, &meta)?
         }
         Format::Csv => {
-            let rows = register::csv_rows(&reg, strings.get("todo"), strings.get("none"));
+            let rows = register::csv_rows(
+                &reg,
+                register::CsvLabels {
+                    todo: strings.get("todo"),
+                    none: strings.get("none"),
+                    to_confirm: strings.get("to_confirm"),
+                },
+            );
             render::csv::to_csv(&strings.list("csv_headers"), &rows)?
         }
     };

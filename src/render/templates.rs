@@ -309,6 +309,30 @@ impl Templates {
                 v
             }
         });
+        // `{{ record|confirm("field") }}`: " (à confirmer)" when the record's
+        // `to_confirm` list names the field (an assumption), else nothing.
+        let to_confirm = strings.get("to_confirm").to_string();
+        env.add_filter(
+            "confirm",
+            move |state: &minijinja::State, record: Value, field: String| -> Value {
+                let assumed = record
+                    .get_attr("to_confirm")
+                    .ok()
+                    .and_then(|l| {
+                        l.try_iter()
+                            .ok()
+                            .map(|mut it| it.any(|f| f.as_str() == Some(&field)))
+                    })
+                    .unwrap_or(false);
+                if !assumed {
+                    Value::from_safe_string(String::new())
+                } else if matches!(state.auto_escape(), AutoEscape::Custom("markdown")) {
+                    Value::from_safe_string(format!(" (**{to_confirm}**)"))
+                } else {
+                    Value::from(format!(" ({to_confirm})"))
+                }
+            },
+        );
         env.add_filter("md", |v: Value| -> Value {
             Value::from_safe_string(escape_markdown(&v.to_string()))
         });
