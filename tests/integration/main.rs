@@ -15,6 +15,7 @@ mod evidence;
 mod fate;
 mod hostile;
 mod robustness;
+mod sample;
 mod status_audit;
 mod subprocessor_request_instruction;
 mod tamper;
