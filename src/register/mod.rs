@@ -96,37 +96,16 @@ pub struct ControllerEntry<'a> {
     pub transfers: Vec<TransferEntry>,
 }
 
-/// A transfer to a third country or an international organisation.
+/// A transfer to a third country or an international organisation: one of
+/// the controller's file, or one logged with an instruction (its recipient
+/// and safeguards then empty, « à compléter »).
 #[derive(Debug, Serialize)]
 pub struct TransferEntry {
-    /// Third country or international organisation.
-    pub country: String,
-    /// Recipient, when known.
-    pub recipient: Option<String>,
-    /// What is transferred and why.
-    pub purpose: Option<String>,
-    /// Legal basis.
-    pub legal_basis: Option<String>,
-    /// Documented safeguards.
-    pub safeguards: Option<String>,
+    /// The transfer.
+    #[serde(flatten)]
+    pub transfer: Transfer,
     /// For a transfer required by law, the instruction it was logged with.
     pub instruction: Option<Id>,
-    /// Fields that are assumptions to confirm.
-    pub to_confirm: Vec<&'static str>,
-}
-
-impl TransferEntry {
-    fn declared(t: &Transfer) -> Self {
-        Self {
-            country: t.country.clone(),
-            recipient: Some(t.recipient.clone()),
-            purpose: t.purpose.clone(),
-            legal_basis: t.legal_basis.clone(),
-            safeguards: t.safeguards.clone(),
-            instruction: None,
-            to_confirm: names(&t.to_confirm),
-        }
-    }
 }
 
 /// A category of processing with its references resolved to names.
@@ -197,7 +176,10 @@ pub fn build<'a>(
                 .transfers
                 .iter()
                 .flatten()
-                .map(TransferEntry::declared)
+                .map(|t| TransferEntry {
+                    transfer: t.clone(),
+                    instruction: None,
+                })
                 .chain(
                     instructions
                         .iter()
@@ -205,13 +187,15 @@ pub fn build<'a>(
                         .filter(|i| &i.controller == id)
                         .filter_map(|i| {
                             i.transfer.as_ref().map(|t| TransferEntry {
-                                country: t.country.clone(),
-                                recipient: None,
-                                purpose: Some(i.summary.clone()),
-                                legal_basis: Some(t.legal_basis.clone()),
-                                safeguards: None,
+                                transfer: Transfer {
+                                    country: t.country.clone(),
+                                    recipient: String::new(),
+                                    purpose: Some(i.summary.clone()),
+                                    legal_basis: Some(t.legal_basis.clone()),
+                                    safeguards: None,
+                                    to_confirm: Vec::new(),
+                                },
                                 instruction: Some(i.id.clone()),
-                                to_confirm: Vec::new(),
                             })
                         }),
                 )
@@ -385,12 +369,13 @@ pub fn csv_rows(r: &Register<'_>, l: CsvLabels<'_>) -> Vec<Vec<String>> {
         let mut transfers: Vec<String> = ce
             .transfers
             .iter()
-            .map(|t| {
-                let a = &t.to_confirm;
+            .map(|e| {
+                let t = &e.transfer;
+                let a = &names(&t.to_confirm);
                 format!(
                     "{} ({}): {}",
                     mark(t.country.clone(), a, "country"),
-                    mark(or_todo(&t.recipient), a, "recipient"),
+                    mark(or_todo(&Some(t.recipient.clone())), a, "recipient"),
                     mark(or_todo(&t.safeguards), a, "safeguards"),
                 )
             })
