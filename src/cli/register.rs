@@ -97,9 +97,16 @@ pub(super) fn run(settings: &Settings, args: &RegisterArgs) -> Result<i32, CliEr
         if settings.verbose {
             eprint_diagnostics(&diags);
         }
+        // The values marked as assumptions are not missing: say them apart.
+        let assumed = diags
+            .iter()
+            .filter(|d| d.field.contains("to_confirm["))
+            .count();
         errln!(
-            "note: {warnings} item(s) of required information are missing and shown as \"{}\"; `dpo check` lists them",
-            strings.get("todo")
+            "note: {} item(s) of required information are missing and shown as \"{}\", {assumed} value(s) are assumptions shown with \"{}\"; `dpo check` lists them",
+            warnings - assumed,
+            strings.get("todo"),
+            strings.get("to_confirm")
         );
     }
     Ok(0)
