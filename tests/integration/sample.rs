@@ -440,3 +440,49 @@ fn walk_text(dir: &std::path::Path) -> String {
     }
     out
 }
+
+#[test]
+fn a_sub_processor_notice_marks_the_assumptions_and_a_value_typed_by_the_dpo_is_no_longer_one() {
+    let ws = Workspace::fixture("juvisy-workspace").overlay("request-notice-contacts");
+    let text = ws.read("subprocessors.yaml");
+    ws.write(
+        "subprocessors.yaml",
+        &text.replacen(
+            "    guarantees: null\n",
+            "    guarantees: null\n    to_confirm: [activities, address]\n",
+            1,
+        ),
+    );
+    ws.dpo()
+        .run(&[
+            "--now",
+            "2021-03-01 10:00",
+            "subprocessor",
+            "change",
+            "siim94",
+            "--address",
+            "1 rue de l'Exemple, 94000 Créteil",
+        ])
+        .assert_code(0);
+    // The address is now the DPO's statement; the activities stay assumed.
+    let reg = ws.read("subprocessors.yaml");
+    assert!(
+        reg.contains("to_confirm:\n    - activities\n") || reg.contains("to_confirm: [activities]"),
+        "{reg}"
+    );
+    assert!(!reg.contains("- address\n"), "{reg}");
+    let notice = ws.read("subprocessor-notices/2021-001.yaml");
+    let pdf = notice
+        .lines()
+        .find_map(|l| l.strip_prefix("pdf: "))
+        .expect("the notice's PDF");
+    let t = collapse(&pdftotext(&ws.root().join(pdf.trim()), &[]));
+    assert!(
+        t.contains("Activités de traitement confiées (à confirmer)"),
+        "{t}"
+    );
+    assert!(
+        t.contains("Adresse : 1 rue de l'Exemple, 94000 Créteil • Contact"),
+        "{t}"
+    );
+}
