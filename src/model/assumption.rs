@@ -49,9 +49,14 @@ macro_rules! confirmable {
 
 pub(crate) use confirmable;
 
-/// The names of the fields in `list`, in order.
-pub fn names<F: FieldName>(list: &[F]) -> Vec<&'static str> {
-    list.iter().map(|f| f.name()).collect()
+/// `value` followed by ` (label)` when `list` marks `field` as an
+/// assumption (for the outputs that are not templates: CSV, audit tables).
+pub fn mark<F: FieldName>(value: String, list: &[F], field: &str, label: &str) -> String {
+    if list.iter().any(|f| f.name() == field) {
+        format!("{value} ({label})")
+    } else {
+        value
+    }
 }
 
 #[cfg(test)]
@@ -83,6 +88,19 @@ mod tests {
         let mut got: Vec<String> = all.iter().map(|f| f.name().to_string()).collect();
         got.sort();
         assert_eq!(got, want, "{}", std::any::type_name::<T>());
+    }
+
+    #[test]
+    fn a_value_is_marked_only_when_its_field_is_listed() {
+        let list = [ActivityField::DataCategories];
+        assert_eq!(
+            super::mark("courriels".into(), &list, "data_categories", "à confirmer"),
+            "courriels (à confirmer)"
+        );
+        assert_eq!(
+            super::mark("CITRIX".into(), &list, "systems", "à confirmer"),
+            "CITRIX"
+        );
     }
 
     #[test]

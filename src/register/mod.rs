@@ -13,7 +13,7 @@
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use serde::Serialize;
 
-use crate::model::assumption::names;
+use crate::model::assumption::mark;
 use crate::model::{
     Contact, Controller, Id, ProcessingActivity, Processor, SecurityMeasure, SubProcessor, Transfer,
 };
@@ -343,13 +343,6 @@ pub fn csv_rows(r: &Register<'_>, l: CsvLabels<'_>) -> Vec<Vec<String>> {
             v.join("; ")
         }
     };
-    let mark = |v: String, assumed: &[&str], field: &str| {
-        if assumed.contains(&field) {
-            format!("{v} ({})", l.to_confirm)
-        } else {
-            v
-        }
-    };
     let contact = |c: &crate::model::Contact| {
         let parts: Vec<&str> = [&c.name, &c.email, &c.phone]
             .into_iter()
@@ -370,13 +363,13 @@ pub fn csv_rows(r: &Register<'_>, l: CsvLabels<'_>) -> Vec<Vec<String>> {
             .transfers
             .iter()
             .map(|e| {
-                let t = &e.transfer;
-                let a = &names(&t.to_confirm);
+                let (t, c) = (&e.transfer, l.to_confirm);
+                let a = &t.to_confirm;
                 format!(
                     "{} ({}): {}",
-                    mark(t.country.clone(), a, "country"),
-                    mark(or_todo(&Some(t.recipient.clone())), a, "recipient"),
-                    mark(or_todo(&t.safeguards), a, "safeguards"),
+                    mark(t.country.clone(), a, "country", c),
+                    mark(or_todo(&Some(t.recipient.clone())), a, "recipient", c),
+                    mark(or_todo(&t.safeguards), a, "safeguards", c),
                 )
             })
             .collect();
@@ -390,7 +383,7 @@ pub fn csv_rows(r: &Register<'_>, l: CsvLabels<'_>) -> Vec<Vec<String>> {
         };
         for ae in &ce.activities {
             let a = ae.activity;
-            let assumed = names(&a.to_confirm);
+            let (assumed, label) = (&a.to_confirm, l.to_confirm);
             rows.push(vec![
                 ce.id.to_string(),
                 c.name.clone(),
@@ -398,16 +391,31 @@ pub fn csv_rows(r: &Register<'_>, l: CsvLabels<'_>) -> Vec<Vec<String>> {
                 contact(&c.representative),
                 contact(&c.dpo),
                 a.id.to_string(),
-                mark(a.name.clone(), &assumed, "name"),
-                mark(or_todo(&a.description), &assumed, "description"),
-                mark(join(&ae.systems), &assumed, "systems"),
+                mark(a.name.clone(), assumed, "name", label),
+                mark(or_todo(&a.description), assumed, "description", label),
+                mark(join(&ae.systems), assumed, "systems", label),
                 if a.data_categories.is_empty() {
                     todo.to_string()
                 } else {
-                    mark(a.data_categories.join("; "), &assumed, "data_categories")
+                    mark(
+                        a.data_categories.join("; "),
+                        assumed,
+                        "data_categories",
+                        label,
+                    )
                 },
-                mark(join(&ae.subprocessor_names), &assumed, "subprocessors"),
-                mark(join(&ae.measure_titles), &assumed, "security_measures"),
+                mark(
+                    join(&ae.subprocessor_names),
+                    assumed,
+                    "subprocessors",
+                    label,
+                ),
+                mark(
+                    join(&ae.measure_titles),
+                    assumed,
+                    "security_measures",
+                    label,
+                ),
                 transfers.clone(),
                 p.name.clone(),
                 contact(&p.representative),

@@ -486,3 +486,33 @@ fn a_sub_processor_notice_marks_the_assumptions_and_a_value_typed_by_the_dpo_is_
         "{t}"
     );
 }
+
+#[test]
+fn the_audit_pack_marks_the_assumed_values_of_measures_and_people() {
+    let ws = Workspace::sample();
+    replace(
+        &ws,
+        "security-measures.yaml",
+        "    description: La sécurisation des serveurs.\n",
+        "    description: La sécurisation des serveurs.\n    to_confirm: [description]\n",
+    );
+    replace(
+        &ws,
+        "people.yaml",
+        "    role: agents du secteur réseau\n",
+        "    role: agents du secteur réseau\n    to_confirm: [role]\n",
+    );
+    dpo(&ws, &["keys", "generate"]).assert_code(0);
+    let out = ws.path("pack");
+    let o = dpo(&ws, &["audit", "pack", "-o", out.to_str().unwrap()]);
+    assert!(o.success(), "{}", o.text());
+    let all = walk_text(&out);
+    assert!(
+        all.contains("La sécurisation des serveurs. (à confirmer)"),
+        "measure not marked"
+    );
+    assert!(
+        all.contains("agents du secteur réseau (à confirmer)"),
+        "person not marked"
+    );
+}
