@@ -400,6 +400,37 @@ mod tests {
     use super::*;
 
     #[test]
+    fn confirm_marks_a_field_the_record_lists_and_only_that_one() {
+        // The filter lives in the templates' own environment: render there.
+        let t = Templates::new(Lang::Fr).unwrap();
+        let mut e = t.env.clone();
+        e.add_template(
+            "x.md",
+            "{{ r.a }}{{ r|confirm('a') }} {{ r.b }}{{ r|confirm('b') }}",
+        )
+        .unwrap();
+        e.add_template(
+            "x.txt",
+            "{{ r.a }}{{ r|confirm('a') }}|{{ s.a }}{{ s|confirm('a') }}",
+        )
+        .unwrap();
+        let r = minijinja::context! { a => "x", b => "y", to_confirm => vec!["a"] };
+        let s = minijinja::context! { a => "z" };
+        let md = e
+            .get_template("x.md")
+            .unwrap()
+            .render(minijinja::context! { r })
+            .unwrap();
+        assert_eq!(md, "x (**à confirmer**) y");
+        let txt = e
+            .get_template("x.txt")
+            .unwrap()
+            .render(minijinja::context! { r, s })
+            .unwrap();
+        assert_eq!(txt, "x (à confirmer)|z");
+    }
+
+    #[test]
     fn markdown_specials_in_values_are_escaped() {
         assert_eq!(escape_markdown("a | b *c* _d_"), "a \\| b \\*c\\* \\_d\\_");
         assert_eq!(escape_markdown("# titre"), "\\# titre");
