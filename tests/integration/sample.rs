@@ -8,7 +8,7 @@
 
 use std::path::PathBuf;
 
-use crate::support::tools::{collapse, pdftotext};
+use crate::support::tools::{collapse, pdftotext, sha256sum_in};
 use crate::support::{Run, Workspace};
 
 const NOW: &str = "2026-11-28T16:00:00+01:00";
@@ -283,8 +283,25 @@ fn a_transfer_logged_with_an_instruction_appears_in_section_c_for_its_controller
         assert!(row.contains(want), "missing {want:?} in {row}");
     }
     assert!(!section.contains("Aucun transfert"), "{section}");
-    // The instruction is one of the register's sources.
+    // The instruction is one of the register's sources, and the printed
+    // command still recomputes the content hash.
     assert!(md.contains("| instructions/2021-001.yaml |"), "{md}");
+    let files = md
+        .split("`sha256sum ")
+        .nth(1)
+        .and_then(|r| r.split(" | sha256sum`").next())
+        .expect("the sha256sum command");
+    assert!(files.contains("instructions/2021-001.yaml"), "{files}");
+    let listing = sha256sum_in(ws.root(), &files.split(' ').collect::<Vec<_>>()).stdout();
+    let expected = md
+        .lines()
+        .find_map(|l| l.strip_prefix("| Empreinte SHA-256 du contenu | "))
+        .and_then(|l| l.strip_suffix(" |"))
+        .expect("the content hash");
+    let tmp = ws.path("listing.txt");
+    std::fs::write(&tmp, listing).unwrap();
+    let got = crate::support::tools::sha256sum(&tmp);
+    assert_eq!(got, expected);
     let en = register(&ws, "en", "md");
     assert!(en.contains("logged with instruction 2021-001"), "{en}");
     let csv = register(&ws, "fr", "csv");
