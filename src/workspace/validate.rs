@@ -454,6 +454,13 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
     }
 
     // People.
+    if ws.people.training_interval_months.is_none() && !ws.people.people.is_empty() {
+        c.warn(
+            PEOPLE,
+            "training_interval_months",
+            "how often data-protection training is renewed is not set, so no training falls due; documents show it as \"à compléter\"".into(),
+        );
+    }
     c.duplicates(PEOPLE, "people", ws.people.people.iter().map(|p| &p.id));
     for (i, person) in ws.people.people.iter().enumerate() {
         let at = |f: &str| format!("people[{i}].{f}");

@@ -533,3 +533,34 @@ fn the_audit_pack_marks_the_assumed_values_of_measures_and_people() {
         "person not marked"
     );
 }
+
+#[test]
+fn without_a_training_interval_check_says_so_and_status_asks_for_it_not_for_the_training() {
+    let ws = Workspace::sample();
+    replace(
+        &ws,
+        "people.yaml",
+        "    name: Gerald Petiot\n    role: coordinateur EPT de la démutualisation informatique\n    organisation: EPT Grand-Orly Seine Bièvre, mission numérique\n    controllers: [juvisy-sur-orge]\n    confidentiality_commitment: null\n    last_training: null\n",
+        "    name: Gerald Petiot\n    role: coordinateur EPT de la démutualisation informatique\n    organisation: EPT Grand-Orly Seine Bièvre, mission numérique\n    controllers: [juvisy-sur-orge]\n    confidentiality_commitment: null\n    last_training: 2021-02-15\n",
+    );
+    let check = dpo(&ws, &["check"]).stdout();
+    assert!(
+        check.contains(
+            "training_interval_months: how often data-protection training is renewed is not set"
+        ),
+        "{check}"
+    );
+    let status = ws.dpo().now(NOW).run(&["--json", "status"]).json();
+    let item = status["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["subject"] == "coordinateur-ept" && i["kind"] == "people.training")
+        .unwrap_or_else(|| panic!("{status}"))
+        .clone();
+    assert_eq!(
+        item["missing"],
+        serde_json::json!(["training_interval_months"]),
+        "{item}"
+    );
+}
