@@ -564,3 +564,45 @@ fn without_a_training_interval_check_says_so_and_status_asks_for_it_not_for_the_
         "{item}"
     );
 }
+
+#[test]
+fn no_copy_is_destroyed_on_a_choice_that_is_only_assumed() {
+    let ws = Workspace::fixture("fate-workspace");
+    let rel = "fate/juvisy-sur-orge.yaml";
+    let text = ws.read(rel);
+    ws.write(
+        rel,
+        &text.replacen(
+            "    choice: destroy\n",
+            "    choice: destroy\n    to_confirm: [choice]\n",
+            1,
+        ),
+    );
+    let o = ws.dpo().now("2021-08-02T10:00:00+02:00").run(&[
+        "fate",
+        "destroy",
+        "sauvegardes",
+        "--copy",
+        "depot",
+        "--method",
+        "purge",
+        "--technique",
+        "effacement cryptographique",
+        "--tool",
+        "cryptsetup 2.6.1",
+        "--operator",
+        "Bob Martin",
+        "--verification",
+        "relecture : en-tête LUKS absent",
+        "--validated-by",
+        "Carole Dupont",
+    ]);
+    assert_eq!(o.code(), Some(2), "{}", o.text());
+    assert!(
+        o.text()
+            .contains("the controller's choice is an assumption to confirm"),
+        "{}",
+        o.text()
+    );
+    assert!(!ws.read(rel).contains("record: destruction"));
+}
