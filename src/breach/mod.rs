@@ -21,13 +21,13 @@ use chrono::{DateTime, Datelike, FixedOffset, Utc};
 use serde::Serialize;
 
 use crate::mail::MailError;
-use crate::model::{required_text, Breach, Call, Closure, EmptyText, Id, Lang};
+use crate::model::{required_text, Breach, Call, Closure, EmptyText, Id, Lang, Origin};
 use crate::render::templates::TemplateError;
 use crate::render::words;
 use crate::render::Templates;
 use crate::workspace::{Diagnostic, StoreError, Workspace, WorkspaceError};
 
-pub use fields::{Field, FieldState};
+pub use fields::{settle, Field, FieldState};
 pub use notify::{notify, prepare, NotifyKind, NotifyRequest, Prepared, Sent};
 pub use store::Loaded;
 pub use summary::{overview, summaries, uncertain_sends, Overview, Summary};
@@ -133,6 +133,14 @@ pub enum BreachError {
         /// The workspace's controllers.
         known: String,
     },
+    /// A sub-processor the workspace does not have.
+    #[error("unknown sub-processor `{id}` (subprocessors.yaml has: {known})\n  hint: --subprocessor takes an id of `subprocessors.yaml`; --no-subprocessor says none is involved")]
+    UnknownSubprocessor {
+        /// What was typed.
+        id: String,
+        /// The workspace's sub-processors.
+        known: String,
+    },
     /// A breach opened in a workspace with no controller.
     #[error("the workspace has no controller\n  hint: add one in `controllers/<id>.yaml`")]
     NoController,
@@ -158,11 +166,17 @@ pub enum BreachError {
         /// The fields, with their labels.
         missing: Vec<FieldLabel>,
     },
-    /// A field name that is not a required field.
-    #[error("`{name}` is not a field of the notification\n  hint: the fields are {}", fields::REQUIRED.iter().map(|f| f.key()).collect::<Vec<_>>().join(", "))]
+    /// A field name that is not a field of the notification.
+    #[error("`{name}` is not a field of the notification\n  hint: the fields are {}", fields::all().map(|f| f.key()).collect::<Vec<_>>().join(", "))]
     UnknownField {
         /// What was typed.
         name: String,
+    },
+    /// The description of the nature of the breach cannot be deferred.
+    #[error("the description of the nature of the breach (`nature.description`) cannot be deferred: a notification must at least say what happened (GDPR Art. 33(3)(a); every other item may follow in phases, Art. 33(4))\n  hint: describe what is known now in `nature.description` of `breaches/{id}.yaml`, even briefly (\"chiffrement des partages constaté ce matin, étendue en cours d'analyse\")")]
+    NotDeferrable {
+        /// The breach.
+        id: Id,
     },
     /// The deadline has passed and no reason was given.
     #[error("the 72-hour deadline to notify `{controller}` of breach `{id}` passed on {deadline} ({late}); a late notification must say why\n  hint: add --late-reason \"…\" (it is written in the message and kept in the breach file)")]
@@ -177,8 +191,10 @@ pub enum BreachError {
         late: String,
     },
     /// Phase 1 was already sent to this controller.
-    #[error("breach `{id}` was already notified to `{controller}` on {sent_at} (message {message_id})\n  hint: `dpo breach supplement {id}` sends new information; add --again only to send the same notification once more")]
+    #[error("breach `{id}` was already notified to `{controller}` on {sent_at} (message {message_id}){}\n  hint: `dpo breach supplement {id}` sends new information{}; add --again only to send the same notification once more", if changed.is_empty() { String::new() } else { format!("; changed since they were sent: {}", changed.join(", ")) }, if changed.is_empty() { "" } else { " and the changed fields" })]
     AlreadyNotified {
+        /// The fields changed since they were sent (keys).
+        changed: Box<[String]>,
         /// The breach.
         id: Id,
         /// The controller.
@@ -440,12 +456,42 @@ pub struct OpenRequest {
     pub discovered_at: Option<DateTime<FixedOffset>>,
     /// Who discovered it.
     pub discovered_by: Option<String>,
+    /// What else is known of the circumstances (the supervisory
+    /// authority's form).
+    pub circumstances: Circumstances,
     /// Now.
     pub now: DateTime<Utc>,
     /// Who runs the command.
     pub actor: String,
     /// Language of the comments of the new file.
     pub lang: Lang,
+}
+
+/// The circumstances of a breach the supervisory authority's notification
+/// form asks for, as far as they are known when it is opened (see
+/// [`crate::model::Breach`] for each).
+#[derive(Debug, Clone, Default)]
+pub struct Circumstances {
+    /// How it was discovered.
+    pub discovery: Option<String>,
+    /// Established (true) or suspected (false).
+    pub established: Option<bool>,
+    /// When it ended.
+    pub ended_at: Option<DateTime<FixedOffset>>,
+    /// Still going on.
+    pub ongoing: Option<bool>,
+    /// Its origin.
+    pub origin: Option<Origin>,
+    /// Its cause.
+    pub cause: Option<String>,
+    /// The sub-processors involved (`Some(vec![])`: none).
+    pub subprocessors: Option<Vec<Id>>,
+    /// The media concerned.
+    pub media: Vec<String>,
+    /// Whether the data were encrypted.
+    pub encrypted: Option<bool>,
+    /// Whether the people are directly identifiable.
+    pub directly_identifiable: Option<bool>,
 }
 
 /// Creates the breach file from the commented template and journals it.
@@ -468,10 +514,12 @@ pub fn open(ws: &Workspace, req: &OpenRequest) -> Result<(Breach, PathBuf), Brea
         "the title",
         "--title \"Rançongiciel sur le serveur de fichiers\"",
     )?;
+    let k = &req.circumstances;
     for (what, t) in [
         ("aware_at", Some(req.aware_at)),
         ("occurred_at", req.occurred_at),
         ("discovered_at", req.discovered_at),
+        ("ended_at", k.ended_at),
     ] {
         if let Some(t) = t {
             if t.to_utc() > req.now {
@@ -486,6 +534,15 @@ pub fn open(ws: &Workspace, req: &OpenRequest) -> Result<(Breach, PathBuf), Brea
     for c in &controllers {
         ws.require_controller(c.as_str())?;
     }
+    for p in k.subprocessors.iter().flatten() {
+        if !ws.subprocessors.iter().any(|s| &s.id == p) {
+            return Err(BreachError::UnknownSubprocessor {
+                id: p.to_string(),
+                known: ws.known_subprocessors(),
+            });
+        }
+    }
+    let text = |v: &Option<String>| v.clone().filter(|s| !s.trim().is_empty());
     let lock = ws.lock()?;
     let local = |t: DateTime<FixedOffset>| t.with_timezone(&ws.tz).fixed_offset();
     let id = match &req.id {
@@ -499,7 +556,17 @@ pub fn open(ws: &Workspace, req: &OpenRequest) -> Result<(Breach, PathBuf), Brea
         occurred_at: req.occurred_at.map(local),
         discovered_at: req.discovered_at.map(local),
         aware_at: local(req.aware_at),
-        discovered_by: req.discovered_by.clone().filter(|s| !s.trim().is_empty()),
+        discovered_by: text(&req.discovered_by),
+        discovery: text(&k.discovery),
+        established: k.established,
+        ended_at: k.ended_at.map(local),
+        ongoing: k.ongoing,
+        origin: k.origin,
+        cause: text(&k.cause),
+        subprocessors: k.subprocessors.clone(),
+        media: k.media.clone(),
+        encrypted: k.encrypted,
+        directly_identifiable: k.directly_identifiable,
         systems: Vec::new(),
         nature: Default::default(),
         consequences: None,
@@ -536,6 +603,9 @@ pub fn defer(
     let f = Field::parse(field).ok_or_else(|| BreachError::UnknownField {
         name: field.to_string(),
     })?;
+    if !f.deferrable() {
+        return Err(BreachError::NotDeferrable { id: id.clone() });
+    }
     let reason = required_text(
         reason,
         "the reason",

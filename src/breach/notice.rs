@@ -15,8 +15,9 @@ use serde::Serialize;
 use super::deadline;
 use super::fields::{self, Field, FieldState};
 use super::{progress, BreachError, ControllerProgress};
-use crate::model::{Breach, Controller, Id, Lang, Processor};
+use crate::model::{AttachedFile, Breach, Controller, Id, Lang, Processor};
 use crate::render::pdf::{markdown_to_pdf, PdfMeta};
+use crate::render::templates::Strings;
 use crate::render::words;
 use crate::render::Templates;
 use crate::workspace::integrity::Finding;
@@ -101,6 +102,9 @@ pub struct ItemView {
     pub label: String,
     /// `given`, `deferred`, `sent_before` or `missing`.
     pub state: &'static str,
+    /// Required by Annex 1 §II.8 (else a circumstance, « à compléter »
+    /// while unknown).
+    pub required: bool,
     /// The value (given), the reason (deferred), or empty.
     pub text: String,
 }
@@ -158,7 +162,7 @@ fn facts(ws: &Workspace, t: &Templates, b: &Breach) -> Facts {
         id: b.id.to_string(),
         title: b.title.clone(),
         processor: ProcessorView::of(&ws.processor),
-        contact: contact_text(ws, b),
+        contact: contact_text(ws, s, b),
         occurred_at: b.occurred_at.map(long),
         discovered_at: b.discovered_at.map(long),
         aware_at: long(b.aware_at),
@@ -169,8 +173,33 @@ fn facts(ws: &Workspace, t: &Templates, b: &Breach) -> Facts {
     }
 }
 
-/// The breach's `contact`, or the processor's DPO with every detail known.
-pub fn contact_text(ws: &Workspace, b: &Breach) -> String {
+/// The processor's DPO's name: `dpo.name` in `processor.yaml`, else the
+/// person of `people.yaml` whose role is the data protection officer.
+pub fn dpo_name(ws: &Workspace) -> Option<String> {
+    let named = |n: &Option<String>| {
+        n.as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .map(str::to_string)
+    };
+    named(&ws.processor.dpo.name).or_else(|| {
+        ws.people
+            .people
+            .iter()
+            .find(|p| {
+                let role = p.role.to_lowercase();
+                p.id.as_str() == "dpo"
+                    || role.contains("délégué à la protection des données")
+                    || role.contains("data protection officer")
+            })
+            .and_then(|p| named(&p.name))
+    })
+}
+
+/// The breach's `contact`, or the processor's DPO: the DPO's name (or that
+/// it is to be completed), role, e-mail and the DPO's own phone — never
+/// the processor's switchboard presented as the DPO's line.
+pub fn contact_text(ws: &Workspace, s: &Strings, b: &Breach) -> String {
     if let Some(c) = b
         .contact
         .as_deref()
@@ -180,24 +209,103 @@ pub fn contact_text(ws: &Workspace, b: &Breach) -> String {
         return c.to_string();
     }
     let d = &ws.processor.dpo;
-    let mut parts: Vec<String> = [&d.name, &d.role, &d.email, &d.phone]
-        .into_iter()
-        .flatten()
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty())
-        .collect();
-    if d.phone.as_deref().is_none_or(|p| p.trim().is_empty()) {
-        if let Some(p) = ws
-            .processor
-            .phone
-            .as_deref()
-            .filter(|p| !p.trim().is_empty())
-        {
-            parts.push(p.trim().to_string());
-        }
+    let known = |v: &Option<String>| {
+        v.as_deref()
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(str::to_string)
+    };
+    let mut parts = vec![
+        dpo_name(ws).unwrap_or_else(|| s.get("breach_dpo_unnamed").to_string()),
+        known(&d.role).unwrap_or_else(|| s.get("breach_dpo_role").to_string()),
+    ];
+    if let Some(e) = known(&d.email) {
+        parts.push(format!("{} {e}", s.get("breach_dpo_email")));
     }
+    parts.push(format!(
+        "{} : {}",
+        s.get("breach_dpo_phone"),
+        known(&d.phone).unwrap_or_else(|| s.get("breach_todo").to_string())
+    ));
     parts.push(ws.processor.display_name().to_string());
     parts.join(", ")
+}
+
+/// The signature block that ends a notice: place, date, name and role of
+/// the signatory (the processor's DPO), « à compléter » when unknown.
+#[derive(Debug, Clone, Serialize)]
+pub struct SignatureView {
+    /// Where: the town of the processor's address (after its postcode).
+    pub place: String,
+    /// When: the long date of the sending.
+    pub date: String,
+    /// The DPO's name.
+    pub name: String,
+    /// The DPO's role.
+    pub role: String,
+}
+
+impl SignatureView {
+    fn of(ws: &Workspace, s: &Strings, at: DateTime<FixedOffset>) -> Self {
+        let todo = || s.get("breach_todo").to_string();
+        let place = ws
+            .processor
+            .address
+            .as_deref()
+            .and_then(|a| a.rsplit(',').next())
+            .map(str::trim)
+            .and_then(|last| {
+                let (code, town) = last.split_once(' ')?;
+                (code.len() == 5 && code.bytes().all(|c| c.is_ascii_digit()))
+                    .then(|| town.trim().to_string())
+            })
+            .filter(|t| !t.is_empty());
+        let role = ws
+            .processor
+            .dpo
+            .role
+            .as_deref()
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
+            .map_or_else(|| s.get("breach_dpo_role").to_string(), str::to_string);
+        Self {
+            place: place.unwrap_or_else(todo),
+            date: words::long_date(s, at.date_naive()),
+            name: dpo_name(ws).unwrap_or_else(todo),
+            role,
+        }
+    }
+}
+
+/// The text of each field of `b` as documents show it (required fields,
+/// then circumstances): its state and the value or reason.
+fn item_views(ws: &Workspace, s: &Strings, b: &Breach) -> Vec<(Field, ItemView)> {
+    let name_of = |id: &Id| {
+        ws.subprocessors
+            .iter()
+            .find(|p| &p.id == id)
+            .map_or_else(|| id.to_string(), |p| p.name.clone())
+    };
+    fields::states(b)
+        .into_iter()
+        .map(|(f, st)| {
+            let (state, text) = match st {
+                FieldState::Filled { value } => {
+                    ("given", f.shown(b, s, ws.tz, &name_of).unwrap_or(value))
+                }
+                FieldState::Deferred { reason } => ("deferred", reason),
+                FieldState::Missing => ("missing", String::new()),
+            };
+            let view = ItemView {
+                key: f.key().to_string(),
+                label: s.get(&f.label_key()).to_string(),
+                state,
+                required: f.required(),
+                text,
+            };
+            (f, view)
+        })
+        .collect()
 }
 
 /// The values of a notification or supplement.
@@ -239,6 +347,15 @@ pub struct NoticeContext {
     pub subject: String,
     /// The signature line.
     pub sender: String,
+    /// Until when the deferred items may wait (Art. 33(4)): the
+    /// controller's own deadline towards the supervisory authority.
+    pub deferred_until: String,
+    /// The fields given in this message that change what an earlier one said.
+    pub changed: Vec<String>,
+    /// The supporting documents attached, with their SHA-256.
+    pub attachments: Vec<AttachedFile>,
+    /// Place, date, name and role of the signatory.
+    pub signature: SignatureView,
 }
 
 /// What goes into one message.
@@ -256,6 +373,10 @@ pub struct NoticePlan {
     pub previously_sent: Vec<Field>,
     /// The late reason, when late.
     pub late_reason: Option<String>,
+    /// The given fields that were sent before with another value.
+    pub changed: Vec<Field>,
+    /// The supporting documents attached (`--attach`).
+    pub attachments: Vec<AttachedFile>,
 }
 
 /// A rendered notification.
@@ -289,15 +410,10 @@ pub fn render_notice(
         .map(|n| n.sent_at)
         .min();
     let authority_from = first_sent.unwrap_or(sent_local);
-    let states: BTreeMap<Field, FieldState> = fields::states(b).into_iter().collect();
     let mut items = BTreeMap::new();
-    for f in fields::REQUIRED {
-        let label = s.get(&f.label_key()).to_string();
-        let (state, text) = if plan.given.contains(&f) {
-            match states.get(&f) {
-                Some(FieldState::Filled { value }) => ("given", value.clone()),
-                _ => ("missing", String::new()),
-            }
+    for (f, mut view) in item_views(ws, s, b) {
+        let (state, text) = if plan.given.contains(&f) && view.state == "given" {
+            ("given", std::mem::take(&mut view.text))
         } else if plan.deferred.contains(&f) {
             ("deferred", f.deferral(b).unwrap_or_default())
         } else if plan.previously_sent.contains(&f) {
@@ -305,15 +421,9 @@ pub fn render_notice(
         } else {
             ("missing", String::new())
         };
-        items.insert(
-            f.key().to_string(),
-            ItemView {
-                key: f.key().to_string(),
-                label,
-                state,
-                text,
-            },
-        );
+        view.state = state;
+        view.text = text;
+        items.insert(f.key().to_string(), view);
     }
     let deferred = plan
         .deferred
@@ -359,6 +469,14 @@ pub fn render_notice(
         pdf_name,
         subject,
         sender: crate::mail::outbox::sender_name(ws, t),
+        deferred_until: words::long_instant(s, deadline::deadline(authority_from), tz),
+        changed: plan
+            .changed
+            .iter()
+            .map(|f| s.get(&f.label_key()).to_string())
+            .collect(),
+        attachments: plan.attachments.clone(),
+        signature: SignatureView::of(ws, s, sent_local),
     };
     let text = t.render("breach-notice.txt", &context)?;
     let markdown = t.render("breach-notice.md", &context)?;
@@ -430,6 +548,9 @@ pub struct ReportContext {
     pub items: Vec<ItemView>,
     /// Labels of the required fields neither filled nor deferred.
     pub missing: Vec<String>,
+    /// Labels of the fields changed since they were sent: a supplement
+    /// (`dpo breach supplement`) sends them again.
+    pub changed: Vec<String>,
     /// Each controller's progress.
     pub controllers: Vec<ProgressView>,
     /// What happened, in order.
@@ -460,22 +581,7 @@ pub fn report_context(
     let tz: Tz = ws.tz;
     let long = |d: DateTime<FixedOffset>| words::long_instant(s, d, tz);
     let now_local = crate::time::in_tz(now, tz);
-    let items: Vec<ItemView> = fields::states(b)
-        .into_iter()
-        .map(|(f, st)| {
-            let (state, text) = match st {
-                FieldState::Filled { value } => ("given", value),
-                FieldState::Deferred { reason } => ("deferred", reason),
-                FieldState::Missing => ("missing", String::new()),
-            };
-            ItemView {
-                key: f.key().to_string(),
-                label: s.get(&f.label_key()).to_string(),
-                state,
-                text,
-            }
-        })
-        .collect();
+    let items: Vec<ItemView> = item_views(ws, s, b).into_iter().map(|(_, v)| v).collect();
     let missing = fields::missing(b)
         .into_iter()
         .map(|f| s.get(&f.label_key()).to_string())
@@ -580,6 +686,10 @@ pub fn report_context(
         facts: facts(ws, t, b),
         items,
         missing,
+        changed: fields::changed_since_sent_any(b)
+            .into_iter()
+            .map(|f| s.get(&f.label_key()).to_string())
+            .collect(),
         controllers,
         timeline,
         closed: b.closed.as_ref().map(|c| c.summary.clone()),
@@ -631,19 +741,51 @@ pub fn record_skeleton(t: &Templates, b: &Breach) -> Result<String, BreachError>
         discovered_at: String,
         aware_at: String,
         discovered_by: String,
+        discovery: String,
+        established: String,
+        ended_at: String,
+        ongoing: String,
+        origin: String,
+        cause: String,
+        subprocessors: String,
+        media: String,
+        encrypted: String,
+        directly_identifiable: String,
     }
     let ids: Vec<&str> = b.controllers.iter().map(Id::as_str).collect();
+    // A list on one line (`[a, "b: c"]`), or null.
+    fn flow<T: Serialize>(v: &Option<impl AsRef<[T]>>) -> String {
+        match v {
+            Some(items) => format!(
+                "[{}]",
+                items
+                    .as_ref()
+                    .iter()
+                    .map(yaml_scalar)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            None => "null".to_string(),
+        }
+    }
     let ctx = Ctx {
         id: yaml_scalar(&b.id),
         title: yaml_scalar(&b.title),
-        controllers: format!(
-            "[{}]",
-            ids.iter().map(yaml_scalar).collect::<Vec<_>>().join(", ")
-        ),
+        controllers: flow(&Some(&ids)),
         occurred_at: yaml_scalar(&b.occurred_at.map(|d| d.to_rfc3339())),
         discovered_at: yaml_scalar(&b.discovered_at.map(|d| d.to_rfc3339())),
         aware_at: yaml_scalar(&b.aware_at.to_rfc3339()),
         discovered_by: yaml_scalar(&b.discovered_by),
+        discovery: yaml_scalar(&b.discovery),
+        established: yaml_scalar(&b.established),
+        ended_at: yaml_scalar(&b.ended_at.map(|d| d.to_rfc3339())),
+        ongoing: yaml_scalar(&b.ongoing),
+        origin: yaml_scalar(&b.origin),
+        cause: yaml_scalar(&b.cause),
+        subprocessors: flow(&b.subprocessors),
+        media: flow(&Some(&b.media)),
+        encrypted: yaml_scalar(&b.encrypted),
+        directly_identifiable: yaml_scalar(&b.directly_identifiable),
     };
     Ok(t.render("breach-record.yaml", &ctx)?)
 }

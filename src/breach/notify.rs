@@ -65,6 +65,8 @@ pub struct NotifyRequest {
     pub actor: String,
     /// Language of the message.
     pub lang: Lang,
+    /// Supporting documents to attach (`--attach`).
+    pub attach: Vec<std::path::PathBuf>,
 }
 
 /// One message sent (or written, in a dry run).
@@ -92,6 +94,10 @@ pub struct Sent {
     pub fields: Vec<Field>,
     /// Fields still deferred.
     pub deferred: Vec<Field>,
+    /// Fields sent again because they changed since an earlier message.
+    pub changed: Vec<Field>,
+    /// The supporting documents attached.
+    pub attachments: Vec<crate::model::AttachedFile>,
     /// Sent after the deadline.
     pub late: bool,
     /// The journal entry that records it.
@@ -114,6 +120,8 @@ pub struct Prepared<'a> {
     breach: Stored<Breach>,
     /// What goes to each controller, and to whom.
     plans: Vec<(NoticePlan, Contact)>,
+    /// The supporting documents, read.
+    documents: Vec<Attachment>,
 }
 
 /// Takes the lock, reads the breach and makes every check for every
@@ -128,6 +136,8 @@ pub fn prepare<'a>(ws: &'a Workspace, req: &'a NotifyRequest) -> Result<Prepared
     let b = &loaded.breach;
     super::refuse_closed(b)?;
     let who = targets(b, &req.controllers)?;
+    let documents = outbox::documents(&req.attach).map_err(BreachError::Outbox)?;
+    let attached = crate::mail::attach::recorded(&documents);
     let missing = fields::missing(b);
     if !missing.is_empty() {
         return Err(BreachError::MissingFields {
@@ -159,7 +169,7 @@ pub fn prepare<'a>(ws: &'a Workspace, req: &'a NotifyRequest) -> Result<Prepared
                 file: workspace::controller_file(c),
             });
         }
-        let p = plan(
+        let mut p = plan(
             b,
             c,
             &req.kind,
@@ -168,6 +178,7 @@ pub fn prepare<'a>(ws: &'a Workspace, req: &'a NotifyRequest) -> Result<Prepared
             due,
             req.late_reason.as_deref(),
         )?;
+        p.attachments = attached.clone();
         plans.push((p, controller.contacts.breach.clone()));
     }
     Ok(Prepared {
@@ -177,6 +188,7 @@ pub fn prepare<'a>(ws: &'a Workspace, req: &'a NotifyRequest) -> Result<Prepared
         t,
         breach: loaded.into(),
         plans,
+        documents,
     })
 }
 
@@ -202,6 +214,7 @@ impl Prepared<'_> {
             t,
             breach: mut current,
             plans,
+            documents,
         } = self;
         let how = Sending {
             now: req.now,
@@ -243,6 +256,7 @@ impl Prepared<'_> {
                     content_type: "application/pdf".into(),
                     bytes: notice.pdf.clone(),
                 }],
+                documents: documents.clone(),
                 eml_stem: format!("evidence/breaches/{}/{c}-{phase}", b.id),
                 filing: Filing {
                     action: action.into(),
@@ -268,7 +282,11 @@ impl Prepared<'_> {
                         late_reason: if late { plan.late_reason.clone() } else { None },
                         fields: plan.given.iter().map(|f| f.key().to_string()).collect(),
                         deferred: plan.deferred.iter().map(|f| f.key().to_string()).collect(),
+                        values: fields::sent_values(&b, &plan.given),
+                        attachments: sent.attachments.clone(),
                     });
+                    // What this message gives is no longer deferred.
+                    fields::settle(&mut new);
                     recorded = Some(store::update(ws, &lock, &current, new)?);
                     Ok::<_, BreachError>(())
                 })
@@ -290,6 +308,8 @@ impl Prepared<'_> {
                 subject: notice.context.subject,
                 fields: plan.given,
                 deferred: plan.deferred,
+                changed: plan.changed,
+                attachments: d.record.attachments,
                 late,
                 journal_seq: d.journal_seq,
                 to_call,
@@ -353,6 +373,10 @@ fn plan(
             if let Some(n) = b.notifications_to(c).find(|n| n.phase == 1) {
                 if !again && !dry_run {
                     return Err(BreachError::AlreadyNotified {
+                        changed: fields::changed_since_sent(b, c)
+                            .into_iter()
+                            .map(|f| f.key().to_string())
+                            .collect(),
                         id: b.id.clone(),
                         controller: c.clone(),
                         sent_at: words::show(n.sent_at),
@@ -371,10 +395,15 @@ fn plan(
             Ok(NoticePlan {
                 controller: c.clone(),
                 phase: 1,
+                changed: fields::changed_since_sent(b, c)
+                    .into_iter()
+                    .filter(|f| filled.contains(f))
+                    .collect(),
                 given: filled,
                 deferred,
                 previously_sent: Vec::new(),
                 late_reason: late_reason.map(str::to_string),
+                attachments: Vec::new(),
             })
         }
         NotifyKind::Supplement { fields: resend } => {
@@ -398,10 +427,17 @@ fn plan(
                 .flat_map(|n| n.fields.iter())
                 .filter_map(|k| Field::parse(k))
                 .collect();
+            // A field changed since it was sent goes again, unasked.
+            let changed: Vec<Field> = fields::changed_since_sent(b, c)
+                .into_iter()
+                .chain(resend.iter().copied().filter(|f| before.contains(f)))
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .collect();
             let given: Vec<Field> = filled
                 .iter()
                 .copied()
-                .filter(|f| !before.contains(f) || resend.contains(f))
+                .filter(|f| !before.contains(f) || changed.contains(f))
                 .collect();
             if given.is_empty() {
                 return Err(BreachError::NothingNew {
@@ -421,6 +457,8 @@ fn plan(
                 given,
                 deferred,
                 late_reason: None,
+                changed,
+                attachments: Vec::new(),
             })
         }
     }

@@ -212,9 +212,46 @@ pub fn check(ws: &Workspace, b: &Breach, src: &SourceFile) -> Vec<Diagnostic> {
             }
         }
     }
+    // What issue 9 added: the description never deferred, stale
+    // deferrals, the sub-processors involved, an end and "ongoing" at once.
+    let error =
+        |field: &str, message: String| Diagnostic::error(rel, src.locate(field), field, message);
+    let warning =
+        |field: &str, message: String| Diagnostic::warning(rel, src.locate(field), field, message);
+    for key in fields::forbidden_deferrals(b) {
+        d.push(error(&format!("deferred.{key}"), "the description of the nature of the breach cannot be deferred: a notification must at least say what happened (GDPR Art. 33(3)(a))".into())
+            .with_hint("describe what is known now in `nature.description`, even briefly, and remove this entry; every other item may be deferred (Art. 33(4))"));
+    }
+    for (key, f) in fields::stale_deferrals(b) {
+        if f.deferrable() {
+            let message = format!(
+                "`{}` is filled but still listed as deferred: a stale deferral",
+                f.key()
+            );
+            d.push(
+                warning(&format!("deferred.{key}"), message).with_hint(
+                    "the next notification or supplement removes it; or remove the entry",
+                ),
+            );
+        }
+    }
+    for (i, p) in b.subprocessors.iter().flatten().enumerate() {
+        if !ws.subprocessors.iter().any(|s| &s.id == p) {
+            let message =
+                format!("unknown sub-processor `{p}`: it is not declared in `subprocessors.yaml`");
+            d.push(
+                error(&format!("subprocessors[{i}]"), message)
+                    .with_hint(format!("declared: {}", ws.known_subprocessors())),
+            );
+        }
+    }
+    if b.ongoing == Some(true) && b.ended_at.is_some() {
+        let message = "the breach is said to be ongoing and to have ended (ended_at): check which";
+        d.push(warning("ongoing", message.into()));
+    }
     for key in fields::unknown_deferrals(b) {
         let field = format!("deferred.{key}");
-        let names: Vec<&str> = fields::REQUIRED.iter().map(|f| f.key()).collect();
+        let names: Vec<&str> = fields::all().map(|f| f.key()).collect();
         let best = names
             .iter()
             .map(|n| {

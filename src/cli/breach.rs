@@ -5,6 +5,7 @@
 
 mod args;
 mod print;
+mod prompts;
 
 pub(super) use args::BreachCommand;
 use args::{
@@ -54,7 +55,8 @@ fn dispatch(settings: &Settings, cmd: &BreachCommand) -> Result<i32, CliError> {
             let kind = NotifyKind::Initial { again: a.again };
             let late = a.late_reason.clone();
             let how = (a.dry_run, super::request::resolve(a.confirm_sent, a.again));
-            send(settings, &ws, (&a.id, &a.controller), kind, how, late)
+            let to = (a.id.as_str(), a.controller.as_slice(), a.attach.as_slice());
+            send(settings, &ws, to, kind, how, late)
         }
         BreachCommand::Supplement(a) => {
             let fields = a
@@ -66,7 +68,8 @@ fn dispatch(settings: &Settings, cmd: &BreachCommand) -> Result<i32, CliError> {
                 .collect::<Result<Vec<_>, _>>()?;
             let kind = NotifyKind::Supplement { fields };
             let how = (a.dry_run, a.uncertain.resolve());
-            send(settings, &ws, (&a.id, &a.controller), kind, how, None)
+            let to = (a.id.as_str(), a.controller.as_slice(), a.attach.as_slice());
+            send(settings, &ws, to, kind, how, None)
         }
         BreachCommand::Call(a) => call(settings, &ws, a),
         BreachCommand::Close(a) => close(settings, &ws, a),
@@ -154,6 +157,7 @@ fn open(settings: &Settings, ws: &Workspace, a: &OpenArgs) -> Result<i32, CliErr
         id: a.id.as_deref().map(id_arg).transpose()?,
         title,
         discovered_by: a.discovered_by.clone(),
+        circumstances: prompts::circumstances(ws, &a.circumstances)?,
         now: clock.now(),
         actor: settings.actor.clone(),
         lang: settings.lang(Some(ws)),
@@ -216,13 +220,14 @@ fn defer(settings: &Settings, ws: &Workspace, a: &DeferArgs) -> Result<i32, CliE
 fn send(
     settings: &Settings,
     ws: &Workspace,
-    (id, controllers): (&str, &[String]),
+    (id, controllers, attach): (&str, &[String], &[PathBuf]),
     kind: NotifyKind,
     (dry_run, uncertain): (bool, Resolve),
     late_reason: Option<String>,
 ) -> Result<i32, CliError> {
     let clock = settings.clock(ws.tz)?;
     let req = NotifyRequest {
+        attach: attach.to_vec(),
         id: id_arg(id)?,
         controllers: controllers
             .iter()

@@ -68,6 +68,10 @@ pub struct LogArgs {
 pub struct ForwardArgs {
     /// The request id.
     pub id: String,
+    /// Attach this document, e.g. the original request as received
+    /// (repeatable); its name and SHA-256 are kept in the request file.
+    #[arg(long, value_name = "FILE")]
+    pub attach: Vec<std::path::PathBuf>,
     /// Write the message to evidence/ without sending it.
     #[arg(long)]
     pub dry_run: bool,
@@ -160,6 +164,9 @@ fn print_outcome(settings: &Settings, o: &request::Outcome) -> Result<(), CliErr
             o.request.id
         )?,
     }
+    for a in o.forwarded.iter().flat_map(|f| &f.record.attachments) {
+        outln!("attached {} — SHA-256 {}", a.name, a.sha256)?;
+    }
     Ok(())
 }
 
@@ -215,7 +222,7 @@ pub(super) fn run(settings: &Settings, c: &RequestCommand) -> Result<i32, CliErr
                 &ws,
                 now,
                 (a.dry_run, true, a.uncertain.resolve()),
-                |how| Ok(request::forward(&ws, &a.id, how)?),
+                |how| Ok(request::forward(&ws, &a.id, &a.attach, how)?),
             )?;
             print_outcome(settings, &o)?;
         }

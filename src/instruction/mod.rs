@@ -350,6 +350,7 @@ fn send(
         text: t.render(&format!("instruction-{}.txt", kind.key()), &ctx)?,
         attachments: Vec::new(),
         eml_stem: format!("evidence/instructions/{}-{}", i.id, kind.key()),
+        documents: Vec::new(),
         filing: Filing::new(action, format!("{}/{}", i.id, i.controller)),
     };
     let mut updated = None;

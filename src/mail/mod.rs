@@ -27,6 +27,7 @@
 //! from the caller (the command's clock), so nothing in it depends on the
 //! machine's clock or hostname.
 
+pub mod attach;
 pub mod outbox;
 
 use std::fmt;

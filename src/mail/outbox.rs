@@ -32,6 +32,12 @@
 //! A dry run writes `…-dry-run.eml` and journals `<action>.dry-run`; it
 //! records nothing in the record file.
 //!
+//! Supporting documents a person attaches (`--attach`, read once by
+//! [`documents`]) travel in [`Letter::documents`]: they follow the
+//! workflow's own attachments in the message, so the kept `.eml` holds
+//! them, and each one's name and SHA-256 go into the [`MailRecord`] of the
+//! sending (`attachments:`), written to the record file and journaled with it.
+//!
 //! The duties that keep a record and post through here (requests,
 //! instructions, sub-processor notices) share their infrastructure causes
 //! as one [`InfraError`], and journal their own records through
@@ -152,6 +158,9 @@ pub enum OutboxError {
         /// Its Message-ID.
         message_id: String,
     },
+    /// A document to attach cannot be used.
+    #[error(transparent)]
+    Attach(#[from] super::attach::AttachError),
     /// Writing the evidence of a dry run, or journaling it, failed.
     #[error(transparent)]
     Workspace(#[from] WorkspaceError),
@@ -214,6 +223,12 @@ infra_error! {
     Workspace(WorkspaceError),
     /// A template failed.
     Template(TemplateError),
+}
+
+/// The supporting documents at `paths` (`--attach`), read before anything
+/// is written or sent; see [`super::attach`].
+pub fn documents(paths: &[std::path::PathBuf]) -> Result<Vec<Attachment>, OutboxError> {
+    Ok(super::attach::read(paths)?)
 }
 
 /// The sender address: `DPO_SMTP_FROM` (in `smtp`), else the processor's DPO.
@@ -329,8 +344,12 @@ pub struct Letter {
     pub subject: String,
     /// Body.
     pub text: String,
-    /// Attachments.
+    /// Attachments the workflow made (a notice's PDF).
     pub attachments: Vec<Attachment>,
+    /// Supporting documents the person attached (`--attach`, read with
+    /// [`documents`]): sent after `attachments`, and each one's name and
+    /// SHA-256 recorded with the sending.
+    pub documents: Vec<Attachment>,
     /// Where the `.eml` goes, relative to the workspace, without `.eml`.
     pub eml_stem: String,
     /// How it is journaled and identified.
@@ -584,7 +603,7 @@ impl<'a> Outbox<'a> {
         if self.how.dry_run {
             let eml = format!("{}-dry-run.eml", letter.eml_stem);
             let built = self.build(letter, &eml).map_err(mail_err)?;
-            let sent = self.mail_record(&built, eml, self.how.now);
+            let sent = self.mail_record(letter, &built, eml, self.how.now);
             self.keep(&sent.eml, &built)?;
             let seq = self.journal(&letter.filing.dry_run_action, letter, &built.bytes)?;
             return Ok(Delivered {
@@ -630,7 +649,7 @@ impl<'a> Outbox<'a> {
             .ok_or_else(|| mail_err(MailError::NotConfigured))?;
         let eml = workspace::fresh_name(&self.ws.root, &letter.eml_stem, "eml");
         let built = self.build(letter, &eml).map_err(mail_err)?;
-        let mut sent = self.mail_record(&built, eml, self.how.now);
+        let mut sent = self.mail_record(letter, &built, eml, self.how.now);
         // Write-ahead: the exact bytes are kept and the intent journaled
         // before the SMTP transaction.
         self.keep(&sent.eml, &built)?;
@@ -689,6 +708,7 @@ impl<'a> Outbox<'a> {
             .map(|t| t.to_utc())
             .unwrap_or(self.how.now);
         let sent = MailRecord {
+            attachments: super::attach::recorded(&letter.documents),
             sent_at: crate::time::in_tz(at, self.ws.tz),
             recipients: header(&bytes, "To")
                 .map(|v| addresses(&v))
@@ -740,8 +760,15 @@ impl<'a> Outbox<'a> {
         Ok(bytes)
     }
 
-    fn mail_record(&self, built: &Built, eml: String, at: DateTime<Utc>) -> MailRecord {
+    fn mail_record(
+        &self,
+        letter: &Letter,
+        built: &Built,
+        eml: String,
+        at: DateTime<Utc>,
+    ) -> MailRecord {
         MailRecord {
+            attachments: super::attach::recorded(&letter.documents),
             sent_at: crate::time::in_tz(at, self.ws.tz),
             recipients: built.recipients.clone(),
             message_id: built.message_id.clone(),
@@ -759,7 +786,12 @@ impl<'a> Outbox<'a> {
             to: vec![letter.to.clone()],
             subject: letter.subject.clone(),
             text: letter.text.clone(),
-            attachments: letter.attachments.clone(),
+            attachments: letter
+                .attachments
+                .iter()
+                .chain(&letter.documents)
+                .cloned()
+                .collect(),
             message_id: message_id(&seed, &f.id_tag, &self.from.email),
             date: self.how.now,
         })

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Deserializer, Serialize};
 
-use super::Id;
+use super::{AttachedFile, Count, Id};
 
 /// One personal-data breach (GDPR Art. 4(12)) as recorded by the processor.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -37,6 +37,31 @@ pub struct Breach {
     /// Who discovered it.
     #[serde(default)]
     pub discovered_by: Option<String>,
+    // A missing `Option` reads as `None`: no `default` needed below.
+    /// How it was discovered (an alert, a user's report, an audit…).
+    pub discovery: Option<String>,
+    /// True when the breach is established, false while it is only
+    /// suspected; null: not said yet.
+    pub established: Option<bool>,
+    /// When the breach ended, once it has.
+    #[serde(default, deserialize_with = "super::instant::optional")]
+    pub ended_at: Option<DateTime<FixedOffset>>,
+    /// True while the breach is still going on.
+    pub ongoing: Option<bool>,
+    /// Where it came from: internal or external, malicious or accidental.
+    pub origin: Option<Origin>,
+    /// What caused it (a phishing e-mail, a lost laptop, a wrong recipient…).
+    pub cause: Option<String>,
+    /// The sub-processors involved (ids of `subprocessors.yaml`); `[]`:
+    /// none; null: not known yet.
+    pub subprocessors: Option<Vec<Id>>,
+    /// The media concerned (servers, workstations, paper, removable media…).
+    #[serde(default, deserialize_with = "null_default")]
+    pub media: Vec<String>,
+    /// Whether the data concerned were encrypted (and the key kept safe).
+    pub encrypted: Option<bool>,
+    /// Whether the people concerned can be identified directly from the data.
+    pub directly_identifiable: Option<bool>,
     /// Categories of processing or systems affected.
     #[serde(default, deserialize_with = "null_default")]
     pub systems: Vec<String>,
@@ -97,13 +122,14 @@ pub struct Nature {
     /// Categories of people concerned.
     #[serde(deserialize_with = "null_default")]
     pub subject_categories: Vec<String>,
-    /// Approximate number of people concerned.
-    pub subjects_count: Option<u64>,
+    /// Approximate number of people concerned: `1200`, `{about: 1200}`
+    /// or `{from: 1000, to: 5000}`.
+    pub subjects_count: Option<Count>,
     /// Categories of personal-data records concerned.
     #[serde(deserialize_with = "null_default")]
     pub record_categories: Vec<String>,
-    /// Approximate number of records concerned.
-    pub records_count: Option<u64>,
+    /// Approximate number of records concerned, written as `subjects_count`.
+    pub records_count: Option<Count>,
 }
 
 /// One e-mail sent to a controller's breach contact.
@@ -136,6 +162,42 @@ pub struct Notification {
     /// The fields still deferred when it was sent.
     #[serde(default, deserialize_with = "null_default")]
     pub deferred: Vec<String>,
+    /// The value of each field given, as sent (language-neutral): what
+    /// tells a field changed since.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub values: BTreeMap<String, String>,
+    /// The supporting documents attached (`--attach`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<AttachedFile>,
+}
+
+/// Where a breach came from (the categories of the CNIL's notification form).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Origin {
+    /// An insider acting on purpose.
+    InternalMalicious,
+    /// An insider's mistake.
+    InternalAccidental,
+    /// An outsider acting on purpose (an attack).
+    ExternalMalicious,
+    /// An outsider's mistake or an accident.
+    ExternalAccidental,
+    /// Not known.
+    Unknown,
+}
+
+impl Origin {
+    /// The YAML value, e.g. `external-malicious`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Origin::InternalMalicious => "internal-malicious",
+            Origin::InternalAccidental => "internal-accidental",
+            Origin::ExternalMalicious => "external-malicious",
+            Origin::ExternalAccidental => "external-accidental",
+            Origin::Unknown => "unknown",
+        }
+    }
 }
 
 /// One phone call to a controller's designated contact.
@@ -258,7 +320,7 @@ deferred:
     fn the_record_of_the_issue_reads_with_its_exact_keys() {
         let b: Breach = serde_yaml::from_str(SAMPLE).unwrap();
         assert_eq!(b.id.as_str(), "2021-001");
-        assert_eq!(b.nature.subjects_count, Some(1200));
+        assert_eq!(b.nature.subjects_count, Some(Count::Exact(1200)));
         assert_eq!(
             b.deferred.get("consequences").map(String::as_str),
             Some("analyse en cours")

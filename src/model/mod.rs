@@ -12,9 +12,11 @@
 //! ([`crate::time::parse_stored_time`]).
 
 pub mod assumption;
+mod attachment;
 mod breach;
 mod contact;
 mod controller;
+mod count;
 mod fate;
 mod id;
 mod instant;
@@ -26,12 +28,14 @@ mod security_measure;
 mod subprocessor;
 mod text;
 
-pub use breach::{Breach, Call, Closure, Nature, Notification};
+pub use attachment::AttachedFile;
+pub use breach::{Breach, Call, Closure, Nature, Notification, Origin};
 pub use contact::Contact;
 pub use controller::{
     ActivityField, Controller, ControllerContacts, Convention, ProcessingActivity, Renewal,
     Transfer, TransferField,
 };
+pub use count::Count;
 pub use fate::{
     BagRecord, BagVerificationRecord, CertificateRecord, Choice, CopyField, CopyKind, DataCopy,
     DataItem, Decision, DestructionRecord, FateFile, FateRecord, FingerprintRecord, ItemField,

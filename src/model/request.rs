@@ -114,4 +114,7 @@ pub struct MailRecord {
     pub sha256: String,
     /// The SMTP server's reply.
     pub server_reply: String,
+    /// The supporting documents attached by the sender (`--attach`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<super::AttachedFile>,
 }

@@ -101,6 +101,36 @@ pub fn deadline_line(
         .replace("{left}", &time_left(s, now, deadline))
 }
 
+/// "1 200" / "1,200": a whole number with the digit grouping of the
+/// language (`number_group` in `strings.yaml`: a narrow no-break space in
+/// French, a comma in English).
+pub fn number(s: &Strings, n: u64) -> String {
+    let digits = n.to_string();
+    let sep = s.get("number_group");
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push_str(sep);
+        }
+        out.push(d);
+    }
+    out
+}
+
+/// "1 200", "environ 1 200", "entre 1 000 et 5 000": a count, exact or
+/// approximate (GDPR Art. 33(3)(a)), worded in the language of `s`.
+pub fn count(s: &Strings, c: crate::model::Count) -> String {
+    use crate::model::Count;
+    match c {
+        Count::Exact(n) => number(s, n),
+        Count::About { about } => s.get("count_about").replace("{n}", &number(s, about)),
+        Count::Range { from, to } => s
+            .get("count_range")
+            .replace("{from}", &number(s, from))
+            .replace("{to}", &number(s, to)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -114,6 +144,44 @@ mod tests {
         let tpl = Templates::new(lang).unwrap();
         let aware = t(aware);
         deadline_line(tpl.strings(), PROCESSOR_LINE, aware, deadline(aware), PARIS)
+    }
+
+    #[test]
+    fn counts_are_worded_with_the_digit_grouping_of_each_language() {
+        use crate::model::Count;
+        let fr = Templates::new(Lang::Fr).unwrap();
+        let en = Templates::new(Lang::En).unwrap();
+        let (fr, en) = (fr.strings(), en.strings());
+        assert_eq!(number(fr, 0), "0");
+        assert_eq!(number(fr, 999), "999");
+        assert_eq!(number(fr, 1200), "1\u{202f}200");
+        assert_eq!(number(fr, 1_234_567), "1\u{202f}234\u{202f}567");
+        assert_eq!(number(en, 45000), "45,000");
+        assert_eq!(
+            count(fr, Count::About { about: 1200 }),
+            "environ 1\u{202f}200"
+        );
+        assert_eq!(
+            count(
+                fr,
+                Count::Range {
+                    from: 1000,
+                    to: 5000
+                }
+            ),
+            "entre 1\u{202f}000 et 5\u{202f}000"
+        );
+        assert_eq!(count(en, Count::About { about: 1200 }), "about 1,200");
+        assert_eq!(
+            count(
+                en,
+                Count::Range {
+                    from: 1000,
+                    to: 5000
+                }
+            ),
+            "between 1,000 and 5,000"
+        );
     }
 
     #[test]

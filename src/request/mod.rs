@@ -171,7 +171,7 @@ pub fn log(ws: &Workspace, new: &NewRequest, how: &Sending) -> Result<Outcome, R
     };
     if forward {
         let outbox = Outbox::open(ws, &lock, &t, how)?;
-        let (request, d) = send(&outbox, stored).map_err(|e| {
+        let (request, d) = send(&outbox, stored, Vec::new()).map_err(|e| {
             OutboxError::recorded_not_sent(
                 format!("request `{id}`"),
                 format!("dpo request forward {id}"),
@@ -184,8 +184,16 @@ pub fn log(ws: &Workspace, new: &NewRequest, how: &Sending) -> Result<Outcome, R
     Ok(out)
 }
 
-/// Forwards a request logged with `--no-forward` (or whose forwarding failed).
-pub fn forward(ws: &Workspace, id: &str, how: &Sending) -> Result<Outcome, RequestError> {
+/// Forwards a request logged with `--no-forward` (or whose forwarding
+/// failed), with the documents at `attach` (the original request, as
+/// received) attached.
+pub fn forward(
+    ws: &Workspace,
+    id: &str,
+    attach: &[std::path::PathBuf],
+    how: &Sending,
+) -> Result<Outcome, RequestError> {
+    let documents = outbox::documents(attach)?;
     let t = Templates::new(how.lang)?;
     let lock = ws.lock()?;
     let stored = load(ws, id)?;
@@ -203,7 +211,7 @@ pub fn forward(ws: &Workspace, id: &str, how: &Sending) -> Result<Outcome, Reque
     )?;
     let file = stored.source.rel.clone();
     let outbox = Outbox::open(ws, &lock, &t, how)?;
-    let (request, d) = send(&outbox, stored)?;
+    let (request, d) = send(&outbox, stored, documents)?;
     Ok(Outcome {
         answer_due: answer_due(request.received_at, ws.tz).map(|(d, _)| d),
         request,
@@ -216,6 +224,7 @@ pub fn forward(ws: &Workspace, id: &str, how: &Sending) -> Result<Outcome, Reque
 fn send(
     outbox: &Outbox<'_>,
     stored: Stored<Request>,
+    documents: Vec<crate::mail::Attachment>,
 ) -> Result<(Request, Delivered), RequestError> {
     let (ws, t) = (outbox.workspace(), outbox.templates());
     let r = &stored.record;
@@ -238,6 +247,7 @@ fn send(
         late: now_local > forward_due(r.received_at),
         sender: outbox::sender_name(ws, t),
         journal: ws.journal().head()?,
+        attachments: crate::mail::attach::recorded(&documents),
     };
     let letter = Letter {
         what: format!("the forwarding of request `{}`", r.id),
@@ -256,6 +266,7 @@ fn send(
             .replace("{processor}", ws.processor.display_name()),
         text: t.render("request-forward.txt", &ctx)?,
         attachments: Vec::new(),
+        documents,
         eml_stem: format!("evidence/requests/{}", r.id),
         filing: Filing::new("request.forward", format!("{}/{}", r.id, r.controller)),
     };
@@ -285,6 +296,7 @@ struct ForwardContext {
     late: bool,
     sender: String,
     journal: JournalHead,
+    attachments: Vec<crate::model::AttachedFile>,
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! The breach source of `dpo status`: for each open breach and each of its
 //! controllers, the processor's notification duty (both channels, every
-//! required field) and, once notified, the controller's own deadline.
+//! required field) and, once notified, the controller's own deadline and
+//! any field changed since it was sent (a supplement to send).
 
 use chrono::{DateTime, Utc};
 
@@ -12,6 +13,8 @@ use crate::workspace::{Diagnostic, Workspace};
 pub const KIND_NOTIFICATION: &str = "breach.notification";
 /// Kind of the controller's deadline to notify the supervisory authority.
 pub const KIND_AUTHORITY: &str = "breach.authority";
+/// Kind of a supplement to send: fields changed since they were sent.
+pub const KIND_SUPPLEMENT: &str = "breach.supplement";
 
 /// The status items of every open breach, and the problems in breach files.
 pub fn items(ws: &Workspace, now: DateTime<Utc>) -> (Vec<StatusItem>, Vec<Diagnostic>) {
@@ -52,6 +55,18 @@ pub fn items(ws: &Workspace, now: DateTime<Utc>) -> (Vec<StatusItem>, Vec<Diagno
                 missing,
                 file: l.source.rel.clone(),
             });
+            let changed = fields::changed_since_sent(b, &p.controller);
+            if !changed.is_empty() {
+                out.push(StatusItem {
+                    kind: KIND_SUPPLEMENT.into(),
+                    subject: subject.clone(),
+                    title: format!("{} — {} → {name}", b.id, b.title),
+                    due: p.authority_deadline,
+                    state: State::Pending,
+                    missing: changed.iter().map(|f| f.key().to_string()).collect(),
+                    file: l.source.rel.clone(),
+                });
+            }
             if let Some(d) = p.authority_deadline {
                 out.push(StatusItem {
                     kind: KIND_AUTHORITY.into(),

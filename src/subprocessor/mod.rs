@@ -258,12 +258,7 @@ pub fn change(
         .cloned()
         .ok_or_else(|| SubProcessorError::Unknown {
             id: id.to_string(),
-            known: ws
-                .subprocessors
-                .iter()
-                .map(|s| s.id.to_string())
-                .collect::<Vec<_>>()
-                .join(", "),
+            known: ws.known_subprocessors(),
         })?;
     let mut sp = old.clone();
     apply(&mut sp, edit, ws)?;

@@ -290,6 +290,7 @@ fn send(
             bytes: pdf,
         }],
         eml_stem: format!("evidence/subprocessors/{}", n.id),
+        documents: Vec::new(),
         filing: Filing::new("subprocessor.notify", format!("{}/{cid}", n.id)),
     };
     let delivered = outbox.post(&letter, |sent| {

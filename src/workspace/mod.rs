@@ -251,6 +251,15 @@ impl Workspace {
             .join(", ")
     }
 
+    /// The ids of every sub-processor, for messages: `a, b`, or `(none)`.
+    pub fn known_subprocessors(&self) -> String {
+        if self.subprocessors.is_empty() {
+            return "(none)".into();
+        }
+        let ids: Vec<&str> = self.subprocessors.iter().map(|s| s.id.as_str()).collect();
+        ids.join(", ")
+    }
+
     /// The journal of this workspace.
     pub fn journal(&self) -> Journal {
         Journal::new(&self.root)

@@ -38,9 +38,10 @@ fn with_breach(id: &str) -> Workspace {
 const REQUIRED_VALUES: &[&str] = &[
     "Chiffrement par un rançongiciel des partages du serveur de fichiers de la ville",
     "agents de la ville, usagers de l'état civil",
-    "1200",
+    // Counts with the French digit grouping (issue 9: a narrow no-break space).
+    "1\u{202f}200",
     "dossiers RH, actes d'état civil numérisés",
-    "45000",
+    "45\u{202f}000",
     "Serveur isolé du réseau, comptes administrateur réinitialisés",
     "Restauration depuis la sauvegarde du 24 mars ; surveillance renforcée des accès",
     "analyse en cours par l'équipe de réponse à incident",

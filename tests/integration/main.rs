@@ -14,6 +14,7 @@ mod crash;
 mod evidence;
 mod fate;
 mod hostile;
+mod notice;
 mod robustness;
 mod sample;
 mod status_audit;

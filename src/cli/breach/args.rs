@@ -55,6 +55,89 @@ pub struct OpenArgs {
     /// The identifier (default: the next `YYYY-NNN`).
     #[arg(long)]
     pub id: Option<String>,
+    /// What the supervisory authority's form asks (prompted for on a
+    /// terminal when left out; unknown stays « à compléter »).
+    #[command(flatten)]
+    pub circumstances: CircumstanceArgs,
+}
+
+/// The circumstances of a breach the supervisory authority's notification
+/// form asks for.
+#[derive(Debug, Args)]
+pub struct CircumstanceArgs {
+    /// How the breach was discovered (an alert, a user's report…).
+    #[arg(long, value_name = "TEXT")]
+    pub discovery: Option<String>,
+    /// The breach is established.
+    #[arg(long, conflicts_with = "suspected")]
+    pub established: bool,
+    /// The breach is only suspected so far.
+    #[arg(long)]
+    pub suspected: bool,
+    /// When the breach ended.
+    #[arg(long, value_name = "TIME", conflicts_with = "ongoing")]
+    pub ended_at: Option<String>,
+    /// The breach is still going on.
+    #[arg(long)]
+    pub ongoing: bool,
+    /// Where it came from.
+    #[arg(long, value_enum)]
+    pub origin: Option<OriginArg>,
+    /// What caused it (a phishing e-mail, a lost laptop…).
+    #[arg(long, value_name = "TEXT")]
+    pub cause: Option<String>,
+    /// A sub-processor involved, id of subprocessors.yaml (repeatable).
+    #[arg(long, value_name = "ID", conflicts_with = "no_subprocessor")]
+    pub subprocessor: Vec<String>,
+    /// No sub-processor is involved.
+    #[arg(long)]
+    pub no_subprocessor: bool,
+    /// A medium concerned: server, workstation, paper… (repeatable).
+    #[arg(long, value_name = "TEXT")]
+    pub media: Vec<String>,
+    /// Whether the data concerned were encrypted.
+    #[arg(long, value_enum, value_name = "yes|no")]
+    pub encrypted: Option<YesNo>,
+    /// Whether the people concerned are directly identifiable from the data.
+    #[arg(long, value_enum, value_name = "yes|no")]
+    pub directly_identifiable: Option<YesNo>,
+}
+
+/// Yes or no.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum YesNo {
+    /// Yes.
+    Yes,
+    /// No.
+    No,
+}
+
+/// The origin of a breach.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OriginArg {
+    /// An insider acting on purpose.
+    InternalMalicious,
+    /// An insider's mistake.
+    InternalAccidental,
+    /// An attack from outside.
+    ExternalMalicious,
+    /// An outsider's mistake or an accident.
+    ExternalAccidental,
+    /// Not known.
+    Unknown,
+}
+
+impl From<OriginArg> for crate::model::Origin {
+    fn from(o: OriginArg) -> Self {
+        use crate::model::Origin;
+        match o {
+            OriginArg::InternalMalicious => Origin::InternalMalicious,
+            OriginArg::InternalAccidental => Origin::InternalAccidental,
+            OriginArg::ExternalMalicious => Origin::ExternalMalicious,
+            OriginArg::ExternalAccidental => Origin::ExternalAccidental,
+            OriginArg::Unknown => Origin::Unknown,
+        }
+    }
 }
 
 /// A breach identifier.
@@ -100,6 +183,10 @@ pub struct NotifyArgs {
     /// Why the notification is sent after the 72-hour deadline (required then).
     #[arg(long, value_name = "TEXT")]
     pub late_reason: Option<String>,
+    /// Attach a supporting document (repeatable); its name and SHA-256 are
+    /// kept in the breach file.
+    #[arg(long, value_name = "FILE")]
+    pub attach: Vec<PathBuf>,
 }
 
 /// Options of `dpo breach supplement`.
@@ -119,6 +206,10 @@ pub struct SupplementArgs {
     /// An interrupted earlier sending.
     #[command(flatten)]
     pub uncertain: super::super::request::UncertainArgs,
+    /// Attach a supporting document (repeatable); its name and SHA-256 are
+    /// kept in the breach file.
+    #[arg(long, value_name = "FILE")]
+    pub attach: Vec<PathBuf>,
 }
 
 /// Options of `dpo breach call`.

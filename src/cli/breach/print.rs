@@ -173,6 +173,13 @@ pub(super) fn sent(
         outln!("  Message-ID: {}", s.message_id)?;
         outln!("  evidence:   {} (SHA-256 {})", s.eml, s.sha256)?;
         outln!("  journal:    entry {}", s.journal_seq)?;
+        for a in &s.attachments {
+            outln!("  attached:   {} (SHA-256 {})", a.name, a.sha256)?;
+        }
+        if !s.changed.is_empty() {
+            let keys: Vec<&str> = s.changed.iter().map(|f| f.key()).collect();
+            outln!("  changed since last sent, sent again: {}", keys.join(", "))?;
+        }
         if !s.deferred.is_empty() {
             let keys: Vec<&str> = s.deferred.iter().map(|f| f.key()).collect();
             outln!(

@@ -41,3 +41,20 @@ pub(crate) fn received(server: &SmtpServer, n: usize) -> Vec<serde_json::Value> 
 pub(crate) fn compare(kept: &Path, received: &str) -> serde_json::Value {
     read_mail(&["compare", &kept.display().to_string(), received])
 }
+
+/// A kept `.eml` (a dry run's, say) parsed as [`received`] parses what the
+/// server received; its attachments are written beside it, under
+/// `<eml>.parts/`.
+pub(crate) fn parsed(eml: &Path) -> serde_json::Value {
+    let dir = eml.with_extension("parts");
+    for sub in ["new", "cur", "tmp", "out"] {
+        std::fs::create_dir_all(dir.join(sub)).expect("maildir");
+    }
+    std::fs::copy(eml, dir.join("new").join("message")).expect("copy the .eml");
+    read_mail(&[
+        "list",
+        &dir.display().to_string(),
+        &dir.join("out").display().to_string(),
+    ])[0]
+        .clone()
+}

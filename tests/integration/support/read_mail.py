@@ -45,7 +45,8 @@ def list_messages(maildir, outdir):
             name = part.get_filename() or "attachment-%d" % i
             path = os.path.join(outdir, "%s-%d-%s" % (key, i, os.path.basename(name)))
             with open(path, "wb") as f:
-                f.write(part.get_content())
+                # The bytes as attached (a text part's too, unconverted).
+                f.write(part.get_payload(decode=True))
             attachments.append(
                 {"filename": name, "content_type": part.get_content_type(), "path": path}
             )

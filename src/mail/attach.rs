@@ -1,0 +1,166 @@
+//! Supporting documents a person attaches to a message (`--attach FILE`,
+//! repeatable): a breach notification or supplement, a forwarded
+//! data-subject request. Read once, before anything is written or sent;
+//! each becomes an attachment of the message under its own file name, with
+//! a content type from its extension (a short table: anything else is
+//! `application/octet-stream`, which every mail client can save), and its
+//! name and SHA-256 go into the record of the sending
+//! ([`crate::model::AttachedFile`]) through the outbox.
+
+use std::path::{Path, PathBuf};
+
+use super::Attachment;
+use crate::model::AttachedFile;
+
+/// The largest document accepted: mail servers commonly refuse messages
+/// over 20–25 MB, and base64 adds a third.
+pub const MAX_BYTES: u64 = 15 * 1024 * 1024;
+
+/// Why a document cannot be attached.
+#[derive(Debug, thiserror::Error)]
+pub enum AttachError {
+    /// The file could not be read.
+    #[error("failed to read the document to attach `{}`", path.display())]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: std::io::Error,
+    },
+    /// Not a regular file, or no usable name.
+    #[error("`{}` cannot be attached: {reason}\n  hint: --attach takes a regular file with a UTF-8 name", path.display())]
+    NotAFile {
+        /// The path given.
+        path: PathBuf,
+        /// What is wrong.
+        reason: &'static str,
+    },
+    /// Too large for a mail server.
+    #[error("`{}` is too large to attach ({size} bytes; at most {MAX_BYTES})\n  hint: send a smaller extract, or say in the message where the document can be fetched", path.display())]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size.
+        size: u64,
+    },
+    /// Two documents with the same name.
+    #[error("two documents to attach are named `{name}`; the recipient could not tell them apart\n  hint: rename one of them")]
+    SameName {
+        /// The name.
+        name: String,
+    },
+}
+
+/// The content type of a file name, by its extension.
+fn content_type(name: &str) -> &'static str {
+    let ext = name
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    match ext.as_str() {
+        "pdf" => "application/pdf",
+        "txt" | "log" => "text/plain",
+        "csv" => "text/csv",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "odt" => "application/vnd.oasis.opendocument.text",
+        "ods" => "application/vnd.oasis.opendocument.spreadsheet",
+        "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "json" => "application/json",
+        "zip" => "application/zip",
+        _ => "application/octet-stream",
+    }
+}
+
+fn one(path: &Path) -> Result<Attachment, AttachError> {
+    let not_a_file = |reason| AttachError::NotAFile {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let name = path
+        .file_name()
+        .ok_or_else(|| not_a_file("it has no file name"))?
+        .to_str()
+        .ok_or_else(|| not_a_file("its name is not UTF-8"))?
+        .to_string();
+    let read = |source| AttachError::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let meta = std::fs::metadata(path).map_err(read)?;
+    if !meta.is_file() {
+        return Err(not_a_file("it is not a regular file"));
+    }
+    if meta.len() > MAX_BYTES {
+        return Err(AttachError::TooLarge {
+            path: path.to_path_buf(),
+            size: meta.len(),
+        });
+    }
+    let bytes = std::fs::read(path).map_err(read)?;
+    Ok(Attachment {
+        content_type: content_type(&name).to_string(),
+        filename: name,
+        bytes,
+    })
+}
+
+/// Reads the documents at `paths`, in order; refuses a missing or
+/// unreadable file, a folder, one too large, and two with the same name.
+pub fn read(paths: &[PathBuf]) -> Result<Vec<Attachment>, AttachError> {
+    let mut out: Vec<Attachment> = Vec::new();
+    for p in paths {
+        let a = one(p)?;
+        if out.iter().any(|o| o.filename == a.filename) {
+            return Err(AttachError::SameName { name: a.filename });
+        }
+        out.push(a);
+    }
+    Ok(out)
+}
+
+/// The name and SHA-256 of each document, as the record of a sending keeps them.
+pub fn recorded(docs: &[Attachment]) -> Vec<AttachedFile> {
+    docs.iter()
+        .map(|a| AttachedFile {
+            name: a.filename.clone(),
+            sha256: crate::hashing::sha256_hex(&a.bytes),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn documents_are_read_with_their_type_and_refused_when_unusable() {
+        let dir = std::env::temp_dir().join(format!("dpo-attach-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("b")).unwrap();
+        std::fs::write(dir.join("rapport.PDF"), b"%PDF-1.4").unwrap();
+        std::fs::write(dir.join("b/rapport.PDF"), b"x").unwrap();
+        std::fs::write(dir.join("journal"), b"x").unwrap();
+        let docs = read(&[dir.join("rapport.PDF"), dir.join("journal")]).unwrap();
+        assert_eq!(docs[0].content_type, "application/pdf");
+        assert_eq!(docs[1].content_type, "application/octet-stream");
+        assert_eq!(
+            recorded(&docs)[0].sha256,
+            crate::hashing::sha256_hex(b"%PDF-1.4")
+        );
+        assert!(matches!(
+            read(&[dir.join("rapport.PDF"), dir.join("b/rapport.PDF")]),
+            Err(AttachError::SameName { .. })
+        ));
+        assert!(matches!(
+            read(&[dir.join("b")]),
+            Err(AttachError::NotAFile { .. })
+        ));
+        assert!(matches!(
+            read(&[dir.join("none")]),
+            Err(AttachError::Read { .. })
+        ));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

@@ -1,0 +1,817 @@
+//! What a breach notice says (issue 9, "Breach notification", Art. 33(2)–(4)
+//! and Annex 1 §II.8), on the real binary: the nature of the breach is
+//! never deferred and the notice says what may be and until when; the DPO
+//! contact is the DPO's own; counts may be approximate; the facts of the
+//! CNIL's form are asked, kept and sent; supporting documents are attached
+//! through the outbox and recorded (breach notifications, supplements,
+//! request forwards); a filled deferral is settled and a changed field is
+//! offered as a supplement; the notice ends with a signature block.
+//!
+//! Messages go through a real SMTP server on loopback (aiosmtpd) and are read
+//! back with Python's `email` package; the PDF form with `pdftotext`.
+
+use std::path::Path;
+
+use crate::support::mail::{compare, parsed, received};
+use crate::support::smtp::{Mode, SmtpServer};
+use crate::support::tools::{collapse, pdf_text, sha256sum};
+use crate::support::{fixture, Workspace};
+
+const ID: &str = "2021-001";
+const FILE: &str = "breaches/2021-001.yaml";
+const NOW: &str = "2021-03-26 11:00";
+const DRY_EML: &str = "evidence/breaches/2021-001/juvisy-sur-orge-1-dry-run.eml";
+const SWITCHBOARD: &str = "01 63 12 44 12";
+const NNBSP: &str = "\u{202f}";
+
+/// A copy of `tests/fixtures/juvisy-workspace` with the breach of
+/// `tests/fixtures/breach-records/2021-001.yaml`, its text passed through
+/// `edit`, adopted so that no check complains of a hand-written record.
+fn with_breach(edit: impl Fn(String) -> String) -> Workspace {
+    let ws = Workspace::fixture("juvisy-workspace");
+    let text = std::fs::read_to_string(fixture("breach-records").join(format!("{ID}.yaml")))
+        .expect("read breach fixture");
+    ws.write(FILE, &edit(text));
+    ws
+}
+
+/// Replaces `from` (which must be there) by `to` in `text`.
+fn swap(text: String, from: &str, to: &str) -> String {
+    assert!(text.contains(from), "{from:?} not in:\n{text}");
+    text.replacen(from, to, 1)
+}
+
+/// Edits the breach file and adopts the edit, as a DPO correcting facts does.
+fn edit_and_adopt(ws: &Workspace, edit: impl Fn(String) -> String) {
+    ws.write(FILE, &edit(ws.read(FILE)));
+    ws.dpo()
+        .run(&["record", "adopt", FILE, "--reason", "faits précisés"])
+        .assert_code(0);
+}
+
+/// The text body of a parsed message, with plain line ends.
+fn body_of(m: &serde_json::Value) -> String {
+    m["body"].as_str().unwrap_or_default().replace("\r\n", "\n")
+}
+
+/// The body and the PDF text of the message of a dry run.
+fn dry_run(ws: &Workspace, extra: &[&str]) -> (String, String) {
+    let mut args = vec!["--now", NOW];
+    args.extend_from_slice(extra);
+    args.extend_from_slice(&["breach", "notify", ID, "--dry-run"]);
+    let r = ws.dpo().run(&args);
+    r.assert_code(0);
+    let m = parsed(&ws.root().join(DRY_EML));
+    let pdf = m["attachments"][0]["path"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    (body_of(&m), pdf_text(Path::new(&pdf)))
+}
+
+#[test]
+fn the_nature_of_the_breach_cannot_be_deferred_in_defer_check_or_notify() {
+    let ws = with_breach(|t| t);
+    let r = ws.dpo().run(&[
+        "--now",
+        NOW,
+        "breach",
+        "defer",
+        ID,
+        "nature.description",
+        "--reason",
+        "analyse en cours",
+    ]);
+    r.assert_code(2);
+    assert!(
+        r.stderr().contains("cannot be deferred") && r.stderr().contains("Art. 33(3)(a)"),
+        "{}",
+        r.stderr()
+    );
+    // Another item still can be.
+    ws.dpo()
+        .run(&[
+            "--now",
+            NOW,
+            "breach",
+            "defer",
+            ID,
+            "records_count",
+            "--reason",
+            "inventaire en cours",
+        ])
+        .assert_code(0);
+
+    // Written by hand: check and notify both refuse it, naming the place.
+    let ws = with_breach(|t| {
+        let t = swap(
+            t,
+            "  description: Chiffrement par un rançongiciel des partages du serveur de fichiers de la ville\n",
+            "  description: null\n",
+        );
+        swap(
+            t,
+            "deferred:\n",
+            "deferred:\n  description: on ne sait pas encore\n",
+        )
+    });
+    let r = ws.dpo().run(&["check"]);
+    r.assert_code(2);
+    assert!(
+        r.stdout().contains("breaches/2021-001.yaml:")
+            && r.stdout().contains("deferred.description")
+            && r.stdout().contains("cannot be deferred"),
+        "{}",
+        r.stdout()
+    );
+    let r = ws
+        .dpo()
+        .run(&["--now", NOW, "breach", "notify", ID, "--dry-run"]);
+    r.assert_code(2);
+    assert!(r.stderr().contains("cannot be deferred"), "{}", r.stderr());
+    assert!(!ws.exists(DRY_EML));
+}
+
+#[test]
+fn the_notice_says_what_may_be_deferred_and_until_when() {
+    let ws = with_breach(|t| t);
+    let (body, pdf) = dry_run(&ws, &[]);
+    for text in [&body, &collapse(&pdf)] {
+        assert!(
+            text.contains(&collapse(
+                "Seule la description de la nature de la violation ne peut être différée"
+            )),
+            "{text}"
+        );
+        // The controller's own deadline: the first notification + 72 h.
+        assert!(
+            text.contains(&collapse(
+                "au plus tard le lundi 29 mars 2021 à 12:00 (UTC+02:00)"
+            )),
+            "{text}"
+        );
+        assert!(
+            text.contains(&collapse(
+                "analyse en cours par l'équipe de réponse à incident"
+            )),
+            "{text}"
+        );
+    }
+    let (body, _) = dry_run(&ws, &["--lang", "en"]);
+    assert!(
+        body.contains("Only the description of the nature of the breach may not be deferred")
+            && body.contains("at the latest on Monday 29 March 2021, 12:00 (UTC+02:00)"),
+        "{body}"
+    );
+}
+
+#[test]
+fn the_dpo_contact_names_the_dpo_and_never_gives_the_switchboard_as_its_phone() {
+    let ws = with_breach(|t| t);
+    let (body, _) = dry_run(&ws, &[]);
+    let contact = body
+        .split("2. DÉLÉGUÉ À LA PROTECTION DES DONNÉES OU AUTRE POINT DE CONTACT\n")
+        .nth(1)
+        .and_then(|s| s.split("\n\n").next())
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        contact.contains("nom du délégué à compléter")
+            && contact.contains("téléphone du délégué : à compléter")
+            && contact.contains("DPO@grandorlyseinebievre.fr"),
+        "{contact}"
+    );
+    assert!(!contact.contains(SWITCHBOARD), "{contact}");
+    // The switchboard, when shown, is the processor's, said so.
+    assert!(
+        body.contains(&format!("Standard du sous-traitant : {SWITCHBOARD}")),
+        "{body}"
+    );
+
+    // The DPO named in people.yaml, the DPO's own phone in processor.yaml.
+    let people = ws.read("people.yaml");
+    ws.write(
+        "people.yaml",
+        &format!(
+            "{people}  - id: dpo\n    name: Camille Martin\n    role: délégué à la protection des données\n    organisation: EPT Grand-Orly Seine Bièvre\n    controllers: [juvisy-sur-orge]\n    confidentiality_commitment: null\n    last_training: null\n"
+        ),
+    );
+    let processor = ws.read("processor.yaml");
+    ws.write(
+        "processor.yaml",
+        &swap(
+            processor,
+            "  email: DPO@grandorlyseinebievre.fr\n",
+            "  email: DPO@grandorlyseinebievre.fr\n  phone: 01 00 00 00 01\n",
+        ),
+    );
+    let (body, pdf) = dry_run(&ws, &[]);
+    assert!(
+        body.contains("Camille Martin, délégué à la protection des données, courriel DPO@grandorlyseinebievre.fr, téléphone du délégué : 01 00 00 00 01"),
+        "{body}"
+    );
+    assert!(collapse(&pdf).contains("Camille Martin"), "{pdf}");
+}
+
+#[test]
+fn approximate_counts_are_worded_with_digit_grouping_in_both_languages() {
+    let ws = with_breach(|t| {
+        let t = swap(t, "subjects_count: 1200", "subjects_count: {about: 1200}");
+        swap(
+            t,
+            "records_count: 45000",
+            "records_count: {from: 1000, to: 5000}",
+        )
+    });
+    let (body, pdf) = dry_run(&ws, &[]);
+    let about = format!("environ 1{NNBSP}200");
+    let range = format!("entre 1{NNBSP}000 et 5{NNBSP}000");
+    assert!(
+        body.contains(&format!(
+            "Nombre approximatif de personnes concernées : {about}"
+        )),
+        "{body}"
+    );
+    assert!(
+        body.contains(&format!(
+            "Nombre approximatif d'enregistrements concernés : {range}"
+        )),
+        "{body}"
+    );
+    let pdf = pdf.replace(NNBSP, " ");
+    assert!(
+        pdf.contains("environ 1 200") && pdf.contains("entre 1 000 et 5 000"),
+        "{pdf}"
+    );
+    let (body, _) = dry_run(&ws, &["--lang", "en"]);
+    assert!(
+        body.contains("about 1,200") && body.contains("between 1,000 and 5,000"),
+        "{body}"
+    );
+    // A plain number still loads, and is grouped.
+    let ws = with_breach(|t| t);
+    let (body, _) = dry_run(&ws, &[]);
+    assert!(body.contains(&format!("45{NNBSP}000")), "{body}");
+    // An upside-down range is refused with its place.
+    let ws = with_breach(|t| {
+        swap(
+            t,
+            "records_count: 45000",
+            "records_count: {from: 5000, to: 10}",
+        )
+    });
+    let r = ws.dpo().run(&["check"]);
+    r.assert_code(2);
+    assert!(
+        r.stdout().contains("breaches/2021-001.yaml:") && r.stdout().contains("upside down"),
+        "{}",
+        r.stdout()
+    );
+}
+
+#[test]
+fn the_facts_of_the_cnil_form_are_asked_kept_and_sent() {
+    let ws = Workspace::fixture("juvisy-workspace");
+    let r = ws.dpo().run(&[
+        "--now",
+        "2021-03-26 10:30",
+        "breach",
+        "open",
+        "--title",
+        "Rançongiciel",
+        "--aware-at",
+        "2021-03-26 10:00",
+        "--occurred-at",
+        "2021-03-25 22:40",
+        "--discovered-at",
+        "2021-03-26 08:15",
+        "--established",
+        "--ongoing",
+        "--discovery",
+        "alerte de l'antivirus",
+        "--origin",
+        "external-malicious",
+        "--cause",
+        "pièce jointe piégée",
+        "--no-subprocessor",
+        "--media",
+        "serveur de fichiers",
+        "--media",
+        "sauvegardes",
+        "--encrypted",
+        "no",
+    ]);
+    r.assert_code(0);
+    let record = ws.read(FILE);
+    for line in [
+        "established: true",
+        "ongoing: true",
+        "discovery: alerte de l'antivirus",
+        "origin: external-malicious",
+        "cause: pièce jointe piégée",
+        "subprocessors: []",
+        "media: [serveur de fichiers, sauvegardes]",
+        "encrypted: false",
+        "directly_identifiable: null",
+    ] {
+        assert!(record.contains(line), "{line:?} not in:\n{record}");
+    }
+    // Fill the required items, as the DPO does.
+    edit_and_adopt(&ws, |t| {
+        let t = swap(
+            t,
+            "  description: null",
+            "  description: chiffrement des partages",
+        );
+        let t = swap(
+            t,
+            "  subject_categories: []",
+            "  subject_categories: [agents]",
+        );
+        let t = swap(
+            t,
+            "  subjects_count: null",
+            "  subjects_count: {about: 300}",
+        );
+        let t = swap(
+            t,
+            "  record_categories: []",
+            "  record_categories: [dossiers RH]",
+        );
+        let t = swap(t, "  records_count: null", "  records_count: 9000");
+        let t = swap(t, "consequences: null", "consequences: indisponibilité");
+        let t = swap(t, "measures_taken: null", "measures_taken: isolement");
+        swap(
+            t,
+            "measures_proposed: null",
+            "measures_proposed: restauration",
+        )
+    });
+    let server = SmtpServer::start(Mode::Plain);
+    ws.dpo()
+        .smtp(&server)
+        .run(&["--now", NOW, "breach", "notify", ID])
+        .assert_code(0);
+    let m = &received(&server, 1)[0];
+    let body = body_of(m);
+    let pdf = collapse(&pdf_text(Path::new(
+        m["attachments"][0]["path"].as_str().unwrap_or_default(),
+    )));
+    for line in [
+        "Phase : 1 (notification initiale)",
+        "Violation avérée ou suspectée : avérée",
+        "Début de la violation : jeudi 25 mars 2021 à 22:40 (UTC+01:00)",
+        "Fin de la violation : en cours",
+        "Découverte de la violation : vendredi 26 mars 2021 à 08:15 (UTC+01:00)",
+        "Circonstances de la découverte : alerte de l'antivirus",
+        "Origine de la violation : externe, malveillante",
+        "Cause de la violation : pièce jointe piégée",
+        "Sous-traitant ultérieur impliqué : aucun",
+        "Supports concernés : serveur de fichiers, sauvegardes",
+        "Données chiffrées : non",
+        "Personnes directement identifiables : à compléter",
+    ] {
+        assert!(body.contains(line), "{line:?} not in:\n{body}");
+        assert!(
+            pdf.contains(&collapse(line)),
+            "{line:?} not in the PDF:\n{pdf}"
+        );
+    }
+    // English labels, the same facts.
+    let (body, _) = {
+        let r = ws.dpo().run(&[
+            "--now",
+            NOW,
+            "--lang",
+            "en",
+            "breach",
+            "supplement",
+            ID,
+            "--dry-run",
+            "--field",
+            "origin",
+        ]);
+        r.assert_code(0);
+        let m = parsed(
+            &ws.root()
+                .join("evidence/breaches/2021-001/juvisy-sur-orge-2-dry-run.eml"),
+        );
+        (body_of(&m), ())
+    };
+    assert!(
+        body.contains("Phase: 2 (supplement no. 1)")
+            && body.contains("Origin of the breach: external, malicious")
+            && body.contains("People directly identifiable: to be completed"),
+        "{body}"
+    );
+    // An unknown sub-processor is refused.
+    let r = ws.dpo().run(&[
+        "--now",
+        NOW,
+        "breach",
+        "open",
+        "--title",
+        "x",
+        "--aware-at",
+        "2021-03-26 10:00",
+        "--subprocessor",
+        "siim95",
+    ]);
+    r.assert_code(2);
+    assert!(
+        r.stderr().contains("unknown sub-processor `siim95`"),
+        "{}",
+        r.stderr()
+    );
+}
+
+#[test]
+fn supporting_documents_are_attached_recorded_and_journaled() {
+    let ws = with_breach(|t| t);
+    let docs = ws.dir().join("pièces");
+    std::fs::create_dir_all(&docs).unwrap();
+    let report = docs.join("rapport-antivirus.pdf");
+    let log = docs.join("journal-pare-feu.txt");
+    std::fs::write(&report, b"%PDF-1.4 rapport").unwrap();
+    std::fs::write(&log, "connexion refusée depuis 203.0.113.7\n").unwrap();
+    let server = SmtpServer::start(Mode::Plain);
+
+    // A missing document is refused before anything is sent or written.
+    let r = ws.dpo().smtp(&server).run(&[
+        "--now",
+        NOW,
+        "breach",
+        "notify",
+        ID,
+        "--attach",
+        &docs.join("absent.pdf").display().to_string(),
+    ]);
+    r.assert_code(2);
+    assert!(r.stderr().contains("absent.pdf"), "{}", r.stderr());
+    assert!(server.messages().is_empty());
+    assert!(!ws.read(FILE).contains("notifications:"));
+
+    let r = ws.dpo().smtp(&server).run(&[
+        "--now",
+        NOW,
+        "breach",
+        "notify",
+        ID,
+        "--attach",
+        &report.display().to_string(),
+        "--attach",
+        &log.display().to_string(),
+    ]);
+    r.assert_code(0);
+    assert!(
+        r.stdout().contains("attached:   rapport-antivirus.pdf"),
+        "{}",
+        r.stdout()
+    );
+    let m = &received(&server, 1)[0];
+    let atts = m["attachments"].as_array().cloned().unwrap_or_default();
+    let names: Vec<&str> = atts
+        .iter()
+        .map(|a| a["filename"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "notification-violation-2021-001-1.pdf",
+            "rapport-antivirus.pdf",
+            "journal-pare-feu.txt"
+        ]
+    );
+    assert_eq!(atts[1]["content_type"], "application/pdf");
+    assert_eq!(atts[2]["content_type"], "text/plain");
+    for (att, original) in [(&atts[1], &report), (&atts[2], &log)] {
+        let got = std::fs::read(att["path"].as_str().unwrap_or_default()).unwrap();
+        assert_eq!(got, std::fs::read(original).unwrap());
+    }
+    // The body and the PDF list them with their SHA-256.
+    let sha = sha256sum(&report);
+    let body = body_of(m);
+    assert!(
+        body.contains(&format!("rapport-antivirus.pdf (SHA-256 {sha})")),
+        "{body}"
+    );
+    // The kept .eml is the message received, attachments included.
+    let eml = ws
+        .root()
+        .join("evidence/breaches/2021-001/juvisy-sur-orge-1.eml");
+    let cmp = compare(&eml, m["file"].as_str().unwrap_or_default());
+    assert_eq!(cmp["same_body"], true, "{cmp}");
+    // The breach file records each one's name and SHA-256; the journal vouches for it.
+    let record = ws.read(FILE);
+    assert!(
+        record.contains("name: rapport-antivirus.pdf")
+            && record.contains(&format!("sha256: {sha}")),
+        "{record}"
+    );
+    assert!(
+        record.contains(&format!("sha256: {}", sha256sum(&log))),
+        "{record}"
+    );
+    let entry = ws
+        .journal()
+        .into_iter()
+        .find(|e| e["action"] == "breach.notify")
+        .expect("a breach.notify entry");
+    assert_eq!(entry["payload_sha256"], sha256sum(&eml).as_str());
+    ws.dpo().run(&["journal", "verify"]).assert_code(0);
+
+    // A supplement carries its own.
+    edit_and_adopt(&ws, |t| {
+        swap(
+            t,
+            "consequences: null",
+            "consequences: indisponibilité des partages",
+        )
+    });
+    ws.dpo()
+        .smtp(&server)
+        .run(&[
+            "--now",
+            "2021-03-26 15:00",
+            "breach",
+            "supplement",
+            ID,
+            "--attach",
+            &log.display().to_string(),
+        ])
+        .assert_code(0);
+    let m = &received(&server, 2)[1];
+    let names: Vec<String> = m["attachments"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .iter()
+        .map(|a| a["filename"].as_str().unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "notification-violation-2021-001-2.pdf",
+            "journal-pare-feu.txt"
+        ]
+    );
+}
+
+#[test]
+fn a_request_forward_attaches_the_original_request() {
+    let ws = Workspace::fixture("juvisy-workspace").overlay("request-notice-contacts");
+    ws.dpo()
+        .run(&[
+            "--now",
+            "2021-03-26 11:00",
+            "request",
+            "log",
+            "--controller",
+            "juvisy-sur-orge",
+            "--right",
+            "access",
+            "--received-at",
+            "2021-03-26 09:00",
+            "--summary",
+            "Accès au dossier RH",
+            "--no-forward",
+        ])
+        .assert_code(0);
+    let letter = ws.dir().join("courrier-demande.pdf");
+    std::fs::write(&letter, b"%PDF-1.4 lettre de M. X").unwrap();
+    let server = SmtpServer::start(Mode::Plain);
+    let r = ws.dpo().smtp(&server).run(&[
+        "--now",
+        "2021-03-26 11:30",
+        "request",
+        "forward",
+        "2021-001",
+        "--attach",
+        &letter.display().to_string(),
+    ]);
+    r.assert_code(0);
+    let sha = sha256sum(&letter);
+    assert!(
+        r.stdout()
+            .contains(&format!("attached courrier-demande.pdf — SHA-256 {sha}")),
+        "{}",
+        r.stdout()
+    );
+    let m = &received(&server, 1)[0];
+    let att = &m["attachments"][0];
+    assert_eq!(att["filename"], "courrier-demande.pdf");
+    assert_eq!(
+        std::fs::read(att["path"].as_str().unwrap_or_default()).unwrap(),
+        std::fs::read(&letter).unwrap()
+    );
+    assert!(
+        m["body"]
+            .as_str()
+            .unwrap_or_default()
+            .contains(&format!("courrier-demande.pdf (SHA-256 {sha})")),
+        "{m}"
+    );
+    let record = ws.read("requests/2021-001.yaml");
+    assert!(
+        record.contains("name: courrier-demande.pdf") && record.contains(&format!("sha256: {sha}")),
+        "{record}"
+    );
+    ws.dpo().run(&["journal", "verify"]).assert_code(0);
+}
+
+#[test]
+fn a_filled_deferral_is_settled_and_a_changed_field_is_offered_as_a_supplement() {
+    let ws = with_breach(|t| t);
+    let server = SmtpServer::start(Mode::Plain);
+    ws.dpo()
+        .smtp(&server)
+        .run(&["--now", NOW, "breach", "notify", ID])
+        .assert_code(0);
+    // The deferred consequences become known; a sent measure is corrected.
+    edit_and_adopt(&ws, |t| {
+        let t = swap(
+            t,
+            "consequences: null",
+            "consequences: indisponibilité des partages",
+        );
+        swap(
+            t,
+            "measures_taken: Serveur isolé du réseau, comptes administrateur réinitialisés",
+            "measures_taken: Serveur isolé du réseau, tous les mots de passe réinitialisés",
+        )
+    });
+    let r = ws.dpo().run(&["check"]);
+    assert!(
+        r.stdout().contains("deferred.consequences") && r.stdout().contains("stale deferral"),
+        "{}",
+        r.stdout()
+    );
+    let show = ws
+        .dpo()
+        .run(&["--now", "2021-03-26 14:00", "breach", "show", ID]);
+    show.assert_code(0);
+    assert!(
+        show.stdout().contains("Modifié depuis son envoi")
+            && show
+                .stdout()
+                .contains("mesures prises pour remédier à la violation"),
+        "{}",
+        show.stdout()
+    );
+    let status = ws
+        .dpo()
+        .run(&["--now", "2021-03-26 14:00", "--json", "status"]);
+    let v = status.json();
+    let items = v["items"].as_array().cloned().unwrap_or_default();
+    let supplement = items
+        .iter()
+        .find(|i| i["kind"] == "breach.supplement")
+        .unwrap_or_else(|| panic!("no supplement item: {v}"));
+    assert_eq!(supplement["missing"], serde_json::json!(["measures_taken"]));
+    let again = ws
+        .dpo()
+        .smtp(&server)
+        .run(&["--now", "2021-03-26 14:00", "breach", "notify", ID]);
+    again.assert_code(2);
+    assert!(
+        again
+            .stderr()
+            .contains("changed since they were sent: measures_taken")
+            && again.stderr().contains("dpo breach supplement 2021-001"),
+        "{}",
+        again.stderr()
+    );
+
+    // The supplement sends the new and the changed item, unasked, and
+    // leaves no stale deferral.
+    let r = ws
+        .dpo()
+        .smtp(&server)
+        .run(&["--now", "2021-03-26 15:00", "breach", "supplement", ID]);
+    r.assert_code(0);
+    let m = &received(&server, 2)[1];
+    let body = body_of(m);
+    assert!(
+        body.contains("Conséquences probables de la violation : indisponibilité des partages")
+            && body.contains("Mesures prises pour remédier à la violation : Serveur isolé du réseau, tous les mots de passe réinitialisés")
+            && body.contains("Éléments modifiés depuis leur précédent envoi : mesures prises pour remédier à la violation."),
+        "{body}"
+    );
+    let record = ws.read(FILE);
+    assert!(
+        !record.contains("analyse en cours par l'équipe"),
+        "{record}"
+    );
+    let r = ws.dpo().run(&["check"]);
+    assert!(!r.stdout().contains("stale deferral"), "{}", r.stdout());
+    let show = ws
+        .dpo()
+        .run(&["--now", "2021-03-26 15:30", "breach", "show", ID]);
+    assert!(
+        !show.stdout().contains("Modifié depuis son envoi"),
+        "{}",
+        show.stdout()
+    );
+    ws.dpo().run(&["journal", "verify"]).assert_code(0);
+}
+
+#[test]
+fn the_notice_ends_with_a_signature_block() {
+    let ws = with_breach(|t| t);
+    let (body, pdf) = dry_run(&ws, &[]);
+    let end = body
+        .rsplit("Journal du sous-traitant")
+        .next()
+        .unwrap_or_default();
+    for line in [
+        "Fait à Vitry-sur-Seine, le 26 mars 2021.",
+        "Nom du signataire : à compléter",
+        "Qualité : délégué à la protection des données, Établissement public territorial Grand-Orly Seine Bièvre",
+    ] {
+        assert!(end.contains(line), "{line:?} not at the end of:\n{body}");
+    }
+    let pdf = collapse(&pdf);
+    assert!(
+        pdf.contains("Signature Fait à Vitry-sur-Seine, le 26 mars 2021.")
+            && pdf.contains("Nom du signataire : à compléter"),
+        "{pdf}"
+    );
+    let processor = ws.read("processor.yaml");
+    ws.write(
+        "processor.yaml",
+        &swap(processor, "  name: null\n", "  name: Camille Martin\n"),
+    );
+    let (body, _) = dry_run(&ws, &["--lang", "en"]);
+    assert!(
+        body.contains("Signed at Vitry-sur-Seine, on 26 March 2021.")
+            && body.contains("Name of the signatory: Camille Martin"),
+        "{body}"
+    );
+}
+
+/// Runs `args` on a terminal (a pseudo-terminal made by Python's `pty`),
+/// typing `answers` — how a person answers the prompts of `breach open`.
+const ON_A_TERMINAL: &str = r#"
+import os, pty, select, subprocess, sys
+answers, cmd = sys.argv[1], sys.argv[2:]
+master, slave = pty.openpty()
+p = subprocess.Popen(cmd, stdin=slave, stdout=subprocess.PIPE, stderr=slave)
+os.close(slave)
+os.write(master, answers.encode())
+seen = b""
+while True:
+    ready, _, _ = select.select([master], [], [], 0.2)
+    if ready:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:
+            chunk = b""
+        seen += chunk
+        if not chunk and p.poll() is not None:
+            break
+    elif p.poll() is not None:
+        break
+sys.stdout.buffer.write(p.stdout.read())
+sys.stderr.buffer.write(seen)
+sys.exit(p.wait())
+"#;
+
+#[test]
+fn breach_open_asks_for_the_facts_of_the_cnil_form_on_a_terminal() {
+    let ws = Workspace::fixture("juvisy-workspace");
+    let answers = "o\nalerte de l'antivirus\nongoing\nexternal-malicious\nhameçonnage\nnone\nserveur, poste\nn\n\n";
+    let mut cmd = crate::support::Dpo::under(ws.root(), "python3", &["-c", ON_A_TERMINAL, answers])
+        .into_command();
+    cmd.args([
+        "--now",
+        "2021-03-26 10:30",
+        "breach",
+        "open",
+        "--title",
+        "Rançongiciel",
+        "--aware-at",
+        "2021-03-26 10:00",
+    ]);
+    let out = cmd.output().expect("run python3");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("is the breach established") && stderr.contains("were the data encrypted"),
+        "{stderr}"
+    );
+    let record = ws.read(FILE);
+    for line in [
+        "established: true",
+        "discovery: alerte de l'antivirus",
+        "ended_at: null",
+        "ongoing: true",
+        "origin: external-malicious",
+        "cause: hameçonnage",
+        "subprocessors: []",
+        "media: [serveur, poste]",
+        "encrypted: false",
+        "directly_identifiable: null",
+    ] {
+        assert!(record.contains(line), "{line:?} not in:\n{record}");
+    }
+}
