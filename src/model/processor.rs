@@ -60,6 +60,10 @@ pub struct Processor {
     /// Data protection officer (Art. 30(2)(a), Art. 37).
     #[serde(default)]
     pub dpo: Contact,
+    /// Where the processor's documents are signed ("Fait à …" of their
+    /// signature block), e.g. the town of its seat.
+    #[serde(default)]
+    pub place: Option<String>,
     /// IANA timezone local times are read and shown in.
     #[serde(default = "default_tz")]
     pub timezone: String,
@@ -76,5 +80,11 @@ impl Processor {
     /// The name to use in running text.
     pub fn display_name(&self) -> &str {
         self.short_name.as_deref().unwrap_or(&self.name)
+    }
+
+    /// Who signs the documents that commit the processor (the register):
+    /// its legal representative.
+    pub fn signatory(&self) -> &Contact {
+        &self.representative
     }
 }
