@@ -20,6 +20,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 
 use crate::breach::{notice, store as breach_store};
+use crate::model::assumption::mark;
 use crate::model::{FateRecord, Id};
 use crate::register::{self, RegisterRequest};
 use crate::render::pdf::{markdown_to_pdf, PdfMeta};
@@ -178,7 +179,14 @@ impl Maker<'_> {
         let reg = register::build(self.ws, &req)?;
         let md = self.t.render("register.md", &reg)?;
         let s = self.t.strings();
-        let rows = register::csv_rows(&reg, s.get("todo"), s.get("none"));
+        let rows = register::csv_rows(
+            &reg,
+            register::CsvLabels {
+                todo: s.get("todo"),
+                none: s.get("none"),
+                to_confirm: s.get("to_confirm"),
+            },
+        );
         let csv = to_csv(&s.list("csv_headers"), &rows)?;
         let title = s.get("register_title").to_string();
         self.pdf("register/register.pdf", &title, &md)?;
@@ -271,14 +279,18 @@ impl Maker<'_> {
                     .join(", "),
             };
             let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+            let m = |v: String, f: &str| mark(v, &p.to_confirm, f, s.get("to_confirm"));
             rows.push(vec![
                 p.id.to_string(),
-                p.name.clone().unwrap_or_default(),
-                p.role.clone(),
-                p.organisation.clone().unwrap_or_default(),
-                controllers,
-                date(p.confidentiality_commitment),
-                date(p.last_training),
+                m(p.name.clone().unwrap_or_default(), "name"),
+                m(p.role.clone(), "role"),
+                m(p.organisation.clone().unwrap_or_default(), "organisation"),
+                m(controllers, "controllers"),
+                m(
+                    date(p.confidentiality_commitment),
+                    "confidentiality_commitment",
+                ),
+                m(date(p.last_training), "last_training"),
                 date(self.ws.people.training_due(p)),
             ]);
         }
@@ -286,10 +298,12 @@ impl Maker<'_> {
         let md = table_markdown(
             &format!(
                 "{title}\n\n{}",
-                s.get("audit_people_interval").replace(
-                    "{months}",
-                    &self.ws.people.training_interval_months.to_string()
-                )
+                match self.ws.people.training_interval_months {
+                    Some(n) => s
+                        .get("audit_people_interval")
+                        .replace("{months}", &n.to_string()),
+                    None => s.get("audit_people_no_interval").to_string(),
+                }
             ),
             &headers,
             &rows,
@@ -309,16 +323,23 @@ impl Maker<'_> {
                 continue;
             }
             let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+            let k = |v: String, f: &str| mark(v, &m.to_confirm, f, s.get("to_confirm"));
             rows.push(vec![
                 m.id.to_string(),
-                m.title.clone(),
-                opt(&m.description),
-                opt(&m.owner),
-                opt(&m.evidence),
-                m.last_tested.map(|d| d.to_string()).unwrap_or_default(),
-                m.test_interval_months
-                    .map(|n| n.to_string())
-                    .unwrap_or_default(),
+                k(m.title.clone(), "title"),
+                k(opt(&m.description), "description"),
+                k(opt(&m.owner), "owner"),
+                k(opt(&m.evidence), "evidence"),
+                k(
+                    m.last_tested.map(|d| d.to_string()).unwrap_or_default(),
+                    "last_tested",
+                ),
+                k(
+                    m.test_interval_months
+                        .map(|n| n.to_string())
+                        .unwrap_or_default(),
+                    "test_interval_months",
+                ),
                 m.test_due().map(|d| d.to_string()).unwrap_or_default(),
             ]);
         }

@@ -81,7 +81,14 @@ pub(super) fn run(settings: &Settings, args: &RegisterArgs) -> Result<i32, CliEr
             render::pdf::markdown_to_pdf(&md, &meta)?
         }
         Format::Csv => {
-            let rows = register::csv_rows(&reg, strings.get("todo"), strings.get("none"));
+            let rows = register::csv_rows(
+                &reg,
+                register::CsvLabels {
+                    todo: strings.get("todo"),
+                    none: strings.get("none"),
+                    to_confirm: strings.get("to_confirm"),
+                },
+            );
             render::csv::to_csv(&strings.list("csv_headers"), &rows)?
         }
     };
@@ -90,9 +97,16 @@ pub(super) fn run(settings: &Settings, args: &RegisterArgs) -> Result<i32, CliEr
         if settings.verbose {
             eprint_diagnostics(&diags);
         }
+        // The values marked as assumptions are not missing: say them apart.
+        let assumed = diags
+            .iter()
+            .filter(|d| d.field.contains("to_confirm["))
+            .count();
         errln!(
-            "note: {warnings} item(s) of required information are missing and shown as \"{}\"; `dpo check` lists them",
-            strings.get("todo")
+            "note: {} item(s) of required information are missing and shown as \"{}\", {assumed} value(s) are assumptions shown with \"{}\"; `dpo check` lists them",
+            warnings - assumed,
+            strings.get("todo"),
+            strings.get("to_confirm")
         );
     }
     Ok(0)

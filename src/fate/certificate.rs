@@ -15,7 +15,7 @@ use serde::Serialize;
 use super::{item_status, CopyState, Fate};
 use crate::model::{
     BagRecord, BagVerificationRecord, Choice, Contact, DataCopy, Decision, DestructionRecord,
-    FingerprintRecord, Id, ScanRecord,
+    FingerprintRecord, Id, ItemField, ScanRecord,
 };
 use crate::signing::{sig_path, Signer, ALLOWED_SIGNERS, NS_CERTIFICATE};
 use crate::workspace::{JournalHead, Workspace};
@@ -131,6 +131,9 @@ pub struct CertItem {
     pub bags: Vec<CertBag>,
     /// Residual scans.
     pub scans: Vec<ScanRecord>,
+    /// Fields of the inventory that are assumptions to confirm.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub to_confirm: Vec<ItemField>,
 }
 
 /// How to check the signatures.
@@ -301,6 +304,7 @@ pub fn build_certificate(
                 name: item.name.clone(),
                 description: item.description.clone(),
                 data_categories: item.data_categories.clone(),
+                to_confirm: item.to_confirm.clone(),
                 choice: item.choice,
                 decision: item.decision.clone(),
                 copies,

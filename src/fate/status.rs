@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::{Fate, FateError};
 use crate::model::{
     BagRecord, BagVerificationRecord, Choice, CopyKind, DataItem, DestructionRecord,
-    FingerprintRecord, Id, ScanRecord,
+    FingerprintRecord, Id, ItemField, ScanRecord,
 };
 use crate::workspace::Workspace;
 
@@ -378,6 +378,14 @@ pub fn overview(
 /// lose data it asked for.
 pub fn check_destroy(fate: &Fate, item: &DataItem) -> Result<(), FateError> {
     let refuse = |message: String| Err(FateError::Refused { message });
+    // A destruction cannot be undone: never on an assumed choice.
+    if item.to_confirm.contains(&ItemField::Choice) {
+        return refuse(format!(
+            "refusing to record a destruction for item `{}`: the controller's choice is an assumption to confirm (`to_confirm` lists `choice`)\n  hint: once the controller's written decision is in `{}` (`decision:`), remove `choice` from `to_confirm`",
+            item.id,
+            fate.rel()
+        ));
+    }
     match item.choice {
         None => refuse(format!(
             "refusing to record a destruction for item `{}`: the controller's choice is not recorded\n  hint: write its written choice in `{}` (`choice:` and `decision:`) first",

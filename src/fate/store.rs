@@ -23,7 +23,9 @@ use crate::model::{
 };
 use crate::workspace::kinds::{self, Record};
 use crate::workspace::store::{self, StoreError};
-use crate::workspace::{read_record, Act, Diagnostic, SourceFile, Workspace, WorkspaceLock};
+use crate::workspace::{
+    assumptions, read_record, Act, Diagnostic, SourceFile, Workspace, WorkspaceLock,
+};
 
 /// The folder of fate files, relative to the workspace.
 pub const DIR: &str = kinds::FATE.path;
@@ -165,12 +167,39 @@ impl Record for FateFile {
         match list_fate_files(&ws.root) {
             Ok(ids) => ids
                 .iter()
-                .filter_map(|id| load(ws, id).err().map(|e| problem(&fate_rel(id), e)))
-                .flatten()
+                .flat_map(|id| match load(ws, id) {
+                    Ok(fate) => assumed(&fate),
+                    Err(e) => problem(&fate_rel(id), e),
+                })
                 .collect(),
             Err(e) => problem(DIR, e),
         }
     }
+}
+
+/// One warning per value of the inventory marked as an assumption to confirm.
+fn assumed(fate: &Fate) -> Vec<Diagnostic> {
+    let (src, rel) = (Some(&fate.source), fate.source.rel.as_str());
+    let mut out = Vec::new();
+    for (i, item) in fate.file.items.iter().enumerate() {
+        out.extend(assumptions(
+            src,
+            rel,
+            &format!("items[{i}]."),
+            &format!("item `{}`", item.id),
+            &item.to_confirm,
+        ));
+        for (j, c) in item.copies.iter().enumerate() {
+            out.extend(assumptions(
+                src,
+                rel,
+                &format!("items[{i}].copies[{j}]."),
+                &format!("copy `{}` of item `{}`", c.id, item.id),
+                &c.to_confirm,
+            ));
+        }
+    }
+    out
 }
 
 /// Reads and checks the fate file of `controller`.

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::assumption::confirmable;
 use super::{Contact, Id};
 
 /// A controller (GDPR Art. 4(7)) on whose behalf the processor acts. Its
@@ -34,9 +35,10 @@ pub struct Controller {
     #[serde(default)]
     pub activities: Vec<ProcessingActivity>,
     /// Transfers to a third country or an international organisation (Art. 30(2)(c)).
-    /// An empty list means "no transfer".
+    /// Absent: not known yet (documents show « à compléter »); an empty list
+    /// means "no transfer".
     #[serde(default)]
-    pub transfers: Vec<Transfer>,
+    pub transfers: Option<Vec<Transfer>>,
 }
 
 /// The controller's designated contacts.
@@ -124,6 +126,22 @@ pub struct ProcessingActivity {
     /// Security measures applied (ids in `security-measures.yaml`).
     #[serde(default)]
     pub security_measures: Vec<Id>,
+    /// Fields whose value is an assumption to confirm with the controller:
+    /// documents mark them « à confirmer » and `dpo check` lists each.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub to_confirm: Vec<ActivityField>,
+}
+
+confirmable! {
+    /// A field of a category of processing that may be an assumption.
+    ActivityField {
+        Name => "name",
+        Description => "description",
+        Systems => "systems",
+        DataCategories => "data_categories",
+        Subprocessors => "subprocessors",
+        SecurityMeasures => "security_measures",
+    }
 }
 
 /// A transfer of personal data to a third country or an international organisation.
@@ -143,6 +161,21 @@ pub struct Transfer {
     /// Documented safeguards (Art. 30(2)(c), Art. 49(1) second subparagraph).
     #[serde(default)]
     pub safeguards: Option<String>,
+    /// Fields whose value is an assumption to confirm with the controller:
+    /// documents mark them « à confirmer » and `dpo check` lists each.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub to_confirm: Vec<TransferField>,
+}
+
+confirmable! {
+    /// A field of a transfer that may be an assumption.
+    TransferField {
+        Country => "country",
+        Recipient => "recipient",
+        Purpose => "purpose",
+        LegalBasis => "legal_basis",
+        Safeguards => "safeguards",
+    }
 }
 
 impl Controller {

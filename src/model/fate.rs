@@ -16,6 +16,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use super::assumption::confirmable;
 use super::Id;
 
 /// A fate file: the inventory, then the tool's records.
@@ -52,6 +53,22 @@ pub struct DataItem {
     pub decision: Option<Decision>,
     /// Every copy of the item in the processor's systems, backups included.
     pub copies: Vec<DataCopy>,
+    /// Fields whose value is an assumption to confirm with the controller:
+    /// documents mark them « à confirmer » and `dpo check` lists each.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub to_confirm: Vec<ItemField>,
+}
+
+confirmable! {
+    /// A field of a data item that may be an assumption.
+    ItemField {
+        Name => "name",
+        Description => "description",
+        DataCategories => "data_categories",
+        Choice => "choice",
+        Decision => "decision",
+        Copies => "copies",
+    }
 }
 
 /// What the controller chose to do with an item.
@@ -113,6 +130,21 @@ pub struct DataCopy {
     /// More detail (retention, period covered, number of restore points…).
     #[serde(default)]
     pub description: Option<String>,
+    /// Fields whose value is an assumption to confirm with the controller:
+    /// documents mark them « à confirmer » and `dpo check` lists each.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub to_confirm: Vec<CopyField>,
+}
+
+confirmable! {
+    /// A field of a copy that may be an assumption.
+    CopyField {
+        Kind => "kind",
+        Location => "location",
+        Path => "path",
+        MediaId => "media_id",
+        Description => "description",
+    }
 }
 
 /// The kinds of copies.

@@ -11,6 +11,7 @@
 //! requires the UTC offset and refuses second 60 with a message of its own
 //! ([`crate::time::parse_stored_time`]).
 
+pub mod assumption;
 mod attachment;
 mod breach;
 mod contact;
@@ -31,19 +32,22 @@ pub use attachment::AttachedFile;
 pub use breach::{Breach, Call, Closure, Nature, Notification, Origin};
 pub use contact::Contact;
 pub use controller::{
-    Controller, ControllerContacts, Convention, ProcessingActivity, Renewal, Transfer,
+    ActivityField, Controller, ControllerContacts, Convention, ProcessingActivity, Renewal,
+    Transfer, TransferField,
 };
 pub use count::Count;
 pub use fate::{
-    BagRecord, BagVerificationRecord, CertificateRecord, Choice, CopyKind, DataCopy, DataItem,
-    Decision, DestructionRecord, FateFile, FateRecord, FingerprintRecord, SanitizationMethod,
-    ScanMatch, ScanRecord,
+    BagRecord, BagVerificationRecord, CertificateRecord, Choice, CopyField, CopyKind, DataCopy,
+    DataItem, Decision, DestructionRecord, FateFile, FateRecord, FingerprintRecord, ItemField,
+    SanitizationMethod, ScanMatch, ScanRecord,
 };
 pub use id::{Id, IdError};
 pub use instruction::{Instruction, LegalTransfer, Objection};
-pub use person::{People, Person};
+pub use person::{People, Person, PersonField};
 pub use processor::{Lang, Processor};
 pub use request::{MailRecord, Request, Right};
-pub use security_measure::{SecurityMeasure, SecurityMeasures};
-pub use subprocessor::{ChangeKind, Contract, SubProcessor, SubProcessorNotice, SubProcessors};
+pub use security_measure::{MeasureField, SecurityMeasure, SecurityMeasures};
+pub use subprocessor::{
+    ChangeKind, Contract, SubProcessor, SubProcessorField, SubProcessorNotice, SubProcessors,
+};
 pub use text::{required_text, EmptyText};

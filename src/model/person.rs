@@ -3,22 +3,20 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::assumption::confirmable;
 use super::Id;
 
 /// The file `people.yaml`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct People {
-    /// Data-protection training older than this many months is flagged.
-    #[serde(default = "default_training_interval")]
-    pub training_interval_months: u32,
+    /// Data-protection training older than this many months is flagged;
+    /// absent: no interval is set (documents show « à compléter »).
+    #[serde(default)]
+    pub training_interval_months: Option<u32>,
     /// Every authorised person.
     #[serde(default)]
     pub people: Vec<Person>,
-}
-
-fn default_training_interval() -> u32 {
-    24
 }
 
 /// A person authorised to process personal data on behalf of a controller.
@@ -44,13 +42,31 @@ pub struct Person {
     /// Date of the last data-protection training or information.
     #[serde(default)]
     pub last_training: Option<NaiveDate>,
+    /// Fields whose value is an assumption to confirm with the controller:
+    /// documents mark them « à confirmer » and `dpo check` lists each.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub to_confirm: Vec<PersonField>,
+}
+
+confirmable! {
+    /// A field of an authorised person that may be an assumption.
+    PersonField {
+        Name => "name",
+        Role => "role",
+        Organisation => "organisation",
+        Controllers => "controllers",
+        ConfidentialityCommitment => "confidentiality_commitment",
+        LastTraining => "last_training",
+    }
 }
 
 impl People {
     /// The last day the training of `p` counts: its date plus the interval
-    /// (calendar months). `None` when `p` was never trained.
+    /// (calendar months). `None` when `p` was never trained or no interval
+    /// is set.
     pub fn training_due(&self, p: &Person) -> Option<NaiveDate> {
         p.last_training
-            .and_then(|d| crate::time::add_months(d, self.training_interval_months))
+            .zip(self.training_interval_months)
+            .and_then(|(d, n)| crate::time::add_months(d, n))
     }
 }

@@ -60,6 +60,10 @@ pub struct Processor {
     /// Data protection officer (Art. 30(2)(a), Art. 37).
     #[serde(default)]
     pub dpo: Contact,
+    /// Where the processor's documents are signed ("Fait à …" of their
+    /// signature block), e.g. the town of its seat.
+    #[serde(default)]
+    pub place: Option<String>,
     /// IANA timezone local times are read and shown in.
     #[serde(default = "default_tz")]
     pub timezone: String,
@@ -78,12 +82,26 @@ impl Processor {
         self.short_name.as_deref().unwrap_or(&self.name)
     }
 
-    /// The town of its seat, where its documents are signed: what follows
-    /// the five-digit postcode of its address ("2 avenue Youri-Gagarine,
-    /// 94400 Vitry-sur-Seine" → "Vitry-sur-Seine"). `None` when the address
-    /// has no postcode followed by a name: the place is then « à
-    /// compléter », never guessed.
+    /// Who signs the documents that commit the processor (the register):
+    /// its legal representative.
+    pub fn signatory(&self) -> &Contact {
+        &self.representative
+    }
+
+    /// Where its documents are signed: `place` when given, else the town of
+    /// its seat — what follows the five-digit postcode of its address ("2
+    /// avenue Youri-Gagarine, 94400 Vitry-sur-Seine" → "Vitry-sur-Seine").
+    /// `None` when neither says: the place is then « à compléter », never
+    /// guessed.
     pub fn town(&self) -> Option<String> {
+        if let Some(p) = self
+            .place
+            .as_deref()
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+        {
+            return Some(p.to_string());
+        }
         let address = self.address.as_deref()?;
         let words: Vec<&str> = address.split_whitespace().collect();
         let at = words
@@ -100,7 +118,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_town_of_the_seat_follows_the_postcode_or_is_not_guessed() {
+    fn the_place_is_given_or_the_town_after_the_postcode_never_a_guess() {
         for (address, town) in [
             (
                 "2 avenue Youri-Gagarine, 94400 Vitry-sur-Seine",
@@ -115,11 +133,13 @@ mod tests {
             ("BP 12345", None),
             ("", None),
         ] {
-            let p = Processor {
+            let mut p = Processor {
                 address: Some(address.to_string()),
                 ..serde_yaml::from_str("name: x").unwrap()
             };
             assert_eq!(p.town().as_deref(), town, "{address}");
+            p.place = Some("Créteil".into());
+            assert_eq!(p.town().as_deref(), Some("Créteil"), "{address}");
         }
     }
 }

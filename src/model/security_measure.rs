@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::assumption::confirmable;
 use super::Id;
 
 /// The file `security-measures.yaml`.
@@ -39,6 +40,23 @@ pub struct SecurityMeasure {
     /// Test interval, in months.
     #[serde(default)]
     pub test_interval_months: Option<u32>,
+    /// Fields whose value is an assumption to confirm with the controller:
+    /// documents mark them « à confirmer » and `dpo check` lists each.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub to_confirm: Vec<MeasureField>,
+}
+
+confirmable! {
+    /// A field of a security measure that may be an assumption.
+    MeasureField {
+        Title => "title",
+        Description => "description",
+        Clause => "clause",
+        Owner => "owner",
+        Evidence => "evidence",
+        LastTested => "last_tested",
+        TestIntervalMonths => "test_interval_months",
+    }
 }
 
 impl SecurityMeasure {

@@ -5,6 +5,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use super::assumption::confirmable;
 use super::{Contact, Id, MailRecord};
 
 /// The file `subprocessors.yaml`.
@@ -44,6 +45,24 @@ pub struct SubProcessor {
     /// Guarantees offered (Art. 28(4)): GDPR clauses, certifications, audits.
     #[serde(default)]
     pub guarantees: Option<String>,
+    /// Fields whose value is an assumption to confirm with the controller:
+    /// documents mark them « à confirmer » and `dpo check` lists each.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub to_confirm: Vec<SubProcessorField>,
+}
+
+confirmable! {
+    /// A field of a sub-processor that may be an assumption.
+    SubProcessorField {
+        Name => "name",
+        Address => "address",
+        Contact => "contact",
+        Activities => "activities",
+        Controllers => "controllers",
+        Contract => "contract",
+        Location => "location",
+        Guarantees => "guarantees",
+    }
 }
 
 /// The contract with a sub-processor.

@@ -2,11 +2,21 @@
 //! behalf of each controller (GDPR Art. 30(2), Annex 1 §II.11) from the
 //! workspace. The result is a plain serialisable value; the wording is in the
 //! templates, the layout in `render`.
+//!
+//! Section (c) lists the transfers the controller's file declares and those
+//! logged with an instruction (a transfer to a third country required by
+//! law); the file's `transfers` left out means "not known yet", never "none".
+//! A category's systems that name another category by its id are shown by
+//! that category's name. The register ends with the signature block of the
+//! processor's representative.
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use serde::Serialize;
 
-use crate::model::{Controller, Id, ProcessingActivity, Processor, SecurityMeasure, SubProcessor};
+use crate::model::assumption::mark;
+use crate::model::{
+    Contact, Controller, Id, ProcessingActivity, Processor, SecurityMeasure, SubProcessor, Transfer,
+};
 use crate::workspace::Workspace;
 
 /// Which register to build.
@@ -41,6 +51,19 @@ pub struct Register<'a> {
     pub subprocessors: Vec<SubProcessorEntry<'a>>,
     /// All security measures.
     pub measures: &'a [SecurityMeasure],
+    /// The signature block.
+    pub signature: Signature<'a>,
+}
+
+/// The signature block that ends the register.
+#[derive(Debug, Serialize)]
+pub struct Signature<'a> {
+    /// Where it is signed (`processor.yaml` `place`).
+    pub place: Option<&'a str>,
+    /// The date of the register (`YYYY-MM-DD`, the processor's timezone).
+    pub date: NaiveDate,
+    /// Who signs: the processor's representative.
+    pub signatory: &'a Contact,
 }
 
 /// One file the register was built from.
@@ -65,6 +88,24 @@ pub struct ControllerEntry<'a> {
     pub renew_by: Option<NaiveDate>,
     /// The categories of processing, with names resolved.
     pub activities: Vec<ActivityEntry<'a>>,
+    /// Whether the controller's file states its transfers (`transfers:`
+    /// present, even empty).
+    pub transfers_known: bool,
+    /// The transfers: those of the file, then those logged with an
+    /// instruction.
+    pub transfers: Vec<TransferEntry>,
+}
+
+/// A transfer to a third country or an international organisation: one of
+/// the controller's file, or one logged with an instruction (its recipient
+/// and safeguards then empty, « à compléter »).
+#[derive(Debug, Serialize)]
+pub struct TransferEntry {
+    /// The transfer.
+    #[serde(flatten)]
+    pub transfer: Transfer,
+    /// For a transfer required by law, the instruction it was logged with.
+    pub instruction: Option<Id>,
 }
 
 /// A category of processing with its references resolved to names.
@@ -72,6 +113,9 @@ pub struct ControllerEntry<'a> {
 pub struct ActivityEntry<'a> {
     /// The activity as in the file.
     pub activity: &'a ProcessingActivity,
+    /// Its systems, by name: one that is the id of a category of the same
+    /// controller is that category's name.
+    pub systems: Vec<&'a str>,
     /// Names of its sub-processors.
     pub subprocessor_names: Vec<&'a str>,
     /// Titles of its security measures.
@@ -117,6 +161,9 @@ pub fn build<'a>(
         .iter()
         .filter(|(id, _)| req.controllers.as_ref().is_none_or(|ids| ids.contains(id)))
         .collect();
+    // Transfers required by law, logged with an instruction; a damaged
+    // instruction file is `dpo check`'s to report, not the register's.
+    let (instructions, _) = crate::instruction::list(ws);
     let controllers = selected
         .iter()
         .map(|(id, c)| ControllerEntry {
@@ -124,11 +171,50 @@ pub fn build<'a>(
             controller: c,
             convention_end: c.convention.end(),
             renew_by: c.convention.renew_by(),
+            transfers_known: c.transfers.is_some(),
+            transfers: c
+                .transfers
+                .iter()
+                .flatten()
+                .map(|t| TransferEntry {
+                    transfer: t.clone(),
+                    instruction: None,
+                })
+                .chain(
+                    instructions
+                        .iter()
+                        .map(|s| &s.record)
+                        .filter(|i| &i.controller == id)
+                        .filter_map(|i| {
+                            i.transfer.as_ref().map(|t| TransferEntry {
+                                transfer: Transfer {
+                                    country: t.country.clone(),
+                                    recipient: String::new(),
+                                    purpose: Some(i.summary.clone()),
+                                    legal_basis: Some(t.legal_basis.clone()),
+                                    safeguards: None,
+                                    to_confirm: Vec::new(),
+                                },
+                                instruction: Some(i.id.clone()),
+                            })
+                        }),
+                )
+                .collect(),
             activities: c
                 .activities
                 .iter()
                 .map(|a| ActivityEntry {
                     activity: a,
+                    systems: a
+                        .systems
+                        .iter()
+                        .map(|s| {
+                            c.activities
+                                .iter()
+                                .find(|o| o.id.as_str() == s.as_str())
+                                .map_or(s.as_str(), |o| o.name.as_str())
+                        })
+                        .collect(),
                     subprocessor_names: named(&a.subprocessors, &ws.subprocessors, |s| {
                         (&s.id, s.name.as_str())
                     }),
@@ -158,25 +244,51 @@ pub fn build<'a>(
         })
         .collect();
     let only: Option<Vec<Id>> = req.controllers.clone();
-    let (listing, sha) = ws.content_manifest(only.as_deref());
-    let content_files: Vec<ContentFile> = listing
+    let (listing, _) = ws.content_manifest(only.as_deref());
+    // The instructions whose transfers the register shows are sources too.
+    let mut content_files: Vec<ContentFile> = listing
         .lines()
         .filter_map(|l| l.split_once("  "))
         .map(|(h, p)| ContentFile {
             sha256: h.to_string(),
             path: p.to_string(),
         })
+        .chain(
+            instructions
+                .iter()
+                .filter(|s| s.record.transfer.is_some())
+                .filter(|s| selected.iter().any(|(id, _)| id == &s.record.controller))
+                .map(|s| ContentFile {
+                    sha256: s.source.sha256.clone(),
+                    path: s.source.rel.clone(),
+                }),
+        )
         .collect();
+    content_files.sort_by(|a, b| a.path.as_bytes().cmp(b.path.as_bytes()));
+    let sha = crate::hashing::sha256_hex(
+        content_files
+            .iter()
+            .map(|f| format!("{}  {}\n", f.sha256, f.path))
+            .collect::<String>()
+            .as_bytes(),
+    );
     let content_paths = content_files
         .iter()
         .map(|f| f.path.as_str())
         .collect::<Vec<_>>()
         .join(" ");
+    let local = req.now.with_timezone(&ws.tz);
     Ok(Register {
-        generated_at: req
-            .now
-            .with_timezone(&ws.tz)
-            .to_rfc3339_opts(SecondsFormat::Secs, false),
+        generated_at: local.to_rfc3339_opts(SecondsFormat::Secs, false),
+        signature: Signature {
+            place: ws
+                .processor
+                .place
+                .as_deref()
+                .filter(|p| !p.trim().is_empty()),
+            date: local.date_naive(),
+            signatory: ws.processor.signatory(),
+        },
         tool_version: env!("CARGO_PKG_VERSION"),
         version: sha[..12].to_string(),
         content_sha256: sha,
@@ -202,10 +314,23 @@ fn named<'a, T>(
         .collect()
 }
 
+/// The short words the CSV uses (from `templates/<lang>/strings.yaml`).
+#[derive(Debug, Clone, Copy)]
+pub struct CsvLabels<'a> {
+    /// "à compléter".
+    pub todo: &'a str,
+    /// "aucun".
+    pub none: &'a str,
+    /// "à confirmer".
+    pub to_confirm: &'a str,
+}
+
 /// The register flattened for CSV: one row per category of processing per
 /// controller, each row self-contained. Column order matches
-/// `csv_headers` in `templates/<lang>/strings.yaml`.
-pub fn csv_rows(r: &Register<'_>, todo: &str, none: &str) -> Vec<Vec<String>> {
+/// `csv_headers` in `templates/<lang>/strings.yaml`. A value that is an
+/// assumption is followed by "(à confirmer)".
+pub fn csv_rows(r: &Register<'_>, l: CsvLabels<'_>) -> Vec<Vec<String>> {
+    let (todo, none) = (l.todo, l.none);
     let or_todo = |v: &Option<String>| {
         v.clone()
             .filter(|s| !s.trim().is_empty())
@@ -234,24 +359,31 @@ pub fn csv_rows(r: &Register<'_>, todo: &str, none: &str) -> Vec<Vec<String>> {
     let mut rows = Vec::new();
     for ce in &r.controllers {
         let c = ce.controller;
-        let transfers = if c.transfers.is_empty() {
+        let mut transfers: Vec<String> = ce
+            .transfers
+            .iter()
+            .map(|e| {
+                let (t, c) = (&e.transfer, l.to_confirm);
+                let a = &t.to_confirm;
+                format!(
+                    "{} ({}): {}",
+                    mark(t.country.clone(), a, "country", c),
+                    mark(or_todo(&Some(t.recipient.clone())), a, "recipient", c),
+                    mark(or_todo(&t.safeguards), a, "safeguards", c),
+                )
+            })
+            .collect();
+        if !ce.transfers_known {
+            transfers.push(todo.to_string());
+        }
+        let transfers = if transfers.is_empty() {
             none.to_string()
         } else {
-            c.transfers
-                .iter()
-                .map(|t| {
-                    format!(
-                        "{} ({}): {}",
-                        t.country,
-                        t.recipient,
-                        t.safeguards.as_deref().unwrap_or(todo)
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join("; ")
+            transfers.join("; ")
         };
         for ae in &ce.activities {
             let a = ae.activity;
+            let (assumed, label) = (&a.to_confirm, l.to_confirm);
             rows.push(vec![
                 ce.id.to_string(),
                 c.name.clone(),
@@ -259,17 +391,31 @@ pub fn csv_rows(r: &Register<'_>, todo: &str, none: &str) -> Vec<Vec<String>> {
                 contact(&c.representative),
                 contact(&c.dpo),
                 a.id.to_string(),
-                a.name.clone(),
-                or_todo(&a.description),
-                join(&a.systems.iter().map(String::as_str).collect::<Vec<_>>()),
-                join(
-                    &a.data_categories
-                        .iter()
-                        .map(String::as_str)
-                        .collect::<Vec<_>>(),
+                mark(a.name.clone(), assumed, "name", label),
+                mark(or_todo(&a.description), assumed, "description", label),
+                mark(join(&ae.systems), assumed, "systems", label),
+                if a.data_categories.is_empty() {
+                    todo.to_string()
+                } else {
+                    mark(
+                        a.data_categories.join("; "),
+                        assumed,
+                        "data_categories",
+                        label,
+                    )
+                },
+                mark(
+                    join(&ae.subprocessor_names),
+                    assumed,
+                    "subprocessors",
+                    label,
                 ),
-                join(&ae.subprocessor_names),
-                join(&ae.measure_titles),
+                mark(
+                    join(&ae.measure_titles),
+                    assumed,
+                    "security_measures",
+                    label,
+                ),
                 transfers.clone(),
                 p.name.clone(),
                 contact(&p.representative),

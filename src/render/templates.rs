@@ -309,6 +309,30 @@ impl Templates {
                 v
             }
         });
+        // `{{ record|confirm("field") }}`: " (à confirmer)" when the record's
+        // `to_confirm` list names the field (an assumption), else nothing.
+        let to_confirm = strings.get("to_confirm").to_string();
+        env.add_filter(
+            "confirm",
+            move |state: &minijinja::State, record: Value, field: String| -> Value {
+                let assumed = record
+                    .get_attr("to_confirm")
+                    .ok()
+                    .and_then(|l| {
+                        l.try_iter()
+                            .ok()
+                            .map(|mut it| it.any(|f| f.as_str() == Some(&field)))
+                    })
+                    .unwrap_or(false);
+                if !assumed {
+                    Value::from_safe_string(String::new())
+                } else if matches!(state.auto_escape(), AutoEscape::Custom("markdown")) {
+                    Value::from_safe_string(format!(" (**{to_confirm}**)"))
+                } else {
+                    Value::from(format!(" ({to_confirm})"))
+                }
+            },
+        );
         env.add_filter("md", |v: Value| -> Value {
             Value::from_safe_string(escape_markdown(&v.to_string()))
         });
@@ -374,6 +398,37 @@ impl Templates {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn confirm_marks_a_field_the_record_lists_and_only_that_one() {
+        // The filter lives in the templates' own environment: render there.
+        let t = Templates::new(Lang::Fr).unwrap();
+        let mut e = t.env.clone();
+        e.add_template(
+            "x.md",
+            "{{ r.a }}{{ r|confirm('a') }} {{ r.b }}{{ r|confirm('b') }}",
+        )
+        .unwrap();
+        e.add_template(
+            "x.txt",
+            "{{ r.a }}{{ r|confirm('a') }}|{{ s.a }}{{ s|confirm('a') }}",
+        )
+        .unwrap();
+        let r = minijinja::context! { a => "x", b => "y", to_confirm => vec!["a"] };
+        let s = minijinja::context! { a => "z" };
+        let md = e
+            .get_template("x.md")
+            .unwrap()
+            .render(minijinja::context! { r })
+            .unwrap();
+        assert_eq!(md, "x (**à confirmer**) y");
+        let txt = e
+            .get_template("x.txt")
+            .unwrap()
+            .render(minijinja::context! { r, s })
+            .unwrap();
+        assert_eq!(txt, "x (à confirmer)|z");
+    }
 
     #[test]
     fn markdown_specials_in_values_are_escaped() {

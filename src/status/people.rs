@@ -60,7 +60,12 @@ pub fn items(ws: &Workspace, now: DateTime<Utc>, only: Option<&Id>) -> Vec<Statu
                 KIND_TRAINING,
                 State::Pending,
                 None,
-                &["last_training"],
+                // Trained, but no interval is set: the renewal date is unknown.
+                &[if p.last_training.is_some() {
+                    "training_interval_months"
+                } else {
+                    "last_training"
+                }],
             )),
             Some(due) => out.push(item(
                 KIND_TRAINING,

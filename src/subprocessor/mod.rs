@@ -18,6 +18,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::mail::outbox::{self, InfraCause, InfraError, Sending};
+use crate::model::assumption::FieldName;
 use crate::model::{
     required_text, ChangeKind, Contact, Contract, EmptyText, Id, IdError, SubProcessor,
     SubProcessorNotice, SubProcessors,
@@ -228,6 +229,7 @@ pub fn add(
         contract: Contract::default(),
         location: None,
         guarantees: None,
+        to_confirm: Vec::new(),
     };
     if edit.name.is_none() {
         return Err(EmptyText {
@@ -263,6 +265,15 @@ pub fn change(
     if sp == old {
         return Err(SubProcessorError::NoChange { id: old.id });
     }
+    // A value typed on the command line is the DPO's statement, no longer
+    // an assumption to confirm.
+    let changed = changed_fields(&old, &sp);
+    sp.to_confirm.retain(|f| {
+        let name = f.name();
+        !changed
+            .iter()
+            .any(|c| c == name || c.strip_prefix(name).is_some_and(|r| r.starts_with('.')))
+    });
     finish(ws, Some(old), sp, how)
 }
 

@@ -234,6 +234,7 @@ mod tests {
             contract: Contract::default(),
             location: None,
             guarantees: None,
+            to_confirm: vec![],
         }
     }
 

@@ -43,7 +43,7 @@ pub use load::{
 pub use locate::Locator;
 pub use lock::{LockMode, WorkspaceLock, LOCK_FILE};
 pub use store::{StoreError, Stored};
-pub use validate::validate;
+pub use validate::{assumptions, validate};
 
 /// What can go wrong with a workspace as a whole.
 #[derive(Debug, thiserror::Error)]

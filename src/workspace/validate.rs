@@ -1,12 +1,15 @@
 //! Checks that need the whole workspace: cross-references, duplicate ids,
 //! and the information the law or the convention requires but the files
-//! leave out (warnings: the documents show it as "à compléter").
+//! leave out (warnings: the documents show it as "à compléter"), and the
+//! values a record marks as assumptions to confirm (warnings: the documents
+//! show them with "à confirmer").
 
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::{controller_file, Diagnostic, Workspace};
+use super::{controller_file, Diagnostic, SourceFile, Workspace};
+use crate::model::assumption::FieldName;
 use crate::model::{Contact, Id};
 
 const SUBPROCESSORS: &str = "subprocessors.yaml";
@@ -59,6 +62,12 @@ impl Checker<'_> {
         }
     }
 
+    /// Warns once per field `list` marks as an assumption to confirm.
+    fn assumed<F: FieldName>(&mut self, file: &str, at: &str, record: &str, list: &[F]) {
+        let found = assumptions(self.ws.sources.get(file), file, at, record, list);
+        self.out.extend(found);
+    }
+
     fn duplicates<'i>(&mut self, file: &str, list: &str, ids: impl Iterator<Item = &'i Id>) {
         let mut seen: HashMap<&Id, usize> = HashMap::new();
         for (i, id) in ids.enumerate() {
@@ -75,6 +84,34 @@ impl Checker<'_> {
             }
         }
     }
+}
+
+/// One warning per field of `list`, the `to_confirm` list of the record
+/// `record` (e.g. "activity `messagerie`") found at field path `at` of
+/// `file`: each says which value is an assumption to confirm.
+pub fn assumptions<F: FieldName>(
+    src: Option<&SourceFile>,
+    file: &str,
+    at: &str,
+    record: &str,
+    list: &[F],
+) -> Vec<Diagnostic> {
+    list.iter()
+        .enumerate()
+        .map(|(k, f)| {
+            let field = format!("{at}to_confirm[{k}]");
+            let pos = src.map_or((1, 1), |s| s.locate(&field));
+            Diagnostic::warning(
+                file,
+                pos,
+                &field,
+                format!(
+                    "{record}: `{}` is an assumption to confirm with the controller; documents mark it \"à confirmer\"",
+                    f.name()
+                ),
+            )
+        })
+        .collect()
 }
 
 /// Validates a loaded workspace as of `today` (for tests and trainings that
@@ -233,6 +270,12 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
         }
         c.duplicates(f, "activities", ctl.activities.iter().map(|a| &a.id));
         for (i, a) in ctl.activities.iter().enumerate() {
+            c.assumed(
+                f,
+                &format!("activities[{i}]."),
+                &format!("activity `{}`", a.id),
+                &a.to_confirm,
+            );
             for (j, s) in a.subprocessors.iter().enumerate() {
                 let field = format!("activities[{i}].subprocessors[{j}]");
                 match ws.subprocessors.iter().find(|x| &x.id == s) {
@@ -263,7 +306,23 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
                 }
             }
         }
-        for (i, t) in ctl.transfers.iter().enumerate() {
+        if ctl.transfers.is_none() {
+            let d = Diagnostic::warning(
+                f,
+                c.pos(f, "transfers"),
+                "transfers",
+                "the transfers to a third country are not stated (GDPR Art. 30(2)(c)); documents show them as \"à compléter\"".into(),
+            );
+            c.out
+                .push(d.with_hint("write `transfers: []` once it is known that there is none"));
+        }
+        for (i, t) in ctl.transfers.iter().flatten().enumerate() {
+            c.assumed(
+                f,
+                &format!("transfers[{i}]."),
+                &format!("transfer to `{}`", t.country),
+                &t.to_confirm,
+            );
             c.require(
                 f,
                 &format!("transfers[{i}].safeguards"),
@@ -282,6 +341,12 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
     );
     for (i, s) in ws.subprocessors.iter().enumerate() {
         let at = |f: &str| format!("subprocessors[{i}].{f}");
+        c.assumed(
+            SUBPROCESSORS,
+            &at(""),
+            &format!("sub-processor `{}`", s.id),
+            &s.to_confirm,
+        );
         for (j, cid) in s.controllers.iter().enumerate() {
             if !controller_ids.contains(&cid) {
                 c.error(
@@ -356,6 +421,12 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
     c.duplicates(MEASURES, "measures", ws.measures.iter().map(|m| &m.id));
     for (i, m) in ws.measures.iter().enumerate() {
         let at = |f: &str| format!("measures[{i}].{f}");
+        c.assumed(
+            MEASURES,
+            &at(""),
+            &format!("measure `{}`", m.id),
+            &m.to_confirm,
+        );
         c.require(
             MEASURES,
             &at("owner"),
@@ -383,9 +454,22 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
     }
 
     // People.
+    if ws.people.training_interval_months.is_none() && !ws.people.people.is_empty() {
+        c.warn(
+            PEOPLE,
+            "training_interval_months",
+            "how often data-protection training is renewed is not set, so no training falls due; documents show it as \"à compléter\"".into(),
+        );
+    }
     c.duplicates(PEOPLE, "people", ws.people.people.iter().map(|p| &p.id));
     for (i, person) in ws.people.people.iter().enumerate() {
         let at = |f: &str| format!("people[{i}].{f}");
+        c.assumed(
+            PEOPLE,
+            &at(""),
+            &format!("person `{}`", person.id),
+            &person.to_confirm,
+        );
         for (j, cid) in person.controllers.iter().enumerate() {
             if !controller_ids.contains(&cid) {
                 c.error(
@@ -416,11 +500,11 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
                 ),
             ),
             Some(d) => {
-                let n = ws.people.training_interval_months;
-                if ws
+                let due = ws.people.training_due(person);
+                if let Some(n) = ws
                     .people
-                    .training_due(person)
-                    .is_some_and(|due| crate::time::date_overdue(due, today))
+                    .training_interval_months
+                    .filter(|_| due.is_some_and(|due| crate::time::date_overdue(due, today)))
                 {
                     c.warn(
                         PEOPLE,

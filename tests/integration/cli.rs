@@ -74,7 +74,11 @@ mod register {
             "CITRIX",
             // Art. 30(2)(c)
             "Transferts vers un pays tiers ou une organisation internationale",
-            "Aucun transfert de données à caractère personnel",
+            // the act says nothing of transfers (issue 9): not "Aucun transfert"
+            "Transferts de données à caractère personnel vers un pays tiers ou une organisation internationale : à compléter",
+            // Assumptions are marked (issue 9)
+            "(à confirmer)",
+            "6. Signature",
             // Art. 30(2)(d)
             "Description générale des mesures de sécurité techniques et organisationnelles",
             "Sécurisation des serveurs",
@@ -124,7 +128,9 @@ mod register {
             "1. The processor",
             "Controller: Commune de Juvisy-sur-Orge",
             "Categories of processing carried out on behalf of the controller",
-            "No transfer of personal data to a third country",
+            "Transfers of personal data to a third country or an international organisation: to be completed",
+            "(to be confirmed)",
+            "6. Signature",
             "3. Sub-processors",
             "General description of the technical and organisational security measures",
             "to be completed",
@@ -432,10 +438,12 @@ mod check {
     fn check_also_reads_the_fate_and_breach_records() {
         let ws = Workspace::sample();
         let fate = ws.root().join("fate/juvisy-sur-orge.yaml");
-        let s = std::fs::read_to_string(&fate)
-            .unwrap()
-            .replacen("choice:", "choise:", 1);
-        let line = s[..s.find("choise:").unwrap()].matches('\n').count() + 1;
+        let s = std::fs::read_to_string(&fate).unwrap().replacen(
+            "    description:",
+            "    descripton:",
+            1,
+        );
+        let line = s[..s.find("descripton:").unwrap()].matches('\n').count() + 1;
         std::fs::write(&fate, s).unwrap();
         std::fs::create_dir_all(ws.root().join("breaches")).unwrap();
         std::fs::write(
@@ -450,7 +458,7 @@ mod check {
             t.contains(&format!("fate/juvisy-sur-orge.yaml:{line}:")),
             "{t}"
         );
-        assert!(t.contains("did you mean `choice`?"), "{t}");
+        assert!(t.contains("did you mean `description`?"), "{t}");
         assert!(t.contains("breaches/2021-001.yaml:"), "{t}");
     }
 

@@ -1011,3 +1011,33 @@ fn a_fingerprint_of_names_with_newlines_backslashes_and_invalid_utf8_checks_with
 fn fate_scan_matched(fate: &str, n: u64) -> bool {
     fate.lines().any(|l| l.trim() == format!("matched: {n}"))
 }
+
+/// Issue 9: an assumption of the inventory is never stated as a fact.
+#[test]
+fn the_certificate_marks_the_values_of_the_inventory_that_are_assumptions() {
+    let env = Env::new();
+    let fate = env.fate_file().replacen(
+        "    data_categories: [documents des services]\n",
+        "    data_categories: [documents des services]\n    to_confirm: [data_categories]\n",
+        1,
+    );
+    let fate = fate.replacen(
+        "        location: baie de stockage\n",
+        "        location: baie de stockage\n        to_confirm: [location]\n",
+        1,
+    );
+    std::fs::write(env.root().join("fate/juvisy-sur-orge.yaml"), fate).unwrap();
+    env.complete();
+    env.ok(&["fate", "certify", "-o", "out/certificat.pdf"]);
+    let t = pdftotext(&env.path("out/certificat.pdf"), &[])
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for s in [
+        "documents des services (à confirmer)",
+        "baie de stockage (à confirmer)",
+    ] {
+        assert!(t.contains(s), "`{s}` not in the certificate:\n{t}");
+    }
+    assert!(!t.contains("serveur de fichiers (à confirmer)"), "{t}");
+}

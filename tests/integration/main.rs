@@ -18,6 +18,7 @@ mod hostile;
 mod legal_time;
 mod notice;
 mod robustness;
+mod sample;
 mod status_audit;
 mod subprocessor_request_instruction;
 mod tamper;

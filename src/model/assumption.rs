@@ -1,0 +1,116 @@
+//! Assumptions to confirm: a record may say which of its own fields hold a
+//! value the act does not state but that the DPO assumed, to be confirmed
+//! with the controller (`to_confirm: [data_categories, subprocessors]`).
+//! Documents print such a value with « à confirmer » next to it, and
+//! `dpo check` lists each one as a warning, so an assumption is never
+//! presented as a fact.
+//!
+//! Each kind of record that can carry assumptions has its own enum of field
+//! names, so a misspelt or foreign field is refused where it is typed (with
+//! the list of valid names) and the JSON Schema enumerates them.
+
+/// A field name a `to_confirm` list may hold.
+pub trait FieldName: Copy {
+    /// The field's name, as written in the YAML file.
+    fn name(self) -> &'static str;
+}
+
+/// Declares the enum of the fields of one kind of record that may be
+/// marked as assumptions, with their YAML names.
+macro_rules! confirmable {
+    ($(#[$m:meta])* $name:ident { $($variant:ident => $field:literal),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize,
+            schemars::JsonSchema,
+        )]
+        pub enum $name {
+            $(
+                #[doc = concat!("`", $field, "`")]
+                #[serde(rename = $field)]
+                $variant,
+            )+
+        }
+
+        impl $name {
+            /// Every field that may be marked, in the order of the record.
+            pub const ALL: &[Self] = &[$(Self::$variant),+];
+        }
+
+        impl $crate::model::assumption::FieldName for $name {
+            fn name(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $field,)+
+                }
+            }
+        }
+    };
+}
+
+pub(crate) use confirmable;
+
+/// `value` followed by ` (label)` when `list` marks `field` as an
+/// assumption (for the outputs that are not templates: CSV, audit tables).
+pub fn mark<F: FieldName>(value: String, list: &[F], field: &str, label: &str) -> String {
+    if list.iter().any(|f| f.name() == field) {
+        format!("{value} ({label})")
+    } else {
+        value
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::FieldName;
+    use crate::model::{
+        ActivityField, CopyField, DataCopy, DataItem, ItemField, MeasureField, Person, PersonField,
+        ProcessingActivity, SecurityMeasure, SubProcessor, SubProcessorField, Transfer,
+        TransferField,
+    };
+
+    /// The properties of `T`'s JSON Schema but `id` and `to_confirm`.
+    fn fields<T: schemars::JsonSchema>() -> Vec<String> {
+        let schema = schemars::schema_for!(T);
+        let props = schema
+            .get("properties")
+            .and_then(|p| p.as_object())
+            .expect("a struct schema has properties");
+        props
+            .keys()
+            .filter(|k| *k != "id" && *k != "to_confirm")
+            .cloned()
+            .collect()
+    }
+
+    fn same<T: schemars::JsonSchema, F: FieldName>(all: &[F]) {
+        let mut want = fields::<T>();
+        want.sort();
+        let mut got: Vec<String> = all.iter().map(|f| f.name().to_string()).collect();
+        got.sort();
+        assert_eq!(got, want, "{}", std::any::type_name::<T>());
+    }
+
+    #[test]
+    fn a_value_is_marked_only_when_its_field_is_listed() {
+        let list = [ActivityField::DataCategories];
+        assert_eq!(
+            super::mark("courriels".into(), &list, "data_categories", "à confirmer"),
+            "courriels (à confirmer)"
+        );
+        assert_eq!(
+            super::mark("CITRIX".into(), &list, "systems", "à confirmer"),
+            "CITRIX"
+        );
+    }
+
+    #[test]
+    fn every_confirmable_enum_names_exactly_the_fields_of_its_record() {
+        same::<ProcessingActivity, _>(ActivityField::ALL);
+        same::<SecurityMeasure, _>(MeasureField::ALL);
+        same::<SubProcessor, _>(SubProcessorField::ALL);
+        same::<Person, _>(PersonField::ALL);
+        same::<DataItem, _>(ItemField::ALL);
+        same::<DataCopy, _>(CopyField::ALL);
+        same::<Transfer, _>(TransferField::ALL);
+    }
+}
