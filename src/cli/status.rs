@@ -42,9 +42,9 @@ pub(super) fn run(settings: &Settings, args: &StatusArgs) -> Result<i32, CliErro
         None => None,
         Some(c) => Some(super::audit::known_controller(&ws, c)?),
     };
-    let (items, diags) = status::collect_for(&ws, now, only.as_ref());
     let t = Templates::new(settings.lang(Some(&ws)))?;
     let s = t.strings();
+    let (items, diags) = status::collect_for(&ws, now, only.as_ref(), s);
     let needs_action = items.iter().filter(|i| i.state.needs_action()).count();
     if let Some(path) = &args.ics {
         let text = ics::to_ics(&items, now, s);

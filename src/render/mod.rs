@@ -5,6 +5,7 @@
 //! only turns it into bytes. [`OutputError`] says why a document, or another
 //! file a command produces, could not be made or written.
 
+pub mod catalog;
 pub mod csv;
 pub mod pdf;
 pub mod templates;

@@ -3,17 +3,19 @@
 //!
 //! Templates named `*.md` produce Markdown, and every value they print is
 //! escaped for Markdown unless marked safe, so a `|` or `*` typed in a YAML
-//! file can never break a table or start emphasis. Each language also has a
-//! `strings.yaml` of short labels (CSV headers, "à compléter", month names)
-//! used by the filters and by the code that is not template-shaped (CSV).
+//! file can never break a table or start emphasis. Their words and those of
+//! the code that is not template-shaped (CSV headers, « à compléter », month
+//! names) come from one catalog, [`super::catalog`]: a template reads it as
+//! `t.id` or `t("id", name=value)`.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate};
+use minijinja::value::{from_args, Kwargs, Object};
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, UndefinedBehavior, Value};
 use serde::Serialize;
 
+use super::catalog::{Arg, Catalog};
 use super::words;
 use crate::model::Lang;
 
@@ -151,9 +153,6 @@ const SOURCES: &[(&str, &str, &str)] = &[
     ),
 ];
 
-const STRINGS_FR: &str = include_str!("../../templates/fr/strings.yaml");
-const STRINGS_EN: &str = include_str!("../../templates/en/strings.yaml");
-
 /// A template failed to load or render.
 #[derive(Debug, thiserror::Error)]
 pub enum TemplateError {
@@ -168,55 +167,47 @@ pub enum TemplateError {
         #[source]
         source: Error,
     },
-    /// `strings.yaml` is broken (a bug in `templates/`).
-    #[error("`templates/{lang}/strings.yaml` is invalid: {message}")]
-    Strings {
-        /// Language.
-        lang: &'static str,
-        /// What is wrong.
-        message: String,
-    },
 }
 
-/// The short labels of one language.
-#[derive(Debug, Clone)]
-pub struct Strings {
-    map: BTreeMap<String, serde_yaml::Value>,
-}
+/// The short labels of one language: the one catalog ([`Catalog`]).
+pub type Strings = Catalog;
 
-impl Strings {
-    fn load(lang: Lang) -> Result<Self, TemplateError> {
-        let src = match lang {
-            Lang::Fr => STRINGS_FR,
-            Lang::En => STRINGS_EN,
-        };
-        let map = serde_yaml::from_str(src).map_err(|e| TemplateError::Strings {
-            lang: lang.code(),
-            message: e.to_string(),
-        })?;
-        Ok(Self { map })
+/// The catalog as the templates see it, `t`: `{{ t.todo }}` is a message
+/// with no argument, `{{ t("renewals-allowed", n=2) }}` one with arguments.
+#[derive(Debug)]
+struct Tr(Arc<Catalog>);
+
+impl Object for Tr {
+    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+        key.as_str().map(|k| Value::from(self.0.get(k)))
     }
 
-    /// A label; the key itself when it is missing, so a gap shows in the output.
-    pub fn get<'a>(&'a self, key: &'a str) -> &'a str {
-        self.map.get(key).and_then(|v| v.as_str()).unwrap_or(key)
-    }
-
-    /// A list of labels (e.g. month names).
-    pub fn list(&self, key: &str) -> Vec<String> {
-        match self.map.get(key) {
-            Some(serde_yaml::Value::Sequence(s)) => s
-                .iter()
-                .map(|v| v.as_str().unwrap_or_default().to_string())
-                .collect(),
-            _ => Vec::new(),
+    fn call(
+        self: &Arc<Self>,
+        _state: &minijinja::State<'_, '_>,
+        args: &[Value],
+    ) -> Result<Value, Error> {
+        let (id, kwargs): (String, Kwargs) = from_args(args)?;
+        let mut values: Vec<(String, Value)> = Vec::new();
+        for k in kwargs.args() {
+            values.push((k.to_string(), kwargs.get::<Value>(k)?));
         }
-    }
-
-    /// The comment line that opens a new record file: label `key`, its
-    /// `{id}` replaced by `id`.
-    pub fn file_header(&self, key: &str, id: &str) -> String {
-        format!("# {}\n", self.get(key).replace("{id}", id))
+        let texts: Vec<(String, String)> = values
+            .iter()
+            .map(|(k, v)| (k.clone(), v.to_string()))
+            .collect();
+        let args: Vec<(&str, Arg<'_>)> = values
+            .iter()
+            .zip(&texts)
+            .map(|((k, v), (_, text))| {
+                let arg = match i64::try_from(v.clone()) {
+                    Ok(n) if v.is_integer() => Arg::from(n),
+                    _ => Arg::from(text.as_str()),
+                };
+                (k.as_str(), arg)
+            })
+            .collect();
+        Ok(Value::from(self.0.fmt(&id, &args)))
     }
 }
 
@@ -272,7 +263,7 @@ fn is_missing(v: &Value) -> bool {
 impl Templates {
     /// Loads the templates of `lang`.
     pub fn new(lang: Lang) -> Result<Self, TemplateError> {
-        let strings = Arc::new(Strings::load(lang)?);
+        let strings = Catalog::of(lang);
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         env.set_trim_blocks(true);
@@ -379,8 +370,8 @@ impl Templates {
             source,
         };
         let tmpl = self.env.get_template(name).map_err(err)?;
-        let strings: BTreeMap<&String, &serde_yaml::Value> = self.strings.map.iter().collect();
-        tmpl.render(minijinja::context! { t => Value::from_serialize(&strings), ..Value::from_serialize(ctx) })
+        let t = Value::from_object(Tr(self.strings.clone()));
+        tmpl.render(minijinja::context! { t, ..Value::from_serialize(ctx) })
             .map_err(err)
     }
 

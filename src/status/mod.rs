@@ -25,6 +25,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 use serde::Serialize;
 
 use crate::model::Id;
+use crate::render::templates::Strings;
 use crate::time::working_days::PeriodEnd;
 use crate::workspace::{Diagnostic, Workspace};
 
@@ -86,8 +87,12 @@ pub struct StatusItem {
 
 /// Every item of the workspace as of `now`, most urgent first, and the
 /// problems found in the files read.
-pub fn collect(ws: &Workspace, now: DateTime<Utc>) -> (Vec<StatusItem>, Vec<Diagnostic>) {
-    collect_for(ws, now, None)
+pub fn collect(
+    ws: &Workspace,
+    now: DateTime<Utc>,
+    s: &Strings,
+) -> (Vec<StatusItem>, Vec<Diagnostic>) {
+    collect_for(ws, now, None, s)
 }
 
 /// The items `each` makes of every record a source loaded, and the problems
@@ -114,11 +119,13 @@ fn about(item: &StatusItem, controller: &Id) -> bool {
     item.subject.rsplit('/').next() == Some(controller.as_str())
 }
 
-/// [`collect`], restricted to what concerns the controller `only` when given.
+/// [`collect`], restricted to what concerns the controller `only` when given;
+/// the titles that are more than names are in the language of `s`.
 pub fn collect_for(
     ws: &Workspace,
     now: DateTime<Utc>,
     only: Option<&Id>,
+    s: &Strings,
 ) -> (Vec<StatusItem>, Vec<Diagnostic>) {
     let mut items = Vec::new();
     let mut diags = Vec::new();
@@ -138,7 +145,7 @@ pub fn collect_for(
     // may concern several controllers.
     items.append(&mut people::items(ws, now, only));
     items.append(&mut measures::items(ws, now, only));
-    let (mut b, mut d) = term::items(ws, now, only);
+    let (mut b, mut d) = term::items(ws, now, only, s);
     items.append(&mut b);
     diags.append(&mut d);
     // An uncertain sending concerns the whole outbox: always shown.

@@ -9,6 +9,9 @@ use chrono::{DateTime, Utc};
 use super::{dated, State, StatusItem};
 use crate::fate::{self, FateError};
 use crate::model::{FateRecord, Id};
+use crate::render::catalog::Arg;
+use crate::render::templates::Strings;
+use crate::render::words;
 use crate::time::working_days::PeriodEnd;
 use crate::workspace::{controller_file, Diagnostic, Workspace};
 
@@ -63,6 +66,7 @@ pub fn items(
     ws: &Workspace,
     now: DateTime<Utc>,
     only: Option<&Id>,
+    s: &Strings,
 ) -> (Vec<StatusItem>, Vec<Diagnostic>) {
     let today = dated::today(now, ws.tz);
     let mut out = Vec::new();
@@ -82,9 +86,23 @@ pub fn items(
         let end = period.ends;
         let file = controller_file(id);
         let renewal = match (conv.renewals.last(), conv.renewals_allowed) {
-            (Some(r), _) => format!("renewed on {} ({} month(s))", r.decided_on, r.months),
-            (None, 0) => "not renewable".to_string(),
-            (None, n) => format!("not renewed ({n} renewal(s) allowed)"),
+            (Some(r), _) => s.fmt(
+                "status-term-renewed",
+                &[
+                    ("date", words::long_date(s, r.decided_on).into()),
+                    ("months", r.months.into()),
+                ],
+            ),
+            (None, 0) => s.fmt("status-term-not-renewable", &[]),
+            (None, n) => s.fmt("status-term-not-renewed", &[("allowed", n.into())]),
+        };
+        let about = |id: &str, more: &[(&str, Arg<'_>)]| {
+            let mut args = vec![
+                ("controller", Arg::from(c.name.as_str())),
+                ("convention", Arg::from(conv.title.as_str())),
+            ];
+            args.extend(more.iter().cloned());
+            s.fmt(id, &args)
         };
         let item = |kind: &str, state, due, missing: Vec<String>, title: String| StatusItem {
             period: (kind != KIND_RENEWAL).then_some(period),
@@ -105,7 +123,13 @@ pub fn items(
             },
             dated::deadline(end, ws.tz),
             Vec::new(),
-            format!("{} — {} — ends {end}, {renewal}", c.name, conv.title),
+            about(
+                "status-term-end",
+                &[
+                    ("end", words::long_date(s, end).into()),
+                    ("renewal", renewal.as_str().into()),
+                ],
+            ),
         ));
         if let Some(by) = conv
             .renew_by()
@@ -116,7 +140,10 @@ pub fn items(
                 State::Info,
                 dated::deadline(by, ws.tz),
                 Vec::new(),
-                format!("{} — {} — renew by {by} at the latest", c.name, conv.title),
+                about(
+                    "status-term-renew-by",
+                    &[("date", words::long_date(s, by).into())],
+                ),
             ));
         }
         let (done, missing, mut d) = certificate(ws, id);
@@ -131,7 +158,7 @@ pub fn items(
             state,
             dated::deadline(end, ws.tz),
             missing,
-            format!("{} — return or destroy every copy, then certify", c.name),
+            about("status-term-fate", &[]),
         ));
     }
     (out, diags)

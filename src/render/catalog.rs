@@ -1,0 +1,307 @@
+//! The one catalog of everything a person reads: `templates/fr/dpo.ftl` and
+//! `templates/en/dpo.ftl` ([Project Fluent](https://projectfluent.org)),
+//! compiled into the binary. The terminal, the documents' short labels (CSV
+//! headers, « à compléter », month names), the e-mails' subjects, the
+//! calendar and the templates (through `t("id", …)`) all read it, so one
+//! language holds everywhere and a count is said with its plural rule
+//! ("1 renouvellement", "2 renouvellements").
+//!
+//! Unicode isolation marks (FSI/PDI) are off: they would end up in e-mails,
+//! PDFs and YAML. A message id that does not exist is printed as itself, so
+//! a gap shows in the output (a unit test checks both files hold the same
+//! ids with the same variables).
+//!
+//! The labels of the first string tables had `{name}` placeholders filled by
+//! the code: [`Catalog::get`] still gives such a message with each variable
+//! written `{name}`, for the callers that fill them; new callers use
+//! [`Catalog::fmt`] with real arguments.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::{Arc, OnceLock};
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_syntax::ast;
+
+use crate::model::Lang;
+
+/// The catalog sources: (language, Fluent text).
+const SOURCES: [(Lang, &str); 2] = [
+    (Lang::Fr, include_str!("../../templates/fr/dpo.ftl")),
+    (Lang::En, include_str!("../../templates/en/dpo.ftl")),
+];
+
+/// A value given to a message: text or a number (a number selects the
+/// plural form).
+pub type Arg<'a> = FluentValue<'a>;
+
+/// The messages of one language.
+pub struct Catalog {
+    lang: Lang,
+    bundle: FluentBundle<FluentResource>,
+    /// Every message rendered with each variable written `{name}`.
+    plain: BTreeMap<String, String>,
+    /// The syntax errors of the source (a bug in `templates/`; unit-tested).
+    errors: Vec<String>,
+}
+
+impl std::fmt::Debug for Catalog {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Catalog").field("lang", &self.lang).finish()
+    }
+}
+
+/// The Fluent id of a key: Fluent ids have no dots, the keys of the first
+/// tables (`status_state.overdue`) do.
+fn fluent_id(key: &str) -> String {
+    key.replace('.', "-")
+}
+
+/// The variables a pattern uses, selectors and nested placeables included.
+fn pattern_vars<'s>(p: &ast::Pattern<&'s str>, out: &mut BTreeSet<&'s str>) {
+    for e in &p.elements {
+        if let ast::PatternElement::Placeable { expression } = e {
+            expression_vars(expression, out);
+        }
+    }
+}
+
+fn expression_vars<'s>(e: &ast::Expression<&'s str>, out: &mut BTreeSet<&'s str>) {
+    match e {
+        ast::Expression::Select { selector, variants } => {
+            inline_vars(selector, out);
+            for v in variants {
+                pattern_vars(&v.value, out);
+            }
+        }
+        ast::Expression::Inline(i) => inline_vars(i, out),
+    }
+}
+
+fn inline_vars<'s>(e: &ast::InlineExpression<&'s str>, out: &mut BTreeSet<&'s str>) {
+    match e {
+        ast::InlineExpression::VariableReference { id } => {
+            out.insert(id.name);
+        }
+        ast::InlineExpression::FunctionReference { arguments, .. } => {
+            for a in &arguments.positional {
+                inline_vars(a, out);
+            }
+            for a in &arguments.named {
+                inline_vars(&a.value, out);
+            }
+        }
+        ast::InlineExpression::Placeable { expression } => expression_vars(expression, out),
+        _ => {}
+    }
+}
+
+impl Catalog {
+    /// The catalog of `lang`, parsed once per run.
+    pub fn of(lang: Lang) -> Arc<Catalog> {
+        static FR: OnceLock<Arc<Catalog>> = OnceLock::new();
+        static EN: OnceLock<Arc<Catalog>> = OnceLock::new();
+        let cell = match lang {
+            Lang::Fr => &FR,
+            Lang::En => &EN,
+        };
+        cell.get_or_init(|| Arc::new(Catalog::load(lang))).clone()
+    }
+
+    fn load(lang: Lang) -> Catalog {
+        let src = SOURCES
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .map_or("", |(_, s)| *s);
+        let mut errors = Vec::new();
+        // A broken source keeps what parsed: the errors are unit-tested.
+        let resource = FluentResource::try_new(src.to_string()).unwrap_or_else(|(r, e)| {
+            errors.extend(e.iter().map(|e| format!("{e:?}")));
+            r
+        });
+        let langid: unic_langid::LanguageIdentifier = lang.code().parse().unwrap_or_default();
+        let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+        bundle.set_use_isolating(false);
+        let vars = Self::variables_of(&resource);
+        if let Err(e) = bundle.add_resource(resource) {
+            errors.extend(e.iter().map(|e| e.to_string()));
+        }
+        let mut cat = Catalog {
+            lang,
+            bundle,
+            plain: BTreeMap::new(),
+            errors,
+        };
+        for (id, names) in vars {
+            let args: Vec<(String, String)> = names
+                .iter()
+                .map(|n| (n.clone(), format!("{{{n}}}")))
+                .collect();
+            let args: Vec<(&str, Arg<'_>)> = args
+                .iter()
+                .map(|(k, v)| (k.as_str(), Arg::from(v.as_str())))
+                .collect();
+            let text = cat.fmt(&id, &args);
+            cat.plain.insert(id, text);
+        }
+        cat
+    }
+
+    /// Every message id of a resource with the variables it uses.
+    fn variables_of(r: &FluentResource) -> BTreeMap<String, BTreeSet<String>> {
+        let mut out = BTreeMap::new();
+        for e in r.entries() {
+            if let ast::Entry::Message(m) = e {
+                let mut v = BTreeSet::new();
+                if let Some(p) = &m.value {
+                    pattern_vars(p, &mut v);
+                }
+                out.insert(
+                    m.id.name.to_string(),
+                    v.into_iter().map(str::to_string).collect(),
+                );
+            }
+        }
+        out
+    }
+
+    /// The syntax errors of the source, if any (a bug in `templates/`).
+    pub fn problems(&self) -> &[String] {
+        &self.errors
+    }
+
+    /// The language.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// Message `id` (a Fluent id, or a key with dots) with `args`; the id
+    /// itself when there is no such message.
+    pub fn fmt(&self, id: &str, args: &[(&str, Arg<'_>)]) -> String {
+        let fid = fluent_id(id);
+        let Some(pattern) = self.bundle.get_message(&fid).and_then(|m| m.value()) else {
+            return id.to_string();
+        };
+        let mut fargs = FluentArgs::with_capacity(args.len());
+        for (k, v) in args {
+            fargs.set(*k, v.clone());
+        }
+        let mut errors = Vec::new();
+        self.bundle
+            .format_pattern(pattern, Some(&fargs), &mut errors)
+            .into_owned()
+    }
+
+    /// Message `key` with no argument (each variable, if any, written
+    /// `{name}` for the caller to fill); the key itself when it is missing.
+    pub fn get<'a>(&'a self, key: &'a str) -> &'a str {
+        self.plain.get(&fluent_id(key)).map_or(key, String::as_str)
+    }
+
+    /// True when message `key` exists.
+    pub fn has(&self, key: &str) -> bool {
+        self.plain.contains_key(&fluent_id(key))
+    }
+
+    /// A list of labels (e.g. month names): messages `key-1`, `key-2`… in
+    /// order.
+    pub fn list(&self, key: &str) -> Vec<String> {
+        let base = fluent_id(key);
+        (1..)
+            .map_while(|i| self.plain.get(&format!("{base}-{i}")).cloned())
+            .collect()
+    }
+
+    /// The comment line that opens a new record file: label `key`, its
+    /// `{id}` replaced by `id`.
+    pub fn file_header(&self, key: &str, id: &str) -> String {
+        format!("# {}\n", self.fmt(key, &[("id", id.into())]))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vars(lang: Lang) -> BTreeMap<String, BTreeSet<String>> {
+        let src = SOURCES.iter().find(|(l, _)| *l == lang).unwrap().1;
+        let r = FluentResource::try_new(src.to_string()).unwrap_or_else(|(_, e)| {
+            panic!("templates/{}/dpo.ftl does not parse: {e:?}", lang.code())
+        });
+        Catalog::variables_of(&r)
+    }
+
+    #[test]
+    fn both_catalogs_parse_and_have_the_same_ids_with_the_same_variables() {
+        for lang in [Lang::Fr, Lang::En] {
+            assert!(
+                Catalog::of(lang).problems().is_empty(),
+                "{:?}",
+                Catalog::of(lang).problems()
+            );
+        }
+        let (fr, en) = (vars(Lang::Fr), vars(Lang::En));
+        let only_fr: Vec<_> = fr.keys().filter(|k| !en.contains_key(*k)).collect();
+        let only_en: Vec<_> = en.keys().filter(|k| !fr.contains_key(*k)).collect();
+        assert!(only_fr.is_empty(), "only in fr/dpo.ftl: {only_fr:?}");
+        assert!(only_en.is_empty(), "only in en/dpo.ftl: {only_en:?}");
+        let differ: Vec<_> = fr
+            .iter()
+            .filter(|(k, v)| en.get(*k) != Some(v))
+            .map(|(k, v)| (k, v, &en[k]))
+            .collect();
+        assert!(
+            differ.is_empty(),
+            "variables differ (id, fr, en): {differ:?}"
+        );
+    }
+
+    #[test]
+    fn french_text_has_its_narrow_no_break_spaces() {
+        let src = SOURCES[0].1;
+        for (n, line) in src.lines().enumerate() {
+            if line.starts_with('#') {
+                continue;
+            }
+            for bad in [" :", " ;", " !", " ?", "« ", " »"] {
+                assert!(
+                    !line.contains(bad),
+                    "templates/fr/dpo.ftl:{}: `{bad}` needs U+202F: {line}",
+                    n + 1
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn plurals_isolation_and_placeholders() {
+        let fr = Catalog::of(Lang::Fr);
+        let en = Catalog::of(Lang::En);
+        assert_eq!(fr.get("todo"), "à compléter");
+        assert_eq!(fr.get("date_pattern"), "{day} {month} {year}");
+        assert_eq!(fr.list("months").len(), 12);
+        assert_eq!(
+            fr.fmt("renewals-allowed", &[("n", 1.into())]),
+            "une reconduction possible"
+        );
+        assert_eq!(
+            fr.fmt("renewals-allowed", &[("n", 2.into())]),
+            "2 reconductions possibles"
+        );
+        assert_eq!(
+            en.fmt("renewals-allowed", &[("n", 1.into())]),
+            "one renewal allowed"
+        );
+        assert_eq!(
+            en.fmt("renewals-allowed", &[("n", 3.into())]),
+            "3 renewals allowed"
+        );
+        // No FSI/PDI around a variable.
+        let s = en.fmt(
+            "breach_footer",
+            &[("id", "2021-001".into()), ("processor", "EPT".into())],
+        );
+        assert!(!s.contains('\u{2068}') && !s.contains('\u{2069}'), "{s:?}");
+        assert_eq!(en.get("no-such-message"), "no-such-message");
+    }
+}
