@@ -74,7 +74,7 @@ fn pack(settings: &Settings, a: &PackArgs) -> Result<i32, CliError> {
             lang: settings.lang(Some(&ws)),
         },
     )?;
-    eprint_diagnostics(&report.diagnostics);
+    eprint_diagnostics(settings, &report.diagnostics);
     if settings.json {
         print_json(&report)?;
     } else {

@@ -30,11 +30,11 @@ pub(super) fn run(settings: &Settings, cmd: &BreachCommand) -> Result<i32, CliEr
             if let (true, BreachError::MissingFields { missing, .. }) = (settings.json, &e) {
                 print_json(&serde_json::json!({ "error": "missing_fields", "missing": missing }))?;
             }
-            errln!("error: {e}");
+            errln!("{}", tr!(settings.strings(), "cli-error", message = e.to_string()));
             Ok(EXIT_FINDING)
         }
         Err(CliError::Breach(BreachError::Invalid { file, diagnostics })) => {
-            eprint_diagnostics(&diagnostics);
+            eprint_diagnostics(settings, &diagnostics);
             Err(CliError::Breach(BreachError::Invalid { file, diagnostics }))
         }
         other => other,
@@ -177,7 +177,7 @@ fn open(settings: &Settings, ws: &Workspace, a: &OpenArgs) -> Result<i32, CliErr
 fn list(settings: &Settings, ws: &Workspace) -> Result<i32, CliError> {
     let clock = settings.clock(ws.tz)?;
     let (rows, diags) = breach::summaries(ws);
-    eprint_diagnostics(&diags);
+    eprint_diagnostics(settings, &diags);
     print::list(settings, ws, &rows, clock.now())?;
     Ok(if diags.iter().any(|d| d.is_error()) {
         super::EXIT_ERROR
@@ -186,10 +186,10 @@ fn list(settings: &Settings, ws: &Workspace) -> Result<i32, CliError> {
     })
 }
 
-fn load(ws: &Workspace, id: &str) -> Result<breach::Loaded, CliError> {
+fn load(settings: &Settings, ws: &Workspace, id: &str) -> Result<breach::Loaded, CliError> {
     let id = id_arg(id)?;
     let (l, warnings) = store::load(ws, &id)?;
-    eprint_diagnostics(&warnings);
+    eprint_diagnostics(settings, &warnings);
     Ok(l)
 }
 
@@ -197,7 +197,7 @@ fn show(settings: &Settings, ws: &Workspace, a: &IdArgs) -> Result<i32, CliError
     let clock = settings.clock(ws.tz)?;
     // Read under the shared lock: never a sending half recorded.
     let _read = crate::workspace::lock_shared(&ws.root, ws.lock_wait)?;
-    let l = load(ws, &a.id)?;
+    let l = load(settings, ws, &a.id)?;
     let uncertain = breach::uncertain_sends(ws, &l.breach.id)?;
     let tampered = breach::summary::tampered(ws, &l.source.rel)?;
     // Who sent each message is the journal's actor; a journal that cannot
@@ -312,7 +312,7 @@ fn report(settings: &Settings, ws: &Workspace, a: &ReportArgs) -> Result<i32, Cl
         ));
     }
     let clock = settings.clock(ws.tz)?;
-    let l = load(ws, &a.id)?;
+    let l = load(settings, ws, &a.id)?;
     let t = Templates::new(settings.lang(Some(ws)))?;
     let head = ws.journal().head()?;
     let tampered = breach::summary::tampered(ws, &l.source.rel)?;

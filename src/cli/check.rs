@@ -61,7 +61,7 @@ pub(super) fn run(settings: &Settings, args: &CheckArgs) -> Result<i32, CliError
             records: &records,
         })?;
     } else {
-        print_diagnostics(&diags)?;
+        print_diagnostics(settings, &diags)?;
         if let Some(j) = &journal {
             match &j.problem {
                 Some(p) if p.line == 0 => {

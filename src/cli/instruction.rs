@@ -159,7 +159,7 @@ pub(super) fn run(settings: &Settings, c: &InstructionCommand) -> Result<i32, Cl
         }
         InstructionCommand::List => {
             let (all, diags) = instruction::list(&ws);
-            eprint_diagnostics(&diags);
+            eprint_diagnostics(settings, &diags);
             if settings.json {
                 let v: Vec<_> = all.iter().map(|l| &l.record).collect();
                 print_json(&v)?;

@@ -22,6 +22,14 @@ macro_rules! outln {
 /// line instead of ending the run with a panic (exit code 101), so the exit
 /// code still says what happened. Every write on stderr in `cli` goes
 /// through it; nothing outside `cli` writes on stderr.
+/// A message of the catalog with its arguments: `tr!(s, "id", name = value)`
+/// (a value is text or a number; a number selects the plural form).
+macro_rules! tr {
+    ($s:expr, $id:literal $(, $k:ident = $v:expr)* $(,)?) => {
+        $s.fmt($id, &[$((stringify!($k), $crate::render::catalog::Arg::from($v))),*])
+    };
+}
+
 macro_rules! errln {
     ($($arg:tt)*) => {
         $crate::cli::write_stderr(format_args!($($arg)*), true)
@@ -263,7 +271,7 @@ where
     match dispatch(&settings, &cli.command) {
         Ok(code) => u8::try_from(code).unwrap_or(EXIT_ERROR as u8),
         Err(e) => {
-            report(&e);
+            report(&settings, &e);
             e.exit_code()
         }
     }
@@ -292,45 +300,50 @@ fn dispatch(settings: &Settings, command: &Command) -> Result<i32, CliError> {
     }
 }
 
-/// Prints an error with its diagnostics and its cause chain.
-fn report(e: &CliError) {
+/// Prints an error with its diagnostics and its cause chain, framed in the
+/// run's language (the texts of the domain's errors are English).
+fn report(settings: &Settings, e: &CliError) {
     if matches!(e, CliError::ClosedPipe) {
         return;
     }
     if let CliError::Workspace(WorkspaceError::Invalid { diagnostics, .. })
     | CliError::Fate(crate::fate::FateError::Invalid { diagnostics, .. }) = e
     {
-        eprint_diagnostics(diagnostics);
+        eprint_diagnostics(settings, diagnostics);
     }
-    errln!("error: {e}");
+    let s = settings.strings();
+    errln!("{}", tr!(s, "cli-error", message = e.to_string()));
     let mut source = std::error::Error::source(e);
-    while let Some(s) = source {
-        errln!("  caused by: {s}");
-        source = s.source();
+    while let Some(c) = source {
+        errln!("  {}", tr!(s, "cli-caused-by", message = c.to_string()));
+        source = c.source();
     }
 }
 
 /// Prints diagnostics on stdout, `error:` or `warning:` first, when they are
 /// the command's result (`dpo check`).
-fn print_diagnostics(diags: &[Diagnostic]) -> Result<(), CliError> {
+fn print_diagnostics(settings: &Settings, diags: &[Diagnostic]) -> Result<(), CliError> {
+    let s = settings.strings();
     for d in diags {
-        outln!("{}: {d}", severity(d))?;
+        outln!("{}", diagnostic_line(&s, d))?;
     }
     Ok(())
 }
 
 /// Prints diagnostics on stderr, `error:` or `warning:` first.
-fn eprint_diagnostics(diags: &[Diagnostic]) {
+fn eprint_diagnostics(settings: &Settings, diags: &[Diagnostic]) {
+    let s = settings.strings();
     for d in diags {
-        errln!("{}: {d}", severity(d));
+        errln!("{}", diagnostic_line(&s, d));
     }
 }
 
-fn severity(d: &Diagnostic) -> &'static str {
+/// `error: …` or `warning: …` in the run's language.
+fn diagnostic_line(s: &crate::render::templates::Strings, d: &Diagnostic) -> String {
     if d.is_error() {
-        "error"
+        tr!(s, "cli-error", message = d.to_string())
     } else {
-        "warning"
+        tr!(s, "cli-warning", message = d.to_string())
     }
 }
 

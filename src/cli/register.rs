@@ -95,7 +95,7 @@ pub(super) fn run(settings: &Settings, args: &RegisterArgs) -> Result<i32, CliEr
     super::write_output(args.output.as_deref(), &bytes)?;
     if warnings > 0 {
         if settings.verbose {
-            eprint_diagnostics(&diags);
+            eprint_diagnostics(settings, &diags);
         }
         // The values marked as assumptions are not missing: say them apart.
         let assumed = diags

@@ -272,7 +272,7 @@ pub(super) fn run(settings: &Settings, c: &RequestCommand) -> Result<i32, CliErr
         }
         RequestCommand::List => {
             let (all, diags) = request::list(&ws);
-            eprint_diagnostics(&diags);
+            eprint_diagnostics(settings, &diags);
             let t = Templates::new(settings.lang(Some(&ws)))?;
             let s = t.strings();
             let rows: Vec<Row> = all

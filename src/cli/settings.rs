@@ -4,7 +4,8 @@
 //! the workspace with its lock wait, the instant and the actor, the language,
 //! the mail server — never the variables.
 //!
-//! Variables read: `DPO_ACTOR` (else `USER`, `LOGNAME`, see [`Settings::actor`]), `DPO_LOCK_WAIT`
+//! Variables read: `LC_ALL`, `LC_MESSAGES`, `LANG` (the language, after
+//! `--lang` and `processor.yaml`, see [`Settings::lang`]), `DPO_ACTOR` (else `USER`, `LOGNAME`, see [`Settings::actor`]), `DPO_LOCK_WAIT`
 //! (seconds, default 5), `DPO_VERBOSE` (any value: list every missing item
 //! after `register`), and the `DPO_SMTP_*` family of [`crate::mail`] (its
 //! `DPO_SMTP_TIMEOUT` included). clap
@@ -20,6 +21,7 @@ use chrono_tz::Tz;
 use super::{CliError, LangArg};
 use crate::mail::{self, SmtpSettings};
 use crate::model::Lang;
+use crate::render::templates::Strings;
 use crate::time::Clock;
 use crate::workspace::{self, Act, Workspace, DEFAULT_LOCK_WAIT};
 
@@ -60,6 +62,22 @@ pub struct Settings {
     pub verbose: bool,
     /// The `DPO_SMTP_*` variables that are set.
     smtp: BTreeMap<&'static str, String>,
+    /// The language of the locale (`LC_ALL`, else `LC_MESSAGES`, else
+    /// `LANG`), when it is French or English.
+    locale: Option<Lang>,
+    /// `language` of `processor.yaml`, once [`Self::load`] has read it.
+    ws_lang: OnceCell<Option<Lang>>,
+}
+
+/// The language of a POSIX locale name (`fr_FR.UTF-8`, `en_GB`, `C`): French
+/// or English, else none.
+fn locale_lang(name: &str) -> Option<Lang> {
+    let code = name.split(['_', '.', '@', '-']).next().unwrap_or_default();
+    match code.to_ascii_lowercase().as_str() {
+        "fr" => Some(Lang::Fr),
+        "en" => Some(Lang::En),
+        _ => None,
+    }
 }
 
 impl Settings {
@@ -92,6 +110,11 @@ impl Settings {
             lock_wait,
             verbose: env("DPO_VERBOSE").is_some(),
             smtp,
+            locale: ["LC_ALL", "LC_MESSAGES", "LANG"]
+                .iter()
+                .find_map(|k| set(k))
+                .and_then(|l| locale_lang(l.trim())),
+            ws_lang: OnceCell::new(),
         }
     }
 
@@ -106,6 +129,7 @@ impl Settings {
         let mut ws = workspace::load(self.root())?;
         ws.lock_wait = self.lock_wait;
         let _ = self.people.set(ws.people.clone());
+        let _ = self.ws_lang.set(ws.processor.language);
         Ok(ws)
     }
 
@@ -169,11 +193,26 @@ impl Settings {
         }))
     }
 
-    /// The document language: `--lang`, else the processor's.
+    /// The one language of the run, for the terminal as for the documents:
+    /// `--lang`, else `language` in `processor.yaml`, else the locale's,
+    /// else French.
     pub fn lang(&self, ws: Option<&Workspace>) -> Lang {
         self.lang
-            .or_else(|| ws.map(|w| w.processor.language))
+            .or_else(|| ws.and_then(|w| w.processor.language))
+            .or(self.locale)
             .unwrap_or_default()
+    }
+
+    /// The catalog of the run's language: every message a person reads on
+    /// the terminal. Before the workspace is loaded (or when it cannot be),
+    /// `--lang`, else the locale, else French.
+    pub fn strings(&self) -> std::sync::Arc<Strings> {
+        Strings::of(
+            self.lang
+                .or_else(|| self.ws_lang.get().copied().flatten())
+                .or(self.locale)
+                .unwrap_or_default(),
+        )
     }
 
     /// The mail server, from the `DPO_SMTP_*` variables read at start.
@@ -205,6 +244,20 @@ mod tests {
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
         Settings::new(&cli, |k| vars.get(k).cloned())
+    }
+
+    #[test]
+    fn the_language_is_lang_else_the_locale_else_french() {
+        let lang = |args: &[&str], vars: &[(&str, &str)]| settings(args, vars).lang(None);
+        assert_eq!(lang(&["dpo", "check"], &[]), Lang::Fr);
+        assert_eq!(lang(&["dpo", "check"], &[("LANG", "en_GB.UTF-8")]), Lang::En);
+        assert_eq!(lang(&["dpo", "check"], &[("LANG", "C.UTF-8")]), Lang::Fr);
+        // LC_ALL outranks LC_MESSAGES, which outranks LANG.
+        let vars = [("LC_ALL", "fr_FR.UTF-8"), ("LC_MESSAGES", "en_US"), ("LANG", "en_US")];
+        assert_eq!(lang(&["dpo", "check"], &vars), Lang::Fr);
+        assert_eq!(lang(&["dpo", "check"], &vars[1..]), Lang::En);
+        assert_eq!(lang(&["dpo", "--lang", "fr", "check"], &[("LANG", "en_US")]), Lang::Fr);
+        assert_eq!(lang(&["dpo", "--lang", "en", "check"], &[]), Lang::En);
     }
 
     #[test]

@@ -58,7 +58,7 @@ pub(super) fn run(settings: &Settings, args: &StatusArgs) -> Result<i32, CliErro
             diagnostics: &diags,
         })?;
     } else {
-        eprint_diagnostics(&diags);
+        eprint_diagnostics(settings, &diags);
         let now_local = crate::time::in_tz(now, ws.tz);
         if items.is_empty() {
             outln!("{}", s.get("status_nothing"))?;

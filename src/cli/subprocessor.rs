@@ -149,7 +149,7 @@ pub(super) fn run(settings: &Settings, c: &SubProcessorCommand) -> Result<i32, C
     match c {
         SubProcessorCommand::List => {
             let (notices, diags) = subprocessor::notices(&ws);
-            super::eprint_diagnostics(&diags);
+            super::eprint_diagnostics(settings, &diags);
             let pending: Vec<_> = notices
                 .iter()
                 .filter(|l| l.record.sent.is_none())

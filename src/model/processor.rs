@@ -67,9 +67,11 @@ pub struct Processor {
     /// IANA timezone local times are read and shown in.
     #[serde(default = "default_tz")]
     pub timezone: String,
-    /// Default language of the documents.
+    /// Language of everything dpo writes for this workspace (documents,
+    /// e-mails, terminal), unless `--lang` says otherwise; when left out,
+    /// the locale's (`LC_ALL`, `LC_MESSAGES`, `LANG`), else French.
     #[serde(default)]
-    pub language: Lang,
+    pub language: Option<Lang>,
 }
 
 fn default_tz() -> String {

@@ -240,3 +240,8 @@ status-term-not-renewed = not renewed ({ $allowed ->
 status-term-end = { $controller } — { $convention } — ends on { $end }, { $renewal }
 status-term-renew-by = { $controller } — { $convention } — renew by { $date } at the latest
 status-term-fate = { $controller } — return or destroy every copy, then certify
+
+## The terminal: errors and warnings.
+cli-error = error: { $message }
+cli-warning = warning: { $message }
+cli-caused-by = caused by: { $message }

@@ -240,3 +240,8 @@ status-term-not-renewed = non reconduite ({ $allowed ->
 status-term-end = { $controller } — { $convention } — prend fin le { $end }, { $renewal }
 status-term-renew-by = { $controller } — { $convention } — à reconduire au plus tard le { $date }
 status-term-fate = { $controller } — restituer ou détruire toutes les copies, puis le certifier
+
+## Le terminal : erreurs et avertissements.
+cli-error = erreur : { $message }
+cli-warning = avertissement : { $message }
+cli-caused-by = cause : { $message }

@@ -44,6 +44,11 @@ impl Dpo {
                 cmd.env_remove(k);
             }
         }
+        // The locale chooses the language when nothing else does: the
+        // tests' own must not.
+        for k in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            cmd.env_remove(k);
+        }
         cmd.env("DPO_REGISTERS", registers).env("DPO_ACTOR", "test");
         Self { cmd }
     }
