@@ -114,7 +114,7 @@ fn prompt(question: &str) -> Result<Option<String>, CliError> {
     if !std::io::stdin().is_terminal() {
         return Ok(None);
     }
-    super::write_stderr(format_args!("{question}: "), false);
+    super::write_stderr(format_args!("{question} "), false);
     let mut line = String::new();
     std::io::stdin()
         .lock()
@@ -128,26 +128,21 @@ fn prompt(question: &str) -> Result<Option<String>, CliError> {
 
 fn open(settings: &Settings, ws: &Workspace, a: &OpenArgs) -> Result<i32, CliError> {
     let clock = settings.clock(ws.tz)?;
+    let s = settings.strings();
     let title = match &a.title {
         Some(t) => t.clone(),
-        None => prompt("title of the breach")?.ok_or_else(|| {
-            CliError::Usage("the breach needs a title\n  hint: dpo breach open --title \"Rançongiciel sur le serveur de fichiers\" --aware-at \"2021-03-26 10:00\"".into())
-        })?,
+        None => prompt(&tr!(s, "prompt-title"))?
+            .ok_or_else(|| CliError::Usage(tr!(s, "breach-needs-title")))?,
     };
     let aware_text = match &a.aware_at {
         Some(t) => t.clone(),
         None => {
-            let q = format!(
-                "when did the processor become aware? (YYYY-MM-DD HH:MM in {}, empty: now)",
-                ws.tz
-            );
+            let q = tr!(s, "prompt-aware-at", tz = ws.tz.name());
             match prompt(&q)? {
                 Some(s) if !s.is_empty() => s,
                 Some(_) => crate::time::in_tz(clock.now(), ws.tz).to_rfc3339(),
                 None => {
-                    return Err(CliError::Usage(
-                        "when did the processor become aware of the breach? the 72 hours run from then\n  hint: add --aware-at \"2021-03-26 10:00\" (local time) or an RFC 3339 time with its offset".into(),
-                    ))
+                    return Err(CliError::Usage(tr!(s, "breach-needs-aware-at")))
                 }
             }
         }
@@ -165,7 +160,7 @@ fn open(settings: &Settings, ws: &Workspace, a: &OpenArgs) -> Result<i32, CliErr
         id: a.id.as_deref().map(id_arg).transpose()?,
         title,
         discovered_by: a.discovered_by.clone(),
-        circumstances: prompts::circumstances(ws, &a.circumstances)?,
+        circumstances: prompts::circumstances(ws, &a.circumstances, &s)?,
         now: clock.now(),
         actor: settings.actor()?,
         lang: settings.lang(Some(ws)),

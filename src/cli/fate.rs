@@ -65,7 +65,8 @@ fn yaml_word<T: Serialize>(v: &T) -> String {
 
 fn list(settings: &Settings, a: &ListArgs) -> Result<i32, CliError> {
     let ws = settings.load()?;
-    let out = fate::overview(&ws, controller_arg(&a.controller)?.as_ref())?;
+    let s = settings.strings();
+    let out = fate::overview(&ws, controller_arg(&a.controller)?.as_ref(), &s)?;
     if settings.json {
         print_json(&out)?;
         return Ok(0);
@@ -76,15 +77,19 @@ fn list(settings: &Settings, a: &ListArgs) -> Result<i32, CliError> {
             let choice = it
                 .choice
                 .map(|ch| yaml_word(&ch))
-                .unwrap_or_else(|| "no choice yet".into());
-            let mark = if it.done { "done" } else { "to do" };
+                .unwrap_or_else(|| tr!(s, "fate-no-choice"));
+            let mark = if it.done {
+                tr!(s, "fate-done")
+            } else {
+                tr!(s, "fate-to-do")
+            };
             outln!("  {}  {}  [{choice}] {mark}", it.item, it.name)?;
             for cs in &it.copies {
                 let state = yaml_word(&cs.state);
                 outln!(
                     "    {:<20} {:<18} {state}",
                     cs.copy.as_str(),
-                    fate::kind_label(cs.kind)
+                    fate::kind_label(cs.kind, &s)
                 )?;
                 if let Some(t) = &cs.todo {
                     outln!("      → {t}")?;
@@ -96,17 +101,14 @@ fn list(settings: &Settings, a: &ListArgs) -> Result<i32, CliError> {
         }
         if c.pending.is_empty() {
             outln!(
-                "  nothing pending: `dpo fate certify --controller {}` can issue the certificate",
-                c.controller
+                "  {}",
+                tr!(s, "next-fate-certify", controller = c.controller.as_str())
             )?;
         } else {
-            outln!(
-                "  {} thing(s) stand in the way of the certificate",
-                c.pending.len()
-            )?;
+            outln!("  {}", tr!(s, "fate-blocking", n = c.pending.len()))?;
             // What « à compléter » blocks, which no step above names.
             for p in c.pending.iter().filter(|p| p.field.is_some()) {
-                outln!("  → {p}")?;
+                outln!("  → {}", p.text(&s))?;
             }
         }
     }
@@ -229,10 +231,8 @@ fn destroy(settings: &Settings, a: &DestroyArgs) -> Result<i32, CliError> {
             crate::render::words::show_in(r.at, ws.tz)
         )?;
         if !d.fingerprinted {
-            errln!(
-                "note: item `{}` has no fingerprint, so no residual scan can prove the destruction\n  hint: next time, `dpo fate fingerprint {} PATH…` before destroying",
-                r.item, r.item
-            );
+            let s = settings.strings();
+            errln!("{}", tr!(s, "fate-no-fingerprint", item = r.item.as_str()));
         }
     }
     Ok(0)
@@ -269,10 +269,9 @@ fn bag(settings: &Settings, a: &BagArgs) -> Result<i32, CliError> {
             r.tagmanifest_sha256,
             b.signature_path.display()
         )?;
-        outln!(
-            "next: `dpo fate verify-bag {}` once the medium is ready to hand over",
-            a.out.display()
-        )?;
+        let s = settings.strings();
+        let dir = a.out.display().to_string();
+        outln!("{}", tr!(s, "next-fate-verify-bag", dir = dir))?;
         outln!("the controller checks it with `sha256sum -c manifest-sha256.txt` inside the bag, or any BagIt validator")?;
     }
     Ok(0)
@@ -353,14 +352,13 @@ fn certify(settings: &Settings, a: &CertifyArgs) -> Result<i32, CliError> {
                     pending: &pending,
                 })?;
             }
-            errln!(
-                "refusing to certify for `{controller}`: {} thing(s) remain to do",
-                pending.len()
-            );
+            let s = settings.strings();
+            let c = controller.as_str();
+            errln!("{}", tr!(s, "fate-certify-refused", controller = c, n = pending.len()));
             for p in &pending {
-                errln!("  - {p}");
+                errln!("  - {}", p.text(&s));
             }
-            errln!("  hint: `dpo fate list --controller {controller}` says what to do for each");
+            errln!("  {}", tr!(s, "next-fate-list", controller = c));
             return Ok(EXIT_FINDING);
         }
     };

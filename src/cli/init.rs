@@ -19,10 +19,9 @@ pub(super) fn run(settings: &Settings, args: &InitArgs) -> Result<i32, CliError>
     let dir = &args.dir;
     let act = settings.act(crate::time::DEFAULT_TZ)?;
     workspace::init(dir, &act, settings.lock_wait)?;
-    outln!("created a workspace in {}", dir.display())?;
-    outln!(
-        "next: edit the YAML files, then run `dpo --registers {} check`",
-        dir.display()
-    )?;
+    let s = settings.strings();
+    let dir = dir.display().to_string();
+    outln!("{}", tr!(s, "init-created", dir = dir.as_str()))?;
+    outln!("{}", tr!(s, "next-init", dir = dir))?;
     Ok(0)
 }

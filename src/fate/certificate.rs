@@ -276,6 +276,11 @@ pub fn build_certificate(
     signer: &Signer,
     paths: &CertificatePaths,
 ) -> Certificate {
+    let strings = crate::render::catalog::Catalog::of(if lang == "en" {
+        crate::model::Lang::En
+    } else {
+        crate::model::Lang::Fr
+    });
     let p = &ws.processor;
     let c = ws.controller(&fate.controller);
     let items = fate
@@ -283,7 +288,7 @@ pub fn build_certificate(
         .items
         .iter()
         .map(|item| {
-            let st = item_status(fate, item);
+            let st = item_status(fate, item, &strings);
             let copies = item
                 .copies
                 .iter()

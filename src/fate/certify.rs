@@ -102,8 +102,9 @@ pub fn certify(ws: &Workspace, act: &Act, req: &CertifyRequest) -> Result<Certif
     // journal head the certificate states are those of one moment.
     let lock = ws.lock()?;
     let f = super::load(ws, &controller)?;
-    let mut pending = super::pending(&f);
-    pending.extend(super::unsigned(ws));
+    let s = crate::render::catalog::Catalog::of(req.lang);
+    let mut pending = super::pending(&f, &s);
+    pending.extend(super::unsigned(ws, &s));
     if !pending.is_empty() {
         return Ok(Certified::Refused {
             controller,

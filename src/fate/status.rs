@@ -12,6 +12,8 @@ use crate::model::{
     BagRecord, BagVerificationRecord, Choice, CopyKind, DataItem, DestructionRecord,
     FingerprintRecord, Id, ItemField, ScanRecord,
 };
+use crate::render::catalog::Arg;
+use crate::render::templates::Strings;
 use crate::workspace::Workspace;
 
 /// What has become of a copy.
@@ -86,24 +88,32 @@ pub struct Pending {
     pub reason: String,
 }
 
-impl std::fmt::Display for Pending {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match (&self.item, &self.copy) {
-            (Some(i), Some(c)) => write!(f, "copy `{c}` of item `{i}`")?,
-            (Some(i), None) => write!(f, "item `{i}`")?,
-            (None, _) => write!(f, "the certificate")?,
+impl Pending {
+    /// The line that says it, in the language of `s`.
+    pub fn text(&self, s: &Strings) -> String {
+        let what = match (&self.item, &self.copy) {
+            (Some(i), Some(c)) => s.fmt(
+                "fate-pending-copy",
+                &[("copy", c.as_str().into()), ("item", i.as_str().into())],
+            ),
+            (Some(i), None) => s.fmt("fate-pending-item", &[("item", i.as_str().into())]),
+            (None, _) => s.fmt("fate-pending-certificate", &[]),
+        };
+        let (what, reason) = (what.into(), self.reason.as_str().into());
+        match &self.field {
+            Some(field) => s.fmt(
+                "fate-pending-field",
+                &[("what", what), ("field", field.as_str().into()), ("reason", reason)],
+            ),
+            None => s.fmt("fate-pending", &[("what", what), ("reason", reason)]),
         }
-        if let Some(field) = &self.field {
-            write!(f, ", field `{field}`")?;
-        }
-        write!(f, ": {}", self.reason)
     }
 }
 
 /// The destruction record of a copy whose validator or medium's fate is
 /// « à compléter »: the certificate would state a destruction no one
 /// validated, or a medium whose fate is unknown.
-fn incomplete_destruction(item: &Id, c: &CopyStatus) -> Vec<Pending> {
+fn incomplete_destruction(item: &Id, c: &CopyStatus, s: &Strings) -> Vec<Pending> {
     let Some(d) = &c.destruction else {
         return Vec::new();
     };
@@ -122,9 +132,14 @@ fn incomplete_destruction(item: &Id, c: &CopyStatus) -> Vec<Pending> {
         item: Some(item.clone()),
         copy: Some(c.copy.clone()),
         field: Some(format!("destruction.{field}")),
-        reason: format!(
-            "« à compléter » in the destruction recorded on {}; record it again with `dpo fate destroy {item} --copy {} … {flag}`",
-            d.at, c.copy
+        reason: s.fmt(
+            "fate-pending-incomplete-destruction",
+            &[
+                ("at", d.at.to_string().into()),
+                ("item", item.as_str().into()),
+                ("copy", c.copy.as_str().into()),
+                ("flag", flag.into()),
+            ],
         ),
     })
     .collect()
@@ -133,24 +148,27 @@ fn incomplete_destruction(item: &Id, c: &CopyStatus) -> Vec<Pending> {
 /// The signatory of the certificate, the processor's DPO, when their name
 /// is « à compléter » ([`Workspace::dpo_name`]: `dpo.name` in
 /// `processor.yaml`, or the DPO of `people.yaml`).
-pub fn unsigned(ws: &Workspace) -> Option<Pending> {
+pub fn unsigned(ws: &Workspace, s: &Strings) -> Option<Pending> {
     ws.dpo_name().is_none().then(|| Pending {
         item: None,
         copy: None,
         field: Some("processor.yaml: dpo.name".into()),
-        reason: "the name of the processor's DPO, who signs the certificate, is « à compléter » (or name the DPO in people.yaml)".into(),
+        reason: s.fmt("fate-pending-unsigned", &[]),
     })
 }
 
 /// A kind of copy in words, as the tool's messages name it.
-pub fn kind_label(k: CopyKind) -> &'static str {
-    match k {
-        CopyKind::LiveStorage => "live storage",
-        CopyKind::BackupRepository => "backup repository",
-        CopyKind::RestorePoints => "restore points",
-        CopyKind::OffsiteMedia => "off-site media",
-        CopyKind::Replica => "replica",
-    }
+pub fn kind_label(k: CopyKind, s: &Strings) -> String {
+    s.fmt(
+        match k {
+            CopyKind::LiveStorage => "copy-kind-live-storage",
+            CopyKind::BackupRepository => "copy-kind-backup-repository",
+            CopyKind::RestorePoints => "copy-kind-restore-points",
+            CopyKind::OffsiteMedia => "copy-kind-offsite-media",
+            CopyKind::Replica => "copy-kind-replica",
+        },
+        &[],
+    )
 }
 
 /// Bags of `item` whose latest verification passed.
@@ -172,7 +190,9 @@ fn has_bag(fate: &Fate, item: &Id, copy: &Id) -> bool {
 }
 
 /// Where `item` and each of its copies stand.
-pub fn item_status(fate: &Fate, item: &DataItem) -> ItemStatus {
+pub fn item_status(fate: &Fate, item: &DataItem, s: &Strings) -> ItemStatus {
+    let t = |id: &str, args: &[(&str, Arg<'_>)]| s.fmt(id, args);
+    let id = item.id.as_str();
     let bags = verified_bags(fate, &item.id);
     let fingerprints = fate
         .records::<FingerprintRecord>()
@@ -185,33 +205,21 @@ pub fn item_status(fate: &Fate, item: &DataItem) -> ItemStatus {
         .cloned();
     let mut todo = Vec::new();
     match item.choice {
-        None => todo.push(
-            "record the controller's written choice (`choice:` and `decision:` in the fate file)"
-                .to_string(),
-        ),
-        Some(_) if item.decision.is_none() => todo.push(
-            "record the reference and date of the controller's written decision (`decision:`)"
-                .to_string(),
-        ),
+        None => todo.push(t("fate-todo-choice", &[])),
+        Some(_) if item.decision.is_none() => todo.push(t("fate-todo-decision", &[])),
         _ => {}
     }
     let choice = item.choice;
     if choice.is_some_and(Choice::returns) && bags.is_empty() {
-        todo.push(format!(
-            "hand the item over: `dpo fate bag {} --copy COPY --from PATH --out DIR`, then `dpo fate verify-bag DIR`",
-            item.id
-        ));
+        todo.push(t("fate-todo-hand-over", &[("item", id.into())]));
     }
     if choice.is_some_and(|c| c != Choice::Keep) && fingerprints == 0 {
-        todo.push(format!(
-            "before destroying, fingerprint it for the residual scan: `dpo fate fingerprint {} PATH…`",
-            item.id
-        ));
+        todo.push(t("fate-todo-fingerprint", &[("item", id.into())]));
     }
-    if let Some(s) = last_scan.as_ref().filter(|s| !s.clean) {
-        todo.push(format!(
-            "the last residual scan ({}) found {} file(s) of the item: destroy them, then scan again",
-            s.at, s.matched
+    if let Some(scan) = last_scan.as_ref().filter(|scan| !scan.clean) {
+        todo.push(t(
+            "fate-todo-scan-found",
+            &[("at", scan.at.to_string().into()), ("n", scan.matched.into())],
         ));
     }
     let copies: Vec<CopyStatus> = item
@@ -236,18 +244,20 @@ pub fn item_status(fate: &Fate, item: &DataItem) -> ItemStatus {
             } else {
                 CopyState::Pending
             };
-            let destroy_cmd = format!(
-                "destroy it and record how: `dpo fate destroy {} --copy {} --method clear|purge|destroy …`",
-                item.id, c.id
+            let destroy_cmd = t(
+                "fate-todo-destroy",
+                &[("item", id.into()), ("copy", c.id.as_str().into())],
             );
             let todo = match (choice, state) {
                 (_, CopyState::Kept | CopyState::Destroyed) => None,
-                (None, _) => Some("wait for the controller's written choice".to_string()),
+                (None, _) => Some(t("fate-todo-wait-choice", &[])),
                 (Some(Choice::Return), CopyState::Returned) => None,
-                (Some(Choice::Return), CopyState::Bagged) => Some("verify its bag: `dpo fate verify-bag DIR`".to_string()),
-                (Some(Choice::Return), _) => Some(format!("return it in a verified bag, or {destroy_cmd}")),
+                (Some(Choice::Return), CopyState::Bagged) => Some(t("fate-todo-verify-bag", &[])),
+                (Some(Choice::Return), _) => {
+                    Some(t("fate-todo-return-or", &[("destroy", destroy_cmd.as_str().into())]))
+                }
                 (Some(Choice::ReturnThenDestroy), _) if bags.is_empty() => {
-                    Some("wait until the item is handed over in a verified bag, then destroy it".to_string())
+                    Some(t("fate-todo-wait-hand-over", &[]))
                 }
                 _ => Some(destroy_cmd),
             };
@@ -278,10 +288,10 @@ pub fn item_status(fate: &Fate, item: &DataItem) -> ItemStatus {
 
 /// Everything that stands in the way of a certificate, item by item and copy
 /// by copy. Empty: the certificate may be issued.
-pub fn pending(fate: &Fate) -> Vec<Pending> {
+pub fn pending(fate: &Fate, s: &Strings) -> Vec<Pending> {
     let mut out = Vec::new();
     for item in &fate.file.items {
-        let st = item_status(fate, item);
+        let st = item_status(fate, item, s);
         let p = |copy: Option<&Id>, reason: String| Pending {
             item: Some(item.id.clone()),
             copy: copy.cloned(),
@@ -289,23 +299,21 @@ pub fn pending(fate: &Fate) -> Vec<Pending> {
             reason,
         };
         match item.choice {
-            None => out.push(p(None, "the controller's choice is not recorded".into())),
-            Some(_) if item.decision.is_none() => out.push(p(
-                None,
-                "the reference and date of the controller's written decision are not recorded"
-                    .into(),
-            )),
+            None => out.push(p(None, s.fmt("fate-pending-choice", &[]))),
+            Some(_) if item.decision.is_none() => {
+                out.push(p(None, s.fmt("fate-pending-decision", &[])))
+            }
             _ => {}
         }
         if item.choice.is_some_and(Choice::returns) && verified_bags(fate, &item.id).is_empty() {
-            out.push(p(None, "not handed over in a verified bag".into()));
+            out.push(p(None, s.fmt("fate-pending-not-bagged", &[])));
         }
-        if let Some(s) = st.last_scan.as_ref().filter(|s| !s.clean) {
+        if let Some(scan) = st.last_scan.as_ref().filter(|scan| !scan.clean) {
             out.push(p(
-                s.copy.as_ref(),
-                format!(
-                    "the last residual scan ({}) found {} file(s) of the item",
-                    s.at, s.matched
+                scan.copy.as_ref(),
+                s.fmt(
+                    "fate-pending-scan-found",
+                    &[("at", scan.at.to_string().into()), ("n", scan.matched.into())],
                 ),
             ));
         }
@@ -313,21 +321,21 @@ pub fn pending(fate: &Fate) -> Vec<Pending> {
             continue;
         }
         for c in &st.copies {
-            out.extend(incomplete_destruction(&item.id, c));
+            out.extend(incomplete_destruction(&item.id, c, s));
             if c.done {
                 continue;
             }
             let reason = match (item.choice, c.state) {
                 (Some(Choice::ReturnThenDestroy), CopyState::Returned) => {
-                    "returned, but not destroyed yet"
+                    "fate-pending-returned-not-destroyed"
                 }
                 (Some(Choice::Destroy | Choice::ReturnThenDestroy), _) => {
-                    "not destroyed with a verification"
+                    "fate-pending-not-destroyed"
                 }
-                _ => "neither destroyed with a verification nor returned in a verified bag",
+                _ => "fate-pending-neither",
             };
-            let kind = kind_label(c.kind);
-            out.push(p(Some(&c.copy), format!("{reason} ({kind})")));
+            let kind = kind_label(c.kind, s);
+            out.push(p(Some(&c.copy), s.fmt(reason, &[("kind", kind.into())])));
         }
     }
     out
@@ -351,6 +359,7 @@ pub struct ControllerStatus {
 pub fn overview(
     ws: &Workspace,
     controller: Option<&Id>,
+    s: &Strings,
 ) -> Result<Vec<ControllerStatus>, FateError> {
     let ids = match controller {
         Some(id) => vec![id.clone()],
@@ -362,11 +371,11 @@ pub fn overview(
     let mut out = Vec::new();
     for id in ids {
         let f = super::load(ws, &id)?;
-        let mut pending = pending(&f);
-        pending.extend(unsigned(ws));
+        let mut pending = pending(&f, s);
+        pending.extend(unsigned(ws, s));
         out.push(ControllerStatus {
             file: f.rel(),
-            items: f.file.items.iter().map(|i| item_status(&f, i)).collect(),
+            items: f.file.items.iter().map(|i| item_status(&f, i, s)).collect(),
             pending,
             controller: id,
         });

@@ -275,7 +275,7 @@ mod tests {
         let may_day = PeriodEnd::of(d(2021, 5, 1));
         assert_eq!(
             period_end(fr.strings(), &may_day),
-            "1er mai 2021 (jour férié : fête du Travail) → lundi 3 mai 2021"
+            "1er mai 2021 (jour férié\u{202f}: fête du Travail) → lundi 3 mai 2021"
         );
         assert_eq!(
             period_end(en.strings(), &may_day),

@@ -24,7 +24,7 @@ pub const KIND_FATE: &str = "fate.certificate";
 
 /// Whether a certificate is recorded for `controller`, and else what stands
 /// in its way (as `item` or `item/copy` codes, or `fate_file`).
-fn certificate(ws: &Workspace, controller: &Id) -> (bool, Vec<String>, Vec<Diagnostic>) {
+fn certificate(ws: &Workspace, controller: &Id, s: &Strings) -> (bool, Vec<String>, Vec<Diagnostic>) {
     match fate::load(ws, controller) {
         Ok(f) => {
             let done = f
@@ -32,7 +32,7 @@ fn certificate(ws: &Workspace, controller: &Id) -> (bool, Vec<String>, Vec<Diagn
                 .records
                 .iter()
                 .any(|r| matches!(r, FateRecord::Certificate(_)));
-            let mut missing: Vec<String> = fate::pending(&f)
+            let mut missing: Vec<String> = fate::pending(&f, s)
                 .into_iter()
                 .map(|p| match (p.item, p.copy) {
                     (Some(i), Some(c)) => format!("{i}/{c}"),
@@ -146,7 +146,7 @@ pub fn items(
                 ),
             ));
         }
-        let (done, missing, mut d) = certificate(ws, id);
+        let (done, missing, mut d) = certificate(ws, id, s);
         diags.append(&mut d);
         let (state, missing) = if done {
             (State::Done, Vec::new())

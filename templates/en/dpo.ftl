@@ -245,3 +245,110 @@ status-term-fate = { $controller } — return or destroy every copy, then certif
 cli-error = error: { $message }
 cli-warning = warning: { $message }
 cli-caused-by = caused by: { $message }
+
+## The questions of `dpo breach open` (an empty answer: unknown).
+prompt-title = title of the breach:
+prompt-aware-at = when did the processor become aware? (YYYY-MM-DD HH:MM, { $tz } time; empty: now)
+prompt-established = is the breach established? (y: established, n: only suspected; empty: unknown)
+prompt-discovery = how was it discovered?
+prompt-ended-at = when did it end? (YYYY-MM-DD HH:MM, `ongoing`; empty: unknown)
+prompt-origin = origin? (internal-malicious, internal-accidental, external-malicious, external-accidental, unknown; empty: not said)
+prompt-cause = cause? (phishing, a lost laptop, a wrong recipient…)
+prompt-subprocessors = sub-processors involved? (ids separated by commas, `none`; empty: unknown)
+prompt-media = media concerned? (separated by commas)
+prompt-encrypted = were the data encrypted? (y/n; empty: unknown)
+prompt-directly-identifiable = are the people directly identifiable? (y/n; empty: unknown)
+answer-ongoing = ongoing
+answer-none = none
+breach-needs-title = the breach needs a title
+    hint: dpo breach open --title "Ransomware on the file server" --aware-at "2021-03-26 10:00"
+breach-needs-aware-at = when did the processor become aware of the breach? The 72 hours run from then
+    hint: add --aware-at "2021-03-26 10:00" (local time) or an RFC 3339 time with its offset
+
+## What the commands say, and what comes next ("next:").
+init-created = created a workspace in { $dir }
+next-init = next: edit the YAML files, then run `dpo --registers { $dir } check`
+breach-opened = breach { $id } opened: { $file }
+next-breach-open = next: fill in `{ $file }`, defer what is not known yet (`dpo breach defer { $id } FIELD --reason …`), then `dpo breach notify { $id }`
+breach-none = no breach recorded in `{ $dir }`
+breach-list-closed = closed
+breach-list-progress = e-mail { $mailed }/{ $n }, call { $called }/{ $n }
+breach-deferred = breach { $id }: `{ $field }` deferred: { $reason }
+next-breach-notify = next: every required field is now filled or deferred; `dpo breach notify { $id }` can send it
+breach-still-missing = still missing: { $fields }
+breach-message = { $supplement ->
+    [0] notification
+   *[other] supplement { $supplement }
+}
+breach-dry-run = dry run: { $what } of breach { $id } to { $controller } written, NOT sent: { $file }
+breach-sent = { $what } of breach { $id } sent to { $controller } <{ $to }>
+sent-server-reply = server reply: { $reply }
+sent-evidence = evidence: { $file } (SHA-256 { $sha256 })
+sent-journal = journal: entry { $seq }
+sent-attached = attached: { $file } (SHA-256 { $sha256 })
+breach-sent-again = changed since last sent, sent again: { $fields }
+next-breach-deferred = deferred: { $fields }; next: send them with `dpo breach supplement { $id }` once known
+contact-no-name = name not recorded
+contact-no-phone = no phone number recorded
+next-breach-call = next: CALL the designated contact now ({ $name }, { $phone }) and log it: dpo breach call { $id } --controller { $controller } --to NAME --number NUMBER --outcome TEXT
+breach-called = call to { $to } ({ $number }) for breach { $id } logged at { $at }
+breach-complete = the notification to { $controller } is complete (e-mail and phone), { $on_time ->
+    [yes] on time
+   *[no] AFTER the 72-hour deadline
+}
+next-breach-email = next: the notification e-mail to { $controller } is still to be sent: `dpo breach notify { $id }`
+breach-closed = breach { $id } closed
+breach-never-completed = the notification to { $controller } was never completed (e-mail and phone call)
+
+## End of the convention: `dpo fate`.
+fate-no-choice = no choice yet
+fate-done = done
+fate-to-do = to do
+next-fate-certify = nothing pending; next: `dpo fate certify --controller { $controller }` can issue the certificate
+fate-blocking = { $n ->
+    [one] one thing stands in the way of the certificate
+   *[other] { $n } things stand in the way of the certificate
+}
+fate-certify-refused = refusing to certify for `{ $controller }`: { $n ->
+    [one] one thing remains to do
+   *[other] { $n } things remain to do
+}
+next-fate-list = next: `dpo fate list --controller { $controller }` says what to do for each
+next-fate-verify-bag = next: `dpo fate verify-bag { $dir }` once the medium is ready to hand over
+fate-no-fingerprint = note: item `{ $item }` has no fingerprint, so no residual scan can prove the destruction
+    next: next time, `dpo fate fingerprint { $item } PATH…` before destroying
+fate-pending = { $what }: { $reason }
+fate-pending-field = { $what }, field `{ $field }`: { $reason }
+fate-pending-copy = copy `{ $copy }` of item `{ $item }`
+fate-pending-item = item `{ $item }`
+fate-pending-certificate = the certificate
+fate-pending-incomplete-destruction = « à compléter » in the destruction recorded on { $at }; record it again with `dpo fate destroy { $item } --copy { $copy } … { $flag }`
+fate-pending-unsigned = the name of the processor's DPO, who signs the certificate, is « à compléter » (or name the DPO in people.yaml)
+fate-pending-choice = the controller's choice is not recorded
+fate-pending-decision = the reference and date of the controller's written decision are not recorded
+fate-pending-not-bagged = not handed over in a verified bag
+fate-pending-scan-found = the last residual scan ({ $at }) found { $n ->
+    [one] one file
+   *[other] { $n } files
+} of the item
+fate-pending-returned-not-destroyed = returned, but not destroyed yet ({ $kind })
+fate-pending-not-destroyed = not destroyed with a verification ({ $kind })
+fate-pending-neither = neither destroyed with a verification nor returned in a verified bag ({ $kind })
+fate-todo-choice = record the controller's written choice (`choice:` and `decision:` in the fate file)
+fate-todo-decision = record the reference and date of the controller's written decision (`decision:`)
+fate-todo-hand-over = hand the item over: `dpo fate bag { $item } --copy COPY --from PATH --out DIR`, then `dpo fate verify-bag DIR`
+fate-todo-fingerprint = before destroying, fingerprint it for the residual scan: `dpo fate fingerprint { $item } PATH…`
+fate-todo-scan-found = the last residual scan ({ $at }) found { $n ->
+    [one] one file
+   *[other] { $n } files
+} of the item: destroy them, then scan again
+fate-todo-destroy = destroy it and record how: `dpo fate destroy { $item } --copy { $copy } --method clear|purge|destroy …`
+fate-todo-wait-choice = wait for the controller's written choice
+fate-todo-verify-bag = verify its bag: `dpo fate verify-bag DIR`
+fate-todo-return-or = return it in a verified bag, or { $destroy }
+fate-todo-wait-hand-over = wait until the item is handed over in a verified bag, then destroy it
+copy-kind-live-storage = live storage
+copy-kind-backup-repository = backup repository
+copy-kind-restore-points = restore points
+copy-kind-offsite-media = off-site media
+copy-kind-replica = replica

@@ -245,3 +245,110 @@ status-term-fate = { $controller } — restituer ou détruire toutes les copies,
 cli-error = erreur : { $message }
 cli-warning = avertissement : { $message }
 cli-caused-by = cause : { $message }
+
+## Les questions de « dpo breach open » (réponse vide : inconnu).
+prompt-title = titre de la violation :
+prompt-aware-at = quand le sous-traitant en a-t-il pris connaissance ? (AAAA-MM-JJ HH:MM, heure de { $tz } ; vide : maintenant)
+prompt-established = la violation est-elle avérée ? (o : avérée, n : seulement suspectée ; vide : inconnu)
+prompt-discovery = comment a-t-elle été découverte ?
+prompt-ended-at = quand a-t-elle pris fin ? (AAAA-MM-JJ HH:MM, « en cours » ; vide : inconnu)
+prompt-origin = origine ? (internal-malicious : interne malveillante, internal-accidental : interne accidentelle, external-malicious : externe malveillante, external-accidental : externe accidentelle, unknown : inconnue ; vide : non précisée)
+prompt-cause = cause ? (hameçonnage, ordinateur portable perdu, erreur de destinataire…)
+prompt-subprocessors = sous-traitants ultérieurs impliqués ? (identifiants séparés par des virgules, « aucun » ; vide : inconnu)
+prompt-media = supports concernés ? (séparés par des virgules)
+prompt-encrypted = les données étaient-elles chiffrées ? (o/n ; vide : inconnu)
+prompt-directly-identifiable = les personnes sont-elles directement identifiables ? (o/n ; vide : inconnu)
+answer-ongoing = en cours
+answer-none = aucun
+breach-needs-title = une violation doit avoir un titre
+    indice : dpo breach open --title "Rançongiciel sur le serveur de fichiers" --aware-at "2021-03-26 10:00"
+breach-needs-aware-at = quand le sous-traitant a-t-il pris connaissance de la violation ? Les 72 heures courent à partir de ce moment
+    indice : ajoutez --aware-at "2021-03-26 10:00" (heure locale) ou une heure RFC 3339 avec son décalage
+
+## Ce que disent les commandes, et la suite (« suite : »).
+init-created = espace de travail créé dans { $dir }
+next-init = suite : modifiez les fichiers YAML, puis lancez `dpo --registers { $dir } check`
+breach-opened = violation { $id } ouverte : { $file }
+next-breach-open = suite : complétez `{ $file }`, différez ce qui n'est pas encore connu (`dpo breach defer { $id } CHAMP --reason …`), puis `dpo breach notify { $id }`
+breach-none = aucune violation enregistrée dans `{ $dir }`
+breach-list-closed = close
+breach-list-progress = courriel { $mailed }/{ $n }, appel { $called }/{ $n }
+breach-deferred = violation { $id } : `{ $field }` différé : { $reason }
+next-breach-notify = suite : chaque champ requis est rempli ou différé ; `dpo breach notify { $id }` peut l'envoyer
+breach-still-missing = il manque encore : { $fields }
+breach-message = { $supplement ->
+    [0] la notification
+   *[other] le complément n° { $supplement }
+}
+breach-dry-run = essai, rien n'est envoyé : { $what } de la violation { $id } pour { $controller } se trouve dans { $file }
+breach-sent = envoi à { $controller } <{ $to }> : { $what } de la violation { $id }
+sent-server-reply = réponse du serveur : { $reply }
+sent-evidence = preuve : { $file } (SHA-256 { $sha256 })
+sent-journal = journal : entrée { $seq }
+sent-attached = pièce jointe : { $file } (SHA-256 { $sha256 })
+breach-sent-again = modifié depuis le dernier envoi, envoyé à nouveau : { $fields }
+next-breach-deferred = différé : { $fields } ; suite : envoyez-les avec `dpo breach supplement { $id }` dès qu'ils sont connus
+contact-no-name = nom non enregistré
+contact-no-phone = aucun numéro de téléphone enregistré
+next-breach-call = suite : APPELEZ maintenant le contact désigné ({ $name }, { $phone }) et consignez l'appel : dpo breach call { $id } --controller { $controller } --to NOM --number NUMÉRO --outcome TEXTE
+breach-called = appel à { $to } ({ $number }) pour la violation { $id } consigné le { $at }
+breach-complete = la notification à { $controller } est complète (courriel et téléphone), { $on_time ->
+    [yes] dans le délai
+   *[no] APRÈS l'échéance des 72 heures
+}
+next-breach-email = suite : le courriel de notification à { $controller } reste à envoyer : `dpo breach notify { $id }`
+breach-closed = violation { $id } close
+breach-never-completed = la notification à { $controller } n'a jamais été complétée (courriel et appel téléphonique)
+
+## Fin de la convention : « dpo fate ».
+fate-no-choice = pas encore de choix
+fate-done = fait
+fate-to-do = à faire
+next-fate-certify = rien en attente ; suite : `dpo fate certify --controller { $controller }` peut établir le certificat
+fate-blocking = { $n ->
+    [one] une chose empêche encore le certificat
+   *[other] { $n } choses empêchent encore le certificat
+}
+fate-certify-refused = refus de certifier pour `{ $controller }` : { $n ->
+    [one] une chose reste à faire
+   *[other] { $n } choses restent à faire
+}
+next-fate-list = suite : `dpo fate list --controller { $controller }` dit quoi faire pour chacune
+next-fate-verify-bag = suite : `dpo fate verify-bag { $dir }` quand le support est prêt à être remis
+fate-no-fingerprint = remarque : l'élément `{ $item }` n'a pas d'empreinte, aucun contrôle résiduel ne peut donc prouver la destruction
+    suite : la prochaine fois, `dpo fate fingerprint { $item } CHEMIN…` avant de détruire
+fate-pending = { $what } : { $reason }
+fate-pending-field = { $what }, champ `{ $field }` : { $reason }
+fate-pending-copy = copie `{ $copy }` de l'élément `{ $item }`
+fate-pending-item = élément `{ $item }`
+fate-pending-certificate = le certificat
+fate-pending-incomplete-destruction = « à compléter » dans la destruction consignée le { $at } ; consignez-la à nouveau avec `dpo fate destroy { $item } --copy { $copy } … { $flag }`
+fate-pending-unsigned = le nom du délégué à la protection des données du sous-traitant, qui signe le certificat, est « à compléter » (ou nommez le délégué dans people.yaml)
+fate-pending-choice = le choix du responsable de traitement n'est pas consigné
+fate-pending-decision = la référence et la date de la décision écrite du responsable de traitement ne sont pas consignées
+fate-pending-not-bagged = pas remis dans un paquet vérifié
+fate-pending-scan-found = le dernier contrôle résiduel ({ $at }) a trouvé { $n ->
+    [one] un fichier
+   *[other] { $n } fichiers
+} de l'élément
+fate-pending-returned-not-destroyed = restitué, mais pas encore détruit ({ $kind })
+fate-pending-not-destroyed = pas détruit avec une vérification ({ $kind })
+fate-pending-neither = ni détruit avec une vérification, ni restitué dans un paquet vérifié ({ $kind })
+fate-todo-choice = consigner le choix écrit du responsable de traitement (`choice:` et `decision:` dans le fichier de sort des données)
+fate-todo-decision = consigner la référence et la date de la décision écrite du responsable de traitement (`decision:`)
+fate-todo-hand-over = remettre l'élément : `dpo fate bag { $item } --copy COPIE --from CHEMIN --out DOSSIER`, puis `dpo fate verify-bag DOSSIER`
+fate-todo-fingerprint = avant de détruire, en prendre l'empreinte pour le contrôle résiduel : `dpo fate fingerprint { $item } CHEMIN…`
+fate-todo-scan-found = le dernier contrôle résiduel ({ $at }) a trouvé { $n ->
+    [one] un fichier
+   *[other] { $n } fichiers
+} de l'élément : détruisez-les, puis refaites le contrôle
+fate-todo-destroy = la détruire et consigner comment : `dpo fate destroy { $item } --copy { $copy } --method clear|purge|destroy …`
+fate-todo-wait-choice = attendre le choix écrit du responsable de traitement
+fate-todo-verify-bag = vérifier son paquet : `dpo fate verify-bag DOSSIER`
+fate-todo-return-or = la restituer dans un paquet vérifié, ou { $destroy }
+fate-todo-wait-hand-over = attendre que l'élément soit remis dans un paquet vérifié, puis la détruire
+copy-kind-live-storage = stockage en service
+copy-kind-backup-repository = dépôt de sauvegarde
+copy-kind-restore-points = points de restauration
+copy-kind-offsite-media = supports externalisés
+copy-kind-replica = réplique

@@ -48,14 +48,11 @@ pub(super) fn opened(
             message,
         })?;
     } else {
-        outln!("breach {} opened: {}", b.id, path.display())?;
+        let s = t.strings();
+        let file = path.display().to_string();
+        outln!("{}", tr!(s, "breach-opened", id = b.id.as_str(), file = file.as_str()))?;
         outln!("{message}")?;
-        outln!(
-            "next: fill in `{}`, defer what is not known yet (`dpo breach defer {} FIELD --reason …`), then `dpo breach notify {}`",
-            path.display(),
-            b.id,
-            b.id
-        )?;
+        outln!("{}", tr!(s, "next-breach-open", id = b.id.as_str(), file = file))?;
     }
     Ok(0)
 }
@@ -71,14 +68,13 @@ pub(super) fn list(
     if settings.json {
         return print_json(&rows);
     }
+    let t = Templates::new(settings.lang(Some(ws)))?;
+    let s = t.strings();
     if rows.is_empty() {
-        outln!(
-            "no breach recorded in `{}`",
-            ws.root.join(store::DIR).display()
-        )?;
+        let dir = ws.root.join(store::DIR).display().to_string();
+        outln!("{}", tr!(s, "breach-none", dir = dir))?;
         return Ok(());
     }
-    let t = Templates::new(settings.lang(Some(ws)))?;
     let now = crate::time::in_tz(now, ws.tz);
     for r in rows {
         let n = r.controllers.len();
@@ -93,9 +89,9 @@ pub(super) fn list(
             .filter(|p| p.called_at.is_some())
             .count();
         let state = if r.closed {
-            "closed".to_string()
+            tr!(s, "breach-list-closed")
         } else {
-            format!("e-mail {mailed}/{n}, call {called}/{n}")
+            tr!(s, "breach-list-progress", mailed = mailed, called = called, n = n)
         };
         outln!("{:<10} {:<22} {}", r.id, state, r.title)?;
         if !r.closed && r.controllers.iter().any(|p| p.complete_at.is_none()) {
@@ -123,13 +119,15 @@ pub(super) fn deferred(
     if settings.json {
         print_json(&serde_json::json!({ "id": b.id, "deferred": b.deferred }))?;
     } else {
-        outln!("breach {}: `{f}` deferred: {}", b.id, reason.trim())?;
+        let s = settings.strings();
+        let id = b.id.as_str();
+        outln!("{}", tr!(s, "breach-deferred", id = id, field = f, reason = reason.trim()))?;
         let missing = fields::missing(b);
         if missing.is_empty() {
-            outln!("every required field is now filled or deferred: `dpo breach notify {}` can send it", b.id)?;
+            outln!("{}", tr!(s, "next-breach-notify", id = id))?;
         } else {
             let keys: Vec<&str> = missing.iter().map(|f| f.key()).collect();
-            outln!("still missing: {}", keys.join(", "))?;
+            outln!("{}", tr!(s, "breach-still-missing", fields = keys.join(", ")))?;
         }
     }
     Ok(0)
@@ -147,53 +145,39 @@ pub(super) fn sent(
         print_json(&sent)?;
         return Ok(0);
     }
+    let t = settings.strings();
+    let id = id.as_str();
     for s in sent {
-        let what = if s.phase == 1 {
-            "notification".to_string()
-        } else {
-            format!("supplement {}", s.phase - 1)
-        };
+        // The phase: 1 is the notification, n > 1 the supplement n - 1.
+        let what = tr!(t, "breach-message", supplement = s.phase.saturating_sub(1));
+        let controller = s.controller.as_str();
         if s.dry_run {
-            outln!(
-                "dry run: {what} of breach {id} to {} written, NOT sent: {}",
-                s.controller,
-                ws.root.join(&s.eml).display()
-            )?;
+            let file = ws.root.join(&s.eml).display().to_string();
+            outln!("{}", tr!(t, "breach-dry-run", what = what, id = id, controller = controller, file = file))?;
         } else {
-            outln!(
-                "{what} of breach {id} sent to {} <{}>",
-                s.controller,
-                s.recipients.join(", ")
-            )?;
-            outln!(
-                "  server reply: {}",
-                s.server_reply.as_deref().unwrap_or_default()
-            )?;
+            let to = s.recipients.join(", ");
+            outln!("{}", tr!(t, "breach-sent", what = what, id = id, controller = controller, to = to))?;
+            let reply = s.server_reply.as_deref().unwrap_or_default();
+            outln!("  {}", tr!(t, "sent-server-reply", reply = reply))?;
         }
         outln!("  Message-ID: {}", s.message_id)?;
-        outln!("  evidence:   {} (SHA-256 {})", s.eml, s.sha256)?;
-        outln!("  journal:    entry {}", s.journal_seq)?;
+        outln!("  {}", tr!(t, "sent-evidence", file = s.eml.as_str(), sha256 = s.sha256.as_str()))?;
+        outln!("  {}", tr!(t, "sent-journal", seq = s.journal_seq))?;
         for a in &s.attachments {
-            outln!("  attached:   {} (SHA-256 {})", a.name, a.sha256)?;
+            outln!("  {}", tr!(t, "sent-attached", file = a.name.as_str(), sha256 = a.sha256.as_str()))?;
         }
         if !s.changed.is_empty() {
             let keys: Vec<&str> = s.changed.iter().map(|f| f.key()).collect();
-            outln!("  changed since last sent, sent again: {}", keys.join(", "))?;
+            outln!("  {}", tr!(t, "breach-sent-again", fields = keys.join(", ")))?;
         }
         if !s.deferred.is_empty() {
             let keys: Vec<&str> = s.deferred.iter().map(|f| f.key()).collect();
-            outln!(
-                "  deferred:   {} — send them with `dpo breach supplement {id}` once known",
-                keys.join(", ")
-            )?;
+            outln!("  {}", tr!(t, "next-breach-deferred", fields = keys.join(", "), id = id))?;
         }
         if let Some(c) = &s.to_call {
-            outln!(
-                "  now CALL the designated contact ({}, {}) and log it: dpo breach call {id} --controller {} --to NAME --number NUMBER --outcome TEXT",
-                c.name.as_deref().unwrap_or("name not recorded"),
-                c.phone.as_deref().unwrap_or("no phone number recorded"),
-                s.controller
-            )?;
+            let name = c.name.clone().unwrap_or_else(|| tr!(t, "contact-no-name"));
+            let phone = c.phone.clone().unwrap_or_else(|| tr!(t, "contact-no-phone"));
+            outln!("  {}", tr!(t, "next-breach-call", name = name, phone = phone, id = id, controller = controller))?;
         }
     }
     Ok(0)
@@ -205,33 +189,21 @@ pub(super) fn called(settings: &Settings, b: &Breach, call: &Call) -> Result<i32
         print_json(call)?;
         return Ok(0);
     }
+    let s = settings.strings();
+    let (id, controller) = (b.id.as_str(), call.controller.as_str());
     outln!(
-        "call to {} ({}) for breach {} logged at {}",
-        call.to,
-        call.number,
-        b.id,
-        words::show(call.at)
+        "{}",
+        tr!(s, "breach-called", to = call.to.as_str(), number = call.number.as_str(), id = id, at = words::show(call.at))
     )?;
     let p = breach::progress(b)
         .into_iter()
         .find(|p| p.controller == call.controller);
     match p {
         Some(p) if p.complete_at.is_some() => {
-            let late = if p.on_time == Some(true) {
-                "on time"
-            } else {
-                "AFTER the 72-hour deadline"
-            };
-            outln!(
-                "the notification to {} is complete (e-mail and phone), {late}",
-                call.controller
-            )?;
+            let on_time = if p.on_time == Some(true) { "yes" } else { "no" };
+            outln!("{}", tr!(s, "breach-complete", controller = controller, on_time = on_time))?;
         }
-        _ => outln!(
-            "the notification e-mail to {} is still to be sent: `dpo breach notify {}`",
-            call.controller,
-            b.id
-        )?,
+        _ => outln!("{}", tr!(s, "next-breach-email", controller = controller, id = id))?,
     }
     Ok(0)
 }
@@ -242,13 +214,12 @@ pub(super) fn closed(settings: &Settings, b: &Breach) -> Result<i32, CliError> {
         print_json(&b.closed)?;
         return Ok(0);
     }
-    outln!("breach {} closed", b.id)?;
+    let s = settings.strings();
+    outln!("{}", tr!(s, "breach-closed", id = b.id.as_str()))?;
     for p in breach::progress(b) {
         if p.complete_at.is_none() {
-            errln!(
-                "warning: the notification to {} was never completed (e-mail and phone call)",
-                p.controller
-            );
+            let w = tr!(s, "breach-never-completed", controller = p.controller.as_str());
+            errln!("{}", tr!(s, "cli-warning", message = w));
         }
     }
     Ok(0)

@@ -8,17 +8,18 @@ use super::{prompt, time_arg};
 use crate::breach::Circumstances;
 use crate::cli::CliError;
 use crate::model::{Id, Origin};
+use crate::render::templates::Strings;
 use crate::workspace::Workspace;
 
-/// A non-empty answer to `question`, or `None`.
-fn ask(question: &str) -> Result<Option<String>, CliError> {
-    Ok(prompt(question)?.filter(|s| !s.trim().is_empty()))
+/// A non-empty answer to question `id` of the catalog, or `None`.
+fn ask(s: &Strings, id: &str) -> Result<Option<String>, CliError> {
+    Ok(prompt(&s.fmt(id, &[]))?.filter(|s| !s.trim().is_empty()))
 }
 
 /// Yes (`o`, `oui`, `y`, `yes`), no (`n`, `non`, `no`), or unknown.
-fn ask_yes_no(question: &str) -> Result<Option<bool>, CliError> {
+fn ask_yes_no(s: &Strings, id: &str) -> Result<Option<bool>, CliError> {
     Ok(
-        match ask(&format!("{question} (y/n, empty: unknown)"))?
+        match ask(s, id)?
             .map(|a| a.trim().to_lowercase())
             .as_deref()
         {
@@ -42,10 +43,38 @@ fn split(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// What the options say, completed on a terminal.
+/// Every question `dpo breach open` may ask, as catalog ids, in order.
+#[cfg(test)]
+const PROMPTS: [&str; 11] = [
+    "prompt-title",
+    "prompt-aware-at",
+    "prompt-established",
+    "prompt-discovery",
+    "prompt-ended-at",
+    "prompt-origin",
+    "prompt-cause",
+    "prompt-subprocessors",
+    "prompt-media",
+    "prompt-encrypted",
+    "prompt-directly-identifiable",
+];
+
+/// True when `answer` is one of the words of message `id` (`en cours`,
+/// `ongoing`…), in either language: an answer is understood whatever the
+/// language of the question.
+fn is_word(answer: &str, id: &str) -> bool {
+    let a = answer.trim().to_lowercase();
+    [crate::model::Lang::Fr, crate::model::Lang::En]
+        .iter()
+        .any(|l| Strings::of(*l).fmt(id, &[]) == a)
+}
+
+/// What the options say, completed on a terminal, asking in the language
+/// of `s`.
 pub(super) fn circumstances(
     ws: &Workspace,
     a: &CircumstanceArgs,
+    s: &Strings,
 ) -> Result<Circumstances, CliError> {
     let mut k = Circumstances {
         discovery: a.discovery.clone(),
@@ -74,47 +103,67 @@ pub(super) fn circumstances(
         k.subprocessors = Some(ids(a.subprocessor.clone())?);
     }
     if k.established.is_none() {
-        k.established = ask_yes_no("is the breach established (n: only suspected)?")?;
+        k.established = ask_yes_no(s, "prompt-established")?;
     }
     if k.discovery.is_none() {
-        k.discovery = ask("how was it discovered?")?;
+        k.discovery = ask(s, "prompt-discovery")?;
     }
     if k.ended_at.is_none() && k.ongoing.is_none() {
-        match ask("when did it end? (YYYY-MM-DD HH:MM, `ongoing`, empty: unknown)")? {
-            Some(a) if a.trim().eq_ignore_ascii_case("ongoing") => k.ongoing = Some(true),
+        match ask(s, "prompt-ended-at")? {
+            Some(a) if is_word(&a, "answer-ongoing") => k.ongoing = Some(true),
             Some(a) => k.ended_at = Some(time_arg("ended at", &a, ws)?),
             None => {}
         }
     }
     if k.origin.is_none() {
-        let q = "origin? (internal-malicious, internal-accidental, external-malicious, external-accidental, unknown; empty: not said)";
-        if let Some(a) = ask(q)? {
+        if let Some(a) = ask(s, "prompt-origin")? {
             let o = <OriginArg as clap::ValueEnum>::from_str(a.trim(), true)
                 .map_err(|e| CliError::Usage(format!("origin: {e}")))?;
             k.origin = Some(o.into());
         }
     }
     if k.cause.is_none() {
-        k.cause = ask("cause? (phishing, a lost laptop, a wrong recipient…)")?;
+        k.cause = ask(s, "prompt-cause")?;
     }
     if k.subprocessors.is_none() {
-        let q = "sub-processors involved? (ids separated by commas, `none`, empty: unknown)";
-        k.subprocessors = match ask(q)? {
-            Some(a) if a.trim().eq_ignore_ascii_case("none") => Some(Vec::new()),
+        k.subprocessors = match ask(s, "prompt-subprocessors")? {
+            Some(a) if is_word(&a, "answer-none") => Some(Vec::new()),
             Some(a) => Some(ids(split(&a))?),
             None => None,
         };
     }
     if k.media.is_empty() {
-        k.media = ask("media concerned? (separated by commas)")?
+        k.media = ask(s, "prompt-media")?
             .map(|a| split(&a))
             .unwrap_or_default();
     }
     if k.encrypted.is_none() {
-        k.encrypted = ask_yes_no("were the data encrypted?")?;
+        k.encrypted = ask_yes_no(s, "prompt-encrypted")?;
     }
     if k.directly_identifiable.is_none() {
-        k.directly_identifiable = ask_yes_no("are the people directly identifiable?")?;
+        k.directly_identifiable = ask_yes_no(s, "prompt-directly-identifiable")?;
     }
     Ok(k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Lang;
+
+    #[test]
+    fn every_question_is_in_both_languages_and_ends_as_a_question() {
+        for lang in [Lang::Fr, Lang::En] {
+            let s = Strings::of(lang);
+            for id in PROMPTS {
+                assert!(s.has(id), "{id} missing in {}", lang.code());
+                let q = s.fmt(id, &[("tz", "Europe/Paris".into())]);
+                assert!(!q.contains('{'), "{id}: {q}");
+            }
+        }
+        // An answer is understood in either language.
+        assert!(is_word("en cours", "answer-ongoing") && is_word("Ongoing", "answer-ongoing"));
+        assert!(is_word("aucun", "answer-none") && is_word("none", "answer-none"));
+        assert!(!is_word("non", "answer-none"));
+    }
 }
