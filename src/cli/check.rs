@@ -62,26 +62,33 @@ pub(super) fn run(settings: &Settings, args: &CheckArgs) -> Result<i32, CliError
         })?;
     } else {
         print_diagnostics(settings, &diags)?;
+        let s = settings.strings();
+        let error = |m: String| tr!(s, "cli-error", message = m);
         if let Some(j) = &journal {
             match &j.problem {
-                Some(p) if p.line == 0 => {
-                    outln!("error: {}: {}", workspace::journal::HEAD_FILE, p.message)?
-                }
-                Some(p) => outln!(
-                    "error: {}:{}: {}",
-                    workspace::journal::JOURNAL_FILE,
-                    p.line,
-                    p.message
+                Some(p) if p.line == 0 => outln!(
+                    "{}",
+                    error(format!("{}: {}", workspace::journal::HEAD_FILE, p.message))
                 )?,
-                None => outln!("journal: {} entries, chain intact", j.entries)?,
+                Some(p) => outln!(
+                    "{}",
+                    error(format!(
+                        "{}:{}: {}",
+                        workspace::journal::JOURNAL_FILE,
+                        p.line,
+                        p.message
+                    ))
+                )?,
+                None => outln!("{}", tr!(s, "check-journal-intact", entries = j.entries))?,
             }
         }
         for f in &records {
-            outln!("error: {}: {}", f.file, f.message())?;
+            outln!("{}", error(format!("{}: {}", f.file, f.message())))?;
         }
+        let root = settings.root().display().to_string();
         outln!(
-            "{}: {errors} error(s), {warnings} warning(s)",
-            settings.root().display()
+            "{}",
+            tr!(s, "check-summary", root = root, errors = errors, warnings = warnings)
         )?;
     }
     Ok(if errors > found {

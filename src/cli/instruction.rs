@@ -91,21 +91,21 @@ fn print_outcome(settings: &Settings, o: &instruction::Outcome) -> Result<(), Cl
     if settings.json {
         return print_json(o);
     }
-    outln!("instruction {} in {}", o.instruction.id, o.file)?;
+    let s = settings.strings();
+    let id = o.instruction.id.as_str();
+    outln!("{}", tr!(s, "instruction-logged", id = id, file = o.file.as_str()))?;
     for (k, d) in &o.sent {
         let k = match k {
-            instruction::NoticeKind::Objection => "objection",
-            instruction::NoticeKind::Transfer => "transfer notice",
+            instruction::NoticeKind::Objection => tr!(s, "instruction-objection"),
+            instruction::NoticeKind::Transfer => tr!(s, "instruction-transfer-notice"),
         };
+        let file = d.record.eml.as_str();
         if d.dry_run {
-            outln!("dry run: {k} written to {} (not sent)", d.record.eml)?;
+            outln!("{k} — {}", tr!(s, "dry-run-written", file = file))?;
         } else {
-            outln!(
-                "{k} sent to {} — {} — server reply: {}",
-                d.record.recipients.join(", "),
-                d.record.eml,
-                d.record.server_reply
-            )?;
+            let to = d.record.recipients.join(", ");
+            let reply = d.record.server_reply.as_str();
+            outln!("{k} — {}", tr!(s, "message-sent", to = to, file = file, reply = reply))?;
         }
     }
     Ok(())
@@ -164,37 +164,31 @@ pub(super) fn run(settings: &Settings, c: &InstructionCommand) -> Result<i32, Cl
                 let v: Vec<_> = all.iter().map(|l| &l.record).collect();
                 print_json(&v)?;
             } else {
+                let s = settings.strings();
                 for l in &all {
                     let i = &l.record;
-                    outln!(
-                        "{}  {}  {}  from {}",
-                        i.id,
-                        i.controller,
-                        words::show_in(i.at, ws.tz),
-                        i.from
-                    )?;
+                    let at = words::show_in(i.at, ws.tz);
+                    let from = tr!(s, "instruction-from", from = i.from.as_str());
+                    outln!("{}  {}  {at}  {from}", i.id, i.controller)?;
                     outln!("    {}", i.summary)?;
                     if let Some(t) = &i.transfer {
+                        let sent = if t.notice.is_some() { "yes" } else { "no" };
                         outln!(
-                            "    transfer required by law to {} ({}) — {}",
-                            t.country,
-                            t.legal_basis,
-                            if t.notice.is_some() {
-                                "notified"
-                            } else {
-                                "NOT NOTIFIED"
-                            }
+                            "    {}",
+                            tr!(
+                                s,
+                                "instruction-transfer",
+                                country = t.country.as_str(),
+                                basis = t.legal_basis.as_str(),
+                                sent = sent
+                            )
                         )?;
                     }
                     if let Some(o) = &i.objection {
+                        let sent = if o.notice.is_some() { "yes" } else { "no" };
                         outln!(
-                            "    objection: {} — {}",
-                            o.reason,
-                            if o.notice.is_some() {
-                                "sent"
-                            } else {
-                                "NOT SENT"
-                            }
+                            "    {}",
+                            tr!(s, "instruction-objection-line", reason = o.reason.as_str(), sent = sent)
                         )?;
                     }
                 }

@@ -11,6 +11,7 @@ use super::{eprint_diagnostics, print_json, CliError, Settings};
 use crate::mail::outbox::{Resolve, Sending};
 use crate::mail::SmtpSettings;
 use crate::model::Right;
+use crate::render::templates::Strings;
 use crate::render::words;
 use crate::render::Templates;
 use crate::request::{self, RequestError};
@@ -158,10 +159,11 @@ fn print_outcome(
     if settings.json {
         return print_json(o);
     }
-    outln!("request {} logged in {}", o.request.id, o.file)?;
+    let t = Templates::new(settings.lang(Some(ws)))?;
+    let s = t.strings();
+    let id = o.request.id.as_str();
+    outln!("{}", tr!(s, "request-logged", id = id, file = o.file.as_str()))?;
     if let Some(p) = &o.answer_period {
-        let t = Templates::new(settings.lang(Some(ws)))?;
-        let s = t.strings();
         outln!(
             "{}",
             s.get("request_answer_due")
@@ -169,7 +171,7 @@ fn print_outcome(
         )?;
     }
     match &o.forwarded {
-        Some(f) if f.dry_run => outln!("dry run: message written to {} (not sent)", f.record.eml)?,
+        Some(f) if f.dry_run => outln!("{}", tr!(s, "dry-run-written", file = f.record.eml.as_str()))?,
         Some(_)
             if o.request
                 .forwarded
@@ -178,31 +180,30 @@ fn print_outcome(
         {
             let gaps = o.request.forwarded.iter().flat_map(|r| &r.incomplete);
             let gaps: Vec<&str> = gaps.map(String::as_str).collect();
-            errln!(
-                "warning: forwarded with « à compléter » in: {} (--incomplete; recorded as such)",
-                gaps.join(", ")
-            );
-            print_forwarded(o)?
+            let w = tr!(s, "request-forwarded-incomplete", fields = gaps.join(", "));
+            errln!("{}", tr!(s, "cli-warning", message = w));
+            print_forwarded(s, o)?
         }
-        Some(_) => print_forwarded(o)?,
-        None => outln!(
-            "not forwarded: run `dpo request forward {}` (status flags it after 24 h)",
-            o.request.id
-        )?,
+        Some(_) => print_forwarded(s, o)?,
+        None => outln!("{}", tr!(s, "next-request-forward", id = id))?,
     }
     for a in o.forwarded.iter().flat_map(|f| &f.record.attachments) {
-        outln!("attached {} — SHA-256 {}", a.name, a.sha256)?;
+        outln!("{}", tr!(s, "sent-attached", file = a.name.as_str(), sha256 = a.sha256.as_str()))?;
     }
     Ok(())
 }
 
-fn print_forwarded(o: &request::Outcome) -> Result<(), CliError> {
+fn print_forwarded(s: &Strings, o: &request::Outcome) -> Result<(), CliError> {
     match &o.forwarded {
         Some(f) => outln!(
-            "forwarded to {} — {} — server reply: {}",
-            f.record.recipients.join(", "),
-            f.record.eml,
-            f.record.server_reply
+            "{}",
+            tr!(
+                s,
+                "message-sent",
+                to = f.record.recipients.join(", "),
+                file = f.record.eml.as_str(),
+                reply = f.record.server_reply.as_str()
+            )
         ),
         None => Ok(()),
     }
@@ -300,13 +301,16 @@ pub(super) fn run(settings: &Settings, c: &RequestCommand) -> Result<i32, CliErr
                 print_json(&rows)?;
             } else {
                 for r in &rows {
+                    let right = s.get(&format!("right.{}", r.right)).to_string();
+                    let forwarded = match &r.forwarded_at {
+                        Some(at) => tr!(s, "request-forwarded-at", at = at.as_str()),
+                        None => tr!(s, "request-not-forwarded-yet"),
+                    };
                     outln!(
-                        "{}  {}  {}  received {}  forwarded {}",
+                        "{}  {}  {right}  {}  {forwarded}",
                         r.id,
                         r.controller,
-                        r.right,
-                        r.received_at,
-                        r.forwarded_at.as_deref().unwrap_or("NOT YET"),
+                        tr!(s, "request-received-at", at = r.received_at.as_str()),
                     )?;
                     let due = r.answer_period.as_ref().map(|p| words::period_end(s, p));
                     outln!(

@@ -123,23 +123,28 @@ fn print_edit(settings: &Settings, o: &subprocessor::EditOutcome) -> Result<(), 
     if settings.json {
         return print_json(o);
     }
-    outln!("subprocessors.yaml: {} recorded", o.subprocessor.id)?;
+    let s = settings.strings();
+    outln!("{}", tr!(s, "sp-recorded", id = o.subprocessor.id.as_str()))?;
     if !o.changed.is_empty() {
-        outln!("changed: {}", o.changed.join(", "))?;
+        outln!("{}", tr!(s, "sp-changed", fields = o.changed.join(", ")))?;
     }
     if !o.comments_kept {
-        outln!("note: the list was rewritten; comments inside `subprocessors:` were not kept")?;
+        outln!("{}", tr!(s, "sp-comments-lost"))?;
     }
     for n in &o.notices {
         outln!(
-            "notice {} for {}: {} (sha256 {}) — not sent yet",
-            n.id,
-            n.controller,
-            n.pdf,
-            n.pdf_sha256
+            "{}",
+            tr!(
+                s,
+                "sp-notice-ready",
+                id = n.id.as_str(),
+                controller = n.controller.as_str(),
+                file = n.pdf.as_str(),
+                sha256 = n.pdf_sha256.as_str()
+            )
         )?;
     }
-    outln!("send them with `dpo subprocessor notify`")?;
+    outln!("{}", tr!(s, "next-sp-notify"))?;
     Ok(())
 }
 
@@ -173,12 +178,17 @@ pub(super) fn run(settings: &Settings, c: &SubProcessorCommand) -> Result<i32, C
                         outln!("    - {a}")?;
                     }
                 }
+                let t = settings.strings();
                 for n in pending {
                     outln!(
-                        "notice {} ({} → {}) not sent yet",
-                        n.id,
-                        n.subprocessor,
-                        n.controller
+                        "{}",
+                        tr!(
+                            t,
+                            "sp-notice-pending",
+                            id = n.id.as_str(),
+                            subprocessor = n.subprocessor.as_str(),
+                            controller = n.controller.as_str()
+                        )
                     )?;
                 }
             }
@@ -210,29 +220,22 @@ pub(super) fn run(settings: &Settings, c: &SubProcessorCommand) -> Result<i32, C
             if settings.json {
                 print_json(&sent)?;
             } else {
+                let t = settings.strings();
                 for s in &sent {
                     let d = &s.delivered;
+                    let notice = tr!(t, "sp-notice", id = s.notice.as_str());
                     if !s.incomplete.is_empty() {
-                        errln!(
-                            "warning: notice {} went out with « à compléter » in: {} (--incomplete; recorded as such)",
-                            s.notice,
-                            s.incomplete.join(", ")
-                        );
+                        let fields = s.incomplete.join(", ");
+                        let w = tr!(t, "sp-notice-incomplete", id = s.notice.as_str(), fields = fields);
+                        errln!("{}", tr!(t, "cli-warning", message = w));
                     }
+                    let file = d.record.eml.as_str();
                     if d.dry_run {
-                        outln!(
-                            "dry run: notice {} written to {} (not sent)",
-                            s.notice,
-                            d.record.eml
-                        )?;
+                        outln!("{notice} — {}", tr!(t, "dry-run-written", file = file))?;
                     } else {
-                        outln!(
-                            "notice {} sent to {} — {} — server reply: {}",
-                            s.notice,
-                            d.record.recipients.join(", "),
-                            d.record.eml,
-                            d.record.server_reply
-                        )?;
+                        let to = d.record.recipients.join(", ");
+                        let reply = d.record.server_reply.as_str();
+                        outln!("{notice} — {}", tr!(t, "message-sent", to = to, file = file, reply = reply))?;
                     }
                 }
             }

@@ -322,8 +322,8 @@ fate-pending-field = { $what }, field `{ $field }`: { $reason }
 fate-pending-copy = copy `{ $copy }` of item `{ $item }`
 fate-pending-item = item `{ $item }`
 fate-pending-certificate = the certificate
-fate-pending-incomplete-destruction = « à compléter » in the destruction recorded on { $at }; record it again with `dpo fate destroy { $item } --copy { $copy } … { $flag }`
-fate-pending-unsigned = the name of the processor's DPO, who signs the certificate, is « à compléter » (or name the DPO in people.yaml)
+fate-pending-incomplete-destruction = "to be completed" in the destruction recorded on { $at }; record it again with `dpo fate destroy { $item } --copy { $copy } … { $flag }`
+fate-pending-unsigned = the name of the processor's DPO, who signs the certificate, is "to be completed" (or name the DPO in people.yaml)
 fate-pending-choice = the controller's choice is not recorded
 fate-pending-decision = the reference and date of the controller's written decision are not recorded
 fate-pending-not-bagged = not handed over in a verified bag
@@ -352,3 +352,50 @@ copy-kind-backup-repository = backup repository
 copy-kind-restore-points = restore points
 copy-kind-offsite-media = off-site media
 copy-kind-replica = replica
+
+## `dpo check`
+check-journal-intact = journal: { $entries ->
+    [one] one entry
+   *[other] { $entries } entries
+}, chain intact
+check-summary = { $root }: { $errors ->
+    [0] no error
+    [one] one error
+   *[other] { $errors } errors
+}, { $warnings ->
+    [0] no warning
+    [one] one warning
+   *[other] { $warnings } warnings
+}
+
+## Data-subject requests and documented instructions.
+request-logged = request { $id } logged in { $file }
+dry-run-written = dry run: message written to { $file } (not sent)
+request-forwarded-incomplete = forwarded with "to be completed" in: { $fields } (--incomplete; recorded as such)
+next-request-forward = not forwarded; next: run `dpo request forward { $id }` (status flags it after 24 h)
+message-sent = sent to { $to } — { $file } — server reply: { $reply }
+request-received-at = received { $at }
+request-forwarded-at = forwarded { $at }
+request-not-forwarded-yet = NOT FORWARDED YET
+instruction-logged = instruction { $id } in { $file }
+instruction-objection = objection
+instruction-transfer-notice = transfer notice
+instruction-from = from { $from }
+instruction-transfer = transfer required by law to { $country } ({ $basis }) — { $sent ->
+    [yes] notified
+   *[no] NOT NOTIFIED
+}
+instruction-objection-line = objection: { $reason } — { $sent ->
+    [yes] sent
+   *[no] NOT SENT
+}
+
+## Sub-processors.
+sp-recorded = subprocessors.yaml: { $id } recorded
+sp-changed = changed: { $fields }
+sp-comments-lost = note: the list was rewritten; comments inside `subprocessors:` were not kept
+sp-notice-ready = notice { $id } for { $controller }: { $file } (sha256 { $sha256 }) — not sent yet
+next-sp-notify = next: send them with `dpo subprocessor notify`
+sp-notice-pending = notice { $id } ({ $subprocessor } → { $controller }) not sent yet
+sp-notice = notice { $id }
+sp-notice-incomplete = notice { $id } went out with "to be completed" in: { $fields } (--incomplete; recorded as such)

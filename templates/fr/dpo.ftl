@@ -352,3 +352,50 @@ copy-kind-backup-repository = dépôt de sauvegarde
 copy-kind-restore-points = points de restauration
 copy-kind-offsite-media = supports externalisés
 copy-kind-replica = réplique
+
+## « dpo check »
+check-journal-intact = journal : { $entries ->
+    [one] une entrée
+   *[other] { $entries } entrées
+}, chaîne intacte
+check-summary = { $root } : { $errors ->
+    [0] aucune erreur
+    [one] une erreur
+   *[other] { $errors } erreurs
+}, { $warnings ->
+    [0] aucun avertissement
+    [one] un avertissement
+   *[other] { $warnings } avertissements
+}
+
+## Demandes d'exercice de droits et instructions documentées.
+request-logged = demande { $id } consignée dans { $file }
+dry-run-written = essai : message écrit dans { $file } (non envoyé)
+request-forwarded-incomplete = transmise avec « à compléter » dans : { $fields } (--incomplete ; consigné comme tel)
+next-request-forward = non transmise ; suite : lancez `dpo request forward { $id }` (status la signale après 24 h)
+message-sent = envoyé à { $to } — { $file } — réponse du serveur : { $reply }
+request-received-at = reçue le { $at }
+request-forwarded-at = transmise le { $at }
+request-not-forwarded-yet = PAS ENCORE TRANSMISE
+instruction-logged = instruction { $id } dans { $file }
+instruction-objection = objection
+instruction-transfer-notice = information sur le transfert
+instruction-from = de { $from }
+instruction-transfer = transfert exigé par la loi vers { $country } ({ $basis }) — { $sent ->
+    [yes] information envoyée
+   *[no] INFORMATION NON ENVOYÉE
+}
+instruction-objection-line = objection : { $reason } — { $sent ->
+    [yes] envoyée
+   *[no] NON ENVOYÉE
+}
+
+## Sous-traitants ultérieurs.
+sp-recorded = subprocessors.yaml : { $id } consigné
+sp-changed = modifié : { $fields }
+sp-comments-lost = remarque : la liste a été réécrite ; les commentaires de `subprocessors:` n'ont pas été conservés
+sp-notice-ready = information écrite { $id } pour { $controller } : { $file } (sha256 { $sha256 }) — pas encore envoyée
+next-sp-notify = suite : envoyez-les avec `dpo subprocessor notify`
+sp-notice-pending = information écrite { $id } ({ $subprocessor } → { $controller }) pas encore envoyée
+sp-notice = information écrite { $id }
+sp-notice-incomplete = l'information écrite { $id } est partie avec « à compléter » dans : { $fields } (--incomplete ; consigné comme tel)

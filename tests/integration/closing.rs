@@ -522,7 +522,7 @@ fn a_notice_with_a_required_field_a_completer_needs_incomplete_and_says_so() {
     let r = notify(&["--incomplete"]);
     r.assert_code(0);
     assert!(
-        r.stderr().contains("warning: notice 2021-001 went out"),
+        r.stderr().contains("avertissement\u{202f}: l'information écrite 2021-001 est partie"),
         "{}",
         r.stderr()
     );
@@ -592,7 +592,7 @@ fn a_request_forward_with_its_summary_a_completer_needs_incomplete() {
     r.assert_code(0);
     assert!(
         r.stderr()
-            .contains("warning: forwarded with « à compléter » in: summary"),
+            .contains("avertissement\u{202f}: transmise avec «\u{202f}à compléter\u{202f}» dans\u{202f}: summary"),
         "{}",
         r.stderr()
     );

@@ -85,7 +85,7 @@ fn a_notification_whose_record_or_kept_message_was_edited_is_a_finding() {
     assert!(
         lines
             .iter()
-            .all(|l| l.starts_with(&format!("error: {BREACH}:"))),
+            .all(|l| l.starts_with(&format!("erreur\u{202f}: {BREACH}:"))),
         "{out}"
     );
     assert!(
@@ -121,7 +121,7 @@ fn a_notification_whose_record_or_kept_message_was_edited_is_a_finding() {
         "{out}"
     );
     assert!(!out.contains("not the instant of journal entry"), "{out}");
-    assert!(out.contains(&format!("error: {BREACH}: ")), "{out}");
+    assert!(out.contains(&format!("erreur\u{202f}: {BREACH}: ")), "{out}");
     ws.write(BREACH, &record);
     assert_eq!(check(&ws).0, 0);
 
@@ -248,7 +248,7 @@ fn a_forwarded_request_whose_kept_message_was_edited_is_a_finding() {
     assert_eq!(code, 1, "{out}");
     assert!(
         out.lines()
-            .any(|l| l.starts_with("error: requests/2021-001.yaml:")
+            .any(|l| l.starts_with("erreur\u{202f}: requests/2021-001.yaml:")
                 && l.contains("forwarded.sha256")
                 && l.contains(&eml)),
         "{out}"
@@ -308,7 +308,7 @@ fn a_call_before_aware_at_is_refused_and_a_stored_one_is_a_finding() {
     let (code, out) = check(&ws);
     assert_eq!(code, 1, "{out}");
     assert!(
-        out.lines().any(|l| l.starts_with(&format!("error: {BREACH}:"))
+        out.lines().any(|l| l.starts_with(&format!("erreur\u{202f}: {BREACH}:"))
             && l.contains("calls[0].at: the call to `juvisy-sur-orge` (2020-01-01 10:00 (UTC+01:00)) is before aware_at")),
         "{out}"
     );

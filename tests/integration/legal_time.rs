@@ -59,7 +59,7 @@ fn a_request_whose_month_ends_on_may_day_is_due_on_monday_3_may_with_why() {
     r.assert_code(0);
     let out = r.stdout();
     assert!(
-        out.contains("1er mai 2021 (jour férié : fête du Travail) → lundi 3 mai 2021"),
+        out.contains("1er mai 2021 (jour férié\u{202f}: fête du Travail) → lundi 3 mai 2021"),
         "{out}"
     );
 
@@ -77,7 +77,7 @@ fn a_request_whose_month_ends_on_may_day_is_due_on_monday_3_may_with_why() {
     let r = ws.dpo().run(&["request", "list"]);
     assert!(
         r.stdout()
-            .contains("1er mai 2021 (jour férié : fête du Travail) → lundi 3 mai 2021"),
+            .contains("1er mai 2021 (jour férié\u{202f}: fête du Travail) → lundi 3 mai 2021"),
         "{}",
         r.stdout()
     );
@@ -105,7 +105,7 @@ fn a_request_whose_month_ends_on_may_day_is_due_on_monday_3_may_with_why() {
     let text = r.stdout();
     assert!(
         text.contains(
-            "délai légal : 1er mai 2021 (jour férié : fête du Travail) → lundi 3 mai 2021"
+            "délai légal\u{202f}: 1er mai 2021 (jour férié\u{202f}: fête du Travail) → lundi 3 mai 2021"
         ),
         "{text}"
     );
@@ -125,7 +125,7 @@ fn a_request_whose_month_ends_on_may_day_is_due_on_monday_3_may_with_why() {
     let out = String::from_utf8_lossy(&out.stdout);
     assert!(out.starts_with("2021-05-03T21:59:59+00:00"), "{out}");
     assert!(
-        out.contains("1er mai 2021 (jour férié : fête du Travail) → lundi 3 mai 2021"),
+        out.contains("1er mai 2021 (jour férié\u{202f}: fête du Travail) → lundi 3 mai 2021"),
         "{out}"
     );
 }
@@ -468,11 +468,11 @@ fn breach_show_gives_the_timeline_in_order_with_who() {
             .unwrap_or_else(|| panic!("`{needle}` not in:\n{out}"))
     };
     let lines = [
-        "Chronologie :",
+        "Chronologie\u{202f}:",
         "jeudi 25 mars 2021 à 22:40 (UTC+01:00) — survenance de la violation",
         "vendredi 26 mars 2021 à 08:15 (UTC+01:00) — découverte — par technicien d'astreinte de l'EPT",
-        "vendredi 26 mars 2021 à 11:00 (UTC+01:00) — notification par courriel au responsable de traitement — juvisy-sur-orge — destinataire : rgpd@juvisy.example — par Jeanne Martin",
-        "vendredi 26 mars 2021 à 11:30 (UTC+01:00) — appel au contact désigné du responsable de traitement — juvisy-sur-orge — destinataire : M. Dupont (01 23 45 67 89) — par Paul Durand",
+        "vendredi 26 mars 2021 à 11:00 (UTC+01:00) — notification par courriel au responsable de traitement — juvisy-sur-orge — destinataire\u{202f}: rgpd@juvisy.example — par Jeanne Martin",
+        "vendredi 26 mars 2021 à 11:30 (UTC+01:00) — appel au contact désigné du responsable de traitement — juvisy-sur-orge — destinataire\u{202f}: M. Dupont (01 23 45 67 89) — par Paul Durand",
         "lundi 29 mars 2021 à 11:00 (UTC+02:00) — échéance du sous-traitant",
         "lundi 29 mars 2021 à 12:00 (UTC+02:00) — échéance du responsable de traitement envers l'autorité de contrôle",
     ];
@@ -500,7 +500,7 @@ fn the_forwarded_request_gives_the_moved_answer_date_in_its_language() {
     for (lang, want) in [
         (
             "fr",
-            "soit au plus tard le 1er mai 2021 (jour férié : fête du Travail) → lundi 3 mai 2021",
+            "soit au plus tard le 1er mai 2021 (jour férié\u{202f}: fête du Travail) → lundi 3 mai 2021",
         ),
         (
             "en",

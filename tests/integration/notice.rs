@@ -796,7 +796,8 @@ fn breach_open_asks_for_the_facts_of_the_cnil_form_on_a_terminal() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
     assert!(
-        stderr.contains("is the breach established") && stderr.contains("were the data encrypted"),
+        stderr.contains("la violation est-elle avérée\u{202f}?")
+            && stderr.contains("les données étaient-elles chiffrées\u{202f}?"),
         "{stderr}"
     );
     let record = ws.read(FILE);

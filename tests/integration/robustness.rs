@@ -77,7 +77,7 @@ fn auth_over_a_plain_connection_to_another_host_is_warned_about_on_stderr() {
     r.assert_code(2);
     assert!(
         r.stderr().contains(
-            "warning: the SMTP password of `dpo` would be sent in clear to 192.0.2.1:25 (plain)"
+            "avertissement\u{202f}: the SMTP password of `dpo` would be sent in clear to 192.0.2.1:25 (plain)"
         ),
         "{}",
         r.stderr()

@@ -157,7 +157,7 @@ fn check_lists_each_field_to_confirm_as_a_warning_naming_file_record_and_field()
     assert!(expected >= 20, "{expected}");
     assert_eq!(lines.len(), expected, "{out}");
     for l in &lines {
-        assert!(l.starts_with("warning: "), "{l}");
+        assert!(l.starts_with("avertissement\u{202f}: "), "{l}");
         assert!(l.contains("is an assumption to confirm"), "{l}");
     }
     let messaging = "activity `messagerie`: `data_categories` is an assumption to confirm";
@@ -168,11 +168,11 @@ fn check_lists_each_field_to_confirm_as_a_warning_naming_file_record_and_field()
     assert!(l.contains(&format!("{CONTROLLER_FILE}:")), "{l}");
     assert!(lines
         .iter()
-        .any(|l| l.starts_with("warning: fate/juvisy-sur-orge.yaml:")
+        .any(|l| l.starts_with("avertissement\u{202f}: fate/juvisy-sur-orge.yaml:")
             && l.contains("item `messagerie`: `data_categories`")));
     assert!(lines
         .iter()
-        .any(|l| l.starts_with("warning: subprocessors.yaml:")
+        .any(|l| l.starts_with("avertissement\u{202f}: subprocessors.yaml:")
             && l.contains("sub-processor `siim94`: `controllers`")));
 }
 

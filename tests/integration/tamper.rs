@@ -58,7 +58,7 @@ fn assert_tampered(ws: &Workspace, field: &str) {
     r.assert_code(1);
     let out = r.stdout();
     assert!(
-        out.contains(&format!("error: {FILE}: changed outside dpo")),
+        out.contains(&format!("erreur\u{202f}: {FILE}: changed outside dpo")),
         "{}",
         r.text()
     );
