@@ -78,26 +78,29 @@ fn pack(settings: &Settings, a: &PackArgs) -> Result<i32, CliError> {
     if settings.json {
         print_json(&report)?;
     } else {
+        let s = settings.strings();
         outln!(
-            "wrote the audit pack {} ({} files, manifest signed with {}, principal {})",
-            report.output,
-            report.files,
-            report.key_fingerprint,
-            report.principal
+            "{}",
+            tr!(
+                s,
+                "audit-wrote",
+                dir = report.output.as_str(),
+                files = report.files,
+                key = report.key_fingerprint.as_str(),
+                principal = report.principal.as_str()
+            )
         )?;
         if report.journal_entries_left_out > 0 {
-            outln!(
-                "{} journal entries concerning other controllers were left out",
-                report.journal_entries_left_out
-            )?;
+            outln!("{}", tr!(s, "audit-left-out", n = report.journal_entries_left_out))?;
         }
-        outln!("check it, in {}:", report.output)?;
+        outln!("{}", tr!(s, "next-audit-check", dir = report.output.as_str()))?;
         for v in &report.verify {
             outln!("  {v}")?;
         }
     }
     if !report.journal_intact {
-        errln!("warning: the journal does not verify; see journal/verification.txt in the pack");
+        let s = settings.strings();
+        errln!("{}", tr!(s, "cli-warning", message = tr!(s, "audit-journal-broken")));
         return Ok(EXIT_FINDING);
     }
     Ok(0)

@@ -76,7 +76,7 @@ pub(super) fn run(settings: &Settings, cmd: &JournalCommand) -> Result<i32, CliE
                     }
                 }
                 if entries.is_empty() {
-                    outln!("(the journal is empty)")?;
+                    outln!("{}", tr!(settings.strings(), "journal-empty"))?;
                 }
             }
             Ok(0)
@@ -96,26 +96,33 @@ pub(super) fn run(settings: &Settings, cmd: &JournalCommand) -> Result<i32, CliE
                     records: &records,
                 })?;
             } else {
+                let s = settings.strings();
                 for f in &records {
-                    errln!("record {}: {}", f.file, f.message());
+                    let message = f.message();
+                    errln!("{}", tr!(s, "journal-record", file = f.file.as_str(), message = message));
                 }
+                let broken = |at: String, message: &str| tr!(s, "journal-broken", at = at, message = message);
                 match &report.problem {
                     None => outln!(
-                        "journal intact: {} entries, head {} {}",
-                        report.entries,
-                        report.head.seq,
-                        report.head.sha256
+                        "{}",
+                        tr!(
+                            s,
+                            "journal-intact",
+                            entries = report.entries,
+                            seq = report.head.seq,
+                            sha256 = report.head.sha256.as_str()
+                        )
                     )?,
                     Some(p) if p.line == 0 => errln!(
-                        "journal broken: {}: {}",
-                        workspace::journal::HEAD_FILE,
-                        p.message
+                        "{}",
+                        broken(workspace::journal::HEAD_FILE.to_string(), &p.message)
                     ),
                     Some(p) => errln!(
-                        "journal broken: {}:{}: {}",
-                        workspace::journal::JOURNAL_FILE,
-                        p.line,
-                        p.message
+                        "{}",
+                        broken(
+                            format!("{}:{}", workspace::journal::JOURNAL_FILE, p.line),
+                            &p.message
+                        )
                     ),
                 }
             }
@@ -127,16 +134,14 @@ pub(super) fn run(settings: &Settings, cmd: &JournalCommand) -> Result<i32, CliE
         }
         JournalCommand::Note(a) => {
             if a.message.trim().is_empty() {
-                return Err(CliError::Usage(
-                    "the note is empty\n  hint: dpo journal note -m \"what happened\"".into(),
-                ));
+                return Err(CliError::Usage(tr!(settings.strings(), "journal-note-empty")));
             }
             let ws = settings.load()?;
             let entry = journal.note(&ws, &settings.act(ws.tz)?, &a.subject, &a.message)?;
             if settings.json {
                 print_json(&entry)?;
             } else {
-                outln!("journal entry {} recorded", entry.seq)?;
+                outln!("{}", tr!(settings.strings(), "journal-recorded", seq = entry.seq))?;
             }
             Ok(0)
         }

@@ -68,14 +68,19 @@ fn print(settings: &Settings, set: &FieldSet) -> Result<(), CliError> {
     if settings.json {
         return print_json(set);
     }
+    let s = settings.strings();
     outln!(
-        "{}: `{}` set (journal entry {})",
-        set.file,
-        set.field,
-        set.journal_seq
+        "{}",
+        tr!(
+            s,
+            "set-done",
+            file = set.file.as_str(),
+            field = set.field.as_str(),
+            seq = set.journal_seq
+        )
     )?;
     if !set.comments_kept {
-        outln!("note: its top-level section was rewritten; comments inside it were not kept")?;
+        outln!("{}", tr!(s, "set-comments-lost"))?;
     }
     Ok(())
 }

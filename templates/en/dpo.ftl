@@ -399,3 +399,38 @@ next-sp-notify = next: send them with `dpo subprocessor notify`
 sp-notice-pending = notice { $id } ({ $subprocessor } → { $controller }) not sent yet
 sp-notice = notice { $id }
 sp-notice-incomplete = notice { $id } went out with "to be completed" in: { $fields } (--incomplete; recorded as such)
+
+## The journal.
+journal-empty = (the journal is empty)
+journal-record = record { $file }: { $message }
+journal-intact = journal intact: { $entries ->
+    [one] one entry
+   *[other] { $entries } entries
+}, head { $seq } { $sha256 }
+journal-broken = journal broken: { $at }: { $message }
+journal-note-empty = the note is empty
+    next: dpo journal note -m "what happened"
+journal-recorded = journal entry { $seq } recorded
+
+## Audit pack, `set`, register.
+audit-wrote = wrote the audit pack { $dir } ({ $files ->
+    [one] one file
+   *[other] { $files } files
+}, manifest signed with { $key }, principal { $principal })
+audit-left-out = { $n ->
+    [one] one journal entry concerning other controllers was left out
+   *[other] { $n } journal entries concerning other controllers were left out
+}
+next-audit-check = next: check it, in { $dir }:
+audit-journal-broken = the journal does not verify; see journal/verification.txt in the pack
+set-done = { $file }: `{ $field }` set (journal entry { $seq })
+set-comments-lost = note: its top-level section was rewritten; comments inside it were not kept
+register-gaps = note: { $missing ->
+    [0] no required information is missing
+    [one] one item of required information is missing and shown as "{ $todo }"
+   *[other] { $missing } items of required information are missing and shown as "{ $todo }"
+}, { $assumed ->
+    [0] no value is an assumption
+    [one] one value is an assumption shown with "{ $to_confirm }"
+   *[other] { $assumed } values are assumptions shown with "{ $to_confirm }"
+}; `dpo check` lists them

@@ -399,3 +399,38 @@ next-sp-notify = suite : envoyez-les avec `dpo subprocessor notify`
 sp-notice-pending = information écrite { $id } ({ $subprocessor } → { $controller }) pas encore envoyée
 sp-notice = information écrite { $id }
 sp-notice-incomplete = l'information écrite { $id } est partie avec « à compléter » dans : { $fields } (--incomplete ; consigné comme tel)
+
+## Le journal.
+journal-empty = (le journal est vide)
+journal-record = fichier { $file } : { $message }
+journal-intact = journal intact : { $entries ->
+    [one] une entrée
+   *[other] { $entries } entrées
+}, tête { $seq } { $sha256 }
+journal-broken = journal rompu : { $at } : { $message }
+journal-note-empty = la note est vide
+    suite : dpo journal note -m "ce qui s'est passé"
+journal-recorded = entrée { $seq } du journal consignée
+
+## Dossier d'audit, « set », registre.
+audit-wrote = dossier d'audit écrit : { $dir } ({ $files ->
+    [one] un fichier
+   *[other] { $files } fichiers
+}, manifeste signé avec { $key }, principal { $principal })
+audit-left-out = { $n ->
+    [one] une entrée du journal concernant d'autres responsables de traitement a été écartée
+   *[other] { $n } entrées du journal concernant d'autres responsables de traitement ont été écartées
+}
+next-audit-check = suite : vérifiez-le, dans { $dir } :
+audit-journal-broken = le journal ne se vérifie pas ; voir journal/verification.txt dans le dossier
+set-done = { $file } : `{ $field }` modifié (entrée { $seq } du journal)
+set-comments-lost = remarque : sa section de premier niveau a été réécrite ; les commentaires qu'elle contenait n'ont pas été conservés
+register-gaps = remarque : { $missing ->
+    [0] aucune information requise ne manque
+    [one] une information requise manque et figure comme « { $todo } »
+   *[other] { $missing } informations requises manquent et figurent comme « { $todo } »
+}, { $assumed ->
+    [0] aucune valeur n'est une hypothèse
+    [one] une valeur est une hypothèse signalée par « { $to_confirm } »
+   *[other] { $assumed } valeurs sont des hypothèses signalées par « { $to_confirm } »
+} ; `dpo check` les énumère

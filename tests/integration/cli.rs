@@ -585,7 +585,7 @@ mod journal {
             std::fs::write(&path, &bytes).unwrap();
             let o = dpo(&ws, &["journal", "verify"]);
             assert_eq!(o.code(), Some(1), "{what}: {}", o.text());
-            assert!(o.text().contains("journal broken"), "{what}");
+            assert!(o.text().contains("journal rompu"), "{what}");
             let o = dpo(&ws, &["check"]);
             assert_eq!(o.code(), Some(1), "{what}: check {}", o.text());
             // Nothing is appended on top of a broken journal.
@@ -704,7 +704,7 @@ mod init {
         let o = dpo(&ws, &["check", "--strict"]);
         assert_eq!(o.code(), Some(0), "{}", o.text());
         assert!(
-            o.text().contains("journal: 1 entries, chain intact"),
+            o.text().contains("journal\u{202f}: une entrée, chaîne intacte"),
             "{}",
             o.text()
         );

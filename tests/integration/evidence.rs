@@ -357,7 +357,7 @@ fn a_note_keeps_its_text_shown_and_verified() {
     ws.write("journal.jsonl", &edited);
     let r = ws.dpo().run(&["journal", "verify"]);
     r.assert_code(1);
-    assert!(r.stderr().contains("journal broken"), "{}", r.stderr());
+    assert!(r.stderr().contains("journal rompu"), "{}", r.stderr());
 
     // Edited and the head re-anchored: the text no longer hashes to the entry's payload.
     let script = r#"

@@ -322,7 +322,7 @@ fn a_journal_emptied_removed_rehashed_cut_short_or_with_its_head_edited_is_caugh
     expect(
         &ws,
         "re-hashed after an edit",
-        &format!("record {FILE}: changed outside dpo"),
+        &format!("fichier {FILE}\u{202f}: changed outside dpo"),
     );
 
     // Cut short: the entries of the notification removed, head made to match.
@@ -343,7 +343,7 @@ fn a_journal_emptied_removed_rehashed_cut_short_or_with_its_head_edited_is_caugh
     expect(
         &ws,
         "cut short",
-        &format!("record {FILE}: changed outside dpo"),
+        &format!("fichier {FILE}\u{202f}: changed outside dpo"),
     );
 
     // Head edited.
