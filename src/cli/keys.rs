@@ -111,22 +111,22 @@ fn publish(settings: &Settings, arg: &KeyArg, generate: bool) -> Result<i32, Cli
         })
         .map(|()| 0);
     }
+    let s = settings.strings();
+    let key = p.private_key.display().to_string();
     if generate {
-        outln!(
-            "new Ed25519 signing key: {} (mode 0600; keep it secret, back it up)",
-            p.private_key.display()
-        )?;
+        outln!("{}", tr!(s, "keys-new", file = key))?;
     } else {
-        outln!("signing key: {}", p.private_key.display())?;
+        outln!("{}", tr!(s, "keys-key", file = key))?;
     }
-    outln!("fingerprint: {}", p.fingerprint)?;
-    outln!("public key:  {}", p.public_key_file)?;
+    outln!("{}", tr!(s, "keys-fingerprint", fingerprint = p.fingerprint.as_str()))?;
+    outln!("{}", tr!(s, "keys-public", key = p.public_key_file.as_str()))?;
+    let file = format!("{KEYS_DIR}/{ALLOWED_SIGNERS}");
     if p.already_listed {
-        outln!("already in {KEYS_DIR}/{ALLOWED_SIGNERS}")?;
+        outln!("{}", tr!(s, "keys-already-listed", file = file))?;
     } else {
-        outln!("added to {KEYS_DIR}/{ALLOWED_SIGNERS} for {}", p.principal)?;
+        outln!("{}", tr!(s, "keys-added", file = file, principal = p.principal.as_str()))?;
     }
-    outln!("give the controller the fingerprint by another channel (phone, letter) so it can trust the allowed_signers line")?;
+    outln!("{}", tr!(s, "next-keys-fingerprint"))?;
     Ok(0)
 }
 
@@ -149,20 +149,17 @@ fn show(settings: &Settings, arg: &KeyArg) -> Result<i32, CliError> {
             public_key_file: None,
         })?;
     } else {
-        outln!("signing key: {}", d.private_key.display())?;
-        outln!("fingerprint: {}", d.fingerprint)?;
-        outln!("public key:  {}", d.public_key)?;
+        let s = settings.strings();
+        outln!("{}", tr!(s, "keys-key", file = d.private_key.display().to_string()))?;
+        outln!("{}", tr!(s, "keys-fingerprint", fingerprint = d.fingerprint.as_str()))?;
+        outln!("{}", tr!(s, "keys-public", key = d.public_key.as_str()))?;
+        let file = d.allowed_signers.display().to_string();
         if d.principals.is_empty() {
-            errln!(
-                "warning: the key is not in `{}`: signatures made with it would not verify\n  hint: `dpo keys publish` adds it",
-                d.allowed_signers.display()
-            );
+            let w = tr!(s, "keys-not-listed", file = file);
+            errln!("{}", tr!(s, "cli-warning", message = w));
         } else {
-            outln!(
-                "listed in {} for {}",
-                d.allowed_signers.display(),
-                d.principals.join(", ")
-            )?;
+            let principals = d.principals.join(", ");
+            outln!("{}", tr!(s, "keys-listed", file = file, principals = principals))?;
         }
     }
     Ok(if d.principals.is_empty() {
@@ -183,19 +180,19 @@ pub(super) fn run_sign(settings: &Settings, args: &SignArgs) -> Result<i32, CliE
             key: args.key.key.clone(),
         },
     )?;
+    let t = settings.strings();
+    let sig = s.signature.display().to_string();
+    let principal = s.principal.as_str();
     outln!(
-        "wrote {} (namespace {NS_FILE}, key {}, principal {})",
-        s.signature.display(),
-        s.key_fingerprint,
-        s.principal
+        "{}",
+        tr!(t, "sign-wrote", file = sig.as_str(), namespace = NS_FILE, key = s.key_fingerprint.as_str(), principal = principal)
     )?;
-    outln!(
-        "check it with: ssh-keygen -Y verify -f {} -I {} -n {NS_FILE} -s {} < {}",
+    let command = format!(
+        "ssh-keygen -Y verify -f {} -I {principal} -n {NS_FILE} -s {sig} < {}",
         s.allowed_signers.display(),
-        s.principal,
-        s.signature.display(),
         args.file.display()
-    )?;
+    );
+    outln!("{}", tr!(t, "next-sign-check", command = command))?;
     Ok(0)
 }
 
@@ -249,13 +246,25 @@ pub(super) fn run_verify(settings: &Settings, args: &VerifyArgs) -> Result<i32, 
                 fingerprint,
                 namespace,
             } => outln!(
-                "good signature of {} by {principal} (key {fingerprint}, namespace {namespace})",
-                args.file.display()
+                "{}",
+                tr!(
+                    settings.strings(),
+                    "verify-good",
+                    file = args.file.display().to_string(),
+                    principal = principal.as_str(),
+                    key = fingerprint.as_str(),
+                    namespace = namespace.as_str()
+                )
             )?,
             Verdict::Bad { reason } => errln!(
-                "BAD signature of {} ({}): {reason}",
-                args.file.display(),
-                sig.display()
+                "{}",
+                tr!(
+                    settings.strings(),
+                    "verify-bad",
+                    file = args.file.display().to_string(),
+                    signature = sig.display().to_string(),
+                    reason = reason.to_string()
+                )
             ),
         }
     }

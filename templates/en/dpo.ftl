@@ -434,3 +434,19 @@ register-gaps = note: { $missing ->
     [one] one value is an assumption shown with "{ $to_confirm }"
    *[other] { $assumed } values are assumptions shown with "{ $to_confirm }"
 }; `dpo check` lists them
+
+## Keys and signatures.
+keys-new = new Ed25519 signing key: { $file } (mode 0600; keep it secret, back it up)
+keys-key = signing key: { $file }
+keys-fingerprint = fingerprint: { $fingerprint }
+keys-public = public key: { $key }
+keys-already-listed = already in { $file }
+keys-added = added to { $file } for { $principal }
+next-keys-fingerprint = next: give the controller the fingerprint by another channel (phone, letter) so it can trust the allowed_signers line
+keys-not-listed = the key is not in `{ $file }`: signatures made with it would not verify
+    next: `dpo keys publish` adds it
+keys-listed = listed in { $file } for { $principals }
+sign-wrote = wrote { $file } (namespace { $namespace }, key { $key }, principal { $principal })
+next-sign-check = next: check it with: { $command }
+verify-good = good signature of { $file } by { $principal } (key { $key }, namespace { $namespace })
+verify-bad = BAD signature of { $file } ({ $signature }): { $reason }

@@ -434,3 +434,19 @@ register-gaps = remarque : { $missing ->
     [one] une valeur est une hypothèse signalée par « { $to_confirm } »
    *[other] { $assumed } valeurs sont des hypothèses signalées par « { $to_confirm } »
 } ; `dpo check` les énumère
+
+## Clés et signatures.
+keys-new = nouvelle clé de signature Ed25519 : { $file } (mode 0600 ; gardez-la secrète, sauvegardez-la)
+keys-key = clé de signature : { $file }
+keys-fingerprint = empreinte : { $fingerprint }
+keys-public = clé publique : { $key }
+keys-already-listed = déjà dans { $file }
+keys-added = ajoutée à { $file } pour { $principal }
+next-keys-fingerprint = suite : donnez l'empreinte au responsable de traitement par un autre canal (téléphone, courrier) pour qu'il puisse se fier à la ligne de allowed_signers
+keys-not-listed = la clé n'est pas dans `{ $file }` : les signatures faites avec elle ne se vérifieraient pas
+    suite : `dpo keys publish` l'y ajoute
+keys-listed = inscrite dans { $file } pour { $principals }
+sign-wrote = { $file } écrit (espace de noms { $namespace }, clé { $key }, principal { $principal })
+next-sign-check = suite : vérifiez-le avec : { $command }
+verify-good = signature valide de { $file } par { $principal } (clé { $key }, espace de noms { $namespace })
+verify-bad = signature NON VALIDE de { $file } ({ $signature }) : { $reason }

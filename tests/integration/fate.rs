@@ -284,7 +284,7 @@ fn a_file_signed_by_dpo_verifies_with_ssh_keygen_and_with_dpo() {
     assert!(ssh_keygen_verify(&allowed, "file", &sig, &f));
     assert!(env
         .ok(&["verify", "rapport.odt"])
-        .contains("good signature"));
+        .contains("signature valide"));
 }
 
 #[test]
