@@ -91,16 +91,25 @@ fn pack(settings: &Settings, a: &PackArgs) -> Result<i32, CliError> {
             )
         )?;
         if report.journal_entries_left_out > 0 {
-            outln!("{}", tr!(s, "audit-left-out", n = report.journal_entries_left_out))?;
+            outln!(
+                "{}",
+                tr!(s, "audit-left-out", n = report.journal_entries_left_out)
+            )?;
         }
-        outln!("{}", tr!(s, "next-audit-check", dir = report.output.as_str()))?;
+        outln!(
+            "{}",
+            tr!(s, "next-audit-check", dir = report.output.as_str())
+        )?;
         for v in &report.verify {
             outln!("  {v}")?;
         }
     }
     if !report.journal_intact {
         let s = settings.strings();
-        errln!("{}", tr!(s, "cli-warning", message = tr!(s, "audit-journal-broken")));
+        errln!(
+            "{}",
+            tr!(s, "cli-warning", message = tr!(s, "audit-journal-broken"))
+        );
         return Ok(EXIT_FINDING);
     }
     Ok(0)

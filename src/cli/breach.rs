@@ -30,7 +30,10 @@ pub(super) fn run(settings: &Settings, cmd: &BreachCommand) -> Result<i32, CliEr
             if let (true, BreachError::MissingFields { missing, .. }) = (settings.json, &e) {
                 print_json(&serde_json::json!({ "error": "missing_fields", "missing": missing }))?;
             }
-            errln!("{}", tr!(settings.strings(), "cli-error", message = e.to_string()));
+            errln!(
+                "{}",
+                tr!(settings.strings(), "cli-error", message = e.to_string())
+            );
             Ok(EXIT_FINDING)
         }
         Err(CliError::Breach(BreachError::Invalid { file, diagnostics })) => {
@@ -141,9 +144,7 @@ fn open(settings: &Settings, ws: &Workspace, a: &OpenArgs) -> Result<i32, CliErr
             match prompt(&q)? {
                 Some(s) if !s.is_empty() => s,
                 Some(_) => crate::time::in_tz(clock.now(), ws.tz).to_rfc3339(),
-                None => {
-                    return Err(CliError::Usage(tr!(s, "breach-needs-aware-at")))
-                }
+                None => return Err(CliError::Usage(tr!(s, "breach-needs-aware-at"))),
             }
         }
     };

@@ -88,7 +88,13 @@ pub(super) fn run(settings: &Settings, args: &CheckArgs) -> Result<i32, CliError
         let root = settings.root().display().to_string();
         outln!(
             "{}",
-            tr!(s, "check-summary", root = root, errors = errors, warnings = warnings)
+            tr!(
+                s,
+                "check-summary",
+                root = root,
+                errors = errors,
+                warnings = warnings
+            )
         )?;
     }
     Ok(if errors > found {

@@ -76,7 +76,10 @@ fn list(settings: &Settings, a: &ListArgs) -> Result<i32, CliError> {
         for it in &c.items {
             let choice = it
                 .choice
-                .map(|ch| yaml_word(&ch))
+                .map(|ch| {
+                    s.get(&format!("fate-choice-{}", yaml_word(&ch)))
+                        .to_string()
+                })
                 .unwrap_or_else(|| tr!(s, "fate-no-choice"));
             let mark = if it.done {
                 tr!(s, "fate-done")
@@ -85,7 +88,9 @@ fn list(settings: &Settings, a: &ListArgs) -> Result<i32, CliError> {
             };
             outln!("  {}  {}  [{choice}] {mark}", it.item, it.name)?;
             for cs in &it.copies {
-                let state = yaml_word(&cs.state);
+                let state = s
+                    .get(&format!("copy-state-{}", yaml_word(&cs.state)))
+                    .to_string();
                 outln!(
                     "    {:<20} {:<18} {state}",
                     cs.copy.as_str(),
@@ -354,7 +359,10 @@ fn certify(settings: &Settings, a: &CertifyArgs) -> Result<i32, CliError> {
             }
             let s = settings.strings();
             let c = controller.as_str();
-            errln!("{}", tr!(s, "fate-certify-refused", controller = c, n = pending.len()));
+            errln!(
+                "{}",
+                tr!(s, "fate-certify-refused", controller = c, n = pending.len())
+            );
             for p in &pending {
                 errln!("  - {}", p.text(&s));
             }

@@ -93,7 +93,10 @@ fn print_outcome(settings: &Settings, o: &instruction::Outcome) -> Result<(), Cl
     }
     let s = settings.strings();
     let id = o.instruction.id.as_str();
-    outln!("{}", tr!(s, "instruction-logged", id = id, file = o.file.as_str()))?;
+    outln!(
+        "{}",
+        tr!(s, "instruction-logged", id = id, file = o.file.as_str())
+    )?;
     for (k, d) in &o.sent {
         let k = match k {
             instruction::NoticeKind::Objection => tr!(s, "instruction-objection"),
@@ -105,7 +108,10 @@ fn print_outcome(settings: &Settings, o: &instruction::Outcome) -> Result<(), Cl
         } else {
             let to = d.record.recipients.join(", ");
             let reply = d.record.server_reply.as_str();
-            outln!("{k} — {}", tr!(s, "message-sent", to = to, file = file, reply = reply))?;
+            outln!(
+                "{k} — {}",
+                tr!(s, "message-sent", to = to, file = file, reply = reply)
+            )?;
         }
     }
     Ok(())
@@ -188,7 +194,12 @@ pub(super) fn run(settings: &Settings, c: &InstructionCommand) -> Result<i32, Cl
                         let sent = if o.notice.is_some() { "yes" } else { "no" };
                         outln!(
                             "    {}",
-                            tr!(s, "instruction-objection-line", reason = o.reason.as_str(), sent = sent)
+                            tr!(
+                                s,
+                                "instruction-objection-line",
+                                reason = o.reason.as_str(),
+                                sent = sent
+                            )
                         )?;
                     }
                 }

@@ -99,9 +99,19 @@ pub(super) fn run(settings: &Settings, cmd: &JournalCommand) -> Result<i32, CliE
                 let s = settings.strings();
                 for f in &records {
                     let message = f.message();
-                    errln!("{}", tr!(s, "journal-record", file = f.file.as_str(), message = message));
+                    errln!(
+                        "{}",
+                        tr!(
+                            s,
+                            "journal-record",
+                            file = f.file.as_str(),
+                            message = message
+                        )
+                    );
                 }
-                let broken = |at: String, message: &str| tr!(s, "journal-broken", at = at, message = message);
+                let broken = |at: String, message: &str| {
+                    tr!(s, "journal-broken", at = at, message = message)
+                };
                 match &report.problem {
                     None => outln!(
                         "{}",
@@ -134,14 +144,20 @@ pub(super) fn run(settings: &Settings, cmd: &JournalCommand) -> Result<i32, CliE
         }
         JournalCommand::Note(a) => {
             if a.message.trim().is_empty() {
-                return Err(CliError::Usage(tr!(settings.strings(), "journal-note-empty")));
+                return Err(CliError::Usage(tr!(
+                    settings.strings(),
+                    "journal-note-empty"
+                )));
             }
             let ws = settings.load()?;
             let entry = journal.note(&ws, &settings.act(ws.tz)?, &a.subject, &a.message)?;
             if settings.json {
                 print_json(&entry)?;
             } else {
-                outln!("{}", tr!(settings.strings(), "journal-recorded", seq = entry.seq))?;
+                outln!(
+                    "{}",
+                    tr!(settings.strings(), "journal-recorded", seq = entry.seq)
+                )?;
             }
             Ok(0)
         }

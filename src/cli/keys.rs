@@ -118,13 +118,27 @@ fn publish(settings: &Settings, arg: &KeyArg, generate: bool) -> Result<i32, Cli
     } else {
         outln!("{}", tr!(s, "keys-key", file = key))?;
     }
-    outln!("{}", tr!(s, "keys-fingerprint", fingerprint = p.fingerprint.as_str()))?;
-    outln!("{}", tr!(s, "keys-public", key = p.public_key_file.as_str()))?;
+    outln!(
+        "{}",
+        tr!(s, "keys-fingerprint", fingerprint = p.fingerprint.as_str())
+    )?;
+    outln!(
+        "{}",
+        tr!(s, "keys-public", key = p.public_key_file.as_str())
+    )?;
     let file = format!("{KEYS_DIR}/{ALLOWED_SIGNERS}");
     if p.already_listed {
         outln!("{}", tr!(s, "keys-already-listed", file = file))?;
     } else {
-        outln!("{}", tr!(s, "keys-added", file = file, principal = p.principal.as_str()))?;
+        outln!(
+            "{}",
+            tr!(
+                s,
+                "keys-added",
+                file = file,
+                principal = p.principal.as_str()
+            )
+        )?;
     }
     outln!("{}", tr!(s, "next-keys-fingerprint"))?;
     Ok(0)
@@ -150,8 +164,14 @@ fn show(settings: &Settings, arg: &KeyArg) -> Result<i32, CliError> {
         })?;
     } else {
         let s = settings.strings();
-        outln!("{}", tr!(s, "keys-key", file = d.private_key.display().to_string()))?;
-        outln!("{}", tr!(s, "keys-fingerprint", fingerprint = d.fingerprint.as_str()))?;
+        outln!(
+            "{}",
+            tr!(s, "keys-key", file = d.private_key.display().to_string())
+        )?;
+        outln!(
+            "{}",
+            tr!(s, "keys-fingerprint", fingerprint = d.fingerprint.as_str())
+        )?;
         outln!("{}", tr!(s, "keys-public", key = d.public_key.as_str()))?;
         let file = d.allowed_signers.display().to_string();
         if d.principals.is_empty() {
@@ -159,7 +179,10 @@ fn show(settings: &Settings, arg: &KeyArg) -> Result<i32, CliError> {
             errln!("{}", tr!(s, "cli-warning", message = w));
         } else {
             let principals = d.principals.join(", ");
-            outln!("{}", tr!(s, "keys-listed", file = file, principals = principals))?;
+            outln!(
+                "{}",
+                tr!(s, "keys-listed", file = file, principals = principals)
+            )?;
         }
     }
     Ok(if d.principals.is_empty() {
@@ -185,7 +208,14 @@ pub(super) fn run_sign(settings: &Settings, args: &SignArgs) -> Result<i32, CliE
     let principal = s.principal.as_str();
     outln!(
         "{}",
-        tr!(t, "sign-wrote", file = sig.as_str(), namespace = NS_FILE, key = s.key_fingerprint.as_str(), principal = principal)
+        tr!(
+            t,
+            "sign-wrote",
+            file = sig.as_str(),
+            namespace = NS_FILE,
+            key = s.key_fingerprint.as_str(),
+            principal = principal
+        )
     )?;
     let command = format!(
         "ssh-keygen -Y verify -f {} -I {principal} -n {NS_FILE} -s {sig} < {}",

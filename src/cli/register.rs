@@ -102,10 +102,21 @@ pub(super) fn run(settings: &Settings, args: &RegisterArgs) -> Result<i32, CliEr
             .iter()
             .filter(|d| d.field.contains("to_confirm["))
             .count();
-        let (missing, todo, to_confirm) = (warnings - assumed, strings.get("todo"), strings.get("to_confirm"));
+        let (missing, todo, to_confirm) = (
+            warnings - assumed,
+            strings.get("todo"),
+            strings.get("to_confirm"),
+        );
         errln!(
             "{}",
-            tr!(strings, "register-gaps", missing = missing, todo = todo, assumed = assumed, to_confirm = to_confirm)
+            tr!(
+                strings,
+                "register-gaps",
+                missing = missing,
+                todo = todo,
+                assumed = assumed,
+                to_confirm = to_confirm
+            )
         );
     }
     Ok(0)

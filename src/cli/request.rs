@@ -162,7 +162,10 @@ fn print_outcome(
     let t = Templates::new(settings.lang(Some(ws)))?;
     let s = t.strings();
     let id = o.request.id.as_str();
-    outln!("{}", tr!(s, "request-logged", id = id, file = o.file.as_str()))?;
+    outln!(
+        "{}",
+        tr!(s, "request-logged", id = id, file = o.file.as_str())
+    )?;
     if let Some(p) = &o.answer_period {
         outln!(
             "{}",
@@ -171,7 +174,10 @@ fn print_outcome(
         )?;
     }
     match &o.forwarded {
-        Some(f) if f.dry_run => outln!("{}", tr!(s, "dry-run-written", file = f.record.eml.as_str()))?,
+        Some(f) if f.dry_run => outln!(
+            "{}",
+            tr!(s, "dry-run-written", file = f.record.eml.as_str())
+        )?,
         Some(_)
             if o.request
                 .forwarded
@@ -188,7 +194,15 @@ fn print_outcome(
         None => outln!("{}", tr!(s, "next-request-forward", id = id))?,
     }
     for a in o.forwarded.iter().flat_map(|f| &f.record.attachments) {
-        outln!("{}", tr!(s, "sent-attached", file = a.name.as_str(), sha256 = a.sha256.as_str()))?;
+        outln!(
+            "{}",
+            tr!(
+                s,
+                "sent-attached",
+                file = a.name.as_str(),
+                sha256 = a.sha256.as_str()
+            )
+        )?;
     }
     Ok(())
 }

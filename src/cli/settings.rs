@@ -250,13 +250,23 @@ mod tests {
     fn the_language_is_lang_else_the_locale_else_french() {
         let lang = |args: &[&str], vars: &[(&str, &str)]| settings(args, vars).lang(None);
         assert_eq!(lang(&["dpo", "check"], &[]), Lang::Fr);
-        assert_eq!(lang(&["dpo", "check"], &[("LANG", "en_GB.UTF-8")]), Lang::En);
+        assert_eq!(
+            lang(&["dpo", "check"], &[("LANG", "en_GB.UTF-8")]),
+            Lang::En
+        );
         assert_eq!(lang(&["dpo", "check"], &[("LANG", "C.UTF-8")]), Lang::Fr);
         // LC_ALL outranks LC_MESSAGES, which outranks LANG.
-        let vars = [("LC_ALL", "fr_FR.UTF-8"), ("LC_MESSAGES", "en_US"), ("LANG", "en_US")];
+        let vars = [
+            ("LC_ALL", "fr_FR.UTF-8"),
+            ("LC_MESSAGES", "en_US"),
+            ("LANG", "en_US"),
+        ];
         assert_eq!(lang(&["dpo", "check"], &vars), Lang::Fr);
         assert_eq!(lang(&["dpo", "check"], &vars[1..]), Lang::En);
-        assert_eq!(lang(&["dpo", "--lang", "fr", "check"], &[("LANG", "en_US")]), Lang::Fr);
+        assert_eq!(
+            lang(&["dpo", "--lang", "fr", "check"], &[("LANG", "en_US")]),
+            Lang::Fr
+        );
         assert_eq!(lang(&["dpo", "--lang", "en", "check"], &[]), Lang::En);
     }
 

@@ -96,9 +96,8 @@ pub(super) fn run(settings: &Settings, args: &StatusArgs) -> Result<i32, CliErro
                 let labels: Vec<String> =
                     i.missing.iter().map(|m| ics::missing_label(s, m)).collect();
                 outln!(
-                    "    {}: {}",
-                    s.get("status_missing_label"),
-                    labels.join(", ")
+                    "    {}",
+                    tr!(s, "status-missing-line", items = labels.join(", "))
                 )?;
             }
         }

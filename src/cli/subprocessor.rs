@@ -226,7 +226,12 @@ pub(super) fn run(settings: &Settings, c: &SubProcessorCommand) -> Result<i32, C
                     let notice = tr!(t, "sp-notice", id = s.notice.as_str());
                     if !s.incomplete.is_empty() {
                         let fields = s.incomplete.join(", ");
-                        let w = tr!(t, "sp-notice-incomplete", id = s.notice.as_str(), fields = fields);
+                        let w = tr!(
+                            t,
+                            "sp-notice-incomplete",
+                            id = s.notice.as_str(),
+                            fields = fields
+                        );
                         errln!("{}", tr!(t, "cli-warning", message = w));
                     }
                     let file = d.record.eml.as_str();
@@ -235,7 +240,10 @@ pub(super) fn run(settings: &Settings, c: &SubProcessorCommand) -> Result<i32, C
                     } else {
                         let to = d.record.recipients.join(", ");
                         let reply = d.record.server_reply.as_str();
-                        outln!("{notice} — {}", tr!(t, "message-sent", to = to, file = file, reply = reply))?;
+                        outln!(
+                            "{notice} — {}",
+                            tr!(t, "message-sent", to = to, file = file, reply = reply)
+                        )?;
                     }
                 }
             }

@@ -103,7 +103,11 @@ impl Pending {
         match &self.field {
             Some(field) => s.fmt(
                 "fate-pending-field",
-                &[("what", what), ("field", field.as_str().into()), ("reason", reason)],
+                &[
+                    ("what", what),
+                    ("field", field.as_str().into()),
+                    ("reason", reason),
+                ],
             ),
             None => s.fmt("fate-pending", &[("what", what), ("reason", reason)]),
         }
@@ -119,7 +123,11 @@ fn incomplete_destruction(item: &Id, c: &CopyStatus, s: &Strings) -> Vec<Pending
     };
     let blank = |v: &Option<String>| v.as_deref().is_none_or(|s| s.trim().is_empty());
     [
-        ("validated_by", blank(&d.validated_by), "--validated-by NAME"),
+        (
+            "validated_by",
+            blank(&d.validated_by),
+            "--validated-by NAME",
+        ),
         (
             "media_destination",
             blank(&d.media_destination),
@@ -219,7 +227,10 @@ pub fn item_status(fate: &Fate, item: &DataItem, s: &Strings) -> ItemStatus {
     if let Some(scan) = last_scan.as_ref().filter(|scan| !scan.clean) {
         todo.push(t(
             "fate-todo-scan-found",
-            &[("at", scan.at.to_string().into()), ("n", scan.matched.into())],
+            &[
+                ("at", scan.at.to_string().into()),
+                ("n", scan.matched.into()),
+            ],
         ));
     }
     let copies: Vec<CopyStatus> = item
@@ -231,7 +242,11 @@ pub fn item_status(fate: &Fate, item: &DataItem, s: &Strings) -> ItemStatus {
                 .rev()
                 .find(|d| d.item == item.id && d.copy == c.id && !d.verification.trim().is_empty())
                 .cloned();
-            let returned: Vec<BagRecord> = bags.iter().filter(|b| b.copy == c.id).map(|b| (*b).clone()).collect();
+            let returned: Vec<BagRecord> = bags
+                .iter()
+                .filter(|b| b.copy == c.id)
+                .map(|b| (*b).clone())
+                .collect();
             let bagged = has_bag(fate, &item.id, &c.id);
             let state = if choice == Some(Choice::Keep) {
                 CopyState::Kept
@@ -253,9 +268,10 @@ pub fn item_status(fate: &Fate, item: &DataItem, s: &Strings) -> ItemStatus {
                 (None, _) => Some(t("fate-todo-wait-choice", &[])),
                 (Some(Choice::Return), CopyState::Returned) => None,
                 (Some(Choice::Return), CopyState::Bagged) => Some(t("fate-todo-verify-bag", &[])),
-                (Some(Choice::Return), _) => {
-                    Some(t("fate-todo-return-or", &[("destroy", destroy_cmd.as_str().into())]))
-                }
+                (Some(Choice::Return), _) => Some(t(
+                    "fate-todo-return-or",
+                    &[("destroy", destroy_cmd.as_str().into())],
+                )),
                 (Some(Choice::ReturnThenDestroy), _) if bags.is_empty() => {
                     Some(t("fate-todo-wait-hand-over", &[]))
                 }
@@ -313,7 +329,10 @@ pub fn pending(fate: &Fate, s: &Strings) -> Vec<Pending> {
                 scan.copy.as_ref(),
                 s.fmt(
                     "fate-pending-scan-found",
-                    &[("at", scan.at.to_string().into()), ("n", scan.matched.into())],
+                    &[
+                        ("at", scan.at.to_string().into()),
+                        ("n", scan.matched.into()),
+                    ],
                 ),
             ));
         }

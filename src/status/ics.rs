@@ -33,17 +33,18 @@ pub fn to_ics(items: &[StatusItem], now: DateTime<Utc>, s: &Strings) -> String {
         let kind_key = format!("status_kind.{}", item.kind);
         let what = s.get(&kind_key);
         let summary = format!("{what} — {}", item.title);
-        let mut description = format!("{}\n{}: {}", item.title, s.get("status_file"), item.file);
+        let file = s.fmt("status-file-line", &[("file", item.file.as_str().into())]);
+        let mut description = format!("{}\n{file}", item.title);
         if let Some(line) = item.period.and_then(|p| words::period_moved_line(s, &p)) {
             description.push_str(&format!("\n{line}"));
         }
         if !item.missing.is_empty() {
             let labels: Vec<String> = item.missing.iter().map(|m| missing_label(s, m)).collect();
-            description.push_str(&format!(
-                "\n{}: {}",
-                s.get("status_missing_label"),
-                labels.join(", ")
-            ));
+            let line = s.fmt(
+                "status-missing-line",
+                &[("items", labels.join(", ").into())],
+            );
+            description.push_str(&format!("\n{line}"));
         }
         let mut ev = Event::new();
         ev.uid(&uid)

@@ -24,7 +24,11 @@ pub const KIND_FATE: &str = "fate.certificate";
 
 /// Whether a certificate is recorded for `controller`, and else what stands
 /// in its way (as `item` or `item/copy` codes, or `fate_file`).
-fn certificate(ws: &Workspace, controller: &Id, s: &Strings) -> (bool, Vec<String>, Vec<Diagnostic>) {
+fn certificate(
+    ws: &Workspace,
+    controller: &Id,
+    s: &Strings,
+) -> (bool, Vec<String>, Vec<Diagnostic>) {
     match fate::load(ws, controller) {
         Ok(f) => {
             let done = f

@@ -450,3 +450,27 @@ sign-wrote = wrote { $file } (namespace { $namespace }, key { $key }, principal 
 next-sign-check = next: check it with: { $command }
 verify-good = good signature of { $file } by { $principal } (key { $key }, namespace { $namespace })
 verify-bad = BAD signature of { $file } ({ $signature }): { $reason }
+
+## `dpo status` and its calendar.
+status-file-line = file: { $file }
+status-missing-line = missing: { $items }
+status-summary = { $overdue ->
+    [0] nothing overdue
+   *[other] { $overdue } overdue
+}, { $soon ->
+    [0] nothing within 7 days
+   *[other] { $soon } within 7 days
+}, { $undated ->
+    [0] no undated to-do
+    [one] one undated to-do
+   *[other] { $undated } undated to-dos
+}
+fate-choice-return = return
+fate-choice-destroy = destroy
+fate-choice-return_then_destroy = return then destroy
+fate-choice-keep = keep
+copy-state-pending = pending
+copy-state-bagged = bagged
+copy-state-returned = returned
+copy-state-destroyed = destroyed
+copy-state-kept = kept

@@ -450,3 +450,29 @@ sign-wrote = { $file } écrit (espace de noms { $namespace }, clé { $key }, pri
 next-sign-check = suite : vérifiez-le avec : { $command }
 verify-good = signature valide de { $file } par { $principal } (clé { $key }, espace de noms { $namespace })
 verify-bad = signature NON VALIDE de { $file } ({ $signature }) : { $reason }
+
+## « dpo status » et son calendrier.
+status-file-line = fichier : { $file }
+status-missing-line = manque : { $items }
+status-summary = { $overdue ->
+    [0] rien en retard
+    [one] une échéance en retard
+   *[other] { $overdue } échéances en retard
+}, { $soon ->
+    [0] rien dans les 7 jours
+    [one] une dans les 7 jours
+   *[other] { $soon } dans les 7 jours
+}, { $undated ->
+    [0] rien à faire sans échéance
+    [one] une chose à faire sans échéance
+   *[other] { $undated } choses à faire sans échéance
+}
+fate-choice-return = restitution
+fate-choice-destroy = destruction
+fate-choice-return_then_destroy = restitution puis destruction
+fate-choice-keep = conservation
+copy-state-pending = en attente
+copy-state-bagged = empaquetée
+copy-state-returned = restituée
+copy-state-destroyed = détruite
+copy-state-kept = conservée

@@ -704,7 +704,8 @@ mod init {
         let o = dpo(&ws, &["check", "--strict"]);
         assert_eq!(o.code(), Some(0), "{}", o.text());
         assert!(
-            o.text().contains("journal\u{202f}: une entrée, chaîne intacte"),
+            o.text()
+                .contains("journal\u{202f}: une entrée, chaîne intacte"),
             "{}",
             o.text()
         );

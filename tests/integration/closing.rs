@@ -522,7 +522,8 @@ fn a_notice_with_a_required_field_a_completer_needs_incomplete_and_says_so() {
     let r = notify(&["--incomplete"]);
     r.assert_code(0);
     assert!(
-        r.stderr().contains("avertissement\u{202f}: l'information écrite 2021-001 est partie"),
+        r.stderr()
+            .contains("avertissement\u{202f}: l'information écrite 2021-001 est partie"),
         "{}",
         r.stderr()
     );

@@ -121,7 +121,10 @@ fn a_notification_whose_record_or_kept_message_was_edited_is_a_finding() {
         "{out}"
     );
     assert!(!out.contains("not the instant of journal entry"), "{out}");
-    assert!(out.contains(&format!("erreur\u{202f}: {BREACH}: ")), "{out}");
+    assert!(
+        out.contains(&format!("erreur\u{202f}: {BREACH}: ")),
+        "{out}"
+    );
     ws.write(BREACH, &record);
     assert_eq!(check(&ws).0, 0);
 

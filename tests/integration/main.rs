@@ -15,6 +15,7 @@ mod crash;
 mod evidence;
 mod fate;
 mod hostile;
+mod language;
 mod legal_time;
 mod notice;
 mod robustness;

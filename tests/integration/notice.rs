@@ -751,7 +751,7 @@ fn the_notice_ends_with_a_signature_block() {
 
 /// Runs `args` on a terminal (a pseudo-terminal made by Python's `pty`),
 /// typing `answers` — how a person answers the prompts of `breach open`.
-const ON_A_TERMINAL: &str = r#"
+pub(crate) const ON_A_TERMINAL: &str = r#"
 import os, pty, select, subprocess, sys
 answers, cmd = sys.argv[1], sys.argv[2:]
 master, slave = pty.openpty()

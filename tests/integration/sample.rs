@@ -166,14 +166,13 @@ fn check_lists_each_field_to_confirm_as_a_warning_naming_file_record_and_field()
         .find(|l| l.contains(messaging))
         .expect(messaging);
     assert!(l.contains(&format!("{CONTROLLER_FILE}:")), "{l}");
-    assert!(lines
-        .iter()
-        .any(|l| l.starts_with("avertissement\u{202f}: fate/juvisy-sur-orge.yaml:")
-            && l.contains("item `messagerie`: `data_categories`")));
-    assert!(lines
-        .iter()
-        .any(|l| l.starts_with("avertissement\u{202f}: subprocessors.yaml:")
-            && l.contains("sub-processor `siim94`: `controllers`")));
+    assert!(lines.iter().any(|l| l
+        .starts_with("avertissement\u{202f}: fate/juvisy-sur-orge.yaml:")
+        && l.contains("item `messagerie`: `data_categories`")));
+    assert!(lines.iter().any(
+        |l| l.starts_with("avertissement\u{202f}: subprocessors.yaml:")
+            && l.contains("sub-processor `siim94`: `controllers`")
+    ));
 }
 
 #[test]

@@ -50,9 +50,15 @@ pub(super) fn opened(
     } else {
         let s = t.strings();
         let file = path.display().to_string();
-        outln!("{}", tr!(s, "breach-opened", id = b.id.as_str(), file = file.as_str()))?;
+        outln!(
+            "{}",
+            tr!(s, "breach-opened", id = b.id.as_str(), file = file.as_str())
+        )?;
         outln!("{message}")?;
-        outln!("{}", tr!(s, "next-breach-open", id = b.id.as_str(), file = file))?;
+        outln!(
+            "{}",
+            tr!(s, "next-breach-open", id = b.id.as_str(), file = file)
+        )?;
     }
     Ok(0)
 }
@@ -91,7 +97,13 @@ pub(super) fn list(
         let state = if r.closed {
             tr!(s, "breach-list-closed")
         } else {
-            tr!(s, "breach-list-progress", mailed = mailed, called = called, n = n)
+            tr!(
+                s,
+                "breach-list-progress",
+                mailed = mailed,
+                called = called,
+                n = n
+            )
         };
         outln!("{:<10} {:<22} {}", r.id, state, r.title)?;
         if !r.closed && r.controllers.iter().any(|p| p.complete_at.is_none()) {
@@ -121,13 +133,25 @@ pub(super) fn deferred(
     } else {
         let s = settings.strings();
         let id = b.id.as_str();
-        outln!("{}", tr!(s, "breach-deferred", id = id, field = f, reason = reason.trim()))?;
+        outln!(
+            "{}",
+            tr!(
+                s,
+                "breach-deferred",
+                id = id,
+                field = f,
+                reason = reason.trim()
+            )
+        )?;
         let missing = fields::missing(b);
         if missing.is_empty() {
             outln!("{}", tr!(s, "next-breach-notify", id = id))?;
         } else {
             let keys: Vec<&str> = missing.iter().map(|f| f.key()).collect();
-            outln!("{}", tr!(s, "breach-still-missing", fields = keys.join(", ")))?;
+            outln!(
+                "{}",
+                tr!(s, "breach-still-missing", fields = keys.join(", "))
+            )?;
         }
     }
     Ok(0)
@@ -153,31 +177,86 @@ pub(super) fn sent(
         let controller = s.controller.as_str();
         if s.dry_run {
             let file = ws.root.join(&s.eml).display().to_string();
-            outln!("{}", tr!(t, "breach-dry-run", what = what, id = id, controller = controller, file = file))?;
+            outln!(
+                "{}",
+                tr!(
+                    t,
+                    "breach-dry-run",
+                    what = what,
+                    id = id,
+                    controller = controller,
+                    file = file
+                )
+            )?;
         } else {
             let to = s.recipients.join(", ");
-            outln!("{}", tr!(t, "breach-sent", what = what, id = id, controller = controller, to = to))?;
+            outln!(
+                "{}",
+                tr!(
+                    t,
+                    "breach-sent",
+                    what = what,
+                    id = id,
+                    controller = controller,
+                    to = to
+                )
+            )?;
             let reply = s.server_reply.as_deref().unwrap_or_default();
             outln!("  {}", tr!(t, "sent-server-reply", reply = reply))?;
         }
         outln!("  Message-ID: {}", s.message_id)?;
-        outln!("  {}", tr!(t, "sent-evidence", file = s.eml.as_str(), sha256 = s.sha256.as_str()))?;
+        outln!(
+            "  {}",
+            tr!(
+                t,
+                "sent-evidence",
+                file = s.eml.as_str(),
+                sha256 = s.sha256.as_str()
+            )
+        )?;
         outln!("  {}", tr!(t, "sent-journal", seq = s.journal_seq))?;
         for a in &s.attachments {
-            outln!("  {}", tr!(t, "sent-attached", file = a.name.as_str(), sha256 = a.sha256.as_str()))?;
+            outln!(
+                "  {}",
+                tr!(
+                    t,
+                    "sent-attached",
+                    file = a.name.as_str(),
+                    sha256 = a.sha256.as_str()
+                )
+            )?;
         }
         if !s.changed.is_empty() {
             let keys: Vec<&str> = s.changed.iter().map(|f| f.key()).collect();
-            outln!("  {}", tr!(t, "breach-sent-again", fields = keys.join(", ")))?;
+            outln!(
+                "  {}",
+                tr!(t, "breach-sent-again", fields = keys.join(", "))
+            )?;
         }
         if !s.deferred.is_empty() {
             let keys: Vec<&str> = s.deferred.iter().map(|f| f.key()).collect();
-            outln!("  {}", tr!(t, "next-breach-deferred", fields = keys.join(", "), id = id))?;
+            outln!(
+                "  {}",
+                tr!(t, "next-breach-deferred", fields = keys.join(", "), id = id)
+            )?;
         }
         if let Some(c) = &s.to_call {
             let name = c.name.clone().unwrap_or_else(|| tr!(t, "contact-no-name"));
-            let phone = c.phone.clone().unwrap_or_else(|| tr!(t, "contact-no-phone"));
-            outln!("  {}", tr!(t, "next-breach-call", name = name, phone = phone, id = id, controller = controller))?;
+            let phone = c
+                .phone
+                .clone()
+                .unwrap_or_else(|| tr!(t, "contact-no-phone"));
+            outln!(
+                "  {}",
+                tr!(
+                    t,
+                    "next-breach-call",
+                    name = name,
+                    phone = phone,
+                    id = id,
+                    controller = controller
+                )
+            )?;
         }
     }
     Ok(0)
@@ -193,7 +272,14 @@ pub(super) fn called(settings: &Settings, b: &Breach, call: &Call) -> Result<i32
     let (id, controller) = (b.id.as_str(), call.controller.as_str());
     outln!(
         "{}",
-        tr!(s, "breach-called", to = call.to.as_str(), number = call.number.as_str(), id = id, at = words::show(call.at))
+        tr!(
+            s,
+            "breach-called",
+            to = call.to.as_str(),
+            number = call.number.as_str(),
+            id = id,
+            at = words::show(call.at)
+        )
     )?;
     let p = breach::progress(b)
         .into_iter()
@@ -201,9 +287,20 @@ pub(super) fn called(settings: &Settings, b: &Breach, call: &Call) -> Result<i32
     match p {
         Some(p) if p.complete_at.is_some() => {
             let on_time = if p.on_time == Some(true) { "yes" } else { "no" };
-            outln!("{}", tr!(s, "breach-complete", controller = controller, on_time = on_time))?;
+            outln!(
+                "{}",
+                tr!(
+                    s,
+                    "breach-complete",
+                    controller = controller,
+                    on_time = on_time
+                )
+            )?;
         }
-        _ => outln!("{}", tr!(s, "next-breach-email", controller = controller, id = id))?,
+        _ => outln!(
+            "{}",
+            tr!(s, "next-breach-email", controller = controller, id = id)
+        )?,
     }
     Ok(0)
 }
@@ -218,7 +315,11 @@ pub(super) fn closed(settings: &Settings, b: &Breach) -> Result<i32, CliError> {
     outln!("{}", tr!(s, "breach-closed", id = b.id.as_str()))?;
     for p in breach::progress(b) {
         if p.complete_at.is_none() {
-            let w = tr!(s, "breach-never-completed", controller = p.controller.as_str());
+            let w = tr!(
+                s,
+                "breach-never-completed",
+                controller = p.controller.as_str()
+            );
             errln!("{}", tr!(s, "cli-warning", message = w));
         }
     }

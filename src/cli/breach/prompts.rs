@@ -19,10 +19,7 @@ fn ask(s: &Strings, id: &str) -> Result<Option<String>, CliError> {
 /// Yes (`o`, `oui`, `y`, `yes`), no (`n`, `non`, `no`), or unknown.
 fn ask_yes_no(s: &Strings, id: &str) -> Result<Option<bool>, CliError> {
     Ok(
-        match ask(s, id)?
-            .map(|a| a.trim().to_lowercase())
-            .as_deref()
-        {
+        match ask(s, id)?.map(|a| a.trim().to_lowercase()).as_deref() {
             Some("y" | "yes" | "o" | "oui") => Some(true),
             Some("n" | "no" | "non") => Some(false),
             _ => None,

@@ -1,0 +1,306 @@
+//! Issue 10, "one language": what a person reads on the terminal and in the
+//! calendar follows ONE language — `--lang`, else `processor.yaml`, else the
+//! locale, else French — from one catalog (`templates/*/dpo.ftl`).
+//!
+//! Every status kind (the `status-overdue` fixture with a breach, a request
+//! and a sub-processor notice overdue, its people, measures and convention),
+//! every question of `breach open` (asked on a real terminal), every "next"
+//! hint and the `.ics` calendar are rendered in both languages; the test
+//! fails on a word of the other language (a short list of words each
+//! language alone uses) and, in French, on « : ; ! ? » without the narrow
+//! no-break space before it or « » without it inside. What the workspace
+//! itself says (names, titles, summaries: the YAML files' values and the
+//! arguments typed) is taken out first: it is data, in the DPO's words.
+
+use std::path::Path;
+
+use crate::support::{Dpo, Workspace};
+
+/// Words only French uses.
+const FRENCH: &[&str] = &[
+    "le",
+    "la",
+    "les",
+    "des",
+    "du",
+    "une",
+    "à",
+    "échéance",
+    "jours",
+    "dans",
+    "avant",
+    "suite",
+];
+/// Words only English uses.
+const ENGLISH: &[&str] = &[
+    "the", "of", "and", "overdue", "days", "every", "renew", "next", "within", "before", "missing",
+    "pending", "done",
+];
+
+const NOW: &str = "2021-03-01T10:00:00+01:00";
+
+/// Every string value of the YAML files under `dir`, longest first.
+fn data_of(dir: &Path, out: &mut Vec<String>) {
+    fn walk(v: &serde_yaml::Value, out: &mut Vec<String>) {
+        match v {
+            serde_yaml::Value::String(s) => out.push(s.clone()),
+            serde_yaml::Value::Sequence(s) => s.iter().for_each(|v| walk(v, out)),
+            serde_yaml::Value::Mapping(m) => m.values().for_each(|v| walk(v, out)),
+            serde_yaml::Value::Tagged(t) => walk(&t.value, out),
+            _ => {}
+        }
+    }
+    for e in std::fs::read_dir(dir)
+        .expect("read the workspace")
+        .flatten()
+    {
+        let p = e.path();
+        if p.is_dir() {
+            data_of(&p, out);
+        } else if p.extension().is_some_and(|x| x == "yaml") {
+            let text = std::fs::read_to_string(&p).unwrap_or_default();
+            if let Ok(v) = serde_yaml::from_str::<serde_yaml::Value>(&text) {
+                walk(&v, out);
+            }
+        }
+    }
+}
+
+/// `text` without the workspace's own words (`data`, longest first), the
+/// lines of the domain's diagnostics (their texts are English: the README
+/// says so) and the iCalendar folding and escapes.
+fn without_data(text: &str, data: &[String]) -> String {
+    let mut t = text
+        .replace("\r\n ", "")
+        .replace("\\,", ",")
+        .replace("\\;", ";")
+        .replace("\\n", "\n");
+    for d in data.iter().filter(|d| d.chars().count() > 2) {
+        t = t.replace(d.as_str(), "▢");
+    }
+    t.lines()
+        .filter(|l| {
+            !l.starts_with("avertissement\u{202f}: ")
+                && !l.starts_with("warning: ")
+                && !l.starts_with("erreur\u{202f}: ")
+                && !l.starts_with("error: ")
+                && !l.trim_start().starts_with("indice")
+                && !l.trim_start().starts_with("hint:")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The words of `text` that belong to the other language than `lang`, and,
+/// in French, each « : ; ! ? » or « » without its narrow no-break space.
+fn faults(lang: &str, text: &str) -> Vec<String> {
+    let foreign = if lang == "fr" { ENGLISH } else { FRENCH };
+    let mut out: Vec<String> = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| foreign.contains(&w.to_lowercase().as_str()))
+        .map(|w| format!("{lang}: foreign word `{w}`"))
+        .collect();
+    if lang == "fr" {
+        let chars: Vec<char> = text.chars().collect();
+        for (i, c) in chars.iter().enumerate() {
+            let before = i.checked_sub(1).map(|j| chars[j]);
+            let after = chars.get(i + 1).copied();
+            let bad = match c {
+                ':' | ';' | '!' | '?' => before.is_some_and(|b| b == ' ' || b == '\u{a0}'),
+                '«' => after.is_some_and(|a| a == ' ' || a == '\u{a0}'),
+                '»' => before.is_some_and(|b| b == ' ' || b == '\u{a0}'),
+                _ => false,
+            };
+            if bad {
+                let from = i.saturating_sub(30);
+                let at: String = chars[from..(i + 5).min(chars.len())].iter().collect();
+                out.push(format!("fr: `{c}` without U+202F: …{at}…"));
+            }
+        }
+    }
+    out
+}
+
+/// Runs `args` in `lang` and returns stdout and stderr.
+fn run(ws: &Workspace, lang: &str, args: &[&str]) -> String {
+    let mut all = vec!["--lang", lang];
+    all.extend_from_slice(args);
+    let o = ws.dpo().now(NOW).run(&all);
+    assert!(o.code().is_some_and(|c| c < 2), "{args:?}: {}", o.text());
+    o.text()
+}
+
+/// Everything a person reads for the status-overdue workspace, in `lang`:
+/// the commands that made its records (their "next" hints), `status` and
+/// its calendar, `breach list`, `request list`, `fate list`.
+fn everything(lang: &str) -> (String, Vec<String>) {
+    let ws = Workspace::fixture("status-overdue");
+    let mut out = String::new();
+    for args in [
+        &[
+            "breach",
+            "open",
+            "--title",
+            "Perte",
+            "--aware-at",
+            "2021-02-20 09:00",
+        ][..],
+        &[
+            "breach",
+            "defer",
+            "2021-001",
+            "consequences",
+            "--reason",
+            "enquête",
+        ],
+        &["breach", "list"],
+        &[
+            "request",
+            "log",
+            "--controller",
+            "alpha",
+            "--right",
+            "erasure",
+            "--received-at",
+            "2021-02-20 09:00",
+            "--summary",
+            "Effacement",
+            "--no-forward",
+        ],
+        &["request", "list"],
+        &[
+            "subprocessor",
+            "add",
+            "nouveau",
+            "--name",
+            "Nouveau SAS",
+            "--activity",
+            "hébergement",
+            "--controller",
+            "alpha",
+            "--contract-start",
+            "2021-02-15",
+        ],
+        &["subprocessor", "list"],
+        &["status"],
+        &["check"],
+    ] {
+        out.push_str(&run(&ws, lang, args));
+    }
+    let ics = ws.root().join("../calendar.ics");
+    let ics_arg = ics.display().to_string();
+    out.push_str(&run(&ws, lang, &["status", "--ics", &ics_arg]));
+    out.push_str(&std::fs::read_to_string(&ics).expect("the calendar"));
+    let fate = Workspace::fixture("fate-workspace");
+    out.push_str(&run(&fate, lang, &["fate", "list"]));
+    let mut data = Vec::new();
+    data_of(ws.root(), &mut data);
+    data_of(fate.root(), &mut data);
+    data.extend(
+        [
+            "Perte",
+            "enquête",
+            "Effacement",
+            "Nouveau SAS",
+            "hébergement",
+        ]
+        .map(String::from),
+    );
+    data.sort_by_key(|d| std::cmp::Reverse(d.len()));
+    (out, data)
+}
+
+#[test]
+fn status_hints_lists_and_calendar_speak_one_language() {
+    for lang in ["fr", "en"] {
+        let (out, data) = everything(lang);
+        let text = without_data(&out, &data);
+        let f = faults(lang, &text);
+        assert!(f.is_empty(), "{f:#?}\n--- what was read:\n{text}");
+    }
+    // The kinds of the status-overdue workspace are all there, in words.
+    let (fr, _) = everything("fr");
+    for label in [
+        "Notifier la violation au responsable de traitement",
+        "Transmettre la demande d'exercice de droits",
+        "Informer par écrit le responsable de traitement d'un sous-traitant ultérieur",
+        "Fin de la convention",
+        "EN RETARD",
+        "suite\u{202f}:",
+    ] {
+        assert!(fr.contains(label), "{label} not in:\n{fr}");
+    }
+}
+
+#[test]
+fn every_question_of_breach_open_is_asked_in_the_run_s_language() {
+    for (lang, first, last) in [
+        (
+            "fr",
+            "titre de la violation\u{202f}:",
+            "directement identifiables\u{202f}?",
+        ),
+        ("en", "title of the breach:", "directly identifiable?"),
+    ] {
+        let ws = Workspace::fixture("juvisy-workspace");
+        // A title, then an empty answer to every other question.
+        let answers = format!("Titre\n{}", "\n".repeat(12));
+        let mut cmd = Dpo::under(
+            ws.root(),
+            "python3",
+            &["-c", crate::notice::ON_A_TERMINAL, &answers],
+        )
+        .into_command();
+        cmd.args([
+            "--lang",
+            lang,
+            "--now",
+            "2021-03-26 10:30",
+            "breach",
+            "open",
+        ]);
+        let o = cmd.output().expect("run python3");
+        let stderr = String::from_utf8_lossy(&o.stderr).to_string();
+        assert!(o.status.success(), "{stderr}");
+        assert!(stderr.contains(first) && stderr.contains(last), "{stderr}");
+        let stdout = String::from_utf8_lossy(&o.stdout).to_string();
+        let mut data = Vec::new();
+        data_of(ws.root(), &mut data);
+        data.push("Titre".into());
+        data.sort_by_key(|d| std::cmp::Reverse(d.len()));
+        let text = without_data(&format!("{stderr}\n{stdout}"), &data);
+        let f = faults(lang, &text);
+        assert!(f.is_empty(), "{f:#?}\n{text}");
+    }
+}
+
+#[test]
+fn the_language_is_lang_else_processor_yaml_else_the_locale_else_french() {
+    let ws = Workspace::fixture("status-overdue");
+    let says = |dpo: Dpo| dpo.now(NOW).run(&["check"]).text();
+    let french = |t: &str| t.contains("avertissement\u{202f}: ") || t.contains("aucune erreur");
+    // No --lang, no language in processor.yaml: the locale, else French.
+    let processor = ws.read("processor.yaml");
+    let without = processor
+        .lines()
+        .filter(|l| !l.starts_with("language:"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    ws.write("processor.yaml", &format!("{without}\n"));
+    assert!(french(&says(ws.dpo())), "{}", says(ws.dpo()));
+    let english = says(ws.dpo().env("LANG", "en_GB.UTF-8"));
+    assert!(
+        english.contains("warning: ") && !french(&english),
+        "{english}"
+    );
+    assert!(french(&says(
+        ws.dpo()
+            .env("LC_ALL", "fr_FR.UTF-8")
+            .env("LANG", "en_GB.UTF-8")
+    )));
+    // processor.yaml outranks the locale; --lang outranks both.
+    ws.write("processor.yaml", &format!("{without}\nlanguage: fr\n"));
+    assert!(french(&says(ws.dpo().env("LANG", "en_US.UTF-8"))));
+    let t = ws.dpo().now(NOW).run(&["--lang", "en", "check"]).text();
+    assert!(!french(&t), "{t}");
+}
