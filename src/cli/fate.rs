@@ -135,17 +135,13 @@ fn fingerprint(settings: &Settings, a: &FingerprintArgs) -> Result<i32, CliError
     if settings.json {
         print_json(r)?;
     } else {
-        outln!(
-            "fingerprint of item `{}`: {} file(s), {}",
-            r.item,
-            r.files,
-            human_bytes(r.bytes)
-        )?;
-        outln!("manifest: {} (SHA-256 {})", r.manifest, r.manifest_sha256)?;
-        outln!(
-            "check it any time with: sha256sum -c '{}'",
-            done.manifest_path.display()
-        )?;
+        let s = settings.strings();
+        let (item, size) = (r.item.as_str(), human_bytes(r.bytes));
+        outln!("{}", tr!(s, "fate-fingerprinted", item = item, files = r.files, size = size))?;
+        let manifest = r.manifest.as_str();
+        outln!("{}", tr!(s, "fate-manifest", file = manifest, sha256 = r.manifest_sha256.as_str()))?;
+        let path = done.manifest_path.display().to_string();
+        outln!("{}", tr!(s, "next-fate-manifest-check", file = path))?;
     }
     Ok(0)
 }
@@ -161,35 +157,34 @@ fn scan(settings: &Settings, a: &ScanArgs) -> Result<i32, CliError> {
     let act = settings.act(ws.tz)?;
     let s = with_progress(&a.paths, "scan", |p| fate::scan(&ws, &act, &req, p))?;
     let r = &s.record;
+    let t = settings.strings();
+    let (item, file) = (r.item.as_str(), s.file.as_str());
     if settings.json {
         print_json(&s)?;
     } else if r.clean {
         outln!(
-            "clean: none of the {} file(s) ({}) under {} is a file of item `{}` ({} fingerprinted content(s))",
-            r.files,
-            human_bytes(r.bytes),
-            r.paths.join(", "),
-            r.item,
-            s.contents
+            "{}",
+            tr!(
+                t,
+                "fate-scan-clean",
+                files = r.files,
+                size = human_bytes(r.bytes),
+                paths = r.paths.join(", "),
+                item = item,
+                contents = s.contents
+            )
         )?;
-        outln!("recorded in {} as verification evidence", s.file)?;
+        outln!("{}", tr!(t, "fate-scan-recorded", file = file))?;
         if r.files == 0 {
-            errln!("note: no file at all was found under these paths; make sure they are the locations the copy was on");
+            errln!("{}", tr!(t, "fate-scan-nothing"));
         }
     } else {
-        errln!("found {} file(s) of item `{}`:", s.matches.len(), r.item);
+        errln!("{}", tr!(t, "fate-scan-found", n = s.matches.len(), item = item));
         for m in &s.matches {
-            outln!(
-                "{}\t(content of `{}`, SHA-256 {})",
-                m.path,
-                m.known_as,
-                m.sha256
-            )?;
+            let known = tr!(t, "fate-scan-match", name = m.known_as.as_str(), sha256 = m.sha256.as_str());
+            outln!("{}\t{known}", m.path)?;
         }
-        errln!(
-            "recorded in {}; destroy these files, then scan again",
-            s.file
-        );
+        errln!("{}", tr!(t, "next-fate-scan-again", file = file));
     }
     Ok(if r.clean { 0 } else { EXIT_FINDING })
 }
@@ -228,12 +223,17 @@ fn destroy(settings: &Settings, a: &DestroyArgs) -> Result<i32, CliError> {
     if settings.json {
         print_json(r)?;
     } else {
+        let at = crate::render::words::show_in(r.at, ws.tz);
         outln!(
-            "recorded: copy `{}` of item `{}` destroyed ({}) on {}",
-            r.copy,
-            r.item,
-            r.method.as_str(),
-            crate::render::words::show_in(r.at, ws.tz)
+            "{}",
+            tr!(
+                settings.strings(),
+                "fate-destroyed",
+                copy = r.copy.as_str(),
+                item = r.item.as_str(),
+                method = r.method.as_str(),
+                at = at
+            )
         )?;
         if !d.fingerprinted {
             let s = settings.strings();
@@ -261,23 +261,24 @@ fn bag(settings: &Settings, a: &BagArgs) -> Result<i32, CliError> {
         print_json(&b)?;
     } else {
         let r = &b.record;
-        outln!(
-            "bag of item `{}` written to {}: {} file(s), {} (Payload-Oxum {})",
-            r.item,
-            a.out.display(),
-            r.files,
-            human_bytes(r.bytes),
-            r.payload_oxum
-        )?;
-        outln!(
-            "tag manifest SHA-256 {} signed: {}",
-            r.tagmanifest_sha256,
-            b.signature_path.display()
-        )?;
         let s = settings.strings();
+        outln!(
+            "{}",
+            tr!(
+                s,
+                "fate-bagged",
+                item = r.item.as_str(),
+                dir = a.out.display().to_string(),
+                files = r.files,
+                size = human_bytes(r.bytes),
+                oxum = r.payload_oxum.as_str()
+            )
+        )?;
+        let sig = b.signature_path.display().to_string();
+        outln!("{}", tr!(s, "fate-bag-signed", sha256 = r.tagmanifest_sha256.as_str(), file = sig))?;
         let dir = a.out.display().to_string();
         outln!("{}", tr!(s, "next-fate-verify-bag", dir = dir))?;
-        outln!("the controller checks it with `sha256sum -c manifest-sha256.txt` inside the bag, or any BagIt validator")?;
+        outln!("{}", tr!(s, "fate-bag-how-to-check"))?;
     }
     Ok(0)
 }
@@ -298,31 +299,28 @@ fn verify_bag(settings: &Settings, a: &VerifyBagArgs) -> Result<i32, CliError> {
         print_json(&c)?;
         return Ok(if c.valid { 0 } else { EXIT_FINDING });
     }
+    let s = settings.strings();
+    let dir = a.dir.display().to_string();
     if c.valid {
-        outln!(
-            "bag {} is complete and valid: {} payload file(s), every SHA-256 checked",
-            a.dir.display(),
-            c.files
-        )?;
+        outln!("{}", tr!(s, "fate-bag-valid", dir = dir, files = c.files))?;
         if let crate::signing::Verdict::Good {
             principal,
             fingerprint,
             ..
         } = &c.signature
         {
-            outln!("tag manifest signed by {principal} (key {fingerprint})")?;
+            let (principal, key) = (principal.as_str(), fingerprint.as_str());
+            outln!("{}", tr!(s, "fate-bag-signed-by", principal = principal, key = key))?;
         }
     } else {
-        errln!("bag {} does NOT verify:", a.dir.display());
+        errln!("{}", tr!(s, "fate-bag-invalid", dir = dir));
         for p in &c.problems {
             outln!("{p}")?;
         }
     }
     match &c.recorded_in {
-        Some(file) => errln!("recorded in {file}"),
-        None if c.in_workspace => {
-            errln!("note: this bag is not in the workspace's fate files; nothing recorded")
-        }
+        Some(file) => errln!("{}", tr!(s, "fate-recorded-in", file = file.as_str())),
+        None if c.in_workspace => errln!("{}", tr!(s, "fate-bag-not-recorded")),
         None => {}
     }
     Ok(if c.valid { 0 } else { EXIT_FINDING })
@@ -374,17 +372,19 @@ fn certify(settings: &Settings, a: &CertifyArgs) -> Result<i32, CliError> {
         print_json(&issued.record)?;
     } else {
         let p = &issued.paths;
-        outln!("certificate for `{}` kept in evidence:", issued.controller)?;
+        let t = settings.strings();
+        let controller = issued.controller.as_str();
+        outln!("{}", tr!(t, "fate-certificate-kept", controller = controller))?;
         for p in [&p.pdf, &p.pdf_sig, &p.json, &p.json_sig] {
             outln!("  {}", p.display())?;
         }
         if let Some(p) = &issued.copy {
-            outln!("and copied to:")?;
+            outln!("{}", tr!(t, "fate-certificate-copied"))?;
             for p in [&p.pdf, &p.pdf_sig, &p.json, &p.json_sig] {
                 outln!("  {}", p.display())?;
             }
         }
-        outln!("the controller checks it, with `allowed_signers` holding the line printed on the certificate:")?;
+        outln!("{}", tr!(t, "fate-certificate-how-to-check"))?;
         let s = &issued.certificate.signature;
         outln!("  {}", s.pdf_command)?;
         outln!("  {}", s.json_command)?;

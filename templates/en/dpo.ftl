@@ -474,3 +474,43 @@ copy-state-bagged = bagged
 copy-state-returned = returned
 copy-state-destroyed = destroyed
 copy-state-kept = kept
+fate-fingerprinted = fingerprint of item `{ $item }`: { $files ->
+    [one] one file
+   *[other] { $files } files
+}, { $size }
+fate-manifest = manifest: { $file } (SHA-256 { $sha256 })
+next-fate-manifest-check = next: check it any time with: sha256sum -c '{ $file }'
+fate-scan-clean = clean: { $files ->
+    [0] no file
+    [one] the one file
+   *[other] none of the { $files } files
+} ({ $size }) under { $paths } is a file of item `{ $item }` ({ $contents ->
+    [one] one fingerprinted content
+   *[other] { $contents } fingerprinted contents
+})
+fate-scan-recorded = recorded in { $file } as verification evidence
+fate-scan-nothing = note: no file at all was found under these paths; make sure they are the locations the copy was on
+fate-scan-found = found { $n ->
+    [one] one file
+   *[other] { $n } files
+} of item `{ $item }`:
+fate-scan-match = (content of `{ $name }`, SHA-256 { $sha256 })
+next-fate-scan-again = recorded in { $file }; next: destroy these files, then scan again
+fate-destroyed = recorded: copy `{ $copy }` of item `{ $item }` destroyed ({ $method }) on { $at }
+fate-bagged = bag of item `{ $item }` written to { $dir }: { $files ->
+    [one] one file
+   *[other] { $files } files
+}, { $size } (Payload-Oxum { $oxum })
+fate-bag-signed = tag manifest SHA-256 { $sha256 } signed: { $file }
+fate-bag-how-to-check = the controller checks it with `sha256sum -c manifest-sha256.txt` inside the bag, or any BagIt validator
+fate-bag-valid = bag { $dir } is complete and valid: { $files ->
+    [one] one payload file
+   *[other] { $files } payload files
+}, every SHA-256 checked
+fate-bag-signed-by = tag manifest signed by { $principal } (key { $key })
+fate-bag-invalid = bag { $dir } does NOT verify:
+fate-recorded-in = recorded in { $file }
+fate-bag-not-recorded = note: this bag is not in the workspace's fate files; nothing recorded
+fate-certificate-kept = certificate for `{ $controller }` kept in evidence:
+fate-certificate-copied = and copied to:
+fate-certificate-how-to-check = the controller checks it, with `allowed_signers` holding the line printed on the certificate:

@@ -476,3 +476,43 @@ copy-state-bagged = empaquetée
 copy-state-returned = restituée
 copy-state-destroyed = détruite
 copy-state-kept = conservée
+fate-fingerprinted = empreinte de l'élément `{ $item }` : { $files ->
+    [one] un fichier
+   *[other] { $files } fichiers
+}, { $size }
+fate-manifest = manifeste : { $file } (SHA-256 { $sha256 })
+next-fate-manifest-check = suite : vérifiez-le à tout moment avec : sha256sum -c '{ $file }'
+fate-scan-clean = aucun reste : { $files ->
+    [0] aucun fichier
+    [one] le seul fichier
+   *[other] aucun des { $files } fichiers
+} ({ $size }) sous { $paths } n'est un fichier de l'élément `{ $item }` ({ $contents ->
+    [one] un contenu à l'empreinte connue
+   *[other] { $contents } contenus à l'empreinte connue
+})
+fate-scan-recorded = consigné dans { $file } comme preuve de vérification
+fate-scan-nothing = remarque : aucun fichier n'a été trouvé sous ces chemins ; vérifiez que ce sont bien les emplacements où se trouvait la copie
+fate-scan-found = { $n ->
+    [one] un fichier
+   *[other] { $n } fichiers
+} de l'élément `{ $item }` trouvés :
+fate-scan-match = (contenu de `{ $name }`, SHA-256 { $sha256 })
+next-fate-scan-again = consigné dans { $file } ; suite : détruisez ces fichiers, puis refaites le contrôle
+fate-destroyed = consigné : copie `{ $copy }` de l'élément `{ $item }` détruite ({ $method }) le { $at }
+fate-bagged = paquet de l'élément `{ $item }` écrit dans { $dir } : { $files ->
+    [one] un fichier
+   *[other] { $files } fichiers
+}, { $size } (Payload-Oxum { $oxum })
+fate-bag-signed = manifeste des étiquettes SHA-256 { $sha256 } signé : { $file }
+fate-bag-how-to-check = le responsable de traitement le vérifie avec `sha256sum -c manifest-sha256.txt` dans le paquet, ou avec tout validateur BagIt
+fate-bag-valid = le paquet { $dir } est complet et valide : { $files ->
+    [one] un fichier de contenu
+   *[other] { $files } fichiers de contenu
+}, chaque SHA-256 vérifié
+fate-bag-signed-by = manifeste des étiquettes signé par { $principal } (clé { $key })
+fate-bag-invalid = le paquet { $dir } NE se vérifie PAS :
+fate-recorded-in = consigné dans { $file }
+fate-bag-not-recorded = remarque : ce paquet n'est dans aucun fichier de sort des données de l'espace de travail ; rien n'est consigné
+fate-certificate-kept = certificat pour `{ $controller }` conservé dans les preuves :
+fate-certificate-copied = et copié dans :
+fate-certificate-how-to-check = le responsable de traitement le vérifie, avec dans `allowed_signers` la ligne imprimée sur le certificat :

@@ -157,7 +157,7 @@ fn with_o_the_certificate_is_also_kept_in_evidence_checked_and_in_the_audit_pack
     let f = Fate::new();
     f.complete();
     let out = f.ok(&["fate", "certify", "-o", "out/certificat.pdf"]);
-    assert!(out.contains("kept in evidence"), "{out}");
+    assert!(out.contains("conservé dans les preuves"), "{out}");
     let copy = f.ws.path("out/certificat.pdf");
     let kept = f.kept_pdfs();
     assert_eq!(kept.len(), 1, "{kept:?}");

@@ -895,7 +895,7 @@ fn fate_records_are_appended_keeping_the_dpo_comments_and_every_action_is_journa
         );
     }
     let listing = env.ok(&["fate", "list"]);
-    assert!(listing.contains("nothing pending"), "{listing}");
+    assert!(listing.contains("rien en attente"), "{listing}");
     let json: serde_json::Value =
         serde_json::from_str(&env.ok(&["--json", "fate", "list"])).unwrap();
     assert_eq!(json[0]["pending"].as_array().unwrap().len(), 0);

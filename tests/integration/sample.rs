@@ -409,7 +409,7 @@ fn the_sample_fate_file_presets_no_choice_and_lists_only_the_copies_the_act_esta
         );
     }
     let o = dpo(&ws, &["fate", "list"]);
-    assert!(o.text().contains("no choice yet"), "{}", o.text());
+    assert!(o.text().contains("pas encore de choix"), "{}", o.text());
 }
 
 #[test]
