@@ -215,7 +215,7 @@ fn show(settings: &Settings, ws: &Workspace, a: &IdArgs) -> Result<i32, CliError
     print::timeline(&t, ws.tz, &timeline)?;
     print::uncertain(&t, &l.breach.id, &uncertain)?;
     if let Some(f) = &tampered {
-        print::tampered(f)?;
+        print::tampered(settings, f)?;
     }
     Ok(0)
 }
@@ -321,11 +321,9 @@ fn report(settings: &Settings, ws: &Workspace, a: &ReportArgs) -> Result<i32, Cl
     // A record changed outside dpo: the report is written and says so at its
     // top; the command warns and exits 1.
     if let Some(f) = tampered {
-        errln!(
-            "warning: `{}` does not match the journal — this report may not say what dpo recorded: {}",
-            f.file,
-            f.message()
-        );
+        let s = settings.strings();
+        let w = tr!(s, "breach-report-tampered", file = f.file.as_str(), message = f.message());
+        errln!("{}", tr!(s, "cli-warning", message = w));
         return Ok(EXIT_FINDING);
     }
     Ok(0)

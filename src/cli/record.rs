@@ -43,15 +43,22 @@ pub(super) fn run(settings: &Settings, cmd: &RecordCommand) -> Result<i32, CliEr
     if settings.json {
         print_json(&adopted)?;
     } else {
+        let s = settings.strings();
         let fields = if adopted.fields.is_empty() {
-            "no field (layout or comments)".to_string()
+            tr!(s, "record-no-field")
         } else {
             adopted.fields.join(", ")
         };
         outln!(
-            "adopted `{rel}` (SHA-256 {}): {fields}; journal entry {}",
-            adopted.sha256,
-            adopted.entry.seq
+            "{}",
+            tr!(
+                s,
+                "record-adopted",
+                file = rel.to_string(),
+                sha256 = adopted.sha256.as_str(),
+                fields = fields,
+                seq = adopted.entry.seq
+            )
         )?;
     }
     Ok(0)

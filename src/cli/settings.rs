@@ -225,8 +225,9 @@ impl Settings {
     /// [`SmtpSettings::warnings`]).
     pub fn smtp_for_sending(&self) -> Result<SmtpSettings, CliError> {
         let s = self.smtp()?;
+        let t = self.strings();
         for w in s.warnings() {
-            errln!("warning: {w}");
+            errln!("{}", tr!(t, "cli-warning", message = w.to_string()));
         }
         Ok(s)
     }

@@ -89,7 +89,7 @@ fn assert_tampered(ws: &Workspace, field: &str) {
     let r = ws.dpo().run(&["breach", "show", ID]);
     r.assert_code(0);
     assert!(
-        r.stdout().contains("does not match the journal"),
+        r.stdout().contains("ne correspond pas au journal"),
         "{}",
         r.text()
     );
@@ -99,7 +99,7 @@ fn assert_tampered(ws: &Workspace, field: &str) {
     let r = ws.dpo().run(&["breach", "report", ID, "--format", "md"]);
     r.assert_code(1);
     assert!(
-        r.stderr().contains("does not match the journal"),
+        r.stderr().contains("ne correspond pas au journal"),
         "{}",
         r.text()
     );

@@ -341,7 +341,7 @@ pub(super) fn severity(settings: &Settings, s: &Severity) -> Result<i32, CliErro
             s.score,
             t.strings().get(s.level.label_key())
         )?;
-        outln!("(ENISA 2013: < 2 low, 2–3 medium, 3–4 high, ≥ 4 very high; a guide for the DPO's judgement, never a reason to skip the notification)")?;
+        outln!("{}", tr!(t.strings(), "breach-severity-scale"))?;
     }
     Ok(0)
 }
@@ -410,12 +410,12 @@ pub(super) fn uncertain(
 
 /// The mark of a breach whose file does not match the journal: what it
 /// shows may not be what dpo recorded.
-pub(super) fn tampered(f: &crate::workspace::integrity::Finding) -> Result<(), CliError> {
+pub(super) fn tampered(
+    settings: &Settings,
+    f: &crate::workspace::integrity::Finding,
+) -> Result<(), CliError> {
     outln!("")?;
-    outln!(
-        "WARNING: `{}` does not match the journal — what is shown above may not be what dpo recorded: {}",
-        f.file,
-        f.message()
-    )?;
+    let s = settings.strings();
+    outln!("{}", tr!(s, "breach-show-tampered", file = f.file.as_str(), message = f.message()))?;
     Ok(())
 }
