@@ -181,7 +181,7 @@ impl Field {
         self != Field::Description
     }
 
-    /// The key of its label in `strings.yaml`.
+    /// The key of its label in the catalog (`dpo.ftl`).
     pub fn label_key(self) -> String {
         format!("breach_field.{}", self.key())
     }

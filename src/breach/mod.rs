@@ -45,7 +45,7 @@ pub struct FieldLabel {
 }
 
 impl FieldLabel {
-    /// The labels of `f` from both languages' `strings.yaml`.
+    /// The labels of `f` from both languages' catalogs (`dpo.ftl`).
     pub fn of(f: Field) -> Self {
         let label = |lang| {
             Templates::new(lang)

@@ -31,7 +31,7 @@ pub enum Level {
 }
 
 impl Level {
-    /// The key of its label in `strings.yaml`.
+    /// The key of its label in the catalog (`dpo.ftl`).
     pub fn label_key(self) -> &'static str {
         match self {
             Level::Low => "severity.low",

@@ -114,7 +114,7 @@ pub enum MomentKind {
 }
 
 impl MomentKind {
-    /// The key of its label in `strings.yaml` (`timeline.<kind>`).
+    /// The key of its label in the catalog (`dpo.ftl`) (`timeline.<kind>`).
     pub fn key(self) -> &'static str {
         match self {
             Self::Occurred => "timeline.occurred",

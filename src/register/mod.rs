@@ -314,7 +314,7 @@ fn named<'a, T>(
         .collect()
 }
 
-/// The short words the CSV uses (from `templates/<lang>/strings.yaml`).
+/// The short words the CSV uses (from `templates/<lang>/dpo.ftl`).
 #[derive(Debug, Clone, Copy)]
 pub struct CsvLabels<'a> {
     /// "à compléter".
@@ -327,7 +327,7 @@ pub struct CsvLabels<'a> {
 
 /// The register flattened for CSV: one row per category of processing per
 /// controller, each row self-contained. Column order matches
-/// `csv_headers` in `templates/<lang>/strings.yaml`. A value that is an
+/// `csv_headers` in `templates/<lang>/dpo.ftl`. A value that is an
 /// assumption is followed by "(à confirmer)".
 pub fn csv_rows(r: &Register<'_>, l: CsvLabels<'_>) -> Vec<Vec<String>> {
     let (todo, none) = (l.todo, l.none);

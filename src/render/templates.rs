@@ -288,6 +288,7 @@ impl Templates {
                 minijinja::escape_formatter(out, state, value)
             }
         });
+        env.add_global("t", Value::from_object(Tr(strings.clone())));
         let todo = strings.get("todo").to_string();
         env.add_filter("todo", move |state: &minijinja::State, v: Value| -> Value {
             if is_missing(&v) {
@@ -362,7 +363,7 @@ impl Templates {
         Ok(Self { env, strings, lang })
     }
 
-    /// Renders template `name` with `ctx`; `strings` is added to the context.
+    /// Renders template `name` with `ctx` (the catalog is the global `t`).
     pub fn render<S: Serialize>(&self, name: &str, ctx: &S) -> Result<String, TemplateError> {
         let err = |source| TemplateError::Render {
             lang: self.lang.code(),
@@ -370,8 +371,7 @@ impl Templates {
             source,
         };
         let tmpl = self.env.get_template(name).map_err(err)?;
-        let t = Value::from_object(Tr(self.strings.clone()));
-        tmpl.render(minijinja::context! { t, ..Value::from_serialize(ctx) })
+        tmpl.render(ctx)
             .map_err(err)
     }
 
@@ -419,6 +419,24 @@ mod tests {
             .render(minijinja::context! { r, s })
             .unwrap();
         assert_eq!(txt, "x (à confirmer)|z");
+    }
+
+    #[test]
+    fn templates_read_the_one_catalog_with_plurals() {
+        for (lang, want) in [
+            (Lang::Fr, "à compléter|2 reconductions possibles|une reconduction possible"),
+            (Lang::En, "to be completed|2 renewals allowed|one renewal allowed"),
+        ] {
+            let mut t = Templates::new(lang).unwrap();
+            t.env
+                .add_template(
+                    "x.txt",
+                    "{{ t.todo }}|{{ t('renewals-allowed', n=2) }}|{{ t('renewals-allowed', n=one) }}",
+                )
+                .unwrap();
+            let out = t.render("x.txt", &minijinja::context! { one => 1 }).unwrap();
+            assert_eq!(out, want);
+        }
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The one place that words dates, instants and durations, in the
 //! language of the documents (the names and patterns come from that
-//! language's `strings.yaml`) — or, for messages and listings, in the one
+//! language's catalog, `dpo.ftl`) — or, for messages and listings, in the one
 //! language-neutral form with the UTC offset. [`crate::time`] computes the
 //! instants and periods; this module only says them.
 
@@ -25,7 +25,7 @@ pub fn show_in(t: DateTime<FixedOffset>, tz: Tz) -> String {
 }
 
 /// "1er février 2021" / "1 February 2021", from the month names and the
-/// pattern in `strings.yaml`.
+/// pattern in the catalog (`dpo.ftl`).
 pub fn long_date(s: &Strings, d: NaiveDate) -> String {
     let months = s.list("months");
     let month = months.get(d.month0() as usize).cloned().unwrap_or_default();
@@ -143,7 +143,7 @@ pub fn deadline_line(
 }
 
 /// "1 200" / "1,200": a whole number with the digit grouping of the
-/// language (`number_group` in `strings.yaml`: a narrow no-break space in
+/// language (`number_group` in the catalog (`dpo.ftl`): a narrow no-break space in
 /// French, a comma in English).
 pub fn number(s: &Strings, n: u64) -> String {
     let digits = n.to_string();

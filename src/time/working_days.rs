@@ -50,7 +50,7 @@ pub enum Holiday {
 }
 
 impl Holiday {
-    /// The key of its name in `strings.yaml` (`holiday.<key>`).
+    /// The key of its name in the catalog (`dpo.ftl`) (`holiday.<key>`).
     pub fn key(self) -> &'static str {
         match self {
             Self::NewYear => "new-year",
@@ -80,7 +80,7 @@ pub enum NonWorking {
 }
 
 impl NonWorking {
-    /// The key of the reason in `strings.yaml`: `holiday.<key>`,
+    /// The key of the reason in the catalog (`dpo.ftl`): `holiday.<key>`,
     /// `non_working.saturday` or `non_working.sunday`.
     pub fn key(self) -> String {
         match self {
@@ -143,7 +143,7 @@ pub struct PeriodEnd {
     /// working day.
     pub ends: NaiveDate,
     /// Why `counted` is not a working day, when the period moved (as its
-    /// `strings.yaml` key, e.g. `holiday.labour-day`, in JSON).
+    /// catalog key, e.g. `holiday.labour-day`, in JSON).
     #[serde(serialize_with = "reason_key")]
     pub moved_because: Option<NonWorking>,
 }
