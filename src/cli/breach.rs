@@ -322,7 +322,12 @@ fn report(settings: &Settings, ws: &Workspace, a: &ReportArgs) -> Result<i32, Cl
     // top; the command warns and exits 1.
     if let Some(f) = tampered {
         let s = settings.strings();
-        let w = tr!(s, "breach-report-tampered", file = f.file.as_str(), message = f.message());
+        let w = tr!(
+            s,
+            "breach-report-tampered",
+            file = f.file.as_str(),
+            message = f.message()
+        );
         errln!("{}", tr!(s, "cli-warning", message = w));
         return Ok(EXIT_FINDING);
     }

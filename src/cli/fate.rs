@@ -16,7 +16,7 @@ use args::{
     BagArgs, CertifyArgs, DestroyArgs, FingerprintArgs, ListArgs, ScanArgs, SetArgs, VerifyBagArgs,
 };
 
-use super::{print_json, CliError, Settings, EXIT_FINDING};
+use super::{hashed, print_json, CliError, Settings, EXIT_FINDING};
 use crate::fate::{self, Certified, Pending};
 use crate::model::Id;
 use crate::signing::allowed_signers_path;
@@ -137,9 +137,20 @@ fn fingerprint(settings: &Settings, a: &FingerprintArgs) -> Result<i32, CliError
     } else {
         let s = settings.strings();
         let (item, size) = (r.item.as_str(), human_bytes(r.bytes));
-        outln!("{}", tr!(s, "fate-fingerprinted", item = item, files = r.files, size = size))?;
-        let manifest = r.manifest.as_str();
-        outln!("{}", tr!(s, "fate-manifest", file = manifest, sha256 = r.manifest_sha256.as_str()))?;
+        outln!(
+            "{}",
+            tr!(
+                s,
+                "fate-fingerprinted",
+                item = item,
+                files = r.files,
+                size = size
+            )
+        )?;
+        outln!(
+            "{}",
+            hashed(&s, "fate-manifest", &r.manifest, &r.manifest_sha256)
+        )?;
         let path = done.manifest_path.display().to_string();
         outln!("{}", tr!(s, "next-fate-manifest-check", file = path))?;
     }
@@ -179,9 +190,17 @@ fn scan(settings: &Settings, a: &ScanArgs) -> Result<i32, CliError> {
             errln!("{}", tr!(t, "fate-scan-nothing"));
         }
     } else {
-        errln!("{}", tr!(t, "fate-scan-found", n = s.matches.len(), item = item));
+        errln!(
+            "{}",
+            tr!(t, "fate-scan-found", n = s.matches.len(), item = item)
+        );
         for m in &s.matches {
-            let known = tr!(t, "fate-scan-match", name = m.known_as.as_str(), sha256 = m.sha256.as_str());
+            let known = tr!(
+                t,
+                "fate-scan-match",
+                name = m.known_as.as_str(),
+                sha256 = m.sha256.as_str()
+            );
             outln!("{}\t{known}", m.path)?;
         }
         errln!("{}", tr!(t, "next-fate-scan-again", file = file));
@@ -275,7 +294,15 @@ fn bag(settings: &Settings, a: &BagArgs) -> Result<i32, CliError> {
             )
         )?;
         let sig = b.signature_path.display().to_string();
-        outln!("{}", tr!(s, "fate-bag-signed", sha256 = r.tagmanifest_sha256.as_str(), file = sig))?;
+        outln!(
+            "{}",
+            tr!(
+                s,
+                "fate-bag-signed",
+                sha256 = r.tagmanifest_sha256.as_str(),
+                file = sig
+            )
+        )?;
         let dir = a.out.display().to_string();
         outln!("{}", tr!(s, "next-fate-verify-bag", dir = dir))?;
         outln!("{}", tr!(s, "fate-bag-how-to-check"))?;
@@ -310,7 +337,10 @@ fn verify_bag(settings: &Settings, a: &VerifyBagArgs) -> Result<i32, CliError> {
         } = &c.signature
         {
             let (principal, key) = (principal.as_str(), fingerprint.as_str());
-            outln!("{}", tr!(s, "fate-bag-signed-by", principal = principal, key = key))?;
+            outln!(
+                "{}",
+                tr!(s, "fate-bag-signed-by", principal = principal, key = key)
+            )?;
         }
     } else {
         errln!("{}", tr!(s, "fate-bag-invalid", dir = dir));
@@ -374,7 +404,10 @@ fn certify(settings: &Settings, a: &CertifyArgs) -> Result<i32, CliError> {
         let p = &issued.paths;
         let t = settings.strings();
         let controller = issued.controller.as_str();
-        outln!("{}", tr!(t, "fate-certificate-kept", controller = controller))?;
+        outln!(
+            "{}",
+            tr!(t, "fate-certificate-kept", controller = controller)
+        )?;
         for p in [&p.pdf, &p.pdf_sig, &p.json, &p.json_sig] {
             outln!("  {}", p.display())?;
         }

@@ -92,11 +92,8 @@ fn print_outcome(settings: &Settings, o: &instruction::Outcome) -> Result<(), Cl
         return print_json(o);
     }
     let s = settings.strings();
-    let id = o.instruction.id.as_str();
-    outln!(
-        "{}",
-        tr!(s, "instruction-logged", id = id, file = o.file.as_str())
-    )?;
+    let (id, file) = (o.instruction.id.as_str(), o.file.as_str());
+    outln!("{}", tr!(s, "instruction-logged", id = id, file = file))?;
     for (k, d) in &o.sent {
         let k = match k {
             instruction::NoticeKind::Objection => tr!(s, "instruction-objection"),

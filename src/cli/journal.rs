@@ -98,15 +98,10 @@ pub(super) fn run(settings: &Settings, cmd: &JournalCommand) -> Result<i32, CliE
             } else {
                 let s = settings.strings();
                 for f in &records {
-                    let message = f.message();
+                    let (file, message) = (f.file.as_str(), f.message());
                     errln!(
                         "{}",
-                        tr!(
-                            s,
-                            "journal-record",
-                            file = f.file.as_str(),
-                            message = message
-                        )
+                        tr!(s, "journal-record", file = file, message = message)
                     );
                 }
                 let broken = |at: String, message: &str| {

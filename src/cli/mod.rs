@@ -338,6 +338,11 @@ fn eprint_diagnostics(settings: &Settings, diags: &[Diagnostic]) {
     }
 }
 
+/// Message `id` naming a file and its SHA-256 (evidence, attachments).
+fn hashed(s: &crate::render::templates::Strings, id: &str, file: &str, sha256: &str) -> String {
+    s.fmt(id, &[("file", file.into()), ("sha256", sha256.into())])
+}
+
 /// `error: …` or `warning: …` in the run's language.
 fn diagnostic_line(s: &crate::render::templates::Strings, d: &Diagnostic) -> String {
     if d.is_error() {

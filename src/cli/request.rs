@@ -161,11 +161,8 @@ fn print_outcome(
     }
     let t = Templates::new(settings.lang(Some(ws)))?;
     let s = t.strings();
-    let id = o.request.id.as_str();
-    outln!(
-        "{}",
-        tr!(s, "request-logged", id = id, file = o.file.as_str())
-    )?;
+    let (id, file) = (o.request.id.as_str(), o.file.as_str());
+    outln!("{}", tr!(s, "request-logged", id = id, file = file))?;
     if let Some(p) = &o.answer_period {
         outln!(
             "{}",
@@ -194,15 +191,7 @@ fn print_outcome(
         None => outln!("{}", tr!(s, "next-request-forward", id = id))?,
     }
     for a in o.forwarded.iter().flat_map(|f| &f.record.attachments) {
-        outln!(
-            "{}",
-            tr!(
-                s,
-                "sent-attached",
-                file = a.name.as_str(),
-                sha256 = a.sha256.as_str()
-            )
-        )?;
+        outln!("{}", super::hashed(s, "sent-attached", &a.name, &a.sha256))?;
     }
     Ok(())
 }

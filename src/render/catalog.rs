@@ -280,21 +280,28 @@ mod tests {
         assert_eq!(fr.get("todo"), "à compléter");
         assert_eq!(fr.get("date_pattern"), "{day} {month} {year}");
         assert_eq!(fr.list("months").len(), 12);
+        for (cat, n, want) in [
+            (&fr, 1, "une reconduction possible"),
+            (&fr, 2, "2 reconductions possibles"),
+            (&en, 1, "one renewal allowed"),
+            (&en, 3, "3 renewals allowed"),
+        ] {
+            assert_eq!(cat.fmt("renewals-allowed", &[("n", n.into())]), want);
+        }
+        let summary = |n: [i64; 3]| {
+            let [overdue, soon, undated] = n.map(Arg::from);
+            fr.fmt(
+                "status-summary",
+                &[("overdue", overdue), ("soon", soon), ("undated", undated)],
+            )
+        };
         assert_eq!(
-            fr.fmt("renewals-allowed", &[("n", 1.into())]),
-            "une reconduction possible"
+            summary([1, 2, 30]),
+            "une échéance en retard, 2 dans les 7 jours, 30 choses à faire sans échéance"
         );
         assert_eq!(
-            fr.fmt("renewals-allowed", &[("n", 2.into())]),
-            "2 reconductions possibles"
-        );
-        assert_eq!(
-            en.fmt("renewals-allowed", &[("n", 1.into())]),
-            "one renewal allowed"
-        );
-        assert_eq!(
-            en.fmt("renewals-allowed", &[("n", 3.into())]),
-            "3 renewals allowed"
+            summary([0, 0, 1]),
+            "rien en retard, rien dans les 7 jours, une chose à faire sans échéance"
         );
         // No FSI/PDI around a variable.
         let s = en.fmt(

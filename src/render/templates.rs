@@ -371,8 +371,7 @@ impl Templates {
             source,
         };
         let tmpl = self.env.get_template(name).map_err(err)?;
-        tmpl.render(ctx)
-            .map_err(err)
+        tmpl.render(ctx).map_err(err)
     }
 
     /// The labels of this language.
@@ -424,8 +423,14 @@ mod tests {
     #[test]
     fn templates_read_the_one_catalog_with_plurals() {
         for (lang, want) in [
-            (Lang::Fr, "à compléter|2 reconductions possibles|une reconduction possible"),
-            (Lang::En, "to be completed|2 renewals allowed|one renewal allowed"),
+            (
+                Lang::Fr,
+                "à compléter|2 reconductions possibles|une reconduction possible",
+            ),
+            (
+                Lang::En,
+                "to be completed|2 renewals allowed|one renewal allowed",
+            ),
         ] {
             let mut t = Templates::new(lang).unwrap();
             t.env
@@ -434,7 +439,9 @@ mod tests {
                     "{{ t.todo }}|{{ t('renewals-allowed', n=2) }}|{{ t('renewals-allowed', n=one) }}",
                 )
                 .unwrap();
-            let out = t.render("x.txt", &minijinja::context! { one => 1 }).unwrap();
+            let out = t
+                .render("x.txt", &minijinja::context! { one => 1 })
+                .unwrap();
             assert_eq!(out, want);
         }
     }

@@ -6,7 +6,7 @@ use std::path::Path;
 use chrono::{DateTime, FixedOffset, Utc};
 use serde::Serialize;
 
-use super::super::{print_json, CliError, Settings};
+use super::super::{hashed, print_json, CliError, Settings};
 use crate::breach::severity::Severity;
 use crate::breach::{self, deadline, fields, store, Field, Sent, Summary};
 use crate::model::{Breach, Call, Id};
@@ -132,16 +132,10 @@ pub(super) fn deferred(
         print_json(&serde_json::json!({ "id": b.id, "deferred": b.deferred }))?;
     } else {
         let s = settings.strings();
-        let id = b.id.as_str();
+        let (id, reason) = (b.id.as_str(), reason.trim());
         outln!(
             "{}",
-            tr!(
-                s,
-                "breach-deferred",
-                id = id,
-                field = f,
-                reason = reason.trim()
-            )
+            tr!(s, "breach-deferred", id = id, field = f, reason = reason)
         )?;
         let missing = fields::missing(b);
         if missing.is_empty() {
@@ -205,26 +199,10 @@ pub(super) fn sent(
             outln!("  {}", tr!(t, "sent-server-reply", reply = reply))?;
         }
         outln!("  Message-ID: {}", s.message_id)?;
-        outln!(
-            "  {}",
-            tr!(
-                t,
-                "sent-evidence",
-                file = s.eml.as_str(),
-                sha256 = s.sha256.as_str()
-            )
-        )?;
+        outln!("  {}", hashed(&t, "sent-evidence", &s.eml, &s.sha256))?;
         outln!("  {}", tr!(t, "sent-journal", seq = s.journal_seq))?;
         for a in &s.attachments {
-            outln!(
-                "  {}",
-                tr!(
-                    t,
-                    "sent-attached",
-                    file = a.name.as_str(),
-                    sha256 = a.sha256.as_str()
-                )
-            )?;
+            outln!("  {}", hashed(&t, "sent-attached", &a.name, &a.sha256))?;
         }
         if !s.changed.is_empty() {
             let keys: Vec<&str> = s.changed.iter().map(|f| f.key()).collect();
@@ -416,6 +394,14 @@ pub(super) fn tampered(
 ) -> Result<(), CliError> {
     outln!("")?;
     let s = settings.strings();
-    outln!("{}", tr!(s, "breach-show-tampered", file = f.file.as_str(), message = f.message()))?;
+    outln!(
+        "{}",
+        tr!(
+            s,
+            "breach-show-tampered",
+            file = f.file.as_str(),
+            message = f.message()
+        )
+    )?;
     Ok(())
 }
