@@ -317,7 +317,7 @@ fn report(settings: &Settings, ws: &Workspace, a: &ReportArgs) -> Result<i32, Cl
         ReportFormat::Pdf => pdf,
         ReportFormat::Md => md.into_bytes(),
     };
-    super::write_output(a.output.as_deref(), &bytes)?;
+    super::write_output(settings, a.output.as_deref(), &bytes)?;
     // A record changed outside dpo: the report is written and says so at its
     // top; the command warns and exits 1.
     if let Some(f) = tampered {

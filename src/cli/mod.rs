@@ -390,12 +390,16 @@ fn stdout_error(e: std::io::Error) -> CliError {
 /// exist, and lie outside the records, journal, keys and evidence of any
 /// workspace ([`workspace::atomic::check_output`]): `-o` never replaces a
 /// FIFO, a device, a link or the workspace's own files.
-fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<(), CliError> {
+fn write_output(settings: &Settings, path: Option<&Path>, bytes: &[u8]) -> Result<(), CliError> {
     use std::io::Write;
     match path {
         Some(path) => {
             write_file(path, bytes)?;
-            errln!("wrote {} ({} bytes)", path.display(), bytes.len());
+            let (file, size) = (path.display().to_string(), bytes.len());
+            errln!(
+                "{}",
+                tr!(settings.strings(), "wrote-file", file = file, bytes = size)
+            );
         }
         None => {
             let mut out = std::io::stdout().lock();

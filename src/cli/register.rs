@@ -92,7 +92,7 @@ pub(super) fn run(settings: &Settings, args: &RegisterArgs) -> Result<i32, CliEr
             render::csv::to_csv(&strings.list("csv_headers"), &rows)?
         }
     };
-    super::write_output(args.output.as_deref(), &bytes)?;
+    super::write_output(settings, args.output.as_deref(), &bytes)?;
     if warnings > 0 {
         if settings.verbose {
             eprint_diagnostics(settings, &diags);

@@ -49,7 +49,8 @@ pub(super) fn run(settings: &Settings, args: &StatusArgs) -> Result<i32, CliErro
     if let Some(path) = &args.ics {
         let text = ics::to_ics(&items, now, s);
         super::write_file(path, text.as_bytes())?;
-        errln!("wrote {}", path.display());
+        let file = path.display().to_string();
+        errln!("{}", tr!(s, "wrote-file", file = file, bytes = text.len()));
     }
     if settings.json {
         print_json(&Report {

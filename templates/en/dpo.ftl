@@ -519,3 +519,7 @@ breach-show-tampered = WARNING: `{ $file }` does not match the journal — what 
 breach-severity-scale = (ENISA 2013: < 2 low, 2–3 medium, 3–4 high, ≥ 4 very high; a guide for the DPO's judgement, never a reason to skip the notification)
 record-no-field = no field (layout or comments)
 record-adopted = adopted `{ $file }` (SHA-256 { $sha256 }): { $fields }; journal entry { $seq }
+wrote-file = wrote { $file } ({ $bytes ->
+    [one] one byte
+   *[other] { $bytes } bytes
+})

@@ -521,3 +521,7 @@ breach-show-tampered = ATTENTION : `{ $file }` ne correspond pas au journal �
 breach-severity-scale = (ENISA 2013 : moins de 2 faible, de 2 à 3 moyenne, de 3 à 4 élevée, 4 ou plus très élevée ; un guide pour le jugement du délégué, jamais une raison de ne pas notifier)
 record-no-field = aucun champ (mise en forme ou commentaires)
 record-adopted = `{ $file }` adopté (SHA-256 { $sha256 }) : { $fields } ; entrée { $seq } du journal
+wrote-file = { $file } écrit ({ $bytes ->
+    [one] un octet
+   *[other] { $bytes } octets
+})
