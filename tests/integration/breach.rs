@@ -56,7 +56,11 @@ fn notify_and_check(mode: Mode) {
         .smtp(&server)
         .run(&["--now", "2021-03-26 11:00", "breach", "notify", ID]);
     r.assert_code(0);
-    assert!(r.stdout().contains("server reply: 250"), "{}", r.stdout());
+    assert!(
+        r.stdout().contains("réponse du serveur\u{202f}: 250"),
+        "{}",
+        r.stdout()
+    );
 
     let msgs = received(&server, 1);
     let m = &msgs[0];
@@ -188,7 +192,7 @@ fn opening_a_breach_on_friday_shows_the_deadline_across_the_spring_change() {
     ]);
     r.assert_code(0);
     assert!(
-        r.stdout().contains("breach 2021-001 opened"),
+        r.stdout().contains("violation 2021-001 ouverte"),
         "{}",
         r.stdout()
     );

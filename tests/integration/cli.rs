@@ -535,7 +535,7 @@ mod journal {
         notes(&ws, 3);
         let o = dpo(&ws, &["journal", "verify"]);
         assert_eq!(o.code(), Some(0), "{}", o.text());
-        assert!(o.text().contains("3 entries"));
+        assert!(o.text().contains("3 entrées"), "{}", o.text());
         let o = dpo(&ws, &["--json", "journal", "show"]);
         let v: serde_json::Value = o.json();
         assert_eq!(v.as_array().unwrap().len(), 3);
@@ -607,7 +607,8 @@ mod journal {
         let o = dpo(&ws, &["journal", "verify"]);
         assert_eq!(o.code(), Some(1));
         assert!(
-            o.text().contains("journal.jsonl:2:") && o.text().contains("entry 2 was changed"),
+            o.text().contains("journal.jsonl:2\u{202f}:")
+                && o.text().contains("entry 2 was changed"),
             "{}",
             o.text()
         );

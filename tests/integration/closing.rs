@@ -299,8 +299,8 @@ fn certify_names_each_field_a_complete_and_the_dpo_name_before_it_signs() {
     r.assert_code(1);
     let t = r.text();
     for want in [
-        "copy `live` of item `partages`, field `destruction.validated_by`",
-        "copy `live` of item `partages`, field `destruction.media_destination`",
+        "copie `live` de l'élément `partages`, champ `destruction.validated_by`",
+        "copie `live` de l'élément `partages`, champ `destruction.media_destination`",
         "--validated-by NAME",
     ] {
         assert!(t.contains(want), "{want}: {t}");
@@ -882,7 +882,7 @@ fn fate_set_records_the_controllers_decision_journaled() {
     f.ok(&["check"]);
     let listing = f.ok(&["fate", "list"]);
     assert!(
-        listing.contains("sauvegardes  Historique des sauvegardes  [destroy]"),
+        listing.contains("sauvegardes  Historique des sauvegardes  [destruction]"),
         "{listing}"
     );
 }

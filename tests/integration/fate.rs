@@ -299,7 +299,7 @@ fn a_signature_made_by_ssh_keygen_verifies_with_dpo_verify() {
     assert!(o.success(), "{}", o.text());
     let out = env.ok(&["verify", "note.txt"]);
     assert!(
-        out.contains(PRINCIPAL) && out.contains("namespace file"),
+        out.contains(PRINCIPAL) && out.contains("espace de noms file"),
         "{out}"
     );
     env.ok(&[
@@ -644,8 +644,11 @@ fn certify_is_refused_while_one_backup_copy_is_pending_and_names_it() {
     let o = env.dpo(&["fate", "certify", "-o", "out/certificat.pdf"]);
     assert_eq!(o.code(), Some(1), "{}", o.text());
     let t = o.text();
-    assert!(t.contains("copy `bandes` of item `sauvegardes`"), "{t}");
-    assert!(t.contains("off-site media"), "{t}");
+    assert!(
+        t.contains("copie `bandes` de l'élément `sauvegardes`"),
+        "{t}"
+    );
+    assert!(t.contains("supports externalisés"), "{t}");
     assert!(
         !t.contains("`depot`"),
         "a destroyed copy is not pending: {t}"
@@ -765,7 +768,7 @@ fn the_certificate_names_the_parties_every_copy_and_the_journal_head() {
     // The journal head as it stood before the certificate.
     let seq = head
         .split_whitespace()
-        .skip_while(|w| *w != "head")
+        .skip_while(|w| *w != "tête")
         .nth(1)
         .unwrap();
     assert!(t.contains(&format!("entrée n° {seq}")), "{head} / {t}");

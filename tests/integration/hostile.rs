@@ -180,7 +180,7 @@ fn hostile_yaml_is_refused_with_its_line_quickly_and_in_little_memory() {
             "people.yaml",
             billion_laughs,
             "people.yaml:",
-            "error",
+            "erreur",
         ),
         (
             "a deep breach record",

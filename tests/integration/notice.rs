@@ -464,7 +464,8 @@ fn supporting_documents_are_attached_recorded_and_journaled() {
     ]);
     r.assert_code(0);
     assert!(
-        r.stdout().contains("attached:   rapport-antivirus.pdf"),
+        r.stdout()
+            .contains("pièce jointe\u{202f}: rapport-antivirus.pdf"),
         "{}",
         r.stdout()
     );
@@ -592,8 +593,9 @@ fn a_request_forward_attaches_the_original_request() {
     r.assert_code(0);
     let sha = sha256sum(&letter);
     assert!(
-        r.stdout()
-            .contains(&format!("attached courrier-demande.pdf — SHA-256 {sha}")),
+        r.stdout().contains(&format!(
+            "pièce jointe\u{202f}: courrier-demande.pdf (SHA-256 {sha})"
+        )),
         "{}",
         r.stdout()
     );

@@ -567,7 +567,7 @@ fn an_objection_and_a_transfer_required_by_law_are_e_mailed_to_the_controller() 
     let r = ws.dpo().run(&["instruction", "list"]);
     r.assert_code(0);
     assert!(
-        r.stdout().contains("objection:") && r.stdout().contains("sent"),
+        r.stdout().contains("objection\u{202f}:") && r.stdout().contains("envoyée"),
         "{}",
         r.stdout()
     );

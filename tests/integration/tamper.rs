@@ -226,7 +226,7 @@ fn a_removed_record_is_a_finding() {
     r.assert_code(1);
     assert!(
         r.stderr()
-            .contains(&format!("record {FILE}: removed outside dpo")),
+            .contains(&format!("fichier {FILE}\u{202f}: removed outside dpo")),
         "{}",
         r.text()
     );
@@ -279,7 +279,11 @@ fn a_journal_emptied_removed_rehashed_cut_short_or_with_its_head_edited_is_caugh
     let ws = fresh();
     std::fs::remove_file(ws.root().join("journal.jsonl")).unwrap();
     std::fs::remove_file(ws.root().join("journal.head")).unwrap();
-    expect(&ws, "deleted", &format!("record {FILE}: no journal entry"));
+    expect(
+        &ws,
+        "deleted",
+        &format!("fichier {FILE}\u{202f}: no journal entry"),
+    );
 
     // Both files emptied.
     let ws = fresh();
@@ -293,7 +297,7 @@ fn a_journal_emptied_removed_rehashed_cut_short_or_with_its_head_edited_is_caugh
     expect(
         &ws,
         "emptied, head at genesis",
-        &format!("record {FILE}: no journal entry"),
+        &format!("fichier {FILE}\u{202f}: no journal entry"),
     );
 
     // Re-hashed without the files' hashes (as an older journal would be).
@@ -304,7 +308,7 @@ fn a_journal_emptied_removed_rehashed_cut_short_or_with_its_head_edited_is_caugh
     expect(
         &ws,
         "re-hashed without writes",
-        &format!("record {FILE}: no journal entry vouches for this record's content"),
+        &format!("fichier {FILE}\u{202f}: no journal entry vouches for this record's content"),
     );
 
     // A record edited, the chain re-hashed with an edited entry.
