@@ -132,7 +132,7 @@ pub fn collect_for(
     for (mut b, mut d) in [
         breach::items(ws, now),
         subprocessor::items(ws, now),
-        request::items(ws, now),
+        request::items(ws, now, s),
         instruction::items(ws),
     ] {
         items.append(&mut b);

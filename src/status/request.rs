@@ -2,6 +2,7 @@
 //! on receipt (flagged after 24 h); the controller answers within one month,
 //! shown until that deadline has passed.
 
+use crate::render::templates::Strings;
 use chrono::{DateTime, Utc};
 
 use super::{controller_name, State, StatusItem};
@@ -15,7 +16,12 @@ pub const KIND_REQUEST_FORWARD: &str = "request.forward";
 pub const KIND_REQUEST_ANSWER: &str = "request.answer";
 
 /// The items of every request, and the problems in request files.
-pub fn items(ws: &Workspace, now: DateTime<Utc>) -> (Vec<StatusItem>, Vec<Diagnostic>) {
+/// The right is named in the language of `s`.
+pub fn items(
+    ws: &Workspace,
+    now: DateTime<Utc>,
+    s: &Strings,
+) -> (Vec<StatusItem>, Vec<Diagnostic>) {
     // §II.7: forward on receipt (flagged after 24 h); the controller answers
     // within one month, shown until that deadline has passed.
     super::of_records(request::list(ws), |l, out| {
@@ -24,7 +30,7 @@ pub fn items(ws: &Workspace, now: DateTime<Utc>) -> (Vec<StatusItem>, Vec<Diagno
         let answer = request::answer_due(r.received_at, ws.tz);
         let answer_passed = answer.is_some_and(|(_, end)| now > end);
         let subject = format!("{}/{}", r.id, r.controller);
-        let right = r.right.key();
+        let right = s.get(&format!("right.{}", r.right.key())).to_string();
         match &r.forwarded {
             None => {
                 let state = if now > fwd_due {
