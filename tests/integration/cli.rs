@@ -624,7 +624,7 @@ mod journal {
         let o = dpo(&ws, &["journal", "verify"]);
         assert_eq!(o.code(), Some(1));
         assert!(
-            o.text().contains("journal.jsonl:3:")
+            o.text().contains("journal.jsonl:3\u{202f}:")
                 && o.text().contains("entry 3 (the last one) was changed"),
             "{}",
             o.text()

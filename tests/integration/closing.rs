@@ -312,7 +312,9 @@ fn certify_names_each_field_a_complete_and_the_dpo_name_before_it_signs() {
     assert!(f.kept_pdfs().is_empty());
     let list = f.ok(&["fate", "list"]);
     assert!(
-        list.contains("→ copy `live` of item `partages`, field `destruction.media_destination`"),
+        list.contains(
+            "→ copie `live` de l'élément `partages`, champ `destruction.media_destination`"
+        ),
         "{list}"
     );
     let v = f.dpo(&["--json", "fate", "certify"]).json();

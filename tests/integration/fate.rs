@@ -397,7 +397,7 @@ fn a_bag_verifies_with_sha256sum_inside_it_and_with_python_bagit() {
         &bag.join("tagmanifest-sha256.txt")
     ));
     let out = env.ok(&["fate", "verify-bag", "media/bag"]);
-    assert!(out.contains("complete and valid"), "{out}");
+    assert!(out.contains("complet et valide"), "{out}");
 }
 
 #[test]
@@ -616,7 +616,7 @@ fn scan_finds_a_planted_copy_of_a_destroyed_file_under_another_name_and_exits_1(
 
     std::fs::remove_file(&planted).unwrap();
     let out = env.ok(&["fate", "scan", "sauvegardes", "nas", "--copy", "depot"]);
-    assert!(out.contains("clean"), "{out}");
+    assert!(out.contains("aucun reste"), "{out}");
     let fate = env.fate_file();
     assert!(
         fate.contains("record: scan")
@@ -661,7 +661,7 @@ fn certify_is_refused_while_one_backup_copy_is_pending_and_names_it() {
     assert_eq!(o.code(), Some(1));
     let o = env.dpo(&["fate", "certify", "-o", "out/certificat.pdf"]);
     assert_eq!(o.code(), Some(1), "{}", o.text());
-    assert!(o.text().contains("residual scan"), "{}", o.text());
+    assert!(o.text().contains("contrôle résiduel"), "{}", o.text());
 }
 
 #[test]
