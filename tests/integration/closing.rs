@@ -338,14 +338,14 @@ fn certify_names_each_field_a_complete_and_the_dpo_name_before_it_signs() {
     );
     assert!(
         f.ok(&["fate", "list"])
-            .contains("→ the certificate, field `processor.yaml: dpo.name`"),
+            .contains("→ le certificat, champ `processor.yaml: dpo.name`"),
         "the list says it too"
     );
     let r = f.dpo(&["fate", "certify"]);
     r.assert_code(1);
     assert!(
-        r.text().contains("field `processor.yaml: dpo.name`")
-            && !r.text().contains("item `partages`"),
+        r.text().contains("champ `processor.yaml: dpo.name`")
+            && !r.text().contains("élément `partages`"),
         "{}",
         r.text()
     );
