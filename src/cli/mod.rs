@@ -83,7 +83,9 @@ pub struct Cli {
         default_value = "registers"
     )]
     pub registers: PathBuf,
-    /// Language of the documents (default: the processor's).
+    /// Language of everything dpo writes — terminal, documents, e-mails,
+    /// calendar (default: `language` in processor.yaml, else the locale, else
+    /// French). This help stays English.
     #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
     /// Print machine-readable JSON instead of text.
