@@ -96,6 +96,43 @@ fn inline_vars<'s>(e: &ast::InlineExpression<&'s str>, out: &mut BTreeSet<&'s st
     }
 }
 
+/// `digits` with `sep` between each group of three from the right: "1 200".
+pub fn group_digits(digits: &str, sep: &str) -> String {
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push_str(sep);
+        }
+        out.push(d);
+    }
+    out
+}
+
+/// A whole number of 1 000 or more with the grouping of the language, as
+/// the messages print counts ("1 200" in French, "1,200" in English); any
+/// other number as Fluent writes it.
+fn grouped(v: &FluentValue<'_>, sep: &str) -> Option<String> {
+    let FluentValue::Number(n) = v else {
+        return None;
+    };
+    let x = n.value;
+    if x.fract() != 0.0 || !(1000.0..1e15).contains(&x.abs()) || !n.options.use_grouping {
+        return None;
+    }
+    let sign = if x < 0.0 { "-" } else { "" };
+    // Whole and below 1e15: exact as an integer.
+    let digits = (x.abs() as u64).to_string();
+    Some(format!("{sign}{}", group_digits(&digits, sep)))
+}
+
+fn grouped_fr<M>(v: &FluentValue<'_>, _: &M) -> Option<String> {
+    grouped(v, "\u{202f}")
+}
+
+fn grouped_en<M>(v: &FluentValue<'_>, _: &M) -> Option<String> {
+    grouped(v, ",")
+}
+
 impl Catalog {
     /// The catalog of `lang`, parsed once per run.
     pub fn of(lang: Lang) -> Arc<Catalog> {
@@ -122,6 +159,10 @@ impl Catalog {
         let langid: unic_langid::LanguageIdentifier = lang.code().parse().unwrap_or_default();
         let mut bundle = FluentBundle::new_concurrent(vec![langid]);
         bundle.set_use_isolating(false);
+        bundle.set_formatter(Some(match lang {
+            Lang::Fr => grouped_fr,
+            Lang::En => grouped_en,
+        }));
         let vars = Self::variables_of(&resource);
         if let Err(e) = bundle.add_resource(resource) {
             errors.extend(e.iter().map(|e| e.to_string()));
@@ -303,6 +344,19 @@ mod tests {
             summary([0, 0, 1]),
             "rien en retard, rien dans les 7 jours, une chose à faire sans échéance"
         );
+        // Counts are grouped as the language writes them.
+        let n = |cat: &Catalog, n: i64| cat.fmt("fate-blocking", &[("n", n.into())]);
+        assert!(
+            n(&fr, 1200).starts_with("1\u{202f}200 choses"),
+            "{}",
+            n(&fr, 1200)
+        );
+        assert!(
+            n(&en, 45000).starts_with("45,000 things"),
+            "{}",
+            n(&en, 45000)
+        );
+        assert!(n(&fr, 999).starts_with("999 choses"), "{}", n(&fr, 999));
         // No FSI/PDI around a variable.
         let s = en.fmt(
             "breach_footer",

@@ -146,16 +146,7 @@ pub fn deadline_line(
 /// language (`number_group` in the catalog (`dpo.ftl`): a narrow no-break space in
 /// French, a comma in English).
 pub fn number(s: &Strings, n: u64) -> String {
-    let digits = n.to_string();
-    let sep = s.get("number_group");
-    let mut out = String::new();
-    for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push_str(sep);
-        }
-        out.push(d);
-    }
-    out
+    super::catalog::group_digits(&n.to_string(), s.get("number_group"))
 }
 
 /// "1 200", "environ 1 200", "entre 1 000 et 5 000": a count, exact or
