@@ -188,7 +188,7 @@ pub enum BreachError {
         controller: Id,
         /// The deadline, shown with its offset.
         deadline: String,
-        /// How late, e.g. "0 h 01 min".
+        /// How late, e.g. "0 h 01 min" or "3 j 4 h" ([`crate::render::words::duration`]).
         late: String,
     },
     /// Phase 1 was already sent to this controller.

@@ -179,6 +179,7 @@ pub fn prepare<'a>(ws: &'a Workspace, req: &'a NotifyRequest) -> Result<Prepared
             now_local,
             due,
             req.late_reason.as_deref(),
+            t.strings(),
         )?;
         p.attachments = attached.clone();
         plans.push((p, controller.contacts.breach.clone()));
@@ -357,6 +358,7 @@ fn plan(
     now: chrono::DateTime<chrono::FixedOffset>,
     due: chrono::DateTime<chrono::FixedOffset>,
     late_reason: Option<&str>,
+    s: &crate::render::templates::Strings,
 ) -> Result<NoticePlan, BreachError> {
     let states = fields::states(b);
     let filled: Vec<Field> = states
@@ -391,7 +393,7 @@ fn plan(
                     id: b.id.clone(),
                     controller: c.clone(),
                     deadline: words::show(due),
-                    late: words::hours_minutes(now - due, true),
+                    late: words::duration(s, now - due, true),
                 });
             }
             Ok(NoticePlan {
