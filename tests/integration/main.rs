@@ -20,5 +20,6 @@ mod notice;
 mod robustness;
 mod sample;
 mod status_audit;
+mod status_order;
 mod subprocessor_request_instruction;
 mod tamper;
