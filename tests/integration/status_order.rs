@@ -452,3 +452,50 @@ fn the_readme_check_example_is_what_check_prints_on_those_mistakes() {
     let printed = format!("{}{}", run.stderr(), run.stdout());
     assert_eq!(printed.lines().collect::<Vec<_>>(), shown);
 }
+
+#[test]
+fn breach_show_and_notify_say_a_lateness_beyond_48_hours_in_days_and_hours() {
+    let ws = Workspace::fixture("juvisy-workspace");
+    let record =
+        std::fs::read_to_string(crate::support::fixture("breach-records").join("2021-001.yaml"))
+            .expect("the breach fixture");
+    ws.write("breaches/2021-001.yaml", &record);
+    // Due 2021-03-29T11:00:00+02:00: exactly 3 days and 4 hours later.
+    let now = "2021-04-01T15:00:00+02:00";
+    let show = dpo(&ws, now, &["breach", "show", "2021-001"]);
+    show.assert_code(0);
+    assert!(
+        show.stdout()
+            .contains("avant le lundi 29 mars 2021 à 11:00 (UTC+02:00) — en retard de 3 j 4 h"),
+        "{}",
+        show.stdout()
+    );
+    let notify = dpo(&ws, now, &["breach", "notify", "2021-001"]);
+    notify.assert_code(2);
+    assert!(
+        notify
+            .stderr()
+            .contains("(UTC+02:00) (3 j 4 h); a late notification must say why"),
+        "{}",
+        notify.stderr()
+    );
+    let notify = dpo(&ws, now, &["--lang", "en", "breach", "notify", "2021-001"]);
+    assert!(notify.stderr().contains("(3 d 4 h)"), "{}", notify.stderr());
+    // One second short of 48 hours late, rounded up: 48 h, in days.
+    let notify = dpo(
+        &ws,
+        "2021-03-31T10:59:59+02:00",
+        &["breach", "notify", "2021-001"],
+    );
+    assert!(notify.stderr().contains("(2 j 0 h)"), "{}", notify.stderr());
+    let notify = dpo(
+        &ws,
+        "2021-03-31T10:58:00+02:00",
+        &["breach", "notify", "2021-001"],
+    );
+    assert!(
+        notify.stderr().contains("(47 h 58 min)"),
+        "{}",
+        notify.stderr()
+    );
+}
