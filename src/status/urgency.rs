@@ -142,63 +142,82 @@ mod tests {
         items.into_iter().map(|i| i.subject).collect()
     }
 
-    #[test]
-    fn the_most_overdue_come_first_then_the_soonest_and_the_undated_last() {
-        let items = vec![
-            item("people.training", "b-undated", State::Pending, None),
-            item("people.commitment", "a-undated", State::Pending, None),
-            item(
+    /// One item of each place, in no order, as of [`now`].
+    fn mixed() -> Vec<StatusItem> {
+        [
+            ("people.training", "b-undated", State::Pending, None),
+            ("people.commitment", "a-undated", State::Pending, None),
+            (
                 "measure.test",
                 "far",
                 State::Pending,
                 Some("2021-09-01 23:59"),
             ),
-            item(
+            (
+                "measure.test",
+                "in-8-days",
+                State::Pending,
+                Some("2021-04-05 23:59"),
+            ),
+            (
+                "measure.test",
+                "in-6-days",
+                State::Pending,
+                Some("2021-04-03 23:59"),
+            ),
+            (
                 "breach.notification",
                 "in-25-h",
                 State::Pending,
                 Some("2021-03-29 11:00"),
             ),
-            item(
+            (
                 "fate.certificate",
                 "done",
                 State::Done,
                 Some("2021-01-01 23:59"),
             ),
-            item(
+            (
                 "request.forward",
                 "late-1-h",
                 State::Overdue,
                 Some("2021-03-28 09:00"),
             ),
-            item(
+            (
                 "people.training",
                 "late-1-year",
                 State::Overdue,
                 Some("2020-03-28 23:59"),
             ),
-            item("mail.uncertain", "uncertain", State::Incomplete, None),
-            item(
+            ("mail.uncertain", "uncertain", State::Incomplete, None),
+            (
                 "breach.authority",
                 "reminder",
                 State::Info,
                 Some("2021-03-30 11:00"),
             ),
-            item(
+            (
                 "breach.authority",
                 "reminder-past",
                 State::Info,
                 Some("2021-03-27 11:00"),
             ),
-            item(
+            (
                 "instruction.objection",
                 "objection",
                 State::Incomplete,
                 Some("2021-03-20 10:00"),
             ),
-        ];
+        ]
+        .into_iter()
+        .map(|(kind, subject, state, due)| item(kind, subject, state, due))
+        .collect()
+    }
+
+    #[test]
+    fn the_most_overdue_come_first_then_the_soonest_and_the_undated_last() {
         assert_eq!(
-            order(items),
+            order(mixed()),
             [
                 "late-1-year",
                 "objection",
@@ -206,6 +225,8 @@ mod tests {
                 "uncertain",
                 "in-25-h",
                 "reminder",
+                "in-6-days",
+                "in-8-days",
                 "far",
                 // Undated: by kind, then subject.
                 "a-undated",
@@ -251,51 +272,11 @@ mod tests {
 
     #[test]
     fn the_summary_counts_overdue_soon_and_undated_duties_only() {
-        let items = vec![
-            item(
-                "people.training",
-                "late",
-                State::Overdue,
-                Some("2020-03-28 23:59"),
-            ),
-            item(
-                "breach.notification",
-                "in-25-h",
-                State::Pending,
-                Some("2021-03-29 11:00"),
-            ),
-            item(
-                "measure.test",
-                "in-6-days",
-                State::Pending,
-                Some("2021-04-03 23:59"),
-            ),
-            item(
-                "measure.test",
-                "in-8-days",
-                State::Pending,
-                Some("2021-04-05 23:59"),
-            ),
-            item(
-                "breach.authority",
-                "reminder",
-                State::Info,
-                Some("2021-03-30 11:00"),
-            ),
-            item("people.commitment", "x", State::Pending, None),
-            item("people.training", "x", State::Pending, None),
-            item("record.tampered", "x", State::Incomplete, None),
-            item(
-                "fate.certificate",
-                "done",
-                State::Done,
-                Some("2021-01-01 23:59"),
-            ),
-        ];
+        // Not the reminders, the done, or what is due in more than 7 days.
         assert_eq!(
-            Summary::of(&items, now()),
+            Summary::of(&mixed(), now()),
             Summary {
-                overdue: 1,
+                overdue: 3,
                 incomplete: 1,
                 due_soon: 2,
                 undated: 2,
