@@ -100,10 +100,11 @@ fn with_time(s: &Strings, key: &str, t: DateTime<FixedOffset>) -> String {
         .replace("{offset}", &t.format("%:z").to_string())
 }
 
-/// From this length on, a duration is said in days and hours.
-const IN_DAYS_FROM: TimeDelta = TimeDelta::hours(48);
+/// Up to this length (the 72 h of Art. 33(1), the unit a DPO counts a
+/// breach in), a duration is said in hours and minutes; beyond, in days and hours.
+const IN_DAYS_FROM: TimeDelta = TimeDelta::hours(72);
 
-/// "127 j 11 h" / "127 d 11 h" from 48 hours on, "25 h 00 min" below: a
+/// "127 j 11 h" / "127 d 11 h" beyond 72 hours, "72 h 00 min" up to it: a
 /// duration of elapsed time (instant minus instant: a day is 24 hours of
 /// it, even across a clock change), with the units of `strings.yaml`. Time
 /// left is rounded down and time overdue rounded up, so neither is ever
@@ -118,7 +119,7 @@ pub fn duration(s: &Strings, d: TimeDelta, round_up: bool) -> String {
         }
     };
     let mins = whole(60);
-    if mins < IN_DAYS_FROM.num_minutes().unsigned_abs() {
+    if mins <= IN_DAYS_FROM.num_minutes().unsigned_abs() {
         s.get("duration_hours_minutes")
             .replace("{h}", &(mins / 60).to_string())
             .replace("{min}", &format!("{:02}", mins % 60))
@@ -261,11 +262,11 @@ mod tests {
     }
 
     #[test]
-    fn the_open_message_says_the_72_hours_in_days_and_hours() {
-        // Issue 10: from 48 hours on, a duration reads in days and hours.
+    fn the_open_message_says_the_72_hours_in_hours_and_minutes() {
+        // Issue 10: a newcomer sees "dans 72 h 00 min" when the breach is opened.
         assert_eq!(
             line_at_awareness(Lang::Fr, "2021-03-26 10:00"),
-            "à notifier au responsable de traitement avant le lundi 29 mars 2021 à 11:00 (UTC+02:00) — dans 3 j 0 h"
+            "à notifier au responsable de traitement avant le lundi 29 mars 2021 à 11:00 (UTC+02:00) — dans 72 h 00 min"
         );
     }
 
@@ -273,7 +274,7 @@ mod tests {
     fn the_deadline_reads_in_english_too() {
         assert_eq!(
             line_at_awareness(Lang::En, "2021-10-29 10:00"),
-            "notify the controller before Monday 1 November 2021, 09:00 (UTC+01:00) — 3 d 0 h left"
+            "notify the controller before Monday 1 November 2021, 09:00 (UTC+01:00) — 72 h 00 min left"
         );
     }
 
@@ -288,21 +289,16 @@ mod tests {
     }
 
     #[test]
-    fn a_duration_reads_in_hours_and_minutes_below_48_hours_and_in_days_and_hours_from_48() {
+    fn a_duration_reads_in_hours_and_minutes_up_to_72_hours_and_in_days_and_hours_beyond() {
         let (h, m) = (3600, 60);
         let both = |a: &str, b: &str| (a.to_string(), b.to_string());
         assert_eq!(fr_duration(0), both("0 h 00 min", "0 h 00 min"));
         assert_eq!(fr_duration(25 * h), both("25 h 00 min", "25 h 00 min"));
-        assert_eq!(
-            fr_duration(47 * h + 59 * m),
-            both("47 h 59 min", "47 h 59 min")
-        );
-        // Rounded up, 47 h 59 min 30 s is 48 h: the form follows the rounding.
-        assert_eq!(
-            fr_duration(47 * h + 59 * m + 30),
-            both("47 h 59 min", "2 j 0 h")
-        );
-        assert_eq!(fr_duration(48 * h), both("2 j 0 h", "2 j 0 h"));
+        assert_eq!(fr_duration(48 * h), both("48 h 00 min", "48 h 00 min"));
+        assert_eq!(fr_duration(72 * h), both("72 h 00 min", "72 h 00 min"));
+        // Rounded up, 72 h 00 min 30 s is 72 h 01 min: the form follows the rounding.
+        assert_eq!(fr_duration(72 * h + 30), both("72 h 00 min", "3 j 1 h"));
+        assert_eq!(fr_duration(72 * h + m), both("3 j 0 h", "3 j 1 h"));
         assert_eq!(
             fr_duration(127 * 24 * h + 11 * h + 30 * m),
             both("127 j 11 h", "127 j 12 h")
@@ -329,9 +325,12 @@ mod tests {
         assert_eq!(left, "dans 47 h 00 min");
         // Autumn: the same two noons are 49 hours apart.
         let left = time_left(s, t("2021-10-30 12:00"), t("2021-11-01 12:00"));
-        assert_eq!(left, "dans 2 j 1 h");
+        assert_eq!(left, "dans 49 h 00 min");
         let late = time_left(s, t("2021-11-01 12:00"), t("2021-10-30 12:00"));
-        assert_eq!(late, "en retard de 2 j 1 h");
+        assert_eq!(late, "en retard de 49 h 00 min");
+        // Over four days, a day is still 24 hours of elapsed time.
+        let left = time_left(s, t("2021-10-28 12:00"), t("2021-11-01 12:00"));
+        assert_eq!(left, "dans 4 j 1 h");
     }
 
     #[test]
@@ -365,7 +364,7 @@ mod tests {
     }
 
     #[test]
-    fn time_left_rounds_down_time_overdue_rounds_up_and_both_switch_to_days_at_48_hours() {
+    fn time_left_rounds_down_time_overdue_rounds_up_and_both_switch_to_days_beyond_72_hours() {
         let tpl = Templates::new(Lang::Fr).unwrap();
         let s = tpl.strings();
         let d = t("2021-03-29T11:00:00+02:00");
@@ -374,11 +373,12 @@ mod tests {
             ("2021-03-29T11:00:00+02:00", "dans 0 h 00 min"),
             ("2021-03-29T11:00:01+02:00", "en retard de 0 h 01 min"),
             ("2021-03-29T13:05:00+02:00", "en retard de 2 h 05 min"),
-            // From 48 hours on, days and hours (48 h before is in winter time).
-            ("2021-03-27T10:01:00+01:00", "dans 47 h 59 min"),
-            ("2021-03-27T10:00:00+01:00", "dans 2 j 0 h"),
-            ("2021-03-31T10:59:00+02:00", "en retard de 47 h 59 min"),
-            ("2021-03-31T11:00:00+02:00", "en retard de 2 j 0 h"),
+            // Up to 72 hours, hours and minutes; beyond, days and hours
+            // (72 h before is in winter time).
+            ("2021-03-26T10:00:00+01:00", "dans 72 h 00 min"),
+            ("2021-03-26T09:59:00+01:00", "dans 3 j 0 h"),
+            ("2021-04-01T11:00:00+02:00", "en retard de 72 h 00 min"),
+            ("2021-04-01T11:00:01+02:00", "en retard de 3 j 1 h"),
             ("2021-04-01T15:00:00+02:00", "en retard de 3 j 4 h"),
         ] {
             assert_eq!(time_left(s, t(now), d), left);

@@ -193,7 +193,7 @@ fn opening_a_breach_on_friday_shows_the_deadline_across_the_spring_change() {
         r.stdout()
     );
     assert!(
-        r.stdout().contains("à notifier au responsable de traitement avant le lundi 29 mars 2021 à 11:00 (UTC+02:00) — dans 3 j 0 h"),
+        r.stdout().contains("à notifier au responsable de traitement avant le lundi 29 mars 2021 à 11:00 (UTC+02:00) — dans 72 h 00 min"),
         "{}",
         r.stdout()
     );
@@ -231,7 +231,7 @@ fn opening_a_breach_before_the_autumn_change_gives_monday_at_nine_winter_time() 
     r.assert_code(0);
     assert!(
         r.stdout()
-            .contains("avant le lundi 1er novembre 2021 à 09:00 (UTC+01:00) — dans 3 j 0 h"),
+            .contains("avant le lundi 1er novembre 2021 à 09:00 (UTC+01:00) — dans 72 h 00 min"),
         "{}",
         r.stdout()
     );
@@ -244,13 +244,7 @@ fn opening_a_breach_before_the_autumn_change_gives_monday_at_nine_winter_time() 
         "show",
         "2021-001",
     ]);
-    assert!(
-        en.stdout().contains(
-            "notify the controller before Monday 1 November 2021, 09:00 (UTC+01:00) — 3 d 0 h left"
-        ),
-        "{}",
-        en.stdout()
-    );
+    assert!(en.stdout().contains("notify the controller before Monday 1 November 2021, 09:00 (UTC+01:00) — 72 h 00 min left"), "{}", en.stdout());
 }
 
 #[test]

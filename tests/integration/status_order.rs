@@ -151,13 +151,13 @@ fn status_opens_with_a_summary_and_says_durations_in_days_in_french() {
         ]
     );
     // Elapsed time from the instant to each deadline (checked by hand):
-    // beyond 48 h in days and hours, below in hours and minutes.
+    // beyond 72 h in days and hours, up to it in hours and minutes.
     for want in [
         "lundi 1er juin 2020 à 23:59 (UTC+02:00) — en retard de 272 j 12 h",
         "mardi 15 décembre 2020 à 23:59 (UTC+01:00) — en retard de 75 j 11 h",
         "dimanche 21 février 2021 à 09:00 (UTC+01:00) — en retard de 8 j 1 h",
         "mardi 2 mars 2021 à 11:00 (UTC+01:00) — dans 25 h 00 min",
-        "jeudi 4 mars 2021 à 00:00 (UTC+01:00) — dans 2 j 14 h",
+        "jeudi 4 mars 2021 à 00:00 (UTC+01:00) — dans 62 h 00 min",
         "mercredi 1er juin 2022 à 23:59 (UTC+02:00) — dans 457 j 12 h",
     ] {
         assert!(text.contains(want), "{want}\n{text}");
@@ -186,7 +186,7 @@ fn status_opens_with_a_summary_in_english_too() {
     for want in [
         "Monday 1 June 2020, 23:59 (UTC+02:00) — 272 d 12 h overdue",
         "Tuesday 2 March 2021, 11:00 (UTC+01:00) — 25 h 00 min left",
-        "Thursday 4 March 2021, 00:00 (UTC+01:00) — 2 d 14 h left",
+        "Thursday 4 March 2021, 00:00 (UTC+01:00) — 62 h 00 min left",
     ] {
         assert!(text.contains(want), "{want}\n{text}");
     }
@@ -454,7 +454,7 @@ fn the_readme_check_example_is_what_check_prints_on_those_mistakes() {
 }
 
 #[test]
-fn breach_show_and_notify_say_a_lateness_beyond_48_hours_in_days_and_hours() {
+fn breach_show_and_notify_say_a_lateness_beyond_72_hours_in_days_and_hours() {
     let ws = Workspace::fixture("juvisy-workspace");
     let record =
         std::fs::read_to_string(crate::support::fixture("breach-records").join("2021-001.yaml"))
@@ -481,20 +481,20 @@ fn breach_show_and_notify_say_a_lateness_beyond_48_hours_in_days_and_hours() {
     );
     let notify = dpo(&ws, now, &["--lang", "en", "breach", "notify", "2021-001"]);
     assert!(notify.stderr().contains("(3 d 4 h)"), "{}", notify.stderr());
-    // One second short of 48 hours late, rounded up: 48 h, in days.
+    // One second past 72 hours late, rounded up: 72 h 01 min, in days.
     let notify = dpo(
         &ws,
-        "2021-03-31T10:59:59+02:00",
+        "2021-04-01T11:00:01+02:00",
         &["breach", "notify", "2021-001"],
     );
-    assert!(notify.stderr().contains("(2 j 0 h)"), "{}", notify.stderr());
+    assert!(notify.stderr().contains("(3 j 1 h)"), "{}", notify.stderr());
     let notify = dpo(
         &ws,
-        "2021-03-31T10:58:00+02:00",
+        "2021-04-01T10:58:00+02:00",
         &["breach", "notify", "2021-001"],
     );
     assert!(
-        notify.stderr().contains("(47 h 58 min)"),
+        notify.stderr().contains("(71 h 58 min)"),
         "{}",
         notify.stderr()
     );
