@@ -15,7 +15,8 @@
 //! header keep no fraction), whatever offset each is written with.
 //!
 //! A phone call logged on a breach may not predate the breach's `aware_at`
-//! nor be later than now.
+//! nor be later than now, and a notification's recorded deadline must still
+//! be the one `aware_at` gives.
 //!
 //! Each mismatch is a finding (a [`Diagnostic`] naming the file and the
 //! field): `dpo check` exits 1. Nothing here writes.
@@ -80,6 +81,7 @@ pub fn check(ws: &Workspace, now: DateTime<Utc>) -> Vec<Diagnostic> {
             d.extend(c.sent(src, &format!("notifications[{i}]"), n.into()));
         }
         d.extend(calls(b, src, now));
+        d.extend(deadlines(b, src));
     }
     for r in crate::request::list(ws).0 {
         if let Some(m) = &r.record.forwarded {
@@ -108,6 +110,35 @@ pub fn check(ws: &Workspace, now: DateTime<Utc>) -> Vec<Diagnostic> {
         if let Some(m) = &n.record.sent {
             d.extend(c.sent(&n.source, "sent", m.into()));
         }
+    }
+    d
+}
+
+/// The notifications of breach `b` sent against another deadline than its
+/// `aware_at` gives today: `aware_at` was changed after they were sent
+/// (`dpo breach set` refuses it, so by hand), which could make a late
+/// notification look on time.
+pub fn deadlines(b: &crate::model::Breach, src: &SourceFile) -> Vec<Diagnostic> {
+    let now_due = crate::breach::deadline::deadline(b.aware_at);
+    let mut d = Vec::new();
+    for (i, n) in b.notifications.iter().enumerate() {
+        let Some(due) = n.deadline.filter(|due| *due != now_due) else {
+            continue;
+        };
+        let field = format!("notifications[{i}].deadline");
+        d.push(
+            Diagnostic::error(
+                &src.rel,
+                src.locate(&field),
+                &field,
+                format!(
+                    "the notification was sent against the deadline {} but aware_at now gives {}: aware_at was changed after it was sent",
+                    words::show(due),
+                    words::show(now_due)
+                ),
+            )
+            .with_hint("a fact sent to a controller is corrected by a supplement, never rewritten: restore aware_at (e.g. from git)"),
+        );
     }
     d
 }

@@ -23,6 +23,7 @@
 
 use std::path::{Path, PathBuf};
 
+use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
@@ -397,6 +398,31 @@ pub fn adopt(
     lock.intend(rel, Some(text.to_string()), sha)
 }
 
+/// A kind of record whose fields `dpo <kind> set` sets ([`set_field`]):
+/// what it refuses outright, what follows a value, and its checks — the
+/// same function `dpo check` runs on its files and its creating command on
+/// a new record, so a set never writes what `check` would reject.
+pub trait Settable: Serialize + DeserializeOwned + PartialEq {
+    /// Refuses setting `field` (a path) of the record as it stands: a fact
+    /// already sent that fixes a deadline, a closed record…
+    fn may_set(&self, _field: &str) -> Result<(), String> {
+        Ok(())
+    }
+
+    /// The follow-up once `field` holds its new value, in the same write
+    /// (a deferral or an assumption the value settles is dropped).
+    fn after_set(&mut self, _field: &str) {}
+
+    /// Every problem of the record, read from `src`, against the workspace
+    /// as of `now`: its errors refuse the set.
+    fn problems(&self, ws: &Workspace, src: &SourceFile, now: DateTime<Utc>) -> Vec<Diagnostic>;
+}
+
+/// The longest field path `dpo … set` takes, and its most steps: no record
+/// is that deep, and a bound keeps a hostile path from exhausting the stack.
+const MAX_PATH_LEN: usize = 256;
+const MAX_PATH_STEPS: usize = 16;
+
 /// How [`set_field`] sets one field of a record from the command line.
 #[derive(Debug, Clone, Copy)]
 pub struct SetField<'a> {
@@ -446,6 +472,9 @@ enum Step {
 
 /// `a.b[2].c` as steps; `None` when it is not such a path.
 fn parse_field(field: &str) -> Option<Vec<Step>> {
+    if field.len() > MAX_PATH_LEN {
+        return None;
+    }
     let mut steps = Vec::new();
     for part in field.split('.') {
         let (key, mut rest) = part.split_once('[').map_or((part, ""), |(k, r)| (k, r));
@@ -464,6 +493,9 @@ fn parse_field(field: &str) -> Option<Vec<Step>> {
                 "" => "",
                 a => a.strip_prefix('[')?,
             };
+        }
+        if steps.len() > MAX_PATH_STEPS {
+            return None;
         }
     }
     Some(steps)
@@ -574,9 +606,10 @@ fn splice_line(text: &str, steps: &[Step], value: &str, keep_comment: bool) -> O
 
 /// Sets one field of the record of `stored` from the command line: the
 /// value is put at its path, the whole record re-read with its kind's typed
-/// loader (a value that does not fit is refused, naming the field), `hook`
-/// adjusts the record (a kind's follow-up: a breach drops a deferral the
-/// value makes stale), and the file is changed in place — the value on its
+/// loader (a value that does not fit is refused, naming the field),
+/// [`Settable::after_set`] adjusts the record (a kind's follow-up: a breach
+/// drops a deferral the value makes stale), the result must pass the kind's
+/// checks ([`Settable::problems`]), and the file is changed in place — the value on its
 /// line when it has one, every comment kept; else its top-level section
 /// rewritten — under the hash guard and the write-ahead note, then
 /// journaled (`how.action`) with the field and the SHA-256 of its old and
@@ -586,23 +619,26 @@ fn splice_line(text: &str, steps: &[Step], value: &str, keep_comment: bool) -> O
 /// number, a date-time, a list…), or with `how.yaml`, it is read as YAML:
 /// a list or a mapping is given in flow syntax (`[a, b]`, `{k: v}`), and
 /// `null` (with `--yaml`) empties a field.
-pub fn set_field<T: Serialize + DeserializeOwned + PartialEq>(
+pub fn set_field<T: Settable>(
     ws: &Workspace,
     lock: &WorkspaceLock,
     act: &Act,
     stored: &Stored<T>,
     how: &SetField<'_>,
-    hook: impl FnOnce(&mut T, &str),
 ) -> Result<(Stored<T>, FieldSet), StoreError> {
     use serde_yaml::Value;
     let rel = stored.source.rel.as_str();
+    let shown = match how.shown.char_indices().nth(60) {
+        Some((i, _)) => format!("{}…", &how.shown[..i]),
+        None => how.shown.to_string(),
+    };
     let refuse = |message: String| StoreError::Field {
         file: rel.to_string(),
-        field: how.shown.to_string(),
+        field: shown.clone(),
         message,
     };
     let steps = parse_field(how.field).ok_or_else(|| {
-        refuse("not a field path: keys joined by dots, list entries by index (`nature.description`, `items[0].name`)".into())
+        refuse(format!("not a field path: keys joined by dots, list entries by index (`nature.description`, `items[0].name`), at most {MAX_PATH_STEPS} steps and {MAX_PATH_LEN} characters"))
     })?;
     if let Some(Step::Key(top)) = steps.first() {
         if how.locked.contains(&top.as_str()) {
@@ -611,6 +647,12 @@ pub fn set_field<T: Serialize + DeserializeOwned + PartialEq>(
             )));
         }
     }
+    if steps.iter().any(|s| matches!(s, Step::Key(k) if k == "id")) {
+        return Err(refuse(
+            "an id is what records and documents refer to: it is never set (at any depth)".into(),
+        ));
+    }
+    stored.record.may_set(how.field).map_err(&refuse)?;
     unchanged(ws, &stored.source)?;
     let tree: Value =
         serde_yaml::from_str(&stored.source.text).map_err(|e| refuse(e.to_string()))?;
@@ -643,7 +685,7 @@ pub fn set_field<T: Serialize + DeserializeOwned + PartialEq>(
     let mut new =
         serde_yaml::from_value::<T>(serde_yaml::to_value(&set).map_err(|e| refuse(e.to_string()))?)
             .map_err(|e| refuse(e.to_string()))?;
-    hook(&mut new, how.field);
+    new.after_set(how.field);
     let keys: Vec<String> = match serde_yaml::to_value(&new) {
         Ok(Value::Mapping(m)) => m
             .keys()
@@ -658,7 +700,7 @@ pub fn set_field<T: Serialize + DeserializeOwned + PartialEq>(
         .collect();
     // The value on its line (its comment kept, else dropped), or else the
     // nearest enclosing value that fits on its line (a flow mapping), then
-    // the sections the hook changed; else the field's top-level section.
+    // the sections `after_set` changed; else the field's top-level section.
     let inline = (1..=steps.len()).rev().flat_map(|depth| {
         let at = &steps[..depth];
         let line = node(&tree, at).and_then(one_line);
@@ -690,6 +732,19 @@ pub fn set_field<T: Serialize + DeserializeOwned + PartialEq>(
             (t, false)
         }
     };
+    let written = SourceFile::new(rel.to_string(), text.clone(), sha256_hex(text.as_bytes()));
+    let errors: Vec<String> = new
+        .problems(ws, &written, act.now)
+        .into_iter()
+        .filter(Diagnostic::is_error)
+        .map(|d| format!("\n  {d}"))
+        .collect();
+    if !errors.is_empty() {
+        return Err(refuse(format!(
+            "nothing was set: `dpo check` would reject the record:{}",
+            errors.concat()
+        )));
+    }
     put(ws, lock, rel, Some(&stored.source.text), &text)?;
     let new_value = node(
         &serde_yaml::from_str::<Value>(&text).unwrap_or_default(),
@@ -735,15 +790,14 @@ pub struct FieldValue<'a> {
 
 /// `dpo <kind> set`: sets one field of the record `id` of the folder of
 /// `kind` under the lock ([`set_field`]), journaled as `<kind>.set` about
-/// `id`; the kind's evidence sections and its `id` may not be set. `hook`
-/// is the kind's follow-up on the record once the value fits.
-pub fn set_record<T: Serialize + DeserializeOwned + PartialEq>(
+/// `id`; the kind's evidence sections and any `id` may not be set, and the
+/// kind ([`Settable`]) refuses what its checks reject.
+pub fn set_record<T: Settable>(
     ws: &Workspace,
     act: &Act,
     kind: &super::kinds::FileKind,
     id: &str,
     v: FieldValue<'_>,
-    hook: impl FnOnce(&mut T, &str),
 ) -> Result<FieldSet, StoreError> {
     let lock = ws.lock()?;
     let stored = load_one::<T>(ws, kind.name, kind.path, id)?;
@@ -772,7 +826,7 @@ pub fn set_record<T: Serialize + DeserializeOwned + PartialEq>(
         yaml: v.yaml,
         locked: &locked,
     };
-    set_field(ws, &lock, act, &stored, &how, hook).map(|(_, set)| set)
+    set_field(ws, &lock, act, &stored, &how).map(|(_, set)| set)
 }
 
 fn rewrite(rel: &str, message: String) -> StoreError {
