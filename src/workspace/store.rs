@@ -604,6 +604,99 @@ fn splice_line(text: &str, steps: &[Step], value: &str, keep_comment: bool) -> O
     Some(out)
 }
 
+/// The paths under `at` (`path`, a prefix of it) where `a` and `b` differ,
+/// as deep as both have the same shape there.
+fn changed_paths(
+    a: &serde_yaml::Value,
+    b: &serde_yaml::Value,
+    path: &mut Vec<Step>,
+    out: &mut Vec<Vec<Step>>,
+    at: &[Step],
+) {
+    use serde_yaml::Value;
+    let (x, y) = (node(a, path), node(b, path));
+    if x == y {
+        return;
+    }
+    let inside = path.len() >= at.len();
+    match (x, y) {
+        (Some(Value::Mapping(m)), Some(Value::Mapping(n))) if inside => {
+            let keys: Vec<String> = m
+                .keys()
+                .chain(n.keys())
+                .filter_map(|k| k.as_str().map(str::to_string))
+                .collect();
+            let mut seen = std::collections::BTreeSet::new();
+            for k in keys.into_iter().filter(|k| seen.insert(k.clone())) {
+                path.push(Step::Key(k));
+                changed_paths(a, b, path, out, at);
+                path.pop();
+            }
+        }
+        (Some(Value::Sequence(s)), Some(Value::Sequence(t))) if inside && s.len() == t.len() => {
+            for i in 0..s.len() {
+                path.push(Step::Index(i));
+                changed_paths(a, b, path, out, at);
+                path.pop();
+            }
+        }
+        _ if inside => out.push(path.clone()),
+        _ => {}
+    }
+}
+
+/// `text` with a line `key: value` added to the block mapping at the parent
+/// of `steps` (the node at `steps` of `tree`, on one line), when the text
+/// has the parent but not the key: after the last line of the mapping, at
+/// the indentation of its keys. `None` when that cannot be done so (the
+/// caller reads the result back).
+fn insert_line(text: &str, tree: &serde_yaml::Value, steps: &[Step]) -> Option<String> {
+    let loc = Locator::new(text);
+    if loc.exact(&path_of(steps)).is_some() {
+        return None;
+    }
+    // The shallowest missing step: its parent is in the text.
+    let d = (0..steps.len()).find(|&d| loc.exact(&path_of(&steps[..=d])).is_none())?;
+    let (parent, Step::Key(key)) = (&steps[..d], &steps[d]) else {
+        return None;
+    };
+    let value = one_line(node(tree, &steps[..=d])?)?;
+    // A sibling key of the block mapping gives the indentation: the key
+    // starts its line, after spaces and a list dash (a scalar is located at
+    // its value, a collection at its key).
+    let siblings = node(tree, parent)?.as_mapping()?;
+    let (line, indent) = siblings
+        .keys()
+        .filter_map(|k| k.as_str())
+        .filter(|k| k != key)
+        .find_map(|k| {
+            let mut p = parent.to_vec();
+            p.push(Step::Key(k.to_string()));
+            let (l, _) = loc.exact(&path_of(&p))?;
+            let t = text.lines().nth(l - 1)?;
+            let body = t.trim_start_matches([' ', '-']);
+            body.starts_with(&format!("{k}:"))
+                .then_some((l, t.len() - body.len()))
+        })?;
+    let lines: Vec<&str> = text.lines().collect();
+    let mut last = line - 1;
+    for (j, l) in lines.iter().enumerate().skip(line) {
+        let t = l.trim_start();
+        if t.is_empty() || t.starts_with('#') {
+            continue;
+        }
+        if l.len() - t.len() < indent {
+            break;
+        }
+        last = j;
+    }
+    let mut out: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+    out.insert(last + 1, format!("{}{key}: {value}", " ".repeat(indent)));
+    let mut out = out.join("\n");
+    out.push('\n');
+    Some(out)
+}
+
 /// Sets one field of the record of `stored` from the command line: the
 /// value is put at its path, the whole record re-read with its kind's typed
 /// loader (a value that does not fit is refused, naming the field),
@@ -698,18 +791,47 @@ pub fn set_field<T: Settable>(
         .map(String::as_str)
         .filter(|k| steps.first() != Some(&Step::Key((*k).to_string())))
         .collect();
-    // The value on its line (its comment kept, else dropped), or else the
-    // nearest enclosing value that fits on its line (a flow mapping), then
-    // the sections `after_set` changed; else the field's top-level section.
-    let inline = (1..=steps.len()).rev().flat_map(|depth| {
-        let at = &steps[..depth];
-        let line = node(&tree, at).and_then(one_line);
-        line.into_iter().flat_map(move |line| {
-            [true, false]
-                .into_iter()
-                .filter_map(move |keep| splice_line(&stored.source.text, at, &line, keep))
-        })
-    });
+    // The value on its line (its comment kept, else dropped), or a new
+    // line in its mapping when it had none, or else the nearest enclosing
+    // value that fits on its line (a flow mapping); then what `after_set`
+    // changed in the same section, each on its line, and the other sections
+    // it changed; else the field's top-level section.
+    let follow_ups = {
+        let (a, b) = (
+            serde_yaml::to_value(&set).unwrap_or_default(),
+            serde_yaml::to_value(&new).unwrap_or_default(),
+        );
+        let mut paths = Vec::new();
+        changed_paths(&a, &b, &mut steps[..1].to_vec(), &mut paths, &steps[..1]);
+        paths
+            .into_iter()
+            .map(|p| {
+                let v = node(&b, &p).cloned().unwrap_or_else(|| match node(&a, &p) {
+                    Some(Value::Sequence(_)) => Value::Sequence(Vec::new()),
+                    _ => Value::Null,
+                });
+                (p, one_line(&v))
+            })
+            .collect::<Vec<_>>()
+    };
+    let inserted = insert_line(&stored.source.text, &tree, &steps);
+    let inline = inserted
+        .into_iter()
+        .chain((1..=steps.len()).rev().flat_map(|depth| {
+            let at = &steps[..depth];
+            let line = node(&tree, at).and_then(one_line);
+            line.into_iter().flat_map(move |line| {
+                [true, false]
+                    .into_iter()
+                    .filter_map(move |keep| splice_line(&stored.source.text, at, &line, keep))
+            })
+        }))
+        .filter_map(|t| {
+            follow_ups.iter().try_fold(t, |t, (at, line)| {
+                let line = line.as_deref()?;
+                splice_line(&t, at, line, true).or_else(|| splice_line(&t, at, line, false))
+            })
+        });
     let mut text = None;
     for t in inline {
         let t = edit_sections(rel, &t, &set, &new, &others)?;
