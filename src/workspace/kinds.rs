@@ -25,6 +25,9 @@ pub trait Record {
     fn diagnostics(ws: &Workspace, now: DateTime<Utc>) -> Vec<Diagnostic>;
 }
 
+/// The checks of the files of a kind of record, as of the command's clock.
+pub type RecordCheck = fn(&Workspace, DateTime<Utc>) -> Vec<Diagnostic>;
+
 /// One kind of file.
 #[derive(Debug, Clone, Copy)]
 pub struct FileKind {
@@ -38,7 +41,7 @@ pub struct FileKind {
     pub schema: fn() -> Schema,
     /// For a folder of records, the checks of its files as of the
     /// command's clock.
-    pub check: Option<fn(&Workspace, DateTime<Utc>) -> Vec<Diagnostic>>,
+    pub check: Option<RecordCheck>,
     /// For a folder the audit pack keeps as a log (CSV and PDF), the string
     /// key of the log's title.
     pub audit_log: Option<&'static str>,
