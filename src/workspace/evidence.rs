@@ -125,22 +125,23 @@ pub fn deadlines(b: &crate::model::Breach, src: &SourceFile) -> Vec<Diagnostic> 
         let Some(due) = n.deadline.filter(|due| *due != now_due) else {
             continue;
         };
-        let field = format!("notifications[{i}].deadline");
-        d.push(
-            Diagnostic::error(
-                &src.rel,
-                src.locate(&field),
-                &field,
-                format!(
-                    "the notification was sent against the deadline {} but aware_at now gives {}: aware_at was changed after it was sent",
-                    words::show(due),
-                    words::show(now_due)
-                ),
-            )
-            .with_hint("a fact sent to a controller is corrected by a supplement, never rewritten: restore aware_at (e.g. from git)"),
-        );
+        d.push(finding(
+            src,
+            &format!("notifications[{i}].deadline"),
+            format!(
+                "the notification was sent against the deadline {} but aware_at now gives {}: aware_at was changed after it was sent",
+                words::show(due),
+                words::show(now_due)
+            ),
+            "a fact sent to a controller is corrected by a supplement, never rewritten: restore aware_at (e.g. from git)",
+        ));
     }
     d
+}
+
+/// A finding about `field` of the record read from `src`.
+fn finding(src: &SourceFile, field: &str, message: String, hint: &str) -> Diagnostic {
+    Diagnostic::error(&src.rel, src.locate(field), field, message).with_hint(hint)
 }
 
 /// The calls of breach `b` that predate its `aware_at` or are later than `now`.
@@ -163,20 +164,16 @@ pub fn calls(b: &crate::model::Breach, src: &SourceFile, now: DateTime<Utc>) -> 
         } else {
             continue;
         };
-        let field = format!("calls[{i}].at");
-        d.push(
-            Diagnostic::error(
-                &src.rel,
-                src.locate(&field),
-                &field,
-                format!(
-                    "the call to `{}` ({}) {why}",
-                    call.controller,
-                    words::show(call.at)
-                ),
-            )
-            .with_hint(hint),
-        );
+        d.push(finding(
+            src,
+            &format!("calls[{i}].at"),
+            format!(
+                "the call to `{}` ({}) {why}",
+                call.controller,
+                words::show(call.at)
+            ),
+            hint,
+        ));
     }
     d
 }
