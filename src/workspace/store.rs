@@ -773,6 +773,21 @@ pub fn set_field<T: Settable>(
             Err(e) => why = e.to_string(),
         }
     }
+    // A field under a mapping that has no value yet (a decision's
+    // reference): the mapping's other required fields are missing.
+    let absent = (1..steps.len()).find(|&d| node(&tree, &steps[..d]).is_none_or(Value::is_null));
+    if let (None, Some(d)) = (&found, absent) {
+        let parent = path_of(&steps[..d]);
+        // As the user named it (`decision`, not `items[2].decision`).
+        let cut = how.field.len().saturating_sub(how.shown.len());
+        let parent = parent
+            .get(cut..)
+            .filter(|p| !p.is_empty())
+            .unwrap_or(&parent);
+        why.push_str(&format!(
+            "\n  hint: `{parent}` has no value yet: give it whole, in flow syntax (`{parent} \"{{key: value, …}}\"`)"
+        ));
+    }
     let (set, value, tree) =
         found.ok_or_else(|| refuse(format!("the record would not read: {why}")))?;
     let mut new =
@@ -1055,6 +1070,49 @@ mod tests {
             path_of(&at("items[0].decision.date")),
             "items[0].decision.date"
         );
+    }
+
+    #[test]
+    fn a_path_too_deep_or_too_long_is_not_a_field_path() {
+        assert!(parse_field(&vec!["a"; MAX_PATH_STEPS].join(".")).is_some());
+        assert_eq!(parse_field(&vec!["a"; MAX_PATH_STEPS + 1].join(".")), None);
+        assert_eq!(parse_field(&format!("a{}", "[0]".repeat(5000))), None);
+        assert_eq!(parse_field(&"a".repeat(MAX_PATH_LEN + 1)), None);
+    }
+
+    #[test]
+    fn a_missing_key_is_added_as_a_line_of_its_block_mapping() {
+        let v = |s: &str| serde_yaml::from_str::<serde_yaml::Value>(s).unwrap();
+        let at = |f: &str| parse_field(f).unwrap();
+        let text = "items:\n  - id: a # first\n    copies:\n      - id: c\n        kind: x\n    # a comment\n  - id: b\n";
+        let mut tree = v(text);
+        put_node(&mut tree, &at("items[0].choice"), v("destroy")).unwrap();
+        put_node(&mut tree, &at("items[0].copies[0].media_id"), v("LTO-1")).unwrap();
+        let out = insert_line(text, &tree, &at("items[0].choice")).unwrap();
+        assert_eq!(
+            out,
+            "items:\n  - id: a # first\n    copies:\n      - id: c\n        kind: x\n    choice: destroy\n    # a comment\n  - id: b\n"
+        );
+        let out = insert_line(text, &tree, &at("items[0].copies[0].media_id")).unwrap();
+        assert!(
+            out.contains("        kind: x\n        media_id: LTO-1\n"),
+            "{out}"
+        );
+        // A key the text has is not added again.
+        assert_eq!(insert_line(text, &tree, &at("items[0].id")), None);
+    }
+
+    #[test]
+    fn the_paths_that_changed_are_as_deep_as_both_values_go() {
+        let v = |s: &str| serde_yaml::from_str::<serde_yaml::Value>(s).unwrap();
+        let (a, b) = (
+            v("items: [{id: a, to_confirm: [x, y]}, {id: b}]\nother: 1"),
+            v("items: [{id: a, to_confirm: [y]}, {id: b}]\nother: 2"),
+        );
+        let top = parse_field("items").unwrap();
+        let mut out = Vec::new();
+        changed_paths(&a, &b, &mut top.clone(), &mut out, &top);
+        assert_eq!(out, vec![parse_field("items[0].to_confirm").unwrap()]);
     }
 
     #[test]

@@ -389,6 +389,20 @@ fn fate_set_never_sets_an_id_nor_breaks_the_records_and_keeps_the_comments() {
         &["fate", "set", "historique-sauvegardes", "copies", "[]"],
         "lists no copy",
     );
+    // Part of a decision that does not exist yet: the whole is asked for.
+    refused(
+        &ws,
+        fate,
+        now,
+        &[
+            "fate",
+            "set",
+            "historique-sauvegardes",
+            "decision.reference",
+            "courrier",
+        ],
+        "`decision` has no value yet: give it whole",
+    );
     let before = ws.read(fate);
     // The README's example, on the sample.
     run(
