@@ -604,6 +604,14 @@ fn splice_line(text: &str, steps: &[Step], value: &str, keep_comment: bool) -> O
     Some(out)
 }
 
+/// A field as typed, cut for a message (a hostile path may be huge).
+fn shown_field(field: &str) -> String {
+    match field.char_indices().nth(60) {
+        Some((i, _)) => format!("{}…", &field[..i]),
+        None => field.to_string(),
+    }
+}
+
 /// The paths under `at` (`path`, a prefix of it) where `a` and `b` differ,
 /// as deep as both have the same shape there.
 fn changed_paths(
@@ -721,10 +729,7 @@ pub fn set_field<T: Settable>(
 ) -> Result<(Stored<T>, FieldSet), StoreError> {
     use serde_yaml::Value;
     let rel = stored.source.rel.as_str();
-    let shown = match how.shown.char_indices().nth(60) {
-        Some((i, _)) => format!("{}…", &how.shown[..i]),
-        None => how.shown.to_string(),
-    };
+    let shown = shown_field(how.shown);
     let refuse = |message: String| StoreError::Field {
         file: rel.to_string(),
         field: shown.clone(),
@@ -947,7 +952,7 @@ pub fn set_record<T: Settable>(
     {
         return Err(StoreError::Field {
             file: rel.clone(),
-            field: v.shown.to_string(),
+            field: shown_field(v.shown),
             message: format!("nothing was set: the file is {}", f.message()),
         });
     }
