@@ -285,6 +285,7 @@ impl Prepared<'_> {
                         sha256: sent.sha256.clone(),
                         server_reply: sent.server_reply.clone(),
                         late_reason: if late { plan.late_reason.clone() } else { None },
+                        deadline: Some(crate::time::in_tz(due.to_utc(), ws.tz)),
                         fields: plan.given.iter().map(|f| f.key().to_string()).collect(),
                         deferred: plan.deferred.iter().map(|f| f.key().to_string()).collect(),
                         values: fields::sent_values(&b, &plan.given),
