@@ -212,8 +212,11 @@ pub fn item_status(fate: &Fate, item: &DataItem, s: &Strings) -> ItemStatus {
         .find(|s| s.item == item.id)
         .cloned();
     let mut todo = Vec::new();
+    // A choice marked as an assumption is not the controller's yet.
+    let unconfirmed = item.to_confirm.contains(&ItemField::Choice);
     match item.choice {
         None => todo.push(t("fate-todo-choice", &[])),
+        Some(_) if unconfirmed => todo.push(t("fate-todo-confirm-choice", &[("item", id.into())])),
         Some(_) if item.decision.is_none() => todo.push(t("fate-todo-decision", &[])),
         _ => {}
     }
@@ -266,6 +269,7 @@ pub fn item_status(fate: &Fate, item: &DataItem, s: &Strings) -> ItemStatus {
             let todo = match (choice, state) {
                 (_, CopyState::Kept | CopyState::Destroyed) => None,
                 (None, _) => Some(t("fate-todo-wait-choice", &[])),
+                (Some(_), _) if unconfirmed => Some(t("fate-todo-wait-confirm", &[])),
                 (Some(Choice::Return), CopyState::Returned) => None,
                 (Some(Choice::Return), CopyState::Bagged) => Some(t("fate-todo-verify-bag", &[])),
                 (Some(Choice::Return), _) => Some(t(

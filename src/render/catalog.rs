@@ -329,21 +329,6 @@ mod tests {
         ] {
             assert_eq!(cat.fmt("renewals-allowed", &[("n", n.into())]), want);
         }
-        let summary = |n: [i64; 3]| {
-            let [overdue, soon, undated] = n.map(Arg::from);
-            fr.fmt(
-                "status-summary",
-                &[("overdue", overdue), ("soon", soon), ("undated", undated)],
-            )
-        };
-        assert_eq!(
-            summary([1, 2, 30]),
-            "une échéance en retard, 2 dans les 7 jours, 30 choses à faire sans échéance"
-        );
-        assert_eq!(
-            summary([0, 0, 1]),
-            "rien en retard, rien dans les 7 jours, une chose à faire sans échéance"
-        );
         // Counts are grouped as the language writes them.
         let n = |cat: &Catalog, n: i64| cat.fmt("fate-blocking", &[("n", n.into())]);
         assert!(

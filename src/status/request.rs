@@ -33,10 +33,11 @@ pub fn items(
         let right = s.get(&format!("right.{}", r.right.key())).to_string();
         match &r.forwarded {
             None => {
+                // Due within 24 h: always "due soon" ([`super::urgency`]).
                 let state = if now > fwd_due {
                     State::Overdue
                 } else {
-                    State::DueSoon
+                    State::Pending
                 };
                 out.push(StatusItem {
                     kind: KIND_REQUEST_FORWARD.into(),

@@ -454,17 +454,6 @@ verify-bad = BAD signature of { $file } ({ $signature }): { $reason }
 ## `dpo status` and its calendar.
 status-file-line = file: { $file }
 status-missing-line = missing: { $items }
-status-summary = { $overdue ->
-    [0] nothing overdue
-   *[other] { $overdue } overdue
-}, { $soon ->
-    [0] nothing within 7 days
-   *[other] { $soon } within 7 days
-}, { $undated ->
-    [0] no undated to-do
-    [one] one undated to-do
-   *[other] { $undated } undated to-dos
-}
 fate-choice-return = return
 fate-choice-destroy = destroy
 fate-choice-return_then_destroy = return then destroy
@@ -523,3 +512,17 @@ wrote-file = wrote { $file } ({ $bytes ->
     [one] one byte
    *[other] { $bytes } bytes
 })
+
+## Durations and the summary line of `dpo status` (one form per count: one for 1, other for 0, 2 and more).
+duration_hours_minutes = { $h } h { $min } min
+duration_days_hours = { $d } d { $h } h
+status_summary-overdue-one = { $n } overdue
+status_summary-overdue-other = { $n } overdue
+status_summary-incomplete-one = { $n } incomplete
+status_summary-incomplete-other = { $n } incomplete
+status_summary-due_soon-one = { $n } due within { $days } days
+status_summary-due_soon-other = { $n } due within { $days } days
+status_summary-undated-one = { $n } to do without a deadline
+status_summary-undated-other = { $n } to do without a deadline
+fate-todo-confirm-choice = confirm the controller's choice: `choice` is an assumption to confirm (`to_confirm`); `dpo fate set { $item } choice …` once the controller has written
+fate-todo-wait-confirm = wait until the controller confirms its choice (to confirm)

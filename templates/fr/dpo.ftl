@@ -454,19 +454,6 @@ verify-bad = signature NON VALIDE de { $file } ({ $signature }) : { $reason }
 ## « dpo status » et son calendrier.
 status-file-line = fichier : { $file }
 status-missing-line = manque : { $items }
-status-summary = { $overdue ->
-    [0] rien en retard
-    [one] une échéance en retard
-   *[other] { $overdue } échéances en retard
-}, { $soon ->
-    [0] rien dans les 7 jours
-    [one] une dans les 7 jours
-   *[other] { $soon } dans les 7 jours
-}, { $undated ->
-    [0] rien à faire sans échéance
-    [one] une chose à faire sans échéance
-   *[other] { $undated } choses à faire sans échéance
-}
 fate-choice-return = restitution
 fate-choice-destroy = destruction
 fate-choice-return_then_destroy = restitution puis destruction
@@ -525,3 +512,17 @@ wrote-file = { $file } écrit ({ $bytes ->
     [one] un octet
    *[other] { $bytes } octets
 })
+
+## Durées et ligne de résumé de « dpo status » (une forme par nombre : one pour 0 et 1, other pour 2 et plus).
+duration_hours_minutes = { $h } h { $min } min
+duration_days_hours = { $d } j { $h } h
+status_summary-overdue-one = { $n } en retard
+status_summary-overdue-other = { $n } en retard
+status_summary-incomplete-one = { $n } incomplet
+status_summary-incomplete-other = { $n } incomplets
+status_summary-due_soon-one = { $n } dans les { $days } jours
+status_summary-due_soon-other = { $n } dans les { $days } jours
+status_summary-undated-one = { $n } à faire sans échéance
+status_summary-undated-other = { $n } à faire sans échéance
+fate-todo-confirm-choice = confirmer le choix du responsable de traitement : `choice` est une hypothèse à confirmer (`to_confirm`) ; `dpo fate set { $item } choice …` une fois que le responsable de traitement a écrit
+fate-todo-wait-confirm = attendre que le responsable de traitement confirme son choix (à confirmer)
