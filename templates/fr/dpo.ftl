@@ -328,6 +328,7 @@ fate-pending-choice = le choix du responsable de traitement n'est pas consigné
 fate-pending-decision = la référence et la date de la décision écrite du responsable de traitement ne sont pas consignées
 fate-pending-not-bagged = pas remis dans un paquet vérifié
 fate-pending-scan-found = le dernier contrôle résiduel ({ $at }) a trouvé { $n ->
+    [0] aucun fichier
     [one] un fichier
    *[other] { $n } fichiers
 } de l'élément
@@ -339,6 +340,7 @@ fate-todo-decision = consigner la référence et la date de la décision écrite
 fate-todo-hand-over = remettre l'élément : `dpo fate bag { $item } --copy COPIE --from CHEMIN --out DOSSIER`, puis `dpo fate verify-bag DOSSIER`
 fate-todo-fingerprint = avant de détruire, en prendre l'empreinte pour le contrôle résiduel : `dpo fate fingerprint { $item } CHEMIN…`
 fate-todo-scan-found = le dernier contrôle résiduel ({ $at }) a trouvé { $n ->
+    [0] aucun fichier
     [one] un fichier
    *[other] { $n } fichiers
 } de l'élément : détruisez-les, puis refaites le contrôle
@@ -355,6 +357,7 @@ copy-kind-replica = réplique
 
 ## « dpo check »
 check-journal-intact = journal : { $entries ->
+    [0] aucune entrée
     [one] une entrée
    *[other] { $entries } entrées
 }, chaîne intacte
@@ -404,6 +407,7 @@ sp-notice-incomplete = l'information écrite { $id } est partie avec « à com
 journal-empty = (le journal est vide)
 journal-record = fichier { $file } : { $message }
 journal-intact = journal intact : { $entries ->
+    [0] aucune entrée
     [one] une entrée
    *[other] { $entries } entrées
 }, tête { $seq } { $sha256 }
@@ -414,6 +418,7 @@ journal-recorded = entrée { $seq } du journal consignée
 
 ## Dossier d'audit, « set », registre.
 audit-wrote = dossier d'audit écrit : { $dir } ({ $files ->
+    [0] aucun fichier
     [one] un fichier
    *[other] { $files } fichiers
 }, manifeste signé avec { $key }, principal { $principal })
@@ -464,6 +469,7 @@ copy-state-returned = restituée
 copy-state-destroyed = détruite
 copy-state-kept = conservée
 fate-fingerprinted = empreinte de l'élément `{ $item }` : { $files ->
+    [0] aucun fichier
     [one] un fichier
    *[other] { $files } fichiers
 }, { $size }
@@ -474,12 +480,14 @@ fate-scan-clean = aucun reste : { $files ->
     [one] le seul fichier
    *[other] aucun des { $files } fichiers
 } ({ $size }) sous { $paths } n'est un fichier de l'élément `{ $item }` ({ $contents ->
+    [0] aucun contenu à l'empreinte connue
     [one] un contenu à l'empreinte connue
    *[other] { $contents } contenus à l'empreinte connue
 })
 fate-scan-recorded = consigné dans { $file } comme preuve de vérification
 fate-scan-nothing = remarque : aucun fichier n'a été trouvé sous ces chemins ; vérifiez que ce sont bien les emplacements où se trouvait la copie
 fate-scan-found = { $n ->
+    [0] aucun fichier
     [one] un fichier
    *[other] { $n } fichiers
 } de l'élément `{ $item }` trouvés :
@@ -487,12 +495,14 @@ fate-scan-match = (contenu de `{ $name }`, SHA-256 { $sha256 })
 next-fate-scan-again = consigné dans { $file } ; suite : détruisez ces fichiers, puis refaites le contrôle
 fate-destroyed = consigné : copie `{ $copy }` de l'élément `{ $item }` détruite ({ $method }) le { $at }
 fate-bagged = paquet de l'élément `{ $item }` écrit dans { $dir } : { $files ->
+    [0] aucun fichier
     [one] un fichier
    *[other] { $files } fichiers
 }, { $size } (Payload-Oxum { $oxum })
 fate-bag-signed = manifeste des étiquettes SHA-256 { $sha256 } signé : { $file }
 fate-bag-how-to-check = le responsable de traitement le vérifie avec `sha256sum -c manifest-sha256.txt` dans le paquet, ou avec tout validateur BagIt
 fate-bag-valid = le paquet { $dir } est complet et valide : { $files ->
+    [0] aucun fichier de contenu
     [one] un fichier de contenu
    *[other] { $files } fichiers de contenu
 }, chaque SHA-256 vérifié
@@ -509,6 +519,7 @@ breach-severity-scale = (ENISA 2013 : moins de 2 faible, de 2 à 3 moyenne, de
 record-no-field = aucun champ (mise en forme ou commentaires)
 record-adopted = `{ $file }` adopté (SHA-256 { $sha256 }) : { $fields } ; entrée { $seq } du journal
 wrote-file = { $file } écrit ({ $bytes ->
+    [0] aucun octet
     [one] un octet
    *[other] { $bytes } octets
 })

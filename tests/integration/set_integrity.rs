@@ -471,7 +471,7 @@ fn fate_set_never_sets_an_id_nor_breaks_the_records_and_keeps_the_comments() {
     let listing = ws.dpo().run(&["fate", "list"]);
     listing.assert_code(0);
     assert!(
-        listing.stdout().contains("historique-sauvegardes  Historique des sauvegardes des serveurs de la ville  [destroy]"),
+        listing.stdout().contains("historique-sauvegardes  Historique des sauvegardes des serveurs de la ville  [destruction]"),
         "{}",
         listing.stdout()
     );
@@ -552,7 +552,7 @@ fn a_choice_to_confirm_is_not_an_order_to_destroy() {
     let out = out.stdout();
     let item = out.split("historique-sauvegardes  ").nth(1).unwrap();
     assert!(
-        item.contains("to confirm") && !item.contains("destroy it and record how"),
+        item.contains("à confirmer") && !item.contains("la détruire et consigner comment"),
         "{out}"
     );
 }

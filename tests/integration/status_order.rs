@@ -138,16 +138,16 @@ fn status_opens_with_a_summary_and_says_durations_in_days_in_french() {
         heads(&text),
         [
             "[EN RETARD] formation-ancienne — agent du secteur système",
-            "[EN RETARD] Commune d'Alpha — return or destroy every copy, then certify",
+            "[EN RETARD] Commune d'Alpha — restituer ou détruire toutes les copies, puis le certifier",
             "[EN RETARD] sauvegardes — Tests de restauration des sauvegardes",
-            "[EN RETARD] 2021-001 — access → Commune d'Alpha",
+            "[EN RETARD] 2021-001 — droit d'accès → Commune d'Alpha",
             "[bientôt dû] 2021-001 — Perte d'un portable → Commune d'Alpha",
             "[bientôt dû] 2021-001 — Nouveau SAS → Commune d'Alpha",
-            "[pour information] 2021-001 — access → Commune d'Alpha",
+            "[pour information] 2021-001 — droit d'accès → Commune d'Alpha",
             "[à faire] sans-engagement — agent du secteur réseau",
             "[à faire] jamais-testee — Chiffrement des supports",
             "[à faire] sans-engagement — agent du secteur réseau",
-            "[fait] Commune d'Alpha — Convention de services informatiques — ends 2020-06-30, not renewed (1 renewal(s) allowed)",
+            "[fait] Commune d'Alpha — Convention de services informatiques — prend fin le 30 juin 2020, non reconduite (une reconduction possible)",
         ]
     );
     // Elapsed time from the instant to each deadline (checked by hand):
