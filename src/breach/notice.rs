@@ -17,6 +17,7 @@ use super::fields::{self, Field, FieldState};
 use super::{progress, BreachError, ControllerProgress};
 use crate::model::{AttachedFile, Breach, Controller, Id, Lang, Processor};
 use crate::render::pdf::{markdown_to_pdf, PdfMeta};
+pub use crate::render::signature::SignatureView;
 use crate::render::templates::Strings;
 use crate::render::words;
 use crate::render::Templates;
@@ -207,41 +208,6 @@ pub fn contact_text(ws: &Workspace, s: &Strings, b: &Breach) -> String {
     ));
     parts.push(ws.processor.display_name().to_string());
     parts.join(", ")
-}
-
-/// The signature block that ends a notice: place, date, name and role of
-/// the signatory (the processor's DPO), « à compléter » when unknown.
-#[derive(Debug, Clone, Serialize)]
-pub struct SignatureView {
-    /// Where: the town of the processor's address (after its postcode).
-    pub place: String,
-    /// When: the long date of the sending.
-    pub date: String,
-    /// The DPO's name.
-    pub name: String,
-    /// The DPO's role.
-    pub role: String,
-}
-
-impl SignatureView {
-    fn of(ws: &Workspace, s: &Strings, at: DateTime<FixedOffset>) -> Self {
-        let todo = || s.get("breach_todo").to_string();
-        let place = ws.processor.town();
-        let role = ws
-            .processor
-            .dpo
-            .role
-            .as_deref()
-            .map(str::trim)
-            .filter(|r| !r.is_empty())
-            .map_or_else(|| s.get("breach_dpo_role").to_string(), str::to_string);
-        Self {
-            place: place.unwrap_or_else(todo),
-            date: words::long_date(s, at.date_naive()),
-            name: ws.dpo_name().unwrap_or_else(todo),
-            role,
-        }
-    }
 }
 
 /// The text of each field of `b` as documents show it (required fields,
@@ -534,6 +500,8 @@ pub struct ReportContext {
     /// recorded, when it was changed outside dpo — the document says so.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tampered: Option<String>,
+    /// Place, date, name and role of the signatory.
+    pub signature: SignatureView,
 }
 
 /// Gathers everything `show` and `report` print.
@@ -664,6 +632,7 @@ pub fn report_context(
         generated_at: long(now_local),
         journal: head,
         tampered: None,
+        signature: SignatureView::of(ws, s, now_local),
     }
 }
 

@@ -7,6 +7,7 @@
 
 pub mod csv;
 pub mod pdf;
+pub mod signature;
 pub mod templates;
 pub mod words;
 
