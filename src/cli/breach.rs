@@ -152,11 +152,13 @@ fn open(settings: &Settings, ws: &Workspace, a: &OpenArgs) -> Result<i32, CliErr
             }
         }
     };
-    let optional = |flag, v: &Option<String>| v.as_deref().map(|s| time_arg(flag, s, ws));
+    let aware_at = time_arg("--aware-at", &aware_text, ws)?;
+    let (occurred_at, discovered_at) =
+        prompts::start_and_discovery(ws, a.occurred_at.as_deref(), a.discovered_at.as_deref())?;
     let req = breach::OpenRequest {
-        aware_at: time_arg("--aware-at", &aware_text, ws)?,
-        occurred_at: optional("--occurred-at", &a.occurred_at).transpose()?,
-        discovered_at: optional("--discovered-at", &a.discovered_at).transpose()?,
+        aware_at,
+        occurred_at,
+        discovered_at,
         controllers: a
             .controller
             .iter()

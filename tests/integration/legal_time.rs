@@ -84,7 +84,7 @@ fn a_request_whose_month_ends_on_may_day_is_due_on_monday_3_may_with_why() {
     let r = ws.dpo().run(&["--lang", "en", "request", "list"]);
     assert!(
         r.stdout()
-            .contains("1 May 2021 (public holiday: Labour Day) → Monday 3 May 2021"),
+            .contains("1 May 2021 (public holiday: Labour Day); moved to Monday 3 May 2021 (Regulation (EEC, Euratom) No 1182/71, Art. 3(4))"),
         "{}",
         r.stdout()
     );
@@ -500,11 +500,11 @@ fn the_forwarded_request_gives_the_moved_answer_date_in_its_language() {
     for (lang, want) in [
         (
             "fr",
-            "soit au plus tard le 1er mai 2021 (jour férié : fête du Travail) → lundi 3 mai 2021",
+            "soit au plus tard le 1er mai 2021 (jour férié : fête du Travail) ; report au lundi 3 mai 2021 (règlement (CEE, Euratom) n° 1182/71, art. 3, § 4)",
         ),
         (
             "en",
-            "1 May 2021 (public holiday: Labour Day) → Monday 3 May 2021",
+            "1 May 2021 (public holiday: Labour Day); moved to Monday 3 May 2021 (Regulation (EEC, Euratom) No 1182/71, Art. 3(4))",
         ),
     ] {
         let ws = workspace().overlay("request-notice-contacts");

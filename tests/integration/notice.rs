@@ -137,12 +137,17 @@ fn the_notice_says_what_may_be_deferred_and_until_when() {
     let ws = with_breach(|t| t);
     let (body, pdf) = dry_run(&ws, &[]);
     for text in [&body, &collapse(&pdf)] {
+        // What Art. 33(3)(a) and 33(4) require, and what the tool enforces,
+        // without lending Art. 33(4) a rule it does not state.
         assert!(
             text.contains(&collapse(
-                "Seule la description de la nature de la violation ne peut être différée"
+                "lorsqu'il n'est pas possible de les fournir toutes en même temps (article 33, paragraphe 4, du RGPD)"
+            )) && text.contains(&collapse(
+                "(article 33, paragraphe 3, point a)), le sous-traitant ne diffère jamais cette description"
             )),
             "{text}"
         );
+        assert!(!text.contains("Seule la description"), "{text}");
         // The controller's own deadline: the first notification + 72 h.
         assert!(
             text.contains(&collapse(
@@ -159,7 +164,9 @@ fn the_notice_says_what_may_be_deferred_and_until_when() {
     }
     let (body, _) = dry_run(&ws, &["--lang", "en"]);
     assert!(
-        body.contains("Only the description of the nature of the breach may not be deferred")
+        body.contains("where it is not possible to provide it all at the same time (Article 33(4) GDPR)")
+            && body.contains("(Article 33(3)(a)), the processor never defers that description")
+            && !body.contains("Only the description")
             && body.contains("at the latest on Monday 29 March 2021, 12:00 (UTC+02:00)"),
         "{body}"
     );
