@@ -289,6 +289,8 @@ pub struct NoticeContext {
     pub attachments: Vec<AttachedFile>,
     /// Place, date, name and role of the signatory.
     pub signature: SignatureView,
+    /// Where the investigation stands on the items still deferred.
+    pub progress: Option<String>,
 }
 
 /// What goes into one message.
@@ -310,6 +312,8 @@ pub struct NoticePlan {
     pub changed: Vec<Field>,
     /// The supporting documents attached (`--attach`).
     pub attachments: Vec<AttachedFile>,
+    /// Where the investigation stands on the items still deferred.
+    pub progress: Option<String>,
 }
 
 /// A rendered notification.
@@ -410,6 +414,7 @@ pub fn render_notice(
             .collect(),
         attachments: plan.attachments.clone(),
         signature: SignatureView::of(ws, s, sent_local),
+        progress: plan.progress.clone(),
     };
     let text = t.render("breach-notice.txt", &context)?;
     let markdown = t.render("breach-notice.md", &context)?;
@@ -596,6 +601,9 @@ pub fn report_context(
         if let Some(r) = &n.late_reason {
             detail.push_str(&format!(" — {}: {r}", s.get("breach_late_reason")));
         }
+        if let Some(p) = &n.progress {
+            detail.push_str(&format!(" — {}: {p}", s.get("breach_progress")));
+        }
         if n.phase > 1 {
             detail = format!(
                 "{} {} — {detail}",
@@ -614,7 +622,22 @@ pub fn report_context(
         );
     }
     if let Some(c) = &b.closed {
-        ev(c.at, "closed", None, format!("{} — {}", c.by, c.summary));
+        let mut detail = format!("{} — {}", c.by, c.summary);
+        if !c.deferred.is_empty() {
+            let labels: Vec<String> = c
+                .deferred
+                .iter()
+                .filter_map(|k| Field::parse(k))
+                .map(|f| s.get(&f.label_key()).to_string())
+                .collect();
+            detail.push_str(&format!(
+                " — {}: {} ({})",
+                s.get("breach_closed_deferred"),
+                labels.join(", "),
+                c.deferred_reason.as_deref().unwrap_or_default()
+            ));
+        }
+        ev(c.at, "closed", None, detail);
     }
     timeline.sort_by_key(|e| e.at);
     ReportContext {

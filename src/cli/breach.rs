@@ -74,7 +74,10 @@ fn dispatch(settings: &Settings, cmd: &BreachCommand) -> Result<i32, CliError> {
                     Field::parse(f).ok_or_else(|| BreachError::UnknownField { name: f.clone() })
                 })
                 .collect::<Result<Vec<_>, _>>()?;
-            let kind = NotifyKind::Supplement { fields };
+            let kind = NotifyKind::Supplement {
+                fields,
+                progress: a.progress.clone(),
+            };
             let how = (a.dry_run, a.uncertain.resolve());
             let to = (a.id.as_str(), a.controller.as_slice(), a.attach.as_slice());
             send(settings, &ws, to, kind, how, None)
@@ -300,7 +303,7 @@ fn close(settings: &Settings, ws: &Workspace, a: &CloseArgs) -> Result<i32, CliE
     let b = breach::close(
         ws,
         &id_arg(&a.id)?,
-        &a.summary,
+        (&a.summary, a.reason.as_deref().filter(|_| a.with_deferred)),
         clock.now(),
         &settings.actor()?,
     )?;
