@@ -168,7 +168,20 @@ fn facts(ws: &Workspace, t: &Templates, b: &Breach) -> Facts {
         discovered_at: b.discovered_at.map(long),
         aware_at: long(b.aware_at),
         discovered_by: b.discovered_by.clone(),
-        systems: b.systems.clone(),
+        // A system that is a category of processing of a controller of the
+        // breach is named as the register names it.
+        systems: b
+            .systems
+            .iter()
+            .map(|sys| {
+                b.controllers
+                    .iter()
+                    .filter_map(|c| ws.controller(c))
+                    .find_map(|c| c.activity_name(sys))
+                    .unwrap_or(sys)
+                    .to_string()
+            })
+            .collect(),
         breached,
         deadline: long(deadline::deadline(b.aware_at)),
     }

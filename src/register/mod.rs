@@ -208,12 +208,7 @@ pub fn build<'a>(
                     systems: a
                         .systems
                         .iter()
-                        .map(|s| {
-                            c.activities
-                                .iter()
-                                .find(|o| o.id.as_str() == s.as_str())
-                                .map_or(s.as_str(), |o| o.name.as_str())
-                        })
+                        .map(|s| c.system_name(s))
                         .collect(),
                     subprocessor_names: named(&a.subprocessors, &ws.subprocessors, |s| {
                         (&s.id, s.name.as_str())
