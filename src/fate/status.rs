@@ -107,7 +107,7 @@ fn incomplete_destruction(item: &Id, c: &CopyStatus) -> Vec<Pending> {
     let Some(d) = &c.destruction else {
         return Vec::new();
     };
-    let blank = |v: &Option<String>| v.as_deref().is_none_or(|s| s.trim().is_empty());
+    let blank = |v: &Option<String>| v.as_deref().is_none_or(crate::model::is_placeholder);
     [
         ("validated_by", blank(&d.validated_by), "--validated-by NAME"),
         (
@@ -124,7 +124,8 @@ fn incomplete_destruction(item: &Id, c: &CopyStatus) -> Vec<Pending> {
         field: Some(format!("destruction.{field}")),
         reason: format!(
             "« à compléter » in the destruction recorded on {}; record it again with `dpo fate destroy {item} --copy {} … {flag}`",
-            d.at, c.copy
+            crate::render::words::show(d.at),
+            c.copy
         ),
     })
     .collect()
