@@ -174,14 +174,7 @@ pub fn prepare<'a>(ws: &'a Workspace, req: &'a NotifyRequest) -> Result<Prepared
                 file: workspace::controller_file(c),
             });
         }
-        let mut p = plan(
-            b,
-            c,
-            &req.kind,
-            now_local,
-            due,
-            req.late_reason.as_deref(),
-        )?;
+        let mut p = plan(b, c, &req.kind, now_local, due, req.late_reason.as_deref())?;
         p.attachments = attached.clone();
         plans.push((p, controller.contacts.breach.clone()));
     }

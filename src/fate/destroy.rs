@@ -6,7 +6,9 @@
 use chrono::{DateTime, FixedOffset};
 
 use super::{local_second, FateError, Payload};
-use crate::model::{is_placeholder, DestructionRecord, FateRecord, FingerprintRecord, Id, SanitizationMethod};
+use crate::model::{
+    is_placeholder, DestructionRecord, FateRecord, FingerprintRecord, Id, SanitizationMethod,
+};
 use crate::workspace::{Act, Workspace};
 
 /// What `dpo fate destroy` needs.

@@ -11,8 +11,8 @@ use serde::Serialize;
 use crate::mail::outbox::{
     self, Delivered, Filing, InfraCause, InfraError, Letter, Outbox, OutboxError, Sending,
 };
-use crate::render::signature::SignatureView;
 use crate::model::{required_text, Id, Instruction, LegalTransfer, Objection};
+use crate::render::signature::SignatureView;
 use crate::render::words;
 use crate::render::Templates;
 use crate::workspace::kinds::{self, Record};

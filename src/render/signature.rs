@@ -42,9 +42,7 @@ impl SignatureView {
                 .town()
                 .unwrap_or_else(|| s.get("place_todo").to_string()),
             date: words::long_date(s, at.date_naive()),
-            name: ws
-                .dpo_name()
-                .unwrap_or_else(|| s.get("todo").to_string()),
+            name: ws.dpo_name().unwrap_or_else(|| s.get("todo").to_string()),
             role: known(ws.processor.dpo.role.as_deref())
                 .unwrap_or_else(|| s.get("breach_dpo_role").to_string()),
             organisation: ws.processor.name.clone(),

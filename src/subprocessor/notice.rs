@@ -13,11 +13,11 @@ use crate::mail::outbox::{self, Delivered, Filing, Letter, Outbox, Sending};
 use crate::mail::Attachment;
 use crate::model::{ChangeKind, Id, MailRecord, SubProcessor, SubProcessorNotice};
 use crate::render::pdf::{markdown_to_pdf, PdfMeta};
+use crate::render::signature::SignatureView;
 use crate::render::templates::Strings;
 use crate::render::words;
 use crate::render::Templates;
 use crate::workspace::kinds::{self, Record};
-use crate::render::signature::SignatureView;
 use crate::workspace::store::{self, StoreError, Stored};
 use crate::workspace::{self, Diagnostic, JournalHead, Workspace, WorkspaceError, WorkspaceLock};
 

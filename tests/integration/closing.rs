@@ -405,7 +405,10 @@ fn the_certificate_ends_with_the_signature_block_in_both_languages() {
     );
     f.ok(&["fate", "certify", "-o", "out/sans-lieu.pdf"]);
     let t = words(&pdftotext(&f.ws.path("out/sans-lieu.pdf"), &[]));
-    assert!(t.contains("Fait à [lieu à compléter], le 2 août 2021"), "{t}");
+    assert!(
+        t.contains("Fait à [lieu à compléter], le 2 août 2021"),
+        "{t}"
+    );
 }
 
 // ------------------------------------------------------------------ the actor

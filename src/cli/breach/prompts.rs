@@ -71,16 +71,23 @@ pub(super) fn start_and_discovery(
     discovered_at: Option<&str>,
 ) -> Result<Instants, CliError> {
     Ok((
-        instant(ws, "--occurred-at", occurred_at, "when did the breach start?")?,
-        instant(ws, "--discovered-at", discovered_at, "when was it discovered?")?,
+        instant(
+            ws,
+            "--occurred-at",
+            occurred_at,
+            "when did the breach start?",
+        )?,
+        instant(
+            ws,
+            "--discovered-at",
+            discovered_at,
+            "when was it discovered?",
+        )?,
     ))
 }
 
 /// When it started and when it was discovered.
-type Instants = (
-    Option<DateTime<FixedOffset>>,
-    Option<DateTime<FixedOffset>>,
-);
+type Instants = (Option<DateTime<FixedOffset>>, Option<DateTime<FixedOffset>>);
 
 /// What the options say, completed on a terminal.
 pub(super) fn circumstances(
