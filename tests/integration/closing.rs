@@ -5,7 +5,11 @@
 //! name is « à compléter »; its signature block; no command writing without
 //! an actor; a sub-processor notice or a request forward with « à compléter »
 //! in a required field held back without `--incomplete`; facts set from the
-//! command line (`breach set`, `request set`, `fate set`), journaled.
+//! command line (`breach set`, `request set`, `fate set`), journaled. After
+//! review: the sub-processor and transfer notices end with the signature
+//! block and word unknowns once; the certificate and the register show the
+//! convention's moved end as status does; a placeholder validator is
+//! refused and a superseded destruction marked.
 //!
 //! Needs: `pdftotext`, `ssh-keygen` (Debian openssh-client).
 

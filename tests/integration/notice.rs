@@ -5,7 +5,13 @@
 //! CNIL's form are asked, kept and sent; supporting documents are attached
 //! through the outbox and recorded (breach notifications, supplements,
 //! request forwards); a filled deferral is settled and a changed field is
-//! offered as a supplement; the notice ends with a signature block.
+//! offered as a supplement; the notice ends with a signature block. After
+//! review: `breach open` asks when the breach started and was discovered;
+//! the report ends with the signature block and names systems as the
+//! register does; a count range needs 1 ≤ from < to; a dry run makes every
+//! check of a real run; a supplement may say only where the investigation
+//! stands (`--progress`); `close` refuses items still deferred unless told
+//! why.
 //!
 //! Messages go through a real SMTP server on loopback (aiosmtpd) and are read
 //! back with Python's `email` package; the PDF form with `pdftotext`.
