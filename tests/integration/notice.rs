@@ -1118,12 +1118,18 @@ fn close_refuses_items_still_deferred_unless_told_why() {
     close(&["--with-deferred"]).assert_code(2);
     close(&["--with-deferred", "--reason", " "]).assert_code(2);
     assert!(!ws.read(FILE).contains("summary: service restauré"));
-    close(&[
+    let r = close(&[
         "--with-deferred",
         "--reason",
         "le responsable de traitement a renoncé à l'analyse",
-    ])
-    .assert_code(0);
+    ]);
+    r.assert_code(0);
+    assert!(
+        r.stderr()
+            .contains("still deferred, never sent: consequences"),
+        "{}",
+        r.stderr()
+    );
     let record = ws.read(FILE);
     assert!(
         record.contains("- consequences")
