@@ -196,7 +196,7 @@ pub enum BreachError {
         controller: Id,
         /// The deadline, shown with its offset.
         deadline: String,
-        /// How late, e.g. "0 h 01 min".
+        /// How late, e.g. "0 h 01 min" or "3 j 4 h" ([`crate::render::words::duration`]).
         late: String,
     },
     /// Phase 1 was already sent to this controller.
@@ -368,17 +368,21 @@ pub struct ControllerProgress {
     pub supplements: u32,
 }
 
-/// The progress of every controller of `b`.
+/// The progress of every controller of `b`. Once a notification was sent,
+/// the deadline is the one it recorded as it was sent (a later change of
+/// `aware_at` does not make it on time: `dpo check` reports it).
 pub fn progress(b: &Breach) -> Vec<ControllerProgress> {
-    let deadline = deadline::deadline(b.aware_at);
     b.controllers
         .iter()
         .map(|c| {
-            let emailed_at = b
+            let first = b
                 .notifications_to(c)
                 .filter(|n| n.phase == 1)
-                .map(|n| n.sent_at)
-                .min();
+                .min_by_key(|n| n.sent_at);
+            let emailed_at = first.map(|n| n.sent_at);
+            let deadline = first
+                .and_then(|n| n.deadline)
+                .unwrap_or_else(|| deadline::deadline(b.aware_at));
             let called_at = b.calls_to(c).map(|k| k.at).min();
             let complete_at = match (emailed_at, called_at) {
                 (Some(e), Some(k)) => Some(e.max(k)),
@@ -588,6 +592,19 @@ pub fn open(ws: &Workspace, req: &OpenRequest) -> Result<(Breach, PathBuf), Brea
         closed: None,
     };
     let text = notice::record_skeleton(&Templates::new(req.lang)?, &breach)?;
+    // What `dpo check` and `breach set` check: the order of the instants…
+    let rel = store::rel_path(&breach.id);
+    let src = crate::workspace::SourceFile::new(rel.clone(), text.clone(), String::new());
+    let diagnostics: Vec<_> = store::problems(ws, &breach, &src, req.now)
+        .into_iter()
+        .filter(crate::workspace::Diagnostic::is_error)
+        .collect();
+    if !diagnostics.is_empty() {
+        return Err(BreachError::Invalid {
+            file: rel,
+            diagnostics,
+        });
+    }
     let path = store::create(ws, &lock, &breach, &text)?;
     ws.journal().append(
         &lock,

@@ -160,6 +160,9 @@ pub fn prepare<'a>(ws: &'a Workspace, req: &'a NotifyRequest) -> Result<Prepared
     // In the processor's timezone, with the offset of the deadline's own
     // season: 72 h after an awareness in summer time may be in winter time.
     let due = crate::time::in_tz(deadline::deadline(b.aware_at).to_utc(), ws.tz);
+    // How late, worded once for every controller (rounded up).
+    let late = (!deadline::on_time(now_local, due))
+        .then(|| words::duration(t.strings(), now_local - due, true));
     let mut plans = Vec::new();
     for c in &who {
         let controller = ws
@@ -174,7 +177,14 @@ pub fn prepare<'a>(ws: &'a Workspace, req: &'a NotifyRequest) -> Result<Prepared
                 file: workspace::controller_file(c),
             });
         }
-        let mut p = plan(b, c, &req.kind, now_local, due, req.late_reason.as_deref())?;
+        let mut p = plan(
+            b,
+            c,
+            &req.kind,
+            due,
+            late.as_deref(),
+            req.late_reason.as_deref(),
+        )?;
         p.attachments = attached.clone();
         plans.push((p, controller.contacts.breach.clone()));
     }
@@ -277,6 +287,7 @@ impl Prepared<'_> {
                         sha256: sent.sha256.clone(),
                         server_reply: sent.server_reply.clone(),
                         late_reason: if late { plan.late_reason.clone() } else { None },
+                        deadline: Some(crate::time::in_tz(due.to_utc(), ws.tz)),
                         fields: plan.given.iter().map(|f| f.key().to_string()).collect(),
                         deferred: plan.deferred.iter().map(|f| f.key().to_string()).collect(),
                         values: fields::sent_values(&b, &plan.given),
@@ -344,15 +355,16 @@ fn outbox_error(id: &Id, controller: Option<&Id>, e: OutboxError) -> BreachError
     }
 }
 
-/// Decides the phase and the fields of the message to one controller. A
-/// dry run is planned as a real run is: the same refusals (already
-/// notified, late without a reason) apply to it.
+/// Decides the phase and the fields of the message to one controller;
+/// `late` says how late the first notification is, when it is. A dry run
+/// is planned as a real run is: the same refusals (already notified, late
+/// without a reason) apply to it.
 fn plan(
     b: &crate::model::Breach,
     c: &Id,
     kind: &NotifyKind,
-    now: chrono::DateTime<chrono::FixedOffset>,
     due: chrono::DateTime<chrono::FixedOffset>,
+    late: Option<&str>,
     late_reason: Option<&str>,
 ) -> Result<NoticePlan, BreachError> {
     let states = fields::states(b);
@@ -383,12 +395,12 @@ fn plan(
                     });
                 }
             }
-            if !deadline::on_time(now, due) && late_reason.is_none() {
+            if let Some(late) = late.filter(|_| late_reason.is_none()) {
                 return Err(BreachError::LateWithoutReason {
                     id: b.id.clone(),
                     controller: c.clone(),
                     deadline: words::show(due),
-                    late: words::hours_minutes(now - due, true),
+                    late: late.to_string(),
                 });
             }
             Ok(NoticePlan {

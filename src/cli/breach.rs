@@ -50,13 +50,12 @@ fn dispatch(settings: &Settings, cmd: &BreachCommand) -> Result<i32, CliError> {
         BreachCommand::Open(a) => open(settings, &ws, a),
         BreachCommand::List => list(settings, &ws),
         BreachCommand::Show(a) => show(settings, &ws, a),
-        BreachCommand::Set(a) => super::set::run(
+        BreachCommand::Set(a) => super::set::run::<crate::model::Breach>(
             settings,
             &ws,
             (&crate::workspace::kinds::BREACH, &a.id),
             &a.field,
             &a.field.field,
-            breach::set::after_set,
         ),
         BreachCommand::Defer(a) => defer(settings, &ws, a),
         BreachCommand::Notify(a) => {

@@ -185,11 +185,17 @@ pub fn item_status(fate: &Fate, item: &DataItem) -> ItemStatus {
         .find(|s| s.item == item.id)
         .cloned();
     let mut todo = Vec::new();
+    // A choice marked as an assumption is not the controller's yet.
+    let unconfirmed = item.to_confirm.contains(&ItemField::Choice);
     match item.choice {
         None => todo.push(
             "record the controller's written choice (`choice:` and `decision:` in the fate file)"
                 .to_string(),
         ),
+        Some(_) if unconfirmed => todo.push(format!(
+            "confirm the controller's choice: `choice` is an assumption to confirm (`to_confirm`); `dpo fate set {} choice …` once the controller has written",
+            item.id
+        )),
         Some(_) if item.decision.is_none() => todo.push(
             "record the reference and date of the controller's written decision (`decision:`)"
                 .to_string(),
@@ -244,6 +250,9 @@ pub fn item_status(fate: &Fate, item: &DataItem) -> ItemStatus {
             let todo = match (choice, state) {
                 (_, CopyState::Kept | CopyState::Destroyed) => None,
                 (None, _) => Some("wait for the controller's written choice".to_string()),
+                (Some(_), _) if unconfirmed => {
+                    Some("wait until the controller confirms its choice (to confirm)".to_string())
+                }
                 (Some(Choice::Return), CopyState::Returned) => None,
                 (Some(Choice::Return), CopyState::Bagged) => Some("verify its bag: `dpo fate verify-bag DIR`".to_string()),
                 (Some(Choice::Return), _) => Some(format!("return it in a verified bag, or {destroy_cmd}")),

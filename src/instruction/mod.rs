@@ -89,7 +89,7 @@ pub struct Outcome {
 }
 
 impl Record for Instruction {
-    fn diagnostics(ws: &Workspace) -> Vec<Diagnostic> {
+    fn diagnostics(ws: &Workspace, _now: chrono::DateTime<chrono::Utc>) -> Vec<Diagnostic> {
         list(ws).1
     }
 }

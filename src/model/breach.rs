@@ -156,6 +156,15 @@ pub struct Notification {
     /// Why the notification was sent after the deadline.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub late_reason: Option<String>,
+    /// The 72-hour deadline it was sent against (`aware_at` + 72 h as it
+    /// stood then): whether it was on time rests on this, and `dpo check`
+    /// reports an `aware_at` changed since. None in files written before.
+    #[serde(
+        default,
+        deserialize_with = "super::instant::optional",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deadline: Option<DateTime<FixedOffset>>,
     /// The fields given in this message.
     #[serde(default, deserialize_with = "null_default")]
     pub fields: Vec<String>,

@@ -174,7 +174,7 @@ pub(super) fn issue(
 }
 
 impl Record for SubProcessorNotice {
-    fn diagnostics(ws: &Workspace) -> Vec<Diagnostic> {
+    fn diagnostics(ws: &Workspace, _now: chrono::DateTime<chrono::Utc>) -> Vec<Diagnostic> {
         notices(ws).1
     }
 }
