@@ -167,6 +167,14 @@ pub enum BreachError {
         /// The fields, with their labels.
         missing: Vec<FieldLabel>,
     },
+    /// Closing a breach whose items are still deferred, without saying so.
+    #[error("breach `{id}` still has {} deferred item(s), never sent to the controller:{}\n  hint: fill them in and send a supplement (`dpo breach supplement {id}`), or close it knowingly with --with-deferred --reason \"…\"", deferred.len(), list_labels(deferred))]
+    DeferredAtClose {
+        /// The breach.
+        id: Id,
+        /// The items still deferred, with their labels.
+        deferred: Vec<FieldLabel>,
+    },
     /// A field name that is not a field of the notification.
     #[error("`{name}` is not a field of the notification\n  hint: the fields are {}", fields::all().map(|f| f.key()).collect::<Vec<_>>().join(", "))]
     UnknownField {
@@ -214,7 +222,7 @@ pub enum BreachError {
         controller: Id,
     },
     /// A supplement with nothing new in it.
-    #[error("nothing new to send to `{controller}` about breach `{id}`: every filled field was already sent\n  hint: fill in a deferred field first, or resend a field that changed with --field NAME")]
+    #[error("nothing new to send to `{controller}` about breach `{id}`: every filled field was already sent\n  hint: fill in a deferred field first, resend a field that changed with --field NAME, or say where the investigation stands with --progress TEXT")]
     NothingNew {
         /// The breach.
         id: Id,
@@ -706,11 +714,13 @@ pub fn call(ws: &Workspace, req: &CallRequest) -> Result<(Breach, Call), BreachE
     })
 }
 
-/// Closes the breach file with a summary.
+/// Closes the breach file with a summary. Items still deferred are
+/// refused unless `with_deferred` gives the reason to close anyway; they
+/// are then recorded in the closure with that reason.
 pub fn close(
     ws: &Workspace,
     id: &Id,
-    summary: &str,
+    (summary, with_deferred): (&str, Option<&str>),
     now: DateTime<Utc>,
     actor: &str,
 ) -> Result<Breach, BreachError> {
@@ -719,11 +729,33 @@ pub fn close(
         "the closing summary",
         &format!("dpo breach close {id} --summary \"service restauré, comptes réinitialisés, aucune fuite constatée\""),
     )?;
+    let deferred_reason = with_deferred
+        .map(|r| {
+            required_text(
+                r,
+                "--reason",
+                &format!("dpo breach close {id} --summary \"…\" --with-deferred --reason \"le responsable de traitement a renoncé à ces éléments\""),
+            )
+        })
+        .transpose()?;
     let (b, ()) = amend(ws, id, now, actor, "breach.close", |new| {
+        let deferred: Vec<Field> = fields::states(new)
+            .into_iter()
+            .filter(|(_, s)| matches!(s, FieldState::Deferred { .. }))
+            .map(|(f, _)| f)
+            .collect();
+        if !deferred.is_empty() && deferred_reason.is_none() {
+            return Err(BreachError::DeferredAtClose {
+                id: id.clone(),
+                deferred: deferred.into_iter().map(FieldLabel::of).collect(),
+            });
+        }
         new.closed = Some(Closure {
             at: crate::time::in_tz(now, ws.tz),
             by: actor.to_string(),
             summary,
+            deferred_reason: deferred_reason.filter(|_| !deferred.is_empty()),
+            deferred: deferred.iter().map(|f| f.key().to_string()).collect(),
         });
         Ok((id.to_string(), ()))
     })?;

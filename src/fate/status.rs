@@ -121,7 +121,7 @@ fn incomplete_destruction(item: &Id, c: &CopyStatus, s: &Strings) -> Vec<Pending
     let Some(d) = &c.destruction else {
         return Vec::new();
     };
-    let blank = |v: &Option<String>| v.as_deref().is_none_or(|s| s.trim().is_empty());
+    let blank = |v: &Option<String>| v.as_deref().is_none_or(crate::model::is_placeholder);
     [
         (
             "validated_by",
@@ -143,7 +143,7 @@ fn incomplete_destruction(item: &Id, c: &CopyStatus, s: &Strings) -> Vec<Pending
         reason: s.fmt(
             "fate-pending-incomplete-destruction",
             &[
-                ("at", d.at.to_string().into()),
+                ("at", crate::render::words::show(d.at).into()),
                 ("item", item.as_str().into()),
                 ("copy", c.copy.as_str().into()),
                 ("flag", flag.into()),
@@ -453,5 +453,58 @@ pub fn check_bag(fate: &Fate, item: &DataItem) -> Result<(), FateError> {
                 item.id
             ),
         }),
+    }
+}
+
+#[cfg(test)]
+mod placeholder_tests {
+    use super::*;
+    use crate::model::SanitizationMethod;
+
+    fn copy_destroyed(validated_by: &str, media: &str) -> CopyStatus {
+        let at = chrono::DateTime::parse_from_rfc3339("2021-08-03T10:00:00+02:00").unwrap();
+        let id = |s: &str| Id::new(s).unwrap();
+        CopyStatus {
+            copy: id("live"),
+            kind: CopyKind::LiveStorage,
+            state: CopyState::Destroyed,
+            done: true,
+            destruction: Some(DestructionRecord {
+                item: id("partages"),
+                copy: id("live"),
+                method: SanitizationMethod::Purge,
+                technique: "effacement cryptographique".into(),
+                tool: "cryptsetup 2.6.1".into(),
+                operator: "Bob Martin".into(),
+                at,
+                verification: "relecture".into(),
+                validated_by: Some(validated_by.into()),
+                media_destination: Some(media.into()),
+                backup: None,
+                recorded_at: at,
+                recorded_by: "test".into(),
+            }),
+            verified_bags: Vec::new(),
+            todo: None,
+        }
+    }
+
+    #[test]
+    fn a_validator_typed_as_a_completer_in_an_older_record_blocks_the_certificate() {
+        let item = Id::new("partages").unwrap();
+        let s = Strings::of(crate::model::Lang::En);
+        let p = incomplete_destruction(&item, &copy_destroyed("« à compléter »", "broyé"), &s);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].field.as_deref(), Some("destruction.validated_by"));
+        // The date in the refusal is worded, not printed raw.
+        assert!(
+            p[0].reason
+                .contains("recorded on 2021-08-03 10:00 (UTC+02:00)"),
+            "{}",
+            p[0].reason
+        );
+        assert!(
+            incomplete_destruction(&item, &copy_destroyed("Carole Dupont", "broyé"), &s).is_empty()
+        );
     }
 }

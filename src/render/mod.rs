@@ -1,5 +1,7 @@
-//! Rendering: templates to Markdown and text, Markdown to PDF, and CSV; and
-//! [`words`], the one place that words dates, instants and durations.
+//! Rendering: templates to Markdown and text, Markdown to PDF, and CSV;
+//! [`words`], the one place that words dates, instants and durations; and
+//! [`signature`], the one signature block of the documents that commit the
+//! processor.
 //!
 //! The wording of every document lives in `templates/` (minijinja); this module
 //! only turns it into bytes. [`OutputError`] says why a document, or another
@@ -8,6 +10,7 @@
 pub mod catalog;
 pub mod csv;
 pub mod pdf;
+pub mod signature;
 pub mod templates;
 pub mod words;
 

@@ -69,10 +69,23 @@ fn weekday(s: &Strings, d: impl Datelike) -> String {
 /// (jour férié : fête du Travail) → lundi 3 mai 2021" (Reg. 1182/71, art.
 /// 3(4)).
 pub fn period_end(s: &Strings, p: &PeriodEnd) -> String {
+    period_end_as(s, p, "period_moved")
+}
+
+/// [`period_end`] in words, for a document or a letter: "1er mai 2021
+/// (jour férié : fête du Travail) ; report au lundi 3 mai 2021 (règlement
+/// (CEE, Euratom) n° 1182/71, art. 3, § 4)" — the legal date and why it
+/// moved, without an arrow.
+pub fn period_end_in_words(s: &Strings, p: &PeriodEnd) -> String {
+    period_end_as(s, p, "period_moved_words")
+}
+
+/// [`period_end`] with the pattern `key` for a period that moved.
+fn period_end_as(s: &Strings, p: &PeriodEnd, key: &str) -> String {
     match p.moved_because.filter(|_| p.moved()) {
         None => long_date(s, p.ends),
         Some(why) => s
-            .get("period_moved")
+            .get(key)
             .replace("{counted}", &long_date(s, p.counted))
             .replace("{why}", s.get(&why.key()))
             .replace(
@@ -394,6 +407,16 @@ mod tests {
         assert_eq!(
             period_end(fr.strings(), &sunday),
             "28 février 2021 (dimanche) → lundi 1er mars 2021"
+        );
+        assert_eq!(
+            period_end_in_words(fr.strings(), &PeriodEnd::of(d(2021, 7, 31))),
+            "31 juillet 2021 (samedi) ; report au lundi 2 août 2021 \
+             (règlement (CEE, Euratom) n° 1182/71, art. 3, § 4)"
+        );
+        assert_eq!(
+            period_end_in_words(en.strings(), &PeriodEnd::of(d(2021, 7, 31))),
+            "31 July 2021 (Saturday); moved to Monday 2 August 2021 \
+             (Regulation (EEC, Euratom) No 1182/71, Art. 3(4))"
         );
         let plain = PeriodEnd::of(d(2021, 4, 26));
         assert_eq!(period_end(fr.strings(), &plain), "26 avril 2021");

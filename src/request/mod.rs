@@ -294,7 +294,7 @@ fn send(
         summary: r.summary.clone(),
         channel: r.channel.clone(),
         answer_due: due
-            .map(|(p, _)| words::period_end(s, &p))
+            .map(|(p, _)| words::period_end_in_words(s, &p))
             .unwrap_or_default(),
         late: now_local > forward_due(r.received_at),
         sender: outbox::sender_name(ws, t),

@@ -526,3 +526,15 @@ status_summary-undated-one = { $n } to do without a deadline
 status_summary-undated-other = { $n } to do without a deadline
 fate-todo-confirm-choice = confirm the controller's choice: `choice` is an assumption to confirm (`to_confirm`); `dpo fate set { $item } choice …` once the controller has written
 fate-todo-wait-confirm = wait until the controller confirms its choice (to confirm)
+
+## Review additions (fixb).
+place_todo = [place to be completed]
+of_convention = of the convention "{ $title }"
+of_convention_titled = of the "{ $title }"
+of_convention_bare = of the convention
+period_moved_words = { $counted } ({ $why }); moved to { $ends } (Regulation (EEC, Euratom) No 1182/71, Art. 3(4))
+breach_progress = where the investigation stands
+breach_closed_deferred = closed with items still deferred
+prompt-occurred-at = when did the breach start? (YYYY-MM-DD HH:MM, { $tz } time; empty: unknown)
+prompt-discovered-at = when was it discovered? (YYYY-MM-DD HH:MM, { $tz } time; empty: unknown)
+breach-closed-deferred = closed with items still deferred, never sent: { $fields }

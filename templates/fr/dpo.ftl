@@ -537,3 +537,15 @@ status_summary-undated-one = { $n } à faire sans échéance
 status_summary-undated-other = { $n } à faire sans échéance
 fate-todo-confirm-choice = confirmer le choix du responsable de traitement : `choice` est une hypothèse à confirmer (`to_confirm`) ; `dpo fate set { $item } choice …` une fois que le responsable de traitement a écrit
 fate-todo-wait-confirm = attendre que le responsable de traitement confirme son choix (à confirmer)
+
+## Ajouts de la revue (fixb).
+place_todo = [lieu à compléter]
+of_convention = de la convention « { $title } »
+of_convention_titled = de la « { $title } »
+of_convention_bare = de la convention
+period_moved_words = { $counted } ({ $why }) ; report au { $ends } (règlement (CEE, Euratom) n° 1182/71, art. 3, § 4)
+breach_progress = où en sont les investigations
+breach_closed_deferred = clos avec des éléments encore différés
+prompt-occurred-at = quand la violation a-t-elle commencé ? (AAAA-MM-JJ HH:MM, heure de { $tz } ; vide : inconnu)
+prompt-discovered-at = quand a-t-elle été découverte ? (AAAA-MM-JJ HH:MM, heure de { $tz } ; vide : inconnu)
+breach-closed-deferred = close avec des éléments encore différés, jamais envoyés : { $fields }

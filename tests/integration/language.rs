@@ -251,7 +251,7 @@ fn every_question_of_breach_open_is_asked_in_the_run_s_language() {
     ] {
         let ws = Workspace::fixture("juvisy-workspace");
         // A title, then an empty answer to every other question.
-        let answers = format!("Titre\n{}", "\n".repeat(12));
+        let answers = format!("Titre\n{}", "\n".repeat(14));
         let mut cmd = Dpo::under(
             ws.root(),
             "python3",

@@ -502,11 +502,11 @@ fn the_forwarded_request_gives_the_moved_answer_date_in_its_language() {
     for (lang, want) in [
         (
             "fr",
-            "soit au plus tard le 1er mai 2021 (jour férié\u{202f}: fête du Travail) → lundi 3 mai 2021",
+            "soit au plus tard le 1er mai 2021 (jour férié\u{202f}: fête du Travail)\u{202f}; report au lundi 3 mai 2021 (règlement (CEE, Euratom) n°\u{a0}1182/71, art. 3, §\u{a0}4)",
         ),
         (
             "en",
-            "1 May 2021 (public holiday: Labour Day) → Monday 3 May 2021",
+            "1 May 2021 (public holiday: Labour Day); moved to Monday 3 May 2021 (Regulation (EEC, Euratom) No 1182/71, Art. 3(4))",
         ),
     ] {
         let ws = workspace().overlay("request-notice-contacts");

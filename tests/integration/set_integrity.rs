@@ -113,7 +113,17 @@ fn a_late_notification_is_never_made_on_time_by_rewriting_aware_at() {
     run(
         &ws,
         "2021-03-31 09:00",
-        &["breach", "close", ID, "--summary", "Données restaurées"],
+        // The consequences are still deferred: closing says why.
+        &[
+            "breach",
+            "close",
+            ID,
+            "--summary",
+            "Données restaurées",
+            "--with-deferred",
+            "--reason",
+            "le responsable de traitement clôt son dossier",
+        ],
     )
     .assert_code(0);
     assert_eq!(on_time(&ws), serde_json::json!(false));

@@ -291,6 +291,10 @@ pub(super) fn closed(settings: &Settings, b: &Breach) -> Result<i32, CliError> {
     }
     let s = settings.strings();
     outln!("{}", tr!(s, "breach-closed", id = b.id.as_str()))?;
+    if let Some(c) = b.closed.as_ref().filter(|c| !c.deferred.is_empty()) {
+        let w = tr!(s, "breach-closed-deferred", fields = c.deferred.join(", "));
+        errln!("{}", tr!(s, "cli-warning", message = w));
+    }
     for p in breach::progress(b) {
         if p.complete_at.is_none() {
             let w = tr!(

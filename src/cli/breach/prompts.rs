@@ -3,6 +3,8 @@
 //! and asked on a terminal for each one left out. An empty answer — or no
 //! terminal — leaves it unknown: the notice says « à compléter ».
 
+use chrono::{DateTime, FixedOffset};
+
 use super::args::{CircumstanceArgs, OriginArg, YesNo};
 use super::{prompt, time_arg};
 use crate::breach::Circumstances;
@@ -40,11 +42,56 @@ fn split(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// An instant with its time: the option `flag` when given, else asked on a
+/// terminal (`question`); an empty answer, or no terminal, leaves it unknown.
+/// A day without a time is refused either way, as for `--aware-at`.
+fn instant(
+    ws: &Workspace,
+    flag: &'static str,
+    given: Option<&str>,
+    s: &Strings,
+    question: &str,
+) -> Result<Option<DateTime<FixedOffset>>, CliError> {
+    let text = match given {
+        Some(t) => Some(t.to_string()),
+        None => {
+            let q = s.fmt(question, &[("tz", ws.tz.name().into())]);
+            prompt(&q)?.filter(|a| !a.trim().is_empty())
+        }
+    };
+    text.map(|t| time_arg(flag, t.trim(), ws)).transpose()
+}
+
+/// When the breach started and when it was discovered (the CNIL's form asks
+/// both): `--occurred-at` and `--discovered-at`, completed on a terminal.
+pub(super) fn start_and_discovery(
+    ws: &Workspace,
+    occurred_at: Option<&str>,
+    discovered_at: Option<&str>,
+    s: &Strings,
+) -> Result<Instants, CliError> {
+    Ok((
+        instant(ws, "--occurred-at", occurred_at, s, "prompt-occurred-at")?,
+        instant(
+            ws,
+            "--discovered-at",
+            discovered_at,
+            s,
+            "prompt-discovered-at",
+        )?,
+    ))
+}
+
+/// When it started and when it was discovered.
+type Instants = (Option<DateTime<FixedOffset>>, Option<DateTime<FixedOffset>>);
+
 /// Every question `dpo breach open` may ask, as catalog ids, in order.
 #[cfg(test)]
-const PROMPTS: [&str; 11] = [
+const PROMPTS: [&str; 13] = [
     "prompt-title",
     "prompt-aware-at",
+    "prompt-occurred-at",
+    "prompt-discovered-at",
     "prompt-established",
     "prompt-discovery",
     "prompt-ended-at",
