@@ -410,8 +410,8 @@ mod tests {
         );
         assert_eq!(
             period_end_in_words(fr.strings(), &PeriodEnd::of(d(2021, 7, 31))),
-            "31 juillet 2021 (samedi) ; report au lundi 2 août 2021 \
-             (règlement (CEE, Euratom) n° 1182/71, art. 3, § 4)"
+            "31 juillet 2021 (samedi)\u{202f}; report au lundi 2 août 2021 \
+             (règlement (CEE, Euratom) n°\u{a0}1182/71, art. 3, §\u{a0}4)"
         );
         assert_eq!(
             period_end_in_words(en.strings(), &PeriodEnd::of(d(2021, 7, 31))),

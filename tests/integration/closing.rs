@@ -948,7 +948,7 @@ fn the_sub_processor_and_transfer_notices_end_with_the_signature_block_in_words(
     for want in [
         "Coordonnées : à compléter\n",
         "(début : 1er avril 2021 ; fin : à compléter)",
-        "de la « Convention relative à la mutualisation",
+        "de la «\u{202f}Convention relative à la mutualisation",
     ] {
         assert!(body.contains(want), "{want:?} not in:\n{body}");
     }
@@ -1098,8 +1098,8 @@ fn a_placeholder_validator_is_refused_and_a_superseded_destruction_is_marked() {
     r.assert_code(1);
     let t = r.text();
     assert!(
-        t.contains("field `destruction.validated_by`")
-            && t.contains("recorded on 2021-08-02 10:00 (UTC+02:00)")
+        t.contains("champ `destruction.validated_by`")
+            && t.contains("consignée le 2021-08-02 10:00 (UTC+02:00)")
             && !t.contains("10:00:00 +02:00"),
         "{t}"
     );

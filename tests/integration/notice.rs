@@ -865,7 +865,8 @@ fn breach_open_asks_when_it_started_and_was_discovered_refusing_a_day_without_a_
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(
-        stderr.contains("when did the breach start?") && stderr.contains("--occurred-at"),
+        stderr.contains("quand la violation a-t-elle commencé\u{202f}?")
+            && stderr.contains("--occurred-at"),
         "{stderr}"
     );
     assert!(!ws.exists(FILE));
@@ -1128,7 +1129,7 @@ fn close_refuses_items_still_deferred_unless_told_why() {
     r.assert_code(0);
     assert!(
         r.stderr()
-            .contains("still deferred, never sent: consequences"),
+            .contains("encore différés, jamais envoyés\u{202f}: consequences"),
         "{}",
         r.stderr()
     );
