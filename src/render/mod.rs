@@ -8,6 +8,7 @@
 pub mod csv;
 pub mod pdf;
 pub mod templates;
+pub mod typography;
 pub mod words;
 
 use std::path::{Path, PathBuf};

@@ -15,8 +15,8 @@ mod emit;
 mod fonts;
 mod layout;
 
-use super::Templates;
-use crate::model::Processor;
+use super::{typography, Templates};
+use crate::model::{Lang, Processor};
 use sha2::{Digest, Sha256};
 
 /// Metadata and page furniture of a PDF document.
@@ -121,9 +121,21 @@ pub fn markdown_to_pdf(markdown: &str, meta: &PdfMeta) -> Result<Vec<u8>, PdfErr
         return Err(PdfError::Language(meta.lang.clone()));
     }
     let fonts = fonts::fonts()?;
-    let blocks = blocks::parse(markdown, fonts);
-    let mut pages = layout::layout(&blocks, fonts);
-    layout::add_footers(&mut pages, fonts, &meta.footer_left, &meta.page_label);
+    // Every PDF gets the typography of its language, whether its Markdown
+    // came from a template or was built in code (the audit pack's tables).
+    let lang = match meta.lang.as_str() {
+        "fr" => Some(Lang::Fr),
+        "en" => Some(Lang::En),
+        _ => None,
+    };
+    let typeset = |s: &str| lang.map_or_else(|| s.to_string(), |l| typography::apply(l, s));
+    let blocks = blocks::parse(&typeset(markdown), fonts);
+    let hyph = lang.map(|l| match l {
+        Lang::Fr => hypher::Lang::French,
+        Lang::En => hypher::Lang::English,
+    });
+    let mut pages = layout::layout(&blocks, fonts, hyph);
+    layout::add_footers(&mut pages, fonts, &typeset(&meta.footer_left), &meta.page_label);
     emit::write_pdf(&pages, fonts, meta, &document_id(markdown, meta))
 }
 
@@ -646,7 +658,11 @@ mod tests {
         let start = std::time::Instant::now();
         let blocks = blocks::parse(&md, fonts);
         let parsed = start.elapsed();
-        let mut pages = layout::layout(&blocks, fonts);
+        let hyph = lang.map(|l| match l {
+        Lang::Fr => hypher::Lang::French,
+        Lang::En => hypher::Lang::English,
+    });
+    let mut pages = layout::layout(&blocks, fonts, hyph);
         layout::add_footers(&mut pages, fonts, "Registre", "page {page} / {pages}");
         let laid_out = start.elapsed();
         let pdf = emit::write_pdf(&pages, fonts, &meta(), &[0; 16]).expect("renders");

@@ -380,8 +380,16 @@ impl Templates {
         };
         let tmpl = self.env.get_template(name).map_err(err)?;
         let strings: BTreeMap<&String, &serde_yaml::Value> = self.strings.map.iter().collect();
-        tmpl.render(minijinja::context! { t => Value::from_serialize(&strings), ..Value::from_serialize(ctx) })
-            .map_err(err)
+        let text = tmpl
+            .render(minijinja::context! { t => Value::from_serialize(&strings), ..Value::from_serialize(ctx) })
+            .map_err(err)?;
+        // Documents and e-mails get the typography of their language; a
+        // record (YAML) and the terminal's `breach show` are not typeset.
+        Ok(if name.ends_with(".md") || (name.ends_with(".txt") && name != "breach-show.txt") {
+            super::typography::apply(self.lang, &text)
+        } else {
+            text
+        })
     }
 
     /// The labels of this language.
