@@ -251,7 +251,7 @@ impl Maker<'_> {
             }
             let (headers, rows) = records::table(&log.records);
             let title = self.t.strings().get(title_key).to_string();
-            let md = records::markdown(&title, &log.records);
+            let md = records::markdown(self.t, self.ws.tz, &title, &log.records);
             self.table(&format!("{dir}/log"), &title, &md, (&headers, &rows))?;
         }
         Ok(())

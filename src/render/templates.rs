@@ -358,6 +358,32 @@ impl Templates {
             })?;
             Ok(Value::from(words::long_datetime(&s, t)))
         });
+        // `{{ n|number }}`: "1 200" / "1,200".
+        let s = strings.clone();
+        env.add_filter("number", move |n: u64| -> Value {
+            Value::from(words::number(&s, n))
+        });
+        // `{{ n|count("fichier", "fichiers") }}`: the number and its noun,
+        // singular for 0 and 1 in French, for 1 in English.
+        let s = strings.clone();
+        env.add_filter(
+            "count",
+            move |n: u64, one: String, many: String| -> Value {
+                let singular = n == 1 || (n == 0 && lang == Lang::Fr);
+                let noun = if singular { one } else { many };
+                Value::from(format!("{} {noun}", words::number(&s, n)))
+            },
+        );
+        // `{{ n|times }}`: "une fois", "3 fois" / "once", "twice", "3 times".
+        env.add_filter("times", move |n: u64| -> Value {
+            Value::from(match (lang, n) {
+                (Lang::Fr, 1) => "une fois".to_string(),
+                (Lang::Fr, n) => format!("{n} fois"),
+                (Lang::En, 1) => "once".to_string(),
+                (Lang::En, 2) => "twice".to_string(),
+                (Lang::En, n) => format!("{n} times"),
+            })
+        });
         for (l, name, src) in SOURCES {
             if *l == lang.code() {
                 env.add_template(name, src)
