@@ -11,8 +11,8 @@ use super::AuditError;
 use crate::model::Id;
 use crate::render::templates::Strings;
 use crate::render::{escape_markdown, words, Templates};
-use chrono_tz::Tz;
 use crate::workspace::{kinds, store, Diagnostic, Workspace};
+use chrono_tz::Tz;
 
 /// The record folders, with the string key of the title of their log: the
 /// kinds of [`kinds::FILE_KINDS`] that have an audit log.
@@ -182,11 +182,18 @@ pub(super) fn markdown(t: &Templates, tz: Tz, title: &str, records: &[Record]) -
     let mut md = format!("# {}\n\n", escape_markdown(title));
     let cols = s.list("audit_log_headers");
     if cols.len() == 3 {
-        md.push_str(&format!("| {} | {} | {} |\n|---|---|---|\n", cols[0], cols[1], cols[2]));
+        md.push_str(&format!(
+            "| {} | {} | {} |\n|---|---|---|\n",
+            cols[0], cols[1], cols[2]
+        ));
         for r in records {
             let first = |keys: &[&str]| {
                 keys.iter()
-                    .find_map(|k| r.fields.iter().find(|(f, v)| f == k && !v.trim().is_empty()))
+                    .find_map(|k| {
+                        r.fields
+                            .iter()
+                            .find(|(f, v)| f == k && !v.trim().is_empty())
+                    })
                     .map_or("—".to_string(), |(k, v)| escape_markdown(&value(k, v)))
             };
             md.push_str(&format!(

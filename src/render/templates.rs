@@ -366,14 +366,11 @@ impl Templates {
         // `{{ n|count("fichier", "fichiers") }}`: the number and its noun,
         // singular for 0 and 1 in French, for 1 in English.
         let s = strings.clone();
-        env.add_filter(
-            "count",
-            move |n: u64, one: String, many: String| -> Value {
-                let singular = n == 1 || (n == 0 && lang == Lang::Fr);
-                let noun = if singular { one } else { many };
-                Value::from(format!("{} {noun}", words::number(&s, n)))
-            },
-        );
+        env.add_filter("count", move |n: u64, one: String, many: String| -> Value {
+            let singular = n == 1 || (n == 0 && lang == Lang::Fr);
+            let noun = if singular { one } else { many };
+            Value::from(format!("{} {noun}", words::number(&s, n)))
+        });
         // `{{ n|times }}`: "une fois", "3 fois" / "once", "twice", "3 times".
         env.add_filter("times", move |n: u64| -> Value {
             Value::from(match (lang, n) {
@@ -411,11 +408,13 @@ impl Templates {
             .map_err(err)?;
         // Documents and e-mails get the typography of their language; a
         // record (YAML) and the terminal's `breach show` are not typeset.
-        Ok(if name.ends_with(".md") || (name.ends_with(".txt") && name != "breach-show.txt") {
-            super::typography::apply(self.lang, &text)
-        } else {
-            text
-        })
+        Ok(
+            if name.ends_with(".md") || (name.ends_with(".txt") && name != "breach-show.txt") {
+                super::typography::apply(self.lang, &text)
+            } else {
+                text
+            },
+        )
     }
 
     /// The labels of this language.

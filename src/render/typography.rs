@@ -86,7 +86,9 @@ fn prose(lang: Lang, text: &str) -> String {
         }
         let next = chars.get(i + 1).copied();
         match c {
-            ':' | ';' | '!' | '?' if fr && ends_clause(next) => {
+            // In English too: a French value (the workspace's text) keeps
+            // its spacing, bound; only French gets a space where none is.
+            ':' | ';' | '!' | '?' if ends_clause(next) => {
                 // A backslash escaping the mark belongs with it.
                 let at = if out.last() == Some(&'\\') {
                     out.len() - 1
@@ -95,31 +97,34 @@ fn prose(lang: Lang, text: &str) -> String {
                 };
                 match at.checked_sub(1).map(|p| out[p]) {
                     Some(' ') | Some(NBSP) => out[at - 1] = NNBSP,
-                    Some(p) if p.is_alphanumeric() || matches!(p, ')' | '*' | '_' | '»') => {
+                    Some(p) if fr && (p.is_alphanumeric() || matches!(p, ')' | '*' | '_' | '»')) => {
                         out.insert(at, NNBSP)
                     }
                     _ => {}
                 }
                 out.push(c);
             }
-            '«' if fr => {
+            '«' => {
                 out.push(c);
                 match next {
-                    Some(' ') | Some(NBSP) => i += 1,
+                    Some(' ') | Some(NBSP) => {
+                        i += 1;
+                        out.push(NNBSP);
+                    }
+                    Some(NNBSP) => {}
+                    _ if fr => out.push(NNBSP),
                     _ => {}
                 }
-                if next != Some(NNBSP) {
-                    out.push(NNBSP);
-                }
             }
-            '»' if fr => {
+            '»' => {
                 match out.last().copied() {
                     Some(' ') | Some(NBSP) => {
                         out.pop();
                         out.push(NNBSP);
                     }
                     Some(NNBSP) | None => {}
-                    Some(_) => out.push(NNBSP),
+                    Some(_) if fr => out.push(NNBSP),
+                    Some(_) => {}
                 }
                 out.push(c);
             }
@@ -205,8 +210,7 @@ fn digits_after(chars: &[char], from: usize) -> Option<usize> {
         .take_while(|c| c.is_ascii_digit())
         .count();
     let after = chars.get(from + run);
-    (run >= 2 && run <= 5 && !after.is_some_and(|c| c.is_alphabetic() || *c == ':'))
-        .then_some(run)
+    (run >= 2 && run <= 5 && !after.is_some_and(|c| c.is_alphabetic() || *c == ':')).then_some(run)
 }
 
 /// "un mois", "une fois"… for a "1" at `chars[from - 1]` before that unit.
@@ -263,7 +267,10 @@ fn article(chars: &[char], i: usize) -> (String, usize) {
         match close {
             Some(cl) if chars.get(k) == Some(&cl) => Some((p, k + 1)),
             Some(_) => None,
-            None if !chars.get(k).is_some_and(|c| c.is_alphanumeric() || *c == '.') => {
+            None if !chars
+                .get(k)
+                .is_some_and(|c| c.is_alphanumeric() || *c == '.') =>
+            {
                 Some((p, k))
             }
             None => None,
@@ -349,7 +356,13 @@ mod tests {
 
     #[test]
     fn english_keeps_its_punctuation_and_only_binds_numbers() {
-        assert_eq!(apply(Lang::En, "Annex 1 § II.8: done"), "Annex 1 §\u{A0}II.8: done");
+        assert_eq!(
+            apply(Lang::En, "Annex 1 § II.8: done"),
+            "Annex 1 §\u{A0}II.8: done"
+        );
         assert_eq!(apply(Lang::En, "1 month"), "1 month");
+        assert_eq!(apply(Lang::En, "a; b"), "a; b");
+        // A French value in an English document keeps its spacing, bound.
+        assert_eq!(apply(Lang::En, "a ; « b »"), "a\u{202F}; «\u{202F}b\u{202F}»");
     }
 }

@@ -305,7 +305,11 @@ impl<'f> Breaker<'f> {
                 let mut t = text_so_far.clone();
                 t.push_str(piece);
                 let last = at + k + 1 == pieces.len();
-                let extra = if last || t.ends_with('-') { 0.0 } else { hyphen };
+                let extra = if last || t.ends_with('-') {
+                    0.0
+                } else {
+                    hyphen
+                };
                 if self.line.width + width(&t) + extra > self.max + EPS {
                     break;
                 }
@@ -502,21 +506,13 @@ const TABLE_SIZES: [f32; 3] = [TABLE_SIZE, 8.0, 7.5];
 /// else the largest at which it can hold its longest syllable with a hyphen
 /// (as the dictionary of `hyph` has them), else the smallest size with
 /// columns capped so that a hash or an address cannot starve the others.
-fn plan_table(
-    fonts: &FontSet,
-    table: &Table,
-    avail: f32,
-    hyph: Option<hypher::Lang>,
-) -> TablePlan {
+fn plan_table(fonts: &FontSet, table: &Table, avail: f32, hyph: Option<hypher::Lang>) -> TablePlan {
     let ncols = table.aligns.len().max(1);
     // With very many columns, shrink the text so that every column can
     // hold at least a character or two.
     let per_col = avail / ncols as f32 - 2.0 * CELL_PAD_X - SLACK;
     let largest = TABLE_SIZE.min(per_col / 1.6).max(4.0);
-    let sizes: Vec<f32> = TABLE_SIZES
-        .iter()
-        .map(|s| s.min(largest))
-        .collect();
+    let sizes: Vec<f32> = TABLE_SIZES.iter().map(|s| s.min(largest)).collect();
     for hyphenate in [false, true] {
         if hyphenate && hyph.is_none() {
             break;
@@ -598,7 +594,11 @@ fn column_widths(m: &Measures, size: f32, avail: f32, capped: bool) -> Vec<f32> 
     } else {
         f32::MAX
     };
-    let mut w: Vec<f32> = m.longest.iter().map(|l| l.clamp(min_w, cap.max(min_w))).collect();
+    let mut w: Vec<f32> = m
+        .longest
+        .iter()
+        .map(|l| l.clamp(min_w, cap.max(min_w)))
+        .collect();
     let floor_sum: f32 = w.iter().sum();
     if floor_sum > content {
         let min_sum = ncols as f32 * min_w;
@@ -1095,11 +1095,7 @@ fn orientations(blocks: &[Block], fonts: &FontSet, hyph: Option<hypher::Lang>) -
 
 /// Places `blocks` on pages, hyphenating words longer than a line (or a
 /// column) with the dictionary of `hyph`. There is always at least one page.
-pub(crate) fn layout(
-    blocks: &[Block],
-    fonts: &FontSet,
-    hyph: Option<hypher::Lang>,
-) -> Vec<Page> {
+pub(crate) fn layout(blocks: &[Block], fonts: &FontSet, hyph: Option<hypher::Lang>) -> Vec<Page> {
     let wide = orientations(blocks, fonts, hyph);
     let mut l = Layout {
         fonts,
