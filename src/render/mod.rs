@@ -1,5 +1,7 @@
-//! Rendering: templates to Markdown and text, Markdown to PDF, and CSV; and
-//! [`words`], the one place that words dates, instants and durations.
+//! Rendering: templates to Markdown and text, Markdown to PDF, and CSV;
+//! [`words`], the one place that words dates, instants and durations; and
+//! [`typography`], the one place that typesets a document's text (no-break
+//! spaces, French punctuation), applied to every document and e-mail.
 //!
 //! The wording of every document lives in `templates/` (minijinja); this module
 //! only turns it into bytes. [`OutputError`] says why a document, or another

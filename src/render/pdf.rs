@@ -2,11 +2,13 @@
 //! (the Art. 30(2) register, breach notifications, certificates) into a
 //! paginated A4 document with an embedded, subset DejaVu Sans.
 //!
-//! It is responsible for the whole way from text to bytes: parsing the
-//! Markdown (pulldown-cmark), breaking lines by measuring the glyphs of the
+//! It is responsible for the whole way from text to bytes: typesetting the
+//! text in its language (`typography`), parsing the Markdown
+//! (pulldown-cmark), breaking lines by measuring the glyphs of the
 //! embedded font, placing headings, lists, quotes and tables on pages (a
-//! table that runs over a page repeats its header row; `---` starts a new
-//! page), the footer with its "page X / Y" label, and writing a PDF that is
+//! table that runs over a page repeats its header row; a table too wide for
+//! a portrait page goes on landscape ones; `---` starts a new page), the
+//! footer with its "page X / Y" label, and writing a PDF that is
 //! byte-identical for the same input, so that a signed document can be
 //! regenerated and compared.
 
@@ -256,7 +258,11 @@ mod tests {
 
     fn lay_out(markdown: &str) -> Vec<Page> {
         let fonts = fonts::fonts().expect("fonts load");
-        layout::layout(&blocks::parse(markdown, fonts), fonts, Some(hypher::Lang::French))
+        layout::layout(
+            &blocks::parse(markdown, fonts),
+            fonts,
+            Some(hypher::Lang::French),
+        )
     }
 
     /// Every piece of text lies inside the margins, above the footer zone

@@ -6,7 +6,8 @@
 //! "200 058 014"), so that the line breaker of the PDF (which never breaks at
 //! U+00A0 or U+202F) keeps them whole. In French also: a narrow no-break space
 //! (U+202F) before « : ; ! ? » and inside « », "art. 28, § 4" for "art.
-//! 28(4)", and "une fois", "un mois" for "1 fois", "1 mois".
+//! 28(4)", and "une fois", "un mois" for "1 fois", "1 mois" (other
+//! units are left as written: a value may quote an act, "1 jour").
 //!
 //! [`apply`] is idempotent and leaves alone what is not prose: code spans and
 //! fenced code blocks of Markdown, addresses (`https://…`, `a@b.fr`), times
@@ -59,7 +60,13 @@ fn prose(lang: Lang, text: &str) -> String {
     // Addresses and links are words left exactly as they are.
     let literal: Vec<bool> = words
         .iter()
-        .map(|w| w.contains("://") || w.contains('@') || w.starts_with("mailto:"))
+        .map(|w| {
+            w.contains("://")
+                || w.contains('@')
+                || w.starts_with("mailto:")
+                // A path, "breaches/2021-001.yaml:12:3".
+                || (w.contains('/') && w.contains('.'))
+        })
         .collect();
     let mut chars: Vec<char> = Vec::with_capacity(text.len());
     let mut lit: Vec<bool> = Vec::with_capacity(text.len());
@@ -97,7 +104,9 @@ fn prose(lang: Lang, text: &str) -> String {
                 };
                 match at.checked_sub(1).map(|p| out[p]) {
                     Some(' ') | Some(NBSP) => out[at - 1] = NNBSP,
-                    Some(p) if fr && (p.is_alphanumeric() || matches!(p, ')' | '*' | '_' | '»')) => {
+                    Some(p)
+                        if fr && (p.is_alphanumeric() || matches!(p, ')' | '*' | '_' | '»')) =>
+                    {
                         out.insert(at, NNBSP)
                     }
                     _ => {}
@@ -145,13 +154,10 @@ fn prose(lang: Lang, text: &str) -> String {
                     .is_some_and(|p| p.is_alphanumeric()) =>
             {
                 out.push(c);
-                match next {
-                    Some(' ') => {
-                        out.push(NBSP);
-                        i += 1;
-                    }
-                    Some(d) if d.is_alphanumeric() => out.push(NBSP),
-                    _ => {}
+                // A reference written "n°2021-01-26_2209" is quoted as it is.
+                if next == Some(' ') {
+                    out.push(NBSP);
+                    i += 1;
                 }
             }
             ' ' if digit_before(&out) && digits_after(&chars, i + 1).is_some() => {
@@ -223,8 +229,8 @@ fn unit_after(chars: &[char], from: usize) -> Option<&'static str> {
         .take_while(|c| c.is_alphabetic())
         .collect();
     let article = match rest.as_str() {
-        "fois" | "semaine" | "heure" => "une",
-        "mois" | "an" | "jour" => "un",
+        "fois" => "une",
+        "mois" => "un",
         _ => return None,
     };
     Some(article)
@@ -317,6 +323,7 @@ mod tests {
             "`sha256sum a : b`",
             "|:---|---:|",
             "smtp://host:587?tls=required",
+            "Détail\u{202F}: breaches/2021-001.yaml: changed",
         ] {
             assert_eq!(fr(s), s, "{s}");
         }
@@ -334,6 +341,7 @@ mod tests {
         assert_eq!(fr("01 63 12 44 12"), "01\u{A0}63\u{A0}12\u{A0}44\u{A0}12");
         assert_eq!(fr("1 200 agents"), "1\u{202F}200 agents");
         assert_eq!(fr("n° 2021-147"), "n°\u{A0}2021-147");
+        assert_eq!(fr("n°2021-01-26_2209"), "n°2021-01-26_2209");
         assert_eq!(fr("le 26 mars 2021 à 10:00"), "le 26 mars 2021 à 10:00");
     }
 
@@ -363,6 +371,9 @@ mod tests {
         assert_eq!(apply(Lang::En, "1 month"), "1 month");
         assert_eq!(apply(Lang::En, "a; b"), "a; b");
         // A French value in an English document keeps its spacing, bound.
-        assert_eq!(apply(Lang::En, "a ; « b »"), "a\u{202F}; «\u{202F}b\u{202F}»");
+        assert_eq!(
+            apply(Lang::En, "a ; « b »"),
+            "a\u{202F}; «\u{202F}b\u{202F}»"
+        );
     }
 }

@@ -98,6 +98,10 @@ fn broken_words(pdf: &Path, vocab: &BTreeSet<String>) -> Vec<String> {
         if vocab.contains(&w) || vocab.contains(&w.replace('’', "'")) {
             continue;
         }
+        // A piece of a hash ("fbb"), which may break between characters.
+        if w.chars().all(|c| c.is_ascii_hexdigit()) {
+            continue;
+        }
         // A hyphenated piece: the start of a longer word of the source.
         if let Some(stem) = w.strip_suffix('-') {
             if stem.chars().count() >= 2
@@ -283,6 +287,15 @@ fn sample_documents(ws: &Workspace) -> Vec<PathBuf> {
 }
 
 fn source_texts(ws: &Workspace) -> Vec<String> {
+    let mut texts = source_texts_of(ws);
+    for lang in ["fr", "en"] {
+        texts.push(ok(ws, NOW, &["--lang", lang, "register", "--format", "md"]).stdout_utf8());
+    }
+    texts
+}
+
+/// The workspace's files, the templates, and the words the code writes.
+fn source_texts_of(ws: &Workspace) -> Vec<String> {
     let mut texts = Vec::new();
     texts_under(ws.root(), &mut texts);
     texts_under(
@@ -294,10 +307,10 @@ fn source_texts(ws: &Workspace) -> Vec<String> {
         &mut texts,
     );
     // Words the code writes itself ("72 h 00 min").
-    texts.push(std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/render/words.rs")).unwrap());
-    for lang in ["fr", "en"] {
-        texts.push(ok(ws, NOW, &["--lang", lang, "register", "--format", "md"]).stdout_utf8());
-    }
+    texts.push(
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/render/words.rs"))
+            .unwrap(),
+    );
     texts
 }
 
@@ -375,7 +388,10 @@ fn wide_tables_go_on_landscape_pages_and_the_register_opens_without_a_blank_page
         "people.pdf is not landscape: {page}"
     );
     // The title page shares its page with the processor's section.
-    let first = collapse(&pdftotext(&ws.path("registre.pdf"), &["-f", "1", "-l", "1"]));
+    let first = collapse(&pdftotext(
+        &ws.path("registre.pdf"),
+        &["-f", "1", "-l", "1"],
+    ));
     assert!(first.contains("Le sous-traitant"), "{first}");
     // One title for the register, in the title and the footer.
     assert!(
@@ -508,4 +524,134 @@ fn the_typography_check_fails_on_a_plain_space_before_a_colon() {
     assert_eq!(typography_faults("Version : v1"), ["Version : v1"]);
     assert_eq!(typography_faults("annexe 1, § II.8"), ["annexe 1, § II.8"]);
     assert!(typography_faults("Version\u{202F}: à 10:00").is_empty());
+}
+
+#[test]
+fn the_certificate_keeps_its_words_whole_and_its_footer_within_the_page() {
+    let ws = Workspace::fixture("fate-workspace");
+    let now = "2021-08-02T10:00:00+02:00";
+    let write = |rel: &str, bytes: &[u8]| {
+        let p = ws.path(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, bytes).unwrap();
+    };
+    write(
+        "data/partages/rh/paie juillet.csv",
+        b"matricule;net\n42;1999.00\n",
+    );
+    write("data/sauvegardes/job-2021-07-31.vbk", &[0x17u8; 1000]);
+    ok(&ws, now, &["keys", "generate"]);
+    ok(
+        &ws,
+        now,
+        &["fate", "fingerprint", "partages", "data/partages"],
+    );
+    ok(
+        &ws,
+        now,
+        &[
+            "fate",
+            "bag",
+            "partages",
+            "--from",
+            "data/partages",
+            "--out",
+            "media/partages",
+        ],
+    );
+    ok(&ws, now, &["fate", "verify-bag", "media/partages"]);
+    ok(
+        &ws,
+        now,
+        &["fate", "fingerprint", "sauvegardes", "data/sauvegardes"],
+    );
+    for (item, copy) in [
+        ("partages", "live"),
+        ("partages", "snapshots"),
+        ("sauvegardes", "depot"),
+        ("sauvegardes", "bandes"),
+    ] {
+        ok(
+            &ws,
+            now,
+            &[
+                "fate",
+                "destroy",
+                item,
+                "--copy",
+                copy,
+                "--method",
+                "purge",
+                "--technique",
+                "effacement cryptographique",
+                "--tool",
+                "cryptsetup 2.6.1",
+                "--operator",
+                "Bob Martin",
+                "--verification",
+                "relecture : en-tête LUKS absent",
+                "--validated-by",
+                "Carole Dupont",
+                "--media-destination",
+                "réutilisé après effacement",
+            ],
+        );
+    }
+    ok(&ws, now, &["fate", "certify", "-o", "out/certificat.pdf"]);
+    let pdf = ws.path("out/certificat.pdf");
+    let mut texts = source_texts_of(&ws);
+    texts.push(std::fs::read_to_string(ws.root().join("fate/juvisy-sur-orge.yaml")).unwrap());
+    let vocab = vocabulary(&texts);
+    assert_eq!(broken_words(&pdf, &vocab), Vec::<String>::new());
+    assert_eq!(beyond_the_page(&pdf), Vec::<String>::new());
+    assert_eq!(bad_breaks(&pdf), Vec::<String>::new());
+    // The footer ends on every page with the controller's name, whole.
+    let text = pdftotext(&pdf, &[]);
+    let pages = text.split('\u{c}').filter(|p| !p.trim().is_empty()).count();
+    assert!(pages >= 2, "{text}");
+    assert_eq!(
+        collapse(&text).matches("Juvisy-sur-Orge page").count(),
+        pages,
+        "{text}"
+    );
+}
+
+#[test]
+fn the_register_has_a_human_version_counted_in_the_journal_and_keeps_its_fingerprint() {
+    let ws = Workspace::sample();
+    let issue = |now: &str, out: &str| {
+        ok(&ws, now, &["register", "--format", "pdf", "-o", out]);
+        collapse(&pdftotext(&ws.path(out), &["-f", "1", "-l", "1"]))
+    };
+    let first = issue(NOW, "a.pdf");
+    assert!(first.contains("Version v1 du 1er mars 2021"), "{first}");
+    assert!(first.contains("Empreinte SHA-256 du contenu"), "{first}");
+    // The same content, issued again the same day: the same edition, the
+    // same bytes.
+    issue(NOW, "b.pdf");
+    assert_eq!(
+        std::fs::read(ws.path("a.pdf")).unwrap(),
+        std::fs::read(ws.path("b.pdf")).unwrap()
+    );
+    let issues = ws
+        .journal()
+        .iter()
+        .filter(|e| e["action"] == "register.issue")
+        .count();
+    assert_eq!(issues, 1);
+    // A change to a source file is a new edition, dated the day it is issued.
+    let processor = ws.read("processor.yaml");
+    ws.write("processor.yaml", &format!("{processor}\n# revu\n"));
+    let second = issue("2021-04-15T10:00:00+02:00", "c.pdf");
+    assert!(second.contains("Version v2 du 15 avril 2021"), "{second}");
+    // Back to the first content: it is the first edition again.
+    ws.write("processor.yaml", &processor);
+    let again = issue("2021-05-01T10:00:00+02:00", "d.pdf");
+    assert!(again.contains("Version v1 du 1er mars 2021"), "{again}");
+    // The register as of a date before the second edition knows only the first.
+    let md = ok(&ws, NOW, &["register", "--format", "md"]).stdout_utf8();
+    assert!(
+        crate::support::tools::plain(&md).contains("| Version | v1 du 1er mars 2021 |"),
+        "{md}"
+    );
 }

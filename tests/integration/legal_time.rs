@@ -541,5 +541,5 @@ fn body_of(eml: &std::path::Path) -> String {
         .arg(eml)
         .output()
         .expect("python3");
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    crate::support::tools::plain(&String::from_utf8_lossy(&out.stdout))
 }

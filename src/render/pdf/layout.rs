@@ -1,7 +1,11 @@
-//! Places blocks on A4 pages: line breaking by measured glyph advances,
-//! pagination (keep-with-next for headings, tables split by row and, when a
-//! row is taller than a page, by line, with the header row repeated), and the
-//! page footer. The result is a list of positioned items per page, in points
+//! Places blocks on A4 pages: line breaking by measured glyph advances
+//! (never at a no-break space; a word longer than its line hyphenated where
+//! the language's patterns allow), table columns sized from their content
+//! (every word whole when the page allows it; a table too wide for a
+//! portrait page on landscape pages), pagination (keep-with-next for
+//! headings, a table's header with its first row, tables split by row and,
+//! when a row is taller than a page, by line, with the header row repeated),
+//! and the page footer, wrapped rather than cut. The result is a list of positioned items per page, in points
 //! measured from the top-left corner; `emit` turns them into PDF operators.
 
 use super::blocks::{Align, Block, Inline, Table, TextBlock, TextKind, LIST_INDENT};
@@ -447,7 +451,14 @@ fn measure_cell(
                     .iter()
                     .map(|p| {
                         let w: f32 = p.chars().map(|c| data.width(c) * size).sum();
-                        if p.ends_with('-') {
+                        if !p
+                            .chars()
+                            .all(|c| c.is_alphabetic() || "-'’.,;:!?()«»\"".contains(c))
+                        {
+                            // An address, a path, a hash: broken between
+                            // characters when it must, so it asks for little.
+                            w.min(6.0 * data.width('0') * size)
+                        } else if p.ends_with('-') {
                             w
                         } else {
                             w + hyphen
@@ -521,10 +532,13 @@ fn plan_table(fonts: &FontSet, table: &Table, avail: f32, hyph: Option<hypher::L
             let m = measure_table(fonts, table, size, hyphenate.then_some(hyph).flatten());
             let pad = 2.0 * CELL_PAD_X + SLACK;
             let content = avail - ncols as f32 * pad;
-            if m.longest.iter().sum::<f32>() <= content + EPS {
+            // A hash or an address longer than the cap is broken between
+            // characters rather than starve the other columns.
+            let cap = (content * 0.3).max(1.6 * size);
+            if m.longest.iter().map(|l| l.min(cap)).sum::<f32>() <= content + EPS {
                 return TablePlan {
                     size,
-                    widths: column_widths(&m, size, avail, false),
+                    widths: column_widths(&m, size, avail),
                     hyphenate,
                     fits: true,
                 };
@@ -535,7 +549,7 @@ fn plan_table(fonts: &FontSet, table: &Table, avail: f32, hyph: Option<hypher::L
     let m = measure_table(fonts, table, size, hyph);
     TablePlan {
         size,
-        widths: column_widths(&m, size, avail, true),
+        widths: column_widths(&m, size, avail),
         hyphenate: hyph.is_some(),
         fits: false,
     }
@@ -576,24 +590,19 @@ fn measure_table(
 
 /// Widths of the columns (cell borders included) summing to `avail`.
 ///
-/// Each column gets at least its longest word (so words do not break) —
-/// `capped` so that one hash or address cannot starve the others when they
-/// do not all fit —, with a floor of a couple of characters; the rest of the
+/// Each column gets at least its longest word (so words do not break),
+/// capped so that one hash or address cannot starve the others, with a floor of a couple of characters; the rest of the
 /// width goes to columns in proportion to their average text length, none
 /// wider than its longest cell, and what is left after that widens every
 /// column so the table spans the text width.
-fn column_widths(m: &Measures, size: f32, avail: f32, capped: bool) -> Vec<f32> {
+fn column_widths(m: &Measures, size: f32, avail: f32) -> Vec<f32> {
     let ncols = m.longest.len();
     let (natural, total) = (&m.natural, &m.total);
     let pad = 2.0 * CELL_PAD_X + SLACK;
     let content = (avail - ncols as f32 * pad).max(0.0);
     let count = m.rows as f32;
     let min_w = 1.6 * size;
-    let cap = if capped {
-        (content * 0.3).max(min_w)
-    } else {
-        f32::MAX
-    };
+    let cap = (content * 0.3).max(min_w);
     let mut w: Vec<f32> = m
         .longest
         .iter()
