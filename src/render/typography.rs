@@ -216,7 +216,8 @@ fn digits_after(chars: &[char], from: usize) -> Option<usize> {
         .take_while(|c| c.is_ascii_digit())
         .count();
     let after = chars.get(from + run);
-    (run >= 2 && run <= 5 && !after.is_some_and(|c| c.is_alphabetic() || *c == ':')).then_some(run)
+    ((2..=5).contains(&run) && !after.is_some_and(|c| c.is_alphabetic() || *c == ':'))
+        .then_some(run)
 }
 
 /// "un mois", "une fois"… for a "1" at `chars[from - 1]` before that unit.
@@ -301,22 +302,30 @@ fn article(chars: &[char], i: usize) -> (String, usize) {
 mod tests {
     use super::*;
 
-    fn fr(s: &str) -> String {
-        apply(Lang::Fr, s)
+    /// Each `(input, typeset)` pair, in `lang`.
+    fn cases(lang: Lang, pairs: &[(&str, &str)]) {
+        for (input, want) in pairs {
+            assert_eq!(apply(lang, input), *want, "{input:?}");
+        }
     }
 
     #[test]
     fn french_punctuation_gets_a_narrow_no_break_space() {
-        assert_eq!(fr("Version : v3"), "Version\u{202F}: v3");
-        assert_eq!(fr("Attention!"), "Attention\u{202F}!");
-        assert_eq!(fr("a ; b ? c !"), "a\u{202F}; b\u{202F}? c\u{202F}!");
-        assert_eq!(fr("« à compléter »"), "«\u{202F}à compléter\u{202F}»");
-        assert_eq!(fr("«x»"), "«\u{202F}x\u{202F}»");
+        cases(
+            Lang::Fr,
+            &[
+                ("Version : v3", "Version\u{202F}: v3"),
+                ("Attention!", "Attention\u{202F}!"),
+                ("a ; b ? c !", "a\u{202F}; b\u{202F}? c\u{202F}!"),
+                ("« à compléter »", "«\u{202F}à compléter\u{202F}»"),
+                ("«x»", "«\u{202F}x\u{202F}»"),
+            ],
+        );
     }
 
     #[test]
     fn addresses_times_code_and_markdown_are_left_alone() {
-        for s in [
+        let same = [
             "à 10:00 (UTC+01:00)",
             "https://example.fr/a?b=c: x",
             "DPO@grandorlyseinebievre.fr",
@@ -324,56 +333,56 @@ mod tests {
             "|:---|---:|",
             "smtp://host:587?tls=required",
             "Détail\u{202F}: breaches/2021-001.yaml: changed",
-        ] {
-            assert_eq!(fr(s), s, "{s}");
-        }
-        assert_eq!(fr("```\na : b\n```"), "```\na : b\n```");
+            "```\na : b\n```",
+            "n°2021-01-26_2209",
+            "le 26 mars 2021 à 10:00",
+        ];
+        cases(Lang::Fr, &same.map(|s| (s, s)));
     }
 
     #[test]
     fn paragraphs_numbers_and_articles_do_not_break() {
-        assert_eq!(fr("annexe 1, § II.8"), "annexe 1, §\u{A0}II.8");
-        assert_eq!(fr("annexe 1, §II.8"), "annexe 1, §\u{A0}II.8");
-        assert_eq!(fr("art. 28(4)"), "art.\u{A0}28, §\u{A0}4");
-        assert_eq!(fr("RGPD art. 30.2 —"), "RGPD art.\u{A0}30, §\u{A0}2 —");
-        assert_eq!(fr("art. 33(3)(a)"), "art.\u{A0}33, §\u{A0}3, a)");
-        assert_eq!(fr("art. 32 ;"), "art. 32\u{202F};");
-        assert_eq!(fr("01 63 12 44 12"), "01\u{A0}63\u{A0}12\u{A0}44\u{A0}12");
-        assert_eq!(fr("1 200 agents"), "1\u{202F}200 agents");
-        assert_eq!(fr("n° 2021-147"), "n°\u{A0}2021-147");
-        assert_eq!(fr("n°2021-01-26_2209"), "n°2021-01-26_2209");
-        assert_eq!(fr("le 26 mars 2021 à 10:00"), "le 26 mars 2021 à 10:00");
-    }
-
-    #[test]
-    fn one_is_written_as_a_word_before_a_unit() {
-        assert_eq!(fr("renouvelable 1 fois"), "renouvelable une fois");
-        assert_eq!(fr("au moins 1 mois avant"), "au moins un mois avant");
-        assert_eq!(fr("21 mois, 1 200"), "21 mois, 1\u{202F}200");
-        assert_eq!(fr("annexe 1, §"), "annexe 1, §");
+        cases(
+            Lang::Fr,
+            &[
+                ("annexe 1, § II.8", "annexe 1, §\u{A0}II.8"),
+                ("annexe 1, §II.8", "annexe 1, §\u{A0}II.8"),
+                ("art. 28(4)", "art.\u{A0}28, §\u{A0}4"),
+                ("RGPD art. 30.2 —", "RGPD art.\u{A0}30, §\u{A0}2 —"),
+                ("art. 33(3)(a)", "art.\u{A0}33, §\u{A0}3, a)"),
+                ("art. 32 ;", "art. 32\u{202F};"),
+                ("01 63 12 44 12", "01\u{A0}63\u{A0}12\u{A0}44\u{A0}12"),
+                ("1 200 agents", "1\u{202F}200 agents"),
+                ("n° 2021-147", "n°\u{A0}2021-147"),
+                // "1 fois", "1 mois" as words; other units as written.
+                ("renouvelable 1 fois", "renouvelable une fois"),
+                ("au moins 1 mois avant", "au moins un mois avant"),
+                ("21 mois, 1 200", "21 mois, 1\u{202F}200"),
+                ("de 1 jour", "de 1 jour"),
+            ],
+        );
     }
 
     #[test]
     fn typography_is_idempotent() {
         let s = "« Registre » : art. 28(4), § II.8 ; 1 fois ; 01 69 12 34 56 ; 45 000 !";
-        let once = fr(s);
-        assert_eq!(fr(&once), once);
-        let en = apply(Lang::En, s);
-        assert_eq!(apply(Lang::En, &en), en);
+        for lang in [Lang::Fr, Lang::En] {
+            let once = apply(lang, s);
+            assert_eq!(apply(lang, &once), once);
+        }
     }
 
     #[test]
     fn english_keeps_its_punctuation_and_only_binds_numbers() {
-        assert_eq!(
-            apply(Lang::En, "Annex 1 § II.8: done"),
-            "Annex 1 §\u{A0}II.8: done"
-        );
-        assert_eq!(apply(Lang::En, "1 month"), "1 month");
-        assert_eq!(apply(Lang::En, "a; b"), "a; b");
-        // A French value in an English document keeps its spacing, bound.
-        assert_eq!(
-            apply(Lang::En, "a ; « b »"),
-            "a\u{202F}; «\u{202F}b\u{202F}»"
+        cases(
+            Lang::En,
+            &[
+                ("Annex 1 § II.8: done", "Annex 1 §\u{A0}II.8: done"),
+                ("1 month", "1 month"),
+                ("a; b", "a; b"),
+                // A French value in an English document keeps its spacing, bound.
+                ("a ; « b »", "a\u{202F}; «\u{202F}b\u{202F}»"),
+            ],
         );
     }
 }
