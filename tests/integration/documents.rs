@@ -371,6 +371,11 @@ fn the_layout_checks_catch_a_word_cut_in_two_and_a_footer_cut_off() {
 #[test]
 fn wide_tables_go_on_landscape_pages_and_the_register_opens_without_a_blank_page() {
     let ws = Workspace::sample();
+    let people = ws.read("people.yaml");
+    ws.write(
+        "people.yaml",
+        &people.replacen("last_training: null", "last_training: 2020-09-15", 1),
+    );
     ok(&ws, NOW, &["keys", "generate"]);
     ok(&ws, NOW, &["audit", "pack", "-o", "pack"]);
     ok(
@@ -387,6 +392,11 @@ fn wide_tables_go_on_landscape_pages_and_the_register_opens_without_a_blank_page
         page.contains("width=\"841."),
         "people.pdf is not landscape: {page}"
     );
+    // Its dates in words; the CSV twin keeps them as dates.
+    let people = collapse(&pdftotext(&ws.path("pack/people.pdf"), &[]));
+    assert!(people.contains("15 septembre 2020"), "{people}");
+    let csv = std::fs::read_to_string(ws.path("pack/people.csv")).unwrap();
+    assert!(csv.contains("2020-09-15"), "{csv}");
     // The title page shares its page with the processor's section.
     let first = collapse(&pdftotext(
         &ws.path("registre.pdf"),
