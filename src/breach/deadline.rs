@@ -13,9 +13,6 @@ use chrono::{DateTime, FixedOffset, TimeDelta};
 /// The notification period of Annex 1 §II.8 and of GDPR Art. 33(1).
 pub const NOTIFICATION_PERIOD: TimeDelta = TimeDelta::hours(72);
 
-/// Items come "due soon" this long before their deadline.
-pub const DUE_SOON: TimeDelta = TimeDelta::hours(24);
-
 /// The last instant a notification is on time, for an awareness (or
 /// notification) instant.
 pub fn deadline(from: DateTime<FixedOffset>) -> DateTime<FixedOffset> {

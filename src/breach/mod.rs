@@ -167,6 +167,14 @@ pub enum BreachError {
         /// The fields, with their labels.
         missing: Vec<FieldLabel>,
     },
+    /// Closing a breach whose items are still deferred, without saying so.
+    #[error("breach `{id}` still has {} deferred item(s), never sent to the controller:{}\n  hint: fill them in and send a supplement (`dpo breach supplement {id}`), or close it knowingly with --with-deferred --reason \"…\"", deferred.len(), list_labels(deferred))]
+    DeferredAtClose {
+        /// The breach.
+        id: Id,
+        /// The items still deferred, with their labels.
+        deferred: Vec<FieldLabel>,
+    },
     /// A field name that is not a field of the notification.
     #[error("`{name}` is not a field of the notification\n  hint: the fields are {}", fields::all().map(|f| f.key()).collect::<Vec<_>>().join(", "))]
     UnknownField {
@@ -188,7 +196,7 @@ pub enum BreachError {
         controller: Id,
         /// The deadline, shown with its offset.
         deadline: String,
-        /// How late, e.g. "0 h 01 min".
+        /// How late, e.g. "0 h 01 min" or "3 j 4 h" ([`crate::render::words::duration`]).
         late: String,
     },
     /// Phase 1 was already sent to this controller.
@@ -214,7 +222,7 @@ pub enum BreachError {
         controller: Id,
     },
     /// A supplement with nothing new in it.
-    #[error("nothing new to send to `{controller}` about breach `{id}`: every filled field was already sent\n  hint: fill in a deferred field first, or resend a field that changed with --field NAME")]
+    #[error("nothing new to send to `{controller}` about breach `{id}`: every filled field was already sent\n  hint: fill in a deferred field first, resend a field that changed with --field NAME, or say where the investigation stands with --progress TEXT")]
     NothingNew {
         /// The breach.
         id: Id,
@@ -360,17 +368,21 @@ pub struct ControllerProgress {
     pub supplements: u32,
 }
 
-/// The progress of every controller of `b`.
+/// The progress of every controller of `b`. Once a notification was sent,
+/// the deadline is the one it recorded as it was sent (a later change of
+/// `aware_at` does not make it on time: `dpo check` reports it).
 pub fn progress(b: &Breach) -> Vec<ControllerProgress> {
-    let deadline = deadline::deadline(b.aware_at);
     b.controllers
         .iter()
         .map(|c| {
-            let emailed_at = b
+            let first = b
                 .notifications_to(c)
                 .filter(|n| n.phase == 1)
-                .map(|n| n.sent_at)
-                .min();
+                .min_by_key(|n| n.sent_at);
+            let emailed_at = first.map(|n| n.sent_at);
+            let deadline = first
+                .and_then(|n| n.deadline)
+                .unwrap_or_else(|| deadline::deadline(b.aware_at));
             let called_at = b.calls_to(c).map(|k| k.at).min();
             let complete_at = match (emailed_at, called_at) {
                 (Some(e), Some(k)) => Some(e.max(k)),
@@ -580,6 +592,19 @@ pub fn open(ws: &Workspace, req: &OpenRequest) -> Result<(Breach, PathBuf), Brea
         closed: None,
     };
     let text = notice::record_skeleton(&Templates::new(req.lang)?, &breach)?;
+    // What `dpo check` and `breach set` check: the order of the instants…
+    let rel = store::rel_path(&breach.id);
+    let src = crate::workspace::SourceFile::new(rel.clone(), text.clone(), String::new());
+    let diagnostics: Vec<_> = store::problems(ws, &breach, &src, req.now)
+        .into_iter()
+        .filter(crate::workspace::Diagnostic::is_error)
+        .collect();
+    if !diagnostics.is_empty() {
+        return Err(BreachError::Invalid {
+            file: rel,
+            diagnostics,
+        });
+    }
     let path = store::create(ws, &lock, &breach, &text)?;
     ws.journal().append(
         &lock,
@@ -689,11 +714,13 @@ pub fn call(ws: &Workspace, req: &CallRequest) -> Result<(Breach, Call), BreachE
     })
 }
 
-/// Closes the breach file with a summary.
+/// Closes the breach file with a summary. Items still deferred are
+/// refused unless `with_deferred` gives the reason to close anyway; they
+/// are then recorded in the closure with that reason.
 pub fn close(
     ws: &Workspace,
     id: &Id,
-    summary: &str,
+    (summary, with_deferred): (&str, Option<&str>),
     now: DateTime<Utc>,
     actor: &str,
 ) -> Result<Breach, BreachError> {
@@ -702,11 +729,33 @@ pub fn close(
         "the closing summary",
         &format!("dpo breach close {id} --summary \"service restauré, comptes réinitialisés, aucune fuite constatée\""),
     )?;
+    let deferred_reason = with_deferred
+        .map(|r| {
+            required_text(
+                r,
+                "--reason",
+                &format!("dpo breach close {id} --summary \"…\" --with-deferred --reason \"le responsable de traitement a renoncé à ces éléments\""),
+            )
+        })
+        .transpose()?;
     let (b, ()) = amend(ws, id, now, actor, "breach.close", |new| {
+        let deferred: Vec<Field> = fields::states(new)
+            .into_iter()
+            .filter(|(_, s)| matches!(s, FieldState::Deferred { .. }))
+            .map(|(f, _)| f)
+            .collect();
+        if !deferred.is_empty() && deferred_reason.is_none() {
+            return Err(BreachError::DeferredAtClose {
+                id: id.clone(),
+                deferred: deferred.into_iter().map(FieldLabel::of).collect(),
+            });
+        }
         new.closed = Some(Closure {
             at: crate::time::in_tz(now, ws.tz),
             by: actor.to_string(),
             summary,
+            deferred_reason: deferred_reason.filter(|_| !deferred.is_empty()),
+            deferred: deferred.iter().map(|f| f.key().to_string()).collect(),
         });
         Ok((id.to_string(), ()))
     })?;

@@ -17,6 +17,7 @@ use super::fields::{self, Field, FieldState};
 use super::{progress, BreachError, ControllerProgress};
 use crate::model::{AttachedFile, Breach, Controller, Id, Lang, Processor};
 use crate::render::pdf::{markdown_to_pdf, PdfMeta};
+pub use crate::render::signature::SignatureView;
 use crate::render::templates::Strings;
 use crate::render::words;
 use crate::render::Templates;
@@ -167,7 +168,20 @@ fn facts(ws: &Workspace, t: &Templates, b: &Breach) -> Facts {
         discovered_at: b.discovered_at.map(long),
         aware_at: long(b.aware_at),
         discovered_by: b.discovered_by.clone(),
-        systems: b.systems.clone(),
+        // A system that is a category of processing of a controller of the
+        // breach is named as the register names it.
+        systems: b
+            .systems
+            .iter()
+            .map(|sys| {
+                b.controllers
+                    .iter()
+                    .filter_map(|c| ws.controller(c))
+                    .find_map(|c| c.activity_name(sys))
+                    .unwrap_or(sys)
+                    .to_string()
+            })
+            .collect(),
         breached,
         deadline: long(deadline::deadline(b.aware_at)),
     }
@@ -207,41 +221,6 @@ pub fn contact_text(ws: &Workspace, s: &Strings, b: &Breach) -> String {
     ));
     parts.push(ws.processor.display_name().to_string());
     parts.join(", ")
-}
-
-/// The signature block that ends a notice: place, date, name and role of
-/// the signatory (the processor's DPO), « à compléter » when unknown.
-#[derive(Debug, Clone, Serialize)]
-pub struct SignatureView {
-    /// Where: the town of the processor's address (after its postcode).
-    pub place: String,
-    /// When: the long date of the sending.
-    pub date: String,
-    /// The DPO's name.
-    pub name: String,
-    /// The DPO's role.
-    pub role: String,
-}
-
-impl SignatureView {
-    fn of(ws: &Workspace, s: &Strings, at: DateTime<FixedOffset>) -> Self {
-        let todo = || s.get("breach_todo").to_string();
-        let place = ws.processor.town();
-        let role = ws
-            .processor
-            .dpo
-            .role
-            .as_deref()
-            .map(str::trim)
-            .filter(|r| !r.is_empty())
-            .map_or_else(|| s.get("breach_dpo_role").to_string(), str::to_string);
-        Self {
-            place: place.unwrap_or_else(todo),
-            date: words::long_date(s, at.date_naive()),
-            name: ws.dpo_name().unwrap_or_else(todo),
-            role,
-        }
-    }
 }
 
 /// The text of each field of `b` as documents show it (required fields,
@@ -323,6 +302,8 @@ pub struct NoticeContext {
     pub attachments: Vec<AttachedFile>,
     /// Place, date, name and role of the signatory.
     pub signature: SignatureView,
+    /// Where the investigation stands on the items still deferred.
+    pub progress: Option<String>,
 }
 
 /// What goes into one message.
@@ -344,6 +325,8 @@ pub struct NoticePlan {
     pub changed: Vec<Field>,
     /// The supporting documents attached (`--attach`).
     pub attachments: Vec<AttachedFile>,
+    /// Where the investigation stands on the items still deferred.
+    pub progress: Option<String>,
 }
 
 /// A rendered notification.
@@ -444,6 +427,7 @@ pub fn render_notice(
             .collect(),
         attachments: plan.attachments.clone(),
         signature: SignatureView::of(ws, s, sent_local),
+        progress: plan.progress.clone(),
     };
     let text = t.render("breach-notice.txt", &context)?;
     let markdown = t.render("breach-notice.md", &context)?;
@@ -534,6 +518,8 @@ pub struct ReportContext {
     /// recorded, when it was changed outside dpo — the document says so.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tampered: Option<String>,
+    /// Place, date, name and role of the signatory.
+    pub signature: SignatureView,
 }
 
 /// Gathers everything `show` and `report` print.
@@ -628,6 +614,9 @@ pub fn report_context(
         if let Some(r) = &n.late_reason {
             detail.push_str(&format!(" — {}: {r}", s.get("breach_late_reason")));
         }
+        if let Some(p) = &n.progress {
+            detail.push_str(&format!(" — {}: {p}", s.get("breach_progress")));
+        }
         if n.phase > 1 {
             detail = format!(
                 "{} {} — {detail}",
@@ -646,7 +635,22 @@ pub fn report_context(
         );
     }
     if let Some(c) = &b.closed {
-        ev(c.at, "closed", None, format!("{} — {}", c.by, c.summary));
+        let mut detail = format!("{} — {}", c.by, c.summary);
+        if !c.deferred.is_empty() {
+            let labels: Vec<String> = c
+                .deferred
+                .iter()
+                .filter_map(|k| Field::parse(k))
+                .map(|f| s.get(&f.label_key()).to_string())
+                .collect();
+            detail.push_str(&format!(
+                " — {}: {} ({})",
+                s.get("breach_closed_deferred"),
+                labels.join(", "),
+                c.deferred_reason.as_deref().unwrap_or_default()
+            ));
+        }
+        ev(c.at, "closed", None, detail);
     }
     timeline.sort_by_key(|e| e.at);
     ReportContext {
@@ -664,6 +668,7 @@ pub fn report_context(
         generated_at: long(now_local),
         journal: head,
         tampered: None,
+        signature: SignatureView::of(ws, s, now_local),
     }
 }
 

@@ -41,6 +41,9 @@ pub enum NotifyKind {
     Supplement {
         /// Filled fields to send again because they changed.
         fields: Vec<Field>,
+        /// Where the investigation stands on the items still deferred: a
+        /// supplement may say only that (`--progress`).
+        progress: Option<String>,
     },
 }
 
@@ -157,6 +160,9 @@ pub fn prepare<'a>(ws: &'a Workspace, req: &'a NotifyRequest) -> Result<Prepared
     // In the processor's timezone, with the offset of the deadline's own
     // season: 72 h after an awareness in summer time may be in winter time.
     let due = crate::time::in_tz(deadline::deadline(b.aware_at).to_utc(), ws.tz);
+    // How late, worded once for every controller (rounded up).
+    let late = (!deadline::on_time(now_local, due))
+        .then(|| words::duration(t.strings(), now_local - due, true));
     let mut plans = Vec::new();
     for c in &who {
         let controller = ws
@@ -175,9 +181,8 @@ pub fn prepare<'a>(ws: &'a Workspace, req: &'a NotifyRequest) -> Result<Prepared
             b,
             c,
             &req.kind,
-            req.dry_run,
-            now_local,
             due,
+            late.as_deref(),
             req.late_reason.as_deref(),
         )?;
         p.attachments = attached.clone();
@@ -282,10 +287,12 @@ impl Prepared<'_> {
                         sha256: sent.sha256.clone(),
                         server_reply: sent.server_reply.clone(),
                         late_reason: if late { plan.late_reason.clone() } else { None },
+                        deadline: Some(crate::time::in_tz(due.to_utc(), ws.tz)),
                         fields: plan.given.iter().map(|f| f.key().to_string()).collect(),
                         deferred: plan.deferred.iter().map(|f| f.key().to_string()).collect(),
                         values: fields::sent_values(&b, &plan.given),
                         attachments: sent.attachments.clone(),
+                        progress: plan.progress.clone(),
                     });
                     // What this message gives is no longer deferred.
                     fields::settle(&mut new);
@@ -348,14 +355,16 @@ fn outbox_error(id: &Id, controller: Option<&Id>, e: OutboxError) -> BreachError
     }
 }
 
-/// Decides the phase and the fields of the message to one controller.
+/// Decides the phase and the fields of the message to one controller;
+/// `late` says how late the first notification is, when it is. A dry run
+/// is planned as a real run is: the same refusals (already notified, late
+/// without a reason) apply to it.
 fn plan(
     b: &crate::model::Breach,
     c: &Id,
     kind: &NotifyKind,
-    dry_run: bool,
-    now: chrono::DateTime<chrono::FixedOffset>,
     due: chrono::DateTime<chrono::FixedOffset>,
+    late: Option<&str>,
     late_reason: Option<&str>,
 ) -> Result<NoticePlan, BreachError> {
     let states = fields::states(b);
@@ -373,7 +382,7 @@ fn plan(
     match kind {
         NotifyKind::Initial { again } => {
             if let Some(n) = b.notifications_to(c).find(|n| n.phase == 1) {
-                if !again && !dry_run {
+                if !again {
                     return Err(BreachError::AlreadyNotified {
                         changed: fields::changed_since_sent(b, c)
                             .into_iter()
@@ -386,12 +395,12 @@ fn plan(
                     });
                 }
             }
-            if !deadline::on_time(now, due) && late_reason.is_none() && !dry_run {
+            if let Some(late) = late.filter(|_| late_reason.is_none()) {
                 return Err(BreachError::LateWithoutReason {
                     id: b.id.clone(),
                     controller: c.clone(),
                     deadline: words::show(due),
-                    late: words::hours_minutes(now - due, true),
+                    late: late.to_string(),
                 });
             }
             Ok(NoticePlan {
@@ -406,9 +415,13 @@ fn plan(
                 previously_sent: Vec::new(),
                 late_reason: late_reason.map(str::to_string),
                 attachments: Vec::new(),
+                progress: None,
             })
         }
-        NotifyKind::Supplement { fields: resend } => {
+        NotifyKind::Supplement {
+            fields: resend,
+            progress,
+        } => {
             let sent: Vec<&Notification> = sent.collect();
             if !sent.iter().any(|n| n.phase == 1) {
                 return Err(BreachError::NotYetNotified {
@@ -441,7 +454,17 @@ fn plan(
                 .copied()
                 .filter(|f| !before.contains(f) || changed.contains(f))
                 .collect();
-            if given.is_empty() {
+            let progress = progress
+                .as_deref()
+                .map(|p| {
+                    required_text(
+                        p,
+                        "--progress",
+                        "--progress \"l'inventaire des fichiers touchés est achevé à 60 %\"",
+                    )
+                })
+                .transpose()?;
+            if given.is_empty() && progress.is_none() {
                 return Err(BreachError::NothingNew {
                     id: b.id.clone(),
                     controller: c.clone(),
@@ -461,6 +484,7 @@ fn plan(
                 late_reason: None,
                 changed,
                 attachments: Vec::new(),
+                progress,
             })
         }
     }

@@ -1,12 +1,57 @@
-//! What follows a breach field set from the command line (`dpo breach set`,
-//! through [`crate::workspace::store::set_record`]): once the new value
-//! fits, the deferrals it makes stale are settled, in the same write.
+//! What `dpo breach set` allows (through
+//! [`crate::workspace::store::set_record`]): nothing once the breach is
+//! closed; not `aware_at` once a notification or a call went out, since it
+//! fixed their 72-hour deadline (a correction is told to the controller in
+//! a supplement, see the README); and only a record `dpo check` accepts
+//! ([`super::store::problems`]). Once the new value fits, the deferrals it
+//! makes stale are settled, in the same write.
+
+use chrono::{DateTime, Utc};
 
 use crate::model::Breach;
+use crate::render::words;
+use crate::workspace::store::Settable;
+use crate::workspace::{Diagnostic, SourceFile, Workspace};
 
-/// Called once `field` of `breach` holds its new value, before the record
-/// is written: a `deferred:` entry for a field now filled is dropped
-/// ([`super::settle`]), so no stale deferral is left behind.
-pub fn after_set(breach: &mut Breach, _field: &str) {
-    super::settle(breach);
+/// The facts that fix a deadline already run: never set once the breach
+/// was notified or called about.
+const DEADLINE_FACTS: [&str; 1] = ["aware_at"];
+
+impl Settable for Breach {
+    fn may_set(&self, field: &str) -> Result<(), String> {
+        if let Some(c) = &self.closed {
+            return Err(format!(
+                "breach `{}` was closed on {} by {}: its record is final and no field is set any more (a breach is not reopened); what is learned later is a new record",
+                self.id,
+                words::show(c.at),
+                c.by
+            ));
+        }
+        let top = field.split(['.', '[']).next().unwrap_or(field);
+        let first_sent = self
+            .notifications
+            .iter()
+            .map(|n| n.sent_at)
+            .chain(self.calls.iter().map(|c| c.at))
+            .min();
+        if let (true, Some(sent)) = (DEADLINE_FACTS.contains(&top), first_sent) {
+            return Err(format!(
+                "`{top}` fixed the 72-hour deadline of what was sent to the controller on {}: it is never rewritten after that. If it was wrong, tell the controller in a supplement: write the correction in `discovery` (`dpo breach set {} discovery \"…\"`) and send it with `dpo breach supplement {} --field discovery`",
+                words::show(sent),
+                self.id,
+                self.id
+            ));
+        }
+        Ok(())
+    }
+
+    /// A `deferred:` entry for a field now filled is dropped
+    /// ([`super::settle`]), so no stale deferral is left behind.
+    fn after_set(&mut self, _field: &str) {
+        super::settle(self);
+    }
+
+    fn problems(&self, ws: &Workspace, src: &SourceFile, now: DateTime<Utc>) -> Vec<Diagnostic> {
+        super::store::problems(ws, self, src, now)
+    }
 }

@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use super::fields;
 use super::BreachError;
 use crate::model::{Breach, Id};
+use crate::render::words;
 use crate::workspace::kinds::{self, Record};
 use crate::workspace::store::{self, StoreError, Stored};
 use crate::workspace::{Diagnostic, SourceFile, Workspace, WorkspaceLock};
@@ -94,8 +95,12 @@ pub fn load_all(ws: &Workspace) -> (Vec<Loaded>, Vec<Diagnostic>) {
 }
 
 impl Record for Breach {
-    fn diagnostics(ws: &Workspace) -> Vec<Diagnostic> {
-        load_all(ws).1
+    fn diagnostics(ws: &Workspace, now: chrono::DateTime<chrono::Utc>) -> Vec<Diagnostic> {
+        let (loaded, mut d) = load_all(ws);
+        for l in &loaded {
+            d.extend(in_the_future(&l.breach, &l.source, now));
+        }
+        d
     }
 }
 
@@ -286,23 +291,84 @@ pub fn check(ws: &Workspace, b: &Breach, src: &SourceFile) -> Vec<Diagnostic> {
             ));
         }
     }
-    let order = [
+    d.extend(order(b, src));
+    d
+}
+
+/// The instants of `b` out of order: it occurred, then was discovered, then
+/// the processor became aware of it (occurred_at <= discovered_at <=
+/// aware_at, the ones known), and it did not end before it occurred.
+fn order(b: &Breach, src: &SourceFile) -> Vec<Diagnostic> {
+    let mut d = Vec::new();
+    let known: Vec<(&str, chrono::DateTime<chrono::FixedOffset>)> = [
         ("occurred_at", b.occurred_at),
         ("discovered_at", b.discovered_at),
         ("aware_at", Some(b.aware_at)),
-    ];
-    for w in order.windows(2) {
-        if let ((a, Some(ta)), (bn, Some(tb))) = (w[0], w[1]) {
-            if ta > tb {
-                d.push(Diagnostic::warning(
-                    rel,
-                    src.locate(bn),
-                    bn,
-                    format!("{bn} is before {a}: check the dates"),
-                ));
-            }
+    ]
+    .into_iter()
+    .filter_map(|(k, t)| t.map(|t| (k, t)))
+    .collect();
+    let mut pairs: Vec<_> = known
+        .iter()
+        .enumerate()
+        .flat_map(|(i, a)| known[i + 1..].iter().map(move |b| (*a, *b)))
+        .collect();
+    if let (Some(o), Some(e)) = (b.occurred_at, b.ended_at) {
+        pairs.push((("occurred_at", o), ("ended_at", e)));
+    }
+    for ((a, ta), (bn, tb)) in pairs {
+        if ta > tb {
+            let message = format!(
+                "{bn} ({}) is before {a} ({}): a breach occurs, is discovered, then the processor becomes aware of it, and it ends after it occurred",
+                words::show(tb),
+                words::show(ta)
+            );
+            d.push(
+                Diagnostic::error(&src.rel, src.locate(bn), bn, message)
+                    .with_hint(format!("correct {a} or {bn}")),
+            );
         }
     }
+    d
+}
+
+/// The instants of `b` later than `now` (the command's clock): a breach
+/// file records what has happened.
+pub fn in_the_future(
+    b: &Breach,
+    src: &SourceFile,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Vec<Diagnostic> {
+    [
+        ("occurred_at", b.occurred_at),
+        ("discovered_at", b.discovered_at),
+        ("aware_at", Some(b.aware_at)),
+        ("ended_at", b.ended_at),
+    ]
+    .into_iter()
+    .filter_map(|(k, t)| t.filter(|t| t.to_utc() > now).map(|t| (k, t)))
+    .map(|(k, t)| {
+        Diagnostic::error(
+            &src.rel,
+            src.locate(k),
+            k,
+            format!("{k} ({}) is in the future", words::show(t)),
+        )
+        .with_hint("a breach file records what has happened; give the time it happened")
+    })
+    .collect()
+}
+
+/// Every problem of `b`, read from `src`, as of `now`: what `dpo check`,
+/// `breach open` and `breach set` check.
+pub fn problems(
+    ws: &Workspace,
+    b: &Breach,
+    src: &SourceFile,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Vec<Diagnostic> {
+    let mut d = check(ws, b, src);
+    d.extend(in_the_future(b, src, now));
     d
 }
 

@@ -50,13 +50,12 @@ fn dispatch(settings: &Settings, cmd: &BreachCommand) -> Result<i32, CliError> {
         BreachCommand::Open(a) => open(settings, &ws, a),
         BreachCommand::List => list(settings, &ws),
         BreachCommand::Show(a) => show(settings, &ws, a),
-        BreachCommand::Set(a) => super::set::run(
+        BreachCommand::Set(a) => super::set::run::<crate::model::Breach>(
             settings,
             &ws,
             (&crate::workspace::kinds::BREACH, &a.id),
             &a.field,
             &a.field.field,
-            breach::set::after_set,
         ),
         BreachCommand::Defer(a) => defer(settings, &ws, a),
         BreachCommand::Notify(a) => {
@@ -74,7 +73,10 @@ fn dispatch(settings: &Settings, cmd: &BreachCommand) -> Result<i32, CliError> {
                     Field::parse(f).ok_or_else(|| BreachError::UnknownField { name: f.clone() })
                 })
                 .collect::<Result<Vec<_>, _>>()?;
-            let kind = NotifyKind::Supplement { fields };
+            let kind = NotifyKind::Supplement {
+                fields,
+                progress: a.progress.clone(),
+            };
             let how = (a.dry_run, a.uncertain.resolve());
             let to = (a.id.as_str(), a.controller.as_slice(), a.attach.as_slice());
             send(settings, &ws, to, kind, how, None)
@@ -152,11 +154,13 @@ fn open(settings: &Settings, ws: &Workspace, a: &OpenArgs) -> Result<i32, CliErr
             }
         }
     };
-    let optional = |flag, v: &Option<String>| v.as_deref().map(|s| time_arg(flag, s, ws));
+    let aware_at = time_arg("--aware-at", &aware_text, ws)?;
+    let (occurred_at, discovered_at) =
+        prompts::start_and_discovery(ws, a.occurred_at.as_deref(), a.discovered_at.as_deref())?;
     let req = breach::OpenRequest {
-        aware_at: time_arg("--aware-at", &aware_text, ws)?,
-        occurred_at: optional("--occurred-at", &a.occurred_at).transpose()?,
-        discovered_at: optional("--discovered-at", &a.discovered_at).transpose()?,
+        aware_at,
+        occurred_at,
+        discovered_at,
         controllers: a
             .controller
             .iter()
@@ -298,7 +302,7 @@ fn close(settings: &Settings, ws: &Workspace, a: &CloseArgs) -> Result<i32, CliE
     let b = breach::close(
         ws,
         &id_arg(&a.id)?,
-        &a.summary,
+        (&a.summary, a.reason.as_deref().filter(|_| a.with_deferred)),
         clock.now(),
         &settings.actor()?,
     )?;

@@ -34,7 +34,7 @@ pub(super) fn run(settings: &Settings, args: &CheckArgs) -> Result<i32, CliError
             let clock = settings.clock(ws.tz)?;
             let today = clock.now().with_timezone(&ws.tz).date_naive();
             let mut diags = workspace::validate(&ws, today);
-            diags.extend(record_diagnostics(&ws));
+            diags.extend(record_diagnostics(&ws, clock.now()));
             findings = workspace::evidence::check(&ws, clock.now());
             (diags, Some(ws.journal().verify()?))
         }
@@ -95,10 +95,13 @@ pub(super) fn run(settings: &Settings, args: &CheckArgs) -> Result<i32, CliError
 
 /// Diagnostics of the record files loaded outside the register: every kind
 /// of [`kinds::FILE_KINDS`] kept one file per record.
-fn record_diagnostics(ws: &workspace::Workspace) -> Vec<Diagnostic> {
+fn record_diagnostics(
+    ws: &workspace::Workspace,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Vec<Diagnostic> {
     kinds::FILE_KINDS
         .iter()
         .filter_map(|k| k.check)
-        .flat_map(|check| check(ws))
+        .flat_map(|check| check(ws, now))
         .collect()
 }

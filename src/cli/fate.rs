@@ -40,8 +40,7 @@ fn set(settings: &Settings, a: &SetArgs) -> Result<i32, CliError> {
     let f = fate::find_item(&ws, controller_arg(&a.controller)?.as_ref(), &a.item)?;
     let path = fate::item_field(&f, &a.item, &a.field.field)?;
     let kind = (&crate::workspace::kinds::FATE, f.controller.as_str());
-    let no_follow_up = |_: &mut crate::model::FateFile, _: &str| {};
-    super::set::run(settings, &ws, kind, &a.field, &path, no_follow_up)
+    super::set::run::<crate::model::FateFile>(settings, &ws, kind, &a.field, &path)
 }
 
 fn controller_arg(s: &Option<String>) -> Result<Option<Id>, CliError> {

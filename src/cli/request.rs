@@ -267,8 +267,8 @@ pub(super) fn run(settings: &Settings, c: &RequestCommand) -> Result<i32, CliErr
         }
         RequestCommand::Set(a) => {
             let kind = (&crate::workspace::kinds::REQUEST, a.id.as_str());
-            let no_follow_up = |_: &mut crate::model::Request, _: &str| {};
-            return super::set::run(settings, &ws, kind, &a.field, &a.field.field, no_follow_up);
+            let field = &a.field.field;
+            return super::set::run::<crate::model::Request>(settings, &ws, kind, &a.field, field);
         }
         RequestCommand::List => {
             let (all, diags) = request::list(&ws);

@@ -46,20 +46,17 @@ pub struct SetArgs {
 }
 
 /// `dpo <kind> set`: sets the field of the record `id` of `kind` (at
-/// `path` in its file) with `hook` as the kind's follow-up, and prints it.
-pub(super) fn run<T>(
+/// `path` in its file), as its kind allows ([`store::Settable`]), and
+/// prints it.
+pub(super) fn run<T: store::Settable>(
     settings: &Settings,
     ws: &Workspace,
     (kind, id): (&FileKind, &str),
     args: &FieldArgs,
     path: &str,
-    hook: impl FnOnce(&mut T, &str),
-) -> Result<i32, CliError>
-where
-    T: serde::Serialize + serde::de::DeserializeOwned + PartialEq,
-{
+) -> Result<i32, CliError> {
     let act = settings.act(ws.tz)?;
-    let set = store::set_record(ws, &act, kind, id, args.at(path), hook)?;
+    let set = store::set_record::<T>(ws, &act, kind, id, args.at(path))?;
     print(settings, &set).map(|()| 0)
 }
 

@@ -67,7 +67,9 @@ impl Settings {
     /// of environment variables (`std::env::var` in the binary).
     pub fn new(cli: &super::Cli, env: impl Fn(&str) -> Option<String>) -> Self {
         let set = |k: &str| env(k).filter(|v| !v.trim().is_empty());
-        let actor_var = set("DPO_ACTOR").map(|s| s.trim().to_string());
+        // Set but blank stays `Some("")`: refused by [`Self::actor`], not
+        // taken for unset.
+        let actor_var = env("DPO_ACTOR").map(|s| s.trim().to_string());
         let login = ["USER", "LOGNAME"].iter().find_map(|k| set(k));
         let lock_wait = set("DPO_LOCK_WAIT")
             .and_then(|s| s.trim().parse::<f64>().ok())
@@ -143,7 +145,8 @@ impl Settings {
     /// counts only when it is the id of a named person of `people.yaml`.
     /// Otherwise — or when `DPO_ACTOR` names a group of `people.yaml` (an
     /// entry with no name) — there is no actor: the command refuses (exit 2)
-    /// rather than record "unknown".
+    /// rather than record "unknown". A `DPO_ACTOR` that is set but empty,
+    /// says "unknown" or holds a control character is refused too.
     pub fn actor(&self) -> Result<String, CliError> {
         let people = self.people.get();
         let named = |id: &str| {
@@ -152,6 +155,9 @@ impl Settings {
                 .map(|x| (x.id.to_string(), x.name.clone()))
         };
         if let Some(v) = &self.actor_var {
+            if let Some(why) = unfit_actor(v) {
+                return Err(CliError::NoActor(format!("DPO_ACTOR {why}")));
+            }
             return match named(v) {
                 Some((_, Some(name))) => Ok(name),
                 Some((id, None)) => Err(CliError::NoActor(format!(
@@ -190,6 +196,21 @@ impl Settings {
             errln!("warning: {w}");
         }
         Ok(s)
+    }
+}
+
+/// Why `DPO_ACTOR` cannot name who acts, if it cannot: empty, "unknown"
+/// (what the records must never say), or holding a control character (a
+/// line break would forge a line of `journal show`).
+fn unfit_actor(v: &str) -> Option<&'static str> {
+    if v.is_empty() {
+        Some("is set but empty")
+    } else if v.chars().any(char::is_control) {
+        Some("holds a control character (a line break, a tab…)")
+    } else if ["unknown", "inconnu"].contains(&v.to_lowercase().as_str()) {
+        Some("says \"unknown\": name who acts")
+    } else {
+        None
     }
 }
 
@@ -294,6 +315,21 @@ mod tests {
         let e = with(&[("USER", "root")]).unwrap_err().to_string();
         assert!(e.contains("`root`") && e.contains("DPO_ACTOR"), "{e}");
         assert!(with(&[("LOGNAME", "secteur-reseau")]).is_err());
+        // Never "unknown", nothing blank, no control character, even with a
+        // login that would do.
+        for bad in [
+            "unknown",
+            " Unknown ",
+            "",
+            "  ",
+            "a\nb",
+            "a\tb",
+            "x\u{1b}[2J",
+        ] {
+            let e = with(&[("DPO_ACTOR", bad), ("USER", "coordinateur-ept")]).unwrap_err();
+            assert!(matches!(e, CliError::NoActor(_)), "{bad:?}: {e}");
+            assert!(e.to_string().contains("DPO_ACTOR"), "{e}");
+        }
     }
 
     #[test]

@@ -1,6 +1,8 @@
-//! `dpo status`: every duty with a deadline, what is still missing, and an
-//! exit code for cron — 1 when anything is overdue or left half done (an
-//! e-mail sent without the phone call), 2 when a record cannot be read.
+//! `dpo status`: every duty with a deadline, most urgent first, opened by a
+//! one-line summary ("1 en retard, 2 dans les 7 jours, 30 à faire sans
+//! échéance"), what is still missing, and an exit code for cron — 1 when
+//! anything is overdue or left half done (an e-mail sent without the phone
+//! call), 2 when a record cannot be read.
 
 use std::path::PathBuf;
 
@@ -8,8 +10,11 @@ use clap::Args;
 use serde::Serialize;
 
 use super::{eprint_diagnostics, print_json, CliError, Settings, EXIT_ERROR, EXIT_FINDING};
+use crate::model::Lang;
+use crate::render::templates::Strings;
 use crate::render::words;
 use crate::render::Templates;
+use crate::status::urgency::Summary;
 use crate::status::{self, ics, StatusItem};
 use crate::workspace::Diagnostic;
 
@@ -27,6 +32,7 @@ pub struct StatusArgs {
 
 #[derive(Serialize)]
 struct Report<'a> {
+    summary: Summary,
     items: &'a [StatusItem],
     needs_action: usize,
     diagnostics: &'a [Diagnostic],
@@ -46,6 +52,7 @@ pub(super) fn run(settings: &Settings, args: &StatusArgs) -> Result<i32, CliErro
     let t = Templates::new(settings.lang(Some(&ws)))?;
     let s = t.strings();
     let needs_action = items.iter().filter(|i| i.state.needs_action()).count();
+    let summary = Summary::of(&items, now);
     if let Some(path) = &args.ics {
         let text = ics::to_ics(&items, now, s);
         super::write_file(path, text.as_bytes())?;
@@ -53,6 +60,7 @@ pub(super) fn run(settings: &Settings, args: &StatusArgs) -> Result<i32, CliErro
     }
     if settings.json {
         print_json(&Report {
+            summary,
             items: &items,
             needs_action,
             diagnostics: &diags,
@@ -62,6 +70,8 @@ pub(super) fn run(settings: &Settings, args: &StatusArgs) -> Result<i32, CliErro
         let now_local = crate::time::in_tz(now, ws.tz);
         if items.is_empty() {
             outln!("{}", s.get("status_nothing"))?;
+        } else {
+            outln!("{}", summary_line(s, t.lang(), &summary))?;
         }
         for i in &items {
             let state_key = format!(
@@ -110,4 +120,21 @@ pub(super) fn run(settings: &Settings, args: &StatusArgs) -> Result<i32, CliErro
     } else {
         0
     })
+}
+
+/// "1 en retard, 2 dans les 7 jours, 30 à faire sans échéance": the line
+/// that opens the listing; the duties to resume now without a date are
+/// named only when there are some.
+fn summary_line(s: &Strings, lang: Lang, sum: &Summary) -> String {
+    let count = |key: &str, n: usize| {
+        words::plural(s, lang, &format!("status_summary.{key}"), n as u64)
+            .replace("{days}", &sum.due_soon_days.to_string())
+    };
+    let mut parts = vec![count("overdue", sum.overdue)];
+    if sum.incomplete > 0 {
+        parts.push(count("incomplete", sum.incomplete));
+    }
+    parts.push(count("due_soon", sum.due_soon));
+    parts.push(count("undated", sum.undated));
+    parts.join(", ")
 }

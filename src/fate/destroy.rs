@@ -6,7 +6,9 @@
 use chrono::{DateTime, FixedOffset};
 
 use super::{local_second, FateError, Payload};
-use crate::model::{DestructionRecord, FateRecord, FingerprintRecord, Id, SanitizationMethod};
+use crate::model::{
+    is_placeholder, DestructionRecord, FateRecord, FingerprintRecord, Id, SanitizationMethod,
+};
 use crate::workspace::{Act, Workspace};
 
 /// What `dpo fate destroy` needs.
@@ -68,6 +70,21 @@ pub fn destroy(ws: &Workspace, act: &Act, req: &DestroyRequest) -> Result<Destro
             return Err(FateError::Refused {
                 message: format!(
                     "{flag} is empty: a destruction record names the technique, the tool and its version, the operator and how completion was verified (NIST SP 800-88)"
+                ),
+            });
+        }
+    }
+    // Left out, they stay « à compléter » (and `certify` says so); typed
+    // as « à compléter », they would read as a name or a fact.
+    for (flag, v) in [
+        ("--validated-by", &req.validated_by),
+        ("--media-destination", &req.media_destination),
+    ] {
+        if let Some(v) = v.as_deref().filter(|v| is_placeholder(v)) {
+            return Err(FateError::Refused {
+                message: format!(
+                    "{flag} `{}` says nothing: name who accepted the result and what became of the medium (NIST SP 800-88), or leave the option out until it is known",
+                    v.trim()
                 ),
             });
         }

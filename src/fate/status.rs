@@ -107,7 +107,7 @@ fn incomplete_destruction(item: &Id, c: &CopyStatus) -> Vec<Pending> {
     let Some(d) = &c.destruction else {
         return Vec::new();
     };
-    let blank = |v: &Option<String>| v.as_deref().is_none_or(|s| s.trim().is_empty());
+    let blank = |v: &Option<String>| v.as_deref().is_none_or(crate::model::is_placeholder);
     [
         ("validated_by", blank(&d.validated_by), "--validated-by NAME"),
         (
@@ -124,7 +124,8 @@ fn incomplete_destruction(item: &Id, c: &CopyStatus) -> Vec<Pending> {
         field: Some(format!("destruction.{field}")),
         reason: format!(
             "« à compléter » in the destruction recorded on {}; record it again with `dpo fate destroy {item} --copy {} … {flag}`",
-            d.at, c.copy
+            crate::render::words::show(d.at),
+            c.copy
         ),
     })
     .collect()
@@ -184,11 +185,17 @@ pub fn item_status(fate: &Fate, item: &DataItem) -> ItemStatus {
         .find(|s| s.item == item.id)
         .cloned();
     let mut todo = Vec::new();
+    // A choice marked as an assumption is not the controller's yet.
+    let unconfirmed = item.to_confirm.contains(&ItemField::Choice);
     match item.choice {
         None => todo.push(
             "record the controller's written choice (`choice:` and `decision:` in the fate file)"
                 .to_string(),
         ),
+        Some(_) if unconfirmed => todo.push(format!(
+            "confirm the controller's choice: `choice` is an assumption to confirm (`to_confirm`); `dpo fate set {} choice …` once the controller has written",
+            item.id
+        )),
         Some(_) if item.decision.is_none() => todo.push(
             "record the reference and date of the controller's written decision (`decision:`)"
                 .to_string(),
@@ -243,6 +250,9 @@ pub fn item_status(fate: &Fate, item: &DataItem) -> ItemStatus {
             let todo = match (choice, state) {
                 (_, CopyState::Kept | CopyState::Destroyed) => None,
                 (None, _) => Some("wait for the controller's written choice".to_string()),
+                (Some(_), _) if unconfirmed => {
+                    Some("wait until the controller confirms its choice (to confirm)".to_string())
+                }
                 (Some(Choice::Return), CopyState::Returned) => None,
                 (Some(Choice::Return), CopyState::Bagged) => Some("verify its bag: `dpo fate verify-bag DIR`".to_string()),
                 (Some(Choice::Return), _) => Some(format!("return it in a verified bag, or {destroy_cmd}")),
@@ -421,5 +431,57 @@ pub fn check_bag(fate: &Fate, item: &DataItem) -> Result<(), FateError> {
                 item.id
             ),
         }),
+    }
+}
+
+#[cfg(test)]
+mod placeholder_tests {
+    use super::*;
+    use crate::model::SanitizationMethod;
+
+    fn copy_destroyed(validated_by: &str, media: &str) -> CopyStatus {
+        let at = chrono::DateTime::parse_from_rfc3339("2021-08-03T10:00:00+02:00").unwrap();
+        let id = |s: &str| Id::new(s).unwrap();
+        CopyStatus {
+            copy: id("live"),
+            kind: CopyKind::LiveStorage,
+            state: CopyState::Destroyed,
+            done: true,
+            destruction: Some(DestructionRecord {
+                item: id("partages"),
+                copy: id("live"),
+                method: SanitizationMethod::Purge,
+                technique: "effacement cryptographique".into(),
+                tool: "cryptsetup 2.6.1".into(),
+                operator: "Bob Martin".into(),
+                at,
+                verification: "relecture".into(),
+                validated_by: Some(validated_by.into()),
+                media_destination: Some(media.into()),
+                backup: None,
+                recorded_at: at,
+                recorded_by: "test".into(),
+            }),
+            verified_bags: Vec::new(),
+            todo: None,
+        }
+    }
+
+    #[test]
+    fn a_validator_typed_as_a_completer_in_an_older_record_blocks_the_certificate() {
+        let item = Id::new("partages").unwrap();
+        let p = incomplete_destruction(&item, &copy_destroyed("« à compléter »", "broyé"));
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].field.as_deref(), Some("destruction.validated_by"));
+        // The date in the refusal is worded, not printed raw.
+        assert!(
+            p[0].reason
+                .contains("recorded on 2021-08-03 10:00 (UTC+02:00)"),
+            "{}",
+            p[0].reason
+        );
+        assert!(
+            incomplete_destruction(&item, &copy_destroyed("Carole Dupont", "broyé")).is_empty()
+        );
     }
 }

@@ -17,6 +17,7 @@ use std::path::Path;
 use chrono::{DateTime, FixedOffset};
 
 use super::FateError;
+use crate::model::assumption::FieldName;
 use crate::model::{
     BagRecord, BagVerificationRecord, DataItem, DestructionRecord, FateFile, FateRecord,
     FingerprintRecord, Id, ScanRecord,
@@ -159,7 +160,7 @@ pub fn list_fate_files(root: &Path) -> Result<Vec<Id>, FateError> {
 }
 
 impl Record for FateFile {
-    fn diagnostics(ws: &Workspace) -> Vec<Diagnostic> {
+    fn diagnostics(ws: &Workspace, _now: chrono::DateTime<chrono::Utc>) -> Vec<Diagnostic> {
         let problem = |rel: &str, e: FateError| match e {
             FateError::Invalid { diagnostics, .. } => diagnostics,
             other => vec![Diagnostic::error(rel, (1, 1), "", other.to_string())],
@@ -441,5 +442,78 @@ fn append(
         }
         Err(StoreError::Workspace(e)) => Err(FateError::Write(e)),
         Err(e) => Err(FateError::Serialize(e.to_string())),
+    }
+}
+
+/// Every problem of the fate file `file`, read from `src` (`fate/<c>.yaml`):
+/// what `dpo check`, the fate workflows and `dpo fate set` check — a known
+/// controller, unique ids, copies, records that name an existing item and
+/// copy.
+fn problems(ws: &Workspace, file: &FateFile, src: &SourceFile) -> Vec<Diagnostic> {
+    let mut out = check(file, src);
+    let stem = src
+        .rel
+        .strip_prefix(&format!("{DIR}/"))
+        .and_then(|n| n.strip_suffix(".yaml"))
+        .unwrap_or_default();
+    if !ws.controllers.iter().any(|(id, _)| id.as_str() == stem) {
+        out.push(Diagnostic::error(
+            &src.rel,
+            (1, 1),
+            "",
+            format!("no controller `{stem}`: a fate file is named after its controller"),
+        ));
+    }
+    out
+}
+
+impl store::Settable for FateFile {
+    /// A value set is no longer an assumption: its field leaves the item's
+    /// (or the copy's) `to_confirm`, in the same write.
+    fn after_set(&mut self, field: &str) {
+        let Some((item, rest)) = field
+            .strip_prefix("items[")
+            .and_then(|r| r.split_once("]."))
+        else {
+            return;
+        };
+        let Some(it) = item
+            .parse::<usize>()
+            .ok()
+            .and_then(|i| self.items.get_mut(i))
+        else {
+            return;
+        };
+        let name = |rest: &str| {
+            rest.split(['.', '['])
+                .next()
+                .unwrap_or_default()
+                .to_string()
+        };
+        if let Some((copy, rest)) = rest
+            .strip_prefix("copies[")
+            .and_then(|r| r.split_once("]."))
+        {
+            if let Some(c) = copy
+                .parse::<usize>()
+                .ok()
+                .and_then(|j| it.copies.get_mut(j))
+            {
+                let n = name(rest);
+                c.to_confirm.retain(|f| f.name() != n);
+            }
+            return;
+        }
+        let n = name(rest);
+        it.to_confirm.retain(|f| f.name() != n);
+    }
+
+    fn problems(
+        &self,
+        ws: &Workspace,
+        src: &SourceFile,
+        _now: chrono::DateTime<chrono::Utc>,
+    ) -> Vec<Diagnostic> {
+        problems(ws, self, src)
     }
 }

@@ -12,6 +12,7 @@ use crate::mail::outbox::{
     self, Delivered, Filing, InfraCause, InfraError, Letter, Outbox, OutboxError, Sending,
 };
 use crate::model::{required_text, Id, Instruction, LegalTransfer, Objection};
+use crate::render::signature::SignatureView;
 use crate::render::words;
 use crate::render::Templates;
 use crate::workspace::kinds::{self, Record};
@@ -88,7 +89,7 @@ pub struct Outcome {
 }
 
 impl Record for Instruction {
-    fn diagnostics(ws: &Workspace) -> Vec<Diagnostic> {
+    fn diagnostics(ws: &Workspace, _now: chrono::DateTime<chrono::Utc>) -> Vec<Diagnostic> {
         list(ws).1
     }
 }
@@ -293,7 +294,7 @@ struct NoticeContext {
     country: Option<String>,
     legal_basis: Option<String>,
     sent_at: String,
-    sender: String,
+    signature: SignatureView,
     journal: JournalHead,
 }
 
@@ -334,7 +335,7 @@ fn send(
         country: i.transfer.as_ref().map(|t| t.country.clone()),
         legal_basis: i.transfer.as_ref().map(|t| t.legal_basis.clone()),
         sent_at: long(crate::time::in_tz(outbox.now(), ws.tz)),
-        sender: outbox::sender_name(ws, t),
+        signature: SignatureView::of(ws, s, crate::time::in_tz(outbox.now(), ws.tz)),
         journal: ws.journal().head()?,
     };
     let action = match kind {

@@ -156,6 +156,15 @@ pub struct Notification {
     /// Why the notification was sent after the deadline.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub late_reason: Option<String>,
+    /// The 72-hour deadline it was sent against (`aware_at` + 72 h as it
+    /// stood then): whether it was on time rests on this, and `dpo check`
+    /// reports an `aware_at` changed since. None in files written before.
+    #[serde(
+        default,
+        deserialize_with = "super::instant::optional",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deadline: Option<DateTime<FixedOffset>>,
     /// The fields given in this message.
     #[serde(default, deserialize_with = "null_default")]
     pub fields: Vec<String>,
@@ -169,6 +178,10 @@ pub struct Notification {
     /// The supporting documents attached (`--attach`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attachments: Vec<AttachedFile>,
+    /// Where the investigation stands on the items still deferred (a
+    /// supplement sent with `--progress`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub progress: Option<String>,
 }
 
 /// Where a breach came from (the categories of the CNIL's notification form).
@@ -230,6 +243,12 @@ pub struct Closure {
     pub by: String,
     /// The closing summary.
     pub summary: String,
+    /// The items still deferred when it was closed (`--with-deferred`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deferred: Vec<String>,
+    /// Why it was closed with items still deferred (`--reason`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deferred_reason: Option<String>,
 }
 
 /// Reads `null` (a key written with no value) as the type's default, so that

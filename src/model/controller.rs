@@ -186,6 +186,23 @@ confirmable! {
 }
 
 impl Controller {
+    /// How a system is named in documents: a system that is the id of one
+    /// of this controller's categories of processing is that category's
+    /// name ("serveurs-fichiers" → "Hébergement des serveurs de fichiers");
+    /// any other is shown as written. The one lookup the register and the
+    /// breach documents share.
+    pub fn system_name<'a>(&'a self, system: &'a str) -> &'a str {
+        self.activity_name(system).unwrap_or(system)
+    }
+
+    /// The name of the category of processing `id`, when it is one.
+    pub fn activity_name(&self, id: &str) -> Option<&str> {
+        self.activities
+            .iter()
+            .find(|a| a.id.as_str() == id)
+            .map(|a| a.name.as_str())
+    }
+
     /// Where a written notice goes (Annex 1 §II.2 and §II.6): the
     /// `contacts.notices` contact, else the controller's DPO — the first
     /// with an e-mail. The breach and data-subject-request contacts are for

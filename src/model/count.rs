@@ -22,9 +22,9 @@ pub enum Count {
     },
     /// Between two bounds, both included: `{from: 1000, to: 5000}`.
     Range {
-        /// The lower bound.
+        /// The lower bound, at least 1.
         from: u64,
-        /// The upper bound, not below `from`.
+        /// The upper bound, above `from`.
         to: u64,
     },
 }
@@ -77,8 +77,17 @@ impl<'de> Visitor<'de> for CountVisitor {
             *slot = Some(map.next_value::<u64>()?);
         }
         match (about, from, to) {
+            (Some(0), None, None) => Err(de::Error::custom(
+                "`{about: 0}` is no estimate: write 0 when none is concerned",
+            )),
             (Some(about), None, None) => Ok(Count::About { about }),
-            (None, Some(from), Some(to)) if from <= to => Ok(Count::Range { from, to }),
+            (None, Some(0), Some(_)) => Err(de::Error::custom(
+                "a range starts at 1 at least (`from: 0` would say that perhaps none is concerned: write 0, or `{about: N}`)",
+            )),
+            (None, Some(from), Some(to)) if from < to => Ok(Count::Range { from, to }),
+            (None, Some(from), Some(to)) if from == to => Err(de::Error::custom(format!(
+                "a range needs two different bounds (`from` and `to` are both {from}): write {from} for an exact count, or `{{about: {from}}}`"
+            ))),
             (None, Some(from), Some(to)) => Err(de::Error::custom(format!(
                 "the range is upside down: `from` ({from}) is above `to` ({to})"
             ))),
@@ -131,6 +140,17 @@ mod tests {
             .unwrap_err()
             .contains("unknown field `abuot`"));
         assert!(read("environ 1200").unwrap_err().contains("{about: 1200}"));
+        assert!(read("{from: 0, to: 0}")
+            .unwrap_err()
+            .contains("starts at 1 at least"));
+        assert!(read("{from: 0, to: 10}")
+            .unwrap_err()
+            .contains("starts at 1 at least"));
+        assert!(read("{from: 7, to: 7}")
+            .unwrap_err()
+            .contains("two different bounds"));
+        assert!(read("{about: 0}").unwrap_err().contains("no estimate"));
+        assert_eq!(read("0"), Ok(Count::Exact(0)));
         assert_eq!(Count::Range { from: 1, to: 2 }.to_string(), "1-2");
     }
 }

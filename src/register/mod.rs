@@ -261,16 +261,7 @@ pub fn build<'a>(
                 .iter()
                 .map(|a| ActivityEntry {
                     activity: a,
-                    systems: a
-                        .systems
-                        .iter()
-                        .map(|s| {
-                            c.activities
-                                .iter()
-                                .find(|o| o.id.as_str() == s.as_str())
-                                .map_or(s.as_str(), |o| o.name.as_str())
-                        })
-                        .collect(),
+                    systems: a.systems.iter().map(|s| c.system_name(s)).collect(),
                     subprocessor_names: named(&a.subprocessors, &ws.subprocessors, |s| {
                         (&s.id, s.name.as_str())
                     }),

@@ -149,6 +149,26 @@ const SOURCES: &[(&str, &str, &str)] = &[
         "instruction-transfer.txt",
         include_str!("../../templates/en/instruction-transfer.txt.j2"),
     ),
+    (
+        "fr",
+        "signature.txt",
+        include_str!("../../templates/fr/signature.txt.j2"),
+    ),
+    (
+        "fr",
+        "signature.md",
+        include_str!("../../templates/fr/signature.md.j2"),
+    ),
+    (
+        "en",
+        "signature.txt",
+        include_str!("../../templates/en/signature.txt.j2"),
+    ),
+    (
+        "en",
+        "signature.md",
+        include_str!("../../templates/en/signature.md.j2"),
+    ),
 ];
 
 const STRINGS_FR: &str = include_str!("../../templates/fr/strings.yaml");
@@ -262,6 +282,17 @@ pub fn escape_markdown(s: &str) -> String {
     out
 }
 
+/// A date a template passes to a filter (`YYYY-MM-DD`).
+fn template_date(v: &Value) -> Result<NaiveDate, Error> {
+    let text = v.to_string();
+    NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|e| {
+        Error::new(
+            ErrorKind::InvalidOperation,
+            format!("`{text}` is not a date: {e}"),
+        )
+    })
+}
+
 fn is_missing(v: &Value) -> bool {
     v.is_undefined()
         || v.is_none()
@@ -309,6 +340,36 @@ impl Templates {
                 v
             }
         });
+        // `{{ title|of_convention }}`: "de la convention « T »", or "de la
+        // « T »" when the title already begins with the word (never
+        // "de la convention « Convention … »").
+        let (plain, titled, bare) = (
+            strings.get("of_convention").to_string(),
+            strings.get("of_convention_titled").to_string(),
+            strings.get("of_convention_bare").to_string(),
+        );
+        env.add_filter("of_convention", move |v: Value| -> Value {
+            let title = v.as_str().map(str::trim).unwrap_or_default();
+            let first = title.split_whitespace().next().unwrap_or_default();
+            let phrase = if title.is_empty() {
+                bare.clone()
+            } else if ["convention", "agreement"].contains(&first.to_lowercase().as_str()) {
+                titled.replace("{title}", title)
+            } else {
+                plain.replace("{title}", title)
+            };
+            Value::from(phrase)
+        });
+        // `{{ place|place }}`: the place of a signature, « [lieu à compléter] »
+        // when unknown (never "Fait à à compléter").
+        let place_todo = strings.get("place_todo").to_string();
+        env.add_filter("place", move |v: Value| -> Value {
+            if is_missing(&v) {
+                Value::from(place_todo.clone())
+            } else {
+                v
+            }
+        });
         // `{{ record|confirm("field") }}`: " (à confirmer)" when the record's
         // `to_confirm` list names the field (an assumption), else nothing.
         let to_confirm = strings.get("to_confirm").to_string();
@@ -338,14 +399,17 @@ impl Templates {
         });
         let s = strings.clone();
         env.add_filter("date", move |v: Value| -> Result<Value, Error> {
-            let text = v.to_string();
-            let d = NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|e| {
-                Error::new(
-                    ErrorKind::InvalidOperation,
-                    format!("`{text}` is not a date: {e}"),
-                )
-            })?;
+            let d = template_date(&v)?;
             Ok(Value::from(words::long_date(&s, d)))
+        });
+        // `{{ last_day|period_end }}`: a period whose last day as counted
+        // is `last_day`, moved past a weekend or a public holiday (Reg.
+        // 1182/71, art. 3(4)), in words: the legal date and why it moved.
+        let s = strings.clone();
+        env.add_filter("period_end", move |v: Value| -> Result<Value, Error> {
+            let d = template_date(&v)?;
+            let p = crate::time::working_days::PeriodEnd::of(d);
+            Ok(Value::from(words::period_end_in_words(&s, &p)))
         });
         let s = strings.clone();
         env.add_filter("datetime", move |v: Value| -> Result<Value, Error> {
@@ -387,23 +451,12 @@ impl Templates {
         env.add_filter("number", move |n: u64| -> Value {
             Value::from(words::number(&s, n))
         });
-        // `{{ n|count("fichier", "fichiers") }}`: the number and its noun,
-        // singular for 0 and 1 in French, for 1 in English.
+        // `{{ n|plural("count.file") }}`: "1 fichier", "1 200 fichiers",
+        // "une fois" — the forms `count.file.one` / `.other` of
+        // `strings.yaml`, chosen by `words::plural`.
         let s = strings.clone();
-        env.add_filter("count", move |n: u64, one: String, many: String| -> Value {
-            let singular = n == 1 || (n == 0 && lang == Lang::Fr);
-            let noun = if singular { one } else { many };
-            Value::from(format!("{} {noun}", words::number(&s, n)))
-        });
-        // `{{ n|times }}`: "une fois", "3 fois" / "once", "twice", "3 times".
-        env.add_filter("times", move |n: u64| -> Value {
-            Value::from(match (lang, n) {
-                (Lang::Fr, 1) => "une fois".to_string(),
-                (Lang::Fr, n) => format!("{n} fois"),
-                (Lang::En, 1) => "once".to_string(),
-                (Lang::En, 2) => "twice".to_string(),
-                (Lang::En, n) => format!("{n} times"),
-            })
+        env.add_filter("plural", move |n: u64, key: String| -> Value {
+            Value::from(words::plural(&s, lang, &key, n))
         });
         for (l, name, src) in SOURCES {
             if *l == lang.code() {

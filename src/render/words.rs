@@ -1,13 +1,15 @@
 //! The one place that words dates, instants and durations, in the
 //! language of the documents (the names and patterns come from that
 //! language's `strings.yaml`) — or, for messages and listings, in the one
-//! language-neutral form with the UTC offset. [`crate::time`] computes the
+//! language-neutral form with the UTC offset — and the one place that
+//! chooses a plural form ([`plural`]). [`crate::time`] computes the
 //! instants and periods; this module only says them.
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, TimeDelta};
 use chrono_tz::Tz;
 
 use super::templates::Strings;
+use crate::model::Lang;
 use crate::time::working_days::PeriodEnd;
 
 /// `2021-03-29 11:00 (UTC+02:00)`: an instant as a person reads it, with its
@@ -67,10 +69,23 @@ fn weekday(s: &Strings, d: impl Datelike) -> String {
 /// (jour férié : fête du Travail) → lundi 3 mai 2021" (Reg. 1182/71, art.
 /// 3(4)).
 pub fn period_end(s: &Strings, p: &PeriodEnd) -> String {
+    period_end_as(s, p, "period_moved")
+}
+
+/// [`period_end`] in words, for a document or a letter: "1er mai 2021
+/// (jour férié : fête du Travail) ; report au lundi 3 mai 2021 (règlement
+/// (CEE, Euratom) n° 1182/71, art. 3, § 4)" — the legal date and why it
+/// moved, without an arrow.
+pub fn period_end_in_words(s: &Strings, p: &PeriodEnd) -> String {
+    period_end_as(s, p, "period_moved_words")
+}
+
+/// [`period_end`] with the pattern `key` for a period that moved.
+fn period_end_as(s: &Strings, p: &PeriodEnd, key: &str) -> String {
     match p.moved_because.filter(|_| p.moved()) {
         None => long_date(s, p.ends),
         Some(why) => s
-            .get("period_moved")
+            .get(key)
             .replace("{counted}", &long_date(s, p.counted))
             .replace("{why}", s.get(&why.key()))
             .replace(
@@ -98,21 +113,39 @@ fn with_time(s: &Strings, key: &str, t: DateTime<FixedOffset>) -> String {
         .replace("{offset}", &t.format("%:z").to_string())
 }
 
-/// "72 h 00 min": a duration in hours and minutes. Time left is rounded down
-/// and time overdue rounded up, so neither is ever overstated in the user's
-/// favour.
-pub fn hours_minutes(d: TimeDelta, round_up: bool) -> String {
-    let secs = d.num_seconds().abs();
-    let mins = if round_up {
-        (secs + 59) / 60
-    } else {
-        secs / 60
+/// Up to this length (the 72 h of Art. 33(1), the unit a DPO counts a
+/// breach in), a duration is said in hours and minutes; beyond, in days and hours.
+const IN_DAYS_FROM: TimeDelta = TimeDelta::hours(72);
+
+/// "127 j 11 h" / "127 d 11 h" beyond 72 hours, "72 h 00 min" up to it: a
+/// duration of elapsed time (instant minus instant: a day is 24 hours of
+/// it, even across a clock change), with the units of `strings.yaml`. Time
+/// left is rounded down and time overdue rounded up, so neither is ever
+/// overstated in the user's favour; the form follows the rounded value.
+pub fn duration(s: &Strings, d: TimeDelta, round_up: bool) -> String {
+    let secs = d.num_seconds().unsigned_abs();
+    let whole = |unit: u64| {
+        if round_up {
+            secs.div_ceil(unit)
+        } else {
+            secs / unit
+        }
     };
-    format!("{} h {:02} min", mins / 60, mins % 60)
+    let mins = whole(60);
+    if mins <= IN_DAYS_FROM.num_minutes().unsigned_abs() {
+        s.get("duration_hours_minutes")
+            .replace("{h}", &(mins / 60).to_string())
+            .replace("{min}", &format!("{:02}", mins % 60))
+    } else {
+        let hours = whole(3600);
+        s.get("duration_days_hours")
+            .replace("{d}", &number(s, hours / 24))
+            .replace("{h}", &(hours % 24).to_string())
+    }
 }
 
-/// "dans 72 h 00 min" or "en retard de 1 h 05 min", from `now` to `deadline`
-/// (equality is still on time).
+/// "dans 72 h 00 min", "dans 127 j 11 h" or "en retard de 3 j 4 h", from
+/// `now` to `deadline` (equality is still on time; see [`duration`]).
 pub fn time_left(
     s: &Strings,
     now: DateTime<FixedOffset>,
@@ -120,10 +153,9 @@ pub fn time_left(
 ) -> String {
     let d = deadline - now;
     if now <= deadline {
-        s.get("time_left").replace("{d}", &hours_minutes(d, false))
+        s.get("time_left").replace("{d}", &duration(s, d, false))
     } else {
-        s.get("time_overdue")
-            .replace("{d}", &hours_minutes(d, true))
+        s.get("time_overdue").replace("{d}", &duration(s, d, true))
     }
 }
 
@@ -172,11 +204,28 @@ pub fn count(s: &Strings, c: crate::model::Count) -> String {
     }
 }
 
+/// The plural category of the count `n` in `lang` (CLDR cardinal rules for
+/// whole numbers: French says "one" for 0 and 1, English for 1 only).
+fn is_one(lang: Lang, n: u64) -> bool {
+    match lang {
+        Lang::Fr => n <= 1,
+        Lang::En => n == 1,
+    }
+}
+
+/// "1 incomplet" / "2 incomplets": the form of `key` for the count `n` —
+/// `{key}.one` or `{key}.other` in `strings.yaml` — with `{n}` the count as
+/// [`number`] writes it. The one place that chooses a plural.
+pub fn plural(s: &Strings, lang: Lang, key: &str, n: u64) -> String {
+    let form = if is_one(lang, n) { "one" } else { "other" };
+    s.get(&format!("{key}.{form}"))
+        .replace("{n}", &number(s, n))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::breach::deadline::{deadline, PROCESSOR_LINE};
-    use crate::model::Lang;
     use crate::render::Templates;
     use crate::time::testing::{paris as t, PARIS};
 
@@ -226,7 +275,8 @@ mod tests {
     }
 
     #[test]
-    fn the_open_message_reads_exactly_as_the_issue_says() {
+    fn the_open_message_says_the_72_hours_in_hours_and_minutes() {
+        // Issue 10: a newcomer sees "dans 72 h 00 min" when the breach is opened.
         assert_eq!(
             line_at_awareness(Lang::Fr, "2021-03-26 10:00"),
             "à notifier au responsable de traitement avant le lundi 29 mars 2021 à 11:00 (UTC+02:00) — dans 72 h 00 min"
@@ -241,6 +291,80 @@ mod tests {
         );
     }
 
+    /// `duration` in French of `secs` seconds, rounded down then up.
+    fn fr_duration(secs: i64) -> (String, String) {
+        let tpl = Templates::new(Lang::Fr).unwrap();
+        let d = TimeDelta::seconds(secs);
+        (
+            duration(tpl.strings(), d, false),
+            duration(tpl.strings(), d, true),
+        )
+    }
+
+    #[test]
+    fn a_duration_reads_in_hours_and_minutes_up_to_72_hours_and_in_days_and_hours_beyond() {
+        let (h, m) = (3600, 60);
+        let both = |a: &str, b: &str| (a.to_string(), b.to_string());
+        assert_eq!(fr_duration(0), both("0 h 00 min", "0 h 00 min"));
+        assert_eq!(fr_duration(25 * h), both("25 h 00 min", "25 h 00 min"));
+        assert_eq!(fr_duration(48 * h), both("48 h 00 min", "48 h 00 min"));
+        assert_eq!(fr_duration(72 * h), both("72 h 00 min", "72 h 00 min"));
+        // Rounded up, 72 h 00 min 30 s is 72 h 01 min: the form follows the rounding.
+        assert_eq!(fr_duration(72 * h + 30), both("72 h 00 min", "3 j 1 h"));
+        assert_eq!(fr_duration(72 * h + m), both("3 j 0 h", "3 j 1 h"));
+        assert_eq!(
+            fr_duration(127 * 24 * h + 11 * h + 30 * m),
+            both("127 j 11 h", "127 j 12 h")
+        );
+        // The sign is the caller's: the magnitude is worded.
+        assert_eq!(fr_duration(-(76 * h)), both("3 j 4 h", "3 j 4 h"));
+        // Thousands are grouped as every number of the language.
+        assert_eq!(fr_duration(49_756 * h).0, "2\u{202f}073 j 4 h");
+        let en = Templates::new(Lang::En).unwrap();
+        let d = TimeDelta::hours(49_756);
+        assert_eq!(duration(en.strings(), d, false), "2,073 d 4 h");
+        assert_eq!(
+            duration(en.strings(), TimeDelta::minutes(61), false),
+            "1 h 01 min"
+        );
+    }
+
+    #[test]
+    fn a_duration_across_a_clock_change_is_elapsed_time() {
+        let tpl = Templates::new(Lang::Fr).unwrap();
+        let s = tpl.strings();
+        // Spring: from Saturday noon to Monday noon is 47 hours, not 48.
+        let left = time_left(s, t("2021-03-27 12:00"), t("2021-03-29 12:00"));
+        assert_eq!(left, "dans 47 h 00 min");
+        // Autumn: the same two noons are 49 hours apart.
+        let left = time_left(s, t("2021-10-30 12:00"), t("2021-11-01 12:00"));
+        assert_eq!(left, "dans 49 h 00 min");
+        let late = time_left(s, t("2021-11-01 12:00"), t("2021-10-30 12:00"));
+        assert_eq!(late, "en retard de 49 h 00 min");
+        // Over four days, a day is still 24 hours of elapsed time.
+        let left = time_left(s, t("2021-10-28 12:00"), t("2021-11-01 12:00"));
+        assert_eq!(left, "dans 4 j 1 h");
+    }
+
+    #[test]
+    fn the_plural_form_follows_the_rule_of_each_language() {
+        let fr = Templates::new(Lang::Fr).unwrap();
+        let en = Templates::new(Lang::En).unwrap();
+        let key = "status_summary.incomplete";
+        let fr = |n| plural(fr.strings(), Lang::Fr, key, n);
+        let en = |n| plural(en.strings(), Lang::En, key, n);
+        // French: 0 and 1 are singular.
+        assert_eq!(fr(0), "0 incomplet");
+        assert_eq!(fr(1), "1 incomplet");
+        assert_eq!(fr(2), "2 incomplets");
+        assert_eq!(fr(1200), "1\u{202f}200 incomplets");
+        assert!(is_one(Lang::Fr, 0) && is_one(Lang::Fr, 1) && !is_one(Lang::Fr, 2));
+        // English: 1 only.
+        assert!(!is_one(Lang::En, 0) && is_one(Lang::En, 1) && !is_one(Lang::En, 2));
+        assert_eq!(en(1), "1 incomplete");
+        assert_eq!(en(2), "2 incomplete");
+    }
+
     #[test]
     fn an_instant_shows_in_the_offset_of_its_own_season() {
         let due = deadline(t("2021-10-29 10:00"));
@@ -253,7 +377,7 @@ mod tests {
     }
 
     #[test]
-    fn time_left_rounds_down_and_time_overdue_rounds_up() {
+    fn time_left_rounds_down_time_overdue_rounds_up_and_both_switch_to_days_beyond_72_hours() {
         let tpl = Templates::new(Lang::Fr).unwrap();
         let s = tpl.strings();
         let d = t("2021-03-29T11:00:00+02:00");
@@ -262,6 +386,13 @@ mod tests {
             ("2021-03-29T11:00:00+02:00", "dans 0 h 00 min"),
             ("2021-03-29T11:00:01+02:00", "en retard de 0 h 01 min"),
             ("2021-03-29T13:05:00+02:00", "en retard de 2 h 05 min"),
+            // Up to 72 hours, hours and minutes; beyond, days and hours
+            // (72 h before is in winter time).
+            ("2021-03-26T10:00:00+01:00", "dans 72 h 00 min"),
+            ("2021-03-26T09:59:00+01:00", "dans 3 j 0 h"),
+            ("2021-04-01T11:00:00+02:00", "en retard de 72 h 00 min"),
+            ("2021-04-01T11:00:01+02:00", "en retard de 3 j 1 h"),
+            ("2021-04-01T15:00:00+02:00", "en retard de 3 j 4 h"),
         ] {
             assert_eq!(time_left(s, t(now), d), left);
         }
@@ -285,6 +416,16 @@ mod tests {
         assert_eq!(
             period_end(fr.strings(), &sunday),
             "28 février 2021 (dimanche) → lundi 1er mars 2021"
+        );
+        assert_eq!(
+            period_end_in_words(fr.strings(), &PeriodEnd::of(d(2021, 7, 31))),
+            "31 juillet 2021 (samedi) ; report au lundi 2 août 2021 \
+             (règlement (CEE, Euratom) n° 1182/71, art. 3, § 4)"
+        );
+        assert_eq!(
+            period_end_in_words(en.strings(), &PeriodEnd::of(d(2021, 7, 31))),
+            "31 July 2021 (Saturday); moved to Monday 2 August 2021 \
+             (Regulation (EEC, Euratom) No 1182/71, Art. 3(4))"
         );
         let plain = PeriodEnd::of(d(2021, 4, 26));
         assert_eq!(period_end(fr.strings(), &plain), "26 avril 2021");

@@ -19,7 +19,10 @@ use crate::time::working_days::PeriodEnd;
 use crate::time::TimeError;
 use crate::workspace::kinds::{self, Record};
 use crate::workspace::store::{self, StoreError, Stored};
-use crate::workspace::{self, Diagnostic, JournalHead, Workspace};
+use crate::workspace::{self, Diagnostic, JournalHead, SourceFile, Workspace};
+
+mod check;
+pub use check::problems;
 
 /// The folder of request files.
 pub const DIR: &str = kinds::REQUEST.path;
@@ -63,8 +66,12 @@ pub struct Outcome {
 }
 
 impl Record for Request {
-    fn diagnostics(ws: &Workspace) -> Vec<Diagnostic> {
-        list(ws).1
+    fn diagnostics(ws: &Workspace, now: DateTime<Utc>) -> Vec<Diagnostic> {
+        let (all, mut d) = list(ws);
+        for s in &all {
+            d.extend(problems(ws, &s.record, &s.source, now));
+        }
+        d
     }
 }
 
@@ -160,6 +167,19 @@ pub fn log(ws: &Workspace, new: &NewRequest, how: &Sending) -> Result<Outcome, R
         forwarded: None,
     };
     let rel = store::record_rel(DIR, &id);
+    // What `dpo check` and `request set` check.
+    let src = SourceFile::new(rel.clone(), String::new(), String::new());
+    let diagnostics: Vec<_> = problems(ws, &request, &src, how.now)
+        .into_iter()
+        .filter(Diagnostic::is_error)
+        .collect();
+    if !diagnostics.is_empty() {
+        return Err(StoreError::Invalid {
+            file: rel,
+            diagnostics,
+        }
+        .into());
+    }
     let header = t.strings().file_header("request_file_header", id.as_str());
     let stored = store::create(ws, &lock, &rel, &header, request)?;
     how.journal(
@@ -275,7 +295,7 @@ fn send(
         summary: r.summary.clone(),
         channel: r.channel.clone(),
         answer_due: due
-            .map(|(p, _)| words::period_end(s, &p))
+            .map(|(p, _)| words::period_end_in_words(s, &p))
             .unwrap_or_default(),
         late: now_local > forward_due(r.received_at),
         sender: outbox::sender_name(ws, t),

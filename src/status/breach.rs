@@ -6,7 +6,7 @@
 use chrono::{DateTime, Utc};
 
 use super::{controller_name, State, StatusItem};
-use crate::breach::{deadline, fields, progress, store};
+use crate::breach::{fields, progress, store};
 use crate::workspace::{Diagnostic, Workspace};
 
 /// Kind of the processor's duty to notify a controller.
@@ -43,7 +43,6 @@ pub fn items(ws: &Workspace, now: DateTime<Utc>) -> (Vec<StatusItem>, Vec<Diagno
                 Some(false) => State::DoneLate,
                 None if now > p.deadline => State::Overdue,
                 None if p.emailed_at.is_some() || p.called_at.is_some() => State::Incomplete,
-                None if p.deadline.to_utc() - now <= deadline::DUE_SOON => State::DueSoon,
                 None => State::Pending,
             };
             out.push(StatusItem {

@@ -2,26 +2,24 @@
 //! security measures and the convention's term. Dates are compared as dates
 //! in the processor's timezone (see [`crate::time::date_overdue`]), and the
 //! deadline shown is the last second of the due day, in that day's offset.
+//! What is due soon is decided on that instant, as for every other source
+//! ([`super::urgency`]).
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use chrono_tz::Tz;
 
 use super::State;
 
-/// A duty counted in months is "due soon" this many days ahead.
-pub(super) const DUE_SOON_DAYS: i64 = 30;
-
 /// The local date of `now` in `tz`.
 pub(super) fn today(now: DateTime<Utc>, tz: Tz) -> NaiveDate {
     now.with_timezone(&tz).date_naive()
 }
 
-/// The state of a duty not yet done, due on `due`, as of `today`.
+/// The state of a duty not yet done, due on `due`, as of `today`: overdue
+/// or pending.
 pub(super) fn state(due: NaiveDate, today: NaiveDate) -> State {
     if crate::time::date_overdue(due, today) {
         State::Overdue
-    } else if (due - today).num_days() <= DUE_SOON_DAYS {
-        State::DueSoon
     } else {
         State::Pending
     }
@@ -42,7 +40,7 @@ mod tests {
 
     #[test]
     fn a_duty_is_overdue_the_day_after_its_due_day_only() {
-        assert_eq!(state(d("2021-04-15"), d("2021-04-15")), State::DueSoon);
+        assert_eq!(state(d("2021-04-15"), d("2021-04-15")), State::Pending);
         assert_eq!(state(d("2021-04-15"), d("2021-04-16")), State::Overdue);
         assert_eq!(state(d("2021-06-15"), d("2021-04-15")), State::Pending);
     }
@@ -59,6 +57,6 @@ mod tests {
         let now = DateTime::parse_from_rfc3339("2021-04-15T23:30:00+02:00")
             .unwrap()
             .to_utc();
-        assert_eq!(state(d("2021-04-15"), today(now, tz)), State::DueSoon);
+        assert_eq!(state(d("2021-04-15"), today(now, tz)), State::Pending);
     }
 }

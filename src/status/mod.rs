@@ -5,9 +5,11 @@
 //! sub-processor notices, data-subject requests, instructions, people,
 //! security measures, the convention's term, the uncertain sendings of
 //! the outbox and the records changed outside dpo — and turns the records of
-//! its workflow into [`StatusItem`]s; this module merges and ranks them, and
-//! [`ics`] writes them as an iCalendar file. The workflows never import this
-//! module back. Nothing here prints or reads the clock.
+//! its workflow into [`StatusItem`]s; this module merges them, [`urgency`]
+//! flags what is due soon, ranks them most urgent first and counts them for
+//! the summary line, and [`ics`] writes them as an iCalendar file. The
+//! workflows never import this module back. Nothing here prints or reads the
+//! clock.
 
 pub mod breach;
 mod dated;
@@ -20,6 +22,7 @@ pub mod request;
 pub mod sending;
 pub mod subprocessor;
 pub mod term;
+pub mod urgency;
 
 use chrono::{DateTime, FixedOffset, Utc};
 use serde::Serialize;
@@ -36,7 +39,7 @@ pub enum State {
     Overdue,
     /// Started but not complete, e.g. e-mail sent and no phone call logged (exit 1).
     Incomplete,
-    /// Not done, deadline within the next 24 hours.
+    /// Not done, deadline within the next 7 days ([`urgency::DUE_SOON`]).
     DueSoon,
     /// Not done, time left.
     Pending,
@@ -165,9 +168,11 @@ pub fn collect_for(
     for i in &mut items {
         i.due = i.due.map(|d| crate::time::in_tz(d.to_utc(), ws.tz));
     }
-    items.sort_by(|a, b| (a.state, a.due, &a.subject).cmp(&(b.state, b.due, &b.subject)));
+    urgency::flag_due_soon(&mut items, now);
+    urgency::sort(&mut items, now);
     (items, diags)
 }
+
 /// The items of a source read from the journal, one per thing found; a
 /// journal that cannot be read is a warning saying `what` failed.
 fn from_journal<T>(

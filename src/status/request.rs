@@ -27,10 +27,11 @@ pub fn items(ws: &Workspace, now: DateTime<Utc>) -> (Vec<StatusItem>, Vec<Diagno
         let right = r.right.key();
         match &r.forwarded {
             None => {
+                // Due within 24 h: always "due soon" ([`super::urgency`]).
                 let state = if now > fwd_due {
                     State::Overdue
                 } else {
-                    State::DueSoon
+                    State::Pending
                 };
                 out.push(StatusItem {
                     kind: KIND_REQUEST_FORWARD.into(),

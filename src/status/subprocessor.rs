@@ -33,7 +33,6 @@ pub fn items(ws: &Workspace, now: DateTime<Utc>) -> (Vec<StatusItem>, Vec<Diagno
         });
         let state = match due {
             Some(d) if now > d => State::Overdue,
-            Some(d) if d.to_utc() - now <= chrono::TimeDelta::hours(24) => State::DueSoon,
             _ => State::Pending,
         };
         out.push(StatusItem {

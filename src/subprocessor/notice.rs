@@ -13,6 +13,7 @@ use crate::mail::outbox::{self, Delivered, Filing, Letter, Outbox, Sending};
 use crate::mail::Attachment;
 use crate::model::{ChangeKind, Id, MailRecord, SubProcessor, SubProcessorNotice};
 use crate::render::pdf::{markdown_to_pdf, PdfMeta};
+use crate::render::signature::SignatureView;
 use crate::render::templates::Strings;
 use crate::render::words;
 use crate::render::Templates;
@@ -41,11 +42,14 @@ struct NoticeContext {
     controller: String,
     convention: String,
     sp: SubProcessor,
+    /// Name, e-mail and phone of the contact, those known; « à compléter »
+    /// when none is.
+    contact: String,
     contract_start: Option<String>,
     contract_end: Option<String>,
     changes: Vec<ChangeView>,
     created_at: String,
-    sender: String,
+    signature: SignatureView,
 }
 
 fn show_field(s: &Strings, sp: &SubProcessor, key: &str) -> String {
@@ -129,11 +133,12 @@ fn context(
         controller: c.name.clone(),
         convention: c.convention.title.clone(),
         sp: n.details.clone(),
+        contact: show_field(s, &n.details, "contact"),
         contract_start: n.details.contract.start.map(|d| words::long_date(s, d)),
         contract_end: n.details.contract.end.map(|d| words::long_date(s, d)),
         changes,
         created_at: words::long_instant(s, created, ws.tz),
-        sender: outbox::sender_name(ws, t),
+        signature: SignatureView::of(ws, s, created),
     })
 }
 
@@ -169,7 +174,7 @@ pub(super) fn issue(
 }
 
 impl Record for SubProcessorNotice {
-    fn diagnostics(ws: &Workspace) -> Vec<Diagnostic> {
+    fn diagnostics(ws: &Workspace, _now: chrono::DateTime<chrono::Utc>) -> Vec<Diagnostic> {
         notices(ws).1
     }
 }

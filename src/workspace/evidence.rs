@@ -15,7 +15,8 @@
 //! header keep no fraction), whatever offset each is written with.
 //!
 //! A phone call logged on a breach may not predate the breach's `aware_at`
-//! nor be later than now.
+//! nor be later than now, and a notification's recorded deadline must still
+//! be the one `aware_at` gives.
 //!
 //! Each mismatch is a finding (a [`Diagnostic`] naming the file and the
 //! field): `dpo check` exits 1. Nothing here writes.
@@ -80,6 +81,7 @@ pub fn check(ws: &Workspace, now: DateTime<Utc>) -> Vec<Diagnostic> {
             d.extend(c.sent(src, &format!("notifications[{i}]"), n.into()));
         }
         d.extend(calls(b, src, now));
+        d.extend(deadlines(b, src));
     }
     for r in crate::request::list(ws).0 {
         if let Some(m) = &r.record.forwarded {
@@ -112,6 +114,36 @@ pub fn check(ws: &Workspace, now: DateTime<Utc>) -> Vec<Diagnostic> {
     d
 }
 
+/// The notifications of breach `b` sent against another deadline than its
+/// `aware_at` gives today: `aware_at` was changed after they were sent
+/// (`dpo breach set` refuses it, so by hand), which could make a late
+/// notification look on time.
+pub fn deadlines(b: &crate::model::Breach, src: &SourceFile) -> Vec<Diagnostic> {
+    let now_due = crate::breach::deadline::deadline(b.aware_at);
+    let mut d = Vec::new();
+    for (i, n) in b.notifications.iter().enumerate() {
+        let Some(due) = n.deadline.filter(|due| *due != now_due) else {
+            continue;
+        };
+        d.push(finding(
+            src,
+            &format!("notifications[{i}].deadline"),
+            format!(
+                "the notification was sent against the deadline {} but aware_at now gives {}: aware_at was changed after it was sent",
+                words::show(due),
+                words::show(now_due)
+            ),
+            "a fact sent to a controller is corrected by a supplement, never rewritten: restore aware_at (e.g. from git)",
+        ));
+    }
+    d
+}
+
+/// A finding about `field` of the record read from `src`.
+fn finding(src: &SourceFile, field: &str, message: String, hint: &str) -> Diagnostic {
+    Diagnostic::error(&src.rel, src.locate(field), field, message).with_hint(hint)
+}
+
 /// The calls of breach `b` that predate its `aware_at` or are later than `now`.
 pub fn calls(b: &crate::model::Breach, src: &SourceFile, now: DateTime<Utc>) -> Vec<Diagnostic> {
     let mut d = Vec::new();
@@ -132,20 +164,16 @@ pub fn calls(b: &crate::model::Breach, src: &SourceFile, now: DateTime<Utc>) -> 
         } else {
             continue;
         };
-        let field = format!("calls[{i}].at");
-        d.push(
-            Diagnostic::error(
-                &src.rel,
-                src.locate(&field),
-                &field,
-                format!(
-                    "the call to `{}` ({}) {why}",
-                    call.controller,
-                    words::show(call.at)
-                ),
-            )
-            .with_hint(hint),
-        );
+        d.push(finding(
+            src,
+            &format!("calls[{i}].at"),
+            format!(
+                "the call to `{}` ({}) {why}",
+                call.controller,
+                words::show(call.at)
+            ),
+            hint,
+        ));
     }
     d
 }

@@ -8,6 +8,7 @@
 //! workflow, which implements [`Record`] next to its code; this table only
 //! points at them.
 
+use chrono::{DateTime, Utc};
 use schemars::{JsonSchema, Schema};
 
 use super::{Diagnostic, Workspace};
@@ -21,8 +22,11 @@ use crate::model::{
 pub trait Record {
     /// Every problem in the files of this kind: their shape and what the
     /// workflow checks against the rest of the workspace.
-    fn diagnostics(ws: &Workspace) -> Vec<Diagnostic>;
+    fn diagnostics(ws: &Workspace, now: DateTime<Utc>) -> Vec<Diagnostic>;
 }
+
+/// The checks of the files of a kind of record, as of the command's clock.
+pub type RecordCheck = fn(&Workspace, DateTime<Utc>) -> Vec<Diagnostic>;
 
 /// One kind of file.
 #[derive(Debug, Clone, Copy)]
@@ -35,8 +39,9 @@ pub struct FileKind {
     pub path: &'static str,
     /// The JSON Schema of a file.
     pub schema: fn() -> Schema,
-    /// For a folder of records, the checks of its files.
-    pub check: Option<fn(&Workspace) -> Vec<Diagnostic>>,
+    /// For a folder of records, the checks of its files as of the
+    /// command's clock.
+    pub check: Option<RecordCheck>,
     /// For a folder the audit pack keeps as a log (CSV and PDF), the string
     /// key of the log's title.
     pub audit_log: Option<&'static str>,

@@ -23,6 +23,7 @@
 
 use std::path::{Path, PathBuf};
 
+use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
@@ -397,6 +398,31 @@ pub fn adopt(
     lock.intend(rel, Some(text.to_string()), sha)
 }
 
+/// A kind of record whose fields `dpo <kind> set` sets ([`set_field`]):
+/// what it refuses outright, what follows a value, and its checks — the
+/// same function `dpo check` runs on its files and its creating command on
+/// a new record, so a set never writes what `check` would reject.
+pub trait Settable: Serialize + DeserializeOwned + PartialEq {
+    /// Refuses setting `field` (a path) of the record as it stands: a fact
+    /// already sent that fixes a deadline, a closed record…
+    fn may_set(&self, _field: &str) -> Result<(), String> {
+        Ok(())
+    }
+
+    /// The follow-up once `field` holds its new value, in the same write
+    /// (a deferral or an assumption the value settles is dropped).
+    fn after_set(&mut self, _field: &str) {}
+
+    /// Every problem of the record, read from `src`, against the workspace
+    /// as of `now`: its errors refuse the set.
+    fn problems(&self, ws: &Workspace, src: &SourceFile, now: DateTime<Utc>) -> Vec<Diagnostic>;
+}
+
+/// The longest field path `dpo … set` takes, and its most steps: no record
+/// is that deep, and a bound keeps a hostile path from exhausting the stack.
+const MAX_PATH_LEN: usize = 256;
+const MAX_PATH_STEPS: usize = 16;
+
 /// How [`set_field`] sets one field of a record from the command line.
 #[derive(Debug, Clone, Copy)]
 pub struct SetField<'a> {
@@ -446,6 +472,9 @@ enum Step {
 
 /// `a.b[2].c` as steps; `None` when it is not such a path.
 fn parse_field(field: &str) -> Option<Vec<Step>> {
+    if field.len() > MAX_PATH_LEN {
+        return None;
+    }
     let mut steps = Vec::new();
     for part in field.split('.') {
         let (key, mut rest) = part.split_once('[').map_or((part, ""), |(k, r)| (k, r));
@@ -464,6 +493,9 @@ fn parse_field(field: &str) -> Option<Vec<Step>> {
                 "" => "",
                 a => a.strip_prefix('[')?,
             };
+        }
+        if steps.len() > MAX_PATH_STEPS {
+            return None;
         }
     }
     Some(steps)
@@ -572,11 +604,113 @@ fn splice_line(text: &str, steps: &[Step], value: &str, keep_comment: bool) -> O
     Some(out)
 }
 
+/// A field as typed, cut for a message (a hostile path may be huge).
+fn shown_field(field: &str) -> String {
+    match field.char_indices().nth(60) {
+        Some((i, _)) => format!("{}…", &field[..i]),
+        None => field.to_string(),
+    }
+}
+
+/// The paths under `at` (`path`, a prefix of it) where `a` and `b` differ,
+/// as deep as both have the same shape there.
+fn changed_paths(
+    a: &serde_yaml::Value,
+    b: &serde_yaml::Value,
+    path: &mut Vec<Step>,
+    out: &mut Vec<Vec<Step>>,
+    at: &[Step],
+) {
+    use serde_yaml::Value;
+    let (x, y) = (node(a, path), node(b, path));
+    if x == y {
+        return;
+    }
+    let inside = path.len() >= at.len();
+    match (x, y) {
+        (Some(Value::Mapping(m)), Some(Value::Mapping(n))) if inside => {
+            let keys: Vec<String> = m
+                .keys()
+                .chain(n.keys())
+                .filter_map(|k| k.as_str().map(str::to_string))
+                .collect();
+            let mut seen = std::collections::BTreeSet::new();
+            for k in keys.into_iter().filter(|k| seen.insert(k.clone())) {
+                path.push(Step::Key(k));
+                changed_paths(a, b, path, out, at);
+                path.pop();
+            }
+        }
+        (Some(Value::Sequence(s)), Some(Value::Sequence(t))) if inside && s.len() == t.len() => {
+            for i in 0..s.len() {
+                path.push(Step::Index(i));
+                changed_paths(a, b, path, out, at);
+                path.pop();
+            }
+        }
+        _ if inside => out.push(path.clone()),
+        _ => {}
+    }
+}
+
+/// `text` with a line `key: value` added to the block mapping at the parent
+/// of `steps` (the node at `steps` of `tree`, on one line), when the text
+/// has the parent but not the key: after the last line of the mapping, at
+/// the indentation of its keys. `None` when that cannot be done so (the
+/// caller reads the result back).
+fn insert_line(text: &str, tree: &serde_yaml::Value, steps: &[Step]) -> Option<String> {
+    let loc = Locator::new(text);
+    if loc.exact(&path_of(steps)).is_some() {
+        return None;
+    }
+    // The shallowest missing step: its parent is in the text.
+    let d = (0..steps.len()).find(|&d| loc.exact(&path_of(&steps[..=d])).is_none())?;
+    let (parent, Step::Key(key)) = (&steps[..d], &steps[d]) else {
+        return None;
+    };
+    let value = one_line(node(tree, &steps[..=d])?)?;
+    // A sibling key of the block mapping gives the indentation: the key
+    // starts its line, after spaces and a list dash (a scalar is located at
+    // its value, a collection at its key).
+    let siblings = node(tree, parent)?.as_mapping()?;
+    let (line, indent) = siblings
+        .keys()
+        .filter_map(|k| k.as_str())
+        .filter(|k| k != key)
+        .find_map(|k| {
+            let mut p = parent.to_vec();
+            p.push(Step::Key(k.to_string()));
+            let (l, _) = loc.exact(&path_of(&p))?;
+            let t = text.lines().nth(l - 1)?;
+            let body = t.trim_start_matches([' ', '-']);
+            body.starts_with(&format!("{k}:"))
+                .then_some((l, t.len() - body.len()))
+        })?;
+    let lines: Vec<&str> = text.lines().collect();
+    let mut last = line - 1;
+    for (j, l) in lines.iter().enumerate().skip(line) {
+        let t = l.trim_start();
+        if t.is_empty() || t.starts_with('#') {
+            continue;
+        }
+        if l.len() - t.len() < indent {
+            break;
+        }
+        last = j;
+    }
+    let mut out: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+    out.insert(last + 1, format!("{}{key}: {value}", " ".repeat(indent)));
+    let mut out = out.join("\n");
+    out.push('\n');
+    Some(out)
+}
+
 /// Sets one field of the record of `stored` from the command line: the
 /// value is put at its path, the whole record re-read with its kind's typed
-/// loader (a value that does not fit is refused, naming the field), `hook`
-/// adjusts the record (a kind's follow-up: a breach drops a deferral the
-/// value makes stale), and the file is changed in place — the value on its
+/// loader (a value that does not fit is refused, naming the field),
+/// [`Settable::after_set`] adjusts the record (a kind's follow-up: a breach
+/// drops a deferral the value makes stale), the result must pass the kind's
+/// checks ([`Settable::problems`]), and the file is changed in place — the value on its
 /// line when it has one, every comment kept; else its top-level section
 /// rewritten — under the hash guard and the write-ahead note, then
 /// journaled (`how.action`) with the field and the SHA-256 of its old and
@@ -586,23 +720,23 @@ fn splice_line(text: &str, steps: &[Step], value: &str, keep_comment: bool) -> O
 /// number, a date-time, a list…), or with `how.yaml`, it is read as YAML:
 /// a list or a mapping is given in flow syntax (`[a, b]`, `{k: v}`), and
 /// `null` (with `--yaml`) empties a field.
-pub fn set_field<T: Serialize + DeserializeOwned + PartialEq>(
+pub fn set_field<T: Settable>(
     ws: &Workspace,
     lock: &WorkspaceLock,
     act: &Act,
     stored: &Stored<T>,
     how: &SetField<'_>,
-    hook: impl FnOnce(&mut T, &str),
 ) -> Result<(Stored<T>, FieldSet), StoreError> {
     use serde_yaml::Value;
     let rel = stored.source.rel.as_str();
+    let shown = shown_field(how.shown);
     let refuse = |message: String| StoreError::Field {
         file: rel.to_string(),
-        field: how.shown.to_string(),
+        field: shown.clone(),
         message,
     };
     let steps = parse_field(how.field).ok_or_else(|| {
-        refuse("not a field path: keys joined by dots, list entries by index (`nature.description`, `items[0].name`)".into())
+        refuse(format!("not a field path: keys joined by dots, list entries by index (`nature.description`, `items[0].name`), at most {MAX_PATH_STEPS} steps and {MAX_PATH_LEN} characters"))
     })?;
     if let Some(Step::Key(top)) = steps.first() {
         if how.locked.contains(&top.as_str()) {
@@ -611,6 +745,12 @@ pub fn set_field<T: Serialize + DeserializeOwned + PartialEq>(
             )));
         }
     }
+    if steps.iter().any(|s| matches!(s, Step::Key(k) if k == "id")) {
+        return Err(refuse(
+            "an id is what records and documents refer to: it is never set (at any depth)".into(),
+        ));
+    }
+    stored.record.may_set(how.field).map_err(&refuse)?;
     unchanged(ws, &stored.source)?;
     let tree: Value =
         serde_yaml::from_str(&stored.source.text).map_err(|e| refuse(e.to_string()))?;
@@ -638,12 +778,27 @@ pub fn set_field<T: Serialize + DeserializeOwned + PartialEq>(
             Err(e) => why = e.to_string(),
         }
     }
+    // A field under a mapping that has no value yet (a decision's
+    // reference): the mapping's other required fields are missing.
+    let absent = (1..steps.len()).find(|&d| node(&tree, &steps[..d]).is_none_or(Value::is_null));
+    if let (None, Some(d)) = (&found, absent) {
+        let parent = path_of(&steps[..d]);
+        // As the user named it (`decision`, not `items[2].decision`).
+        let cut = how.field.len().saturating_sub(how.shown.len());
+        let parent = parent
+            .get(cut..)
+            .filter(|p| !p.is_empty())
+            .unwrap_or(&parent);
+        why.push_str(&format!(
+            "\n  hint: `{parent}` has no value yet: give it whole, in flow syntax (`{parent} \"{{key: value, …}}\"`)"
+        ));
+    }
     let (set, value, tree) =
         found.ok_or_else(|| refuse(format!("the record would not read: {why}")))?;
     let mut new =
         serde_yaml::from_value::<T>(serde_yaml::to_value(&set).map_err(|e| refuse(e.to_string()))?)
             .map_err(|e| refuse(e.to_string()))?;
-    hook(&mut new, how.field);
+    new.after_set(how.field);
     let keys: Vec<String> = match serde_yaml::to_value(&new) {
         Ok(Value::Mapping(m)) => m
             .keys()
@@ -656,18 +811,47 @@ pub fn set_field<T: Serialize + DeserializeOwned + PartialEq>(
         .map(String::as_str)
         .filter(|k| steps.first() != Some(&Step::Key((*k).to_string())))
         .collect();
-    // The value on its line (its comment kept, else dropped), or else the
-    // nearest enclosing value that fits on its line (a flow mapping), then
-    // the sections the hook changed; else the field's top-level section.
-    let inline = (1..=steps.len()).rev().flat_map(|depth| {
-        let at = &steps[..depth];
-        let line = node(&tree, at).and_then(one_line);
-        line.into_iter().flat_map(move |line| {
-            [true, false]
-                .into_iter()
-                .filter_map(move |keep| splice_line(&stored.source.text, at, &line, keep))
-        })
-    });
+    // The value on its line (its comment kept, else dropped), or a new
+    // line in its mapping when it had none, or else the nearest enclosing
+    // value that fits on its line (a flow mapping); then what `after_set`
+    // changed in the same section, each on its line, and the other sections
+    // it changed; else the field's top-level section.
+    let follow_ups = {
+        let (a, b) = (
+            serde_yaml::to_value(&set).unwrap_or_default(),
+            serde_yaml::to_value(&new).unwrap_or_default(),
+        );
+        let mut paths = Vec::new();
+        changed_paths(&a, &b, &mut steps[..1].to_vec(), &mut paths, &steps[..1]);
+        paths
+            .into_iter()
+            .map(|p| {
+                let v = node(&b, &p).cloned().unwrap_or_else(|| match node(&a, &p) {
+                    Some(Value::Sequence(_)) => Value::Sequence(Vec::new()),
+                    _ => Value::Null,
+                });
+                (p, one_line(&v))
+            })
+            .collect::<Vec<_>>()
+    };
+    let inserted = insert_line(&stored.source.text, &tree, &steps);
+    let inline = inserted
+        .into_iter()
+        .chain((1..=steps.len()).rev().flat_map(|depth| {
+            let at = &steps[..depth];
+            let line = node(&tree, at).and_then(one_line);
+            line.into_iter().flat_map(move |line| {
+                [true, false]
+                    .into_iter()
+                    .filter_map(move |keep| splice_line(&stored.source.text, at, &line, keep))
+            })
+        }))
+        .filter_map(|t| {
+            follow_ups.iter().try_fold(t, |t, (at, line)| {
+                let line = line.as_deref()?;
+                splice_line(&t, at, line, true).or_else(|| splice_line(&t, at, line, false))
+            })
+        });
     let mut text = None;
     for t in inline {
         let t = edit_sections(rel, &t, &set, &new, &others)?;
@@ -690,6 +874,19 @@ pub fn set_field<T: Serialize + DeserializeOwned + PartialEq>(
             (t, false)
         }
     };
+    let written = SourceFile::new(rel.to_string(), text.clone(), sha256_hex(text.as_bytes()));
+    let errors: Vec<String> = new
+        .problems(ws, &written, act.now)
+        .into_iter()
+        .filter(Diagnostic::is_error)
+        .map(|d| format!("\n  {d}"))
+        .collect();
+    if !errors.is_empty() {
+        return Err(refuse(format!(
+            "nothing was set: `dpo check` would reject the record:{}",
+            errors.concat()
+        )));
+    }
     put(ws, lock, rel, Some(&stored.source.text), &text)?;
     let new_value = node(
         &serde_yaml::from_str::<Value>(&text).unwrap_or_default(),
@@ -735,15 +932,14 @@ pub struct FieldValue<'a> {
 
 /// `dpo <kind> set`: sets one field of the record `id` of the folder of
 /// `kind` under the lock ([`set_field`]), journaled as `<kind>.set` about
-/// `id`; the kind's evidence sections and its `id` may not be set. `hook`
-/// is the kind's follow-up on the record once the value fits.
-pub fn set_record<T: Serialize + DeserializeOwned + PartialEq>(
+/// `id`; the kind's evidence sections and any `id` may not be set, and the
+/// kind ([`Settable`]) refuses what its checks reject.
+pub fn set_record<T: Settable>(
     ws: &Workspace,
     act: &Act,
     kind: &super::kinds::FileKind,
     id: &str,
     v: FieldValue<'_>,
-    hook: impl FnOnce(&mut T, &str),
 ) -> Result<FieldSet, StoreError> {
     let lock = ws.lock()?;
     let stored = load_one::<T>(ws, kind.name, kind.path, id)?;
@@ -756,7 +952,7 @@ pub fn set_record<T: Serialize + DeserializeOwned + PartialEq>(
     {
         return Err(StoreError::Field {
             file: rel.clone(),
-            field: v.shown.to_string(),
+            field: shown_field(v.shown),
             message: format!("nothing was set: the file is {}", f.message()),
         });
     }
@@ -772,7 +968,7 @@ pub fn set_record<T: Serialize + DeserializeOwned + PartialEq>(
         yaml: v.yaml,
         locked: &locked,
     };
-    set_field(ws, &lock, act, &stored, &how, hook).map(|(_, set)| set)
+    set_field(ws, &lock, act, &stored, &how).map(|(_, set)| set)
 }
 
 fn rewrite(rel: &str, message: String) -> StoreError {
@@ -879,6 +1075,49 @@ mod tests {
             path_of(&at("items[0].decision.date")),
             "items[0].decision.date"
         );
+    }
+
+    #[test]
+    fn a_path_too_deep_or_too_long_is_not_a_field_path() {
+        assert!(parse_field(&vec!["a"; MAX_PATH_STEPS].join(".")).is_some());
+        assert_eq!(parse_field(&vec!["a"; MAX_PATH_STEPS + 1].join(".")), None);
+        assert_eq!(parse_field(&format!("a{}", "[0]".repeat(5000))), None);
+        assert_eq!(parse_field(&"a".repeat(MAX_PATH_LEN + 1)), None);
+    }
+
+    #[test]
+    fn a_missing_key_is_added_as_a_line_of_its_block_mapping() {
+        let v = |s: &str| serde_yaml::from_str::<serde_yaml::Value>(s).unwrap();
+        let at = |f: &str| parse_field(f).unwrap();
+        let text = "items:\n  - id: a # first\n    copies:\n      - id: c\n        kind: x\n    # a comment\n  - id: b\n";
+        let mut tree = v(text);
+        put_node(&mut tree, &at("items[0].choice"), v("destroy")).unwrap();
+        put_node(&mut tree, &at("items[0].copies[0].media_id"), v("LTO-1")).unwrap();
+        let out = insert_line(text, &tree, &at("items[0].choice")).unwrap();
+        assert_eq!(
+            out,
+            "items:\n  - id: a # first\n    copies:\n      - id: c\n        kind: x\n    choice: destroy\n    # a comment\n  - id: b\n"
+        );
+        let out = insert_line(text, &tree, &at("items[0].copies[0].media_id")).unwrap();
+        assert!(
+            out.contains("        kind: x\n        media_id: LTO-1\n"),
+            "{out}"
+        );
+        // A key the text has is not added again.
+        assert_eq!(insert_line(text, &tree, &at("items[0].id")), None);
+    }
+
+    #[test]
+    fn the_paths_that_changed_are_as_deep_as_both_values_go() {
+        let v = |s: &str| serde_yaml::from_str::<serde_yaml::Value>(s).unwrap();
+        let (a, b) = (
+            v("items: [{id: a, to_confirm: [x, y]}, {id: b}]\nother: 1"),
+            v("items: [{id: a, to_confirm: [y]}, {id: b}]\nother: 2"),
+        );
+        let top = parse_field("items").unwrap();
+        let mut out = Vec::new();
+        changed_paths(&a, &b, &mut top.clone(), &mut out, &top);
+        assert_eq!(out, vec![parse_field("items[0].to_confirm").unwrap()]);
     }
 
     #[test]

@@ -842,6 +842,10 @@ fn report_renders_the_timeline_as_pdf_and_close_needs_a_summary() {
             ID,
             "--summary",
             "Données restaurées ; aucune fuite constatée",
+            // The consequences are still deferred: closing says why.
+            "--with-deferred",
+            "--reason",
+            "le responsable de traitement clôt son propre dossier",
         ])
         .assert_code(0);
     assert!(ws

@@ -5,7 +5,11 @@
 //! name is « à compléter »; its signature block; no command writing without
 //! an actor; a sub-processor notice or a request forward with « à compléter »
 //! in a required field held back without `--incomplete`; facts set from the
-//! command line (`breach set`, `request set`, `fate set`), journaled.
+//! command line (`breach set`, `request set`, `fate set`), journaled. After
+//! review: the sub-processor and transfer notices end with the signature
+//! block and word unknowns once; the certificate and the register show the
+//! convention's moved end as status does; a placeholder validator is
+//! refused and a superseded destruction marked.
 //!
 //! Needs: `pdftotext`, `ssh-keygen` (Debian openssh-client).
 
@@ -13,6 +17,7 @@ use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::Duration;
 
+use crate::support::mail::received;
 use crate::support::smtp::{Mode, SmtpServer};
 use crate::support::tools::{pdftotext, sha256sum};
 use crate::support::{Run, Workspace};
@@ -404,7 +409,10 @@ fn the_certificate_ends_with_the_signature_block_in_both_languages() {
     );
     f.ok(&["fate", "certify", "-o", "out/sans-lieu.pdf"]);
     let t = words(&pdftotext(&f.ws.path("out/sans-lieu.pdf"), &[]));
-    assert!(t.contains("Fait à à compléter, le 2 août 2021"), "{t}");
+    assert!(
+        t.contains("Fait à [lieu à compléter], le 2 août 2021"),
+        "{t}"
+    );
 }
 
 // ------------------------------------------------------------------ the actor
@@ -889,4 +897,228 @@ fn fate_set_records_the_controllers_decision_journaled() {
 fn sha256_hex(b: &[u8]) -> String {
     use sha2::Digest;
     hex::encode(sha2::Sha256::digest(b))
+}
+
+// ------------------------------------------------- fixes after review (issue 9)
+
+/// The part of `body` from its last line starting with `Journal du
+/// sous-traitant` on: where the signature block is.
+fn tail_after_journal(body: &str) -> String {
+    body.replace("\r\n", "\n")
+        .rsplit("Journal du sous-traitant")
+        .next()
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[test]
+fn the_sub_processor_and_transfer_notices_end_with_the_signature_block_in_words() {
+    let server = SmtpServer::start(Mode::Plain);
+    let ws = contacts();
+    ws.dpo()
+        .run(&[
+            "--now",
+            "2021-03-01 10:00",
+            "subprocessor",
+            "change",
+            "siim94",
+            "--address",
+            "1 rue de l'Exemple, 94000 Créteil",
+            "--contract-start",
+            "2021-04-01",
+        ])
+        .assert_code(0);
+    ws.dpo()
+        .smtp(&server)
+        .run(&[
+            "--now",
+            "2021-03-01 10:10",
+            "subprocessor",
+            "notify",
+            "--incomplete",
+        ])
+        .assert_code(0);
+    let m = &received(&server, 1)[0];
+    let body = m["body"].as_str().unwrap_or_default().replace("\r\n", "\n");
+    // No list of « à compléter », no "au à compléter", no "convention «
+    // Convention".
+    for want in [
+        "Coordonnées : à compléter\n",
+        "(début : 1er avril 2021 ; fin : à compléter)",
+        "de la « Convention relative à la mutualisation",
+    ] {
+        assert!(body.contains(want), "{want:?} not in:\n{body}");
+    }
+    for never in [
+        "à compléter, à compléter",
+        "au à compléter",
+        "convention « Convention",
+    ] {
+        assert!(!body.contains(never), "{never:?} in:\n{body}");
+    }
+    let tail = tail_after_journal(&body);
+    for want in [
+        "Fait à Vitry-sur-Seine, le 1er mars 2021.",
+        "Nom du signataire : à compléter",
+        "Qualité : délégué à la protection des données, Établissement public territorial Grand-Orly Seine Bièvre",
+    ] {
+        assert!(tail.contains(want), "{want:?} not at the end of:\n{body}");
+    }
+    let pdf = crate::support::tools::pdf_text(Path::new(
+        m["attachments"][0]["path"].as_str().unwrap_or_default(),
+    ));
+    let pdf = crate::support::tools::collapse(&pdf);
+    assert!(
+        pdf.contains("Signature Fait à Vitry-sur-Seine, le 1er mars 2021.")
+            && pdf.contains("Nom du signataire : à compléter"),
+        "{pdf}"
+    );
+
+    // The transfer required by law, in English, with the DPO named.
+    let processor = ws.read("processor.yaml");
+    assert!(processor.contains("  name: null\n"), "{processor}");
+    ws.write(
+        "processor.yaml",
+        &processor.replacen("  name: null\n", "  name: Camille Martin\n", 1),
+    );
+    ws.dpo()
+        .smtp(&server)
+        .run(&[
+            "--lang",
+            "en",
+            "--now",
+            "2021-03-03 09:00",
+            "instruction",
+            "log",
+            "--controller",
+            CONTROLLER,
+            "--from",
+            "Tribunal judiciaire",
+            "--at",
+            "2021-03-03 08:00",
+            "--summary",
+            "Communication des journaux de messagerie",
+            "--transfer-country",
+            "Suisse",
+            "--legal-basis",
+            "Commission rogatoire internationale n° 2021-17",
+        ])
+        .assert_code(0);
+    let m = &received(&server, 2)[1];
+    let body = m["body"].as_str().unwrap_or_default().replace("\r\n", "\n");
+    let tail = body
+        .rsplit("Processor's journal")
+        .next()
+        .unwrap_or_default();
+    for want in [
+        "Signed at Vitry-sur-Seine, on 3 March 2021.",
+        "Name of the signatory: Camille Martin",
+        // The role as `processor.yaml` words it.
+        "Capacity: délégué à la protection des données, Établissement public territorial Grand-Orly Seine Bièvre",
+    ] {
+        assert!(tail.contains(want), "{want:?} not at the end of:\n{body}");
+    }
+    assert!(
+        body.contains("of the \"Convention relative") && !body.contains("convention \"Convention"),
+        "{body}"
+    );
+}
+
+#[test]
+fn the_certificate_shows_the_moved_end_of_the_convention_as_the_register_and_status_do() {
+    let f = Fate::new();
+    f.complete();
+    f.ok(&["fate", "certify", "-o", "out/c.pdf"]);
+    let t = words(&pdftotext(&f.ws.path("out/c.pdf"), &[]));
+    assert!(
+        t.contains(
+            "Période du 1er février 2021 au 31 juillet 2021 (samedi) ; report au lundi 2 août 2021 (règlement (CEE, Euratom) n° 1182/71, art. 3, § 4)"
+        ),
+        "{t}"
+    );
+    let status = f.ok(&["status"]);
+    assert!(
+        status.contains("31 juillet 2021 (samedi) → lundi 2 août 2021"),
+        "{status}"
+    );
+    let register = f.ok(&["register", "--format", "md"]);
+    assert!(
+        register.contains(
+            "| Échéance | 31 juillet 2021 (samedi) ; report au lundi 2 août 2021 (règlement (CEE, Euratom) n° 1182/71, art. 3, § 4) |"
+        ),
+        "{register}"
+    );
+    let en = f.ok(&["--lang", "en", "register", "--format", "md"]);
+    assert!(
+        en.contains("| Ends | 31 July 2021 (Saturday); moved to Monday 2 August 2021 (Regulation (EEC, Euratom) No 1182/71, Art. 3(4)) |"),
+        "{en}"
+    );
+}
+
+#[test]
+fn a_placeholder_validator_is_refused_and_a_superseded_destruction_is_marked() {
+    let f = Fate::new();
+    // « à compléter » typed as a name, or blank: refused, nothing recorded.
+    let before = f.ws.read(FATE);
+    for v in ["à compléter", "  ", "« à compléter »"] {
+        let r = f.dpo(&[
+            "fate",
+            "destroy",
+            "partages",
+            "--copy",
+            "live",
+            "--method",
+            "purge",
+            "--technique",
+            "effacement cryptographique",
+            "--tool",
+            "cryptsetup 2.6.1",
+            "--operator",
+            "Bob Martin",
+            "--verification",
+            "relecture",
+            "--validated-by",
+            v,
+        ]);
+        r.assert_code(2);
+        assert!(
+            r.stderr().contains("--validated-by") && r.stderr().contains("says nothing"),
+            "{v:?}: {}",
+            r.stderr()
+        );
+    }
+    assert_eq!(f.ws.read(FATE), before);
+
+    // Left out, it blocks certify, whose refusal words the date.
+    f.done_but(&[]);
+    let r = f.dpo(&["fate", "certify"]);
+    r.assert_code(1);
+    let t = r.text();
+    assert!(
+        t.contains("field `destruction.validated_by`")
+            && t.contains("recorded on 2021-08-02 10:00 (UTC+02:00)")
+            && !t.contains("10:00:00 +02:00"),
+        "{t}"
+    );
+
+    // Recorded again: the earlier record is printed as superseded.
+    f.destroy(
+        "partages",
+        "live",
+        &[
+            "--validated-by",
+            "Carole Dupont",
+            "--media-destination",
+            "broyé",
+        ],
+    );
+    f.ok(&["fate", "certify", "-o", "out/c.pdf"]);
+    let t = words(&pdftotext(&f.ws.path("out/c.pdf"), &[]));
+    assert!(
+        t.contains("Destruction de la copie live (1) — remplacée")
+            && t.contains("Enregistrement remplacé par l'enregistrement ultérieur (2)")
+            && t.contains("Destruction de la copie live (2)")
+            && !t.contains("(2) — remplacée"),
+        "{t}"
+    );
 }

@@ -6,6 +6,8 @@
 //! is a "when it happened" instant in the future; the late-notification
 //! refusal names the deadline in its own season's offset; record ids take
 //! the year of the event; `breach show` gives the breach's timeline.
+//! A table test logs, in one workspace, a request whose month ends on each
+//! French public holiday of 2021–2030, and the month-end cases.
 //!
 //! Each test copies `tests/fixtures/juvisy-workspace` (the sample with a
 //! breach contact), or the sample itself.
@@ -500,11 +502,11 @@ fn the_forwarded_request_gives_the_moved_answer_date_in_its_language() {
     for (lang, want) in [
         (
             "fr",
-            "soit au plus tard le 1er mai 2021 (jour férié : fête du Travail) → lundi 3 mai 2021",
+            "soit au plus tard le 1er mai 2021 (jour férié : fête du Travail) ; report au lundi 3 mai 2021 (règlement (CEE, Euratom) n° 1182/71, art. 3, § 4)",
         ),
         (
             "en",
-            "1 May 2021 (public holiday: Labour Day) → Monday 3 May 2021",
+            "1 May 2021 (public holiday: Labour Day); moved to Monday 3 May 2021 (Regulation (EEC, Euratom) No 1182/71, Art. 3(4))",
         ),
     ] {
         let ws = workspace().overlay("request-notice-contacts");
@@ -542,4 +544,114 @@ fn body_of(eml: &std::path::Path) -> String {
         .output()
         .expect("python3");
     crate::support::tools::plain(&String::from_utf8_lossy(&out.stdout))
+}
+
+/// The French public holidays of `year` (Code du travail, art. L3133-1),
+/// from a hand-written table of Easter Sundays: independent of the code.
+fn french_holidays(year: i32) -> Vec<chrono::NaiveDate> {
+    use chrono::NaiveDate;
+    let easter = match year {
+        2021 => (4, 4),
+        2022 => (4, 17),
+        2023 => (4, 9),
+        2024 => (3, 31),
+        2025 => (4, 20),
+        2026 => (4, 5),
+        2027 => (3, 28),
+        2028 => (4, 16),
+        2029 => (4, 1),
+        2030 => (4, 21),
+        _ => unreachable!("the table covers 2021–2030"),
+    };
+    let d = |m, d| NaiveDate::from_ymd_opt(year, m, d).expect("a date");
+    let easter = d(easter.0, easter.1);
+    let days = chrono::Days::new;
+    vec![
+        d(1, 1),
+        easter + days(1), // lundi de Pâques
+        d(5, 1),
+        d(5, 8),
+        easter + days(39), // Ascension
+        easter + days(50), // lundi de Pentecôte
+        d(7, 14),
+        d(8, 15),
+        d(11, 1),
+        d(11, 11),
+        d(12, 25),
+    ]
+}
+
+#[test]
+fn every_french_public_holiday_of_2021_to_2030_moves_the_answer_date_to_the_next_working_day() {
+    use chrono::{Datelike, Months, NaiveDate, Weekday};
+    let holidays: Vec<NaiveDate> = (2021..=2031).flat_map(french_holidays_or_next).collect();
+    fn french_holidays_or_next(y: i32) -> Vec<NaiveDate> {
+        if y == 2031 {
+            // Only 1 January 2031 can follow a holiday of 2030.
+            vec![NaiveDate::from_ymd_opt(2031, 1, 1).unwrap()]
+        } else {
+            french_holidays(y)
+        }
+    }
+    let working = |d: NaiveDate| {
+        !matches!(d.weekday(), Weekday::Sat | Weekday::Sun) && !holidays.contains(&d)
+    };
+    let ws = workspace();
+    let run = |received: NaiveDate| {
+        let r = log_request(
+            &ws,
+            "2031-01-01 10:00",
+            &format!("{received} 10:00"),
+            &["--json"],
+        );
+        r.assert_code(0);
+        r.json()
+    };
+    let (mut cases, mut unreachable) = (0, Vec::new());
+    for h in (2021..=2030).flat_map(french_holidays) {
+        // Received one month before: the month counted ends on the holiday.
+        let received = h.checked_sub_months(Months::new(1)).unwrap();
+        if received.day() != h.day() {
+            // No month ends there: 28 February counts to 28 March.
+            unreachable.push(h.to_string());
+            continue;
+        }
+        let mut ends = h.succ_opt().unwrap();
+        while !working(ends) {
+            ends = ends.succ_opt().unwrap();
+        }
+        // One run per holiday: `--json` on the one command in the list.
+        let v = run(received);
+        let v = if v.is_array() { v[0].clone() } else { v };
+        assert_eq!(v["answer_period"]["counted"], h.to_string(), "{v:#}");
+        assert_eq!(v["answer_due"], ends.to_string(), "holiday {h}: {v:#}");
+        assert!(
+            v["answer_period"]["moved_because"]
+                .as_str()
+                .is_some_and(|k| k.starts_with("holiday.")),
+            "{h}: {v:#}"
+        );
+        cases += 1;
+    }
+    // Easter Monday 2027 is 29 March: no day of February 2027 counts to it.
+    assert_eq!(unreachable, ["2027-03-29"]);
+    assert_eq!(cases, 109);
+    // The month ends: 31 January → 28/29 February, 30 April → 30 May,
+    // 31 May → 30 June (then past a weekend).
+    for (received, counted, ends) in [
+        ("2021-01-31", "2021-02-28", "2021-03-01"),
+        ("2024-01-31", "2024-02-29", "2024-02-29"),
+        ("2022-01-31", "2022-02-28", "2022-02-28"),
+        ("2021-04-30", "2021-05-30", "2021-05-31"),
+        ("2022-04-30", "2022-05-30", "2022-05-30"),
+        ("2021-05-31", "2021-06-30", "2021-06-30"),
+        ("2024-05-31", "2024-06-30", "2024-07-01"),
+        // Sunday 28 March 2027, then Easter Monday: Tuesday 30 March.
+        ("2027-02-28", "2027-03-28", "2027-03-30"),
+    ] {
+        let v = run(received.parse().unwrap());
+        let v = if v.is_array() { v[0].clone() } else { v };
+        assert_eq!(v["answer_period"]["counted"], counted, "{received}: {v:#}");
+        assert_eq!(v["answer_due"], ends, "{received}: {v:#}");
+    }
 }

@@ -20,6 +20,8 @@ mod legal_time;
 mod notice;
 mod robustness;
 mod sample;
+mod set_integrity;
 mod status_audit;
+mod status_order;
 mod subprocessor_request_instruction;
 mod tamper;

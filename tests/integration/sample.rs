@@ -360,7 +360,7 @@ fn the_register_ends_with_a_signature_block_in_both_languages() {
     let md = register(&ws, "fr", "md");
     let tail = &md[md.find("## 6. Signature").unwrap()..];
     assert!(
-        tail.contains("Fait à *à compléter*, le 28 novembre 2026."),
+        tail.contains("Fait à \\[lieu à compléter\\], le 28 novembre 2026."),
         "{tail}"
     );
     assert!(

@@ -445,7 +445,7 @@ fn a_sub_processor_change_makes_a_written_notice_sent_with_its_pdf() {
         "1 rue de l'Exemple, 94000 Créteil",
         "contact@siim94.example",
         "infogérance des serveurs et des bases de données",
-        "du 1er février 2021 au 31 juillet 2021",
+        "Contrat : adhésion de l'EPT au SIIM94 (prolongée depuis l'ex-CAVB) (début : 1er février 2021 ; fin : 31 juillet 2021)",
     ] {
         assert!(body.contains(want), "body lacks {want:?}:\n{body}");
     }

@@ -202,6 +202,10 @@ pub struct SupplementArgs {
     /// Send this filled field again because it changed (repeatable).
     #[arg(long, value_name = "FIELD")]
     pub field: Vec<String>,
+    /// Where the investigation stands on the items still deferred: sent,
+    /// recorded and journaled as a supplement, even with nothing new.
+    #[arg(long, value_name = "TEXT")]
+    pub progress: Option<String>,
     /// Write the message to `evidence/` without sending it.
     #[arg(long)]
     pub dry_run: bool,
@@ -244,6 +248,13 @@ pub struct CloseArgs {
     /// The closing summary: what was found, done and decided.
     #[arg(long, value_name = "TEXT")]
     pub summary: String,
+    /// Close although items are still deferred (never sent): they are
+    /// recorded in the closure with --reason.
+    #[arg(long, requires = "reason")]
+    pub with_deferred: bool,
+    /// Why the breach is closed with items still deferred.
+    #[arg(long, value_name = "TEXT", requires = "with_deferred")]
+    pub reason: Option<String>,
 }
 
 /// Formats of the report.

@@ -243,6 +243,12 @@ pub(super) fn closed(settings: &Settings, b: &Breach) -> Result<i32, CliError> {
         return Ok(0);
     }
     outln!("breach {} closed", b.id)?;
+    if let Some(c) = b.closed.as_ref().filter(|c| !c.deferred.is_empty()) {
+        errln!(
+            "warning: closed with item(s) still deferred, never sent: {}",
+            c.deferred.join(", ")
+        );
+    }
     for p in breach::progress(b) {
         if p.complete_at.is_none() {
             errln!(

@@ -3,6 +3,8 @@
 //! and asked on a terminal for each one left out. An empty answer — or no
 //! terminal — leaves it unknown: the notice says « à compléter ».
 
+use chrono::{DateTime, FixedOffset};
+
 use super::args::{CircumstanceArgs, OriginArg, YesNo};
 use super::{prompt, time_arg};
 use crate::breach::Circumstances;
@@ -41,6 +43,51 @@ fn split(s: &str) -> Vec<String> {
         .map(str::to_string)
         .collect()
 }
+
+/// An instant with its time: the option `flag` when given, else asked on a
+/// terminal (`question`); an empty answer, or no terminal, leaves it unknown.
+/// A day without a time is refused either way, as for `--aware-at`.
+fn instant(
+    ws: &Workspace,
+    flag: &'static str,
+    given: Option<&str>,
+    question: &str,
+) -> Result<Option<DateTime<FixedOffset>>, CliError> {
+    let text = match given {
+        Some(t) => Some(t.to_string()),
+        None => ask(&format!(
+            "{question} (YYYY-MM-DD HH:MM in {}, empty: unknown)",
+            ws.tz
+        ))?,
+    };
+    text.map(|t| time_arg(flag, t.trim(), ws)).transpose()
+}
+
+/// When the breach started and when it was discovered (the CNIL's form asks
+/// both): `--occurred-at` and `--discovered-at`, completed on a terminal.
+pub(super) fn start_and_discovery(
+    ws: &Workspace,
+    occurred_at: Option<&str>,
+    discovered_at: Option<&str>,
+) -> Result<Instants, CliError> {
+    Ok((
+        instant(
+            ws,
+            "--occurred-at",
+            occurred_at,
+            "when did the breach start?",
+        )?,
+        instant(
+            ws,
+            "--discovered-at",
+            discovered_at,
+            "when was it discovered?",
+        )?,
+    ))
+}
+
+/// When it started and when it was discovered.
+type Instants = (Option<DateTime<FixedOffset>>, Option<DateTime<FixedOffset>>);
 
 /// What the options say, completed on a terminal.
 pub(super) fn circumstances(

@@ -1,0 +1,594 @@
+//! What `dpo breach|request|fate set` may not do (issue 9, review): rewrite
+//! a fact already sent that fixed a deadline, touch a closed breach, set an
+//! id, write what `check` would reject (unknown controllers or
+//! sub-processors, instants out of order or in the future, a blank summary),
+//! or exhaust the stack with a deep path; and what `check` reports of the
+//! same faults written by hand. The one validation per kind serves the
+//! creating command, `set` and `check` alike.
+
+use crate::support::smtp::{Mode, SmtpServer};
+use crate::support::{fixture, Run, Workspace};
+
+const ID: &str = "2021-001";
+const FILE: &str = "breaches/2021-001.yaml";
+const REQUEST: &str = "requests/2021-001.yaml";
+
+fn run(ws: &Workspace, now: &str, args: &[&str]) -> Run {
+    let mut a = vec!["--now", now];
+    a.extend_from_slice(args);
+    let r = ws.dpo().run(&a);
+    r.assert_no_panic();
+    r
+}
+
+/// Refused (exit 2) with `want` in the message, and nothing written: the
+/// file and the journal as they were.
+fn refused(ws: &Workspace, file: &str, now: &str, args: &[&str], want: &str) {
+    let (before, journal) = (ws.read(file), ws.journal().len());
+    let r = run(ws, now, args);
+    r.assert_code(2);
+    assert!(r.stderr().contains(want), "{args:?}: {}", r.stderr());
+    assert_eq!(ws.read(file), before, "{args:?} wrote");
+    assert_eq!(ws.journal().len(), journal, "{args:?} journaled");
+}
+
+/// The fixture breach, adopted, notified late (deadline 2021-03-29 11:00
+/// +02:00; sent 2021-03-30 10:00 with a late reason).
+fn notified_late(server: &SmtpServer) -> Workspace {
+    let ws = Workspace::fixture("juvisy-workspace");
+    let text = std::fs::read_to_string(fixture("breach-records").join(format!("{ID}.yaml")))
+        .expect("read breach fixture");
+    ws.write(FILE, &text);
+    ws.dpo()
+        .run(&["record", "adopt", FILE, "--reason", "written by hand"])
+        .assert_code(0);
+    ws.dpo()
+        .smtp(server)
+        .run(&[
+            "--now",
+            "2021-03-30 10:00",
+            "breach",
+            "notify",
+            ID,
+            "--late-reason",
+            "serveur de messagerie indisponible",
+        ])
+        .assert_code(0);
+    ws
+}
+
+fn on_time(ws: &Workspace) -> serde_json::Value {
+    let v = ws.dpo().run(&["--json", "breach", "show", ID]).json();
+    let s = v.to_string();
+    assert!(s.contains("on_time"), "{s}");
+    fn find(v: &serde_json::Value) -> Option<serde_json::Value> {
+        match v {
+            serde_json::Value::Object(m) => m
+                .get("on_time")
+                .cloned()
+                .or_else(|| m.values().find_map(find)),
+            serde_json::Value::Array(a) => a.iter().find_map(find),
+            _ => None,
+        }
+    }
+    find(&v).expect("on_time")
+}
+
+#[test]
+fn a_late_notification_is_never_made_on_time_by_rewriting_aware_at() {
+    let server = SmtpServer::start(Mode::Plain);
+    let ws = notified_late(&server);
+    let notification = ws.read(FILE);
+    assert!(
+        notification.contains("deadline: 2021-03-29T11:00:00+02:00"),
+        "the notification records the deadline it was sent against:\n{notification}"
+    );
+    // aware_at fixed the deadline of what went out: refused, with the path
+    // of a correction.
+    let set_aware = ["breach", "set", ID, "aware_at", "2021-03-28T10:00:00+02:00"];
+    refused(&ws, FILE, "2021-03-30 11:00", &set_aware, "supplement");
+    // Another fact sent may change: it is then offered as a supplement.
+    run(
+        &ws,
+        "2021-03-30 11:00",
+        &["breach", "set", ID, "discovery", "alerte de l'antivirus"],
+    )
+    .assert_code(0);
+    run(
+        &ws,
+        "2021-03-30 11:05",
+        &[
+            "breach",
+            "call",
+            ID,
+            "--to",
+            "Mme Martin",
+            "--number",
+            "01 69 00 00 00",
+            "--outcome",
+            "reçu",
+        ],
+    )
+    .assert_code(0);
+    run(
+        &ws,
+        "2021-03-31 09:00",
+        // The consequences are still deferred: closing says why.
+        &[
+            "breach",
+            "close",
+            ID,
+            "--summary",
+            "Données restaurées",
+            "--with-deferred",
+            "--reason",
+            "le responsable de traitement clôt son dossier",
+        ],
+    )
+    .assert_code(0);
+    assert_eq!(on_time(&ws), serde_json::json!(false));
+    // Closed: nothing is set any more.
+    refused(&ws, FILE, "2021-11-04 10:00", &set_aware, "was closed");
+    refused(
+        &ws,
+        FILE,
+        "2021-11-04 10:00",
+        &["breach", "set", ID, "title", "autre"],
+        "was closed",
+    );
+    ws.dpo().run(&["check"]).assert_code(0);
+    // By hand: check reports it (exit 1), and the judgement stays "late".
+    let text = ws.read(FILE);
+    ws.write(
+        FILE,
+        &text.replace(
+            "aware_at: 2021-03-26T10:00:00+01:00",
+            "aware_at: 2021-03-28T10:00:00+02:00",
+        ),
+    );
+    assert_ne!(ws.read(FILE), text);
+    let r = ws.dpo().now("2021-11-04T10:00:00+01:00").run(&["check"]);
+    r.assert_code(1);
+    let out = r.stdout();
+    assert!(
+        out.contains("notifications[0].deadline")
+            && out.contains("aware_at was changed after it was sent")
+            && out.contains("changed outside dpo"),
+        "{out}"
+    );
+    assert_eq!(on_time(&ws), serde_json::json!(false));
+}
+
+fn with_breach() -> Workspace {
+    let ws = Workspace::fixture("juvisy-workspace");
+    run(
+        &ws,
+        "2021-03-28 11:00",
+        &[
+            "breach",
+            "open",
+            "--title",
+            "Rançongiciel",
+            "--aware-at",
+            "2021-03-26 10:00",
+        ],
+    )
+    .assert_code(0);
+    ws
+}
+
+#[test]
+fn breach_set_checks_cross_references_and_the_order_of_instants() {
+    let ws = with_breach();
+    let now = "2021-03-28 12:00";
+    for (field, value, want) in [
+        ("controllers[0]", "nope", "unknown controller `nope`"),
+        ("controllers", "[]", "no controller is named"),
+        ("subprocessors", "[ghost]", "unknown sub-processor `ghost`"),
+        (
+            "occurred_at",
+            "2021-03-27T10:00:00+01:00",
+            "is before occurred_at",
+        ),
+        (
+            "discovered_at",
+            "2021-03-26T11:00:00+01:00",
+            "is before discovered_at",
+        ),
+        ("ended_at", "2021-03-29T10:00:00+02:00", "in the future"),
+        ("title", "  ", "the title is empty"),
+    ] {
+        refused(&ws, FILE, now, &["breach", "set", ID, field, value], want);
+    }
+    // In order, it is taken.
+    for (field, value) in [
+        ("occurred_at", "2021-03-25T22:40:00+01:00"),
+        ("discovered_at", "2021-03-26T08:15:00+01:00"),
+        ("ended_at", "2021-03-27T10:00:00+01:00"),
+    ] {
+        run(&ws, now, &["breach", "set", ID, field, value]).assert_code(0);
+    }
+    refused(
+        &ws,
+        FILE,
+        now,
+        &["breach", "set", ID, "ended_at", "2021-03-25T10:00:00+01:00"],
+        "ended_at",
+    );
+    ws.dpo()
+        .now("2021-03-28T12:00:00+02:00")
+        .run(&["check"])
+        .assert_code(0);
+    // The same at `breach open`.
+    let r = run(
+        &ws,
+        now,
+        &[
+            "breach",
+            "open",
+            "--title",
+            "x",
+            "--aware-at",
+            "2021-03-26 10:00",
+            "--occurred-at",
+            "2021-03-27 10:00",
+        ],
+    );
+    r.assert_code(2);
+    assert!(
+        r.stderr().contains("is before occurred_at"),
+        "{}",
+        r.stderr()
+    );
+    assert!(!ws.root().join("breaches/2021-002.yaml").exists());
+    // And by `check`, of a file written by hand.
+    let text = ws.read(FILE);
+    ws.write(
+        FILE,
+        &text.replace("controllers: [juvisy-sur-orge]", "controllers: [nope]"),
+    );
+    assert_ne!(ws.read(FILE), text, "{text}");
+    let r = ws.dpo().run(&["check"]);
+    r.assert_code(2);
+    assert!(
+        r.stdout().contains("unknown controller `nope`"),
+        "{}",
+        r.stdout()
+    );
+}
+
+#[test]
+fn a_deep_field_path_is_refused_not_a_stack_overflow() {
+    let ws = with_breach();
+    let deep = format!("{}b", "a.".repeat(5000));
+    let bracket = format!("a{}", "[0]".repeat(5000));
+    for path in [deep.as_str(), bracket.as_str()] {
+        let r = run(&ws, "2021-03-28 12:00", &["breach", "set", ID, path, "1"]);
+        r.assert_code(2);
+        assert!(r.stderr().contains("not a field path"), "{}", r.stderr());
+        assert!(r.stderr().len() < 2000, "the path is not echoed whole");
+    }
+    log_request(&ws, "2021-03-26 09:00").assert_code(0);
+    let r = run(&ws, "2021-03-28 12:00", &["request", "set", ID, &deep, "1"]);
+    r.assert_code(2);
+    let f = Workspace::fixture("fate-workspace");
+    let r = f.dpo().run(&["fate", "set", "sauvegardes", &deep, "1"]);
+    r.assert_no_panic();
+    r.assert_code(2);
+}
+
+fn log_request(ws: &Workspace, received: &str) -> Run {
+    run(
+        ws,
+        "2021-04-03 10:00",
+        &[
+            "request",
+            "log",
+            "--controller",
+            "juvisy-sur-orge",
+            "--right",
+            "access",
+            "--received-at",
+            received,
+            "--summary",
+            "demande d'accès",
+            "--no-forward",
+        ],
+    )
+}
+
+#[test]
+fn request_set_validates_as_request_log_and_check_do() {
+    let ws = Workspace::fixture("juvisy-workspace");
+    log_request(&ws, "2021-04-01 09:00").assert_code(0);
+    let now = "2021-04-03 11:00";
+    for (field, value, want) in [
+        ("controller", "nope", "unknown controller `nope`"),
+        (
+            "received_at",
+            "2021-05-01T10:00:00+02:00",
+            "received_at (2021-05-01 10:00 (UTC+02:00)) is after logged_at",
+        ),
+        ("summary", "   ", "the summary of the request is empty"),
+        ("id", "2021-002", "evidence"),
+    ] {
+        refused(
+            &ws,
+            REQUEST,
+            now,
+            &["request", "set", ID, field, value],
+            want,
+        );
+    }
+    run(
+        &ws,
+        now,
+        &[
+            "request",
+            "set",
+            ID,
+            "received_at",
+            "2021-04-01T08:00:00+02:00",
+        ],
+    )
+    .assert_code(0);
+    ws.dpo().run(&["check"]).assert_code(0);
+    // `request log` refuses the same.
+    let r = run(
+        &ws,
+        "2021-04-03 10:00",
+        &[
+            "request",
+            "log",
+            "--controller",
+            "juvisy-sur-orge",
+            "--right",
+            "access",
+            "--received-at",
+            "2021-04-01 09:00",
+            "--summary",
+            "  ",
+            "--no-forward",
+        ],
+    );
+    r.assert_code(2);
+    // `check` reports a request with an unknown controller, or received
+    // after it was logged, written by hand.
+    let text = ws.read(REQUEST);
+    ws.write(
+        REQUEST,
+        &text
+            .replace("controller: juvisy-sur-orge", "controller: nope")
+            .replace(
+                "received_at: 2021-04-01T08:00:00+02:00",
+                "received_at: 2021-04-05T08:00:00+02:00",
+            ),
+    );
+    let r = ws.dpo().now("2021-04-06T10:00:00+02:00").run(&["check"]);
+    r.assert_code(2);
+    let out = r.stdout();
+    assert!(
+        out.contains("unknown controller `nope`") && out.contains("is after logged_at"),
+        "{out}"
+    );
+    let r = ws.dpo().now("2021-04-04T10:00:00+02:00").run(&["check"]);
+    assert!(r.stdout().contains("is in the future"), "{}", r.stdout());
+}
+
+#[test]
+fn fate_set_never_sets_an_id_nor_breaks_the_records_and_keeps_the_comments() {
+    let ws = Workspace::sample();
+    let fate = "fate/juvisy-sur-orge.yaml";
+    let now = "2021-08-02 10:00";
+    for (item, field) in [
+        ("historique-sauvegardes", "id"),
+        ("historique-sauvegardes", "copies[0].id"),
+    ] {
+        refused(
+            &ws,
+            fate,
+            now,
+            &["fate", "set", item, field, "renamed"],
+            "never set",
+        );
+    }
+    refused(
+        &ws,
+        fate,
+        now,
+        &["fate", "set", "historique-sauvegardes", "copies", "[]"],
+        "lists no copy",
+    );
+    // Part of a decision that does not exist yet: the whole is asked for.
+    refused(
+        &ws,
+        fate,
+        now,
+        &[
+            "fate",
+            "set",
+            "historique-sauvegardes",
+            "decision.reference",
+            "courrier",
+        ],
+        "`decision` has no value yet: give it whole",
+    );
+    let before = ws.read(fate);
+    // The README's example, on the sample.
+    run(
+        &ws,
+        now,
+        &["fate", "set", "historique-sauvegardes", "choice", "destroy"],
+    )
+    .assert_code(0);
+    let r = run(
+        &ws,
+        now,
+        &[
+            "fate",
+            "set",
+            "historique-sauvegardes",
+            "decision",
+            "{reference: courrier du maire n° 2021-147, date: 2021-07-15}",
+        ],
+    );
+    r.assert_code(0);
+    assert!(!r.stdout().contains("rewritten"), "{}", r.stdout());
+    run(
+        &ws,
+        now,
+        &[
+            "fate",
+            "set",
+            "historique-sauvegardes",
+            "decision.reference",
+            "courrier du maire n° 2021-148",
+        ],
+    )
+    .assert_code(0);
+    // A value set is no longer an assumption to confirm, in the same write.
+    let r = run(
+        &ws,
+        now,
+        &[
+            "fate",
+            "set",
+            "dossiers-partages",
+            "data_categories",
+            "[documents des services]",
+        ],
+    );
+    r.assert_code(0);
+    assert!(!r.stdout().contains("rewritten"), "{}", r.stdout());
+    let after = ws.read(fate);
+    // Every comment of the sample survives, no other item is touched.
+    for l in before.lines().filter(|l| l.trim_start().starts_with('#')) {
+        assert!(after.contains(l), "lost comment {l:?}:\n{after}");
+    }
+    assert!(!after.contains("choice: null"), "{after}");
+    let item = after
+        .split("- id: dossiers-partages")
+        .nth(1)
+        .and_then(|s| s.split("- id: messagerie").next())
+        .unwrap();
+    assert!(!item.contains("to_confirm: [data_categories]"), "{item}");
+    assert!(
+        after.matches("to_confirm: [data_categories]").count() == 1,
+        "{after}"
+    );
+    assert!(after.contains("courrier du maire n° 2021-148"), "{after}");
+    ws.dpo().run(&["check"]).assert_code(0);
+    let listing = ws.dpo().run(&["fate", "list"]);
+    listing.assert_code(0);
+    assert!(
+        listing.stdout().contains("historique-sauvegardes  Historique des sauvegardes des serveurs de la ville  [destroy]"),
+        "{}",
+        listing.stdout()
+    );
+}
+
+#[test]
+fn fate_set_refuses_what_would_orphan_the_records_of_a_copy() {
+    let f = Workspace::fixture("fate-workspace");
+    let fate = "fate/juvisy-sur-orge.yaml";
+    let now = "2021-08-02 10:00";
+    // A record about the copy `bandes`.
+    run(
+        &f,
+        now,
+        &[
+            "fate",
+            "destroy",
+            "sauvegardes",
+            "--copy",
+            "bandes",
+            "--method",
+            "purge",
+            "--technique",
+            "effacement",
+            "--tool",
+            "outil 1.0",
+            "--operator",
+            "Bob",
+            "--verification",
+            "relecture",
+            "--validated-by",
+            "Carole",
+            "--media-destination",
+            "réutilisé",
+        ],
+    )
+    .assert_code(0);
+    assert!(f.read(fate).contains("copy: bandes"), "{}", f.read(fate));
+    refused(
+        &f,
+        fate,
+        now,
+        &["fate", "set", "sauvegardes", "copies[1].id", "autre"],
+        "never set",
+    );
+    refused(
+        &f,
+        fate,
+        now,
+        &[
+            "fate",
+            "set",
+            "sauvegardes",
+            "copies",
+            "[{id: autre, kind: live_storage, location: ailleurs}]",
+        ],
+        "which has no such copy",
+    );
+    f.dpo()
+        .now("2021-08-02T10:00:00+02:00")
+        .run(&["check"])
+        .assert_code(0);
+}
+
+#[test]
+fn a_choice_to_confirm_is_not_an_order_to_destroy() {
+    let ws = Workspace::sample();
+    let fate = "fate/juvisy-sur-orge.yaml";
+    let text = ws.read(fate);
+    let marked = text.replacen(
+        "    copies:\n      - id: depot-principal",
+        "    choice: destroy\n    to_confirm: [choice]\n    copies:\n      - id: depot-principal",
+        1,
+    );
+    assert_ne!(marked, text);
+    ws.write(fate, &marked);
+    let out = ws.dpo().run(&["fate", "list"]);
+    let out = out.stdout();
+    let item = out.split("historique-sauvegardes  ").nth(1).unwrap();
+    assert!(
+        item.contains("to confirm") && !item.contains("destroy it and record how"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_writing_command_refuses_an_actor_that_is_unknown_blank_or_has_control_characters() {
+    let ws = Workspace::fixture("juvisy-workspace");
+    let journal = ws.journal().len();
+    for actor in ["unknown", "Unknown", "", "a\nb", "a\u{1b}[2Jb"] {
+        let r = ws.dpo().env("DPO_ACTOR", actor).run(&[
+            "--now",
+            "2021-03-28 11:00",
+            "breach",
+            "open",
+            "--title",
+            "x",
+            "--aware-at",
+            "2021-03-26 10:00",
+        ]);
+        r.assert_code(2);
+        assert!(
+            r.stderr().contains("DPO_ACTOR"),
+            "{actor:?}: {}",
+            r.stderr()
+        );
+    }
+    assert_eq!(ws.journal().len(), journal);
+    assert!(!ws.root().join(FILE).exists());
+}
