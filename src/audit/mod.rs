@@ -251,7 +251,7 @@ impl Maker<'_> {
             }
             let (headers, rows) = records::table(&log.records);
             let title = self.t.strings().get(title_key).to_string();
-            let md = records::markdown(&title, &log.records);
+            let md = records::markdown(self.t, self.ws.tz, &title, &log.records);
             self.table(&format!("{dir}/log"), &title, &md, (&headers, &rows))?;
         }
         Ok(())
@@ -296,6 +296,7 @@ impl Maker<'_> {
         }
         let title = s.get("audit_people_title").to_string();
         let md = table_markdown(
+            s,
             &format!(
                 "{title}\n\n{}",
                 match self.ws.people.training_interval_months {
@@ -344,7 +345,7 @@ impl Maker<'_> {
             ]);
         }
         let title = s.get("audit_measures_title").to_string();
-        let md = table_markdown(&title, &headers, &rows);
+        let md = table_markdown(s, &title, &headers, &rows);
         self.table("security-measures", &title, &md, (&headers, &rows))
     }
 
@@ -485,8 +486,14 @@ fn walk(root: &Path, dir: &str, out: &mut BTreeSet<String>) -> Result<(), AuditE
     Ok(())
 }
 
-/// A Markdown document: a heading, then a table.
-fn table_markdown(heading: &str, headers: &[String], rows: &[Vec<String>]) -> String {
+/// A Markdown document: a heading, then a table, its dates in words (the
+/// CSV twin keeps them as `YYYY-MM-DD`).
+fn table_markdown(
+    s: &crate::render::templates::Strings,
+    heading: &str,
+    headers: &[String],
+    rows: &[Vec<String>],
+) -> String {
     let mut md = String::new();
     let mut lines = heading.lines();
     if let Some(first) = lines.next() {
@@ -495,11 +502,13 @@ fn table_markdown(heading: &str, headers: &[String], rows: &[Vec<String>]) -> St
     for l in lines.filter(|l| !l.trim().is_empty()) {
         md.push_str(&format!("{}\n\n", escape_markdown(l)));
     }
-    let cell = |s: &str| {
-        if s.trim().is_empty() {
+    let cell = |v: &str| {
+        if v.trim().is_empty() {
             "—".to_string()
+        } else if let Ok(d) = chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d") {
+            crate::render::words::long_date(s, d)
         } else {
-            escape_markdown(s)
+            escape_markdown(v)
         }
     };
     md.push_str(&format!(

@@ -9,8 +9,10 @@ use serde_yaml::Value;
 
 use super::AuditError;
 use crate::model::Id;
-use crate::render::escape_markdown;
+use crate::render::templates::Strings;
+use crate::render::{escape_markdown, words, Templates};
 use crate::workspace::{kinds, store, Diagnostic, Workspace};
+use chrono_tz::Tz;
 
 /// The record folders, with the string key of the title of their log: the
 /// kinds of [`kinds::FILE_KINDS`] that have an audit log.
@@ -171,24 +173,101 @@ pub(super) fn table(records: &[Record]) -> (Vec<String>, Vec<Vec<String>>) {
     (headers, rows)
 }
 
-/// The records as a Markdown document: one section per record, its fields
-/// as a two-column table.
-pub(super) fn markdown(title: &str, records: &[Record]) -> String {
+/// The records as a Markdown document a person reads: an overview table
+/// (identifier, date, subject), then one section per record with its fields
+/// as a labelled table, instants and dates in words in `tz`.
+pub(super) fn markdown(t: &Templates, tz: Tz, title: &str, records: &[Record]) -> String {
+    let s = t.strings();
+    let value = |k: &str, v: &str| readable(s, tz, k, v);
     let mut md = format!("# {}\n\n", escape_markdown(title));
+    let cols = s.list("audit_log_headers");
+    if cols.len() == 3 {
+        md.push_str(&format!(
+            "| {} | {} | {} |\n|---|---|---|\n",
+            cols[0], cols[1], cols[2]
+        ));
+        for r in records {
+            let first = |keys: &[&str]| {
+                keys.iter()
+                    .find_map(|k| {
+                        r.fields
+                            .iter()
+                            .find(|(f, v)| f == k && !v.trim().is_empty())
+                    })
+                    .map_or("—".to_string(), |(k, v)| escape_markdown(&value(k, v)))
+            };
+            md.push_str(&format!(
+                "| {} | {} | {} |\n",
+                escape_markdown(&r.id),
+                first(&["received_at", "at", "created_at", "logged_at"]),
+                first(&["summary", "subprocessor", "title"]),
+            ));
+        }
+        md.push('\n');
+    }
+    let (field, val) = (s.get("audit_field_header"), s.get("audit_value_header"));
     for r in records {
         md.push_str(&format!("## {}\n\n", escape_markdown(&r.id)));
-        md.push_str("| | |\n|---|---|\n");
+        md.push_str(&format!("| {field} | {val} |\n|---|---|\n"));
         for (k, v) in &r.fields {
             let v = if v.trim().is_empty() {
                 "—".to_string()
             } else {
-                escape_markdown(v)
+                escape_markdown(&value(k, v))
             };
-            md.push_str(&format!("| {} | {v} |\n", escape_markdown(k)));
+            md.push_str(&format!("| {} | {v} |\n", escape_markdown(&label(s, k))));
         }
         md.push('\n');
     }
     md
+}
+
+/// The label of a flattened field path (`forwarded.sent_at`,
+/// `recipients[0]`): each key's `audit_field.<key>` label, else the key with
+/// spaces for underscores.
+fn label(s: &Strings, path: &str) -> String {
+    path.split('.')
+        .map(|part| {
+            let (key, index) = match part.split_once('[') {
+                Some((k, i)) => (k, Some(i.trim_end_matches(']'))),
+                None => (part, None),
+            };
+            let name = format!("audit_field.{key}");
+            let mut l = match s.get(&name) {
+                found if found != name => found.to_string(),
+                _ => key.replace('_', " "),
+            };
+            if let Some(i) = index.and_then(|i| i.parse::<usize>().ok()) {
+                l.push_str(&format!(" {}", i + 1));
+            }
+            l
+        })
+        .collect::<Vec<_>>()
+        .join(" — ")
+}
+
+/// A value as a person reads it: an instant or a date in words, a right by
+/// its name, yes and no in words.
+fn readable(s: &Strings, tz: Tz, key: &str, v: &str) -> String {
+    if let Ok(at) = chrono::DateTime::parse_from_rfc3339(v) {
+        return words::long_instant(s, at, tz);
+    }
+    if let Ok(d) = chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d") {
+        return words::long_date(s, d);
+    }
+    let leaf = key.rsplit('.').next().unwrap_or(key);
+    match (leaf, v) {
+        ("right", _) => {
+            let k = format!("right.{v}");
+            match s.get(&k) {
+                found if found != k => found.to_string(),
+                _ => v.to_string(),
+            }
+        }
+        (_, "true") => s.get("yes").to_string(),
+        (_, "false") => s.get("no").to_string(),
+        _ => v.to_string(),
+    }
 }
 
 /// Files that concern the processor as a whole, whose journal entries every

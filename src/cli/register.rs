@@ -93,6 +93,36 @@ pub(super) fn run(settings: &Settings, args: &RegisterArgs) -> Result<i32, CliEr
         }
     };
     super::write_output(settings, args.output.as_deref(), &bytes)?;
+    if args.output.is_some() && !reg.edition.recorded {
+        // A new edition issued to a file is recorded, so that its number
+        // and date stay what this document says.
+        let recorded = settings
+            .act(ws.tz)
+            .map_err(|e| e.to_string())
+            .and_then(|act| {
+                let lock = ws.lock().map_err(|e| e.to_string())?;
+                ws.journal()
+                    .append_text(
+                        &lock,
+                        &act,
+                        (register::ISSUE_ACTION, "register"),
+                        &reg.content_sha256,
+                    )
+                    .map_err(|e| e.to_string())
+            });
+        if let Err(why) = recorded {
+            let n = reg.edition.number;
+            errln!(
+                "{}",
+                tr!(
+                    settings.strings(),
+                    "register-edition-not-recorded",
+                    n = n,
+                    why = why
+                )
+            );
+        }
+    }
     if warnings > 0 {
         if settings.verbose {
             eprint_diagnostics(settings, &diags);

@@ -55,6 +55,9 @@ pub struct Party {
     pub id: Option<Id>,
     /// Legal name.
     pub name: String,
+    /// The name with its article, when the controller's file gives it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name_with_article: Option<String>,
     /// Address.
     pub address: Option<String>,
     /// SIRET.
@@ -353,6 +356,7 @@ pub fn build_certificate(
         processor: Party {
             id: None,
             name: p.name.clone(),
+            name_with_article: None,
             address: p.address.clone(),
             siret: p.siret.clone(),
             representative: p.representative.clone(),
@@ -363,6 +367,7 @@ pub fn build_certificate(
             name: c
                 .map(|c| c.name.clone())
                 .unwrap_or_else(|| fate.controller.to_string()),
+            name_with_article: c.and_then(|c| c.name_with_article.clone()),
             address: c.and_then(|c| c.address.clone()),
             siret: c.and_then(|c| c.siret.clone()),
             representative: c.map(|c| c.representative.clone()).unwrap_or_default(),

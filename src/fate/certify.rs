@@ -238,7 +238,16 @@ fn render_pdf(ws: &Workspace, cert: &Certificate, lang: Lang) -> Result<Vec<u8>,
         strings
             .get("certificate_footer")
             .replace("{processor}", ws.processor.display_name())
-            .replace("{controller}", controller),
+            .replace(
+                "{controller}",
+                &match lang {
+                    Lang::Fr => crate::model::name_with_article(
+                        controller,
+                        cert.controller.name_with_article.as_deref(),
+                    ),
+                    Lang::En => controller.clone(),
+                },
+            ),
     );
     Ok(crate::render::pdf::markdown_to_pdf(&md, &meta)?)
 }

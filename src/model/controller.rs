@@ -14,6 +14,13 @@ use super::{Contact, Id};
 pub struct Controller {
     /// Legal name, e.g. "Commune de Juvisy-sur-Orge".
     pub name: String,
+    /// The name as a French sentence uses it, with its article, e.g. "la
+    /// commune de Juvisy-sur-Orge" (documents write "à la commune…", "de la
+    /// commune…"). Absent: derived from `name` ("Commune de …" → "la commune
+    /// de …"; a name whose first word is not a known kind of body is used as
+    /// it is).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_with_article: Option<String>,
     /// Postal address (Art. 30(2)(a): contact details).
     #[serde(default)]
     pub address: Option<String>,
@@ -264,5 +271,127 @@ mod tests {
         }]);
         assert_eq!(c.end(), NaiveDate::from_ymd_opt(2022, 1, 31));
         assert_eq!(c.renew_by(), None);
+    }
+}
+
+/// Kinds of public body, by the gender of their name's first word.
+const FEMININE: &[&str] = &[
+    "commune",
+    "ville",
+    "communauté",
+    "métropole",
+    "région",
+    "préfecture",
+    "mairie",
+    "agglomération",
+    "collectivité",
+    "direction",
+    "caisse",
+    "association",
+    "société",
+    "université",
+    "école",
+    "mission",
+    "régie",
+    "agence",
+];
+const MASCULINE: &[&str] = &[
+    "département",
+    "syndicat",
+    "établissement",
+    "centre",
+    "conseil",
+    "office",
+    "groupement",
+    "service",
+    "institut",
+    "hôpital",
+    "ministère",
+    "territoire",
+];
+
+/// `name` with its French article: `given` when there is one, else "la
+/// commune de Juvisy-sur-Orge" for "Commune de Juvisy-sur-Orge", "l'office
+/// …" for "Office …"; a name of another kind is returned as it is.
+pub fn name_with_article(name: &str, given: Option<&str>) -> String {
+    if let Some(g) = given.map(str::trim).filter(|g| !g.is_empty()) {
+        return g.to_string();
+    }
+    let first = name
+        .split([' ', '-'])
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    let mut lower = name.chars();
+    let common = match lower.next() {
+        Some(c) => c.to_lowercase().chain(lower).collect::<String>(),
+        None => return String::new(),
+    };
+    let vowel = first.starts_with(['a', 'e', 'é', 'è', 'ê', 'i', 'o', 'u', 'h']);
+    if FEMININE.contains(&first.as_str()) {
+        if vowel {
+            format!("l'{common}")
+        } else {
+            format!("la {common}")
+        }
+    } else if MASCULINE.contains(&first.as_str()) {
+        if vowel {
+            format!("l'{common}")
+        } else {
+            format!("le {common}")
+        }
+    } else {
+        name.to_string()
+    }
+}
+
+/// `np` after the preposition `prep` ("à" or "de"), contracted as French
+/// writes it: "à la commune", "au syndicat", "de l'office", "du centre",
+/// "d'Orly".
+pub fn with_preposition(prep: &str, np: &str) -> String {
+    let contracted = |art: &str| np.strip_prefix(art);
+    match (prep, contracted("le "), contracted("les ")) {
+        ("à", Some(rest), _) => format!("au {rest}"),
+        ("à", _, Some(rest)) => format!("aux {rest}"),
+        ("de", Some(rest), _) => format!("du {rest}"),
+        ("de", _, Some(rest)) => format!("des {rest}"),
+        ("de", _, _)
+            if np.starts_with(['A', 'E', 'É', 'I', 'O', 'U', 'a', 'e', 'é', 'i', 'o', 'u'])
+                && !np.starts_with("la ") =>
+        {
+            format!("d'{np}")
+        }
+        _ => format!("{prep} {np}"),
+    }
+}
+
+#[cfg(test)]
+mod article_tests {
+    use super::*;
+
+    #[test]
+    fn a_controller_s_name_takes_its_article_and_contracts_with_a_preposition() {
+        let the = name_with_article("Commune de Juvisy-sur-Orge", None);
+        assert_eq!(the, "la commune de Juvisy-sur-Orge");
+        assert_eq!(
+            with_preposition("à", &the),
+            "à la commune de Juvisy-sur-Orge"
+        );
+        assert_eq!(
+            with_preposition("de", &the),
+            "de la commune de Juvisy-sur-Orge"
+        );
+        let s = name_with_article("Syndicat des eaux", None);
+        assert_eq!(with_preposition("à", &s), "au syndicat des eaux");
+        assert_eq!(with_preposition("de", &s), "du syndicat des eaux");
+        let o = name_with_article("Office de tourisme", None);
+        assert_eq!(with_preposition("de", &o), "de l'office de tourisme");
+        assert_eq!(name_with_article("Orly", None), "Orly");
+        assert_eq!(with_preposition("de", "Orly"), "d'Orly");
+        assert_eq!(
+            name_with_article("X", Some("les villes de X")),
+            "les villes de X"
+        );
+        assert_eq!(with_preposition("à", "les villes de X"), "aux villes de X");
     }
 }

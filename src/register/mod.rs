@@ -19,6 +19,59 @@ use crate::model::{
 };
 use crate::workspace::Workspace;
 
+/// The journal action that records an edition of the register.
+pub const ISSUE_ACTION: &str = "register.issue";
+
+/// An edition of the register. Editions are counted in the journal: each
+/// distinct content fingerprint issued to a file (`dpo register -o`, entry
+/// [`ISSUE_ACTION`] whose text is the fingerprint) up to the register's
+/// date is one edition. A content issued before keeps its number and date;
+/// a new one is the next number, dated the day of the register — so the
+/// same workspace and the same `--now` always give the same edition.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Edition {
+    /// 1 for the first edition.
+    pub number: usize,
+    /// The day it was first issued, in the processor's timezone.
+    pub date: NaiveDate,
+    /// Whether the journal records it already.
+    pub recorded: bool,
+}
+
+/// The edition of the content `sha` at `now`, from the journal's `entries`.
+pub fn edition(
+    entries: &[crate::workspace::journal::JournalEntry],
+    sha: &str,
+    now: DateTime<Utc>,
+    tz: chrono_tz::Tz,
+) -> Edition {
+    let mut seen: Vec<(&str, NaiveDate)> = Vec::new();
+    for e in entries.iter().filter(|e| e.action == ISSUE_ACTION) {
+        let Ok(at) = DateTime::parse_from_rfc3339(&e.at) else {
+            continue;
+        };
+        let Some(text) = e.text.as_deref() else {
+            continue;
+        };
+        if at.with_timezone(&Utc) > now || seen.iter().any(|(s, _)| *s == text) {
+            continue;
+        }
+        seen.push((text, at.with_timezone(&tz).date_naive()));
+    }
+    match seen.iter().position(|(s, _)| *s == sha) {
+        Some(i) => Edition {
+            number: i + 1,
+            date: seen[i].1,
+            recorded: true,
+        },
+        None => Edition {
+            number: seen.len() + 1,
+            date: now.with_timezone(&tz).date_naive(),
+            recorded: false,
+        },
+    }
+}
+
 /// Which register to build.
 #[derive(Debug, Clone)]
 pub struct RegisterRequest {
@@ -37,8 +90,11 @@ pub struct Register<'a> {
     pub tool_version: &'static str,
     /// SHA-256 of the content listing (see [`Workspace::content_manifest`]).
     pub content_sha256: String,
-    /// First 12 hex digits of it: the version of the register.
+    /// First 12 hex digits of it: the short form of the content fingerprint.
     pub version: String,
+    /// The edition this content is: its number and the day it was first
+    /// issued ("v3 du 1er mars 2021").
+    pub edition: Edition,
     /// The files it was built from, `sha256sum`-style.
     pub content_files: Vec<ContentFile>,
     /// The files to give to `sha256sum` to recompute the hash, in order.
@@ -282,6 +338,14 @@ pub fn build<'a>(
         },
         tool_version: env!("CARGO_PKG_VERSION"),
         version: sha[..12].to_string(),
+        // A journal that cannot be read counts no edition: `check` and
+        // `journal verify` report it.
+        edition: edition(
+            &ws.journal().entries().unwrap_or_default(),
+            &sha,
+            req.now,
+            ws.tz,
+        ),
         content_sha256: sha,
         content_files,
         content_paths,

@@ -1,7 +1,9 @@
 //! Rendering: templates to Markdown and text, Markdown to PDF, and CSV;
-//! [`words`], the one place that words dates, instants and durations; and
+//! [`words`], the one place that words dates, instants and durations;
 //! [`signature`], the one signature block of the documents that commit the
-//! processor.
+//! processor; and [`typography`], the one place that typesets a document's
+//! text (no-break spaces, French punctuation), applied to every document and
+//! e-mail.
 //!
 //! The wording of every document lives in `templates/` (minijinja); this module
 //! only turns it into bytes. [`OutputError`] says why a document, or another
@@ -12,6 +14,7 @@ pub mod csv;
 pub mod pdf;
 pub mod signature;
 pub mod templates;
+pub mod typography;
 pub mod words;
 
 use std::path::{Path, PathBuf};

@@ -2,11 +2,13 @@
 //! (the Art. 30(2) register, breach notifications, certificates) into a
 //! paginated A4 document with an embedded, subset DejaVu Sans.
 //!
-//! It is responsible for the whole way from text to bytes: parsing the
-//! Markdown (pulldown-cmark), breaking lines by measuring the glyphs of the
+//! It is responsible for the whole way from text to bytes: typesetting the
+//! text in its language (`typography`), parsing the Markdown
+//! (pulldown-cmark), breaking lines by measuring the glyphs of the
 //! embedded font, placing headings, lists, quotes and tables on pages (a
-//! table that runs over a page repeats its header row; `---` starts a new
-//! page), the footer with its "page X / Y" label, and writing a PDF that is
+//! table that runs over a page repeats its header row; a table too wide for
+//! a portrait page goes on landscape ones; `---` starts a new page), the
+//! footer with its "page X / Y" label, and writing a PDF that is
 //! byte-identical for the same input, so that a signed document can be
 //! regenerated and compared.
 
@@ -15,8 +17,8 @@ mod emit;
 mod fonts;
 mod layout;
 
-use super::Templates;
-use crate::model::Processor;
+use super::{typography, Templates};
+use crate::model::{Lang, Processor};
 use sha2::{Digest, Sha256};
 
 /// Metadata and page furniture of a PDF document.
@@ -121,9 +123,26 @@ pub fn markdown_to_pdf(markdown: &str, meta: &PdfMeta) -> Result<Vec<u8>, PdfErr
         return Err(PdfError::Language(meta.lang.clone()));
     }
     let fonts = fonts::fonts()?;
-    let blocks = blocks::parse(markdown, fonts);
-    let mut pages = layout::layout(&blocks, fonts);
-    layout::add_footers(&mut pages, fonts, &meta.footer_left, &meta.page_label);
+    // Every PDF gets the typography of its language, whether its Markdown
+    // came from a template or was built in code (the audit pack's tables).
+    let lang = match meta.lang.as_str() {
+        "fr" => Some(Lang::Fr),
+        "en" => Some(Lang::En),
+        _ => None,
+    };
+    let typeset = |s: &str| lang.map_or_else(|| s.to_string(), |l| typography::apply(l, s));
+    let blocks = blocks::parse(&typeset(markdown), fonts);
+    let hyph = lang.map(|l| match l {
+        Lang::Fr => hypher::Lang::French,
+        Lang::En => hypher::Lang::English,
+    });
+    let mut pages = layout::layout(&blocks, fonts, hyph);
+    layout::add_footers(
+        &mut pages,
+        fonts,
+        &typeset(&meta.footer_left),
+        &meta.page_label,
+    );
     emit::write_pdf(&pages, fonts, meta, &document_id(markdown, meta))
 }
 
@@ -163,7 +182,9 @@ fn document_id(markdown: &str, meta: &PdfMeta) -> [u8; 16] {
 
 #[cfg(test)]
 mod tests {
-    use super::layout::{Item, Page, BODY_BOTTOM, FOOTER_BASELINE, MARGIN_TOP, MARGIN_X, PAGE_W};
+    use super::layout::{Item, Page, MARGIN_TOP, MARGIN_X, PAGE_H, PAGE_W};
+    const BODY_BOTTOM: f32 = PAGE_H - 22.0 * super::layout::MM;
+    const FOOTER_BASELINE: f32 = PAGE_H - 12.0 * super::layout::MM;
     use super::*;
     use std::io::Write;
     use std::process::Command;
@@ -237,7 +258,11 @@ mod tests {
 
     fn lay_out(markdown: &str) -> Vec<Page> {
         let fonts = fonts::fonts().expect("fonts load");
-        layout::layout(&blocks::parse(markdown, fonts), fonts)
+        layout::layout(
+            &blocks::parse(markdown, fonts),
+            fonts,
+            Some(hypher::Lang::French),
+        )
     }
 
     /// Every piece of text lies inside the margins, above the footer zone
@@ -271,7 +296,8 @@ mod tests {
                     *x >= MARGIN_X - 0.01 && x + w <= PAGE_W - MARGIN_X + 0.01,
                     "page {page_no}: {text:?} at x={x} width {w} leaves the margins"
                 );
-                if (*y - FOOTER_BASELINE).abs() > 0.01 {
+                // The footer's lines sit between the body and its baseline.
+                if *y <= BODY_BOTTOM || *y > FOOTER_BASELINE + 0.01 {
                     assert!(
                         *y <= BODY_BOTTOM && *y - 0.93 * size >= MARGIN_TOP - 0.01,
                         "page {page_no}: {text:?} at y={y} leaves the body area"
@@ -567,7 +593,27 @@ mod tests {
     }
 
     #[test]
-    fn a_long_footer_is_shortened_with_an_ellipsis() {
+    fn a_footer_too_long_for_one_line_wraps_whole_within_the_page() {
+        let footer = "Certificat de destruction et de restitution — Établissement public territorial Grand-Orly Seine Bièvre pour la commune de Juvisy-sur-Orge";
+        let pdf = markdown_to_pdf(
+            "Texte.",
+            &PdfMeta {
+                footer_left: footer.into(),
+                ..meta()
+            },
+        )
+        .expect("renders");
+        let got = squash(&text(&pdf, None));
+        assert!(!got.contains('…'), "{got}");
+        assert!(got.contains("pour la commune de Juvisy-sur-Orge"), "{got}");
+        let fonts = fonts::fonts().expect("fonts load");
+        let mut pages = lay_out("Texte.");
+        layout::add_footers(&mut pages, fonts, footer, "page {page} / {pages}");
+        assert_nothing_overflows(&pages);
+    }
+
+    #[test]
+    fn a_footer_longer_than_two_lines_is_shortened_with_an_ellipsis() {
         let long = "Registre des activités de traitement ".repeat(8);
         let pdf = markdown_to_pdf(
             "Texte.",
@@ -646,7 +692,7 @@ mod tests {
         let start = std::time::Instant::now();
         let blocks = blocks::parse(&md, fonts);
         let parsed = start.elapsed();
-        let mut pages = layout::layout(&blocks, fonts);
+        let mut pages = layout::layout(&blocks, fonts, Some(hypher::Lang::French));
         layout::add_footers(&mut pages, fonts, "Registre", "page {page} / {pages}");
         let laid_out = start.elapsed();
         let pdf = emit::write_pdf(&pages, fonts, &meta(), &[0; 16]).expect("renders");

@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use super::catalog::{Arg, Catalog};
 use super::words;
-use crate::model::Lang;
+use crate::model::{name_with_article, with_preposition, Lang};
 
 /// The templates compiled into the binary: (language, name, source).
 const SOURCES: &[(&str, &str, &str)] = &[
@@ -414,6 +414,42 @@ impl Templates {
             })?;
             Ok(Value::from(words::long_datetime(&s, t)))
         });
+        // `{{ controller|the }}`, `|to_the`, `|of_the`: "la commune de
+        // Juvisy-sur-Orge", "à la commune…", "de la commune…" (French; in
+        // English the name as it is, after "to" / "of").
+        for (filter, prep) in [("the", ""), ("to_the", "à"), ("of_the", "de")] {
+            env.add_filter(filter, move |party: Value| -> Value {
+                let attr = |k: &str| {
+                    party
+                        .get_attr(k)
+                        .ok()
+                        .and_then(|v| v.as_str().map(String::from))
+                };
+                let name = attr("name").unwrap_or_default();
+                let np = match lang {
+                    Lang::Fr => name_with_article(&name, attr("name_with_article").as_deref()),
+                    Lang::En => name,
+                };
+                Value::from(match (lang, prep) {
+                    (_, "") => np,
+                    (Lang::Fr, p) => with_preposition(p, &np),
+                    (Lang::En, "à") => format!("to {np}"),
+                    (Lang::En, _) => format!("of {np}"),
+                })
+            });
+        }
+        // `{{ n|number }}`: "1 200" / "1,200".
+        let s = strings.clone();
+        env.add_filter("number", move |n: u64| -> Value {
+            Value::from(words::number(&s, n))
+        });
+        // `{{ n|plural("count.file") }}`: "1 fichier", "1 200 fichiers",
+        // "une fois" — the forms `count.file.one` / `.other` of
+        // `strings.yaml`, chosen by `words::plural`.
+        let s = strings.clone();
+        env.add_filter("plural", move |n: u64, key: String| -> Value {
+            Value::from(words::plural(&s, lang, &key, n))
+        });
         for (l, name, src) in SOURCES {
             if *l == lang.code() {
                 env.add_template(name, src)
@@ -435,7 +471,16 @@ impl Templates {
             source,
         };
         let tmpl = self.env.get_template(name).map_err(err)?;
-        tmpl.render(ctx).map_err(err)
+        let text = tmpl.render(ctx).map_err(err)?;
+        // Documents and e-mails get the typography of their language; a
+        // record (YAML) and the terminal's `breach show` are not typeset.
+        Ok(
+            if name.ends_with(".md") || (name.ends_with(".txt") && name != "breach-show.txt") {
+                super::typography::apply(self.lang, &text)
+            } else {
+                text
+            },
+        )
     }
 
     /// The labels of this language.

@@ -285,6 +285,7 @@ fn send(
     let ctx = ForwardContext {
         id: r.id.to_string(),
         controller: c.name.clone(),
+        controller_the: crate::model::name_with_article(&c.name, c.name_with_article.as_deref()),
         convention: c.convention.title.clone(),
         processor: ws.processor.name.clone(),
         right: s.get(&format!("right.{}", r.right.key())).to_string(),
@@ -339,6 +340,8 @@ fn send(
 struct ForwardContext {
     id: String,
     controller: String,
+    /// The controller's name with its article ("la commune de …").
+    controller_the: String,
     convention: String,
     processor: String,
     right: String,

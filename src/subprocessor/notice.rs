@@ -316,6 +316,8 @@ fn send(
         return Err(StoreError::Changed { path: pdf_path }.into());
     }
     let ctx = context(ws, t, n, None, n.created_at)?;
+    // The name the text gives the attachment is the name it is sent under.
+    let pdf_name = format!("{}-{}.pdf", t.strings().get("sp_pdf_prefix"), n.id);
     let mail = MailContext {
         notice: &ctx,
         changed: n
@@ -323,7 +325,7 @@ fn send(
             .iter()
             .map(|k| t.strings().get(&format!("sp_field.{k}")).to_string())
             .collect(),
-        pdf_name: format!("{}.pdf", ctx.id),
+        pdf_name: pdf_name.clone(),
         journal: ws.journal().head()?,
     };
     let letter = Letter {
@@ -332,7 +334,7 @@ fn send(
         subject: ctx.title.clone(),
         text: t.render("subprocessor-notice.txt", &mail)?,
         attachments: vec![Attachment {
-            filename: format!("{}-{}.pdf", t.strings().get("sp_pdf_prefix"), n.id),
+            filename: pdf_name,
             content_type: "application/pdf".into(),
             bytes: pdf,
         }],

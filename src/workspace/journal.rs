@@ -123,6 +123,17 @@ pub struct Journal {
     head_path: PathBuf,
 }
 
+/// What one entry says before the journal chains it: when, who, what, about
+/// what, the bytes it vouches for, and the words kept with it (a note's).
+struct Draft<'a> {
+    at: DateTime<Utc>,
+    actor: &'a str,
+    action: &'a str,
+    subject: &'a str,
+    payload: &'a [u8],
+    text: Option<&'a str>,
+}
+
 impl Journal {
     /// The journal of the workspace at `root` (the files may not exist yet).
     pub fn new(root: &Path) -> Self {
@@ -434,16 +445,7 @@ impl Journal {
         text: &str,
     ) -> Result<JournalEntry, WorkspaceError> {
         let lock = ws.lock()?;
-        let (entry, _) = self.append_entry(
-            &lock,
-            act.now,
-            &act.actor,
-            "journal.note",
-            subject,
-            text.as_bytes(),
-            Some(text),
-        )?;
-        Ok(entry)
+        self.append_text(&lock, act, ("journal.note", subject), text)
     }
 
     /// Appends one entry. Taking the lock as an argument makes it impossible to
@@ -459,7 +461,17 @@ impl Journal {
         subject: &str,
         payload: &[u8],
     ) -> Result<(JournalEntry, JournalHead), WorkspaceError> {
-        self.append_entry(lock, at, actor, action, subject, payload, None)
+        self.append_entry(
+            lock,
+            Draft {
+                at,
+                actor,
+                action,
+                subject,
+                payload,
+                text: None,
+            },
+        )
     }
 
     /// [`Journal::append`] of a change whose words are its payload (a field
@@ -472,31 +484,34 @@ impl Journal {
         (action, subject): (&str, &str),
         text: &str,
     ) -> Result<JournalEntry, WorkspaceError> {
-        let words = Some(text);
         let (entry, _) = self.append_entry(
             lock,
-            act.now,
-            &act.actor,
-            action,
-            subject,
-            text.as_bytes(),
-            words,
+            Draft {
+                at: act.now,
+                actor: &act.actor,
+                action,
+                subject,
+                payload: text.as_bytes(),
+                text: Some(text),
+            },
         )?;
         Ok(entry)
     }
 
-    /// [`Journal::append`], keeping `text` (a note's) in the entry.
-    #[allow(clippy::too_many_arguments)]
+    /// [`Journal::append`] of a [`Draft`], which may keep a text (a note's).
     fn append_entry(
         &self,
         lock: &WorkspaceLock,
-        at: DateTime<Utc>,
-        actor: &str,
-        action: &str,
-        subject: &str,
-        payload: &[u8],
-        text: Option<&str>,
+        draft: Draft<'_>,
     ) -> Result<(JournalEntry, JournalHead), WorkspaceError> {
+        let Draft {
+            at,
+            actor,
+            action,
+            subject,
+            payload,
+            text,
+        } = draft;
         lock.require_exclusive()?;
         let head = self.head()?;
         let entry = JournalEntry {
@@ -589,7 +604,17 @@ mod tests {
             .unwrap()
             .to_utc();
         let (e, _) = j
-            .append_entry(&lock, at, "dpo", "journal.note", "w", b"vu", Some("vu"))
+            .append_entry(
+                &lock,
+                Draft {
+                    at,
+                    actor: "dpo",
+                    action: "journal.note",
+                    subject: "w",
+                    payload: b"vu",
+                    text: Some("vu"),
+                },
+            )
             .unwrap();
         assert_eq!(e.text.as_deref(), Some("vu"));
         let text = std::fs::read_to_string(j.path()).unwrap();

@@ -309,7 +309,7 @@ mod check {
         let o = dpo(&ws, &["check"]);
         assert_eq!(o.code(), Some(0), "{}", o.text());
         let t = o.text();
-        assert!(t.contains("avertissement\u{202f}: controllers/juvisy-sur-orge.yaml:6:10: address: missing the controller's postal address"), "{t}");
+        assert!(t.contains("avertissement\u{202f}: controllers/juvisy-sur-orge.yaml:7:10: address: missing the controller's postal address"), "{t}");
         assert!(t.contains("contacts.breach.phone"), "{t}");
         let o = dpo(&ws, &["check", "--strict"]);
         assert_eq!(o.code(), Some(1));

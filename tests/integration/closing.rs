@@ -19,7 +19,7 @@ use std::time::Duration;
 
 use crate::support::mail::received;
 use crate::support::smtp::{Mode, SmtpServer};
-use crate::support::tools::{pdftotext, sha256sum};
+use crate::support::tools::{pdftotext, plain, sha256sum};
 use crate::support::{Run, Workspace};
 
 const NOW: &str = "2021-08-02T10:00:00+02:00";
@@ -942,7 +942,7 @@ fn the_sub_processor_and_transfer_notices_end_with_the_signature_block_in_words(
         ])
         .assert_code(0);
     let m = &received(&server, 1)[0];
-    let body = m["body"].as_str().unwrap_or_default().replace("\r\n", "\n");
+    let body = plain(&m["body"].as_str().unwrap_or_default().replace("\r\n", "\n"));
     // No list of « à compléter », no "au à compléter", no "convention «
     // Convention".
     for want in [
@@ -1044,7 +1044,7 @@ fn the_certificate_shows_the_moved_end_of_the_convention_as_the_register_and_sta
         status.contains("31 juillet 2021 (samedi) → lundi 2 août 2021"),
         "{status}"
     );
-    let register = f.ok(&["register", "--format", "md"]);
+    let register = plain(&f.ok(&["register", "--format", "md"]));
     assert!(
         register.contains(
             "| Échéance | 31 juillet 2021 (samedi) ; report au lundi 2 août 2021 (règlement (CEE, Euratom) n° 1182/71, art. 3, § 4) |"

@@ -543,7 +543,7 @@ fn body_of(eml: &std::path::Path) -> String {
         .arg(eml)
         .output()
         .expect("python3");
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    crate::support::tools::plain(&String::from_utf8_lossy(&out.stdout))
 }
 
 /// The French public holidays of `year` (Code du travail, art. L3133-1),

@@ -12,6 +12,7 @@ mod breach;
 mod cli;
 mod closing;
 mod crash;
+mod documents;
 mod evidence;
 mod fate;
 mod hostile;

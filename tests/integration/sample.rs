@@ -8,7 +8,7 @@
 
 use std::path::PathBuf;
 
-use crate::support::tools::{collapse, pdftotext, sha256sum_in};
+use crate::support::tools::{collapse, pdftotext, plain, sha256sum_in};
 use crate::support::{Run, Workspace};
 
 const NOW: &str = "2026-11-28T16:00:00+01:00";
@@ -35,7 +35,7 @@ fn register(ws: &Workspace, lang: &str, format: &str) -> String {
     );
     o.assert_no_panic();
     assert!(o.success(), "{}", o.text());
-    std::fs::read_to_string(out).unwrap()
+    plain(&std::fs::read_to_string(out).unwrap())
 }
 
 /// The register of `ws` as a PDF, read back with `pdftotext`.

@@ -14,7 +14,7 @@ use std::path::Path;
 
 use crate::support::mail::{compare, received};
 use crate::support::smtp::{Mode, SmtpServer};
-use crate::support::tools::{collapse, pdf_text, sha256sum};
+use crate::support::tools::{collapse, pdf_text, plain, sha256sum};
 use crate::support::Workspace;
 
 const CONTROLLER: &str = "juvisy-sur-orge";
@@ -158,7 +158,7 @@ fn a_request_is_forwarded_at_once_to_the_data_subject_request_contact() {
         "{subject}"
     );
     assert!(m["raw_subject"].as_str().unwrap_or_default().is_ascii());
-    let body = m["body"].as_str().unwrap_or_default();
+    let body = &plain(m["body"].as_str().unwrap_or_default());
     for want in [
         "Effacement du compte du portail famille de M. Dupont",
         "article 17 du RGPD",
@@ -439,7 +439,7 @@ fn a_sub_processor_change_makes_a_written_notice_sent_with_its_pdf() {
         subject.starts_with("Information écrite : changement de sous-traitant ultérieur — SIIM94"),
         "{subject}"
     );
-    let body = m["body"].as_str().unwrap_or_default();
+    let body = &plain(m["body"].as_str().unwrap_or_default());
     for want in [
         "annexe 1, § II.6",
         "1 rue de l'Exemple, 94000 Créteil",
@@ -532,7 +532,7 @@ fn an_objection_and_a_transfer_required_by_law_are_e_mailed_to_the_controller() 
         .as_str()
         .unwrap_or_default()
         .starts_with("Instruction contraire à la réglementation sur la protection des données"));
-    let body = obj["body"].as_str().unwrap_or_default();
+    let body = &plain(obj["body"].as_str().unwrap_or_default());
     for want in [
         "limitation de la conservation",
         "Directrice générale des services",
@@ -546,7 +546,7 @@ fn an_objection_and_a_transfer_required_by_law_are_e_mailed_to_the_controller() 
         .as_str()
         .unwrap_or_default()
         .starts_with("Information préalable : transfert vers un pays tiers exigé par la loi"));
-    let body = tr["body"].as_str().unwrap_or_default();
+    let body = &plain(tr["body"].as_str().unwrap_or_default());
     for want in [
         "Suisse",
         "Commission rogatoire internationale n° 2021-17",

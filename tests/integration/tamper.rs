@@ -104,7 +104,7 @@ fn assert_tampered(ws: &Workspace, field: &str) {
         r.text()
     );
     // The document itself says so, in its language, with what differs.
-    let md = r.stdout();
+    let md = crate::support::tools::plain(&r.stdout());
     assert!(
         md.contains("**Attention : le dossier a été modifié hors de dpo.**"),
         "{md}"

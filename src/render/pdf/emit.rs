@@ -14,7 +14,7 @@ use printpdf::{
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::fonts::{Face, FontSet};
-use super::layout::{Item, Page, PAGE_H, PAGE_W};
+use super::layout::{Item, Page};
 use super::{PdfError, PdfMeta};
 
 /// Grey of table borders and of block-quote bars.
@@ -34,11 +34,11 @@ fn font_handle(fonts: &FontSet, face: Face) -> PdfFontHandle {
 
 /// The rectangle whose top left corner is `(x, y)` from the page's top left,
 /// `w` wide and `h` high, filled or stroked.
-fn rectangle((x, y, w, h): (f32, f32, f32, f32), mode: PaintMode) -> Op {
+fn rectangle((x, y, w, h): (f32, f32, f32, f32), page_h: f32, mode: PaintMode) -> Op {
     Op::DrawRectangle {
         rectangle: Rect {
             x: Pt(x),
-            y: Pt(PAGE_H - y - h),
+            y: Pt(page_h - y - h),
             width: Pt(w),
             height: Pt(h),
             mode: Some(mode),
@@ -50,6 +50,7 @@ fn rectangle((x, y, w, h): (f32, f32, f32, f32), mode: PaintMode) -> Op {
 /// PDF operators of one page: fills, then strokes, then all text in one
 /// text object (so that text is never hidden under a header's background).
 fn page_ops(page: &Page, fonts: &FontSet) -> Vec<Op> {
+    let page_h = page.size().1;
     let mut ops = Vec::with_capacity(page.items.len() * 3 + 16);
     let mut fill = None;
     for item in &page.items {
@@ -65,7 +66,7 @@ fn page_ops(page: &Page, fonts: &FontSet) -> Vec<Op> {
                 ops.push(Op::SetFillColor { col: grey(*g) });
                 fill = Some(*g);
             }
-            ops.push(rectangle((*x, *y, *w, *h), PaintMode::Fill));
+            ops.push(rectangle((*x, *y, *w, *h), page_h, PaintMode::Fill));
         }
     }
     let mut stroke = None;
@@ -79,7 +80,7 @@ fn page_ops(page: &Page, fonts: &FontSet) -> Vec<Op> {
                     ops.push(Op::SetOutlineThickness { pt: Pt(0.5) });
                     stroke = Some(0);
                 }
-                ops.push(rectangle((*x, *y, *w, *h), PaintMode::Stroke));
+                ops.push(rectangle((*x, *y, *w, *h), page_h, PaintMode::Stroke));
             }
             Item::Bar { x, y0, y1 } => {
                 if stroke != Some(1) {
@@ -92,7 +93,7 @@ fn page_ops(page: &Page, fonts: &FontSet) -> Vec<Op> {
                 let point = |y: f32| LinePoint {
                     p: Point {
                         x: Pt(*x),
-                        y: Pt(PAGE_H - y),
+                        y: Pt(page_h - y),
                     },
                     bezier: false,
                 };
@@ -138,7 +139,7 @@ fn page_ops(page: &Page, fonts: &FontSet) -> Vec<Op> {
                 text_grey = Some(*g);
             }
             ops.push(Op::SetTextMatrix {
-                matrix: TextMatrix::Translate(Pt(*x), Pt(PAGE_H - y)),
+                matrix: TextMatrix::Translate(Pt(*x), Pt(page_h - y)),
             });
             ops.push(Op::ShowText {
                 items: vec![TextItem::Text(text.clone())],
@@ -192,7 +193,10 @@ pub(crate) fn write_pdf(
     }
     let pdf_pages = pages
         .iter()
-        .map(|p| PdfPage::new(Pt(PAGE_W).into(), Pt(PAGE_H).into(), page_ops(p, fonts)))
+        .map(|p| {
+            let (w, h) = p.size();
+            PdfPage::new(Pt(w).into(), Pt(h).into(), page_ops(p, fonts))
+        })
         .collect();
     doc.with_pages(pdf_pages);
 

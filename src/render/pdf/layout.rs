@@ -1,7 +1,11 @@
-//! Places blocks on A4 pages: line breaking by measured glyph advances,
-//! pagination (keep-with-next for headings, tables split by row and, when a
-//! row is taller than a page, by line, with the header row repeated), and the
-//! page footer. The result is a list of positioned items per page, in points
+//! Places blocks on A4 pages: line breaking by measured glyph advances
+//! (never at a no-break space; a word longer than its line hyphenated where
+//! the language's patterns allow), table columns sized from their content
+//! (every word whole when the page allows it; a table too wide for a
+//! portrait page on landscape pages), pagination (keep-with-next for
+//! headings, a table's header with its first row, tables split by row and,
+//! when a row is taller than a page, by line, with the header row repeated),
+//! and the page footer, wrapped rather than cut. The result is a list of positioned items per page, in points
 //! measured from the top-left corner; `emit` turns them into PDF operators.
 
 use super::blocks::{Align, Block, Inline, Table, TextBlock, TextKind, LIST_INDENT};
@@ -17,14 +21,24 @@ pub(crate) const PAGE_H: f32 = 297.0 * MM;
 pub(crate) const MARGIN_X: f32 = 20.0 * MM;
 /// Top margin.
 pub(crate) const MARGIN_TOP: f32 = 20.0 * MM;
-/// Lowest point body content may reach; below it is the footer.
-pub(crate) const BODY_BOTTOM: f32 = PAGE_H - 22.0 * MM;
-/// Baseline of the footer line.
-pub(crate) const FOOTER_BASELINE: f32 = PAGE_H - 12.0 * MM;
+/// Distance of the lowest point of body content from the page's foot.
+const BODY_FOOT: f32 = 22.0 * MM;
+/// Distance of the footer's (last) baseline from the page's foot.
+const FOOTER_FOOT: f32 = 12.0 * MM;
+
+/// Width and height of a page, points.
+fn page_size(landscape: bool) -> (f32, f32) {
+    if landscape {
+        (PAGE_H, PAGE_W)
+    } else {
+        (PAGE_W, PAGE_H)
+    }
+}
+
 /// Width available to body text.
-const CONTENT_W: f32 = PAGE_W - 2.0 * MARGIN_X;
-/// Height available to body text on a page.
-const BODY_H: f32 = BODY_BOTTOM - MARGIN_TOP;
+fn content_w(landscape: bool) -> f32 {
+    page_size(landscape).0 - 2.0 * MARGIN_X
+}
 
 /// Body text size and line height.
 const BODY_SIZE: f32 = 10.0;
@@ -33,8 +47,9 @@ const BODY_LH: f32 = BODY_SIZE * 1.35;
 const TABLE_SIZE: f32 = 9.0;
 const CELL_PAD_X: f32 = 3.0;
 const CELL_PAD_Y: f32 = 2.5;
-/// Footer text size.
+/// Footer text size and line height.
 const FOOTER_SIZE: f32 = 8.0;
+const FOOTER_LH: f32 = 10.0;
 /// Grey levels (0 black, 1 white).
 const FOOTER_GREY: f32 = 0.4;
 const HEADER_FILL: f32 = 0.9;
@@ -105,6 +120,15 @@ pub(crate) enum Item {
 pub(crate) struct Page {
     /// What to draw, in no particular order of kind (emit sorts fills first).
     pub(crate) items: Vec<Item>,
+    /// A landscape A4 page (for a table too wide for a portrait one).
+    pub(crate) landscape: bool,
+}
+
+impl Page {
+    /// Width and height, points.
+    pub(crate) fn size(&self) -> (f32, f32) {
+        page_size(self.landscape)
+    }
 }
 
 /// A piece of a line drawn with one face.
@@ -162,11 +186,14 @@ struct Breaker<'f> {
     word_width: f32,
     /// A space (of this face) separates the last placed word from the next.
     space: Option<Face>,
+    /// The hyphenation dictionary for words longer than a line.
+    hyph: Option<hypher::Lang>,
 }
 
 impl<'f> Breaker<'f> {
-    fn new(fonts: &'f FontSet, size: f32, max: f32) -> Self {
+    fn new(fonts: &'f FontSet, size: f32, max: f32, hyph: Option<hypher::Lang>) -> Self {
         Breaker {
+            hyph,
             fonts,
             size,
             max,
@@ -231,11 +258,13 @@ impl<'f> Breaker<'f> {
             self.new_line();
             self.append(word, 0.0, false);
         } else {
-            // Longer than a line (an e-mail address or a hash in a narrow
-            // cell): start it on its own line and break between characters.
+            // Longer than a line: start it on its own line and break it
+            // where the dictionary allows (or after a hyphen of its own);
+            // what is left (an e-mail address, a hash) between characters.
             if !self.line.runs.is_empty() {
                 self.new_line();
             }
+            let word = self.hyphenate(word);
             for (face, text, _) in word {
                 let data = self.fonts.face(face);
                 for c in text.chars() {
@@ -257,6 +286,63 @@ impl<'f> Breaker<'f> {
             }
         }
         self.space = None;
+    }
+
+    /// Places the syllables of a single-face word longer than a line, as
+    /// many per line as fit with a hyphen; returns what is left to break
+    /// between characters (nothing when every syllable fits a line).
+    fn hyphenate(&mut self, word: Vec<(Face, String, f32)>) -> Vec<(Face, String, f32)> {
+        let ([(face, text, _)], Some(lang)) = (word.as_slice(), self.hyph) else {
+            return word;
+        };
+        let (face, data) = (*face, self.fonts.face(*face));
+        let pieces = break_points(text, lang);
+        let size = self.size;
+        let width = |s: &str| s.chars().map(|c| data.width(c) * size).sum::<f32>();
+        let hyphen = data.width('-') * self.size;
+        let mut at = 0;
+        while at < pieces.len() {
+            // The most pieces that fit on this line, with their hyphen.
+            let mut take = 0;
+            let mut text_so_far = String::new();
+            for (k, piece) in pieces[at..].iter().enumerate() {
+                let mut t = text_so_far.clone();
+                t.push_str(piece);
+                let last = at + k + 1 == pieces.len();
+                let extra = if last || t.ends_with('-') {
+                    0.0
+                } else {
+                    hyphen
+                };
+                if self.line.width + width(&t) + extra > self.max + EPS {
+                    break;
+                }
+                text_so_far = t;
+                take = k + 1;
+            }
+            if take == 0 {
+                // Not even one syllable fits: the rest breaks by characters.
+                let rest: String = pieces[at..].concat();
+                let w = width(&rest);
+                return vec![(face, rest, w)];
+            }
+            at += take;
+            if at < pieces.len() && !text_so_far.ends_with('-') {
+                text_so_far.push('-');
+            }
+            let w = width(&text_so_far);
+            let x = self.line.width;
+            self.line.runs.push(Run {
+                face,
+                x,
+                text: text_so_far,
+            });
+            self.line.width += w;
+            if at < pieces.len() {
+                self.new_line();
+            }
+        }
+        Vec::new()
     }
 
     /// Appends a word that fits after a gap; `merge` writes the gap as a
@@ -293,11 +379,11 @@ impl<'f> Breaker<'f> {
 pub(crate) fn wrap(
     fonts: &FontSet,
     inlines: &[Inline],
-    size: f32,
-    max: f32,
+    (size, max): (f32, f32),
     keep_spaces: bool,
+    hyph: Option<hypher::Lang>,
 ) -> Vec<Line> {
-    let mut b = Breaker::new(fonts, size, max);
+    let mut b = Breaker::new(fonts, size, max, hyph);
     for inline in inlines {
         match inline {
             Inline::Text(face, text) => b.push(*face, text, keep_spaces),
@@ -307,9 +393,84 @@ pub(crate) fn wrap(
     b.finish()
 }
 
-/// Natural width (longest forced line, unbroken) and longest word of a cell.
-fn measure_cell(fonts: &FontSet, cell: &[Inline], size: f32) -> (f32, f32) {
-    let (mut natural, mut line, mut longest, mut word) = (0.0f32, 0.0f32, 0.0f32, 0.0f32);
+/// The pieces of `word` between which a line may break: its syllables as the
+/// dictionary of `lang` has them, and after each hyphen of its own. Leading
+/// and trailing punctuation stays with the first and last piece.
+pub(crate) fn break_points(word: &str, lang: hypher::Lang) -> Vec<String> {
+    let mut pieces = Vec::new();
+    for part in word.split_inclusive('-') {
+        let start = part
+            .char_indices()
+            .find(|(_, c)| c.is_alphabetic())
+            .map_or(part.len(), |(i, _)| i);
+        let end = part
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_alphabetic())
+            .map_or(start, |(i, c)| i + c.len_utf8());
+        let core = &part[start..end.max(start)];
+        let syllables: Vec<&str> = if core.chars().all(char::is_alphabetic) && !core.is_empty() {
+            hypher::hyphenate(core, lang).collect()
+        } else {
+            vec![core]
+        };
+        let n = syllables.len();
+        for (k, syl) in syllables.into_iter().enumerate() {
+            let mut piece = String::new();
+            if k == 0 {
+                piece.push_str(&part[..start]);
+            }
+            piece.push_str(syl);
+            if k + 1 == n {
+                piece.push_str(&part[end.max(start)..]);
+            }
+            pieces.push(piece);
+        }
+    }
+    pieces
+}
+
+/// Natural width (longest forced line, unbroken) and longest word of a cell;
+/// with `hyph`, the longest piece a word may be broken into, with its hyphen.
+fn measure_cell(
+    fonts: &FontSet,
+    cell: &[Inline],
+    size: f32,
+    hyph: Option<hypher::Lang>,
+) -> (f32, f32) {
+    let (mut natural, mut line, mut longest) = (0.0f32, 0.0f32, 0.0f32);
+    // The word being read: its text, width and (last) face.
+    let mut word = (String::new(), 0.0f32, Face::Regular);
+    let end_word = |word: &mut (String, f32, Face), longest: &mut f32| {
+        let (text, width, face) = std::mem::replace(word, (String::new(), 0.0, Face::Regular));
+        let least = match hyph {
+            Some(lang) if width > 0.0 => {
+                let data = fonts.face(face);
+                let hyphen = data.width('-') * size;
+                break_points(&text, lang)
+                    .iter()
+                    .map(|p| {
+                        let w: f32 = p.chars().map(|c| data.width(c) * size).sum();
+                        if !p
+                            .chars()
+                            .all(|c| c.is_alphabetic() || "-'’.,;:!?()«»\"".contains(c))
+                        {
+                            // An address, a path, a hash: broken between
+                            // characters when it must, so it asks for little.
+                            w.min(6.0 * data.width('0') * size)
+                        } else if p.ends_with('-') {
+                            w
+                        } else {
+                            w + hyphen
+                        }
+                    })
+                    .fold(0.0f32, f32::max)
+                    .min(width)
+            }
+            _ => width,
+        };
+        *longest = longest.max(least);
+    };
     for inline in cell {
         match inline {
             Inline::Text(face, text) => {
@@ -318,50 +479,135 @@ fn measure_cell(fonts: &FontSet, cell: &[Inline], size: f32) -> (f32, f32) {
                     let w = data.width(c) * size;
                     line += w;
                     if is_break_space(c) {
-                        longest = longest.max(word);
-                        word = 0.0;
+                        end_word(&mut word, &mut longest);
                     } else {
-                        word += w;
+                        word.0.push(c);
+                        word.1 += w;
+                        word.2 = *face;
                     }
                 }
             }
             Inline::Break => {
                 natural = natural.max(line);
-                longest = longest.max(word);
+                end_word(&mut word, &mut longest);
                 line = 0.0;
-                word = 0.0;
             }
         }
     }
-    (natural.max(line), longest.max(word))
+    end_word(&mut word, &mut longest);
+    (natural.max(line), longest)
+}
+
+/// How a table is set: text size, column widths (cell borders included),
+/// and whether words longer than their column are hyphenated.
+#[derive(Debug, Clone, PartialEq)]
+struct TablePlan {
+    size: f32,
+    widths: Vec<f32>,
+    hyphenate: bool,
+    /// Every word fits its column whole.
+    fits: bool,
+}
+
+/// Table text sizes tried, largest first, before hyphenating.
+const TABLE_SIZES: [f32; 3] = [TABLE_SIZE, 8.0, 7.5];
+
+/// Chooses the text size and column widths of `table` in `avail` points:
+/// the largest size at which every column can hold its longest word whole,
+/// else the largest at which it can hold its longest syllable with a hyphen
+/// (as the dictionary of `hyph` has them), else the smallest size with
+/// columns capped so that a hash or an address cannot starve the others.
+fn plan_table(fonts: &FontSet, table: &Table, avail: f32, hyph: Option<hypher::Lang>) -> TablePlan {
+    let ncols = table.aligns.len().max(1);
+    // With very many columns, shrink the text so that every column can
+    // hold at least a character or two.
+    let per_col = avail / ncols as f32 - 2.0 * CELL_PAD_X - SLACK;
+    let largest = TABLE_SIZE.min(per_col / 1.6).max(4.0);
+    let sizes: Vec<f32> = TABLE_SIZES.iter().map(|s| s.min(largest)).collect();
+    for hyphenate in [false, true] {
+        if hyphenate && hyph.is_none() {
+            break;
+        }
+        for &size in &sizes {
+            let m = measure_table(fonts, table, size, hyphenate.then_some(hyph).flatten());
+            let pad = 2.0 * CELL_PAD_X + SLACK;
+            let content = avail - ncols as f32 * pad;
+            // A hash or an address longer than the cap is broken between
+            // characters rather than starve the other columns.
+            let cap = (content * 0.3).max(1.6 * size);
+            if m.longest.iter().map(|l| l.min(cap)).sum::<f32>() <= content + EPS {
+                return TablePlan {
+                    size,
+                    widths: column_widths(&m, size, avail),
+                    hyphenate,
+                    fits: true,
+                };
+            }
+        }
+    }
+    let size = *sizes.last().unwrap_or(&TABLE_SIZE);
+    let m = measure_table(fonts, table, size, hyph);
+    TablePlan {
+        size,
+        widths: column_widths(&m, size, avail),
+        hyphenate: hyph.is_some(),
+        fits: false,
+    }
+}
+
+/// Per column: the longest word (or piece), the widest cell, and the sum of
+/// the cells' natural widths.
+struct Measures {
+    longest: Vec<f32>,
+    natural: Vec<f32>,
+    total: Vec<f32>,
+    rows: usize,
+}
+
+fn measure_table(
+    fonts: &FontSet,
+    table: &Table,
+    size: f32,
+    hyph: Option<hypher::Lang>,
+) -> Measures {
+    let ncols = table.aligns.len();
+    let mut m = Measures {
+        longest: vec![0.0f32; ncols],
+        natural: vec![0.0f32; ncols],
+        total: vec![0.0f32; ncols],
+        rows: table.rows.len() + 1,
+    };
+    for row in std::iter::once(&table.header).chain(table.rows.iter()) {
+        for (c, cell) in row.iter().enumerate().take(ncols) {
+            let (nat, word) = measure_cell(fonts, cell, size, hyph);
+            m.natural[c] = m.natural[c].max(nat);
+            m.longest[c] = m.longest[c].max(word);
+            m.total[c] += nat;
+        }
+    }
+    m
 }
 
 /// Widths of the columns (cell borders included) summing to `avail`.
 ///
-/// Each column gets at least its longest word (so words do not break), capped
-/// so that one hash or address cannot starve the others, with a floor of a
-/// couple of characters; the rest of the width goes to columns in proportion
-/// to their average text length, none wider than its longest cell, and what is
-/// left after that widens every column so the table spans the text width.
-fn column_widths(fonts: &FontSet, table: &Table, size: f32, avail: f32) -> Vec<f32> {
-    let ncols = table.aligns.len();
+/// Each column gets at least its longest word (so words do not break),
+/// capped so that one hash or address cannot starve the others, with a floor of a couple of characters; the rest of the
+/// width goes to columns in proportion to their average text length, none
+/// wider than its longest cell, and what is left after that widens every
+/// column so the table spans the text width.
+fn column_widths(m: &Measures, size: f32, avail: f32) -> Vec<f32> {
+    let ncols = m.longest.len();
+    let (natural, total) = (&m.natural, &m.total);
     let pad = 2.0 * CELL_PAD_X + SLACK;
     let content = (avail - ncols as f32 * pad).max(0.0);
-    let mut longest = vec![0.0f32; ncols];
-    let mut natural = vec![0.0f32; ncols];
-    let mut total = vec![0.0f32; ncols];
-    for row in std::iter::once(&table.header).chain(table.rows.iter()) {
-        for (c, cell) in row.iter().enumerate().take(ncols) {
-            let (nat, word) = measure_cell(fonts, cell, size);
-            natural[c] = natural[c].max(nat);
-            longest[c] = longest[c].max(word);
-            total[c] += nat;
-        }
-    }
-    let count = (table.rows.len() + 1) as f32;
+    let count = m.rows as f32;
     let min_w = 1.6 * size;
     let cap = (content * 0.3).max(min_w);
-    let mut w: Vec<f32> = longest.iter().map(|l| l.clamp(min_w, cap)).collect();
+    let mut w: Vec<f32> = m
+        .longest
+        .iter()
+        .map(|l| l.clamp(min_w, cap.max(min_w)))
+        .collect();
     let floor_sum: f32 = w.iter().sum();
     if floor_sum > content {
         let min_sum = ncols as f32 * min_w;
@@ -415,6 +661,8 @@ struct TableFrame {
     /// The header row's lines, when it is repeated on each page.
     header: Option<Vec<Vec<Line>>>,
     quotes: Vec<f32>,
+    /// Words longer than their column are hyphenated with this dictionary.
+    hyph: Option<hypher::Lang>,
 }
 
 /// The page cursor.
@@ -430,6 +678,10 @@ struct Layout<'f> {
     /// A page break was asked for; the new page is started only when
     /// something is placed, so a final `---` adds no blank page.
     break_pending: bool,
+    /// The current page is landscape.
+    landscape: bool,
+    /// The hyphenation dictionary of the document's language.
+    hyph: Option<hypher::Lang>,
 }
 
 impl Layout<'_> {
@@ -441,8 +693,43 @@ impl Layout<'_> {
         &mut self.pages[last].items
     }
 
+    /// Width available to body text on the current page.
+    fn content_w(&self) -> f32 {
+        content_w(self.landscape)
+    }
+
+    /// Lowest point body content may reach on the current page.
+    fn body_bottom(&self) -> f32 {
+        page_size(self.landscape).1 - BODY_FOOT
+    }
+
+    /// Height available to body text on the current page.
+    fn body_h(&self) -> f32 {
+        self.body_bottom() - MARGIN_TOP
+    }
+
+    /// Goes on with pages of this orientation: on the current page if
+    /// nothing is on it yet, else on a new one.
+    fn orient(&mut self, landscape: bool) {
+        if landscape == self.landscape {
+            return;
+        }
+        self.landscape = landscape;
+        self.break_pending = false;
+        if self.empty {
+            if let Some(page) = self.pages.last_mut() {
+                page.landscape = landscape;
+            }
+        } else {
+            self.new_page();
+        }
+    }
+
     fn new_page(&mut self) {
-        self.pages.push(Page::default());
+        self.pages.push(Page {
+            items: Vec::new(),
+            landscape: self.landscape,
+        });
         self.y = MARGIN_TOP;
         self.space = 0.0;
         self.empty = true;
@@ -480,9 +767,10 @@ impl Layout<'_> {
 
     /// The lines of a text block in its indented column.
     fn wrap_text(&self, block: &TextBlock, size: f32) -> Vec<Line> {
-        let width = CONTENT_W - block.indent - SLACK;
+        let width = self.content_w() - block.indent - SLACK;
         let code = block.kind == TextKind::Code;
-        wrap(self.fonts, &block.inlines, size, width, code)
+        let hyph = if code { None } else { self.hyph };
+        wrap(self.fonts, &block.inlines, (size, width), code, hyph)
     }
 
     /// Places a text block; `next` are the blocks after it, which a heading
@@ -500,14 +788,14 @@ impl Layout<'_> {
                 + lines.len() as f32 * lh
                 + block.space_after.max(next_before)
                 + next_height;
-            if !self.empty && self.y + need > BODY_BOTTOM + EPS {
+            if !self.empty && self.y + need > self.body_bottom() + EPS {
                 self.new_page();
             }
         }
         self.apply_space();
         let offset = baseline_offset(size, lh);
         for (i, line) in lines.into_iter().enumerate() {
-            if !self.empty && self.y + lh > BODY_BOTTOM + EPS {
+            if !self.empty && self.y + lh > self.body_bottom() + EPS {
                 self.new_page();
             }
             let baseline = self.y + offset;
@@ -546,14 +834,10 @@ impl Layout<'_> {
 
     /// Column geometry of a table, and its header row broken into lines.
     fn table_frame(&self, table: &Table) -> (TableFrame, Vec<Vec<Line>>) {
-        let ncols = table.aligns.len().max(1);
-        let avail = CONTENT_W - table.indent;
-        // With very many columns, shrink the text so that every column can
-        // hold at least a character or two.
-        let per_col = avail / ncols as f32 - 2.0 * CELL_PAD_X - SLACK;
-        let size = TABLE_SIZE.min(per_col / 1.6).max(4.0);
+        let avail = self.content_w() - table.indent;
+        let plan = plan_table(self.fonts, table, avail, self.hyph);
+        let (size, widths) = (plan.size, plan.widths);
         let lh = size * 1.35;
-        let widths = column_widths(self.fonts, table, size, avail);
         let frame = TableFrame {
             x: MARGIN_X + table.indent,
             widths,
@@ -562,6 +846,7 @@ impl Layout<'_> {
             lh,
             header: None,
             quotes: table.quotes.clone(),
+            hyph: if plan.hyphenate { self.hyph } else { None },
         };
         let header = self.wrap_row(&frame, &table.header);
         (frame, header)
@@ -569,13 +854,23 @@ impl Layout<'_> {
 
     /// Least height a table must find on a page to start there: its header
     /// row and one line of its first row.
-    fn table_start_height(frame: &TableFrame, header: &[Vec<Line>], table: &Table) -> f32 {
-        let first = if table.rows.is_empty() {
-            0.0
-        } else {
-            frame.lh + 2.0 * CELL_PAD_Y
+    fn table_start_height(&self, frame: &TableFrame, header: &[Vec<Line>], table: &Table) -> f32 {
+        // The whole first row when it is not too tall, else two lines of it:
+        // a header row is never left alone at the foot of a page.
+        let first = match table.rows.first() {
+            None => 0.0,
+            Some(row) => {
+                let lines = self.wrap_row(frame, row);
+                let n = lines.iter().map(Vec::len).max().unwrap_or(1).max(1);
+                let all = n as f32 * frame.lh + 2.0 * CELL_PAD_Y;
+                if all <= self.body_h() * 0.3 {
+                    all
+                } else {
+                    2.0 * frame.lh + 2.0 * CELL_PAD_Y
+                }
+            }
         };
-        row_height(header, frame.lh).min(BODY_H * 0.3) + first
+        row_height(header, frame.lh).min(self.body_h() * 0.3) + first
     }
 
     /// Space before, and least height, that `next` needs on the page where
@@ -607,7 +902,7 @@ impl Layout<'_> {
             }
             Block::Table(t) => {
                 let (frame, header) = self.table_frame(t);
-                (4.0, Self::table_start_height(&frame, &header, t))
+                (4.0, self.table_start_height(&frame, &header, t))
             }
             Block::PageBreak | Block::Space(_) => (0.0, 0.0),
         }
@@ -618,12 +913,12 @@ impl Layout<'_> {
         let (mut frame, header) = self.table_frame(table);
         let lh = frame.lh;
         let header_h = row_height(&header, lh);
-        let repeat = header_h <= BODY_H * 0.3;
+        let repeat = header_h <= self.body_h() * 0.3;
 
         self.space = self.space.max(4.0);
         // The header goes with at least one line of the first row.
-        let start = Self::table_start_height(&frame, &header, table);
-        if !self.empty && self.y + self.space + start > BODY_BOTTOM + EPS {
+        let start = self.table_start_height(&frame, &header, table);
+        if !self.empty && self.y + self.space + start > self.body_bottom() + EPS {
             self.new_page();
         }
         self.apply_space();
@@ -645,9 +940,9 @@ impl Layout<'_> {
                 wrap(
                     self.fonts,
                     cell,
-                    frame.size,
-                    w - 2.0 * CELL_PAD_X - SLACK,
+                    (frame.size, w - 2.0 * CELL_PAD_X - SLACK),
                     false,
+                    frame.hyph,
                 )
             })
             .collect()
@@ -666,7 +961,7 @@ impl Layout<'_> {
     fn row(&mut self, frame: &TableFrame, cells: &[Vec<Line>], header: bool) {
         let n = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
         let h = n as f32 * frame.lh + 2.0 * CELL_PAD_Y;
-        if self.y + h <= BODY_BOTTOM + EPS {
+        if self.y + h <= self.body_bottom() + EPS {
             self.fragment(frame, cells, 0, n, header);
             return;
         }
@@ -674,7 +969,7 @@ impl Layout<'_> {
             .header
             .as_ref()
             .map_or(0.0, |hd| row_height(hd, frame.lh));
-        if h <= BODY_H - header_h + EPS {
+        if h <= self.body_h() - header_h + EPS {
             self.table_page(frame);
             self.fragment(frame, cells, 0, n, header);
             return;
@@ -683,7 +978,7 @@ impl Layout<'_> {
         let mut start = 0;
         let mut fresh = false;
         while start < n {
-            let room = BODY_BOTTOM - self.y - 2.0 * CELL_PAD_Y + EPS;
+            let room = self.body_bottom() - self.y - 2.0 * CELL_PAD_Y + EPS;
             let fit = if room > 0.0 {
                 (room / frame.lh) as usize
             } else {
@@ -765,8 +1060,52 @@ fn row_height(cells: &[Vec<Line>], lh: f32) -> f32 {
     n as f32 * lh + 2.0 * CELL_PAD_Y
 }
 
-/// Places `blocks` on pages. There is always at least one page.
-pub(crate) fn layout(blocks: &[Block], fonts: &FontSet) -> Vec<Page> {
+/// Whether a table's words cannot all fit whole across a portrait page.
+fn too_wide_for_portrait(fonts: &FontSet, table: &Table, hyph: Option<hypher::Lang>) -> bool {
+    let avail = content_w(false) - table.indent;
+    let portrait = plan_table(fonts, table, avail, None);
+    if portrait.fits && portrait.size >= TABLE_SIZES[1] {
+        return false;
+    }
+    // Landscape only when it does better: larger text, or no hyphenation.
+    let landscape = plan_table(fonts, table, content_w(true) - table.indent, hyph);
+    landscape.fits && (!portrait.fits || landscape.size > portrait.size)
+}
+
+/// The orientation of each block: a table too wide for a portrait page is
+/// set on landscape pages, and so are the headings and short paragraphs
+/// that introduce it (back to the previous table or page break), so that a
+/// title is never left on a page of its own.
+fn orientations(blocks: &[Block], fonts: &FontSet, hyph: Option<hypher::Lang>) -> Vec<bool> {
+    let mut wide: Vec<bool> = blocks
+        .iter()
+        .map(|b| matches!(b, Block::Table(t) if too_wide_for_portrait(fonts, t, hyph)))
+        .collect();
+    for i in 0..blocks.len() {
+        if !wide[i] || !matches!(blocks[i], Block::Table(_)) {
+            continue;
+        }
+        let mut k = i;
+        let mut texts = 0;
+        while k > 0 && texts < 3 {
+            match &blocks[k - 1] {
+                Block::Text(t) if t.kind != TextKind::Code => {
+                    texts += 1;
+                    wide[k - 1] = true;
+                }
+                Block::Space(_) => wide[k - 1] = true,
+                _ => break,
+            }
+            k -= 1;
+        }
+    }
+    wide
+}
+
+/// Places `blocks` on pages, hyphenating words longer than a line (or a
+/// column) with the dictionary of `hyph`. There is always at least one page.
+pub(crate) fn layout(blocks: &[Block], fonts: &FontSet, hyph: Option<hypher::Lang>) -> Vec<Page> {
+    let wide = orientations(blocks, fonts, hyph);
     let mut l = Layout {
         fonts,
         pages: vec![Page::default()],
@@ -774,8 +1113,13 @@ pub(crate) fn layout(blocks: &[Block], fonts: &FontSet) -> Vec<Page> {
         space: 0.0,
         empty: true,
         break_pending: false,
+        landscape: false,
+        hyph,
     };
     for (i, block) in blocks.iter().enumerate() {
+        if matches!(block, Block::Text(_) | Block::Table(_)) {
+            l.orient(wide[i]);
+        }
         match block {
             Block::Text(t) => l.text(t, &blocks[i + 1..]),
             Block::Table(t) => l.table(t),
@@ -787,42 +1131,58 @@ pub(crate) fn layout(blocks: &[Block], fonts: &FontSet) -> Vec<Page> {
     l.pages
 }
 
-/// Adds the footer to every page: `left` at the left margin (shortened with
-/// "…" if it would run into the label), `label` with `{page}` and `{pages}`
-/// replaced, right-aligned.
+/// Adds the footer to every page: `label` with `{page}` and `{pages}`
+/// replaced, right-aligned, and `left` at the left margin, broken into as
+/// many lines as it needs (up to the foot of the body) so that it always
+/// ends within the page; only what would not fit even then is shortened.
 pub(crate) fn add_footers(pages: &mut [Page], fonts: &FontSet, left: &str, label: &str) {
     let total = pages.len();
     let mut left_clean = String::new();
     fonts.clean_into(Face::Regular, left, &mut left_clean);
     let left_clean = left_clean.trim();
     for (i, page) in pages.iter_mut().enumerate() {
+        let (page_w, page_h) = page.size();
+        let baseline = page_h - FOOTER_FOOT;
         let mut text = String::new();
         let label = label
             .replace("{page}", &(i + 1).to_string())
             .replace("{pages}", &total.to_string());
         fonts.clean_into(Face::Regular, &label, &mut text);
         let label_w = fonts.text_width(Face::Regular, &text, FOOTER_SIZE);
-        let label_x = (PAGE_W - MARGIN_X - label_w - SLACK).max(MARGIN_X);
+        let label_x = (page_w - MARGIN_X - label_w - SLACK).max(MARGIN_X);
         if !text.trim().is_empty() {
-            page.items.push(footer_item(label_x, text));
+            page.items.push(footer_item(label_x, baseline, text));
         }
         if !left_clean.is_empty() {
             let room = label_x - MARGIN_X - if label_w > 0.0 { 12.0 } else { 0.0 };
-            let shown = truncate(fonts, left_clean, room);
-            if !shown.is_empty() {
-                page.items.push(footer_item(MARGIN_X, shown));
+            let inline = [Inline::Text(Face::Regular, left_clean.to_string())];
+            let lines = wrap(fonts, &inline, (FOOTER_SIZE, room), false, None);
+            // Lines go up from the last baseline, no higher than the body.
+            let max_lines = ((BODY_FOOT - FOOTER_FOOT) / FOOTER_LH) as usize;
+            let n = lines.len().min(max_lines.max(1));
+            for (k, line) in lines.iter().take(n).enumerate() {
+                let mut shown: String = line.runs.iter().map(|r| r.text.as_str()).collect();
+                if k + 1 == n && n < lines.len() {
+                    let rest: Vec<&str> = lines[k..]
+                        .iter()
+                        .flat_map(|l| l.runs.iter().map(|r| r.text.as_str()))
+                        .collect();
+                    shown = truncate(fonts, &rest.join(" "), room);
+                }
+                let y = baseline - (n - 1 - k) as f32 * FOOTER_LH;
+                page.items.push(footer_item(MARGIN_X, y, shown));
             }
         }
     }
 }
 
-fn footer_item(x: f32, text: String) -> Item {
+fn footer_item(x: f32, y: f32, text: String) -> Item {
     Item::Text {
         face: Face::Regular,
         size: FOOTER_SIZE,
         grey: FOOTER_GREY,
         x,
-        y: FOOTER_BASELINE,
+        y,
         text,
     }
 }

@@ -79,3 +79,9 @@ pub(crate) fn ssh_keygen_verify(
         .arg(sig)
         .stdin(std::fs::File::open(file).expect("open the signed file")))
 }
+
+/// `s` with its no-break spaces (U+00A0, U+202F: French typography) as
+/// plain spaces, to compare a document's text with words typed in a test.
+pub(crate) fn plain(s: &str) -> String {
+    s.replace(['\u{A0}', '\u{202F}'], " ")
+}

@@ -1,0 +1,667 @@
+//! Documents fit to send (issue 10): every PDF the tool makes — the
+//! register in French and English, the audit pack (register, breach report,
+//! logs, people, security measures), a sub-processor notice and a
+//! certificate — read back with `pdftotext`: no word split mid-word across
+//! lines (every word read back is a word of the source text, or a piece of
+//! one ending with the hyphen the dictionary allowed), no footer or text
+//! beyond the page (`pdftotext -bbox`), no « : ; ! ? » or "§" alone at a
+//! line's edge; and the French typography of the texts (Markdown, e-mails):
+//! a narrow no-break space before « : ; ! ? » and inside « », a no-break
+//! space after "§".
+//!
+//! Needs: `pdftotext` (poppler-utils), `ssh-keygen` (openssh-client).
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use crate::support::tools::{collapse, pdftotext};
+use crate::support::{Run, Workspace};
+
+const NOW: &str = "2021-03-01T10:00:00+01:00";
+
+fn ok(ws: &Workspace, now: &str, args: &[&str]) -> Run {
+    let o = ws.dpo().now(now).run(args);
+    o.assert_no_panic();
+    assert_eq!(o.code(), Some(0), "dpo {args:?}:\n{}", o.text());
+    o
+}
+
+/// Every PDF under `dir`.
+fn pdfs(dir: &Path, out: &mut Vec<PathBuf>) {
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            pdfs(&p, out);
+        } else if p.extension().is_some_and(|x| x == "pdf") {
+            out.push(p);
+        }
+    }
+}
+
+/// The words of `text`: letters with inner hyphens and apostrophes, the
+/// punctuation around them trimmed; tokens with digits, `@`, `/`, `.` or `_`
+/// (numbers, hashes, addresses, paths, identifiers) are not words.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| c.is_whitespace() || c == '\u{A0}' || c == '\u{202F}')
+        .map(|t| {
+            t.trim_matches(|c: char| {
+                !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’' || c == '@')
+            })
+            .trim_start_matches(['-', '\'', '’'])
+        })
+        .filter(|t| t.chars().count() >= 2)
+        .filter(|t| {
+            t.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+        })
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Every word of the source texts, and each part of a compound after its
+/// own hyphens or apostrophes.
+fn vocabulary(texts: &[String]) -> BTreeSet<String> {
+    let mut v = BTreeSet::new();
+    for t in texts {
+        for w in words(t) {
+            let parts: Vec<&str> = w.split(['-', '\'', '’']).collect();
+            for i in 0..parts.len() {
+                v.insert(parts[i..].join("-"));
+                v.insert(parts[i].to_string());
+            }
+            v.insert(w.clone());
+            v.insert(w.replace('’', "'"));
+        }
+    }
+    v
+}
+
+/// Text files under `dir` (the workspace, the templates).
+fn texts_under(dir: &Path, out: &mut Vec<String>) {
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            texts_under(&p, out);
+        } else if let Ok(t) = std::fs::read_to_string(&p) {
+            out.push(t);
+        }
+    }
+}
+
+/// The words of `pdf` that are not words of the source: pieces of a word
+/// broken between two lines without a hyphen, or at a place no dictionary
+/// allows.
+fn broken_words(pdf: &Path, vocab: &BTreeSet<String>) -> Vec<String> {
+    let text = pdftotext(pdf, &[]);
+    let mut bad = Vec::new();
+    for w in words(&text) {
+        if vocab.contains(&w) || vocab.contains(&w.replace('’', "'")) {
+            continue;
+        }
+        // A piece of a hash ("fbb"), which may break between characters.
+        if w.chars().all(|c| c.is_ascii_hexdigit()) {
+            continue;
+        }
+        // A hyphenated piece: the start of a longer word of the source.
+        if let Some(stem) = w.strip_suffix('-') {
+            if stem.chars().count() >= 2
+                && vocab
+                    .iter()
+                    .any(|v| v.len() > stem.len() && v.starts_with(stem))
+            {
+                continue;
+            }
+        }
+        // The end of a hyphenated word: the end of a word of the source.
+        if vocab
+            .iter()
+            .any(|v| v.len() > w.len() && v.ends_with(&w) && w.chars().count() >= 2)
+            && text.contains(&format!("-\n{}", &w[..1]))
+        {
+            continue;
+        }
+        bad.push(w);
+    }
+    bad.sort();
+    bad.dedup();
+    bad
+}
+
+/// Words whose box ends beyond the page's right margin (less a tolerance),
+/// and footers shortened with "…", from `pdftotext -bbox`.
+fn beyond_the_page(pdf: &Path) -> Vec<String> {
+    let html = pdftotext(pdf, &["-bbox"]);
+    let mut bad = Vec::new();
+    let (mut width, mut height) = (0.0f32, 0.0f32);
+    let attr = |line: &str, name: &str| -> f32 {
+        line.split(&format!("{name}=\""))
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0.0)
+    };
+    for line in html.lines() {
+        let line = line.trim();
+        if line.starts_with("<page") {
+            width = attr(line, "width");
+            height = attr(line, "height");
+        } else if line.starts_with("<word") {
+            let word = line
+                .split('>')
+                .nth(1)
+                .and_then(|r| r.split('<').next())
+                .unwrap_or_default();
+            // 20 mm margins: nothing may end in the last 15 mm.
+            if attr(line, "xMax") > width - 15.0 * 72.0 / 25.4 {
+                bad.push(format!(
+                    "{word} ends at x={} of {width}",
+                    attr(line, "xMax")
+                ));
+            }
+            if attr(line, "yMin") > height - 25.0 * 72.0 / 25.4 && word.contains('…') {
+                bad.push(format!("footer cut off at {word:?}"));
+            }
+        }
+    }
+    bad
+}
+
+/// Lines of `pdf` that start with « : ; ! ? » or end with "§" or "«": a
+/// break at a place the no-break spaces forbid.
+fn bad_breaks(pdf: &Path) -> Vec<String> {
+    pdftotext(pdf, &[])
+        .lines()
+        .map(str::trim)
+        .filter(|l| {
+            l.starts_with([':', ';', '!', '?', '»'])
+                || l.ends_with('§')
+                || l.ends_with('«')
+                || l.ends_with(" n°")
+        })
+        .map(String::from)
+        .collect()
+}
+
+/// The sample workspace with a request, an instruction, a breach and a
+/// sub-processor notice, and the PDFs of the register and the audit pack.
+fn sample_documents(ws: &Workspace) -> Vec<PathBuf> {
+    let out = ws.path("out");
+    std::fs::create_dir_all(&out).unwrap();
+    ok(
+        ws,
+        NOW,
+        &["register", "--format", "pdf", "-o", "out/registre.pdf"],
+    );
+    ok(
+        ws,
+        NOW,
+        &[
+            "--lang",
+            "en",
+            "register",
+            "--format",
+            "pdf",
+            "-o",
+            "out/record.pdf",
+        ],
+    );
+    ok(
+        ws,
+        NOW,
+        &[
+            "request",
+            "log",
+            "--controller",
+            "juvisy-sur-orge",
+            "--right",
+            "erasure",
+            "--received-at",
+            "2021-02-26 09:15",
+            "--summary",
+            "Demande d'effacement du compte famille",
+            "--no-forward",
+        ],
+    );
+    ok(
+        ws,
+        NOW,
+        &[
+            "instruction",
+            "log",
+            "--controller",
+            "juvisy-sur-orge",
+            "--from",
+            "DGS",
+            "--at",
+            "2021-02-20 10:00",
+            "--summary",
+            "Migrer la messagerie vers le nouveau serveur",
+            "--reference",
+            "courriel du 20 février",
+        ],
+    );
+    ok(
+        ws,
+        NOW,
+        &[
+            "breach",
+            "open",
+            "--title",
+            "Rançongiciel sur le serveur de fichiers",
+            "--aware-at",
+            "2021-02-27 10:00",
+            "--suspected",
+            "--origin",
+            "unknown",
+        ],
+    );
+    ok(
+        ws,
+        NOW,
+        &["breach", "report", "2021-001", "-o", "out/violation.pdf"],
+    );
+    ok(
+        ws,
+        NOW,
+        &[
+            "subprocessor",
+            "add",
+            "ovh",
+            "--name",
+            "OVH SAS",
+            "--activity",
+            "hébergement des sauvegardes externalisées",
+            "--controller",
+            "juvisy-sur-orge",
+            "--contract-start",
+            "2021-04-01",
+        ],
+    );
+    ok(ws, NOW, &["keys", "generate"]);
+    ok(ws, NOW, &["audit", "pack", "-o", "out/pack"]);
+    let mut files = Vec::new();
+    pdfs(&out, &mut files);
+    pdfs(&ws.root().join("evidence"), &mut files);
+    files.sort();
+    files
+}
+
+fn source_texts(ws: &Workspace) -> Vec<String> {
+    let mut texts = source_texts_of(ws);
+    for lang in ["fr", "en"] {
+        texts.push(ok(ws, NOW, &["--lang", lang, "register", "--format", "md"]).stdout_utf8());
+    }
+    texts
+}
+
+/// The workspace's files, the templates, and the words the code writes.
+fn source_texts_of(ws: &Workspace) -> Vec<String> {
+    let mut texts = Vec::new();
+    texts_under(ws.root(), &mut texts);
+    texts_under(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/fr"),
+        &mut texts,
+    );
+    texts_under(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/en"),
+        &mut texts,
+    );
+    // Words the code writes itself ("72 h 00 min").
+    texts.push(
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/render/words.rs"))
+            .unwrap(),
+    );
+    texts
+}
+
+#[test]
+fn every_pdf_keeps_its_words_whole_and_ends_its_footer_within_the_page() {
+    // The sample, with the contacts written notices need.
+    let ws = Workspace::sample().overlay("request-notice-contacts");
+    let files = sample_documents(&ws);
+    let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+    for want in [
+        "registre.pdf",
+        "record.pdf",
+        "people.pdf",
+        "security-measures.pdf",
+        "requests/log.pdf",
+        "instructions/log.pdf",
+        "breaches/2021-001.pdf",
+        "violation.pdf",
+        "evidence/subprocessors/",
+    ] {
+        assert!(
+            names.iter().any(|n| n.contains(want)),
+            "no {want} among {names:#?}"
+        );
+    }
+    let vocab = vocabulary(&source_texts(&ws));
+    let mut problems = Vec::new();
+    for f in &files {
+        for w in broken_words(f, &vocab) {
+            problems.push(format!("{}: word split or unknown: {w:?}", f.display()));
+        }
+        for p in beyond_the_page(f) {
+            problems.push(format!("{}: {p}", f.display()));
+        }
+        for l in bad_breaks(f) {
+            problems.push(format!(
+                "{}: line broken at a no-break space: {l:?}",
+                f.display()
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn the_layout_checks_catch_a_word_cut_in_two_and_a_footer_cut_off() {
+    // The checks themselves must be able to fail.
+    let vocab = vocabulary(&["l'organisation des engagements".to_string()]);
+    assert!(vocab.contains("organisation"));
+    let cut: Vec<String> = words("organisati\non engagemen\nt")
+        .into_iter()
+        .filter(|w| !vocab.contains(w))
+        .collect();
+    assert!(cut.contains(&"organisati".to_string()), "{cut:?}");
+    assert!(cut.contains(&"engagemen".to_string()), "{cut:?}");
+}
+
+#[test]
+fn wide_tables_go_on_landscape_pages_and_the_register_opens_without_a_blank_page() {
+    let ws = Workspace::sample();
+    let people = ws.read("people.yaml");
+    ws.write(
+        "people.yaml",
+        &people.replacen("last_training: null", "last_training: 2020-09-15", 1),
+    );
+    ok(&ws, NOW, &["keys", "generate"]);
+    ok(&ws, NOW, &["audit", "pack", "-o", "pack"]);
+    ok(
+        &ws,
+        NOW,
+        &["register", "--format", "pdf", "-o", "registre.pdf"],
+    );
+    let bbox = pdftotext(&ws.path("pack/people.pdf"), &["-bbox"]);
+    let page = bbox
+        .lines()
+        .find(|l| l.trim_start().starts_with("<page"))
+        .unwrap();
+    assert!(
+        page.contains("width=\"841."),
+        "people.pdf is not landscape: {page}"
+    );
+    // Its dates in words; the CSV twin keeps them as dates.
+    let people = collapse(&pdftotext(&ws.path("pack/people.pdf"), &[]));
+    assert!(people.contains("15 septembre 2020"), "{people}");
+    let csv = std::fs::read_to_string(ws.path("pack/people.csv")).unwrap();
+    assert!(csv.contains("2020-09-15"), "{csv}");
+    // The title page shares its page with the processor's section.
+    let first = collapse(&pdftotext(
+        &ws.path("registre.pdf"),
+        &["-f", "1", "-l", "1"],
+    ));
+    assert!(first.contains("Le sous-traitant"), "{first}");
+    // One title for the register, in the title and the footer.
+    assert!(
+        first
+            .matches("Registre des catégories d'activités de traitement")
+            .count()
+            >= 2,
+        "{first}"
+    );
+}
+
+/// French text with « : ; ! ? » not preceded by a narrow no-break space, or
+/// "§" and "«" not followed by a no-break one (addresses and times aside).
+fn typography_faults(text: &str) -> Vec<String> {
+    let mut faults = Vec::new();
+    for line in text.lines() {
+        if line.starts_with("Message-ID") || line.contains("://") || line.contains('`') {
+            continue;
+        }
+        let chars: Vec<char> = line.chars().collect();
+        for (i, &c) in chars.iter().enumerate() {
+            let next = chars.get(i + 1).copied();
+            let prev = i.checked_sub(1).map(|p| chars[p]);
+            let ends = next.is_none_or(|n| n.is_whitespace());
+            let fault = match c {
+                ':' | ';' | '!' | '?' => ends && prev.is_some() && prev != Some('\u{202F}'),
+                '«' => next != Some('\u{202F}'),
+                '»' => prev != Some('\u{202F}'),
+                '§' => next.is_some() && next != Some('\u{A0}'),
+                _ => false,
+            };
+            if fault {
+                faults.push(line.to_string());
+                break;
+            }
+        }
+    }
+    faults
+}
+
+#[test]
+fn french_documents_and_e_mails_have_their_no_break_spaces() {
+    let ws = Workspace::sample();
+    let md = ok(&ws, NOW, &["register", "--format", "md"]).stdout_utf8();
+    let faults = typography_faults(&md);
+    assert!(faults.is_empty(), "register.md:\n{}", faults.join("\n"));
+    assert!(md.contains("annexe 1, §\u{A0}II.11"), "{md}");
+    assert!(md.contains("renouvelable une fois"), "{md}");
+    assert!(!md.contains(" 1 mois"), "{md}");
+    // The e-mails kept as evidence: a sub-processor notice and a breach
+    // notification, each a dry run, to controllers with their contacts.
+    let ws = Workspace::fixture("juvisy-workspace").overlay("request-notice-contacts");
+    let text =
+        std::fs::read_to_string(crate::support::fixture("breach-records").join("2021-001.yaml"))
+            .unwrap();
+    ws.write("breaches/2021-001.yaml", &text);
+    ok(
+        &ws,
+        NOW,
+        &[
+            "subprocessor",
+            "add",
+            "ovh",
+            "--name",
+            "OVH SAS",
+            "--activity",
+            "hébergement",
+            "--controller",
+            "juvisy-sur-orge",
+            "--contract-start",
+            "2021-04-01",
+        ],
+    );
+    ok(
+        &ws,
+        NOW,
+        &["subprocessor", "notify", "--dry-run", "--incomplete"],
+    );
+    ok(
+        &ws,
+        "2021-03-26 11:00",
+        &["breach", "notify", "2021-001", "--dry-run"],
+    );
+    let mut emls = Vec::new();
+    collect(&ws.root().join("evidence"), "eml", &mut emls);
+    assert!(emls.len() >= 2, "{emls:?}");
+    for eml in &emls {
+        let mail = crate::support::mail::parsed(eml);
+        let body = mail["body"].as_str().unwrap_or_default().to_string();
+        let faults = typography_faults(&body);
+        assert!(
+            faults.is_empty(),
+            "{}:\n{}",
+            eml.display(),
+            faults.join("\n")
+        );
+        // The attachment is named as the text names it.
+        let atts = mail["attachments"].as_array().cloned().unwrap_or_default();
+        assert!(!atts.is_empty(), "{}", eml.display());
+        for a in atts {
+            let name = a["filename"].as_str().unwrap_or_default();
+            assert!(body.contains(name), "{name} is not named in:\n{body}");
+            let pdf = Path::new(a["path"].as_str().unwrap_or_default());
+            assert!(bad_breaks(pdf).is_empty(), "{:?}", bad_breaks(pdf));
+            assert!(
+                beyond_the_page(pdf).is_empty(),
+                "{:?}",
+                beyond_the_page(pdf)
+            );
+        }
+    }
+}
+
+fn collect(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in rd.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            collect(&p, ext, out);
+        } else if p.extension().is_some_and(|x| x == ext) {
+            out.push(p);
+        }
+    }
+}
+
+#[test]
+fn the_typography_check_fails_on_a_plain_space_before_a_colon() {
+    assert_eq!(typography_faults("Version : v1"), ["Version : v1"]);
+    assert_eq!(typography_faults("annexe 1, § II.8"), ["annexe 1, § II.8"]);
+    assert!(typography_faults("Version\u{202F}: à 10:00").is_empty());
+}
+
+#[test]
+fn the_certificate_keeps_its_words_whole_and_its_footer_within_the_page() {
+    let ws = Workspace::fixture("fate-workspace");
+    let now = "2021-08-02T10:00:00+02:00";
+    let write = |rel: &str, bytes: &[u8]| {
+        let p = ws.path(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, bytes).unwrap();
+    };
+    write(
+        "data/partages/rh/paie juillet.csv",
+        b"matricule;net\n42;1999.00\n",
+    );
+    write("data/sauvegardes/job-2021-07-31.vbk", &[0x17u8; 1000]);
+    ok(&ws, now, &["keys", "generate"]);
+    ok(
+        &ws,
+        now,
+        &["fate", "fingerprint", "partages", "data/partages"],
+    );
+    ok(
+        &ws,
+        now,
+        &[
+            "fate",
+            "bag",
+            "partages",
+            "--from",
+            "data/partages",
+            "--out",
+            "media/partages",
+        ],
+    );
+    ok(&ws, now, &["fate", "verify-bag", "media/partages"]);
+    ok(
+        &ws,
+        now,
+        &["fate", "fingerprint", "sauvegardes", "data/sauvegardes"],
+    );
+    for (item, copy) in [
+        ("partages", "live"),
+        ("partages", "snapshots"),
+        ("sauvegardes", "depot"),
+        ("sauvegardes", "bandes"),
+    ] {
+        ok(
+            &ws,
+            now,
+            &[
+                "fate",
+                "destroy",
+                item,
+                "--copy",
+                copy,
+                "--method",
+                "purge",
+                "--technique",
+                "effacement cryptographique",
+                "--tool",
+                "cryptsetup 2.6.1",
+                "--operator",
+                "Bob Martin",
+                "--verification",
+                "relecture : en-tête LUKS absent",
+                "--validated-by",
+                "Carole Dupont",
+                "--media-destination",
+                "réutilisé après effacement",
+            ],
+        );
+    }
+    ok(&ws, now, &["fate", "certify", "-o", "out/certificat.pdf"]);
+    let pdf = ws.path("out/certificat.pdf");
+    let mut texts = source_texts_of(&ws);
+    texts.push(std::fs::read_to_string(ws.root().join("fate/juvisy-sur-orge.yaml")).unwrap());
+    let vocab = vocabulary(&texts);
+    assert_eq!(broken_words(&pdf, &vocab), Vec::<String>::new());
+    assert_eq!(beyond_the_page(&pdf), Vec::<String>::new());
+    assert_eq!(bad_breaks(&pdf), Vec::<String>::new());
+    // The footer ends on every page with the controller's name, whole.
+    let text = pdftotext(&pdf, &[]);
+    let pages = text.split('\u{c}').filter(|p| !p.trim().is_empty()).count();
+    assert!(pages >= 2, "{text}");
+    assert_eq!(
+        collapse(&text).matches("Juvisy-sur-Orge page").count(),
+        pages,
+        "{text}"
+    );
+}
+
+#[test]
+fn the_register_has_a_human_version_counted_in_the_journal_and_keeps_its_fingerprint() {
+    let ws = Workspace::sample();
+    let issue = |now: &str, out: &str| {
+        ok(&ws, now, &["register", "--format", "pdf", "-o", out]);
+        collapse(&pdftotext(&ws.path(out), &["-f", "1", "-l", "1"]))
+    };
+    let first = issue(NOW, "a.pdf");
+    assert!(first.contains("Version v1 du 1er mars 2021"), "{first}");
+    assert!(first.contains("Empreinte SHA-256 du contenu"), "{first}");
+    // The same content, issued again the same day: the same edition, the
+    // same bytes.
+    issue(NOW, "b.pdf");
+    assert_eq!(
+        std::fs::read(ws.path("a.pdf")).unwrap(),
+        std::fs::read(ws.path("b.pdf")).unwrap()
+    );
+    let issues = ws
+        .journal()
+        .iter()
+        .filter(|e| e["action"] == "register.issue")
+        .count();
+    assert_eq!(issues, 1);
+    // A change to a source file is a new edition, dated the day it is issued.
+    let processor = ws.read("processor.yaml");
+    ws.write("processor.yaml", &format!("{processor}\n# revu\n"));
+    let second = issue("2021-04-15T10:00:00+02:00", "c.pdf");
+    assert!(second.contains("Version v2 du 15 avril 2021"), "{second}");
+    // Back to the first content: it is the first edition again.
+    ws.write("processor.yaml", &processor);
+    let again = issue("2021-05-01T10:00:00+02:00", "d.pdf");
+    assert!(again.contains("Version v1 du 1er mars 2021"), "{again}");
+    // The register as of a date before the second edition knows only the first.
+    let md = ok(&ws, NOW, &["register", "--format", "md"]).stdout_utf8();
+    assert!(
+        crate::support::tools::plain(&md).contains("| Version | v1 du 1er mars 2021 |"),
+        "{md}"
+    );
+}
