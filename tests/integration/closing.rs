@@ -948,7 +948,7 @@ fn the_sub_processor_and_transfer_notices_end_with_the_signature_block_in_words(
     for want in [
         "Coordonnées : à compléter\n",
         "(début : 1er avril 2021 ; fin : à compléter)",
-        "de la «\u{202f}Convention relative à la mutualisation",
+        "de la « Convention relative à la mutualisation",
     ] {
         assert!(body.contains(want), "{want:?} not in:\n{body}");
     }

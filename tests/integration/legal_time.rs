@@ -502,7 +502,7 @@ fn the_forwarded_request_gives_the_moved_answer_date_in_its_language() {
     for (lang, want) in [
         (
             "fr",
-            "soit au plus tard le 1er mai 2021 (jour férié\u{202f}: fête du Travail)\u{202f}; report au lundi 3 mai 2021 (règlement (CEE, Euratom) n°\u{a0}1182/71, art. 3, §\u{a0}4)",
+            "soit au plus tard le 1er mai 2021 (jour férié : fête du Travail) ; report au lundi 3 mai 2021 (règlement (CEE, Euratom) n° 1182/71, art. 3, § 4)",
         ),
         (
             "en",
