@@ -102,6 +102,8 @@ pub fn certify(ws: &Workspace, act: &Act, req: &CertifyRequest) -> Result<Certif
     // journal head the certificate states are those of one moment.
     let lock = ws.lock()?;
     let f = super::load(ws, &controller)?;
+    // Never a certificate built on a record changed outside dpo.
+    workspace::integrity::require_vouched(&ws.root, &f.rel())?;
     let mut pending = super::pending(&f);
     pending.extend(super::unsigned(ws));
     if !pending.is_empty() {

@@ -353,9 +353,33 @@ fn put(
     before: Option<&str>,
     text: &str,
 ) -> Result<(), WorkspaceError> {
+    if let Some(before) = before {
+        vouched(ws, lock, rel, before)?;
+    }
     let sha = keep_object(&ws.root, text)?;
     lock.intend(rel, before.map(str::to_string), sha)?;
     write_atomic(&ws.root.join(rel), text.as_bytes())
+}
+
+/// Refuses to write over the file `rel`, which holds `before`, unless the
+/// journal vouches for that text ([`super::integrity::check_one`]) or this
+/// command wrote it: the next journal entry would vouch for the whole file,
+/// and so make a hand edit — evidence included — dpo's own.
+fn vouched(
+    ws: &Workspace,
+    lock: &WorkspaceLock,
+    rel: &str,
+    before: &str,
+) -> Result<(), WorkspaceError> {
+    let sha = sha256_hex(before.as_bytes());
+    if lock
+        .pending_writes()
+        .iter()
+        .any(|w| w.file == rel && w.sha256 == sha)
+    {
+        return Ok(());
+    }
+    super::integrity::require_vouched(&ws.root, rel)
 }
 
 /// Folder of every text the store wrote to a record file, named by its
@@ -946,14 +970,14 @@ pub fn set_record<T: Settable>(
     // The entry will vouch for the whole file: never for a hand edit that
     // no entry vouches for (it is adopted, or undone, first).
     let rel = &stored.source.rel;
-    if let Some(f) = super::integrity::check(&ws.root)?
-        .into_iter()
-        .find(|f| &f.file == rel)
-    {
+    if let Some(f) = super::integrity::check_one(&ws.root, rel)? {
         return Err(StoreError::Field {
             file: rel.clone(),
             field: shown_field(v.shown),
-            message: format!("nothing was set: the file is {}", f.message()),
+            message: format!(
+                "nothing was set: the file is {}",
+                super::integrity::refusal(&f)
+            ),
         });
     }
     let action = format!("{}.set", kind.name);

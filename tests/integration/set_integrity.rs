@@ -592,3 +592,152 @@ fn a_writing_command_refuses_an_actor_that_is_unknown_blank_or_has_control_chara
     assert_eq!(ws.journal().len(), journal);
     assert!(!ws.root().join(FILE).exists());
 }
+
+/// A hand edit of `file` (`from` → `to`, which must be found).
+fn hand_edit(ws: &Workspace, file: &str, from: &str, to: &str) {
+    let text = ws.read(file);
+    assert!(text.contains(from), "{from:?} not in {file}:\n{text}");
+    ws.write(file, &text.replacen(from, to, 1));
+}
+
+#[test]
+fn no_fate_command_makes_a_hand_edited_destruction_record_its_own_nor_certifies_it() {
+    const FATE: &str = "fate/juvisy-sur-orge.yaml";
+    let f = crate::closing::Fate::new();
+    f.complete();
+    hand_edit(
+        &f.ws,
+        FATE,
+        "operator: Bob Martin\n",
+        "operator: Quelqu un d autre\n",
+    );
+    f.dpo(&["check"]).assert_code(1);
+    let before = (f.ws.read(FATE), f.ws.journal().len());
+    for args in [
+        &["fate", "certify", "-o", "out/x.pdf"][..],
+        &["fate", "verify-bag", "media/partages"][..],
+    ] {
+        let r = f.dpo(args);
+        r.assert_code(2);
+        let err = r.stderr();
+        assert!(
+            err.contains(FATE)
+                && err.contains("changed outside dpo")
+                && err.contains("`records`")
+                && err.contains("cannot be adopted"),
+            "{args:?}: {err}"
+        );
+        assert_eq!((f.ws.read(FATE), f.ws.journal().len()), before, "{args:?}");
+    }
+    assert!(!f.ws.exists("out/x.pdf"));
+    // Still reported: no command vouched for the edit.
+    f.dpo(&["check"]).assert_code(1);
+    f.dpo(&["journal", "verify"]).assert_code(1);
+}
+
+#[test]
+fn no_breach_command_makes_a_hand_edit_its_own() {
+    let server = SmtpServer::start(Mode::Plain);
+    let ws = notified_late(&server);
+    run(
+        &ws,
+        "2021-03-30 11:00",
+        &[
+            "breach",
+            "call",
+            ID,
+            "--to",
+            "Mme Martin",
+            "--number",
+            "01 69 00 00 00",
+            "--at",
+            "2021-03-30 10:30",
+            "--outcome",
+            "notification reçue",
+        ],
+    )
+    .assert_code(0);
+    // Evidence edited by hand: refused, never adoptable.
+    let text = ws.read(FILE);
+    hand_edit(&ws, FILE, "notification reçue", "rien reçu");
+    let defer = [
+        "breach",
+        "defer",
+        ID,
+        "cause",
+        "--reason",
+        "analyse en cours",
+    ];
+    refused(&ws, FILE, "2021-03-30 12:00", &defer, "cannot be adopted");
+    refused(&ws, FILE, "2021-03-30 12:00", &defer, "`calls`");
+    run(&ws, "2021-03-30 12:00", &["check"]).assert_code(1);
+    // A fact edited by hand: refused, pointing to `dpo record adopt`; once
+    // adopted, the command runs.
+    ws.write(FILE, &text);
+    run(&ws, "2021-03-30 12:00", &["check"]).assert_code(0);
+    hand_edit(
+        &ws,
+        FILE,
+        "measures_taken: Serveur isolé du réseau",
+        "measures_taken: Serveur isolé",
+    );
+    refused(&ws, FILE, "2021-03-30 12:00", &defer, "dpo record adopt");
+    run(
+        &ws,
+        "2021-03-30 12:00",
+        &["record", "adopt", FILE, "--reason", "précision"],
+    )
+    .assert_code(0);
+    run(&ws, "2021-03-30 12:00", &defer).assert_code(0);
+    run(&ws, "2021-03-30 12:00", &["check"]).assert_code(0);
+}
+
+#[test]
+fn request_log_forwards_a_summary_a_completer_only_with_incomplete() {
+    let server = SmtpServer::start(Mode::Plain);
+    let ws = crate::closing::contacts();
+    let log = |extra: &[&str]| {
+        let mut a = vec![
+            "--now",
+            "2021-04-02 10:00",
+            "request",
+            "log",
+            "--controller",
+            "juvisy-sur-orge",
+            "--right",
+            "access",
+            "--received-at",
+            "2021-04-02 09:20",
+            "--summary",
+            "à compléter",
+        ];
+        a.extend_from_slice(extra);
+        let r = ws.dpo().smtp(&server).run(&a);
+        r.assert_no_panic();
+        r
+    };
+    let r = log(&[]);
+    r.assert_code(2);
+    assert!(
+        r.stderr().contains("« à compléter » in: summary") && r.stderr().contains("--no-forward"),
+        "{}",
+        r.stderr()
+    );
+    assert!(server.messages().is_empty());
+    assert!(!ws.exists(REQUEST));
+    assert!(ws.journal().is_empty());
+    let r = log(&["--incomplete"]);
+    r.assert_code(0);
+    assert!(
+        r.stderr()
+            .contains("warning: forwarded with « à compléter » in: summary"),
+        "{}",
+        r.stderr()
+    );
+    assert_eq!(server.messages().len(), 1);
+    assert!(
+        ws.read(REQUEST).contains("- summary"),
+        "{}",
+        ws.read(REQUEST)
+    );
+}
