@@ -746,7 +746,15 @@ fn a_supplement_sends_the_newly_filled_fields_as_update_number_1() {
     assert!(r.stderr().contains("dpo record adopt"), "{}", r.stderr());
     assert_eq!(server.messages().len(), 1, "nothing sent");
     ws.dpo()
-        .run(&["--now", "2021-03-27 09:00", "record", "adopt", &file, "--reason", "conséquences connues"])
+        .run(&[
+            "--now",
+            "2021-03-27 09:00",
+            "record",
+            "adopt",
+            &file,
+            "--reason",
+            "conséquences connues",
+        ])
         .assert_code(0);
     let r = ws
         .dpo()

@@ -741,3 +741,44 @@ fn request_log_forwards_a_summary_a_completer_only_with_incomplete() {
         ws.read(REQUEST)
     );
 }
+
+#[test]
+fn fate_set_never_rewrites_what_an_issued_certificate_states() {
+    const FATE: &str = "fate/juvisy-sur-orge.yaml";
+    let f = crate::closing::Fate::new();
+    f.complete();
+    // Before the certificate, a fact not stated yet may be set.
+    f.ok(&["fate", "set", "sauvegardes", "name", "Sauvegardes"]);
+    f.ok(&["fate", "certify", "-o", "out/certificat.pdf"]);
+    let before = (f.ws.read(FATE), f.ws.journal().len());
+    for args in [
+        &["fate", "set", "sauvegardes", "choice", "return"][..],
+        &[
+            "fate",
+            "set",
+            "sauvegardes",
+            "decision.reference",
+            "courrier modifié",
+        ][..],
+        &["fate", "set", "partages", "copies[0].media_id", "LTO-9"][..],
+    ] {
+        let r = f.dpo(args);
+        r.assert_code(2);
+        assert!(
+            r.stderr().contains("covered by the certificate issued on")
+                && r.stderr().contains("does not re-certify"),
+            "{args:?}: {}",
+            r.stderr()
+        );
+        assert_eq!((f.ws.read(FATE), f.ws.journal().len()), before, "{args:?}");
+    }
+    // Other facts of the item stay settable.
+    f.ok(&[
+        "fate",
+        "set",
+        "sauvegardes",
+        "name",
+        "Sauvegardes de la ville",
+    ]);
+    f.ok(&["check"]);
+}
