@@ -782,3 +782,46 @@ fn fate_set_never_rewrites_what_an_issued_certificate_states() {
     ]);
     f.ok(&["check"]);
 }
+
+#[test]
+fn request_set_never_rewrites_the_received_time_or_controller_once_forwarded() {
+    let server = SmtpServer::start(Mode::Plain);
+    let ws = crate::closing::contacts();
+    log_request(&ws, "2021-04-02 09:20").assert_code(0);
+    // Before the forward, it may be corrected.
+    run(
+        &ws,
+        "2021-04-03 10:05",
+        &[
+            "request",
+            "set",
+            ID,
+            "received_at",
+            "2021-04-02 09:25:00+02:00",
+        ],
+    )
+    .assert_code(0);
+    let r = ws
+        .dpo()
+        .smtp(&server)
+        .run(&["--now", "2021-04-03 10:10", "request", "forward", ID]);
+    r.assert_code(0);
+    for (field, value) in [
+        ("received_at", "2021-04-02T11:00:00+02:00"),
+        ("controller", "juvisy-sur-orge"),
+    ] {
+        refused(
+            &ws,
+            REQUEST,
+            "2021-04-03 10:20",
+            &["request", "set", ID, field, value],
+            "was forwarded to the controller on",
+        );
+    }
+    run(
+        &ws,
+        "2021-04-03 10:20",
+        &["request", "set", ID, "channel", "courrier"],
+    )
+    .assert_code(0);
+}
