@@ -362,9 +362,37 @@ pub enum AdoptError {
         /// The evidence sections that differ.
         sections: Vec<String>,
     },
+    /// The edit changes a fact `dpo … set` refuses to change (an
+    /// `aware_at` after the notification…).
+    #[error("`{file}`: {message}; nothing adopted\n  hint: restore the file from git (`git checkout -- {file}`)")]
+    Refused {
+        /// The file.
+        file: String,
+        /// Why, as `dpo … set` says it.
+        message: String,
+    },
     /// Reading, locking or journaling failed.
     #[error(transparent)]
     Workspace(#[from] WorkspaceError),
+}
+
+/// What `dpo … set` would say, on the record as journaled (`old`), of
+/// setting one of the top-level `fields` an edit changed
+/// ([`store::Settable::may_set`]): an edit is never adopted that `set`
+/// would refuse.
+fn settable_refusal(kind: &kinds::FileKind, old: &str, fields: &[String]) -> Option<String> {
+    fn first<T: store::Settable>(old: &str, fields: &[String]) -> Option<String> {
+        let record: T = serde_yaml::from_str(old).ok()?;
+        fields.iter().find_map(|f| record.may_set(f).err())
+    }
+    if old.is_empty() {
+        return None;
+    }
+    match kind.name {
+        n if n == kinds::BREACH.name => first::<crate::model::Breach>(old, fields),
+        n if n == kinds::REQUEST.name => first::<crate::model::Request>(old, fields),
+        _ => None,
+    }
 }
 
 /// What `dpo record adopt` journaled.
@@ -438,6 +466,12 @@ pub fn adopt(
         return Err(AdoptError::Evidence {
             file: rel.to_string(),
             sections,
+        });
+    }
+    if let Some(message) = settable_refusal(kind, &old, &fields) {
+        return Err(AdoptError::Refused {
+            file: rel.to_string(),
+            message,
         });
     }
     let before = last.map(|(_, s)| s);

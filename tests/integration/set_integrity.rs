@@ -825,3 +825,39 @@ fn request_set_never_rewrites_the_received_time_or_controller_once_forwarded() {
     )
     .assert_code(0);
 }
+
+#[test]
+fn record_adopt_refuses_an_aware_at_rewritten_after_the_notification() {
+    let server = SmtpServer::start(Mode::Plain);
+    let ws = notified_late(&server);
+    let original = ws.read(FILE);
+    hand_edit(
+        &ws,
+        FILE,
+        "aware_at: 2021-03-26T10:00:00+01:00",
+        "aware_at: 2021-03-27T10:00:00+01:00",
+    );
+    refused(
+        &ws,
+        FILE,
+        "2021-03-30 12:00",
+        &["record", "adopt", FILE, "--reason", "erreur de saisie"],
+        "fixed the 72-hour deadline",
+    );
+    run(&ws, "2021-03-30 12:00", &["check"]).assert_code(1);
+    // A fact `set` allows is adopted.
+    ws.write(
+        FILE,
+        &original.replacen(
+            "measures_taken: Serveur isolé du réseau",
+            "measures_taken: Serveur isolé",
+            1,
+        ),
+    );
+    run(
+        &ws,
+        "2021-03-30 12:00",
+        &["record", "adopt", FILE, "--reason", "précision"],
+    )
+    .assert_code(0);
+}
