@@ -188,10 +188,7 @@ pub fn item_status(fate: &Fate, item: &DataItem) -> ItemStatus {
     // A choice marked as an assumption is not the controller's yet.
     let unconfirmed = item.to_confirm.contains(&ItemField::Choice);
     match item.choice {
-        None => todo.push(
-            "record the controller's written choice (`choice:` and `decision:` in the fate file)"
-                .to_string(),
-        ),
+        None => todo.push(record_choice_hint(&item.id)),
         Some(_) if unconfirmed => todo.push(format!(
             "confirm the controller's choice: `choice` is an assumption to confirm (`to_confirm`); `dpo fate set {} choice …` once the controller has written",
             item.id
@@ -398,9 +395,9 @@ pub fn check_destroy(fate: &Fate, item: &DataItem) -> Result<(), FateError> {
     }
     match item.choice {
         None => refuse(format!(
-            "refusing to record a destruction for item `{}`: the controller's choice is not recorded\n  hint: write its written choice in `{}` (`choice:` and `decision:`) first",
+            "refusing to record a destruction for item `{}`: the controller's choice is not recorded\n  hint: {}",
             item.id,
-            fate.rel()
+            record_choice_hint(&item.id)
         )),
         Some(Choice::Keep) => refuse(format!(
             "refusing to record a destruction for item `{}`: the controller chose to have it kept (`choice: keep`)",
@@ -414,15 +411,22 @@ pub fn check_destroy(fate: &Fate, item: &DataItem) -> Result<(), FateError> {
     }
 }
 
+/// How to record the controller's written choice for `item`, journaled.
+fn record_choice_hint(item: &Id) -> String {
+    format!(
+        "record the controller's written choice first: `dpo fate set {item} choice CHOICE` (return, destroy, return_then_destroy, keep) and `dpo fate set {item} decision \"{{reference: …, date: YYYY-MM-DD}}\"`"
+    )
+}
+
 /// Refuses a bag for an item the controller did not ask back.
-pub fn check_bag(fate: &Fate, item: &DataItem) -> Result<(), FateError> {
+pub fn check_bag(item: &DataItem) -> Result<(), FateError> {
     match item.choice {
         Some(c) if c.returns() => Ok(()),
         None => Err(FateError::Refused {
             message: format!(
-                "refusing to hand item `{}` over: the controller's choice is not recorded\n  hint: write its written choice in `{}` (`choice:` and `decision:`) first",
+                "refusing to hand item `{}` over: the controller's choice is not recorded\n  hint: {}",
                 item.id,
-                fate.rel()
+                record_choice_hint(&item.id)
             ),
         }),
         Some(_) => Err(FateError::Refused {

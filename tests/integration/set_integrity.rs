@@ -861,3 +861,91 @@ fn record_adopt_refuses_an_aware_at_rewritten_after_the_notification() {
     )
     .assert_code(0);
 }
+
+#[test]
+fn the_hints_point_to_commands_that_journal_and_never_offer_to_defer_the_description() {
+    // A fate item with no recorded choice: `fate set`, not a hand edit.
+    const FATE: &str = "fate/juvisy-sur-orge.yaml";
+    let f = crate::closing::Fate::new();
+    let text = f.ws.read(FATE).replacen(
+        "    choice: return_then_destroy\n    decision: {reference: \"courrier du maire n° 2021-147\", date: 2021-07-15}\n",
+        "",
+        1,
+    );
+    assert_ne!(text, f.ws.read(FATE));
+    f.ws.write(FATE, &text);
+    std::fs::create_dir_all(f.ws.path("data/partages")).unwrap();
+    std::fs::write(f.ws.path("data/partages/a.txt"), b"x\n").unwrap();
+    for args in [
+        &[
+            "fate",
+            "bag",
+            "partages",
+            "--from",
+            "data/partages",
+            "--out",
+            "media/p",
+        ][..],
+        &[
+            "fate",
+            "destroy",
+            "partages",
+            "--copy",
+            "live",
+            "--method",
+            "purge",
+            "--technique",
+            "t",
+            "--tool",
+            "t 1",
+            "--operator",
+            "Bob",
+            "--verification",
+            "v",
+        ][..],
+    ] {
+        let r = f.dpo(args);
+        r.assert_code(2);
+        let err = r.stderr();
+        assert!(
+            err.contains("dpo fate set partages choice")
+                && err.contains("dpo fate set partages decision")
+                && !err.contains("(`choice:` and `decision:`)"),
+            "{args:?}: {err}"
+        );
+    }
+    // A breach whose description is missing: never "defer each one".
+    let ws = Workspace::fixture("juvisy-workspace");
+    let text = std::fs::read_to_string(fixture("breach-records").join(format!("{ID}.yaml")))
+        .expect("read breach fixture");
+    let blank = text.replacen(
+        "  description: Chiffrement par un rançongiciel des partages du serveur de fichiers de la ville\n",
+        "  description: null\n",
+        1,
+    );
+    assert_ne!(blank, text);
+    ws.write(FILE, &blank);
+    let r = run(
+        &ws,
+        "2021-03-26 11:00",
+        &["breach", "notify", ID, "--dry-run"],
+    );
+    let err = r.stderr();
+    assert!(
+        err.contains(&format!("dpo breach set {ID} FIELD VALUE"))
+            && err.contains("never deferred")
+            && !err.contains("defer each one"),
+        "{err}"
+    );
+    ws.write(FILE, &blank.replacen("  subjects_count: 1200\n", "", 1));
+    let r = run(
+        &ws,
+        "2021-03-26 11:00",
+        &["breach", "notify", ID, "--dry-run"],
+    );
+    let err = r.stderr();
+    assert!(
+        err.contains("never deferred") && err.contains("the others may be"),
+        "{err}"
+    );
+}
