@@ -789,6 +789,12 @@ pub fn set_field<T: Settable>(
         Err(e) if how.yaml => return Err(refuse(format!("the value is not YAML: {e}"))),
         Err(_) => {}
     }
+    // Last, for an instant: a local time as the options take it
+    // (`2021-10-30 09:00`, read in the processor's zone; a date alone is
+    // still refused), written with its offset.
+    if let Ok(at) = crate::time::parse_user_time(how.value, ws.tz) {
+        candidates.push(Value::String(at.to_rfc3339()));
+    }
     let mut why = String::new();
     let mut found = None;
     for value in candidates {

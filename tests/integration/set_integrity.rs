@@ -949,3 +949,54 @@ fn the_hints_point_to_commands_that_journal_and_never_offer_to_defer_the_descrip
         "{err}"
     );
 }
+
+#[test]
+fn set_takes_an_instant_in_the_local_form_the_options_take_but_never_a_date_alone() {
+    let ws = with_breach();
+    // Winter time (UTC+01:00) on 26 March 2021, summer time once the clocks
+    // changed on the 28th.
+    run(
+        &ws,
+        "2021-03-29 12:00",
+        &["breach", "set", ID, "discovered_at", "2021-03-26 09:00"],
+    )
+    .assert_code(0);
+    assert!(
+        ws.read(FILE)
+            .contains("discovered_at: 2021-03-26T09:00:00+01:00"),
+        "{}",
+        ws.read(FILE)
+    );
+    run(
+        &ws,
+        "2021-03-29 12:00",
+        &["breach", "set", ID, "ended_at", "2021-03-28 15:30"],
+    )
+    .assert_code(0);
+    assert!(
+        ws.read(FILE).contains("2021-03-28T15:30:00+02:00"),
+        "{}",
+        ws.read(FILE)
+    );
+    refused(
+        &ws,
+        FILE,
+        "2021-03-29 12:00",
+        &["breach", "set", ID, "discovered_at", "2021-03-26"],
+        "discovered_at",
+    );
+    // A text that looks like a time stays the text typed.
+    run(
+        &ws,
+        "2021-03-29 12:00",
+        &["breach", "set", ID, "title", "2021-03-26 09:00"],
+    )
+    .assert_code(0);
+    assert!(
+        ws.read(FILE).contains("title: 2021-03-26 09:00")
+            || ws.read(FILE).contains("title: '2021-03-26 09:00'"),
+        "{}",
+        ws.read(FILE)
+    );
+    run(&ws, "2021-03-29 12:00", &["check"]).assert_code(0);
+}
