@@ -1000,3 +1000,37 @@ fn set_takes_an_instant_in_the_local_form_the_options_take_but_never_a_date_alon
     );
     run(&ws, "2021-03-29 12:00", &["check"]).assert_code(0);
 }
+
+#[test]
+fn a_certificate_issued_after_the_moved_end_of_the_convention_is_done_late() {
+    // The convention ends on Sunday 1 August 2021: moved to Monday 2 August,
+    // 23:59:59.
+    let state = |certified_at: &str| {
+        let f = crate::closing::Fate::new();
+        f.complete();
+        let r =
+            f.ws.dpo()
+                .now(certified_at)
+                .run(&["fate", "certify", "-o", "out/certificat.pdf"]);
+        r.assert_code(0);
+        let r =
+            f.ws.dpo()
+                .now("2021-08-04 10:00")
+                .run(&["--json", "status"]);
+        let v: serde_json::Value = serde_json::from_str(&r.stdout()).expect("status --json");
+        let item = v["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["kind"] == "fate.certificate")
+            .cloned()
+            .unwrap_or_else(|| panic!("no fate item: {v}"));
+        let text = f.ws.dpo().now("2021-08-04 10:00").run(&["status"]).stdout();
+        (item["state"].as_str().unwrap_or_default().to_string(), text)
+    };
+    let (late, text) = state("2021-08-03 10:00");
+    assert_eq!(late, "done_late");
+    assert!(text.contains("[fait, après l'échéance]"), "{text}");
+    let (on_time, _) = state("2021-08-02 23:00");
+    assert_eq!(on_time, "done");
+}
