@@ -8,7 +8,9 @@
 //! [`super::edit`]), then reads the new text back and checks that it is
 //! exactly the record meant before it replaces the file atomically. A
 //! change also refuses to go ahead when the file is no longer the one read
-//! (its SHA-256 differs): someone edited it meanwhile. Creating a file never
+//! (its SHA-256 differs): someone edited it meanwhile; and when it is not
+//! what the journal last vouched for ([`super::integrity::require_vouched`]):
+//! the next entry would make a hand edit dpo's own. Creating a file never
 //! overwrites one. Every function that writes takes the workspace lock, so
 //! it cannot be called without holding it, and notes the write in the
 //! lock's write-ahead list before making it: until the command journals the
