@@ -976,16 +976,16 @@ pub fn set_record<T: Settable>(
     let lock = ws.lock()?;
     let stored = load_one::<T>(ws, kind.name, kind.path, id)?;
     // The entry will vouch for the whole file: never for a hand edit that
-    // no entry vouches for (it is adopted, or undone, first).
+    // no entry vouches for (it is adopted, or undone, first). Every write
+    // checks it ([`put`]); here first, to name the field.
     let rel = &stored.source.rel;
-    if let Some(f) = super::integrity::check_one(&ws.root, rel)? {
+    if let Err(WorkspaceError::Unvouched { message, .. }) =
+        super::integrity::require_vouched(&ws.root, rel)
+    {
         return Err(StoreError::Field {
             file: rel.clone(),
             field: shown_field(v.shown),
-            message: format!(
-                "nothing was set: the file is {}",
-                super::integrity::refusal(&f)
-            ),
+            message: format!("nothing was set: the file is {message}"),
         });
     }
     let action = format!("{}.set", kind.name);
