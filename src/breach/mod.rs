@@ -67,6 +67,24 @@ fn list_labels(fields: &[FieldLabel]) -> String {
         .collect()
 }
 
+/// How to get the `missing` fields of breach `id` filled: set (journaled),
+/// and deferred when they may be — the description of the nature of the
+/// breach never may ([`fields::Field::deferrable`]).
+fn missing_hint(id: &Id, missing: &[FieldLabel]) -> String {
+    let fixed = |f: &FieldLabel| fields::Field::parse(&f.field).is_some_and(|f| !f.deferrable());
+    let set = format!("fill them with `dpo breach set {id} FIELD VALUE`");
+    let defer = format!("dpo breach defer {id} FIELD --reason \"…\"");
+    match (missing.iter().filter(|f| fixed(f)).count(), missing.len()) {
+        (0, _) => format!("{set}, or defer each one with `{defer}`"),
+        (n, all) if n == all => format!(
+            "{set}: the description of the nature of the breach is never deferred (a notification must say what happened)"
+        ),
+        _ => format!(
+            "{set}; the description of the nature of the breach is never deferred, the others may be, with `{defer}`"
+        ),
+    }
+}
+
 /// What can go wrong in the breach workflow.
 #[derive(Debug, thiserror::Error)]
 pub enum BreachError {
@@ -160,7 +178,7 @@ pub enum BreachError {
         known: String,
     },
     /// Required fields are neither filled nor deferred (exit 1).
-    #[error("breach `{id}` cannot be notified: {} required field(s) are neither filled nor deferred with a reason (champs obligatoires ni renseignés ni différés avec un motif):{}\n  hint: fill them in `breaches/{id}.yaml`, or defer each one with `dpo breach defer {id} FIELD --reason \"…\"`", missing.len(), list_labels(missing))]
+    #[error("breach `{id}` cannot be notified: {} required field(s) are neither filled nor deferred with a reason (champs obligatoires ni renseignés ni différés avec un motif):{}\n  hint: {}", missing.len(), list_labels(missing), missing_hint(id, missing))]
     MissingFields {
         /// The breach.
         id: Id,

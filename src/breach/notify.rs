@@ -264,6 +264,7 @@ impl Prepared<'_> {
                     bytes: notice.pdf.clone(),
                 }],
                 documents: documents.clone(),
+                record: crate::workspace::store::record_rel(super::store::DIR, &b.id),
                 eml_stem: format!("evidence/breaches/{}/{c}-{phase}", b.id),
                 filing: Filing {
                     action: action.into(),

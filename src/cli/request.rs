@@ -63,6 +63,9 @@ pub struct LogArgs {
     /// Write the message to evidence/ without sending it.
     #[arg(long)]
     pub dry_run: bool,
+    /// Forward it even though a required field is « à compléter » (the record says so).
+    #[arg(long, conflicts_with = "no_forward")]
+    pub incomplete: bool,
     /// An interrupted earlier sending.
     #[command(flatten)]
     pub uncertain: UncertainArgs,
@@ -244,6 +247,7 @@ pub(super) fn run(settings: &Settings, c: &RequestCommand) -> Result<i32, CliErr
                 summary: a.summary.clone(),
                 channel: a.channel.clone(),
                 no_forward: a.no_forward,
+                incomplete: a.incomplete,
             };
             // Refusals that need no server come first.
             ws.require_controller(&a.controller)

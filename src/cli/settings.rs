@@ -170,7 +170,8 @@ impl Settings {
     /// Otherwise — or when `DPO_ACTOR` names a group of `people.yaml` (an
     /// entry with no name) — there is no actor: the command refuses (exit 2)
     /// rather than record "unknown". A `DPO_ACTOR` that is set but empty,
-    /// says "unknown" or holds a control character is refused too.
+    /// says no one ("unknown", "null", "n/a"…) or holds a control or an
+    /// invisible character is refused too.
     pub fn actor(&self) -> Result<String, CliError> {
         let people = self.people.get();
         let named = |id: &str| {
@@ -239,16 +240,21 @@ impl Settings {
     }
 }
 
-/// Why `DPO_ACTOR` cannot name who acts, if it cannot: empty, "unknown"
-/// (what the records must never say), or holding a control character (a
-/// line break would forge a line of `journal show`).
+/// Why `DPO_ACTOR` cannot name who acts, if it cannot: empty, a word for
+/// no value or no one ("unknown", "null", "~", "n/a", "anonymous", "-"…:
+/// [`crate::model::is_placeholder`], what the records must never say),
+/// holding a control character (a line break would forge a line of
+/// `journal show`) or an invisible one (a zero-width or format character:
+/// a name that looks like another).
 fn unfit_actor(v: &str) -> Option<&'static str> {
     if v.is_empty() {
         Some("is set but empty")
     } else if v.chars().any(char::is_control) {
         Some("holds a control character (a line break, a tab…)")
-    } else if ["unknown", "inconnu"].contains(&v.to_lowercase().as_str()) {
-        Some("says \"unknown\": name who acts")
+    } else if v.chars().any(crate::model::is_invisible) {
+        Some("holds an invisible character (zero-width, format or direction mark)")
+    } else if crate::model::is_placeholder(v) {
+        Some("says no one (\"unknown\", \"null\", \"n/a\", \"anonymous\"…): name who acts")
     } else {
         None
     }
@@ -389,6 +395,15 @@ mod tests {
             "a\nb",
             "a\tb",
             "x\u{1b}[2J",
+            "null",
+            "~",
+            "n/a",
+            "anonymous",
+            "-",
+            "Marie\u{200b}Curie",
+            "\u{2060}",
+            "Marie Curie\u{202e}",
+            "\u{feff}Marie",
         ] {
             let e = with(&[("DPO_ACTOR", bad), ("USER", "coordinateur-ept")]).unwrap_err();
             assert!(matches!(e, CliError::NoActor(_)), "{bad:?}: {e}");

@@ -178,7 +178,7 @@ pub fn bag(
 ) -> Result<Bagged, FateError> {
     let f = super::find_item(ws, req.controller.as_ref(), &req.item)?;
     let item = f.require_item(&req.item)?;
-    super::check_bag(&f, item)?;
+    super::check_bag(item)?;
     let copy = source_copy(&f, item, req.copy.as_deref())?;
     let signer = Signer::open(ws, req.key.as_deref())?;
     ws.journal().head()?;

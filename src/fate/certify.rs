@@ -102,6 +102,8 @@ pub fn certify(ws: &Workspace, act: &Act, req: &CertifyRequest) -> Result<Certif
     // journal head the certificate states are those of one moment.
     let lock = ws.lock()?;
     let f = super::load(ws, &controller)?;
+    // Never a certificate built on a record changed outside dpo.
+    workspace::integrity::require_vouched(&ws.root, &f.rel())?;
     let s = crate::render::catalog::Catalog::of(req.lang);
     let mut pending = super::pending(&f, &s);
     pending.extend(super::unsigned(ws, &s));

@@ -215,9 +215,11 @@ pub fn item_status(fate: &Fate, item: &DataItem, s: &Strings) -> ItemStatus {
     // A choice marked as an assumption is not the controller's yet.
     let unconfirmed = item.to_confirm.contains(&ItemField::Choice);
     match item.choice {
-        None => todo.push(t("fate-todo-choice", &[])),
+        None => todo.push(t("fate-todo-choice", &[("item", id.into())])),
         Some(_) if unconfirmed => todo.push(t("fate-todo-confirm-choice", &[("item", id.into())])),
-        Some(_) if item.decision.is_none() => todo.push(t("fate-todo-decision", &[])),
+        Some(_) if item.decision.is_none() => {
+            todo.push(t("fate-todo-decision", &[("item", id.into())]))
+        }
         _ => {}
     }
     let choice = item.choice;
@@ -420,9 +422,9 @@ pub fn check_destroy(fate: &Fate, item: &DataItem) -> Result<(), FateError> {
     }
     match item.choice {
         None => refuse(format!(
-            "refusing to record a destruction for item `{}`: the controller's choice is not recorded\n  hint: write its written choice in `{}` (`choice:` and `decision:`) first",
+            "refusing to record a destruction for item `{}`: the controller's choice is not recorded\n  hint: {}",
             item.id,
-            fate.rel()
+            record_choice_hint(&item.id)
         )),
         Some(Choice::Keep) => refuse(format!(
             "refusing to record a destruction for item `{}`: the controller chose to have it kept (`choice: keep`)",
@@ -436,15 +438,22 @@ pub fn check_destroy(fate: &Fate, item: &DataItem) -> Result<(), FateError> {
     }
 }
 
+/// How to record the controller's written choice for `item`, journaled.
+fn record_choice_hint(item: &Id) -> String {
+    format!(
+        "record the controller's written choice first: `dpo fate set {item} choice CHOICE` (return, destroy, return_then_destroy, keep) and `dpo fate set {item} decision \"{{reference: …, date: YYYY-MM-DD}}\"`"
+    )
+}
+
 /// Refuses a bag for an item the controller did not ask back.
-pub fn check_bag(fate: &Fate, item: &DataItem) -> Result<(), FateError> {
+pub fn check_bag(item: &DataItem) -> Result<(), FateError> {
     match item.choice {
         Some(c) if c.returns() => Ok(()),
         None => Err(FateError::Refused {
             message: format!(
-                "refusing to hand item `{}` over: the controller's choice is not recorded\n  hint: write its written choice in `{}` (`choice:` and `decision:`) first",
+                "refusing to hand item `{}` over: the controller's choice is not recorded\n  hint: {}",
                 item.id,
-                fate.rel()
+                record_choice_hint(&item.id)
             ),
         }),
         Some(_) => Err(FateError::Refused {

@@ -467,7 +467,40 @@ fn problems(ws: &Workspace, file: &FateFile, src: &SourceFile) -> Vec<Diagnostic
     out
 }
 
+/// The facts of an item a certificate states: never set once one is issued.
+const CERTIFIED_FACTS: [&str; 3] = ["choice", "decision", "copies"];
+
 impl store::Settable for FateFile {
+    /// Refuses the choice, decision and copies of an item once a
+    /// certificate stating them was issued: setting them would make the
+    /// issued certificate say what the record no longer says.
+    fn may_set(&self, field: &str) -> Result<(), String> {
+        let Some((index, rest)) = field.strip_prefix("items[").and_then(|r| r.split_once(']'))
+        else {
+            return Ok(());
+        };
+        let fact = rest
+            .trim_start_matches('.')
+            .split(['.', '['])
+            .next()
+            .unwrap_or_default();
+        let issued = self.records.iter().rev().find_map(|r| match r {
+            FateRecord::Certificate(c) => Some(c),
+            _ => None,
+        });
+        let item = index.parse::<usize>().ok().and_then(|i| self.items.get(i));
+        match (issued, item) {
+            (Some(c), Some(item)) if CERTIFIED_FACTS.contains(&fact) => Err(format!(
+                "item `{}` is covered by the certificate issued on {} by {} (`{}`): its `{fact}` is what that certificate states to the controller, and is not rewritten after it. dpo does not re-certify changed facts: if the controller's decision or the copies really changed, tell the controller in writing and note it with `dpo journal note -m \"…\"`",
+                item.id,
+                crate::render::words::show(c.at),
+                c.by,
+                c.pdf
+            )),
+            _ => Ok(()),
+        }
+    }
+
     /// A value set is no longer an assumption: its field leaves the item's
     /// (or the copy's) `to_confirm`, in the same write.
     fn after_set(&mut self, field: &str) {

@@ -351,6 +351,7 @@ fn send(
             .replace("{processor}", ws.processor.display_name()),
         text: t.render(&format!("instruction-{}.txt", kind.key()), &ctx)?,
         attachments: Vec::new(),
+        record: store::record_rel(DIR, &i.id),
         eml_stem: format!("evidence/instructions/{}-{}", i.id, kind.key()),
         documents: Vec::new(),
         filing: Filing::new(action, format!("{}/{}", i.id, i.controller)),

@@ -390,6 +390,10 @@ pub struct Letter {
     pub documents: Vec<Attachment>,
     /// Where the `.eml` goes, relative to the workspace, without `.eml`.
     pub eml_stem: String,
+    /// The record file the sending is written into, relative to the
+    /// workspace: nothing is sent while it is not what the journal last
+    /// vouched for (changed outside dpo).
+    pub record: String,
     /// How it is journaled and identified.
     pub filing: Filing,
 }
@@ -638,6 +642,9 @@ impl<'a> Outbox<'a> {
             what: letter.what.clone(),
             source,
         };
+        // Refused before anything is sent: recording the sending would make
+        // a hand edit of the record dpo's own.
+        workspace::integrity::require_vouched(&self.ws.root, &letter.record)?;
         if self.how.dry_run {
             let eml = format!("{}-dry-run.eml", letter.eml_stem);
             let built = self.build(letter, &eml).map_err(mail_err)?;

@@ -24,11 +24,40 @@ pub fn required_text(v: &str, what: &'static str, hint: &str) -> Result<String, 
     Ok(v.to_string())
 }
 
-/// True when `v` says nothing: empty, or the words documents print for
-/// what is unknown (« à compléter », "to be completed", « à confirmer »,
-/// "TODO"…), typed as if they were a value. A certificate must not state
-/// that « à compléter » validated a destruction.
+/// True for a character that shows nothing: a zero-width or format
+/// character, a bidirectional control, a variation selector, a filler —
+/// Unicode's default-ignorable code points. A name made with one looks like
+/// another name, or like no name.
+pub fn is_invisible(c: char) -> bool {
+    const RANGES: [(u32, u32); 17] = [
+        (0xad, 0xad),
+        (0x34f, 0x34f),
+        (0x61c, 0x61c),
+        (0x115f, 0x1160),
+        (0x17b4, 0x17b5),
+        (0x180b, 0x180f),
+        (0x200b, 0x200f),
+        (0x202a, 0x202e),
+        (0x2060, 0x206f),
+        (0x3164, 0x3164),
+        (0xfe00, 0xfe0f),
+        (0xfeff, 0xfeff),
+        (0xffa0, 0xffa0),
+        (0xfff0, 0xfff8),
+        (0x1bca0, 0x1bca3),
+        (0x1d173, 0x1d17a),
+        (0xe0000, 0xe0fff),
+    ];
+    RANGES.iter().any(|&(a, b)| (a..=b).contains(&u32::from(c)))
+}
+
+/// True when `v` says nothing: empty (invisible characters aside), or the
+/// words documents print for what is unknown (« à compléter », "to be
+/// completed", « à confirmer », "TODO"…), or the words for no value or no
+/// one ("null", "~", "n/a", "anonymous"…), typed as if they were a value. A
+/// certificate must not state that « à compléter » validated a destruction.
 pub fn is_placeholder(v: &str) -> bool {
+    let v: String = v.chars().filter(|c| !is_invisible(*c)).collect();
     let v = v
         .trim()
         .trim_matches(|c: char| "[]()*«»\"'“”‹› \u{a0}\u{202f}".contains(c))
@@ -47,6 +76,15 @@ pub fn is_placeholder(v: &str) -> bool {
             | "-"
             | "inconnu"
             | "unknown"
+            | "null"
+            | "~"
+            | "n/a"
+            | "n.a."
+            | "anonymous"
+            | "anonyme"
+            | "nobody"
+            | "..."
+            | "…"
     )
 }
 
@@ -69,8 +107,35 @@ mod tests {
         ] {
             assert!(is_placeholder(v), "{v:?}");
         }
-        for v in ["Carole Dupont", "à compléter par Carole", "détruit"] {
+        for v in ["Carole Dupont", "à compléter par Carole", "détruit", "none"] {
             assert!(!is_placeholder(v), "{v:?}");
+        }
+        for v in [
+            "null",
+            "NULL",
+            "~",
+            "n/a",
+            "N/A",
+            "anonymous",
+            "-",
+            "\u{200b}",
+            "\u{200b}unknown\u{feff}",
+        ] {
+            assert!(is_placeholder(v), "{v:?}");
+        }
+        for c in [
+            '\u{200b}',
+            '\u{200d}',
+            '\u{2060}',
+            '\u{feff}',
+            '\u{202e}',
+            '\u{ad}',
+            '\u{e0041}',
+        ] {
+            assert!(super::is_invisible(c), "{c:?}");
+        }
+        for c in ['a', 'é', ' ', '\u{a0}', '-', '’'] {
+            assert!(!super::is_invisible(c), "{c:?}");
         }
     }
 }

@@ -71,7 +71,22 @@ pub fn problems(
     d
 }
 
+/// The facts forwarded to the controller that fix its deadline or name who
+/// was told: never set once forwarded.
+const FORWARDED_FACTS: [&str; 2] = ["received_at", "controller"];
+
 impl Settable for Request {
+    fn may_set(&self, field: &str) -> Result<(), String> {
+        let top = field.split(['.', '[']).next().unwrap_or(field);
+        match &self.forwarded {
+            Some(f) if FORWARDED_FACTS.contains(&top) => Err(format!(
+                "`{top}` was forwarded to the controller on {} (it fixes the controller's one-month deadline, or names who was told): it is never rewritten after that. If it was wrong, tell the controller in writing and note it with `dpo journal note -m \"…\"`",
+                words::show(f.sent_at)
+            )),
+            _ => Ok(()),
+        }
+    }
+
     fn problems(&self, ws: &Workspace, src: &SourceFile, now: DateTime<Utc>) -> Vec<Diagnostic> {
         problems(ws, self, src, now)
     }

@@ -47,6 +47,9 @@ pub struct NewRequest {
     pub channel: Option<String>,
     /// Record only; forward later with `dpo request forward`.
     pub no_forward: bool,
+    /// Forward it even though a required field is « à compléter »
+    /// (`--incomplete`; the record says so).
+    pub incomplete: bool,
 }
 
 /// What logging or forwarding did.
@@ -166,6 +169,18 @@ pub fn log(ws: &Workspace, new: &NewRequest, how: &Sending) -> Result<Outcome, R
         logged_at: now_local,
         forwarded: None,
     };
+    // Forwarded at once: the same gate as `request forward`, before
+    // anything is written.
+    let gaps = if forward {
+        gate(
+            &request,
+            new.incomplete,
+            "or log it with --no-forward, fill them with `dpo request set ID FIELD VALUE`, then forward it"
+                .into(),
+        )?
+    } else {
+        Vec::new()
+    };
     let rel = store::record_rel(DIR, &id);
     // What `dpo check` and `request set` check.
     let src = SourceFile::new(rel.clone(), String::new(), String::new());
@@ -199,7 +214,7 @@ pub fn log(ws: &Workspace, new: &NewRequest, how: &Sending) -> Result<Outcome, R
     };
     if forward {
         let outbox = Outbox::open(ws, &lock, &t, how)?;
-        let (request, d) = send(&outbox, stored, Vec::new(), Vec::new()).map_err(|e| {
+        let (request, d) = send(&outbox, stored, Vec::new(), gaps).map_err(|e| {
             OutboxError::recorded_not_sent(
                 format!("request `{id}`"),
                 format!("dpo request forward {id}"),
@@ -217,6 +232,18 @@ pub fn log(ws: &Workspace, new: &NewRequest, how: &Sending) -> Result<Outcome, R
 pub fn missing_fields(r: &Request) -> Vec<String> {
     let summary = r.summary.trim();
     outbox::missing(&[("summary", summary.is_empty() || summary == "à compléter")])
+}
+
+/// The gate of every forward (`request log`, `request forward`): refuses
+/// while a required field is « à compléter » ([`missing_fields`]) unless
+/// `incomplete`; returns the fields to note as sent « à compléter ».
+fn gate(r: &Request, incomplete: bool, hint: String) -> Result<Vec<String>, RequestError> {
+    Ok(outbox::complete_or_allowed(
+        format!("the forwarding of request `{}`", r.id),
+        missing_fields(r),
+        incomplete,
+        hint,
+    )?)
 }
 
 /// Forwards a request logged with `--no-forward` (or whose forwarding
@@ -247,9 +274,8 @@ pub fn forward(
             ..*how
         },
     )?;
-    let gaps = outbox::complete_or_allowed(
-        format!("the forwarding of request `{}`", stored.record.id),
-        missing_fields(&stored.record),
+    let gaps = gate(
+        &stored.record,
         incomplete,
         format!(
             "fill them with `dpo request set {} FIELD VALUE`",
@@ -320,6 +346,7 @@ fn send(
         text: t.render("request-forward.txt", &ctx)?,
         attachments: Vec::new(),
         documents,
+        record: stored.source.rel.clone(),
         eml_stem: format!("evidence/requests/{}", r.id),
         filing: Filing::new("request.forward", format!("{}/{}", r.id, r.controller)),
     };

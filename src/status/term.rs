@@ -4,7 +4,7 @@
 //! justify it in writing), due at the end and listed until a certificate is
 //! recorded in `fate/<controller>.yaml`.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, FixedOffset, Utc};
 
 use super::{dated, State, StatusItem};
 use crate::fate::{self, FateError};
@@ -28,14 +28,18 @@ fn certificate(
     ws: &Workspace,
     controller: &Id,
     s: &Strings,
-) -> (bool, Vec<String>, Vec<Diagnostic>) {
+) -> (Option<DateTime<FixedOffset>>, Vec<String>, Vec<Diagnostic>) {
     match fate::load(ws, controller) {
         Ok(f) => {
             let done = f
                 .file
                 .records
                 .iter()
-                .any(|r| matches!(r, FateRecord::Certificate(_)));
+                .filter_map(|r| match r {
+                    FateRecord::Certificate(c) => Some(c.at),
+                    _ => None,
+                })
+                .min();
             let mut missing: Vec<String> = fate::pending(&f, s)
                 .into_iter()
                 .map(|p| match (p.item, p.copy) {
@@ -45,19 +49,19 @@ fn certificate(
                 })
                 .collect();
             missing.dedup();
-            if missing.is_empty() && !done {
+            if missing.is_empty() && done.is_none() {
                 missing.push("certificate".into());
             }
             (done, missing, Vec::new())
         }
-        Err(FateError::NoFateFile { .. }) => (false, vec!["fate_file".into()], Vec::new()),
+        Err(FateError::NoFateFile { .. }) => (None, vec!["fate_file".into()], Vec::new()),
         Err(FateError::Invalid { diagnostics, .. }) => {
-            (false, vec!["fate_file".into()], diagnostics)
+            (None, vec!["fate_file".into()], diagnostics)
         }
         Err(e) => {
             let rel = fate::fate_rel(controller);
             (
-                false,
+                None,
                 vec!["fate_file".into()],
                 vec![Diagnostic::error(&rel, (1, 1), "", e.to_string())],
             )
@@ -152,10 +156,14 @@ pub fn items(
         }
         let (done, missing, mut d) = certificate(ws, id, s);
         diags.append(&mut d);
-        let (state, missing) = if done {
-            (State::Done, Vec::new())
-        } else {
-            (dated::state(end, today), missing)
+        // Done late, as a late forward is: the certificate issued after
+        // the last second of the (moved) due day.
+        let (state, missing) = match done {
+            Some(at) if dated::deadline(end, ws.tz).is_some_and(|due| at > due) => {
+                (State::DoneLate, Vec::new())
+            }
+            Some(_) => (State::Done, Vec::new()),
+            None => (dated::state(end, today), missing),
         };
         out.push(item(
             KIND_FATE,

@@ -338,6 +338,7 @@ fn send(
             content_type: "application/pdf".into(),
             bytes: pdf,
         }],
+        record: store::record_rel(DIR, &n.id),
         eml_stem: format!("evidence/subprocessors/{}", n.id),
         documents: Vec::new(),
         filing: Filing::new("subprocessor.notify", format!("{}/{cid}", n.id)),

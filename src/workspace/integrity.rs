@@ -143,6 +143,72 @@ pub fn check(root: &Path) -> Result<Vec<Finding>, WorkspaceError> {
     Ok(out)
 }
 
+/// What [`check`] says of the one file `rel`: `None` when the journal
+/// vouches for it as it is (or it is not a file `check` looks at). Every
+/// write of an existing record goes through this first ([`store`]), so no
+/// command makes a hand edit its own.
+pub fn check_one(root: &Path, rel: &str) -> Result<Option<Finding>, WorkspaceError> {
+    let Ok(entries) = Journal::new(root).entries() else {
+        return Ok(None);
+    };
+    let last = journaled(&entries);
+    if !last.contains_key(rel) && kinds::of_record(rel).is_none() {
+        return Ok(None);
+    }
+    check_file(root, &entries, &last, rel)
+}
+
+/// Refuses (with [`WorkspaceError::Unvouched`]) the file `rel` when
+/// [`check_one`] finds it does not match the journal — except a record
+/// started by hand that no entry ever named and that holds no evidence yet
+/// (as a fate inventory): its first write by dpo is its first journaling.
+pub fn require_vouched(root: &Path, rel: &str) -> Result<(), WorkspaceError> {
+    match check_one(root, rel)? {
+        Some(f) if f.tamper == Tamper::NotJournaled && f.seq == 0 && !holds_evidence(root, rel) => {
+            Ok(())
+        }
+        Some(f) => Err(WorkspaceError::Unvouched {
+            file: rel.to_string(),
+            message: refusal(&f),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Whether the record file `rel` has a section only dpo writes.
+fn holds_evidence(root: &Path, rel: &str) -> bool {
+    let text = std::fs::read_to_string(root.join(rel)).unwrap_or_default();
+    kinds::of_record(rel).is_none_or(|k| {
+        differing_fields("", &text)
+            .iter()
+            .any(|f| k.evidence.contains(&f.as_str()))
+    })
+}
+
+/// Why a command refuses to write over the file of `finding`: what is
+/// wrong, and how to get out — `dpo record adopt`, unless the edit touched
+/// evidence, which is never adopted.
+pub fn refusal(finding: &Finding) -> String {
+    let evidence: Vec<String> = match (&finding.fields, kinds::of_record(&finding.file)) {
+        (Some(fields), Some(kind)) if finding.tamper == Tamper::Changed => fields
+            .iter()
+            .filter(|f| kind.evidence.contains(&f.as_str()))
+            .map(|f| format!("`{f}`"))
+            .collect(),
+        _ => Vec::new(),
+    };
+    if evidence.is_empty() {
+        return finding.message();
+    }
+    let first = finding.message();
+    let first = first.lines().next().unwrap_or_default();
+    format!(
+        "{first}\n  hint: the section(s) {} hold evidence written by dpo and cannot be adopted: restore the file from git (`git checkout -- {}`)",
+        evidence.join(", "),
+        finding.file
+    )
+}
+
 /// The files of [`check`], for readers that only mark them.
 pub fn tampered(root: &Path) -> std::collections::BTreeSet<String> {
     check(root)
@@ -296,9 +362,37 @@ pub enum AdoptError {
         /// The evidence sections that differ.
         sections: Vec<String>,
     },
+    /// The edit changes a fact `dpo … set` refuses to change (an
+    /// `aware_at` after the notification…).
+    #[error("`{file}`: {message}; nothing adopted\n  hint: restore the file from git (`git checkout -- {file}`)")]
+    Refused {
+        /// The file.
+        file: String,
+        /// Why, as `dpo … set` says it.
+        message: String,
+    },
     /// Reading, locking or journaling failed.
     #[error(transparent)]
     Workspace(#[from] WorkspaceError),
+}
+
+/// What `dpo … set` would say, on the record as journaled (`old`), of
+/// setting one of the top-level `fields` an edit changed
+/// ([`store::Settable::may_set`]): an edit is never adopted that `set`
+/// would refuse.
+fn settable_refusal(kind: &kinds::FileKind, old: &str, fields: &[String]) -> Option<String> {
+    fn first<T: store::Settable>(old: &str, fields: &[String]) -> Option<String> {
+        let record: T = serde_yaml::from_str(old).ok()?;
+        fields.iter().find_map(|f| record.may_set(f).err())
+    }
+    if old.is_empty() {
+        return None;
+    }
+    match kind.name {
+        n if n == kinds::BREACH.name => first::<crate::model::Breach>(old, fields),
+        n if n == kinds::REQUEST.name => first::<crate::model::Request>(old, fields),
+        _ => None,
+    }
 }
 
 /// What `dpo record adopt` journaled.
@@ -372,6 +466,12 @@ pub fn adopt(
         return Err(AdoptError::Evidence {
             file: rel.to_string(),
             sections,
+        });
+    }
+    if let Some(message) = settable_refusal(kind, &old, &fields) {
+        return Err(AdoptError::Refused {
+            file: rel.to_string(),
+            message,
         });
     }
     let before = last.map(|(_, s)| s);

@@ -71,6 +71,15 @@ pub enum WorkspaceError {
         #[source]
         source: std::io::Error,
     },
+    /// A record file is not what the journal last vouched for (changed
+    /// outside dpo): writing over it would make the edit dpo's own.
+    #[error("`{file}` is {message}\n  nothing was written")]
+    Unvouched {
+        /// The file, relative to the workspace.
+        file: String,
+        /// What is wrong with it, with a hint.
+        message: String,
+    },
     /// Writing a file failed.
     #[error("failed to write `{}`", path.display())]
     Write {

@@ -8,7 +8,9 @@
 //! [`super::edit`]), then reads the new text back and checks that it is
 //! exactly the record meant before it replaces the file atomically. A
 //! change also refuses to go ahead when the file is no longer the one read
-//! (its SHA-256 differs): someone edited it meanwhile. Creating a file never
+//! (its SHA-256 differs): someone edited it meanwhile; and when it is not
+//! what the journal last vouched for ([`super::integrity::require_vouched`]):
+//! the next entry would make a hand edit dpo's own. Creating a file never
 //! overwrites one. Every function that writes takes the workspace lock, so
 //! it cannot be called without holding it, and notes the write in the
 //! lock's write-ahead list before making it: until the command journals the
@@ -353,9 +355,33 @@ fn put(
     before: Option<&str>,
     text: &str,
 ) -> Result<(), WorkspaceError> {
+    if let Some(before) = before {
+        vouched(ws, lock, rel, before)?;
+    }
     let sha = keep_object(&ws.root, text)?;
     lock.intend(rel, before.map(str::to_string), sha)?;
     write_atomic(&ws.root.join(rel), text.as_bytes())
+}
+
+/// Refuses to write over the file `rel`, which holds `before`, unless the
+/// journal vouches for that text ([`super::integrity::check_one`]) or this
+/// command wrote it: the next journal entry would vouch for the whole file,
+/// and so make a hand edit — evidence included — dpo's own.
+fn vouched(
+    ws: &Workspace,
+    lock: &WorkspaceLock,
+    rel: &str,
+    before: &str,
+) -> Result<(), WorkspaceError> {
+    let sha = sha256_hex(before.as_bytes());
+    if lock
+        .pending_writes()
+        .iter()
+        .any(|w| w.file == rel && w.sha256 == sha)
+    {
+        return Ok(());
+    }
+    super::integrity::require_vouched(&ws.root, rel)
 }
 
 /// Folder of every text the store wrote to a record file, named by its
@@ -765,6 +791,12 @@ pub fn set_field<T: Settable>(
         Err(e) if how.yaml => return Err(refuse(format!("the value is not YAML: {e}"))),
         Err(_) => {}
     }
+    // Last, for an instant: a local time as the options take it
+    // (`2021-10-30 09:00`, read in the processor's zone; a date alone is
+    // still refused), written with its offset.
+    if let Ok(at) = crate::time::parse_user_time(how.value, ws.tz) {
+        candidates.push(Value::String(at.to_rfc3339()));
+    }
     let mut why = String::new();
     let mut found = None;
     for value in candidates {
@@ -944,16 +976,16 @@ pub fn set_record<T: Settable>(
     let lock = ws.lock()?;
     let stored = load_one::<T>(ws, kind.name, kind.path, id)?;
     // The entry will vouch for the whole file: never for a hand edit that
-    // no entry vouches for (it is adopted, or undone, first).
+    // no entry vouches for (it is adopted, or undone, first). Every write
+    // checks it ([`put`]); here first, to name the field.
     let rel = &stored.source.rel;
-    if let Some(f) = super::integrity::check(&ws.root)?
-        .into_iter()
-        .find(|f| &f.file == rel)
+    if let Err(WorkspaceError::Unvouched { message, .. }) =
+        super::integrity::require_vouched(&ws.root, rel)
     {
         return Err(StoreError::Field {
             file: rel.clone(),
             field: shown_field(v.shown),
-            message: format!("nothing was set: the file is {}", f.message()),
+            message: format!("nothing was set: the file is {message}"),
         });
     }
     let action = format!("{}.set", kind.name);

@@ -740,6 +740,26 @@ fn a_supplement_sends_the_newly_filled_fields_as_update_number_1() {
             &format!("consequences: {consequences}"),
         ),
     );
+    // A fact filled by hand is adopted first (issue 9 review): no sending
+    // makes a hand edit dpo's own.
+    let r = ws
+        .dpo()
+        .smtp(&server)
+        .run(&["--now", "2021-03-27 09:00", "breach", "supplement", ID]);
+    r.assert_code(2);
+    assert!(r.stderr().contains("dpo record adopt"), "{}", r.stderr());
+    assert_eq!(server.messages().len(), 1, "nothing sent");
+    ws.dpo()
+        .run(&[
+            "--now",
+            "2021-03-27 09:00",
+            "record",
+            "adopt",
+            &file,
+            "--reason",
+            "conséquences connues",
+        ])
+        .assert_code(0);
     let r = ws
         .dpo()
         .smtp(&server)

@@ -27,24 +27,24 @@ const CONTROLLER: &str = "juvisy-sur-orge";
 const FATE: &str = "fate/juvisy-sur-orge.yaml";
 
 /// `tests/fixtures/fate-workspace`, with its data beside it.
-struct Fate {
-    ws: Workspace,
+pub(crate) struct Fate {
+    pub(crate) ws: Workspace,
 }
 
 impl Fate {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Self {
             ws: Workspace::fixture("fate-workspace"),
         }
     }
 
-    fn dpo(&self, args: &[&str]) -> Run {
+    pub(crate) fn dpo(&self, args: &[&str]) -> Run {
         let r = self.ws.dpo().now(NOW).run(args);
         r.assert_no_panic();
         r
     }
 
-    fn ok(&self, args: &[&str]) -> String {
+    pub(crate) fn ok(&self, args: &[&str]) -> String {
         let r = self.dpo(args);
         r.assert_code(0);
         r.text()
@@ -112,7 +112,7 @@ impl Fate {
         }
     }
 
-    fn complete(&self) {
+    pub(crate) fn complete(&self) {
         self.done_but(&[
             "--validated-by",
             "Carole Dupont",
@@ -490,7 +490,7 @@ fn a_writing_command_without_an_actor_is_refused_and_a_reading_one_runs() {
 
 // ------------------------------------------------------------------ --incomplete
 
-fn contacts() -> Workspace {
+pub(crate) fn contacts() -> Workspace {
     Workspace::fixture("juvisy-workspace").overlay("request-notice-contacts")
 }
 

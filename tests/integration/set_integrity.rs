@@ -592,3 +592,447 @@ fn a_writing_command_refuses_an_actor_that_is_unknown_blank_or_has_control_chara
     assert_eq!(ws.journal().len(), journal);
     assert!(!ws.root().join(FILE).exists());
 }
+
+/// A hand edit of `file` (`from` → `to`, which must be found).
+fn hand_edit(ws: &Workspace, file: &str, from: &str, to: &str) {
+    let text = ws.read(file);
+    assert!(text.contains(from), "{from:?} not in {file}:\n{text}");
+    ws.write(file, &text.replacen(from, to, 1));
+}
+
+#[test]
+fn no_fate_command_makes_a_hand_edited_destruction_record_its_own_nor_certifies_it() {
+    const FATE: &str = "fate/juvisy-sur-orge.yaml";
+    let f = crate::closing::Fate::new();
+    f.complete();
+    hand_edit(
+        &f.ws,
+        FATE,
+        "operator: Bob Martin\n",
+        "operator: Quelqu un d autre\n",
+    );
+    f.dpo(&["check"]).assert_code(1);
+    let before = (f.ws.read(FATE), f.ws.journal().len());
+    for args in [
+        &["fate", "certify", "-o", "out/x.pdf"][..],
+        &["fate", "verify-bag", "media/partages"][..],
+    ] {
+        let r = f.dpo(args);
+        r.assert_code(2);
+        let err = r.stderr();
+        assert!(
+            err.contains(FATE)
+                && err.contains("changed outside dpo")
+                && err.contains("`records`")
+                && err.contains("cannot be adopted"),
+            "{args:?}: {err}"
+        );
+        assert_eq!((f.ws.read(FATE), f.ws.journal().len()), before, "{args:?}");
+    }
+    assert!(!f.ws.exists("out/x.pdf"));
+    // Still reported: no command vouched for the edit.
+    f.dpo(&["check"]).assert_code(1);
+    f.dpo(&["journal", "verify"]).assert_code(1);
+}
+
+#[test]
+fn no_breach_command_makes_a_hand_edit_its_own() {
+    let server = SmtpServer::start(Mode::Plain);
+    let ws = notified_late(&server);
+    run(
+        &ws,
+        "2021-03-30 11:00",
+        &[
+            "breach",
+            "call",
+            ID,
+            "--to",
+            "Mme Martin",
+            "--number",
+            "01 69 00 00 00",
+            "--at",
+            "2021-03-30 10:30",
+            "--outcome",
+            "notification reçue",
+        ],
+    )
+    .assert_code(0);
+    // Evidence edited by hand: refused, never adoptable.
+    let text = ws.read(FILE);
+    hand_edit(&ws, FILE, "notification reçue", "rien reçu");
+    let defer = [
+        "breach",
+        "defer",
+        ID,
+        "cause",
+        "--reason",
+        "analyse en cours",
+    ];
+    refused(&ws, FILE, "2021-03-30 12:00", &defer, "cannot be adopted");
+    refused(&ws, FILE, "2021-03-30 12:00", &defer, "`calls`");
+    run(&ws, "2021-03-30 12:00", &["check"]).assert_code(1);
+    // A fact edited by hand: refused, pointing to `dpo record adopt`; once
+    // adopted, the command runs.
+    ws.write(FILE, &text);
+    run(&ws, "2021-03-30 12:00", &["check"]).assert_code(0);
+    hand_edit(
+        &ws,
+        FILE,
+        "measures_taken: Serveur isolé du réseau",
+        "measures_taken: Serveur isolé",
+    );
+    refused(&ws, FILE, "2021-03-30 12:00", &defer, "dpo record adopt");
+    run(
+        &ws,
+        "2021-03-30 12:00",
+        &["record", "adopt", FILE, "--reason", "précision"],
+    )
+    .assert_code(0);
+    run(&ws, "2021-03-30 12:00", &defer).assert_code(0);
+    run(&ws, "2021-03-30 12:00", &["check"]).assert_code(0);
+}
+
+#[test]
+fn request_log_forwards_a_summary_a_completer_only_with_incomplete() {
+    let server = SmtpServer::start(Mode::Plain);
+    let ws = crate::closing::contacts();
+    let log = |extra: &[&str]| {
+        let mut a = vec![
+            "--lang",
+            "en",
+            "--now",
+            "2021-04-02 10:00",
+            "request",
+            "log",
+            "--controller",
+            "juvisy-sur-orge",
+            "--right",
+            "access",
+            "--received-at",
+            "2021-04-02 09:20",
+            "--summary",
+            "à compléter",
+        ];
+        a.extend_from_slice(extra);
+        let r = ws.dpo().smtp(&server).run(&a);
+        r.assert_no_panic();
+        r
+    };
+    let r = log(&[]);
+    r.assert_code(2);
+    assert!(
+        r.stderr().contains("« à compléter » in: summary") && r.stderr().contains("--no-forward"),
+        "{}",
+        r.stderr()
+    );
+    assert!(server.messages().is_empty());
+    assert!(!ws.exists(REQUEST));
+    assert!(ws.journal().is_empty());
+    let r = log(&["--incomplete"]);
+    r.assert_code(0);
+    assert!(
+        r.stderr()
+            .contains("warning: forwarded with \"to be completed\" in: summary"),
+        "{}",
+        r.stderr()
+    );
+    assert_eq!(server.messages().len(), 1);
+    assert!(
+        ws.read(REQUEST).contains("- summary"),
+        "{}",
+        ws.read(REQUEST)
+    );
+}
+
+#[test]
+fn fate_set_never_rewrites_what_an_issued_certificate_states() {
+    const FATE: &str = "fate/juvisy-sur-orge.yaml";
+    let f = crate::closing::Fate::new();
+    f.complete();
+    // Before the certificate, a fact not stated yet may be set.
+    f.ok(&["fate", "set", "sauvegardes", "name", "Sauvegardes"]);
+    f.ok(&["fate", "certify", "-o", "out/certificat.pdf"]);
+    let before = (f.ws.read(FATE), f.ws.journal().len());
+    for args in [
+        &["fate", "set", "sauvegardes", "choice", "return"][..],
+        &[
+            "fate",
+            "set",
+            "sauvegardes",
+            "decision.reference",
+            "courrier modifié",
+        ][..],
+        &["fate", "set", "partages", "copies[0].media_id", "LTO-9"][..],
+    ] {
+        let r = f.dpo(args);
+        r.assert_code(2);
+        assert!(
+            r.stderr().contains("covered by the certificate issued on")
+                && r.stderr().contains("does not re-certify"),
+            "{args:?}: {}",
+            r.stderr()
+        );
+        assert_eq!((f.ws.read(FATE), f.ws.journal().len()), before, "{args:?}");
+    }
+    // Other facts of the item stay settable.
+    f.ok(&[
+        "fate",
+        "set",
+        "sauvegardes",
+        "name",
+        "Sauvegardes de la ville",
+    ]);
+    f.ok(&["check"]);
+}
+
+#[test]
+fn request_set_never_rewrites_the_received_time_or_controller_once_forwarded() {
+    let server = SmtpServer::start(Mode::Plain);
+    let ws = crate::closing::contacts();
+    log_request(&ws, "2021-04-02 09:20").assert_code(0);
+    // Before the forward, it may be corrected.
+    run(
+        &ws,
+        "2021-04-03 10:05",
+        &[
+            "request",
+            "set",
+            ID,
+            "received_at",
+            "2021-04-02 09:25:00+02:00",
+        ],
+    )
+    .assert_code(0);
+    let r = ws
+        .dpo()
+        .smtp(&server)
+        .run(&["--now", "2021-04-03 10:10", "request", "forward", ID]);
+    r.assert_code(0);
+    for (field, value) in [
+        ("received_at", "2021-04-02T11:00:00+02:00"),
+        ("controller", "juvisy-sur-orge"),
+    ] {
+        refused(
+            &ws,
+            REQUEST,
+            "2021-04-03 10:20",
+            &["request", "set", ID, field, value],
+            "was forwarded to the controller on",
+        );
+    }
+    run(
+        &ws,
+        "2021-04-03 10:20",
+        &["request", "set", ID, "channel", "courrier"],
+    )
+    .assert_code(0);
+}
+
+#[test]
+fn record_adopt_refuses_an_aware_at_rewritten_after_the_notification() {
+    let server = SmtpServer::start(Mode::Plain);
+    let ws = notified_late(&server);
+    let original = ws.read(FILE);
+    hand_edit(
+        &ws,
+        FILE,
+        "aware_at: 2021-03-26T10:00:00+01:00",
+        "aware_at: 2021-03-27T10:00:00+01:00",
+    );
+    refused(
+        &ws,
+        FILE,
+        "2021-03-30 12:00",
+        &["record", "adopt", FILE, "--reason", "erreur de saisie"],
+        "fixed the 72-hour deadline",
+    );
+    run(&ws, "2021-03-30 12:00", &["check"]).assert_code(1);
+    // A fact `set` allows is adopted.
+    ws.write(
+        FILE,
+        &original.replacen(
+            "measures_taken: Serveur isolé du réseau",
+            "measures_taken: Serveur isolé",
+            1,
+        ),
+    );
+    run(
+        &ws,
+        "2021-03-30 12:00",
+        &["record", "adopt", FILE, "--reason", "précision"],
+    )
+    .assert_code(0);
+}
+
+#[test]
+fn the_hints_point_to_commands_that_journal_and_never_offer_to_defer_the_description() {
+    // A fate item with no recorded choice: `fate set`, not a hand edit.
+    const FATE: &str = "fate/juvisy-sur-orge.yaml";
+    let f = crate::closing::Fate::new();
+    let text = f.ws.read(FATE).replacen(
+        "    choice: return_then_destroy\n    decision: {reference: \"courrier du maire n° 2021-147\", date: 2021-07-15}\n",
+        "",
+        1,
+    );
+    assert_ne!(text, f.ws.read(FATE));
+    f.ws.write(FATE, &text);
+    std::fs::create_dir_all(f.ws.path("data/partages")).unwrap();
+    std::fs::write(f.ws.path("data/partages/a.txt"), b"x\n").unwrap();
+    for args in [
+        &[
+            "fate",
+            "bag",
+            "partages",
+            "--from",
+            "data/partages",
+            "--out",
+            "media/p",
+        ][..],
+        &[
+            "fate",
+            "destroy",
+            "partages",
+            "--copy",
+            "live",
+            "--method",
+            "purge",
+            "--technique",
+            "t",
+            "--tool",
+            "t 1",
+            "--operator",
+            "Bob",
+            "--verification",
+            "v",
+        ][..],
+    ] {
+        let r = f.dpo(args);
+        r.assert_code(2);
+        let err = r.stderr();
+        assert!(
+            err.contains("dpo fate set partages choice")
+                && err.contains("dpo fate set partages decision")
+                && !err.contains("(`choice:` and `decision:`)"),
+            "{args:?}: {err}"
+        );
+    }
+    // A breach whose description is missing: never "defer each one".
+    let ws = Workspace::fixture("juvisy-workspace");
+    let text = std::fs::read_to_string(fixture("breach-records").join(format!("{ID}.yaml")))
+        .expect("read breach fixture");
+    let blank = text.replacen(
+        "  description: Chiffrement par un rançongiciel des partages du serveur de fichiers de la ville\n",
+        "  description: null\n",
+        1,
+    );
+    assert_ne!(blank, text);
+    ws.write(FILE, &blank);
+    let r = run(
+        &ws,
+        "2021-03-26 11:00",
+        &["breach", "notify", ID, "--dry-run"],
+    );
+    let err = r.stderr();
+    assert!(
+        err.contains(&format!("dpo breach set {ID} FIELD VALUE"))
+            && err.contains("never deferred")
+            && !err.contains("defer each one"),
+        "{err}"
+    );
+    ws.write(FILE, &blank.replacen("  subjects_count: 1200\n", "", 1));
+    let r = run(
+        &ws,
+        "2021-03-26 11:00",
+        &["breach", "notify", ID, "--dry-run"],
+    );
+    let err = r.stderr();
+    assert!(
+        err.contains("never deferred") && err.contains("the others may be"),
+        "{err}"
+    );
+}
+
+#[test]
+fn set_takes_an_instant_in_the_local_form_the_options_take_but_never_a_date_alone() {
+    let ws = with_breach();
+    // Winter time (UTC+01:00) on 26 March 2021, summer time once the clocks
+    // changed on the 28th.
+    run(
+        &ws,
+        "2021-03-29 12:00",
+        &["breach", "set", ID, "discovered_at", "2021-03-26 09:00"],
+    )
+    .assert_code(0);
+    assert!(
+        ws.read(FILE)
+            .contains("discovered_at: 2021-03-26T09:00:00+01:00"),
+        "{}",
+        ws.read(FILE)
+    );
+    run(
+        &ws,
+        "2021-03-29 12:00",
+        &["breach", "set", ID, "ended_at", "2021-03-28 15:30"],
+    )
+    .assert_code(0);
+    assert!(
+        ws.read(FILE).contains("2021-03-28T15:30:00+02:00"),
+        "{}",
+        ws.read(FILE)
+    );
+    refused(
+        &ws,
+        FILE,
+        "2021-03-29 12:00",
+        &["breach", "set", ID, "discovered_at", "2021-03-26"],
+        "discovered_at",
+    );
+    // A text that looks like a time stays the text typed.
+    run(
+        &ws,
+        "2021-03-29 12:00",
+        &["breach", "set", ID, "title", "2021-03-26 09:00"],
+    )
+    .assert_code(0);
+    assert!(
+        ws.read(FILE).contains("title: 2021-03-26 09:00")
+            || ws.read(FILE).contains("title: '2021-03-26 09:00'"),
+        "{}",
+        ws.read(FILE)
+    );
+    run(&ws, "2021-03-29 12:00", &["check"]).assert_code(0);
+}
+
+#[test]
+fn a_certificate_issued_after_the_moved_end_of_the_convention_is_done_late() {
+    // The convention ends on Sunday 1 August 2021: moved to Monday 2 August,
+    // 23:59:59.
+    let state = |certified_at: &str| {
+        let f = crate::closing::Fate::new();
+        f.complete();
+        let r =
+            f.ws.dpo()
+                .now(certified_at)
+                .run(&["fate", "certify", "-o", "out/certificat.pdf"]);
+        r.assert_code(0);
+        let r =
+            f.ws.dpo()
+                .now("2021-08-04 10:00")
+                .run(&["--json", "status"]);
+        let v: serde_json::Value = serde_json::from_str(&r.stdout()).expect("status --json");
+        let item = v["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["kind"] == "fate.certificate")
+            .cloned()
+            .unwrap_or_else(|| panic!("no fate item: {v}"));
+        let text = f.ws.dpo().now("2021-08-04 10:00").run(&["status"]).stdout();
+        (item["state"].as_str().unwrap_or_default().to_string(), text)
+    };
+    let (late, text) = state("2021-08-03 10:00");
+    assert_eq!(late, "done_late");
+    assert!(text.contains("[fait, après l'échéance]"), "{text}");
+    let (on_time, _) = state("2021-08-02 23:00");
+    assert_eq!(on_time, "done");
+}
