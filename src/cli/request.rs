@@ -58,17 +58,11 @@ pub struct LogArgs {
     #[arg(long, value_name = "TEXT")]
     pub channel: Option<String>,
     /// Record only; forward later with `dpo request forward ID`.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "incomplete")]
     pub no_forward: bool,
-    /// Write the message to evidence/ without sending it.
-    #[arg(long)]
-    pub dry_run: bool,
-    /// Forward it even though a required field is « à compléter » (the record says so).
-    #[arg(long, conflicts_with = "no_forward")]
-    pub incomplete: bool,
-    /// An interrupted earlier sending.
+    /// How the forward is sent.
     #[command(flatten)]
-    pub uncertain: UncertainArgs,
+    pub send: SendArgs,
 }
 
 /// Options of `dpo request forward`.
@@ -80,10 +74,20 @@ pub struct ForwardArgs {
     /// (repeatable); its name and SHA-256 are kept in the request file.
     #[arg(long, value_name = "FILE")]
     pub attach: Vec<std::path::PathBuf>,
-    /// Write the message to evidence/ without sending it.
+    /// How it is sent.
+    #[command(flatten)]
+    pub send: SendArgs,
+}
+
+/// How a command that sends messages (a request forward, sub-processor
+/// notices) sends them: for real or as a dry run, despite « à compléter »,
+/// and what to do about an interrupted earlier sending.
+#[derive(Debug, Args, Default)]
+pub struct SendArgs {
+    /// Write the message(s) to evidence/ without sending.
     #[arg(long)]
     pub dry_run: bool,
-    /// Send it even though a required field is « à compléter » (the record says so).
+    /// Send even though a required field is « à compléter » (the record says so).
     #[arg(long)]
     pub incomplete: bool,
     /// An interrupted earlier sending.
@@ -247,7 +251,7 @@ pub(super) fn run(settings: &Settings, c: &RequestCommand) -> Result<i32, CliErr
                 summary: a.summary.clone(),
                 channel: a.channel.clone(),
                 no_forward: a.no_forward,
-                incomplete: a.incomplete,
+                incomplete: a.send.incomplete,
             };
             // Refusals that need no server come first.
             ws.require_controller(&a.controller)
@@ -256,7 +260,7 @@ pub(super) fn run(settings: &Settings, c: &RequestCommand) -> Result<i32, CliErr
                 settings,
                 &ws,
                 now,
-                (a.dry_run, !a.no_forward, a.uncertain.resolve()),
+                (a.send.dry_run, !a.no_forward, a.send.uncertain.resolve()),
                 |how| Ok(request::log(&ws, &new, how)?),
             )?;
             print_outcome(settings, &ws, &o)?;
@@ -268,8 +272,16 @@ pub(super) fn run(settings: &Settings, c: &RequestCommand) -> Result<i32, CliErr
                 settings,
                 &ws,
                 now,
-                (a.dry_run, true, a.uncertain.resolve()),
-                |how| Ok(request::forward(&ws, &a.id, &a.attach, how, a.incomplete)?),
+                (a.send.dry_run, true, a.send.uncertain.resolve()),
+                |how| {
+                    Ok(request::forward(
+                        &ws,
+                        &a.id,
+                        &a.attach,
+                        how,
+                        a.send.incomplete,
+                    )?)
+                },
             )?;
             print_outcome(settings, &ws, &o)?;
         }

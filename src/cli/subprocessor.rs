@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 
-use super::request::{sending, UncertainArgs};
+use super::request::{sending, SendArgs};
 use super::{print_json, CliError, Settings};
 use crate::mail::outbox::Resolve;
 use crate::subprocessor::{self, Edit};
@@ -108,15 +108,9 @@ pub struct ChangeArgs {
 pub struct NotifyArgs {
     /// Notice ids (default: every notice not yet sent).
     pub notices: Vec<String>,
-    /// Write the messages to evidence/ without sending them.
-    #[arg(long)]
-    pub dry_run: bool,
-    /// Send a notice even though a required field is « à compléter » (its record says so).
-    #[arg(long)]
-    pub incomplete: bool,
-    /// An interrupted earlier sending.
+    /// How they are sent.
     #[command(flatten)]
-    pub uncertain: UncertainArgs,
+    pub send: SendArgs,
 }
 
 fn print_edit(settings: &Settings, o: &subprocessor::EditOutcome) -> Result<(), CliError> {
@@ -214,8 +208,15 @@ pub(super) fn run(settings: &Settings, c: &SubProcessorCommand) -> Result<i32, C
                 settings,
                 &ws,
                 now,
-                (a.dry_run, true, a.uncertain.resolve()),
-                |how| Ok(subprocessor::notify(&ws, &a.notices, how, a.incomplete)?),
+                (a.send.dry_run, true, a.send.uncertain.resolve()),
+                |how| {
+                    Ok(subprocessor::notify(
+                        &ws,
+                        &a.notices,
+                        how,
+                        a.send.incomplete,
+                    )?)
+                },
             )?;
             if settings.json {
                 print_json(&sent)?;
