@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 
 use super::{controller_file, Diagnostic, SourceFile, Workspace};
 use crate::model::assumption::FieldName;
+use crate::render::catalog::Msg;
 use crate::model::{Contact, Id};
 
 const SUBPROCESSORS: &str = "subprocessors.yaml";
@@ -37,6 +38,16 @@ impl Checker<'_> {
     fn error(&mut self, file: &str, field: &str, message: String, hint: Option<String>) {
         let mut d = Diagnostic::error(file, self.pos(file, field), field, message);
         d.hint = hint;
+        self.out.push(d);
+    }
+
+    fn error_msg(&mut self, file: &str, field: &str, message: Msg, hint: Msg) {
+        let d = Diagnostic::error_msg(file, self.pos(file, field), field, message);
+        self.out.push(d.with_hint_msg(hint));
+    }
+
+    fn warn_msg(&mut self, file: &str, field: &str, message: Msg) {
+        let d = Diagnostic::warning_msg(file, self.pos(file, field), field, message);
         self.out.push(d);
     }
 
@@ -279,11 +290,15 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
             for (j, s) in a.subprocessors.iter().enumerate() {
                 let field = format!("activities[{i}].subprocessors[{j}]");
                 match ws.subprocessors.iter().find(|x| &x.id == s) {
-                    None => c.error(
+                    None => c.error_msg(
                         f,
                         &field,
-                        format!("unknown sub-processor `{s}`: it is not declared in `{SUBPROCESSORS}`"),
-                        Some(format!("declared in `{SUBPROCESSORS}`: {}", list(&sub_ids))),
+                        Msg::new("check-unknown-subprocessor")
+                            .arg("id", s.to_string())
+                            .arg("file", SUBPROCESSORS),
+                        Msg::new("check-declared-in")
+                            .arg("file", SUBPROCESSORS)
+                            .arg("known", list(&sub_ids)),
                     ),
                     Some(sp) if !sp.controllers.contains(id) => c.warn(
                         f,
@@ -349,11 +364,11 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
         );
         for (j, cid) in s.controllers.iter().enumerate() {
             if !controller_ids.contains(&cid) {
-                c.error(
+                c.error_msg(
                     SUBPROCESSORS,
                     &at(&format!("controllers[{j}]")),
-                    format!("unknown controller `{cid}`: there is no `controllers/{cid}.yaml`"),
-                    Some(format!("controllers: {}", list(&controller_ids))),
+                    Msg::new("check-unknown-controller").arg("id", cid.to_string()),
+                    Msg::new("check-unknown-controller-hint").arg("known", list(&controller_ids)),
                 );
             }
         }
@@ -435,18 +450,22 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
             "Annex 1 §II.9",
         );
         match (m.last_tested, m.test_due()) {
-            (None, _) => c.warn(
+            (None, _) => c.warn_msg(
                 MEASURES,
                 &at("last_tested"),
-                format!(
-                    "measure `{}` has never been tested (Annex 1 §II.9: test regularly)",
-                    m.id
-                ),
+                Msg::new("check-measure-never-tested").arg("id", m.id.to_string()),
             ),
             (Some(d), Some(due)) => {
                 if crate::time::date_overdue(due, today) {
                     let n = m.test_interval_months.unwrap_or_default();
-                    c.warn(MEASURES, &at("last_tested"), format!("the test of measure `{}` is overdue: last tested {d}, every {n} month(s)", m.id));
+                    c.warn_msg(
+                        MEASURES,
+                        &at("last_tested"),
+                        Msg::new("check-measure-test-overdue")
+                            .arg("id", m.id.to_string())
+                            .arg("last", d.to_string())
+                            .arg("months", u64::from(n)),
+                    );
                 }
             }
             (Some(_), None) => {}
@@ -472,32 +491,26 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
         );
         for (j, cid) in person.controllers.iter().enumerate() {
             if !controller_ids.contains(&cid) {
-                c.error(
+                c.error_msg(
                     PEOPLE,
                     &at(&format!("controllers[{j}]")),
-                    format!("unknown controller `{cid}`: there is no `controllers/{cid}.yaml`"),
-                    Some(format!("controllers: {}", list(&controller_ids))),
+                    Msg::new("check-unknown-controller").arg("id", cid.to_string()),
+                    Msg::new("check-unknown-controller-hint").arg("known", list(&controller_ids)),
                 );
             }
         }
         if person.confidentiality_commitment.is_none() {
-            c.warn(
+            c.warn_msg(
                 PEOPLE,
                 &at("confidentiality_commitment"),
-                format!(
-                    "`{}` has no recorded confidentiality commitment (Annex 1 §II.4)",
-                    person.id
-                ),
+                Msg::new("check-no-commitment").arg("id", person.id.to_string()),
             );
         }
         match person.last_training {
-            None => c.warn(
+            None => c.warn_msg(
                 PEOPLE,
                 &at("last_training"),
-                format!(
-                    "`{}` has no recorded data-protection training (Annex 1 §II.4)",
-                    person.id
-                ),
+                Msg::new("check-no-training").arg("id", person.id.to_string()),
             ),
             Some(d) => {
                 let due = ws.people.training_due(person);
@@ -506,13 +519,13 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
                     .training_interval_months
                     .filter(|_| due.is_some_and(|due| crate::time::date_overdue(due, today)))
                 {
-                    c.warn(
+                    c.warn_msg(
                         PEOPLE,
                         &at("last_training"),
-                        format!(
-                            "the training of `{}` is older than {n} months (last {d})",
-                            person.id
-                        ),
+                        Msg::new("check-training-old")
+                            .arg("id", person.id.to_string())
+                            .arg("months", u64::from(n))
+                            .arg("last", d.to_string()),
                     );
                 }
             }

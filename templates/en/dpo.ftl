@@ -588,3 +588,58 @@ count-month-other = { $n } months
 count-times-one = once
 count-times-other = { $n } times
 register-edition-not-recorded = note: edition v{ $n } not recorded in the journal ({ $why }); the next register issued will count it again
+
+## Errors and diagnostics of the domain (Localize / Msg).
+cli-hint = hint: { $hint }
+diag-whole-file = (file)
+diag-field = { $field }: { $message }
+yaml-missing-file = this file is missing
+yaml-missing-file-hint = `dpo init DIR` creates a workspace with an example of every file
+yaml-empty = the file is empty
+yaml-empty-hint = `dpo init DIR` writes an example of every file; delete the file if it is not needed
+yaml-not-utf8 = the file is not UTF-8 text (binary data or another encoding)
+yaml-not-utf8-hint = save it as UTF-8; YAML files are text
+yaml-unknown-field = unknown field `{ $name }`; expected: { $allowed ->
+    [none] none
+   *[other] { $allowed }
+}
+yaml-missing-field = missing field `{ $name }`
+yaml-duplicate-key = duplicate key `{ $key }` (first at line { $line }, column { $column })
+yaml-invalid = { $detail }
+hint-did-you-mean = did you mean `{ $name }`?
+hint-allowed-fields = the fields allowed here are: { $fields }
+hint-remove-field = remove this field
+hint-add-field = add `{ $name }: …` here; `dpo schema` describes every field
+hint-duplicate-key = each key may appear once in a mapping; delete one of them
+hint-dates = write dates as YYYY-MM-DD, e.g. 2021-02-01, and check that the day exists
+hint-tabs = indent YAML with spaces, never tabs
+hint-identifiers = identifiers are used as file names: lowercase letters, digits and dashes only
+check-unknown-controller = unknown controller `{ $id }`: there is no `controllers/{ $id }.yaml`
+check-unknown-controller-hint = controllers: { $known }
+check-unknown-subprocessor = unknown sub-processor `{ $id }`: it is not declared in `{ $file }`
+check-declared-in = declared in `{ $file }`: { $known }
+check-no-commitment = `{ $id }` has no recorded confidentiality commitment (Annex 1 §II.4)
+check-no-training = `{ $id }` has no recorded data-protection training (Annex 1 §II.4)
+check-training-old = the training of `{ $id }` is older than { $months } months (last { $last })
+check-measure-never-tested = measure `{ $id }` has never been tested (Annex 1 §II.9: test regularly)
+check-measure-test-overdue = the test of measure `{ $id }` is overdue: last tested { $last }, every { $months } month(s)
+err-unknown-controller = unknown controller `{ $id }`: there is no `controllers/{ $id }.yaml`
+err-unknown-controller-hint = controllers in this workspace: { $known }
+err-no-actor = who is acting? { $command }: nothing was written
+err-no-actor-hint = set DPO_ACTOR to your name, or to your id in people.yaml (its name is then recorded)
+err-locked = the workspace is being changed by another dpo process ({ $holder }); gave up after { $waited } waiting for `{ $path }`
+err-locked-hint = run the command again when the other one has finished (DPO_LOCK_WAIT=SECONDS waits longer)
+err-invalid-workspace = the workspace at `{ $root }` has { $n } error(s)
+err-no-workspace = no workspace at `{ $path }`
+err-no-workspace-hint = pass --registers DIR, set DPO_REGISTERS, or create one with `dpo init { $path }`
+err-late-notify = the 72-hour deadline to notify `{ $controller }` of breach `{ $id }` passed on { $deadline } ({ $late }); a late notification must say why
+err-late-notify-hint = add --late-reason "…" (it is written in the message and kept in the breach file)
+err-closed-breach = breach `{ $id }` was closed on { $closed }; it cannot be changed any more
+err-set-field = `{ $file }`: field `{ $field }`: { $message }
+integrity-changed = changed outside dpo: it hashes to { $sha256 } but journal entry { $seq } recorded { $journaled }
+integrity-same-fields = ; its fields are the same (layout or comments changed)
+integrity-fields-differ = ; fields that differ: { $fields }
+integrity-not-kept = ; the journaled text is not kept, so the fields that differ cannot be named
+integrity-changed-hint = undo the edit (git), or adopt a legitimate edit of facts with `dpo record adopt { $file } --reason "…"`
+integrity-removed = removed outside dpo: journal entry { $seq } wrote it (SHA-256 { $journaled })
+integrity-removed-hint = restore it from git

@@ -599,3 +599,64 @@ count-month-other = { $n } mois
 count-times-one = une fois
 count-times-other = { $n } fois
 register-edition-not-recorded = remarque : l'édition v{ $n } n'est pas consignée dans le journal ({ $why }) ; le prochain registre émis la comptera à nouveau
+
+## Errors and diagnostics of the domain (Localize / Msg).
+cli-hint = conseil : { $hint }
+diag-whole-file = (fichier)
+diag-field = { $field } : { $message }
+yaml-missing-file = ce fichier est absent
+yaml-missing-file-hint = `dpo init DOSSIER` crée un espace de travail avec un exemple de chaque fichier
+yaml-empty = le fichier est vide
+yaml-empty-hint = `dpo init DOSSIER` écrit un exemple de chaque fichier ; supprimez ce fichier s'il ne sert pas
+yaml-not-utf8 = le fichier n'est pas du texte UTF-8 (données binaires ou autre encodage)
+yaml-not-utf8-hint = enregistrez-le en UTF-8 ; les fichiers YAML sont du texte
+yaml-unknown-field = champ inconnu `{ $name }` ; champs attendus : { $allowed ->
+    [none] aucun
+   *[other] { $allowed }
+}
+yaml-missing-field = champ obligatoire `{ $name }` absent
+yaml-duplicate-key = clé `{ $key }` en double (première occurrence ligne { $line }, colonne { $column })
+yaml-invalid = YAML invalide (selon l'analyseur serde_yaml : { $detail })
+hint-did-you-mean = vouliez-vous dire `{ $name }` ?
+hint-allowed-fields = les champs permis ici sont : { $fields }
+hint-remove-field = supprimez ce champ
+hint-add-field = ajoutez `{ $name }: …` ici ; `dpo schema` décrit chaque champ
+hint-duplicate-key = une clé ne figure qu'une fois dans un même bloc ; supprimez l'une des deux
+hint-dates = écrivez les dates AAAA-MM-JJ, par exemple 2021-02-01, et vérifiez que le jour existe
+hint-tabs = indentez le YAML avec des espaces, jamais avec des tabulations
+hint-identifiers = les identifiants servent de noms de fichier : lettres minuscules, chiffres et tirets seulement
+check-unknown-controller = responsable de traitement inconnu `{ $id }` : il n'y a pas de `controllers/{ $id }.yaml`
+check-unknown-controller-hint = responsables de traitement : { $known }
+check-unknown-subprocessor = sous-traitant ultérieur inconnu `{ $id }` : il n'est pas déclaré dans `{ $file }`
+check-declared-in = déclarés dans `{ $file }` : { $known }
+check-no-commitment = `{ $id }` n'a pas d'engagement de confidentialité enregistré (annexe 1, § II.4)
+check-no-training = `{ $id }` n'a pas de formation à la protection des données enregistrée (annexe 1, § II.4)
+check-training-old = la formation de `{ $id }` date de plus de { $months } mois (dernière le { $last })
+check-measure-never-tested = la mesure `{ $id }` n'a jamais été testée (annexe 1, § II.9 : tester régulièrement)
+check-measure-test-overdue = le test de la mesure `{ $id }` est en retard : dernier test le { $last }, { $months ->
+    [one] chaque mois
+   *[other] tous les { $months } mois
+}
+err-unknown-controller = responsable de traitement inconnu `{ $id }` : il n'y a pas de `controllers/{ $id }.yaml`
+err-unknown-controller-hint = responsables de traitement de cet espace de travail : { $known }
+err-no-actor = qui agit ? { $command } : rien n'a été écrit
+err-no-actor-hint = donnez à DPO_ACTOR votre nom, ou votre identifiant dans people.yaml (son nom est alors enregistré)
+err-locked = l'espace de travail est modifié par un autre processus dpo ({ $holder }) ; abandon après { $waited } d'attente de `{ $path }`
+err-locked-hint = relancez la commande quand l'autre est terminée (DPO_LOCK_WAIT=SECONDES attend plus longtemps)
+err-invalid-workspace = l'espace de travail `{ $root }` a { $n ->
+    [one] une erreur
+   *[other] { $n } erreurs
+}
+err-no-workspace = pas d'espace de travail dans `{ $path }`
+err-no-workspace-hint = passez --registers DOSSIER, définissez DPO_REGISTERS, ou créez-en un avec `dpo init { $path }`
+err-late-notify = le délai de 72 heures pour notifier la violation `{ $id }` à `{ $controller }` a expiré le { $deadline } ({ $late }) ; une notification tardive doit en donner les raisons
+err-late-notify-hint = ajoutez --late-reason "…" (le motif figure dans le message et est conservé dans le fichier de la violation)
+err-closed-breach = la violation `{ $id }` a été close le { $closed } ; elle ne peut plus être modifiée
+err-set-field = `{ $file }` : champ `{ $field }` : { $message }
+integrity-changed = modifié hors de dpo : son empreinte est { $sha256 } mais l'entrée { $seq } du journal a enregistré { $journaled }
+integrity-same-fields =  ; ses champs sont les mêmes (mise en page ou commentaires modifiés)
+integrity-fields-differ =  ; champs qui diffèrent : { $fields }
+integrity-not-kept =  ; le texte journalisé n'est pas conservé, les champs qui diffèrent ne peuvent être nommés
+integrity-changed-hint = annulez la modification (git), ou adoptez une modification légitime des faits avec `dpo record adopt { $file } --reason "…"`
+integrity-removed = supprimé hors de dpo : l'entrée { $seq } du journal l'a écrit (SHA-256 { $journaled })
+integrity-removed-hint = restaurez-le depuis git

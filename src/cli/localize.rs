@@ -1,0 +1,97 @@
+//! The errors said in the run's language: [`Localize`] for [`CliError`].
+//! The errors a DPO meets on the way (no actor, unknown controller, a held
+//! lock, a missing or invalid workspace, a late or closed breach) come from
+//! the catalog; any other one keeps its English text, its `hint:` label
+//! said in the run's language. `Display` stays English (logs, tests,
+//! `source()` chains).
+
+use super::CliError;
+use crate::breach::BreachError;
+use crate::model::Lang;
+use crate::render::catalog::{Catalog, Localize, Msg};
+use crate::workspace::WorkspaceError;
+
+/// A message and its hint from the catalog, in the language of `s`.
+fn with_hint(s: &Catalog, m: &Msg, hint: &Msg) -> String {
+    format!(
+        "{}\n  {}",
+        s.msg(m),
+        s.fmt("cli-hint", &[("hint", s.msg(hint).into())])
+    )
+}
+
+/// The catalog message of the errors it knows; `None` for the others.
+fn said(s: &Catalog, e: &CliError) -> Option<String> {
+    Some(match e {
+        CliError::NoActor(command) => with_hint(
+            s,
+            &Msg::new("err-no-actor").arg("command", command.as_str()),
+            &Msg::new("err-no-actor-hint"),
+        ),
+        CliError::UnknownController(u) => with_hint(
+            s,
+            &Msg::new("err-unknown-controller").arg("id", u.id.to_string()),
+            &Msg::new("err-unknown-controller-hint").arg("known", u.known.as_str()),
+        ),
+        CliError::Workspace(w) | CliError::Breach(BreachError::Workspace(w)) => workspace(s, w)?,
+        CliError::Breach(BreachError::LateWithoutReason {
+            id,
+            controller,
+            deadline,
+            late,
+        }) => with_hint(
+            s,
+            &Msg::new("err-late-notify")
+                .arg("id", id.to_string())
+                .arg("controller", controller.to_string())
+                .arg("deadline", deadline.as_str())
+                .arg("late", late.as_str()),
+            &Msg::new("err-late-notify-hint"),
+        ),
+        CliError::Breach(BreachError::Closed { id, closed_at }) => s.msg(
+            &Msg::new("err-closed-breach")
+                .arg("id", id.to_string())
+                .arg("closed", closed_at.as_str()),
+        ),
+        _ => return None,
+    })
+}
+
+fn workspace(s: &Catalog, e: &WorkspaceError) -> Option<String> {
+    Some(match e {
+        WorkspaceError::NotFound { path } => with_hint(
+            s,
+            &Msg::new("err-no-workspace").arg("path", path.display().to_string()),
+            &Msg::new("err-no-workspace-hint").arg("path", path.display().to_string()),
+        ),
+        WorkspaceError::Invalid { root, diagnostics } => s.msg(
+            &Msg::new("err-invalid-workspace")
+                .arg("root", root.display().to_string())
+                .arg("n", diagnostics.iter().filter(|d| d.is_error()).count()),
+        ),
+        WorkspaceError::Locked {
+            path,
+            holder,
+            waited,
+        } => with_hint(
+            s,
+            &Msg::new("err-locked")
+                .arg("holder", holder.as_str())
+                .arg("waited", format!("{}\u{a0}s", waited.as_secs()))
+                .arg("path", path.display().to_string()),
+            &Msg::new("err-locked-hint"),
+        ),
+        _ => return None,
+    })
+}
+
+impl Localize for CliError {
+    /// In English, the `Display` text; in another language, the catalog's
+    /// message, else the English text with its hint label translated.
+    fn message(&self, s: &Catalog) -> String {
+        if s.lang() == Lang::En {
+            return self.to_string();
+        }
+        said(s, self).unwrap_or_else(|| s.relabel_hints(&self.to_string()))
+    }
+}
