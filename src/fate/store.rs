@@ -18,6 +18,7 @@ use chrono::{DateTime, FixedOffset};
 
 use super::FateError;
 use crate::model::assumption::FieldName;
+use crate::render::catalog::Msg;
 use crate::model::{
     BagRecord, BagVerificationRecord, DataItem, DestructionRecord, FateFile, FateRecord,
     FingerprintRecord, Id, ScanRecord,
@@ -187,7 +188,7 @@ fn assumed(fate: &Fate) -> Vec<Diagnostic> {
             src,
             rel,
             &format!("items[{i}]."),
-            &format!("item `{}`", item.id),
+            Msg::new("record-item").arg("id", item.id.to_string()),
             &item.to_confirm,
         ));
         for (j, c) in item.copies.iter().enumerate() {
@@ -195,7 +196,9 @@ fn assumed(fate: &Fate) -> Vec<Diagnostic> {
                 src,
                 rel,
                 &format!("items[{i}].copies[{j}]."),
-                &format!("copy `{}` of item `{}`", c.id, item.id),
+                Msg::new("record-copy")
+                    .arg("id", c.id.to_string())
+                    .arg("item", item.id.to_string()),
                 &c.to_confirm,
             ));
         }

@@ -42,6 +42,15 @@ pub enum MsgArg {
     Text(String),
     /// A count.
     Number(i64),
+    /// Another message, said in the same language (a phrase such as "the
+    /// controller's postal address" inside "missing …").
+    Said(Box<Msg>),
+}
+
+impl From<Msg> for MsgArg {
+    fn from(m: Msg) -> Self {
+        MsgArg::Said(Box::new(m))
+    }
 }
 
 impl From<String> for MsgArg {
@@ -307,15 +316,25 @@ impl Catalog {
 
     /// A kept message ([`Msg`]) in this language.
     pub fn msg(&self, m: &Msg) -> String {
+        let nested: Vec<Option<String>> = m
+            .args
+            .iter()
+            .map(|(_, v)| match v {
+                MsgArg::Said(inner) => Some(self.msg(inner)),
+                _ => None,
+            })
+            .collect();
         let args: Vec<(&str, Arg<'_>)> = m
             .args
             .iter()
-            .map(|(k, v)| {
+            .zip(&nested)
+            .map(|((k, v), said)| {
                 (
                     *k,
-                    match v {
-                        MsgArg::Text(t) => Arg::from(t.as_str()),
-                        MsgArg::Number(n) => Arg::from(*n),
+                    match (v, said) {
+                        (MsgArg::Text(t), _) => Arg::from(t.as_str()),
+                        (MsgArg::Number(n), _) => Arg::from(*n),
+                        (MsgArg::Said(_), s) => Arg::from(s.as_deref().unwrap_or("")),
                     },
                 )
             })

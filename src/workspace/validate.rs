@@ -57,24 +57,32 @@ impl Checker<'_> {
     }
 
     /// Warns when a required text is missing.
-    fn require(&mut self, file: &str, field: &str, v: &Option<String>, what: &str, basis: &str) {
+    fn require(&mut self, file: &str, field: &str, v: &Option<String>, what: Msg, basis: Msg) {
         if blank(v) {
-            self.warn(
+            self.warn_msg(
                 file,
                 field,
-                format!("missing {what} ({basis}); documents show it as \"à compléter\""),
+                Msg::new("check-missing")
+                    .arg("what", what)
+                    .arg("basis", basis),
             );
         }
     }
 
-    fn require_reachable(&mut self, file: &str, field: &str, c: &Contact, what: &str, basis: &str) {
+    fn require_reachable(&mut self, file: &str, field: &str, c: &Contact, what: Msg, basis: Msg) {
         if blank(&c.email) && blank(&c.phone) && blank(&c.address) {
-            self.warn(file, field, format!("missing contact details of {what} ({basis}); documents show them as \"à compléter\""));
+            self.warn_msg(
+                file,
+                field,
+                Msg::new("check-missing-contact")
+                    .arg("what", what)
+                    .arg("basis", basis),
+            );
         }
     }
 
     /// Warns once per field `list` marks as an assumption to confirm.
-    fn assumed<F: FieldName>(&mut self, file: &str, at: &str, record: &str, list: &[F]) {
+    fn assumed<F: FieldName>(&mut self, file: &str, at: &str, record: Msg, list: &[F]) {
         let found = assumptions(self.ws.sources.get(file), file, at, record, list);
         self.out.extend(found);
     }
@@ -104,7 +112,7 @@ pub fn assumptions<F: FieldName>(
     src: Option<&SourceFile>,
     file: &str,
     at: &str,
-    record: &str,
+    record: Msg,
     list: &[F],
 ) -> Vec<Diagnostic> {
     list.iter()
@@ -112,14 +120,13 @@ pub fn assumptions<F: FieldName>(
         .map(|(k, f)| {
             let field = format!("{at}to_confirm[{k}]");
             let pos = src.map_or((1, 1), |s| s.locate(&field));
-            Diagnostic::warning(
+            Diagnostic::warning_msg(
                 file,
                 pos,
                 &field,
-                format!(
-                    "{record}: `{}` is an assumption to confirm with the controller; documents mark it \"à confirmer\"",
-                    f.name()
-                ),
+                Msg::new("check-assumption")
+                    .arg("record", record.clone())
+                    .arg("field", f.name()),
             )
         })
         .collect()
@@ -147,29 +154,29 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
         PROCESSOR,
         "address",
         &p.address,
-        "the processor's postal address",
-        "GDPR Art. 30(2)(a)",
+        Msg::new("what-processor-address"),
+        Msg::new("basis-30-2a"),
     );
     c.require(
         PROCESSOR,
         "representative.name",
         &p.representative.name,
-        "the name of the processor's representative",
-        "GDPR Art. 30(2)(a)",
+        Msg::new("what-processor-representative"),
+        Msg::new("basis-30-2a"),
     );
     c.require(
         PROCESSOR,
         "dpo.email",
         &p.dpo.email,
-        "the e-mail of the processor's DPO",
-        "GDPR Art. 30(2)(a), Annex 1 §II.10",
+        Msg::new("what-processor-dpo-email"),
+        Msg::new("basis-30-2a-ii10"),
     );
     c.require(
         PROCESSOR,
         "dpo.name",
         &p.dpo.name,
-        "the name of the processor's DPO",
-        "GDPR Art. 30(2)(a)",
+        Msg::new("what-processor-dpo-name"),
+        Msg::new("basis-30-2a"),
     );
 
     let sub_ids: Vec<&Id> = ws.subprocessors.iter().map(|s| &s.id).collect();
@@ -198,57 +205,57 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
             f,
             "address",
             &ctl.address,
-            "the controller's postal address",
-            "GDPR Art. 30(2)(a)",
+            Msg::new("what-controller-address"),
+            Msg::new("basis-30-2a"),
         );
         c.require(
             f,
             "representative.name",
             &ctl.representative.name,
-            "the name of the controller's representative",
-            "GDPR Art. 30(2)(a)",
+            Msg::new("what-controller-representative"),
+            Msg::new("basis-30-2a"),
         );
         c.require(
             f,
             "dpo.name",
             &ctl.dpo.name,
-            "the name of the controller's DPO",
-            "GDPR Art. 30(2)(a)",
+            Msg::new("what-controller-dpo-name"),
+            Msg::new("basis-30-2a"),
         );
         c.require_reachable(
             f,
             "dpo",
             &ctl.dpo,
-            "the controller's DPO",
-            "GDPR Art. 30(2)(a)",
+            Msg::new("what-controller-dpo"),
+            Msg::new("basis-30-2a"),
         );
         c.require(
             f,
             "contacts.breach.email",
             &ctl.contacts.breach.email,
-            "the e-mail of the controller's breach contact",
-            "Annex 1 §II.8: notify by e-mail",
+            Msg::new("what-breach-email"),
+            Msg::new("basis-ii8-email"),
         );
         c.require(
             f,
             "contacts.breach.phone",
             &ctl.contacts.breach.phone,
-            "the phone number of the controller's breach contact",
-            "Annex 1 §II.8: notify by phone call",
+            Msg::new("what-breach-phone"),
+            Msg::new("basis-ii8-phone"),
         );
         c.require(
             f,
             "contacts.data_subject_requests.email",
             &ctl.contacts.data_subject_requests.email,
-            "the e-mail data-subject requests are forwarded to",
-            "Annex 1 §II.7",
+            Msg::new("what-requests-email"),
+            Msg::new("basis-ii7"),
         );
         c.require(
             f,
             "contacts.it_coordinator.name",
             &ctl.contacts.it_coordinator.name,
-            "the name of the controller's IT coordinator",
-            "convention, art. 1",
+            Msg::new("what-it-coordinator"),
+            Msg::new("basis-convention-1"),
         );
 
         let conv = &ctl.convention;
@@ -284,7 +291,7 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
             c.assumed(
                 f,
                 &format!("activities[{i}]."),
-                &format!("activity `{}`", a.id),
+                Msg::new("record-activity").arg("id", a.id.to_string()),
                 &a.to_confirm,
             );
             for (j, s) in a.subprocessors.iter().enumerate() {
@@ -322,28 +329,28 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
             }
         }
         if ctl.transfers.is_none() {
-            let d = Diagnostic::warning(
+            let d = Diagnostic::warning_msg(
                 f,
                 c.pos(f, "transfers"),
                 "transfers",
-                "the transfers to a third country are not stated (GDPR Art. 30(2)(c)); documents show them as \"à compléter\"".into(),
+                Msg::new("check-transfers-unstated"),
             );
             c.out
-                .push(d.with_hint("write `transfers: []` once it is known that there is none"));
+                .push(d.with_hint_msg(Msg::new("check-transfers-unstated-hint")));
         }
         for (i, t) in ctl.transfers.iter().flatten().enumerate() {
             c.assumed(
                 f,
                 &format!("transfers[{i}]."),
-                &format!("transfer to `{}`", t.country),
+                Msg::new("record-transfer").arg("country", t.country.to_string()),
                 &t.to_confirm,
             );
             c.require(
                 f,
                 &format!("transfers[{i}].safeguards"),
                 &t.safeguards,
-                "the documented safeguards of a transfer",
-                "GDPR Art. 30(2)(c)",
+                Msg::new("what-transfer-safeguards"),
+                Msg::new("basis-30-2c"),
             );
         }
     }
@@ -359,7 +366,7 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
         c.assumed(
             SUBPROCESSORS,
             &at(""),
-            &format!("sub-processor `{}`", s.id),
+            Msg::new("record-subprocessor").arg("id", s.id.to_string()),
             &s.to_confirm,
         );
         for (j, cid) in s.controllers.iter().enumerate() {
@@ -383,18 +390,22 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
             SUBPROCESSORS,
             &at("address"),
             &s.address,
-            &format!("the address of sub-processor `{}`", s.id),
-            "Annex 1 §II.6",
+            Msg::new("what-subprocessor-address").arg("id", s.id.to_string()),
+            Msg::new("basis-ii6"),
         );
         c.require_reachable(
             SUBPROCESSORS,
             &at("contact"),
             &s.contact,
-            &format!("sub-processor `{}`", s.id),
-            "Annex 1 §II.6",
+            Msg::new("what-subprocessor").arg("id", s.id.to_string()),
+            Msg::new("basis-ii6"),
         );
         if s.contract.start.is_none() {
-            c.warn(SUBPROCESSORS, &at("contract.start"), format!("missing the start date of the contract with `{}` (Annex 1 §II.6); documents show it as \"à compléter\"", s.id));
+            c.warn_msg(
+                SUBPROCESSORS,
+                &at("contract.start"),
+                Msg::new("check-contract-start-missing").arg("id", s.id.to_string()),
+            );
         }
         if let (Some(a), Some(b)) = (s.contract.start, s.contract.end) {
             if b < a {
@@ -420,8 +431,8 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
             SUBPROCESSORS,
             &at("guarantees"),
             &s.guarantees,
-            &format!("the guarantees of `{}`", s.id),
-            "GDPR Art. 28(4), Annex 1 §II.6 and §II.9",
+            Msg::new("what-guarantees").arg("id", s.id.to_string()),
+            Msg::new("basis-28-4"),
         );
     }
 
@@ -439,15 +450,15 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
         c.assumed(
             MEASURES,
             &at(""),
-            &format!("measure `{}`", m.id),
+            Msg::new("record-measure").arg("id", m.id.to_string()),
             &m.to_confirm,
         );
         c.require(
             MEASURES,
             &at("owner"),
             &m.owner,
-            &format!("the owner of measure `{}`", m.id),
-            "Annex 1 §II.9",
+            Msg::new("what-measure-owner").arg("id", m.id.to_string()),
+            Msg::new("basis-ii9"),
         );
         match (m.last_tested, m.test_due()) {
             (None, _) => c.warn_msg(
@@ -474,10 +485,10 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
 
     // People.
     if ws.people.training_interval_months.is_none() && !ws.people.people.is_empty() {
-        c.warn(
+        c.warn_msg(
             PEOPLE,
             "training_interval_months",
-            "how often data-protection training is renewed is not set, so no training falls due; documents show it as \"à compléter\"".into(),
+            Msg::new("check-training-interval-unset"),
         );
     }
     c.duplicates(PEOPLE, "people", ws.people.people.iter().map(|p| &p.id));
@@ -486,7 +497,7 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
         c.assumed(
             PEOPLE,
             &at(""),
-            &format!("person `{}`", person.id),
+            Msg::new("record-person").arg("id", person.id.to_string()),
             &person.to_confirm,
         );
         for (j, cid) in person.controllers.iter().enumerate() {
