@@ -35,11 +35,6 @@ impl Checker<'_> {
             .map_or((1, 1), |s| s.locate(field))
     }
 
-    fn error(&mut self, file: &str, field: &str, message: String, hint: Option<String>) {
-        let mut d = Diagnostic::error(file, self.pos(file, field), field, message);
-        d.hint = hint;
-        self.out.push(d);
-    }
 
     fn error_msg(&mut self, file: &str, field: &str, message: Msg, hint: Msg) {
         let d = Diagnostic::error_msg(file, self.pos(file, field), field, message);
@@ -51,10 +46,6 @@ impl Checker<'_> {
         self.out.push(d);
     }
 
-    fn warn(&mut self, file: &str, field: &str, message: String) {
-        let d = Diagnostic::warning(file, self.pos(file, field), field, message);
-        self.out.push(d);
-    }
 
     /// Warns when a required text is missing.
     fn require(&mut self, file: &str, field: &str, v: &Option<String>, what: Msg, basis: Msg) {
@@ -92,11 +83,14 @@ impl Checker<'_> {
         for (i, id) in ids.enumerate() {
             if let Some(first) = seen.get(id) {
                 let (l, c) = self.pos(file, &format!("{list}[{first}].id"));
-                self.error(
+                self.error_msg(
                     file,
                     &format!("{list}[{i}].id"),
-                    format!("duplicate id `{id}` (first used at line {l}, column {c})"),
-                    Some("ids must be unique in a file; rename one of them".into()),
+                    Msg::new("check-duplicate-id")
+                        .arg("id", id.to_string())
+                        .arg("line", l)
+                        .arg("column", c),
+                    Msg::new("check-duplicate-id-hint"),
                 );
             } else {
                 seen.insert(id, i);
@@ -143,11 +137,11 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
 
     // The processor.
     if p.timezone.parse::<chrono_tz::Tz>().is_err() {
-        c.error(
+        c.error_msg(
             PROCESSOR,
             "timezone",
-            format!("unknown timezone `{}`", p.timezone),
-            Some("use an IANA name such as `Europe/Paris`".into()),
+            Msg::new("check-unknown-timezone").arg("tz", p.timezone.to_string()),
+            Msg::new("check-unknown-timezone-hint"),
         );
     }
     c.require(
@@ -194,7 +188,7 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
     };
 
     if ws.controllers.is_empty() {
-        c.warn("controllers", "", "no controller: add `controllers/<id>.yaml` for each controller the processor works for".into());
+        c.warn_msg("controllers", "", Msg::new("check-no-controller"));
     }
 
     // Each controller.
@@ -260,31 +254,26 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
 
         let conv = &ctl.convention;
         if conv.term_months == 0 {
-            c.error(
+            c.out.push(Diagnostic::error_msg(
                 f,
+                c.pos(f, "convention.term_months"),
                 "convention.term_months",
-                "the term of the convention must be at least one month".into(),
-                None,
-            );
+                Msg::new("check-term-too-short"),
+            ));
         }
         if conv.renewals.len() as u64 > u64::from(conv.renewals_allowed) {
-            c.error(
+            let at = format!("convention.renewals[{}]", conv.renewals_allowed);
+            c.out.push(Diagnostic::error_msg(
                 f,
-                &format!("convention.renewals[{}]", conv.renewals_allowed),
-                format!(
-                    "the convention allows {} renewal(s) but {} are recorded",
-                    conv.renewals_allowed,
-                    conv.renewals.len()
-                ),
-                None,
-            );
+                c.pos(f, &at),
+                &at,
+                Msg::new("check-too-many-renewals")
+                    .arg("allowed", u64::from(conv.renewals_allowed))
+                    .arg("recorded", conv.renewals.len()),
+            ));
         }
         if ctl.activities.is_empty() {
-            c.warn(
-                f,
-                "activities",
-                "no category of processing is listed (GDPR Art. 30(2)(b))".into(),
-            );
+            c.warn_msg(f, "activities", Msg::new("check-no-activity"));
         }
         c.duplicates(f, "activities", ctl.activities.iter().map(|a| &a.id));
         for (i, a) in ctl.activities.iter().enumerate() {
@@ -307,23 +296,28 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
                             .arg("file", SUBPROCESSORS)
                             .arg("known", list(&sub_ids)),
                     ),
-                    Some(sp) if !sp.controllers.contains(id) => c.warn(
+                    Some(sp) if !sp.controllers.contains(id) => c.warn_msg(
                         f,
                         &field,
-                        format!("sub-processor `{s}` is used here but `{SUBPROCESSORS}` does not list `{id}` among its controllers"),
+                        Msg::new("check-subprocessor-not-for")
+                            .arg("id", s.to_string())
+                            .arg("file", SUBPROCESSORS)
+                            .arg("controller", id.to_string()),
                     ),
                     Some(_) => {}
                 }
             }
             for (j, m) in a.security_measures.iter().enumerate() {
                 if !measure_ids.contains(&m) {
-                    c.error(
+                    c.error_msg(
                         f,
                         &format!("activities[{i}].security_measures[{j}]"),
-                        format!(
-                            "unknown security measure `{m}`: it is not declared in `{MEASURES}`"
-                        ),
-                        Some(format!("declared in `{MEASURES}`: {}", list(&measure_ids))),
+                        Msg::new("check-unknown-measure")
+                            .arg("id", m.to_string())
+                            .arg("file", MEASURES),
+                        Msg::new("check-declared-in")
+                            .arg("file", MEASURES)
+                            .arg("known", list(&measure_ids)),
                     );
                 }
             }
@@ -380,10 +374,10 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
             }
         }
         if s.controllers.is_empty() {
-            c.warn(
+            c.warn_msg(
                 SUBPROCESSORS,
                 &at("controllers"),
-                format!("`{}` concerns no controller", s.id),
+                Msg::new("check-no-controller-of").arg("id", s.id.to_string()),
             );
         }
         c.require(
@@ -409,22 +403,22 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
         }
         if let (Some(a), Some(b)) = (s.contract.start, s.contract.end) {
             if b < a {
-                c.error(
+                let at = at("contract.end");
+                c.out.push(Diagnostic::error_msg(
                     SUBPROCESSORS,
-                    &at("contract.end"),
-                    format!("the contract ends ({b}) before it starts ({a})"),
-                    None,
-                );
+                    c.pos(SUBPROCESSORS, &at),
+                    &at,
+                    Msg::new("check-contract-ends-before")
+                        .arg("end", b.to_string())
+                        .arg("start", a.to_string()),
+                ));
             }
         }
         if s.activities.is_empty() {
-            c.warn(
+            c.warn_msg(
                 SUBPROCESSORS,
                 &at("activities"),
-                format!(
-                    "no processing activity is listed for `{}` (Annex 1 §II.6)",
-                    s.id
-                ),
+                Msg::new("check-no-activity-of").arg("id", s.id.to_string()),
             );
         }
         c.require(
@@ -438,11 +432,7 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
 
     // Security measures.
     if ws.measures.is_empty() {
-        c.warn(
-            MEASURES,
-            "measures",
-            "no security measure is described (GDPR Art. 30(2)(d), Annex 1 §II.9)".into(),
-        );
+        c.warn_msg(MEASURES, "measures", Msg::new("check-no-measure"));
     }
     c.duplicates(MEASURES, "measures", ws.measures.iter().map(|m| &m.id));
     for (i, m) in ws.measures.iter().enumerate() {

@@ -701,3 +701,24 @@ record-measure = mesure `{ $id }`
 record-person = personne `{ $id }`
 record-item = élément `{ $id }`
 record-copy = copie `{ $id }` de l'élément `{ $item }`
+check-duplicate-id = identifiant `{ $id }` en double (déjà employé ligne { $line }, colonne { $column })
+check-duplicate-id-hint = un identifiant est unique dans un fichier ; renommez l'un des deux
+check-unknown-timezone = fuseau horaire inconnu `{ $tz }`
+check-unknown-timezone-hint = employez un nom IANA comme `Europe/Paris`
+check-no-controller = aucun responsable de traitement : ajoutez `controllers/<id>.yaml` pour chaque responsable de traitement pour lequel le sous-traitant agit
+check-term-too-short = la durée de la convention est d'au moins un mois
+check-no-activity = aucune catégorie de traitement n'est indiquée (RGPD, art. 30, § 2, b)
+check-subprocessor-not-for = le sous-traitant ultérieur `{ $id }` est employé ici mais `{ $file }` ne compte pas `{ $controller }` parmi ses responsables de traitement
+check-unknown-measure = mesure de sécurité inconnue `{ $id }` : elle n'est pas déclarée dans `{ $file }`
+check-no-controller-of = `{ $id }` ne concerne aucun responsable de traitement
+check-contract-ends-before = le contrat prend fin ({ $end }) avant de commencer ({ $start })
+check-no-activity-of = aucune activité de traitement n'est indiquée pour `{ $id }` (annexe 1, § II.6)
+check-no-measure = aucune mesure de sécurité n'est décrite (RGPD, art. 30, § 2, d ; annexe 1, § II.9)
+check-too-many-renewals = la convention permet { $allowed ->
+    [0] aucune reconduction
+    [one] une reconduction
+   *[other] { $allowed } reconductions
+} mais { $recorded ->
+    [one] une est enregistrée
+   *[other] { $recorded } sont enregistrées
+}
