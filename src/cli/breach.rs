@@ -330,7 +330,7 @@ fn report(settings: &Settings, ws: &Workspace, a: &ReportArgs) -> Result<i32, Cl
             s,
             "breach-report-tampered",
             file = f.file.as_str(),
-            message = f.message()
+            message = crate::render::catalog::Localize::message(&f, &s)
         );
         errln!("{}", tr!(s, "cli-warning", message = w));
         return Ok(EXIT_FINDING);

@@ -855,7 +855,7 @@ fn report_renders_the_timeline_as_pdf_and_close_needs_a_summary() {
     assert!(ws
         .read(&format!("breaches/{ID}.yaml"))
         .contains("summary: Données restaurées"));
-    let r = ws.dpo().run(&[
+    let r = ws.dpo().english().run(&[
         "--now",
         "2021-03-30 09:05",
         "breach",

@@ -438,6 +438,7 @@ fn a_writing_command_without_an_actor_is_refused_and_a_reading_one_runs() {
         let r = ws
             .dpo()
             .without_actor()
+            .english()
             .now("2021-03-27 10:00")
             .env("USER", "root")
             .run(args);

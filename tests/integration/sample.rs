@@ -213,7 +213,7 @@ fn transfers_left_out_are_to_be_completed_and_an_empty_list_means_none() {
         "{md}"
     );
     assert!(!md.contains("Aucun transfert"));
-    let check = dpo(&ws, &["check"]).stdout();
+    let check = dpo(&ws, &["--lang", "en", "check"]).stdout();
     assert!(
         check.contains("transfers: the transfers to a third country are not stated"),
         "{check}"
@@ -542,7 +542,7 @@ fn without_a_training_interval_check_says_so_and_status_asks_for_it_not_for_the_
         "    name: Gerald Petiot\n    role: coordinateur EPT de la démutualisation informatique\n    organisation: EPT Grand-Orly Seine Bièvre, mission numérique\n    controllers: [juvisy-sur-orge]\n    confidentiality_commitment: null\n    last_training: null\n",
         "    name: Gerald Petiot\n    role: coordinateur EPT de la démutualisation informatique\n    organisation: EPT Grand-Orly Seine Bièvre, mission numérique\n    controllers: [juvisy-sur-orge]\n    confidentiality_commitment: null\n    last_training: 2021-02-15\n",
     );
-    let check = dpo(&ws, &["check"]).stdout();
+    let check = dpo(&ws, &["--lang", "en", "check"]).stdout();
     assert!(
         check.contains(
             "training_interval_months: how often data-protection training is renewed is not set"

@@ -147,7 +147,11 @@ fn a_late_notification_is_never_made_on_time_by_rewriting_aware_at() {
         ),
     );
     assert_ne!(ws.read(FILE), text);
-    let r = ws.dpo().now("2021-11-04T10:00:00+01:00").run(&["check"]);
+    let r = ws
+        .dpo()
+        .english()
+        .now("2021-11-04T10:00:00+01:00")
+        .run(&["check"]);
     r.assert_code(1);
     let out = r.stdout();
     assert!(

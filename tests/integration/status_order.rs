@@ -475,7 +475,7 @@ fn breach_show_and_notify_say_a_lateness_beyond_72_hours_in_days_and_hours() {
     assert!(
         notify
             .stderr()
-            .contains("(UTC+02:00) (3 j 4 h); a late notification must say why"),
+            .contains("(UTC+02:00) (3 j 4 h)\u{202f}; une notification tardive doit en donner les raisons"),
         "{}",
         notify.stderr()
     );
