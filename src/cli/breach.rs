@@ -30,10 +30,9 @@ pub(super) fn run(settings: &Settings, cmd: &BreachCommand) -> Result<i32, CliEr
             if let (true, BreachError::MissingFields { missing, .. }) = (settings.json, &e) {
                 print_json(&serde_json::json!({ "error": "missing_fields", "missing": missing }))?;
             }
-            errln!(
-                "{}",
-                tr!(settings.strings(), "cli-error", message = e.to_string())
-            );
+            let s = settings.strings();
+            let said = crate::render::catalog::Localize::message(&CliError::Breach(e), &s);
+            errln!("{}", tr!(s, "cli-error", message = said));
             Ok(EXIT_FINDING)
         }
         Err(CliError::Breach(BreachError::Invalid { file, diagnostics })) => {

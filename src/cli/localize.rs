@@ -6,7 +6,7 @@
 //! `source()` chains).
 
 use super::CliError;
-use crate::breach::BreachError;
+use crate::breach::{BreachError, FieldLabel};
 use crate::model::Lang;
 use crate::render::catalog::{Catalog, Localize, Msg};
 use crate::workspace::WorkspaceError;
@@ -48,6 +48,22 @@ fn said(s: &Catalog, e: &CliError) -> Option<String> {
                 .arg("late", late.as_str()),
             &Msg::new("err-late-notify-hint"),
         ),
+        CliError::Breach(BreachError::MissingFields { id, missing }) => fields(
+            s,
+            Msg::new("err-missing-fields")
+                .arg("id", id.to_string())
+                .arg("n", missing.len()),
+            missing,
+            Msg::new("err-missing-fields-hint").arg("id", id.to_string()),
+        ),
+        CliError::Breach(BreachError::DeferredAtClose { id, deferred }) => fields(
+            s,
+            Msg::new("err-deferred-at-close")
+                .arg("id", id.to_string())
+                .arg("n", deferred.len()),
+            deferred,
+            Msg::new("err-deferred-at-close-hint").arg("id", id.to_string()),
+        ),
         CliError::Breach(BreachError::Closed { id, closed_at }) => s.msg(
             &Msg::new("err-closed-breach")
                 .arg("id", id.to_string())
@@ -55,6 +71,23 @@ fn said(s: &Catalog, e: &CliError) -> Option<String> {
         ),
         _ => return None,
     })
+}
+
+/// A message, one line per field with its label in the language of `s`,
+/// and the hint.
+fn fields(s: &Catalog, m: Msg, list: &[FieldLabel], hint: Msg) -> String {
+    let mut out = s.msg(&m);
+    for f in list {
+        let label = if s.lang() == Lang::En { &f.en } else { &f.fr };
+        let line = s.fmt(
+            "diag-field",
+            &[("field", f.field.as_str().into()), ("message", label.as_str().into())],
+        );
+        out.push_str(&format!("\n  - {line}"));
+    }
+    out.push_str("\n  ");
+    out.push_str(&s.fmt("cli-hint", &[("hint", s.msg(&hint).into())]));
+    out
 }
 
 fn workspace(s: &Catalog, e: &WorkspaceError) -> Option<String> {
@@ -89,7 +122,14 @@ impl Localize for CliError {
     /// In English, the `Display` text; in another language, the catalog's
     /// message, else the English text with its hint label translated.
     fn message(&self, s: &Catalog) -> String {
-        if s.lang() == Lang::En {
+        // The lists of fields: their `Display` gives both labels.
+        let listed = matches!(
+            self,
+            CliError::Breach(
+                BreachError::MissingFields { .. } | BreachError::DeferredAtClose { .. }
+            )
+        );
+        if s.lang() == Lang::En && !listed {
             return self.to_string();
         }
         said(s, self).unwrap_or_else(|| s.relabel_hints(&self.to_string()))

@@ -184,8 +184,10 @@ impl Settings {
             }
             return match named(v) {
                 Some((_, Some(name))) => Ok(name),
-                Some((id, None)) => Err(CliError::NoActor(format!(
-                    "DPO_ACTOR=`{id}` is an entry of people.yaml with no name (a group, not a person)"
+                Some((id, None)) => Err(CliError::NoActor(tr!(
+                    self.strings(),
+                    "actor-group",
+                    id = id.as_str()
                 ))),
                 None => Ok(v.clone()),
             };
@@ -194,8 +196,8 @@ impl Settings {
             return Ok(name);
         }
         Err(CliError::NoActor(match &self.login {
-            Some(l) => format!("DPO_ACTOR is not set, and the login name `{l}` is not the id of a named person of people.yaml"),
-            None => "DPO_ACTOR is not set, and there is no login name".to_string(),
+            Some(l) => tr!(self.strings(), "actor-login-unknown", login = l.as_str()),
+            None => self.strings().get("actor-unset").to_string(),
         }))
     }
 

@@ -722,3 +722,16 @@ check-too-many-renewals = la convention permet { $allowed ->
     [one] une est enregistrée
    *[other] { $recorded } sont enregistrées
 }
+err-missing-fields = la violation `{ $id }` ne peut pas être notifiée : { $n ->
+    [one] un champ obligatoire n'est ni renseigné ni différé avec un motif
+   *[other] { $n } champs obligatoires ne sont ni renseignés ni différés avec un motif
+} :
+err-missing-fields-hint = renseignez-les dans `breaches/{ $id }.yaml`, ou différez chacun avec `dpo breach defer { $id } CHAMP --reason "…"`
+err-deferred-at-close = la violation `{ $id }` a encore { $n ->
+    [one] un élément différé, jamais transmis
+   *[other] { $n } éléments différés, jamais transmis
+} au responsable de traitement :
+err-deferred-at-close-hint = renseignez-les et envoyez un complément (`dpo breach supplement { $id }`), ou clôturez en connaissance de cause avec --with-deferred --reason "…"
+actor-group = DPO_ACTOR=`{ $id }` est une entrée de people.yaml sans nom (un groupe, pas une personne)
+actor-login-unknown = DPO_ACTOR n'est pas défini, et l'identifiant de connexion `{ $login }` n'est celui d'aucune personne nommée de people.yaml
+actor-unset = DPO_ACTOR n'est pas défini, et il n'y a pas d'identifiant de connexion
