@@ -84,7 +84,10 @@ pub(super) fn run(settings: &Settings, args: &CheckArgs) -> Result<i32, CliError
             }
         }
         for f in &records {
-            outln!("{}", error(format!("{}: {}", f.file, Localize::message(f, &s))))?;
+            outln!(
+                "{}",
+                error(format!("{}: {}", f.file, Localize::message(f, &s)))
+            )?;
         }
         let root = settings.root().display().to_string();
         outln!(

@@ -81,7 +81,10 @@ fn fields(s: &Catalog, m: Msg, list: &[FieldLabel], hint: Msg) -> String {
         let label = if s.lang() == Lang::En { &f.en } else { &f.fr };
         let line = s.fmt(
             "diag-field",
-            &[("field", f.field.as_str().into()), ("message", label.as_str().into())],
+            &[
+                ("field", f.field.as_str().into()),
+                ("message", label.as_str().into()),
+            ],
         );
         out.push_str(&format!("\n  - {line}"));
     }

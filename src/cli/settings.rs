@@ -338,7 +338,8 @@ mod tests {
             s.smtp(),
             Err(CliError::Mail(mail::MailError::NotConfigured))
         ));
-        let s = settings(&["dpo", "check"], &[]);
+        // The reason is said in the run's language; English here.
+        let s = settings(&["dpo", "--lang", "en", "check"], &[]);
         let e = s.actor().unwrap_err().to_string();
         assert!(
             e.contains("DPO_ACTOR is not set") && e.contains("no login"),
@@ -356,7 +357,7 @@ mod tests {
     #[test]
     fn the_actor_is_a_free_name_or_a_named_person_of_people_yaml_never_unknown() {
         let with = |vars: &[(&str, &str)]| {
-            let s = settings(&["dpo", "check"], vars);
+            let s = settings(&["dpo", "--lang", "en", "check"], vars);
             s.people.set(people()).unwrap();
             s.actor()
         };

@@ -18,11 +18,11 @@ use chrono::{DateTime, FixedOffset};
 
 use super::FateError;
 use crate::model::assumption::FieldName;
-use crate::render::catalog::Msg;
 use crate::model::{
     BagRecord, BagVerificationRecord, DataItem, DestructionRecord, FateFile, FateRecord,
     FingerprintRecord, Id, ScanRecord,
 };
+use crate::render::catalog::Msg;
 use crate::workspace::kinds::{self, Record};
 use crate::workspace::store::{self, StoreError};
 use crate::workspace::{

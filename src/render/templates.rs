@@ -474,13 +474,11 @@ impl Templates {
         let text = tmpl.render(ctx).map_err(err)?;
         // Documents, e-mails and the terminal's `breach show` get the
         // typography of their language; a record (YAML) is not typeset.
-        Ok(
-            if name.ends_with(".md") || name.ends_with(".txt") {
-                super::typography::apply(self.lang, &text)
-            } else {
-                text
-            },
-        )
+        Ok(if name.ends_with(".md") || name.ends_with(".txt") {
+            super::typography::apply(self.lang, &text)
+        } else {
+            text
+        })
     }
 
     /// The labels of this language.

@@ -76,7 +76,9 @@ impl Localize for Finding {
             Tamper::Changed => {
                 let fields = match &self.fields {
                     Some(f) if f.is_empty() => s.msg(&Msg::new("integrity-same-fields")),
-                    Some(f) => s.msg(&Msg::new("integrity-fields-differ").arg("fields", f.join(", "))),
+                    Some(f) => {
+                        s.msg(&Msg::new("integrity-fields-differ").arg("fields", f.join(", ")))
+                    }
                     None => s.msg(&Msg::new("integrity-not-kept")),
                 };
                 let m = Msg::new("integrity-changed")
@@ -90,7 +92,11 @@ impl Localize for Finding {
                 let m = Msg::new("integrity-removed")
                     .arg("seq", self.seq)
                     .arg("journaled", journaled);
-                format!("{}\n  {}", s.msg(&m), hint(Msg::new("integrity-removed-hint")))
+                format!(
+                    "{}\n  {}",
+                    s.msg(&m),
+                    hint(Msg::new("integrity-removed-hint"))
+                )
             }
             Tamper::NotJournaled => s.relabel_hints(&english),
         }

@@ -18,8 +18,8 @@ use yaml_rust2::scanner::{Scanner, Token, TokenType};
 
 use super::{atomic, Diagnostic, SourceFile, Workspace, WorkspaceError};
 use crate::hashing::sha256_hex;
-use crate::render::catalog::Msg;
 use crate::model::{Controller, Id, People, Processor, SecurityMeasures, SubProcessors};
+use crate::render::catalog::Msg;
 
 /// A YAML file larger than this is refused before it is read: no register
 /// file is anywhere near it, and a stray dump must not exhaust memory.
@@ -558,14 +558,16 @@ fn yaml_error(src: &SourceFile, e: &serde_yaml::Error) -> Diagnostic {
             .map(|e| format!("`{e}`"))
             .collect::<Vec<_>>()
             .join(", ");
-        said = Msg::new("yaml-unknown-field").arg("name", name.as_str()).arg(
-            "allowed",
-            if expected.is_empty() {
-                "none".to_string()
-            } else {
-                allowed
-            },
-        );
+        said = Msg::new("yaml-unknown-field")
+            .arg("name", name.as_str())
+            .arg(
+                "allowed",
+                if expected.is_empty() {
+                    "none".to_string()
+                } else {
+                    allowed
+                },
+            );
         let h = match best {
             Some((d, cand)) if d <= 3 => Msg::new("hint-did-you-mean").arg("name", cand),
             _ if !expected.is_empty() => {

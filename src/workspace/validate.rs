@@ -10,8 +10,8 @@ use chrono::NaiveDate;
 
 use super::{controller_file, Diagnostic, SourceFile, Workspace};
 use crate::model::assumption::FieldName;
-use crate::render::catalog::Msg;
 use crate::model::{Contact, Id};
+use crate::render::catalog::Msg;
 
 const SUBPROCESSORS: &str = "subprocessors.yaml";
 const MEASURES: &str = "security-measures.yaml";
@@ -35,7 +35,6 @@ impl Checker<'_> {
             .map_or((1, 1), |s| s.locate(field))
     }
 
-
     fn error_msg(&mut self, file: &str, field: &str, message: Msg, hint: Msg) {
         let d = Diagnostic::error_msg(file, self.pos(file, field), field, message);
         self.out.push(d.with_hint_msg(hint));
@@ -45,7 +44,6 @@ impl Checker<'_> {
         let d = Diagnostic::warning_msg(file, self.pos(file, field), field, message);
         self.out.push(d);
     }
-
 
     /// Warns when a required text is missing.
     fn require(&mut self, file: &str, field: &str, v: &Option<String>, what: Msg, basis: Msg) {

@@ -458,7 +458,10 @@ mod check {
             t.contains(&format!("fate/juvisy-sur-orge.yaml:{line}:")),
             "{t}"
         );
-        assert!(t.contains("vouliez-vous dire `description`\u{202f}?"), "{t}");
+        assert!(
+            t.contains("vouliez-vous dire `description`\u{202f}?"),
+            "{t}"
+        );
         assert!(t.contains("breaches/2021-001.yaml:"), "{t}");
     }
 

@@ -466,7 +466,7 @@ fn a_writing_command_without_an_actor_is_refused_and_a_reading_one_runs() {
         .env("DPO_ACTOR", "secteur-reseau")
         .run(&["journal", "note", "-m", "x"]);
     r.assert_code(2);
-    assert!(r.stderr().contains("no name"), "{}", r.stderr());
+    assert!(r.stderr().contains("sans nom"), "{}", r.stderr());
     // A person's id: the person's name is recorded; so is a login that is one.
     ws.dpo()
         .env("DPO_ACTOR", "coordinateur-ept")

@@ -125,10 +125,7 @@ fn a_notification_whose_record_or_kept_message_was_edited_is_a_finding() {
         "{out}"
     );
     assert!(!out.contains("not the instant of journal entry"), "{out}");
-    assert!(
-        out.contains(&format!("error: {BREACH}: ")),
-        "{out}"
-    );
+    assert!(out.contains(&format!("error: {BREACH}: ")), "{out}");
     ws.write(BREACH, &record);
     assert_eq!(check(&ws).0, 0);
 

@@ -365,9 +365,29 @@ fn errors(lang: &str) -> (String, Vec<String>) {
         at(NOW).without_actor(),
         lang,
         2,
-        &["breach", "open", "--title", "Perte", "--aware-at", "2021-03-26 09:00"],
+        &[
+            "breach",
+            "open",
+            "--title",
+            "Perte",
+            "--aware-at",
+            "2021-03-26 09:00",
+        ],
     ));
-    run(&ws, lang, &["--now", "2021-03-26 10:00", "breach", "open", "--title", "Perte", "--aware-at", "2021-03-26 09:00"]);
+    run(
+        &ws,
+        lang,
+        &[
+            "--now",
+            "2021-03-26 10:00",
+            "breach",
+            "open",
+            "--title",
+            "Perte",
+            "--aware-at",
+            "2021-03-26 09:00",
+        ],
+    );
     // A notification refused: required fields neither filled nor deferred
     // (exit 1).
     out.push_str(&run_failing(
@@ -378,8 +398,9 @@ fn errors(lang: &str) -> (String, Vec<String>) {
     ));
     // A late notification without its reason.
     let late = Workspace::fixture("juvisy-workspace");
-    let record = std::fs::read_to_string(crate::support::fixture("breach-records").join("2021-001.yaml"))
-        .expect("the breach fixture");
+    let record =
+        std::fs::read_to_string(crate::support::fixture("breach-records").join("2021-001.yaml"))
+            .expect("the breach fixture");
     late.write("breaches/2021-001.yaml", &record);
     out.push_str(&run_failing(
         late.dpo().now("2021-04-01 10:00"),
@@ -388,7 +409,11 @@ fn errors(lang: &str) -> (String, Vec<String>) {
         &["breach", "notify", "2021-001"],
     ));
     // The terminal's view of the breach, typeset.
-    out.push_str(&run(&ws, lang, &["--now", "2021-04-01 10:00", "breach", "show", "2021-001"]));
+    out.push_str(&run(
+        &ws,
+        lang,
+        &["--now", "2021-04-01 10:00", "breach", "show", "2021-001"],
+    ));
     // A held lock.
     let lock = std::fs::OpenOptions::new()
         .create(true)
@@ -415,12 +440,31 @@ fn errors(lang: &str) -> (String, Vec<String>) {
     out.push_str(&check);
     ws.write("breaches/2021-001.yaml", &record);
     // A change refused: the breach is closed.
-    run(&ws, lang, &["--now", "2021-04-02 10:00", "breach", "close", "2021-001", "--summary", "Fin"]);
+    run(
+        &ws,
+        lang,
+        &[
+            "--now",
+            "2021-04-02 10:00",
+            "breach",
+            "close",
+            "2021-001",
+            "--summary",
+            "Fin",
+        ],
+    );
     out.push_str(&run_failing(
         at("2021-04-02 11:00"),
         lang,
         2,
-        &["breach", "defer", "2021-001", "consequences", "--reason", "enquête"],
+        &[
+            "breach",
+            "defer",
+            "2021-001",
+            "consequences",
+            "--reason",
+            "enquête",
+        ],
     ));
     let mut data = Vec::new();
     data_of(bad.root(), &mut data);

@@ -158,9 +158,10 @@ fn check_lists_each_field_to_confirm_as_a_warning_naming_file_record_and_field()
     assert_eq!(lines.len(), expected, "{out}");
     for l in &lines {
         assert!(l.starts_with("avertissement\u{202f}: "), "{l}");
-        assert!(l.contains("is an assumption to confirm"), "{l}");
+        assert!(l.contains("est une hypothèse à confirmer"), "{l}");
     }
-    let messaging = "activity `messagerie`: `data_categories` is an assumption to confirm";
+    let messaging =
+        "activité `messagerie`\u{202f}: `data_categories` est une hypothèse à confirmer";
     let l = lines
         .iter()
         .find(|l| l.contains(messaging))
@@ -168,10 +169,10 @@ fn check_lists_each_field_to_confirm_as_a_warning_naming_file_record_and_field()
     assert!(l.contains(&format!("{CONTROLLER_FILE}:")), "{l}");
     assert!(lines.iter().any(|l| l
         .starts_with("avertissement\u{202f}: fate/juvisy-sur-orge.yaml:")
-        && l.contains("item `messagerie`: `data_categories`")));
+        && l.contains("élément `messagerie`\u{202f}: `data_categories`")));
     assert!(lines.iter().any(
         |l| l.starts_with("avertissement\u{202f}: subprocessors.yaml:")
-            && l.contains("sub-processor `siim94`: `controllers`")
+            && l.contains("sous-traitant ultérieur `siim94`\u{202f}: `controllers`")
     ));
 }
 
