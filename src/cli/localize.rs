@@ -48,22 +48,19 @@ fn said(s: &Catalog, e: &CliError) -> Option<String> {
                 .arg("late", late.as_str()),
             &Msg::new("err-late-notify-hint"),
         ),
-        CliError::Breach(BreachError::MissingFields { id, missing }) => fields(
-            s,
-            Msg::new("err-missing-fields")
-                .arg("id", id.to_string())
-                .arg("n", missing.len()),
-            missing,
-            Msg::new("err-missing-fields-hint").arg("id", id.to_string()),
-        ),
-        CliError::Breach(BreachError::DeferredAtClose { id, deferred }) => fields(
-            s,
-            Msg::new("err-deferred-at-close")
-                .arg("id", id.to_string())
-                .arg("n", deferred.len()),
-            deferred,
-            Msg::new("err-deferred-at-close-hint").arg("id", id.to_string()),
-        ),
+        CliError::Breach(
+            e @ (BreachError::MissingFields { id, missing: list }
+            | BreachError::DeferredAtClose { id, deferred: list }),
+        ) => {
+            let (m, h) = if matches!(e, BreachError::MissingFields { .. }) {
+                ("err-missing-fields", "err-missing-fields-hint")
+            } else {
+                ("err-deferred-at-close", "err-deferred-at-close-hint")
+            };
+            let id = id.to_string();
+            let m = Msg::new(m).arg("id", id.as_str()).arg("n", list.len());
+            fields(s, m, list, Msg::new(h).arg("id", id))
+        }
         CliError::Breach(BreachError::Closed { id, closed_at }) => s.msg(
             &Msg::new("err-closed-breach")
                 .arg("id", id.to_string())

@@ -286,9 +286,9 @@ fn read_capped(path: &Path, looked: &Metadata) -> std::io::Result<Vec<u8>> {
 /// excess: linear in the text, flat on the stack. A text the tokenizer
 /// rejects is left to the parser to report, once its flow brackets are
 /// counted (the tokenizer gives up at 256 levels of flow nesting itself).
-pub fn prescan(rel: &str, text: &str) -> Result<(), Diagnostic> {
+pub fn prescan(rel: &str, text: &str) -> Result<(), Box<Diagnostic>> {
     let over = |pos: (usize, usize), message: String, hint: &str| {
-        Diagnostic::error(rel, pos, "", message).with_hint(hint)
+        Box::new(Diagnostic::error(rel, pos, "", message).with_hint(hint))
     };
     let long_text = "keep long texts in a document beside the workspace and refer to it";
     for (i, line) in text.split('\n').enumerate() {
@@ -491,7 +491,7 @@ fn read_one<T: DeserializeOwned>(
         return None;
     }
     if let Err(d) = prescan(rel, &text) {
-        diags.push(d);
+        diags.push(*d);
         return None;
     }
     let src = SourceFile::new(rel.to_string(), text, sha);
@@ -637,8 +637,10 @@ fn yaml_error(src: &SourceFile, e: &serde_yaml::Error) -> Diagnostic {
     }
     let mut d = Diagnostic::error(&src.rel, position, &field, message);
     d.hint = hint;
-    d.said = Some(said);
-    d.hint_said = hint_said;
+    *d.said_mut() = super::diagnostic::Said {
+        message: Some(said),
+        hint: hint_said,
+    };
     d
 }
 

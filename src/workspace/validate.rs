@@ -40,6 +40,24 @@ impl Checker<'_> {
         self.out.push(d.with_hint_msg(hint));
     }
 
+    /// Error `msg`: `id`, used at `(file, field)`, is not declared in
+    /// `(declared_in, known ids)`.
+    fn undeclared(
+        &mut self,
+        (file, field): (&str, &str),
+        msg: &'static str,
+        id: &Id,
+        (declared_in, known): (&'static str, String),
+    ) {
+        let message = Msg::new(msg)
+            .arg("id", id.to_string())
+            .arg("file", declared_in);
+        let hint = Msg::new("check-declared-in")
+            .arg("file", declared_in)
+            .arg("known", known);
+        self.error_msg(file, field, message, hint);
+    }
+
     fn warn_msg(&mut self, file: &str, field: &str, message: Msg) {
         let d = Diagnostic::warning_msg(file, self.pos(file, field), field, message);
         self.out.push(d);
@@ -284,15 +302,11 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
             for (j, s) in a.subprocessors.iter().enumerate() {
                 let field = format!("activities[{i}].subprocessors[{j}]");
                 match ws.subprocessors.iter().find(|x| &x.id == s) {
-                    None => c.error_msg(
-                        f,
-                        &field,
-                        Msg::new("check-unknown-subprocessor")
-                            .arg("id", s.to_string())
-                            .arg("file", SUBPROCESSORS),
-                        Msg::new("check-declared-in")
-                            .arg("file", SUBPROCESSORS)
-                            .arg("known", list(&sub_ids)),
+                    None => c.undeclared(
+                        (f, &field),
+                        "check-unknown-subprocessor",
+                        s,
+                        (SUBPROCESSORS, list(&sub_ids)),
                     ),
                     Some(sp) if !sp.controllers.contains(id) => c.warn_msg(
                         f,
@@ -307,15 +321,11 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
             }
             for (j, m) in a.security_measures.iter().enumerate() {
                 if !measure_ids.contains(&m) {
-                    c.error_msg(
-                        f,
-                        &format!("activities[{i}].security_measures[{j}]"),
-                        Msg::new("check-unknown-measure")
-                            .arg("id", m.to_string())
-                            .arg("file", MEASURES),
-                        Msg::new("check-declared-in")
-                            .arg("file", MEASURES)
-                            .arg("known", list(&measure_ids)),
+                    c.undeclared(
+                        (f, &format!("activities[{i}].security_measures[{j}]")),
+                        "check-unknown-measure",
+                        m,
+                        (MEASURES, list(&measure_ids)),
                     );
                 }
             }
