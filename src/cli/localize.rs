@@ -9,7 +9,7 @@ use super::CliError;
 use crate::breach::{BreachError, FieldLabel};
 use crate::model::Lang;
 use crate::render::catalog::{Catalog, Localize, Msg};
-use crate::workspace::WorkspaceError;
+use crate::workspace::{StoreError, WorkspaceError};
 
 /// A message and its hint from the catalog, in the language of `s`.
 fn with_hint(s: &Catalog, m: &Msg, hint: &Msg) -> String {
@@ -34,6 +34,15 @@ fn said(s: &Catalog, e: &CliError) -> Option<String> {
             &Msg::new("err-unknown-controller-hint").arg("known", u.known.as_str()),
         ),
         CliError::Workspace(w) | CliError::Breach(BreachError::Workspace(w)) => workspace(s, w)?,
+        CliError::Store(e) | CliError::Breach(BreachError::Store(e)) => store(s, e)?,
+        CliError::Time { flag, .. } => s.msg(&Msg::new("err-invalid-option").arg("flag", *flag)),
+        CliError::Breach(BreachError::NotFound { id, path }) => with_hint(
+            s,
+            &Msg::new("err-no-breach")
+                .arg("id", id.to_string())
+                .arg("path", path.display().to_string()),
+            &Msg::new("err-no-breach-hint"),
+        ),
         CliError::Breach(BreachError::LateWithoutReason {
             id,
             controller,
@@ -90,6 +99,28 @@ fn fields(s: &Catalog, m: Msg, list: &[FieldLabel], hint: Msg) -> String {
     out
 }
 
+fn store(s: &Catalog, e: &StoreError) -> Option<String> {
+    Some(match e {
+        StoreError::Field {
+            file,
+            field,
+            message,
+        } => s.msg(
+            &Msg::new("err-set-field")
+                .arg("file", file.as_str())
+                .arg("field", field.as_str())
+                .arg("message", s.relabel_hints(message)),
+        ),
+        StoreError::Changed { path } => with_hint(
+            s,
+            &Msg::new("err-changed-meanwhile").arg("path", path.display().to_string()),
+            &Msg::new("err-changed-meanwhile-hint"),
+        ),
+        StoreError::Workspace(w) => workspace(s, w)?,
+        _ => return None,
+    })
+}
+
 fn workspace(s: &Catalog, e: &WorkspaceError) -> Option<String> {
     Some(match e {
         WorkspaceError::NotFound { path } => with_hint(
@@ -113,6 +144,18 @@ fn workspace(s: &Catalog, e: &WorkspaceError) -> Option<String> {
                 .arg("waited", format!("{}\u{a0}s", waited.as_secs()))
                 .arg("path", path.display().to_string()),
             &Msg::new("err-locked-hint"),
+        ),
+        WorkspaceError::JournalBroken {
+            path,
+            line,
+            message,
+        } => with_hint(
+            s,
+            &Msg::new("err-journal-broken")
+                .arg("path", path.display().to_string())
+                .arg("line", *line)
+                .arg("message", message.as_str()),
+            &Msg::new("err-journal-broken-hint"),
         ),
         _ => return None,
     })
