@@ -324,7 +324,7 @@ fn notify_refuses_a_missing_required_field_listing_it_in_the_run_s_language() {
     r.assert_code(2);
     assert!(
         r.stderr()
-            .contains("`unused` is not a field that can be deferred"),
+            .contains("`unused` n'est pas un champ qui peut être différé"),
         "{}",
         r.stderr()
     );

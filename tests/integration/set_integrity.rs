@@ -240,7 +240,7 @@ fn breach_set_checks_cross_references_and_the_order_of_instants() {
     );
     r.assert_code(2);
     assert!(
-        r.stderr().contains("is before occurred_at"),
+        r.stderr().contains("est antérieur à occurred_at"),
         "{}",
         r.stderr()
     );
@@ -255,7 +255,7 @@ fn breach_set_checks_cross_references_and_the_order_of_instants() {
     let r = ws.dpo().run(&["check"]);
     r.assert_code(2);
     assert!(
-        r.stdout().contains("unknown controller `nope`"),
+        r.stdout().contains("responsable de traitement inconnu `nope`"),
         "{}",
         r.stdout()
     );
