@@ -733,3 +733,6 @@ breach-out-of-order = { $later } ({ $later_at }) is before { $earlier } ({ $earl
 breach-out-of-order-hint = correct { $earlier } or { $later }
 breach-in-the-future = { $field } ({ $at }) is in the future
 breach-in-the-future-hint = a breach file records what has happened; give the time it happened
+status-tampered-changed = { $file } changed outside dpo
+status-tampered-removed = { $file } removed outside dpo
+status-tampered-not-journaled = { $file } not journaled

@@ -763,3 +763,6 @@ breach-out-of-order = { $later } ({ $later_at }) est antérieur à { $earlier } 
 breach-out-of-order-hint = corrigez { $earlier } ou { $later }
 breach-in-the-future = { $field } ({ $at }) est dans le futur
 breach-in-the-future-hint = un fichier de violation consigne ce qui s'est passé ; donnez l'instant où c'est arrivé
+status-tampered-changed = { $file } modifié hors de dpo
+status-tampered-removed = { $file } supprimé hors de dpo
+status-tampered-not-journaled = { $file } absent du journal

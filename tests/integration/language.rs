@@ -438,6 +438,7 @@ fn errors(lang: &str) -> (String, Vec<String>) {
     let check = run_failing(at("2021-04-01 12:00"), lang, 1, &["check"]);
     assert!(check.contains("breaches/2021-001.yaml: "), "{check}");
     out.push_str(&check);
+    out.push_str(&run(&ws, lang, &["--now", "2021-04-01 12:00", "status"]));
     ws.write("breaches/2021-001.yaml", &record);
     // A change refused: the breach is closed.
     run(
@@ -495,6 +496,7 @@ fn errors_warnings_and_hints_speak_one_language() {
         "une notification tardive doit en donner les raisons",
         "modifié par un autre processus dpo",
         "breaches/2021-001.yaml: modifié hors de dpo",
+        "breaches/2021-001.yaml modifié hors de dpo",
         "a été close le",
     ] {
         assert!(fr.contains(said), "{said} not in:\n{fr}");

@@ -255,7 +255,8 @@ fn breach_set_checks_cross_references_and_the_order_of_instants() {
     let r = ws.dpo().run(&["check"]);
     r.assert_code(2);
     assert!(
-        r.stdout().contains("responsable de traitement inconnu `nope`"),
+        r.stdout()
+            .contains("responsable de traitement inconnu `nope`"),
         "{}",
         r.stdout()
     );

@@ -115,7 +115,7 @@ fn assert_tampered(ws: &Workspace, field: &str) {
     let r = ws.dpo().run(&["--now", "2021-03-30 12:00", "status"]);
     r.assert_code(1);
     assert!(
-        r.stdout().contains(&format!("{FILE} changed outside dpo")),
+        r.stdout().contains(&format!("{FILE} modifié hors de dpo")),
         "{}",
         r.text()
     );
