@@ -73,19 +73,19 @@ pub fn load(root: &Path) -> Result<Workspace, WorkspaceError> {
                         continue;
                     }
                     let Some(stem) = name.strip_suffix(".yaml") else {
-                        let d = Diagnostic::error(
+                        let d = Diagnostic::error_msg(
                             &rel,
                             (1, 1),
                             "",
-                            "not a controller file: controller files are named `<id>.yaml`".into(),
+                            Msg::new("yaml-not-controller-file"),
                         );
                         diags.push(if name.ends_with(".yml") {
-                            d.with_hint(format!(
-                                "rename it to `controllers/{}.yaml`",
-                                name.trim_end_matches(".yml")
-                            ))
+                            d.with_hint_msg(
+                                Msg::new("hint-rename-to")
+                                    .arg("name", name.trim_end_matches(".yml")),
+                            )
                         } else {
-                            d.with_hint("move it out of `controllers/`")
+                            d.with_hint_msg(Msg::new("hint-move-out-of-controllers"))
                         });
                         continue;
                     };
@@ -417,8 +417,14 @@ fn read_one<T: DeserializeOwned>(
     diags: &mut Vec<Diagnostic>,
 ) -> Option<T> {
     let path = root.join(rel);
-    let cannot_read =
-        |e: std::io::Error| Diagnostic::error(rel, (1, 1), "", format!("cannot read: {e}"));
+    let cannot_read = |e: std::io::Error| {
+        Diagnostic::error_msg(
+            rel,
+            (1, 1),
+            "",
+            Msg::new("yaml-cannot-read").arg("error", e.to_string()),
+        )
+    };
     let meta = match regular_file(root, rel) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -441,13 +447,15 @@ fn read_one<T: DeserializeOwned>(
         }
     };
     let too_big = |len: u64| {
-        Diagnostic::error(
+        Diagnostic::error_msg(
             rel,
             (1, 1),
             "",
-            format!("the file is {len} bytes, over the limit of {MAX_FILE_BYTES} bytes for one YAML file"),
+            Msg::new("yaml-too-big")
+                .arg("len", len.to_string())
+                .arg("max", MAX_FILE_BYTES.to_string()),
         )
-        .with_hint("is this the right file? a register file holds a few kilobytes")
+        .with_hint_msg(Msg::new("yaml-too-big-hint"))
     };
     if meta.len() > MAX_FILE_BYTES {
         diags.push(too_big(meta.len()));
@@ -482,11 +490,11 @@ fn read_one<T: DeserializeOwned>(
         let before = &text[..text.find('\0').unwrap_or(0)];
         let line = before.matches('\n').count() + 1;
         let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        diags.push(Diagnostic::error(
+        diags.push(Diagnostic::error_msg(
             rel,
             (line, col),
             "",
-            "the file contains a NUL byte: it is binary, not YAML text".into(),
+            Msg::new("yaml-nul"),
         ));
         return None;
     }

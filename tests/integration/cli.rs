@@ -477,7 +477,7 @@ mod check {
         assert_eq!(o.code(), Some(2));
         assert!(
             o.text().contains("controllers/athis.yml:1:1:")
-                && o.text().contains("rename it to `controllers/athis.yaml`"),
+                && o.text().contains("renommez-le `controllers/athis.yaml`"),
             "{}",
             o.text()
         );
