@@ -683,7 +683,10 @@ pub fn render_report(
     tampered: Option<&Finding>,
 ) -> Result<(String, Vec<u8>), BreachError> {
     let mut ctx = report_context(ws, t, b, now, head);
-    ctx.tampered = tampered.map(|f| format!("{}: {}", f.file, f.message()));
+    ctx.tampered = tampered.map(|f| {
+        let said = crate::render::catalog::Localize::message(f, t.strings());
+        format!("{}: {said}", f.file)
+    });
     let md = t.render("breach-report.md", &ctx)?;
     let title = t
         .strings()

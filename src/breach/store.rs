@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use super::fields;
 use super::BreachError;
 use crate::model::{Breach, Id};
+use crate::render::catalog::Msg;
 use crate::render::words;
 use crate::workspace::kinds::{self, Record};
 use crate::workspace::store::{self, StoreError, Stored};
@@ -143,37 +144,41 @@ pub fn check(ws: &Workspace, b: &Breach, src: &SourceFile) -> Vec<Diagnostic> {
         .trim_end_matches(".yaml");
     if b.id.as_str() != expected {
         d.push(
-            Diagnostic::error(
+            Diagnostic::error_msg(
                 rel,
                 src.locate("id"),
                 "id",
-                format!("the id `{}` differs from the file name `{expected}`", b.id),
+                Msg::new("breach-id-differs")
+                    .arg("id", b.id.to_string())
+                    .arg("expected", expected),
             )
-            .with_hint(format!("write `id: {expected}`, or rename the file")),
+            .with_hint_msg(Msg::new("breach-id-differs-hint").arg("expected", expected)),
         );
     }
     if b.title.trim().is_empty() {
-        d.push(Diagnostic::error(
+        d.push(Diagnostic::error_msg(
             rel,
             src.locate("title"),
             "title",
-            "the title is empty".into(),
+            Msg::new("breach-title-empty"),
         ));
     }
     if b.controllers.is_empty() {
         d.push(
-            Diagnostic::error(
+            Diagnostic::error_msg(
                 rel,
                 src.locate("controllers"),
                 "controllers",
-                "no controller is named: whom is this breach to be notified to?".into(),
+                Msg::new("breach-no-controller"),
             )
-            .with_hint(format!(
-                "list them, e.g. `controllers: [{}]`",
-                ws.controllers
-                    .first()
-                    .map_or("…".to_string(), |(i, _)| i.to_string())
-            )),
+            .with_hint_msg(
+                Msg::new("breach-no-controller-hint").arg(
+                    "example",
+                    ws.controllers
+                        .first()
+                        .map_or("…".to_string(), |(i, _)| i.to_string()),
+                ),
+            ),
         );
     }
     let known = |id: &Id| ws.controller(id).is_some();
@@ -181,16 +186,15 @@ pub fn check(ws: &Workspace, b: &Breach, src: &SourceFile) -> Vec<Diagnostic> {
         if !known(c) {
             let field = format!("controllers[{i}]");
             d.push(
-                Diagnostic::error(
+                Diagnostic::error_msg(
                     rel,
                     src.locate(&field),
                     &field,
-                    format!("unknown controller `{c}`"),
+                    Msg::new("breach-unknown-controller").arg("id", c.to_string()),
                 )
-                .with_hint(format!(
-                    "controllers are the files of `controllers/`: {}",
-                    ws.known_controllers()
-                )),
+                .with_hint_msg(
+                    Msg::new("breach-unknown-controller-hint").arg("known", ws.known_controllers()),
+                ),
             );
         }
     }
@@ -208,11 +212,11 @@ pub fn check(ws: &Workspace, b: &Breach, src: &SourceFile) -> Vec<Diagnostic> {
         for (i, c) in controllers.into_iter().enumerate() {
             if !b.controllers.contains(c) {
                 let field = format!("{list}[{i}].controller");
-                d.push(Diagnostic::error(
+                d.push(Diagnostic::error_msg(
                     rel,
                     src.locate(&field),
                     &field,
-                    format!("controller `{c}` is not one of this breach's controllers"),
+                    Msg::new("breach-controller-not-concerned").arg("id", c.to_string()),
                 ));
             }
         }
@@ -220,39 +224,41 @@ pub fn check(ws: &Workspace, b: &Breach, src: &SourceFile) -> Vec<Diagnostic> {
     // What issue 9 added: the description never deferred, stale
     // deferrals, the sub-processors involved, an end and "ongoing" at once.
     let error =
-        |field: &str, message: String| Diagnostic::error(rel, src.locate(field), field, message);
+        |field: &str, message: Msg| Diagnostic::error_msg(rel, src.locate(field), field, message);
     let warning =
-        |field: &str, message: String| Diagnostic::warning(rel, src.locate(field), field, message);
+        |field: &str, message: Msg| Diagnostic::warning_msg(rel, src.locate(field), field, message);
     for key in fields::forbidden_deferrals(b) {
-        d.push(error(&format!("deferred.{key}"), "the description of the nature of the breach cannot be deferred: a notification must at least say what happened (GDPR Art. 33(3)(a))".into())
-            .with_hint("describe what is known now in `nature.description`, even briefly, and remove this entry; every other item may be deferred (Art. 33(4))"));
+        d.push(
+            error(
+                &format!("deferred.{key}"),
+                Msg::new("breach-description-not-deferrable"),
+            )
+            .with_hint_msg(Msg::new("breach-description-not-deferrable-hint")),
+        );
     }
     for (key, f) in fields::stale_deferrals(b) {
         if f.deferrable() {
-            let message = format!(
-                "`{}` is filled but still listed as deferred: a stale deferral",
-                f.key()
-            );
+            let message = Msg::new("breach-stale-deferral").arg("field", f.key());
             d.push(
-                warning(&format!("deferred.{key}"), message).with_hint(
-                    "the next notification or supplement removes it; or remove the entry",
-                ),
+                warning(&format!("deferred.{key}"), message)
+                    .with_hint_msg(Msg::new("breach-stale-deferral-hint")),
             );
         }
     }
     for (i, p) in b.subprocessors.iter().flatten().enumerate() {
         if !ws.subprocessors.iter().any(|s| &s.id == p) {
-            let message =
-                format!("unknown sub-processor `{p}`: it is not declared in `subprocessors.yaml`");
+            let message = Msg::new("check-unknown-subprocessor")
+                .arg("id", p.to_string())
+                .arg("file", "subprocessors.yaml");
             d.push(
-                error(&format!("subprocessors[{i}]"), message)
-                    .with_hint(format!("declared: {}", ws.known_subprocessors())),
+                error(&format!("subprocessors[{i}]"), message).with_hint_msg(
+                    Msg::new("breach-declared").arg("known", ws.known_subprocessors()),
+                ),
             );
         }
     }
     if b.ongoing == Some(true) && b.ended_at.is_some() {
-        let message = "the breach is said to be ongoing and to have ended (ended_at): check which";
-        d.push(warning("ongoing", message.into()));
+        d.push(warning("ongoing", Msg::new("breach-ongoing-and-ended")));
     }
     for key in fields::unknown_deferrals(b) {
         let field = format!("deferred.{key}");
@@ -267,28 +273,17 @@ pub fn check(ws: &Workspace, b: &Breach, src: &SourceFile) -> Vec<Diagnostic> {
             })
             .min();
         let hint = match best {
-            Some((dist, n)) if dist <= 3 => format!("did you mean `{n}`?"),
-            _ => format!("the fields that may be deferred are: {}", names.join(", ")),
+            Some((dist, n)) if dist <= 3 => Msg::new("hint-did-you-mean").arg("name", n),
+            _ => Msg::new("breach-deferrable-fields").arg("fields", names.join(", ")),
         };
         d.push(
-            Diagnostic::error(
-                rel,
-                src.locate(&field),
-                &field,
-                format!("`{key}` is not a field that can be deferred"),
-            )
-            .with_hint(hint),
+            error(&field, Msg::new("breach-not-deferrable").arg("field", key)).with_hint_msg(hint),
         );
     }
     for (key, reason) in &b.deferred {
         if reason.trim().is_empty() {
             let field = format!("deferred.{key}");
-            d.push(Diagnostic::warning(
-                rel,
-                src.locate(&field),
-                &field,
-                "deferred without a reason: it counts as missing".into(),
-            ));
+            d.push(warning(&field, Msg::new("breach-deferred-without-reason")));
         }
     }
     d.extend(order(b, src));
@@ -318,14 +313,17 @@ fn order(b: &Breach, src: &SourceFile) -> Vec<Diagnostic> {
     }
     for ((a, ta), (bn, tb)) in pairs {
         if ta > tb {
-            let message = format!(
-                "{bn} ({}) is before {a} ({}): a breach occurs, is discovered, then the processor becomes aware of it, and it ends after it occurred",
-                words::show(tb),
-                words::show(ta)
-            );
+            let message = Msg::new("breach-out-of-order")
+                .arg("later", bn)
+                .arg("later_at", words::show(tb))
+                .arg("earlier", a)
+                .arg("earlier_at", words::show(ta));
             d.push(
-                Diagnostic::error(&src.rel, src.locate(bn), bn, message)
-                    .with_hint(format!("correct {a} or {bn}")),
+                Diagnostic::error_msg(&src.rel, src.locate(bn), bn, message).with_hint_msg(
+                    Msg::new("breach-out-of-order-hint")
+                        .arg("earlier", a)
+                        .arg("later", bn),
+                ),
             );
         }
     }
@@ -348,13 +346,15 @@ pub fn in_the_future(
     .into_iter()
     .filter_map(|(k, t)| t.filter(|t| t.to_utc() > now).map(|t| (k, t)))
     .map(|(k, t)| {
-        Diagnostic::error(
+        Diagnostic::error_msg(
             &src.rel,
             src.locate(k),
             k,
-            format!("{k} ({}) is in the future", words::show(t)),
+            Msg::new("breach-in-the-future")
+                .arg("field", k)
+                .arg("at", words::show(t)),
         )
-        .with_hint("a breach file records what has happened; give the time it happened")
+        .with_hint_msg(Msg::new("breach-in-the-future-hint"))
     })
     .collect()
 }

@@ -30,10 +30,9 @@ pub(super) fn run(settings: &Settings, cmd: &BreachCommand) -> Result<i32, CliEr
             if let (true, BreachError::MissingFields { missing, .. }) = (settings.json, &e) {
                 print_json(&serde_json::json!({ "error": "missing_fields", "missing": missing }))?;
             }
-            errln!(
-                "{}",
-                tr!(settings.strings(), "cli-error", message = e.to_string())
-            );
+            let s = settings.strings();
+            let said = crate::render::catalog::Localize::message(&CliError::Breach(e), &s);
+            errln!("{}", tr!(s, "cli-error", message = said));
             Ok(EXIT_FINDING)
         }
         Err(CliError::Breach(BreachError::Invalid { file, diagnostics })) => {
@@ -330,7 +329,7 @@ fn report(settings: &Settings, ws: &Workspace, a: &ReportArgs) -> Result<i32, Cl
             s,
             "breach-report-tampered",
             file = f.file.as_str(),
-            message = f.message()
+            message = crate::render::catalog::Localize::message(&f, &s)
         );
         errln!("{}", tr!(s, "cli-warning", message = w));
         return Ok(EXIT_FINDING);

@@ -5,6 +5,7 @@ use clap::Args;
 use serde::Serialize;
 
 use super::{print_diagnostics, print_json, CliError, Settings, EXIT_ERROR, EXIT_FINDING};
+use crate::render::catalog::Localize;
 use crate::workspace::{self, integrity, kinds, Diagnostic, JournalReport, WorkspaceError};
 
 /// Options of `dpo check`.
@@ -83,7 +84,10 @@ pub(super) fn run(settings: &Settings, args: &CheckArgs) -> Result<i32, CliError
             }
         }
         for f in &records {
-            outln!("{}", error(format!("{}: {}", f.file, f.message())))?;
+            outln!(
+                "{}",
+                error(format!("{}: {}", f.file, Localize::message(f, &s)))
+            )?;
         }
         let root = settings.root().display().to_string();
         outln!(

@@ -98,7 +98,8 @@ pub(super) fn run(settings: &Settings, cmd: &JournalCommand) -> Result<i32, CliE
             } else {
                 let s = settings.strings();
                 for f in &records {
-                    let (file, message) = (f.file.as_str(), f.message());
+                    let file = f.file.as_str();
+                    let message = crate::render::catalog::Localize::message(f, &s);
                     errln!(
                         "{}",
                         tr!(s, "journal-record", file = file, message = message)

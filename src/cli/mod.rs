@@ -45,6 +45,7 @@ mod init;
 mod instruction;
 mod journal;
 mod keys;
+mod localize;
 mod record;
 mod register;
 mod request;
@@ -60,6 +61,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::render::catalog::Localize;
 use crate::time::TimeError;
 use crate::workspace::{self, Diagnostic, WorkspaceError};
 
@@ -302,8 +304,9 @@ fn dispatch(settings: &Settings, command: &Command) -> Result<i32, CliError> {
     }
 }
 
-/// Prints an error with its diagnostics and its cause chain, framed in the
-/// run's language (the texts of the domain's errors are English).
+/// Prints an error with its diagnostics and its cause chain in the run's
+/// language ([`Localize`]: the catalog's message where there is one, else
+/// the English text with its hint label translated).
 fn report(settings: &Settings, e: &CliError) {
     if matches!(e, CliError::ClosedPipe) {
         return;
@@ -314,10 +317,11 @@ fn report(settings: &Settings, e: &CliError) {
         eprint_diagnostics(settings, diagnostics);
     }
     let s = settings.strings();
-    errln!("{}", tr!(s, "cli-error", message = e.to_string()));
+    errln!("{}", tr!(s, "cli-error", message = e.message(&s)));
     let mut source = std::error::Error::source(e);
     while let Some(c) = source {
-        errln!("  {}", tr!(s, "cli-caused-by", message = c.to_string()));
+        let c_text = s.relabel_hints(&c.to_string());
+        errln!("  {}", tr!(s, "cli-caused-by", message = c_text));
         source = c.source();
     }
 }
@@ -348,9 +352,9 @@ fn hashed(s: &crate::render::templates::Strings, id: &str, file: &str, sha256: &
 /// `error: …` or `warning: …` in the run's language.
 fn diagnostic_line(s: &crate::render::templates::Strings, d: &Diagnostic) -> String {
     if d.is_error() {
-        tr!(s, "cli-error", message = d.to_string())
+        tr!(s, "cli-error", message = d.message(s))
     } else {
-        tr!(s, "cli-warning", message = d.to_string())
+        tr!(s, "cli-warning", message = d.message(s))
     }
 }
 

@@ -185,8 +185,10 @@ impl Settings {
             }
             return match named(v) {
                 Some((_, Some(name))) => Ok(name),
-                Some((id, None)) => Err(CliError::NoActor(format!(
-                    "DPO_ACTOR=`{id}` is an entry of people.yaml with no name (a group, not a person)"
+                Some((id, None)) => Err(CliError::NoActor(tr!(
+                    self.strings(),
+                    "actor-group",
+                    id = id.as_str()
                 ))),
                 None => Ok(v.clone()),
             };
@@ -195,8 +197,8 @@ impl Settings {
             return Ok(name);
         }
         Err(CliError::NoActor(match &self.login {
-            Some(l) => format!("DPO_ACTOR is not set, and the login name `{l}` is not the id of a named person of people.yaml"),
-            None => "DPO_ACTOR is not set, and there is no login name".to_string(),
+            Some(l) => tr!(self.strings(), "actor-login-unknown", login = l.as_str()),
+            None => self.strings().get("actor-unset").to_string(),
         }))
     }
 
@@ -342,7 +344,8 @@ mod tests {
             s.smtp(),
             Err(CliError::Mail(mail::MailError::NotConfigured))
         ));
-        let s = settings(&["dpo", "check"], &[]);
+        // The reason is said in the run's language; English here.
+        let s = settings(&["dpo", "--lang", "en", "check"], &[]);
         let e = s.actor().unwrap_err().to_string();
         assert!(
             e.contains("DPO_ACTOR is not set") && e.contains("no login"),
@@ -360,7 +363,7 @@ mod tests {
     #[test]
     fn the_actor_is_a_free_name_or_a_named_person_of_people_yaml_never_unknown() {
         let with = |vars: &[(&str, &str)]| {
-            let s = settings(&["dpo", "check"], vars);
+            let s = settings(&["dpo", "--lang", "en", "check"], vars);
             s.people.set(people()).unwrap();
             s.actor()
         };

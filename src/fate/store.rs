@@ -22,6 +22,7 @@ use crate::model::{
     BagRecord, BagVerificationRecord, DataItem, DestructionRecord, FateFile, FateRecord,
     FingerprintRecord, Id, ScanRecord,
 };
+use crate::render::catalog::Msg;
 use crate::workspace::kinds::{self, Record};
 use crate::workspace::store::{self, StoreError};
 use crate::workspace::{
@@ -187,7 +188,7 @@ fn assumed(fate: &Fate) -> Vec<Diagnostic> {
             src,
             rel,
             &format!("items[{i}]."),
-            &format!("item `{}`", item.id),
+            Msg::new("record-item").arg("id", item.id.to_string()),
             &item.to_confirm,
         ));
         for (j, c) in item.copies.iter().enumerate() {
@@ -195,7 +196,9 @@ fn assumed(fate: &Fate) -> Vec<Diagnostic> {
                 src,
                 rel,
                 &format!("items[{i}].copies[{j}]."),
-                &format!("copy `{}` of item `{}`", c.id, item.id),
+                Msg::new("record-copy")
+                    .arg("id", c.id.to_string())
+                    .arg("item", item.id.to_string()),
                 &c.to_confirm,
             ));
         }

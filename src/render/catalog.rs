@@ -35,6 +35,87 @@ const SOURCES: [(Lang, &str); 2] = [
 /// plural form).
 pub type Arg<'a> = FluentValue<'a>;
 
+/// A value of a [`Msg`]: text, or a count (it selects the plural form).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MsgArg {
+    /// Text (a name, a path, a date already in words).
+    Text(String),
+    /// A count.
+    Number(i64),
+    /// Another message, said in the same language (a phrase such as "the
+    /// controller's postal address" inside "missing …").
+    Said(Box<Msg>),
+}
+
+impl From<Msg> for MsgArg {
+    fn from(m: Msg) -> Self {
+        MsgArg::Said(Box::new(m))
+    }
+}
+
+impl From<String> for MsgArg {
+    fn from(s: String) -> Self {
+        MsgArg::Text(s)
+    }
+}
+
+impl From<&str> for MsgArg {
+    fn from(s: &str) -> Self {
+        MsgArg::Text(s.to_string())
+    }
+}
+
+impl From<usize> for MsgArg {
+    fn from(n: usize) -> Self {
+        MsgArg::Number(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+
+impl From<u64> for MsgArg {
+    fn from(n: u64) -> Self {
+        MsgArg::Number(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+
+/// A message of the catalog kept with its arguments, said later in the
+/// run's language: what the domain's errors and diagnostics carry so the
+/// command line prints them in French or English (their `Display` is the
+/// English one, for logs and tests).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Msg {
+    /// The message id in `templates/*/dpo.ftl`.
+    pub id: &'static str,
+    /// Its variables.
+    pub args: Vec<(&'static str, MsgArg)>,
+}
+
+impl Msg {
+    /// Message `id` with no argument yet.
+    pub fn new(id: &'static str) -> Self {
+        Msg {
+            id,
+            args: Vec::new(),
+        }
+    }
+
+    /// Adds variable `name`.
+    pub fn arg(mut self, name: &'static str, value: impl Into<MsgArg>) -> Self {
+        self.args.push((name, value.into()));
+        self
+    }
+
+    /// The message in English (what `Display` and `--json` show).
+    pub fn english(&self) -> String {
+        Catalog::of(Lang::En).msg(self)
+    }
+}
+
+/// What a person reads of an error or a diagnostic, in the run's language.
+pub trait Localize {
+    /// The text in the language of `s` (hints included, on their own line).
+    fn message(&self, s: &Catalog) -> String;
+}
+
 /// The messages of one language.
 pub struct Catalog {
     lang: Lang,
@@ -231,6 +312,44 @@ impl Catalog {
         self.bundle
             .format_pattern(pattern, Some(&fargs), &mut errors)
             .into_owned()
+    }
+
+    /// A kept message ([`Msg`]) in this language.
+    pub fn msg(&self, m: &Msg) -> String {
+        let nested: Vec<Option<String>> = m
+            .args
+            .iter()
+            .map(|(_, v)| match v {
+                MsgArg::Said(inner) => Some(self.msg(inner)),
+                _ => None,
+            })
+            .collect();
+        let args: Vec<(&str, Arg<'_>)> = m
+            .args
+            .iter()
+            .zip(&nested)
+            .map(|((k, v), said)| {
+                (
+                    *k,
+                    match (v, said) {
+                        (MsgArg::Text(t), _) => Arg::from(t.as_str()),
+                        (MsgArg::Number(n), _) => Arg::from(*n),
+                        (MsgArg::Said(_), s) => Arg::from(s.as_deref().unwrap_or("")),
+                    },
+                )
+            })
+            .collect();
+        self.fmt(m.id, &args)
+    }
+
+    /// An English text that ends with `\n  hint: …` lines, the hint label
+    /// said in this language (for the messages not yet in the catalog).
+    pub fn relabel_hints(&self, text: &str) -> String {
+        if self.lang == Lang::En {
+            return text.to_string();
+        }
+        let label = self.fmt("cli-hint", &[("hint", "".into())]);
+        text.replace("\n  hint: ", &format!("\n  {label}"))
     }
 
     /// Message `key` with no argument (each variable, if any, written

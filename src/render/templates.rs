@@ -472,15 +472,13 @@ impl Templates {
         };
         let tmpl = self.env.get_template(name).map_err(err)?;
         let text = tmpl.render(ctx).map_err(err)?;
-        // Documents and e-mails get the typography of their language; a
-        // record (YAML) and the terminal's `breach show` are not typeset.
-        Ok(
-            if name.ends_with(".md") || (name.ends_with(".txt") && name != "breach-show.txt") {
-                super::typography::apply(self.lang, &text)
-            } else {
-                text
-            },
-        )
+        // Documents, e-mails and the terminal's `breach show` get the
+        // typography of their language; a record (YAML) is not typeset.
+        Ok(if name.ends_with(".md") || name.ends_with(".txt") {
+            super::typography::apply(self.lang, &text)
+        } else {
+            text
+        })
     }
 
     /// The labels of this language.

@@ -5,6 +5,7 @@
 //! `dpo record adopt`.
 
 use super::{State, StatusItem};
+use crate::render::templates::Strings;
 use crate::workspace::integrity::{self, Finding, Tamper};
 use crate::workspace::{Diagnostic, Workspace};
 
@@ -12,24 +13,24 @@ use crate::workspace::{Diagnostic, Workspace};
 pub const KIND_TAMPERED: &str = "record.tampered";
 
 /// One item per record that does not match the journal.
-pub fn items(ws: &Workspace) -> (Vec<StatusItem>, Vec<Diagnostic>) {
+pub fn items(ws: &Workspace, s: &Strings) -> (Vec<StatusItem>, Vec<Diagnostic>) {
     super::from_journal(
         integrity::check(&ws.root),
-        item,
+        |f| item(f, s),
         "the records cannot be compared with the journal",
     )
 }
 
-fn item(f: &Finding) -> StatusItem {
+fn item(f: &Finding, s: &Strings) -> StatusItem {
     let what = match f.tamper {
-        Tamper::Changed => "changed outside dpo",
-        Tamper::Removed => "removed outside dpo",
-        Tamper::NotJournaled => "not journaled",
+        Tamper::Changed => "status-tampered-changed",
+        Tamper::Removed => "status-tampered-removed",
+        Tamper::NotJournaled => "status-tampered-not-journaled",
     };
     StatusItem {
         kind: KIND_TAMPERED.into(),
         subject: f.file.clone(),
-        title: format!("{} {what}", f.file),
+        title: s.fmt(what, &[("file", f.file.as_str().into())]),
         due: None,
         state: State::Incomplete,
         missing: f.fields.clone().unwrap_or_default(),

@@ -158,7 +158,7 @@ pub fn collect_for(
     // A record changed outside dpo makes every item built from it suspect:
     // shown with them (for one controller: when it is that controller's
     // fate file or some item of it is listed).
-    let (b, mut d) = integrity::items(ws);
+    let (b, mut d) = integrity::items(ws, s);
     let concerned: Vec<StatusItem> = b
         .into_iter()
         .filter(|t| {
@@ -184,7 +184,7 @@ pub fn collect_for(
 /// journal that cannot be read is a warning saying `what` failed.
 fn from_journal<T>(
     found: Result<Vec<T>, crate::workspace::WorkspaceError>,
-    item: fn(&T) -> StatusItem,
+    item: impl Fn(&T) -> StatusItem,
     what: &str,
 ) -> (Vec<StatusItem>, Vec<Diagnostic>) {
     match found {

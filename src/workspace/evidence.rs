@@ -21,6 +21,7 @@
 //! Each mismatch is a finding (a [`Diagnostic`] naming the file and the
 //! field): `dpo check` exits 1. Nothing here writes.
 
+use crate::render::catalog::Msg;
 use std::io::Read;
 use std::path::{Component, Path};
 
@@ -128,20 +129,18 @@ pub fn deadlines(b: &crate::model::Breach, src: &SourceFile) -> Vec<Diagnostic> 
         d.push(finding(
             src,
             &format!("notifications[{i}].deadline"),
-            format!(
-                "the notification was sent against the deadline {} but aware_at now gives {}: aware_at was changed after it was sent",
-                words::show(due),
-                words::show(now_due)
-            ),
-            "a fact sent to a controller is corrected by a supplement, never rewritten: restore aware_at (e.g. from git)",
+            Msg::new("evidence-deadline-moved")
+                .arg("sent", words::show(due))
+                .arg("now", words::show(now_due)),
+            Msg::new("evidence-deadline-moved-hint"),
         ));
     }
     d
 }
 
 /// A finding about `field` of the record read from `src`.
-fn finding(src: &SourceFile, field: &str, message: String, hint: &str) -> Diagnostic {
-    Diagnostic::error(&src.rel, src.locate(field), field, message).with_hint(hint)
+fn finding(src: &SourceFile, field: &str, message: Msg, hint: Msg) -> Diagnostic {
+    Diagnostic::error_msg(&src.rel, src.locate(field), field, message).with_hint_msg(hint)
 }
 
 /// The calls of breach `b` that predate its `aware_at` or are later than `now`.
@@ -150,29 +149,22 @@ pub fn calls(b: &crate::model::Breach, src: &SourceFile, now: DateTime<Utc>) -> 
     for (i, call) in b.calls.iter().enumerate() {
         let (why, hint) = if call.at < b.aware_at {
             (
-                format!(
-                    "is before aware_at ({}): a call cannot notify a breach the processor was not yet aware of",
-                    words::show(b.aware_at)
-                ),
-                "dpo records calls only after aware_at: the call or aware_at was edited by hand; restore the file (e.g. from git)",
+                "evidence-call-before-aware",
+                "evidence-call-before-aware-hint",
             )
         } else if call.at.to_utc() > now {
-            (
-                "is later than now: a breach file holds calls made".to_string(),
-                "dpo records calls only up to now: the call was edited by hand; restore the file (e.g. from git)",
-            )
+            ("evidence-call-later", "evidence-call-later-hint")
         } else {
             continue;
         };
         d.push(finding(
             src,
             &format!("calls[{i}].at"),
-            format!(
-                "the call to `{}` ({}) {why}",
-                call.controller,
-                words::show(call.at)
-            ),
-            hint,
+            Msg::new(why)
+                .arg("controller", call.controller.to_string())
+                .arg("at", words::show(call.at))
+                .arg("aware", words::show(b.aware_at)),
+            Msg::new(hint),
         ));
     }
     d
@@ -188,41 +180,41 @@ impl Checker<'_> {
     /// path `at` of `src`.
     fn sent(&self, src: &SourceFile, at: &str, m: SentMessage) -> Vec<Diagnostic> {
         let mut d = Vec::new();
-        let finding = |field: &str, message: String| {
-            let field = format!("{at}.{field}");
-            Diagnostic::error(&src.rel, src.locate(&field), &field, message).with_hint(
-                "the record, the kept message and the journal disagree: something was edited outside dpo; restore the edited file (e.g. from git)",
+        let finding = |field: &str, message: Msg| {
+            finding(
+                src,
+                &format!("{at}.{field}"),
+                message,
+                Msg::new("evidence-disagree-hint"),
             )
         };
         let sent = m.sent_at.timestamp();
         match read_eml(&self.ws.root, m.eml) {
             Err(why) => d.push(finding(
                 "eml",
-                format!("the kept message `{}` {why}", m.eml),
+                Msg::new("evidence-eml").arg("eml", m.eml).arg("why", why),
             )),
             Ok((sha, date)) => {
                 if sha != m.sha256 {
                     d.push(finding(
                         "sha256",
-                        format!(
-                            "the kept message `{}` has SHA-256 {sha} but the record says {}: the message or the record was changed after sending",
-                            m.eml, m.sha256
-                        ),
+                        Msg::new("evidence-eml-sha")
+                            .arg("eml", m.eml)
+                            .arg("sha", sha)
+                            .arg("recorded", m.sha256),
                     ));
                 }
                 match date {
                     Err(why) => d.push(finding(
                         "eml",
-                        format!("the kept message `{}` {why}", m.eml),
+                        Msg::new("evidence-eml").arg("eml", m.eml).arg("why", why),
                     )),
                     Ok(date) if date.timestamp() != sent => d.push(finding(
                         "sent_at",
-                        format!(
-                            "sent_at ({}) is not the Date of the kept message `{}` ({})",
-                            words::show(m.sent_at),
-                            m.eml,
-                            words::show_in(date, self.ws.tz)
-                        ),
+                        Msg::new("evidence-sent-at-date")
+                            .arg("sent", words::show(m.sent_at))
+                            .arg("eml", m.eml)
+                            .arg("date", words::show_in(date, self.ws.tz)),
                     )),
                     Ok(_) => {}
                 }
@@ -234,10 +226,9 @@ impl Checker<'_> {
         match vouching_entry(entries, m.eml, m.sha256) {
             None => d.push(finding(
                 "sha256",
-                format!(
-                    "no journal entry records the sending of a message with SHA-256 {} (`{}`)",
-                    m.sha256, m.eml
-                ),
+                Msg::new("evidence-not-journaled")
+                    .arg("sha", m.sha256)
+                    .arg("eml", m.eml),
             )),
             Some(e) => {
                 let instant = DateTime::parse_from_rfc3339(&e.at).ok();
@@ -245,12 +236,11 @@ impl Checker<'_> {
                     let when = instant.map_or(e.at.clone(), |t| words::show_in(t, self.ws.tz));
                     d.push(finding(
                         "sent_at",
-                        format!(
-                            "sent_at ({}) is not the instant of journal entry {} (`{}`, {when})",
-                            words::show(m.sent_at),
-                            e.seq,
-                            e.action
-                        ),
+                        Msg::new("evidence-sent-at-entry")
+                            .arg("sent", words::show(m.sent_at))
+                            .arg("seq", e.seq)
+                            .arg("action", e.action.as_str())
+                            .arg("when", when),
                     ));
                 }
             }

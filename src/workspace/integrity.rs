@@ -23,6 +23,7 @@
 //! (printed in every notification, certificate and audit pack) shows that;
 //! see the README, "The journal".
 
+use crate::render::catalog::{Catalog, Localize, Msg};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -59,6 +60,47 @@ pub struct Finding {
     /// The top-level fields that differ from the journaled text, when that
     /// text is kept and both read as YAML mappings.
     pub fields: Option<Vec<String>>,
+}
+
+impl Localize for Finding {
+    /// [`Finding::message`] in the language of `s` (the hints of the rarer
+    /// findings keep their English text).
+    fn message(&self, s: &Catalog) -> String {
+        let english = self.message();
+        if s.lang() == crate::model::Lang::En {
+            return english;
+        }
+        let journaled = self.journaled_sha256.as_deref().unwrap_or("-");
+        let hint = |m: Msg| s.fmt("cli-hint", &[("hint", s.msg(&m).into())]);
+        match self.tamper {
+            Tamper::Changed => {
+                let fields = match &self.fields {
+                    Some(f) if f.is_empty() => s.msg(&Msg::new("integrity-same-fields")),
+                    Some(f) => {
+                        s.msg(&Msg::new("integrity-fields-differ").arg("fields", f.join(", ")))
+                    }
+                    None => s.msg(&Msg::new("integrity-not-kept")),
+                };
+                let m = Msg::new("integrity-changed")
+                    .arg("sha256", self.sha256.as_deref().unwrap_or("-"))
+                    .arg("seq", self.seq)
+                    .arg("journaled", journaled);
+                let h = Msg::new("integrity-changed-hint").arg("file", self.file.as_str());
+                format!("{}{fields}\n  {}", s.msg(&m), hint(h))
+            }
+            Tamper::Removed => {
+                let m = Msg::new("integrity-removed")
+                    .arg("seq", self.seq)
+                    .arg("journaled", journaled);
+                format!(
+                    "{}\n  {}",
+                    s.msg(&m),
+                    hint(Msg::new("integrity-removed-hint"))
+                )
+            }
+            Tamper::NotJournaled => s.relabel_hints(&english),
+        }
+    }
 }
 
 impl Finding {

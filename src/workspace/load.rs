@@ -19,6 +19,7 @@ use yaml_rust2::scanner::{Scanner, Token, TokenType};
 use super::{atomic, Diagnostic, SourceFile, Workspace, WorkspaceError};
 use crate::hashing::sha256_hex;
 use crate::model::{Controller, Id, People, Processor, SecurityMeasures, SubProcessors};
+use crate::render::catalog::Msg;
 
 /// A YAML file larger than this is refused before it is read: no register
 /// file is anywhere near it, and a stray dump must not exhaust memory.
@@ -72,19 +73,19 @@ pub fn load(root: &Path) -> Result<Workspace, WorkspaceError> {
                         continue;
                     }
                     let Some(stem) = name.strip_suffix(".yaml") else {
-                        let d = Diagnostic::error(
+                        let d = Diagnostic::error_msg(
                             &rel,
                             (1, 1),
                             "",
-                            "not a controller file: controller files are named `<id>.yaml`".into(),
+                            Msg::new("yaml-not-controller-file"),
                         );
                         diags.push(if name.ends_with(".yml") {
-                            d.with_hint(format!(
-                                "rename it to `controllers/{}.yaml`",
-                                name.trim_end_matches(".yml")
-                            ))
+                            d.with_hint_msg(
+                                Msg::new("hint-rename-to")
+                                    .arg("name", name.trim_end_matches(".yml")),
+                            )
                         } else {
-                            d.with_hint("move it out of `controllers/`")
+                            d.with_hint_msg(Msg::new("hint-move-out-of-controllers"))
                         });
                         continue;
                     };
@@ -285,9 +286,9 @@ fn read_capped(path: &Path, looked: &Metadata) -> std::io::Result<Vec<u8>> {
 /// excess: linear in the text, flat on the stack. A text the tokenizer
 /// rejects is left to the parser to report, once its flow brackets are
 /// counted (the tokenizer gives up at 256 levels of flow nesting itself).
-pub fn prescan(rel: &str, text: &str) -> Result<(), Diagnostic> {
+pub fn prescan(rel: &str, text: &str) -> Result<(), Box<Diagnostic>> {
     let over = |pos: (usize, usize), message: String, hint: &str| {
-        Diagnostic::error(rel, pos, "", message).with_hint(hint)
+        Box::new(Diagnostic::error(rel, pos, "", message).with_hint(hint))
     };
     let long_text = "keep long texts in a document beside the workspace and refer to it";
     for (i, line) in text.split('\n').enumerate() {
@@ -416,16 +417,21 @@ fn read_one<T: DeserializeOwned>(
     diags: &mut Vec<Diagnostic>,
 ) -> Option<T> {
     let path = root.join(rel);
-    let cannot_read =
-        |e: std::io::Error| Diagnostic::error(rel, (1, 1), "", format!("cannot read: {e}"));
+    let cannot_read = |e: std::io::Error| {
+        Diagnostic::error_msg(
+            rel,
+            (1, 1),
+            "",
+            Msg::new("yaml-cannot-read").arg("error", e.to_string()),
+        )
+    };
     let meta = match regular_file(root, rel) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             if required {
                 diags.push(
-                    Diagnostic::error(rel, (1, 1), "", "this file is missing".into()).with_hint(
-                        "`dpo init DIR` creates a workspace with an example of every file",
-                    ),
+                    Diagnostic::error_msg(rel, (1, 1), "", Msg::new("yaml-missing-file"))
+                        .with_hint_msg(Msg::new("yaml-missing-file-hint")),
                 );
             }
             return None;
@@ -441,13 +447,15 @@ fn read_one<T: DeserializeOwned>(
         }
     };
     let too_big = |len: u64| {
-        Diagnostic::error(
+        Diagnostic::error_msg(
             rel,
             (1, 1),
             "",
-            format!("the file is {len} bytes, over the limit of {MAX_FILE_BYTES} bytes for one YAML file"),
+            Msg::new("yaml-too-big")
+                .arg("len", len.to_string())
+                .arg("max", MAX_FILE_BYTES.to_string()),
         )
-        .with_hint("is this the right file? a register file holds a few kilobytes")
+        .with_hint_msg(Msg::new("yaml-too-big-hint"))
     };
     if meta.len() > MAX_FILE_BYTES {
         diags.push(too_big(meta.len()));
@@ -472,13 +480,8 @@ fn read_one<T: DeserializeOwned>(
             let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
             let col = valid.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
             diags.push(
-                Diagnostic::error(
-                    rel,
-                    (line, col),
-                    "",
-                    "the file is not UTF-8 text (binary data or another encoding)".into(),
-                )
-                .with_hint("save it as UTF-8; YAML files are text"),
+                Diagnostic::error_msg(rel, (line, col), "", Msg::new("yaml-not-utf8"))
+                    .with_hint_msg(Msg::new("yaml-not-utf8-hint")),
             );
             return None;
         }
@@ -487,16 +490,16 @@ fn read_one<T: DeserializeOwned>(
         let before = &text[..text.find('\0').unwrap_or(0)];
         let line = before.matches('\n').count() + 1;
         let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        diags.push(Diagnostic::error(
+        diags.push(Diagnostic::error_msg(
             rel,
             (line, col),
             "",
-            "the file contains a NUL byte: it is binary, not YAML text".into(),
+            Msg::new("yaml-nul"),
         ));
         return None;
     }
     if let Err(d) = prescan(rel, &text) {
-        diags.push(d);
+        diags.push(*d);
         return None;
     }
     let src = SourceFile::new(rel.to_string(), text, sha);
@@ -506,8 +509,8 @@ fn read_one<T: DeserializeOwned>(
         .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'));
     let out = if is_empty {
         diags.push(
-            Diagnostic::error(rel, (1, 1), "", "the file is empty".into())
-                .with_hint("`dpo init DIR` writes an example of every file; delete the file if it is not needed"),
+            Diagnostic::error_msg(rel, (1, 1), "", Msg::new("yaml-empty"))
+                .with_hint_msg(Msg::new("yaml-empty-hint")),
         );
         None
     } else {
@@ -539,6 +542,10 @@ fn yaml_error(src: &SourceFile, e: &serde_yaml::Error) -> Diagnostic {
         _ => (String::new(), msg.to_string()),
     };
     let mut hint = None;
+    // The same in the catalog: serde_yaml's own words (an invalid type,
+    // a syntax error) stay inside a localized frame.
+    let mut said = Msg::new("yaml-invalid").arg("detail", message.clone());
+    let mut hint_said: Option<Msg> = None;
     let quoted = |m: &str, prefix: &str| -> Option<String> {
         m.strip_prefix(prefix)?
             .split('`')
@@ -554,22 +561,41 @@ fn yaml_error(src: &SourceFile, e: &serde_yaml::Error) -> Diagnostic {
             .iter()
             .map(|cand| (strsim::levenshtein(&name, cand), *cand))
             .min();
-        hint = Some(match best {
-            Some((d, cand)) if d <= 3 => format!("did you mean `{cand}`?"),
+        let allowed = expected
+            .iter()
+            .map(|e| format!("`{e}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        said = Msg::new("yaml-unknown-field")
+            .arg("name", name.as_str())
+            .arg(
+                "allowed",
+                if expected.is_empty() {
+                    "none".to_string()
+                } else {
+                    allowed
+                },
+            );
+        let h = match best {
+            Some((d, cand)) if d <= 3 => Msg::new("hint-did-you-mean").arg("name", cand),
             _ if !expected.is_empty() => {
-                format!("the fields allowed here are: {}", expected.join(", "))
+                Msg::new("hint-allowed-fields").arg("fields", expected.join(", "))
             }
-            _ => "remove this field".to_string(),
-        });
+            _ => Msg::new("hint-remove-field"),
+        };
+        hint = Some(h.english());
+        hint_said = Some(h);
         field = join(&field, &name);
     } else if let Some(name) = quoted(&message, "missing field `") {
-        hint = Some(format!(
-            "add `{name}: …` here; `dpo schema` describes every field"
-        ));
+        let h = Msg::new("hint-add-field").arg("name", name.as_str());
+        hint = Some(h.english());
+        hint_said = Some(h);
+        said = Msg::new("yaml-missing-field").arg("name", name.as_str());
         field = join(&field, &name);
     } else if let Some(name) = quoted(&message, "duplicate field `") {
         field = join(&field, &name);
-        hint = Some("each key may appear once in a mapping; delete one of them".to_string());
+        hint_said = Some(Msg::new("hint-duplicate-key"));
+        hint = hint_said.as_ref().map(Msg::english);
     } else if [
         "input is out of range",
         "input contains invalid characters",
@@ -579,18 +605,16 @@ fn yaml_error(src: &SourceFile, e: &serde_yaml::Error) -> Diagnostic {
     .iter()
     .any(|m| message.contains(m))
     {
-        hint = Some(
-            "write dates as YYYY-MM-DD, e.g. 2021-02-01, and check that the day exists".to_string(),
-        );
+        hint_said = Some(Msg::new("hint-dates"));
+        hint = hint_said.as_ref().map(Msg::english);
     } else if message.contains("found character that cannot start any token")
         || message.contains("tab")
     {
-        hint = Some("indent YAML with spaces, never tabs".to_string());
+        hint_said = Some(Msg::new("hint-tabs"));
+        hint = hint_said.as_ref().map(Msg::english);
     } else if message.contains("is not a valid identifier") {
-        hint = Some(
-            "identifiers are used as file names: lowercase letters, digits and dashes only"
-                .to_string(),
-        );
+        hint_said = Some(Msg::new("hint-identifiers"));
+        hint = hint_said.as_ref().map(Msg::english);
     }
     // serde_yaml places a duplicate key at the start of its mapping, or
     // nowhere: the event index knows where the second occurrence is.
@@ -601,13 +625,14 @@ fn yaml_error(src: &SourceFile, e: &serde_yaml::Error) -> Diagnostic {
             let loc = super::Locator::new(&src.text);
             if let Some(d) = loc.duplicate() {
                 let key = d.path.rsplit('.').next().unwrap_or(&d.path);
-                message = format!(
-                    "duplicate key `{key}` (first at line {}, column {})",
-                    d.first.0, d.first.1
-                );
+                said = Msg::new("yaml-duplicate-key")
+                    .arg("key", key)
+                    .arg("line", d.first.0)
+                    .arg("column", d.first.1);
+                message = said.english();
                 field = d.path.clone();
-                hint =
-                    Some("each key may appear once in a mapping; delete one of them".to_string());
+                hint_said = Some(Msg::new("hint-duplicate-key"));
+                hint = hint_said.as_ref().map(Msg::english);
                 d.second
             } else {
                 src.locate(&field)
@@ -620,6 +645,10 @@ fn yaml_error(src: &SourceFile, e: &serde_yaml::Error) -> Diagnostic {
     }
     let mut d = Diagnostic::error(&src.rel, position, &field, message);
     d.hint = hint;
+    *d.said_mut() = super::diagnostic::Said {
+        message: Some(said),
+        hint: hint_said,
+    };
     d
 }
 

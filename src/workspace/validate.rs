@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use super::{controller_file, Diagnostic, SourceFile, Workspace};
 use crate::model::assumption::FieldName;
 use crate::model::{Contact, Id};
+use crate::render::catalog::Msg;
 
 const SUBPROCESSORS: &str = "subprocessors.yaml";
 const MEASURES: &str = "security-measures.yaml";
@@ -34,36 +35,61 @@ impl Checker<'_> {
             .map_or((1, 1), |s| s.locate(field))
     }
 
-    fn error(&mut self, file: &str, field: &str, message: String, hint: Option<String>) {
-        let mut d = Diagnostic::error(file, self.pos(file, field), field, message);
-        d.hint = hint;
-        self.out.push(d);
+    fn error_msg(&mut self, file: &str, field: &str, message: Msg, hint: Msg) {
+        let d = Diagnostic::error_msg(file, self.pos(file, field), field, message);
+        self.out.push(d.with_hint_msg(hint));
     }
 
-    fn warn(&mut self, file: &str, field: &str, message: String) {
-        let d = Diagnostic::warning(file, self.pos(file, field), field, message);
+    /// Error `msg`: `id`, used at `(file, field)`, is not declared in
+    /// `(declared_in, known ids)`.
+    fn undeclared(
+        &mut self,
+        (file, field): (&str, &str),
+        msg: &'static str,
+        id: &Id,
+        (declared_in, known): (&'static str, String),
+    ) {
+        let message = Msg::new(msg)
+            .arg("id", id.to_string())
+            .arg("file", declared_in);
+        let hint = Msg::new("check-declared-in")
+            .arg("file", declared_in)
+            .arg("known", known);
+        self.error_msg(file, field, message, hint);
+    }
+
+    fn warn_msg(&mut self, file: &str, field: &str, message: Msg) {
+        let d = Diagnostic::warning_msg(file, self.pos(file, field), field, message);
         self.out.push(d);
     }
 
     /// Warns when a required text is missing.
-    fn require(&mut self, file: &str, field: &str, v: &Option<String>, what: &str, basis: &str) {
+    fn require(&mut self, file: &str, field: &str, v: &Option<String>, what: Msg, basis: Msg) {
         if blank(v) {
-            self.warn(
+            self.warn_msg(
                 file,
                 field,
-                format!("missing {what} ({basis}); documents show it as \"à compléter\""),
+                Msg::new("check-missing")
+                    .arg("what", what)
+                    .arg("basis", basis),
             );
         }
     }
 
-    fn require_reachable(&mut self, file: &str, field: &str, c: &Contact, what: &str, basis: &str) {
+    fn require_reachable(&mut self, file: &str, field: &str, c: &Contact, what: Msg, basis: Msg) {
         if blank(&c.email) && blank(&c.phone) && blank(&c.address) {
-            self.warn(file, field, format!("missing contact details of {what} ({basis}); documents show them as \"à compléter\""));
+            self.warn_msg(
+                file,
+                field,
+                Msg::new("check-missing-contact")
+                    .arg("what", what)
+                    .arg("basis", basis),
+            );
         }
     }
 
     /// Warns once per field `list` marks as an assumption to confirm.
-    fn assumed<F: FieldName>(&mut self, file: &str, at: &str, record: &str, list: &[F]) {
+    fn assumed<F: FieldName>(&mut self, file: &str, at: &str, record: Msg, list: &[F]) {
         let found = assumptions(self.ws.sources.get(file), file, at, record, list);
         self.out.extend(found);
     }
@@ -73,11 +99,14 @@ impl Checker<'_> {
         for (i, id) in ids.enumerate() {
             if let Some(first) = seen.get(id) {
                 let (l, c) = self.pos(file, &format!("{list}[{first}].id"));
-                self.error(
+                self.error_msg(
                     file,
                     &format!("{list}[{i}].id"),
-                    format!("duplicate id `{id}` (first used at line {l}, column {c})"),
-                    Some("ids must be unique in a file; rename one of them".into()),
+                    Msg::new("check-duplicate-id")
+                        .arg("id", id.to_string())
+                        .arg("line", l)
+                        .arg("column", c),
+                    Msg::new("check-duplicate-id-hint"),
                 );
             } else {
                 seen.insert(id, i);
@@ -93,7 +122,7 @@ pub fn assumptions<F: FieldName>(
     src: Option<&SourceFile>,
     file: &str,
     at: &str,
-    record: &str,
+    record: Msg,
     list: &[F],
 ) -> Vec<Diagnostic> {
     list.iter()
@@ -101,14 +130,13 @@ pub fn assumptions<F: FieldName>(
         .map(|(k, f)| {
             let field = format!("{at}to_confirm[{k}]");
             let pos = src.map_or((1, 1), |s| s.locate(&field));
-            Diagnostic::warning(
+            Diagnostic::warning_msg(
                 file,
                 pos,
                 &field,
-                format!(
-                    "{record}: `{}` is an assumption to confirm with the controller; documents mark it \"à confirmer\"",
-                    f.name()
-                ),
+                Msg::new("check-assumption")
+                    .arg("record", record.clone())
+                    .arg("field", f.name()),
             )
         })
         .collect()
@@ -125,40 +153,40 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
 
     // The processor.
     if p.timezone.parse::<chrono_tz::Tz>().is_err() {
-        c.error(
+        c.error_msg(
             PROCESSOR,
             "timezone",
-            format!("unknown timezone `{}`", p.timezone),
-            Some("use an IANA name such as `Europe/Paris`".into()),
+            Msg::new("check-unknown-timezone").arg("tz", p.timezone.to_string()),
+            Msg::new("check-unknown-timezone-hint"),
         );
     }
     c.require(
         PROCESSOR,
         "address",
         &p.address,
-        "the processor's postal address",
-        "GDPR Art. 30(2)(a)",
+        Msg::new("what-processor-address"),
+        Msg::new("basis-30-2a"),
     );
     c.require(
         PROCESSOR,
         "representative.name",
         &p.representative.name,
-        "the name of the processor's representative",
-        "GDPR Art. 30(2)(a)",
+        Msg::new("what-processor-representative"),
+        Msg::new("basis-30-2a"),
     );
     c.require(
         PROCESSOR,
         "dpo.email",
         &p.dpo.email,
-        "the e-mail of the processor's DPO",
-        "GDPR Art. 30(2)(a), Annex 1 §II.10",
+        Msg::new("what-processor-dpo-email"),
+        Msg::new("basis-30-2a-ii10"),
     );
     c.require(
         PROCESSOR,
         "dpo.name",
         &p.dpo.name,
-        "the name of the processor's DPO",
-        "GDPR Art. 30(2)(a)",
+        Msg::new("what-processor-dpo-name"),
+        Msg::new("basis-30-2a"),
     );
 
     let sub_ids: Vec<&Id> = ws.subprocessors.iter().map(|s| &s.id).collect();
@@ -176,7 +204,7 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
     };
 
     if ws.controllers.is_empty() {
-        c.warn("controllers", "", "no controller: add `controllers/<id>.yaml` for each controller the processor works for".into());
+        c.warn_msg("controllers", "", Msg::new("check-no-controller"));
     }
 
     // Each controller.
@@ -187,148 +215,144 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
             f,
             "address",
             &ctl.address,
-            "the controller's postal address",
-            "GDPR Art. 30(2)(a)",
+            Msg::new("what-controller-address"),
+            Msg::new("basis-30-2a"),
         );
         c.require(
             f,
             "representative.name",
             &ctl.representative.name,
-            "the name of the controller's representative",
-            "GDPR Art. 30(2)(a)",
+            Msg::new("what-controller-representative"),
+            Msg::new("basis-30-2a"),
         );
         c.require(
             f,
             "dpo.name",
             &ctl.dpo.name,
-            "the name of the controller's DPO",
-            "GDPR Art. 30(2)(a)",
+            Msg::new("what-controller-dpo-name"),
+            Msg::new("basis-30-2a"),
         );
         c.require_reachable(
             f,
             "dpo",
             &ctl.dpo,
-            "the controller's DPO",
-            "GDPR Art. 30(2)(a)",
+            Msg::new("what-controller-dpo"),
+            Msg::new("basis-30-2a"),
         );
         c.require(
             f,
             "contacts.breach.email",
             &ctl.contacts.breach.email,
-            "the e-mail of the controller's breach contact",
-            "Annex 1 §II.8: notify by e-mail",
+            Msg::new("what-breach-email"),
+            Msg::new("basis-ii8-email"),
         );
         c.require(
             f,
             "contacts.breach.phone",
             &ctl.contacts.breach.phone,
-            "the phone number of the controller's breach contact",
-            "Annex 1 §II.8: notify by phone call",
+            Msg::new("what-breach-phone"),
+            Msg::new("basis-ii8-phone"),
         );
         c.require(
             f,
             "contacts.data_subject_requests.email",
             &ctl.contacts.data_subject_requests.email,
-            "the e-mail data-subject requests are forwarded to",
-            "Annex 1 §II.7",
+            Msg::new("what-requests-email"),
+            Msg::new("basis-ii7"),
         );
         c.require(
             f,
             "contacts.it_coordinator.name",
             &ctl.contacts.it_coordinator.name,
-            "the name of the controller's IT coordinator",
-            "convention, art. 1",
+            Msg::new("what-it-coordinator"),
+            Msg::new("basis-convention-1"),
         );
 
         let conv = &ctl.convention;
         if conv.term_months == 0 {
-            c.error(
+            c.out.push(Diagnostic::error_msg(
                 f,
+                c.pos(f, "convention.term_months"),
                 "convention.term_months",
-                "the term of the convention must be at least one month".into(),
-                None,
-            );
+                Msg::new("check-term-too-short"),
+            ));
         }
         if conv.renewals.len() as u64 > u64::from(conv.renewals_allowed) {
-            c.error(
+            let at = format!("convention.renewals[{}]", conv.renewals_allowed);
+            c.out.push(Diagnostic::error_msg(
                 f,
-                &format!("convention.renewals[{}]", conv.renewals_allowed),
-                format!(
-                    "the convention allows {} renewal(s) but {} are recorded",
-                    conv.renewals_allowed,
-                    conv.renewals.len()
-                ),
-                None,
-            );
+                c.pos(f, &at),
+                &at,
+                Msg::new("check-too-many-renewals")
+                    .arg("allowed", u64::from(conv.renewals_allowed))
+                    .arg("recorded", conv.renewals.len()),
+            ));
         }
         if ctl.activities.is_empty() {
-            c.warn(
-                f,
-                "activities",
-                "no category of processing is listed (GDPR Art. 30(2)(b))".into(),
-            );
+            c.warn_msg(f, "activities", Msg::new("check-no-activity"));
         }
         c.duplicates(f, "activities", ctl.activities.iter().map(|a| &a.id));
         for (i, a) in ctl.activities.iter().enumerate() {
             c.assumed(
                 f,
                 &format!("activities[{i}]."),
-                &format!("activity `{}`", a.id),
+                Msg::new("record-activity").arg("id", a.id.to_string()),
                 &a.to_confirm,
             );
             for (j, s) in a.subprocessors.iter().enumerate() {
                 let field = format!("activities[{i}].subprocessors[{j}]");
                 match ws.subprocessors.iter().find(|x| &x.id == s) {
-                    None => c.error(
-                        f,
-                        &field,
-                        format!("unknown sub-processor `{s}`: it is not declared in `{SUBPROCESSORS}`"),
-                        Some(format!("declared in `{SUBPROCESSORS}`: {}", list(&sub_ids))),
+                    None => c.undeclared(
+                        (f, &field),
+                        "check-unknown-subprocessor",
+                        s,
+                        (SUBPROCESSORS, list(&sub_ids)),
                     ),
-                    Some(sp) if !sp.controllers.contains(id) => c.warn(
+                    Some(sp) if !sp.controllers.contains(id) => c.warn_msg(
                         f,
                         &field,
-                        format!("sub-processor `{s}` is used here but `{SUBPROCESSORS}` does not list `{id}` among its controllers"),
+                        Msg::new("check-subprocessor-not-for")
+                            .arg("id", s.to_string())
+                            .arg("file", SUBPROCESSORS)
+                            .arg("controller", id.to_string()),
                     ),
                     Some(_) => {}
                 }
             }
             for (j, m) in a.security_measures.iter().enumerate() {
                 if !measure_ids.contains(&m) {
-                    c.error(
-                        f,
-                        &format!("activities[{i}].security_measures[{j}]"),
-                        format!(
-                            "unknown security measure `{m}`: it is not declared in `{MEASURES}`"
-                        ),
-                        Some(format!("declared in `{MEASURES}`: {}", list(&measure_ids))),
+                    c.undeclared(
+                        (f, &format!("activities[{i}].security_measures[{j}]")),
+                        "check-unknown-measure",
+                        m,
+                        (MEASURES, list(&measure_ids)),
                     );
                 }
             }
         }
         if ctl.transfers.is_none() {
-            let d = Diagnostic::warning(
+            let d = Diagnostic::warning_msg(
                 f,
                 c.pos(f, "transfers"),
                 "transfers",
-                "the transfers to a third country are not stated (GDPR Art. 30(2)(c)); documents show them as \"à compléter\"".into(),
+                Msg::new("check-transfers-unstated"),
             );
             c.out
-                .push(d.with_hint("write `transfers: []` once it is known that there is none"));
+                .push(d.with_hint_msg(Msg::new("check-transfers-unstated-hint")));
         }
         for (i, t) in ctl.transfers.iter().flatten().enumerate() {
             c.assumed(
                 f,
                 &format!("transfers[{i}]."),
-                &format!("transfer to `{}`", t.country),
+                Msg::new("record-transfer").arg("country", t.country.to_string()),
                 &t.to_confirm,
             );
             c.require(
                 f,
                 &format!("transfers[{i}].safeguards"),
                 &t.safeguards,
-                "the documented safeguards of a transfer",
-                "GDPR Art. 30(2)(c)",
+                Msg::new("what-transfer-safeguards"),
+                Msg::new("basis-30-2c"),
             );
         }
     }
@@ -344,79 +368,79 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
         c.assumed(
             SUBPROCESSORS,
             &at(""),
-            &format!("sub-processor `{}`", s.id),
+            Msg::new("record-subprocessor").arg("id", s.id.to_string()),
             &s.to_confirm,
         );
         for (j, cid) in s.controllers.iter().enumerate() {
             if !controller_ids.contains(&cid) {
-                c.error(
+                c.error_msg(
                     SUBPROCESSORS,
                     &at(&format!("controllers[{j}]")),
-                    format!("unknown controller `{cid}`: there is no `controllers/{cid}.yaml`"),
-                    Some(format!("controllers: {}", list(&controller_ids))),
+                    Msg::new("check-unknown-controller").arg("id", cid.to_string()),
+                    Msg::new("check-unknown-controller-hint").arg("known", list(&controller_ids)),
                 );
             }
         }
         if s.controllers.is_empty() {
-            c.warn(
+            c.warn_msg(
                 SUBPROCESSORS,
                 &at("controllers"),
-                format!("`{}` concerns no controller", s.id),
+                Msg::new("check-no-controller-of").arg("id", s.id.to_string()),
             );
         }
         c.require(
             SUBPROCESSORS,
             &at("address"),
             &s.address,
-            &format!("the address of sub-processor `{}`", s.id),
-            "Annex 1 §II.6",
+            Msg::new("what-subprocessor-address").arg("id", s.id.to_string()),
+            Msg::new("basis-ii6"),
         );
         c.require_reachable(
             SUBPROCESSORS,
             &at("contact"),
             &s.contact,
-            &format!("sub-processor `{}`", s.id),
-            "Annex 1 §II.6",
+            Msg::new("what-subprocessor").arg("id", s.id.to_string()),
+            Msg::new("basis-ii6"),
         );
         if s.contract.start.is_none() {
-            c.warn(SUBPROCESSORS, &at("contract.start"), format!("missing the start date of the contract with `{}` (Annex 1 §II.6); documents show it as \"à compléter\"", s.id));
+            c.warn_msg(
+                SUBPROCESSORS,
+                &at("contract.start"),
+                Msg::new("check-contract-start-missing").arg("id", s.id.to_string()),
+            );
         }
         if let (Some(a), Some(b)) = (s.contract.start, s.contract.end) {
             if b < a {
-                c.error(
+                let at = at("contract.end");
+                c.out.push(Diagnostic::error_msg(
                     SUBPROCESSORS,
-                    &at("contract.end"),
-                    format!("the contract ends ({b}) before it starts ({a})"),
-                    None,
-                );
+                    c.pos(SUBPROCESSORS, &at),
+                    &at,
+                    Msg::new("check-contract-ends-before")
+                        .arg("end", b.to_string())
+                        .arg("start", a.to_string()),
+                ));
             }
         }
         if s.activities.is_empty() {
-            c.warn(
+            c.warn_msg(
                 SUBPROCESSORS,
                 &at("activities"),
-                format!(
-                    "no processing activity is listed for `{}` (Annex 1 §II.6)",
-                    s.id
-                ),
+                Msg::new("check-no-activity-of").arg("id", s.id.to_string()),
             );
         }
         c.require(
             SUBPROCESSORS,
             &at("guarantees"),
             &s.guarantees,
-            &format!("the guarantees of `{}`", s.id),
-            "GDPR Art. 28(4), Annex 1 §II.6 and §II.9",
+            Msg::new("what-guarantees").arg("id", s.id.to_string()),
+            Msg::new("basis-28-4"),
         );
     }
 
     // Security measures.
     if ws.measures.is_empty() {
-        c.warn(
-            MEASURES,
-            "measures",
-            "no security measure is described (GDPR Art. 30(2)(d), Annex 1 §II.9)".into(),
-        );
+        c.warn_msg(MEASURES, "measures", Msg::new("check-no-measure"));
     }
     c.duplicates(MEASURES, "measures", ws.measures.iter().map(|m| &m.id));
     for (i, m) in ws.measures.iter().enumerate() {
@@ -424,29 +448,33 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
         c.assumed(
             MEASURES,
             &at(""),
-            &format!("measure `{}`", m.id),
+            Msg::new("record-measure").arg("id", m.id.to_string()),
             &m.to_confirm,
         );
         c.require(
             MEASURES,
             &at("owner"),
             &m.owner,
-            &format!("the owner of measure `{}`", m.id),
-            "Annex 1 §II.9",
+            Msg::new("what-measure-owner").arg("id", m.id.to_string()),
+            Msg::new("basis-ii9"),
         );
         match (m.last_tested, m.test_due()) {
-            (None, _) => c.warn(
+            (None, _) => c.warn_msg(
                 MEASURES,
                 &at("last_tested"),
-                format!(
-                    "measure `{}` has never been tested (Annex 1 §II.9: test regularly)",
-                    m.id
-                ),
+                Msg::new("check-measure-never-tested").arg("id", m.id.to_string()),
             ),
             (Some(d), Some(due)) => {
                 if crate::time::date_overdue(due, today) {
                     let n = m.test_interval_months.unwrap_or_default();
-                    c.warn(MEASURES, &at("last_tested"), format!("the test of measure `{}` is overdue: last tested {d}, every {n} month(s)", m.id));
+                    c.warn_msg(
+                        MEASURES,
+                        &at("last_tested"),
+                        Msg::new("check-measure-test-overdue")
+                            .arg("id", m.id.to_string())
+                            .arg("last", d.to_string())
+                            .arg("months", u64::from(n)),
+                    );
                 }
             }
             (Some(_), None) => {}
@@ -455,10 +483,10 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
 
     // People.
     if ws.people.training_interval_months.is_none() && !ws.people.people.is_empty() {
-        c.warn(
+        c.warn_msg(
             PEOPLE,
             "training_interval_months",
-            "how often data-protection training is renewed is not set, so no training falls due; documents show it as \"à compléter\"".into(),
+            Msg::new("check-training-interval-unset"),
         );
     }
     c.duplicates(PEOPLE, "people", ws.people.people.iter().map(|p| &p.id));
@@ -467,37 +495,31 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
         c.assumed(
             PEOPLE,
             &at(""),
-            &format!("person `{}`", person.id),
+            Msg::new("record-person").arg("id", person.id.to_string()),
             &person.to_confirm,
         );
         for (j, cid) in person.controllers.iter().enumerate() {
             if !controller_ids.contains(&cid) {
-                c.error(
+                c.error_msg(
                     PEOPLE,
                     &at(&format!("controllers[{j}]")),
-                    format!("unknown controller `{cid}`: there is no `controllers/{cid}.yaml`"),
-                    Some(format!("controllers: {}", list(&controller_ids))),
+                    Msg::new("check-unknown-controller").arg("id", cid.to_string()),
+                    Msg::new("check-unknown-controller-hint").arg("known", list(&controller_ids)),
                 );
             }
         }
         if person.confidentiality_commitment.is_none() {
-            c.warn(
+            c.warn_msg(
                 PEOPLE,
                 &at("confidentiality_commitment"),
-                format!(
-                    "`{}` has no recorded confidentiality commitment (Annex 1 §II.4)",
-                    person.id
-                ),
+                Msg::new("check-no-commitment").arg("id", person.id.to_string()),
             );
         }
         match person.last_training {
-            None => c.warn(
+            None => c.warn_msg(
                 PEOPLE,
                 &at("last_training"),
-                format!(
-                    "`{}` has no recorded data-protection training (Annex 1 §II.4)",
-                    person.id
-                ),
+                Msg::new("check-no-training").arg("id", person.id.to_string()),
             ),
             Some(d) => {
                 let due = ws.people.training_due(person);
@@ -506,13 +528,13 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
                     .training_interval_months
                     .filter(|_| due.is_some_and(|due| crate::time::date_overdue(due, today)))
                 {
-                    c.warn(
+                    c.warn_msg(
                         PEOPLE,
                         &at("last_training"),
-                        format!(
-                            "the training of `{}` is older than {n} months (last {d})",
-                            person.id
-                        ),
+                        Msg::new("check-training-old")
+                            .arg("id", person.id.to_string())
+                            .arg("months", u64::from(n))
+                            .arg("last", d.to_string()),
                     );
                 }
             }

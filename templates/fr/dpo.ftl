@@ -599,3 +599,189 @@ count-month-other = { $n } mois
 count-times-one = une fois
 count-times-other = { $n } fois
 register-edition-not-recorded = remarque : l'édition v{ $n } n'est pas consignée dans le journal ({ $why }) ; le prochain registre émis la comptera à nouveau
+
+## Errors and diagnostics of the domain (Localize / Msg).
+cli-hint = conseil : { $hint }
+diag-whole-file = (fichier)
+diag-field = { $field } : { $message }
+yaml-missing-file = ce fichier est absent
+yaml-missing-file-hint = `dpo init DOSSIER` crée un espace de travail avec un exemple de chaque fichier
+yaml-empty = le fichier est vide
+yaml-empty-hint = `dpo init DOSSIER` écrit un exemple de chaque fichier ; supprimez ce fichier s'il ne sert pas
+yaml-not-utf8 = le fichier n'est pas du texte UTF-8 (données binaires ou autre encodage)
+yaml-not-utf8-hint = enregistrez-le en UTF-8 ; les fichiers YAML sont du texte
+yaml-unknown-field = champ inconnu `{ $name }` ; champs attendus : { $allowed ->
+    [none] aucun
+   *[other] { $allowed }
+}
+yaml-missing-field = champ obligatoire `{ $name }` absent
+yaml-duplicate-key = clé `{ $key }` en double (première occurrence ligne { $line }, colonne { $column })
+yaml-invalid = YAML invalide (selon l'analyseur serde_yaml : { $detail })
+hint-did-you-mean = vouliez-vous dire `{ $name }` ?
+hint-allowed-fields = les champs permis ici sont : { $fields }
+hint-remove-field = supprimez ce champ
+hint-add-field = ajoutez `{ $name }: …` ici ; `dpo schema` décrit chaque champ
+hint-duplicate-key = une clé ne figure qu'une fois dans un même bloc ; supprimez l'une des deux
+hint-dates = écrivez les dates AAAA-MM-JJ, par exemple 2021-02-01, et vérifiez que le jour existe
+hint-tabs = indentez le YAML avec des espaces, jamais avec des tabulations
+hint-identifiers = les identifiants servent de noms de fichier : lettres minuscules, chiffres et tirets seulement
+check-unknown-controller = responsable de traitement inconnu `{ $id }` : il n'y a pas de `controllers/{ $id }.yaml`
+check-unknown-controller-hint = responsables de traitement : { $known }
+check-unknown-subprocessor = sous-traitant ultérieur inconnu `{ $id }` : il n'est pas déclaré dans `{ $file }`
+check-declared-in = déclarés dans `{ $file }` : { $known }
+check-no-commitment = `{ $id }` n'a pas d'engagement de confidentialité enregistré (annexe 1, § II.4)
+check-no-training = `{ $id }` n'a pas de formation à la protection des données enregistrée (annexe 1, § II.4)
+check-training-old = la formation de `{ $id }` date de plus de { $months } mois (dernière le { $last })
+check-measure-never-tested = la mesure `{ $id }` n'a jamais été testée (annexe 1, § II.9 : tester régulièrement)
+check-measure-test-overdue = le test de la mesure `{ $id }` est en retard : dernier test le { $last }, { $months ->
+    [one] chaque mois
+   *[other] tous les { $months } mois
+}
+err-unknown-controller = responsable de traitement inconnu `{ $id }` : il n'y a pas de `controllers/{ $id }.yaml`
+err-unknown-controller-hint = responsables de traitement de cet espace de travail : { $known }
+err-no-actor = qui agit ? { $command } : rien n'a été écrit
+err-no-actor-hint = donnez à DPO_ACTOR votre nom, ou votre identifiant dans people.yaml (son nom est alors enregistré)
+err-locked = l'espace de travail est modifié par un autre processus dpo ({ $holder }) ; abandon après { $waited } d'attente de `{ $path }`
+err-locked-hint = relancez la commande quand l'autre est terminée (DPO_LOCK_WAIT=SECONDES attend plus longtemps)
+err-invalid-workspace = l'espace de travail `{ $root }` a { $n ->
+    [one] une erreur
+   *[other] { $n } erreurs
+}
+err-no-workspace = pas d'espace de travail dans `{ $path }`
+err-no-workspace-hint = passez --registers DOSSIER, définissez DPO_REGISTERS, ou créez-en un avec `dpo init { $path }`
+err-late-notify = le délai de 72 heures pour notifier la violation `{ $id }` à `{ $controller }` a expiré le { $deadline } ({ $late }) ; une notification tardive doit en donner les raisons
+err-late-notify-hint = ajoutez --late-reason "…" (le motif figure dans le message et est conservé dans le fichier de la violation)
+err-closed-breach = la violation `{ $id }` a été close le { $closed } ; elle ne peut plus être modifiée
+err-set-field = `{ $file }` : champ `{ $field }` : { $message }
+integrity-changed = modifié hors de dpo : son empreinte est { $sha256 } mais l'entrée { $seq } du journal a enregistré { $journaled }
+integrity-same-fields =  ; ses champs sont les mêmes (mise en page ou commentaires modifiés)
+integrity-fields-differ =  ; champs qui diffèrent : { $fields }
+integrity-not-kept =  ; le texte journalisé n'est pas conservé, les champs qui diffèrent ne peuvent être nommés
+integrity-changed-hint = annulez la modification (git), ou adoptez une modification légitime des faits avec `dpo record adopt { $file } --reason "…"`
+integrity-removed = supprimé hors de dpo : l'entrée { $seq } du journal l'a écrit (SHA-256 { $journaled })
+integrity-removed-hint = restaurez-le depuis git
+check-missing = non renseigné : { $what } ({ $basis }) ; les documents indiquent « à compléter »
+check-missing-contact = coordonnées non renseignées : { $what } ({ $basis }) ; les documents indiquent « à compléter »
+check-assumption = { $record } : `{ $field }` est une hypothèse à confirmer avec le responsable de traitement ; les documents indiquent « à confirmer »
+check-transfers-unstated = les transferts vers un pays tiers ne sont pas indiqués (RGPD, art. 30, § 2, c) ; les documents indiquent « à compléter »
+check-transfers-unstated-hint = écrivez `transfers: []` quand il est établi qu'il n'y en a aucun
+check-training-interval-unset = la périodicité de la formation à la protection des données n'est pas indiquée, aucune formation n'arrive donc à échéance ; les documents indiquent « à compléter »
+check-contract-start-missing = date de début du contrat avec `{ $id }` non renseignée (annexe 1, § II.6) ; les documents indiquent « à compléter »
+what-processor-address = l'adresse postale du sous-traitant
+what-processor-representative = le nom du représentant du sous-traitant
+what-processor-dpo-email = l'adresse électronique du DPO du sous-traitant
+what-processor-dpo-name = le nom du DPO du sous-traitant
+what-controller-address = l'adresse postale du responsable de traitement
+what-controller-representative = le nom du représentant du responsable de traitement
+what-controller-dpo-name = le nom du DPO du responsable de traitement
+what-controller-dpo = le DPO du responsable de traitement
+what-breach-email = l'adresse électronique du contact du responsable de traitement pour les violations
+what-breach-phone = le numéro de téléphone du contact du responsable de traitement pour les violations
+what-requests-email = l'adresse électronique où transmettre les demandes d'exercice de droits
+what-it-coordinator = le nom du coordinateur informatique du responsable de traitement
+what-transfer-safeguards = les garanties documentées d'un transfert
+what-subprocessor-address = l'adresse du sous-traitant ultérieur `{ $id }`
+what-subprocessor = le sous-traitant ultérieur `{ $id }`
+what-guarantees = les garanties apportées par `{ $id }`
+what-measure-owner = le responsable de la mesure `{ $id }`
+basis-30-2a = RGPD, art. 30, § 2, a
+basis-30-2a-ii10 = RGPD, art. 30, § 2, a ; annexe 1, § II.10
+basis-ii8-email = annexe 1, § II.8 : notification par courriel
+basis-ii8-phone = annexe 1, § II.8 : notification par appel téléphonique
+basis-ii7 = annexe 1, § II.7
+basis-convention-1 = convention, art. 1
+basis-30-2c = RGPD, art. 30, § 2, c
+basis-ii6 = annexe 1, § II.6
+basis-28-4 = RGPD, art. 28, § 4 ; annexe 1, § II.6 et § II.9
+basis-ii9 = annexe 1, § II.9
+record-activity = activité `{ $id }`
+record-transfer = transfert vers `{ $country }`
+record-subprocessor = sous-traitant ultérieur `{ $id }`
+record-measure = mesure `{ $id }`
+record-person = personne `{ $id }`
+record-item = élément `{ $id }`
+record-copy = copie `{ $id }` de l'élément `{ $item }`
+check-duplicate-id = identifiant `{ $id }` en double (déjà employé ligne { $line }, colonne { $column })
+check-duplicate-id-hint = un identifiant est unique dans un fichier ; renommez l'un des deux
+check-unknown-timezone = fuseau horaire inconnu `{ $tz }`
+check-unknown-timezone-hint = employez un nom IANA comme `Europe/Paris`
+check-no-controller = aucun responsable de traitement : ajoutez `controllers/<id>.yaml` pour chaque responsable de traitement pour lequel le sous-traitant agit
+check-term-too-short = la durée de la convention est d'au moins un mois
+check-no-activity = aucune catégorie de traitement n'est indiquée (RGPD, art. 30, § 2, b)
+check-subprocessor-not-for = le sous-traitant ultérieur `{ $id }` est employé ici mais `{ $file }` ne compte pas `{ $controller }` parmi ses responsables de traitement
+check-unknown-measure = mesure de sécurité inconnue `{ $id }` : elle n'est pas déclarée dans `{ $file }`
+check-no-controller-of = `{ $id }` ne concerne aucun responsable de traitement
+check-contract-ends-before = le contrat prend fin ({ $end }) avant de commencer ({ $start })
+check-no-activity-of = aucune activité de traitement n'est indiquée pour `{ $id }` (annexe 1, § II.6)
+check-no-measure = aucune mesure de sécurité n'est décrite (RGPD, art. 30, § 2, d ; annexe 1, § II.9)
+check-too-many-renewals = la convention permet { $allowed ->
+    [0] aucune reconduction
+    [one] une reconduction
+   *[other] { $allowed } reconductions
+} mais { $recorded ->
+    [one] une est enregistrée
+   *[other] { $recorded } sont enregistrées
+}
+err-missing-fields = la violation `{ $id }` ne peut pas être notifiée : { $n ->
+    [one] un champ obligatoire n'est ni renseigné ni différé avec un motif
+   *[other] { $n } champs obligatoires ne sont ni renseignés ni différés avec un motif
+} :
+err-missing-fields-hint = renseignez-les dans `breaches/{ $id }.yaml`, ou différez chacun avec `dpo breach defer { $id } CHAMP --reason "…"`
+err-deferred-at-close = la violation `{ $id }` a encore { $n ->
+    [one] un élément différé, jamais transmis
+   *[other] { $n } éléments différés, jamais transmis
+} au responsable de traitement :
+err-deferred-at-close-hint = renseignez-les et envoyez un complément (`dpo breach supplement { $id }`), ou clôturez en connaissance de cause avec --with-deferred --reason "…"
+actor-group = DPO_ACTOR=`{ $id }` est une entrée de people.yaml sans nom (un groupe, pas une personne)
+actor-login-unknown = DPO_ACTOR n'est pas défini, et l'identifiant de connexion `{ $login }` n'est celui d'aucune personne nommée de people.yaml
+actor-unset = DPO_ACTOR n'est pas défini, et il n'y a pas d'identifiant de connexion
+err-invalid-option = { $flag } invalide
+err-no-breach = pas de violation `{ $id }` : `{ $path }` n'existe pas
+err-no-breach-hint = `dpo breach list` montre les violations ; `dpo breach open` en enregistre une nouvelle
+err-changed-meanwhile = `{ $path }` a changé pendant que dpo y travaillait ; rien n'a été écrit
+err-changed-meanwhile-hint = relancez la commande
+err-journal-broken = le journal `{ $path }` est rompu à la ligne { $line } : { $message }
+err-journal-broken-hint = lancez `dpo journal verify` ; restaurez le journal depuis l'historique git avant toute autre modification
+breach-id-differs = l'identifiant `{ $id }` diffère du nom du fichier `{ $expected }`
+breach-id-differs-hint = écrivez `id: { $expected }`, ou renommez le fichier
+breach-title-empty = le titre est vide
+breach-no-controller = aucun responsable de traitement n'est nommé : à qui notifier cette violation ?
+breach-no-controller-hint = nommez-les, par exemple `controllers: [{ $example }]`
+breach-unknown-controller = responsable de traitement inconnu `{ $id }`
+breach-unknown-controller-hint = les responsables de traitement sont les fichiers de `controllers/` : { $known }
+breach-controller-not-concerned = le responsable de traitement `{ $id }` n'est pas l'un de ceux de cette violation
+breach-description-not-deferrable = la description de la nature de la violation ne peut pas être différée : une notification dit au moins ce qui s'est passé (RGPD, art. 33, § 3, a)
+breach-description-not-deferrable-hint = décrivez ce qui est connu maintenant dans `nature.description`, même brièvement, et retirez cette entrée ; tout autre élément peut être différé (art. 33, § 4)
+breach-stale-deferral = `{ $field }` est renseigné mais toujours indiqué comme différé : un report périmé
+breach-stale-deferral-hint = la prochaine notification ou le prochain complément le retire ; ou retirez l'entrée
+breach-declared = déclarés : { $known }
+breach-ongoing-and-ended = la violation est dite en cours et terminée (ended_at) : vérifiez ce qu'il en est
+breach-deferrable-fields = les champs qui peuvent être différés sont : { $fields }
+breach-not-deferrable = `{ $field }` n'est pas un champ qui peut être différé
+breach-deferred-without-reason = différé sans motif : il compte comme manquant
+breach-out-of-order = { $later } ({ $later_at }) est antérieur à { $earlier } ({ $earlier_at }) : une violation survient, est découverte, puis le sous-traitant en prend connaissance, et elle prend fin après être survenue
+breach-out-of-order-hint = corrigez { $earlier } ou { $later }
+breach-in-the-future = { $field } ({ $at }) est dans le futur
+breach-in-the-future-hint = un fichier de violation consigne ce qui s'est passé ; donnez l'instant où c'est arrivé
+status-tampered-changed = { $file } modifié hors de dpo
+status-tampered-removed = { $file } supprimé hors de dpo
+status-tampered-not-journaled = { $file } absent du journal
+yaml-not-controller-file = ce n'est pas un fichier de responsable de traitement : ces fichiers sont nommés `<id>.yaml`
+hint-rename-to = renommez-le `controllers/{ $name }.yaml`
+hint-move-out-of-controllers = sortez-le de `controllers/`
+yaml-cannot-read = lecture impossible : { $error }
+yaml-too-big = le fichier fait { $len } octets, au-delà de la limite de { $max } octets pour un fichier YAML
+yaml-too-big-hint = est-ce le bon fichier ? un fichier du registre fait quelques kilo-octets
+yaml-nul = le fichier contient un octet NUL : c'est un fichier binaire, pas du texte YAML
+evidence-deadline-moved = la notification a été envoyée avec l'échéance { $sent } mais aware_at donne maintenant { $now } : aware_at a été modifié après l'envoi
+evidence-deadline-moved-hint = un fait transmis au responsable de traitement se corrige par un complément, jamais en le réécrivant : restaurez aware_at (par exemple depuis git)
+evidence-call-before-aware = l'appel à `{ $controller }` ({ $at }) précède aware_at ({ $aware }) : un appel ne peut notifier une violation dont le sous-traitant n'avait pas encore connaissance
+evidence-call-before-aware-hint = dpo n'enregistre un appel qu'après aware_at : l'appel ou aware_at a été modifié à la main ; restaurez le fichier (par exemple depuis git)
+evidence-call-later = l'appel à `{ $controller }` ({ $at }) est postérieur à maintenant : un fichier de violation consigne les appels passés
+evidence-call-later-hint = dpo n'enregistre que des appels passés : l'appel a été modifié à la main ; restaurez le fichier (par exemple depuis git)
+evidence-disagree-hint = le dossier, le message conservé et le journal divergent : quelque chose a été modifié hors de dpo ; restaurez le fichier modifié (par exemple depuis git)
+evidence-eml = le message conservé `{ $eml }` : { $why }
+evidence-eml-sha = le message conservé `{ $eml }` a pour SHA-256 { $sha } mais le dossier indique { $recorded } : le message ou le dossier a été modifié après l'envoi
+evidence-sent-at-date = sent_at ({ $sent }) n'est pas la date (Date) du message conservé `{ $eml }` ({ $date })
+evidence-not-journaled = aucune entrée du journal n'enregistre l'envoi d'un message de SHA-256 { $sha } (`{ $eml }`)
+evidence-sent-at-entry = sent_at ({ $sent }) n'est pas l'instant de l'entrée { $seq } du journal (`{ $action }`, { $when })

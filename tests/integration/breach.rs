@@ -301,7 +301,7 @@ fn a_time_in_the_autumn_overlap_is_refused_with_both_readings() {
 }
 
 #[test]
-fn notify_refuses_a_missing_required_field_listing_it_in_french_and_english() {
+fn notify_refuses_a_missing_required_field_listing_it_in_the_run_s_language() {
     let ws = with_breach(ID);
     let text = ws.read(&format!("breaches/{ID}.yaml"));
     ws.write(
@@ -324,7 +324,7 @@ fn notify_refuses_a_missing_required_field_listing_it_in_french_and_english() {
     r.assert_code(2);
     assert!(
         r.stderr()
-            .contains("`unused` is not a field that can be deferred"),
+            .contains("`unused` n'est pas un champ qui peut être différé"),
         "{}",
         r.stderr()
     );
@@ -352,11 +352,25 @@ fn notify_refuses_a_missing_required_field_listing_it_in_french_and_english() {
         "{}",
         r.stderr()
     );
+    // One language: the English label only with --lang en.
     assert!(
-        r.stderr()
+        !r.stderr()
             .contains("approximate number of people concerned"),
         "{}",
         r.stderr()
+    );
+    let en = ws
+        .dpo()
+        .english()
+        .env("DPO_SMTP_URL", "smtp://127.0.0.1:9")
+        .run(&["--now", "2021-03-26 11:00", "breach", "notify", ID]);
+    en.assert_code(1);
+    assert!(
+        en.stderr()
+            .contains("nature.subjects_count: approximate number of people concerned")
+            && !en.stderr().contains("nombre approximatif"),
+        "{}",
+        en.stderr()
     );
     assert!(
         !r.stderr().contains("consequences:"),
@@ -875,7 +889,7 @@ fn report_renders_the_timeline_as_pdf_and_close_needs_a_summary() {
     assert!(ws
         .read(&format!("breaches/{ID}.yaml"))
         .contains("summary: Données restaurées"));
-    let r = ws.dpo().run(&[
+    let r = ws.dpo().english().run(&[
         "--now",
         "2021-03-30 09:05",
         "breach",

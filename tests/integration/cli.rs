@@ -309,7 +309,7 @@ mod check {
         let o = dpo(&ws, &["check"]);
         assert_eq!(o.code(), Some(0), "{}", o.text());
         let t = o.text();
-        assert!(t.contains("avertissement\u{202f}: controllers/juvisy-sur-orge.yaml:7:10: address: missing the controller's postal address"), "{t}");
+        assert!(t.contains("avertissement\u{202f}: controllers/juvisy-sur-orge.yaml:7:10: address\u{202f}: non renseigné\u{202f}: l'adresse postale du responsable de traitement"), "{t}");
         assert!(t.contains("contacts.breach.phone"), "{t}");
         let o = dpo(&ws, &["check", "--strict"]);
         assert_eq!(o.code(), Some(1));
@@ -407,7 +407,7 @@ mod check {
                 if a.last().map(String::as_str) == Some("-o") {
                     a.push(out_pdf.to_string_lossy().into_owned());
                 }
-                let o = dpo_cmd(&ws).run(&a);
+                let o = dpo_cmd(&ws).english().run(&a);
                 o.assert_no_panic();
                 let t = o.text();
                 assert_eq!(
@@ -458,7 +458,10 @@ mod check {
             t.contains(&format!("fate/juvisy-sur-orge.yaml:{line}:")),
             "{t}"
         );
-        assert!(t.contains("did you mean `description`?"), "{t}");
+        assert!(
+            t.contains("vouliez-vous dire `description`\u{202f}?"),
+            "{t}"
+        );
         assert!(t.contains("breaches/2021-001.yaml:"), "{t}");
     }
 
@@ -474,7 +477,7 @@ mod check {
         assert_eq!(o.code(), Some(2));
         assert!(
             o.text().contains("controllers/athis.yml:1:1:")
-                && o.text().contains("rename it to `controllers/athis.yaml`"),
+                && o.text().contains("renommez-le `controllers/athis.yaml`"),
             "{}",
             o.text()
         );
@@ -494,6 +497,13 @@ mod check {
         std::fs::remove_file(ws.root().join("processor.yaml")).unwrap();
         let o = dpo(&ws, &["check"]);
         assert_eq!(o.code(), Some(2));
+        assert!(
+            o.text()
+                .contains("processor.yaml:1:1: (fichier)\u{202f}: ce fichier est absent"),
+            "{}",
+            o.text()
+        );
+        let o = dpo_cmd(&ws).english().run(&["check"]);
         assert!(
             o.text()
                 .contains("processor.yaml:1:1: (file): this file is missing"),
@@ -686,7 +696,7 @@ mod journal {
             .env("DPO_LOCK_WAIT", "0.3")
             .run(&["journal", "note", "-m", "x"]);
         assert_eq!(o.code(), Some(2));
-        assert!(o.text().contains("another dpo process"), "{}", o.text());
+        assert!(o.text().contains("un autre processus dpo"), "{}", o.text());
         assert!(!ws.root().join("journal.jsonl").exists());
         drop(f);
         let o = dpo(&ws, &["journal", "note", "-m", "x"]);

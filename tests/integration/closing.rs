@@ -438,6 +438,7 @@ fn a_writing_command_without_an_actor_is_refused_and_a_reading_one_runs() {
         let r = ws
             .dpo()
             .without_actor()
+            .english()
             .now("2021-03-27 10:00")
             .env("USER", "root")
             .run(args);
@@ -465,7 +466,7 @@ fn a_writing_command_without_an_actor_is_refused_and_a_reading_one_runs() {
         .env("DPO_ACTOR", "secteur-reseau")
         .run(&["journal", "note", "-m", "x"]);
     r.assert_code(2);
-    assert!(r.stderr().contains("no name"), "{}", r.stderr());
+    assert!(r.stderr().contains("sans nom"), "{}", r.stderr());
     // A person's id: the person's name is recorded; so is a login that is one.
     ws.dpo()
         .env("DPO_ACTOR", "coordinateur-ept")
@@ -738,7 +739,7 @@ fn a_value_that_does_not_fit_or_an_evidence_field_is_refused_naming_the_field() 
         let r = set(&ws, &["breach", "set", "2021-001", field, value]);
         r.assert_code(2);
         assert!(
-            r.stderr().contains(&format!("field `{field}`")) && r.stderr().contains(want),
+            r.stderr().contains(&format!("champ `{field}`")) && r.stderr().contains(want),
             "{field}: {}",
             r.stderr()
         );
@@ -873,7 +874,7 @@ fn fate_set_records_the_controllers_decision_journaled() {
     );
     let r = f.dpo(&["fate", "set", "sauvegardes", "choice", "burn"]);
     r.assert_code(2);
-    assert!(r.stderr().contains("field `choice`"), "{}", r.stderr());
+    assert!(r.stderr().contains("champ `choice`"), "{}", r.stderr());
     let r = f.dpo(&["fate", "set", "nope", "choice", "destroy"]);
     r.assert_code(2);
     let actions: Vec<String> =

@@ -38,7 +38,11 @@ fn sha256_of(ws: &Workspace, bytes: &[u8]) -> String {
 
 /// Runs `dpo check`; its exit code and standard output.
 fn check(ws: &Workspace) -> (i32, String) {
-    let r = ws.dpo().run(&["--now", "2021-03-30 12:00", "check"]);
+    // In English: the evidence findings' texts are checked word for word.
+    let r = ws
+        .dpo()
+        .english()
+        .run(&["--now", "2021-03-30 12:00", "check"]);
     r.assert_no_panic();
     (r.code().unwrap_or(-1), r.stdout())
 }
@@ -85,7 +89,7 @@ fn a_notification_whose_record_or_kept_message_was_edited_is_a_finding() {
     assert!(
         lines
             .iter()
-            .all(|l| l.starts_with(&format!("erreur\u{202f}: {BREACH}:"))),
+            .all(|l| l.starts_with(&format!("error: {BREACH}:"))),
         "{out}"
     );
     assert!(
@@ -121,10 +125,7 @@ fn a_notification_whose_record_or_kept_message_was_edited_is_a_finding() {
         "{out}"
     );
     assert!(!out.contains("not the instant of journal entry"), "{out}");
-    assert!(
-        out.contains(&format!("erreur\u{202f}: {BREACH}: ")),
-        "{out}"
-    );
+    assert!(out.contains(&format!("error: {BREACH}: ")), "{out}");
     ws.write(BREACH, &record);
     assert_eq!(check(&ws).0, 0);
 
@@ -251,7 +252,7 @@ fn a_forwarded_request_whose_kept_message_was_edited_is_a_finding() {
     assert_eq!(code, 1, "{out}");
     assert!(
         out.lines()
-            .any(|l| l.starts_with("erreur\u{202f}: requests/2021-001.yaml:")
+            .any(|l| l.starts_with("error: requests/2021-001.yaml:")
                 && l.contains("forwarded.sha256")
                 && l.contains(&eml)),
         "{out}"
@@ -265,7 +266,7 @@ fn a_call_before_aware_at_is_refused_and_a_stored_one_is_a_finding() {
     let journal = || std::fs::read_to_string(ws.root().join("journal.jsonl")).unwrap_or_default();
     let journaled = journal();
     let call = |at: &str| {
-        ws.dpo().run(&[
+        ws.dpo().english().run(&[
             "--now",
             "2021-03-26 12:00",
             "breach",
@@ -311,7 +312,7 @@ fn a_call_before_aware_at_is_refused_and_a_stored_one_is_a_finding() {
     let (code, out) = check(&ws);
     assert_eq!(code, 1, "{out}");
     assert!(
-        out.lines().any(|l| l.starts_with(&format!("erreur\u{202f}: {BREACH}:"))
+        out.lines().any(|l| l.starts_with(&format!("error: {BREACH}:"))
             && l.contains("calls[0].at: the call to `juvisy-sur-orge` (2020-01-01 10:00 (UTC+01:00)) is before aware_at")),
         "{out}"
     );

@@ -917,7 +917,7 @@ fn a_misspelt_field_in_the_fate_file_is_reported_with_its_file_line_and_column()
     let t = o.text();
     assert!(t.contains("fate/juvisy-sur-orge.yaml:26:"), "{t}");
     assert!(t.contains("media_ident"), "{t}");
-    assert!(t.contains("did you mean `media_id`?"), "{t}");
+    assert!(t.contains("vouliez-vous dire `media_id`\u{202f}?"), "{t}");
 }
 
 #[test]

@@ -166,7 +166,7 @@ fn hostile_yaml_is_refused_with_its_line_quickly_and_in_little_memory() {
             "security-measures.yaml",
             "# padding\n".repeat(500_000),
             "security-measures.yaml:1:",
-            "over the limit of 4194304 bytes",
+            "au-delà de la limite de 4194304 octets",
         ),
         (
             "300 aliases",

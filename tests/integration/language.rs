@@ -11,6 +11,11 @@
 //! no-break space before it or « » without it inside. What the workspace
 //! itself says (names, titles, summaries: the YAML files' values and the
 //! arguments typed) is taken out first: it is data, in the DPO's words.
+//!
+//! The errors and the warnings of `check` are read too, with their hints:
+//! a representative set a DPO meets (a YAML mistake, an unknown controller,
+//! a late notification, a change refused on a closed breach, no actor, a
+//! held lock, a record changed outside dpo), each with its exit code.
 
 use std::path::Path;
 
@@ -66,9 +71,8 @@ fn data_of(dir: &Path, out: &mut Vec<String>) {
     }
 }
 
-/// `text` without the workspace's own words (`data`, longest first), the
-/// lines of the domain's diagnostics (their texts are English: the README
-/// says so) and the iCalendar folding and escapes.
+/// `text` without the workspace's own words (`data`, longest first) and
+/// the iCalendar folding and escapes.
 fn without_data(text: &str, data: &[String]) -> String {
     let mut t = text
         .replace("\r\n ", "")
@@ -85,17 +89,7 @@ fn without_data(text: &str, data: &[String]) -> String {
     for d in data.iter().filter(human) {
         t = t.replace(d.as_str(), "▢");
     }
-    t.lines()
-        .filter(|l| {
-            !l.starts_with("avertissement\u{202f}: ")
-                && !l.starts_with("warning: ")
-                && !l.starts_with("erreur\u{202f}: ")
-                && !l.starts_with("error: ")
-                && !l.trim_start().starts_with("indice")
-                && !l.trim_start().starts_with("hint:")
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    t
 }
 
 /// The words of `text` that belong to the other language than `lang`, and,
@@ -310,4 +304,201 @@ fn the_language_is_lang_else_processor_yaml_else_the_locale_else_french() {
     assert!(french(&says(ws.dpo().env("LANG", "en_US.UTF-8"))));
     let t = ws.dpo().now(NOW).run(&["--lang", "en", "check"]).text();
     assert!(!french(&t), "{t}");
+}
+
+/// Runs `args` in `lang`, expecting exit code `code`; stdout and stderr.
+fn run_failing(dpo: Dpo, lang: &str, code: i32, args: &[&str]) -> String {
+    let mut all = vec!["--lang", lang];
+    all.extend_from_slice(args);
+    let o = dpo.run(&all);
+    o.assert_code(code);
+    o.text()
+}
+
+/// Every error and warning of the representative set, in `lang`, with the
+/// workspace's data to take out.
+fn errors(lang: &str) -> (String, Vec<String>) {
+    let mut out = String::new();
+    // A YAML mistake (a misspelt field, a word for a number) and an unknown
+    // controller: `check` names file, line, column and field (exit 2).
+    let bad = Workspace::fixture("juvisy-workspace");
+    let edit = |rel: &str, from: &str, to: &str| {
+        let text = bad.read(rel);
+        assert!(text.contains(from), "{rel}: {from}");
+        bad.write(rel, &text.replacen(from, to, 1));
+    };
+    edit("processor.yaml", "\naddress:", "\nadress:");
+    edit(
+        "controllers/juvisy-sur-orge.yaml",
+        "  term_months: 6\n",
+        "  term_months: six\n",
+    );
+    let check = run_failing(bad.dpo().now(NOW), lang, 2, &["check"]);
+    assert!(check.contains("processor.yaml:6:1: "), "{check}");
+    out.push_str(&check);
+    edit("processor.yaml", "\nadress:", "\naddress:");
+    edit(
+        "controllers/juvisy-sur-orge.yaml",
+        "  term_months: six\n",
+        "  term_months: 6\n",
+    );
+    edit(
+        "people.yaml",
+        "controllers: [juvisy-sur-orge]",
+        "controllers: [athis-mons]",
+    );
+    let check = run_failing(bad.dpo().now(NOW), lang, 2, &["check"]);
+    assert!(check.contains("people.yaml:10:19: "), "{check}");
+    out.push_str(&check);
+
+    let ws = Workspace::fixture("juvisy-workspace");
+    let at = |now: &str| ws.dpo().now(now);
+    // An unknown controller asked for on the command line.
+    out.push_str(&run_failing(
+        at(NOW),
+        lang,
+        2,
+        &["register", "--controller", "athis-mons"],
+    ));
+    // No actor.
+    out.push_str(&run_failing(
+        at(NOW).without_actor(),
+        lang,
+        2,
+        &[
+            "breach",
+            "open",
+            "--title",
+            "Perte",
+            "--aware-at",
+            "2021-03-26 09:00",
+        ],
+    ));
+    run(
+        &ws,
+        lang,
+        &[
+            "--now",
+            "2021-03-26 10:00",
+            "breach",
+            "open",
+            "--title",
+            "Perte",
+            "--aware-at",
+            "2021-03-26 09:00",
+        ],
+    );
+    // A notification refused: required fields neither filled nor deferred
+    // (exit 1).
+    out.push_str(&run_failing(
+        at("2021-03-26 11:00"),
+        lang,
+        1,
+        &["breach", "notify", "2021-001"],
+    ));
+    // A late notification without its reason.
+    let late = Workspace::fixture("juvisy-workspace");
+    let record =
+        std::fs::read_to_string(crate::support::fixture("breach-records").join("2021-001.yaml"))
+            .expect("the breach fixture");
+    late.write("breaches/2021-001.yaml", &record);
+    out.push_str(&run_failing(
+        late.dpo().now("2021-04-01 10:00"),
+        lang,
+        2,
+        &["breach", "notify", "2021-001"],
+    ));
+    // The terminal's view of the breach, typeset.
+    out.push_str(&run(
+        &ws,
+        lang,
+        &["--now", "2021-04-01 10:00", "breach", "show", "2021-001"],
+    ));
+    // A held lock.
+    let lock = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(ws.root().join(".dpo.lock"))
+        .expect("open the lock file");
+    lock.lock().expect("take the lock");
+    out.push_str(&run_failing(
+        at(NOW).env("DPO_LOCK_WAIT", "0.2"),
+        lang,
+        2,
+        &["journal", "note", "-m", "x"],
+    ));
+    drop(lock);
+    // A record changed outside dpo: a finding of `check` (exit 1).
+    let record = ws.read("breaches/2021-001.yaml");
+    ws.write(
+        "breaches/2021-001.yaml",
+        &record.replacen("title: Perte", "title: Perte de données", 1),
+    );
+    let check = run_failing(at("2021-04-01 12:00"), lang, 1, &["check"]);
+    assert!(check.contains("breaches/2021-001.yaml: "), "{check}");
+    out.push_str(&check);
+    out.push_str(&run(&ws, lang, &["--now", "2021-04-01 12:00", "status"]));
+    ws.write("breaches/2021-001.yaml", &record);
+    // A change refused: the breach is closed.
+    run(
+        &ws,
+        lang,
+        &[
+            "--now",
+            "2021-04-02 10:00",
+            "breach",
+            "close",
+            "2021-001",
+            "--summary",
+            "Fin",
+        ],
+    );
+    out.push_str(&run_failing(
+        at("2021-04-02 11:00"),
+        lang,
+        2,
+        &[
+            "breach",
+            "defer",
+            "2021-001",
+            "consequences",
+            "--reason",
+            "enquête",
+        ],
+    ));
+    let mut data = Vec::new();
+    data_of(bad.root(), &mut data);
+    data_of(ws.root(), &mut data);
+    data_of(late.root(), &mut data);
+    data.extend(["Perte de données", "Perte", "enquête", "Fin"].map(String::from));
+    data.sort_by_key(|d| std::cmp::Reverse(d.len()));
+    (out, data)
+}
+
+#[test]
+fn errors_warnings_and_hints_speak_one_language() {
+    for lang in ["fr", "en"] {
+        let (out, data) = errors(lang);
+        let text = without_data(&out, &data);
+        let f = faults(lang, &text);
+        assert!(f.is_empty(), "{f:#?}\n--- what was read:\n{text}");
+    }
+    // Each error is there, in French, its position kept.
+    let (fr, _) = errors("fr");
+    for said in [
+        "erreur\u{202f}: processor.yaml:6:1: adress\u{202f}: champ inconnu `adress`",
+        "conseil\u{202f}: vouliez-vous dire `address`\u{202f}?",
+        "controllers/juvisy-sur-orge.yaml:35:16: convention.term_months\u{202f}: YAML invalide",
+        "people.yaml:10:19: people[0].controllers[0]\u{202f}: responsable de traitement inconnu `athis-mons`",
+        "qui agit\u{202f}?",
+        "ne peut pas être notifiée",
+        "une notification tardive doit en donner les raisons",
+        "modifié par un autre processus dpo",
+        "breaches/2021-001.yaml: modifié hors de dpo",
+        "breaches/2021-001.yaml modifié hors de dpo",
+        "a été close le",
+    ] {
+        assert!(fr.contains(said), "{said} not in:\n{fr}");
+    }
 }

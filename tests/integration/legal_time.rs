@@ -337,7 +337,10 @@ fn the_late_refusal_names_the_deadline_in_winter_time() {
         .run(&["--now", "2021-11-01 09:30", "breach", "notify", "2021-001"]);
     r.assert_code(2);
     let e = r.stderr();
-    assert!(e.contains("passed on 2021-11-01 09:00 (UTC+01:00)"), "{e}");
+    assert!(
+        e.contains("a expiré le 2021-11-01 09:00 (UTC+01:00)"),
+        "{e}"
+    );
     assert!(!e.contains("UTC+02:00"), "{e}");
     // Status gives the same instant in the same offset.
     let v = ws

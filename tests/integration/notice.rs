@@ -126,7 +126,7 @@ fn the_nature_of_the_breach_cannot_be_deferred_in_defer_check_or_notify() {
     assert!(
         r.stdout().contains("breaches/2021-001.yaml:")
             && r.stdout().contains("deferred.description")
-            && r.stdout().contains("cannot be deferred"),
+            && r.stdout().contains("ne peut pas être différée"),
         "{}",
         r.stdout()
     );
@@ -134,7 +134,11 @@ fn the_nature_of_the_breach_cannot_be_deferred_in_defer_check_or_notify() {
         .dpo()
         .run(&["--now", NOW, "breach", "notify", ID, "--dry-run"]);
     r.assert_code(2);
-    assert!(r.stderr().contains("cannot be deferred"), "{}", r.stderr());
+    assert!(
+        r.stderr().contains("ne peut pas être différée"),
+        "{}",
+        r.stderr()
+    );
     assert!(!ws.exists(DRY_EML));
 }
 
@@ -658,7 +662,7 @@ fn a_filled_deferral_is_settled_and_a_changed_field_is_offered_as_a_supplement()
     });
     let r = ws.dpo().run(&["check"]);
     assert!(
-        r.stdout().contains("deferred.consequences") && r.stdout().contains("stale deferral"),
+        r.stdout().contains("deferred.consequences") && r.stdout().contains("report périmé"),
         "{}",
         r.stdout()
     );

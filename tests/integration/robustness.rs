@@ -303,7 +303,7 @@ fn a_stored_time_without_offset_names_the_field_and_gives_an_example() {
         .collect::<Vec<_>>()
         .join("\n");
     ws.write(BREACH, &edited);
-    let r = ws.dpo().run(&["check"]);
+    let r = ws.dpo().english().run(&["check"]);
     r.assert_code(2);
     let out = r.text();
     assert!(
@@ -325,7 +325,7 @@ fn second_60_is_refused_in_a_file_and_on_the_command_line() {
     );
     assert!(text.contains("10:17:60"), "fixture changed");
     ws.write(BREACH, &text);
-    let r = ws.dpo().run(&["check"]);
+    let r = ws.dpo().english().run(&["check"]);
     r.assert_code(2);
     assert!(
         r.text()

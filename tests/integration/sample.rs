@@ -158,9 +158,10 @@ fn check_lists_each_field_to_confirm_as_a_warning_naming_file_record_and_field()
     assert_eq!(lines.len(), expected, "{out}");
     for l in &lines {
         assert!(l.starts_with("avertissement\u{202f}: "), "{l}");
-        assert!(l.contains("is an assumption to confirm"), "{l}");
+        assert!(l.contains("est une hypothèse à confirmer"), "{l}");
     }
-    let messaging = "activity `messagerie`: `data_categories` is an assumption to confirm";
+    let messaging =
+        "activité `messagerie`\u{202f}: `data_categories` est une hypothèse à confirmer";
     let l = lines
         .iter()
         .find(|l| l.contains(messaging))
@@ -168,10 +169,10 @@ fn check_lists_each_field_to_confirm_as_a_warning_naming_file_record_and_field()
     assert!(l.contains(&format!("{CONTROLLER_FILE}:")), "{l}");
     assert!(lines.iter().any(|l| l
         .starts_with("avertissement\u{202f}: fate/juvisy-sur-orge.yaml:")
-        && l.contains("item `messagerie`: `data_categories`")));
+        && l.contains("élément `messagerie`\u{202f}: `data_categories`")));
     assert!(lines.iter().any(
         |l| l.starts_with("avertissement\u{202f}: subprocessors.yaml:")
-            && l.contains("sub-processor `siim94`: `controllers`")
+            && l.contains("sous-traitant ultérieur `siim94`\u{202f}: `controllers`")
     ));
 }
 
@@ -213,7 +214,7 @@ fn transfers_left_out_are_to_be_completed_and_an_empty_list_means_none() {
         "{md}"
     );
     assert!(!md.contains("Aucun transfert"));
-    let check = dpo(&ws, &["check"]).stdout();
+    let check = dpo(&ws, &["--lang", "en", "check"]).stdout();
     assert!(
         check.contains("transfers: the transfers to a third country are not stated"),
         "{check}"
@@ -542,7 +543,7 @@ fn without_a_training_interval_check_says_so_and_status_asks_for_it_not_for_the_
         "    name: Gerald Petiot\n    role: coordinateur EPT de la démutualisation informatique\n    organisation: EPT Grand-Orly Seine Bièvre, mission numérique\n    controllers: [juvisy-sur-orge]\n    confidentiality_commitment: null\n    last_training: null\n",
         "    name: Gerald Petiot\n    role: coordinateur EPT de la démutualisation informatique\n    organisation: EPT Grand-Orly Seine Bièvre, mission numérique\n    controllers: [juvisy-sur-orge]\n    confidentiality_commitment: null\n    last_training: 2021-02-15\n",
     );
-    let check = dpo(&ws, &["check"]).stdout();
+    let check = dpo(&ws, &["--lang", "en", "check"]).stdout();
     assert!(
         check.contains(
             "training_interval_months: how often data-protection training is renewed is not set"

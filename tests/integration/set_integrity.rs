@@ -147,7 +147,11 @@ fn a_late_notification_is_never_made_on_time_by_rewriting_aware_at() {
         ),
     );
     assert_ne!(ws.read(FILE), text);
-    let r = ws.dpo().now("2021-11-04T10:00:00+01:00").run(&["check"]);
+    let r = ws
+        .dpo()
+        .english()
+        .now("2021-11-04T10:00:00+01:00")
+        .run(&["check"]);
     r.assert_code(1);
     let out = r.stdout();
     assert!(
@@ -236,7 +240,7 @@ fn breach_set_checks_cross_references_and_the_order_of_instants() {
     );
     r.assert_code(2);
     assert!(
-        r.stderr().contains("is before occurred_at"),
+        r.stderr().contains("est antérieur à occurred_at"),
         "{}",
         r.stderr()
     );
@@ -251,7 +255,8 @@ fn breach_set_checks_cross_references_and_the_order_of_instants() {
     let r = ws.dpo().run(&["check"]);
     r.assert_code(2);
     assert!(
-        r.stdout().contains("unknown controller `nope`"),
+        r.stdout()
+            .contains("responsable de traitement inconnu `nope`"),
         "{}",
         r.stdout()
     );

@@ -473,9 +473,9 @@ fn breach_show_and_notify_say_a_lateness_beyond_72_hours_in_days_and_hours() {
     let notify = dpo(&ws, now, &["breach", "notify", "2021-001"]);
     notify.assert_code(2);
     assert!(
-        notify
-            .stderr()
-            .contains("(UTC+02:00) (3 j 4 h); a late notification must say why"),
+        notify.stderr().contains(
+            "(UTC+02:00) (3 j 4 h)\u{202f}; une notification tardive doit en donner les raisons"
+        ),
         "{}",
         notify.stderr()
     );

@@ -58,12 +58,12 @@ fn assert_tampered(ws: &Workspace, field: &str) {
     r.assert_code(1);
     let out = r.stdout();
     assert!(
-        out.contains(&format!("erreur\u{202f}: {FILE}: changed outside dpo")),
+        out.contains(&format!("erreur\u{202f}: {FILE}: modifié hors de dpo")),
         "{}",
         r.text()
     );
     assert!(
-        out.contains("fields that differ:") && out.contains(field),
+        out.contains("champs qui diffèrent\u{202f}:") && out.contains(field),
         "{}",
         r.text()
     );
@@ -115,7 +115,7 @@ fn assert_tampered(ws: &Workspace, field: &str) {
     let r = ws.dpo().run(&["--now", "2021-03-30 12:00", "status"]);
     r.assert_code(1);
     assert!(
-        r.stdout().contains(&format!("{FILE} changed outside dpo")),
+        r.stdout().contains(&format!("{FILE} modifié hors de dpo")),
         "{}",
         r.text()
     );
@@ -178,7 +178,7 @@ fn an_edit_of_facts_is_adopted_with_its_fields_and_then_verifies() {
     let r = ws.dpo().run(&["check"]);
     r.assert_code(1);
     assert!(
-        r.stdout().contains("fields that differ: title"),
+        r.stdout().contains("champs qui diffèrent\u{202f}: title"),
         "{}",
         r.text()
     );
@@ -226,7 +226,7 @@ fn a_removed_record_is_a_finding() {
     r.assert_code(1);
     assert!(
         r.stderr()
-            .contains(&format!("fichier {FILE}\u{202f}: removed outside dpo")),
+            .contains(&format!("fichier {FILE}\u{202f}: supprimé hors de dpo")),
         "{}",
         r.text()
     );
@@ -326,7 +326,7 @@ fn a_journal_emptied_removed_rehashed_cut_short_or_with_its_head_edited_is_caugh
     expect(
         &ws,
         "re-hashed after an edit",
-        &format!("fichier {FILE}\u{202f}: changed outside dpo"),
+        &format!("fichier {FILE}\u{202f}: modifié hors de dpo"),
     );
 
     // Cut short: the entries of the notification removed, head made to match.
@@ -347,7 +347,7 @@ fn a_journal_emptied_removed_rehashed_cut_short_or_with_its_head_edited_is_caugh
     expect(
         &ws,
         "cut short",
-        &format!("fichier {FILE}\u{202f}: changed outside dpo"),
+        &format!("fichier {FILE}\u{202f}: modifié hors de dpo"),
     );
 
     // Head edited.

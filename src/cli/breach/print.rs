@@ -404,7 +404,7 @@ pub(super) fn tampered(
             s,
             "breach-show-tampered",
             file = f.file.as_str(),
-            message = f.message()
+            message = crate::render::catalog::Localize::message(f, &s)
         )
     )?;
     Ok(())

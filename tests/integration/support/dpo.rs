@@ -68,6 +68,13 @@ impl Dpo {
         self.cmd
     }
 
+    /// In English (`--lang en`): for a test that checks an English text
+    /// (the workspaces and the tests' default language is French).
+    pub(crate) fn english(mut self) -> Self {
+        self.cmd.args(["--lang", "en"]);
+        self
+    }
+
     /// Acts as if it were `instant` (`DPO_NOW`); a later call wins.
     pub(crate) fn now(self, instant: &str) -> Self {
         self.env("DPO_NOW", instant)
