@@ -71,17 +71,41 @@ fn list_labels(fields: &[FieldLabel]) -> String {
 /// and deferred when they may be — the description of the nature of the
 /// breach never may ([`fields::Field::deferrable`]).
 fn missing_hint(id: &Id, missing: &[FieldLabel]) -> String {
-    let fixed = |f: &FieldLabel| fields::Field::parse(&f.field).is_some_and(|f| !f.deferrable());
     let set = format!("fill them with `dpo breach set {id} FIELD VALUE`");
     let defer = format!("dpo breach defer {id} FIELD --reason \"…\"");
-    match (missing.iter().filter(|f| fixed(f)).count(), missing.len()) {
-        (0, _) => format!("{set}, or defer each one with `{defer}`"),
-        (n, all) if n == all => format!(
+    match Deferrable::of(missing) {
+        Deferrable::All => format!("{set}, or defer each one with `{defer}`"),
+        Deferrable::None => format!(
             "{set}: the description of the nature of the breach is never deferred (a notification must say what happened)"
         ),
-        _ => format!(
+        Deferrable::Some => format!(
             "{set}; the description of the nature of the breach is never deferred, the others may be, with `{defer}`"
         ),
+    }
+}
+
+/// Which of the missing fields may be deferred: the hint of a refused
+/// notification never offers to defer the description of the breach.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Deferrable {
+    /// Every missing field may be deferred.
+    All,
+    /// None may (only the description is missing).
+    None,
+    /// Some may, the description may not.
+    Some,
+}
+
+impl Deferrable {
+    /// The case of `missing`.
+    pub fn of(missing: &[FieldLabel]) -> Self {
+        let fixed =
+            |f: &&FieldLabel| fields::Field::parse(&f.field).is_some_and(|f| !f.deferrable());
+        match (missing.iter().filter(fixed).count(), missing.len()) {
+            (0, _) => Self::All,
+            (n, all) if n == all => Self::None,
+            _ => Self::Some,
+        }
     }
 }
 

@@ -62,7 +62,12 @@ fn said(s: &Catalog, e: &CliError) -> Option<String> {
             | BreachError::DeferredAtClose { id, deferred: list }),
         ) => {
             let (m, h) = if matches!(e, BreachError::MissingFields { .. }) {
-                ("err-missing-fields", "err-missing-fields-hint")
+                let hint = match crate::breach::Deferrable::of(list) {
+                    crate::breach::Deferrable::All => "err-missing-fields-hint",
+                    crate::breach::Deferrable::None => "err-missing-fields-hint-set",
+                    crate::breach::Deferrable::Some => "err-missing-fields-hint-some",
+                };
+                ("err-missing-fields", hint)
             } else {
                 ("err-deferred-at-close", "err-deferred-at-close-hint")
             };

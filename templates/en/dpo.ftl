@@ -699,7 +699,9 @@ check-no-activity-of = no processing activity is listed for `{ $id }` (Annex 1 �
 check-no-measure = no security measure is described (GDPR Art. 30(2)(d), Annex 1 §II.9)
 check-too-many-renewals = the convention allows { $allowed } renewal(s) but { $recorded } are recorded
 err-missing-fields = breach `{ $id }` cannot be notified: { $n } required field(s) are neither filled nor deferred with a reason:
-err-missing-fields-hint = fill them in `breaches/{ $id }.yaml`, or defer each one with `dpo breach defer { $id } FIELD --reason "…"`
+err-missing-fields-hint = fill them with `dpo breach set { $id } FIELD VALUE`, or defer each one with `dpo breach defer { $id } FIELD --reason "…"`
+err-missing-fields-hint-set = fill them with `dpo breach set { $id } FIELD VALUE`: the description of the nature of the breach is never deferred (a notification must say what happened)
+err-missing-fields-hint-some = fill them with `dpo breach set { $id } FIELD VALUE`; the description of the nature of the breach is never deferred, the others may be, with `dpo breach defer { $id } FIELD --reason "…"`
 err-deferred-at-close = breach `{ $id }` still has { $n } deferred item(s), never sent to the controller:
 err-deferred-at-close-hint = fill them in and send a supplement (`dpo breach supplement { $id }`), or close it knowingly with --with-deferred --reason "…"
 actor-group = DPO_ACTOR=`{ $id }` is an entry of people.yaml with no name (a group, not a person)

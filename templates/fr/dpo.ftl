@@ -726,7 +726,9 @@ err-missing-fields = la violation `{ $id }` ne peut pas être notifiée : { $n
     [one] un champ obligatoire n'est ni renseigné ni différé avec un motif
    *[other] { $n } champs obligatoires ne sont ni renseignés ni différés avec un motif
 } :
-err-missing-fields-hint = renseignez-les dans `breaches/{ $id }.yaml`, ou différez chacun avec `dpo breach defer { $id } CHAMP --reason "…"`
+err-missing-fields-hint = renseignez-les avec `dpo breach set { $id } CHAMP VALEUR`, ou différez chacun avec `dpo breach defer { $id } CHAMP --reason "…"`
+err-missing-fields-hint-set = renseignez-les avec `dpo breach set { $id } CHAMP VALEUR` : la description de la nature de la violation n'est jamais différée (une notification doit dire ce qui s'est passé)
+err-missing-fields-hint-some = renseignez-les avec `dpo breach set { $id } CHAMP VALEUR` ; la description de la nature de la violation n'est jamais différée, les autres peuvent l'être avec `dpo breach defer { $id } CHAMP --reason "…"`
 err-deferred-at-close = la violation `{ $id }` a encore { $n ->
     [one] un élément différé, jamais transmis
    *[other] { $n } éléments différés, jamais transmis

@@ -935,7 +935,7 @@ fn the_hints_point_to_commands_that_journal_and_never_offer_to_defer_the_descrip
     let r = run(
         &ws,
         "2021-03-26 11:00",
-        &["breach", "notify", ID, "--dry-run"],
+        &["--lang", "en", "breach", "notify", ID, "--dry-run"],
     );
     let err = r.stderr();
     assert!(
@@ -944,11 +944,24 @@ fn the_hints_point_to_commands_that_journal_and_never_offer_to_defer_the_descrip
             && !err.contains("defer each one"),
         "{err}"
     );
-    ws.write(FILE, &blank.replacen("  subjects_count: 1200\n", "", 1));
+    // The same hint in French, the run's default language.
     let r = run(
         &ws,
         "2021-03-26 11:00",
         &["breach", "notify", ID, "--dry-run"],
+    );
+    let err = r.stderr();
+    assert!(
+        err.contains(&format!("dpo breach set {ID} CHAMP VALEUR"))
+            && err.contains("n'est jamais différée")
+            && !err.contains("différez chacun"),
+        "{err}"
+    );
+    ws.write(FILE, &blank.replacen("  subjects_count: 1200\n", "", 1));
+    let r = run(
+        &ws,
+        "2021-03-26 11:00",
+        &["--lang", "en", "breach", "notify", ID, "--dry-run"],
     );
     let err = r.stderr();
     assert!(
