@@ -588,3 +588,20 @@ count-month-other = { $n } months
 count-times-one = once
 count-times-other = { $n } times
 register-edition-not-recorded = note: edition v{ $n } not recorded in the journal ({ $why }); the next register issued will count it again
+
+## docs2
+audit_field-address = address
+audit_field-contact = contact
+audit_field-role = role
+audit_field-email = e-mail
+audit_field-phone = phone
+audit_field-activities = activity
+audit_field-contract = contract
+audit_field-start = start
+audit_field-end = end
+audit_field-location = place of processing
+audit_field-guarantees = guarantees
+audit_field-pdf_sha256 = SHA-256 of the document
+audit_field-to_confirm = to confirm
+audit_change-added = addition
+audit_change-changed = change

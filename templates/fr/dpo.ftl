@@ -599,3 +599,20 @@ count-month-other = { $n } mois
 count-times-one = une fois
 count-times-other = { $n } fois
 register-edition-not-recorded = remarque : l'édition v{ $n } n'est pas consignée dans le journal ({ $why }) ; le prochain registre émis la comptera à nouveau
+
+## docs2
+audit_field-address = adresse
+audit_field-contact = contact
+audit_field-role = fonction
+audit_field-email = courriel
+audit_field-phone = téléphone
+audit_field-activities = activité
+audit_field-contract = contrat
+audit_field-start = début
+audit_field-end = fin
+audit_field-location = lieu du traitement
+audit_field-guarantees = garanties
+audit_field-pdf_sha256 = empreinte SHA-256 du document
+audit_field-to_confirm = à confirmer
+audit_change-added = ajout
+audit_change-changed = modification

@@ -665,3 +665,102 @@ fn the_register_has_a_human_version_counted_in_the_journal_and_keeps_its_fingerp
         "{md}"
     );
 }
+
+/// The sub-processor notices log of the audit pack names every field in the
+/// pack's language and writes the kind of change in words: no raw YAML key
+/// (`address`, `contact — role`, `pdf sha256`, `added`) in either language.
+#[test]
+fn the_subprocessor_notices_log_labels_every_field_in_words() {
+    for (lang, want, raw) in [
+        (
+            "fr",
+            &[
+                "sous-traitant — adresse",
+                "sous-traitant — contact — fonction",
+                "sous-traitant — activité 1",
+                "sous-traitant — contrat — début",
+                "4 mars 2021",
+                "lieu du traitement",
+                "garanties",
+                "ajout",
+                "empreinte SHA-256 du document",
+            ][..],
+            &[
+                "address",
+                "role",
+                "email",
+                "phone",
+                "activities",
+                "contract",
+                "start",
+                "location",
+                "guarantees",
+                "added",
+                "pdf sha256",
+            ][..],
+        ),
+        (
+            "en",
+            &[
+                "sub-processor — address",
+                "sub-processor — contact — role",
+                "sub-processor — activity 1",
+                "sub-processor — contract — start",
+                "4 March 2021",
+                "place of processing",
+                "addition",
+                "SHA-256 of the document",
+            ][..],
+            &["activities", "added", "pdf sha256", "location —"][..],
+        ),
+    ] {
+        let ws = Workspace::fixture("status-overdue");
+        let l = ["--lang", lang];
+        ok(
+            &ws,
+            NOW,
+            &[
+                &l[..],
+                &[
+                    "subprocessor",
+                    "add",
+                    "nouveau",
+                    "--name",
+                    "Nouveau SAS",
+                    "--activity",
+                    "hébergement",
+                    "--controller",
+                    "alpha",
+                    "--contract-start",
+                    "2021-03-04",
+                ][..],
+            ]
+            .concat(),
+        );
+        ok(&ws, NOW, &["keys", "generate"]);
+        ok(
+            &ws,
+            NOW,
+            &[&l[..], &["audit", "pack", "-o", "P"][..]].concat(),
+        );
+        let text = pdftotext(&ws.path("P/subprocessor-notices/log.pdf"), &["-layout"]);
+        let flat = collapse(&text);
+        for w in want {
+            assert!(flat.contains(w), "{lang}: no « {w} » in:\n{text}");
+        }
+        let labels: String = text
+            .lines()
+            .map(|l| l.split("   ").next().unwrap_or("").trim())
+            .collect::<Vec<_>>()
+            .join("\n");
+        for r in raw {
+            let found = labels.lines().any(|l| {
+                l.split(" — ")
+                    .any(|p| p == *r || p.starts_with(&format!("{r} ")))
+                    || l == *r
+            });
+            assert!(!found, "{lang}: raw key « {r} » in:\n{text}");
+        }
+        assert!(!text.contains("added"), "{lang}: {text}");
+    }
+}
