@@ -29,6 +29,9 @@ use crate::workspace::{JournalHead, Workspace};
 pub struct ProcessorView {
     /// Legal name.
     pub name: String,
+    /// The name with its article, when `processor.yaml` gives it (the
+    /// `the` filter derives it otherwise).
+    pub name_with_article: Option<String>,
     /// Name in running text.
     pub short_name: String,
     /// Address.
@@ -43,6 +46,7 @@ impl ProcessorView {
     fn of(p: &Processor) -> Self {
         Self {
             name: p.name.clone(),
+            name_with_article: p.name_with_article.clone(),
             short_name: p.display_name().to_string(),
             address: p.address.clone(),
             phone: p.phone.clone(),

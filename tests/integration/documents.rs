@@ -311,6 +311,13 @@ fn source_texts_of(ws: &Workspace) -> Vec<String> {
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/render/words.rs"))
             .unwrap(),
     );
+    // Names with the article the code derives ("l'établissement public…").
+    texts.push(
+        std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("src/model/controller.rs"),
+        )
+        .unwrap(),
+    );
     texts
 }
 
@@ -624,6 +631,13 @@ fn the_certificate_keeps_its_words_whole_and_its_footer_within_the_page() {
         pages,
         "{text}"
     );
+    // The processor signs with its article.
+    assert!(
+        collapse(&text).contains(
+            "Pour l'établissement public territorial Grand-Orly Seine Bièvre, sous-traitant"
+        ),
+        "{text}"
+    );
 }
 
 #[test]
@@ -762,5 +776,101 @@ fn the_subprocessor_notices_log_labels_every_field_in_words() {
             assert!(!found, "{lang}: raw key « {r} » in:\n{text}");
         }
         assert!(!text.contains("added"), "{lang}: {text}");
+    }
+}
+
+/// The processor's name takes its article in running text, derived from its
+/// name ("l'établissement public territorial …") or as `processor.yaml`
+/// gives it: the breach report ("tenue par"), the breach notification and
+/// the sub-processor notice e-mails.
+#[test]
+fn the_processor_is_named_with_its_article_in_running_text() {
+    for (given, the) in [
+        (
+            None,
+            "l'établissement public territorial Grand-Orly Seine Bièvre",
+        ),
+        (
+            Some("l'EPT Grand-Orly Seine Bièvre"),
+            "l'EPT Grand-Orly Seine Bièvre",
+        ),
+    ] {
+        let ws = Workspace::fixture("juvisy-workspace").overlay("request-notice-contacts");
+        if let Some(g) = given {
+            let p = ws.read("processor.yaml");
+            ws.write(
+                "processor.yaml",
+                &p.replacen(
+                    "short_name:",
+                    &format!("name_with_article: \"{g}\"\nshort_name:"),
+                    1,
+                ),
+            );
+        }
+        let text = std::fs::read_to_string(
+            crate::support::fixture("breach-records").join("2021-001.yaml"),
+        )
+        .unwrap();
+        ws.write("breaches/2021-001.yaml", &text);
+        ok(
+            &ws,
+            NOW,
+            &[
+                "record",
+                "adopt",
+                "breaches/2021-001.yaml",
+                "--reason",
+                "fixture",
+            ],
+        );
+        ok(
+            &ws,
+            NOW,
+            &[
+                "subprocessor",
+                "add",
+                "ovh",
+                "--name",
+                "OVH SAS",
+                "--activity",
+                "hébergement",
+                "--controller",
+                "juvisy-sur-orge",
+                "--contract-start",
+                "2021-04-01",
+            ],
+        );
+        ok(
+            &ws,
+            NOW,
+            &["subprocessor", "notify", "--dry-run", "--incomplete"],
+        );
+        ok(
+            &ws,
+            "2021-03-26 11:00",
+            &["breach", "notify", "2021-001", "--dry-run"],
+        );
+        ok(
+            &ws,
+            NOW,
+            &["breach", "report", "2021-001", "-o", "report.pdf"],
+        );
+        let report = collapse(&pdftotext(&ws.path("report.pdf"), &[]));
+        assert!(
+            report.contains(&format!("tenue par {the}, sous-traitant")),
+            "{report}"
+        );
+        let mut emls = Vec::new();
+        collect(&ws.root().join("evidence"), "eml", &mut emls);
+        assert!(emls.len() >= 2, "{emls:?}");
+        for eml in &emls {
+            let mail = crate::support::mail::parsed(eml);
+            let body = collapse(mail["body"].as_str().unwrap_or_default());
+            assert!(
+                body.contains(&format!("{the}, sous-traitant, vous")),
+                "{body}"
+            );
+            assert!(!body.contains("sous-traitant Établissement"), "{body}");
+        }
     }
 }
