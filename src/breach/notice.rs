@@ -218,10 +218,10 @@ pub fn contact_text(ws: &Workspace, s: &Strings, b: &Breach) -> String {
     if let Some(e) = known(&d.email) {
         parts.push(format!("{} {e}", s.get("breach_dpo_email")));
     }
-    parts.push(format!(
-        "{} : {}",
-        s.get("breach_dpo_phone"),
-        known(&d.phone).unwrap_or_else(|| s.get("breach_todo").to_string())
+    let phone = known(&d.phone).unwrap_or_else(|| s.get("breach_todo").to_string());
+    parts.push(s.fmt(
+        "breach_dpo_phone_line",
+        &[("phone", crate::render::catalog::Arg::from(phone.as_str()))],
     ));
     parts.push(ws.processor.display_name().to_string());
     parts.join(", ")

@@ -605,3 +605,4 @@ audit_field-pdf_sha256 = SHA-256 of the document
 audit_field-to_confirm = to confirm
 audit_change-added = addition
 audit_change-changed = change
+breach_dpo_phone_line = the officer's phone: { $phone }

@@ -616,3 +616,4 @@ audit_field-pdf_sha256 = empreinte SHA-256 du document
 audit_field-to_confirm = à confirmer
 audit_change-added = ajout
 audit_change-changed = modification
+breach_dpo_phone_line = téléphone du délégué : { $phone }

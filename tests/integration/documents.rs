@@ -874,3 +874,34 @@ fn the_processor_is_named_with_its_article_in_running_text() {
         }
     }
 }
+
+/// The DPO's phone in the breach notification e-mail is worded by the
+/// catalog of the e-mail's language: "the officer's phone: …" in English (no
+/// space before the colon), "téléphone du délégué : …" with a narrow
+/// no-break space in French.
+#[test]
+fn the_breach_e_mail_words_the_officers_phone_in_its_language() {
+    for (lang, want, wrong) in [
+        ("en", "the officer's phone: ", "phone :"),
+        ("fr", "téléphone du délégué\u{202F}: ", "délégué :"),
+    ] {
+        let ws = Workspace::fixture("juvisy-workspace").overlay("request-notice-contacts");
+        let text = std::fs::read_to_string(
+            crate::support::fixture("breach-records").join("2021-001.yaml"),
+        )
+        .unwrap();
+        ws.write("breaches/2021-001.yaml", &text);
+        ok(
+            &ws,
+            "2021-03-26 11:00",
+            &["--lang", lang, "breach", "notify", "2021-001", "--dry-run"],
+        );
+        let mut emls = Vec::new();
+        collect(&ws.root().join("evidence"), "eml", &mut emls);
+        assert_eq!(emls.len(), 1, "{emls:?}");
+        let mail = crate::support::mail::parsed(&emls[0]);
+        let body = mail["body"].as_str().unwrap_or_default().to_string();
+        assert!(body.contains(want), "{lang}: no « {want} » in:\n{body}");
+        assert!(!body.contains(wrong), "{lang}: « {wrong} » in:\n{body}");
+    }
+}
