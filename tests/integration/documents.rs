@@ -631,6 +631,16 @@ fn the_certificate_keeps_its_words_whole_and_its_footer_within_the_page() {
         pages,
         "{text}"
     );
+    // No page but the last less than a quarter filled, no heading left at
+    // the foot of a page, no path cut inside a file name.
+    assert_eq!(
+        layout_faults(&pdftotext(&pdf, &["-bbox-layout"])),
+        Vec::<String>::new()
+    );
+    assert!(
+        !collapse(&text).contains(".sha25 "),
+        "a manifest path cut inside its extension:\n{text}"
+    );
     // The processor signs with its article.
     assert!(
         collapse(&text).contains(
@@ -904,4 +914,116 @@ fn the_breach_e_mail_words_the_officers_phone_in_its_language() {
         assert!(body.contains(want), "{lang}: no « {want} » in:\n{body}");
         assert!(!body.contains(wrong), "{lang}: « {wrong} » in:\n{body}");
     }
+}
+
+/// A line of text on a page: its top, its bottom, its words.
+type TextLine = (f32, f32, String);
+
+/// The value of attribute `name` in the XML tag `tag`.
+fn attr(tag: &str, name: &str) -> f32 {
+    tag.split(&format!(" {name}=\""))
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0.0)
+}
+
+/// Pages of `pdftotext -bbox-layout` output that are less than a quarter
+/// filled (but the last), or whose last line of body text (above the
+/// footer, the bottom tenth of the page) is a heading (taller than body
+/// text: its words are over 13.5 pt high).
+fn layout_faults(xml: &str) -> Vec<String> {
+    // Per page: its height, and (yMin, yMax, text) of each line.
+    let mut pages: Vec<(f32, Vec<TextLine>)> = Vec::new();
+    for l in xml.lines().map(str::trim) {
+        if l.starts_with("<page ") {
+            pages.push((attr(l, "height"), Vec::new()));
+        } else if l.starts_with("<line ") {
+            if let Some((_, lines)) = pages.last_mut() {
+                lines.push((attr(l, "yMin"), attr(l, "yMax"), String::new()));
+            }
+        } else if l.starts_with("<word ") {
+            if let Some((_, lines)) = pages.last_mut() {
+                if let Some(line) = lines.last_mut() {
+                    let w = l
+                        .split('>')
+                        .nth(1)
+                        .unwrap_or("")
+                        .split('<')
+                        .next()
+                        .unwrap_or("");
+                    line.2.push_str(w);
+                    line.2.push(' ');
+                }
+            }
+        }
+    }
+    let count = pages.len();
+    let mut faults = Vec::new();
+    for (n, (height, lines)) in pages.iter().enumerate() {
+        let body: Vec<&TextLine> = lines.iter().filter(|l| l.0 < height * 0.9).collect();
+        let Some(last) = body.iter().max_by(|a, b| a.1.total_cmp(&b.1)) else {
+            if n + 1 < count {
+                faults.push(format!("page {}: empty", n + 1));
+            }
+            continue;
+        };
+        if n + 1 < count && last.1 < height * 0.9 * 0.25 {
+            faults.push(format!("page {}: less than a quarter filled", n + 1));
+        }
+        // A heading (the last line of the page, or, but on the last page,
+        // with fewer than three lines under it) left away from what it heads.
+        let after = |h: &TextLine| body.iter().filter(|l| l.0 >= h.1).count();
+        if let Some(h) = body
+            .iter()
+            .find(|l| l.1 - l.0 > 13.5 && (after(l) == 0 || (n + 1 < count && after(l) < 3)))
+        {
+            faults.push(format!(
+                "page {}: ends with the heading {:?}",
+                n + 1,
+                h.2.trim()
+            ));
+        }
+    }
+    faults
+}
+
+#[test]
+fn the_page_checks_catch_a_blank_page_and_a_heading_at_the_foot() {
+    let page = |lines: &[(f32, f32, &str)]| {
+        let mut p = String::from("<page width=\"595.0\" height=\"842.0\">\n");
+        for (y0, y1, w) in lines {
+            p.push_str(&format!(
+                "<line xMin=\"56.0\" yMin=\"{y0}\" xMax=\"500.0\" yMax=\"{y1}\">\n\
+                 <word xMin=\"56.0\" yMin=\"{y0}\" xMax=\"90.0\" yMax=\"{y1}\">{w}</word>\n</line>\n"
+            ));
+        }
+        p.push_str("</page>\n");
+        p
+    };
+    let footer = (800.0, 811.6, "page");
+    let full = page(&[(58.0, 69.6, "texte"), (700.0, 711.6, "texte"), footer]);
+    let blank = page(&[(58.0, 69.6, "texte"), (120.0, 131.6, "texte"), footer]);
+    let heading = page(&[(58.0, 69.6, "texte"), (700.0, 714.5, "Empreintes"), footer]);
+    assert!(layout_faults(&[full.clone(), blank.clone()].concat()).is_empty());
+    assert_eq!(
+        layout_faults(&[blank.clone(), full.clone()].concat()),
+        ["page 1: less than a quarter filled"]
+    );
+    assert_eq!(
+        layout_faults(&[heading, full.clone()].concat()),
+        ["page 1: ends with the heading \"Empreintes\""]
+    );
+    // A heading with only its two-line intro at the foot of a page.
+    let intro = page(&[
+        (58.0, 69.6, "texte"),
+        (660.0, 674.5, "Empreintes"),
+        (680.0, 691.6, "Le"),
+        (694.0, 705.6, "les"),
+        footer,
+    ]);
+    assert_eq!(
+        layout_faults(&[intro, full].concat()),
+        ["page 1: ends with the heading \"Empreintes\""]
+    );
 }
