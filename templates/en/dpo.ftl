@@ -606,3 +606,5 @@ audit_field-to_confirm = to confirm
 audit_change-added = addition
 audit_change-changed = change
 breach_dpo_phone_line = the officer's phone: { $phone }
+count-month_words-one = one month
+count-month_words-other = { $n } months
