@@ -1027,3 +1027,63 @@ fn the_page_checks_catch_a_blank_page_and_a_heading_at_the_foot() {
         ["page 1: ends with the heading \"Empreintes\""]
     );
 }
+
+/// Wording as a French reader expects it, and idiomatic English: the time
+/// zone named as a zone, "art. 28, § 4, du RGPD", no "a))", the file
+/// `allowed_signers` named as a file, "at least one month before expiry".
+#[test]
+fn the_wording_reads_as_written_by_hand() {
+    let ws = Workspace::sample().overlay("request-notice-contacts");
+    let fr = ok(&ws, NOW, &["register", "--format", "md"]).stdout_utf8();
+    assert!(fr.contains("au moins un mois avant l'échéance"), "{fr}");
+    let en = ok(&ws, NOW, &["--lang", "en", "register", "--format", "md"]).stdout_utf8();
+    assert!(en.contains("at least one month before expiry"), "{en}");
+    assert!(!en.contains("at least 1 month"), "{en}");
+    ok(&ws, NOW, &["keys", "generate"]);
+    let keys = ok(&ws, NOW, &["keys", "publish"]).text();
+    assert!(
+        keys.contains("la ligne du fichier allowed_signers"),
+        "{keys}"
+    );
+    ok(
+        &ws,
+        NOW,
+        &[
+            "subprocessor",
+            "add",
+            "ovh",
+            "--name",
+            "OVH SAS",
+            "--activity",
+            "hébergement",
+            "--controller",
+            "juvisy-sur-orge",
+            "--contract-start",
+            "2021-04-01",
+        ],
+    );
+    let mut mds = Vec::new();
+    collect(&ws.root().join("evidence"), "pdf", &mut mds);
+    let notice = mds
+        .iter()
+        .find(|p| p.display().to_string().contains("subprocessors"))
+        .expect("a notice PDF");
+    let text = collapse(&pdftotext(notice, &[]));
+    assert!(text.contains("art. 28, § 4, du RGPD"), "{text}");
+    let text =
+        std::fs::read_to_string(crate::support::fixture("breach-records").join("2021-001.yaml"))
+            .unwrap();
+    ws.write("breaches/2021-001.yaml", &text);
+    ok(
+        &ws,
+        "2021-03-26 11:00",
+        &["breach", "notify", "2021-001", "--dry-run"],
+    );
+    let mut emls = Vec::new();
+    collect(&ws.root().join("evidence"), "eml", &mut emls);
+    for eml in &emls {
+        let mail = crate::support::mail::parsed(eml);
+        let body = mail["body"].as_str().unwrap_or_default().to_string();
+        assert!(!body.contains("a))"), "{body}");
+    }
+}
