@@ -273,16 +273,7 @@ impl<'f> Breaker<'f> {
                     if self.line.width + w > self.max + EPS && !self.line.runs.is_empty() {
                         self.new_line();
                     }
-                    let x = self.line.width;
-                    match self.line.runs.last_mut() {
-                        Some(run) if run.face == face => run.text.push(c),
-                        _ => self.line.runs.push(Run {
-                            face,
-                            x,
-                            text: c.to_string(),
-                        }),
-                    }
-                    self.line.width += w;
+                    self.put(face, c.encode_utf8(&mut [0; 4]), w);
                 }
             }
         }
@@ -328,18 +319,24 @@ impl<'f> Breaker<'f> {
                     return vec![(face, rest, w)];
                 }
             }
-            let x = self.line.width;
-            match self.line.runs.last_mut() {
-                Some(run) if run.face == face => run.text.push_str(piece),
-                _ => self.line.runs.push(Run {
-                    face,
-                    x,
-                    text: piece.to_string(),
-                }),
-            }
-            self.line.width += w;
+            self.put(face, piece, w);
         }
         Vec::new()
+    }
+
+    /// Writes `text` (of width `w`) at the end of the line, in the last run
+    /// when it has the same face.
+    fn put(&mut self, face: Face, text: &str, w: f32) {
+        let x = self.line.width;
+        match self.line.runs.last_mut() {
+            Some(run) if run.face == face => run.text.push_str(text),
+            _ => self.line.runs.push(Run {
+                face,
+                x,
+                text: text.to_string(),
+            }),
+        }
+        self.line.width += w;
     }
 
     /// Places the syllables of a single-face word longer than a line, as
