@@ -232,11 +232,7 @@ fn label(s: &Strings, path: &str) -> String {
                 Some((k, i)) => (k, Some(i.trim_end_matches(']'))),
                 None => (part, None),
             };
-            let name = format!("audit_field.{key}");
-            let mut l = match s.get(&name) {
-                found if found != name => found.to_string(),
-                _ => key.replace('_', " "),
-            };
+            let mut l = field_label(s, key);
             if let Some(i) = index.and_then(|i| i.parse::<usize>().ok()) {
                 l.push_str(&format!(" {}", i + 1));
             }
@@ -244,6 +240,18 @@ fn label(s: &Strings, path: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" — ")
+}
+
+/// The `audit_field.<key>` label of one key; a key without one (which the
+/// unit test `every_field_of_a_logged_record_has_a_label` forbids for the
+/// records the tool writes) keeps its name, spaces for underscores.
+fn field_label(s: &Strings, key: &str) -> String {
+    let name = format!("audit_field.{key}");
+    if s.has(&name) {
+        s.get(&name).to_string()
+    } else {
+        key.replace('_', " ")
+    }
 }
 
 /// A value as a person reads it: an instant or a date in words, a right by
@@ -256,7 +264,17 @@ fn readable(s: &Strings, tz: Tz, key: &str, v: &str) -> String {
         return words::long_date(s, d);
     }
     let leaf = key.rsplit('.').next().unwrap_or(key);
+    let leaf = leaf.split_once('[').map_or(leaf, |(k, _)| k);
     match (leaf, v) {
+        ("change", _) => {
+            let k = format!("audit_change.{v}");
+            if s.has(&k) {
+                s.get(&k).to_string()
+            } else {
+                v.to_string()
+            }
+        }
+        ("changed", _) => field_label(s, v),
         ("right", _) => {
             let k = format!("right.{v}");
             match s.get(&k) {
@@ -336,6 +354,52 @@ mod tests {
         assert!(record_concerns(&v, &Id::new("bravo").unwrap()));
         let v: Value = serde_yaml::from_str("id: x\n").unwrap();
         assert!(!record_concerns(&v, &Id::new("alpha").unwrap()));
+    }
+
+    /// Every property name anywhere in `T`'s JSON Schema.
+    fn property_names<T: schemars::JsonSchema>() -> BTreeSet<String> {
+        fn walk(v: &serde_json::Value, out: &mut BTreeSet<String>) {
+            match v {
+                serde_json::Value::Object(m) => {
+                    if let Some(serde_json::Value::Object(p)) = m.get("properties") {
+                        out.extend(p.keys().cloned());
+                    }
+                    m.values().for_each(|v| walk(v, out));
+                }
+                serde_json::Value::Array(a) => a.iter().for_each(|v| walk(v, out)),
+                _ => {}
+            }
+        }
+        let schema = serde_json::to_value(schemars::schema_for!(T)).unwrap();
+        let mut out = BTreeSet::new();
+        walk(&schema, &mut out);
+        out
+    }
+
+    #[test]
+    fn every_field_of_a_logged_record_has_a_label() {
+        use crate::model::{ChangeKind, Instruction, Lang, Request, SubProcessorNotice};
+        let mut keys = property_names::<Request>();
+        keys.extend(property_names::<Instruction>());
+        keys.extend(property_names::<SubProcessorNotice>());
+        assert!(keys.contains("pdf_sha256") && keys.contains("guarantees"));
+        for lang in [Lang::Fr, Lang::En] {
+            let t = Templates::new(lang).unwrap();
+            let s = t.strings();
+            let missing: Vec<&String> = keys
+                .iter()
+                .filter(|k| !s.has(&format!("audit_field.{k}")))
+                .collect();
+            assert!(
+                missing.is_empty(),
+                "{lang:?}: no audit_field label for {missing:?}"
+            );
+            for c in [ChangeKind::Added, ChangeKind::Changed] {
+                let v = serde_yaml::to_string(&c).unwrap();
+                let v = v.trim();
+                assert_ne!(readable(s, chrono_tz::UTC, "change", v), v, "{lang:?}");
+            }
+        }
     }
 
     #[test]

@@ -29,6 +29,9 @@ use crate::workspace::{JournalHead, Workspace};
 pub struct ProcessorView {
     /// Legal name.
     pub name: String,
+    /// The name with its article, when `processor.yaml` gives it (the
+    /// `the` filter derives it otherwise).
+    pub name_with_article: Option<String>,
     /// Name in running text.
     pub short_name: String,
     /// Address.
@@ -43,6 +46,7 @@ impl ProcessorView {
     fn of(p: &Processor) -> Self {
         Self {
             name: p.name.clone(),
+            name_with_article: p.name_with_article.clone(),
             short_name: p.display_name().to_string(),
             address: p.address.clone(),
             phone: p.phone.clone(),
@@ -214,10 +218,10 @@ pub fn contact_text(ws: &Workspace, s: &Strings, b: &Breach) -> String {
     if let Some(e) = known(&d.email) {
         parts.push(format!("{} {e}", s.get("breach_dpo_email")));
     }
-    parts.push(format!(
-        "{} : {}",
-        s.get("breach_dpo_phone"),
-        known(&d.phone).unwrap_or_else(|| s.get("breach_todo").to_string())
+    let phone = known(&d.phone).unwrap_or_else(|| s.get("breach_todo").to_string());
+    parts.push(s.fmt(
+        "breach_dpo_phone_line",
+        &[("phone", crate::render::catalog::Arg::from(phone.as_str()))],
     ));
     parts.push(ws.processor.display_name().to_string());
     parts.join(", ")

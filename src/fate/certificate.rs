@@ -55,7 +55,7 @@ pub struct Party {
     pub id: Option<Id>,
     /// Legal name.
     pub name: String,
-    /// The name with its article, when the controller's file gives it.
+    /// The name with its article, when the party's file gives it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name_with_article: Option<String>,
     /// Address.
@@ -356,7 +356,7 @@ pub fn build_certificate(
         processor: Party {
             id: None,
             name: p.name.clone(),
-            name_with_article: None,
+            name_with_article: p.name_with_article.clone(),
             address: p.address.clone(),
             siret: p.siret.clone(),
             representative: p.representative.clone(),

@@ -286,6 +286,8 @@ struct NoticeContext {
     controller: String,
     convention: String,
     processor: String,
+    /// The processor with its French article ("l'établissement public …").
+    processor_the: String,
     from: String,
     at: String,
     summary: String,
@@ -327,6 +329,7 @@ fn send(
         controller: c.name.clone(),
         convention: c.convention.title.clone(),
         processor: ws.processor.name.clone(),
+        processor_the: ws.processor.name_the(),
         from: i.from.clone(),
         at: long(i.at),
         summary: i.summary.clone(),

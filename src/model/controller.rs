@@ -312,7 +312,7 @@ const MASCULINE: &[&str] = &[
 
 /// `name` with its French article: `given` when there is one, else "la
 /// commune de Juvisy-sur-Orge" for "Commune de Juvisy-sur-Orge", "l'office
-/// …" for "Office …"; a name of another kind is returned as it is.
+/// …" for "Office …", "l'établissement …" for "Établissement …"; a name of another kind is returned as it is.
 pub fn name_with_article(name: &str, given: Option<&str>) -> String {
     if let Some(g) = given.map(str::trim).filter(|g| !g.is_empty()) {
         return g.to_string();

@@ -33,6 +33,13 @@ impl Lang {
 pub struct Processor {
     /// Legal name, e.g. "Établissement public territorial Grand-Orly Seine Bièvre".
     pub name: String,
+    /// The name as a French sentence uses it, with its article, e.g.
+    /// "l'établissement public territorial Grand-Orly Seine Bièvre"
+    /// ("tenue par l'établissement…", "pour l'établissement…"). Absent:
+    /// derived from `name` as for a controller
+    /// ([`crate::model::name_with_article`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_with_article: Option<String>,
     /// Short name used in running text, e.g. "EPT Grand-Orly Seine Bièvre".
     #[serde(default)]
     pub short_name: Option<String>,
@@ -84,6 +91,12 @@ impl Processor {
         self.short_name.as_deref().unwrap_or(&self.name)
     }
 
+    /// The name with its French article: `name_with_article` when given,
+    /// else derived from `name`.
+    pub fn name_the(&self) -> String {
+        super::name_with_article(&self.name, self.name_with_article.as_deref())
+    }
+
     /// Who signs the documents that commit the processor (the register):
     /// its legal representative.
     pub fn signatory(&self) -> &Contact {
@@ -117,6 +130,18 @@ impl Processor {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_processor_takes_its_article_elided_before_a_vowel_or_as_given() {
+        let mut p: Processor =
+            serde_yaml::from_str("name: Établissement public territorial Grand-Orly").unwrap();
+        assert_eq!(
+            p.name_the(),
+            "l'établissement public territorial Grand-Orly"
+        );
+        p.name_with_article = Some("l'EPT Grand-Orly".into());
+        assert_eq!(p.name_the(), "l'EPT Grand-Orly");
+    }
+
     use super::*;
 
     #[test]

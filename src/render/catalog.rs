@@ -392,6 +392,20 @@ mod tests {
     }
 
     #[test]
+    fn the_time_prompts_name_the_zone_as_a_zone() {
+        let fr = Catalog::of(Lang::Fr);
+        for id in [
+            "prompt-aware-at",
+            "prompt-occurred-at",
+            "prompt-discovered-at",
+        ] {
+            let p = fr.fmt(id, &[("tz", Arg::from("Europe/Paris"))]);
+            assert!(p.contains("fuseau Europe/Paris"), "{p}");
+            assert!(!p.contains("heure de"), "{p}");
+        }
+    }
+
+    #[test]
     fn both_catalogs_parse_and_have_the_same_ids_with_the_same_variables() {
         for lang in [Lang::Fr, Lang::En] {
             assert!(

@@ -534,6 +534,51 @@ mod tests {
     }
 
     #[test]
+    fn a_heading_and_its_short_intro_stay_with_the_start_of_their_table() {
+        let tail = "### Empreintes\n\nLe SHA-256 de chaque fichier, relevé avant destruction, \
+                    au format de sha256sum ; les recherches résiduelles comparent chaque fichier \
+                    relu à ces empreintes.\n\n| Rubrique | Valeur |\n|---|---|\n| Relevée | un |\n\
+                    | Fichiers | deux |\n";
+        for filler in 30..50 {
+            let mut md = String::new();
+            for i in 0..filler {
+                md.push_str(&format!("Ligne {i}.\n\n"));
+            }
+            md.push_str(tail);
+            let pages = lay_out(&md);
+            let on = |word: &str| {
+                pages.iter().position(|p| {
+                    p.items
+                        .iter()
+                        .any(|i| matches!(i, Item::Text { text, .. } if text.contains(word)))
+                })
+            };
+            assert_eq!(on("Empreintes"), on("Relevée"), "filler {filler}");
+            assert_eq!(on("relu"), on("Relevée"), "filler {filler}");
+        }
+    }
+
+    #[test]
+    fn a_long_path_breaks_after_a_slash_never_inside_a_file_name() {
+        let path = "evidence/fate/juvisy-sur-orge/sauvegardes/archives-anciennes/\
+                    exports-mensuels/fingerprint-20210802T080000Z.sha256";
+        let md =
+            format!("| Rubrique | Valeur |\n|---|---|\n| Manifeste du sous-traitant | {path} |\n");
+        let pdf = render(&md);
+        let t = text(&pdf, None);
+        let pieces: Vec<&str> = t
+            .lines()
+            .map(str::trim)
+            .filter(|l| l.starts_with("evidence") || l.starts_with("exports") || l.contains(".sha"))
+            .collect();
+        assert!(pieces.len() >= 2, "{t}");
+        assert_eq!(pieces.concat(), path, "{t}");
+        for p in &pieces[..pieces.len() - 1] {
+            assert!(p.ends_with('/'), "{p:?} in {pieces:?}");
+        }
+    }
+
+    #[test]
     fn bold_uses_the_bold_face_and_fonts_are_embedded_as_subsets() {
         let pdf = render("Texte **gras** et *italique*.");
         let fonts = poppler("pdffonts", &pdf, &[], &[]);

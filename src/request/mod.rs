@@ -314,6 +314,7 @@ fn send(
         controller_the: crate::model::name_with_article(&c.name, c.name_with_article.as_deref()),
         convention: c.convention.title.clone(),
         processor: ws.processor.name.clone(),
+        processor_the: ws.processor.name_the(),
         right: s.get(&format!("right.{}", r.right.key())).to_string(),
         article: r.right.article(),
         received_at: words::long_instant(s, r.received_at, ws.tz),
@@ -371,6 +372,8 @@ struct ForwardContext {
     controller_the: String,
     convention: String,
     processor: String,
+    /// The processor with its French article ("l'établissement public …").
+    processor_the: String,
     right: String,
     article: &'static str,
     received_at: String,

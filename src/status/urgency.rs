@@ -59,11 +59,17 @@ fn soon(due: DateTime<FixedOffset>, now: DateTime<Utc>) -> bool {
 }
 
 /// Flags as [`State::DueSoon`] every pending duty due within [`DUE_SOON`]:
-/// the sources say what is pending or overdue, this says what is soon.
+/// the sources say what is pending or overdue, this says what is soon. A
+/// started duty ([`State::Incomplete`]) whose deadline has passed becomes
+/// [`State::Overdue`]: the state shown is the one [`Summary`] counts it under
+/// (one rule for the tag and the count).
 pub(super) fn flag_due_soon(items: &mut [StatusItem], now: DateTime<Utc>) {
     for i in items {
         if i.state == State::Pending && i.due.is_some_and(|d| soon(d, now)) {
             i.state = State::DueSoon;
+        }
+        if i.state == State::Incomplete && rank(i, now) == Rank::Overdue {
+            i.state = State::Overdue;
         }
     }
 }
@@ -81,8 +87,10 @@ pub(super) fn sort(items: &mut [StatusItem], now: DateTime<Utc>) {
 pub struct Summary {
     /// Duties not done whose deadline has passed.
     pub overdue: usize,
-    /// Duties to resume now that have no date (an uncertain sending, a
-    /// record changed outside dpo).
+    /// Duties started and not complete whose deadline, if any, has not
+    /// passed: every item shown [`State::Incomplete`] (an uncertain sending,
+    /// a record changed outside dpo, a breach notified by e-mail whose call
+    /// is not logged).
     pub incomplete: usize,
     /// Duties not done due within the next [`DUE_SOON_DAYS`] days.
     pub due_soon: usize,
@@ -103,6 +111,7 @@ impl Summary {
             match rank(i, now) {
                 Rank::Overdue => s.overdue += 1,
                 Rank::Resume => s.incomplete += 1,
+                Rank::Dated if i.state == State::Incomplete => s.incomplete += 1,
                 Rank::Undated => s.undated += 1,
                 Rank::Dated if i.state != State::Info && i.due.is_some_and(|d| soon(d, now)) => {
                     s.due_soon += 1
@@ -268,6 +277,24 @@ mod tests {
         let mut items = vec![item("m", "m", State::Overdue, Some("2021-03-28 09:00"))];
         flag_due_soon(&mut items, now());
         assert_eq!(items[0].state, State::Overdue);
+    }
+
+    #[test]
+    fn every_item_shown_incomplete_is_counted_incomplete_and_no_other() {
+        let mut items = mixed();
+        items.push(item(
+            "breach.notification",
+            "emailed-not-called",
+            State::Incomplete,
+            Some("2021-03-29 11:00"),
+        ));
+        let summary = Summary::of(&items, now());
+        flag_due_soon(&mut items, now());
+        let shown = |st: State| items.iter().filter(|i| i.state == st).count();
+        assert_eq!(summary.incomplete, shown(State::Incomplete));
+        assert_eq!(summary.incomplete, 2);
+        assert_eq!(summary.overdue, shown(State::Overdue));
+        assert_eq!(summary.due_soon, shown(State::DueSoon));
     }
 
     #[test]

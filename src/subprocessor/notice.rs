@@ -37,6 +37,8 @@ struct NoticeContext {
     title: String,
     added: bool,
     processor: String,
+    /// The processor with its French article ("l'établissement public …").
+    processor_the: String,
     processor_address: Option<String>,
     processor_dpo: String,
     controller: String,
@@ -119,6 +121,7 @@ fn context(
             .replace("{id}", n.id.as_str()),
         added: n.change == ChangeKind::Added,
         processor: ws.processor.name.clone(),
+        processor_the: ws.processor.name_the(),
         processor_address: ws.processor.address.clone(),
         processor_dpo: [
             &ws.processor.dpo.name,

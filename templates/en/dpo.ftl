@@ -757,3 +757,23 @@ evidence-eml-sha = the kept message `{ $eml }` has SHA-256 { $sha } but the reco
 evidence-sent-at-date = sent_at ({ $sent }) is not the Date of the kept message `{ $eml }` ({ $date })
 evidence-not-journaled = no journal entry records the sending of a message with SHA-256 { $sha } (`{ $eml }`)
 evidence-sent-at-entry = sent_at ({ $sent }) is not the instant of journal entry { $seq } (`{ $action }`, { $when })
+
+## docs2
+audit_field-address = address
+audit_field-contact = contact
+audit_field-role = role
+audit_field-email = e-mail
+audit_field-phone = phone
+audit_field-activities = activity
+audit_field-contract = contract
+audit_field-start = start
+audit_field-end = end
+audit_field-location = place of processing
+audit_field-guarantees = guarantees
+audit_field-pdf_sha256 = SHA-256 of the document
+audit_field-to_confirm = to confirm
+audit_change-added = addition
+audit_change-changed = change
+breach_dpo_phone_line = the officer's phone: { $phone }
+count-month_words-one = one month
+count-month_words-other = { $n } months

@@ -248,7 +248,7 @@ cli-caused-by = cause : { $message }
 
 ## Les questions de « dpo breach open » (réponse vide : inconnu).
 prompt-title = titre de la violation :
-prompt-aware-at = quand le sous-traitant en a-t-il pris connaissance ? (AAAA-MM-JJ HH:MM, heure de { $tz } ; vide : maintenant)
+prompt-aware-at = quand le sous-traitant en a-t-il pris connaissance ? (AAAA-MM-JJ HH:MM, fuseau { $tz } ; vide : maintenant)
 prompt-established = la violation est-elle avérée ? (o : avérée, n : seulement suspectée ; vide : inconnu)
 prompt-discovery = comment a-t-elle été découverte ?
 prompt-ended-at = quand a-t-elle pris fin ? (AAAA-MM-JJ HH:MM, « en cours » ; vide : inconnu)
@@ -447,7 +447,7 @@ keys-fingerprint = empreinte : { $fingerprint }
 keys-public = clé publique : { $key }
 keys-already-listed = déjà dans { $file }
 keys-added = ajoutée à { $file } pour { $principal }
-next-keys-fingerprint = suite : donnez l'empreinte au responsable de traitement par un autre canal (téléphone, courrier) pour qu'il puisse se fier à la ligne de allowed_signers
+next-keys-fingerprint = suite : donnez l'empreinte au responsable de traitement par un autre canal (téléphone, courrier) pour qu'il puisse se fier à la ligne du fichier allowed_signers
 keys-not-listed = la clé n'est pas dans `{ $file }` : les signatures faites avec elle ne se vérifieraient pas
     suite : `dpo keys publish` l'y ajoute
 keys-listed = inscrite dans { $file } pour { $principals }
@@ -546,8 +546,8 @@ of_convention_bare = de la convention
 period_moved_words = { $counted } ({ $why }) ; report au { $ends } (règlement (CEE, Euratom) n° 1182/71, art. 3, § 4)
 breach_progress = où en sont les investigations
 breach_closed_deferred = clos avec des éléments encore différés
-prompt-occurred-at = quand la violation a-t-elle commencé ? (AAAA-MM-JJ HH:MM, heure de { $tz } ; vide : inconnu)
-prompt-discovered-at = quand a-t-elle été découverte ? (AAAA-MM-JJ HH:MM, heure de { $tz } ; vide : inconnu)
+prompt-occurred-at = quand la violation a-t-elle commencé ? (AAAA-MM-JJ HH:MM, fuseau { $tz } ; vide : inconnu)
+prompt-discovered-at = quand a-t-elle été découverte ? (AAAA-MM-JJ HH:MM, fuseau { $tz } ; vide : inconnu)
 breach-closed-deferred = close avec des éléments encore différés, jamais envoyés : { $fields }
 
 ## Ajouts des documents (docs).
@@ -787,3 +787,23 @@ evidence-eml-sha = le message conservé `{ $eml }` a pour SHA-256 { $sha } mais 
 evidence-sent-at-date = sent_at ({ $sent }) n'est pas la date (Date) du message conservé `{ $eml }` ({ $date })
 evidence-not-journaled = aucune entrée du journal n'enregistre l'envoi d'un message de SHA-256 { $sha } (`{ $eml }`)
 evidence-sent-at-entry = sent_at ({ $sent }) n'est pas l'instant de l'entrée { $seq } du journal (`{ $action }`, { $when })
+
+## docs2
+audit_field-address = adresse
+audit_field-contact = contact
+audit_field-role = fonction
+audit_field-email = courriel
+audit_field-phone = téléphone
+audit_field-activities = activité
+audit_field-contract = contrat
+audit_field-start = début
+audit_field-end = fin
+audit_field-location = lieu du traitement
+audit_field-guarantees = garanties
+audit_field-pdf_sha256 = empreinte SHA-256 du document
+audit_field-to_confirm = à confirmer
+audit_change-added = ajout
+audit_change-changed = modification
+breach_dpo_phone_line = téléphone du délégué : { $phone }
+count-month_words-one = un mois
+count-month_words-other = { $n } mois

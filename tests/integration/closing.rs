@@ -372,7 +372,7 @@ fn the_certificate_ends_with_the_signature_block_in_both_languages() {
         .to_string();
     for want in [
         "Fait à Vitry-sur-Seine, le 2 août 2021.",
-        "Pour Établissement public territorial Grand-Orly Seine Bièvre, sous-traitant",
+        "Pour l'établissement public territorial Grand-Orly Seine Bièvre, sous-traitant",
         "Délégué de test, délégué à la protection des données",
     ] {
         assert!(fr.contains(want), "{want}:\n{fr}");

@@ -311,6 +311,13 @@ fn source_texts_of(ws: &Workspace) -> Vec<String> {
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/render/words.rs"))
             .unwrap(),
     );
+    // Names with the article the code derives ("l'établissement public…").
+    texts.push(
+        std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("src/model/controller.rs"),
+        )
+        .unwrap(),
+    );
     texts
 }
 
@@ -624,6 +631,23 @@ fn the_certificate_keeps_its_words_whole_and_its_footer_within_the_page() {
         pages,
         "{text}"
     );
+    // No page but the last less than a quarter filled, no heading left at
+    // the foot of a page, no path cut inside a file name.
+    assert_eq!(
+        layout_faults(&pdftotext(&pdf, &["-bbox-layout"])),
+        Vec::<String>::new()
+    );
+    assert!(
+        !collapse(&text).contains(".sha25 "),
+        "a manifest path cut inside its extension:\n{text}"
+    );
+    // The processor signs with its article.
+    assert!(
+        collapse(&text).contains(
+            "Pour l'établissement public territorial Grand-Orly Seine Bièvre, sous-traitant"
+        ),
+        "{text}"
+    );
 }
 
 #[test]
@@ -664,4 +688,402 @@ fn the_register_has_a_human_version_counted_in_the_journal_and_keeps_its_fingerp
         crate::support::tools::plain(&md).contains("| Version | v1 du 1er mars 2021 |"),
         "{md}"
     );
+}
+
+/// The sub-processor notices log of the audit pack names every field in the
+/// pack's language and writes the kind of change in words: no raw YAML key
+/// (`address`, `contact — role`, `pdf sha256`, `added`) in either language.
+#[test]
+fn the_subprocessor_notices_log_labels_every_field_in_words() {
+    for (lang, want, raw) in [
+        (
+            "fr",
+            &[
+                "sous-traitant — adresse",
+                "sous-traitant — contact — fonction",
+                "sous-traitant — activité 1",
+                "sous-traitant — contrat — début",
+                "4 mars 2021",
+                "lieu du traitement",
+                "garanties",
+                "ajout",
+                "empreinte SHA-256 du document",
+            ][..],
+            &[
+                "address",
+                "role",
+                "email",
+                "phone",
+                "activities",
+                "contract",
+                "start",
+                "location",
+                "guarantees",
+                "added",
+                "pdf sha256",
+            ][..],
+        ),
+        (
+            "en",
+            &[
+                "sub-processor — address",
+                "sub-processor — contact — role",
+                "sub-processor — activity 1",
+                "sub-processor — contract — start",
+                "4 March 2021",
+                "place of processing",
+                "addition",
+                "SHA-256 of the document",
+            ][..],
+            &["activities", "added", "pdf sha256", "location —"][..],
+        ),
+    ] {
+        let ws = Workspace::fixture("status-overdue");
+        let l = ["--lang", lang];
+        ok(
+            &ws,
+            NOW,
+            &[
+                &l[..],
+                &[
+                    "subprocessor",
+                    "add",
+                    "nouveau",
+                    "--name",
+                    "Nouveau SAS",
+                    "--activity",
+                    "hébergement",
+                    "--controller",
+                    "alpha",
+                    "--contract-start",
+                    "2021-03-04",
+                ][..],
+            ]
+            .concat(),
+        );
+        ok(&ws, NOW, &["keys", "generate"]);
+        ok(
+            &ws,
+            NOW,
+            &[&l[..], &["audit", "pack", "-o", "P"][..]].concat(),
+        );
+        let text = pdftotext(&ws.path("P/subprocessor-notices/log.pdf"), &["-layout"]);
+        let flat = collapse(&text);
+        for w in want {
+            assert!(flat.contains(w), "{lang}: no « {w} » in:\n{text}");
+        }
+        let labels: String = text
+            .lines()
+            .map(|l| l.split("   ").next().unwrap_or("").trim())
+            .collect::<Vec<_>>()
+            .join("\n");
+        for r in raw {
+            let found = labels.lines().any(|l| {
+                l.split(" — ")
+                    .any(|p| p == *r || p.starts_with(&format!("{r} ")))
+                    || l == *r
+            });
+            assert!(!found, "{lang}: raw key « {r} » in:\n{text}");
+        }
+        assert!(!text.contains("added"), "{lang}: {text}");
+    }
+}
+
+/// The processor's name takes its article in running text, derived from its
+/// name ("l'établissement public territorial …") or as `processor.yaml`
+/// gives it: the breach report ("tenue par"), the breach notification and
+/// the sub-processor notice e-mails.
+#[test]
+fn the_processor_is_named_with_its_article_in_running_text() {
+    for (given, the) in [
+        (
+            None,
+            "l'établissement public territorial Grand-Orly Seine Bièvre",
+        ),
+        (
+            Some("l'EPT Grand-Orly Seine Bièvre"),
+            "l'EPT Grand-Orly Seine Bièvre",
+        ),
+    ] {
+        let ws = Workspace::fixture("juvisy-workspace").overlay("request-notice-contacts");
+        if let Some(g) = given {
+            let p = ws.read("processor.yaml");
+            ws.write(
+                "processor.yaml",
+                &p.replacen(
+                    "short_name:",
+                    &format!("name_with_article: \"{g}\"\nshort_name:"),
+                    1,
+                ),
+            );
+        }
+        let text = std::fs::read_to_string(
+            crate::support::fixture("breach-records").join("2021-001.yaml"),
+        )
+        .unwrap();
+        ws.write("breaches/2021-001.yaml", &text);
+        ok(
+            &ws,
+            NOW,
+            &[
+                "record",
+                "adopt",
+                "breaches/2021-001.yaml",
+                "--reason",
+                "fixture",
+            ],
+        );
+        ok(
+            &ws,
+            NOW,
+            &[
+                "subprocessor",
+                "add",
+                "ovh",
+                "--name",
+                "OVH SAS",
+                "--activity",
+                "hébergement",
+                "--controller",
+                "juvisy-sur-orge",
+                "--contract-start",
+                "2021-04-01",
+            ],
+        );
+        ok(
+            &ws,
+            NOW,
+            &["subprocessor", "notify", "--dry-run", "--incomplete"],
+        );
+        ok(
+            &ws,
+            "2021-03-26 11:00",
+            &["breach", "notify", "2021-001", "--dry-run"],
+        );
+        ok(
+            &ws,
+            NOW,
+            &["breach", "report", "2021-001", "-o", "report.pdf"],
+        );
+        let report = collapse(&pdftotext(&ws.path("report.pdf"), &[]));
+        assert!(
+            report.contains(&format!("tenue par {the}, sous-traitant")),
+            "{report}"
+        );
+        let mut emls = Vec::new();
+        collect(&ws.root().join("evidence"), "eml", &mut emls);
+        assert!(emls.len() >= 2, "{emls:?}");
+        for eml in &emls {
+            let mail = crate::support::mail::parsed(eml);
+            let body = collapse(mail["body"].as_str().unwrap_or_default());
+            assert!(
+                body.contains(&format!("{the}, sous-traitant, vous")),
+                "{body}"
+            );
+            assert!(!body.contains("sous-traitant Établissement"), "{body}");
+        }
+    }
+}
+
+/// The DPO's phone in the breach notification e-mail is worded by the
+/// catalog of the e-mail's language: "the officer's phone: …" in English (no
+/// space before the colon), "téléphone du délégué : …" with a narrow
+/// no-break space in French.
+#[test]
+fn the_breach_e_mail_words_the_officers_phone_in_its_language() {
+    for (lang, want, wrong) in [
+        ("en", "the officer's phone: ", "phone :"),
+        ("fr", "téléphone du délégué\u{202F}: ", "délégué :"),
+    ] {
+        let ws = Workspace::fixture("juvisy-workspace").overlay("request-notice-contacts");
+        let text = std::fs::read_to_string(
+            crate::support::fixture("breach-records").join("2021-001.yaml"),
+        )
+        .unwrap();
+        ws.write("breaches/2021-001.yaml", &text);
+        ok(
+            &ws,
+            "2021-03-26 11:00",
+            &["--lang", lang, "breach", "notify", "2021-001", "--dry-run"],
+        );
+        let mut emls = Vec::new();
+        collect(&ws.root().join("evidence"), "eml", &mut emls);
+        assert_eq!(emls.len(), 1, "{emls:?}");
+        let mail = crate::support::mail::parsed(&emls[0]);
+        let body = mail["body"].as_str().unwrap_or_default().to_string();
+        assert!(body.contains(want), "{lang}: no « {want} » in:\n{body}");
+        assert!(!body.contains(wrong), "{lang}: « {wrong} » in:\n{body}");
+    }
+}
+
+/// A line of text on a page: its top, its bottom, its words.
+type TextLine = (f32, f32, String);
+
+/// The value of attribute `name` in the XML tag `tag`.
+fn attr(tag: &str, name: &str) -> f32 {
+    tag.split(&format!(" {name}=\""))
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0.0)
+}
+
+/// Pages of `pdftotext -bbox-layout` output that are less than a quarter
+/// filled (but the last), or whose last line of body text (above the
+/// footer, the bottom tenth of the page) is a heading (taller than body
+/// text: its words are over 13.5 pt high).
+fn layout_faults(xml: &str) -> Vec<String> {
+    // Per page: its height, and (yMin, yMax, text) of each line.
+    let mut pages: Vec<(f32, Vec<TextLine>)> = Vec::new();
+    for l in xml.lines().map(str::trim) {
+        if l.starts_with("<page ") {
+            pages.push((attr(l, "height"), Vec::new()));
+        } else if l.starts_with("<line ") {
+            if let Some((_, lines)) = pages.last_mut() {
+                lines.push((attr(l, "yMin"), attr(l, "yMax"), String::new()));
+            }
+        } else if l.starts_with("<word ") {
+            if let Some((_, lines)) = pages.last_mut() {
+                if let Some(line) = lines.last_mut() {
+                    let w = l
+                        .split('>')
+                        .nth(1)
+                        .unwrap_or("")
+                        .split('<')
+                        .next()
+                        .unwrap_or("");
+                    line.2.push_str(w);
+                    line.2.push(' ');
+                }
+            }
+        }
+    }
+    let count = pages.len();
+    let mut faults = Vec::new();
+    for (n, (height, lines)) in pages.iter().enumerate() {
+        let body: Vec<&TextLine> = lines.iter().filter(|l| l.0 < height * 0.9).collect();
+        let Some(last) = body.iter().max_by(|a, b| a.1.total_cmp(&b.1)) else {
+            if n + 1 < count {
+                faults.push(format!("page {}: empty", n + 1));
+            }
+            continue;
+        };
+        if n + 1 < count && last.1 < height * 0.9 * 0.25 {
+            faults.push(format!("page {}: less than a quarter filled", n + 1));
+        }
+        // A heading (the last line of the page, or, but on the last page,
+        // with fewer than three lines under it) left away from what it heads.
+        let after = |h: &TextLine| body.iter().filter(|l| l.0 >= h.1).count();
+        if let Some(h) = body
+            .iter()
+            .find(|l| l.1 - l.0 > 13.5 && (after(l) == 0 || (n + 1 < count && after(l) < 3)))
+        {
+            faults.push(format!(
+                "page {}: ends with the heading {:?}",
+                n + 1,
+                h.2.trim()
+            ));
+        }
+    }
+    faults
+}
+
+#[test]
+fn the_page_checks_catch_a_blank_page_and_a_heading_at_the_foot() {
+    let page = |lines: &[(f32, f32, &str)]| {
+        let mut p = String::from("<page width=\"595.0\" height=\"842.0\">\n");
+        for (y0, y1, w) in lines {
+            p.push_str(&format!(
+                "<line xMin=\"56.0\" yMin=\"{y0}\" xMax=\"500.0\" yMax=\"{y1}\">\n\
+                 <word xMin=\"56.0\" yMin=\"{y0}\" xMax=\"90.0\" yMax=\"{y1}\">{w}</word>\n</line>\n"
+            ));
+        }
+        p.push_str("</page>\n");
+        p
+    };
+    let footer = (800.0, 811.6, "page");
+    let full = page(&[(58.0, 69.6, "texte"), (700.0, 711.6, "texte"), footer]);
+    let blank = page(&[(58.0, 69.6, "texte"), (120.0, 131.6, "texte"), footer]);
+    let heading = page(&[(58.0, 69.6, "texte"), (700.0, 714.5, "Empreintes"), footer]);
+    assert!(layout_faults(&[full.clone(), blank.clone()].concat()).is_empty());
+    assert_eq!(
+        layout_faults(&[blank.clone(), full.clone()].concat()),
+        ["page 1: less than a quarter filled"]
+    );
+    assert_eq!(
+        layout_faults(&[heading, full.clone()].concat()),
+        ["page 1: ends with the heading \"Empreintes\""]
+    );
+    // A heading with only its two-line intro at the foot of a page.
+    let intro = page(&[
+        (58.0, 69.6, "texte"),
+        (660.0, 674.5, "Empreintes"),
+        (680.0, 691.6, "Le"),
+        (694.0, 705.6, "les"),
+        footer,
+    ]);
+    assert_eq!(
+        layout_faults(&[intro, full].concat()),
+        ["page 1: ends with the heading \"Empreintes\""]
+    );
+}
+
+/// Wording as a French reader expects it, and idiomatic English: the time
+/// zone named as a zone, "art. 28, § 4, du RGPD", no "a))", the file
+/// `allowed_signers` named as a file, "at least one month before expiry".
+#[test]
+fn the_wording_reads_as_written_by_hand() {
+    let ws = Workspace::sample().overlay("request-notice-contacts");
+    let fr = ok(&ws, NOW, &["register", "--format", "md"]).stdout_utf8();
+    assert!(fr.contains("au moins un mois avant l'échéance"), "{fr}");
+    let en = ok(&ws, NOW, &["--lang", "en", "register", "--format", "md"]).stdout_utf8();
+    assert!(en.contains("at least one month before expiry"), "{en}");
+    assert!(!en.contains("at least 1 month"), "{en}");
+    ok(&ws, NOW, &["keys", "generate"]);
+    let keys = ok(&ws, NOW, &["keys", "publish"]).text();
+    assert!(
+        keys.contains("la ligne du fichier allowed_signers"),
+        "{keys}"
+    );
+    ok(
+        &ws,
+        NOW,
+        &[
+            "subprocessor",
+            "add",
+            "ovh",
+            "--name",
+            "OVH SAS",
+            "--activity",
+            "hébergement",
+            "--controller",
+            "juvisy-sur-orge",
+            "--contract-start",
+            "2021-04-01",
+        ],
+    );
+    let mut mds = Vec::new();
+    collect(&ws.root().join("evidence"), "pdf", &mut mds);
+    let notice = mds
+        .iter()
+        .find(|p| p.display().to_string().contains("subprocessors"))
+        .expect("a notice PDF");
+    let text = collapse(&pdftotext(notice, &[]));
+    assert!(text.contains("art. 28, § 4, du RGPD"), "{text}");
+    let text =
+        std::fs::read_to_string(crate::support::fixture("breach-records").join("2021-001.yaml"))
+            .unwrap();
+    ws.write("breaches/2021-001.yaml", &text);
+    ok(
+        &ws,
+        "2021-03-26 11:00",
+        &["breach", "notify", "2021-001", "--dry-run"],
+    );
+    let mut emls = Vec::new();
+    collect(&ws.root().join("evidence"), "eml", &mut emls);
+    for eml in &emls {
+        let mail = crate::support::mail::parsed(eml);
+        let body = mail["body"].as_str().unwrap_or_default().to_string();
+        assert!(!body.contains("a))"), "{body}");
+    }
 }

@@ -153,7 +153,7 @@ fn the_notice_says_what_may_be_deferred_and_until_when() {
             text.contains(&collapse(
                 "lorsqu'il n'est pas possible de les fournir toutes en même temps (article 33, paragraphe 4, du RGPD)"
             )) && text.contains(&collapse(
-                "(article 33, paragraphe 3, point a)), le sous-traitant ne diffère jamais cette description"
+                "(point a) de l'article 33, paragraphe 3, du RGPD), le sous-traitant ne diffère jamais cette description"
             )),
             "{text}"
         );

@@ -499,3 +499,35 @@ fn breach_show_and_notify_say_a_lateness_beyond_72_hours_in_days_and_hours() {
         notify.stderr()
     );
 }
+
+/// One rule for the tag and the count: on two controllers, one breach
+/// notified by e-mail whose call is not logged (its deadline ahead) and
+/// records written outside dpo, the summary counts as « incomplets » exactly
+/// the items tagged [INCOMPLET], and as « en retard » those tagged
+/// [EN RETARD]; `--json` says the same.
+#[test]
+fn status_counts_as_incomplete_exactly_the_items_it_tags_so() {
+    let ws = Workspace::fixture("status-two-controllers");
+    let now = "2021-03-01 10:00";
+    let o = dpo(&ws, now, &["status"]);
+    o.assert_no_panic();
+    let text = o.stdout_utf8();
+    let first = text.lines().next().unwrap_or_default().to_string();
+    let tagged = |tag: &str| text.lines().filter(|l| l.starts_with(tag)).count();
+    let incomplete = tagged("[INCOMPLET]");
+    assert!(incomplete >= 7, "{text}");
+    assert!(
+        first.contains(&format!("{incomplete} incomplets")),
+        "{first}\n{text}"
+    );
+    assert!(
+        first.starts_with(&format!("{} en retard", tagged("[EN RETARD]"))),
+        "{first}\n{text}"
+    );
+    let o = dpo(&ws, now, &["status", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&o.stdout_utf8()).unwrap();
+    assert_eq!(v["summary"]["incomplete"], incomplete, "{v}");
+    let items = v["items"].as_array().unwrap();
+    let shown = items.iter().filter(|i| i["state"] == "incomplete").count();
+    assert_eq!(shown, incomplete, "{v}");
+}

@@ -1,9 +1,9 @@
 //! Places blocks on A4 pages: line breaking by measured glyph advances
 //! (never at a no-break space; a word longer than its line hyphenated where
-//! the language's patterns allow), table columns sized from their content
+//! the language's patterns allow, a path after a `/`), table columns sized from their content
 //! (every word whole when the page allows it; a table too wide for a
 //! portrait page on landscape pages), pagination (keep-with-next for
-//! headings, a table's header with its first row, tables split by row and,
+//! headings, with a short intro and the start of the table it leads to; a table's header with its first row, tables split by row and,
 //! when a row is taller than a page, by line, with the header row repeated),
 //! and the page footer, wrapped rather than cut. The result is a list of positioned items per page, in points
 //! measured from the top-left corner; `emit` turns them into PDF operators.
@@ -264,6 +264,7 @@ impl<'f> Breaker<'f> {
             if !self.line.runs.is_empty() {
                 self.new_line();
             }
+            let word = self.break_path(word);
             let word = self.hyphenate(word);
             for (face, text, _) in word {
                 let data = self.fonts.face(face);
@@ -272,20 +273,70 @@ impl<'f> Breaker<'f> {
                     if self.line.width + w > self.max + EPS && !self.line.runs.is_empty() {
                         self.new_line();
                     }
-                    let x = self.line.width;
-                    match self.line.runs.last_mut() {
-                        Some(run) if run.face == face => run.text.push(c),
-                        _ => self.line.runs.push(Run {
-                            face,
-                            x,
-                            text: c.to_string(),
-                        }),
-                    }
-                    self.line.width += w;
+                    self.put(face, c.encode_utf8(&mut [0; 4]), w);
                 }
             }
         }
         self.space = None;
+    }
+
+    /// Places a single-face path or URL longer than a line (a token with a
+    /// `/`) in pieces that each end after a `/` (or, in a segment longer
+    /// than a line, after a `-`, `.` or `_`), as many per line as fit, so
+    /// that no file name or extension is cut inside; returns
+    /// what is left to break otherwise (the word itself when it is not a
+    /// path, the rest from a piece longer than a line).
+    fn break_path(&mut self, word: Vec<(Face, String, f32)>) -> Vec<(Face, String, f32)> {
+        let [(face, text, _)] = word.as_slice() else {
+            return word;
+        };
+        if !text.contains('/') {
+            return word;
+        }
+        let (face, data) = (*face, self.fonts.face(*face));
+        let size = self.size;
+        let width = |s: &str| s.chars().map(|c| data.width(c) * size).sum::<f32>();
+        // Whole path segments; a segment longer than a line in pieces.
+        let pieces: Vec<&str> = text
+            .split_inclusive('/')
+            .flat_map(|seg| {
+                if width(seg) > self.max + EPS {
+                    seg.split_inclusive(['-', '.', '_']).collect()
+                } else {
+                    vec![seg]
+                }
+            })
+            .collect();
+        for (k, piece) in pieces.iter().enumerate() {
+            let w = width(piece);
+            if self.line.width + w > self.max + EPS {
+                if !self.line.runs.is_empty() {
+                    self.new_line();
+                }
+                if w > self.max + EPS {
+                    let rest: String = pieces[k..].concat();
+                    let w = width(&rest);
+                    return vec![(face, rest, w)];
+                }
+            }
+            self.put(face, piece, w);
+        }
+        Vec::new()
+    }
+
+    /// Writes `text` (of width `w`) at the end of the line, in the last run
+    /// when it has the same face.
+    fn put(&mut self, face: Face, text: &str, w: f32) {
+        let x = self.line.width;
+        match self.line.runs.last_mut() {
+            Some(run) if run.face == face => run.text.push_str(text),
+            _ => self.line.runs.push(Run {
+                face,
+                x,
+                text: text.to_string(),
+            }),
+        }
+        self.line.width += w;
     }
 
     /// Places the syllables of a single-face word longer than a line, as
@@ -891,6 +942,21 @@ impl Layout<'_> {
                     (
                         before,
                         lines as f32 * lh + t.space_after.max(after_before) + after,
+                    )
+                } else if let (true, Some(Block::Table(table))) = (
+                    lines <= 4 && t.kind != TextKind::Code,
+                    next[at + 1..]
+                        .iter()
+                        .find(|b| !matches!(b, Block::Space(_))),
+                ) {
+                    // A short intro to a table: the heading, the whole
+                    // paragraph and the start of the table stay together.
+                    let (frame, header) = self.table_frame(table);
+                    (
+                        before,
+                        lines as f32 * lh
+                            + t.space_after.max(4.0)
+                            + self.table_start_height(&frame, &header, table),
                     )
                 } else if lines >= 2 || matches!(t.kind, TextKind::Heading(_)) {
                     (before, 2.0 * lh)
