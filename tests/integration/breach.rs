@@ -12,7 +12,7 @@ use std::process::Command;
 use crate::support::mail::{compare, received};
 use crate::support::smtp::{self, Mode, SmtpServer};
 use crate::support::tools::{collapse, pdf_text, plain, run, sha256sum};
-use crate::support::{fixture, Workspace};
+use crate::support::{fixture, Run, Workspace};
 
 const ID: &str = "2021-001";
 const CONTACT: &str = "rgpd@juvisy.example";
@@ -31,6 +31,36 @@ fn with_breach(id: &str) -> Workspace {
         .expect("read breach fixture");
     ws.write(&format!("breaches/{id}.yaml"), &text);
     ws
+}
+
+/// [`with_breach`], the breach adopted: written by hand, or status reports
+/// it as not journaled.
+fn with_adopted_breach(id: &str) -> Workspace {
+    let ws = with_breach(id);
+    ws.dpo()
+        .run(&[
+            "record",
+            "adopt",
+            &format!("breaches/{id}.yaml"),
+            "--reason",
+            "fixture",
+        ])
+        .assert_code(0);
+    ws
+}
+
+/// `breach open` of a breach titled `title`, known since `aware_at`, at `now`.
+fn open_breach(ws: &Workspace, now: &str, title: &str, aware_at: &str) -> Run {
+    ws.dpo().run(&[
+        "--now",
+        now,
+        "breach",
+        "open",
+        "--title",
+        title,
+        "--aware-at",
+        aware_at,
+    ])
 }
 
 /// The values of `tests/fixtures/breach-records/2021-001.yaml` that every
@@ -180,16 +210,12 @@ fn starttls_with_an_untrusted_certificate_is_refused_and_nothing_is_recorded() {
 #[test]
 fn opening_a_breach_on_friday_shows_the_deadline_across_the_spring_change() {
     let ws = workspace();
-    let r = ws.dpo().run(&[
-        "--now",
+    let r = open_breach(
+        &ws,
         "2021-03-26 10:00",
-        "breach",
-        "open",
-        "--title",
         "Rançongiciel sur le serveur de fichiers",
-        "--aware-at",
         "2021-03-26 10:00",
-    ]);
+    );
     r.assert_code(0);
     assert!(
         r.stdout().contains("violation 2021-001 ouverte"),
@@ -222,16 +248,12 @@ fn opening_a_breach_on_friday_shows_the_deadline_across_the_spring_change() {
 #[test]
 fn opening_a_breach_before_the_autumn_change_gives_monday_at_nine_winter_time() {
     let ws = workspace();
-    let r = ws.dpo().run(&[
-        "--now",
+    let r = open_breach(
+        &ws,
         "2021-10-29 10:00",
-        "breach",
-        "open",
-        "--title",
         "Perte d'un portable",
-        "--aware-at",
         "2021-10-29 10:00",
-    ]);
+    );
     r.assert_code(0);
     assert!(
         r.stdout()
@@ -254,16 +276,7 @@ fn opening_a_breach_before_the_autumn_change_gives_monday_at_nine_winter_time() 
 #[test]
 fn a_time_in_the_spring_gap_is_refused_with_both_readings() {
     let ws = workspace();
-    let r = ws.dpo().run(&[
-        "--now",
-        "2021-03-29 10:00",
-        "breach",
-        "open",
-        "--title",
-        "t",
-        "--aware-at",
-        "2021-03-28 02:30",
-    ]);
+    let r = open_breach(&ws, "2021-03-29 10:00", "t", "2021-03-28 02:30");
     r.assert_code(2);
     assert!(
         r.stderr().contains("does not exist in Europe/Paris"),
@@ -281,16 +294,7 @@ fn a_time_in_the_spring_gap_is_refused_with_both_readings() {
 #[test]
 fn a_time_in_the_autumn_overlap_is_refused_with_both_readings() {
     let ws = workspace();
-    let r = ws.dpo().run(&[
-        "--now",
-        "2021-11-01 10:00",
-        "breach",
-        "open",
-        "--title",
-        "t",
-        "--aware-at",
-        "2021-10-31 02:30",
-    ]);
+    let r = open_breach(&ws, "2021-11-01 10:00", "t", "2021-10-31 02:30");
     r.assert_code(2);
     assert!(
         r.stderr().contains("02:30 (UTC+02:00)") && r.stderr().contains("02:30 (UTC+01:00)"),
@@ -602,17 +606,7 @@ fn an_unreachable_smtp_server_is_a_clear_error_and_nothing_is_recorded() {
 #[test]
 fn status_exits_1_when_a_breach_is_overdue_or_half_notified_and_0_when_all_is_done() {
     let server = SmtpServer::start(Mode::Plain);
-    let ws = with_breach(ID);
-    // Written by hand: adopted, or status reports it as not journaled.
-    ws.dpo()
-        .run(&[
-            "record",
-            "adopt",
-            "breaches/2021-001.yaml",
-            "--reason",
-            "fixture",
-        ])
-        .assert_code(0);
+    let ws = with_adopted_breach(ID);
 
     let r = ws.dpo().run(&["--now", "2021-03-26 12:00", "status"]);
     r.assert_code(0);
@@ -669,17 +663,7 @@ fn status_exits_1_when_a_breach_is_overdue_or_half_notified_and_0_when_all_is_do
 
 #[test]
 fn status_writes_an_ics_file_that_python_icalendar_reads() {
-    let ws = with_breach(ID);
-    // Written by hand: adopted, or status reports it as not journaled.
-    ws.dpo()
-        .run(&[
-            "record",
-            "adopt",
-            "breaches/2021-001.yaml",
-            "--reason",
-            "fixture",
-        ])
-        .assert_code(0);
+    let ws = with_adopted_breach(ID);
     let ics = ws.root().join("deadlines.ics");
     let r = ws.dpo().run(&[
         "--now",

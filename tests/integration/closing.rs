@@ -17,6 +17,8 @@ use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::Duration;
 
+use crate::support::fate::destroy_args;
+use crate::support::instruction::transfer_to_switzerland;
 use crate::support::mail::received;
 use crate::support::smtp::{Mode, SmtpServer};
 use crate::support::tools::{pdftotext, plain, sha256sum};
@@ -57,23 +59,7 @@ impl Fate {
     }
 
     fn destroy(&self, item: &str, copy: &str, extra: &[&str]) {
-        let mut args = vec![
-            "fate",
-            "destroy",
-            item,
-            "--copy",
-            copy,
-            "--method",
-            "purge",
-            "--technique",
-            "effacement cryptographique",
-            "--tool",
-            "cryptsetup 2.6.1",
-            "--operator",
-            "Bob Martin",
-            "--verification",
-            "relecture : en-tête LUKS absent",
-        ];
+        let mut args = destroy_args(item, copy);
         args.extend_from_slice(extra);
         self.ok(&args);
     }
@@ -495,10 +481,9 @@ pub(crate) fn contacts() -> Workspace {
     Workspace::fixture("juvisy-workspace").overlay("request-notice-contacts")
 }
 
-#[test]
-fn a_notice_with_a_required_field_a_completer_needs_incomplete_and_says_so() {
-    let server = SmtpServer::start(Mode::Plain);
-    let ws = contacts();
+/// `subprocessor change siim94` on 1 March 2021: its address in Créteil, its
+/// contract starting `contract_start`; the change succeeds.
+fn siim94_moves_to_creteil(ws: &Workspace, contract_start: &str) {
     ws.dpo()
         .run(&[
             "--now",
@@ -509,9 +494,16 @@ fn a_notice_with_a_required_field_a_completer_needs_incomplete_and_says_so() {
             "--address",
             "1 rue de l'Exemple, 94000 Créteil",
             "--contract-start",
-            "2021-02-01",
+            contract_start,
         ])
         .assert_code(0);
+}
+
+#[test]
+fn a_notice_with_a_required_field_a_completer_needs_incomplete_and_says_so() {
+    let server = SmtpServer::start(Mode::Plain);
+    let ws = contacts();
+    siim94_moves_to_creteil(&ws, "2021-02-01");
     let notify = |extra: &[&str]| {
         let mut a = vec!["--now", "2021-03-01 10:10", "subprocessor", "notify"];
         a.extend_from_slice(extra);
@@ -919,19 +911,7 @@ fn tail_after_journal(body: &str) -> String {
 fn the_sub_processor_and_transfer_notices_end_with_the_signature_block_in_words() {
     let server = SmtpServer::start(Mode::Plain);
     let ws = contacts();
-    ws.dpo()
-        .run(&[
-            "--now",
-            "2021-03-01 10:00",
-            "subprocessor",
-            "change",
-            "siim94",
-            "--address",
-            "1 rue de l'Exemple, 94000 Créteil",
-            "--contract-start",
-            "2021-04-01",
-        ])
-        .assert_code(0);
+    siim94_moves_to_creteil(&ws, "2021-04-01");
     ws.dpo()
         .smtp(&server)
         .run(&[
@@ -987,26 +967,7 @@ fn the_sub_processor_and_transfer_notices_end_with_the_signature_block_in_words(
     );
     ws.dpo()
         .smtp(&server)
-        .run(&[
-            "--lang",
-            "en",
-            "--now",
-            "2021-03-03 09:00",
-            "instruction",
-            "log",
-            "--controller",
-            CONTROLLER,
-            "--from",
-            "Tribunal judiciaire",
-            "--at",
-            "2021-03-03 08:00",
-            "--summary",
-            "Communication des journaux de messagerie",
-            "--transfer-country",
-            "Suisse",
-            "--legal-basis",
-            "Commission rogatoire internationale n° 2021-17",
-        ])
+        .run(&[&["--lang", "en"][..], &transfer_to_switzerland(CONTROLLER)].concat())
         .assert_code(0);
     let m = &received(&server, 2)[1];
     let body = m["body"].as_str().unwrap_or_default().replace("\r\n", "\n");

@@ -14,6 +14,8 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+use crate::support::fate::destroy_complete_args;
+use crate::support::status::subprocessor_nouveau;
 use crate::support::tools::{collapse, pdftotext};
 use crate::support::{Run, Workspace};
 
@@ -449,6 +451,45 @@ fn typography_faults(text: &str) -> Vec<String> {
     faults
 }
 
+/// `subprocessor add ovh`: OVH SAS, hosting for Juvisy-sur-Orge, its
+/// contract from 2021-04-01.
+fn add_ovh(ws: &Workspace) {
+    ok(
+        ws,
+        NOW,
+        &[
+            "subprocessor",
+            "add",
+            "ovh",
+            "--name",
+            "OVH SAS",
+            "--activity",
+            "hébergement",
+            "--controller",
+            "juvisy-sur-orge",
+            "--contract-start",
+            "2021-04-01",
+        ],
+    );
+}
+
+/// Adds the sub-processor OVH (contract from 2021-04-01), then sends as dry
+/// runs the incomplete notice of it and the notification of breach 2021-001:
+/// two e-mails kept as evidence.
+fn dry_run_ovh_notice_and_breach_notification(ws: &Workspace) {
+    add_ovh(ws);
+    ok(
+        ws,
+        NOW,
+        &["subprocessor", "notify", "--dry-run", "--incomplete"],
+    );
+    ok(
+        ws,
+        "2021-03-26 11:00",
+        &["breach", "notify", "2021-001", "--dry-run"],
+    );
+}
+
 #[test]
 fn french_documents_and_e_mails_have_their_no_break_spaces() {
     let ws = Workspace::sample();
@@ -465,33 +506,7 @@ fn french_documents_and_e_mails_have_their_no_break_spaces() {
         std::fs::read_to_string(crate::support::fixture("breach-records").join("2021-001.yaml"))
             .unwrap();
     ws.write("breaches/2021-001.yaml", &text);
-    ok(
-        &ws,
-        NOW,
-        &[
-            "subprocessor",
-            "add",
-            "ovh",
-            "--name",
-            "OVH SAS",
-            "--activity",
-            "hébergement",
-            "--controller",
-            "juvisy-sur-orge",
-            "--contract-start",
-            "2021-04-01",
-        ],
-    );
-    ok(
-        &ws,
-        NOW,
-        &["subprocessor", "notify", "--dry-run", "--incomplete"],
-    );
-    ok(
-        &ws,
-        "2021-03-26 11:00",
-        &["breach", "notify", "2021-001", "--dry-run"],
-    );
+    dry_run_ovh_notice_and_breach_notification(&ws);
     let mut emls = Vec::new();
     collect(&ws.root().join("evidence"), "eml", &mut emls);
     assert!(emls.len() >= 2, "{emls:?}");
@@ -588,31 +603,7 @@ fn the_certificate_keeps_its_words_whole_and_its_footer_within_the_page() {
         ("sauvegardes", "depot"),
         ("sauvegardes", "bandes"),
     ] {
-        ok(
-            &ws,
-            now,
-            &[
-                "fate",
-                "destroy",
-                item,
-                "--copy",
-                copy,
-                "--method",
-                "purge",
-                "--technique",
-                "effacement cryptographique",
-                "--tool",
-                "cryptsetup 2.6.1",
-                "--operator",
-                "Bob Martin",
-                "--verification",
-                "relecture : en-tête LUKS absent",
-                "--validated-by",
-                "Carole Dupont",
-                "--media-destination",
-                "réutilisé après effacement",
-            ],
-        );
+        ok(&ws, now, &destroy_complete_args(item, copy));
     }
     ok(&ws, now, &["fate", "certify", "-o", "out/certificat.pdf"]);
     let pdf = ws.path("out/certificat.pdf");
@@ -743,23 +734,7 @@ fn the_subprocessor_notices_log_labels_every_field_in_words() {
         ok(
             &ws,
             NOW,
-            &[
-                &l[..],
-                &[
-                    "subprocessor",
-                    "add",
-                    "nouveau",
-                    "--name",
-                    "Nouveau SAS",
-                    "--activity",
-                    "hébergement",
-                    "--controller",
-                    "alpha",
-                    "--contract-start",
-                    "2021-03-04",
-                ][..],
-            ]
-            .concat(),
+            &[&l[..], &subprocessor_nouveau("2021-03-04")[..]].concat(),
         );
         ok(&ws, NOW, &["keys", "generate"]);
         ok(
@@ -833,33 +808,7 @@ fn the_processor_is_named_with_its_article_in_running_text() {
                 "fixture",
             ],
         );
-        ok(
-            &ws,
-            NOW,
-            &[
-                "subprocessor",
-                "add",
-                "ovh",
-                "--name",
-                "OVH SAS",
-                "--activity",
-                "hébergement",
-                "--controller",
-                "juvisy-sur-orge",
-                "--contract-start",
-                "2021-04-01",
-            ],
-        );
-        ok(
-            &ws,
-            NOW,
-            &["subprocessor", "notify", "--dry-run", "--incomplete"],
-        );
-        ok(
-            &ws,
-            "2021-03-26 11:00",
-            &["breach", "notify", "2021-001", "--dry-run"],
-        );
+        dry_run_ovh_notice_and_breach_notification(&ws);
         ok(
             &ws,
             NOW,
@@ -1045,23 +994,7 @@ fn the_wording_reads_as_written_by_hand() {
         keys.contains("la ligne du fichier allowed_signers"),
         "{keys}"
     );
-    ok(
-        &ws,
-        NOW,
-        &[
-            "subprocessor",
-            "add",
-            "ovh",
-            "--name",
-            "OVH SAS",
-            "--activity",
-            "hébergement",
-            "--controller",
-            "juvisy-sur-orge",
-            "--contract-start",
-            "2021-04-01",
-        ],
-    );
+    add_ovh(&ws);
     let mut mds = Vec::new();
     collect(&ws.root().join("evidence"), "pdf", &mut mds);
     let notice = mds

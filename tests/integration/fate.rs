@@ -14,6 +14,7 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use crate::support::fate::destroy_complete_args;
 use crate::support::tools::{pdftotext, python_bagit_validate, run, sha256sum_in};
 use crate::support::{copy_dir, fixture, Dpo, Run, Workspace};
 
@@ -132,27 +133,7 @@ impl Env {
     }
 
     fn destroy(&self, item: &str, copy: &str) {
-        self.ok(&[
-            "fate",
-            "destroy",
-            item,
-            "--copy",
-            copy,
-            "--method",
-            "purge",
-            "--technique",
-            "effacement cryptographique",
-            "--tool",
-            "cryptsetup 2.6.1",
-            "--operator",
-            "Bob Martin",
-            "--verification",
-            "relecture : en-tête LUKS absent",
-            "--validated-by",
-            "Carole Dupont",
-            "--media-destination",
-            "réutilisé après effacement",
-        ]);
+        self.ok(&destroy_complete_args(item, copy));
     }
 }
 

@@ -19,6 +19,7 @@
 
 use std::path::Path;
 
+use crate::support::status::subprocessor_nouveau;
 use crate::support::{Dpo, Workspace};
 
 /// Words only French uses.
@@ -169,19 +170,7 @@ fn everything(lang: &str) -> (String, Vec<String>) {
             "--no-forward",
         ],
         &["request", "list"],
-        &[
-            "subprocessor",
-            "add",
-            "nouveau",
-            "--name",
-            "Nouveau SAS",
-            "--activity",
-            "hébergement",
-            "--controller",
-            "alpha",
-            "--contract-start",
-            "2021-02-15",
-        ],
+        &subprocessor_nouveau("2021-02-15")[..],
         &["subprocessor", "list"],
         &["status"],
         &["check"],

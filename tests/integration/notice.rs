@@ -797,12 +797,9 @@ sys.stderr.buffer.write(seen)
 sys.exit(p.wait())
 "#;
 
-#[test]
-fn breach_open_asks_for_the_facts_of_the_cnil_form_on_a_terminal() {
-    let ws = Workspace::fixture("juvisy-workspace");
-    // When it started and when it was discovered come first (issue 9
-    // review: the CNIL's form asks both).
-    let answers = "2021-03-25 22:40\n2021-03-26 08:15\no\nalerte de l'antivirus\nongoing\nexternal-malicious\nhameçonnage\nnone\nserveur, poste\nn\n\n";
+/// `breach open` of "Rançongiciel" (known since 2021-03-26 10:00, at 10:30)
+/// run on a terminal that types `answers` to its questions.
+fn open_on_a_terminal(ws: &Workspace, answers: &str) -> std::process::Output {
     let mut cmd = crate::support::Dpo::under(ws.root(), "python3", &["-c", ON_A_TERMINAL, answers])
         .into_command();
     cmd.args([
@@ -815,7 +812,16 @@ fn breach_open_asks_for_the_facts_of_the_cnil_form_on_a_terminal() {
         "--aware-at",
         "2021-03-26 10:00",
     ]);
-    let out = cmd.output().expect("run python3");
+    cmd.output().expect("run python3")
+}
+
+#[test]
+fn breach_open_asks_for_the_facts_of_the_cnil_form_on_a_terminal() {
+    let ws = Workspace::fixture("juvisy-workspace");
+    // When it started and when it was discovered come first (issue 9
+    // review: the CNIL's form asks both).
+    let answers = "2021-03-25 22:40\n2021-03-26 08:15\no\nalerte de l'antivirus\nongoing\nexternal-malicious\nhameçonnage\nnone\nserveur, poste\nn\n\n";
+    let out = open_on_a_terminal(&ws, answers);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
     assert!(
@@ -848,22 +854,7 @@ fn breach_open_asks_for_the_facts_of_the_cnil_form_on_a_terminal() {
 
 #[test]
 fn breach_open_asks_when_it_started_and_was_discovered_refusing_a_day_without_a_time() {
-    let open = |ws: &Workspace, answers: &str| {
-        let mut cmd =
-            crate::support::Dpo::under(ws.root(), "python3", &["-c", ON_A_TERMINAL, answers])
-                .into_command();
-        cmd.args([
-            "--now",
-            "2021-03-26 10:30",
-            "breach",
-            "open",
-            "--title",
-            "Rançongiciel",
-            "--aware-at",
-            "2021-03-26 10:00",
-        ]);
-        cmd.output().expect("run python3")
-    };
+    let open = open_on_a_terminal;
     // A day typed without its time is refused, not read as midnight.
     let ws = Workspace::fixture("juvisy-workspace");
     let out = open(&ws, "2021-03-25\n");

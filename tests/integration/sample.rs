@@ -8,6 +8,8 @@
 
 use std::path::PathBuf;
 
+use crate::support::fate::destroy_validated_args;
+use crate::support::instruction::transfer_to_switzerland;
 use crate::support::tools::{collapse, pdftotext, plain, sha256sum_in};
 use crate::support::{Run, Workspace};
 
@@ -242,25 +244,13 @@ fn a_transfer_logged_with_an_instruction_appears_in_section_c_for_its_controller
     let before = register(&ws, "fr", "md");
     assert!(before.contains("Aucun transfert"), "{before}");
     ws.dpo()
-        .run(&[
-            "--now",
-            "2021-03-03 09:00",
-            "instruction",
-            "log",
-            "--controller",
-            "juvisy-sur-orge",
-            "--from",
-            "Tribunal judiciaire",
-            "--at",
-            "2021-03-03 08:00",
-            "--summary",
-            "Communication des journaux de messagerie",
-            "--transfer-country",
-            "Suisse",
-            "--legal-basis",
-            "Commission rogatoire internationale n° 2021-17",
-            "--dry-run",
-        ])
+        .run(
+            &[
+                &transfer_to_switzerland("juvisy-sur-orge")[..],
+                &["--dry-run"],
+            ]
+            .concat(),
+        )
         .assert_code(0);
     let md = register(&ws, "fr", "md");
     let section = md
@@ -578,25 +568,10 @@ fn no_copy_is_destroyed_on_a_choice_that_is_only_assumed() {
             1,
         ),
     );
-    let o = ws.dpo().now("2021-08-02T10:00:00+02:00").run(&[
-        "fate",
-        "destroy",
-        "sauvegardes",
-        "--copy",
-        "depot",
-        "--method",
-        "purge",
-        "--technique",
-        "effacement cryptographique",
-        "--tool",
-        "cryptsetup 2.6.1",
-        "--operator",
-        "Bob Martin",
-        "--verification",
-        "relecture : en-tête LUKS absent",
-        "--validated-by",
-        "Carole Dupont",
-    ]);
+    let o = ws
+        .dpo()
+        .now("2021-08-02T10:00:00+02:00")
+        .run(&destroy_validated_args("sauvegardes", "depot"));
     assert_eq!(o.code(), Some(2), "{}", o.text());
     assert!(
         o.text()

@@ -9,6 +9,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::support::status::status_records;
 use crate::support::tools::{pdftotext, sha256sum_in, ssh_keygen_verify};
 use crate::support::{Run, Workspace};
 
@@ -45,43 +46,8 @@ fn status_lists_every_overdue_kind_and_exits_1() {
     // One overdue record of each other kind, made with the real commands: a
     // breach never notified, a request never forwarded, a notice of a
     // sub-processor whose contract has started never sent.
-    for args in [
-        &[
-            "breach",
-            "open",
-            "--title",
-            "Perte d'un portable",
-            "--aware-at",
-            "2021-02-20 09:00",
-        ][..],
-        &[
-            "request",
-            "log",
-            "--controller",
-            "alpha",
-            "--right",
-            "access",
-            "--received-at",
-            "2021-02-20 09:00",
-            "--summary",
-            "Demande d'accès",
-            "--no-forward",
-        ],
-        &[
-            "subprocessor",
-            "add",
-            "nouveau",
-            "--name",
-            "Nouveau SAS",
-            "--activity",
-            "hébergement",
-            "--controller",
-            "alpha",
-            "--contract-start",
-            "2021-02-15",
-        ],
-    ] {
-        let o = dpo(&ws, now, args);
+    for args in status_records("2021-02-20 09:00", "2021-02-15") {
+        let o = dpo(&ws, now, &args);
         assert!(o.success(), "{args:?}: {}", o.stderr());
     }
     let (v, code) = json(&ws, now, &["status"]);

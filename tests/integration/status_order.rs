@@ -12,6 +12,7 @@
 
 use std::path::Path;
 
+use crate::support::status::{status_records, subprocessor_nouveau};
 use crate::support::{Run, Workspace};
 
 /// The instant of the ordering tests (winter time, UTC+01:00).
@@ -26,43 +27,8 @@ fn dpo(ws: &Workspace, now: &str, args: &[&str]) -> Run {
 /// due in 62 h, made with the real commands.
 fn mixed() -> Workspace {
     let ws = Workspace::fixture("status-overdue");
-    for args in [
-        &[
-            "breach",
-            "open",
-            "--title",
-            "Perte d'un portable",
-            "--aware-at",
-            "2021-02-27 11:00",
-        ][..],
-        &[
-            "request",
-            "log",
-            "--controller",
-            "alpha",
-            "--right",
-            "access",
-            "--received-at",
-            "2021-02-20 09:00",
-            "--summary",
-            "Demande d'accès",
-            "--no-forward",
-        ],
-        &[
-            "subprocessor",
-            "add",
-            "nouveau",
-            "--name",
-            "Nouveau SAS",
-            "--activity",
-            "hébergement",
-            "--controller",
-            "alpha",
-            "--contract-start",
-            "2021-03-04",
-        ],
-    ] {
-        let o = dpo(&ws, NOW, args);
+    for args in status_records("2021-02-27 11:00", "2021-03-04") {
+        let o = dpo(&ws, NOW, &args);
         assert!(o.success(), "{args:?}: {}", o.text());
     }
     ws
@@ -236,19 +202,7 @@ fn due_soon_starts_seven_days_of_elapsed_time_before_the_deadline() {
     let add = dpo(
         &ws,
         "2021-03-01T10:00:00+01:00",
-        &[
-            "subprocessor",
-            "add",
-            "nouveau",
-            "--name",
-            "Nouveau SAS",
-            "--activity",
-            "hébergement",
-            "--controller",
-            "alpha",
-            "--contract-start",
-            "2021-04-01",
-        ],
+        &subprocessor_nouveau("2021-04-01"),
     );
     assert!(add.success(), "{}", add.text());
     // Due 2021-04-01T00:00:00+02:00; seven days of elapsed time before, across

@@ -12,6 +12,7 @@
 
 use std::path::Path;
 
+use crate::support::instruction::transfer_to_switzerland;
 use crate::support::mail::{compare, received};
 use crate::support::smtp::{Mode, SmtpServer};
 use crate::support::tools::{collapse, pdf_text, plain, sha256sum};
@@ -506,24 +507,7 @@ fn an_objection_and_a_transfer_required_by_law_are_e_mailed_to_the_controller() 
         ]).assert_code(0);
     ws.dpo()
         .smtp(&server)
-        .run(&[
-            "--now",
-            "2021-03-03 09:00",
-            "instruction",
-            "log",
-            "--controller",
-            CONTROLLER,
-            "--from",
-            "Tribunal judiciaire",
-            "--at",
-            "2021-03-03 08:00",
-            "--summary",
-            "Communication des journaux de messagerie",
-            "--transfer-country",
-            "Suisse",
-            "--legal-basis",
-            "Commission rogatoire internationale n° 2021-17",
-        ])
+        .run(&transfer_to_switzerland(CONTROLLER))
         .assert_code(0);
     let msgs = received(&server, 2);
     let (obj, tr) = (&msgs[0], &msgs[1]);

@@ -6,8 +6,11 @@
 //! `ssh-keygen`, Python's `bagit`).
 
 pub(crate) mod dpo;
+pub(crate) mod fate;
+pub(crate) mod instruction;
 pub(crate) mod mail;
 pub(crate) mod smtp;
+pub(crate) mod status;
 pub(crate) mod tools;
 pub(crate) mod workspace;
 
