@@ -12,7 +12,7 @@ use std::process::Command;
 use crate::support::mail::{compare, received};
 use crate::support::smtp::{self, Mode, SmtpServer};
 use crate::support::tools::{collapse, pdf_text, plain, run, sha256sum};
-use crate::support::{fixture, Run, Workspace};
+use crate::support::{Run, Workspace};
 
 const ID: &str = "2021-001";
 const CONTACT: &str = "rgpd@juvisy.example";
@@ -27,9 +27,7 @@ fn workspace() -> Workspace {
 /// The same, with `tests/fixtures/breach-records/<id>.yaml` as a breach.
 fn with_breach(id: &str) -> Workspace {
     let ws = workspace();
-    let text = std::fs::read_to_string(fixture("breach-records").join(format!("{id}.yaml")))
-        .expect("read breach fixture");
-    ws.write(&format!("breaches/{id}.yaml"), &text);
+    ws.write_breach_record(id);
     ws
 }
 

@@ -20,6 +20,7 @@ use std::time::Duration;
 use crate::support::fate::destroy_args;
 use crate::support::instruction::transfer_to_switzerland;
 use crate::support::mail::received;
+use crate::support::request::access_request;
 use crate::support::smtp::{Mode, SmtpServer};
 use crate::support::tools::{pdftotext, plain, sha256sum};
 use crate::support::{Run, Workspace};
@@ -544,21 +545,10 @@ fn a_request_forward_with_its_summary_a_completer_needs_incomplete() {
     let server = SmtpServer::start(Mode::Plain);
     let ws = contacts();
     ws.dpo()
-        .run(&[
-            "--now",
-            "2021-03-26 11:00",
-            "request",
-            "log",
-            "--controller",
-            CONTROLLER,
-            "--right",
-            "access",
-            "--received-at",
+        .run(&access_request(
             "2021-03-26 09:00",
-            "--summary",
             "demande reçue par téléphone",
-            "--no-forward",
-        ])
+        ))
         .assert_code(0);
     ws.dpo()
         .run(&[

@@ -502,10 +502,7 @@ fn french_documents_and_e_mails_have_their_no_break_spaces() {
     // The e-mails kept as evidence: a sub-processor notice and a breach
     // notification, each a dry run, to controllers with their contacts.
     let ws = Workspace::fixture("juvisy-workspace").overlay("request-notice-contacts");
-    let text =
-        std::fs::read_to_string(crate::support::fixture("breach-records").join("2021-001.yaml"))
-            .unwrap();
-    ws.write("breaches/2021-001.yaml", &text);
+    ws.write_breach_record("2021-001");
     dry_run_ovh_notice_and_breach_notification(&ws);
     let mut emls = Vec::new();
     collect(&ws.root().join("evidence"), "eml", &mut emls);
@@ -792,11 +789,7 @@ fn the_processor_is_named_with_its_article_in_running_text() {
                 ),
             );
         }
-        let text = std::fs::read_to_string(
-            crate::support::fixture("breach-records").join("2021-001.yaml"),
-        )
-        .unwrap();
-        ws.write("breaches/2021-001.yaml", &text);
+        ws.write_breach_record("2021-001");
         ok(
             &ws,
             NOW,
@@ -845,11 +838,7 @@ fn the_breach_e_mail_words_the_officers_phone_in_its_language() {
         ("fr", "téléphone du délégué\u{202F}: ", "délégué :"),
     ] {
         let ws = Workspace::fixture("juvisy-workspace").overlay("request-notice-contacts");
-        let text = std::fs::read_to_string(
-            crate::support::fixture("breach-records").join("2021-001.yaml"),
-        )
-        .unwrap();
-        ws.write("breaches/2021-001.yaml", &text);
+        ws.write_breach_record("2021-001");
         ok(
             &ws,
             "2021-03-26 11:00",
@@ -1003,10 +992,7 @@ fn the_wording_reads_as_written_by_hand() {
         .expect("a notice PDF");
     let text = collapse(&pdftotext(notice, &[]));
     assert!(text.contains("art. 28, § 4, du RGPD"), "{text}");
-    let text =
-        std::fs::read_to_string(crate::support::fixture("breach-records").join("2021-001.yaml"))
-            .unwrap();
-    ws.write("breaches/2021-001.yaml", &text);
+    ws.write_breach_record("2021-001");
     ok(
         &ws,
         "2021-03-26 11:00",

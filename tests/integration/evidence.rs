@@ -8,7 +8,7 @@ use std::process::Command;
 
 use crate::support::smtp::{Mode, SmtpServer};
 use crate::support::tools::{run, sha256sum};
-use crate::support::{fixture, Workspace};
+use crate::support::Workspace;
 
 const ID: &str = "2021-001";
 const BREACH: &str = "breaches/2021-001.yaml";
@@ -18,9 +18,7 @@ const EML: &str = "evidence/breaches/2021-001/juvisy-sur-orge-1.eml";
 /// and the breach `tests/fixtures/breach-records/2021-001.yaml`, adopted.
 fn workspace() -> Workspace {
     let ws = Workspace::fixture("juvisy-workspace").overlay("request-notice-contacts");
-    let text = std::fs::read_to_string(fixture("breach-records").join(format!("{ID}.yaml")))
-        .expect("read breach fixture");
-    ws.write(BREACH, &text);
+    ws.write_breach_record(ID);
     // Written by hand: adopted, as a DPO would, or `check` reports it as a
     // record no journal entry vouches for (issue 8, point 1).
     ws.dpo()

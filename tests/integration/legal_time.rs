@@ -403,9 +403,7 @@ fn record_ids_take_the_year_of_the_event_not_of_the_clock() {
 fn breach_show_gives_the_timeline_in_order_with_who() {
     let server = SmtpServer::start(Mode::Plain);
     let ws = workspace();
-    let text = std::fs::read_to_string(fixture("breach-records").join("2021-001.yaml"))
-        .expect("read breach fixture");
-    ws.write("breaches/2021-001.yaml", &text);
+    ws.write_breach_record("2021-001");
     ws.dpo()
         .smtp(&server)
         .env("DPO_ACTOR", "Jeanne Martin")

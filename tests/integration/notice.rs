@@ -19,6 +19,7 @@
 use std::path::Path;
 
 use crate::support::mail::{compare, parsed, received};
+use crate::support::request::access_request;
 use crate::support::smtp::{Mode, SmtpServer};
 use crate::support::tools::{collapse, pdf_text, plain, sha256sum};
 use crate::support::{fixture, Workspace};
@@ -580,21 +581,7 @@ fn supporting_documents_are_attached_recorded_and_journaled() {
 fn a_request_forward_attaches_the_original_request() {
     let ws = Workspace::fixture("juvisy-workspace").overlay("request-notice-contacts");
     ws.dpo()
-        .run(&[
-            "--now",
-            "2021-03-26 11:00",
-            "request",
-            "log",
-            "--controller",
-            "juvisy-sur-orge",
-            "--right",
-            "access",
-            "--received-at",
-            "2021-03-26 09:00",
-            "--summary",
-            "Accès au dossier RH",
-            "--no-forward",
-        ])
+        .run(&access_request("2021-03-26 09:00", "Accès au dossier RH"))
         .assert_code(0);
     let letter = ws.dir().join("courrier-demande.pdf");
     std::fs::write(&letter, b"%PDF-1.4 lettre de M. X").unwrap();

@@ -11,19 +11,17 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use crate::support::request::access_request;
 use crate::support::Dpo;
-use crate::support::{fixture, Workspace};
+use crate::support::Workspace;
 
 const ID: &str = "2021-001";
 const BREACH: &str = "breaches/2021-001.yaml";
-const CONTROLLER: &str = "juvisy-sur-orge";
 
 /// The sample with a breach contact and `tests/fixtures/breach-records/2021-001.yaml`.
 fn with_breach() -> Workspace {
     let ws = Workspace::fixture("juvisy-workspace");
-    let text = std::fs::read_to_string(fixture("breach-records").join("2021-001.yaml"))
-        .expect("read breach fixture");
-    ws.write(BREACH, &text);
+    ws.write_breach_record("2021-001");
     ws
 }
 
@@ -147,21 +145,7 @@ fn a_closed_stderr_keeps_the_exit_code_instead_of_a_panic() {
         exit_code_with_stderr_closed(&missing, &[], &["check"]),
         Some(2)
     );
-    let future = [
-        "--now",
-        "2021-03-26 11:00",
-        "request",
-        "log",
-        "--controller",
-        CONTROLLER,
-        "--right",
-        "access",
-        "--received-at",
-        "2021-03-27 10:00",
-        "--summary",
-        "x",
-        "--no-forward",
-    ];
+    let future = access_request("2021-03-27 10:00", "x");
     assert_eq!(
         exit_code_with_stderr_closed(ws.root(), &[], &future),
         Some(2)
@@ -360,23 +344,7 @@ fn second_60_is_refused_in_a_file_and_on_the_command_line() {
 #[test]
 fn a_request_received_in_the_future_is_refused_and_nothing_is_written() {
     let ws = Workspace::fixture("juvisy-workspace");
-    let log = |received: &str| {
-        ws.dpo().run(&[
-            "--now",
-            "2021-03-26 11:00",
-            "request",
-            "log",
-            "--controller",
-            CONTROLLER,
-            "--right",
-            "access",
-            "--received-at",
-            received,
-            "--summary",
-            "x",
-            "--no-forward",
-        ])
-    };
+    let log = |received: &str| ws.dpo().run(&access_request(received, "x"));
     let r = log("2021-03-26 11:01");
     r.assert_code(2);
     assert!(

@@ -36,9 +36,7 @@ fn refused(ws: &Workspace, file: &str, now: &str, args: &[&str], want: &str) {
 /// +02:00; sent 2021-03-30 10:00 with a late reason).
 fn notified_late(server: &SmtpServer) -> Workspace {
     let ws = Workspace::fixture("juvisy-workspace");
-    let text = std::fs::read_to_string(fixture("breach-records").join(format!("{ID}.yaml")))
-        .expect("read breach fixture");
-    ws.write(FILE, &text);
+    ws.write_breach_record(ID);
     ws.dpo()
         .run(&["record", "adopt", FILE, "--reason", "written by hand"])
         .assert_code(0);

@@ -14,6 +14,7 @@ use std::path::Path;
 
 use crate::support::instruction::transfer_to_switzerland;
 use crate::support::mail::{compare, received};
+use crate::support::request::access_request;
 use crate::support::smtp::{Mode, SmtpServer};
 use crate::support::tools::{collapse, pdf_text, plain, sha256sum};
 use crate::support::Workspace;
@@ -197,21 +198,7 @@ fn a_request_not_forwarded_within_24_hours_is_flagged_and_can_be_forwarded_later
     let server = SmtpServer::start(Mode::Plain);
     let ws = workspace();
     ws.dpo()
-        .run(&[
-            "--now",
-            "2021-03-26 11:00",
-            "request",
-            "log",
-            "--controller",
-            CONTROLLER,
-            "--right",
-            "access",
-            "--received-at",
-            "2021-03-26 09:00",
-            "--summary",
-            "Accès au dossier RH",
-            "--no-forward",
-        ])
+        .run(&access_request("2021-03-26 09:00", "Accès au dossier RH"))
         .assert_code(0);
     let (code, v) = status_json(&ws, "2021-03-27 08:59");
     assert_eq!(code, 0, "{v}");

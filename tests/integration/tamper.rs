@@ -5,7 +5,7 @@
 //! of facts and refuses one of evidence (exit 2).
 
 use crate::support::smtp::{Mode, SmtpServer};
-use crate::support::{fixture, Workspace};
+use crate::support::Workspace;
 
 const ID: &str = "2021-001";
 const FILE: &str = "breaches/2021-001.yaml";
@@ -14,9 +14,7 @@ const FILE: &str = "breaches/2021-001.yaml";
 /// (2021-03-30, with a late reason) by e-mail.
 fn notified(server: &SmtpServer) -> Workspace {
     let ws = Workspace::fixture("juvisy-workspace");
-    let text = std::fs::read_to_string(fixture("breach-records").join(format!("{ID}.yaml")))
-        .expect("read breach fixture");
-    ws.write(FILE, &text);
+    ws.write_breach_record(ID);
     // Written by hand: not journaled until adopted.
     let r = ws.dpo().run(&["journal", "verify"]);
     r.assert_code(1);

@@ -9,6 +9,7 @@ pub(crate) mod dpo;
 pub(crate) mod fate;
 pub(crate) mod instruction;
 pub(crate) mod mail;
+pub(crate) mod request;
 pub(crate) mod smtp;
 pub(crate) mod status;
 pub(crate) mod tools;

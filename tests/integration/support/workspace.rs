@@ -107,6 +107,14 @@ impl Workspace {
         std::fs::write(p, text).expect("write");
     }
 
+    /// Writes `tests/fixtures/breach-records/<id>.yaml` as
+    /// `breaches/<id>.yaml`, as by hand: not journaled.
+    pub(crate) fn write_breach_record(&self, id: &str) {
+        let text = std::fs::read_to_string(fixture("breach-records").join(format!("{id}.yaml")))
+            .expect("read breach fixture");
+        self.write(&format!("breaches/{id}.yaml"), &text);
+    }
+
     /// Whether a workspace file exists.
     pub(crate) fn exists(&self, rel: &str) -> bool {
         self.root.join(rel).exists()
