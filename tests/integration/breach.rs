@@ -9,6 +9,7 @@
 
 use std::process::Command;
 
+use crate::support::breach::call_mme_martin;
 use crate::support::mail::{compare, received};
 use crate::support::smtp::{self, Mode, SmtpServer};
 use crate::support::tools::{collapse, pdf_text, plain, run, sha256sum};
@@ -637,21 +638,13 @@ fn status_exits_1_when_a_breach_is_overdue_or_half_notified_and_0_when_all_is_do
     assert_eq!(v["items"][0]["state"], "incomplete");
     assert_eq!(v["items"][0]["missing"], serde_json::json!(["call"]));
 
-    let call = ws.dpo().run(&[
-        "--now",
-        "2021-03-26 11:40",
-        "breach",
-        "call",
-        ID,
-        "--to",
-        "Mme Martin",
-        "--number",
-        "01 69 00 00 00",
-        "--at",
-        "2021-03-26 11:35",
-        "--outcome",
-        "notification reçue",
-    ]);
+    let call = ws.dpo().run(
+        &[
+            &["--now", "2021-03-26 11:40"][..],
+            &call_mme_martin(ID, Some("2021-03-26 11:35"), "notification reçue"),
+        ]
+        .concat(),
+    );
     call.assert_code(0);
     let r = ws.dpo().run(&["--now", "2021-03-30 09:00", "status"]);
     r.assert_code(0);
@@ -801,19 +794,13 @@ fn report_renders_the_timeline_as_pdf_and_close_needs_a_summary() {
         .run(&["--now", "2021-03-26 11:00", "breach", "notify", ID])
         .assert_code(0);
     ws.dpo()
-        .run(&[
-            "--now",
-            "2021-03-26 11:10",
-            "breach",
-            "call",
-            ID,
-            "--to",
-            "Mme Martin",
-            "--number",
-            "01 69 00 00 00",
-            "--outcome",
-            "reçu",
-        ])
+        .run(
+            &[
+                &["--now", "2021-03-26 11:10"][..],
+                &call_mme_martin(ID, None, "reçu"),
+            ]
+            .concat(),
+        )
         .assert_code(0);
     let pdf = ws.root().join("report.pdf");
     let r = ws.dpo().run(&[

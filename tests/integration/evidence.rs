@@ -6,6 +6,7 @@
 
 use std::process::Command;
 
+use crate::support::breach::call_mme_martin;
 use crate::support::smtp::{Mode, SmtpServer};
 use crate::support::tools::{run, sha256sum};
 use crate::support::Workspace;
@@ -264,21 +265,13 @@ fn a_call_before_aware_at_is_refused_and_a_stored_one_is_a_finding() {
     let journal = || std::fs::read_to_string(ws.root().join("journal.jsonl")).unwrap_or_default();
     let journaled = journal();
     let call = |at: &str| {
-        ws.dpo().english().run(&[
-            "--now",
-            "2021-03-26 12:00",
-            "breach",
-            "call",
-            ID,
-            "--to",
-            "Mme Martin",
-            "--number",
-            "01 69 00 00 00",
-            "--at",
-            at,
-            "--outcome",
-            "notification reçue",
-        ])
+        ws.dpo().english().run(
+            &[
+                &["--now", "2021-03-26 12:00"][..],
+                &call_mme_martin(ID, Some(at), "notification reçue"),
+            ]
+            .concat(),
+        )
     };
     let r = call("2020-01-01 10:00");
     r.assert_code(2);

@@ -6,6 +6,7 @@
 //! same faults written by hand. The one validation per kind serves the
 //! creating command, `set` and `check` alike.
 
+use crate::support::breach::call_mme_martin;
 use crate::support::smtp::{Mode, SmtpServer};
 use crate::support::{fixture, Run, Workspace};
 
@@ -92,22 +93,7 @@ fn a_late_notification_is_never_made_on_time_by_rewriting_aware_at() {
         &["breach", "set", ID, "discovery", "alerte de l'antivirus"],
     )
     .assert_code(0);
-    run(
-        &ws,
-        "2021-03-30 11:05",
-        &[
-            "breach",
-            "call",
-            ID,
-            "--to",
-            "Mme Martin",
-            "--number",
-            "01 69 00 00 00",
-            "--outcome",
-            "reçu",
-        ],
-    )
-    .assert_code(0);
+    run(&ws, "2021-03-30 11:05", &call_mme_martin(ID, None, "reçu")).assert_code(0);
     run(
         &ws,
         "2021-03-31 09:00",
@@ -645,19 +631,7 @@ fn no_breach_command_makes_a_hand_edit_its_own() {
     run(
         &ws,
         "2021-03-30 11:00",
-        &[
-            "breach",
-            "call",
-            ID,
-            "--to",
-            "Mme Martin",
-            "--number",
-            "01 69 00 00 00",
-            "--at",
-            "2021-03-30 10:30",
-            "--outcome",
-            "notification reçue",
-        ],
+        &call_mme_martin(ID, Some("2021-03-30 10:30"), "notification reçue"),
     )
     .assert_code(0);
     // Evidence edited by hand: refused, never adoptable.

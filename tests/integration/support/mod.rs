@@ -5,6 +5,7 @@
 //! would check the outputs with ([`tools`]: `pdftotext`, `sha256sum`,
 //! `ssh-keygen`, Python's `bagit`).
 
+pub(crate) mod breach;
 pub(crate) mod dpo;
 pub(crate) mod fate;
 pub(crate) mod instruction;
