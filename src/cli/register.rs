@@ -96,21 +96,22 @@ pub(super) fn run(settings: &Settings, args: &RegisterArgs) -> Result<i32, CliEr
     if args.output.is_some() && !reg.edition.recorded {
         // A new edition issued to a file is recorded, so that its number
         // and date stay what this document says.
-        let recorded = settings
-            .act(ws.tz)
-            .map_err(|e| e.to_string())
-            .and_then(|act| {
-                let lock = ws.lock().map_err(|e| e.to_string())?;
-                ws.journal()
-                    .append_text(
-                        &lock,
-                        &act,
-                        (register::ISSUE_ACTION, "register"),
-                        &reg.content_sha256,
-                    )
-                    .map_err(|e| e.to_string())
-            });
-        if let Err(why) = recorded {
+        let recorded = settings.act(ws.tz).and_then(|act| {
+            let lock = ws.lock()?;
+            ws.journal()
+                .append_text(
+                    &lock,
+                    &act,
+                    (register::ISSUE_ACTION, "register"),
+                    &reg.content_sha256,
+                )
+                .map_err(CliError::from)
+        });
+        if let Err(e) = recorded {
+            // Why, in the run's language, on the note's one line.
+            use crate::render::catalog::Localize;
+            let why = e.message(&settings.strings());
+            let why = why.split_whitespace().collect::<Vec<_>>().join(" ");
             let n = reg.edition.number;
             errln!(
                 "{}",
