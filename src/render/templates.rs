@@ -445,7 +445,7 @@ impl Templates {
         });
         // `{{ n|plural("count.file") }}`: "1 fichier", "1 200 fichiers",
         // "une fois" — the forms `count.file.one` / `.other` of
-        // `strings.yaml`, chosen by `words::plural`.
+        // the catalog (`dpo.ftl`), chosen by `words::plural`.
         let s = strings.clone();
         env.add_filter("plural", move |n: u64, key: String| -> Value {
             Value::from(words::plural(&s, lang, &key, n))

@@ -119,7 +119,7 @@ const IN_DAYS_FROM: TimeDelta = TimeDelta::hours(72);
 
 /// "127 j 11 h" / "127 d 11 h" beyond 72 hours, "72 h 00 min" up to it: a
 /// duration of elapsed time (instant minus instant: a day is 24 hours of
-/// it, even across a clock change), with the units of `strings.yaml`. Time
+/// it, even across a clock change), with the units of the catalog (`dpo.ftl`). Time
 /// left is rounded down and time overdue rounded up, so neither is ever
 /// overstated in the user's favour; the form follows the rounded value.
 pub fn duration(s: &Strings, d: TimeDelta, round_up: bool) -> String {
