@@ -323,7 +323,7 @@ pub fn named_by_old_entry(entries: &[JournalEntry], file: &str) -> Option<u64> {
         .unwrap_or_default();
     entries
         .iter()
-        .filter(|e| e.writes.is_empty())
+        .filter(|e| e.writes.is_empty() && may_have_written(e))
         .filter(|e| {
             e.subject == file
                 || e.subject == stem
@@ -332,6 +332,19 @@ pub fn named_by_old_entry(entries: &[JournalEntry], file: &str) -> Option<u64> {
         })
         .map(|e| e.seq)
         .next_back()
+}
+
+/// Whether `e`, written without `writes`, may be an entry of an older
+/// journal that wrote a record: not the entries that write no record in any
+/// version — a recovery (`journal.rollback` of a record put back as it was,
+/// `journal.recover`), a note, an e-mail's intent, refusal, dry run or
+/// second sending.
+fn may_have_written(e: &JournalEntry) -> bool {
+    e.actor != super::journal::RECOVERY_ACTOR
+        && !e.action.starts_with("journal.")
+        && !crate::mail::outbox::NOT_THE_SENDING
+            .iter()
+            .any(|s| *s != crate::mail::outbox::CONFIRM_SENT && e.action.ends_with(s))
 }
 
 /// The top-level keys whose values differ between two YAML texts (every
@@ -579,5 +592,34 @@ mod tests {
         };
         let last = journaled(&[e(1, "aa"), e(2, "bb")]);
         assert_eq!(last["breaches/2021-001.yaml"], (2, "bb".to_string()));
+    }
+
+    #[test]
+    fn only_an_entry_that_may_have_written_the_record_is_taken_for_an_old_one() {
+        let e = |seq, actor: &str, action: &str, subject: &str| JournalEntry {
+            seq,
+            at: String::new(),
+            actor: actor.into(),
+            action: action.into(),
+            subject: subject.into(),
+            payload_sha256: String::new(),
+            text: None,
+            writes: Vec::new(),
+            prev_sha256: String::new(),
+        };
+        let file = "breaches/2021-001.yaml";
+        // A kill -9 after the record was written, before its entry: the
+        // recovery puts it back and journals that, without `writes`.
+        let rollback = e(
+            2,
+            super::super::journal::RECOVERY_ACTOR,
+            "journal.rollback",
+            file,
+        );
+        let note = e(3, "Mme X", "journal.note", "2021-001");
+        let intent = e(4, "Mme X", "breach.notify.intent", "2021-001");
+        assert_eq!(named_by_old_entry(&[rollback, note, intent], file), None);
+        let old = e(5, "Mme X", "breach.open", "2021-001");
+        assert_eq!(named_by_old_entry(&[old], file), Some(5));
     }
 }

@@ -73,7 +73,7 @@ pub enum WorkspaceError {
     },
     /// A record file is not what the journal last vouched for (changed
     /// outside dpo): writing over it would make the edit dpo's own.
-    #[error("`{file}` is {message}\n  nothing was written")]
+    #[error("`{file}`: {message}\n  nothing was written")]
     Unvouched {
         /// The file, relative to the workspace.
         file: String,

@@ -439,6 +439,58 @@ fn kill_9_during_breach_notify_never_records_unsent_mail_nor_resends_silently() 
     );
 }
 
+/// The state a kill -9 leaves between the rewrite of a record and its
+/// journal entry — the record rewritten, its write-ahead note in
+/// `.dpo.pending` — made by hand, for a record written by hand that no entry
+/// ever vouched for: the next command puts the record back and journals
+/// that (`journal.rollback`), and that entry does not make the record one
+/// the journal must vouch for. (Found by the kill loop above, seed
+/// 1796150913149078717, on CI.)
+#[test]
+fn a_rolled_back_write_of_a_record_written_by_hand_does_not_block_it() {
+    const ID: &str = "2021-001";
+    let server = SmtpServer::start(Mode::Plain);
+    let breach = std::fs::read_to_string(fixture("breach-records").join(format!("{ID}.yaml")))
+        .expect("read breach fixture");
+    let ws = Workspace::fixture("juvisy-workspace");
+    let rel = format!("breaches/{ID}.yaml");
+    ws.write(&rel, &breach);
+    ws.dpo()
+        .now("2021-03-26 10:00")
+        .run(&["journal", "note", "-m", "start"])
+        .assert_code(0);
+    let head = ws.read("journal.head");
+    let mut head = head.split_whitespace();
+    let (seq, sha) = (head.next().expect("seq"), head.next().expect("sha"));
+    let rewritten = format!("{breach}\n# rewritten by the killed command\n");
+    ws.write(&rel, &rewritten);
+    let pending = serde_json::json!({
+        "seq": seq.parse::<u64>().expect("seq"),
+        "head": sha,
+        "writes": [{"rel": rel, "before": breach, "after_sha256": sha256sum(&ws.root().join(&rel))}],
+    });
+    ws.write(".dpo.pending", &pending.to_string());
+    let r = ws.dpo().env("DPO_SMTP_URL", &server.url()).run(&[
+        "--now",
+        "2021-03-26 11:00",
+        "breach",
+        "notify",
+        ID,
+    ]);
+    r.assert_code(0);
+    assert!(!ws.read(&rel).contains("rewritten by the killed"));
+    server.wait_for(1);
+    let actions: Vec<String> = journal_lines(&ws)
+        .iter()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("entry")["action"].to_string())
+        .collect();
+    assert!(
+        actions.iter().any(|a| a.contains("journal.rollback")),
+        "{actions:?}"
+    );
+    ws.dpo().run(&["journal", "verify"]).assert_code(0);
+}
+
 #[test]
 fn a_broken_journal_stops_every_write_before_any_record_is_written() {
     let ws = Workspace::fixture("juvisy-workspace");
