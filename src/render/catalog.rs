@@ -1,5 +1,5 @@
-//! The one catalog of everything a person reads: `templates/fr/dpo.ftl` and
-//! `templates/en/dpo.ftl` ([Project Fluent](https://projectfluent.org)),
+//! The one catalog of everything a person reads: `templates/fr/*.ftl` and
+//! `templates/en/*.ftl` ([Project Fluent](https://projectfluent.org)),
 //! compiled into the binary. The terminal, the documents' short labels (CSV
 //! headers, « à compléter », month names), the e-mails' subjects, the
 //! calendar and the templates (through `t("id", …)`) all read it, so one
@@ -25,11 +25,30 @@ use fluent_syntax::ast;
 
 use crate::model::Lang;
 
-/// The catalog sources: (language, Fluent text).
-const SOURCES: [(Lang, &str); 2] = [
-    (Lang::Fr, include_str!("../../templates/fr/dpo.ftl")),
-    (Lang::En, include_str!("../../templates/en/dpo.ftl")),
-];
+/// The catalog files of each language, `templates/<lang>/<name>.ftl`: one
+/// catalog, kept in several files by subject.
+macro_rules! catalog_files {
+    ($($name:literal),+ $(,)?) => {
+        [
+            (Lang::Fr, &[$(($name, include_str!(concat!("../../templates/fr/", $name, ".ftl")))),+]),
+            (Lang::En, &[$(($name, include_str!(concat!("../../templates/en/", $name, ".ftl")))),+]),
+        ]
+    };
+}
+
+/// The catalog sources: (language, [(file name, Fluent text)]).
+const SOURCES: [(Lang, &[(&str, &str)]); 2] =
+    catalog_files!("dpo", "errors", "screens", "backup", "bag");
+
+/// The whole Fluent text of `lang`: its files one after the other.
+fn source(lang: Lang) -> String {
+    SOURCES
+        .iter()
+        .filter(|(l, _)| *l == lang)
+        .flat_map(|(_, files)| files.iter())
+        .map(|(_, text)| format!("{text}\n"))
+        .collect()
+}
 
 /// A value given to a message: text or a number (a number selects the
 /// plural form).
@@ -227,13 +246,9 @@ impl Catalog {
     }
 
     fn load(lang: Lang) -> Catalog {
-        let src = SOURCES
-            .iter()
-            .find(|(l, _)| *l == lang)
-            .map_or("", |(_, s)| *s);
         let mut errors = Vec::new();
         // A broken source keeps what parsed: the errors are unit-tested.
-        let resource = FluentResource::try_new(src.to_string()).unwrap_or_else(|(r, e)| {
+        let resource = FluentResource::try_new(source(lang)).unwrap_or_else(|(r, e)| {
             errors.extend(e.iter().map(|e| format!("{e:?}")));
             r
         });
@@ -384,11 +399,20 @@ mod tests {
     use super::*;
 
     fn vars(lang: Lang) -> BTreeMap<String, BTreeSet<String>> {
-        let src = SOURCES.iter().find(|(l, _)| *l == lang).unwrap().1;
-        let r = FluentResource::try_new(src.to_string()).unwrap_or_else(|(_, e)| {
-            panic!("templates/{}/dpo.ftl does not parse: {e:?}", lang.code())
-        });
-        Catalog::variables_of(&r)
+        let mut all = BTreeMap::new();
+        for (name, src) in SOURCES.iter().find(|(l, _)| *l == lang).unwrap().1.iter() {
+            let r = FluentResource::try_new(src.to_string()).unwrap_or_else(|(_, e)| {
+                panic!("templates/{}/{name}.ftl does not parse: {e:?}", lang.code())
+            });
+            for (id, v) in Catalog::variables_of(&r) {
+                assert!(
+                    all.insert(id.clone(), v).is_none(),
+                    "`{id}` is defined twice in templates/{}/",
+                    lang.code()
+                );
+            }
+        }
+        all
     }
 
     #[test]
@@ -432,17 +456,18 @@ mod tests {
 
     #[test]
     fn french_text_has_its_narrow_no_break_spaces() {
-        let src = SOURCES[0].1;
-        for (n, line) in src.lines().enumerate() {
-            if line.starts_with('#') {
-                continue;
-            }
-            for bad in [" :", " ;", " !", " ?", "« ", " »"] {
-                assert!(
-                    !line.contains(bad),
-                    "templates/fr/dpo.ftl:{}: `{bad}` needs U+202F: {line}",
-                    n + 1
-                );
+        for (name, src) in SOURCES[0].1.iter() {
+            for (n, line) in src.lines().enumerate() {
+                if line.starts_with('#') {
+                    continue;
+                }
+                for bad in [" :", " ;", " !", " ?", "« ", " »"] {
+                    assert!(
+                        !line.contains(bad),
+                        "templates/fr/{name}.ftl:{}: `{bad}` needs U+202F: {line}",
+                        n + 1
+                    );
+                }
             }
         }
     }

@@ -1,0 +1,1 @@
+# backup: see src/render/catalog.rs. One catalog, kept in files by subject.

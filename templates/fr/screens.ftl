@@ -1,0 +1,1 @@
+# screens: see src/render/catalog.rs. One catalog, kept in files by subject.
