@@ -470,7 +470,7 @@ fn a_rolled_back_write_of_a_record_written_by_hand_does_not_block_it() {
         "writes": [{"rel": rel, "before": breach, "after_sha256": sha256sum(&ws.root().join(&rel))}],
     });
     ws.write(".dpo.pending", &pending.to_string());
-    let r = ws.dpo().env("DPO_SMTP_URL", &server.url()).run(&[
+    let r = ws.dpo().env("DPO_SMTP_URL", server.url()).run(&[
         "--now",
         "2021-03-26 11:00",
         "breach",

@@ -9,6 +9,7 @@ pub(crate) mod breach;
 pub(crate) mod dpo;
 pub(crate) mod fate;
 pub(crate) mod instruction;
+pub(crate) mod language;
 pub(crate) mod mail;
 pub(crate) mod request;
 pub(crate) mod smtp;

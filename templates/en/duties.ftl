@@ -1,0 +1,1 @@
+# duties: see src/render/catalog.rs. One catalog, kept in files by subject.

@@ -1,0 +1,105 @@
+//! The one-language check of issue 10, shared by the tests that read what
+//! a person reads: the words only one language uses, and French typography.
+//! A test takes the workspace's own words out first ([`data_of`],
+//! [`without_data`]), then asks [`faults`] what is of the other language.
+
+use std::path::Path;
+
+/// Words only French uses.
+pub(crate) const FRENCH: &[&str] = &[
+    "le",
+    "la",
+    "les",
+    "des",
+    "du",
+    "une",
+    "à",
+    "échéance",
+    "jours",
+    "dans",
+    "avant",
+    "suite",
+];
+/// Words only English uses.
+pub(crate) const ENGLISH: &[&str] = &[
+    "the", "of", "and", "overdue", "days", "every", "renew", "next", "within", "before", "missing",
+    "pending", "done", "erasure", "access",
+];
+
+/// Every string value of the YAML files under `dir`, longest first.
+pub(crate) fn data_of(dir: &Path, out: &mut Vec<String>) {
+    fn walk(v: &serde_yaml::Value, out: &mut Vec<String>) {
+        match v {
+            serde_yaml::Value::String(s) => out.push(s.clone()),
+            serde_yaml::Value::Sequence(s) => s.iter().for_each(|v| walk(v, out)),
+            serde_yaml::Value::Mapping(m) => m.values().for_each(|v| walk(v, out)),
+            serde_yaml::Value::Tagged(t) => walk(&t.value, out),
+            _ => {}
+        }
+    }
+    for e in std::fs::read_dir(dir)
+        .expect("read the workspace")
+        .flatten()
+    {
+        let p = e.path();
+        if p.is_dir() {
+            data_of(&p, out);
+        } else if p.extension().is_some_and(|x| x == "yaml") {
+            let text = std::fs::read_to_string(&p).unwrap_or_default();
+            if let Ok(v) = serde_yaml::from_str::<serde_yaml::Value>(&text) {
+                walk(&v, out);
+            }
+        }
+    }
+}
+
+/// `text` without the workspace's own words (`data`, longest first) and
+/// the iCalendar folding and escapes.
+pub(crate) fn without_data(text: &str, data: &[String]) -> String {
+    let mut t = text
+        .replace("\r\n ", "")
+        .replace("\\,", ",")
+        .replace("\\;", ";")
+        .replace("\\n", "\n");
+    // Human text only: a bare lower-case word (`erasure`, `destroy`) is a
+    // code the tool must put in words itself.
+    let human = |d: &&String| {
+        d.chars().count() > 2
+            && d.chars()
+                .any(|c| c.is_whitespace() || c.is_uppercase() || c == '\'')
+    };
+    for d in data.iter().filter(human) {
+        t = t.replace(d.as_str(), "▢");
+    }
+    t
+}
+
+/// The words of `text` that belong to the other language than `lang`, and,
+/// in French, each « : ; ! ? » or « » without its narrow no-break space.
+pub(crate) fn faults(lang: &str, text: &str) -> Vec<String> {
+    let foreign = if lang == "fr" { ENGLISH } else { FRENCH };
+    let mut out: Vec<String> = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| foreign.contains(&w.to_lowercase().as_str()))
+        .map(|w| format!("{lang}: foreign word `{w}`"))
+        .collect();
+    if lang == "fr" {
+        let chars: Vec<char> = text.chars().collect();
+        for (i, c) in chars.iter().enumerate() {
+            let before = i.checked_sub(1).map(|j| chars[j]);
+            let after = chars.get(i + 1).copied();
+            let bad = match c {
+                ':' | ';' | '!' | '?' => before.is_some_and(|b| b == ' ' || b == '\u{a0}'),
+                '«' => after.is_some_and(|a| a == ' ' || a == '\u{a0}'),
+                '»' => before.is_some_and(|b| b == ' ' || b == '\u{a0}'),
+                _ => false,
+            };
+            if bad {
+                let from = i.saturating_sub(30);
+                let at: String = chars[from..(i + 5).min(chars.len())].iter().collect();
+                out.push(format!("fr: `{c}` without U+202F: …{at}…"));
+            }
+        }
+    }
+    out
+}
