@@ -520,7 +520,7 @@ fn check_declaration(dir: &Path, found: &mut Findings) -> Declaration {
         found.problem(NAME, BagProblemKind::Malformed, Fault::DeclarationFields);
         return decl;
     }
-    let version = fields[0].1.as_str();
+    let version = fields[0].1.trim();
     let parsed = version.split_once('.').and_then(|(major, minor)| {
         let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
         (digits(major) && digits(minor)).then(|| Some((major.parse().ok()?, minor.parse().ok()?)))?

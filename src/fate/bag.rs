@@ -485,6 +485,13 @@ pub fn verify_bag(
     })
 }
 
+/// True when a fate file of `ws` records the bag in `dir` (its tag
+/// manifest is that of a bag `dpo fate bag` wrote): checking it records the
+/// check, and its signature is required.
+pub fn knows_bag(ws: &Workspace, dir: &Path) -> Result<bool, FateError> {
+    Ok(find_bag_record(ws, dir)?.is_some())
+}
+
 /// The fate file and item of the bag record whose tag manifest is the one
 /// in `dir`, with that tag manifest's SHA-256.
 fn find_bag_record(
