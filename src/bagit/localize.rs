@@ -14,7 +14,8 @@ impl BagError {
     /// The error as a message of the catalog, and its hint when it has one.
     fn msgs(&self) -> (Msg, Option<Msg>) {
         let on = |id: &'static str, path: &PathBuf| Msg::new(id).arg("path", shown(path));
-        let listed = |id: &'static str, paths: &[PathBuf]| Msg::new(id).arg("paths", list_paths(paths));
+        let listed =
+            |id: &'static str, paths: &[PathBuf]| Msg::new(id).arg("paths", list_paths(paths));
         match self {
             BagError::InfoField { label, reason } => (
                 Msg::new("bag-err-info-field")
@@ -23,7 +24,10 @@ impl BagError {
                 None,
             ),
             BagError::Source { path, .. } => (on("bag-err-source", path), None),
-            BagError::ListSource(e) => (Msg::new("bag-err-list-source").arg("error", e.to_string()), None),
+            BagError::ListSource(e) => (
+                Msg::new("bag-err-list-source").arg("error", e.to_string()),
+                None,
+            ),
             BagError::OutputNotEmpty { path } => (
                 on("bag-err-output-not-empty", path),
                 Some(Msg::new("bag-err-output-not-empty-hint")),

@@ -303,7 +303,8 @@ impl Fault {
     /// The fault as a message of the catalog.
     pub fn msg(&self) -> Msg {
         let m = |id: &'static str| Msg::new(id);
-        let manifest = |id: &'static str, manifest: &String| m(id).arg("manifest", manifest.as_str());
+        let manifest =
+            |id: &'static str, manifest: &String| m(id).arg("manifest", manifest.as_str());
         match self {
             Fault::NoDeclaration => m("bag-fault-no-declaration"),
             Fault::ByteOrderMark => m("bag-fault-byte-order-mark"),

@@ -392,11 +392,7 @@ fn payload_files(dir: &Path, found: &mut Findings) -> Result<BTreeMap<String, Pa
             Some(rel) => {
                 on_disk.insert(format!("data/{rel}"), file.path);
             }
-            None => found.problem(
-                &shown(&file.rel),
-                BagProblemKind::Extra,
-                Fault::NotUtf8Name,
-            ),
+            None => found.problem(&shown(&file.rel), BagProblemKind::Extra, Fault::NotUtf8Name),
         }
     }
     for (path, kind) in tree.others {
@@ -511,7 +507,11 @@ fn check_declaration(dir: &Path, found: &mut Findings) -> Declaration {
     let fields = match parse_tag_file(text.trim_start_matches('\u{feff}'), true) {
         Ok(fields) => fields,
         Err((line, reason)) => {
-            found.problem(NAME, BagProblemKind::Malformed, Fault::TagLine { line, reason });
+            found.problem(
+                NAME,
+                BagProblemKind::Malformed,
+                Fault::TagLine { line, reason },
+            );
             return decl;
         }
     };
@@ -523,7 +523,8 @@ fn check_declaration(dir: &Path, found: &mut Findings) -> Declaration {
     let version = fields[0].1.trim();
     let parsed = version.split_once('.').and_then(|(major, minor)| {
         let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-        (digits(major) && digits(minor)).then(|| Some((major.parse().ok()?, minor.parse().ok()?)))?
+        (digits(major) && digits(minor))
+            .then(|| Some((major.parse().ok()?, minor.parse().ok()?)))?
     });
     match parsed {
         None => found.problem(
@@ -654,10 +655,20 @@ fn read_manifest(
     }
     let manifest = || name.to_owned();
     if binary_marker {
-        found.warn(name, Fault::BinaryMarker { manifest: manifest() });
+        found.warn(
+            name,
+            Fault::BinaryMarker {
+                manifest: manifest(),
+            },
+        );
     }
     if dot_slash {
-        found.warn(name, Fault::DotSlash { manifest: manifest() });
+        found.warn(
+            name,
+            Fault::DotSlash {
+                manifest: manifest(),
+            },
+        );
     }
     Some(Manifest {
         name: name.to_owned(),

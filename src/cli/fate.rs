@@ -363,7 +363,13 @@ fn verify_bag(settings: &Settings, a: &VerifyBagArgs) -> Result<i32, CliError> {
         let files = c.files;
         outln!(
             "{}",
-            tr!(s, "bag-verdict-valid", dir = dir, files = files, algorithms = algorithms)
+            tr!(
+                s,
+                "bag-verdict-valid",
+                dir = dir,
+                files = files,
+                algorithms = algorithms
+            )
         )?;
     }
     for w in &r.warnings {

@@ -451,7 +451,12 @@ pub fn verify_bag(
             // What the record keeps: the bag's problems, what is left to
             // fetch, and the signature when it does not hold.
             let mut kept = problems.clone();
-            kept.extend(report.to_fetch.iter().map(|e| format!("{}: not fetched", e.path)));
+            kept.extend(
+                report
+                    .to_fetch
+                    .iter()
+                    .map(|e| format!("{}: not fetched", e.path)),
+            );
             if !signature.is_good() {
                 kept.push(format!("{TAGMANIFEST}.sig: {}", signature.msg().english()));
             }

@@ -73,6 +73,7 @@ bag-err-list-payload = impossible de lister les données du paquet `{ $path }`
 
 ## The two verdicts of `dpo fate verify-bag`.
 bag-verdict-valid = paquet { $dir } : complet et valide, { $files ->
+    [0] aucun fichier vérifié
     [one] un fichier vérifié
    *[other] { $files } fichiers vérifiés
   } avec { $algorithms }
