@@ -46,7 +46,7 @@ mod localize;
 mod problem;
 mod verify;
 
-pub use problem::{BagProblem, BagProblemKind, Fault, LineFault, TagLineFault};
+pub use problem::{BagProblem, BagProblemKind, Fault, LineFault};
 pub use verify::{verify_bag, Alg, BagReport, FetchEntry};
 
 /// The declaration every bag written here starts with (`bagit.txt`).

@@ -91,9 +91,10 @@ impl fmt::Display for BagProblemKind {
     }
 }
 
-/// What is wrong with a line of a tag file (`Label: value`).
+/// What is wrong with a line of a tag file: `Label: value` (`bagit.txt`,
+/// `bag-info.txt`), a manifest's or `fetch.txt`'s.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum TagLineFault {
+pub enum LineFault {
     /// A continuation line with no field before it.
     Continuation,
     /// No `:` on the line.
@@ -103,11 +104,6 @@ pub enum TagLineFault {
         /// The label.
         label: String,
     },
-}
-
-/// What is wrong with a line of a manifest or of `fetch.txt`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum LineFault {
     /// No whitespace between the digest and the path.
     NoSeparator,
     /// The digest is not hexadecimal, or not of the algorithm's length.
@@ -147,13 +143,6 @@ pub enum Fault {
     NotText {
         /// The encoding.
         encoding: String,
-    },
-    /// A bad line of a tag file.
-    TagLine {
-        /// 1-based line.
-        line: usize,
-        /// What is wrong.
-        reason: TagLineFault,
     },
     /// `bagit.txt` does not hold exactly its two fields.
     DeclarationFields,
@@ -226,7 +215,7 @@ pub enum Fault {
         /// What the file hashes to.
         found: String,
     },
-    /// A bad line of a manifest or of `fetch.txt`.
+    /// A bad line of a tag file.
     Line {
         /// 1-based line.
         line: usize,
@@ -270,6 +259,11 @@ pub enum Fault {
 impl LineFault {
     fn msg(&self) -> Msg {
         match self {
+            LineFault::Continuation => Msg::new("bag-tag-continuation"),
+            LineFault::NoColon => Msg::new("bag-tag-no-colon"),
+            LineFault::BadLabel { label } => {
+                Msg::new("bag-tag-bad-label").arg("label", label.as_str())
+            }
             LineFault::NoSeparator => Msg::new("bag-line-no-separator"),
             LineFault::BadDigest => Msg::new("bag-line-bad-digest"),
             LineFault::NotRelative { path } => {
@@ -287,18 +281,6 @@ impl LineFault {
     }
 }
 
-impl TagLineFault {
-    fn msg(&self) -> Msg {
-        match self {
-            TagLineFault::Continuation => Msg::new("bag-tag-continuation"),
-            TagLineFault::NoColon => Msg::new("bag-tag-no-colon"),
-            TagLineFault::BadLabel { label } => {
-                Msg::new("bag-tag-bad-label").arg("label", label.as_str())
-            }
-        }
-    }
-}
-
 impl Fault {
     /// The fault as a message of the catalog.
     pub fn msg(&self) -> Msg {
@@ -311,9 +293,6 @@ impl Fault {
             Fault::NotText { encoding } => {
                 m("bag-fault-not-text").arg("encoding", encoding.as_str())
             }
-            Fault::TagLine { line, reason } => m("bag-fault-line")
-                .arg("line", *line)
-                .arg("reason", reason.msg()),
             Fault::DeclarationFields => m("bag-fault-declaration-fields"),
             Fault::BadVersion { version } => {
                 m("bag-fault-bad-version").arg("version", version.as_str())

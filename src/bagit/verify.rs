@@ -25,7 +25,7 @@ use encoding_rs::Encoding;
 use rayon::prelude::*;
 use sha2::digest::DynDigest;
 
-use super::problem::{BagProblem, BagProblemKind, Fault, LineFault, TagLineFault};
+use super::problem::{BagProblem, BagProblemKind, Fault, LineFault};
 use super::{decode_path, display_bytes, encode_path, BagError};
 use crate::hashing::{self, OtherKind};
 
@@ -510,7 +510,7 @@ fn check_declaration(dir: &Path, found: &mut Findings) -> Declaration {
             found.problem(
                 NAME,
                 BagProblemKind::Malformed,
-                Fault::TagLine { line, reason },
+                Fault::Line { line, reason },
             );
             return decl;
         }
@@ -869,7 +869,7 @@ fn check_oxum(dir: &Path, decl: &Declaration, bytes: u64, files: u64, found: &mu
     let fields = match parse_tag_file(&text, false) {
         Ok(fields) => fields,
         Err((line, reason)) => {
-            return problem(BagProblemKind::Malformed, Fault::TagLine { line, reason })
+            return problem(BagProblemKind::Malformed, Fault::Line { line, reason })
         }
     };
     let oxums: Vec<&str> = fields
@@ -908,7 +908,7 @@ fn check_oxum(dir: &Path, decl: &Declaration, bytes: u64, files: u64, found: &mu
 pub(super) fn parse_tag_file(
     text: &str,
     strict: bool,
-) -> Result<Vec<(String, String)>, (usize, TagLineFault)> {
+) -> Result<Vec<(String, String)>, (usize, LineFault)> {
     let mut fields: Vec<(String, String)> = Vec::new();
     for (number, line) in lines(text) {
         if line.trim().is_empty() {
@@ -916,14 +916,14 @@ pub(super) fn parse_tag_file(
         }
         if line.starts_with([' ', '\t']) {
             let Some(last) = fields.last_mut() else {
-                return Err((number, TagLineFault::Continuation));
+                return Err((number, LineFault::Continuation));
             };
             last.1.push(' ');
             last.1.push_str(line.trim_start_matches([' ', '\t']));
             continue;
         }
         let Some((label, rest)) = line.split_once(':') else {
-            return Err((number, TagLineFault::NoColon));
+            return Err((number, LineFault::NoColon));
         };
         let label = if strict {
             label
@@ -933,7 +933,7 @@ pub(super) fn parse_tag_file(
         if label.is_empty() || label.ends_with([' ', '\t']) {
             return Err((
                 number,
-                TagLineFault::BadLabel {
+                LineFault::BadLabel {
                     label: label.to_owned(),
                 },
             ));
@@ -944,4 +944,181 @@ pub(super) fn parse_tag_file(
         fields.push((label.to_owned(), value.to_owned()));
     }
     Ok(fields)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn declared(label: &str) -> Declaration {
+        Declaration {
+            version: Some((1, 0)),
+            encoding: Encoding::for_label(label.as_bytes()).unwrap(),
+            encoding_name: label.to_owned(),
+        }
+    }
+
+    #[test]
+    fn every_algorithm_gives_its_known_answer_for_abc() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("abc");
+        fs::write(&file, b"abc").unwrap();
+        let (digests, size) = digest_file(&file, &Alg::ALL).unwrap();
+        assert_eq!(size, 3);
+        let known = [
+            (Alg::Md5, "900150983cd24fb0d6963f7d28e17f72"),
+            (Alg::Sha1, "a9993e364706816aba3e25717850c26c9cd0d89d"),
+            (
+                Alg::Sha224,
+                "23097d223405d8228642a477bda255b32aadbce4bda0b3f7e36c9da7",
+            ),
+            (
+                Alg::Sha256,
+                "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+            ),
+            (
+                Alg::Sha384,
+                "cb00753f45a35e8bb5a03d699ac65007272c32ab0eded1631a8b605a43ff5bed\
+                 8086072ba1e7cc2358baeca134c825a7",
+            ),
+            (
+                Alg::Sha512,
+                "ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a\
+                 2192992a274fc1a836ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f",
+            ),
+        ];
+        assert_eq!(digests.len(), known.len());
+        for ((alg, hex), (want_alg, want)) in digests.iter().zip(known) {
+            assert_eq!((*alg, hex.as_str()), (want_alg, want));
+            assert_eq!(hex.len(), alg.hex_len(), "{alg:?}");
+            assert_eq!(Alg::from_name(alg.name()), Some(*alg));
+        }
+        assert!(Alg::Md5.is_weak() && Alg::Sha1.is_weak() && !Alg::Sha224.is_weak());
+    }
+
+    #[test]
+    fn tag_files_decode_in_the_declared_encoding() {
+        assert_eq!(declared("ISO-8859-1").decode(b"caf\xe9").unwrap(), "café");
+        let utf16be: Vec<u8> = [0xfe, 0xff, 0, b'd', 0, 0xe9].to_vec();
+        assert_eq!(declared("UTF-16").decode(&utf16be).unwrap(), "dé");
+        let utf16le: Vec<u8> = [0xff, 0xfe, b'd', 0, 0xe9, 0].to_vec();
+        assert_eq!(declared("UTF-16").decode(&utf16le).unwrap(), "dé");
+        assert_eq!(
+            declared("UTF-8").decode(b"caf\xe9"),
+            Err(Fault::NotText {
+                encoding: "UTF-8".into()
+            })
+        );
+    }
+
+    #[test]
+    fn fetch_lines_are_read_and_paths_outside_the_payload_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(
+            dir.path().join("fetch.txt"),
+            "https://archives.example/a%201.txt 12 data/a 1.txt\n\
+             https://archives.example/b - data/sub/b%0Ac.txt\r\n\
+             \n\
+             https://archives.example/x 3 ../x\n\
+             not-a-url 3 data/y\n\
+             https://archives.example/z lots data/z\n\
+             https://archives.example/w\n",
+        )
+        .unwrap();
+        let mut found = Findings::default();
+        let entries = read_fetch(dir.path(), &declared("UTF-8"), &mut found);
+        let got: Vec<_> = entries
+            .values()
+            .map(|e| (e.path.as_str(), e.length, e.url.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "data/a 1.txt",
+                    Some(12),
+                    "https://archives.example/a%201.txt"
+                ),
+                ("data/sub/b%0Ac.txt", None, "https://archives.example/b"),
+            ]
+        );
+        assert!(entries.contains_key("data/sub/b\nc.txt"));
+        let lines: Vec<(usize, &LineFault)> = found
+            .problems
+            .iter()
+            .map(|p| match &p.fault {
+                Fault::Line { line, reason } => (*line, reason),
+                other => panic!("{other}"),
+            })
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                (
+                    4,
+                    &LineFault::NotRelative {
+                        path: "../x".into()
+                    }
+                ),
+                (
+                    5,
+                    &LineFault::FetchUrl {
+                        url: "not-a-url".into()
+                    }
+                ),
+                (6, &LineFault::FetchFields),
+                (7, &LineFault::FetchFields),
+            ]
+        );
+    }
+
+    #[test]
+    fn only_bag_info_labels_may_have_blanks_before_the_colon() {
+        let text = "Test-Tag : 3\nTest-Tag    :   5\n";
+        let lenient = parse_tag_file(text, false).unwrap();
+        assert_eq!(
+            lenient,
+            [
+                ("Test-Tag".to_owned(), "3".to_owned()),
+                ("Test-Tag".to_owned(), "  5".to_owned())
+            ]
+        );
+        assert_eq!(
+            parse_tag_file("BagIt-Version : 1.0\n", true),
+            Err((
+                1,
+                LineFault::BadLabel {
+                    label: "BagIt-Version ".into()
+                }
+            ))
+        );
+    }
+
+    #[test]
+    fn an_unknown_algorithm_alone_cannot_vouch_for_the_payload() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir(dir.path().join("data")).unwrap();
+        fs::write(dir.path().join("data/a"), b"abc").unwrap();
+        fs::write(
+            dir.path().join("bagit.txt"),
+            "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n",
+        )
+        .unwrap();
+        fs::write(dir.path().join("manifest-blake3.txt"), "00ff  data/a\n").unwrap();
+        let report = verify_bag(dir.path()).unwrap();
+        assert_eq!(
+            report.problems.iter().map(|p| p.kind).collect::<Vec<_>>(),
+            [BagProblemKind::Unsupported]
+        );
+        // Beside a manifest that is checked, it is only a warning.
+        fs::write(
+            dir.path().join("manifest-md5.txt"),
+            "900150983cd24fb0d6963f7d28e17f72  data/a\n",
+        )
+        .unwrap();
+        let report = verify_bag(dir.path()).unwrap();
+        assert!(report.is_valid(), "{:?}", report.problems);
+        assert_eq!(report.algorithms, [Alg::Md5]);
+        assert_eq!(report.warnings.len(), 2, "{:?}", report.warnings);
+    }
 }
