@@ -8,25 +8,23 @@
 
 mod args;
 mod progress;
+mod verify_bag;
 
 use serde::Serialize;
 
 pub(super) use args::FateCommand;
-use args::{
-    BagArgs, CertifyArgs, DestroyArgs, FingerprintArgs, ListArgs, ScanArgs, SetArgs, VerifyBagArgs,
-};
+use args::{BagArgs, CertifyArgs, DestroyArgs, FingerprintArgs, ListArgs, ScanArgs, SetArgs};
 
 use super::{hashed, print_json, CliError, Settings, EXIT_FINDING};
 use crate::fate::{self, Certified, Pending};
 use crate::model::Id;
-use crate::signing::allowed_signers_path;
 use progress::with_progress;
 
 pub(super) fn run(settings: &Settings, cmd: &FateCommand) -> Result<i32, CliError> {
     match cmd {
         FateCommand::List(a) => list(settings, a),
         FateCommand::Bag(a) => bag(settings, a),
-        FateCommand::VerifyBag(a) => verify_bag(settings, a),
+        FateCommand::VerifyBag(a) => verify_bag::run(settings, a),
         FateCommand::Fingerprint(a) => fingerprint(settings, a),
         FateCommand::Destroy(a) => destroy(settings, a),
         FateCommand::Scan(a) => scan(settings, a),
@@ -307,106 +305,6 @@ fn bag(settings: &Settings, a: &BagArgs) -> Result<i32, CliError> {
         outln!("{}", tr!(s, "fate-bag-how-to-check"))?;
     }
     Ok(0)
-}
-
-fn verify_bag(settings: &Settings, a: &VerifyBagArgs) -> Result<i32, CliError> {
-    use crate::render::catalog::{Localize, Msg};
-    let ws = settings.load().ok();
-    let tz = ws.as_ref().map(|w| w.tz).unwrap_or(crate::time::DEFAULT_TZ);
-    let req = fate::VerifyBagRequest {
-        dir: a.dir.clone(),
-        allowed_signers: a
-            .allowed_signers
-            .clone()
-            .unwrap_or_else(|| allowed_signers_path(settings.root())),
-        unsigned_ok: a.unsigned_ok,
-    };
-    // Who acts matters only when the check is recorded: on a bag a fate
-    // file of the workspace records.
-    let recorded = match &ws {
-        Some(ws) => fate::knows_bag(ws, &a.dir)?,
-        None => false,
-    };
-    let act = if recorded {
-        settings.act(tz)?
-    } else {
-        crate::workspace::Act {
-            now: settings.clock(tz)?.now(),
-            actor: settings.actor().unwrap_or_default(),
-        }
-    };
-    let c = fate::verify_bag(ws.as_ref(), &act, &req)?;
-    let code = if c.valid { 0 } else { EXIT_FINDING };
-    if settings.json {
-        print_json(&c)?;
-        return Ok(code);
-    }
-    let s = settings.strings();
-    let dir = a.dir.display().to_string();
-    // The bag's verdict.
-    let r = &c.report;
-    if !r.is_valid() {
-        let n = r.problems.len();
-        errln!("{}", tr!(s, "bag-verdict-invalid", dir = dir, n = n));
-        for p in &r.problems {
-            outln!("{}", p.message(&s))?;
-        }
-    } else if !r.is_complete() {
-        let n = r.to_fetch.len();
-        outln!("{}", tr!(s, "bag-verdict-incomplete", dir = dir, n = n))?;
-        for e in &r.to_fetch {
-            let (path, url) = (e.path.as_str(), e.url.as_str());
-            outln!("{}", tr!(s, "bag-not-fetched", path = path, url = url))?;
-        }
-    } else {
-        let algorithms = c.algorithms.join(", ");
-        let files = c.files;
-        outln!(
-            "{}",
-            tr!(
-                s,
-                "bag-verdict-valid",
-                dir = dir,
-                files = files,
-                algorithms = algorithms
-            )
-        )?;
-    }
-    for w in &r.warnings {
-        outln!("{}", w.message(&s))?;
-    }
-    // The signature's verdict, and what it means for this bag.
-    let said = s.msg(&c.signature.msg());
-    if c.signature.is_good() {
-        outln!("{said}")?;
-    } else {
-        errln!("{said}");
-    }
-    let unsigned = matches!(
-        c.signature,
-        fate::SignatureVerdict::Unsigned | fate::SignatureVerdict::NoKeys { .. }
-    );
-    let keys = req.allowed_signers.display().to_string();
-    match (&c.known_in, unsigned) {
-        (Some(file), true) if a.unsigned_ok => {
-            errln!("{}", tr!(s, "bag-signature-required", file = file.as_str()));
-        }
-        (_, true) if c.signature_required => {
-            errln!("{}", tr!(s, "bag-refused-unsigned", file = keys));
-            let hint = s.msg(&Msg::new("bag-refused-unsigned-hint"));
-            errln!("  {}", tr!(s, "cli-hint", hint = hint));
-        }
-        (_, true) if c.bag_valid && c.complete => {
-            outln!("{}", tr!(s, "bag-accepted-unsigned"))?;
-        }
-        _ => {}
-    }
-    match &c.recorded_in {
-        Some(file) => errln!("{}", tr!(s, "fate-recorded-in", file = file.as_str())),
-        None if c.in_workspace => errln!("{}", tr!(s, "fate-bag-not-recorded")),
-        None => {}
-    }
-    Ok(code)
 }
 
 #[derive(Serialize)]

@@ -98,5 +98,5 @@ bag-sig-not-allowed = the signing key { $fingerprint } is listed, but not for th
 bag-sig-mismatch = the signature does not match the tag manifest: it was changed after it was signed, or the signature belongs to another bag
 bag-accepted-unsigned = accepted without a signature (--unsigned-ok): the bag's content is vouched for by its manifests only
 bag-signature-required = this bag is one dpo made ({ $file } records it): its signature is required, even with --unsigned-ok
-bag-refused-unsigned = the bag is not accepted until it is signed by a key of { $file }
+bag-refused-unsigned = the bag is not accepted without a signature checked against { $file }
 bag-refused-unsigned-hint = a bag made by another BagIt tool is never signed by dpo: `--unsigned-ok` accepts it on the bag's verdict alone

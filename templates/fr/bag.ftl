@@ -99,5 +99,5 @@ bag-sig-not-allowed = la clé de signature { $fingerprint } est listée, mais pa
 bag-sig-mismatch = la signature ne correspond pas au manifeste des étiquettes : il a été modifié après avoir été signé, ou la signature est celle d'un autre paquet
 bag-accepted-unsigned = accepté sans signature (--unsigned-ok) : le contenu du paquet n'est garanti que par ses manifestes
 bag-signature-required = ce paquet a été fait par dpo ({ $file } le consigne) : sa signature est exigée, même avec --unsigned-ok
-bag-refused-unsigned = le paquet n'est pas accepté tant qu'il n'est pas signé par une clé de { $file }
+bag-refused-unsigned = le paquet n'est pas accepté sans une signature vérifiée avec { $file }
 bag-refused-unsigned-hint = un paquet fait par un autre outil BagIt n'est jamais signé par dpo : `--unsigned-ok` l'accepte sur le seul verdict du paquet
