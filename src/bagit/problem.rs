@@ -184,6 +184,9 @@ pub enum Fault {
     Symlink,
     /// A socket, FIFO or device in the payload.
     Special,
+    /// A tag file that is a symbolic link, or reached through one that
+    /// leads out of the bag.
+    TagFileLink,
     /// No `data/` folder.
     NoPayloadFolder,
     /// Listed in a payload manifest but not in the payload.
@@ -314,6 +317,7 @@ impl Fault {
             Fault::NotUtf8Name => m("bag-fault-not-utf8-name"),
             Fault::Symlink => m("bag-fault-symlink"),
             Fault::Special => m("bag-fault-special"),
+            Fault::TagFileLink => m("bag-fault-tag-file-link"),
             Fault::NoPayloadFolder => m("bag-fault-no-payload-folder"),
             Fault::ListedNotInPayload { manifest: f } => manifest("bag-fault-not-in-payload", f),
             Fault::NotListed { manifest: f } => manifest("bag-fault-not-listed", f),

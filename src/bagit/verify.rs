@@ -420,6 +420,11 @@ fn check_tag_manifests(
     for manifest in tag_manifests {
         for (path, hex) in &manifest.entries {
             let full = dir.join(path);
+            if outside_bag(dir, path) {
+                let shown = encode_path(path);
+                found.problem(&shown, BagProblemKind::Malformed, Fault::TagFileLink);
+                continue;
+            }
             if !full.is_file() {
                 found.problem(
                     &encode_path(path),
@@ -480,6 +485,10 @@ fn check_declaration(dir: &Path, found: &mut Findings) -> Declaration {
         encoding: encoding_rs::UTF_8,
         encoding_name: "UTF-8".to_owned(),
     };
+    if outside_bag(dir, NAME) {
+        found.problem(NAME, BagProblemKind::Malformed, Fault::TagFileLink);
+        return decl;
+    }
     let bytes = match fs::read(dir.join(NAME)) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
@@ -561,6 +570,19 @@ fn check_declaration(dir: &Path, found: &mut Findings) -> Declaration {
     decl
 }
 
+/// True when the tag file `rel` of the bag in `dir` is a symbolic link, or
+/// is reached through one that leads out of the bag: its manifest would
+/// vouch for a file that is not in the bag.
+fn outside_bag(dir: &Path, rel: &str) -> bool {
+    let full = dir.join(rel);
+    let link = fs::symlink_metadata(&full).is_ok_and(|m| m.file_type().is_symlink());
+    let escapes = match (fs::canonicalize(dir), fs::canonicalize(&full)) {
+        (Ok(bag), Ok(file)) => !file.starts_with(bag),
+        _ => false,
+    };
+    link || escapes
+}
+
 fn unreadable(e: &io::Error) -> Fault {
     Fault::Unreadable {
         error: e.to_string(),
@@ -576,6 +598,10 @@ fn read_tag_text(
     required: bool,
     found: &mut Findings,
 ) -> Option<String> {
+    if outside_bag(dir, name) {
+        found.problem(name, BagProblemKind::Malformed, Fault::TagFileLink);
+        return None;
+    }
     let bytes = match fs::read(dir.join(name)) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == io::ErrorKind::NotFound && !required => return None,
@@ -1092,6 +1118,45 @@ mod tests {
                 }
             ))
         );
+    }
+
+    #[test]
+    fn a_tag_file_that_is_a_link_out_of_the_bag_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let bag = dir.path().join("bag");
+        fs::create_dir_all(bag.join("data")).unwrap();
+        fs::write(bag.join("data/a"), b"abc").unwrap();
+        fs::write(
+            bag.join("bagit.txt"),
+            "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n",
+        )
+        .unwrap();
+        fs::write(
+            bag.join("manifest-md5.txt"),
+            "900150983cd24fb0d6963f7d28e17f72  data/a\n",
+        )
+        .unwrap();
+        fs::write(dir.path().join("elsewhere.txt"), "Payload-Oxum: 3.1\n").unwrap();
+        std::os::unix::fs::symlink(dir.path().join("elsewhere.txt"), bag.join("bag-info.txt"))
+            .unwrap();
+        fs::create_dir(dir.path().join("outside")).unwrap();
+        fs::write(dir.path().join("outside/x.txt"), "x").unwrap();
+        std::os::unix::fs::symlink(dir.path().join("outside"), bag.join("meta")).unwrap();
+        let tm = format!(
+            "{}  bag-info.txt\n{}  meta/x.txt\n{}  manifest-md5.txt\n",
+            "0".repeat(32),
+            "9dd4e461268c8034f5c8564e155c67a6",
+            "0".repeat(32)
+        );
+        fs::write(bag.join("tagmanifest-md5.txt"), tm).unwrap();
+        let report = verify_bag(&bag).unwrap();
+        let links: Vec<&str> = report
+            .problems
+            .iter()
+            .filter(|p| p.fault == Fault::TagFileLink)
+            .map(|p| p.path.as_str())
+            .collect();
+        assert_eq!(links, ["bag-info.txt", "bag-info.txt", "meta/x.txt"]);
     }
 
     #[test]

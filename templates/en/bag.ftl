@@ -27,6 +27,7 @@ bag-fault-weak-algorithm = { $algorithm } is a weak algorithm: its digests show 
 bag-fault-not-utf8-name = the name is not valid UTF-8, so no manifest can list it
 bag-fault-symlink = a symbolic link in the payload, where only regular files belong
 bag-fault-special = a socket, FIFO or device in the payload, where only regular files belong
+bag-fault-tag-file-link = a symbolic link, or a file reached through one that leads out of the bag, where a tag file of the bag belongs
 bag-fault-no-payload-folder = the payload folder is not there
 bag-fault-not-in-payload = listed in { $manifest } but not in the payload
 bag-fault-not-listed = in the payload but not listed in { $manifest }

@@ -27,6 +27,7 @@ bag-fault-weak-algorithm = { $algorithm } est un algorithme faible : ses empre
 bag-fault-not-utf8-name = le nom n'est pas en UTF-8 valide, aucun manifeste ne peut donc le lister
 bag-fault-symlink = un lien symbolique dans les données, où seuls des fichiers ordinaires ont leur place
 bag-fault-special = un socket, une FIFO ou un périphérique dans les données, où seuls des fichiers ordinaires ont leur place
+bag-fault-tag-file-link = un lien symbolique, ou un fichier atteint par un lien qui sort du paquet, là où doit se trouver un fichier d'étiquettes du paquet
 bag-fault-no-payload-folder = le dossier des données (data/) est absent
 bag-fault-not-in-payload = listé dans { $manifest } mais absent des données
 bag-fault-not-listed = présent dans les données mais pas listé dans { $manifest }

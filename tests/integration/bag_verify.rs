@@ -396,6 +396,16 @@ fn a_bag_dpo_made_needs_its_signature_even_with_unsigned_ok() {
         o.text()
     );
     std::fs::remove_file(ws.path("media/bag/tagmanifest-sha256.txt.sig")).unwrap();
+    let o = ws.dpo().now(NOW).run(&["fate", "verify-bag", "media/bag"]);
+    o.assert_code(1);
+    assert!(
+        o.stderr()
+            .contains("le paquet n'est pas accepté sans une signature vérifiée"),
+        "{}",
+        o.text()
+    );
+    // --unsigned-ok is not offered for a bag it would not accept.
+    assert!(!o.text().contains("--unsigned-ok"), "{}", o.text());
     let o = ws
         .dpo()
         .now(NOW)
