@@ -29,7 +29,10 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, Timelike, Utc};
 
-pub use bag::{bag, bag_info, verify_bag, BagCheck, BagRequest, Bagged, VerifyBagRequest};
+pub use bag::{
+    bag, bag_info, knows_bag, verify_bag, BagCheck, BagRequest, Bagged, SignatureVerdict,
+    VerifyBagRequest,
+};
 pub use certificate::{
     build_certificate, certificate_paths, verify_command, CertBag, CertCopy, CertItem, Certificate,
     CertificatePaths, ConventionFacts, Party, Signatory, SignatureFacts,

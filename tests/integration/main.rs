@@ -7,6 +7,7 @@
 
 mod support;
 
+mod bag_verify;
 mod bagit;
 mod breach;
 mod cli;
