@@ -137,13 +137,73 @@ pub fn hash_tree(
     roots: &[PathBuf],
     progress: Option<&(dyn Fn(u64) + Sync)>,
 ) -> Result<Vec<FileDigest>, HashError> {
+    hash_files(files_of(roots)?, progress)
+}
+
+/// What [`hash_tree_sized`] found under its roots.
+#[derive(Debug, Default)]
+pub struct Sifted {
+    /// Regular files found.
+    pub files: u64,
+    /// Their total size, in bytes.
+    pub bytes: u64,
+    /// The digests of the files whose size was wanted, sorted as
+    /// [`hash_tree`] sorts them.
+    pub digests: Vec<FileDigest>,
+}
+
+/// Like [`hash_tree`], but reads only the files whose size `wanted`
+/// accepts: the others are only listed and their size taken (`lstat`), so a
+/// search for known contents reads nothing of a file that cannot be one of
+/// them. The sizes are taken in parallel too.
+pub fn hash_tree_sized(
+    roots: &[PathBuf],
+    wanted: &(dyn Fn(u64) -> bool + Sync),
+    progress: Option<&(dyn Fn(u64) + Sync)>,
+) -> Result<Sifted, HashError> {
+    let sized: Vec<(TreeFile, u64)> = files_of(roots)?
+        .into_par_iter()
+        .map(|file| {
+            let meta =
+                std::fs::symlink_metadata(&file.path).map_err(|source| HashError::Metadata {
+                    path: file.path.clone(),
+                    source,
+                })?;
+            Ok((file, meta.len()))
+        })
+        .collect::<Result<_, HashError>>()?;
+    let files = sized.len() as u64;
+    let bytes = sized.iter().map(|(_, size)| size).sum();
+    let kept = sized
+        .into_iter()
+        .filter(|(_, size)| wanted(*size))
+        .map(|(file, _)| file)
+        .collect();
+    Ok(Sifted {
+        files,
+        bytes,
+        digests: hash_files(kept, progress)?,
+    })
+}
+
+/// Every regular file under `roots`, sorted by the bytes of its path, each
+/// once.
+fn files_of(roots: &[PathBuf]) -> Result<Vec<TreeFile>, HashError> {
     let mut files = Vec::new();
     for root in roots {
         files.extend(walk(root)?.files);
     }
     files.sort_unstable_by(|a, b| path_bytes(&a.path).cmp(path_bytes(&b.path)));
     files.dedup_by(|a, b| path_bytes(&a.path) == path_bytes(&b.path));
-    // An indexed parallel iterator keeps the order of the sorted list.
+    Ok(files)
+}
+
+/// Hashes `files` in parallel, in their order.
+fn hash_files(
+    files: Vec<TreeFile>,
+    progress: Option<&(dyn Fn(u64) + Sync)>,
+) -> Result<Vec<FileDigest>, HashError> {
+    // An indexed parallel iterator keeps the order of the list.
     files
         .into_par_iter()
         .map(|file| {
@@ -399,13 +459,19 @@ mod tests {
         assert_eq!(hash_file(&path).unwrap(), expected);
     }
 
-    #[test]
-    fn hash_tree_lists_every_file_below_a_folder_sorted_with_relative_names() {
+    /// A folder `root` in a temporary folder, holding `files`.
+    fn root_with(files: &[(&str, &[u8])]) -> (tempfile::TempDir, PathBuf) {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("root");
-        write(&root.join("b/deep/x.txt"), b"abc");
-        write(&root.join("a.txt"), b"");
-        write(&root.join("c"), b"abc");
+        for (rel, content) in files {
+            write(&root.join(rel), content);
+        }
+        (dir, root)
+    }
+
+    #[test]
+    fn hash_tree_lists_every_file_below_a_folder_sorted_with_relative_names() {
+        let (_dir, root) = root_with(&[("b/deep/x.txt", b"abc"), ("a.txt", b""), ("c", b"abc")]);
         fs::create_dir_all(root.join("empty-folder")).unwrap();
         let digests = hash_tree(std::slice::from_ref(&root), None).unwrap();
         let rels: Vec<&[u8]> = digests.iter().map(|d| d.rel.as_slice()).collect();
@@ -531,5 +597,18 @@ mod tests {
             with_buffer(|inner| inner.len())
         });
         assert_eq!(inner, BUFFER_SIZE);
+    }
+
+    #[test]
+    fn hash_tree_sized_reads_only_the_files_of_a_wanted_size_and_counts_all() {
+        let (_dir, root) = root_with(&[("a", b"abc"), ("b/c", b"abcd"), ("d", b"xyz")]);
+        let sifted = hash_tree_sized(std::slice::from_ref(&root), &|size| size == 3, None).unwrap();
+        assert_eq!((sifted.files, sifted.bytes), (3, 10));
+        let rels: Vec<&[u8]> = sifted.digests.iter().map(|d| d.rel.as_slice()).collect();
+        assert_eq!(rels, vec![&b"a"[..], b"d"]);
+        assert_eq!(hex(&sifted.digests[0].sha256), ABC);
+        let none = hash_tree_sized(std::slice::from_ref(&root), &|_| false, None).unwrap();
+        assert!(none.digests.is_empty());
+        assert_eq!(none.files, 3);
     }
 }

@@ -152,6 +152,11 @@ fn fingerprint(settings: &Settings, a: &FingerprintArgs) -> Result<i32, CliError
         )?;
         let path = done.manifest_path.display().to_string();
         outln!("{}", tr!(s, "next-fate-manifest-check", file = path))?;
+        if let (Some(file), Some(sha)) = (&r.hashdeep, &r.hashdeep_sha256) {
+            outln!("{}", hashed(&s, "scan-hashdeep", file, sha))?;
+            let path = settings.root().join(file).display().to_string();
+            outln!("{}", tr!(s, "next-scan-hashdeep-audit", file = path))?;
+        }
     }
     Ok(0)
 }
@@ -184,6 +189,9 @@ fn scan(settings: &Settings, a: &ScanArgs) -> Result<i32, CliError> {
                 contents = s.contents
             )
         )?;
+        if let Some(n) = r.hashed {
+            outln!("{}", tr!(t, "scan-hashed", hashed = n))?;
+        }
         outln!("{}", tr!(t, "fate-scan-recorded", file = file))?;
         if r.files == 0 {
             errln!("{}", tr!(t, "fate-scan-nothing"));

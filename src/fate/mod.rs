@@ -38,7 +38,9 @@ pub use certificate::{
 pub use certify::{certify, Certified, CertifyRequest, Issued};
 pub use destroy::{destroy, DestroyRequest, Destroyed};
 pub use fingerprint::{fingerprint, FingerprintRequest, Fingerprinted};
-pub use manifest::{parse_manifest, write_manifest, ManifestEntry};
+pub use manifest::{
+    parse_hashdeep, parse_manifest, write_hashdeep, write_manifest, ManifestEntry, SizedEntry,
+};
 pub use scan::{scan, scan_matches, Fingerprints, ScanRequest, Scanned};
 pub use status::{
     check_bag, check_destroy, item_status, kind_label, overview, pending, unsigned,

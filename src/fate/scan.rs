@@ -2,14 +2,22 @@
 //! is a file of the item's fingerprints. Matching is by SHA-256 only, so a
 //! copy that was renamed or moved is still found; names play no part. Each
 //! scan is recorded, clean or not, as the verification of a destruction.
+//!
+//! Only files of a fingerprinted size are read: the others are listed and
+//! their size taken, nothing more, since a file of another size cannot hold
+//! a fingerprinted content. The sizes come from the fingerprints' `hashdeep`
+//! manifests; when one fingerprint of the item has none (taken before they
+//! were kept), every file is read.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use super::{local_second, lossy, parse_manifest, Fate, FateError, Payload, Progress};
+use super::{
+    local_second, lossy, parse_hashdeep, parse_manifest, Fate, FateError, Payload, Progress,
+};
 use crate::hashing::sha256_hex;
 use crate::hashing::{self, FileDigest};
 use crate::model::{FateRecord, FingerprintRecord, Id, ScanMatch, ScanRecord};
@@ -29,39 +37,64 @@ const EMPTY_SHA256: [u8; 32] = [
 #[derive(Debug, Default)]
 pub struct Fingerprints {
     by_hash: HashMap<[u8; 32], Vec<u8>>,
+    /// The sizes of the fingerprinted files (empty files aside); `None`
+    /// when a fingerprint has no sizes.
+    sizes: Option<HashSet<u64>>,
     /// The manifests read, relative to the workspace.
     pub manifests: Vec<String>,
+}
+
+/// Reads an evidence file of a fingerprint, checking it hashes to what was
+/// recorded when it was written.
+fn read_checked(root: &Path, rel: &str, sha256: &str) -> Result<Vec<u8>, FateError> {
+    let path = root.join(rel);
+    let bytes = std::fs::read(&path).map_err(|source| FateError::Read {
+        path: path.clone(),
+        source,
+    })?;
+    if sha256_hex(&bytes) != sha256 {
+        return Err(FateError::Manifest {
+            path,
+            line: 0,
+            message: format!(
+                "the manifest does not hash to the SHA-256 recorded when it was taken ({sha256}): it was changed\n  hint: restore it from git, or take a new fingerprint"
+            ),
+        });
+    }
+    Ok(bytes)
 }
 
 impl Fingerprints {
     /// Reads the manifests of every fingerprint of `item`, checking each one
     /// against the SHA-256 recorded when it was taken.
     pub fn load(root: &Path, fate: &Fate, item: &str) -> Result<Self, FateError> {
-        let mut fp = Fingerprints::default();
+        let mut fp = Fingerprints {
+            sizes: Some(HashSet::new()),
+            ..Fingerprints::default()
+        };
         for f in fate.records::<FingerprintRecord>() {
             if f.item.as_str() != item {
                 continue;
             }
-            let path = root.join(&f.manifest);
-            let bytes = std::fs::read(&path).map_err(|source| FateError::Read {
-                path: path.clone(),
-                source,
-            })?;
-            if sha256_hex(&bytes) != f.manifest_sha256 {
-                return Err(FateError::Manifest {
-                    path,
-                    line: 0,
-                    message: format!(
-                        "the manifest does not hash to the SHA-256 recorded when it was taken ({}): it was changed\n  hint: restore it from git, or take a new fingerprint",
-                        f.manifest_sha256
-                    ),
-                });
-            }
-            for e in parse_manifest(&bytes, &path)? {
+            let bytes = read_checked(root, &f.manifest, &f.manifest_sha256)?;
+            for e in parse_manifest(&bytes, &root.join(&f.manifest))? {
                 fp.by_hash.entry(e.sha256).or_insert(e.name);
             }
             fp.manifests.push(f.manifest.clone());
+            match (&f.hashdeep, &f.hashdeep_sha256, &mut fp.sizes) {
+                (Some(rel), Some(sha), Some(sizes)) => {
+                    let bytes = read_checked(root, rel, sha)?;
+                    sizes.extend(
+                        parse_hashdeep(&bytes, &root.join(rel))?
+                            .iter()
+                            .map(|e| e.size),
+                    );
+                    fp.manifests.push(rel.clone());
+                }
+                _ => fp.sizes = None,
+            }
         }
+
         if fp.manifests.is_empty() {
             return Err(FateError::NoFingerprint {
                 item: fate.require_item(item)?.id.clone(),
@@ -78,6 +111,12 @@ impl Fingerprints {
     /// True when no content is known.
     pub fn is_empty(&self) -> bool {
         self.by_hash.is_empty()
+    }
+
+    /// Whether a file of `size` bytes may hold a fingerprinted content:
+    /// never an empty file; any other size when the sizes are not known.
+    pub fn may_hold(&self, size: u64) -> bool {
+        size > 0 && self.sizes.as_ref().is_none_or(|s| s.contains(&size))
     }
 
     /// The name a content had in a fingerprint (empty files never match).
@@ -153,16 +192,17 @@ pub fn scan(
     let item = item.id.clone();
     let fp = Fingerprints::load(&ws.root, &f, item.as_str())?;
     ws.journal().head()?;
-    let digests = hashing::hash_tree(&req.paths, progress)?;
-    let matches = scan_matches(&fp, &digests);
+    let sifted = hashing::hash_tree_sized(&req.paths, &|size| fp.may_hold(size), progress)?;
+    let matches = scan_matches(&fp, &sifted.digests);
     let record = ScanRecord {
         item: item.clone(),
         copy,
         at: local_second(act.now, ws.tz),
         by: act.actor.clone(),
         paths: req.paths.iter().map(|p| lossy(p)).collect(),
-        files: digests.len() as u64,
-        bytes: digests.iter().map(|d| d.size).sum(),
+        files: sifted.files,
+        bytes: sifted.bytes,
+        hashed: fp.sizes.is_some().then_some(sifted.digests.len() as u64),
         clean: matches.is_empty(),
         matched: matches.len() as u64,
         matches: matches.iter().take(KEPT).cloned().collect(),
@@ -225,5 +265,17 @@ mod tests {
         assert_eq!(m.len(), 1);
         assert_eq!(m[0].path, "/srv/x/renamed.bin");
         assert_eq!(m[0].known_as, "actes/naissance.pdf");
+    }
+
+    #[test]
+    fn only_a_fingerprinted_size_may_hold_a_content_and_every_size_when_sizes_are_unknown() {
+        let mut fp = Fingerprints {
+            sizes: Some([5, 7].into_iter().collect()),
+            ..Fingerprints::default()
+        };
+        assert!(fp.may_hold(5) && fp.may_hold(7));
+        assert!(!fp.may_hold(6) && !fp.may_hold(0));
+        fp.sizes = None;
+        assert!(fp.may_hold(6) && !fp.may_hold(0));
     }
 }

@@ -222,6 +222,15 @@ pub struct FingerprintRecord {
     pub manifest: String,
     /// SHA-256 of the manifest file.
     pub manifest_sha256: String,
+    /// The same files with their sizes, in `hashdeep` format (absolute
+    /// names), relative to the workspace: `hashdeep -r -a -k` audits a tree
+    /// with it, and a scan reads only the files of a size it lists. Absent
+    /// from fingerprints taken before it existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hashdeep: Option<String>,
+    /// SHA-256 of the `hashdeep` file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hashdeep_sha256: Option<String>,
     /// Number of files.
     pub files: u64,
     /// Total size in bytes.
@@ -363,10 +372,16 @@ pub struct ScanRecord {
     pub by: String,
     /// The paths read.
     pub paths: Vec<String>,
-    /// Files read.
+    /// Files found.
     pub files: u64,
-    /// Bytes read.
+    /// Their total size, in bytes.
     pub bytes: u64,
+    /// How many of them were read and hashed: those whose size is the size
+    /// of a fingerprinted file (a file of another size cannot hold one of
+    /// their contents). Absent: every file was read (a fingerprint taken
+    /// before sizes were recorded).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hashed: Option<u64>,
     /// True when no file matched the fingerprints.
     pub clean: bool,
     /// Files whose content is in a fingerprint (at most the first 100).

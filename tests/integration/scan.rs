@@ -1,0 +1,162 @@
+//! Issue 15, "a scan that scales": a fingerprint also keeps each file's
+//! size, in `hashdeep`'s format, so that `hashdeep -r -a -k` audits a tree
+//! with a stock tool; `fate scan` then reads only the files whose size is a
+//! fingerprinted size — a file of another size cannot be a copy — and says
+//! how many it read, in the record and on the certificate.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::support::tools::{run, sha256sum};
+use crate::support::{Run, Workspace};
+
+const NOW: &str = "2021-08-02T10:00:00+02:00";
+
+fn ws() -> Workspace {
+    Workspace::fixture("fate-workspace")
+}
+
+fn write(ws: &Workspace, rel: &str, content: &[u8]) -> PathBuf {
+    let p = ws.path(rel);
+    std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+    std::fs::write(&p, content).expect("write");
+    p
+}
+
+fn ok(ws: &Workspace, args: &[&str]) -> Run {
+    let o = ws.dpo().now(NOW).run(args);
+    o.assert_code(0);
+    o
+}
+
+/// The value of the first `key: value` line of the fate file.
+fn field(ws: &Workspace, key: &str) -> String {
+    let fate = ws.read("fate/juvisy-sur-orge.yaml");
+    fate.lines()
+        .find_map(|l| {
+            l.trim()
+                .strip_prefix(&format!("{key}: "))
+                .map(str::to_string)
+        })
+        .unwrap_or_else(|| panic!("no `{key}:` in\n{fate}"))
+}
+
+fn hashdeep_audit(manifest: &Path, dir: &Path) -> Run {
+    run(Command::new("hashdeep")
+        .args(["-r", "-a", "-k"])
+        .arg(manifest)
+        .arg(dir))
+}
+
+#[test]
+fn a_fingerprint_keeps_the_sizes_in_hashdeep_format_and_hashdeep_audits_the_tree_with_it() {
+    let ws = ws();
+    write(
+        &ws,
+        "data/partages/etat-civil/acte, n° 1.txt",
+        b"Acte de naissance\n",
+    );
+    write(
+        &ws,
+        "data/partages/rh/paie juillet.csv",
+        b"matricule;net\n42;1999.00\n",
+    );
+    write(&ws, "data/partages/vide.txt", b"");
+    let out = ok(&ws, &["fate", "fingerprint", "partages", "data/partages"]);
+    let rel = field(&ws, "hashdeep");
+    assert!(rel.ends_with(".hashdeep"), "{rel}");
+    assert!(
+        out.stdout().contains("hashdeep -r -a -k"),
+        "{}",
+        out.stdout()
+    );
+    let manifest = ws.root().join(&rel);
+    assert_eq!(sha256sum(&manifest), field(&ws, "hashdeep_sha256"));
+    let text = std::fs::read_to_string(&manifest).expect("read the hashdeep manifest");
+    assert!(
+        text.starts_with("%%%% HASHDEEP-1.0\n%%%% size,sha256,filename\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\n25,"),
+        "the size of paie juillet.csv: {text}"
+    );
+    // hashdeep itself, from another folder, audits the tree: every file is
+    // known, none is missing.
+    let data = ws.path("data/partages");
+    let o = hashdeep_audit(&manifest, &data);
+    assert!(
+        o.success() && o.stdout().contains("Audit passed"),
+        "{}",
+        o.text()
+    );
+    // A changed byte, and the stock tool says so.
+    write(
+        &ws,
+        "data/partages/rh/paie juillet.csv",
+        b"matricule;net\n42;2999.00\n",
+    );
+    let o = hashdeep_audit(&manifest, &data);
+    assert!(
+        !o.success() && o.stdout().contains("Audit failed"),
+        "{}",
+        o.text()
+    );
+}
+
+#[test]
+fn a_scan_reads_only_the_files_of_a_fingerprinted_size_and_still_finds_a_renamed_copy() {
+    let ws = ws();
+    write(&ws, "data/sauvegardes/job.vbk", &vec![0x17u8; 100_000]);
+    ok(
+        &ws,
+        &["fate", "fingerprint", "sauvegardes", "data/sauvegardes"],
+    );
+    std::fs::remove_dir_all(ws.path("data/sauvegardes")).expect("destroy");
+    // 40 files of other sizes, one of the same size but another content,
+    // and a renamed copy.
+    for i in 0..40 {
+        write(&ws, &format!("nas/autres/f{i:02}"), &vec![1u8; 1000 + i]);
+    }
+    write(&ws, "nas/meme-taille.bin", &vec![0x18u8; 100_000]);
+    write(&ws, "nas/deep/copie renommee.tmp", &vec![0x17u8; 100_000]);
+    let o = ws.dpo().now(NOW).run(&[
+        "--json",
+        "fate",
+        "scan",
+        "sauvegardes",
+        "nas",
+        "--copy",
+        "depot",
+    ]);
+    o.assert_code(1);
+    let v = o.json();
+    assert_eq!(v["files"], 42, "{v}");
+    assert_eq!(v["hashed"], 2, "{v}");
+    assert_eq!(v["matched"], 1, "{v}");
+    assert!(
+        v["matches"][0]["path"]
+            .as_str()
+            .is_some_and(|p| p.ends_with("copie renommee.tmp")),
+        "{v}"
+    );
+    // Gone: clean, having read one file of the 41.
+    std::fs::remove_file(ws.path("nas/deep/copie renommee.tmp")).expect("rm");
+    let out = ok(
+        &ws,
+        &["fate", "scan", "sauvegardes", "nas", "--copy", "depot"],
+    );
+    assert!(
+        out.stdout().contains("un seul fichier lu"),
+        "{}",
+        out.stdout()
+    );
+    let fate = ws.read("fate/juvisy-sur-orge.yaml");
+    assert!(fate.contains("hashed: 1"), "{fate}");
+    let o = ws
+        .dpo()
+        .now(NOW)
+        .run(&["--lang", "en", "fate", "scan", "sauvegardes", "nas"]);
+    o.assert_code(0);
+    assert!(o.stdout().contains("only one file read"), "{}", o.stdout());
+}
