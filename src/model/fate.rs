@@ -130,6 +130,13 @@ pub struct DataCopy {
     /// More detail (retention, period covered, number of restore points…).
     #[serde(default)]
     pub description: Option<String>,
+    /// The last day the copy is protected from deletion (immutable backups,
+    /// retention lock, WORM media): nobody, the processor included, can
+    /// destroy it before the next day. `status` and the calendar show that
+    /// day; `destroy` refuses a destruction dated before it, and `certify`
+    /// says why it cannot certify yet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub immutable_until: Option<NaiveDate>,
     /// Fields whose value is an assumption to confirm with the controller:
     /// documents mark them « à confirmer » and `dpo check` lists each.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -144,6 +151,7 @@ confirmable! {
         Path => "path",
         MediaId => "media_id",
         Description => "description",
+        ImmutableUntil => "immutable_until",
     }
 }
 

@@ -1,8 +1,11 @@
-//! Issue 15, "a scan that scales": a fingerprint also keeps each file's
-//! size, in `hashdeep`'s format, so that `hashdeep -r -a -k` audits a tree
-//! with a stock tool; `fate scan` then reads only the files whose size is a
-//! fingerprinted size — a file of another size cannot be a copy — and says
-//! how many it read, in the record and on the certificate.
+//! Issue 15, the copies of backup history. "A scan that scales": a
+//! fingerprint also keeps each file's size, in `hashdeep`'s format, so that
+//! `hashdeep -r -a -k` audits a tree with a stock tool; `fate scan` then
+//! reads only the files whose size is a fingerprinted size — a file of
+//! another size cannot be a copy — and says how many it read. "Immutable
+//! copies": a copy protected from deletion until a day shows in `status`
+//! and the calendar with the day it can be destroyed, `destroy` refuses a
+//! destruction before it, and `certify` says why it cannot certify yet.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -159,4 +162,51 @@ fn a_scan_reads_only_the_files_of_a_fingerprinted_size_and_still_finds_a_renamed
         .run(&["--lang", "en", "fate", "scan", "sauvegardes", "nas"]);
     o.assert_code(0);
     assert!(o.stdout().contains("only one file read"), "{}", o.stdout());
+}
+
+#[test]
+fn an_immutable_copy_shows_when_it_can_be_destroyed_and_nothing_is_recorded_before() {
+    let ws = ws();
+    let fate = ws.read("fate/juvisy-sur-orge.yaml").replacen(
+        "        media_id: LTO-0042\n",
+        "        media_id: LTO-0042\n        immutable_until: 2021-09-30\n",
+        1,
+    );
+    ws.write("fate/juvisy-sur-orge.yaml", &fate);
+    let line = "protégée contre l'effacement jusqu'au 30 septembre 2021 inclus, destructible à partir du 1er octobre 2021";
+    let status = ws.dpo().now(NOW).run(&["status"]);
+    assert!(status.stdout().contains(line), "{}", status.stdout());
+    let list = ok(&ws, &["fate", "list"]);
+    assert!(list.stdout().contains(line), "{}", list.stdout());
+    // The calendar has an event ending when the protection ends.
+    let ics = ws.path("agenda.ics");
+    ws.dpo()
+        .now(NOW)
+        .run(&["status", "--ics", ics.to_str().expect("utf-8")]);
+    let cal = std::fs::read_to_string(&ics).expect("read the calendar");
+    assert!(cal.contains("fate.immutable."), "{cal}");
+    assert!(cal.contains("DTEND:20210930T215959Z"), "{cal}");
+    // Before the day: refused, nothing recorded; certify says why.
+    let destroy = crate::support::fate::destroy_complete_args("sauvegardes", "bandes");
+    let o = ws.dpo().now(NOW).run(&destroy);
+    o.assert_code(2);
+    assert!(o.text().contains("`bandes`"), "{}", o.text());
+    assert!(!ws
+        .read("fate/juvisy-sur-orge.yaml")
+        .contains("record: destruction"));
+    let o = ws
+        .dpo()
+        .now(NOW)
+        .run(&["fate", "certify", "--controller", "juvisy-sur-orge"]);
+    o.assert_code(1);
+    assert!(o.text().contains(line), "{}", o.text());
+    // From the day after: recorded, and the protection is no longer listed.
+    let later = "2021-10-01T09:00:00+02:00";
+    ws.dpo().now(later).run(&destroy).assert_code(0);
+    let status = ws.dpo().now(later).run(&["status"]);
+    assert!(
+        !status.stdout().contains("protégée contre"),
+        "{}",
+        status.stdout()
+    );
 }
