@@ -152,9 +152,9 @@ fn fingerprint(settings: &Settings, a: &FingerprintArgs) -> Result<i32, CliError
         )?;
         let path = done.manifest_path.display().to_string();
         outln!("{}", tr!(s, "next-fate-manifest-check", file = path))?;
-        if let (Some(file), Some(sha)) = (&r.hashdeep, &r.hashdeep_sha256) {
-            outln!("{}", hashed(&s, "scan-hashdeep", file, sha))?;
-            let path = settings.root().join(file).display().to_string();
+        if let Some(k) = &r.hashdeep {
+            outln!("{}", hashed(&s, "scan-hashdeep", &k.file, &k.sha256))?;
+            let path = settings.root().join(&k.file).display().to_string();
             outln!("{}", tr!(s, "next-scan-hashdeep-audit", file = path))?;
         }
     }

@@ -3,7 +3,9 @@
 //! `evidence/fate/<controller>/<item>/`, so that a residual scan can later
 //! prove that no file of the item is left anywhere, under any name. The
 //! same files with their sizes are kept beside it in `hashdeep`'s format
-//! (see [`super::manifest`]).
+//! (see [`super::manifest`]), and the hashes of their first 4 096 bytes in a
+//! third manifest, so that a scan reads whole only the files that may be
+//! one of them.
 
 use std::os::unix::ffi::OsStrExt;
 use std::path::PathBuf;
@@ -14,7 +16,7 @@ use super::{
 };
 use crate::hashing;
 use crate::hashing::sha256_hex;
-use crate::model::{FateRecord, FingerprintRecord, Id};
+use crate::model::{FateRecord, FingerprintRecord, Id, KeptFile};
 use crate::workspace::{self, Act, Workspace};
 
 /// What `dpo fate fingerprint` needs.
@@ -84,12 +86,16 @@ pub fn fingerprint(
     let rel = workspace::fresh_name(&ws.root, &stem, "sha256");
     let manifest_path = ws.root.join(&rel);
     workspace::write_atomic(&manifest_path, &manifest)?;
-    let hashdeep = workspace::fresh_name(
-        &ws.root,
-        rel.strip_suffix(".sha256").unwrap_or(&rel),
-        "hashdeep",
-    );
+    let base = rel.strip_suffix(".sha256").unwrap_or(&rel);
+    let hashdeep = workspace::fresh_name(&ws.root, base, "hashdeep");
     workspace::write_atomic(&ws.root.join(&hashdeep), &sized)?;
+    let heads_text = write_manifest(
+        digests
+            .iter()
+            .filter_map(|d| Some((d.head.as_ref()?, d.path.as_os_str().as_bytes()))),
+    );
+    let heads = workspace::fresh_name(&ws.root, &format!("{base}-heads"), "sha256");
+    workspace::write_atomic(&ws.root.join(&heads), &heads_text)?;
     let record = FingerprintRecord {
         item,
         at,
@@ -97,8 +103,14 @@ pub fn fingerprint(
         paths: req.paths.iter().map(|p| lossy(p)).collect(),
         manifest: rel.clone(),
         manifest_sha256: sha256_hex(&manifest),
-        hashdeep: Some(hashdeep),
-        hashdeep_sha256: Some(sha256_hex(&sized)),
+        hashdeep: Some(KeptFile {
+            file: hashdeep,
+            sha256: sha256_hex(&sized),
+        }),
+        heads: Some(KeptFile {
+            file: heads,
+            sha256: sha256_hex(&heads_text),
+        }),
         files: digests.len() as u64,
         bytes: digests.iter().map(|d| d.size).sum(),
     };

@@ -5,9 +5,12 @@
 //!
 //! Only files of a fingerprinted size are read: the others are listed and
 //! their size taken, nothing more, since a file of another size cannot hold
-//! a fingerprinted content. The sizes come from the fingerprints' `hashdeep`
-//! manifests; when one fingerprint of the item has none (taken before they
-//! were kept), every file is read.
+//! a fingerprinted content; of a file longer than 4 096 bytes, the first
+//! 4 096 bytes are read and the rest only when they are the start of a
+//! fingerprinted file, as duplicate finders (fclones, rmlint) do. The sizes
+//! come from the fingerprints' `hashdeep` manifests, the starts from their
+//! heads manifests; when one fingerprint of the item has none (taken before
+//! they were kept), that step reads every file.
 
 use std::collections::{HashMap, HashSet};
 use std::os::unix::ffi::OsStrExt;
@@ -20,7 +23,7 @@ use super::{
 };
 use crate::hashing::sha256_hex;
 use crate::hashing::{self, FileDigest};
-use crate::model::{FateRecord, FingerprintRecord, Id, ScanMatch, ScanRecord};
+use crate::model::{FateRecord, FingerprintRecord, Id, KeptFile, ScanMatch, ScanRecord};
 use crate::workspace::{Act, Workspace};
 
 /// How many matches a scan record keeps (the count is always kept).
@@ -40,8 +43,32 @@ pub struct Fingerprints {
     /// The sizes of the fingerprinted files (empty files aside); `None`
     /// when a fingerprint has no sizes.
     sizes: Option<HashSet<u64>>,
+    /// The hashes of the first [`hashing::HEAD`] bytes of the fingerprinted
+    /// files longer than that; `None` when a fingerprint has none.
+    heads: Option<HashSet<[u8; 32]>>,
     /// The manifests read, relative to the workspace.
     pub manifests: Vec<String>,
+}
+
+/// Adds to `set` what `parse` reads in a fingerprint's evidence file
+/// (checked against its recorded SHA-256), and names the file in
+/// `manifests`; a fingerprint without that file leaves the set unknown.
+fn gather<T: Eq + std::hash::Hash>(
+    root: &Path,
+    kept: Option<&KeptFile>,
+    set: &mut Option<HashSet<T>>,
+    manifests: &mut Vec<String>,
+    parse: impl Fn(&[u8], &Path) -> Result<Vec<T>, FateError>,
+) -> Result<(), FateError> {
+    match (kept, set.as_mut()) {
+        (Some(k), Some(set)) => {
+            let bytes = read_checked(root, &k.file, &k.sha256)?;
+            set.extend(parse(&bytes, &root.join(&k.file))?);
+            manifests.push(k.file.clone());
+        }
+        _ => *set = None,
+    }
+    Ok(())
 }
 
 /// Reads an evidence file of a fingerprint, checking it hashes to what was
@@ -70,6 +97,7 @@ impl Fingerprints {
     pub fn load(root: &Path, fate: &Fate, item: &str) -> Result<Self, FateError> {
         let mut fp = Fingerprints {
             sizes: Some(HashSet::new()),
+            heads: Some(HashSet::new()),
             ..Fingerprints::default()
         };
         for f in fate.records::<FingerprintRecord>() {
@@ -81,18 +109,20 @@ impl Fingerprints {
                 fp.by_hash.entry(e.sha256).or_insert(e.name);
             }
             fp.manifests.push(f.manifest.clone());
-            match (&f.hashdeep, &f.hashdeep_sha256, &mut fp.sizes) {
-                (Some(rel), Some(sha), Some(sizes)) => {
-                    let bytes = read_checked(root, rel, sha)?;
-                    sizes.extend(
-                        parse_hashdeep(&bytes, &root.join(rel))?
-                            .iter()
-                            .map(|e| e.size),
-                    );
-                    fp.manifests.push(rel.clone());
-                }
-                _ => fp.sizes = None,
-            }
+            gather(
+                root,
+                f.hashdeep.as_ref(),
+                &mut fp.sizes,
+                &mut fp.manifests,
+                |b, p| Ok(parse_hashdeep(b, p)?.iter().map(|e| e.size).collect()),
+            )?;
+            gather(
+                root,
+                f.heads.as_ref(),
+                &mut fp.heads,
+                &mut fp.manifests,
+                |b, p| Ok(parse_manifest(b, p)?.iter().map(|e| e.sha256).collect()),
+            )?;
         }
 
         if fp.manifests.is_empty() {
@@ -117,6 +147,13 @@ impl Fingerprints {
     /// never an empty file; any other size when the sizes are not known.
     pub fn may_hold(&self, size: u64) -> bool {
         size > 0 && self.sizes.as_ref().is_none_or(|s| s.contains(&size))
+    }
+
+    /// Whether a file longer than [`hashing::HEAD`] whose first bytes hash
+    /// to `head` may hold a fingerprinted content: any, when the heads are
+    /// not known.
+    pub fn may_start_with(&self, head: &[u8; 32]) -> bool {
+        self.heads.as_ref().is_none_or(|h| h.contains(head))
     }
 
     /// The name a content had in a fingerprint (empty files never match).
@@ -192,7 +229,11 @@ pub fn scan(
     let item = item.id.clone();
     let fp = Fingerprints::load(&ws.root, &f, item.as_str())?;
     ws.journal().head()?;
-    let sifted = hashing::hash_tree_sized(&req.paths, &|size| fp.may_hold(size), progress)?;
+    let sieve = hashing::Sieve {
+        size: &|size| fp.may_hold(size),
+        head: &|head| fp.may_start_with(head),
+    };
+    let sifted = hashing::hash_tree_sized(&req.paths, &sieve, progress)?;
     let matches = scan_matches(&fp, &sifted.digests);
     let record = ScanRecord {
         item: item.clone(),
@@ -247,18 +288,21 @@ mod tests {
                 rel: b"renamed.bin".to_vec(),
                 size: 10,
                 sha256: a,
+                head: None,
             },
             FileDigest {
                 path: "/srv/x/empty".into(),
                 rel: b"empty".to_vec(),
                 size: 0,
                 sha256: EMPTY_SHA256,
+                head: None,
             },
             FileDigest {
                 path: "/srv/x/other".into(),
                 rel: b"other".to_vec(),
                 size: 3,
                 sha256: [1; 32],
+                head: None,
             },
         ];
         let m = scan_matches(&fp, &digests);

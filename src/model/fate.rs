@@ -231,18 +231,32 @@ pub struct FingerprintRecord {
     /// SHA-256 of the manifest file.
     pub manifest_sha256: String,
     /// The same files with their sizes, in `hashdeep` format (absolute
-    /// names), relative to the workspace: `hashdeep -r -a -k` audits a tree
-    /// with it, and a scan reads only the files of a size it lists. Absent
-    /// from fingerprints taken before it existed.
+    /// names): `hashdeep -r -a -k` audits a tree with it, and a scan reads
+    /// only the files of a size it lists. Absent from fingerprints taken
+    /// before it existed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub hashdeep: Option<String>,
-    /// SHA-256 of the `hashdeep` file.
+    pub hashdeep: Option<KeptFile>,
+    /// The SHA-256 of the first 4 096 bytes of each file longer than that,
+    /// in `sha256sum` format (`head -c 4096 FILE | sha256sum` gives a line's
+    /// hash): a scan reads whole only the files whose first bytes are one
+    /// of these.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub hashdeep_sha256: Option<String>,
+    pub heads: Option<KeptFile>,
     /// Number of files.
     pub files: u64,
     /// Total size in bytes.
     pub bytes: u64,
+}
+
+/// An evidence file kept in the workspace, with the SHA-256 it had when
+/// it was written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct KeptFile {
+    /// The file, relative to the workspace.
+    pub file: String,
+    /// SHA-256 of its content, hex.
+    pub sha256: String,
 }
 
 /// A BagIt bag (RFC 8493) written to hand an item over.

@@ -32,16 +32,18 @@ fn ok(ws: &Workspace, args: &[&str]) -> Run {
     o
 }
 
-/// The value of the first `key: value` line of the fate file.
-fn field(ws: &Workspace, key: &str) -> String {
-    let fate = ws.read("fate/juvisy-sur-orge.yaml");
-    fate.lines()
-        .find_map(|l| {
-            l.trim()
-                .strip_prefix(&format!("{key}: "))
-                .map(str::to_string)
-        })
-        .unwrap_or_else(|| panic!("no `{key}:` in\n{fate}"))
+/// The file and SHA-256 of the evidence `key` (`hashdeep`, `heads`) of the
+/// first fingerprint record of the fate file.
+fn kept(ws: &Workspace, key: &str) -> (String, String) {
+    let fate: serde_yaml::Value =
+        serde_yaml::from_str(&ws.read("fate/juvisy-sur-orge.yaml")).expect("fate file");
+    let k = fate["records"]
+        .as_sequence()
+        .and_then(|r| r.iter().find(|r| r["record"] == "fingerprint"))
+        .map(|r| &r[key])
+        .unwrap_or_else(|| panic!("no fingerprint with `{key}`"));
+    let s = |f: &str| k[f].as_str().expect("a string").to_string();
+    (s("file"), s("sha256"))
 }
 
 fn hashdeep_audit(manifest: &Path, dir: &Path) -> Run {
@@ -66,7 +68,7 @@ fn a_fingerprint_keeps_the_sizes_in_hashdeep_format_and_hashdeep_audits_the_tree
     );
     write(&ws, "data/partages/vide.txt", b"");
     let out = ok(&ws, &["fate", "fingerprint", "partages", "data/partages"]);
-    let rel = field(&ws, "hashdeep");
+    let (rel, sha) = kept(&ws, "hashdeep");
     assert!(rel.ends_with(".hashdeep"), "{rel}");
     assert!(
         out.stdout().contains("hashdeep -r -a -k"),
@@ -74,7 +76,7 @@ fn a_fingerprint_keeps_the_sizes_in_hashdeep_format_and_hashdeep_audits_the_tree
         out.stdout()
     );
     let manifest = ws.root().join(&rel);
-    assert_eq!(sha256sum(&manifest), field(&ws, "hashdeep_sha256"));
+    assert_eq!(sha256sum(&manifest), sha);
     let text = std::fs::read_to_string(&manifest).expect("read the hashdeep manifest");
     assert!(
         text.starts_with("%%%% HASHDEEP-1.0\n%%%% size,sha256,filename\n"),
@@ -108,20 +110,38 @@ fn a_fingerprint_keeps_the_sizes_in_hashdeep_format_and_hashdeep_audits_the_tree
 }
 
 #[test]
-fn a_scan_reads_only_the_files_of_a_fingerprinted_size_and_still_finds_a_renamed_copy() {
+fn a_scan_reads_only_the_files_of_a_fingerprinted_size_and_start_and_still_finds_a_renamed_copy() {
     let ws = ws();
-    write(&ws, "data/sauvegardes/job.vbk", &vec![0x17u8; 100_000]);
+    let job = write(&ws, "data/sauvegardes/job.vbk", &vec![0x17u8; 100_000]);
     ok(
         &ws,
         &["fate", "fingerprint", "sauvegardes", "data/sauvegardes"],
     );
+    // The heads manifest: what `head -c 4096 FILE | sha256sum` says.
+    let (heads_file, heads_sha) = kept(&ws, "heads");
+    let heads = ws.read(&heads_file);
+    let head = run(Command::new("sh")
+        .arg("-c")
+        .arg("head -c 4096 \"$1\" | sha256sum")
+        .arg("sh")
+        .arg(&job));
+    assert!(
+        heads.starts_with(&head.stdout()[..64]),
+        "{heads} / {}",
+        head.stdout()
+    );
+    assert_eq!(sha256sum(&ws.root().join(&heads_file)), heads_sha);
     std::fs::remove_dir_all(ws.path("data/sauvegardes")).expect("destroy");
-    // 40 files of other sizes, one of the same size but another content,
-    // and a renamed copy.
+    // 40 files of other sizes; of the same size, one that starts otherwise
+    // (only its first 4 096 bytes are read), one that starts the same and
+    // ends otherwise (read whole, no match); and a renamed copy.
     for i in 0..40 {
         write(&ws, &format!("nas/autres/f{i:02}"), &vec![1u8; 1000 + i]);
     }
     write(&ws, "nas/meme-taille.bin", &vec![0x18u8; 100_000]);
+    let mut same_start = vec![0x17u8; 100_000];
+    same_start[99_999] = 0x18;
+    write(&ws, "nas/meme-debut.bin", &same_start);
     write(&ws, "nas/deep/copie renommee.tmp", &vec![0x17u8; 100_000]);
     let o = ws.dpo().now(NOW).run(&[
         "--json",
@@ -134,7 +154,7 @@ fn a_scan_reads_only_the_files_of_a_fingerprinted_size_and_still_finds_a_renamed
     ]);
     o.assert_code(1);
     let v = o.json();
-    assert_eq!(v["files"], 42, "{v}");
+    assert_eq!(v["files"], 43, "{v}");
     assert_eq!(v["hashed"], 2, "{v}");
     assert_eq!(v["matched"], 1, "{v}");
     assert!(
@@ -143,7 +163,7 @@ fn a_scan_reads_only_the_files_of_a_fingerprinted_size_and_still_finds_a_renamed
             .is_some_and(|p| p.ends_with("copie renommee.tmp")),
         "{v}"
     );
-    // Gone: clean, having read one file of the 41.
+    // Gone: clean, having read one file whole of the 42.
     std::fs::remove_file(ws.path("nas/deep/copie renommee.tmp")).expect("rm");
     let out = ok(
         &ws,
