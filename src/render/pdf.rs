@@ -489,6 +489,13 @@ mod tests {
         assert_eq!(page_count(&bare), 1);
     }
 
+    /// `filler` one-line paragraphs, then `tail`.
+    fn after_lines(filler: usize, tail: &str) -> String {
+        let mut md: String = (0..filler).map(|i| format!("Ligne {i}.\n\n")).collect();
+        md.push_str(tail);
+        md
+    }
+
     #[test]
     fn a_heading_is_never_left_alone_at_the_bottom_of_a_page() {
         let tails = [
@@ -498,11 +505,7 @@ mod tests {
         ];
         for tail in tails {
             for filler in 25..45 {
-                let mut md = String::new();
-                for i in 0..filler {
-                    md.push_str(&format!("Ligne {i}.\n\n"));
-                }
-                md.push_str(tail);
+                let md = after_lines(filler, tail);
                 for page in &lay_out(&md) {
                     let baselines: Vec<(f32, f32)> = page
                         .items
@@ -540,11 +543,7 @@ mod tests {
                     **Gérald Petiot**, délégué à la protection des données\n\n\
                     Signature :\n";
         for filler in 25..50 {
-            let mut md = String::new();
-            for i in 0..filler {
-                md.push_str(&format!("Ligne {i}.\n\n"));
-            }
-            md.push_str(tail);
+            let md = after_lines(filler, tail);
             let pages = lay_out(&md);
             let texts = |p: &Page| -> String {
                 p.items
@@ -571,11 +570,7 @@ mod tests {
                     relu à ces empreintes.\n\n| Rubrique | Valeur |\n|---|---|\n| Relevée | un |\n\
                     | Fichiers | deux |\n";
         for filler in 30..50 {
-            let mut md = String::new();
-            for i in 0..filler {
-                md.push_str(&format!("Ligne {i}.\n\n"));
-            }
-            md.push_str(tail);
+            let md = after_lines(filler, tail);
             let pages = lay_out(&md);
             let on = |word: &str| {
                 pages.iter().position(|p| {
