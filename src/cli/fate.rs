@@ -150,6 +150,11 @@ fn fingerprint(settings: &Settings, a: &FingerprintArgs) -> Result<i32, CliError
         )?;
         let path = done.manifest_path.display().to_string();
         outln!("{}", tr!(s, "next-fate-manifest-check", file = path))?;
+        if let Some(k) = &r.hashdeep {
+            outln!("{}", hashed(&s, "scan-hashdeep", &k.file, &k.sha256))?;
+            let path = settings.root().join(&k.file).display().to_string();
+            outln!("{}", tr!(s, "next-scan-hashdeep-audit", file = path))?;
+        }
     }
     Ok(0)
 }
@@ -182,6 +187,9 @@ fn scan(settings: &Settings, a: &ScanArgs) -> Result<i32, CliError> {
                 contents = s.contents
             )
         )?;
+        if let Some(n) = r.hashed {
+            outln!("{}", tr!(t, "scan-hashed", hashed = n))?;
+        }
         outln!("{}", tr!(t, "fate-scan-recorded", file = file))?;
         if r.files == 0 {
             errln!("{}", tr!(t, "fate-scan-nothing"));

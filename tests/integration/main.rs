@@ -12,6 +12,7 @@ mod bagit;
 mod breach;
 mod cli;
 mod closing;
+mod copies;
 mod crash;
 mod documents;
 mod evidence;
