@@ -103,3 +103,36 @@ pub(crate) fn faults(lang: &str, text: &str) -> Vec<String> {
     }
     out
 }
+
+/// The text layer of a PDF as a viewer's copy and paste gives it, each
+/// glyph mapped through its font's ToUnicode map (`pdf_text.py`, beside
+/// this file): what `pdftotext` cannot show, since it turns every
+/// white-space glyph — the narrow no-break space included — into a plain
+/// space.
+pub(crate) fn pdf_text_layer(pdf: &Path) -> String {
+    pdf_text_py(&[], pdf)
+}
+
+/// [`pdf_text_layer`] piece by piece as drawn, one per line: a line of a
+/// paragraph or of one table cell, never two cells side by side.
+pub(crate) fn pdf_text_pieces(pdf: &Path) -> String {
+    pdf_text_py(&["--pieces"], pdf)
+}
+
+fn pdf_text_py(args: &[&str], pdf: &Path) -> String {
+    let script =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/integration/support/pdf_text.py");
+    let out = super::tools::run(
+        std::process::Command::new("python3")
+            .arg(script)
+            .args(args)
+            .arg(pdf),
+    );
+    assert!(
+        out.success(),
+        "pdf_text.py {}: {}",
+        pdf.display(),
+        out.stderr()
+    );
+    out.stdout_utf8()
+}
