@@ -1015,3 +1015,186 @@ fn a_french_pdf_keeps_its_narrow_no_break_spaces_in_its_text_layer() {
     // And the reader fails when the glyph is a plain space.
     assert!(!faults("fr", "Version : v1").is_empty());
 }
+
+#[test]
+fn the_data_of_a_pdf_line_is_taken_out_and_nothing_else() {
+    let data = [
+        "Sauvegarde des serveurs de la ville présents sur l'infrastructure".to_string(),
+        "délégué à la protection des données".to_string(),
+    ];
+    // A line inside a value, its end, its start: all data.
+    assert_eq!(without_data_piece("serveurs de la ville", &data), "");
+    assert_eq!(
+        without_data_piece("de la ville présents sur l'infrastructure — data:", &data),
+        "data:"
+    );
+    assert_eq!(
+        without_data_piece("the officer: délégué à la", &data),
+        "the officer:"
+    );
+    // The tool's own words stay, and are caught.
+    let kept = without_data_piece("date de la notification", &data);
+    assert_eq!(kept, "date de la notification");
+    assert!(!faults("en", &kept).is_empty());
+}
+
+#[test]
+fn status_says_what_is_missing_in_words_and_json_keeps_the_codes() {
+    let ws = Workspace::fixture("status-overdue");
+    for (lang, want) in [
+        (
+            "fr",
+            [
+                "manque\u{202f}: date du dernier test",
+                "manque\u{202f}: date de l'engagement de confidentialité signé",
+                "manque\u{202f}: l'inventaire des données et de leurs copies",
+            ],
+        ),
+        (
+            "en",
+            [
+                "missing: date of the last test",
+                "missing: date of the signed confidentiality commitment",
+                "missing: the inventory of the data and its copies",
+            ],
+        ),
+    ] {
+        let o = ws.dpo().now(NOW).run(&["--lang", lang, "status"]);
+        o.assert_code(1);
+        let out = o.stdout();
+        for w in want {
+            assert!(out.contains(w), "{w} not in:\n{out}");
+        }
+        for code in ["last_tested", "confidentiality_commitment", "fate_file"] {
+            assert!(!out.contains(code), "{code} in:\n{out}");
+        }
+    }
+    let v = ws.dpo().now(NOW).run(&["--json", "status"]).json();
+    let codes = v["items"].to_string();
+    for code in ["last_tested", "confidentiality_commitment", "fate_file"] {
+        assert!(codes.contains(code), "{code} not in {codes}");
+    }
+    // The copies the certificate waits for, named as `fate list` names them.
+    let fate = Workspace::fixture("fate-workspace");
+    let out = fate
+        .dpo()
+        .now("2021-09-01 10:00")
+        .run(&["--lang", "en", "status"])
+        .stdout();
+    assert!(
+        out.contains("missing: item `partages`, copy `live` of item `partages`"),
+        "{out}"
+    );
+}
+
+#[test]
+fn journal_show_says_each_action_in_words_at_local_time_and_keeps_the_code() {
+    let ws = Workspace::fixture("juvisy-workspace");
+    ws.write_breach_record("2021-001");
+    let run = |now: &str, args: &[&str]| ws.dpo().now(now).run(args).assert_code(0);
+    run(
+        "2021-03-26 10:30",
+        &[
+            "record",
+            "adopt",
+            "breaches/2021-001.yaml",
+            "--reason",
+            "fiche",
+        ],
+    );
+    // A dry run is journaled as a step of the notification.
+    run(
+        "2021-03-26 11:00",
+        &["breach", "notify", "2021-001", "--dry-run"],
+    );
+    run(
+        "2021-07-01 09:00",
+        &["journal", "note", "-m", "Réunion\nsuite lundi"],
+    );
+    for (lang, rows) in [
+        (
+            "fr",
+            [
+                "modification faite hors de dpo adoptée",
+                "notification d'une violation\u{202f}: essai, message écrit sans être envoyé",
+                "1er juillet 2021 à 09:00 (UTC+02:00)",
+            ],
+        ),
+        (
+            "en",
+            [
+                "change made outside dpo adopted",
+                "breach notification: dry run, message written, not sent",
+                "1 July 2021, 09:00 (UTC+02:00)",
+            ],
+        ),
+    ] {
+        let o = ws.dpo().run(&["--lang", lang, "journal", "show"]);
+        o.assert_code(0);
+        let out = o.stdout();
+        for r in rows {
+            assert!(out.contains(r), "{r} not in:\n{out}");
+        }
+        // The code stays in its column; a note's text under its entry.
+        for code in ["record.adopt", "breach.dry-run", "journal.note"] {
+            assert!(out.contains(code), "{code} not in:\n{out}");
+        }
+        assert!(out.contains("26 ") && !out.contains("T09:30:00Z"), "{out}");
+        assert!(
+            out.contains("| Réunion\n") && out.contains("| suite lundi\n"),
+            "{out}"
+        );
+        let f = faults(
+            lang,
+            &without_data(
+                &out,
+                &["Réunion".into(), "suite lundi".into(), "test".into()],
+            ),
+        );
+        assert!(f.is_empty(), "{f:#?}\n{out}");
+    }
+    // --json keeps the entries as they are.
+    let v = ws.dpo().run(&["--json", "journal", "show"]).json();
+    assert_eq!(v[0]["action"], "record.adopt");
+    assert!(
+        v[0]["at"].as_str().unwrap_or_default().ends_with('Z'),
+        "{v}"
+    );
+}
+
+#[test]
+fn the_audit_pack_s_verification_is_in_the_pack_s_language() {
+    for (lang, controller, want) in [
+        (
+            "fr",
+            None,
+            "vérification du journal (dpo journal verify)\u{202f}: journal intact\u{202f}: ",
+        ),
+        (
+            "en",
+            Some("juvisy-sur-orge"),
+            "journal verification (dpo journal verify): journal intact: ",
+        ),
+        (
+            "fr",
+            Some("juvisy-sur-orge"),
+            "extrait pour juvisy-sur-orge\u{202f}: aucune entrée concernant d'autres responsables de traitement n'a été écartée\u{202f}; chaque entrée gardée",
+        ),
+    ] {
+        let ws = Workspace::fixture("juvisy-workspace");
+        ws.dpo().now(NOW).run(&["keys", "generate"]).assert_code(0);
+        let pack = ws.path("pack");
+        let mut args = vec!["--lang", lang, "audit", "pack", "-o"];
+        let p = pack.display().to_string();
+        args.push(&p);
+        if let Some(c) = controller {
+            args.extend(["--controller", c]);
+        }
+        ws.dpo().now(NOW).run(&args).assert_code(0);
+        let text = std::fs::read_to_string(pack.join("journal/verification.txt")).unwrap();
+        assert!(text.contains(want), "{want} not in:\n{text}");
+        let verify = std::fs::read_to_string(pack.join("VERIFY.txt")).unwrap();
+        let f = faults(lang, &without_data(&format!("{text}\n{verify}"), &[]));
+        assert!(f.is_empty(), "{f:#?}\n{text}\n{verify}");
+    }
+}
