@@ -296,8 +296,8 @@ mod tests {
             rows[2].contains("29 mars 2021 à 11:00 (UTC+02:00)"),
             "{rows:?}"
         );
-        assert_eq!(rows[3], "   | a");
-        assert_eq!(rows[4], "   | b");
+        assert_eq!(rows[3], "    | a");
+        assert_eq!(rows[4], "    | b");
         // Every column starts at the same place on every row.
         let col = |r: &str, cell: &str| r.find(cell).map(|b| r[..b].chars().count());
         assert_eq!(col(&rows[1], "breach.open"), col(&rows[2], "journal.note"));

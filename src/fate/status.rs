@@ -233,7 +233,7 @@ pub fn item_status(fate: &Fate, item: &DataItem, s: &Strings) -> ItemStatus {
         todo.push(t(
             "fate-todo-scan-found",
             &[
-                ("at", scan.at.to_string().into()),
+                ("at", crate::render::words::show(scan.at).into()),
                 ("n", scan.matched.into()),
             ],
         ));
@@ -336,7 +336,7 @@ pub fn pending(fate: &Fate, s: &Strings) -> Vec<Pending> {
                 s.fmt(
                     "fate-pending-scan-found",
                     &[
-                        ("at", scan.at.to_string().into()),
+                        ("at", crate::render::words::show(scan.at).into()),
                         ("n", scan.matched.into()),
                     ],
                 ),
