@@ -66,3 +66,6 @@ screens-audit-excerpt = excerpt for { $controller }: { $n ->
     [one] one entry concerning other controllers was left out
    *[other] { $n } entries concerning other controllers were left out
 }; each entry kept is, byte for byte, the line of the journal whose SHA-256 the next entry quotes
+
+## A breach field in words, with the key to type.
+screens-field-named = { $label } (`{ $key }`)

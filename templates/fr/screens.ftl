@@ -66,3 +66,6 @@ screens-audit-excerpt = extrait pour { $controller } : { $n ->
     [one] une entrée concernant d'autres responsables de traitement a été écartée
    *[other] { $n } entrées concernant d'autres responsables de traitement ont été écartées
 } ; chaque entrée gardée est, octet pour octet, la ligne du journal dont l'entrée suivante cite le SHA-256
+
+## Un champ d'une violation en mots, avec la clé à taper.
+screens-field-named = { $label } (`{ $key }`)
