@@ -977,6 +977,13 @@ fn every_document_e_mail_and_hint_speaks_one_language() {
                 "next: destroy these files",
             ]
         };
+        // A breach field is said in words, with the key to type beside it.
+        let field = if lang == "fr" {
+            "conséquences probables de la violation (`consequences`)"
+        } else {
+            "likely consequences of the breach (`consequences`)"
+        };
+        assert!(j.read.contains(field), "{field} not in:\n{}", j.read);
         let missing: Vec<&&str> = hints.iter().filter(|h| !j.read.contains(**h)).collect();
         assert!(missing.is_empty(), "{missing:?} not in:\n{}", j.read);
         let f = j.faults(&[&ws, &fate]);
