@@ -418,16 +418,32 @@ impl Maker<'_> {
                 })
             }
         };
-        let mut verification = match &report.problem {
-            None => format!(
-                "dpo journal verify: journal intact: {} entries, head {} {}\n",
-                report.entries, report.head.seq, report.head.sha256
+        // In the pack's language, as `dpo journal verify` says it.
+        let s = self.t.strings();
+        let said = match &report.problem {
+            None => s.fmt(
+                "journal-intact",
+                &[
+                    ("entries", report.entries.into()),
+                    ("seq", report.head.seq.into()),
+                    ("sha256", report.head.sha256.as_str().into()),
+                ],
             ),
-            Some(p) => format!(
-                "dpo journal verify: journal broken at line {}: {}\n",
-                p.line, p.message
+            Some(p) => s.fmt(
+                "journal-broken",
+                &[
+                    (
+                        "at",
+                        format!("{}:{}", crate::workspace::journal::JOURNAL_FILE, p.line).into(),
+                    ),
+                    ("message", p.message.as_str().into()),
+                ],
             ),
         };
+        let mut verification = format!(
+            "{}\n",
+            s.fmt("screens-audit-verified", &[("result", said.into())])
+        );
         match self.only {
             None => {
                 self.pack
@@ -441,9 +457,11 @@ impl Maker<'_> {
             Some(c) => {
                 let (kept, omitted) = records::journal_excerpt(self.ws, &text, c, &self.included);
                 self.pack.journal_omitted = omitted;
-                verification.push_str(&format!(
-                    "excerpt for {c}: {omitted} entries concerning other controllers were left out; each entry kept is byte for byte the line of the journal, whose SHA-256 the next entry quotes\n"
+                verification.push_str(&s.fmt(
+                    "screens-audit-excerpt",
+                    &[("controller", c.as_str().into()), ("n", omitted.into())],
                 ));
+                verification.push('\n');
                 self.pack
                     .files
                     .insert("journal/journal-excerpt.jsonl".into(), kept.into_bytes());

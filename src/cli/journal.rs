@@ -1,10 +1,18 @@
 //! `dpo journal show|verify|note`: the hash-chained log of changes; `show`
-//! prints the text of each note under its entry.
+//! prints one row per entry — its instant in the processor's zone with its
+//! offset, who, the action in words with its code beside it, what it was
+//! done to — and the text of each note under its entry.
 
 use clap::{Args, Subcommand};
 
+use chrono::DateTime;
+use chrono_tz::Tz;
+
 use super::{print_json, CliError, Settings, EXIT_FINDING};
-use crate::workspace::{self, Journal, WorkspaceError};
+use crate::mail::outbox;
+use crate::render::templates::Strings;
+use crate::render::words;
+use crate::workspace::{self, Journal, JournalEntry, WorkspaceError};
 
 /// Journal subcommands.
 #[derive(Debug, Subcommand)]
@@ -60,23 +68,16 @@ pub(super) fn run(settings: &Settings, cmd: &JournalCommand) -> Result<i32, CliE
             let entries = journal.entries()?;
             if settings.json {
                 print_json(&entries)?;
+            } else if entries.is_empty() {
+                outln!("{}", tr!(settings.strings(), "journal-empty"))?;
             } else {
-                for e in &entries {
-                    outln!(
-                        "{:>5}  {}  {:<20}  {:<28}  {}",
-                        e.seq,
-                        e.at,
-                        e.actor,
-                        e.action,
-                        e.subject
-                    )?;
-                    // A note's text, indented under its entry.
-                    for line in e.text.iter().flat_map(|t| t.lines()) {
-                        outln!("       | {line}")?;
-                    }
-                }
-                if entries.is_empty() {
-                    outln!("{}", tr!(settings.strings(), "journal-empty"))?;
+                // The processor's zone and language when the workspace
+                // reads; the journal is shown even when it does not.
+                let ws = settings.load().ok();
+                let tz = ws.as_ref().map_or(crate::time::DEFAULT_TZ, |w| w.tz);
+                let s = Strings::of(settings.lang(ws.as_ref()));
+                for line in table(&s, tz, &entries) {
+                    outln!("{}", line.trim_end())?;
                 }
             }
             Ok(0)
@@ -157,5 +158,149 @@ pub(super) fn run(settings: &Settings, cmd: &JournalCommand) -> Result<i32, CliE
             }
             Ok(0)
         }
+    }
+}
+
+/// The rows of `dpo journal show`: a header, then one row per entry, each
+/// column as wide as its widest cell, and a note's text under its entry.
+fn table(s: &Strings, tz: Tz, entries: &[JournalEntry]) -> Vec<String> {
+    let header = [
+        "screens-journal-seq",
+        "screens-journal-at",
+        "screens-journal-actor",
+        "screens-journal-action",
+        "screens-journal-code",
+        "screens-journal-subject",
+    ]
+    .map(|id| s.fmt(id, &[]));
+    let rows: Vec<[String; 6]> = entries
+        .iter()
+        .map(|e| {
+            [
+                e.seq.to_string(),
+                DateTime::parse_from_rfc3339(&e.at).map_or_else(
+                    |_| e.at.clone(),
+                    |at| words::long_datetime(s, at.with_timezone(&tz).fixed_offset()),
+                ),
+                e.actor.clone(),
+                action_label(s, &e.action),
+                e.action.clone(),
+                e.subject.clone(),
+            ]
+        })
+        .collect();
+    let mut width = [0usize; 6];
+    for row in std::iter::once(&header).chain(&rows) {
+        for (w, cell) in width.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let line = |row: &[String; 6]| {
+        let mut out = format!("{:>w$}", row[0], w = width[0]);
+        for (cell, w) in row.iter().zip(width).skip(1) {
+            out.push_str(&format!("  {cell:<w$}"));
+        }
+        out
+    };
+    let mut out = vec![line(&header)];
+    for (row, e) in rows.iter().zip(entries) {
+        out.push(line(row));
+        // A note's text, indented under its entry.
+        let indent = " ".repeat(width[0] + 2);
+        for text in e.text.iter().flat_map(|t| t.lines()) {
+            out.push(format!("{indent}| {text}"));
+        }
+    }
+    out
+}
+
+/// Journal action `code` in words ("breach.notify" → "notification d'une
+/// violation par courriel"); a step of a sending (`.intent`, `.dry-run`…)
+/// is said with the sending's words; an action this version does not know
+/// stays its code.
+fn action_label(s: &Strings, code: &str) -> String {
+    let id = |c: &str| format!("screens-action-{}", c.replace('.', "-"));
+    if s.has(&id(code)) {
+        return s.fmt(&id(code), &[]);
+    }
+    for suffix in outbox::NOT_THE_SENDING {
+        if let Some(base) = code.strip_suffix(suffix).filter(|b| s.has(&id(b))) {
+            let what = s.fmt(&id(base), &[]);
+            return s.fmt(&id(&suffix[1..]), &[("action", what.as_str().into())]);
+        }
+    }
+    code.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Lang;
+
+    #[test]
+    fn every_action_and_step_of_a_sending_is_said_in_words() {
+        let fr = Strings::of(Lang::Fr);
+        let en = Strings::of(Lang::En);
+        assert_eq!(
+            action_label(&fr, "breach.open"),
+            "ouverture d'une violation"
+        );
+        assert_eq!(action_label(&en, "breach.open"), "breach opened");
+        assert_eq!(
+            action_label(&fr, "breach.notify.intent"),
+            "notification d'une violation par courriel\u{202f}: envoi sur le point de partir"
+        );
+        assert_eq!(
+            action_label(&en, "breach.dry-run"),
+            "breach notification: dry run, message written, not sent"
+        );
+        assert_eq!(
+            action_label(&en, "subprocessor-notice.set"),
+            "fact of a written notice changed"
+        );
+        // Unknown: the code itself, never an id of the catalog.
+        assert_eq!(action_label(&fr, "backup.unknown"), "backup.unknown");
+        assert_eq!(action_label(&fr, "nothing.intent"), "nothing.intent");
+    }
+
+    #[test]
+    fn the_table_shows_local_time_with_its_offset_and_keeps_the_code() {
+        let e = |seq, at: &str, action: &str, text: Option<&str>| JournalEntry {
+            seq,
+            at: at.into(),
+            actor: "Léa".into(),
+            action: action.into(),
+            subject: "2021-001".into(),
+            payload_sha256: String::new(),
+            text: text.map(str::to_string),
+            writes: Vec::new(),
+            prev_sha256: String::new(),
+        };
+        let fr = Strings::of(Lang::Fr);
+        let rows = table(
+            &fr,
+            chrono_tz::Europe::Paris,
+            &[
+                e(1, "2021-03-26T09:00:00Z", "breach.open", None),
+                e(2, "2021-03-29T09:00:00Z", "journal.note", Some("a\nb")),
+            ],
+        );
+        assert!(rows[0].contains("date et heure"), "{rows:?}");
+        assert!(
+            rows[1].contains("26 mars 2021 à 10:00 (UTC+01:00)")
+                && rows[1].contains("ouverture d'une violation")
+                && rows[1].contains("breach.open"),
+            "{rows:?}"
+        );
+        assert!(
+            rows[2].contains("29 mars 2021 à 11:00 (UTC+02:00)"),
+            "{rows:?}"
+        );
+        assert_eq!(rows[3], "    | a");
+        assert_eq!(rows[4], "    | b");
+        // Every column starts at the same place on every row.
+        let col = |r: &str, cell: &str| r.find(cell).map(|b| r[..b].chars().count());
+        assert_eq!(col(&rows[1], "breach.open"), col(&rows[2], "journal.note"));
+        assert_eq!(col(&rows[0], "code"), col(&rows[2], "journal.note"));
     }
 }

@@ -103,13 +103,8 @@ pub(super) fn run(settings: &Settings, args: &StatusArgs) -> Result<i32, CliErro
             if let Some(line) = i.period.and_then(|p| words::period_moved_line(s, &p)) {
                 outln!("    {line}")?;
             }
-            if !i.missing.is_empty() {
-                let labels: Vec<String> =
-                    i.missing.iter().map(|m| ics::missing_label(s, m)).collect();
-                outln!(
-                    "    {}",
-                    tr!(s, "status-missing-line", items = labels.join(", "))
-                )?;
+            if let Some(line) = i.missing_line(s) {
+                outln!("    {line}")?;
             }
         }
     }

@@ -582,7 +582,8 @@ fn mailbox(p: &Party) -> Result<Mailbox, MailError> {
 /// Builds the message. Fails on an invalid address; never on text content.
 pub fn build(d: &Draft) -> Result<Built, MailError> {
     let from = mailbox(&d.from)?;
-    let subject = d.subject.split_whitespace().collect::<Vec<_>>().join(" ");
+    // One line, its no-break spaces kept (French « : » in a subject).
+    let subject = crate::render::typography::one_line(&d.subject);
     let mut b = Message::builder()
         .from(from)
         .subject(subject)

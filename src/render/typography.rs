@@ -21,6 +21,22 @@ pub const NBSP: char = '\u{A0}';
 /// groups of digits).
 pub const NNBSP: char = '\u{202F}';
 
+/// Whether `c` separates words: white space, but not a no-break space
+/// (French uses U+202F before `:` and inside `« »`), which a line breaker
+/// never breaks at and a flattening of white space keeps.
+pub fn is_break_space(c: char) -> bool {
+    c.is_whitespace() && !matches!(c, NBSP | NNBSP | '\u{2007}')
+}
+
+/// `text` on one line: each run of breaking white space (line breaks
+/// included) is one space; no-break spaces are kept as they are.
+pub fn one_line(text: &str) -> String {
+    text.split(is_break_space)
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// `text` with the typography of `lang`.
 pub fn apply(lang: Lang, text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 16);
@@ -383,6 +399,14 @@ mod tests {
                 // A French value in an English document keeps its spacing, bound.
                 ("a ; « b »", "a\u{202F}; «\u{202F}b\u{202F}»"),
             ],
+        );
+    }
+
+    #[test]
+    fn one_line_keeps_the_no_break_spaces() {
+        assert_eq!(
+            one_line("Notification\n  2021-001\u{202f}: «\u{202f}x\u{202f}»\t§\u{a0}4"),
+            "Notification 2021-001\u{202f}: «\u{202f}x\u{202f}» §\u{a0}4"
         );
     }
 }

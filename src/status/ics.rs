@@ -38,12 +38,7 @@ pub fn to_ics(items: &[StatusItem], now: DateTime<Utc>, s: &Strings) -> String {
         if let Some(line) = item.period.and_then(|p| words::period_moved_line(s, &p)) {
             description.push_str(&format!("\n{line}"));
         }
-        if !item.missing.is_empty() {
-            let labels: Vec<String> = item.missing.iter().map(|m| missing_label(s, m)).collect();
-            let line = s.fmt(
-                "status-missing-line",
-                &[("items", labels.join(", ").into())],
-            );
+        if let Some(line) = item.missing_line(s) {
             description.push_str(&format!("\n{line}"));
         }
         let mut ev = Event::new();
@@ -61,19 +56,4 @@ pub fn to_ics(items: &[StatusItem], now: DateTime<Utc>, s: &Strings) -> String {
         cal.push(ev.done());
     }
     cal.done().to_string()
-}
-
-/// The label of a `missing` code: `email`, `call`, or a field path.
-pub fn missing_label(s: &Strings, code: &str) -> String {
-    let key = if code.contains('.') || !matches!(code, "email" | "call") {
-        format!("breach_field.{code}")
-    } else {
-        format!("status_missing.{code}")
-    };
-    let label = s.get(&key);
-    if label == key {
-        code.to_string()
-    } else {
-        label.to_string()
-    }
 }

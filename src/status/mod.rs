@@ -88,6 +88,61 @@ pub struct StatusItem {
     pub period: Option<PeriodEnd>,
 }
 
+impl StatusItem {
+    /// What is missing, in words, as `status` and the calendar print it
+    /// ("manque : date du dernier test"); for a record changed outside
+    /// dpo, the fields that differ. `None` when nothing is missing.
+    pub fn missing_line(&self, s: &Strings) -> Option<String> {
+        if self.missing.is_empty() {
+            return None;
+        }
+        if self.kind == integrity::KIND_TAMPERED {
+            // Field names as the file spells them: the person opens it.
+            let fields: Vec<String> = self.missing.iter().map(|f| format!("`{f}`")).collect();
+            return Some(s.fmt(
+                "screens-status-fields-differ",
+                &[("fields", fields.join(", ").into())],
+            ));
+        }
+        let labels: Vec<String> = self
+            .missing
+            .iter()
+            .map(|code| missing_label(s, &self.kind, code))
+            .collect();
+        Some(s.fmt(
+            "status-missing-line",
+            &[("items", labels.join(", ").into())],
+        ))
+    }
+}
+
+/// A `missing` code of an item of `kind` in words: `email`, `call`, a
+/// breach field (`nature.description`), a field of people or measures
+/// (`last_tested`), and for the data's fate an item (`dossiers`), a copy
+/// (`dossiers/volume`), `certificate` or `fate_file`. A code this version
+/// does not know is shown as it is.
+fn missing_label(s: &Strings, kind: &str, code: &str) -> String {
+    if kind == term::KIND_FATE {
+        return match code.split_once('/') {
+            _ if code == "certificate" => s.fmt("fate-pending-certificate", &[]),
+            _ if code == "fate_file" => s.fmt("screens-missing-fate_file", &[]),
+            Some((item, copy)) => s.fmt(
+                "fate-pending-copy",
+                &[("copy", copy.into()), ("item", item.into())],
+            ),
+            None => s.fmt("fate-pending-item", &[("item", code.into())]),
+        };
+    }
+    [
+        format!("status_missing.{code}"),
+        format!("screens-missing-{code}"),
+        format!("breach_field.{code}"),
+    ]
+    .iter()
+    .find(|key| s.has(key))
+    .map_or_else(|| code.to_string(), |key| s.fmt(key, &[]))
+}
+
 /// Every item of the workspace as of `now`, most urgent first, and the
 /// problems found in the files read.
 pub fn collect(

@@ -99,7 +99,7 @@ fn notify_and_check(mode: Mode) {
     assert_eq!(m["to"], format!("Cellule RGPD de la ville <{CONTACT}>"));
     assert_eq!(
         m["subject"],
-        "Notification de violation de données à caractère personnel — EPT Grand-Orly Seine Bièvre — 2021-001 : Rançongiciel sur le serveur de fichiers"
+        "Notification de violation de données à caractère personnel — EPT Grand-Orly Seine Bièvre — 2021-001\u{202f}: Rançongiciel sur le serveur de fichiers"
     );
     let raw_subject = m["raw_subject"].as_str().unwrap_or_default();
     assert!(

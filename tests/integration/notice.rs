@@ -1113,7 +1113,7 @@ fn close_refuses_items_still_deferred_unless_told_why() {
     r.assert_code(0);
     assert!(
         r.stderr()
-            .contains("encore différés, jamais envoyés\u{202f}: consequences"),
+            .contains("encore différés, jamais envoyés\u{202f}: conséquences probables de la violation (`consequences`)"),
         "{}",
         r.stderr()
     );

@@ -424,7 +424,9 @@ fn a_sub_processor_change_makes_a_written_notice_sent_with_its_pdf() {
     assert_eq!(m["rcpt_to"], NOTICE_EMAIL);
     let subject = m["subject"].as_str().unwrap_or_default();
     assert!(
-        subject.starts_with("Information écrite : changement de sous-traitant ultérieur — SIIM94"),
+        subject.starts_with(
+            "Information écrite\u{202f}: changement de sous-traitant ultérieur — SIIM94"
+        ),
         "{subject}"
     );
     let body = &plain(m["body"].as_str().unwrap_or_default());
@@ -513,10 +515,9 @@ fn an_objection_and_a_transfer_required_by_law_are_e_mailed_to_the_controller() 
         assert!(body.contains(want), "objection lacks {want:?}:\n{body}");
     }
     assert_eq!(tr["rcpt_to"], NOTICE_EMAIL);
-    assert!(tr["subject"]
-        .as_str()
-        .unwrap_or_default()
-        .starts_with("Information préalable : transfert vers un pays tiers exigé par la loi"));
+    assert!(tr["subject"].as_str().unwrap_or_default().starts_with(
+        "Information préalable\u{202f}: transfert vers un pays tiers exigé par la loi"
+    ));
     let body = &plain(tr["body"].as_str().unwrap_or_default());
     for want in [
         "Suisse",

@@ -141,11 +141,8 @@ pub(super) fn deferred(
         if missing.is_empty() {
             outln!("{}", tr!(s, "next-breach-notify", id = id))?;
         } else {
-            let keys: Vec<&str> = missing.iter().map(|f| f.key()).collect();
-            outln!(
-                "{}",
-                tr!(s, "breach-still-missing", fields = keys.join(", "))
-            )?;
+            let fields = in_words(&s, missing.iter().map(|f| f.key()));
+            outln!("{}", tr!(s, "breach-still-missing", fields = fields))?;
         }
     }
     Ok(0)
@@ -205,17 +202,14 @@ pub(super) fn sent(
             outln!("  {}", hashed(&t, "sent-attached", &a.name, &a.sha256))?;
         }
         if !s.changed.is_empty() {
-            let keys: Vec<&str> = s.changed.iter().map(|f| f.key()).collect();
-            outln!(
-                "  {}",
-                tr!(t, "breach-sent-again", fields = keys.join(", "))
-            )?;
+            let fields = in_words(&t, s.changed.iter().map(|f| f.key()));
+            outln!("  {}", tr!(t, "breach-sent-again", fields = fields))?;
         }
         if !s.deferred.is_empty() {
-            let keys: Vec<&str> = s.deferred.iter().map(|f| f.key()).collect();
+            let fields = in_words(&t, s.deferred.iter().map(|f| f.key()));
             outln!(
                 "  {}",
-                tr!(t, "next-breach-deferred", fields = keys.join(", "), id = id)
+                tr!(t, "next-breach-deferred", fields = fields, id = id)
             )?;
         }
         if let Some(c) = &s.to_call {
@@ -292,7 +286,8 @@ pub(super) fn closed(settings: &Settings, b: &Breach) -> Result<i32, CliError> {
     let s = settings.strings();
     outln!("{}", tr!(s, "breach-closed", id = b.id.as_str()))?;
     if let Some(c) = b.closed.as_ref().filter(|c| !c.deferred.is_empty()) {
-        let w = tr!(s, "breach-closed-deferred", fields = c.deferred.join(", "));
+        let fields = in_words(&s, c.deferred.iter().map(String::as_str));
+        let w = tr!(s, "breach-closed-deferred", fields = fields);
         errln!("{}", tr!(s, "cli-warning", message = w));
     }
     for p in breach::progress(b) {
@@ -408,4 +403,24 @@ pub(super) fn tampered(
         )
     )?;
     Ok(())
+}
+
+/// Breach fields by their `keys`, each said in words with the key to type
+/// beside it: "conséquences probables de la violation (`consequences`)".
+fn in_words<'k>(
+    s: &crate::render::templates::Strings,
+    keys: impl Iterator<Item = &'k str>,
+) -> String {
+    keys.map(|k| match Field::parse(k) {
+        Some(f) => s.fmt(
+            "screens-field-named",
+            &[
+                ("label", s.get(&f.label_key()).into()),
+                ("key", f.key().into()),
+            ],
+        ),
+        None => format!("`{k}`"),
+    })
+    .collect::<Vec<_>>()
+    .join(", ")
 }

@@ -10,6 +10,7 @@
 
 use super::blocks::{Align, Block, Inline, Table, TextBlock, TextKind, LIST_INDENT};
 use super::fonts::{Face, FontSet};
+use crate::render::typography::is_break_space;
 
 /// One millimetre in points.
 pub(crate) const MM: f32 = 72.0 / 25.4;
@@ -166,12 +167,6 @@ fn text_style(kind: TextKind) -> (f32, f32, f32) {
 /// Distance from the top of a line box to its baseline.
 fn baseline_offset(size: f32, lh: f32) -> f32 {
     (lh - (ASCENT + DESCENT) * size) / 2.0 + ASCENT * size
-}
-
-/// Whether `c` separates words. No-break spaces (French uses U+202F before
-/// `:` and inside `« »`) do not.
-fn is_break_space(c: char) -> bool {
-    c.is_whitespace() && !matches!(c, '\u{A0}' | '\u{202F}' | '\u{2007}')
 }
 
 /// Greedy line breaker over measured characters.

@@ -19,11 +19,33 @@ pub(crate) const FRENCH: &[&str] = &[
     "dans",
     "avant",
     "suite",
+    "est",
+    "sont",
+    "été",
+    "avec",
+    "pour",
+    "aucun",
+    "aucune",
+    "envoyé",
+    "fichier",
+    "fichiers",
+    "entrée",
+    "entrées",
+    "délai",
+    "responsable",
+    "traitement",
+    "quand",
+    "cette",
+    "vous",
+    "nous",
+    "être",
 ];
 /// Words only English uses.
 pub(crate) const ENGLISH: &[&str] = &[
     "the", "of", "and", "overdue", "days", "every", "renew", "next", "within", "before", "missing",
-    "pending", "done", "erasure", "access",
+    "pending", "done", "erasure", "access", "is", "are", "was", "has", "have", "this", "that",
+    "sent", "entries", "yet", "still", "without", "which", "when", "where", "been", "will",
+    "would", "should", "must", "its", "their", "these", "those", "there",
 ];
 
 /// Every string value of the YAML files under `dir`, longest first.
@@ -78,8 +100,14 @@ pub(crate) fn without_data(text: &str, data: &[String]) -> String {
 /// in French, each « : ; ! ? » or « » without its narrow no-break space.
 pub(crate) fn faults(lang: &str, text: &str) -> Vec<String> {
     let foreign = if lang == "fr" { ENGLISH } else { FRENCH };
+    // A token that mixes digits and letters is a name made by a machine (a
+    // temporary folder, a hash, a key, "UTC+01:00"): its letters are no word.
+    let mixed =
+        |t: &&str| t.chars().any(|c| c.is_ascii_digit()) && t.chars().any(char::is_alphabetic);
     let mut out: Vec<String> = text
-        .split(|c: char| !c.is_alphabetic())
+        .split(char::is_whitespace)
+        .filter(|t| !mixed(t))
+        .flat_map(|t| t.split(|c: char| !c.is_alphabetic()))
         .filter(|w| foreign.contains(&w.to_lowercase().as_str()))
         .map(|w| format!("{lang}: foreign word `{w}`"))
         .collect();
@@ -102,4 +130,37 @@ pub(crate) fn faults(lang: &str, text: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// The text layer of a PDF as a viewer's copy and paste gives it, each
+/// glyph mapped through its font's ToUnicode map (`pdf_text.py`, beside
+/// this file): what `pdftotext` cannot show, since it turns every
+/// white-space glyph — the narrow no-break space included — into a plain
+/// space.
+pub(crate) fn pdf_text_layer(pdf: &Path) -> String {
+    pdf_text_py(&[], pdf)
+}
+
+/// [`pdf_text_layer`] piece by piece as drawn, one per line: a line of a
+/// paragraph or of one table cell, never two cells side by side.
+pub(crate) fn pdf_text_pieces(pdf: &Path) -> String {
+    pdf_text_py(&["--pieces"], pdf)
+}
+
+fn pdf_text_py(args: &[&str], pdf: &Path) -> String {
+    let script =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/integration/support/pdf_text.py");
+    let out = super::tools::run(
+        std::process::Command::new("python3")
+            .arg(script)
+            .args(args)
+            .arg(pdf),
+    );
+    assert!(
+        out.success(),
+        "pdf_text.py {}: {}",
+        pdf.display(),
+        out.stderr()
+    );
+    out.stdout_utf8()
 }
