@@ -36,6 +36,7 @@ fn said(s: &Catalog, e: &CliError) -> Option<String> {
         CliError::Workspace(w) | CliError::Breach(BreachError::Workspace(w)) => workspace(s, w)?,
         CliError::Store(e) | CliError::Breach(BreachError::Store(e)) => store(s, e)?,
         CliError::Time { flag, .. } => s.msg(&Msg::new("err-invalid-option").arg("flag", *flag)),
+        CliError::Backup(e) => e.message(s),
         CliError::Breach(BreachError::NotFound { id, path }) => with_hint(
             s,
             &Msg::new("err-no-breach")
