@@ -72,7 +72,5 @@ backup-others-gone = warning: { $n ->
         [one] one backup that was not selected is
        *[other] { $n } backups that were not selected are
     } no longer listed either:{ $ids }
-backup-cert-deleted = { $n ->
-        [one] One backup deleted
-       *[other] { $n } backups deleted
-    } through { $tool }
+backup-count-one = { $n } backup
+backup-count-other = { $n } backups

@@ -75,7 +75,5 @@ backup-others-gone = attention : { $n ->
         [one] une sauvegarde non choisie n'est plus listée non plus
        *[other] { $n } sauvegardes non choisies ne sont plus listées non plus
     } :{ $ids }
-backup-cert-deleted = { $n ->
-        [one] Une sauvegarde supprimée
-       *[other] { $n } sauvegardes supprimées
-    } par { $tool }
+backup-count-one = { $n } sauvegarde
+backup-count-other = { $n } sauvegardes

@@ -7,6 +7,7 @@
 
 mod support;
 
+mod backup;
 mod bagit;
 mod breach;
 mod cli;

@@ -248,7 +248,7 @@ impl BackupError {
                             .map(|c| c.to_string())
                             .unwrap_or_else(|| "signal".into()),
                     )
-                    .arg("error", failed.last_error())
+                    .arg("error", failed.first_error())
                     .arg("runs", runs_text(runs))
                     .arg(
                         "after",
@@ -756,7 +756,7 @@ pub fn destroy_via(
             s.msg(
                 &Msg::new("backup-verification-purge")
                     .arg("command", after_ran.line())
-                    .arg("error", after_ran.last_error()),
+                    .arg("error", after_ran.first_error()),
             ),
         ),
     };

@@ -38,11 +38,11 @@ impl Ran {
         self.command.join(" ")
     }
 
-    /// The last non-blank line of its standard error (what went wrong).
-    pub fn last_error(&self) -> String {
+    /// The first non-blank line of its standard error (what went wrong:
+    /// restic and borg say it first, then how to go on).
+    pub fn first_error(&self) -> String {
         self.stderr
             .lines()
-            .rev()
             .find(|l| !l.trim().is_empty())
             .unwrap_or_default()
             .trim()
@@ -143,7 +143,7 @@ mod tests {
         assert_eq!(r.exit_code, Some(3));
         assert!(!r.ok());
         assert_eq!(r.stdout, "out\n");
-        assert_eq!(r.last_error(), "err");
+        assert_eq!(r.first_error(), "err");
         assert!(System.run("/nonexistent/tool", &[], &[]).is_err());
     }
 }
