@@ -463,7 +463,7 @@ fn a_wrong_password_exits_1_records_nothing_and_is_never_printed() {
 
 /// `restic backup --stdin` holding the repository's lock until its input closes.
 fn hold_restic_lock(env: &Env, repo: &str) -> Child {
-    let child = Command::new("restic")
+    let mut child = Command::new("restic")
         .args(["-r", repo, "backup", "-q", "--stdin", "--host", "other"])
         .env("RESTIC_PASSWORD", PW)
         .env("HOME", env.ws.home())
@@ -479,6 +479,8 @@ fn hold_restic_lock(env: &Env, repo: &str) -> Child {
         }
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
+    let _ = child.kill();
+    let _ = child.wait();
     panic!("restic took no lock");
 }
 

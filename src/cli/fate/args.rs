@@ -20,7 +20,7 @@ pub enum FateCommand {
     /// Record the SHA-256 of every file of an item, before destroying it.
     Fingerprint(FingerprintArgs),
     /// Record how one copy was destroyed (NIST SP 800-88).
-    Destroy(DestroyArgs),
+    Destroy(Box<DestroyArgs>),
     /// Look for any file of an item left under some paths, under any name.
     Scan(ScanArgs),
     /// Issue the signed certificate of destruction and return.
