@@ -241,12 +241,20 @@ fn destroy(settings: &Settings, a: &DestroyArgs) -> Result<i32, CliError> {
                 destroy: req,
                 tool: via.into(),
                 repo: text(&a.repo),
-                hosts: a.hosts.clone(),
-                tags: a.tags.clone(),
-                paths: a.paths.clone(),
-                glob_archives: a.glob_archives.clone(),
-                crypto_erase: a.crypto_erase,
-                key_copies: a.key_copies.clone(),
+                select: [
+                    (fate::Select::Host, &a.hosts),
+                    (fate::Select::Tag, &a.tags),
+                    (fate::Select::Path, &a.paths),
+                ]
+                .into_iter()
+                .flat_map(|(by, values)| values.iter().map(move |v| (by, v.clone())))
+                .chain(
+                    a.glob_archives
+                        .iter()
+                        .map(|g| (fate::Select::GlobArchives, g.clone())),
+                )
+                .collect(),
+                crypto_erase: a.crypto_erase.then(|| a.key_copies.clone()),
             };
             let b = fate::destroy_via(&ws, &act, &req, &s, &fate::backup::runner::System)?;
             if !settings.json {

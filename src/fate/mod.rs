@@ -30,7 +30,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, Timelike, Utc};
 
-pub use backup::{destroy_via, BackupDestroyed, BackupError, BackupRequest};
+pub use backup::{destroy_via, BackupDestroyed, BackupError, BackupRequest, Select};
 pub use bag::{bag, bag_info, verify_bag, BagCheck, BagRequest, Bagged, VerifyBagRequest};
 pub use certificate::{
     build_certificate, certificate_paths, verify_command, CertBag, CertCopy, CertItem, Certificate,

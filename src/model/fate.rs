@@ -379,16 +379,6 @@ pub struct BackupProof {
     pub evidence: Vec<EvidenceFile>,
 }
 
-/// The backup tools `dpo fate destroy --via` drives.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum BackupTool {
-    /// restic (snapshots).
-    Restic,
-    /// BorgBackup (archives).
-    Borg,
-}
-
 impl BackupTool {
     /// The name of its program: `restic`, `borg`.
     pub fn program(self) -> &'static str {
@@ -397,6 +387,16 @@ impl BackupTool {
             Self::Borg => "borg",
         }
     }
+}
+
+/// The backup tools `dpo fate destroy --via` drives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum BackupTool {
+    /// restic (snapshots).
+    Restic,
+    /// BorgBackup (archives).
+    Borg,
 }
 
 /// One backup (a snapshot, an archive) as the tool listed it.

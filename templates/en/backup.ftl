@@ -47,7 +47,6 @@ backup-no-selection = --via { $tool } needs a selection of the controller's back
        *[other] --host, --tag or --path
     }), or --crypto-erase for a repository of its own
 backup-no-repo = --via needs --repo REPOSITORY
-backup-key-copy-needs-erase = --key-copy names the copies of a key destroyed by --crypto-erase
 backup-technique-restic = deletion of the selected snapshots by restic (`restic forget` by id), then freeing of their data (`restic prune`)
 backup-technique-borg = deletion of the selected archives by borg (`borg delete`), then freeing of their data (`borg compact`)
 backup-technique-crypto-erase = cryptographic erase: the { $program } repository's keys and every copy named ({ $keys ->

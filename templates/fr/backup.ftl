@@ -47,7 +47,6 @@ backup-no-selection = --via { $tool } demande de choisir les sauvegardes du resp
        *[other] --host, --tag ou --path
     }), ou --crypto-erase pour un dépôt qui lui est propre
 backup-no-repo = --via demande --repo DÉPÔT
-backup-key-copy-needs-erase = --key-copy nomme les copies d'une clé détruite par --crypto-erase
 backup-technique-restic = suppression des instantanés choisis par restic (`restic forget` par identifiant), puis libération de leurs données (`restic prune`)
 backup-technique-borg = suppression des archives choisies par borg (`borg delete`), puis libération de leurs données (`borg compact`)
 backup-technique-crypto-erase = effacement cryptographique : les clés du dépôt { $program } et chaque copie nommée ({ $keys ->

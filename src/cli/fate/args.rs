@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Subcommand, ValueEnum};
+use clap::{ArgGroup, Args, Subcommand, ValueEnum};
 
 use crate::cli::keys::KeyArg;
 use crate::model::SanitizationMethod;
@@ -116,8 +116,15 @@ pub enum ViaArg {
     Borg,
 }
 
-/// Options of `dpo fate destroy`.
+/// Options of `dpo fate destroy`: what the operator did and how it was
+/// verified, or `--via` a backup tool that does it and proves it.
 #[derive(Debug, Args)]
+#[command(group(
+    ArgGroup::new("typed")
+        .args(["method", "technique", "tool", "at", "verification"])
+        .multiple(true)
+        .conflicts_with("via")
+))]
 pub struct DestroyArgs {
     /// The item.
     pub item: String,
@@ -125,42 +132,22 @@ pub struct DestroyArgs {
     #[arg(long, value_name = "COPY")]
     pub copy: String,
     /// Sanitization method (NIST SP 800-88).
-    #[arg(
-        long,
-        value_enum,
-        required_unless_present = "via",
-        conflicts_with = "via"
-    )]
+    #[arg(long, value_enum, required_unless_present = "via")]
     pub method: Option<MethodArg>,
     /// The technique, e.g. "effacement cryptographique du dépôt".
-    #[arg(
-        long,
-        value_name = "TEXT",
-        required_unless_present = "via",
-        conflicts_with = "via"
-    )]
+    #[arg(long, value_name = "TEXT", required_unless_present = "via")]
     pub technique: Option<String>,
     /// Tool and version, e.g. "nwipe 0.34".
-    #[arg(
-        long,
-        value_name = "NAME VERSION",
-        required_unless_present = "via",
-        conflicts_with = "via"
-    )]
+    #[arg(long, value_name = "NAME VERSION", required_unless_present = "via")]
     pub tool: Option<String>,
     /// Who did it.
     #[arg(long, value_name = "NAME")]
     pub operator: String,
     /// When it was done [default: now]; local `YYYY-MM-DD HH:MM` or RFC 3339.
-    #[arg(long, value_name = "TIME", conflicts_with = "via")]
+    #[arg(long, value_name = "TIME")]
     pub at: Option<String>,
     /// How completion was verified, e.g. "dpo fate scan: propre".
-    #[arg(
-        long,
-        value_name = "TEXT",
-        required_unless_present = "via",
-        conflicts_with = "via"
-    )]
+    #[arg(long, value_name = "TEXT", required_unless_present = "via")]
     pub verification: Option<String>,
     /// Who accepted the result.
     #[arg(long, value_name = "NAME")]

@@ -54,18 +54,44 @@ pub struct BackupRequest {
     pub tool: BackupTool,
     /// The repository, as the tool takes it.
     pub repo: String,
+    /// The selection of the controller's backups: each option and its
+    /// value, given to the tool as typed.
+    pub select: Vec<(Select, String)>,
+    /// `Some`: crypto-erase the whole repository, with these other copies
+    /// of its key (purge).
+    pub crypto_erase: Option<Vec<PathBuf>>,
+}
+
+/// An option that selects backups, of one tool.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Select {
     /// restic `--host`.
-    pub hosts: Vec<String>,
+    Host,
     /// restic `--tag`.
-    pub tags: Vec<String>,
+    Tag,
     /// restic `--path`.
-    pub paths: Vec<String>,
+    Path,
     /// borg `--glob-archives`.
-    pub glob_archives: Option<String>,
-    /// Destroy the whole repository and its keys (purge).
-    pub crypto_erase: bool,
-    /// Other copies of the repository's key, destroyed with it.
-    pub key_copies: Vec<PathBuf>,
+    GlobArchives,
+}
+
+impl Select {
+    /// The option, as the tool takes it.
+    pub fn flag(self) -> &'static str {
+        match self {
+            Self::Host => "--host",
+            Self::Tag => "--tag",
+            Self::Path => "--path",
+            Self::GlobArchives => "--glob-archives",
+        }
+    }
+
+    fn tool(self) -> BackupTool {
+        match self {
+            Self::GlobArchives => BackupTool::Borg,
+            _ => BackupTool::Restic,
+        }
+    }
 }
 
 /// A destruction through a backup tool, recorded.
@@ -439,65 +465,32 @@ impl Tool<'_> {
 
 /// The selection options as the tool takes them, and as the record says them.
 fn selection(req: &BackupRequest) -> Result<(Vec<String>, String), BackupError> {
-    let mut filter = Vec::new();
-    let restic_only = !(req.hosts.is_empty() && req.tags.is_empty() && req.paths.is_empty());
-    match req.tool {
-        BackupTool::Restic => {
-            if req.glob_archives.is_some() {
-                return Err(BackupError::Options(Msg::new("backup-glob-is-borg")));
-            }
-            for (flag, values) in [
-                ("--host", &req.hosts),
-                ("--tag", &req.tags),
-                ("--path", &req.paths),
-            ] {
-                for v in values {
-                    filter.push(flag.to_string());
-                    filter.push(v.clone());
-                }
-            }
-        }
-        BackupTool::Borg => {
-            if restic_only {
-                return Err(BackupError::Options(Msg::new("backup-host-is-restic")));
-            }
-            if let Some(g) = &req.glob_archives {
-                filter.push("--glob-archives".into());
-                filter.push(g.clone());
-            }
-        }
+    if let Some((by, _)) = req.select.iter().find(|(by, _)| by.tool() != req.tool) {
+        return Err(BackupError::Options(Msg::new(match by {
+            Select::GlobArchives => "backup-glob-is-borg",
+            _ => "backup-host-is-restic",
+        })));
     }
-    if filter
-        .iter()
-        .skip(1)
-        .step_by(2)
-        .any(|v| v.trim().is_empty())
-    {
+    if req.select.iter().any(|(_, v)| v.trim().is_empty()) {
         return Err(BackupError::Options(Msg::new("backup-empty-selection")));
     }
-    if filter.is_empty() && !req.crypto_erase {
+    if req.select.is_empty() && req.crypto_erase.is_none() {
         return Err(BackupError::Options(
             Msg::new("backup-no-selection").arg("tool", req.tool.program()),
         ));
     }
-    let said = filter
-        .chunks(2)
-        .map(|c| format!("{} {}", c[0], shell_quote(&c[1])))
+    let filter = req
+        .select
+        .iter()
+        .flat_map(|(by, v)| [by.flag().to_string(), v.clone()])
+        .collect();
+    let said = req
+        .select
+        .iter()
+        .map(|(by, v)| format!("{} {}", by.flag(), super::certificate::shell_word(v)))
         .collect::<Vec<_>>()
         .join(" ");
     Ok((filter, said))
-}
-
-/// `s` quoted for a shell when it needs it.
-fn shell_quote(s: &str) -> String {
-    if !s.is_empty()
-        && s.chars()
-            .all(|c| c.is_ascii_alphanumeric() || "._-+/@:,=".contains(c))
-    {
-        s.to_string()
-    } else {
-        format!("'{}'", s.replace('\'', "'\\''"))
-    }
 }
 
 /// The local folder of the repository, for a crypto-erase: refused unless
@@ -603,17 +596,12 @@ pub fn destroy_via(
     if req.repo.trim().is_empty() {
         return Err(BackupError::Options(Msg::new("backup-no-repo")));
     }
-    if !req.key_copies.is_empty() && !req.crypto_erase {
-        return Err(BackupError::Options(Msg::new(
-            "backup-key-copy-needs-erase",
-        )));
-    }
-    let local = if req.crypto_erase {
-        Some(local_repository(req.tool, &req.repo)?)
-    } else {
-        None
+    let key_copies = req.crypto_erase.as_deref().unwrap_or_default();
+    let local = match req.crypto_erase {
+        Some(_) => Some(local_repository(req.tool, &req.repo)?),
+        None => None,
     };
-    if let Some(p) = req.key_copies.iter().find(|p| !p.is_file()) {
+    if let Some(p) = key_copies.iter().find(|p| !p.is_file()) {
         return Err(BackupError::KeyCopy { path: p.clone() });
     }
     let (f, mut record) = prepare(ws, act, &req.destroy)?;
@@ -679,7 +667,7 @@ pub fn destroy_via(
                     others: before.len() - selected.len(),
                 });
             }
-            for k in keys.iter().chain(&req.key_copies) {
+            for k in keys.iter().chain(key_copies) {
                 destroy_key(k)?;
                 keys_destroyed.push(k.display().to_string());
             }
@@ -795,7 +783,7 @@ pub fn destroy_via(
 mod tests {
     use super::*;
 
-    fn request(tool: BackupTool) -> BackupRequest {
+    fn request(tool: BackupTool, select: &[(Select, &str)]) -> BackupRequest {
         BackupRequest {
             destroy: DestroyRequest {
                 controller: None,
@@ -813,44 +801,40 @@ mod tests {
             },
             tool,
             repo: "/srv/depot".into(),
-            hosts: Vec::new(),
-            tags: Vec::new(),
-            paths: Vec::new(),
-            glob_archives: None,
-            crypto_erase: false,
-            key_copies: Vec::new(),
+            select: select.iter().map(|(b, v)| (*b, v.to_string())).collect(),
+            crypto_erase: None,
         }
     }
 
     #[test]
     fn the_selection_is_passed_to_the_tool_as_typed_and_said_as_options() {
-        let mut r = request(BackupTool::Restic);
-        r.hosts = vec!["juvisy".into()];
-        r.tags = vec!["ville juvisy".into()];
+        let r = request(
+            BackupTool::Restic,
+            &[(Select::Host, "juvisy"), (Select::Tag, "ville juvisy")],
+        );
         let (filter, said) = selection(&r).unwrap();
         assert_eq!(filter, ["--host", "juvisy", "--tag", "ville juvisy"]);
         assert_eq!(said, "--host juvisy --tag 'ville juvisy'");
-        let mut b = request(BackupTool::Borg);
-        b.glob_archives = Some("juvisy-*".into());
+        let b = request(BackupTool::Borg, &[(Select::GlobArchives, "juvisy-*")]);
         assert_eq!(selection(&b).unwrap().1, "--glob-archives 'juvisy-*'");
     }
 
     #[test]
     fn a_deletion_without_a_selection_or_with_the_other_tools_options_is_refused() {
-        let none = selection(&request(BackupTool::Restic)).unwrap_err();
+        let none = selection(&request(BackupTool::Restic, &[])).unwrap_err();
         assert_eq!(none.exit_code(), 2);
         assert!(none.to_string().contains("--host"), "{none}");
-        let mut whole = request(BackupTool::Restic);
-        whole.crypto_erase = true;
+        let mut whole = request(BackupTool::Restic, &[]);
+        whole.crypto_erase = Some(Vec::new());
         assert_eq!(selection(&whole).unwrap(), (Vec::new(), String::new()));
-        let mut b = request(BackupTool::Borg);
-        b.hosts = vec!["juvisy".into()];
-        assert!(matches!(selection(&b), Err(BackupError::Options(_))));
-        let mut r = request(BackupTool::Restic);
-        r.glob_archives = Some("*".into());
-        assert!(matches!(selection(&r), Err(BackupError::Options(_))));
-        let mut blank = request(BackupTool::Restic);
-        blank.hosts = vec![" ".into()];
+        for (tool, by) in [
+            (BackupTool::Borg, Select::Host),
+            (BackupTool::Restic, Select::GlobArchives),
+        ] {
+            let e = selection(&request(tool, &[(by, "x")])).unwrap_err();
+            assert!(matches!(e, BackupError::Options(_)), "{e}");
+        }
+        let blank = request(BackupTool::Restic, &[(Select::Host, " ")]);
         assert!(matches!(selection(&blank), Err(BackupError::Options(_))));
     }
 
