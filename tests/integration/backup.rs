@@ -668,6 +668,44 @@ fn a_crypto_erase_leaves_a_repository_restic_cannot_open_and_records_purge() {
 }
 
 #[test]
+fn a_borg_crypto_erase_leaves_a_repository_borg_cannot_open() {
+    let env = Env::new();
+    let repo = env.path("depots/juvisy").display().to_string();
+    std::fs::create_dir_all(env.path("depots")).unwrap();
+    env.ok_tool("borg", &["init", "-e", "repokey", &repo]);
+    env.ok_tool(
+        "borg",
+        &[
+            "create",
+            &format!("{repo}::juvisy-2021-07-31"),
+            "data/juvisy",
+        ],
+    );
+    // A folder that is not a borg repository is never erased.
+    let o = env.destroy(
+        "borg",
+        &["--via", "borg", "--repo", "data", "--crypto-erase"],
+    );
+    o.assert_code(2);
+    assert!(env.path("data/juvisy/etat-civil.txt").exists());
+    env.nothing_recorded(&o);
+    let o = env.destroy(
+        "borg",
+        &["--via", "borg", "--repo", &repo, "--crypto-erase"],
+    );
+    o.assert_code(0);
+    let after = env.tool("borg", &["list", "--json", &repo]);
+    assert!(!after.success(), "borg still opens it: {}", after.text());
+    let d = env.destructions();
+    assert_eq!(d[0]["method"].as_str(), Some("purge"));
+    assert_eq!(
+        d[0]["backups"]["deleted"][0]["label"].as_str(),
+        Some("juvisy-2021-07-31")
+    );
+    evidence_matches(&env, &d[0]);
+}
+
+#[test]
 fn the_certificate_lists_the_snapshot_ids_verifies_with_ssh_keygen_and_the_evidence_hashes_hold() {
     let env = Env::new();
     let restic = env.restic_repo("depots/restic", false);
@@ -712,7 +750,11 @@ fn the_certificate_lists_the_snapshot_ids_verifies_with_ssh_keygen_and_the_evide
     let pdf = env.path("out/certificat.pdf");
     let t = pdf_text(&pdf);
     for id in juvisy.iter().chain(&archives) {
-        assert!(t.contains(id.as_str()), "{id} not on the certificate: {t}");
+        // One bullet each: the id first, then its date.
+        assert!(
+            t.contains(&format!("• {id} — 20")),
+            "{id} not on a line of its own of the certificate: {t}"
+        );
     }
     assert!(t.contains("2 sauvegardes"), "{t}");
     assert!(t.contains("*clear*") || t.contains("clear"), "{t}");
