@@ -1,7 +1,9 @@
 //! `dpo fate destroy`: the record of how one copy was destroyed, with every
 //! fact NIST SP 800-88 asks for (method, technique, tool and version,
 //! operator, verification, validation, media destination, backups), refused
-//! when it would go against the controller's choice.
+//! when it would go against the controller's choice. Its checks
+//! ([`prepare`]) and its recording ([`commit`]) are those of a destruction
+//! through a backup tool too ([`super::backup`]).
 
 use chrono::{DateTime, FixedOffset};
 

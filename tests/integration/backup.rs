@@ -841,3 +841,39 @@ fn the_options_of_one_tool_are_refused_with_the_other_and_a_typed_method_with_vi
         env.nothing_recorded(&o);
     }
 }
+
+#[test]
+fn what_dpo_says_of_a_destruction_through_a_tool_is_in_one_language() {
+    use crate::support::language::{data_of, faults, without_data};
+    for lang in ["fr", "en"] {
+        let env = Env::new();
+        let repo = env.restic_repo("depots/restic", false);
+        let dpo = || {
+            let d = env.cmd();
+            if lang == "en" {
+                d.english()
+            } else {
+                d
+            }
+        };
+        let refused = env.destroy_with(
+            dpo(),
+            "restic",
+            &["--via", "restic", "--repo", &repo, "--host", "personne"],
+        );
+        refused.assert_code(2);
+        let done = env.destroy_with(
+            dpo(),
+            "restic",
+            &["--via", "restic", "--repo", &repo, "--host", "juvisy"],
+        );
+        done.assert_code(0);
+        let mut data = Vec::new();
+        data_of(env.ws.root(), &mut data);
+        data.sort_by_key(|d| std::cmp::Reverse(d.len()));
+        for o in [&refused, &done] {
+            let text = without_data(&o.text(), &data);
+            assert_eq!(faults(lang, &text), Vec::<String>::new(), "{text}");
+        }
+    }
+}

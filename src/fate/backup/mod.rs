@@ -555,6 +555,9 @@ fn destroy_key(path: &Path) -> Result<(), BackupError> {
         source,
     };
     let len = std::fs::metadata(path).map_err(erase)?.len();
+    // restic writes its key files read-only (0400): make it writable first.
+    std::fs::set_permissions(path, std::os::unix::fs::PermissionsExt::from_mode(0o600))
+        .map_err(erase)?;
     let mut f = std::fs::OpenOptions::new()
         .write(true)
         .open(path)
@@ -667,7 +670,9 @@ pub fn destroy_via(
                     others: before.len() - selected.len(),
                 });
             }
-            for k in keys.iter().chain(key_copies) {
+            // The copies named by the operator first: the repository still opens
+            // should one of them fail.
+            for k in key_copies.iter().chain(keys) {
                 destroy_key(k)?;
                 keys_destroyed.push(k.display().to_string());
             }
@@ -880,6 +885,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let k = dir.path().join("key");
         std::fs::write(&k, b"secret key material").unwrap();
+        std::fs::set_permissions(&k, std::os::unix::fs::PermissionsExt::from_mode(0o400)).unwrap();
         destroy_key(&k).unwrap();
         assert!(!k.exists());
         assert!(matches!(destroy_key(&k), Err(BackupError::Erase { .. })));
