@@ -31,6 +31,7 @@ backup-after-remaining = the listing taken afterwards still shows { $n ->
        *[other] { $n } of the selected backups
     }
 backup-after-unknown = no listing could be taken afterwards
+backup-finish-by-hand = the selected backups are no longer listed, so running the same command again would select nothing: free their space with `{ $command }`, then record the destruction as done by hand (`--method clear --technique … --tool … --verification …`), keeping this output as its proof
 backup-unreadable = NOT destroyed: the output of `{ $command }` is not a listing: { $why }
 backup-remaining = NOT destroyed: every command exited 0, yet the listing afterwards still shows { $n ->
         [one] one selected backup

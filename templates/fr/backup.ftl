@@ -31,6 +31,7 @@ backup-after-remaining = la liste prise ensuite montre encore { $n ->
        *[other] { $n } des sauvegardes choisies
     }
 backup-after-unknown = aucune liste n'a pu être prise ensuite
+backup-finish-by-hand = les sauvegardes choisies ne sont plus listées, relancer la même commande ne choisirait donc rien : libérez leur place avec `{ $command }`, puis consignez la destruction comme faite à la main (`--method clear --technique … --tool … --verification …`), en gardant cette sortie pour preuve
 backup-unreadable = NON détruit : la sortie de `{ $command }` n'est pas une liste : { $why }
 backup-remaining = NON détruit : toutes les commandes ont terminé avec le code 0, mais la liste prise ensuite montre encore { $n ->
         [one] une sauvegarde choisie

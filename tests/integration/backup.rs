@@ -573,6 +573,8 @@ fn a_prune_that_fails_after_the_forget_exits_1_and_records_nothing() {
     // The forget went through: restic no longer lists them, yet their data
     // is not freed, and nothing is recorded as destroyed.
     assert!(t.contains("aucune des sauvegardes choisies"), "{t}");
+    // A run again would select nothing: it says how to finish.
+    assert!(t.contains("`restic prune`"), "{t}");
     env.nothing_recorded(&o);
     assert_eq!(env.snapshots(&repo).len(), 1);
 }

@@ -265,6 +265,8 @@ impl BackupError {
                 runs,
                 remaining,
             } => (
+                // All gone from the listing yet not freed: a run again would
+                // select nothing, so say how to finish.
                 Msg::new("backup-failed")
                     .arg("command", failed.line())
                     .arg(
@@ -283,7 +285,16 @@ impl BackupError {
                             None => Msg::new("backup-after-unknown"),
                         },
                     ),
-                nothing,
+                match remaining {
+                    Some(0) => Msg::new("backup-finish-by-hand").arg(
+                        "command",
+                        match failed.command.first().map(String::as_str) {
+                            Some("borg") => "borg compact",
+                            _ => "restic prune",
+                        },
+                    ),
+                    _ => nothing,
+                },
             ),
             Self::Unreadable { ran, why } => (
                 Msg::new("backup-unreadable")
