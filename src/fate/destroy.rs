@@ -128,6 +128,7 @@ pub(super) fn prepare(
             ),
         });
     }
+    super::check_immutable(item, copy, at.date_naive())?;
     let record = DestructionRecord {
         item: item.id.clone(),
         copy: copy.id.clone(),

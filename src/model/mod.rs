@@ -38,9 +38,8 @@ pub use controller::{
 pub use count::Count;
 pub use fate::{
     BackupProof, BackupTool, BagRecord, BagVerificationRecord, CertificateRecord, Choice,
-    CopyField, CopyKind, DataCopy, DataItem, Decision, DeletedBackup, DestructionRecord,
-    EvidenceFile, FateFile, FateRecord, FingerprintRecord, ItemField, SanitizationMethod,
-    ScanMatch, ScanRecord,
+    CopyField, CopyKind, DataCopy, DataItem, Decision, DeletedBackup, DestructionRecord, FateFile,
+    FateRecord, FingerprintRecord, ItemField, KeptFile, SanitizationMethod, ScanMatch, ScanRecord,
 };
 pub use id::{Id, IdError};
 pub use instruction::{Instruction, LegalTransfer, Objection};

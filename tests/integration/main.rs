@@ -8,10 +8,12 @@
 mod support;
 
 mod backup;
+mod bag_verify;
 mod bagit;
 mod breach;
 mod cli;
 mod closing;
+mod copies;
 mod crash;
 mod documents;
 mod evidence;

@@ -37,7 +37,7 @@ use std::path::{Path, PathBuf};
 use super::destroy::{commit, prepare};
 use super::{evidence_stem, DestroyRequest, Destroyed, FateError};
 use crate::hashing::sha256_hex;
-use crate::model::{BackupProof, BackupTool, EvidenceFile, SanitizationMethod};
+use crate::model::{BackupProof, BackupTool, KeptFile, SanitizationMethod};
 use crate::render::catalog::{Catalog, Localize, Msg};
 use crate::workspace::{self, Act, Workspace, WorkspaceError, WorkspaceLock};
 use listing::Listed;
@@ -588,12 +588,12 @@ fn keep(
     dir: &str,
     name: &str,
     bytes: &[u8],
-) -> Result<EvidenceFile, BackupError> {
+) -> Result<KeptFile, BackupError> {
     let rel = format!("{dir}/{name}");
     let sha256 = sha256_hex(bytes);
     lock.intend(&rel, None, sha256.clone())?;
     workspace::write_atomic(&ws.root.join(&rel), bytes)?;
-    Ok(EvidenceFile { file: rel, sha256 })
+    Ok(KeptFile { file: rel, sha256 })
 }
 
 /// Deletes the selected backups through the tool (or crypto-erases the
