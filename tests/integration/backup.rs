@@ -879,3 +879,23 @@ fn what_dpo_says_of_a_destruction_through_a_tool_is_in_one_language() {
         }
     }
 }
+
+#[test]
+fn an_immutable_copy_is_refused_before_the_tool_deletes_anything() {
+    let env = Env::new();
+    env.ws.write(
+        "fate/juvisy-sur-orge.yaml",
+        &FATE.replace(
+            "        location: dépôt restic\n",
+            "        location: dépôt restic\n        immutable_until: 2021-09-30\n",
+        ),
+    );
+    let repo = env.restic_repo("depots/restic", false);
+    let o = env.destroy(
+        "restic",
+        &["--via", "restic", "--repo", &repo, "--host", "juvisy"],
+    );
+    o.assert_code(2);
+    env.nothing_recorded(&o);
+    assert_eq!(env.snapshots(&repo).len(), 3);
+}
