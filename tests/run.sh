@@ -3,7 +3,8 @@
 # tests use when it is missing — real tools, no mocks — then runs cargo test.
 #   Debian: poppler-utils (pdftotext, pdfinfo), openssh-client (ssh-keygen),
 #           openssl (test certificates), time (GNU time: peak memory of a run),
-#           hashdeep (audits a fingerprint's hashdeep manifest)
+#           hashdeep (audits a fingerprint's hashdeep manifest), restic and
+#           borgbackup (the backup repositories `fate destroy --via` deletes from)
 #   PyPI:   aiosmtpd (SMTP server on loopback), bagit (BagIt validator),
 #           icalendar (reads the .ics files back)
 # Extra arguments go to cargo test, e.g. `tests/run.sh --test integration cli::`
@@ -20,6 +21,8 @@ command -v ssh-keygen >/dev/null || apt_missing+=(openssh-client)
 command -v openssl >/dev/null || apt_missing+=(openssl)
 [ -x /usr/bin/time ] || apt_missing+=(time)
 command -v hashdeep >/dev/null || apt_missing+=(hashdeep)
+command -v restic >/dev/null || apt_missing+=(restic)
+command -v borg >/dev/null || apt_missing+=(borgbackup)
 command -v python3 >/dev/null || apt_missing+=(python3)
 python3 -m pip --version >/dev/null 2>&1 || apt_missing+=(python3-pip)
 if [ ${#apt_missing[@]} -gt 0 ]; then

@@ -225,24 +225,76 @@ fn destroy(settings: &Settings, a: &DestroyArgs) -> Result<i32, CliError> {
                 source: Box::new(source),
             })?;
     let act = settings.act(ws.tz)?;
-    let d = fate::destroy(
-        &ws,
-        &act,
-        &fate::DestroyRequest {
-            controller,
-            item: a.item.clone(),
-            copy: a.copy.clone(),
-            method: a.method.into(),
-            technique: a.technique.clone(),
-            tool: a.tool.clone(),
-            operator: a.operator.clone(),
-            at,
-            verification: a.verification.clone(),
-            validated_by: a.validated_by.clone(),
-            media_destination: a.media_destination.clone(),
-            backup: a.backup.clone(),
-        },
-    )?;
+    let text = |v: &Option<String>| v.clone().unwrap_or_default();
+    let req = fate::DestroyRequest {
+        controller,
+        item: a.item.clone(),
+        copy: a.copy.clone(),
+        method: a.method.unwrap_or(args::MethodArg::Clear).into(),
+        technique: text(&a.technique),
+        tool: text(&a.tool),
+        operator: a.operator.clone(),
+        at,
+        verification: text(&a.verification),
+        validated_by: a.validated_by.clone(),
+        media_destination: a.media_destination.clone(),
+        backup: a.backup.clone(),
+    };
+    let s = settings.strings();
+    let d = match a.via {
+        Some(via) => {
+            let req = fate::BackupRequest {
+                destroy: req,
+                tool: via.into(),
+                repo: text(&a.repo),
+                select: [
+                    (fate::Select::Host, &a.hosts),
+                    (fate::Select::Tag, &a.tags),
+                    (fate::Select::Path, &a.paths),
+                ]
+                .into_iter()
+                .flat_map(|(by, values)| values.iter().map(move |v| (by, v.clone())))
+                .chain(
+                    a.glob_archives
+                        .iter()
+                        .map(|g| (fate::Select::GlobArchives, g.clone())),
+                )
+                .collect(),
+                crypto_erase: a.crypto_erase.then(|| a.key_copies.clone()),
+            };
+            let b = fate::destroy_via(&ws, &act, &req, &s, &fate::backup::runner::System)?;
+            if !settings.json {
+                let r = &b.destroyed.record;
+                let n = r.backups.as_ref().map_or(0, |p| p.deleted.len());
+                let program = req.tool.program();
+                outln!(
+                    "{}",
+                    tr!(
+                        s,
+                        "backup-destroyed",
+                        n = n,
+                        copy = r.copy.as_str(),
+                        item = r.item.as_str(),
+                        program = program,
+                        method = r.method.as_str()
+                    )
+                )?;
+                outln!(
+                    "{}",
+                    tr!(s, "backup-evidence", dir = b.evidence_dir.as_str())
+                )?;
+                if !b.others_gone.is_empty() {
+                    let ids: String = b.others_gone.iter().map(|i| format!("\n  - {i}")).collect();
+                    errln!(
+                        "{}",
+                        tr!(s, "backup-others-gone", n = b.others_gone.len(), ids = ids)
+                    );
+                }
+            }
+            b.destroyed
+        }
+        None => fate::destroy(&ws, &act, &req)?,
+    };
     let r = &d.record;
     if settings.json {
         print_json(r)?;
@@ -251,7 +303,7 @@ fn destroy(settings: &Settings, a: &DestroyArgs) -> Result<i32, CliError> {
         outln!(
             "{}",
             tr!(
-                settings.strings(),
+                s,
                 "fate-destroyed",
                 copy = r.copy.as_str(),
                 item = r.item.as_str(),
@@ -259,8 +311,7 @@ fn destroy(settings: &Settings, a: &DestroyArgs) -> Result<i32, CliError> {
                 at = at
             )
         )?;
-        if !d.fingerprinted {
-            let s = settings.strings();
+        if !d.fingerprinted && r.backups.is_none() {
             errln!("{}", tr!(s, "fate-no-fingerprint", item = r.item.as_str()));
         }
     }

@@ -37,6 +37,7 @@ fn said(s: &Catalog, e: &CliError) -> Option<String> {
         CliError::Fate(crate::fate::FateError::Bag(e)) => e.message(s),
         CliError::Store(e) | CliError::Breach(BreachError::Store(e)) => store(s, e)?,
         CliError::Time { flag, .. } => s.msg(&Msg::new("err-invalid-option").arg("flag", *flag)),
+        CliError::Backup(e) => e.message(s),
         CliError::Breach(BreachError::NotFound { id, path }) => with_hint(
             s,
             &Msg::new("err-no-breach")

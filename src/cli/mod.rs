@@ -212,6 +212,10 @@ pub enum CliError {
     /// The end-of-convention workflow (`dpo fate`).
     #[error(transparent)]
     Fate(#[from] crate::fate::FateError),
+    /// A destruction through a backup tool (`dpo fate destroy --via`):
+    /// exit 1 when the backups were not destroyed, 2 for a bad request.
+    #[error(transparent)]
+    Backup(crate::fate::BackupError),
     /// Data-subject requests.
     #[error(transparent)]
     Request(#[from] crate::request::RequestError),
@@ -235,12 +239,25 @@ pub enum CliError {
     ClosedPipe,
 }
 
+/// The errors of the fate file and of the workspace stay theirs (said as
+/// every command says them); the backup tool's own, `Backup`.
+impl From<crate::fate::BackupError> for CliError {
+    fn from(e: crate::fate::BackupError) -> Self {
+        match e {
+            crate::fate::BackupError::Fate(e) => CliError::Fate(e),
+            crate::fate::BackupError::Workspace(e) => CliError::Workspace(e),
+            e => CliError::Backup(e),
+        }
+    }
+}
+
 impl CliError {
     /// The exit code this error ends the run with: 0 for a closed stdout
     /// pipe, else [`EXIT_ERROR`].
     pub fn exit_code(&self) -> u8 {
         match self {
             CliError::ClosedPipe => 0,
+            CliError::Backup(e) => u8::try_from(e.exit_code()).unwrap_or(EXIT_ERROR as u8),
             _ => EXIT_ERROR as u8,
         }
     }

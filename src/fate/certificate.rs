@@ -218,7 +218,7 @@ pub struct Certificate {
 }
 
 /// Quotes a file name for a POSIX shell when it needs it.
-fn shell_word(s: &str) -> String {
+pub(super) fn shell_word(s: &str) -> String {
     if !s.is_empty()
         && s.chars()
             .all(|c| c.is_ascii_alphanumeric() || "._-+/@:,=".contains(c))

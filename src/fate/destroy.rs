@@ -1,15 +1,17 @@
 //! `dpo fate destroy`: the record of how one copy was destroyed, with every
 //! fact NIST SP 800-88 asks for (method, technique, tool and version,
 //! operator, verification, validation, media destination, backups), refused
-//! when it would go against the controller's choice.
+//! when it would go against the controller's choice. Its checks
+//! ([`prepare`]) and its recording ([`commit`]) are those of a destruction
+//! through a backup tool too ([`super::backup`]).
 
 use chrono::{DateTime, FixedOffset};
 
-use super::{local_second, FateError, Payload};
+use super::{local_second, Fate, FateError, Payload};
 use crate::model::{
     is_placeholder, DestructionRecord, FateRecord, FingerprintRecord, Id, SanitizationMethod,
 };
-use crate::workspace::{Act, Workspace};
+use crate::workspace::{Act, Workspace, WorkspaceLock};
 
 /// What `dpo fate destroy` needs.
 #[derive(Debug, Clone)]
@@ -57,9 +59,6 @@ fn given(s: &Option<String>) -> Option<String> {
 
 /// Checks the request, appends the destruction record and journals it.
 pub fn destroy(ws: &Workspace, act: &Act, req: &DestroyRequest) -> Result<Destroyed, FateError> {
-    let f = super::find_item(ws, req.controller.as_ref(), &req.item)?;
-    let item = f.require_item(&req.item)?;
-    let copy = f.require_copy(item, &req.copy)?;
     for (flag, v) in [
         ("--technique", &req.technique),
         ("--tool", &req.tool),
@@ -73,6 +72,34 @@ pub fn destroy(ws: &Workspace, act: &Act, req: &DestroyRequest) -> Result<Destro
                 ),
             });
         }
+    }
+    let (f, record) = prepare(ws, act, req)?;
+    ws.journal().head()?;
+    let lock = ws.lock()?;
+    commit(ws, &lock, &f, act, record)
+}
+
+/// The checks every destruction passes before anything is done or
+/// recorded — the item and the copy exist, the controller's choice allows
+/// it, the operator is named, the validator and the medium's fate are not
+/// « à compléter » typed as a value, the instant is not in the future — and
+/// the record the request gives (its method, technique, tool and
+/// verification as given: `dpo fate destroy --via` fills them in from what
+/// the backup tool did).
+pub(super) fn prepare(
+    ws: &Workspace,
+    act: &Act,
+    req: &DestroyRequest,
+) -> Result<(Fate, DestructionRecord), FateError> {
+    let f = super::find_item(ws, req.controller.as_ref(), &req.item)?;
+    let item = f.require_item(&req.item)?;
+    let copy = f.require_copy(item, &req.copy)?;
+    if req.operator.trim().is_empty() {
+        return Err(FateError::Refused {
+            message:
+                "--operator is empty: a destruction record names the operator (NIST SP 800-88)"
+                    .into(),
+        });
     }
     // Left out, they stay « à compléter » (and `certify` says so); typed
     // as « à compléter », they would read as a name or a fact.
@@ -116,12 +143,25 @@ pub fn destroy(ws: &Workspace, act: &Act, req: &DestroyRequest) -> Result<Destro
         backup: given(&req.backup),
         recorded_at,
         recorded_by: act.actor.clone(),
+        backups: None,
     };
-    let fingerprinted = f.records::<FingerprintRecord>().any(|x| x.item == item.id);
-    ws.journal().head()?;
-    let lock = ws.lock()?;
+    Ok((f, record))
+}
+
+/// Appends `record` to the fate file `f` and journals it, under `lock`
+/// (the evidence files noted with the lock are covered by the same entry).
+pub(super) fn commit(
+    ws: &Workspace,
+    lock: &WorkspaceLock,
+    f: &Fate,
+    act: &Act,
+    record: DestructionRecord,
+) -> Result<Destroyed, FateError> {
+    let fingerprinted = f
+        .records::<FingerprintRecord>()
+        .any(|x| x.item == record.item);
     let recorded = FateRecord::Destruction(record.clone());
-    super::append_record(ws, &lock, &f, act, recorded, Payload::Record)?;
+    super::append_record(ws, lock, f, act, recorded, Payload::Record)?;
     Ok(Destroyed {
         record,
         fingerprinted,

@@ -6,7 +6,7 @@
 //! file of an item is left under any name, and the signed certificate.
 //!
 //! Each command is a workflow here — [`fingerprint()`], [`scan()`],
-//! [`destroy()`], [`bag()`], [`verify_bag`], [`certify()`] — that checks, takes the workspace
+//! [`destroy()`] (and [`destroy_via`], through a backup tool), [`bag()`], [`verify_bag`], [`certify()`] — that checks, takes the workspace
 //! lock, writes its evidence and its record in `fate/<controller>.yaml`,
 //! journals it and returns what it did; [`overview`] says where everything
 //! stands. The caller passes in the instant and the actor
@@ -14,6 +14,7 @@
 //! [`Progress`] callback for the long hashing and copying work; this module
 //! never prints, never reads the clock or the environment.
 
+pub mod backup;
 mod bag;
 mod certificate;
 mod certify;
@@ -29,6 +30,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, Timelike, Utc};
 
+pub use backup::{destroy_via, BackupDestroyed, BackupError, BackupRequest, Select};
 pub use bag::{
     bag, bag_info, knows_bag, verify_bag, BagCheck, BagRequest, Bagged, SignatureVerdict,
     VerifyBagRequest,

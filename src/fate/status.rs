@@ -539,6 +539,7 @@ mod placeholder_tests {
                 backup: None,
                 recorded_at: at,
                 recorded_by: "test".into(),
+                backups: None,
             }),
             verified_bags: Vec::new(),
             todo: None,

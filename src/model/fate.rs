@@ -375,6 +375,72 @@ pub struct DestructionRecord {
     pub recorded_at: DateTime<FixedOffset>,
     /// Who made the record.
     pub recorded_by: String,
+    /// The proof from the backup tool itself, when dpo did the deletion
+    /// (`dpo fate destroy … --via restic|borg`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub backups: Option<BackupProof>,
+}
+
+/// What a backup tool listed before and after dpo deleted backups through
+/// it, and the files that keep its own output (`evidence/fate/…`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BackupProof {
+    /// The tool that listed and deleted the backups.
+    pub tool: BackupTool,
+    /// The repository, as given (a password in a URL is masked).
+    pub repository: String,
+    /// The selection, as the options gave it (`--host juvisy --tag ville`).
+    pub selection: String,
+    /// True when the whole repository and every copy of its key were
+    /// destroyed (NIST SP 800-88 *purge*), false for a deletion by the tool
+    /// followed by freeing the space (*clear*).
+    pub crypto_erase: bool,
+    /// How many backups the repository listed before.
+    pub listed_before: u64,
+    /// How many it listed after (none after a crypto-erase: it no longer opens).
+    pub listed_after: u64,
+    /// The backups deleted: every one selected, none listed after.
+    pub deleted: Vec<DeletedBackup>,
+    /// The key files destroyed with the repository (crypto-erase).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keys_destroyed: Vec<String>,
+    /// The files kept as evidence: the listings, the commands run with their
+    /// exit codes and outputs.
+    pub evidence: Vec<KeptFile>,
+}
+
+impl BackupTool {
+    /// The name of its program: `restic`, `borg`.
+    pub fn program(self) -> &'static str {
+        match self {
+            Self::Restic => "restic",
+            Self::Borg => "borg",
+        }
+    }
+}
+
+/// The backup tools `dpo fate destroy --via` drives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum BackupTool {
+    /// restic (snapshots).
+    Restic,
+    /// BorgBackup (archives).
+    Borg,
+}
+
+/// One backup (a snapshot, an archive) as the tool listed it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DeletedBackup {
+    /// Its id in the tool.
+    pub id: String,
+    /// Its date, as the tool gave it.
+    pub time: String,
+    /// Its name, or the host and paths it holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
 }
 
 /// A residual scan: every file under some paths hashed and compared with the

@@ -37,9 +37,9 @@ pub use controller::{
 };
 pub use count::Count;
 pub use fate::{
-    BagRecord, BagVerificationRecord, CertificateRecord, Choice, CopyField, CopyKind, DataCopy,
-    DataItem, Decision, DestructionRecord, FateFile, FateRecord, FingerprintRecord, ItemField,
-    KeptFile, SanitizationMethod, ScanMatch, ScanRecord,
+    BackupProof, BackupTool, BagRecord, BagVerificationRecord, CertificateRecord, Choice,
+    CopyField, CopyKind, DataCopy, DataItem, Decision, DeletedBackup, DestructionRecord, FateFile,
+    FateRecord, FingerprintRecord, ItemField, KeptFile, SanitizationMethod, ScanMatch, ScanRecord,
 };
 pub use id::{Id, IdError};
 pub use instruction::{Instruction, LegalTransfer, Objection};

@@ -1,1 +1,76 @@
 # backup: see src/render/catalog.rs. One catalog, kept in files by subject.
+# `dpo fate destroy … --via restic|borg` (src/fate/backup/, src/cli/fate.rs).
+backup-nothing-recorded = nothing is recorded as destroyed: read the commands above, set the repository right, then run the same command again
+backup-options-hint = see `dpo fate destroy --help`
+backup-not-installed = cannot run `{ $program }`: { $why }
+backup-not-installed-hint = install it (Debian: `apt-get install { $program ->
+        [borg] borgbackup
+       *[other] { $program }
+    }`) or put it on PATH
+backup-nothing-selected = the selection { $selection } matches no backup of the repository ({ $n ->
+        [0] which holds none
+        [one] which holds one
+       *[other] which holds { $n }
+    }): nothing was deleted
+backup-nothing-selected-hint = check the selection against the tool's own listing (`restic snapshots`, `borg list`)
+backup-others-in-repository = --crypto-erase destroys the whole repository `{ $repo }`, which holds { $n ->
+        [one] one backup
+       *[other] { $n } backups
+    } the selection leaves out: nothing was destroyed
+backup-others-in-repository-hint = a crypto-erase is for a repository that holds only this controller's backups; delete the selected ones without --crypto-erase
+backup-not-a-repository = --crypto-erase needs the local folder of a repository of the tool, and `{ $repo }` is not one ({ $why }): nothing was destroyed
+backup-not-a-repository-hint = give the repository's folder on this machine; a remote repository is deleted without --crypto-erase
+backup-key-copy = --key-copy `{ $path }` is not a file: nothing was destroyed
+backup-key-copy-hint = name each copy of the repository's key that exists (an exported key, a keyfile), or leave the option out
+backup-failed = NOT destroyed: `{ $command }` exited with { $code }: { $error }
+    commands run:{ $runs }
+    { $after }
+backup-after-remaining = the listing taken afterwards still shows { $n ->
+        [0] none of the selected backups (they are deleted but their space is not freed)
+        [one] one of the selected backups
+       *[other] { $n } of the selected backups
+    }
+backup-after-unknown = no listing could be taken afterwards
+backup-finish-by-hand = the selected backups are no longer listed, so running the same command again would select nothing: free their space with `{ $command }`, then record the destruction as done by hand (`--method clear --technique … --tool … --verification …`), keeping this output as its proof
+backup-unreadable = NOT destroyed: the output of `{ $command }` is not a listing: { $why }
+backup-remaining = NOT destroyed: every command exited 0, yet the listing afterwards still shows { $n ->
+        [one] one selected backup
+       *[other] { $n } selected backups
+    }:{ $ids }
+    commands run:{ $runs }
+backup-still-opens = NOT destroyed: `{ $command }` still opens the repository after its keys were destroyed
+backup-erase = NOT destroyed: cannot erase `{ $path }`: { $why }
+backup-glob-is-borg = --glob-archives selects borg archives; restic's snapshots are selected with --host, --tag and --path
+backup-host-is-restic = --host, --tag and --path select restic snapshots; borg archives are selected with --glob-archives
+backup-empty-selection = a selection option is empty: it would match what it should not
+backup-no-selection = --via { $tool } needs a selection of the controller's backups ({ $tool ->
+        [borg] --glob-archives PATTERN
+       *[other] --host, --tag or --path
+    }), or --crypto-erase for a repository of its own
+backup-no-repo = --via needs --repo REPOSITORY
+backup-technique-restic = deletion of the selected snapshots by restic (`restic forget` by id), then freeing of their data (`restic prune`)
+backup-technique-borg = deletion of the selected archives by borg (`borg delete`), then freeing of their data (`borg compact`)
+backup-technique-crypto-erase = cryptographic erase: the { $program } repository's keys and every copy named ({ $keys ->
+        [one] one key file
+       *[other] { $keys } key files
+    }) overwritten then removed, then the repository removed
+backup-verification-clear = listing by { $program } before and after: none of the { $n ->
+        [one] selected backup
+       *[other] { $n } selected backups
+    } is listed after the deletion; { $kept ->
+        [0] no other backup in the repository
+        [one] the one other backup still listed
+       *[other] the { $kept } other backups still listed
+    }
+backup-verification-purge = the repository no longer opens: `{ $command }` fails ({ $error })
+backup-destroyed = recorded: { $n ->
+        [one] one backup
+       *[other] { $n } backups
+    } of copy `{ $copy }` of item `{ $item }` destroyed through { $program } ({ $method }), proven by its listings
+backup-evidence = evidence kept in { $dir } (listings, commands run, exit codes and outputs)
+backup-others-gone = warning: { $n ->
+        [one] one backup that was not selected is
+       *[other] { $n } backups that were not selected are
+    } no longer listed either:{ $ids }
+backup-count-one = { $n } backup
+backup-count-other = { $n } backups

@@ -1,1 +1,79 @@
 # backup: see src/render/catalog.rs. One catalog, kept in files by subject.
+# `dpo fate destroy … --via restic|borg` (src/fate/backup/, src/cli/fate.rs).
+backup-nothing-recorded = rien n'est consigné comme détruit : lisez les commandes ci-dessus, remettez le dépôt en état, puis relancez la même commande
+backup-options-hint = voir `dpo fate destroy --help`
+backup-not-installed = impossible de lancer `{ $program }` : { $why }
+backup-not-installed-hint = installez-le (Debian : `apt-get install { $program ->
+        [borg] borgbackup
+       *[other] { $program }
+    }`) ou mettez-le dans le PATH
+backup-nothing-selected = la sélection { $selection } ne désigne aucune sauvegarde du dépôt ({ $n ->
+        [0] qui n'en contient aucune
+        [one] qui en contient une
+       *[other] qui en contient { $n }
+    }) : rien n'a été supprimé
+backup-nothing-selected-hint = comparez la sélection avec la liste de l'outil lui-même (`restic snapshots`, `borg list`)
+backup-others-in-repository = --crypto-erase détruit tout le dépôt `{ $repo }`, qui contient { $n ->
+        [one] une sauvegarde
+       *[other] { $n } sauvegardes
+    } hors de la sélection : rien n'a été détruit
+backup-others-in-repository-hint = l'effacement cryptographique vaut pour un dépôt qui ne contient que les sauvegardes de ce responsable de traitement ; supprimez les sauvegardes choisies sans --crypto-erase
+backup-not-a-repository = --crypto-erase demande le dossier local d'un dépôt de l'outil, et `{ $repo }` n'en est pas un ({ $why }) : rien n'a été détruit
+backup-not-a-repository-hint = donnez le dossier du dépôt sur cette machine ; un dépôt distant se supprime sans --crypto-erase
+backup-key-copy = --key-copy `{ $path }` n'est pas un fichier : rien n'a été détruit
+backup-key-copy-hint = nommez chaque copie existante de la clé du dépôt (clé exportée, fichier de clé), ou retirez l'option
+backup-failed = NON détruit : `{ $command }` a terminé avec le code { $code } : { $error }
+    commandes lancées :{ $runs }
+    { $after }
+backup-after-remaining = la liste prise ensuite montre encore { $n ->
+        [0] aucune des sauvegardes choisies (elles sont supprimées mais leur place n'est pas libérée)
+        [one] une des sauvegardes choisies
+       *[other] { $n } des sauvegardes choisies
+    }
+backup-after-unknown = aucune liste n'a pu être prise ensuite
+backup-finish-by-hand = les sauvegardes choisies ne sont plus listées, relancer la même commande ne choisirait donc rien : libérez leur place avec `{ $command }`, puis consignez la destruction comme faite à la main (`--method clear --technique … --tool … --verification …`), en gardant cette sortie pour preuve
+backup-unreadable = NON détruit : la sortie de `{ $command }` n'est pas une liste : { $why }
+backup-remaining = NON détruit : toutes les commandes ont terminé avec le code 0, mais la liste prise ensuite montre encore { $n ->
+        [one] une sauvegarde choisie
+       *[other] { $n } sauvegardes choisies
+    } :{ $ids }
+    commandes lancées :{ $runs }
+backup-still-opens = NON détruit : `{ $command }` ouvre encore le dépôt après la destruction de ses clés
+backup-erase = NON détruit : impossible d'effacer `{ $path }` : { $why }
+backup-glob-is-borg = --glob-archives choisit des archives borg ; les instantanés restic se choisissent avec --host, --tag et --path
+backup-host-is-restic = --host, --tag et --path choisissent des instantanés restic ; les archives borg se choisissent avec --glob-archives
+backup-empty-selection = une option de sélection est vide : elle désignerait ce qu'elle ne doit pas
+backup-no-selection = --via { $tool } demande de choisir les sauvegardes du responsable de traitement ({ $tool ->
+        [borg] --glob-archives MOTIF
+       *[other] --host, --tag ou --path
+    }), ou --crypto-erase pour un dépôt qui lui est propre
+backup-no-repo = --via demande --repo DÉPÔT
+backup-technique-restic = suppression des instantanés choisis par restic (`restic forget` par identifiant), puis libération de leurs données (`restic prune`)
+backup-technique-borg = suppression des archives choisies par borg (`borg delete`), puis libération de leurs données (`borg compact`)
+backup-technique-crypto-erase = effacement cryptographique : les clés du dépôt { $program } et chaque copie nommée ({ $keys ->
+        [one] un fichier de clé
+       *[other] { $keys } fichiers de clé
+    }) écrasées puis supprimées, puis le dépôt supprimé
+backup-verification-clear = liste de { $program } avant et après : aucune { $n ->
+        [one] sauvegarde choisie
+       *[other] des { $n } sauvegardes choisies
+    } n'est listée après la suppression ; { $kept ->
+        [0] aucune autre sauvegarde dans le dépôt
+        [one] l'autre sauvegarde toujours listée
+       *[other] les { $kept } autres sauvegardes toujours listées
+    }
+backup-verification-purge = le dépôt ne s'ouvre plus : `{ $command }` échoue ({ $error })
+backup-destroyed = consigné : { $n ->
+        [one] une sauvegarde
+       *[other] { $n } sauvegardes
+    } de la copie `{ $copy }` de l'élément `{ $item }` { $n ->
+        [one] détruite
+       *[other] détruites
+    } par { $program } ({ $method }), prouvé par ses listes
+backup-evidence = preuves conservées dans { $dir } (listes, commandes lancées, codes de retour et sorties)
+backup-others-gone = attention : { $n ->
+        [one] une sauvegarde non choisie n'est plus listée non plus
+       *[other] { $n } sauvegardes non choisies ne sont plus listées non plus
+    } :{ $ids }
+backup-count-one = { $n } sauvegarde
+backup-count-other = { $n } sauvegardes

@@ -7,6 +7,7 @@
 
 mod support;
 
+mod backup;
 mod bag_verify;
 mod bagit;
 mod breach;

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Subcommand, ValueEnum};
+use clap::{ArgGroup, Args, Subcommand, ValueEnum};
 
 use crate::cli::keys::KeyArg;
 use crate::model::SanitizationMethod;
@@ -20,7 +20,7 @@ pub enum FateCommand {
     /// Record the SHA-256 of every file of an item, before destroying it.
     Fingerprint(FingerprintArgs),
     /// Record how one copy was destroyed (NIST SP 800-88).
-    Destroy(DestroyArgs),
+    Destroy(Box<DestroyArgs>),
     /// Look for any file of an item left under some paths, under any name.
     Scan(ScanArgs),
     /// Issue the signed certificate of destruction and return.
@@ -111,8 +111,24 @@ pub enum MethodArg {
     Destroy,
 }
 
-/// Options of `dpo fate destroy`.
+/// The backup tools `dpo fate destroy --via` drives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ViaArg {
+    /// restic: `restic snapshots --json`, `forget` by id, `prune`.
+    Restic,
+    /// BorgBackup: `borg list --json`, `delete`, `compact`.
+    Borg,
+}
+
+/// Options of `dpo fate destroy`: what the operator did and how it was
+/// verified, or `--via` a backup tool that does it and proves it.
 #[derive(Debug, Args)]
+#[command(group(
+    ArgGroup::new("typed")
+        .args(["method", "technique", "tool", "at", "verification"])
+        .multiple(true)
+        .conflicts_with("via")
+))]
 pub struct DestroyArgs {
     /// The item.
     pub item: String,
@@ -120,14 +136,14 @@ pub struct DestroyArgs {
     #[arg(long, value_name = "COPY")]
     pub copy: String,
     /// Sanitization method (NIST SP 800-88).
-    #[arg(long, value_enum)]
-    pub method: MethodArg,
+    #[arg(long, value_enum, required_unless_present = "via")]
+    pub method: Option<MethodArg>,
     /// The technique, e.g. "effacement cryptographique du dépôt".
-    #[arg(long, value_name = "TEXT")]
-    pub technique: String,
+    #[arg(long, value_name = "TEXT", required_unless_present = "via")]
+    pub technique: Option<String>,
     /// Tool and version, e.g. "nwipe 0.34".
-    #[arg(long, value_name = "NAME VERSION")]
-    pub tool: String,
+    #[arg(long, value_name = "NAME VERSION", required_unless_present = "via")]
+    pub tool: Option<String>,
     /// Who did it.
     #[arg(long, value_name = "NAME")]
     pub operator: String,
@@ -135,8 +151,8 @@ pub struct DestroyArgs {
     #[arg(long, value_name = "TIME")]
     pub at: Option<String>,
     /// How completion was verified, e.g. "dpo fate scan: propre".
-    #[arg(long, value_name = "TEXT")]
-    pub verification: String,
+    #[arg(long, value_name = "TEXT", required_unless_present = "via")]
+    pub verification: Option<String>,
     /// Who accepted the result.
     #[arg(long, value_name = "NAME")]
     pub validated_by: Option<String>,
@@ -149,6 +165,35 @@ pub struct DestroyArgs {
     /// The controller whose fate file holds the item [default: the one that has it].
     #[arg(long, value_name = "ID")]
     pub controller: Option<String>,
+    /// Delete the backups through this tool, proven by its own listings before
+    /// and after (method, technique, tool and verification then come from what it
+    /// did). Passwords come from the tool's own environment (RESTIC_PASSWORD or
+    /// RESTIC_PASSWORD_FILE, BORG_PASSPHRASE), never from dpo.
+    #[arg(long, value_enum, requires = "repo")]
+    pub via: Option<ViaArg>,
+    /// The repository, as the tool takes it (`-r` of restic, borg's REPOSITORY).
+    #[arg(long, value_name = "REPO", requires = "via")]
+    pub repo: Option<String>,
+    /// restic: the controller's snapshots are those of this host (repeatable).
+    #[arg(long = "host", value_name = "HOST", requires = "via")]
+    pub hosts: Vec<String>,
+    /// restic: … with this tag (repeatable; `a,b` means both, as restic reads it).
+    #[arg(long = "tag", value_name = "TAG", requires = "via")]
+    pub tags: Vec<String>,
+    /// restic: … of this path (repeatable).
+    #[arg(long = "path", value_name = "PATH", requires = "via")]
+    pub paths: Vec<String>,
+    /// borg: the controller's archives are those whose name matches this pattern.
+    #[arg(long, value_name = "PATTERN", requires = "via")]
+    pub glob_archives: Option<String>,
+    /// The repository holds only this controller's backups: destroy its keys,
+    /// every --key-copy and the repository, then check the tool can no longer
+    /// open it (NIST SP 800-88 purge; without it, clear).
+    #[arg(long, requires = "via")]
+    pub crypto_erase: bool,
+    /// Another copy of the repository's key, destroyed with it (repeatable).
+    #[arg(long = "key-copy", value_name = "FILE", requires = "crypto_erase")]
+    pub key_copies: Vec<PathBuf>,
 }
 
 /// Options of `dpo fate scan`.
@@ -181,6 +226,15 @@ pub struct CertifyArgs {
     /// The key.
     #[command(flatten)]
     pub key: KeyArg,
+}
+
+impl From<ViaArg> for crate::model::BackupTool {
+    fn from(v: ViaArg) -> Self {
+        match v {
+            ViaArg::Restic => Self::Restic,
+            ViaArg::Borg => Self::Borg,
+        }
+    }
 }
 
 impl From<MethodArg> for SanitizationMethod {

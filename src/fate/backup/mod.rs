@@ -1,0 +1,904 @@
+//! `dpo fate destroy … --via restic|borg`: the backup history destroyed
+//! through the backup tool itself, with its own output as proof.
+//!
+//! The workflow lists the repository's backups with the tool's JSON
+//! (`restic snapshots --json`, `borg list --json`), lists the selection
+//! (`--host`/`--tag`/`--path` as restic reads them, `--glob-archives` as
+//! borg reads it), deletes exactly the selected ones by id or name
+//! (`restic forget` then `restic prune`; `borg delete` then `borg compact`,
+//! without which borg 1.2 frees nothing), lists again, and records the
+//! destruction (NIST SP 800-88 *clear*) only when every command exited 0
+//! **and** the listing after shows none of the selected backups: an exit
+//! code alone proves nothing (restic 0.14 `forget --host X` without a
+//! policy exits 0 and deletes nothing). With `--crypto-erase`, for a
+//! repository that holds only this controller's backups, it destroys the
+//! repository's keys, every copy of the key the operator names and the
+//! repository itself, then checks that the tool can no longer open it
+//! (*purge*).
+//!
+//! The listings and every command run — its arguments, exit code and
+//! outputs, never a password: the tools read theirs from the environment
+//! they inherit ([`runner`]) — are kept under
+//! `evidence/fate/<controller>/<item>/destroy-<copy>-<time>/`, their SHA-256
+//! in the destruction record ([`crate::model::BackupProof`]) and in its
+//! journal entry. A failure records nothing as destroyed and says what
+//! happened ([`BackupError`]: exit 1 when the backups were not destroyed,
+//! 2 for a request that cannot be run).
+//!
+//! The check itself ([`listing::compare`]) knows nothing of the tools: a
+//! listing of another product, read into [`listing::Listed`] entries, is
+//! checked the same way.
+
+pub mod listing;
+pub mod runner;
+
+use std::path::{Path, PathBuf};
+
+use super::destroy::{commit, prepare};
+use super::{evidence_stem, DestroyRequest, Destroyed, FateError};
+use crate::hashing::sha256_hex;
+use crate::model::{BackupProof, BackupTool, KeptFile, SanitizationMethod};
+use crate::render::catalog::{Catalog, Localize, Msg};
+use crate::workspace::{self, Act, Workspace, WorkspaceError, WorkspaceLock};
+use listing::Listed;
+use runner::{mask, Ran, Runner};
+
+/// What `dpo fate destroy --via` needs.
+#[derive(Debug, Clone)]
+pub struct BackupRequest {
+    /// The item, the copy, the operator, the validator and the medium's
+    /// fate (its method, technique, tool and verification are filled in
+    /// from what the tool did).
+    pub destroy: DestroyRequest,
+    /// The tool.
+    pub tool: BackupTool,
+    /// The repository, as the tool takes it.
+    pub repo: String,
+    /// The selection of the controller's backups: each option and its
+    /// value, given to the tool as typed.
+    pub select: Vec<(Select, String)>,
+    /// `Some`: crypto-erase the whole repository, with these other copies
+    /// of its key (purge).
+    pub crypto_erase: Option<Vec<PathBuf>>,
+}
+
+/// An option that selects backups, of one tool.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Select {
+    /// restic `--host`.
+    Host,
+    /// restic `--tag`.
+    Tag,
+    /// restic `--path`.
+    Path,
+    /// borg `--glob-archives`.
+    GlobArchives,
+}
+
+impl Select {
+    /// The option, as the tool takes it.
+    pub fn flag(self) -> &'static str {
+        match self {
+            Self::Host => "--host",
+            Self::Tag => "--tag",
+            Self::Path => "--path",
+            Self::GlobArchives => "--glob-archives",
+        }
+    }
+
+    fn tool(self) -> BackupTool {
+        match self {
+            Self::GlobArchives => BackupTool::Borg,
+            _ => BackupTool::Restic,
+        }
+    }
+}
+
+/// A destruction through a backup tool, recorded.
+#[derive(Debug, Clone)]
+pub struct BackupDestroyed {
+    /// The record and whether the item is fingerprinted.
+    pub destroyed: Destroyed,
+    /// The evidence folder, relative to the workspace.
+    pub evidence_dir: String,
+    /// Backups that were not selected and are no longer listed.
+    pub others_gone: Vec<String>,
+    /// Backups that were not selected and are still listed.
+    pub others_kept: usize,
+}
+
+/// What stops a destruction through a backup tool.
+#[derive(Debug)]
+pub enum BackupError {
+    /// The item, the copy, the controller's choice or the fate file.
+    Fate(FateError),
+    /// The workspace: lock, journal, evidence files.
+    Workspace(WorkspaceError),
+    /// The options do not make a request that can be run (exit 2).
+    Options(Msg),
+    /// The tool cannot be started (exit 2).
+    NotInstalled {
+        /// The program.
+        program: String,
+        /// Why.
+        why: String,
+    },
+    /// The selection matches no backup (exit 2).
+    NothingSelected {
+        /// The selection.
+        selection: String,
+        /// Backups in the repository.
+        listed: usize,
+    },
+    /// A crypto-erase would destroy backups the selection leaves out (exit 2).
+    OthersInRepository {
+        /// The repository.
+        repo: String,
+        /// How many backups are not selected.
+        others: usize,
+    },
+    /// A crypto-erase of something that is not a local repository of the tool (exit 2).
+    NotARepository {
+        /// The repository.
+        repo: String,
+        /// What is missing.
+        why: String,
+    },
+    /// A key copy named by the operator is not a file (exit 2).
+    KeyCopy {
+        /// The path.
+        path: PathBuf,
+    },
+    /// A command failed: nothing is recorded as destroyed (exit 1).
+    Failed {
+        /// The command that failed.
+        failed: Ran,
+        /// Every command run, in order.
+        runs: Vec<Ran>,
+        /// Selected backups the listing after still shows (when it could be taken).
+        remaining: Option<usize>,
+    },
+    /// The listing could not be read (exit 1).
+    Unreadable {
+        /// The command.
+        ran: Ran,
+        /// Why.
+        why: String,
+    },
+    /// Every command exited 0, yet selected backups are still listed (exit 1).
+    Remaining {
+        /// They.
+        remaining: Vec<Listed>,
+        /// Every command run.
+        runs: Vec<Ran>,
+    },
+    /// After a crypto-erase the tool still opens the repository (exit 1).
+    StillOpens {
+        /// The listing that succeeded.
+        ran: Ran,
+    },
+    /// A key or the repository could not be destroyed (exit 1).
+    Erase {
+        /// The file or folder.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+}
+
+impl From<FateError> for BackupError {
+    fn from(e: FateError) -> Self {
+        BackupError::Fate(e)
+    }
+}
+
+impl From<WorkspaceError> for BackupError {
+    fn from(e: WorkspaceError) -> Self {
+        BackupError::Workspace(e)
+    }
+}
+
+/// Each command run and its exit code, one a line.
+fn runs_text(runs: &[Ran]) -> String {
+    runs.iter()
+        .map(|r| {
+            let code = r
+                .exit_code
+                .map(|c| c.to_string())
+                .unwrap_or_else(|| "signal".into());
+            format!("\n  $ {} → {code}", r.line())
+        })
+        .collect()
+}
+
+impl BackupError {
+    /// The exit code: 1 when backups were not destroyed as asked, 2 when
+    /// the request could not be run.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Self::Failed { .. }
+            | Self::Unreadable { .. }
+            | Self::Remaining { .. }
+            | Self::StillOpens { .. }
+            | Self::Erase { .. } => 1,
+            _ => 2,
+        }
+    }
+
+    /// The message and its hint, from the catalog (`None` for the errors
+    /// of the workspace and the fate file, said by their own types).
+    pub fn said(&self) -> Option<(Msg, Msg)> {
+        let nothing = Msg::new("backup-nothing-recorded");
+        Some(match self {
+            Self::Fate(_) | Self::Workspace(_) => return None,
+            Self::Options(m) => (m.clone(), Msg::new("backup-options-hint")),
+            Self::NotInstalled { program, why } => (
+                Msg::new("backup-not-installed")
+                    .arg("program", program.as_str())
+                    .arg("why", why.as_str()),
+                Msg::new("backup-not-installed-hint").arg("program", program.as_str()),
+            ),
+            Self::NothingSelected { selection, listed } => (
+                Msg::new("backup-nothing-selected")
+                    .arg("selection", selection.as_str())
+                    .arg("n", *listed),
+                Msg::new("backup-nothing-selected-hint"),
+            ),
+            Self::OthersInRepository { repo, others } => (
+                Msg::new("backup-others-in-repository")
+                    .arg("repo", repo.as_str())
+                    .arg("n", *others),
+                Msg::new("backup-others-in-repository-hint"),
+            ),
+            Self::NotARepository { repo, why } => (
+                Msg::new("backup-not-a-repository")
+                    .arg("repo", repo.as_str())
+                    .arg("why", why.as_str()),
+                Msg::new("backup-not-a-repository-hint"),
+            ),
+            Self::KeyCopy { path } => (
+                Msg::new("backup-key-copy").arg("path", path.display().to_string()),
+                Msg::new("backup-key-copy-hint"),
+            ),
+            Self::Failed {
+                failed,
+                runs,
+                remaining,
+            } => (
+                // All gone from the listing yet not freed: a run again would
+                // select nothing, so say how to finish.
+                Msg::new("backup-failed")
+                    .arg("command", failed.line())
+                    .arg(
+                        "code",
+                        failed
+                            .exit_code
+                            .map(|c| c.to_string())
+                            .unwrap_or_else(|| "signal".into()),
+                    )
+                    .arg("error", failed.first_error())
+                    .arg("runs", runs_text(runs))
+                    .arg(
+                        "after",
+                        match remaining {
+                            Some(n) => Msg::new("backup-after-remaining").arg("n", *n),
+                            None => Msg::new("backup-after-unknown"),
+                        },
+                    ),
+                match remaining {
+                    Some(0) => Msg::new("backup-finish-by-hand").arg(
+                        "command",
+                        match failed.command.first().map(String::as_str) {
+                            Some("borg") => "borg compact",
+                            _ => "restic prune",
+                        },
+                    ),
+                    _ => nothing,
+                },
+            ),
+            Self::Unreadable { ran, why } => (
+                Msg::new("backup-unreadable")
+                    .arg("command", ran.line())
+                    .arg("why", why.as_str()),
+                nothing,
+            ),
+            Self::Remaining { remaining, runs } => (
+                Msg::new("backup-remaining")
+                    .arg("n", remaining.len())
+                    .arg(
+                        "ids",
+                        remaining
+                            .iter()
+                            .map(|l| format!("\n  - {} {} {}", l.id, l.time, l.label))
+                            .collect::<String>(),
+                    )
+                    .arg("runs", runs_text(runs)),
+                nothing,
+            ),
+            Self::StillOpens { ran } => (
+                Msg::new("backup-still-opens").arg("command", ran.line()),
+                nothing,
+            ),
+            Self::Erase { path, source } => (
+                Msg::new("backup-erase")
+                    .arg("path", path.display().to_string())
+                    .arg("why", source.to_string()),
+                nothing,
+            ),
+        })
+    }
+}
+
+impl Localize for BackupError {
+    fn message(&self, s: &Catalog) -> String {
+        match (self, self.said()) {
+            (_, Some((m, hint))) => format!(
+                "{}\n  {}",
+                s.msg(&m),
+                s.fmt("cli-hint", &[("hint", s.msg(&hint).into())])
+            ),
+            (Self::Fate(e), None) => s.relabel_hints(&e.to_string()),
+            (e, None) => s.relabel_hints(&e.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for BackupError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Fate(e) => e.fmt(f),
+            Self::Workspace(e) => e.fmt(f),
+            _ => f.write_str(&self.message(&Catalog::of(crate::model::Lang::En))),
+        }
+    }
+}
+
+impl std::error::Error for BackupError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Self::Fate(e) => e.source(),
+            Self::Workspace(e) => e.source(),
+            _ => None,
+        }
+    }
+}
+
+/// The tool's commands, for one repository.
+struct Tool<'a> {
+    tool: BackupTool,
+    repo: &'a str,
+    runner: &'a dyn Runner,
+    runs: Vec<Ran>,
+}
+
+/// What the environment of a borg command adds: never a question asked.
+const BORG_ENV: [(&str, &str); 2] = [
+    ("BORG_RELOCATED_REPO_ACCESS_IS_OK", "no"),
+    ("BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK", "no"),
+];
+
+impl Tool<'_> {
+    fn run(&mut self, args: Vec<String>) -> Result<Ran, BackupError> {
+        let program = self.tool.program();
+        let env: &[(&str, &str)] = match self.tool {
+            BackupTool::Restic => &[],
+            BackupTool::Borg => &BORG_ENV,
+        };
+        let ran = self
+            .runner
+            .run(program, &args, env)
+            .map_err(|e| BackupError::NotInstalled {
+                program: program.into(),
+                why: e.to_string(),
+            })?;
+        self.runs.push(ran.clone());
+        Ok(ran)
+    }
+
+    /// Runs `args`; a non-zero exit is [`BackupError::Failed`].
+    fn must(&mut self, args: Vec<String>) -> Result<Ran, BackupError> {
+        let ran = self.run(args)?;
+        if ran.ok() {
+            Ok(ran)
+        } else {
+            Err(BackupError::Failed {
+                failed: ran,
+                runs: self.runs.clone(),
+                remaining: None,
+            })
+        }
+    }
+
+    /// `restic version` / `borg --version`: "restic 0.14.0".
+    fn version(&mut self) -> Result<String, BackupError> {
+        let arg = match self.tool {
+            BackupTool::Restic => "version",
+            BackupTool::Borg => "--version",
+        };
+        let ran = self.must(vec![arg.into()])?;
+        let words: Vec<&str> = ran.stdout.split_whitespace().take(2).collect();
+        Ok(words.join(" "))
+    }
+
+    /// The listing command, with the selection `filter` (options of the tool).
+    fn list_args(&self, filter: &[String]) -> Vec<String> {
+        let repo = self.repo.to_string();
+        match self.tool {
+            BackupTool::Restic => {
+                let mut a: Vec<String> = ["-r", &repo, "snapshots", "--json", "--no-lock"]
+                    .map(String::from)
+                    .to_vec();
+                a.extend(filter.iter().cloned());
+                a
+            }
+            BackupTool::Borg => {
+                let mut a: Vec<String> = ["list", "--json", "--bypass-lock"]
+                    .map(String::from)
+                    .to_vec();
+                a.extend(filter.iter().cloned());
+                a.extend(["--".into(), repo]);
+                a
+            }
+        }
+    }
+
+    /// The listing with `filter`, read; the command's output is kept too.
+    fn list(&mut self, filter: &[String]) -> Result<(Vec<Listed>, Ran), BackupError> {
+        let ran = self.must(self.list_args(filter))?;
+        let read = match self.tool {
+            BackupTool::Restic => listing::restic(&ran.stdout),
+            BackupTool::Borg => listing::borg(&ran.stdout),
+        };
+        read.map(|l| (l, ran.clone()))
+            .map_err(|why| BackupError::Unreadable { ran, why })
+    }
+
+    /// Deletes `selected` and frees their space.
+    fn delete(&mut self, selected: &[Listed]) -> Result<(), BackupError> {
+        let repo = self.repo.to_string();
+        match self.tool {
+            BackupTool::Restic => {
+                let mut a: Vec<String> = vec!["-r".into(), repo.clone(), "forget".into()];
+                a.extend(selected.iter().map(|l| l.id.clone()));
+                self.must(a)?;
+                self.must(vec!["-r".into(), repo, "prune".into()])?;
+            }
+            BackupTool::Borg => {
+                let mut a: Vec<String> = vec!["delete".into(), "--".into(), repo.clone()];
+                a.extend(selected.iter().map(|l| l.label.clone()));
+                self.must(a)?;
+                self.must(vec!["compact".into(), "--".into(), repo])?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The selection options as the tool takes them, and as the record says them.
+fn selection(req: &BackupRequest) -> Result<(Vec<String>, String), BackupError> {
+    if let Some((by, _)) = req.select.iter().find(|(by, _)| by.tool() != req.tool) {
+        return Err(BackupError::Options(Msg::new(match by {
+            Select::GlobArchives => "backup-glob-is-borg",
+            _ => "backup-host-is-restic",
+        })));
+    }
+    if req.select.iter().any(|(_, v)| v.trim().is_empty()) {
+        return Err(BackupError::Options(Msg::new("backup-empty-selection")));
+    }
+    if req.select.is_empty() && req.crypto_erase.is_none() {
+        return Err(BackupError::Options(
+            Msg::new("backup-no-selection").arg("tool", req.tool.program()),
+        ));
+    }
+    let filter = req
+        .select
+        .iter()
+        .flat_map(|(by, v)| [by.flag().to_string(), v.clone()])
+        .collect();
+    let said = req
+        .select
+        .iter()
+        .map(|(by, v)| format!("{} {}", by.flag(), super::certificate::shell_word(v)))
+        .collect::<Vec<_>>()
+        .join(" ");
+    Ok((filter, said))
+}
+
+/// The local folder of the repository, for a crypto-erase: refused unless
+/// it is one, and one of the tool's (restic: `config` and `keys/`; borg:
+/// `config` and the `README` borg writes). Returns it and its key files.
+fn local_repository(tool: BackupTool, repo: &str) -> Result<(PathBuf, Vec<PathBuf>), BackupError> {
+    let not = |why: &str| BackupError::NotARepository {
+        repo: mask(repo),
+        why: why.into(),
+    };
+    let path = match tool {
+        BackupTool::Restic => repo.strip_prefix("local:").unwrap_or(repo),
+        BackupTool::Borg => repo.strip_prefix("file://").unwrap_or(repo),
+    };
+    let remote = match tool {
+        // restic backends are `sftp:`, `rest:`, `s3:`…; a local path has
+        // no colon before its first slash.
+        BackupTool::Restic => path.split('/').next().is_some_and(|h| h.contains(':')),
+        BackupTool::Borg => {
+            path.contains("://") || path.split('/').next().is_some_and(|h| h.contains(':'))
+        }
+    };
+    if remote || path.is_empty() {
+        return Err(not("not a local folder"));
+    }
+    let dir = PathBuf::from(path);
+    if !dir.join("config").is_file() {
+        return Err(not("no `config` file"));
+    }
+    let keys = match tool {
+        BackupTool::Restic => {
+            let k = dir.join("keys");
+            let entries = std::fs::read_dir(&k).map_err(|_| not("no `keys` folder"))?;
+            let mut keys: Vec<PathBuf> = entries
+                .filter_map(|e| e.ok())
+                .map(|e| e.path())
+                .filter(|p| p.is_file())
+                .collect();
+            keys.sort();
+            if keys.is_empty() {
+                return Err(not("no key in `keys`"));
+            }
+            keys
+        }
+        BackupTool::Borg => {
+            let readme = std::fs::read_to_string(dir.join("README")).unwrap_or_default();
+            if !readme.starts_with("This is a Borg Backup repository") {
+                return Err(not("no borg `README`"));
+            }
+            // In repokey mode the key is in `config`.
+            vec![dir.join("config")]
+        }
+    };
+    Ok((dir, keys))
+}
+
+/// Overwrites a key file with zeros, flushes it to disk and removes it.
+fn destroy_key(path: &Path) -> Result<(), BackupError> {
+    use std::io::Write;
+    let erase = |source| BackupError::Erase {
+        path: path.to_path_buf(),
+        source,
+    };
+    let len = std::fs::metadata(path).map_err(erase)?.len();
+    // restic writes its key files read-only (0400): make it writable first.
+    std::fs::set_permissions(path, std::os::unix::fs::PermissionsExt::from_mode(0o600))
+        .map_err(erase)?;
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .map_err(erase)?;
+    f.write_all(&vec![0u8; usize::try_from(len).unwrap_or(0)])
+        .and_then(|()| f.sync_all())
+        .map_err(erase)?;
+    drop(f);
+    std::fs::remove_file(path).map_err(erase)
+}
+
+/// A file of the evidence folder: written under the lock (noted first, so
+/// the journal entry that records the destruction covers it).
+fn keep(
+    ws: &Workspace,
+    lock: &WorkspaceLock,
+    dir: &str,
+    name: &str,
+    bytes: &[u8],
+) -> Result<KeptFile, BackupError> {
+    let rel = format!("{dir}/{name}");
+    let sha256 = sha256_hex(bytes);
+    lock.intend(&rel, None, sha256.clone())?;
+    workspace::write_atomic(&ws.root.join(&rel), bytes)?;
+    Ok(KeptFile { file: rel, sha256 })
+}
+
+/// Deletes the selected backups through the tool (or crypto-erases the
+/// repository), proves it from the tool's listings, keeps the evidence and
+/// records the destruction.
+pub fn destroy_via(
+    ws: &Workspace,
+    act: &Act,
+    req: &BackupRequest,
+    s: &Catalog,
+    runner: &dyn Runner,
+) -> Result<BackupDestroyed, BackupError> {
+    let (filter, said) = selection(req)?;
+    if req.repo.trim().is_empty() {
+        return Err(BackupError::Options(Msg::new("backup-no-repo")));
+    }
+    let key_copies = req.crypto_erase.as_deref().unwrap_or_default();
+    let local = match req.crypto_erase {
+        Some(_) => Some(local_repository(req.tool, &req.repo)?),
+        None => None,
+    };
+    if let Some(p) = key_copies.iter().find(|p| !p.is_file()) {
+        return Err(BackupError::KeyCopy { path: p.clone() });
+    }
+    let (f, mut record) = prepare(ws, act, &req.destroy)?;
+    ws.journal().head()?;
+    // Held from the first listing to the record: one dpo at a time destroys.
+    let lock = ws.lock()?;
+    let mut tool = Tool {
+        tool: req.tool,
+        repo: &req.repo,
+        runner,
+        runs: Vec::new(),
+    };
+    let version = tool.version()?;
+    let (before, before_ran) = tool.list(&[])?;
+    let (selected, selected_ran) = if filter.is_empty() {
+        (before.clone(), None)
+    } else {
+        let (l, r) = tool.list(&filter)?;
+        (l, Some(r))
+    };
+    if selected.is_empty() {
+        return Err(BackupError::NothingSelected {
+            selection: said.clone(),
+            listed: before.len(),
+        });
+    }
+    let program = req.tool.program();
+    let repo = mask(&req.repo);
+    let mut keys_destroyed = Vec::new();
+    let (after, after_ran, compared) = match &local {
+        None => {
+            if let Err(e) = tool.delete(&selected) {
+                // Say how far it went: how many selected are still listed.
+                let remaining = tool
+                    .list(&[])
+                    .ok()
+                    .map(|(after, _)| listing::compare(&before, &selected, &after).remaining.len());
+                return Err(match e {
+                    BackupError::Failed { failed, .. } => BackupError::Failed {
+                        failed,
+                        runs: tool.runs.clone(),
+                        remaining,
+                    },
+                    e => e,
+                });
+            }
+            let (after, ran) = tool.list(&[])?;
+            let compared = listing::compare(&before, &selected, &after);
+            if !compared.deleted() {
+                let mut remaining = compared.remaining;
+                remaining.extend(compared.unknown);
+                return Err(BackupError::Remaining {
+                    remaining,
+                    runs: tool.runs,
+                });
+            }
+            (after.len(), ran, Some(compared))
+        }
+        Some((dir, keys)) => {
+            if selected.len() != before.len() {
+                return Err(BackupError::OthersInRepository {
+                    repo,
+                    others: before.len() - selected.len(),
+                });
+            }
+            // The copies named by the operator first: the repository still opens
+            // should one of them fail.
+            for k in key_copies.iter().chain(keys) {
+                destroy_key(k)?;
+                keys_destroyed.push(k.display().to_string());
+            }
+            std::fs::remove_dir_all(dir).map_err(|source| BackupError::Erase {
+                path: dir.clone(),
+                source,
+            })?;
+            // The proof: the tool can no longer open it.
+            let ran = tool.run(tool.list_args(&[]))?;
+            if ran.ok() || dir.exists() {
+                return Err(BackupError::StillOpens { ran });
+            }
+            (0, ran, None)
+        }
+    };
+    // The evidence, then the record, under the same journal entry.
+    let stem = evidence_stem(
+        &f.controller,
+        Some(&record.item),
+        &format!("destroy-{}", record.copy),
+        record.recorded_at,
+    );
+    let dir = workspace::fresh_name(&ws.root, &stem, "");
+    let mut evidence = vec![keep(
+        ws,
+        &lock,
+        &dir,
+        "before.json",
+        before_ran.stdout.as_bytes(),
+    )?];
+    if let Some(r) = &selected_ran {
+        evidence.push(keep(ws, &lock, &dir, "selected.json", r.stdout.as_bytes())?);
+    }
+    let after_name = if local.is_some() {
+        "after.txt"
+    } else {
+        "after.json"
+    };
+    let after_text = if local.is_some() {
+        format!("{}\n{}", after_ran.line(), after_ran.stderr)
+    } else {
+        after_ran.stdout.clone()
+    };
+    evidence.push(keep(ws, &lock, &dir, after_name, after_text.as_bytes())?);
+    let mut commands =
+        serde_json::to_vec_pretty(&tool.runs).map_err(|e| FateError::Serialize(e.to_string()))?;
+    commands.push(b'\n');
+    evidence.push(keep(ws, &lock, &dir, "commands.json", &commands)?);
+    let n = selected.len();
+    let (method, technique, verification) = match &local {
+        None => (
+            SanitizationMethod::Clear,
+            s.msg(&Msg::new(match req.tool {
+                BackupTool::Restic => "backup-technique-restic",
+                BackupTool::Borg => "backup-technique-borg",
+            })),
+            s.msg(
+                &Msg::new("backup-verification-clear")
+                    .arg("program", program)
+                    .arg("n", n)
+                    .arg(
+                        "kept",
+                        compared.as_ref().map(|c| c.others_kept).unwrap_or(0),
+                    ),
+            ),
+        ),
+        Some(_) => (
+            SanitizationMethod::Purge,
+            s.msg(
+                &Msg::new("backup-technique-crypto-erase")
+                    .arg("program", program)
+                    .arg("keys", keys_destroyed.len()),
+            ),
+            s.msg(
+                &Msg::new("backup-verification-purge")
+                    .arg("command", after_ran.line())
+                    .arg("error", after_ran.first_error()),
+            ),
+        ),
+    };
+    record.method = method;
+    record.technique = technique;
+    record.tool = version;
+    record.verification = verification;
+    record.backups = Some(BackupProof {
+        tool: req.tool,
+        repository: repo,
+        selection: said,
+        crypto_erase: local.is_some(),
+        listed_before: before.len() as u64,
+        listed_after: after as u64,
+        deleted: selected.iter().map(Into::into).collect(),
+        keys_destroyed,
+        evidence,
+    });
+    let destroyed = commit(ws, &lock, &f, act, record)?;
+    let (others_gone, others_kept) = match compared {
+        Some(c) => (
+            c.others_gone.iter().map(|l| l.id.clone()).collect(),
+            c.others_kept,
+        ),
+        None => (Vec::new(), 0),
+    };
+    Ok(BackupDestroyed {
+        destroyed,
+        evidence_dir: dir,
+        others_gone,
+        others_kept,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(tool: BackupTool, select: &[(Select, &str)]) -> BackupRequest {
+        BackupRequest {
+            destroy: DestroyRequest {
+                controller: None,
+                item: "sauvegardes".into(),
+                copy: "depot".into(),
+                method: SanitizationMethod::Clear,
+                technique: String::new(),
+                tool: String::new(),
+                operator: "Bob".into(),
+                at: None,
+                verification: String::new(),
+                validated_by: None,
+                media_destination: None,
+                backup: None,
+            },
+            tool,
+            repo: "/srv/depot".into(),
+            select: select.iter().map(|(b, v)| (*b, v.to_string())).collect(),
+            crypto_erase: None,
+        }
+    }
+
+    #[test]
+    fn the_selection_is_passed_to_the_tool_as_typed_and_said_as_options() {
+        let r = request(
+            BackupTool::Restic,
+            &[(Select::Host, "juvisy"), (Select::Tag, "ville juvisy")],
+        );
+        let (filter, said) = selection(&r).unwrap();
+        assert_eq!(filter, ["--host", "juvisy", "--tag", "ville juvisy"]);
+        assert_eq!(said, "--host juvisy --tag 'ville juvisy'");
+        let b = request(BackupTool::Borg, &[(Select::GlobArchives, "juvisy-*")]);
+        assert_eq!(selection(&b).unwrap().1, "--glob-archives 'juvisy-*'");
+    }
+
+    #[test]
+    fn a_deletion_without_a_selection_or_with_the_other_tools_options_is_refused() {
+        let none = selection(&request(BackupTool::Restic, &[])).unwrap_err();
+        assert_eq!(none.exit_code(), 2);
+        assert!(none.to_string().contains("--host"), "{none}");
+        let mut whole = request(BackupTool::Restic, &[]);
+        whole.crypto_erase = Some(Vec::new());
+        assert_eq!(selection(&whole).unwrap(), (Vec::new(), String::new()));
+        for (tool, by) in [
+            (BackupTool::Borg, Select::Host),
+            (BackupTool::Restic, Select::GlobArchives),
+        ] {
+            let e = selection(&request(tool, &[(by, "x")])).unwrap_err();
+            assert!(matches!(e, BackupError::Options(_)), "{e}");
+        }
+        let blank = request(BackupTool::Restic, &[(Select::Host, " ")]);
+        assert!(matches!(selection(&blank), Err(BackupError::Options(_))));
+    }
+
+    #[test]
+    fn a_crypto_erase_is_only_of_a_local_folder_that_is_a_repository_of_the_tool() {
+        for remote in [
+            "sftp:host:/srv/r",
+            "rest:https://h/r",
+            "s3:s3.amazonaws.com/b",
+        ] {
+            let e = local_repository(BackupTool::Restic, remote).unwrap_err();
+            assert!(matches!(e, BackupError::NotARepository { .. }), "{remote}");
+        }
+        for remote in ["ssh://borg@h/./r", "borg@h:r"] {
+            assert!(
+                local_repository(BackupTool::Borg, remote).is_err(),
+                "{remote}"
+            );
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().to_str().unwrap().to_string();
+        // A folder that is not a repository is never erased.
+        assert!(local_repository(BackupTool::Restic, &p).is_err());
+        std::fs::write(dir.path().join("config"), b"x").unwrap();
+        assert!(local_repository(BackupTool::Restic, &p).is_err());
+        assert!(local_repository(BackupTool::Borg, &p).is_err());
+        std::fs::create_dir(dir.path().join("keys")).unwrap();
+        std::fs::write(dir.path().join("keys/k1"), b"key").unwrap();
+        let (d, keys) = local_repository(BackupTool::Restic, &format!("local:{p}")).unwrap();
+        assert_eq!(d, dir.path());
+        assert_eq!(keys, vec![dir.path().join("keys/k1")]);
+        std::fs::write(
+            dir.path().join("README"),
+            b"This is a Borg Backup repository.\n",
+        )
+        .unwrap();
+        let (_, keys) = local_repository(BackupTool::Borg, &p).unwrap();
+        assert_eq!(keys, vec![dir.path().join("config")]);
+    }
+
+    #[test]
+    fn a_key_is_overwritten_then_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let k = dir.path().join("key");
+        std::fs::write(&k, b"secret key material").unwrap();
+        std::fs::set_permissions(&k, std::os::unix::fs::PermissionsExt::from_mode(0o400)).unwrap();
+        destroy_key(&k).unwrap();
+        assert!(!k.exists());
+        assert!(matches!(destroy_key(&k), Err(BackupError::Erase { .. })));
+    }
+}

@@ -1,0 +1,149 @@
+//! The one place that runs a backup tool: a program, its arguments, the
+//! environment it inherits (where restic's `RESTIC_PASSWORD` and borg's
+//! `BORG_PASSPHRASE` are: dpo never reads, passes or keeps them), standard
+//! input closed so that no tool waits for a passphrase typed on it, and
+//! what it gave back — exit code, standard output and error — kept as a
+//! [`Ran`]. A password inside a repository URL (`rest:https://u:pw@host/`)
+//! is masked in the command line and the outputs kept ([`mask`]).
+//!
+//! [`Runner`] is a trait so that the workflow's decisions (a listing that
+//! still shows a snapshot after an exit code 0) are unit-tested on scripted
+//! outputs; [`System`] runs the real programs.
+
+use std::process::{Command, Stdio};
+
+use serde::Serialize;
+
+/// A command run, as kept in the evidence (`commands.json`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Ran {
+    /// The program and its arguments, any password in a URL masked.
+    pub command: Vec<String>,
+    /// Its exit code (`None`: ended by a signal).
+    pub exit_code: Option<i32>,
+    /// Its standard output, as text (masked).
+    pub stdout: String,
+    /// Its standard error, as text (masked).
+    pub stderr: String,
+}
+
+impl Ran {
+    /// True when it exited 0.
+    pub fn ok(&self) -> bool {
+        self.exit_code == Some(0)
+    }
+
+    /// The command line as one line, for messages.
+    pub fn line(&self) -> String {
+        self.command.join(" ")
+    }
+
+    /// The first non-blank line of its standard error (what went wrong:
+    /// restic and borg say it first, then how to go on).
+    pub fn first_error(&self) -> String {
+        self.stderr
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or_default()
+            .trim()
+            .to_string()
+    }
+}
+
+/// Runs programs.
+pub trait Runner {
+    /// Runs `program` with `args` (and `env` on top of the inherited
+    /// environment); `Err` when it cannot be started at all.
+    fn run(&self, program: &str, args: &[String], env: &[(&str, &str)]) -> std::io::Result<Ran>;
+}
+
+/// The real programs, found on `PATH`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct System;
+
+impl Runner for System {
+    fn run(&self, program: &str, args: &[String], env: &[(&str, &str)]) -> std::io::Result<Ran> {
+        let out = Command::new(program)
+            .args(args)
+            .envs(env.iter().copied())
+            .stdin(Stdio::null())
+            .output()?;
+        let text = |b: &[u8]| mask(&String::from_utf8_lossy(b));
+        let mut command = vec![program.to_string()];
+        command.extend(args.iter().map(|a| mask(a)));
+        Ok(Ran {
+            command,
+            exit_code: out.status.code(),
+            stdout: text(&out.stdout),
+            stderr: text(&out.stderr),
+        })
+    }
+}
+
+/// `s` with the password of every URL in it (`scheme://user:password@`)
+/// replaced by `***`.
+pub fn mask(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find("://") {
+        let (head, tail) = rest.split_at(i + 3);
+        out.push_str(head);
+        // The authority ends at the first `/`, white space or end.
+        let end = tail
+            .find(|c: char| c == '/' || c.is_whitespace() || c == '"')
+            .unwrap_or(tail.len());
+        let authority = &tail[..end];
+        match authority.rfind('@') {
+            Some(at) => {
+                let userinfo = &authority[..at];
+                match userinfo.find(':') {
+                    Some(colon) => {
+                        out.push_str(&userinfo[..colon]);
+                        out.push_str(":***");
+                    }
+                    None => out.push_str(userinfo),
+                }
+                out.push_str(&authority[at..]);
+            }
+            None => out.push_str(authority),
+        }
+        rest = &tail[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_password_in_a_url_is_masked_and_nothing_else_changes() {
+        assert_eq!(
+            mask("rest:https://dpo:s3cr3t@backup.example:8000/juvisy"),
+            "rest:https://dpo:***@backup.example:8000/juvisy"
+        );
+        assert_eq!(
+            mask("open ssh://borg@host:22/./repo failed; see sftp://u:p@h/x"),
+            "open ssh://borg@host:22/./repo failed; see sftp://u:***@h/x"
+        );
+        assert_eq!(mask("/srv/restic/juvisy"), "/srv/restic/juvisy");
+        assert_eq!(mask("a://"), "a://");
+    }
+
+    #[test]
+    fn the_real_runner_keeps_the_exit_code_and_both_outputs() {
+        let r = System
+            .run(
+                "sh",
+                &["-c".into(), "echo out; echo err >&2; exit 3".into()],
+                &[],
+            )
+            .unwrap();
+        assert_eq!(r.exit_code, Some(3));
+        assert!(!r.ok());
+        assert_eq!(r.stdout, "out\n");
+        assert_eq!(r.first_error(), "err");
+        assert!(System.run("/nonexistent/tool", &[], &[]).is_err());
+    }
+}

@@ -1,0 +1,901 @@
+//! Integration tests of issue 15: the backup history destroyed through the
+//! backup tools themselves (`dpo fate destroy … --via restic|borg`), on real
+//! repositories made in the test with the Debian `restic` and `borgbackup`
+//! (`tests/run.sh` installs them). Two controllers' backups in one
+//! repository: only the chosen one's disappear, asserted from the tool's
+//! own JSON; every failure (a selection that matches nothing, a wrong
+//! password, a repository locked by another process, a prune that fails
+//! after the forget, a forget that exits 0 and deletes nothing) exits
+//! non-zero and records nothing as destroyed; a crypto-erase leaves a
+//! repository the tool can no longer open; the certificate read back with
+//! `pdftotext` lists the snapshot ids and verifies with `ssh-keygen -Y
+//! verify`; the evidence files hash to what the record says.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+use crate::support::tools::{pdf_text, run, sha256sum, ssh_keygen_verify};
+use crate::support::{Dpo, Run, Workspace};
+
+const NOW: &str = "2021-08-02T10:00:00+02:00";
+const PRINCIPAL: &str = "DPO@grandorlyseinebievre.fr";
+/// The repositories' password: it must never show in what dpo prints or keeps.
+const PW: &str = "mot-de-passe-du-depot-7Qz";
+
+/// The fate file of the tests: one item of backup history, one copy in a
+/// restic repository, one in a borg repository.
+const FATE: &str = "# Fixture of tests/integration/backup.rs.
+items:
+  - id: sauvegardes
+    name: Historique des sauvegardes
+    choice: destroy
+    decision: {reference: \"courrier du maire n° 2021-147\", date: 2021-07-15}
+    copies:
+      - id: restic
+        kind: backup_repository
+        location: dépôt restic
+      - id: borg
+        kind: backup_repository
+        location: dépôt borg
+";
+
+struct Env {
+    ws: Workspace,
+}
+
+impl Env {
+    fn new() -> Self {
+        let ws = Workspace::fixture("fate-workspace");
+        ws.write("fate/juvisy-sur-orge.yaml", FATE);
+        for (rel, text) in [
+            (
+                "data/juvisy/etat-civil.txt",
+                "Acte de naissance n 2021-001\n",
+            ),
+            ("data/athis/paie.csv", "matricule;net\n42;1999.00\n"),
+        ] {
+            let p = ws.path(rel);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, text).unwrap();
+        }
+        Env { ws }
+    }
+
+    fn path(&self, rel: &str) -> PathBuf {
+        self.ws.path(rel)
+    }
+
+    fn cmd(&self) -> Dpo {
+        self.ws
+            .dpo()
+            .now(NOW)
+            .env("RESTIC_PASSWORD", PW)
+            .env("BORG_PASSPHRASE", PW)
+    }
+
+    /// `dpo fate destroy sauvegardes --copy COPY --operator … <args>`.
+    fn destroy(&self, copy: &str, args: &[&str]) -> Run {
+        self.destroy_with(self.cmd(), copy, args)
+    }
+
+    fn destroy_with(&self, dpo: Dpo, copy: &str, args: &[&str]) -> Run {
+        let mut all = vec![
+            "fate",
+            "destroy",
+            "sauvegardes",
+            "--copy",
+            copy,
+            "--operator",
+            "Bob Martin",
+            "--validated-by",
+            "Carole Dupont",
+            "--media-destination",
+            "dépôt conservé pour les autres communes",
+        ];
+        all.extend_from_slice(args);
+        let o = dpo.run(&all);
+        o.assert_no_panic();
+        no_password(&o.text());
+        o
+    }
+
+    /// A tool run in the test folder with the password in its environment.
+    fn tool(&self, program: &str, args: &[&str]) -> Run {
+        run(Command::new(program)
+            .args(args)
+            .current_dir(self.ws.dir())
+            .env("RESTIC_PASSWORD", PW)
+            .env("BORG_PASSPHRASE", PW)
+            .env("HOME", self.ws.home()))
+    }
+
+    fn ok_tool(&self, program: &str, args: &[&str]) -> Run {
+        let o = self.tool(program, args);
+        assert!(o.success(), "{program} {args:?}: {}", o.text());
+        o
+    }
+
+    /// A restic repository `rel` with two snapshots of Juvisy (host
+    /// `juvisy`) and one of Athis-Mons (host `athis`), unless `only_juvisy`.
+    fn restic_repo(&self, rel: &str, only_juvisy: bool) -> String {
+        let repo = self.path(rel).display().to_string();
+        self.ok_tool("restic", &["-r", &repo, "init", "-q"]);
+        for _ in 0..2 {
+            self.ok_tool(
+                "restic",
+                &[
+                    "-r",
+                    &repo,
+                    "backup",
+                    "-q",
+                    "--host",
+                    "juvisy",
+                    "data/juvisy",
+                ],
+            );
+        }
+        if !only_juvisy {
+            self.ok_tool(
+                "restic",
+                &["-r", &repo, "backup", "-q", "--host", "athis", "data/athis"],
+            );
+        }
+        repo
+    }
+
+    /// (id, hostname) of each snapshot, from `restic snapshots --json`.
+    fn snapshots(&self, repo: &str) -> Vec<(String, String)> {
+        let o = self.ok_tool("restic", &["-r", repo, "snapshots", "--json", "--no-lock"]);
+        o.json()
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| {
+                (
+                    s["id"].as_str().unwrap().to_string(),
+                    s["hostname"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    }
+
+    /// A borg repository with archives `juvisy-2021-07-30`, `juvisy-2021-07-31`
+    /// and `athis-2021-07-31`.
+    fn borg_repo(&self, rel: &str) -> String {
+        let repo = self.path(rel).display().to_string();
+        std::fs::create_dir_all(self.path(rel).parent().unwrap()).unwrap();
+        self.ok_tool("borg", &["init", "-e", "repokey", &repo]);
+        for (name, dir) in [
+            ("juvisy-2021-07-30", "data/juvisy"),
+            ("juvisy-2021-07-31", "data/juvisy"),
+            ("athis-2021-07-31", "data/athis"),
+        ] {
+            self.ok_tool("borg", &["create", &format!("{repo}::{name}"), dir]);
+        }
+        repo
+    }
+
+    /// (id, name) of each archive, from `borg list --json`.
+    fn archives(&self, repo: &str) -> Vec<(String, String)> {
+        let o = self.ok_tool("borg", &["list", "--json", repo]);
+        o.json()["archives"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| {
+                (
+                    a["id"].as_str().unwrap().to_string(),
+                    a["name"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    }
+
+    fn fate(&self) -> serde_yaml::Value {
+        serde_yaml::from_str(&self.ws.read("fate/juvisy-sur-orge.yaml")).unwrap()
+    }
+
+    /// The destruction records of the fate file.
+    fn destructions(&self) -> Vec<serde_yaml::Value> {
+        self.fate()["records"]
+            .as_sequence()
+            .map(|r| {
+                r.iter()
+                    .filter(|r| r["record"].as_str() == Some("destruction"))
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Insists that nothing was recorded as destroyed, nor journaled, nor
+    /// kept as evidence of a destruction.
+    fn nothing_recorded(&self, o: &Run) {
+        assert!(self.destructions().is_empty(), "{}", o.text());
+        assert!(
+            !self
+                .ws
+                .journal()
+                .iter()
+                .any(|e| e["action"] == "fate.destroy"),
+            "{}",
+            o.text()
+        );
+        let ev = self
+            .ws
+            .root()
+            .join("evidence/fate/juvisy-sur-orge/sauvegardes");
+        assert!(!ev.exists(), "evidence of a destruction not recorded");
+    }
+
+    /// A folder put first on `PATH` holding `name`, a shell script.
+    fn wrapper(&self, name: &str, script: &str) -> String {
+        use std::os::unix::fs::PermissionsExt;
+        let bin = self.path("bin");
+        std::fs::create_dir_all(&bin).unwrap();
+        let p = bin.join(name);
+        std::fs::write(&p, script).unwrap();
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o755)).unwrap();
+        format!(
+            "{}:{}",
+            bin.display(),
+            std::env::var("PATH").unwrap_or_default()
+        )
+    }
+}
+
+/// The absolute path of a program on `PATH`.
+fn which(program: &str) -> String {
+    let o = run(Command::new("sh").args(["-c", &format!("command -v {program}")]));
+    assert!(
+        o.success(),
+        "{program} is not installed (tests/run.sh installs it)"
+    );
+    o.stdout().trim().to_string()
+}
+
+fn no_password(text: &str) {
+    assert!(!text.contains(PW), "the password was printed: {text}");
+}
+
+/// Every file under `dir`, read as text.
+fn all_text_under(dir: &Path) -> String {
+    let mut out = String::new();
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.push_str(&all_text_under(&p));
+        } else {
+            out.push_str(&String::from_utf8_lossy(&std::fs::read(&p).unwrap()));
+        }
+    }
+    out
+}
+
+/// Checks the evidence of a destruction record: each file hashes (by
+/// `sha256sum`) to what the record says, and the journal entry of the
+/// destruction names it with the same SHA-256.
+fn evidence_matches(env: &Env, record: &serde_yaml::Value) -> Vec<String> {
+    let entry = env
+        .ws
+        .journal()
+        .into_iter()
+        .rev()
+        .find(|e| e["action"] == "fate.destroy")
+        .expect("a fate.destroy journal entry");
+    let writes = entry["writes"]
+        .as_array()
+        .expect("the entry names its writes");
+    let mut files = Vec::new();
+    for e in record["backups"]["evidence"].as_sequence().unwrap() {
+        let (file, sha) = (e["file"].as_str().unwrap(), e["sha256"].as_str().unwrap());
+        assert!(file.starts_with("evidence/fate/juvisy-sur-orge/sauvegardes/destroy-"));
+        assert_eq!(sha256sum(&env.ws.root().join(file)), sha, "{file}");
+        assert!(
+            writes
+                .iter()
+                .any(|w| w["file"] == file && w["sha256"] == sha),
+            "{file} not in the journal entry: {entry}"
+        );
+        files.push(file.to_string());
+    }
+    files
+}
+
+#[test]
+fn restic_deletes_only_the_chosen_controllers_snapshots_proven_by_its_own_listings() {
+    let env = Env::new();
+    let repo = env.restic_repo("depots/restic", false);
+    let before = env.snapshots(&repo);
+    assert_eq!(before.len(), 3);
+    let o = env.destroy(
+        "restic",
+        &["--via", "restic", "--repo", &repo, "--host", "juvisy"],
+    );
+    o.assert_code(0);
+    assert!(o.stdout().contains("2 sauvegardes"), "{}", o.text());
+
+    // restic's own listing: Juvisy's snapshots are gone, Athis-Mons' stays.
+    let after = env.snapshots(&repo);
+    assert_eq!(after.len(), 1, "{after:?}");
+    assert_eq!(after[0].1, "athis");
+    assert!(before.contains(&after[0]));
+
+    let d = env.destructions();
+    assert_eq!(d.len(), 1);
+    let r = &d[0];
+    assert_eq!(r["method"].as_str(), Some("clear"));
+    assert!(
+        r["tool"].as_str().unwrap().starts_with("restic 0."),
+        "{r:?}"
+    );
+    let b = &r["backups"];
+    assert_eq!(b["tool"].as_str(), Some("restic"));
+    assert_eq!(b["selection"].as_str(), Some("--host juvisy"));
+    assert_eq!(b["crypto_erase"].as_bool(), Some(false));
+    assert_eq!(b["listed_before"].as_u64(), Some(3));
+    assert_eq!(b["listed_after"].as_u64(), Some(1));
+    let deleted: Vec<&str> = b["deleted"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .map(|x| x["id"].as_str().unwrap())
+        .collect();
+    let juvisy: Vec<&str> = before
+        .iter()
+        .filter(|(_, h)| h == "juvisy")
+        .map(|(id, _)| id.as_str())
+        .collect();
+    assert_eq!(deleted, juvisy);
+
+    // The evidence: restic's listings and the commands run, hashed as recorded.
+    let files = evidence_matches(&env, r);
+    assert_eq!(files.len(), 4, "{files:?}");
+    let dir = env.ws.root().join(files[0].rsplit_once('/').unwrap().0);
+    let listed_after: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("after.json")).unwrap()).unwrap();
+    assert_eq!(listed_after.as_array().unwrap().len(), 1);
+    let commands: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("commands.json")).unwrap()).unwrap();
+    let lines: Vec<String> = commands
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            assert_eq!(c["exit_code"], 0, "{c}");
+            c["command"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|a| a.as_str().unwrap())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    let forget = lines
+        .iter()
+        .find(|l| l.contains(" forget "))
+        .expect("restic forget was run");
+    for id in &juvisy {
+        assert!(forget.contains(id), "{forget}");
+    }
+    assert!(lines.iter().any(|l| l.ends_with(" prune")), "{lines:?}");
+    // No password anywhere dpo wrote.
+    no_password(&all_text_under(env.ws.root()));
+    env.cmd().run(&["check"]).assert_code(0);
+}
+
+#[test]
+fn borg_deletes_only_the_chosen_archives_and_compacts() {
+    let env = Env::new();
+    let repo = env.borg_repo("depots/borg");
+    let o = env.destroy(
+        "borg",
+        &[
+            "--via",
+            "borg",
+            "--repo",
+            &repo,
+            "--glob-archives",
+            "juvisy-*",
+        ],
+    );
+    o.assert_code(0);
+    let after = env.archives(&repo);
+    assert_eq!(
+        after.iter().map(|a| a.1.as_str()).collect::<Vec<_>>(),
+        ["athis-2021-07-31"]
+    );
+    let d = env.destructions();
+    let b = &d[0]["backups"];
+    assert_eq!(d[0]["method"].as_str(), Some("clear"));
+    assert_eq!(b["tool"].as_str(), Some("borg"));
+    let labels: Vec<&str> = b["deleted"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .map(|x| x["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(labels, ["juvisy-2021-07-30", "juvisy-2021-07-31"]);
+    let files = evidence_matches(&env, &d[0]);
+    let commands = std::fs::read_to_string(env.ws.root().join(files.last().unwrap())).unwrap();
+    assert!(commands.contains("\"compact\""), "{commands}");
+    no_password(&all_text_under(env.ws.root()));
+}
+
+#[test]
+fn a_selection_that_matches_nothing_deletes_nothing_and_exits_2() {
+    let env = Env::new();
+    let repo = env.restic_repo("depots/restic", false);
+    let before = env.snapshots(&repo);
+    let o = env.destroy(
+        "restic",
+        &["--via", "restic", "--repo", &repo, "--host", "juvisi"],
+    );
+    o.assert_code(2);
+    assert!(o.stderr().contains("--host juvisi"), "{}", o.text());
+    assert!(o.stderr().contains("rien n'a été supprimé"), "{}", o.text());
+    env.nothing_recorded(&o);
+    assert_eq!(env.snapshots(&repo), before);
+    // Without any selection at all, refused before the tool is run.
+    let o = env.destroy("restic", &["--via", "restic", "--repo", &repo]);
+    o.assert_code(2);
+    env.nothing_recorded(&o);
+}
+
+#[test]
+fn a_wrong_password_exits_1_records_nothing_and_is_never_printed() {
+    let env = Env::new();
+    let repo = env.restic_repo("depots/restic", false);
+    let wrong = "pas-le-bon-mot-de-passe";
+    let o = env.destroy_with(
+        env.cmd().env("RESTIC_PASSWORD", wrong).english(),
+        "restic",
+        &["--via", "restic", "--repo", &repo, "--host", "juvisy"],
+    );
+    o.assert_code(1);
+    assert!(o.stderr().contains("NOT destroyed"), "{}", o.text());
+    assert!(o.stderr().contains("wrong password"), "{}", o.text());
+    assert!(!o.text().contains(wrong), "{}", o.text());
+    env.nothing_recorded(&o);
+    assert_eq!(env.snapshots(&repo).len(), 3);
+}
+
+/// `restic backup --stdin` holding the repository's lock until its input closes.
+fn hold_restic_lock(env: &Env, repo: &str) -> Child {
+    let mut child = Command::new("restic")
+        .args(["-r", repo, "backup", "-q", "--stdin", "--host", "other"])
+        .env("RESTIC_PASSWORD", PW)
+        .env("HOME", env.ws.home())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start restic backup --stdin");
+    let locks = Path::new(repo).join("locks");
+    for _ in 0..200 {
+        if std::fs::read_dir(&locks).map(|d| d.count()).unwrap_or(0) > 0 {
+            return child;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    panic!("restic took no lock");
+}
+
+#[test]
+fn a_repository_locked_by_another_process_exits_1_and_records_nothing() {
+    let env = Env::new();
+    let repo = env.restic_repo("depots/restic", false);
+    let mut holder = hold_restic_lock(&env, &repo);
+    let o = env.destroy(
+        "restic",
+        &["--via", "restic", "--repo", &repo, "--host", "juvisy"],
+    );
+    drop(holder.stdin.take());
+    let _ = holder.wait();
+    o.assert_code(1);
+    assert!(o.stderr().contains("NON détruit"), "{}", o.text());
+    assert!(o.stderr().contains("locked"), "{}", o.text());
+    env.nothing_recorded(&o);
+    assert_eq!(
+        env.snapshots(&repo)
+            .iter()
+            .filter(|s| s.1 == "juvisy")
+            .count(),
+        2
+    );
+
+    // borg: `borg with-lock` holds it.
+    let brepo = env.borg_repo("depots/borg");
+    let mut holder = Command::new("borg")
+        .args(["with-lock", &brepo, "sleep", "60"])
+        .env("BORG_PASSPHRASE", PW)
+        .env("HOME", env.ws.home())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    for _ in 0..200 {
+        if Path::new(&brepo).join("lock.exclusive").exists() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let o = env.destroy(
+        "borg",
+        &[
+            "--via",
+            "borg",
+            "--repo",
+            &brepo,
+            "--glob-archives",
+            "juvisy-*",
+        ],
+    );
+    let _ = holder.kill();
+    let _ = holder.wait();
+    o.assert_code(1);
+    env.nothing_recorded(&o);
+    assert_eq!(env.archives(&brepo).len(), 3);
+}
+
+#[test]
+fn a_prune_that_fails_after_the_forget_exits_1_and_records_nothing() {
+    let env = Env::new();
+    let repo = env.restic_repo("depots/restic", false);
+    // restic as installed, except that another process locks the
+    // repository between the forget and the prune: the prune fails.
+    let real = which("restic");
+    let path = env.wrapper(
+        "restic",
+        &format!(
+            "#!/bin/sh\n\
+             case \" $* \" in *\" prune \"*)\n\
+               sleep 10 2>/dev/null | {real} -r \"$2\" backup -q --stdin --host other >/dev/null 2>&1 &\n\
+               holder=$!\n\
+               i=0; while [ -z \"$(ls \"$2/locks\")\" ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i+1)); done\n\
+               {real} \"$@\"; rc=$?\n\
+               kill $holder 2>/dev/null; exit $rc;;\n\
+             esac\n\
+             exec {real} \"$@\"\n"
+        ),
+    );
+    let o = env.destroy_with(
+        env.cmd().env("PATH", &path),
+        "restic",
+        &["--via", "restic", "--repo", &repo, "--host", "juvisy"],
+    );
+    o.assert_code(1);
+    let t = o.stderr();
+    assert!(t.contains("prune"), "{t}");
+    // The forget went through: restic no longer lists them, yet their data
+    // is not freed, and nothing is recorded as destroyed.
+    assert!(t.contains("aucune des sauvegardes choisies"), "{t}");
+    // A run again would select nothing: it says how to finish.
+    assert!(t.contains("`restic prune`"), "{t}");
+    env.nothing_recorded(&o);
+    assert_eq!(env.snapshots(&repo).len(), 1);
+}
+
+#[test]
+fn a_forget_that_exits_0_and_deletes_nothing_is_not_a_destruction() {
+    let env = Env::new();
+    let repo = env.restic_repo("depots/restic", false);
+    // restic 0.14: `forget --host X` without a policy exits 0 and deletes
+    // nothing. This restic forgets that way whatever ids it is given.
+    let real = which("restic");
+    let path = env.wrapper(
+        "restic",
+        &format!(
+            "#!/bin/sh\n\
+             case \" $* \" in *\" forget \"*) exec {real} -r \"$2\" forget --host juvisy;; esac\n\
+             exec {real} \"$@\"\n"
+        ),
+    );
+    let o = env.destroy_with(
+        env.cmd().env("PATH", &path).english(),
+        "restic",
+        &["--via", "restic", "--repo", &repo, "--host", "juvisy"],
+    );
+    o.assert_code(1);
+    let t = o.stderr();
+    assert!(t.contains("every command exited 0"), "{t}");
+    for (id, host) in env.snapshots(&repo) {
+        if host == "juvisy" {
+            assert!(t.contains(&id), "{id} not named: {t}");
+        }
+    }
+    env.nothing_recorded(&o);
+}
+
+#[test]
+fn a_crypto_erase_leaves_a_repository_restic_cannot_open_and_records_purge() {
+    let env = Env::new();
+    let repo = env.restic_repo("depots/juvisy", true);
+    let shared = env.restic_repo("depots/partage", false);
+    // A copy of the key kept elsewhere, named by the operator.
+    let keys = Path::new(&repo).join("keys");
+    let key = std::fs::read_dir(&keys)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let copy = env.path("coffre/cle-restic");
+    std::fs::create_dir_all(copy.parent().unwrap()).unwrap();
+    std::fs::copy(&key, &copy).unwrap();
+
+    // A repository that also holds another controller's backups: refused.
+    let o = env.destroy(
+        "restic",
+        &[
+            "--via",
+            "restic",
+            "--repo",
+            &shared,
+            "--host",
+            "juvisy",
+            "--crypto-erase",
+        ],
+    );
+    o.assert_code(2);
+    env.nothing_recorded(&o);
+    assert_eq!(env.snapshots(&shared).len(), 3);
+
+    let o = env.destroy(
+        "restic",
+        &[
+            "--via",
+            "restic",
+            "--repo",
+            &repo,
+            "--crypto-erase",
+            "--key-copy",
+            copy.to_str().unwrap(),
+        ],
+    );
+    o.assert_code(0);
+    let after = env.tool("restic", &["-r", &repo, "snapshots", "--json"]);
+    assert!(!after.success(), "restic still opens it: {}", after.text());
+    assert!(!copy.exists());
+    let d = env.destructions();
+    assert_eq!(d[0]["method"].as_str(), Some("purge"));
+    let b = &d[0]["backups"];
+    assert_eq!(b["crypto_erase"].as_bool(), Some(true));
+    assert_eq!(b["deleted"].as_sequence().unwrap().len(), 2);
+    assert_eq!(b["keys_destroyed"].as_sequence().unwrap().len(), 2);
+    evidence_matches(&env, &d[0]);
+}
+
+#[test]
+fn a_borg_crypto_erase_leaves_a_repository_borg_cannot_open() {
+    let env = Env::new();
+    let repo = env.path("depots/juvisy").display().to_string();
+    std::fs::create_dir_all(env.path("depots")).unwrap();
+    env.ok_tool("borg", &["init", "-e", "repokey", &repo]);
+    env.ok_tool(
+        "borg",
+        &[
+            "create",
+            &format!("{repo}::juvisy-2021-07-31"),
+            "data/juvisy",
+        ],
+    );
+    // A folder that is not a borg repository is never erased.
+    let o = env.destroy(
+        "borg",
+        &["--via", "borg", "--repo", "data", "--crypto-erase"],
+    );
+    o.assert_code(2);
+    assert!(env.path("data/juvisy/etat-civil.txt").exists());
+    env.nothing_recorded(&o);
+    let o = env.destroy(
+        "borg",
+        &["--via", "borg", "--repo", &repo, "--crypto-erase"],
+    );
+    o.assert_code(0);
+    let after = env.tool("borg", &["list", "--json", &repo]);
+    assert!(!after.success(), "borg still opens it: {}", after.text());
+    let d = env.destructions();
+    assert_eq!(d[0]["method"].as_str(), Some("purge"));
+    assert_eq!(
+        d[0]["backups"]["deleted"][0]["label"].as_str(),
+        Some("juvisy-2021-07-31")
+    );
+    evidence_matches(&env, &d[0]);
+}
+
+#[test]
+fn the_certificate_lists_the_snapshot_ids_verifies_with_ssh_keygen_and_the_evidence_hashes_hold() {
+    let env = Env::new();
+    let restic = env.restic_repo("depots/restic", false);
+    let borg = env.borg_repo("depots/borg");
+    let juvisy: Vec<String> = env
+        .snapshots(&restic)
+        .into_iter()
+        .filter(|s| s.1 == "juvisy")
+        .map(|s| s.0)
+        .collect();
+    let archives: Vec<String> = env
+        .archives(&borg)
+        .into_iter()
+        .filter(|a| a.1.starts_with("juvisy-"))
+        .map(|a| a.0)
+        .collect();
+    let ok = |args: &[&str]| {
+        let o = env.cmd().run(args);
+        o.assert_code(0);
+        o
+    };
+    ok(&["keys", "generate"]);
+    ok(&["fate", "fingerprint", "sauvegardes", "data/juvisy"]);
+    env.destroy(
+        "restic",
+        &["--via", "restic", "--repo", &restic, "--host", "juvisy"],
+    )
+    .assert_code(0);
+    env.destroy(
+        "borg",
+        &[
+            "--via",
+            "borg",
+            "--repo",
+            &borg,
+            "--glob-archives",
+            "juvisy-*",
+        ],
+    )
+    .assert_code(0);
+    ok(&["fate", "certify", "-o", "out/certificat.pdf"]);
+    let pdf = env.path("out/certificat.pdf");
+    let t = pdf_text(&pdf);
+    for id in juvisy.iter().chain(&archives) {
+        // One bullet each: the id first, then its date.
+        assert!(
+            t.contains(&format!("• {id} — 20")),
+            "{id} not on a line of its own of the certificate: {t}"
+        );
+    }
+    assert!(t.contains("2 sauvegardes"), "{t}");
+    assert!(t.contains("*clear*") || t.contains("clear"), "{t}");
+    for r in env.destructions() {
+        for file in evidence_matches_any(&env, &r) {
+            assert!(t.contains(&file.1), "{} not on the certificate", file.0);
+        }
+    }
+    let allowed = env.ws.root().join("keys/allowed_signers");
+    let v = ssh_keygen_verify(
+        &allowed,
+        PRINCIPAL,
+        "dpo-certificate",
+        &env.path("out/certificat.pdf.sig"),
+        &pdf,
+    );
+    assert!(v.success(), "{}", v.text());
+    // The JSON twin says the same.
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(env.path("out/certificat.json")).unwrap()).unwrap();
+    let copies = json["items"][0]["copies"].as_array().unwrap();
+    assert_eq!(
+        copies[0]["destructions"][0]["backups"]["deleted"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+}
+
+/// (file, sha256) of each evidence file of a record, each checked with
+/// `sha256sum`.
+fn evidence_matches_any(env: &Env, record: &serde_yaml::Value) -> Vec<(String, String)> {
+    record["backups"]["evidence"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let (file, sha) = (e["file"].as_str().unwrap(), e["sha256"].as_str().unwrap());
+            assert_eq!(sha256sum(&env.ws.root().join(file)), sha, "{file}");
+            (file.to_string(), sha.to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn the_options_of_one_tool_are_refused_with_the_other_and_a_typed_method_with_via() {
+    let env = Env::new();
+    for args in [
+        vec![
+            "--via",
+            "borg",
+            "--repo",
+            "/nonexistent",
+            "--host",
+            "juvisy",
+        ],
+        vec![
+            "--via",
+            "restic",
+            "--repo",
+            "/nonexistent",
+            "--glob-archives",
+            "j*",
+        ],
+        vec![
+            "--via", "restic", "--repo", "/x", "--host", "j", "--method", "purge",
+        ],
+        vec!["--repo", "/x", "--host", "j", "--method", "purge"],
+        vec!["--via", "restic", "--host", "juvisy"],
+        vec![
+            "--via",
+            "restic",
+            "--repo",
+            "/x",
+            "--host",
+            "j",
+            "--key-copy",
+            "k",
+        ],
+    ] {
+        let o = env.destroy("restic", &args);
+        o.assert_code(2);
+        env.nothing_recorded(&o);
+    }
+}
+
+#[test]
+fn what_dpo_says_of_a_destruction_through_a_tool_is_in_one_language() {
+    use crate::support::language::{data_of, faults, without_data};
+    for lang in ["fr", "en"] {
+        let env = Env::new();
+        let repo = env.restic_repo("depots/restic", false);
+        let dpo = || {
+            let d = env.cmd();
+            if lang == "en" {
+                d.english()
+            } else {
+                d
+            }
+        };
+        let refused = env.destroy_with(
+            dpo(),
+            "restic",
+            &["--via", "restic", "--repo", &repo, "--host", "personne"],
+        );
+        refused.assert_code(2);
+        let done = env.destroy_with(
+            dpo(),
+            "restic",
+            &["--via", "restic", "--repo", &repo, "--host", "juvisy"],
+        );
+        done.assert_code(0);
+        let mut data = Vec::new();
+        data_of(env.ws.root(), &mut data);
+        data.sort_by_key(|d| std::cmp::Reverse(d.len()));
+        for o in [&refused, &done] {
+            let text = without_data(&o.text(), &data);
+            assert_eq!(faults(lang, &text), Vec::<String>::new(), "{text}");
+        }
+    }
+}
+
+#[test]
+fn an_immutable_copy_is_refused_before_the_tool_deletes_anything() {
+    let env = Env::new();
+    env.ws.write(
+        "fate/juvisy-sur-orge.yaml",
+        &FATE.replace(
+            "        location: dépôt restic\n",
+            "        location: dépôt restic\n        immutable_until: 2021-09-30\n",
+        ),
+    );
+    let repo = env.restic_repo("depots/restic", false);
+    let o = env.destroy(
+        "restic",
+        &["--via", "restic", "--repo", &repo, "--host", "juvisy"],
+    );
+    o.assert_code(2);
+    env.nothing_recorded(&o);
+    assert_eq!(env.snapshots(&repo).len(), 3);
+}
