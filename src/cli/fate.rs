@@ -283,6 +283,17 @@ fn destroy(settings: &Settings, a: &DestroyArgs) -> Result<i32, CliError> {
                     "{}",
                     tr!(s, "backup-evidence", dir = b.evidence_dir.as_str())
                 )?;
+                if let Some(r) = &b.resumed {
+                    outln!(
+                        "{}",
+                        tr!(
+                            s,
+                            "backup-intent-completed",
+                            at = r.at.as_str(),
+                            n = r.deleted_now
+                        )
+                    )?;
+                }
                 if !b.others_gone.is_empty() {
                     let ids: String = b.others_gone.iter().map(|i| format!("\n  - {i}")).collect();
                     errln!(
