@@ -166,7 +166,7 @@ pub enum BackupError {
     /// A command failed: nothing is recorded as destroyed (exit 1).
     Failed {
         /// The command that failed.
-        failed: Ran,
+        failed: Box<Ran>,
         /// Every command run, in order.
         runs: Vec<Ran>,
         /// Selected backups the listing after still shows (when it could be taken).
@@ -435,7 +435,7 @@ impl Tool<'_> {
             Ok(ran)
         } else {
             Err(BackupError::Failed {
-                failed: ran,
+                failed: Box::new(ran),
                 runs: self.runs.clone(),
                 remaining: None,
                 open: false,
