@@ -25,6 +25,12 @@
 //! happened ([`BackupError`]: exit 1 when the backups were not destroyed,
 //! 2 for a request that cannot be run).
 //!
+//! It is write-ahead ([`intent`]): the listings before and what is about to
+//! be destroyed are kept and the intent journaled before the first deleting
+//! command, so that a dpo killed between the deletion and its record leaves
+//! an interrupted destruction, which `status` shows and the same command
+//! takes up and records rather than starting over.
+//!
 //! The check itself ([`listing::compare`]) knows nothing of the tools: a
 //! listing of another product, read into [`listing::Listed`] entries, is
 //! checked the same way.
