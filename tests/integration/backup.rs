@@ -1087,17 +1087,21 @@ fn kill_when(mut child: Child, hit: impl Fn() -> bool) -> bool {
             return false;
         }
         if hit() || std::time::Instant::now() > end {
-            let group = format!("-{}", child.id());
-            let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
-            let _ = child.wait();
-            // The tool it ran ends too (up to 10 s): its lock is then stale.
-            for _ in 0..1000 {
-                let alive = Command::new("kill")
-                    .args(["-0", "--", &group])
+            // The whole group, as a power cut would: dpo and the tool it
+            // runs (the shell's own `kill`: no package needed).
+            let pid = child.id().to_string();
+            let group = |signal: &str| {
+                Command::new("sh")
+                    .args(["-c", &format!("kill -s {signal} -- -$0"), &pid])
                     .stderr(Stdio::null())
                     .status()
-                    .is_ok_and(|s| s.success());
-                if !alive {
+                    .is_ok_and(|s| s.success())
+            };
+            group("KILL");
+            let _ = child.wait();
+            // The tool ends too (up to 10 s): its lock is then stale.
+            for _ in 0..1000 {
+                if !group("0") {
                     break;
                 }
                 std::thread::sleep(std::time::Duration::from_millis(10));
