@@ -105,65 +105,11 @@ fn fields(s: &Catalog, m: Msg, list: &[FieldLabel], hint: Msg) -> String {
 }
 
 fn store(s: &Catalog, e: &StoreError) -> Option<String> {
-    Some(match e {
-        StoreError::Field {
-            file,
-            field,
-            message,
-        } => s.msg(
-            &Msg::new("err-set-field")
-                .arg("file", file.as_str())
-                .arg("field", field.as_str())
-                .arg("message", s.relabel_hints(message)),
-        ),
-        StoreError::Changed { path } => with_hint(
-            s,
-            &Msg::new("err-changed-meanwhile").arg("path", path.display().to_string()),
-            &Msg::new("err-changed-meanwhile-hint"),
-        ),
-        StoreError::Workspace(w) => workspace(s, w)?,
-        _ => return None,
-    })
+    Some(e.message(s))
 }
 
 fn workspace(s: &Catalog, e: &WorkspaceError) -> Option<String> {
-    Some(match e {
-        WorkspaceError::NotFound { path } => with_hint(
-            s,
-            &Msg::new("err-no-workspace").arg("path", path.display().to_string()),
-            &Msg::new("err-no-workspace-hint").arg("path", path.display().to_string()),
-        ),
-        WorkspaceError::Invalid { root, diagnostics } => s.msg(
-            &Msg::new("err-invalid-workspace")
-                .arg("root", root.display().to_string())
-                .arg("n", diagnostics.iter().filter(|d| d.is_error()).count()),
-        ),
-        WorkspaceError::Locked {
-            path,
-            holder,
-            waited,
-        } => with_hint(
-            s,
-            &Msg::new("err-locked")
-                .arg("holder", holder.as_str())
-                .arg("waited", format!("{}\u{a0}s", waited.as_secs()))
-                .arg("path", path.display().to_string()),
-            &Msg::new("err-locked-hint"),
-        ),
-        WorkspaceError::JournalBroken {
-            path,
-            line,
-            message,
-        } => with_hint(
-            s,
-            &Msg::new("err-journal-broken")
-                .arg("path", path.display().to_string())
-                .arg("line", *line)
-                .arg("message", message.as_str()),
-            &Msg::new("err-journal-broken-hint"),
-        ),
-        _ => return None,
-    })
+    Some(e.message(s))
 }
 
 impl Localize for CliError {

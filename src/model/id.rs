@@ -4,6 +4,8 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
+use crate::render::catalog::{Catalog, Localize, Msg, Told};
+
 /// A record identifier: `[a-z0-9][a-z0-9-]*`, at most 64 characters.
 ///
 /// Identifiers become file names (`controllers/<id>.yaml`,
@@ -15,10 +17,23 @@ pub struct Id(String);
 
 /// Why a string is not an identifier.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("`{value}` is not a valid identifier: use lowercase letters, digits and dashes, starting with a letter or digit (at most 64 characters), e.g. `juvisy-sur-orge`")]
+#[error("{}", self.told())]
 pub struct IdError {
     /// The refused value.
     pub value: String,
+}
+
+impl IdError {
+    /// What the error says, as a catalog message.
+    pub fn told(&self) -> Told {
+        Told::new(Msg::new("errors-bad-id").arg("value", self.value.as_str()))
+    }
+}
+
+impl Localize for IdError {
+    fn message(&self, s: &Catalog) -> String {
+        self.told().say(s)
+    }
 }
 
 impl Id {

@@ -116,6 +116,34 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    /// The diagnostic as one catalog message (position, field, message and
+    /// hint), for an error that lists diagnostics.
+    pub fn msg(&self) -> Msg {
+        let said = self.said.as_deref();
+        let field = if self.field.is_empty() {
+            Msg::new("diag-whole-file")
+        } else {
+            Msg::text(self.field.as_str())
+        };
+        let message = said
+            .and_then(|c| c.message.clone())
+            .unwrap_or_else(|| Msg::text(self.message.as_str()));
+        let m = Msg::new("errors-diagnostic")
+            .arg("file", self.file.as_str())
+            .arg("line", self.line.to_string())
+            .arg("column", self.column.to_string())
+            .arg("field", field)
+            .arg("message", message);
+        match &self.hint {
+            Some(h) => Msg::new("errors-with-hint").arg("message", m).arg(
+                "hint",
+                said.and_then(|c| c.hint.clone())
+                    .unwrap_or_else(|| Msg::text(h.as_str())),
+            ),
+            None => m,
+        }
+    }
 }
 
 impl Localize for Diagnostic {

@@ -531,20 +531,14 @@ fn read_one<T: DeserializeOwned>(
 fn yaml_error(src: &SourceFile, e: &serde_yaml::Error) -> Diagnostic {
     let full = strip_positions(&e.to_string());
     let msg = full.as_str();
-    let (mut field, mut message) = match msg.split_once(": ") {
-        Some((p, rest))
-            if !p.is_empty()
-                && p.chars()
-                    .all(|c| c.is_ascii_alphanumeric() || "_-.[]".contains(c)) =>
-        {
-            (p.to_string(), rest.to_string())
-        }
-        _ => (String::new(), msg.to_string()),
+    let (mut field, mut message) = match super::yaml_said::split_path(msg) {
+        Some((p, rest)) => (p.to_string(), rest.to_string()),
+        None => (String::new(), msg.to_string()),
     };
     let mut hint = None;
-    // The same in the catalog: serde_yaml's own words (an invalid type,
-    // a syntax error) stay inside a localized frame.
-    let mut said = Msg::new("yaml-invalid").arg("detail", message.clone());
+    // The same in the catalog: the parser's common words said in the run's
+    // language, the rare rest kept inside a localized frame.
+    let mut said = super::yaml_said::detail(&message);
     let mut hint_said: Option<Msg> = None;
     let quoted = |m: &str, prefix: &str| -> Option<String> {
         m.strip_prefix(prefix)?
@@ -555,27 +549,12 @@ fn yaml_error(src: &SourceFile, e: &serde_yaml::Error) -> Diagnostic {
     if let Some(name) = quoted(&message, "unknown field `") {
         let expected: Vec<&str> = message
             .split_once("expected")
-            .map(|(_, rest)| rest.split('`').skip(1).step_by(2).collect())
+            .map(|(_, rest)| super::yaml_said::quoted(rest))
             .unwrap_or_default();
         let best = expected
             .iter()
             .map(|cand| (strsim::levenshtein(&name, cand), *cand))
             .min();
-        let allowed = expected
-            .iter()
-            .map(|e| format!("`{e}`"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        said = Msg::new("yaml-unknown-field")
-            .arg("name", name.as_str())
-            .arg(
-                "allowed",
-                if expected.is_empty() {
-                    "none".to_string()
-                } else {
-                    allowed
-                },
-            );
         let h = match best {
             Some((d, cand)) if d <= 3 => Msg::new("hint-did-you-mean").arg("name", cand),
             _ if !expected.is_empty() => {
@@ -590,7 +569,6 @@ fn yaml_error(src: &SourceFile, e: &serde_yaml::Error) -> Diagnostic {
         let h = Msg::new("hint-add-field").arg("name", name.as_str());
         hint = Some(h.english());
         hint_said = Some(h);
-        said = Msg::new("yaml-missing-field").arg("name", name.as_str());
         field = join(&field, &name);
     } else if let Some(name) = quoted(&message, "duplicate field `") {
         field = join(&field, &name);
@@ -654,7 +632,7 @@ fn yaml_error(src: &SourceFile, e: &serde_yaml::Error) -> Diagnostic {
 
 /// Removes serde_yaml's " at line N column M" (we print the position in
 /// front, once).
-fn strip_positions(msg: &str) -> String {
+pub(super) fn strip_positions(msg: &str) -> String {
     let mut out = String::with_capacity(msg.len());
     let mut rest = msg;
     while let Some(i) = rest.find(" at line ") {

@@ -210,7 +210,7 @@ fn open_lock_file(path: &Path, mode: LockMode) -> Result<File, WorkspaceError> {
     use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
     let refuse = |what: &str| WorkspaceError::LockNotPlain {
         path: path.to_path_buf(),
-        what: what.to_string(),
+        what: super::atomic::file_kind(what),
     };
     let open = |write: bool| {
         OpenOptions::new()
@@ -251,7 +251,7 @@ fn open_lock_file(path: &Path, mode: LockMode) -> Result<File, WorkspaceError> {
         source,
     })?;
     if !meta.file_type().is_file() {
-        return Err(refuse("not a plain file"));
+        return Err(refuse("not a regular file"));
     }
     if meta.nlink() > 1 {
         return Err(refuse("a hard link to another file"));

@@ -1,1 +1,176 @@
 # errors: see src/render/catalog.rs. One catalog, kept in files by subject.
+# Toutes les erreurs et tous les refus du cœur (espace de travail,
+# enregistrements, journal, heures, modèle, rendu, courriel, signature,
+# ligne de commande), en français.
+
+## Briques
+errors-text = { $text }
+errors-then-line =
+    { $first }
+    { $second }
+errors-two = { $first }{ $second }
+errors-with-hint =
+    { $message }
+    {"  "}conseil : { $hint }
+errors-diagnostic = { $file }:{ $line }:{ $column }: { $field } : { $message }
+errors-file-kind = { $kind ->
+    [symlink] un lien symbolique
+    [folder] un dossier
+    [fifo] un FIFO (tube nommé)
+    [char] un périphérique caractère
+    [block] un périphérique bloc
+    [socket] une socket
+    [hardlink] un lien physique vers un autre fichier
+    [file] un fichier
+   *[other] autre chose qu'un fichier ordinaire
+}
+
+## L'espace de travail
+errors-read = lecture impossible de `{ $path }`
+errors-write = écriture impossible de `{ $path }`
+errors-unvouched = `{ $file }` : { $message } ; rien n'a été écrit
+errors-lock = verrouillage impossible de l'espace de travail avec `{ $path }`
+errors-lock-not-plain = `{ $path }` est { $what } ; dpo n'écrit jamais à travers
+errors-lock-not-plain-hint = supprimez-le (dpo en crée un nouveau), après avoir vérifié vers quoi il pointait
+errors-recovery = impossible de reprendre après une commande interrompue avec `{ $path }` : { $message } ; rien n'a été écrit
+errors-recovery-hint = comparez les fichiers qu'il nomme avec votre historique git, puis supprimez `{ $path }` quand ils sont comme ils doivent l'être
+errors-recovery-unreadable = la note d'écriture anticipée est illisible : { $detail }
+errors-recovery-other-head = elle a été prise à l'entrée { $seq } du journal ({ $head }) mais le journal se termine à l'entrée { $journal_seq } ({ $journal_head })
+errors-recovery-outside = elle nomme `{ $file }`, qui n'est pas un fichier de l'espace de travail
+errors-recovery-not-plain = `{ $file }` n'est plus un fichier ordinaire
+errors-recovery-changed-since = `{ $file }` a été écrit par une commande arrêtée avant de le journaliser, et a été modifié depuis (il ne contient ni son ancien ni son nouveau contenu)
+errors-refused = refus de `{ $path }` : { $reason }
+errors-init-exists = `{ $path }` existe déjà et n'est pas vide ; dpo init n'écrase jamais de fichier
+errors-init-exists-hint = choisissez un nouveau dossier
+errors-target-not-regular = c'est { $what }, pas un fichier ordinaire : dpo ne remplace que des fichiers ordinaires et n'écrit jamais à travers un lien
+errors-target-not-regular-hint = choisissez un autre chemin (ou supprimez ce qui s'y trouve, s'il faut vraiment le remplacer)
+errors-target-linked-folder = `{ $folder }` est un lien symbolique dans l'espace de travail `{ $workspace }` : dpo n'écrit jamais à travers un lien
+errors-target-linked-folder-hint = remplacez le lien par le dossier lui-même
+errors-target-replaced = le fichier a été remplacé pendant son ouverture
+errors-target-replaced-hint = assurez-vous qu'aucun autre programme ne modifie l'espace de travail, puis relancez la commande
+errors-output-in-workspace = c'est `{ $rel }` de l'espace de travail `{ $workspace }` : un document écrit avec -o ne remplace jamais les enregistrements, le journal, les clés ou les preuves d'un espace de travail et ne va jamais parmi eux
+errors-output-in-workspace-hint = écrivez-le hors de l'espace de travail, par exemple à côté
+
+## Enregistrements qui ne correspondent pas au journal
+errors-not-journaled-content = aucune entrée du journal ne garantit le contenu de cet enregistrement : l'entrée { $seq } (écrite par une version de dpo qui n'enregistrait pas l'empreinte des fichiers) le concerne
+errors-not-journaled-content-hint = vérifiez-le, puis prenez-le comme référence avec `dpo record adopt { $file } --reason "…"`
+errors-not-journaled = aucune entrée du journal ne garantit cet enregistrement : il a été écrit hors de dpo, ou le journal a été vidé ou tronqué
+errors-not-journaled-hint = restaurez le journal depuis git, ou adoptez un enregistrement écrit à la main avec `dpo record adopt { $file } --reason "…"`
+errors-evidence-not-adopted = { $n ->
+    [one] la section { $sections } contient des preuves écrites par dpo et ne peut pas être adoptée
+   *[other] les sections { $sections } contiennent des preuves écrites par dpo et ne peuvent pas être adoptées
+} : restaurez le fichier depuis git (`git checkout -- { $file }`)
+errors-adopt-not-a-record = `{ $file }` n'est pas un fichier d'enregistrement
+errors-adopt-not-a-record-hint = les enregistrements sont les fichiers YAML de { $dirs }
+errors-adopt-unchanged = `{ $file }` correspond déjà au journal (entrée { $seq }) : rien à adopter
+errors-adopt-not-kept = `{ $file }` : le texte enregistré par l'entrée { $seq } du journal n'est pas conservé dans `{ $objects }`, on ne peut donc pas distinguer les champs modifiés des preuves ; rien n'a été adopté
+errors-adopt-not-kept-hint = restaurez le fichier depuis git et refaites la modification
+errors-adopt-evidence = `{ $file }` : { $n ->
+    [one] la section { $sections } contient
+   *[other] les sections { $sections } contiennent
+} des preuves écrites par dpo et ne peuvent pas être adoptées ; rien n'a été adopté
+errors-adopt-evidence-hint = restaurez ces sections depuis git (`git checkout -- { $file }`, puis refaites les autres modifications) ; un fait enregistré là est remplacé par une nouvelle commande dpo, jamais modifié
+errors-adopt-refused = `{ $file }` : { $message } ; rien n'a été adopté
+errors-adopt-refused-hint = restaurez le fichier depuis git (`git checkout -- { $file }`)
+
+## Enregistrements
+errors-no-record = { $kind ->
+    [request] pas de demande
+    [instruction] pas d'instruction
+    [breach] pas de violation
+    [fate] pas d'inventaire de fin de contrat
+   *[other] pas de { $kind }
+} `{ $id }` (cherché dans `{ $path }`)
+errors-invalid-record =
+    `{ $file }` n'est pas valide :
+    { $diagnostics }
+errors-record-exists = réécriture impossible de `{ $file }` : le fichier existe déjà
+errors-rewrite = réécriture impossible de `{ $file }` : { $message }
+errors-no-longer-reads = le fichier a changé et ne se lit plus : { $detail }
+errors-set-not-a-path = ce n'est pas un chemin de champ : des clés reliées par des points, les éléments d'une liste par leur rang (`nature.description`, `items[0].name`), au plus { $steps } étapes et { $len } caractères
+errors-set-evidence = `{ $field }` est écrit par dpo comme preuve (ou est l'identité de l'enregistrement) et n'est jamais modifié à la main
+errors-set-id = un identifiant est ce à quoi renvoient enregistrements et documents : il n'est jamais modifié (à aucun niveau)
+errors-set-not-yaml = la valeur n'est pas du YAML : { $detail }
+errors-set-not-mapping = `{ $key }` est sous une valeur qui n'est pas une correspondance (clé: valeur)
+errors-set-no-entry = il n'y a pas d'élément [{ $index }] (la liste en a { $n })
+errors-set-would-not-read = l'enregistrement ne se lirait plus : { $detail }
+errors-set-give-whole = `{ $parent }` n'a pas encore de valeur : donnez-la en entier, en syntaxe en ligne (`{ $parent } "{"{"}clé: valeur, …{"}"}"`)
+errors-set-check-rejects =
+    rien n'a été modifié : `dpo check` refuserait l'enregistrement :
+    { $errors }
+errors-set-unvouched = rien n'a été modifié : le fichier est { $message }
+
+## Le journal
+errors-journal-not-entry = ce n'est pas une entrée du journal : { $detail }
+errors-journal-no-head = `{ $head }` est absent : la fin du journal ne peut pas être garantie
+errors-journal-last-changed = l'entrée { $seq } (la dernière) a été modifiée : son empreinte est { $sha256 } mais `{ $head }` a enregistré { $recorded }
+errors-journal-head-mismatch = `{ $head }` enregistre l'entrée { $seq } ({ $recorded }) mais le journal se termine à l'entrée { $last } ({ $sha256 }) : des entrées ont été supprimées à la fin, ou la dernière a été modifiée
+errors-journal-cut = la dernière entrée est tronquée (pas de fin de ligne) : le fichier a été coupé
+errors-journal-invalid-entry = l'entrée n'est pas valide : { $detail }
+errors-journal-sequence = l'entrée porte le numéro { $seq } là où { $expected } était attendu : une entrée a été supprimée ou déplacée
+errors-journal-changed = l'entrée { $seq } a été modifiée : son empreinte est { $sha256 } mais l'entrée { $next } (ligne { $line }) a enregistré { $recorded }
+errors-journal-text = l'entrée { $seq } a un texte qui n'est pas celui journalisé : son empreinte est { $sha256 } mais l'entrée a enregistré { $recorded }
+errors-journal-time = l'entrée { $seq } a une heure invalide `{ $at }`
+errors-journal-serialise = impossible d'écrire l'entrée : { $detail }
+errors-journal-behind = `{ $head }` a une entrée de retard sur la dernière ({ $seq }), qui est bien formée et correctement chaînée : une commande s'est arrêtée entre l'ajout de cette entrée et l'enregistrement de la nouvelle tête
+errors-journal-behind-hint = la prochaine commande dpo qui peut écrire dans l'espace de travail la complète (et journalise la reprise)
+
+## Les mots de l'analyseur YAML
+errors-yaml-comma = { $first }, { $second }
+errors-yaml-no-key = clé attendue introuvable (indentation incohérente ?)
+errors-yaml-no-dash = tiret « - » attendu introuvable (indentation incohérente dans une liste ?)
+errors-yaml-tab = caractère de tabulation là où une indentation par espaces est attendue
+errors-yaml-bad-start = caractère qui ne peut pas commencer une valeur (une tabulation, ou un « @ » ou « ` » en tête : mettez la valeur entre guillemets)
+errors-yaml-colon = « : » n'est pas permis ici (une valeur qui contient « : » se met entre guillemets)
+errors-yaml-no-colon = « : » attendu introuvable
+errors-yaml-end = fin de fichier inattendue (un guillemet ou un crochet non fermé ?)
+errors-yaml-no-bracket = « , » ou « ] » attendu introuvable
+errors-yaml-no-brace = « , » ou « {"}"} » attendu introuvable
+errors-yaml-no-content = valeur attendue introuvable
+errors-yaml-alias = alias non défini
+errors-yaml-escape = séquence d'échappement inconnue
+errors-yaml-in-mapping = dans un bloc de correspondances (clé: valeur)
+errors-yaml-in-list = dans une liste
+errors-yaml-in-flow-mapping = dans une correspondance entre accolades
+errors-yaml-in-flow-list = dans une liste entre crochets
+errors-yaml-in-key = en lisant une clé
+errors-yaml-in-quoted = en lisant un texte entre guillemets
+errors-yaml-in-value = en lisant une valeur
+errors-yaml-in-text = en lisant le texte
+errors-yaml-kind-string-value = le texte { $value }
+errors-yaml-kind-integer-value = le nombre entier { $value }
+errors-yaml-kind-float-value = le nombre { $value }
+errors-yaml-kind-boolean-value = le booléen { $value }
+errors-yaml-kind-string = un texte{ $value }
+errors-yaml-kind-sequence = une liste{ $value }
+errors-yaml-kind-map = une correspondance (clé: valeur){ $value }
+errors-yaml-kind-boolean = un booléen (true ou false){ $value }
+errors-yaml-kind-null = une valeur vide{ $value }
+errors-yaml-kind-any = une valeur YAML{ $value }
+errors-yaml-kind-integer = un nombre entier{ $value }
+errors-yaml-kind-number = un nombre{ $value }
+errors-yaml-unknown-variant = valeur inconnue `{ $name }` ; valeurs attendues : { $allowed ->
+    [none] aucune
+   *[other] { $allowed }
+}
+errors-yaml-duplicate-field = champ `{ $name }` en double
+errors-yaml-invalid-type = type invalide : { $found }, alors que le champ attend { $expected }
+errors-yaml-invalid-value = valeur invalide : { $found }, alors que le champ attend { $expected }
+errors-yaml-invalid-length = longueur invalide { $n }, alors que le champ attend { $expected }
+errors-yaml-no-variant = la valeur ne correspond à aucune des formes que prend ce champ
+
+## Heures et identifiants
+errors-time-unreadable = `{ $input }` n'est pas une heure ; écrivez-la `AAAA-MM-JJ HH:MM` (lue dans le fuseau { $tz }) ou en RFC 3339 comme `2021-03-26T10:00:00+01:00`
+errors-time-gap = `{ $input }` n'existe pas dans le fuseau { $tz } : ce jour-là les horloges sautent de { $before } à { $after } ; tapez le décalage pour dire quel instant vous voulez, par exemple `{ $suggestion }`
+errors-time-date-only = `{ $input }` est une date sans heure, et un instant est demandé ici : elle n'est pas lue comme minuit ; tapez l'heure, par exemple `{ $input } 10:00` (lue dans le fuseau { $tz }) ou `{ $example }`
+errors-time-leap-second = `{ $input }` a une seconde 60 (seconde intercalaire), qui n'est pas acceptée ; écrivez la seconde 59, ou la minute suivante
+errors-time-what-receipt = l'heure de réception
+errors-time-what-instruction = l'heure de l'instruction
+errors-time-future = { $what } `{ $input }` ({ $at }) est postérieure à maintenant ({ $now }) ; elle ne peut pas être dans le futur
+errors-time-future-hint = vérifiez le jour et l'heure ; une heure locale est lue dans le fuseau { $tz }
+errors-time-ambiguous = `{ $input }` arrive deux fois dans le fuseau { $tz } : à { $first } puis à { $second } ; tapez le décalage pour dire laquelle, par exemple `{ $first_offset }` ou `{ $second_offset }`
+errors-stored-no-offset = `{ $input }` n'a pas de décalage UTC : une heure dans un fichier doit en finir par un, comme +01:00, +02:00 ou Z, par exemple `{ $digits }+01:00` (UTC+1) ou `{ $digits }Z` (UTC)
+errors-stored-date-only = `{ $input }` est une date, et une heure avec son décalage UTC est exigée ici, par exemple `{ $input }T10:00:00+01:00`
+errors-stored-unreadable = `{ $input }` n'est pas une heure : écrivez-la en RFC 3339 avec son décalage UTC, par exemple `{ $example }`
+errors-bad-id = `{ $value }` n'est pas un identifiant valide : utilisez des minuscules, des chiffres et des tirets, en commençant par une lettre ou un chiffre (64 caractères au plus), par exemple `juvisy-sur-orge`
+errors-empty-text = { $what } est vide
