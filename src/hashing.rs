@@ -28,6 +28,7 @@
 //! The read loop itself (`read_chunks`, and `hash_reader` on top of it) is
 //! the one the BagIt writer copies through and its validator checks with.
 
+use crate::render::catalog::{Catalog, Localize, Msg, Told};
 use std::cell::RefCell;
 use std::fs::File;
 use std::io::{self, Read};
@@ -64,7 +65,7 @@ pub struct FileDigest {
 #[derive(Debug, thiserror::Error)]
 pub enum HashError {
     /// A root could not be examined (it does not exist, or cannot be reached).
-    #[error("failed to read the metadata of `{}`", path.display())]
+    #[error("{}", self.told())]
     Metadata {
         /// The root.
         path: PathBuf,
@@ -73,13 +74,13 @@ pub enum HashError {
         source: io::Error,
     },
     /// A root is a socket, a FIFO or a device.
-    #[error("`{}` is neither a regular file nor a folder\n  hint: give the folder that contains it, or the file it stands for", path.display())]
+    #[error("{}", self.told())]
     NotFileOrFolder {
         /// The root.
         path: PathBuf,
     },
     /// A folder could not be listed.
-    #[error("failed to list the folder `{}`", path.display())]
+    #[error("{}", self.told())]
     ListFolder {
         /// The folder, or the entry of it that could not be read.
         path: PathBuf,
@@ -88,7 +89,7 @@ pub enum HashError {
         source: io::Error,
     },
     /// A file could not be opened.
-    #[error("failed to open `{}`", path.display())]
+    #[error("{}", self.told())]
     Open {
         /// The file.
         path: PathBuf,
@@ -97,7 +98,7 @@ pub enum HashError {
         source: io::Error,
     },
     /// A file could not be read to the end.
-    #[error("failed to read `{}`", path.display())]
+    #[error("{}", self.told())]
     Read {
         /// The file.
         path: PathBuf,
@@ -105,6 +106,29 @@ pub enum HashError {
         #[source]
         source: io::Error,
     },
+}
+
+impl HashError {
+    /// What the error says, as catalog messages.
+    pub fn told(&self) -> Told {
+        let m = |id: &'static str, path: &Path| {
+            Told::new(Msg::new(id).arg("path", path.display().to_string()))
+        };
+        match self {
+            HashError::Metadata { path, .. } => m("errors-hash-metadata", path),
+            HashError::NotFileOrFolder { path } => m("errors-hash-not-file-or-folder", path)
+                .hint(Msg::new("errors-hash-not-file-or-folder-hint")),
+            HashError::ListFolder { path, .. } => m("errors-hash-list", path),
+            HashError::Open { path, .. } => m("errors-hash-open", path),
+            HashError::Read { path, .. } => m("errors-read", path),
+        }
+    }
+}
+
+impl Localize for HashError {
+    fn message(&self, s: &Catalog) -> String {
+        self.told().say(s)
+    }
 }
 
 impl HashError {

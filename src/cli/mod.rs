@@ -230,6 +230,9 @@ pub enum CliError {
     /// A command that writes was run with no one to record as its actor.
     #[error("who is acting? {0}: nothing was written\n  hint: set DPO_ACTOR to your name, or to your id in people.yaml (its name is then recorded)")]
     NoActor(String),
+    /// A refusal of the command line, told from the catalog.
+    #[error("{0}")]
+    Said(crate::render::catalog::Told),
     /// Standard output is a closed pipe: the reader has all it wanted.
     #[error("standard output was closed")]
     ClosedPipe,
@@ -320,7 +323,7 @@ fn report(settings: &Settings, e: &CliError) {
     errln!("{}", tr!(s, "cli-error", message = e.message(&s)));
     let mut source = std::error::Error::source(e);
     while let Some(c) = source {
-        let c_text = s.relabel_hints(&c.to_string());
+        let c_text = localize::cause(&s, c);
         errln!("  {}", tr!(s, "cli-caused-by", message = c_text));
         source = c.source();
     }

@@ -1,10 +1,25 @@
 //! CSV output, written with the `csv` crate (quoting, embedded newlines and
 //! separators are its job, not ours).
 
+use super::catalog::{Catalog, Localize, Msg, Told};
+
 /// Writing CSV failed.
 #[derive(Debug, thiserror::Error)]
-#[error("failed to write CSV")]
+#[error("{}", self.told())]
 pub struct CsvError(#[from] csv::Error);
+
+impl CsvError {
+    /// What the error says, as a catalog message.
+    pub fn told(&self) -> Told {
+        Told::new(Msg::new("errors-csv"))
+    }
+}
+
+impl Localize for CsvError {
+    fn message(&self, s: &Catalog) -> String {
+        self.told().say(s)
+    }
+}
 
 /// A CSV document: a header row then the rows, RFC 4180, UTF-8 with CRLF.
 pub fn to_csv(headers: &[String], rows: &[Vec<String>]) -> Result<Vec<u8>, CsvError> {

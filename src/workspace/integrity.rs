@@ -645,4 +645,3 @@ mod tests {
         assert_eq!(named_by_old_entry(&[old], file), Some(5));
     }
 }
-

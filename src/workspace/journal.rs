@@ -338,12 +338,7 @@ impl Journal {
         };
         if !bytes.is_empty() && !bytes.ends_with(b"\n") {
             let last = split_lines(&bytes).count();
-            return fail(
-                last,
-                Msg::new("errors-journal-cut"),
-                0,
-                head,
-            );
+            return fail(last, Msg::new("errors-journal-cut"), 0, head);
         }
         for (i, line) in split_lines(&bytes).enumerate() {
             let n = i + 1;

@@ -309,12 +309,26 @@ pub fn controller_file(id: &Id) -> String {
 /// A controller asked for that the workspace does not have. Workflows that
 /// word this refusal their own way convert it into their error.
 #[derive(Debug, thiserror::Error)]
-#[error("unknown controller `{id}`\n  hint: controllers are the files of `controllers/`: {known}")]
+#[error("{}", self.told())]
 pub struct UnknownController {
     /// The id asked for, as typed.
     pub id: String,
     /// The ids that exist ([`Workspace::known_controllers`]).
     pub known: String,
+}
+
+impl UnknownController {
+    /// What the refusal says, as catalog messages.
+    pub fn told(&self) -> Told {
+        Told::new(Msg::new("errors-unknown-controller").arg("id", self.id.as_str()))
+            .hint(Msg::new("errors-unknown-controller-hint").arg("known", self.known.as_str()))
+    }
+}
+
+impl Localize for UnknownController {
+    fn message(&self, s: &Catalog) -> String {
+        self.told().say(s)
+    }
 }
 
 impl Workspace {

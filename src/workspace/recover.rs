@@ -239,11 +239,10 @@ fn undo(root: &Path, w: &PendingWrite) -> Result<bool, WorkspaceError> {
             match &w.before {
                 Some(b) => atomic::write_atomic(&path, b.as_bytes())?,
                 None => {
-                    std::fs::remove_file(&path)
-                        .map_err(|source| WorkspaceError::Write {
-                            path: path.clone(),
-                            source,
-                        })?;
+                    std::fs::remove_file(&path).map_err(|source| WorkspaceError::Write {
+                        path: path.clone(),
+                        source,
+                    })?;
                     if let Some(dir) = path.parent() {
                         atomic::sync_dir(dir);
                     }

@@ -30,6 +30,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use super::edit;
+use super::yaml_said;
 use super::{
     read_record, write_atomic, Act, Diagnostic, Locator, SourceFile, Workspace, WorkspaceError,
     WorkspaceLock,
@@ -37,7 +38,6 @@ use super::{
 use crate::hashing::sha256_hex;
 use crate::model::Id;
 use crate::render::catalog::{Catalog, Localize, Msg, Told};
-use super::yaml_said;
 
 /// What can go wrong reading or writing a record file. Each workflow turns
 /// it into its own error, with its own words where it has them.
@@ -113,15 +113,18 @@ impl StoreError {
             StoreError::Invalid { file, diagnostics } => Told::new(
                 Msg::new("errors-invalid-record")
                     .arg("file", file.as_str())
-                    .arg("diagnostics", Msg::lines(diagnostics.iter().map(Diagnostic::msg))),
+                    .arg(
+                        "diagnostics",
+                        Msg::lines(diagnostics.iter().map(Diagnostic::msg)),
+                    ),
             ),
             StoreError::Exists { file, .. } => {
                 Told::new(Msg::new("errors-record-exists").arg("file", file.as_str()))
             }
-            StoreError::Changed { path } => Told::new(
-                Msg::new("err-changed-meanwhile").arg("path", path.display().to_string()),
-            )
-            .hint(Msg::new("err-changed-meanwhile-hint")),
+            StoreError::Changed { path } => {
+                Told::new(Msg::new("err-changed-meanwhile").arg("path", path.display().to_string()))
+                    .hint(Msg::new("err-changed-meanwhile-hint"))
+            }
             StoreError::Rewrite { file, message } => Told::new(
                 Msg::new("errors-rewrite")
                     .arg("file", file.as_str())
@@ -611,12 +614,11 @@ fn put_node(
         }
         Step::Index(i) => {
             let n = v.as_sequence().map_or(0, Vec::len);
-            v.get_mut(*i)
-                .ok_or_else(|| {
-                    Msg::new("errors-set-no-entry")
-                        .arg("index", i.to_string())
-                        .arg("n", n)
-                })?
+            v.get_mut(*i).ok_or_else(|| {
+                Msg::new("errors-set-no-entry")
+                    .arg("index", i.to_string())
+                    .arg("n", n)
+            })?
         }
     };
     put_node(next, rest, value)

@@ -174,3 +174,137 @@ errors-stored-date-only = `{ $input }` is a date, and a time with its UTC offset
 errors-stored-unreadable = `{ $input }` is not a time: write it as RFC 3339 with its UTC offset, e.g. `{ $example }`
 errors-bad-id = `{ $value }` is not a valid identifier: use lowercase letters, digits and dashes, starting with a letter or digit (at most 64 characters), e.g. `juvisy-sur-orge`
 errors-empty-text = { $what } is empty
+
+## The system's words (a cause)
+errors-io = { $kind ->
+    [not-found] no such file or directory
+    [permission] permission denied
+    [exists] the file already exists
+    [directory] it is a directory
+    [not-directory] it is not a directory
+    [read-only] read-only file system
+    [full] no space left on the device
+    [invalid-data] invalid data
+    [eof] unexpected end of file
+    [timeout] timed out
+    [refused] connection refused
+    [interrupted] interrupted
+   *[other] system error
+} ({ $detail })
+
+## Documents
+errors-pdf = failed to make the PDF
+errors-pdf-named = failed to make the PDF `{ $file }`
+errors-pdf-font = embedded font { $font } cannot be used: { $reason }
+errors-pdf-date = creation date { $date } cannot be written in a pdf
+errors-pdf-language = document language { $lang } is not a language tag such as "fr" or "en"
+errors-pdf-serialise = pdf serialisation failed: { $detail }
+errors-template = template `{ $lang }/{ $name }` failed
+errors-csv = failed to write CSV
+errors-hash-metadata = failed to read the metadata of `{ $path }`
+errors-hash-not-file-or-folder = `{ $path }` is neither a regular file nor a folder
+errors-hash-not-file-or-folder-hint = give the folder that contains it, or the file it stands for
+errors-hash-list = failed to list the folder `{ $path }`
+errors-hash-open = failed to open `{ $path }`
+errors-unknown-controller = unknown controller `{ $id }`
+errors-unknown-controller-hint = controllers are the files of `controllers/`: { $known }
+
+## E-mail
+errors-mail-not-configured = no SMTP server is configured: { $var } is not set
+errors-mail-not-configured-hint = export { $var }=smtp://user@smtp.example.org:587?tls=required (smtps://…:465 for implicit TLS), or use --dry-run to write the message without sending it
+errors-mail-url = { $var } `{ $url }` is not usable: { $reason }
+errors-mail-url-hint = smtp://[user@]host[:port] (plain), smtp://…?tls=required (STARTTLS), smtp://…?tls=opportunistic, smtps://[user@]host[:port] (implicit TLS)
+errors-mail-no-host = it names no host
+errors-mail-tls = unknown tls={ $tls }; use tls=required, tls=opportunistic or tls=none
+errors-mail-scheme = unknown scheme `{ $scheme }`; use smtp or smtps
+errors-mail-timeout = { $var } `{ $value }` is not usable: give a number of seconds greater than 0 and at most 600
+errors-mail-timeout-hint = unset it to wait 30 seconds
+errors-mail-password-in-url = { $var } holds a password; it would show in process lists and shell history
+errors-mail-password-in-url-hint = keep only the user in the URL and give the password in { $password } or { $file }
+errors-mail-password-file = failed to read the SMTP password file `{ $path }` ({ $var })
+errors-mail-ca = failed to use the CA file `{ $path }` ({ $var }): { $reason }
+errors-mail-no-pem = no PEM certificate in it (-----BEGIN CERTIFICATE-----)
+errors-mail-tls-setup = failed to set up TLS for `{ $host }`
+errors-mail-address = { $role } `{ $value }` is not a valid e-mail address: { $reason }
+errors-mail-control = it contains a line break or another control character
+errors-mail-build = failed to build the message: { $reason }
+errors-mail-send = failed to send the message through `{ $server }`; it was not sent
+errors-mail-unconfirmed = the server `{ $server }` did not confirm reception of message { $message_id }: the whole message was sent, then the server did not answer; it may have been received
+errors-mail-unconfirmed-hint = check the server's log (or the recipient's mailbox) for Message-ID { $message_id } before sending it again
+errors-attach-read = failed to read the document to attach `{ $path }`
+errors-attach-not-a-file = `{ $path }` cannot be attached: { $reason }
+errors-attach-not-a-file-hint = --attach takes a regular file with a UTF-8 name
+errors-attach-no-name = it has no file name
+errors-attach-not-utf8 = its name is not UTF-8
+errors-attach-not-regular = it is not a regular file
+errors-attach-too-large = `{ $path }` is too large to attach ({ $size } bytes; at most { $max })
+errors-attach-too-large-hint = send a smaller extract, or say in the message where the document can be fetched
+errors-attach-same-name = two documents to attach are named `{ $name }`; the recipient could not tell them apart
+errors-attach-same-name-hint = rename one of them
+errors-outbox-no-sender = no sender address: set dpo.email in processor.yaml (or DPO_SMTP_FROM)
+errors-outbox-no-contact = controller `{ $controller }` has no e-mail for { $what } ({ $field } in `{ $file }`); nothing was recorded
+errors-outbox-mail = failed to send { $what }
+errors-outbox-recorded-not-sent = { $what } is recorded but the e-mail was not sent
+errors-outbox-recorded-not-sent-hint = fix the cause below, then run `{ $retry }`
+errors-outbox-sent-not-recorded = { $what } WAS SENT (Message-ID { $message_id }, server reply `{ $reply }`) but could not be recorded; it shows as an uncertain sending
+errors-outbox-sent-not-recorded-hint = fix the cause below, then run the same command again with --confirm-sent
+errors-outbox-uncertain = { $what }: an earlier sending is uncertain (envoi incertain): it was journaled as about to go out on { $at } and no outcome was recorded, so it may or may not have reached the server; nothing was sent
+errors-outbox-uncertain-hint = look for Message-ID { $message_id } in the mail server's log (the exact message is kept in `{ $eml }`), then run the same command again with --confirm-sent if the server has it, or with --again to send a new message
+errors-outbox-unconfirmed = { $what }: the server did not confirm reception (envoi incertain): the message may have been delivered; it is kept in `{ $eml }` and not recorded as sent
+errors-outbox-unconfirmed-hint = look for Message-ID { $message_id } in the mail server's log, then run the same command again with --confirm-sent if the server has it, or with --again to send a new message
+errors-outbox-nothing-uncertain = { $what }: there is no uncertain sending to confirm; nothing was recorded
+errors-outbox-nothing-uncertain-hint = --confirm-sent only records a message whose sending was interrupted (see `dpo status`); without it, the message is sent
+errors-outbox-already-sent = { $what } was already { $done ->
+    [forwarded] forwarded
+    [sent] sent
+   *[other] { $done }
+} on { $at } (Message-ID { $message_id })
+errors-outbox-incomplete = { $what } would go out with « à compléter » in: { $missing }; nothing was sent
+errors-outbox-incomplete-hint = { $hint }, or send it as it is with --incomplete (the record then says it went out incomplete)
+
+## Keys and signatures
+errors-key-exists = a signing key already exists at `{ $path }`; dpo never overwrites a key
+errors-key-exists-hint = use it as it is (`dpo keys show`; `dpo keys publish` adds it to a workspace), or pass --key NEW_PATH to make another one
+errors-key-missing = no signing key at `{ $path }`
+errors-key-missing-hint = create one with `dpo keys generate`, or pass --key PATH (or set DPO_SIGNING_KEY) to use another key
+errors-key-permissions = the private key `{ $path }` is readable by others (mode { $mode }); OpenSSH refuses such a key, and so does dpo
+errors-key-permissions-hint = chmod 600 '{ $path }'
+errors-key-parse = `{ $path }` is not an OpenSSH private key: { $message }
+errors-key-encrypted = the private key `{ $path }` is protected by a passphrase, which dpo cannot ask for
+errors-key-encrypted-hint = keep a dedicated signing key without passphrase in a 0600 file, or sign with `ssh-keygen -Y sign` yourself
+errors-key-algorithm = the key `{ $path }` is { $algorithm }; dpo signs with Ed25519 keys only
+errors-key-algorithm-hint = make one with `dpo keys generate --key PATH`
+errors-key-in-workspace = refusing to use a private key inside the workspace: `{ $path }` is under `{ $workspace }`, which is shared (git) and sent to auditors
+errors-key-in-workspace-hint = keep the private key in your configuration folder (the default) or pass --key with a path outside the workspace
+errors-no-config-dir = cannot find your configuration folder (neither XDG_CONFIG_HOME nor HOME is set)
+errors-no-config-dir-hint = pass --key PATH or set DPO_SIGNING_KEY
+errors-crypto = { $operation } failed: { $message }
+errors-allowed-signers-line = `{ $path }` line { $line }: { $message }
+errors-key-not-listed = the signing key `{ $path }` ({ $fingerprint }) is not in `{ $allowed }`: the signatures it made would not verify
+errors-key-not-listed-hint = `dpo keys publish{ $key }` adds it
+errors-no-principal = the processor's DPO has no e-mail in `processor.yaml`: it is the principal of the allowed-signers line
+errors-no-principal-hint = add `dpo: {"{"}email: …{"}"}` to processor.yaml
+errors-allowed-signers-missing = no allowed-signers file at `{ $path }`
+errors-allowed-signers-missing-hint = `dpo keys generate` (a new key) or `dpo keys publish` (an existing one) writes it; the controller's copy comes with the certificate
+errors-sig-malformed = the signature file is not a valid SSH signature: { $message }
+errors-sig-namespace = the signature was made for namespace `{ $found }`, not `{ $expected }`: it was made for another purpose
+errors-sig-unknown-key = the signing key { $fingerprint } is not in the allowed-signers file
+errors-sig-principal = the signing key { $fingerprint } is not allowed for `{ $identity }` (it is listed for { $principals })
+errors-sig-not-allowed = the signing key { $fingerprint } is listed, but not for this signature: { $detail }
+errors-sig-mismatch = the signature does not match the file: the file was changed after it was signed, or the signature belongs to another file
+
+## Files the workspace does not read
+errors-load-own-entry = this is { $what }: dpo reads and writes only the workspace's own regular files and folders, never a link or a special file
+errors-load-own-entry-hint = replace it by the file or folder itself (a copy, not a link)
+errors-load-link = `{ $path }` is a symbolic link: dpo reads and writes only the workspace's own files, never through a link
+errors-load-not-regular = this is { $what }, not a regular file: dpo does not read it
+errors-load-not-folder = `{ $path }` is { $what }, not a folder
+errors-load-replaced = the file was replaced while it was being read
+errors-load-unsafe-hint = keep the workspace's files in the workspace: replace the link or special file by a regular file
+errors-load-long-line = this line is { $len } bytes long, over the limit of { $max } bytes
+errors-load-long-value = this value is { $len } bytes long, over the limit of { $max } bytes
+errors-load-long-text-hint = keep long texts in a document beside the workspace and refer to it
+errors-load-deep = the data is nested more than { $max } levels deep
+errors-load-deep-hint = a register file nests a few levels; is this the right file?
+errors-load-aliases = the file uses more than { $max } aliases (`*name`)
+errors-load-aliases-hint = write the values out; a register file needs no aliases

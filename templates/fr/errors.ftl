@@ -174,3 +174,137 @@ errors-stored-date-only = `{ $input }` est une date, et une heure avec son déca
 errors-stored-unreadable = `{ $input }` n'est pas une heure : écrivez-la en RFC 3339 avec son décalage UTC, par exemple `{ $example }`
 errors-bad-id = `{ $value }` n'est pas un identifiant valide : utilisez des minuscules, des chiffres et des tirets, en commençant par une lettre ou un chiffre (64 caractères au plus), par exemple `juvisy-sur-orge`
 errors-empty-text = { $what } est vide
+
+## Les mots du système (une cause)
+errors-io = { $kind ->
+    [not-found] fichier ou dossier introuvable
+    [permission] permission refusée
+    [exists] le fichier existe déjà
+    [directory] c'est un dossier
+    [not-directory] ce n'est pas un dossier
+    [read-only] système de fichiers en lecture seule
+    [full] plus de place sur le disque
+    [invalid-data] données invalides
+    [eof] fin de fichier inattendue
+    [timeout] délai dépassé
+    [refused] connexion refusée
+    [interrupted] interrompu
+   *[other] erreur du système
+} ({ $detail })
+
+## Documents
+errors-pdf = la fabrication du PDF a échoué
+errors-pdf-named = la fabrication du PDF `{ $file }` a échoué
+errors-pdf-font = la police intégrée { $font } est inutilisable : { $reason }
+errors-pdf-date = la date de création { $date } ne peut pas être écrite dans un PDF
+errors-pdf-language = la langue du document { $lang } n'est pas une étiquette de langue comme "fr" ou "en"
+errors-pdf-serialise = l'écriture du PDF a échoué : { $detail }
+errors-template = le modèle `{ $lang }/{ $name }` a échoué
+errors-csv = l'écriture du CSV a échoué
+errors-hash-metadata = lecture impossible des métadonnées de `{ $path }`
+errors-hash-not-file-or-folder = `{ $path }` n'est ni un fichier ordinaire ni un dossier
+errors-hash-not-file-or-folder-hint = donnez le dossier qui le contient, ou le fichier qu'il représente
+errors-hash-list = impossible de lister le dossier `{ $path }`
+errors-hash-open = ouverture impossible de `{ $path }`
+errors-unknown-controller = responsable de traitement inconnu `{ $id }`
+errors-unknown-controller-hint = les responsables de traitement sont les fichiers de `controllers/` : { $known }
+
+## Courriel
+errors-mail-not-configured = aucun serveur SMTP n'est configuré : { $var } n'est pas défini
+errors-mail-not-configured-hint = export { $var }=smtp://utilisateur@smtp.example.org:587?tls=required (smtps://…:465 pour TLS implicite), ou utilisez --dry-run pour écrire le message sans l'envoyer
+errors-mail-url = { $var } `{ $url }` est inutilisable : { $reason }
+errors-mail-url-hint = smtp://[utilisateur@]hôte[:port] (en clair), smtp://…?tls=required (STARTTLS), smtp://…?tls=opportunistic, smtps://[utilisateur@]hôte[:port] (TLS implicite)
+errors-mail-no-host = elle ne nomme aucun hôte
+errors-mail-tls = tls={ $tls } inconnu ; utilisez tls=required, tls=opportunistic ou tls=none
+errors-mail-scheme = schéma `{ $scheme }` inconnu ; utilisez smtp ou smtps
+errors-mail-timeout = { $var } `{ $value }` est inutilisable : donnez un nombre de secondes supérieur à 0 et d'au plus 600
+errors-mail-timeout-hint = supprimez-le pour attendre 30 secondes
+errors-mail-password-in-url = { $var } contient un mot de passe ; il apparaîtrait dans la liste des processus et l'historique du shell
+errors-mail-password-in-url-hint = ne gardez que l'utilisateur dans l'URL et donnez le mot de passe dans { $password } ou { $file }
+errors-mail-password-file = lecture impossible du fichier de mot de passe SMTP `{ $path }` ({ $var })
+errors-mail-ca = fichier d'autorité de certification `{ $path }` ({ $var }) inutilisable : { $reason }
+errors-mail-no-pem = il ne contient aucun certificat PEM (-----BEGIN CERTIFICATE-----)
+errors-mail-tls-setup = la mise en place de TLS pour `{ $host }` a échoué
+errors-mail-address = { $role } `{ $value }` n'est pas une adresse électronique valide : { $reason }
+errors-mail-control = elle contient un saut de ligne ou un autre caractère de contrôle
+errors-mail-build = la fabrication du message a échoué : { $reason }
+errors-mail-send = l'envoi du message par `{ $server }` a échoué ; il n'a pas été envoyé
+errors-mail-unconfirmed = le serveur `{ $server }` n'a pas confirmé la réception du message { $message_id } : le message a été envoyé en entier, puis le serveur n'a pas répondu ; il a pu être reçu
+errors-mail-unconfirmed-hint = cherchez le Message-ID { $message_id } dans le journal du serveur (ou la boîte du destinataire) avant de l'envoyer à nouveau
+errors-attach-read = lecture impossible du document à joindre `{ $path }`
+errors-attach-not-a-file = `{ $path }` ne peut pas être joint : { $reason }
+errors-attach-not-a-file-hint = --attach prend un fichier ordinaire dont le nom est en UTF-8
+errors-attach-no-name = il n'a pas de nom de fichier
+errors-attach-not-utf8 = son nom n'est pas en UTF-8
+errors-attach-not-regular = ce n'est pas un fichier ordinaire
+errors-attach-too-large = `{ $path }` est trop gros pour être joint ({ $size } octets ; au plus { $max })
+errors-attach-too-large-hint = envoyez un extrait plus petit, ou dites dans le message où le document peut être récupéré
+errors-attach-same-name = deux documents à joindre s'appellent `{ $name }` ; le destinataire ne pourrait pas les distinguer
+errors-attach-same-name-hint = renommez l'un d'eux
+errors-outbox-no-sender = pas d'adresse d'expéditeur : renseignez dpo.email dans processor.yaml (ou DPO_SMTP_FROM)
+errors-outbox-no-contact = le responsable de traitement `{ $controller }` n'a pas d'adresse électronique pour { $what } ({ $field } dans `{ $file }`) ; rien n'a été enregistré
+errors-outbox-mail = l'envoi de { $what } a échoué
+errors-outbox-recorded-not-sent = { $what } est enregistré mais le courriel n'a pas été envoyé
+errors-outbox-recorded-not-sent-hint = corrigez la cause ci-dessous, puis lancez `{ $retry }`
+errors-outbox-sent-not-recorded = { $what } A ÉTÉ ENVOYÉ (Message-ID { $message_id }, réponse du serveur `{ $reply }`) mais n'a pas pu être enregistré ; il apparaît comme un envoi incertain
+errors-outbox-sent-not-recorded-hint = corrigez la cause ci-dessous, puis relancez la même commande avec --confirm-sent
+errors-outbox-uncertain = { $what } : un envoi précédent est incertain : il a été journalisé comme sur le point de partir le { $at } et aucun résultat n'a été enregistré, il a donc pu atteindre le serveur ou non ; rien n'a été envoyé
+errors-outbox-uncertain-hint = cherchez le Message-ID { $message_id } dans le journal du serveur de messagerie (le message exact est conservé dans `{ $eml }`), puis relancez la même commande avec --confirm-sent si le serveur l'a, ou avec --again pour envoyer un nouveau message
+errors-outbox-unconfirmed = { $what } : le serveur n'a pas confirmé la réception (envoi incertain) : le message a pu être remis ; il est conservé dans `{ $eml }` et n'est pas enregistré comme envoyé
+errors-outbox-unconfirmed-hint = cherchez le Message-ID { $message_id } dans le journal du serveur de messagerie, puis relancez la même commande avec --confirm-sent si le serveur l'a, ou avec --again pour envoyer un nouveau message
+errors-outbox-nothing-uncertain = { $what } : il n'y a pas d'envoi incertain à confirmer ; rien n'a été enregistré
+errors-outbox-nothing-uncertain-hint = --confirm-sent n'enregistre qu'un message dont l'envoi a été interrompu (voir `dpo status`) ; sans cette option, le message est envoyé
+errors-outbox-already-sent = { $what } a déjà été { $done ->
+    [forwarded] transmis
+    [sent] envoyé
+   *[other] { $done }
+} le { $at } (Message-ID { $message_id })
+errors-outbox-incomplete = { $what } partirait avec « à compléter » dans : { $missing } ; rien n'a été envoyé
+errors-outbox-incomplete-hint = { $hint }, ou envoyez-le tel quel avec --incomplete (l'enregistrement dit alors qu'il est parti incomplet)
+
+## Clés et signatures
+errors-key-exists = une clé de signature existe déjà dans `{ $path }` ; dpo n'écrase jamais une clé
+errors-key-exists-hint = utilisez-la telle quelle (`dpo keys show` ; `dpo keys publish` l'ajoute à un espace de travail), ou passez --key NOUVEAU_CHEMIN pour en créer une autre
+errors-key-missing = pas de clé de signature dans `{ $path }`
+errors-key-missing-hint = créez-en une avec `dpo keys generate`, ou passez --key CHEMIN (ou définissez DPO_SIGNING_KEY) pour utiliser une autre clé
+errors-key-permissions = la clé privée `{ $path }` est lisible par d'autres (mode { $mode }) ; OpenSSH refuse une telle clé, dpo aussi
+errors-key-permissions-hint = chmod 600 '{ $path }'
+errors-key-parse = `{ $path }` n'est pas une clé privée OpenSSH : { $message }
+errors-key-encrypted = la clé privée `{ $path }` est protégée par une phrase de passe, que dpo ne peut pas demander
+errors-key-encrypted-hint = gardez une clé de signature dédiée sans phrase de passe dans un fichier en 0600, ou signez vous-même avec `ssh-keygen -Y sign`
+errors-key-algorithm = la clé `{ $path }` est de type { $algorithm } ; dpo ne signe qu'avec des clés Ed25519
+errors-key-algorithm-hint = créez-en une avec `dpo keys generate --key CHEMIN`
+errors-key-in-workspace = refus d'utiliser une clé privée dans l'espace de travail : `{ $path }` est sous `{ $workspace }`, qui est partagé (git) et envoyé aux auditeurs
+errors-key-in-workspace-hint = gardez la clé privée dans votre dossier de configuration (par défaut) ou passez --key avec un chemin hors de l'espace de travail
+errors-no-config-dir = votre dossier de configuration est introuvable (ni XDG_CONFIG_HOME ni HOME ne sont définis)
+errors-no-config-dir-hint = passez --key CHEMIN ou définissez DPO_SIGNING_KEY
+errors-crypto = échec de l'opération « { $operation } » : { $message }
+errors-allowed-signers-line = `{ $path }` ligne { $line } : { $message }
+errors-key-not-listed = la clé de signature `{ $path }` ({ $fingerprint }) n'est pas dans `{ $allowed }` : les signatures qu'elle produit ne seraient pas vérifiées
+errors-key-not-listed-hint = `dpo keys publish{ $key }` l'ajoute
+errors-no-principal = le DPO du sous-traitant n'a pas d'adresse électronique dans `processor.yaml` : c'est le principal de la ligne des signataires autorisés
+errors-no-principal-hint = ajoutez `dpo: {"{"}email: …{"}"}` à processor.yaml
+errors-allowed-signers-missing = pas de fichier des signataires autorisés dans `{ $path }`
+errors-allowed-signers-missing-hint = `dpo keys generate` (une nouvelle clé) ou `dpo keys publish` (une clé existante) l'écrit ; la copie du responsable de traitement accompagne le certificat
+errors-sig-malformed = le fichier de signature n'est pas une signature SSH valide : { $message }
+errors-sig-namespace = la signature a été faite pour l'espace de noms `{ $found }`, pas `{ $expected }` : elle a été faite pour un autre usage
+errors-sig-unknown-key = la clé de signature { $fingerprint } n'est pas dans le fichier des signataires autorisés
+errors-sig-principal = la clé de signature { $fingerprint } n'est pas autorisée pour `{ $identity }` (elle est inscrite pour { $principals })
+errors-sig-not-allowed = la clé de signature { $fingerprint } est inscrite, mais pas pour cette signature : { $detail }
+errors-sig-mismatch = la signature ne correspond pas au fichier : le fichier a été modifié après sa signature, ou la signature appartient à un autre fichier
+
+## Fichiers que l'espace de travail ne lit pas
+errors-load-own-entry = c'est { $what } : dpo ne lit et n'écrit que les fichiers et dossiers ordinaires de l'espace de travail, jamais un lien ni un fichier spécial
+errors-load-own-entry-hint = remplacez-le par le fichier ou le dossier lui-même (une copie, pas un lien)
+errors-load-link = `{ $path }` est un lien symbolique : dpo ne lit et n'écrit que les fichiers de l'espace de travail, jamais à travers un lien
+errors-load-not-regular = c'est { $what }, pas un fichier ordinaire : dpo ne le lit pas
+errors-load-not-folder = `{ $path }` est { $what }, pas un dossier
+errors-load-replaced = le fichier a été remplacé pendant sa lecture
+errors-load-unsafe-hint = gardez les fichiers de l'espace de travail dans l'espace de travail : remplacez le lien ou le fichier spécial par un fichier ordinaire
+errors-load-long-line = cette ligne fait { $len } octets, au-delà de la limite de { $max } octets
+errors-load-long-value = cette valeur fait { $len } octets, au-delà de la limite de { $max } octets
+errors-load-long-text-hint = gardez les longs textes dans un document à côté de l'espace de travail et faites-y référence
+errors-load-deep = les données sont imbriquées sur plus de { $max } niveaux
+errors-load-deep-hint = un fichier du registre n'a que quelques niveaux ; est-ce le bon fichier ?
+errors-load-aliases = le fichier utilise plus de { $max } alias (`*nom`)
+errors-load-aliases-hint = écrivez les valeurs en entier ; un fichier du registre n'a pas besoin d'alias

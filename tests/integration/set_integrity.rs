@@ -141,7 +141,7 @@ fn a_late_notification_is_never_made_on_time_by_rewriting_aware_at() {
     assert!(
         out.contains("notifications[0].deadline")
             && out.contains("aware_at was changed after it was sent")
-            && out.contains("changed outside dpo"),
+            && out.contains("modifié hors de dpo"),
         "{out}"
     );
     assert_eq!(on_time(&ws), serde_json::json!(false));
@@ -170,7 +170,11 @@ fn breach_set_checks_cross_references_and_the_order_of_instants() {
     let ws = with_breach();
     let now = "2021-03-28 12:00";
     for (field, value, want) in [
-        ("controllers[0]", "nope", "unknown controller `nope`"),
+        (
+            "controllers[0]",
+            "nope",
+            "responsable de traitement inconnu `nope`",
+        ),
         ("controllers", "[]", "no controller is named"),
         ("subprocessors", "[ghost]", "unknown sub-processor `ghost`"),
         (
@@ -254,7 +258,11 @@ fn a_deep_field_path_is_refused_not_a_stack_overflow() {
     for path in [deep.as_str(), bracket.as_str()] {
         let r = run(&ws, "2021-03-28 12:00", &["breach", "set", ID, path, "1"]);
         r.assert_code(2);
-        assert!(r.stderr().contains("not a field path"), "{}", r.stderr());
+        assert!(
+            r.stderr().contains("pas un chemin de champ"),
+            "{}",
+            r.stderr()
+        );
         assert!(r.stderr().len() < 2000, "the path is not echoed whole");
     }
     log_request(&ws, "2021-03-26 09:00").assert_code(0);
@@ -292,14 +300,18 @@ fn request_set_validates_as_request_log_and_check_do() {
     log_request(&ws, "2021-04-01 09:00").assert_code(0);
     let now = "2021-04-03 11:00";
     for (field, value, want) in [
-        ("controller", "nope", "unknown controller `nope`"),
+        (
+            "controller",
+            "nope",
+            "responsable de traitement inconnu `nope`",
+        ),
         (
             "received_at",
             "2021-05-01T10:00:00+02:00",
             "received_at (2021-05-01 10:00 (UTC+02:00)) is after logged_at",
         ),
         ("summary", "   ", "the summary of the request is empty"),
-        ("id", "2021-002", "evidence"),
+        ("id", "2021-002", "preuve"),
     ] {
         refused(
             &ws,
@@ -378,7 +390,7 @@ fn fate_set_never_sets_an_id_nor_breaks_the_records_and_keeps_the_comments() {
             fate,
             now,
             &["fate", "set", item, field, "renamed"],
-            "never set",
+            "jamais modifié",
         );
     }
     refused(
@@ -514,7 +526,7 @@ fn fate_set_refuses_what_would_orphan_the_records_of_a_copy() {
         fate,
         now,
         &["fate", "set", "sauvegardes", "copies[1].id", "autre"],
-        "never set",
+        "jamais modifié",
     );
     refused(
         &f,
@@ -611,9 +623,9 @@ fn no_fate_command_makes_a_hand_edited_destruction_record_its_own_nor_certifies_
         let err = r.stderr();
         assert!(
             err.contains(FATE)
-                && err.contains("changed outside dpo")
+                && err.contains("modifié hors de dpo")
                 && err.contains("`records`")
-                && err.contains("cannot be adopted"),
+                && err.contains("être adopté"),
             "{args:?}: {err}"
         );
         assert_eq!((f.ws.read(FATE), f.ws.journal().len()), before, "{args:?}");
@@ -645,7 +657,7 @@ fn no_breach_command_makes_a_hand_edit_its_own() {
         "--reason",
         "analyse en cours",
     ];
-    refused(&ws, FILE, "2021-03-30 12:00", &defer, "cannot be adopted");
+    refused(&ws, FILE, "2021-03-30 12:00", &defer, "être adopté");
     refused(&ws, FILE, "2021-03-30 12:00", &defer, "`calls`");
     run(&ws, "2021-03-30 12:00", &["check"]).assert_code(1);
     // A fact edited by hand: refused, pointing to `dpo record adopt`; once
