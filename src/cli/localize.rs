@@ -132,6 +132,9 @@ pub(super) fn cause(s: &Catalog, c: &(dyn std::error::Error + 'static)) -> Strin
         ($($t:ty),+ $(,)?) => {
             $(if let Some(e) = c.downcast_ref::<$t>() {
                 return e.message(s);
+            }
+            if let Some(e) = c.downcast_ref::<Box<$t>>() {
+                return e.message(s);
             })+
         };
     }

@@ -55,6 +55,7 @@ mod settings;
 mod status;
 mod subprocessor;
 
+use crate::render::catalog::{Msg, Told};
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -239,6 +240,17 @@ pub enum CliError {
 }
 
 impl CliError {
+    /// An option whose value is refused: `flag` and why, from the catalog
+    /// (`--controller: \`X\` is not a valid identifier…`).
+    pub(crate) fn option(flag: &'static str, why: Told) -> Self {
+        CliError::Said(Told {
+            msg: Msg::new("errors-option")
+                .arg("flag", flag)
+                .arg("why", why.msg),
+            hint: why.hint,
+        })
+    }
+
     /// The exit code this error ends the run with: 0 for a closed stdout
     /// pipe, else [`EXIT_ERROR`].
     pub fn exit_code(&self) -> u8 {

@@ -145,7 +145,7 @@ impl Settings {
             Some(s) => crate::time::parse_user_time(s, tz)
                 .map(|t| Clock::fixed(t.to_utc()))
                 .map_err(|source| CliError::Time {
-                    flag: "--now (or DPO_NOW)",
+                    flag: "--now / DPO_NOW",
                     source: Box::new(source),
                 })?,
         };

@@ -6,6 +6,9 @@ use serde::Serialize;
 
 use crate::render::catalog::{Catalog, Localize, Msg};
 
+/// The field of a YAML syntax error, which belongs to no field.
+pub(super) const SYNTAX: &str = "(syntax)";
+
 /// How bad a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -121,10 +124,10 @@ impl Diagnostic {
     /// hint), for an error that lists diagnostics.
     pub fn msg(&self) -> Msg {
         let said = self.said.as_deref();
-        let field = if self.field.is_empty() {
-            Msg::new("diag-whole-file")
-        } else {
-            Msg::text(self.field.as_str())
+        let field = match self.field.as_str() {
+            "" => Msg::new("diag-whole-file"),
+            SYNTAX => Msg::new("errors-syntax-field"),
+            f => Msg::text(f),
         };
         let message = said
             .and_then(|c| c.message.clone())
@@ -150,10 +153,10 @@ impl Localize for Diagnostic {
     /// `file:line:column: field: message` and the hint, in the language of
     /// `s` (a message not yet in the catalog stays English).
     fn message(&self, s: &Catalog) -> String {
-        let field = if self.field.is_empty() {
-            s.get("diag-whole-file").to_string()
-        } else {
-            self.field.clone()
+        let field = match self.field.as_str() {
+            "" => s.get("diag-whole-file").to_string(),
+            SYNTAX => s.get("errors-syntax-field").to_string(),
+            f => f.to_string(),
         };
         // `message` and `hint` are the English text itself.
         let english = s.lang() == crate::model::Lang::En;

@@ -616,7 +616,7 @@ fn yaml_error(src: &SourceFile, e: &serde_yaml::Error) -> Diagnostic {
     };
     if field.is_empty() && (message.contains("while scanning") || message.contains("while parsing"))
     {
-        field = "(syntax)".to_string();
+        field = super::diagnostic::SYNTAX.to_string();
     }
     let mut d = Diagnostic::error(&src.rel, position, &field, message);
     d.hint = hint;

@@ -115,7 +115,11 @@ impl StoreError {
                     .arg("file", file.as_str())
                     .arg(
                         "diagnostics",
-                        Msg::lines(diagnostics.iter().map(Diagnostic::msg)),
+                        Msg::lines(
+                            diagnostics
+                                .iter()
+                                .map(|d| Msg::new("errors-indent").arg("line", d.msg())),
+                        ),
                     ),
             ),
             StoreError::Exists { file, .. } => {
@@ -984,7 +988,7 @@ pub fn set_field<T: Settable>(
         .problems(ws, &written, act.now)
         .into_iter()
         .filter(Diagnostic::is_error)
-        .map(|d| d.msg())
+        .map(|d| Msg::new("errors-indent").arg("line", d.msg()))
         .collect();
     if !errors.is_empty() {
         return Err(refuse(

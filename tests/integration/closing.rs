@@ -714,7 +714,7 @@ fn a_value_that_does_not_fit_or_an_evidence_field_is_refused_naming_the_field() 
         ("nature.subjects_count", "beaucoup", "invalide"),
         ("nature.descripton", "x", "champ inconnu `descripton`"),
         ("notifications", "[]", "preuve"),
-        ("id", "2021-002", "identifiant"),
+        ("id", "2021-002", "preuve"),
         ("aware_at", "2021-03-26", "aware_at"),
         ("nature..x", "1", "pas un chemin de champ"),
     ] {

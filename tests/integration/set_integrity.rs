@@ -141,7 +141,7 @@ fn a_late_notification_is_never_made_on_time_by_rewriting_aware_at() {
     assert!(
         out.contains("notifications[0].deadline")
             && out.contains("aware_at was changed after it was sent")
-            && out.contains("modifié hors de dpo"),
+            && out.contains("changed outside dpo"),
         "{out}"
     );
     assert_eq!(on_time(&ws), serde_json::json!(false));
@@ -175,20 +175,28 @@ fn breach_set_checks_cross_references_and_the_order_of_instants() {
             "nope",
             "responsable de traitement inconnu `nope`",
         ),
-        ("controllers", "[]", "no controller is named"),
-        ("subprocessors", "[ghost]", "unknown sub-processor `ghost`"),
+        (
+            "controllers",
+            "[]",
+            "aucun responsable de traitement n'est nommé",
+        ),
+        (
+            "subprocessors",
+            "[ghost]",
+            "sous-traitant ultérieur inconnu `ghost`",
+        ),
         (
             "occurred_at",
             "2021-03-27T10:00:00+01:00",
-            "is before occurred_at",
+            "est antérieur à occurred_at",
         ),
         (
             "discovered_at",
             "2021-03-26T11:00:00+01:00",
-            "is before discovered_at",
+            "est antérieur à discovered_at",
         ),
-        ("ended_at", "2021-03-29T10:00:00+02:00", "in the future"),
-        ("title", "  ", "the title is empty"),
+        ("ended_at", "2021-03-29T10:00:00+02:00", "est dans le futur"),
+        ("title", "  ", "le titre est vide"),
     ] {
         refused(&ws, FILE, now, &["breach", "set", ID, field, value], want);
     }
@@ -300,11 +308,7 @@ fn request_set_validates_as_request_log_and_check_do() {
     log_request(&ws, "2021-04-01 09:00").assert_code(0);
     let now = "2021-04-03 11:00";
     for (field, value, want) in [
-        (
-            "controller",
-            "nope",
-            "responsable de traitement inconnu `nope`",
-        ),
+        ("controller", "nope", "unknown controller `nope`"),
         (
             "received_at",
             "2021-05-01T10:00:00+02:00",
@@ -412,7 +416,7 @@ fn fate_set_never_sets_an_id_nor_breaks_the_records_and_keeps_the_comments() {
             "decision.reference",
             "courrier",
         ],
-        "`decision` has no value yet: give it whole",
+        "`decision` n'a pas encore de valeur\u{202f}: donnez-la en entier",
     );
     let before = ws.read(fate);
     // The README's example, on the sample.
@@ -623,9 +627,9 @@ fn no_fate_command_makes_a_hand_edited_destruction_record_its_own_nor_certifies_
         let err = r.stderr();
         assert!(
             err.contains(FATE)
-                && err.contains("modifié hors de dpo")
+                && err.contains("changed outside dpo")
                 && err.contains("`records`")
-                && err.contains("être adopté"),
+                && err.contains("cannot be adopted"),
             "{args:?}: {err}"
         );
         assert_eq!((f.ws.read(FATE), f.ws.journal().len()), before, "{args:?}");
