@@ -69,7 +69,7 @@ impl fmt::Display for Id {
 impl<'de> Deserialize<'de> for Id {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        Id::new(&s).map_err(serde::de::Error::custom)
+        Id::new(&s).map_err(|e| serde::de::Error::custom(e.told().msg.remembered()))
     }
 }
 

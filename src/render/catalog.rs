@@ -145,6 +145,34 @@ impl Msg {
     pub fn english(&self) -> String {
         Catalog::of(Lang::En).msg(self)
     }
+
+    /// The English text of the message, remembered (on this thread) so
+    /// that an error that can carry only text — a custom error of a type's
+    /// `Deserialize`, inside serde_yaml's own — is said again in the run's
+    /// language: [`Msg::recall`].
+    pub fn remembered(self) -> String {
+        let text = self.english();
+        SAID.with(|said| {
+            let mut said = said.borrow_mut();
+            if said.len() >= REMEMBERED {
+                said.remove(0);
+            }
+            said.push((text.clone(), self));
+        });
+        text
+    }
+
+    /// The message whose English text is `text`, if one was
+    /// [`Msg::remembered`] on this thread.
+    pub fn recall(text: &str) -> Option<Msg> {
+        SAID.with(|said| {
+            said.borrow()
+                .iter()
+                .rev()
+                .find(|(t, _)| t == text)
+                .map(|(_, m)| m.clone())
+        })
+    }
 }
 
 impl std::fmt::Display for Msg {
@@ -211,6 +239,14 @@ impl Localize for Msg {
     fn message(&self, s: &Catalog) -> String {
         s.msg(self)
     }
+}
+
+/// How many messages [`Msg::remembered`] keeps, per thread.
+const REMEMBERED: usize = 64;
+
+thread_local! {
+    /// The messages remembered by [`Msg::remembered`], oldest first.
+    static SAID: std::cell::RefCell<Vec<(String, Msg)>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// What a person reads of an error or a diagnostic, in the run's language.

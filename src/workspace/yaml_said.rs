@@ -174,7 +174,7 @@ pub(super) fn detail(m: &str) -> Msg {
     if m.starts_with("data did not match any variant") {
         return Msg::new("errors-yaml-no-variant");
     }
-    if let Some(custom) = model_error(m) {
+    if let Some(custom) = Msg::recall(m) {
         return custom;
     }
     // libyaml: "problem, context".
@@ -195,6 +195,9 @@ pub(super) fn detail(m: &str) -> Msg {
 /// serde's words for a kind of value ("a string", "integer `5`"), said in
 /// the run's language when common; as they are otherwise.
 fn kind(words: &str) -> Msg {
+    if let Some(m) = Msg::recall(words) {
+        return m;
+    }
     for (prefix, id) in KINDS {
         if words == *prefix {
             return Msg::new(id).arg("value", "");
@@ -206,24 +209,6 @@ fn kind(words: &str) -> Msg {
         }
     }
     Msg::text(words)
-}
-
-/// A custom error of the model's own types ([`crate::model::Id`], a stored
-/// time) said from the catalog: its input is re-read to find the error,
-/// kept only when its English text is the message.
-fn model_error(m: &str) -> Option<Msg> {
-    let input = quoted(m).into_iter().next()?;
-    if let Err(e) = crate::model::Id::new(input) {
-        if e.to_string() == m {
-            return Some(e.told().msg);
-        }
-    }
-    if let Err(e) = crate::time::parse_stored_time(input) {
-        if e.to_string() == m {
-            return Some(e.told().msg);
-        }
-    }
-    None
 }
 
 #[cfg(test)]
