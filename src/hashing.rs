@@ -28,7 +28,7 @@
 //! The read loop itself (`read_chunks`, and `hash_reader` on top of it) is
 //! the one the BagIt writer copies through and its validator checks with.
 
-use crate::render::catalog::{Catalog, Localize, Msg, Told};
+use crate::render::catalog::{Msg, Told};
 use std::cell::RefCell;
 use std::fs::File;
 use std::io::{self, Read};
@@ -125,11 +125,7 @@ impl HashError {
     }
 }
 
-impl Localize for HashError {
-    fn message(&self, s: &Catalog) -> String {
-        self.told().say(s)
-    }
-}
+crate::render::catalog::told_localize!(HashError);
 
 impl HashError {
     /// The path the error is about.

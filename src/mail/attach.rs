@@ -7,7 +7,7 @@
 //! name and SHA-256 go into the record of the sending
 //! ([`crate::model::AttachedFile`]) through the outbox.
 
-use crate::render::catalog::{Catalog, Localize, Msg, Told};
+use crate::render::catalog::{Msg, Told};
 use std::path::{Path, PathBuf};
 
 use super::Attachment;
@@ -82,11 +82,7 @@ impl AttachError {
     }
 }
 
-impl Localize for AttachError {
-    fn message(&self, s: &Catalog) -> String {
-        self.told().say(s)
-    }
-}
+crate::render::catalog::told_localize!(AttachError);
 
 /// The content type of a file name, by its extension.
 fn content_type(name: &str) -> &'static str {

@@ -30,7 +30,7 @@
 pub mod attach;
 pub mod outbox;
 
-use crate::render::catalog::{Catalog, Localize, Msg, Told};
+use crate::render::catalog::{Msg, Told};
 use std::fmt;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -66,11 +66,7 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 /// The longest wait `DPO_SMTP_TIMEOUT` may ask for.
 const MAX_TIMEOUT: Duration = Duration::from_secs(600);
 
-impl Localize for MailError {
-    fn message(&self, s: &Catalog) -> String {
-        self.told().say(s)
-    }
-}
+crate::render::catalog::told_localize!(MailError);
 
 /// What can go wrong when configuring, building or sending a message.
 #[derive(Debug, thiserror::Error)]
@@ -129,7 +125,7 @@ pub enum MailError {
         /// The value, with control characters shown escaped.
         value: String,
         /// Why.
-        reason: Msg,
+        reason: Box<Msg>,
     },
     /// lettre refused to build the message.
     #[error("{}", self.told())]
@@ -210,7 +206,7 @@ impl MailError {
                 Msg::new("errors-mail-address")
                     .arg("role", role.as_str())
                     .arg("value", value.as_str())
-                    .arg("reason", reason.clone()),
+                    .arg("reason", (**reason).clone()),
             ),
             MailError::Build { reason } => {
                 Told::new(Msg::new("errors-mail-build").arg("reason", reason.as_str()))
@@ -625,7 +621,7 @@ fn mailbox(p: &Party) -> Result<Mailbox, MailError> {
     let err = |reason: Msg| MailError::Address {
         role: p.role.clone(),
         value: visible(&p.email),
-        reason,
+        reason: Box::new(reason),
     };
     if p.email.chars().any(char::is_control) {
         return Err(err(Msg::new("errors-mail-control")));

@@ -43,7 +43,7 @@
 //! as one [`InfraError`], and journal their own records through
 //! [`Sending::journal`], as the command's actor at its instant.
 
-use crate::render::catalog::{Catalog, Localize, Msg, Told};
+use crate::render::catalog::{Msg, Told};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
@@ -177,11 +177,7 @@ pub enum OutboxError {
     Workspace(#[from] WorkspaceError),
 }
 
-impl Localize for OutboxError {
-    fn message(&self, s: &Catalog) -> String {
-        self.told().say(s)
-    }
-}
+crate::render::catalog::told_localize!(OutboxError);
 
 /// The names of the `fields` whose flag says they are « à compléter ».
 pub fn missing(fields: &[(&str, bool)]) -> Vec<String> {

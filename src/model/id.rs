@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::render::catalog::{Catalog, Localize, Msg, Told};
+use crate::render::catalog::{Msg, Told};
 
 /// A record identifier: `[a-z0-9][a-z0-9-]*`, at most 64 characters.
 ///
@@ -30,11 +30,7 @@ impl IdError {
     }
 }
 
-impl Localize for IdError {
-    fn message(&self, s: &Catalog) -> String {
-        self.told().say(s)
-    }
-}
+crate::render::catalog::told_localize!(IdError);
 
 impl Id {
     /// Checks and wraps an identifier.

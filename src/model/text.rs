@@ -1,7 +1,7 @@
 //! Texts a record needs — a title, a summary, a reason — which are never
 //! empty: the one check, and the refusal that says what to type.
 
-use crate::render::catalog::{Catalog, Localize, Msg, Told};
+use crate::render::catalog::{Msg, Told};
 
 /// A required text is empty (or only white space).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -22,11 +22,7 @@ impl EmptyText {
     }
 }
 
-impl Localize for EmptyText {
-    fn message(&self, s: &Catalog) -> String {
-        self.told().say(s)
-    }
-}
+crate::render::catalog::told_localize!(EmptyText);
 
 /// `v` without its surrounding white space, or the refusal naming `what`
 /// with `hint` as an example.

@@ -10,7 +10,7 @@
 //! that category's name. The register ends with the signature block of the
 //! processor's representative.
 
-use crate::render::catalog::{Catalog, Localize, Msg, Told};
+use crate::render::catalog::{Msg, Told};
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use serde::Serialize;
 
@@ -206,11 +206,7 @@ impl UnknownController {
     }
 }
 
-impl Localize for UnknownController {
-    fn message(&self, s: &Catalog) -> String {
-        self.told().say(s)
-    }
-}
+crate::render::catalog::told_localize!(UnknownController);
 
 /// Builds the register.
 pub fn build<'a>(

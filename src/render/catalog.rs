@@ -249,6 +249,19 @@ thread_local! {
     static SAID: std::cell::RefCell<Vec<(String, Msg)>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
+/// [`Localize`] for errors that say themselves with a `told()` ([`Told`]):
+/// their message and hint in the language of the catalog.
+macro_rules! told_localize {
+    ($($t:ty),+ $(,)?) => {
+        $(impl $crate::render::catalog::Localize for $t {
+            fn message(&self, s: &$crate::render::catalog::Catalog) -> String {
+                self.told().say(s)
+            }
+        })+
+    };
+}
+pub(crate) use told_localize;
+
 /// What a person reads of an error or a diagnostic, in the run's language.
 pub trait Localize {
     /// The text in the language of `s` (hints included, on their own line).

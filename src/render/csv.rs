@@ -1,7 +1,7 @@
 //! CSV output, written with the `csv` crate (quoting, embedded newlines and
 //! separators are its job, not ours).
 
-use super::catalog::{Catalog, Localize, Msg, Told};
+use super::catalog::{Msg, Told};
 
 /// Writing CSV failed.
 #[derive(Debug, thiserror::Error)]
@@ -15,11 +15,7 @@ impl CsvError {
     }
 }
 
-impl Localize for CsvError {
-    fn message(&self, s: &Catalog) -> String {
-        self.told().say(s)
-    }
-}
+crate::render::catalog::told_localize!(CsvError);
 
 /// A CSV document: a header row then the rows, RFC 4180, UTF-8 with CRLF.
 pub fn to_csv(headers: &[String], rows: &[Vec<String>]) -> Result<Vec<u8>, CsvError> {

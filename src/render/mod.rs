@@ -17,7 +17,7 @@ pub mod templates;
 pub mod typography;
 pub mod words;
 
-use catalog::{Catalog, Localize, Msg, Told};
+use catalog::{Msg, Told};
 use std::path::{Path, PathBuf};
 
 pub use templates::{escape_markdown, Templates};
@@ -65,11 +65,7 @@ impl OutputError {
     }
 }
 
-impl Localize for OutputError {
-    fn message(&self, s: &Catalog) -> String {
-        self.told().say(s)
-    }
-}
+crate::render::catalog::told_localize!(OutputError);
 
 impl OutputError {
     /// Writing `path` failed with `e`.

@@ -17,7 +17,7 @@ mod emit;
 mod fonts;
 mod layout;
 
-use super::catalog::{Catalog, Localize, Msg, Told};
+use super::catalog::{Msg, Told};
 use super::{typography, Templates};
 use crate::model::{Lang, Processor};
 use sha2::{Digest, Sha256};
@@ -117,11 +117,7 @@ impl PdfError {
     }
 }
 
-impl Localize for PdfError {
-    fn message(&self, s: &Catalog) -> String {
-        self.told().say(s)
-    }
-}
+crate::render::catalog::told_localize!(PdfError);
 
 impl From<fonts::FontLoadError> for PdfError {
     fn from(e: fonts::FontLoadError) -> Self {

@@ -15,7 +15,7 @@ use minijinja::value::{from_args, Kwargs, Object};
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, UndefinedBehavior, Value};
 use serde::Serialize;
 
-use super::catalog::{Arg, Catalog, Localize, Msg, Told};
+use super::catalog::{Arg, Catalog, Msg, Told};
 use super::words;
 use crate::model::{name_with_article, with_preposition, Lang};
 
@@ -202,11 +202,7 @@ impl TemplateError {
     }
 }
 
-impl Localize for TemplateError {
-    fn message(&self, s: &Catalog) -> String {
-        self.told().say(s)
-    }
-}
+crate::render::catalog::told_localize!(TemplateError);
 
 /// The short labels of one language: the one catalog ([`Catalog`]).
 pub type Strings = Catalog;

@@ -24,7 +24,7 @@ mod publish;
 mod signer;
 mod sshsig;
 
-use crate::render::catalog::{Catalog, Localize, Msg, Told};
+use crate::render::catalog::{Msg, Told};
 use std::path::{Path, PathBuf};
 
 pub use allowed_signers::{AllowedSigner, AllowedSigners};
@@ -47,11 +47,7 @@ pub const ALLOWED_SIGNERS: &str = "allowed_signers";
 /// Folder of the workspace holding the public keys and [`ALLOWED_SIGNERS`].
 pub const KEYS_DIR: &str = "keys";
 
-impl Localize for SigningError {
-    fn message(&self, s: &Catalog) -> String {
-        self.told().say(s)
-    }
-}
+crate::render::catalog::told_localize!(SigningError);
 
 /// What can go wrong with keys and signatures (besides a signature that does
 /// not verify, which is a [`Verdict`], not an error).

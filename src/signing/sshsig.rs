@@ -3,7 +3,7 @@
 //! signed, exactly as `ssh-keygen -Y sign` does, so a signature made here
 //! verifies with `ssh-keygen -Y verify` and the other way round.
 
-use crate::render::catalog::{Catalog, Localize, Msg, Told};
+use crate::render::catalog::{Msg, Told};
 use std::io::Read;
 use std::path::Path;
 
@@ -185,11 +185,7 @@ impl BadSignature {
     }
 }
 
-impl Localize for BadSignature {
-    fn message(&self, s: &Catalog) -> String {
-        self.told().say(s)
-    }
-}
+crate::render::catalog::told_localize!(BadSignature);
 
 /// The outcome of checking a signature.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

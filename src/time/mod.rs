@@ -20,7 +20,7 @@
 
 pub mod working_days;
 
-use crate::render::catalog::{Catalog, Localize, Msg, Told};
+use crate::render::catalog::{Msg, Told};
 use crate::render::words::show;
 use chrono::{
     DateTime, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, TimeDelta, TimeZone, Timelike,
@@ -244,6 +244,12 @@ impl TimeError {
         let m = |id: &'static str, input: &str, tz: &Tz| {
             Msg::new(id).arg("input", input).arg("tz", tz.name())
         };
+        // Two instants of a daylight-saving change, `first` and `second`.
+        let two = |id, input: &str, tz, first: &DateTime<FixedOffset>, second: &DateTime<_>| {
+            m(id, input, tz)
+                .arg("first", show(*first))
+                .arg("second", show(*second))
+        };
         Told::new(match self {
             TimeError::Unreadable { input, tz } => m("errors-time-unreadable", input, tz),
             TimeError::Gap {
@@ -252,9 +258,7 @@ impl TimeError {
                 before,
                 after,
                 suggestion,
-            } => m("errors-time-gap", input, tz)
-                .arg("before", show(*before))
-                .arg("after", show(*after))
+            } => two("errors-time-gap", input, tz, before, after)
                 .arg("suggestion", suggestion.to_rfc3339()),
             TimeError::DateOnly { input, tz, example } => {
                 m("errors-time-date-only", input, tz).arg("example", example.as_str())
@@ -288,20 +292,14 @@ impl TimeError {
                 tz,
                 first,
                 second,
-            } => m("errors-time-ambiguous", input, tz)
-                .arg("first", show(*first))
-                .arg("second", show(*second))
+            } => two("errors-time-ambiguous", input, tz, first, second)
                 .arg("first_offset", first.to_rfc3339())
                 .arg("second_offset", second.to_rfc3339()),
         })
     }
 }
 
-impl Localize for TimeError {
-    fn message(&self, s: &Catalog) -> String {
-        self.told().say(s)
-    }
-}
+crate::render::catalog::told_localize!(TimeError, StoredTimeError);
 
 impl StoredTimeError {
     /// What the error says, as a catalog message.
@@ -320,12 +318,6 @@ impl StoredTimeError {
                 .arg("input", input.as_str())
                 .arg("example", STORED_EXAMPLE),
         })
-    }
-}
-
-impl Localize for StoredTimeError {
-    fn message(&self, s: &Catalog) -> String {
-        self.told().say(s)
     }
 }
 

@@ -130,8 +130,8 @@ pub fn file_kind(what: &str) -> Msg {
 fn refused(path: &Path, reason: Msg, hint: &'static str) -> WorkspaceError {
     WorkspaceError::Refused {
         path: path.to_path_buf(),
-        reason,
-        hint: Msg::new(hint),
+        reason: Box::new(reason),
+        hint: Box::new(Msg::new(hint)),
     }
 }
 

@@ -186,7 +186,7 @@ pub fn require_vouched(root: &Path, rel: &str) -> Result<(), WorkspaceError> {
         }
         Some(f) => Err(WorkspaceError::Unvouched {
             file: rel.to_string(),
-            message: refusal(&f),
+            message: Box::new(refusal(&f)),
         }),
         None => Ok(()),
     }
@@ -447,11 +447,7 @@ impl AdoptError {
     }
 }
 
-impl Localize for AdoptError {
-    fn message(&self, s: &Catalog) -> String {
-        self.told().say(s)
-    }
-}
+crate::render::catalog::told_localize!(AdoptError);
 
 /// What `dpo … set` would say, on the record as journaled (`old`), of
 /// setting one of the top-level `fields` an edit changed

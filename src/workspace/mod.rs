@@ -31,7 +31,7 @@ use std::time::Duration;
 use chrono_tz::Tz;
 
 use crate::model::{Controller, Id, People, Processor, SecurityMeasure, SubProcessor};
-use crate::render::catalog::{Catalog, Localize, Msg, Told};
+use crate::render::catalog::{Msg, Told};
 
 pub use act::Act;
 pub use atomic::write_atomic;
@@ -81,7 +81,7 @@ pub enum WorkspaceError {
         /// The file, relative to the workspace.
         file: String,
         /// What is wrong with it, with a hint.
-        message: Told,
+        message: Box<Told>,
     },
     /// Writing a file failed.
     #[error("{}", self.told())]
@@ -145,9 +145,9 @@ pub enum WorkspaceError {
         /// The path refused.
         path: PathBuf,
         /// Why.
-        reason: Msg,
+        reason: Box<Msg>,
         /// What to do instead.
-        hint: Msg,
+        hint: Box<Msg>,
     },
     /// `init` was asked to create a workspace where files already exist.
     #[error("{}", self.told())]
@@ -227,9 +227,9 @@ impl WorkspaceError {
             WorkspaceError::Refused { path, reason, hint } => Told::new(
                 Msg::new("errors-refused")
                     .arg("path", shown(path))
-                    .arg("reason", reason.clone()),
+                    .arg("reason", (**reason).clone()),
             )
-            .hint(hint.clone()),
+            .hint((**hint).clone()),
             WorkspaceError::Exists { path } => {
                 Told::new(Msg::new("errors-init-exists").arg("path", shown(path)))
                     .hint(Msg::new("errors-init-exists-hint"))
@@ -238,11 +238,7 @@ impl WorkspaceError {
     }
 }
 
-impl Localize for WorkspaceError {
-    fn message(&self, s: &Catalog) -> String {
-        self.told().say(s)
-    }
-}
+crate::render::catalog::told_localize!(WorkspaceError, UnknownController);
 
 /// A YAML file as read, kept for positions and for the content hash.
 #[derive(Debug)]
@@ -322,12 +318,6 @@ impl UnknownController {
     pub fn told(&self) -> Told {
         Told::new(Msg::new("errors-unknown-controller").arg("id", self.id.as_str()))
             .hint(Msg::new("errors-unknown-controller-hint").arg("known", self.known.as_str()))
-    }
-}
-
-impl Localize for UnknownController {
-    fn message(&self, s: &Catalog) -> String {
-        self.told().say(s)
     }
 }
 

@@ -37,7 +37,7 @@ use super::{
 };
 use crate::hashing::sha256_hex;
 use crate::model::Id;
-use crate::render::catalog::{Catalog, Localize, Msg, Told};
+use crate::render::catalog::{Msg, Told};
 
 /// What can go wrong reading or writing a record file. Each workflow turns
 /// it into its own error, with its own words where it has them.
@@ -92,7 +92,7 @@ pub enum StoreError {
         /// The field, as given.
         field: String,
         /// Why, with a hint when there is one.
-        message: Told,
+        message: Box<Told>,
     },
     /// Reading or writing the file failed.
     #[error(transparent)]
@@ -150,11 +150,7 @@ impl StoreError {
     }
 }
 
-impl Localize for StoreError {
-    fn message(&self, s: &Catalog) -> String {
-        self.told().say(s)
-    }
-}
+crate::render::catalog::told_localize!(StoreError);
 
 /// A record as read from (or just written to) its file.
 #[derive(Debug)]
@@ -821,7 +817,7 @@ pub fn set_field<T: Settable>(
     let refuse = |message: Msg| StoreError::Field {
         file: rel.to_string(),
         field: shown.clone(),
-        message: Told::new(message),
+        message: Box::new(Told::new(message)),
     };
     let steps = parse_field(how.field).ok_or_else(|| {
         refuse(
@@ -898,10 +894,10 @@ pub fn set_field<T: Settable>(
     let (set, value, tree) = found.ok_or_else(|| StoreError::Field {
         file: rel.to_string(),
         field: shown.clone(),
-        message: Told {
+        message: Box::new(Told {
             msg: Msg::new("errors-set-would-not-read").arg("detail", why),
             hint,
-        },
+        }),
     })?;
     let mut new = serde_yaml::from_value::<T>(
         serde_yaml::to_value(&set).map_err(|e| refuse(Msg::text(e.to_string())))?,
@@ -1061,10 +1057,10 @@ pub fn set_record<T: Settable>(
         return Err(StoreError::Field {
             file: rel.clone(),
             field: shown_field(v.shown),
-            message: Told {
+            message: Box::new(Told {
                 msg: Msg::new("errors-set-unvouched").arg("message", message.msg),
                 hint: message.hint,
-            },
+            }),
         });
     }
     let action = format!("{}.set", kind.name);

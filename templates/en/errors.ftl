@@ -161,7 +161,7 @@ errors-yaml-no-variant = the value matches none of the forms this field takes
 
 ## Times and identifiers
 errors-time-unreadable = `{ $input }` is not a time; write it as `YYYY-MM-DD HH:MM` (read in { $tz }) or RFC 3339 like `2021-03-26T10:00:00+01:00`
-errors-time-gap = `{ $input }` does not exist in { $tz }: the clocks jump from { $before } to { $after } that day; type the offset to say which instant you mean, e.g. `{ $suggestion }`
+errors-time-gap = `{ $input }` does not exist in { $tz }: the clocks jump from { $first } to { $second } that day; type the offset to say which instant you mean, e.g. `{ $suggestion }`
 errors-time-date-only = `{ $input }` is a date without a time, and an instant is asked for here: it is not read as midnight; type the hour, e.g. `{ $input } 10:00` (read in { $tz }) or `{ $example }`
 errors-time-leap-second = `{ $input }` has second 60 (a leap second), which is not accepted; write second 59, or the next minute
 errors-time-what-receipt = the time of receipt

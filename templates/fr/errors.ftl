@@ -161,7 +161,7 @@ errors-yaml-no-variant = la valeur ne correspond à aucune des formes que prend 
 
 ## Heures et identifiants
 errors-time-unreadable = `{ $input }` n'est pas une heure ; écrivez-la `AAAA-MM-JJ HH:MM` (lue dans le fuseau { $tz }) ou en RFC 3339 comme `2021-03-26T10:00:00+01:00`
-errors-time-gap = `{ $input }` n'existe pas dans le fuseau { $tz } : ce jour-là les horloges sautent de { $before } à { $after } ; tapez le décalage pour dire quel instant vous voulez, par exemple `{ $suggestion }`
+errors-time-gap = `{ $input }` n'existe pas dans le fuseau { $tz } : ce jour-là les horloges sautent de { $first } à { $second } ; tapez le décalage pour dire quel instant vous voulez, par exemple `{ $suggestion }`
 errors-time-date-only = `{ $input }` est une date sans heure, et un instant est demandé ici : elle n'est pas lue comme minuit ; tapez l'heure, par exemple `{ $input } 10:00` (lue dans le fuseau { $tz }) ou `{ $example }`
 errors-time-leap-second = `{ $input }` a une seconde 60 (seconde intercalaire), qui n'est pas acceptée ; écrivez la seconde 59, ou la minute suivante
 errors-time-what-receipt = l'heure de réception

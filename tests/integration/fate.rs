@@ -334,7 +334,8 @@ fn a_flipped_byte_another_key_or_another_namespace_fails_dpo_verify() {
     let o = env.dpo(&["verify", "g.txt"]);
     assert_eq!(o.code(), Some(1));
     assert!(
-        o.text().contains("n'est pas dans le fichier des signataires autorisés"),
+        o.text()
+            .contains("n'est pas dans le fichier des signataires autorisés"),
         "{}",
         o.text()
     );
@@ -457,7 +458,8 @@ fn verify_bag_fails_when_the_tag_manifest_is_unsigned_or_signed_by_another_key()
     let o = env.dpo(&["fate", "verify-bag", "media/bag"]);
     assert_eq!(o.code(), Some(1));
     assert!(
-        o.text().contains("n'est pas dans le fichier des signataires autorisés"),
+        o.text()
+            .contains("n'est pas dans le fichier des signataires autorisés"),
         "{}",
         o.text()
     );
