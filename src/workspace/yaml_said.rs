@@ -238,4 +238,45 @@ mod tests {
         // The rare rest keeps the parser's words, in a French frame.
         assert!(fr("something odd").contains("something odd"));
     }
+
+    #[test]
+    fn a_custom_error_of_the_model_is_said_in_the_run_s_language() {
+        let said = |e: serde_yaml::Error| {
+            (
+                Catalog::of(Lang::Fr).msg(&yaml_said(&e)),
+                Catalog::of(Lang::En).msg(&yaml_said(&e)),
+                e.to_string(),
+            )
+        };
+        let (fr, en, display) =
+            said(serde_yaml::from_str::<crate::model::Count>("{about: 0}").unwrap_err());
+        assert!(fr.contains("n'est pas une estimation"), "{fr}");
+        assert!(
+            en.contains("is no estimate") && display.contains(&en),
+            "{en} / {display}"
+        );
+        let (fr, _, _) = said(serde_yaml::from_str::<crate::model::Id>("Bad Id").unwrap_err());
+        assert!(
+            fr.contains("`Bad Id` n'est pas un identifiant valide"),
+            "{fr}"
+        );
+        let (fr, _, _) = said(serde_yaml::from_str::<crate::model::Count>("[1]").unwrap_err());
+        assert!(
+            fr.contains("alors que le champ attend un nombre (1200)"),
+            "{fr}"
+        );
+    }
+
+    #[test]
+    fn a_told_error_s_display_is_its_english_catalog_text() {
+        use crate::render::catalog::Localize;
+        let e = crate::workspace::WorkspaceError::NotFound {
+            path: "/x/registers".into(),
+        };
+        assert_eq!(e.to_string(), e.message(&Catalog::of(Lang::En)));
+        assert!(e.to_string().contains("\n  hint: pass --registers DIR"));
+        assert!(e
+            .message(&Catalog::of(Lang::Fr))
+            .contains("\n  conseil\u{202f}: passez --registers DOSSIER"));
+    }
 }

@@ -458,8 +458,7 @@ fn verify_bag_fails_when_the_tag_manifest_is_unsigned_or_signed_by_another_key()
     let o = env.dpo(&["fate", "verify-bag", "media/bag"]);
     assert_eq!(o.code(), Some(1));
     assert!(
-        o.text()
-            .contains("n'est pas dans le fichier des signataires autorisés"),
+        o.text().contains("not in the allowed-signers file"),
         "{}",
         o.text()
     );
