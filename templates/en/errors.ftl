@@ -322,3 +322,7 @@ errors-count-from-zero = a range starts at 1 at least (`from: 0` would say that 
 errors-count-same-bounds = a range needs two different bounds (`from` and `to` are both { $from }): write { $from } for an exact count, or `{"{"}about: { $from }{"}"}`
 errors-count-upside-down = the range is upside down: `from` ({ $from }) is above `to` ({ $to })
 errors-count-shapes = a number (1200), `{"{"}about: 1200{"}"}` or `{"{"}from: 1000, to: 5000{"}"}`
+errors-actor-empty = DPO_ACTOR is set but empty
+errors-actor-control = DPO_ACTOR holds a control character (a line break, a tab…)
+errors-actor-invisible = DPO_ACTOR holds an invisible character (zero-width, format or direction mark)
+errors-actor-no-one = DPO_ACTOR says no one ("unknown", "null", "n/a", "anonymous"…): name who acts

@@ -322,3 +322,7 @@ errors-count-from-zero = une fourchette commence au moins à 1 (`from: 0` dirait
 errors-count-same-bounds = une fourchette a deux bornes différentes (`from` et `to` valent tous deux { $from }) : écrivez { $from } pour un effectif exact, ou `{"{"}about: { $from }{"}"}`
 errors-count-upside-down = la fourchette est à l'envers : `from` ({ $from }) est au-dessus de `to` ({ $to })
 errors-count-shapes = un nombre (1200), `{"{"}about: 1200{"}"}` ou `{"{"}from: 1000, to: 5000{"}"}`
+errors-actor-empty = DPO_ACTOR est défini mais vide
+errors-actor-control = DPO_ACTOR contient un caractère de contrôle (un saut de ligne, une tabulation…)
+errors-actor-invisible = DPO_ACTOR contient un caractère invisible (de largeur nulle, de format ou de direction)
+errors-actor-no-one = DPO_ACTOR ne nomme personne ("unknown", "null", "n/a", "anonymous"…) : nommez qui agit
