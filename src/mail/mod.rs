@@ -204,7 +204,10 @@ impl MailError {
                 reason,
             } => Told::new(
                 Msg::new("errors-mail-address")
-                    .arg("role", role.as_str())
+                    .arg(
+                        "role",
+                        Msg::recall(role).unwrap_or_else(|| Msg::text(role.as_str())),
+                    )
                     .arg("value", value.as_str())
                     .arg("reason", (**reason).clone()),
             ),
@@ -767,6 +770,25 @@ pub fn send(s: &SmtpSettings, m: &Built) -> Result<Receipt, MailError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_invalid_address_is_said_in_the_run_s_language_its_role_too() {
+        use crate::model::Lang;
+        use crate::render::catalog::{Catalog, Localize};
+        let p = Party {
+            name: None,
+            email: "pas une adresse".into(),
+            role: Msg::new("errors-role-sender").remembered(),
+        };
+        let e = mailbox(&p).unwrap_err();
+        let fr = e.message(&Catalog::of(Lang::Fr));
+        assert!(
+            fr.starts_with("l'expéditeur (dpo.email dans processor.yaml, ou DPO_SMTP_FROM) `pas une adresse` n'est pas une adresse électronique valide"),
+            "{fr}"
+        );
+        assert_eq!(e.to_string(), e.message(&Catalog::of(Lang::En)));
+        assert!(e.to_string().starts_with("the sender (dpo.email"), "{e}");
+    }
 
     fn env<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
         move |k| {

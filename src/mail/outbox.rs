@@ -698,7 +698,8 @@ impl<'a> Outbox<'a> {
         let from = Party {
             name: Some(sender_name(ws, t)),
             email: sender(ws, how.smtp)?,
-            role: "the sender (dpo.email in processor.yaml, or DPO_SMTP_FROM)".into(),
+            // Said again in the run's language by an error that names it.
+            role: Msg::new("errors-role-sender").remembered(),
         };
         Ok(Self {
             ws,

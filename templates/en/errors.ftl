@@ -326,3 +326,4 @@ errors-actor-empty = DPO_ACTOR is set but empty
 errors-actor-control = DPO_ACTOR holds a control character (a line break, a tab…)
 errors-actor-invisible = DPO_ACTOR holds an invisible character (zero-width, format or direction mark)
 errors-actor-no-one = DPO_ACTOR says no one ("unknown", "null", "n/a", "anonymous"…): name who acts
+errors-role-sender = the sender (dpo.email in processor.yaml, or DPO_SMTP_FROM)

@@ -326,3 +326,4 @@ errors-actor-empty = DPO_ACTOR est défini mais vide
 errors-actor-control = DPO_ACTOR contient un caractère de contrôle (un saut de ligne, une tabulation…)
 errors-actor-invisible = DPO_ACTOR contient un caractère invisible (de largeur nulle, de format ou de direction)
 errors-actor-no-one = DPO_ACTOR ne nomme personne ("unknown", "null", "n/a", "anonymous"…) : nommez qui agit
+errors-role-sender = l'expéditeur (dpo.email dans processor.yaml, ou DPO_SMTP_FROM)

@@ -442,7 +442,10 @@ fn e_mail_keys_and_signatures_are_said_in_the_run_s_language() {
 fn an_unfit_actor_is_refused_in_the_run_s_language() {
     let ws = Workspace::sample();
     for (lang, said) in [
-        ("fr", ["qui agit\u{202f}?", "DPO_ACTOR est défini mais vide"]),
+        (
+            "fr",
+            ["qui agit\u{202f}?", "DPO_ACTOR est défini mais vide"],
+        ),
         ("en", ["who is acting?", "DPO_ACTOR is set but empty"]),
     ] {
         let r = dpo(&ws, lang)
