@@ -34,6 +34,7 @@ fn said(s: &Catalog, e: &CliError) -> Option<String> {
         ),
         CliError::Breach(BreachError::Workspace(w)) => w.message(s),
         CliError::Breach(BreachError::Store(e)) => e.message(s),
+        CliError::Fate(crate::fate::FateError::Bag(e)) => e.message(s),
         CliError::Breach(BreachError::NotFound { id, path }) => with_hint(
             s,
             &Msg::new("err-no-breach")

@@ -101,6 +101,7 @@ pub fn destroy(ws: &Workspace, act: &Act, req: &DestroyRequest) -> Result<Destro
             ),
         });
     }
+    super::check_immutable(item, copy, at.date_naive())?;
     let record = DestructionRecord {
         item: item.id.clone(),
         copy: copy.id.clone(),
