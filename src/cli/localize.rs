@@ -163,6 +163,9 @@ pub(super) fn cause(s: &Catalog, c: &(dyn std::error::Error + 'static)) -> Strin
         return s.msg(&crate::workspace::yaml_said(e));
     }
     if let Some(e) = c.downcast_ref::<std::io::Error>() {
+        if let Some(m) = e.get_ref().and_then(|i| i.downcast_ref::<Msg>()) {
+            return s.msg(m);
+        }
         if s.lang() != Lang::En {
             return s.msg(&io_said(e));
         }

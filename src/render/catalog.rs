@@ -175,6 +175,10 @@ impl Msg {
     }
 }
 
+/// A message is an error too: the cause of a system error dpo makes
+/// itself (`std::io::Error::other(msg)`), said in the run's language.
+impl std::error::Error for Msg {}
+
 impl std::fmt::Display for Msg {
     /// The English text (an error's `Display`, logs, `--json`).
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -20,6 +20,7 @@
 //! lock also carries the write-ahead list of the record files written since
 //! the last journal entry ([`WorkspaceLock::intend`]).
 
+use crate::render::catalog::Msg;
 use std::fs::{File, OpenOptions, TryLockError};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -199,7 +200,7 @@ impl WorkspaceLock {
         }
         Err(WorkspaceError::Lock {
             path: self.path.clone(),
-            source: std::io::Error::other("the workspace is locked for reading only"),
+            source: std::io::Error::other(Msg::new("errors-lock-read-only")),
         })
     }
 }

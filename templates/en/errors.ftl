@@ -327,3 +327,4 @@ errors-actor-control = DPO_ACTOR holds a control character (a line break, a tabâ
 errors-actor-invisible = DPO_ACTOR holds an invisible character (zero-width, format or direction mark)
 errors-actor-no-one = DPO_ACTOR says no one ("unknown", "null", "n/a", "anonymous"â€¦): name who acts
 errors-role-sender = the sender (dpo.email in processor.yaml, or DPO_SMTP_FROM)
+errors-lock-read-only = the workspace is locked for reading only

@@ -327,3 +327,4 @@ errors-actor-control = DPO_ACTOR contient un caractère de contrôle (un saut de
 errors-actor-invisible = DPO_ACTOR contient un caractère invisible (de largeur nulle, de format ou de direction)
 errors-actor-no-one = DPO_ACTOR ne nomme personne ("unknown", "null", "n/a", "anonymous"…) : nommez qui agit
 errors-role-sender = l'expéditeur (dpo.email dans processor.yaml, ou DPO_SMTP_FROM)
+errors-lock-read-only = l'espace de travail n'est verrouillé qu'en lecture
