@@ -122,13 +122,16 @@ pub(super) fn run(settings: &Settings, cmd: &JournalCommand) -> Result<i32, CliE
                     )?,
                     Some(p) if p.line == 0 => errln!(
                         "{}",
-                        broken(workspace::journal::HEAD_FILE.to_string(), &p.message)
+                        broken(
+                            workspace::journal::HEAD_FILE.to_string(),
+                            &crate::render::catalog::Localize::message(p, &s)
+                        )
                     ),
                     Some(p) => errln!(
                         "{}",
                         broken(
                             format!("{}:{}", workspace::journal::JOURNAL_FILE, p.line),
-                            &p.message
+                            &crate::render::catalog::Localize::message(p, &s)
                         )
                     ),
                 }

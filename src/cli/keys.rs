@@ -293,7 +293,7 @@ pub(super) fn run_verify(settings: &Settings, args: &VerifyArgs) -> Result<i32, 
                     "verify-bad",
                     file = args.file.display().to_string(),
                     signature = sig.display().to_string(),
-                    reason = reason.to_string()
+                    reason = crate::render::catalog::Localize::message(reason, &settings.strings())
                 )
             ),
         }

@@ -55,6 +55,7 @@ mod settings;
 mod status;
 mod subprocessor;
 
+use crate::render::catalog::{Msg, Told};
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -234,6 +235,9 @@ pub enum CliError {
     /// A command that writes was run with no one to record as its actor.
     #[error("who is acting? {0}: nothing was written\n  hint: set DPO_ACTOR to your name, or to your id in people.yaml (its name is then recorded)")]
     NoActor(String),
+    /// A refusal of the command line, told from the catalog.
+    #[error("{0}")]
+    Said(crate::render::catalog::Told),
     /// Standard output is a closed pipe: the reader has all it wanted.
     #[error("standard output was closed")]
     ClosedPipe,
@@ -252,6 +256,17 @@ impl From<crate::fate::BackupError> for CliError {
 }
 
 impl CliError {
+    /// An option whose value is refused: `flag` and why, from the catalog
+    /// (`--controller: \`X\` is not a valid identifier…`).
+    pub(crate) fn option(flag: &'static str, why: Told) -> Self {
+        CliError::Said(Told {
+            msg: Msg::new("errors-option")
+                .arg("flag", flag)
+                .arg("why", why.msg),
+            hint: why.hint,
+        })
+    }
+
     /// The exit code this error ends the run with: 0 for a closed stdout
     /// pipe, else [`EXIT_ERROR`].
     pub fn exit_code(&self) -> u8 {
@@ -337,7 +352,7 @@ fn report(settings: &Settings, e: &CliError) {
     errln!("{}", tr!(s, "cli-error", message = e.message(&s)));
     let mut source = std::error::Error::source(e);
     while let Some(c) = source {
-        let c_text = s.relabel_hints(&c.to_string());
+        let c_text = localize::cause(&s, c);
         errln!("  {}", tr!(s, "cli-caused-by", message = c_text));
         source = c.source();
     }

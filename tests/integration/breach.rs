@@ -278,7 +278,8 @@ fn a_time_in_the_spring_gap_is_refused_with_both_readings() {
     let r = open_breach(&ws, "2021-03-29 10:00", "t", "2021-03-28 02:30");
     r.assert_code(2);
     assert!(
-        r.stderr().contains("does not exist in Europe/Paris"),
+        r.stderr()
+            .contains("n'existe pas dans le fuseau Europe/Paris"),
         "{}",
         r.stderr()
     );
@@ -587,8 +588,7 @@ fn an_unreachable_smtp_server_is_a_clear_error_and_nothing_is_recorded() {
         r.stderr()
     );
     assert!(
-        r.stderr()
-            .contains("failed to send the message through `127.0.0.1:"),
+        r.stderr().contains("l'envoi du message par `127.0.0.1:"),
         "{}",
         r.stderr()
     );

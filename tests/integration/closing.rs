@@ -711,12 +711,12 @@ fn a_value_that_does_not_fit_or_an_evidence_field_is_refused_naming_the_field() 
     let before = ws.read(file);
     let journal = ws.journal().len();
     for (field, value, want) in [
-        ("nature.subjects_count", "beaucoup", "invalid"),
-        ("nature.descripton", "x", "unknown field `descripton`"),
-        ("notifications", "[]", "evidence"),
-        ("id", "2021-002", "evidence"),
+        ("nature.subjects_count", "beaucoup", "invalide"),
+        ("nature.descripton", "x", "champ inconnu `descripton`"),
+        ("notifications", "[]", "preuve"),
+        ("id", "2021-002", "preuve"),
         ("aware_at", "2021-03-26", "aware_at"),
-        ("nature..x", "1", "not a field path"),
+        ("nature..x", "1", "pas un chemin de champ"),
     ] {
         let r = set(&ws, &["breach", "set", "2021-001", field, value]);
         r.assert_code(2);
@@ -796,7 +796,7 @@ fn a_value_that_does_not_fit_or_an_evidence_field_is_refused_naming_the_field() 
     let r = set(&ws, &["breach", "set", "2021-001", "consequences", "x"]);
     r.assert_code(2);
     assert!(
-        r.stderr().contains("nothing was set") && r.stderr().contains("changed outside dpo"),
+        r.stderr().contains("rien n'a été modifié") && r.stderr().contains("modifié hors de dpo"),
         "{}",
         r.stderr()
     );

@@ -372,7 +372,7 @@ open(sys.argv[2], 'w').write('%d %s\n' % (len(lines), head))
     r.assert_code(1);
     assert!(
         r.stderr()
-            .contains("has a text that is not the one journaled"),
+            .contains("a un texte qui n'est pas celui journalisé"),
         "{}",
         r.stderr()
     );

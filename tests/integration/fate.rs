@@ -201,7 +201,7 @@ fn keys_generate_never_overwrites_an_existing_key() {
     let before = std::fs::read(env.key()).unwrap();
     let o = env.dpo(&["keys", "generate"]);
     assert_eq!(o.code(), Some(2), "{}", o.text());
-    assert!(o.text().contains("already exists"), "{}", o.text());
+    assert!(o.text().contains("existe déjà"), "{}", o.text());
     assert_eq!(std::fs::read(env.key()).unwrap(), before);
     // Nor a file that is not a key at all.
     let other = env.write("elsewhere/key", b"not mine");
@@ -220,7 +220,7 @@ fn a_private_key_readable_by_others_is_refused_as_openssh_does() {
         let o = env.dpo(args);
         assert_eq!(o.code(), Some(2), "{args:?}: {}", o.text());
         assert!(
-            o.text().contains("readable by others (mode 0644)"),
+            o.text().contains("lisible par d'autres (mode 0644)"),
             "{}",
             o.text()
         );
@@ -243,7 +243,11 @@ fn a_key_inside_the_workspace_is_refused() {
     let inside = env.root().join("keys/private");
     let o = env.dpo(&["keys", "generate", "--key", inside.to_str().unwrap()]);
     assert_eq!(o.code(), Some(2));
-    assert!(o.text().contains("inside the workspace"), "{}", o.text());
+    assert!(
+        o.text().contains("dans l'espace de travail"),
+        "{}",
+        o.text()
+    );
     assert!(!inside.exists());
     let o = env
         .cmd()
@@ -303,12 +307,16 @@ fn a_flipped_byte_another_key_or_another_namespace_fails_dpo_verify() {
     env.ok(&["sign", "f.txt"]);
     let o = env.dpo(&["verify", "f.txt", "--namespace", "dpo-certificate"]);
     assert_eq!(o.code(), Some(1), "{}", o.text());
-    assert!(o.text().contains("another purpose"), "{}", o.text());
+    assert!(o.text().contains("un autre usage"), "{}", o.text());
 
     flip_byte(&f, 3);
     let o = env.dpo(&["verify", "f.txt"]);
     assert_eq!(o.code(), Some(1), "{}", o.text());
-    assert!(o.text().contains("does not match"), "{}", o.text());
+    assert!(
+        o.text().contains("ne correspond pas au fichier"),
+        "{}",
+        o.text()
+    );
 
     // Signed with another key: unknown to allowed_signers.
     let other = env.path("other/key");
@@ -326,7 +334,8 @@ fn a_flipped_byte_another_key_or_another_namespace_fails_dpo_verify() {
     let o = env.dpo(&["verify", "g.txt"]);
     assert_eq!(o.code(), Some(1));
     assert!(
-        o.text().contains("not in the allowed-signers file"),
+        o.text()
+            .contains("n'est pas dans le fichier des signataires autorisés"),
         "{}",
         o.text()
     );

@@ -282,7 +282,7 @@ fn approximate_counts_are_worded_with_digit_grouping_in_both_languages() {
     let r = ws.dpo().run(&["check"]);
     r.assert_code(2);
     assert!(
-        r.stdout().contains("breaches/2021-001.yaml:") && r.stdout().contains("upside down"),
+        r.stdout().contains("breaches/2021-001.yaml:") && r.stdout().contains("à l'envers"),
         "{}",
         r.stdout()
     );
@@ -904,9 +904,9 @@ fn the_breach_report_ends_with_the_signature_block_and_names_the_systems() {
 #[test]
 fn a_count_range_needs_a_lower_bound_of_1_below_its_upper_bound() {
     for (range, why) in [
-        ("{from: 0, to: 0}", "starts at 1 at least"),
-        ("{from: 0, to: 50}", "starts at 1 at least"),
-        ("{from: 50, to: 50}", "two different bounds"),
+        ("{from: 0, to: 0}", "commence au moins à 1"),
+        ("{from: 0, to: 50}", "commence au moins à 1"),
+        ("{from: 50, to: 50}", "deux bornes différentes"),
     ] {
         let ws = with_breach(|t| {
             swap(

@@ -170,21 +170,33 @@ fn breach_set_checks_cross_references_and_the_order_of_instants() {
     let ws = with_breach();
     let now = "2021-03-28 12:00";
     for (field, value, want) in [
-        ("controllers[0]", "nope", "unknown controller `nope`"),
-        ("controllers", "[]", "no controller is named"),
-        ("subprocessors", "[ghost]", "unknown sub-processor `ghost`"),
+        (
+            "controllers[0]",
+            "nope",
+            "responsable de traitement inconnu `nope`",
+        ),
+        (
+            "controllers",
+            "[]",
+            "aucun responsable de traitement n'est nommé",
+        ),
+        (
+            "subprocessors",
+            "[ghost]",
+            "sous-traitant ultérieur inconnu `ghost`",
+        ),
         (
             "occurred_at",
             "2021-03-27T10:00:00+01:00",
-            "is before occurred_at",
+            "est antérieur à occurred_at",
         ),
         (
             "discovered_at",
             "2021-03-26T11:00:00+01:00",
-            "is before discovered_at",
+            "est antérieur à discovered_at",
         ),
-        ("ended_at", "2021-03-29T10:00:00+02:00", "in the future"),
-        ("title", "  ", "the title is empty"),
+        ("ended_at", "2021-03-29T10:00:00+02:00", "est dans le futur"),
+        ("title", "  ", "le titre est vide"),
     ] {
         refused(&ws, FILE, now, &["breach", "set", ID, field, value], want);
     }
@@ -254,7 +266,11 @@ fn a_deep_field_path_is_refused_not_a_stack_overflow() {
     for path in [deep.as_str(), bracket.as_str()] {
         let r = run(&ws, "2021-03-28 12:00", &["breach", "set", ID, path, "1"]);
         r.assert_code(2);
-        assert!(r.stderr().contains("not a field path"), "{}", r.stderr());
+        assert!(
+            r.stderr().contains("pas un chemin de champ"),
+            "{}",
+            r.stderr()
+        );
         assert!(r.stderr().len() < 2000, "the path is not echoed whole");
     }
     log_request(&ws, "2021-03-26 09:00").assert_code(0);
@@ -299,7 +315,7 @@ fn request_set_validates_as_request_log_and_check_do() {
             "received_at (2021-05-01 10:00 (UTC+02:00)) is after logged_at",
         ),
         ("summary", "   ", "the summary of the request is empty"),
-        ("id", "2021-002", "evidence"),
+        ("id", "2021-002", "preuve"),
     ] {
         refused(
             &ws,
@@ -378,7 +394,7 @@ fn fate_set_never_sets_an_id_nor_breaks_the_records_and_keeps_the_comments() {
             fate,
             now,
             &["fate", "set", item, field, "renamed"],
-            "never set",
+            "jamais modifié",
         );
     }
     refused(
@@ -400,7 +416,7 @@ fn fate_set_never_sets_an_id_nor_breaks_the_records_and_keeps_the_comments() {
             "decision.reference",
             "courrier",
         ],
-        "`decision` has no value yet: give it whole",
+        "`decision` n'a pas encore de valeur\u{202f}: donnez-la en entier",
     );
     let before = ws.read(fate);
     // The README's example, on the sample.
@@ -514,7 +530,7 @@ fn fate_set_refuses_what_would_orphan_the_records_of_a_copy() {
         fate,
         now,
         &["fate", "set", "sauvegardes", "copies[1].id", "autre"],
-        "never set",
+        "jamais modifié",
     );
     refused(
         &f,
@@ -645,7 +661,7 @@ fn no_breach_command_makes_a_hand_edit_its_own() {
         "--reason",
         "analyse en cours",
     ];
-    refused(&ws, FILE, "2021-03-30 12:00", &defer, "cannot be adopted");
+    refused(&ws, FILE, "2021-03-30 12:00", &defer, "être adopté");
     refused(&ws, FILE, "2021-03-30 12:00", &defer, "`calls`");
     run(&ws, "2021-03-30 12:00", &["check"]).assert_code(1);
     // A fact edited by hand: refused, pointing to `dpo record adopt`; once
