@@ -15,6 +15,7 @@ pub mod set;
 pub mod severity;
 pub mod store;
 pub mod summary;
+mod voice;
 
 use std::path::PathBuf;
 
@@ -224,7 +225,7 @@ pub enum BreachError {
         name: String,
     },
     /// The description of the nature of the breach cannot be deferred.
-    #[error("the description of the nature of the breach (`nature.description`) cannot be deferred: a notification must at least say what happened (GDPR Art. 33(3)(a); every other item may follow in phases, Art. 33(4))\n  hint: describe what is known now in `nature.description` of `breaches/{id}.yaml`, even briefly (\"chiffrement des partages constaté ce matin, étendue en cours d'analyse\")")]
+    #[error("the description of the nature of the breach (`nature.description`) cannot be deferred: a notification must at least say what happened (GDPR Art. 33(3)(a); every other item may follow in phases, Art. 33(4))\n  hint: describe what is known now in `nature.description` of `breaches/{id}.yaml`, even briefly (\"shares found encrypted this morning, extent being assessed\")")]
     NotDeferrable {
         /// The breach.
         id: Id,
@@ -242,7 +243,7 @@ pub enum BreachError {
         late: String,
     },
     /// Phase 1 was already sent to this controller.
-    #[error("breach `{id}` was already notified to `{controller}` on {sent_at} (message {message_id}){}\n  hint: `dpo breach supplement {id}` sends new information{}; add --again only to send the same notification once more", if changed.is_empty() { String::new() } else { format!("; changed since they were sent: {}", changed.join(", ")) }, if changed.is_empty() { "" } else { " and the changed fields" })]
+    #[error("breach `{id}` was already notified to `{controller}` on {} (message {message_id}){}\n  hint: `dpo breach supplement {id}` sends new information{}; add --again only to send the same notification once more", words::show(*sent_at), if changed.is_empty() { String::new() } else { format!("; changed since they were sent: {}", changed.join(", ")) }, if changed.is_empty() { "" } else { " and the changed fields" })]
     AlreadyNotified {
         /// The fields changed since they were sent (keys).
         changed: Box<[String]>,
@@ -251,7 +252,7 @@ pub enum BreachError {
         /// The controller.
         controller: Id,
         /// When.
-        sent_at: String,
+        sent_at: DateTime<FixedOffset>,
         /// Its Message-ID.
         message_id: String,
     },
@@ -291,24 +292,24 @@ pub enum BreachError {
     #[error("the processor's DPO has no e-mail address to send from\n  hint: fill in `dpo.email` in `processor.yaml`, or set DPO_SMTP_FROM")]
     NoSender,
     /// A time typed for the record.
-    #[error("{what} ({when}) is after now ({now}); a breach record holds what has happened\n  hint: check the date, or type the offset if the time is in another zone")]
+    #[error("{what} ({}) is after now ({}); a breach record holds what has happened\n  hint: check the date, or type the offset if the time is in another zone", words::show(*when), words::show(*now))]
     InTheFuture {
-        /// Which time.
+        /// Which time: a field, or "the call".
         what: &'static str,
-        /// The time given.
-        when: String,
-        /// Now.
-        now: String,
+        /// The time given, in the processor's timezone.
+        when: DateTime<FixedOffset>,
+        /// Now, in the processor's timezone.
+        now: DateTime<FixedOffset>,
     },
     /// A call dated before the processor became aware of the breach.
-    #[error("the call ({when}) is before breach `{id}`'s aware_at ({aware_at}): a call notifying the breach cannot predate the moment the processor became aware of it; nothing was recorded\n  hint: check --at (a time without offset is read in {tz}); if aware_at is wrong, correct it in `breaches/{id}.yaml` first")]
+    #[error("the call ({}) is before breach `{id}`'s aware_at ({}): a call notifying the breach cannot predate the moment the processor became aware of it; nothing was recorded\n  hint: check --at (a time without offset is read in {tz}); if aware_at is wrong, correct it in `breaches/{id}.yaml` first", words::show(*when), words::show(*aware_at))]
     CallBeforeAware {
         /// The breach.
         id: Id,
-        /// The time given.
-        when: String,
-        /// The breach's aware_at.
-        aware_at: String,
+        /// The time given, in the processor's timezone.
+        when: DateTime<FixedOffset>,
+        /// The breach's aware_at, in the processor's timezone.
+        aware_at: DateTime<FixedOffset>,
         /// The workspace's time zone.
         tz: String,
     },
@@ -365,6 +366,9 @@ pub enum BreachError {
     /// The outbox refused or failed otherwise.
     #[error(transparent)]
     Outbox(crate::mail::outbox::OutboxError),
+    /// A factor of `dpo breach severity` outside its scale.
+    #[error("{0}\n  hint: DPC 1–4, EI 0.25/0.5/0.75/1, CB 0–2 (ENISA, Recommendations for a methodology of the assessment of severity of personal data breaches, 2013)")]
+    Severity(#[from] severity::SeverityError),
 }
 
 impl From<StoreError> for BreachError {
@@ -580,8 +584,8 @@ pub fn open(ws: &Workspace, req: &OpenRequest) -> Result<(Breach, PathBuf), Brea
             if t.to_utc() > req.now {
                 return Err(BreachError::InTheFuture {
                     what,
-                    when: words::show_in(t, ws.tz),
-                    now: words::show(crate::time::in_tz(req.now, ws.tz)),
+                    when: t.with_timezone(&ws.tz).fixed_offset(),
+                    now: crate::time::in_tz(req.now, ws.tz),
                 });
             }
         }
@@ -729,8 +733,8 @@ pub fn call(ws: &Workspace, req: &CallRequest) -> Result<(Breach, Call), BreachE
     if at.to_utc() > req.now {
         return Err(BreachError::InTheFuture {
             what: "the call",
-            when: words::show_in(at, ws.tz),
-            now: words::show(crate::time::in_tz(req.now, ws.tz)),
+            when: at.with_timezone(&ws.tz).fixed_offset(),
+            now: crate::time::in_tz(req.now, ws.tz),
         });
     }
     amend(ws, &req.id, req.now, &req.actor, "breach.call", |new| {
@@ -738,8 +742,8 @@ pub fn call(ws: &Workspace, req: &CallRequest) -> Result<(Breach, Call), BreachE
         if at < new.aware_at {
             return Err(BreachError::CallBeforeAware {
                 id: new.id.clone(),
-                when: words::show_in(at, ws.tz),
-                aware_at: words::show_in(new.aware_at, ws.tz),
+                when: at.with_timezone(&ws.tz).fixed_offset(),
+                aware_at: new.aware_at.with_timezone(&ws.tz).fixed_offset(),
                 tz: ws.tz.to_string(),
             });
         }

@@ -17,6 +17,7 @@ use crate::model::{
     BagRecord, BagVerificationRecord, Controller, CopyKind, DataCopy, DataItem, FateRecord, Id,
     Processor,
 };
+use crate::render::catalog::Msg;
 use crate::render::OutputError;
 use crate::signing::{self, sig_path, AllowedSigners, BadSignature, Signer, Verdict, NS_BAG};
 use crate::workspace::{self, Act, Workspace};
@@ -153,17 +154,18 @@ fn source_copy<'a>(
         .collect();
     match live.as_slice() {
         [one] => Ok(one),
-        _ => Err(FateError::Refused {
-            message: format!(
-                "say which copy of item `{}` the data is read from: --copy {}",
-                item.id,
-                item.copies
-                    .iter()
-                    .map(|c| c.id.as_str())
-                    .collect::<Vec<_>>()
-                    .join("|")
-            ),
-        }),
+        _ => Err(super::refused(
+            Msg::new("duties-fate-which-copy")
+                .arg("item", item.id.to_string())
+                .arg(
+                    "copies",
+                    item.copies
+                        .iter()
+                        .map(|c| c.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join("|"),
+                ),
+        )),
     }
 }
 

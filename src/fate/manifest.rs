@@ -7,6 +7,8 @@
 use std::path::Path;
 
 use super::FateError;
+use crate::render::catalog::Msg;
+use crate::render::said::Refusal;
 
 /// One line of a manifest.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,21 +51,21 @@ pub fn parse_manifest(bytes: &[u8], path: &Path) -> Result<Vec<ManifestEntry>, F
         return Ok(out);
     }
     for (i, raw) in body.split(|&b| b == b'\n').enumerate() {
-        let err = |message: &str| FateError::Manifest {
+        let err = |id: &'static str| FateError::Manifest {
             path: path.to_path_buf(),
             line: i + 1,
-            message: message.to_string(),
+            said: Refusal::new(Msg::new(id)),
         };
         let (escaped, line) = match raw.strip_prefix(b"\\") {
             Some(rest) => (true, rest),
             None => (false, raw),
         };
         if line.len() < 66 || !(line[64] == b' ' && (line[65] == b' ' || line[65] == b'*')) {
-            return Err(err("not `SHA256  NAME`"));
+            return Err(err("duties-fate-manifest-line"));
         }
         let mut sha = [0u8; 32];
         hex::decode_to_slice(&line[..64], &mut sha)
-            .map_err(|_| err("the hash is not 64 hexadecimal digits"))?;
+            .map_err(|_| err("duties-fate-manifest-hash"))?;
         let raw_name = &line[66..];
         let name = if escaped {
             let mut n = Vec::with_capacity(raw_name.len());
@@ -74,7 +76,7 @@ pub fn parse_manifest(bytes: &[u8], path: &Path) -> Result<Vec<ManifestEntry>, F
                         Some(b'\\') => n.push(b'\\'),
                         Some(b'n') => n.push(b'\n'),
                         Some(b'r') => n.push(b'\r'),
-                        _ => return Err(err("invalid escape in the file name")),
+                        _ => return Err(err("duties-fate-manifest-escape")),
                     }
                 } else {
                     n.push(b);

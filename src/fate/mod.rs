@@ -23,6 +23,7 @@ mod manifest;
 mod scan;
 mod status;
 mod store;
+mod voice;
 
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
@@ -50,6 +51,8 @@ pub use store::{
 };
 
 use crate::model::Id;
+use crate::render::catalog::Msg;
+use crate::render::said::Refusal;
 use crate::workspace::Diagnostic;
 
 /// A progress callback for long hashing and copying work: called from worker
@@ -81,6 +84,11 @@ fn evidence_stem(
         Some(d) => format!("evidence/fate/{controller}/{d}/{stem}-{stamp}"),
         None => format!("evidence/fate/{controller}/{stem}-{stamp}"),
     }
+}
+
+/// A refusal of the fate workflow: message `id`, with `args`.
+fn refused(m: Msg) -> FateError {
+    FateError::Refused(Refusal::new(m))
 }
 
 /// What can go wrong in the fate workflow (exit code 2). A certificate refused
@@ -115,12 +123,12 @@ pub enum FateError {
         file: String,
     },
     /// The item is not in the fate file(s).
-    #[error("no item `{item}` in {where_}; the items are: {known}")]
+    #[error("no item `{item}` in {}; the items are: {known}", in_file.as_ref().map_or("the fate files".to_string(), |f| format!("`{f}`")))]
     UnknownItem {
         /// The item asked for.
         item: String,
-        /// Which file(s) were searched.
-        where_: String,
+        /// The file searched; `None`: every fate file.
+        in_file: Option<String>,
         /// The items there are.
         known: String,
     },
@@ -144,11 +152,8 @@ pub enum FateError {
     },
     /// The action contradicts the controller's choice or the order of the
     /// work, or what was asked for cannot be done as asked.
-    #[error("{message}")]
-    Refused {
-        /// What is refused and why, with a hint.
-        message: String,
-    },
+    #[error("{0}")]
+    Refused(Refusal),
     /// A scan needs a fingerprint to compare with.
     #[error("item `{item}` has no fingerprint to compare with\n  hint: take one before destroying: `dpo fate fingerprint {item} PATH…`")]
     NoFingerprint {
@@ -156,14 +161,14 @@ pub enum FateError {
         item: Id,
     },
     /// A manifest of the evidence folder cannot be read.
-    #[error("`{}` line {line}: {message}", path.display())]
+    #[error("`{}` line {line}: {said}", path.display())]
     Manifest {
         /// The manifest.
         path: PathBuf,
         /// 1-based line.
         line: usize,
         /// What is wrong.
-        message: String,
+        said: Refusal,
     },
     /// Reading a file failed.
     #[error("failed to read `{}`", path.display())]

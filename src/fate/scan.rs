@@ -13,6 +13,8 @@ use super::{local_second, lossy, parse_manifest, Fate, FateError, Payload, Progr
 use crate::hashing::sha256_hex;
 use crate::hashing::{self, FileDigest};
 use crate::model::{FateRecord, FingerprintRecord, Id, ScanMatch, ScanRecord};
+use crate::render::catalog::Msg;
+use crate::render::said::Refusal;
 use crate::workspace::{Act, Workspace};
 
 /// How many matches a scan record keeps (the count is always kept).
@@ -51,10 +53,11 @@ impl Fingerprints {
                 return Err(FateError::Manifest {
                     path,
                     line: 0,
-                    message: format!(
-                        "the manifest does not hash to the SHA-256 recorded when it was taken ({}): it was changed\n  hint: restore it from git, or take a new fingerprint",
-                        f.manifest_sha256
-                    ),
+                    said: Refusal::new(
+                        Msg::new("duties-fate-manifest-changed")
+                            .arg("sha256", f.manifest_sha256.as_str()),
+                    )
+                    .hint(Msg::new("duties-fate-manifest-changed-hint")),
                 });
             }
             for e in parse_manifest(&bytes, &path)? {

@@ -98,7 +98,7 @@ impl Fate {
     pub fn require_item(&self, id: &str) -> Result<&DataItem, FateError> {
         self.item(id).ok_or_else(|| FateError::UnknownItem {
             item: id.to_string(),
-            where_: format!("`{}`", self.rel()),
+            in_file: Some(self.rel()),
             known: known(self.file.items.iter().map(|i| &i.id)),
         })
     }
@@ -282,11 +282,7 @@ pub fn find_item(ws: &Workspace, controller: Option<&Id>, item: &str) -> Result<
         1 => Ok(found.remove(0)),
         0 => Err(FateError::UnknownItem {
             item: item.to_string(),
-            where_: if ids.len() == 1 {
-                format!("`{}`", fate_rel(&ids[0]))
-            } else {
-                "the fate files".into()
-            },
+            in_file: (ids.len() == 1).then(|| fate_rel(&ids[0])),
             known: known(all.iter()),
         }),
         _ => Err(FateError::AmbiguousItem {
@@ -477,7 +473,7 @@ impl store::Settable for FateFile {
     /// Refuses the choice, decision and copies of an item once a
     /// certificate stating them was issued: setting them would make the
     /// issued certificate say what the record no longer says.
-    fn may_set(&self, field: &str) -> Result<(), String> {
+    fn may_set(&self, field: &str) -> Result<(), Msg> {
         let Some((index, rest)) = field.strip_prefix("items[").and_then(|r| r.split_once(']'))
         else {
             return Ok(());
@@ -493,13 +489,14 @@ impl store::Settable for FateFile {
         });
         let item = index.parse::<usize>().ok().and_then(|i| self.items.get(i));
         match (issued, item) {
-            (Some(c), Some(item)) if CERTIFIED_FACTS.contains(&fact) => Err(format!(
-                "item `{}` is covered by the certificate issued on {} by {} (`{}`): its `{fact}` is what that certificate states to the controller, and is not rewritten after it. dpo does not re-certify changed facts: if the controller's decision or the copies really changed, tell the controller in writing and note it with `dpo journal note -m \"…\"`",
-                item.id,
-                crate::render::words::show(c.at),
-                c.by,
-                c.pdf
-            )),
+            (Some(c), Some(item)) if CERTIFIED_FACTS.contains(&fact) => {
+                Err(Msg::new("duties-fate-certified-fact")
+                    .arg("item", item.id.to_string())
+                    .arg("at", crate::render::said::instant(c.at))
+                    .arg("by", c.by.as_str())
+                    .arg("pdf", c.pdf.as_str())
+                    .arg("fact", fact))
+            }
             _ => Ok(()),
         }
     }

@@ -60,11 +60,17 @@ fn certificate(
         }
         Err(e) => {
             let rel = fate::fate_rel(controller);
-            (
-                None,
-                vec!["fate_file".into()],
-                vec![Diagnostic::error(&rel, (1, 1), "", e.to_string())],
-            )
+            let d = match e.refusal() {
+                Some(r) => {
+                    let d = Diagnostic::error_msg(&rel, (1, 1), "", r.message);
+                    match r.hint {
+                        Some(h) => d.with_hint_msg(h),
+                        None => d,
+                    }
+                }
+                None => Diagnostic::error(&rel, (1, 1), "", e.to_string()),
+            };
+            (None, vec!["fate_file".into()], vec![d])
         }
     }
 }

@@ -431,7 +431,7 @@ pub fn adopt(
 pub trait Settable: Serialize + DeserializeOwned + PartialEq {
     /// Refuses setting `field` (a path) of the record as it stands: a fact
     /// already sent that fixes a deadline, a closed record…
-    fn may_set(&self, _field: &str) -> Result<(), String> {
+    fn may_set(&self, _field: &str) -> Result<(), crate::render::catalog::Msg> {
         Ok(())
     }
 
@@ -776,7 +776,10 @@ pub fn set_field<T: Settable>(
             "an id is what records and documents refer to: it is never set (at any depth)".into(),
         ));
     }
-    stored.record.may_set(how.field).map_err(&refuse)?;
+    stored
+        .record
+        .may_set(how.field)
+        .map_err(|m| refuse(m.english()))?;
     unchanged(ws, &stored.source)?;
     let tree: Value =
         serde_yaml::from_str(&stored.source.text).map_err(|e| refuse(e.to_string()))?;

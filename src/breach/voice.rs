@@ -1,0 +1,258 @@
+//! What [`BreachError`] and [`SeverityError`] say in the run's language,
+//! from the catalog (`duties.ftl`), instants in words; `Display` stays the
+//! English text (logs, `--json`).
+
+use super::severity::SeverityError;
+use super::BreachError;
+use crate::render::catalog::{Catalog, Localize, Msg};
+use crate::render::said::{instant, Refusal};
+
+impl BreachError {
+    /// What the error says, from the catalog; `None` for an error of the
+    /// layers below (workspace, store, mail, templates), said by its own
+    /// type.
+    pub fn refusal(&self) -> Option<Refusal> {
+        use BreachError as E;
+        let m = Msg::new;
+        Some(match self {
+            E::NotFound { id, path } => Refusal::new(
+                m("err-no-breach")
+                    .arg("id", id.to_string())
+                    .arg("path", path.display().to_string()),
+            )
+            .hint(m("err-no-breach-hint")),
+            E::Exists { id, path } => Refusal::new(
+                m("duties-breach-exists")
+                    .arg("id", id.to_string())
+                    .arg("path", path.display().to_string()),
+            )
+            .hint(m("duties-breach-exists-hint")),
+            E::Invalid { file, diagnostics } => Refusal::new(
+                m("duties-file-has-errors")
+                    .arg("file", file.as_str())
+                    .arg("n", diagnostics.iter().filter(|d| d.is_error()).count()),
+            ),
+            E::Changed { path } => {
+                Refusal::new(m("err-changed-meanwhile").arg("path", path.display().to_string()))
+                    .hint(m("err-changed-meanwhile-hint"))
+            }
+            E::Rewrite { file, message } => Refusal::new(
+                m("duties-refuse-rewrite")
+                    .arg("file", file.as_str())
+                    .arg("message", message.as_str()),
+            ),
+            E::NotConcerned {
+                id,
+                controller,
+                known,
+            } => Refusal::new(
+                m("duties-breach-not-concerned")
+                    .arg("id", id.to_string())
+                    .arg("controller", controller.to_string())
+                    .arg("known", known.as_str()),
+            )
+            .hint(m("duties-breach-not-concerned-hint").arg("id", id.to_string())),
+            E::UnknownController { controller, known } => Refusal::new(
+                m("duties-breach-unknown-controller")
+                    .arg("controller", controller.as_str())
+                    .arg("known", known.as_str()),
+            )
+            .hint(m("duties-controllers-are-files")),
+            E::UnknownSubprocessor { id, known } => Refusal::new(
+                m("duties-breach-unknown-subprocessor")
+                    .arg("id", id.as_str())
+                    .arg("known", known.as_str()),
+            )
+            .hint(m("duties-breach-unknown-subprocessor-hint")),
+            E::NoController => {
+                Refusal::new(m("duties-no-controller")).hint(m("duties-no-controller-hint"))
+            }
+            E::WhoseData { known } => {
+                Refusal::new(m("duties-whose-data").arg("known", known.as_str()))
+                    .hint(m("duties-whose-data-hint"))
+            }
+            E::WhichController { id, known } => Refusal::new(
+                m("duties-which-controller")
+                    .arg("id", id.to_string())
+                    .arg("known", known.as_str()),
+            )
+            .hint(m("duties-which-controller-hint")),
+            E::UnknownField { name } => {
+                Refusal::new(m("duties-unknown-field").arg("name", name.as_str())).hint(
+                    m("duties-unknown-field-hint").arg(
+                        "fields",
+                        super::fields::all()
+                            .map(|f| f.key())
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    ),
+                )
+            }
+            E::NotDeferrable { id } => Refusal::new(m("duties-not-deferrable"))
+                .hint(m("duties-not-deferrable-hint").arg("id", id.to_string())),
+            E::AlreadyNotified {
+                changed,
+                id,
+                controller,
+                sent_at,
+                message_id,
+            } => {
+                let mut said = m("duties-already-notified")
+                    .arg("id", id.to_string())
+                    .arg("controller", controller.to_string())
+                    .arg("sent", instant(*sent_at))
+                    .arg("message_id", message_id.as_str())
+                    .arg("n", changed.len());
+                said = said.arg("changed", changed.join(", "));
+                Refusal::new(said).hint(
+                    m("duties-already-notified-hint")
+                        .arg("id", id.to_string())
+                        .arg("n", changed.len()),
+                )
+            }
+            E::NotYetNotified { id, controller } => Refusal::new(
+                m("duties-not-yet-notified")
+                    .arg("id", id.to_string())
+                    .arg("controller", controller.to_string()),
+            )
+            .hint(m("duties-not-yet-notified-hint").arg("id", id.to_string())),
+            E::NothingNew { id, controller } => Refusal::new(
+                m("duties-nothing-new")
+                    .arg("id", id.to_string())
+                    .arg("controller", controller.to_string()),
+            )
+            .hint(m("duties-nothing-new-hint")),
+            E::EmptyField { id, field } => Refusal::new(
+                m("duties-empty-field")
+                    .arg("id", id.to_string())
+                    .arg("field", field.as_str()),
+            ),
+            E::NoBreachContact { controller, file } => Refusal::new(
+                m("duties-no-breach-contact").arg("controller", controller.to_string()),
+            )
+            .hint(m("duties-no-breach-contact-hint").arg("file", file.as_str())),
+            E::NoSender => Refusal::new(m("duties-no-sender")).hint(m("duties-no-sender-hint")),
+            E::InTheFuture { what, when, now } => {
+                let what = if *what == "the call" {
+                    m("duties-the-call")
+                } else {
+                    m("duties-field-name").arg("field", *what)
+                };
+                Refusal::new(
+                    m("duties-in-the-future")
+                        .arg("what", what)
+                        .arg("when", instant(*when))
+                        .arg("now", instant(*now)),
+                )
+                .hint(m("duties-in-the-future-hint"))
+            }
+            E::CallBeforeAware {
+                id,
+                when,
+                aware_at,
+                tz,
+            } => Refusal::new(
+                m("duties-call-before-aware")
+                    .arg("id", id.to_string())
+                    .arg("when", instant(*when))
+                    .arg("aware", instant(*aware_at)),
+            )
+            .hint(
+                m("duties-call-before-aware-hint")
+                    .arg("id", id.to_string())
+                    .arg("tz", tz.as_str()),
+            ),
+            E::Pdf { id, .. } => Refusal::new(m("duties-breach-pdf").arg("id", id.to_string())),
+            E::Mail { id, controller, .. } => Refusal::new(
+                m("duties-breach-not-sent")
+                    .arg("id", id.to_string())
+                    .arg("controller", controller.to_string()),
+            ),
+            E::SentNotRecorded {
+                id,
+                controller,
+                message_id,
+                reply,
+                ..
+            } => Refusal::new(
+                m("duties-sent-not-recorded")
+                    .arg("id", id.to_string())
+                    .arg("controller", controller.to_string())
+                    .arg("message_id", message_id.as_str())
+                    .arg("reply", reply.as_str()),
+            )
+            .hint(m("duties-sent-not-recorded-hint").arg("id", id.to_string())),
+            E::Severity(e) => Refusal::new(e.said()).hint(m("duties-severity-hint")),
+            E::LateWithoutReason { .. }
+            | E::Closed { .. }
+            | E::MissingFields { .. }
+            | E::DeferredAtClose { .. }
+            | E::Empty(_)
+            | E::Id(_)
+            | E::Workspace(_)
+            | E::Store(_)
+            | E::Template(_)
+            | E::Outbox(_) => return None,
+        })
+    }
+}
+
+impl Localize for BreachError {
+    /// The catalog's message; an error of a layer below keeps its English
+    /// text, its hint label said in the language of `s`.
+    fn message(&self, s: &Catalog) -> String {
+        match self.refusal() {
+            Some(r) => r.message(s),
+            None => s.relabel_hints(&self.to_string()),
+        }
+    }
+}
+
+impl SeverityError {
+    /// The message, from the catalog.
+    pub fn said(&self) -> Msg {
+        match self {
+            SeverityError::OutOfRange {
+                factor,
+                value,
+                lo,
+                hi,
+            } => Msg::new("duties-severity-out-of-range")
+                .arg("factor", *factor)
+                .arg("value", value.to_string())
+                .arg("lo", *lo)
+                .arg("hi", *hi),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Id, Lang};
+    use chrono::DateTime;
+
+    #[test]
+    fn a_refusal_of_the_breach_workflow_is_said_in_french_with_its_instants_in_words() {
+        let t = |s| DateTime::parse_from_rfc3339(s).unwrap();
+        let e = BreachError::CallBeforeAware {
+            id: Id::new("2021-001").unwrap(),
+            when: t("2021-03-01T09:00:00+01:00"),
+            aware_at: t("2021-03-02T10:00:00+01:00"),
+            tz: "Europe/Paris".into(),
+        };
+        let fr = e.message(&Catalog::of(Lang::Fr));
+        assert!(fr.contains("1er mars 2021 à 09:00"), "{fr}");
+        assert!(fr.contains("2 mars 2021 à 10:00"), "{fr}");
+        assert!(fr.contains("\n  conseil\u{202f}: "), "{fr}");
+        assert!(!fr.contains("2021-03-01"), "{fr}");
+        // `Display` stays English.
+        assert!(e.to_string().starts_with("the call (2021-03-01 09:00"));
+        let sev = BreachError::from(super::super::severity::assess(5.0, 1.0, 0.0).unwrap_err());
+        let fr = sev.message(&Catalog::of(Lang::Fr));
+        assert!(
+            fr.starts_with("DPC = 5 est hors de son échelle (1 à 4)"),
+            "{fr}"
+        );
+    }
+}
