@@ -1037,7 +1037,7 @@ fn a_placeholder_validator_is_refused_and_a_superseded_destruction_is_marked() {
         ]);
         r.assert_code(2);
         assert!(
-            r.stderr().contains("--validated-by") && r.stderr().contains("says nothing"),
+            r.stderr().contains("--validated-by") && r.stderr().contains("ne dit rien"),
             "{v:?}: {}",
             r.stderr()
         );

@@ -13,6 +13,7 @@ mod cli;
 mod closing;
 mod crash;
 mod documents;
+mod duties_voice;
 mod evidence;
 mod fate;
 mod hostile;

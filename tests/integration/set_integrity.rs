@@ -296,7 +296,7 @@ fn request_set_validates_as_request_log_and_check_do() {
         (
             "received_at",
             "2021-05-01T10:00:00+02:00",
-            "received_at (2021-05-01 10:00 (UTC+02:00)) is after logged_at",
+            "received_at (1 May 2021, 10:00 (UTC+02:00)) is after logged_at",
         ),
         ("summary", "   ", "the summary of the request is empty"),
         ("id", "2021-002", "evidence"),
