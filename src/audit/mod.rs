@@ -398,10 +398,13 @@ impl Maker<'_> {
                     for (field, file) in [("pdf", &c.pdf), ("json", &c.json)] {
                         if !file.starts_with("evidence/") || !self.ws.root.join(file).is_file() {
                             let field = format!("records[{i}].{field}");
-                            let message = format!("the certificate `{file}` is not kept in the workspace's evidence/, so it is not in the pack");
+                            let message = Msg::new("duties-audit-certificate-not-kept")
+                                .arg("file", file.as_str());
                             self.pack.diagnostics.push(
-                                Diagnostic::warning(&rel, src.locate(&field), &field, message)
-                                    .with_hint("issue the certificate again (it is now always kept in evidence/), or add the file to the pack by hand with its .sig"),
+                                Diagnostic::warning_msg(&rel, src.locate(&field), &field, message)
+                                    .with_hint_msg(Msg::new(
+                                        "duties-audit-certificate-not-kept-hint",
+                                    )),
                             );
                         }
                         self.evidence.insert(file.clone());

@@ -11,6 +11,7 @@ use chrono_tz::Tz;
 
 use super::catalog::{Catalog, Localize, Msg};
 use crate::model::Lang;
+use crate::workspace::Diagnostic;
 
 /// A refusal or a failure as a person reads it: a message, and what to do
 /// about it. `Display` is the English text (logs, `--json`, tests).
@@ -35,6 +36,27 @@ impl Refusal {
     pub fn hint(mut self, hint: Msg) -> Self {
         self.hint = Some(hint);
         self
+    }
+}
+
+impl Refusal {
+    /// The refusal as an error of `file` at `pos`, field `field` (empty:
+    /// the whole file), its hint kept.
+    pub fn error_at(self, file: &str, pos: (usize, usize), field: &str) -> Diagnostic {
+        let d = Diagnostic::error_msg(file, pos, field, self.message);
+        match self.hint {
+            Some(h) => d.with_hint_msg(h),
+            None => d,
+        }
+    }
+
+    /// An error of a whole file: the refusal when there is one, else
+    /// `english` as it is.
+    pub fn file_error(said: Option<Self>, file: &str, english: String) -> Diagnostic {
+        match said {
+            Some(r) => r.error_at(file, (1, 1), ""),
+            None => Diagnostic::error(file, (1, 1), "", english),
+        }
     }
 }
 

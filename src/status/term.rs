@@ -10,6 +10,7 @@ use super::{dated, State, StatusItem};
 use crate::fate::{self, FateError};
 use crate::model::{FateRecord, Id};
 use crate::render::catalog::Arg;
+use crate::render::said::Refusal;
 use crate::render::templates::Strings;
 use crate::render::words;
 use crate::time::working_days::PeriodEnd;
@@ -60,16 +61,7 @@ fn certificate(
         }
         Err(e) => {
             let rel = fate::fate_rel(controller);
-            let d = match e.refusal() {
-                Some(r) => {
-                    let d = Diagnostic::error_msg(&rel, (1, 1), "", r.message);
-                    match r.hint {
-                        Some(h) => d.with_hint_msg(h),
-                        None => d,
-                    }
-                }
-                None => Diagnostic::error(&rel, (1, 1), "", e.to_string()),
-            };
+            let d = Refusal::file_error(e.refusal(), &rel, e.to_string());
             (None, vec!["fate_file".into()], vec![d])
         }
     }

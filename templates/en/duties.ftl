@@ -132,3 +132,26 @@ duties-status-journal-unreadable = { $what }: { $why }
 duties-status-integrity-unreadable = the records cannot be compared with the journal
 duties-status-uncertain-unreadable = the uncertain sendings cannot be listed
 duties-status-uncertain = { $action } { $eml } (intent journaled on { $at })
+
+## record files that do not read
+duties-not-a-breach-file = not a breach file: breach files are named `<id>.yaml`
+duties-not-a-breach-file-hint = move it out of `breaches/`
+duties-not-a-breach-id = `{ $stem }` is not a valid breach identifier: lowercase letters, digits and dashes
+duties-not-a-fate-file = not a fate file: fate files are named `<controller>.yaml`
+duties-not-a-fate-file-hint = rename it, or move it out of `fate/`
+duties-fate-file-name = the file name is the controller's identifier: `{ $value }` is not one (lowercase letters, digits and dashes, at most 64 characters)
+duties-fate-file-name-hint = rename the file
+duties-fate-duplicate-item = duplicate item id `{ $item }`
+duties-fate-duplicate-item-hint = ids must be unique in a file; rename one of them
+duties-fate-no-copy = item `{ $item }` lists no copy
+duties-fate-no-copy-hint = list every copy of the data, the live one included: Annex 1 § IV asks for the destruction of all copies
+duties-fate-duplicate-copy = duplicate copy id `{ $copy }` in item `{ $item }`
+duties-fate-duplicate-copy-hint = copy ids must be unique within an item
+duties-fate-record-no-item = record about item `{ $item }`, which is not in `items`
+duties-fate-record-no-item-hint = records are written by dpo; restore the item they are about rather than deleting records
+duties-fate-record-no-copy = record about copy `{ $copy }` of item `{ $item }`, which has no such copy
+duties-fate-record-no-copy-hint = records are written by dpo; restore the copy they are about rather than deleting records
+duties-fate-no-controller = no controller `{ $stem }`: a fate file is named after its controller
+duties-audit-certificate-not-kept = the certificate `{ $file }` is not kept in the workspace's evidence/, so it is not in the pack
+duties-audit-certificate-not-kept-hint = issue the certificate again (it is now always kept in evidence/), or add the file to the pack by hand with its .sig
+duties-audit-left-out = left out of the audit pack: { $why }

@@ -132,3 +132,26 @@ duties-status-journal-unreadable = { $what } : { $why }
 duties-status-integrity-unreadable = les enregistrements ne peuvent pas être comparés au journal
 duties-status-uncertain-unreadable = les envois incertains ne peuvent pas être listés
 duties-status-uncertain = { $action } { $eml } (intention journalisée le { $at })
+
+## fichiers d'enregistrement illisibles
+duties-not-a-breach-file = ce n'est pas un fichier de violation : les fichiers de violation sont nommés `<id>.yaml`
+duties-not-a-breach-file-hint = sortez-le de `breaches/`
+duties-not-a-breach-id = `{ $stem }` n'est pas un identifiant de violation valide : lettres minuscules, chiffres et tirets
+duties-not-a-fate-file = ce n'est pas un fichier de sort des données : ces fichiers sont nommés `<controller>.yaml`
+duties-not-a-fate-file-hint = renommez-le, ou sortez-le de `fate/`
+duties-fate-file-name = le nom du fichier est l'identifiant du responsable de traitement : `{ $value }` n'en est pas un (lettres minuscules, chiffres et tirets, 64 caractères au plus)
+duties-fate-file-name-hint = renommez le fichier
+duties-fate-duplicate-item = identifiant d'élément `{ $item }` en double
+duties-fate-duplicate-item-hint = les identifiants sont uniques dans un fichier ; renommez l'un d'eux
+duties-fate-no-copy = l'élément `{ $item }` ne liste aucune copie
+duties-fate-no-copy-hint = listez chaque copie des données, y compris celle en service : l'annexe 1, § IV, demande la destruction de toutes les copies
+duties-fate-duplicate-copy = identifiant de copie `{ $copy }` en double dans l'élément `{ $item }`
+duties-fate-duplicate-copy-hint = les identifiants de copie sont uniques dans un élément
+duties-fate-record-no-item = enregistrement sur l'élément `{ $item }`, qui n'est pas dans `items`
+duties-fate-record-no-item-hint = les enregistrements sont écrits par dpo ; rétablissez l'élément qu'ils concernent plutôt que de supprimer des enregistrements
+duties-fate-record-no-copy = enregistrement sur la copie `{ $copy }` de l'élément `{ $item }`, qui n'a pas cette copie
+duties-fate-record-no-copy-hint = les enregistrements sont écrits par dpo ; rétablissez la copie qu'ils concernent plutôt que de supprimer des enregistrements
+duties-fate-no-controller = pas de responsable de traitement `{ $stem }` : un fichier de sort des données porte le nom de son responsable de traitement
+duties-audit-certificate-not-kept = le certificat `{ $file }` n'est pas conservé dans evidence/ de l'espace de travail : il n'est pas dans le dossier d'audit
+duties-audit-certificate-not-kept-hint = délivrez de nouveau le certificat (il est désormais toujours conservé dans evidence/), ou ajoutez le fichier au dossier d'audit à la main avec son .sig
+duties-audit-left-out = laissé hors du dossier d'audit : { $why }
