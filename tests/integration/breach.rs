@@ -715,7 +715,7 @@ fn a_supplement_sends_the_newly_filled_fields_as_update_number_1() {
             .run(&["--now", "2021-03-26 15:00", "breach", "supplement", ID]);
     nothing.assert_code(2);
     assert!(
-        nothing.stderr().contains("nothing new"),
+        nothing.stderr().contains("rien de nouveau"),
         "{}",
         nothing.stderr()
     );

@@ -279,6 +279,35 @@ fn the_refusals_of_requests_sub_processors_instructions_and_the_audit_pack_speak
 ) {
     let cases = [
         Case {
+            what: "an instruction with no notice waiting",
+            ws: juvisy,
+            before: vec![vec![
+                "--now",
+                "2021-03-26 11:00",
+                "instruction",
+                "log",
+                "--controller",
+                "juvisy-sur-orge",
+                "--from",
+                "DGS",
+                "--at",
+                "2021-03-26 10:00",
+                "--summary",
+                "Purge des comptes",
+            ]],
+            args: vec![
+                "--now",
+                "2021-03-26 11:00",
+                "instruction",
+                "notify",
+                "2021-001",
+                "--dry-run",
+            ],
+            code: 2,
+            fr: &["l'instruction `2021-001` n'a aucune opposition ni information de transfert"],
+            en: &["instruction `2021-001` has no objection or transfer notice waiting to be sent"],
+        },
+        Case {
             what: "an unknown sub-processor",
             ws: juvisy,
             before: vec![],

@@ -554,7 +554,12 @@ fn destroy_is_refused_before_the_item_is_handed_over_in_a_verified_bag() {
     later.extend(["--at", "2021-08-03 09:00"]);
     let o = env.dpo(&later);
     assert_eq!(o.code(), Some(2));
-    assert!(o.text().contains("in the future"), "{}", o.text());
+    assert!(
+        o.text()
+            .contains("3 août 2021 à 09:00 (UTC+02:00) est dans le futur"),
+        "{}",
+        o.text()
+    );
 }
 
 #[test]
