@@ -4,8 +4,9 @@
 
 use super::severity::SeverityError;
 use super::BreachError;
+use crate::model::Id;
 use crate::render::catalog::{Catalog, Localize, Msg};
-use crate::render::said::{instant, Refusal};
+use crate::render::said::{self, instant, Refusal};
 
 impl BreachError {
     /// What the error says, from the catalog; `None` for an error of the
@@ -14,71 +15,48 @@ impl BreachError {
     pub fn refusal(&self) -> Option<Refusal> {
         use BreachError as E;
         let m = Msg::new;
+        // Message `key` about breach `id`, and about `controller`.
+        let of = |key, id: &Id| m(key).arg("id", id.to_string());
+        let to = |key, id: &Id, c: &Id| of(key, id).arg("controller", c.to_string());
+        let path = |p: &std::path::Path| p.display().to_string();
+        let r = Refusal::new;
         Some(match self {
-            E::NotFound { id, path } => Refusal::new(
-                m("err-no-breach")
-                    .arg("id", id.to_string())
-                    .arg("path", path.display().to_string()),
-            )
-            .hint(m("err-no-breach-hint")),
-            E::Exists { id, path } => Refusal::new(
-                m("duties-breach-exists")
-                    .arg("id", id.to_string())
-                    .arg("path", path.display().to_string()),
-            )
-            .hint(m("duties-breach-exists-hint")),
-            E::Invalid { file, diagnostics } => Refusal::new(
-                m("duties-file-has-errors")
-                    .arg("file", file.as_str())
-                    .arg("n", diagnostics.iter().filter(|d| d.is_error()).count()),
-            ),
-            E::Changed { path } => {
-                Refusal::new(m("err-changed-meanwhile").arg("path", path.display().to_string()))
-                    .hint(m("err-changed-meanwhile-hint"))
+            E::NotFound { id, path: p } => {
+                r(of("err-no-breach", id).arg("path", path(p))).hint(m("err-no-breach-hint"))
             }
-            E::Rewrite { file, message } => Refusal::new(
-                m("duties-refuse-rewrite")
-                    .arg("file", file.as_str())
-                    .arg("message", message.as_str()),
-            ),
+            E::Exists { id, path: p } => r(of("duties-breach-exists", id).arg("path", path(p)))
+                .hint(m("duties-breach-exists-hint")),
+            E::Invalid { file, diagnostics } => r(m("duties-file-has-errors")
+                .arg("file", file.as_str())
+                .arg("n", diagnostics.iter().filter(|d| d.is_error()).count())),
+            E::Changed { path: p } => r(m("err-changed-meanwhile").arg("path", path(p)))
+                .hint(m("err-changed-meanwhile-hint")),
+            E::Rewrite { file, message } => r(m("duties-refuse-rewrite")
+                .arg("file", file.as_str())
+                .arg("message", message.as_str())),
             E::NotConcerned {
                 id,
                 controller,
                 known,
-            } => Refusal::new(
-                m("duties-breach-not-concerned")
-                    .arg("id", id.to_string())
-                    .arg("controller", controller.to_string())
-                    .arg("known", known.as_str()),
-            )
-            .hint(m("duties-breach-not-concerned-hint").arg("id", id.to_string())),
-            E::UnknownController { controller, known } => Refusal::new(
-                m("duties-breach-unknown-controller")
-                    .arg("controller", controller.as_str())
-                    .arg("known", known.as_str()),
-            )
+            } => r(to("duties-breach-not-concerned", id, controller).arg("known", known.as_str()))
+                .hint(of("duties-breach-not-concerned-hint", id)),
+            E::UnknownController { controller, known } => r(m("duties-breach-unknown-controller")
+                .arg("controller", controller.as_str())
+                .arg("known", known.as_str()))
             .hint(m("duties-controllers-are-files")),
-            E::UnknownSubprocessor { id, known } => Refusal::new(
-                m("duties-breach-unknown-subprocessor")
-                    .arg("id", id.as_str())
-                    .arg("known", known.as_str()),
-            )
+            E::UnknownSubprocessor { id, known } => r(m("duties-breach-unknown-subprocessor")
+                .arg("id", id.as_str())
+                .arg("known", known.as_str()))
             .hint(m("duties-breach-unknown-subprocessor-hint")),
-            E::NoController => {
-                Refusal::new(m("duties-no-controller")).hint(m("duties-no-controller-hint"))
+            E::NoController => r(m("duties-no-controller")).hint(m("duties-no-controller-hint")),
+            E::WhoseData { known } => r(m("duties-whose-data").arg("known", known.as_str()))
+                .hint(m("duties-whose-data-hint")),
+            E::WhichController { id, known } => {
+                r(of("duties-which-controller", id).arg("known", known.as_str()))
+                    .hint(m("duties-which-controller-hint"))
             }
-            E::WhoseData { known } => {
-                Refusal::new(m("duties-whose-data").arg("known", known.as_str()))
-                    .hint(m("duties-whose-data-hint"))
-            }
-            E::WhichController { id, known } => Refusal::new(
-                m("duties-which-controller")
-                    .arg("id", id.to_string())
-                    .arg("known", known.as_str()),
-            )
-            .hint(m("duties-which-controller-hint")),
-            E::UnknownField { name } => {
-                Refusal::new(m("duties-unknown-field").arg("name", name.as_str())).hint(
+            E::UnknownField { name } => r(m("duties-unknown-field").arg("name", name.as_str()))
+                .hint(
                     m("duties-unknown-field-hint").arg(
                         "fields",
                         super::fields::all()
@@ -86,64 +64,47 @@ impl BreachError {
                             .collect::<Vec<_>>()
                             .join(", "),
                     ),
-                )
+                ),
+            E::NotDeferrable { id } => {
+                r(m("duties-not-deferrable")).hint(of("duties-not-deferrable-hint", id))
             }
-            E::NotDeferrable { id } => Refusal::new(m("duties-not-deferrable"))
-                .hint(m("duties-not-deferrable-hint").arg("id", id.to_string())),
             E::AlreadyNotified {
                 changed,
                 id,
                 controller,
                 sent_at,
                 message_id,
-            } => {
-                let mut said = m("duties-already-notified")
-                    .arg("id", id.to_string())
-                    .arg("controller", controller.to_string())
-                    .arg("sent", instant(*sent_at))
-                    .arg("message_id", message_id.as_str())
-                    .arg("n", changed.len());
-                said = said.arg("changed", changed.join(", "));
-                Refusal::new(said).hint(
-                    m("duties-already-notified-hint")
-                        .arg("id", id.to_string())
-                        .arg("n", changed.len()),
-                )
+            } => r(to("duties-already-notified", id, controller)
+                .arg("sent", instant(*sent_at))
+                .arg("message_id", message_id.as_str())
+                .arg("n", changed.len())
+                .arg("changed", changed.join(", ")))
+            .hint(of("duties-already-notified-hint", id).arg("n", changed.len())),
+            E::NotYetNotified { id, controller } => {
+                r(to("duties-not-yet-notified", id, controller))
+                    .hint(of("duties-not-yet-notified-hint", id))
             }
-            E::NotYetNotified { id, controller } => Refusal::new(
-                m("duties-not-yet-notified")
-                    .arg("id", id.to_string())
-                    .arg("controller", controller.to_string()),
-            )
-            .hint(m("duties-not-yet-notified-hint").arg("id", id.to_string())),
-            E::NothingNew { id, controller } => Refusal::new(
-                m("duties-nothing-new")
-                    .arg("id", id.to_string())
-                    .arg("controller", controller.to_string()),
-            )
-            .hint(m("duties-nothing-new-hint")),
-            E::EmptyField { id, field } => Refusal::new(
-                m("duties-empty-field")
-                    .arg("id", id.to_string())
-                    .arg("field", field.as_str()),
-            ),
-            E::NoBreachContact { controller, file } => Refusal::new(
-                m("duties-no-breach-contact").arg("controller", controller.to_string()),
-            )
-            .hint(m("duties-no-breach-contact-hint").arg("file", file.as_str())),
-            E::NoSender => Refusal::new(m("duties-no-sender")).hint(m("duties-no-sender-hint")),
+            E::NothingNew { id, controller } => {
+                r(to("duties-nothing-new", id, controller)).hint(m("duties-nothing-new-hint"))
+            }
+            E::EmptyField { id, field } => {
+                r(of("duties-empty-field", id).arg("field", field.as_str()))
+            }
+            E::NoBreachContact { controller, file } => {
+                r(m("duties-no-breach-contact").arg("controller", controller.to_string()))
+                    .hint(m("duties-no-breach-contact-hint").arg("file", file.as_str()))
+            }
+            E::NoSender => r(m("duties-no-sender")).hint(m("duties-no-sender-hint")),
             E::InTheFuture { what, when, now } => {
                 let what = if *what == "the call" {
                     m("duties-the-call")
                 } else {
                     m("duties-field-name").arg("field", *what)
                 };
-                Refusal::new(
-                    m("duties-in-the-future")
-                        .arg("what", what)
-                        .arg("when", instant(*when))
-                        .arg("now", instant(*now)),
-                )
+                r(m("duties-in-the-future")
+                    .arg("what", what)
+                    .arg("when", instant(*when))
+                    .arg("now", instant(*now)))
                 .hint(m("duties-in-the-future-hint"))
             }
             E::CallBeforeAware {
@@ -151,38 +112,23 @@ impl BreachError {
                 when,
                 aware_at,
                 tz,
-            } => Refusal::new(
-                m("duties-call-before-aware")
-                    .arg("id", id.to_string())
-                    .arg("when", instant(*when))
-                    .arg("aware", instant(*aware_at)),
-            )
-            .hint(
-                m("duties-call-before-aware-hint")
-                    .arg("id", id.to_string())
-                    .arg("tz", tz.as_str()),
-            ),
-            E::Pdf { id, .. } => Refusal::new(m("duties-breach-pdf").arg("id", id.to_string())),
-            E::Mail { id, controller, .. } => Refusal::new(
-                m("duties-breach-not-sent")
-                    .arg("id", id.to_string())
-                    .arg("controller", controller.to_string()),
-            ),
+            } => r(of("duties-call-before-aware", id)
+                .arg("when", instant(*when))
+                .arg("aware", instant(*aware_at)))
+            .hint(of("duties-call-before-aware-hint", id).arg("tz", tz.as_str())),
+            E::Pdf { id, .. } => r(of("duties-breach-pdf", id)),
+            E::Mail { id, controller, .. } => r(to("duties-breach-not-sent", id, controller)),
             E::SentNotRecorded {
                 id,
                 controller,
                 message_id,
                 reply,
                 ..
-            } => Refusal::new(
-                m("duties-sent-not-recorded")
-                    .arg("id", id.to_string())
-                    .arg("controller", controller.to_string())
-                    .arg("message_id", message_id.as_str())
-                    .arg("reply", reply.as_str()),
-            )
-            .hint(m("duties-sent-not-recorded-hint").arg("id", id.to_string())),
-            E::Severity(e) => Refusal::new(e.said()).hint(m("duties-severity-hint")),
+            } => r(to("duties-sent-not-recorded", id, controller)
+                .arg("message_id", message_id.as_str())
+                .arg("reply", reply.as_str()))
+            .hint(of("duties-sent-not-recorded-hint", id)),
+            E::Severity(e) => r(e.said()).hint(m("duties-severity-hint")),
             E::LateWithoutReason { .. }
             | E::Closed { .. }
             | E::MissingFields { .. }
@@ -201,10 +147,7 @@ impl Localize for BreachError {
     /// The catalog's message; an error of a layer below keeps its English
     /// text, its hint label said in the language of `s`.
     fn message(&self, s: &Catalog) -> String {
-        match self.refusal() {
-            Some(r) => r.message(s),
-            None => s.relabel_hints(&self.to_string()),
-        }
+        said::say(s, self.refusal(), self)
     }
 }
 
@@ -229,7 +172,7 @@ impl SeverityError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Id, Lang};
+    use crate::model::Lang;
     use chrono::DateTime;
 
     #[test]

@@ -3,7 +3,7 @@
 
 use super::FateError;
 use crate::render::catalog::{Catalog, Localize, Msg};
-use crate::render::said::Refusal;
+use crate::render::said::{self, Refusal};
 
 impl FateError {
     /// What the error says, from the catalog; `None` for an error of the
@@ -82,9 +82,6 @@ impl Localize for FateError {
     /// The catalog's message; an error of a layer below keeps its English
     /// text, its hint label said in the language of `s`.
     fn message(&self, s: &Catalog) -> String {
-        match self.refusal() {
-            Some(r) => r.message(s),
-            None => s.relabel_hints(&self.to_string()),
-        }
+        said::say(s, self.refusal(), self)
     }
 }

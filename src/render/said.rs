@@ -60,6 +60,16 @@ impl Refusal {
     }
 }
 
+/// What an error says in the language of `s`: its refusal, when it has
+/// one; else its English text (an error of a layer below), the hint label
+/// said in that language.
+pub fn say(s: &Catalog, said: Option<Refusal>, english: &dyn fmt::Display) -> String {
+    match said {
+        Some(r) => r.message(s),
+        None => s.relabel_hints(&english.to_string()),
+    }
+}
+
 impl Localize for Refusal {
     /// The message, then `hint: …` on its own line, in the language of `s`.
     fn message(&self, s: &Catalog) -> String {
