@@ -152,6 +152,15 @@ pub enum BreachError {
         message: String,
     },
     /// The breach is closed.
+    #[error("breach `{id}` was closed on {}; it cannot be changed any more", words::show(*at))]
+    ClosedOn {
+        /// The breach.
+        id: Id,
+        /// When.
+        at: DateTime<FixedOffset>,
+    },
+    /// Superseded by [`BreachError::ClosedOn`] (the instant, said in words
+    /// in the run's language); no longer made.
     #[error("breach `{id}` was closed on {closed_at}; it cannot be changed any more")]
     Closed {
         /// The breach.
@@ -231,6 +240,19 @@ pub enum BreachError {
         id: Id,
     },
     /// The deadline has passed and no reason was given.
+    #[error("the 72-hour deadline to notify `{controller}` of breach `{id}` passed on {} ({late}); a late notification must say why\n  hint: add --late-reason \"…\" (it is written in the message and kept in the breach file)", words::show(*deadline))]
+    Late {
+        /// The breach.
+        id: Id,
+        /// The controller.
+        controller: Id,
+        /// The deadline, in the processor's timezone.
+        deadline: DateTime<FixedOffset>,
+        /// How late, e.g. "0 h 01 min" or "3 j 4 h" ([`crate::render::words::duration`]).
+        late: String,
+    },
+    /// Superseded by [`BreachError::Late`] (the deadline, said in words in
+    /// the run's language); no longer made.
     #[error("the 72-hour deadline to notify `{controller}` of breach `{id}` passed on {deadline} ({late}); a late notification must say why\n  hint: add --late-reason \"…\" (it is written in the message and kept in the breach file)")]
     LateWithoutReason {
         /// The breach.
@@ -490,9 +512,9 @@ pub(crate) fn join_ids(ids: &[Id]) -> String {
 
 fn refuse_closed(b: &Breach) -> Result<(), BreachError> {
     match &b.closed {
-        Some(c) => Err(BreachError::Closed {
+        Some(c) => Err(BreachError::ClosedOn {
             id: b.id.clone(),
-            closed_at: words::show(c.at),
+            at: c.at,
         }),
         None => Ok(()),
     }

@@ -413,10 +413,10 @@ fn plan(
                 }
             }
             if let Some(late) = late.filter(|_| late_reason.is_none()) {
-                return Err(BreachError::LateWithoutReason {
+                return Err(BreachError::Late {
                     id: b.id.clone(),
                     controller: c.clone(),
-                    deadline: words::show(due),
+                    deadline: due,
                     late: late.to_string(),
                 });
             }

@@ -95,6 +95,16 @@ impl BreachError {
                     .hint(m("duties-no-breach-contact-hint").arg("file", file.as_str()))
             }
             E::NoSender => r(m("duties-no-sender")).hint(m("duties-no-sender-hint")),
+            E::ClosedOn { id, at } => r(of("err-closed-breach", id).arg("closed", instant(*at))),
+            E::Late {
+                id,
+                controller,
+                deadline,
+                late,
+            } => r(to("err-late-notify", id, controller)
+                .arg("deadline", instant(*deadline))
+                .arg("late", late.as_str()))
+            .hint(m("err-late-notify-hint")),
             E::InTheFuture { what, when, now } => {
                 let what = if *what == "the call" {
                     m("duties-the-call")
