@@ -101,10 +101,11 @@ impl BreachError {
                 controller,
                 deadline,
                 late,
-            } => r(to("err-late-notify", id, controller)
-                .arg("deadline", instant(*deadline))
-                .arg("late", late.as_str()))
-            .hint(m("err-late-notify-hint")),
+            } => {
+                let due = instant(*deadline);
+                let said = to("err-late-notify", id, controller).arg("deadline", due);
+                r(said.arg("late", late.as_str())).hint(m("err-late-notify-hint"))
+            }
             E::InTheFuture { what, when, now } => {
                 let what = if *what == "the call" {
                     m("duties-the-call")
