@@ -25,7 +25,6 @@ use serde::Serialize;
 use crate::mail::MailError;
 use crate::model::{required_text, Breach, Call, Closure, EmptyText, Id, Lang, Origin};
 use crate::render::templates::TemplateError;
-use crate::render::words;
 use crate::render::Templates;
 use crate::workspace::{Diagnostic, StoreError, Workspace, WorkspaceError};
 
@@ -110,6 +109,12 @@ impl Deferrable {
     }
 }
 
+/// An instant in English words, for `Display` ("26 March 2021, 11:00
+/// (UTC+01:00)"); the command line says it in the run's language.
+fn english(t: &DateTime<FixedOffset>) -> String {
+    crate::render::catalog::Catalog::of(Lang::En).msg(&crate::render::said::instant(*t))
+}
+
 /// What can go wrong in the breach workflow.
 #[derive(Debug, thiserror::Error)]
 pub enum BreachError {
@@ -152,7 +157,10 @@ pub enum BreachError {
         message: String,
     },
     /// The breach is closed.
-    #[error("breach `{id}` was closed on {}; it cannot be changed any more", words::show(*at))]
+    #[error(
+        "breach `{id}` was closed on {}; it cannot be changed any more",
+        english(at)
+    )]
     ClosedOn {
         /// The breach.
         id: Id,
@@ -240,7 +248,7 @@ pub enum BreachError {
         id: Id,
     },
     /// The deadline has passed and no reason was given.
-    #[error("the 72-hour deadline to notify `{controller}` of breach `{id}` passed on {} ({late}); a late notification must say why\n  hint: add --late-reason \"…\" (it is written in the message and kept in the breach file)", words::show(*deadline))]
+    #[error("the 72-hour deadline to notify `{controller}` of breach `{id}` passed on {} ({late}); a late notification must say why\n  hint: add --late-reason \"…\" (it is written in the message and kept in the breach file)", english(deadline))]
     Late {
         /// The breach.
         id: Id,
@@ -265,7 +273,7 @@ pub enum BreachError {
         late: String,
     },
     /// Phase 1 was already sent to this controller.
-    #[error("breach `{id}` was already notified to `{controller}` on {} (message {message_id}){}\n  hint: `dpo breach supplement {id}` sends new information{}; add --again only to send the same notification once more", words::show(*sent_at), if changed.is_empty() { String::new() } else { format!("; changed since they were sent: {}", changed.join(", ")) }, if changed.is_empty() { "" } else { " and the changed fields" })]
+    #[error("breach `{id}` was already notified to `{controller}` on {} (message {message_id}){}\n  hint: `dpo breach supplement {id}` sends new information{}; add --again only to send the same notification once more", english(sent_at), if changed.is_empty() { String::new() } else { format!("; changed since they were sent: {}", changed.join(", ")) }, if changed.is_empty() { "" } else { " and the changed fields" })]
     AlreadyNotified {
         /// The fields changed since they were sent (keys).
         changed: Box<[String]>,
@@ -314,7 +322,7 @@ pub enum BreachError {
     #[error("the processor's DPO has no e-mail address to send from\n  hint: fill in `dpo.email` in `processor.yaml`, or set DPO_SMTP_FROM")]
     NoSender,
     /// A time typed for the record.
-    #[error("{what} ({}) is after now ({}); a breach record holds what has happened\n  hint: check the date, or type the offset if the time is in another zone", words::show(*when), words::show(*now))]
+    #[error("{what} ({}) is after now ({}); a breach record holds what has happened\n  hint: check the date, or type the offset if the time is in another zone", english(when), english(now))]
     InTheFuture {
         /// Which time: a field, or "the call".
         what: &'static str,
@@ -324,7 +332,7 @@ pub enum BreachError {
         now: DateTime<FixedOffset>,
     },
     /// A call dated before the processor became aware of the breach.
-    #[error("the call ({}) is before breach `{id}`'s aware_at ({}): a call notifying the breach cannot predate the moment the processor became aware of it; nothing was recorded\n  hint: check --at (a time without offset is read in {tz}); if aware_at is wrong, correct it in `breaches/{id}.yaml` first", words::show(*when), words::show(*aware_at))]
+    #[error("the call ({}) is before breach `{id}`'s aware_at ({}): a call notifying the breach cannot predate the moment the processor became aware of it; nothing was recorded\n  hint: check --at (a time without offset is read in {tz}); if aware_at is wrong, correct it in `breaches/{id}.yaml` first", english(when), english(aware_at))]
     CallBeforeAware {
         /// The breach.
         id: Id,

@@ -201,7 +201,7 @@ mod tests {
         assert!(fr.contains("\n  conseil\u{202f}: "), "{fr}");
         assert!(!fr.contains("2021-03-01"), "{fr}");
         // `Display` stays English.
-        assert!(e.to_string().starts_with("the call (2021-03-01 09:00"));
+        assert!(e.to_string().starts_with("the call (1 March 2021, 09:00"));
         let sev = BreachError::from(super::super::severity::assess(5.0, 1.0, 0.0).unwrap_err());
         let fr = sev.message(&Catalog::of(Lang::Fr));
         assert!(

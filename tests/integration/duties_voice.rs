@@ -106,7 +106,7 @@ fn the_refusals_of_the_breach_workflow_speak_the_run_s_language() {
                 "27 mars 2021 à 10:00",
                 "conseil\u{202f}: ",
             ],
-            en: &["error: aware_at (2021-03-27 10:00 (UTC+01:00)) is after now"],
+            en: &["error: aware_at (27 March 2021, 10:00 (UTC+01:00)) is after now"],
         },
         Case {
             what: "the description deferred",
@@ -163,7 +163,7 @@ fn the_refusals_of_the_breach_workflow_speak_the_run_s_language() {
                 "l'appel (25 mars 2021 à 09:00 (UTC+01:00)) précède",
                 "26 mars 2021 à 10:00",
             ],
-            en: &["the call (2021-03-25 09:00 (UTC+01:00)) is before"],
+            en: &["the call (25 March 2021, 09:00 (UTC+01:00)) is before"],
         },
         Case {
             what: "a supplement before the notification",
@@ -442,7 +442,7 @@ fn a_closed_breach_and_a_late_notification_say_their_instants_in_words() {
         let r = dpo().run(&["--now", "2021-03-30 11:00", "breach", "notify", BREACH]);
         r.assert_code(2);
         let want = if lang == "en" {
-            "passed on 2021-03-29 11:00 (UTC+02:00)"
+            "passed on 29 March 2021, 11:00 (UTC+02:00)"
         } else {
             "a expiré le 29 mars 2021 à 11:00 (UTC+02:00)"
         };
@@ -475,7 +475,7 @@ fn a_closed_breach_and_a_late_notification_say_their_instants_in_words() {
         ]);
         r.assert_code(2);
         let want = if lang == "en" {
-            "was closed on 2021-03-30 09:00 (UTC+02:00)"
+            "was closed on 30 March 2021, 09:00 (UTC+02:00)"
         } else {
             "a été close le 30 mars 2021 à 09:00 (UTC+02:00)"
         };
