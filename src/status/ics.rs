@@ -63,12 +63,13 @@ pub fn to_ics(items: &[StatusItem], now: DateTime<Utc>, s: &Strings) -> String {
     cal.done().to_string()
 }
 
-/// The label of a `missing` code: `email`, `call`, or a field path.
+/// The label of a `missing` code: `email`, `call`, `fate_file`,
+/// `certificate`, or a field path.
 pub fn missing_label(s: &Strings, code: &str) -> String {
-    let key = if code.contains('.') || !matches!(code, "email" | "call") {
-        format!("breach_field.{code}")
-    } else {
-        format!("status_missing.{code}")
+    let key = match code {
+        "email" | "call" => format!("status_missing.{code}"),
+        "fate_file" | "certificate" => format!("duties-missing-{code}"),
+        _ => format!("breach_field.{code}"),
     };
     let label = s.get(&key);
     if label == key {

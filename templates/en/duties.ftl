@@ -155,3 +155,5 @@ duties-fate-no-controller = no controller `{ $stem }`: a fate file is named afte
 duties-audit-certificate-not-kept = the certificate `{ $file }` is not kept in the workspace's evidence/, so it is not in the pack
 duties-audit-certificate-not-kept-hint = issue the certificate again (it is now always kept in evidence/), or add the file to the pack by hand with its .sig
 duties-audit-left-out = left out of the audit pack: { $why }
+duties-missing-fate_file = the fate file (fate/<controller>.yaml)
+duties-missing-certificate = the certificate

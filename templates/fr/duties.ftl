@@ -155,3 +155,5 @@ duties-fate-no-controller = pas de responsable de traitement `{ $stem }` : un 
 duties-audit-certificate-not-kept = le certificat `{ $file }` n'est pas conservé dans evidence/ de l'espace de travail : il n'est pas dans le dossier d'audit
 duties-audit-certificate-not-kept-hint = délivrez de nouveau le certificat (il est désormais toujours conservé dans evidence/), ou ajoutez le fichier au dossier d'audit à la main avec son .sig
 duties-audit-left-out = laissé hors du dossier d'audit : { $why }
+duties-missing-fate_file = le fichier du sort des données (fate/<controller>.yaml)
+duties-missing-certificate = le certificat

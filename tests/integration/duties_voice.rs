@@ -547,3 +547,25 @@ fn a_set_refused_on_a_closed_breach_says_when_in_words_in_french() {
     let f = faults("fr", &r.stderr());
     assert!(f.is_empty(), "{f:?}: {}", r.stderr());
 }
+
+#[test]
+fn status_names_the_missing_fate_file_in_words() {
+    for (lang, want) in [
+        (
+            "fr",
+            "manque\u{202f}: le fichier du sort des données (fate/<controller>.yaml)",
+        ),
+        ("en", "missing: the fate file (fate/<controller>.yaml)"),
+    ] {
+        let ws = juvisy();
+        let dpo = if lang == "en" {
+            ws.dpo().english()
+        } else {
+            ws.dpo()
+        };
+        // Long after the convention's end (2 August 2021), no fate file.
+        let r = dpo.run(&["--now", "2030-01-01 10:00", "status"]);
+        assert!(r.stdout().contains(want), "({lang}) {}", r.stdout());
+        assert!(!r.stdout().contains("fate_file"), "({lang}) {}", r.stdout());
+    }
+}
