@@ -58,6 +58,29 @@ pub struct FileDigest {
     pub size: u64,
     /// The SHA-256 of the content.
     pub sha256: [u8; 32],
+    /// The SHA-256 of its first [`HEAD`] bytes, for a file longer than
+    /// that: a search for known contents compares it before reading the
+    /// rest, as duplicate finders do.
+    pub head: Option<[u8; 32]>,
+}
+
+/// How many bytes make a file's head ([`FileDigest::head`]).
+pub const HEAD: u64 = 4096;
+
+/// The SHA-256 of the first [`HEAD`] bytes of the file at `path`.
+pub fn hash_head(path: &Path) -> Result<[u8; 32], HashError> {
+    let file = File::open(path).map_err(|source| HashError::Open {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let mut head = Vec::with_capacity(HEAD as usize);
+    file.take(HEAD)
+        .read_to_end(&mut head)
+        .map_err(|source| HashError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    Ok(Sha256::digest(&head).into())
 }
 
 /// What can go wrong while finding or hashing files.
@@ -137,22 +160,99 @@ pub fn hash_tree(
     roots: &[PathBuf],
     progress: Option<&(dyn Fn(u64) + Sync)>,
 ) -> Result<Vec<FileDigest>, HashError> {
+    hash_files(files_of(roots)?, progress)
+}
+
+/// What [`hash_tree_sized`] found under its roots.
+#[derive(Debug, Default)]
+pub struct Sifted {
+    /// Regular files found.
+    pub files: u64,
+    /// Their total size, in bytes.
+    pub bytes: u64,
+    /// The digests of the files whose size was wanted, sorted as
+    /// [`hash_tree`] sorts them.
+    pub digests: Vec<FileDigest>,
+}
+
+/// What a file must have to be read whole by [`hash_tree_sized`].
+pub struct Sieve<'a> {
+    /// Its size (taken with `lstat`, nothing read).
+    pub size: &'a (dyn Fn(u64) -> bool + Sync),
+    /// For a file longer than [`HEAD`], the SHA-256 of its first [`HEAD`]
+    /// bytes (only those read).
+    pub head: &'a (dyn Fn(&[u8; 32]) -> bool + Sync),
+}
+
+/// Like [`hash_tree`], but reads whole only the files that pass `sieve`,
+/// as duplicate finders do: the others are listed and their size taken
+/// (`lstat`), and, when their size passes, only their first [`HEAD`] bytes
+/// read — a search for known contents reads nothing more of a file that
+/// cannot be one of them. Every step runs in parallel.
+pub fn hash_tree_sized(
+    roots: &[PathBuf],
+    sieve: &Sieve<'_>,
+    progress: Option<&(dyn Fn(u64) + Sync)>,
+) -> Result<Sifted, HashError> {
+    let sized: Vec<(TreeFile, u64)> = files_of(roots)?
+        .into_par_iter()
+        .map(|file| {
+            let meta =
+                std::fs::symlink_metadata(&file.path).map_err(|source| HashError::Metadata {
+                    path: file.path.clone(),
+                    source,
+                })?;
+            Ok((file, meta.len()))
+        })
+        .collect::<Result<_, HashError>>()?;
+    let files = sized.len() as u64;
+    let bytes = sized.iter().map(|(_, size)| size).sum();
+    let kept: Vec<Option<TreeFile>> = sized
+        .into_par_iter()
+        .filter(|(_, size)| (sieve.size)(*size))
+        .map(|(file, size)| {
+            if size > HEAD && !(sieve.head)(&hash_head(&file.path)?) {
+                return Ok(None);
+            }
+            Ok(Some(file))
+        })
+        .collect::<Result<_, HashError>>()?;
+    let kept = kept.into_iter().flatten().collect();
+    Ok(Sifted {
+        files,
+        bytes,
+        digests: hash_files(kept, progress)?,
+    })
+}
+
+/// Every regular file under `roots`, sorted by the bytes of its path, each
+/// once.
+fn files_of(roots: &[PathBuf]) -> Result<Vec<TreeFile>, HashError> {
     let mut files = Vec::new();
     for root in roots {
         files.extend(walk(root)?.files);
     }
     files.sort_unstable_by(|a, b| path_bytes(&a.path).cmp(path_bytes(&b.path)));
     files.dedup_by(|a, b| path_bytes(&a.path) == path_bytes(&b.path));
-    // An indexed parallel iterator keeps the order of the sorted list.
+    Ok(files)
+}
+
+/// Hashes `files` in parallel, in their order.
+fn hash_files(
+    files: Vec<TreeFile>,
+    progress: Option<&(dyn Fn(u64) + Sync)>,
+) -> Result<Vec<FileDigest>, HashError> {
+    // An indexed parallel iterator keeps the order of the list.
     files
         .into_par_iter()
         .map(|file| {
-            let (sha256, size) = hash_path(&file.path, progress)?;
+            let h = hash_path(&file.path, progress)?;
             Ok(FileDigest {
                 rel: path_bytes(&file.rel).to_vec(),
                 path: file.path,
-                size,
-                sha256,
+                size: h.size,
+                sha256: h.sha256,
+                head: h.head,
             })
         })
         .collect()
@@ -160,7 +260,7 @@ pub fn hash_tree(
 
 /// The SHA-256 of one file, streamed in a fixed-size buffer.
 pub fn hash_file(path: &Path) -> Result<[u8; 32], HashError> {
-    hash_path(path, None).map(|(digest, _)| digest)
+    hash_path(path, None).map(|h| h.sha256)
 }
 
 /// A digest in lowercase hexadecimal, as `sha256sum` prints it.
@@ -174,12 +274,17 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     hex(&Sha256::digest(bytes).into())
 }
 
-/// Opens `path` and hashes it to the end; returns the digest and the number
-/// of bytes read.
-fn hash_path(
-    path: &Path,
-    progress: Option<&(dyn Fn(u64) + Sync)>,
-) -> Result<([u8; 32], u64), HashError> {
+/// What [`hash_path`] read of one file.
+struct Hashed {
+    sha256: [u8; 32],
+    size: u64,
+    /// The SHA-256 of its first [`HEAD`] bytes, when it is longer.
+    head: Option<[u8; 32]>,
+}
+
+/// Opens `path` and hashes it to the end, and its first [`HEAD`] bytes
+/// from the same reads.
+fn hash_path(path: &Path, progress: Option<&(dyn Fn(u64) + Sync)>) -> Result<Hashed, HashError> {
     let mut file = File::open(path).map_err(|source| HashError::Open {
         path: path.to_path_buf(),
         source,
@@ -188,7 +293,18 @@ fn hash_path(
         path: path.to_path_buf(),
         source,
     };
-    hash_reader(&mut file, progress, read_error, |_| Ok(()))
+    let (mut head, mut left) = (Sha256::new(), HEAD as usize);
+    let (sha256, size) = hash_reader(&mut file, progress, read_error, |chunk| {
+        let n = left.min(chunk.len());
+        head.update(&chunk[..n]);
+        left -= n;
+        Ok(())
+    })?;
+    Ok(Hashed {
+        sha256,
+        size,
+        head: (size > HEAD).then(|| head.finalize().into()),
+    })
 }
 
 /// Reads `input` to the end in this thread's buffer, hashing what is read
@@ -399,13 +515,19 @@ mod tests {
         assert_eq!(hash_file(&path).unwrap(), expected);
     }
 
-    #[test]
-    fn hash_tree_lists_every_file_below_a_folder_sorted_with_relative_names() {
+    /// A folder `root` in a temporary folder, holding `files`.
+    fn root_with(files: &[(&str, &[u8])]) -> (tempfile::TempDir, PathBuf) {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("root");
-        write(&root.join("b/deep/x.txt"), b"abc");
-        write(&root.join("a.txt"), b"");
-        write(&root.join("c"), b"abc");
+        for (rel, content) in files {
+            write(&root.join(rel), content);
+        }
+        (dir, root)
+    }
+
+    #[test]
+    fn hash_tree_lists_every_file_below_a_folder_sorted_with_relative_names() {
+        let (_dir, root) = root_with(&[("b/deep/x.txt", b"abc"), ("a.txt", b""), ("c", b"abc")]);
         fs::create_dir_all(root.join("empty-folder")).unwrap();
         let digests = hash_tree(std::slice::from_ref(&root), None).unwrap();
         let rels: Vec<&[u8]> = digests.iter().map(|d| d.rel.as_slice()).collect();
@@ -531,5 +653,55 @@ mod tests {
             with_buffer(|inner| inner.len())
         });
         assert_eq!(inner, BUFFER_SIZE);
+    }
+
+    #[test]
+    fn hash_tree_sized_reads_only_the_files_of_a_wanted_size_and_counts_all() {
+        let (_dir, root) = root_with(&[("a", b"abc"), ("b/c", b"abcd"), ("d", b"xyz")]);
+        let any_head = |_: &[u8; 32]| true;
+        let sieve = Sieve {
+            size: &|size| size == 3,
+            head: &any_head,
+        };
+        let sifted = hash_tree_sized(std::slice::from_ref(&root), &sieve, None).unwrap();
+        assert_eq!((sifted.files, sifted.bytes), (3, 10));
+        let rels: Vec<&[u8]> = sifted.digests.iter().map(|d| d.rel.as_slice()).collect();
+        assert_eq!(rels, vec![&b"a"[..], b"d"]);
+        assert_eq!(hex(&sifted.digests[0].sha256), ABC);
+        let sieve = Sieve {
+            size: &|_| false,
+            head: &any_head,
+        };
+        let none = hash_tree_sized(std::slice::from_ref(&root), &sieve, None).unwrap();
+        assert!(none.digests.is_empty());
+        assert_eq!(none.files, 3);
+    }
+
+    #[test]
+    fn the_head_of_a_file_longer_than_head_is_the_hash_of_its_first_bytes() {
+        let long: Vec<u8> = (0..(2 * HEAD + 5)).map(|i| (i % 251) as u8).collect();
+        let (_dir, root) = root_with(&[("long", &long), ("short", b"abc")]);
+        let d = hash_tree(std::slice::from_ref(&root), None).unwrap();
+        let want: [u8; 32] = Sha256::digest(&long[..HEAD as usize]).into();
+        assert_eq!(d[0].head, Some(want));
+        assert_eq!(hash_head(&root.join("long")).unwrap(), want);
+        assert_eq!(d[1].head, None);
+    }
+
+    #[test]
+    fn hash_tree_sized_reads_whole_only_a_long_file_whose_head_is_wanted() {
+        let a = vec![1u8; HEAD as usize + 10];
+        let b = vec![2u8; HEAD as usize + 10];
+        let (_dir, root) = root_with(&[("a", &a), ("b", &b)]);
+        let want: [u8; 32] = Sha256::digest(&b[..HEAD as usize]).into();
+        let head = |h: &[u8; 32]| *h == want;
+        let sieve = Sieve {
+            size: &|_| true,
+            head: &head,
+        };
+        let sifted = hash_tree_sized(std::slice::from_ref(&root), &sieve, None).unwrap();
+        let rels: Vec<&[u8]> = sifted.digests.iter().map(|d| d.rel.as_slice()).collect();
+        assert_eq!(rels, vec![&b"b"[..]]);
+        assert_eq!(sifted.files, 2);
     }
 }

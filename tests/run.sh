@@ -3,7 +3,7 @@
 # tests use when it is missing — real tools, no mocks — then runs cargo test.
 #   Debian: poppler-utils (pdftotext, pdfinfo), openssh-client (ssh-keygen),
 #           openssl (test certificates), time (GNU time: peak memory of a run),
-#           hashdeep (benchmarks only)
+#           hashdeep (audits a fingerprint's hashdeep manifest)
 #   PyPI:   aiosmtpd (SMTP server on loopback), bagit (BagIt validator),
 #           icalendar (reads the .ics files back)
 # Extra arguments go to cargo test, e.g. `tests/run.sh --test integration cli::`
@@ -19,6 +19,7 @@ command -v pdftotext >/dev/null || apt_missing+=(poppler-utils)
 command -v ssh-keygen >/dev/null || apt_missing+=(openssh-client)
 command -v openssl >/dev/null || apt_missing+=(openssl)
 [ -x /usr/bin/time ] || apt_missing+=(time)
+command -v hashdeep >/dev/null || apt_missing+=(hashdeep)
 command -v python3 >/dev/null || apt_missing+=(python3)
 python3 -m pip --version >/dev/null 2>&1 || apt_missing+=(python3-pip)
 if [ ${#apt_missing[@]} -gt 0 ]; then

@@ -112,7 +112,7 @@ impl Deferrable {
 /// An instant in English words, for `Display` ("26 March 2021, 11:00
 /// (UTC+01:00)"); the command line says it in the run's language.
 fn english(t: &DateTime<FixedOffset>) -> String {
-    crate::render::catalog::Catalog::of(Lang::En).msg(&crate::render::said::instant(*t))
+    crate::render::said::instant(*t).english()
 }
 
 /// What can go wrong in the breach workflow.

@@ -8,25 +8,23 @@
 
 mod args;
 mod progress;
+mod verify_bag;
 
 use serde::Serialize;
 
 pub(super) use args::FateCommand;
-use args::{
-    BagArgs, CertifyArgs, DestroyArgs, FingerprintArgs, ListArgs, ScanArgs, SetArgs, VerifyBagArgs,
-};
+use args::{BagArgs, CertifyArgs, DestroyArgs, FingerprintArgs, ListArgs, ScanArgs, SetArgs};
 
 use super::{hashed, print_json, CliError, Settings, EXIT_FINDING};
 use crate::fate::{self, Certified, Pending};
 use crate::model::Id;
-use crate::signing::allowed_signers_path;
 use progress::with_progress;
 
 pub(super) fn run(settings: &Settings, cmd: &FateCommand) -> Result<i32, CliError> {
     match cmd {
         FateCommand::List(a) => list(settings, a),
         FateCommand::Bag(a) => bag(settings, a),
-        FateCommand::VerifyBag(a) => verify_bag(settings, a),
+        FateCommand::VerifyBag(a) => verify_bag::run(settings, a),
         FateCommand::Fingerprint(a) => fingerprint(settings, a),
         FateCommand::Destroy(a) => destroy(settings, a),
         FateCommand::Scan(a) => scan(settings, a),
@@ -152,6 +150,11 @@ fn fingerprint(settings: &Settings, a: &FingerprintArgs) -> Result<i32, CliError
         )?;
         let path = done.manifest_path.display().to_string();
         outln!("{}", tr!(s, "next-fate-manifest-check", file = path))?;
+        if let Some(k) = &r.hashdeep {
+            outln!("{}", hashed(&s, "scan-hashdeep", &k.file, &k.sha256))?;
+            let path = settings.root().join(&k.file).display().to_string();
+            outln!("{}", tr!(s, "next-scan-hashdeep-audit", file = path))?;
+        }
     }
     Ok(0)
 }
@@ -184,6 +187,9 @@ fn scan(settings: &Settings, a: &ScanArgs) -> Result<i32, CliError> {
                 contents = s.contents
             )
         )?;
+        if let Some(n) = r.hashed {
+            outln!("{}", tr!(t, "scan-hashed", hashed = n))?;
+        }
         outln!("{}", tr!(t, "fate-scan-recorded", file = file))?;
         if r.files == 0 {
             errln!("{}", tr!(t, "fate-scan-nothing"));
@@ -307,52 +313,6 @@ fn bag(settings: &Settings, a: &BagArgs) -> Result<i32, CliError> {
         outln!("{}", tr!(s, "fate-bag-how-to-check"))?;
     }
     Ok(0)
-}
-
-fn verify_bag(settings: &Settings, a: &VerifyBagArgs) -> Result<i32, CliError> {
-    let ws = settings.load().ok();
-    let tz = ws.as_ref().map(|w| w.tz).unwrap_or(crate::time::DEFAULT_TZ);
-    let req = fate::VerifyBagRequest {
-        dir: a.dir.clone(),
-        allowed_signers: a
-            .allowed_signers
-            .clone()
-            .unwrap_or_else(|| allowed_signers_path(settings.root())),
-    };
-    let act = settings.act(tz)?;
-    let c = fate::verify_bag(ws.as_ref(), &act, &req)?;
-    if settings.json {
-        print_json(&c)?;
-        return Ok(if c.valid { 0 } else { EXIT_FINDING });
-    }
-    let s = settings.strings();
-    let dir = a.dir.display().to_string();
-    if c.valid {
-        outln!("{}", tr!(s, "fate-bag-valid", dir = dir, files = c.files))?;
-        if let crate::signing::Verdict::Good {
-            principal,
-            fingerprint,
-            ..
-        } = &c.signature
-        {
-            let (principal, key) = (principal.as_str(), fingerprint.as_str());
-            outln!(
-                "{}",
-                tr!(s, "fate-bag-signed-by", principal = principal, key = key)
-            )?;
-        }
-    } else {
-        errln!("{}", tr!(s, "fate-bag-invalid", dir = dir));
-        for p in &c.problems {
-            outln!("{p}")?;
-        }
-    }
-    match &c.recorded_in {
-        Some(file) => errln!("{}", tr!(s, "fate-recorded-in", file = file.as_str())),
-        None if c.in_workspace => errln!("{}", tr!(s, "fate-bag-not-recorded")),
-        None => {}
-    }
-    Ok(if c.valid { 0 } else { EXIT_FINDING })
 }
 
 #[derive(Serialize)]

@@ -41,6 +41,7 @@ fn said(s: &Catalog, e: &CliError) -> Option<String> {
             &Msg::new("err-unknown-controller-hint").arg("known", u.known.as_str()),
         ),
         CliError::Workspace(w) | CliError::Breach(BreachError::Workspace(w)) => workspace(s, w)?,
+        CliError::Fate(crate::fate::FateError::Bag(e)) => e.message(s),
         CliError::Store(e) | CliError::Breach(BreachError::Store(e)) => store(s, e)?,
         CliError::Time { flag, .. } => s.msg(&Msg::new("err-invalid-option").arg("flag", *flag)),
         CliError::Breach(BreachError::NotFound { id, path }) => with_hint(

@@ -2,7 +2,10 @@
 //! writes an item to the medium with the `bag-info.txt` fields (§2.2.2) that
 //! tell the receiving team who sent it, under which convention, which item
 //! and which copy it holds, and signs its tag manifest; `dpo fate
-//! verify-bag` checks a bag and records the check on the bag's record.
+//! verify-bag` checks any bag — one dpo made, or one from another BagIt tool —
+//! and gives two verdicts, the bag's (complete and valid, or why not) and its
+//! signature's (good, unsigned, bad, or no keys to check it with), and
+//! records the check on the bag's record when the workspace has one.
 //! `Payload-Oxum` and `Bagging-Date` are added by the BagIt writer.
 
 use std::path::{Path, PathBuf};
@@ -11,7 +14,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::{local_second, lossy, FateError, Payload, Progress};
-use crate::bagit::{self, BagInfo};
+use crate::bagit::{self, BagInfo, BagReport, FetchEntry};
 use crate::hashing::sha256_hex;
 use crate::model::{
     BagRecord, BagVerificationRecord, Controller, CopyKind, DataCopy, DataItem, FateRecord, Id,
@@ -19,7 +22,9 @@ use crate::model::{
 };
 use crate::render::catalog::Msg;
 use crate::render::OutputError;
-use crate::signing::{self, sig_path, AllowedSigners, BadSignature, Signer, Verdict, NS_BAG};
+use crate::signing::{
+    self, sig_path, AllowedSigners, BadSignature, Signer, SigningError, Verdict, NS_BAG,
+};
 use crate::workspace::{self, Act, Workspace};
 
 /// The tag manifest of a bag, the file its signature covers.
@@ -242,24 +247,137 @@ pub struct VerifyBagRequest {
     pub dir: PathBuf,
     /// The allowed-signers file the tag manifest's signature is checked with.
     pub allowed_signers: PathBuf,
+    /// Accept a bag that is not signed, on its bag verdict alone (a bag
+    /// made by another BagIt tool); never a bag a fate file records.
+    pub unsigned_ok: bool,
 }
 
-/// The outcome of a bag check; serialised as `dpo fate verify-bag --json`
-/// prints it.
+/// The verdict on the signature of a bag's tag manifest.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "result", rename_all = "snake_case")]
+pub enum SignatureVerdict {
+    /// Signed by a key of the allowed-signers file.
+    Good {
+        /// The principal the key is listed for.
+        principal: String,
+        /// Fingerprint of the signing key.
+        fingerprint: String,
+        /// The namespace it was signed in.
+        namespace: String,
+    },
+    /// No `tagmanifest-sha256.txt.sig`.
+    Unsigned,
+    /// Signed, but there is no allowed-signers file to check it with.
+    NoKeys {
+        /// Where the allowed-signers file was looked for.
+        allowed_signers: String,
+    },
+    /// The signature does not vouch for the tag manifest.
+    Bad {
+        /// Why, in English.
+        reason: String,
+        /// Why, to be said in the run's language.
+        #[serde(skip)]
+        said: Msg,
+    },
+}
+
+impl SignatureVerdict {
+    /// True for a good signature.
+    pub fn is_good(&self) -> bool {
+        matches!(self, SignatureVerdict::Good { .. })
+    }
+
+    /// The verdict as a message of the catalog.
+    pub fn msg(&self) -> Msg {
+        match self {
+            SignatureVerdict::Good {
+                principal,
+                fingerprint,
+                ..
+            } => Msg::new("bag-signature-good")
+                .arg("principal", principal.as_str())
+                .arg("key", fingerprint.as_str()),
+            SignatureVerdict::Unsigned => Msg::new("bag-signature-unsigned"),
+            SignatureVerdict::NoKeys { allowed_signers } => {
+                Msg::new("bag-signature-no-keys").arg("file", allowed_signers.as_str())
+            }
+            SignatureVerdict::Bad { said, .. } => {
+                Msg::new("bag-signature-bad").arg("reason", said.clone())
+            }
+        }
+    }
+
+    fn bad(said: Msg) -> Self {
+        SignatureVerdict::Bad {
+            reason: said.english(),
+            said,
+        }
+    }
+}
+
+/// Why a signature is bad, as a message of the catalog.
+fn bad_signature(reason: &BadSignature) -> Msg {
+    let key = |id: &'static str, fingerprint: &String| {
+        Msg::new(id).arg("fingerprint", fingerprint.as_str())
+    };
+    match reason {
+        BadSignature::Malformed { message } => {
+            Msg::new("bag-sig-malformed").arg("message", message.as_str())
+        }
+        BadSignature::WrongNamespace { found, expected } => Msg::new("bag-sig-wrong-namespace")
+            .arg("found", found.as_str())
+            .arg("expected", expected.as_str()),
+        BadSignature::UnknownKey { fingerprint } => key("bag-sig-unknown-key", fingerprint),
+        BadSignature::WrongPrincipal {
+            fingerprint,
+            identity,
+            principals,
+        } => key("bag-sig-wrong-principal", fingerprint)
+            .arg("identity", identity.as_str())
+            .arg("principals", principals.as_str()),
+        BadSignature::NotAllowed {
+            fingerprint,
+            detail,
+        } => key("bag-sig-not-allowed", fingerprint).arg("detail", detail.as_str()),
+        BadSignature::Mismatch => Msg::new("bag-sig-mismatch"),
+    }
+}
+
+/// The outcome of a bag check: two verdicts, the bag's and its
+/// signature's; serialised as `dpo fate verify-bag --json` prints it.
 #[derive(Debug, Clone, Serialize)]
 pub struct BagCheck {
     /// The bag folder.
     pub bag: String,
     /// Number of payload files.
     pub files: u64,
-    /// True when complete, valid and signed.
-    pub valid: bool,
-    /// Every problem found, the signature's included.
+    /// The payload manifests' algorithms checked.
+    pub algorithms: Vec<&'static str>,
+    /// True when nothing listed in `fetch.txt` is left to fetch.
+    pub complete: bool,
+    /// True when the bag is valid (no problem found; files to fetch aside).
+    pub bag_valid: bool,
+    /// Every problem found in the bag, in English.
     pub problems: Vec<String>,
+    /// What does not make the bag invalid (weak algorithms…), in English.
+    pub warnings: Vec<String>,
+    /// The files `fetch.txt` lists that are not in the payload.
+    pub to_fetch: Vec<FetchEntry>,
     /// The verdict on the tag manifest's signature.
-    pub signature: Verdict,
+    pub signature: SignatureVerdict,
+    /// True when the signature must be good for the bag to be accepted.
+    pub signature_required: bool,
+    /// True when the bag is accepted: complete, valid, and signed by a key
+    /// of the allowed-signers file unless that is waived (`--unsigned-ok`).
+    pub valid: bool,
+    /// The fate file that records this bag (dpo made it), if any.
+    pub known_in: Option<String>,
     /// The fate file the check was recorded in, when the workspace knows the bag.
     pub recorded_in: Option<String>,
+    /// The bag's report, to be said in the run's language.
+    #[serde(skip)]
+    pub report: BagReport,
     /// True when the check ran against a workspace.
     #[serde(skip)]
     pub in_workspace: bool,
@@ -268,67 +386,125 @@ pub struct BagCheck {
 /// The verdict on the signature of the tag manifest in `dir`.
 fn signature_verdict(
     dir: &Path,
-    allowed: &AllowedSigners,
+    allowed_signers: &Path,
     now: DateTime<Utc>,
-) -> Result<Verdict, FateError> {
+) -> Result<SignatureVerdict, FateError> {
     let tm = dir.join(TAGMANIFEST);
     let sig = sig_path(&tm);
-    let malformed = |message: &str| Verdict::Bad {
-        reason: BadSignature::Malformed {
-            message: message.into(),
-        },
+    if std::fs::symlink_metadata(&sig).is_err() {
+        return Ok(SignatureVerdict::Unsigned);
+    }
+    if !tm.is_file() {
+        return Ok(SignatureVerdict::bad(Msg::new("bag-sig-no-tagmanifest")));
+    }
+    let allowed = match AllowedSigners::load(allowed_signers) {
+        Ok(allowed) => allowed,
+        Err(SigningError::AllowedSignersMissing { path }) => {
+            return Ok(SignatureVerdict::NoKeys {
+                allowed_signers: lossy(&path),
+            })
+        }
+        Err(e) => return Err(e.into()),
     };
-    Ok(if !tm.is_file() {
-        malformed("there is no tagmanifest-sha256.txt to check the signature of")
-    } else if !sig.is_file() {
-        malformed("tagmanifest-sha256.txt.sig is missing: the bag is not signed")
-    } else {
-        signing::verify_file(allowed, &[NS_BAG], None, now, &tm, &sig)?
-    })
+    Ok(
+        match signing::verify_file(&allowed, &[NS_BAG], None, now, &tm, &sig)? {
+            Verdict::Good {
+                principal,
+                fingerprint,
+                namespace,
+            } => SignatureVerdict::Good {
+                principal,
+                fingerprint,
+                namespace,
+            },
+            Verdict::Bad { reason } => SignatureVerdict::bad(bad_signature(&reason)),
+        },
+    )
 }
 
-/// Checks a bag — complete, valid, its tag manifest signed by a key of the
-/// allowed-signers file — and, when `ws` has a bag record with that tag
-/// manifest, appends the verification record and journals it.
+/// Checks a bag and its signature, gives both verdicts, and — when `ws`
+/// has a bag record with the bag's tag manifest — appends the verification
+/// record and journals it. A bag the workspace records is one `dpo` made:
+/// its signature is required even with `unsigned_ok`.
 pub fn verify_bag(
     ws: Option<&Workspace>,
     act: &Act,
     req: &VerifyBagRequest,
 ) -> Result<BagCheck, FateError> {
     let report = bagit::verify_bag(&req.dir)?;
-    let allowed = AllowedSigners::load(&req.allowed_signers)?;
-    let verdict = signature_verdict(&req.dir, &allowed, act.now)?;
-    let mut problems: Vec<String> = report.problems.iter().map(|p| p.to_string()).collect();
-    if let Verdict::Bad { reason } = &verdict {
-        problems.push(format!("{TAGMANIFEST}.sig: {reason}"));
-    }
-    let valid = problems.is_empty();
-    let recorded_in = match ws {
-        Some(ws) => record_check(ws, act, req, report.files, valid, &problems)?,
+    let known = match ws {
+        Some(ws) => find_bag_record(ws, &req.dir)?,
         None => None,
     };
+    let signature = signature_verdict(&req.dir, &req.allowed_signers, act.now)?;
+    let signature_required = !req.unsigned_ok || known.is_some();
+    let signature_ok = match &signature {
+        SignatureVerdict::Good { .. } => true,
+        SignatureVerdict::Unsigned | SignatureVerdict::NoKeys { .. } => !signature_required,
+        SignatureVerdict::Bad { .. } => false,
+    };
+    let valid = report.is_valid() && report.is_complete() && signature_ok;
+    let english = |p: &[bagit::BagProblem]| p.iter().map(ToString::to_string).collect::<Vec<_>>();
+    let mut problems = english(&report.problems);
+    let known_in = known.as_ref().map(|(f, _, _)| f.rel());
+    let recorded_in = match (ws, known) {
+        (Some(ws), Some((f, item, sha))) => {
+            // What the record keeps: the bag's problems, what is left to
+            // fetch, and the signature when it does not hold.
+            let mut kept = problems.clone();
+            kept.extend(
+                report
+                    .to_fetch
+                    .iter()
+                    .map(|e| format!("{}: not fetched", e.path)),
+            );
+            if !signature.is_good() {
+                kept.push(format!("{TAGMANIFEST}.sig: {}", signature.msg().english()));
+            }
+            let check = Checked {
+                sha,
+                files: report.files,
+                valid,
+                problems: &kept,
+            };
+            Some(record_check(ws, act, req, &f, item, check)?)
+        }
+        _ => None,
+    };
+    problems.sort();
     Ok(BagCheck {
         bag: lossy(&req.dir),
         files: report.files,
-        valid,
+        algorithms: report.algorithms.iter().map(|a| a.name()).collect(),
+        complete: report.is_complete(),
+        bag_valid: report.is_valid(),
         problems,
-        signature: verdict,
+        warnings: english(&report.warnings),
+        to_fetch: report.to_fetch.clone(),
+        signature,
+        signature_required,
+        valid,
+        known_in,
         recorded_in,
+        report,
         in_workspace: ws.is_some(),
     })
 }
 
-/// Records the check on the bag's record, when a fate file has one with the
-/// same tag manifest; returns that file.
-fn record_check(
+/// True when a fate file of `ws` records the bag in `dir` (its tag
+/// manifest is that of a bag `dpo fate bag` wrote): checking it records the
+/// check, and its signature is required.
+pub fn knows_bag(ws: &Workspace, dir: &Path) -> Result<bool, FateError> {
+    Ok(find_bag_record(ws, dir)?.is_some())
+}
+
+/// The fate file and item of the bag record whose tag manifest is the one
+/// in `dir`, with that tag manifest's SHA-256.
+fn find_bag_record(
     ws: &Workspace,
-    act: &Act,
-    req: &VerifyBagRequest,
-    files: u64,
-    valid: bool,
-    problems: &[String],
-) -> Result<Option<String>, FateError> {
-    let Ok(bytes) = std::fs::read(req.dir.join(TAGMANIFEST)) else {
+    dir: &Path,
+) -> Result<Option<(super::Fate, Id, String)>, FateError> {
+    let Ok(bytes) = std::fs::read(dir.join(TAGMANIFEST)) else {
         return Ok(None);
     };
     let sha = sha256_hex(&bytes);
@@ -338,22 +514,42 @@ fn record_check(
             .records::<BagRecord>()
             .find(|b| b.tagmanifest_sha256 == sha)
             .map(|b| b.item.clone());
-        let Some(item) = found else { continue };
-        let at = local_second(act.now, ws.tz);
-        let record = BagVerificationRecord {
-            item: item.clone(),
-            tagmanifest_sha256: sha,
-            at,
-            by: act.actor.clone(),
-            path: lossy(&req.dir),
-            files,
-            valid,
-            problems: problems.iter().take(KEPT).cloned().collect(),
-        };
-        let lock = ws.lock()?;
-        let recorded = FateRecord::BagVerification(record);
-        super::append_record(ws, &lock, &f, act, recorded, Payload::Record)?;
-        return Ok(Some(f.rel()));
+        if let Some(item) = found {
+            return Ok(Some((f, item, sha)));
+        }
     }
     Ok(None)
+}
+
+/// What a verification record states.
+struct Checked<'a> {
+    sha: String,
+    files: u64,
+    valid: bool,
+    problems: &'a [String],
+}
+
+/// Records the check on the bag's fate file; returns that file.
+fn record_check(
+    ws: &Workspace,
+    act: &Act,
+    req: &VerifyBagRequest,
+    f: &super::Fate,
+    item: Id,
+    c: Checked<'_>,
+) -> Result<String, FateError> {
+    let record = BagVerificationRecord {
+        item,
+        tagmanifest_sha256: c.sha,
+        at: local_second(act.now, ws.tz),
+        by: act.actor.clone(),
+        path: lossy(&req.dir),
+        files: c.files,
+        valid: c.valid,
+        problems: c.problems.iter().take(KEPT).cloned().collect(),
+    };
+    let lock = ws.lock()?;
+    let recorded = FateRecord::BagVerification(record);
+    super::append_record(ws, &lock, f, act, recorded, Payload::Record)?;
+    Ok(f.rel())
 }

@@ -98,6 +98,7 @@ pub fn destroy(ws: &Workspace, act: &Act, req: &DestroyRequest) -> Result<Destro
                 .arg("now", said::instant(recorded_at)),
         ));
     }
+    super::check_immutable(item, copy, at.date_naive())?;
     let record = DestructionRecord {
         item: item.id.clone(),
         copy: copy.id.clone(),

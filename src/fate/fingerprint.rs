@@ -1,15 +1,22 @@
 //! `dpo fate fingerprint`: the SHA-256 of every file of an item, taken
 //! before it is destroyed and kept as a `sha256sum` manifest under
 //! `evidence/fate/<controller>/<item>/`, so that a residual scan can later
-//! prove that no file of the item is left anywhere, under any name.
+//! prove that no file of the item is left anywhere, under any name. The
+//! same files with their sizes are kept beside it in `hashdeep`'s format
+//! (see [`super::manifest`]), and the hashes of their first 4 096 bytes in a
+//! third manifest, so that a scan reads whole only the files that may be
+//! one of them.
 
 use std::os::unix::ffi::OsStrExt;
 use std::path::PathBuf;
 
-use super::{evidence_stem, local_second, lossy, write_manifest, FateError, Payload, Progress};
+use super::{
+    evidence_stem, local_second, lossy, write_hashdeep, write_manifest, FateError, Payload,
+    Progress,
+};
 use crate::hashing;
 use crate::hashing::sha256_hex;
-use crate::model::{FateRecord, FingerprintRecord, Id};
+use crate::model::{FateRecord, FingerprintRecord, Id, KeptFile};
 use crate::render::catalog::Msg;
 use crate::render::said::Refusal;
 use crate::workspace::{self, Act, Workspace};
@@ -67,12 +74,33 @@ pub fn fingerprint(
             .iter()
             .map(|d| (&d.sha256, d.path.as_os_str().as_bytes())),
     );
+    // hashdeep names each file by its absolute path.
+    let absolute: Vec<PathBuf> = digests
+        .iter()
+        .map(|d| std::path::absolute(&d.path).unwrap_or_else(|_| d.path.clone()))
+        .collect();
+    let sized = write_hashdeep(
+        digests
+            .iter()
+            .zip(&absolute)
+            .map(|(d, a)| (d.size, &d.sha256, a.as_os_str().as_bytes())),
+    );
     let at = local_second(act.now, ws.tz);
     let lock = ws.lock()?;
     let stem = evidence_stem(&f.controller, Some(&item), "fingerprint", at);
     let rel = workspace::fresh_name(&ws.root, &stem, "sha256");
     let manifest_path = ws.root.join(&rel);
     workspace::write_atomic(&manifest_path, &manifest)?;
+    let base = rel.strip_suffix(".sha256").unwrap_or(&rel);
+    let hashdeep = workspace::fresh_name(&ws.root, base, "hashdeep");
+    workspace::write_atomic(&ws.root.join(&hashdeep), &sized)?;
+    let heads_text = write_manifest(
+        digests
+            .iter()
+            .filter_map(|d| Some((d.head.as_ref()?, d.path.as_os_str().as_bytes()))),
+    );
+    let heads = workspace::fresh_name(&ws.root, &format!("{base}-heads"), "sha256");
+    workspace::write_atomic(&ws.root.join(&heads), &heads_text)?;
     let record = FingerprintRecord {
         item,
         at,
@@ -80,6 +108,14 @@ pub fn fingerprint(
         paths: req.paths.iter().map(|p| lossy(p)).collect(),
         manifest: rel.clone(),
         manifest_sha256: sha256_hex(&manifest),
+        hashdeep: Some(KeptFile {
+            file: hashdeep,
+            sha256: sha256_hex(&sized),
+        }),
+        heads: Some(KeptFile {
+            file: heads,
+            sha256: sha256_hex(&heads_text),
+        }),
         files: digests.len() as u64,
         bytes: digests.iter().map(|d| d.size).sum(),
     };

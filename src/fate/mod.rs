@@ -30,7 +30,10 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, Timelike, Utc};
 
-pub use bag::{bag, bag_info, verify_bag, BagCheck, BagRequest, Bagged, VerifyBagRequest};
+pub use bag::{
+    bag, bag_info, knows_bag, verify_bag, BagCheck, BagRequest, Bagged, SignatureVerdict,
+    VerifyBagRequest,
+};
 pub use certificate::{
     build_certificate, certificate_paths, verify_command, CertBag, CertCopy, CertItem, Certificate,
     CertificatePaths, ConventionFacts, Party, Signatory, SignatureFacts,
@@ -39,11 +42,13 @@ pub use certificate::{
 pub use certify::{certify, Certified, CertifyRequest, Issued};
 pub use destroy::{destroy, DestroyRequest, Destroyed};
 pub use fingerprint::{fingerprint, FingerprintRequest, Fingerprinted};
-pub use manifest::{parse_manifest, write_manifest, ManifestEntry};
+pub use manifest::{
+    parse_hashdeep, parse_manifest, write_hashdeep, write_manifest, ManifestEntry, SizedEntry,
+};
 pub use scan::{scan, scan_matches, Fingerprints, ScanRequest, Scanned};
 pub use status::{
-    check_bag, check_destroy, item_status, kind_label, overview, pending, unsigned,
-    ControllerStatus, CopyState, CopyStatus, ItemStatus, Pending,
+    check_bag, check_destroy, check_immutable, immutable_line, item_status, kind_label, overview,
+    pending, unsigned, ControllerStatus, CopyState, CopyStatus, ItemStatus, Pending,
 };
 pub use store::{
     append_record, fate_rel, find_item, item_field, list_fate_files, load, Fate, Payload,
@@ -52,7 +57,7 @@ pub use store::{
 
 use crate::model::Id;
 use crate::render::catalog::Msg;
-use crate::render::said::Refusal;
+use crate::render::said::{self, Refusal};
 use crate::workspace::Diagnostic;
 
 /// A progress callback for long hashing and copying work: called from worker
@@ -154,6 +159,18 @@ pub enum FateError {
     /// work, or what was asked for cannot be done as asked.
     #[error("{0}")]
     Refused(Refusal),
+    /// The copy is protected from deletion on the day of the destruction.
+    #[error("copy `{copy}` of item `{item}` is immutable until {} included: it cannot have been destroyed on {}\n  hint: destroy it from the day after, then record it", said::day(*until).english(), said::day(*on).english())]
+    Immutable {
+        /// The item.
+        item: Id,
+        /// The copy.
+        copy: Id,
+        /// Its last protected day.
+        until: chrono::NaiveDate,
+        /// The day of the destruction refused.
+        on: chrono::NaiveDate,
+    },
     /// A scan needs a fingerprint to compare with.
     #[error("item `{item}` has no fingerprint to compare with\n  hint: take one before destroying: `dpo fate fingerprint {item} PATH…`")]
     NoFingerprint {

@@ -8,13 +8,16 @@
 use serde::Serialize;
 
 use super::{Fate, FateError};
+use chrono::NaiveDate;
+
 use crate::model::{
-    BagRecord, BagVerificationRecord, Choice, CopyKind, DataItem, DestructionRecord,
+    BagRecord, BagVerificationRecord, Choice, CopyKind, DataCopy, DataItem, DestructionRecord,
     FingerprintRecord, Id, ItemField, ScanRecord,
 };
 use crate::render::catalog::{Arg, Msg};
 use crate::render::said::Refusal;
 use crate::render::templates::Strings;
+use crate::render::words;
 use crate::workspace::Workspace;
 
 /// What has become of a copy.
@@ -48,6 +51,9 @@ pub struct CopyStatus {
     pub destruction: Option<DestructionRecord>,
     /// The bags made from it that verified.
     pub verified_bags: Vec<BagRecord>,
+    /// The last day it is protected from deletion, when it is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub immutable_until: Option<NaiveDate>,
     /// What remains to do, when something does.
     pub todo: Option<String>,
 }
@@ -234,7 +240,7 @@ pub fn item_status(fate: &Fate, item: &DataItem, s: &Strings) -> ItemStatus {
         todo.push(t(
             "fate-todo-scan-found",
             &[
-                ("at", scan.at.to_string().into()),
+                ("at", words::show(scan.at).into()),
                 ("n", scan.matched.into()),
             ],
         ));
@@ -284,10 +290,16 @@ pub fn item_status(fate: &Fate, item: &DataItem, s: &Strings) -> ItemStatus {
                 }
                 _ => Some(destroy_cmd),
             };
+            // A copy still protected says until when, whatever remains.
+            let todo = todo.map(|t| match immutable_line(c, s) {
+                Some(line) => format!("{t} ({line})"),
+                None => t,
+            });
             CopyStatus {
                 copy: c.id.clone(),
                 kind: c.kind,
                 state,
+                immutable_until: c.immutable_until,
                 done: todo.is_none(),
                 destruction,
                 verified_bags: returned,
@@ -337,7 +349,7 @@ pub fn pending(fate: &Fate, s: &Strings) -> Vec<Pending> {
                 s.fmt(
                     "fate-pending-scan-found",
                     &[
-                        ("at", scan.at.to_string().into()),
+                        ("at", words::show(scan.at).into()),
                         ("n", scan.matched.into()),
                     ],
                 ),
@@ -361,7 +373,14 @@ pub fn pending(fate: &Fate, s: &Strings) -> Vec<Pending> {
                 _ => "fate-pending-neither",
             };
             let kind = kind_label(c.kind, s);
-            out.push(p(Some(&c.copy), s.fmt(reason, &[("kind", kind.into())])));
+            let mut reason = s.fmt(reason, &[("kind", kind.into())]);
+            // Why it cannot be done yet, when the copy is protected.
+            if let Some(copy) = item.copies.iter().find(|x| x.id == c.copy) {
+                if let Some(line) = immutable_line(copy, s) {
+                    reason = format!("{reason} ({line})");
+                }
+            }
+            out.push(p(Some(&c.copy), reason));
         }
     }
     out
@@ -443,6 +462,33 @@ pub fn check_destroy(fate: &Fate, item: &DataItem) -> Result<(), FateError> {
     }
 }
 
+/// Refuses a destruction of `copy` dated `on` while it is immutable.
+pub fn check_immutable(item: &DataItem, copy: &DataCopy, on: NaiveDate) -> Result<(), FateError> {
+    match copy.immutable_until {
+        Some(until) if on <= until => Err(FateError::Immutable {
+            item: item.id.clone(),
+            copy: copy.id.clone(),
+            until,
+            on,
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// « protected until … included, can be destroyed from … » for a copy that
+/// carries `immutable_until`.
+pub fn immutable_line(copy: &DataCopy, s: &Strings) -> Option<String> {
+    let until = copy.immutable_until?;
+    let from = until.succ_opt().unwrap_or(until);
+    Some(s.fmt(
+        "copies-immutable",
+        &[
+            ("until", words::long_date(s, until).into()),
+            ("from", words::long_date(s, from).into()),
+        ],
+    ))
+}
+
 /// How to record the controller's written choice for `item`, journaled.
 fn record_choice_hint(item: &Id) -> Msg {
     Msg::new("duties-fate-record-choice-hint").arg("item", item.to_string())
@@ -472,6 +518,7 @@ mod placeholder_tests {
             copy: id("live"),
             kind: CopyKind::LiveStorage,
             state: CopyState::Destroyed,
+            immutable_until: None,
             done: true,
             destruction: Some(DestructionRecord {
                 item: id("partages"),

@@ -58,6 +58,19 @@ impl FateError {
                     .arg("known", known.as_str()),
             ),
             E::Refused(r) => r.clone(),
+            E::Immutable {
+                item,
+                copy,
+                until,
+                on,
+            } => Refusal::new(
+                m("duties-fate-immutable")
+                    .arg("item", item.to_string())
+                    .arg("copy", copy.to_string())
+                    .arg("until", said::day(*until))
+                    .arg("on", said::day(*on)),
+            )
+            .hint(m("duties-fate-immutable-hint")),
             E::NoFingerprint { item } => {
                 Refusal::new(m("duties-fate-no-fingerprint").arg("item", item.to_string()))
                     .hint(m("duties-fate-no-fingerprint-hint").arg("item", item.to_string()))

@@ -130,6 +130,13 @@ pub struct DataCopy {
     /// More detail (retention, period covered, number of restore points…).
     #[serde(default)]
     pub description: Option<String>,
+    /// The last day the copy is protected from deletion (immutable backups,
+    /// retention lock, WORM media): nobody, the processor included, can
+    /// destroy it before the next day. `status` and the calendar show that
+    /// day; `destroy` refuses a destruction dated before it, and `certify`
+    /// says why it cannot certify yet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub immutable_until: Option<NaiveDate>,
     /// Fields whose value is an assumption to confirm with the controller:
     /// documents mark them « à confirmer » and `dpo check` lists each.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -144,6 +151,7 @@ confirmable! {
         Path => "path",
         MediaId => "media_id",
         Description => "description",
+        ImmutableUntil => "immutable_until",
     }
 }
 
@@ -222,10 +230,33 @@ pub struct FingerprintRecord {
     pub manifest: String,
     /// SHA-256 of the manifest file.
     pub manifest_sha256: String,
+    /// The same files with their sizes, in `hashdeep` format (absolute
+    /// names): `hashdeep -r -a -k` audits a tree with it, and a scan reads
+    /// only the files of a size it lists. Absent from fingerprints taken
+    /// before it existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hashdeep: Option<KeptFile>,
+    /// The SHA-256 of the first 4 096 bytes of each file longer than that,
+    /// in `sha256sum` format (`head -c 4096 FILE | sha256sum` gives a line's
+    /// hash): a scan reads whole only the files whose first bytes are one
+    /// of these.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heads: Option<KeptFile>,
     /// Number of files.
     pub files: u64,
     /// Total size in bytes.
     pub bytes: u64,
+}
+
+/// An evidence file kept in the workspace, with the SHA-256 it had when
+/// it was written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct KeptFile {
+    /// The file, relative to the workspace.
+    pub file: String,
+    /// SHA-256 of its content, hex.
+    pub sha256: String,
 }
 
 /// A BagIt bag (RFC 8493) written to hand an item over.
@@ -363,10 +394,16 @@ pub struct ScanRecord {
     pub by: String,
     /// The paths read.
     pub paths: Vec<String>,
-    /// Files read.
+    /// Files found.
     pub files: u64,
-    /// Bytes read.
+    /// Their total size, in bytes.
     pub bytes: u64,
+    /// How many of them were read and hashed: those whose size is the size
+    /// of a fingerprinted file (a file of another size cannot hold one of
+    /// their contents). Absent: every file was read (a fingerprint taken
+    /// before sizes were recorded).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hashed: Option<u64>,
     /// True when no file matched the fingerprints.
     pub clean: bool,
     /// Files whose content is in a fingerprint (at most the first 100).

@@ -39,7 +39,7 @@ pub use count::Count;
 pub use fate::{
     BagRecord, BagVerificationRecord, CertificateRecord, Choice, CopyField, CopyKind, DataCopy,
     DataItem, Decision, DestructionRecord, FateFile, FateRecord, FingerprintRecord, ItemField,
-    SanitizationMethod, ScanMatch, ScanRecord,
+    KeptFile, SanitizationMethod, ScanMatch, ScanRecord,
 };
 pub use id::{Id, IdError};
 pub use instruction::{Instruction, LegalTransfer, Objection};

@@ -489,6 +489,13 @@ mod tests {
         assert_eq!(page_count(&bare), 1);
     }
 
+    /// `filler` one-line paragraphs, then `tail`.
+    fn after_lines(filler: usize, tail: &str) -> String {
+        let mut md: String = (0..filler).map(|i| format!("Ligne {i}.\n\n")).collect();
+        md.push_str(tail);
+        md
+    }
+
     #[test]
     fn a_heading_is_never_left_alone_at_the_bottom_of_a_page() {
         let tails = [
@@ -498,11 +505,7 @@ mod tests {
         ];
         for tail in tails {
             for filler in 25..45 {
-                let mut md = String::new();
-                for i in 0..filler {
-                    md.push_str(&format!("Ligne {i}.\n\n"));
-                }
-                md.push_str(tail);
+                let md = after_lines(filler, tail);
                 for page in &lay_out(&md) {
                     let baselines: Vec<(f32, f32)> = page
                         .items
@@ -534,17 +537,40 @@ mod tests {
     }
 
     #[test]
+    fn a_short_last_section_such_as_a_signature_block_is_never_split() {
+        let tail = "## Signature\n\nFait à Vitry-sur-Seine, le 2 août 2021.\n\n\
+                    Pour l'établissement public territorial, sous-traitant :\n\n\
+                    **Gérald Petiot**, délégué à la protection des données\n\n\
+                    Signature :\n";
+        for filler in 25..50 {
+            let md = after_lines(filler, tail);
+            let pages = lay_out(&md);
+            let texts = |p: &Page| -> String {
+                p.items
+                    .iter()
+                    .filter_map(|i| match i {
+                        Item::Text { text, .. } => Some(text.clone()),
+                        _ => None,
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            let last = texts(pages.last().expect("a page"));
+            assert!(
+                last.contains("Signature") && last.contains("Fait") && last.contains("Signature :"),
+                "filler {filler}: the last page holds {last:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_heading_and_its_short_intro_stay_with_the_start_of_their_table() {
         let tail = "### Empreintes\n\nLe SHA-256 de chaque fichier, relevé avant destruction, \
                     au format de sha256sum ; les recherches résiduelles comparent chaque fichier \
                     relu à ces empreintes.\n\n| Rubrique | Valeur |\n|---|---|\n| Relevée | un |\n\
                     | Fichiers | deux |\n";
         for filler in 30..50 {
-            let mut md = String::new();
-            for i in 0..filler {
-                md.push_str(&format!("Ligne {i}.\n\n"));
-            }
-            md.push_str(tail);
+            let md = after_lines(filler, tail);
             let pages = lay_out(&md);
             let on = |word: &str| {
                 pages.iter().position(|p| {

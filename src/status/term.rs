@@ -4,7 +4,7 @@
 //! justify it in writing), due at the end and listed until a certificate is
 //! recorded in `fate/<controller>.yaml`.
 
-use chrono::{DateTime, FixedOffset, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 
 use super::{dated, State, StatusItem};
 use crate::fate::{self, FateError};
@@ -22,6 +22,47 @@ pub const KIND_END: &str = "convention.end";
 pub const KIND_RENEWAL: &str = "convention.renewal";
 /// Kind: the fate of the data, proved by a certificate.
 pub const KIND_FATE: &str = "fate.certificate";
+/// Kind: a copy protected from deletion until a day (for information).
+pub const KIND_IMMUTABLE: &str = "fate.immutable";
+
+/// One item per copy still to be destroyed that is protected from deletion
+/// today: until when, so that the destruction is planned for the next day.
+fn immutable(ws: &Workspace, controller: &Id, today: NaiveDate, s: &Strings) -> Vec<StatusItem> {
+    let Ok(f) = fate::load(ws, controller) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for item in &f.file.items {
+        let st = fate::item_status(&f, item, s);
+        for c in &item.copies {
+            let pending = st.copies.iter().any(|x| x.copy == c.id && !x.done);
+            let Some(until) = c.immutable_until.filter(|u| pending && today <= *u) else {
+                continue;
+            };
+            out.push(StatusItem {
+                period: None,
+                kind: KIND_IMMUTABLE.into(),
+                subject: format!("{controller}/{}/{}", item.id, c.id),
+                title: s.fmt(
+                    "status-fate-immutable",
+                    &[
+                        ("copy", c.id.as_str().into()),
+                        ("item", item.id.as_str().into()),
+                        (
+                            "line",
+                            fate::immutable_line(c, s).unwrap_or_default().into(),
+                        ),
+                    ],
+                ),
+                due: dated::deadline(until, ws.tz),
+                state: State::Info,
+                missing: Vec::new(),
+                file: f.rel(),
+            });
+        }
+    }
+    out
+}
 
 /// Whether a certificate is recorded for `controller`, and else what stands
 /// in its way (as `item` or `item/copy` codes, or `fate_file`).
@@ -170,6 +211,9 @@ pub fn items(
             missing,
             about("status-term-fate", &[]),
         ));
+        if !state.is_done() {
+            out.extend(immutable(ws, id, today, s));
+        }
     }
     (out, diags)
 }

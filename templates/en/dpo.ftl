@@ -492,12 +492,6 @@ fate-bagged = bag of item `{ $item }` written to { $dir }: { $files ->
 }, { $size } (Payload-Oxum { $oxum })
 fate-bag-signed = tag manifest SHA-256 { $sha256 } signed: { $file }
 fate-bag-how-to-check = the controller checks it with `sha256sum -c manifest-sha256.txt` inside the bag, or any BagIt validator
-fate-bag-valid = bag { $dir } is complete and valid: { $files ->
-    [one] one payload file
-   *[other] { $files } payload files
-}, every SHA-256 checked
-fate-bag-signed-by = tag manifest signed by { $principal } (key { $key })
-fate-bag-invalid = bag { $dir } does NOT verify:
 fate-recorded-in = recorded in { $file }
 fate-bag-not-recorded = note: this bag is not in the workspace's fate files; nothing recorded
 fate-certificate-kept = certificate for `{ $controller }` kept in evidence:

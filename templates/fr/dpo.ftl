@@ -501,13 +501,6 @@ fate-bagged = paquet de l'élément `{ $item }` écrit dans { $dir } : { $file
 }, { $size } (Payload-Oxum { $oxum })
 fate-bag-signed = manifeste des étiquettes SHA-256 { $sha256 } signé : { $file }
 fate-bag-how-to-check = le responsable de traitement le vérifie avec `sha256sum -c manifest-sha256.txt` dans le paquet, ou avec tout validateur BagIt
-fate-bag-valid = le paquet { $dir } est complet et valide : { $files ->
-    [0] aucun fichier de contenu
-    [one] un fichier de contenu
-   *[other] { $files } fichiers de contenu
-}, chaque SHA-256 vérifié
-fate-bag-signed-by = manifeste des étiquettes signé par { $principal } (clé { $key })
-fate-bag-invalid = le paquet { $dir } NE se vérifie PAS :
 fate-recorded-in = consigné dans { $file }
 fate-bag-not-recorded = remarque : ce paquet n'est dans aucun fichier de sort des données de l'espace de travail ; rien n'est consigné
 fate-certificate-kept = certificat pour `{ $controller }` conservé dans les preuves :

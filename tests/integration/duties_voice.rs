@@ -569,3 +569,35 @@ fn status_names_the_missing_fate_file_in_words() {
         assert!(!r.stdout().contains("fate_file"), "({lang}) {}", r.stdout());
     }
 }
+
+#[test]
+fn a_destruction_of_an_immutable_copy_is_refused_with_its_days_in_words() {
+    for (lang, want) in [
+        (
+            "fr",
+            "est immuable jusqu'au 30 septembre 2021 inclus\u{202f}: elle ne peut pas avoir été détruite le 2 août 2021",
+        ),
+        (
+            "en",
+            "is immutable until 30 September 2021 included: it cannot have been destroyed on 2 August 2021",
+        ),
+    ] {
+        let ws = fate();
+        let text = ws.read("fate/juvisy-sur-orge.yaml").replacen(
+            "        media_id: LTO-0042\n",
+            "        media_id: LTO-0042\n        immutable_until: 2021-09-30\n",
+            1,
+        );
+        ws.write("fate/juvisy-sur-orge.yaml", &text);
+        let dpo = if lang == "en" {
+            ws.dpo().english()
+        } else {
+            ws.dpo()
+        };
+        let r = dpo.run(&[&["--now", FATE_NOW][..], &destroy_complete_args("sauvegardes", "bandes")].concat());
+        r.assert_code(2);
+        assert!(r.stderr().contains(want), "({lang}) {}", r.stderr());
+        let f = faults(lang, &r.stderr());
+        assert!(f.is_empty(), "({lang}) {f:?}: {}", r.stderr());
+    }
+}

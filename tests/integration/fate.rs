@@ -388,24 +388,28 @@ fn verify_bag_fails_naming_an_added_a_removed_and_a_changed_payload_file() {
     env.shares();
     env.bag_shares("media/bag");
     type Tamper = fn(&Path);
-    let cases: [(&str, Tamper, &str); 3] = [
+    // (kind, tampering, file named, the kind as the French run says it)
+    let cases: [(&str, Tamper, &str, &str); 3] = [
         (
             "extra",
             |b| std::fs::write(b.join("data/rh/ajout.txt"), b"x").unwrap(),
             "data/rh/ajout.txt",
+            "en trop",
         ),
         (
             "missing",
             |b| std::fs::remove_file(b.join("data/rh/paie juillet.csv")).unwrap(),
             "data/rh/paie juillet.csv",
+            "manquant",
         ),
         (
             "changed",
             |b| flip_byte(&b.join("data/urbanisme/permis.bin"), 2_000_000),
             "data/urbanisme/permis.bin",
+            "modifié",
         ),
     ];
-    for (what, tamper, name) in cases {
+    for (what, tamper, name, said) in cases {
         let copy = env.path(&format!("media/{what}"));
         copy_dir(&env.path("media/bag"), &copy);
         tamper(&copy);
@@ -417,7 +421,7 @@ fn verify_bag_fails_naming_an_added_a_removed_and_a_changed_payload_file() {
             o.text()
         );
         assert!(
-            o.text().contains(&format!("{name}: {what}")),
+            o.text().contains(&format!("{name}\u{202f}: {said}")),
             "{what}: {}",
             o.text()
         );
@@ -435,7 +439,7 @@ fn verify_bag_fails_when_the_tag_manifest_is_unsigned_or_signed_by_another_key()
     std::fs::rename(&sig, env.path("sig.bak")).unwrap();
     let o = env.dpo(&["fate", "verify-bag", "media/bag"]);
     assert_eq!(o.code(), Some(1));
-    assert!(o.text().contains("not signed"), "{}", o.text());
+    assert!(o.text().contains("n'est pas signé"), "{}", o.text());
     let other = env.path("other/key");
     std::fs::create_dir_all(other.parent().unwrap()).unwrap();
     run(Command::new("ssh-keygen")
@@ -449,7 +453,8 @@ fn verify_bag_fails_when_the_tag_manifest_is_unsigned_or_signed_by_another_key()
     let o = env.dpo(&["fate", "verify-bag", "media/bag"]);
     assert_eq!(o.code(), Some(1));
     assert!(
-        o.text().contains("not in the allowed-signers file"),
+        o.text()
+            .contains("n'est pas dans le fichier des signataires autorisés"),
         "{}",
         o.text()
     );

@@ -7,10 +7,12 @@
 
 mod support;
 
+mod bag_verify;
 mod bagit;
 mod breach;
 mod cli;
 mod closing;
+mod copies;
 mod crash;
 mod documents;
 mod duties_voice;

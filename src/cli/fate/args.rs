@@ -81,6 +81,10 @@ pub struct VerifyBagArgs {
     /// The allowed-signers file [default: keys/allowed_signers in the workspace].
     #[arg(long, value_name = "FILE")]
     pub allowed_signers: Option<PathBuf>,
+    /// Accept an unsigned bag (one made by another BagIt tool) on its bag
+    /// verdict alone; never a bag a fate file records.
+    #[arg(long)]
+    pub unsigned_ok: bool,
 }
 
 /// Options of `dpo fate fingerprint`.

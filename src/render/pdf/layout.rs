@@ -832,9 +832,14 @@ impl Layout<'_> {
         let x0 = MARGIN_X + block.indent;
         let lines = self.wrap_text(block, size);
         self.space = self.space.max(before);
-        if let TextKind::Heading(_) = block.kind {
-            // Keep with next: the heading and two lines of what follows.
-            let (next_before, next_height) = self.keep_height(next, 0);
+        if let TextKind::Heading(level) = block.kind {
+            // Keep with next: the heading and two lines of what follows —
+            // or its whole section when it is short text (a signature
+            // block is never split from its heading or across pages).
+            let (next_before, next_height) = match self.short_section(level, next) {
+                Some(whole) => whole,
+                None => self.keep_height(next, 0),
+            };
             let need = self.space
                 + lines.len() as f32 * lh
                 + block.space_after.max(next_before)
@@ -922,6 +927,36 @@ impl Layout<'_> {
             }
         };
         row_height(header, frame.lh).min(self.body_h() * 0.3) + first
+    }
+
+    /// Space before, and height, of the section a heading of `level` opens
+    /// (the blocks up to the next heading of that level or above, or the
+    /// end), when it is text alone and fits in a quarter of a page.
+    fn short_section(&self, level: u8, next: &[Block]) -> Option<(f32, f32)> {
+        let (mut first_before, mut height, mut gap) = (None, 0.0f32, 0.0f32);
+        for b in next {
+            match b {
+                Block::Text(t) => {
+                    if matches!(t.kind, TextKind::Heading(l) if l <= level) {
+                        break;
+                    }
+                    let (size, lh, before) = text_style(t.kind);
+                    let lines = self.wrap_text(t, size).len() as f32;
+                    match first_before {
+                        None => first_before = Some(before),
+                        Some(_) => height += gap.max(before),
+                    }
+                    height += lines * lh;
+                    gap = t.space_after;
+                }
+                Block::Space(s) => gap = gap.max(*s),
+                Block::Table(_) | Block::PageBreak => return None,
+            }
+            if height > self.body_h() * 0.25 {
+                return None;
+            }
+        }
+        first_before.map(|before| (before, height))
     }
 
     /// Space before, and least height, that `next` needs on the page where
