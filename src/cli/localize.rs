@@ -26,7 +26,6 @@ fn said(s: &Catalog, e: &CliError) -> Option<String> {
         // duties
         CliError::Breach(b) if b.refusal().is_some() => b.message(s),
         CliError::Fate(f) if f.refusal().is_some() => f.message(s),
-        CliError::Request(_) => return None,
         CliError::Instruction(i) => i.message(s),
         CliError::SubProcessor(p) => p.message(s),
         CliError::Audit(a) => a.message(s),
