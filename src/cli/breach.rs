@@ -338,8 +338,6 @@ fn report(settings: &Settings, ws: &Workspace, a: &ReportArgs) -> Result<i32, Cl
 }
 
 fn severity(settings: &Settings, a: &SeverityArgs) -> Result<i32, CliError> {
-    let s = severity::assess(a.dpc, a.ei, a.cb).map_err(|e| {
-        CliError::Usage(format!("{e}\n  hint: DPC 1–4, EI 0.25/0.5/0.75/1, CB 0–2 (ENISA, Recommendations for a methodology of the assessment of severity of personal data breaches, 2013)"))
-    })?;
+    let s = severity::assess(a.dpc, a.ei, a.cb).map_err(BreachError::from)?;
     print::severity(settings, &s)
 }

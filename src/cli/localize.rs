@@ -27,6 +27,12 @@ fn with_hint(s: &Catalog, m: &Msg, hint: &Msg) -> String {
 /// The catalog message of the errors it knows; `None` for the others.
 fn said(s: &Catalog, e: &CliError) -> Option<String> {
     Some(match e {
+        // duties
+        CliError::Breach(b) if b.refusal().is_some() => b.message(s),
+        CliError::Fate(f) if f.refusal().is_some() => f.message(s),
+        CliError::Instruction(i) => i.message(s),
+        CliError::SubProcessor(p) => p.message(s),
+        CliError::Audit(a) => a.message(s),
         CliError::NoActor(command) => with_hint(
             s,
             &Msg::new("err-no-actor").arg("command", command.as_str()),

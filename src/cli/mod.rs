@@ -350,11 +350,16 @@ fn report(settings: &Settings, e: &CliError) {
     }
     let s = settings.strings();
     errln!("{}", tr!(s, "cli-error", message = e.message(&s)));
-    let mut source = std::error::Error::source(e);
+    // A cause its error already says in its own words (`{0}`) is not
+    // said twice.
+    let (mut said, mut source) = (e.to_string(), std::error::Error::source(e));
     while let Some(c) = source {
-        let c_text = localize::cause(&s, c);
-        errln!("  {}", tr!(s, "cli-caused-by", message = c_text));
-        source = c.source();
+        let english = c.to_string();
+        if !said.contains(&english) {
+            let c_text = localize::cause(&s, c);
+            errln!("  {}", tr!(s, "cli-caused-by", message = c_text));
+        }
+        (said, source) = (english, c.source());
     }
 }
 

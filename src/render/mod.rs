@@ -12,6 +12,7 @@
 pub mod catalog;
 pub mod csv;
 pub mod pdf;
+pub mod said;
 pub mod signature;
 pub mod templates;
 pub mod typography;

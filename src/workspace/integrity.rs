@@ -456,7 +456,9 @@ crate::render::catalog::told_localize!(AdoptError);
 fn settable_refusal(kind: &kinds::FileKind, old: &str, fields: &[String]) -> Option<String> {
     fn first<T: store::Settable>(old: &str, fields: &[String]) -> Option<String> {
         let record: T = serde_yaml::from_str(old).ok()?;
-        fields.iter().find_map(|f| record.may_set(f).err())
+        fields
+            .iter()
+            .find_map(|f| record.may_set(f).err().map(|m| m.english()))
     }
     if old.is_empty() {
         return None;

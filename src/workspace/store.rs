@@ -486,7 +486,7 @@ pub fn adopt(
 pub trait Settable: Serialize + DeserializeOwned + PartialEq {
     /// Refuses setting `field` (a path) of the record as it stands: a fact
     /// already sent that fixes a deadline, a closed record…
-    fn may_set(&self, _field: &str) -> Result<(), String> {
+    fn may_set(&self, _field: &str) -> Result<(), crate::render::catalog::Msg> {
         Ok(())
     }
 
@@ -836,10 +836,7 @@ pub fn set_field<T: Settable>(
     if steps.iter().any(|s| matches!(s, Step::Key(k) if k == "id")) {
         return Err(refuse(Msg::new("errors-set-id")));
     }
-    stored
-        .record
-        .may_set(how.field)
-        .map_err(|m| refuse(Msg::text(m)))?;
+    stored.record.may_set(how.field).map_err(refuse)?;
     unchanged(ws, &stored.source)?;
     let tree: Value =
         serde_yaml::from_str(&stored.source.text).map_err(|e| refuse(yaml_said(&e)))?;

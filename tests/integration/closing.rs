@@ -206,7 +206,7 @@ fn with_o_the_certificate_is_also_kept_in_evidence_checked_and_in_the_audit_pack
     let r = f.dpo(&["audit", "pack", "-o", "pack-old"]);
     assert!(
         r.stderr()
-            .contains("`../out/certificat.pdf` is not kept in the workspace's evidence/"),
+            .contains("`../out/certificat.pdf` n'est pas conservé dans evidence/"),
         "{}",
         r.text()
     );
@@ -1037,7 +1037,7 @@ fn a_placeholder_validator_is_refused_and_a_superseded_destruction_is_marked() {
         ]);
         r.assert_code(2);
         assert!(
-            r.stderr().contains("--validated-by") && r.stderr().contains("says nothing"),
+            r.stderr().contains("--validated-by") && r.stderr().contains("ne dit rien"),
             "{v:?}: {}",
             r.stderr()
         );

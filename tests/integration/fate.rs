@@ -523,7 +523,11 @@ fn a_bag_is_refused_for_an_item_the_controller_wants_destroyed() {
         "depot",
     ]);
     assert_eq!(o.code(), Some(2));
-    assert!(o.text().contains("did not ask for it back"), "{}", o.text());
+    assert!(
+        o.text().contains("ne l'a pas demandé en retour"),
+        "{}",
+        o.text()
+    );
     assert!(!env.path("media/x").exists());
 }
 
@@ -553,11 +557,7 @@ fn destroy_is_refused_before_the_item_is_handed_over_in_a_verified_bag() {
     ];
     let o = env.dpo(&args);
     assert_eq!(o.code(), Some(2));
-    assert!(
-        o.text().contains("before it is handed over"),
-        "{}",
-        o.text()
-    );
+    assert!(o.text().contains("avant sa remise"), "{}", o.text());
     env.bag_shares("media/bag");
     // Bagged but not verified yet: still refused.
     assert_eq!(env.dpo(&args).code(), Some(2));
@@ -568,7 +568,12 @@ fn destroy_is_refused_before_the_item_is_handed_over_in_a_verified_bag() {
     later.extend(["--at", "2021-08-03 09:00"]);
     let o = env.dpo(&later);
     assert_eq!(o.code(), Some(2));
-    assert!(o.text().contains("in the future"), "{}", o.text());
+    assert!(
+        o.text()
+            .contains("3 août 2021 à 09:00 (UTC+02:00) est dans le futur"),
+        "{}",
+        o.text()
+    );
 }
 
 #[test]
@@ -787,7 +792,7 @@ fn the_certificate_names_the_parties_every_copy_and_the_journal_head() {
     let before = std::fs::read(env.path("out/certificat.pdf")).unwrap();
     let o = env.dpo(&["fate", "certify", "-o", "out/certificat.pdf"]);
     assert_eq!(o.code(), Some(2), "{}", o.text());
-    assert!(o.text().contains("never overwritten"), "{}", o.text());
+    assert!(o.text().contains("n'est jamais remplacé"), "{}", o.text());
     assert_eq!(
         std::fs::read(env.path("out/certificat.pdf")).unwrap(),
         before
@@ -957,7 +962,7 @@ fn a_scan_refuses_a_fingerprint_manifest_changed_after_it_was_taken() {
     std::fs::write(env.root().join(manifest), b"").unwrap();
     let o = env.dpo(&["fate", "scan", "sauvegardes", "data"]);
     assert_eq!(o.code(), Some(2), "{}", o.text());
-    assert!(o.text().contains("it was changed"), "{}", o.text());
+    assert!(o.text().contains("il a été modifié"), "{}", o.text());
     // And with no fingerprint at all, the scan says what to do.
     let o = env.dpo(&["fate", "scan", "partages", "data"]);
     assert_eq!(o.code(), Some(2));

@@ -342,7 +342,7 @@ fn the_late_refusal_names_the_deadline_in_winter_time() {
     r.assert_code(2);
     let e = r.stderr();
     assert!(
-        e.contains("a expiré le 2021-11-01 09:00 (UTC+01:00)"),
+        e.contains("a expiré le 1er novembre 2021 à 09:00 (UTC+01:00)"),
         "{e}"
     );
     assert!(!e.contains("UTC+02:00"), "{e}");

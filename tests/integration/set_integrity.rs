@@ -312,7 +312,7 @@ fn request_set_validates_as_request_log_and_check_do() {
         (
             "received_at",
             "2021-05-01T10:00:00+02:00",
-            "received_at (2021-05-01 10:00 (UTC+02:00)) is after logged_at",
+            "received_at (1 May 2021, 10:00 (UTC+02:00)) is after logged_at",
         ),
         ("summary", "   ", "the summary of the request is empty"),
         ("id", "2021-002", "preuve"),
@@ -373,11 +373,12 @@ fn request_set_validates_as_request_log_and_check_do() {
     r.assert_code(2);
     let out = r.stdout();
     assert!(
-        out.contains("unknown controller `nope`") && out.contains("is after logged_at"),
+        out.contains("responsable de traitement inconnu `nope`")
+            && out.contains("est postérieur à logged_at"),
         "{out}"
     );
     let r = ws.dpo().now("2021-04-04T10:00:00+02:00").run(&["check"]);
-    assert!(r.stdout().contains("is in the future"), "{}", r.stdout());
+    assert!(r.stdout().contains("est dans le futur"), "{}", r.stdout());
 }
 
 #[test]
