@@ -112,13 +112,13 @@ fn a_late_notification_is_never_made_on_time_by_rewriting_aware_at() {
     .assert_code(0);
     assert_eq!(on_time(&ws), serde_json::json!(false));
     // Closed: nothing is set any more.
-    refused(&ws, FILE, "2021-11-04 10:00", &set_aware, "was closed");
+    refused(&ws, FILE, "2021-11-04 10:00", &set_aware, "a été close le");
     refused(
         &ws,
         FILE,
         "2021-11-04 10:00",
         &["breach", "set", ID, "title", "autre"],
-        "was closed",
+        "a été close le",
     );
     ws.dpo().run(&["check"]).assert_code(0);
     // By hand: check reports it (exit 1), and the judgement stays "late".
@@ -308,13 +308,17 @@ fn request_set_validates_as_request_log_and_check_do() {
     log_request(&ws, "2021-04-01 09:00").assert_code(0);
     let now = "2021-04-03 11:00";
     for (field, value, want) in [
-        ("controller", "nope", "unknown controller `nope`"),
+        (
+            "controller",
+            "nope",
+            "responsable de traitement inconnu `nope`",
+        ),
         (
             "received_at",
             "2021-05-01T10:00:00+02:00",
-            "received_at (1 May 2021, 10:00 (UTC+02:00)) is after logged_at",
+            "received_at (1er mai 2021 à 10:00 (UTC+02:00)) est postérieur à logged_at",
         ),
-        ("summary", "   ", "the summary of the request is empty"),
+        ("summary", "   ", "le résumé de la demande est vide"),
         ("id", "2021-002", "preuve"),
     ] {
         refused(
@@ -403,7 +407,7 @@ fn fate_set_never_sets_an_id_nor_breaks_the_records_and_keeps_the_comments() {
         fate,
         now,
         &["fate", "set", "historique-sauvegardes", "copies", "[]"],
-        "lists no copy",
+        "ne liste aucune copie",
     );
     // Part of a decision that does not exist yet: the whole is asked for.
     refused(
@@ -544,7 +548,7 @@ fn fate_set_refuses_what_would_orphan_the_records_of_a_copy() {
             "copies",
             "[{id: autre, kind: live_storage, location: ailleurs}]",
         ],
-        "which has no such copy",
+        "qui n'a pas cette copie",
     );
     f.dpo()
         .now("2021-08-02T10:00:00+02:00")
@@ -761,8 +765,9 @@ fn fate_set_never_rewrites_what_an_issued_certificate_states() {
         let r = f.dpo(args);
         r.assert_code(2);
         assert!(
-            r.stderr().contains("covered by the certificate issued on")
-                && r.stderr().contains("does not re-certify"),
+            r.stderr()
+                .contains("est couvert par le certificat délivré le")
+                && r.stderr().contains("dpo ne recertifie pas"),
             "{args:?}: {}",
             r.stderr()
         );
@@ -811,7 +816,7 @@ fn request_set_never_rewrites_the_received_time_or_controller_once_forwarded() {
             REQUEST,
             "2021-04-03 10:20",
             &["request", "set", ID, field, value],
-            "was forwarded to the controller on",
+            "a été transmis au responsable de traitement le",
         );
     }
     run(
