@@ -32,7 +32,7 @@ pub(super) fn run(settings: &Settings, cmd: &BreachCommand) -> Result<i32, CliEr
             }
             let s = settings.strings();
             let said = crate::render::catalog::Localize::message(&CliError::Breach(e), &s);
-            errln!("{}", tr!(s, "cli-error", message = said));
+            warn_say!(s, "cli-error", message = said);
             Ok(EXIT_FINDING)
         }
         Err(CliError::Breach(BreachError::Invalid { file, diagnostics })) => {
@@ -118,7 +118,7 @@ fn prompt(question: &str) -> Result<Option<String>, CliError> {
     if !std::io::stdin().is_terminal() {
         return Ok(None);
     }
-    super::write_stderr(format_args!("{question} "), false);
+    super::output::write_stderr(format_args!("{question} "), false);
     let mut line = String::new();
     std::io::stdin()
         .lock()
@@ -331,7 +331,7 @@ fn report(settings: &Settings, ws: &Workspace, a: &ReportArgs) -> Result<i32, Cl
             file = f.file.as_str(),
             message = crate::render::catalog::Localize::message(&f, &s)
         );
-        errln!("{}", tr!(s, "cli-warning", message = w));
+        warn_say!(s, "cli-warning", message = w);
         return Ok(EXIT_FINDING);
     }
     Ok(0)

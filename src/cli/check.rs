@@ -84,7 +84,7 @@ pub(super) fn run(settings: &Settings, args: &CheckArgs) -> Result<i32, CliError
                         Localize::message(p, &s)
                     ))
                 )?,
-                None => outln!("{}", tr!(s, "check-journal-intact", entries = j.entries))?,
+                None => say!(s, "check-journal-intact", entries = j.entries)?,
             }
         }
         for f in &records {
@@ -94,15 +94,12 @@ pub(super) fn run(settings: &Settings, args: &CheckArgs) -> Result<i32, CliError
             )?;
         }
         let root = settings.root().display().to_string();
-        outln!(
-            "{}",
-            tr!(
-                s,
-                "check-summary",
-                root = root,
-                errors = errors,
-                warnings = warnings
-            )
+        say!(
+            s,
+            "check-summary",
+            root = root,
+            errors = errors,
+            warnings = warnings
         )?;
     }
     Ok(if errors > found {

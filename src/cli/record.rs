@@ -51,16 +51,13 @@ pub(super) fn run(settings: &Settings, cmd: &RecordCommand) -> Result<i32, CliEr
         } else {
             adopted.fields.join(", ")
         };
-        outln!(
-            "{}",
-            tr!(
-                s,
-                "record-adopted",
-                file = rel.to_string(),
-                sha256 = adopted.sha256.as_str(),
-                fields = fields,
-                seq = adopted.entry.seq
-            )
+        say!(
+            s,
+            "record-adopted",
+            file = rel.to_string(),
+            sha256 = adopted.sha256.as_str(),
+            fields = fields,
+            seq = adopted.entry.seq
         )?;
     }
     Ok(0)

@@ -115,14 +115,11 @@ pub(super) fn run(settings: &Settings, args: &RegisterArgs) -> Result<i32, CliEr
             let why = e.message(&settings.strings());
             let why = why.split_whitespace().collect::<Vec<_>>().join(" ");
             let n = reg.edition.number;
-            errln!(
-                "{}",
-                tr!(
-                    settings.strings(),
-                    "register-edition-not-recorded",
-                    n = n,
-                    why = why
-                )
+            warn_say!(
+                settings.strings(),
+                "register-edition-not-recorded",
+                n = n,
+                why = why
             );
         }
     }
@@ -140,16 +137,13 @@ pub(super) fn run(settings: &Settings, args: &RegisterArgs) -> Result<i32, CliEr
             strings.get("todo"),
             strings.get("to_confirm"),
         );
-        errln!(
-            "{}",
-            tr!(
-                strings,
-                "register-gaps",
-                missing = missing,
-                todo = todo,
-                assumed = assumed,
-                to_confirm = to_confirm
-            )
+        warn_say!(
+            strings,
+            "register-gaps",
+            missing = missing,
+            todo = todo,
+            assumed = assumed,
+            to_confirm = to_confirm
         );
     }
     Ok(0)

@@ -236,7 +236,7 @@ impl Settings {
         let s = self.smtp()?;
         let t = self.strings();
         for w in s.warnings() {
-            errln!("{}", tr!(t, "cli-warning", message = w.to_string()));
+            warn_say!(t, "cli-warning", message = w.to_string());
         }
         Ok(s)
     }
