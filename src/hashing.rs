@@ -28,6 +28,7 @@
 //! The read loop itself (`read_chunks`, and `hash_reader` on top of it) is
 //! the one the BagIt writer copies through and its validator checks with.
 
+use crate::render::catalog::{Msg, Told};
 use std::cell::RefCell;
 use std::fs::File;
 use std::io::{self, Read};
@@ -87,7 +88,7 @@ pub fn hash_head(path: &Path) -> Result<[u8; 32], HashError> {
 #[derive(Debug, thiserror::Error)]
 pub enum HashError {
     /// A root could not be examined (it does not exist, or cannot be reached).
-    #[error("failed to read the metadata of `{}`", path.display())]
+    #[error("{}", self.told())]
     Metadata {
         /// The root.
         path: PathBuf,
@@ -96,13 +97,13 @@ pub enum HashError {
         source: io::Error,
     },
     /// A root is a socket, a FIFO or a device.
-    #[error("`{}` is neither a regular file nor a folder\n  hint: give the folder that contains it, or the file it stands for", path.display())]
+    #[error("{}", self.told())]
     NotFileOrFolder {
         /// The root.
         path: PathBuf,
     },
     /// A folder could not be listed.
-    #[error("failed to list the folder `{}`", path.display())]
+    #[error("{}", self.told())]
     ListFolder {
         /// The folder, or the entry of it that could not be read.
         path: PathBuf,
@@ -111,7 +112,7 @@ pub enum HashError {
         source: io::Error,
     },
     /// A file could not be opened.
-    #[error("failed to open `{}`", path.display())]
+    #[error("{}", self.told())]
     Open {
         /// The file.
         path: PathBuf,
@@ -120,7 +121,7 @@ pub enum HashError {
         source: io::Error,
     },
     /// A file could not be read to the end.
-    #[error("failed to read `{}`", path.display())]
+    #[error("{}", self.told())]
     Read {
         /// The file.
         path: PathBuf,
@@ -129,6 +130,25 @@ pub enum HashError {
         source: io::Error,
     },
 }
+
+impl HashError {
+    /// What the error says, as catalog messages.
+    pub fn told(&self) -> Told {
+        let m = |id: &'static str, path: &Path| {
+            Told::new(Msg::new(id).arg("path", path.display().to_string()))
+        };
+        match self {
+            HashError::Metadata { path, .. } => m("errors-hash-metadata", path),
+            HashError::NotFileOrFolder { path } => m("errors-hash-not-file-or-folder", path)
+                .hint(Msg::new("errors-hash-not-file-or-folder-hint")),
+            HashError::ListFolder { path, .. } => m("errors-hash-list", path),
+            HashError::Open { path, .. } => m("errors-hash-open", path),
+            HashError::Read { path, .. } => m("errors-read", path),
+        }
+    }
+}
+
+crate::render::catalog::told_localize!(HashError);
 
 impl HashError {
     /// The path the error is about.

@@ -23,7 +23,9 @@ use crate::breach::{notice, store as breach_store};
 use crate::model::assumption::mark;
 use crate::model::{FateRecord, Id};
 use crate::register::{self, RegisterRequest};
+use crate::render::catalog::{Catalog, Localize, Msg};
 use crate::render::pdf::{markdown_to_pdf, PdfMeta};
+use crate::render::said::Refusal;
 use crate::render::{csv::to_csv, escape_markdown, OutputError, Templates};
 use crate::workspace::{Diagnostic, Workspace};
 
@@ -79,6 +81,30 @@ pub enum AuditError {
     /// A document of the pack could not be made, or the pack not written.
     #[error(transparent)]
     Output(#[from] OutputError),
+}
+
+impl Localize for AuditError {
+    /// The catalog's message in the language of `s`; an error of a layer
+    /// below keeps its English text, its hint label said in that language.
+    fn message(&self, s: &Catalog) -> String {
+        let r = match self {
+            AuditError::Read { path, .. } => Refusal::new(
+                Msg::new("duties-failed-to-read").arg("path", path.display().to_string()),
+            ),
+            AuditError::Record { file, message } => Refusal::new(
+                Msg::new("duties-audit-record")
+                    .arg("file", file.as_str())
+                    .arg("message", message.as_str()),
+            ),
+            AuditError::OutputNotEmpty { path, today } => Refusal::new(
+                Msg::new("duties-audit-output-not-empty").arg("path", path.display().to_string()),
+            )
+            .hint(Msg::new("duties-audit-output-not-empty-hint").arg("today", today.as_str())),
+            AuditError::Breach(e) => return e.message(s),
+            _ => return s.relabel_hints(&self.to_string()),
+        };
+        r.message(s)
+    }
 }
 
 impl From<crate::render::templates::TemplateError> for AuditError {
@@ -372,10 +398,13 @@ impl Maker<'_> {
                     for (field, file) in [("pdf", &c.pdf), ("json", &c.json)] {
                         if !file.starts_with("evidence/") || !self.ws.root.join(file).is_file() {
                             let field = format!("records[{i}].{field}");
-                            let message = format!("the certificate `{file}` is not kept in the workspace's evidence/, so it is not in the pack");
+                            let message = Msg::new("duties-audit-certificate-not-kept")
+                                .arg("file", file.as_str());
                             self.pack.diagnostics.push(
-                                Diagnostic::warning(&rel, src.locate(&field), &field, message)
-                                    .with_hint("issue the certificate again (it is now always kept in evidence/), or add the file to the pack by hand with its .sig"),
+                                Diagnostic::warning_msg(&rel, src.locate(&field), &field, message)
+                                    .with_hint_msg(Msg::new(
+                                        "duties-audit-certificate-not-kept-hint",
+                                    )),
                             );
                         }
                         self.evidence.insert(file.clone());

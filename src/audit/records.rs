@@ -3,6 +3,7 @@
 //! the pack holds whatever the workspace keeps, as a log in CSV and PDF, and
 //! the journal excerpt of a pack restricted to one controller.
 
+use crate::render::catalog::Msg;
 use std::collections::BTreeSet;
 
 use serde_yaml::Value;
@@ -107,11 +108,11 @@ pub(super) fn load_dir(ws: &Workspace, dir: &str, only: Option<&Id>) -> Result<L
             Ok(v) => v,
             Err(e) => {
                 let (l, c) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
-                log.diagnostics.push(Diagnostic::error(
+                log.diagnostics.push(Diagnostic::error_msg(
                     &rel,
                     (l, c),
                     "",
-                    format!("left out of the audit pack: {e}"),
+                    Msg::new("duties-audit-left-out").arg("why", e.to_string()),
                 ));
                 continue;
             }

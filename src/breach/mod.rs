@@ -15,6 +15,7 @@ pub mod set;
 pub mod severity;
 pub mod store;
 pub mod summary;
+mod voice;
 
 use std::path::PathBuf;
 
@@ -24,7 +25,6 @@ use serde::Serialize;
 use crate::mail::MailError;
 use crate::model::{required_text, Breach, Call, Closure, EmptyText, Id, Lang, Origin};
 use crate::render::templates::TemplateError;
-use crate::render::words;
 use crate::render::Templates;
 use crate::workspace::{Diagnostic, StoreError, Workspace, WorkspaceError};
 
@@ -109,6 +109,12 @@ impl Deferrable {
     }
 }
 
+/// An instant in English words, for `Display` ("26 March 2021, 11:00
+/// (UTC+01:00)"); the command line says it in the run's language.
+fn english(t: &DateTime<FixedOffset>) -> String {
+    crate::render::said::instant(*t).english()
+}
+
 /// What can go wrong in the breach workflow.
 #[derive(Debug, thiserror::Error)]
 pub enum BreachError {
@@ -151,6 +157,18 @@ pub enum BreachError {
         message: String,
     },
     /// The breach is closed.
+    #[error(
+        "breach `{id}` was closed on {}; it cannot be changed any more",
+        english(at)
+    )]
+    ClosedOn {
+        /// The breach.
+        id: Id,
+        /// When.
+        at: DateTime<FixedOffset>,
+    },
+    /// Superseded by [`BreachError::ClosedOn`] (the instant, said in words
+    /// in the run's language); no longer made.
     #[error("breach `{id}` was closed on {closed_at}; it cannot be changed any more")]
     Closed {
         /// The breach.
@@ -224,12 +242,25 @@ pub enum BreachError {
         name: String,
     },
     /// The description of the nature of the breach cannot be deferred.
-    #[error("the description of the nature of the breach (`nature.description`) cannot be deferred: a notification must at least say what happened (GDPR Art. 33(3)(a); every other item may follow in phases, Art. 33(4))\n  hint: describe what is known now in `nature.description` of `breaches/{id}.yaml`, even briefly (\"chiffrement des partages constaté ce matin, étendue en cours d'analyse\")")]
+    #[error("the description of the nature of the breach (`nature.description`) cannot be deferred: a notification must at least say what happened (GDPR Art. 33(3)(a); every other item may follow in phases, Art. 33(4))\n  hint: describe what is known now in `nature.description` of `breaches/{id}.yaml`, even briefly (\"shares found encrypted this morning, extent being assessed\")")]
     NotDeferrable {
         /// The breach.
         id: Id,
     },
     /// The deadline has passed and no reason was given.
+    #[error("the 72-hour deadline to notify `{controller}` of breach `{id}` passed on {} ({late}); a late notification must say why\n  hint: add --late-reason \"…\" (it is written in the message and kept in the breach file)", english(deadline))]
+    Late {
+        /// The breach.
+        id: Id,
+        /// The controller.
+        controller: Id,
+        /// The deadline, in the processor's timezone.
+        deadline: DateTime<FixedOffset>,
+        /// How late, e.g. "0 h 01 min" or "3 j 4 h" ([`crate::render::words::duration`]).
+        late: String,
+    },
+    /// Superseded by [`BreachError::Late`] (the deadline, said in words in
+    /// the run's language); no longer made.
     #[error("the 72-hour deadline to notify `{controller}` of breach `{id}` passed on {deadline} ({late}); a late notification must say why\n  hint: add --late-reason \"…\" (it is written in the message and kept in the breach file)")]
     LateWithoutReason {
         /// The breach.
@@ -242,7 +273,7 @@ pub enum BreachError {
         late: String,
     },
     /// Phase 1 was already sent to this controller.
-    #[error("breach `{id}` was already notified to `{controller}` on {sent_at} (message {message_id}){}\n  hint: `dpo breach supplement {id}` sends new information{}; add --again only to send the same notification once more", if changed.is_empty() { String::new() } else { format!("; changed since they were sent: {}", changed.join(", ")) }, if changed.is_empty() { "" } else { " and the changed fields" })]
+    #[error("breach `{id}` was already notified to `{controller}` on {} (message {message_id}){}\n  hint: `dpo breach supplement {id}` sends new information{}; add --again only to send the same notification once more", english(sent_at), if changed.is_empty() { String::new() } else { format!("; changed since they were sent: {}", changed.join(", ")) }, if changed.is_empty() { "" } else { " and the changed fields" })]
     AlreadyNotified {
         /// The fields changed since they were sent (keys).
         changed: Box<[String]>,
@@ -251,7 +282,7 @@ pub enum BreachError {
         /// The controller.
         controller: Id,
         /// When.
-        sent_at: String,
+        sent_at: DateTime<FixedOffset>,
         /// Its Message-ID.
         message_id: String,
     },
@@ -291,24 +322,24 @@ pub enum BreachError {
     #[error("the processor's DPO has no e-mail address to send from\n  hint: fill in `dpo.email` in `processor.yaml`, or set DPO_SMTP_FROM")]
     NoSender,
     /// A time typed for the record.
-    #[error("{what} ({when}) is after now ({now}); a breach record holds what has happened\n  hint: check the date, or type the offset if the time is in another zone")]
+    #[error("{what} ({}) is after now ({}); a breach record holds what has happened\n  hint: check the date, or type the offset if the time is in another zone", english(when), english(now))]
     InTheFuture {
-        /// Which time.
+        /// Which time: a field, or "the call".
         what: &'static str,
-        /// The time given.
-        when: String,
-        /// Now.
-        now: String,
+        /// The time given, in the processor's timezone.
+        when: DateTime<FixedOffset>,
+        /// Now, in the processor's timezone.
+        now: DateTime<FixedOffset>,
     },
     /// A call dated before the processor became aware of the breach.
-    #[error("the call ({when}) is before breach `{id}`'s aware_at ({aware_at}): a call notifying the breach cannot predate the moment the processor became aware of it; nothing was recorded\n  hint: check --at (a time without offset is read in {tz}); if aware_at is wrong, correct it in `breaches/{id}.yaml` first")]
+    #[error("the call ({}) is before breach `{id}`'s aware_at ({}): a call notifying the breach cannot predate the moment the processor became aware of it; nothing was recorded\n  hint: check --at (a time without offset is read in {tz}); if aware_at is wrong, correct it in `breaches/{id}.yaml` first", english(when), english(aware_at))]
     CallBeforeAware {
         /// The breach.
         id: Id,
-        /// The time given.
-        when: String,
-        /// The breach's aware_at.
-        aware_at: String,
+        /// The time given, in the processor's timezone.
+        when: DateTime<FixedOffset>,
+        /// The breach's aware_at, in the processor's timezone.
+        aware_at: DateTime<FixedOffset>,
         /// The workspace's time zone.
         tz: String,
     },
@@ -365,6 +396,9 @@ pub enum BreachError {
     /// The outbox refused or failed otherwise.
     #[error(transparent)]
     Outbox(crate::mail::outbox::OutboxError),
+    /// A factor of `dpo breach severity` outside its scale.
+    #[error("{0}\n  hint: DPC 1–4, EI 0.25/0.5/0.75/1, CB 0–2 (ENISA, Recommendations for a methodology of the assessment of severity of personal data breaches, 2013)")]
+    Severity(#[from] severity::SeverityError),
 }
 
 impl From<StoreError> for BreachError {
@@ -486,9 +520,9 @@ pub(crate) fn join_ids(ids: &[Id]) -> String {
 
 fn refuse_closed(b: &Breach) -> Result<(), BreachError> {
     match &b.closed {
-        Some(c) => Err(BreachError::Closed {
+        Some(c) => Err(BreachError::ClosedOn {
             id: b.id.clone(),
-            closed_at: words::show(c.at),
+            at: c.at,
         }),
         None => Ok(()),
     }
@@ -580,8 +614,8 @@ pub fn open(ws: &Workspace, req: &OpenRequest) -> Result<(Breach, PathBuf), Brea
             if t.to_utc() > req.now {
                 return Err(BreachError::InTheFuture {
                     what,
-                    when: words::show_in(t, ws.tz),
-                    now: words::show(crate::time::in_tz(req.now, ws.tz)),
+                    when: t.with_timezone(&ws.tz).fixed_offset(),
+                    now: crate::time::in_tz(req.now, ws.tz),
                 });
             }
         }
@@ -729,8 +763,8 @@ pub fn call(ws: &Workspace, req: &CallRequest) -> Result<(Breach, Call), BreachE
     if at.to_utc() > req.now {
         return Err(BreachError::InTheFuture {
             what: "the call",
-            when: words::show_in(at, ws.tz),
-            now: words::show(crate::time::in_tz(req.now, ws.tz)),
+            when: at.with_timezone(&ws.tz).fixed_offset(),
+            now: crate::time::in_tz(req.now, ws.tz),
         });
     }
     amend(ws, &req.id, req.now, &req.actor, "breach.call", |new| {
@@ -738,8 +772,8 @@ pub fn call(ws: &Workspace, req: &CallRequest) -> Result<(Breach, Call), BreachE
         if at < new.aware_at {
             return Err(BreachError::CallBeforeAware {
                 id: new.id.clone(),
-                when: words::show_in(at, ws.tz),
-                aware_at: words::show_in(new.aware_at, ws.tz),
+                when: at.with_timezone(&ws.tz).fixed_offset(),
+                aware_at: new.aware_at.with_timezone(&ws.tz).fixed_offset(),
                 tz: ws.tz.to_string(),
             });
         }

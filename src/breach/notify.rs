@@ -141,6 +141,13 @@ pub fn prepare<'a>(ws: &'a Workspace, req: &'a NotifyRequest) -> Result<Prepared
     let who = targets(b, &req.controllers)?;
     let documents = outbox::documents(&req.attach).map_err(BreachError::Outbox)?;
     let attached = crate::mail::attach::recorded(&documents);
+    // A blank --progress is a typing slip, said before what the breach lacks.
+    if let NotifyKind::Supplement {
+        progress: Some(p), ..
+    } = &req.kind
+    {
+        progress_text(p)?;
+    }
     let missing = fields::missing(b);
     if !missing.is_empty() {
         return Err(BreachError::MissingFields {
@@ -329,6 +336,15 @@ impl Prepared<'_> {
     }
 }
 
+/// The text of `--progress`, refused when blank.
+fn progress_text(p: &str) -> Result<String, crate::model::EmptyText> {
+    required_text(
+        p,
+        "--progress",
+        "--progress \"l'inventaire des fichiers touchés est achevé à 60 %\"",
+    )
+}
+
 /// The outbox's refusals and failures, in the breach workflow's words.
 fn outbox_error(id: &Id, controller: Option<&Id>, e: OutboxError) -> BreachError {
     let controller = || controller.cloned().unwrap_or_else(|| id.clone());
@@ -391,16 +407,16 @@ fn plan(
                             .collect(),
                         id: b.id.clone(),
                         controller: c.clone(),
-                        sent_at: words::show(n.sent_at),
+                        sent_at: n.sent_at,
                         message_id: n.message_id.clone(),
                     });
                 }
             }
             if let Some(late) = late.filter(|_| late_reason.is_none()) {
-                return Err(BreachError::LateWithoutReason {
+                return Err(BreachError::Late {
                     id: b.id.clone(),
                     controller: c.clone(),
-                    deadline: words::show(due),
+                    deadline: due,
                     late: late.to_string(),
                 });
             }
@@ -455,16 +471,7 @@ fn plan(
                 .copied()
                 .filter(|f| !before.contains(f) || changed.contains(f))
                 .collect();
-            let progress = progress
-                .as_deref()
-                .map(|p| {
-                    required_text(
-                        p,
-                        "--progress",
-                        "--progress \"l'inventaire des fichiers touchés est achevé à 60 %\"",
-                    )
-                })
-                .transpose()?;
+            let progress = progress.as_deref().map(progress_text).transpose()?;
             if given.is_empty() && progress.is_none() {
                 return Err(BreachError::NothingNew {
                     id: b.id.clone(),

@@ -9,7 +9,8 @@
 use chrono::{DateTime, Utc};
 
 use crate::model::Breach;
-use crate::render::words;
+use crate::render::catalog::Msg;
+use crate::render::said;
 use crate::workspace::store::Settable;
 use crate::workspace::{Diagnostic, SourceFile, Workspace};
 
@@ -18,14 +19,12 @@ use crate::workspace::{Diagnostic, SourceFile, Workspace};
 const DEADLINE_FACTS: [&str; 1] = ["aware_at"];
 
 impl Settable for Breach {
-    fn may_set(&self, field: &str) -> Result<(), String> {
+    fn may_set(&self, field: &str) -> Result<(), Msg> {
         if let Some(c) = &self.closed {
-            return Err(format!(
-                "breach `{}` was closed on {} by {}: its record is final and no field is set any more (a breach is not reopened); what is learned later is a new record",
-                self.id,
-                words::show(c.at),
-                c.by
-            ));
+            return Err(Msg::new("duties-breach-set-closed")
+                .arg("id", self.id.to_string())
+                .arg("at", said::instant(c.at))
+                .arg("by", c.by.as_str()));
         }
         let top = field.split(['.', '[']).next().unwrap_or(field);
         let first_sent = self
@@ -35,12 +34,10 @@ impl Settable for Breach {
             .chain(self.calls.iter().map(|c| c.at))
             .min();
         if let (true, Some(sent)) = (DEADLINE_FACTS.contains(&top), first_sent) {
-            return Err(format!(
-                "`{top}` fixed the 72-hour deadline of what was sent to the controller on {}: it is never rewritten after that. If it was wrong, tell the controller in a supplement: write the correction in `discovery` (`dpo breach set {} discovery \"…\"`) and send it with `dpo breach supplement {} --field discovery`",
-                words::show(sent),
-                self.id,
-                self.id
-            ));
+            return Err(Msg::new("duties-breach-set-deadline-fact")
+                .arg("field", top)
+                .arg("sent", said::instant(sent))
+                .arg("id", self.id.to_string()));
         }
         Ok(())
     }

@@ -46,14 +46,16 @@ impl Level {
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum SeverityError {
     /// A factor is outside its scale.
-    #[error("{factor} = {value} is outside its scale ({range})")]
+    #[error("{factor} = {value} is outside its scale ({lo} to {hi})")]
     OutOfRange {
         /// DPC, EI or CB.
         factor: &'static str,
         /// What was given.
         value: f64,
-        /// The scale.
-        range: &'static str,
+        /// The lowest value of the scale.
+        lo: &'static str,
+        /// The highest.
+        hi: &'static str,
     },
 }
 
@@ -80,20 +82,21 @@ fn hundredths(v: f64) -> i64 {
 /// Computes SE = DPC × EI + CB and its level. DPC must be within 1–4, EI
 /// within 0.25–1, CB within 0–2.
 pub fn assess(dpc: f64, ei: f64, cb: f64) -> Result<Severity, SeverityError> {
-    let check = |factor, value: f64, lo: f64, hi: f64, range| {
+    let check = |factor, value: f64, (lo, hi): (f64, f64), (lo_text, hi_text)| {
         if value.is_finite() && value >= lo && value <= hi {
             Ok(())
         } else {
             Err(SeverityError::OutOfRange {
                 factor,
                 value,
-                range,
+                lo: lo_text,
+                hi: hi_text,
             })
         }
     };
-    check("DPC", dpc, 1.0, 4.0, "1 to 4")?;
-    check("EI", ei, 0.25, 1.0, "0.25 to 1")?;
-    check("CB", cb, 0.0, 2.0, "0 to 2")?;
+    check("DPC", dpc, (1.0, 4.0), ("1", "4"))?;
+    check("EI", ei, (0.25, 1.0), ("0.25", "1"))?;
+    check("CB", cb, (0.0, 2.0), ("0", "2"))?;
     // Ten-thousandths: DPC and EI in hundredths multiply exactly.
     let se = hundredths(dpc) * hundredths(ei) + hundredths(cb) * 100;
     let level = if se < 20_000 {

@@ -15,6 +15,7 @@ use super::fields;
 use super::BreachError;
 use crate::model::{Breach, Id};
 use crate::render::catalog::Msg;
+use crate::render::said::Refusal;
 use crate::render::words;
 use crate::workspace::kinds::{self, Record};
 use crate::workspace::store::{self, StoreError, Stored};
@@ -67,18 +68,20 @@ pub fn load_all(ws: &Workspace) -> (Vec<Loaded>, Vec<Diagnostic>) {
         let rel = format!("{DIR}/{name}");
         let Some(stem) = name.strip_suffix(".yaml") else {
             diags.push(
-                Diagnostic::error(
-                    &rel,
-                    (1, 1),
-                    "",
-                    "not a breach file: breach files are named `<id>.yaml`".into(),
-                )
-                .with_hint("move it out of `breaches/`"),
+                Refusal::new(Msg::new("duties-not-a-breach-file"))
+                    .hint(Msg::new("duties-not-a-breach-file-hint"))
+                    .error_at(&rel, (1, 1), ""),
             );
             continue;
         };
         let Ok(id) = Id::new(stem) else {
-            diags.push(Diagnostic::error(&rel, (1, 1), "", format!("`{stem}` is not a valid breach identifier: lowercase letters, digits and dashes")));
+            diags.push(
+                Refusal::new(Msg::new("duties-not-a-breach-id").arg("stem", stem)).error_at(
+                    &rel,
+                    (1, 1),
+                    "",
+                ),
+            );
             continue;
         };
         match load(ws, &id) {
@@ -89,7 +92,7 @@ pub fn load_all(ws: &Workspace) -> (Vec<Loaded>, Vec<Diagnostic>) {
             Err(BreachError::Invalid {
                 mut diagnostics, ..
             }) => diags.append(&mut diagnostics),
-            Err(e) => diags.push(Diagnostic::error(&rel, (1, 1), "", e.to_string())),
+            Err(e) => diags.push(Refusal::file_error(e.refusal(), &rel, e.to_string())),
         }
     }
     (out, diags)

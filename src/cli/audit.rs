@@ -79,37 +79,25 @@ fn pack(settings: &Settings, a: &PackArgs) -> Result<i32, CliError> {
         print_json(&report)?;
     } else {
         let s = settings.strings();
-        outln!(
-            "{}",
-            tr!(
-                s,
-                "audit-wrote",
-                dir = report.output.as_str(),
-                files = report.files,
-                key = report.key_fingerprint.as_str(),
-                principal = report.principal.as_str()
-            )
+        say!(
+            s,
+            "audit-wrote",
+            dir = report.output.as_str(),
+            files = report.files,
+            key = report.key_fingerprint.as_str(),
+            principal = report.principal.as_str()
         )?;
         if report.journal_entries_left_out > 0 {
-            outln!(
-                "{}",
-                tr!(s, "audit-left-out", n = report.journal_entries_left_out)
-            )?;
+            say!(s, "audit-left-out", n = report.journal_entries_left_out)?;
         }
-        outln!(
-            "{}",
-            tr!(s, "next-audit-check", dir = report.output.as_str())
-        )?;
+        say!(s, "next-audit-check", dir = report.output.as_str())?;
         for v in &report.verify {
             outln!("  {v}")?;
         }
     }
     if !report.journal_intact {
         let s = settings.strings();
-        errln!(
-            "{}",
-            tr!(s, "cli-warning", message = tr!(s, "audit-journal-broken"))
-        );
+        warn_say!(s, "cli-warning", message = tr!(s, "audit-journal-broken"));
         return Ok(EXIT_FINDING);
     }
     Ok(0)

@@ -32,7 +32,7 @@ pub(super) fn run(settings: &Settings, cmd: &BreachCommand) -> Result<i32, CliEr
             }
             let s = settings.strings();
             let said = crate::render::catalog::Localize::message(&CliError::Breach(e), &s);
-            errln!("{}", tr!(s, "cli-error", message = said));
+            warn_say!(s, "cli-error", message = said);
             Ok(EXIT_FINDING)
         }
         Err(CliError::Breach(BreachError::Invalid { file, diagnostics })) => {
@@ -118,7 +118,7 @@ fn prompt(question: &str) -> Result<Option<String>, CliError> {
     if !std::io::stdin().is_terminal() {
         return Ok(None);
     }
-    super::write_stderr(format_args!("{question} "), false);
+    super::output::write_stderr(format_args!("{question} "), false);
     let mut line = String::new();
     std::io::stdin()
         .lock()
@@ -331,15 +331,13 @@ fn report(settings: &Settings, ws: &Workspace, a: &ReportArgs) -> Result<i32, Cl
             file = f.file.as_str(),
             message = crate::render::catalog::Localize::message(&f, &s)
         );
-        errln!("{}", tr!(s, "cli-warning", message = w));
+        warn_say!(s, "cli-warning", message = w);
         return Ok(EXIT_FINDING);
     }
     Ok(0)
 }
 
 fn severity(settings: &Settings, a: &SeverityArgs) -> Result<i32, CliError> {
-    let s = severity::assess(a.dpc, a.ei, a.cb).map_err(|e| {
-        CliError::Usage(format!("{e}\n  hint: DPC 1–4, EI 0.25/0.5/0.75/1, CB 0–2 (ENISA, Recommendations for a methodology of the assessment of severity of personal data breaches, 2013)"))
-    })?;
+    let s = severity::assess(a.dpc, a.ei, a.cb).map_err(BreachError::from)?;
     print::severity(settings, &s)
 }

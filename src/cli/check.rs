@@ -69,7 +69,11 @@ pub(super) fn run(settings: &Settings, args: &CheckArgs) -> Result<i32, CliError
             match &j.problem {
                 Some(p) if p.line == 0 => outln!(
                     "{}",
-                    error(format!("{}: {}", workspace::journal::HEAD_FILE, p.message))
+                    error(format!(
+                        "{}: {}",
+                        workspace::journal::HEAD_FILE,
+                        Localize::message(p, &s)
+                    ))
                 )?,
                 Some(p) => outln!(
                     "{}",
@@ -77,10 +81,10 @@ pub(super) fn run(settings: &Settings, args: &CheckArgs) -> Result<i32, CliError
                         "{}:{}: {}",
                         workspace::journal::JOURNAL_FILE,
                         p.line,
-                        p.message
+                        Localize::message(p, &s)
                     ))
                 )?,
-                None => outln!("{}", tr!(s, "check-journal-intact", entries = j.entries))?,
+                None => say!(s, "check-journal-intact", entries = j.entries)?,
             }
         }
         for f in &records {
@@ -90,15 +94,12 @@ pub(super) fn run(settings: &Settings, args: &CheckArgs) -> Result<i32, CliError
             )?;
         }
         let root = settings.root().display().to_string();
-        outln!(
-            "{}",
-            tr!(
-                s,
-                "check-summary",
-                root = root,
-                errors = errors,
-                warnings = warnings
-            )
+        say!(
+            s,
+            "check-summary",
+            root = root,
+            errors = errors,
+            warnings = warnings
         )?;
     }
     Ok(if errors > found {

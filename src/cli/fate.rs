@@ -134,26 +134,23 @@ fn fingerprint(settings: &Settings, a: &FingerprintArgs) -> Result<i32, CliError
     } else {
         let s = settings.strings();
         let (item, size) = (r.item.as_str(), human_bytes(r.bytes));
-        outln!(
-            "{}",
-            tr!(
-                s,
-                "fate-fingerprinted",
-                item = item,
-                files = r.files,
-                size = size
-            )
+        say!(
+            s,
+            "fate-fingerprinted",
+            item = item,
+            files = r.files,
+            size = size
         )?;
         outln!(
             "{}",
             hashed(&s, "fate-manifest", &r.manifest, &r.manifest_sha256)
         )?;
         let path = done.manifest_path.display().to_string();
-        outln!("{}", tr!(s, "next-fate-manifest-check", file = path))?;
+        say!(s, "next-fate-manifest-check", file = path)?;
         if let Some(k) = &r.hashdeep {
             outln!("{}", hashed(&s, "scan-hashdeep", &k.file, &k.sha256))?;
             let path = settings.root().join(&k.file).display().to_string();
-            outln!("{}", tr!(s, "next-scan-hashdeep-audit", file = path))?;
+            say!(s, "next-scan-hashdeep-audit", file = path)?;
         }
     }
     Ok(0)
@@ -175,30 +172,24 @@ fn scan(settings: &Settings, a: &ScanArgs) -> Result<i32, CliError> {
     if settings.json {
         print_json(&s)?;
     } else if r.clean {
-        outln!(
-            "{}",
-            tr!(
-                t,
-                "fate-scan-clean",
-                files = r.files,
-                size = human_bytes(r.bytes),
-                paths = r.paths.join(", "),
-                item = item,
-                contents = s.contents
-            )
+        say!(
+            t,
+            "fate-scan-clean",
+            files = r.files,
+            size = human_bytes(r.bytes),
+            paths = r.paths.join(", "),
+            item = item,
+            contents = s.contents
         )?;
         if let Some(n) = r.hashed {
-            outln!("{}", tr!(t, "scan-hashed", hashed = n))?;
+            say!(t, "scan-hashed", hashed = n)?;
         }
-        outln!("{}", tr!(t, "fate-scan-recorded", file = file))?;
+        say!(t, "fate-scan-recorded", file = file)?;
         if r.files == 0 {
-            errln!("{}", tr!(t, "fate-scan-nothing"));
+            warn_say!(t, "fate-scan-nothing");
         }
     } else {
-        errln!(
-            "{}",
-            tr!(t, "fate-scan-found", n = s.matches.len(), item = item)
-        );
+        warn_say!(t, "fate-scan-found", n = s.matches.len(), item = item);
         for m in &s.matches {
             let known = tr!(
                 t,
@@ -208,7 +199,7 @@ fn scan(settings: &Settings, a: &ScanArgs) -> Result<i32, CliError> {
             );
             outln!("{}\t{known}", m.path)?;
         }
-        errln!("{}", tr!(t, "next-fate-scan-again", file = file));
+        warn_say!(t, "next-fate-scan-again", file = file);
     }
     Ok(if r.clean { 0 } else { EXIT_FINDING })
 }
@@ -267,39 +258,27 @@ fn destroy(settings: &Settings, a: &DestroyArgs) -> Result<i32, CliError> {
                 let r = &b.destroyed.record;
                 let n = r.backups.as_ref().map_or(0, |p| p.deleted.len());
                 let program = req.tool.program();
-                outln!(
-                    "{}",
-                    tr!(
-                        s,
-                        "backup-destroyed",
-                        n = n,
-                        copy = r.copy.as_str(),
-                        item = r.item.as_str(),
-                        program = program,
-                        method = r.method.as_str()
-                    )
+                say!(
+                    s,
+                    "backup-destroyed",
+                    n = n,
+                    copy = r.copy.as_str(),
+                    item = r.item.as_str(),
+                    program = program,
+                    method = r.method.as_str()
                 )?;
-                outln!(
-                    "{}",
-                    tr!(s, "backup-evidence", dir = b.evidence_dir.as_str())
-                )?;
+                say!(s, "backup-evidence", dir = b.evidence_dir.as_str())?;
                 if let Some(r) = &b.resumed {
-                    outln!(
-                        "{}",
-                        tr!(
-                            s,
-                            "backup-intent-completed",
-                            at = r.at.as_str(),
-                            n = r.deleted_now
-                        )
+                    say!(
+                        s,
+                        "backup-intent-completed",
+                        at = r.at.as_str(),
+                        n = r.deleted_now
                     )?;
                 }
                 if !b.others_gone.is_empty() {
                     let ids: String = b.others_gone.iter().map(|i| format!("\n  - {i}")).collect();
-                    errln!(
-                        "{}",
-                        tr!(s, "backup-others-gone", n = b.others_gone.len(), ids = ids)
-                    );
+                    warn_say!(s, "backup-others-gone", n = b.others_gone.len(), ids = ids);
                 }
             }
             b.destroyed
@@ -311,19 +290,16 @@ fn destroy(settings: &Settings, a: &DestroyArgs) -> Result<i32, CliError> {
         print_json(r)?;
     } else {
         let at = crate::render::words::show_in(r.at, ws.tz);
-        outln!(
-            "{}",
-            tr!(
-                s,
-                "fate-destroyed",
-                copy = r.copy.as_str(),
-                item = r.item.as_str(),
-                method = r.method.as_str(),
-                at = at
-            )
+        say!(
+            s,
+            "fate-destroyed",
+            copy = r.copy.as_str(),
+            item = r.item.as_str(),
+            method = r.method.as_str(),
+            at = at
         )?;
         if !d.fingerprinted && r.backups.is_none() {
-            errln!("{}", tr!(s, "fate-no-fingerprint", item = r.item.as_str()));
+            warn_say!(s, "fate-no-fingerprint", item = r.item.as_str());
         }
     }
     Ok(0)
@@ -348,31 +324,25 @@ fn bag(settings: &Settings, a: &BagArgs) -> Result<i32, CliError> {
     } else {
         let r = &b.record;
         let s = settings.strings();
-        outln!(
-            "{}",
-            tr!(
-                s,
-                "fate-bagged",
-                item = r.item.as_str(),
-                dir = a.out.display().to_string(),
-                files = r.files,
-                size = human_bytes(r.bytes),
-                oxum = r.payload_oxum.as_str()
-            )
+        say!(
+            s,
+            "fate-bagged",
+            item = r.item.as_str(),
+            dir = a.out.display().to_string(),
+            files = r.files,
+            size = human_bytes(r.bytes),
+            oxum = r.payload_oxum.as_str()
         )?;
         let sig = b.signature_path.display().to_string();
-        outln!(
-            "{}",
-            tr!(
-                s,
-                "fate-bag-signed",
-                sha256 = r.tagmanifest_sha256.as_str(),
-                file = sig
-            )
+        say!(
+            s,
+            "fate-bag-signed",
+            sha256 = r.tagmanifest_sha256.as_str(),
+            file = sig
         )?;
         let dir = a.out.display().to_string();
-        outln!("{}", tr!(s, "next-fate-verify-bag", dir = dir))?;
-        outln!("{}", tr!(s, "fate-bag-how-to-check"))?;
+        say!(s, "next-fate-verify-bag", dir = dir)?;
+        say!(s, "fate-bag-how-to-check")?;
     }
     Ok(0)
 }
@@ -408,10 +378,7 @@ fn certify(settings: &Settings, a: &CertifyArgs) -> Result<i32, CliError> {
             }
             let s = settings.strings();
             let c = controller.as_str();
-            errln!(
-                "{}",
-                tr!(s, "fate-certify-refused", controller = c, n = pending.len())
-            );
+            warn_say!(s, "fate-certify-refused", controller = c, n = pending.len());
             for p in &pending {
                 errln!("  - {}", p.text(&s));
             }
@@ -425,20 +392,17 @@ fn certify(settings: &Settings, a: &CertifyArgs) -> Result<i32, CliError> {
         let p = &issued.paths;
         let t = settings.strings();
         let controller = issued.controller.as_str();
-        outln!(
-            "{}",
-            tr!(t, "fate-certificate-kept", controller = controller)
-        )?;
+        say!(t, "fate-certificate-kept", controller = controller)?;
         for p in [&p.pdf, &p.pdf_sig, &p.json, &p.json_sig] {
             outln!("  {}", p.display())?;
         }
         if let Some(p) = &issued.copy {
-            outln!("{}", tr!(t, "fate-certificate-copied"))?;
+            say!(t, "fate-certificate-copied")?;
             for p in [&p.pdf, &p.pdf_sig, &p.json, &p.json_sig] {
                 outln!("  {}", p.display())?;
             }
         }
-        outln!("{}", tr!(t, "fate-certificate-how-to-check"))?;
+        say!(t, "fate-certificate-how-to-check")?;
         let s = &issued.certificate.signature;
         outln!("  {}", s.pdf_command)?;
         outln!("  {}", s.json_command)?;

@@ -21,7 +21,7 @@ pub(super) fn run(settings: &Settings, args: &InitArgs) -> Result<i32, CliError>
     workspace::init(dir, &act, settings.lock_wait)?;
     let s = settings.strings();
     let dir = dir.display().to_string();
-    outln!("{}", tr!(s, "init-created", dir = dir.as_str()))?;
-    outln!("{}", tr!(s, "next-init", dir = dir))?;
+    say!(s, "init-created", dir = dir.as_str())?;
+    say!(s, "next-init", dir = dir)?;
     Ok(0)
 }

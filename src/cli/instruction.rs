@@ -93,7 +93,7 @@ fn print_outcome(settings: &Settings, o: &instruction::Outcome) -> Result<(), Cl
     }
     let s = settings.strings();
     let (id, file) = (o.instruction.id.as_str(), o.file.as_str());
-    outln!("{}", tr!(s, "instruction-logged", id = id, file = file))?;
+    say!(s, "instruction-logged", id = id, file = file)?;
     for (k, d) in &o.sent {
         let k = match k {
             instruction::NoticeKind::Objection => tr!(s, "instruction-objection"),

@@ -69,7 +69,7 @@ pub(super) fn run(settings: &Settings, cmd: &JournalCommand) -> Result<i32, CliE
             if settings.json {
                 print_json(&entries)?;
             } else if entries.is_empty() {
-                outln!("{}", tr!(settings.strings(), "journal-empty"))?;
+                say!(settings.strings(), "journal-empty")?;
             } else {
                 // The processor's zone and language when the workspace
                 // reads; the journal is shown even when it does not.
@@ -101,34 +101,31 @@ pub(super) fn run(settings: &Settings, cmd: &JournalCommand) -> Result<i32, CliE
                 for f in &records {
                     let file = f.file.as_str();
                     let message = crate::render::catalog::Localize::message(f, &s);
-                    errln!(
-                        "{}",
-                        tr!(s, "journal-record", file = file, message = message)
-                    );
+                    warn_say!(s, "journal-record", file = file, message = message);
                 }
                 let broken = |at: String, message: &str| {
                     tr!(s, "journal-broken", at = at, message = message)
                 };
                 match &report.problem {
-                    None => outln!(
-                        "{}",
-                        tr!(
-                            s,
-                            "journal-intact",
-                            entries = report.entries,
-                            seq = report.head.seq,
-                            sha256 = report.head.sha256.as_str()
-                        )
+                    None => say!(
+                        s,
+                        "journal-intact",
+                        entries = report.entries,
+                        seq = report.head.seq,
+                        sha256 = report.head.sha256.as_str()
                     )?,
                     Some(p) if p.line == 0 => errln!(
                         "{}",
-                        broken(workspace::journal::HEAD_FILE.to_string(), &p.message)
+                        broken(
+                            workspace::journal::HEAD_FILE.to_string(),
+                            &crate::render::catalog::Localize::message(p, &s)
+                        )
                     ),
                     Some(p) => errln!(
                         "{}",
                         broken(
                             format!("{}:{}", workspace::journal::JOURNAL_FILE, p.line),
-                            &p.message
+                            &crate::render::catalog::Localize::message(p, &s)
                         )
                     ),
                 }
@@ -151,10 +148,7 @@ pub(super) fn run(settings: &Settings, cmd: &JournalCommand) -> Result<i32, CliE
             if settings.json {
                 print_json(&entry)?;
             } else {
-                outln!(
-                    "{}",
-                    tr!(settings.strings(), "journal-recorded", seq = entry.seq)
-                )?;
+                say!(settings.strings(), "journal-recorded", seq = entry.seq)?;
             }
             Ok(0)
         }

@@ -114,33 +114,24 @@ fn publish(settings: &Settings, arg: &KeyArg, generate: bool) -> Result<i32, Cli
     let s = settings.strings();
     let key = p.private_key.display().to_string();
     if generate {
-        outln!("{}", tr!(s, "keys-new", file = key))?;
+        say!(s, "keys-new", file = key)?;
     } else {
-        outln!("{}", tr!(s, "keys-key", file = key))?;
+        say!(s, "keys-key", file = key)?;
     }
-    outln!(
-        "{}",
-        tr!(s, "keys-fingerprint", fingerprint = p.fingerprint.as_str())
-    )?;
-    outln!(
-        "{}",
-        tr!(s, "keys-public", key = p.public_key_file.as_str())
-    )?;
+    say!(s, "keys-fingerprint", fingerprint = p.fingerprint.as_str())?;
+    say!(s, "keys-public", key = p.public_key_file.as_str())?;
     let file = format!("{KEYS_DIR}/{ALLOWED_SIGNERS}");
     if p.already_listed {
-        outln!("{}", tr!(s, "keys-already-listed", file = file))?;
+        say!(s, "keys-already-listed", file = file)?;
     } else {
-        outln!(
-            "{}",
-            tr!(
-                s,
-                "keys-added",
-                file = file,
-                principal = p.principal.as_str()
-            )
+        say!(
+            s,
+            "keys-added",
+            file = file,
+            principal = p.principal.as_str()
         )?;
     }
-    outln!("{}", tr!(s, "next-keys-fingerprint"))?;
+    say!(s, "next-keys-fingerprint")?;
     Ok(0)
 }
 
@@ -164,25 +155,16 @@ fn show(settings: &Settings, arg: &KeyArg) -> Result<i32, CliError> {
         })?;
     } else {
         let s = settings.strings();
-        outln!(
-            "{}",
-            tr!(s, "keys-key", file = d.private_key.display().to_string())
-        )?;
-        outln!(
-            "{}",
-            tr!(s, "keys-fingerprint", fingerprint = d.fingerprint.as_str())
-        )?;
-        outln!("{}", tr!(s, "keys-public", key = d.public_key.as_str()))?;
+        say!(s, "keys-key", file = d.private_key.display().to_string())?;
+        say!(s, "keys-fingerprint", fingerprint = d.fingerprint.as_str())?;
+        say!(s, "keys-public", key = d.public_key.as_str())?;
         let file = d.allowed_signers.display().to_string();
         if d.principals.is_empty() {
             let w = tr!(s, "keys-not-listed", file = file);
-            errln!("{}", tr!(s, "cli-warning", message = w));
+            warn_say!(s, "cli-warning", message = w);
         } else {
             let principals = d.principals.join(", ");
-            outln!(
-                "{}",
-                tr!(s, "keys-listed", file = file, principals = principals)
-            )?;
+            say!(s, "keys-listed", file = file, principals = principals)?;
         }
     }
     Ok(if d.principals.is_empty() {
@@ -206,23 +188,20 @@ pub(super) fn run_sign(settings: &Settings, args: &SignArgs) -> Result<i32, CliE
     let t = settings.strings();
     let sig = s.signature.display().to_string();
     let principal = s.principal.as_str();
-    outln!(
-        "{}",
-        tr!(
-            t,
-            "sign-wrote",
-            file = sig.as_str(),
-            namespace = NS_FILE,
-            key = s.key_fingerprint.as_str(),
-            principal = principal
-        )
+    say!(
+        t,
+        "sign-wrote",
+        file = sig.as_str(),
+        namespace = NS_FILE,
+        key = s.key_fingerprint.as_str(),
+        principal = principal
     )?;
     let command = format!(
         "ssh-keygen -Y verify -f {} -I {principal} -n {NS_FILE} -s {sig} < {}",
         s.allowed_signers.display(),
         args.file.display()
     );
-    outln!("{}", tr!(t, "next-sign-check", command = command))?;
+    say!(t, "next-sign-check", command = command)?;
     Ok(0)
 }
 
@@ -275,26 +254,20 @@ pub(super) fn run_verify(settings: &Settings, args: &VerifyArgs) -> Result<i32, 
                 principal,
                 fingerprint,
                 namespace,
-            } => outln!(
-                "{}",
-                tr!(
-                    settings.strings(),
-                    "verify-good",
-                    file = args.file.display().to_string(),
-                    principal = principal.as_str(),
-                    key = fingerprint.as_str(),
-                    namespace = namespace.as_str()
-                )
+            } => say!(
+                settings.strings(),
+                "verify-good",
+                file = args.file.display().to_string(),
+                principal = principal.as_str(),
+                key = fingerprint.as_str(),
+                namespace = namespace.as_str()
             )?,
-            Verdict::Bad { reason } => errln!(
-                "{}",
-                tr!(
-                    settings.strings(),
-                    "verify-bad",
-                    file = args.file.display().to_string(),
-                    signature = sig.display().to_string(),
-                    reason = reason.to_string()
-                )
+            Verdict::Bad { reason } => warn_say!(
+                settings.strings(),
+                "verify-bad",
+                file = args.file.display().to_string(),
+                signature = sig.display().to_string(),
+                reason = crate::render::catalog::Localize::message(reason, &settings.strings())
             ),
         }
     }

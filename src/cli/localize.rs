@@ -1,14 +1,18 @@
-//! The errors said in the run's language: [`Localize`] for [`CliError`].
-//! The errors a DPO meets on the way (no actor, unknown controller, a held
-//! lock, a missing or invalid workspace, a late or closed breach) come from
-//! the catalog; any other one keeps its English text, its `hint:` label
-//! said in the run's language. `Display` stays English (logs, tests,
-//! `source()` chains).
+//! The errors said in the run's language: [`Localize`] for [`CliError`]
+//! and for each cause of its `source()` chain ([`cause`]).
+//!
+//! Each error of the core tells itself from the catalog beside its
+//! definition (a `told()` giving a [`Told`]: message and hint); this module
+//! only dispatches. The workflows' own refusals (breach, fate, requests,
+//! instructions, sub-processors, audit) keep their arms here. An error
+//! with no catalog message keeps its English text, its `hint:` label said
+//! in the run's language. `Display` stays English (logs, `--json`,
+//! `source()` chains): it is the English catalog text.
 
 use super::CliError;
 use crate::breach::{BreachError, FieldLabel};
 use crate::model::Lang;
-use crate::render::catalog::{Catalog, Localize, Msg};
+use crate::render::catalog::{Catalog, Localize, Msg, Told};
 use crate::workspace::{StoreError, WorkspaceError};
 
 /// A message and its hint from the catalog, in the language of `s`.
@@ -23,20 +27,20 @@ fn with_hint(s: &Catalog, m: &Msg, hint: &Msg) -> String {
 /// The catalog message of the errors it knows; `None` for the others.
 fn said(s: &Catalog, e: &CliError) -> Option<String> {
     Some(match e {
+        // duties
+        CliError::Breach(b) if b.refusal().is_some() => b.message(s),
+        CliError::Fate(f) if f.refusal().is_some() => f.message(s),
+        CliError::Instruction(i) => i.message(s),
+        CliError::SubProcessor(p) => p.message(s),
+        CliError::Audit(a) => a.message(s),
         CliError::NoActor(command) => with_hint(
             s,
             &Msg::new("err-no-actor").arg("command", command.as_str()),
             &Msg::new("err-no-actor-hint"),
         ),
-        CliError::UnknownController(u) => with_hint(
-            s,
-            &Msg::new("err-unknown-controller").arg("id", u.id.to_string()),
-            &Msg::new("err-unknown-controller-hint").arg("known", u.known.as_str()),
-        ),
-        CliError::Workspace(w) | CliError::Breach(BreachError::Workspace(w)) => workspace(s, w)?,
+        CliError::Breach(BreachError::Workspace(w)) => w.message(s),
+        CliError::Breach(BreachError::Store(e)) => e.message(s),
         CliError::Fate(crate::fate::FateError::Bag(e)) => e.message(s),
-        CliError::Store(e) | CliError::Breach(BreachError::Store(e)) => store(s, e)?,
-        CliError::Time { flag, .. } => s.msg(&Msg::new("err-invalid-option").arg("flag", *flag)),
         CliError::Backup(e) => e.message(s),
         CliError::Breach(BreachError::NotFound { id, path }) => with_hint(
             s,
@@ -106,72 +110,115 @@ fn fields(s: &Catalog, m: Msg, list: &[FieldLabel], hint: Msg) -> String {
     out
 }
 
-fn store(s: &Catalog, e: &StoreError) -> Option<String> {
+/// What the errors of the core say, in every language; `None` for the
+/// workflows' errors.
+fn told(e: &CliError) -> Option<Told> {
     Some(match e {
-        StoreError::Field {
-            file,
-            field,
-            message,
-        } => s.msg(
-            &Msg::new("err-set-field")
-                .arg("file", file.as_str())
-                .arg("field", field.as_str())
-                .arg("message", s.relabel_hints(message)),
-        ),
-        StoreError::Changed { path } => with_hint(
-            s,
-            &Msg::new("err-changed-meanwhile").arg("path", path.display().to_string()),
-            &Msg::new("err-changed-meanwhile-hint"),
-        ),
-        StoreError::Workspace(w) => workspace(s, w)?,
+        CliError::Workspace(w) => w.told(),
+        CliError::Store(e) => e.told(),
+        CliError::Time { flag, .. } => Told::new(Msg::new("err-invalid-option").arg("flag", *flag)),
+        CliError::Template(e) => e.told(),
+        CliError::Pdf(_) => Told::new(Msg::new("errors-pdf")),
+        CliError::Csv(e) => e.told(),
+        CliError::UnknownController(u) => u.told(),
+        CliError::Output { path, .. } => {
+            Told::new(Msg::new("errors-write").arg("path", path.display().to_string()))
+        }
+        CliError::Mail(e) => e.told(),
+        CliError::Signing(e) => e.told(),
+        CliError::Said(t) => t.clone(),
         _ => return None,
     })
 }
 
-fn workspace(s: &Catalog, e: &WorkspaceError) -> Option<String> {
-    Some(match e {
-        WorkspaceError::NotFound { path } => with_hint(
-            s,
-            &Msg::new("err-no-workspace").arg("path", path.display().to_string()),
-            &Msg::new("err-no-workspace-hint").arg("path", path.display().to_string()),
-        ),
-        WorkspaceError::Invalid { root, diagnostics } => s.msg(
-            &Msg::new("err-invalid-workspace")
-                .arg("root", root.display().to_string())
-                .arg("n", diagnostics.iter().filter(|d| d.is_error()).count()),
-        ),
-        WorkspaceError::Locked {
-            path,
-            holder,
-            waited,
-        } => with_hint(
-            s,
-            &Msg::new("err-locked")
-                .arg("holder", holder.as_str())
-                .arg("waited", format!("{}\u{a0}s", waited.as_secs()))
-                .arg("path", path.display().to_string()),
-            &Msg::new("err-locked-hint"),
-        ),
-        WorkspaceError::JournalBroken {
-            path,
-            line,
-            message,
-        } => with_hint(
-            s,
-            &Msg::new("err-journal-broken")
-                .arg("path", path.display().to_string())
-                .arg("line", *line)
-                .arg("message", message.as_str()),
-            &Msg::new("err-journal-broken-hint"),
-        ),
-        _ => return None,
-    })
+/// A cause of an error's `source()` chain in the language of `s`: the
+/// core's errors, the system's (a file not found, a permission refused)
+/// and the YAML parser's from the catalog; any other one in English, its
+/// `hint:` label translated.
+pub(super) fn cause(s: &Catalog, c: &(dyn std::error::Error + 'static)) -> String {
+    macro_rules! told {
+        ($($t:ty),+ $(,)?) => {
+            $(if let Some(e) = c.downcast_ref::<$t>() {
+                return e.message(s);
+            }
+            if let Some(e) = c.downcast_ref::<Box<$t>>() {
+                return e.message(s);
+            })+
+        };
+    }
+    told!(
+        WorkspaceError,
+        StoreError,
+        crate::time::TimeError,
+        crate::time::StoredTimeError,
+        crate::model::IdError,
+        crate::model::EmptyText,
+        crate::workspace::integrity::AdoptError,
+        crate::workspace::UnknownController,
+        crate::register::UnknownController,
+        crate::render::OutputError,
+        crate::render::pdf::PdfError,
+        crate::render::templates::TemplateError,
+        crate::render::csv::CsvError,
+        crate::hashing::HashError,
+        crate::mail::MailError,
+        crate::mail::outbox::OutboxError,
+        crate::mail::attach::AttachError,
+        crate::signing::SigningError,
+    );
+    if let Some(e) = c.downcast_ref::<serde_yaml::Error>() {
+        return s.msg(&crate::workspace::yaml_said(e));
+    }
+    if let Some(e) = c.downcast_ref::<std::io::Error>() {
+        if let Some(m) = e.get_ref().and_then(|i| i.downcast_ref::<Msg>()) {
+            return s.msg(m);
+        }
+        if s.lang() != Lang::En {
+            return s.msg(&io_said(e));
+        }
+    }
+    s.relabel_hints(&c.to_string())
+}
+
+/// A system error as a catalog message: its kind in words, and its code.
+fn io_said(e: &std::io::Error) -> Msg {
+    use std::io::ErrorKind as K;
+    let kind = match e.kind() {
+        K::NotFound => "not-found",
+        K::PermissionDenied => "permission",
+        K::AlreadyExists => "exists",
+        K::IsADirectory => "directory",
+        K::NotADirectory => "not-directory",
+        K::ReadOnlyFilesystem => "read-only",
+        K::StorageFull => "full",
+        K::InvalidData => "invalid-data",
+        K::UnexpectedEof => "eof",
+        K::TimedOut => "timeout",
+        K::ConnectionRefused => "refused",
+        K::Interrupted => "interrupted",
+        _ => "other",
+    };
+    // The system's code, when there is one; else its own text (a message
+    // dpo gave the error, e.g. a lock held for reading only).
+    let detail = match e.raw_os_error() {
+        Some(code) => code.to_string(),
+        None if kind == "other" => e.to_string(),
+        None => String::new(),
+    };
+    Msg::new("errors-io")
+        .arg("kind", kind)
+        .arg("detail", detail)
 }
 
 impl Localize for CliError {
-    /// In English, the `Display` text; in another language, the catalog's
-    /// message, else the English text with its hint label translated.
+    /// The core's errors from the catalog, in every language; the
+    /// workflows': in English, the `Display` text; in another language, the
+    /// catalog's message, else the English text with its hint label
+    /// translated.
     fn message(&self, s: &Catalog) -> String {
+        if let Some(t) = told(self) {
+            return t.say(s);
+        }
         // The lists of fields: their `Display` gives both labels.
         let listed = matches!(
             self,

@@ -8,33 +8,8 @@
 //! I/O error. [`CliError::exit_code`] is the one place that maps an error to
 //! its code (a closed stdout pipe ends quietly with 0).
 
-/// `println!` that never panics: it returns a `Result` — a closed stdout
-/// pipe (`dpo journal show | head`) becomes [`CliError::ClosedPipe`], which
-/// ends the run quietly with exit code 0, as `cat` does; any other write
-/// error becomes an output error (exit code 2). Use it with `?`.
-macro_rules! outln {
-    ($($arg:tt)*) => {
-        $crate::cli::write_stdout(format_args!($($arg)*))
-    };
-}
-
-/// `eprintln!` that never panics: a closed or full standard error loses the
-/// line instead of ending the run with a panic (exit code 101), so the exit
-/// code still says what happened. Every write on stderr in `cli` goes
-/// through it; nothing outside `cli` writes on stderr.
-/// A message of the catalog with its arguments: `tr!(s, "id", name = value)`
-/// (a value is text or a number; a number selects the plural form).
-macro_rules! tr {
-    ($s:expr, $id:literal $(, $k:ident = $v:expr)* $(,)?) => {
-        $s.fmt($id, &[$((stringify!($k), $crate::render::catalog::Arg::from($v))),*])
-    };
-}
-
-macro_rules! errln {
-    ($($arg:tt)*) => {
-        $crate::cli::write_stderr(format_args!($($arg)*), true)
-    };
-}
+#[macro_use]
+mod output;
 
 mod audit;
 mod breach;
@@ -55,15 +30,17 @@ mod settings;
 mod status;
 mod subprocessor;
 
+use crate::render::catalog::{Msg, Told};
 use std::ffi::OsString;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::render::catalog::Localize;
 use crate::time::TimeError;
-use crate::workspace::{self, Diagnostic, WorkspaceError};
+use crate::workspace::WorkspaceError;
+use output::{eprint_diagnostics, hashed, print_diagnostics, print_json, write_file, write_output};
 
 pub use settings::Settings;
 
@@ -234,6 +211,9 @@ pub enum CliError {
     /// A command that writes was run with no one to record as its actor.
     #[error("who is acting? {0}: nothing was written\n  hint: set DPO_ACTOR to your name, or to your id in people.yaml (its name is then recorded)")]
     NoActor(String),
+    /// A refusal of the command line, told from the catalog.
+    #[error("{0}")]
+    Said(crate::render::catalog::Told),
     /// Standard output is a closed pipe: the reader has all it wanted.
     #[error("standard output was closed")]
     ClosedPipe,
@@ -252,6 +232,17 @@ impl From<crate::fate::BackupError> for CliError {
 }
 
 impl CliError {
+    /// An option whose value is refused: `flag` and why, from the catalog
+    /// (`--controller: \`X\` is not a valid identifier…`).
+    pub(crate) fn option(flag: &'static str, why: Told) -> Self {
+        CliError::Said(Told {
+            msg: Msg::new("errors-option")
+                .arg("flag", flag)
+                .arg("why", why.msg),
+            hint: why.hint,
+        })
+    }
+
     /// The exit code this error ends the run with: 0 for a closed stdout
     /// pipe, else [`EXIT_ERROR`].
     pub fn exit_code(&self) -> u8 {
@@ -334,132 +325,16 @@ fn report(settings: &Settings, e: &CliError) {
         eprint_diagnostics(settings, diagnostics);
     }
     let s = settings.strings();
-    errln!("{}", tr!(s, "cli-error", message = e.message(&s)));
-    let mut source = std::error::Error::source(e);
+    warn_say!(s, "cli-error", message = e.message(&s));
+    // A cause its error already says in its own words (`{0}`) is not
+    // said twice.
+    let (mut said, mut source) = (e.to_string(), std::error::Error::source(e));
     while let Some(c) = source {
-        let c_text = s.relabel_hints(&c.to_string());
-        errln!("  {}", tr!(s, "cli-caused-by", message = c_text));
-        source = c.source();
-    }
-}
-
-/// Prints diagnostics on stdout, `error:` or `warning:` first, when they are
-/// the command's result (`dpo check`).
-fn print_diagnostics(settings: &Settings, diags: &[Diagnostic]) -> Result<(), CliError> {
-    let s = settings.strings();
-    for d in diags {
-        outln!("{}", diagnostic_line(&s, d))?;
-    }
-    Ok(())
-}
-
-/// Prints diagnostics on stderr, `error:` or `warning:` first.
-fn eprint_diagnostics(settings: &Settings, diags: &[Diagnostic]) {
-    let s = settings.strings();
-    for d in diags {
-        errln!("{}", diagnostic_line(&s, d));
-    }
-}
-
-/// Message `id` naming a file and its SHA-256 (evidence, attachments).
-fn hashed(s: &crate::render::templates::Strings, id: &str, file: &str, sha256: &str) -> String {
-    s.fmt(id, &[("file", file.into()), ("sha256", sha256.into())])
-}
-
-/// `error: …` or `warning: …` in the run's language.
-fn diagnostic_line(s: &crate::render::templates::Strings, d: &Diagnostic) -> String {
-    if d.is_error() {
-        tr!(s, "cli-error", message = d.message(s))
-    } else {
-        tr!(s, "cli-warning", message = d.message(s))
-    }
-}
-
-/// Writes one line on stdout; see `outln!`.
-pub(crate) fn write_stdout(args: std::fmt::Arguments<'_>) -> Result<(), CliError> {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    out.write_fmt(args)
-        .and_then(|()| out.write_all(b"\n"))
-        .map_err(stdout_error)
-}
-
-/// Writes on stderr, with a line break when `newline`; a failed write is
-/// ignored (see `errln!`).
-pub(crate) fn write_stderr(args: std::fmt::Arguments<'_>, newline: bool) {
-    use std::io::Write;
-    let mut err = std::io::stderr().lock();
-    let _ = err.write_fmt(args);
-    if newline {
-        let _ = err.write_all(b"\n");
-    }
-    let _ = err.flush();
-}
-
-/// A failed write on stdout: a closed pipe, or an output error.
-fn stdout_error(e: std::io::Error) -> CliError {
-    if e.kind() == std::io::ErrorKind::BrokenPipe {
-        CliError::ClosedPipe
-    } else {
-        CliError::Output {
-            path: PathBuf::from("<stdout>"),
-            source: Box::new(e),
+        let english = c.to_string();
+        if !said.contains(&english) {
+            let c_text = localize::cause(&s, c);
+            errln!("  {}", tr!(s, "cli-caused-by", message = c_text));
         }
+        (said, source) = (english, c.source());
     }
-}
-
-/// Writes a document to `path` atomically (saying so on stderr), or to
-/// stdout when no path is given. The path must be a regular file or not
-/// exist, and lie outside the records, journal, keys and evidence of any
-/// workspace ([`workspace::atomic::check_output`]): `-o` never replaces a
-/// FIFO, a device, a link or the workspace's own files.
-fn write_output(settings: &Settings, path: Option<&Path>, bytes: &[u8]) -> Result<(), CliError> {
-    use std::io::Write;
-    match path {
-        Some(path) => {
-            write_file(path, bytes)?;
-            let (file, size) = (path.display().to_string(), bytes.len());
-            errln!(
-                "{}",
-                tr!(settings.strings(), "wrote-file", file = file, bytes = size)
-            );
-        }
-        None => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(bytes)
-                .and_then(|()| out.flush())
-                .map_err(stdout_error)?;
-        }
-    }
-    Ok(())
-}
-
-/// A failed `-o` write: a refusal is its own message (it names the path and
-/// gives the hint), any other failure an output error with its cause.
-/// Writes a file the user named (`-o`, `--ics`, `schema -o`, `man -o`)
-/// atomically, after refusing a target that is not a regular file or that is
-/// one of the workspace's own records, journal, keys or evidence.
-fn write_file(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
-    workspace::atomic::check_output(path)
-        .and_then(|()| workspace::write_atomic(path, bytes))
-        .map_err(|e| output_refused(path, e))
-}
-
-fn output_refused(path: &Path, e: WorkspaceError) -> CliError {
-    match e {
-        e @ WorkspaceError::Refused { .. } => CliError::Workspace(e),
-        e => CliError::Output {
-            path: path.to_path_buf(),
-            source: Box::new(e),
-        },
-    }
-}
-
-/// Prints a value as pretty JSON on stdout.
-fn print_json<T: serde::Serialize>(v: &T) -> Result<(), CliError> {
-    let s = serde_json::to_string_pretty(v).map_err(|e| CliError::Output {
-        path: PathBuf::from("<stdout>"),
-        source: Box::new(e),
-    })?;
-    outln!("{s}")
 }

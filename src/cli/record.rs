@@ -1,5 +1,6 @@
 //! `dpo record adopt`: adopt a legitimate hand edit of a record file.
 
+use crate::render::catalog::{Msg, Told};
 use std::path::Path;
 
 use clap::{Args, Subcommand};
@@ -29,8 +30,9 @@ pub struct AdoptArgs {
 pub(super) fn run(settings: &Settings, cmd: &RecordCommand) -> Result<i32, CliError> {
     let RecordCommand::Adopt(a) = cmd;
     if a.reason.trim().is_empty() {
-        return Err(CliError::Usage(
-            "the reason is empty\n  hint: dpo record adopt FILE --reason \"why the file was edited by hand\"".into(),
+        return Err(CliError::Said(
+            Told::new(Msg::new("errors-adopt-no-reason"))
+                .hint(Msg::new("errors-adopt-no-reason-hint")),
         ));
     }
     let ws = settings.load()?;
@@ -38,7 +40,7 @@ pub(super) fn run(settings: &Settings, cmd: &RecordCommand) -> Result<i32, CliEr
     let adopted = match integrity::adopt(&ws, &settings.act(ws.tz)?, &rel, &a.reason) {
         Ok(x) => x,
         Err(AdoptError::Workspace(e)) => return Err(e.into()),
-        Err(e) => return Err(CliError::Usage(e.to_string())),
+        Err(e) => return Err(CliError::Said(e.told())),
     };
     if settings.json {
         print_json(&adopted)?;
@@ -49,16 +51,13 @@ pub(super) fn run(settings: &Settings, cmd: &RecordCommand) -> Result<i32, CliEr
         } else {
             adopted.fields.join(", ")
         };
-        outln!(
-            "{}",
-            tr!(
-                s,
-                "record-adopted",
-                file = rel.to_string(),
-                sha256 = adopted.sha256.as_str(),
-                fields = fields,
-                seq = adopted.entry.seq
-            )
+        say!(
+            s,
+            "record-adopted",
+            file = rel.to_string(),
+            sha256 = adopted.sha256.as_str(),
+            fields = fields,
+            seq = adopted.entry.seq
         )?;
     }
     Ok(0)

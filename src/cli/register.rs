@@ -1,6 +1,7 @@
 //! `dpo register`: the register of the categories of processing (GDPR
 //! Art. 30(2)) as PDF, Markdown or CSV.
 
+use crate::render::catalog::{Msg, Told};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
@@ -39,8 +40,9 @@ pub struct RegisterArgs {
 
 pub(super) fn run(settings: &Settings, args: &RegisterArgs) -> Result<i32, CliError> {
     if args.format == Format::Pdf && args.output.is_none() && std::io::stdout().is_terminal() {
-        return Err(CliError::Usage(
-            "refusing to print a PDF on the terminal\n  hint: add `-o registre.pdf`, or redirect the output to a file".into(),
+        return Err(CliError::Said(
+            Told::new(Msg::new("errors-pdf-on-terminal"))
+                .hint(Msg::new("errors-pdf-on-terminal-hint").arg("file", "registre.pdf")),
         ));
     }
     let ids = args
@@ -48,7 +50,7 @@ pub(super) fn run(settings: &Settings, args: &RegisterArgs) -> Result<i32, CliEr
         .iter()
         .map(|s| Id::new(s))
         .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| CliError::Usage(format!("--controller: {e}")))?;
+        .map_err(|e| CliError::option("--controller", e.told()))?;
     let ws = settings.load()?;
     let clock = settings.clock(ws.tz)?;
     let diags = workspace::validate(&ws, clock.now().with_timezone(&ws.tz).date_naive());
@@ -113,14 +115,11 @@ pub(super) fn run(settings: &Settings, args: &RegisterArgs) -> Result<i32, CliEr
             let why = e.message(&settings.strings());
             let why = why.split_whitespace().collect::<Vec<_>>().join(" ");
             let n = reg.edition.number;
-            errln!(
-                "{}",
-                tr!(
-                    settings.strings(),
-                    "register-edition-not-recorded",
-                    n = n,
-                    why = why
-                )
+            warn_say!(
+                settings.strings(),
+                "register-edition-not-recorded",
+                n = n,
+                why = why
             );
         }
     }
@@ -138,16 +137,13 @@ pub(super) fn run(settings: &Settings, args: &RegisterArgs) -> Result<i32, CliEr
             strings.get("todo"),
             strings.get("to_confirm"),
         );
-        errln!(
-            "{}",
-            tr!(
-                strings,
-                "register-gaps",
-                missing = missing,
-                todo = todo,
-                assumed = assumed,
-                to_confirm = to_confirm
-            )
+        warn_say!(
+            strings,
+            "register-gaps",
+            missing = missing,
+            todo = todo,
+            assumed = assumed,
+            to_confirm = to_confirm
         );
     }
     Ok(0)

@@ -169,7 +169,7 @@ fn print_outcome(
     let t = Templates::new(settings.lang(Some(ws)))?;
     let s = t.strings();
     let (id, file) = (o.request.id.as_str(), o.file.as_str());
-    outln!("{}", tr!(s, "request-logged", id = id, file = file))?;
+    say!(s, "request-logged", id = id, file = file)?;
     if let Some(p) = &o.answer_period {
         outln!(
             "{}",
@@ -178,10 +178,7 @@ fn print_outcome(
         )?;
     }
     match &o.forwarded {
-        Some(f) if f.dry_run => outln!(
-            "{}",
-            tr!(s, "dry-run-written", file = f.record.eml.as_str())
-        )?,
+        Some(f) if f.dry_run => say!(s, "dry-run-written", file = f.record.eml.as_str())?,
         Some(_)
             if o.request
                 .forwarded
@@ -191,11 +188,11 @@ fn print_outcome(
             let gaps = o.request.forwarded.iter().flat_map(|r| &r.incomplete);
             let gaps: Vec<&str> = gaps.map(String::as_str).collect();
             let w = tr!(s, "request-forwarded-incomplete", fields = gaps.join(", "));
-            errln!("{}", tr!(s, "cli-warning", message = w));
+            warn_say!(s, "cli-warning", message = w);
             print_forwarded(s, o)?
         }
         Some(_) => print_forwarded(s, o)?,
-        None => outln!("{}", tr!(s, "next-request-forward", id = id))?,
+        None => say!(s, "next-request-forward", id = id)?,
     }
     for a in o.forwarded.iter().flat_map(|f| &f.record.attachments) {
         outln!("{}", super::hashed(s, "sent-attached", &a.name, &a.sha256))?;
@@ -205,15 +202,12 @@ fn print_outcome(
 
 fn print_forwarded(s: &Strings, o: &request::Outcome) -> Result<(), CliError> {
     match &o.forwarded {
-        Some(f) => outln!(
-            "{}",
-            tr!(
-                s,
-                "message-sent",
-                to = f.record.recipients.join(", "),
-                file = f.record.eml.as_str(),
-                reply = f.record.server_reply.as_str()
-            )
+        Some(f) => say!(
+            s,
+            "message-sent",
+            to = f.record.recipients.join(", "),
+            file = f.record.eml.as_str(),
+            reply = f.record.server_reply.as_str()
         ),
         None => Ok(()),
     }

@@ -66,18 +66,15 @@ fn print(settings: &Settings, set: &FieldSet) -> Result<(), CliError> {
         return print_json(set);
     }
     let s = settings.strings();
-    outln!(
-        "{}",
-        tr!(
-            s,
-            "set-done",
-            file = set.file.as_str(),
-            field = set.field.as_str(),
-            seq = set.journal_seq
-        )
+    say!(
+        s,
+        "set-done",
+        file = set.file.as_str(),
+        field = set.field.as_str(),
+        seq = set.journal_seq
     )?;
     if !set.comments_kept {
-        outln!("{}", tr!(s, "set-comments-lost"))?;
+        say!(s, "set-comments-lost")?;
     }
     Ok(())
 }

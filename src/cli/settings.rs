@@ -145,7 +145,7 @@ impl Settings {
             Some(s) => crate::time::parse_user_time(s, tz)
                 .map(|t| Clock::fixed(t.to_utc()))
                 .map_err(|source| CliError::Time {
-                    flag: "--now (or DPO_NOW)",
+                    flag: "--now / DPO_NOW",
                     source: Box::new(source),
                 })?,
         };
@@ -181,7 +181,7 @@ impl Settings {
         };
         if let Some(v) = &self.actor_var {
             if let Some(why) = unfit_actor(v) {
-                return Err(CliError::NoActor(format!("DPO_ACTOR {why}")));
+                return Err(CliError::NoActor(self.strings().fmt(why, &[])));
             }
             return match named(v) {
                 Some((_, Some(name))) => Ok(name),
@@ -236,13 +236,13 @@ impl Settings {
         let s = self.smtp()?;
         let t = self.strings();
         for w in s.warnings() {
-            errln!("{}", tr!(t, "cli-warning", message = w.to_string()));
+            warn_say!(t, "cli-warning", message = w.to_string());
         }
         Ok(s)
     }
 }
 
-/// Why `DPO_ACTOR` cannot name who acts, if it cannot: empty, a word for
+/// Why `DPO_ACTOR` cannot name who acts (a catalog message id), if it cannot: empty, a word for
 /// no value or no one ("unknown", "null", "~", "n/a", "anonymous", "-"…:
 /// [`crate::model::is_placeholder`], what the records must never say),
 /// holding a control character (a line break would forge a line of
@@ -250,13 +250,13 @@ impl Settings {
 /// a name that looks like another).
 fn unfit_actor(v: &str) -> Option<&'static str> {
     if v.is_empty() {
-        Some("is set but empty")
+        Some("errors-actor-empty")
     } else if v.chars().any(char::is_control) {
-        Some("holds a control character (a line break, a tab…)")
+        Some("errors-actor-control")
     } else if v.chars().any(crate::model::is_invisible) {
-        Some("holds an invisible character (zero-width, format or direction mark)")
+        Some("errors-actor-invisible")
     } else if crate::model::is_placeholder(v) {
-        Some("says no one (\"unknown\", \"null\", \"n/a\", \"anonymous\"…): name who acts")
+        Some("errors-actor-no-one")
     } else {
         None
     }

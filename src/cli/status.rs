@@ -57,7 +57,7 @@ pub(super) fn run(settings: &Settings, args: &StatusArgs) -> Result<i32, CliErro
         let text = ics::to_ics(&items, now, s);
         super::write_file(path, text.as_bytes())?;
         let file = path.display().to_string();
-        errln!("{}", tr!(s, "wrote-file", file = file, bytes = text.len()));
+        warn_say!(s, "wrote-file", file = file, bytes = text.len());
     }
     if settings.json {
         print_json(&Report {

@@ -118,27 +118,24 @@ fn print_edit(settings: &Settings, o: &subprocessor::EditOutcome) -> Result<(), 
         return print_json(o);
     }
     let s = settings.strings();
-    outln!("{}", tr!(s, "sp-recorded", id = o.subprocessor.id.as_str()))?;
+    say!(s, "sp-recorded", id = o.subprocessor.id.as_str())?;
     if !o.changed.is_empty() {
-        outln!("{}", tr!(s, "sp-changed", fields = o.changed.join(", ")))?;
+        say!(s, "sp-changed", fields = o.changed.join(", "))?;
     }
     if !o.comments_kept {
-        outln!("{}", tr!(s, "sp-comments-lost"))?;
+        say!(s, "sp-comments-lost")?;
     }
     for n in &o.notices {
-        outln!(
-            "{}",
-            tr!(
-                s,
-                "sp-notice-ready",
-                id = n.id.as_str(),
-                controller = n.controller.as_str(),
-                file = n.pdf.as_str(),
-                sha256 = n.pdf_sha256.as_str()
-            )
+        say!(
+            s,
+            "sp-notice-ready",
+            id = n.id.as_str(),
+            controller = n.controller.as_str(),
+            file = n.pdf.as_str(),
+            sha256 = n.pdf_sha256.as_str()
         )?;
     }
-    outln!("{}", tr!(s, "next-sp-notify"))?;
+    say!(s, "next-sp-notify")?;
     Ok(())
 }
 
@@ -174,15 +171,12 @@ pub(super) fn run(settings: &Settings, c: &SubProcessorCommand) -> Result<i32, C
                 }
                 let t = settings.strings();
                 for n in pending {
-                    outln!(
-                        "{}",
-                        tr!(
-                            t,
-                            "sp-notice-pending",
-                            id = n.id.as_str(),
-                            subprocessor = n.subprocessor.as_str(),
-                            controller = n.controller.as_str()
-                        )
+                    say!(
+                        t,
+                        "sp-notice-pending",
+                        id = n.id.as_str(),
+                        subprocessor = n.subprocessor.as_str(),
+                        controller = n.controller.as_str()
                     )?;
                 }
             }
@@ -233,7 +227,7 @@ pub(super) fn run(settings: &Settings, c: &SubProcessorCommand) -> Result<i32, C
                             id = s.notice.as_str(),
                             fields = fields
                         );
-                        errln!("{}", tr!(t, "cli-warning", message = w));
+                        warn_say!(t, "cli-warning", message = w);
                     }
                     let file = d.record.eml.as_str();
                     if d.dry_run {

@@ -159,17 +159,18 @@ fn source_copy<'a>(
         .collect();
     match live.as_slice() {
         [one] => Ok(one),
-        _ => Err(FateError::Refused {
-            message: format!(
-                "say which copy of item `{}` the data is read from: --copy {}",
-                item.id,
-                item.copies
-                    .iter()
-                    .map(|c| c.id.as_str())
-                    .collect::<Vec<_>>()
-                    .join("|")
-            ),
-        }),
+        _ => Err(super::refused(
+            Msg::new("duties-fate-which-copy")
+                .arg("item", item.id.to_string())
+                .arg(
+                    "copies",
+                    item.copies
+                        .iter()
+                        .map(|c| c.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join("|"),
+                ),
+        )),
     }
 }
 

@@ -14,6 +14,8 @@ use super::{
 };
 use crate::hashing::sha256_hex;
 use crate::model::{CertificateRecord, FateRecord, Id, Lang};
+use crate::render::catalog::Msg;
+use crate::render::said::Refusal;
 use crate::render::{pdf::PdfMeta, OutputError, Templates};
 use crate::signing::{self, Signer, NS_CERTIFICATE};
 use crate::workspace::{self, Act, Workspace};
@@ -71,12 +73,12 @@ fn which_controller(ws: &Workspace, asked: Option<&Id>) -> Result<Id, FateError>
     match ids.as_slice() {
         [] => Err(FateError::NoFateFiles),
         [one] => Ok(one.clone()),
-        _ => Err(FateError::Refused {
-            message: format!(
-                "several controllers have a fate file: say which with --controller {}",
-                ids.iter().map(Id::as_str).collect::<Vec<_>>().join("|")
+        _ => Err(super::refused(
+            Msg::new("duties-fate-which-controller").arg(
+                "ids",
+                ids.iter().map(Id::as_str).collect::<Vec<_>>().join("|"),
             ),
-        }),
+        )),
     }
 }
 
@@ -121,12 +123,9 @@ pub fn certify(ws: &Workspace, act: &Act, req: &CertifyRequest) -> Result<Certif
     // ones the controller receives.
     let (pdf_path, copy) = match &req.output {
         Some(p) if p.extension().is_none_or(|e| e != "pdf") || p.file_name().is_none() => {
-            return Err(FateError::Refused {
-                message: format!(
-                    "-o `{}` must end in .pdf: the signature, the JSON twin and its signature are written beside it",
-                    p.display()
-                ),
-            })
+            return Err(super::refused(
+                Msg::new("duties-fate-output-pdf").arg("path", p.display().to_string()),
+            ))
         }
         Some(p) => {
             // Never among the workspace's own records, journal or keys.
@@ -146,12 +145,12 @@ pub fn certify(ws: &Workspace, act: &Act, req: &CertifyRequest) -> Result<Certif
         .flat_map(|c| [&c.pdf, &c.pdf_sig, &c.json, &c.json_sig])
         .find(|p| p.exists())
     {
-        return Err(FateError::Refused {
-            message: format!(
-                "`{}` already exists: an issued certificate is never overwritten\n  hint: choose another file name with -o (the certificate is kept in evidence/ in any case)",
-                p.display()
-            ),
-        });
+        return Err(FateError::Refused(
+            Refusal::new(
+                Msg::new("duties-fate-certificate-exists").arg("path", p.display().to_string()),
+            )
+            .hint(Msg::new("duties-fate-certificate-exists-hint")),
+        ));
     }
     let head = ws.journal().head()?;
     let cert = build_certificate(ws, &f, req.lang.code(), issued_at, head, &signer, &paths);
@@ -175,12 +174,11 @@ pub fn certify(ws: &Workspace, act: &Act, req: &CertifyRequest) -> Result<Certif
             path,
         )?;
         if !v.is_good() {
-            return Err(FateError::Refused {
-                message: format!(
-                    "the signature just made for `{}` does not verify: {v:?}",
-                    path.display()
-                ),
-            });
+            return Err(super::refused(
+                Msg::new("duties-fate-signature-unverified")
+                    .arg("path", path.display().to_string())
+                    .arg("why", format!("{v:?}")),
+            ));
         }
     }
     let files = [

@@ -11,6 +11,8 @@ use super::{local_second, Fate, FateError, Payload};
 use crate::model::{
     is_placeholder, DestructionRecord, FateRecord, FingerprintRecord, Id, SanitizationMethod,
 };
+use crate::render::catalog::Msg;
+use crate::render::said;
 use crate::workspace::{Act, Workspace, WorkspaceLock};
 
 /// What `dpo fate destroy` needs.
@@ -66,11 +68,9 @@ pub fn destroy(ws: &Workspace, act: &Act, req: &DestroyRequest) -> Result<Destro
         ("--verification", &req.verification),
     ] {
         if v.trim().is_empty() {
-            return Err(FateError::Refused {
-                message: format!(
-                    "{flag} is empty: a destruction record names the technique, the tool and its version, the operator and how completion was verified (NIST SP 800-88)"
-                ),
-            });
+            return Err(super::refused(
+                Msg::new("duties-fate-destroy-empty").arg("flag", flag),
+            ));
         }
     }
     let (f, record) = prepare(ws, act, req)?;
@@ -95,11 +95,7 @@ pub(super) fn prepare(
     let item = f.require_item(&req.item)?;
     let copy = f.require_copy(item, &req.copy)?;
     if req.operator.trim().is_empty() {
-        return Err(FateError::Refused {
-            message:
-                "--operator is empty: a destruction record names the operator (NIST SP 800-88)"
-                    .into(),
-        });
+        return Err(super::refused(Msg::new("copies-destroy-no-operator")));
     }
     // Left out, they stay « à compléter » (and `certify` says so); typed
     // as « à compléter », they would read as a name or a fact.
@@ -108,25 +104,22 @@ pub(super) fn prepare(
         ("--media-destination", &req.media_destination),
     ] {
         if let Some(v) = v.as_deref().filter(|v| is_placeholder(v)) {
-            return Err(FateError::Refused {
-                message: format!(
-                    "{flag} `{}` says nothing: name who accepted the result and what became of the medium (NIST SP 800-88), or leave the option out until it is known",
-                    v.trim()
-                ),
-            });
+            return Err(super::refused(
+                Msg::new("duties-fate-destroy-placeholder")
+                    .arg("flag", flag)
+                    .arg("value", v.trim()),
+            ));
         }
     }
     super::check_destroy(&f, item)?;
     let recorded_at = local_second(act.now, ws.tz);
     let at = req.at.unwrap_or(recorded_at);
     if at > recorded_at {
-        return Err(FateError::Refused {
-            message: format!(
-                "--at {} is in the future (now is {}): record a destruction once it is done",
-                crate::render::words::show_in(at, ws.tz),
-                crate::render::words::show(recorded_at)
-            ),
-        });
+        return Err(super::refused(
+            Msg::new("duties-fate-destroy-future")
+                .arg("at", said::instant_in(at, ws.tz))
+                .arg("now", said::instant(recorded_at)),
+        ));
     }
     super::check_immutable(item, copy, at.date_naive())?;
     let record = DestructionRecord {

@@ -17,6 +17,8 @@ use super::{
 use crate::hashing;
 use crate::hashing::sha256_hex;
 use crate::model::{FateRecord, FingerprintRecord, Id, KeptFile};
+use crate::render::catalog::Msg;
+use crate::render::said::Refusal;
 use crate::workspace::{self, Act, Workspace};
 
 /// What `dpo fate fingerprint` needs.
@@ -53,16 +55,19 @@ pub fn fingerprint(
     ws.journal().head()?;
     let digests = hashing::hash_tree(&req.paths, progress)?;
     if digests.is_empty() {
-        return Err(FateError::Refused {
-            message: format!(
-                "no file under {}: a fingerprint of nothing would prove nothing\n  hint: give the folders that hold item `{item}`",
-                req.paths
-                    .iter()
-                    .map(|p| format!("`{}`", p.display()))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        });
+        return Err(FateError::Refused(
+            Refusal::new(
+                Msg::new("duties-fate-no-file").arg(
+                    "paths",
+                    req.paths
+                        .iter()
+                        .map(|p| format!("`{}`", p.display()))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
+            )
+            .hint(Msg::new("duties-fate-no-file-hint").arg("item", item.to_string())),
+        ));
     }
     let manifest = write_manifest(
         digests

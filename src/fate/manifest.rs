@@ -17,6 +17,8 @@
 use std::path::Path;
 
 use super::FateError;
+use crate::render::catalog::Msg;
+use crate::render::said::Refusal;
 
 /// One line of a manifest.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,21 +61,21 @@ pub fn parse_manifest(bytes: &[u8], path: &Path) -> Result<Vec<ManifestEntry>, F
         return Ok(out);
     }
     for (i, raw) in body.split(|&b| b == b'\n').enumerate() {
-        let err = |message: &str| FateError::Manifest {
+        let err = |id: &'static str| FateError::Manifest {
             path: path.to_path_buf(),
             line: i + 1,
-            message: message.to_string(),
+            said: Refusal::new(Msg::new(id)),
         };
         let (escaped, line) = match raw.strip_prefix(b"\\") {
             Some(rest) => (true, rest),
             None => (false, raw),
         };
         if line.len() < 66 || !(line[64] == b' ' && (line[65] == b' ' || line[65] == b'*')) {
-            return Err(err("not `SHA256  NAME`"));
+            return Err(err("duties-fate-manifest-line"));
         }
         let mut sha = [0u8; 32];
         hex::decode_to_slice(&line[..64], &mut sha)
-            .map_err(|_| err("the hash is not 64 hexadecimal digits"))?;
+            .map_err(|_| err("duties-fate-manifest-hash"))?;
         let raw_name = &line[66..];
         let name = if escaped {
             let mut n = Vec::with_capacity(raw_name.len());
@@ -84,7 +86,7 @@ pub fn parse_manifest(bytes: &[u8], path: &Path) -> Result<Vec<ManifestEntry>, F
                         Some(b'\\') => n.push(b'\\'),
                         Some(b'n') => n.push(b'\n'),
                         Some(b'r') => n.push(b'\r'),
-                        _ => return Err(err("invalid escape in the file name")),
+                        _ => return Err(err("duties-fate-manifest-escape")),
                     }
                 } else {
                     n.push(b);
@@ -150,10 +152,10 @@ pub fn write_hashdeep<'a>(
 /// Reads a `hashdeep` manifest of SHA-256 hashes (its first column must be
 /// `size` and one of the others `sha256`). `path` names the file in errors.
 pub fn parse_hashdeep(bytes: &[u8], path: &Path) -> Result<Vec<SizedEntry>, FateError> {
-    let err = |line: usize, message: &str| FateError::Manifest {
+    let err = |line: usize, id: &'static str| FateError::Manifest {
         path: path.to_path_buf(),
         line,
-        message: message.to_string(),
+        said: Refusal::new(Msg::new(id)),
     };
     let mut columns: Option<Vec<&[u8]>> = None;
     let mut out = Vec::new();
@@ -162,7 +164,7 @@ pub fn parse_hashdeep(bytes: &[u8], path: &Path) -> Result<Vec<SizedEntry>, Fate
         let n = i + 1;
         if i == 0 {
             if line != b"%%%% HASHDEEP-1.0" {
-                return Err(err(n, "not a hashdeep file (`%%%% HASHDEEP-1.0` first)"));
+                return Err(err(n, "duties-fate-hashdeep-first"));
             }
             continue;
         }
@@ -175,30 +177,27 @@ pub fn parse_hashdeep(bytes: &[u8], path: &Path) -> Result<Vec<SizedEntry>, Fate
         }
         let cols = columns
             .as_ref()
-            .ok_or_else(|| err(n, "a line before the `%%%% size,…` line"))?;
+            .ok_or_else(|| err(n, "duties-fate-hashdeep-before-columns"))?;
         let at = |name: &[u8]| cols.iter().position(|c| *c == name);
         let (Some(0), Some(hash), Some(file)) = (at(b"size"), at(b"sha256"), at(b"filename"))
         else {
-            return Err(err(
-                n,
-                "the columns are not `size`, `sha256` and `filename`",
-            ));
+            return Err(err(n, "duties-fate-hashdeep-columns"));
         };
         if file + 1 != cols.len() {
-            return Err(err(n, "`filename` is not the last column"));
+            return Err(err(n, "duties-fate-hashdeep-filename-last"));
         }
         // The name is last and may hold commas.
         let fields: Vec<&[u8]> = line.splitn(cols.len(), |&b| b == b',').collect();
         if fields.len() != cols.len() {
-            return Err(err(n, "fewer fields than columns"));
+            return Err(err(n, "duties-fate-hashdeep-fields"));
         }
         let size = std::str::from_utf8(fields[0])
             .ok()
             .and_then(|s| s.parse().ok())
-            .ok_or_else(|| err(n, "the size is not a number"))?;
+            .ok_or_else(|| err(n, "duties-fate-hashdeep-size"))?;
         let mut sha256 = [0u8; 32];
         hex::decode_to_slice(fields[hash], &mut sha256)
-            .map_err(|_| err(n, "the hash is not 64 hexadecimal digits"))?;
+            .map_err(|_| err(n, "duties-fate-manifest-hash"))?;
         out.push(SizedEntry {
             size,
             sha256,

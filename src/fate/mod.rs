@@ -24,6 +24,7 @@ mod manifest;
 mod scan;
 mod status;
 mod store;
+mod voice;
 
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
@@ -57,6 +58,8 @@ pub use store::{
 };
 
 use crate::model::Id;
+use crate::render::catalog::Msg;
+use crate::render::said::{self, Refusal};
 use crate::workspace::Diagnostic;
 
 /// A progress callback for long hashing and copying work: called from worker
@@ -88,6 +91,11 @@ fn evidence_stem(
         Some(d) => format!("evidence/fate/{controller}/{d}/{stem}-{stamp}"),
         None => format!("evidence/fate/{controller}/{stem}-{stamp}"),
     }
+}
+
+/// A refusal of the fate workflow: message `id`, with `args`.
+fn refused(m: Msg) -> FateError {
+    FateError::Refused(Refusal::new(m))
 }
 
 /// What can go wrong in the fate workflow (exit code 2). A certificate refused
@@ -122,12 +130,12 @@ pub enum FateError {
         file: String,
     },
     /// The item is not in the fate file(s).
-    #[error("no item `{item}` in {where_}; the items are: {known}")]
+    #[error("no item `{item}` in {}; the items are: {known}", in_file.as_ref().map_or("the fate files".to_string(), |f| format!("`{f}`")))]
     UnknownItem {
         /// The item asked for.
         item: String,
-        /// Which file(s) were searched.
-        where_: String,
+        /// The file searched; `None`: every fate file.
+        in_file: Option<String>,
         /// The items there are.
         known: String,
     },
@@ -151,13 +159,10 @@ pub enum FateError {
     },
     /// The action contradicts the controller's choice or the order of the
     /// work, or what was asked for cannot be done as asked.
-    #[error("{message}")]
-    Refused {
-        /// What is refused and why, with a hint.
-        message: String,
-    },
+    #[error("{0}")]
+    Refused(Refusal),
     /// The copy is protected from deletion on the day of the destruction.
-    #[error("copy `{copy}` of item `{item}` is immutable until {until} included: it cannot have been destroyed on {on}\n  hint: destroy it from the day after, then record it")]
+    #[error("copy `{copy}` of item `{item}` is immutable until {} included: it cannot have been destroyed on {}\n  hint: destroy it from the day after, then record it", said::day(*until).english(), said::day(*on).english())]
     Immutable {
         /// The item.
         item: Id,
@@ -175,14 +180,14 @@ pub enum FateError {
         item: Id,
     },
     /// A manifest of the evidence folder cannot be read.
-    #[error("`{}` line {line}: {message}", path.display())]
+    #[error("`{}` line {line}: {said}", path.display())]
     Manifest {
         /// The manifest.
         path: PathBuf,
         /// 1-based line.
         line: usize,
         /// What is wrong.
-        message: String,
+        said: Refusal,
     },
     /// Reading a file failed.
     #[error("failed to read `{}`", path.display())]

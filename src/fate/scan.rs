@@ -24,6 +24,8 @@ use super::{
 use crate::hashing::sha256_hex;
 use crate::hashing::{self, FileDigest};
 use crate::model::{FateRecord, FingerprintRecord, Id, KeptFile, ScanMatch, ScanRecord};
+use crate::render::catalog::Msg;
+use crate::render::said::Refusal;
 use crate::workspace::{Act, Workspace};
 
 /// How many matches a scan record keeps (the count is always kept).
@@ -83,9 +85,8 @@ fn read_checked(root: &Path, rel: &str, sha256: &str) -> Result<Vec<u8>, FateErr
         return Err(FateError::Manifest {
             path,
             line: 0,
-            message: format!(
-                "the manifest does not hash to the SHA-256 recorded when it was taken ({sha256}): it was changed\n  hint: restore it from git, or take a new fingerprint"
-            ),
+            said: Refusal::new(Msg::new("duties-fate-manifest-changed").arg("sha256", sha256))
+                .hint(Msg::new("duties-fate-manifest-changed-hint")),
         });
     }
     Ok(bytes)

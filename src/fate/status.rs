@@ -14,7 +14,8 @@ use crate::model::{
     BagRecord, BagVerificationRecord, Choice, CopyKind, DataCopy, DataItem, DestructionRecord,
     FingerprintRecord, Id, ItemField, ScanRecord,
 };
-use crate::render::catalog::Arg;
+use crate::render::catalog::{Arg, Msg};
+use crate::render::said::Refusal;
 use crate::render::templates::Strings;
 use crate::render::words;
 use crate::workspace::Workspace;
@@ -430,29 +431,33 @@ pub fn overview(
 /// Refuses a destruction that would go against the controller's choice or
 /// lose data it asked for.
 pub fn check_destroy(fate: &Fate, item: &DataItem) -> Result<(), FateError> {
-    let refuse = |message: String| Err(FateError::Refused { message });
+    let refuse = |id: &'static str, hint: Option<Msg>| {
+        let r = Refusal::new(Msg::new(id).arg("item", item.id.to_string()));
+        Err(FateError::Refused(match hint {
+            Some(h) => r.hint(h),
+            None => r,
+        }))
+    };
     // A destruction cannot be undone: never on an assumed choice.
     if item.to_confirm.contains(&ItemField::Choice) {
-        return refuse(format!(
-            "refusing to record a destruction for item `{}`: the controller's choice is an assumption to confirm (`to_confirm` lists `choice`)\n  hint: once the controller's written decision is in `{}` (`decision:`), remove `choice` from `to_confirm`",
-            item.id,
-            fate.rel()
-        ));
+        return refuse(
+            "duties-fate-destroy-choice-assumed",
+            Some(Msg::new("duties-fate-destroy-choice-assumed-hint").arg("file", fate.rel())),
+        );
     }
     match item.choice {
-        None => refuse(format!(
-            "refusing to record a destruction for item `{}`: the controller's choice is not recorded\n  hint: {}",
-            item.id,
-            record_choice_hint(&item.id)
-        )),
-        Some(Choice::Keep) => refuse(format!(
-            "refusing to record a destruction for item `{}`: the controller chose to have it kept (`choice: keep`)",
-            item.id
-        )),
-        Some(c) if c.returns() && verified_bags(fate, &item.id).is_empty() => refuse(format!(
-            "refusing to record a destruction for item `{}` before it is handed over: the controller asked for it back and no bag of it has verified\n  hint: `dpo fate bag {} --copy COPY --from PATH --out DIR`, then `dpo fate verify-bag DIR`",
-            item.id, item.id
-        )),
+        None => refuse(
+            "duties-fate-destroy-no-choice",
+            Some(record_choice_hint(&item.id)),
+        ),
+        Some(Choice::Keep) => refuse("duties-fate-destroy-kept", None),
+        Some(c) if c.returns() && verified_bags(fate, &item.id).is_empty() => refuse(
+            "duties-fate-destroy-before-handover",
+            Some(
+                Msg::new("duties-fate-destroy-before-handover-hint")
+                    .arg("item", item.id.to_string()),
+            ),
+        ),
         _ => Ok(()),
     }
 }
@@ -485,29 +490,19 @@ pub fn immutable_line(copy: &DataCopy, s: &Strings) -> Option<String> {
 }
 
 /// How to record the controller's written choice for `item`, journaled.
-fn record_choice_hint(item: &Id) -> String {
-    format!(
-        "record the controller's written choice first: `dpo fate set {item} choice CHOICE` (return, destroy, return_then_destroy, keep) and `dpo fate set {item} decision \"{{reference: …, date: YYYY-MM-DD}}\"`"
-    )
+fn record_choice_hint(item: &Id) -> Msg {
+    Msg::new("duties-fate-record-choice-hint").arg("item", item.to_string())
 }
 
 /// Refuses a bag for an item the controller did not ask back.
 pub fn check_bag(item: &DataItem) -> Result<(), FateError> {
+    let said = |id| Msg::new(id).arg("item", item.id.to_string());
     match item.choice {
         Some(c) if c.returns() => Ok(()),
-        None => Err(FateError::Refused {
-            message: format!(
-                "refusing to hand item `{}` over: the controller's choice is not recorded\n  hint: {}",
-                item.id,
-                record_choice_hint(&item.id)
-            ),
-        }),
-        Some(_) => Err(FateError::Refused {
-            message: format!(
-                "refusing to hand item `{}` over: the controller did not ask for it back (its choice is not `return` nor `return_then_destroy`)",
-                item.id
-            ),
-        }),
+        None => Err(FateError::Refused(
+            Refusal::new(said("duties-fate-bag-no-choice")).hint(record_choice_hint(&item.id)),
+        )),
+        Some(_) => Err(super::refused(said("duties-fate-bag-not-asked"))),
     }
 }
 

@@ -23,6 +23,7 @@ use crate::model::{
     FingerprintRecord, Id, ScanRecord,
 };
 use crate::render::catalog::Msg;
+use crate::render::said::Refusal;
 use crate::workspace::kinds::{self, Record};
 use crate::workspace::store::{self, StoreError};
 use crate::workspace::{
@@ -98,7 +99,7 @@ impl Fate {
     pub fn require_item(&self, id: &str) -> Result<&DataItem, FateError> {
         self.item(id).ok_or_else(|| FateError::UnknownItem {
             item: id.to_string(),
-            where_: format!("`{}`", self.rel()),
+            in_file: Some(self.rel()),
             known: known(self.file.items.iter().map(|i| &i.id)),
         })
     }
@@ -138,20 +139,18 @@ pub fn list_fate_files(root: &Path) -> Result<Vec<Id>, FateError> {
     let mut out = Vec::new();
     for name in names {
         let rel = format!("{DIR}/{name}");
-        let bad = |message: String, hint: &str| FateError::Invalid {
+        let bad = |r: Refusal| FateError::Invalid {
             file: rel.clone(),
-            diagnostics: vec![Diagnostic::error(&rel, (1, 1), "", message).with_hint(hint)],
+            diagnostics: vec![r.error_at(&rel, (1, 1), "")],
         };
         let Some(stem) = name.strip_suffix(".yaml") else {
-            return Err(bad(
-                "not a fate file: fate files are named `<controller>.yaml`".into(),
-                "rename it, or move it out of `fate/`",
-            ));
+            return Err(bad(Refusal::new(Msg::new("duties-not-a-fate-file"))
+                .hint(Msg::new("duties-not-a-fate-file-hint"))));
         };
         let id = Id::new(stem).map_err(|e| {
             bad(
-                format!("the file name is the controller's identifier: {e}"),
-                "rename the file",
+                Refusal::new(Msg::new("duties-fate-file-name").arg("value", e.value.as_str()))
+                    .hint(Msg::new("duties-fate-file-name-hint")),
             )
         })?;
         out.push(id);
@@ -164,7 +163,7 @@ impl Record for FateFile {
     fn diagnostics(ws: &Workspace, _now: chrono::DateTime<chrono::Utc>) -> Vec<Diagnostic> {
         let problem = |rel: &str, e: FateError| match e {
             FateError::Invalid { diagnostics, .. } => diagnostics,
-            other => vec![Diagnostic::error(rel, (1, 1), "", other.to_string())],
+            other => vec![Refusal::file_error(other.refusal(), rel, other.to_string())],
         };
         match list_fate_files(&ws.root) {
             Ok(ids) => ids
@@ -282,11 +281,7 @@ pub fn find_item(ws: &Workspace, controller: Option<&Id>, item: &str) -> Result<
         1 => Ok(found.remove(0)),
         0 => Err(FateError::UnknownItem {
             item: item.to_string(),
-            where_: if ids.len() == 1 {
-                format!("`{}`", fate_rel(&ids[0]))
-            } else {
-                "the fate files".into()
-            },
+            in_file: (ids.len() == 1).then(|| fate_rel(&ids[0])),
             known: known(all.iter()),
         }),
         _ => Err(FateError::AmbiguousItem {
@@ -304,23 +299,26 @@ pub fn find_item(ws: &Workspace, controller: Option<&Id>, item: &str) -> Result<
 /// that name an existing item and copy.
 fn check(file: &FateFile, src: &SourceFile) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let err = |field: String, message: String, hint: &str| {
-        Diagnostic::error(&src.rel, src.locate(&field), &field, message).with_hint(hint)
+    let err = |field: String, message: Msg, hint: &'static str| {
+        Refusal::new(message)
+            .hint(Msg::new(hint))
+            .error_at(&src.rel, src.locate(&field), &field)
     };
+    let item_msg = |id: &'static str, item: &Id| Msg::new(id).arg("item", item.to_string());
     let mut items = HashSet::new();
     for (i, item) in file.items.iter().enumerate() {
         if !items.insert(&item.id) {
             out.push(err(
                 format!("items[{i}].id"),
-                format!("duplicate item id `{}`", item.id),
-                "ids must be unique in a file; rename one of them",
+                item_msg("duties-fate-duplicate-item", &item.id),
+                "duties-fate-duplicate-item-hint",
             ));
         }
         if item.copies.is_empty() {
             out.push(err(
                 format!("items[{i}].copies"),
-                format!("item `{}` lists no copy", item.id),
-                "list every copy of the data, the live one included: Annex 1 §IV asks for the destruction of all copies",
+                item_msg("duties-fate-no-copy", &item.id),
+                "duties-fate-no-copy-hint",
             ));
         }
         let mut copies = HashSet::new();
@@ -328,8 +326,8 @@ fn check(file: &FateFile, src: &SourceFile) -> Vec<Diagnostic> {
             if !copies.insert(&c.id) {
                 out.push(err(
                     format!("items[{i}].copies[{j}].id"),
-                    format!("duplicate copy id `{}` in item `{}`", c.id, item.id),
-                    "copy ids must be unique within an item",
+                    item_msg("duties-fate-duplicate-copy", &item.id).arg("copy", c.id.to_string()),
+                    "duties-fate-duplicate-copy-hint",
                 ));
             }
         }
@@ -339,16 +337,17 @@ fn check(file: &FateFile, src: &SourceFile) -> Vec<Diagnostic> {
         match file.items.iter().find(|it| &it.id == item_id) {
             None => out.push(err(
                 format!("records[{i}].item"),
-                format!("record about item `{item_id}`, which is not in `items`"),
-                "records are written by dpo; restore the item they are about rather than deleting records",
+                item_msg("duties-fate-record-no-item", item_id),
+                "duties-fate-record-no-item-hint",
             )),
             Some(item) => {
                 if let Some(copy) = r.copy() {
                     if !item.copies.iter().any(|c| &c.id == copy) {
                         out.push(err(
                             format!("records[{i}].copy"),
-                            format!("record about copy `{copy}` of item `{item_id}`, which has no such copy"),
-                            "records are written by dpo; restore the copy they are about rather than deleting records",
+                            item_msg("duties-fate-record-no-copy", item_id)
+                                .arg("copy", copy.to_string()),
+                            "duties-fate-record-no-copy-hint",
                         ));
                     }
                 }
@@ -460,11 +459,11 @@ fn problems(ws: &Workspace, file: &FateFile, src: &SourceFile) -> Vec<Diagnostic
         .and_then(|n| n.strip_suffix(".yaml"))
         .unwrap_or_default();
     if !ws.controllers.iter().any(|(id, _)| id.as_str() == stem) {
-        out.push(Diagnostic::error(
+        out.push(Diagnostic::error_msg(
             &src.rel,
             (1, 1),
             "",
-            format!("no controller `{stem}`: a fate file is named after its controller"),
+            Msg::new("duties-fate-no-controller").arg("stem", stem),
         ));
     }
     out
@@ -477,7 +476,7 @@ impl store::Settable for FateFile {
     /// Refuses the choice, decision and copies of an item once a
     /// certificate stating them was issued: setting them would make the
     /// issued certificate say what the record no longer says.
-    fn may_set(&self, field: &str) -> Result<(), String> {
+    fn may_set(&self, field: &str) -> Result<(), Msg> {
         let Some((index, rest)) = field.strip_prefix("items[").and_then(|r| r.split_once(']'))
         else {
             return Ok(());
@@ -493,13 +492,14 @@ impl store::Settable for FateFile {
         });
         let item = index.parse::<usize>().ok().and_then(|i| self.items.get(i));
         match (issued, item) {
-            (Some(c), Some(item)) if CERTIFIED_FACTS.contains(&fact) => Err(format!(
-                "item `{}` is covered by the certificate issued on {} by {} (`{}`): its `{fact}` is what that certificate states to the controller, and is not rewritten after it. dpo does not re-certify changed facts: if the controller's decision or the copies really changed, tell the controller in writing and note it with `dpo journal note -m \"…\"`",
-                item.id,
-                crate::render::words::show(c.at),
-                c.by,
-                c.pdf
-            )),
+            (Some(c), Some(item)) if CERTIFIED_FACTS.contains(&fact) => {
+                Err(Msg::new("duties-fate-certified-fact")
+                    .arg("item", item.id.to_string())
+                    .arg("at", crate::render::said::instant(c.at))
+                    .arg("by", c.by.as_str())
+                    .arg("pdf", c.pdf.as_str())
+                    .arg("fact", fact))
+            }
             _ => Ok(()),
         }
     }

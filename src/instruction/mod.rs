@@ -12,6 +12,7 @@ use crate::mail::outbox::{
     self, Delivered, Filing, InfraCause, InfraError, Letter, Outbox, OutboxError, Sending,
 };
 use crate::model::{required_text, Id, Instruction, LegalTransfer, Objection};
+use crate::render::catalog::{Catalog, Localize, Msg};
 use crate::render::signature::SignatureView;
 use crate::render::words;
 use crate::render::Templates;
@@ -32,6 +33,19 @@ pub enum InstructionError {
     /// template failed.
     #[error(transparent)]
     Infra(#[from] InfraError),
+}
+
+impl Localize for InstructionError {
+    /// The catalog's message in the language of `s`; an error of a layer
+    /// below keeps its English text, its hint label said in that language.
+    fn message(&self, s: &Catalog) -> String {
+        match self {
+            InstructionError::NothingToSend(id) => {
+                s.msg(&Msg::new("duties-instruction-nothing-to-send").arg("id", id.as_str()))
+            }
+            InstructionError::Infra(_) => s.relabel_hints(&self.to_string()),
+        }
+    }
 }
 
 impl<C: InfraCause> From<C> for InstructionError {

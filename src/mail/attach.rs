@@ -7,6 +7,7 @@
 //! name and SHA-256 go into the record of the sending
 //! ([`crate::model::AttachedFile`]) through the outbox.
 
+use crate::render::catalog::{Msg, Told};
 use std::path::{Path, PathBuf};
 
 use super::Attachment;
@@ -20,7 +21,7 @@ pub const MAX_BYTES: u64 = 15 * 1024 * 1024;
 #[derive(Debug, thiserror::Error)]
 pub enum AttachError {
     /// The file could not be read.
-    #[error("failed to read the document to attach `{}`", path.display())]
+    #[error("{}", self.told())]
     Read {
         /// The file.
         path: PathBuf,
@@ -29,15 +30,15 @@ pub enum AttachError {
         source: std::io::Error,
     },
     /// Not a regular file, or no usable name.
-    #[error("`{}` cannot be attached: {reason}\n  hint: --attach takes a regular file with a UTF-8 name", path.display())]
+    #[error("{}", self.told())]
     NotAFile {
         /// The path given.
         path: PathBuf,
-        /// What is wrong.
+        /// What is wrong (a catalog message id).
         reason: &'static str,
     },
     /// Too large for a mail server.
-    #[error("`{}` is too large to attach ({size} bytes; at most {MAX_BYTES})\n  hint: send a smaller extract, or say in the message where the document can be fetched", path.display())]
+    #[error("{}", self.told())]
     TooLarge {
         /// The file.
         path: PathBuf,
@@ -45,12 +46,43 @@ pub enum AttachError {
         size: u64,
     },
     /// Two documents with the same name.
-    #[error("two documents to attach are named `{name}`; the recipient could not tell them apart\n  hint: rename one of them")]
+    #[error("{}", self.told())]
     SameName {
         /// The name.
         name: String,
     },
 }
+
+impl AttachError {
+    /// What the error says, as catalog messages.
+    pub fn told(&self) -> Told {
+        let shown = |p: &Path| p.display().to_string();
+        match self {
+            AttachError::Read { path, .. } => {
+                Told::new(Msg::new("errors-attach-read").arg("path", shown(path)))
+            }
+            AttachError::NotAFile { path, reason } => Told::new(
+                Msg::new("errors-attach-not-a-file")
+                    .arg("path", shown(path))
+                    .arg("reason", Msg::new(reason)),
+            )
+            .hint(Msg::new("errors-attach-not-a-file-hint")),
+            AttachError::TooLarge { path, size } => Told::new(
+                Msg::new("errors-attach-too-large")
+                    .arg("path", shown(path))
+                    .arg("size", *size)
+                    .arg("max", MAX_BYTES),
+            )
+            .hint(Msg::new("errors-attach-too-large-hint")),
+            AttachError::SameName { name } => {
+                Told::new(Msg::new("errors-attach-same-name").arg("name", name.as_str()))
+                    .hint(Msg::new("errors-attach-same-name-hint"))
+            }
+        }
+    }
+}
+
+crate::render::catalog::told_localize!(AttachError);
 
 /// The content type of a file name, by its extension.
 fn content_type(name: &str) -> &'static str {
@@ -81,9 +113,9 @@ fn one(path: &Path) -> Result<Attachment, AttachError> {
     };
     let name = path
         .file_name()
-        .ok_or_else(|| not_a_file("it has no file name"))?
+        .ok_or_else(|| not_a_file("errors-attach-no-name"))?
         .to_str()
-        .ok_or_else(|| not_a_file("its name is not UTF-8"))?
+        .ok_or_else(|| not_a_file("errors-attach-not-utf8"))?
         .to_string();
     let read = |source| AttachError::Read {
         path: path.to_path_buf(),
@@ -91,7 +123,7 @@ fn one(path: &Path) -> Result<Attachment, AttachError> {
     };
     let meta = std::fs::metadata(path).map_err(read)?;
     if !meta.is_file() {
-        return Err(not_a_file("it is not a regular file"));
+        return Err(not_a_file("errors-attach-not-regular"));
     }
     if meta.len() > MAX_BYTES {
         return Err(AttachError::TooLarge {

@@ -30,6 +30,7 @@
 pub mod attach;
 pub mod outbox;
 
+use crate::render::catalog::{Msg, Told};
 use std::fmt;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -65,31 +66,33 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 /// The longest wait `DPO_SMTP_TIMEOUT` may ask for.
 const MAX_TIMEOUT: Duration = Duration::from_secs(600);
 
+crate::render::catalog::told_localize!(MailError);
+
 /// What can go wrong when configuring, building or sending a message.
 #[derive(Debug, thiserror::Error)]
 pub enum MailError {
     /// No server is configured.
-    #[error("no SMTP server is configured: {ENV_URL} is not set\n  hint: export {ENV_URL}=smtp://user@smtp.example.org:587?tls=required (smtps://…:465 for implicit TLS), or use --dry-run to write the message without sending it")]
+    #[error("{}", self.told())]
     NotConfigured,
     /// The URL is not one we can use.
-    #[error("{ENV_URL} `{url}` is not usable: {reason}\n  hint: smtp://[user@]host[:port] (plain), smtp://…?tls=required (STARTTLS), smtp://…?tls=opportunistic, smtps://[user@]host[:port] (implicit TLS)")]
+    #[error("{}", self.told())]
     Url {
         /// The URL, password removed.
         url: String,
         /// What is wrong.
-        reason: String,
+        reason: Msg,
     },
     /// The timeout is not a number of seconds.
-    #[error("{ENV_TIMEOUT} `{value}` is not usable: give a number of seconds greater than 0 and at most 600\n  hint: unset it to wait 30 seconds")]
+    #[error("{}", self.told())]
     Timeout {
         /// The value, shown escaped.
         value: String,
     },
     /// A password was written in the URL.
-    #[error("{ENV_URL} holds a password; it would show in process lists and shell history\n  hint: keep only the user in the URL and give the password in {ENV_PASSWORD} or {ENV_PASSWORD_FILE}")]
+    #[error("{}", self.told())]
     PasswordInUrl,
     /// The password file could not be read.
-    #[error("failed to read the SMTP password file `{}` ({ENV_PASSWORD_FILE})", path.display())]
+    #[error("{}", self.told())]
     PasswordFile {
         /// The file.
         path: PathBuf,
@@ -98,15 +101,15 @@ pub enum MailError {
         source: std::io::Error,
     },
     /// The CA file could not be read or holds no certificate.
-    #[error("failed to use the CA file `{}` ({ENV_CA}): {reason}", path.display())]
+    #[error("{}", self.told())]
     Ca {
         /// The file.
         path: PathBuf,
         /// Why.
-        reason: String,
+        reason: Msg,
     },
     /// TLS could not be set up.
-    #[error("failed to set up TLS for `{host}`")]
+    #[error("{}", self.told())]
     Tls {
         /// The server.
         host: String,
@@ -115,23 +118,23 @@ pub enum MailError {
         source: lettre::transport::smtp::Error,
     },
     /// An address is not an e-mail address (or holds a line break).
-    #[error("{role} `{value}` is not a valid e-mail address: {reason}")]
+    #[error("{}", self.told())]
     Address {
         /// Which address: sender, recipient, and where it comes from.
         role: String,
         /// The value, with control characters shown escaped.
         value: String,
         /// Why.
-        reason: String,
+        reason: Box<Msg>,
     },
     /// lettre refused to build the message.
-    #[error("failed to build the message: {reason}")]
+    #[error("{}", self.told())]
     Build {
         /// Why.
         reason: String,
     },
     /// The server could not be reached or refused the message.
-    #[error("failed to send the message through `{server}`; it was not sent")]
+    #[error("{}", self.told())]
     Send {
         /// host:port and security.
         server: String,
@@ -141,7 +144,7 @@ pub enum MailError {
     },
     /// The whole message went to the server, which then did not answer: it
     /// may have received it.
-    #[error("the server `{server}` did not confirm reception of message {message_id}: the whole message was sent, then the server did not answer; it may have been received\n  hint: check the server's log (or the recipient's mailbox) for Message-ID {message_id} before sending it again")]
+    #[error("{}", self.told())]
     Unconfirmed {
         /// host:port and security.
         server: String,
@@ -154,6 +157,77 @@ pub enum MailError {
 }
 
 impl MailError {
+    /// What the error says, as catalog messages.
+    pub fn told(&self) -> Told {
+        match self {
+            MailError::NotConfigured => {
+                Told::new(Msg::new("errors-mail-not-configured").arg("var", ENV_URL))
+                    .hint(Msg::new("errors-mail-not-configured-hint").arg("var", ENV_URL))
+            }
+            MailError::Url { url, reason } => Told::new(
+                Msg::new("errors-mail-url")
+                    .arg("var", ENV_URL)
+                    .arg("url", url.as_str())
+                    .arg("reason", reason.clone()),
+            )
+            .hint(Msg::new("errors-mail-url-hint")),
+            MailError::Timeout { value } => Told::new(
+                Msg::new("errors-mail-timeout")
+                    .arg("var", ENV_TIMEOUT)
+                    .arg("value", value.as_str()),
+            )
+            .hint(Msg::new("errors-mail-timeout-hint")),
+            MailError::PasswordInUrl => {
+                Told::new(Msg::new("errors-mail-password-in-url").arg("var", ENV_URL)).hint(
+                    Msg::new("errors-mail-password-in-url-hint")
+                        .arg("password", ENV_PASSWORD)
+                        .arg("file", ENV_PASSWORD_FILE),
+                )
+            }
+            MailError::PasswordFile { path, .. } => Told::new(
+                Msg::new("errors-mail-password-file")
+                    .arg("path", path.display().to_string())
+                    .arg("var", ENV_PASSWORD_FILE),
+            ),
+            MailError::Ca { path, reason } => Told::new(
+                Msg::new("errors-mail-ca")
+                    .arg("path", path.display().to_string())
+                    .arg("var", ENV_CA)
+                    .arg("reason", reason.clone()),
+            ),
+            MailError::Tls { host, .. } => {
+                Told::new(Msg::new("errors-mail-tls-setup").arg("host", host.as_str()))
+            }
+            MailError::Address {
+                role,
+                value,
+                reason,
+            } => Told::new(
+                Msg::new("errors-mail-address")
+                    .arg(
+                        "role",
+                        Msg::recall(role).unwrap_or_else(|| Msg::text(role.as_str())),
+                    )
+                    .arg("value", value.as_str())
+                    .arg("reason", (**reason).clone()),
+            ),
+            MailError::Build { reason } => {
+                Told::new(Msg::new("errors-mail-build").arg("reason", reason.as_str()))
+            }
+            MailError::Send { server, .. } => {
+                Told::new(Msg::new("errors-mail-send").arg("server", server.as_str()))
+            }
+            MailError::Unconfirmed {
+                server, message_id, ..
+            } => Told::new(
+                Msg::new("errors-mail-unconfirmed")
+                    .arg("server", server.as_str())
+                    .arg("message_id", message_id.as_str()),
+            )
+            .hint(Msg::new("errors-mail-unconfirmed-hint").arg("message_id", message_id.as_str())),
+        }
+    }
+
     /// True when the server may have the message although sending failed
     /// ([`MailError::Unconfirmed`]): the send is uncertain, not failed.
     pub fn maybe_delivered(&self) -> bool {
@@ -252,19 +326,19 @@ impl SmtpSettings {
         };
         let url = url::Url::parse(raw.trim()).map_err(|e| MailError::Url {
             url: redact(&raw),
-            reason: e.to_string(),
+            reason: Msg::text(e.to_string()),
         })?;
         if url.password().is_some() {
             return Err(MailError::PasswordInUrl);
         }
-        let bad = |reason: &str| MailError::Url {
+        let bad = |reason: Msg| MailError::Url {
             url: redact(&raw),
-            reason: reason.to_string(),
+            reason,
         };
         let host = url
             .host_str()
             .filter(|h| !h.is_empty())
-            .ok_or_else(|| bad("it names no host"))?;
+            .ok_or_else(|| bad(Msg::new("errors-mail-no-host")))?;
         let host = host
             .trim_start_matches('[')
             .trim_end_matches(']')
@@ -279,15 +353,9 @@ impl SmtpSettings {
             ("smtp", Some("opportunistic")) => (Security::Opportunistic, 587),
             ("smtps", None | Some("wrapper" | "implicit")) => (Security::Tls, 465),
             ("smtp" | "smtps", Some(other)) => {
-                return Err(bad(&format!(
-                    "unknown tls={other}; use tls=required, tls=opportunistic or tls=none"
-                )))
+                return Err(bad(Msg::new("errors-mail-tls").arg("tls", other)))
             }
-            (scheme, _) => {
-                return Err(bad(&format!(
-                    "unknown scheme `{scheme}`; use smtp or smtps"
-                )))
-            }
+            (scheme, _) => return Err(bad(Msg::new("errors-mail-scheme").arg("scheme", scheme))),
         };
         let user = (!url.username().is_empty()).then(|| percent_decode(url.username()));
         let password = match (get(ENV_PASSWORD), get(ENV_PASSWORD_FILE)) {
@@ -309,12 +377,12 @@ impl SmtpSettings {
                 let path = PathBuf::from(file);
                 let pem = std::fs::read(&path).map_err(|e| MailError::Ca {
                     path: path.clone(),
-                    reason: e.to_string(),
+                    reason: Msg::text(e.to_string()),
                 })?;
                 if !pem.windows(27).any(|w| w == b"-----BEGIN CERTIFICATE-----") {
                     return Err(MailError::Ca {
                         path,
-                        reason: "no PEM certificate in it (-----BEGIN CERTIFICATE-----)".into(),
+                        reason: Msg::new("errors-mail-no-pem"),
                     });
                 }
                 Some(pem)
@@ -553,21 +621,19 @@ pub fn message_id(seed: &str, tag: &str, from: &str) -> String {
 }
 
 fn mailbox(p: &Party) -> Result<Mailbox, MailError> {
-    let err = |reason: String| MailError::Address {
+    let err = |reason: Msg| MailError::Address {
         role: p.role.clone(),
         value: visible(&p.email),
-        reason,
+        reason: Box::new(reason),
     };
     if p.email.chars().any(char::is_control) {
-        return Err(err(
-            "it contains a line break or another control character".into()
-        ));
+        return Err(err(Msg::new("errors-mail-control")));
     }
     let address: Address = p
         .email
         .trim()
         .parse()
-        .map_err(|e: lettre::address::AddressError| err(e.to_string()))?;
+        .map_err(|e: lettre::address::AddressError| err(Msg::text(e.to_string())))?;
     // A display name is written by lettre's typed header (quoted or RFC 2047
     // encoded), so a line break in it cannot start a header; flatten it anyway
     // so the name reads on one line.
@@ -705,6 +771,25 @@ pub fn send(s: &SmtpSettings, m: &Built) -> Result<Receipt, MailError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_invalid_address_is_said_in_the_run_s_language_its_role_too() {
+        use crate::model::Lang;
+        use crate::render::catalog::{Catalog, Localize};
+        let p = Party {
+            name: None,
+            email: "pas une adresse".into(),
+            role: Msg::new("errors-role-sender").remembered(),
+        };
+        let e = mailbox(&p).unwrap_err();
+        let fr = e.message(&Catalog::of(Lang::Fr));
+        assert!(
+            fr.starts_with("l'expéditeur (dpo.email dans processor.yaml, ou DPO_SMTP_FROM) `pas une adresse` n'est pas une adresse électronique valide"),
+            "{fr}"
+        );
+        assert_eq!(e.to_string(), e.message(&Catalog::of(Lang::En)));
+        assert!(e.to_string().starts_with("the sender (dpo.email"), "{e}");
+    }
 
     fn env<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
         move |k| {

@@ -43,6 +43,7 @@
 //! as one [`InfraError`], and journal their own records through
 //! [`Sending::journal`], as the command's actor at its instant.
 
+use crate::render::catalog::{Msg, Told};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
@@ -66,10 +67,10 @@ pub enum OutboxError {
     #[error(transparent)]
     UnknownController(#[from] UnknownController),
     /// No sender address is known.
-    #[error("no sender address: set dpo.email in processor.yaml (or DPO_SMTP_FROM)")]
+    #[error("{}", self.told())]
     NoSender,
     /// The controller has no e-mail where this message must go.
-    #[error("controller `{controller}` has no e-mail for {what} ({field} in `{file}`); nothing was recorded\n  hint: {hint}")]
+    #[error("{}", self.told())]
     NoContact {
         /// The controller.
         controller: Id,
@@ -83,7 +84,7 @@ pub enum OutboxError {
         hint: &'static str,
     },
     /// The message could not be built or sent: nothing was recorded as sent.
-    #[error("failed to send {what}")]
+    #[error("{}", self.told())]
     Mail {
         /// What was being sent.
         what: String,
@@ -92,7 +93,7 @@ pub enum OutboxError {
         source: MailError,
     },
     /// The record was written, the message was not sent.
-    #[error("{what} is recorded but the e-mail was not sent\n  hint: fix the cause below, then run `{retry}`")]
+    #[error("{}", self.told())]
     RecordedNotSent {
         /// The record.
         what: String,
@@ -103,7 +104,7 @@ pub enum OutboxError {
         source: Cause,
     },
     /// The message went out and could not be kept, recorded or journaled.
-    #[error("{what} WAS SENT (Message-ID {message_id}, server reply `{reply}`) but could not be recorded; it shows as an uncertain sending\n  hint: fix the cause below, then run the same command again with --confirm-sent")]
+    #[error("{}", self.told())]
     SentNotRecorded {
         /// What was sent.
         what: String,
@@ -116,7 +117,7 @@ pub enum OutboxError {
         source: Cause,
     },
     /// An earlier sending of this message has no known outcome.
-    #[error("{what}: an earlier sending is uncertain (envoi incertain): it was journaled as about to go out on {at} and no outcome was recorded, so it may or may not have reached the server; nothing was sent\n  hint: look for Message-ID {message_id} in the mail server's log (the exact message is kept in `{eml}`), then run the same command again with --confirm-sent if the server has it, or with --again to send a new message")]
+    #[error("{}", self.told())]
     Uncertain {
         /// What was being sent.
         what: String,
@@ -128,7 +129,7 @@ pub enum OutboxError {
         at: String,
     },
     /// The server did not say whether it accepted the message.
-    #[error("{what}: the server did not confirm reception (envoi incertain): the message may have been delivered; it is kept in `{eml}` and not recorded as sent\n  hint: look for Message-ID {message_id} in the mail server's log, then run the same command again with --confirm-sent if the server has it, or with --again to send a new message")]
+    #[error("{}", self.told())]
     Unconfirmed {
         /// What was sent.
         what: String,
@@ -141,13 +142,13 @@ pub enum OutboxError {
         source: Box<MailError>,
     },
     /// `--confirm-sent` with no uncertain sending to confirm.
-    #[error("{what}: there is no uncertain sending to confirm; nothing was recorded\n  hint: --confirm-sent only records a message whose sending was interrupted (see `dpo status`); without it, the message is sent")]
+    #[error("{}", self.told())]
     NothingUncertain {
         /// What was to be confirmed.
         what: String,
     },
     /// The message was sent before: it is not sent twice.
-    #[error("{what} was already {done} on {sent_at} (Message-ID {message_id})")]
+    #[error("{}", self.told())]
     AlreadySent {
         /// What was sent, e.g. "request `2021-001`".
         what: String,
@@ -159,7 +160,7 @@ pub enum OutboxError {
         message_id: String,
     },
     /// The message would go out with « à compléter » in a required field.
-    #[error("{what} would go out with « à compléter » in: {}; nothing was sent\n  hint: {hint}, or send it as it is with --incomplete (the record then says it went out incomplete)", missing.join(", "))]
+    #[error("{}", self.told())]
     Incomplete {
         /// What was to be sent.
         what: String,
@@ -175,6 +176,8 @@ pub enum OutboxError {
     #[error(transparent)]
     Workspace(#[from] WorkspaceError),
 }
+
+crate::render::catalog::told_localize!(OutboxError);
 
 /// The names of the `fields` whose flag says they are « à compléter ».
 pub fn missing(fields: &[(&str, bool)]) -> Vec<String> {
@@ -205,6 +208,105 @@ pub fn complete_or_allowed(
 }
 
 impl OutboxError {
+    /// What the error says, as catalog messages (`what`, worded by the
+    /// workflow, is kept as it is given).
+    pub fn told(&self) -> Told {
+        let text = |t: &str| Msg::text(t);
+        match self {
+            OutboxError::UnknownController(u) => u.told(),
+            OutboxError::NoSender => Told::new(Msg::new("errors-outbox-no-sender")),
+            OutboxError::NoContact {
+                controller,
+                what,
+                field,
+                file,
+                hint,
+            } => Told::new(
+                Msg::new("errors-outbox-no-contact")
+                    .arg("controller", controller.to_string())
+                    .arg("what", text(what))
+                    .arg("field", *field)
+                    .arg("file", file.as_str()),
+            )
+            .hint(text(hint)),
+            OutboxError::Mail { what, .. } => {
+                Told::new(Msg::new("errors-outbox-mail").arg("what", text(what)))
+            }
+            OutboxError::RecordedNotSent { what, retry, .. } => Told::new(
+                Msg::new("errors-outbox-recorded-not-sent").arg("what", text(what)),
+            )
+            .hint(Msg::new("errors-outbox-recorded-not-sent-hint").arg("retry", retry.as_str())),
+            OutboxError::SentNotRecorded {
+                what,
+                message_id,
+                reply,
+                ..
+            } => Told::new(
+                Msg::new("errors-outbox-sent-not-recorded")
+                    .arg("what", text(what))
+                    .arg("message_id", message_id.as_str())
+                    .arg("reply", reply.as_str()),
+            )
+            .hint(Msg::new("errors-outbox-sent-not-recorded-hint")),
+            OutboxError::Uncertain {
+                what,
+                eml,
+                message_id,
+                at,
+            } => Told::new(
+                Msg::new("errors-outbox-uncertain")
+                    .arg("what", text(what))
+                    .arg("at", at.as_str()),
+            )
+            .hint(
+                Msg::new("errors-outbox-uncertain-hint")
+                    .arg("message_id", message_id.as_str())
+                    .arg("eml", eml.as_str()),
+            ),
+            OutboxError::Unconfirmed {
+                what,
+                eml,
+                message_id,
+                ..
+            } => Told::new(
+                Msg::new("errors-outbox-unconfirmed")
+                    .arg("what", text(what))
+                    .arg("eml", eml.as_str()),
+            )
+            .hint(
+                Msg::new("errors-outbox-unconfirmed-hint").arg("message_id", message_id.as_str()),
+            ),
+            OutboxError::NothingUncertain { what } => {
+                Told::new(Msg::new("errors-outbox-nothing-uncertain").arg("what", text(what)))
+                    .hint(Msg::new("errors-outbox-nothing-uncertain-hint"))
+            }
+            OutboxError::AlreadySent {
+                what,
+                done,
+                sent_at,
+                message_id,
+            } => Told::new(
+                Msg::new("errors-outbox-already-sent")
+                    .arg("what", text(what))
+                    .arg("done", *done)
+                    .arg("at", sent_at.as_str())
+                    .arg("message_id", message_id.as_str()),
+            ),
+            OutboxError::Incomplete {
+                what,
+                missing,
+                hint,
+            } => Told::new(
+                Msg::new("errors-outbox-incomplete")
+                    .arg("what", text(what))
+                    .arg("missing", missing.join(", ")),
+            )
+            .hint(Msg::new("errors-outbox-incomplete-hint").arg("hint", text(hint))),
+            OutboxError::Attach(e) => e.told(),
+            OutboxError::Workspace(e) => e.told(),
+        }
+    }
+
     /// The record `what` was written, then sending it failed with `source`;
     /// `retry` is the command that sends it.
     pub fn recorded_not_sent(what: String, retry: String, source: impl Into<Cause>) -> Self {
@@ -596,7 +698,8 @@ impl<'a> Outbox<'a> {
         let from = Party {
             name: Some(sender_name(ws, t)),
             email: sender(ws, how.smtp)?,
-            role: "the sender (dpo.email in processor.yaml, or DPO_SMTP_FROM)".into(),
+            // Said again in the run's language by an error that names it.
+            role: Msg::new("errors-role-sender").remembered(),
         };
         Ok(Self {
             ws,

@@ -9,6 +9,8 @@ use schemars::JsonSchema;
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
+use crate::render::catalog::Msg;
+
 /// A count, exact or approximate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(untagged)]
@@ -43,13 +45,17 @@ impl fmt::Display for Count {
 
 struct CountVisitor;
 
-const SHAPES: &str = "a number (1200), `{about: 1200}` or `{from: 1000, to: 5000}`";
+/// The English text of `m`, remembered so that serde_yaml's error is said
+/// in the run's language ([`Msg::recall`]).
+fn said(m: Msg) -> String {
+    m.remembered()
+}
 
 impl<'de> Visitor<'de> for CountVisitor {
     type Value = Count;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str(SHAPES)
+        f.write_str(&said(Msg::new("errors-count-shapes")))
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Count, E> {
@@ -57,9 +63,11 @@ impl<'de> Visitor<'de> for CountVisitor {
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Count, E> {
-        u64::try_from(v)
-            .map(Count::Exact)
-            .map_err(|_| E::custom(format!("a count cannot be negative ({v})")))
+        u64::try_from(v).map(Count::Exact).map_err(|_| {
+            E::custom(said(
+                Msg::new("errors-count-negative").arg("value", v.to_string()),
+            ))
+        })
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Count, A::Error> {
@@ -72,26 +80,30 @@ impl<'de> Visitor<'de> for CountVisitor {
                 other => return Err(de::Error::unknown_field(other, &["about", "from", "to"])),
             };
             if slot.is_some() {
-                return Err(de::Error::custom(format!("`{key}` is given twice")));
+                return Err(de::Error::custom(said(
+                    Msg::new("errors-count-twice").arg("key", key.as_str()),
+                )));
             }
             *slot = Some(map.next_value::<u64>()?);
         }
         match (about, from, to) {
-            (Some(0), None, None) => Err(de::Error::custom(
-                "`{about: 0}` is no estimate: write 0 when none is concerned",
-            )),
+            (Some(0), None, None) => {
+                Err(de::Error::custom(said(Msg::new("errors-count-about-zero"))))
+            }
             (Some(about), None, None) => Ok(Count::About { about }),
-            (None, Some(0), Some(_)) => Err(de::Error::custom(
-                "a range starts at 1 at least (`from: 0` would say that perhaps none is concerned: write 0, or `{about: N}`)",
-            )),
+            (None, Some(0), Some(_)) => {
+                Err(de::Error::custom(said(Msg::new("errors-count-from-zero"))))
+            }
             (None, Some(from), Some(to)) if from < to => Ok(Count::Range { from, to }),
-            (None, Some(from), Some(to)) if from == to => Err(de::Error::custom(format!(
-                "a range needs two different bounds (`from` and `to` are both {from}): write {from} for an exact count, or `{{about: {from}}}`"
+            (None, Some(from), Some(to)) if from == to => Err(de::Error::custom(said(
+                Msg::new("errors-count-same-bounds").arg("from", from.to_string()),
             ))),
-            (None, Some(from), Some(to)) => Err(de::Error::custom(format!(
-                "the range is upside down: `from` ({from}) is above `to` ({to})"
+            (None, Some(from), Some(to)) => Err(de::Error::custom(said(
+                Msg::new("errors-count-upside-down")
+                    .arg("from", from.to_string())
+                    .arg("to", to.to_string()),
             ))),
-            _ => Err(de::Error::custom(format!("expected {SHAPES}"))),
+            _ => Err(de::Error::custom(said(Msg::new("errors-count-shapes")))),
         }
     }
 }

@@ -4,6 +4,8 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
+use crate::render::catalog::{Msg, Told};
+
 /// A record identifier: `[a-z0-9][a-z0-9-]*`, at most 64 characters.
 ///
 /// Identifiers become file names (`controllers/<id>.yaml`,
@@ -15,11 +17,20 @@ pub struct Id(String);
 
 /// Why a string is not an identifier.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("`{value}` is not a valid identifier: use lowercase letters, digits and dashes, starting with a letter or digit (at most 64 characters), e.g. `juvisy-sur-orge`")]
+#[error("{}", self.told())]
 pub struct IdError {
     /// The refused value.
     pub value: String,
 }
+
+impl IdError {
+    /// What the error says, as a catalog message.
+    pub fn told(&self) -> Told {
+        Told::new(Msg::new("errors-bad-id").arg("value", self.value.as_str()))
+    }
+}
+
+crate::render::catalog::told_localize!(IdError);
 
 impl Id {
     /// Checks and wraps an identifier.
@@ -54,7 +65,7 @@ impl fmt::Display for Id {
 impl<'de> Deserialize<'de> for Id {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        Id::new(&s).map_err(serde::de::Error::custom)
+        Id::new(&s).map_err(|e| serde::de::Error::custom(e.told().msg.remembered()))
     }
 }
 

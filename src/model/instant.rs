@@ -21,7 +21,7 @@ impl Visitor<'_> for Instant {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        parse_stored_time(v).map_err(E::custom)
+        parse_stored_time(v).map_err(|e| E::custom(e.told().msg.remembered()))
     }
 }
 

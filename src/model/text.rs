@@ -1,15 +1,28 @@
 //! Texts a record needs — a title, a summary, a reason — which are never
 //! empty: the one check, and the refusal that says what to type.
 
+use crate::render::catalog::{Msg, Told};
+
 /// A required text is empty (or only white space).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{what} is empty\n  hint: {hint}")]
+#[error("{}", self.told())]
 pub struct EmptyText {
     /// What was empty: the option, or the field.
     pub what: &'static str,
     /// An example of what to type.
     pub hint: String,
 }
+
+impl EmptyText {
+    /// What the refusal says, as catalog messages (the example, given by
+    /// the caller, kept as it is).
+    pub fn told(&self) -> Told {
+        Told::new(Msg::new("errors-empty-text").arg("what", self.what))
+            .hint(Msg::text(self.hint.as_str()))
+    }
+}
+
+crate::render::catalog::told_localize!(EmptyText);
 
 /// `v` without its surrounding white space, or the refusal naming `what`
 /// with `hint` as an example.

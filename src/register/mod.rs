@@ -10,6 +10,7 @@
 //! that category's name. The register ends with the signature block of the
 //! processor's representative.
 
+use crate::render::catalog::{Msg, Told};
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use serde::Serialize;
 
@@ -189,13 +190,23 @@ pub struct SubProcessorEntry<'a> {
 
 /// A controller asked for that the workspace does not have.
 #[derive(Debug, thiserror::Error)]
-#[error("unknown controller `{id}`: there is no `controllers/{id}.yaml`\n  hint: controllers in this workspace: {known}")]
+#[error("{}", self.told())]
 pub struct UnknownController {
     /// The id asked for.
     pub id: Id,
     /// The ids that exist ([`Workspace::known_controllers`]).
     pub known: String,
 }
+
+impl UnknownController {
+    /// What the refusal says, as catalog messages.
+    pub fn told(&self) -> Told {
+        Told::new(Msg::new("err-unknown-controller").arg("id", self.id.to_string()))
+            .hint(Msg::new("err-unknown-controller-hint").arg("known", self.known.as_str()))
+    }
+}
+
+crate::render::catalog::told_localize!(UnknownController);
 
 /// Builds the register.
 pub fn build<'a>(

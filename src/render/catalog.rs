@@ -123,11 +123,148 @@ impl Msg {
         self
     }
 
+    /// A text that has no message of its own (a reason worded by another
+    /// module, a library's error), said as it is in every language.
+    pub fn text(text: impl Into<String>) -> Self {
+        Msg::new("errors-text").arg("text", text.into())
+    }
+
+    /// Messages one per line (through `errors-then-line`).
+    pub fn lines(msgs: impl IntoIterator<Item = Msg>) -> Self {
+        Msg::lines_with("errors-then-line", msgs)
+    }
+
+    /// Messages joined by message `id` (its variables `first`, `second`).
+    pub fn lines_with(id: &'static str, msgs: impl IntoIterator<Item = Msg>) -> Self {
+        msgs.into_iter()
+            .reduce(|a, b| Msg::new(id).arg("first", a).arg("second", b))
+            .unwrap_or_else(|| Msg::text(""))
+    }
+
     /// The message in English (what `Display` and `--json` show).
     pub fn english(&self) -> String {
         Catalog::of(Lang::En).msg(self)
     }
+
+    /// The English text of the message, remembered (on this thread) so
+    /// that an error that can carry only text — a custom error of a type's
+    /// `Deserialize`, inside serde_yaml's own — is said again in the run's
+    /// language: [`Msg::recall`].
+    pub fn remembered(self) -> String {
+        let text = self.english();
+        SAID.with(|said| {
+            let mut said = said.borrow_mut();
+            if said.len() >= REMEMBERED {
+                said.remove(0);
+            }
+            said.push((text.clone(), self));
+        });
+        text
+    }
+
+    /// The message whose English text is `text`, if one was
+    /// [`Msg::remembered`] on this thread.
+    pub fn recall(text: &str) -> Option<Msg> {
+        SAID.with(|said| {
+            said.borrow()
+                .iter()
+                .rev()
+                .find(|(t, _)| t == text)
+                .map(|(_, m)| m.clone())
+        })
+    }
 }
+
+/// A message is an error too: the cause of a system error dpo makes
+/// itself (`std::io::Error::other(msg)`), said in the run's language.
+impl std::error::Error for Msg {}
+
+impl std::fmt::Display for Msg {
+    /// The English text (an error's `Display`, logs, `--json`).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.english())
+    }
+}
+
+/// What an error says, kept as catalog messages: the message and, when
+/// there is one, the hint printed on its own line (`hint: …`). Its
+/// `Display` is the English text, hint included.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Told {
+    /// The message.
+    pub msg: Msg,
+    /// What to do about it.
+    pub hint: Option<Msg>,
+}
+
+impl Told {
+    /// A message with no hint.
+    pub fn new(msg: Msg) -> Self {
+        Told { msg, hint: None }
+    }
+
+    /// Adds the hint.
+    pub fn hint(mut self, hint: Msg) -> Self {
+        self.hint = Some(hint);
+        self
+    }
+
+    /// The message, then its hint on its own line, in the language of `s`.
+    pub fn say(&self, s: &Catalog) -> String {
+        let mut out = s.msg(&self.msg);
+        if let Some(h) = &self.hint {
+            out.push_str("\n  ");
+            out.push_str(&s.fmt("cli-hint", &[("hint", s.msg(h).into())]));
+        }
+        out
+    }
+}
+
+impl From<Msg> for Told {
+    fn from(msg: Msg) -> Self {
+        Told::new(msg)
+    }
+}
+
+impl std::fmt::Display for Told {
+    /// The English text, hint included.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.say(&Catalog::of(Lang::En)))
+    }
+}
+
+impl Localize for Told {
+    fn message(&self, s: &Catalog) -> String {
+        self.say(s)
+    }
+}
+
+impl Localize for Msg {
+    fn message(&self, s: &Catalog) -> String {
+        s.msg(self)
+    }
+}
+
+/// How many messages [`Msg::remembered`] keeps, per thread.
+const REMEMBERED: usize = 64;
+
+thread_local! {
+    /// The messages remembered by [`Msg::remembered`], oldest first.
+    static SAID: std::cell::RefCell<Vec<(String, Msg)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// [`Localize`] for errors that say themselves with a `told()` ([`Told`]):
+/// their message and hint in the language of the catalog.
+macro_rules! told_localize {
+    ($($t:ty),+ $(,)?) => {
+        $(impl $crate::render::catalog::Localize for $t {
+            fn message(&self, s: &$crate::render::catalog::Catalog) -> String {
+                self.told().say(s)
+            }
+        })+
+    };
+}
+pub(crate) use told_localize;
 
 /// What a person reads of an error or a diagnostic, in the run's language.
 pub trait Localize {

@@ -1,10 +1,21 @@
 //! CSV output, written with the `csv` crate (quoting, embedded newlines and
 //! separators are its job, not ours).
 
+use super::catalog::{Msg, Told};
+
 /// Writing CSV failed.
 #[derive(Debug, thiserror::Error)]
-#[error("failed to write CSV")]
+#[error("{}", self.told())]
 pub struct CsvError(#[from] csv::Error);
+
+impl CsvError {
+    /// What the error says, as a catalog message.
+    pub fn told(&self) -> Told {
+        Told::new(Msg::new("errors-csv"))
+    }
+}
+
+crate::render::catalog::told_localize!(CsvError);
 
 /// A CSV document: a header row then the rows, RFC 4180, UTF-8 with CRLF.
 pub fn to_csv(headers: &[String], rows: &[Vec<String>]) -> Result<Vec<u8>, CsvError> {

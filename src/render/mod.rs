@@ -12,11 +12,13 @@
 pub mod catalog;
 pub mod csv;
 pub mod pdf;
+pub mod said;
 pub mod signature;
 pub mod templates;
 pub mod typography;
 pub mod words;
 
+use catalog::{Msg, Told};
 use std::path::{Path, PathBuf};
 
 pub use templates::{escape_markdown, Templates};
@@ -29,7 +31,7 @@ pub enum OutputError {
     #[error(transparent)]
     Template(#[from] templates::TemplateError),
     /// A PDF could not be made.
-    #[error("failed to make the PDF{}", file.as_ref().map(|f| format!(" `{f}`")).unwrap_or_default())]
+    #[error("{}", self.told())]
     Pdf {
         /// The file it was for, when it has a name yet.
         file: Option<String>,
@@ -38,7 +40,7 @@ pub enum OutputError {
         source: pdf::PdfError,
     },
     /// Writing a file (a document, a signature, a pack) failed.
-    #[error("failed to write `{}`", path.display())]
+    #[error("{}", self.told())]
     Write {
         /// The file or folder.
         path: PathBuf,
@@ -47,6 +49,24 @@ pub enum OutputError {
         source: Box<dyn std::error::Error + Send + Sync>,
     },
 }
+
+impl OutputError {
+    /// What the error says, as catalog messages.
+    pub fn told(&self) -> Told {
+        match self {
+            OutputError::Template(e) => e.told(),
+            OutputError::Pdf { file, .. } => Told::new(match file {
+                Some(f) => Msg::new("errors-pdf-named").arg("file", f.as_str()),
+                None => Msg::new("errors-pdf"),
+            }),
+            OutputError::Write { path, .. } => {
+                Told::new(Msg::new("errors-write").arg("path", path.display().to_string()))
+            }
+        }
+    }
+}
+
+crate::render::catalog::told_localize!(OutputError);
 
 impl OutputError {
     /// Writing `path` failed with `e`.

@@ -17,6 +17,7 @@ mod emit;
 mod fonts;
 mod layout;
 
+use super::catalog::{Msg, Told};
 use super::{typography, Templates};
 use crate::model::{Lang, Processor};
 use sha2::{Digest, Sha256};
@@ -84,7 +85,7 @@ impl PdfMeta {
 #[derive(Debug, thiserror::Error)]
 pub enum PdfError {
     /// An embedded font could not be parsed (a broken build, not bad input).
-    #[error("embedded font {font} cannot be used: {reason}")]
+    #[error("{}", self.told())]
     Font {
         /// File name under `templates/fonts/`.
         font: &'static str,
@@ -92,15 +93,31 @@ pub enum PdfError {
         reason: &'static str,
     },
     /// The creation date cannot be written in a PDF.
-    #[error("creation date {0} cannot be written in a pdf")]
+    #[error("{}", self.told())]
     Date(String),
     /// The language is not a language tag.
-    #[error("document language {0:?} is not a language tag such as \"fr\" or \"en\"")]
+    #[error("{}", self.told())]
     Language(String),
     /// printpdf or lopdf reported an error while writing the document.
-    #[error("pdf serialisation failed: {0}")]
+    #[error("{}", self.told())]
     Printpdf(String),
 }
+
+impl PdfError {
+    /// What the error says, as catalog messages.
+    pub fn told(&self) -> Told {
+        Told::new(match self {
+            PdfError::Font { font, reason } => Msg::new("errors-pdf-font")
+                .arg("font", *font)
+                .arg("reason", *reason),
+            PdfError::Date(d) => Msg::new("errors-pdf-date").arg("date", d.as_str()),
+            PdfError::Language(l) => Msg::new("errors-pdf-language").arg("lang", format!("{l:?}")),
+            PdfError::Printpdf(e) => Msg::new("errors-pdf-serialise").arg("detail", e.as_str()),
+        })
+    }
+}
+
+crate::render::catalog::told_localize!(PdfError);
 
 impl From<fonts::FontLoadError> for PdfError {
     fn from(e: fonts::FontLoadError) -> Self {

@@ -15,7 +15,7 @@ use minijinja::value::{from_args, Kwargs, Object};
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, UndefinedBehavior, Value};
 use serde::Serialize;
 
-use super::catalog::{Arg, Catalog};
+use super::catalog::{Arg, Catalog, Msg, Told};
 use super::words;
 use crate::model::{name_with_article, with_preposition, Lang};
 
@@ -177,7 +177,7 @@ const SOURCES: &[(&str, &str, &str)] = &[
 #[derive(Debug, thiserror::Error)]
 pub enum TemplateError {
     /// A template is broken (a bug in `templates/`).
-    #[error("template `{lang}/{name}` failed")]
+    #[error("{}", self.told())]
     Render {
         /// Language.
         lang: &'static str,
@@ -188,6 +188,21 @@ pub enum TemplateError {
         source: Error,
     },
 }
+
+impl TemplateError {
+    /// What the error says, as catalog messages.
+    pub fn told(&self) -> Told {
+        match self {
+            TemplateError::Render { lang, name, .. } => Told::new(
+                Msg::new("errors-template")
+                    .arg("lang", *lang)
+                    .arg("name", name.as_str()),
+            ),
+        }
+    }
+}
+
+crate::render::catalog::told_localize!(TemplateError);
 
 /// The short labels of one language: the one catalog ([`Catalog`]).
 pub type Strings = Catalog;

@@ -6,7 +6,8 @@
 use chrono::{DateTime, FixedOffset, Utc};
 
 use crate::model::Request;
-use crate::render::words;
+use crate::render::catalog::Msg;
+use crate::render::said;
 use crate::workspace::store::Settable;
 use crate::workspace::{Diagnostic, SourceFile, Workspace};
 
@@ -21,24 +22,24 @@ pub fn problems(
 ) -> Vec<Diagnostic> {
     let rel = src.rel.as_str();
     let error =
-        |field: &str, message: String| Diagnostic::error(rel, src.locate(field), field, message);
+        |field: &str, message: Msg| Diagnostic::error_msg(rel, src.locate(field), field, message);
     let mut d = Vec::new();
     if ws.controller(&r.controller).is_none() {
         d.push(
             error(
                 "controller",
-                format!("unknown controller `{}`", r.controller),
+                Msg::new("duties-request-unknown-controller").arg("id", r.controller.to_string()),
             )
-            .with_hint(format!(
-                "controllers are the files of `controllers/`: {}",
-                ws.known_controllers()
-            )),
+            .with_hint_msg(
+                Msg::new("duties-request-unknown-controller-hint")
+                    .arg("known", ws.known_controllers()),
+            ),
         );
     }
     if r.summary.trim().is_empty() {
         d.push(
-            error("summary", "the summary of the request is empty".into())
-                .with_hint("say what is asked; « à compléter » when it is not known yet"),
+            error("summary", Msg::new("duties-request-no-summary"))
+                .with_hint_msg(Msg::new("duties-request-no-summary-hint")),
         );
     }
     let mut order: Vec<(&str, DateTime<FixedOffset>)> =
@@ -51,21 +52,18 @@ pub fn problems(
         if ta > tb {
             d.push(error(
                 a,
-                format!(
-                    "{a} ({}) is after {b} ({}): a request is received, then logged, then forwarded",
-                    words::show(ta),
-                    words::show(tb)
-                ),
+                Msg::new("duties-request-order")
+                    .arg("a", a)
+                    .arg("at_a", said::instant(ta))
+                    .arg("b", b)
+                    .arg("at_b", said::instant(tb)),
             ));
         }
     }
     if r.received_at.to_utc() > now {
         d.push(error(
             "received_at",
-            format!(
-                "received_at ({}) is in the future: a request is recorded once received",
-                words::show(r.received_at)
-            ),
+            Msg::new("duties-request-future").arg("at", said::instant(r.received_at)),
         ));
     }
     d
@@ -76,13 +74,14 @@ pub fn problems(
 const FORWARDED_FACTS: [&str; 2] = ["received_at", "controller"];
 
 impl Settable for Request {
-    fn may_set(&self, field: &str) -> Result<(), String> {
+    fn may_set(&self, field: &str) -> Result<(), Msg> {
         let top = field.split(['.', '[']).next().unwrap_or(field);
         match &self.forwarded {
-            Some(f) if FORWARDED_FACTS.contains(&top) => Err(format!(
-                "`{top}` was forwarded to the controller on {} (it fixes the controller's one-month deadline, or names who was told): it is never rewritten after that. If it was wrong, tell the controller in writing and note it with `dpo journal note -m \"…\"`",
-                words::show(f.sent_at)
-            )),
+            Some(f) if FORWARDED_FACTS.contains(&top) => {
+                Err(Msg::new("duties-request-set-forwarded-fact")
+                    .arg("field", top)
+                    .arg("sent", said::instant(f.sent_at)))
+            }
             _ => Ok(()),
         }
     }

@@ -24,6 +24,7 @@ mod publish;
 mod signer;
 mod sshsig;
 
+use crate::render::catalog::{Msg, Told};
 use std::path::{Path, PathBuf};
 
 pub use allowed_signers::{AllowedSigner, AllowedSigners};
@@ -46,24 +47,26 @@ pub const ALLOWED_SIGNERS: &str = "allowed_signers";
 /// Folder of the workspace holding the public keys and [`ALLOWED_SIGNERS`].
 pub const KEYS_DIR: &str = "keys";
 
+crate::render::catalog::told_localize!(SigningError);
+
 /// What can go wrong with keys and signatures (besides a signature that does
 /// not verify, which is a [`Verdict`], not an error).
 #[derive(Debug, thiserror::Error)]
 pub enum SigningError {
     /// `keys generate` found a key where it would write one.
-    #[error("a signing key already exists at `{}`; dpo never overwrites a key\n  hint: use it as it is (`dpo keys show`; `dpo keys publish` adds it to a workspace), or pass --key NEW_PATH to make another one", path.display())]
+    #[error("{}", self.told())]
     KeyExists {
         /// The existing key.
         path: PathBuf,
     },
     /// There is no private key where one was expected.
-    #[error("no signing key at `{}`\n  hint: create one with `dpo keys generate`, or pass --key PATH (or set DPO_SIGNING_KEY) to use another key", path.display())]
+    #[error("{}", self.told())]
     KeyMissing {
         /// Where we looked.
         path: PathBuf,
     },
     /// The private key can be read by other users.
-    #[error("the private key `{}` is readable by others (mode {mode:04o}); OpenSSH refuses such a key, and so does dpo\n  hint: chmod 600 '{}'", path.display(), path.display())]
+    #[error("{}", self.told())]
     KeyPermissions {
         /// The key file.
         path: PathBuf,
@@ -71,7 +74,7 @@ pub enum SigningError {
         mode: u32,
     },
     /// The private key is not a usable OpenSSH private key.
-    #[error("`{}` is not an OpenSSH private key: {message}", path.display())]
+    #[error("{}", self.told())]
     KeyParse {
         /// The key file.
         path: PathBuf,
@@ -79,13 +82,13 @@ pub enum SigningError {
         message: String,
     },
     /// The private key is protected by a passphrase.
-    #[error("the private key `{}` is protected by a passphrase, which dpo cannot ask for\n  hint: keep a dedicated signing key without passphrase in a 0600 file, or sign with `ssh-keygen -Y sign` yourself", path.display())]
+    #[error("{}", self.told())]
     KeyEncrypted {
         /// The key file.
         path: PathBuf,
     },
     /// The key is not Ed25519.
-    #[error("the key `{}` is {algorithm}; dpo signs with Ed25519 keys only\n  hint: make one with `dpo keys generate --key PATH`", path.display())]
+    #[error("{}", self.told())]
     KeyAlgorithm {
         /// The key file.
         path: PathBuf,
@@ -93,7 +96,7 @@ pub enum SigningError {
         algorithm: String,
     },
     /// The private key would be, or is, inside the workspace.
-    #[error("refusing to use a private key inside the workspace: `{}` is under `{}`, which is shared (git) and sent to auditors\n  hint: keep the private key in your configuration folder (the default) or pass --key with a path outside the workspace", path.display(), workspace.display())]
+    #[error("{}", self.told())]
     KeyInWorkspace {
         /// The key path.
         path: PathBuf,
@@ -101,10 +104,10 @@ pub enum SigningError {
         workspace: PathBuf,
     },
     /// No configuration folder to put the default key in.
-    #[error("cannot find your configuration folder (neither XDG_CONFIG_HOME nor HOME is set)\n  hint: pass --key PATH or set DPO_SIGNING_KEY")]
+    #[error("{}", self.told())]
     NoConfigDir,
     /// Reading a key, a signature, a file to sign or to verify failed.
-    #[error("failed to read `{}`", path.display())]
+    #[error("{}", self.told())]
     Read {
         /// The file.
         path: PathBuf,
@@ -113,7 +116,7 @@ pub enum SigningError {
         source: std::io::Error,
     },
     /// The cryptographic library refused an operation (a bug or a broken key).
-    #[error("{operation} failed: {message}")]
+    #[error("{}", self.told())]
     Crypto {
         /// What was being done.
         operation: &'static str,
@@ -121,7 +124,7 @@ pub enum SigningError {
         message: String,
     },
     /// A line of an allowed-signers file cannot be read.
-    #[error("`{}` line {line}: {message}", path.display())]
+    #[error("{}", self.told())]
     AllowedSignersSyntax {
         /// The file.
         path: PathBuf,
@@ -131,7 +134,7 @@ pub enum SigningError {
         message: String,
     },
     /// The key to sign with is not in the workspace's allowed-signers file.
-    #[error("the signing key `{}` ({fingerprint}) is not in `{}`: the signatures it made would not verify\n  hint: `dpo keys publish{}` adds it", path.display(), allowed_signers.display(), named.as_ref().map(|k| format!(" --key '{}'", k.display())).unwrap_or_default())]
+    #[error("{}", self.told())]
     KeyNotListed {
         /// The key file.
         path: PathBuf,
@@ -143,10 +146,10 @@ pub enum SigningError {
         named: Option<PathBuf>,
     },
     /// The processor's DPO has no e-mail to be the principal of the key.
-    #[error("the processor's DPO has no e-mail in `processor.yaml`: it is the principal of the allowed-signers line\n  hint: add `dpo: {{email: …}}` to processor.yaml")]
+    #[error("{}", self.told())]
     NoPrincipal,
     /// Writing a signature failed.
-    #[error("failed to write `{}`", path.display())]
+    #[error("{}", self.told())]
     Output {
         /// The file.
         path: PathBuf,
@@ -159,7 +162,7 @@ pub enum SigningError {
     #[error(transparent)]
     Workspace(#[from] crate::workspace::WorkspaceError),
     /// The allowed-signers file does not exist.
-    #[error("no allowed-signers file at `{}`\n  hint: `dpo keys generate` (a new key) or `dpo keys publish` (an existing one) writes it; the controller's copy comes with the certificate", path.display())]
+    #[error("{}", self.told())]
     AllowedSignersMissing {
         /// Where we looked.
         path: PathBuf,
@@ -167,6 +170,81 @@ pub enum SigningError {
 }
 
 impl SigningError {
+    /// What the error says, as catalog messages.
+    pub fn told(&self) -> Told {
+        let shown = |p: &Path| p.display().to_string();
+        let at = |id: &'static str, p: &Path| Msg::new(id).arg("path", shown(p));
+        match self {
+            SigningError::KeyExists { path } => {
+                Told::new(at("errors-key-exists", path)).hint(Msg::new("errors-key-exists-hint"))
+            }
+            SigningError::KeyMissing { path } => {
+                Told::new(at("errors-key-missing", path)).hint(Msg::new("errors-key-missing-hint"))
+            }
+            SigningError::KeyPermissions { path, mode } => {
+                Told::new(at("errors-key-permissions", path).arg("mode", format!("{mode:04o}")))
+                    .hint(at("errors-key-permissions-hint", path))
+            }
+            SigningError::KeyParse { path, message } => {
+                Told::new(at("errors-key-parse", path).arg("message", Msg::text(message.as_str())))
+            }
+            SigningError::KeyEncrypted { path } => Told::new(at("errors-key-encrypted", path))
+                .hint(Msg::new("errors-key-encrypted-hint")),
+            SigningError::KeyAlgorithm { path, algorithm } => {
+                Told::new(at("errors-key-algorithm", path).arg("algorithm", algorithm.as_str()))
+                    .hint(Msg::new("errors-key-algorithm-hint"))
+            }
+            SigningError::KeyInWorkspace { path, workspace } => {
+                Told::new(at("errors-key-in-workspace", path).arg("workspace", shown(workspace)))
+                    .hint(Msg::new("errors-key-in-workspace-hint"))
+            }
+            SigningError::NoConfigDir => Told::new(Msg::new("errors-no-config-dir"))
+                .hint(Msg::new("errors-no-config-dir-hint")),
+            SigningError::Read { path, .. } => Told::new(at("errors-read", path)),
+            SigningError::Crypto { operation, message } => Told::new(
+                Msg::new("errors-crypto")
+                    .arg("operation", *operation)
+                    .arg("message", message.as_str()),
+            ),
+            SigningError::AllowedSignersSyntax {
+                path,
+                line,
+                message,
+            } => Told::new(
+                at("errors-allowed-signers-line", path)
+                    .arg("line", line.to_string())
+                    .arg("message", Msg::text(message.as_str())),
+            ),
+            SigningError::KeyNotListed {
+                path,
+                fingerprint,
+                allowed_signers,
+                named,
+            } => Told::new(
+                at("errors-key-not-listed", path)
+                    .arg("fingerprint", fingerprint.as_str())
+                    .arg("allowed", shown(allowed_signers)),
+            )
+            .hint(
+                Msg::new("errors-key-not-listed-hint").arg(
+                    "key",
+                    named
+                        .as_ref()
+                        .map(|k| format!(" --key '{}'", k.display()))
+                        .unwrap_or_default(),
+                ),
+            ),
+            SigningError::NoPrincipal => Told::new(Msg::new("errors-no-principal"))
+                .hint(Msg::new("errors-no-principal-hint")),
+            SigningError::Output { path, .. } => Told::new(at("errors-write", path)),
+            SigningError::Workspace(e) => e.told(),
+            SigningError::AllowedSignersMissing { path } => {
+                Told::new(at("errors-allowed-signers-missing", path))
+                    .hint(Msg::new("errors-allowed-signers-missing-hint"))
+            }
+        }
+    }
+
     /// Reading `path` failed with `source`: `missing(path)` when there is no
     /// such file, else [`SigningError::Read`].
     fn read(path: &Path, source: std::io::Error, missing: fn(PathBuf) -> Self) -> Self {

@@ -3,6 +3,7 @@
 //! signed, exactly as `ssh-keygen -Y sign` does, so a signature made here
 //! verifies with `ssh-keygen -Y verify` and the other way round.
 
+use crate::render::catalog::{Msg, Told};
 use std::io::Read;
 use std::path::Path;
 
@@ -110,13 +111,13 @@ pub fn sign_file(key: &SigningKey, namespace: &str, path: &Path) -> Result<Strin
 #[serde(tag = "reason", rename_all = "snake_case")]
 pub enum BadSignature {
     /// The signature file is not an SSHSIG signature.
-    #[error("the signature file is not a valid SSH signature: {message}")]
+    #[error("{}", self.told())]
     Malformed {
         /// Why.
         message: String,
     },
     /// Signed for another purpose.
-    #[error("the signature was made for namespace `{found}`, not `{expected}`: it was made for another purpose")]
+    #[error("{}", self.told())]
     WrongNamespace {
         /// The namespace in the signature.
         found: String,
@@ -124,13 +125,13 @@ pub enum BadSignature {
         expected: String,
     },
     /// The key that signed is not in the allowed-signers file.
-    #[error("the signing key {fingerprint} is not in the allowed-signers file")]
+    #[error("{}", self.told())]
     UnknownKey {
         /// Fingerprint of the key in the signature.
         fingerprint: String,
     },
     /// The key is listed, but not for this principal.
-    #[error("the signing key {fingerprint} is not allowed for `{identity}` (it is listed for {principals})")]
+    #[error("{}", self.told())]
     WrongPrincipal {
         /// Fingerprint of the key.
         fingerprint: String,
@@ -140,7 +141,7 @@ pub enum BadSignature {
         principals: String,
     },
     /// The key is listed, but limited to other namespaces or to another time.
-    #[error("the signing key {fingerprint} is listed, but not for this signature: {detail}")]
+    #[error("{}", self.told())]
     NotAllowed {
         /// Fingerprint of the key.
         fingerprint: String,
@@ -148,9 +149,43 @@ pub enum BadSignature {
         detail: String,
     },
     /// The signature does not match the bytes of the file.
-    #[error("the signature does not match the file: the file was changed after it was signed, or the signature belongs to another file")]
+    #[error("{}", self.told())]
     Mismatch,
 }
+
+impl BadSignature {
+    /// What is wrong, as a catalog message.
+    pub fn told(&self) -> Told {
+        Told::new(match self {
+            BadSignature::Malformed { message } => {
+                Msg::new("errors-sig-malformed").arg("message", Msg::text(message.as_str()))
+            }
+            BadSignature::WrongNamespace { found, expected } => Msg::new("errors-sig-namespace")
+                .arg("found", found.as_str())
+                .arg("expected", expected.as_str()),
+            BadSignature::UnknownKey { fingerprint } => {
+                Msg::new("errors-sig-unknown-key").arg("fingerprint", fingerprint.as_str())
+            }
+            BadSignature::WrongPrincipal {
+                fingerprint,
+                identity,
+                principals,
+            } => Msg::new("errors-sig-principal")
+                .arg("fingerprint", fingerprint.as_str())
+                .arg("identity", identity.as_str())
+                .arg("principals", principals.as_str()),
+            BadSignature::NotAllowed {
+                fingerprint,
+                detail,
+            } => Msg::new("errors-sig-not-allowed")
+                .arg("fingerprint", fingerprint.as_str())
+                .arg("detail", Msg::text(detail.as_str())),
+            BadSignature::Mismatch => Msg::new("errors-sig-mismatch"),
+        })
+    }
+}
+
+crate::render::catalog::told_localize!(BadSignature);
 
 /// The outcome of checking a signature.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

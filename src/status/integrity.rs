@@ -17,7 +17,7 @@ pub fn items(ws: &Workspace, s: &Strings) -> (Vec<StatusItem>, Vec<Diagnostic>) 
     super::from_journal(
         integrity::check(&ws.root),
         |f| item(f, s),
-        "the records cannot be compared with the journal",
+        "duties-status-integrity-unreadable",
     )
 }
 

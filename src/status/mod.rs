@@ -212,7 +212,7 @@ pub fn collect_for(
     items.append(&mut b);
     diags.append(&mut d);
     // An uncertain sending concerns the whole outbox: always shown.
-    let (mut b, mut d) = sending::items(ws);
+    let (mut b, mut d) = sending::items(ws, s);
     items.append(&mut b);
     diags.append(&mut d);
     // A record changed outside dpo makes every item built from it suspect:
@@ -245,17 +245,19 @@ pub fn collect_for(
 fn from_journal<T>(
     found: Result<Vec<T>, crate::workspace::WorkspaceError>,
     item: impl Fn(&T) -> StatusItem,
-    what: &str,
+    what: &'static str,
 ) -> (Vec<StatusItem>, Vec<Diagnostic>) {
     match found {
         Ok(found) => (found.iter().map(item).collect(), Vec::new()),
         Err(e) => (
             Vec::new(),
-            vec![Diagnostic::warning(
+            vec![Diagnostic::warning_msg(
                 crate::workspace::journal::JOURNAL_FILE,
                 (1, 1),
                 "",
-                format!("{what}: {e}"),
+                crate::render::catalog::Msg::new("duties-status-journal-unreadable")
+                    .arg("what", crate::render::catalog::Msg::new(what))
+                    .arg("why", e.to_string()),
             )],
         ),
     }

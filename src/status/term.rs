@@ -10,6 +10,7 @@ use super::{dated, State, StatusItem};
 use crate::fate::{self, FateError};
 use crate::model::{FateRecord, Id};
 use crate::render::catalog::Arg;
+use crate::render::said::Refusal;
 use crate::render::templates::Strings;
 use crate::render::words;
 use crate::time::working_days::PeriodEnd;
@@ -101,11 +102,8 @@ fn certificate(
         }
         Err(e) => {
             let rel = fate::fate_rel(controller);
-            (
-                None,
-                vec!["fate_file".into()],
-                vec![Diagnostic::error(&rel, (1, 1), "", e.to_string())],
-            )
+            let d = Refusal::file_error(e.refusal(), &rel, e.to_string());
+            (None, vec!["fate_file".into()], vec![d])
         }
     }
 }

@@ -23,7 +23,9 @@ use crate::model::{
     required_text, ChangeKind, Contact, Contract, EmptyText, Id, IdError, SubProcessor,
     SubProcessorNotice, SubProcessors,
 };
+use crate::render::catalog::{Catalog, Localize, Msg};
 use crate::render::pdf::PdfError;
+use crate::render::said::Refusal;
 use crate::render::Templates;
 use crate::workspace::kinds;
 use crate::workspace::store::{self, Stored};
@@ -78,6 +80,39 @@ pub enum SubProcessorError {
     /// failed.
     #[error(transparent)]
     Infra(#[from] InfraError),
+}
+
+impl Localize for SubProcessorError {
+    /// The catalog's message in the language of `s`; an error of a layer
+    /// below keeps its English text, its hint label said in that language.
+    fn message(&self, s: &Catalog) -> String {
+        let m = Msg::new;
+        let r = match self {
+            SubProcessorError::InvalidId(e) => {
+                Refusal::new(m("duties-subprocessor-invalid-id").arg("value", e.value.as_str()))
+                    .hint(m("duties-subprocessor-invalid-id-hint"))
+            }
+            SubProcessorError::Unknown { id, known } => {
+                Refusal::new(m("duties-subprocessor-unknown").arg("id", id.as_str()))
+                    .hint(m("duties-subprocessor-unknown-hint").arg("known", known.as_str()))
+            }
+            SubProcessorError::Exists { id } => {
+                Refusal::new(m("duties-subprocessor-exists").arg("id", id.to_string()))
+                    .hint(m("duties-subprocessor-exists-hint").arg("id", id.to_string()))
+            }
+            SubProcessorError::NoChange { id } => {
+                Refusal::new(m("duties-subprocessor-no-change").arg("id", id.to_string()))
+            }
+            SubProcessorError::NothingToSend => {
+                Refusal::new(m("duties-subprocessor-nothing-to-send"))
+            }
+            SubProcessorError::Pdf { id, .. } => {
+                Refusal::new(m("duties-subprocessor-pdf").arg("id", id.to_string()))
+            }
+            SubProcessorError::Infra(_) => return s.relabel_hints(&self.to_string()),
+        };
+        r.message(s)
+    }
 }
 
 impl<C: InfraCause> From<C> for SubProcessorError {

@@ -20,6 +20,7 @@
 
 pub mod working_days;
 
+use crate::render::catalog::{Msg, Told};
 use crate::render::words::show;
 use chrono::{
     DateTime, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, TimeDelta, TimeZone, Timelike,
@@ -58,7 +59,7 @@ impl Clock {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TimeError {
     /// Neither RFC 3339 nor one of the local formats.
-    #[error("`{input}` is not a time; write it as `YYYY-MM-DD HH:MM` (read in {tz}) or RFC 3339 like `2021-03-26T10:00:00+01:00`")]
+    #[error("{}", self.told())]
     Unreadable {
         /// What was typed.
         input: String,
@@ -66,7 +67,7 @@ pub enum TimeError {
         tz: Tz,
     },
     /// The local time falls in the spring daylight-saving gap.
-    #[error("`{input}` does not exist in {tz}: the clocks jump from {} to {} that day; type the offset to say which instant you mean, e.g. `{}`", show(*before), show(*after), suggestion.to_rfc3339())]
+    #[error("{}", self.told())]
     Gap {
         /// What was typed.
         input: String,
@@ -80,7 +81,7 @@ pub enum TimeError {
         suggestion: DateTime<FixedOffset>,
     },
     /// A date without a time: an instant is never read as midnight.
-    #[error("`{input}` is a date without a time, and an instant is asked for here: it is not read as midnight; type the hour, e.g. `{input} 10:00` (read in {tz}) or `{example}`")]
+    #[error("{}", self.told())]
     DateOnly {
         /// What was typed.
         input: String,
@@ -90,13 +91,13 @@ pub enum TimeError {
         example: String,
     },
     /// Second 60: a leap second, which chrono accepts at any minute.
-    #[error("`{input}` has second 60 (a leap second), which is not accepted; write second 59, or the next minute")]
+    #[error("{}", self.told())]
     LeapSecond {
         /// What was typed.
         input: String,
     },
     /// A time that must not be later than now is.
-    #[error("{what} `{input}` ({}) is later than now ({}); it cannot be in the future\n  hint: check the day and the hour; a local time is read in {tz}", show(*at), show(*now))]
+    #[error("{}", self.told())]
     Future {
         /// What the time is, e.g. "the time of receipt".
         what: &'static str,
@@ -110,7 +111,7 @@ pub enum TimeError {
         tz: Tz,
     },
     /// The local time happens twice in the autumn overlap.
-    #[error("`{input}` happens twice in {tz}: at {} and again at {}; type the offset to say which one, e.g. `{}` or `{}`", show(*first), show(*second), first.to_rfc3339(), second.to_rfc3339())]
+    #[error("{}", self.told())]
     Ambiguous {
         /// What was typed.
         input: String,
@@ -210,7 +211,7 @@ const STORED_EXAMPLE: &str = "2021-03-26T10:00:00+01:00";
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum StoredTimeError {
     /// A date and a time, without the offset.
-    #[error("`{input}` has no UTC offset: a time in a file must end with one, such as +01:00, +02:00 or Z, e.g. `{digits}+01:00` (UTC+1) or `{digits}Z` (UTC)")]
+    #[error("{}", self.told())]
     NoOffset {
         /// The value.
         input: String,
@@ -218,23 +219,106 @@ pub enum StoredTimeError {
         digits: String,
     },
     /// A date alone.
-    #[error("`{input}` is a date, and a time with its UTC offset is required here, e.g. `{input}T10:00:00+01:00`")]
+    #[error("{}", self.told())]
     DateOnly {
         /// The value.
         input: String,
     },
     /// Second 60.
-    #[error("`{input}` has second 60 (a leap second), which is not accepted; write second 59, or the next minute")]
+    #[error("{}", self.told())]
     LeapSecond {
         /// The value.
         input: String,
     },
     /// Anything else.
-    #[error("`{input}` is not a time: write it as RFC 3339 with its UTC offset, e.g. `{STORED_EXAMPLE}`")]
+    #[error("{}", self.told())]
     Unreadable {
         /// The value.
         input: String,
     },
+}
+
+impl TimeError {
+    /// What the error says, as catalog messages.
+    pub fn told(&self) -> Told {
+        let m = |id: &'static str, input: &str, tz: &Tz| {
+            Msg::new(id).arg("input", input).arg("tz", tz.name())
+        };
+        // Two instants of a daylight-saving change, `first` and `second`.
+        let two = |id, input: &str, tz, first: &DateTime<FixedOffset>, second: &DateTime<_>| {
+            m(id, input, tz)
+                .arg("first", show(*first))
+                .arg("second", show(*second))
+        };
+        Told::new(match self {
+            TimeError::Unreadable { input, tz } => m("errors-time-unreadable", input, tz),
+            TimeError::Gap {
+                input,
+                tz,
+                before,
+                after,
+                suggestion,
+            } => two("errors-time-gap", input, tz, before, after)
+                .arg("suggestion", suggestion.to_rfc3339()),
+            TimeError::DateOnly { input, tz, example } => {
+                m("errors-time-date-only", input, tz).arg("example", example.as_str())
+            }
+            TimeError::LeapSecond { input } => {
+                Msg::new("errors-time-leap-second").arg("input", input.as_str())
+            }
+            TimeError::Future {
+                what,
+                input,
+                at,
+                now,
+                tz,
+            } => {
+                let what = match *what {
+                    "the time of receipt" => Msg::new("errors-time-what-receipt"),
+                    "the time of the instruction" => Msg::new("errors-time-what-instruction"),
+                    other => Msg::text(other),
+                };
+                return Told::new(
+                    Msg::new("errors-time-future")
+                        .arg("what", what)
+                        .arg("input", input.as_str())
+                        .arg("at", show(*at))
+                        .arg("now", show(*now)),
+                )
+                .hint(Msg::new("errors-time-future-hint").arg("tz", tz.name()));
+            }
+            TimeError::Ambiguous {
+                input,
+                tz,
+                first,
+                second,
+            } => two("errors-time-ambiguous", input, tz, first, second)
+                .arg("first_offset", first.to_rfc3339())
+                .arg("second_offset", second.to_rfc3339()),
+        })
+    }
+}
+
+crate::render::catalog::told_localize!(TimeError, StoredTimeError);
+
+impl StoredTimeError {
+    /// What the error says, as a catalog message.
+    pub fn told(&self) -> Told {
+        Told::new(match self {
+            StoredTimeError::NoOffset { input, digits } => Msg::new("errors-stored-no-offset")
+                .arg("input", input.as_str())
+                .arg("digits", digits.as_str()),
+            StoredTimeError::DateOnly { input } => {
+                Msg::new("errors-stored-date-only").arg("input", input.as_str())
+            }
+            StoredTimeError::LeapSecond { input } => {
+                Msg::new("errors-time-leap-second").arg("input", input.as_str())
+            }
+            StoredTimeError::Unreadable { input } => Msg::new("errors-stored-unreadable")
+                .arg("input", input.as_str())
+                .arg("example", STORED_EXAMPLE),
+        })
+    }
 }
 
 /// Reads a time stored in a file: RFC 3339 with its UTC offset (`T` or a

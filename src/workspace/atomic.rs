@@ -14,6 +14,7 @@ use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 
 use super::WorkspaceError;
+use crate::render::catalog::Msg;
 
 /// The name every temporary file of [`write_atomic`] starts with.
 pub const TEMP_PREFIX: &str = ".dpo-tmp-";
@@ -110,11 +111,27 @@ pub fn not_regular(t: &FileType) -> Option<&'static str> {
     })
 }
 
-fn refused(path: &Path, reason: String, hint: &str) -> WorkspaceError {
+/// What [`not_regular`] says, as a catalog message (in the run's language).
+pub fn file_kind(what: &str) -> Msg {
+    let kind = match what {
+        "a symbolic link" => "symlink",
+        "a folder" => "folder",
+        "a FIFO (named pipe)" => "fifo",
+        "a character device" => "char",
+        "a block device" => "block",
+        "a socket" => "socket",
+        "a hard link to another file" => "hardlink",
+        "a file" => "file",
+        _ => "other",
+    };
+    Msg::new("errors-file-kind").arg("kind", kind)
+}
+
+fn refused(path: &Path, reason: Msg, hint: &'static str) -> WorkspaceError {
     WorkspaceError::Refused {
         path: path.to_path_buf(),
-        reason,
-        hint: hint.to_string(),
+        reason: Box::new(reason),
+        hint: Box::new(Msg::new(hint)),
     }
 }
 
@@ -128,8 +145,8 @@ pub fn check_target(path: &Path) -> Result<(), WorkspaceError> {
         if let Some(what) = not_regular(&m.file_type()) {
             return Err(refused(
                 path,
-                format!("it is {what}, not a regular file: dpo replaces only regular files and never writes through a link"),
-                "choose another path (or remove what is there, if it is really to be replaced)",
+                Msg::new("errors-target-not-regular").arg("what", file_kind(what)),
+                "errors-target-not-regular-hint",
             ));
         }
     }
@@ -147,12 +164,10 @@ pub fn check_target(path: &Path) -> Result<(), WorkspaceError> {
                 if std::fs::symlink_metadata(d).is_ok_and(|m| m.file_type().is_symlink()) {
                     return Err(refused(
                         path,
-                        format!(
-                            "`{}` is a symbolic link inside the workspace `{}`: dpo never writes through a link",
-                            d.display(),
-                            dir.display()
-                        ),
-                        "replace the link by the folder itself",
+                        Msg::new("errors-target-linked-folder")
+                            .arg("folder", d.display().to_string())
+                            .arg("workspace", dir.display().to_string()),
+                        "errors-target-linked-folder-hint",
                     ));
                 }
             }
@@ -191,8 +206,8 @@ pub fn open_append(path: &Path) -> Result<File, WorkspaceError> {
     if !opened.is_file() || !same(&after) || before.as_ref().is_some_and(|b| !same(b)) {
         return Err(refused(
             path,
-            "the file was replaced while it was being opened".into(),
-            "make sure no other program changes the workspace, then run the command again",
+            Msg::new("errors-target-replaced"),
+            "errors-target-replaced-hint",
         ));
     }
     Ok(f)
@@ -249,12 +264,10 @@ pub fn check_output(path: &Path) -> Result<(), WorkspaceError> {
         if is_own_entry(&first) {
             return Err(refused(
                 path,
-                format!(
-                    "it is `{}` of the workspace `{}`: a document written with -o never replaces or goes among a workspace's records, journal, keys or evidence",
-                    rel.display(),
-                    root.display()
-                ),
-                "write it outside the workspace, e.g. beside it",
+                Msg::new("errors-output-in-workspace")
+                    .arg("rel", rel.display().to_string())
+                    .arg("workspace", root.display().to_string()),
+                "errors-output-in-workspace-hint",
             ));
         }
     }

@@ -6,6 +6,9 @@ use serde::Serialize;
 
 use crate::render::catalog::{Catalog, Localize, Msg};
 
+/// The field of a YAML syntax error, which belongs to no field.
+pub(super) const SYNTAX: &str = "(syntax)";
+
 /// How bad a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -116,16 +119,44 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    /// The diagnostic as one catalog message (position, field, message and
+    /// hint), for an error that lists diagnostics.
+    pub fn msg(&self) -> Msg {
+        let said = self.said.as_deref();
+        let field = match self.field.as_str() {
+            "" => Msg::new("diag-whole-file"),
+            SYNTAX => Msg::new("errors-syntax-field"),
+            f => Msg::text(f),
+        };
+        let message = said
+            .and_then(|c| c.message.clone())
+            .unwrap_or_else(|| Msg::text(self.message.as_str()));
+        let m = Msg::new("errors-diagnostic")
+            .arg("file", self.file.as_str())
+            .arg("line", self.line.to_string())
+            .arg("column", self.column.to_string())
+            .arg("field", field)
+            .arg("message", message);
+        match &self.hint {
+            Some(h) => Msg::new("errors-with-hint").arg("message", m).arg(
+                "hint",
+                said.and_then(|c| c.hint.clone())
+                    .unwrap_or_else(|| Msg::text(h.as_str())),
+            ),
+            None => m,
+        }
+    }
 }
 
 impl Localize for Diagnostic {
     /// `file:line:column: field: message` and the hint, in the language of
     /// `s` (a message not yet in the catalog stays English).
     fn message(&self, s: &Catalog) -> String {
-        let field = if self.field.is_empty() {
-            s.get("diag-whole-file").to_string()
-        } else {
-            self.field.clone()
+        let field = match self.field.as_str() {
+            "" => s.get("diag-whole-file").to_string(),
+            SYNTAX => s.get("errors-syntax-field").to_string(),
+            f => f.to_string(),
         };
         // `message` and `hint` are the English text itself.
         let english = s.lang() == crate::model::Lang::En;

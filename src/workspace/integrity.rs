@@ -23,7 +23,7 @@
 //! (printed in every notification, certificate and audit pack) shows that;
 //! see the README, "The journal".
 
-use crate::render::catalog::{Catalog, Localize, Msg};
+use crate::render::catalog::{Catalog, Localize, Msg, Told};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -63,78 +63,53 @@ pub struct Finding {
 }
 
 impl Localize for Finding {
-    /// [`Finding::message`] in the language of `s` (the hints of the rarer
-    /// findings keep their English text).
+    /// [`Finding::told`] in the language of `s`.
     fn message(&self, s: &Catalog) -> String {
-        let english = self.message();
-        if s.lang() == crate::model::Lang::En {
-            return english;
-        }
-        let journaled = self.journaled_sha256.as_deref().unwrap_or("-");
-        let hint = |m: Msg| s.fmt("cli-hint", &[("hint", s.msg(&m).into())]);
-        match self.tamper {
-            Tamper::Changed => {
-                let fields = match &self.fields {
-                    Some(f) if f.is_empty() => s.msg(&Msg::new("integrity-same-fields")),
-                    Some(f) => {
-                        s.msg(&Msg::new("integrity-fields-differ").arg("fields", f.join(", ")))
-                    }
-                    None => s.msg(&Msg::new("integrity-not-kept")),
-                };
-                let m = Msg::new("integrity-changed")
-                    .arg("sha256", self.sha256.as_deref().unwrap_or("-"))
-                    .arg("seq", self.seq)
-                    .arg("journaled", journaled);
-                let h = Msg::new("integrity-changed-hint").arg("file", self.file.as_str());
-                format!("{}{fields}\n  {}", s.msg(&m), hint(h))
-            }
-            Tamper::Removed => {
-                let m = Msg::new("integrity-removed")
-                    .arg("seq", self.seq)
-                    .arg("journaled", journaled);
-                format!(
-                    "{}\n  {}",
-                    s.msg(&m),
-                    hint(Msg::new("integrity-removed-hint"))
-                )
-            }
-            Tamper::NotJournaled => s.relabel_hints(&english),
-        }
+        self.told().say(s)
     }
 }
 
 impl Finding {
-    /// One line saying what is wrong, with a hint.
-    pub fn message(&self) -> String {
+    /// What is wrong, with a hint, as catalog messages.
+    pub fn told(&self) -> Told {
+        let journaled = self.journaled_sha256.as_deref().unwrap_or("-");
+        let file = self.file.as_str();
         match self.tamper {
             Tamper::Changed => {
                 let fields = match &self.fields {
-                    Some(f) if f.is_empty() => "; its fields are the same (layout or comments changed)".to_string(),
-                    Some(f) => format!("; fields that differ: {}", f.join(", ")),
-                    None => "; the journaled text is not kept, so the fields that differ cannot be named".to_string(),
+                    Some(f) if f.is_empty() => Msg::new("integrity-same-fields"),
+                    Some(f) => Msg::new("integrity-fields-differ").arg("fields", f.join(", ")),
+                    None => Msg::new("integrity-not-kept"),
                 };
-                format!(
-                    "changed outside dpo: it hashes to {} but journal entry {} recorded {}{fields}\n  hint: undo the edit (git), or adopt a legitimate edit of facts with `dpo record adopt {} --reason \"…\"`",
-                    self.sha256.as_deref().unwrap_or("-"),
-                    self.seq,
-                    self.journaled_sha256.as_deref().unwrap_or("-"),
-                    self.file
+                let changed = Msg::new("integrity-changed")
+                    .arg("sha256", self.sha256.as_deref().unwrap_or("-"))
+                    .arg("seq", self.seq)
+                    .arg("journaled", journaled);
+                Told::new(
+                    Msg::new("errors-two")
+                        .arg("first", changed)
+                        .arg("second", fields),
                 )
+                .hint(Msg::new("integrity-changed-hint").arg("file", file))
             }
-            Tamper::Removed => format!(
-                "removed outside dpo: journal entry {} wrote it (SHA-256 {})\n  hint: restore it from git",
-                self.seq,
-                self.journaled_sha256.as_deref().unwrap_or("-")
-            ),
-            Tamper::NotJournaled if self.seq > 0 => format!(
-                "no journal entry vouches for this record's content: entry {} (written by a version of dpo that did not record the files' hashes) is about it\n  hint: check it, then take it as a baseline with `dpo record adopt {} --reason \"…\"`",
-                self.seq, self.file
-            ),
-            Tamper::NotJournaled => format!(
-                "no journal entry vouches for this record: it was written outside dpo, or the journal was emptied or cut short\n  hint: restore the journal from git, or adopt a record written by hand with `dpo record adopt {} --reason \"…\"`",
-                self.file
-            ),
+            Tamper::Removed => Told::new(
+                Msg::new("integrity-removed")
+                    .arg("seq", self.seq)
+                    .arg("journaled", journaled),
+            )
+            .hint(Msg::new("integrity-removed-hint")),
+            Tamper::NotJournaled if self.seq > 0 => {
+                Told::new(Msg::new("errors-not-journaled-content").arg("seq", self.seq))
+                    .hint(Msg::new("errors-not-journaled-content-hint").arg("file", file))
+            }
+            Tamper::NotJournaled => Told::new(Msg::new("errors-not-journaled"))
+                .hint(Msg::new("errors-not-journaled-hint").arg("file", file)),
         }
+    }
+
+    /// One line saying what is wrong, with a hint (English).
+    pub fn message(&self) -> String {
+        self.told().to_string()
     }
 }
 
@@ -211,7 +186,7 @@ pub fn require_vouched(root: &Path, rel: &str) -> Result<(), WorkspaceError> {
         }
         Some(f) => Err(WorkspaceError::Unvouched {
             file: rel.to_string(),
-            message: refusal(&f),
+            message: Box::new(refusal(&f)),
         }),
         None => Ok(()),
     }
@@ -230,7 +205,7 @@ fn holds_evidence(root: &Path, rel: &str) -> bool {
 /// Why a command refuses to write over the file of `finding`: what is
 /// wrong, and how to get out — `dpo record adopt`, unless the edit touched
 /// evidence, which is never adopted.
-pub fn refusal(finding: &Finding) -> String {
+pub fn refusal(finding: &Finding) -> Told {
     let evidence: Vec<String> = match (&finding.fields, kinds::of_record(&finding.file)) {
         (Some(fields), Some(kind)) if finding.tamper == Tamper::Changed => fields
             .iter()
@@ -239,15 +214,15 @@ pub fn refusal(finding: &Finding) -> String {
             .collect(),
         _ => Vec::new(),
     };
+    let told = finding.told();
     if evidence.is_empty() {
-        return finding.message();
+        return told;
     }
-    let first = finding.message();
-    let first = first.lines().next().unwrap_or_default();
-    format!(
-        "{first}\n  hint: the section(s) {} hold evidence written by dpo and cannot be adopted: restore the file from git (`git checkout -- {}`)",
-        evidence.join(", "),
-        finding.file
+    Told::new(told.msg).hint(
+        Msg::new("errors-evidence-not-adopted")
+            .arg("sections", evidence.join(", "))
+            .arg("n", evidence.len())
+            .arg("file", finding.file.as_str()),
     )
 }
 
@@ -386,7 +361,7 @@ pub fn differing_fields(old: &str, new: &str) -> Vec<String> {
 #[derive(Debug, thiserror::Error)]
 pub enum AdoptError {
     /// The file is not a record of a folder of records.
-    #[error("`{file}` is not a record file\n  hint: records are the YAML files of {dirs}")]
+    #[error("{}", self.told())]
     NotARecord {
         /// The file, as given.
         file: String,
@@ -394,7 +369,7 @@ pub enum AdoptError {
         dirs: String,
     },
     /// The file matches the journal already.
-    #[error("`{file}` already matches the journal (entry {seq}): nothing to adopt")]
+    #[error("{}", self.told())]
     Unchanged {
         /// The file.
         file: String,
@@ -402,7 +377,7 @@ pub enum AdoptError {
         seq: u64,
     },
     /// The journaled text is not kept, so what changed cannot be told.
-    #[error("`{file}`: the text journal entry {seq} recorded is not kept in `{}`, so the fields that changed cannot be told apart from evidence; nothing adopted\n  hint: restore the file from git and make the change again", store::OBJECTS_DIR)]
+    #[error("{}", self.told())]
     NotKept {
         /// The file.
         file: String,
@@ -410,7 +385,7 @@ pub enum AdoptError {
         seq: u64,
     },
     /// The edit touches sections only dpo writes.
-    #[error("`{file}`: the section(s) {} hold evidence written by dpo and cannot be adopted; nothing adopted\n  hint: restore those sections from git (`git checkout -- {file}` and redo the other edits); a fact recorded there is superseded by a new dpo command, never edited", sections.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", "))]
+    #[error("{}", self.told())]
     Evidence {
         /// The file.
         file: String,
@@ -419,7 +394,7 @@ pub enum AdoptError {
     },
     /// The edit changes a fact `dpo … set` refuses to change (an
     /// `aware_at` after the notification…).
-    #[error("`{file}`: {message}; nothing adopted\n  hint: restore the file from git (`git checkout -- {file}`)")]
+    #[error("{}", self.told())]
     Refused {
         /// The file.
         file: String,
@@ -431,6 +406,49 @@ pub enum AdoptError {
     Workspace(#[from] WorkspaceError),
 }
 
+impl AdoptError {
+    /// What the refusal says, as catalog messages.
+    pub fn told(&self) -> Told {
+        match self {
+            AdoptError::NotARecord { file, dirs } => {
+                Told::new(Msg::new("errors-adopt-not-a-record").arg("file", file.as_str()))
+                    .hint(Msg::new("errors-adopt-not-a-record-hint").arg("dirs", dirs.as_str()))
+            }
+            AdoptError::Unchanged { file, seq } => Told::new(
+                Msg::new("errors-adopt-unchanged")
+                    .arg("file", file.as_str())
+                    .arg("seq", *seq),
+            ),
+            AdoptError::NotKept { file, seq } => Told::new(
+                Msg::new("errors-adopt-not-kept")
+                    .arg("file", file.as_str())
+                    .arg("seq", *seq)
+                    .arg("objects", store::OBJECTS_DIR),
+            )
+            .hint(Msg::new("errors-adopt-not-kept-hint")),
+            AdoptError::Evidence { file, sections } => {
+                let sections: Vec<String> = sections.iter().map(|s| format!("`{s}`")).collect();
+                Told::new(
+                    Msg::new("errors-adopt-evidence")
+                        .arg("file", file.as_str())
+                        .arg("sections", sections.join(", "))
+                        .arg("n", sections.len()),
+                )
+                .hint(Msg::new("errors-adopt-evidence-hint").arg("file", file.as_str()))
+            }
+            AdoptError::Refused { file, message } => Told::new(
+                Msg::new("errors-adopt-refused")
+                    .arg("file", file.as_str())
+                    .arg("message", Msg::text(message)),
+            )
+            .hint(Msg::new("errors-adopt-refused-hint").arg("file", file.as_str())),
+            AdoptError::Workspace(e) => e.told(),
+        }
+    }
+}
+
+crate::render::catalog::told_localize!(AdoptError);
+
 /// What `dpo … set` would say, on the record as journaled (`old`), of
 /// setting one of the top-level `fields` an edit changed
 /// ([`store::Settable::may_set`]): an edit is never adopted that `set`
@@ -438,7 +456,9 @@ pub enum AdoptError {
 fn settable_refusal(kind: &kinds::FileKind, old: &str, fields: &[String]) -> Option<String> {
     fn first<T: store::Settable>(old: &str, fields: &[String]) -> Option<String> {
         let record: T = serde_yaml::from_str(old).ok()?;
-        fields.iter().find_map(|f| record.may_set(f).err())
+        fields
+            .iter()
+            .find_map(|f| record.may_set(f).err().map(|m| m.english()))
     }
     if old.is_empty() {
         return None;

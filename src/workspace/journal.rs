@@ -17,6 +17,7 @@
 //! SHA-256 of its new content (`writes`), which `check` and `journal verify`
 //! compare with the files ([`super::integrity`]).
 
+use crate::render::catalog::{Catalog, Localize, Msg};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -99,8 +100,29 @@ pub const RECOVERY_ACTOR: &str = "dpo (recovery)";
 pub struct JournalProblem {
     /// 1-based line of `journal.jsonl` (0 when the problem is in `journal.head`).
     pub line: usize,
-    /// What is wrong there.
+    /// What is wrong there (English, for `--json`).
     pub message: String,
+    /// The same, as a catalog message (the terminal says it in the run's
+    /// language).
+    #[serde(skip)]
+    pub said: Msg,
+}
+
+impl JournalProblem {
+    /// A problem at `line`.
+    pub fn new(line: usize, said: Msg) -> Self {
+        JournalProblem {
+            line,
+            message: said.english(),
+            said,
+        }
+    }
+}
+
+impl Localize for JournalProblem {
+    fn message(&self, s: &Catalog) -> String {
+        s.msg(&self.said)
+    }
 }
 
 /// The outcome of verifying the journal.
@@ -168,7 +190,7 @@ impl Journal {
                 serde_json::from_slice(line).map_err(|e| WorkspaceError::JournalBroken {
                     path: self.path.clone(),
                     line: i + 1,
-                    message: format!("not a journal entry: {e}"),
+                    message: Msg::new("errors-journal-not-entry").arg("detail", e.to_string()),
                 })?;
             out.push(e);
         }
@@ -182,11 +204,11 @@ impl Journal {
             return Ok(report);
         }
         let JournalReport { entries, head, .. } = report;
-        let fail = |line, message: String, entries, head| {
+        let fail = |line, message: Msg, entries, head| {
             Ok(JournalReport {
                 entries,
                 head,
-                problem: Some(JournalProblem { line, message }),
+                problem: Some(JournalProblem::new(line, message)),
             })
         };
         match self.read_head()? {
@@ -197,7 +219,7 @@ impl Journal {
             None => {
                 return fail(
                     0,
-                    format!("`{HEAD_FILE}` is missing: the end of the journal cannot be vouched for"),
+                    Msg::new("errors-journal-no-head").arg("head", HEAD_FILE),
                     entries,
                     head,
                 )
@@ -205,10 +227,11 @@ impl Journal {
             Some(anchor) if anchor.seq == head.seq && anchor != head => {
                 return fail(
                     entries,
-                    format!(
-                        "entry {} (the last one) was changed: it hashes to {} but `{HEAD_FILE}` recorded {}",
-                        head.seq, head.sha256, anchor.sha256
-                    ),
+                    Msg::new("errors-journal-last-changed")
+                        .arg("seq", head.seq)
+                        .arg("sha256", head.sha256.as_str())
+                        .arg("head", HEAD_FILE)
+                        .arg("recorded", anchor.sha256.as_str()),
                     entries.saturating_sub(1),
                     head,
                 )
@@ -219,10 +242,12 @@ impl Journal {
             Some(anchor) if anchor != head => {
                 return fail(
                     0,
-                    format!(
-                        "`{HEAD_FILE}` records entry {} ({}) but the journal ends at entry {} ({}): entries were removed from the end, or the last entry was edited",
-                        anchor.seq, anchor.sha256, head.seq, head.sha256
-                    ),
+                    Msg::new("errors-journal-head-mismatch")
+                        .arg("head", HEAD_FILE)
+                        .arg("seq", anchor.seq)
+                        .arg("recorded", anchor.sha256.as_str())
+                        .arg("last", head.seq)
+                        .arg("sha256", head.sha256.as_str()),
                     entries,
                     head,
                 )
@@ -303,39 +328,37 @@ impl Journal {
         };
         let mut prev = head.clone();
         let mut entries = 0;
-        let fail = |line, message: String, entries, head| {
+        let fail = |line, message: Msg, entries, head| {
             let report = JournalReport {
                 entries,
                 head,
-                problem: Some(JournalProblem { line, message }),
+                problem: Some(JournalProblem::new(line, message)),
             };
             Ok((report, JournalHead::genesis()))
         };
         if !bytes.is_empty() && !bytes.ends_with(b"\n") {
             let last = split_lines(&bytes).count();
-            return fail(
-                last,
-                "the last entry is cut short (no end of line): the file was truncated".into(),
-                0,
-                head,
-            );
+            return fail(last, Msg::new("errors-journal-cut"), 0, head);
         }
         for (i, line) in split_lines(&bytes).enumerate() {
             let n = i + 1;
             let e: JournalEntry = match serde_json::from_slice(line) {
                 Ok(e) => e,
                 Err(err) => {
-                    return fail(n, format!("entry is not valid: {err}"), entries, head);
+                    return fail(
+                        n,
+                        Msg::new("errors-journal-invalid-entry").arg("detail", err.to_string()),
+                        entries,
+                        head,
+                    );
                 }
             };
             if e.seq != head.seq + 1 {
                 return fail(
                     n,
-                    format!(
-                        "entry has sequence {} where {} was expected: an entry was removed or moved",
-                        e.seq,
-                        head.seq + 1
-                    ),
+                    Msg::new("errors-journal-sequence")
+                        .arg("seq", e.seq)
+                        .arg("expected", head.seq + 1),
                     entries,
                     head,
                 );
@@ -345,10 +368,12 @@ impl Journal {
                 // the usual cause is an edit of entry n - 1, so name it.
                 return fail(
                     n - 1,
-                    format!(
-                        "entry {} was changed: it hashes to {} but entry {} (line {n}) recorded {}",
-                        head.seq, head.sha256, e.seq, e.prev_sha256
-                    ),
+                    Msg::new("errors-journal-changed")
+                        .arg("seq", head.seq)
+                        .arg("sha256", head.sha256.as_str())
+                        .arg("next", e.seq)
+                        .arg("line", n.to_string())
+                        .arg("recorded", e.prev_sha256.as_str()),
                     entries.saturating_sub(1),
                     head,
                 );
@@ -359,12 +384,13 @@ impl Journal {
             {
                 return fail(
                     n,
-                    format!(
-                        "entry {} has a text that is not the one journaled: it hashes to {} but the entry recorded {}",
-                        e.seq,
-                        sha256_hex(e.text.as_deref().unwrap_or_default().as_bytes()),
-                        e.payload_sha256
-                    ),
+                    Msg::new("errors-journal-text")
+                        .arg("seq", e.seq)
+                        .arg(
+                            "sha256",
+                            sha256_hex(e.text.as_deref().unwrap_or_default().as_bytes()),
+                        )
+                        .arg("recorded", e.payload_sha256.as_str()),
                     entries,
                     head,
                 );
@@ -372,7 +398,9 @@ impl Journal {
             if DateTime::parse_from_rfc3339(&e.at).is_err() {
                 return fail(
                     n,
-                    format!("entry {} has an invalid time `{}`", e.seq, e.at),
+                    Msg::new("errors-journal-time")
+                        .arg("seq", e.seq)
+                        .arg("at", e.at.as_str()),
                     entries,
                     head,
                 );
@@ -430,7 +458,7 @@ impl Journal {
             Some(p) => Err(WorkspaceError::JournalBroken {
                 path: self.path.clone(),
                 line: p.line,
-                message: p.message,
+                message: p.said,
             }),
         }
     }
@@ -530,7 +558,7 @@ impl Journal {
         let line = serde_json::to_vec(&entry).map_err(|e| WorkspaceError::JournalBroken {
             path: self.path.clone(),
             line: 0,
-            message: format!("cannot serialise entry: {e}"),
+            message: Msg::new("errors-journal-serialise").arg("detail", e.to_string()),
         })?;
         let io = |source| WorkspaceError::Write {
             path: self.path.clone(),
@@ -555,11 +583,15 @@ impl Journal {
 }
 
 /// Why a head one entry behind is reported, when it cannot be completed.
-fn behind_message(head: &JournalHead) -> String {
-    format!(
-        "`{HEAD_FILE}` is one entry behind the last entry ({}), which is well formed and correctly chained: a command stopped between appending that entry and recording the new head\n  hint: the next dpo command with write access to the workspace completes it (and journals the recovery)",
-        head.seq
-    )
+fn behind_message(head: &JournalHead) -> Msg {
+    Msg::new("errors-with-hint")
+        .arg(
+            "message",
+            Msg::new("errors-journal-behind")
+                .arg("head", HEAD_FILE)
+                .arg("seq", head.seq),
+        )
+        .arg("hint", Msg::new("errors-journal-behind-hint"))
 }
 
 fn split_lines(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {

@@ -167,13 +167,13 @@ fn check_own_entries(root: &Path, diags: &mut Vec<Diagnostic>) {
         .filter(|p| !p.ends_with(".yaml"));
     let files = [super::journal::JOURNAL_FILE, super::journal::HEAD_FILE];
     let refuse = |rel: &str, what: &str| {
-        Diagnostic::error(
+        Diagnostic::error_msg(
             rel,
             (1, 1),
             "",
-            format!("this is {what}: dpo reads and writes only the workspace's own regular files and folders, never a link or a special file"),
+            Msg::new("errors-load-own-entry").arg("what", atomic::file_kind(what)),
         )
-        .with_hint("replace it by the file or folder itself (a copy, not a link)")
+        .with_hint_msg(Msg::new("errors-load-own-entry-hint"))
     };
     for name in files
         .into_iter()
@@ -212,17 +212,17 @@ fn check_own_entries(root: &Path, diags: &mut Vec<Diagnostic>) {
 
 /// Why a path of the workspace is not read: a link, a special file.
 #[derive(Debug)]
-struct Unsafe(String);
+struct Unsafe(Msg);
 
 impl std::fmt::Display for Unsafe {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        self.0.fmt(f)
     }
 }
 
 impl std::error::Error for Unsafe {}
 
-fn unsafe_path(message: String) -> std::io::Error {
+fn unsafe_path(message: Msg) -> std::io::Error {
     std::io::Error::other(Unsafe(message))
 }
 
@@ -240,25 +240,27 @@ fn regular_file(root: &Path, rel: &str) -> std::io::Result<Metadata> {
         let t = m.file_type();
         let last = i + 1 == parts.len();
         if t.is_symlink() {
-            return Err(unsafe_path(format!(
-                "`{}` is a symbolic link: dpo reads and writes only the workspace's own files, never through a link",
-                shown.display()
-            )));
+            return Err(unsafe_path(
+                Msg::new("errors-load-link").arg("path", shown.display().to_string()),
+            ));
         }
         if last {
             if let Some(what) = atomic::not_regular(&t) {
-                return Err(unsafe_path(format!(
-                    "this is {what}, not a regular file: dpo does not read it"
-                )));
+                return Err(unsafe_path(
+                    Msg::new("errors-load-not-regular").arg("what", atomic::file_kind(what)),
+                ));
             }
             return Ok(m);
         }
         if !t.is_dir() {
-            return Err(unsafe_path(format!(
-                "`{}` is {}, not a folder",
-                shown.display(),
-                atomic::not_regular(&t).unwrap_or("a file")
-            )));
+            return Err(unsafe_path(
+                Msg::new("errors-load-not-folder")
+                    .arg("path", shown.display().to_string())
+                    .arg(
+                        "what",
+                        atomic::file_kind(atomic::not_regular(&t).unwrap_or("a file")),
+                    ),
+            ));
         }
     }
     Err(std::io::ErrorKind::NotFound.into())
@@ -270,9 +272,7 @@ fn read_capped(path: &Path, looked: &Metadata) -> std::io::Result<Vec<u8>> {
     let f = std::fs::File::open(path)?;
     let m = f.metadata()?;
     if !m.is_file() || !atomic::same_file(&m, looked) {
-        return Err(unsafe_path(
-            "the file was replaced while it was being read".into(),
-        ));
+        return Err(unsafe_path(Msg::new("errors-load-replaced")));
     }
     let mut bytes = Vec::new();
     f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
@@ -287,18 +287,17 @@ fn read_capped(path: &Path, looked: &Metadata) -> std::io::Result<Vec<u8>> {
 /// rejects is left to the parser to report, once its flow brackets are
 /// counted (the tokenizer gives up at 256 levels of flow nesting itself).
 pub fn prescan(rel: &str, text: &str) -> Result<(), Box<Diagnostic>> {
-    let over = |pos: (usize, usize), message: String, hint: &str| {
-        Box::new(Diagnostic::error(rel, pos, "", message).with_hint(hint))
+    let over = |pos: (usize, usize), message: Msg, hint: &'static str| {
+        Box::new(Diagnostic::error_msg(rel, pos, "", message).with_hint_msg(Msg::new(hint)))
     };
-    let long_text = "keep long texts in a document beside the workspace and refer to it";
+    let long_text = "errors-load-long-text-hint";
     for (i, line) in text.split('\n').enumerate() {
         if line.len() > MAX_SCALAR_BYTES {
             return Err(over(
                 (i + 1, 1),
-                format!(
-                    "this line is {} bytes long, over the limit of {MAX_SCALAR_BYTES} bytes",
-                    line.len()
-                ),
+                Msg::new("errors-load-long-line")
+                    .arg("len", line.len())
+                    .arg("max", MAX_SCALAR_BYTES),
                 long_text,
             ));
         }
@@ -306,8 +305,8 @@ pub fn prescan(rel: &str, text: &str) -> Result<(), Box<Diagnostic>> {
     let deep = |pos: (usize, usize)| {
         over(
             pos,
-            format!("the data is nested more than {MAX_DEPTH} levels deep"),
-            "a register file nests a few levels; is this the right file?",
+            Msg::new("errors-load-deep").arg("max", MAX_DEPTH),
+            "errors-load-deep-hint",
         )
     };
     let mut scanner = Scanner::new(text.chars());
@@ -330,10 +329,9 @@ pub fn prescan(rel: &str, text: &str) -> Result<(), Box<Diagnostic>> {
             TokenType::Scalar(_, v) if v.len() > MAX_SCALAR_BYTES => {
                 return Err(over(
                     pos,
-                    format!(
-                        "this value is {} bytes long, over the limit of {MAX_SCALAR_BYTES} bytes",
-                        v.len()
-                    ),
+                    Msg::new("errors-load-long-value")
+                        .arg("len", v.len())
+                        .arg("max", MAX_SCALAR_BYTES),
                     long_text,
                 ));
             }
@@ -342,8 +340,8 @@ pub fn prescan(rel: &str, text: &str) -> Result<(), Box<Diagnostic>> {
                 if aliases > MAX_ALIASES {
                     return Err(over(
                         pos,
-                        format!("the file uses more than {MAX_ALIASES} aliases (`*name`)"),
-                        "write the values out; a register file needs no aliases",
+                        Msg::new("errors-load-aliases").arg("max", MAX_ALIASES),
+                        "errors-load-aliases-hint",
                     ));
                 }
             }
@@ -438,9 +436,8 @@ fn read_one<T: DeserializeOwned>(
         }
         Err(e) => {
             diags.push(match e.get_ref().and_then(|i| i.downcast_ref::<Unsafe>()) {
-                Some(u) => Diagnostic::error(rel, (1, 1), "", u.0.clone()).with_hint(
-                    "keep the workspace's files in the workspace: replace the link or special file by a regular file",
-                ),
+                Some(u) => Diagnostic::error_msg(rel, (1, 1), "", u.0.clone())
+                    .with_hint_msg(Msg::new("errors-load-unsafe-hint")),
                 None => cannot_read(e),
             });
             return None;
@@ -531,20 +528,14 @@ fn read_one<T: DeserializeOwned>(
 fn yaml_error(src: &SourceFile, e: &serde_yaml::Error) -> Diagnostic {
     let full = strip_positions(&e.to_string());
     let msg = full.as_str();
-    let (mut field, mut message) = match msg.split_once(": ") {
-        Some((p, rest))
-            if !p.is_empty()
-                && p.chars()
-                    .all(|c| c.is_ascii_alphanumeric() || "_-.[]".contains(c)) =>
-        {
-            (p.to_string(), rest.to_string())
-        }
-        _ => (String::new(), msg.to_string()),
+    let (mut field, mut message) = match super::yaml_said::split_path(msg) {
+        Some((p, rest)) => (p.to_string(), rest.to_string()),
+        None => (String::new(), msg.to_string()),
     };
     let mut hint = None;
-    // The same in the catalog: serde_yaml's own words (an invalid type,
-    // a syntax error) stay inside a localized frame.
-    let mut said = Msg::new("yaml-invalid").arg("detail", message.clone());
+    // The same in the catalog: the parser's common words said in the run's
+    // language, the rare rest kept inside a localized frame.
+    let mut said = super::yaml_said::detail(&message);
     let mut hint_said: Option<Msg> = None;
     let quoted = |m: &str, prefix: &str| -> Option<String> {
         m.strip_prefix(prefix)?
@@ -555,27 +546,12 @@ fn yaml_error(src: &SourceFile, e: &serde_yaml::Error) -> Diagnostic {
     if let Some(name) = quoted(&message, "unknown field `") {
         let expected: Vec<&str> = message
             .split_once("expected")
-            .map(|(_, rest)| rest.split('`').skip(1).step_by(2).collect())
+            .map(|(_, rest)| super::yaml_said::quoted(rest))
             .unwrap_or_default();
         let best = expected
             .iter()
             .map(|cand| (strsim::levenshtein(&name, cand), *cand))
             .min();
-        let allowed = expected
-            .iter()
-            .map(|e| format!("`{e}`"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        said = Msg::new("yaml-unknown-field")
-            .arg("name", name.as_str())
-            .arg(
-                "allowed",
-                if expected.is_empty() {
-                    "none".to_string()
-                } else {
-                    allowed
-                },
-            );
         let h = match best {
             Some((d, cand)) if d <= 3 => Msg::new("hint-did-you-mean").arg("name", cand),
             _ if !expected.is_empty() => {
@@ -590,7 +566,6 @@ fn yaml_error(src: &SourceFile, e: &serde_yaml::Error) -> Diagnostic {
         let h = Msg::new("hint-add-field").arg("name", name.as_str());
         hint = Some(h.english());
         hint_said = Some(h);
-        said = Msg::new("yaml-missing-field").arg("name", name.as_str());
         field = join(&field, &name);
     } else if let Some(name) = quoted(&message, "duplicate field `") {
         field = join(&field, &name);
@@ -641,7 +616,7 @@ fn yaml_error(src: &SourceFile, e: &serde_yaml::Error) -> Diagnostic {
     };
     if field.is_empty() && (message.contains("while scanning") || message.contains("while parsing"))
     {
-        field = "(syntax)".to_string();
+        field = super::diagnostic::SYNTAX.to_string();
     }
     let mut d = Diagnostic::error(&src.rel, position, &field, message);
     d.hint = hint;
@@ -654,7 +629,7 @@ fn yaml_error(src: &SourceFile, e: &serde_yaml::Error) -> Diagnostic {
 
 /// Removes serde_yaml's " at line N column M" (we print the position in
 /// front, once).
-fn strip_positions(msg: &str) -> String {
+pub(super) fn strip_positions(msg: &str) -> String {
     let mut out = String::with_capacity(msg.len());
     let mut rest = msg;
     while let Some(i) = rest.find(" at line ") {
@@ -729,11 +704,11 @@ mod tests {
     fn long_lines_and_long_scalars_are_refused_with_their_line() {
         let (line, col, m) = refusal(&format!("a: 1\nb: {}\n", "x".repeat(MAX_SCALAR_BYTES)));
         assert_eq!((line, col), (2, 1));
-        assert!(m.contains("this line is 65539 bytes long"), "{m}");
+        assert!(m.contains("this line is 65,539 bytes long"), "{m}");
         let block = format!("a: 1\nb: |\n{}", "  0123456789\n".repeat(7_000));
         let (line, _, m) = refusal(&block);
         assert_eq!(line, 3);
-        assert!(m.contains("this value is 77000 bytes long"), "{m}");
+        assert!(m.contains("this value is 77,000 bytes long"), "{m}");
     }
 
     #[test]

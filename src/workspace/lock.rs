@@ -20,6 +20,7 @@
 //! lock also carries the write-ahead list of the record files written since
 //! the last journal entry ([`WorkspaceLock::intend`]).
 
+use crate::render::catalog::Msg;
 use std::fs::{File, OpenOptions, TryLockError};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -199,7 +200,7 @@ impl WorkspaceLock {
         }
         Err(WorkspaceError::Lock {
             path: self.path.clone(),
-            source: std::io::Error::other("the workspace is locked for reading only"),
+            source: std::io::Error::other(Msg::new("errors-lock-read-only")),
         })
     }
 }
@@ -210,7 +211,7 @@ fn open_lock_file(path: &Path, mode: LockMode) -> Result<File, WorkspaceError> {
     use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
     let refuse = |what: &str| WorkspaceError::LockNotPlain {
         path: path.to_path_buf(),
-        what: what.to_string(),
+        what: super::atomic::file_kind(what),
     };
     let open = |write: bool| {
         OpenOptions::new()
@@ -251,7 +252,7 @@ fn open_lock_file(path: &Path, mode: LockMode) -> Result<File, WorkspaceError> {
         source,
     })?;
     if !meta.file_type().is_file() {
-        return Err(refuse("not a plain file"));
+        return Err(refuse("not a regular file"));
     }
     if meta.nlink() > 1 {
         return Err(refuse("a hard link to another file"));

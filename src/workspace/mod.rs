@@ -21,6 +21,7 @@ mod lock;
 pub mod recover;
 pub mod store;
 mod validate;
+mod yaml_said;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -30,6 +31,7 @@ use std::time::Duration;
 use chrono_tz::Tz;
 
 use crate::model::{Controller, Id, People, Processor, SecurityMeasure, SubProcessor};
+use crate::render::catalog::{Msg, Told};
 
 pub use act::Act;
 pub use atomic::write_atomic;
@@ -44,18 +46,19 @@ pub use locate::Locator;
 pub use lock::{LockMode, WorkspaceLock, LOCK_FILE};
 pub use store::{StoreError, Stored};
 pub use validate::{assumptions, validate};
+pub use yaml_said::yaml_said;
 
 /// What can go wrong with a workspace as a whole.
 #[derive(Debug, thiserror::Error)]
 pub enum WorkspaceError {
     /// The folder does not exist.
-    #[error("no workspace at `{}`\n  hint: pass --registers DIR, set DPO_REGISTERS, or create one with `dpo init {}`", path.display(), path.display())]
+    #[error("{}", self.told())]
     NotFound {
         /// Where we looked.
         path: PathBuf,
     },
     /// Files could not be read as a workspace; each diagnostic says where.
-    #[error("the workspace at `{}` has {} error(s)", root.display(), diagnostics.iter().filter(|d| d.is_error()).count())]
+    #[error("{}", self.told())]
     Invalid {
         /// The workspace folder.
         root: PathBuf,
@@ -63,7 +66,7 @@ pub enum WorkspaceError {
         diagnostics: Vec<Diagnostic>,
     },
     /// Reading a file failed.
-    #[error("failed to read `{}`", path.display())]
+    #[error("{}", self.told())]
     Read {
         /// The file.
         path: PathBuf,
@@ -73,15 +76,15 @@ pub enum WorkspaceError {
     },
     /// A record file is not what the journal last vouched for (changed
     /// outside dpo): writing over it would make the edit dpo's own.
-    #[error("`{file}`: {message}\n  nothing was written")]
+    #[error("{}", self.told())]
     Unvouched {
         /// The file, relative to the workspace.
         file: String,
         /// What is wrong with it, with a hint.
-        message: String,
+        message: Box<Told>,
     },
     /// Writing a file failed.
-    #[error("failed to write `{}`", path.display())]
+    #[error("{}", self.told())]
     Write {
         /// The file.
         path: PathBuf,
@@ -90,7 +93,7 @@ pub enum WorkspaceError {
         source: std::io::Error,
     },
     /// The lock file could not be opened or locked.
-    #[error("failed to lock the workspace with `{}`", path.display())]
+    #[error("{}", self.told())]
     Lock {
         /// The lock file.
         path: PathBuf,
@@ -99,23 +102,23 @@ pub enum WorkspaceError {
         source: std::io::Error,
     },
     /// The lock file is a symbolic link, not a plain file, or has other names.
-    #[error("`{}` is {what}; dpo never writes through it\n  hint: remove it (dpo makes a new one), after checking what it pointed to", path.display())]
+    #[error("{}", self.told())]
     LockNotPlain {
         /// The lock file.
         path: PathBuf,
-        /// What it is instead.
-        what: String,
+        /// What it is instead ([`atomic::file_kind`]).
+        what: Msg,
     },
     /// What a command killed mid-way left cannot be set right safely.
-    #[error("cannot recover from an interrupted command with `{}`: {message}; nothing was written\n  hint: compare the files it names with your git history, then remove `{}` once they are as they should be", path.display(), path.display())]
+    #[error("{}", self.told())]
     Recovery {
         /// The write-ahead note.
         path: PathBuf,
         /// Why.
-        message: String,
+        message: Msg,
     },
     /// Another process holds the lock.
-    #[error("the workspace is being changed by another dpo process ({holder}); gave up after {waited:?} waiting for `{}`\n  hint: run the command again when the other one has finished (DPO_LOCK_WAIT=SECONDS waits longer)", path.display())]
+    #[error("{}", self.told())]
     Locked {
         /// The lock file.
         path: PathBuf,
@@ -125,34 +128,117 @@ pub enum WorkspaceError {
         waited: Duration,
     },
     /// The journal does not verify, so nothing is appended to it.
-    #[error("the journal `{}` is broken at line {line}: {message}\n  hint: run `dpo journal verify`; restore the journal from your git history before making further changes", path.display())]
+    #[error("{}", self.told())]
     JournalBroken {
         /// The journal file.
         path: PathBuf,
         /// 1-based line of the first problem (0: the head file).
         line: usize,
         /// What is wrong.
-        message: String,
+        message: Msg,
     },
     /// A path `dpo` will not read or write: a symbolic link, a FIFO, a
     /// device or a folder where a regular file belongs, a folder of the
     /// workspace that is a link, or a file of a workspace named as an output.
-    #[error("refusing `{}`: {reason}\n  hint: {hint}", path.display())]
+    #[error("{}", self.told())]
     Refused {
         /// The path refused.
         path: PathBuf,
         /// Why.
-        reason: String,
+        reason: Box<Msg>,
         /// What to do instead.
-        hint: String,
+        hint: Box<Msg>,
     },
     /// `init` was asked to create a workspace where files already exist.
-    #[error("`{}` already exists and is not empty; dpo init never overwrites files\n  hint: choose a new folder", path.display())]
+    #[error("{}", self.told())]
     Exists {
         /// The folder.
         path: PathBuf,
     },
 }
+
+impl WorkspaceError {
+    /// What the error says, as catalog messages (its `Display` is their
+    /// English text).
+    pub fn told(&self) -> Told {
+        let shown = |p: &Path| p.display().to_string();
+        match self {
+            WorkspaceError::NotFound { path } => {
+                Told::new(Msg::new("err-no-workspace").arg("path", shown(path)))
+                    .hint(Msg::new("err-no-workspace-hint").arg("path", shown(path)))
+            }
+            WorkspaceError::Invalid { root, diagnostics } => Told::new(
+                Msg::new("err-invalid-workspace")
+                    .arg("root", shown(root))
+                    .arg("n", diagnostics.iter().filter(|d| d.is_error()).count()),
+            ),
+            WorkspaceError::Read { path, .. } => {
+                Told::new(Msg::new("errors-read").arg("path", shown(path)))
+            }
+            WorkspaceError::Unvouched { file, message } => {
+                let mut t = Told::new(
+                    Msg::new("errors-unvouched")
+                        .arg("file", file.as_str())
+                        .arg("message", message.msg.clone()),
+                );
+                t.hint = message.hint.clone();
+                t
+            }
+            WorkspaceError::Write { path, .. } => {
+                Told::new(Msg::new("errors-write").arg("path", shown(path)))
+            }
+            WorkspaceError::Lock { path, .. } => {
+                Told::new(Msg::new("errors-lock").arg("path", shown(path)))
+            }
+            WorkspaceError::LockNotPlain { path, what } => Told::new(
+                Msg::new("errors-lock-not-plain")
+                    .arg("path", shown(path))
+                    .arg("what", what.clone()),
+            )
+            .hint(Msg::new("errors-lock-not-plain-hint")),
+            WorkspaceError::Recovery { path, message } => Told::new(
+                Msg::new("errors-recovery")
+                    .arg("path", shown(path))
+                    .arg("message", message.clone()),
+            )
+            .hint(Msg::new("errors-recovery-hint").arg("path", shown(path))),
+            WorkspaceError::Locked {
+                path,
+                holder,
+                waited,
+            } => Told::new(
+                Msg::new("err-locked")
+                    .arg("holder", holder.as_str())
+                    .arg("waited", format!("{:?}", waited))
+                    .arg("path", shown(path)),
+            )
+            .hint(Msg::new("err-locked-hint")),
+            WorkspaceError::JournalBroken {
+                path,
+                line,
+                message,
+            } => Told::new(
+                Msg::new("err-journal-broken")
+                    .arg("path", shown(path))
+                    .arg("line", *line)
+                    .arg("message", message.clone()),
+            )
+            .hint(Msg::new("err-journal-broken-hint")),
+            WorkspaceError::Refused { path, reason, hint } => Told::new(
+                Msg::new("errors-refused")
+                    .arg("path", shown(path))
+                    .arg("reason", (**reason).clone()),
+            )
+            .hint((**hint).clone()),
+            WorkspaceError::Exists { path } => {
+                Told::new(Msg::new("errors-init-exists").arg("path", shown(path)))
+                    .hint(Msg::new("errors-init-exists-hint"))
+            }
+        }
+    }
+}
+
+crate::render::catalog::told_localize!(WorkspaceError, UnknownController);
 
 /// A YAML file as read, kept for positions and for the content hash.
 #[derive(Debug)]
@@ -219,12 +305,20 @@ pub fn controller_file(id: &Id) -> String {
 /// A controller asked for that the workspace does not have. Workflows that
 /// word this refusal their own way convert it into their error.
 #[derive(Debug, thiserror::Error)]
-#[error("unknown controller `{id}`\n  hint: controllers are the files of `controllers/`: {known}")]
+#[error("{}", self.told())]
 pub struct UnknownController {
     /// The id asked for, as typed.
     pub id: String,
     /// The ids that exist ([`Workspace::known_controllers`]).
     pub known: String,
+}
+
+impl UnknownController {
+    /// What the refusal says, as catalog messages.
+    pub fn told(&self) -> Told {
+        Told::new(Msg::new("errors-unknown-controller").arg("id", self.id.as_str()))
+            .hint(Msg::new("errors-unknown-controller-hint").arg("known", self.known.as_str()))
+    }
 }
 
 impl Workspace {

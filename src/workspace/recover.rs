@@ -33,6 +33,7 @@
 //! [`crate::fate::backup::intent`]): the intent's entry covers the evidence
 //! kept before it, so no rollback ever removes what an intent refers to.
 
+use crate::render::catalog::Msg;
 use std::path::{Component, Path};
 
 use serde::{Deserialize, Serialize};
@@ -115,7 +116,7 @@ fn read_pending(root: &Path) -> Result<Option<Pending>, WorkspaceError> {
         .map(Some)
         .map_err(|e| WorkspaceError::Recovery {
             path,
-            message: format!("the write-ahead note cannot be read: {e}"),
+            message: Msg::new("errors-recovery-unreadable").arg("detail", e.to_string()),
         })
 }
 
@@ -163,10 +164,11 @@ pub fn run(lock: &WorkspaceLock) -> Result<Vec<String>, WorkspaceError> {
     if report.head.seq != pending.seq || report.head.sha256 != pending.head {
         return Err(WorkspaceError::Recovery {
             path: root.join(PENDING_FILE),
-            message: format!(
-                "it was taken at journal entry {} ({}) but the journal ends at entry {} ({})",
-                pending.seq, pending.head, report.head.seq, report.head.sha256
-            ),
+            message: Msg::new("errors-recovery-other-head")
+                .arg("seq", pending.seq)
+                .arg("head", pending.head.as_str())
+                .arg("journal_seq", report.head.seq)
+                .arg("journal_head", report.head.sha256.as_str()),
         });
     }
     let mut undone = Vec::new();
@@ -207,7 +209,7 @@ pub fn run(lock: &WorkspaceLock) -> Result<Vec<String>, WorkspaceError> {
 
 /// Puts back the file of `w` as it was; false when it already is.
 fn undo(root: &Path, w: &PendingWrite) -> Result<bool, WorkspaceError> {
-    let refuse = |message: String| WorkspaceError::Recovery {
+    let refuse = |message: Msg| WorkspaceError::Recovery {
         path: root.join(PENDING_FILE),
         message,
     };
@@ -215,15 +217,16 @@ fn undo(root: &Path, w: &PendingWrite) -> Result<bool, WorkspaceError> {
         .components()
         .all(|c| matches!(c, Component::Normal(_)));
     if !safe || w.rel.is_empty() {
-        return Err(refuse(format!(
-            "it names `{}`, not a file of the workspace",
-            w.rel
-        )));
+        return Err(refuse(
+            Msg::new("errors-recovery-outside").arg("file", w.rel.as_str()),
+        ));
     }
     let path = root.join(&w.rel);
     let current = match std::fs::symlink_metadata(&path) {
         Ok(m) if !m.file_type().is_file() => {
-            return Err(refuse(format!("`{}` is no longer a plain file", w.rel)))
+            return Err(refuse(
+                Msg::new("errors-recovery-not-plain").arg("file", w.rel.as_str()),
+            ))
         }
         Ok(_) => Some(std::fs::read(&path).map_err(|source| WorkspaceError::Read {
             path: path.clone(),
@@ -238,11 +241,10 @@ fn undo(root: &Path, w: &PendingWrite) -> Result<bool, WorkspaceError> {
             match &w.before {
                 Some(b) => atomic::write_atomic(&path, b.as_bytes())?,
                 None => {
-                    std::fs::remove_file(&path)
-                        .map_err(|source| WorkspaceError::Write {
-                            path: path.clone(),
-                            source,
-                        })?;
+                    std::fs::remove_file(&path).map_err(|source| WorkspaceError::Write {
+                        path: path.clone(),
+                        source,
+                    })?;
                     if let Some(dir) = path.parent() {
                         atomic::sync_dir(dir);
                     }
@@ -252,10 +254,9 @@ fn undo(root: &Path, w: &PendingWrite) -> Result<bool, WorkspaceError> {
         }
         None if w.before.is_none() => Ok(false),
         Some(c) if Some(sha256_hex(&c)) == before_sha => Ok(false),
-        _ => Err(refuse(format!(
-            "`{}` was written by a command that stopped before journaling it, and has been changed since (it holds neither its old nor its new content)",
-            w.rel
-        ))),
+        _ => Err(refuse(
+            Msg::new("errors-recovery-changed-since").arg("file", w.rel.as_str()),
+        )),
     }
 }
 

@@ -30,19 +30,21 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use super::edit;
+use super::yaml_said;
 use super::{
     read_record, write_atomic, Act, Diagnostic, Locator, SourceFile, Workspace, WorkspaceError,
     WorkspaceLock,
 };
 use crate::hashing::sha256_hex;
 use crate::model::Id;
+use crate::render::catalog::{Msg, Told};
 
 /// What can go wrong reading or writing a record file. Each workflow turns
 /// it into its own error, with its own words where it has them.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     /// A record does not exist.
-    #[error("no {kind} `{id}` (looked for `{}`)", path.display())]
+    #[error("{}", self.told())]
     NotFound {
         /// Kind of record, e.g. `request`.
         kind: &'static str,
@@ -52,7 +54,7 @@ pub enum StoreError {
         path: PathBuf,
     },
     /// A record file cannot be read; each diagnostic says where.
-    #[error("`{file}` is invalid:\n{}", diagnostics.iter().map(|d| format!("  {d}")).collect::<Vec<_>>().join("\n"))]
+    #[error("{}", self.told())]
     Invalid {
         /// The file, relative to the workspace.
         file: String,
@@ -60,7 +62,7 @@ pub enum StoreError {
         diagnostics: Vec<Diagnostic>,
     },
     /// A new record would overwrite a file.
-    #[error("failed to rewrite `{file}`: the file already exists")]
+    #[error("{}", self.told())]
     Exists {
         /// The file, relative to the workspace.
         file: String,
@@ -68,14 +70,14 @@ pub enum StoreError {
         path: PathBuf,
     },
     /// The file changed since it was read.
-    #[error("`{}` changed while dpo was working on it; nothing was written\n  hint: run the command again", path.display())]
+    #[error("{}", self.told())]
     Changed {
         /// The file.
         path: PathBuf,
     },
     /// The new text would not read back as the record meant (a bug; nothing
     /// was written).
-    #[error("failed to rewrite `{file}`: {message}")]
+    #[error("{}", self.told())]
     Rewrite {
         /// The file, relative to the workspace.
         file: String,
@@ -83,19 +85,72 @@ pub enum StoreError {
         message: String,
     },
     /// A field cannot be set to the value given (`dpo … set`).
-    #[error("`{file}`: field `{field}`: {message}")]
+    #[error("{}", self.told())]
     Field {
         /// The file, relative to the workspace.
         file: String,
         /// The field, as given.
         field: String,
-        /// Why.
-        message: String,
+        /// Why, with a hint when there is one.
+        message: Box<Told>,
     },
     /// Reading or writing the file failed.
     #[error(transparent)]
     Workspace(#[from] WorkspaceError),
 }
+
+impl StoreError {
+    /// What the error says, as catalog messages (its `Display` is their
+    /// English text).
+    pub fn told(&self) -> Told {
+        match self {
+            StoreError::NotFound { kind, id, path } => Told::new(
+                Msg::new("errors-no-record")
+                    .arg("kind", *kind)
+                    .arg("id", id.as_str())
+                    .arg("path", path.display().to_string()),
+            ),
+            StoreError::Invalid { file, diagnostics } => Told::new(
+                Msg::new("errors-invalid-record")
+                    .arg("file", file.as_str())
+                    .arg(
+                        "diagnostics",
+                        Msg::lines(
+                            diagnostics
+                                .iter()
+                                .map(|d| Msg::new("errors-indent").arg("line", d.msg())),
+                        ),
+                    ),
+            ),
+            StoreError::Exists { file, .. } => {
+                Told::new(Msg::new("errors-record-exists").arg("file", file.as_str()))
+            }
+            StoreError::Changed { path } => {
+                Told::new(Msg::new("err-changed-meanwhile").arg("path", path.display().to_string()))
+                    .hint(Msg::new("err-changed-meanwhile-hint"))
+            }
+            StoreError::Rewrite { file, message } => Told::new(
+                Msg::new("errors-rewrite")
+                    .arg("file", file.as_str())
+                    .arg("message", Msg::text(message.as_str())),
+            ),
+            StoreError::Field {
+                file,
+                field,
+                message,
+            } => Told {
+                msg: Msg::new("err-set-field")
+                    .arg("file", file.as_str())
+                    .arg("field", field.as_str())
+                    .arg("message", message.msg.clone()),
+                hint: message.hint.clone(),
+            },
+            StoreError::Workspace(e) => e.told(),
+        }
+    }
+}
+
+crate::render::catalog::told_localize!(StoreError);
 
 /// A record as read from (or just written to) its file.
 #[derive(Debug)]
@@ -325,11 +380,11 @@ where
     })?;
     let mut expected: T = serde_yaml::from_str(&text).map_err(|e| StoreError::Invalid {
         file: rel.to_string(),
-        diagnostics: vec![Diagnostic::error(
+        diagnostics: vec![Diagnostic::error_msg(
             rel,
             (1, 1),
             "",
-            format!("the file changed and no longer reads: {e}"),
+            Msg::new("errors-no-longer-reads").arg("detail", yaml_said(&e)),
         )],
     })?;
     push(&mut expected);
@@ -431,7 +486,7 @@ pub fn adopt(
 pub trait Settable: Serialize + DeserializeOwned + PartialEq {
     /// Refuses setting `field` (a path) of the record as it stands: a fact
     /// already sent that fixes a deadline, a closed record…
-    fn may_set(&self, _field: &str) -> Result<(), String> {
+    fn may_set(&self, _field: &str) -> Result<(), crate::render::catalog::Msg> {
         Ok(())
     }
 
@@ -541,7 +596,7 @@ fn put_node(
     v: &mut serde_yaml::Value,
     steps: &[Step],
     value: serde_yaml::Value,
-) -> Result<(), String> {
+) -> Result<(), Msg> {
     use serde_yaml::Value;
     let Some((first, rest)) = steps.split_first() else {
         *v = value;
@@ -554,13 +609,16 @@ fn put_node(
             }
             let m = v
                 .as_mapping_mut()
-                .ok_or_else(|| format!("`{k}` is under a value that is not a mapping"))?;
+                .ok_or_else(|| Msg::new("errors-set-not-mapping").arg("key", k.as_str()))?;
             m.entry(Value::String(k.clone())).or_insert(Value::Null)
         }
         Step::Index(i) => {
             let n = v.as_sequence().map_or(0, Vec::len);
-            v.get_mut(*i)
-                .ok_or_else(|| format!("there is no entry [{i}] (the list has {n})"))?
+            v.get_mut(*i).ok_or_else(|| {
+                Msg::new("errors-set-no-entry")
+                    .arg("index", i.to_string())
+                    .arg("n", n)
+            })?
         }
     };
     put_node(next, rest, value)
@@ -756,30 +814,32 @@ pub fn set_field<T: Settable>(
     use serde_yaml::Value;
     let rel = stored.source.rel.as_str();
     let shown = shown_field(how.shown);
-    let refuse = |message: String| StoreError::Field {
+    let refuse = |message: Msg| StoreError::Field {
         file: rel.to_string(),
         field: shown.clone(),
-        message,
+        message: Box::new(Told::new(message)),
     };
     let steps = parse_field(how.field).ok_or_else(|| {
-        refuse(format!("not a field path: keys joined by dots, list entries by index (`nature.description`, `items[0].name`), at most {MAX_PATH_STEPS} steps and {MAX_PATH_LEN} characters"))
+        refuse(
+            Msg::new("errors-set-not-a-path")
+                .arg("steps", MAX_PATH_STEPS)
+                .arg("len", MAX_PATH_LEN),
+        )
     })?;
     if let Some(Step::Key(top)) = steps.first() {
         if how.locked.contains(&top.as_str()) {
-            return Err(refuse(format!(
-                "`{top}` is written by dpo as evidence (or is the record's identity) and is never set by hand"
-            )));
+            return Err(refuse(
+                Msg::new("errors-set-evidence").arg("field", top.as_str()),
+            ));
         }
     }
     if steps.iter().any(|s| matches!(s, Step::Key(k) if k == "id")) {
-        return Err(refuse(
-            "an id is what records and documents refer to: it is never set (at any depth)".into(),
-        ));
+        return Err(refuse(Msg::new("errors-set-id")));
     }
-    stored.record.may_set(how.field).map_err(&refuse)?;
+    stored.record.may_set(how.field).map_err(refuse)?;
     unchanged(ws, &stored.source)?;
     let tree: Value =
-        serde_yaml::from_str(&stored.source.text).map_err(|e| refuse(e.to_string()))?;
+        serde_yaml::from_str(&stored.source.text).map_err(|e| refuse(yaml_said(&e)))?;
     let old = node(&tree, &steps).filter(|v| !v.is_null()).cloned();
     let parsed = serde_yaml::from_str::<Value>(how.value);
     let mut candidates = Vec::new();
@@ -788,7 +848,11 @@ pub fn set_field<T: Settable>(
     }
     match parsed {
         Ok(v) => candidates.push(v),
-        Err(e) if how.yaml => return Err(refuse(format!("the value is not YAML: {e}"))),
+        Err(e) if how.yaml => {
+            return Err(refuse(
+                Msg::new("errors-set-not-yaml").arg("detail", yaml_said(&e)),
+            ))
+        }
         Err(_) => {}
     }
     // Last, for an instant: a local time as the options take it
@@ -797,7 +861,7 @@ pub fn set_field<T: Settable>(
     if let Ok(at) = crate::time::parse_user_time(how.value, ws.tz) {
         candidates.push(Value::String(at.to_rfc3339()));
     }
-    let mut why = String::new();
+    let mut why = Msg::text("");
     let mut found = None;
     for value in candidates {
         let mut t = tree.clone();
@@ -807,9 +871,10 @@ pub fn set_field<T: Settable>(
                 found = Some((record, value, t));
                 break;
             }
-            Err(e) => why = e.to_string(),
+            Err(e) => why = yaml_said(&e),
         }
     }
+    let mut hint = None;
     // A field under a mapping that has no value yet (a decision's
     // reference): the mapping's other required fields are missing.
     let absent = (1..steps.len()).find(|&d| node(&tree, &steps[..d]).is_none_or(Value::is_null));
@@ -821,15 +886,20 @@ pub fn set_field<T: Settable>(
             .get(cut..)
             .filter(|p| !p.is_empty())
             .unwrap_or(&parent);
-        why.push_str(&format!(
-            "\n  hint: `{parent}` has no value yet: give it whole, in flow syntax (`{parent} \"{{key: value, …}}\"`)"
-        ));
+        hint = Some(Msg::new("errors-set-give-whole").arg("parent", parent));
     }
-    let (set, value, tree) =
-        found.ok_or_else(|| refuse(format!("the record would not read: {why}")))?;
-    let mut new =
-        serde_yaml::from_value::<T>(serde_yaml::to_value(&set).map_err(|e| refuse(e.to_string()))?)
-            .map_err(|e| refuse(e.to_string()))?;
+    let (set, value, tree) = found.ok_or_else(|| StoreError::Field {
+        file: rel.to_string(),
+        field: shown.clone(),
+        message: Box::new(Told {
+            msg: Msg::new("errors-set-would-not-read").arg("detail", why),
+            hint,
+        }),
+    })?;
+    let mut new = serde_yaml::from_value::<T>(
+        serde_yaml::to_value(&set).map_err(|e| refuse(Msg::text(e.to_string())))?,
+    )
+    .map_err(|e| refuse(yaml_said(&e)))?;
     new.after_set(how.field);
     let keys: Vec<String> = match serde_yaml::to_value(&new) {
         Ok(Value::Mapping(m)) => m
@@ -907,17 +977,16 @@ pub fn set_field<T: Settable>(
         }
     };
     let written = SourceFile::new(rel.to_string(), text.clone(), sha256_hex(text.as_bytes()));
-    let errors: Vec<String> = new
+    let errors: Vec<Msg> = new
         .problems(ws, &written, act.now)
         .into_iter()
         .filter(Diagnostic::is_error)
-        .map(|d| format!("\n  {d}"))
+        .map(|d| Msg::new("errors-indent").arg("line", d.msg()))
         .collect();
     if !errors.is_empty() {
-        return Err(refuse(format!(
-            "nothing was set: `dpo check` would reject the record:{}",
-            errors.concat()
-        )));
+        return Err(refuse(
+            Msg::new("errors-set-check-rejects").arg("errors", Msg::lines(errors)),
+        ));
     }
     put(ws, lock, rel, Some(&stored.source.text), &text)?;
     let new_value = node(
@@ -985,7 +1054,10 @@ pub fn set_record<T: Settable>(
         return Err(StoreError::Field {
             file: rel.clone(),
             field: shown_field(v.shown),
-            message: format!("nothing was set: the file is {message}"),
+            message: Box::new(Told {
+                msg: Msg::new("errors-set-unvouched").arg("message", message.msg),
+                hint: message.hint,
+            }),
         });
     }
     let action = format!("{}.set", kind.name);

@@ -9,3 +9,4 @@ scan-hashed = { $hashed ->
 copies-immutable = protected from deletion until { $until } included, can be destroyed from { $from }
 status_kind-fate-immutable = Copy protected from deletion (immutable backup): it can only be destroyed from the day after
 status-fate-immutable = copy `{ $copy }` of item `{ $item }`: { $line }
+copies-destroy-no-operator = --operator is empty: a destruction record names the operator (NIST SP 800-88)

@@ -197,7 +197,7 @@ fn starttls_with_an_untrusted_certificate_is_refused_and_nothing_is_recorded() {
     ]);
     r.assert_code(2);
     assert!(
-        r.stderr().contains("nothing was recorded as sent"),
+        r.stderr().contains("aucun envoi n'a été enregistré"),
         "{}",
         r.stderr()
     );
@@ -278,7 +278,8 @@ fn a_time_in_the_spring_gap_is_refused_with_both_readings() {
     let r = open_breach(&ws, "2021-03-29 10:00", "t", "2021-03-28 02:30");
     r.assert_code(2);
     assert!(
-        r.stderr().contains("does not exist in Europe/Paris"),
+        r.stderr()
+            .contains("n'existe pas dans le fuseau Europe/Paris"),
         "{}",
         r.stderr()
     );
@@ -476,7 +477,7 @@ fn a_second_notify_is_refused_without_again_and_kept_apart_with_it() {
         .run(&["--now", "2021-03-26 11:05", "breach", "notify", ID]);
     r.assert_code(2);
     assert!(
-        r.stderr().contains("already notified") && r.stderr().contains("--again"),
+        r.stderr().contains("déjà été notifiée") && r.stderr().contains("--again"),
         "{}",
         r.stderr()
     );
@@ -581,14 +582,14 @@ fn an_unreachable_smtp_server_is_a_clear_error_and_nothing_is_recorded() {
     ]);
     r.assert_code(2);
     assert!(
-        r.stderr()
-            .contains("was not notified to `juvisy-sur-orge`; nothing was recorded as sent"),
+        r.stderr().contains(
+            "n'a pas été notifiée à `juvisy-sur-orge`\u{202f}; aucun envoi n'a été enregistré"
+        ),
         "{}",
         r.stderr()
     );
     assert!(
-        r.stderr()
-            .contains("failed to send the message through `127.0.0.1:"),
+        r.stderr().contains("l'envoi du message par `127.0.0.1:"),
         "{}",
         r.stderr()
     );
@@ -699,7 +700,7 @@ fn a_supplement_sends_the_newly_filled_fields_as_update_number_1() {
             .run(&["--now", "2021-03-26 11:00", "breach", "supplement", ID]);
     early.assert_code(2);
     assert!(
-        early.stderr().contains("has not been notified"),
+        early.stderr().contains("n'a pas encore été notifiée"),
         "{}",
         early.stderr()
     );
@@ -714,7 +715,7 @@ fn a_supplement_sends_the_newly_filled_fields_as_update_number_1() {
             .run(&["--now", "2021-03-26 15:00", "breach", "supplement", ID]);
     nothing.assert_code(2);
     assert!(
-        nothing.stderr().contains("nothing new"),
+        nothing.stderr().contains("rien de nouveau"),
         "{}",
         nothing.stderr()
     );

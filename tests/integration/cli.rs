@@ -618,7 +618,7 @@ mod journal {
         assert_eq!(o.code(), Some(1));
         assert!(
             o.text().contains("journal.jsonl:2\u{202f}:")
-                && o.text().contains("entry 2 was changed"),
+                && o.text().contains("l'entrée 2 a été modifiée"),
             "{}",
             o.text()
         );
@@ -635,7 +635,7 @@ mod journal {
         assert_eq!(o.code(), Some(1));
         assert!(
             o.text().contains("journal.jsonl:3\u{202f}:")
-                && o.text().contains("entry 3 (the last one) was changed"),
+                && o.text().contains("l'entrée 3 (la dernière) a été modifiée"),
             "{}",
             o.text()
         );
@@ -731,7 +731,7 @@ mod init {
         let before = std::fs::read(ws.root().join("processor.yaml")).unwrap();
         let o = dpo(&ws, &["init", ws.root().to_str().unwrap()]);
         assert_eq!(o.code(), Some(2));
-        assert!(o.text().contains("never overwrites"), "{}", o.text());
+        assert!(o.text().contains("n'écrase jamais"), "{}", o.text());
         assert_eq!(
             std::fs::read(ws.root().join("processor.yaml")).unwrap(),
             before

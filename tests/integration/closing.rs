@@ -206,7 +206,7 @@ fn with_o_the_certificate_is_also_kept_in_evidence_checked_and_in_the_audit_pack
     let r = f.dpo(&["audit", "pack", "-o", "pack-old"]);
     assert!(
         r.stderr()
-            .contains("`../out/certificat.pdf` is not kept in the workspace's evidence/"),
+            .contains("`../out/certificat.pdf` n'est pas conservé dans evidence/"),
         "{}",
         r.text()
     );
@@ -711,12 +711,12 @@ fn a_value_that_does_not_fit_or_an_evidence_field_is_refused_naming_the_field() 
     let before = ws.read(file);
     let journal = ws.journal().len();
     for (field, value, want) in [
-        ("nature.subjects_count", "beaucoup", "invalid"),
-        ("nature.descripton", "x", "unknown field `descripton`"),
-        ("notifications", "[]", "evidence"),
-        ("id", "2021-002", "evidence"),
+        ("nature.subjects_count", "beaucoup", "invalide"),
+        ("nature.descripton", "x", "champ inconnu `descripton`"),
+        ("notifications", "[]", "preuve"),
+        ("id", "2021-002", "preuve"),
         ("aware_at", "2021-03-26", "aware_at"),
-        ("nature..x", "1", "not a field path"),
+        ("nature..x", "1", "pas un chemin de champ"),
     ] {
         let r = set(&ws, &["breach", "set", "2021-001", field, value]);
         r.assert_code(2);
@@ -796,7 +796,7 @@ fn a_value_that_does_not_fit_or_an_evidence_field_is_refused_naming_the_field() 
     let r = set(&ws, &["breach", "set", "2021-001", "consequences", "x"]);
     r.assert_code(2);
     assert!(
-        r.stderr().contains("nothing was set") && r.stderr().contains("changed outside dpo"),
+        r.stderr().contains("rien n'a été modifié") && r.stderr().contains("modifié hors de dpo"),
         "{}",
         r.stderr()
     );
@@ -1037,7 +1037,7 @@ fn a_placeholder_validator_is_refused_and_a_superseded_destruction_is_marked() {
         ]);
         r.assert_code(2);
         assert!(
-            r.stderr().contains("--validated-by") && r.stderr().contains("says nothing"),
+            r.stderr().contains("--validated-by") && r.stderr().contains("ne dit rien"),
             "{v:?}: {}",
             r.stderr()
         );

@@ -540,7 +540,7 @@ fn a_symlinked_lock_file_is_refused_and_what_it_points_to_is_left_intact() {
         let r = ws.dpo().now("2021-10-02 10:00").run(args);
         r.assert_code(2);
         assert!(
-            r.stderr().contains("symbolic link"),
+            r.stderr().contains("lien symbolique"),
             "{args:?}: {}",
             r.stderr()
         );

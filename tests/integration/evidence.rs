@@ -276,7 +276,7 @@ fn a_call_before_aware_at_is_refused_and_a_stored_one_is_a_finding() {
     let r = call("2020-01-01 10:00");
     r.assert_code(2);
     assert!(
-        r.stderr().contains("the call (2020-01-01 10:00 (UTC+01:00)) is before breach `2021-001`'s aware_at (2021-03-26 10:00 (UTC+01:00))"),
+        r.stderr().contains("the call (1 January 2020, 10:00 (UTC+01:00)) is before breach `2021-001`'s aware_at (26 March 2021, 10:00 (UTC+01:00))"),
         "{}",
         r.stderr()
     );
@@ -372,7 +372,7 @@ open(sys.argv[2], 'w').write('%d %s\n' % (len(lines), head))
     r.assert_code(1);
     assert!(
         r.stderr()
-            .contains("has a text that is not the one journaled"),
+            .contains("a un texte qui n'est pas celui journalisé"),
         "{}",
         r.stderr()
     );

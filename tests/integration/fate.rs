@@ -201,7 +201,7 @@ fn keys_generate_never_overwrites_an_existing_key() {
     let before = std::fs::read(env.key()).unwrap();
     let o = env.dpo(&["keys", "generate"]);
     assert_eq!(o.code(), Some(2), "{}", o.text());
-    assert!(o.text().contains("already exists"), "{}", o.text());
+    assert!(o.text().contains("existe déjà"), "{}", o.text());
     assert_eq!(std::fs::read(env.key()).unwrap(), before);
     // Nor a file that is not a key at all.
     let other = env.write("elsewhere/key", b"not mine");
@@ -220,7 +220,7 @@ fn a_private_key_readable_by_others_is_refused_as_openssh_does() {
         let o = env.dpo(args);
         assert_eq!(o.code(), Some(2), "{args:?}: {}", o.text());
         assert!(
-            o.text().contains("readable by others (mode 0644)"),
+            o.text().contains("lisible par d'autres (mode 0644)"),
             "{}",
             o.text()
         );
@@ -243,7 +243,11 @@ fn a_key_inside_the_workspace_is_refused() {
     let inside = env.root().join("keys/private");
     let o = env.dpo(&["keys", "generate", "--key", inside.to_str().unwrap()]);
     assert_eq!(o.code(), Some(2));
-    assert!(o.text().contains("inside the workspace"), "{}", o.text());
+    assert!(
+        o.text().contains("dans l'espace de travail"),
+        "{}",
+        o.text()
+    );
     assert!(!inside.exists());
     let o = env
         .cmd()
@@ -303,12 +307,16 @@ fn a_flipped_byte_another_key_or_another_namespace_fails_dpo_verify() {
     env.ok(&["sign", "f.txt"]);
     let o = env.dpo(&["verify", "f.txt", "--namespace", "dpo-certificate"]);
     assert_eq!(o.code(), Some(1), "{}", o.text());
-    assert!(o.text().contains("another purpose"), "{}", o.text());
+    assert!(o.text().contains("un autre usage"), "{}", o.text());
 
     flip_byte(&f, 3);
     let o = env.dpo(&["verify", "f.txt"]);
     assert_eq!(o.code(), Some(1), "{}", o.text());
-    assert!(o.text().contains("does not match"), "{}", o.text());
+    assert!(
+        o.text().contains("ne correspond pas au fichier"),
+        "{}",
+        o.text()
+    );
 
     // Signed with another key: unknown to allowed_signers.
     let other = env.path("other/key");
@@ -326,7 +334,8 @@ fn a_flipped_byte_another_key_or_another_namespace_fails_dpo_verify() {
     let o = env.dpo(&["verify", "g.txt"]);
     assert_eq!(o.code(), Some(1));
     assert!(
-        o.text().contains("not in the allowed-signers file"),
+        o.text()
+            .contains("n'est pas dans le fichier des signataires autorisés"),
         "{}",
         o.text()
     );
@@ -514,7 +523,11 @@ fn a_bag_is_refused_for_an_item_the_controller_wants_destroyed() {
         "depot",
     ]);
     assert_eq!(o.code(), Some(2));
-    assert!(o.text().contains("did not ask for it back"), "{}", o.text());
+    assert!(
+        o.text().contains("ne l'a pas demandé en retour"),
+        "{}",
+        o.text()
+    );
     assert!(!env.path("media/x").exists());
 }
 
@@ -544,11 +557,7 @@ fn destroy_is_refused_before_the_item_is_handed_over_in_a_verified_bag() {
     ];
     let o = env.dpo(&args);
     assert_eq!(o.code(), Some(2));
-    assert!(
-        o.text().contains("before it is handed over"),
-        "{}",
-        o.text()
-    );
+    assert!(o.text().contains("avant sa remise"), "{}", o.text());
     env.bag_shares("media/bag");
     // Bagged but not verified yet: still refused.
     assert_eq!(env.dpo(&args).code(), Some(2));
@@ -559,7 +568,12 @@ fn destroy_is_refused_before_the_item_is_handed_over_in_a_verified_bag() {
     later.extend(["--at", "2021-08-03 09:00"]);
     let o = env.dpo(&later);
     assert_eq!(o.code(), Some(2));
-    assert!(o.text().contains("in the future"), "{}", o.text());
+    assert!(
+        o.text()
+            .contains("3 août 2021 à 09:00 (UTC+02:00) est dans le futur"),
+        "{}",
+        o.text()
+    );
 }
 
 #[test]
@@ -778,7 +792,7 @@ fn the_certificate_names_the_parties_every_copy_and_the_journal_head() {
     let before = std::fs::read(env.path("out/certificat.pdf")).unwrap();
     let o = env.dpo(&["fate", "certify", "-o", "out/certificat.pdf"]);
     assert_eq!(o.code(), Some(2), "{}", o.text());
-    assert!(o.text().contains("never overwritten"), "{}", o.text());
+    assert!(o.text().contains("n'est jamais remplacé"), "{}", o.text());
     assert_eq!(
         std::fs::read(env.path("out/certificat.pdf")).unwrap(),
         before
@@ -948,7 +962,7 @@ fn a_scan_refuses_a_fingerprint_manifest_changed_after_it_was_taken() {
     std::fs::write(env.root().join(manifest), b"").unwrap();
     let o = env.dpo(&["fate", "scan", "sauvegardes", "data"]);
     assert_eq!(o.code(), Some(2), "{}", o.text());
-    assert!(o.text().contains("it was changed"), "{}", o.text());
+    assert!(o.text().contains("il a été modifié"), "{}", o.text());
     // And with no fingerprint at all, the scan says what to do.
     let o = env.dpo(&["fate", "scan", "partages", "data"]);
     assert_eq!(o.code(), Some(2));

@@ -275,8 +275,8 @@ fn a_date_without_a_time_is_refused_wherever_an_instant_is_asked_for() {
         r.assert_code(2);
         let e = r.stderr();
         assert!(e.contains(flag), "{flag}: {e}");
-        assert!(e.contains("is a date without a time"), "{flag}: {e}");
-        assert!(e.contains("not read as midnight"), "{flag}: {e}");
+        assert!(e.contains("est une date sans heure"), "{flag}: {e}");
+        assert!(e.contains("pas lue comme minuit"), "{flag}: {e}");
     }
     // Nothing was written.
     assert!(!ws.exists("breaches/2021-001.yaml"));
@@ -287,7 +287,7 @@ fn a_date_without_a_time_is_refused_wherever_an_instant_is_asked_for() {
     r.assert_code(2);
     assert!(r.stderr().contains("--now"), "{}", r.stderr());
     assert!(
-        r.stderr().contains("is a date without a time"),
+        r.stderr().contains("est une date sans heure"),
         "{}",
         r.stderr()
     );
@@ -313,11 +313,15 @@ fn an_instruction_given_in_the_future_is_refused() {
     r.assert_code(2);
     assert!(
         r.stderr()
-            .contains("the time of the instruction `2021-03-01 10:30`"),
+            .contains("l'heure de l'instruction `2021-03-01 10:30`"),
         "{}",
         r.stderr()
     );
-    assert!(r.stderr().contains("is later than now"), "{}", r.stderr());
+    assert!(
+        r.stderr().contains("est postérieure à maintenant"),
+        "{}",
+        r.stderr()
+    );
     assert!(!ws.exists("instructions/2021-001.yaml"));
 }
 
@@ -338,7 +342,7 @@ fn the_late_refusal_names_the_deadline_in_winter_time() {
     r.assert_code(2);
     let e = r.stderr();
     assert!(
-        e.contains("a expiré le 2021-11-01 09:00 (UTC+01:00)"),
+        e.contains("a expiré le 1er novembre 2021 à 09:00 (UTC+01:00)"),
         "{e}"
     );
     assert!(!e.contains("UTC+02:00"), "{e}");

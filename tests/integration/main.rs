@@ -16,6 +16,8 @@ mod closing;
 mod copies;
 mod crash;
 mod documents;
+mod duties_voice;
+mod errors_voice;
 mod evidence;
 mod fate;
 mod hostile;

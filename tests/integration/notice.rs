@@ -91,7 +91,8 @@ fn the_nature_of_the_breach_cannot_be_deferred_in_defer_check_or_notify() {
     ]);
     r.assert_code(2);
     assert!(
-        r.stderr().contains("cannot be deferred") && r.stderr().contains("Art. 33(3)(a)"),
+        r.stderr().contains("ne peut pas être différée")
+            && r.stderr().contains("art. 33, §\u{a0}3, a"),
         "{}",
         r.stderr()
     );
@@ -282,7 +283,7 @@ fn approximate_counts_are_worded_with_digit_grouping_in_both_languages() {
     let r = ws.dpo().run(&["check"]);
     r.assert_code(2);
     assert!(
-        r.stdout().contains("breaches/2021-001.yaml:") && r.stdout().contains("upside down"),
+        r.stdout().contains("breaches/2021-001.yaml:") && r.stdout().contains("à l'envers"),
         "{}",
         r.stdout()
     );
@@ -438,7 +439,8 @@ fn the_facts_of_the_cnil_form_are_asked_kept_and_sent() {
     ]);
     r.assert_code(2);
     assert!(
-        r.stderr().contains("unknown sub-processor `siim95`"),
+        r.stderr()
+            .contains("sous-traitant ultérieur inconnu `siim95`"),
         "{}",
         r.stderr()
     );
@@ -683,7 +685,7 @@ fn a_filled_deferral_is_settled_and_a_changed_field_is_offered_as_a_supplement()
     assert!(
         again
             .stderr()
-            .contains("changed since they were sent: measures_taken")
+            .contains("modifié depuis l'envoi\u{202f}: measures_taken")
             && again.stderr().contains("dpo breach supplement 2021-001"),
         "{}",
         again.stderr()
@@ -904,9 +906,9 @@ fn the_breach_report_ends_with_the_signature_block_and_names_the_systems() {
 #[test]
 fn a_count_range_needs_a_lower_bound_of_1_below_its_upper_bound() {
     for (range, why) in [
-        ("{from: 0, to: 0}", "starts at 1 at least"),
-        ("{from: 0, to: 50}", "starts at 1 at least"),
-        ("{from: 50, to: 50}", "two different bounds"),
+        ("{from: 0, to: 0}", "commence au moins à 1"),
+        ("{from: 0, to: 50}", "commence au moins à 1"),
+        ("{from: 50, to: 50}", "deux bornes différentes"),
     ] {
         let ws = with_breach(|t| {
             swap(
@@ -975,7 +977,7 @@ fn a_dry_run_makes_the_checks_of_a_real_run() {
         .run(&["--now", NOW, "breach", "notify", ID, "--dry-run"]);
     r.assert_code(2);
     assert!(
-        r.stderr().contains("already") && r.stderr().contains("--again"),
+        r.stderr().contains("déjà été notifiée") && r.stderr().contains("--again"),
         "{}",
         r.stderr()
     );

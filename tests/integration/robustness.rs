@@ -54,7 +54,7 @@ fn a_smtp_url_that_does_not_parse_is_shown_without_its_password() {
         .run(&["--now", "2021-03-26 11:00", "breach", "notify", ID]);
     assert!(
         r.stderr().contains(
-            "DPO_SMTP_URL `smtp://dpo:***@127.0.0.1:99999` is not usable: invalid port number"
+            "DPO_SMTP_URL `smtp://dpo:***@127.0.0.1:99999` est inutilisable\u{202f}: invalid port number"
         ),
         "{}",
         r.stderr()
@@ -106,7 +106,8 @@ fn an_unusable_smtp_timeout_is_refused() {
         .run(&["--now", "2021-03-26 11:00", "breach", "notify", ID]);
     r.assert_code(2);
     assert!(
-        r.stderr().contains("DPO_SMTP_TIMEOUT `soon` is not usable"),
+        r.stderr()
+            .contains("DPO_SMTP_TIMEOUT `soon` est inutilisable"),
         "{}",
         r.stderr()
     );
@@ -224,12 +225,12 @@ fn a_server_silent_after_the_data_is_reported_as_not_confirming_reception() {
     r.assert_no_panic();
     let err = r.stderr();
     assert!(
-        err.contains("did not confirm reception of message <"),
+        err.contains("n'a pas confirmé la réception du message <"),
         "{err}"
     );
-    assert!(err.contains("check the server's log"), "{err}");
+    assert!(err.contains("cherchez le Message-ID"), "{err}");
     assert!(
-        !err.contains("failed to send the message through"),
+        !err.contains("l'envoi du message par"),
         "the server had the message: {err}"
     );
     assert!(
@@ -332,7 +333,8 @@ fn second_60_is_refused_in_a_file_and_on_the_command_line() {
         ]);
         r.assert_code(2);
         assert!(
-            r.stderr().contains("has second 60 (a leap second)"),
+            r.stderr()
+                .contains("a une seconde 60 (seconde intercalaire)"),
             "{typed}: {}",
             r.stderr()
         );
@@ -349,7 +351,7 @@ fn a_request_received_in_the_future_is_refused_and_nothing_is_written() {
     r.assert_code(2);
     assert!(
         r.stderr().contains(
-            "the time of receipt `2021-03-26 11:01` (2021-03-26 11:01 (UTC+01:00)) is later than now (2021-03-26 11:00 (UTC+01:00)); it cannot be in the future"
+            "l'heure de réception `2021-03-26 11:01` (2021-03-26 11:01 (UTC+01:00)) est postérieure à maintenant (2021-03-26 11:00 (UTC+01:00))\u{202f}; elle ne peut pas être dans le futur"
         ),
         "{}",
         r.stderr()

@@ -575,7 +575,7 @@ fn no_copy_is_destroyed_on_a_choice_that_is_only_assumed() {
     assert_eq!(o.code(), Some(2), "{}", o.text());
     assert!(
         o.text()
-            .contains("the controller's choice is an assumption to confirm"),
+            .contains("le choix du responsable de traitement est une hypothèse à confirmer"),
         "{}",
         o.text()
     );

@@ -112,13 +112,13 @@ fn a_late_notification_is_never_made_on_time_by_rewriting_aware_at() {
     .assert_code(0);
     assert_eq!(on_time(&ws), serde_json::json!(false));
     // Closed: nothing is set any more.
-    refused(&ws, FILE, "2021-11-04 10:00", &set_aware, "was closed");
+    refused(&ws, FILE, "2021-11-04 10:00", &set_aware, "a été close le");
     refused(
         &ws,
         FILE,
         "2021-11-04 10:00",
         &["breach", "set", ID, "title", "autre"],
-        "was closed",
+        "a été close le",
     );
     ws.dpo().run(&["check"]).assert_code(0);
     // By hand: check reports it (exit 1), and the judgement stays "late".
@@ -170,21 +170,33 @@ fn breach_set_checks_cross_references_and_the_order_of_instants() {
     let ws = with_breach();
     let now = "2021-03-28 12:00";
     for (field, value, want) in [
-        ("controllers[0]", "nope", "unknown controller `nope`"),
-        ("controllers", "[]", "no controller is named"),
-        ("subprocessors", "[ghost]", "unknown sub-processor `ghost`"),
+        (
+            "controllers[0]",
+            "nope",
+            "responsable de traitement inconnu `nope`",
+        ),
+        (
+            "controllers",
+            "[]",
+            "aucun responsable de traitement n'est nommé",
+        ),
+        (
+            "subprocessors",
+            "[ghost]",
+            "sous-traitant ultérieur inconnu `ghost`",
+        ),
         (
             "occurred_at",
             "2021-03-27T10:00:00+01:00",
-            "is before occurred_at",
+            "est antérieur à occurred_at",
         ),
         (
             "discovered_at",
             "2021-03-26T11:00:00+01:00",
-            "is before discovered_at",
+            "est antérieur à discovered_at",
         ),
-        ("ended_at", "2021-03-29T10:00:00+02:00", "in the future"),
-        ("title", "  ", "the title is empty"),
+        ("ended_at", "2021-03-29T10:00:00+02:00", "est dans le futur"),
+        ("title", "  ", "le titre est vide"),
     ] {
         refused(&ws, FILE, now, &["breach", "set", ID, field, value], want);
     }
@@ -254,7 +266,11 @@ fn a_deep_field_path_is_refused_not_a_stack_overflow() {
     for path in [deep.as_str(), bracket.as_str()] {
         let r = run(&ws, "2021-03-28 12:00", &["breach", "set", ID, path, "1"]);
         r.assert_code(2);
-        assert!(r.stderr().contains("not a field path"), "{}", r.stderr());
+        assert!(
+            r.stderr().contains("pas un chemin de champ"),
+            "{}",
+            r.stderr()
+        );
         assert!(r.stderr().len() < 2000, "the path is not echoed whole");
     }
     log_request(&ws, "2021-03-26 09:00").assert_code(0);
@@ -292,14 +308,18 @@ fn request_set_validates_as_request_log_and_check_do() {
     log_request(&ws, "2021-04-01 09:00").assert_code(0);
     let now = "2021-04-03 11:00";
     for (field, value, want) in [
-        ("controller", "nope", "unknown controller `nope`"),
+        (
+            "controller",
+            "nope",
+            "responsable de traitement inconnu `nope`",
+        ),
         (
             "received_at",
             "2021-05-01T10:00:00+02:00",
-            "received_at (2021-05-01 10:00 (UTC+02:00)) is after logged_at",
+            "received_at (1er mai 2021 à 10:00 (UTC+02:00)) est postérieur à logged_at",
         ),
-        ("summary", "   ", "the summary of the request is empty"),
-        ("id", "2021-002", "evidence"),
+        ("summary", "   ", "le résumé de la demande est vide"),
+        ("id", "2021-002", "preuve"),
     ] {
         refused(
             &ws,
@@ -357,11 +377,12 @@ fn request_set_validates_as_request_log_and_check_do() {
     r.assert_code(2);
     let out = r.stdout();
     assert!(
-        out.contains("unknown controller `nope`") && out.contains("is after logged_at"),
+        out.contains("responsable de traitement inconnu `nope`")
+            && out.contains("est postérieur à logged_at"),
         "{out}"
     );
     let r = ws.dpo().now("2021-04-04T10:00:00+02:00").run(&["check"]);
-    assert!(r.stdout().contains("is in the future"), "{}", r.stdout());
+    assert!(r.stdout().contains("est dans le futur"), "{}", r.stdout());
 }
 
 #[test]
@@ -378,7 +399,7 @@ fn fate_set_never_sets_an_id_nor_breaks_the_records_and_keeps_the_comments() {
             fate,
             now,
             &["fate", "set", item, field, "renamed"],
-            "never set",
+            "jamais modifié",
         );
     }
     refused(
@@ -386,7 +407,7 @@ fn fate_set_never_sets_an_id_nor_breaks_the_records_and_keeps_the_comments() {
         fate,
         now,
         &["fate", "set", "historique-sauvegardes", "copies", "[]"],
-        "lists no copy",
+        "ne liste aucune copie",
     );
     // Part of a decision that does not exist yet: the whole is asked for.
     refused(
@@ -400,7 +421,7 @@ fn fate_set_never_sets_an_id_nor_breaks_the_records_and_keeps_the_comments() {
             "decision.reference",
             "courrier",
         ],
-        "`decision` has no value yet: give it whole",
+        "`decision` n'a pas encore de valeur\u{202f}: donnez-la en entier",
     );
     let before = ws.read(fate);
     // The README's example, on the sample.
@@ -514,7 +535,7 @@ fn fate_set_refuses_what_would_orphan_the_records_of_a_copy() {
         fate,
         now,
         &["fate", "set", "sauvegardes", "copies[1].id", "autre"],
-        "never set",
+        "jamais modifié",
     );
     refused(
         &f,
@@ -527,7 +548,7 @@ fn fate_set_refuses_what_would_orphan_the_records_of_a_copy() {
             "copies",
             "[{id: autre, kind: live_storage, location: ailleurs}]",
         ],
-        "which has no such copy",
+        "qui n'a pas cette copie",
     );
     f.dpo()
         .now("2021-08-02T10:00:00+02:00")
@@ -645,7 +666,7 @@ fn no_breach_command_makes_a_hand_edit_its_own() {
         "--reason",
         "analyse en cours",
     ];
-    refused(&ws, FILE, "2021-03-30 12:00", &defer, "cannot be adopted");
+    refused(&ws, FILE, "2021-03-30 12:00", &defer, "être adopté");
     refused(&ws, FILE, "2021-03-30 12:00", &defer, "`calls`");
     run(&ws, "2021-03-30 12:00", &["check"]).assert_code(1);
     // A fact edited by hand: refused, pointing to `dpo record adopt`; once
@@ -744,8 +765,9 @@ fn fate_set_never_rewrites_what_an_issued_certificate_states() {
         let r = f.dpo(args);
         r.assert_code(2);
         assert!(
-            r.stderr().contains("covered by the certificate issued on")
-                && r.stderr().contains("does not re-certify"),
+            r.stderr()
+                .contains("est couvert par le certificat délivré le")
+                && r.stderr().contains("dpo ne recertifie pas"),
             "{args:?}: {}",
             r.stderr()
         );
@@ -794,7 +816,7 @@ fn request_set_never_rewrites_the_received_time_or_controller_once_forwarded() {
             REQUEST,
             "2021-04-03 10:20",
             &["request", "set", ID, field, value],
-            "was forwarded to the controller on",
+            "a été transmis au responsable de traitement le",
         );
     }
     run(

@@ -19,7 +19,11 @@ fn notified(server: &SmtpServer) -> Workspace {
     let r = ws.dpo().run(&["journal", "verify"]);
     r.assert_code(1);
     assert!(r.stderr().contains(FILE), "{}", r.text());
-    assert!(r.stderr().contains("no journal entry"), "{}", r.text());
+    assert!(
+        r.stderr().contains("aucune entrée du journal"),
+        "{}",
+        r.text()
+    );
     ws.dpo()
         .run(&[
             "record",
@@ -124,7 +128,7 @@ fn assert_tampered(ws: &Workspace, field: &str) {
         .run(&["record", "adopt", FILE, "--reason", "correction"]);
     r.assert_code(2);
     assert!(r.stderr().contains(&format!("`{field}`")), "{}", r.text());
-    assert!(r.stderr().contains("evidence"), "{}", r.text());
+    assert!(r.stderr().contains("preuves"), "{}", r.text());
     assert_eq!(
         ws.journal().len(),
         before,
@@ -280,7 +284,7 @@ fn a_journal_emptied_removed_rehashed_cut_short_or_with_its_head_edited_is_caugh
     expect(
         &ws,
         "deleted",
-        &format!("fichier {FILE}\u{202f}: no journal entry"),
+        &format!("fichier {FILE}\u{202f}: aucune entrée du journal"),
     );
 
     // Both files emptied.
@@ -295,7 +299,7 @@ fn a_journal_emptied_removed_rehashed_cut_short_or_with_its_head_edited_is_caugh
     expect(
         &ws,
         "emptied, head at genesis",
-        &format!("fichier {FILE}\u{202f}: no journal entry"),
+        &format!("fichier {FILE}\u{202f}: aucune entrée du journal"),
     );
 
     // Re-hashed without the files' hashes (as an older journal would be).
@@ -306,7 +310,7 @@ fn a_journal_emptied_removed_rehashed_cut_short_or_with_its_head_edited_is_caugh
     expect(
         &ws,
         "re-hashed without writes",
-        &format!("fichier {FILE}\u{202f}: no journal entry vouches for this record's content"),
+        &format!("fichier {FILE}\u{202f}: aucune entrée du journal ne garantit le contenu de cet enregistrement"),
     );
 
     // A record edited, the chain re-hashed with an edited entry.

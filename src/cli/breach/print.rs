@@ -50,15 +50,9 @@ pub(super) fn opened(
     } else {
         let s = t.strings();
         let file = path.display().to_string();
-        outln!(
-            "{}",
-            tr!(s, "breach-opened", id = b.id.as_str(), file = file.as_str())
-        )?;
+        say!(s, "breach-opened", id = b.id.as_str(), file = file.as_str())?;
         outln!("{message}")?;
-        outln!(
-            "{}",
-            tr!(s, "next-breach-open", id = b.id.as_str(), file = file)
-        )?;
+        say!(s, "next-breach-open", id = b.id.as_str(), file = file)?;
     }
     Ok(0)
 }
@@ -78,7 +72,7 @@ pub(super) fn list(
     let s = t.strings();
     if rows.is_empty() {
         let dir = ws.root.join(store::DIR).display().to_string();
-        outln!("{}", tr!(s, "breach-none", dir = dir))?;
+        say!(s, "breach-none", dir = dir)?;
         return Ok(());
     }
     let now = crate::time::in_tz(now, ws.tz);
@@ -133,16 +127,13 @@ pub(super) fn deferred(
     } else {
         let s = settings.strings();
         let (id, reason) = (b.id.as_str(), reason.trim());
-        outln!(
-            "{}",
-            tr!(s, "breach-deferred", id = id, field = f, reason = reason)
-        )?;
+        say!(s, "breach-deferred", id = id, field = f, reason = reason)?;
         let missing = fields::missing(b);
         if missing.is_empty() {
-            outln!("{}", tr!(s, "next-breach-notify", id = id))?;
+            say!(s, "next-breach-notify", id = id)?;
         } else {
             let fields = in_words(&s, missing.iter().map(|f| f.key()));
-            outln!("{}", tr!(s, "breach-still-missing", fields = fields))?;
+            say!(s, "breach-still-missing", fields = fields)?;
         }
     }
     Ok(0)
@@ -168,29 +159,23 @@ pub(super) fn sent(
         let controller = s.controller.as_str();
         if s.dry_run {
             let file = ws.root.join(&s.eml).display().to_string();
-            outln!(
-                "{}",
-                tr!(
-                    t,
-                    "breach-dry-run",
-                    what = what,
-                    id = id,
-                    controller = controller,
-                    file = file
-                )
+            say!(
+                t,
+                "breach-dry-run",
+                what = what,
+                id = id,
+                controller = controller,
+                file = file
             )?;
         } else {
             let to = s.recipients.join(", ");
-            outln!(
-                "{}",
-                tr!(
-                    t,
-                    "breach-sent",
-                    what = what,
-                    id = id,
-                    controller = controller,
-                    to = to
-                )
+            say!(
+                t,
+                "breach-sent",
+                what = what,
+                id = id,
+                controller = controller,
+                to = to
             )?;
             let reply = s.server_reply.as_deref().unwrap_or_default();
             outln!("  {}", tr!(t, "sent-server-reply", reply = reply))?;
@@ -242,16 +227,13 @@ pub(super) fn called(settings: &Settings, b: &Breach, call: &Call) -> Result<i32
     }
     let s = settings.strings();
     let (id, controller) = (b.id.as_str(), call.controller.as_str());
-    outln!(
-        "{}",
-        tr!(
-            s,
-            "breach-called",
-            to = call.to.as_str(),
-            number = call.number.as_str(),
-            id = id,
-            at = words::show(call.at)
-        )
+    say!(
+        s,
+        "breach-called",
+        to = call.to.as_str(),
+        number = call.number.as_str(),
+        id = id,
+        at = words::show(call.at)
     )?;
     let p = breach::progress(b)
         .into_iter()
@@ -259,20 +241,14 @@ pub(super) fn called(settings: &Settings, b: &Breach, call: &Call) -> Result<i32
     match p {
         Some(p) if p.complete_at.is_some() => {
             let on_time = if p.on_time == Some(true) { "yes" } else { "no" };
-            outln!(
-                "{}",
-                tr!(
-                    s,
-                    "breach-complete",
-                    controller = controller,
-                    on_time = on_time
-                )
+            say!(
+                s,
+                "breach-complete",
+                controller = controller,
+                on_time = on_time
             )?;
         }
-        _ => outln!(
-            "{}",
-            tr!(s, "next-breach-email", controller = controller, id = id)
-        )?,
+        _ => say!(s, "next-breach-email", controller = controller, id = id)?,
     }
     Ok(0)
 }
@@ -284,11 +260,11 @@ pub(super) fn closed(settings: &Settings, b: &Breach) -> Result<i32, CliError> {
         return Ok(0);
     }
     let s = settings.strings();
-    outln!("{}", tr!(s, "breach-closed", id = b.id.as_str()))?;
+    say!(s, "breach-closed", id = b.id.as_str())?;
     if let Some(c) = b.closed.as_ref().filter(|c| !c.deferred.is_empty()) {
         let fields = in_words(&s, c.deferred.iter().map(String::as_str));
         let w = tr!(s, "breach-closed-deferred", fields = fields);
-        errln!("{}", tr!(s, "cli-warning", message = w));
+        warn_say!(s, "cli-warning", message = w);
     }
     for p in breach::progress(b) {
         if p.complete_at.is_none() {
@@ -297,7 +273,7 @@ pub(super) fn closed(settings: &Settings, b: &Breach) -> Result<i32, CliError> {
                 "breach-never-completed",
                 controller = p.controller.as_str()
             );
-            errln!("{}", tr!(s, "cli-warning", message = w));
+            warn_say!(s, "cli-warning", message = w);
         }
     }
     Ok(0)
@@ -318,7 +294,7 @@ pub(super) fn severity(settings: &Settings, s: &Severity) -> Result<i32, CliErro
             s.score,
             t.strings().get(s.level.label_key())
         )?;
-        outln!("{}", tr!(t.strings(), "breach-severity-scale"))?;
+        say!(t.strings(), "breach-severity-scale")?;
     }
     Ok(0)
 }
@@ -393,14 +369,11 @@ pub(super) fn tampered(
 ) -> Result<(), CliError> {
     outln!("")?;
     let s = settings.strings();
-    outln!(
-        "{}",
-        tr!(
-            s,
-            "breach-show-tampered",
-            file = f.file.as_str(),
-            message = crate::render::catalog::Localize::message(f, &s)
-        )
+    say!(
+        s,
+        "breach-show-tampered",
+        file = f.file.as_str(),
+        message = crate::render::catalog::Localize::message(f, &s)
     )?;
     Ok(())
 }

@@ -47,29 +47,26 @@ pub(super) fn run(settings: &Settings, a: &VerifyBagArgs) -> Result<i32, CliErro
     let r = &c.report;
     if !r.is_valid() {
         let n = r.problems.len();
-        errln!("{}", tr!(s, "bag-verdict-invalid", dir = dir, n = n));
+        warn_say!(s, "bag-verdict-invalid", dir = dir, n = n);
         for p in &r.problems {
             outln!("{}", p.message(&s))?;
         }
     } else if !r.is_complete() {
         let n = r.to_fetch.len();
-        outln!("{}", tr!(s, "bag-verdict-incomplete", dir = dir, n = n))?;
+        say!(s, "bag-verdict-incomplete", dir = dir, n = n)?;
         for e in &r.to_fetch {
             let (path, url) = (e.path.as_str(), e.url.as_str());
-            outln!("{}", tr!(s, "bag-not-fetched", path = path, url = url))?;
+            say!(s, "bag-not-fetched", path = path, url = url)?;
         }
     } else {
         let algorithms = c.algorithms.join(", ");
         let files = c.files;
-        outln!(
-            "{}",
-            tr!(
-                s,
-                "bag-verdict-valid",
-                dir = dir,
-                files = files,
-                algorithms = algorithms
-            )
+        say!(
+            s,
+            "bag-verdict-valid",
+            dir = dir,
+            files = files,
+            algorithms = algorithms
         )?;
     }
     for w in &r.warnings {
@@ -90,22 +87,22 @@ pub(super) fn run(settings: &Settings, a: &VerifyBagArgs) -> Result<i32, CliErro
     match (&c.known_in, unsigned) {
         // A bag dpo made: --unsigned-ok does not waive its signature.
         (Some(file), true) if a.unsigned_ok => {
-            errln!("{}", tr!(s, "bag-signature-required", file = file.as_str()));
+            warn_say!(s, "bag-signature-required", file = file.as_str());
         }
-        (Some(_), true) => errln!("{}", tr!(s, "bag-refused-unsigned", file = keys)),
+        (Some(_), true) => warn_say!(s, "bag-refused-unsigned", file = keys),
         (None, true) if c.signature_required => {
-            errln!("{}", tr!(s, "bag-refused-unsigned", file = keys));
+            warn_say!(s, "bag-refused-unsigned", file = keys);
             let hint = s.msg(&Msg::new("bag-refused-unsigned-hint"));
             errln!("  {}", tr!(s, "cli-hint", hint = hint));
         }
         (None, true) if c.bag_valid && c.complete => {
-            outln!("{}", tr!(s, "bag-accepted-unsigned"))?;
+            say!(s, "bag-accepted-unsigned")?;
         }
         _ => {}
     }
     match &c.recorded_in {
-        Some(file) => errln!("{}", tr!(s, "fate-recorded-in", file = file.as_str())),
-        None if c.in_workspace => errln!("{}", tr!(s, "fate-bag-not-recorded")),
+        Some(file) => warn_say!(s, "fate-recorded-in", file = file.as_str()),
+        None if c.in_workspace => warn_say!(s, "fate-bag-not-recorded"),
         None => {}
     }
     Ok(code)

@@ -1,0 +1,456 @@
+//! Every error of the core speaks the run's language (issue 10, "errors"):
+//! a representative of each error family — the workspace, a record file
+//! and `… set`, the journal, the recovery after a command killed mid-way,
+//! `record adopt`, the lock, an output path, times and identifiers, the
+//! YAML parser's own words, e-mail, keys and signatures, a system error
+//! given as a cause — provoked in French (the default) and in English
+//! (`--lang en`): exit code, the file (and line and column) first where
+//! there is one, words of one language only, French typography.
+
+use crate::support::language::{data_of, faults, without_data};
+use crate::support::tools::sha256sum;
+use crate::support::{Run, Workspace};
+
+const ID: &str = "2021-001";
+const BREACH: &str = "breaches/2021-001.yaml";
+
+/// A run of `dpo` in `lang` (`fr`: the default; `en`: `--lang en`).
+fn dpo(ws: &Workspace, lang: &str) -> crate::support::Dpo {
+    let d = ws.dpo().now("2021-03-28 12:00");
+    if lang == "en" {
+        d.english()
+    } else {
+        d
+    }
+}
+
+/// What `r` printed, the workspace's own words and its folder taken out.
+fn read(ws: &Workspace, r: &Run) -> String {
+    let mut data = Vec::new();
+    data_of(ws.root(), &mut data);
+    data.push(ws.dir().display().to_string());
+    data.sort_by_key(|d| std::cmp::Reverse(d.len()));
+    without_data(&r.text(), &data)
+        .replace(&ws.dir().display().to_string(), "▢")
+        .replace(".dpo.pending", "▢")
+}
+
+/// `r` exits with `code` and says `said` (in `lang`), in one language.
+fn speaks(ws: &Workspace, r: &Run, lang: &str, code: i32, said: &[&str]) {
+    let text = r.text();
+    assert_eq!(r.code(), Some(code), "{lang}: exit code\n{text}");
+    r.assert_no_panic();
+    for s in said {
+        assert!(text.contains(s), "{lang}: no {s:?} in\n{text}");
+    }
+    let f = faults(lang, &read(ws, r));
+    assert!(f.is_empty(), "{f:#?}\n--- what was read:\n{text}");
+}
+
+/// The first line of the error: `erreur : ` or `error: `, then `first`.
+fn opens_with(r: &Run, lang: &str, first: &str) {
+    let label = if lang == "fr" {
+        "erreur\u{202f}: "
+    } else {
+        "error: "
+    };
+    let line = r
+        .text()
+        .lines()
+        .find(|l| l.starts_with(label))
+        .map(str::to_string)
+        .unwrap_or_default();
+    assert!(
+        line.starts_with(&format!("{label}{first}")),
+        "{lang}: the error does not open with {first:?}:\n{}",
+        r.text()
+    );
+}
+
+/// The sample workspace with the fixture breach, adopted.
+fn with_breach() -> Workspace {
+    let ws = Workspace::fixture("juvisy-workspace");
+    ws.write_breach_record(ID);
+    ws.dpo()
+        .run(&["record", "adopt", BREACH, "--reason", "written by hand"])
+        .assert_code(0);
+    ws
+}
+
+#[test]
+fn a_missing_workspace_and_an_unreadable_time_are_said_in_the_run_s_language() {
+    let ws = Workspace::sample();
+    for (lang, said) in [
+        ("fr", ["pas d'espace de travail", "conseil\u{202f}: passez"]),
+        ("en", ["no workspace at", "hint: pass --registers"]),
+    ] {
+        let r = dpo(&ws, lang)
+            .env("DPO_REGISTERS", ws.path("nowhere"))
+            .run(&["check"]);
+        speaks(&ws, &r, lang, 2, &said);
+    }
+    // A time that is not one: the option, then the cause, both said.
+    for (lang, said) in [
+        (
+            "fr",
+            [
+                "--now / DPO_NOW invalide",
+                "cause\u{202f}: `demain` n'est pas une heure",
+            ],
+        ),
+        (
+            "en",
+            [
+                "invalid --now / DPO_NOW",
+                "caused by: `demain` is not a time",
+            ],
+        ),
+    ] {
+        let r = dpo(&ws, lang).now("demain").run(&["status"]);
+        speaks(&ws, &r, lang, 2, &said);
+    }
+    // A local time the spring change skips.
+    for (lang, said) in [
+        ("fr", "n'existe pas dans le fuseau Europe/Paris"),
+        ("en", "does not exist in Europe/Paris"),
+    ] {
+        let r = dpo(&ws, lang).now("2021-03-28 02:30").run(&["status"]);
+        speaks(&ws, &r, lang, 2, &[said]);
+    }
+}
+
+#[test]
+fn the_yaml_parser_s_common_errors_are_said_with_their_position_first() {
+    type Edit = fn(&str) -> String;
+    let cases: [(&str, &str, Edit, &str, &str, &str); 5] = [
+        (
+            "invalid type",
+            "controllers/juvisy-sur-orge.yaml",
+            |t| t.replacen("  term_months: 6\n", "  term_months: six\n", 1),
+            "controllers/juvisy-sur-orge.yaml:",
+            "type invalide\u{202f}: le texte \"six\", alors que le champ attend un nombre entier",
+            "invalid type: string \"six\", expected u32",
+        ),
+        (
+            "missing field",
+            "controllers/juvisy-sur-orge.yaml",
+            |t| t.replacen("name: Commune de Juvisy-sur-Orge\n", "", 1),
+            "controllers/juvisy-sur-orge.yaml:",
+            "champ obligatoire `name` absent",
+            "missing field `name`",
+        ),
+        (
+            "a tab",
+            "processor.yaml",
+            |t| t.replacen("\naddress:", "\n\taddress:", 1),
+            "processor.yaml:",
+            "tabulation",
+            "tab",
+        ),
+        (
+            "an unclosed quote",
+            "processor.yaml",
+            |t| t.replacen("\nname: ", "\nname: \"", 1),
+            "processor.yaml:",
+            "(syntaxe)\u{202f}: fin de fichier inattendue",
+            "(syntax): found unexpected end of stream",
+        ),
+        (
+            "a bad identifier",
+            "people.yaml",
+            |t| t.replacen("controllers: [", "controllers: [Juvisy Sur Orge, ", 1),
+            "people.yaml:",
+            "n'est pas un identifiant valide",
+            "is not a valid identifier",
+        ),
+    ];
+    for (case, file, edit, at, fr, en) in cases {
+        let ws = Workspace::sample();
+        let text = ws.read(file);
+        let changed = edit(&text);
+        assert_ne!(changed, text, "{case}: the edit applies");
+        ws.write(file, &changed);
+        for (lang, said) in [("fr", fr), ("en", en)] {
+            let r = dpo(&ws, lang).run(&["check"]);
+            speaks(&ws, &r, lang, 2, &[said]);
+            opens_with(&r, lang, at);
+            assert!(
+                !r.text().contains("serde_yaml"),
+                "{case}: the parser's own words are said\n{}",
+                r.text()
+            );
+        }
+    }
+}
+
+#[test]
+fn a_field_refused_by_set_names_the_file_and_the_field_first() {
+    let ws = with_breach();
+    for (field, value, fr, en) in [
+        (
+            "nature..x",
+            "1",
+            "ce n'est pas un chemin de champ",
+            "not a field path",
+        ),
+        (
+            "nature.subjects_count",
+            "beaucoup",
+            "l'enregistrement ne se lirait plus",
+            "the record would not read",
+        ),
+        (
+            "notifications",
+            "[]",
+            "est écrit par dpo comme preuve",
+            "is written by dpo as evidence",
+        ),
+        (
+            "controllers",
+            "[]",
+            "`dpo check` refuserait l'enregistrement",
+            "`dpo check` would reject the record",
+        ),
+    ] {
+        for (lang, said) in [("fr", fr), ("en", en)] {
+            let r = dpo(&ws, lang).run(&["breach", "set", ID, field, value]);
+            speaks(&ws, &r, lang, 2, &[said]);
+            let field_said = if lang == "fr" {
+                format!("`{BREACH}`\u{202f}: champ `{field}`\u{202f}: ")
+            } else {
+                format!("`{BREACH}`: field `{field}`: ")
+            };
+            opens_with(&r, lang, &field_said);
+        }
+    }
+}
+
+#[test]
+fn a_record_changed_by_hand_is_refused_and_adopt_says_why_in_the_run_s_language() {
+    let ws = with_breach();
+    let text = ws.read(BREACH);
+    ws.write(BREACH, &text.replacen("title: ", "title: (à la main) ", 1));
+    for (lang, said) in [
+        (
+            "fr",
+            [
+                "rien n'a été modifié",
+                "modifié hors de dpo",
+                "conseil\u{202f}: annulez",
+            ],
+        ),
+        (
+            "en",
+            [
+                "nothing was set",
+                "changed outside dpo",
+                "hint: undo the edit",
+            ],
+        ),
+    ] {
+        let r = dpo(&ws, lang).run(&["breach", "set", ID, "consequences", "x"]);
+        speaks(&ws, &r, lang, 2, &said);
+    }
+    // `record adopt` refuses what is not a record, and a missing reason.
+    for (lang, said) in [
+        ("fr", "n'est pas un fichier d'enregistrement"),
+        ("en", "is not a record file"),
+    ] {
+        let r = dpo(&ws, lang).run(&["record", "adopt", "processor.yaml", "--reason", "x"]);
+        speaks(&ws, &r, lang, 2, &[said]);
+        opens_with(&r, lang, "`processor.yaml`");
+    }
+    for (lang, said) in [("fr", "le motif est vide"), ("en", "the reason is empty")] {
+        let r = dpo(&ws, lang).run(&["record", "adopt", BREACH, "--reason", " "]);
+        speaks(&ws, &r, lang, 2, &[said]);
+    }
+}
+
+#[test]
+fn a_broken_journal_is_said_in_the_run_s_language_by_verify_and_by_a_write() {
+    let ws = with_breach();
+    let journal = ws.read("journal.jsonl");
+    ws.write("journal.jsonl", &format!("{journal}not an entry\n"));
+    for (lang, said) in [
+        ("fr", "l'entrée n'est pas valide"),
+        ("en", "entry is not valid"),
+    ] {
+        let r = dpo(&ws, lang).run(&["journal", "verify"]);
+        speaks(&ws, &r, lang, 1, &[said]);
+        let r = dpo(&ws, lang).run(&["breach", "set", ID, "consequences", "x"]);
+        let broken = if lang == "fr" {
+            "le journal `"
+        } else {
+            "the journal `"
+        };
+        speaks(&ws, &r, lang, 2, &[said, broken]);
+    }
+}
+
+#[test]
+fn the_recovery_after_a_killed_command_is_said_in_the_run_s_language() {
+    // A write-ahead note taken at another journal head: refused, named.
+    let ws = with_breach();
+    let breach = ws.read(BREACH);
+    let note = |head: &str, after: &str| {
+        serde_json::json!({
+            "seq": 1,
+            "head": head,
+            "writes": [{"rel": BREACH, "before": breach, "after_sha256": after}],
+        })
+        .to_string()
+    };
+    ws.write(".dpo.pending", &note(&"0".repeat(64), &"1".repeat(64)));
+    for (lang, said) in [
+        (
+            "fr",
+            [
+                "impossible de reprendre après une commande interrompue",
+                "mais le journal se termine à l'entrée",
+                "conseil\u{202f}: comparez",
+            ],
+        ),
+        (
+            "en",
+            [
+                "cannot recover from an interrupted command",
+                "but the journal ends at entry",
+                "hint: compare",
+            ],
+        ),
+    ] {
+        let r = dpo(&ws, lang).run(&["breach", "set", ID, "consequences", "x"]);
+        speaks(&ws, &r, lang, 2, &said);
+    }
+    // At the right head, a file changed since the killed write: refused.
+    let head = ws.read("journal.head");
+    let mut head = head.split_whitespace();
+    let (seq, sha) = (head.next().unwrap(), head.next().unwrap());
+    let pending = serde_json::json!({
+        "seq": seq.parse::<u64>().unwrap(),
+        "head": sha,
+        "writes": [{"rel": BREACH, "before": "x: 1\n", "after_sha256": "2".repeat(64)}],
+    });
+    ws.write(".dpo.pending", &pending.to_string());
+    for (lang, said) in [
+        ("fr", "a été modifié depuis"),
+        ("en", "has been changed since"),
+    ] {
+        let r = dpo(&ws, lang).run(&["journal", "verify"]);
+        speaks(&ws, &r, lang, 2, &[said]);
+    }
+    // Undone as it should be, the record then written by hand is named in
+    // the run's language by every reader.
+    let ws = with_breach();
+    let rewritten = format!("{breach}# rewritten by the killed command\n");
+    ws.write(BREACH, &rewritten);
+    let head = ws.read("journal.head");
+    let mut head = head.split_whitespace();
+    let (seq, sha) = (head.next().unwrap(), head.next().unwrap());
+    let pending = serde_json::json!({
+        "seq": seq.parse::<u64>().unwrap(),
+        "head": sha,
+        "writes": [{"rel": BREACH, "before": breach, "after_sha256": sha256sum(&ws.root().join(BREACH))}],
+    });
+    ws.write(".dpo.pending", &pending.to_string());
+    dpo(&ws, "fr").run(&["journal", "verify"]).assert_code(0);
+    assert_eq!(ws.read(BREACH), breach, "rolled back");
+}
+
+#[test]
+fn the_lock_an_output_path_and_a_system_cause_are_said_in_the_run_s_language() {
+    let ws = Workspace::sample();
+    std::os::unix::fs::symlink(ws.path("elsewhere"), ws.root().join(".dpo.lock")).unwrap();
+    for (lang, said) in [
+        (
+            "fr",
+            ["est un lien symbolique", "conseil\u{202f}: supprimez-le"],
+        ),
+        ("en", ["is a symbolic link", "hint: remove it"]),
+    ] {
+        let r = dpo(&ws, lang).run(&["journal", "note", "-m", "x"]);
+        speaks(&ws, &r, lang, 2, &said);
+    }
+    let ws = Workspace::sample();
+    let into = ws.root().join("journal.jsonl");
+    for (lang, said) in [("fr", "ne remplace jamais"), ("en", "never replaces")] {
+        let r = dpo(&ws, lang).run(&["register", "--format", "csv", "-o", into.to_str().unwrap()]);
+        speaks(&ws, &r, lang, 2, &[said]);
+    }
+    // A file where a folder should be: the system's cause, said.
+    std::fs::write(ws.path("plain.txt"), "x\n").unwrap();
+    let nowhere = ws.path("plain.txt/register.csv");
+    for (lang, said) in [
+        ("fr", "cause\u{202f}: le fichier existe déjà (17)"),
+        ("en", "caused by: File exists (os error 17)"),
+    ] {
+        let r = dpo(&ws, lang).run(&[
+            "register",
+            "--format",
+            "csv",
+            "-o",
+            nowhere.to_str().unwrap(),
+        ]);
+        speaks(&ws, &r, lang, 2, &[said]);
+    }
+    // An identifier that is not one.
+    for (lang, said) in [
+        (
+            "fr",
+            "--controller\u{202f}: `Juvisy` n'est pas un identifiant valide",
+        ),
+        ("en", "--controller: `Juvisy` is not a valid identifier"),
+    ] {
+        let r = dpo(&ws, lang).run(&["register", "--controller", "Juvisy"]);
+        speaks(&ws, &r, lang, 2, &[said]);
+    }
+}
+
+#[test]
+fn e_mail_keys_and_signatures_are_said_in_the_run_s_language() {
+    let ws = with_breach();
+    for (lang, said) in [
+        ("fr", ["est inutilisable", "schéma `ftp` inconnu"]),
+        ("en", ["is not usable", "unknown scheme `ftp`"]),
+    ] {
+        let r = dpo(&ws, lang)
+            .env("DPO_SMTP_URL", "ftp://mail.example.org")
+            .run(&["breach", "notify", ID]);
+        speaks(&ws, &r, lang, 2, &said);
+    }
+    let file = ws.path("document.txt");
+    std::fs::write(&file, "texte\n").unwrap();
+    let key = ws.path("no-key");
+    for (lang, said) in [
+        (
+            "fr",
+            ["pas de clé de signature", "conseil\u{202f}: créez-en une"],
+        ),
+        ("en", ["no signing key at", "hint: create one"]),
+    ] {
+        let r = dpo(&ws, lang).home(&ws.path("home")).run(&[
+            "sign",
+            file.to_str().unwrap(),
+            "--key",
+            key.to_str().unwrap(),
+        ]);
+        speaks(&ws, &r, lang, 2, &said);
+    }
+}
+
+#[test]
+fn an_unfit_actor_is_refused_in_the_run_s_language() {
+    let ws = Workspace::sample();
+    for (lang, said) in [
+        (
+            "fr",
+            ["qui agit\u{202f}?", "DPO_ACTOR est défini mais vide"],
+        ),
+        ("en", ["who is acting?", "DPO_ACTOR is set but empty"]),
+    ] {
+        let r = dpo(&ws, lang)
+            .env("DPO_ACTOR", "")
+            .run(&["journal", "note", "-m", "x"]);
+        speaks(&ws, &r, lang, 2, &said);
+    }
+}
