@@ -268,6 +268,14 @@ fn destroy(settings: &Settings, a: &DestroyArgs) -> Result<i32, CliError> {
                     method = r.method.as_str()
                 )?;
                 say!(s, "backup-evidence", dir = b.evidence_dir.as_str())?;
+                if let Some(r) = &b.resumed {
+                    say!(
+                        s,
+                        "backup-intent-completed",
+                        at = r.at.as_str(),
+                        n = r.deleted_now
+                    )?;
+                }
                 if !b.others_gone.is_empty() {
                     let ids: String = b.others_gone.iter().map(|i| format!("\n  - {i}")).collect();
                     warn_say!(s, "backup-others-gone", n = b.others_gone.len(), ids = ids);

@@ -4,7 +4,7 @@
 //! Every source of duties lives here, one file each — breaches,
 //! sub-processor notices, data-subject requests, instructions, people,
 //! security measures, the convention's term, the uncertain sendings of
-//! the outbox and the records changed outside dpo — and turns the records of
+//! the outbox, the interrupted destructions of backups and the records changed outside dpo — and turns the records of
 //! its workflow into [`StatusItem`]s; this module merges them, [`urgency`]
 //! flags what is due soon, ranks them most urgent first and counts them for
 //! the summary line, and [`ics`] writes them as an iCalendar file. The
@@ -16,6 +16,7 @@ mod dated;
 pub mod ics;
 pub mod instruction;
 pub mod integrity;
+pub mod interrupted;
 pub mod measures;
 pub mod people;
 pub mod request;
@@ -204,6 +205,10 @@ pub fn collect_for(
     items.append(&mut people::items(ws, now, only));
     items.append(&mut measures::items(ws, now, only));
     let (mut b, mut d) = term::items(ws, now, only, s);
+    items.append(&mut b);
+    diags.append(&mut d);
+    // A destruction interrupted between the tool's deletion and its record.
+    let (mut b, mut d) = interrupted::items(ws, only);
     items.append(&mut b);
     diags.append(&mut d);
     // An uncertain sending concerns the whole outbox: always shown.

@@ -27,9 +27,11 @@
 //!
 //! Rolling back rather than completing is deliberate: the command never
 //! said it succeeded, and the journal entry it would have written (its
-//! action, its payload) is not known to the store. Sending is the one step
-//! that cannot be undone; the outbox journals it before and after
-//! ([`crate::mail::outbox`]).
+//! action, its payload) is not known to the store. Sending and deleting
+//! backups through their tool are the steps that cannot be undone; they are
+//! journaled before and after ([`crate::mail::outbox`],
+//! [`crate::fate::backup::intent`]): the intent's entry covers the evidence
+//! kept before it, so no rollback ever removes what an intent refers to.
 
 use crate::render::catalog::Msg;
 use std::path::{Component, Path};

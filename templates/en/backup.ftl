@@ -31,7 +31,15 @@ backup-after-remaining = the listing taken afterwards still shows { $n ->
        *[other] { $n } of the selected backups
     }
 backup-after-unknown = no listing could be taken afterwards
-backup-finish-by-hand = the selected backups are no longer listed, so running the same command again would select nothing: free their space with `{ $command }`, then record the destruction as done by hand (`--method clear --technique … --tool … --verification …`), keeping this output as its proof
+backup-intent-run-again = selected backups may have been deleted: the destruction stays open, as interrupted (`dpo status`); once the cause is fixed, run the same command again: it takes up exactly the intended backups, frees their space and records the destruction
+backup-intent-other = a destruction of this copy through a backup tool was interrupted (intent journaled on { $at }) with other options: nothing was done
+backup-intent-other-hint = finish it first: run `dpo fate destroy` for this copy again with its options, `{ $command }`
+backup-intent-completed = interrupted destruction (intent journaled on { $at }) completed and recorded: { $n ->
+        [0] the intended backups were no longer listed, their space was freed
+        [one] one intended backup still listed was deleted
+       *[other] { $n } intended backups still listed were deleted
+    }
+status_kind-fate-interrupted = Interrupted destruction of backups: run the same `dpo fate destroy … --via` command again; it takes up the intended backups and records the destruction
 backup-unreadable = NOT destroyed: the output of `{ $command }` is not a listing: { $why }
 backup-remaining = NOT destroyed: every command exited 0, yet the listing afterwards still shows { $n ->
         [one] one selected backup

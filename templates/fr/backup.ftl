@@ -31,7 +31,15 @@ backup-after-remaining = la liste prise ensuite montre encore { $n ->
        *[other] { $n } des sauvegardes choisies
     }
 backup-after-unknown = aucune liste n'a pu être prise ensuite
-backup-finish-by-hand = les sauvegardes choisies ne sont plus listées, relancer la même commande ne choisirait donc rien : libérez leur place avec `{ $command }`, puis consignez la destruction comme faite à la main (`--method clear --technique … --tool … --verification …`), en gardant cette sortie pour preuve
+backup-intent-run-again = des sauvegardes choisies ont pu être supprimées : la destruction reste ouverte, comme interrompue (`dpo status`) ; une fois la cause réglée, relancez la même commande : elle reprend exactement les sauvegardes prévues, libère leur place et consigne la destruction
+backup-intent-other = une destruction de cette copie par un outil de sauvegarde a été interrompue (intention journalisée le { $at }) avec d'autres options : rien n'a été fait
+backup-intent-other-hint = terminez-la d'abord : relancez `dpo fate destroy` pour cette copie avec ses options, `{ $command }`
+backup-intent-completed = destruction interrompue (intention journalisée le { $at }), terminée et consignée : { $n ->
+        [0] les sauvegardes prévues n'étaient plus listées, leur place a été libérée
+        [one] une sauvegarde prévue encore listée a été supprimée
+       *[other] { $n } sauvegardes prévues encore listées ont été supprimées
+    }
+status_kind-fate-interrupted = Destruction de sauvegardes interrompue : relancez la même commande `dpo fate destroy … --via` ; elle reprend les sauvegardes prévues et consigne la destruction
 backup-unreadable = NON détruit : la sortie de `{ $command }` n'est pas une liste : { $why }
 backup-remaining = NON détruit : toutes les commandes ont terminé avec le code 0, mais la liste prise ensuite montre encore { $n ->
         [one] une sauvegarde choisie

@@ -79,21 +79,7 @@ impl Env {
     }
 
     fn destroy_with(&self, dpo: Dpo, copy: &str, args: &[&str]) -> Run {
-        let mut all = vec![
-            "fate",
-            "destroy",
-            "sauvegardes",
-            "--copy",
-            copy,
-            "--operator",
-            "Bob Martin",
-            "--validated-by",
-            "Carole Dupont",
-            "--media-destination",
-            "dépôt conservé pour les autres communes",
-        ];
-        all.extend_from_slice(args);
-        let o = dpo.run(&all);
+        let o = dpo.run(&destroy_args(copy, args));
         o.assert_no_panic();
         no_password(&o.text());
         o
@@ -208,9 +194,33 @@ impl Env {
             .unwrap_or_default()
     }
 
-    /// Insists that nothing was recorded as destroyed, nor journaled, nor
-    /// kept as evidence of a destruction.
+    /// Insists that nothing was recorded as destroyed, and that the intent
+    /// journaled before the deletion is closed: nothing was deleted.
     fn nothing_recorded(&self, o: &Run) {
+        self.not_recorded(o);
+        assert!(self.open_intents().is_empty(), "{}", o.text());
+    }
+
+    /// The subjects of the intents to destroy journaled with no record or
+    /// failure after them.
+    fn open_intents(&self) -> Vec<String> {
+        let mut open = Vec::new();
+        for e in self.ws.journal() {
+            let subject = e["subject"].as_str().unwrap_or_default().to_string();
+            match e["action"].as_str() {
+                Some("fate.destroy.intent") => open.push(subject),
+                Some("fate.destroy" | "fate.destroy.failed") => open.retain(|s| *s != subject),
+                _ => {}
+            }
+        }
+        open
+    }
+
+    /// Insists that nothing was recorded as destroyed, nor journaled, nor
+    /// kept as evidence of a destruction: the evidence folder holds at most
+    /// what the intent keeps (the listings before, what was about to be
+    /// deleted), never a listing after.
+    fn not_recorded(&self, o: &Run) {
         assert!(self.destructions().is_empty(), "{}", o.text());
         assert!(
             !self
@@ -225,7 +235,16 @@ impl Env {
             .ws
             .root()
             .join("evidence/fate/juvisy-sur-orge/sauvegardes");
-        assert!(!ev.exists(), "evidence of a destruction not recorded");
+        for e in std::fs::read_dir(&ev).into_iter().flatten().flatten() {
+            for f in std::fs::read_dir(e.path()).unwrap().flatten() {
+                let name = f.file_name().to_string_lossy().to_string();
+                assert!(
+                    ["before.json", "selected.json", "intent.json"].contains(&name.as_str()),
+                    "evidence of a destruction not recorded: {}",
+                    f.path().display()
+                );
+            }
+        }
     }
 
     /// A folder put first on `PATH` holding `name`, a shell script.
@@ -242,6 +261,25 @@ impl Env {
             std::env::var("PATH").unwrap_or_default()
         )
     }
+}
+
+/// The arguments of `dpo fate destroy sauvegardes --copy COPY --operator … <args>`.
+fn destroy_args<'a>(copy: &'a str, args: &[&'a str]) -> Vec<&'a str> {
+    let mut all = vec![
+        "fate",
+        "destroy",
+        "sauvegardes",
+        "--copy",
+        copy,
+        "--operator",
+        "Bob Martin",
+        "--validated-by",
+        "Carole Dupont",
+        "--media-destination",
+        "dépôt conservé pour les autres communes",
+    ];
+    all.extend_from_slice(args);
+    all
 }
 
 /// The absolute path of a program on `PATH`.
@@ -274,18 +312,24 @@ fn all_text_under(dir: &Path) -> String {
 
 /// Checks the evidence of a destruction record: each file hashes (by
 /// `sha256sum`) to what the record says, and the journal entry of the
-/// destruction names it with the same SHA-256.
+/// destruction, or of its intent, names it with the same SHA-256.
 fn evidence_matches(env: &Env, record: &serde_yaml::Value) -> Vec<String> {
-    let entry = env
-        .ws
-        .journal()
-        .into_iter()
+    let journal = env.ws.journal();
+    let entry = journal
+        .iter()
         .rev()
         .find(|e| e["action"] == "fate.destroy")
         .expect("a fate.destroy journal entry");
-    let writes = entry["writes"]
-        .as_array()
-        .expect("the entry names its writes");
+    // The listings before and the intent are journaled with the intent,
+    // before the deletion; the listing after and the commands with the record.
+    let writes: Vec<&serde_json::Value> = journal
+        .iter()
+        .filter(|e| {
+            e["subject"] == entry["subject"]
+                && (e["action"] == "fate.destroy" || e["action"] == "fate.destroy.intent")
+        })
+        .flat_map(|e| e["writes"].as_array().expect("the entry names its writes"))
+        .collect();
     let mut files = Vec::new();
     for e in record["backups"]["evidence"].as_sequence().unwrap() {
         let (file, sha) = (e["file"].as_str().unwrap(), e["sha256"].as_str().unwrap());
@@ -350,11 +394,32 @@ fn restic_deletes_only_the_chosen_controllers_snapshots_proven_by_its_own_listin
 
     // The evidence: restic's listings and the commands run, hashed as recorded.
     let files = evidence_matches(&env, r);
-    assert_eq!(files.len(), 4, "{files:?}");
+    assert_eq!(files.len(), 5, "{files:?}");
+    assert!(files[2].ends_with("/intent.json"), "{files:?}");
     let dir = env.ws.root().join(files[0].rsplit_once('/').unwrap().0);
     let listed_after: serde_json::Value =
         serde_json::from_slice(&std::fs::read(dir.join("after.json")).unwrap()).unwrap();
     assert_eq!(listed_after.as_array().unwrap().len(), 1);
+    // The intent journaled before the forget: exactly the selected snapshots.
+    let intent: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("intent.json")).unwrap()).unwrap();
+    let intended: Vec<&str> = intent["selected"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(intended, juvisy);
+    let entry = env
+        .ws
+        .journal()
+        .into_iter()
+        .find(|e| e["action"] == "fate.destroy.intent")
+        .expect("the intent is journaled");
+    assert_eq!(
+        entry["payload_sha256"].as_str(),
+        Some(sha256sum(&dir.join("intent.json")).as_str())
+    );
     let commands: serde_json::Value =
         serde_json::from_slice(&std::fs::read(dir.join("commands.json")).unwrap()).unwrap();
     let lines: Vec<String> = commands
@@ -573,10 +638,107 @@ fn a_prune_that_fails_after_the_forget_exits_1_and_records_nothing() {
     // The forget went through: restic no longer lists them, yet their data
     // is not freed, and nothing is recorded as destroyed.
     assert!(t.contains("aucune des sauvegardes choisies"), "{t}");
-    // A run again would select nothing: it says how to finish.
-    assert!(t.contains("`restic prune`"), "{t}");
-    env.nothing_recorded(&o);
+    // The intent stays open: it says to run the same command again.
+    assert!(t.contains("relancez la même commande"), "{t}");
+    env.not_recorded(&o);
     assert_eq!(env.snapshots(&repo).len(), 1);
+    assert_eq!(env.open_intents(), ["juvisy-sur-orge/sauvegardes/restic"]);
+    wait_unlocked(&repo);
+    an_interrupted_destruction_is_taken_up(&env, &repo, &path);
+}
+
+/// Waits (up to 10 s) for the process the wrapper started to hold the
+/// repository's lock to end and remove it.
+fn wait_unlocked(repo: &str) {
+    let locks = Path::new(repo).join("locks");
+    for _ in 0..200 {
+        if std::fs::read_dir(&locks).map_or(true, |mut d| d.next().is_none()) {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
+/// After a destruction interrupted between the deletion and its record
+/// (the selected snapshots no longer listed, nothing recorded): `status`
+/// shows it in both languages; a run with other options is refused; the
+/// same command again completes it from the kept listing before and records
+/// it once; a run after that selects nothing.
+fn an_interrupted_destruction_is_taken_up(env: &Env, repo: &str, wrapped: &str) {
+    let copy = "juvisy-sur-orge/sauvegardes/restic";
+    let st = env.cmd().run(&["status"]);
+    assert!(
+        st.stdout()
+            .contains("Destruction de sauvegardes interrompue"),
+        "{}",
+        st.text()
+    );
+    assert!(st.stdout().contains(copy), "{}", st.text());
+    let st = env.cmd().english().run(&["status"]);
+    assert!(
+        st.stdout().contains("Interrupted destruction of backups"),
+        "{}",
+        st.text()
+    );
+    let other = env.destroy(
+        "restic",
+        &["--via", "restic", "--repo", repo, "--host", "athis"],
+    );
+    other.assert_code(2);
+    assert!(other.stderr().contains("interrompue"), "{}", other.text());
+    assert!(other.stderr().contains("--host juvisy"), "{}", other.text());
+    // The same command again (restic still failing): the intent stays open.
+    let again = env.destroy_with(
+        env.cmd().env("PATH", wrapped),
+        "restic",
+        &["--via", "restic", "--repo", repo, "--host", "juvisy"],
+    );
+    again.assert_code(1);
+    env.not_recorded(&again);
+    wait_unlocked(repo);
+    let o = env.destroy(
+        "restic",
+        &["--via", "restic", "--repo", repo, "--host", "juvisy"],
+    );
+    o.assert_code(0);
+    assert!(
+        o.stdout().contains("destruction interrompue"),
+        "{}",
+        o.text()
+    );
+    assert!(o.stdout().contains("terminée et consignée"), "{}", o.text());
+    assert!(env.open_intents().is_empty());
+    let d = env.destructions();
+    assert_eq!(d.len(), 1, "{}", o.text());
+    let deleted = d[0]["backups"]["deleted"].as_sequence().unwrap();
+    assert_eq!(deleted.len(), 2);
+    assert_eq!(d[0]["backups"]["listed_before"].as_u64(), Some(3));
+    assert_eq!(d[0]["backups"]["listed_after"].as_u64(), Some(1));
+    let files = evidence_matches(env, &d[0]);
+    for name in [
+        "before.json",
+        "selected.json",
+        "intent.json",
+        "after.json",
+        "commands.json",
+    ] {
+        assert!(files.iter().any(|f| f.ends_with(name)), "{name}: {files:?}");
+    }
+    // The commands of the interrupted run up to its intent (its listings),
+    // then those of the run that completed it.
+    let commands = files.iter().find(|f| f.ends_with("commands.json")).unwrap();
+    let commands = env.ws.read(commands);
+    assert!(commands.matches("\"snapshots\"").count() >= 4, "{commands}");
+    assert!(commands.contains("\"prune\""), "{commands}");
+    assert!(commands.contains("\"unlock\""), "{commands}");
+    let st = env.cmd().run(&["status"]);
+    assert!(!st.stdout().contains("interrompue"), "{}", st.text());
+    let once_more = env.destroy(
+        "restic",
+        &["--via", "restic", "--repo", repo, "--host", "juvisy"],
+    );
+    once_more.assert_code(2);
+    assert_eq!(env.destructions().len(), 1);
 }
 
 #[test]
@@ -898,4 +1060,171 @@ fn an_immutable_copy_is_refused_before_the_tool_deletes_anything() {
     o.assert_code(2);
     env.nothing_recorded(&o);
     assert_eq!(env.snapshots(&repo).len(), 3);
+}
+
+/// `dpo fate destroy` of the restic copy, started in its own process group
+/// so that a kill takes the tool it runs with it, as a power cut would.
+fn spawn_destroy(env: &Env, repo: &str) -> Child {
+    use std::os::unix::process::CommandExt;
+    let mut cmd = env.cmd().into_command();
+    cmd.args(destroy_args(
+        "restic",
+        &["--via", "restic", "--repo", repo, "--host", "juvisy"],
+    ))
+    .stdin(Stdio::null())
+    .stdout(Stdio::null())
+    .stderr(Stdio::null())
+    .process_group(0);
+    cmd.spawn().unwrap()
+}
+
+/// Waits until `hit` holds, then kills the whole group with SIGKILL; false
+/// when the command ended first.
+fn kill_when(mut child: Child, hit: impl Fn() -> bool) -> bool {
+    let end = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    loop {
+        if let Ok(Some(_)) = child.try_wait() {
+            return false;
+        }
+        if hit() || std::time::Instant::now() > end {
+            // The whole group, as a power cut would: dpo and the tool it
+            // runs (the shell's own `kill`: no package needed).
+            let pid = child.id().to_string();
+            let group = |signal: &str| {
+                Command::new("sh")
+                    .args(["-c", &format!("kill -s {signal} -- -$0"), &pid])
+                    .stderr(Stdio::null())
+                    .status()
+                    .is_ok_and(|s| s.success())
+            };
+            group("KILL");
+            let _ = child.wait();
+            // The tool ends too (up to 10 s): its lock is then stale.
+            for _ in 0..1000 {
+                if !group("0") {
+                    break;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            return true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+}
+
+#[test]
+fn a_dpo_killed_during_a_destruction_through_restic_leaves_it_recordable_exactly_once() {
+    // Killed as soon as the intent is journaled (before or during the
+    // forget), and as soon as restic removed a selected snapshot (between
+    // the deletion and its record: the prune is still running).
+    for round in ["intent", "deleted"] {
+        let env = Env::new();
+        let repo = env.restic_repo("depots/restic", false);
+        let juvisy: Vec<String> = env
+            .snapshots(&repo)
+            .into_iter()
+            .filter(|s| s.1 == "juvisy")
+            .map(|s| s.0)
+            .collect();
+        let journal = env.ws.root().join("journal.jsonl");
+        let snapshots = Path::new(&repo).join("snapshots");
+        let child = spawn_destroy(&env, &repo);
+        let killed = kill_when(child, || match round {
+            "intent" => std::fs::read_to_string(&journal)
+                .unwrap_or_default()
+                .contains("fate.destroy.intent"),
+            _ => std::fs::read_dir(&snapshots).map_or(0, |d| d.count()) < 3,
+        });
+        assert!(killed, "{round}: dpo ended before the kill");
+        let recorded = env.destructions().len();
+        let listed: Vec<String> = env.snapshots(&repo).into_iter().map(|s| s.0).collect();
+        let gone = juvisy.iter().filter(|id| !listed.contains(id)).count();
+        assert_eq!(recorded, 0, "{round}: killed before its record");
+        // The intent was journaled before anything was deleted.
+        assert_eq!(
+            env.open_intents(),
+            ["juvisy-sur-orge/sauvegardes/restic"],
+            "{round}"
+        );
+        if round == "deleted" {
+            assert!(gone > 0, "{round}: killed after the deletion");
+        }
+        // The same command again: taken up, recorded exactly once.
+        let o = env.destroy(
+            "restic",
+            &["--via", "restic", "--repo", &repo, "--host", "juvisy"],
+        );
+        o.assert_code(0);
+        assert!(
+            o.stdout().contains("terminée et consignée"),
+            "{round}: {}",
+            o.text()
+        );
+        let d = env.destructions();
+        assert_eq!(d.len(), 1, "{round}");
+        let deleted: Vec<&str> = d[0]["backups"]["deleted"]
+            .as_sequence()
+            .unwrap()
+            .iter()
+            .map(|b| b["id"].as_str().unwrap())
+            .collect();
+        assert_eq!(deleted.len(), 2, "{round}");
+        assert!(
+            juvisy.iter().all(|id| deleted.contains(&id.as_str())),
+            "{round}"
+        );
+        assert_eq!(
+            env.snapshots(&repo)
+                .iter()
+                .map(|s| s.1.as_str())
+                .collect::<Vec<_>>(),
+            ["athis"],
+            "{round}"
+        );
+        evidence_matches(&env, &d[0]);
+        assert!(env.open_intents().is_empty(), "{round}");
+        env.cmd().run(&["journal", "verify"]).assert_code(0);
+    }
+}
+
+#[test]
+fn a_borg_compact_that_fails_leaves_the_destruction_open_and_a_run_again_records_it() {
+    let env = Env::new();
+    let brepo = env.borg_repo("depots/borg");
+    let real = which("borg");
+    let path = env.wrapper(
+        "borg",
+        &format!(
+            "#!/bin/sh\n\
+             case \" $* \" in *\" compact \"*) echo 'compact interrupted' >&2; exit 2;; esac\n\
+             exec {real} \"$@\"\n"
+        ),
+    );
+    let args = [
+        "--via",
+        "borg",
+        "--repo",
+        &brepo,
+        "--glob-archives",
+        "juvisy-*",
+    ];
+    let o = env.destroy_with(env.cmd().env("PATH", &path), "borg", &args);
+    o.assert_code(1);
+    env.not_recorded(&o);
+    assert_eq!(env.open_intents(), ["juvisy-sur-orge/sauvegardes/borg"]);
+    let o = env.destroy_with(env.cmd().english(), "borg", &args);
+    o.assert_code(0);
+    assert!(
+        o.stdout().contains("interrupted destruction"),
+        "{}",
+        o.text()
+    );
+    assert!(o.stdout().contains("were no longer listed"), "{}", o.text());
+    let d = env.destructions();
+    assert_eq!(d.len(), 1);
+    assert_eq!(d[0]["backups"]["deleted"].as_sequence().unwrap().len(), 2);
+    evidence_matches(&env, &d[0]);
+    assert!(env.open_intents().is_empty());
+    let names: Vec<String> = env.archives(&brepo).into_iter().map(|a| a.1).collect();
+    assert_eq!(names, ["athis-2021-07-31"]);
 }

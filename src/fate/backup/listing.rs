@@ -12,7 +12,7 @@ use serde::Deserialize;
 use crate::model::DeletedBackup;
 
 /// One backup of a listing.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, Deserialize)]
 pub struct Listed {
     /// Its id in the tool (restic's full snapshot id, borg's archive id).
     pub id: String,

@@ -25,10 +25,17 @@
 //! happened ([`BackupError`]: exit 1 when the backups were not destroyed,
 //! 2 for a request that cannot be run).
 //!
+//! It is write-ahead ([`intent`]): the listings before and what is about to
+//! be destroyed are kept and the intent journaled before the first deleting
+//! command, so that a dpo killed between the deletion and its record leaves
+//! an interrupted destruction, which `status` shows and the same command
+//! takes up and records rather than starting over.
+//!
 //! The check itself ([`listing::compare`]) knows nothing of the tools: a
 //! listing of another product, read into [`listing::Listed`] entries, is
 //! checked the same way.
 
+pub mod intent;
 pub mod listing;
 pub mod runner;
 
@@ -40,6 +47,7 @@ use crate::hashing::sha256_hex;
 use crate::model::{BackupProof, BackupTool, KeptFile, SanitizationMethod};
 use crate::render::catalog::{Catalog, Localize, Msg};
 use crate::workspace::{self, Act, Workspace, WorkspaceError, WorkspaceLock};
+use intent::Intent;
 use listing::Listed;
 use runner::{mask, Ran, Runner};
 
@@ -105,6 +113,18 @@ pub struct BackupDestroyed {
     pub others_gone: Vec<String>,
     /// Backups that were not selected and are still listed.
     pub others_kept: usize,
+    /// `Some`: an interrupted destruction taken up and completed.
+    pub resumed: Option<Resumed>,
+}
+
+/// An interrupted destruction, taken up.
+#[derive(Debug, Clone)]
+pub struct Resumed {
+    /// When its intent was journaled, in words.
+    pub at: String,
+    /// How many of the intended backups were still listed, and deleted by
+    /// this run (0: the interrupted run had deleted them all).
+    pub deleted_now: usize,
 }
 
 /// What stops a destruction through a backup tool.
@@ -152,11 +172,13 @@ pub enum BackupError {
     /// A command failed: nothing is recorded as destroyed (exit 1).
     Failed {
         /// The command that failed.
-        failed: Ran,
+        failed: Box<Ran>,
         /// Every command run, in order.
         runs: Vec<Ran>,
         /// Selected backups the listing after still shows (when it could be taken).
         remaining: Option<usize>,
+        /// True when the intent stays open: some may have been deleted.
+        open: bool,
     },
     /// The listing could not be read (exit 1).
     Unreadable {
@@ -171,6 +193,15 @@ pub enum BackupError {
         remaining: Vec<Listed>,
         /// Every command run.
         runs: Vec<Ran>,
+        /// True when the intent stays open: some were deleted.
+        open: bool,
+    },
+    /// An interrupted destruction of this copy asked for something else (exit 2).
+    Interrupted {
+        /// When its intent was journaled.
+        at: String,
+        /// Its options, to run it again.
+        command: String,
     },
     /// After a crypto-erase the tool still opens the repository (exit 1).
     StillOpens {
@@ -264,6 +295,7 @@ impl BackupError {
                 failed,
                 runs,
                 remaining,
+                open,
             } => (
                 // All gone from the listing yet not freed: a run again would
                 // select nothing, so say how to finish.
@@ -285,15 +317,10 @@ impl BackupError {
                             None => Msg::new("backup-after-unknown"),
                         },
                     ),
-                match remaining {
-                    Some(0) => Msg::new("backup-finish-by-hand").arg(
-                        "command",
-                        match failed.command.first().map(String::as_str) {
-                            Some("borg") => "borg compact",
-                            _ => "restic prune",
-                        },
-                    ),
-                    _ => nothing,
+                if *open {
+                    Msg::new("backup-intent-run-again")
+                } else {
+                    nothing
                 },
             ),
             Self::Unreadable { ran, why } => (
@@ -302,7 +329,15 @@ impl BackupError {
                     .arg("why", why.as_str()),
                 nothing,
             ),
-            Self::Remaining { remaining, runs } => (
+            Self::Interrupted { at, command } => (
+                Msg::new("backup-intent-other").arg("at", at.as_str()),
+                Msg::new("backup-intent-other-hint").arg("command", command.as_str()),
+            ),
+            Self::Remaining {
+                remaining,
+                runs,
+                open,
+            } => (
                 Msg::new("backup-remaining")
                     .arg("n", remaining.len())
                     .arg(
@@ -313,7 +348,11 @@ impl BackupError {
                             .collect::<String>(),
                     )
                     .arg("runs", runs_text(runs)),
-                nothing,
+                if *open {
+                    Msg::new("backup-intent-run-again")
+                } else {
+                    nothing
+                },
             ),
             Self::StillOpens { ran } => (
                 Msg::new("backup-still-opens").arg("command", ran.line()),
@@ -402,9 +441,10 @@ impl Tool<'_> {
             Ok(ran)
         } else {
             Err(BackupError::Failed {
-                failed: ran,
+                failed: Box::new(ran),
                 runs: self.runs.clone(),
                 remaining: None,
+                open: false,
             })
         }
     }
@@ -453,20 +493,36 @@ impl Tool<'_> {
             .map_err(|why| BackupError::Unreadable { ran, why })
     }
 
-    /// Deletes `selected` and frees their space.
+    /// Removes the locks a killed run of the tool left: `restic unlock`
+    /// removes only those of a process that no longer runs (borg 1.2 does
+    /// so by itself).
+    fn unlock_stale(&mut self) -> Result<(), BackupError> {
+        if self.tool == BackupTool::Restic {
+            self.must(vec!["-r".into(), self.repo.to_string(), "unlock".into()])?;
+        }
+        Ok(())
+    }
+
+    /// Deletes `selected` and frees their space (only frees it when
+    /// `selected` is empty: `borg delete` without an archive deletes the
+    /// whole repository).
     fn delete(&mut self, selected: &[Listed]) -> Result<(), BackupError> {
         let repo = self.repo.to_string();
         match self.tool {
             BackupTool::Restic => {
-                let mut a: Vec<String> = vec!["-r".into(), repo.clone(), "forget".into()];
-                a.extend(selected.iter().map(|l| l.id.clone()));
-                self.must(a)?;
+                if !selected.is_empty() {
+                    let mut a: Vec<String> = vec!["-r".into(), repo.clone(), "forget".into()];
+                    a.extend(selected.iter().map(|l| l.id.clone()));
+                    self.must(a)?;
+                }
                 self.must(vec!["-r".into(), repo, "prune".into()])?;
             }
             BackupTool::Borg => {
-                let mut a: Vec<String> = vec!["delete".into(), "--".into(), repo.clone()];
-                a.extend(selected.iter().map(|l| l.label.clone()));
-                self.must(a)?;
+                if !selected.is_empty() {
+                    let mut a: Vec<String> = vec!["delete".into(), "--".into(), repo.clone()];
+                    a.extend(selected.iter().map(|l| l.label.clone()));
+                    self.must(a)?;
+                }
                 self.must(vec!["compact".into(), "--".into(), repo])?;
             }
         }
@@ -596,9 +652,127 @@ fn keep(
     Ok(KeptFile { file: rel, sha256 })
 }
 
+/// The listings before, the selection and what is about to be destroyed,
+/// kept in a fresh evidence folder with their intent, and the intent
+/// journaled ([`intent`]): from here on, whatever happens is traced.
+struct Fresh<'r> {
+    req: &'r BackupRequest,
+    filter: Vec<String>,
+    said: String,
+    stem: String,
+}
+
+impl Fresh<'_> {
+    fn write_ahead(
+        &self,
+        ws: &Workspace,
+        lock: &WorkspaceLock,
+        tool: &mut Tool<'_>,
+    ) -> Result<Intent, BackupError> {
+        let req = self.req;
+        let key_copies = req.crypto_erase.as_deref().unwrap_or_default();
+        let local = match req.crypto_erase {
+            Some(_) => Some(local_repository(req.tool, &req.repo)?),
+            None => None,
+        };
+        if let Some(p) = key_copies.iter().find(|p| !p.is_file()) {
+            return Err(BackupError::KeyCopy { path: p.clone() });
+        }
+        let (before, before_ran) = tool.list(&[])?;
+        let (selected, selected_ran) = if self.filter.is_empty() {
+            (before.clone(), None)
+        } else {
+            let (l, r) = tool.list(&self.filter)?;
+            (l, Some(r))
+        };
+        if selected.is_empty() {
+            return Err(BackupError::NothingSelected {
+                selection: self.said.clone(),
+                listed: before.len(),
+            });
+        }
+        let mut erase = Vec::new();
+        if let Some((dir, keys)) = &local {
+            if selected.len() != before.len() {
+                return Err(BackupError::OthersInRepository {
+                    repo: mask(&req.repo),
+                    others: before.len() - selected.len(),
+                });
+            }
+            // The copies named by the operator first: the repository still
+            // opens should one of them fail.
+            erase.extend(
+                key_copies
+                    .iter()
+                    .chain(keys)
+                    .map(|k| k.display().to_string()),
+            );
+            erase.push(dir.display().to_string());
+        }
+        let dir = workspace::fresh_name(&ws.root, &self.stem, "");
+        let mut evidence = vec![keep(
+            ws,
+            lock,
+            &dir,
+            "before.json",
+            before_ran.stdout.as_bytes(),
+        )?];
+        if let Some(r) = &selected_ran {
+            evidence.push(keep(ws, lock, &dir, "selected.json", r.stdout.as_bytes())?);
+        }
+        let planned = Intent {
+            tool: req.tool.program().into(),
+            repository: mask(&req.repo),
+            selection: self.said.clone(),
+            crypto_erase: local.is_some(),
+            before,
+            selected,
+            erase,
+            runs: tool.runs.clone(),
+            evidence,
+            dir,
+        };
+        Ok(planned)
+    }
+}
+
+/// An interrupted destruction taken up: the kept intent, when it asks for
+/// what this request asks (otherwise [`BackupError::Interrupted`]).
+fn take_up(
+    ws: &Workspace,
+    req: &BackupRequest,
+    said: &str,
+    earlier: &intent::Interrupted,
+) -> Result<Intent, BackupError> {
+    let kept = earlier.read(ws)?;
+    if kept.tool != req.tool.program()
+        || kept.repository != mask(&req.repo)
+        || kept.selection != said
+        || kept.crypto_erase != req.crypto_erase.is_some()
+    {
+        return Err(BackupError::Interrupted {
+            at: intent::said_at(ws, &earlier.at),
+            command: format!(
+                "--via {} --repo {}{}{}",
+                kept.tool,
+                super::certificate::shell_word(&kept.repository),
+                if kept.selection.is_empty() { "" } else { " " },
+                kept.selection
+            ) + if kept.crypto_erase {
+                " --crypto-erase"
+            } else {
+                ""
+            },
+        });
+    }
+    Ok(kept)
+}
+
 /// Deletes the selected backups through the tool (or crypto-erases the
 /// repository), proves it from the tool's listings, keeps the evidence and
-/// records the destruction.
+/// records the destruction — write-ahead: the intent is journaled before
+/// the first deleting command, and an interrupted destruction of the same
+/// copy is taken up rather than started over ([`intent`]).
 pub fn destroy_via(
     ws: &Workspace,
     act: &Act,
@@ -610,64 +784,116 @@ pub fn destroy_via(
     if req.repo.trim().is_empty() {
         return Err(BackupError::Options(Msg::new("backup-no-repo")));
     }
-    let key_copies = req.crypto_erase.as_deref().unwrap_or_default();
-    let local = match req.crypto_erase {
-        Some(_) => Some(local_repository(req.tool, &req.repo)?),
-        None => None,
-    };
-    if let Some(p) = key_copies.iter().find(|p| !p.is_file()) {
-        return Err(BackupError::KeyCopy { path: p.clone() });
-    }
     let (f, mut record) = prepare(ws, act, &req.destroy)?;
-    ws.journal().head()?;
-    // Held from the first listing to the record: one dpo at a time destroys.
+    // Held from the first listing to the record: one dpo at a time
+    // destroys. Taken before the journal is read: taking it sets right what
+    // a dpo killed mid-way left (a head one entry behind its intent).
     let lock = ws.lock()?;
+    ws.journal().head()?;
+    let subject = intent::subject(
+        f.controller.as_str(),
+        record.item.as_str(),
+        record.copy.as_str(),
+    );
+    let earlier = intent::interrupted(ws)?
+        .into_iter()
+        .find(|i| i.subject == subject);
     let mut tool = Tool {
         tool: req.tool,
         repo: &req.repo,
         runner,
         runs: Vec::new(),
     };
-    let version = tool.version()?;
-    let (before, before_ran) = tool.list(&[])?;
-    let (selected, selected_ran) = if filter.is_empty() {
-        (before.clone(), None)
-    } else {
-        let (l, r) = tool.list(&filter)?;
-        (l, Some(r))
+    let (planned, intent_file, resumed_at, version) = match &earlier {
+        Some(e) => {
+            let kept = take_up(ws, req, &said, e)?;
+            tool.runs = kept.runs.clone();
+            let version = tool.version()?;
+            let file = KeptFile {
+                file: e.file.clone(),
+                sha256: e.sha256.clone(),
+            };
+            (kept, file, Some(intent::said_at(ws, &e.at)), version)
+        }
+        None => {
+            let version = tool.version()?;
+            let fresh = Fresh {
+                req,
+                filter,
+                said: said.clone(),
+                stem: evidence_stem(
+                    &f.controller,
+                    Some(&record.item),
+                    &format!("destroy-{}", record.copy),
+                    record.recorded_at,
+                ),
+            };
+            let planned = fresh.write_ahead(ws, &lock, &mut tool)?;
+            let mut bytes = serde_json::to_vec_pretty(&planned)
+                .map_err(|e| FateError::Serialize(e.to_string()))?;
+            bytes.push(b'\n');
+            let file = keep(ws, &lock, &planned.dir, intent::FILE, &bytes)?;
+            ws.journal()
+                .append(&lock, act.now, &act.actor, intent::ACTION, &subject, &bytes)?;
+            (planned, file, None, version)
+        }
     };
-    if selected.is_empty() {
-        return Err(BackupError::NothingSelected {
-            selection: said.clone(),
-            listed: before.len(),
-        });
-    }
+    // Nothing deleted: the intent is closed, a run again starts over.
+    let close = |remaining: usize| -> Result<(), BackupError> {
+        if remaining == planned.selected.len() {
+            let bytes = std::fs::read(ws.root.join(&intent_file.file)).unwrap_or_default();
+            ws.journal()
+                .append(&lock, act.now, &act.actor, intent::FAILED, &subject, &bytes)?;
+        }
+        Ok(())
+    };
+    let (before, selected) = (&planned.before, &planned.selected);
     let program = req.tool.program();
     let repo = mask(&req.repo);
     let mut keys_destroyed = Vec::new();
-    let (after, after_ran, compared) = match &local {
+    let mut done_now = selected.len();
+    let (after, after_ran, compared) = match planned.erase.split_last() {
         None => {
-            if let Err(e) = tool.delete(&selected) {
+            // Taken up: only the intended backups still listed are deleted.
+            let targets: Vec<Listed> = if resumed_at.is_some() {
+                tool.unlock_stale()?;
+                let (listed, _) = tool.list(&[])?;
+                selected
+                    .iter()
+                    .filter(|s| listed.iter().any(|l| l.id == s.id))
+                    .cloned()
+                    .collect()
+            } else {
+                selected.clone()
+            };
+            done_now = targets.len();
+            if let Err(e) = tool.delete(&targets) {
                 // Say how far it went: how many selected are still listed.
                 let remaining = tool
                     .list(&[])
                     .ok()
-                    .map(|(after, _)| listing::compare(&before, &selected, &after).remaining.len());
+                    .map(|(after, _)| listing::compare(before, selected, &after).remaining.len());
+                if let Some(n) = remaining {
+                    close(n)?;
+                }
                 return Err(match e {
                     BackupError::Failed { failed, .. } => BackupError::Failed {
                         failed,
                         runs: tool.runs.clone(),
                         remaining,
+                        open: remaining != Some(selected.len()),
                     },
                     e => e,
                 });
             }
             let (after, ran) = tool.list(&[])?;
-            let compared = listing::compare(&before, &selected, &after);
+            let compared = listing::compare(before, selected, &after);
             if !compared.deleted() {
                 let mut remaining = compared.remaining;
                 remaining.extend(compared.unknown);
+                close(remaining.len())?;
                 return Err(BackupError::Remaining {
+                    open: remaining.len() != selected.len(),
                     remaining,
                     runs: tool.runs,
                 });
@@ -675,22 +901,20 @@ pub fn destroy_via(
             (after.len(), ran, Some(compared))
         }
         Some((dir, keys)) => {
-            if selected.len() != before.len() {
-                return Err(BackupError::OthersInRepository {
-                    repo,
-                    others: before.len() - selected.len(),
-                });
-            }
-            // The copies named by the operator first: the repository still opens
-            // should one of them fail.
-            for k in key_copies.iter().chain(keys) {
-                destroy_key(k)?;
+            // Taken up: the files an earlier run destroyed are gone.
+            for k in keys.iter().map(PathBuf::from) {
+                if resumed_at.is_none() || k.exists() {
+                    destroy_key(&k)?;
+                }
                 keys_destroyed.push(k.display().to_string());
             }
-            std::fs::remove_dir_all(dir).map_err(|source| BackupError::Erase {
-                path: dir.clone(),
-                source,
-            })?;
+            let dir = PathBuf::from(dir);
+            if resumed_at.is_none() || dir.exists() {
+                std::fs::remove_dir_all(&dir).map_err(|source| BackupError::Erase {
+                    path: dir.clone(),
+                    source,
+                })?;
+            }
             // The proof: the tool can no longer open it.
             let ran = tool.run(tool.list_args(&[]))?;
             if ran.ok() || dir.exists() {
@@ -700,29 +924,12 @@ pub fn destroy_via(
         }
     };
     // The evidence, then the record, under the same journal entry.
-    let stem = evidence_stem(
-        &f.controller,
-        Some(&record.item),
-        &format!("destroy-{}", record.copy),
-        record.recorded_at,
-    );
-    let dir = workspace::fresh_name(&ws.root, &stem, "");
-    let mut evidence = vec![keep(
-        ws,
-        &lock,
-        &dir,
-        "before.json",
-        before_ran.stdout.as_bytes(),
-    )?];
-    if let Some(r) = &selected_ran {
-        evidence.push(keep(ws, &lock, &dir, "selected.json", r.stdout.as_bytes())?);
-    }
-    let after_name = if local.is_some() {
-        "after.txt"
-    } else {
-        "after.json"
-    };
-    let after_text = if local.is_some() {
+    let dir = planned.dir.clone();
+    let crypto = planned.crypto_erase;
+    let mut evidence = planned.evidence.clone();
+    evidence.push(intent_file);
+    let after_name = if crypto { "after.txt" } else { "after.json" };
+    let after_text = if crypto {
         format!("{}\n{}", after_ran.line(), after_ran.stderr)
     } else {
         after_ran.stdout.clone()
@@ -733,8 +940,22 @@ pub fn destroy_via(
     commands.push(b'\n');
     evidence.push(keep(ws, &lock, &dir, "commands.json", &commands)?);
     let n = selected.len();
-    let (method, technique, verification) = match &local {
-        None => (
+    let (method, technique, verification) = if crypto {
+        (
+            SanitizationMethod::Purge,
+            s.msg(
+                &Msg::new("backup-technique-crypto-erase")
+                    .arg("program", program)
+                    .arg("keys", keys_destroyed.len()),
+            ),
+            s.msg(
+                &Msg::new("backup-verification-purge")
+                    .arg("command", after_ran.line())
+                    .arg("error", after_ran.first_error()),
+            ),
+        )
+    } else {
+        (
             SanitizationMethod::Clear,
             s.msg(&Msg::new(match req.tool {
                 BackupTool::Restic => "backup-technique-restic",
@@ -749,20 +970,7 @@ pub fn destroy_via(
                         compared.as_ref().map(|c| c.others_kept).unwrap_or(0),
                     ),
             ),
-        ),
-        Some(_) => (
-            SanitizationMethod::Purge,
-            s.msg(
-                &Msg::new("backup-technique-crypto-erase")
-                    .arg("program", program)
-                    .arg("keys", keys_destroyed.len()),
-            ),
-            s.msg(
-                &Msg::new("backup-verification-purge")
-                    .arg("command", after_ran.line())
-                    .arg("error", after_ran.first_error()),
-            ),
-        ),
+        )
     };
     record.method = method;
     record.technique = technique;
@@ -772,7 +980,7 @@ pub fn destroy_via(
         tool: req.tool,
         repository: repo,
         selection: said,
-        crypto_erase: local.is_some(),
+        crypto_erase: crypto,
         listed_before: before.len() as u64,
         listed_after: after as u64,
         deleted: selected.iter().map(Into::into).collect(),
@@ -792,6 +1000,10 @@ pub fn destroy_via(
         evidence_dir: dir,
         others_gone,
         others_kept,
+        resumed: resumed_at.map(|at| Resumed {
+            at,
+            deleted_now: done_now,
+        }),
     })
 }
 
@@ -889,6 +1101,59 @@ mod tests {
         .unwrap();
         let (_, keys) = local_repository(BackupTool::Borg, &p).unwrap();
         assert_eq!(keys, vec![dir.path().join("config")]);
+    }
+
+    /// Answers every command with exit 0 and notes it.
+    struct Scripted(std::cell::RefCell<Vec<String>>);
+
+    impl Runner for Scripted {
+        fn run(
+            &self,
+            program: &str,
+            args: &[String],
+            _env: &[(&str, &str)],
+        ) -> std::io::Result<Ran> {
+            let mut command = vec![program.to_string()];
+            command.extend(args.iter().cloned());
+            self.0.borrow_mut().push(command.join(" "));
+            Ok(Ran {
+                command,
+                exit_code: Some(0),
+                stdout: String::new(),
+                stderr: String::new(),
+            })
+        }
+    }
+
+    #[test]
+    fn taken_up_with_nothing_left_to_delete_only_frees_the_space() {
+        // `borg delete REPO` without an archive deletes the whole
+        // repository: never run without the intended ones.
+        for (tool, frees) in [
+            (BackupTool::Borg, "borg compact -- /srv/depot"),
+            (BackupTool::Restic, "restic -r /srv/depot prune"),
+        ] {
+            let runner = Scripted(Default::default());
+            let mut t = Tool {
+                tool,
+                repo: "/srv/depot",
+                runner: &runner,
+                runs: Vec::new(),
+            };
+            t.delete(&[]).unwrap();
+            assert_eq!(runner.0.borrow().as_slice(), [frees]);
+            let one = Listed {
+                id: "abc".into(),
+                time: "2021-07-30".into(),
+                label: "juvisy-2021-07-30".into(),
+            };
+            t.delete(std::slice::from_ref(&one)).unwrap();
+            assert_eq!(runner.0.borrow().len(), 3, "{tool:?}");
+            assert!(runner.0.borrow()[1].contains(match tool {
+                BackupTool::Borg => "delete -- /srv/depot juvisy-2021-07-30",
+                BackupTool::Restic => "forget abc",
+            }));
+        }
     }
 
     #[test]

@@ -12,10 +12,10 @@
 
 use std::process::{Command, Stdio};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A command run, as kept in the evidence (`commands.json`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Ran {
     /// The program and its arguments, any password in a URL masked.
     pub command: Vec<String>,

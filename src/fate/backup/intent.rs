@@ -1,0 +1,145 @@
+//! Write-ahead of a destruction through a backup tool: what dpo is about to
+//! delete is journaled before the first deleting command, so that a dpo
+//! killed between the deletion and its record leaves a state that says
+//! what happened.
+//!
+//! Before `restic forget`, `borg delete` or the crypto-erase, the listing
+//! before, the selection and the commands run so far are kept in the
+//! evidence folder, with `intent.json` (the [`Intent`]: the selected
+//! backups, the listing before, the repository, the selection), and the
+//! **intent** is journaled: [`ACTION`], subject `<controller>/<item>/<copy>`,
+//! payload `intent.json`. The journal entry covers those files, so the
+//! recovery of record files ([`crate::workspace::recover`]) never removes
+//! them. The destruction record (`fate.destroy`, same subject) closes it;
+//! so does [`FAILED`], journaled when the listing after a failure shows
+//! every selected backup still there (nothing was deleted).
+//!
+//! An intent with no outcome is an **interrupted destruction**
+//! ([`interrupted`]): `status` shows it, and the next `dpo fate destroy
+//! --via` of the same copy, with the same tool, repository and selection,
+//! takes it up instead of starting over — it lists the repository again,
+//! deletes the intended backups still listed (none when the kill came after
+//! the deletion), frees their space again (an idempotent `restic prune`,
+//! `borg compact`), and records the destruction from the kept listing
+//! before and the new listing after.
+
+use serde::{Deserialize, Serialize};
+
+use super::listing::Listed;
+use super::runner::Ran;
+use crate::model::KeptFile;
+use crate::workspace::{Workspace, WorkspaceError};
+
+/// Journal action of the intent.
+pub const ACTION: &str = "fate.destroy.intent";
+/// Journal action that closes an intent after which nothing was deleted.
+pub const FAILED: &str = "fate.destroy.failed";
+/// Journal action of the destruction record, which closes the intent.
+const RECORDED: &str = "fate.destroy";
+/// The intent's file, in the evidence folder.
+pub const FILE: &str = "intent.json";
+
+/// What a destruction through a backup tool is about to delete (`intent.json`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Intent {
+    /// The program (`restic`, `borg`).
+    pub tool: String,
+    /// The repository, any password masked.
+    pub repository: String,
+    /// The selection, as the record says it.
+    pub selection: String,
+    /// True for a crypto-erase.
+    pub crypto_erase: bool,
+    /// Every backup listed before.
+    pub before: Vec<Listed>,
+    /// The selected backups: what is about to be deleted.
+    pub selected: Vec<Listed>,
+    /// The key files a crypto-erase is about to destroy, then the
+    /// repository's folder (empty otherwise).
+    pub erase: Vec<String>,
+    /// The commands run so far.
+    pub runs: Vec<Ran>,
+    /// The evidence files kept so far (without `intent.json`).
+    pub evidence: Vec<KeptFile>,
+    /// The evidence folder, relative to the workspace.
+    pub dir: String,
+}
+
+/// An intent journaled with no outcome after it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Interrupted {
+    /// `<controller>/<item>/<copy>`.
+    pub subject: String,
+    /// Its `intent.json`, relative to the workspace (empty when the entry
+    /// names none).
+    pub file: String,
+    /// Its SHA-256 (the intent's payload).
+    pub sha256: String,
+    /// When the intent was journaled (RFC 3339, UTC).
+    pub at: String,
+    /// The intent's journal entry.
+    pub seq: u64,
+}
+
+impl Interrupted {
+    /// The kept intent, checked against the journaled hash.
+    pub fn read(&self, ws: &Workspace) -> Result<Intent, WorkspaceError> {
+        let path = ws.root.join(&self.file);
+        let bad = |why: String| WorkspaceError::Read {
+            path: path.clone(),
+            source: std::io::Error::other(why),
+        };
+        let bytes = std::fs::read(&path).map_err(|source| WorkspaceError::Read {
+            path: path.clone(),
+            source,
+        })?;
+        if crate::hashing::sha256_hex(&bytes) != self.sha256 {
+            return Err(bad(format!(
+                "it no longer matches the SHA-256 journaled in entry {}",
+                self.seq
+            )));
+        }
+        serde_json::from_slice(&bytes).map_err(|e| bad(e.to_string()))
+    }
+}
+
+/// Every interrupted destruction of the workspace, oldest first: an entry
+/// [`ACTION`] with no later `fate.destroy` or [`FAILED`] of the same subject.
+pub fn interrupted(ws: &Workspace) -> Result<Vec<Interrupted>, WorkspaceError> {
+    let entries = ws.journal().entries()?;
+    Ok(entries
+        .iter()
+        .enumerate()
+        .filter(|(i, e)| {
+            e.action == ACTION
+                && !entries[i + 1..]
+                    .iter()
+                    .any(|o| o.subject == e.subject && (o.action == RECORDED || o.action == FAILED))
+        })
+        .map(|(_, e)| Interrupted {
+            subject: e.subject.clone(),
+            file: e
+                .writes
+                .iter()
+                .find(|w| w.sha256 == e.payload_sha256 && w.file.ends_with(FILE))
+                .map(|w| w.file.clone())
+                .unwrap_or_default(),
+            sha256: e.payload_sha256.clone(),
+            at: e.at.clone(),
+            seq: e.seq,
+        })
+        .collect())
+}
+
+/// `at` (RFC 3339), in words in the workspace's timezone.
+pub fn said_at(ws: &Workspace, at: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(at)
+        .map(|t| crate::render::words::show_in(t, ws.tz))
+        .unwrap_or_else(|_| at.to_string())
+}
+
+/// The subject of the intent of a destruction of `copy`.
+pub fn subject(controller: &str, item: &str, copy: &str) -> String {
+    format!("{controller}/{item}/{copy}")
+}
