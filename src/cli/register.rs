@@ -113,7 +113,12 @@ pub(super) fn run(settings: &Settings, args: &RegisterArgs) -> Result<i32, CliEr
             // Why, in the run's language, on the note's one line.
             use crate::render::catalog::Localize;
             let why = e.message(&settings.strings());
-            let why = why.split_whitespace().collect::<Vec<_>>().join(" ");
+            let why = why
+                .lines()
+                .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ; ");
             let n = reg.edition.number;
             warn_say!(
                 settings.strings(),
