@@ -255,7 +255,9 @@ impl Prepared<'_> {
                 n => ("breach.supplement", n),
             };
             let letter = Letter {
-                what: format!("breach `{}` to `{c}`", b.id),
+                what: crate::render::catalog::Msg::new("va-what-breach-to")
+                    .arg("id", b.id.to_string())
+                    .arg("controller", c.to_string()),
                 to: outbox::recipient(
                     &contact,
                     format!(
