@@ -355,7 +355,7 @@ fn outbox_error(id: &Id, controller: Option<&Id>, e: OutboxError) -> BreachError
         OutboxError::Mail { source, .. } => BreachError::Mail {
             id: id.clone(),
             controller: controller(),
-            source,
+            source: *source,
         },
         OutboxError::SentNotRecorded {
             message_id,

@@ -74,23 +74,23 @@ pub enum OutboxError {
     NoContact {
         /// The controller.
         controller: Id,
-        /// What the e-mail is for.
-        what: Msg,
+        /// What the e-mail is for: the id of its catalog message.
+        what: &'static str,
         /// The YAML field.
         field: &'static str,
         /// The controller's file.
         file: String,
-        /// What to do.
-        hint: Msg,
+        /// What to do: the id of its catalog message.
+        hint: &'static str,
     },
     /// The message could not be built or sent: nothing was recorded as sent.
     #[error("{}", self.told())]
     Mail {
         /// What was being sent.
         what: Msg,
-        /// Why.
+        /// Why (boxed: the error stays small).
         #[source]
-        source: MailError,
+        source: Box<MailError>,
     },
     /// The record was written, the message was not sent.
     #[error("{}", self.told())]
@@ -223,11 +223,11 @@ impl OutboxError {
             } => Told::new(
                 Msg::new("errors-outbox-no-contact")
                     .arg("controller", controller.to_string())
-                    .arg("what", what.clone())
+                    .arg("what", Msg::new(what))
                     .arg("field", *field)
                     .arg("file", file.as_str()),
             )
-            .hint(hint.clone()),
+            .hint(Msg::new(hint)),
             OutboxError::Mail { what, .. } => {
                 Told::new(Msg::new("errors-outbox-mail").arg("what", what.clone()))
             }
@@ -423,7 +423,7 @@ pub fn ready(ws: &Workspace, how: &Sending, what: &Msg) -> Result<(), OutboxErro
     if !how.dry_run && how.smtp.is_none() {
         return Err(OutboxError::Mail {
             what: what.clone(),
-            source: MailError::NotConfigured,
+            source: Box::new(MailError::NotConfigured),
         });
     }
     Ok(())
@@ -440,10 +440,10 @@ pub fn notice_recipient<'w>(
     let id = &id;
     let contact = c.notice_contact().ok_or_else(|| OutboxError::NoContact {
         controller: id.clone(),
-        what: Msg::new("va-what-written-notices"),
+        what: "va-what-written-notices",
         field: "contacts.notices.email, or dpo.email",
         file: workspace::controller_file(id),
-        hint: Msg::new("va-hint-notice-contact"),
+        hint: "va-hint-notice-contact",
     })?;
     let role = format!(
         "the notice contact of `{id}` (contacts.notices.email or dpo.email in {})",
@@ -761,7 +761,7 @@ impl<'a> Outbox<'a> {
     ) -> Result<Delivered, OutboxError> {
         let mail_err = |source| OutboxError::Mail {
             what: letter.what.clone(),
-            source,
+            source: Box::new(source),
         };
         // Refused before anything is sent: recording the sending would make
         // a hand edit of the record dpo's own.

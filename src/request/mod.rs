@@ -133,10 +133,10 @@ fn preflight(ws: &Workspace, controller: &Id, how: &Sending) -> Result<(), Reque
     if !c.contacts.data_subject_requests.has_email() {
         return Err(OutboxError::NoContact {
             controller: controller.clone(),
-            what: Msg::new("va-what-requests"),
+            what: "va-what-requests",
             field: "contacts.data_subject_requests.email",
             file: workspace::controller_file(controller),
-            hint: Msg::new("va-hint-request-contact"),
+            hint: "va-hint-request-contact",
         }
         .into());
     }
