@@ -258,13 +258,7 @@ impl Prepared<'_> {
                 what: crate::render::catalog::Msg::new("va-what-breach-to")
                     .arg("id", b.id.to_string())
                     .arg("controller", c.to_string()),
-                to: outbox::recipient(
-                    &contact,
-                    format!(
-                        "the breach contact of `{c}` (contacts.breach.email in {})",
-                        workspace::controller_file(&c)
-                    ),
-                ),
+                to: outbox::recipient(&contact, outbox::role("va-role-breach-contact", &c)),
                 subject: notice.context.subject.clone(),
                 text: notice.text.clone(),
                 attachments: vec![Attachment {

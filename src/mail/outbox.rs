@@ -445,10 +445,7 @@ pub fn notice_recipient<'w>(
         file: workspace::controller_file(id),
         hint: "va-hint-notice-contact",
     })?;
-    let role = format!(
-        "the notice contact of `{id}` (contacts.notices.email or dpo.email in {})",
-        workspace::controller_file(id)
-    );
+    let role = role("va-role-notice-contact", id);
     Ok((c, recipient(contact, role)))
 }
 
@@ -459,6 +456,17 @@ pub fn recipient(contact: &Contact, role: String) -> Party {
         email: contact.email.clone().unwrap_or_default(),
         role,
     }
+}
+
+/// Where a recipient's address comes from, for the errors that name it
+/// ("the breach contact of `juvisy-sur-orge` (… in controllers/…)"):
+/// catalog message `id`, remembered so that it is said in the run's
+/// language ([`Msg::remembered`]).
+pub fn role(id: &'static str, controller: &Id) -> String {
+    Msg::new(id)
+        .arg("controller", controller.as_str())
+        .arg("file", workspace::controller_file(controller))
+        .remembered()
 }
 
 /// How a message is journaled and identified.

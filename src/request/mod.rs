@@ -335,11 +335,7 @@ fn send(
         what: forwarding(&r.id),
         to: outbox::recipient(
             &c.contacts.data_subject_requests,
-            format!(
-                "the data-subject-request contact of `{}` (contacts.data_subject_requests.email in {})",
-                r.controller,
-                workspace::controller_file(&r.controller)
-            ),
+            outbox::role("va-role-request-contact", &r.controller),
         ),
         subject: s
             .get("request_subject")

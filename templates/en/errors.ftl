@@ -358,3 +358,8 @@ va-set-note-no-old = set `{ $field }` in `{ $file }`: no old value, SHA-256 of t
 
 ## `breach open`: an answer to the origin question (part vA)
 va-origin-unknown = origin: `{ $answer }` is not one of the choices: type its number (1 to 5) or its words, e.g. 3 or "external malicious"
+
+## Where a recipient's address comes from, in the errors that name it (part vA)
+va-role-request-contact = the data-subject-request contact of `{ $controller }` (contacts.data_subject_requests.email in { $file })
+va-role-notice-contact = the notice contact of `{ $controller }` (contacts.notices.email or dpo.email in { $file })
+va-role-breach-contact = the breach contact of `{ $controller }` (contacts.breach.email in { $file })

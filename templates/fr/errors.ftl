@@ -357,3 +357,8 @@ va-set-note-no-old = `{ $field }` renseigné dans `{ $file }` : pas d'ancienne
 
 ## « breach open » : une réponse à la question de l'origine (partie vA)
 va-origin-unknown = origine : `{ $answer }` n'est pas l'un des choix : tapez son numéro (1 à 5) ou ses mots, par exemple 3 ou « externe malveillante »
+
+## D'où vient l'adresse d'un destinataire, dans les erreurs qui la nomment (partie vA)
+va-role-request-contact = le contact pour les demandes des personnes concernées de `{ $controller }` (contacts.data_subject_requests.email dans { $file })
+va-role-notice-contact = le contact pour les avis de `{ $controller }` (contacts.notices.email ou dpo.email dans { $file })
+va-role-breach-contact = le contact en cas de violation de `{ $controller }` (contacts.breach.email dans { $file })

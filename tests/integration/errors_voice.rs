@@ -751,3 +751,55 @@ fn english_counts_take_their_plural_and_french_its_own() {
         assert!(r.text().contains(said), "{lang}: {}", r.text());
     }
 }
+
+#[test]
+fn a_recipient_s_address_refused_is_named_in_the_run_s_language() {
+    let ws = with_contacts();
+    let file = "controllers/juvisy-sur-orge.yaml";
+    let text = ws
+        .read(file)
+        .replacen("email: dgs@juvisy.example", "email: \"dgs chez juvisy\"", 1);
+    ws.write(file, &text);
+    dpo(&ws, "fr")
+        .now("2021-03-26 11:00")
+        .run(&[
+            "instruction",
+            "log",
+            "--controller",
+            "juvisy-sur-orge",
+            "--from",
+            "DGS",
+            "--at",
+            "2021-03-26 10:00",
+            "--summary",
+            "s",
+        ])
+        .assert_code(0);
+    let port = crate::support::smtp::free_port();
+    let r = unreachable(&ws, "fr", "2021-03-26 11:00", port).run(&[
+        "instruction",
+        "object",
+        "2021-001",
+        "--reason",
+        "r",
+    ]);
+    let said = "le contact pour les avis de `juvisy-sur-orge` (contacts.notices.email ou dpo.email dans controllers/juvisy-sur-orge.yaml) `dgs chez juvisy` n'est pas une adresse électronique valide";
+    assert_eq!(r.code(), Some(2), "{}", r.text());
+    assert!(r.text().contains(said), "{}", r.text());
+    assert!(
+        r.text()
+            .contains("l'avis d'objection de l'instruction `2021-001`\u{202f}: l'envoi a échoué"),
+        "{}",
+        r.text()
+    );
+    let r = unreachable(&ws, "en", "2021-03-26 11:00", port).run(&[
+        "instruction",
+        "notify",
+        "2021-001",
+    ]);
+    assert!(
+        r.text().contains("the notice contact of `juvisy-sur-orge` (contacts.notices.email or dpo.email in controllers/juvisy-sur-orge.yaml) `dgs chez juvisy` is not a valid e-mail address"),
+        "{}",
+        r.text()
+    );
+}
