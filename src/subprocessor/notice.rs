@@ -188,7 +188,12 @@ pub fn load_notice(
     ws: &Workspace,
     id: &str,
 ) -> Result<Stored<SubProcessorNotice>, SubProcessorError> {
-    Ok(store::load_one(ws, "sub-processor notice", DIR, id)?)
+    Ok(store::load_one(
+        ws,
+        kinds::SUBPROCESSOR_NOTICE.name,
+        DIR,
+        id,
+    )?)
 }
 
 /// Every notice, and the problems in notice files.

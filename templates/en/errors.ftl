@@ -79,6 +79,7 @@ errors-no-record = no { $kind ->
     [instruction] instruction
     [breach] breach
     [fate] fate inventory
+    [subprocessor-notice] sub-processor notice
    *[other] { $kind }
 } `{ $id }` (looked for `{ $path }`)
 errors-invalid-record =

@@ -79,6 +79,7 @@ errors-no-record = { $kind ->
     [instruction] pas d'instruction
     [breach] pas de violation
     [fate] pas d'inventaire de fin de contrat
+    [subprocessor-notice] pas d'information écrite
    *[other] pas de { $kind }
 } `{ $id }` (cherché dans `{ $path }`)
 errors-invalid-record =
