@@ -24,6 +24,7 @@ use serde::Serialize;
 
 use crate::mail::MailError;
 use crate::model::{required_text, Breach, Call, Closure, EmptyText, Id, Lang, Origin};
+use crate::render::catalog::Msg;
 use crate::render::templates::TemplateError;
 use crate::render::Templates;
 use crate::workspace::{Diagnostic, StoreError, Workspace, WorkspaceError};
@@ -135,7 +136,7 @@ pub enum BreachError {
         path: PathBuf,
     },
     /// The file does not read as a breach; each diagnostic says where.
-    #[error("`{file}` has {} error(s)", diagnostics.iter().filter(|d| d.is_error()).count())]
+    #[error("{}", crate::workspace::file_has_errors(file, diagnostics))]
     Invalid {
         /// The file, relative to the workspace.
         file: String,
@@ -220,7 +221,7 @@ pub enum BreachError {
         known: String,
     },
     /// Required fields are neither filled nor deferred (exit 1).
-    #[error("breach `{id}` cannot be notified: {} required field(s) are neither filled nor deferred with a reason (champs obligatoires ni renseignés ni différés avec un motif):{}\n  hint: {}", missing.len(), list_labels(missing), missing_hint(id, missing))]
+    #[error("{}{}\n  hint: {}", Msg::new("err-missing-fields").arg("id", id.to_string()).arg("n", missing.len()), list_labels(missing), missing_hint(id, missing))]
     MissingFields {
         /// The breach.
         id: Id,
@@ -228,7 +229,7 @@ pub enum BreachError {
         missing: Vec<FieldLabel>,
     },
     /// Closing a breach whose items are still deferred, without saying so.
-    #[error("breach `{id}` still has {} deferred item(s), never sent to the controller:{}\n  hint: fill them in and send a supplement (`dpo breach supplement {id}`), or close it knowingly with --with-deferred --reason \"…\"", deferred.len(), list_labels(deferred))]
+    #[error("{}{}\n  hint: {}", Msg::new("err-deferred-at-close").arg("id", id.to_string()).arg("n", deferred.len()), list_labels(deferred), Msg::new("err-deferred-at-close-hint").arg("id", id.to_string()))]
     DeferredAtClose {
         /// The breach.
         id: Id,
@@ -311,7 +312,7 @@ pub enum BreachError {
         field: String,
     },
     /// The controller has no breach e-mail address.
-    #[error("controller `{controller}` has no breach contact e-mail (Annex 1 §II.8: \"par courriel et par appel téléphonique au contact désigné\")\n  hint: fill in `contacts.breach.email` (and `phone`) in `{file}`")]
+    #[error("controller `{controller}` has no breach contact e-mail (Annex 1, § II.8: \"par courriel et par appel téléphonique au contact désigné\")\n  hint: fill in `contacts.breach.email` (and `phone`) in `{file}`")]
     NoBreachContact {
         /// The controller.
         controller: Id,

@@ -255,14 +255,10 @@ impl Prepared<'_> {
                 n => ("breach.supplement", n),
             };
             let letter = Letter {
-                what: format!("breach `{}` to `{c}`", b.id),
-                to: outbox::recipient(
-                    &contact,
-                    format!(
-                        "the breach contact of `{c}` (contacts.breach.email in {})",
-                        workspace::controller_file(&c)
-                    ),
-                ),
+                what: crate::render::catalog::Msg::new("va-what-breach-to")
+                    .arg("id", b.id.to_string())
+                    .arg("controller", c.to_string()),
+                to: outbox::recipient(&contact, outbox::role("va-role-breach-contact", &c)),
                 subject: notice.context.subject.clone(),
                 text: notice.text.clone(),
                 attachments: vec![Attachment {
@@ -353,7 +349,7 @@ fn outbox_error(id: &Id, controller: Option<&Id>, e: OutboxError) -> BreachError
         OutboxError::Mail { source, .. } => BreachError::Mail {
             id: id.clone(),
             controller: controller(),
-            source,
+            source: *source,
         },
         OutboxError::SentNotRecorded {
             message_id,

@@ -26,9 +26,9 @@ impl BreachError {
             }
             E::Exists { id, path: p } => r(of("duties-breach-exists", id).arg("path", path(p)))
                 .hint(m("duties-breach-exists-hint")),
-            E::Invalid { file, diagnostics } => r(m("duties-file-has-errors")
-                .arg("file", file.as_str())
-                .arg("n", diagnostics.iter().filter(|d| d.is_error()).count())),
+            E::Invalid { file, diagnostics } => {
+                r(crate::workspace::file_has_errors(file, diagnostics))
+            }
             E::Changed { path: p } => r(m("err-changed-meanwhile").arg("path", path(p)))
                 .hint(m("err-changed-meanwhile-hint")),
             E::Rewrite { file, message } => r(m("duties-refuse-rewrite")

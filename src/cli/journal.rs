@@ -12,6 +12,7 @@ use super::{print_json, CliError, Settings, EXIT_FINDING};
 use crate::mail::outbox;
 use crate::render::templates::Strings;
 use crate::render::words;
+use crate::workspace::store::SetNote;
 use crate::workspace::{self, Journal, JournalEntry, WorkspaceError};
 
 /// Journal subcommands.
@@ -201,11 +202,21 @@ fn table(s: &Strings, tz: Tz, entries: &[JournalEntry]) -> Vec<String> {
         out.push(line(row));
         // A note's text, indented under its entry.
         let indent = " ".repeat(width[0] + 2);
-        for text in e.text.iter().flat_map(|t| t.lines()) {
+        for text in note(s, e).lines() {
             out.push(format!("{indent}| {text}"));
         }
     }
     out
+}
+
+/// The note of entry `e` as `journal show` prints it: a `… set` note said
+/// in the language of `s` from what it records, any other as it was written.
+fn note(s: &Strings, e: &JournalEntry) -> String {
+    let text = e.text.as_deref().unwrap_or_default();
+    match SetNote::read(text).filter(|_| e.action.ends_with(".set")) {
+        Some(n) => s.msg(&n.msg()),
+        None => text.to_string(),
+    }
 }
 
 /// Journal action `code` in words ("breach.notify" → "notification d'une

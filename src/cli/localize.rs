@@ -29,9 +29,14 @@ fn said(s: &Catalog, e: &CliError) -> Option<String> {
     Some(match e {
         // duties
         CliError::Breach(b) if b.refusal().is_some() => b.message(s),
-        CliError::Fate(f) if f.refusal().is_some() => f.message(s),
+        CliError::Fate(f) => f.message(s),
         CliError::Instruction(i) => i.message(s),
         CliError::SubProcessor(p) => p.message(s),
+        CliError::Audit(crate::audit::AuditError::Signing(e)) => e.message(s),
+        CliError::Audit(crate::audit::AuditError::Workspace(e)) => e.message(s),
+        CliError::Audit(crate::audit::AuditError::Output(e)) => e.message(s),
+        CliError::Audit(crate::audit::AuditError::Csv(e)) => e.message(s),
+        CliError::Audit(crate::audit::AuditError::UnknownController(e)) => e.message(s),
         CliError::Audit(a) => a.message(s),
         CliError::NoActor(command) => with_hint(
             s,
@@ -40,7 +45,6 @@ fn said(s: &Catalog, e: &CliError) -> Option<String> {
         ),
         CliError::Breach(BreachError::Workspace(w)) => w.message(s),
         CliError::Breach(BreachError::Store(e)) => e.message(s),
-        CliError::Fate(crate::fate::FateError::Bag(e)) => e.message(s),
         CliError::Backup(e) => e.message(s),
         CliError::Breach(BreachError::NotFound { id, path }) => with_hint(
             s,
@@ -127,6 +131,7 @@ fn told(e: &CliError) -> Option<Told> {
         CliError::Mail(e) => e.told(),
         CliError::Signing(e) => e.told(),
         CliError::Said(t) => t.clone(),
+        CliError::Request(e) => e.told(),
         _ => return None,
     })
 }
@@ -163,11 +168,22 @@ pub(super) fn cause(s: &Catalog, c: &(dyn std::error::Error + 'static)) -> Strin
         crate::hashing::HashError,
         crate::mail::MailError,
         crate::mail::outbox::OutboxError,
+        crate::mail::outbox::InfraError,
+        crate::instruction::InstructionError,
+        crate::subprocessor::SubProcessorError,
         crate::mail::attach::AttachError,
         crate::signing::SigningError,
     );
     if let Some(e) = c.downcast_ref::<serde_yaml::Error>() {
         return s.msg(&crate::workspace::yaml_said(e));
+    }
+    // The SMTP library's own failure (a refused connection, a timeout):
+    // the system error under it, said in the run's language.
+    if let Some(e) = c.downcast_ref::<lettre::transport::smtp::Error>() {
+        let io = std::error::Error::source(e).and_then(|i| i.downcast_ref::<std::io::Error>());
+        if let Some(io) = io.filter(|_| s.lang() != Lang::En) {
+            return s.msg(&io_said(io));
+        }
     }
     if let Some(e) = c.downcast_ref::<std::io::Error>() {
         if let Some(m) = e.get_ref().and_then(|i| i.downcast_ref::<Msg>()) {

@@ -103,7 +103,7 @@ fn refused(m: Msg) -> FateError {
 #[derive(Debug, thiserror::Error)]
 pub enum FateError {
     /// The fate file has errors; each diagnostic says where.
-    #[error("`{file}` has {} error(s)", diagnostics.iter().filter(|d| d.is_error()).count())]
+    #[error("{}", crate::workspace::file_has_errors(file, diagnostics))]
     Invalid {
         /// The file, relative to the workspace.
         file: String,

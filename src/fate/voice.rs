@@ -13,11 +13,9 @@ impl FateError {
         use FateError as E;
         let m = Msg::new;
         Some(match self {
-            E::Invalid { file, diagnostics } => Refusal::new(
-                m("duties-file-has-errors")
-                    .arg("file", file.as_str())
-                    .arg("n", diagnostics.iter().filter(|d| d.is_error()).count()),
-            ),
+            E::Invalid { file, diagnostics } => {
+                Refusal::new(crate::workspace::file_has_errors(file, diagnostics))
+            }
             E::NoFateFile { controller, file } => Refusal::new(
                 m("duties-fate-no-file-for")
                     .arg("controller", controller.to_string())
@@ -92,9 +90,16 @@ impl FateError {
 }
 
 impl Localize for FateError {
-    /// The catalog's message; an error of a layer below keeps its English
-    /// text, its hint label said in the language of `s`.
+    /// The catalog's message; an error of a layer below says itself in the
+    /// language of `s`.
     fn message(&self, s: &Catalog) -> String {
-        said::say(s, self.refusal(), self)
+        match self {
+            FateError::Write(e) => e.message(s),
+            FateError::Output(e) => e.message(s),
+            FateError::Hash(e) => e.message(s),
+            FateError::Bag(e) => e.message(s),
+            FateError::Signing(e) => e.message(s),
+            _ => said::say(s, self.refusal(), self),
+        }
     }
 }

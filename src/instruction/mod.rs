@@ -43,7 +43,7 @@ impl Localize for InstructionError {
             InstructionError::NothingToSend(id) => {
                 s.msg(&Msg::new("duties-instruction-nothing-to-send").arg("id", id.as_str()))
             }
-            InstructionError::Infra(_) => s.relabel_hints(&self.to_string()),
+            InstructionError::Infra(e) => e.message(s),
         }
     }
 }
@@ -130,12 +130,24 @@ pub fn pending(i: &Instruction) -> Vec<NoticeKind> {
     v
 }
 
+/// "the objection to instruction `…`", in every language.
+fn objection(id: &str) -> Msg {
+    Msg::new("va-what-instruction-objection").arg("id", id)
+}
+
+/// "the objection notice of instruction `…`" (or the transfer notice).
+fn notice(kind: NoticeKind, id: &Id) -> Msg {
+    Msg::new("va-what-instruction-notice")
+        .arg("kind", kind.key())
+        .arg("id", id.as_str())
+}
+
 /// Checks, before anything is written, that the controller can be told.
 fn preflight(
     ws: &Workspace,
     controller: &Id,
     how: &Sending,
-    what: &str,
+    what: &Msg,
 ) -> Result<(), InstructionError> {
     outbox::notice_recipient(ws, controller)?;
     Ok(outbox::ready(ws, how, what)?)
@@ -171,7 +183,7 @@ pub fn log(
                 "--legal-basis",
                 "--legal-basis \"réquisition judiciaire n° …\"",
             )?;
-            preflight(ws, &controller, how, "the transfer notice")?;
+            preflight(ws, &controller, how, &Msg::new("va-what-transfer-notice"))?;
             Some(LegalTransfer {
                 country,
                 legal_basis,
@@ -209,7 +221,7 @@ pub fn log(
     };
     if out.instruction.transfer.is_some() {
         let outbox = Outbox::open(ws, &lock, &t, how)?;
-        let what = format!("the transfer required by law of instruction `{id}`");
+        let what = Msg::new("va-what-instruction-transfer").arg("id", id.as_str());
         let (i, d) = send_recorded(&outbox, stored, NoticeKind::Transfer, (what, id.as_str()))?;
         out.instruction = i.record;
         out.sent.push((NoticeKind::Transfer, d));
@@ -236,10 +248,10 @@ pub fn object(
         .as_ref()
         .and_then(|o| o.notice.as_ref())
     {
-        let what = format!("an objection to instruction `{}`", stored.record.id);
+        let what = objection(stored.record.id.as_str());
         return Err(OutboxError::already_sent(what, "sent", sent).into());
     }
-    preflight(ws, &stored.record.controller, how, "the objection")?;
+    preflight(ws, &stored.record.controller, how, &objection(id))?;
     let mut new = stored.record.clone();
     new.objection = Some(Objection {
         reason,
@@ -251,7 +263,7 @@ pub fn object(
     how.journal(ws, &lock, "instruction.object", id, text)?;
     let file = stored.source.rel.clone();
     let outbox = Outbox::open(ws, &lock, &t, how)?;
-    let what = format!("the objection to instruction `{id}`");
+    let what = objection(id);
     let (i, d) = send_recorded(&outbox, stored, NoticeKind::Objection, (what, id))?;
     Ok(Outcome {
         instruction: i.record,
@@ -320,7 +332,7 @@ fn send_recorded(
     outbox: &Outbox<'_>,
     stored: Stored<Instruction>,
     kind: NoticeKind,
-    (what, id): (String, &str),
+    (what, id): (Msg, &str),
 ) -> Result<(Stored<Instruction>, Delivered), InstructionError> {
     let retry = format!("dpo instruction notify {id}");
     send(outbox, stored, kind).map_err(|e| OutboxError::recorded_not_sent(what, retry, e).into())
@@ -360,7 +372,7 @@ fn send(
         NoticeKind::Transfer => "instruction.transfer-notice",
     };
     let letter = Letter {
-        what: format!("the {} notice of instruction `{}`", kind.key(), i.id),
+        what: notice(kind, &i.id),
         to,
         subject: s
             .get(&format!("instruction_subject.{}", kind.key()))

@@ -74,29 +74,29 @@ pub enum OutboxError {
     NoContact {
         /// The controller.
         controller: Id,
-        /// What the e-mail is for.
+        /// What the e-mail is for: the id of its catalog message.
         what: &'static str,
         /// The YAML field.
         field: &'static str,
         /// The controller's file.
         file: String,
-        /// What to do.
+        /// What to do: the id of its catalog message.
         hint: &'static str,
     },
     /// The message could not be built or sent: nothing was recorded as sent.
     #[error("{}", self.told())]
     Mail {
         /// What was being sent.
-        what: String,
-        /// Why.
+        what: Msg,
+        /// Why (boxed: the error stays small).
         #[source]
-        source: MailError,
+        source: Box<MailError>,
     },
     /// The record was written, the message was not sent.
     #[error("{}", self.told())]
     RecordedNotSent {
         /// The record.
-        what: String,
+        what: Msg,
         /// The command that sends it.
         retry: String,
         /// Why.
@@ -107,7 +107,7 @@ pub enum OutboxError {
     #[error("{}", self.told())]
     SentNotRecorded {
         /// What was sent.
-        what: String,
+        what: Msg,
         /// Its Message-ID.
         message_id: String,
         /// The server's reply.
@@ -120,7 +120,7 @@ pub enum OutboxError {
     #[error("{}", self.told())]
     Uncertain {
         /// What was being sent.
-        what: String,
+        what: Msg,
         /// The kept message.
         eml: String,
         /// Its Message-ID.
@@ -132,7 +132,7 @@ pub enum OutboxError {
     #[error("{}", self.told())]
     Unconfirmed {
         /// What was sent.
-        what: String,
+        what: Msg,
         /// The kept message.
         eml: String,
         /// Its Message-ID.
@@ -145,13 +145,13 @@ pub enum OutboxError {
     #[error("{}", self.told())]
     NothingUncertain {
         /// What was to be confirmed.
-        what: String,
+        what: Msg,
     },
     /// The message was sent before: it is not sent twice.
     #[error("{}", self.told())]
     AlreadySent {
         /// What was sent, e.g. "request `2021-001`".
-        what: String,
+        what: Msg,
         /// How, e.g. "forwarded".
         done: &'static str,
         /// When, shown with its offset.
@@ -163,11 +163,11 @@ pub enum OutboxError {
     #[error("{}", self.told())]
     Incomplete {
         /// What was to be sent.
-        what: String,
+        what: Msg,
         /// The required fields left « à compléter ».
         missing: Vec<String>,
         /// How to fill them.
-        hint: String,
+        hint: Msg,
     },
     /// A document to attach cannot be used.
     #[error(transparent)]
@@ -192,10 +192,10 @@ pub fn missing(fields: &[(&str, bool)]) -> Vec<String> {
 /// not empty, unless the command was run with `--incomplete` (`allowed`).
 /// Returns the fields to note, in the record, as sent « à compléter ».
 pub fn complete_or_allowed(
-    what: String,
+    what: Msg,
     missing: Vec<String>,
     allowed: bool,
-    hint: String,
+    hint: Msg,
 ) -> Result<Vec<String>, OutboxError> {
     if missing.is_empty() || allowed {
         return Ok(missing);
@@ -208,10 +208,9 @@ pub fn complete_or_allowed(
 }
 
 impl OutboxError {
-    /// What the error says, as catalog messages (`what`, worded by the
-    /// workflow, is kept as it is given).
+    /// What the error says, as catalog messages (`what` and the hints are
+    /// the workflow's own messages).
     pub fn told(&self) -> Told {
-        let text = |t: &str| Msg::text(t);
         match self {
             OutboxError::UnknownController(u) => u.told(),
             OutboxError::NoSender => Told::new(Msg::new("errors-outbox-no-sender")),
@@ -224,18 +223,21 @@ impl OutboxError {
             } => Told::new(
                 Msg::new("errors-outbox-no-contact")
                     .arg("controller", controller.to_string())
-                    .arg("what", text(what))
+                    .arg("what", Msg::new(what))
                     .arg("field", *field)
                     .arg("file", file.as_str()),
             )
-            .hint(text(hint)),
+            .hint(Msg::new(hint)),
             OutboxError::Mail { what, .. } => {
-                Told::new(Msg::new("errors-outbox-mail").arg("what", text(what)))
+                Told::new(Msg::new("errors-outbox-mail").arg("what", what.clone()))
             }
-            OutboxError::RecordedNotSent { what, retry, .. } => Told::new(
-                Msg::new("errors-outbox-recorded-not-sent").arg("what", text(what)),
-            )
-            .hint(Msg::new("errors-outbox-recorded-not-sent-hint").arg("retry", retry.as_str())),
+            OutboxError::RecordedNotSent { what, retry, .. } => {
+                Told::new(Msg::new("errors-outbox-recorded-not-sent").arg("what", what.clone()))
+                    .hint(
+                        Msg::new("errors-outbox-recorded-not-sent-hint")
+                            .arg("retry", retry.as_str()),
+                    )
+            }
             OutboxError::SentNotRecorded {
                 what,
                 message_id,
@@ -243,7 +245,7 @@ impl OutboxError {
                 ..
             } => Told::new(
                 Msg::new("errors-outbox-sent-not-recorded")
-                    .arg("what", text(what))
+                    .arg("what", what.clone())
                     .arg("message_id", message_id.as_str())
                     .arg("reply", reply.as_str()),
             )
@@ -255,7 +257,7 @@ impl OutboxError {
                 at,
             } => Told::new(
                 Msg::new("errors-outbox-uncertain")
-                    .arg("what", text(what))
+                    .arg("what", what.clone())
                     .arg("at", at.as_str()),
             )
             .hint(
@@ -270,14 +272,14 @@ impl OutboxError {
                 ..
             } => Told::new(
                 Msg::new("errors-outbox-unconfirmed")
-                    .arg("what", text(what))
+                    .arg("what", what.clone())
                     .arg("eml", eml.as_str()),
             )
             .hint(
                 Msg::new("errors-outbox-unconfirmed-hint").arg("message_id", message_id.as_str()),
             ),
             OutboxError::NothingUncertain { what } => {
-                Told::new(Msg::new("errors-outbox-nothing-uncertain").arg("what", text(what)))
+                Told::new(Msg::new("errors-outbox-nothing-uncertain").arg("what", what.clone()))
                     .hint(Msg::new("errors-outbox-nothing-uncertain-hint"))
             }
             OutboxError::AlreadySent {
@@ -287,7 +289,7 @@ impl OutboxError {
                 message_id,
             } => Told::new(
                 Msg::new("errors-outbox-already-sent")
-                    .arg("what", text(what))
+                    .arg("what", what.clone())
                     .arg("done", *done)
                     .arg("at", sent_at.as_str())
                     .arg("message_id", message_id.as_str()),
@@ -298,10 +300,10 @@ impl OutboxError {
                 hint,
             } => Told::new(
                 Msg::new("errors-outbox-incomplete")
-                    .arg("what", text(what))
+                    .arg("what", what.clone())
                     .arg("missing", missing.join(", ")),
             )
-            .hint(Msg::new("errors-outbox-incomplete-hint").arg("hint", text(hint))),
+            .hint(Msg::new("errors-outbox-incomplete-hint").arg("hint", hint.clone())),
             OutboxError::Attach(e) => e.told(),
             OutboxError::Workspace(e) => e.told(),
         }
@@ -309,7 +311,7 @@ impl OutboxError {
 
     /// The record `what` was written, then sending it failed with `source`;
     /// `retry` is the command that sends it.
-    pub fn recorded_not_sent(what: String, retry: String, source: impl Into<Cause>) -> Self {
+    pub fn recorded_not_sent(what: Msg, retry: String, source: impl Into<Cause>) -> Self {
         Self::RecordedNotSent {
             what,
             retry,
@@ -318,7 +320,7 @@ impl OutboxError {
     }
 
     /// `what` was already `done` (sent, forwarded) as `sent`.
-    pub fn already_sent(what: String, done: &'static str, sent: &MailRecord) -> Self {
+    pub fn already_sent(what: Msg, done: &'static str, sent: &MailRecord) -> Self {
         Self::AlreadySent {
             what,
             done,
@@ -345,6 +347,22 @@ macro_rules! infra_error {
         $(impl InfraCause for $cause {})+
     };
 }
+
+impl InfraError {
+    /// What the error says: its cause's own messages.
+    pub fn told(&self) -> Told {
+        match self {
+            InfraError::UnknownController(e) => e.told(),
+            InfraError::Empty(e) => e.told(),
+            InfraError::Outbox(e) => e.told(),
+            InfraError::Store(e) => e.told(),
+            InfraError::Workspace(e) => e.told(),
+            InfraError::Template(e) => e.told(),
+        }
+    }
+}
+
+crate::render::catalog::told_localize!(InfraError);
 
 /// A cause of [`InfraError`]; a duty's error converts from every one of
 /// them through its `Infra` variant.
@@ -400,12 +418,12 @@ pub fn sender_name(ws: &Workspace, t: &Templates) -> String {
 
 /// Checks, before anything is written, that a message can go out: a sender
 /// is known and, unless it is a dry run, a server is configured.
-pub fn ready(ws: &Workspace, how: &Sending, what: &str) -> Result<(), OutboxError> {
+pub fn ready(ws: &Workspace, how: &Sending, what: &Msg) -> Result<(), OutboxError> {
     sender(ws, how.smtp)?;
     if !how.dry_run && how.smtp.is_none() {
         return Err(OutboxError::Mail {
-            what: what.to_string(),
-            source: MailError::NotConfigured,
+            what: what.clone(),
+            source: Box::new(MailError::NotConfigured),
         });
     }
     Ok(())
@@ -422,15 +440,12 @@ pub fn notice_recipient<'w>(
     let id = &id;
     let contact = c.notice_contact().ok_or_else(|| OutboxError::NoContact {
         controller: id.clone(),
-        what: "written notices",
+        what: "va-what-written-notices",
         field: "contacts.notices.email, or dpo.email",
         file: workspace::controller_file(id),
-        hint: "add `contacts: { notices: { email: … } }` (or the controller's dpo.email) to the controller's file",
+        hint: "va-hint-notice-contact",
     })?;
-    let role = format!(
-        "the notice contact of `{id}` (contacts.notices.email or dpo.email in {})",
-        workspace::controller_file(id)
-    );
+    let role = role("va-role-notice-contact", id);
     Ok((c, recipient(contact, role)))
 }
 
@@ -441,6 +456,17 @@ pub fn recipient(contact: &Contact, role: String) -> Party {
         email: contact.email.clone().unwrap_or_default(),
         role,
     }
+}
+
+/// Where a recipient's address comes from, for the errors that name it
+/// ("the breach contact of `juvisy-sur-orge` (… in controllers/…)"):
+/// catalog message `id`, remembered so that it is said in the run's
+/// language ([`Msg::remembered`]).
+pub fn role(id: &'static str, controller: &Id) -> String {
+    Msg::new(id)
+        .arg("controller", controller.as_str())
+        .arg("file", workspace::controller_file(controller))
+        .remembered()
 }
 
 /// How a message is journaled and identified.
@@ -477,7 +503,7 @@ impl Filing {
 #[derive(Debug, Clone)]
 pub struct Letter {
     /// What it is, for errors: "the forwarding of request `2021-001`".
-    pub what: String,
+    pub what: Msg,
     /// Recipient.
     pub to: Party,
     /// Subject.
@@ -743,7 +769,7 @@ impl<'a> Outbox<'a> {
     ) -> Result<Delivered, OutboxError> {
         let mail_err = |source| OutboxError::Mail {
             what: letter.what.clone(),
-            source,
+            source: Box::new(source),
         };
         // Refused before anything is sent: recording the sending would make
         // a hand edit of the record dpo's own.

@@ -13,6 +13,7 @@ use crate::mail::outbox::{
     self, Delivered, Filing, InfraError, Letter, Outbox, OutboxError, Sending,
 };
 use crate::model::{required_text, Id, MailRecord, Request, Right};
+use crate::render::catalog::Msg;
 use crate::render::words;
 use crate::render::Templates;
 use crate::time::working_days::PeriodEnd;
@@ -132,14 +133,14 @@ fn preflight(ws: &Workspace, controller: &Id, how: &Sending) -> Result<(), Reque
     if !c.contacts.data_subject_requests.has_email() {
         return Err(OutboxError::NoContact {
             controller: controller.clone(),
-            what: "data-subject requests",
+            what: "va-what-requests",
             field: "contacts.data_subject_requests.email",
             file: workspace::controller_file(controller),
-            hint: "add the e-mail the controller designated for data-subject requests (Annex 1 §II.7), or log with --no-forward and forward later",
+            hint: "va-hint-request-contact",
         }
         .into());
     }
-    Ok(outbox::ready(ws, how, "the request")?)
+    Ok(outbox::ready(ws, how, &Msg::new("va-what-the-request"))?)
 }
 
 /// Logs a request and, unless `no_forward`, forwards it at once.
@@ -175,8 +176,7 @@ pub fn log(ws: &Workspace, new: &NewRequest, how: &Sending) -> Result<Outcome, R
         gate(
             &request,
             new.incomplete,
-            "or log it with --no-forward, fill them with `dpo request set ID FIELD VALUE`, then forward it"
-                .into(),
+            Msg::new("va-hint-request-log-gaps"),
         )?
     } else {
         Vec::new()
@@ -216,7 +216,7 @@ pub fn log(ws: &Workspace, new: &NewRequest, how: &Sending) -> Result<Outcome, R
         let outbox = Outbox::open(ws, &lock, &t, how)?;
         let (request, d) = send(&outbox, stored, Vec::new(), gaps).map_err(|e| {
             OutboxError::recorded_not_sent(
-                format!("request `{id}`"),
+                Msg::new("va-what-request").arg("id", id.as_str()),
                 format!("dpo request forward {id}"),
                 e,
             )
@@ -234,12 +234,17 @@ pub fn missing_fields(r: &Request) -> Vec<String> {
     outbox::missing(&[("summary", summary.is_empty() || summary == "à compléter")])
 }
 
+/// "the forwarding of request `2021-001`", in every language.
+fn forwarding(id: &Id) -> Msg {
+    Msg::new("va-what-request-forwarding").arg("id", id.as_str())
+}
+
 /// The gate of every forward (`request log`, `request forward`): refuses
 /// while a required field is « à compléter » ([`missing_fields`]) unless
 /// `incomplete`; returns the fields to note as sent « à compléter ».
-fn gate(r: &Request, incomplete: bool, hint: String) -> Result<Vec<String>, RequestError> {
+fn gate(r: &Request, incomplete: bool, hint: Msg) -> Result<Vec<String>, RequestError> {
     Ok(outbox::complete_or_allowed(
-        format!("the forwarding of request `{}`", r.id),
+        forwarding(&r.id),
         missing_fields(r),
         incomplete,
         hint,
@@ -263,7 +268,7 @@ pub fn forward(
     let lock = ws.lock()?;
     let stored = load(ws, id)?;
     if let Some(f) = &stored.record.forwarded {
-        let what = format!("request `{}`", stored.record.id);
+        let what = Msg::new("va-what-request").arg("id", stored.record.id.as_str());
         return Err(OutboxError::already_sent(what, "forwarded", f).into());
     }
     preflight(
@@ -277,10 +282,7 @@ pub fn forward(
     let gaps = gate(
         &stored.record,
         incomplete,
-        format!(
-            "fill them with `dpo request set {} FIELD VALUE`",
-            stored.record.id
-        ),
+        Msg::new("va-hint-request-forward-gaps").arg("id", stored.record.id.as_str()),
     )?;
     let file = stored.source.rel.clone();
     let outbox = Outbox::open(ws, &lock, &t, how)?;
@@ -330,14 +332,10 @@ fn send(
         attachments: crate::mail::attach::recorded(&documents),
     };
     let letter = Letter {
-        what: format!("the forwarding of request `{}`", r.id),
+        what: forwarding(&r.id),
         to: outbox::recipient(
             &c.contacts.data_subject_requests,
-            format!(
-                "the data-subject-request contact of `{}` (contacts.data_subject_requests.email in {})",
-                r.controller,
-                workspace::controller_file(&r.controller)
-            ),
+            outbox::role("va-role-request-contact", &r.controller),
         ),
         subject: s
             .get("request_subject")

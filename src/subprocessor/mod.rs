@@ -109,7 +109,7 @@ impl Localize for SubProcessorError {
             SubProcessorError::Pdf { id, .. } => {
                 Refusal::new(m("duties-subprocessor-pdf").arg("id", id.to_string()))
             }
-            SubProcessorError::Infra(_) => return s.relabel_hints(&self.to_string()),
+            SubProcessorError::Infra(e) => return e.message(s),
         };
         r.message(s)
     }

@@ -12,6 +12,7 @@ use super::SubProcessorError;
 use crate::mail::outbox::{self, Delivered, Filing, Letter, Outbox, Sending};
 use crate::mail::Attachment;
 use crate::model::{ChangeKind, Id, MailRecord, SubProcessor, SubProcessorNotice};
+use crate::render::catalog::Msg;
 use crate::render::pdf::{markdown_to_pdf, PdfMeta};
 use crate::render::signature::SignatureView;
 use crate::render::templates::Strings;
@@ -187,7 +188,12 @@ pub fn load_notice(
     ws: &Workspace,
     id: &str,
 ) -> Result<Stored<SubProcessorNotice>, SubProcessorError> {
-    Ok(store::load_one(ws, "sub-processor notice", DIR, id)?)
+    Ok(store::load_one(
+        ws,
+        kinds::SUBPROCESSOR_NOTICE.name,
+        DIR,
+        id,
+    )?)
 }
 
 /// Every notice, and the problems in notice files.
@@ -273,16 +279,13 @@ pub fn notify(
         outbox::notice_recipient(ws, &l.record.controller)?;
         let n = &l.record;
         gaps.push(outbox::complete_or_allowed(
-            format!("sub-processor notice `{}`", n.id),
+            Msg::new("va-what-subprocessor-notice").arg("id", n.id.to_string()),
             missing_fields(&n.details),
             incomplete,
-            format!(
-                "fill them in `subprocessors.yaml` with `dpo subprocessor change {} …` (a new notice is then written)",
-                n.subprocessor
-            ),
+            Msg::new("va-hint-subprocessor-gaps").arg("id", n.subprocessor.to_string()),
         )?);
     }
-    outbox::ready(ws, how, "the sub-processor notices")?;
+    outbox::ready(ws, how, &Msg::new("va-what-subprocessor-notices"))?;
     let outbox = Outbox::open(ws, &lock, &t, how)?;
     pending
         .iter()
@@ -332,7 +335,9 @@ fn send(
         journal: ws.journal().head()?,
     };
     let letter = Letter {
-        what: format!("sub-processor notice `{}` to `{cid}`", n.id),
+        what: Msg::new("va-what-subprocessor-notice-to")
+            .arg("id", n.id.to_string())
+            .arg("controller", cid.to_string()),
         to,
         subject: ctx.title.clone(),
         text: t.render("subprocessor-notice.txt", &mail)?,

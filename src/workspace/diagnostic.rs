@@ -207,6 +207,14 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// "`breaches/2021-001.yaml` has 2 errors": what a record file that does
+/// not read says, counting the errors among `diagnostics`.
+pub fn file_has_errors(file: &str, diagnostics: &[Diagnostic]) -> Msg {
+    Msg::new("duties-file-has-errors")
+        .arg("file", file)
+        .arg("n", diagnostics.iter().filter(|d| d.is_error()).count())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -251,6 +259,6 @@ mod tests {
         ));
         assert!(m
             .english()
-            .starts_with("missing the controller's postal address (Annex 1 §II.7)"));
+            .starts_with("missing the controller's postal address (Annex 1, § II.7)"));
     }
 }

@@ -35,7 +35,7 @@ use crate::render::catalog::{Msg, Told};
 
 pub use act::Act;
 pub use atomic::write_atomic;
-pub use diagnostic::{Diagnostic, Severity};
+pub use diagnostic::{file_has_errors, Diagnostic, Severity};
 pub use init::init;
 pub use journal::{Journal, JournalEntry, JournalHead, JournalReport};
 pub use load::{

@@ -626,6 +626,66 @@ fn put_node(
 
 /// SHA-256 of a value as compact JSON: what the journal says of an old and
 /// a new value.
+/// The note of a `… set` journal entry: which field of which file, the
+/// SHA-256 of its old value (none when it had none) and of its new one.
+/// The journal keeps it as English text ([`SetNote::stored`]); `journal
+/// show` reads it back ([`SetNote::read`]) and says it in the run's
+/// language ([`SetNote::msg`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SetNote {
+    /// The field, as typed.
+    pub field: String,
+    /// The record file, relative to the workspace.
+    pub file: String,
+    /// SHA-256 of the old value; `None` when the field had no value.
+    pub old_sha256: Option<String>,
+    /// SHA-256 of the new value.
+    pub new_sha256: String,
+}
+
+/// The stored text of a [`SetNote`] with no old value.
+const NO_OLD_VALUE: &str = "none (it had no value)";
+
+impl SetNote {
+    /// The text the journal keeps (English, one line).
+    pub fn stored(&self) -> String {
+        format!(
+            "set `{}` in `{}`: old value SHA-256 {}, new value SHA-256 {}\n",
+            self.field,
+            self.file,
+            self.old_sha256.as_deref().unwrap_or(NO_OLD_VALUE),
+            self.new_sha256
+        )
+    }
+
+    /// The note a journal entry's `text` holds, if it is one
+    /// [`SetNote::stored`] wrote (and says nothing else).
+    pub fn read(text: &str) -> Option<SetNote> {
+        let rest = text.trim_end_matches('\n').strip_prefix("set `")?;
+        let (field, rest) = rest.split_once("` in `")?;
+        let (file, rest) = rest.split_once("`: old value SHA-256 ")?;
+        let (old, new) = rest.split_once(", new value SHA-256 ")?;
+        let note = SetNote {
+            field: field.to_string(),
+            file: file.to_string(),
+            old_sha256: (old != NO_OLD_VALUE).then(|| old.to_string()),
+            new_sha256: new.to_string(),
+        };
+        (note.stored() == text).then_some(note)
+    }
+
+    /// The note as a catalog message.
+    pub fn msg(&self) -> Msg {
+        let m = match &self.old_sha256 {
+            Some(old) => Msg::new("va-set-note").arg("old", old.as_str()),
+            None => Msg::new("va-set-note-no-old"),
+        };
+        m.arg("field", self.field.as_str())
+            .arg("file", self.file.as_str())
+            .arg("new", self.new_sha256.as_str())
+    }
+}
+
 fn value_sha256(v: &serde_yaml::Value) -> String {
     sha256_hex(serde_json::to_string(v).unwrap_or_default().as_bytes())
 }
@@ -997,11 +1057,13 @@ pub fn set_field<T: Settable>(
     .unwrap_or(value);
     let old_sha256 = old.as_ref().map(value_sha256);
     let new_sha256 = value_sha256(&new_value);
-    let words = format!(
-        "set `{}` in `{rel}`: old value SHA-256 {}, new value SHA-256 {new_sha256}\n",
-        how.shown,
-        old_sha256.as_deref().unwrap_or("none (it had no value)")
-    );
+    let words = SetNote {
+        field: how.shown.to_string(),
+        file: rel.to_string(),
+        old_sha256: old_sha256.clone(),
+        new_sha256: new_sha256.clone(),
+    }
+    .stored();
     let entry = ws
         .journal()
         .append_text(lock, act, (how.action, how.subject), &words)?;
@@ -1136,6 +1198,27 @@ fn verify<T: DeserializeOwned + PartialEq>(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_set_note_is_read_back_from_the_text_it_stores() {
+        let mut note = SetNote {
+            field: "nature.description".into(),
+            file: "breaches/2021-001.yaml".into(),
+            old_sha256: None,
+            new_sha256: "ab12".into(),
+        };
+        assert_eq!(SetNote::read(&note.stored()), Some(note.clone()));
+        note.old_sha256 = Some("cd34".into());
+        let text = note.stored();
+        assert_eq!(
+            text,
+            "set `nature.description` in `breaches/2021-001.yaml`: old value SHA-256 cd34, new value SHA-256 ab12\n"
+        );
+        assert_eq!(SetNote::read(&text), Some(note));
+        // Anything else is not a set note.
+        assert_eq!(SetNote::read("set `a` in `b`: something else"), None);
+        assert_eq!(SetNote::read(&format!("{text}and more")), None);
+    }
+
     use super::*;
 
     #[test]

@@ -120,7 +120,7 @@ status_missing-email = e-mail
 status_missing-call = phone call
 status_missing_label = missing
 status_file = file
-status_kind-breach-notification = Notify the breach to the controller
+status_kind-breach-notification = Notify the controller of the breach
 status_kind-breach-authority = Controller's deadline towards the supervisory authority
 status_kind-breach-supplement = Send a supplement: fields changed since they were sent (dpo breach supplement)
 timeline_heading = Timeline:
@@ -133,7 +133,7 @@ timeline-aware = the processor became aware
 timeline-notification = notification e-mailed to the controller
 timeline-supplement = supplement no.
 timeline-call = call to the controller's designated contact
-timeline-processor_deadline = the processor's deadline: 72 hours after becoming aware (Annex 1 §II.8)
+timeline-processor_deadline = the processor's deadline: 72 hours after becoming aware (Annex 1, § II.8)
 timeline-authority_deadline = the controller's deadline towards the supervisory authority: 72 hours after the notification (GDPR Art. 33(1))
 timeline-closed = the breach file closed
 breach_uncertain = UNCERTAIN SENDING: { $eml } (journaled on { $at } as about to go out, outcome unknown) — Message-ID { $message_id }
@@ -155,7 +155,7 @@ severity-high = high
 severity-very_high = very high
 certificate_title = Certificate of destruction and return of data
 certificate_footer = Certificate of destruction and return — { $processor } for { $controller }
-# Annex 1 §II.6, §II.7, §II.1-2 (sub-processors, requests, instructions)
+# Annex 1, § II.6, § II.7, § II.1-2 (sub-processors, requests, instructions)
 right-access = right of access
 right-rectification = right to rectification
 right-erasure = right to erasure
@@ -164,14 +164,14 @@ right-restriction = right to restriction of processing
 right-portability = right to data portability
 right-automated-decision = right not to be subject to automated individual decision-making
 request_subject = Data-subject request forwarded — { $right } — { $processor } — { $id }
-request_file_header = Data-subject request { $id } (Annex 1, §II.7) — logged by dpo request log.
+request_file_header = Data-subject request { $id } (Annex 1, § II.7) — logged by dpo request log.
 request_answer_due = the controller's answer to the data subject is due by { $due } (GDPR Art. 12(3))
 instruction_subject-objection = Instruction infringing data-protection law — { $processor } — { $id }
 instruction_subject-transfer = Prior information: transfer to a third country required by law — { $processor } — { $id }
-instruction_file_header = Documented instruction { $id } (Annex 1, §II.1-2) — logged by dpo instruction log.
+instruction_file_header = Documented instruction { $id } (Annex 1, § II.1-2) — logged by dpo instruction log.
 sp_subject_added = Written notice: new sub-processor — { $name } — { $processor } — { $id }
 sp_subject_changed = Written notice: change of sub-processor — { $name } — { $processor } — { $id }
-sp_notice_file_header = Written notice { $id } about a sub-processor (Annex 1, §II.6) — made by dpo subprocessor.
+sp_notice_file_header = Written notice { $id } about a sub-processor (Annex 1, § II.6) — made by dpo subprocessor.
 sp_footer = Sub-processor notice { $id } — { $processor }
 sp_pdf_prefix = subprocessor-notice
 sp_field-name = identity
@@ -190,17 +190,17 @@ status_kind-request-answer = The controller's deadline to answer the data subjec
 status_kind-instruction-objection = Send the objection to an instruction that infringes data-protection law
 status_kind-instruction-transfer = Inform the controller of the transfer required by law, before it happens
 # Issue 5: people, security measures, the convention's term (status), the audit pack
-status_kind-people-commitment = Have the person sign a confidentiality commitment (Annex 1 §II.4)
-status_kind-people-training = Data-protection training of an authorised person (Annex 1 §II.4)
-status_kind-measure-test = Test the security measure (Annex 1 §II.9)
+status_kind-people-commitment = Have the person sign a confidentiality commitment (Annex 1, § II.4)
+status_kind-people-training = Data-protection training of an authorised person (Annex 1, § II.4)
+status_kind-measure-test = Test the security measure (Annex 1, § II.9)
 status_kind-convention-end = End of the convention
 status_kind-convention-renewal = Last day to decide the renewal of the convention
-status_kind-fate-certificate = Return or destroy the controller's data and every copy, then certify it (Annex 1 §IV)
+status_kind-fate-certificate = Return or destroy the controller's data and every copy, then certify it (Annex 1, § IV)
 audit_all = all
-audit_requests_title = Log of data-subject requests (Annex 1 §II.7)
-audit_instructions_title = Log of documented instructions (Annex 1 §II.1-2)
-audit_notices_title = Log of written notices about sub-processors (Annex 1 §II.6)
-audit_people_title = People authorised to process the data (Annex 1 §II.3-4)
+audit_requests_title = Log of data-subject requests (Annex 1, § II.7)
+audit_instructions_title = Log of documented instructions (Annex 1, § II.1-2)
+audit_notices_title = Log of written notices about sub-processors (Annex 1, § II.6)
+audit_people_title = People authorised to process the data (Annex 1, § II.3-4)
 audit_people_interval = Training is renewed every { $months } months.
 audit_people_no_interval = How often training is renewed is not set: to be completed.
 audit_people_headers-1 = id
@@ -211,7 +211,7 @@ audit_people_headers-5 = controllers
 audit_people_headers-6 = confidentiality commitment
 audit_people_headers-7 = last training
 audit_people_headers-8 = training due by
-audit_measures_title = Security measures (GDPR Art. 32, Annex 1 §II.9)
+audit_measures_title = Security measures (GDPR Art. 32, Annex 1, § II.9)
 audit_measures_headers-1 = id
 audit_measures_headers-2 = measure
 audit_measures_headers-3 = description
@@ -252,7 +252,7 @@ prompt-aware-at = when did the processor become aware? (YYYY-MM-DD HH:MM, { $tz 
 prompt-established = is the breach established? (y: established, n: only suspected; empty: unknown)
 prompt-discovery = how was it discovered?
 prompt-ended-at = when did it end? (YYYY-MM-DD HH:MM, `ongoing`; empty: unknown)
-prompt-origin = origin? (internal-malicious, internal-accidental, external-malicious, external-accidental, unknown; empty: not said)
+prompt-origin = origin? (1: internal malicious, 2: internal accidental, 3: external malicious, 4: external accidental, 5: unknown; empty: not said)
 prompt-cause = cause? (phishing, a lost laptop, a wrong recipient…)
 prompt-subprocessors = sub-processors involved? (ids separated by commas, `none`; empty: unknown)
 prompt-media = media concerned? (separated by commas)
@@ -372,7 +372,7 @@ check-summary = { $root }: { $errors ->
 request-logged = request { $id } logged in { $file }
 dry-run-written = dry run: message written to { $file } (not sent)
 request-forwarded-incomplete = forwarded with "to be completed" in: { $fields } (--incomplete; recorded as such)
-next-request-forward = not forwarded; next: run `dpo request forward { $id }` (status flags it after 24 h)
+next-request-forward = not forwarded; next: run `dpo request forward { $id }` (`dpo status` flags it after 24 h)
 message-sent = sent to { $to } — { $file } — server reply: { $reply }
 request-received-at = received { $at }
 request-forwarded-at = forwarded { $at }
@@ -612,18 +612,24 @@ check-unknown-controller = unknown controller `{ $id }`: there is no `controller
 check-unknown-controller-hint = controllers: { $known }
 check-unknown-subprocessor = unknown sub-processor `{ $id }`: it is not declared in `{ $file }`
 check-declared-in = declared in `{ $file }`: { $known }
-check-no-commitment = `{ $id }` has no recorded confidentiality commitment (Annex 1 §II.4)
-check-no-training = `{ $id }` has no recorded data-protection training (Annex 1 §II.4)
+check-no-commitment = `{ $id }` has no recorded confidentiality commitment (Annex 1, § II.4)
+check-no-training = `{ $id }` has no recorded data-protection training (Annex 1, § II.4)
 check-training-old = the training of `{ $id }` is older than { $months } months (last { $last })
-check-measure-never-tested = measure `{ $id }` has never been tested (Annex 1 §II.9: test regularly)
-check-measure-test-overdue = the test of measure `{ $id }` is overdue: last tested { $last }, every { $months } month(s)
+check-measure-never-tested = measure `{ $id }` has never been tested (Annex 1, § II.9: test regularly)
+check-measure-test-overdue = the test of measure `{ $id }` is overdue: last tested { $last }, { $months ->
+    [one] every month
+   *[other] every { $months } months
+}
 err-unknown-controller = unknown controller `{ $id }`: there is no `controllers/{ $id }.yaml`
 err-unknown-controller-hint = controllers in this workspace: { $known }
 err-no-actor = who is acting? { $command }: nothing was written
 err-no-actor-hint = set DPO_ACTOR to your name, or to your id in people.yaml (its name is then recorded)
 err-locked = the workspace is being changed by another dpo process ({ $holder }); gave up after { $waited } waiting for `{ $path }`
 err-locked-hint = run the command again when the other one has finished (DPO_LOCK_WAIT=SECONDS waits longer)
-err-invalid-workspace = the workspace at `{ $root }` has { $n } error(s)
+err-invalid-workspace = the workspace at `{ $root }` has { $n ->
+    [one] one error
+   *[other] { $n } errors
+}
 err-no-workspace = no workspace at `{ $path }`
 err-no-workspace-hint = pass --registers DIR, set DPO_REGISTERS, or create one with `dpo init { $path }`
 err-late-notify = the 72-hour deadline to notify `{ $controller }` of breach `{ $id }` passed on { $deadline } ({ $late }); a late notification must say why
@@ -643,7 +649,7 @@ check-assumption = { $record }: `{ $field }` is an assumption to confirm with th
 check-transfers-unstated = the transfers to a third country are not stated (GDPR Art. 30(2)(c)); documents show them as "to be completed"
 check-transfers-unstated-hint = write `transfers: []` once it is known that there is none
 check-training-interval-unset = how often data-protection training is renewed is not set, so no training falls due; documents show it as "to be completed"
-check-contract-start-missing = missing the start date of the contract with `{ $id }` (Annex 1 §II.6); documents show it as "to be completed"
+check-contract-start-missing = missing the start date of the contract with `{ $id }` (Annex 1, § II.6); documents show it as "to be completed"
 what-processor-address = the processor's postal address
 what-processor-representative = the name of the processor's representative
 what-processor-dpo-email = the e-mail of the processor's DPO
@@ -662,15 +668,15 @@ what-subprocessor = sub-processor `{ $id }`
 what-guarantees = the guarantees of `{ $id }`
 what-measure-owner = the owner of measure `{ $id }`
 basis-30-2a = GDPR Art. 30(2)(a)
-basis-30-2a-ii10 = GDPR Art. 30(2)(a), Annex 1 §II.10
-basis-ii8-email = Annex 1 §II.8: notify by e-mail
-basis-ii8-phone = Annex 1 §II.8: notify by phone call
-basis-ii7 = Annex 1 §II.7
+basis-30-2a-ii10 = GDPR Art. 30(2)(a), Annex 1, § II.10
+basis-ii8-email = Annex 1, § II.8: notify by e-mail
+basis-ii8-phone = Annex 1, § II.8: notify by phone call
+basis-ii7 = Annex 1, § II.7
 basis-convention-1 = convention, art. 1
 basis-30-2c = GDPR Art. 30(2)(c)
-basis-ii6 = Annex 1 §II.6
-basis-28-4 = GDPR Art. 28(4), Annex 1 §II.6 and §II.9
-basis-ii9 = Annex 1 §II.9
+basis-ii6 = Annex 1, § II.6
+basis-28-4 = GDPR Art. 28(4), Annex 1, § II.6 and § II.9
+basis-ii9 = Annex 1, § II.9
 record-activity = activity `{ $id }`
 record-transfer = transfer to `{ $country }`
 record-subprocessor = sub-processor `{ $id }`
@@ -689,14 +695,27 @@ check-subprocessor-not-for = sub-processor `{ $id }` is used here but `{ $file }
 check-unknown-measure = unknown security measure `{ $id }`: it is not declared in `{ $file }`
 check-no-controller-of = `{ $id }` concerns no controller
 check-contract-ends-before = the contract ends ({ $end }) before it starts ({ $start })
-check-no-activity-of = no processing activity is listed for `{ $id }` (Annex 1 §II.6)
-check-no-measure = no security measure is described (GDPR Art. 30(2)(d), Annex 1 §II.9)
-check-too-many-renewals = the convention allows { $allowed } renewal(s) but { $recorded } are recorded
-err-missing-fields = breach `{ $id }` cannot be notified: { $n } required field(s) are neither filled nor deferred with a reason:
+check-no-activity-of = no processing activity is listed for `{ $id }` (Annex 1, § II.6)
+check-no-measure = no security measure is described (GDPR Art. 30(2)(d), Annex 1, § II.9)
+check-too-many-renewals = the convention allows { $allowed ->
+    [0] no renewal
+    [one] one renewal
+   *[other] { $allowed } renewals
+} but { $recorded ->
+    [one] one is recorded
+   *[other] { $recorded } are recorded
+}
+err-missing-fields = breach `{ $id }` cannot be notified: { $n ->
+    [one] one required field is neither filled nor deferred with a reason
+   *[other] { $n } required fields are neither filled nor deferred with a reason
+}:
 err-missing-fields-hint = fill them with `dpo breach set { $id } FIELD VALUE`, or defer each one with `dpo breach defer { $id } FIELD --reason "…"`
 err-missing-fields-hint-set = fill them with `dpo breach set { $id } FIELD VALUE`: the description of the nature of the breach is never deferred (a notification must say what happened)
 err-missing-fields-hint-some = fill them with `dpo breach set { $id } FIELD VALUE`; the description of the nature of the breach is never deferred, the others may be, with `dpo breach defer { $id } FIELD --reason "…"`
-err-deferred-at-close = breach `{ $id }` still has { $n } deferred item(s), never sent to the controller:
+err-deferred-at-close = breach `{ $id }` still has { $n ->
+    [one] one deferred item
+   *[other] { $n } deferred items
+}, never sent to the controller:
 err-deferred-at-close-hint = fill them in and send a supplement (`dpo breach supplement { $id }`), or close it knowingly with --with-deferred --reason "…"
 actor-group = DPO_ACTOR=`{ $id }` is an entry of people.yaml with no name (a group, not a person)
 actor-login-unknown = DPO_ACTOR is not set, and the login name `{ $login }` is not the id of a named person of people.yaml

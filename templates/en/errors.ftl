@@ -79,6 +79,7 @@ errors-no-record = no { $kind ->
     [instruction] instruction
     [breach] breach
     [fate] fate inventory
+    [subprocessor-notice] sub-processor notice
    *[other] { $kind }
 } `{ $id }` (looked for `{ $path }`)
 errors-invalid-record =
@@ -328,3 +329,38 @@ errors-actor-invisible = DPO_ACTOR holds an invisible character (zero-width, for
 errors-actor-no-one = DPO_ACTOR says no one ("unknown", "null", "n/a", "anonymous"…): name who acts
 errors-role-sender = the sender (dpo.email in processor.yaml, or DPO_SMTP_FROM)
 errors-lock-read-only = the workspace is locked for reading only
+
+## The outbox's objects and hints, said by each workflow (part vA)
+va-what-request = request `{ $id }`
+va-what-request-forwarding = the forwarding of request `{ $id }`
+va-what-requests = data-subject requests
+va-what-the-request = the request
+va-what-written-notices = written notices
+va-what-transfer-notice = the transfer notice
+va-what-instruction-transfer = the transfer required by law of instruction `{ $id }`
+va-what-instruction-objection = the objection to instruction `{ $id }`
+va-what-instruction-notice = the { $kind ->
+    [objection] objection
+   *[transfer] transfer
+} notice of instruction `{ $id }`
+va-what-subprocessor-notice = sub-processor notice `{ $id }`
+va-what-subprocessor-notice-to = sub-processor notice `{ $id }` to `{ $controller }`
+va-what-subprocessor-notices = the sub-processor notices
+va-hint-request-contact = add the e-mail the controller designated for data-subject requests (Annex 1, § II.7), or log with --no-forward and forward later
+va-hint-request-log-gaps = or log it with --no-forward, fill them with `dpo request set ID FIELD VALUE`, then forward it
+va-hint-request-forward-gaps = fill them with `dpo request set { $id } FIELD VALUE`
+va-hint-subprocessor-gaps = fill them in `subprocessors.yaml` with `dpo subprocessor change { $id } …` (a new notice is then written)
+va-hint-notice-contact = add `contacts: {"{"} notices: {"{"} email: … {"}"} {"}"}` (or the controller's dpo.email) to the controller's file
+va-what-breach-to = breach `{ $id }` to `{ $controller }`
+
+## `journal show`: the note of a `… set` entry (part vA)
+va-set-note = set `{ $field }` in `{ $file }`: SHA-256 of the old value { $old }, of the new value { $new }
+va-set-note-no-old = set `{ $field }` in `{ $file }`: no old value, SHA-256 of the new value { $new }
+
+## `breach open`: an answer to the origin question (part vA)
+va-origin-unknown = origin: `{ $answer }` is not one of the choices: type its number (1 to 5) or its words, e.g. 3 or "external malicious"
+
+## Where a recipient's address comes from, in the errors that name it (part vA)
+va-role-request-contact = the data-subject-request contact of `{ $controller }` (contacts.data_subject_requests.email in { $file })
+va-role-notice-contact = the notice contact of `{ $controller }` (contacts.notices.email or dpo.email in { $file })
+va-role-breach-contact = the breach contact of `{ $controller }` (contacts.breach.email in { $file })

@@ -79,6 +79,7 @@ errors-no-record = { $kind ->
     [instruction] pas d'instruction
     [breach] pas de violation
     [fate] pas d'inventaire de fin de contrat
+    [subprocessor-notice] pas d'information écrite
    *[other] pas de { $kind }
 } `{ $id }` (cherché dans `{ $path }`)
 errors-invalid-record =
@@ -243,10 +244,10 @@ errors-attach-same-name = deux documents à joindre s'appellent `{ $name }` ; 
 errors-attach-same-name-hint = renommez l'un d'eux
 errors-outbox-no-sender = pas d'adresse d'expéditeur : renseignez dpo.email dans processor.yaml (ou DPO_SMTP_FROM)
 errors-outbox-no-contact = le responsable de traitement `{ $controller }` n'a pas d'adresse électronique pour { $what } ({ $field } dans `{ $file }`) ; rien n'a été enregistré
-errors-outbox-mail = l'envoi de { $what } a échoué
-errors-outbox-recorded-not-sent = { $what } est enregistré mais le courriel n'a pas été envoyé
+errors-outbox-mail = { $what } : l'envoi a échoué
+errors-outbox-recorded-not-sent = { $what } : l'enregistrement est fait mais le courriel n'a pas été envoyé
 errors-outbox-recorded-not-sent-hint = corrigez la cause ci-dessous, puis lancez `{ $retry }`
-errors-outbox-sent-not-recorded = { $what } A ÉTÉ ENVOYÉ (Message-ID { $message_id }, réponse du serveur `{ $reply }`) mais n'a pas pu être enregistré ; il apparaît comme un envoi incertain
+errors-outbox-sent-not-recorded = { $what } : le courriel A ÉTÉ ENVOYÉ (Message-ID { $message_id }, réponse du serveur `{ $reply }`) mais n'a pas pu être enregistré ; il apparaît comme un envoi incertain
 errors-outbox-sent-not-recorded-hint = corrigez la cause ci-dessous, puis relancez la même commande avec --confirm-sent
 errors-outbox-uncertain = { $what } : un envoi précédent est incertain : il a été journalisé comme sur le point de partir le { $at } et aucun résultat n'a été enregistré, il a donc pu atteindre le serveur ou non ; rien n'a été envoyé
 errors-outbox-uncertain-hint = cherchez le Message-ID { $message_id } dans le journal du serveur de messagerie (le message exact est conservé dans `{ $eml }`), puis relancez la même commande avec --confirm-sent si le serveur l'a, ou avec --again pour envoyer un nouveau message
@@ -254,13 +255,12 @@ errors-outbox-unconfirmed = { $what } : le serveur n'a pas confirmé la récep
 errors-outbox-unconfirmed-hint = cherchez le Message-ID { $message_id } dans le journal du serveur de messagerie, puis relancez la même commande avec --confirm-sent si le serveur l'a, ou avec --again pour envoyer un nouveau message
 errors-outbox-nothing-uncertain = { $what } : il n'y a pas d'envoi incertain à confirmer ; rien n'a été enregistré
 errors-outbox-nothing-uncertain-hint = --confirm-sent n'enregistre qu'un message dont l'envoi a été interrompu (voir `dpo status`) ; sans cette option, le message est envoyé
-errors-outbox-already-sent = { $what } a déjà été { $done ->
-    [forwarded] transmis
-    [sent] envoyé
-   *[other] { $done }
-} le { $at } (Message-ID { $message_id })
+errors-outbox-already-sent = { $what } : { $done ->
+    [forwarded] la transmission
+   *[other] l'envoi
+} a déjà eu lieu le { $at } (Message-ID { $message_id })
 errors-outbox-incomplete = { $what } partirait avec « à compléter » dans : { $missing } ; rien n'a été envoyé
-errors-outbox-incomplete-hint = { $hint }, ou envoyez-le tel quel avec --incomplete (l'enregistrement dit alors qu'il est parti incomplet)
+errors-outbox-incomplete-hint = { $hint }, ou envoyez en l'état avec --incomplete (l'enregistrement dit alors que l'envoi était incomplet)
 
 ## Clés et signatures
 errors-key-exists = une clé de signature existe déjà dans `{ $path }` ; dpo n'écrase jamais une clé
@@ -328,3 +328,38 @@ errors-actor-invisible = DPO_ACTOR contient un caractère invisible (de largeur 
 errors-actor-no-one = DPO_ACTOR ne nomme personne ("unknown", "null", "n/a", "anonymous"…) : nommez qui agit
 errors-role-sender = l'expéditeur (dpo.email dans processor.yaml, ou DPO_SMTP_FROM)
 errors-lock-read-only = l'espace de travail n'est verrouillé qu'en lecture
+
+## Les objets et conseils de la boîte d'envoi, dits par chaque procédure (partie vA)
+va-what-request = la demande `{ $id }`
+va-what-request-forwarding = la transmission de la demande `{ $id }`
+va-what-requests = les demandes des personnes concernées
+va-what-the-request = la demande
+va-what-written-notices = les avis écrits
+va-what-transfer-notice = l'avis de transfert
+va-what-instruction-transfer = le transfert exigé par la loi de l'instruction `{ $id }`
+va-what-instruction-objection = l'objection à l'instruction `{ $id }`
+va-what-instruction-notice = { $kind ->
+    [objection] l'avis d'objection
+   *[transfer] l'avis de transfert
+} de l'instruction `{ $id }`
+va-what-subprocessor-notice = l'avis de sous-traitance `{ $id }`
+va-what-subprocessor-notice-to = l'avis de sous-traitance `{ $id }` à `{ $controller }`
+va-what-subprocessor-notices = les avis de sous-traitance
+va-hint-request-contact = ajoutez l'adresse électronique que le responsable de traitement a désignée pour les demandes des personnes concernées (annexe 1, § II.7), ou enregistrez avec --no-forward et transmettez plus tard
+va-hint-request-log-gaps = ou enregistrez-la avec --no-forward, complétez-les avec `dpo request set ID CHAMP VALEUR`, puis transmettez-la
+va-hint-request-forward-gaps = complétez-les avec `dpo request set { $id } CHAMP VALEUR`
+va-hint-subprocessor-gaps = complétez-les dans `subprocessors.yaml` avec `dpo subprocessor change { $id } …` (un nouvel avis est alors écrit)
+va-hint-notice-contact = ajoutez `contacts: {"{"} notices: {"{"} email: … {"}"} {"}"}` (ou dpo.email du responsable de traitement) au fichier du responsable de traitement
+va-what-breach-to = la violation `{ $id }` à `{ $controller }`
+
+## « journal show » : la note d'une entrée « … set » (partie vA)
+va-set-note = `{ $field }` modifié dans `{ $file }` : SHA-256 de l'ancienne valeur { $old }, de la nouvelle { $new }
+va-set-note-no-old = `{ $field }` renseigné dans `{ $file }` : pas d'ancienne valeur, SHA-256 de la nouvelle { $new }
+
+## « breach open » : une réponse à la question de l'origine (partie vA)
+va-origin-unknown = origine : `{ $answer }` n'est pas l'un des choix : tapez son numéro (1 à 5) ou ses mots, par exemple 3 ou « externe malveillante »
+
+## D'où vient l'adresse d'un destinataire, dans les erreurs qui la nomment (partie vA)
+va-role-request-contact = le contact pour les demandes des personnes concernées de `{ $controller }` (contacts.data_subject_requests.email dans { $file })
+va-role-notice-contact = le contact pour les avis de `{ $controller }` (contacts.notices.email ou dpo.email dans { $file })
+va-role-breach-contact = le contact en cas de violation de `{ $controller }` (contacts.breach.email dans { $file })

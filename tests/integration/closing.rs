@@ -514,7 +514,7 @@ fn a_notice_with_a_required_field_a_completer_needs_incomplete_and_says_so() {
     r.assert_code(2);
     assert!(
         r.stderr()
-            .contains("« à compléter » in: contact.email|contact.phone, contract.end")
+            .contains("partirait avec «\u{202f}à compléter\u{202f}» dans\u{202f}: contact.email|contact.phone, contract.end")
             && r.stderr().contains("--incomplete"),
         "{}",
         r.stderr()
@@ -570,7 +570,8 @@ fn a_request_forward_with_its_summary_a_completer_needs_incomplete() {
     ]);
     r.assert_code(2);
     assert!(
-        r.stderr().contains("« à compléter » in: summary"),
+        r.stderr()
+            .contains("«\u{202f}à compléter\u{202f}» dans\u{202f}: summary"),
         "{}",
         r.stderr()
     );

@@ -33,6 +33,8 @@ fn read(ws: &Workspace, r: &Run) -> String {
     without_data(&r.text(), &data)
         .replace(&ws.dir().display().to_string(), "▢")
         .replace(".dpo.pending", "▢")
+        // The project's term for a gap, the same in both languages.
+        .replace("« à compléter »", "▢")
 }
 
 /// `r` exits with `code` and says `said` (in `lang`), in one language.
@@ -453,4 +455,351 @@ fn an_unfit_actor_is_refused_in_the_run_s_language() {
             .run(&["journal", "note", "-m", "x"]);
         speaks(&ws, &r, lang, 2, &said);
     }
+}
+
+/// The sample workspace with the contacts requests and notices go to.
+fn with_contacts() -> Workspace {
+    Workspace::fixture("juvisy-workspace").overlay("request-notice-contacts")
+}
+
+/// A run in `lang` at `now`, sending mail to a port nothing listens on.
+fn unreachable(ws: &Workspace, lang: &str, now: &str, port: u16) -> crate::support::Dpo {
+    dpo(ws, lang)
+        .now(now)
+        .env("DPO_SMTP_URL", format!("smtp://127.0.0.1:{port}"))
+        .env("DPO_SMTP_FROM", "dpo@example.org")
+}
+
+#[test]
+fn the_duties_refusals_and_failed_sendings_are_said_in_the_run_s_language() {
+    let port = crate::support::smtp::free_port();
+    for lang in ["fr", "en"] {
+        let ws = with_contacts();
+        let fr = lang == "fr";
+        let pick = |f: &'static str, e: &'static str| if fr { f } else { e };
+        // A sub-processor notice with « à compléter » in required fields.
+        dpo(&ws, lang)
+            .now("2021-03-01 10:00")
+            .run(&[
+                "subprocessor",
+                "change",
+                "siim94",
+                "--contract-start",
+                "2021-02-01",
+            ])
+            .assert_code(0);
+        let notify = |extra: &[&str]| {
+            let mut args = vec!["subprocessor", "notify"];
+            args.extend_from_slice(extra);
+            unreachable(&ws, lang, "2021-03-01 10:10", port).run(&args)
+        };
+        let r = notify(&[]);
+        speaks(
+            &ws,
+            &r,
+            lang,
+            2,
+            &[
+                pick(
+                    "l'avis de sous-traitance `2021-001` partirait avec «\u{202f}à compléter\u{202f}»",
+                    "sub-processor notice `2021-001` would go out with",
+                ),
+                pick(
+                    "conseil\u{202f}: complétez-les dans `subprocessors.yaml`",
+                    "hint: fill them in `subprocessors.yaml`",
+                ),
+            ],
+        );
+        // Sent anyway, to a server that does not answer.
+        let r = notify(&["--incomplete"]);
+        speaks(
+            &ws,
+            &r,
+            lang,
+            2,
+            &[
+                pick(
+                    "l'avis de sous-traitance `2021-001` à `juvisy-sur-orge`\u{202f}: l'envoi a échoué",
+                    "failed to send sub-processor notice `2021-001`",
+                ),
+                pick("connexion refusée", "Connection refused"),
+            ],
+        );
+        // A request logged and forwarded at once, to that server.
+        let r = unreachable(&ws, lang, "2021-03-26 11:00", port).run(&[
+            "request",
+            "log",
+            "--controller",
+            "juvisy-sur-orge",
+            "--right",
+            "access",
+            "--received-at",
+            "2021-03-26 09:00",
+            "--summary",
+            "Accès",
+        ]);
+        speaks(
+            &ws,
+            &r,
+            lang,
+            2,
+            &[
+                pick(
+                    "la demande `2021-001`\u{202f}: l'enregistrement est fait mais le courriel n'a pas été envoyé",
+                    "request `2021-001` is recorded but the e-mail was not sent",
+                ),
+                pick(
+                    "la transmission de la demande `2021-001`\u{202f}: l'envoi a échoué",
+                    "failed to send the forwarding of request `2021-001`",
+                ),
+            ],
+        );
+        // Records that do not exist.
+        let r = dpo(&ws, lang).run(&["request", "forward", "2021-099"]);
+        speaks(
+            &ws,
+            &r,
+            lang,
+            2,
+            &[pick("pas de demande `2021-099`", "no request `2021-099`")],
+        );
+        let r = dpo(&ws, lang).run(&["instruction", "object", "2021-009", "--reason", "r"]);
+        speaks(
+            &ws,
+            &r,
+            lang,
+            2,
+            &[pick(
+                "pas d'instruction `2021-009`",
+                "no instruction `2021-009`",
+            )],
+        );
+        // An audit pack with no key to sign it.
+        let out = ws.path("pack");
+        let r = dpo(&ws, lang)
+            .env("DPO_SIGNING_KEY", ws.path("no-key"))
+            .run(&["audit", "pack", "-o", out.to_str().unwrap()]);
+        speaks(
+            &ws,
+            &r,
+            lang,
+            2,
+            &[pick("pas de clé de signature", "no signing key at")],
+        );
+    }
+}
+
+#[test]
+fn a_bag_before_the_keys_are_published_is_refused_in_the_run_s_language() {
+    let ws = Workspace::fixture("fate-workspace");
+    dpo(&ws, "fr").run(&["keys", "generate"]).assert_code(0);
+    std::fs::remove_file(ws.root().join("keys/allowed_signers")).unwrap();
+    std::fs::create_dir_all(ws.root().join("data/partages")).unwrap();
+    std::fs::write(ws.root().join("data/partages/a.txt"), "a\n").unwrap();
+    for (lang, said) in [
+        (
+            "fr",
+            [
+                "pas de fichier des signataires autorisés",
+                "conseil\u{202f}: `dpo keys generate`",
+            ],
+        ),
+        (
+            "en",
+            ["no allowed-signers file at", "hint: `dpo keys generate`"],
+        ),
+    ] {
+        let r = dpo(&ws, lang).run(&[
+            "fate",
+            "bag",
+            "partages",
+            "--from",
+            "data/partages",
+            "--out",
+            "media/bag",
+        ]);
+        speaks(&ws, &r, lang, 2, &said);
+    }
+}
+
+#[test]
+fn journal_show_says_the_notes_of_set_in_the_run_s_language() {
+    let ws = with_breach();
+    for (field, value) in [
+        ("consequences", "Aucune"),
+        ("nature.subjects_count", "1300"),
+    ] {
+        dpo(&ws, "fr")
+            .run(&["breach", "set", ID, field, value])
+            .assert_code(0);
+    }
+    // The journal keeps its English text; `journal show` says it.
+    let first = ws.journal().iter().rev().nth(1).unwrap()["text"].clone();
+    assert!(
+        first.as_str().unwrap().contains("old value SHA-256 none"),
+        "{first}"
+    );
+    let (aucune, old, new) = (
+        sha256sum_of("\"Aucune\""),
+        sha256sum_of("1200"),
+        sha256sum_of("1300"),
+    );
+    for (lang, said) in [
+        (
+            "fr",
+            [
+                format!("`consequences` renseigné dans `{BREACH}`\u{202f}: pas d'ancienne valeur, SHA-256 de la nouvelle {aucune}"),
+                format!("`nature.subjects_count` modifié dans `{BREACH}`\u{202f}: SHA-256 de l'ancienne valeur {old}, de la nouvelle {new}"),
+            ],
+        ),
+        (
+            "en",
+            [
+                format!("set `consequences` in `{BREACH}`: no old value, SHA-256 of the new value {aucune}"),
+                format!("set `nature.subjects_count` in `{BREACH}`: SHA-256 of the old value {old}, of the new value {new}"),
+            ],
+        ),
+    ] {
+        let r = dpo(&ws, lang).run(&["journal", "show"]);
+        let said: Vec<&str> = said.iter().map(String::as_str).collect();
+        speaks(&ws, &r, lang, 0, &said);
+    }
+}
+
+/// The SHA-256 of `text`, as `sha256sum` gives it.
+fn sha256sum_of(text: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("v");
+    std::fs::write(&p, text).unwrap();
+    sha256sum(&p)
+}
+
+#[test]
+fn english_counts_take_their_plural_and_french_its_own() {
+    let ws = Workspace::sample();
+    // Two renewals recorded where the convention allows one.
+    let file = "controllers/juvisy-sur-orge.yaml";
+    let text = ws.read(file).replacen(
+        "  renewals: []\n",
+        "  renewals:\n    - {decided_on: 2021-06-01, months: 6}\n    - {decided_on: 2021-12-01, months: 6}\n",
+        1,
+    );
+    ws.write(file, &text);
+    // A measure tested every month, last more than a month ago.
+    let file = "security-measures.yaml";
+    let text = ws.read(file).replacen(
+        "    last_tested: null\n",
+        "    last_tested: 2021-01-04\n    test_interval_months: 1\n",
+        1,
+    );
+    ws.write(file, &text);
+    for (lang, said) in [
+        (
+            "fr",
+            [
+                "la convention permet une reconduction mais 2 sont enregistrées",
+                "chaque mois",
+            ],
+        ),
+        (
+            "en",
+            [
+                "the convention allows one renewal but 2 are recorded",
+                "every month",
+            ],
+        ),
+    ] {
+        let r = dpo(&ws, lang).run(&["check"]);
+        assert_eq!(r.code(), Some(2), "{lang}: {}", r.text());
+        assert!(!r.text().contains("(s)"), "{lang}: {}", r.text());
+        // The two lines, in one language.
+        for said in said {
+            let line = r
+                .text()
+                .lines()
+                .find(|l| l.contains(said))
+                .map(str::to_string);
+            let line = line.unwrap_or_else(|| panic!("{lang}: no {said:?} in\n{}", r.text()));
+            let f = faults(lang, &line);
+            assert!(f.is_empty(), "{f:#?}\n{line}");
+        }
+    }
+    // A breach just opened cannot be notified: its missing fields counted.
+    let ws = Workspace::sample();
+    dpo(&ws, "fr")
+        .now("2021-03-26 11:00")
+        .run(&[
+            "breach",
+            "open",
+            "--title",
+            "Perte",
+            "--aware-at",
+            "2021-03-26 10:00",
+        ])
+        .assert_code(0);
+    for (lang, said) in [
+        (
+            "fr",
+            "champs obligatoires ne sont ni renseignés ni différés",
+        ),
+        ("en", "required fields are neither filled nor deferred"),
+    ] {
+        let r = dpo(&ws, lang)
+            .now("2021-03-26 11:00")
+            .run(&["breach", "notify", ID, "--dry-run"]);
+        assert!(!r.text().contains("(s)"), "{lang}: {}", r.text());
+        assert!(r.text().contains(said), "{lang}: {}", r.text());
+    }
+}
+
+#[test]
+fn a_recipient_s_address_refused_is_named_in_the_run_s_language() {
+    let ws = with_contacts();
+    let file = "controllers/juvisy-sur-orge.yaml";
+    let text = ws
+        .read(file)
+        .replacen("email: dgs@juvisy.example", "email: \"dgs chez juvisy\"", 1);
+    ws.write(file, &text);
+    dpo(&ws, "fr")
+        .now("2021-03-26 11:00")
+        .run(&[
+            "instruction",
+            "log",
+            "--controller",
+            "juvisy-sur-orge",
+            "--from",
+            "DGS",
+            "--at",
+            "2021-03-26 10:00",
+            "--summary",
+            "s",
+        ])
+        .assert_code(0);
+    let port = crate::support::smtp::free_port();
+    let r = unreachable(&ws, "fr", "2021-03-26 11:00", port).run(&[
+        "instruction",
+        "object",
+        "2021-001",
+        "--reason",
+        "r",
+    ]);
+    let said = "le contact pour les avis de `juvisy-sur-orge` (contacts.notices.email ou dpo.email dans controllers/juvisy-sur-orge.yaml) `dgs chez juvisy` n'est pas une adresse électronique valide";
+    assert_eq!(r.code(), Some(2), "{}", r.text());
+    assert!(r.text().contains(said), "{}", r.text());
+    assert!(
+        r.text()
+            .contains("l'avis d'objection de l'instruction `2021-001`\u{202f}: l'envoi a échoué"),
+        "{}",
+        r.text()
+    );
+    let r = unreachable(&ws, "en", "2021-03-26 11:00", port).run(&[
+        "instruction",
+        "notify",
+        "2021-001",
+    ]);
+    assert!(
+        r.text().contains("the notice contact of `juvisy-sur-orge` (contacts.notices.email or dpo.email in controllers/juvisy-sur-orge.yaml) `dgs chez juvisy` is not a valid e-mail address"),
+        "{}",
+        r.text()
+    );
 }

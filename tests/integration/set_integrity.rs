@@ -632,9 +632,9 @@ fn no_fate_command_makes_a_hand_edited_destruction_record_its_own_nor_certifies_
         let err = r.stderr();
         assert!(
             err.contains(FATE)
-                && err.contains("changed outside dpo")
+                && err.contains("modifié hors de dpo")
                 && err.contains("`records`")
-                && err.contains("cannot be adopted"),
+                && err.contains("ne peut pas être adoptée"),
             "{args:?}: {err}"
         );
         assert_eq!((f.ws.read(FATE), f.ws.journal().len()), before, "{args:?}");

@@ -238,7 +238,11 @@ fn a_request_not_forwarded_within_24_hours_is_flagged_and_can_be_forwarded_later
         "2021-001",
     ]);
     r.assert_code(2);
-    assert!(r.stderr().contains("already forwarded"), "{}", r.stderr());
+    assert!(
+        r.stderr().contains("la transmission a déjà eu lieu"),
+        "{}",
+        r.stderr()
+    );
 }
 
 #[test]
@@ -261,7 +265,8 @@ fn refusals_record_nothing() {
     let r = ws.dpo().smtp(&server).run(&a);
     r.assert_code(2);
     assert!(
-        r.stderr().contains("unknown controller `athis-mons`"),
+        r.stderr()
+            .contains("responsable de traitement inconnu `athis-mons`"),
         "{}",
         r.stderr()
     );
@@ -296,7 +301,7 @@ fn refusals_record_nothing() {
         r.stderr()
     );
     assert!(
-        r.stderr().contains("nothing was recorded"),
+        r.stderr().contains("rien n'a été enregistré"),
         "{}",
         r.stderr()
     );
@@ -364,7 +369,7 @@ fn refusals_record_nothing() {
     ]);
     r.assert_code(2);
     assert!(
-        r.stderr().contains("no sub-processor notice `nope`"),
+        r.stderr().contains("pas d'information écrite `nope`"),
         "{}",
         r.stderr()
     );

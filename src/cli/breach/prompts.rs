@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, FixedOffset};
 
-use super::args::{CircumstanceArgs, OriginArg, YesNo};
+use super::args::{CircumstanceArgs, YesNo};
 use super::{prompt, time_arg};
 use crate::breach::Circumstances;
 use crate::cli::CliError;
@@ -113,6 +113,40 @@ fn is_word(answer: &str, id: &str) -> bool {
         .any(|l| Strings::of(*l).fmt(id, &[]) == a)
 }
 
+/// The origins in the order `prompt-origin` numbers them (1 to 5).
+const ORIGINS: [Origin; 5] = [
+    Origin::InternalMalicious,
+    Origin::InternalAccidental,
+    Origin::ExternalMalicious,
+    Origin::ExternalAccidental,
+    Origin::Unknown,
+];
+
+/// The origin an answer to `prompt-origin` names: its number, its words in
+/// either language ("interne malveillante", "external, malicious"), or
+/// its YAML value (`internal-malicious`).
+fn origin_answer(answer: &str) -> Option<Origin> {
+    let words = |t: &str| {
+        t.to_lowercase()
+            .replace([',', '-'], " ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let a = words(answer);
+    if let Ok(n) = a.parse::<usize>() {
+        return n.checked_sub(1).and_then(|i| ORIGINS.get(i)).copied();
+    }
+    ORIGINS.into_iter().find(|o| {
+        words(o.key()) == a
+            || [crate::model::Lang::Fr, crate::model::Lang::En]
+                .iter()
+                .any(|l| {
+                    words(&Strings::of(*l).fmt(&format!("breach_origin-{}", o.key()), &[])) == a
+                })
+    })
+}
+
 /// What the options say, completed on a terminal, asking in the language
 /// of `s`.
 pub(super) fn circumstances(
@@ -161,9 +195,11 @@ pub(super) fn circumstances(
     }
     if k.origin.is_none() {
         if let Some(a) = ask(s, "prompt-origin")? {
-            let o = <OriginArg as clap::ValueEnum>::from_str(a.trim(), true)
-                .map_err(|e| CliError::Usage(format!("origin: {e}")))?;
-            k.origin = Some(o.into());
+            k.origin = Some(origin_answer(&a).ok_or_else(|| {
+                CliError::Said(crate::render::catalog::Told::new(
+                    crate::render::catalog::Msg::new("va-origin-unknown").arg("answer", a.trim()),
+                ))
+            })?);
         }
     }
     if k.cause.is_none() {
@@ -194,6 +230,37 @@ pub(super) fn circumstances(
 mod tests {
     use super::*;
     use crate::model::Lang;
+
+    #[test]
+    fn an_origin_is_typed_by_its_number_or_its_words_in_either_language() {
+        assert_eq!(origin_answer("1"), Some(Origin::InternalMalicious));
+        assert_eq!(origin_answer(" 3 "), Some(Origin::ExternalMalicious));
+        assert_eq!(origin_answer("5"), Some(Origin::Unknown));
+        assert_eq!(origin_answer("0"), None);
+        assert_eq!(origin_answer("6"), None);
+        assert_eq!(
+            origin_answer("Externe malveillante"),
+            Some(Origin::ExternalMalicious)
+        );
+        assert_eq!(
+            origin_answer("interne, accidentelle"),
+            Some(Origin::InternalAccidental)
+        );
+        assert_eq!(origin_answer("inconnue"), Some(Origin::Unknown));
+        assert_eq!(
+            origin_answer("external accidental"),
+            Some(Origin::ExternalAccidental)
+        );
+        assert_eq!(
+            origin_answer("internal-malicious"),
+            Some(Origin::InternalMalicious)
+        );
+        assert_eq!(origin_answer("malveillante"), None);
+        // The question numbers the choices and names no code.
+        let fr = Strings::of(Lang::Fr).fmt("prompt-origin", &[]);
+        assert!(fr.contains("1\u{202f}: interne malveillante"), "{fr}");
+        assert!(!fr.contains("internal-malicious"), "{fr}");
+    }
 
     #[test]
     fn every_question_is_in_both_languages_and_ends_as_a_question() {

@@ -96,8 +96,9 @@ pub(crate) fn without_data(text: &str, data: &[String]) -> String {
     t
 }
 
-/// The words of `text` that belong to the other language than `lang`, and,
-/// in French, each « : ; ! ? » or « » without its narrow no-break space.
+/// The words of `text` that belong to the other language than `lang`; in
+/// English, each "(s)" plural; in French, each « : ; ! ? » or « » without
+/// its narrow no-break space.
 pub(crate) fn faults(lang: &str, text: &str) -> Vec<String> {
     let foreign = if lang == "fr" { ENGLISH } else { FRENCH };
     // A token that mixes digits and letters is a name made by a machine (a
@@ -111,6 +112,14 @@ pub(crate) fn faults(lang: &str, text: &str) -> Vec<String> {
         .filter(|w| foreign.contains(&w.to_lowercase().as_str()))
         .map(|w| format!("{lang}: foreign word `{w}`"))
         .collect();
+    // "1 field(s)": English counts take their plural (Fluent), never "(s)".
+    if lang == "en" {
+        out.extend(
+            text.lines()
+                .filter(|l| l.contains("(s)"))
+                .map(|l| format!("en: a count without its plural: {l}")),
+        );
+    }
     if lang == "fr" {
         let chars: Vec<char> = text.chars().collect();
         for (i, c) in chars.iter().enumerate() {
