@@ -215,7 +215,7 @@ fn show(settings: &Settings, ws: &Workspace, a: &IdArgs) -> Result<i32, CliError
     let ctx = notice::report_context(ws, &t, &l.breach, clock.now(), head);
     let text = t.render("breach-show.txt", &ctx)?;
     outln!("{}", text.trim_end())?;
-    print::timeline(&t, ws.tz, &timeline)?;
+    print::timeline(&t, ws, &timeline)?;
     print::uncertain(&t, &l.breach.id, &uncertain)?;
     if let Some(f) = &tampered {
         print::tampered(settings, f)?;

@@ -240,7 +240,7 @@ pub fn item_status(fate: &Fate, item: &DataItem, s: &Strings) -> ItemStatus {
         todo.push(t(
             "fate-todo-scan-found",
             &[
-                ("at", words::show(scan.at).into()),
+                ("at", words::long_datetime(s, scan.at).into()),
                 ("n", scan.matched.into()),
             ],
         ));
@@ -349,7 +349,7 @@ pub fn pending(fate: &Fate, s: &Strings) -> Vec<Pending> {
                 s.fmt(
                     "fate-pending-scan-found",
                     &[
-                        ("at", words::show(scan.at).into()),
+                        ("at", words::long_datetime(s, scan.at).into()),
                         ("n", scan.matched.into()),
                     ],
                 ),

@@ -354,6 +354,19 @@ impl Workspace {
             .map(|(_, c)| c)
     }
 
+    /// The controller with this id as a sentence names it in `lang`: "la
+    /// commune de Juvisy-sur-Orge" in French (its `name_with_article`),
+    /// "Commune de Juvisy-sur-Orge" in English; the id when it is unknown.
+    pub fn controller_said(&self, id: &Id, lang: crate::model::Lang) -> String {
+        match (self.controller(id), lang) {
+            (None, _) => id.to_string(),
+            (Some(c), crate::model::Lang::Fr) => {
+                crate::model::name_with_article(&c.name, c.name_with_article.as_deref())
+            }
+            (Some(c), crate::model::Lang::En) => c.name.clone(),
+        }
+    }
+
     /// The controller with the id `id` (as typed), or the refusal that lists
     /// those there are.
     pub fn require_controller(&self, id: &str) -> Result<(Id, &Controller), UnknownController> {

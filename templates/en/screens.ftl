@@ -69,3 +69,9 @@ screens-audit-excerpt = excerpt for { $controller }: { $n ->
 
 ## A breach field in words, with the key to type.
 screens-field-named = { $label } (`{ $key }`)
+
+## Sizes in bytes (`dpo fate fingerprint`, `dpo fate bag`): binary multiples, decimal point.
+vb-bytes = { $fraction ->
+    [none] { $whole }
+   *[other] { $whole }.{ $fraction }
+} { $unit }

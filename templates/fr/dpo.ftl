@@ -281,7 +281,7 @@ breach-message = { $supplement ->
    *[other] le complément n° { $supplement }
 }
 breach-dry-run = essai, rien n'est envoyé : { $what } de la violation { $id } pour { $controller } se trouve dans { $file }
-breach-sent = envoi à { $controller } <{ $to }> : { $what } de la violation { $id }
+breach-sent = envoi effectué : { $what } de la violation { $id } — destinataire : { $controller } <{ $to }>
 sent-server-reply = réponse du serveur : { $reply }
 sent-evidence = preuve : { $file } (SHA-256 { $sha256 })
 sent-journal = journal : entrée { $seq }

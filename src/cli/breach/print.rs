@@ -156,7 +156,7 @@ pub(super) fn sent(
     for s in sent {
         // The phase: 1 is the notification, n > 1 the supplement n - 1.
         let what = tr!(t, "breach-message", supplement = s.phase.saturating_sub(1));
-        let controller = s.controller.as_str();
+        let controller = ws.controller_said(&s.controller, t.lang());
         if s.dry_run {
             let file = ws.root.join(&s.eml).display().to_string();
             say!(
@@ -211,7 +211,7 @@ pub(super) fn sent(
                     name = name,
                     phone = phone,
                     id = id,
-                    controller = controller
+                    controller = s.controller.as_str()
                 )
             )?;
         }
@@ -233,7 +233,7 @@ pub(super) fn called(settings: &Settings, b: &Breach, call: &Call) -> Result<i32
         to = call.to.as_str(),
         number = call.number.as_str(),
         id = id,
-        at = words::show(call.at)
+        at = words::long_datetime(&s, call.at)
     )?;
     let p = breach::progress(b)
         .into_iter()
@@ -302,7 +302,7 @@ pub(super) fn severity(settings: &Settings, s: &Severity) -> Result<i32, CliErro
 /// `dpo breach show`: every instant of the breach, in order, with who.
 pub(super) fn timeline(
     t: &Templates,
-    tz: chrono_tz::Tz,
+    ws: &Workspace,
     moments: &[breach::summary::Moment],
 ) -> Result<(), CliError> {
     let s = t.strings();
@@ -311,14 +311,14 @@ pub(super) fn timeline(
     for m in moments {
         let mut line = format!(
             "  {} — {}",
-            words::long_instant(s, m.at, tz),
+            words::long_instant(s, m.at, ws.tz),
             s.get(m.kind.key())
         );
         if let Some(n) = m.supplement {
             line.push_str(&format!(" {n}"));
         }
         if let Some(c) = &m.controller {
-            line.push_str(&format!(" — {c}"));
+            line.push_str(&format!(" — {}", ws.controller_said(c, s.lang())));
         }
         if let Some(to) = &m.to {
             line.push_str(&format!(" — {}", s.get("timeline_to").replace("{to}", to)));
