@@ -209,7 +209,7 @@ impl WorkspaceError {
             } => Told::new(
                 Msg::new("err-locked")
                     .arg("holder", holder.as_str())
-                    .arg("waited", format!("{:?}", waited))
+                    .arg("waited", wait_said(*waited))
                     .arg("path", shown(path)),
             )
             .hint(Msg::new("err-locked-hint")),
@@ -522,5 +522,16 @@ pub fn fresh_name(root: &Path, stem: &str, ext: &str) -> String {
             return name;
         }
         n += 1;
+    }
+}
+
+/// "1 s", "250 ms": how long a run waited, with the unit's symbol after a
+/// no-break space (the same in both languages).
+fn wait_said(waited: Duration) -> String {
+    let ms = waited.as_millis();
+    if ms % 1000 == 0 {
+        format!("{}\u{a0}s", ms / 1000)
+    } else {
+        format!("{ms}\u{a0}ms")
     }
 }
