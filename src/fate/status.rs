@@ -150,7 +150,7 @@ fn incomplete_destruction(item: &Id, c: &CopyStatus, s: &Strings) -> Vec<Pending
         reason: s.fmt(
             "fate-pending-incomplete-destruction",
             &[
-                ("at", crate::render::words::show(d.at).into()),
+                ("at", crate::render::words::long_datetime(s, d.at).into()),
                 ("item", item.as_str().into()),
                 ("copy", c.copy.as_str().into()),
                 ("flag", flag.into()),
