@@ -289,7 +289,7 @@ fn call(settings: &Settings, ws: &Workspace, a: &CallArgs) -> Result<i32, CliErr
         actor: settings.actor()?,
     };
     let (b, call) = breach::call(ws, &req)?;
-    print::called(settings, &b, &call)
+    print::called(settings, ws, &b, &call)
 }
 
 fn close(settings: &Settings, ws: &Workspace, a: &CloseArgs) -> Result<i32, CliError> {

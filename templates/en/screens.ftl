@@ -75,3 +75,6 @@ vb-bytes = { $fraction ->
     [none] { $whole }
    *[other] { $whole }.{ $fraction }
 } { $unit }
+
+## `dpo check`: a changed record file that no longer reads.
+vb-integrity-unreadable = ; it no longer reads as YAML (see the error that locates it): its fields cannot be compared

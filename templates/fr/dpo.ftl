@@ -295,11 +295,11 @@ contact-no-name = nom non enregistré
 contact-no-phone = aucun numéro de téléphone enregistré
 next-breach-call = suite : APPELEZ maintenant le contact désigné ({ $name }, { $phone }) et consignez l'appel : dpo breach call { $id } --controller { $controller } --to NOM --number NUMÉRO --outcome TEXTE
 breach-called = appel à { $to } ({ $number }) pour la violation { $id } consigné le { $at }
-breach-complete = la notification à { $controller } est complète (courriel et téléphone), { $on_time ->
+breach-complete = la notification est complète pour { $controller } (courriel et téléphone), { $on_time ->
     [yes] dans le délai
    *[no] APRÈS l'échéance des 72 heures
 }
-next-breach-email = suite : le courriel de notification à { $controller } reste à envoyer : `dpo breach notify { $id }`
+next-breach-email = suite : le courriel de notification pour { $controller } reste à envoyer : `dpo breach notify { $id }`
 breach-closed = violation { $id } close
 breach-never-completed = la notification à { $controller } n'a jamais été complétée (courriel et appel téléphonique)
 

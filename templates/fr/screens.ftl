@@ -82,3 +82,6 @@ vb-bytes = { $fraction ->
     [TiB] Tio
    *[other] { $unit }
 }
+
+## « dpo check » : un fichier d'enregistrement modifié qui ne se lit plus.
+vb-integrity-unreadable =  ; il ne se lit plus comme un fichier YAML (voir l'erreur qui le situe) : ses champs ne peuvent être comparés

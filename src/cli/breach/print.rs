@@ -220,13 +220,19 @@ pub(super) fn sent(
 }
 
 /// `dpo breach call`: the call, and whether the notification is complete.
-pub(super) fn called(settings: &Settings, b: &Breach, call: &Call) -> Result<i32, CliError> {
+pub(super) fn called(
+    settings: &Settings,
+    ws: &Workspace,
+    b: &Breach,
+    call: &Call,
+) -> Result<i32, CliError> {
     if settings.json {
         print_json(call)?;
         return Ok(0);
     }
     let s = settings.strings();
-    let (id, controller) = (b.id.as_str(), call.controller.as_str());
+    let id = b.id.as_str();
+    let controller = ws.controller_said(&call.controller, s.lang());
     say!(
         s,
         "breach-called",
@@ -244,11 +250,16 @@ pub(super) fn called(settings: &Settings, b: &Breach, call: &Call) -> Result<i32
             say!(
                 s,
                 "breach-complete",
-                controller = controller,
+                controller = controller.as_str(),
                 on_time = on_time
             )?;
         }
-        _ => say!(s, "next-breach-email", controller = controller, id = id)?,
+        _ => say!(
+            s,
+            "next-breach-email",
+            controller = controller.as_str(),
+            id = id
+        )?,
     }
     Ok(0)
 }
