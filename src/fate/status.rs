@@ -551,7 +551,7 @@ mod placeholder_tests {
         // The date in the refusal is worded, not printed raw.
         assert!(
             p[0].reason
-                .contains("recorded on 2021-08-03 10:00 (UTC+02:00)"),
+                .contains("recorded on 3 August 2021, 10:00 (UTC+02:00)"),
             "{}",
             p[0].reason
         );

@@ -529,9 +529,21 @@ pub fn fresh_name(root: &Path, stem: &str, ext: &str) -> String {
 /// no-break space (the same in both languages).
 fn wait_said(waited: Duration) -> String {
     let ms = waited.as_millis();
-    if ms % 1000 == 0 {
+    if ms.is_multiple_of(1000) {
         format!("{}\u{a0}s", ms / 1000)
     } else {
         format!("{ms}\u{a0}ms")
+    }
+}
+
+#[cfg(test)]
+mod wait_tests {
+    use super::*;
+
+    #[test]
+    fn a_wait_is_said_with_its_unit_after_a_no_break_space() {
+        assert_eq!(wait_said(Duration::from_secs(1)), "1\u{a0}s");
+        assert_eq!(wait_said(Duration::from_millis(250)), "250\u{a0}ms");
+        assert_eq!(wait_said(Duration::from_secs(30)), "30\u{a0}s");
     }
 }

@@ -84,4 +84,4 @@ vb-bytes = { $fraction ->
 }
 
 ## « dpo check » : un fichier d'enregistrement modifié qui ne se lit plus.
-vb-integrity-unreadable =  ; il ne se lit plus comme un fichier YAML (voir l'erreur qui le situe) : ses champs ne peuvent être comparés
+vb-integrity-unreadable =  ; il ne se lit plus comme un fichier YAML (voir l'erreur qui le situe) : ses champs ne peuvent être comparés
