@@ -215,7 +215,7 @@ fn show(settings: &Settings, ws: &Workspace, a: &IdArgs) -> Result<i32, CliError
     let ctx = notice::report_context(ws, &t, &l.breach, clock.now(), head);
     let text = t.render("breach-show.txt", &ctx)?;
     outln!("{}", text.trim_end())?;
-    print::timeline(&t, ws.tz, &timeline)?;
+    print::timeline(&t, ws, &timeline)?;
     print::uncertain(&t, &l.breach.id, &uncertain)?;
     if let Some(f) = &tampered {
         print::tampered(settings, f)?;
@@ -289,7 +289,7 @@ fn call(settings: &Settings, ws: &Workspace, a: &CallArgs) -> Result<i32, CliErr
         actor: settings.actor()?,
     };
     let (b, call) = breach::call(ws, &req)?;
-    print::called(settings, &b, &call)
+    print::called(settings, ws, &b, &call)
 }
 
 fn close(settings: &Settings, ws: &Workspace, a: &CloseArgs) -> Result<i32, CliError> {

@@ -94,11 +94,14 @@ pub(super) fn run(settings: &Settings, args: &CheckArgs) -> Result<i32, CliError
             )?;
         }
         let root = settings.root().display().to_string();
+        // The summary counts every error printed above it: the diagnostics',
+        // the journal's and each record that disagrees with the journal.
+        let printed = errors + records.len() + usize::from(journal_bad);
         say!(
             s,
             "check-summary",
             root = root,
-            errors = errors,
+            errors = printed,
             warnings = warnings
         )?;
     }

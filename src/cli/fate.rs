@@ -48,10 +48,6 @@ fn controller_arg(s: &Option<String>) -> Result<Option<Id>, CliError> {
         .map_err(|e| CliError::Usage(format!("--controller: {e}")))
 }
 
-fn human_bytes(n: u64) -> String {
-    indicatif::HumanBytes(n).to_string()
-}
-
 /// A value as its YAML scalar (the words of the fate file).
 fn yaml_word<T: Serialize>(v: &T) -> String {
     serde_yaml::to_string(v)
@@ -133,7 +129,7 @@ fn fingerprint(settings: &Settings, a: &FingerprintArgs) -> Result<i32, CliError
         print_json(r)?;
     } else {
         let s = settings.strings();
-        let (item, size) = (r.item.as_str(), human_bytes(r.bytes));
+        let (item, size) = (r.item.as_str(), crate::render::words::bytes(&s, r.bytes));
         say!(
             s,
             "fate-fingerprinted",
@@ -176,7 +172,7 @@ fn scan(settings: &Settings, a: &ScanArgs) -> Result<i32, CliError> {
             t,
             "fate-scan-clean",
             files = r.files,
-            size = human_bytes(r.bytes),
+            size = crate::render::words::bytes(&t, r.bytes),
             paths = r.paths.join(", "),
             item = item,
             contents = s.contents
@@ -289,7 +285,7 @@ fn destroy(settings: &Settings, a: &DestroyArgs) -> Result<i32, CliError> {
     if settings.json {
         print_json(r)?;
     } else {
-        let at = crate::render::words::show_in(r.at, ws.tz);
+        let at = crate::render::words::long_datetime_in(&s, r.at, ws.tz);
         say!(
             s,
             "fate-destroyed",
@@ -330,7 +326,7 @@ fn bag(settings: &Settings, a: &BagArgs) -> Result<i32, CliError> {
             item = r.item.as_str(),
             dir = a.out.display().to_string(),
             files = r.files,
-            size = human_bytes(r.bytes),
+            size = crate::render::words::bytes(&s, r.bytes),
             oxum = r.payload_oxum.as_str()
         )?;
         let sig = b.signature_path.display().to_string();

@@ -170,7 +170,7 @@ pub(super) fn run(settings: &Settings, c: &InstructionCommand) -> Result<i32, Cl
                 let s = settings.strings();
                 for l in &all {
                     let i = &l.record;
-                    let at = words::show_in(i.at, ws.tz);
+                    let at = words::long_datetime_in(&s, i.at, ws.tz);
                     let from = tr!(s, "instruction-from", from = i.from.as_str());
                     outln!("{}  {}  {at}  {from}", i.id, i.controller)?;
                     outln!("    {}", i.summary)?;

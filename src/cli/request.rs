@@ -313,17 +313,22 @@ pub(super) fn run(settings: &Settings, c: &RequestCommand) -> Result<i32, CliErr
             if settings.json {
                 print_json(&rows)?;
             } else {
-                for r in &rows {
+                for (r, l) in rows.iter().zip(&all) {
                     let right = s.get(&format!("right.{}", r.right)).to_string();
-                    let forwarded = match &r.forwarded_at {
-                        Some(at) => tr!(s, "request-forwarded-at", at = at.as_str()),
+                    let received = words::long_datetime_in(s, l.record.received_at, ws.tz);
+                    let forwarded = match &l.record.forwarded {
+                        Some(f) => tr!(
+                            s,
+                            "request-forwarded-at",
+                            at = words::long_datetime_in(s, f.sent_at, ws.tz)
+                        ),
                         None => tr!(s, "request-not-forwarded-yet"),
                     };
                     outln!(
                         "{}  {}  {right}  {}  {forwarded}",
                         r.id,
                         r.controller,
-                        tr!(s, "request-received-at", at = r.received_at.as_str()),
+                        tr!(s, "request-received-at", at = received),
                     )?;
                     let due = r.answer_period.as_ref().map(|p| words::period_end(s, p));
                     outln!(

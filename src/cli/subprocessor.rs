@@ -113,7 +113,11 @@ pub struct NotifyArgs {
     pub send: SendArgs,
 }
 
-fn print_edit(settings: &Settings, o: &subprocessor::EditOutcome) -> Result<(), CliError> {
+fn print_edit(
+    settings: &Settings,
+    ws: &crate::workspace::Workspace,
+    o: &subprocessor::EditOutcome,
+) -> Result<(), CliError> {
     if settings.json {
         return print_json(o);
     }
@@ -130,7 +134,7 @@ fn print_edit(settings: &Settings, o: &subprocessor::EditOutcome) -> Result<(), 
             s,
             "sp-notice-ready",
             id = n.id.as_str(),
-            controller = n.controller.as_str(),
+            controller = ws.controller_said(&n.controller, s.lang()),
             file = n.pdf.as_str(),
             sha256 = n.pdf_sha256.as_str()
         )?;
@@ -185,13 +189,13 @@ pub(super) fn run(settings: &Settings, c: &SubProcessorCommand) -> Result<i32, C
             let o = sending(settings, &ws, now, (false, false, Resolve::Refuse), |how| {
                 Ok(subprocessor::add(&ws, &a.id, &a.fields.edit(), how)?)
             })?;
-            print_edit(settings, &o)?;
+            print_edit(settings, &ws, &o)?;
         }
         SubProcessorCommand::Change(a) => {
             let o = sending(settings, &ws, now, (false, false, Resolve::Refuse), |how| {
                 Ok(subprocessor::change(&ws, &a.id, &a.fields.edit(), how)?)
             })?;
-            print_edit(settings, &o)?;
+            print_edit(settings, &ws, &o)?;
         }
         SubProcessorCommand::Notify(a) => {
             // Name a wrong id before asking for mail settings.

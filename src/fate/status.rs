@@ -150,7 +150,7 @@ fn incomplete_destruction(item: &Id, c: &CopyStatus, s: &Strings) -> Vec<Pending
         reason: s.fmt(
             "fate-pending-incomplete-destruction",
             &[
-                ("at", crate::render::words::show(d.at).into()),
+                ("at", crate::render::words::long_datetime(s, d.at).into()),
                 ("item", item.as_str().into()),
                 ("copy", c.copy.as_str().into()),
                 ("flag", flag.into()),
@@ -240,7 +240,7 @@ pub fn item_status(fate: &Fate, item: &DataItem, s: &Strings) -> ItemStatus {
         todo.push(t(
             "fate-todo-scan-found",
             &[
-                ("at", words::show(scan.at).into()),
+                ("at", words::long_datetime(s, scan.at).into()),
                 ("n", scan.matched.into()),
             ],
         ));
@@ -349,7 +349,7 @@ pub fn pending(fate: &Fate, s: &Strings) -> Vec<Pending> {
                 s.fmt(
                     "fate-pending-scan-found",
                     &[
-                        ("at", words::show(scan.at).into()),
+                        ("at", words::long_datetime(s, scan.at).into()),
                         ("n", scan.matched.into()),
                     ],
                 ),
@@ -551,7 +551,7 @@ mod placeholder_tests {
         // The date in the refusal is worded, not printed raw.
         assert!(
             p[0].reason
-                .contains("recorded on 2021-08-03 10:00 (UTC+02:00)"),
+                .contains("recorded on 3 August 2021, 10:00 (UTC+02:00)"),
             "{}",
             p[0].reason
         );

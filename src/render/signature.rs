@@ -24,7 +24,8 @@ pub struct SignatureView {
     pub name: String,
     /// The DPO's role.
     pub role: String,
-    /// The processor, for whom they sign.
+    /// The processor, for whom they sign, as it follows the role: "de
+    /// l'établissement public territorial …" in French, the name in English.
     pub organisation: String,
 }
 
@@ -45,7 +46,12 @@ impl SignatureView {
             name: ws.dpo_name().unwrap_or_else(|| s.get("todo").to_string()),
             role: known(ws.processor.dpo.role.as_deref())
                 .unwrap_or_else(|| s.get("breach_dpo_role").to_string()),
-            organisation: ws.processor.name.clone(),
+            organisation: match s.lang() {
+                crate::model::Lang::Fr => {
+                    crate::model::with_preposition("de", &ws.processor.name_the())
+                }
+                crate::model::Lang::En => ws.processor.name.clone(),
+            },
         }
     }
 }

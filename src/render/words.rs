@@ -48,6 +48,12 @@ pub fn long_datetime(s: &Strings, t: DateTime<FixedOffset>) -> String {
     with_time(s, "datetime_pattern", t)
 }
 
+/// [`long_datetime`] for the instant `t` in the processor's timezone `tz`,
+/// with the offset in force there at that instant.
+pub fn long_datetime_in(s: &Strings, t: DateTime<FixedOffset>, tz: Tz) -> String {
+    long_datetime(s, t.with_timezone(&tz).fixed_offset())
+}
+
 /// "lundi 29 mars 2021 à 11:00 (UTC+02:00)": the instant in `tz`, with the
 /// weekday, the long date, the time and the offset.
 pub fn long_instant(s: &Strings, at: DateTime<FixedOffset>, tz: Tz) -> String {
@@ -181,6 +187,24 @@ pub fn number(s: &Strings, n: u64) -> String {
     super::catalog::group_digits(&n.to_string(), s.get("number_group"))
 }
 
+/// "14,65 Kio" / "14.65 KiB": a size in bytes, in binary multiples
+/// (`indicatif::HumanBytes` chooses the multiple and rounds), with the
+/// decimal separator and the unit of the language (`vb-bytes` in the
+/// catalog, `screens.ftl`).
+pub fn bytes(s: &Strings, n: u64) -> String {
+    let shown = indicatif::HumanBytes(n).to_string();
+    let (value, unit) = shown.split_once(' ').unwrap_or((shown.as_str(), "B"));
+    let (whole, fraction) = value.split_once('.').unwrap_or((value, "none"));
+    s.fmt(
+        "vb-bytes",
+        &[
+            ("whole", whole.into()),
+            ("fraction", fraction.into()),
+            ("unit", unit.into()),
+        ],
+    )
+}
+
 /// "1 200", "environ 1 200", "entre 1 000 et 5 000": a count, exact or
 /// approximate (GDPR Art. 33(3)(a)), worded in the language of `s`.
 pub fn count(s: &Strings, c: crate::model::Count) -> String {
@@ -219,6 +243,17 @@ mod tests {
     use crate::breach::deadline::{deadline, PROCESSOR_LINE};
     use crate::render::Templates;
     use crate::time::testing::{paris as t, PARIS};
+
+    #[test]
+    fn a_size_in_bytes_is_said_with_the_language_s_separator_and_unit() {
+        let fr = Strings::of(Lang::Fr);
+        let en = Strings::of(Lang::En);
+        assert_eq!(bytes(&fr, 15_002), "14,65\u{a0}Kio");
+        assert_eq!(bytes(&en, 15_002), "14.65 KiB");
+        assert_eq!(bytes(&fr, 512), "512\u{a0}o");
+        assert_eq!(bytes(&en, 512), "512 B");
+        assert_eq!(bytes(&fr, 3 << 20), "3,00\u{a0}Mio");
+    }
 
     /// The processor's deadline line, in `lang`, the moment it becomes aware.
     fn line_at_awareness(lang: Lang, aware: &str) -> String {

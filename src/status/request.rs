@@ -62,7 +62,7 @@ pub fn items(
                         "{} — {right} → {} ({})",
                         r.id,
                         controller_name(ws, &r.controller),
-                        words::show_in(f.sent_at, ws.tz)
+                        words::long_datetime_in(s, f.sent_at, ws.tz)
                     ),
                     due: Some(fwd_due),
                     state: if f.sent_at <= fwd_due {

@@ -161,18 +161,16 @@ pub fn items(
             missing,
             file: file.clone(),
         };
+        let past = crate::time::date_overdue(end, today);
         out.push(item(
             KIND_END,
-            if crate::time::date_overdue(end, today) {
-                State::Done
-            } else {
-                State::Info
-            },
+            if past { State::Done } else { State::Info },
             dated::deadline(end, ws.tz),
             Vec::new(),
             about(
                 "status-term-end",
                 &[
+                    ("past", if past { "yes" } else { "no" }.into()),
                     ("end", words::long_date(s, end).into()),
                     ("renewal", renewal.as_str().into()),
                 ],

@@ -5,10 +5,12 @@
 //!
 //! The order is by due instant: the overdue first (the most overdue first),
 //! then what must be resumed now and has no date (an uncertain sending, a
-//! record changed outside dpo), then every other deadline, soonest first, then
-//! the to-dos without a deadline, and last what is done or was only a
-//! reminder whose date has passed. Among equals, by kind then subject, so the
-//! order never depends on the order the sources were read in.
+//! record changed outside dpo), then every other deadline, soonest first — a
+//! reminder whose date has passed among them, at its date (the controller's
+//! 72 h towards the supervisory authority, gone by: the DPO reads it before
+//! what is still ahead) — then the to-dos without a deadline, and last what
+//! is done. Among equals, by kind then subject, so the order never depends
+//! on the order the sources were read in.
 
 use chrono::{DateTime, FixedOffset, TimeDelta, Utc};
 use serde::Serialize;
@@ -28,11 +30,11 @@ enum Rank {
     Overdue,
     /// To resume now, with no date: it makes `dpo status` exit 1.
     Resume,
-    /// Not done (or a reminder), its deadline still ahead.
+    /// Not done, its deadline still ahead; or a reminder, at its date.
     Dated,
     /// To do, with no deadline of its own.
     Undated,
-    /// Done, or a reminder whose date has passed.
+    /// Done.
     Settled,
 }
 
@@ -41,7 +43,6 @@ fn rank(item: &StatusItem, now: DateTime<Utc>) -> Rank {
     let passed = item.due.is_some_and(|d| d.to_utc() < now);
     match item.state {
         State::Done | State::DoneLate => Rank::Settled,
-        State::Info if passed => Rank::Settled,
         State::Info => Rank::Dated,
         State::Overdue => Rank::Overdue,
         // A duty "told at once" that is still unsent (an objection) is late.
@@ -232,6 +233,8 @@ mod tests {
                 "objection",
                 "late-1-h",
                 "uncertain",
+                // A reminder whose date has passed, at its date.
+                "reminder-past",
                 "in-25-h",
                 "reminder",
                 "in-6-days",
@@ -241,7 +244,6 @@ mod tests {
                 "a-undated",
                 "b-undated",
                 "done",
-                "reminder-past",
             ]
         );
     }

@@ -60,6 +60,10 @@ pub struct Finding {
     /// The top-level fields that differ from the journaled text, when that
     /// text is kept and both read as YAML mappings.
     pub fields: Option<Vec<String>>,
+    /// It no longer reads as a YAML mapping: its fields cannot be compared
+    /// (`dpo check` says where it does not read).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub unreadable: bool,
 }
 
 impl Localize for Finding {
@@ -77,6 +81,7 @@ impl Finding {
         match self.tamper {
             Tamper::Changed => {
                 let fields = match &self.fields {
+                    _ if self.unreadable => Msg::new("vb-integrity-unreadable"),
                     Some(f) if f.is_empty() => Msg::new("integrity-same-fields"),
                     Some(f) => Msg::new("integrity-fields-differ").arg("fields", f.join(", ")),
                     None => Msg::new("integrity-not-kept"),
@@ -248,8 +253,15 @@ fn check_file(
         Err(source) => return Err(WorkspaceError::Read { path, source }),
     };
     let sha = current.as_deref().map(sha256_hex);
+    let unreadable = current.as_deref().is_some_and(|b| {
+        !matches!(
+            serde_yaml::from_slice::<serde_yaml::Value>(b),
+            Ok(serde_yaml::Value::Mapping(_))
+        )
+    });
     let finding = |tamper, seq, journaled: Option<&String>, fields| Finding {
         file: file.to_string(),
+        unreadable: unreadable && tamper == Tamper::Changed,
         tamper,
         seq,
         journaled_sha256: journaled.cloned(),

@@ -209,7 +209,7 @@ impl WorkspaceError {
             } => Told::new(
                 Msg::new("err-locked")
                     .arg("holder", holder.as_str())
-                    .arg("waited", format!("{:?}", waited))
+                    .arg("waited", wait_said(*waited))
                     .arg("path", shown(path)),
             )
             .hint(Msg::new("err-locked-hint")),
@@ -352,6 +352,19 @@ impl Workspace {
             .iter()
             .find(|(i, _)| i == id)
             .map(|(_, c)| c)
+    }
+
+    /// The controller with this id as a sentence names it in `lang`: "la
+    /// commune de Juvisy-sur-Orge" in French (its `name_with_article`),
+    /// "Commune de Juvisy-sur-Orge" in English; the id when it is unknown.
+    pub fn controller_said(&self, id: &Id, lang: crate::model::Lang) -> String {
+        match (self.controller(id), lang) {
+            (None, _) => id.to_string(),
+            (Some(c), crate::model::Lang::Fr) => {
+                crate::model::name_with_article(&c.name, c.name_with_article.as_deref())
+            }
+            (Some(c), crate::model::Lang::En) => c.name.clone(),
+        }
     }
 
     /// The controller with the id `id` (as typed), or the refusal that lists
@@ -509,5 +522,28 @@ pub fn fresh_name(root: &Path, stem: &str, ext: &str) -> String {
             return name;
         }
         n += 1;
+    }
+}
+
+/// "1 s", "250 ms": how long a run waited, with the unit's symbol after a
+/// no-break space (the same in both languages).
+fn wait_said(waited: Duration) -> String {
+    let ms = waited.as_millis();
+    if ms.is_multiple_of(1000) {
+        format!("{}\u{a0}s", ms / 1000)
+    } else {
+        format!("{ms}\u{a0}ms")
+    }
+}
+
+#[cfg(test)]
+mod wait_tests {
+    use super::*;
+
+    #[test]
+    fn a_wait_is_said_with_its_unit_after_a_no_break_space() {
+        assert_eq!(wait_said(Duration::from_secs(1)), "1\u{a0}s");
+        assert_eq!(wait_said(Duration::from_millis(250)), "250\u{a0}ms");
+        assert_eq!(wait_said(Duration::from_secs(30)), "30\u{a0}s");
     }
 }

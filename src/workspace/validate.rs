@@ -472,7 +472,7 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
                         &at("last_tested"),
                         Msg::new("check-measure-test-overdue")
                             .arg("id", m.id.to_string())
-                            .arg("last", d.to_string())
+                            .arg("last", crate::render::said::day(d))
                             .arg("months", u64::from(n)),
                     );
                 }
@@ -534,7 +534,7 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
                         Msg::new("check-training-old")
                             .arg("id", person.id.to_string())
                             .arg("months", u64::from(n))
-                            .arg("last", d.to_string()),
+                            .arg("last", crate::render::said::day(d)),
                     );
                 }
             }

@@ -237,7 +237,10 @@ status-term-not-renewed = not renewed ({ $allowed ->
     [one] one renewal allowed
    *[other] { $allowed } renewals allowed
 })
-status-term-end = { $controller } — { $convention } — ends on { $end }, { $renewal }
+status-term-end = { $controller } — { $convention } — { $past ->
+    [yes] ended
+   *[other] ends
+} on { $end }, { $renewal }
 status-term-renew-by = { $controller } — { $convention } — renew by { $date } at the latest
 status-term-fate = { $controller } — return or destroy every copy, then certify
 

@@ -69,3 +69,12 @@ screens-audit-excerpt = excerpt for { $controller }: { $n ->
 
 ## A breach field in words, with the key to type.
 screens-field-named = { $label } (`{ $key }`)
+
+## Sizes in bytes (`dpo fate fingerprint`, `dpo fate bag`): binary multiples, decimal point.
+vb-bytes = { $fraction ->
+    [none] { $whole }
+   *[other] { $whole }.{ $fraction }
+} { $unit }
+
+## `dpo check`: a changed record file that no longer reads.
+vb-integrity-unreadable = ; it no longer reads as YAML (see the error that locates it): its fields cannot be compared

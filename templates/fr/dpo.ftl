@@ -102,7 +102,7 @@ breach_origin-internal-accidental = interne, accidentelle
 breach_origin-external-malicious = externe, malveillante
 breach_origin-external-accidental = externe, accidentelle
 breach_origin-unknown = inconnue
-breach_dpo_unnamed = nom du délégué à compléter
+breach_dpo_unnamed = nom du délégué « à compléter »
 breach_dpo_role = délégué à la protection des données
 breach_dpo_email = courriel
 breach_dpo_phone = téléphone du délégué
@@ -237,7 +237,10 @@ status-term-not-renewed = non reconduite ({ $allowed ->
     [1] une reconduction possible
    *[other] { $allowed } reconductions possibles
 })
-status-term-end = { $controller } — { $convention } — prend fin le { $end }, { $renewal }
+status-term-end = { $controller } — { $convention } — { $past ->
+    [yes] a pris fin
+   *[other] prend fin
+} le { $end }, { $renewal }
 status-term-renew-by = { $controller } — { $convention } — à reconduire au plus tard le { $date }
 status-term-fate = { $controller } — restituer ou détruire toutes les copies, puis le certifier
 
@@ -281,22 +284,22 @@ breach-message = { $supplement ->
    *[other] le complément n° { $supplement }
 }
 breach-dry-run = essai, rien n'est envoyé : { $what } de la violation { $id } pour { $controller } se trouve dans { $file }
-breach-sent = envoi à { $controller } <{ $to }> : { $what } de la violation { $id }
+breach-sent = envoi effectué : { $what } de la violation { $id } — destinataire : { $controller } <{ $to }>
 sent-server-reply = réponse du serveur : { $reply }
 sent-evidence = preuve : { $file } (SHA-256 { $sha256 })
 sent-journal = journal : entrée { $seq }
 sent-attached = pièce jointe : { $file } (SHA-256 { $sha256 })
 breach-sent-again = modifié depuis le dernier envoi, envoyé à nouveau : { $fields }
-next-breach-deferred = différé : { $fields } ; suite : envoyez-les avec `dpo breach supplement { $id }` dès qu'ils sont connus
+next-breach-deferred = différé : { $fields } ; suite : envoyez ces informations avec `dpo breach supplement { $id }` dès qu'elles sont connues
 contact-no-name = nom non enregistré
 contact-no-phone = aucun numéro de téléphone enregistré
 next-breach-call = suite : APPELEZ maintenant le contact désigné ({ $name }, { $phone }) et consignez l'appel : dpo breach call { $id } --controller { $controller } --to NOM --number NUMÉRO --outcome TEXTE
 breach-called = appel à { $to } ({ $number }) pour la violation { $id } consigné le { $at }
-breach-complete = la notification à { $controller } est complète (courriel et téléphone), { $on_time ->
+breach-complete = la notification est complète pour { $controller } (courriel et téléphone), { $on_time ->
     [yes] dans le délai
    *[no] APRÈS l'échéance des 72 heures
 }
-next-breach-email = suite : le courriel de notification à { $controller } reste à envoyer : `dpo breach notify { $id }`
+next-breach-email = suite : le courriel de notification pour { $controller } reste à envoyer : `dpo breach notify { $id }`
 breach-closed = violation { $id } close
 breach-never-completed = la notification à { $controller } n'a jamais été complétée (courriel et appel téléphonique)
 
@@ -376,7 +379,7 @@ request-logged = demande { $id } consignée dans { $file }
 dry-run-written = essai : message écrit dans { $file } (non envoyé)
 request-forwarded-incomplete = transmise avec « à compléter » dans : { $fields } (--incomplete ; consigné comme tel)
 next-request-forward = non transmise ; suite : lancez `dpo request forward { $id }` (`dpo status` la signale après 24 h)
-message-sent = envoyé à { $to } — { $file } — réponse du serveur : { $reply }
+message-sent = envoi à { $to } — { $file } — réponse du serveur : { $reply }
 request-received-at = reçue le { $at }
 request-forwarded-at = transmise le { $at }
 request-not-forwarded-yet = PAS ENCORE TRANSMISE

@@ -22,7 +22,7 @@ duties-which-controller = la violation `{ $id }` concerne plusieurs responsables
 duties-which-controller-hint = ajoutez --controller ID
 duties-unknown-field = `{ $name }` n'est pas un champ de la notification
 duties-unknown-field-hint = les champs sont { $fields }
-duties-not-deferrable = la description de la nature de la violation (`nature.description`) ne peut pas être différée : une notification doit au moins dire ce qui s'est passé (RGPD, art. 33, § 3, a) ; tout autre élément peut suivre par étapes, art. 33, § 4)
+duties-not-deferrable = la description de la nature de la violation (`nature.description`) ne peut pas être différée : une notification doit au moins dire ce qui s'est passé (RGPD, art. 33, § 3, point a) ; tout autre élément peut suivre par étapes (art. 33, § 4)
 duties-not-deferrable-hint = décrivez ce qui est connu maintenant dans `nature.description` de `breaches/{ $id }.yaml`, même brièvement (« chiffrement des partages constaté ce matin, étendue en cours d'analyse »)
 duties-already-notified = la violation `{ $id }` a déjà été notifiée à `{ $controller }` le { $sent } (message { $message_id }){ $n ->
     [0] {""}

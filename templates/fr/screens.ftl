@@ -69,3 +69,19 @@ screens-audit-excerpt = extrait pour { $controller } : { $n ->
 
 ## Un champ d'une violation en mots, avec la clé à taper.
 screens-field-named = { $label } (`{ $key }`)
+
+## Tailles en octets (« dpo fate fingerprint », « dpo fate bag ») : multiples binaires, virgule décimale.
+vb-bytes = { $fraction ->
+    [none] { $whole }
+   *[other] { $whole },{ $fraction }
+} { $unit ->
+    [B] o
+    [KiB] Kio
+    [MiB] Mio
+    [GiB] Gio
+    [TiB] Tio
+   *[other] { $unit }
+}
+
+## « dpo check » : un fichier d'enregistrement modifié qui ne se lit plus.
+vb-integrity-unreadable =  ; il ne se lit plus comme un fichier YAML (voir l'erreur qui le situe) : ses champs ne peuvent être comparés

@@ -935,7 +935,7 @@ fn the_sub_processor_and_transfer_notices_end_with_the_signature_block_in_words(
     for want in [
         "Fait à Vitry-sur-Seine, le 1er mars 2021.",
         "Nom du signataire : à compléter",
-        "Qualité : délégué à la protection des données, Établissement public territorial Grand-Orly Seine Bièvre",
+        "Qualité : délégué à la protection des données de l'établissement public territorial Grand-Orly Seine Bièvre",
     ] {
         assert!(tail.contains(want), "{want:?} not at the end of:\n{body}");
     }
@@ -1052,7 +1052,7 @@ fn a_placeholder_validator_is_refused_and_a_superseded_destruction_is_marked() {
     let t = r.text();
     assert!(
         t.contains("champ `destruction.validated_by`")
-            && t.contains("consignée le 2021-08-02 10:00 (UTC+02:00)")
+            && t.contains("consignée le 2 août 2021 à 10:00 (UTC+02:00)")
             && !t.contains("10:00:00 +02:00"),
         "{t}"
     );

@@ -941,7 +941,7 @@ fn every_document_e_mail_and_hint_speaks_one_language() {
                 "suite\u{202f}: modifiez les fichiers YAML",
                 "suite\u{202f}: complétez",
                 "suite\u{202f}: chaque champ requis",
-                "suite\u{202f}: envoyez-les avec `dpo breach supplement",
+                "suite\u{202f}: envoyez ces informations avec `dpo breach supplement",
                 "suite\u{202f}: APPELEZ",
                 "suite\u{202f}: le courriel de notification",
                 "suite\u{202f}: `dpo fate certify",

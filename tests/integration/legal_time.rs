@@ -478,8 +478,8 @@ fn breach_show_gives_the_timeline_in_order_with_who() {
         "Chronologie\u{202f}:",
         "jeudi 25 mars 2021 à 22:40 (UTC+01:00) — survenance de la violation",
         "vendredi 26 mars 2021 à 08:15 (UTC+01:00) — découverte — par technicien d'astreinte de l'EPT",
-        "vendredi 26 mars 2021 à 11:00 (UTC+01:00) — notification par courriel au responsable de traitement — juvisy-sur-orge — destinataire\u{202f}: rgpd@juvisy.example — par Jeanne Martin",
-        "vendredi 26 mars 2021 à 11:30 (UTC+01:00) — appel au contact désigné du responsable de traitement — juvisy-sur-orge — destinataire\u{202f}: M. Dupont (01 23 45 67 89) — par Paul Durand",
+        "vendredi 26 mars 2021 à 11:00 (UTC+01:00) — notification par courriel au responsable de traitement — la commune de Juvisy-sur-Orge — destinataire\u{202f}: rgpd@juvisy.example — par Jeanne Martin",
+        "vendredi 26 mars 2021 à 11:30 (UTC+01:00) — appel au contact désigné du responsable de traitement — la commune de Juvisy-sur-Orge — destinataire\u{202f}: M. Dupont (01 23 45 67 89) — par Paul Durand",
         "lundi 29 mars 2021 à 11:00 (UTC+02:00) — échéance du sous-traitant",
         "lundi 29 mars 2021 à 12:00 (UTC+02:00) — échéance du responsable de traitement envers l'autorité de contrôle",
     ];

@@ -31,3 +31,4 @@ mod status_audit;
 mod status_order;
 mod subprocessor_request_instruction;
 mod tamper;
+mod vb_terminal;

@@ -92,7 +92,7 @@ fn the_nature_of_the_breach_cannot_be_deferred_in_defer_check_or_notify() {
     r.assert_code(2);
     assert!(
         r.stderr().contains("ne peut pas être différée")
-            && r.stderr().contains("art. 33, §\u{a0}3, a"),
+            && r.stderr().contains("art. 33, §\u{a0}3, point a)"),
         "{}",
         r.stderr()
     );
@@ -196,7 +196,7 @@ fn the_dpo_contact_names_the_dpo_and_never_gives_the_switchboard_as_its_phone() 
         .unwrap_or_default()
         .to_string();
     assert!(
-        contact.contains("nom du délégué à compléter")
+        contact.contains("nom du délégué « à compléter »")
             && contact.contains("téléphone du délégué : à compléter")
             && contact.contains("DPO@grandorlyseinebievre.fr"),
         "{contact}"
@@ -736,7 +736,7 @@ fn the_notice_ends_with_a_signature_block() {
     for line in [
         "Fait à Vitry-sur-Seine, le 26 mars 2021.",
         "Nom du signataire : à compléter",
-        "Qualité : délégué à la protection des données, Établissement public territorial Grand-Orly Seine Bièvre",
+        "Qualité : délégué à la protection des données de l'établissement public territorial Grand-Orly Seine Bièvre",
     ] {
         assert!(end.contains(line), "{line:?} not at the end of:\n{body}");
     }
@@ -890,7 +890,7 @@ fn the_breach_report_ends_with_the_signature_block_and_names_the_systems() {
     for want in [
         "Fait à Vitry-sur-Seine, le 26 mars 2021.",
         "**Nom du signataire** : à compléter",
-        "**Qualité** : délégué à la protection des données, Établissement public territorial Grand-Orly Seine Bièvre",
+        "**Qualité** : délégué à la protection des données de l'établissement public territorial Grand-Orly Seine Bièvre",
     ] {
         assert!(tail.contains(want), "{want:?} not in:\n{tail}");
     }

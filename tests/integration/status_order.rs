@@ -113,7 +113,7 @@ fn status_opens_with_a_summary_and_says_durations_in_days_in_french() {
             "[à faire] sans-engagement — agent du secteur réseau",
             "[à faire] jamais-testee — Chiffrement des supports",
             "[à faire] sans-engagement — agent du secteur réseau",
-            "[fait] Commune d'Alpha — Convention de services informatiques — prend fin le 30 juin 2020, non reconduite (une reconduction possible)",
+            "[fait] Commune d'Alpha — Convention de services informatiques — a pris fin le 30 juin 2020, non reconduite (une reconduction possible)",
         ]
     );
     // Elapsed time from the instant to each deadline (checked by hand):
@@ -484,4 +484,26 @@ fn status_counts_as_incomplete_exactly_the_items_it_tags_so() {
     let items = v["items"].as_array().unwrap();
     let shown = items.iter().filter(|i| i["state"] == "incomplete").count();
     assert_eq!(shown, incomplete, "{v}");
+}
+
+/// Review of issue 10, point 13: on two controllers, once the controllers'
+/// 72 h towards the supervisory authority has passed, that reminder
+/// (« [pour information] ») is listed at its date — after what is overdue,
+/// before the to-dos ahead and long before what is done — not last.
+#[test]
+fn a_passed_reminder_is_listed_at_its_date_not_after_what_is_done() {
+    let ws = Workspace::fixture("status-two-controllers");
+    let o = dpo(&ws, "2021-03-30 10:00", &["status"]);
+    o.assert_no_panic();
+    let text = o.stdout_utf8();
+    let tags: Vec<&str> = text.lines().filter(|l| l.starts_with('[')).collect();
+    let first = |tag: &str| tags.iter().position(|l| l.starts_with(tag));
+    let reminder = tags
+        .iter()
+        .position(|l| l.starts_with("[pour information] 2021-002"))
+        .unwrap_or_else(|| panic!("no reminder of 2021-002:\n{text}"));
+    let done = first("[fait]").unwrap_or_else(|| panic!("nothing done:\n{text}"));
+    let to_do = first("[à faire]").unwrap_or_else(|| panic!("nothing to do:\n{text}"));
+    assert!(reminder < to_do && reminder < done, "{text}");
+    assert!(first("[EN RETARD]").is_some_and(|o| o < reminder), "{text}");
 }

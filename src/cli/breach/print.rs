@@ -156,7 +156,7 @@ pub(super) fn sent(
     for s in sent {
         // The phase: 1 is the notification, n > 1 the supplement n - 1.
         let what = tr!(t, "breach-message", supplement = s.phase.saturating_sub(1));
-        let controller = s.controller.as_str();
+        let controller = ws.controller_said(&s.controller, t.lang());
         if s.dry_run {
             let file = ws.root.join(&s.eml).display().to_string();
             say!(
@@ -211,7 +211,7 @@ pub(super) fn sent(
                     name = name,
                     phone = phone,
                     id = id,
-                    controller = controller
+                    controller = s.controller.as_str()
                 )
             )?;
         }
@@ -220,20 +220,26 @@ pub(super) fn sent(
 }
 
 /// `dpo breach call`: the call, and whether the notification is complete.
-pub(super) fn called(settings: &Settings, b: &Breach, call: &Call) -> Result<i32, CliError> {
+pub(super) fn called(
+    settings: &Settings,
+    ws: &Workspace,
+    b: &Breach,
+    call: &Call,
+) -> Result<i32, CliError> {
     if settings.json {
         print_json(call)?;
         return Ok(0);
     }
     let s = settings.strings();
-    let (id, controller) = (b.id.as_str(), call.controller.as_str());
+    let id = b.id.as_str();
+    let controller = ws.controller_said(&call.controller, s.lang());
     say!(
         s,
         "breach-called",
         to = call.to.as_str(),
         number = call.number.as_str(),
         id = id,
-        at = words::show(call.at)
+        at = words::long_datetime(&s, call.at)
     )?;
     let p = breach::progress(b)
         .into_iter()
@@ -244,11 +250,16 @@ pub(super) fn called(settings: &Settings, b: &Breach, call: &Call) -> Result<i32
             say!(
                 s,
                 "breach-complete",
-                controller = controller,
+                controller = controller.as_str(),
                 on_time = on_time
             )?;
         }
-        _ => say!(s, "next-breach-email", controller = controller, id = id)?,
+        _ => say!(
+            s,
+            "next-breach-email",
+            controller = controller.as_str(),
+            id = id
+        )?,
     }
     Ok(0)
 }
@@ -302,7 +313,7 @@ pub(super) fn severity(settings: &Settings, s: &Severity) -> Result<i32, CliErro
 /// `dpo breach show`: every instant of the breach, in order, with who.
 pub(super) fn timeline(
     t: &Templates,
-    tz: chrono_tz::Tz,
+    ws: &Workspace,
     moments: &[breach::summary::Moment],
 ) -> Result<(), CliError> {
     let s = t.strings();
@@ -311,14 +322,14 @@ pub(super) fn timeline(
     for m in moments {
         let mut line = format!(
             "  {} — {}",
-            words::long_instant(s, m.at, tz),
+            words::long_instant(s, m.at, ws.tz),
             s.get(m.kind.key())
         );
         if let Some(n) = m.supplement {
             line.push_str(&format!(" {n}"));
         }
         if let Some(c) = &m.controller {
-            line.push_str(&format!(" — {c}"));
+            line.push_str(&format!(" — {}", ws.controller_said(c, s.lang())));
         }
         if let Some(to) = &m.to {
             line.push_str(&format!(" — {}", s.get("timeline_to").replace("{to}", to)));
