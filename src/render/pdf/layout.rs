@@ -602,8 +602,18 @@ fn plan_table(fonts: &FontSet, table: &Table, avail: f32, hyph: Option<hypher::L
             // A hash or an address longer than the cap is broken between
             // characters rather than starve the other columns.
             let cap = (content * 0.3).max(1.6 * size);
-            let need = m.longest.iter().zip(&m.code);
-            if need.map(|(l, h)| l.min(cap).max(*h)).sum::<f32>() <= content + EPS {
+            // Beside a hash, the other cells (labels) keep to one line, up
+            // to the cap, rather than be squeezed by it.
+            let with_code = m.code.iter().any(|h| *h > 0.0);
+            let need = (0..ncols).map(|c| {
+                let one_line = if with_code {
+                    m.natural[c].min(cap)
+                } else {
+                    0.0
+                };
+                m.longest[c].min(cap).max(m.code[c]).max(one_line)
+            });
+            if need.sum::<f32>() <= content + EPS {
                 return TablePlan {
                     size,
                     widths: column_widths(&m, size, avail),
