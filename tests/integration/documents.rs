@@ -1116,15 +1116,38 @@ fn the_audit_logs_name_controllers_and_sub_processors_and_say_codes_in_words() {
                     "{lang}: an id for a name: {l}\n{text}"
                 );
             }
-            // Every label keeps a gap of several spaces before its value.
-            for l in text.lines() {
-                let run_in = l.match_indices("SHA-256 ").any(|(k, m)| {
-                    l[k + m.len()..]
-                        .chars()
-                        .next()
-                        .is_some_and(|c| c.is_ascii_hexdigit())
-                });
-                assert!(!run_in, "{lang}: a label run into its value: {l}\n{text}");
+        }
+        // Every label keeps a gap (its cell's padding and border) before its
+        // value: the words after « SHA-256 » on its line start 5 pt or more
+        // after it.
+        for log in ["requests/log.pdf", "subprocessor-notices/log.pdf"] {
+            let bbox = pdftotext(&p.join(log), &["-bbox"]);
+            let words: Vec<(f32, f32, f32, &str)> = bbox
+                .lines()
+                .filter_map(|l| {
+                    let l = l.trim();
+                    let text = l.strip_prefix("<word ")?;
+                    let (attrs, rest) = text.split_once('>')?;
+                    let attrs = format!(" {attrs}");
+                    let word = rest.strip_suffix("</word>")?;
+                    Some((
+                        attr(&attrs, "xMin"),
+                        attr(&attrs, "xMax"),
+                        attr(&attrs, "yMin"),
+                        word,
+                    ))
+                })
+                .collect();
+            for w in words.windows(2) {
+                let (a, b) = (w[0], w[1]);
+                if a.3 == "SHA-256" && b.3.len() >= 16 && (a.2 - b.2).abs() < 1.0 && b.0 > a.1 {
+                    assert!(
+                        b.0 - a.1 >= 5.0,
+                        "{lang} {log}: « {} » run into « {} »",
+                        a.3,
+                        b.3
+                    );
+                }
             }
         }
         let flat = collapse(&notices);

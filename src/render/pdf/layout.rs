@@ -690,9 +690,13 @@ fn column_widths(m: &Measures, size: f32, avail: f32) -> Vec<f32> {
     let mut w: Vec<f32> = m
         .longest
         .iter()
-        .zip(&m.code)
-        .map(|(l, h)| l.clamp(min_w, cap.max(min_w)).max(*h))
+        .map(|l| l.clamp(min_w, cap.max(min_w)))
         .collect();
+    // A hash gets its whole width, as far as the other columns' words leave.
+    for c in 0..ncols {
+        let others: f32 = w.iter().sum::<f32>() - w[c];
+        w[c] = w[c].max(m.code[c].min(content - others));
+    }
     let floor_sum: f32 = w.iter().sum();
     if floor_sum > content {
         let min_sum = ncols as f32 * min_w;
