@@ -317,20 +317,25 @@ mod tests {
 
     #[test]
     fn a_code_block_that_fits_on_a_page_is_not_split() {
-        let mut md = String::new();
-        for i in 0..52 {
-            md.push_str(&format!("Paragraphe {i}.\n\n"));
+        // Whatever text comes before it, the command's three lines share a page.
+        for filler in 20..120 {
+            let mut md = String::new();
+            for i in 0..filler {
+                md.push_str(&format!("Paragraphe {i}.\n\n"));
+            }
+            md.push_str(
+                "```\nssh-keygen -Y verify -f allowed_signers \\\n  -I x -n y \\\n  -s a.sig < a\n```\n",
+            );
+            let pages = lay_out(&md);
+            let page = pages
+                .iter()
+                .find(|p| texts(p).iter().any(|t| t.starts_with("ssh-keygen")))
+                .expect("the command");
+            assert!(
+                texts(page).iter().any(|t| t.contains("-s a.sig")),
+                "filler {filler}: {pages:?}"
+            );
         }
-        md.push_str("```\nssh-keygen -Y verify -f allowed_signers \\\n  -I x -n y \\\n  -s a.sig < a\n```\n");
-        let pages = lay_out(&md);
-        let page = pages
-            .iter()
-            .find(|p| texts(p).iter().any(|t| t.starts_with("ssh-keygen")))
-            .expect("the command");
-        assert!(
-            texts(page).iter().any(|t| t.contains("-s a.sig")),
-            "{pages:?}"
-        );
     }
 
     #[test]
