@@ -1,8 +1,10 @@
 //! Places blocks on A4 pages: line breaking by measured glyph advances
 //! (never at a no-break space; a word longer than its line hyphenated where
-//! the language's patterns allow, a path after a `/`), table columns sized from their content
-//! (every word whole when the page allows it; a table too wide for a
-//! portrait page on landscape pages), pagination (keep-with-next for
+//! the language's patterns allow, a path after a `/`, what is left between
+//! characters with a `↵` at the line's end), table columns sized from their
+//! content (every word whole when the page allows it, a hexadecimal hash
+//! always; a table too wide for, or crowded on, a portrait page on
+//! landscape pages), pagination (a code block whole on a page; keep-with-next for
 //! headings, with a short intro and the start of the table it leads to; a table's header with its first row, tables split by row and,
 //! when a row is taller than a page, by line, with the header row repeated),
 //! and the page footer, wrapped rather than cut. The result is a list of positioned items per page, in points
