@@ -275,9 +275,10 @@ impl Maker<'_> {
                     r.text.clone().into_bytes(),
                 );
             }
-            let (headers, rows) = records::table(&log.records);
+            let (headers, rows) = records::csv_table(self.t.strings(), &log.records);
             let title = self.t.strings().get(title_key).to_string();
-            let md = records::markdown(self.t, self.ws.tz, &title, &log.records);
+            let names = records::Names::of(self.ws);
+            let md = records::markdown(self.t, self.ws.tz, &names, &title, &log.records);
             self.table(&format!("{dir}/log"), &title, &md, (&headers, &rows))?;
         }
         Ok(())

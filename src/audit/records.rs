@@ -147,7 +147,7 @@ pub(super) fn load_dir(ws: &Workspace, dir: &str, only: Option<&Id>) -> Result<L
 
 /// The records as one table: the union of their fields, in order of first
 /// appearance, one row per record.
-pub(super) fn table(records: &[Record]) -> (Vec<String>, Vec<Vec<String>>) {
+fn table(records: &[Record]) -> (Vec<String>, Vec<Vec<String>>) {
     let mut headers: Vec<String> = Vec::new();
     for r in records {
         for (k, _) in &r.fields {
@@ -177,9 +177,15 @@ pub(super) fn table(records: &[Record]) -> (Vec<String>, Vec<Vec<String>>) {
 /// The records as a Markdown document a person reads: an overview table
 /// (identifier, date, subject), then one section per record with its fields
 /// as a labelled table, instants and dates in words in `tz`.
-pub(super) fn markdown(t: &Templates, tz: Tz, title: &str, records: &[Record]) -> String {
+pub(super) fn markdown(
+    t: &Templates,
+    tz: Tz,
+    names: &Names,
+    title: &str,
+    records: &[Record],
+) -> String {
     let s = t.strings();
-    let value = |k: &str, v: &str| readable(s, tz, k, v);
+    let value = |k: &str, v: &str| readable(s, tz, names, k, v);
     let mut md = format!("# {}\n\n", escape_markdown(title));
     let cols = s.list("audit_log_headers");
     if cols.len() == 3 {
@@ -255,38 +261,106 @@ fn field_label(s: &Strings, key: &str) -> String {
     }
 }
 
-/// A value as a person reads it: an instant or a date in words, a right by
-/// its name, yes and no in words.
-fn readable(s: &Strings, tz: Tz, key: &str, v: &str) -> String {
+/// The names the logs write for ids: a controller's and a sub-processor's.
+#[derive(Debug, Default)]
+pub(super) struct Names {
+    controllers: Vec<(String, String)>,
+    subprocessors: Vec<(String, String)>,
+}
+
+impl Names {
+    /// The names of the workspace's controllers and sub-processors.
+    pub(super) fn of(ws: &Workspace) -> Self {
+        Names {
+            controllers: ws
+                .controllers
+                .iter()
+                .map(|(id, c)| (id.to_string(), c.name.clone()))
+                .collect(),
+            subprocessors: ws
+                .subprocessors
+                .iter()
+                .map(|p| (p.id.to_string(), p.name.clone()))
+                .collect(),
+        }
+    }
+
+    fn find<'a>(list: &'a [(String, String)], id: &str) -> Option<&'a str> {
+        list.iter()
+            .find(|(i, n)| i == id && !n.trim().is_empty())
+            .map(|(_, n)| n.as_str())
+    }
+}
+
+/// The last key of a flattened path, without its index.
+fn leaf(key: &str) -> &str {
+    let leaf = key.rsplit('.').next().unwrap_or(key);
+    leaf.split_once('[').map_or(leaf, |(k, _)| k)
+}
+
+/// A code as the pack's language says it (a right, a kind of change, a
+/// field left « à compléter », yes and no), for the CSV and the PDF alike;
+/// `None` for a value that is not a code.
+fn code_in_words(s: &Strings, key: &str, v: &str) -> Option<String> {
+    let known = |k: String| s.has(&k).then(|| s.get(&k).to_string());
+    match (leaf(key), v) {
+        ("change", _) => known(format!("audit_change.{v}")),
+        ("changed", _) => Some(field_label(s, v)),
+        ("right", _) => known(format!("right.{v}")),
+        // `contact.email|contact.phone`: one of them.
+        ("incomplete", _) => Some(
+            v.split('|')
+                .map(|f| label(s, f))
+                .collect::<Vec<_>>()
+                .join(&format!(" {} ", s.get("vc-audit-or"))),
+        ),
+        (_, "true") => Some(s.get("yes").to_string()),
+        (_, "false") => Some(s.get("no").to_string()),
+        _ => None,
+    }
+}
+
+/// A value as a person reads it: an instant or a date in words, a
+/// controller or a sub-processor by its name, a code in words.
+fn readable(s: &Strings, tz: Tz, names: &Names, key: &str, v: &str) -> String {
     if let Ok(at) = chrono::DateTime::parse_from_rfc3339(v) {
         return words::long_instant(s, at, tz);
     }
     if let Ok(d) = chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d") {
         return words::long_date(s, d);
     }
-    let leaf = key.rsplit('.').next().unwrap_or(key);
-    let leaf = leaf.split_once('[').map_or(leaf, |(k, _)| k);
-    match (leaf, v) {
-        ("change", _) => {
-            let k = format!("audit_change.{v}");
-            if s.has(&k) {
-                s.get(&k).to_string()
-            } else {
-                v.to_string()
-            }
-        }
-        ("changed", _) => field_label(s, v),
-        ("right", _) => {
-            let k = format!("right.{v}");
-            match s.get(&k) {
-                found if found != k => found.to_string(),
-                _ => v.to_string(),
-            }
-        }
-        (_, "true") => s.get("yes").to_string(),
-        (_, "false") => s.get("no").to_string(),
-        _ => v.to_string(),
+    let name = match leaf(key) {
+        "controller" | "controllers" => Names::find(&names.controllers, v),
+        "subprocessor" => Names::find(&names.subprocessors, v),
+        _ => None,
+    };
+    if let Some(n) = name {
+        return n.to_string();
     }
+    code_in_words(s, key, v).unwrap_or_else(|| v.to_string())
+}
+
+/// The records as the log's CSV: a column per field, headed by its label
+/// in the pack's language, codes in words; ids and ISO dates stay as they
+/// are, as in the other CSVs of the pack.
+pub(super) fn csv_table(s: &Strings, records: &[Record]) -> (Vec<String>, Vec<Vec<String>>) {
+    let (keys, rows) = table(records);
+    let rows = rows
+        .into_iter()
+        .map(|row| {
+            row.into_iter()
+                .zip(&keys)
+                .map(|(v, k)| {
+                    if v.is_empty() {
+                        v
+                    } else {
+                        code_in_words(s, k, &v).unwrap_or(v)
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    (keys.iter().map(|k| label(s, k)).collect(), rows)
 }
 
 /// Files that concern the processor as a whole, whose journal entries every
@@ -398,7 +472,11 @@ mod tests {
             for c in [ChangeKind::Added, ChangeKind::Changed] {
                 let v = serde_yaml::to_string(&c).unwrap();
                 let v = v.trim();
-                assert_ne!(readable(s, chrono_tz::UTC, "change", v), v, "{lang:?}");
+                assert_ne!(
+                    readable(s, chrono_tz::UTC, &Names::default(), "change", v),
+                    v,
+                    "{lang:?}"
+                );
             }
         }
     }

@@ -282,6 +282,73 @@ mod tests {
         )
     }
 
+    /// The texts of a page, in order.
+    fn texts(page: &Page) -> Vec<String> {
+        page.items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Text { text, .. } => Some(text.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_hash_gets_its_column_and_a_word_broken_between_characters_is_marked() {
+        let hash = "c95c52ba9c57d9f22d72f9064622416a2e69d10897c809fe4446ffdaac619274";
+        assert!(layout::is_hex_code(&format!("({hash})")));
+        assert!(!layout::is_hex_code("2021-001") && !layout::is_hex_code("deadbeef"));
+        let md = format!(
+            "| champ | valeur |\n|---|---|\n| transmission — empreinte SHA-256 | {hash} |\n"
+        );
+        let pages = lay_out(&md);
+        assert!(texts(&pages[0]).iter().any(|t| t == hash), "{pages:?}");
+        // A Message-ID longer than its line ends each broken line with the mark.
+        let id = format!("{}.{}", "a".repeat(60), "b".repeat(60));
+        let pages = lay_out(&format!("{id}\n"));
+        let lines = texts(&pages[0]);
+        assert!(lines.len() >= 2, "{lines:?}");
+        for l in &lines[..lines.len() - 1] {
+            assert!(l.ends_with(layout::CONTINUED), "{lines:?}");
+        }
+        let joined: String = lines.concat().replace(layout::CONTINUED, "");
+        assert_eq!(joined, id);
+    }
+
+    #[test]
+    fn a_code_block_that_fits_on_a_page_is_not_split() {
+        // Whatever text comes before it, the command's three lines share a page.
+        for filler in 20..120 {
+            let mut md = String::new();
+            for i in 0..filler {
+                md.push_str(&format!("Paragraphe {i}.\n\n"));
+            }
+            md.push_str(
+                "```\nssh-keygen -Y verify -f allowed_signers \\\n  -I x -n y \\\n  -s a.sig < a\n```\n",
+            );
+            let pages = lay_out(&md);
+            let page = pages
+                .iter()
+                .find(|p| texts(p).iter().any(|t| t.starts_with("ssh-keygen")))
+                .expect("the command");
+            assert!(
+                texts(page).iter().any(|t| t.contains("-s a.sig")),
+                "filler {filler}: {pages:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_short_italic_phrase_is_never_split() {
+        let fonts = fonts::fonts().expect("fonts load");
+        let blocks = blocks::parse("début : *à compléter* ; fin : *à compléter*\n", fonts);
+        let debug = format!("{blocks:?}");
+        assert!(
+            debug.contains("à\u{a0}compléter") || debug.contains("à\\u{a0}compléter"),
+            "{debug}"
+        );
+    }
+
     /// Every piece of text lies inside the margins, above the footer zone
     /// (except the footer), and inside the table cell it starts in.
     fn assert_nothing_overflows(pages: &[Page]) {
@@ -460,7 +527,9 @@ mod tests {
         )
         .expect("renders");
         assert!(page_count(&pdf) >= 2, "the cell runs over a page");
+        // Each line broken between characters ends with the visible mark.
         let hex: String = text(&pdf, None)
+            .replace(layout::CONTINUED, "")
             .split_whitespace()
             .filter(|w| w.chars().all(|c| c.is_ascii_hexdigit()))
             .collect();
@@ -611,7 +680,7 @@ mod tests {
         let t = text(&pdf, None);
         let pieces: Vec<&str> = t
             .lines()
-            .map(str::trim)
+            .filter_map(|l| l.split_whitespace().last())
             .filter(|l| l.starts_with("evidence") || l.starts_with("exports") || l.contains(".sha"))
             .collect();
         assert!(pieces.len() >= 2, "{t}");

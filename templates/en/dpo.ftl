@@ -793,3 +793,7 @@ audit_change-changed = change
 breach_dpo_phone_line = the officer's phone: { $phone }
 count-month_words-one = one month
 count-month_words-other = { $n } months
+
+# vC
+# Between two fields of which one is enough (`contact.email|contact.phone`).
+vc-audit-or = or

@@ -803,3 +803,7 @@ audit_change-changed = modification
 breach_dpo_phone_line = téléphone du délégué : { $phone }
 count-month_words-one = un mois
 count-month_words-other = { $n } mois
+
+# vC
+# Between two fields of which one is enough (`contact.email|contact.phone`).
+vc-audit-or = ou

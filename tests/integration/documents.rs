@@ -636,6 +636,22 @@ fn the_certificate_keeps_its_words_whole_and_its_footer_within_the_page() {
         ),
         "{text}"
     );
+    // Each `ssh-keygen -Y verify` command (three lines of a code block) is
+    // whole on one page (review 10, defect 8).
+    let pages: Vec<&str> = text.split('\u{c}').collect();
+    let mut commands = 0;
+    for (i, page) in pages.iter().enumerate() {
+        for (k, _) in page.match_indices("ssh-keygen -Y verify") {
+            commands += 1;
+            let rest: Vec<&str> = page[k..].lines().take(3).collect();
+            assert!(
+                rest.len() == 3 && rest[2].trim_start().starts_with("-s "),
+                "the command on page {} goes on to the next page:\n{page}",
+                i + 1
+            );
+        }
+    }
+    assert!(commands >= 2, "{text}");
 }
 
 #[test]
@@ -1004,5 +1020,227 @@ fn the_wording_reads_as_written_by_hand() {
         let mail = crate::support::mail::parsed(eml);
         let body = mail["body"].as_str().unwrap_or_default().to_string();
         assert!(!body.contains("a))"), "{body}");
+    }
+}
+
+/// `sample_documents`' workspace with the city's contacts, a request
+/// forwarded, an instruction objected to and a sub-processor notice sent
+/// with fields « à compléter », through a real SMTP server, then the pack.
+fn pack_with_sent_records(lang: &str) -> (Workspace, PathBuf) {
+    use crate::support::smtp::{Mode, SmtpServer};
+    let ws = crate::closing::contacts();
+    let server = SmtpServer::start(Mode::Plain);
+    let now = "2021-03-26T10:00:00+01:00";
+    let run = |args: &[&str]| {
+        let r = ws
+            .dpo()
+            .now(now)
+            .smtp(&server)
+            .run(&[&["--lang", lang][..], args].concat());
+        r.assert_code(0);
+    };
+    run(&["keys", "generate"]);
+    run(&[
+        "request",
+        "log",
+        "--controller",
+        "juvisy-sur-orge",
+        "--right",
+        "erasure",
+        "--received-at",
+        "2021-03-26 09:15",
+        "--summary",
+        "Demande d'effacement",
+    ]);
+    run(&[
+        "subprocessor",
+        "add",
+        "ovh",
+        "--name",
+        "OVH SAS",
+        "--activity",
+        "hébergement",
+        "--controller",
+        "juvisy-sur-orge",
+        "--contract-start",
+        "2021-04-01",
+    ]);
+    run(&["subprocessor", "notify", "--incomplete"]);
+    run(&["audit", "pack", "-o", "P"]);
+    let p = ws.path("P");
+    (ws, p)
+}
+
+/// The audit pack's logs read as tables in the pack's language: the
+/// controller and the sub-processor by their names, the fields sent
+/// « à compléter » in words, no label run into its value; the CSVs head
+/// their columns and say their codes in that language (review 10, defect 4).
+#[test]
+fn the_audit_logs_name_controllers_and_sub_processors_and_say_codes_in_words() {
+    for (lang, controller, words, csv_head, csv_words) in [
+        (
+            "fr",
+            "Commune de Juvisy-sur-Orge",
+            &[
+                "adresse",
+                "contact — courriel ou contact — téléphone",
+                "contrat — fin",
+            ][..],
+            "identifiant,responsable de traitement,droit exercé,",
+            &["droit à l'effacement", "ajout", "contrat — fin"][..],
+        ),
+        (
+            "en",
+            "Commune de Juvisy-sur-Orge",
+            &[
+                "address",
+                "contact — e-mail or contact — phone",
+                "contract — end",
+            ][..],
+            "identifier,controller,right exercised,",
+            &["right to erasure", "addition", "contract — end"][..],
+        ),
+    ] {
+        let (_ws, p) = pack_with_sent_records(lang);
+        let requests = pdftotext(&p.join("requests/log.pdf"), &["-layout"]);
+        let notices = pdftotext(&p.join("subprocessor-notices/log.pdf"), &["-layout"]);
+        for text in [&requests, &notices] {
+            let flat = collapse(text);
+            assert!(flat.contains(controller), "{lang}: {text}");
+            // An id is a value of no row: `juvisy-sur-orge` only inside
+            // the names of files.
+            for l in text.lines().filter(|l| !l.contains("identifi")) {
+                let value = l.trim_end();
+                assert!(
+                    !value.ends_with(" juvisy-sur-orge") && !value.ends_with(" ovh"),
+                    "{lang}: an id for a name: {l}\n{text}"
+                );
+            }
+        }
+        // Every label keeps a gap (its cell's padding and border) before its
+        // value: the words after « SHA-256 » on its line start 5 pt or more
+        // after it.
+        for log in ["requests/log.pdf", "subprocessor-notices/log.pdf"] {
+            let bbox = pdftotext(&p.join(log), &["-bbox"]);
+            let words: Vec<(f32, f32, f32, &str)> = bbox
+                .lines()
+                .filter_map(|l| {
+                    let l = l.trim();
+                    let text = l.strip_prefix("<word ")?;
+                    let (attrs, rest) = text.split_once('>')?;
+                    let attrs = format!(" {attrs}");
+                    let word = rest.strip_suffix("</word>")?;
+                    Some((
+                        attr(&attrs, "xMin"),
+                        attr(&attrs, "xMax"),
+                        attr(&attrs, "yMin"),
+                        word,
+                    ))
+                })
+                .collect();
+            for w in words.windows(2) {
+                let (a, b) = (w[0], w[1]);
+                if a.3 == "SHA-256" && b.3.len() >= 16 && (a.2 - b.2).abs() < 1.0 && b.0 > a.1 {
+                    assert!(
+                        b.0 - a.1 >= 5.0,
+                        "{lang} {log}: « {} » run into « {} »",
+                        a.3,
+                        b.3
+                    );
+                }
+            }
+        }
+        let flat = collapse(&notices);
+        assert!(flat.contains("OVH SAS"), "{lang}: {notices}");
+        for w in words {
+            assert!(flat.contains(w), "{lang}: no « {w} » in:\n{notices}");
+        }
+        for raw in ["contact.email|contact.phone", "contract.end"] {
+            assert!(!notices.contains(raw), "{lang}: « {raw} » in:\n{notices}");
+        }
+        let csv = std::fs::read_to_string(p.join("requests/log.csv")).unwrap();
+        assert!(csv.starts_with(csv_head), "{lang}: {csv}");
+        let csv_all = format!(
+            "{csv}{}",
+            std::fs::read_to_string(p.join("subprocessor-notices/log.csv")).unwrap()
+        );
+        for w in csv_words {
+            assert!(csv_all.contains(w), "{lang}: no « {w} » in:\n{csv_all}");
+        }
+        for raw in [",erasure,", ",added,", "contract.end", "received_at"] {
+            assert!(!csv_all.contains(raw), "{lang}: « {raw} » in:\n{csv_all}");
+        }
+    }
+}
+
+/// Every 64-digit SHA-256 of the register (content and source files) and of
+/// the logs is on one line; a Message-ID is whole on one line or broken with
+/// a visible mark; the register's sub-processors are on a landscape page
+/// and « à compléter » is never split (review 10, defect 8).
+#[test]
+fn hashes_fit_their_column_and_the_sub_processor_table_goes_landscape() {
+    let (ws, p) = pack_with_sent_records("fr");
+    let register = p.join("register/register.pdf");
+    let text = pdftotext(&register, &["-layout"]);
+    let whole = |text: &str, hash: &str| text.lines().any(|l| l.contains(hash));
+    for f in [
+        "controllers/juvisy-sur-orge.yaml",
+        "people.yaml",
+        "processor.yaml",
+        "security-measures.yaml",
+        "subprocessors.yaml",
+    ] {
+        let hash = crate::support::tools::sha256sum(&ws.path(f));
+        assert!(whole(&text, &hash), "{f} {hash} not on one line:\n{text}");
+    }
+    let hex64 = |l: &str| {
+        l.split_whitespace()
+            .any(|w| w.len() == 64 && w.chars().all(|c| c.is_ascii_hexdigit()))
+    };
+    assert!(
+        text.lines().filter(|l| hex64(l)).count() >= 6,
+        "the content hash is cut:\n{text}"
+    );
+    // The request's Message-ID, from its record.
+    let record = ws.read("requests/2021-001.yaml");
+    let id = record
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("message_id: "))
+        .expect("a Message-ID")
+        .trim_matches(['\'', '"'])
+        .to_string();
+    let log = pdftotext(&p.join("requests/log.pdf"), &["-layout"]);
+    let marked = log.contains('↵') && collapse(&log).replace("↵ ", "").contains(&id);
+    assert!(
+        whole(&log, &id) || marked,
+        "{id} cut without a mark:\n{log}"
+    );
+    let hash = crate::support::tools::sha256sum(&ws.path("evidence/requests/2021-001.eml"));
+    assert!(whole(&log, &hash), "{hash} cut:\n{log}");
+    // The sub-processors' table on a landscape page, « à compléter » whole.
+    let pages = pdftotext(&register, &[]);
+    let n = pages
+        .split('\u{c}')
+        .position(|pg| pg.contains("Sous-traitants ultérieurs\n"))
+        .expect("the sub-processors' section")
+        + 1;
+    let bbox = pdftotext(
+        &register,
+        &["-bbox", "-f", &n.to_string(), "-l", &n.to_string()],
+    );
+    let page = bbox
+        .lines()
+        .find(|l| l.trim_start().starts_with("<page"))
+        .unwrap();
+    assert!(page.contains("width=\"841."), "not landscape: {page}");
+    let raw = pdftotext(&register, &["-raw"]);
+    let lines: Vec<&str> = raw.lines().map(str::trim_end).collect();
+    for w in lines.windows(2) {
+        assert!(
+            !(w[0].ends_with(" à") || w[0] == "à") || !w[1].starts_with("compléter"),
+            "« à compléter » split:\n{}\n{}",
+            w[0],
+            w[1]
+        );
     }
 }

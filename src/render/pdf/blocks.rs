@@ -379,6 +379,15 @@ impl Builder<'_> {
         for (_, link_text) in &mut self.links {
             link_text.push_str(text);
         }
+        // A short phrase set apart in italics or bold (« à compléter »,
+        // « à confirmer ») is never broken across lines.
+        let marked;
+        let text = if face != Face::Regular && self.heading.is_none() && is_short_phrase(text) {
+            marked = text.replace(' ', "\u{A0}");
+            marked.as_str()
+        } else {
+            text
+        };
         if let Some(Inline::Text(last_face, last)) = self.inlines.last_mut() {
             if *last_face == face {
                 self.fonts.clean_into(face, text, last);
@@ -534,6 +543,12 @@ impl Builder<'_> {
 }
 
 /// Whether an inline HTML fragment is a `<br>` tag.
+/// At most three words, at most 24 characters: a phrase kept on one line.
+fn is_short_phrase(text: &str) -> bool {
+    let text = text.trim();
+    !text.is_empty() && text.chars().count() <= 24 && text.matches(' ').count() <= 2
+}
+
 fn is_br(html: &str) -> bool {
     let inner = html
         .trim()

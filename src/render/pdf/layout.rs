@@ -1,8 +1,10 @@
 //! Places blocks on A4 pages: line breaking by measured glyph advances
 //! (never at a no-break space; a word longer than its line hyphenated where
-//! the language's patterns allow, a path after a `/`), table columns sized from their content
-//! (every word whole when the page allows it; a table too wide for a
-//! portrait page on landscape pages), pagination (keep-with-next for
+//! the language's patterns allow, a path after a `/`, what is left between
+//! characters with a `↵` at the line's end), table columns sized from their
+//! content (every word whole when the page allows it, a hexadecimal hash
+//! always; a table too wide for, or crowded on, a portrait page on
+//! landscape pages), pagination (a code block whole on a page; keep-with-next for
 //! headings, with a short intro and the start of the table it leads to; a table's header with its first row, tables split by row and,
 //! when a row is taller than a page, by line, with the header row repeated),
 //! and the page footer, wrapped rather than cut. The result is a list of positioned items per page, in points
@@ -59,6 +61,10 @@ const HEADER_FILL: f32 = 0.9;
 const SLACK: f32 = 0.25;
 /// Tolerance for comparisons of positions.
 const EPS: f32 = 0.01;
+
+/// Ends a line where a word (a Message-ID, a code line) had to be broken
+/// between characters, so that the reader knows it goes on.
+pub(crate) const CONTINUED: char = '↵';
 /// DejaVu Sans ascender and descender, in em (hhea: 1901 and 483 of 2048).
 const ASCENT: f32 = 0.928;
 const DESCENT: f32 = 0.236;
@@ -259,13 +265,16 @@ impl<'f> Breaker<'f> {
             if !self.line.runs.is_empty() {
                 self.new_line();
             }
+            // A break between characters ends its line with a visible mark.
             let word = self.break_path(word);
             let word = self.hyphenate(word);
             for (face, text, _) in word {
                 let data = self.fonts.face(face);
+                let mark = data.width(CONTINUED) * self.size;
                 for c in text.chars() {
                     let w = data.width(c) * self.size;
-                    if self.line.width + w > self.max + EPS && !self.line.runs.is_empty() {
+                    if self.line.width + w + mark > self.max + EPS && !self.line.runs.is_empty() {
+                        self.put(face, CONTINUED.encode_utf8(&mut [0; 4]), mark);
                         self.new_line();
                     }
                     self.put(face, c.encode_utf8(&mut [0; 4]), w);
@@ -476,20 +485,34 @@ pub(crate) fn break_points(word: &str, lang: hypher::Lang) -> Vec<String> {
     pieces
 }
 
-/// Natural width (longest forced line, unbroken) and longest word of a cell;
-/// with `hyph`, the longest piece a word may be broken into, with its hyphen.
+/// True for a hash written in hexadecimal (16 digits or more, with the
+/// punctuation around it): it is read and compared whole, so its column
+/// is made wide enough for it rather than break it.
+pub(crate) fn is_hex_code(word: &str) -> bool {
+    let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+    core.len() >= 16 && core.chars().all(|c| c.is_ascii_hexdigit())
+}
+
+/// Natural width (longest forced line, unbroken), longest word of a cell
+/// (with `hyph`, the longest piece a word may be broken into, with its
+/// hyphen) and widest hexadecimal hash, which is never broken.
 fn measure_cell(
     fonts: &FontSet,
     cell: &[Inline],
     size: f32,
     hyph: Option<hypher::Lang>,
-) -> (f32, f32) {
+) -> (f32, f32, f32) {
     let (mut natural, mut line, mut longest) = (0.0f32, 0.0f32, 0.0f32);
+    let mut code = 0.0f32;
     // The word being read: its text, width and (last) face.
     let mut word = (String::new(), 0.0f32, Face::Regular);
-    let end_word = |word: &mut (String, f32, Face), longest: &mut f32| {
+    let mut end_word = |word: &mut (String, f32, Face), longest: &mut f32| {
         let (text, width, face) = std::mem::replace(word, (String::new(), 0.0, Face::Regular));
+        if is_hex_code(&text) {
+            code = code.max(width);
+        }
         let least = match hyph {
+            _ if is_hex_code(&text) => width,
             Some(lang) if width > 0.0 => {
                 let data = fonts.face(face);
                 let hyphen = data.width('-') * size;
@@ -541,7 +564,7 @@ fn measure_cell(
         }
     }
     end_word(&mut word, &mut longest);
-    (natural.max(line), longest)
+    (natural.max(line), longest, code)
 }
 
 /// How a table is set: text size, column widths (cell borders included),
@@ -581,7 +604,18 @@ fn plan_table(fonts: &FontSet, table: &Table, avail: f32, hyph: Option<hypher::L
             // A hash or an address longer than the cap is broken between
             // characters rather than starve the other columns.
             let cap = (content * 0.3).max(1.6 * size);
-            if m.longest.iter().map(|l| l.min(cap)).sum::<f32>() <= content + EPS {
+            // Beside a hash, the other cells (labels) keep to one line, up
+            // to the cap, rather than be squeezed by it.
+            let with_code = m.code.iter().any(|h| *h > 0.0);
+            let need = (0..ncols).map(|c| {
+                let one_line = if with_code {
+                    m.natural[c].min(cap)
+                } else {
+                    0.0
+                };
+                m.longest[c].min(cap).max(m.code[c]).max(one_line)
+            });
+            if need.sum::<f32>() <= content + EPS {
                 return TablePlan {
                     size,
                     widths: column_widths(&m, size, avail),
@@ -605,6 +639,8 @@ fn plan_table(fonts: &FontSet, table: &Table, avail: f32, hyph: Option<hypher::L
 /// the cells' natural widths.
 struct Measures {
     longest: Vec<f32>,
+    /// The widest hexadecimal hash, which the column holds whole.
+    code: Vec<f32>,
     natural: Vec<f32>,
     total: Vec<f32>,
     rows: usize,
@@ -619,15 +655,17 @@ fn measure_table(
     let ncols = table.aligns.len();
     let mut m = Measures {
         longest: vec![0.0f32; ncols],
+        code: vec![0.0f32; ncols],
         natural: vec![0.0f32; ncols],
         total: vec![0.0f32; ncols],
         rows: table.rows.len() + 1,
     };
     for row in std::iter::once(&table.header).chain(table.rows.iter()) {
         for (c, cell) in row.iter().enumerate().take(ncols) {
-            let (nat, word) = measure_cell(fonts, cell, size, hyph);
+            let (nat, word, code) = measure_cell(fonts, cell, size, hyph);
             m.natural[c] = m.natural[c].max(nat);
             m.longest[c] = m.longest[c].max(word);
+            m.code[c] = m.code[c].max(code);
             m.total[c] += nat;
         }
     }
@@ -637,7 +675,9 @@ fn measure_table(
 /// Widths of the columns (cell borders included) summing to `avail`.
 ///
 /// Each column gets at least its longest word (so words do not break),
-/// capped so that one hash or address cannot starve the others, with a floor of a couple of characters; the rest of the
+/// capped so that one address or path cannot starve the others (a
+/// hexadecimal hash is never capped: it is read whole), with a floor of a
+/// couple of characters; the rest of the
 /// width goes to columns in proportion to their average text length, none
 /// wider than its longest cell, and what is left after that widens every
 /// column so the table spans the text width.
@@ -654,6 +694,11 @@ fn column_widths(m: &Measures, size: f32, avail: f32) -> Vec<f32> {
         .iter()
         .map(|l| l.clamp(min_w, cap.max(min_w)))
         .collect();
+    // A hash gets its whole width, as far as the other columns' words leave.
+    for c in 0..ncols {
+        let others: f32 = w.iter().sum::<f32>() - w[c];
+        w[c] = w[c].max(m.code[c].min(content - others));
+    }
     let floor_sum: f32 = w.iter().sum();
     if floor_sum > content {
         let min_sum = ncols as f32 * min_w;
@@ -667,6 +712,19 @@ fn column_widths(m: &Measures, size: f32, avail: f32) -> Vec<f32> {
         }
     }
     let mut remaining = content - w.iter().sum::<f32>();
+    // First, short cells (labels) on one line as far as the width allows,
+    // so that a long value beside them does not squeeze them.
+    let want: Vec<f32> = (0..ncols)
+        .map(|c| (natural[c].min(cap) - w[c]).max(0.0))
+        .collect();
+    let wanted: f32 = want.iter().sum();
+    if wanted > EPS && remaining > EPS {
+        let k = (remaining / wanted).min(1.0);
+        for c in 0..ncols {
+            w[c] += want[c] * k;
+        }
+        remaining -= wanted * k;
+    }
     for _ in 0..=ncols {
         let open: Vec<usize> = (0..ncols).filter(|&c| w[c] + EPS < natural[c]).collect();
         if open.is_empty() || remaining <= EPS {
@@ -840,6 +898,17 @@ impl Layout<'_> {
                 + block.space_after.max(next_before)
                 + next_height;
             if !self.empty && self.y + need > self.body_bottom() + EPS {
+                self.new_page();
+            }
+        }
+        if block.kind == TextKind::Code {
+            // A code block (a command to type) is kept whole on one page
+            // when it fits on one.
+            let need = lines.len() as f32 * lh;
+            if !self.empty
+                && self.y + self.space + need > self.body_bottom() + EPS
+                && need <= self.body_h() + EPS
+            {
                 self.new_page();
             }
         }
@@ -1156,16 +1225,30 @@ fn row_height(cells: &[Vec<Line>], lh: f32) -> f32 {
     n as f32 * lh + 2.0 * CELL_PAD_Y
 }
 
-/// Whether a table's words cannot all fit whole across a portrait page.
+/// A table of this many columns or more, whose text would fill more than
+/// two portrait lines per row on average, goes on landscape pages.
+const CROWDED_COLUMNS: usize = 6;
+
+/// Whether a table's words cannot all fit whole across a portrait page, or
+/// its many columns would be crowded there.
 fn too_wide_for_portrait(fonts: &FontSet, table: &Table, hyph: Option<hypher::Lang>) -> bool {
     let avail = content_w(false) - table.indent;
     let portrait = plan_table(fonts, table, avail, None);
-    if portrait.fits && portrait.size >= TABLE_SIZES[1] {
+    // Many columns of long text (the register's sub-processors) would be
+    // narrow stacks of short lines on a portrait page.
+    let crowded = table.aligns.len() >= CROWDED_COLUMNS
+        && measure_table(fonts, table, portrait.size, None)
+            .natural
+            .iter()
+            .sum::<f32>()
+            > 2.0 * avail;
+    if portrait.fits && portrait.size >= TABLE_SIZES[1] && !crowded {
         return false;
     }
-    // Landscape only when it does better: larger text, or no hyphenation.
+    // Landscape only when it does better: larger text, no hyphenation, or
+    // wider columns for a crowded table.
     let landscape = plan_table(fonts, table, content_w(true) - table.indent, hyph);
-    landscape.fits && (!portrait.fits || landscape.size > portrait.size)
+    landscape.fits && (!portrait.fits || landscape.size > portrait.size || crowded)
 }
 
 /// The orientation of each block: a table too wide for a portrait page is
