@@ -243,6 +243,18 @@ mod tests {
     use crate::model::Lang;
 
     #[test]
+    fn the_write_ahead_of_a_destruction_through_a_backup_tool_is_not_called_a_sending() {
+        let fr = Strings::of(Lang::Fr);
+        for code in ["fate.destroy.intent", "fate.destroy.failed"] {
+            let l = action_label(&fr, code);
+            assert!(
+                l.contains("outil de sauvegarde") && !l.contains("envoi"),
+                "{l}"
+            );
+        }
+    }
+
+    #[test]
     fn every_action_and_step_of_a_sending_is_said_in_words() {
         let fr = Strings::of(Lang::Fr);
         let en = Strings::of(Lang::En);
