@@ -441,7 +441,7 @@ pub fn notice_recipient<'w>(
     let contact = c.notice_contact().ok_or_else(|| OutboxError::NoContact {
         controller: id.clone(),
         what: "va-what-written-notices",
-        field: "contacts.notices.email, or dpo.email",
+        field: "contacts.notices.email / dpo.email",
         file: workspace::controller_file(id),
         hint: "va-hint-notice-contact",
     })?;

@@ -490,10 +490,10 @@ fate-scan-clean = aucun reste : { $files ->
 fate-scan-recorded = consigné dans { $file } comme preuve de vérification
 fate-scan-nothing = remarque : aucun fichier n'a été trouvé sous ces chemins ; vérifiez que ce sont bien les emplacements où se trouvait la copie
 fate-scan-found = { $n ->
-    [0] aucun fichier
-    [one] un fichier
-   *[other] { $n } fichiers
-} de l'élément `{ $item }` trouvés :
+    [0] aucun fichier de l'élément `{ $item }` trouvé :
+    [one] un fichier de l'élément `{ $item }` trouvé :
+   *[other] { $n } fichiers de l'élément `{ $item }` trouvés :
+}
 fate-scan-match = (contenu de `{ $name }`, SHA-256 { $sha256 })
 next-fate-scan-again = consigné dans { $file } ; suite : détruisez ces fichiers, puis refaites le contrôle
 fate-destroyed = consigné : copie `{ $copy }` de l'élément `{ $item }` détruite ({ $method }) le { $at }
@@ -561,7 +561,7 @@ audit_field-summary = objet
 audit_field-channel = canal
 audit_field-logged_at = enregistrée le
 audit_field-forwarded = transmission
-audit_field-sent_at = envoyé le
+audit_field-sent_at = date d'envoi
 audit_field-recipients = destinataire
 audit_field-message_id = Message-ID
 audit_field-eml = message conservé

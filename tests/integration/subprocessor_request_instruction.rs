@@ -338,7 +338,7 @@ fn refusals_record_nothing() {
     ]);
     r.assert_code(2);
     assert!(
-        r.stderr().contains("contacts.notices.email, or dpo.email"),
+        r.stderr().contains("contacts.notices.email / dpo.email"),
         "{}",
         r.stderr()
     );
