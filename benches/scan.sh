@@ -90,7 +90,9 @@ print("timing ...", file=sys.stderr)
 fingerprint = timed(lambda: [dpo, "--registers", workspace(fingerprinted), "fate", "fingerprint", item, tree])
 scan_ws = workspace(fingerprinted)
 scan = timed(lambda: [dpo, "--registers", scan_ws, "fate", "scan", item, tree])
-rmlint = timed(lambda: ["rmlint", "-o", "fdupes:/dev/null", tree], ok=(0, 1))
+# rmlint replaces the file it writes (a temporary, then a rename): never
+# give it /dev/null, which it would replace with a regular file.
+rmlint = timed(lambda: ["rmlint", "-o", f"fdupes:{work}/rmlint.out", tree], ok=(0, 1))
 jdupes = timed(lambda: ["jdupes", "-r", "-q", tree], ok=(0, 1))
 match_ws = workspace(tree)
 scan_all = timed(lambda: [dpo, "--registers", match_ws, "fate", "scan", item, tree], ok=(1,))
