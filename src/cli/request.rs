@@ -158,10 +158,12 @@ pub(super) fn sending<T>(
     })
 }
 
+/// What `request log` (`logged`) or `request forward` did.
 fn print_outcome(
     settings: &Settings,
     ws: &Workspace,
     o: &request::Outcome,
+    logged: bool,
 ) -> Result<(), CliError> {
     if settings.json {
         return print_json(o);
@@ -169,7 +171,9 @@ fn print_outcome(
     let t = Templates::new(settings.lang(Some(ws)))?;
     let s = t.strings();
     let (id, file) = (o.request.id.as_str(), o.file.as_str());
-    say!(s, "request-logged", id = id, file = file)?;
+    if logged {
+        say!(s, "request-logged", id = id, file = file)?;
+    }
     if let Some(p) = &o.answer_period {
         outln!(
             "{}",
@@ -257,7 +261,7 @@ pub(super) fn run(settings: &Settings, c: &RequestCommand) -> Result<i32, CliErr
                 (a.send.dry_run, !a.no_forward, a.send.uncertain.resolve()),
                 |how| Ok(request::log(&ws, &new, how)?),
             )?;
-            print_outcome(settings, &ws, &o)?;
+            print_outcome(settings, &ws, &o, true)?;
         }
         RequestCommand::Forward(a) => {
             // Name a wrong id before asking for mail settings.
@@ -277,7 +281,7 @@ pub(super) fn run(settings: &Settings, c: &RequestCommand) -> Result<i32, CliErr
                     )?)
                 },
             )?;
-            print_outcome(settings, &ws, &o)?;
+            print_outcome(settings, &ws, &o, false)?;
         }
         RequestCommand::Set(a) => {
             let kind = (&crate::workspace::kinds::REQUEST, a.id.as_str());

@@ -140,7 +140,12 @@ pub fn write_hashdeep<'a>(
     out.extend_from_slice(b"## Written by dpo fate fingerprint\n");
     if escaped > 0 {
         out.extend_from_slice(
-            format!("## {escaped} name(s) hold a newline, written \\n: hashdeep cannot match them by name (the sha256sum manifest holds them exactly)\n")
+            format!(
+                "## {escaped} {} a newline, written \\n: hashdeep cannot match {} by name (the sha256sum manifest holds {} exactly)\n",
+                if escaped == 1 { "name holds" } else { "names hold" },
+                if escaped == 1 { "it" } else { "them" },
+                if escaped == 1 { "it" } else { "them" },
+            )
                 .as_bytes(),
         );
     }
@@ -250,7 +255,7 @@ mod tests {
             t.starts_with("%%%% HASHDEEP-1.0\n%%%% size,sha256,filename\n"),
             "{t}"
         );
-        assert!(t.contains("## 1 name(s) hold a newline"), "{t}");
+        assert!(t.contains("## 1 name holds a newline"), "{t}");
         let back = parse_hashdeep(&text, Path::new("m")).unwrap();
         assert_eq!(
             back,
