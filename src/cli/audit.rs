@@ -40,7 +40,7 @@ pub struct PackArgs {
 
 /// The controller `id`, checked to exist in the workspace.
 pub(super) fn known_controller(ws: &Workspace, id: &str) -> Result<Id, CliError> {
-    let id = Id::new(id).map_err(|e| CliError::Usage(format!("--controller: {e}")))?;
+    let id = Id::new(id).map_err(|e| CliError::option("--controller", e.told()))?;
     if ws.controller(&id).is_none() {
         return Err(crate::register::UnknownController {
             known: ws.known_controllers(),

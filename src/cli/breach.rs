@@ -21,6 +21,7 @@ use super::{eprint_diagnostics, print_json, CliError, Settings, EXIT_FINDING};
 use crate::breach::{self, notice, severity, store, BreachError, Field, NotifyKind, NotifyRequest};
 use crate::mail::outbox::Resolve;
 use crate::model::Id;
+use crate::render::catalog::{Msg, Told};
 use crate::render::Templates;
 use crate::workspace::Workspace;
 
@@ -91,15 +92,12 @@ fn dispatch(settings: &Settings, cmd: &BreachCommand) -> Result<i32, CliError> {
 }
 
 fn id_arg(s: &str) -> Result<Id, CliError> {
-    Id::new(s.trim()).map_err(|e| {
-        CliError::Usage(format!(
-            "{e}\n  hint: `dpo breach list` shows the breach identifiers"
-        ))
-    })
+    Id::new(s.trim())
+        .map_err(|e| CliError::Said(Told::new(e.told().msg).hint(Msg::new("err-no-breach-hint"))))
 }
 
 fn controller_arg(s: &str) -> Result<Id, CliError> {
-    Id::new(s.trim()).map_err(|e| CliError::Usage(format!("--controller: {e}")))
+    Id::new(s.trim()).map_err(|e| CliError::option("--controller", e.told()))
 }
 
 fn time_arg(
@@ -306,8 +304,9 @@ fn close(settings: &Settings, ws: &Workspace, a: &CloseArgs) -> Result<i32, CliE
 
 fn report(settings: &Settings, ws: &Workspace, a: &ReportArgs) -> Result<i32, CliError> {
     if a.format == ReportFormat::Pdf && a.output.is_none() && std::io::stdout().is_terminal() {
-        return Err(CliError::Usage(
-            "refusing to print a PDF on the terminal\n  hint: add `-o violation.pdf`, or redirect the output to a file".into(),
+        return Err(CliError::Said(
+            Told::new(Msg::new("errors-pdf-on-terminal"))
+                .hint(Msg::new("errors-pdf-on-terminal-hint").arg("file", "violation.pdf")),
         ));
     }
     let clock = settings.clock(ws.tz)?;

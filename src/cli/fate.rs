@@ -45,7 +45,7 @@ fn controller_arg(s: &Option<String>) -> Result<Option<Id>, CliError> {
     s.as_deref()
         .map(Id::new)
         .transpose()
-        .map_err(|e| CliError::Usage(format!("--controller: {e}")))
+        .map_err(|e| CliError::option("--controller", e.told()))
 }
 
 /// A value as its YAML scalar (the words of the fate file).

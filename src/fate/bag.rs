@@ -188,7 +188,7 @@ pub fn bag(
     super::check_bag(item)?;
     let copy = source_copy(&f, item, req.copy.as_deref())?;
     let signer = Signer::open(ws, req.key.as_deref())?;
-    ws.journal().head()?;
+    ws.ready_to_write()?;
     let Some(controller) = ws.controller(&f.controller) else {
         return Err(FateError::UnknownController {
             controller: f.controller.clone(),

@@ -74,7 +74,6 @@ pub fn destroy(ws: &Workspace, act: &Act, req: &DestroyRequest) -> Result<Destro
         }
     }
     let (f, record) = prepare(ws, act, req)?;
-    ws.journal().head()?;
     let lock = ws.lock()?;
     commit(ws, &lock, &f, act, record)
 }

@@ -52,7 +52,7 @@ pub fn fingerprint(
 ) -> Result<Fingerprinted, FateError> {
     let f = super::find_item(ws, req.controller.as_ref(), &req.item)?;
     let item = f.require_item(&req.item)?.id.clone();
-    ws.journal().head()?;
+    ws.ready_to_write()?;
     let digests = hashing::hash_tree(&req.paths, progress)?;
     if digests.is_empty() {
         return Err(FateError::Refused(

@@ -229,7 +229,7 @@ pub fn scan(
     };
     let item = item.id.clone();
     let fp = Fingerprints::load(&ws.root, &f, item.as_str())?;
-    ws.journal().head()?;
+    ws.ready_to_write()?;
     let sieve = hashing::Sieve {
         size: &|size| fp.may_hold(size),
         head: &|head| fp.may_start_with(head),

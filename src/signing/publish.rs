@@ -57,7 +57,6 @@ pub fn publish(ws: &Workspace, act: &Act, req: &PublishRequest) -> Result<Publis
     let path = key_path(req.key.as_deref())?;
     ensure_outside_workspace(&path, &ws.root)?;
     // Refuse early, before a key is made, if nothing can be recorded.
-    ws.journal().head()?;
     let lock = ws.lock()?;
     let key = if req.generate {
         SigningKey::generate(&path, &principal)?

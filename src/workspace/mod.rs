@@ -410,6 +410,15 @@ impl Workspace {
         lock_root(&self.root, self.lock_wait)
     }
 
+    /// Sets right what a command killed mid-way left and checks that the
+    /// journal verifies, as [`Workspace::lock`] does, without keeping the
+    /// lock: a long command (hashing, copying) calls it first, so that it
+    /// neither works for nothing on a journal it cannot write to, nor
+    /// refuses one that recovery repairs, nor holds the lock meanwhile.
+    pub fn ready_to_write(&self) -> Result<(), WorkspaceError> {
+        self.lock().map(drop)
+    }
+
     /// The data files a document is built from, as `sha256sum` prints them
     /// (sorted by path, bytewise), and the SHA-256 of that listing. With
     /// `only`, the other controllers' files are left out.

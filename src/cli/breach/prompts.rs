@@ -172,7 +172,7 @@ pub(super) fn circumstances(
     };
     let ids = |v: Vec<String>| -> Result<Vec<Id>, CliError> {
         v.iter()
-            .map(|s| Id::new(s.trim()).map_err(|e| CliError::Usage(format!("--subprocessor: {e}"))))
+            .map(|s| Id::new(s.trim()).map_err(|e| CliError::option("--subprocessor", e.told())))
             .collect()
     };
     if a.no_subprocessor {

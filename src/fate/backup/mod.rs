@@ -789,7 +789,6 @@ pub fn destroy_via(
     // destroys. Taken before the journal is read: taking it sets right what
     // a dpo killed mid-way left (a head one entry behind its intent).
     let lock = ws.lock()?;
-    ws.journal().head()?;
     let subject = intent::subject(
         f.controller.as_str(),
         record.item.as_str(),
