@@ -1,0 +1,1 @@
+# Messages of part "terminal" (en).
