@@ -272,14 +272,14 @@ fn destroy(settings: &Settings, a: &DestroyArgs) -> Result<i32, CliError> {
                         n = r.deleted_now
                     )?;
                 }
-                if !b.others_gone.is_empty() {
-                    let ids: String = b.others_gone.iter().map(|i| format!("\n  - {i}")).collect();
-                    warn_say!(s, "backup-others-gone", n = b.others_gone.len(), ids = ids);
-                }
+                others_gone(&s, &b);
             }
             b.destroyed
         }
-        None => fate::destroy(&ws, &act, &req)?,
+        None => match &a.listing_before {
+            Some(before) => imported(settings, &ws, &act, req, a, before)?,
+            None => fate::destroy(&ws, &act, &req)?,
+        },
     };
     let r = &d.record;
     if settings.json {
@@ -299,6 +299,58 @@ fn destroy(settings: &Settings, a: &DestroyArgs) -> Result<i32, CliError> {
         }
     }
     Ok(0)
+}
+
+/// Warns of the backups that were not selected and are no longer listed.
+fn others_gone(s: &crate::render::templates::Strings, b: &fate::BackupDestroyed) {
+    if !b.others_gone.is_empty() {
+        let ids: String = b.others_gone.iter().map(|i| format!("\n  - {i}")).collect();
+        warn_say!(s, "backup-others-gone", n = b.others_gone.len(), ids = ids);
+    }
+}
+
+/// `dpo fate destroy … --listing-before F --listing-after G --format …`.
+fn imported(
+    settings: &Settings,
+    ws: &crate::workspace::Workspace,
+    act: &crate::workspace::Act,
+    destroy: fate::DestroyRequest,
+    a: &DestroyArgs,
+    before: &std::path::Path,
+) -> Result<fate::Destroyed, CliError> {
+    let req = fate::ImportRequest {
+        destroy,
+        format: a.format.unwrap_or(args::FormatArg::Pbs).into(),
+        before: before.to_path_buf(),
+        after: a.listing_after.clone().unwrap_or_default(),
+        repo: a.repo.clone().unwrap_or_default(),
+        select: [
+            (fate::By::Group, &a.select_groups),
+            (fate::By::Job, &a.select_jobs),
+            (fate::By::Vm, &a.select_vms),
+            (fate::By::Id, &a.select_ids),
+        ]
+        .into_iter()
+        .flat_map(|(by, values)| values.iter().map(move |v| (by, v.clone())))
+        .collect(),
+    };
+    let s = settings.strings();
+    let b = fate::destroy_imported(ws, act, &req, &s)?;
+    if !settings.json {
+        let r = &b.destroyed.record;
+        say!(
+            s,
+            "imports-destroyed",
+            n = r.backups.as_ref().map_or(0, |p| p.deleted.len()),
+            copy = r.copy.as_str(),
+            item = r.item.as_str(),
+            product = req.format.product().name(),
+            method = r.method.as_str()
+        )?;
+        say!(s, "imports-evidence", dir = b.evidence_dir.as_str())?;
+        others_gone(&s, &b);
+    }
+    Ok(b.destroyed)
 }
 
 fn bag(settings: &Settings, a: &BagArgs) -> Result<i32, CliError> {

@@ -31,6 +31,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, Timelike, Utc};
 
+pub use backup::imported::{destroy_imported, By, Format, ImportRequest};
 pub use backup::{destroy_via, BackupDestroyed, BackupError, BackupRequest, Select};
 pub use bag::{
     bag, bag_info, knows_bag, verify_bag, BagCheck, BagRequest, Bagged, SignatureVerdict,

@@ -376,7 +376,9 @@ pub struct DestructionRecord {
     /// Who made the record.
     pub recorded_by: String,
     /// The proof from the backup tool itself, when dpo did the deletion
-    /// (`dpo fate destroy … --via restic|borg`).
+    /// (`dpo fate destroy … --via restic|borg`), or from the product's own
+    /// listings taken by the operator around a deletion made with it
+    /// (`--listing-before … --listing-after … --format pbs|veeam-json`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub backups: Option<BackupProof>,
 }
@@ -387,8 +389,13 @@ pub struct DestructionRecord {
 #[serde(deny_unknown_fields)]
 pub struct BackupProof {
     /// The tool that listed and deleted the backups.
-    pub tool: BackupTool,
-    /// The repository, as given (a password in a URL is masked).
+    pub tool: BackupProduct,
+    /// True when the listings were taken by the operator with the product's
+    /// own tool and imported: dpo ran nothing and deleted nothing itself.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub imported: bool,
+    /// The repository, as given (a password in a URL is masked; empty when
+    /// an import names none).
     pub repository: String,
     /// The selection, as the options gave it (`--host juvisy --tag ville`).
     pub selection: String,
@@ -428,6 +435,42 @@ pub enum BackupTool {
     Restic,
     /// BorgBackup (archives).
     Borg,
+}
+
+/// The backup products a destruction record can name: the tools `--via`
+/// drives, and those whose listings are imported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum BackupProduct {
+    /// restic.
+    Restic,
+    /// BorgBackup.
+    Borg,
+    /// Proxmox Backup Server (`proxmox-backup-client snapshot list --output-format json`).
+    Pbs,
+    /// Veeam Backup & Replication (restore points exported as JSON).
+    Veeam,
+}
+
+impl From<BackupTool> for BackupProduct {
+    fn from(t: BackupTool) -> Self {
+        match t {
+            BackupTool::Restic => Self::Restic,
+            BackupTool::Borg => Self::Borg,
+        }
+    }
+}
+
+impl BackupProduct {
+    /// Its name, as its maker writes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Restic => "restic",
+            Self::Borg => "BorgBackup",
+            Self::Pbs => "Proxmox Backup Server",
+            Self::Veeam => "Veeam Backup & Replication",
+        }
+    }
 }
 
 /// One backup (a snapshot, an archive) as the tool listed it.

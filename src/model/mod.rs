@@ -37,9 +37,10 @@ pub use controller::{
 };
 pub use count::Count;
 pub use fate::{
-    BackupProof, BackupTool, BagRecord, BagVerificationRecord, CertificateRecord, Choice,
-    CopyField, CopyKind, DataCopy, DataItem, Decision, DeletedBackup, DestructionRecord, FateFile,
-    FateRecord, FingerprintRecord, ItemField, KeptFile, SanitizationMethod, ScanMatch, ScanRecord,
+    BackupProduct, BackupProof, BackupTool, BagRecord, BagVerificationRecord, CertificateRecord,
+    Choice, CopyField, CopyKind, DataCopy, DataItem, Decision, DeletedBackup, DestructionRecord,
+    FateFile, FateRecord, FingerprintRecord, ItemField, KeptFile, SanitizationMethod, ScanMatch,
+    ScanRecord,
 };
 pub use id::{Id, IdError};
 pub use instruction::{Instruction, LegalTransfer, Objection};

@@ -46,7 +46,7 @@ pub use locate::Locator;
 pub use lock::{LockMode, WorkspaceLock, LOCK_FILE};
 pub use store::{StoreError, Stored};
 pub use validate::{assumptions, validate};
-pub use yaml_said::yaml_said;
+pub use yaml_said::{serde_said, yaml_said};
 
 /// What can go wrong with a workspace as a whole.
 #[derive(Debug, thiserror::Error)]

@@ -87,6 +87,13 @@ pub fn yaml_said(e: &serde_yaml::Error) -> Msg {
     said(&super::load::strip_positions(&e.to_string()))
 }
 
+/// What serde said of a value that does not fit (a missing field, a value
+/// of the wrong type…), in any format — a JSON file too — positions
+/// removed, as a catalog message.
+pub fn serde_said(message: &str) -> Msg {
+    said(message)
+}
+
 /// A serde_yaml message (its positions removed), `path: ` first or not.
 pub(super) fn said(message: &str) -> Msg {
     match split_path(message) {

@@ -21,6 +21,7 @@ mod errors_voice;
 mod evidence;
 mod fate;
 mod hostile;
+mod imports;
 mod language;
 mod legal_time;
 mod notice;

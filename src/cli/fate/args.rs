@@ -120,8 +120,19 @@ pub enum ViaArg {
     Borg,
 }
 
+/// The formats of the listings `dpo fate destroy --listing-before` imports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// Proxmox Backup Server: `proxmox-backup-client snapshot list --output-format json`.
+    Pbs,
+    /// Veeam: restore points exported with `Get-VBRRestorePoint | … | ConvertTo-Json`.
+    VeeamJson,
+}
+
 /// Options of `dpo fate destroy`: what the operator did and how it was
-/// verified, or `--via` a backup tool that does it and proves it.
+/// verified, or `--via` a backup tool that does it and proves it, or the
+/// listings before and after a deletion the operator made with the
+/// product's own tool.
 #[derive(Debug, Args)]
 #[command(group(
     ArgGroup::new("typed")
@@ -129,6 +140,7 @@ pub enum ViaArg {
         .multiple(true)
         .conflicts_with("via")
 ))]
+#[command(group(ArgGroup::new("proven").args(["via", "listing_before"])))]
 pub struct DestroyArgs {
     /// The item.
     pub item: String,
@@ -136,13 +148,14 @@ pub struct DestroyArgs {
     #[arg(long, value_name = "COPY")]
     pub copy: String,
     /// Sanitization method (NIST SP 800-88).
-    #[arg(long, value_enum, required_unless_present = "via")]
+    #[arg(long, value_enum, required_unless_present_any = ["via", "listing_before"])]
     pub method: Option<MethodArg>,
     /// The technique, e.g. "effacement cryptographique du dépôt".
-    #[arg(long, value_name = "TEXT", required_unless_present = "via")]
+    #[arg(long, value_name = "TEXT", required_unless_present_any = ["via", "listing_before"])]
     pub technique: Option<String>,
-    /// Tool and version, e.g. "nwipe 0.34".
-    #[arg(long, value_name = "NAME VERSION", required_unless_present = "via")]
+    /// Tool and version, e.g. "nwipe 0.34" (with --listing-before, the product's,
+    /// e.g. "proxmox-backup-client 3.2.7").
+    #[arg(long, value_name = "NAME VERSION", required_unless_present_any = ["via", "listing_before"])]
     pub tool: Option<String>,
     /// Who did it.
     #[arg(long, value_name = "NAME")]
@@ -151,7 +164,7 @@ pub struct DestroyArgs {
     #[arg(long, value_name = "TIME")]
     pub at: Option<String>,
     /// How completion was verified, e.g. "dpo fate scan: propre".
-    #[arg(long, value_name = "TEXT", required_unless_present = "via")]
+    #[arg(long, value_name = "TEXT", required_unless_present_any = ["via", "listing_before"])]
     pub verification: Option<String>,
     /// Who accepted the result.
     #[arg(long, value_name = "NAME")]
@@ -171,8 +184,9 @@ pub struct DestroyArgs {
     /// RESTIC_PASSWORD_FILE, BORG_PASSPHRASE), never from dpo.
     #[arg(long, value_enum, requires = "repo")]
     pub via: Option<ViaArg>,
-    /// The repository, as the tool takes it (`-r` of restic, borg's REPOSITORY).
-    #[arg(long, value_name = "REPO", requires = "via")]
+    /// The repository, as the tool takes it (`-r` of restic, borg's REPOSITORY);
+    /// with --listing-before, the datastore or repository as the operator names it.
+    #[arg(long, value_name = "REPO", requires = "proven")]
     pub repo: Option<String>,
     /// restic: the controller's snapshots are those of this host (repeatable).
     #[arg(long = "host", value_name = "HOST", requires = "via")]
@@ -194,6 +208,42 @@ pub struct DestroyArgs {
     /// Another copy of the repository's key, destroyed with it (repeatable).
     #[arg(long = "key-copy", value_name = "FILE", requires = "crypto_erase")]
     pub key_copies: Vec<PathBuf>,
+    /// The listing of the backups the operator took before deleting the
+    /// controller's restore points with the product's own tool (see --format):
+    /// the destruction is recorded, method clear, only if none of the selected
+    /// points is in --listing-after. Both are kept as evidence.
+    #[arg(
+        long,
+        value_name = "FILE",
+        requires_all = ["listing_after", "format"],
+        conflicts_with_all = ["via", "method", "technique", "verification"]
+    )]
+    pub listing_before: Option<PathBuf>,
+    /// The same listing taken after the deletion.
+    #[arg(long, value_name = "FILE", requires = "listing_before")]
+    pub listing_after: Option<PathBuf>,
+    /// The format of both listings.
+    #[arg(long, value_enum, requires = "listing_before")]
+    pub format: Option<FormatArg>,
+    /// pbs: the controller's snapshots are those of this backup group, `TYPE/ID`
+    /// (`vm/101`, `ct/205`, `host/juvisy`; repeatable).
+    #[arg(
+        long = "select-group",
+        value_name = "TYPE/ID",
+        requires = "listing_before"
+    )]
+    pub select_groups: Vec<String>,
+    /// veeam-json: … the restore points of this backup job (`JobName`; repeatable).
+    #[arg(long = "select-job", value_name = "NAME", requires = "listing_before")]
+    pub select_jobs: Vec<String>,
+    /// veeam-json: … the restore points of this machine (`Name`; repeatable).
+    #[arg(long = "select-vm", value_name = "NAME", requires = "listing_before")]
+    pub select_vms: Vec<String>,
+    /// This snapshot (pbs: `TYPE/ID/TIME`, e.g. `vm/101/2021-07-30T22:00:00Z`) or
+    /// restore point (veeam-json: its `Id`); repeatable. A repeated option selects
+    /// any of its values, different options all of them.
+    #[arg(long = "select-id", value_name = "ID", requires = "listing_before")]
+    pub select_ids: Vec<String>,
 }
 
 /// Options of `dpo fate scan`.
@@ -233,6 +283,15 @@ impl From<ViaArg> for crate::model::BackupTool {
         match v {
             ViaArg::Restic => Self::Restic,
             ViaArg::Borg => Self::Borg,
+        }
+    }
+}
+
+impl From<FormatArg> for crate::fate::Format {
+    fn from(f: FormatArg) -> Self {
+        match f {
+            FormatArg::Pbs => Self::Pbs,
+            FormatArg::VeeamJson => Self::VeeamJson,
         }
     }
 }

@@ -35,6 +35,7 @@
 //! listing of another product, read into [`listing::Listed`] entries, is
 //! checked the same way.
 
+pub mod imported;
 pub mod intent;
 pub mod listing;
 pub mod runner;
@@ -203,6 +204,34 @@ pub enum BackupError {
         /// Its options, to run it again.
         command: String,
     },
+    /// An imported listing cannot be read (exit 2).
+    Listing {
+        /// The file.
+        file: PathBuf,
+        /// Where in it (0: the file itself).
+        line: usize,
+        /// Where in the line.
+        column: usize,
+        /// Why.
+        why: Msg,
+    },
+    /// The selection, or one of its values, matches nothing in an imported
+    /// listing before (exit 2).
+    NoneInListing {
+        /// The listing.
+        file: PathBuf,
+        /// The selection, or the value that matches nothing.
+        selection: String,
+        /// Restore points it lists.
+        listed: usize,
+    },
+    /// An imported listing after still shows selected restore points (exit 1).
+    StillListed {
+        /// The listing.
+        file: PathBuf,
+        /// They.
+        remaining: Vec<Listed>,
+    },
     /// After a crypto-erase the tool still opens the repository (exit 1).
     StillOpens {
         /// The listing that succeeded.
@@ -242,6 +271,14 @@ fn runs_text(runs: &[Ran]) -> String {
         .collect()
 }
 
+/// Each backup, its date and label, one a line.
+fn listed_lines(listed: &[Listed]) -> String {
+    listed
+        .iter()
+        .map(|l| format!("\n  - {} {} {}", l.id, l.time, l.label))
+        .collect()
+}
+
 impl BackupError {
     /// The exit code: 1 when backups were not destroyed as asked, 2 when
     /// the request could not be run.
@@ -251,6 +288,7 @@ impl BackupError {
             | Self::Unreadable { .. }
             | Self::Remaining { .. }
             | Self::StillOpens { .. }
+            | Self::StillListed { .. }
             | Self::Erase { .. } => 1,
             _ => 2,
         }
@@ -340,19 +378,48 @@ impl BackupError {
             } => (
                 Msg::new("backup-remaining")
                     .arg("n", remaining.len())
-                    .arg(
-                        "ids",
-                        remaining
-                            .iter()
-                            .map(|l| format!("\n  - {} {} {}", l.id, l.time, l.label))
-                            .collect::<String>(),
-                    )
+                    .arg("ids", listed_lines(remaining))
                     .arg("runs", runs_text(runs)),
                 if *open {
                     Msg::new("backup-intent-run-again")
                 } else {
                     nothing
                 },
+            ),
+            Self::Listing {
+                file,
+                line,
+                column,
+                why,
+            } => (
+                Msg::new(if *line == 0 {
+                    "imports-unreadable-file"
+                } else {
+                    "imports-unreadable"
+                })
+                .arg("file", file.display().to_string())
+                .arg("line", *line)
+                .arg("column", *column)
+                .arg("why", why.clone()),
+                Msg::new("imports-unreadable-hint"),
+            ),
+            Self::NoneInListing {
+                file,
+                selection,
+                listed,
+            } => (
+                Msg::new("imports-nothing-selected")
+                    .arg("file", file.display().to_string())
+                    .arg("selection", selection.as_str())
+                    .arg("n", *listed),
+                Msg::new("imports-nothing-selected-hint"),
+            ),
+            Self::StillListed { file, remaining } => (
+                Msg::new("imports-remaining")
+                    .arg("file", file.display().to_string())
+                    .arg("n", remaining.len())
+                    .arg("ids", listed_lines(remaining)),
+                Msg::new("imports-nothing-recorded"),
             ),
             Self::StillOpens { ran } => (
                 Msg::new("backup-still-opens").arg("command", ran.line()),
@@ -976,7 +1043,8 @@ pub fn destroy_via(
     record.tool = version;
     record.verification = verification;
     record.backups = Some(BackupProof {
-        tool: req.tool,
+        tool: req.tool.into(),
+        imported: false,
         repository: repo,
         selection: said,
         crypto_erase: crypto,
