@@ -324,15 +324,7 @@ fn imported(
         before: before.to_path_buf(),
         after: a.listing_after.clone().unwrap_or_default(),
         repo: a.repo.clone().unwrap_or_default(),
-        select: [
-            (fate::By::Group, &a.select_groups),
-            (fate::By::Job, &a.select_jobs),
-            (fate::By::Vm, &a.select_vms),
-            (fate::By::Id, &a.select_ids),
-        ]
-        .into_iter()
-        .flat_map(|(by, values)| values.iter().map(move |v| (by, v.clone())))
-        .collect(),
+        select: a.select.clone(),
     };
     let s = settings.strings();
     let b = fate::destroy_imported(ws, act, &req, &s)?;

@@ -1,9 +1,9 @@
 # Messages of part "imports" (en).
 # `dpo fate destroy … --listing-before … --listing-after … --format pbs|veeam-json` (src/fate/backup/imported.rs).
-imports-option-format = { $option } does not apply to the format { $format } (PBS: --select-group, --select-id; Veeam: --select-job, --select-vm, --select-id)
+imports-option-format = { $option } does not apply to the format { $format } (PBS: --select group=…, id=…; Veeam: --select job=…, vm=…, id=…)
 imports-no-selection = --format { $format } needs the controller's restore points chosen ({ $format ->
-        [pbs] --select-group TYPE/ID or --select-id TYPE/ID/TIME
-       *[other] --select-job, --select-vm or --select-id
+        [pbs] --select group=TYPE/ID or --select id=TYPE/ID/TIME
+       *[other] --select job=NAME, vm=NAME or id=ID
     })
 imports-unreadable = { $file }, line { $line }, column { $column }: unreadable listing ({ $why }): nothing is recorded
 imports-unreadable-file = cannot read { $file }: { $why }: nothing is recorded

@@ -1,9 +1,9 @@
 # Messages of part "imports" (fr).
 # `dpo fate destroy … --listing-before … --listing-after … --format pbs|veeam-json` (src/fate/backup/imported.rs).
-imports-option-format = { $option } ne s'applique pas au format { $format } (PBS : --select-group, --select-id ; Veeam : --select-job, --select-vm, --select-id)
+imports-option-format = { $option } ne s'applique pas au format { $format } (PBS : --select-group, --select-id ; Veeam : --select job=…, vm=…, id=…)
 imports-no-selection = --format { $format } demande de choisir les points de restauration du responsable de traitement ({ $format ->
-        [pbs] --select-group TYPE/ID ou --select-id TYPE/ID/DATE
-       *[other] --select-job, --select-vm ou --select-id
+        [pbs] --select group=TYPE/ID ou --select id=TYPE/ID/DATE
+       *[other] --select job=NOM, vm=NOM ou id=ID
     })
 imports-unreadable = { $file }, ligne { $line }, colonne { $column } : liste illisible ({ $why }) : rien n'est consigné
 imports-unreadable-file = impossible de lire { $file } : { $why } : rien n'est consigné

@@ -178,8 +178,8 @@ fn a_pbs_group_deleted_by_the_operator_is_recorded_from_both_listings() {
         &ws,
         "pbs-after.json",
         &[
-            "--select-group",
-            "vm/101",
+            "--select",
+            "group=vm/101",
             "--tool",
             "proxmox-backup-client 3.2.7",
         ],
@@ -204,7 +204,7 @@ fn a_pbs_group_deleted_by_the_operator_is_recorded_from_both_listings() {
     assert_eq!(b["tool"], "pbs");
     assert_eq!(b["imported"], true);
     assert_eq!(b["crypto_erase"], false);
-    assert_eq!(b["selection"], "--select-group vm/101");
+    assert_eq!(b["selection"], "--select group=vm/101");
     assert_eq!(
         (b["listed_before"].as_u64(), b["listed_after"].as_u64()),
         (Some(7), Some(4))
@@ -229,8 +229,8 @@ fn veeam_restore_points_exported_by_windows_powershell_are_selected_by_job() {
             &a,
             "--format",
             "veeam-json",
-            "--select-job",
-            "Sauvegarde Juvisy",
+            "--select",
+            "job=Sauvegarde Juvisy",
             "--repo",
             "SOBR-Communes",
         ],
@@ -266,10 +266,10 @@ fn a_point_not_selected_that_went_too_is_reported_not_hidden() {
             &a,
             "--format",
             "veeam-json",
-            "--select-vm",
-            "JUV-FS01",
-            "--select-vm",
-            "JUV-SQL02",
+            "--select",
+            "vm=JUV-FS01",
+            "--select",
+            "vm=JUV-SQL02",
         ],
     );
     o.assert_code(0);
@@ -302,7 +302,7 @@ fn a_listing_after_that_still_shows_a_selected_point_records_nothing_and_exits_1
     let o = pbs(
         &ws,
         "pbs-after-one-left.json",
-        &["--select-group", "vm/101"],
+        &["--select", "group=vm/101"],
     );
     o.assert_code(1);
     let err = o.stderr();
@@ -317,26 +317,26 @@ fn a_listing_after_that_still_shows_a_selected_point_records_nothing_and_exits_1
 fn a_selection_that_matches_nothing_or_the_other_formats_option_exits_2() {
     let ws = workspace();
     for (select, said) in [
-        (vec!["--select-group", "vm/110"], "--select-group vm/110"),
+        (vec!["--select", "group=vm/110"], "--select group=vm/110"),
         // A mistyped snapshot beside a good group is refused, not ignored.
         (
             vec![
-                "--select-group",
-                "vm/101",
-                "--select-id",
-                "vm/101/2021-07-31T23:00:00Z",
+                "--select",
+                "group=vm/101",
+                "--select",
+                "id=vm/101/2021-07-31T23:00:00Z",
             ],
-            "--select-id vm/101/2021-07-31T23:00:00Z",
+            "--select id=vm/101/2021-07-31T23:00:00Z",
         ),
         // Both options must hold: this snapshot is not of the group.
         (
             vec![
-                "--select-group",
-                "vm/101",
-                "--select-id",
-                "ct/205/2021-07-29T23:00:00Z",
+                "--select",
+                "group=vm/101",
+                "--select",
+                "id=ct/205/2021-07-29T23:00:00Z",
             ],
-            "--select-group vm/101 --select-id ct/205/2021-07-29T23:00:00Z",
+            "--select group=vm/101 --select id=ct/205/2021-07-29T23:00:00Z",
         ),
     ] {
         let o = pbs(&ws, "pbs-after.json", &select);
@@ -348,13 +348,13 @@ fn a_selection_that_matches_nothing_or_the_other_formats_option_exits_2() {
     let o = pbs(
         &ws,
         "pbs-after.json",
-        &["--select-job", "Sauvegarde Juvisy"],
+        &["--select", "job=Sauvegarde Juvisy"],
     );
     o.assert_code(2);
-    assert!(o.stderr().contains("--select-job"), "{}", o.text());
+    assert!(o.stderr().contains("--select job="), "{}", o.text());
     let o = pbs(&ws, "pbs-after.json", &[]);
     o.assert_code(2);
-    assert!(o.stderr().contains("--select-group"), "{}", o.text());
+    assert!(o.stderr().contains("--select group="), "{}", o.text());
     nothing_recorded(&ws, &o);
 }
 
@@ -380,8 +380,8 @@ fn a_malformed_listing_is_refused_with_its_file_line_and_column() {
             &after,
             "--format",
             "pbs",
-            "--select-group",
-            "vm/101",
+            "--select",
+            "group=vm/101",
         ],
     );
     o.assert_code(2);
@@ -406,8 +406,8 @@ fn a_malformed_listing_is_refused_with_its_file_line_and_column() {
             &va,
             "--format",
             "veeam-json",
-            "--select-vm",
-            "JUV-FS01",
+            "--select",
+            "vm=JUV-FS01",
         ],
     );
     o.assert_code(2);
@@ -439,8 +439,8 @@ fn a_malformed_listing_is_refused_with_its_file_line_and_column() {
         &after,
         "--format",
         "pbs",
-        "--select-group",
-        "vm/101",
+        "--select",
+        "group=vm/101",
     ]);
     o.assert_code(2);
     let err = o.stderr();
@@ -451,7 +451,7 @@ fn a_malformed_listing_is_refused_with_its_file_line_and_column() {
         assert!(!err.contains(french), "{french}: {err}");
     }
     // A listing that is not there.
-    let o = pbs(&ws, "absente.json", &["--select-group", "vm/101"]);
+    let o = pbs(&ws, "absente.json", &["--select", "group=vm/101"]);
     o.assert_code(2);
     assert!(o.stderr().contains("absente.json"), "{}", o.text());
     nothing_recorded(&ws, &o);
@@ -468,8 +468,8 @@ fn imported_listings_go_with_neither_via_nor_a_typed_method() {
         a.as_str(),
         "--format",
         "pbs",
-        "--select-group",
-        "vm/101",
+        "--select",
+        "group=vm/101",
     ];
     for extra in [
         &["--via", "restic", "--repo", "/srv/r"][..],
@@ -482,6 +482,13 @@ fn imported_listings_go_with_neither_via_nor_a_typed_method() {
         o.assert_code(2);
         nothing_recorded(&ws, &o);
     }
+    // A kind of selection that is none of group, id, job, vm.
+    let mut args = base.to_vec();
+    args.extend_from_slice(&["--select", "host=juvisy"]);
+    let o = destroy(&ws, "pbs", &args);
+    o.assert_code(2);
+    assert!(o.stderr().contains("host"), "{}", o.text());
+    nothing_recorded(&ws, &o);
     // --listing-before alone: the listing after and the format are needed.
     let o = destroy(&ws, "pbs", &["--listing-before", &b]);
     o.assert_code(2);
@@ -497,7 +504,7 @@ fn the_certificate_says_the_proof_came_from_the_operators_listings_and_verifies(
         o
     };
     ok(&["keys", "generate"]);
-    pbs(&ws, "pbs-after.json", &["--select-group", "vm/101"]).assert_code(0);
+    pbs(&ws, "pbs-after.json", &["--select", "group=vm/101"]).assert_code(0);
     let (b, a) = (listing("veeam-before.json"), listing("veeam-after.json"));
     destroy(
         &ws,
@@ -509,8 +516,8 @@ fn the_certificate_says_the_proof_came_from_the_operators_listings_and_verifies(
             &a,
             "--format",
             "veeam-json",
-            "--select-job",
-            "Sauvegarde Juvisy",
+            "--select",
+            "job=Sauvegarde Juvisy",
         ],
     )
     .assert_code(0);
@@ -567,12 +574,12 @@ fn what_dpo_says_of_an_imported_destruction_is_in_one_language() {
         &a,
         "--format",
         "pbs",
-        "--select-id",
-        VM101[0],
-        "--select-id",
-        VM101[1],
-        "--select-id",
-        VM101[2],
+        "--select",
+        &format!("id={}", VM101[0]),
+        "--select",
+        &format!("id={}", VM101[1]),
+        "--select",
+        &format!("id={}", VM101[2]),
     ]);
     o.assert_code(0);
     let out = o.text();

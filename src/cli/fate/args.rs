@@ -225,25 +225,13 @@ pub struct DestroyArgs {
     /// The format of both listings.
     #[arg(long, value_enum, requires = "listing_before")]
     pub format: Option<FormatArg>,
-    /// pbs: the controller's snapshots are those of this backup group, `TYPE/ID`
-    /// (`vm/101`, `ct/205`, `host/juvisy`; repeatable).
-    #[arg(
-        long = "select-group",
-        value_name = "TYPE/ID",
-        requires = "listing_before"
-    )]
-    pub select_groups: Vec<String>,
-    /// veeam-json: … the restore points of this backup job (`JobName`; repeatable).
-    #[arg(long = "select-job", value_name = "NAME", requires = "listing_before")]
-    pub select_jobs: Vec<String>,
-    /// veeam-json: … the restore points of this machine (`Name`; repeatable).
-    #[arg(long = "select-vm", value_name = "NAME", requires = "listing_before")]
-    pub select_vms: Vec<String>,
-    /// This snapshot (pbs: `TYPE/ID/TIME`, e.g. `vm/101/2021-07-30T22:00:00Z`) or
-    /// restore point (veeam-json: its `Id`); repeatable. A repeated option selects
-    /// any of its values, different options all of them.
-    #[arg(long = "select-id", value_name = "ID", requires = "listing_before")]
-    pub select_ids: Vec<String>,
+    /// The controller's restore points in the listings, KIND=VALUE (repeatable):
+    /// `group=vm/101` (pbs: a backup group TYPE/ID), `id=vm/101/2021-07-30T22:00:00Z`
+    /// (pbs: a snapshot; veeam-json: a restore point's `Id`), `job=NAME` (veeam-json:
+    /// the backup job, `JobName`), `vm=NAME` (veeam-json: the machine, `Name`). A
+    /// repeated kind selects any of its values, different kinds all of them.
+    #[arg(long = "select", value_name = "KIND=VALUE", value_parser = select_arg, requires = "listing_before")]
+    pub select: Vec<(crate::fate::By, String)>,
 }
 
 /// Options of `dpo fate scan`.
@@ -285,6 +273,16 @@ impl From<ViaArg> for crate::model::BackupTool {
             ViaArg::Borg => Self::Borg,
         }
     }
+}
+
+/// `--select KIND=VALUE`.
+fn select_arg(s: &str) -> Result<(crate::fate::By, String), String> {
+    let (kind, value) = s
+        .split_once('=')
+        .ok_or_else(|| format!("`{s}` is not KIND=VALUE"))?;
+    crate::fate::By::named(kind.trim())
+        .map(|by| (by, value.to_string()))
+        .ok_or_else(|| format!("`{kind}` is none of group, id, job, vm"))
 }
 
 impl From<FormatArg> for crate::fate::Format {

@@ -101,14 +101,29 @@ pub enum By {
 }
 
 impl By {
-    /// The option, as typed.
-    pub fn flag(self) -> &'static str {
+    /// Its name in `--select KIND=VALUE`.
+    pub fn name(self) -> &'static str {
         match self {
-            Self::Group => "--select-group",
-            Self::Job => "--select-job",
-            Self::Vm => "--select-vm",
-            Self::Id => "--select-id",
+            Self::Group => "group",
+            Self::Job => "job",
+            Self::Vm => "vm",
+            Self::Id => "id",
         }
+    }
+
+    /// The kind named `name`.
+    pub fn named(name: &str) -> Option<Self> {
+        [Self::Group, Self::Job, Self::Vm, Self::Id]
+            .into_iter()
+            .find(|b| b.name() == name)
+    }
+
+    /// `--select KIND=VALUE`, as the record and the messages say it.
+    fn said(self, value: &str) -> String {
+        format!(
+            "--select {}",
+            crate::fate::certificate::shell_word(&format!("{}={value}", self.name()))
+        )
     }
 
     fn fits(self, format: Format) -> bool {
@@ -337,7 +352,7 @@ fn select(req: &ImportRequest, before: &[Point]) -> Result<(String, Vec<Listed>)
     if let Some((by, _)) = req.select.iter().find(|(by, _)| !by.fits(req.format)) {
         return Err(BackupError::Options(
             Msg::new("imports-option-format")
-                .arg("option", by.flag())
+                .arg("option", format!("--select {}=…", by.name()))
                 .arg("format", req.format.as_str()),
         ));
     }
@@ -352,7 +367,7 @@ fn select(req: &ImportRequest, before: &[Point]) -> Result<(String, Vec<Listed>)
     let said = req
         .select
         .iter()
-        .map(|(by, v)| format!("{} {}", by.flag(), crate::fate::certificate::shell_word(v)))
+        .map(|(by, v)| by.said(v))
         .collect::<Vec<_>>()
         .join(" ");
     // Each value must name something: a mistyped id would otherwise pass
@@ -364,7 +379,7 @@ fn select(req: &ImportRequest, before: &[Point]) -> Result<(String, Vec<Listed>)
     {
         return Err(BackupError::NoneInListing {
             file: req.before.clone(),
-            selection: format!("{} {}", by.flag(), crate::fate::certificate::shell_word(v)),
+            selection: by.said(v),
             listed: before.len(),
         });
     }
@@ -467,20 +482,7 @@ mod tests {
 
     fn request(format: Format, select: &[(By, &str)]) -> ImportRequest {
         ImportRequest {
-            destroy: DestroyRequest {
-                controller: None,
-                item: "sauvegardes".into(),
-                copy: "pbs".into(),
-                method: SanitizationMethod::Clear,
-                technique: String::new(),
-                tool: String::new(),
-                operator: "Bob".into(),
-                at: None,
-                verification: String::new(),
-                validated_by: None,
-                media_destination: None,
-                backup: None,
-            },
+            destroy: super::super::tests::request(crate::model::BackupTool::Restic, &[]).destroy,
             format,
             before: "avant.json".into(),
             after: "apres.json".into(),
@@ -537,7 +539,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(sel.len(), 2);
-        assert_eq!(said, "--select-group vm/101 --select-group ct/205");
+        assert_eq!(said, "--select group=vm/101 --select group=ct/205");
         let both = request(
             Format::Pbs,
             &[
@@ -553,7 +555,7 @@ mod tests {
         let typo = request(Format::Pbs, &[(By::Group, "vm/101"), (By::Group, "vm/110")]);
         match select(&typo, &before) {
             Err(BackupError::NoneInListing { selection, .. }) => {
-                assert_eq!(selection, "--select-group vm/110")
+                assert_eq!(selection, "--select group=vm/110")
             }
             other => panic!("{other:?}"),
         }

@@ -1078,7 +1078,7 @@ pub fn destroy_via(
 mod tests {
     use super::*;
 
-    fn request(tool: BackupTool, select: &[(Select, &str)]) -> BackupRequest {
+    pub(super) fn request(tool: BackupTool, select: &[(Select, &str)]) -> BackupRequest {
         BackupRequest {
             destroy: DestroyRequest {
                 controller: None,
