@@ -99,17 +99,7 @@ fn print_outcome(settings: &Settings, o: &instruction::Outcome) -> Result<(), Cl
             instruction::NoticeKind::Objection => tr!(s, "instruction-objection"),
             instruction::NoticeKind::Transfer => tr!(s, "instruction-transfer-notice"),
         };
-        let file = d.record.eml.as_str();
-        if d.dry_run {
-            outln!("{k} — {}", tr!(s, "dry-run-written", file = file))?;
-        } else {
-            let to = d.record.recipients.join(", ");
-            let reply = d.record.server_reply.as_str();
-            outln!(
-                "{k} — {}",
-                tr!(s, "message-sent", to = to, file = file, reply = reply)
-            )?;
-        }
+        outln!("{k} — {}", super::delivered(&s, d))?;
     }
     Ok(())
 }
