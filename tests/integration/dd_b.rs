@@ -9,6 +9,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
+use crate::support::dpo::Run;
 use crate::support::instruction::transfer_to_switzerland;
 use crate::support::request::access_request;
 use crate::support::smtp::{Mode, SmtpServer};
@@ -79,128 +80,91 @@ fn dry_fr(eml: &str) -> String {
     format!("essai\u{202f}: message écrit dans {eml} (non envoyé)")
 }
 
-#[test]
-fn a_request_forward_says_the_dry_run_then_the_sending_as_recorded() {
-    let server = SmtpServer::start(Mode::Plain);
-    let ws = workspace();
-    ws.dpo()
-        .run(&access_request("2021-03-26 09:00", "Accès au dossier RH"))
-        .assert_code(0);
-    let forward = [
-        "--now",
-        "2021-03-26 10:00",
-        "request",
-        "forward",
-        "2021-001",
-    ];
-    let before = emls(&ws);
-    let r = ws
-        .dpo()
-        .smtp(&server)
-        .run(&[&forward[..], &["--dry-run"]].concat());
-    r.assert_code(0);
-    let eml = added(&before, &ws);
+/// Runs `args` with `--dry-run`, then for real: the dry run's output and
+/// the `.eml` it wrote, then the sending's output. Both must succeed.
+fn dry_run_then_send(ws: &Workspace, server: &SmtpServer, args: &[&str]) -> (Run, String, Run) {
+    let before = emls(ws);
+    let dry = ws.dpo().smtp(server).run(&[args, &["--dry-run"]].concat());
+    dry.assert_code(0);
+    let eml = added(&before, ws);
     assert!(eml.ends_with("-dry-run.eml"), "{eml}");
-    assert_eq!(last_line(&r.stdout()), dry_fr(&eml));
-    assert_eq!(r.stderr(), "");
-    assert!(server.messages().is_empty());
-
-    let r = ws.dpo().smtp(&server).run(&forward);
-    r.assert_code(0);
-    let sent = recorded(&ws, "requests/2021-001.yaml", &["forwarded"]);
-    assert_eq!(sent.1, DSR_EMAIL);
-    assert!(sent.2.starts_with("250"), "{sent:?}");
-    assert_eq!(last_line(&r.stdout()), sent_fr(sent));
-    assert_eq!(r.stderr(), "");
+    assert!(server.messages().is_empty(), "a dry run sends nothing");
+    let sent = ws.dpo().smtp(server).run(args);
+    sent.assert_code(0);
+    (dry, eml, sent)
 }
 
-#[test]
-fn a_forward_sent_incomplete_warns_and_its_dry_run_does_not() {
+/// A request logged and not forwarded (its summary then set « à compléter »
+/// when `incomplete`), forwarded (with `--incomplete` then) in a dry run and
+/// for real; checks the line each prints, and returns what the sending said
+/// on standard error.
+fn forward_said(incomplete: bool) -> String {
     let server = SmtpServer::start(Mode::Plain);
     let ws = workspace();
     ws.dpo()
         .run(&access_request("2021-03-26 09:00", "x"))
         .assert_code(0);
-    ws.dpo()
-        .run(&[
-            "--now",
-            "2021-03-26 09:05",
-            "request",
-            "set",
-            "2021-001",
-            "summary",
-            "à compléter",
-        ])
-        .assert_code(0);
-    let forward = [
+    let mut forward = vec![
         "--now",
         "2021-03-26 10:00",
         "request",
         "forward",
         "2021-001",
-        "--incomplete",
     ];
-    let before = emls(&ws);
-    let r = ws
-        .dpo()
-        .smtp(&server)
-        .run(&[&forward[..], &["--dry-run"]].concat());
-    r.assert_code(0);
-    assert_eq!(last_line(&r.stdout()), dry_fr(&added(&before, &ws)));
-    assert_eq!(r.stderr(), "");
-
-    let r = ws.dpo().smtp(&server).run(&forward);
-    r.assert_code(0);
-    let sent = recorded(&ws, "requests/2021-001.yaml", &["forwarded"]);
-    assert_eq!(last_line(&r.stdout()), sent_fr(sent));
+    if incomplete {
+        let set = ["request", "set", "2021-001", "summary", "à compléter"];
+        ws.dpo().now("2021-03-26 09:05").run(&set).assert_code(0);
+        forward.push("--incomplete");
+    }
+    let (dry, eml, sent) = dry_run_then_send(&ws, &server, &forward);
+    assert_eq!(last_line(&dry.stdout()), dry_fr(&eml));
     assert_eq!(
-        r.stderr(),
+        dry.stderr(),
+        "",
+        "a dry run records nothing, warns of nothing"
+    );
+    let rec = recorded(&ws, "requests/2021-001.yaml", &["forwarded"]);
+    assert_eq!(rec.1, DSR_EMAIL);
+    assert!(rec.2.starts_with("250"), "{rec:?}");
+    assert_eq!(last_line(&sent.stdout()), sent_fr(rec));
+    sent.stderr()
+}
+
+#[test]
+fn a_request_forward_says_the_dry_run_then_the_sending_as_recorded() {
+    assert_eq!(forward_said(false), "");
+}
+
+#[test]
+fn a_forward_sent_incomplete_warns_and_its_dry_run_does_not() {
+    assert_eq!(
+        forward_said(true),
         "avertissement\u{202f}: transmise avec «\u{202f}à compléter\u{202f}» dans\u{202f}: summary \
          (--incomplete\u{202f}; consigné comme tel)\n"
     );
+}
+
+/// The transfer to Switzerland logged with its notice only written (a dry
+/// run): instruction `2021-001`.
+fn with_transfer(ws: &Workspace) {
+    let log = transfer_to_switzerland("juvisy-sur-orge");
+    ws.dpo()
+        .run(&[&log[..], &["--dry-run"]].concat())
+        .assert_code(0);
 }
 
 #[test]
 fn an_objection_says_its_kind_then_what_became_of_the_message() {
     let server = SmtpServer::start(Mode::Plain);
     let ws = workspace();
-    ws.dpo()
-        .run(&[
-            "--now",
-            "2021-03-26 10:00",
-            "instruction",
-            "log",
-            "--controller",
-            "juvisy-sur-orge",
-            "--from",
-            "DGS",
-            "--at",
-            "2021-03-26 09:00",
-            "--summary",
-            "s",
-        ])
-        .assert_code(0);
-    let object = [
-        "--now",
-        "2021-03-26 11:00",
-        "instruction",
-        "object",
-        "2021-001",
-        "--reason",
-        "r",
-    ];
+    with_transfer(&ws);
+    let object = ["instruction", "object", "2021-001", "--reason", "r"];
+    let (dry, eml, r) = dry_run_then_send(&ws, &server, &object);
     let head = "instruction 2021-001 dans instructions/2021-001.yaml\n";
-    let before = emls(&ws);
-    let r = ws
-        .dpo()
-        .smtp(&server)
-        .run(&[&object[..], &["--dry-run"]].concat());
-    r.assert_code(0);
-    let eml = added(&before, &ws);
-    assert_eq!(r.stdout(), format!("{head}objection — {}\n", dry_fr(&eml)));
-
-    let r = ws.dpo().smtp(&server).run(&object);
-    r.assert_code(0);
+    assert_eq!(
+        dry.stdout(),
+        format!("{head}objection — {}\n", dry_fr(&eml))
+    );
     let sent = recorded(&ws, "instructions/2021-001.yaml", &["objection", "notice"]);
     assert_eq!(sent.1, NOTICE_EMAIL);
     assert_eq!(r.stdout(), format!("{head}objection — {}\n", sent_fr(sent)));
@@ -210,106 +174,48 @@ fn an_objection_says_its_kind_then_what_became_of_the_message() {
 fn a_sub_processor_notice_says_its_id_then_the_sending_in_english_too() {
     let server = SmtpServer::start(Mode::Plain);
     let ws = workspace();
-    ws.dpo()
-        .run(&[
-            "--now",
-            "2021-03-01 10:00",
-            "subprocessor",
-            "change",
-            "siim94",
-            "--address",
-            "1 rue de l'Exemple, 94000 Créteil",
-            "--contact-email",
-            "contact@siim94.example",
-            "--contract-start",
-            "2021-02-01",
-            "--contract-end",
-            "2021-07-31",
-        ])
-        .assert_code(0);
-    let notify = ["--now", "2021-03-01 10:10", "subprocessor", "notify"];
-    let before = emls(&ws);
-    let r = ws
-        .dpo()
-        .smtp(&server)
-        .run(&[&["--lang", "en"][..], &notify, &["--dry-run"]].concat());
-    r.assert_code(0);
-    let eml = added(&before, &ws);
+    let change = ["subprocessor", "change", "siim94", "--location", "Créteil"];
+    ws.dpo().now("2021-03-01 10:00").run(&change).assert_code(0);
+    let notify = ["--lang", "en", "subprocessor", "notify", "--incomplete"];
+    let (dry, eml, r) = dry_run_then_send(&ws, &server, &notify);
     let notice = "notice 2021-001";
-    let en = r.stdout();
-    assert!(
-        en.ends_with(&format!(
-            "{notice} — dry run: message written to {eml} (not sent)\n"
-        )),
-        "{en}"
-    );
-
-    let r = ws
-        .dpo()
-        .smtp(&server)
-        .run(&[&["--lang", "en"][..], &notify].concat());
-    r.assert_code(0);
+    let dry_line = format!("{notice} — dry run: message written to {eml} (not sent)");
+    assert_eq!(last_line(&dry.stdout()), dry_line);
     let (eml, to, reply) = recorded(&ws, "subprocessor-notices/2021-001.yaml", &["sent"]);
     assert_eq!(to, NOTICE_EMAIL);
-    let en = r.stdout();
-    assert!(
-        en.ends_with(&format!(
-            "{notice} — sent to {to} — {eml} — server reply: {reply}\n"
-        )),
-        "{en}"
-    );
+    let sent_line = format!("{notice} — sent to {to} — {eml} — server reply: {reply}");
+    assert_eq!(last_line(&r.stdout()), sent_line);
 }
 
 #[test]
 fn the_instruction_list_says_whether_each_notice_went_out() {
     let server = SmtpServer::start(Mode::Plain);
     let ws = workspace();
-    // A transfer whose notice is only written (dry run), then an objection sent.
-    ws.dpo()
-        .smtp(&server)
-        .run(
-            &[
-                &transfer_to_switzerland("juvisy-sur-orge")[..],
-                &["--dry-run"],
-            ]
-            .concat(),
-        )
-        .assert_code(0);
-    ws.dpo()
-        .smtp(&server)
-        .run(&[
-            "--now",
-            "2021-03-03 10:00",
-            "instruction",
-            "object",
-            "2021-001",
-            "--reason",
-            "sans base légale",
-        ])
-        .assert_code(0);
-    let r = ws.dpo().run(&["instruction", "list"]);
-    r.assert_code(0);
-    let out = r.stdout();
-    let lines: Vec<&str> = out.lines().skip(2).collect();
+    // The transfer's notice only written; then an objection sent.
+    with_transfer(&ws);
+    let object = [
+        "instruction",
+        "object",
+        "2021-001",
+        "--reason",
+        "sans base légale",
+    ];
+    ws.dpo().smtp(&server).run(&object).assert_code(0);
+    let list = |r: Run| -> Vec<String> { r.stdout().lines().skip(2).map(String::from).collect() };
     assert_eq!(
-        lines,
+        list(ws.dpo().run(&["instruction", "list"])),
         [
             "    transfert exigé par la loi vers Suisse (Commission rogatoire internationale \
              n° 2021-17) — INFORMATION NON ENVOYÉE",
             "    objection\u{202f}: sans base légale — envoyée",
-        ],
-        "{out}"
+        ]
     );
-    let r = ws.dpo().english().run(&["instruction", "list"]);
-    let out = r.stdout();
-    let lines: Vec<&str> = out.lines().skip(2).collect();
     assert_eq!(
-        lines,
+        list(ws.dpo().english().run(&["instruction", "list"])),
         [
             "    transfer required by law to Suisse (Commission rogatoire internationale \
              n° 2021-17) — NOT NOTIFIED",
             "    objection: sans base légale — sent",
-        ],
-        "{out}"
+        ]
     );
 }
