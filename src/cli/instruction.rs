@@ -7,6 +7,7 @@ use super::request::{sending, UncertainArgs};
 use super::{eprint_diagnostics, print_json, CliError, Settings};
 use crate::instruction::{self, InstructionError};
 use crate::mail::outbox::{Resolve, Sending};
+use crate::model::MailRecord;
 use crate::render::words;
 
 /// The instruction commands.
@@ -99,17 +100,7 @@ fn print_outcome(settings: &Settings, o: &instruction::Outcome) -> Result<(), Cl
             instruction::NoticeKind::Objection => tr!(s, "instruction-objection"),
             instruction::NoticeKind::Transfer => tr!(s, "instruction-transfer-notice"),
         };
-        let file = d.record.eml.as_str();
-        if d.dry_run {
-            outln!("{k} — {}", tr!(s, "dry-run-written", file = file))?;
-        } else {
-            let to = d.record.recipients.join(", ");
-            let reply = d.record.server_reply.as_str();
-            outln!(
-                "{k} — {}",
-                tr!(s, "message-sent", to = to, file = file, reply = reply)
-            )?;
-        }
+        outln!("{k} — {}", super::delivered(&s, d))?;
     }
     Ok(())
 }
@@ -174,30 +165,33 @@ pub(super) fn run(settings: &Settings, c: &InstructionCommand) -> Result<i32, Cl
                     let from = tr!(s, "instruction-from", from = i.from.as_str());
                     outln!("{}  {}  {at}  {from}", i.id, i.controller)?;
                     outln!("    {}", i.summary)?;
-                    if let Some(t) = &i.transfer {
-                        let sent = if t.notice.is_some() { "yes" } else { "no" };
-                        outln!(
-                            "    {}",
+                    // A transfer and an objection each call for a notice:
+                    // one line each, saying whether it went out.
+                    let sent = |n: &Option<MailRecord>| if n.is_some() { "yes" } else { "no" };
+                    let notices = [
+                        i.transfer.as_ref().map(|t| {
+                            let (country, basis) = (t.country.as_str(), t.legal_basis.as_str());
+                            let sent = sent(&t.notice);
                             tr!(
                                 s,
                                 "instruction-transfer",
-                                country = t.country.as_str(),
-                                basis = t.legal_basis.as_str(),
+                                country = country,
+                                basis = basis,
                                 sent = sent
                             )
-                        )?;
-                    }
-                    if let Some(o) = &i.objection {
-                        let sent = if o.notice.is_some() { "yes" } else { "no" };
-                        outln!(
-                            "    {}",
+                        }),
+                        i.objection.as_ref().map(|o| {
+                            let sent = sent(&o.notice);
                             tr!(
                                 s,
                                 "instruction-objection-line",
                                 reason = o.reason.as_str(),
                                 sent = sent
                             )
-                        )?;
+                        }),
+                    ];
+                    for line in notices.into_iter().flatten() {
+                        outln!("    {line}")?;
                     }
                 }
             }

@@ -40,7 +40,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::render::catalog::Localize;
 use crate::time::TimeError;
 use crate::workspace::WorkspaceError;
-use output::{eprint_diagnostics, hashed, print_diagnostics, print_json, write_file, write_output};
+use output::{
+    delivered, eprint_diagnostics, hashed, print_diagnostics, print_json, write_file, write_output,
+};
 
 pub use settings::Settings;
 

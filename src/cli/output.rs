@@ -1,7 +1,9 @@
 //! What the command line prints and writes: the macros every command
 //! prints with (`outln!`, `errln!`, `tr!`, `say!`, `warn_say!`), which never
-//! panic on a closed pipe; diagnostics; JSON; documents written with `-o`
-//! (atomically, never onto a device, a link or the workspace's own files).
+//! panic on a closed pipe; diagnostics; the line that says what became of a
+//! message the outbox handled (written in a dry run, or sent); JSON;
+//! documents written with `-o` (atomically, never onto a device, a link or
+//! the workspace's own files).
 
 use std::path::{Path, PathBuf};
 
@@ -79,6 +81,21 @@ pub(super) fn hashed(
     sha256: &str,
 ) -> String {
     s.fmt(id, &[("file", file.into()), ("sha256", sha256.into())])
+}
+
+/// What became of one message the outbox handled: written in a dry run, or
+/// sent (to whom, its `.eml`, the server's reply).
+pub(super) fn delivered(
+    s: &crate::render::templates::Strings,
+    d: &crate::mail::outbox::Delivered,
+) -> String {
+    let file = d.record.eml.as_str();
+    if d.dry_run {
+        return tr!(s, "dry-run-written", file = file);
+    }
+    let to = d.record.recipients.join(", ");
+    let reply = d.record.server_reply.as_str();
+    tr!(s, "message-sent", to = to, file = file, reply = reply)
 }
 
 /// `error: …` or `warning: …` in the run's language.

@@ -11,7 +11,6 @@ use super::{eprint_diagnostics, print_json, CliError, Settings};
 use crate::mail::outbox::{Resolve, Sending};
 use crate::mail::SmtpSettings;
 use crate::model::Right;
-use crate::render::templates::Strings;
 use crate::render::words;
 use crate::render::Templates;
 use crate::request::{self, RequestError};
@@ -110,6 +109,14 @@ pub struct UncertainArgs {
     pub again: bool,
 }
 
+impl SendArgs {
+    /// How [`sending`] sends: for real or as a dry run, through the mail
+    /// server when `needs_server`, and what about an uncertain sending.
+    pub(super) fn how(&self, needs_server: bool) -> (bool, bool, Resolve) {
+        (self.dry_run, needs_server, self.uncertain.resolve())
+    }
+}
+
 impl UncertainArgs {
     /// What the outbox does about the uncertain sending.
     pub fn resolve(&self) -> Resolve {
@@ -182,39 +189,21 @@ fn print_outcome(
         )?;
     }
     match &o.forwarded {
-        Some(f) if f.dry_run => say!(s, "dry-run-written", file = f.record.eml.as_str())?,
-        Some(_)
-            if o.request
-                .forwarded
-                .as_ref()
-                .is_some_and(|r| !r.incomplete.is_empty()) =>
-        {
+        Some(f) => {
             let gaps = o.request.forwarded.iter().flat_map(|r| &r.incomplete);
             let gaps: Vec<&str> = gaps.map(String::as_str).collect();
-            let w = tr!(s, "request-forwarded-incomplete", fields = gaps.join(", "));
-            warn_say!(s, "cli-warning", message = w);
-            print_forwarded(s, o)?
+            if !f.dry_run && !gaps.is_empty() {
+                let w = tr!(s, "request-forwarded-incomplete", fields = gaps.join(", "));
+                warn_say!(s, "cli-warning", message = w);
+            }
+            outln!("{}", super::delivered(s, f))?
         }
-        Some(_) => print_forwarded(s, o)?,
         None => say!(s, "next-request-forward", id = id)?,
     }
     for a in o.forwarded.iter().flat_map(|f| &f.record.attachments) {
         outln!("{}", super::hashed(s, "sent-attached", &a.name, &a.sha256))?;
     }
     Ok(())
-}
-
-fn print_forwarded(s: &Strings, o: &request::Outcome) -> Result<(), CliError> {
-    match &o.forwarded {
-        Some(f) => say!(
-            s,
-            "message-sent",
-            to = f.record.recipients.join(", "),
-            file = f.record.eml.as_str(),
-            reply = f.record.server_reply.as_str()
-        ),
-        None => Ok(()),
-    }
 }
 
 #[derive(Serialize)]
@@ -254,33 +243,23 @@ pub(super) fn run(settings: &Settings, c: &RequestCommand) -> Result<i32, CliErr
             // Refusals that need no server come first.
             ws.require_controller(&a.controller)
                 .map_err(RequestError::from)?;
-            let o = sending(
-                settings,
-                &ws,
-                now,
-                (a.send.dry_run, !a.no_forward, a.send.uncertain.resolve()),
-                |how| Ok(request::log(&ws, &new, how)?),
-            )?;
+            let o = sending(settings, &ws, now, a.send.how(!a.no_forward), |how| {
+                Ok(request::log(&ws, &new, how)?)
+            })?;
             print_outcome(settings, &ws, &o, true)?;
         }
         RequestCommand::Forward(a) => {
             // Name a wrong id before asking for mail settings.
             request::load(&ws, &a.id)?;
-            let o = sending(
-                settings,
-                &ws,
-                now,
-                (a.send.dry_run, true, a.send.uncertain.resolve()),
-                |how| {
-                    Ok(request::forward(
-                        &ws,
-                        &a.id,
-                        &a.attach,
-                        how,
-                        a.send.incomplete,
-                    )?)
-                },
-            )?;
+            let o = sending(settings, &ws, now, a.send.how(true), |how| {
+                Ok(request::forward(
+                    &ws,
+                    &a.id,
+                    &a.attach,
+                    how,
+                    a.send.incomplete,
+                )?)
+            })?;
             print_outcome(settings, &ws, &o, false)?;
         }
         RequestCommand::Set(a) => {

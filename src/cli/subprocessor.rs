@@ -202,20 +202,14 @@ pub(super) fn run(settings: &Settings, c: &SubProcessorCommand) -> Result<i32, C
             for id in &a.notices {
                 subprocessor::load_notice(&ws, id)?;
             }
-            let sent = sending(
-                settings,
-                &ws,
-                now,
-                (a.send.dry_run, true, a.send.uncertain.resolve()),
-                |how| {
-                    Ok(subprocessor::notify(
-                        &ws,
-                        &a.notices,
-                        how,
-                        a.send.incomplete,
-                    )?)
-                },
-            )?;
+            let sent = sending(settings, &ws, now, a.send.how(true), |how| {
+                Ok(subprocessor::notify(
+                    &ws,
+                    &a.notices,
+                    how,
+                    a.send.incomplete,
+                )?)
+            })?;
             if settings.json {
                 print_json(&sent)?;
             } else {
@@ -233,17 +227,7 @@ pub(super) fn run(settings: &Settings, c: &SubProcessorCommand) -> Result<i32, C
                         );
                         warn_say!(t, "cli-warning", message = w);
                     }
-                    let file = d.record.eml.as_str();
-                    if d.dry_run {
-                        outln!("{notice} — {}", tr!(t, "dry-run-written", file = file))?;
-                    } else {
-                        let to = d.record.recipients.join(", ");
-                        let reply = d.record.server_reply.as_str();
-                        outln!(
-                            "{notice} — {}",
-                            tr!(t, "message-sent", to = to, file = file, reply = reply)
-                        )?;
-                    }
+                    outln!("{notice} — {}", super::delivered(&t, d))?;
                 }
             }
         }

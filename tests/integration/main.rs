@@ -15,6 +15,7 @@ mod cli;
 mod closing;
 mod copies;
 mod crash;
+mod dd_b;
 mod documents;
 mod duties_voice;
 mod errors_voice;
