@@ -65,7 +65,7 @@ fn list(settings: &Settings, a: &ListArgs) -> Result<i32, CliError> {
         return Ok(0);
     }
     for c in &out {
-        outln!("{} ({})", c.controller, c.file)?;
+        outln!("{} ({})", ws.controller_name(&c.controller), c.file)?;
         for it in &c.items {
             let choice = it
                 .choice

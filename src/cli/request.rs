@@ -189,9 +189,14 @@ fn print_outcome(
                 .as_ref()
                 .is_some_and(|r| !r.incomplete.is_empty()) =>
         {
-            let gaps = o.request.forwarded.iter().flat_map(|r| &r.incomplete);
-            let gaps: Vec<&str> = gaps.map(String::as_str).collect();
-            let w = tr!(s, "request-forwarded-incomplete", fields = gaps.join(", "));
+            let gaps: Vec<String> = o
+                .request
+                .forwarded
+                .iter()
+                .flat_map(|r| r.incomplete.clone())
+                .collect();
+            let fields = crate::audit::fields_in_words(s, &gaps);
+            let w = tr!(s, "request-forwarded-incomplete", fields = fields);
             warn_say!(s, "cli-warning", message = w);
             print_forwarded(s, o)?
         }
@@ -331,7 +336,7 @@ pub(super) fn run(settings: &Settings, c: &RequestCommand) -> Result<i32, CliErr
                     outln!(
                         "{}  {}  {right}  {}  {forwarded}",
                         r.id,
-                        r.controller,
+                        ws.controller_name(&l.record.controller),
                         tr!(s, "request-received-at", at = received),
                     )?;
                     let due = r.answer_period.as_ref().map(|p| words::period_end(s, p));

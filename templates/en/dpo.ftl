@@ -321,7 +321,7 @@ next-fate-verify-bag = next: `dpo fate verify-bag { $dir }` once the medium is r
 fate-no-fingerprint = note: item `{ $item }` has no fingerprint, so no residual scan can prove the destruction
     next: next time, `dpo fate fingerprint { $item } PATH…` before destroying
 fate-pending = { $what }: { $reason }
-fate-pending-field = { $what }, field `{ $field }`: { $reason }
+fate-pending-field = { $what }, field "{ $field }": { $reason }
 fate-pending-copy = copy `{ $copy }` of item `{ $item }`
 fate-pending-item = item `{ $item }`
 fate-pending-certificate = the certificate

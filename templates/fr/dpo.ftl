@@ -321,7 +321,7 @@ next-fate-verify-bag = suite : `dpo fate verify-bag { $dir }` quand le support
 fate-no-fingerprint = remarque : l'élément `{ $item }` n'a pas d'empreinte, aucun contrôle résiduel ne peut donc prouver la destruction
     suite : la prochaine fois, `dpo fate fingerprint { $item } CHEMIN…` avant de détruire
 fate-pending = { $what } : { $reason }
-fate-pending-field = { $what }, champ `{ $field }` : { $reason }
+fate-pending-field = { $what }, champ « { $field } » : { $reason }
 fate-pending-copy = copie `{ $copy }` de l'élément `{ $item }`
 fate-pending-item = élément `{ $item }`
 fate-pending-certificate = le certificat
@@ -347,11 +347,11 @@ fate-todo-scan-found = le dernier contrôle résiduel ({ $at }) a trouvé { $n -
     [one] un fichier
    *[other] { $n } fichiers
 } de l'élément : détruisez-les, puis refaites le contrôle
-fate-todo-destroy = la détruire et consigner comment : `dpo fate destroy { $item } --copy { $copy } --method clear|purge|destroy …`
+fate-todo-destroy = détruire cette copie et consigner comment : `dpo fate destroy { $item } --copy { $copy } --method clear|purge|destroy …`
 fate-todo-wait-choice = attendre le choix écrit du responsable de traitement
 fate-todo-verify-bag = vérifier son paquet : `dpo fate verify-bag DOSSIER`
-fate-todo-return-or = la restituer dans un paquet vérifié, ou { $destroy }
-fate-todo-wait-hand-over = attendre que l'élément soit remis dans un paquet vérifié, puis la détruire
+fate-todo-return-or = restituer cette copie dans un paquet vérifié, ou { $destroy }
+fate-todo-wait-hand-over = attendre que l'élément soit remis dans un paquet vérifié, puis détruire cette copie
 copy-kind-live-storage = stockage en service
 copy-kind-backup-repository = dépôt de sauvegarde
 copy-kind-restore-points = points de restauration
@@ -467,10 +467,10 @@ fate-choice-destroy = destruction
 fate-choice-return_then_destroy = restitution puis destruction
 fate-choice-keep = conservation
 copy-state-pending = en attente
-copy-state-bagged = empaquetée
-copy-state-returned = restituée
-copy-state-destroyed = détruite
-copy-state-kept = conservée
+copy-state-bagged = dans un paquet à vérifier
+copy-state-returned = restitution vérifiée
+copy-state-destroyed = destruction consignée
+copy-state-kept = conservation décidée par le responsable de traitement
 fate-fingerprinted = empreinte de l'élément `{ $item }` : { $files ->
     [0] aucun fichier
     [one] un fichier

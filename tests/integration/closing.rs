@@ -514,7 +514,7 @@ fn a_notice_with_a_required_field_a_completer_needs_incomplete_and_says_so() {
     r.assert_code(2);
     assert!(
         r.stderr()
-            .contains("partirait avec «\u{202f}à compléter\u{202f}» dans\u{202f}: contact.email|contact.phone, contract.end")
+            .contains("partirait avec «\u{202f}à compléter\u{202f}» dans\u{202f}: contact — courriel ou contact — téléphone, contrat — fin")
             && r.stderr().contains("--incomplete"),
         "{}",
         r.stderr()

@@ -572,7 +572,7 @@ fn a_choice_to_confirm_is_not_an_order_to_destroy() {
     let out = out.stdout();
     let item = out.split("historique-sauvegardes  ").nth(1).unwrap();
     assert!(
-        item.contains("à confirmer") && !item.contains("la détruire et consigner comment"),
+        item.contains("à confirmer") && !item.contains("détruire cette copie et consigner comment"),
         "{out}"
     );
 }
