@@ -374,7 +374,13 @@ fn certify(settings: &Settings, a: &CertifyArgs) -> Result<i32, CliError> {
             }
             let s = settings.strings();
             let c = controller.as_str();
-            warn_say!(s, "fate-certify-refused", controller = c, n = pending.len());
+            let said = ws.controller_said(&controller, s.lang());
+            warn_say!(
+                s,
+                "fate-certify-refused",
+                controller = said.as_str(),
+                n = pending.len()
+            );
             for p in &pending {
                 errln!("  - {}", p.text(&s));
             }

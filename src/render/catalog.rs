@@ -622,7 +622,7 @@ mod tests {
     fn plurals_isolation_and_placeholders() {
         let fr = Catalog::of(Lang::Fr);
         let en = Catalog::of(Lang::En);
-        assert_eq!(fr.get("todo"), "à compléter");
+        assert_eq!(fr.get("todo"), "«\u{202f}à compléter\u{202f}»");
         assert_eq!(fr.get("date_pattern"), "{day} {month} {year}");
         assert_eq!(fr.list("months").len(), 12);
         for (cat, n, want) in [

@@ -260,7 +260,7 @@ errors-outbox-already-sent = { $what } was already { $done ->
     [sent] sent
    *[other] { $done }
 } on { $at } (Message-ID { $message_id })
-errors-outbox-incomplete = { $what } would go out with « à compléter » in: { $missing }; nothing was sent
+errors-outbox-incomplete = { $what } would go out with "to be completed" in: { $missing }; nothing was sent
 errors-outbox-incomplete-hint = { $hint }, or send it as it is with --incomplete (the record then says it went out incomplete)
 
 ## Keys and signatures

@@ -161,6 +161,15 @@ fn fate_list_names_the_controller_and_says_the_missing_destruction_facts_in_word
         en.contains("field \"destruction — validated by\"") && en.contains("--validated-by NAME"),
         "{en}"
     );
+    let refused = ws
+        .dpo()
+        .now("2021-08-04 15:10")
+        .run(&["fate", "certify"])
+        .text();
+    assert!(
+        refused.contains(&format!("refus de certifier pour {CITY}\u{202f}:")),
+        "{refused}"
+    );
 }
 
 #[test]
@@ -421,4 +430,59 @@ fn the_readme_cites_annex_1_one_way() {
         );
     }
     assert!(readme.contains("(Annex 1, § II.8)"));
+}
+
+/// Every « à compléter » of `text` stands in guillemets (the one rule for
+/// a missing value, in a sentence or a table cell); « rien à compléter »
+/// is not the marker.
+fn every_todo_quoted(what: &str, text: &str) {
+    let text = text.replace("rien à compléter", "");
+    for (at, _) in text.match_indices("à compléter") {
+        let before: String = text[..at].chars().rev().take(2).collect();
+        assert_eq!(
+            before, "\u{202f}«",
+            "{what}: a bare « à compléter » at byte {at}:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn a_completer_is_quoted_everywhere_it_stands_for_a_missing_value() {
+    let ws = Workspace::fixture("juvisy-workspace");
+    ws.write_breach_record("2021-001");
+    ok(
+        &ws,
+        "2021-03-26 11:00",
+        &[
+            "record",
+            "adopt",
+            "breaches/2021-001.yaml",
+            "--reason",
+            "fixture",
+        ],
+    );
+    let show = ok(&ws, "2021-03-26 11:00", &["breach", "show", "2021-001"]).stdout();
+    assert!(show.contains("à compléter"), "{show}");
+    every_todo_quoted("breach show", &show);
+    let en = ws
+        .dpo()
+        .english()
+        .now("2021-03-26 11:00")
+        .run(&["breach", "show", "2021-001"]);
+    assert!(
+        en.stdout().contains("\"to be completed\""),
+        "{}",
+        en.stdout()
+    );
+
+    let md = ok(
+        &ws,
+        "2021-03-26 11:00",
+        &["register", "--format", "md", "-o", "registre.md"],
+    );
+    let register = std::fs::read_to_string(ws.path("registre.md")).unwrap();
+    assert!(register.contains("à compléter"), "{register}");
+    every_todo_quoted("register.md", &register);
+    every_todo_quoted("register summary", &md.stderr());
+    assert!(!md.stderr().contains("«\u{202f}«"), "{}", md.stderr());
 }
