@@ -330,13 +330,14 @@ fn certify_names_each_field_a_complete_and_the_dpo_name_before_it_signs() {
     );
     assert!(
         f.ok(&["fate", "list"])
-            .contains("→ le certificat, champ `processor.yaml: dpo.name`"),
+            .contains("→ le certificat, champ «\u{202f}processor.yaml: dpo.name\u{202f}»"),
         "the list says it too"
     );
     let r = f.dpo(&["fate", "certify"]);
     r.assert_code(1);
     assert!(
-        r.text().contains("champ `processor.yaml: dpo.name`")
+        r.text()
+            .contains("champ «\u{202f}processor.yaml: dpo.name\u{202f}»")
             && !r.text().contains("élément `partages`"),
         "{}",
         r.text()
@@ -934,7 +935,7 @@ fn the_sub_processor_and_transfer_notices_end_with_the_signature_block_in_words(
     let tail = tail_after_journal(&body);
     for want in [
         "Fait à Vitry-sur-Seine, le 1er mars 2021.",
-        "Nom du signataire : à compléter",
+        "Nom du signataire : « à compléter »",
         "Qualité : délégué à la protection des données de l'établissement public territorial Grand-Orly Seine Bièvre",
     ] {
         assert!(tail.contains(want), "{want:?} not at the end of:\n{body}");
@@ -945,7 +946,7 @@ fn the_sub_processor_and_transfer_notices_end_with_the_signature_block_in_words(
     let pdf = crate::support::tools::collapse(&pdf);
     assert!(
         pdf.contains("Signature Fait à Vitry-sur-Seine, le 1er mars 2021.")
-            && pdf.contains("Nom du signataire : à compléter"),
+            && pdf.contains("Nom du signataire : « à compléter »"),
         "{pdf}"
     );
 
