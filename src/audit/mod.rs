@@ -30,7 +30,7 @@ use crate::render::{csv::to_csv, escape_markdown, OutputError, Templates};
 use crate::workspace::{Diagnostic, Workspace};
 
 pub use pack::{pack, PackRequest, Packed};
-pub use records::{record_concerns, RECORD_DIRS};
+pub use records::{field_in_words, fields_in_words, has_words, record_concerns, RECORD_DIRS};
 
 /// The name of the manifest at the root of the pack.
 pub const MANIFEST: &str = "MANIFEST.sha256";

@@ -249,6 +249,32 @@ fn label(s: &Strings, path: &str) -> String {
         .join(" — ")
 }
 
+/// A field code as the pack and the terminal say it (`contract.end` →
+/// « contrat — fin »); `contact.email|contact.phone`, one of them, is said
+/// « contact — courriel ou contact — téléphone ».
+pub fn field_in_words(s: &Strings, code: &str) -> String {
+    code.split('|')
+        .map(|f| label(s, f))
+        .collect::<Vec<_>>()
+        .join(&format!(" {} ", s.get("vc-audit-or")))
+}
+
+/// [`field_in_words`] of a list of codes, joined by commas.
+pub fn fields_in_words(s: &Strings, codes: &[String]) -> String {
+    codes
+        .iter()
+        .map(|c| field_in_words(s, c))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// True when every key of the field path `code` has its words
+/// (`audit_field.<key>`): [`field_in_words`] then says it without a code.
+pub fn has_words(s: &Strings, code: &str) -> bool {
+    code.split(['|', '.'])
+        .all(|k| s.has(&format!("audit_field.{}", k.split('[').next().unwrap_or(k))))
+}
+
 /// The `audit_field.<key>` label of one key; a key without one (which the
 /// unit test `every_field_of_a_logged_record_has_a_label` forbids for the
 /// records the tool writes) keeps its name, spaces for underscores.
@@ -307,13 +333,7 @@ fn code_in_words(s: &Strings, key: &str, v: &str) -> Option<String> {
         ("change", _) => known(format!("audit_change.{v}")),
         ("changed", _) => Some(field_label(s, v)),
         ("right", _) => known(format!("right.{v}")),
-        // `contact.email|contact.phone`: one of them.
-        ("incomplete", _) => Some(
-            v.split('|')
-                .map(|f| label(s, f))
-                .collect::<Vec<_>>()
-                .join(&format!(" {} ", s.get("vc-audit-or"))),
-        ),
+        ("incomplete", _) => Some(field_in_words(s, v)),
         (_, "true") => Some(s.get("yes").to_string()),
         (_, "false") => Some(s.get("no").to_string()),
         _ => None,
@@ -342,25 +362,29 @@ fn readable(s: &Strings, tz: Tz, names: &Names, key: &str, v: &str) -> String {
 
 /// The records as the log's CSV: a column per field, headed by its label
 /// in the pack's language, codes in words; ids and ISO dates stay as they
-/// are, as in the other CSVs of the pack.
+/// are, as in the other CSVs of the pack. A column empty in every row (a
+/// transfer or an objection no record has) is left out.
 pub(super) fn csv_table(s: &Strings, records: &[Record]) -> (Vec<String>, Vec<Vec<String>>) {
     let (keys, rows) = table(records);
+    let kept: Vec<usize> = (0..keys.len())
+        .filter(|&i| rows.iter().any(|r| !r[i].trim().is_empty()))
+        .collect();
     let rows = rows
         .into_iter()
         .map(|row| {
-            row.into_iter()
-                .zip(&keys)
-                .map(|(v, k)| {
+            kept.iter()
+                .map(|&i| {
+                    let v = row[i].clone();
                     if v.is_empty() {
                         v
                     } else {
-                        code_in_words(s, k, &v).unwrap_or(v)
+                        code_in_words(s, &keys[i], &v).unwrap_or(v)
                     }
                 })
                 .collect()
         })
         .collect();
-    (keys.iter().map(|k| label(s, k)).collect(), rows)
+    (kept.iter().map(|&i| label(s, &keys[i])).collect(), rows)
 }
 
 /// Files that concern the processor as a whole, whose journal entries every

@@ -369,23 +369,23 @@ pub enum BreachError {
         source: crate::render::pdf::PdfError,
     },
     /// The message could not be built or sent: nothing was recorded.
-    #[error("breach `{id}` was not notified to `{controller}`; nothing was recorded as sent")]
+    #[error("breach `{id}` was not notified to {controller}; nothing was recorded as sent")]
     Mail {
         /// The breach.
         id: Id,
-        /// The controller.
-        controller: Id,
+        /// The controller, as a sentence names it.
+        controller: String,
         /// Why.
         #[source]
         source: MailError,
     },
     /// The message WAS sent, but recording it failed.
-    #[error("the message to `{controller}` about breach `{id}` WAS SENT ({message_id}, server reply `{reply}`), but recording it failed\n  hint: keep this output; fix the cause below, then record the notification by hand in `breaches/{id}.yaml`")]
+    #[error("the message to {controller} about breach `{id}` WAS SENT ({message_id}, server reply `{reply}`), but recording it failed\n  hint: keep this output; fix the cause below, then record the notification by hand in `breaches/{id}.yaml`")]
     SentNotRecorded {
         /// The breach.
         id: Id,
-        /// The controller.
-        controller: Id,
+        /// The controller, as a sentence names it.
+        controller: String,
         /// The Message-ID.
         message_id: String,
         /// The server's reply.

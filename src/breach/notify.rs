@@ -257,7 +257,7 @@ impl Prepared<'_> {
             let letter = Letter {
                 what: crate::render::catalog::Msg::new("va-what-breach-to")
                     .arg("id", b.id.to_string())
-                    .arg("controller", c.to_string()),
+                    .arg("controller", ws.controller_said(&c, t.lang())),
                 to: outbox::recipient(&contact, outbox::role("va-role-breach-contact", &c)),
                 subject: notice.context.subject.clone(),
                 text: notice.text.clone(),
@@ -303,7 +303,7 @@ impl Prepared<'_> {
                     recorded = Some(store::update(ws, &lock, &current, new)?);
                     Ok::<_, BreachError>(())
                 })
-                .map_err(|e| outbox_error(&b.id, Some(&c), e))?;
+                .map_err(|e| outbox_error(&b.id, Some(ws.controller_said(&c, t.lang())), e))?;
             if let Some(r) = recorded {
                 current = r;
             }
@@ -342,8 +342,10 @@ fn progress_text(p: &str) -> Result<String, crate::model::EmptyText> {
 }
 
 /// The outbox's refusals and failures, in the breach workflow's words.
-fn outbox_error(id: &Id, controller: Option<&Id>, e: OutboxError) -> BreachError {
-    let controller = || controller.cloned().unwrap_or_else(|| id.clone());
+/// `controller` is the controller as a sentence names it
+/// ([`Workspace::controller_said`]).
+fn outbox_error(id: &Id, controller: Option<String>, e: OutboxError) -> BreachError {
+    let controller = || controller.clone().unwrap_or_else(|| id.to_string());
     match e {
         OutboxError::NoSender => BreachError::NoSender,
         OutboxError::Mail { source, .. } => BreachError::Mail {

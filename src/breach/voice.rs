@@ -128,14 +128,17 @@ impl BreachError {
                 .arg("aware", instant(*aware_at)))
             .hint(of("duties-call-before-aware-hint", id).arg("tz", tz.as_str())),
             E::Pdf { id, .. } => r(of("duties-breach-pdf", id)),
-            E::Mail { id, controller, .. } => r(to("duties-breach-not-sent", id, controller)),
+            E::Mail { id, controller, .. } => {
+                r(of("duties-breach-not-sent", id).arg("controller", controller.as_str()))
+            }
             E::SentNotRecorded {
                 id,
                 controller,
                 message_id,
                 reply,
                 ..
-            } => r(to("duties-sent-not-recorded", id, controller)
+            } => r(of("duties-sent-not-recorded", id)
+                .arg("controller", controller.as_str())
                 .arg("message_id", message_id.as_str())
                 .arg("reply", reply.as_str()))
             .hint(of("duties-sent-not-recorded-hint", id)),

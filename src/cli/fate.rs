@@ -65,7 +65,7 @@ fn list(settings: &Settings, a: &ListArgs) -> Result<i32, CliError> {
         return Ok(0);
     }
     for c in &out {
-        outln!("{} ({})", c.controller, c.file)?;
+        outln!("{} ({})", ws.controller_name(&c.controller), c.file)?;
         for it in &c.items {
             let choice = it
                 .choice
@@ -418,7 +418,13 @@ fn certify(settings: &Settings, a: &CertifyArgs) -> Result<i32, CliError> {
             }
             let s = settings.strings();
             let c = controller.as_str();
-            warn_say!(s, "fate-certify-refused", controller = c, n = pending.len());
+            let said = ws.controller_said(&controller, s.lang());
+            warn_say!(
+                s,
+                "fate-certify-refused",
+                controller = said.as_str(),
+                n = pending.len()
+            );
             for p in &pending {
                 errln!("  - {}", p.text(&s));
             }

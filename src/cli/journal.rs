@@ -230,6 +230,14 @@ fn action_label(s: &Strings, code: &str) -> String {
     }
     for suffix in outbox::NOT_THE_SENDING {
         if let Some(base) = code.strip_suffix(suffix).filter(|b| s.has(&id(b))) {
+            // A step of a sending (one that failed, was only tried…) is
+            // named as a sending, not by its outcome ("demande transmise…").
+            let sending = format!("terminal-sending-{}", base.replace('.', "-"));
+            let step = format!("terminal-action-{}", &suffix[1..]);
+            if s.has(&sending) && s.has(&step) {
+                let what = s.fmt(&sending, &[]);
+                return s.fmt(&step, &[("sending", what.as_str().into())]);
+            }
             let what = s.fmt(&id(base), &[]);
             return s.fmt(&id(&suffix[1..]), &[("action", what.as_str().into())]);
         }
@@ -265,7 +273,12 @@ mod tests {
         assert_eq!(action_label(&en, "breach.open"), "breach opened");
         assert_eq!(
             action_label(&fr, "breach.notify.intent"),
-            "notification d'une violation par courriel\u{202f}: envoi sur le point de partir"
+            "envoi de la notification d'une violation\u{202f}: sur le point de partir"
+        );
+        assert_eq!(
+            action_label(&fr, "request.forward.unreachable"),
+            "transmission d'une demande au responsable de traitement\u{202f}: échec, \
+             le serveur de messagerie n'a pas pu être joint\u{202f}; rien n'est parti"
         );
         assert_eq!(
             action_label(&en, "breach.dry-run"),

@@ -190,10 +190,15 @@ fn print_outcome(
     }
     match &o.forwarded {
         Some(f) => {
-            let gaps = o.request.forwarded.iter().flat_map(|r| &r.incomplete);
-            let gaps: Vec<&str> = gaps.map(String::as_str).collect();
+            let gaps: Vec<String> = o
+                .request
+                .forwarded
+                .iter()
+                .flat_map(|r| r.incomplete.clone())
+                .collect();
             if !f.dry_run && !gaps.is_empty() {
-                let w = tr!(s, "request-forwarded-incomplete", fields = gaps.join(", "));
+                let fields = crate::audit::fields_in_words(s, &gaps);
+                let w = tr!(s, "request-forwarded-incomplete", fields = fields);
                 warn_say!(s, "cli-warning", message = w);
             }
             outln!("{}", super::delivered(s, f))?
@@ -310,7 +315,7 @@ pub(super) fn run(settings: &Settings, c: &RequestCommand) -> Result<i32, CliErr
                     outln!(
                         "{}  {}  {right}  {}  {forwarded}",
                         r.id,
-                        r.controller,
+                        ws.controller_name(&l.record.controller),
                         tr!(s, "request-received-at", at = received),
                     )?;
                     let due = r.answer_period.as_ref().map(|p| words::period_end(s, p));

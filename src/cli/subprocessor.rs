@@ -124,7 +124,11 @@ fn print_edit(
     let s = settings.strings();
     say!(s, "sp-recorded", id = o.subprocessor.id.as_str())?;
     if !o.changed.is_empty() {
-        say!(s, "sp-changed", fields = o.changed.join(", "))?;
+        say!(
+            s,
+            "sp-changed",
+            fields = crate::audit::fields_in_words(&s, &o.changed)
+        )?;
     }
     if !o.comments_kept {
         say!(s, "sp-comments-lost")?;
@@ -218,7 +222,7 @@ pub(super) fn run(settings: &Settings, c: &SubProcessorCommand) -> Result<i32, C
                     let d = &s.delivered;
                     let notice = tr!(t, "sp-notice", id = s.notice.as_str());
                     if !s.incomplete.is_empty() {
-                        let fields = s.incomplete.join(", ");
+                        let fields = crate::audit::fields_in_words(&t, &s.incomplete);
                         let w = tr!(
                             t,
                             "sp-notice-incomplete",

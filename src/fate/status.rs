@@ -108,11 +108,21 @@ impl Pending {
         };
         let (what, reason) = (what.into(), self.reason.as_str().into());
         match &self.field {
+            // A field of a record in words, as the audit pack says it; a
+            // place in another file (`processor.yaml: dpo.name`) as it is.
             Some(field) => s.fmt(
                 "fate-pending-field",
                 &[
                     ("what", what),
-                    ("field", field.as_str().into()),
+                    (
+                        "field",
+                        if crate::audit::has_words(s, field) {
+                            crate::audit::field_in_words(s, field)
+                        } else {
+                            field.clone()
+                        }
+                        .into(),
+                    ),
                     ("reason", reason),
                 ],
             ),
@@ -133,12 +143,12 @@ fn incomplete_destruction(item: &Id, c: &CopyStatus, s: &Strings) -> Vec<Pending
         (
             "validated_by",
             blank(&d.validated_by),
-            "--validated-by NAME",
+            ("--validated-by", "terminal-placeholder-name"),
         ),
         (
             "media_destination",
             blank(&d.media_destination),
-            "--media-destination TEXT",
+            ("--media-destination", "terminal-placeholder-text"),
         ),
     ]
     .into_iter()
@@ -153,7 +163,7 @@ fn incomplete_destruction(item: &Id, c: &CopyStatus, s: &Strings) -> Vec<Pending
                 ("at", crate::render::words::long_datetime(s, d.at).into()),
                 ("item", item.as_str().into()),
                 ("copy", c.copy.as_str().into()),
-                ("flag", flag.into()),
+                ("flag", format!("{} {}", flag.0, s.fmt(flag.1, &[])).into()),
             ],
         ),
     })

@@ -228,6 +228,12 @@ impl MailError {
         }
     }
 
+    /// True when the server answered no (a 4xx or 5xx reply); false when
+    /// it could not be reached, or for any other failure.
+    pub fn refused_by_server(&self) -> bool {
+        matches!(self, MailError::Send { source, .. } if source.is_permanent() || source.is_transient())
+    }
+
     /// True when the server may have the message although sending failed
     /// ([`MailError::Unconfirmed`]): the send is uncertain, not failed.
     pub fn maybe_delivered(&self) -> bool {

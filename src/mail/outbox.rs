@@ -14,8 +14,9 @@
 //! 4. send those bytes;
 //! 5. let the workflow record the sending in its record file, and journal
 //!    the **outcome**: `<action>` (sent, the `.eml`'s SHA-256 as payload
-//!    hash), or `<action>.failed` when the server refused it (the `.eml` is
-//!    then removed).
+//!    hash), or, nothing sent, `<action>.failed` when the server refused
+//!    the message or `<action>.unreachable` when it could not be reached
+//!    (the `.eml` is then removed).
 //!
 //! An intent with no outcome after it — the command was killed during the
 //! transaction, the server went silent after the message, or the sending
@@ -43,7 +44,7 @@
 //! as one [`InfraError`], and journal their own records through
 //! [`Sending::journal`], as the command's actor at its instant.
 
-use crate::render::catalog::{Msg, Told};
+use crate::render::catalog::{Msg, MsgArg, Told};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
@@ -301,7 +302,7 @@ impl OutboxError {
             } => Told::new(
                 Msg::new("errors-outbox-incomplete")
                     .arg("what", what.clone())
-                    .arg("missing", missing.join(", ")),
+                    .arg("missing", MsgArg::Fields(missing.clone())),
             )
             .hint(Msg::new("errors-outbox-incomplete-hint").arg("hint", hint.clone())),
             OutboxError::Attach(e) => e.told(),
@@ -573,6 +574,9 @@ pub enum Resolve {
 pub const INTENT: &str = ".intent";
 /// Suffix of the journal action of a message the server refused.
 pub const FAILED: &str = ".failed";
+/// Suffix of the journal action of a message not sent because the server
+/// could not be reached (no connection, a TLS handshake refused).
+pub const UNREACHABLE: &str = ".unreachable";
 /// Suffix of the journal action of a message written, not sent.
 pub const DRY_RUN: &str = ".dry-run";
 /// Suffix of the journal action that sends again after an uncertain sending.
@@ -580,7 +584,7 @@ pub const AGAIN: &str = ".again";
 /// Suffix of the journal action that records an uncertain sending as sent.
 pub const CONFIRM_SENT: &str = ".confirm-sent";
 /// Every suffix of a journal action that is not the sending itself.
-pub const NOT_THE_SENDING: [&str; 5] = [INTENT, FAILED, DRY_RUN, AGAIN, CONFIRM_SENT];
+pub const NOT_THE_SENDING: [&str; 6] = [INTENT, FAILED, UNREACHABLE, DRY_RUN, AGAIN, CONFIRM_SENT];
 
 /// A sending journaled as about to go out, with no outcome after it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -833,8 +837,14 @@ impl<'a> Outbox<'a> {
         let receipt = match send(settings, &built) {
             Ok(r) => r,
             Err(e) if certainly_not_sent(&e) => {
-                // Refused: journal the outcome, then drop the kept copy.
-                let failed = format!("{}{FAILED}", f.action);
+                // Not sent: journal the outcome and why, then drop the kept
+                // copy.
+                let why = if e.refused_by_server() {
+                    FAILED
+                } else {
+                    UNREACHABLE
+                };
+                let failed = format!("{}{why}", f.action);
                 self.how
                     .journal(self.ws, self.lock, &failed, &sent.eml, &built.bytes)?;
                 let _ = std::fs::remove_file(self.ws.root.join(&sent.eml));

@@ -66,6 +66,10 @@ pub enum MsgArg {
     /// Another message, said in the same language (a phrase such as "the
     /// controller's postal address" inside "missing …").
     Said(Box<Msg>),
+    /// Field codes of a record (`contract.end`), said in words as the
+    /// audit pack says them ([`crate::audit::field_in_words`]), comma
+    /// separated.
+    Fields(Vec<String>),
 }
 
 impl From<Msg> for MsgArg {
@@ -475,6 +479,7 @@ impl Catalog {
             .iter()
             .map(|(_, v)| match v {
                 MsgArg::Said(inner) => Some(self.msg(inner)),
+                MsgArg::Fields(codes) => Some(crate::audit::fields_in_words(self, codes)),
                 _ => None,
             })
             .collect();
@@ -488,7 +493,9 @@ impl Catalog {
                     match (v, said) {
                         (MsgArg::Text(t), _) => Arg::from(t.as_str()),
                         (MsgArg::Number(n), _) => Arg::from(*n),
-                        (MsgArg::Said(_), s) => Arg::from(s.as_deref().unwrap_or("")),
+                        (MsgArg::Said(_) | MsgArg::Fields(_), s) => {
+                            Arg::from(s.as_deref().unwrap_or(""))
+                        }
                     },
                 )
             })
@@ -615,7 +622,7 @@ mod tests {
     fn plurals_isolation_and_placeholders() {
         let fr = Catalog::of(Lang::Fr);
         let en = Catalog::of(Lang::En);
-        assert_eq!(fr.get("todo"), "à compléter");
+        assert_eq!(fr.get("todo"), "«\u{202f}à compléter\u{202f}»");
         assert_eq!(fr.get("date_pattern"), "{day} {month} {year}");
         assert_eq!(fr.list("months").len(), 12);
         for (cat, n, want) in [

@@ -547,11 +547,11 @@ mod tests {
         for (lang, want) in [
             (
                 Lang::Fr,
-                "à compléter|2 reconductions possibles|une reconduction possible",
+                "«\u{202f}à compléter\u{202f}»|2 reconductions possibles|une reconduction possible",
             ),
             (
                 Lang::En,
-                "to be completed|2 renewals allowed|one renewal allowed",
+                "\"to be completed\"|2 renewals allowed|one renewal allowed",
             ),
         ] {
             let mut t = Templates::new(lang).unwrap();

@@ -231,7 +231,7 @@ pub fn log(ws: &Workspace, new: &NewRequest, how: &Sending) -> Result<Outcome, R
 /// that are « à compléter »: its summary.
 pub fn missing_fields(r: &Request) -> Vec<String> {
     let summary = r.summary.trim();
-    outbox::missing(&[("summary", summary.is_empty() || summary == "à compléter")])
+    outbox::missing(&[("summary", crate::model::is_placeholder(summary))])
 }
 
 /// "the forwarding of request `2021-001`", in every language.

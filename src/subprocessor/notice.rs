@@ -337,7 +337,7 @@ fn send(
     let letter = Letter {
         what: Msg::new("va-what-subprocessor-notice-to")
             .arg("id", n.id.to_string())
-            .arg("controller", cid.to_string()),
+            .arg("controller", ws.controller_said(cid, t.lang())),
         to,
         subject: ctx.title.clone(),
         text: t.render("subprocessor-notice.txt", &mail)?,

@@ -125,9 +125,15 @@ pub fn journaled(entries: &[JournalEntry]) -> BTreeMap<String, (u64, String)> {
         for w in &e.writes {
             out.insert(w.file.clone(), (e.seq, w.sha256.clone()));
         }
-        // A message the server refused: the outbox journals the refusal
-        // (subject: the kept `.eml`), then removes the copy it had kept.
-        if e.action.ends_with(crate::mail::outbox::FAILED) {
+        // A message not sent: the outbox journals the failure (subject:
+        // the kept `.eml`), then removes the copy it had kept.
+        if [
+            crate::mail::outbox::FAILED,
+            crate::mail::outbox::UNREACHABLE,
+        ]
+        .iter()
+        .any(|s| e.action.ends_with(s))
+        {
             out.remove(&e.subject);
         }
     }

@@ -354,6 +354,16 @@ impl Workspace {
             .map(|(_, c)| c)
     }
 
+    /// The name of the controller with this id, as a heading or a table
+    /// cell shows it ("Commune de Juvisy-sur-Orge"); the id when it is
+    /// unknown or has no name.
+    pub fn controller_name(&self, id: &Id) -> String {
+        self.controller(id)
+            .map(|c| c.name.trim())
+            .filter(|n| !n.is_empty())
+            .map_or_else(|| id.to_string(), str::to_string)
+    }
+
     /// The controller with this id as a sentence names it in `lang`: "la
     /// commune de Juvisy-sur-Orge" in French (its `name_with_article`),
     /// "Commune de Juvisy-sur-Orge" in English; the id when it is unknown.

@@ -1,6 +1,6 @@
 # Short English labels, used by the template filters and by outputs that do
 # not go through a template (CSV, the PDF footer).
-todo = to be completed
+todo = "to be completed"
 to_confirm = to be confirmed
 none = none
 months-1 = January
@@ -102,12 +102,12 @@ breach_origin-internal-accidental = internal, accidental
 breach_origin-external-malicious = external, malicious
 breach_origin-external-accidental = external, accidental
 breach_origin-unknown = unknown
-breach_dpo_unnamed = name of the data protection officer to be completed
+breach_dpo_unnamed = name of the data protection officer "to be completed"
 breach_dpo_role = data protection officer
 breach_dpo_email = e-mail
 breach_dpo_phone = the officer's phone
 breach_switchboard = the processor's switchboard (not a line of the officer)
-breach_todo = to be completed
+breach_todo = "to be completed"
 yes = yes
 no = no
 number_group = ,
@@ -202,7 +202,7 @@ audit_instructions_title = Log of documented instructions (Annex 1, § II.1-2)
 audit_notices_title = Log of written notices about sub-processors (Annex 1, § II.6)
 audit_people_title = People authorised to process the data (Annex 1, § II.3-4)
 audit_people_interval = Training is renewed every { $months } months.
-audit_people_no_interval = How often training is renewed is not set: to be completed.
+audit_people_no_interval = How often training is renewed is not set: "to be completed".
 audit_people_headers-1 = id
 audit_people_headers-2 = name
 audit_people_headers-3 = role
@@ -312,7 +312,7 @@ fate-blocking = { $n ->
     [one] one thing stands in the way of the certificate
    *[other] { $n } things stand in the way of the certificate
 }
-fate-certify-refused = refusing to certify for `{ $controller }`: { $n ->
+fate-certify-refused = refusing to certify for { $controller }: { $n ->
     [one] one thing remains to do
    *[other] { $n } things remain to do
 }
@@ -321,7 +321,7 @@ next-fate-verify-bag = next: `dpo fate verify-bag { $dir }` once the medium is r
 fate-no-fingerprint = note: item `{ $item }` has no fingerprint, so no residual scan can prove the destruction
     next: next time, `dpo fate fingerprint { $item } PATH…` before destroying
 fate-pending = { $what }: { $reason }
-fate-pending-field = { $what }, field `{ $field }`: { $reason }
+fate-pending-field = { $what }, field "{ $field }": { $reason }
 fate-pending-copy = copy `{ $copy }` of item `{ $item }`
 fate-pending-item = item `{ $item }`
 fate-pending-certificate = the certificate
@@ -430,8 +430,8 @@ set-done = { $file }: `{ $field }` set (journal entry { $seq })
 set-comments-lost = note: its top-level section was rewritten; comments inside it were not kept
 register-gaps = note: { $missing ->
     [0] no required information is missing
-    [one] one item of required information is missing and shown as "{ $todo }"
-   *[other] { $missing } items of required information are missing and shown as "{ $todo }"
+    [one] one item of required information is missing and shown as { $todo }
+   *[other] { $missing } items of required information are missing and shown as { $todo }
 }, { $assumed ->
     [0] no value is an assumption
     [one] one value is an assumption shown with "{ $to_confirm }"
@@ -525,7 +525,7 @@ fate-todo-confirm-choice = confirm the controller's choice: `choice` is an assum
 fate-todo-wait-confirm = wait until the controller confirms its choice (to confirm)
 
 ## Review additions (fixb).
-place_todo = [place to be completed]
+place_todo = [place "to be completed"]
 of_convention = of the convention "{ $title }"
 of_convention_titled = of the "{ $title }"
 of_convention_bare = of the convention

@@ -48,8 +48,8 @@ duties-in-the-future-hint = check the date, or type the offset if the time is in
 duties-call-before-aware = the call ({ $when }) is before breach `{ $id }`'s aware_at ({ $aware }): a call notifying the breach cannot predate the moment the processor became aware of it; nothing was recorded
 duties-call-before-aware-hint = check --at (a time without offset is read in { $tz }); if aware_at is wrong, correct it in `breaches/{ $id }.yaml` first
 duties-breach-pdf = failed to make the PDF of breach `{ $id }`
-duties-breach-not-sent = breach `{ $id }` was not notified to `{ $controller }`; nothing was recorded as sent
-duties-sent-not-recorded = the message to `{ $controller }` about breach `{ $id }` WAS SENT ({ $message_id }, server reply `{ $reply }`), but recording it failed
+duties-breach-not-sent = breach `{ $id }` was not notified to { $controller }; nothing was recorded as sent
+duties-sent-not-recorded = the message to { $controller } about breach `{ $id }` WAS SENT ({ $message_id }, server reply `{ $reply }`), but recording it failed
 duties-sent-not-recorded-hint = keep this output; fix the cause below, then record the notification by hand in `breaches/{ $id }.yaml`
 duties-severity-out-of-range = { $factor } = { $value } is outside its scale ({ $lo } to { $hi })
 duties-severity-hint = DPC 1–4, EI 0.25/0.5/0.75/1, CB 0–2 (ENISA, Recommendations for a methodology of the assessment of severity of personal data breaches, 2013)

@@ -260,7 +260,7 @@ errors-outbox-already-sent = { $what } was already { $done ->
     [sent] sent
    *[other] { $done }
 } on { $at } (Message-ID { $message_id })
-errors-outbox-incomplete = { $what } would go out with « à compléter » in: { $missing }; nothing was sent
+errors-outbox-incomplete = { $what } would go out with "to be completed" in: { $missing }; nothing was sent
 errors-outbox-incomplete-hint = { $hint }, or send it as it is with --incomplete (the record then says it went out incomplete)
 
 ## Keys and signatures
@@ -344,14 +344,14 @@ va-what-instruction-notice = the { $kind ->
    *[transfer] transfer
 } notice of instruction `{ $id }`
 va-what-subprocessor-notice = sub-processor notice `{ $id }`
-va-what-subprocessor-notice-to = sub-processor notice `{ $id }` to `{ $controller }`
+va-what-subprocessor-notice-to = sub-processor notice `{ $id }` for { $controller }
 va-what-subprocessor-notices = the sub-processor notices
 va-hint-request-contact = add the e-mail the controller designated for data-subject requests (Annex 1, § II.7), or log with --no-forward and forward later
 va-hint-request-log-gaps = or log it with --no-forward, fill them with `dpo request set ID FIELD VALUE`, then forward it
 va-hint-request-forward-gaps = fill them with `dpo request set { $id } FIELD VALUE`
 va-hint-subprocessor-gaps = fill them in `subprocessors.yaml` with `dpo subprocessor change { $id } …` (a new notice is then written)
 va-hint-notice-contact = add `contacts: {"{"} notices: {"{"} email: … {"}"} {"}"}` (or the controller's dpo.email) to the controller's file
-va-what-breach-to = breach `{ $id }` to `{ $controller }`
+va-what-breach-to = notification of breach `{ $id }` for { $controller }
 
 ## `journal show`: the note of a `… set` entry (part vA)
 va-set-note = set `{ $field }` in `{ $file }`: SHA-256 of the old value { $old }, of the new value { $new }

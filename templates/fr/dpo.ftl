@@ -1,6 +1,6 @@
 # Libellés courts en français, utilisés par les filtres des modèles et par
 # les sorties qui ne passent pas par un modèle (CSV, pied de page du PDF).
-todo = à compléter
+todo = « à compléter »
 to_confirm = à confirmer
 none = aucun
 months-1 = janvier
@@ -107,7 +107,7 @@ breach_dpo_role = délégué à la protection des données
 breach_dpo_email = courriel
 breach_dpo_phone = téléphone du délégué
 breach_switchboard = standard du sous-traitant (pas une ligne du délégué)
-breach_todo = à compléter
+breach_todo = « à compléter »
 yes = oui
 no = non
 number_group =  
@@ -202,7 +202,7 @@ audit_instructions_title = Registre des instructions documentées (annexe 1, §�
 audit_notices_title = Registre des informations écrites sur les sous-traitants ultérieurs (annexe 1, § II.6)
 audit_people_title = Personnes autorisées à traiter les données (annexe 1, § II.3-4)
 audit_people_interval = La formation est renouvelée tous les { $months } mois.
-audit_people_no_interval = La périodicité de la formation n'est pas fixée : à compléter.
+audit_people_no_interval = La périodicité de la formation n'est pas fixée : « à compléter ».
 audit_people_headers-1 = identifiant
 audit_people_headers-2 = nom
 audit_people_headers-3 = fonction
@@ -312,7 +312,7 @@ fate-blocking = { $n ->
     [one] une chose empêche encore le certificat
    *[other] { $n } choses empêchent encore le certificat
 }
-fate-certify-refused = refus de certifier pour `{ $controller }` : { $n ->
+fate-certify-refused = refus de certifier pour { $controller } : { $n ->
     [one] une chose reste à faire
    *[other] { $n } choses restent à faire
 }
@@ -321,7 +321,7 @@ next-fate-verify-bag = suite : `dpo fate verify-bag { $dir }` quand le support
 fate-no-fingerprint = remarque : l'élément `{ $item }` n'a pas d'empreinte, aucun contrôle résiduel ne peut donc prouver la destruction
     suite : la prochaine fois, `dpo fate fingerprint { $item } CHEMIN…` avant de détruire
 fate-pending = { $what } : { $reason }
-fate-pending-field = { $what }, champ `{ $field }` : { $reason }
+fate-pending-field = { $what }, champ « { $field } » : { $reason }
 fate-pending-copy = copie `{ $copy }` de l'élément `{ $item }`
 fate-pending-item = élément `{ $item }`
 fate-pending-certificate = le certificat
@@ -347,11 +347,11 @@ fate-todo-scan-found = le dernier contrôle résiduel ({ $at }) a trouvé { $n -
     [one] un fichier
    *[other] { $n } fichiers
 } de l'élément : détruisez-les, puis refaites le contrôle
-fate-todo-destroy = la détruire et consigner comment : `dpo fate destroy { $item } --copy { $copy } --method clear|purge|destroy …`
+fate-todo-destroy = détruire cette copie et consigner comment : `dpo fate destroy { $item } --copy { $copy } --method clear|purge|destroy …`
 fate-todo-wait-choice = attendre le choix écrit du responsable de traitement
 fate-todo-verify-bag = vérifier son paquet : `dpo fate verify-bag DOSSIER`
-fate-todo-return-or = la restituer dans un paquet vérifié, ou { $destroy }
-fate-todo-wait-hand-over = attendre que l'élément soit remis dans un paquet vérifié, puis la détruire
+fate-todo-return-or = restituer cette copie dans un paquet vérifié, ou { $destroy }
+fate-todo-wait-hand-over = attendre que l'élément soit remis dans un paquet vérifié, puis détruire cette copie
 copy-kind-live-storage = stockage en service
 copy-kind-backup-repository = dépôt de sauvegarde
 copy-kind-restore-points = points de restauration
@@ -435,8 +435,8 @@ set-done = { $file } : `{ $field }` modifié (entrée { $seq } du journal)
 set-comments-lost = remarque : sa section de premier niveau a été réécrite ; les commentaires qu'elle contenait n'ont pas été conservés
 register-gaps = remarque : { $missing ->
     [0] aucune information requise ne manque
-    [one] une information requise manque et figure comme « { $todo } »
-   *[other] { $missing } informations requises manquent et figurent comme « { $todo } »
+    [one] une information requise manque et figure comme { $todo }
+   *[other] { $missing } informations requises manquent et figurent comme { $todo }
 }, { $assumed ->
     [0] aucune valeur n'est une hypothèse
     [one] une valeur est une hypothèse signalée par « { $to_confirm } »
@@ -467,10 +467,10 @@ fate-choice-destroy = destruction
 fate-choice-return_then_destroy = restitution puis destruction
 fate-choice-keep = conservation
 copy-state-pending = en attente
-copy-state-bagged = empaquetée
-copy-state-returned = restituée
-copy-state-destroyed = détruite
-copy-state-kept = conservée
+copy-state-bagged = dans un paquet à vérifier
+copy-state-returned = restitution vérifiée
+copy-state-destroyed = destruction consignée
+copy-state-kept = conservation décidée par le responsable de traitement
 fate-fingerprinted = empreinte de l'élément `{ $item }` : { $files ->
     [0] aucun fichier
     [one] un fichier
@@ -535,7 +535,7 @@ fate-todo-confirm-choice = confirmer le choix du responsable de traitement : `
 fate-todo-wait-confirm = attendre que le responsable de traitement confirme son choix (à confirmer)
 
 ## Ajouts de la revue (fixb).
-place_todo = [lieu à compléter]
+place_todo = [lieu « à compléter »]
 of_convention = de la convention « { $title } »
 of_convention_titled = de la « { $title } »
 of_convention_bare = de la convention

@@ -48,8 +48,8 @@ duties-in-the-future-hint = vérifiez la date, ou tapez le décalage horaire si 
 duties-call-before-aware = l'appel ({ $when }) précède la prise de connaissance de la violation `{ $id }` (aware_at : { $aware }) : un appel qui notifie la violation ne peut précéder le moment où le sous-traitant en a pris connaissance ; rien n'a été enregistré
 duties-call-before-aware-hint = vérifiez --at (une heure sans décalage est lue dans le fuseau { $tz }) ; si aware_at est faux, corrigez-le d'abord dans `breaches/{ $id }.yaml`
 duties-breach-pdf = échec de la fabrication du PDF de la violation `{ $id }`
-duties-breach-not-sent = la violation `{ $id }` n'a pas été notifiée à `{ $controller }` ; aucun envoi n'a été enregistré
-duties-sent-not-recorded = le message à `{ $controller }` sur la violation `{ $id }` A ÉTÉ ENVOYÉ ({ $message_id }, réponse du serveur `{ $reply }`), mais son enregistrement a échoué
+duties-breach-not-sent = la notification de la violation `{ $id }` pour { $controller } n'est pas partie ; aucun envoi n'a été enregistré
+duties-sent-not-recorded = le message pour { $controller } sur la violation `{ $id }` A ÉTÉ ENVOYÉ ({ $message_id }, réponse du serveur `{ $reply }`), mais son enregistrement a échoué
 duties-sent-not-recorded-hint = gardez cette sortie ; corrigez la cause ci-dessous, puis enregistrez la notification à la main dans `breaches/{ $id }.yaml`
 duties-severity-out-of-range = { $factor } = { $value } est hors de son échelle ({ $lo } à { $hi })
 duties-severity-hint = DPC 1–4, EI 0,25/0,5/0,75/1, CB 0–2 (méthode d'évaluation de la gravité des violations de données personnelles de l'ENISA, 2013)

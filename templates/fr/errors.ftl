@@ -343,14 +343,14 @@ va-what-instruction-notice = { $kind ->
    *[transfer] l'avis de transfert
 } de l'instruction `{ $id }`
 va-what-subprocessor-notice = l'avis de sous-traitance `{ $id }`
-va-what-subprocessor-notice-to = l'avis de sous-traitance `{ $id }` à `{ $controller }`
+va-what-subprocessor-notice-to = l'avis de sous-traitance `{ $id }` pour { $controller }
 va-what-subprocessor-notices = les avis de sous-traitance
 va-hint-request-contact = ajoutez l'adresse électronique que le responsable de traitement a désignée pour les demandes des personnes concernées (annexe 1, § II.7), ou enregistrez avec --no-forward et transmettez plus tard
 va-hint-request-log-gaps = ou enregistrez-la avec --no-forward, complétez-les avec `dpo request set ID CHAMP VALEUR`, puis transmettez-la
 va-hint-request-forward-gaps = complétez-les avec `dpo request set { $id } CHAMP VALEUR`
 va-hint-subprocessor-gaps = complétez-les dans `subprocessors.yaml` avec `dpo subprocessor change { $id } …` (un nouvel avis est alors écrit)
 va-hint-notice-contact = ajoutez `contacts: {"{"} notices: {"{"} email: … {"}"} {"}"}` (ou dpo.email du responsable de traitement) au fichier du responsable de traitement
-va-what-breach-to = la violation `{ $id }` à `{ $controller }`
+va-what-breach-to = la notification de la violation `{ $id }` pour { $controller }
 
 ## « journal show » : la note d'une entrée « … set » (partie vA)
 va-set-note = `{ $field }` modifié dans `{ $file }` : SHA-256 de l'ancienne valeur { $old }, de la nouvelle { $new }

@@ -583,7 +583,7 @@ fn an_unreachable_smtp_server_is_a_clear_error_and_nothing_is_recorded() {
     r.assert_code(2);
     assert!(
         r.stderr().contains(
-            "n'a pas été notifiée à `juvisy-sur-orge`\u{202f}; aucun envoi n'a été enregistré"
+            "la notification de la violation `2021-001` pour la commune de Juvisy-sur-Orge n'est pas partie\u{202f}; aucun envoi n'a été enregistré"
         ),
         "{}",
         r.stderr()
@@ -597,7 +597,10 @@ fn an_unreachable_smtp_server_is_a_clear_error_and_nothing_is_recorded() {
     assert!(!ws.exists(EML));
     // Write-ahead: the intent, then the refusal; nothing journaled as sent.
     let actions: Vec<_> = ws.journal().iter().map(|e| e["action"].clone()).collect();
-    assert_eq!(actions, ["breach.notify.intent", "breach.notify.failed"]);
+    assert_eq!(
+        actions,
+        ["breach.notify.intent", "breach.notify.unreachable"]
+    );
     // The copy dropped after the refusal is not "removed outside dpo".
     let r = ws.dpo().run(&["check"]);
     assert!(!r.text().contains(EML), "{}", r.text());

@@ -75,7 +75,7 @@ mod register {
             // Art. 30(2)(c)
             "Transferts vers un pays tiers ou une organisation internationale",
             // the act says nothing of transfers (issue 9): not "Aucun transfert"
-            "Transferts de données à caractère personnel vers un pays tiers ou une organisation internationale : à compléter",
+            "Transferts de données à caractère personnel vers un pays tiers ou une organisation internationale : « à compléter »",
             // Assumptions are marked (issue 9)
             "(à confirmer)",
             "6. Signature",
@@ -128,7 +128,7 @@ mod register {
             "1. The processor",
             "Controller: Commune de Juvisy-sur-Orge",
             "Categories of processing carried out on behalf of the controller",
-            "Transfers of personal data to a third country or an international organisation: to be completed",
+            "Transfers of personal data to a third country or an international organisation: \"to be completed\"",
             "(to be confirmed)",
             "6. Signature",
             "3. Sub-processors",
@@ -195,7 +195,7 @@ mod register {
         assert!(o.success());
         let md = o.stdout_utf8();
         assert!(md.starts_with("# Registre des catégories d'activités de traitement"));
-        assert!(md.contains("| Adresse | *à compléter* |"));
+        assert!(md.contains("| Adresse | *«\u{202f}à compléter\u{202f}»* |"));
         assert!(md.contains("SIIM94"));
     }
 
@@ -234,7 +234,7 @@ mod register {
         assert!(rows
             .iter()
             .filter(|r| r[0] == "juvisy-sur-orge")
-            .all(|r| r[2] == "à compléter"));
+            .all(|r| r[2] == "«\u{202f}à compléter\u{202f}»"));
         // --controller restricts it.
         let o = dpo(
             &ws,

@@ -291,9 +291,9 @@ fn certify_names_each_field_a_complete_and_the_dpo_name_before_it_signs() {
     r.assert_code(1);
     let t = r.text();
     for want in [
-        "copie `live` de l'élément `partages`, champ `destruction.validated_by`",
-        "copie `live` de l'élément `partages`, champ `destruction.media_destination`",
-        "--validated-by NAME",
+        "copie `live` de l'élément `partages`, champ «\u{202f}destruction — validée par\u{202f}»",
+        "copie `live` de l'élément `partages`, champ «\u{202f}destruction — devenir du support\u{202f}»",
+        "--validated-by NOM",
     ] {
         assert!(t.contains(want), "{want}: {t}");
     }
@@ -305,7 +305,7 @@ fn certify_names_each_field_a_complete_and_the_dpo_name_before_it_signs() {
     let list = f.ok(&["fate", "list"]);
     assert!(
         list.contains(
-            "→ copie `live` de l'élément `partages`, champ `destruction.media_destination`"
+            "→ copie `live` de l'élément `partages`, champ «\u{202f}destruction — devenir du support\u{202f}»"
         ),
         "{list}"
     );
@@ -330,13 +330,14 @@ fn certify_names_each_field_a_complete_and_the_dpo_name_before_it_signs() {
     );
     assert!(
         f.ok(&["fate", "list"])
-            .contains("→ le certificat, champ `processor.yaml: dpo.name`"),
+            .contains("→ le certificat, champ «\u{202f}processor.yaml: dpo.name\u{202f}»"),
         "the list says it too"
     );
     let r = f.dpo(&["fate", "certify"]);
     r.assert_code(1);
     assert!(
-        r.text().contains("champ `processor.yaml: dpo.name`")
+        r.text()
+            .contains("champ «\u{202f}processor.yaml: dpo.name\u{202f}»")
             && !r.text().contains("élément `partages`"),
         "{}",
         r.text()
@@ -399,7 +400,7 @@ fn the_certificate_ends_with_the_signature_block_in_both_languages() {
     f.ok(&["fate", "certify", "-o", "out/sans-lieu.pdf"]);
     let t = words(&pdftotext(&f.ws.path("out/sans-lieu.pdf"), &[]));
     assert!(
-        t.contains("Fait à [lieu à compléter], le 2 août 2021"),
+        t.contains("Fait à [lieu « à compléter »], le 2 août 2021"),
         "{t}"
     );
 }
@@ -514,7 +515,7 @@ fn a_notice_with_a_required_field_a_completer_needs_incomplete_and_says_so() {
     r.assert_code(2);
     assert!(
         r.stderr()
-            .contains("partirait avec «\u{202f}à compléter\u{202f}» dans\u{202f}: contact.email|contact.phone, contract.end")
+            .contains("partirait avec «\u{202f}à compléter\u{202f}» dans\u{202f}: contact — courriel ou contact — téléphone, contrat — fin")
             && r.stderr().contains("--incomplete"),
         "{}",
         r.stderr()
@@ -571,7 +572,7 @@ fn a_request_forward_with_its_summary_a_completer_needs_incomplete() {
     r.assert_code(2);
     assert!(
         r.stderr()
-            .contains("«\u{202f}à compléter\u{202f}» dans\u{202f}: summary"),
+            .contains("«\u{202f}à compléter\u{202f}» dans\u{202f}: objet"),
         "{}",
         r.stderr()
     );
@@ -587,7 +588,7 @@ fn a_request_forward_with_its_summary_a_completer_needs_incomplete() {
     r.assert_code(0);
     assert!(
         r.stderr()
-            .contains("avertissement\u{202f}: transmise avec «\u{202f}à compléter\u{202f}» dans\u{202f}: summary"),
+            .contains("avertissement\u{202f}: transmise avec «\u{202f}à compléter\u{202f}» dans\u{202f}: objet"),
         "{}",
         r.stderr()
     );
@@ -918,8 +919,8 @@ fn the_sub_processor_and_transfer_notices_end_with_the_signature_block_in_words(
     // No list of « à compléter », no "au à compléter", no "convention «
     // Convention".
     for want in [
-        "Coordonnées : à compléter\n",
-        "(début : 1er avril 2021 ; fin : à compléter)",
+        "Coordonnées : « à compléter »\n",
+        "(début : 1er avril 2021 ; fin : « à compléter »)",
         "de la « Convention relative à la mutualisation",
     ] {
         assert!(body.contains(want), "{want:?} not in:\n{body}");
@@ -934,7 +935,7 @@ fn the_sub_processor_and_transfer_notices_end_with_the_signature_block_in_words(
     let tail = tail_after_journal(&body);
     for want in [
         "Fait à Vitry-sur-Seine, le 1er mars 2021.",
-        "Nom du signataire : à compléter",
+        "Nom du signataire : « à compléter »",
         "Qualité : délégué à la protection des données de l'établissement public territorial Grand-Orly Seine Bièvre",
     ] {
         assert!(tail.contains(want), "{want:?} not at the end of:\n{body}");
@@ -945,7 +946,7 @@ fn the_sub_processor_and_transfer_notices_end_with_the_signature_block_in_words(
     let pdf = crate::support::tools::collapse(&pdf);
     assert!(
         pdf.contains("Signature Fait à Vitry-sur-Seine, le 1er mars 2021.")
-            && pdf.contains("Nom du signataire : à compléter"),
+            && pdf.contains("Nom du signataire : « à compléter »"),
         "{pdf}"
     );
 
@@ -1051,7 +1052,7 @@ fn a_placeholder_validator_is_refused_and_a_superseded_destruction_is_marked() {
     r.assert_code(1);
     let t = r.text();
     assert!(
-        t.contains("champ `destruction.validated_by`")
+        t.contains("champ «\u{202f}destruction — validée par\u{202f}»")
             && t.contains("consignée le 2 août 2021 à 10:00 (UTC+02:00)")
             && !t.contains("10:00:00 +02:00"),
         "{t}"

@@ -519,7 +519,7 @@ fn the_duties_refusals_and_failed_sendings_are_said_in_the_run_s_language() {
             2,
             &[
                 pick(
-                    "l'avis de sous-traitance `2021-001` à `juvisy-sur-orge`\u{202f}: l'envoi a échoué",
+                    "l'avis de sous-traitance `2021-001` pour la commune de Juvisy-sur-Orge\u{202f}: l'envoi a échoué",
                     "failed to send sub-processor notice `2021-001`",
                 ),
                 pick("connexion refusée", "Connection refused"),

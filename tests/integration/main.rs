@@ -33,4 +33,5 @@ mod status_audit;
 mod status_order;
 mod subprocessor_request_instruction;
 mod tamper;
+mod terminal_voice;
 mod vb_terminal;

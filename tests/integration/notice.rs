@@ -197,7 +197,7 @@ fn the_dpo_contact_names_the_dpo_and_never_gives_the_switchboard_as_its_phone() 
         .to_string();
     assert!(
         contact.contains("nom du délégué « à compléter »")
-            && contact.contains("téléphone du délégué : à compléter")
+            && contact.contains("téléphone du délégué : « à compléter »")
             && contact.contains("DPO@grandorlyseinebievre.fr"),
         "{contact}"
     );
@@ -389,7 +389,7 @@ fn the_facts_of_the_cnil_form_are_asked_kept_and_sent() {
         "Sous-traitant ultérieur impliqué : aucun",
         "Supports concernés : serveur de fichiers, sauvegardes",
         "Données chiffrées : non",
-        "Personnes directement identifiables : à compléter",
+        "Personnes directement identifiables : « à compléter »",
     ] {
         assert!(plain(&body).contains(line), "{line:?} not in:\n{body}");
         assert!(
@@ -421,7 +421,7 @@ fn the_facts_of_the_cnil_form_are_asked_kept_and_sent() {
     assert!(
         body.contains("Phase: 2 (supplement no. 1)")
             && body.contains("Origin of the breach: external, malicious")
-            && body.contains("People directly identifiable: to be completed"),
+            && body.contains("People directly identifiable: \"to be completed\""),
         "{body}"
     );
     // An unknown sub-processor is refused.
@@ -735,7 +735,7 @@ fn the_notice_ends_with_a_signature_block() {
         .unwrap_or_default();
     for line in [
         "Fait à Vitry-sur-Seine, le 26 mars 2021.",
-        "Nom du signataire : à compléter",
+        "Nom du signataire : « à compléter »",
         "Qualité : délégué à la protection des données de l'établissement public territorial Grand-Orly Seine Bièvre",
     ] {
         assert!(end.contains(line), "{line:?} not at the end of:\n{body}");
@@ -743,7 +743,7 @@ fn the_notice_ends_with_a_signature_block() {
     let pdf = collapse(&pdf);
     assert!(
         pdf.contains("Signature Fait à Vitry-sur-Seine, le 26 mars 2021.")
-            && pdf.contains("Nom du signataire : à compléter"),
+            && pdf.contains("Nom du signataire : « à compléter »"),
         "{pdf}"
     );
     let processor = ws.read("processor.yaml");
@@ -889,7 +889,7 @@ fn the_breach_report_ends_with_the_signature_block_and_names_the_systems() {
     let tail = &md[md.rfind("## Signature").expect("a signature block")..];
     for want in [
         "Fait à Vitry-sur-Seine, le 26 mars 2021.",
-        "**Nom du signataire** : à compléter",
+        "**Nom du signataire** : « à compléter »",
         "**Qualité** : délégué à la protection des données de l'établissement public territorial Grand-Orly Seine Bièvre",
     ] {
         assert!(tail.contains(want), "{want:?} not in:\n{tail}");

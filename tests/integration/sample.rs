@@ -212,7 +212,7 @@ fn transfers_left_out_are_to_be_completed_and_an_empty_list_means_none() {
     assert!(!ws.read(CONTROLLER_FILE).contains("\ntransfers:"));
     let md = register(&ws, "fr", "md");
     assert!(
-        md.contains("vers un pays tiers ou une organisation internationale : à compléter.*"),
+        md.contains("vers un pays tiers ou une organisation internationale : « à compléter ».*"),
         "{md}"
     );
     assert!(!md.contains("Aucun transfert"));
@@ -268,7 +268,7 @@ fn a_transfer_logged_with_an_instruction_appears_in_section_c_for_its_controller
         "Commission rogatoire internationale n° 2021-17",
         "Communication des journaux de messagerie",
         "instruction 2021-001",
-        "*à compléter*",
+        "*« à compléter »*",
     ] {
         assert!(row.contains(want), "missing {want:?} in {row}");
     }
@@ -295,7 +295,10 @@ fn a_transfer_logged_with_an_instruction_appears_in_section_c_for_its_controller
     let en = register(&ws, "en", "md");
     assert!(en.contains("logged with instruction 2021-001"), "{en}");
     let csv = register(&ws, "fr", "csv");
-    assert!(csv.contains("Suisse (à compléter): à compléter"), "{csv}");
+    assert!(
+        crate::support::tools::plain(&csv).contains("Suisse (« à compléter »): « à compléter »"),
+        "{csv}"
+    );
 }
 
 #[test]
@@ -350,11 +353,11 @@ fn the_register_ends_with_a_signature_block_in_both_languages() {
     let md = register(&ws, "fr", "md");
     let tail = &md[md.find("## 6. Signature").unwrap()..];
     assert!(
-        tail.contains("Fait à \\[lieu à compléter\\], le 28 novembre 2026."),
+        tail.contains("Fait à \\[lieu « à compléter »\\], le 28 novembre 2026."),
         "{tail}"
     );
     assert!(
-        tail.contains("| Nom du signataire | *à compléter* |"),
+        tail.contains("| Nom du signataire | *« à compléter »* |"),
         "{tail}"
     );
 }
@@ -363,8 +366,8 @@ fn the_register_ends_with_a_signature_block_in_both_languages() {
 fn an_unknown_contract_end_is_to_be_completed_not_open_ended() {
     let ws = Workspace::sample();
     for (lang, want) in [
-        ("fr", "fin : *à compléter*"),
-        ("en", "end: *to be completed*"),
+        ("fr", "fin : *« à compléter »*"),
+        ("en", "end: *\"to be completed\"*"),
     ] {
         let md = register(&ws, lang, "md");
         let siim = md.lines().find(|l| l.starts_with("| SIIM94")).unwrap();

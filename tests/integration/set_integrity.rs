@@ -572,7 +572,7 @@ fn a_choice_to_confirm_is_not_an_order_to_destroy() {
     let out = out.stdout();
     let item = out.split("historique-sauvegardes  ").nth(1).unwrap();
     assert!(
-        item.contains("à confirmer") && !item.contains("la détruire et consigner comment"),
+        item.contains("à confirmer") && !item.contains("détruire cette copie et consigner comment"),
         "{out}"
     );
 }
@@ -719,7 +719,8 @@ fn request_log_forwards_a_summary_a_completer_only_with_incomplete() {
     let r = log(&[]);
     r.assert_code(2);
     assert!(
-        r.stderr().contains("« à compléter » in: summary") && r.stderr().contains("--no-forward"),
+        r.stderr().contains("\"to be completed\" in: subject")
+            && r.stderr().contains("--no-forward"),
         "{}",
         r.stderr()
     );
@@ -730,7 +731,7 @@ fn request_log_forwards_a_summary_a_completer_only_with_incomplete() {
     r.assert_code(0);
     assert!(
         r.stderr()
-            .contains("warning: forwarded with \"to be completed\" in: summary"),
+            .contains("warning: forwarded with \"to be completed\" in: subject"),
         "{}",
         r.stderr()
     );
