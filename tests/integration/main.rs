@@ -15,7 +15,7 @@ mod cli;
 mod closing;
 mod copies;
 mod crash;
-mod dd_b;
+mod sending_lines;
 mod documents;
 mod duties_voice;
 mod errors_voice;

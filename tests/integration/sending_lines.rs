@@ -139,7 +139,7 @@ fn a_request_forward_says_the_dry_run_then_the_sending_as_recorded() {
 fn a_forward_sent_incomplete_warns_and_its_dry_run_does_not() {
     assert_eq!(
         forward_said(true),
-        "avertissement\u{202f}: transmise avec «\u{202f}à compléter\u{202f}» dans\u{202f}: summary \
+        "avertissement\u{202f}: transmise avec «\u{202f}à compléter\u{202f}» dans\u{202f}: objet \
          (--incomplete\u{202f}; consigné comme tel)\n"
     );
 }
