@@ -22,6 +22,7 @@ mod evidence;
 mod fate;
 mod hostile;
 mod language;
+mod layout_pages;
 mod legal_time;
 mod notice;
 mod robustness;
