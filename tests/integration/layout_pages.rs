@@ -222,8 +222,7 @@ fn shown_instants(show: &str, heading: &str) -> Vec<String> {
 }
 
 #[test]
-fn the_breach_report_lists_every_instant_of_breach_show_and_keeps_its_signature_with_its_text()
-{
+fn the_breach_report_lists_every_instant_of_breach_show_and_keeps_its_signature_with_its_text() {
     let server = SmtpServer::start(Mode::Plain);
     let ws = Workspace::fixture("juvisy-workspace");
     ws.write_breach_record(ID);
@@ -263,7 +262,12 @@ fn the_breach_report_lists_every_instant_of_breach_show_and_keeps_its_signature_
                 "Signature",
                 "envers l'autorité de contrôle",
             ),
-            ("en", "Timeline", "Signature", "towards the supervisory authority"),
+            (
+                "en",
+                "Timeline",
+                "Signature",
+                "towards the supervisory authority",
+            ),
         ] {
             let pdf = ws.path(&format!("rapport-{k}-{lang}.pdf"));
             let out = pdf.to_str().unwrap();
@@ -274,7 +278,9 @@ fn the_breach_report_lists_every_instant_of_breach_show_and_keeps_its_signature_
                 "report",
             );
             let show = ok(
-                ws.dpo().now(now).run(&["--lang", lang, "breach", "show", ID]),
+                ws.dpo()
+                    .now(now)
+                    .run(&["--lang", lang, "breach", "show", ID]),
                 "show",
             )
             .stdout();
@@ -290,7 +296,9 @@ fn the_breach_report_lists_every_instant_of_breach_show_and_keeps_its_signature_
             let mut from = 0;
             for instant in &instants {
                 let found = timeline[from..].find(instant.as_str()).unwrap_or_else(|| {
-                    panic!("{lang}, {k} calls: {instant:?} not in the timeline, in order:\n{timeline}")
+                    panic!(
+                        "{lang}, {k} calls: {instant:?} not in the timeline, in order:\n{timeline}"
+                    )
                 });
                 from += found + instant.len();
             }
@@ -317,7 +325,10 @@ fn the_breach_report_lists_every_instant_of_breach_show_and_keeps_its_signature_
             // The signature keeps with the paragraph before it.
             let last = pages.last().expect("a page");
             let lines: Vec<&str> = last.lines().map(|l| l.text.trim()).collect();
-            let s = lines.iter().position(|l| *l == signature).expect("signature");
+            let s = lines
+                .iter()
+                .position(|l| *l == signature)
+                .expect("signature");
             assert!(s > 0, "{lang}, {k} calls: {lines:?}");
             pages_seen.push(pages.len());
         }

@@ -3,9 +3,14 @@
 //! the language's patterns allow, a path after a `/`, what is left between
 //! characters with a `↵` at the line's end), table columns sized from their
 //! content (every word whole when the page allows it, a hexadecimal hash
-//! always; a table too wide for, or crowded on, a portrait page on
-//! landscape pages), pagination (a code block whole on a page; keep-with-next for
-//! headings, with a short intro and the start of the table it leads to; a table's header with its first row, tables split by row and,
+//! always; a table too wide for, or crowded on, a portrait page — its
+//! words cannot all fit whole there, even with labels beside a hash on
+//! several lines — on landscape pages, with its heading and intro, and the
+//! text after it on the same landscape page as long as it fits there),
+//! pagination (a code block whole on a page; keep-with-next for
+//! headings, with a short intro and the start of the table it leads to; a
+//! short last section, such as a signature block, with the last lines of the
+//! paragraph before it; a table's header with its first row, tables split by row and,
 //! when a row is taller than a page, by line, with the header row repeated),
 //! and the page footer, wrapped rather than cut. The result is a list of positioned items per page, in points
 //! measured from the top-left corner; `emit` turns them into PDF operators.
