@@ -14,7 +14,8 @@
 
 use std::path::Path;
 
-use crate::support::fate::destroy_complete_args;
+use crate::documents::attr;
+use crate::support::fate::{destroy_complete_args, ready_to_certify};
 use crate::support::smtp::{Mode, SmtpServer};
 use crate::support::tools::{collapse, pdftotext};
 use crate::support::{Run, Workspace};
@@ -54,15 +55,6 @@ impl Page {
     fn bottom(&self) -> f32 {
         self.lines().map(|l| l.bottom).fold(0.0, f32::max)
     }
-}
-
-/// The value of attribute `name` in the XML tag `tag`.
-fn attr(tag: &str, name: &str) -> f32 {
-    tag.split(&format!(" {name}=\""))
-        .nth(1)
-        .and_then(|r| r.split('"').next())
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0.0)
 }
 
 /// The pages of `pdftotext -bbox-layout` output; a line whose top is in the
@@ -341,40 +333,9 @@ fn the_breach_report_lists_every_instant_of_breach_show_and_keeps_its_signature_
 
 #[test]
 fn the_certificate_keeps_its_signature_with_the_text_before_it() {
-    let ws = Workspace::fixture("fate-workspace");
     let now = "2021-08-02T10:00:00+02:00";
+    let ws = ready_to_certify(now);
     let run = |args: &[&str]| ok(ws.dpo().now(now).run(args), &args.join(" "));
-    let write = |rel: &str, bytes: &[u8]| {
-        let p = ws.path(rel);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, bytes).unwrap();
-    };
-    write(
-        "data/partages/rh/paie juillet.csv",
-        b"matricule;net\n42;1999.00\n",
-    );
-    write("data/sauvegardes/job-2021-07-31.vbk", &[0x17u8; 1000]);
-    run(&["keys", "generate"]);
-    run(&["fate", "fingerprint", "partages", "data/partages"]);
-    run(&[
-        "fate",
-        "bag",
-        "partages",
-        "--from",
-        "data/partages",
-        "--out",
-        "media/partages",
-    ]);
-    run(&["fate", "verify-bag", "media/partages"]);
-    run(&["fate", "fingerprint", "sauvegardes", "data/sauvegardes"]);
-    for (item, copy) in [
-        ("partages", "live"),
-        ("partages", "snapshots"),
-        ("sauvegardes", "depot"),
-        ("sauvegardes", "bandes"),
-    ] {
-        run(&destroy_complete_args(item, copy));
-    }
     let mut pages_seen = Vec::new();
     for k in 0..8 {
         if k > 0 {
