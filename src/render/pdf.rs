@@ -764,6 +764,24 @@ mod tests {
     }
 
     #[test]
+    fn a_heading_after_a_landscape_table_goes_with_the_portrait_table_it_leads_to() {
+        let word = "anticonstitutionnellement";
+        let mut md = String::from("| A | B | C | D | E |\n|---|---|---|---|---|\n");
+        md.push_str(&format!("| {word} | {word} | {word} | {word} | {word} |\n"));
+        md.push_str("\n## Mesures de sécurité\n\n| N° | Mesure |\n|---|---|\n| 4.1 | Serveurs |\n");
+        let pages = lay_out(&md);
+        let on = |w: &str| {
+            pages
+                .iter()
+                .position(|p| texts(p).iter().any(|t| t.contains(w)))
+                .expect("placed")
+        };
+        assert!(pages[0].landscape);
+        assert_eq!(on("Mesures"), on("Serveurs"));
+        assert!(!pages[on("Serveurs")].landscape);
+    }
+
+    #[test]
     fn a_heading_and_its_short_intro_stay_with_the_start_of_their_table() {
         let tail = "### Empreintes\n\nLe SHA-256 de chaque fichier, relevé avant destruction, \
                     au format de sha256sum ; les recherches résiduelles comparent chaque fichier \

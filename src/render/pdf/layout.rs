@@ -828,10 +828,7 @@ impl Layout<'_> {
             return;
         }
         if let (false, Block::Text(t)) = (landscape, block) {
-            let (size, _, before) = text_style(t.kind);
-            let lines = self.wrap_text(t, size).len();
-            let need = self.space.max(before) + self.text_need(t, lines, next);
-            if !self.empty && !self.break_pending && self.y + need <= self.body_bottom() + EPS {
+            if self.fits_here(t, next) {
                 return;
             }
         }
@@ -844,6 +841,27 @@ impl Layout<'_> {
         } else {
             self.new_page();
         }
+    }
+
+    /// Whether text block `t` (with what it keeps with it) fits on the rest
+    /// of the current page; a heading only when text follows it (the table
+    /// it leads to may not go on this page).
+    fn fits_here(&self, t: &TextBlock, next: &[Block]) -> bool {
+        let leads_to_text = next
+            .iter()
+            .find(|b| match b {
+                Block::Space(_) => false,
+                Block::Text(t) => !matches!(t.kind, TextKind::Heading(_)),
+                Block::Table(_) | Block::PageBreak => true,
+            })
+            .is_some_and(|b| matches!(b, Block::Text(_)));
+        if matches!(t.kind, TextKind::Heading(_)) && !leads_to_text {
+            return false;
+        }
+        let (size, _, before) = text_style(t.kind);
+        let lines = self.wrap_text(t, size).len();
+        let need = self.space.max(before) + self.text_need(t, lines, next);
+        !self.empty && !self.break_pending && self.y + need <= self.body_bottom() + EPS
     }
 
     fn new_page(&mut self) {
