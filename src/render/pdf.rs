@@ -730,24 +730,34 @@ mod tests {
         );
     }
 
-    #[test]
-    fn text_after_a_landscape_table_fills_its_page_and_its_intro_list_stays_behind() {
-        // Words too long for five portrait columns, not for landscape ones.
+    /// A table of five columns of words too long for portrait columns, not
+    /// for landscape ones, with `rows` rows.
+    fn wide_table(rows: usize) -> String {
         let word = "anticonstitutionnellement";
         let row = format!("| {word} | {word} | {word} | {word} | {word} |\n");
-        let mut md = String::from(
+        format!(
+            "| A | B | C | D | E |\n|---|---|---|---|---|\n{}",
+            row.repeat(rows)
+        )
+    }
+
+    /// The index of the first page with a text containing `word`.
+    fn page_of(pages: &[Page], word: &str) -> usize {
+        pages
+            .iter()
+            .position(|p| texts(p).iter().any(|t| t.contains(word)))
+            .expect("placed")
+    }
+
+    #[test]
+    fn text_after_a_landscape_table_fills_its_page_and_its_intro_list_stays_behind() {
+        let md = format!(
             "Un paragraphe.\n\n- un élément de liste\n- un autre élément\n\n## Tableau large\n\n\
-             | A | B | C | D | E |\n|---|---|---|---|---|\n",
+             {}\nUne phrase après le tableau.\n\n## Signature\n\nFait à Vitry.\n",
+            wide_table(3)
         );
-        md.push_str(&row.repeat(3));
-        md.push_str("\nUne phrase après le tableau.\n\n## Signature\n\nFait à Vitry.\n");
         let pages = lay_out(&md);
-        let on = |word: &str| {
-            pages
-                .iter()
-                .position(|p| texts(p).iter().any(|t| t.contains(word)))
-                .expect("placed")
-        };
+        let on = |word: &str| page_of(&pages, word);
         assert_eq!(
             pages.len(),
             2,
@@ -765,17 +775,12 @@ mod tests {
 
     #[test]
     fn a_heading_after_a_landscape_table_goes_with_the_portrait_table_it_leads_to() {
-        let word = "anticonstitutionnellement";
-        let mut md = String::from("| A | B | C | D | E |\n|---|---|---|---|---|\n");
-        md.push_str(&format!("| {word} | {word} | {word} | {word} | {word} |\n"));
-        md.push_str("\n## Mesures de sécurité\n\n| N° | Mesure |\n|---|---|\n| 4.1 | Serveurs |\n");
+        let md = format!(
+            "{}\n## Mesures de sécurité\n\n| N° | Mesure |\n|---|---|\n| 4.1 | Serveurs |\n",
+            wide_table(1)
+        );
         let pages = lay_out(&md);
-        let on = |w: &str| {
-            pages
-                .iter()
-                .position(|p| texts(p).iter().any(|t| t.contains(w)))
-                .expect("placed")
-        };
+        let on = |w: &str| page_of(&pages, w);
         assert!(pages[0].landscape);
         assert_eq!(on("Mesures"), on("Serveurs"));
         assert!(!pages[on("Serveurs")].landscape);
