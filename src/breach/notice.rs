@@ -14,6 +14,7 @@ use serde::Serialize;
 
 use super::deadline;
 use super::fields::{self, Field, FieldState};
+use super::summary::{self, Moment, MomentKind};
 use super::{progress, BreachError, ControllerProgress};
 use crate::model::{AttachedFile, Breach, Controller, Id, Lang, Processor};
 use crate::render::pdf::{markdown_to_pdf, PdfMeta};
@@ -468,9 +469,9 @@ pub struct TimelineEvent {
     pub at: DateTime<FixedOffset>,
     /// When, shown long.
     pub when: String,
-    /// `occurred`, `discovered`, `aware`, `deadline`, `notification`,
-    /// `supplement`, `call`, `closed`.
-    pub kind: &'static str,
+    /// What happened or falls due (`occurred`, `processor_deadline`,
+    /// `authority_deadline`…, as in `breach show --json`).
+    pub kind: MomentKind,
     /// The controller concerned, if any.
     pub controller: Option<String>,
     /// Details: Message-ID and SHA-256, the person called, the summary…
@@ -574,89 +575,21 @@ pub fn report_context(
             }
         })
         .collect();
-    let mut timeline = Vec::new();
-    let mut ev = |at: DateTime<FixedOffset>, kind, controller: Option<&Id>, detail: String| {
-        timeline.push(TimelineEvent {
-            at,
-            when: long(at),
-            kind,
-            controller: controller
+    // The instants `breach show` lists, in its order, each with the
+    // details the document adds.
+    let timeline = summary::timeline(b, tz, &[])
+        .into_iter()
+        .map(|m| TimelineEvent {
+            at: m.at,
+            when: long(m.at),
+            kind: m.kind,
+            controller: m
+                .controller
+                .as_ref()
                 .map(|c| ws.controller(c).map_or(c.to_string(), |x| x.name.clone())),
-            detail,
+            detail: event_detail(s, b, &m),
         })
-    };
-    if let Some(t) = b.occurred_at {
-        ev(t, "occurred", None, String::new());
-    }
-    if let Some(t) = b.discovered_at {
-        ev(
-            t,
-            "discovered",
-            None,
-            b.discovered_by.clone().unwrap_or_default(),
-        );
-    }
-    ev(b.aware_at, "aware", None, String::new());
-    ev(
-        deadline::deadline(b.aware_at),
-        "deadline",
-        None,
-        String::new(),
-    );
-    for n in &b.notifications {
-        let kind = if n.phase == 1 {
-            "notification"
-        } else {
-            "supplement"
-        };
-        let mut detail = format!(
-            "{} — {} — SHA-256 {}",
-            n.recipients.join(", "),
-            n.message_id,
-            n.sha256
-        );
-        if let Some(r) = &n.late_reason {
-            detail.push_str(&format!(" — {}: {r}", s.get("breach_late_reason")));
-        }
-        if let Some(p) = &n.progress {
-            detail.push_str(&format!(" — {}: {p}", s.get("breach_progress")));
-        }
-        if n.phase > 1 {
-            detail = format!(
-                "{} {} — {detail}",
-                s.get("breach_supplement_no"),
-                n.phase - 1
-            );
-        }
-        ev(n.sent_at, kind, Some(&n.controller), detail);
-    }
-    for c in &b.calls {
-        ev(
-            c.at,
-            "call",
-            Some(&c.controller),
-            format!("{} ({}) — {} — {}", c.to, c.number, c.by, c.outcome),
-        );
-    }
-    if let Some(c) = &b.closed {
-        let mut detail = format!("{} — {}", c.by, c.summary);
-        if !c.deferred.is_empty() {
-            let labels: Vec<String> = c
-                .deferred
-                .iter()
-                .filter_map(|k| Field::parse(k))
-                .map(|f| s.get(&f.label_key()).to_string())
-                .collect();
-            detail.push_str(&format!(
-                " — {}: {} ({})",
-                s.get("breach_closed_deferred"),
-                labels.join(", "),
-                c.deferred_reason.as_deref().unwrap_or_default()
-            ));
-        }
-        ev(c.at, "closed", None, detail);
-    }
-    timeline.sort_by_key(|e| e.at);
+        .collect();
     ReportContext {
         facts: facts(ws, t, b),
         items,
@@ -673,6 +606,72 @@ pub fn report_context(
         journal: head,
         tampered: None,
         signature: SignatureView::of(ws, s, now_local),
+    }
+}
+
+/// The details the report gives for moment `m` of `b`: who discovered it;
+/// a message's recipients, Message-ID and digest (and why late, what
+/// progress); the person called and the outcome; who closed the file and
+/// what was left deferred.
+fn event_detail(s: &Strings, b: &Breach, m: &Moment) -> String {
+    match m.kind {
+        MomentKind::Discovered => b.discovered_by.clone().unwrap_or_default(),
+        MomentKind::Notification | MomentKind::Supplement => {
+            let Some(n) = m.source.and_then(|k| b.notifications.get(k)) else {
+                return String::new();
+            };
+            let mut detail = format!(
+                "{} — {} — SHA-256 {}",
+                n.recipients.join(", "),
+                n.message_id,
+                n.sha256
+            );
+            if let Some(r) = &n.late_reason {
+                detail.push_str(&format!(" — {}: {r}", s.get("breach_late_reason")));
+            }
+            if let Some(p) = &n.progress {
+                detail.push_str(&format!(" — {}: {p}", s.get("breach_progress")));
+            }
+            if n.phase > 1 {
+                detail = format!(
+                    "{} {} — {detail}",
+                    s.get("breach_supplement_no"),
+                    n.phase - 1
+                );
+            }
+            detail
+        }
+        MomentKind::Call => m
+            .source
+            .and_then(|k| b.calls.get(k))
+            .map(|c| format!("{} ({}) — {} — {}", c.to, c.number, c.by, c.outcome))
+            .unwrap_or_default(),
+        MomentKind::Closed => {
+            let Some(c) = &b.closed else {
+                return String::new();
+            };
+            let mut detail = format!("{} — {}", c.by, c.summary);
+            if !c.deferred.is_empty() {
+                let labels: Vec<String> = c
+                    .deferred
+                    .iter()
+                    .filter_map(|k| Field::parse(k))
+                    .map(|f| s.get(&f.label_key()).to_string())
+                    .collect();
+                detail.push_str(&format!(
+                    " — {}: {} ({})",
+                    s.get("breach_closed_deferred"),
+                    labels.join(", "),
+                    c.deferred_reason.as_deref().unwrap_or_default()
+                ));
+            }
+            detail
+        }
+        MomentKind::Occurred
+        | MomentKind::Ended
+        | MomentKind::Aware
+        | MomentKind::ProcessorDeadline
+        | MomentKind::AuthorityDeadline => String::new(),
     }
 }
 

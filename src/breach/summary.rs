@@ -153,6 +153,11 @@ pub struct Moment {
     /// and the number.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub to: Option<String>,
+    /// The record it comes from: the index of the notification (in
+    /// `notifications`) or of the call (in `calls`), for the details a
+    /// report adds (Message-ID, digest, outcome); not in the JSON.
+    #[serde(skip)]
+    pub source: Option<usize>,
 }
 
 /// Every instant of `b` in chronological order (at the same instant, in
@@ -170,6 +175,7 @@ pub fn timeline(b: &Breach, tz: Tz, journal: &[JournalEntry]) -> Vec<Moment> {
         by: None,
         supplement: None,
         to: None,
+        source: None,
     };
     let mut out = Vec::new();
     if let Some(t) = b.occurred_at {
@@ -195,7 +201,7 @@ pub fn timeline(b: &Breach, tz: Tz, journal: &[JournalEntry]) -> Vec<Moment> {
         deadline::deadline(b.aware_at),
         MomentKind::ProcessorDeadline,
     ));
-    for n in &b.notifications {
+    for (k, n) in b.notifications.iter().enumerate() {
         let (kind, supplement) = match n.phase {
             1 => (MomentKind::Notification, None),
             p => (MomentKind::Supplement, Some(p - 1)),
@@ -206,14 +212,16 @@ pub fn timeline(b: &Breach, tz: Tz, journal: &[JournalEntry]) -> Vec<Moment> {
                 .map(|e| e.actor.clone()),
             supplement,
             to: Some(n.recipients.join(", ")),
+            source: Some(k),
             ..moment(n.sent_at, kind)
         });
     }
-    for c in &b.calls {
+    for (k, c) in b.calls.iter().enumerate() {
         out.push(Moment {
             controller: Some(c.controller.clone()),
             by: Some(c.by.clone()),
             to: Some(format!("{} ({})", c.to, c.number)),
+            source: Some(k),
             ..moment(c.at, MomentKind::Call)
         });
     }

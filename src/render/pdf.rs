@@ -650,6 +650,143 @@ mod tests {
     }
 
     #[test]
+    fn a_signature_block_keeps_the_last_lines_of_the_paragraph_before_it() {
+        let signature = "## Signature\n\nFait à Vitry-sur-Seine, le 2 août 2021.\n\n\
+                         - **Nom du signataire** : à compléter\n\
+                         - **Qualité** : délégué à la protection des données\n";
+        let long = format!(
+            "Début du paragraphe, {}fin.",
+            "suite du texte établi par le sous-traitant, ".repeat(20)
+        );
+        for paragraph in ["Document établi le 26 mars 2021.", long.as_str()] {
+            for filler in 25..60 {
+                let md = after_lines(filler, &format!("{paragraph}\n\n{signature}"));
+                let pages = lay_out(&md);
+                let last = texts(pages.last().expect("a page")).join(" ");
+                assert!(last.contains("Signature"), "filler {filler}: {last:?}");
+                // Never alone: text of the paragraph before it is on its page.
+                assert!(
+                    last.contains("Document") || last.contains("suite"),
+                    "filler {filler}: the signature alone on its page: {last:?}"
+                );
+                // A long paragraph is split, not moved whole: its last two
+                // lines go over with the signature.
+                if paragraph.starts_with("Début") && pages.len() > 1 {
+                    let before = texts(&pages[pages.len() - 2]).join(" ");
+                    if before.contains("Début") {
+                        let page = pages.last().expect("a page");
+                        let heading = page
+                            .items
+                            .iter()
+                            .find_map(|i| match i {
+                                Item::Text { text, y, .. } if text == "Signature" => Some(*y),
+                                _ => None,
+                            })
+                            .expect("the heading");
+                        let mut above: Vec<f32> = page
+                            .items
+                            .iter()
+                            .filter_map(|i| match i {
+                                Item::Text { y, .. } if *y < heading => Some(*y),
+                                _ => None,
+                            })
+                            .collect();
+                        above.dedup_by(|a, b| (*a - *b).abs() < 0.01);
+                        // Two lines go over with it; more only when the
+                        // page before is full.
+                        let full = pages[pages.len() - 2].items.iter().any(|i| {
+                            matches!(i, Item::Text { size, y, .. }
+                                if *size == 10.0 && *y > BODY_BOTTOM - 2.0 * 13.5)
+                        });
+                        assert!(
+                            above.len() == 2 || (above.len() > 2 && full),
+                            "filler {filler}: {} lines over: {last:?}",
+                            above.len()
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_table_whose_words_fit_whole_stays_portrait_beside_a_hash() {
+        // A timeline: long dates and events beside a SHA-256 (never broken).
+        let hash = "7eba205f4af72a6d13ab7621f63ee1dd68f631738c04f23cbfd5bd111ef6f11f";
+        let mut md =
+            String::from("## Chronologie\n\n| Date | Événement | Détail |\n|---|---|---|\n");
+        for _ in 0..4 {
+            md.push_str(&format!(
+                "| vendredi 26 mars 2021 à 11:00 (UTC+01:00) | Notification par courriel — \
+                 Commune de Juvisy-sur-Orge | rgpd@juvisy.example — SHA-256 {hash} |\n"
+            ));
+        }
+        let pages = lay_out(&md);
+        assert_eq!(pages.len(), 1);
+        assert!(!pages[0].landscape, "the table went landscape");
+        assert!(
+            texts(&pages[0]).iter().any(|t| t.contains(hash)),
+            "the hash is cut"
+        );
+    }
+
+    /// A table of five columns of words too long for portrait columns, not
+    /// for landscape ones, with `rows` rows.
+    fn wide_table(rows: usize) -> String {
+        let word = "anticonstitutionnellement";
+        let row = format!("| {word} | {word} | {word} | {word} | {word} |\n");
+        format!(
+            "| A | B | C | D | E |\n|---|---|---|---|---|\n{}",
+            row.repeat(rows)
+        )
+    }
+
+    /// The index of the first page with a text containing `word`.
+    fn page_of(pages: &[Page], word: &str) -> usize {
+        pages
+            .iter()
+            .position(|p| texts(p).iter().any(|t| t.contains(word)))
+            .expect("placed")
+    }
+
+    #[test]
+    fn text_after_a_landscape_table_fills_its_page_and_its_intro_list_stays_behind() {
+        let md = format!(
+            "Un paragraphe.\n\n- un élément de liste\n- un autre élément\n\n## Tableau large\n\n\
+             {}\nUne phrase après le tableau.\n\n## Signature\n\nFait à Vitry.\n",
+            wide_table(3)
+        );
+        let pages = lay_out(&md);
+        let on = |word: &str| page_of(&pages, word);
+        assert_eq!(
+            pages.len(),
+            2,
+            "{:?}",
+            pages.iter().map(texts).collect::<Vec<_>>()
+        );
+        // The list ends the portrait page; the heading goes with its table.
+        assert_eq!(on("élément"), 0);
+        assert!(!pages[0].landscape && pages[1].landscape);
+        assert_eq!(on("Tableau"), 1);
+        // What follows fits on the landscape page: it is not sent overleaf.
+        assert_eq!(on("après"), 1);
+        assert_eq!(on("Vitry"), 1);
+    }
+
+    #[test]
+    fn a_heading_after_a_landscape_table_goes_with_the_portrait_table_it_leads_to() {
+        let md = format!(
+            "{}\n## Mesures de sécurité\n\n| N° | Mesure |\n|---|---|\n| 4.1 | Serveurs |\n",
+            wide_table(1)
+        );
+        let pages = lay_out(&md);
+        let on = |w: &str| page_of(&pages, w);
+        assert!(pages[0].landscape);
+        assert_eq!(on("Mesures"), on("Serveurs"));
+        assert!(!pages[on("Serveurs")].landscape);
+    }
+
+    #[test]
     fn a_heading_and_its_short_intro_stay_with_the_start_of_their_table() {
         let tail = "### Empreintes\n\nLe SHA-256 de chaque fichier, relevé avant destruction, \
                     au format de sha256sum ; les recherches résiduelles comparent chaque fichier \

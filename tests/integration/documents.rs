@@ -14,7 +14,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use crate::support::fate::destroy_complete_args;
+use crate::support::fate::ready_to_certify;
 use crate::support::status::subprocessor_nouveau;
 use crate::support::tools::{collapse, pdftotext};
 use crate::support::{Run, Workspace};
@@ -557,51 +557,8 @@ fn the_typography_check_fails_on_a_plain_space_before_a_colon() {
 
 #[test]
 fn the_certificate_keeps_its_words_whole_and_its_footer_within_the_page() {
-    let ws = Workspace::fixture("fate-workspace");
     let now = "2021-08-02T10:00:00+02:00";
-    let write = |rel: &str, bytes: &[u8]| {
-        let p = ws.path(rel);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, bytes).unwrap();
-    };
-    write(
-        "data/partages/rh/paie juillet.csv",
-        b"matricule;net\n42;1999.00\n",
-    );
-    write("data/sauvegardes/job-2021-07-31.vbk", &[0x17u8; 1000]);
-    ok(&ws, now, &["keys", "generate"]);
-    ok(
-        &ws,
-        now,
-        &["fate", "fingerprint", "partages", "data/partages"],
-    );
-    ok(
-        &ws,
-        now,
-        &[
-            "fate",
-            "bag",
-            "partages",
-            "--from",
-            "data/partages",
-            "--out",
-            "media/partages",
-        ],
-    );
-    ok(&ws, now, &["fate", "verify-bag", "media/partages"]);
-    ok(
-        &ws,
-        now,
-        &["fate", "fingerprint", "sauvegardes", "data/sauvegardes"],
-    );
-    for (item, copy) in [
-        ("partages", "live"),
-        ("partages", "snapshots"),
-        ("sauvegardes", "depot"),
-        ("sauvegardes", "bandes"),
-    ] {
-        ok(&ws, now, &destroy_complete_args(item, copy));
-    }
+    let ws = ready_to_certify(now);
     ok(&ws, now, &["fate", "certify", "-o", "out/certificat.pdf"]);
     let pdf = ws.path("out/certificat.pdf");
     let mut texts = source_texts_of(&ws);
@@ -874,7 +831,7 @@ fn the_breach_e_mail_words_the_officers_phone_in_its_language() {
 type TextLine = (f32, f32, String);
 
 /// The value of attribute `name` in the XML tag `tag`.
-fn attr(tag: &str, name: &str) -> f32 {
+pub(crate) fn attr(tag: &str, name: &str) -> f32 {
     tag.split(&format!(" {name}=\""))
         .nth(1)
         .and_then(|r| r.split('"').next())

@@ -24,6 +24,7 @@ mod fate;
 mod hostile;
 mod imports;
 mod language;
+mod layout_pages;
 mod legal_time;
 mod notice;
 mod robustness;

@@ -3,9 +3,14 @@
 //! the language's patterns allow, a path after a `/`, what is left between
 //! characters with a `↵` at the line's end), table columns sized from their
 //! content (every word whole when the page allows it, a hexadecimal hash
-//! always; a table too wide for, or crowded on, a portrait page on
-//! landscape pages), pagination (a code block whole on a page; keep-with-next for
-//! headings, with a short intro and the start of the table it leads to; a table's header with its first row, tables split by row and,
+//! always; a table too wide for, or crowded on, a portrait page — its
+//! words cannot all fit whole there, even with labels beside a hash on
+//! several lines — on landscape pages, with its heading and intro, and the
+//! text after it on the same landscape page as long as it fits there),
+//! pagination (a code block whole on a page; keep-with-next for
+//! headings, with a short intro and the start of the table it leads to; a
+//! short last section, such as a signature block, with the last lines of the
+//! paragraph before it; a table's header with its first row, tables split by row and,
 //! when a row is taller than a page, by line, with the header row repeated),
 //! and the page footer, wrapped rather than cut. The result is a list of positioned items per page, in points
 //! measured from the top-left corner; `emit` turns them into PDF operators.
@@ -593,7 +598,11 @@ fn plan_table(fonts: &FontSet, table: &Table, avail: f32, hyph: Option<hypher::L
     let per_col = avail / ncols as f32 - 2.0 * CELL_PAD_X - SLACK;
     let largest = TABLE_SIZE.min(per_col / 1.6).max(4.0);
     let sizes: Vec<f32> = TABLE_SIZES.iter().map(|s| s.min(largest)).collect();
-    for hyphenate in [false, true] {
+    // Beside a hash, the other cells (labels) are first wanted on one line,
+    // up to the cap; when no size allows it, a table whose words all fit
+    // whole still fits, its labels on several lines.
+    let tries = [(false, true), (false, false), (true, true), (true, false)];
+    for (hyphenate, labels_whole) in tries {
         if hyphenate && hyph.is_none() {
             break;
         }
@@ -604,9 +613,7 @@ fn plan_table(fonts: &FontSet, table: &Table, avail: f32, hyph: Option<hypher::L
             // A hash or an address longer than the cap is broken between
             // characters rather than starve the other columns.
             let cap = (content * 0.3).max(1.6 * size);
-            // Beside a hash, the other cells (labels) keep to one line, up
-            // to the cap, rather than be squeezed by it.
-            let with_code = m.code.iter().any(|h| *h > 0.0);
+            let with_code = labels_whole && m.code.iter().any(|h| *h > 0.0);
             let need = (0..ncols).map(|c| {
                 let one_line = if with_code {
                     m.natural[c].min(cap)
@@ -813,10 +820,17 @@ impl Layout<'_> {
     }
 
     /// Goes on with pages of this orientation: on the current page if
-    /// nothing is on it yet, else on a new one.
-    fn orient(&mut self, landscape: bool) {
+    /// nothing is on it yet, else on a new one — but text after a landscape
+    /// table stays on its page, landscape, as long as it fits there, so that
+    /// the page is not left mostly empty.
+    fn orient(&mut self, landscape: bool, block: &Block, next: &[Block]) {
         if landscape == self.landscape {
             return;
+        }
+        if let (false, Block::Text(t)) = (landscape, block) {
+            if self.fits_here(t, next) {
+                return;
+            }
         }
         self.landscape = landscape;
         self.break_pending = false;
@@ -827,6 +841,27 @@ impl Layout<'_> {
         } else {
             self.new_page();
         }
+    }
+
+    /// Whether text block `t` (with what it keeps with it) fits on the rest
+    /// of the current page; a heading only when text follows it (the table
+    /// it leads to may not go on this page).
+    fn fits_here(&self, t: &TextBlock, next: &[Block]) -> bool {
+        let leads_to_text = next
+            .iter()
+            .find(|b| match b {
+                Block::Space(_) => false,
+                Block::Text(t) => !matches!(t.kind, TextKind::Heading(_)),
+                Block::Table(_) | Block::PageBreak => true,
+            })
+            .is_some_and(|b| matches!(b, Block::Text(_)));
+        if matches!(t.kind, TextKind::Heading(_)) && !leads_to_text {
+            return false;
+        }
+        let (size, _, before) = text_style(t.kind);
+        let lines = self.wrap_text(t, size).len();
+        let need = self.space.max(before) + self.text_need(t, lines, next);
+        !self.empty && !self.break_pending && self.y + need <= self.body_bottom() + EPS
     }
 
     fn new_page(&mut self) {
@@ -885,22 +920,20 @@ impl Layout<'_> {
         let x0 = MARGIN_X + block.indent;
         let lines = self.wrap_text(block, size);
         self.space = self.space.max(before);
-        if let TextKind::Heading(level) = block.kind {
-            // Keep with next: the heading and two lines of what follows —
-            // or its whole section when it is short text (a signature
-            // block is never split from its heading or across pages).
-            let (next_before, next_height) = match self.short_section(level, next) {
-                Some(whole) => whole,
-                None => self.keep_height(next, 0),
-            };
-            let need = self.space
-                + lines.len() as f32 * lh
-                + block.space_after.max(next_before)
-                + next_height;
+        if let TextKind::Heading(_) = block.kind {
+            let need = self.space + self.text_need(block, lines.len(), next);
             if !self.empty && self.y + need > self.body_bottom() + EPS {
                 self.new_page();
             }
         }
+        // A paragraph before the short last section (a signature block):
+        // its last lines (all of it, when short) go with that section.
+        let tail = match block.kind {
+            TextKind::Body => self.closing_section(block, next),
+            _ => None,
+        };
+        let n = lines.len();
+        let tail_from = if n > 4 { n - 2 } else { 0 };
         if block.kind == TextKind::Code {
             // A code block (a command to type) is kept whole on one page
             // when it fits on one.
@@ -915,7 +948,11 @@ impl Layout<'_> {
         self.apply_space();
         let offset = baseline_offset(size, lh);
         for (i, line) in lines.into_iter().enumerate() {
-            if !self.empty && self.y + lh > self.body_bottom() + EPS {
+            let with = match tail {
+                Some(t) if i == tail_from => (n - i) as f32 * lh + t,
+                _ => lh,
+            };
+            if !self.empty && self.y + with > self.body_bottom() + EPS {
                 self.new_page();
             }
             let baseline = self.y + offset;
@@ -950,6 +987,58 @@ impl Layout<'_> {
             self.empty = false;
         }
         self.space = block.space_after;
+    }
+
+    /// Height a text block of `lines` lines needs on the page where it
+    /// starts (space before aside): a heading with what it keeps with it —
+    /// two lines of what follows, or its whole section when it is short
+    /// text (a signature block is never split from its heading or across
+    /// pages); other text whole, with the short last section that must
+    /// follow it ([`Self::closing_section`]).
+    fn text_need(&self, block: &TextBlock, lines: usize, next: &[Block]) -> f32 {
+        let (_, lh, _) = text_style(block.kind);
+        let own = lines as f32 * lh;
+        match block.kind {
+            TextKind::Heading(level) => {
+                let (next_before, next_height) = match self.short_section(level, next) {
+                    Some(whole) => whole,
+                    None => self.keep_height(next, 0),
+                };
+                own + block.space_after.max(next_before) + next_height
+            }
+            TextKind::Body => own + self.closing_section(block, next).unwrap_or(0.0),
+            TextKind::Code => own,
+        }
+    }
+
+    /// When `next` is the document's last section, opened by a heading
+    /// and short text (a signature block), the height that must follow
+    /// `block` on its page: the gap, the heading and the whole section —
+    /// such a section is never alone on a page.
+    fn closing_section(&self, block: &TextBlock, next: &[Block]) -> Option<f32> {
+        let at = next.iter().position(|b| !matches!(b, Block::Space(_)))?;
+        let Block::Text(heading) = &next[at] else {
+            return None;
+        };
+        let TextKind::Heading(level) = heading.kind else {
+            return None;
+        };
+        let rest = &next[at + 1..];
+        let last = !rest.iter().any(
+            |b| matches!(b, Block::Text(t) if matches!(t.kind, TextKind::Heading(l) if l <= level)),
+        );
+        if !last {
+            return None;
+        }
+        let (section_before, section) = self.short_section(level, rest)?;
+        let (size, lh, before) = text_style(heading.kind);
+        let lines = self.wrap_text(heading, size).len() as f32;
+        Some(
+            block.space_after.max(before)
+                + lines * lh
+                + heading.space_after.max(section_before)
+                + section,
+        )
     }
 
     /// Column geometry of a table, and its header row broken into lines.
@@ -1264,13 +1353,19 @@ fn orientations(blocks: &[Block], fonts: &FontSet, hyph: Option<hypher::Lang>) -
         if !wide[i] || !matches!(blocks[i], Block::Table(_)) {
             continue;
         }
+        // Back to the table's heading: the paragraphs that introduce it,
+        // never the list or code that ends the section before (it would
+        // leave its page mostly empty).
         let mut k = i;
         let mut texts = 0;
         while k > 0 && texts < 3 {
             match &blocks[k - 1] {
-                Block::Text(t) if t.kind != TextKind::Code => {
+                Block::Text(t) if t.kind != TextKind::Code && t.marker.is_none() => {
                     texts += 1;
                     wide[k - 1] = true;
+                    if matches!(t.kind, TextKind::Heading(_)) {
+                        break;
+                    }
                 }
                 Block::Space(_) => wide[k - 1] = true,
                 _ => break,
@@ -1297,7 +1392,7 @@ pub(crate) fn layout(blocks: &[Block], fonts: &FontSet, hyph: Option<hypher::Lan
     };
     for (i, block) in blocks.iter().enumerate() {
         if matches!(block, Block::Text(_) | Block::Table(_)) {
-            l.orient(wide[i]);
+            l.orient(wide[i], block, &blocks[i + 1..]);
         }
         match block {
             Block::Text(t) => l.text(t, &blocks[i + 1..]),
