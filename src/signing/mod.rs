@@ -25,6 +25,7 @@ mod signer;
 mod sshsig;
 
 use crate::render::catalog::{Msg, Told};
+use crate::workspace::ReadError;
 use std::path::{Path, PathBuf};
 
 pub use allowed_signers::{AllowedSigner, AllowedSigners};
@@ -107,14 +108,8 @@ pub enum SigningError {
     #[error("{}", self.told())]
     NoConfigDir,
     /// Reading a key, a signature, a file to sign or to verify failed.
-    #[error("{}", self.told())]
-    Read {
-        /// The file.
-        path: PathBuf,
-        /// The cause.
-        #[source]
-        source: std::io::Error,
-    },
+    #[error(transparent)]
+    Read(#[from] ReadError),
     /// The cryptographic library refused an operation (a bug or a broken key).
     #[error("{}", self.told())]
     Crypto {
@@ -200,7 +195,7 @@ impl SigningError {
             }
             SigningError::NoConfigDir => Told::new(Msg::new("errors-no-config-dir"))
                 .hint(Msg::new("errors-no-config-dir-hint")),
-            SigningError::Read { path, .. } => Told::new(at("errors-read", path)),
+            SigningError::Read(e) => e.told(),
             SigningError::Crypto { operation, message } => Told::new(
                 Msg::new("errors-crypto")
                     .arg("operation", *operation)
@@ -251,10 +246,7 @@ impl SigningError {
         if source.kind() == std::io::ErrorKind::NotFound {
             missing(path.to_path_buf())
         } else {
-            Self::Read {
-                path: path.to_path_buf(),
-                source,
-            }
+            ReadError::at(path)(source).into()
         }
     }
 }

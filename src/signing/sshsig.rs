@@ -4,6 +4,7 @@
 //! verifies with `ssh-keygen -Y verify` and the other way round.
 
 use crate::render::catalog::{Msg, Told};
+use crate::workspace::ReadError;
 use std::io::Read;
 use std::path::Path;
 
@@ -76,10 +77,7 @@ pub fn sign_reader(
     if namespace.is_empty() {
         return Err(crypto("the namespace is empty".into()));
     }
-    let hash = digest(HashAlg::Sha512, r).map_err(|source| SigningError::Read {
-        path: what.to_path_buf(),
-        source,
-    })?;
+    let hash = digest(HashAlg::Sha512, r).map_err(ReadError::at(what))?;
     let blob = signed_data(namespace, &[], HashAlg::Sha512, &hash);
     let sig = key
         .private()
@@ -99,10 +97,7 @@ pub fn sign_reader(
 
 /// Signs the file at `path` in `namespace`; returns the armored signature.
 pub fn sign_file(key: &SigningKey, namespace: &str, path: &Path) -> Result<String, SigningError> {
-    let f = std::fs::File::open(path).map_err(|source| SigningError::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let f = std::fs::File::open(path).map_err(ReadError::at(path))?;
     sign_reader(key, namespace, f, path)
 }
 
@@ -290,10 +285,7 @@ pub fn verify_reader(
             detail: refusals.join("; "),
         });
     };
-    let hash = digest(sshsig.hash_alg(), r).map_err(|source| SigningError::Read {
-        path: what.to_path_buf(),
-        source,
-    })?;
+    let hash = digest(sshsig.hash_alg(), r).map_err(ReadError::at(what))?;
     let blob = signed_data(&ns, sshsig.reserved(), sshsig.hash_alg(), &hash);
     if sshsig
         .public_key()
@@ -329,10 +321,7 @@ pub fn verify_file(
     path: &Path,
     sig_path: &Path,
 ) -> Result<Verdict, SigningError> {
-    let read = |p: &Path, source| SigningError::Read {
-        path: p.to_path_buf(),
-        source,
-    };
+    let read = |p: &Path, source| SigningError::from(ReadError::at(p)(source));
     let sig_file = std::fs::File::open(sig_path).map_err(|e| read(sig_path, e))?;
     let mut sig = String::new();
     if let Err(e) = sig_file.take(MAX_SIG_BYTES).read_to_string(&mut sig) {
