@@ -234,14 +234,13 @@ pub(super) fn run_verify(settings: &Settings, args: &VerifyArgs) -> Result<i32, 
         Some(n) => vec![n.as_str()],
         None => all.to_vec(),
     };
-    let verdict = signing::verify_file(
-        &allowed,
-        &namespaces,
-        args.identity.as_deref(),
+    let accept = signing::Acceptance {
+        allowed: &allowed,
+        namespaces: &namespaces,
+        identity: args.identity.as_deref(),
         now,
-        &args.file,
-        &sig,
-    )?;
+    };
+    let verdict = signing::verify_file(&accept, &args.file, &sig)?;
     if settings.json {
         print_json(&VerifyReport {
             file: args.file.display().to_string(),

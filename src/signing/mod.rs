@@ -34,7 +34,9 @@ pub use publish::{describe_key, publish, KeyDescription, PublishRequest, Publish
 pub use signer::{
     allowed_signers_path, key_path, sig_path, sign_in_workspace, SignRequest, Signed, Signer,
 };
-pub use sshsig::{sign_file, sign_reader, verify_file, verify_reader, BadSignature, Verdict};
+pub use sshsig::{
+    sign_file, sign_reader, verify_file, verify_reader, Acceptance, BadSignature, Verdict,
+};
 
 /// Namespace of `dpo sign FILE` (as `ssh-keygen -Y sign -n file`).
 pub const NS_FILE: &str = "file";

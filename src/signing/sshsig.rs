@@ -210,21 +210,35 @@ impl Verdict {
     }
 }
 
-/// Checks the armored signature `sig` over the stream `r`.
-///
-/// `namespaces` lists the purposes accepted (the signature's namespace must
-/// be one of them); `identity`, when given, must be one of the principals of
-/// the allowed-signers line, as `ssh-keygen -Y verify -I`. `now` is checked
-/// against the `valid-after`/`valid-before` options of that line.
+/// What a signature must meet to be accepted, whatever it signs.
+#[derive(Debug, Clone, Copy)]
+pub struct Acceptance<'a> {
+    /// The keys trusted, with their principals and options.
+    pub allowed: &'a AllowedSigners,
+    /// The purposes accepted: the signature's namespace must be one of them.
+    pub namespaces: &'a [&'a str],
+    /// When given, one of the principals of the allowed-signers line, as
+    /// `ssh-keygen -Y verify -I`.
+    pub identity: Option<&'a str>,
+    /// The instant checked against the `valid-after`/`valid-before` options
+    /// of that line.
+    pub now: DateTime<Utc>,
+}
+
+/// Checks the armored signature `sig` over the stream `r` (named `what`)
+/// against `accept`.
 pub fn verify_reader(
-    allowed: &AllowedSigners,
-    namespaces: &[&str],
-    identity: Option<&str>,
-    now: DateTime<Utc>,
+    accept: &Acceptance<'_>,
     sig: &str,
     r: impl Read,
     what: &Path,
 ) -> Result<Verdict, SigningError> {
+    let Acceptance {
+        allowed,
+        namespaces,
+        identity,
+        now,
+    } = *accept;
     let bad = |reason| Ok(Verdict::Bad { reason });
     let sshsig = match SshSig::from_pem(sig.trim_end()) {
         Ok(s) => s,
@@ -314,10 +328,7 @@ pub fn verify_reader(
 /// unreadable file is an error; a signature that does not vouch for the file
 /// is a [`Verdict::Bad`].
 pub fn verify_file(
-    allowed: &AllowedSigners,
-    namespaces: &[&str],
-    identity: Option<&str>,
-    now: DateTime<Utc>,
+    accept: &Acceptance<'_>,
     path: &Path,
     sig_path: &Path,
 ) -> Result<Verdict, SigningError> {
@@ -332,7 +343,7 @@ pub fn verify_file(
         });
     }
     let f = std::fs::File::open(path).map_err(|e| read(path, e))?;
-    verify_reader(allowed, namespaces, identity, now, &sig, f, path)
+    verify_reader(accept, &sig, f, path)
 }
 
 #[cfg(test)]
@@ -379,16 +390,13 @@ mod tests {
         pem: &str,
         msg: &[u8],
     ) -> Verdict {
-        verify_reader(
+        let accept = Acceptance {
             allowed,
             namespaces,
             identity,
-            now(),
-            pem,
-            msg,
-            Path::new("m"),
-        )
-        .unwrap()
+            now: now(),
+        };
+        verify_reader(&accept, pem, msg, Path::new("m")).unwrap()
     }
 
     #[test]
