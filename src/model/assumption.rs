@@ -7,7 +7,9 @@
 //!
 //! Each kind of record that can carry assumptions has its own enum of field
 //! names, so a misspelt or foreign field is refused where it is typed (with
-//! the list of valid names) and the JSON Schema enumerates them.
+//! the list of valid names) and the JSON Schema enumerates them. One macro,
+//! `confirmable!`, declares such a record and derives that enum from the
+//! same list of fields.
 
 /// A field name a `to_confirm` list may hold.
 pub trait FieldName: Copy {

@@ -15,6 +15,7 @@ mod cli;
 mod closing;
 mod copies;
 mod crash;
+mod dda;
 mod documents;
 mod duties_voice;
 mod errors_voice;
