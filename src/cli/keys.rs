@@ -5,6 +5,7 @@
 //! The arguments and the printing only: the key files, the workspace's
 //! `keys/` and the journal are handled by [`crate::signing`].
 
+use crate::workspace::ReadError;
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
@@ -215,10 +216,9 @@ struct VerifyReport<'a> {
 
 pub(super) fn run_verify(settings: &Settings, args: &VerifyArgs) -> Result<i32, CliError> {
     // Name the file itself when it is missing, before its signature.
-    std::fs::metadata(&args.file).map_err(|source| signing::SigningError::Read {
-        path: args.file.clone(),
-        source,
-    })?;
+    std::fs::metadata(&args.file)
+        .map_err(ReadError::at(&args.file))
+        .map_err(signing::SigningError::from)?;
     let sig = args.sig.clone().unwrap_or_else(|| sig_path(&args.file));
     let as_path = args
         .allowed_signers
@@ -234,14 +234,13 @@ pub(super) fn run_verify(settings: &Settings, args: &VerifyArgs) -> Result<i32, 
         Some(n) => vec![n.as_str()],
         None => all.to_vec(),
     };
-    let verdict = signing::verify_file(
-        &allowed,
-        &namespaces,
-        args.identity.as_deref(),
+    let accept = signing::Acceptance {
+        allowed: &allowed,
+        namespaces: &namespaces,
+        identity: args.identity.as_deref(),
         now,
-        &args.file,
-        &sig,
-    )?;
+    };
+    let verdict = signing::verify_file(&accept, &args.file, &sig)?;
     if settings.json {
         print_json(&VerifyReport {
             file: args.file.display().to_string(),

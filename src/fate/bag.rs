@@ -406,20 +406,24 @@ fn signature_verdict(
         }
         Err(e) => return Err(e.into()),
     };
-    Ok(
-        match signing::verify_file(&allowed, &[NS_BAG], None, now, &tm, &sig)? {
-            Verdict::Good {
-                principal,
-                fingerprint,
-                namespace,
-            } => SignatureVerdict::Good {
-                principal,
-                fingerprint,
-                namespace,
-            },
-            Verdict::Bad { reason } => SignatureVerdict::bad(bad_signature(&reason)),
+    let accept = signing::Acceptance {
+        allowed: &allowed,
+        namespaces: &[NS_BAG],
+        identity: None,
+        now,
+    };
+    Ok(match signing::verify_file(&accept, &tm, &sig)? {
+        Verdict::Good {
+            principal,
+            fingerprint,
+            namespace,
+        } => SignatureVerdict::Good {
+            principal,
+            fingerprint,
+            namespace,
         },
-    )
+        Verdict::Bad { reason } => SignatureVerdict::bad(bad_signature(&reason)),
+    })
 }
 
 /// Checks a bag and its signature, gives both verdicts, and — when `ws`

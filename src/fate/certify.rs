@@ -164,15 +164,13 @@ pub fn certify(ws: &Workspace, act: &Act, req: &CertifyRequest) -> Result<Certif
         (&pdf, &pdf_sig, &paths.pdf),
         (&json, &json_sig, &paths.json),
     ] {
-        let v = signing::verify_reader(
-            &signer.allowed,
-            &[NS_CERTIFICATE],
-            Some(&signer.principal),
-            issued_at.to_utc(),
-            sig,
-            &bytes[..],
-            path,
-        )?;
+        let accept = signing::Acceptance {
+            allowed: &signer.allowed,
+            namespaces: &[NS_CERTIFICATE],
+            identity: Some(&signer.principal),
+            now: issued_at.to_utc(),
+        };
+        let v = signing::verify_reader(&accept, sig, &bytes[..], path)?;
         if !v.is_good() {
             return Err(super::refused(
                 Msg::new("duties-fate-signature-unverified")

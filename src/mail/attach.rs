@@ -8,6 +8,7 @@
 //! ([`crate::model::AttachedFile`]) through the outbox.
 
 use crate::render::catalog::{Msg, Told};
+use crate::workspace::ReadError;
 use std::path::{Path, PathBuf};
 
 use super::Attachment;
@@ -20,15 +21,10 @@ pub const MAX_BYTES: u64 = 15 * 1024 * 1024;
 /// Why a document cannot be attached.
 #[derive(Debug, thiserror::Error)]
 pub enum AttachError {
-    /// The file could not be read.
-    #[error("{}", self.told())]
-    Read {
-        /// The file.
-        path: PathBuf,
-        /// Why.
-        #[source]
-        source: std::io::Error,
-    },
+    /// The file could not be read (said as a document to attach: see
+    /// [`AttachError::told`]).
+    #[error(transparent)]
+    Read(ReadError),
     /// Not a regular file, or no usable name.
     #[error("{}", self.told())]
     NotAFile {
@@ -58,7 +54,7 @@ impl AttachError {
     pub fn told(&self) -> Told {
         let shown = |p: &Path| p.display().to_string();
         match self {
-            AttachError::Read { path, .. } => {
+            AttachError::Read(ReadError { path, .. }) => {
                 Told::new(Msg::new("errors-attach-read").arg("path", shown(path)))
             }
             AttachError::NotAFile { path, reason } => Told::new(
@@ -117,10 +113,7 @@ fn one(path: &Path) -> Result<Attachment, AttachError> {
         .to_str()
         .ok_or_else(|| not_a_file("errors-attach-not-utf8"))?
         .to_string();
-    let read = |source| AttachError::Read {
-        path: path.to_path_buf(),
-        source,
-    };
+    let read = |source| AttachError::Read(ReadError::at(path)(source));
     let meta = std::fs::metadata(path).map_err(read)?;
     if !meta.is_file() {
         return Err(not_a_file("errors-attach-not-regular"));
@@ -191,7 +184,7 @@ mod tests {
         ));
         assert!(matches!(
             read(&[dir.join("none")]),
-            Err(AttachError::Read { .. })
+            Err(AttachError::Read(_))
         ));
         std::fs::remove_dir_all(&dir).unwrap();
     }

@@ -45,6 +45,7 @@
 //! [`Sending::journal`], as the command's actor at its instant.
 
 use crate::render::catalog::{Msg, MsgArg, Told};
+use crate::workspace::ReadError;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
@@ -929,17 +930,14 @@ impl<'a> Outbox<'a> {
     /// The kept bytes of `u`, checked against the intent's hash.
     fn kept(&self, u: &UncertainSend) -> Result<Vec<u8>, OutboxError> {
         let path = self.ws.root.join(&u.eml);
-        let bytes = std::fs::read(&path).map_err(|source| WorkspaceError::Read {
-            path: path.clone(),
-            source,
-        })?;
+        let bytes = crate::workspace::read_bytes(&path).map_err(WorkspaceError::from)?;
         if crate::hashing::sha256_hex(&bytes) != u.sha256 {
-            return Err(WorkspaceError::Read {
+            return Err(WorkspaceError::Read(ReadError {
                 path,
                 source: std::io::Error::other(
                     "the kept message no longer matches the SHA-256 journaled when it was sent",
                 ),
-            }
+            })
             .into());
         }
         Ok(bytes)

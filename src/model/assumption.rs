@@ -7,7 +7,9 @@
 //!
 //! Each kind of record that can carry assumptions has its own enum of field
 //! names, so a misspelt or foreign field is refused where it is typed (with
-//! the list of valid names) and the JSON Schema enumerates them.
+//! the list of valid names) and the JSON Schema enumerates them. One macro,
+//! `confirmable!`, declares such a record and derives that enum from the
+//! same list of fields.
 
 /// A field name a `to_confirm` list may hold.
 pub trait FieldName: Copy {
@@ -15,32 +17,77 @@ pub trait FieldName: Copy {
     fn name(self) -> &'static str;
 }
 
-/// Declares the enum of the fields of one kind of record that may be
-/// marked as assumptions, with their YAML names.
+/// Declares a kind of record that may mark some of its own fields as
+/// assumptions, from one list of its fields: the struct (its attributes,
+/// an optional leading `id` and every other field, in order, then the
+/// `to_confirm` list) and the enum of the fields that list may hold (every
+/// field but `id`), whose YAML names are the field names.
 macro_rules! confirmable {
-    ($(#[$m:meta])* $name:ident { $($variant:ident => $field:literal),+ $(,)? }) => {
-        $(#[$m])*
-        #[derive(
-            Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize,
-            schemars::JsonSchema,
-        )]
-        pub enum $name {
-            $(
-                #[doc = concat!("`", $field, "`")]
-                #[serde(rename = $field)]
-                $variant,
-            )+
+    (
+        $(#[$sm:meta])*
+        pub struct $name:ident {
+            $(#[$im:meta])*
+            pub id: $idt:ty,
+            $($fields:tt)+
+        }
+        $(#[$em:meta])*
+        pub enum $enum:ident;
+    ) => {
+        $crate::model::assumption::confirmable! {
+            @emit [$(#[$sm])*] $name [$(#[$im])* pub id: $idt,] [$($fields)+] [$(#[$em])*] $enum
+        }
+    };
+    (
+        $(#[$sm:meta])*
+        pub struct $name:ident {
+            $($fields:tt)+
+        }
+        $(#[$em:meta])*
+        pub enum $enum:ident;
+    ) => {
+        $crate::model::assumption::confirmable! {
+            @emit [$(#[$sm])*] $name [] [$($fields)+] [$(#[$em])*] $enum
+        }
+    };
+    (
+        @emit [$($sa:tt)*] $name:ident [$($id:tt)*]
+        [$($(#[$fm:meta])* pub $field:ident: $ft:ty,)+]
+        [$($ea:tt)*] $enum:ident
+    ) => {
+        $($sa)*
+        pub struct $name {
+            $($id)*
+            $($(#[$fm])* pub $field: $ft,)+
+            /// Fields whose value is an assumption to confirm with the controller:
+            /// documents mark them « à confirmer » and `dpo check` lists each.
+            #[serde(default, skip_serializing_if = "Vec::is_empty")]
+            pub to_confirm: Vec<$enum>,
         }
 
-        impl $name {
-            /// Every field that may be marked, in the order of the record.
-            pub const ALL: &[Self] = &[$(Self::$variant),+];
-        }
+        pastey::paste! {
+            $($ea)*
+            #[derive(
+                Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize,
+                schemars::JsonSchema,
+            )]
+            #[serde(rename_all = "snake_case")]
+            pub enum $enum {
+                $(
+                    #[doc = concat!("`", stringify!($field), "`")]
+                    [<$field:camel>],
+                )+
+            }
 
-        impl $crate::model::assumption::FieldName for $name {
-            fn name(self) -> &'static str {
-                match self {
-                    $(Self::$variant => $field,)+
+            impl $enum {
+                /// Every field that may be marked, in the order of the record.
+                pub const ALL: &[Self] = &[$(Self::[<$field:camel>]),+];
+            }
+
+            impl $crate::model::assumption::FieldName for $enum {
+                fn name(self) -> &'static str {
+                    match self {
+                        $(Self::[<$field:camel>] => stringify!($field),)+
+                    }
                 }
             }
         }
@@ -101,6 +148,28 @@ mod tests {
             super::mark("CITRIX".into(), &list, "systems", "à confirmer"),
             "CITRIX"
         );
+    }
+
+    fn written_as_named<F: FieldName + serde::Serialize + serde::de::DeserializeOwned>(all: &[F]) {
+        for f in all {
+            let yaml = serde_json::to_string(f).unwrap();
+            assert_eq!(yaml, format!("\"{}\"", f.name()));
+            let back: F = serde_json::from_str(&yaml).unwrap();
+            assert_eq!(back.name(), f.name());
+        }
+    }
+
+    #[test]
+    fn a_field_is_written_and_read_under_its_field_name() {
+        written_as_named(ActivityField::ALL);
+        written_as_named(MeasureField::ALL);
+        written_as_named(SubProcessorField::ALL);
+        written_as_named(PersonField::ALL);
+        written_as_named(ItemField::ALL);
+        written_as_named(CopyField::ALL);
+        written_as_named(TransferField::ALL);
+        assert_eq!(ItemField::Choice.name(), "choice");
+        assert_eq!(CopyField::MediaId.name(), "media_id");
     }
 
     #[test]

@@ -110,79 +110,56 @@ pub struct Renewal {
     pub months: u32,
 }
 
-/// A category of processing carried out on behalf of the controller.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ProcessingActivity {
-    /// Identifier, unique within the controller.
-    pub id: Id,
-    /// Name of the category, e.g. "Hébergement des serveurs de fichiers".
-    pub name: String,
-    /// What the processor does.
-    #[serde(default)]
-    pub description: Option<String>,
-    /// Systems involved.
-    #[serde(default)]
-    pub systems: Vec<String>,
-    /// Categories of personal data handled, as far as the processor knows them.
-    #[serde(default)]
-    pub data_categories: Vec<String>,
-    /// Sub-processors involved (ids in `subprocessors.yaml`).
-    #[serde(default)]
-    pub subprocessors: Vec<Id>,
-    /// Security measures applied (ids in `security-measures.yaml`).
-    #[serde(default)]
-    pub security_measures: Vec<Id>,
-    /// Fields whose value is an assumption to confirm with the controller:
-    /// documents mark them « à confirmer » and `dpo check` lists each.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub to_confirm: Vec<ActivityField>,
-}
-
 confirmable! {
+    /// A category of processing carried out on behalf of the controller.
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+    #[serde(deny_unknown_fields)]
+    pub struct ProcessingActivity {
+        /// Identifier, unique within the controller.
+        pub id: Id,
+        /// Name of the category, e.g. "Hébergement des serveurs de fichiers".
+        pub name: String,
+        /// What the processor does.
+        #[serde(default)]
+        pub description: Option<String>,
+        /// Systems involved.
+        #[serde(default)]
+        pub systems: Vec<String>,
+        /// Categories of personal data handled, as far as the processor knows them.
+        #[serde(default)]
+        pub data_categories: Vec<String>,
+        /// Sub-processors involved (ids in `subprocessors.yaml`).
+        #[serde(default)]
+        pub subprocessors: Vec<Id>,
+        /// Security measures applied (ids in `security-measures.yaml`).
+        #[serde(default)]
+        pub security_measures: Vec<Id>,
+    }
     /// A field of a category of processing that may be an assumption.
-    ActivityField {
-        Name => "name",
-        Description => "description",
-        Systems => "systems",
-        DataCategories => "data_categories",
-        Subprocessors => "subprocessors",
-        SecurityMeasures => "security_measures",
-    }
-}
-
-/// A transfer of personal data to a third country or an international organisation.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Transfer {
-    /// Third country or international organisation.
-    pub country: String,
-    /// Recipient.
-    pub recipient: String,
-    /// What is transferred and why.
-    #[serde(default)]
-    pub purpose: Option<String>,
-    /// Legal basis (e.g. "Art. 46(2)(c) — clauses contractuelles types").
-    #[serde(default)]
-    pub legal_basis: Option<String>,
-    /// Documented safeguards (Art. 30(2)(c), Art. 49(1) second subparagraph).
-    #[serde(default)]
-    pub safeguards: Option<String>,
-    /// Fields whose value is an assumption to confirm with the controller:
-    /// documents mark them « à confirmer » and `dpo check` lists each.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub to_confirm: Vec<TransferField>,
+    pub enum ActivityField;
 }
 
 confirmable! {
-    /// A field of a transfer that may be an assumption.
-    TransferField {
-        Country => "country",
-        Recipient => "recipient",
-        Purpose => "purpose",
-        LegalBasis => "legal_basis",
-        Safeguards => "safeguards",
+    /// A transfer of personal data to a third country or an international organisation.
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+    #[serde(deny_unknown_fields)]
+    pub struct Transfer {
+        /// Third country or international organisation.
+        pub country: String,
+        /// Recipient.
+        pub recipient: String,
+        /// What is transferred and why.
+        #[serde(default)]
+        pub purpose: Option<String>,
+        /// Legal basis (e.g. "Art. 46(2)(c) — clauses contractuelles types").
+        #[serde(default)]
+        pub legal_basis: Option<String>,
+        /// Documented safeguards (Art. 30(2)(c), Art. 49(1) second subparagraph).
+        #[serde(default)]
+        pub safeguards: Option<String>,
     }
+    /// A field of a transfer that may be an assumption.
+    pub enum TransferField;
 }
 
 impl Controller {

@@ -30,45 +30,33 @@ pub struct FateFile {
     pub records: Vec<FateRecord>,
 }
 
-/// One item of the controller's data (e.g. "the file shares"), with the
-/// controller's choice and every copy of it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct DataItem {
-    /// Identifier, unique in the file.
-    pub id: Id,
-    /// What the data is, e.g. "Dossiers partagés des services de la ville".
-    pub name: String,
-    /// More detail: systems, volumes, period covered.
-    #[serde(default)]
-    pub description: Option<String>,
-    /// Categories of personal data it holds, as far as the processor knows.
-    #[serde(default)]
-    pub data_categories: Vec<String>,
-    /// The controller's choice (Annex 1 §IV); empty until it has decided.
-    #[serde(default)]
-    pub choice: Option<Choice>,
-    /// The controller's written decision the choice comes from.
-    #[serde(default)]
-    pub decision: Option<Decision>,
-    /// Every copy of the item in the processor's systems, backups included.
-    pub copies: Vec<DataCopy>,
-    /// Fields whose value is an assumption to confirm with the controller:
-    /// documents mark them « à confirmer » and `dpo check` lists each.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub to_confirm: Vec<ItemField>,
-}
-
 confirmable! {
-    /// A field of a data item that may be an assumption.
-    ItemField {
-        Name => "name",
-        Description => "description",
-        DataCategories => "data_categories",
-        Choice => "choice",
-        Decision => "decision",
-        Copies => "copies",
+    /// One item of the controller's data (e.g. "the file shares"), with the
+    /// controller's choice and every copy of it.
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+    #[serde(deny_unknown_fields)]
+    pub struct DataItem {
+        /// Identifier, unique in the file.
+        pub id: Id,
+        /// What the data is, e.g. "Dossiers partagés des services de la ville".
+        pub name: String,
+        /// More detail: systems, volumes, period covered.
+        #[serde(default)]
+        pub description: Option<String>,
+        /// Categories of personal data it holds, as far as the processor knows.
+        #[serde(default)]
+        pub data_categories: Vec<String>,
+        /// The controller's choice (Annex 1 §IV); empty until it has decided.
+        #[serde(default)]
+        pub choice: Option<Choice>,
+        /// The controller's written decision the choice comes from.
+        #[serde(default)]
+        pub decision: Option<Decision>,
+        /// Every copy of the item in the processor's systems, backups included.
+        pub copies: Vec<DataCopy>,
     }
+    /// A field of a data item that may be an assumption.
+    pub enum ItemField;
 }
 
 /// What the controller chose to do with an item.
@@ -111,48 +99,36 @@ pub struct Decision {
     pub by: Option<String>,
 }
 
-/// One copy of an item in the processor's systems.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct DataCopy {
-    /// Identifier, unique within the item.
-    pub id: Id,
-    /// What kind of copy.
-    pub kind: CopyKind,
-    /// Where it is: system, site, room, provider.
-    pub location: String,
-    /// Path, volume, share or repository name on that system.
-    #[serde(default)]
-    pub path: Option<String>,
-    /// Label or serial number of a removable medium (tape, disk).
-    #[serde(default)]
-    pub media_id: Option<String>,
-    /// More detail (retention, period covered, number of restore points…).
-    #[serde(default)]
-    pub description: Option<String>,
-    /// The last day the copy is protected from deletion (immutable backups,
-    /// retention lock, WORM media): nobody, the processor included, can
-    /// destroy it before the next day. `status` and the calendar show that
-    /// day; `destroy` refuses a destruction dated before it, and `certify`
-    /// says why it cannot certify yet.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub immutable_until: Option<NaiveDate>,
-    /// Fields whose value is an assumption to confirm with the controller:
-    /// documents mark them « à confirmer » and `dpo check` lists each.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub to_confirm: Vec<CopyField>,
-}
-
 confirmable! {
-    /// A field of a copy that may be an assumption.
-    CopyField {
-        Kind => "kind",
-        Location => "location",
-        Path => "path",
-        MediaId => "media_id",
-        Description => "description",
-        ImmutableUntil => "immutable_until",
+    /// One copy of an item in the processor's systems.
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+    #[serde(deny_unknown_fields)]
+    pub struct DataCopy {
+        /// Identifier, unique within the item.
+        pub id: Id,
+        /// What kind of copy.
+        pub kind: CopyKind,
+        /// Where it is: system, site, room, provider.
+        pub location: String,
+        /// Path, volume, share or repository name on that system.
+        #[serde(default)]
+        pub path: Option<String>,
+        /// Label or serial number of a removable medium (tape, disk).
+        #[serde(default)]
+        pub media_id: Option<String>,
+        /// More detail (retention, period covered, number of restore points…).
+        #[serde(default)]
+        pub description: Option<String>,
+        /// The last day the copy is protected from deletion (immutable backups,
+        /// retention lock, WORM media): nobody, the processor included, can
+        /// destroy it before the next day. `status` and the calendar show that
+        /// day; `destroy` refuses a destruction dated before it, and `certify`
+        /// says why it cannot certify yet.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub immutable_until: Option<NaiveDate>,
     }
+    /// A field of a copy that may be an assumption.
+    pub enum CopyField;
 }
 
 /// The kinds of copies.

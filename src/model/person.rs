@@ -19,45 +19,33 @@ pub struct People {
     pub people: Vec<Person>,
 }
 
-/// A person authorised to process personal data on behalf of a controller.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Person {
-    /// Identifier.
-    pub id: Id,
-    /// Name, when the role is held by a named person.
-    #[serde(default)]
-    pub name: Option<String>,
-    /// Role, e.g. "coordinateur EPT de la démutualisation informatique".
-    pub role: String,
-    /// Team or organisation.
-    #[serde(default)]
-    pub organisation: Option<String>,
-    /// Controllers whose data this person may process (empty: all).
-    #[serde(default)]
-    pub controllers: Vec<Id>,
-    /// Date the confidentiality commitment was signed (or the legal duty noted).
-    #[serde(default)]
-    pub confidentiality_commitment: Option<NaiveDate>,
-    /// Date of the last data-protection training or information.
-    #[serde(default)]
-    pub last_training: Option<NaiveDate>,
-    /// Fields whose value is an assumption to confirm with the controller:
-    /// documents mark them « à confirmer » and `dpo check` lists each.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub to_confirm: Vec<PersonField>,
-}
-
 confirmable! {
-    /// A field of an authorised person that may be an assumption.
-    PersonField {
-        Name => "name",
-        Role => "role",
-        Organisation => "organisation",
-        Controllers => "controllers",
-        ConfidentialityCommitment => "confidentiality_commitment",
-        LastTraining => "last_training",
+    /// A person authorised to process personal data on behalf of a controller.
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+    #[serde(deny_unknown_fields)]
+    pub struct Person {
+        /// Identifier.
+        pub id: Id,
+        /// Name, when the role is held by a named person.
+        #[serde(default)]
+        pub name: Option<String>,
+        /// Role, e.g. "coordinateur EPT de la démutualisation informatique".
+        pub role: String,
+        /// Team or organisation.
+        #[serde(default)]
+        pub organisation: Option<String>,
+        /// Controllers whose data this person may process (empty: all).
+        #[serde(default)]
+        pub controllers: Vec<Id>,
+        /// Date the confidentiality commitment was signed (or the legal duty noted).
+        #[serde(default)]
+        pub confidentiality_commitment: Option<NaiveDate>,
+        /// Date of the last data-protection training or information.
+        #[serde(default)]
+        pub last_training: Option<NaiveDate>,
     }
+    /// A field of an authorised person that may be an assumption.
+    pub enum PersonField;
 }
 
 impl People {

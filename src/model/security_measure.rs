@@ -14,49 +14,36 @@ pub struct SecurityMeasures {
     pub measures: Vec<SecurityMeasure>,
 }
 
-/// A technical or organisational security measure.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct SecurityMeasure {
-    /// Identifier.
-    pub id: Id,
-    /// Short title.
-    pub title: String,
-    /// General description (what the register shows, Art. 30(2)(d)).
-    #[serde(default)]
-    pub description: Option<String>,
-    /// The clause it answers, e.g. "Annexe 1 §II.9".
-    #[serde(default)]
-    pub clause: Option<String>,
-    /// Who is responsible for it.
-    #[serde(default)]
-    pub owner: Option<String>,
-    /// Where the evidence of the measure is kept.
-    #[serde(default)]
-    pub evidence: Option<String>,
-    /// When it was last tested (Art. 32(1)(d)).
-    #[serde(default)]
-    pub last_tested: Option<NaiveDate>,
-    /// Test interval, in months.
-    #[serde(default)]
-    pub test_interval_months: Option<u32>,
-    /// Fields whose value is an assumption to confirm with the controller:
-    /// documents mark them « à confirmer » and `dpo check` lists each.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub to_confirm: Vec<MeasureField>,
-}
-
 confirmable! {
-    /// A field of a security measure that may be an assumption.
-    MeasureField {
-        Title => "title",
-        Description => "description",
-        Clause => "clause",
-        Owner => "owner",
-        Evidence => "evidence",
-        LastTested => "last_tested",
-        TestIntervalMonths => "test_interval_months",
+    /// A technical or organisational security measure.
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+    #[serde(deny_unknown_fields)]
+    pub struct SecurityMeasure {
+        /// Identifier.
+        pub id: Id,
+        /// Short title.
+        pub title: String,
+        /// General description (what the register shows, Art. 30(2)(d)).
+        #[serde(default)]
+        pub description: Option<String>,
+        /// The clause it answers, e.g. "Annexe 1 §II.9".
+        #[serde(default)]
+        pub clause: Option<String>,
+        /// Who is responsible for it.
+        #[serde(default)]
+        pub owner: Option<String>,
+        /// Where the evidence of the measure is kept.
+        #[serde(default)]
+        pub evidence: Option<String>,
+        /// When it was last tested (Art. 32(1)(d)).
+        #[serde(default)]
+        pub last_tested: Option<NaiveDate>,
+        /// Test interval, in months.
+        #[serde(default)]
+        pub test_interval_months: Option<u32>,
     }
+    /// A field of a security measure that may be an assumption.
+    pub enum MeasureField;
 }
 
 impl SecurityMeasure {

@@ -16,53 +16,39 @@ pub struct SubProcessors {
     pub subprocessors: Vec<SubProcessor>,
 }
 
-/// Another processor engaged by the processor (GDPR Art. 28(2) and (4)).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct SubProcessor {
-    /// Identifier.
-    pub id: Id,
-    /// Legal name.
-    pub name: String,
-    /// Postal address.
-    #[serde(default)]
-    pub address: Option<String>,
-    /// Whom to reach.
-    #[serde(default)]
-    pub contact: Contact,
-    /// Processing activities entrusted to it.
-    #[serde(default)]
-    pub activities: Vec<String>,
-    /// Controllers concerned (ids of `controllers/`).
-    #[serde(default)]
-    pub controllers: Vec<Id>,
-    /// The sub-processing contract.
-    #[serde(default)]
-    pub contract: Contract,
-    /// Where the processing takes place.
-    #[serde(default)]
-    pub location: Option<String>,
-    /// Guarantees offered (Art. 28(4)): GDPR clauses, certifications, audits.
-    #[serde(default)]
-    pub guarantees: Option<String>,
-    /// Fields whose value is an assumption to confirm with the controller:
-    /// documents mark them « à confirmer » and `dpo check` lists each.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub to_confirm: Vec<SubProcessorField>,
-}
-
 confirmable! {
-    /// A field of a sub-processor that may be an assumption.
-    SubProcessorField {
-        Name => "name",
-        Address => "address",
-        Contact => "contact",
-        Activities => "activities",
-        Controllers => "controllers",
-        Contract => "contract",
-        Location => "location",
-        Guarantees => "guarantees",
+    /// Another processor engaged by the processor (GDPR Art. 28(2) and (4)).
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+    #[serde(deny_unknown_fields)]
+    pub struct SubProcessor {
+        /// Identifier.
+        pub id: Id,
+        /// Legal name.
+        pub name: String,
+        /// Postal address.
+        #[serde(default)]
+        pub address: Option<String>,
+        /// Whom to reach.
+        #[serde(default)]
+        pub contact: Contact,
+        /// Processing activities entrusted to it.
+        #[serde(default)]
+        pub activities: Vec<String>,
+        /// Controllers concerned (ids of `controllers/`).
+        #[serde(default)]
+        pub controllers: Vec<Id>,
+        /// The sub-processing contract.
+        #[serde(default)]
+        pub contract: Contract,
+        /// Where the processing takes place.
+        #[serde(default)]
+        pub location: Option<String>,
+        /// Guarantees offered (Art. 28(4)): GDPR clauses, certifications, audits.
+        #[serde(default)]
+        pub guarantees: Option<String>,
     }
+    /// A field of a sub-processor that may be an assumption.
+    pub enum SubProcessorField;
 }
 
 /// The contract with a sub-processor.

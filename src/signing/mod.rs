@@ -25,6 +25,7 @@ mod signer;
 mod sshsig;
 
 use crate::render::catalog::{Msg, Told};
+use crate::workspace::ReadError;
 use std::path::{Path, PathBuf};
 
 pub use allowed_signers::{AllowedSigner, AllowedSigners};
@@ -33,7 +34,9 @@ pub use publish::{describe_key, publish, KeyDescription, PublishRequest, Publish
 pub use signer::{
     allowed_signers_path, key_path, sig_path, sign_in_workspace, SignRequest, Signed, Signer,
 };
-pub use sshsig::{sign_file, sign_reader, verify_file, verify_reader, BadSignature, Verdict};
+pub use sshsig::{
+    sign_file, sign_reader, verify_file, verify_reader, Acceptance, BadSignature, Verdict,
+};
 
 /// Namespace of `dpo sign FILE` (as `ssh-keygen -Y sign -n file`).
 pub const NS_FILE: &str = "file";
@@ -107,14 +110,8 @@ pub enum SigningError {
     #[error("{}", self.told())]
     NoConfigDir,
     /// Reading a key, a signature, a file to sign or to verify failed.
-    #[error("{}", self.told())]
-    Read {
-        /// The file.
-        path: PathBuf,
-        /// The cause.
-        #[source]
-        source: std::io::Error,
-    },
+    #[error(transparent)]
+    Read(#[from] ReadError),
     /// The cryptographic library refused an operation (a bug or a broken key).
     #[error("{}", self.told())]
     Crypto {
@@ -200,7 +197,7 @@ impl SigningError {
             }
             SigningError::NoConfigDir => Told::new(Msg::new("errors-no-config-dir"))
                 .hint(Msg::new("errors-no-config-dir-hint")),
-            SigningError::Read { path, .. } => Told::new(at("errors-read", path)),
+            SigningError::Read(e) => e.told(),
             SigningError::Crypto { operation, message } => Told::new(
                 Msg::new("errors-crypto")
                     .arg("operation", *operation)
@@ -251,10 +248,7 @@ impl SigningError {
         if source.kind() == std::io::ErrorKind::NotFound {
             missing(path.to_path_buf())
         } else {
-            Self::Read {
-                path: path.to_path_buf(),
-                source,
-            }
+            ReadError::at(path)(source).into()
         }
     }
 }

@@ -68,16 +68,8 @@ pub fn publish(ws: &Workspace, act: &Act, req: &PublishRequest) -> Result<Publis
     let line = key.public_line();
     workspace::write_atomic(&ws.root.join(&pub_rel), format!("{line}\n").as_bytes())?;
     let as_path = allowed_signers_path(&ws.root);
-    let mut text = match std::fs::read_to_string(&as_path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::from(HEADER),
-        Err(source) => {
-            return Err(SigningError::Read {
-                path: as_path,
-                source,
-            })
-        }
-    };
+    let mut text = workspace::if_exists(workspace::read_text(&as_path))?
+        .unwrap_or_else(|| String::from(HEADER));
     let listed = !AllowedSigners::parse(&text, &as_path)?
         .for_key(key.public().key_data())
         .is_empty();

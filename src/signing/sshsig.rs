@@ -4,6 +4,7 @@
 //! verifies with `ssh-keygen -Y verify` and the other way round.
 
 use crate::render::catalog::{Msg, Told};
+use crate::workspace::ReadError;
 use std::io::Read;
 use std::path::Path;
 
@@ -76,10 +77,7 @@ pub fn sign_reader(
     if namespace.is_empty() {
         return Err(crypto("the namespace is empty".into()));
     }
-    let hash = digest(HashAlg::Sha512, r).map_err(|source| SigningError::Read {
-        path: what.to_path_buf(),
-        source,
-    })?;
+    let hash = digest(HashAlg::Sha512, r).map_err(ReadError::at(what))?;
     let blob = signed_data(namespace, &[], HashAlg::Sha512, &hash);
     let sig = key
         .private()
@@ -99,10 +97,7 @@ pub fn sign_reader(
 
 /// Signs the file at `path` in `namespace`; returns the armored signature.
 pub fn sign_file(key: &SigningKey, namespace: &str, path: &Path) -> Result<String, SigningError> {
-    let f = std::fs::File::open(path).map_err(|source| SigningError::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let f = std::fs::File::open(path).map_err(ReadError::at(path))?;
     sign_reader(key, namespace, f, path)
 }
 
@@ -215,21 +210,35 @@ impl Verdict {
     }
 }
 
-/// Checks the armored signature `sig` over the stream `r`.
-///
-/// `namespaces` lists the purposes accepted (the signature's namespace must
-/// be one of them); `identity`, when given, must be one of the principals of
-/// the allowed-signers line, as `ssh-keygen -Y verify -I`. `now` is checked
-/// against the `valid-after`/`valid-before` options of that line.
+/// What a signature must meet to be accepted, whatever it signs.
+#[derive(Debug, Clone, Copy)]
+pub struct Acceptance<'a> {
+    /// The keys trusted, with their principals and options.
+    pub allowed: &'a AllowedSigners,
+    /// The purposes accepted: the signature's namespace must be one of them.
+    pub namespaces: &'a [&'a str],
+    /// When given, one of the principals of the allowed-signers line, as
+    /// `ssh-keygen -Y verify -I`.
+    pub identity: Option<&'a str>,
+    /// The instant checked against the `valid-after`/`valid-before` options
+    /// of that line.
+    pub now: DateTime<Utc>,
+}
+
+/// Checks the armored signature `sig` over the stream `r` (named `what`)
+/// against `accept`.
 pub fn verify_reader(
-    allowed: &AllowedSigners,
-    namespaces: &[&str],
-    identity: Option<&str>,
-    now: DateTime<Utc>,
+    accept: &Acceptance<'_>,
     sig: &str,
     r: impl Read,
     what: &Path,
 ) -> Result<Verdict, SigningError> {
+    let Acceptance {
+        allowed,
+        namespaces,
+        identity,
+        now,
+    } = *accept;
     let bad = |reason| Ok(Verdict::Bad { reason });
     let sshsig = match SshSig::from_pem(sig.trim_end()) {
         Ok(s) => s,
@@ -290,10 +299,7 @@ pub fn verify_reader(
             detail: refusals.join("; "),
         });
     };
-    let hash = digest(sshsig.hash_alg(), r).map_err(|source| SigningError::Read {
-        path: what.to_path_buf(),
-        source,
-    })?;
+    let hash = digest(sshsig.hash_alg(), r).map_err(ReadError::at(what))?;
     let blob = signed_data(&ns, sshsig.reserved(), sshsig.hash_alg(), &hash);
     if sshsig
         .public_key()
@@ -322,17 +328,11 @@ pub fn verify_reader(
 /// unreadable file is an error; a signature that does not vouch for the file
 /// is a [`Verdict::Bad`].
 pub fn verify_file(
-    allowed: &AllowedSigners,
-    namespaces: &[&str],
-    identity: Option<&str>,
-    now: DateTime<Utc>,
+    accept: &Acceptance<'_>,
     path: &Path,
     sig_path: &Path,
 ) -> Result<Verdict, SigningError> {
-    let read = |p: &Path, source| SigningError::Read {
-        path: p.to_path_buf(),
-        source,
-    };
+    let read = |p: &Path, source| SigningError::from(ReadError::at(p)(source));
     let sig_file = std::fs::File::open(sig_path).map_err(|e| read(sig_path, e))?;
     let mut sig = String::new();
     if let Err(e) = sig_file.take(MAX_SIG_BYTES).read_to_string(&mut sig) {
@@ -343,7 +343,7 @@ pub fn verify_file(
         });
     }
     let f = std::fs::File::open(path).map_err(|e| read(path, e))?;
-    verify_reader(allowed, namespaces, identity, now, &sig, f, path)
+    verify_reader(accept, &sig, f, path)
 }
 
 #[cfg(test)]
@@ -390,16 +390,13 @@ mod tests {
         pem: &str,
         msg: &[u8],
     ) -> Verdict {
-        verify_reader(
+        let accept = Acceptance {
             allowed,
             namespaces,
             identity,
-            now(),
-            pem,
-            msg,
-            Path::new("m"),
-        )
-        .unwrap()
+            now: now(),
+        };
+        verify_reader(&accept, pem, msg, Path::new("m")).unwrap()
     }
 
     #[test]

@@ -314,10 +314,7 @@ fn send(
     let cid = &n.controller;
     let (_, to) = outbox::notice_recipient(ws, cid)?;
     let pdf_path = ws.root.join(&n.pdf);
-    let pdf = std::fs::read(&pdf_path).map_err(|source| WorkspaceError::Read {
-        path: pdf_path.clone(),
-        source,
-    })?;
+    let pdf = crate::workspace::read_bytes(&pdf_path).map_err(WorkspaceError::from)?;
     if crate::hashing::sha256_hex(&pdf) != n.pdf_sha256 {
         return Err(StoreError::Changed { path: pdf_path }.into());
     }

@@ -3,6 +3,7 @@
 //! as the first entry (`workspace.init`, payload the `sha256sum` listing of
 //! the files written).
 
+use crate::workspace::ReadError;
 use std::path::Path;
 
 use super::{lock_root, write_atomic, Act, Journal, WorkspaceError};
@@ -38,10 +39,7 @@ const FILES: &[(&str, &str)] = &[
 pub fn init(dir: &Path, act: &Act, lock_wait: Duration) -> Result<(), WorkspaceError> {
     if dir.exists() {
         let empty = std::fs::read_dir(dir)
-            .map_err(|source| WorkspaceError::Read {
-                path: dir.to_path_buf(),
-                source,
-            })?
+            .map_err(ReadError::at(dir))?
             .next()
             .is_none();
         if !empty || !dir.is_dir() {

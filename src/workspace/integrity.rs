@@ -24,6 +24,7 @@
 //! see the README, "The journal".
 
 use crate::render::catalog::{Catalog, Localize, Msg, Told};
+use crate::workspace::{if_exists, read_bytes, read_text, ReadError};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -149,10 +150,8 @@ pub fn check(root: &Path) -> Result<Vec<Finding>, WorkspaceError> {
     let last = journaled(&entries);
     let mut files: Vec<String> = last.keys().cloned().collect();
     for kind in kinds::FILE_KINDS.iter().filter(|k| k.check.is_some()) {
-        let names = store::file_names(root, kind.path).map_err(|source| WorkspaceError::Read {
-            path: root.join(kind.path),
-            source,
-        })?;
+        let names =
+            store::file_names(root, kind.path).map_err(ReadError::at(&root.join(kind.path)))?;
         files.extend(
             names
                 .iter()
@@ -253,11 +252,7 @@ fn check_file(
     file: &str,
 ) -> Result<Option<Finding>, WorkspaceError> {
     let path = root.join(file);
-    let current = match std::fs::read(&path) {
-        Ok(b) => Some(b),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(source) => return Err(WorkspaceError::Read { path, source }),
-    };
+    let current = if_exists(read_bytes(&path))?;
     let sha = current.as_deref().map(sha256_hex);
     let unreadable = current.as_deref().is_some_and(|b| {
         !matches!(
@@ -527,10 +522,7 @@ pub fn adopt(
     let lock = ws.lock()?;
     let journal = ws.journal();
     let path = ws.root.join(rel);
-    let text = std::fs::read_to_string(&path).map_err(|source| WorkspaceError::Read {
-        path: path.clone(),
-        source,
-    })?;
+    let text = read_text(&path).map_err(WorkspaceError::from)?;
     let sha = sha256_hex(text.as_bytes());
     let entries = journal.entries()?;
     let last = journaled(&entries).remove(rel);

@@ -18,6 +18,7 @@
 //! compare with the files ([`super::integrity`]).
 
 use crate::render::catalog::{Catalog, Localize, Msg};
+use crate::workspace::{if_exists, read_bytes, read_text};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -171,14 +172,7 @@ impl Journal {
     }
 
     fn read(&self) -> Result<Vec<u8>, WorkspaceError> {
-        match std::fs::read(&self.path) {
-            Ok(b) => Ok(b),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
-            Err(source) => Err(WorkspaceError::Read {
-                path: self.path.clone(),
-                source,
-            }),
-        }
+        Ok(if_exists(read_bytes(&self.path))?.unwrap_or_default())
     }
 
     /// Every entry, in order. Fails on the first line that is not an entry.
@@ -425,15 +419,8 @@ impl Journal {
     }
 
     fn read_head(&self) -> Result<Option<JournalHead>, WorkspaceError> {
-        let text = match std::fs::read_to_string(&self.head_path) {
-            Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(source) => {
-                return Err(WorkspaceError::Read {
-                    path: self.head_path.clone(),
-                    source,
-                })
-            }
+        let Some(text) = if_exists(read_text(&self.head_path))? else {
+            return Ok(None);
         };
         let mut parts = text.split_whitespace();
         let parsed = match (parts.next(), parts.next(), parts.next()) {

@@ -8,6 +8,7 @@
 //! alias limits, so a hostile file is refused with its `file:line` in
 //! milliseconds instead of exhausting the stack, the memory or the time.
 
+use crate::workspace::ReadError;
 use std::collections::BTreeMap;
 use std::fs::Metadata;
 use std::io::Read;
@@ -108,7 +109,7 @@ pub fn load(root: &Path) -> Result<Workspace, WorkspaceError> {
                     }
                 }
             }
-            Err(source) => return Err(WorkspaceError::Read { path: dir, source }),
+            Err(source) => return Err(ReadError { path: dir, source }.into()),
         }
     }
 

@@ -18,6 +18,7 @@ pub mod kinds;
 mod load;
 mod locate;
 mod lock;
+mod read;
 pub mod recover;
 pub mod store;
 mod validate;
@@ -44,6 +45,7 @@ pub use load::{
 };
 pub use locate::Locator;
 pub use lock::{LockMode, WorkspaceLock, LOCK_FILE};
+pub use read::{if_exists, read_bytes, read_text, ReadError};
 pub use store::{StoreError, Stored};
 pub use validate::{assumptions, validate};
 pub use yaml_said::{serde_said, yaml_said};
@@ -66,14 +68,8 @@ pub enum WorkspaceError {
         diagnostics: Vec<Diagnostic>,
     },
     /// Reading a file failed.
-    #[error("{}", self.told())]
-    Read {
-        /// The file.
-        path: PathBuf,
-        /// The cause.
-        #[source]
-        source: std::io::Error,
-    },
+    #[error(transparent)]
+    Read(#[from] ReadError),
     /// A record file is not what the journal last vouched for (changed
     /// outside dpo): writing over it would make the edit dpo's own.
     #[error("{}", self.told())]
@@ -172,9 +168,7 @@ impl WorkspaceError {
                     .arg("root", shown(root))
                     .arg("n", diagnostics.iter().filter(|d| d.is_error()).count()),
             ),
-            WorkspaceError::Read { path, .. } => {
-                Told::new(Msg::new("errors-read").arg("path", shown(path)))
-            }
+            WorkspaceError::Read(e) => e.told(),
             WorkspaceError::Unvouched { file, message } => {
                 let mut t = Told::new(
                     Msg::new("errors-unvouched")

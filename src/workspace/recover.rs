@@ -34,6 +34,7 @@
 //! kept before it, so no rollback ever removes what an intent refers to.
 
 use crate::render::catalog::Msg;
+use crate::workspace::{if_exists, read_bytes, ReadError};
 use std::path::{Component, Path};
 
 use serde::{Deserialize, Serialize};
@@ -107,10 +108,8 @@ pub fn clear_pending(root: &Path) -> Result<(), WorkspaceError> {
 
 fn read_pending(root: &Path) -> Result<Option<Pending>, WorkspaceError> {
     let path = root.join(PENDING_FILE);
-    let bytes = match std::fs::read(&path) {
-        Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(source) => return Err(WorkspaceError::Read { path, source }),
+    let Some(bytes) = if_exists(read_bytes(&path))? else {
+        return Ok(None);
     };
     serde_json::from_slice(&bytes)
         .map(Some)
@@ -228,12 +227,9 @@ fn undo(root: &Path, w: &PendingWrite) -> Result<bool, WorkspaceError> {
                 Msg::new("errors-recovery-not-plain").arg("file", w.rel.as_str()),
             ))
         }
-        Ok(_) => Some(std::fs::read(&path).map_err(|source| WorkspaceError::Read {
-            path: path.clone(),
-            source,
-        })?),
+        Ok(_) => Some(crate::workspace::read_bytes(&path)?),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(source) => return Err(WorkspaceError::Read { path, source }),
+        Err(source) => return Err(ReadError { path, source }.into()),
     };
     let before_sha = w.before.as_ref().map(|b| sha256_hex(b.as_bytes()));
     match current {

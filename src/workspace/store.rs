@@ -23,6 +23,7 @@
 //! put at its path, the record read again as its kind, the change journaled
 //! with the digests of the old and new value.
 
+use crate::workspace::{if_exists, read_bytes, read_text};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
@@ -374,10 +375,7 @@ where
     E: Serialize,
 {
     let path = ws.root.join(rel);
-    let text = std::fs::read_to_string(&path).map_err(|source| WorkspaceError::Read {
-        path: path.clone(),
-        source,
-    })?;
+    let text = read_text(&path).map_err(WorkspaceError::from)?;
     let mut expected: T = serde_yaml::from_str(&text).map_err(|e| StoreError::Invalid {
         file: rel.to_string(),
         diagnostics: vec![Diagnostic::error_msg(
@@ -1148,11 +1146,9 @@ fn rewrite(rel: &str, message: String) -> StoreError {
 /// exist reads as empty).
 fn unchanged(ws: &Workspace, source: &SourceFile) -> Result<(), StoreError> {
     let path = ws.root.join(&source.rel);
-    let current = match std::fs::read(&path) {
-        Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
-        Err(source) => return Err(WorkspaceError::Read { path, source }.into()),
-    };
+    let current = if_exists(read_bytes(&path))
+        .map_err(WorkspaceError::from)?
+        .unwrap_or_default();
     if sha256_hex(&current) != source.sha256 {
         return Err(StoreError::Changed { path });
     }

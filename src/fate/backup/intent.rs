@@ -23,6 +23,7 @@
 //! `borg compact`), and records the destruction from the kept listing
 //! before and the new listing after.
 
+use crate::workspace::ReadError;
 use serde::{Deserialize, Serialize};
 
 use super::listing::Listed;
@@ -86,14 +87,13 @@ impl Interrupted {
     /// The kept intent, checked against the journaled hash.
     pub fn read(&self, ws: &Workspace) -> Result<Intent, WorkspaceError> {
         let path = ws.root.join(&self.file);
-        let bad = |why: String| WorkspaceError::Read {
-            path: path.clone(),
-            source: std::io::Error::other(why),
+        let bad = |why: String| {
+            WorkspaceError::Read(ReadError {
+                path: path.clone(),
+                source: std::io::Error::other(why),
+            })
         };
-        let bytes = std::fs::read(&path).map_err(|source| WorkspaceError::Read {
-            path: path.clone(),
-            source,
-        })?;
+        let bytes = crate::workspace::read_bytes(&path)?;
         if crate::hashing::sha256_hex(&bytes) != self.sha256 {
             return Err(bad(format!(
                 "it no longer matches the SHA-256 journaled in entry {}",
