@@ -24,6 +24,7 @@ mod hostile;
 mod language;
 mod legal_time;
 mod notice;
+mod r9fix;
 mod robustness;
 mod sample;
 mod set_integrity;
