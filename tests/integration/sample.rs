@@ -243,9 +243,12 @@ fn a_transfer_logged_with_an_instruction_appears_in_section_c_for_its_controller
     let ws = Workspace::fixture("juvisy-workspace").overlay("request-notice-contacts");
     // The fixture, like the act, says nothing of transfers: « à compléter ».
     let before = register(&ws, "fr", "md");
+    let said = before
+        .lines()
+        .find(|l| l.contains("Transferts de données à caractère personnel vers un pays tiers"))
+        .unwrap_or_else(|| panic!("no transfers line in:\n{before}"));
     assert!(
-        before.contains("vers un pays tiers ou une organisation internationale : à compléter.*")
-            && !before.contains("| Suisse"),
+        said.contains("à compléter") && !before.contains("| Suisse"),
         "{before}"
     );
     ws.dpo()
