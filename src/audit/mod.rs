@@ -295,29 +295,39 @@ impl Maker<'_> {
             {
                 continue;
             }
+            // The controllers by their names, as the register writes them.
+            let name = |c: &Id| {
+                self.ws
+                    .controller(c)
+                    .map_or(c.to_string(), |c| c.name.clone())
+            };
             let controllers = match self.only {
-                Some(c) => c.to_string(),
+                Some(c) => name(c),
                 None if p.controllers.is_empty() => s.get("audit_all").to_string(),
                 None => p
                     .controllers
                     .iter()
-                    .map(Id::as_str)
+                    .map(name)
                     .collect::<Vec<_>>()
                     .join(", "),
             };
             let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
             let m = |v: String, f: &str| mark(v, &p.to_confirm, f, s.get("to_confirm"));
+            // A person without a name is a team: no name to complete.
             rows.push(vec![
                 p.id.to_string(),
                 m(p.name.clone().unwrap_or_default(), "name"),
                 m(p.role.clone(), "role"),
-                m(p.organisation.clone().unwrap_or_default(), "organisation"),
+                m(known(s, p.organisation.clone()), "organisation"),
                 m(controllers, "controllers"),
                 m(
-                    date(p.confidentiality_commitment),
+                    known(s, p.confidentiality_commitment.map(|d| d.to_string())),
                     "confidentiality_commitment",
                 ),
-                m(date(p.last_training), "last_training"),
+                m(
+                    known(s, p.last_training.map(|d| d.to_string())),
+                    "last_training",
+                ),
                 date(self.ws.people.training_due(p)),
             ]);
         }
@@ -350,22 +360,19 @@ impl Maker<'_> {
             {
                 continue;
             }
-            let opt = |v: &Option<String>| v.clone().unwrap_or_default();
             let k = |v: String, f: &str| mark(v, &m.to_confirm, f, s.get("to_confirm"));
             rows.push(vec![
                 m.id.to_string(),
                 k(m.title.clone(), "title"),
-                k(opt(&m.description), "description"),
-                k(opt(&m.owner), "owner"),
-                k(opt(&m.evidence), "evidence"),
+                k(known(s, m.description.clone()), "description"),
+                k(known(s, m.owner.clone()), "owner"),
+                k(known(s, m.evidence.clone()), "evidence"),
                 k(
-                    m.last_tested.map(|d| d.to_string()).unwrap_or_default(),
+                    known(s, m.last_tested.map(|d| d.to_string())),
                     "last_tested",
                 ),
                 k(
-                    m.test_interval_months
-                        .map(|n| n.to_string())
-                        .unwrap_or_default(),
+                    known(s, m.test_interval_months.map(|n| n.to_string())),
                     "test_interval_months",
                 ),
                 m.test_due().map(|d| d.to_string()).unwrap_or_default(),
@@ -536,6 +543,13 @@ fn walk(root: &Path, dir: &str, out: &mut BTreeSet<String>) -> Result<(), AuditE
 
 /// A Markdown document: a heading, then a table, its dates in words (the
 /// CSV twin keeps them as `YYYY-MM-DD`).
+/// `v` when the file states it, else « à compléter » — the register's word
+/// for what is not known yet.
+fn known(s: &crate::render::templates::Strings, v: Option<String>) -> String {
+    v.filter(|v| !v.trim().is_empty())
+        .unwrap_or_else(|| s.get("todo").to_string())
+}
+
 fn table_markdown(
     s: &crate::render::templates::Strings,
     heading: &str,

@@ -249,7 +249,7 @@ pub enum BreachError {
         id: Id,
     },
     /// The deadline has passed and no reason was given.
-    #[error("the 72-hour deadline to notify `{controller}` of breach `{id}` passed on {} ({late}); a late notification must say why\n  hint: add --late-reason \"…\" (it is written in the message and kept in the breach file)", english(deadline))]
+    #[error("the 72-hour deadline to notify `{controller}` of breach `{id}` passed on {} ({late} late); a late notification must say why\n  hint: add --late-reason \"…\" (it is written in the message and kept in the breach file)", english(deadline))]
     Late {
         /// The breach.
         id: Id,
@@ -262,7 +262,7 @@ pub enum BreachError {
     },
     /// Superseded by [`BreachError::Late`] (the deadline, said in words in
     /// the run's language); no longer made.
-    #[error("the 72-hour deadline to notify `{controller}` of breach `{id}` passed on {deadline} ({late}); a late notification must say why\n  hint: add --late-reason \"…\" (it is written in the message and kept in the breach file)")]
+    #[error("the 72-hour deadline to notify `{controller}` of breach `{id}` passed on {deadline} ({late} late); a late notification must say why\n  hint: add --late-reason \"…\" (it is written in the message and kept in the breach file)")]
     LateWithoutReason {
         /// The breach.
         id: Id,

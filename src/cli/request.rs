@@ -59,6 +59,11 @@ pub struct LogArgs {
     /// Record only; forward later with `dpo request forward ID`.
     #[arg(long, conflicts_with = "incomplete")]
     pub no_forward: bool,
+    /// Attach this document to the forward, e.g. the original request as
+    /// received (repeatable); its name and SHA-256 are kept in the request
+    /// file.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_forward")]
+    pub attach: Vec<std::path::PathBuf>,
     /// How the forward is sent.
     #[command(flatten)]
     pub send: SendArgs,
@@ -244,6 +249,7 @@ pub(super) fn run(settings: &Settings, c: &RequestCommand) -> Result<i32, CliErr
                 channel: a.channel.clone(),
                 no_forward: a.no_forward,
                 incomplete: a.send.incomplete,
+                attach: a.attach.clone(),
             };
             // Refusals that need no server come first.
             ws.require_controller(&a.controller)

@@ -51,6 +51,9 @@ pub struct NewRequest {
     /// Forward it even though a required field is « à compléter »
     /// (`--incomplete`; the record says so).
     pub incomplete: bool,
+    /// Documents attached to the forward (`--attach`), as with
+    /// `request forward`.
+    pub attach: Vec<std::path::PathBuf>,
 }
 
 /// What logging or forwarding did.
@@ -143,7 +146,8 @@ fn preflight(ws: &Workspace, controller: &Id, how: &Sending) -> Result<(), Reque
     Ok(outbox::ready(ws, how, &Msg::new("va-what-the-request"))?)
 }
 
-/// Logs a request and, unless `no_forward`, forwards it at once.
+/// Logs a request and, unless `no_forward`, forwards it at once with the
+/// documents of `attach`.
 pub fn log(ws: &Workspace, new: &NewRequest, how: &Sending) -> Result<Outcome, RequestError> {
     let (controller, _) = ws.require_controller(&new.controller)?;
     let summary = required_text(
@@ -155,6 +159,8 @@ pub fn log(ws: &Workspace, new: &NewRequest, how: &Sending) -> Result<Outcome, R
     if forward {
         preflight(ws, &controller, how)?;
     }
+    // Read before anything is written: a missing file refuses the log.
+    let documents = outbox::documents(&new.attach)?;
     let t = Templates::new(how.lang)?;
     let lock = ws.lock()?;
     let now_local = crate::time::in_tz(how.now, ws.tz);
@@ -214,7 +220,7 @@ pub fn log(ws: &Workspace, new: &NewRequest, how: &Sending) -> Result<Outcome, R
     };
     if forward {
         let outbox = Outbox::open(ws, &lock, &t, how)?;
-        let (request, d) = send(&outbox, stored, Vec::new(), gaps).map_err(|e| {
+        let (request, d) = send(&outbox, stored, documents, gaps).map_err(|e| {
             OutboxError::recorded_not_sent(
                 Msg::new("va-what-request").arg("id", id.as_str()),
                 format!("dpo request forward {id}"),

@@ -635,7 +635,7 @@ err-invalid-workspace = the workspace at `{ $root }` has { $n ->
 }
 err-no-workspace = no workspace at `{ $path }`
 err-no-workspace-hint = pass --registers DIR, set DPO_REGISTERS, or create one with `dpo init { $path }`
-err-late-notify = the 72-hour deadline to notify `{ $controller }` of breach `{ $id }` passed on { $deadline } ({ $late }); a late notification must say why
+err-late-notify = the 72-hour deadline to notify `{ $controller }` of breach `{ $id }` passed on { $deadline } ({ $late } late); a late notification must say why
 err-late-notify-hint = add --late-reason "…" (it is written in the message and kept in the breach file)
 err-closed-breach = breach `{ $id }` was closed on { $closed }; it cannot be changed any more
 err-set-field = `{ $file }`: field `{ $field }`: { $message }

@@ -165,3 +165,6 @@ duties-fate-hashdeep-fields = fewer fields than columns
 duties-fate-hashdeep-size = the size is not a number
 duties-fate-immutable = copy `{ $copy }` of item `{ $item }` is immutable until { $until } included: it cannot have been destroyed on { $on }
 duties-fate-immutable-hint = destroy it from the day after, then record it
+
+# r9fix
+r9-timeline-recorded-by = recorded by { $by }

@@ -645,7 +645,7 @@ err-invalid-workspace = l'espace de travail `{ $root }` a { $n ->
 }
 err-no-workspace = pas d'espace de travail dans `{ $path }`
 err-no-workspace-hint = passez --registers DOSSIER, définissez DPO_REGISTERS, ou créez-en un avec `dpo init { $path }`
-err-late-notify = le délai de 72 heures pour notifier la violation `{ $id }` à `{ $controller }` a expiré le { $deadline } ({ $late }) ; une notification tardive doit en donner les raisons
+err-late-notify = le délai de 72 heures pour notifier la violation `{ $id }` à `{ $controller }` a expiré le { $deadline } (en retard de { $late }) ; une notification tardive doit en donner les raisons
 err-late-notify-hint = ajoutez --late-reason "…" (le motif figure dans le message et est conservé dans le fichier de la violation)
 err-closed-breach = la violation `{ $id }` a été close le { $closed } ; elle ne peut plus être modifiée
 err-set-field = `{ $file }` : champ `{ $field }` : { $message }

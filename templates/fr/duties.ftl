@@ -165,3 +165,6 @@ duties-fate-hashdeep-fields = moins de champs que de colonnes
 duties-fate-hashdeep-size = la taille n'est pas un nombre
 duties-fate-immutable = la copie `{ $copy }` de l'élément `{ $item }` est immuable jusqu'au { $until } inclus : elle ne peut pas avoir été détruite le { $on }
 duties-fate-immutable-hint = détruisez-la à partir du lendemain, puis enregistrez-le
+
+# r9fix
+r9-timeline-recorded-by = consignée par { $by }

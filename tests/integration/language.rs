@@ -396,7 +396,7 @@ fn errors_warnings_and_hints_speak_one_language() {
     for said in [
         "erreur\u{202f}: processor.yaml:6:1: adress\u{202f}: champ inconnu `adress`",
         "conseil\u{202f}: vouliez-vous dire `address`\u{202f}?",
-        "controllers/juvisy-sur-orge.yaml:35:16: convention.term_months\u{202f}: type invalide\u{202f}: le texte \"six\", alors que le champ attend un nombre entier",
+        "controllers/juvisy-sur-orge.yaml:42:16: convention.term_months\u{202f}: type invalide\u{202f}: le texte \"six\", alors que le champ attend un nombre entier",
         "people.yaml:10:19: people[0].controllers[0]\u{202f}: responsable de traitement inconnu `athis-mons`",
         "qui agit\u{202f}?",
         "ne peut pas être notifiée",

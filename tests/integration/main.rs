@@ -26,6 +26,7 @@ mod language;
 mod layout_pages;
 mod legal_time;
 mod notice;
+mod r9fix;
 mod robustness;
 mod sample;
 mod sending_lines;

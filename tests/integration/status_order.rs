@@ -428,27 +428,35 @@ fn breach_show_and_notify_say_a_lateness_beyond_72_hours_in_days_and_hours() {
     notify.assert_code(2);
     assert!(
         notify.stderr().contains(
-            "(UTC+02:00) (3 j 4 h)\u{202f}; une notification tardive doit en donner les raisons"
+            "(UTC+02:00) (en retard de 3 j 4 h)\u{202f}; une notification tardive doit en donner les raisons"
         ),
         "{}",
         notify.stderr()
     );
     let notify = dpo(&ws, now, &["--lang", "en", "breach", "notify", "2021-001"]);
-    assert!(notify.stderr().contains("(3 d 4 h)"), "{}", notify.stderr());
+    assert!(
+        notify.stderr().contains("(3 d 4 h late)"),
+        "{}",
+        notify.stderr()
+    );
     // One second past 72 hours late, rounded up: 72 h 01 min, in days.
     let notify = dpo(
         &ws,
         "2021-04-01T11:00:01+02:00",
         &["breach", "notify", "2021-001"],
     );
-    assert!(notify.stderr().contains("(3 j 1 h)"), "{}", notify.stderr());
+    assert!(
+        notify.stderr().contains("(en retard de 3 j 1 h)"),
+        "{}",
+        notify.stderr()
+    );
     let notify = dpo(
         &ws,
         "2021-04-01T10:58:00+02:00",
         &["breach", "notify", "2021-001"],
     );
     assert!(
-        notify.stderr().contains("(71 h 58 min)"),
+        notify.stderr().contains("(en retard de 71 h 58 min)"),
         "{}",
         notify.stderr()
     );

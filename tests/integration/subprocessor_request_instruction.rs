@@ -439,8 +439,8 @@ fn a_sub_processor_change_makes_a_written_notice_sent_with_its_pdf() {
         "annexe 1, § II.6",
         "1 rue de l'Exemple, 94000 Créteil",
         "contact@siim94.example",
-        "infogérance des serveurs et des bases de données",
-        "Contrat : adhésion de l'EPT au SIIM94 (prolongée depuis l'ex-CAVB) (début : 1er février 2021 ; fin : 31 juillet 2021)",
+        "infogérance des réseaux, télécoms, serveurs et bases de données",
+        "Contrat : adhésion de l'EPT au SIIM94, prolongée depuis l'adhésion historique de l'ex-CAVB (début : 1er février 2021 ; fin : 31 juillet 2021)",
     ] {
         assert!(body.contains(want), "body lacks {want:?}:\n{body}");
     }
@@ -451,7 +451,7 @@ fn a_sub_processor_change_makes_a_written_notice_sent_with_its_pdf() {
     for want in [
         "SIIM94",
         "1 rue de l'Exemple, 94000 Créteil",
-        "infogérance des réseaux et des télécoms",
+        "infogérance des réseaux, télécoms, serveurs et bases de données",
         "1er février 2021",
         "31 juillet 2021",
         "Commune de Juvisy-sur-Orge",

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::super::{hashed, print_json, CliError, Settings};
 use crate::breach::severity::Severity;
+use crate::breach::summary::MomentKind;
 use crate::breach::{self, deadline, fields, store, Field, Sent, Summary};
 use crate::model::{Breach, Call, Id};
 use crate::render::{words, Templates};
@@ -334,8 +335,19 @@ pub(super) fn timeline(
         if let Some(to) = &m.to {
             line.push_str(&format!(" — {}", s.get("timeline_to").replace("{to}", to)));
         }
-        if let Some(by) = &m.by {
-            line.push_str(&format!(" — {}", s.get("timeline_by").replace("{by}", by)));
+        match (&m.by, m.kind) {
+            // The record holds when the processor became aware, not who:
+            // the journal names who recorded it.
+            (Some(by), MomentKind::Aware) => {
+                line.push_str(&format!(
+                    " — {}",
+                    tr!(s, "r9-timeline-recorded-by", by = by.as_str())
+                ));
+            }
+            (Some(by), _) => {
+                line.push_str(&format!(" — {}", s.get("timeline_by").replace("{by}", by)));
+            }
+            (None, _) => {}
         }
         outln!("{line}")?;
     }
