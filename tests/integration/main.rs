@@ -26,6 +26,7 @@ mod legal_time;
 mod notice;
 mod robustness;
 mod sample;
+mod scan;
 mod set_integrity;
 mod status_audit;
 mod status_order;
