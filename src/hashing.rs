@@ -8,6 +8,11 @@
 //! memory does not grow with the size of a file and a tree of 100 000 small
 //! files costs no allocation per file.
 //!
+//! Trees are listed in parallel too, one task per folder (see `listing`):
+//! a file's type comes with its folder entry, and its size, when a scan
+//! wants it, from one `statx` relative to the open folder; a scan makes a
+//! path only for the files of a wanted size.
+//!
 //! SHA-256 comes from the `sha2` crate (0.11), which detects the x86 SHA
 //! extensions (SHA-NI) or the ARMv8 SHA-2 instructions at run time and falls
 //! back to a portable implementation elsewhere; no feature flag is needed
@@ -36,6 +41,8 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
+
+mod listing;
 
 /// Size of the read buffer of each worker thread, in bytes (1 MiB).
 ///
@@ -197,7 +204,8 @@ pub struct Sifted {
 
 /// What a file must have to be read whole by [`hash_tree_sized`].
 pub struct Sieve<'a> {
-    /// Its size (taken with `lstat`, nothing read).
+    /// Its size (taken with one `statx` as the tree is listed, nothing
+    /// read).
     pub size: &'a (dyn Fn(u64) -> bool + Sync),
     /// For a file longer than [`HEAD`], the SHA-256 of its first [`HEAD`]
     /// bytes (only those read).
@@ -206,7 +214,7 @@ pub struct Sieve<'a> {
 
 /// Like [`hash_tree`], but reads whole only the files that pass `sieve`,
 /// as duplicate finders do: the others are listed and their size taken
-/// (`lstat`), and, when their size passes, only their first [`HEAD`] bytes
+/// (`statx`), and, when their size passes, only their first [`HEAD`] bytes
 /// read — a search for known contents reads nothing more of a file that
 /// cannot be one of them. Every step runs in parallel.
 pub fn hash_tree_sized(
@@ -214,22 +222,10 @@ pub fn hash_tree_sized(
     sieve: &Sieve<'_>,
     progress: Option<&(dyn Fn(u64) + Sync)>,
 ) -> Result<Sifted, HashError> {
-    let sized: Vec<(TreeFile, u64)> = files_of(roots)?
+    let listed = listing::list(roots, listing::Keep::Sized(sieve.size))?;
+    let kept: Vec<Option<TreeFile>> = listed
+        .kept
         .into_par_iter()
-        .map(|file| {
-            let meta =
-                std::fs::symlink_metadata(&file.path).map_err(|source| HashError::Metadata {
-                    path: file.path.clone(),
-                    source,
-                })?;
-            Ok((file, meta.len()))
-        })
-        .collect::<Result<_, HashError>>()?;
-    let files = sized.len() as u64;
-    let bytes = sized.iter().map(|(_, size)| size).sum();
-    let kept: Vec<Option<TreeFile>> = sized
-        .into_par_iter()
-        .filter(|(_, size)| (sieve.size)(*size))
         .map(|(file, size)| {
             if size > HEAD && !(sieve.head)(&hash_head(&file.path)?) {
                 return Ok(None);
@@ -239,22 +235,20 @@ pub fn hash_tree_sized(
         .collect::<Result<_, HashError>>()?;
     let kept = kept.into_iter().flatten().collect();
     Ok(Sifted {
-        files,
-        bytes,
+        files: listed.files,
+        bytes: listed.bytes,
         digests: hash_files(kept, progress)?,
     })
 }
 
 /// Every regular file under `roots`, sorted by the bytes of its path, each
-/// once.
+/// once, listed in parallel (see [`listing`]).
 fn files_of(roots: &[PathBuf]) -> Result<Vec<TreeFile>, HashError> {
-    let mut files = Vec::new();
-    for root in roots {
-        files.extend(walk(root)?.files);
-    }
-    files.sort_unstable_by(|a, b| path_bytes(&a.path).cmp(path_bytes(&b.path)));
-    files.dedup_by(|a, b| path_bytes(&a.path) == path_bytes(&b.path));
-    Ok(files)
+    Ok(listing::list(roots, listing::Keep::All)?
+        .kept
+        .into_iter()
+        .map(|(file, _)| file)
+        .collect())
 }
 
 /// Hashes `files` in parallel, in their order.
@@ -445,30 +439,47 @@ pub(crate) struct Tree {
     pub(crate) others: Vec<(PathBuf, OtherKind)>,
 }
 
-/// Lists `root`: itself if it is a file, else everything below it, without
-/// following symbolic links below the root.
-pub(crate) fn walk(root: &Path) -> Result<Tree, HashError> {
+/// What a root named by the caller is, the link followed (as `find -H`).
+pub(crate) enum Root {
+    /// A regular file (its `rel` is its file name), and its size.
+    File(TreeFile, u64),
+    /// A folder.
+    Folder,
+}
+
+/// Examines a root named by the caller: a file or a folder, else an error.
+pub(crate) fn root(root: &Path) -> Result<Root, HashError> {
     let meta = std::fs::metadata(root).map_err(|source| HashError::Metadata {
         path: root.to_path_buf(),
         source,
     })?;
-    let mut tree = Tree::default();
     if meta.is_file() {
         // `file_name` is `None` only for paths such as `/` or `..`, which
         // cannot name a regular file; the whole path is a safe fallback.
         let rel = root
             .file_name()
             .map_or_else(|| root.to_path_buf(), PathBuf::from);
-        tree.files.push(TreeFile {
+        let file = TreeFile {
             path: root.to_path_buf(),
             rel,
-        });
-        return Ok(tree);
+        };
+        return Ok(Root::File(file, meta.len()));
     }
     if !meta.is_dir() {
         return Err(HashError::NotFileOrFolder {
             path: root.to_path_buf(),
         });
+    }
+    Ok(Root::Folder)
+}
+
+/// Lists `root`: itself if it is a file, else everything below it, without
+/// following symbolic links below the root.
+pub(crate) fn walk(root: &Path) -> Result<Tree, HashError> {
+    let mut tree = Tree::default();
+    if let Root::File(file, _) = self::root(root)? {
+        tree.files.push(file);
+        return Ok(tree);
     }
     for entry in walkdir::WalkDir::new(root).min_depth(1).follow_links(false) {
         let entry = entry.map_err(|e| HashError::ListFolder {

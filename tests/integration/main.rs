@@ -29,6 +29,7 @@ mod legal_time;
 mod notice;
 mod robustness;
 mod sample;
+mod scan;
 mod sending_lines;
 mod set_integrity;
 mod shared_definitions;
