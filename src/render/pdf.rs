@@ -349,6 +349,18 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_short_phrase_between_guillemets_is_never_split_a_long_one_may_be() {
+        let fonts = fonts::fonts().expect("fonts load");
+        let text = "| a | b |\n|---|---|\n| « à compléter » | « une citation bien plus longue que cela » |\n";
+        let debug = format!("{:?}", blocks::parse(text, fonts));
+        assert!(
+            debug.contains("à\u{a0}compléter") || debug.contains("à\\u{a0}compléter"),
+            "{debug}"
+        );
+        assert!(debug.contains("une citation bien"), "{debug}");
+    }
+
     /// Every piece of text lies inside the margins, above the footer zone
     /// (except the footer), and inside the table cell it starts in.
     fn assert_nothing_overflows(pages: &[Page]) {

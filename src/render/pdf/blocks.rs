@@ -379,11 +379,14 @@ impl Builder<'_> {
         for (_, link_text) in &mut self.links {
             link_text.push_str(text);
         }
-        // A short phrase set apart in italics or bold (« à compléter »,
-        // « à confirmer ») is never broken across lines.
+        // A short phrase set apart in italics or bold, or between « »
+        // (« à compléter », « à confirmer »), is never broken across lines.
         let marked;
         let text = if face != Face::Regular && self.heading.is_none() && is_short_phrase(text) {
             marked = text.replace(' ', "\u{A0}");
+            marked.as_str()
+        } else if text.contains('«') {
+            marked = short_quotes_whole(text);
             marked.as_str()
         } else {
             text
@@ -544,6 +547,35 @@ impl Builder<'_> {
 
 /// Whether an inline HTML fragment is a `<br>` tag.
 /// At most three words, at most 24 characters: a phrase kept on one line.
+/// `text` with the spaces of each short phrase between « » made
+/// no-break, so that the phrase and its guillemets stay on one line.
+fn short_quotes_whole(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('«') {
+        let (before, from) = rest.split_at(open);
+        out.push_str(before);
+        match from.find('»') {
+            Some(close) => {
+                let quoted = &from[..close + '»'.len_utf8()];
+                let inner = quoted.trim_start_matches('«').trim_end_matches('»');
+                if is_short_phrase(inner) {
+                    out.push_str(&quoted.replace(' ', "\u{A0}"));
+                } else {
+                    out.push_str(quoted);
+                }
+                rest = &from[close + '»'.len_utf8()..];
+            }
+            None => {
+                out.push_str(from);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 fn is_short_phrase(text: &str) -> bool {
     let text = text.trim();
     !text.is_empty() && text.chars().count() <= 24 && text.matches(' ').count() <= 2
