@@ -350,6 +350,21 @@ mod tests {
     }
 
     #[test]
+    fn a_date_in_words_is_one_unit() {
+        let fonts = fonts::fonts().expect("fonts load");
+        let text = "le 15 septembre 2020, le 1er mars et 3 June 2021 ; 12 pommes\n";
+        let debug = format!("{:?}", blocks::parse(text, fonts)).replace("\\u{a0}", "\u{a0}");
+        for date in [
+            "15\u{a0}septembre\u{a0}2020",
+            "1er\u{a0}mars et",
+            "3\u{a0}June\u{a0}2021",
+        ] {
+            assert!(debug.contains(date), "{date}: {debug}");
+        }
+        assert!(debug.contains("12 pommes"), "{debug}");
+    }
+
+    #[test]
     fn a_short_phrase_between_guillemets_is_never_split_a_long_one_may_be() {
         let fonts = fonts::fonts().expect("fonts load");
         let text = "| a | b |\n|---|---|\n| « à compléter » | « une citation bien plus longue que cela » |\n";

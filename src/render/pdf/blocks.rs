@@ -385,11 +385,9 @@ impl Builder<'_> {
         let text = if face != Face::Regular && self.heading.is_none() && is_short_phrase(text) {
             marked = text.replace(' ', "\u{A0}");
             marked.as_str()
-        } else if text.contains('«') {
-            marked = short_quotes_whole(text);
-            marked.as_str()
         } else {
-            text
+            marked = dates_whole(&short_quotes_whole(text));
+            marked.as_str()
         };
         if let Some(Inline::Text(last_face, last)) = self.inlines.last_mut() {
             if *last_face == face {
@@ -550,6 +548,9 @@ impl Builder<'_> {
 /// `text` with the spaces of each short phrase between « » made
 /// no-break, so that the phrase and its guillemets stay on one line.
 fn short_quotes_whole(text: &str) -> String {
+    if !text.contains('«') {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(open) = rest.find('«') {
@@ -573,6 +574,62 @@ fn short_quotes_whole(text: &str) -> String {
         }
     }
     out.push_str(rest);
+    out
+}
+
+/// The months a date in words names (`long_date`: « 1er février 2021 »,
+/// "1 February 2021").
+const MONTHS: [&str; 24] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// `text` with each date in words (day, month and year) made one unit: the
+/// spaces between them no-break, as French typography asks.
+fn dates_whole(text: &str) -> String {
+    let words: Vec<&str> = text.split(' ').collect();
+    let is_day = |w: &str| {
+        w == "1er" || (w.len() <= 2 && w.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d)))
+    };
+    let is_year = |w: &str| w.len() >= 4 && w[..4].bytes().all(|b| b.is_ascii_digit());
+    let mut out = String::with_capacity(text.len());
+    let mut glue = vec![false; words.len()];
+    for i in 0..words.len().saturating_sub(1) {
+        if is_day(words[i]) && MONTHS.contains(&words[i + 1]) {
+            glue[i] = true;
+            if words.get(i + 2).is_some_and(|w| is_year(w)) {
+                glue[i + 1] = true;
+            }
+        }
+    }
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            out.push(if glue[i - 1] { '\u{A0}' } else { ' ' });
+        }
+        out.push_str(w);
+    }
     out
 }
 
