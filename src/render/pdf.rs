@@ -374,6 +374,9 @@ mod tests {
             "{debug}"
         );
         assert!(debug.contains("une citation bien"), "{debug}");
+        let english = "| a |\n|---|\n| \"to be completed\" |\n";
+        let debug = format!("{:?}", blocks::parse(english, fonts)).replace("\\u{a0}", "\u{a0}");
+        assert!(debug.contains("to\u{a0}be\u{a0}completed"), "{debug}");
     }
 
     /// Every piece of text lies inside the margins, above the footer zone

@@ -545,27 +545,40 @@ impl Builder<'_> {
 
 /// Whether an inline HTML fragment is a `<br>` tag.
 /// At most three words, at most 24 characters: a phrase kept on one line.
-/// `text` with the spaces of each short phrase between « » made
-/// no-break, so that the phrase and its guillemets stay on one line.
+/// `text` with the spaces of each short phrase between guillemets or
+/// quotation marks (« à compléter », "to be completed") made no-break, so
+/// that the phrase and its marks stay on one line.
 fn short_quotes_whole(text: &str) -> String {
-    if !text.contains('«') {
+    QUOTES
+        .iter()
+        .fold(text.to_string(), |text, &(open, close)| {
+            quoted_whole(&text, open, close)
+        })
+}
+
+/// The pairs of marks that set a phrase apart.
+const QUOTES: [(char, char); 3] = [('«', '»'), ('"', '"'), ('“', '”')];
+
+fn quoted_whole(text: &str, open: char, close: char) -> String {
+    if !text.contains(open) {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some(open) = rest.find('«') {
-        let (before, from) = rest.split_at(open);
+    while let Some(at) = rest.find(open) {
+        let (before, from) = rest.split_at(at);
         out.push_str(before);
-        match from.find('»') {
-            Some(close) => {
-                let quoted = &from[..close + '»'.len_utf8()];
-                let inner = quoted.trim_start_matches('«').trim_end_matches('»');
+        let inside = &from[open.len_utf8()..];
+        match inside.find(close) {
+            Some(end) => {
+                let inner = &inside[..end];
+                let quoted = &from[..open.len_utf8() + end + close.len_utf8()];
                 if is_short_phrase(inner) {
                     out.push_str(&quoted.replace(' ', "\u{A0}"));
                 } else {
                     out.push_str(quoted);
                 }
-                rest = &from[close + '»'.len_utf8()..];
+                rest = &from[quoted.len()..];
             }
             None => {
                 out.push_str(from);
