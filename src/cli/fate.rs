@@ -291,7 +291,10 @@ fn destroy(settings: &Settings, a: &DestroyArgs) -> Result<i32, CliError> {
             "fate-destroyed",
             copy = r.copy.as_str(),
             item = r.item.as_str(),
-            method = r.method.as_str(),
+            method = s.msg(
+                &crate::render::catalog::Msg::new("terminal-ha-method")
+                    .arg("method", r.method.as_str())
+            ),
             at = at
         )?;
         if !d.fingerprinted && r.backups.is_none() {
@@ -437,8 +440,8 @@ fn certify(settings: &Settings, a: &CertifyArgs) -> Result<i32, CliError> {
     } else {
         let p = &issued.paths;
         let t = settings.strings();
-        let controller = issued.controller.as_str();
-        say!(t, "fate-certificate-kept", controller = controller)?;
+        let controller = ws.controller_said(&issued.controller, t.lang());
+        say!(t, "fate-certificate-kept", controller = controller.as_str())?;
         for p in [&p.pdf, &p.pdf_sig, &p.json, &p.json_sig] {
             outln!("  {}", p.display())?;
         }

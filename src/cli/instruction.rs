@@ -163,7 +163,8 @@ pub(super) fn run(settings: &Settings, c: &InstructionCommand) -> Result<i32, Cl
                     let i = &l.record;
                     let at = words::long_datetime_in(&s, i.at, ws.tz);
                     let from = tr!(s, "instruction-from", from = i.from.as_str());
-                    outln!("{}  {}  {at}  {from}", i.id, i.controller)?;
+                    let controller = ws.controller_name(&i.controller);
+                    outln!("{}  {controller}  {at}  {from}", i.id)?;
                     outln!("    {}", i.summary)?;
                     // A transfer and an objection each call for a notice:
                     // one line each, saying whether it went out.

@@ -180,6 +180,20 @@ pub(super) fn cause(s: &Catalog, c: &(dyn std::error::Error + 'static)) -> Strin
     // The SMTP library's own failure (a refused connection, a timeout):
     // the system error under it, said in the run's language.
     if let Some(e) = c.downcast_ref::<lettre::transport::smtp::Error>() {
+        // A refusal: its kind in words, the server's own text quoted.
+        if let Some(code) = e.status() {
+            let id = if e.is_permanent() {
+                "terminal-ha-smtp-permanent"
+            } else {
+                "terminal-ha-smtp-transient"
+            };
+            let words = std::error::Error::source(e).map(ToString::to_string);
+            return s.msg(
+                &Msg::new(id)
+                    .arg("code", code.to_string())
+                    .arg("words", words.unwrap_or_default()),
+            );
+        }
         let io = std::error::Error::source(e).and_then(|i| i.downcast_ref::<std::io::Error>());
         if let Some(io) = io.filter(|_| s.lang() != Lang::En) {
             return s.msg(&io_said(io));

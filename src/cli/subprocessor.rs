@@ -171,8 +171,12 @@ pub(super) fn run(settings: &Settings, c: &SubProcessorCommand) -> Result<i32, C
                 })?;
             } else {
                 for s in &ws.subprocessors {
-                    let ids: Vec<String> = s.controllers.iter().map(|c| c.to_string()).collect();
-                    outln!("{}  {}  [{}]", s.id, s.name, ids.join(", "))?;
+                    let names: Vec<String> = s
+                        .controllers
+                        .iter()
+                        .map(|c| ws.controller_name(c))
+                        .collect();
+                    outln!("{}  {}  [{}]", s.id, s.name, names.join(", "))?;
                     for a in &s.activities {
                         outln!("    - {a}")?;
                     }
@@ -184,7 +188,7 @@ pub(super) fn run(settings: &Settings, c: &SubProcessorCommand) -> Result<i32, C
                         "sp-notice-pending",
                         id = n.id.as_str(),
                         subprocessor = n.subprocessor.as_str(),
-                        controller = n.controller.as_str()
+                        controller = ws.controller_name(&n.controller).as_str()
                     )?;
                 }
             }

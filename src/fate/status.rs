@@ -109,7 +109,7 @@ impl Pending {
         let (what, reason) = (what.into(), self.reason.as_str().into());
         match &self.field {
             // A field of a record in words, as the audit pack says it; a
-            // place in another file (`processor.yaml: dpo.name`) as it is.
+            // place in another file in words when it has them, else as it is.
             Some(field) => s.fmt(
                 "fate-pending-field",
                 &[
@@ -118,6 +118,8 @@ impl Pending {
                         "field",
                         if crate::audit::has_words(s, field) {
                             crate::audit::field_in_words(s, field)
+                        } else if field == DPO_NAME_FIELD {
+                            s.fmt("terminal-ha-dpo-name", &[])
                         } else {
                             field.clone()
                         }
@@ -170,6 +172,9 @@ fn incomplete_destruction(item: &Id, c: &CopyStatus, s: &Strings) -> Vec<Pending
     .collect()
 }
 
+/// Where the certificate's signatory is named (a place in another file).
+const DPO_NAME_FIELD: &str = "processor.yaml: dpo.name";
+
 /// The signatory of the certificate, the processor's DPO, when their name
 /// is « à compléter » ([`Workspace::dpo_name`]: `dpo.name` in
 /// `processor.yaml`, or the DPO of `people.yaml`).
@@ -177,7 +182,7 @@ pub fn unsigned(ws: &Workspace, s: &Strings) -> Option<Pending> {
     ws.dpo_name().is_none().then(|| Pending {
         item: None,
         copy: None,
-        field: Some("processor.yaml: dpo.name".into()),
+        field: Some(DPO_NAME_FIELD.into()),
         reason: s.fmt("fate-pending-unsigned", &[]),
     })
 }

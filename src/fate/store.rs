@@ -498,7 +498,7 @@ impl store::Settable for FateFile {
                     .arg("at", crate::render::said::instant(c.at))
                     .arg("by", c.by.as_str())
                     .arg("pdf", c.pdf.as_str())
-                    .arg("fact", fact))
+                    .arg("fact", Msg::new("terminal-ha-fact").arg("fact", fact)))
             }
             _ => Ok(()),
         }

@@ -372,7 +372,9 @@ fn send(
         NoticeKind::Transfer => "instruction.transfer-notice",
     };
     let letter = Letter {
-        what: notice(kind, &i.id),
+        what: Msg::new("terminal-ha-what-for")
+            .arg("what", notice(kind, &i.id))
+            .arg("controller", ws.controller_said(&i.controller, t.lang())),
         to,
         subject: s
             .get(&format!("instruction_subject.{}", kind.key()))

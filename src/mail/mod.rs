@@ -136,8 +136,8 @@ pub enum MailError {
     /// The server could not be reached or refused the message.
     #[error("{}", self.told())]
     Send {
-        /// host:port and security.
-        server: String,
+        /// host:port and security, in words ([`SmtpSettings::said`]).
+        server: Box<Msg>,
         /// The SMTP error.
         #[source]
         source: lettre::transport::smtp::Error,
@@ -146,8 +146,8 @@ pub enum MailError {
     /// may have received it.
     #[error("{}", self.told())]
     Unconfirmed {
-        /// host:port and security.
-        server: String,
+        /// host:port and security, in words ([`SmtpSettings::said`]).
+        server: Box<Msg>,
         /// The Message-ID to look for.
         message_id: String,
         /// The SMTP error (a timeout, a closed connection).
@@ -215,13 +215,13 @@ impl MailError {
                 Told::new(Msg::new("errors-mail-build").arg("reason", reason.as_str()))
             }
             MailError::Send { server, .. } => {
-                Told::new(Msg::new("errors-mail-send").arg("server", server.as_str()))
+                Told::new(Msg::new("errors-mail-send").arg("server", (**server).clone()))
             }
             MailError::Unconfirmed {
                 server, message_id, ..
             } => Told::new(
                 Msg::new("errors-mail-unconfirmed")
-                    .arg("server", server.as_str())
+                    .arg("server", (**server).clone())
                     .arg("message_id", message_id.as_str()),
             )
             .hint(Msg::new("errors-mail-unconfirmed-hint").arg("message_id", message_id.as_str())),
@@ -454,6 +454,19 @@ impl SmtpSettings {
             Security::Tls => "tls",
         };
         format!("{}:{} ({sec})", self.host, self.port)
+    }
+
+    /// `host:port (en clair)`: [`Self::describe`] in the catalog's words.
+    pub fn said(&self) -> Msg {
+        let sec = match self.security {
+            Security::Plain => "terminal-ha-security-plain",
+            Security::StartTls => "terminal-ha-security-starttls",
+            Security::Opportunistic => "terminal-ha-security-opportunistic",
+            Security::Tls => "terminal-ha-security-tls",
+        };
+        Msg::new("terminal-ha-server")
+            .arg("address", format!("{}:{}", self.host, self.port))
+            .arg("security", Msg::new(sec))
     }
 
     /// The TLS parameters, for every security but plain.
@@ -696,7 +709,7 @@ pub fn build(d: &Draft) -> Result<Built, MailError> {
 /// reply to the message is a refusal: not sent.
 pub fn send(s: &SmtpSettings, m: &Built) -> Result<Receipt, MailError> {
     let not_sent = |source| MailError::Send {
-        server: s.describe(),
+        server: Box::new(s.said()),
         source,
     };
     let tls = s.tls_parameters()?;
@@ -767,7 +780,7 @@ pub fn send(s: &SmtpSettings, m: &Built) -> Result<Receipt, MailError> {
         }
         Err(e) if e.is_permanent() || e.is_transient() => Err(failed(&mut conn, e)),
         Err(source) => Err(MailError::Unconfirmed {
-            server: s.describe(),
+            server: Box::new(s.said()),
             message_id: m.message_id.clone(),
             source,
         }),

@@ -74,8 +74,8 @@ pub enum OutboxError {
     /// The controller has no e-mail where this message must go.
     #[error("{}", self.told())]
     NoContact {
-        /// The controller.
-        controller: Id,
+        /// The controller, named ([`Workspace::controller_msg`]).
+        controller: Box<Msg>,
         /// What the e-mail is for: the id of its catalog message.
         what: &'static str,
         /// The YAML field.
@@ -224,7 +224,7 @@ impl OutboxError {
                 hint,
             } => Told::new(
                 Msg::new("errors-outbox-no-contact")
-                    .arg("controller", controller.to_string())
+                    .arg("controller", (**controller).clone())
                     .arg("what", Msg::new(what))
                     .arg("field", *field)
                     .arg("file", file.as_str()),
@@ -441,7 +441,7 @@ pub fn notice_recipient<'w>(
     let (id, c) = ws.require_controller(id.as_str())?;
     let id = &id;
     let contact = c.notice_contact().ok_or_else(|| OutboxError::NoContact {
-        controller: id.clone(),
+        controller: Box::new(ws.controller_msg(id)),
         what: "va-what-written-notices",
         field: "contacts.notices.email / dpo.email",
         file: workspace::controller_file(id),

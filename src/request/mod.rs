@@ -135,7 +135,7 @@ fn preflight(ws: &Workspace, controller: &Id, how: &Sending) -> Result<(), Reque
     let (_, c) = ws.require_controller(controller.as_str())?;
     if !c.contacts.data_subject_requests.has_email() {
         return Err(OutboxError::NoContact {
-            controller: controller.clone(),
+            controller: Box::new(ws.controller_msg(controller)),
             what: "va-what-requests",
             field: "contacts.data_subject_requests.email",
             file: workspace::controller_file(controller),
@@ -338,7 +338,9 @@ fn send(
         attachments: crate::mail::attach::recorded(&documents),
     };
     let letter = Letter {
-        what: forwarding(&r.id),
+        what: Msg::new("terminal-ha-what-for")
+            .arg("what", forwarding(&r.id))
+            .arg("controller", ws.controller_said(&r.controller, t.lang())),
         to: outbox::recipient(
             &c.contacts.data_subject_requests,
             outbox::role("va-role-request-contact", &r.controller),

@@ -371,6 +371,15 @@ impl Workspace {
         }
     }
 
+    /// [`Self::controller_said`] in both languages, for an error that says
+    /// itself later in the run's language.
+    pub fn controller_msg(&self, id: &Id) -> crate::render::catalog::Msg {
+        use crate::model::Lang;
+        crate::render::catalog::Msg::new("terminal-ha-controller")
+            .arg("fr", self.controller_said(id, Lang::Fr))
+            .arg("en", self.controller_said(id, Lang::En))
+    }
+
     /// The controller with the id `id` (as typed), or the refusal that lists
     /// those there are.
     pub fn require_controller(&self, id: &str) -> Result<(Id, &Controller), UnknownController> {

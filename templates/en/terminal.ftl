@@ -24,3 +24,34 @@ terminal-action-intent = { $sending }: about to go out
 terminal-action-dry-run = { $sending }: dry run, message written, not sent
 terminal-action-again = { $sending }: sent again after an uncertain sending
 terminal-action-confirm-sent = { $sending }: uncertain sending confirmed as received
+
+## Part "ha": a mail server in words, a refusal in words (the server's own
+## text quoted as it answered).
+terminal-ha-server = { $address } ({ $security })
+terminal-ha-security-plain = plain text
+terminal-ha-security-starttls = STARTTLS
+terminal-ha-security-opportunistic = STARTTLS if offered
+terminal-ha-security-tls = implicit TLS
+terminal-ha-smtp-permanent = permanent error ({ $code }), the server answered “{ $words }”
+terminal-ha-smtp-transient = temporary error ({ $code }), the server answered “{ $words }”
+## A sending named with its controller (`{ $what }`: "the forwarding of request `2021-002`").
+terminal-ha-what-for = { $what } for { $controller }
+## A controller named in the run's language (`Workspace::controller_msg`).
+terminal-ha-controller = { $fr ->
+   *[other] { $en }
+}
+## `fate destroy`: the method as the certificate says it.
+terminal-ha-method = { $method ->
+    [clear] clear
+    [purge] purge
+    [destroy] destroy
+   *[other] { $method }
+}
+## A certified fact of a fate item (`fate set` refused).
+terminal-ha-fact = { $fact ->
+    [choice] its choice
+    [decision] its decision
+   *[copies] its copies
+}
+## The certificate's signatory when missing (`fate list`).
+terminal-ha-dpo-name = name of the data protection officer (processor.yaml)

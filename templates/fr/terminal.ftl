@@ -24,3 +24,34 @@ terminal-action-intent = { $sending } : sur le point de partir
 terminal-action-dry-run = { $sending } : essai, message écrit sans être envoyé
 terminal-action-again = { $sending } : nouvel envoi après un envoi incertain
 terminal-action-confirm-sent = { $sending } : envoi incertain confirmé comme reçu
+
+## Part "ha": a mail server in words, a refusal in words (the server's own
+## text quoted as it answered).
+terminal-ha-server = { $address } ({ $security })
+terminal-ha-security-plain = en clair
+terminal-ha-security-starttls = STARTTLS
+terminal-ha-security-opportunistic = STARTTLS s'il est proposé
+terminal-ha-security-tls = TLS implicite
+terminal-ha-smtp-permanent = erreur permanente ({ $code }), le serveur a répondu « { $words } »
+terminal-ha-smtp-transient = erreur temporaire ({ $code }), le serveur a répondu « { $words } »
+## A sending named with its controller (`{ $what }`: « la transmission de la demande `2021-002` »).
+terminal-ha-what-for = { $what } pour { $controller }
+## A controller named in the run's language (`Workspace::controller_msg`).
+terminal-ha-controller = { $en ->
+   *[other] { $fr }
+}
+## `fate destroy`: the method as the certificate says it.
+terminal-ha-method = { $method ->
+    [clear] effacement logique (clear)
+    [purge] purge (NIST SP 800-88)
+    [destroy] destruction du support (destroy)
+   *[other] { $method }
+}
+## A certified fact of a fate item (`fate set` refused).
+terminal-ha-fact = { $fact ->
+    [choice] son choix
+    [decision] sa décision
+   *[copies] ses copies
+}
+## The certificate's signatory when missing (`fate list`).
+terminal-ha-dpo-name = nom du délégué à la protection des données (processor.yaml)

@@ -330,15 +330,15 @@ fn certify_names_each_field_a_complete_and_the_dpo_name_before_it_signs() {
     );
     assert!(
         f.ok(&["fate", "list"])
-            .contains("→ le certificat, champ «\u{202f}processor.yaml: dpo.name\u{202f}»"),
+            .contains("→ le certificat, champ «\u{202f}nom du délégué à la protection des données (processor.yaml)\u{202f}»"),
         "the list says it too"
     );
     let r = f.dpo(&["fate", "certify"]);
     r.assert_code(1);
     assert!(
-        r.text()
-            .contains("champ «\u{202f}processor.yaml: dpo.name\u{202f}»")
-            && !r.text().contains("élément `partages`"),
+        r.text().contains(
+            "champ «\u{202f}nom du délégué à la protection des données (processor.yaml)\u{202f}»"
+        ) && !r.text().contains("élément `partages`"),
         "{}",
         r.text()
     );

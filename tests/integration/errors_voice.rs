@@ -549,7 +549,7 @@ fn the_duties_refusals_and_failed_sendings_are_said_in_the_run_s_language() {
                     "request `2021-001` is recorded but the e-mail was not sent",
                 ),
                 pick(
-                    "la transmission de la demande `2021-001`\u{202f}: l'envoi a échoué",
+                    "la transmission de la demande `2021-001` pour la commune de Juvisy-sur-Orge\u{202f}: l'envoi a échoué",
                     "failed to send the forwarding of request `2021-001`",
                 ),
             ],
@@ -788,7 +788,7 @@ fn a_recipient_s_address_refused_is_named_in_the_run_s_language() {
     assert!(r.text().contains(said), "{}", r.text());
     assert!(
         r.text()
-            .contains("l'avis d'objection de l'instruction `2021-001`\u{202f}: l'envoi a échoué"),
+            .contains("l'avis d'objection de l'instruction `2021-001` pour la commune de Juvisy-sur-Orge\u{202f}: l'envoi a échoué"),
         "{}",
         r.text()
     );

@@ -486,3 +486,158 @@ fn a_completer_is_quoted_everywhere_it_stands_for_a_missing_value() {
     every_todo_quoted("register summary", &md.stderr());
     assert!(!md.stderr().contains("«\u{202f}«"), "{}", md.stderr());
 }
+
+// Part "ha": the last one-voice defects of sending and controllers.
+
+/// A mail server on loopback that refuses every sender with `reply`
+/// (`554 5.7.1 rejected by policy`); its URL, plain text.
+fn refusing_server(reply: &'static str) -> String {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for conn in listener.incoming().flatten() {
+            let mut out = conn.try_clone().unwrap();
+            let _ = out.write_all(b"220 refusing ESMTP\r\n");
+            for line in BufReader::new(conn).lines().map_while(Result::ok) {
+                let verb = line.get(..4).unwrap_or_default().to_ascii_uppercase();
+                let answer = match verb.as_str() {
+                    "MAIL" => format!("{reply}\r\n"),
+                    "QUIT" => "221 bye\r\n".to_string(),
+                    _ => "250 ok\r\n".to_string(),
+                };
+                let _ = out.write_all(answer.as_bytes());
+                if verb == "QUIT" {
+                    break;
+                }
+            }
+        }
+    });
+    format!("smtp://127.0.0.1:{port}?tls=none")
+}
+
+#[test]
+fn a_refused_sending_says_the_refusal_and_the_security_in_words_and_names_the_controller() {
+    let ws = contacts();
+    let url = refusing_server("554 5.7.1 rejected by policy");
+    let mut log = access_request("2021-03-26 09:00", "Copie du dossier famille");
+    log.pop();
+    let r = ws.dpo().env("DPO_SMTP_URL", url.as_str()).run(&log);
+    assert_ne!(r.code(), Some(0), "{}", r.text());
+    let e = r.stderr();
+    for said in [
+        "erreur permanente (554), le serveur a répondu «\u{202f}5.7.1 rejected by policy\u{202f}»",
+        "(en clair)`",
+        &format!("pour {CITY}\u{202f}: l'envoi a échoué"),
+    ] {
+        assert!(e.contains(said), "no « {said} » in:\n{e}");
+    }
+    for raw in ["permanent error", "(plain)", "`juvisy-sur-orge`"] {
+        assert!(!e.contains(raw), "`{raw}` in:\n{e}");
+    }
+    let r = ws
+        .dpo()
+        .english()
+        .env("DPO_SMTP_URL", url.as_str())
+        .run(&log);
+    let e = r.stderr();
+    assert!(
+        e.contains("permanent error (554), the server answered “5.7.1 rejected by policy”")
+            && e.contains("(plain text)`")
+            && e.contains(&format!("request `2021-002` for {CITY_NAME}")),
+        "{e}"
+    );
+}
+
+#[test]
+fn instructions_and_sub_processors_name_their_controller() {
+    let ws = contacts();
+    ok(
+        &ws,
+        "2021-03-26 11:30",
+        &[
+            "instruction",
+            "log",
+            "--controller",
+            "juvisy-sur-orge",
+            "--from",
+            "Directrice générale des services",
+            "--at",
+            "2021-03-26 10:00",
+            "--summary",
+            "Conserver les sauvegardes sans limite de durée",
+        ],
+    );
+    let list = ok(&ws, "2021-03-26 11:31", &["instruction", "list"]).stdout();
+    assert!(list.contains(&format!("2021-001  {CITY_NAME}  ")), "{list}");
+    let r = ws
+        .dpo()
+        .env("DPO_SMTP_URL", unreachable_url())
+        .now("2021-03-26 11:40")
+        .run(&["instruction", "object", "2021-001", "--reason", "Illimitée"]);
+    assert_ne!(r.code(), Some(0), "{}", r.text());
+    assert!(
+        r.stderr().contains(&format!(
+            "l'avis d'objection de l'instruction `2021-001` pour {CITY}\u{202f}: l'envoi a échoué"
+        )),
+        "{}",
+        r.stderr()
+    );
+    let list = ok(&ws, "2021-03-26 11:41", &["subprocessor", "list"]).stdout();
+    assert!(list.contains(&format!("[{CITY_NAME}]")), "{list}");
+    assert!(!list.contains("juvisy-sur-orge"), "{list}");
+
+    // Without an address for written notices.
+    let ws = Workspace::fixture("juvisy-workspace");
+    let r = ws.dpo().now("2021-03-26 11:50").run(&[
+        "subprocessor",
+        "add",
+        "ovh",
+        "--name",
+        "OVH SAS",
+        "--activity",
+        "hébergement",
+        "--controller",
+        "juvisy-sur-orge",
+        "--contract-start",
+        "2021-04-01",
+    ]);
+    r.assert_code(2);
+    assert!(
+        r.stderr().contains(&format!(
+            "{CITY} (responsable de traitement) n'a pas d'adresse électronique"
+        )),
+        "{}",
+        r.stderr()
+    );
+}
+
+#[test]
+fn fate_destroy_certify_and_set_say_methods_facts_and_controller_in_words() {
+    let d = ok(
+        &Workspace::fixture("fate-workspace"),
+        "2021-08-04 15:00",
+        &destroy_args("sauvegardes", "depot"),
+    )
+    .stdout();
+    assert!(d.contains("détruite (purge (NIST SP 800-88))"), "{d}");
+    let now = "2021-08-05 10:00";
+    let ws = crate::support::fate::ready_to_certify(now);
+    let c = ok(&ws, now, &["fate", "certify", "-o", "out/certificat.pdf"]).stdout();
+    assert!(
+        c.contains(&format!("certificat pour {CITY} conservé dans les preuves")),
+        "{c}"
+    );
+    let r = ws
+        .dpo()
+        .now(now)
+        .run(&["fate", "set", "sauvegardes", "choice", "return"]);
+    r.assert_code(2);
+    assert!(
+        r.stderr()
+            .contains("son choix est ce que ce certificat atteste"),
+        "{}",
+        r.stderr()
+    );
+    assert!(!r.stderr().contains("son `choice`"), "{}", r.stderr());
+}
