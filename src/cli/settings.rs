@@ -236,7 +236,7 @@ impl Settings {
         let s = self.smtp()?;
         let t = self.strings();
         for w in s.warnings() {
-            warn_say!(t, "cli-warning", message = w.to_string());
+            warn_say!(t, "cli-warning", message = t.msg(&w));
         }
         Ok(s)
     }

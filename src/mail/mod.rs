@@ -417,30 +417,31 @@ impl SmtpSettings {
     }
 
     /// What the user should know before sending: the message — and the
-    /// password, when AUTH is used — crossing a network in clear. One line
-    /// each, with its hint; the command line prints them.
-    pub fn warnings(&self) -> Vec<String> {
+    /// password, when AUTH is used — crossing a network in clear. One
+    /// message each, its hint on the next line; the command line says them.
+    pub fn warnings(&self) -> Vec<Msg> {
         if self.is_loopback() {
             return Vec::new();
         }
-        let hint = "\n  hint: use smtp://…?tls=required (STARTTLS) or smtps://… (implicit TLS)";
+        let warn = |id, user: Option<&String>| {
+            let mut m = Msg::new(id).arg("server", self.said());
+            if let Some(user) = user {
+                m = m.arg("user", user.clone());
+            }
+            Msg::new("terminal-smtp-warning").arg("message", m)
+        };
         let mut out = Vec::new();
         match (self.security, &self.user) {
-            (Security::Plain, Some(user)) => out.push(format!(
-                "the SMTP password of `{user}` would be sent in clear to {}: AUTH over an unencrypted connection{hint}",
-                self.describe()
-            )),
-            (Security::Opportunistic, Some(user)) => out.push(format!(
-                "the SMTP password of `{user}` would be sent in clear to {} if the server does not offer STARTTLS (tls=opportunistic){hint}",
-                self.describe()
-            )),
+            (Security::Plain, Some(user)) => {
+                out.push(warn("terminal-smtp-password-plain", Some(user)))
+            }
+            (Security::Opportunistic, Some(user)) => {
+                out.push(warn("terminal-smtp-password-opportunistic", Some(user)))
+            }
             _ => {}
         }
         if self.security == Security::Plain {
-            out.push(format!(
-                "{} is used without TLS: the message crosses the network in clear{hint}",
-                self.describe()
-            ));
+            out.push(warn("terminal-smtp-plain", None));
         }
         out
     }
@@ -919,6 +920,9 @@ mod tests {
             SmtpSettings::from_env(env(&[(ENV_URL, url)]))
                 .unwrap()
                 .warnings()
+                .iter()
+                .map(Msg::english)
+                .collect::<Vec<_>>()
                 .join("\n")
         };
         let w = warnings("smtp://dpo@mail.example:25");

@@ -488,7 +488,7 @@ fate-scan-found = found { $n ->
 } of item `{ $item }`:
 fate-scan-match = (content of `{ $name }`, SHA-256 { $sha256 })
 next-fate-scan-again = recorded in { $file }; next: destroy these files, then scan again
-fate-destroyed = recorded: copy `{ $copy }` of item `{ $item }` destroyed ({ $method }) on { $at }
+fate-destroyed = recorded: copy `{ $copy }` of item `{ $item }` destroyed on { $at } — method: { $method }
 fate-bagged = bag of item `{ $item }` written to { $dir }: { $files ->
     [one] one file
    *[other] { $files } files

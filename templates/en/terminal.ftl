@@ -55,3 +55,10 @@ terminal-ha-fact = { $fact ->
 }
 ## The certificate's signatory when missing (`fate list`).
 terminal-ha-dpo-name = name of the data protection officer (processor.yaml)
+
+# The SMTP warnings before a sending (src/mail/mod.rs, SmtpSettings::warnings).
+terminal-smtp-warning = { $message }
+  { "  " }hint: use smtp://…?tls=required (STARTTLS) or smtps://… (implicit TLS)
+terminal-smtp-password-plain = the SMTP password of `{ $user }` would be sent in clear to { $server }: AUTH over an unencrypted connection
+terminal-smtp-password-opportunistic = the SMTP password of `{ $user }` would be sent in clear to { $server } if the server does not offer STARTTLS (tls=opportunistic)
+terminal-smtp-plain = { $server } is used without TLS: the message crosses the network in clear

@@ -496,7 +496,7 @@ fate-scan-found = { $n ->
 }
 fate-scan-match = (contenu de `{ $name }`, SHA-256 { $sha256 })
 next-fate-scan-again = consigné dans { $file } ; suite : détruisez ces fichiers, puis refaites le contrôle
-fate-destroyed = consigné : copie `{ $copy }` de l'élément `{ $item }` détruite ({ $method }) le { $at }
+fate-destroyed = consigné : copie `{ $copy }` de l'élément `{ $item }` détruite le { $at } — méthode : { $method }
 fate-bagged = paquet de l'élément `{ $item }` écrit dans { $dir } : { $files ->
     [0] aucun fichier
     [one] un fichier

@@ -55,3 +55,10 @@ terminal-ha-fact = { $fact ->
 }
 ## The certificate's signatory when missing (`fate list`).
 terminal-ha-dpo-name = nom du délégué à la protection des données (processor.yaml)
+
+# The SMTP warnings before a sending (src/mail/mod.rs, SmtpSettings::warnings).
+terminal-smtp-warning = { $message }
+  { "  " }conseil : utilisez smtp://…?tls=required (STARTTLS) ou smtps://… (TLS implicite)
+terminal-smtp-password-plain = le mot de passe SMTP de `{ $user }` partirait en clair vers { $server } : authentification sur une connexion non chiffrée
+terminal-smtp-password-opportunistic = le mot de passe SMTP de `{ $user }` partirait en clair vers { $server } si le serveur ne propose pas STARTTLS (tls=opportunistic)
+terminal-smtp-plain = { $server } est utilisé sans TLS : le message traverse le réseau en clair

@@ -75,7 +75,7 @@ fn auth_over_a_plain_connection_to_another_host_is_warned_about_on_stderr() {
     r.assert_code(2);
     assert!(
         r.stderr().contains(
-            "avertissement\u{202f}: the SMTP password of `dpo` would be sent in clear to 192.0.2.1:25 (plain)"
+            "avertissement\u{202f}: le mot de passe SMTP de `dpo` partirait en clair vers 192.0.2.1:25 (en clair)\u{202f}: authentification sur une connexion non chiffrée\n  conseil\u{202f}: utilisez smtp://"
         ),
         "{}",
         r.stderr()
@@ -92,7 +92,7 @@ fn auth_over_a_plain_connection_to_another_host_is_warned_about_on_stderr() {
             .env("DPO_SMTP_TIMEOUT", "0.5")
             .run(&["--now", "2021-03-26 11:00", "breach", "notify", ID]);
         r.assert_code(2);
-        assert!(!r.stderr().contains("warning:"), "{url}: {}", r.stderr());
+        assert!(!r.stderr().contains("avertissement"), "{url}: {}", r.stderr());
     }
 }
 

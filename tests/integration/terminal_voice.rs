@@ -620,7 +620,10 @@ fn fate_destroy_certify_and_set_say_methods_facts_and_controller_in_words() {
         &destroy_args("sauvegardes", "depot"),
     )
     .stdout();
-    assert!(d.contains("détruite (purge (NIST SP 800-88))"), "{d}");
+    assert!(
+        d.contains("— méthode\u{202f}: purge (NIST SP 800-88)"),
+        "{d}"
+    );
     let now = "2021-08-05 10:00";
     let ws = crate::support::fate::ready_to_certify(now);
     let c = ok(&ws, now, &["fate", "certify", "-o", "out/certificat.pdf"]).stdout();

@@ -166,8 +166,9 @@ fn fate_says_sizes_with_a_decimal_comma_and_the_destruction_date_in_words() {
 
     let o = ok(&ws, now, &destroy_args("sauvegardes", "depot"));
     assert!(
-        o.stdout()
-            .contains("détruite (purge (NIST SP 800-88)) le 4 août 2021 à 15:00 (UTC+02:00)"),
+        o.stdout().contains(
+            "détruite le 4 août 2021 à 15:00 (UTC+02:00) — méthode\u{202f}: purge (NIST SP 800-88)"
+        ),
         "{}",
         o.text()
     );
