@@ -10,7 +10,8 @@
 //! pagination (a code block whole on a page; keep-with-next for
 //! headings, with a short intro and the start of the table it leads to; a
 //! short last section, such as a signature block, with the last lines of the
-//! paragraph before it; a table's header with its first row, tables split by row and,
+//! paragraph before it; a paragraph ending with « : » with the start of
+//! the code block or list it introduces; a table's header with its first row, tables split by row and,
 //! when a row is taller than a page, by line, with the header row repeated),
 //! and the page footer, wrapped rather than cut. The result is a list of positioned items per page, in points
 //! measured from the top-left corner; `emit` turns them into PDF operators.
