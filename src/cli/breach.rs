@@ -57,8 +57,7 @@ fn dispatch(settings: &Settings, cmd: &BreachCommand) -> Result<i32, CliError> {
             settings,
             &ws,
             (&crate::workspace::kinds::BREACH, &a.id),
-            &a.field,
-            &a.field.field,
+            a.field.at(&a.field.field),
         ),
         BreachCommand::Defer(a) => defer(settings, &ws, a),
         BreachCommand::Notify(a) => {

@@ -38,7 +38,11 @@ fn set(settings: &Settings, a: &SetArgs) -> Result<i32, CliError> {
     let f = fate::find_item(&ws, controller_arg(&a.controller)?.as_ref(), &a.item)?;
     let path = fate::item_field(&f, &a.item, &a.field.field)?;
     let kind = (&crate::workspace::kinds::FATE, f.controller.as_str());
-    super::set::run::<crate::model::FateFile>(settings, &ws, kind, &a.field, &path)
+    let field = crate::workspace::store::FieldValue {
+        item: Some(&a.item),
+        ..a.field.at(&path)
+    };
+    super::set::run::<crate::model::FateFile>(settings, &ws, kind, field)
 }
 
 fn controller_arg(s: &Option<String>) -> Result<Option<Id>, CliError> {
@@ -66,6 +70,17 @@ fn list(settings: &Settings, a: &ListArgs) -> Result<i32, CliError> {
     }
     for c in &out {
         outln!("{} ({})", ws.controller_name(&c.controller), c.file)?;
+        // The copy and kind columns as wide as their widest cell (in
+        // characters), two spaces between columns.
+        let copies = c.items.iter().flat_map(|it| &it.copies);
+        let copy_w = copies
+            .clone()
+            .map(|cs| cs.copy.as_str().chars().count())
+            .max();
+        let kind_w = copies
+            .map(|cs| fate::kind_label(cs.kind, &s).chars().count())
+            .max();
+        let (copy_w, kind_w) = (copy_w.unwrap_or(0), kind_w.unwrap_or(0));
         for it in &c.items {
             let choice = it
                 .choice
@@ -85,7 +100,7 @@ fn list(settings: &Settings, a: &ListArgs) -> Result<i32, CliError> {
                     .get(&format!("copy-state-{}", yaml_word(&cs.state)))
                     .to_string();
                 outln!(
-                    "    {:<20} {:<18} {state}",
+                    "    {:<copy_w$}  {:<kind_w$}  {state}",
                     cs.copy.as_str(),
                     fate::kind_label(cs.kind, &s)
                 )?;

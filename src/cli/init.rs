@@ -18,7 +18,7 @@ pub struct InitArgs {
 pub(super) fn run(settings: &Settings, args: &InitArgs) -> Result<i32, CliError> {
     let dir = &args.dir;
     let act = settings.act(crate::time::DEFAULT_TZ)?;
-    workspace::init(dir, &act, settings.lock_wait)?;
+    workspace::init(dir, &act, settings.lang(None), settings.lock_wait)?;
     let s = settings.strings();
     let dir = dir.display().to_string();
     say!(s, "init-created", dir = dir.as_str())?;

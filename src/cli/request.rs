@@ -276,7 +276,12 @@ pub(super) fn run(settings: &Settings, c: &RequestCommand) -> Result<i32, CliErr
         RequestCommand::Set(a) => {
             let kind = (&crate::workspace::kinds::REQUEST, a.id.as_str());
             let field = &a.field.field;
-            return super::set::run::<crate::model::Request>(settings, &ws, kind, &a.field, field);
+            return super::set::run::<crate::model::Request>(
+                settings,
+                &ws,
+                kind,
+                a.field.at(field),
+            );
         }
         RequestCommand::List => {
             let (all, diags) = request::list(&ws);

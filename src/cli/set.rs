@@ -29,6 +29,7 @@ impl FieldArgs {
         FieldValue {
             field: path,
             shown: &self.field,
+            item: None,
             value: &self.value,
             yaml: self.yaml,
         }
@@ -45,18 +46,16 @@ pub struct SetArgs {
     pub field: FieldArgs,
 }
 
-/// `dpo <kind> set`: sets the field of the record `id` of `kind` (at
-/// `path` in its file), as its kind allows ([`store::Settable`]), and
-/// prints it.
+/// `dpo <kind> set`: sets `field` of the record `id` of `kind`, as its
+/// kind allows ([`store::Settable`]), and prints it.
 pub(super) fn run<T: store::Settable>(
     settings: &Settings,
     ws: &Workspace,
     (kind, id): (&FileKind, &str),
-    args: &FieldArgs,
-    path: &str,
+    field: FieldValue<'_>,
 ) -> Result<i32, CliError> {
     let act = settings.act(ws.tz)?;
-    let set = store::set_record::<T>(ws, &act, kind, id, args.at(path))?;
+    let set = store::set_record::<T>(ws, &act, kind, id, field)?;
     print(settings, &set).map(|()| 0)
 }
 

@@ -653,6 +653,41 @@ mod tests {
     }
 
     #[test]
+    fn a_paragraph_ending_with_a_colon_keeps_with_its_code_block_or_list() {
+        let tails = [
+            (
+                "Dans le dossier, exécutez\u{202F}:",
+                "```\nsha256sum -c SHA256SUMS\nb3sum -c B3SUMS\n```\n",
+                "exécutez",
+                "sha256sum",
+            ),
+            (
+                "Les étapes suivantes\u{202F}:",
+                "- première étape\n- deuxième étape\n",
+                "suivantes",
+                "première",
+            ),
+            (
+                "1. Un.\n2. Deux.\n3. Dans le dossier, exécutez\u{202F}:",
+                "   ```\n   sha256sum -c SHA256SUMS\n   ```\n",
+                "exécutez",
+                "sha256sum",
+            ),
+        ];
+        for (intro, follows, intro_word, word) in tails {
+            for filler in 30..50 {
+                let md = after_lines(filler, &format!("{intro}\n\n{follows}"));
+                let pages = lay_out(&md);
+                assert_eq!(
+                    page_of(&pages, intro_word),
+                    page_of(&pages, word),
+                    "filler {filler}: {intro:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn a_short_last_section_such_as_a_signature_block_is_never_split() {
         let tail = "## Signature\n\nFait à Vitry-sur-Seine, le 2 août 2021.\n\n\
                     Pour l'établissement public territorial, sous-traitant :\n\n\

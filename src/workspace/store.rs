@@ -515,6 +515,9 @@ pub struct SetField<'a> {
     /// The field as the user named it, for messages (`decision.reference`
     /// of item `x`); the same as `field` when it is the path.
     pub shown: &'a str,
+    /// The item of a fate file the field belongs to (`x`), named in the
+    /// journal's note.
+    pub item: Option<&'a str>,
     /// The value as typed.
     pub value: &'a str,
     /// Read the value as YAML only (`--yaml`): `null`, a number, a list in
@@ -633,6 +636,8 @@ fn put_node(
 pub struct SetNote {
     /// The field, as typed.
     pub field: String,
+    /// The item of a fate file the field belongs to.
+    pub item: Option<String>,
     /// The record file, relative to the workspace.
     pub file: String,
     /// SHA-256 of the old value; `None` when the field had no value.
@@ -644,11 +649,19 @@ pub struct SetNote {
 /// The stored text of a [`SetNote`] with no old value.
 const NO_OLD_VALUE: &str = "none (it had no value)";
 
+/// Between the field and its item in a [`SetNote`]'s stored text.
+const ITEM: &str = "` of item `";
+
 impl SetNote {
     /// The text the journal keeps (English, one line).
     pub fn stored(&self) -> String {
+        let item = self
+            .item
+            .as_ref()
+            .map(|i| format!("{ITEM}{i}"))
+            .unwrap_or_default();
         format!(
-            "set `{}` in `{}`: old value SHA-256 {}, new value SHA-256 {}\n",
+            "set `{}{item}` in `{}`: old value SHA-256 {}, new value SHA-256 {}\n",
             self.field,
             self.file,
             self.old_sha256.as_deref().unwrap_or(NO_OLD_VALUE),
@@ -663,8 +676,13 @@ impl SetNote {
         let (field, rest) = rest.split_once("` in `")?;
         let (file, rest) = rest.split_once("`: old value SHA-256 ")?;
         let (old, new) = rest.split_once(", new value SHA-256 ")?;
+        let (field, item) = match field.split_once(ITEM) {
+            Some((f, i)) => (f, Some(i.to_string())),
+            None => (field, None),
+        };
         let note = SetNote {
             field: field.to_string(),
+            item,
             file: file.to_string(),
             old_sha256: (old != NO_OLD_VALUE).then(|| old.to_string()),
             new_sha256: new.to_string(),
@@ -674,9 +692,22 @@ impl SetNote {
 
     /// The note as a catalog message.
     pub fn msg(&self) -> Msg {
+        let (id, id_no_old) = match self.item {
+            Some(_) => ("layout-hb-item-set-note", "layout-hb-item-set-note-no-old"),
+            None => ("va-set-note", "va-set-note-no-old"),
+        };
         let m = match &self.old_sha256 {
-            Some(old) => Msg::new("va-set-note").arg("old", old.as_str()),
-            None => Msg::new("va-set-note-no-old"),
+            Some(old) => Msg::new(id).arg("old", old.as_str()),
+            None => Msg::new(id_no_old),
+        };
+        let m = match &self.item {
+            Some(item) => m.arg("item", item.as_str()).arg(
+                "what",
+                Msg::new("layout-hb-item-field")
+                    .arg("key", self.field.replace('.', "-"))
+                    .arg("field", self.field.as_str()),
+            ),
+            None => m,
         };
         m.arg("field", self.field.as_str())
             .arg("file", self.file.as_str())
@@ -1057,6 +1088,7 @@ pub fn set_field<T: Settable>(
     let new_sha256 = value_sha256(&new_value);
     let words = SetNote {
         field: how.shown.to_string(),
+        item: how.item.map(str::to_string),
         file: rel.to_string(),
         old_sha256: old_sha256.clone(),
         new_sha256: new_sha256.clone(),
@@ -1085,6 +1117,8 @@ pub struct FieldValue<'a> {
     pub field: &'a str,
     /// The field as the user named it.
     pub shown: &'a str,
+    /// The item of a fate file the field belongs to.
+    pub item: Option<&'a str>,
     /// The value as typed.
     pub value: &'a str,
     /// `--yaml`: read the value as YAML only.
@@ -1128,6 +1162,7 @@ pub fn set_record<T: Settable>(
         subject: id,
         field: v.field,
         shown: v.shown,
+        item: v.item,
         value: v.value,
         yaml: v.yaml,
         locked: &locked,
@@ -1198,6 +1233,7 @@ mod tests {
     fn a_set_note_is_read_back_from_the_text_it_stores() {
         let mut note = SetNote {
             field: "nature.description".into(),
+            item: None,
             file: "breaches/2021-001.yaml".into(),
             old_sha256: None,
             new_sha256: "ab12".into(),
@@ -1213,6 +1249,18 @@ mod tests {
         // Anything else is not a set note.
         assert_eq!(SetNote::read("set `a` in `b`: something else"), None);
         assert_eq!(SetNote::read(&format!("{text}and more")), None);
+        // A fate item's field: the item is named, and read back.
+        let note = SetNote {
+            field: "choice".into(),
+            item: Some("sauvegardes".into()),
+            file: "fate/juvisy-sur-orge.yaml".into(),
+            old_sha256: None,
+            new_sha256: "ab12".into(),
+        };
+        assert!(note
+            .stored()
+            .starts_with("set `choice` of item `sauvegardes` in `fate/"));
+        assert_eq!(SetNote::read(&note.stored()), Some(note));
     }
 
     use super::*;

@@ -379,3 +379,217 @@ fn the_certificate_keeps_its_signature_with_the_text_before_it() {
     pages_seen.dedup();
     assert!(pages_seen.len() >= 2, "{pages_seen:?}");
 }
+
+/// The lines of a page but the last that end with « : » (a paragraph left
+/// at the foot of a page without the code block or list it introduces).
+fn colon_faults(pages: &[Page]) -> Vec<String> {
+    let n = pages.len();
+    pages
+        .iter()
+        .take(n.saturating_sub(1))
+        .enumerate()
+        .filter_map(|(i, p)| {
+            let last = p.lines().last()?.text.trim();
+            last.ends_with(':')
+                .then(|| format!("page {}: ends with {last:?}", i + 1))
+        })
+        .collect()
+}
+
+#[test]
+fn the_colon_check_finds_an_introduction_left_at_the_foot_of_a_page() {
+    let page = |last: &str| Page {
+        height: 842.0,
+        blocks: vec![vec![Line {
+            top: 700.0,
+            bottom: 711.0,
+            text: format!("{last} "),
+        }]],
+    };
+    let pages = [page("exécutez :"), page("sha256sum -c")];
+    assert_eq!(colon_faults(&pages).len(), 1);
+    let pages = [page("la fin."), page("exécutez :")];
+    assert!(colon_faults(&pages).is_empty());
+}
+
+#[test]
+fn the_certificate_keeps_each_introduction_with_the_commands_it_introduces() {
+    let now = "2021-08-02T10:00:00+02:00";
+    let ws = ready_to_certify(now);
+    let run = |args: &[&str]| ok(ws.dpo().now(now).run(args), &args.join(" "));
+    for k in 0..6 {
+        if k > 0 {
+            let verification = format!(
+                "relecture n° {k} : en-tête LUKS absent, {}",
+                "x ".repeat(k * 9)
+            );
+            let mut args = destroy_complete_args("sauvegardes", "bandes");
+            let v = args.iter().position(|a| *a == "--verification").unwrap();
+            args[v + 1] = &verification;
+            run(&args);
+        }
+        for lang in ["fr", "en"] {
+            let pdf = ws.path(&format!("certificat-hb-{k}-{lang}.pdf"));
+            run(&[
+                "--lang",
+                lang,
+                "fate",
+                "certify",
+                "-o",
+                pdf.to_str().unwrap(),
+            ]);
+            let pages = pages_of(&pdf);
+            assert_eq!(
+                colon_faults(&pages),
+                Vec::<String>::new(),
+                "{lang}, {k} more records: {}",
+                pdf.display()
+            );
+        }
+    }
+}
+
+/// The copy rows of `fate list`: each cut at its runs of two spaces or
+/// more, with the character column where each cell starts.
+fn copy_rows(listing: &str, kinds: &[&str]) -> Vec<Vec<(usize, String)>> {
+    listing
+        .lines()
+        .filter(|l| kinds.iter().any(|k| l.contains(k)))
+        .map(|l| {
+            let mut cells = Vec::new();
+            let chars: Vec<char> = l.chars().collect();
+            let mut i = 0;
+            while i < chars.len() {
+                if chars[i] == ' ' {
+                    i += 1;
+                    continue;
+                }
+                let start = i;
+                while i < chars.len() && !(chars[i] == ' ' && chars.get(i + 1) == Some(&' ')) {
+                    i += 1;
+                }
+                let cell: String = chars[start..i].iter().collect();
+                cells.push((start, cell.trim_end().to_string()));
+            }
+            cells
+        })
+        .collect()
+}
+
+#[test]
+fn fate_list_sizes_its_copy_columns_from_their_content() {
+    let ws = Workspace::fixture("fate-workspace");
+    for (lang, kinds) in [
+        (
+            "fr",
+            [
+                "stockage en service",
+                "points de restauration",
+                "dépôt de sauvegarde",
+                "supports externalisés",
+            ],
+        ),
+        (
+            "en",
+            [
+                "live storage",
+                "restore points",
+                "backup repository",
+                "off-site media",
+            ],
+        ),
+    ] {
+        let out = ok(ws.dpo().run(&["--lang", lang, "fate", "list"]), "fate list").stdout();
+        let rows = copy_rows(&out, &kinds);
+        assert_eq!(rows.len(), 4, "{lang}:\n{out}");
+        for row in &rows {
+            // Copy, kind, state: three cells, two spaces at least between.
+            assert_eq!(row.len(), 3, "{lang}: {row:?}\n{out}");
+            assert!(kinds.contains(&row[1].1.as_str()), "{lang}: {row:?}\n{out}");
+            // One column each: every row's cells start where the first's do.
+            let starts: Vec<usize> = row.iter().map(|c| c.0).collect();
+            let first: Vec<usize> = rows[0].iter().map(|c| c.0).collect();
+            assert_eq!(starts, first, "{lang}:\n{out}");
+        }
+    }
+}
+
+#[test]
+fn init_writes_the_language_of_the_run() {
+    let ws = Workspace::fixture("fate-workspace");
+    for (lang, dir) in [("en", "my-reg"), ("fr", "mon-registre")] {
+        let path = ws.path(dir);
+        let p = path.to_str().unwrap();
+        ok(ws.dpo().run(&["--lang", lang, "init", p]), "init");
+        let processor = std::fs::read_to_string(path.join("processor.yaml")).unwrap();
+        let line = processor
+            .lines()
+            .find(|l| l.starts_with("language:"))
+            .expect("a language line");
+        assert!(line.starts_with(&format!("language: {lang} ")), "{line}");
+        // The workspace passes its check.
+        ok(
+            ws.dpo().run(&["--registers", p, "check", "--strict"]),
+            "check",
+        );
+    }
+}
+
+#[test]
+fn the_journal_names_the_item_each_fate_set_changed() {
+    let ws = Workspace::fixture("fate-workspace");
+    for (item, field, value) in [
+        ("partages", "choice", "destroy"),
+        ("sauvegardes", "choice", "return"),
+        ("sauvegardes", "decision.reference", "courrier n° 2021-151"),
+    ] {
+        ok(
+            ws.dpo().run(&["fate", "set", item, field, value]),
+            "fate set",
+        );
+    }
+    for (lang, want) in [
+        (
+            "fr",
+            [
+                "élément `partages` de `fate/juvisy-sur-orge.yaml`, champ `choice` (choix du responsable de traitement) modifié",
+                "élément `sauvegardes` de `fate/juvisy-sur-orge.yaml`, champ `choice` (choix du responsable de traitement) modifié",
+                "élément `sauvegardes` de `fate/juvisy-sur-orge.yaml`, champ `decision.reference` (référence de la décision) modifié",
+            ],
+        ),
+        (
+            "en",
+            [
+                "item `partages` of `fate/juvisy-sur-orge.yaml`, field `choice` (the controller's choice) set",
+                "item `sauvegardes` of `fate/juvisy-sur-orge.yaml`, field `choice` (the controller's choice) set",
+                "item `sauvegardes` of `fate/juvisy-sur-orge.yaml`, field `decision.reference` (reference of the decision) set",
+            ],
+        ),
+    ] {
+        let show = ok(ws.dpo().run(&["--lang", lang, "journal", "show"]), "journal show").stdout();
+        for w in want {
+            assert_eq!(show.matches(w).count(), 1, "{lang}: {w}\n{show}");
+        }
+    }
+}
+
+#[test]
+fn the_security_measures_title_cites_the_article_with_a_comma() {
+    let ws = Workspace::sample();
+    ok(
+        ws.dpo().now("2021-03-01 10:00").run(&["keys", "generate"]),
+        "keys",
+    );
+    ok(
+        ws.dpo()
+            .now("2021-03-01 10:00")
+            .run(&["audit", "pack", "-o", "pack"]),
+        "pack",
+    );
+    let text = collapse(&pdftotext(&ws.path("pack/security-measures.pdf"), &[]));
+    assert!(
+        text.contains("Mesures de sécurité (RGPD, art. 32"),
+        "{text}"
+    );
+    assert!(!text.contains("RGPD art."), "{text}");
+}

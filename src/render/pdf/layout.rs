@@ -10,7 +10,8 @@
 //! pagination (a code block whole on a page; keep-with-next for
 //! headings, with a short intro and the start of the table it leads to; a
 //! short last section, such as a signature block, with the last lines of the
-//! paragraph before it; a table's header with its first row, tables split by row and,
+//! paragraph before it; a paragraph ending with « : » with the start of
+//! the code block or list it introduces; a table's header with its first row, tables split by row and,
 //! when a row is taller than a page, by line, with the header row repeated),
 //! and the page footer, wrapped rather than cut. The result is a list of positioned items per page, in points
 //! measured from the top-left corner; `emit` turns them into PDF operators.
@@ -928,8 +929,12 @@ impl Layout<'_> {
         }
         // A paragraph before the short last section (a signature block):
         // its last lines (all of it, when short) go with that section.
+        // A paragraph that introduces a code block or a list (it ends
+        // with « : »): its last lines go with the start of what it leads to.
         let tail = match block.kind {
-            TextKind::Body => self.closing_section(block, next),
+            TextKind::Body => self
+                .closing_section(block, next)
+                .or_else(|| self.intro_to(block, next)),
             _ => None,
         };
         let n = lines.len();
@@ -1006,7 +1011,12 @@ impl Layout<'_> {
                 };
                 own + block.space_after.max(next_before) + next_height
             }
-            TextKind::Body => own + self.closing_section(block, next).unwrap_or(0.0),
+            TextKind::Body => {
+                own + self
+                    .closing_section(block, next)
+                    .or_else(|| self.intro_to(block, next))
+                    .unwrap_or(0.0)
+            }
             TextKind::Code => own,
         }
     }
@@ -1039,6 +1049,32 @@ impl Layout<'_> {
                 + heading.space_after.max(section_before)
                 + section,
         )
+    }
+
+    /// When `block` ends with « : » and `next` starts with a code block or
+    /// a list item, the height that must follow `block` on its page: the
+    /// gap and the code block (whole, when it fits on a page; else two
+    /// lines), or the item's first two lines.
+    fn intro_to(&self, block: &TextBlock, next: &[Block]) -> Option<f32> {
+        let last = block.inlines.iter().rev().find_map(|i| match i {
+            Inline::Text(_, text) => Some(text.trim_end()),
+            Inline::Break => None,
+        })?;
+        if !last.ends_with(':') {
+            return None;
+        }
+        let at = next.iter().position(|b| !matches!(b, Block::Space(_)))?;
+        let Block::Text(t) = &next[at] else {
+            return None;
+        };
+        let (size, lh, before) = text_style(t.kind);
+        let lines = self.wrap_text(t, size).len() as f32;
+        let height = match (t.kind, &t.marker) {
+            (TextKind::Code, _) if lines * lh <= self.body_h() / 2.0 => lines * lh,
+            (TextKind::Code, _) | (TextKind::Body, Some(_)) => lines.min(2.0) * lh,
+            _ => return None,
+        };
+        Some(block.space_after.max(before) + height)
     }
 
     /// Column geometry of a table, and its header row broken into lines.
