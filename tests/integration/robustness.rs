@@ -92,7 +92,11 @@ fn auth_over_a_plain_connection_to_another_host_is_warned_about_on_stderr() {
             .env("DPO_SMTP_TIMEOUT", "0.5")
             .run(&["--now", "2021-03-26 11:00", "breach", "notify", ID]);
         r.assert_code(2);
-        assert!(!r.stderr().contains("avertissement"), "{url}: {}", r.stderr());
+        assert!(
+            !r.stderr().contains("avertissement"),
+            "{url}: {}",
+            r.stderr()
+        );
     }
 }
 
