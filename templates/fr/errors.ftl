@@ -342,9 +342,9 @@ va-what-instruction-notice = { $kind ->
     [objection] l'avis d'objection
    *[transfer] l'avis de transfert
 } de l'instruction `{ $id }`
-va-what-subprocessor-notice = l'avis de sous-traitance `{ $id }`
-va-what-subprocessor-notice-to = l'avis de sous-traitance `{ $id }` pour { $controller }
-va-what-subprocessor-notices = les avis de sous-traitance
+va-what-subprocessor-notice = l'information écrite `{ $id }`
+va-what-subprocessor-notice-to = l'information écrite `{ $id }` pour { $controller }
+va-what-subprocessor-notices = les informations écrites sur les sous-traitants ultérieurs
 va-hint-request-contact = ajoutez l'adresse électronique que le responsable de traitement a désignée pour les demandes des personnes concernées (annexe 1, § II.7), ou enregistrez avec --no-forward et transmettez plus tard
 va-hint-request-log-gaps = enregistrez-la avec --no-forward, complétez-les avec `dpo request set ID CHAMP VALEUR`, puis transmettez-la
 va-hint-request-forward-gaps = complétez-les avec `dpo request set { $id } CHAMP VALEUR`

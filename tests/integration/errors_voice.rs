@@ -501,7 +501,7 @@ fn the_duties_refusals_and_failed_sendings_are_said_in_the_run_s_language() {
             2,
             &[
                 pick(
-                    "l'avis de sous-traitance `2021-001` partirait avec «\u{202f}à compléter\u{202f}»",
+                    "l'information écrite `2021-001` partirait avec «\u{202f}à compléter\u{202f}»",
                     "sub-processor notice `2021-001` would go out with",
                 ),
                 pick(
@@ -519,7 +519,7 @@ fn the_duties_refusals_and_failed_sendings_are_said_in_the_run_s_language() {
             2,
             &[
                 pick(
-                    "l'avis de sous-traitance `2021-001` pour la commune de Juvisy-sur-Orge\u{202f}: l'envoi a échoué",
+                    "l'information écrite `2021-001` pour la commune de Juvisy-sur-Orge\u{202f}: l'envoi a échoué",
                     "failed to send sub-processor notice `2021-001`",
                 ),
                 pick("connexion refusée", "Connection refused"),

@@ -252,7 +252,7 @@ fn a_sending_to_an_unreachable_server_names_the_controller_and_is_journaled_as_f
     r.assert_code(2);
     assert!(
         r.stderr().contains(&format!(
-            "l'avis de sous-traitance `2021-001` pour {CITY}\u{202f}: l'envoi a échoué"
+            "l'information écrite `2021-001` pour {CITY}\u{202f}: l'envoi a échoué"
         )),
         "{}",
         r.stderr()
