@@ -61,6 +61,21 @@ fn listing(name: &str) -> String {
     fixture("imports").join(name).display().to_string()
 }
 
+/// `destroy` proven by two listings of the fixtures, `[before, after]`, in
+/// `format`, with the selection and other options `more`.
+fn imported(ws: &Workspace, copy: &str, listings: [&str; 2], format: &str, more: &[&str]) -> Run {
+    let (b, a) = (listing(listings[0]), listing(listings[1]));
+    let args = [
+        "--listing-before",
+        &b,
+        "--listing-after",
+        &a,
+        "--format",
+        format,
+    ];
+    destroy(ws, copy, &[&args[..], more].concat())
+}
+
 /// `dpo fate destroy sauvegardes --copy COPY --operator … <args>`.
 fn destroy(ws: &Workspace, copy: &str, args: &[&str]) -> Run {
     let mut all = vec![
@@ -83,17 +98,7 @@ fn destroy(ws: &Workspace, copy: &str, args: &[&str]) -> Run {
 }
 
 fn pbs(ws: &Workspace, after: &str, select: &[&str]) -> Run {
-    let (b, a) = (listing("pbs-before.json"), listing(after));
-    let mut args = vec![
-        "--listing-before",
-        b.as_str(),
-        "--listing-after",
-        a.as_str(),
-        "--format",
-        "pbs",
-    ];
-    args.extend_from_slice(select);
-    destroy(ws, "pbs", &args)
+    imported(ws, "pbs", ["pbs-before.json", after], "pbs", select)
 }
 
 fn records(ws: &Workspace) -> Vec<serde_yaml::Value> {
@@ -218,17 +223,12 @@ fn a_pbs_group_deleted_by_the_operator_is_recorded_from_both_listings() {
 #[test]
 fn veeam_restore_points_exported_by_windows_powershell_are_selected_by_job() {
     let ws = workspace();
-    let (b, a) = (listing("veeam-before.json"), listing("veeam-after.json"));
-    let o = destroy(
+    let o = imported(
         &ws,
         "veeam",
+        ["veeam-before.json", "veeam-after.json"],
+        "veeam-json",
         &[
-            "--listing-before",
-            &b,
-            "--listing-after",
-            &a,
-            "--format",
-            "veeam-json",
             "--select",
             "job=Sauvegarde Juvisy",
             "--repo",
@@ -255,22 +255,12 @@ fn veeam_restore_points_exported_by_windows_powershell_are_selected_by_job() {
 fn a_point_not_selected_that_went_too_is_reported_not_hidden() {
     // PowerShell 7: ISO dates, and one object alone when one point is left.
     let ws = workspace();
-    let (b, a) = (listing("veeam7-before.json"), listing("veeam7-after.json"));
-    let o = destroy(
+    let o = imported(
         &ws,
         "veeam",
-        &[
-            "--listing-before",
-            &b,
-            "--listing-after",
-            &a,
-            "--format",
-            "veeam-json",
-            "--select",
-            "vm=JUV-FS01",
-            "--select",
-            "vm=JUV-SQL02",
-        ],
+        ["veeam7-before.json", "veeam7-after.json"],
+        "veeam-json",
+        &["--select", "vm=JUV-FS01", "--select", "vm=JUV-SQL02"],
     );
     o.assert_code(0);
     let r = &records(&ws)[0];
@@ -505,20 +495,13 @@ fn the_certificate_says_the_proof_came_from_the_operators_listings_and_verifies(
     };
     ok(&["keys", "generate"]);
     pbs(&ws, "pbs-after.json", &["--select", "group=vm/101"]).assert_code(0);
-    let (b, a) = (listing("veeam-before.json"), listing("veeam-after.json"));
-    destroy(
+    let select = ["--select", "job=Sauvegarde Juvisy"];
+    imported(
         &ws,
         "veeam",
-        &[
-            "--listing-before",
-            &b,
-            "--listing-after",
-            &a,
-            "--format",
-            "veeam-json",
-            "--select",
-            "job=Sauvegarde Juvisy",
-        ],
+        ["veeam-before.json", "veeam-after.json"],
+        "veeam-json",
+        &select,
     )
     .assert_code(0);
     ok(&["fate", "certify", "-o", "out/certificat.pdf"]);
