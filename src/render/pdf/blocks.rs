@@ -7,6 +7,8 @@
 use pulldown_cmark::{Alignment, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::fonts::{Face, FontSet};
+use crate::model::Lang;
+use crate::render::catalog::Catalog;
 
 /// Indent of each list level, in points; the marker sits in this gutter.
 pub(crate) const LIST_INDENT: f32 = 20.0;
@@ -590,34 +592,20 @@ fn quoted_whole(text: &str, open: char, close: char) -> String {
     out
 }
 
-/// The months a date in words names (`long_date`: « 1er février 2021 »,
-/// "1 February 2021").
-const MONTHS: [&str; 24] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// True when `word` is a month as a date in words names it (`long_date`:
+/// « 1er février 2021 », "1 February 2021"): the catalogs' `months`.
+fn is_month(word: &str) -> bool {
+    static MONTHS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    MONTHS
+        .get_or_init(|| {
+            [Lang::Fr, Lang::En]
+                .into_iter()
+                .flat_map(|lang| Catalog::of(lang).list("months"))
+                .collect()
+        })
+        .iter()
+        .any(|m| m == word)
+}
 
 /// `text` with each date in words (day, month and year) made one unit: the
 /// spaces between them no-break, as French typography asks.
@@ -630,7 +618,7 @@ fn dates_whole(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut glue = vec![false; words.len()];
     for i in 0..words.len().saturating_sub(1) {
-        if is_day(words[i]) && MONTHS.contains(&words[i + 1]) {
+        if is_day(words[i]) && is_month(words[i + 1]) {
             glue[i] = true;
             if words.get(i + 2).is_some_and(|w| is_year(w)) {
                 glue[i + 1] = true;
