@@ -29,6 +29,7 @@ pub mod model;
 pub mod register;
 pub mod render;
 pub mod request;
+pub mod sheet;
 pub mod signing;
 pub mod status;
 pub mod subprocessor;

@@ -38,8 +38,19 @@ macro_rules! catalog_files {
 
 /// The catalog sources: (language, [(file name, Fluent text)]).
 const SOURCES: [(Lang, &[(&str, &str)]); 2] = catalog_files!(
-    "dpo", "errors", "duties", "screens", "backup", "bag", "copies", "terminal", "layout",
-    "imports"
+    "dpo",
+    "errors",
+    "duties",
+    "screens",
+    "backup",
+    "bag",
+    "copies",
+    "terminal",
+    "layout",
+    "imports",
+    "sheets",
+    "sheetlogs",
+    "sheetimport"
 );
 
 /// The whole Fluent text of `lang`: its files one after the other.

@@ -1,0 +1,141 @@
+//! A spreadsheet as plain values: the workbook the register and the status
+//! logs are exported to (ODS, XLSX), and the one an import reads back.
+//!
+//! The builders (`register`, `status`) make a [`Workbook`] of typed cells in
+//! one language; the writers turn it into bytes; the reader turns a file into
+//! the same shape. A cell never carries a style name: it carries a [`Mark`],
+//! and each writer gives the mark its own visible style, so a missing fact
+//! stays visible in any spreadsheet program.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+
+/// Why a cell is shown apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mark {
+    /// A required fact nobody has given yet: the text is the catalog's
+    /// « à compléter ».
+    Missing,
+    /// A value the DPO assumed: the text is the value followed by the
+    /// catalog's « (à confirmer) ».
+    Assumed,
+}
+
+/// One cell.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// Nothing.
+    Empty,
+    /// Text; a list is one item per line.
+    Text(String),
+    /// A number (counts, months).
+    Number(f64),
+    /// A calendar day, typed as a date.
+    Date(NaiveDate),
+    /// A wall-clock time in the processor's zone, typed as a date-time; the
+    /// column's header names the zone.
+    DateTime(NaiveDateTime),
+    /// Text shown apart (see [`Mark`]).
+    Marked(String, Mark),
+}
+
+impl Cell {
+    /// A text cell, or [`Cell::Empty`] for an empty string.
+    pub fn text(s: impl Into<String>) -> Cell {
+        let s = s.into();
+        if s.is_empty() {
+            Cell::Empty
+        } else {
+            Cell::Text(s)
+        }
+    }
+}
+
+/// One column: the header a person reads, and a stable key the import
+/// recognises whatever the language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    /// Stable key (a catalog message id), the same in every language.
+    pub key: String,
+    /// The header, in the workbook's language.
+    pub header: String,
+}
+
+/// One sheet: a header row (frozen by the writers) then the rows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sheet {
+    /// Its name, at most 31 characters, none of `[]:*?/\` (both formats'
+    /// rule).
+    pub name: String,
+    /// The columns, in order.
+    pub columns: Vec<Column>,
+    /// The rows; each has at most as many cells as there are columns.
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// A whole workbook.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Workbook {
+    /// The document's title (its properties).
+    pub title: String,
+    /// The document's creation time (its properties): the command's `--now`,
+    /// so that the same workspace and `--now` give the same bytes.
+    pub created: DateTime<Utc>,
+    /// The sheets, in order.
+    pub sheets: Vec<Sheet>,
+}
+
+/// The longest sheet name both formats accept.
+pub const MAX_SHEET_NAME: usize = 31;
+
+/// `name` made into a sheet name: the characters both formats forbid become
+/// `-`, cut at [`MAX_SHEET_NAME`] characters, and made distinct from `taken`
+/// by a ` (2)`, ` (3)`… suffix.
+pub fn sheet_name(name: &str, taken: &[String]) -> String {
+    let clean: String = name
+        .chars()
+        .map(|c| if "[]:*?/\\".contains(c) { '-' } else { c })
+        .collect();
+    let clean = clean.trim().trim_matches('\'').to_string();
+    let mut n = 1;
+    loop {
+        let suffix = if n == 1 {
+            String::new()
+        } else {
+            format!(" ({n})")
+        };
+        let room = MAX_SHEET_NAME - suffix.chars().count();
+        let base: String = clean.chars().take(room).collect();
+        let candidate = format!("{}{suffix}", base.trim_end());
+        if !taken.iter().any(|t| t.eq_ignore_ascii_case(&candidate)) {
+            return candidate;
+        }
+        n += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sheet_names_are_short_clean_and_distinct() {
+        assert_eq!(
+            sheet_name("Commune de Juvisy-sur-Orge", &[]),
+            "Commune de Juvisy-sur-Orge"
+        );
+        assert_eq!(sheet_name("a/b:c", &[]), "a-b-c");
+        let long = "Syndicat intercommunal pour l'informatique municipale";
+        let first = sheet_name(long, &[]);
+        assert_eq!(first.chars().count(), 31);
+        let second = sheet_name(long, std::slice::from_ref(&first));
+        assert_ne!(first, second);
+        assert!(second.ends_with(" (2)"));
+        assert!(second.chars().count() <= 31);
+    }
+
+    #[test]
+    fn empty_text_is_an_empty_cell() {
+        assert_eq!(Cell::text(""), Cell::Empty);
+        assert_eq!(Cell::text("é"), Cell::Text("é".into()));
+    }
+}
