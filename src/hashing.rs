@@ -6,7 +6,9 @@
 //! core (one file per task, with rayon), each one streamed through a fixed
 //! buffer of [`BUFFER_SIZE`] bytes that belongs to the worker thread, so
 //! memory does not grow with the size of a file and a tree of 100 000 small
-//! files costs no allocation per file.
+//! files costs no allocation per file. Each file is opened once: the hash of
+//! its first [`HEAD`] bytes, which a scan compares before reading on, is the
+//! state of the whole file's hasher at that point (cloned, not recomputed).
 //!
 //! Trees are listed in parallel too, one task per folder (see `listing`):
 //! a file's type comes with its folder entry, and its size, when a scan
@@ -74,22 +76,6 @@ pub struct FileDigest {
 
 /// How many bytes make a file's head ([`FileDigest::head`]).
 pub const HEAD: u64 = 4096;
-
-/// The SHA-256 of the first [`HEAD`] bytes of the file at `path`.
-pub fn hash_head(path: &Path) -> Result<[u8; 32], HashError> {
-    let file = File::open(path).map_err(|source| HashError::Open {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let mut head = Vec::with_capacity(HEAD as usize);
-    file.take(HEAD)
-        .read_to_end(&mut head)
-        .map_err(|source| HashError::Read {
-            path: path.to_path_buf(),
-            source,
-        })?;
-    Ok(Sha256::digest(&head).into())
-}
 
 /// What can go wrong while finding or hashing files.
 #[derive(Debug, thiserror::Error)]
@@ -214,30 +200,29 @@ pub struct Sieve<'a> {
 
 /// Like [`hash_tree`], but reads whole only the files that pass `sieve`,
 /// as duplicate finders do: the others are listed and their size taken
-/// (`statx`), and, when their size passes, only their first [`HEAD`] bytes
-/// read — a search for known contents reads nothing more of a file that
-/// cannot be one of them. Every step runs in parallel.
+/// (`statx`), and, when their size passes, a file longer than [`HEAD`] is
+/// read on only while its first [`HEAD`] bytes are wanted — a search for
+/// known contents reads nothing more of a file that cannot be one of them.
+/// Each candidate is opened once, its head checked from the same reads as
+/// its whole hash; every step runs in parallel.
 pub fn hash_tree_sized(
     roots: &[PathBuf],
     sieve: &Sieve<'_>,
     progress: Option<&(dyn Fn(u64) + Sync)>,
 ) -> Result<Sifted, HashError> {
     let listed = listing::list(roots, listing::Keep::Sized(sieve.size))?;
-    let kept: Vec<Option<TreeFile>> = listed
+    let digests: Vec<Option<FileDigest>> = listed
         .kept
         .into_par_iter()
         .map(|(file, size)| {
-            if size > HEAD && !(sieve.head)(&hash_head(&file.path)?) {
-                return Ok(None);
-            }
-            Ok(Some(file))
+            let head = (size > HEAD).then_some(sieve.head);
+            Ok(hash_path(&file.path, progress, head)?.map(|h| h.digest(file)))
         })
         .collect::<Result<_, HashError>>()?;
-    let kept = kept.into_iter().flatten().collect();
     Ok(Sifted {
         files: listed.files,
         bytes: listed.bytes,
-        digests: hash_files(kept, progress)?,
+        digests: digests.into_iter().flatten().collect(),
     })
 }
 
@@ -256,25 +241,27 @@ fn hash_files(
     files: Vec<TreeFile>,
     progress: Option<&(dyn Fn(u64) + Sync)>,
 ) -> Result<Vec<FileDigest>, HashError> {
-    // An indexed parallel iterator keeps the order of the list.
-    files
+    // An indexed parallel iterator keeps the order of the list. Without a
+    // head to check, `hash_path` reads every file to the end: none is
+    // left out.
+    let digests: Vec<Option<FileDigest>> = files
         .into_par_iter()
-        .map(|file| {
-            let h = hash_path(&file.path, progress)?;
-            Ok(FileDigest {
-                rel: path_bytes(&file.rel).to_vec(),
-                path: file.path,
-                size: h.size,
-                sha256: h.sha256,
-                head: h.head,
-            })
-        })
-        .collect()
+        .map(|file| Ok(hash_path(&file.path, progress, None)?.map(|h| h.digest(file))))
+        .collect::<Result<_, HashError>>()?;
+    Ok(digests.into_iter().flatten().collect())
 }
 
 /// The SHA-256 of one file, streamed in a fixed-size buffer.
 pub fn hash_file(path: &Path) -> Result<[u8; 32], HashError> {
-    hash_path(path, None).map(|h| h.sha256)
+    let mut file = File::open(path).map_err(|source| HashError::Open {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let read_error = |source| HashError::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    hash_reader(&mut file, None, read_error, |_| Ok(())).map(|(sha256, _)| sha256)
 }
 
 /// A digest in lowercase hexadecimal, as `sha256sum` prints it.
@@ -296,29 +283,78 @@ struct Hashed {
     head: Option<[u8; 32]>,
 }
 
-/// Opens `path` and hashes it to the end, and its first [`HEAD`] bytes
-/// from the same reads.
-fn hash_path(path: &Path, progress: Option<&(dyn Fn(u64) + Sync)>) -> Result<Hashed, HashError> {
+impl Hashed {
+    fn digest(self, file: TreeFile) -> FileDigest {
+        FileDigest {
+            rel: path_bytes(&file.rel).to_vec(),
+            path: file.path,
+            size: self.size,
+            sha256: self.sha256,
+            head: self.head,
+        }
+    }
+}
+
+/// Why [`hash_path`] stopped reading before the end.
+enum Stop {
+    Read(io::Error),
+    /// Its head is not wanted.
+    Unwanted,
+}
+
+/// Opens `path` once and hashes it to the end; the hash of its first
+/// [`HEAD`] bytes is the state of the same hasher at that point, so no byte
+/// is hashed twice. With `wanted`, reading stops as soon as those bytes are
+/// read and `wanted` refuses their hash (`None`); a file that ends within
+/// them is read whole.
+fn hash_path(
+    path: &Path,
+    progress: Option<&(dyn Fn(u64) + Sync)>,
+    wanted: Option<&(dyn Fn(&[u8; 32]) -> bool + Sync)>,
+) -> Result<Option<Hashed>, HashError> {
     let mut file = File::open(path).map_err(|source| HashError::Open {
         path: path.to_path_buf(),
         source,
     })?;
-    let read_error = |source| HashError::Read {
-        path: path.to_path_buf(),
-        source,
-    };
-    let (mut head, mut left) = (Sha256::new(), HEAD as usize);
-    let (sha256, size) = hash_reader(&mut file, progress, read_error, |chunk| {
-        let n = left.min(chunk.len());
-        head.update(&chunk[..n]);
-        left -= n;
+    let mut hasher = Sha256::new();
+    let mut head: Option<[u8; 32]> = None;
+    let mut seen = 0u64;
+    let read = read_chunks(&mut file, Stop::Read, |chunk| {
+        let mut rest = chunk;
+        if seen < HEAD {
+            let n = rest.len().min((HEAD - seen) as usize);
+            hasher.update(&rest[..n]);
+            seen += n as u64;
+            rest = &rest[n..];
+            if seen == HEAD {
+                let h: [u8; 32] = hasher.clone().finalize().into();
+                if wanted.is_some_and(|w| !w(&h)) {
+                    return Err(Stop::Unwanted);
+                }
+                head = Some(h);
+            }
+        }
+        hasher.update(rest);
+        if let Some(progress) = progress {
+            progress(chunk.len() as u64);
+        }
         Ok(())
-    })?;
-    Ok(Hashed {
-        sha256,
+    });
+    let size = match read {
+        Ok(size) => size,
+        Err(Stop::Unwanted) => return Ok(None),
+        Err(Stop::Read(source)) => {
+            return Err(HashError::Read {
+                path: path.to_path_buf(),
+                source,
+            })
+        }
+    };
+    Ok(Some(Hashed {
+        sha256: hasher.finalize().into(),
         size,
-        head: (size > HEAD).then(|| head.finalize().into()),
-    })
+        head: head.filter(|_| size > HEAD),
+    }))
 }
 
 /// Reads `input` to the end in this thread's buffer, hashing what is read
@@ -715,8 +751,36 @@ mod tests {
         let d = hash_tree(std::slice::from_ref(&root), None).unwrap();
         let want: [u8; 32] = Sha256::digest(&long[..HEAD as usize]).into();
         assert_eq!(d[0].head, Some(want));
-        assert_eq!(hash_head(&root.join("long")).unwrap(), want);
+        assert_eq!(d[0].sha256, <[u8; 32]>::from(Sha256::digest(&long)));
         assert_eq!(d[1].head, None);
+    }
+
+    #[test]
+    fn a_wanted_head_is_read_on_to_the_end_across_buffers_and_an_unwanted_one_stops() {
+        let long: Vec<u8> = (0..(BUFFER_SIZE + 3 * HEAD as usize))
+            .map(|i| (i * 7 % 253) as u8)
+            .collect();
+        let (_dir, root) = root_with(&[("long", &long)]);
+        let path = root.join("long");
+        let want: [u8; 32] = Sha256::digest(&long[..HEAD as usize]).into();
+        let asked = std::sync::Mutex::new(Vec::new());
+        let wanted = |h: &[u8; 32]| {
+            asked.lock().unwrap().push(*h);
+            *h == want
+        };
+        let read = AtomicU64::new(0);
+        let progress = |n: u64| {
+            read.fetch_add(n, Ordering::Relaxed);
+        };
+        let h = hash_path(&path, Some(&progress), Some(&wanted))
+            .unwrap()
+            .unwrap();
+        assert_eq!(h.sha256, <[u8; 32]>::from(Sha256::digest(&long)));
+        assert_eq!((h.size, h.head), (long.len() as u64, Some(want)));
+        assert_eq!(*asked.lock().unwrap(), [want]);
+        assert_eq!(read.load(Ordering::Relaxed), long.len() as u64);
+        let none = |_: &[u8; 32]| false;
+        assert!(hash_path(&path, None, Some(&none)).unwrap().is_none());
     }
 
     #[test]

@@ -4,7 +4,8 @@
 #   Debian: poppler-utils (pdftotext, pdfinfo), openssh-client (ssh-keygen),
 #           openssl (test certificates), time (GNU time: peak memory of a run),
 #           hashdeep (audits a fingerprint's hashdeep manifest), restic and
-#           borgbackup (the backup repositories `fate destroy --via` deletes from)
+#           borgbackup (the backup repositories `fate destroy --via` deletes from),
+#           strace (counts how often the scan opens a file)
 #   PyPI:   aiosmtpd (SMTP server on loopback), bagit (BagIt validator),
 #           icalendar (reads the .ics files back)
 # Extra arguments go to cargo test, e.g. `tests/run.sh --test integration cli::`
@@ -23,6 +24,7 @@ command -v openssl >/dev/null || apt_missing+=(openssl)
 command -v hashdeep >/dev/null || apt_missing+=(hashdeep)
 command -v restic >/dev/null || apt_missing+=(restic)
 command -v borg >/dev/null || apt_missing+=(borgbackup)
+command -v strace >/dev/null || apt_missing+=(strace)
 command -v python3 >/dev/null || apt_missing+=(python3)
 python3 -m pip --version >/dev/null 2>&1 || apt_missing+=(python3-pip)
 if [ ${#apt_missing[@]} -gt 0 ]; then

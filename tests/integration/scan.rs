@@ -3,7 +3,9 @@
 //! records must not depend on that: on a tree of nested folders, symbolic
 //! links (not followed) and unreadable files, the scan records the files
 //! and bytes that `find -P … -type f` counts, the copies in path order, and
-//! two scans of the same tree record the very same thing.
+//! two scans of the same tree record the very same thing. Each file of a
+//! fingerprinted size is opened once (counted with `strace`): its head is
+//! checked from the reads that hash it whole.
 
 use std::os::unix::fs::{symlink, PermissionsExt};
 use std::path::{Path, PathBuf};
@@ -181,4 +183,83 @@ fn a_root_that_is_a_link_to_a_copy_is_followed_and_found() {
         "{v}"
     );
     assert_eq!(v["matched"], 1, "{v}");
+}
+
+#[test]
+fn each_candidate_is_opened_once_and_a_long_copy_is_found_across_reads() {
+    let ws = Workspace::fixture("fate-workspace");
+    let kept = ws.path("data/sauvegardes");
+    // Longer than the 1 MiB read buffer, and a small one.
+    let big: Vec<u8> = (0..(3 << 20) + 12_345u32)
+        .map(|i| (i % 241) as u8)
+        .collect();
+    let small: Vec<u8> = (0..9_000u32).map(|i| (i % 239) as u8).collect();
+    write(&kept.join("job.vbk"), &big);
+    write(&kept.join("conf.xml"), &small);
+    ws.dpo()
+        .now(NOW)
+        .run(&[
+            "fate",
+            "fingerprint",
+            "sauvegardes",
+            &kept.display().to_string(),
+        ])
+        .assert_code(0);
+    let nas = ws.path("nas");
+    let copy = nas.join("a/copie.vbk");
+    write(&copy, &big);
+    // Same size and start, another end: read whole, not a match.
+    let mut near = big.clone();
+    *near.last_mut().expect("bytes") ^= 1;
+    write(&nas.join("b/presque.vbk"), &near);
+    // Same size, another start: only its head read.
+    let mut other = small.clone();
+    other[0] ^= 1;
+    write(&nas.join("c/autre.xml"), &other);
+    write(&nas.join("c/conf.old"), &small);
+
+    let log = ws.path("strace.log");
+    let dpo = ws.dpo().now(NOW).into_command();
+    let mut cmd = Command::new("strace");
+    cmd.args(["-f", "-qq", "-e", "trace=open,openat,openat2", "-o"])
+        .arg(&log)
+        .arg(dpo.get_program())
+        .args(dpo.get_args())
+        .args(["--json", "fate", "scan", "sauvegardes"])
+        .arg(&nas);
+    for (k, v) in dpo.get_envs() {
+        match v {
+            Some(v) => cmd.env(k, v),
+            None => cmd.env_remove(k),
+        };
+    }
+    if let Some(dir) = dpo.get_current_dir() {
+        cmd.current_dir(dir);
+    }
+    let o = run(&mut cmd);
+    assert_eq!(o.code(), Some(1), "{}", o.text());
+    let v: serde_json::Value = serde_json::from_str(o.stdout().trim()).expect("the scan's JSON");
+    assert_eq!(v["matched"], 2, "{v}");
+    assert_eq!(v["hashed"], 3, "{v}");
+    let paths: Vec<&str> = v["matches"]
+        .as_array()
+        .expect("matches")
+        .iter()
+        .map(|m| m["path"].as_str().expect("a path"))
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            copy.display().to_string(),
+            nas.join("c/conf.old").display().to_string()
+        ]
+    );
+    let trace = std::fs::read_to_string(&log).expect("strace log");
+    for name in ["copie.vbk", "presque.vbk", "autre.xml", "conf.old"] {
+        let opens = trace
+            .lines()
+            .filter(|l| l.contains(&format!("/{name}\"")))
+            .count();
+        assert_eq!(opens, 1, "{name} opened {opens} times:\n{trace}");
+    }
 }
