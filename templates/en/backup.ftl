@@ -82,3 +82,4 @@ backup-others-gone = warning: { $n ->
     } no longer listed either:{ $ids }
 backup-count-one = { $n } backup
 backup-count-other = { $n } backups
+screens-action-fate-destroy-commands = backup tool's commands kept before and after each one

@@ -85,3 +85,4 @@ backup-others-gone = attention : { $n ->
     } :{ $ids }
 backup-count-one = { $n } sauvegarde
 backup-count-other = { $n } sauvegardes
+screens-action-fate-destroy-commands = commandes de l'outil de sauvegarde consignées avant et après chacune

@@ -238,13 +238,45 @@ impl Env {
         for e in std::fs::read_dir(&ev).into_iter().flatten().flatten() {
             for f in std::fs::read_dir(e.path()).unwrap().flatten() {
                 let name = f.file_name().to_string_lossy().to_string();
+                // `commands.json`: the commands run after the intent, kept
+                // as they ran (issue 15: a failed destruction keeps them).
                 assert!(
-                    ["before.json", "selected.json", "intent.json"].contains(&name.as_str()),
+                    [
+                        "before.json",
+                        "selected.json",
+                        "intent.json",
+                        "commands.json"
+                    ]
+                    .contains(&name.as_str()),
                     "evidence of a destruction not recorded: {}",
                     f.path().display()
                 );
             }
         }
+    }
+
+    /// The commands of the last `commands.json` journaled for the restic
+    /// copy (`fate.destroy.commands`), checked against the journaled hash.
+    fn journaled_commands(&self) -> Vec<serde_json::Value> {
+        let journal = self.ws.journal();
+        let e = journal
+            .iter()
+            .rev()
+            .find(|e| e["action"] == "fate.destroy.commands")
+            .expect("a fate.destroy.commands entry");
+        let sha = e["payload_sha256"].as_str().unwrap();
+        let w = e["writes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|w| w["sha256"] == sha)
+            .expect("the entry names commands.json");
+        let file = self.ws.root().join(w["file"].as_str().unwrap());
+        assert!(file.ends_with("commands.json"), "{}", file.display());
+        assert_eq!(sha256sum(&file), sha);
+        let text = std::fs::read_to_string(file).unwrap();
+        no_password(&text);
+        serde_json::from_str::<Vec<serde_json::Value>>(&text).unwrap()
     }
 
     /// A folder put first on `PATH` holding `name`, a shell script.
@@ -1227,4 +1259,250 @@ fn a_borg_compact_that_fails_leaves_the_destruction_open_and_a_run_again_records
     assert!(env.open_intents().is_empty());
     let names: Vec<String> = env.archives(&brepo).into_iter().map(|a| a.1).collect();
     assert_eq!(names, ["athis-2021-07-31"]);
+}
+
+/// The command lines of `commands`, each with its exit code, or `unfinished`.
+fn command_lines(commands: &[serde_json::Value]) -> Vec<String> {
+    commands
+        .iter()
+        .map(|c| {
+            let line: Vec<&str> = c["command"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|a| a.as_str().unwrap())
+                .collect();
+            let outcome = if c["unfinished"] == true {
+                "unfinished".to_string()
+            } else {
+                format!("exit {}", c["exit_code"])
+            };
+            format!("{} => {outcome}", line.join(" "))
+        })
+        .collect()
+}
+
+/// The commands of the evidence `commands.json` of destruction record `d`.
+fn recorded_commands(env: &Env, d: &serde_yaml::Value) -> Vec<String> {
+    let files = evidence_matches(env, d);
+    let file = files.iter().find(|f| f.ends_with("commands.json")).unwrap();
+    command_lines(&serde_json::from_str::<Vec<serde_json::Value>>(&env.ws.read(file)).unwrap())
+}
+
+#[test]
+fn a_dpo_killed_between_two_commands_keeps_every_command_it_ran_in_the_evidence() {
+    let env = Env::new();
+    let repo = env.restic_repo("depots/restic", false);
+    // restic kills the dpo that runs it as it is asked to prune: after the
+    // forget, before the prune (a kill -9 between the two commands).
+    let real = which("restic");
+    let path = env.wrapper(
+        "restic",
+        &format!(
+            "#!/bin/sh\n\
+             case \" $* \" in *\" prune \"*) kill -9 $PPID; exit 137;; esac\n\
+             exec {real} \"$@\"\n"
+        ),
+    );
+    let args = ["--via", "restic", "--repo", &repo, "--host", "juvisy"];
+    let o = env.destroy_with(env.cmd().env("PATH", &path), "restic", &args);
+    assert_eq!(o.code(), None, "dpo was not killed: {}", o.text());
+    assert!(env.destructions().is_empty());
+    assert_eq!(env.open_intents(), ["juvisy-sur-orge/sauvegardes/restic"]);
+    // What the killed dpo ran is journaled: the forget with its outcome,
+    // the prune as started, never finished.
+    let lines = command_lines(&env.journaled_commands());
+    let forget = lines
+        .iter()
+        .position(|l| l.contains(" forget ") && l.ends_with("exit 0"))
+        .unwrap_or_else(|| panic!("no forget: {lines:#?}"));
+    assert!(
+        lines[forget + 1].contains(" prune => unfinished"),
+        "{lines:#?}"
+    );
+    assert_eq!(forget + 2, lines.len(), "{lines:#?}");
+    env.cmd().run(&["journal", "verify"]).assert_code(0);
+
+    // Taken up: the record's commands are those of both runs, in order.
+    let o = env.destroy("restic", &args);
+    o.assert_code(0);
+    let d = env.destructions();
+    assert_eq!(d.len(), 1, "{}", o.text());
+    let recorded = recorded_commands(&env, &d[0]);
+    assert_eq!(recorded[..forget + 2], lines[..], "{recorded:#?}");
+    let after = &recorded[forget + 2..];
+    assert!(
+        after.iter().any(|l| l.contains(" unlock => exit 0")),
+        "{recorded:#?}"
+    );
+    assert!(
+        after.iter().any(|l| l.contains(" prune => exit 0")),
+        "{recorded:#?}"
+    );
+    assert!(
+        !after.iter().any(|l| l.contains(" forget ")),
+        "{recorded:#?}"
+    );
+    assert!(
+        !after.iter().any(|l| l.ends_with("unfinished")),
+        "{recorded:#?}"
+    );
+    assert!(env.open_intents().is_empty());
+    env.cmd().run(&["journal", "verify"]).assert_code(0);
+}
+
+#[test]
+fn a_failed_destruction_keeps_the_commands_it_ran_with_their_exit_codes() {
+    let env = Env::new();
+    let brepo = env.borg_repo("depots/borg");
+    let real = which("borg");
+    let path = env.wrapper(
+        "borg",
+        &format!(
+            "#!/bin/sh\n\
+             case \" $* \" in *\" compact \"*) echo 'compact interrupted' >&2; exit 2;; esac\n\
+             exec {real} \"$@\"\n"
+        ),
+    );
+    let args = [
+        "--via",
+        "borg",
+        "--repo",
+        &brepo,
+        "--glob-archives",
+        "juvisy-*",
+    ];
+    let o = env.destroy_with(env.cmd().env("PATH", &path), "borg", &args);
+    o.assert_code(1);
+    env.not_recorded(&o);
+    let journaled = env.journaled_commands();
+    let lines = command_lines(&journaled);
+    let delete = lines
+        .iter()
+        .position(|l| l.starts_with("borg delete ") && l.ends_with("exit 0"))
+        .unwrap_or_else(|| panic!("no delete: {lines:#?}"));
+    assert!(lines[delete + 1].starts_with("borg compact "), "{lines:#?}");
+    assert!(lines[delete + 1].ends_with("exit 2"), "{lines:#?}");
+    assert!(
+        journaled[delete + 1]["stderr"]
+            .as_str()
+            .unwrap()
+            .contains("compact interrupted"),
+        "{journaled:#?}"
+    );
+    // The listing that said how far it went, after the failure.
+    assert!(
+        lines[delete + 2].starts_with("borg list --json"),
+        "{lines:#?}"
+    );
+}
+
+#[test]
+fn a_crypto_erase_killed_before_its_record_is_finished_only_once_the_repository_no_longer_opens() {
+    let env = Env::new();
+    let repo = env.restic_repo("depots/juvisy", true);
+    let keys = Path::new(&repo).join("keys");
+    let key = std::fs::read_dir(&keys)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let copy = env.path("coffre/cle-restic");
+    std::fs::create_dir_all(copy.parent().unwrap()).unwrap();
+    std::fs::copy(&key, &copy).unwrap();
+    let args = [
+        "--via",
+        "restic",
+        "--repo",
+        &repo,
+        "--crypto-erase",
+        "--key-copy",
+        copy.to_str().unwrap(),
+    ];
+    // restic kills the dpo that runs it when it is asked to open the
+    // repository once it is gone: after the erase, before the record.
+    let real = which("restic");
+    let killing = env.wrapper(
+        "restic",
+        &format!(
+            "#!/bin/sh\n\
+             case \" $* \" in *\" snapshots \"*) [ -d '{repo}' ] || {{ kill -9 $PPID; exit 137; }};; esac\n\
+             exec {real} \"$@\"\n"
+        ),
+    );
+    let o = env.destroy_with(env.cmd().env("PATH", &killing), "restic", &args);
+    assert_eq!(o.code(), None, "dpo was not killed: {}", o.text());
+    assert!(!Path::new(&repo).exists() && !copy.exists());
+    assert!(env.destructions().is_empty());
+    assert_eq!(env.open_intents(), ["juvisy-sur-orge/sauvegardes/restic"]);
+    let lines = command_lines(&env.journaled_commands());
+    assert!(
+        lines
+            .last()
+            .unwrap()
+            .contains(" snapshots --json --no-lock => unfinished"),
+        "{lines:#?}"
+    );
+    let st = env.cmd().run(&["status"]);
+    assert!(
+        st.stdout()
+            .contains("Destruction de sauvegardes interrompue"),
+        "{}",
+        st.text()
+    );
+
+    // Taken up by a restic that still opens it (or seems to): no purge
+    // claimed, nothing recorded, the destruction stays open.
+    let opens = env.wrapper(
+        "restic",
+        &format!(
+            "#!/bin/sh\n\
+             case \" $* \" in *\" snapshots \"*) echo '[]'; exit 0;; esac\n\
+             exec {real} \"$@\"\n"
+        ),
+    );
+    let o = env.destroy_with(env.cmd().env("PATH", &opens), "restic", &args);
+    o.assert_code(1);
+    env.not_recorded(&o);
+    assert_eq!(env.open_intents(), ["juvisy-sur-orge/sauvegardes/restic"]);
+    let lines = command_lines(&env.journaled_commands());
+    assert!(
+        lines
+            .last()
+            .unwrap()
+            .ends_with("snapshots --json --no-lock => exit 0"),
+        "{lines:#?}"
+    );
+
+    // Taken up by the real restic, which can no longer open it: recorded
+    // once, as a purge, with the commands of all three runs.
+    let o = env.destroy("restic", &args);
+    o.assert_code(0);
+    assert!(o.stdout().contains("terminée et consignée"), "{}", o.text());
+    let d = env.destructions();
+    assert_eq!(d.len(), 1);
+    assert_eq!(d[0]["method"].as_str(), Some("purge"));
+    let b = &d[0]["backups"];
+    assert_eq!(b["crypto_erase"].as_bool(), Some(true));
+    assert_eq!(b["deleted"].as_sequence().unwrap().len(), 2);
+    assert_eq!(b["keys_destroyed"].as_sequence().unwrap().len(), 2);
+    let recorded = recorded_commands(&env, &d[0]);
+    let opening: Vec<&String> = recorded
+        .iter()
+        .filter(|l| l.contains(" snapshots --json --no-lock => "))
+        .collect();
+    // Listed before (exit 0), killed, "opens" (exit 0), cannot open.
+    assert_eq!(opening.len(), 4, "{recorded:#?}");
+    assert!(opening[1].ends_with("unfinished"), "{recorded:#?}");
+    assert!(opening[2].ends_with("exit 0"), "{recorded:#?}");
+    assert!(
+        !opening[3].ends_with("exit 0") && !opening[3].ends_with("unfinished"),
+        "{recorded:#?}"
+    );
+    let files = evidence_matches(&env, &d[0]);
+    let after = files.iter().find(|f| f.ends_with("after.txt")).unwrap();
+    assert!(env.ws.read(after).contains("snapshots"), "{after}");
+    assert!(env.open_intents().is_empty());
+    env.cmd().run(&["journal", "verify"]).assert_code(0);
 }

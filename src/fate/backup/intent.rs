@@ -14,6 +14,15 @@
 //! so does [`FAILED`], journaled when the listing after a failure shows
 //! every selected backup still there (nothing was deleted).
 //!
+//! From the intent on, every command is kept write-ahead too: before it
+//! runs, `commands.json` in the evidence folder is rewritten with the
+//! commands run so far and this one marked `unfinished`, and journaled
+//! ([`COMMANDS`], same subject, payload `commands.json`); when it ends, the
+//! file is rewritten with its exit code and outputs and journaled again. A
+//! dpo killed between two commands, or during one, thus leaves every
+//! command it ran in the journaled `commands.json`, which the run that
+//! takes the destruction up continues ([`Interrupted::commands`]).
+//!
 //! An intent with no outcome is an **interrupted destruction**
 //! ([`interrupted`]): `status` shows it, and the next `dpo fate destroy
 //! --via` of the same copy, with the same tool, repository and selection,
@@ -39,6 +48,11 @@ pub const FAILED: &str = "fate.destroy.failed";
 const RECORDED: &str = "fate.destroy";
 /// The intent's file, in the evidence folder.
 pub const FILE: &str = "intent.json";
+/// Journal action of the commands run after the intent, journaled before
+/// each command and after it.
+pub const COMMANDS: &str = "fate.destroy.commands";
+/// The commands' file, in the evidence folder.
+pub const COMMANDS_FILE: &str = "commands.json";
 
 /// What a destruction through a backup tool is about to delete (`intent.json`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -86,22 +100,50 @@ pub struct Interrupted {
 impl Interrupted {
     /// The kept intent, checked against the journaled hash.
     pub fn read(&self, ws: &Workspace) -> Result<Intent, WorkspaceError> {
-        let path = ws.root.join(&self.file);
-        let bad = |why: String| {
-            WorkspaceError::Read(ReadError {
-                path: path.clone(),
-                source: std::io::Error::other(why),
-            })
-        };
-        let bytes = crate::workspace::read_bytes(&path)?;
-        if crate::hashing::sha256_hex(&bytes) != self.sha256 {
-            return Err(bad(format!(
-                "it no longer matches the SHA-256 journaled in entry {}",
-                self.seq
-            )));
-        }
-        serde_json::from_slice(&bytes).map_err(|e| bad(e.to_string()))
+        read_journaled(ws, &self.file, &self.sha256, self.seq)
     }
+
+    /// The commands run since the intent, as last journaled ([`COMMANDS`])
+    /// and checked against that hash; `None` when none was journaled.
+    pub fn commands(&self, ws: &Workspace) -> Result<Option<Vec<Ran>>, WorkspaceError> {
+        let entries = ws.journal().entries()?;
+        let last = entries
+            .iter()
+            .rev()
+            .take_while(|e| e.seq > self.seq)
+            .find(|e| e.action == COMMANDS && e.subject == self.subject);
+        let Some(e) = last else { return Ok(None) };
+        let file = e
+            .writes
+            .iter()
+            .find(|w| w.sha256 == e.payload_sha256 && w.file.ends_with(COMMANDS_FILE))
+            .map(|w| w.file.clone())
+            .unwrap_or_default();
+        read_journaled(ws, &file, &e.payload_sha256, e.seq).map(Some)
+    }
+}
+
+/// The JSON file `rel`, checked against the SHA-256 journaled in entry `seq`.
+fn read_journaled<T: serde::de::DeserializeOwned>(
+    ws: &Workspace,
+    rel: &str,
+    sha256: &str,
+    seq: u64,
+) -> Result<T, WorkspaceError> {
+    let path = ws.root.join(rel);
+    let bad = |why: String| {
+        WorkspaceError::Read(ReadError {
+            path: path.clone(),
+            source: std::io::Error::other(why),
+        })
+    };
+    let bytes = crate::workspace::read_bytes(&path)?;
+    if crate::hashing::sha256_hex(&bytes) != sha256 {
+        return Err(bad(format!(
+            "it no longer matches the SHA-256 journaled in entry {seq}"
+        )));
+    }
+    serde_json::from_slice(&bytes).map_err(|e| bad(e.to_string()))
 }
 
 /// Every interrupted destruction of the workspace, oldest first: an entry

@@ -475,6 +475,44 @@ struct Tool<'a> {
     repo: &'a str,
     runner: &'a dyn Runner,
     runs: Vec<Ran>,
+    /// Once the intent is journaled: where each command is kept before it
+    /// runs and after.
+    log: Option<Log<'a>>,
+}
+
+/// The write-ahead of the commands run after the intent ([`intent`]):
+/// `commands.json` rewritten and journaled before each command and after.
+struct Log<'a> {
+    ws: &'a Workspace,
+    lock: &'a WorkspaceLock,
+    act: &'a Act,
+    subject: String,
+    dir: String,
+}
+
+impl Log<'_> {
+    /// Keeps `runs` as `commands.json` and journals it.
+    fn write(&self, runs: &[Ran]) -> Result<KeptFile, BackupError> {
+        let bytes = commands_json(runs)?;
+        let kept = keep(self.ws, self.lock, &self.dir, intent::COMMANDS_FILE, &bytes)?;
+        self.ws.journal().append(
+            self.lock,
+            self.act.now,
+            &self.act.actor,
+            intent::COMMANDS,
+            &self.subject,
+            &bytes,
+        )?;
+        Ok(kept)
+    }
+}
+
+/// `runs` as kept in `commands.json`.
+fn commands_json(runs: &[Ran]) -> Result<Vec<u8>, BackupError> {
+    let mut bytes =
+        serde_json::to_vec_pretty(runs).map_err(|e| FateError::Serialize(e.to_string()))?;
+    bytes.push(b'\n');
+    Ok(bytes)
 }
 
 /// What the environment of a borg command adds: never a question asked.
@@ -490,14 +528,22 @@ impl Tool<'_> {
             BackupTool::Restic => &[],
             BackupTool::Borg => &BORG_ENV,
         };
-        let ran = self
-            .runner
-            .run(program, &args, env)
-            .map_err(|e| BackupError::NotInstalled {
-                program: program.into(),
-                why: e.to_string(),
-            })?;
-        self.runs.push(ran.clone());
+        if let Some(log) = &self.log {
+            let mut runs = self.runs.clone();
+            runs.push(Ran::started(program, &args));
+            log.write(&runs)?;
+        }
+        let ran = self.runner.run(program, &args, env);
+        if let Ok(ran) = &ran {
+            self.runs.push(ran.clone());
+        }
+        if let Some(log) = &self.log {
+            log.write(&self.runs)?;
+        }
+        let ran = ran.map_err(|e| BackupError::NotInstalled {
+            program: program.into(),
+            why: e.to_string(),
+        })?;
         Ok(ran)
     }
 
@@ -714,7 +760,10 @@ fn keep(
 ) -> Result<KeptFile, BackupError> {
     let rel = format!("{dir}/{name}");
     let sha256 = sha256_hex(bytes);
-    lock.intend(&rel, None, sha256.clone())?;
+    // A file kept again (`commands.json`) is put back as it was journaled,
+    // not removed, should this write be rolled back.
+    let before = std::fs::read_to_string(ws.root.join(&rel)).ok();
+    lock.intend(&rel, before, sha256.clone())?;
     workspace::write_atomic(&ws.root.join(&rel), bytes)?;
     Ok(KeptFile { file: rel, sha256 })
 }
@@ -869,11 +918,22 @@ pub fn destroy_via(
         repo: &req.repo,
         runner,
         runs: Vec::new(),
+        log: None,
+    };
+    let log = |dir: &str| Log {
+        ws,
+        lock: &lock,
+        act,
+        subject: subject.clone(),
+        dir: dir.to_string(),
     };
     let (planned, intent_file, resumed_at, version) = match &earlier {
         Some(e) => {
             let kept = take_up(ws, req, &said, e)?;
-            tool.runs = kept.runs.clone();
+            // Every command the interrupted runs ran, the last one's
+            // unfinished if it was killed during it.
+            tool.runs = e.commands(ws)?.unwrap_or_else(|| kept.runs.clone());
+            tool.log = Some(log(&kept.dir));
             let version = tool.version()?;
             let file = KeptFile {
                 file: e.file.clone(),
@@ -901,6 +961,7 @@ pub fn destroy_via(
             let file = keep(ws, &lock, &planned.dir, intent::FILE, &bytes)?;
             ws.journal()
                 .append(&lock, act.now, &act.actor, intent::ACTION, &subject, &bytes)?;
+            tool.log = Some(log(&planned.dir));
             (planned, file, None, version)
         }
     };
@@ -1001,10 +1062,8 @@ pub fn destroy_via(
         after_ran.stdout.clone()
     };
     evidence.push(keep(ws, &lock, &dir, after_name, after_text.as_bytes())?);
-    let mut commands =
-        serde_json::to_vec_pretty(&tool.runs).map_err(|e| FateError::Serialize(e.to_string()))?;
-    commands.push(b'\n');
-    evidence.push(keep(ws, &lock, &dir, "commands.json", &commands)?);
+    let commands = commands_json(&tool.runs)?;
+    evidence.push(keep(ws, &lock, &dir, intent::COMMANDS_FILE, &commands)?);
     let n = selected.len();
     let (method, technique, verification) = if crypto {
         (
@@ -1188,6 +1247,7 @@ mod tests {
                 exit_code: Some(0),
                 stdout: String::new(),
                 stderr: String::new(),
+                unfinished: false,
             })
         }
     }
@@ -1206,6 +1266,7 @@ mod tests {
                 repo: "/srv/depot",
                 runner: &runner,
                 runs: Vec::new(),
+                log: None,
             };
             t.delete(&[]).unwrap();
             assert_eq!(runner.0.borrow().as_slice(), [frees]);

@@ -25,9 +25,26 @@ pub struct Ran {
     pub stdout: String,
     /// Its standard error, as text (masked).
     pub stderr: String,
+    /// True for a command started whose outcome was never recorded: dpo
+    /// was stopped while it ran (its exit code and outputs are unknown).
+    /// Written before each command once the intent is journaled, replaced
+    /// by the outcome when the command ends.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unfinished: bool,
 }
 
 impl Ran {
+    /// `program` with `args` about to run, its outcome not yet known.
+    pub fn started(program: &str, args: &[String]) -> Self {
+        Ran {
+            command: command_line(program, args),
+            exit_code: None,
+            stdout: String::new(),
+            stderr: String::new(),
+            unfinished: true,
+        }
+    }
+
     /// True when it exited 0.
     pub fn ok(&self) -> bool {
         self.exit_code == Some(0)
@@ -69,15 +86,21 @@ impl Runner for System {
             .stdin(Stdio::null())
             .output()?;
         let text = |b: &[u8]| mask(&String::from_utf8_lossy(b));
-        let mut command = vec![program.to_string()];
-        command.extend(args.iter().map(|a| mask(a)));
         Ok(Ran {
-            command,
+            command: command_line(program, args),
             exit_code: out.status.code(),
             stdout: text(&out.stdout),
             stderr: text(&out.stderr),
+            unfinished: false,
         })
     }
+}
+
+/// The program and its arguments as kept, any password in a URL masked.
+fn command_line(program: &str, args: &[String]) -> Vec<String> {
+    let mut command = vec![program.to_string()];
+    command.extend(args.iter().map(|a| mask(a)));
+    command
 }
 
 /// `s` with the password of every URL in it (`scheme://user:password@`)
