@@ -188,6 +188,9 @@ pub struct Sifted {
     pub digests: Vec<FileDigest>,
 }
 
+/// A test on the SHA-256 of a file's first [`HEAD`] bytes.
+pub type HeadTest<'a> = &'a (dyn Fn(&[u8; 32]) -> bool + Sync);
+
 /// What a file must have to be read whole by [`hash_tree_sized`].
 pub struct Sieve<'a> {
     /// Its size (taken with one `statx` as the tree is listed, nothing
@@ -195,7 +198,7 @@ pub struct Sieve<'a> {
     pub size: &'a (dyn Fn(u64) -> bool + Sync),
     /// For a file longer than [`HEAD`], the SHA-256 of its first [`HEAD`]
     /// bytes (only those read).
-    pub head: &'a (dyn Fn(&[u8; 32]) -> bool + Sync),
+    pub head: HeadTest<'a>,
 }
 
 /// Like [`hash_tree`], but reads whole only the files that pass `sieve`,
@@ -310,7 +313,7 @@ enum Stop {
 fn hash_path(
     path: &Path,
     progress: Option<&(dyn Fn(u64) + Sync)>,
-    wanted: Option<&(dyn Fn(&[u8; 32]) -> bool + Sync)>,
+    wanted: Option<HeadTest<'_>>,
 ) -> Result<Option<Hashed>, HashError> {
     let mut file = File::open(path).map_err(|source| HashError::Open {
         path: path.to_path_buf(),
