@@ -22,9 +22,10 @@ use super::{controller_name, State, StatusItem};
 use crate::audit::field_in_words;
 use crate::breach::{fields, progress, store as breach_store};
 use crate::model::assumption::{mark, FieldName};
-use crate::model::Id;
+use crate::model::{Id, Instruction, MailRecord, Request, SubProcessorNotice};
 use crate::render::templates::Strings;
 use crate::sheet::{sheet_name, Cell, Column, Mark, Sheet, Workbook};
+use crate::workspace::store::Stored;
 use crate::workspace::{Diagnostic, Workspace};
 
 /// The text a cell shows, as the pack's CSVs write it: dates in ISO form,
@@ -37,6 +38,11 @@ pub fn cell_text(c: &Cell) -> String {
         Cell::Date(d) => d.to_string(),
         Cell::DateTime(t) => t.format("%Y-%m-%d %H:%M:%S").to_string(),
     }
+}
+
+/// The recipients of an e-mail sent, one per line.
+fn recipients(m: Option<&MailRecord>) -> Cell {
+    Cell::text(m.map(|m| m.recipients.join("\n")).unwrap_or_default())
 }
 
 /// `v`, or « à compléter » marked missing when the file does not give it.
@@ -132,53 +138,6 @@ pub fn measure_rows(ws: &Workspace, s: &Strings, only: Option<&Id>) -> Vec<Vec<C
         .collect()
 }
 
-/// The columns of a sheet, headed in the workbook's language.
-struct Columns<'a> {
-    s: &'a Strings,
-    zone: String,
-    list: Vec<Column>,
-}
-
-impl Columns<'_> {
-    /// A record field, headed as the pack's CSV heads it.
-    fn field(mut self, path: &str) -> Self {
-        let header = field_in_words(self.s, path);
-        self.list.push(Column {
-            key: path.to_string(),
-            header,
-        });
-        self
-    }
-
-    /// A record field holding an instant: its header names the zone.
-    fn instant(mut self, path: &str) -> Self {
-        let header = self.in_zone(field_in_words(self.s, path));
-        self.list.push(Column {
-            key: path.to_string(),
-            header,
-        });
-        self
-    }
-
-    /// A computed column, headed by message `id`; `zoned` for an instant.
-    fn computed(mut self, id: &str, zoned: bool) -> Self {
-        let header = self.s.get(id).to_string();
-        let header = if zoned { self.in_zone(header) } else { header };
-        self.list.push(Column {
-            key: id.to_string(),
-            header,
-        });
-        self
-    }
-
-    fn in_zone(&self, label: String) -> String {
-        self.s.fmt(
-            "sheetlogs-in-zone",
-            &[("label", label.into()), ("zone", self.zone.as_str().into())],
-        )
-    }
-}
-
 /// What the builder reads: the workspace, the words, the moment and the
 /// controller the workbook is restricted to.
 struct Builder<'a> {
@@ -191,12 +150,73 @@ struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
-    fn columns(&self) -> Columns<'a> {
-        Columns {
-            s: self.s,
-            zone: self.ws.tz.name().to_string(),
-            list: Vec::new(),
-        }
+    /// The columns of a sheet from `spec`, space-separated: a record
+    /// field path (`forwarded.sent_at`, headed as the pack's CSV heads it)
+    /// or a computed column's message id (`sheetlogs-col-state`), followed
+    /// by `@` when it holds instants (its header then names the zone).
+    fn columns(&self, spec: &str) -> Vec<Column> {
+        spec.split_whitespace()
+            .map(|token| {
+                let (key, zoned) = token
+                    .strip_suffix('@')
+                    .map_or((token, false), |k| (k, true));
+                let label = if key.starts_with("sheetlogs-") {
+                    self.s.get(key).to_string()
+                } else {
+                    field_in_words(self.s, key)
+                };
+                let header = if zoned {
+                    self.s.fmt(
+                        "sheetlogs-in-zone",
+                        &[("label", label.into()), ("zone", self.ws.tz.name().into())],
+                    )
+                } else {
+                    label
+                };
+                Column {
+                    key: key.to_string(),
+                    header,
+                }
+            })
+            .collect()
+    }
+
+    /// A sheet of records of one controller each, as a loader read them:
+    /// a row each (`row`) in the columns of `spec`.
+    fn log<T>(
+        &mut self,
+        (name_id, spec): (&str, &str),
+        loaded: (Vec<Stored<T>>, Vec<Diagnostic>),
+        controller: impl Fn(&T) -> &Id,
+        row: impl Fn(&Self, &T) -> Vec<Cell>,
+    ) {
+        let rows = self
+            .records(loaded, controller)
+            .iter()
+            .map(|r| row(self, r))
+            .collect();
+        let columns = self.columns(spec);
+        self.push(name_id, columns, rows);
+    }
+
+    /// The records of one controller each that a loader read, those that
+    /// concern the workbook's controller; the problems it met are kept.
+    fn records<T>(
+        &mut self,
+        loaded: (Vec<Stored<T>>, Vec<Diagnostic>),
+        controller: impl Fn(&T) -> &Id,
+    ) -> Vec<T> {
+        self.take(loaded)
+            .into_iter()
+            .map(|l| l.record)
+            .filter(|r| self.concerns(controller(r)))
+            .collect()
+    }
+
+    /// The records a loader read; the problems it met are kept.
+    fn take<T>(&mut self, (list, mut diags): (Vec<T>, Vec<Diagnostic>)) -> Vec<T> {
+        self.diagnostics.append(&mut diags);
+        list
     }
 
     /// An instant as a date-time in the processor's zone.
@@ -224,23 +244,16 @@ impl<'a> Builder<'a> {
         self.only.is_none_or(|o| o == c)
     }
 
-    fn push(&mut self, name_id: &str, columns: Columns<'_>, rows: Vec<Vec<Cell>>) {
+    fn push(&mut self, name_id: &str, columns: Vec<Column>, rows: Vec<Vec<Cell>>) {
         let taken: Vec<String> = self.sheets.iter().map(|s| s.name.clone()).collect();
         self.sheets.push(Sheet {
             name: sheet_name(self.s.get(name_id), &taken),
-            columns: columns.list,
+            columns,
             rows,
         });
     }
 
     fn duties(&mut self, items: &[StatusItem]) {
-        let cols = self
-            .columns()
-            .computed("sheetlogs-col-state", false)
-            .computed("sheetlogs-col-duty", false)
-            .computed("sheetlogs-col-subject", false)
-            .computed("sheetlogs-col-due", true)
-            .computed("sheetlogs-col-missing", false);
         let rows = items
             .iter()
             .map(|i| {
@@ -253,168 +266,88 @@ impl<'a> Builder<'a> {
                 ]
             })
             .collect();
-        self.push("sheetlogs-sheet-duties", cols, rows);
+        self.push("sheetlogs-sheet-duties", self.columns(DUTY_COLUMNS), rows);
     }
 
-    fn requests(&mut self) {
-        let (list, mut diags) = crate::request::list(self.ws);
-        self.diagnostics.append(&mut diags);
-        let cols = self
-            .columns()
-            .field("id")
-            .field("controller")
-            .field("right")
-            .instant("received_at")
-            .field("summary")
-            .field("channel")
-            .instant("logged_at")
-            .computed("sheetlogs-col-forward-due", true)
-            .instant("forwarded.sent_at")
-            .field("forwarded.recipients")
-            .computed("sheetlogs-col-state", false)
-            .computed("sheetlogs-col-answer-due", true);
-        let rows = list
-            .iter()
-            .map(|l| &l.record)
-            .filter(|r| self.concerns(&r.controller))
-            .map(|r| {
-                let answer = crate::request::answer_due(r.received_at, self.ws.tz);
-                vec![
-                    Cell::text(r.id.to_string()),
-                    self.controller(&r.controller),
-                    Cell::text(self.s.get(&format!("right.{}", r.right.key())).to_string()),
-                    self.at(r.received_at),
-                    Cell::text(r.summary.clone()),
-                    Cell::text(r.channel.clone().unwrap_or_default()),
-                    self.at(r.logged_at),
-                    self.at(crate::request::forward_due(r.received_at)),
-                    self.at_opt(r.forwarded.as_ref().map(|f| f.sent_at)),
-                    Cell::text(
-                        r.forwarded
-                            .as_ref()
-                            .map(|f| f.recipients.join("\n"))
-                            .unwrap_or_default(),
-                    ),
-                    self.state(super::request::forward_state(r, self.now)),
-                    self.at_opt(answer.map(|(_, end)| end)),
-                ]
-            })
-            .collect();
-        self.push("sheetlogs-sheet-requests", cols, rows);
+    /// The row of a request.
+    fn request(&self, r: &Request) -> Vec<Cell> {
+        let answer = crate::request::answer_due(r.received_at, self.ws.tz);
+        vec![
+            Cell::text(r.id.to_string()),
+            self.controller(&r.controller),
+            Cell::text(self.s.get(&format!("right.{}", r.right.key())).to_string()),
+            self.at(r.received_at),
+            Cell::text(r.summary.clone()),
+            Cell::text(r.channel.clone().unwrap_or_default()),
+            self.at(r.logged_at),
+            self.at(crate::request::forward_due(r.received_at)),
+            self.at_opt(r.forwarded.as_ref().map(|f| f.sent_at)),
+            recipients(r.forwarded.as_ref()),
+            self.state(super::request::forward_state(r, self.now)),
+            self.at_opt(answer.map(|(_, end)| end)),
+        ]
     }
 
-    fn instructions(&mut self) {
-        let (list, mut diags) = crate::instruction::list(self.ws);
-        self.diagnostics.append(&mut diags);
-        let cols = self
-            .columns()
-            .field("id")
-            .field("controller")
-            .field("from")
-            .instant("at")
-            .field("summary")
-            .field("reference")
-            .instant("logged_at")
-            .field("transfer.country")
-            .field("transfer.legal_basis")
-            .instant("transfer.notice.sent_at")
-            .field("objection.reason")
-            .instant("objection.at")
-            .instant("objection.notice.sent_at")
-            .computed("sheetlogs-col-state", false);
-        let rows = list
-            .iter()
-            .map(|l| &l.record)
-            .filter(|i| self.concerns(&i.controller))
-            .map(|i| {
-                let t = i.transfer.as_ref();
-                let o = i.objection.as_ref();
-                // Recorded and unsent is a duty half done; with nothing to
-                // tell, there is no state to give.
-                let state = if !crate::instruction::pending(i).is_empty() {
-                    self.state(State::Incomplete)
-                } else if t.is_some() || o.is_some() {
-                    self.state(State::Done)
-                } else {
-                    Cell::Empty
-                };
-                vec![
-                    Cell::text(i.id.to_string()),
-                    self.controller(&i.controller),
-                    Cell::text(i.from.clone()),
-                    self.at(i.at),
-                    Cell::text(i.summary.clone()),
-                    Cell::text(i.reference.clone().unwrap_or_default()),
-                    self.at(i.logged_at),
-                    Cell::text(t.map(|t| t.country.clone()).unwrap_or_default()),
-                    Cell::text(t.map(|t| t.legal_basis.clone()).unwrap_or_default()),
-                    self.at_opt(t.and_then(|t| t.notice.as_ref()).map(|n| n.sent_at)),
-                    Cell::text(o.map(|o| o.reason.clone()).unwrap_or_default()),
-                    self.at_opt(o.map(|o| o.at)),
-                    self.at_opt(o.and_then(|o| o.notice.as_ref()).map(|n| n.sent_at)),
-                    state,
-                ]
-            })
-            .collect();
-        self.push("sheetlogs-sheet-instructions", cols, rows);
+    /// The row of an instruction.
+    fn instruction(&self, i: &Instruction) -> Vec<Cell> {
+        let t = i.transfer.as_ref();
+        let o = i.objection.as_ref();
+        // Recorded and unsent is a duty half done; with nothing to
+        // tell, there is no state to give.
+        let state = if !crate::instruction::pending(i).is_empty() {
+            self.state(State::Incomplete)
+        } else if t.is_some() || o.is_some() {
+            self.state(State::Done)
+        } else {
+            Cell::Empty
+        };
+        vec![
+            Cell::text(i.id.to_string()),
+            self.controller(&i.controller),
+            self.at(i.at),
+            Cell::text(i.from.clone()),
+            Cell::text(i.summary.clone()),
+            Cell::text(i.reference.clone().unwrap_or_default()),
+            self.at(i.logged_at),
+            Cell::text(t.map(|t| t.country.clone()).unwrap_or_default()),
+            Cell::text(t.map(|t| t.legal_basis.clone()).unwrap_or_default()),
+            self.at_opt(t.and_then(|t| t.notice.as_ref()).map(|n| n.sent_at)),
+            Cell::text(o.map(|o| o.reason.clone()).unwrap_or_default()),
+            self.at_opt(o.map(|o| o.at)),
+            self.at_opt(o.and_then(|o| o.notice.as_ref()).map(|n| n.sent_at)),
+            state,
+        ]
     }
 
-    fn notices(&mut self) {
-        let (list, mut diags) = crate::subprocessor::notices(self.ws);
-        self.diagnostics.append(&mut diags);
-        let cols = self
-            .columns()
-            .field("id")
-            .field("subprocessor")
-            .field("controller")
-            .field("change")
-            .field("changed")
-            .instant("created_at")
-            .field("details.contract.start")
-            .computed("sheetlogs-col-notice-due", true)
-            .instant("sent.sent_at")
-            .field("sent.recipients")
-            .computed("sheetlogs-col-state", false);
-        let rows = list
-            .iter()
-            .map(|l| &l.record)
-            .filter(|n| self.concerns(&n.controller))
-            .map(|n| {
-                let change = serde_yaml::to_string(&n.change).unwrap_or_default();
-                let change = format!("audit_change.{}", change.trim());
-                let due = super::subprocessor::due(self.ws, n);
-                let state = match (&n.sent, due) {
-                    (Some(_), _) => State::Done,
-                    (None, Some(d)) if self.now > d => State::Overdue,
-                    (None, _) => State::Pending,
-                };
-                vec![
-                    Cell::text(n.id.to_string()),
-                    Cell::text(n.details.name.clone()),
-                    self.controller(&n.controller),
-                    Cell::text(self.s.get(&change).to_string()),
-                    Cell::text(
-                        n.changed
-                            .iter()
-                            .map(|c| field_in_words(self.s, c))
-                            .collect::<Vec<_>>()
-                            .join("\n"),
-                    ),
-                    self.at(n.created_at),
-                    n.details.contract.start.map_or(Cell::Empty, Cell::Date),
-                    self.at_opt(due),
-                    self.at_opt(n.sent.as_ref().map(|m| m.sent_at)),
-                    Cell::text(
-                        n.sent
-                            .as_ref()
-                            .map(|m| m.recipients.join("\n"))
-                            .unwrap_or_default(),
-                    ),
-                    self.state(state),
-                ]
-            })
-            .collect();
-        self.push("sheetlogs-sheet-notices", cols, rows);
+    /// The row of a written notice.
+    fn notice(&self, n: &SubProcessorNotice) -> Vec<Cell> {
+        let change = serde_yaml::to_string(&n.change).unwrap_or_default();
+        let change = format!("audit_change.{}", change.trim());
+        let due = super::subprocessor::due(self.ws, n);
+        let state = match (&n.sent, due) {
+            (Some(_), _) => State::Done,
+            (None, Some(d)) if self.now > d => State::Overdue,
+            (None, _) => State::Pending,
+        };
+        vec![
+            Cell::text(n.id.to_string()),
+            Cell::text(n.details.name.clone()),
+            self.controller(&n.controller),
+            Cell::text(self.s.get(&change).to_string()),
+            Cell::text(
+                n.changed
+                    .iter()
+                    .map(|c| field_in_words(self.s, c))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ),
+            self.at(n.created_at),
+            n.details.contract.start.map_or(Cell::Empty, Cell::Date),
+            self.at_opt(due),
+            self.at_opt(n.sent.as_ref().map(|m| m.sent_at)),
+            recipients(n.sent.as_ref()),
+            self.state(state),
+        ]
     }
 
     /// A breach field in words (`nature.description`).
@@ -428,23 +361,7 @@ impl<'a> Builder<'a> {
     }
 
     fn breaches(&mut self) {
-        let (list, mut diags) = breach_store::load_all(self.ws);
-        self.diagnostics.append(&mut diags);
-        let cols = self
-            .columns()
-            .field("id")
-            .computed("sheetlogs-col-title", false)
-            .field("controller")
-            .computed("sheetlogs-col-aware-at", true)
-            .computed("sheetlogs-col-processor-deadline", true)
-            .computed("sheetlogs-col-emailed-at", true)
-            .computed("sheetlogs-col-called-at", true)
-            .computed("sheetlogs-col-state", false)
-            .computed("sheetlogs-col-authority-deadline", true)
-            .computed("sheetlogs-col-supplements", false)
-            .computed("sheetlogs-col-missing", false)
-            .computed("sheetlogs-col-deferred", false)
-            .computed("sheetlogs-col-closed-at", true);
+        let list = self.take(breach_store::load_all(self.ws));
         let mut rows = Vec::new();
         for l in &list {
             let b = &l.breach;
@@ -483,14 +400,17 @@ impl<'a> Builder<'a> {
                 ]);
             }
         }
-        self.push("sheetlogs-sheet-breaches", cols, rows);
+        self.push(
+            "sheetlogs-sheet-breaches",
+            self.columns(BREACH_COLUMNS),
+            rows,
+        );
     }
 
     /// A sheet of the pack's tables: its columns headed by the header list
     /// `headers`, keyed by `keys`.
     fn table(&mut self, name_id: &str, headers: &str, keys: &[&str], rows: Vec<Vec<Cell>>) {
-        let mut cols = self.columns();
-        cols.list = keys
+        let cols = keys
             .iter()
             .zip(self.s.list(headers))
             .map(|(k, header)| Column {
@@ -501,6 +421,21 @@ impl<'a> Builder<'a> {
         self.push(name_id, cols, rows);
     }
 }
+
+/// The columns of the sheet of requests (see `Builder::columns`).
+const REQUESTS_COLUMNS: &str = "id controller right received_at@ summary channel logged_at@ sheetlogs-col-forward-due@ forwarded.sent_at@ forwarded.recipients sheetlogs-col-state sheetlogs-col-answer-due@";
+
+/// The columns of the sheet of instructions (see `Builder::columns`).
+const INSTRUCTIONS_COLUMNS: &str = "id controller at@ from summary reference logged_at@ transfer.country transfer.legal_basis transfer.notice.sent_at@ objection.reason objection.at@ objection.notice.sent_at@ sheetlogs-col-state";
+
+/// The columns of the sheet of notices (see `Builder::columns`).
+const NOTICES_COLUMNS: &str = "id subprocessor controller change changed created_at@ details.contract.start sheetlogs-col-notice-due@ sent.sent_at@ sent.recipients sheetlogs-col-state";
+
+/// The columns of the sheet of duties (see `Builder::columns`).
+const DUTY_COLUMNS: &str = "sheetlogs-col-state sheetlogs-col-duty sheetlogs-col-subject sheetlogs-col-due@ sheetlogs-col-missing";
+
+/// The columns of the sheet of breaches (see `Builder::columns`).
+const BREACH_COLUMNS: &str = "id sheetlogs-col-title controller sheetlogs-col-aware-at@ sheetlogs-col-processor-deadline@ sheetlogs-col-emailed-at@ sheetlogs-col-called-at@ sheetlogs-col-state sheetlogs-col-authority-deadline@ sheetlogs-col-supplements sheetlogs-col-missing sheetlogs-col-deferred sheetlogs-col-closed-at@";
 
 /// The keys of the columns of [`people_rows`].
 const PEOPLE_KEYS: [&str; 8] = [
@@ -546,9 +481,24 @@ pub fn workbook(
         diagnostics: Vec::new(),
     };
     b.duties(duties);
-    b.requests();
-    b.instructions();
-    b.notices();
+    b.log(
+        ("sheetlogs-sheet-requests", REQUESTS_COLUMNS),
+        crate::request::list(ws),
+        |r: &Request| &r.controller,
+        Builder::request,
+    );
+    b.log(
+        ("sheetlogs-sheet-instructions", INSTRUCTIONS_COLUMNS),
+        crate::instruction::list(ws),
+        |i: &Instruction| &i.controller,
+        Builder::instruction,
+    );
+    b.log(
+        ("sheetlogs-sheet-notices", NOTICES_COLUMNS),
+        crate::subprocessor::notices(ws),
+        |n: &SubProcessorNotice| &n.controller,
+        Builder::notice,
+    );
     b.breaches();
     let people = people_rows(ws, s, only);
     b.table(
