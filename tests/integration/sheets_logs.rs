@@ -116,7 +116,16 @@ fn status_as_xlsx_and_ods_holds_every_log_with_typed_deadlines() {
             ],
             "{format}"
         );
+        // Dated by --now, titled in the workbook's language.
+        let title = wb.title.clone().unwrap_or_default();
+        assert!(title.starts_with("Journaux du sous-traitant"), "{title}");
+        let created = wb.created.clone().unwrap_or_default();
+        assert!(
+            created.starts_with("2021-03-27T09:00"),
+            "{format}: {created}"
+        );
         let b = wb.sheet("Violations de données");
+        assert_eq!(b.frozen_rows, 1, "{format}");
         // Friday 10:00 winter time + 72 h = Monday 11:00 summer time: a
         // date-time cell, the wall clock of the processor's zone.
         assert_instant(
