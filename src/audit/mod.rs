@@ -2,7 +2,8 @@
 //! plain files an auditor opens without the tool — the register, each breach
 //! report, the logs of requests, instructions and sub-processor notices, the
 //! people and the security measures, every certificate and e-mail kept as
-//! evidence, and the journal with its verification.
+//! evidence, and the journal with its verification; the logs also as one
+//! spreadsheet ([`LOGS_SHEET`]).
 //!
 //! This module decides what goes in the pack and makes the documents; its
 //! workflow [`pack()`] writes them to a new folder with the `MANIFEST.sha256`
@@ -20,7 +21,6 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 
 use crate::breach::{notice, store as breach_store};
-use crate::model::assumption::mark;
 use crate::model::{FateRecord, Id};
 use crate::register::{self, RegisterRequest};
 use crate::render::catalog::{Catalog, Localize, Msg};
@@ -34,6 +34,12 @@ pub use records::{field_in_words, fields_in_words, has_words, record_concerns, R
 
 /// The name of the manifest at the root of the pack.
 pub const MANIFEST: &str = "MANIFEST.sha256";
+
+/// The spreadsheet of the logs, at the root of the pack: OpenDocument, the
+/// format the French interoperability framework (RGI) recommends to public
+/// bodies, which every spreadsheet program opens; one format, so that the
+/// pack holds each fact once more, not twice.
+pub const LOGS_SHEET: &str = "logs.ods";
 
 /// What can stop the pack from being made (exit code 2).
 #[derive(Debug, thiserror::Error)]
@@ -51,6 +57,14 @@ pub enum AuditError {
     #[error("failed to read the record `{file}`: {message}")]
     Record {
         /// The file, relative to the workspace.
+        file: String,
+        /// Why.
+        message: String,
+    },
+    /// The spreadsheet of the logs could not be written.
+    #[error("failed to write `{file}`: {message}")]
+    Sheet {
+        /// The file in the pack.
         file: String,
         /// Why.
         message: String,
@@ -100,6 +114,11 @@ impl Localize for AuditError {
                 Msg::new("duties-audit-output-not-empty").arg("path", path.display().to_string()),
             )
             .hint(Msg::new("duties-audit-output-not-empty-hint").arg("today", today.as_str())),
+            AuditError::Sheet { file, message } => Refusal::new(
+                Msg::new("sheetlogs-write-failed")
+                    .arg("file", file.as_str())
+                    .arg("message", message.as_str()),
+            ),
             AuditError::Breach(e) => return e.message(s),
             _ => return s.relabel_hints(&self.to_string()),
         };
@@ -284,53 +303,36 @@ impl Maker<'_> {
         Ok(())
     }
 
+    /// The logs as one spreadsheet ([`LOGS_SHEET`]): the duties, the
+    /// records, the breaches with both deadlines, the people and the
+    /// measures — the facts of the PDFs and CSVs, typed.
+    fn sheets(&mut self) -> Result<(), AuditError> {
+        let s = self.t.strings();
+        let (mut items, _) = crate::status::collect_for(self.ws, self.now, self.only, s);
+        if self.only.is_some() {
+            // An uncertain sending concerns the whole outbox, and names its
+            // message's file: not for a pack restricted to one controller.
+            items.retain(|i| i.kind != crate::status::sending::KIND_UNCERTAIN);
+        }
+        let (wb, diags) = crate::status::sheets::workbook(self.ws, s, self.now, self.only, &items);
+        // A record the logs left out is said once.
+        for d in diags {
+            if !self.pack.diagnostics.iter().any(|x| x.file == d.file) {
+                self.pack.diagnostics.push(d);
+            }
+        }
+        let bytes = crate::sheet::ods::write(&wb).map_err(|source| AuditError::Sheet {
+            file: LOGS_SHEET.to_string(),
+            message: source.to_string(),
+        })?;
+        self.pack.files.insert(LOGS_SHEET.to_string(), bytes);
+        Ok(())
+    }
+
     fn people(&mut self) -> Result<(), AuditError> {
         let s = self.t.strings();
         let headers: Vec<String> = s.list("audit_people_headers");
-        let mut rows = Vec::new();
-        for p in &self.ws.people.people {
-            if self
-                .only
-                .is_some_and(|c| !crate::status::people::concerns(p, c))
-            {
-                continue;
-            }
-            // The controllers by their names, as the register writes them.
-            let name = |c: &Id| {
-                self.ws
-                    .controller(c)
-                    .map_or(c.to_string(), |c| c.name.clone())
-            };
-            let controllers = match self.only {
-                Some(c) => name(c),
-                None if p.controllers.is_empty() => s.get("audit_all").to_string(),
-                None => p
-                    .controllers
-                    .iter()
-                    .map(name)
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            };
-            let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
-            let m = |v: String, f: &str| mark(v, &p.to_confirm, f, s.get("to_confirm"));
-            // A person without a name is a team: no name to complete.
-            rows.push(vec![
-                p.id.to_string(),
-                m(p.name.clone().unwrap_or_default(), "name"),
-                m(p.role.clone(), "role"),
-                m(known(s, p.organisation.clone()), "organisation"),
-                m(controllers, "controllers"),
-                m(
-                    known(s, p.confidentiality_commitment.map(|d| d.to_string())),
-                    "confidentiality_commitment",
-                ),
-                m(
-                    known(s, p.last_training.map(|d| d.to_string())),
-                    "last_training",
-                ),
-                date(self.ws.people.training_due(p)),
-            ]);
-        }
+        let rows = texts(crate::status::sheets::people_rows(self.ws, s, self.only));
         let title = s.get("audit_people_title").to_string();
         let md = table_markdown(
             s,
@@ -352,32 +354,7 @@ impl Maker<'_> {
     fn measures(&mut self) -> Result<(), AuditError> {
         let s = self.t.strings();
         let headers: Vec<String> = s.list("audit_measures_headers");
-        let mut rows = Vec::new();
-        for m in &self.ws.measures {
-            if self
-                .only
-                .is_some_and(|c| !crate::status::measures::concerns(self.ws, m, c))
-            {
-                continue;
-            }
-            let k = |v: String, f: &str| mark(v, &m.to_confirm, f, s.get("to_confirm"));
-            rows.push(vec![
-                m.id.to_string(),
-                k(m.title.clone(), "title"),
-                k(known(s, m.description.clone()), "description"),
-                k(known(s, m.owner.clone()), "owner"),
-                k(known(s, m.evidence.clone()), "evidence"),
-                k(
-                    known(s, m.last_tested.map(|d| d.to_string())),
-                    "last_tested",
-                ),
-                k(
-                    known(s, m.test_interval_months.map(|n| n.to_string())),
-                    "test_interval_months",
-                ),
-                m.test_due().map(|d| d.to_string()).unwrap_or_default(),
-            ]);
-        }
+        let rows = texts(crate::status::sheets::measure_rows(self.ws, s, self.only));
         let title = s.get("audit_measures_title").to_string();
         let md = table_markdown(s, &title, &headers, &rows);
         self.table("security-measures", &title, &md, (&headers, &rows))
@@ -541,15 +518,15 @@ fn walk(root: &Path, dir: &str, out: &mut BTreeSet<String>) -> Result<(), AuditE
     Ok(())
 }
 
-/// A Markdown document: a heading, then a table, its dates in words (the
-/// CSV twin keeps them as `YYYY-MM-DD`).
-/// `v` when the file states it, else « à compléter » — the register's word
-/// for what is not known yet.
-fn known(s: &crate::render::templates::Strings, v: Option<String>) -> String {
-    v.filter(|v| !v.trim().is_empty())
-        .unwrap_or_else(|| s.get("todo").to_string())
+/// The rows of a table as the CSV writes them.
+fn texts(rows: Vec<Vec<crate::sheet::Cell>>) -> Vec<Vec<String>> {
+    rows.iter()
+        .map(|r| r.iter().map(crate::status::sheets::cell_text).collect())
+        .collect()
 }
 
+/// A Markdown document: a heading, then a table, its dates in words (the
+/// CSV twin keeps them as `YYYY-MM-DD`).
 fn table_markdown(
     s: &crate::render::templates::Strings,
     heading: &str,
@@ -612,6 +589,7 @@ fn build(
     m.register()?;
     m.breaches()?;
     m.records()?;
+    m.sheets()?;
     m.people()?;
     m.measures()?;
     m.fate()?;

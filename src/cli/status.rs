@@ -2,21 +2,38 @@
 //! one-line summary ("1 en retard, 2 dans les 7 jours, 30 à faire sans
 //! échéance"), what is still missing, and an exit code for cron — 1 when
 //! anything is overdue or left half done (an e-mail sent without the phone
-//! call), 2 when a record cannot be read.
+//! call), 2 when a record cannot be read. With `--format ods|xlsx` the same
+//! duties and the logs behind them are written as a workbook
+//! ([`crate::status::sheets`]) instead of the listing, with the same exit
+//! code.
 
 use std::path::PathBuf;
 
-use clap::Args;
+use std::io::IsTerminal;
+
+use clap::{Args, ValueEnum};
 use serde::Serialize;
 
 use super::{eprint_diagnostics, print_json, CliError, Settings, EXIT_ERROR, EXIT_FINDING};
 use crate::model::Lang;
+use crate::render::catalog::{Msg, Told};
 use crate::render::templates::Strings;
 use crate::render::words;
 use crate::render::Templates;
 use crate::status::urgency::Summary;
 use crate::status::{self, ics, StatusItem};
 use crate::workspace::Diagnostic;
+
+/// Output formats of `dpo status`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// The listing, for a person or cron.
+    Text,
+    /// An OpenDocument spreadsheet: the duties, then a sheet per log.
+    Ods,
+    /// An Excel workbook: the duties, then a sheet per log.
+    Xlsx,
+}
 
 /// Options of `dpo status`.
 #[derive(Debug, Args)]
@@ -28,6 +45,13 @@ pub struct StatusArgs {
     /// people, measures and convention).
     #[arg(long, value_name = "ID")]
     pub controller: Option<String>,
+    /// Output format: the listing, or the duties and the logs as a workbook.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: Format,
+    /// Write the workbook to this file (atomically) instead of standard
+    /// output.
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Serialize)]
@@ -39,6 +63,24 @@ struct Report<'a> {
 }
 
 pub(super) fn run(settings: &Settings, args: &StatusArgs) -> Result<i32, CliError> {
+    let binary = match args.format {
+        Format::Text => None,
+        Format::Ods => Some("ods"),
+        Format::Xlsx => Some("xlsx"),
+    };
+    if let Some(ext) = binary {
+        if args.output.is_none() && std::io::stdout().is_terminal() {
+            return Err(CliError::Said(
+                Told::new(
+                    Msg::new("sheetlogs-binary-on-terminal").arg("format", ext.to_uppercase()),
+                )
+                .hint(Msg::new("sheetlogs-binary-on-terminal-hint").arg(
+                    "file",
+                    format!("{}.{ext}", settings.strings().get("sheetlogs-file")),
+                )),
+            ));
+        }
+    }
     // Read under the shared lock: never a change half made.
     let _read = crate::workspace::lock_shared(settings.root(), settings.lock_wait)?;
     let ws = settings.load()?;
@@ -59,7 +101,22 @@ pub(super) fn run(settings: &Settings, args: &StatusArgs) -> Result<i32, CliErro
         let file = path.display().to_string();
         warn_say!(s, "wrote-file", file = file, bytes = text.len());
     }
-    if settings.json {
+    if binary.is_some() {
+        eprint_diagnostics(settings, &diags);
+        let (wb, _) = status::sheets::workbook(&ws, s, now, only.as_ref(), &items);
+        let written = match args.format {
+            Format::Xlsx => crate::sheet::xlsx::write(&wb),
+            _ => crate::sheet::ods::write(&wb),
+        };
+        let bytes = written.map_err(|e| CliError::Output {
+            path: args
+                .output
+                .clone()
+                .unwrap_or_else(|| PathBuf::from("<stdout>")),
+            source: Box::new(e),
+        })?;
+        super::write_output(settings, args.output.as_deref(), &bytes)?;
+    } else if settings.json {
         print_json(&Report {
             summary,
             items: &items,

@@ -6,7 +6,7 @@
 use chrono::{DateTime, Utc};
 
 use super::{controller_name, State, StatusItem};
-use crate::breach::{fields, progress, store};
+use crate::breach::{fields, progress, store, ControllerProgress};
 use crate::workspace::{Diagnostic, Workspace};
 
 /// Kind of the processor's duty to notify a controller.
@@ -15,6 +15,18 @@ pub const KIND_NOTIFICATION: &str = "breach.notification";
 pub const KIND_AUTHORITY: &str = "breach.authority";
 /// Kind of a supplement to send: fields changed since they were sent.
 pub const KIND_SUPPLEMENT: &str = "breach.supplement";
+
+/// Where the processor's notification of one controller stands at `now`:
+/// both channels done (in time or late), overdue, begun, or to do.
+pub fn state(p: &ControllerProgress, now: DateTime<Utc>) -> State {
+    match p.on_time {
+        Some(true) => State::Done,
+        Some(false) => State::DoneLate,
+        None if now > p.deadline => State::Overdue,
+        None if p.emailed_at.is_some() || p.called_at.is_some() => State::Incomplete,
+        None => State::Pending,
+    }
+}
 
 /// The status items of every open breach, and the problems in breach files.
 pub fn items(ws: &Workspace, now: DateTime<Utc>) -> (Vec<StatusItem>, Vec<Diagnostic>) {
@@ -38,13 +50,7 @@ pub fn items(ws: &Workspace, now: DateTime<Utc>) -> (Vec<StatusItem>, Vec<Diagno
             if p.called_at.is_none() {
                 missing.push("call".to_string());
             }
-            let state = match p.on_time {
-                Some(true) => State::Done,
-                Some(false) => State::DoneLate,
-                None if now > p.deadline => State::Overdue,
-                None if p.emailed_at.is_some() || p.called_at.is_some() => State::Incomplete,
-                None => State::Pending,
-            };
+            let state = state(&p, now);
             out.push(StatusItem {
                 kind: KIND_NOTIFICATION.into(),
                 subject: subject.clone(),

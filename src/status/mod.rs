@@ -21,6 +21,7 @@ pub mod measures;
 pub mod people;
 pub mod request;
 pub mod sending;
+pub mod sheets;
 pub mod subprocessor;
 pub mod term;
 pub mod urgency;

@@ -6,6 +6,7 @@ use crate::render::templates::Strings;
 use chrono::{DateTime, Utc};
 
 use super::{controller_name, State, StatusItem};
+use crate::model::Request;
 use crate::render::words;
 use crate::request;
 use crate::workspace::{Diagnostic, Workspace};
@@ -14,6 +15,18 @@ use crate::workspace::{Diagnostic, Workspace};
 pub const KIND_REQUEST_FORWARD: &str = "request.forward";
 /// Kind: the controller's deadline to answer a request (for information).
 pub const KIND_REQUEST_ANSWER: &str = "request.answer";
+
+/// Where forwarding request `r` to its controller stands at `now`: sent in
+/// time or late, overdue, or to do.
+pub fn forward_state(r: &Request, now: DateTime<Utc>) -> State {
+    let due = request::forward_due(r.received_at);
+    match &r.forwarded {
+        Some(f) if f.sent_at <= due => State::Done,
+        Some(_) => State::DoneLate,
+        None if now > due => State::Overdue,
+        None => State::Pending,
+    }
+}
 
 /// The items of every request, and the problems in request files.
 /// The right is named in the language of `s`.
@@ -34,11 +47,7 @@ pub fn items(
         match &r.forwarded {
             None => {
                 // Due within 24 h: always "due soon" ([`super::urgency`]).
-                let state = if now > fwd_due {
-                    State::Overdue
-                } else {
-                    State::Pending
-                };
+                let state = forward_state(r, now);
                 out.push(StatusItem {
                     kind: KIND_REQUEST_FORWARD.into(),
                     subject: subject.clone(),
@@ -65,11 +74,7 @@ pub fn items(
                         words::long_datetime_in(s, f.sent_at, ws.tz)
                     ),
                     due: Some(fwd_due),
-                    state: if f.sent_at <= fwd_due {
-                        State::Done
-                    } else {
-                        State::DoneLate
-                    },
+                    state: forward_state(r, now),
                     missing: Vec::new(),
                     file: l.source.rel.clone(),
                     period: None,

@@ -2,15 +2,29 @@
 //! notice not yet sent is due before the sub-processor starts working, so an
 //! unsent notice whose contract has started is overdue.
 
-use chrono::{DateTime, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, FixedOffset, NaiveTime, TimeZone, Utc};
 
 use super::{controller_name, State, StatusItem};
-use crate::model::ChangeKind;
+use crate::model::{ChangeKind, SubProcessorNotice};
 use crate::subprocessor;
 use crate::workspace::{Diagnostic, Workspace};
 
 /// Kind: a sub-processor notice not yet sent.
 pub const KIND_SP_NOTICE: &str = "subprocessor.notice";
+
+/// When notice `n` is due: the start of the sub-processor's contract (its
+/// first instant in the processor's zone). A change that does not start a
+/// new contract (an address, a new activity) has no date to beat; a new or
+/// replaced one does.
+pub fn due(ws: &Workspace, n: &SubProcessorNotice) -> Option<DateTime<FixedOffset>> {
+    let starts = n.change == ChangeKind::Added || n.changed.iter().any(|k| k == "contract.start");
+    n.details.contract.start.filter(|_| starts).and_then(|d| {
+        ws.tz
+            .from_local_datetime(&d.and_time(NaiveTime::MIN))
+            .earliest()
+            .map(|t| t.fixed_offset())
+    })
+}
 
 /// The items of the notices not yet sent, and the problems in notice files.
 pub fn items(ws: &Workspace, now: DateTime<Utc>) -> (Vec<StatusItem>, Vec<Diagnostic>) {
@@ -21,16 +35,7 @@ pub fn items(ws: &Workspace, now: DateTime<Utc>) -> (Vec<StatusItem>, Vec<Diagno
         if n.sent.is_some() {
             return;
         }
-        // A change that does not start a new contract (an address, a new
-        // activity) has no date to beat; a new or replaced one does.
-        let starts =
-            n.change == ChangeKind::Added || n.changed.iter().any(|k| k == "contract.start");
-        let due = n.details.contract.start.filter(|_| starts).and_then(|d| {
-            ws.tz
-                .from_local_datetime(&d.and_time(NaiveTime::MIN))
-                .earliest()
-                .map(|t| t.fixed_offset())
-        });
+        let due = due(ws, n);
         let state = match due {
             Some(d) if now > d => State::Overdue,
             _ => State::Pending,
