@@ -23,6 +23,7 @@ pub mod breach;
 pub mod cli;
 pub mod fate;
 pub mod hashing;
+pub mod import;
 pub mod instruction;
 pub mod mail;
 pub mod model;
