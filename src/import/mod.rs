@@ -118,27 +118,30 @@ pub enum ImportError {
 impl ImportError {
     /// What the refusal says, as catalog messages.
     pub fn told(&self) -> Told {
-        match self {
-            ImportError::Unreadable { file, detail } => Told::new(
-                Msg::new("sheetimport-unusable")
-                    .arg("file", file.as_str())
-                    .arg("detail", detail.as_str()),
+        let file = |id: &'static str, file: &str| Msg::new(id).arg("file", file);
+        let (msg, hint) = match self {
+            ImportError::Unreadable { file: f, detail } => (
+                file("sheetimport-unusable", f).arg("detail", detail.as_str()),
+                None,
             ),
-            ImportError::NoLayout { file } => {
-                Told::new(Msg::new("sheetimport-no-layout").arg("file", file.as_str()))
-                    .hint(Msg::new("sheetimport-no-layout-hint"))
-            }
-            ImportError::Mapping { file, why } => Told::new(
-                Msg::new("sheetimport-mapping-bad")
-                    .arg("file", file.as_str())
-                    .arg("why", why.clone()),
+            ImportError::NoLayout { file: f } => (
+                file("sheetimport-no-layout", f),
+                Some("sheetimport-no-layout-hint"),
             ),
-            ImportError::NotEmpty { path } => {
-                Told::new(Msg::new("sheetimport-into-not-empty").arg("path", path.as_str()))
-                    .hint(Msg::new("errors-init-exists-hint"))
-            }
-            ImportError::Yaml(detail) => Told::new(Msg::text(detail.as_str())),
-            ImportError::Workspace(e) => e.told(),
+            ImportError::Mapping { file: f, why } => (
+                file("sheetimport-mapping-bad", f).arg("why", why.clone()),
+                None,
+            ),
+            ImportError::NotEmpty { path } => (
+                Msg::new("sheetimport-into-not-empty").arg("path", path.as_str()),
+                Some("errors-init-exists-hint"),
+            ),
+            ImportError::Yaml(detail) => (Msg::text(detail.as_str()), None),
+            ImportError::Workspace(e) => return e.told(),
+        };
+        match hint {
+            Some(h) => Told::new(msg).hint(Msg::new(h)),
+            None => Told::new(msg),
         }
     }
 }
