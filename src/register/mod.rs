@@ -20,6 +20,8 @@ use crate::model::{
 };
 use crate::workspace::Workspace;
 
+pub mod sheets;
+
 /// The journal action that records an edition of the register.
 pub const ISSUE_ACTION: &str = "register.issue";
 
@@ -380,6 +382,17 @@ fn named<'a, T>(
         .collect()
 }
 
+/// A contact on one line as the CSV and the spreadsheets write it: name,
+/// e-mail, phone, comma separated; `None` when it has none of them.
+pub fn contact_line(c: &Contact) -> Option<String> {
+    let parts: Vec<&str> = [&c.name, &c.email, &c.phone]
+        .into_iter()
+        .filter_map(|x| x.as_deref())
+        .filter(|s| !s.trim().is_empty())
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
 /// The short words the CSV uses (from `templates/<lang>/dpo.ftl`).
 #[derive(Debug, Clone, Copy)]
 pub struct CsvLabels<'a> {
@@ -409,18 +422,7 @@ pub fn csv_rows(r: &Register<'_>, l: CsvLabels<'_>) -> Vec<Vec<String>> {
             v.join("; ")
         }
     };
-    let contact = |c: &crate::model::Contact| {
-        let parts: Vec<&str> = [&c.name, &c.email, &c.phone]
-            .into_iter()
-            .filter_map(|x| x.as_deref())
-            .filter(|s| !s.trim().is_empty())
-            .collect();
-        if parts.is_empty() {
-            todo.to_string()
-        } else {
-            parts.join(", ")
-        }
-    };
+    let contact = |c: &Contact| contact_line(c).unwrap_or_else(|| todo.to_string());
     let p = r.processor;
     let mut rows = Vec::new();
     for ce in &r.controllers {
