@@ -6,7 +6,8 @@
 #           hashdeep (audits a fingerprint's hashdeep manifest), restic and
 #           borgbackup (the backup repositories `fate destroy --via` deletes from)
 #   PyPI:   aiosmtpd (SMTP server on loopback), bagit (BagIt validator),
-#           icalendar (reads the .ics files back)
+#           icalendar (reads the .ics files back), openpyxl and odfpy (read
+#           the XLSX and ODS exports back: tests/integration/support/sheets.py)
 # Extra arguments go to cargo test, e.g. `tests/run.sh --test integration cli::`
 # (one integration crate, tests/integration/main.rs, a module per journey).
 set -euo pipefail
@@ -32,8 +33,9 @@ if [ ${#apt_missing[@]} -gt 0 ]; then
 fi
 
 py_missing=()
-for module in aiosmtpd bagit icalendar; do
-  python3 -c "import $module" 2>/dev/null || py_missing+=("$module")
+# module:package (odfpy is imported as `odf`)
+for pair in aiosmtpd:aiosmtpd bagit:bagit icalendar:icalendar openpyxl:openpyxl odf:odfpy; do
+  python3 -c "import ${pair%%:*}" 2>/dev/null || py_missing+=("${pair#*:}")
 done
 if [ ${#py_missing[@]} -gt 0 ]; then
   echo "tests/run.sh: installing Python packages ${py_missing[*]}" >&2

@@ -1,5 +1,6 @@
 //! `dpo register`: the register of the categories of processing (GDPR
-//! Art. 30(2)) as PDF, Markdown or CSV.
+//! Art. 30(2)) as PDF, Markdown, CSV, or a spreadsheet (ODS, XLSX: the
+//! layout of [`crate::register::sheets`]).
 
 use crate::render::catalog::{Msg, Told};
 use std::io::IsTerminal;
@@ -22,6 +23,50 @@ pub enum Format {
     Md,
     /// CSV: one row per category of processing per controller.
     Csv,
+    /// OpenDocument spreadsheet: the processor, the controllers, one sheet
+    /// per controller, the sub-processors, the security measures.
+    Ods,
+    /// Excel workbook, the same sheets as ODS.
+    Xlsx,
+}
+
+impl Format {
+    /// The name of a binary format and a file name for the hint, or `None`
+    /// for a text format that may go to the terminal.
+    fn binary(self) -> Option<(&'static str, &'static str)> {
+        match self {
+            Format::Pdf => Some(("PDF", "registre.pdf")),
+            Format::Ods => Some(("ODS", "registre.ods")),
+            Format::Xlsx => Some(("XLSX", "registre.xlsx")),
+            Format::Md | Format::Csv => None,
+        }
+    }
+}
+
+impl From<crate::sheet::SheetError> for CliError {
+    fn from(e: crate::sheet::SheetError) -> Self {
+        CliError::Said(e.told())
+    }
+}
+
+/// Refuses to write a binary `format` to a terminal (`file`: the hint's
+/// example).
+pub(super) fn refuse_on_terminal(
+    format: &str,
+    file: &str,
+    output: Option<&std::path::Path>,
+) -> Result<(), CliError> {
+    if output.is_none() && std::io::stdout().is_terminal() {
+        let said = if format == "PDF" {
+            Msg::new("errors-pdf-on-terminal")
+        } else {
+            Msg::new("sheets-on-terminal").arg("format", format)
+        };
+        return Err(CliError::Said(
+            Told::new(said).hint(Msg::new("errors-pdf-on-terminal-hint").arg("file", file)),
+        ));
+    }
+    Ok(())
 }
 
 /// Options of `dpo register`.
@@ -39,11 +84,8 @@ pub struct RegisterArgs {
 }
 
 pub(super) fn run(settings: &Settings, args: &RegisterArgs) -> Result<i32, CliError> {
-    if args.format == Format::Pdf && args.output.is_none() && std::io::stdout().is_terminal() {
-        return Err(CliError::Said(
-            Told::new(Msg::new("errors-pdf-on-terminal"))
-                .hint(Msg::new("errors-pdf-on-terminal-hint").arg("file", "registre.pdf")),
-        ));
+    if let Some((format, file)) = args.format.binary() {
+        refuse_on_terminal(format, file, args.output.as_deref())?;
     }
     let ids = args
         .controller
@@ -92,6 +134,12 @@ pub(super) fn run(settings: &Settings, args: &RegisterArgs) -> Result<i32, CliEr
                 },
             );
             render::csv::to_csv(&strings.list("csv_headers"), &rows)?
+        }
+        Format::Ods => {
+            crate::sheet::ods::write(&register::sheets::workbook(&reg, strings, clock.now()))?
+        }
+        Format::Xlsx => {
+            crate::sheet::xlsx::write(&register::sheets::workbook(&reg, strings, clock.now()))?
         }
     };
     super::write_output(settings, args.output.as_deref(), &bytes)?;

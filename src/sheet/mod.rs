@@ -115,6 +115,73 @@ pub fn sheet_name(name: &str, taken: &[String]) -> String {
     }
 }
 
+pub mod ods;
+pub mod xlsx;
+
+/// A writer could not make the file (a bug or a limit of the format: the
+/// workbook itself is plain values).
+#[derive(Debug, thiserror::Error)]
+#[error("{format}: {reason}")]
+pub struct SheetError {
+    /// `ODS` or `XLSX`.
+    pub format: &'static str,
+    /// What the crate said.
+    pub reason: String,
+}
+
+impl SheetError {
+    /// What the refusal says, as catalog messages.
+    pub fn told(&self) -> crate::render::catalog::Told {
+        use crate::render::catalog::{Msg, Told};
+        Told::new(
+            Msg::new("sheets-write-failed")
+                .arg("format", self.format)
+                .arg("reason", self.reason.as_str()),
+        )
+    }
+
+    pub(crate) fn new(format: &'static str, reason: impl std::fmt::Display) -> Self {
+        SheetError {
+            format,
+            reason: reason.to_string(),
+        }
+    }
+}
+
+/// The widest a column is fitted to, in characters; longer text wraps.
+pub const MAX_WIDTH: usize = 60;
+
+/// The narrowest a column is, in characters.
+pub const MIN_WIDTH: usize = 6;
+
+/// The width of each column of `sheet` in characters: its longest line
+/// (header included; a date counts 10, a date-time 16), between
+/// [`MIN_WIDTH`] and [`MAX_WIDTH`].
+pub fn fitted_widths(sheet: &Sheet) -> Vec<usize> {
+    let longest = |s: &str| s.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    sheet
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let cells = sheet
+                .rows
+                .iter()
+                .filter_map(|r| r.get(i))
+                .map(|cell| match cell {
+                    Cell::Empty => 0,
+                    Cell::Text(s) | Cell::Marked(s, _) => longest(s),
+                    Cell::Number(n) => n.to_string().len(),
+                    Cell::Date(_) => 10,
+                    Cell::DateTime(_) => 16,
+                });
+            (longest(&c.header) + 2)
+                .max(cells.max().unwrap_or(0) + 1)
+                .clamp(MIN_WIDTH, MAX_WIDTH)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -133,6 +200,28 @@ mod tests {
         assert_ne!(first, second);
         assert!(second.ends_with(" (2)"));
         assert!(second.chars().count() <= 31);
+    }
+
+    #[test]
+    fn widths_fit_the_longest_line_within_bounds() {
+        let sheet = Sheet {
+            name: "s".into(),
+            columns: vec![
+                Column {
+                    key: "a".into(),
+                    header: "ab".into(),
+                },
+                Column {
+                    key: "b".into(),
+                    header: "b".into(),
+                },
+            ],
+            rows: vec![vec![
+                Cell::Text("é".repeat(200)),
+                Cell::Text("douze chars\nxx".into()),
+            ]],
+        };
+        assert_eq!(fitted_widths(&sheet), vec![MAX_WIDTH, 12]);
     }
 
     #[test]

@@ -33,6 +33,7 @@ mod scan;
 mod sending_lines;
 mod set_integrity;
 mod shared_definitions;
+mod sheets_export;
 mod sheets_import;
 mod status_audit;
 mod status_order;

@@ -12,6 +12,7 @@ pub(crate) mod instruction;
 pub(crate) mod language;
 pub(crate) mod mail;
 pub(crate) mod request;
+pub(crate) mod sheets;
 pub(crate) mod smtp;
 pub(crate) mod status;
 pub(crate) mod tools;

@@ -1,0 +1,166 @@
+//! A [`Workbook`] as XLSX bytes, with `rust_xlsxwriter`.
+//!
+//! The bytes depend on the workbook only: the document's creation time is
+//! [`Workbook::created`] and the crate writes its zip entries with a fixed
+//! time. The header row is bold and frozen, the columns fitted
+//! ([`super::fitted_widths`]) and wrapped, dates typed with a date format,
+//! and each [`Mark`] has its own fill (see [`MISSING_FILL`]).
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
+use rust_xlsxwriter::{Color, DocProperties, ExcelDateTime, Format, FormatAlign, Workbook as Xlsx};
+
+use super::{fitted_widths, Cell, Mark, SheetError, Workbook};
+
+/// The fill of a [`Mark::Missing`] cell (orange), its text italic.
+pub const MISSING_FILL: u32 = 0xF4B183;
+
+/// The fill of a [`Mark::Assumed`] cell (pale yellow).
+pub const ASSUMED_FILL: u32 = 0xFFF2CC;
+
+/// The format of date cells.
+pub const DATE_FORMAT: &str = "yyyy-mm-dd";
+
+/// The format of date-time cells.
+pub const DATETIME_FORMAT: &str = "yyyy-mm-dd hh:mm";
+
+fn err(e: impl std::fmt::Display) -> SheetError {
+    SheetError::new("XLSX", e)
+}
+
+fn excel_date(d: NaiveDate) -> Result<ExcelDateTime, SheetError> {
+    let (y, m, day) = (d.year(), d.month(), d.day());
+    let y = u16::try_from(y).map_err(err)?;
+    ExcelDateTime::from_ymd(y, m as u8, day as u8).map_err(err)
+}
+
+fn excel_datetime(t: NaiveDateTime) -> Result<ExcelDateTime, SheetError> {
+    excel_date(t.date())?
+        .and_hms(t.hour() as u16, t.minute() as u8, t.second())
+        .map_err(err)
+}
+
+/// The formats of one workbook.
+struct Formats {
+    header: Format,
+    text: Format,
+    date: Format,
+    datetime: Format,
+    missing: Format,
+    assumed: Format,
+}
+
+impl Formats {
+    fn new() -> Self {
+        let text = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+        Formats {
+            header: Format::new()
+                .set_bold()
+                .set_text_wrap()
+                .set_align(FormatAlign::Top),
+            date: text.clone().set_num_format(DATE_FORMAT),
+            datetime: text.clone().set_num_format(DATETIME_FORMAT),
+            missing: text
+                .clone()
+                .set_italic()
+                .set_background_color(Color::RGB(MISSING_FILL)),
+            assumed: text.clone().set_background_color(Color::RGB(ASSUMED_FILL)),
+            text,
+        }
+    }
+}
+
+/// The XLSX file of `book`.
+pub fn write(book: &Workbook) -> Result<Vec<u8>, SheetError> {
+    let mut x = Xlsx::new();
+    let c = book.created.naive_utc();
+    x.set_properties(
+        &DocProperties::new()
+            .set_title(&book.title)
+            .set_creation_datetime(&excel_datetime(c)?),
+    );
+    let f = Formats::new();
+    for sheet in &book.sheets {
+        let ws = x.add_worksheet();
+        ws.set_name(&sheet.name).map_err(err)?;
+        for (col, (column, width)) in sheet.columns.iter().zip(fitted_widths(sheet)).enumerate() {
+            let col = u16::try_from(col).map_err(err)?;
+            ws.set_column_width(col, width as f64).map_err(err)?;
+            ws.write_string_with_format(0, col, &column.header, &f.header)
+                .map_err(err)?;
+        }
+        ws.set_freeze_panes(1, 0).map_err(err)?;
+        for (r, row) in sheet.rows.iter().enumerate() {
+            let r = u32::try_from(r + 1).map_err(err)?;
+            for (col, cell) in row.iter().enumerate() {
+                let col = u16::try_from(col).map_err(err)?;
+                match cell {
+                    Cell::Empty => ws.write_blank(r, col, &f.text),
+                    Cell::Text(s) => ws.write_string_with_format(r, col, s, &f.text),
+                    Cell::Number(n) => ws.write_number_with_format(r, col, *n, &f.text),
+                    Cell::Date(d) => {
+                        ws.write_datetime_with_format(r, col, excel_date(*d)?, &f.date)
+                    }
+                    Cell::DateTime(t) => {
+                        ws.write_datetime_with_format(r, col, excel_datetime(*t)?, &f.datetime)
+                    }
+                    Cell::Marked(s, Mark::Missing) => {
+                        ws.write_string_with_format(r, col, s, &f.missing)
+                    }
+                    Cell::Marked(s, Mark::Assumed) => {
+                        ws.write_string_with_format(r, col, s, &f.assumed)
+                    }
+                }
+                .map_err(err)?;
+            }
+        }
+    }
+    x.save_to_buffer().map_err(err)
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::sheet::{Column, Sheet};
+
+    pub(crate) fn sample() -> Workbook {
+        Workbook {
+            title: "Registre — é".into(),
+            created: "2026-03-01T10:00:00Z".parse().unwrap(),
+            sheets: vec![Sheet {
+                name: "Sous-traitant".into(),
+                columns: vec![
+                    Column {
+                        key: "a".into(),
+                        header: "rubrique".into(),
+                    },
+                    Column {
+                        key: "b".into(),
+                        header: "valeur".into(),
+                    },
+                ],
+                rows: vec![
+                    vec![Cell::text("nom"), Cell::text("Établissement\nsecond")],
+                    vec![
+                        Cell::Date(NaiveDate::from_ymd_opt(2021, 2, 1).unwrap()),
+                        Cell::Marked("« à compléter »".into(), Mark::Missing),
+                    ],
+                    vec![
+                        Cell::Number(6.0),
+                        Cell::Marked("x (à confirmer)".into(), Mark::Assumed),
+                    ],
+                ],
+            }],
+        }
+    }
+
+    #[test]
+    fn the_same_workbook_gives_the_same_bytes() {
+        let a = write(&sample()).unwrap();
+        let b = write(&sample()).unwrap();
+        assert_eq!(a, b);
+        assert!(a.starts_with(b"PK"));
+        let mut later = sample();
+        later.created = "2026-03-02T10:00:00Z".parse().unwrap();
+        assert_ne!(write(&later).unwrap(), a);
+    }
+}

@@ -1,0 +1,279 @@
+//! Issue 14, export: `dpo register --format ods|xlsx` on the real binary,
+//! each file read back by an independent reader (openpyxl, odfpy: see
+//! `support/sheets.rs`).
+
+use std::path::{Path, PathBuf};
+
+use crate::support::sheets::{self, Book};
+use crate::support::Workspace;
+
+const NOW: &str = "2026-03-01T10:00:00+01:00";
+
+/// `dpo register --format FORMAT -o FILE` with `extra` options, read back.
+fn export(ws: &Workspace, format: &str, extra: &[&str]) -> (PathBuf, Book) {
+    let out = ws.dir().join(format!("registre-{}.{format}", extra.join("")));
+    let mut args = vec!["register", "--format", format, "-o"];
+    let path = out.to_str().unwrap().to_string();
+    args.push(&path);
+    args.extend(extra);
+    let run = ws.dpo().now(NOW).run(&args);
+    run.assert_no_panic();
+    run.assert_code(0);
+    (out.clone(), sheets::read(&out))
+}
+
+/// Every scalar of a YAML file, with its key, `to_confirm` lists left out.
+fn leaves(v: &serde_yaml::Value, key: &str, out: &mut Vec<(String, String)>) {
+    match v {
+        serde_yaml::Value::Mapping(m) => {
+            for (k, v) in m {
+                let k = k.as_str().unwrap_or_default();
+                if k != "to_confirm" {
+                    leaves(v, k, out);
+                }
+            }
+        }
+        serde_yaml::Value::Sequence(s) => s.iter().for_each(|v| leaves(v, key, out)),
+        serde_yaml::Value::String(s) => out.push((key.to_string(), s.clone())),
+        serde_yaml::Value::Number(n) => out.push((key.to_string(), n.to_string())),
+        _ => {}
+    }
+}
+
+fn yaml_leaves(root: &Path) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut files = vec![
+        root.join("processor.yaml"),
+        root.join("subprocessors.yaml"),
+        root.join("security-measures.yaml"),
+    ];
+    for e in std::fs::read_dir(root.join("controllers")).unwrap() {
+        files.push(e.unwrap().path());
+    }
+    for f in files {
+        let v: serde_yaml::Value = serde_yaml::from_str(&std::fs::read_to_string(&f).unwrap())
+            .unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+        leaves(&v, "", &mut out);
+    }
+    out
+}
+
+fn is_iso_date(s: &str) -> bool {
+    s.len() == 10 && chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok()
+}
+
+/// What every export of the sample must show, whatever its format.
+fn check_sample(book: &Book, root: &Path, todo: &str, to_confirm: &str) {
+    for s in &book.sheets {
+        assert_eq!(s.frozen_rows, 1, "{}: header frozen", s.name);
+        assert!(s.rows[0].iter().all(|c| c.bold && c.v.is_some()), "{}", s.name);
+    }
+    let cells: Vec<&sheets::Cell> = book.sheets.iter().flat_map(|s| s.cells()).collect();
+    // Every value of the sample, accents included, is in some cell (a line
+    // of a list, a contact written on one line); every date is a date cell.
+    for (key, value) in yaml_leaves(root) {
+        if is_iso_date(&value) {
+            assert!(
+                cells.iter().any(|c| c.date && c.v.as_deref() == Some(&value)),
+                "{key}: {value} not a date cell"
+            );
+            continue;
+        }
+        let value = value.trim().to_string();
+        assert!(
+            cells.iter().any(|c| c.v.as_deref().is_some_and(|v| v.contains(&value))),
+            "{key}: `{value}` is in no cell"
+        );
+    }
+    // The missing style is on exactly the cells that say « à compléter »,
+    // the assumed one on exactly those that say « à confirmer ».
+    for c in &cells {
+        let v = c.v.clone().unwrap_or_default();
+        let says_todo = v.lines().any(|l| l == todo);
+        let says_assumed = v.ends_with(&format!("({to_confirm})"));
+        match c.mark.as_deref() {
+            Some("missing") => assert!(says_todo, "{c:?}"),
+            Some("assumed") => assert!(says_assumed && !says_todo, "{c:?}"),
+            None => assert!(!says_todo && !says_assumed, "{c:?} has no mark"),
+            Some(other) => panic!("{other}: {c:?}"),
+        }
+    }
+    assert!(cells.iter().any(|c| c.mark.as_deref() == Some("missing")));
+    assert!(cells.iter().any(|c| c.mark.as_deref() == Some("assumed")));
+}
+
+#[test]
+fn both_formats_read_back_with_their_sheets_every_value_dates_and_marks() {
+    let ws = Workspace::sample();
+    let (_, xlsx) = export(&ws, "xlsx", &[]);
+    let (_, ods) = export(&ws, "ods", &[]);
+    for book in [&xlsx, &ods] {
+        assert_eq!(
+            book.names(),
+            [
+                "Sous-traitant",
+                "Responsables de traitement",
+                "Commune de Juvisy-sur-Orge",
+                "Sous-traitants ultérieurs",
+                "Mesures de sécurité"
+            ]
+        );
+        assert_eq!(
+            book.title.as_deref(),
+            Some(
+                "Registre des catégories d'activités de traitement — \
+                 Établissement public territorial Grand-Orly Seine Bièvre"
+            )
+        );
+        // The document's creation is the run's --now (UTC).
+        assert!(book.created.as_deref().unwrap().starts_with("2026-03-01T09:00:00"));
+        check_sample(book, ws.root(), "«\u{202f}à compléter\u{202f}»", "à confirmer");
+        let p = book.sheet("Sous-traitant");
+        assert_eq!(p.headers(), ["rubrique", "valeur", "clé"]);
+        // The processor's rows are keyed by their processor.yaml path.
+        let row = p
+            .rows
+            .iter()
+            .find(|r| r[2].v.as_deref() == Some("dpo.email"))
+            .unwrap();
+        assert_eq!(row[0].v.as_deref(), Some("délégué à la protection des données — courriel"));
+        assert_eq!(row[1].v.as_deref(), Some("DPO@grandorlyseinebievre.fr"));
+        let c = book.sheet("Commune de Juvisy-sur-Orge");
+        assert_eq!(c.headers()[0], "identifiant du responsable de traitement");
+        // Transfers left out of the file: not known yet, « à compléter ».
+        let country = c.at(0, "transferts — pays");
+        assert_eq!(country.v.as_deref(), Some("«\u{202f}à compléter\u{202f}»"));
+        assert_eq!(country.mark.as_deref(), Some("missing"));
+        // A list is one item per line.
+        let systems = c.at(0, "systèmes").v.unwrap();
+        assert!(systems.contains('\n') || !systems.contains(';'), "{systems}");
+        let r = book.sheet("Responsables de traitement");
+        let start = r.at(0, "début de la convention");
+        assert!(start.date, "{start:?}");
+        assert_eq!(start.v.as_deref(), Some("2021-02-01"));
+        assert_eq!(r.at(0, "durée initiale (mois)").v.as_deref(), Some("6"));
+    }
+    // Two independent readers see the same cells in the two formats.
+    let cells = |b: &Book| -> Vec<Vec<Vec<sheets::Cell>>> {
+        b.sheets.iter().map(|s| s.rows.clone()).collect()
+    };
+    assert_eq!(cells(&xlsx), cells(&ods));
+}
+
+#[test]
+fn the_same_workspace_and_now_give_the_same_bytes_and_a_new_edition_is_journaled() {
+    let ws = Workspace::sample();
+    for format in ["xlsx", "ods"] {
+        let (a, _) = export(&ws, format, &[]);
+        let first = std::fs::read(&a).unwrap();
+        let again = ws.dir().join(format!("again.{format}"));
+        let run = ws.dpo().now(NOW).run(&[
+            "register",
+            "--format",
+            format,
+            "-o",
+            again.to_str().unwrap(),
+        ]);
+        run.assert_code(0);
+        assert_eq!(std::fs::read(&again).unwrap(), first, "{format}");
+        // Another instant is another document (its creation date).
+        let later = ws.dir().join(format!("later.{format}"));
+        let run = ws.dpo().now("2026-03-02T10:00:00+01:00").run(&[
+            "register",
+            "--format",
+            format,
+            "-o",
+            later.to_str().unwrap(),
+        ]);
+        run.assert_code(0);
+        assert_ne!(std::fs::read(&later).unwrap(), first, "{format}");
+        // Without -o the bytes go to standard output (not a terminal here).
+        let piped = ws.dpo().now(NOW).run(&["register", "--format", format]);
+        piped.assert_code(0);
+        assert!(piped.stdout().starts_with("PK"), "{format}");
+    }
+    // The edition issued to a file is recorded once, as for the PDF.
+    let issued: Vec<_> = ws
+        .journal()
+        .into_iter()
+        .filter(|e| e["action"] == "register.issue")
+        .collect();
+    assert_eq!(issued.len(), 1, "{issued:?}");
+}
+
+#[test]
+fn in_english_the_sheets_headers_and_marks_are_english() {
+    let ws = Workspace::sample();
+    for format in ["xlsx", "ods"] {
+        let (_, book) = export(&ws, format, &["--lang", "en"]);
+        assert_eq!(
+            book.names(),
+            [
+                "Processor",
+                "Controllers",
+                "Commune de Juvisy-sur-Orge",
+                "Sub-processors",
+                "Security measures"
+            ]
+        );
+        check_sample(&book, ws.root(), "\"to be completed\"", "to be confirmed");
+        assert_eq!(book.sheet("Processor").headers(), ["field", "value", "key"]);
+        let c = book.sheet("Commune de Juvisy-sur-Orge");
+        assert_eq!(c.at(0, "transfers — country").v.as_deref(), Some("\"to be completed\""));
+    }
+}
+
+#[test]
+fn one_controller_shows_only_its_sheet_and_sub_processors() {
+    let ws = Workspace::fixture("status-two-controllers");
+    for format in ["xlsx", "ods"] {
+        let (_, all) = export(&ws, format, &[]);
+        assert!(all.names().contains(&"Commune de Bravo".to_string()));
+        let (_, one) = export(&ws, format, &["--controller", "alpha"]);
+        assert_eq!(
+            one.names(),
+            [
+                "Sous-traitant",
+                "Responsables de traitement",
+                "Commune d'Alpha",
+                "Sous-traitants ultérieurs",
+                "Mesures de sécurité"
+            ]
+        );
+        let controllers = one.sheet("Responsables de traitement");
+        assert_eq!(controllers.rows.len(), 2, "one controller");
+        let everything: String = one
+            .sheets
+            .iter()
+            .flat_map(|s| s.cells())
+            .filter_map(|c| c.v.clone())
+            .collect();
+        assert!(!everything.contains("Bravo"), "another controller disclosed");
+    }
+}
+
+#[test]
+fn an_invalid_workspace_exits_2_and_leaves_no_file() {
+    let ws = Workspace::sample();
+    ws.write("processor.yaml", "name: [unterminated\n");
+    for format in ["xlsx", "ods"] {
+        let out = ws.dir().join(format!("broken.{format}"));
+        let run = ws.dpo().now(NOW).run(&[
+            "register",
+            "--format",
+            format,
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        run.assert_no_panic();
+        run.assert_code(2);
+        assert!(run.stderr().contains("processor.yaml"), "{}", run.stderr());
+        assert!(!out.exists());
+        let left: Vec<_> = std::fs::read_dir(ws.dir())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name().to_string_lossy().contains("broken"))
+            .collect();
+        assert!(left.is_empty(), "{left:?}");
+    }
+}
