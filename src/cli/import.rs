@@ -41,6 +41,7 @@ pub(super) fn run(settings: &Settings, args: &ImportArgs) -> Result<i32, CliErro
     let file = args.file.display().to_string();
     let into = &args.into;
     // Refused before anything is read or written.
+    let act = settings.act(crate::time::DEFAULT_TZ)?;
     if !workspace::is_empty_dir(into)? {
         return Err(said(ImportError::NotEmpty {
             path: into.display().to_string(),
@@ -71,7 +72,6 @@ pub(super) fn run(settings: &Settings, args: &ImportArgs) -> Result<i32, CliErro
     let lang = settings.lang(None);
     let imported = import::import(&file, &sheets, &mapping, lang).map_err(said)?;
     let files = import::files(&imported, lang).map_err(said)?;
-    let act = settings.act(crate::time::DEFAULT_TZ)?;
     let name = args
         .file
         .file_name()

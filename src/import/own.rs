@@ -149,24 +149,34 @@ impl Words {
     }
 }
 
-/// Fields that are lists, one item per line.
-const LISTS: &[&str] = &[
-    "systems",
-    "data_categories",
-    "subprocessors",
-    "security_measures",
-    "activities",
-    "controllers",
-];
-/// Fields that are dates.
-const DATES: &[&str] = &["act_date", "enforceable_on", "start", "end", "last_tested"];
-/// Fields that are whole numbers.
-const NUMBERS: &[&str] = &[
-    "term_months",
-    "renewals_allowed",
-    "renewal_notice_months",
-    "test_interval_months",
-];
+/// How a field's cell is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// One item per line.
+    List,
+    /// A date cell or a date typed as text.
+    Date,
+    /// A whole number.
+    Number,
+    /// Renewals, one per line (`DECIDED_ON, MONTHS, REFERENCE`).
+    Renewals,
+    /// Text.
+    Text,
+}
+
+/// The shape of the field named `leaf` (the last part of its path).
+fn shape(leaf: &str) -> Shape {
+    match leaf {
+        "systems" | "data_categories" | "subprocessors" | "security_measures" | "activities"
+        | "controllers" => Shape::List,
+        "act_date" | "enforceable_on" | "start" | "end" | "last_tested" => Shape::Date,
+        "term_months" | "renewals_allowed" | "renewal_notice_months" | "test_interval_months" => {
+            Shape::Number
+        }
+        "renewals" => Shape::Renewals,
+        _ => Shape::Text,
+    }
+}
 
 /// Sets `path` (dotted) in the mapping `m`.
 fn put(m: &mut Mapping, path: &str, v: Value) {
@@ -190,7 +200,8 @@ fn put(m: &mut Mapping, path: &str, v: Value) {
 fn value(w: &Words, path: &str, cell: &Cell, text: &str) -> Result<Value, Msg> {
     let leaf = path.rsplit('.').next().unwrap_or(path);
     let bad = |id: &'static str| Msg::new(id).arg("value", text);
-    if LISTS.contains(&leaf) {
+    let shape = shape(leaf);
+    if shape == Shape::List {
         if w.is_none(text) {
             return Ok(Value::Sequence(Vec::new()));
         }
@@ -202,7 +213,7 @@ fn value(w: &Words, path: &str, cell: &Cell, text: &str) -> Result<Value, Msg> {
                 .collect(),
         ));
     }
-    if DATES.contains(&leaf) {
+    if shape == Shape::Date {
         let day = match cell {
             Cell::Date(_) | Cell::DateTime(_) => as_date(cell),
             _ => crate::sheet::read::date_text(text),
@@ -211,14 +222,14 @@ fn value(w: &Words, path: &str, cell: &Cell, text: &str) -> Result<Value, Msg> {
             .map(|d| Value::from(d.to_string()))
             .ok_or_else(|| bad("sheetimport-bad-date"));
     }
-    if NUMBERS.contains(&leaf) {
+    if shape == Shape::Number {
         return text
             .trim()
             .parse::<u32>()
             .map(Value::from)
             .map_err(|_| bad("sheetimport-bad-number"));
     }
-    if leaf == "renewals" {
+    if shape == Shape::Renewals {
         let mut list = Vec::new();
         for line in text.lines().filter(|l| !l.trim().is_empty()) {
             let mut parts = line.splitn(3, ',').map(str::trim);
@@ -296,6 +307,30 @@ impl Reader {
             }
         }
         (m, assumed)
+    }
+
+    /// The records of type `T` of the sheets `ks`, one a row, and each
+    /// one's name with its id (`named`).
+    fn records<'a, T: DeserializeOwned>(
+        &mut self,
+        ks: impl Iterator<Item = &'a Known<'a>>,
+        prefix: &str,
+        named: impl Fn(&T) -> (String, Id),
+    ) -> (Vec<T>, Vec<(String, Id)>) {
+        let (mut list, mut names) = (Vec::new(), Vec::new());
+        for k in ks {
+            for row in Reader::rows(k) {
+                let (m, assumed) = self.fields(k, row, prefix);
+                match record::<T>(with_confirm(m, assumed), &k.sheet.name, row) {
+                    Ok(t) => {
+                        names.push(named(&t));
+                        list.push(t);
+                    }
+                    Err(e) => self.problems.push(e),
+                }
+            }
+        }
+        (list, names)
     }
 
     /// The rows of a known sheet after its header that hold anything.
@@ -395,32 +430,16 @@ pub fn import(sheets: &[ReadSheet]) -> Option<Imported> {
         Err(e) => r.problems.push(e),
     }
     // Measures and sub-processors, and their names for the categories.
-    let mut titles: Vec<(String, Id)> = Vec::new();
-    for k in of(Kind::Measures) {
-        for row in Reader::rows(k) {
-            let (m, assumed) = r.fields(k, row, "measure.");
-            match record::<SecurityMeasure>(with_confirm(m, assumed), &k.sheet.name, row) {
-                Ok(m) => {
-                    titles.push((m.title.clone(), m.id.clone()));
-                    out.measures.push(m);
-                }
-                Err(e) => r.problems.push(e),
-            }
-        }
-    }
-    let mut names: Vec<(String, Id)> = Vec::new();
-    for k in of(Kind::SubProcessors) {
-        for row in Reader::rows(k) {
-            let (m, assumed) = r.fields(k, row, "subprocessor.");
-            match record::<SubProcessor>(with_confirm(m, assumed), &k.sheet.name, row) {
-                Ok(s) => {
-                    names.push((s.name.clone(), s.id.clone()));
-                    out.subprocessors.push(s);
-                }
-                Err(e) => r.problems.push(e),
-            }
-        }
-    }
+    let (measures, titles) = r.records(of(Kind::Measures), "measure.", |m: &SecurityMeasure| {
+        (m.title.clone(), m.id.clone())
+    });
+    out.measures = measures;
+    let (subprocessors, names) = r.records(
+        of(Kind::SubProcessors),
+        "subprocessor.",
+        |s: &SubProcessor| (s.name.clone(), s.id.clone()),
+    );
+    out.subprocessors = subprocessors;
     // The controllers, then each one's categories and transfers.
     let mut controllers: Vec<(usize, Mapping)> = Vec::new();
     for row in Reader::rows(controllers_sheet) {
@@ -466,14 +485,14 @@ pub fn import(sheets: &[ReadSheet]) -> Option<Imported> {
         };
         // The categories' names, for the systems that name one.
         let name_col = col("activity.name");
-        let siblings: Vec<(String, String)> = rows
-            .iter()
-            .filter_map(|&row| {
-                let id = as_text(k.sheet.cell(row, col("activity.id")?))?;
-                let name = r.w.unmark(k.sheet.cell(row, name_col?))?.0;
-                Some((name, id))
-            })
-            .collect();
+        let mut siblings: BTreeMap<String, String> = BTreeMap::new();
+        for &row in &rows {
+            let id = col("activity.id").and_then(|c| as_text(k.sheet.cell(row, c)));
+            let name = name_col.and_then(|c| r.w.unmark(k.sheet.cell(row, c)));
+            if let (Some(id), Some((name, _))) = (id, name) {
+                siblings.entry(name).or_insert(id);
+            }
+        }
         let mut activities = Vec::new();
         for &row in &rows {
             if col("activity.id")
@@ -521,7 +540,7 @@ pub fn import(sheets: &[ReadSheet]) -> Option<Imported> {
             if let Some(Value::Sequence(items)) = m.get_mut("systems") {
                 for item in items.iter_mut() {
                     let text = item.as_str().unwrap_or_default();
-                    if let Some((_, id)) = siblings.iter().find(|(n, _)| n == text) {
+                    if let Some(id) = siblings.get(text) {
                         *item = Value::from(id.as_str());
                     }
                 }

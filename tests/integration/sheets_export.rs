@@ -11,7 +11,9 @@ const NOW: &str = "2026-03-01T10:00:00+01:00";
 
 /// `dpo register --format FORMAT -o FILE` with `extra` options, read back.
 fn export(ws: &Workspace, format: &str, extra: &[&str]) -> (PathBuf, Book) {
-    let out = ws.dir().join(format!("registre-{}.{format}", extra.join("")));
+    let out = ws
+        .dir()
+        .join(format!("registre-{}.{format}", extra.join("")));
     let mut args = vec!["register", "--format", format, "-o"];
     let path = out.to_str().unwrap().to_string();
     args.push(&path);
@@ -66,7 +68,11 @@ fn is_iso_date(s: &str) -> bool {
 fn check_sample(book: &Book, root: &Path, todo: &str, to_confirm: &str) {
     for s in &book.sheets {
         assert_eq!(s.frozen_rows, 1, "{}: header frozen", s.name);
-        assert!(s.rows[0].iter().all(|c| c.bold && c.v.is_some()), "{}", s.name);
+        assert!(
+            s.rows[0].iter().all(|c| c.bold && c.v.is_some()),
+            "{}",
+            s.name
+        );
     }
     let cells: Vec<&sheets::Cell> = book.sheets.iter().flat_map(|s| s.cells()).collect();
     // Every value of the sample, accents included, is in some cell (a line
@@ -74,14 +80,18 @@ fn check_sample(book: &Book, root: &Path, todo: &str, to_confirm: &str) {
     for (key, value) in yaml_leaves(root) {
         if is_iso_date(&value) {
             assert!(
-                cells.iter().any(|c| c.date && c.v.as_deref() == Some(&value)),
+                cells
+                    .iter()
+                    .any(|c| c.date && c.v.as_deref() == Some(&value)),
                 "{key}: {value} not a date cell"
             );
             continue;
         }
         let value = value.trim().to_string();
         assert!(
-            cells.iter().any(|c| c.v.as_deref().is_some_and(|v| v.contains(&value))),
+            cells
+                .iter()
+                .any(|c| c.v.as_deref().is_some_and(|v| v.contains(&value))),
             "{key}: `{value}` is in no cell"
         );
     }
@@ -126,8 +136,17 @@ fn both_formats_read_back_with_their_sheets_every_value_dates_and_marks() {
             )
         );
         // The document's creation is the run's --now (UTC).
-        assert!(book.created.as_deref().unwrap().starts_with("2026-03-01T09:00:00"));
-        check_sample(book, ws.root(), "«\u{202f}à compléter\u{202f}»", "à confirmer");
+        assert!(book
+            .created
+            .as_deref()
+            .unwrap()
+            .starts_with("2026-03-01T09:00:00"));
+        check_sample(
+            book,
+            ws.root(),
+            "«\u{202f}à compléter\u{202f}»",
+            "à confirmer",
+        );
         let p = book.sheet("Sous-traitant");
         assert_eq!(p.headers(), ["rubrique", "valeur", "clé"]);
         // The processor's rows are keyed by their processor.yaml path.
@@ -136,7 +155,10 @@ fn both_formats_read_back_with_their_sheets_every_value_dates_and_marks() {
             .iter()
             .find(|r| r[2].v.as_deref() == Some("dpo.email"))
             .unwrap();
-        assert_eq!(row[0].v.as_deref(), Some("délégué à la protection des données — courriel"));
+        assert_eq!(
+            row[0].v.as_deref(),
+            Some("délégué à la protection des données — courriel")
+        );
         assert_eq!(row[1].v.as_deref(), Some("DPO@grandorlyseinebievre.fr"));
         let c = book.sheet("Commune de Juvisy-sur-Orge");
         assert_eq!(c.headers()[0], "identifiant du responsable de traitement");
@@ -146,7 +168,10 @@ fn both_formats_read_back_with_their_sheets_every_value_dates_and_marks() {
         assert_eq!(country.mark.as_deref(), Some("missing"));
         // A list is one item per line.
         let systems = c.at(0, "systèmes").v.unwrap();
-        assert!(systems.contains('\n') || !systems.contains(';'), "{systems}");
+        assert!(
+            systems.contains('\n') || !systems.contains(';'),
+            "{systems}"
+        );
         let r = book.sheet("Responsables de traitement");
         let start = r.at(0, "début de la convention");
         assert!(start.date, "{start:?}");
@@ -219,7 +244,10 @@ fn in_english_the_sheets_headers_and_marks_are_english() {
         check_sample(&book, ws.root(), "\"to be completed\"", "to be confirmed");
         assert_eq!(book.sheet("Processor").headers(), ["field", "value", "key"]);
         let c = book.sheet("Commune de Juvisy-sur-Orge");
-        assert_eq!(c.at(0, "transfers — country").v.as_deref(), Some("\"to be completed\""));
+        assert_eq!(
+            c.at(0, "transfers — country").v.as_deref(),
+            Some("\"to be completed\"")
+        );
     }
 }
 
@@ -248,7 +276,10 @@ fn one_controller_shows_only_its_sheet_and_sub_processors() {
             .flat_map(|s| s.cells())
             .filter_map(|c| c.v.clone())
             .collect();
-        assert!(!everything.contains("Bravo"), "another controller disclosed");
+        assert!(
+            !everything.contains("Bravo"),
+            "another controller disclosed"
+        );
     }
 }
 
@@ -258,13 +289,10 @@ fn an_invalid_workspace_exits_2_and_leaves_no_file() {
     ws.write("processor.yaml", "name: [unterminated\n");
     for format in ["xlsx", "ods"] {
         let out = ws.dir().join(format!("broken.{format}"));
-        let run = ws.dpo().now(NOW).run(&[
-            "register",
-            "--format",
-            format,
-            "-o",
-            out.to_str().unwrap(),
-        ]);
+        let run =
+            ws.dpo()
+                .now(NOW)
+                .run(&["register", "--format", format, "-o", out.to_str().unwrap()]);
         run.assert_no_panic();
         run.assert_code(2);
         assert!(run.stderr().contains("processor.yaml"), "{}", run.stderr());
