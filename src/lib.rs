@@ -10,9 +10,9 @@
 //! arguments, reads the environment once into one [`cli::Settings`], calls a
 //! workflow of the domain and prints what it returns. Domain modules — one per
 //! duty (`breach`, `request`, `instruction`, `subprocessor`, `fate`, `audit`,
-//! `register`, `status`) over shared infrastructure (`workspace` with its one
+//! `register`, `status`, `import`) over shared infrastructure (`workspace` with its one
 //! record store and journal, `mail` with its one outbox, `signing`, `render`,
-//! `time`, `hashing`, `bagit`) — never print, never read the clock or the
+//! `time`, `hashing`, `bagit`, `sheet`) — never print, never read the clock or the
 //! environment: the instant, the actor and the settings are passed in.
 
 #![forbid(unsafe_code)]
@@ -23,6 +23,7 @@ pub mod breach;
 pub mod cli;
 pub mod fate;
 pub mod hashing;
+pub mod import;
 pub mod instruction;
 pub mod mail;
 pub mod model;

@@ -16,6 +16,7 @@ mod breach;
 mod check;
 mod docs;
 mod fate;
+mod import;
 mod init;
 mod instruction;
 mod journal;
@@ -95,6 +96,8 @@ pub enum LangArg {
 pub enum Command {
     /// Create a new workspace with commented example files.
     Init(init::InitArgs),
+    /// Make a new workspace from a register kept in a spreadsheet (XLSX, ODS).
+    Import(import::ImportArgs),
     /// Validate the whole workspace, journal included.
     Check(check::CheckArgs),
     /// Write the register of processing activities (GDPR Art. 30(2)).
@@ -294,6 +297,7 @@ where
 fn dispatch(settings: &Settings, command: &Command) -> Result<i32, CliError> {
     match command {
         Command::Init(a) => init::run(settings, a),
+        Command::Import(a) => import::run(settings, a),
         Command::Check(a) => check::run(settings, a),
         Command::Register(a) => register::run(settings, a),
         Command::Breach(c) => breach::run(settings, c),

@@ -7,6 +7,8 @@
 //! and each writer gives the mark its own visible style, so a missing fact
 //! stays visible in any spreadsheet program.
 
+pub mod read;
+
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 
 /// Why a cell is shown apart.

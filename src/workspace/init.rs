@@ -39,25 +39,58 @@ const FILES: &[(&str, &str)] = &[
 /// `init` never overwrites a file.
 /// `language` of `processor.yaml` is `lang`, the run's language.
 pub fn init(dir: &Path, act: &Act, lang: Lang, lock_wait: Duration) -> Result<(), WorkspaceError> {
-    if dir.exists() {
-        let empty = std::fs::read_dir(dir)
-            .map_err(ReadError::at(dir))?
-            .next()
-            .is_none();
-        if !empty || !dir.is_dir() {
-            return Err(WorkspaceError::Exists {
-                path: dir.to_path_buf(),
-            });
-        }
+    if !is_empty_dir(dir)? {
+        return Err(WorkspaceError::Exists {
+            path: dir.to_path_buf(),
+        });
     }
+    let files: Vec<(String, String)> = FILES
+        .iter()
+        .map(|(name, text)| (name.to_string(), with_language(name, text, lang)))
+        .collect();
+    create(dir, act, &files, ("workspace.init", None), lock_wait)
+}
+
+/// Whether `dir` does not exist or is an empty folder.
+pub fn is_empty_dir(dir: &Path) -> Result<bool, WorkspaceError> {
+    if !dir.exists() {
+        return Ok(true);
+    }
+    let empty = std::fs::read_dir(dir)
+        .map_err(ReadError::at(dir))?
+        .next()
+        .is_none();
+    Ok(empty && dir.is_dir())
+}
+
+/// The skeleton files `dpo init` writes that are not records a register
+/// carries (`people.yaml`, `.gitignore`), in the language `lang`.
+pub fn skeleton(lang: Lang) -> Vec<(String, String)> {
+    FILES
+        .iter()
+        .filter(|(name, _)| matches!(*name, "people.yaml" | ".gitignore"))
+        .map(|(name, text)| (name.to_string(), with_language(name, text, lang)))
+        .collect()
+}
+
+/// Writes `files` (path in the workspace, text) into the new workspace
+/// `dir` under its lock, and journals them as one first entry `action`
+/// whose payload is the `sha256sum` listing of the files, after `note`
+/// when there is one (the entry then keeps that text).
+pub fn create(
+    dir: &Path,
+    act: &Act,
+    files: &[(String, String)],
+    (action, note): (&str, Option<&str>),
+    lock_wait: Duration,
+) -> Result<(), WorkspaceError> {
     std::fs::create_dir_all(dir.join("controllers")).map_err(|source| WorkspaceError::Write {
         path: dir.to_path_buf(),
         source,
     })?;
     let lock = lock_root(dir, lock_wait)?;
     let mut listing = String::new();
-    for (name, text) in FILES {
-        let text = &with_language(name, text, lang);
+    for (name, text) in files {
         if super::kinds::of_record(name).is_some() {
             // A record: its entry names it with its hash, like the store's.
             let sha = super::store::keep_object(dir, text)?;
@@ -69,14 +102,15 @@ pub fn init(dir: &Path, act: &Act, lang: Lang, lock_wait: Duration) -> Result<()
             crate::hashing::sha256_hex(text.as_bytes())
         ));
     }
-    Journal::new(dir).append(
-        &lock,
-        act.now,
-        &act.actor,
-        "workspace.init",
-        ".",
-        listing.as_bytes(),
-    )?;
+    let journal = Journal::new(dir);
+    match note {
+        None => {
+            journal.append(&lock, act.now, &act.actor, action, ".", listing.as_bytes())?;
+        }
+        Some(note) => {
+            journal.append_text(&lock, act, (action, "."), &format!("{note}\n{listing}"))?;
+        }
+    }
     Ok(())
 }
 

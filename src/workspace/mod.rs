@@ -37,7 +37,7 @@ use crate::render::catalog::{Msg, Told};
 pub use act::Act;
 pub use atomic::write_atomic;
 pub use diagnostic::{file_has_errors, Diagnostic, Severity};
-pub use init::init;
+pub use init::{create, init, is_empty_dir, skeleton};
 pub use journal::{Journal, JournalEntry, JournalHead, JournalReport};
 pub use load::{
     load, prescan, read_record, unsafe_entries, MAX_ALIASES, MAX_DEPTH, MAX_FILE_BYTES,

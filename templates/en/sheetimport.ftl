@@ -1,0 +1,49 @@
+# dpo import: a register kept in a spreadsheet (XLSX, ODS) made into a workspace.
+sheetimport-at = { $sheet }, row { $row }, column { $column }: { $why }
+sheetimport-at-row = { $sheet }, row { $row }: { $why }
+sheetimport-not-placed = not imported: { $message }
+sheetimport-no-field = “{ $value }”: column “{ $header }” is no field; say which in the mapping file (--mapping)
+sheetimport-no-controller = “{ $value }”: no controller on this row
+sheetimport-no-category = “{ $value }”: no category of processing on this row
+sheetimport-no-transfer = “{ $value }”: safeguards without a transfer on this row
+sheetimport-no-recipient = “{ $value }”: the transfer's recipient is not given (“country: recipient”); to complete
+sheetimport-differs = “{ $value }” differs from the value of row { $first }, which is kept
+sheetimport-bad-date = “{ $value }” is not a date
+sheetimport-bad-number = “{ $value }” is not a whole number of months
+sheetimport-unknown-name = “{ $value }” is not in sheet “{ $sheet }”
+sheetimport-ambiguous-name = “{ $value }” names several rows of sheet “{ $sheet }”
+sheetimport-no-sheet = “{ $value }”: this sheet is not one of dpo's register
+sheetimport-instruction-transfer = “{ $value }”: a transfer logged with instruction { $instruction }, which is not in the controller file
+sheetimport-bad-value = “{ $value }”: unreadable value ({ $detail })
+sheetimport-unusable = `{ $file }` is not a readable workbook (XLSX or ODS): { $detail }
+sheetimport-no-layout = `{ $file }`: no sheet has the columns of dpo's register or of the authority's register model
+sheetimport-no-layout-hint = name the columns in a mapping file: `dpo import FILE --into DIR --mapping mapping.yaml`
+sheetimport-mapping-bad = mapping file `{ $file }`: { $why }
+sheetimport-mapping-fields = { $detail }; possible fields: { $fields }
+sheetimport-into-not-empty = `{ $path }` already exists and is not empty; import writes a new workspace and overwrites nothing
+sheetimport-done = Workspace created in `{ $dir }` from `{ $file }` (SHA-256 { $sha256 }): { $controllers ->
+    [one] one controller
+   *[other] { $controllers } controllers
+  }, { $problems ->
+    [0] every value placed
+    [one] one value not imported (above)
+   *[other] { $problems } values not imported (above)
+  }
+sheetimport-check-failed = `dpo check` finds { $errors ->
+    [one] one error
+   *[other] { $errors } errors
+  } in `{ $dir }` (above): complete the files it names
+# The headers of the processor's register model (GDPR Art. 30(2)).
+sheetimport-apd-controller = Name of the controller
+sheetimport-apd-controller-contact = Contact details of the controller
+sheetimport-apd-representative = Controller's representative
+sheetimport-apd-dpo = Controller's data protection officer
+sheetimport-apd-category = Categories of processing
+sheetimport-apd-description = Description of the processing
+sheetimport-apd-data-categories = Categories of data
+sheetimport-apd-transfers = Transfers to a third country or an international organisation
+sheetimport-apd-safeguards = Appropriate safeguards
+sheetimport-apd-measures = General description of the technical and organisational security measures
+sheetimport-apd-convention-title = Agreement
+sheetimport-apd-convention-start = Start of the agreement
+sheetimport-apd-convention-months = Term of the agreement (months)

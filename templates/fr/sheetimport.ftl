@@ -1,0 +1,49 @@
+# dpo import : un registre tenu dans un tableur (XLSX, ODS) devenu un espace de travail.
+sheetimport-at = { $sheet }, ligne { $row }, colonne { $column } : { $why }
+sheetimport-at-row = { $sheet }, ligne { $row } : { $why }
+sheetimport-not-placed = non importé : { $message }
+sheetimport-no-field = « { $value } » : la colonne « { $header } » ne correspond à aucun champ ; indiquez-le dans le fichier de correspondance (--mapping)
+sheetimport-no-controller = « { $value } » : aucun responsable de traitement sur cette ligne
+sheetimport-no-category = « { $value } » : aucune catégorie de traitement sur cette ligne
+sheetimport-no-transfer = « { $value } » : des garanties sans transfert sur cette ligne
+sheetimport-no-recipient = « { $value } » : le destinataire du transfert n'est pas indiqué (« pays : destinataire ») ; à compléter
+sheetimport-differs = « { $value } » diffère de la valeur de la ligne { $first }, qui est retenue
+sheetimport-bad-date = « { $value } » n'est pas une date
+sheetimport-bad-number = « { $value } » n'est pas un nombre entier de mois
+sheetimport-unknown-name = « { $value } » ne figure pas dans la feuille « { $sheet } »
+sheetimport-ambiguous-name = « { $value } » désigne plusieurs lignes de la feuille « { $sheet } »
+sheetimport-no-sheet = « { $value } » : cette feuille n'est pas une feuille du registre de dpo
+sheetimport-instruction-transfer = « { $value } » : transfert consigné avec l'instruction { $instruction }, qui n'est pas dans le fichier du responsable de traitement
+sheetimport-bad-value = « { $value } » : valeur illisible ({ $detail })
+sheetimport-unusable = `{ $file }` n'est pas un classeur lisible (XLSX ou ODS) : { $detail }
+sheetimport-no-layout = `{ $file }` : aucune feuille n'a les colonnes du registre de dpo ni celles du modèle de registre de l'autorité
+sheetimport-no-layout-hint = nommez les colonnes dans un fichier de correspondance : `dpo import FICHIER --into DOSSIER --mapping correspondance.yaml`
+sheetimport-mapping-bad = fichier de correspondance `{ $file }` : { $why }
+sheetimport-mapping-fields = { $detail } ; champs possibles : { $fields }
+sheetimport-into-not-empty = `{ $path }` existe déjà et n'est pas vide ; l'import écrit un nouvel espace de travail et n'écrase rien
+sheetimport-done = Espace de travail créé dans `{ $dir }` depuis `{ $file }` (SHA-256 { $sha256 }) : { $controllers ->
+    [one] un responsable de traitement
+   *[other] { $controllers } responsables de traitement
+  }, { $problems ->
+    [0] toutes les valeurs placées
+    [one] une valeur non importée (ci-dessus)
+   *[other] { $problems } valeurs non importées (ci-dessus)
+  }
+sheetimport-check-failed = `dpo check` trouve { $errors ->
+    [one] une erreur
+   *[other] { $errors } erreurs
+  } dans `{ $dir }` (ci-dessus) : complétez les fichiers indiqués
+# Les en-têtes du modèle de registre des activités de traitement du sous-traitant (RGPD, art. 30, § 2).
+sheetimport-apd-controller = Nom du responsable du traitement
+sheetimport-apd-controller-contact = Coordonnées du responsable du traitement
+sheetimport-apd-representative = Représentant du responsable du traitement
+sheetimport-apd-dpo = Délégué à la protection des données du responsable du traitement
+sheetimport-apd-category = Catégories de traitements
+sheetimport-apd-description = Description du traitement
+sheetimport-apd-data-categories = Catégories de données
+sheetimport-apd-transfers = Transferts vers un pays tiers ou une organisation internationale
+sheetimport-apd-safeguards = Garanties appropriées
+sheetimport-apd-measures = Description générale des mesures de sécurité techniques et organisationnelles
+sheetimport-apd-convention-title = Convention
+sheetimport-apd-convention-start = Début de la convention
+sheetimport-apd-convention-months = Durée de la convention (mois)

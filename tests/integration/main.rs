@@ -34,6 +34,7 @@ mod sending_lines;
 mod set_integrity;
 mod shared_definitions;
 mod sheets_export;
+mod sheets_import;
 mod sheets_logs;
 mod status_audit;
 mod status_order;

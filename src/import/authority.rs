@@ -1,0 +1,593 @@
+//! A register in the authority's processor-register layout: one row per
+//! category of processing, with the columns GDPR Art. 30(2) lists — the
+//! name and contact details of each controller (its representative, its
+//! DPO), the categories of processing, the transfers to a third country and
+//! their safeguards, the general description of the security measures — as
+//! the Belgian authority's processor-register model has them. The headers
+//! recognised are the catalog's (`sheetimport-apd-*`, both languages); a
+//! file whose headers differ says which column is which field in a mapping
+//! file ([`Mapping`]: `columns: {header: field}`).
+//!
+//! The header row is the first of the first ten rows where at least two
+//! headers are recognised and one is the controller's name. An empty row is
+//! skipped; a merged cell's value holds for each row it covers (see
+//! [`crate::sheet::read`]); a date typed as text is read as a date. A value
+//! in a column that is no field, on a row with no controller, or that a
+//! field cannot take is a [`Problem`].
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+use super::{normal, slug, Imported, Problem};
+use crate::model::{
+    Contact, Controller, Convention, Id, Lang, ProcessingActivity, SecurityMeasure, Transfer,
+};
+use crate::render::catalog::{Catalog, Msg};
+use crate::sheet::read::{as_date, as_text, ReadSheet};
+use crate::sheet::Cell;
+
+/// A field of the authority's layout that a column may hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    /// The controller's name.
+    Controller,
+    /// The controller's contact details (its address).
+    ControllerContact,
+    /// The controller's representative (name, e-mail on its own line).
+    Representative,
+    /// The controller's data-protection officer (name, e-mail).
+    Dpo,
+    /// The category of processing.
+    Category,
+    /// Its description.
+    Description,
+    /// Its categories of data, one per line.
+    DataCategories,
+    /// The transfers to a third country, one per line (`country: recipient`).
+    Transfers,
+    /// The safeguards of those transfers.
+    Safeguards,
+    /// The security measures, one per line.
+    Measures,
+    /// The convention's title.
+    ConventionTitle,
+    /// The day the convention starts.
+    ConventionStart,
+    /// The convention's term, in months.
+    ConventionMonths,
+}
+
+/// Every field with its name in a mapping file and the catalog id of its
+/// header.
+const FIELDS: &[(Field, &str, &str)] = &[
+    (
+        Field::Controller,
+        "controller",
+        "sheetimport-apd-controller",
+    ),
+    (
+        Field::ControllerContact,
+        "controller_contact",
+        "sheetimport-apd-controller-contact",
+    ),
+    (
+        Field::Representative,
+        "representative",
+        "sheetimport-apd-representative",
+    ),
+    (Field::Dpo, "dpo", "sheetimport-apd-dpo"),
+    (Field::Category, "category", "sheetimport-apd-category"),
+    (
+        Field::Description,
+        "description",
+        "sheetimport-apd-description",
+    ),
+    (
+        Field::DataCategories,
+        "data_categories",
+        "sheetimport-apd-data-categories",
+    ),
+    (Field::Transfers, "transfers", "sheetimport-apd-transfers"),
+    (
+        Field::Safeguards,
+        "safeguards",
+        "sheetimport-apd-safeguards",
+    ),
+    (Field::Measures, "measures", "sheetimport-apd-measures"),
+    (
+        Field::ConventionTitle,
+        "convention_title",
+        "sheetimport-apd-convention-title",
+    ),
+    (
+        Field::ConventionStart,
+        "convention_start",
+        "sheetimport-apd-convention-start",
+    ),
+    (
+        Field::ConventionMonths,
+        "convention_months",
+        "sheetimport-apd-convention-months",
+    ),
+];
+
+/// The field names a mapping file may use, comma separated.
+pub fn field_names() -> String {
+    FIELDS
+        .iter()
+        .map(|(_, n, _)| *n)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The mapping file (`--mapping MAP.yaml`): which header of the file is
+/// which field, for the headers that are not the catalog's.
+///
+/// ```yaml
+/// columns:
+///   Organisme: controller
+///   Mesures techniques et organisationnelles: measures
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Mapping {
+    /// Header (as in the file, case and spaces aside) → field.
+    #[serde(default)]
+    pub columns: BTreeMap<String, Field>,
+}
+
+impl Mapping {
+    /// The field a header names: the mapping's, else the catalog's header
+    /// in either language.
+    fn field(&self, header: &str) -> Option<Field> {
+        let h = normal(header);
+        if let Some((_, f)) = self.columns.iter().find(|(k, _)| normal(k) == h) {
+            return Some(*f);
+        }
+        FIELDS.iter().find_map(|(f, _, key)| {
+            [Lang::Fr, Lang::En]
+                .into_iter()
+                .any(|l| normal(Catalog::of(l).get(key)) == h)
+                .then_some(*f)
+        })
+    }
+}
+
+/// What one controller gathers over its rows.
+struct Draft {
+    row: usize,
+    name: String,
+    address: Option<String>,
+    representative: Contact,
+    dpo: Contact,
+    title: Option<String>,
+    start: Option<NaiveDate>,
+    months: Option<u32>,
+    activities: Vec<ProcessingActivity>,
+    transfers: Option<Vec<Transfer>>,
+}
+
+/// Reads the first sheet in the authority's layout, `None` when no sheet
+/// has its columns.
+pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imported> {
+    let (sheet, header_row, fields) = sheets.iter().find_map(|s| {
+        (1..=10.min(s.rows.len())).find_map(|r| {
+            let fields: Vec<Option<Field>> = s.rows[r - 1]
+                .iter()
+                .map(|c| as_text(c).and_then(|h| mapping.field(&h)))
+                .collect();
+            let known = fields.iter().flatten().count();
+            (known >= 2 && fields.contains(&Some(Field::Controller))).then_some((s, r, fields))
+        })
+    })?;
+    let mut out = Imported {
+        layout: "authority",
+        ..Imported::default()
+    };
+    let mut drafts: Vec<Draft> = Vec::new();
+    let problem = |row: usize, col: usize, why: Msg| Problem {
+        sheet: sheet.name.clone(),
+        row,
+        column: Some(col),
+        why,
+    };
+    for (i, cells) in sheet.rows.iter().enumerate().skip(header_row) {
+        let row = i + 1;
+        if cells.iter().all(|c| as_text(c).is_none()) {
+            continue;
+        }
+        let at = |f: Field| fields.iter().position(|x| *x == Some(f)).map(|c| c + 1);
+        let text = |f: Field| at(f).and_then(|c| as_text(sheet.cell(row, c)));
+        // Values in columns that are no field.
+        for (c, cell) in cells.iter().enumerate() {
+            if fields.get(c).copied().flatten().is_none() {
+                if let Some(v) = as_text(cell) {
+                    let header = as_text(sheet.cell(header_row, c + 1)).unwrap_or_default();
+                    out.problems.push(problem(
+                        row,
+                        c + 1,
+                        Msg::new("sheetimport-no-field")
+                            .arg("header", header)
+                            .arg("value", v),
+                    ));
+                }
+            }
+        }
+        let Some(name) = text(Field::Controller) else {
+            for (c, f) in fields.iter().enumerate() {
+                if f.is_some() {
+                    if let Some(v) = as_text(sheet.cell(row, c + 1)) {
+                        out.problems.push(problem(
+                            row,
+                            c + 1,
+                            Msg::new("sheetimport-no-controller").arg("value", v),
+                        ));
+                    }
+                }
+            }
+            continue;
+        };
+        let d = match drafts.iter().position(|d| d.name == name) {
+            Some(k) => &mut drafts[k],
+            None => {
+                drafts.push(Draft {
+                    row,
+                    name: name.clone(),
+                    address: None,
+                    representative: Contact::default(),
+                    dpo: Contact::default(),
+                    title: None,
+                    start: None,
+                    months: None,
+                    activities: Vec::new(),
+                    transfers: None,
+                });
+                let k = drafts.len() - 1;
+                &mut drafts[k]
+            }
+        };
+        // Facts of the controller: from the first row that gives them;
+        // another row that says otherwise is reported.
+        for f in [
+            Field::ControllerContact,
+            Field::Representative,
+            Field::Dpo,
+            Field::ConventionTitle,
+            Field::ConventionStart,
+            Field::ConventionMonths,
+        ] {
+            if let Some(c) = at(f) {
+                if let Some(why) = set_fact(d, f, sheet.cell(row, c)) {
+                    out.problems.push(problem(row, c, why));
+                }
+            }
+        }
+        // The category of processing, its measures and the transfers.
+        let category = text(Field::Category);
+        if let Some(cat) = category {
+            let taken: Vec<Id> = d.activities.iter().map(|a| a.id.clone()).collect();
+            let measures = lines(text(Field::Measures));
+            let mut measure_ids = Vec::new();
+            for title in measures {
+                let id = match out.measures.iter().find(|m| m.title == title) {
+                    Some(m) => m.id.clone(),
+                    None => {
+                        let ids: Vec<Id> = out.measures.iter().map(|m| m.id.clone()).collect();
+                        let id = slug(&title, &ids);
+                        out.measures.push(SecurityMeasure {
+                            id: id.clone(),
+                            title,
+                            description: None,
+                            clause: None,
+                            owner: None,
+                            evidence: None,
+                            last_tested: None,
+                            test_interval_months: None,
+                            to_confirm: Vec::new(),
+                        });
+                        id
+                    }
+                };
+                measure_ids.push(id);
+            }
+            d.activities.push(ProcessingActivity {
+                id: slug(&cat, &taken),
+                name: cat,
+                description: text(Field::Description),
+                systems: Vec::new(),
+                data_categories: lines(text(Field::DataCategories)),
+                subprocessors: Vec::new(),
+                security_measures: measure_ids,
+                to_confirm: Vec::new(),
+            });
+        } else {
+            for f in [Field::Description, Field::DataCategories, Field::Measures] {
+                if let (Some(v), Some(c)) = (text(f), at(f)) {
+                    out.problems.push(problem(
+                        row,
+                        c,
+                        Msg::new("sheetimport-no-category").arg("value", v),
+                    ));
+                }
+            }
+        }
+        let safeguards = text(Field::Safeguards);
+        match text(Field::Transfers) {
+            Some(t) if is_none_word(&t) => {
+                d.transfers.get_or_insert_with(Vec::new);
+                if let (Some(v), Some(c)) = (safeguards, at(Field::Safeguards)) {
+                    out.problems.push(problem(
+                        row,
+                        c,
+                        Msg::new("sheetimport-no-transfer").arg("value", v),
+                    ));
+                }
+            }
+            Some(t) => {
+                let list = d.transfers.get_or_insert_with(Vec::new);
+                for line in lines(Some(t)) {
+                    let (country, recipient) = match line.split_once([':', '—']) {
+                        Some((a, b)) if !b.trim().is_empty() => {
+                            (a.trim().to_string(), b.trim().to_string())
+                        }
+                        _ => {
+                            if let Some(c) = at(Field::Transfers) {
+                                out.problems.push(problem(
+                                    row,
+                                    c,
+                                    Msg::new("sheetimport-no-recipient")
+                                        .arg("value", line.as_str()),
+                                ));
+                            }
+                            (line.clone(), String::new())
+                        }
+                    };
+                    let transfer = Transfer {
+                        country,
+                        recipient,
+                        purpose: None,
+                        legal_basis: None,
+                        safeguards: safeguards.clone(),
+                        to_confirm: Vec::new(),
+                    };
+                    if !list.contains(&transfer) {
+                        list.push(transfer);
+                    }
+                }
+            }
+            None => {
+                if let (Some(v), Some(c)) = (safeguards, at(Field::Safeguards)) {
+                    out.problems.push(problem(
+                        row,
+                        c,
+                        Msg::new("sheetimport-no-transfer").arg("value", v),
+                    ));
+                }
+            }
+        }
+    }
+    let mut ids: Vec<Id> = Vec::new();
+    for d in drafts {
+        let id = slug(&d.name, &ids);
+        ids.push(id.clone());
+        out.controllers.push((id, controller_value(d, lang)));
+    }
+    Some(out)
+}
+
+/// Sets the controller fact `f` of `d` from `cell`: `None` when placed (or
+/// the same as already given), else why not.
+fn set_fact(d: &mut Draft, f: Field, cell: &Cell) -> Option<Msg> {
+    let v = as_text(cell)?;
+    let differs = |first: usize| {
+        Some(
+            Msg::new("sheetimport-differs")
+                .arg("value", v.as_str())
+                .arg("first", first),
+        )
+    };
+    let first = d.row;
+    match f {
+        Field::ControllerContact => {
+            let address = v.lines().map(str::trim).collect::<Vec<_>>().join(", ");
+            match &d.address {
+                Some(a) if *a != address => return differs(first),
+                Some(_) => {}
+                None => d.address = Some(address),
+            }
+        }
+        Field::Representative | Field::Dpo => {
+            let contact = contact(&v);
+            let slot = if f == Field::Dpo {
+                &mut d.dpo
+            } else {
+                &mut d.representative
+            };
+            if slot.is_empty() {
+                *slot = contact;
+            } else if *slot != contact {
+                return differs(first);
+            }
+        }
+        Field::ConventionTitle => match &d.title {
+            Some(t) if *t != v => return differs(first),
+            Some(_) => {}
+            None => d.title = Some(v),
+        },
+        Field::ConventionStart => {
+            let Some(day) = as_date(cell) else {
+                return Some(Msg::new("sheetimport-bad-date").arg("value", v));
+            };
+            match d.start {
+                Some(s) if s != day => return differs(first),
+                Some(_) => {}
+                None => d.start = Some(day),
+            }
+        }
+        Field::ConventionMonths => {
+            let Ok(n) = v.trim().parse::<u32>() else {
+                return Some(Msg::new("sheetimport-bad-number").arg("value", v));
+            };
+            match d.months {
+                Some(m) if m != n => return differs(first),
+                Some(_) => {}
+                None => d.months = Some(n),
+            }
+        }
+        _ => {}
+    }
+    None
+}
+
+/// A contact from a cell: a line with `@` is the e-mail, the others the
+/// name.
+fn contact(v: &str) -> Contact {
+    let (mails, names): (Vec<&str>, Vec<&str>) = v
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .partition(|l| l.contains('@'));
+    Contact {
+        name: Some(names.join(" ")).filter(|s| !s.is_empty()),
+        email: mails.first().map(|m| m.to_string()),
+        ..Contact::default()
+    }
+}
+
+/// A cell's lines, trimmed, empty ones left out.
+fn lines(v: Option<String>) -> Vec<String> {
+    v.iter()
+        .flat_map(|v| v.lines())
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Whether a transfers cell says there are none (« aucun », « néant »,
+/// « none »…).
+fn is_none_word(v: &str) -> bool {
+    let v = normal(v);
+    let said = [Lang::Fr, Lang::En].map(|l| normal(Catalog::of(l).get("none")));
+    said.contains(&v) || ["aucune", "néant", "neant", "non", "no", "-"].contains(&v.as_str())
+}
+
+/// The controller file of a draft, as YAML: the convention's start and
+/// term left out when the sheet does not give them, so that `dpo check`
+/// names what is to complete instead of a date being made up; its title
+/// then « à compléter ».
+fn controller_value(d: Draft, lang: Lang) -> serde_yaml::Value {
+    let (start, months) = (d.start, d.months);
+    let c = Controller {
+        name: d.name,
+        name_with_article: None,
+        address: d.address,
+        siret: None,
+        representative: d.representative,
+        dpo: d.dpo,
+        contacts: Default::default(),
+        convention: Convention {
+            title: d
+                .title
+                .unwrap_or_else(|| Catalog::of(lang).get("todo").to_string()),
+            reference: None,
+            act: None,
+            act_date: None,
+            enforceable_on: None,
+            start: start.unwrap_or_default(),
+            term_months: months.unwrap_or_default(),
+            renewals_allowed: 0,
+            renewal_notice_months: 0,
+            renewals: Vec::new(),
+        },
+        activities: d.activities,
+        transfers: d.transfers,
+    };
+    let mut v = serde_yaml::to_value(&c).unwrap_or_default();
+    if let Some(conv) = v.get_mut("convention").and_then(|c| c.as_mapping_mut()) {
+        if start.is_none() {
+            conv.shift_remove("start");
+        }
+        if months.is_none() {
+            conv.shift_remove("term_months");
+        }
+    }
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sheet(rows: Vec<Vec<&str>>) -> ReadSheet {
+        ReadSheet {
+            name: "Registre".into(),
+            rows: rows
+                .into_iter()
+                .map(|r| r.into_iter().map(Cell::text).collect())
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn rows_become_controllers_categories_and_measures_and_the_rest_is_reported() {
+        let s = sheet(vec![
+            vec!["Registre des activités de traitement (sous-traitant)"],
+            vec![
+                "Nom du responsable du traitement",
+                "Catégories de traitements",
+                "Mesures",
+                "Divers",
+                "Début de la convention",
+            ],
+            vec![
+                "Ville A",
+                "Paie",
+                "Sauvegardes\nChiffrement",
+                "",
+                "01/02/2021",
+            ],
+            vec![],
+            vec!["Ville A", "Messagerie", "Sauvegardes", "note", "2021-02-01"],
+            vec!["", "Orpheline"],
+            vec!["Ville B", "", "", "", "demain"],
+        ]);
+        let mapping: Mapping = serde_yaml::from_str("columns:\n  Mesures: measures\n").unwrap();
+        let out = import(&[s], &mapping, Lang::Fr).unwrap();
+        assert_eq!(out.controllers.len(), 2);
+        assert_eq!(out.measures.len(), 2);
+        let a = &out.controllers[0].1;
+        assert_eq!(a["convention"]["start"].as_str(), Some("2021-02-01"));
+        assert_eq!(a["activities"].as_sequence().unwrap().len(), 2);
+        let b = &out.controllers[1].1;
+        assert!(b["convention"].get("start").is_none());
+        let places: Vec<(usize, Option<usize>, &str)> = out
+            .problems
+            .iter()
+            .map(|p| (p.row, p.column, p.why.id))
+            .collect();
+        assert_eq!(
+            places,
+            vec![
+                (5, Some(4), "sheetimport-no-field"),
+                (6, Some(2), "sheetimport-no-controller"),
+                (7, Some(5), "sheetimport-bad-date"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sheet_without_the_controller_column_is_not_this_layout() {
+        let s = sheet(vec![vec!["a", "Catégories de traitements"]]);
+        assert!(import(&[s], &Mapping::default(), Lang::Fr).is_none());
+    }
+
+    #[test]
+    fn a_mapping_names_only_known_fields() {
+        let e = serde_yaml::from_str::<Mapping>("columns:\n  X: nothing\n").unwrap_err();
+        assert!(e.to_string().contains("unknown variant"), "{e}");
+    }
+}

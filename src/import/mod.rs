@@ -1,0 +1,383 @@
+//! `dpo import`: a register kept in a spreadsheet (XLSX or ODS, read by
+//! [`crate::sheet::read`]) made into a new workspace.
+//!
+//! Two layouts are recognised, by their columns and never by sheet names:
+//! dpo's own export (`dpo register --format xlsx|ods`, [`own`]: its column
+//! keys looked up in both languages' catalogs, a lossless round trip), and
+//! a sheet in the authority's processor-register layout ([`authority`]:
+//! one row per category of processing, with a YAML mapping for renamed
+//! columns).
+//!
+//! Nothing is dropped silently: every value that cannot be placed is a
+//! [`Problem`] naming its sheet, row and column (A1 letters) and why. The
+//! new workspace is written beside its final place and renamed into it
+//! ([`write`]), so it appears whole or not at all; its first journal entry
+//! (`workspace.import`) names the file read and its SHA-256.
+
+pub mod authority;
+pub mod own;
+
+use std::path::Path;
+use std::time::Duration;
+
+use serde::Serialize;
+
+use crate::model::{Id, Lang, Processor, SecurityMeasure, SubProcessor};
+use crate::render::catalog::{Catalog, Msg, Told};
+use crate::sheet::read::{column_letters, ReadSheet};
+use crate::workspace::{Act, WorkspaceError};
+
+pub use authority::Mapping;
+
+/// The journal action of an import.
+pub const IMPORT_ACTION: &str = "workspace.import";
+
+/// A value that could not be placed, and where it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    /// The sheet's name.
+    pub sheet: String,
+    /// The row, from 1.
+    pub row: usize,
+    /// The column, from 1; `None` for the whole row.
+    pub column: Option<usize>,
+    /// Why.
+    pub why: Msg,
+}
+
+impl Problem {
+    /// Where and why, as one message (« Feuille, ligne 3, colonne B : … »).
+    pub fn msg(&self) -> Msg {
+        match self.column {
+            Some(c) => Msg::new("sheetimport-at")
+                .arg("sheet", self.sheet.as_str())
+                .arg("row", self.row)
+                .arg("column", column_letters(c))
+                .arg("why", self.why.clone()),
+            None => Msg::new("sheetimport-at-row")
+                .arg("sheet", self.sheet.as_str())
+                .arg("row", self.row)
+                .arg("why", self.why.clone()),
+        }
+    }
+}
+
+/// What a spreadsheet gave: the records of a workspace, the controller
+/// files as YAML values (a convention date the sheet lacks is left out, so
+/// `dpo check` names it), and what could not be placed.
+#[derive(Debug, Clone, Default)]
+pub struct Imported {
+    /// Which layout was read (`own` or `authority`).
+    pub layout: &'static str,
+    /// `processor.yaml`.
+    pub processor: Option<Processor>,
+    /// `controllers/<id>.yaml`, in order.
+    pub controllers: Vec<(Id, serde_yaml::Value)>,
+    /// `subprocessors.yaml`.
+    pub subprocessors: Vec<SubProcessor>,
+    /// `security-measures.yaml`.
+    pub measures: Vec<SecurityMeasure>,
+    /// Every value not placed.
+    pub problems: Vec<Problem>,
+}
+
+/// Why an import cannot be made.
+#[derive(Debug, thiserror::Error)]
+#[error("{}", self.told().msg.english())]
+pub enum ImportError {
+    /// The file is not a spreadsheet this tool reads.
+    Unreadable {
+        /// The file, as given.
+        file: String,
+        /// The reader's words.
+        detail: String,
+    },
+    /// No sheet has the columns of either layout.
+    NoLayout {
+        /// The file, as given.
+        file: String,
+    },
+    /// The mapping file is not usable.
+    Mapping {
+        /// The file, as given.
+        file: String,
+        /// Why.
+        why: Msg,
+    },
+    /// The target folder exists and is not empty.
+    NotEmpty {
+        /// The folder.
+        path: String,
+    },
+    /// A controller's record could not be written as YAML.
+    Yaml(String),
+    /// Writing the workspace failed.
+    Workspace(#[from] WorkspaceError),
+}
+
+impl ImportError {
+    /// What the refusal says, as catalog messages.
+    pub fn told(&self) -> Told {
+        let file = |id: &'static str, file: &str| Msg::new(id).arg("file", file);
+        let (msg, hint) = match self {
+            ImportError::Unreadable { file: f, detail } => (
+                file("sheetimport-unusable", f).arg("detail", detail.as_str()),
+                None,
+            ),
+            ImportError::NoLayout { file: f } => (
+                file("sheetimport-no-layout", f),
+                Some("sheetimport-no-layout-hint"),
+            ),
+            ImportError::Mapping { file: f, why } => (
+                file("sheetimport-mapping-bad", f).arg("why", why.clone()),
+                None,
+            ),
+            ImportError::NotEmpty { path } => (
+                Msg::new("sheetimport-into-not-empty").arg("path", path.as_str()),
+                Some("errors-init-exists-hint"),
+            ),
+            ImportError::Yaml(detail) => (Msg::text(detail.as_str()), None),
+            ImportError::Workspace(e) => return e.told(),
+        };
+        match hint {
+            Some(h) => Told::new(msg).hint(Msg::new(h)),
+            None => Told::new(msg),
+        }
+    }
+}
+
+crate::render::catalog::told_localize!(ImportError);
+
+/// Reads `sheets` in whichever layout they follow: dpo's own export when
+/// its sheets are there, else the authority's layout (through `mapping`).
+pub fn import(
+    file: &str,
+    sheets: &[ReadSheet],
+    mapping: &Mapping,
+    lang: Lang,
+) -> Result<Imported, ImportError> {
+    if let Some(imported) = own::import(sheets) {
+        return Ok(imported);
+    }
+    authority::import(sheets, mapping, lang).ok_or_else(|| ImportError::NoLayout {
+        file: file.to_string(),
+    })
+}
+
+/// The normalised form a header is compared in: trimmed, lower case, one
+/// space between words.
+pub(crate) fn normal(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// An identifier made from a name (« Hébergement de la messagerie » →
+/// `hebergement-de-la-messagerie`), distinct from `taken`.
+pub(crate) fn slug(name: &str, taken: &[Id]) -> Id {
+    let mut s = String::new();
+    for c in name.to_lowercase().chars() {
+        let plain = match c {
+            'à' | 'â' | 'ä' | 'á' => "a",
+            'ç' => "c",
+            'é' | 'è' | 'ê' | 'ë' => "e",
+            'î' | 'ï' | 'í' => "i",
+            'ô' | 'ö' | 'ó' => "o",
+            'ù' | 'û' | 'ü' | 'ú' => "u",
+            'ÿ' => "y",
+            'œ' => "oe",
+            'æ' => "ae",
+            c if c.is_ascii_alphanumeric() => {
+                s.push(c);
+                continue;
+            }
+            _ => "-",
+        };
+        s.push_str(plain);
+    }
+    let words: Vec<&str> = s.split('-').filter(|w| !w.is_empty()).collect();
+    let mut base = words.join("-");
+    base.truncate(56);
+    let base = base.trim_end_matches('-');
+    let base = if base.is_empty() { "x" } else { base };
+    let mut n = 1;
+    loop {
+        let candidate = if n == 1 {
+            base.to_string()
+        } else {
+            format!("{base}-{n}")
+        };
+        if let Ok(id) = Id::new(&candidate) {
+            if !taken.contains(&id) {
+                return id;
+            }
+        }
+        n += 1;
+    }
+}
+
+/// The YAML text of a record: no `null`, no empty list or mapping (their
+/// defaults), except the lists in `keep` (`transfers: []` says "none").
+fn yaml_text(value: &impl Serialize, keep: &[&str]) -> Result<String, ImportError> {
+    let mut v = serde_yaml::to_value(value).map_err(|e| ImportError::Yaml(e.to_string()))?;
+    prune(&mut v, keep);
+    serde_yaml::to_string(&v).map_err(|e| ImportError::Yaml(e.to_string()))
+}
+
+fn prune(v: &mut serde_yaml::Value, keep: &[&str]) {
+    use serde_yaml::Value;
+    match v {
+        Value::Mapping(m) => {
+            let keys: Vec<Value> = m.keys().cloned().collect();
+            for k in keys {
+                let kept = k.as_str().is_some_and(|k| keep.contains(&k));
+                if let Some(child) = m.get_mut(&k) {
+                    prune(child, keep);
+                    let empty = match child {
+                        Value::Null => true,
+                        Value::Sequence(s) => s.is_empty() && !kept,
+                        Value::Mapping(m) => m.is_empty(),
+                        _ => false,
+                    };
+                    if empty {
+                        m.shift_remove(&k);
+                    }
+                }
+            }
+        }
+        Value::Sequence(s) => s.iter_mut().for_each(|c| prune(c, keep)),
+        _ => {}
+    }
+}
+
+/// The files of the new workspace: the records the sheets carried, and
+/// the skeleton `dpo init` writes for what they do not (`people.yaml`).
+pub fn files(imported: &Imported, lang: Lang) -> Result<Vec<(String, String)>, ImportError> {
+    let mut out = Vec::new();
+    let processor = match &imported.processor {
+        Some(p) => p.clone(),
+        None => Processor {
+            language: Some(lang),
+            ..serde_yaml::from_value::<Processor>(serde_yaml::Value::Mapping(
+                [("name".into(), Catalog::of(lang).get("todo").into())]
+                    .into_iter()
+                    .collect(),
+            ))
+            .map_err(|e| ImportError::Yaml(e.to_string()))?
+        },
+    };
+    out.push(("processor.yaml".to_string(), yaml_text(&processor, &[])?));
+    for (id, c) in &imported.controllers {
+        out.push((
+            crate::workspace::controller_file(id),
+            yaml_text(c, &["transfers"])?,
+        ));
+    }
+    out.push((
+        "subprocessors.yaml".to_string(),
+        yaml_text(
+            &crate::model::SubProcessors {
+                subprocessors: imported.subprocessors.clone(),
+            },
+            &["subprocessors"],
+        )?,
+    ));
+    out.push((
+        "security-measures.yaml".to_string(),
+        yaml_text(
+            &crate::model::SecurityMeasures {
+                measures: imported.measures.clone(),
+            },
+            &["measures"],
+        )?,
+    ));
+    out.extend(crate::workspace::skeleton(lang));
+    Ok(out)
+}
+
+/// Writes the new workspace `dir` from `files`: refused when `dir` exists
+/// and is not empty; made in a temporary folder beside it, journaled there
+/// (`workspace.import`, its text `note`: the file read and its SHA-256),
+/// then renamed into place.
+pub fn write(
+    dir: &Path,
+    act: &Act,
+    files: &[(String, String)],
+    note: &str,
+    lock_wait: Duration,
+) -> Result<(), ImportError> {
+    let not_empty = || ImportError::NotEmpty {
+        path: dir.display().to_string(),
+    };
+    if !crate::workspace::is_empty_dir(dir)? {
+        return Err(not_empty());
+    }
+    let parent = match dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let io = |source| WorkspaceError::Write {
+        path: dir.to_path_buf(),
+        source,
+    };
+    std::fs::create_dir_all(&parent).map_err(io)?;
+    let tmp = tempfile::Builder::new()
+        .prefix(".dpo-import-")
+        .tempdir_in(&parent)
+        .map_err(io)?;
+    crate::workspace::create(
+        tmp.path(),
+        act,
+        files,
+        (IMPORT_ACTION, Some(note)),
+        lock_wait,
+    )?;
+    // Made whole beside its place: one rename puts it there (over an empty
+    // folder, which rename replaces).
+    if !crate::workspace::is_empty_dir(dir)? {
+        return Err(not_empty());
+    }
+    let made = tmp.keep();
+    if let Err(source) = std::fs::rename(&made, dir) {
+        let _ = std::fs::remove_dir_all(&made);
+        return Err(io(source).into());
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_makes_a_distinct_identifier() {
+        assert_eq!(
+            slug("Hébergement de la messagerie", &[]).as_str(),
+            "hebergement-de-la-messagerie"
+        );
+        let first = slug("Commune d'Athis-Mons", &[]);
+        assert_eq!(first.as_str(), "commune-d-athis-mons");
+        assert_eq!(
+            slug("Commune d'Athis-Mons", &[first]).as_str(),
+            "commune-d-athis-mons-2"
+        );
+        assert_eq!(slug("«»", &[]).as_str(), "x");
+    }
+
+    #[test]
+    fn a_record_s_yaml_leaves_out_defaults_but_keeps_an_empty_transfers_list() {
+        let v: serde_yaml::Value =
+            serde_yaml::from_str("a: null\nb: []\ntransfers: []\nc: {d: null}\ne: 1\n").unwrap();
+        let text = yaml_text(&v, &["transfers"]).unwrap();
+        assert_eq!(text, "transfers: []\ne: 1\n");
+    }
+
+    #[test]
+    fn headers_compare_without_case_or_extra_spaces() {
+        assert_eq!(
+            normal("  Catégories   de Traitements "),
+            "catégories de traitements"
+        );
+    }
+}

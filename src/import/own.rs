@@ -1,0 +1,775 @@
+//! dpo's own register workbook (`dpo register --format xlsx|ods`) read
+//! back, as [`crate::register::sheets`] lays it out: each sheet recognised
+//! by its header row, whose headers are looked up in the column lists of
+//! that module built with BOTH languages' catalogs (a French export imports
+//! into an English run and the reverse); each column's key is the YAML path
+//! of the field it holds.
+//!
+//! The cells' words are undone: « à compléter » is a value not given;
+//! `value (à confirmer)` is the value, its field put back in the record's
+//! `to_confirm`; « aucun » is an empty list (and `transfers: []`); a list is
+//! one item per line. Sub-processors and measures, shown by name, are
+//! mapped back to their ids through their own sheets (an unknown or
+//! ambiguous name is a [`Problem`]); a system shown as another category's
+//! name is that category's id again. Transfers logged with an instruction
+//! are not in the controller file: such a line is reported, not imported.
+
+use std::collections::BTreeMap;
+
+use serde::de::DeserializeOwned;
+use serde_yaml::{Mapping, Value};
+
+use super::{Imported, Problem};
+use crate::model::{Controller, Id, Lang, Processor, SecurityMeasure, SubProcessor};
+use crate::register::sheets;
+use crate::render::catalog::{Catalog, Msg};
+use crate::sheet::read::{as_date, as_text, ReadSheet};
+use crate::sheet::{Cell, Column, Mark};
+
+/// The kinds of sheet of the register workbook.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Processor,
+    Controllers,
+    Activities,
+    SubProcessors,
+    Measures,
+}
+
+const KINDS: [Kind; 5] = [
+    Kind::Processor,
+    Kind::Controllers,
+    Kind::Activities,
+    Kind::SubProcessors,
+    Kind::Measures,
+];
+
+fn columns(kind: Kind, cat: &Catalog) -> Vec<Column> {
+    match kind {
+        Kind::Processor => sheets::processor_columns(cat),
+        Kind::Controllers => sheets::controllers_columns(cat),
+        Kind::Activities => sheets::activity_columns(cat),
+        Kind::SubProcessors => sheets::subprocessor_columns(cat),
+        Kind::Measures => sheets::measure_columns(cat),
+    }
+}
+
+/// A sheet recognised: its kind and the key of each of its columns.
+struct Known<'a> {
+    sheet: &'a ReadSheet,
+    kind: Kind,
+    keys: Vec<Option<String>>,
+}
+
+/// The kind of `sheet` and its columns' keys: the kind whose headers (in
+/// either language) name the most of its columns, all of them but empty
+/// ones, its first column among them.
+fn recognise(sheet: &ReadSheet) -> Option<Known<'_>> {
+    let header: Vec<String> = sheet
+        .rows
+        .first()?
+        .iter()
+        .map(|c| as_text(c).map(|h| super::normal(&h)).unwrap_or_default())
+        .collect();
+    KINDS
+        .iter()
+        .filter_map(|&kind| {
+            let mut by_header: BTreeMap<String, String> = BTreeMap::new();
+            let mut first = String::new();
+            for lang in [Lang::Fr, Lang::En] {
+                let cols = columns(kind, &Catalog::of(lang));
+                first = cols.first()?.key.clone();
+                for c in cols {
+                    by_header.insert(super::normal(&c.header), c.key);
+                }
+            }
+            let keys: Vec<Option<String>> =
+                header.iter().map(|h| by_header.get(h).cloned()).collect();
+            let named = keys.iter().flatten().count();
+            let all = header.iter().filter(|h| !h.is_empty()).count();
+            (named == all && named >= 2 && keys.contains(&Some(first)))
+                .then_some((named, kind, keys))
+        })
+        .max_by_key(|(named, _, _)| *named)
+        .map(|(_, kind, keys)| Known { sheet, kind, keys })
+}
+
+/// The words of the cells, both languages.
+struct Words {
+    todo: Vec<String>,
+    none: Vec<String>,
+    to_confirm: Vec<String>,
+}
+
+impl Words {
+    fn new() -> Self {
+        let all = |id: &str| {
+            [Lang::Fr, Lang::En]
+                .map(|l| Catalog::of(l).get(id).to_string())
+                .to_vec()
+        };
+        Words {
+            todo: all("todo"),
+            none: all("none"),
+            to_confirm: all("to_confirm"),
+        }
+    }
+
+    /// A cell's text with its words undone: `None` for an empty cell or
+    /// « à compléter »; `(text, assumed)` otherwise.
+    fn unmark(&self, c: &Cell) -> Option<(String, bool)> {
+        let text = match c {
+            Cell::Date(_) | Cell::DateTime(_) | Cell::Number(_) => {
+                return Some((as_text(c)?, false))
+            }
+            _ => as_text(c)?,
+        };
+        if self.todo.iter().any(|t| *t == text.trim())
+            || matches!(c, Cell::Marked(_, Mark::Missing))
+        {
+            return None;
+        }
+        for label in &self.to_confirm {
+            if let Some(v) = text.strip_suffix(&format!(" ({label})")) {
+                return Some((v.to_string(), true));
+            }
+            if let Some(v) = text.strip_suffix(&format!("({label})")) {
+                return Some((v.trim_end().to_string(), true));
+            }
+        }
+        Some((text, false))
+    }
+
+    fn is_none(&self, s: &str) -> bool {
+        self.none.iter().any(|n| n == s.trim())
+    }
+
+    fn is_todo(&self, s: &str) -> bool {
+        self.todo.iter().any(|n| n == s.trim())
+    }
+}
+
+/// How a field's cell is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// One item per line.
+    List,
+    /// A date cell or a date typed as text.
+    Date,
+    /// A whole number.
+    Number,
+    /// Renewals, one per line (`DECIDED_ON, MONTHS, REFERENCE`).
+    Renewals,
+    /// Text.
+    Text,
+}
+
+/// The shape of the field named `leaf` (the last part of its path).
+fn shape(leaf: &str) -> Shape {
+    match leaf {
+        "systems" | "data_categories" | "subprocessors" | "security_measures" | "activities"
+        | "controllers" => Shape::List,
+        "act_date" | "enforceable_on" | "start" | "end" | "last_tested" => Shape::Date,
+        "term_months" | "renewals_allowed" | "renewal_notice_months" | "test_interval_months" => {
+            Shape::Number
+        }
+        "renewals" => Shape::Renewals,
+        _ => Shape::Text,
+    }
+}
+
+/// Sets `path` (dotted) in the mapping `m`.
+fn put(m: &mut Mapping, path: &str, v: Value) {
+    match path.split_once('.') {
+        None => {
+            m.insert(Value::from(path), v);
+        }
+        Some((head, rest)) => {
+            let key = Value::from(head);
+            if !m.get(&key).is_some_and(Value::is_mapping) {
+                m.insert(key.clone(), Value::Mapping(Mapping::new()));
+            }
+            if let Some(Value::Mapping(child)) = m.get_mut(&key) {
+                put(child, rest, v);
+            }
+        }
+    }
+}
+
+/// The YAML value of one cell for the field `path`, or why it is none.
+fn value(w: &Words, path: &str, cell: &Cell, text: &str) -> Result<Value, Msg> {
+    let leaf = path.rsplit('.').next().unwrap_or(path);
+    let bad = |id: &'static str| Msg::new(id).arg("value", text);
+    let shape = shape(leaf);
+    if shape == Shape::List {
+        if w.is_none(text) {
+            return Ok(Value::Sequence(Vec::new()));
+        }
+        return Ok(Value::Sequence(
+            text.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(Value::from)
+                .collect(),
+        ));
+    }
+    if shape == Shape::Date {
+        let day = match cell {
+            Cell::Date(_) | Cell::DateTime(_) => as_date(cell),
+            _ => crate::sheet::read::date_text(text),
+        };
+        return day
+            .map(|d| Value::from(d.to_string()))
+            .ok_or_else(|| bad("sheetimport-bad-date"));
+    }
+    if shape == Shape::Number {
+        return text
+            .trim()
+            .parse::<u32>()
+            .map(Value::from)
+            .map_err(|_| bad("sheetimport-bad-number"));
+    }
+    if shape == Shape::Renewals {
+        let mut list = Vec::new();
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            let mut parts = line.splitn(3, ',').map(str::trim);
+            let (Some(day), Some(months)) = (parts.next(), parts.next()) else {
+                return Err(bad("sheetimport-bad-value").arg("detail", line));
+            };
+            let mut r = Mapping::new();
+            r.insert("decided_on".into(), day.into());
+            let months: u32 = months.parse().map_err(|_| bad("sheetimport-bad-number"))?;
+            r.insert("months".into(), months.into());
+            if let Some(re) = parts.next().filter(|s| !s.is_empty()) {
+                r.insert("reference".into(), re.into());
+            }
+            list.push(Value::Mapping(r));
+        }
+        return Ok(Value::Sequence(list));
+    }
+    Ok(Value::from(text))
+}
+
+/// Reads a record of type `T` from `m`, or the row's problem.
+fn record<T: DeserializeOwned>(m: Mapping, sheet: &str, row: usize) -> Result<T, Problem> {
+    serde_yaml::from_value(Value::Mapping(m)).map_err(|e| Problem {
+        sheet: sheet.to_string(),
+        row,
+        column: None,
+        why: Msg::new("sheetimport-bad-value")
+            .arg("value", "")
+            .arg("detail", e.to_string()),
+    })
+}
+
+/// The state of one import.
+struct Reader {
+    w: Words,
+    problems: Vec<Problem>,
+}
+
+impl Reader {
+    fn problem(&mut self, sheet: &ReadSheet, row: usize, col: usize, why: Msg) {
+        self.problems.push(Problem {
+            sheet: sheet.name.clone(),
+            row,
+            column: Some(col),
+            why,
+        });
+    }
+
+    /// The row `row` of a known sheet as a mapping of the fields under
+    /// `prefix` (`measure.`), with its `to_confirm` list; the cells of
+    /// columns under no such key left to `other`.
+    fn fields(&mut self, k: &Known<'_>, row: usize, prefix: &str) -> (Mapping, Vec<String>) {
+        let mut m = Mapping::new();
+        let mut assumed: Vec<String> = Vec::new();
+        for (c, key) in k.keys.iter().enumerate() {
+            let Some(path) = key.as_deref().and_then(|k| k.strip_prefix(prefix)) else {
+                continue;
+            };
+            let cell = k.sheet.cell(row, c + 1);
+            let Some((text, sure)) = self.w.unmark(cell) else {
+                continue;
+            };
+            if sure {
+                let field = path.split('.').next().unwrap_or(path).to_string();
+                if !assumed.contains(&field) {
+                    assumed.push(field);
+                }
+            }
+            if text.trim().is_empty() {
+                continue;
+            }
+            match value(&self.w, path, cell, &text) {
+                Ok(v) => put(&mut m, path, v),
+                Err(why) => self.problem(k.sheet, row, c + 1, why),
+            }
+        }
+        (m, assumed)
+    }
+
+    /// The records of type `T` of the sheets `ks`, one a row, and each
+    /// one's name with its id (`named`).
+    fn records<'a, T: DeserializeOwned>(
+        &mut self,
+        ks: impl Iterator<Item = &'a Known<'a>>,
+        prefix: &str,
+        named: impl Fn(&T) -> (String, Id),
+    ) -> (Vec<T>, Vec<(String, Id)>) {
+        let (mut list, mut names) = (Vec::new(), Vec::new());
+        for k in ks {
+            for row in Reader::rows(k) {
+                let (m, assumed) = self.fields(k, row, prefix);
+                match record::<T>(with_confirm(m, assumed), &k.sheet.name, row) {
+                    Ok(t) => {
+                        names.push(named(&t));
+                        list.push(t);
+                    }
+                    Err(e) => self.problems.push(e),
+                }
+            }
+        }
+        (list, names)
+    }
+
+    /// The rows of a known sheet after its header that hold anything.
+    fn rows<'a>(k: &'a Known<'a>) -> impl Iterator<Item = usize> + 'a {
+        (2..=k.sheet.rows.len()).filter(|&r| {
+            k.sheet
+                .rows
+                .get(r - 1)
+                .is_some_and(|cells| cells.iter().any(|c| as_text(c).is_some()))
+        })
+    }
+}
+
+fn with_confirm(mut m: Mapping, assumed: Vec<String>) -> Mapping {
+    if !assumed.is_empty() {
+        m.insert(
+            "to_confirm".into(),
+            Value::Sequence(assumed.into_iter().map(Value::from).collect()),
+        );
+    }
+    m
+}
+
+/// The ids of the records whose `name` is `text`.
+fn ids_named<'a>(pairs: &'a [(String, Id)], text: &'a str) -> impl Iterator<Item = &'a Id> + 'a {
+    pairs
+        .iter()
+        .filter(move |(n, _)| n == text)
+        .map(|(_, id)| id)
+}
+
+/// Reads dpo's own export, `None` when the sheets are not its.
+pub fn import(sheets: &[ReadSheet]) -> Option<Imported> {
+    let known: Vec<Known<'_>> = sheets.iter().filter_map(recognise).collect();
+    let of = |kind: Kind| known.iter().filter(move |k| k.kind == kind);
+    let processor_sheet = of(Kind::Processor).next()?;
+    let controllers_sheet = of(Kind::Controllers).next()?;
+    let mut r = Reader {
+        w: Words::new(),
+        problems: Vec::new(),
+    };
+    let mut out = Imported {
+        layout: "own",
+        ..Imported::default()
+    };
+    // Sheets that are none of the workbook's: every value reported.
+    for s in sheets
+        .iter()
+        .filter(|s| !known.iter().any(|k| std::ptr::eq(k.sheet, *s)))
+    {
+        for (i, cells) in s.rows.iter().enumerate() {
+            for (c, cell) in cells.iter().enumerate() {
+                if let Some(v) = as_text(cell) {
+                    r.problem(
+                        s,
+                        i + 1,
+                        c + 1,
+                        Msg::new("sheetimport-no-sheet").arg("value", v),
+                    );
+                }
+            }
+        }
+    }
+    // The processor: one row per field, keyed by its third cell.
+    let mut p = Mapping::new();
+    for row in Reader::rows(processor_sheet) {
+        let s = processor_sheet.sheet;
+        let Some(key) = as_text(s.cell(row, 3)) else {
+            continue;
+        };
+        if key.starts_with("register.") {
+            continue;
+        }
+        if !sheets::PROCESSOR_FIELDS.contains(&key.as_str()) {
+            if let Some(v) = as_text(s.cell(row, 2)) {
+                r.problem(
+                    s,
+                    row,
+                    2,
+                    Msg::new("sheetimport-bad-value")
+                        .arg("value", v)
+                        .arg("detail", key),
+                );
+            }
+            continue;
+        }
+        let cell = s.cell(row, 2);
+        if let Some((text, _)) = r.w.unmark(cell) {
+            match value(&r.w, &key, cell, &text) {
+                Ok(v) => put(&mut p, &key, v),
+                Err(why) => r.problem(s, row, 2, why),
+            }
+        }
+    }
+    match record::<Processor>(p, &processor_sheet.sheet.name, 1) {
+        Ok(p) => out.processor = Some(p),
+        Err(e) => r.problems.push(e),
+    }
+    // Measures and sub-processors, and their names for the categories.
+    let (measures, titles) = r.records(of(Kind::Measures), "measure.", |m: &SecurityMeasure| {
+        (m.title.clone(), m.id.clone())
+    });
+    out.measures = measures;
+    let (subprocessors, names) = r.records(
+        of(Kind::SubProcessors),
+        "subprocessor.",
+        |s: &SubProcessor| (s.name.clone(), s.id.clone()),
+    );
+    out.subprocessors = subprocessors;
+    // The controllers, then each one's categories and transfers.
+    let mut controllers: Vec<(usize, Mapping)> = Vec::new();
+    for row in Reader::rows(controllers_sheet) {
+        let (m, _) = r.fields(controllers_sheet, row, "controller.");
+        controllers.push((row, m));
+    }
+    let measure_sheet = of(Kind::Measures)
+        .next()
+        .map_or_else(String::new, |k| k.sheet.name.clone());
+    let sp_sheet = of(Kind::SubProcessors)
+        .next()
+        .map_or_else(String::new, |k| k.sheet.name.clone());
+    for k in of(Kind::Activities) {
+        let col = |key: &str| {
+            k.keys
+                .iter()
+                .position(|x| x.as_deref() == Some(key))
+                .map(|c| c + 1)
+        };
+        let Some(id_col) = col("controller.id") else {
+            continue;
+        };
+        let rows: Vec<usize> = Reader::rows(k).collect();
+        let Some(id) = rows
+            .first()
+            .and_then(|&row| as_text(k.sheet.cell(row, id_col)))
+        else {
+            continue;
+        };
+        let Some((_, ctrl)) = controllers
+            .iter_mut()
+            .find(|(_, m)| m.get("id").and_then(Value::as_str) == Some(id.as_str()))
+        else {
+            r.problem(
+                k.sheet,
+                rows[0],
+                id_col,
+                Msg::new("sheetimport-unknown-name")
+                    .arg("value", id)
+                    .arg("sheet", controllers_sheet.sheet.name.as_str()),
+            );
+            continue;
+        };
+        // The categories' names, for the systems that name one.
+        let name_col = col("activity.name");
+        let mut siblings: BTreeMap<String, String> = BTreeMap::new();
+        for &row in &rows {
+            let id = col("activity.id").and_then(|c| as_text(k.sheet.cell(row, c)));
+            let name = name_col.and_then(|c| r.w.unmark(k.sheet.cell(row, c)));
+            if let (Some(id), Some((name, _))) = (id, name) {
+                siblings.entry(name).or_insert(id);
+            }
+        }
+        let mut activities = Vec::new();
+        for &row in &rows {
+            if col("activity.id")
+                .and_then(|c| as_text(k.sheet.cell(row, c)))
+                .is_none()
+            {
+                continue;
+            }
+            let (mut m, assumed) = r.fields(k, row, "activity.");
+            // Names back to ids.
+            for (field, pairs, sheet) in [
+                ("subprocessors", &names, &sp_sheet),
+                ("security_measures", &titles, &measure_sheet),
+            ] {
+                let Some(Value::Sequence(items)) = m.get_mut(field) else {
+                    continue;
+                };
+                let c = col(&format!("activity.{field}")).unwrap_or(0);
+                let mut ids = Vec::new();
+                for item in items.iter() {
+                    let text = item.as_str().unwrap_or_default();
+                    let found: Vec<&Id> = ids_named(pairs, text).collect();
+                    match found.as_slice() {
+                        [one] => ids.push(Value::from(one.as_str())),
+                        [] => r.problem(
+                            k.sheet,
+                            row,
+                            c,
+                            Msg::new("sheetimport-unknown-name")
+                                .arg("value", text)
+                                .arg("sheet", sheet.as_str()),
+                        ),
+                        _ => r.problem(
+                            k.sheet,
+                            row,
+                            c,
+                            Msg::new("sheetimport-ambiguous-name")
+                                .arg("value", text)
+                                .arg("sheet", sheet.as_str()),
+                        ),
+                    }
+                }
+                *items = ids;
+            }
+            if let Some(Value::Sequence(items)) = m.get_mut("systems") {
+                for item in items.iter_mut() {
+                    let text = item.as_str().unwrap_or_default();
+                    if let Some(id) = siblings.get(text) {
+                        *item = Value::from(id.as_str());
+                    }
+                }
+            }
+            activities.push(Value::Mapping(with_confirm(m, assumed)));
+        }
+        ctrl.insert("activities".into(), Value::Sequence(activities));
+        if let Some(&row) = rows.first() {
+            if let Some(t) = transfers(&mut r, k, row, &col) {
+                ctrl.insert("transfers".into(), t);
+            }
+        }
+    }
+    for (row, mut m) in controllers {
+        let sheet = &controllers_sheet.sheet.name;
+        let id = m
+            .shift_remove("id")
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        let id = match Id::new(&id) {
+            Ok(id) => id,
+            Err(e) => {
+                r.problems.push(Problem {
+                    sheet: sheet.clone(),
+                    row,
+                    column: Some(1),
+                    why: Msg::new("sheetimport-bad-value")
+                        .arg("value", e.value.as_str())
+                        .arg("detail", "id"),
+                });
+                continue;
+            }
+        };
+        match record::<Controller>(m, sheet, row) {
+            Ok(c) => out
+                .controllers
+                .push((id, serde_yaml::to_value(&c).unwrap_or_default())),
+            Err(e) => r.problems.push(e),
+        }
+    }
+    out.problems = r.problems;
+    Some(out)
+}
+
+/// The controller's transfers from the six transfer columns of its first
+/// row: one transfer per line; « aucun » is none; a last line « à
+/// compléter » says those of the file are not known yet (no `transfers`).
+fn transfers(
+    r: &mut Reader,
+    k: &Known<'_>,
+    row: usize,
+    col: &dyn Fn(&str) -> Option<usize>,
+) -> Option<Value> {
+    let lines = |key: &str| -> Vec<String> {
+        col(key)
+            .and_then(|c| as_text(k.sheet.cell(row, c)))
+            .map(|t| t.lines().map(str::to_string).collect())
+            .unwrap_or_default()
+    };
+    let countries = lines("transfer.country");
+    if countries.is_empty() || (countries.len() == 1 && r.w.is_todo(&countries[0])) {
+        return None;
+    }
+    if countries.len() == 1 && r.w.is_none(&countries[0]) {
+        return Some(Value::Sequence(Vec::new()));
+    }
+    let fields = ["recipient", "purpose", "legal_basis", "safeguards"];
+    let others: Vec<Vec<String>> = fields
+        .iter()
+        .map(|f| lines(&format!("transfer.{f}")))
+        .collect();
+    let instructions = lines("transfer.instruction");
+    let mut list = Vec::new();
+    let mut known = true;
+    for (i, country) in countries.iter().enumerate() {
+        if i >= others[0].len() && r.w.is_todo(country) {
+            known = false;
+            continue;
+        }
+        if let Some(ins) = instructions.get(i).filter(|s| !s.trim().is_empty()) {
+            r.problem(
+                k.sheet,
+                row,
+                col("transfer.instruction").unwrap_or(0),
+                Msg::new("sheetimport-instruction-transfer")
+                    .arg("value", country.as_str())
+                    .arg("instruction", ins.as_str()),
+            );
+            continue;
+        }
+        let mut t = Mapping::new();
+        let mut assumed: Vec<String> = Vec::new();
+        for (field, line) in std::iter::once(("country", country.clone())).chain(
+            fields
+                .iter()
+                .zip(&others)
+                .map(|(f, l)| (*f, l.get(i).cloned().unwrap_or_default())),
+        ) {
+            match r.w.unmark(&Cell::text(line)) {
+                Some((v, sure)) => {
+                    if sure {
+                        assumed.push(field.to_string());
+                    }
+                    t.insert(field.into(), v.into());
+                }
+                None if matches!(field, "country" | "recipient") => {
+                    t.insert(field.into(), "".into());
+                }
+                None => {}
+            }
+        }
+        list.push(Value::Mapping(with_confirm(t, assumed)));
+    }
+    known.then_some(Value::Sequence(list))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sheet::Workbook;
+
+    fn load(rel: &str) -> crate::workspace::Workspace {
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
+        crate::workspace::load(&src).unwrap()
+    }
+
+    fn sample() -> crate::workspace::Workspace {
+        load("tests/fixtures/juvisy-workspace")
+    }
+
+    /// The workbook as the reader gives it: the header row, then the rows.
+    fn as_read(wb: &Workbook) -> Vec<ReadSheet> {
+        wb.sheets
+            .iter()
+            .map(|s| ReadSheet {
+                name: s.name.clone(),
+                rows: std::iter::once(
+                    s.columns
+                        .iter()
+                        .map(|c| Cell::Text(c.header.clone()))
+                        .collect(),
+                )
+                .chain(s.rows.iter().cloned())
+                .collect(),
+            })
+            .collect()
+    }
+
+    fn round_trip(lang: Lang, ws: crate::workspace::Workspace) {
+        let now = "2026-03-01T10:00:00Z".parse().unwrap();
+        let req = crate::register::RegisterRequest {
+            controllers: None,
+            now,
+        };
+        let reg = crate::register::build(&ws, &req).unwrap();
+        let wb = sheets::workbook(&reg, &Catalog::of(lang), now);
+        let out = import(&as_read(&wb)).expect("dpo's own layout");
+        assert_eq!(out.problems, vec![], "{lang:?}");
+        assert_eq!(out.processor.as_ref(), Some(&ws.processor));
+        let controllers: Vec<(Id, Controller)> = out
+            .controllers
+            .iter()
+            .map(|(id, v)| (id.clone(), serde_yaml::from_value(v.clone()).unwrap()))
+            .collect();
+        assert_eq!(controllers, ws.controllers);
+        assert_eq!(out.measures, ws.measures);
+        let used: Vec<&SubProcessor> = reg.subprocessors.iter().map(|s| s.subprocessor).collect();
+        assert_eq!(out.subprocessors.iter().collect::<Vec<_>>(), used);
+    }
+
+    #[test]
+    fn the_french_export_reads_back_to_the_same_records() {
+        round_trip(Lang::Fr, sample());
+        // The sample of registers/, with its assumptions to confirm.
+        round_trip(Lang::Fr, load("registers"));
+    }
+
+    #[test]
+    fn transfers_renewals_and_assumed_values_read_back() {
+        let mut ws = load("registers");
+        let c = &mut ws.controllers[0].1;
+        c.convention.renewals = vec![crate::model::Renewal {
+            decided_on: chrono::NaiveDate::from_ymd_opt(2021, 6, 15).unwrap(),
+            reference: Some("délibération n° 12, du 15 juin".into()),
+            months: 6,
+        }];
+        c.transfers = Some(vec![
+            serde_yaml::from_str(
+                "country: Suisse\nrecipient: Hébergeur\nsafeguards: décision d'adéquation\n\
+                 to_confirm: [recipient]\n",
+            )
+            .unwrap(),
+            serde_yaml::from_str(
+                "country: États-Unis\nrecipient: Éditeur\npurpose: assistance\n\
+                 legal_basis: art. 46\nsafeguards: clauses types\n",
+            )
+            .unwrap(),
+        ]);
+        round_trip(Lang::Fr, ws);
+        let mut ws = load("registers");
+        ws.controllers[0].1.transfers = Some(vec![]);
+        round_trip(Lang::En, ws);
+    }
+
+    #[test]
+    fn the_english_export_reads_back_to_the_same_records() {
+        round_trip(Lang::En, sample());
+    }
+
+    #[test]
+    fn an_unknown_measure_name_is_reported_where_it_stands() {
+        let ws = sample();
+        let now = "2026-03-01T10:00:00Z".parse().unwrap();
+        let req = crate::register::RegisterRequest {
+            controllers: None,
+            now,
+        };
+        let reg = crate::register::build(&ws, &req).unwrap();
+        let mut wb = sheets::workbook(&reg, &Catalog::of(Lang::Fr), now);
+        let col = wb.sheets[2]
+            .columns
+            .iter()
+            .position(|c| c.key == "activity.security_measures")
+            .unwrap();
+        wb.sheets[2].rows[0][col] = Cell::text("Mesure inconnue");
+        let out = import(&as_read(&wb)).unwrap();
+        assert_eq!(out.problems.len(), 1, "{:?}", out.problems);
+        let p = &out.problems[0];
+        assert_eq!((p.row, p.column), (2, Some(col + 1)));
+        assert_eq!(p.why.id, "sheetimport-unknown-name");
+    }
+}

@@ -1,0 +1,321 @@
+//! Integration tests of issue 14, import: `dpo import FILE --into DIR
+//! [--mapping MAP.yaml]` on the real binary. A sheet in the authority's
+//! processor-register layout made here with `openpyxl` — a renamed column
+//! (mapping file), an empty row, a merged cell, dates typed as text, a
+//! column that is no field, a row with no controller — is imported: each
+//! value placed or reported with its sheet, row and column, the new
+//! workspace passes `dpo check` and its journal names the file's SHA-256.
+//! A file that is not a spreadsheet and a non-empty `--into` are refused
+//! (exit 2) with nothing written.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::support::tools::{run, sha256sum};
+use crate::support::{Dpo, Workspace};
+
+const NOW: &str = "2021-08-02T10:00:00+02:00";
+
+/// Writes `out` with `openpyxl` from the Python `body` (a workbook `wb`
+/// whose first sheet is `ws`).
+fn openpyxl(out: &Path, body: &str) {
+    let script = format!(
+        "import openpyxl, sys\nwb = openpyxl.Workbook()\nws = wb.active\n{body}\nwb.save(sys.argv[1])\n"
+    );
+    run(Command::new("python3").arg("-c").arg(script).arg(out)).assert_code(0);
+}
+
+/// The authority's layout, with « Mesures de sécurité » instead of the
+/// model's header, a remark column, a controller's name merged over three
+/// rows, an empty row, dates typed as text (two forms) and as a date cell,
+/// and an orphan row.
+const AUTHORITY: &str = r#"
+ws.title = "Registre"
+ws.append(["Registre des activités de traitement du sous-traitant"])
+ws.merge_cells("A1:F1")
+ws.append(["Nom du responsable du traitement", "Catégories de traitements",
+           "Mesures de sécurité", "Transferts vers un pays tiers ou une organisation internationale",
+           "Garanties appropriées", "Début de la convention", "Durée de la convention (mois)",
+           "Remarques"])
+ws.append(["Commune de Juvisy-sur-Orge", "Hébergement de la messagerie",
+           "Sauvegardes chiffrées\nPare-feu", "aucun", None, "01/02/2021", 6, None])
+ws.append([None, "Gestion de la paie", "Sauvegardes chiffrées", None, None, None, None, "à revoir"])
+ws.append([None, "État civil", None, None, None, None, None, None])
+ws.merge_cells("A3:A5")
+ws.append([])
+import datetime
+ws.append(["Ville d'Athis-Mons", "Urbanisme", None, "États-Unis : Fournisseur SaaS",
+           "Clauses contractuelles types", datetime.date(2022, 3, 1), 12, None])
+ws.append(["Ville de Morangis", "Voirie", "Pare-feu", None, None, "1er mars 2022", 12, None])
+ws.append([None, "Orpheline", None, None, None, None, None, None])
+"#;
+
+fn dpo_in(ws: &Workspace) -> Dpo {
+    ws.dpo().now(NOW)
+}
+
+#[test]
+fn a_sheet_in_the_authority_s_layout_becomes_a_workspace_and_every_stray_value_is_reported() {
+    let ws = Workspace::missing();
+    let xlsx = ws.path("registre-apd.xlsx");
+    openpyxl(&xlsx, AUTHORITY);
+    let map = ws.path("correspondance.yaml");
+    std::fs::write(&map, "columns:\n  Mesures de sécurité: measures\n").unwrap();
+    let into = ws.path("nouveau");
+    let r = dpo_in(&ws).run(&[
+        "import".as_ref(),
+        xlsx.as_os_str(),
+        "--into".as_ref(),
+        into.as_os_str(),
+        "--mapping".as_ref(),
+        map.as_os_str(),
+    ]);
+    r.assert_no_panic();
+    // Written, with values reported: exit 1.
+    r.assert_code(1);
+    let err = r.stderr();
+    assert!(
+        err.contains("Registre, ligne 4, colonne H") && err.contains("«\u{202f}à revoir\u{202f}»"),
+        "{err}"
+    );
+    assert!(
+        err.contains("Registre, ligne 9, colonne B") && err.contains("«\u{202f}Orpheline\u{202f}»"),
+        "{err}"
+    );
+    assert_eq!(err.matches("non importé").count(), 2, "{err}");
+    let juvisy =
+        std::fs::read_to_string(into.join("controllers/commune-de-juvisy-sur-orge.yaml")).unwrap();
+    // The merged name holds for its three rows; the empty row is skipped.
+    for category in [
+        "Hébergement de la messagerie",
+        "Gestion de la paie",
+        "État civil",
+    ] {
+        assert!(juvisy.contains(category), "{juvisy}");
+    }
+    assert!(juvisy.contains("start: 2021-02-01"), "{juvisy}");
+    assert!(juvisy.contains("term_months: 6"), "{juvisy}");
+    assert!(juvisy.contains("transfers: []"), "{juvisy}");
+    let athis = std::fs::read_to_string(into.join("controllers/ville-d-athis-mons.yaml")).unwrap();
+    assert!(athis.contains("start: 2022-03-01"), "{athis}");
+    assert!(athis.contains("country: États-Unis"), "{athis}");
+    assert!(athis.contains("recipient: Fournisseur SaaS"), "{athis}");
+    assert!(
+        athis.contains("safeguards: Clauses contractuelles types"),
+        "{athis}"
+    );
+    let morangis =
+        std::fs::read_to_string(into.join("controllers/ville-de-morangis.yaml")).unwrap();
+    assert!(morangis.contains("start: 2022-03-01"), "{morangis}");
+    // No transfer column filled: not known yet, so no `transfers`.
+    assert!(!morangis.contains("transfers"), "{morangis}");
+    let measures = std::fs::read_to_string(into.join("security-measures.yaml")).unwrap();
+    assert_eq!(measures.matches("title:").count(), 2, "{measures}");
+    // The new workspace passes `dpo check`.
+    Dpo::new(&into).now(NOW).run(&["check"]).assert_code(0);
+    // Its journal names the file and its SHA-256.
+    let journal = std::fs::read_to_string(into.join("journal.jsonl")).unwrap();
+    let first: serde_json::Value = serde_json::from_str(journal.lines().next().unwrap()).unwrap();
+    assert_eq!(first["action"], "workspace.import");
+    let text = first["text"].as_str().unwrap();
+    assert!(text.contains(&sha256sum(&xlsx)), "{text}");
+    assert!(text.contains("registre-apd.xlsx"), "{text}");
+}
+
+#[test]
+fn without_the_mapping_the_renamed_column_is_reported_cell_by_cell() {
+    let ws = Workspace::missing();
+    let xlsx = ws.path("registre-apd.xlsx");
+    openpyxl(&xlsx, AUTHORITY);
+    let into = ws.path("nouveau");
+    let r = dpo_in(&ws).english().run(&[
+        "import".as_ref(),
+        xlsx.as_os_str(),
+        "--into".as_ref(),
+        into.as_os_str(),
+    ]);
+    r.assert_code(1);
+    let err = r.stderr();
+    for cell in ["row 3, column C", "row 4, column C"] {
+        assert!(err.contains(cell), "{cell}: {err}");
+    }
+    assert!(
+        err.contains("column “Mesures de sécurité” is no field"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_bad_mapping_file_is_refused_with_its_line_and_the_fields_it_may_use() {
+    let ws = Workspace::missing();
+    let xlsx = ws.path("registre-apd.xlsx");
+    openpyxl(&xlsx, AUTHORITY);
+    let map = ws.path("correspondance.yaml");
+    std::fs::write(&map, "columns:\n  Mesures: mesures\n").unwrap();
+    let into = ws.path("nouveau");
+    let r = dpo_in(&ws).run(&[
+        "import".as_ref(),
+        xlsx.as_os_str(),
+        "--into".as_ref(),
+        into.as_os_str(),
+        "--mapping".as_ref(),
+        map.as_os_str(),
+    ]);
+    r.assert_code(2);
+    let err = r.stderr();
+    assert!(
+        err.contains("correspondance.yaml") && err.contains("line 2"),
+        "{err}"
+    );
+    assert!(err.contains("convention_start"), "{err}");
+    assert!(!into.exists());
+}
+
+#[test]
+fn a_file_that_is_not_a_spreadsheet_is_refused_by_name_and_nothing_is_written() {
+    let ws = Workspace::missing();
+    let fake = ws.path("registre.xlsx");
+    std::fs::write(&fake, "name: ceci n'est pas un classeur\n").unwrap();
+    let into = ws.path("nouveau");
+    let r = dpo_in(&ws).run(&[
+        "import".as_ref(),
+        fake.as_os_str(),
+        "--into".as_ref(),
+        into.as_os_str(),
+    ]);
+    r.assert_no_panic();
+    r.assert_code(2);
+    assert!(r.stderr().contains("registre.xlsx"), "{}", r.stderr());
+    assert!(
+        r.stderr().contains("n'est pas un classeur lisible"),
+        "{}",
+        r.stderr()
+    );
+    assert!(!into.exists());
+    let left: Vec<_> = std::fs::read_dir(ws.dir())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".dpo-import"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+#[test]
+fn a_non_empty_into_folder_is_refused_and_left_as_it_was() {
+    let ws = Workspace::missing();
+    let xlsx = ws.path("registre-apd.xlsx");
+    openpyxl(&xlsx, AUTHORITY);
+    let into = ws.path("occupe");
+    std::fs::create_dir_all(&into).unwrap();
+    std::fs::write(into.join("notes.txt"), "à garder").unwrap();
+    let r = dpo_in(&ws).run(&[
+        "import".as_ref(),
+        xlsx.as_os_str(),
+        "--into".as_ref(),
+        into.as_os_str(),
+    ]);
+    r.assert_code(2);
+    assert!(r.stderr().contains("n'est pas vide"), "{}", r.stderr());
+    let names: Vec<_> = std::fs::read_dir(&into)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, vec!["notes.txt"]);
+    assert_eq!(
+        std::fs::read_to_string(into.join("notes.txt")).unwrap(),
+        "à garder"
+    );
+}
+
+/// Every cell of an XLSX file by `openpyxl`, one line each: sheet, cell,
+/// value, fill colour — but the processor sheet's rows about the register
+/// itself (`register.date`, `register.edition`, `register.version`: the
+/// edition and content fingerprint of the files, which a new workspace's
+/// re-serialised YAML changes).
+fn cells(xlsx: &Path) -> String {
+    let script = r#"
+import openpyxl, sys
+wb = openpyxl.load_workbook(sys.argv[1])
+for ws in wb.worksheets:
+    print("sheet", ws.title, ws.freeze_panes)
+    for row in ws.iter_rows():
+        if len(row) >= 3 and str(row[2].value or "").startswith("register."):
+            continue
+        for c in row:
+            if c.value is not None:
+                print(c.coordinate, repr(c.value), c.fill.fgColor.rgb, c.font.i)
+"#;
+    let r = run(Command::new("python3").arg("-c").arg(script).arg(xlsx));
+    r.assert_code(0);
+    r.stdout()
+}
+
+/// `register --format FORMAT` of the workspace `from` → `import` →
+/// `check` passes → `register --format xlsx`: the same cells as the first
+/// export in XLSX.
+fn round_trip(ws: &Workspace, from: &Path, format: &str) {
+    let reg = |root: &Path, format: &str, out: &Path| {
+        Dpo::new(root).now(NOW).run(&[
+            "register".as_ref(),
+            "--format".as_ref(),
+            format.as_ref(),
+            "-o".as_ref(),
+            out.as_os_str(),
+        ])
+    };
+    let first = ws.path("premier.xlsx");
+    reg(from, "xlsx", &first).assert_code(0);
+    let exported = ws.path(&format!("export.{format}"));
+    reg(from, format, &exported).assert_code(0);
+    let into = ws.path(&format!("importe-{format}"));
+    let r = Dpo::new(&into).now(NOW).run(&[
+        "import".as_ref(),
+        exported.as_os_str(),
+        "--into".as_ref(),
+        into.as_os_str(),
+    ]);
+    r.assert_no_panic();
+    r.assert_code(0);
+    Dpo::new(&into).now(NOW).run(&["check"]).assert_code(0);
+    let again = ws.path(&format!("again-{format}.xlsx"));
+    reg(&into, "xlsx", &again).assert_code(0);
+    let (a, b) = (cells(&first), cells(&again));
+    assert!(a.lines().count() > 20, "{a}");
+    if a != b {
+        let diff: Vec<String> = a
+            .lines()
+            .zip(b.lines())
+            .filter(|(x, y)| x != y)
+            .take(10)
+            .map(|(x, y)| format!("- {x}\n+ {y}"))
+            .collect();
+        panic!("the round trip changed cells:\n{}", diff.join("\n"));
+    }
+}
+
+#[test]
+fn the_sample_s_xlsx_export_imports_back_to_the_same_cells() {
+    let ws = Workspace::sample();
+    round_trip(&ws, ws.root(), "xlsx");
+}
+
+#[test]
+fn the_sample_s_ods_export_imports_back_to_the_same_cells() {
+    let ws = Workspace::sample();
+    round_trip(&ws, ws.root(), "ods");
+}
+
+#[test]
+fn the_ten_by_thousand_workspace_round_trips_through_xlsx_and_ods() {
+    let ws = Workspace::missing();
+    let big = ws.path("big");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/gen_workspace.py");
+    run(Command::new("python3")
+        .arg(script)
+        .arg(&big)
+        .arg("10")
+        .arg("1000"))
+    .assert_code(0);
+    round_trip(&ws, &big, "xlsx");
+    round_trip(&ws, &big, "ods");
+}
