@@ -155,8 +155,8 @@ fn settle(raw: &[u8], at: chrono::NaiveDateTime) -> Result<Vec<u8>, SheetError> 
         let mut bytes = Vec::new();
         entry.read_to_end(&mut bytes).map_err(err)?;
         if name.ends_with(".xml") {
-            if let Ok(text) = String::from_utf8(bytes.clone()) {
-                bytes = sorted_sections(&text).into_bytes();
+            if let Ok(text) = std::str::from_utf8(&bytes) {
+                bytes = sorted_sections(text)?.into_bytes();
             }
         }
         out.start_file(name, options).map_err(err)?;
@@ -175,98 +175,110 @@ const SECTIONS: &[&str] = &[
 ];
 
 /// `xml` with the attributes of its root element (namespace declarations)
-/// and the children of each of [`SECTIONS`] in a fixed order.
-fn sorted_sections(xml: &str) -> String {
-    let mut xml = sorted_root_attributes(xml);
-    for tag in SECTIONS {
-        let open = format!("<{tag}");
-        let close = format!("</{tag}>");
-        let Some(start) = xml
-            .match_indices(&open)
-            .map(|(i, _)| i + open.len())
-            .find(|&i| matches!(xml.as_bytes().get(i), Some(b' ' | b'>')))
-            .and_then(|i| xml[i..].find('>').map(|gt| i + gt + 1))
-        else {
-            continue;
-        };
-        let Some(end) = xml[start..].find(&close).map(|i| i + start) else {
-            continue;
-        };
-        let mut children = top_level_children(&xml[start..end]);
-        children.sort_unstable();
-        xml.replace_range(start..end, &children.concat());
-    }
-    xml
-}
+/// and the children of each of [`SECTIONS`] in a fixed order. The elements
+/// are found by `quick-xml`'s reader (so a `>` inside a value, a comment or
+/// a CDATA section cannot mislead it); each child is kept byte for byte,
+/// only moved. Text between a section's children (white space) is dropped.
+fn sorted_sections(xml: &str) -> Result<String, SheetError> {
+    use quick_xml::events::Event;
 
-/// `xml` with the attributes of its first element sorted.
-fn sorted_root_attributes(xml: &str) -> String {
-    let mut at = 0;
-    // Past the declaration `<?xml …?>`.
-    while let Some(lt) = xml[at..].find('<').map(|i| i + at) {
-        if xml[lt..].starts_with("<?") {
-            at = lt + 2;
-            continue;
-        }
-        let Some(gt) = xml[lt..].find('>').map(|i| i + lt) else {
-            break;
-        };
-        let inner = xml[lt + 1..gt].trim_end_matches('/');
-        let Some((name, rest)) = inner.split_once(' ') else {
-            break;
-        };
-        let mut attrs: Vec<&str> = Vec::new();
-        let mut rest = rest.trim_start();
-        while let Some(eq) = rest.find("=\"") {
-            let Some(end) = rest[eq + 2..].find('"').map(|i| i + eq + 2) else {
-                break;
-            };
-            attrs.push(&rest[..=end]);
-            rest = rest[end + 1..].trim_start();
-        }
-        attrs.sort_unstable();
-        let closing = if xml[lt + 1..gt].ends_with('/') {
-            "/"
-        } else {
-            ""
-        };
-        return format!(
-            "{}<{name} {}{closing}>{}",
-            &xml[..lt],
-            attrs.join(" "),
-            &xml[gt + 1..]
-        );
+    /// A section being read: where its content starts, the depth of its
+    /// children, the children's spans, and where the open child started.
+    struct Open {
+        content: usize,
+        depth: usize,
+        children: Vec<(usize, usize)>,
+        child: usize,
     }
-    xml.to_string()
-}
-
-/// The top-level elements of `inner` (an element's content), each whole;
-/// text between them is dropped (the sections hold none).
-fn top_level_children(inner: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let (mut depth, mut from) = (0usize, None);
-    let mut i = 0;
-    while let Some(lt) = inner[i..].find('<').map(|p| p + i) {
-        let Some(gt) = inner[lt..].find('>').map(|p| p + lt) else {
-            break;
-        };
-        let tag = &inner[lt..=gt];
-        if depth == 0 {
-            from = Some(lt);
-        }
-        if tag.starts_with("</") {
-            depth = depth.saturating_sub(1);
-        } else if !tag.ends_with("/>") {
-            depth += 1;
-        }
-        if depth == 0 {
-            if let Some(f) = from.take() {
-                out.push(&inner[f..=gt]);
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let (mut out, mut copied, mut depth) = (String::with_capacity(xml.len()), 0usize, 0usize);
+    let mut open: Option<Open> = None;
+    let mut root_done = false;
+    loop {
+        let before = usize::try_from(reader.buffer_position()).map_err(err)?;
+        let event = reader.read_event().map_err(err)?;
+        let after = usize::try_from(reader.buffer_position()).map_err(err)?;
+        match event {
+            Event::Eof => break,
+            Event::Start(e) | Event::Empty(e) if !root_done => {
+                root_done = true;
+                let mut attrs = e
+                    .attributes()
+                    .map(|a| {
+                        let a = a.map_err(err)?;
+                        Ok(format!("{}=\"{}\"", a.key.as_ref(), a.value))
+                    })
+                    .collect::<Result<Vec<_>, SheetError>>()?;
+                attrs.sort_unstable();
+                let name = e.name().as_ref().to_string();
+                let closing = if xml[before..after].ends_with("/>") {
+                    "/"
+                } else {
+                    ""
+                };
+                out.push_str(&xml[copied..before]);
+                let sep = if attrs.is_empty() { "" } else { " " };
+                out.push_str(&format!("<{name}{sep}{}{closing}>", attrs.join(" ")));
+                copied = after;
+                if closing.is_empty() {
+                    // The root may be a section itself (`manifest:manifest`).
+                    if SECTIONS.contains(&name.as_str()) {
+                        open = Some(Open {
+                            content: after,
+                            depth: depth + 1,
+                            children: Vec::new(),
+                            child: after,
+                        });
+                    }
+                    depth += 1;
+                }
             }
+            Event::Start(e) => {
+                match &mut open {
+                    Some(o) if depth == o.depth => o.child = before,
+                    Some(_) => {}
+                    None => {
+                        let name = e.name();
+                        if SECTIONS.iter().any(|s| *s == name.as_ref()) {
+                            open = Some(Open {
+                                content: after,
+                                depth: depth + 1,
+                                children: Vec::new(),
+                                child: after,
+                            });
+                        }
+                    }
+                }
+                depth += 1;
+            }
+            Event::Empty(_) => {
+                if let Some(o) = open.as_mut().filter(|o| depth == o.depth) {
+                    o.children.push((before, after));
+                }
+            }
+            Event::End(_) => {
+                depth = depth.saturating_sub(1);
+                match open.take() {
+                    Some(mut o) if depth == o.depth => {
+                        o.children.push((o.child, after));
+                        open = Some(o);
+                    }
+                    Some(o) if depth + 1 == o.depth => {
+                        let mut children: Vec<&str> =
+                            o.children.iter().map(|&(a, b)| &xml[a..b]).collect();
+                        children.sort_unstable();
+                        out.push_str(&xml[copied..o.content]);
+                        out.push_str(&children.concat());
+                        copied = before;
+                    }
+                    other => open = other,
+                }
+            }
+            _ => {}
         }
-        i = gt + 1;
     }
-    out
+    out.push_str(&xml[copied..]);
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -277,9 +289,24 @@ mod tests {
     fn sections_are_sorted_whole_and_nested_elements_stay_in_place() {
         let xml = "<?xml version=\"1.0\"?><a z=\"1\" b=\"2\"><office:styles><s n=\"b\"><p x=\"1\"/>t</s><s n=\"a\"/></office:styles></a>";
         assert_eq!(
-            sorted_sections(xml),
+            sorted_sections(xml).unwrap(),
             "<?xml version=\"1.0\"?><a b=\"2\" z=\"1\"><office:styles><s n=\"a\"/><s n=\"b\"><p x=\"1\"/>t</s></office:styles></a>"
         );
+    }
+
+    #[test]
+    fn a_greater_than_sign_in_a_value_or_a_comment_does_not_mislead_the_sort() {
+        let manifest = "<manifest:manifest v=\"1\"><e p=\"b\"/><e p=\"a\"/></manifest:manifest>";
+        assert_eq!(
+            sorted_sections(manifest).unwrap(),
+            "<manifest:manifest v=\"1\"><e p=\"a\"/><e p=\"b\"/></manifest:manifest>"
+        );
+        let xml = "<r><office:styles><s n=\"b>a\"/><!-- <x> --><s n=\"a\"><q v=\"1>0\"/></s></office:styles><t>></t></r>";
+        assert_eq!(
+            sorted_sections(xml).unwrap(),
+            "<r><office:styles><s n=\"a\"><q v=\"1>0\"/></s><s n=\"b>a\"/></office:styles><t>></t></r>"
+        );
+        assert!(sorted_sections("<r><office:styles><s></office:styles></r>").is_err());
     }
 
     #[test]
