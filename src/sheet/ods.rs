@@ -190,6 +190,17 @@ fn sorted_sections(xml: &str) -> Result<String, SheetError> {
         children: Vec<(usize, usize)>,
         child: usize,
     }
+    impl Open {
+        /// A section whose content starts at `content`, its children at `depth`.
+        fn at(content: usize, depth: usize) -> Open {
+            Open {
+                content,
+                depth,
+                children: Vec::new(),
+                child: content,
+            }
+        }
+    }
     let mut reader = quick_xml::Reader::from_str(xml);
     let (mut out, mut copied, mut depth) = (String::with_capacity(xml.len()), 0usize, 0usize);
     let mut open: Option<Open> = None;
@@ -223,12 +234,7 @@ fn sorted_sections(xml: &str) -> Result<String, SheetError> {
                 if closing.is_empty() {
                     // The root may be a section itself (`manifest:manifest`).
                     if SECTIONS.contains(&name.as_str()) {
-                        open = Some(Open {
-                            content: after,
-                            depth: depth + 1,
-                            children: Vec::new(),
-                            child: after,
-                        });
+                        open = Some(Open::at(after, depth + 1));
                     }
                     depth += 1;
                 }
@@ -240,12 +246,7 @@ fn sorted_sections(xml: &str) -> Result<String, SheetError> {
                     None => {
                         let name = e.name();
                         if SECTIONS.iter().any(|s| *s == name.as_ref()) {
-                            open = Some(Open {
-                                content: after,
-                                depth: depth + 1,
-                                children: Vec::new(),
-                                child: after,
-                            });
+                            open = Some(Open::at(after, depth + 1));
                         }
                     }
                 }
