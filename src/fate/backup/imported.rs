@@ -340,7 +340,7 @@ fn read(format: Format, path: &Path) -> Result<(Vec<u8>, Vec<Point>), BackupErro
                 workspace::serde_said(m.rsplit_once(" at line ").map_or(m.as_str(), |(w, _)| w))
             }
         };
-        bad(e.line(), e.column(), why)
+        bad(e.line(), e.column().max(1), why)
     })?;
     Ok((bytes, points))
 }
