@@ -420,6 +420,17 @@ pub fn destroy_imported(
     let before: Vec<Listed> = before.into_iter().map(|p| p.listed).collect();
     let after: Vec<Listed> = after.into_iter().map(|p| p.listed).collect();
     let compared = listing::compare(&before, &selected, &after);
+    // An empty listing after cannot tell a repository emptied from a
+    // listing of nothing (another repository, a filter, a truncated
+    // export): with restore points outside the selection before, it does
+    // not prove they still exist, nor that it was taken where they were.
+    let others = before.len() - selected.len();
+    if after.is_empty() && others > 0 {
+        return Err(BackupError::EmptyAfter {
+            file: req.after.clone(),
+            others,
+        });
+    }
     if !compared.deleted() {
         return Err(BackupError::StillListed {
             file: req.after.clone(),

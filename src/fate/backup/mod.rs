@@ -236,6 +236,14 @@ pub enum BackupError {
         /// They.
         remaining: Vec<Listed>,
     },
+    /// An imported listing after is empty although the listing before
+    /// held restore points outside the selection (exit 2).
+    EmptyAfter {
+        /// The listing.
+        file: PathBuf,
+        /// Restore points outside the selection in the listing before.
+        others: usize,
+    },
     /// After a crypto-erase the tool still opens the repository (exit 1).
     StillOpens {
         /// The listing that succeeded.
@@ -464,6 +472,12 @@ impl BackupError {
                     .arg("n", remaining.len())
                     .arg("ids", listed_lines(remaining)),
                 Msg::new("imports-nothing-recorded"),
+            ),
+            Self::EmptyAfter { file, others } => (
+                Msg::new("imports-empty-after")
+                    .arg("file", file.display().to_string())
+                    .arg("n", *others),
+                Msg::new("imports-empty-after-hint"),
             ),
             Self::StillOpens { ran } => (
                 Msg::new("backup-still-opens").arg("command", ran.line()),
