@@ -763,6 +763,21 @@ fn an_interrupted_destruction_is_taken_up(env: &Env, repo: &str, wrapped: &str) 
     assert!(commands.matches("\"snapshots\"").count() >= 4, "{commands}");
     assert!(commands.contains("\"prune\""), "{commands}");
     assert!(commands.contains("\"unlock\""), "{commands}");
+    // Every command of every run: the interrupted run's forget and its
+    // failed prune too (review of issue 15).
+    let lines = command_lines(&serde_json::from_str::<Vec<serde_json::Value>>(&commands).unwrap());
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains(" forget ") && l.ends_with("exit 0")),
+        "{lines:#?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains(" prune") && !l.ends_with("exit 0") && !l.ends_with("unfinished")),
+        "{lines:#?}"
+    );
     let st = env.cmd().run(&["status"]);
     assert!(!st.stdout().contains("interrompue"), "{}", st.text());
     let once_more = env.destroy(
@@ -1910,4 +1925,84 @@ fn a_borg_crypto_erase_taken_up_after_the_repository_is_gone_says_it_no_longer_o
     let d = env.destructions();
     assert_eq!(d[0]["method"].as_str(), Some("purge"));
     evidence_matches(&env, &d[0]);
+}
+
+#[test]
+fn the_certificate_says_technique_and_verification_in_its_own_language() {
+    let env = Env::new();
+    let restic = env.restic_repo("depots/restic", false);
+    let borg = env.path("depots/borg-juvisy").display().to_string();
+    std::fs::create_dir_all(env.path("depots")).unwrap();
+    env.ok_tool("borg", &["init", "-e", "repokey", &borg]);
+    env.ok_tool(
+        "borg",
+        &[
+            "create",
+            &format!("{borg}::juvisy-2021-07-31"),
+            "data/juvisy",
+        ],
+    );
+    env.cmd().run(&["keys", "generate"]).assert_code(0);
+    env.cmd()
+        .run(&["fate", "fingerprint", "sauvegardes", "data/juvisy"])
+        .assert_code(0);
+    // One destruction recorded in French, the other in English.
+    env.destroy(
+        "restic",
+        &["--via", "restic", "--repo", &restic, "--host", "juvisy"],
+    )
+    .assert_code(0);
+    env.destroy_with(
+        env.cmd().english(),
+        "borg",
+        &[
+            "--via",
+            "borg",
+            "--repo",
+            &borg,
+            "--glob-archives",
+            "juvisy-*",
+            "--crypto-erase",
+        ],
+    )
+    .assert_code(0);
+    let d = env.destructions();
+    assert!(d[0]["technique"]
+        .as_str()
+        .unwrap()
+        .starts_with("suppression"));
+    assert!(d[1]["technique"]
+        .as_str()
+        .unwrap()
+        .starts_with("cryptographic"));
+    assert!(d[1]["backups"]["unopened"]["command"]
+        .as_str()
+        .unwrap()
+        .starts_with("borg list"));
+    let (en, fr) = (
+        [
+            "deletion of the selected snapshots",
+            "cryptographic erase:",
+            "` fails (",
+        ],
+        [
+            "suppression des instantanés",
+            "effacement cryptographique :",
+            "` échoue (",
+        ],
+    );
+    for (lang, said, not_said) in [("en", en, fr), ("fr", fr, en)] {
+        let out = format!("out/certificat-{lang}.pdf");
+        let o = env
+            .cmd()
+            .run(&["--lang", lang, "fate", "certify", "-o", &out]);
+        o.assert_code(0);
+        let t = pdf_text(&env.path(&out));
+        for s in said {
+            assert!(t.contains(s), "{lang}: {s}: {t}");
+        }
+        for s in not_said {
+            assert!(!t.contains(s), "{lang}: {s}: {t}");
+        }
+    }
 }

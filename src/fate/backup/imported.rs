@@ -452,16 +452,9 @@ pub fn destroy_imported(
     ];
     let product = req.format.product().name();
     record.method = SanitizationMethod::Clear;
-    record.technique = s.msg(&Msg::new("imports-technique").arg("product", product));
     if record.tool.is_empty() {
         record.tool = s.msg(&Msg::new("imports-tool-unknown").arg("product", product));
     }
-    record.verification = s.msg(
-        &Msg::new("imports-verification")
-            .arg("product", product)
-            .arg("n", selected.len())
-            .arg("kept", compared.others_kept),
-    );
     record.backups = Some(BackupProof {
         tool: req.format.product(),
         imported: true,
@@ -472,8 +465,10 @@ pub fn destroy_imported(
         listed_after: after.len() as u64,
         deleted: selected.iter().map(Into::into).collect(),
         keys_destroyed: Vec::new(),
+        unopened: None,
         evidence,
     });
+    let record = super::worded(&record, s);
     let destroyed = commit(ws, &lock, &f, act, record)?;
     Ok(BackupDestroyed {
         destroyed,

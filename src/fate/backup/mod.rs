@@ -45,7 +45,10 @@ use std::path::{Path, PathBuf};
 use super::destroy::{commit, prepare};
 use super::{evidence_stem, DestroyRequest, Destroyed, FateError};
 use crate::hashing::sha256_hex;
-use crate::model::{BackupProof, BackupTool, KeptFile, SanitizationMethod};
+use crate::model::{
+    BackupProduct, BackupProof, BackupTool, DestructionRecord, KeptFile, SanitizationMethod,
+    Unopened,
+};
 use crate::render::catalog::{Catalog, Localize, Msg};
 use crate::workspace::{self, Act, Workspace, WorkspaceError, WorkspaceLock};
 use intent::Intent;
@@ -1057,6 +1060,67 @@ fn take_up(
     Ok(kept)
 }
 
+/// The technique, verification and tool of a destruction whose backups a
+/// tool listed, worded in the language of `s` from the record's facts
+/// ([`BackupProof`]): recorded so, and said so again by a certificate in
+/// its own language, whatever the language of the run that recorded it.
+/// What the facts of a record written before they were kept do not give
+/// (the proof of a purge) is said as written.
+pub fn worded(d: &DestructionRecord, s: &Catalog) -> DestructionRecord {
+    let mut d = d.clone();
+    let Some(b) = &d.backups else { return d };
+    let program = match b.tool {
+        BackupProduct::Restic => "restic",
+        BackupProduct::Borg => "borg",
+        p => p.name(),
+    };
+    let n = b.deleted.len();
+    // Every backup listed after is one that was not selected.
+    let kept = b.listed_after;
+    if b.imported {
+        d.technique = s.msg(&Msg::new("imports-technique").arg("product", program));
+        d.verification = s.msg(
+            &Msg::new("imports-verification")
+                .arg("product", program)
+                .arg("n", n)
+                .arg("kept", kept),
+        );
+        let unknown = Msg::new("imports-tool-unknown").arg("product", program);
+        let said = |l| Catalog::of(l).msg(&unknown);
+        if [crate::model::Lang::Fr, crate::model::Lang::En]
+            .into_iter()
+            .any(|l| said(l) == d.tool)
+        {
+            d.tool = s.msg(&unknown);
+        }
+    } else if b.crypto_erase {
+        d.technique = s.msg(
+            &Msg::new("backup-technique-crypto-erase")
+                .arg("program", program)
+                .arg("keys", b.keys_destroyed.len()),
+        );
+        if let Some(u) = &b.unopened {
+            d.verification = s.msg(
+                &Msg::new("backup-verification-purge")
+                    .arg("command", u.command.as_str())
+                    .arg("error", u.error.as_str()),
+            );
+        }
+    } else {
+        d.technique = s.msg(&Msg::new(match b.tool {
+            BackupProduct::Borg => "backup-technique-borg",
+            _ => "backup-technique-restic",
+        }));
+        d.verification = s.msg(
+            &Msg::new("backup-verification-clear")
+                .arg("program", program)
+                .arg("n", n)
+                .arg("kept", kept),
+        );
+    }
+    d
+}
+
 /// Deletes the selected backups through the tool (or crypto-erases the
 /// repository), proves it from the tool's listings, keeps the evidence and
 /// records the destruction — write-ahead: the intent is journaled before
@@ -1163,7 +1227,6 @@ pub fn destroy_via(
             Ok(())
         };
         let (before, selected) = (&planned.before, &planned.selected);
-        let program = req.tool.program();
         let repo = mask(&req.repo);
         let mut keys_destroyed = Vec::new();
         let mut done_now = selected.len();
@@ -1255,43 +1318,12 @@ pub fn destroy_via(
         evidence.push(keep(ws, &lock, &dir, after_name, after_text.as_bytes())?);
         let commands = commands_json(&tool.runs)?;
         evidence.push(keep(ws, &lock, &dir, intent::COMMANDS_FILE, &commands)?);
-        let n = selected.len();
-        let (method, technique, verification) = if crypto {
-            (
-                SanitizationMethod::Purge,
-                s.msg(
-                    &Msg::new("backup-technique-crypto-erase")
-                        .arg("program", program)
-                        .arg("keys", keys_destroyed.len()),
-                ),
-                s.msg(
-                    &Msg::new("backup-verification-purge")
-                        .arg("command", after_ran.line())
-                        .arg("error", after_ran.first_error()),
-                ),
-            )
+        record.method = if crypto {
+            SanitizationMethod::Purge
         } else {
-            (
-                SanitizationMethod::Clear,
-                s.msg(&Msg::new(match req.tool {
-                    BackupTool::Restic => "backup-technique-restic",
-                    BackupTool::Borg => "backup-technique-borg",
-                })),
-                s.msg(
-                    &Msg::new("backup-verification-clear")
-                        .arg("program", program)
-                        .arg("n", n)
-                        .arg(
-                            "kept",
-                            compared.as_ref().map(|c| c.others_kept).unwrap_or(0),
-                        ),
-                ),
-            )
+            SanitizationMethod::Clear
         };
-        record.method = method;
-        record.technique = technique;
         record.tool = version;
-        record.verification = verification;
         record.backups = Some(BackupProof {
             tool: req.tool.into(),
             imported: false,
@@ -1302,9 +1334,13 @@ pub fn destroy_via(
             listed_after: after as u64,
             deleted: selected.iter().map(Into::into).collect(),
             keys_destroyed,
+            unopened: crypto.then(|| Unopened {
+                command: after_ran.line(),
+                error: after_ran.first_error(),
+            }),
             evidence,
         });
-        let destroyed = commit(ws, &lock, &f, act, record.clone())?;
+        let destroyed = commit(ws, &lock, &f, act, worded(&record, s))?;
         let (others_gone, others_kept) = match compared {
             Some(c) => (
                 c.others_gone.iter().map(|l| l.id.clone()).collect(),
