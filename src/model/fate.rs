@@ -392,7 +392,7 @@ pub struct BackupProof {
     /// repository, the proof of the *purge* (absent from records written
     /// before it was kept: their verification says it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unopened: Option<Unopened>,
+    pub unopened: Option<Box<Unopened>>,
     /// The files kept as evidence: the listings, the commands run with their
     /// exit codes and outputs.
     pub evidence: Vec<KeptFile>,

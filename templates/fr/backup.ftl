@@ -87,11 +87,11 @@ backup-count-one = { $n } sauvegarde
 backup-count-other = { $n } sauvegardes
 screens-action-fate-destroy-commands = commandes de l'outil de sauvegarde consignées avant et après chacune
 backup-foreign-key = --key-copy `{ $path }` n'est pas une clé du dépôt `{ $repo }` ({ $tool ->
-        [borg] sa première ligne n'est pas « BORG_KEY » suivi de l'identifiant du dépôt (champ `id` de son `config`)
+        [borg] sa première ligne n'est pas « BORG_KEY » suivi de l'identifiant du dépôt (champ `id` de son `config`)
        *[other] aucun fichier du dossier `keys` du dépôt n'a ce contenu
     }) : rien n'a été détruit
 backup-keyfile-not-named = le dépôt borg `{ $repo }` garde sa clé hors du dépôt (mode keyfile) : sans elle, l'effacement cryptographique ne prouverait rien ; rien n'a été détruit
-backup-keyfile-not-named-hint = nommez son fichier de clé avec --key-copy (dans ~/.config/borg/keys ou BORG_KEYS_DIR, celui dont la première ligne est « BORG_KEY { $id } »), et chaque autre copie de la clé
+backup-keyfile-not-named-hint = nommez son fichier de clé avec --key-copy (dans ~/.config/borg/keys ou BORG_KEYS_DIR, celui dont la première ligne est « BORG_KEY { $id } »), et chaque autre copie de la clé
 backup-unfinished = NON consigné : { $error }
     la destruction avait commencé : les listes et les commandes lancées sont conservées dans { $dir }, et elle reste interrompue (`dpo status` la montre)
 backup-cause-unvouched = `{ $file }` : { $message }

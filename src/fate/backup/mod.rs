@@ -1334,9 +1334,11 @@ pub fn destroy_via(
             listed_after: after as u64,
             deleted: selected.iter().map(Into::into).collect(),
             keys_destroyed,
-            unopened: crypto.then(|| Unopened {
-                command: after_ran.line(),
-                error: after_ran.first_error(),
+            unopened: crypto.then(|| {
+                Box::new(Unopened {
+                    command: after_ran.line(),
+                    error: after_ran.first_error(),
+                })
             }),
             evidence,
         });
