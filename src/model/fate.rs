@@ -406,6 +406,10 @@ pub struct Unopened {
     pub command: String,
     /// The first line of its error.
     pub error: String,
+    /// The tool's local caches of the repository (`~/.cache/restic/<id>`,
+    /// `~/.cache/borg/<id>`), removed with it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub caches_removed: Vec<String>,
 }
 
 impl BackupTool {

@@ -835,6 +835,12 @@ fn a_crypto_erase_leaves_a_repository_restic_cannot_open_and_records_purge() {
     let copy = env.path("coffre/cle-restic");
     std::fs::create_dir_all(copy.parent().unwrap()).unwrap();
     std::fs::copy(&key, &copy).unwrap();
+    let id = env
+        .ok_tool("restic", &["-r", &repo, "cat", "config"])
+        .json()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
 
     // A repository that also holds another controller's backups: refused.
     let o = env.destroy(
@@ -877,6 +883,12 @@ fn a_crypto_erase_leaves_a_repository_restic_cannot_open_and_records_purge() {
     assert_eq!(b["crypto_erase"].as_bool(), Some(true));
     assert_eq!(b["deleted"].as_sequence().unwrap().len(), 2);
     assert_eq!(b["keys_destroyed"].as_sequence().unwrap().len(), 2);
+    // restic's local cache of the repository went with it.
+    let caches = b["unopened"]["caches_removed"].as_sequence().unwrap();
+    assert_eq!(caches.len(), 1, "{b:?}");
+    let cache = caches[0].as_str().unwrap();
+    assert!(cache.ends_with(&format!("restic/{id}")), "{cache}");
+    assert!(!Path::new(cache).exists());
     evidence_matches(&env, &d[0]);
 }
 
@@ -931,6 +943,14 @@ fn a_borg_crypto_erase_leaves_a_repository_borg_cannot_open() {
         d[0]["backups"]["deleted"][0]["label"].as_str(),
         Some("juvisy-2021-07-31")
     );
+    // borg's local cache of the repository (named by its id) went too.
+    let caches = d[0]["backups"]["unopened"]["caches_removed"]
+        .as_sequence()
+        .unwrap();
+    assert_eq!(caches.len(), 1, "{:?}", d[0]);
+    let cache = caches[0].as_str().unwrap();
+    assert!(cache.contains("borg/"), "{cache}");
+    assert!(!Path::new(cache).exists());
     evidence_matches(&env, &d[0]);
 }
 
@@ -1984,11 +2004,13 @@ fn the_certificate_says_technique_and_verification_in_its_own_language() {
             "deletion of the selected snapshots",
             "cryptographic erase:",
             "` fails (",
+            "local caches removed with the repository",
         ],
         [
             "suppression des instantanés",
             "effacement cryptographique :",
             "` échoue (",
+            "Caches locaux de l",
         ],
     );
     for (lang, said, not_said) in [("en", en, fr), ("fr", fr, en)] {

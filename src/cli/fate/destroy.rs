@@ -56,6 +56,7 @@ pub(super) fn run(settings: &Settings, a: &DestroyArgs) -> Result<i32, CliError>
                 )
                 .collect(),
                 crypto_erase: a.crypto_erase.then(|| a.key_copies.clone()),
+                cache_dir: settings.backup_cache(via.into()),
             };
             let b = fate::destroy_via(&ws, &act, &req, &s, &fate::backup::runner::System)?;
             if !settings.json {

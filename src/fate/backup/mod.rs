@@ -11,10 +11,18 @@
 //! **and** the listing after shows none of the selected backups: an exit
 //! code alone proves nothing (restic 0.14 `forget --host X` without a
 //! policy exits 0 and deletes nothing). With `--crypto-erase`, for a
-//! repository that holds only this controller's backups, it destroys the
-//! repository's keys, every copy of the key the operator names and the
-//! repository itself, then checks that the tool can no longer open it
-//! (*purge*).
+//! repository that holds only this controller's backups (its selection
+//! must cover every backup listed), it destroys the repository's keys,
+//! every copy of the key the operator names (each checked to be a key of
+//! this repository; borg's key file in keyfile mode is required) and the
+//! repository itself, checks that the tool can no longer open it
+//! (*purge*), then removes the tool's local cache of it.
+//!
+//! Every check of the workspace is made before the intent; a failure after
+//! it leaves the destruction interrupted with its evidence journaled
+//! ([`BackupError::Unfinished`]), never "nothing written". The technique
+//! and verification are worded from the record's facts ([`worded`]), so a
+//! certificate says them in its own language.
 //!
 //! The listings and every command run — its arguments, exit code and
 //! outputs, never a password: the tools read theirs from the environment
@@ -72,6 +80,10 @@ pub struct BackupRequest {
     /// `Some`: crypto-erase the whole repository, with these other copies
     /// of its key (purge).
     pub crypto_erase: Option<Vec<PathBuf>>,
+    /// The folder of the tool's local caches (`~/.cache/restic`,
+    /// `~/.cache/borg`), whose entry for the repository a crypto-erase
+    /// removes too.
+    pub cache_dir: Option<PathBuf>,
 }
 
 /// An option that selects backups, of one tool.
@@ -1001,6 +1013,37 @@ impl Fresh<'_> {
             );
             erase.push(dir.display().to_string());
         }
+        let caches = match (&local, &req.cache_dir) {
+            (Some((dir, _)), Some(base)) => {
+                let id = match req.tool {
+                    BackupTool::Borg => {
+                        let config =
+                            std::fs::read_to_string(dir.join("config")).unwrap_or_default();
+                        borg_config(&config, "id").unwrap_or_default()
+                    }
+                    // restic's `config` is encrypted: restic says its id.
+                    BackupTool::Restic => {
+                        let ran = tool.must(vec![
+                            "-r".into(),
+                            req.repo.clone(),
+                            "cat".into(),
+                            "config".into(),
+                        ])?;
+                        serde_json::from_str::<serde_json::Value>(&ran.stdout)
+                            .ok()
+                            .and_then(|v| v["id"].as_str().map(str::to_string))
+                            .unwrap_or_default()
+                    }
+                };
+                let cache = base.join(&id);
+                if !id.is_empty() && !id.contains('/') && cache.is_dir() {
+                    vec![cache.display().to_string()]
+                } else {
+                    Vec::new()
+                }
+            }
+            _ => Vec::new(),
+        };
         let dir = workspace::fresh_name(&ws.root, &self.stem, "");
         let mut evidence = vec![keep(
             ws,
@@ -1020,6 +1063,7 @@ impl Fresh<'_> {
             before,
             selected,
             erase,
+            caches,
             runs: tool.runs.clone(),
             evidence,
             dir,
@@ -1301,6 +1345,16 @@ pub fn destroy_via(
                 if ran.ok() || dir.exists() {
                     return Err(BackupError::StillOpens { ran });
                 }
+                // Then the tool's local cache of it, which the listing
+                // that failed did not recreate.
+                for c in planned.caches.iter().map(PathBuf::from) {
+                    if c.exists() {
+                        std::fs::remove_dir_all(&c).map_err(|source| BackupError::Erase {
+                            path: c.clone(),
+                            source,
+                        })?;
+                    }
+                }
                 (0, ran, None)
             }
         };
@@ -1338,6 +1392,7 @@ pub fn destroy_via(
                 Box::new(Unopened {
                     command: after_ran.line(),
                     error: after_ran.first_error(),
+                    caches_removed: planned.caches.clone(),
                 })
             }),
             evidence,
@@ -1443,6 +1498,7 @@ mod tests {
             repo: "/srv/depot".into(),
             select: select.iter().map(|(b, v)| (*b, v.to_string())).collect(),
             crypto_erase: None,
+            cache_dir: None,
         }
     }
 
