@@ -2028,3 +2028,47 @@ fn the_certificate_says_technique_and_verification_in_its_own_language() {
         }
     }
 }
+
+#[test]
+fn the_tools_own_english_error_is_quoted_as_is_in_a_french_certificate() {
+    let env = Env::new();
+    let restic = env.restic_repo("depots/restic", true);
+    let borg = env.borg_repo("depots/borg");
+    env.cmd().run(&["keys", "generate"]).assert_code(0);
+    env.cmd()
+        .run(&["fate", "fingerprint", "sauvegardes", "data/juvisy"])
+        .assert_code(0);
+    env.destroy(
+        "restic",
+        &[
+            "--via",
+            "restic",
+            "--repo",
+            &restic,
+            "--host",
+            "juvisy",
+            "--crypto-erase",
+        ],
+    )
+    .assert_code(0);
+    env.destroy(
+        "borg",
+        &[
+            "--via",
+            "borg",
+            "--repo",
+            &borg,
+            "--glob-archives",
+            "juvisy-*",
+        ],
+    )
+    .assert_code(0);
+    env.cmd()
+        .run(&["fate", "certify", "-o", "out/certificat.pdf"])
+        .assert_code(0);
+    let t = pdf_text(&env.path("out/certificat.pdf"));
+    // restic's "Fatal: unable to open config file: stat …", not French
+    // spacing put into it.
+    assert!(t.contains("Fatal: unable"), "{t}");
+    assert!(!t.contains("Fatal :"), "{t}");
+}

@@ -659,4 +659,7 @@ fn a_product_version_to_be_completed_stands_in_the_certificates_way() {
     assert!(!ws.path("out/certificat.pdf").exists());
     assert!(o.text().contains("destruction.tool"), "{}", o.text());
     assert!(o.text().contains("--tool"), "{}", o.text());
+    // A copy (feminine) not destroyed yet: « pas détruite ».
+    assert!(o.text().contains("pas détruite"), "{}", o.text());
+    assert!(!o.text().contains("pas détruit "), "{}", o.text());
 }
