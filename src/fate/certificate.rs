@@ -299,10 +299,11 @@ pub fn build_certificate(
                 .map(|(copy, cs)| CertCopy {
                     copy: copy.clone(),
                     state: cs.state,
+                    // Said in the certificate's language.
                     destructions: fate
                         .records::<DestructionRecord>()
                         .filter(|d| d.item == item.id && d.copy == copy.id)
-                        .cloned()
+                        .map(|d| super::backup::worded(d, &strings))
                         .collect(),
                     bags: cs.verified_bags,
                 })

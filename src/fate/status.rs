@@ -152,6 +152,16 @@ fn incomplete_destruction(item: &Id, c: &CopyStatus, s: &Strings) -> Vec<Pending
             blank(&d.media_destination),
             ("--media-destination", "terminal-placeholder-text"),
         ),
+        // A destruction proven by imported listings names the product,
+        // its version « à compléter » unless `--tool` gave it.
+        (
+            "tool",
+            crate::model::is_placeholder(&d.tool)
+                || d.tool
+                    .rsplit_once("version")
+                    .is_some_and(|(_, v)| crate::model::is_placeholder(v)),
+            ("--tool", "terminal-placeholder-text"),
+        ),
     ]
     .into_iter()
     .filter(|(_, missing, _)| *missing)

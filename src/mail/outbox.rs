@@ -587,6 +587,19 @@ pub const CONFIRM_SENT: &str = ".confirm-sent";
 /// Every suffix of a journal action that is not the sending itself.
 pub const NOT_THE_SENDING: [&str; 6] = [INTENT, FAILED, UNREACHABLE, DRY_RUN, AGAIN, CONFIRM_SENT];
 
+/// The journal action of every sending the outbox makes ([`Filing::action`]):
+/// only their intents are sendings. Other workflows journal intents of
+/// their own (`fate.destroy.intent`, before a backup tool deletes), which
+/// are not messages and are resolved by their own rules.
+pub const SENDINGS: [&str; 6] = [
+    "request.forward",
+    "breach.notify",
+    "breach.supplement",
+    "instruction.objection-notice",
+    "instruction.transfer-notice",
+    "subprocessor.notify",
+];
+
 /// A sending journaled as about to go out, with no outcome after it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct UncertainSend {
@@ -623,14 +636,18 @@ impl UncertainSend {
     }
 }
 
-/// Every uncertain sending of the workspace, oldest first: an intent
-/// (`<action>.intent`) with no later outcome for the same bytes (an entry
+/// Every uncertain sending of the workspace, oldest first: an intent of a
+/// sending (`<action>.intent`, `<action>` one of [`SENDINGS`]) with no later outcome for the same bytes (an entry
 /// `<action>` or `<action>.<outcome>` with the same payload hash).
 pub fn uncertain(ws: &Workspace) -> Result<Vec<UncertainSend>, WorkspaceError> {
     let entries = ws.journal().entries()?;
     let mut out = Vec::new();
     for (i, e) in entries.iter().enumerate() {
-        let Some(action) = e.action.strip_suffix(INTENT) else {
+        let Some(action) = e
+            .action
+            .strip_suffix(INTENT)
+            .filter(|a| SENDINGS.contains(a))
+        else {
             continue;
         };
         let resolved = entries[i + 1..].iter().any(|o| {
@@ -832,6 +849,8 @@ impl<'a> Outbox<'a> {
         // Write-ahead: the exact bytes are kept and the intent journaled
         // before the SMTP transaction.
         self.keep(&sent.eml, &built)?;
+        // `uncertain` looks only at the intents of these actions.
+        debug_assert!(SENDINGS.contains(&f.action.as_str()), "{}", f.action);
         let intent = format!("{}{INTENT}", f.action);
         self.how
             .journal(self.ws, self.lock, &intent, &sent.eml, &built.bytes)?;

@@ -388,9 +388,28 @@ pub struct BackupProof {
     /// The key files destroyed with the repository (crypto-erase).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub keys_destroyed: Vec<String>,
+    /// After a crypto-erase: the listing that no longer opens the
+    /// repository, the proof of the *purge* (absent from records written
+    /// before it was kept: their verification says it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unopened: Option<Box<Unopened>>,
     /// The files kept as evidence: the listings, the commands run with their
     /// exit codes and outputs.
     pub evidence: Vec<KeptFile>,
+}
+
+/// A listing that no longer opens a crypto-erased repository.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Unopened {
+    /// The command, as run (a password in a URL masked).
+    pub command: String,
+    /// The first line of its error.
+    pub error: String,
+    /// The tool's local caches of the repository (`~/.cache/restic/<id>`,
+    /// `~/.cache/borg/<id>`), removed with it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub caches_removed: Vec<String>,
 }
 
 impl BackupTool {

@@ -40,7 +40,7 @@ pub use fate::{
     BackupProduct, BackupProof, BackupTool, BagRecord, BagVerificationRecord, CertificateRecord,
     Choice, CopyField, CopyKind, DataCopy, DataItem, Decision, DeletedBackup, DestructionRecord,
     FateFile, FateRecord, FingerprintRecord, ItemField, KeptFile, SanitizationMethod, ScanMatch,
-    ScanRecord,
+    ScanRecord, Unopened,
 };
 pub use id::{Id, IdError};
 pub use instruction::{Instruction, LegalTransfer, Objection};

@@ -25,10 +25,10 @@ backup-key-copy-hint = name each copy of the repository's key that exists (an ex
 backup-failed = NOT destroyed: `{ $command }` exited with { $code }: { $error }
     commands run:{ $runs }
     { $after }
-backup-after-remaining = the listing taken afterwards still shows { $n ->
-        [0] none of the selected backups (they are deleted but their space is not freed)
-        [one] one of the selected backups
-       *[other] { $n } of the selected backups
+backup-after-remaining = the listing taken afterwards { $n ->
+        [0] shows none of the selected backups any more (they are deleted but their space is not freed)
+        [one] still shows one of the selected backups
+       *[other] still shows { $n } of the selected backups
     }
 backup-after-unknown = no listing could be taken afterwards
 backup-intent-run-again = selected backups may have been deleted: the destruction stays open, as interrupted (`dpo status`); once the cause is fixed, run the same command again: it takes up exactly the intended backups, frees their space and records the destruction
@@ -54,7 +54,7 @@ backup-empty-selection = a selection option is empty: it would match what it sho
 backup-no-selection = --via { $tool } needs a selection of the controller's backups ({ $tool ->
         [borg] --glob-archives PATTERN
        *[other] --host, --tag or --path
-    }), or --crypto-erase for a repository of its own
+    }), --crypto-erase too: the selection proves the repository holds only its backups
 backup-no-repo = --via needs --repo REPOSITORY
 backup-technique-restic = deletion of the selected snapshots by restic (`restic forget` by id), then freeing of their data (`restic prune`)
 backup-technique-borg = deletion of the selected archives by borg (`borg delete`), then freeing of their data (`borg compact`)
@@ -62,15 +62,15 @@ backup-technique-crypto-erase = cryptographic erase: the { $program } repository
         [one] one key file
        *[other] { $keys } key files
     }) overwritten then removed, then the repository removed
-backup-verification-clear = listing by { $program } before and after: none of the { $n ->
-        [one] selected backup
-       *[other] { $n } selected backups
-    } is listed after the deletion; { $kept ->
+backup-verification-clear = listing by { $program } before and after: { $n ->
+        [one] the selected backup is not
+       *[other] none of the { $n } selected backups is
+    } listed after the deletion; { $kept ->
         [0] no other backup in the repository
         [one] the one other backup still listed
        *[other] the { $kept } other backups still listed
     }
-backup-verification-purge = the repository no longer opens: `{ $command }` fails ({ $error })
+backup-verification-purge = the repository no longer opens: `{ $command }` fails (`{ $error }`)
 backup-destroyed = recorded: { $n ->
         [one] one backup
        *[other] { $n } backups
@@ -83,3 +83,16 @@ backup-others-gone = warning: { $n ->
 backup-count-one = { $n } backup
 backup-count-other = { $n } backups
 screens-action-fate-destroy-commands = backup tool's commands kept before and after each one
+backup-foreign-key = --key-copy `{ $path }` is not a key of the repository `{ $repo }` ({ $tool ->
+        [borg] its first line is not "BORG_KEY" followed by the repository's id (the `id` of its `config`)
+       *[other] no file of the repository's `keys` folder has this content
+    }): nothing was destroyed
+backup-keyfile-not-named = the borg repository `{ $repo }` keeps its key outside the repository (keyfile mode): without it a crypto-erase would prove nothing; nothing was destroyed
+backup-keyfile-not-named-hint = name its key file with --key-copy (in ~/.config/borg/keys or BORG_KEYS_DIR, the one whose first line is "BORG_KEY { $id }"), and every other copy of the key
+backup-unfinished = NOT recorded: { $error }
+    the destruction had begun: the listings and the commands run are kept in { $dir }, and it stays interrupted (`dpo status` shows it)
+backup-cause-unvouched = `{ $file }`: { $message }
+backup-intent-erased = interrupted destruction (intent journaled on { $at }) completed and recorded: { $before ->
+        [yes] the repository was already removed; it no longer opens, which proves the erase
+       *[other] the keys and the repository were erased; it no longer opens
+    }

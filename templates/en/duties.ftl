@@ -164,7 +164,7 @@ duties-fate-hashdeep-filename-last = `filename` is not the last column
 duties-fate-hashdeep-fields = fewer fields than columns
 duties-fate-hashdeep-size = the size is not a number
 duties-fate-immutable = copy `{ $copy }` of item `{ $item }` is immutable until { $until } included: it cannot have been destroyed on { $on }
-duties-fate-immutable-hint = destroy it from the day after, then record it
+duties-fate-immutable-hint = destroy it once its protection has expired, then record it
 
 # r9fix
 r9-timeline-recorded-by = recorded by { $by }

@@ -40,3 +40,8 @@ imports-destroyed = recorded: { $n ->
        *[other] { $n } restore points
     } of copy `{ $copy }` of item `{ $item }` deleted by the operator with { $product } ({ $method }), proven by its listings before and after
 imports-evidence = imported listings kept in { $dir }, their SHA-256 in the destruction and the journal
+imports-empty-after = the listing after { $file } is empty, although the listing before showed { $n ->
+        [one] one restore point
+       *[other] { $n } restore points
+    } outside the selection: an empty listing proves neither that it was taken from the same repository nor that those points still exist; nothing is recorded
+imports-empty-after-hint = export the repository's whole listing after the deletion, without a filter (it must show the other controllers' points); if they really are gone, that is a loss of their backups, to be handled as such

@@ -25,10 +25,10 @@ backup-key-copy-hint = nommez chaque copie existante de la clé du dépôt (clé
 backup-failed = NON détruit : `{ $command }` a terminé avec le code { $code } : { $error }
     commandes lancées :{ $runs }
     { $after }
-backup-after-remaining = la liste prise ensuite montre encore { $n ->
-        [0] aucune des sauvegardes choisies (elles sont supprimées mais leur place n'est pas libérée)
-        [one] une des sauvegardes choisies
-       *[other] { $n } des sauvegardes choisies
+backup-after-remaining = la liste prise ensuite { $n ->
+        [0] ne montre plus aucune des sauvegardes choisies (elles sont supprimées mais leur place n'est pas libérée)
+        [one] montre encore une des sauvegardes choisies
+       *[other] montre encore { $n } des sauvegardes choisies
     }
 backup-after-unknown = aucune liste n'a pu être prise ensuite
 backup-intent-run-again = des sauvegardes choisies ont pu être supprimées : la destruction reste ouverte, comme interrompue (`dpo status`) ; une fois la cause réglée, relancez la même commande : elle reprend exactement les sauvegardes prévues, libère leur place et consigne la destruction
@@ -54,7 +54,7 @@ backup-empty-selection = une option de sélection est vide : elle désignerait
 backup-no-selection = --via { $tool } demande de choisir les sauvegardes du responsable de traitement ({ $tool ->
         [borg] --glob-archives MOTIF
        *[other] --host, --tag ou --path
-    }), ou --crypto-erase pour un dépôt qui lui est propre
+    }), même avec --crypto-erase : la sélection prouve que le dépôt ne contient que ses sauvegardes
 backup-no-repo = --via demande --repo DÉPÔT
 backup-technique-restic = suppression des instantanés choisis par restic (`restic forget` par identifiant), puis libération de leurs données (`restic prune`)
 backup-technique-borg = suppression des archives choisies par borg (`borg delete`), puis libération de leurs données (`borg compact`)
@@ -70,7 +70,7 @@ backup-verification-clear = liste de { $program } avant et après : aucune { $
         [one] l'autre sauvegarde toujours listée
        *[other] les { $kept } autres sauvegardes toujours listées
     }
-backup-verification-purge = le dépôt ne s'ouvre plus : `{ $command }` échoue ({ $error })
+backup-verification-purge = le dépôt ne s'ouvre plus : `{ $command }` échoue (`{ $error }`)
 backup-destroyed = consigné : { $n ->
         [one] une sauvegarde
        *[other] { $n } sauvegardes
@@ -86,3 +86,16 @@ backup-others-gone = attention : { $n ->
 backup-count-one = { $n } sauvegarde
 backup-count-other = { $n } sauvegardes
 screens-action-fate-destroy-commands = commandes de l'outil de sauvegarde consignées avant et après chacune
+backup-foreign-key = --key-copy `{ $path }` n'est pas une clé du dépôt `{ $repo }` ({ $tool ->
+        [borg] sa première ligne n'est pas « BORG_KEY » suivi de l'identifiant du dépôt (champ `id` de son `config`)
+       *[other] aucun fichier du dossier `keys` du dépôt n'a ce contenu
+    }) : rien n'a été détruit
+backup-keyfile-not-named = le dépôt borg `{ $repo }` garde sa clé hors du dépôt (mode keyfile) : sans elle, l'effacement cryptographique ne prouverait rien ; rien n'a été détruit
+backup-keyfile-not-named-hint = nommez son fichier de clé avec --key-copy (dans ~/.config/borg/keys ou BORG_KEYS_DIR, celui dont la première ligne est « BORG_KEY { $id } »), et chaque autre copie de la clé
+backup-unfinished = NON consigné : { $error }
+    la destruction avait commencé : les listes et les commandes lancées sont conservées dans { $dir }, et elle reste interrompue (`dpo status` la montre)
+backup-cause-unvouched = `{ $file }` : { $message }
+backup-intent-erased = destruction interrompue (intention journalisée le { $at }), terminée et consignée : { $before ->
+        [yes] le dépôt était déjà supprimé ; il ne s'ouvre plus, ce qui prouve l'effacement
+       *[other] les clés et le dépôt ont été effacés ; il ne s'ouvre plus
+    }

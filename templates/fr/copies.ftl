@@ -7,6 +7,6 @@ scan-hashed = { $hashed ->
    *[other] { $hashed } fichiers lus
 } : les autres n'ont la taille d'aucun fichier de l'empreinte
 copies-immutable = protégée contre l'effacement jusqu'au { $until } inclus, destructible à partir du { $from }
-status_kind-fate-immutable = Copie protégée contre l'effacement (sauvegarde immuable) : sa destruction n'est possible qu'à partir du lendemain
+status_kind-fate-immutable = Copie protégée contre l'effacement (sauvegarde immuable) : sa destruction n'est possible qu'une fois sa protection échue
 status-fate-immutable = copie `{ $copy }` de l'élément `{ $item }` : { $line }
 copies-destroy-no-operator = --operator est vide : un procès-verbal de destruction nomme l'opérateur (NIST SP 800-88)

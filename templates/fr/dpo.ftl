@@ -335,9 +335,9 @@ fate-pending-scan-found = le dernier contrôle résiduel ({ $at }) a trouvé { $
     [one] un fichier
    *[other] { $n } fichiers
 } de l'élément
-fate-pending-returned-not-destroyed = restitué, mais pas encore détruit ({ $kind })
-fate-pending-not-destroyed = pas détruit avec une vérification ({ $kind })
-fate-pending-neither = ni détruit avec une vérification, ni restitué dans un paquet vérifié ({ $kind })
+fate-pending-returned-not-destroyed = restituée, mais pas encore détruite ({ $kind })
+fate-pending-not-destroyed = pas détruite avec une vérification ({ $kind })
+fate-pending-neither = ni détruite avec une vérification, ni restituée dans un paquet vérifié ({ $kind })
 fate-todo-choice = consigner d'abord le choix écrit du responsable de traitement : `dpo fate set { $item } choice CHOIX` (return, destroy, return_then_destroy, keep) et `dpo fate set { $item } decision "{"{"}reference: …, date: AAAA-MM-JJ{"}"}"`
 fate-todo-decision = consigner la référence et la date de la décision écrite du responsable de traitement : `dpo fate set { $item } decision "{"{"}reference: …, date: AAAA-MM-JJ{"}"}"`
 fate-todo-hand-over = remettre l'élément : `dpo fate bag { $item } --copy COPIE --from CHEMIN --out DOSSIER`, puis `dpo fate verify-bag DOSSIER`

@@ -164,7 +164,7 @@ duties-fate-hashdeep-filename-last = `filename` n'est pas la dernière colonne
 duties-fate-hashdeep-fields = moins de champs que de colonnes
 duties-fate-hashdeep-size = la taille n'est pas un nombre
 duties-fate-immutable = la copie `{ $copy }` de l'élément `{ $item }` est immuable jusqu'au { $until } inclus : elle ne peut pas avoir été détruite le { $on }
-duties-fate-immutable-hint = détruisez-la à partir du lendemain, puis enregistrez-le
+duties-fate-immutable-hint = détruisez-la une fois sa protection échue, puis consignez-le
 
 # r9fix
 r9-timeline-recorded-by = consignée par { $by }

@@ -43,3 +43,8 @@ imports-destroyed = consigné : { $n ->
        *[other] supprimés
     } par l'opérateur avec { $product } ({ $method }), prouvé par ses listes avant et après
 imports-evidence = listes importées conservées dans { $dir }, leur SHA-256 dans la destruction et le journal
+imports-empty-after = la liste après { $file } est vide, alors que la liste avant montrait { $n ->
+        [one] un point de restauration
+       *[other] { $n } points de restauration
+    } hors de la sélection : une liste vide ne prouve ni qu'elle a été prise dans le même dépôt, ni que ces points existent encore ; rien n'est consigné
+imports-empty-after-hint = exportez la liste complète du dépôt après la suppression, sans filtre (elle doit montrer les points des autres responsables de traitement) ; s'ils ont vraiment disparu, c'est une perte de leurs sauvegardes, à traiter comme telle

@@ -763,6 +763,21 @@ fn an_interrupted_destruction_is_taken_up(env: &Env, repo: &str, wrapped: &str) 
     assert!(commands.matches("\"snapshots\"").count() >= 4, "{commands}");
     assert!(commands.contains("\"prune\""), "{commands}");
     assert!(commands.contains("\"unlock\""), "{commands}");
+    // Every command of every run: the interrupted run's forget and its
+    // failed prune too (review of issue 15).
+    let lines = command_lines(&serde_json::from_str::<Vec<serde_json::Value>>(&commands).unwrap());
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains(" forget ") && l.ends_with("exit 0")),
+        "{lines:#?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains(" prune") && !l.ends_with("exit 0") && !l.ends_with("unfinished")),
+        "{lines:#?}"
+    );
     let st = env.cmd().run(&["status"]);
     assert!(!st.stdout().contains("interrompue"), "{}", st.text());
     let once_more = env.destroy(
@@ -820,6 +835,12 @@ fn a_crypto_erase_leaves_a_repository_restic_cannot_open_and_records_purge() {
     let copy = env.path("coffre/cle-restic");
     std::fs::create_dir_all(copy.parent().unwrap()).unwrap();
     std::fs::copy(&key, &copy).unwrap();
+    let id = env
+        .ok_tool("restic", &["-r", &repo, "cat", "config"])
+        .json()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
 
     // A repository that also holds another controller's backups: refused.
     let o = env.destroy(
@@ -845,6 +866,8 @@ fn a_crypto_erase_leaves_a_repository_restic_cannot_open_and_records_purge() {
             "restic",
             "--repo",
             &repo,
+            "--host",
+            "juvisy",
             "--crypto-erase",
             "--key-copy",
             copy.to_str().unwrap(),
@@ -860,6 +883,12 @@ fn a_crypto_erase_leaves_a_repository_restic_cannot_open_and_records_purge() {
     assert_eq!(b["crypto_erase"].as_bool(), Some(true));
     assert_eq!(b["deleted"].as_sequence().unwrap().len(), 2);
     assert_eq!(b["keys_destroyed"].as_sequence().unwrap().len(), 2);
+    // restic's local cache of the repository went with it.
+    let caches = b["unopened"]["caches_removed"].as_sequence().unwrap();
+    assert_eq!(caches.len(), 1, "{b:?}");
+    let cache = caches[0].as_str().unwrap();
+    assert!(cache.ends_with(&format!("restic/{id}")), "{cache}");
+    assert!(!Path::new(cache).exists());
     evidence_matches(&env, &d[0]);
 }
 
@@ -880,14 +909,30 @@ fn a_borg_crypto_erase_leaves_a_repository_borg_cannot_open() {
     // A folder that is not a borg repository is never erased.
     let o = env.destroy(
         "borg",
-        &["--via", "borg", "--repo", "data", "--crypto-erase"],
+        &[
+            "--via",
+            "borg",
+            "--repo",
+            "data",
+            "--glob-archives",
+            "juvisy-*",
+            "--crypto-erase",
+        ],
     );
     o.assert_code(2);
     assert!(env.path("data/juvisy/etat-civil.txt").exists());
     env.nothing_recorded(&o);
     let o = env.destroy(
         "borg",
-        &["--via", "borg", "--repo", &repo, "--crypto-erase"],
+        &[
+            "--via",
+            "borg",
+            "--repo",
+            &repo,
+            "--glob-archives",
+            "juvisy-*",
+            "--crypto-erase",
+        ],
     );
     o.assert_code(0);
     let after = env.tool("borg", &["list", "--json", &repo]);
@@ -898,6 +943,14 @@ fn a_borg_crypto_erase_leaves_a_repository_borg_cannot_open() {
         d[0]["backups"]["deleted"][0]["label"].as_str(),
         Some("juvisy-2021-07-31")
     );
+    // borg's local cache of the repository (named by its id) went too.
+    let caches = d[0]["backups"]["unopened"]["caches_removed"]
+        .as_sequence()
+        .unwrap();
+    assert_eq!(caches.len(), 1, "{:?}", d[0]);
+    let cache = caches[0].as_str().unwrap();
+    assert!(cache.contains("borg/"), "{cache}");
+    assert!(!Path::new(cache).exists());
     evidence_matches(&env, &d[0]);
 }
 
@@ -1416,6 +1469,8 @@ fn a_crypto_erase_killed_before_its_record_is_finished_only_once_the_repository_
         "restic",
         "--repo",
         &repo,
+        "--host",
+        "juvisy",
         "--crypto-erase",
         "--key-copy",
         copy.to_str().unwrap(),
@@ -1505,4 +1560,515 @@ fn a_crypto_erase_killed_before_its_record_is_finished_only_once_the_repository_
     assert!(env.ws.read(after).contains("snapshots"), "{after}");
     assert!(env.open_intents().is_empty());
     env.cmd().run(&["journal", "verify"]).assert_code(0);
+}
+
+/// Journals the fate file by a first write of dpo (`fate set`), as in a
+/// workspace in use; returns its text.
+fn journal_fate_file(env: &Env) -> String {
+    env.cmd()
+        .run(&[
+            "fate",
+            "set",
+            "sauvegardes",
+            "name",
+            "Historique des sauvegardes de Juvisy",
+        ])
+        .assert_code(0);
+    env.ws.read("fate/juvisy-sur-orge.yaml")
+}
+
+#[test]
+fn a_fate_file_changed_outside_dpo_stops_the_destruction_before_any_command() {
+    let env = Env::new();
+    let repo = env.restic_repo("depots/partage", false);
+    let brepo = env.path("depots/borg-juvisy").display().to_string();
+    std::fs::create_dir_all(env.path("depots")).unwrap();
+    env.ok_tool("borg", &["init", "-e", "repokey", &brepo]);
+    env.ok_tool(
+        "borg",
+        &[
+            "create",
+            &format!("{brepo}::juvisy-2021-07-31"),
+            "data/juvisy",
+        ],
+    );
+    let fate = journal_fate_file(&env);
+    env.ws.write(
+        "fate/juvisy-sur-orge.yaml",
+        &fate.replace("location: dépôt restic", "location: dépôt restic déplacé"),
+    );
+    let journal = env.ws.journal().len();
+    for (copy, args) in [
+        (
+            "restic",
+            vec!["--via", "restic", "--repo", &repo, "--host", "juvisy"],
+        ),
+        (
+            "borg",
+            vec![
+                "--via",
+                "borg",
+                "--repo",
+                &brepo,
+                "--glob-archives",
+                "juvisy-*",
+                "--crypto-erase",
+            ],
+        ),
+    ] {
+        let o = env.destroy(copy, &args);
+        o.assert_code(2);
+        assert!(o.stderr().contains("modifié hors de dpo"), "{}", o.text());
+        // Nothing ran: no intent, no command, the backups all there.
+        assert_eq!(env.ws.journal().len(), journal, "{}", o.text());
+    }
+    assert_eq!(env.snapshots(&repo).len(), 3);
+    assert_eq!(env.archives(&brepo).len(), 1);
+    assert!(!env
+        .ws
+        .root()
+        .join("evidence/fate/juvisy-sur-orge/sauvegardes")
+        .exists());
+}
+
+#[test]
+fn a_record_that_cannot_be_written_after_the_deletion_keeps_the_evidence_and_the_destruction_interrupted(
+) {
+    let env = Env::new();
+    let repo = env.restic_repo("depots/partage", false);
+    let fate = journal_fate_file(&env);
+    let fate_path = env.ws.root().join("fate/juvisy-sur-orge.yaml");
+    // Someone edits the fate file while restic prunes: after the deletion,
+    // before the record.
+    let real = which("restic");
+    let path = env.wrapper(
+        "restic",
+        &format!(
+            "#!/bin/sh\n\
+             case \" $* \" in *\" prune \"*) echo '# edited' >> '{}';; esac\n\
+             exec {real} \"$@\"\n",
+            fate_path.display()
+        ),
+    );
+    let args = ["--via", "restic", "--repo", &repo, "--host", "juvisy"];
+    let o = env.destroy_with(env.cmd().env("PATH", &path), "restic", &args);
+    o.assert_code(1);
+    let err = o.stderr();
+    assert!(err.contains("NON consigné"), "{}", o.text());
+    assert!(err.contains("modifié hors de dpo"), "{}", o.text());
+    assert!(!err.contains("rien n'a été écrit"), "{}", o.text());
+    assert!(err.contains("reste interrompue"), "{}", o.text());
+    assert!(err.contains("relancez la même commande"), "{}", o.text());
+    let hosts: Vec<String> = env.snapshots(&repo).into_iter().map(|s| s.1).collect();
+    assert_eq!(hosts, ["athis"]);
+    assert!(env.destructions().is_empty());
+    assert_eq!(env.open_intents(), ["juvisy-sur-orge/sauvegardes/restic"]);
+    // The evidence of what ran is journaled, not rolled back by the next
+    // command: the listing after and every command, the forget included.
+    let st = env.cmd().run(&["status"]);
+    let lines = command_lines(&env.journaled_commands());
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains(" forget ") && l.ends_with("exit 0")),
+        "{lines:#?}"
+    );
+    let journal = env.ws.journal();
+    assert!(!journal.iter().any(|e| e["action"] == "journal.rollback"));
+    let after = journal
+        .iter()
+        .flat_map(|e| e["writes"].as_array().cloned().unwrap_or_default())
+        .find(|w| w["file"].as_str().unwrap().ends_with("/after.json"))
+        .expect("after.json journaled");
+    let file = env.ws.root().join(after["file"].as_str().unwrap());
+    assert_eq!(sha256sum(&file), after["sha256"].as_str().unwrap());
+    let text = st.stdout();
+    assert_eq!(
+        text.matches("Destruction de sauvegardes interrompue")
+            .count(),
+        1,
+        "{text}"
+    );
+    assert!(!text.contains("Envoi incertain"), "{text}");
+
+    // The fate file put back, the same command records it once.
+    std::fs::write(&fate_path, &fate).unwrap();
+    let o = env.destroy("restic", &args);
+    o.assert_code(0);
+    assert!(o.stdout().contains("terminée et consignée"), "{}", o.text());
+    let d = env.destructions();
+    assert_eq!(d.len(), 1);
+    let recorded = recorded_commands(&env, &d[0]);
+    assert!(
+        recorded.iter().any(|l| l.contains(" forget ")),
+        "{recorded:#?}"
+    );
+    evidence_matches(&env, &d[0]);
+    assert!(env.open_intents().is_empty());
+    env.cmd().run(&["journal", "verify"]).assert_code(0);
+    let st = env.cmd().run(&["status"]);
+    assert!(!st.stdout().contains("Envoi incertain"), "{}", st.text());
+    assert!(!st.stdout().contains("interrompue"), "{}", st.text());
+}
+
+#[test]
+fn a_crypto_erase_needs_a_selection_that_covers_the_whole_repository() {
+    let env = Env::new();
+    // A repository that holds only Athis-Mons's backups.
+    let repo = env.path("depots/athis").display().to_string();
+    env.ok_tool("restic", &["-r", &repo, "init", "-q"]);
+    env.ok_tool(
+        "restic",
+        &["-r", &repo, "backup", "-q", "--host", "athis", "data/athis"],
+    );
+    for args in [
+        vec!["--via", "restic", "--repo", &repo, "--crypto-erase"],
+        vec![
+            "--via",
+            "restic",
+            "--repo",
+            &repo,
+            "--host",
+            "juvisy",
+            "--crypto-erase",
+        ],
+    ] {
+        let o = env.destroy("restic", &args);
+        o.assert_code(2);
+        env.nothing_recorded(&o);
+        assert_eq!(env.snapshots(&repo).len(), 1, "{}", o.text());
+    }
+    let o = env.destroy(
+        "restic",
+        &["--via", "restic", "--repo", &repo, "--crypto-erase"],
+    );
+    assert!(
+        o.stderr().contains("même avec --crypto-erase"),
+        "{}",
+        o.text()
+    );
+}
+
+#[test]
+fn a_key_copy_that_is_not_a_key_of_the_repository_is_refused_and_left_alone() {
+    let env = Env::new();
+    let repo = env.restic_repo("depots/juvisy", true);
+    let other = env.restic_repo("depots/autre", true);
+    let other_key = std::fs::read_dir(Path::new(&other).join("keys"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    std::fs::create_dir_all(env.path("coffre")).unwrap();
+    let doc = env.path("coffre/notakey.txt");
+    std::fs::write(&doc, "précieux document\n").unwrap();
+    let foreign = env.path("coffre/cle-autre");
+    std::fs::copy(&other_key, &foreign).unwrap();
+    for copy in [&doc, &foreign] {
+        let o = env.destroy(
+            "restic",
+            &[
+                "--via",
+                "restic",
+                "--repo",
+                &repo,
+                "--host",
+                "juvisy",
+                "--crypto-erase",
+                "--key-copy",
+                copy.to_str().unwrap(),
+            ],
+        );
+        o.assert_code(2);
+        assert!(
+            o.stderr().contains("n'est pas une clé du dépôt"),
+            "{}",
+            o.text()
+        );
+        env.nothing_recorded(&o);
+        assert!(copy.exists());
+    }
+    assert_eq!(
+        std::fs::read_to_string(&doc).unwrap(),
+        "précieux document\n"
+    );
+    assert_eq!(env.snapshots(&repo).len(), 2);
+
+    // borg: a key exported from another repository is not this one's.
+    let brepo = env.path("depots/borg-juvisy").display().to_string();
+    let bother = env.path("depots/borg-autre").display().to_string();
+    for r in [&brepo, &bother] {
+        env.ok_tool("borg", &["init", "-e", "repokey", r]);
+    }
+    env.ok_tool(
+        "borg",
+        &[
+            "create",
+            &format!("{brepo}::juvisy-2021-07-31"),
+            "data/juvisy",
+        ],
+    );
+    let exported = env.path("coffre/cle-borg-autre");
+    env.ok_tool(
+        "borg",
+        &["key", "export", &bother, exported.to_str().unwrap()],
+    );
+    let o = env.destroy(
+        "borg",
+        &[
+            "--via",
+            "borg",
+            "--repo",
+            &brepo,
+            "--glob-archives",
+            "juvisy-*",
+            "--crypto-erase",
+            "--key-copy",
+            exported.to_str().unwrap(),
+        ],
+    );
+    o.assert_code(2);
+    env.nothing_recorded(&o);
+    assert!(exported.exists());
+    assert_eq!(env.archives(&brepo).len(), 1);
+}
+
+#[test]
+fn a_borg_keyfile_repository_is_erased_with_its_key_file_or_refused() {
+    let env = Env::new();
+    let repo = env.path("depots/juvisy").display().to_string();
+    std::fs::create_dir_all(env.path("depots")).unwrap();
+    env.ok_tool("borg", &["init", "-e", "keyfile", &repo]);
+    env.ok_tool(
+        "borg",
+        &[
+            "create",
+            &format!("{repo}::juvisy-2021-07-31"),
+            "data/juvisy",
+        ],
+    );
+    let keys = env.ws.home().join(".config/borg/keys");
+    let key = std::fs::read_dir(&keys)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let args = [
+        "--via",
+        "borg",
+        "--repo",
+        &repo,
+        "--glob-archives",
+        "juvisy-*",
+        "--crypto-erase",
+    ];
+    // Without its key file: refused, nothing touched.
+    let o = env.destroy("borg", &args);
+    o.assert_code(2);
+    assert!(o.stderr().contains("mode keyfile"), "{}", o.text());
+    env.nothing_recorded(&o);
+    assert!(key.exists());
+    assert_eq!(env.archives(&repo).len(), 1);
+    // With it: the key file is what is destroyed, and the record says so.
+    let mut with_key = args.to_vec();
+    let k = key.to_str().unwrap();
+    with_key.extend(["--key-copy", k]);
+    let o = env.destroy("borg", &with_key);
+    o.assert_code(0);
+    assert!(!key.exists());
+    assert!(!Path::new(&repo).exists());
+    let d = env.destructions();
+    assert_eq!(d[0]["method"].as_str(), Some("purge"));
+    let destroyed: Vec<&str> = d[0]["backups"]["keys_destroyed"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .map(|k| k.as_str().unwrap())
+        .collect();
+    assert_eq!(destroyed, [k]);
+    evidence_matches(&env, &d[0]);
+}
+
+#[test]
+fn a_borg_crypto_erase_taken_up_after_the_repository_is_gone_says_it_no_longer_opens() {
+    let env = Env::new();
+    let repo = env.path("depots/juvisy").display().to_string();
+    std::fs::create_dir_all(env.path("depots")).unwrap();
+    env.ok_tool("borg", &["init", "-e", "repokey", &repo]);
+    env.ok_tool(
+        "borg",
+        &[
+            "create",
+            &format!("{repo}::juvisy-2021-07-31"),
+            "data/juvisy",
+        ],
+    );
+    let fate = journal_fate_file(&env);
+    let fate_path = env.ws.root().join("fate/juvisy-sur-orge.yaml");
+    // The fate file edited once the repository is gone: not recorded.
+    let real = which("borg");
+    let path = env.wrapper(
+        "borg",
+        &format!(
+            "#!/bin/sh\n\
+             [ -d '{repo}' ] || echo '# edited' >> '{}'\n\
+             exec {real} \"$@\"\n",
+            fate_path.display()
+        ),
+    );
+    let args = [
+        "--via",
+        "borg",
+        "--repo",
+        &repo,
+        "--glob-archives",
+        "juvisy-*",
+        "--crypto-erase",
+    ];
+    let o = env.destroy_with(env.cmd().env("PATH", &path), "borg", &args);
+    o.assert_code(1);
+    assert!(!o.stderr().contains("rien n'a été écrit"), "{}", o.text());
+    assert!(o.stderr().contains("reste interrompue"), "{}", o.text());
+    assert!(!Path::new(&repo).exists());
+    assert_eq!(env.open_intents(), ["juvisy-sur-orge/sauvegardes/borg"]);
+    std::fs::write(&fate_path, &fate).unwrap();
+    let o = env.destroy("borg", &args);
+    o.assert_code(0);
+    assert!(
+        o.stdout().contains("le dépôt était déjà supprimé"),
+        "{}",
+        o.text()
+    );
+    assert!(!o.stdout().contains("encore listée"), "{}", o.text());
+    let d = env.destructions();
+    assert_eq!(d[0]["method"].as_str(), Some("purge"));
+    evidence_matches(&env, &d[0]);
+}
+
+#[test]
+fn the_certificate_says_technique_and_verification_in_its_own_language() {
+    let env = Env::new();
+    let restic = env.restic_repo("depots/restic", false);
+    let borg = env.path("depots/borg-juvisy").display().to_string();
+    std::fs::create_dir_all(env.path("depots")).unwrap();
+    env.ok_tool("borg", &["init", "-e", "repokey", &borg]);
+    env.ok_tool(
+        "borg",
+        &[
+            "create",
+            &format!("{borg}::juvisy-2021-07-31"),
+            "data/juvisy",
+        ],
+    );
+    env.cmd().run(&["keys", "generate"]).assert_code(0);
+    env.cmd()
+        .run(&["fate", "fingerprint", "sauvegardes", "data/juvisy"])
+        .assert_code(0);
+    // One destruction recorded in French, the other in English.
+    env.destroy(
+        "restic",
+        &["--via", "restic", "--repo", &restic, "--host", "juvisy"],
+    )
+    .assert_code(0);
+    env.destroy_with(
+        env.cmd().english(),
+        "borg",
+        &[
+            "--via",
+            "borg",
+            "--repo",
+            &borg,
+            "--glob-archives",
+            "juvisy-*",
+            "--crypto-erase",
+        ],
+    )
+    .assert_code(0);
+    let d = env.destructions();
+    assert!(d[0]["technique"]
+        .as_str()
+        .unwrap()
+        .starts_with("suppression"));
+    assert!(d[1]["technique"]
+        .as_str()
+        .unwrap()
+        .starts_with("cryptographic"));
+    assert!(d[1]["backups"]["unopened"]["command"]
+        .as_str()
+        .unwrap()
+        .starts_with("borg list"));
+    let (en, fr) = (
+        [
+            "deletion of the selected snapshots",
+            "cryptographic erase:",
+            "` fails (",
+            "local caches removed with the repository",
+        ],
+        [
+            "suppression des instantanés",
+            "effacement cryptographique :",
+            "` échoue (",
+            "Caches locaux de l",
+        ],
+    );
+    for (lang, said, not_said) in [("en", en, fr), ("fr", fr, en)] {
+        let out = format!("out/certificat-{lang}.pdf");
+        let o = env
+            .cmd()
+            .run(&["--lang", lang, "fate", "certify", "-o", &out]);
+        o.assert_code(0);
+        let t = pdf_text(&env.path(&out));
+        for s in said {
+            assert!(t.contains(s), "{lang}: {s}: {t}");
+        }
+        for s in not_said {
+            assert!(!t.contains(s), "{lang}: {s}: {t}");
+        }
+    }
+}
+
+#[test]
+fn the_tools_own_english_error_is_quoted_as_is_in_a_french_certificate() {
+    let env = Env::new();
+    let restic = env.restic_repo("depots/restic", true);
+    let borg = env.borg_repo("depots/borg");
+    env.cmd().run(&["keys", "generate"]).assert_code(0);
+    env.cmd()
+        .run(&["fate", "fingerprint", "sauvegardes", "data/juvisy"])
+        .assert_code(0);
+    env.destroy(
+        "restic",
+        &[
+            "--via",
+            "restic",
+            "--repo",
+            &restic,
+            "--host",
+            "juvisy",
+            "--crypto-erase",
+        ],
+    )
+    .assert_code(0);
+    env.destroy(
+        "borg",
+        &[
+            "--via",
+            "borg",
+            "--repo",
+            &borg,
+            "--glob-archives",
+            "juvisy-*",
+        ],
+    )
+    .assert_code(0);
+    env.cmd()
+        .run(&["fate", "certify", "-o", "out/certificat.pdf"])
+        .assert_code(0);
+    let t = pdf_text(&env.path("out/certificat.pdf"));
+    // restic's "Fatal: unable to open config file: stat …", not French
+    // spacing put into it.
+    assert!(t.contains("Fatal: unable"), "{t}");
+    assert!(!t.contains("Fatal :"), "{t}");
 }

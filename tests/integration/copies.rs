@@ -196,6 +196,18 @@ fn an_immutable_copy_shows_when_it_can_be_destroyed_and_nothing_is_recorded_befo
     let line = "protégée contre l'effacement jusqu'au 30 septembre 2021 inclus, destructible à partir du 1er octobre 2021";
     let status = ws.dpo().now(NOW).run(&["status"]);
     assert!(status.stdout().contains(line), "{}", status.stdout());
+    // The deadline shown is the protection's last day, not "from the
+    // next day" (review of issue 15).
+    assert!(
+        !status.stdout().contains("lendemain"),
+        "{}",
+        status.stdout()
+    );
+    assert!(
+        status.stdout().contains("une fois sa protection échue"),
+        "{}",
+        status.stdout()
+    );
     let list = ok(&ws, &["fate", "list"]);
     assert!(list.stdout().contains(line), "{}", list.stdout());
     // The calendar has an event ending when the protection ends.

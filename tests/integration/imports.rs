@@ -494,8 +494,25 @@ fn the_certificate_says_the_proof_came_from_the_operators_listings_and_verifies(
         o
     };
     ok(&["keys", "generate"]);
-    pbs(&ws, "pbs-after.json", &["--select", "group=vm/101"]).assert_code(0);
-    let select = ["--select", "job=Sauvegarde Juvisy"];
+    // The products' versions given: « version à compléter » would stand in
+    // the certificate's way (below).
+    pbs(
+        &ws,
+        "pbs-after.json",
+        &[
+            "--select",
+            "group=vm/101",
+            "--tool",
+            "proxmox-backup-client 2.4.1",
+        ],
+    )
+    .assert_code(0);
+    let select = [
+        "--select",
+        "job=Sauvegarde Juvisy",
+        "--tool",
+        "Veeam Backup & Replication 12.1",
+    ];
     imported(
         &ws,
         "veeam",
@@ -519,9 +536,12 @@ fn the_certificate_says_the_proof_came_from_the_operators_listings_and_verifies(
         "prises par l'opérateur avant et après",
         "dpo n'a lancé aucune commande",
         "clear",
+        "les listes avant et après prises par l'opérateur, telles que données",
     ] {
         assert!(t.contains(said), "{said}: {t}");
     }
+    // dpo ran no command: the evidence is not said to hold any.
+    assert!(!t.contains("commandes lancées"), "{t}");
     for r in records(&ws) {
         for e in r["backups"]["evidence"].as_sequence().unwrap() {
             let (file, sha) = (e["file"].as_str().unwrap(), e["sha256"].as_str().unwrap());
@@ -578,4 +598,68 @@ fn what_dpo_says_of_an_imported_destruction_is_in_one_language() {
             .starts_with("listings of Proxmox Backup Server"),
         "{r:?}"
     );
+}
+
+#[test]
+fn an_empty_listing_after_while_other_points_were_listed_before_is_refused() {
+    let ws = workspace();
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("pbs-empty.json");
+    std::fs::write(&empty, "[]\n").unwrap();
+    let b = listing("pbs-before.json");
+    let a = empty.display().to_string();
+    let o = destroy(
+        &ws,
+        "pbs",
+        &[
+            "--listing-before",
+            &b,
+            "--listing-after",
+            &a,
+            "--format",
+            "pbs",
+            "--select",
+            "group=vm/101",
+        ],
+    );
+    o.assert_code(2);
+    assert!(o.stderr().contains("est vide"), "{}", o.text());
+    assert!(o.stderr().contains("hors de la sélection"), "{}", o.text());
+    nothing_recorded(&ws, &o);
+    // A listing that cannot be read at its very start says column 1.
+    std::fs::write(&empty, "").unwrap();
+    let o = destroy(
+        &ws,
+        "pbs",
+        &[
+            "--listing-before",
+            &b,
+            "--listing-after",
+            &a,
+            "--format",
+            "pbs",
+            "--select",
+            "group=vm/101",
+        ],
+    );
+    o.assert_code(2);
+    assert!(!o.stderr().contains("colonne 0"), "{}", o.text());
+}
+
+#[test]
+fn a_product_version_to_be_completed_stands_in_the_certificates_way() {
+    let ws = workspace();
+    ws.dpo().now(NOW).run(&["keys", "generate"]).assert_code(0);
+    pbs(&ws, "pbs-after.json", &["--select", "group=vm/101"]).assert_code(0);
+    let o = ws
+        .dpo()
+        .now(NOW)
+        .run(&["fate", "certify", "-o", "out/certificat.pdf"]);
+    assert_ne!(o.code(), Some(0), "{}", o.text());
+    assert!(!ws.path("out/certificat.pdf").exists());
+    assert!(o.text().contains("destruction.tool"), "{}", o.text());
+    assert!(o.text().contains("--tool"), "{}", o.text());
+    // A copy (feminine) not destroyed yet: « pas détruite ».
+    assert!(o.text().contains("pas détruite"), "{}", o.text());
+    assert!(!o.text().contains("pas détruit "), "{}", o.text());
 }

@@ -56,6 +56,7 @@ pub(super) fn run(settings: &Settings, a: &DestroyArgs) -> Result<i32, CliError>
                 )
                 .collect(),
                 crypto_erase: a.crypto_erase.then(|| a.key_copies.clone()),
+                cache_dir: settings.backup_cache(via.into()),
             };
             let b = fate::destroy_via(&ws, &act, &req, &s, &fate::backup::runner::System)?;
             if !settings.json {
@@ -72,13 +73,24 @@ pub(super) fn run(settings: &Settings, a: &DestroyArgs) -> Result<i32, CliError>
                     method = r.method.as_str()
                 )?;
                 say!(s, "backup-evidence", dir = b.evidence_dir.as_str())?;
-                if let Some(r) = &b.resumed {
-                    say!(
+                match &b.resumed {
+                    Some(r) if r.erased_before.is_some() => say!(
+                        s,
+                        "backup-intent-erased",
+                        at = r.at.as_str(),
+                        before = if r.erased_before == Some(true) {
+                            "yes"
+                        } else {
+                            "no"
+                        }
+                    )?,
+                    Some(r) => say!(
                         s,
                         "backup-intent-completed",
                         at = r.at.as_str(),
                         n = r.deleted_now
-                    )?;
+                    )?,
+                    None => {}
                 }
                 others_gone(&s, &b);
             }

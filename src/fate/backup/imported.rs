@@ -340,7 +340,7 @@ fn read(format: Format, path: &Path) -> Result<(Vec<u8>, Vec<Point>), BackupErro
                 workspace::serde_said(m.rsplit_once(" at line ").map_or(m.as_str(), |(w, _)| w))
             }
         };
-        bad(e.line(), e.column(), why)
+        bad(e.line(), e.column().max(1), why)
     })?;
     Ok((bytes, points))
 }
@@ -420,6 +420,17 @@ pub fn destroy_imported(
     let before: Vec<Listed> = before.into_iter().map(|p| p.listed).collect();
     let after: Vec<Listed> = after.into_iter().map(|p| p.listed).collect();
     let compared = listing::compare(&before, &selected, &after);
+    // An empty listing after cannot tell a repository emptied from a
+    // listing of nothing (another repository, a filter, a truncated
+    // export): with restore points outside the selection before, it does
+    // not prove they still exist, nor that it was taken where they were.
+    let others = before.len() - selected.len();
+    if after.is_empty() && others > 0 {
+        return Err(BackupError::EmptyAfter {
+            file: req.after.clone(),
+            others,
+        });
+    }
     if !compared.deleted() {
         return Err(BackupError::StillListed {
             file: req.after.clone(),
@@ -441,16 +452,9 @@ pub fn destroy_imported(
     ];
     let product = req.format.product().name();
     record.method = SanitizationMethod::Clear;
-    record.technique = s.msg(&Msg::new("imports-technique").arg("product", product));
     if record.tool.is_empty() {
         record.tool = s.msg(&Msg::new("imports-tool-unknown").arg("product", product));
     }
-    record.verification = s.msg(
-        &Msg::new("imports-verification")
-            .arg("product", product)
-            .arg("n", selected.len())
-            .arg("kept", compared.others_kept),
-    );
     record.backups = Some(BackupProof {
         tool: req.format.product(),
         imported: true,
@@ -461,8 +465,10 @@ pub fn destroy_imported(
         listed_after: after.len() as u64,
         deleted: selected.iter().map(Into::into).collect(),
         keys_destroyed: Vec::new(),
+        unopened: None,
         evidence,
     });
+    let record = super::worded(&record, s);
     let destroyed = commit(ws, &lock, &f, act, record)?;
     Ok(BackupDestroyed {
         destroyed,

@@ -73,6 +73,10 @@ pub struct Intent {
     /// The key files a crypto-erase is about to destroy, then the
     /// repository's folder (empty otherwise).
     pub erase: Vec<String>,
+    /// The tool's local caches of the repository a crypto-erase removes
+    /// after it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub caches: Vec<String>,
     /// The commands run so far.
     pub runs: Vec<Ran>,
     /// The evidence files kept so far (without `intent.json`).

@@ -11,10 +11,18 @@
 //! **and** the listing after shows none of the selected backups: an exit
 //! code alone proves nothing (restic 0.14 `forget --host X` without a
 //! policy exits 0 and deletes nothing). With `--crypto-erase`, for a
-//! repository that holds only this controller's backups, it destroys the
-//! repository's keys, every copy of the key the operator names and the
-//! repository itself, then checks that the tool can no longer open it
-//! (*purge*).
+//! repository that holds only this controller's backups (its selection
+//! must cover every backup listed), it destroys the repository's keys,
+//! every copy of the key the operator names (each checked to be a key of
+//! this repository; borg's key file in keyfile mode is required) and the
+//! repository itself, checks that the tool can no longer open it
+//! (*purge*), then removes the tool's local cache of it.
+//!
+//! Every check of the workspace is made before the intent; a failure after
+//! it leaves the destruction interrupted with its evidence journaled
+//! ([`BackupError::Unfinished`]), never "nothing written". The technique
+//! and verification are worded from the record's facts ([`worded`]), so a
+//! certificate says them in its own language.
 //!
 //! The listings and every command run — its arguments, exit code and
 //! outputs, never a password: the tools read theirs from the environment
@@ -45,7 +53,10 @@ use std::path::{Path, PathBuf};
 use super::destroy::{commit, prepare};
 use super::{evidence_stem, DestroyRequest, Destroyed, FateError};
 use crate::hashing::sha256_hex;
-use crate::model::{BackupProof, BackupTool, KeptFile, SanitizationMethod};
+use crate::model::{
+    BackupProduct, BackupProof, BackupTool, DestructionRecord, KeptFile, SanitizationMethod,
+    Unopened,
+};
 use crate::render::catalog::{Catalog, Localize, Msg};
 use crate::workspace::{self, Act, Workspace, WorkspaceError, WorkspaceLock};
 use intent::Intent;
@@ -69,6 +80,10 @@ pub struct BackupRequest {
     /// `Some`: crypto-erase the whole repository, with these other copies
     /// of its key (purge).
     pub crypto_erase: Option<Vec<PathBuf>>,
+    /// The folder of the tool's local caches (`~/.cache/restic`,
+    /// `~/.cache/borg`), whose entry for the repository a crypto-erase
+    /// removes too.
+    pub cache_dir: Option<PathBuf>,
 }
 
 /// An option that selects backups, of one tool.
@@ -126,6 +141,10 @@ pub struct Resumed {
     /// How many of the intended backups were still listed, and deleted by
     /// this run (0: the interrupted run had deleted them all).
     pub deleted_now: usize,
+    /// For a crypto-erase: `Some(true)` when the interrupted run had
+    /// already removed the repository (this run only proved it no longer
+    /// opens), `Some(false)` when this run erased it.
+    pub erased_before: Option<bool>,
 }
 
 /// What stops a destruction through a backup tool.
@@ -232,10 +251,44 @@ pub enum BackupError {
         /// They.
         remaining: Vec<Listed>,
     },
+    /// An imported listing after is empty although the listing before
+    /// held restore points outside the selection (exit 2).
+    EmptyAfter {
+        /// The listing.
+        file: PathBuf,
+        /// Restore points outside the selection in the listing before.
+        others: usize,
+    },
     /// After a crypto-erase the tool still opens the repository (exit 1).
     StillOpens {
         /// The listing that succeeded.
         ran: Ran,
+    },
+    /// A key copy named by the operator is not a key of this repository (exit 2).
+    ForeignKey {
+        /// The path.
+        path: PathBuf,
+        /// The repository.
+        repo: String,
+        /// The tool.
+        tool: BackupTool,
+    },
+    /// A borg repository whose key is kept outside it (`borg init -e
+    /// keyfile`) and no `--key-copy` holds it (exit 2).
+    KeyfileNotNamed {
+        /// The repository.
+        repo: String,
+        /// Its id, which names its key file.
+        id: String,
+    },
+    /// Something failed once the intent was journaled and the destruction
+    /// had begun: it is not recorded, the evidence of what ran is kept and
+    /// the destruction stays interrupted (exit 1).
+    Unfinished {
+        /// What failed.
+        error: Box<BackupError>,
+        /// The evidence folder, relative to the workspace.
+        dir: String,
     },
     /// A key or the repository could not be destroyed (exit 1).
     Erase {
@@ -289,6 +342,7 @@ impl BackupError {
             | Self::Remaining { .. }
             | Self::StillOpens { .. }
             | Self::StillListed { .. }
+            | Self::Unfinished { .. }
             | Self::Erase { .. } => 1,
             _ => 2,
         }
@@ -299,7 +353,7 @@ impl BackupError {
     pub fn said(&self) -> Option<(Msg, Msg)> {
         let nothing = Msg::new("backup-nothing-recorded");
         Some(match self {
-            Self::Fate(_) | Self::Workspace(_) => return None,
+            Self::Fate(_) | Self::Workspace(_) | Self::Unfinished { .. } => return None,
             Self::Options(m) => (m.clone(), Msg::new("backup-options-hint")),
             Self::NotInstalled { program, why } => (
                 Msg::new("backup-not-installed")
@@ -328,6 +382,19 @@ impl BackupError {
             Self::KeyCopy { path } => (
                 Msg::new("backup-key-copy").arg("path", path.display().to_string()),
                 Msg::new("backup-key-copy-hint"),
+            ),
+            Self::ForeignKey { path, repo, tool } => (
+                Msg::new("backup-foreign-key")
+                    .arg("path", path.display().to_string())
+                    .arg("repo", repo.as_str())
+                    .arg("tool", tool.program()),
+                Msg::new("backup-key-copy-hint"),
+            ),
+            Self::KeyfileNotNamed { repo, id } => (
+                Msg::new("backup-keyfile-not-named")
+                    .arg("repo", repo.as_str())
+                    .arg("id", id.as_str()),
+                Msg::new("backup-keyfile-not-named-hint").arg("id", id.as_str()),
             ),
             Self::Failed {
                 failed,
@@ -421,6 +488,12 @@ impl BackupError {
                     .arg("ids", listed_lines(remaining)),
                 Msg::new("imports-nothing-recorded"),
             ),
+            Self::EmptyAfter { file, others } => (
+                Msg::new("imports-empty-after")
+                    .arg("file", file.display().to_string())
+                    .arg("n", *others),
+                Msg::new("imports-empty-after-hint"),
+            ),
             Self::StillOpens { ran } => (
                 Msg::new("backup-still-opens").arg("command", ran.line()),
                 nothing,
@@ -435,8 +508,43 @@ impl BackupError {
     }
 }
 
+impl BackupError {
+    /// What failed, without what the error would say of the workspace
+    /// (« rien n'a été écrit »): for a failure after the destruction began.
+    fn cause(&self, s: &Catalog) -> String {
+        use crate::workspace::WorkspaceError::Unvouched;
+        match self {
+            Self::Workspace(Unvouched { file, message })
+            | Self::Fate(FateError::Write(Unvouched { file, message })) => s.msg(
+                &Msg::new("backup-cause-unvouched")
+                    .arg("file", file.as_str())
+                    .arg("message", message.msg.clone()),
+            ),
+            Self::Unfinished { error, .. } => error.cause(s),
+            e => match e.said() {
+                Some((m, _)) => s.msg(&m),
+                None => e.message(s),
+            },
+        }
+    }
+}
+
 impl Localize for BackupError {
     fn message(&self, s: &Catalog) -> String {
+        if let Self::Unfinished { error, dir } = self {
+            return format!(
+                "{}\n  {}",
+                s.msg(
+                    &Msg::new("backup-unfinished")
+                        .arg("error", error.cause(s))
+                        .arg("dir", dir.as_str())
+                ),
+                s.fmt(
+                    "cli-hint",
+                    &[("hint", s.msg(&Msg::new("backup-intent-run-again")).into())]
+                )
+            );
+        }
         match (self, self.said()) {
             (_, Some((m, hint))) => format!(
                 "{}\n  {}",
@@ -654,7 +762,9 @@ fn selection(req: &BackupRequest) -> Result<(Vec<String>, String), BackupError> 
     if req.select.iter().any(|(_, v)| v.trim().is_empty()) {
         return Err(BackupError::Options(Msg::new("backup-empty-selection")));
     }
-    if req.select.is_empty() && req.crypto_erase.is_none() {
+    // A crypto-erase too: the selection is what proves the repository
+    // holds only this controller's backups.
+    if req.select.is_empty() {
         return Err(BackupError::Options(
             Msg::new("backup-no-selection").arg("tool", req.tool.program()),
         ));
@@ -720,11 +830,75 @@ fn local_repository(tool: BackupTool, repo: &str) -> Result<(PathBuf, Vec<PathBu
             if !readme.starts_with("This is a Borg Backup repository") {
                 return Err(not("no borg `README`"));
             }
-            // In repokey mode the key is in `config`.
-            vec![dir.join("config")]
+            // In repokey mode the key is in `config`; in keyfile mode it
+            // is outside the repository, and must be named (`--key-copy`).
+            let config = std::fs::read_to_string(dir.join("config")).unwrap_or_default();
+            if borg_config(&config, "key").is_some_and(|k| !k.is_empty()) {
+                vec![dir.join("config")]
+            } else {
+                Vec::new()
+            }
         }
     };
     Ok((dir, keys))
+}
+
+/// The value of `name` in borg's repository `config` (an INI file; a
+/// value continued on indented lines is joined).
+fn borg_config(config: &str, name: &str) -> Option<String> {
+    let mut lines = config.lines().peekable();
+    while let Some(line) = lines.next() {
+        let Some((k, v)) = line.split_once('=') else {
+            continue;
+        };
+        if line.starts_with(char::is_whitespace) || k.trim() != name {
+            continue;
+        }
+        let mut value = v.trim().to_string();
+        while let Some(more) = lines.next_if(|l| l.starts_with(char::is_whitespace)) {
+            value.push_str(more.trim());
+        }
+        return Some(value);
+    }
+    None
+}
+
+/// Refuses a `--key-copy` that is not a key of the repository in `dir`:
+/// restic's are copies of a file of its `keys/` folder (same bytes); a
+/// borg key (a key file, or `borg key export`) starts with `BORG_KEY`
+/// and the repository's id, from its `config`.
+fn check_key_copy(
+    tool: BackupTool,
+    repo: &str,
+    dir: &Path,
+    keys: &[PathBuf],
+    copy: &Path,
+) -> Result<(), BackupError> {
+    let foreign = || BackupError::ForeignKey {
+        path: copy.to_path_buf(),
+        repo: mask(repo),
+        tool,
+    };
+    let bytes = std::fs::read(copy).map_err(|_| BackupError::KeyCopy {
+        path: copy.to_path_buf(),
+    })?;
+    let ours = match tool {
+        BackupTool::Restic => keys
+            .iter()
+            .any(|k| std::fs::read(k).is_ok_and(|b| b == bytes)),
+        BackupTool::Borg => {
+            let config = std::fs::read_to_string(dir.join("config")).unwrap_or_default();
+            let first = bytes.split(|b| *b == b'\n').next().unwrap_or_default();
+            borg_config(&config, "id").is_some_and(|id| {
+                !id.is_empty() && String::from_utf8_lossy(first).trim() == format!("BORG_KEY {id}")
+            })
+        }
+    };
+    if ours {
+        Ok(())
+    } else {
+        Err(foreign())
+    }
 }
 
 /// Overwrites a key file with zeros, flushes it to disk and removes it.
@@ -794,6 +968,20 @@ impl Fresh<'_> {
         if let Some(p) = key_copies.iter().find(|p| !p.is_file()) {
             return Err(BackupError::KeyCopy { path: p.clone() });
         }
+        if let Some((dir, keys)) = &local {
+            for copy in key_copies {
+                check_key_copy(req.tool, &req.repo, dir, keys, copy)?;
+            }
+            // borg keyfile mode: the repository holds no key, the key
+            // file does; without it the erase would prove nothing.
+            if keys.is_empty() && key_copies.is_empty() {
+                let config = std::fs::read_to_string(dir.join("config")).unwrap_or_default();
+                return Err(BackupError::KeyfileNotNamed {
+                    repo: mask(&req.repo),
+                    id: borg_config(&config, "id").unwrap_or_default(),
+                });
+            }
+        }
         let (before, before_ran) = tool.list(&[])?;
         let (selected, selected_ran) = if self.filter.is_empty() {
             (before.clone(), None)
@@ -825,6 +1013,37 @@ impl Fresh<'_> {
             );
             erase.push(dir.display().to_string());
         }
+        let caches = match (&local, &req.cache_dir) {
+            (Some((dir, _)), Some(base)) => {
+                let id = match req.tool {
+                    BackupTool::Borg => {
+                        let config =
+                            std::fs::read_to_string(dir.join("config")).unwrap_or_default();
+                        borg_config(&config, "id").unwrap_or_default()
+                    }
+                    // restic's `config` is encrypted: restic says its id.
+                    BackupTool::Restic => {
+                        let ran = tool.must(vec![
+                            "-r".into(),
+                            req.repo.clone(),
+                            "cat".into(),
+                            "config".into(),
+                        ])?;
+                        serde_json::from_str::<serde_json::Value>(&ran.stdout)
+                            .ok()
+                            .and_then(|v| v["id"].as_str().map(str::to_string))
+                            .unwrap_or_default()
+                    }
+                };
+                let cache = base.join(&id);
+                if !id.is_empty() && !id.contains('/') && cache.is_dir() {
+                    vec![cache.display().to_string()]
+                } else {
+                    Vec::new()
+                }
+            }
+            _ => Vec::new(),
+        };
         let dir = workspace::fresh_name(&ws.root, &self.stem, "");
         let mut evidence = vec![keep(
             ws,
@@ -844,6 +1063,7 @@ impl Fresh<'_> {
             before,
             selected,
             erase,
+            caches,
             runs: tool.runs.clone(),
             evidence,
             dir,
@@ -884,6 +1104,67 @@ fn take_up(
     Ok(kept)
 }
 
+/// The technique, verification and tool of a destruction whose backups a
+/// tool listed, worded in the language of `s` from the record's facts
+/// ([`BackupProof`]): recorded so, and said so again by a certificate in
+/// its own language, whatever the language of the run that recorded it.
+/// What the facts of a record written before they were kept do not give
+/// (the proof of a purge) is said as written.
+pub fn worded(d: &DestructionRecord, s: &Catalog) -> DestructionRecord {
+    let mut d = d.clone();
+    let Some(b) = &d.backups else { return d };
+    let program = match b.tool {
+        BackupProduct::Restic => "restic",
+        BackupProduct::Borg => "borg",
+        p => p.name(),
+    };
+    let n = b.deleted.len();
+    // Every backup listed after is one that was not selected.
+    let kept = b.listed_after;
+    if b.imported {
+        d.technique = s.msg(&Msg::new("imports-technique").arg("product", program));
+        d.verification = s.msg(
+            &Msg::new("imports-verification")
+                .arg("product", program)
+                .arg("n", n)
+                .arg("kept", kept),
+        );
+        let unknown = Msg::new("imports-tool-unknown").arg("product", program);
+        let said = |l| Catalog::of(l).msg(&unknown);
+        if [crate::model::Lang::Fr, crate::model::Lang::En]
+            .into_iter()
+            .any(|l| said(l) == d.tool)
+        {
+            d.tool = s.msg(&unknown);
+        }
+    } else if b.crypto_erase {
+        d.technique = s.msg(
+            &Msg::new("backup-technique-crypto-erase")
+                .arg("program", program)
+                .arg("keys", b.keys_destroyed.len()),
+        );
+        if let Some(u) = &b.unopened {
+            d.verification = s.msg(
+                &Msg::new("backup-verification-purge")
+                    .arg("command", u.command.as_str())
+                    .arg("error", u.error.as_str()),
+            );
+        }
+    } else {
+        d.technique = s.msg(&Msg::new(match b.tool {
+            BackupProduct::Borg => "backup-technique-borg",
+            _ => "backup-technique-restic",
+        }));
+        d.verification = s.msg(
+            &Msg::new("backup-verification-clear")
+                .arg("program", program)
+                .arg("n", n)
+                .arg("kept", kept),
+        );
+    }
+    d
+}
+
 /// Deletes the selected backups through the tool (or crypto-erases the
 /// repository), proves it from the tool's listings, keeps the evidence and
 /// records the destruction — write-ahead: the intent is journaled before
@@ -905,6 +1186,11 @@ pub fn destroy_via(
     // destroys. Taken before the journal is read: taking it sets right what
     // a dpo killed mid-way left (a head one entry behind its intent).
     let lock = ws.lock()?;
+    // Every check of the workspace before anything is listed or deleted:
+    // the fate file that the record is appended to must be the one the
+    // journal vouches for, or the record could not be written after the
+    // deletion.
+    workspace::integrity::require_vouched(&ws.root, &f.rel())?;
     let subject = intent::subject(
         f.controller.as_str(),
         record.item.as_str(),
@@ -934,7 +1220,7 @@ pub fn destroy_via(
             // unfinished if it was killed during it.
             tool.runs = e.commands(ws)?.unwrap_or_else(|| kept.runs.clone());
             tool.log = Some(log(&kept.dir));
-            let version = tool.version()?;
+            let version = tool.version();
             let file = KeptFile {
                 file: e.file.clone(),
                 sha256: e.sha256.clone(),
@@ -962,175 +1248,230 @@ pub fn destroy_via(
             ws.journal()
                 .append(&lock, act.now, &act.actor, intent::ACTION, &subject, &bytes)?;
             tool.log = Some(log(&planned.dir));
-            (planned, file, None, version)
+            (planned, file, None, Ok(version))
         }
     };
-    // Nothing deleted: the intent is closed, a run again starts over.
-    let close = |remaining: usize| -> Result<(), BackupError> {
-        if remaining == planned.selected.len() {
-            let bytes = std::fs::read(ws.root.join(&intent_file.file)).unwrap_or_default();
-            ws.journal()
-                .append(&lock, act.now, &act.actor, intent::FAILED, &subject, &bytes)?;
-        }
-        Ok(())
-    };
-    let (before, selected) = (&planned.before, &planned.selected);
-    let program = req.tool.program();
-    let repo = mask(&req.repo);
-    let mut keys_destroyed = Vec::new();
-    let mut done_now = selected.len();
-    let (after, after_ran, compared) = match planned.erase.split_last() {
-        None => {
-            // Taken up: only the intended backups still listed are deleted.
-            let targets: Vec<Listed> = if resumed_at.is_some() {
-                tool.unlock_stale()?;
-                let (listed, _) = tool.list(&[])?;
-                selected
-                    .iter()
-                    .filter(|s| listed.iter().any(|l| l.id == s.id))
-                    .cloned()
-                    .collect()
-            } else {
-                selected.clone()
-            };
-            done_now = targets.len();
-            if let Err(e) = tool.delete(&targets) {
-                // Say how far it went: how many selected are still listed.
-                let remaining = tool
-                    .list(&[])
-                    .ok()
-                    .map(|(after, _)| listing::compare(before, selected, &after).remaining.len());
-                if let Some(n) = remaining {
-                    close(n)?;
+    // From here on the intent is journaled: whatever fails leaves the
+    // destruction interrupted, never "nothing written".
+    let done = (|| -> Result<BackupDestroyed, BackupError> {
+        let version = version?;
+        // Nothing deleted: the intent is closed, a run again starts over.
+        let close = |remaining: usize| -> Result<(), BackupError> {
+            if remaining == planned.selected.len() {
+                let bytes = std::fs::read(ws.root.join(&intent_file.file)).unwrap_or_default();
+                ws.journal().append(
+                    &lock,
+                    act.now,
+                    &act.actor,
+                    intent::FAILED,
+                    &subject,
+                    &bytes,
+                )?;
+            }
+            Ok(())
+        };
+        let (before, selected) = (&planned.before, &planned.selected);
+        let repo = mask(&req.repo);
+        let mut keys_destroyed = Vec::new();
+        let mut done_now = selected.len();
+        let mut erased_before = None;
+        let (after, after_ran, compared) = match planned.erase.split_last() {
+            None => {
+                // Taken up: only the intended backups still listed are deleted.
+                let targets: Vec<Listed> = if resumed_at.is_some() {
+                    tool.unlock_stale()?;
+                    let (listed, _) = tool.list(&[])?;
+                    selected
+                        .iter()
+                        .filter(|s| listed.iter().any(|l| l.id == s.id))
+                        .cloned()
+                        .collect()
+                } else {
+                    selected.clone()
+                };
+                done_now = targets.len();
+                if let Err(e) = tool.delete(&targets) {
+                    // Say how far it went: how many selected are still listed.
+                    let remaining = tool.list(&[]).ok().map(|(after, _)| {
+                        listing::compare(before, selected, &after).remaining.len()
+                    });
+                    if let Some(n) = remaining {
+                        close(n)?;
+                    }
+                    return Err(match e {
+                        BackupError::Failed { failed, .. } => BackupError::Failed {
+                            failed,
+                            runs: tool.runs.clone(),
+                            remaining,
+                            open: remaining != Some(selected.len()),
+                        },
+                        e => e,
+                    });
                 }
-                return Err(match e {
-                    BackupError::Failed { failed, .. } => BackupError::Failed {
-                        failed,
-                        runs: tool.runs.clone(),
+                let (after, ran) = tool.list(&[])?;
+                let compared = listing::compare(before, selected, &after);
+                if !compared.deleted() {
+                    let mut remaining = compared.remaining;
+                    remaining.extend(compared.unknown);
+                    close(remaining.len())?;
+                    return Err(BackupError::Remaining {
+                        open: remaining.len() != selected.len(),
                         remaining,
-                        open: remaining != Some(selected.len()),
-                    },
-                    e => e,
-                });
-            }
-            let (after, ran) = tool.list(&[])?;
-            let compared = listing::compare(before, selected, &after);
-            if !compared.deleted() {
-                let mut remaining = compared.remaining;
-                remaining.extend(compared.unknown);
-                close(remaining.len())?;
-                return Err(BackupError::Remaining {
-                    open: remaining.len() != selected.len(),
-                    remaining,
-                    runs: tool.runs,
-                });
-            }
-            (after.len(), ran, Some(compared))
-        }
-        Some((dir, keys)) => {
-            // Taken up: the files an earlier run destroyed are gone.
-            for k in keys.iter().map(PathBuf::from) {
-                if resumed_at.is_none() || k.exists() {
-                    destroy_key(&k)?;
+                        runs: tool.runs.clone(),
+                    });
                 }
-                keys_destroyed.push(k.display().to_string());
+                (after.len(), ran, Some(compared))
             }
-            let dir = PathBuf::from(dir);
-            if resumed_at.is_none() || dir.exists() {
-                std::fs::remove_dir_all(&dir).map_err(|source| BackupError::Erase {
-                    path: dir.clone(),
-                    source,
-                })?;
+            Some((dir, keys)) => {
+                let dir = PathBuf::from(dir);
+                if resumed_at.is_some() {
+                    erased_before = Some(!dir.exists());
+                }
+                // Taken up: the files an earlier run destroyed are gone.
+                for k in keys.iter().map(PathBuf::from) {
+                    if resumed_at.is_none() || k.exists() {
+                        destroy_key(&k)?;
+                    }
+                    keys_destroyed.push(k.display().to_string());
+                }
+                if resumed_at.is_none() || dir.exists() {
+                    std::fs::remove_dir_all(&dir).map_err(|source| BackupError::Erase {
+                        path: dir.clone(),
+                        source,
+                    })?;
+                }
+                // The proof: the tool can no longer open it.
+                let ran = tool.run(tool.list_args(&[]))?;
+                if ran.ok() || dir.exists() {
+                    return Err(BackupError::StillOpens { ran });
+                }
+                // Then the tool's local cache of it, which the listing
+                // that failed did not recreate.
+                for c in planned.caches.iter().map(PathBuf::from) {
+                    if c.exists() {
+                        std::fs::remove_dir_all(&c).map_err(|source| BackupError::Erase {
+                            path: c.clone(),
+                            source,
+                        })?;
+                    }
+                }
+                (0, ran, None)
             }
-            // The proof: the tool can no longer open it.
-            let ran = tool.run(tool.list_args(&[]))?;
-            if ran.ok() || dir.exists() {
-                return Err(BackupError::StillOpens { ran });
-            }
-            (0, ran, None)
+        };
+        // The evidence, then the record, under the same journal entry.
+        let dir = planned.dir.clone();
+        let crypto = planned.crypto_erase;
+        let mut evidence = planned.evidence.clone();
+        evidence.push(intent_file.clone());
+        let after_name = if crypto { "after.txt" } else { "after.json" };
+        let after_text = if crypto {
+            format!("{}\n{}", after_ran.line(), after_ran.stderr)
+        } else {
+            after_ran.stdout.clone()
+        };
+        evidence.push(keep(ws, &lock, &dir, after_name, after_text.as_bytes())?);
+        let commands = commands_json(&tool.runs)?;
+        evidence.push(keep(ws, &lock, &dir, intent::COMMANDS_FILE, &commands)?);
+        record.method = if crypto {
+            SanitizationMethod::Purge
+        } else {
+            SanitizationMethod::Clear
+        };
+        record.tool = version;
+        record.backups = Some(BackupProof {
+            tool: req.tool.into(),
+            imported: false,
+            repository: repo,
+            selection: said.clone(),
+            crypto_erase: crypto,
+            listed_before: before.len() as u64,
+            listed_after: after as u64,
+            deleted: selected.iter().map(Into::into).collect(),
+            keys_destroyed,
+            unopened: crypto.then(|| {
+                Box::new(Unopened {
+                    command: after_ran.line(),
+                    error: after_ran.first_error(),
+                    caches_removed: planned.caches.clone(),
+                })
+            }),
+            evidence,
+        });
+        let destroyed = commit(ws, &lock, &f, act, worded(&record, s))?;
+        let (others_gone, others_kept) = match compared {
+            Some(c) => (
+                c.others_gone.iter().map(|l| l.id.clone()).collect(),
+                c.others_kept,
+            ),
+            None => (Vec::new(), 0),
+        };
+        Ok(BackupDestroyed {
+            destroyed,
+            evidence_dir: dir,
+            others_gone,
+            others_kept,
+            resumed: resumed_at.clone().map(|at| Resumed {
+                at,
+                deleted_now: done_now,
+                erased_before,
+            }),
+        })
+    })();
+    done.map_err(|e| unfinished(ws, &lock, &f.rel(), &subject, &tool, &planned.dir, e))
+}
+
+/// A failure once the intent is journaled. When the intent is still open
+/// (something may have been deleted), the evidence kept since the last
+/// journal entry (the listing after, the commands) is journaled rather than
+/// left for the recovery to roll back — unless the fate file itself was
+/// written, which the recovery must put back — and the error says that the
+/// destruction stays interrupted.
+fn unfinished(
+    ws: &Workspace,
+    lock: &WorkspaceLock,
+    fate_rel: &str,
+    subject: &str,
+    tool: &Tool<'_>,
+    dir: &str,
+    e: BackupError,
+) -> BackupError {
+    let open = intent::interrupted(ws)
+        .map(|i| i.iter().any(|i| i.subject == subject))
+        .unwrap_or(true);
+    if !open {
+        return e;
+    }
+    let pending = lock.pending_writes();
+    if !pending.is_empty() && pending.iter().all(|w| w.file != fate_rel) {
+        if let Some(log) = &tool.log {
+            // Best effort: the error said is the one that stopped the run.
+            let _ = log.write(&tool.runs);
         }
-    };
-    // The evidence, then the record, under the same journal entry.
-    let dir = planned.dir.clone();
-    let crypto = planned.crypto_erase;
-    let mut evidence = planned.evidence.clone();
-    evidence.push(intent_file);
-    let after_name = if crypto { "after.txt" } else { "after.json" };
-    let after_text = if crypto {
-        format!("{}\n{}", after_ran.line(), after_ran.stderr)
-    } else {
-        after_ran.stdout.clone()
-    };
-    evidence.push(keep(ws, &lock, &dir, after_name, after_text.as_bytes())?);
-    let commands = commands_json(&tool.runs)?;
-    evidence.push(keep(ws, &lock, &dir, intent::COMMANDS_FILE, &commands)?);
-    let n = selected.len();
-    let (method, technique, verification) = if crypto {
-        (
-            SanitizationMethod::Purge,
-            s.msg(
-                &Msg::new("backup-technique-crypto-erase")
-                    .arg("program", program)
-                    .arg("keys", keys_destroyed.len()),
-            ),
-            s.msg(
-                &Msg::new("backup-verification-purge")
-                    .arg("command", after_ran.line())
-                    .arg("error", after_ran.first_error()),
-            ),
-        )
-    } else {
-        (
-            SanitizationMethod::Clear,
-            s.msg(&Msg::new(match req.tool {
-                BackupTool::Restic => "backup-technique-restic",
-                BackupTool::Borg => "backup-technique-borg",
-            })),
-            s.msg(
-                &Msg::new("backup-verification-clear")
-                    .arg("program", program)
-                    .arg("n", n)
-                    .arg(
-                        "kept",
-                        compared.as_ref().map(|c| c.others_kept).unwrap_or(0),
-                    ),
-            ),
-        )
-    };
-    record.method = method;
-    record.technique = technique;
-    record.tool = version;
-    record.verification = verification;
-    record.backups = Some(BackupProof {
-        tool: req.tool.into(),
-        imported: false,
-        repository: repo,
-        selection: said,
-        crypto_erase: crypto,
-        listed_before: before.len() as u64,
-        listed_after: after as u64,
-        deleted: selected.iter().map(Into::into).collect(),
-        keys_destroyed,
-        evidence,
-    });
-    let destroyed = commit(ws, &lock, &f, act, record)?;
-    let (others_gone, others_kept) = match compared {
-        Some(c) => (
-            c.others_gone.iter().map(|l| l.id.clone()).collect(),
-            c.others_kept,
-        ),
-        None => (Vec::new(), 0),
-    };
-    Ok(BackupDestroyed {
-        destroyed,
-        evidence_dir: dir,
-        others_gone,
-        others_kept,
-        resumed: resumed_at.map(|at| Resumed {
-            at,
-            deleted_now: done_now,
-        }),
-    })
+    }
+    match e {
+        BackupError::Failed {
+            failed,
+            runs,
+            remaining,
+            ..
+        } => BackupError::Failed {
+            failed,
+            runs,
+            remaining,
+            open: true,
+        },
+        BackupError::Remaining {
+            remaining, runs, ..
+        } => BackupError::Remaining {
+            remaining,
+            runs,
+            open: true,
+        },
+        e => BackupError::Unfinished {
+            error: Box::new(e),
+            dir: dir.to_string(),
+        },
+    }
 }
 
 #[cfg(test)]
@@ -1157,6 +1498,7 @@ mod tests {
             repo: "/srv/depot".into(),
             select: select.iter().map(|(b, v)| (*b, v.to_string())).collect(),
             crypto_erase: None,
+            cache_dir: None,
         }
     }
 
@@ -1178,9 +1520,11 @@ mod tests {
         let none = selection(&request(BackupTool::Restic, &[])).unwrap_err();
         assert_eq!(none.exit_code(), 2);
         assert!(none.to_string().contains("--host"), "{none}");
+        // A crypto-erase too: its selection proves the repository holds
+        // nothing else.
         let mut whole = request(BackupTool::Restic, &[]);
         whole.crypto_erase = Some(Vec::new());
-        assert_eq!(selection(&whole).unwrap(), (Vec::new(), String::new()));
+        assert!(matches!(selection(&whole), Err(BackupError::Options(_))));
         for (tool, by) in [
             (BackupTool::Borg, Select::Host),
             (BackupTool::Restic, Select::GlobArchives),
@@ -1225,8 +1569,51 @@ mod tests {
             b"This is a Borg Backup repository.\n",
         )
         .unwrap();
+        // keyfile mode: no key in `config`.
+        let (_, keys) = local_repository(BackupTool::Borg, &p).unwrap();
+        assert!(keys.is_empty());
+        std::fs::write(
+            dir.path().join("config"),
+            b"[repository]\nid = ab12\nkey = hqlh\n\tyjeT\n",
+        )
+        .unwrap();
         let (_, keys) = local_repository(BackupTool::Borg, &p).unwrap();
         assert_eq!(keys, vec![dir.path().join("config")]);
+    }
+
+    #[test]
+    fn a_key_copy_must_be_a_key_of_the_repository() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::write(
+            d.join("config"),
+            "[repository]\nid = ab12\nkey = hq\n\tlh\n",
+        )
+        .unwrap();
+        assert_eq!(
+            borg_config("[r]\nid = ab12\nkey = hq\n\tlh\n", "key").unwrap(),
+            "hqlh"
+        );
+        assert_eq!(borg_config("[r]\nid = ab12\n", "key"), None);
+        let write = |name: &str, text: &str| {
+            let p = d.join(name);
+            std::fs::write(&p, text).unwrap();
+            p
+        };
+        let ours = write("ours", "BORG_KEY ab12\nhqlh\n");
+        let theirs = write("theirs", "BORG_KEY cd34\nhqlh\n");
+        let doc = write("doc", "précieux document\n");
+        assert!(check_key_copy(BackupTool::Borg, "r", d, &[], &ours).is_ok());
+        for p in [&theirs, &doc] {
+            let e = check_key_copy(BackupTool::Borg, "r", d, &[], p).unwrap_err();
+            assert!(matches!(e, BackupError::ForeignKey { .. }), "{e}");
+            assert_eq!(e.exit_code(), 2);
+        }
+        let key = write("k1", "{\"kdf\":\"scrypt\"}");
+        let copy = write("copy", "{\"kdf\":\"scrypt\"}");
+        let keys = [key];
+        assert!(check_key_copy(BackupTool::Restic, "r", d, &keys, &copy).is_ok());
+        assert!(check_key_copy(BackupTool::Restic, "r", d, &keys, &doc).is_err());
     }
 
     /// Answers every command with exit 0 and notes it.
