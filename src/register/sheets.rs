@@ -39,7 +39,8 @@
 //!    with its category columns empty. A system shown as another category's
 //!    name is that category's id in the file.
 //! 4. the sub-processors concerning the controllers exported, every field
-//!    (`subprocessor.id` first; `controllers` ids one per line).
+//!    (`subprocessor.id` first; `controllers` ids one per line, only those
+//!    of the controllers exported: a per-controller export names no other).
 //! 5. the security measures, every field (`measure.id` first;
 //!    `last_tested` a date).
 //!
@@ -56,7 +57,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{ControllerEntry, Register};
 use crate::model::assumption::{mark, FieldName};
-use crate::model::{Contact, Controller, Processor, SecurityMeasure, SubProcessor};
+use crate::model::{Contact, Controller, Id, Processor, SecurityMeasure, SubProcessor};
 use crate::render::catalog::Catalog;
 use crate::sheet::{sheet_name, Cell, Column, Mark, Sheet, Workbook};
 
@@ -394,6 +395,7 @@ pub fn workbook(reg: &Register<'_>, cat: &Catalog, now: DateTime<Utc>) -> Workbo
                 .collect(),
         },
     ];
+    let exported: Vec<&Id> = reg.controllers.iter().map(|ce| ce.id).collect();
     let mut taken: Vec<String> = [
         "sheets-sheet-processor",
         "sheets-sheet-controllers",
@@ -418,7 +420,7 @@ pub fn workbook(reg: &Register<'_>, cat: &Catalog, now: DateTime<Utc>) -> Workbo
         rows: reg
             .subprocessors
             .iter()
-            .map(|s| subprocessor_row(s.subprocessor, &w))
+            .map(|s| subprocessor_row(s.subprocessor, &exported, &w))
             .collect(),
     });
     sheets.push(Sheet {
@@ -642,7 +644,9 @@ fn activity_rows(ce: &ControllerEntry<'_>, p: &Processor, w: &Words<'_>) -> Vec<
         .collect()
 }
 
-fn subprocessor_row(s: &SubProcessor, w: &Words<'_>) -> Vec<Cell> {
+/// A sub-processor's row; its controllers are only those `exported` (a
+/// per-controller export names no other controller).
+fn subprocessor_row(s: &SubProcessor, exported: &[&Id], w: &Words<'_>) -> Vec<Cell> {
     let n = &s.to_confirm;
     let mut row = vec![
         Cell::Text(s.id.to_string()),
@@ -654,7 +658,12 @@ fn subprocessor_row(s: &SubProcessor, w: &Words<'_>) -> Vec<Cell> {
             .iter()
             .map(|f| w.confirm(contact_value(&s.contact, f, &[], w), n, "contact")),
     );
-    let ids: Vec<String> = s.controllers.iter().map(ToString::to_string).collect();
+    let ids: Vec<String> = s
+        .controllers
+        .iter()
+        .filter(|id| exported.contains(id))
+        .map(ToString::to_string)
+        .collect();
     row.extend([
         w.confirm(w.list(&s.activities, true), n, "activities"),
         w.confirm(w.list(&ids, false), n, "controllers"),

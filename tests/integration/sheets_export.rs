@@ -335,3 +335,36 @@ fn a_workbook_is_refused_on_a_terminal() {
         assert!(!run.stdout().contains("PK"), "no bytes on the terminal");
     }
 }
+
+#[test]
+fn a_per_controller_export_names_no_other_controller_not_even_as_a_sub_processor_s() {
+    let ws = Workspace::fixture("status-two-controllers");
+    ws.write(
+        "subprocessors.yaml",
+        "subprocessors:\n  - id: acme\n    name: Acme SAS\n    activities: [hébergement]\n    \
+         controllers: [alpha, bravo]\n",
+    );
+    for format in ["xlsx", "ods"] {
+        let (_, all) = export(&ws, format, &[]);
+        let sp = all.sheet("Sous-traitants ultérieurs");
+        let col = sp
+            .headers()
+            .iter()
+            .position(|h| h.contains("responsables"))
+            .unwrap();
+        assert_eq!(sp.rows[1][col].v.as_deref(), Some("alpha\nbravo"));
+        let (_, one) = export(&ws, format, &["--controller", "alpha"]);
+        let sp = one.sheet("Sous-traitants ultérieurs");
+        assert_eq!(sp.rows[1][col].v.as_deref(), Some("alpha"), "{format}");
+        // The measures are the processor's, all listed as in the md
+        // register (this fixture's ids merely say which town they serve).
+        let shown = one
+            .sheets
+            .iter()
+            .filter(|s| s.name != "Mesures de sécurité");
+        for c in shown.flat_map(|s| s.cells()) {
+            let v = c.v.clone().unwrap_or_default().to_lowercase();
+            assert!(!v.contains("bravo"), "{format}: another controller in {v}");
+        }
+    }
+}
