@@ -20,7 +20,8 @@ use serde::de::DeserializeOwned;
 use serde_yaml::{Mapping, Value};
 
 use super::{Imported, Problem};
-use crate::model::{Controller, Id, Lang, Processor, SecurityMeasure, SubProcessor};
+use crate::model::{Contact, Controller, Id, Lang, Processor, SecurityMeasure, SubProcessor};
+use crate::register::contact_line;
 use crate::register::sheets;
 use crate::render::catalog::{Catalog, Msg};
 use crate::sheet::read::{as_date, as_text, ReadSheet};
@@ -463,10 +464,16 @@ pub fn import(sheets: &[ReadSheet]) -> Option<Imported> {
             continue;
         };
         let rows: Vec<usize> = Reader::rows(k).collect();
-        let Some(id) = rows
-            .first()
-            .and_then(|&row| as_text(k.sheet.cell(row, id_col)))
-        else {
+        let Some(&top) = rows.first() else {
+            continue;
+        };
+        let Some(id) = as_text(k.sheet.cell(top, id_col)).map(|s| s.trim().to_string()) else {
+            r.problem(
+                k.sheet,
+                top,
+                id_col,
+                Msg::new("sheetimport-no-controller").arg("value", ""),
+            );
             continue;
         };
         let Some((_, ctrl)) = controllers
@@ -483,6 +490,21 @@ pub fn import(sheets: &[ReadSheet]) -> Option<Imported> {
             );
             continue;
         };
+        // Every row's controller, transfer and processor cells against the
+        // values retained; a row of another controller is not merged.
+        let retained = retained_cells(ctrl, out.processor.as_ref());
+        let mut rows = rows;
+        rows.retain(|&row| {
+            compare_row(
+                &mut r,
+                k,
+                row,
+                &col,
+                &id,
+                &retained,
+                &controllers_sheet.sheet.name,
+            )
+        });
         // The categories' names, for the systems that name one.
         let name_col = col("activity.name");
         let mut siblings: BTreeMap<String, String> = BTreeMap::new();
@@ -549,6 +571,7 @@ pub fn import(sheets: &[ReadSheet]) -> Option<Imported> {
         }
         ctrl.insert("activities".into(), Value::Sequence(activities));
         if let Some(&row) = rows.first() {
+            compare_transfers(&mut r, k, &rows, &col);
             if let Some(t) = transfers(&mut r, k, row, &col) {
                 ctrl.insert("transfers".into(), t);
             }
@@ -584,6 +607,129 @@ pub fn import(sheets: &[ReadSheet]) -> Option<Imported> {
     out.problems = r.problems;
     Some(out)
 }
+
+/// The columns of a controller's sheet that repeat a value kept elsewhere:
+/// the controller's (its sheet in the controllers sheet) and the
+/// processor's (the processor sheet), each with the text it must hold
+/// (`None`: « à compléter »).
+fn retained_cells(ctrl: &Mapping, p: Option<&Processor>) -> Vec<(&'static str, Option<String>)> {
+    let text = |k: &str| {
+        ctrl.get(k)
+            .and_then(Value::as_str)
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+    };
+    let contact = |k: &str| {
+        ctrl.get(k)
+            .and_then(|v| serde_yaml::from_value::<Contact>(v.clone()).ok())
+            .and_then(|c| contact_line(&c))
+    };
+    let mut out = vec![
+        ("controller.name", text("name")),
+        ("controller.address", text("address")),
+        ("controller.representative", contact("representative")),
+        ("controller.dpo", contact("dpo")),
+    ];
+    if let Some(p) = p {
+        out.extend([
+            ("processor.name", Some(p.name.trim().to_string())),
+            ("processor.representative", contact_line(&p.representative)),
+            ("processor.dpo", contact_line(&p.dpo)),
+        ]);
+    }
+    out
+}
+
+/// Checks one row of a controller's sheet: its controller id must be the
+/// sheet's (`false`, reported, when it is another or none: the row is not
+/// merged into this controller), and each cell of `retained` must hold the
+/// value kept (a difference is reported: change it where it is kept).
+fn compare_row(
+    r: &mut Reader,
+    k: &Known<'_>,
+    row: usize,
+    col: &dyn Fn(&str) -> Option<usize>,
+    id: &str,
+    retained: &[(&'static str, Option<String>)],
+    controllers_sheet: &str,
+) -> bool {
+    if let Some(c) = col("controller.id") {
+        let here = as_text(k.sheet.cell(row, c)).map(|s| s.trim().to_string());
+        if here.as_deref() != Some(id) {
+            r.problem(
+                k.sheet,
+                row,
+                c,
+                Msg::new("sheetimport-f14-other-controller")
+                    .arg("value", here.unwrap_or_default())
+                    .arg("id", id),
+            );
+            return false;
+        }
+    }
+    for (key, kept) in retained {
+        let Some(c) = col(key) else { continue };
+        let cell = k.sheet.cell(row, c);
+        let here =
+            r.w.unmark(cell)
+                .map(|(t, _)| t.trim().to_string())
+                .filter(|s| !s.is_empty());
+        if here != *kept {
+            let why = match kept {
+                Some(v) => Msg::new("sheetimport-f14-not-kept").arg("kept", v.as_str()),
+                None => Msg::new("sheetimport-f14-not-kept-todo").arg("kept", Msg::new("todo")),
+            };
+            r.problem(
+                k.sheet,
+                row,
+                c,
+                why.arg("value", as_text(cell).unwrap_or_default())
+                    .arg("sheet", controllers_sheet),
+            );
+        }
+    }
+    true
+}
+
+/// The transfer columns of every row after the first (which is read) must
+/// repeat the first's: a difference is reported, never merged.
+fn compare_transfers(
+    r: &mut Reader,
+    k: &Known<'_>,
+    rows: &[usize],
+    col: &dyn Fn(&str) -> Option<usize>,
+) {
+    let Some((&first, others)) = rows.split_first() else {
+        return;
+    };
+    for key in TRANSFER_KEYS {
+        let Some(c) = col(key) else { continue };
+        let kept = as_text(k.sheet.cell(first, c)).unwrap_or_default();
+        for &row in others {
+            let here = as_text(k.sheet.cell(row, c)).unwrap_or_default();
+            if here.trim() != kept.trim() {
+                r.problem(
+                    k.sheet,
+                    row,
+                    c,
+                    Msg::new("sheetimport-differs")
+                        .arg("value", here)
+                        .arg("first", first),
+                );
+            }
+        }
+    }
+}
+
+/// The six transfer columns, aligned: one transfer per line in each.
+const TRANSFER_KEYS: [&str; 6] = [
+    "transfer.country",
+    "transfer.recipient",
+    "transfer.purpose",
+    "transfer.legal_basis",
+    "transfer.safeguards",
+    "transfer.instruction",
+];
 
 /// The controller's transfers from the six transfer columns of its first
 /// row: one transfer per line; « aucun » is none; a last line « à

@@ -47,3 +47,7 @@ sheetimport-apd-measures = General description of the technical and organisation
 sheetimport-apd-convention-title = Agreement
 sheetimport-apd-convention-start = Start of the agreement
 sheetimport-apd-convention-months = Term of the agreement (months)
+# Part f14: what the import reports besides.
+sheetimport-f14-other-controller = “{ $value }”: this row is not the sheet's controller's (“{ $id }”); it is not imported
+sheetimport-f14-not-kept = “{ $value }” differs from the value kept (“{ $kept }”) on the sheet “{ $sheet }”; change it there
+sheetimport-f14-not-kept-todo = “{ $value }” differs from the value kept ({ $kept }) on the sheet “{ $sheet }”; change it there

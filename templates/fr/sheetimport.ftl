@@ -47,3 +47,7 @@ sheetimport-apd-measures = Description générale des mesures de sécurité tech
 sheetimport-apd-convention-title = Convention
 sheetimport-apd-convention-start = Début de la convention
 sheetimport-apd-convention-months = Durée de la convention (mois)
+# Partie f14 : ce que l'import signale en plus.
+sheetimport-f14-other-controller = « { $value } » : cette ligne n'est pas celle du responsable de traitement de la feuille (« { $id } ») ; elle n'est pas importée
+sheetimport-f14-not-kept = « { $value } » diffère de la valeur retenue (« { $kept } ») de la feuille « { $sheet } » ; modifiez-la là
+sheetimport-f14-not-kept-todo = « { $value } » diffère de la valeur retenue ({ $kept }) de la feuille « { $sheet } » ; modifiez-la là

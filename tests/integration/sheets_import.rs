@@ -319,3 +319,116 @@ fn the_ten_by_thousand_workspace_round_trips_through_xlsx_and_ods() {
     round_trip(&ws, &big, "xlsx");
     round_trip(&ws, &big, "ods");
 }
+
+/// The sample exported by `dpo register --format xlsx`, edited by the
+/// Python `edit` (openpyxl: `wb` loaded, `ws` its controller's sheet),
+/// imported into `nouveau`: the run and the new workspace.
+fn edited_export(
+    ws: &Workspace,
+    edit: &str,
+    english: bool,
+) -> (crate::support::dpo::Run, std::path::PathBuf) {
+    let xlsx = ws.path("modifie.xlsx");
+    Dpo::new(ws.root())
+        .now(NOW)
+        .run(&[
+            "register".as_ref(),
+            "--format".as_ref(),
+            "xlsx".as_ref(),
+            "-o".as_ref(),
+            xlsx.as_os_str(),
+        ])
+        .assert_code(0);
+    let script = format!(
+        "import openpyxl, sys\nwb = openpyxl.load_workbook(sys.argv[1])\n\
+         ws = wb['Commune de Juvisy-sur-Orge']\n{edit}\nwb.save(sys.argv[1])\n"
+    );
+    run(Command::new("python3").arg("-c").arg(script).arg(&xlsx)).assert_code(0);
+    let into = ws.path("nouveau");
+    let dpo = if english {
+        dpo_in(ws).english()
+    } else {
+        dpo_in(ws)
+    };
+    let r = dpo.run(&[
+        "import".as_ref(),
+        xlsx.as_os_str(),
+        "--into".as_ref(),
+        into.as_os_str(),
+    ]);
+    r.assert_no_panic();
+    (r, into)
+}
+
+fn all_text(dir: &Path) -> String {
+    let mut out = String::new();
+    for e in walk(dir) {
+        out.push_str(&std::fs::read_to_string(e).unwrap_or_default());
+    }
+    out
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+#[test]
+fn a_changed_controller_transfer_or_processor_cell_on_any_row_is_reported_never_dropped() {
+    let ws = Workspace::sample();
+    let (r, into) = edited_export(
+        &ws,
+        "ws['M3'] = 'Canada'\nws['N3'] = 'Shopify'\nws['C2'] = '2 rue Neuve'\n\
+         ws['B3'] = 'Autre nom'\nws['T2'] = 'Quelqu’un'\nws['A4'] = 'inconnu'\nws['A5'] = None\n",
+        false,
+    );
+    r.assert_code(1);
+    let err = r.stderr();
+    for cell in [
+        "ligne 3, colonne M",
+        "ligne 3, colonne N",
+        "ligne 2, colonne C",
+        "ligne 3, colonne B",
+        "ligne 2, colonne T",
+        "ligne 4, colonne A",
+        "ligne 5, colonne A",
+    ] {
+        assert!(
+            err.contains(&format!("Commune de Juvisy-sur-Orge, {cell}")),
+            "{cell}: {err}"
+        );
+    }
+    assert!(
+        err.contains("«\u{202f}Canada\u{202f}» diffère de la valeur de la ligne 2"),
+        "{err}"
+    );
+    assert!(
+        err.contains("«\u{202f}2 rue Neuve\u{202f}» diffère de la valeur retenue"),
+        "{err}"
+    );
+    assert!(
+        err.contains("«\u{202f}inconnu\u{202f}»\u{202f}: cette ligne n'est pas celle"),
+        "{err}"
+    );
+    // The rows of no controller or another are not merged into this one.
+    let text = all_text(&into);
+    assert!(
+        !text.contains("Canada") && !text.contains("2 rue Neuve"),
+        "{text}"
+    );
+    let count = |root: &Path| {
+        let f = root.join("controllers/juvisy-sur-orge.yaml");
+        let v: serde_yaml::Value =
+            serde_yaml::from_str(&std::fs::read_to_string(f).unwrap()).unwrap();
+        v["activities"].as_sequence().unwrap().len()
+    };
+    assert_eq!(count(&into), count(ws.root()) - 2);
+}
