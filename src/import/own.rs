@@ -8,7 +8,9 @@
 //! The cells' words are undone: « à compléter » is a value not given;
 //! `value (à confirmer)` is the value, its field put back in the record's
 //! `to_confirm`; « aucun » is an empty list (and `transfers: []`); a list is
-//! one item per line. Sub-processors and measures, shown by name, are
+//! one item per line, escaped ([`crate::sheet::unescape_item`]); a
+//! transfer column with more lines than the countries' is reported, its
+//! transfers not read. Sub-processors and measures, shown by name, are
 //! mapped back to their ids through their own sheets (an unknown or
 //! ambiguous name is a [`Problem`]); a system shown as another category's
 //! name is that category's id again. Transfers logged with an instruction
@@ -25,7 +27,7 @@ use crate::register::contact_line;
 use crate::register::sheets;
 use crate::render::catalog::{Catalog, Msg};
 use crate::sheet::read::{as_date, as_text, ReadSheet};
-use crate::sheet::{Cell, Column, Mark};
+use crate::sheet::{unescape_item, Cell, Column, Mark};
 
 /// The kinds of sheet of the register workbook.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -210,7 +212,7 @@ fn value(w: &Words, path: &str, cell: &Cell, text: &str) -> Result<Value, Msg> {
             text.lines()
                 .map(str::trim)
                 .filter(|l| !l.is_empty())
-                .map(Value::from)
+                .map(|l| Value::from(unescape_item(l)))
                 .collect(),
         ));
     }
@@ -242,7 +244,7 @@ fn value(w: &Words, path: &str, cell: &Cell, text: &str) -> Result<Value, Msg> {
             let months: u32 = months.parse().map_err(|_| bad("sheetimport-bad-number"))?;
             r.insert("months".into(), months.into());
             if let Some(re) = parts.next().filter(|s| !s.is_empty()) {
-                r.insert("reference".into(), re.into());
+                r.insert("reference".into(), unescape_item(re).into());
             }
             list.push(Value::Mapping(r));
         }
@@ -759,6 +761,34 @@ fn transfers(
         .map(|f| lines(&format!("transfer.{f}")))
         .collect();
     let instructions = lines("transfer.instruction");
+    // A column with more lines than the countries' is misaligned: its lines
+    // cannot be told apart, so the transfers are not read.
+    let mut aligned = true;
+    for (key, l) in fields
+        .iter()
+        .map(|f| format!("transfer.{f}"))
+        .zip(&others)
+        .chain(std::iter::once((
+            "transfer.instruction".to_string(),
+            &instructions,
+        )))
+    {
+        if l.len() > countries.len() {
+            aligned = false;
+            r.problem(
+                k.sheet,
+                row,
+                col(&key).unwrap_or(0),
+                Msg::new("sheetimport-f14-misaligned")
+                    .arg("value", l.join(" / "))
+                    .arg("lines", l.len())
+                    .arg("countries", countries.len()),
+            );
+        }
+    }
+    if !aligned {
+        return None;
+    }
     let mut list = Vec::new();
     let mut known = true;
     for (i, country) in countries.iter().enumerate() {
@@ -790,7 +820,7 @@ fn transfers(
                     if sure {
                         assumed.push(field.to_string());
                     }
-                    t.insert(field.into(), v.into());
+                    t.insert(field.into(), unescape_item(&v).into());
                 }
                 None if matches!(field, "country" | "recipient") => {
                     t.insert(field.into(), "".into());
@@ -894,6 +924,33 @@ mod tests {
     #[test]
     fn the_english_export_reads_back_to_the_same_records() {
         round_trip(Lang::En, sample());
+    }
+
+    #[test]
+    fn a_transfer_column_with_more_lines_than_countries_is_reported_not_read() {
+        let ws = sample();
+        let now = "2026-03-01T10:00:00Z".parse().unwrap();
+        let req = crate::register::RegisterRequest {
+            controllers: None,
+            now,
+        };
+        let reg = crate::register::build(&ws, &req).unwrap();
+        let mut wb = sheets::workbook(&reg, &Catalog::of(Lang::Fr), now);
+        let s = &mut wb.sheets[2];
+        let at = |key: &str| s.columns.iter().position(|c| c.key == key).unwrap();
+        let (country, purpose) = (at("transfer.country"), at("transfer.purpose"));
+        for row in &mut s.rows {
+            row[country] = Cell::text("Suisse\nCanada");
+            row[purpose] = Cell::text("support\n24/7\nassistance");
+        }
+        let out = import(&as_read(&wb)).unwrap();
+        let ids: Vec<&str> = out.problems.iter().map(|p| &*p.why.id).collect();
+        assert_eq!(ids, ["sheetimport-f14-misaligned"], "{:?}", out.problems);
+        assert_eq!(out.problems[0].column, Some(purpose + 1));
+        assert!(out.controllers[0]
+            .1
+            .get("transfers")
+            .is_none_or(Value::is_null));
     }
 
     #[test]

@@ -44,6 +44,11 @@
 //! 5. the security measures, every field (`measure.id` first;
 //!    `last_tested` a date).
 //!
+//! A one-item-per-line cell (a list, the transfer columns, the renewals)
+//! never lets an item spill onto the next line: in each item a line break
+//! is written `\n` and a backslash `\\` ([`crate::sheet::escape_item`]);
+//! the import undoes it ([`crate::sheet::unescape_item`]).
+//!
 //! Cells: where the register says « à compléter » the cell is
 //! [`Mark::Missing`] with those words; a value of a field the record lists
 //! in `to_confirm` is [`Mark::Assumed`], written `value (à confirmer)` as
@@ -59,7 +64,7 @@ use super::{ControllerEntry, Register};
 use crate::model::assumption::{mark, FieldName};
 use crate::model::{Contact, Controller, Id, Processor, SecurityMeasure, SubProcessor};
 use crate::render::catalog::Catalog;
-use crate::sheet::{sheet_name, Cell, Column, Mark, Sheet, Workbook};
+use crate::sheet::{escape_item, sheet_name, Cell, Column, Mark, Sheet, Workbook};
 
 /// The fields of `processor.yaml` in the processor sheet, in order: the
 /// row's key (third cell) and the catalog id of its label.
@@ -322,7 +327,7 @@ impl Words<'_> {
         Cell::Text(
             items
                 .iter()
-                .map(AsRef::as_ref)
+                .map(|i| escape_item(i.as_ref()))
                 .collect::<Vec<_>>()
                 .join("\n"),
         )
@@ -359,12 +364,12 @@ impl Words<'_> {
         assumed: &[F],
         field: &str,
     ) -> (String, Option<Mark>) {
-        match v.map(str::trim).filter(|s| !s.is_empty()) {
+        match v.map(str::trim).filter(|s| !s.is_empty()).map(escape_item) {
             Some(s) if assumed.iter().any(|f| f.name() == field) => (
-                mark(s.to_string(), assumed, field, self.to_confirm),
+                mark(s, assumed, field, self.to_confirm),
                 Some(Mark::Assumed),
             ),
-            Some(s) => (s.to_string(), None),
+            Some(s) => (s, None),
             None if required => (self.todo.to_string(), Some(Mark::Missing)),
             None => (String::new(), None),
         }
@@ -550,7 +555,7 @@ fn controller_row(ce: &ControllerEntry<'_>, w: &Words<'_>) -> Vec<Cell> {
             v.renewals
                 .iter()
                 .map(|r| match &r.reference {
-                    Some(re) => format!("{}, {}, {re}", r.decided_on, r.months),
+                    Some(re) => format!("{}, {}, {}", r.decided_on, r.months, escape_item(re)),
                     None => format!("{}, {}", r.decided_on, r.months),
                 })
                 .collect::<Vec<_>>()

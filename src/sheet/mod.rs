@@ -118,6 +118,37 @@ pub fn sheet_name(name: &str, taken: &[String]) -> String {
 pub mod ods;
 pub mod xlsx;
 
+/// One item of a one-item-per-line cell (a list, a transfer's line): its
+/// line breaks written `\n` and its backslashes `\\`, so an item never
+/// spills onto the next line; [`unescape_item`] undoes it.
+pub fn escape_item(item: &str) -> String {
+    item.replace("\r\n", "\n")
+        .replace('\\', "\\\\")
+        .replace(['\n', '\r'], "\\n")
+}
+
+/// An item of a one-item-per-line cell as it was before [`escape_item`].
+pub fn unescape_item(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('\\') => out.push('\\'),
+            Some(other) => {
+                out.push('\\');
+                out.push(other);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
 /// A writer could not make the file (a bug or a limit of the format: the
 /// workbook itself is plain values).
 #[derive(Debug, thiserror::Error)]
@@ -184,6 +215,17 @@ pub fn fitted_widths(sheet: &Sheet) -> Vec<usize> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_item_s_line_breaks_and_backslashes_are_escaped_and_undone() {
+        for item in ["a\nb", "c:\\n\\x\\", "plain", "x\r\ny", "\\\\n"] {
+            let e = super::escape_item(item);
+            assert!(!e.contains('\n') && !e.contains('\r'), "{e}");
+            assert_eq!(super::unescape_item(&e), item.replace("\r\n", "\n"));
+        }
+        assert_eq!(super::escape_item("a\nb"), "a\\nb");
+        assert_eq!(super::unescape_item("a\\qb\\"), "a\\qb\\");
+    }
+
     use super::*;
 
     #[test]

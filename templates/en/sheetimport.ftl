@@ -51,3 +51,4 @@ sheetimport-apd-convention-months = Term of the agreement (months)
 sheetimport-f14-other-controller = “{ $value }”: this row is not the sheet's controller's (“{ $id }”); it is not imported
 sheetimport-f14-not-kept = “{ $value }” differs from the value kept (“{ $kept }”) on the sheet “{ $sheet }”; change it there
 sheetimport-f14-not-kept-todo = “{ $value }” differs from the value kept ({ $kept }) on the sheet “{ $sheet }”; change it there
+sheetimport-f14-misaligned = “{ $value }”: { $lines } lines for { $countries } countries; the transfers are not imported (one line per transfer, a line break inside a value is written \n)

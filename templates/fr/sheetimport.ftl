@@ -51,3 +51,4 @@ sheetimport-apd-convention-months = Durée de la convention (mois)
 sheetimport-f14-other-controller = « { $value } » : cette ligne n'est pas celle du responsable de traitement de la feuille (« { $id } ») ; elle n'est pas importée
 sheetimport-f14-not-kept = « { $value } » diffère de la valeur retenue (« { $kept } ») de la feuille « { $sheet } » ; modifiez-la là
 sheetimport-f14-not-kept-todo = « { $value } » diffère de la valeur retenue ({ $kept }) de la feuille « { $sheet } » ; modifiez-la là
+sheetimport-f14-misaligned = « { $value } » : { $lines } lignes pour { $countries } pays ; les transferts ne sont pas importés (une ligne par transfert, un saut de ligne dans une valeur s'écrit \n)

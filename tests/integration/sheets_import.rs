@@ -432,3 +432,38 @@ fn a_changed_controller_transfer_or_processor_cell_on_any_row_is_reported_never_
     };
     assert_eq!(count(&into), count(ws.root()) - 2);
 }
+
+#[test]
+fn a_line_break_inside_a_list_item_or_a_transfer_survives_the_round_trip_in_its_place() {
+    let ws = Workspace::sample();
+    let file = "controllers/juvisy-sur-orge.yaml";
+    let text = std::fs::read_to_string(ws.root().join(file))
+        .unwrap()
+        .replace(
+            "data_categories: [courriels des agents et de leurs correspondants]",
+            "data_categories: [\"courriels des agents\\net de leurs correspondants\", \"c:\\\\n\"]",
+        );
+    ws.write(
+        file,
+        &format!(
+            "{text}transfers:\n  - country: Suisse\n    recipient: Hébergeur\n    \
+             purpose: \"support ; télémaintenance\\n24/7\"\n    to_confirm: [purpose]\n  \
+             - country: Canada\n    recipient: Éditeur\n"
+        ),
+    );
+    let parse = |root: &Path| -> serde_yaml::Value {
+        serde_yaml::from_str(&std::fs::read_to_string(root.join(file)).unwrap()).unwrap()
+    };
+    let before = parse(ws.root());
+    assert_eq!(
+        before["transfers"][0]["purpose"].as_str(),
+        Some("support ; télémaintenance\n24/7")
+    );
+    for format in ["xlsx", "ods"] {
+        round_trip(&ws, ws.root(), format);
+        let after = parse(&ws.path(&format!("importe-{format}")));
+        assert_eq!(after["transfers"], before["transfers"], "{format}");
+        let cats = |v: &serde_yaml::Value| v["activities"][1]["data_categories"].clone();
+        assert_eq!(cats(&after), cats(&before), "{format}");
+    }
+}
