@@ -252,7 +252,8 @@ fn prune(v: &mut serde_yaml::Value, keep: &[&str]) {
 }
 
 /// The files of the new workspace: the records the sheets carried, and
-/// the skeleton `dpo init` writes for what they do not (`people.yaml`).
+/// the skeleton `dpo init` writes for what they do not (`people.yaml`,
+/// with no person: the sheets name none, and none is made up).
 pub fn files(imported: &Imported, lang: Lang) -> Result<Vec<(String, String)>, ImportError> {
     let mut out = Vec::new();
     let processor = match &imported.processor {
@@ -292,7 +293,17 @@ pub fn files(imported: &Imported, lang: Lang) -> Result<Vec<(String, String)>, I
             &["measures"],
         )?,
     ));
-    out.extend(crate::workspace::skeleton(lang));
+    // The skeleton's people.yaml names an example person: the sheets name
+    // nobody, so its list is left empty (never an invented fact).
+    out.extend(crate::workspace::skeleton(lang).into_iter().map(
+        |(name, text)| match name.as_str() {
+            "people.yaml" => {
+                let head = text.split("\npeople:").next().unwrap_or_default();
+                (name, format!("{head}\npeople: []\n"))
+            }
+            _ => (name, text),
+        },
+    ));
     Ok(out)
 }
 

@@ -52,3 +52,4 @@ sheetimport-f14-other-controller = “{ $value }”: this row is not the sheet's
 sheetimport-f14-not-kept = “{ $value }” differs from the value kept (“{ $kept }”) on the sheet “{ $sheet }”; change it there
 sheetimport-f14-not-kept-todo = “{ $value }” differs from the value kept ({ $kept }) on the sheet “{ $sheet }”; change it there
 sheetimport-f14-misaligned = “{ $value }”: { $lines } lines for { $countries } countries; the transfers are not imported (one line per transfer, a line break inside a value is written \n)
+sheetimport-f14-placeholder = missing: the file holds the words "to be completed" instead of a value; documents would show them as a fact; give the value

@@ -52,3 +52,4 @@ sheetimport-f14-other-controller = « { $value } » : cette ligne n'est pa
 sheetimport-f14-not-kept = « { $value } » diffère de la valeur retenue (« { $kept } ») de la feuille « { $sheet } » ; modifiez-la là
 sheetimport-f14-not-kept-todo = « { $value } » diffère de la valeur retenue ({ $kept }) de la feuille « { $sheet } » ; modifiez-la là
 sheetimport-f14-misaligned = « { $value } » : { $lines } lignes pour { $countries } pays ; les transferts ne sont pas importés (une ligne par transfert, un saut de ligne dans une valeur s'écrit \n)
+sheetimport-f14-placeholder = non renseigné : le fichier porte les mots « à compléter » à la place d'une valeur ; les documents les montreraient comme un fait ; indiquez la valeur

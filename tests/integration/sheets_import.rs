@@ -467,3 +467,57 @@ fn a_line_break_inside_a_list_item_or_a_transfer_survives_the_round_trip_in_its_
         assert_eq!(cats(&after), cats(&before), "{format}");
     }
 }
+
+#[test]
+fn an_import_invents_no_person_and_check_names_each_value_left_as_placeholder_words() {
+    let ws = Workspace::missing();
+    let xlsx = ws.path("registre-apd.xlsx");
+    openpyxl(&xlsx, AUTHORITY);
+    let map = ws.path("correspondance.yaml");
+    std::fs::write(&map, "columns:\n  Mesures de sécurité: measures\n").unwrap();
+    let into = ws.path("nouveau");
+    dpo_in(&ws)
+        .run(&[
+            "import".as_ref(),
+            xlsx.as_os_str(),
+            "--into".as_ref(),
+            into.as_os_str(),
+            "--mapping".as_ref(),
+            map.as_os_str(),
+        ])
+        .assert_code(1);
+    let people = std::fs::read_to_string(into.join("people.yaml")).unwrap();
+    assert!(people.contains("people: []"), "{people}");
+    assert!(
+        !people.contains("Morgan") && !people.contains("name:"),
+        "{people}"
+    );
+    let check = Dpo::new(&into).now(NOW).run(&["check"]);
+    check.assert_code(0);
+    let out = check.text();
+    let flagged: Vec<&str> = out
+        .lines()
+        .filter(|l| l.contains("porte les mots"))
+        .collect();
+    assert!(
+        flagged
+            .iter()
+            .any(|l| l.contains("processor.yaml:") && l.contains(": name")),
+        "{out}"
+    );
+    for c in ["commune-de-juvisy-sur-orge", "ville-de-morangis"] {
+        assert!(
+            flagged
+                .iter()
+                .any(|l| l.contains(c) && l.contains("convention.title")),
+            "{c}: {out}"
+        );
+    }
+    // In English, the same words are recognised and the warning is English.
+    let en = Dpo::new(&into).now(NOW).english().run(&["check"]);
+    assert!(
+        en.text().contains("holds the words \"to be completed\""),
+        "{}",
+        en.text()
+    );
+}
