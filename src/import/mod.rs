@@ -156,12 +156,47 @@ pub fn import(
     mapping: &Mapping,
     lang: Lang,
 ) -> Result<Imported, ImportError> {
-    if let Some(imported) = own::import(sheets) {
-        return Ok(imported);
+    let mut imported = match own::import(sheets) {
+        Some(imported) => imported,
+        None => authority::import(sheets, mapping, lang).ok_or_else(|| ImportError::NoLayout {
+            file: file.to_string(),
+        })?,
+    };
+    // A formula with no value kept reads as empty: said, never dropped.
+    for s in sheets {
+        for (row, col, formula) in &s.formulas {
+            imported.problems.push(Problem {
+                sheet: s.name.clone(),
+                row: *row,
+                column: Some(*col),
+                why: Msg::new("sheetimport-f14-formula").arg("value", format!("={formula}")),
+            });
+        }
     }
-    authority::import(sheets, mapping, lang).ok_or_else(|| ImportError::NoLayout {
-        file: file.to_string(),
-    })
+    Ok(imported)
+}
+
+/// Reports every value of the sheets that are not `used`: a sheet of
+/// neither layout is never dropped silently.
+pub(crate) fn stray_sheets(
+    sheets: &[ReadSheet],
+    used: impl Fn(&ReadSheet) -> bool,
+    problems: &mut Vec<Problem>,
+) {
+    for s in sheets.iter().filter(|s| !used(s)) {
+        for (i, cells) in s.rows.iter().enumerate() {
+            for (c, cell) in cells.iter().enumerate() {
+                if let Some(v) = crate::sheet::read::as_text(cell) {
+                    problems.push(Problem {
+                        sheet: s.name.clone(),
+                        row: i + 1,
+                        column: Some(c + 1),
+                        why: Msg::new("sheetimport-no-sheet").arg("value", v),
+                    });
+                }
+            }
+        }
+    }
 }
 
 /// The normalised form a header is compared in: trimmed, lower case, one

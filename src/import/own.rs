@@ -380,23 +380,11 @@ pub fn import(sheets: &[ReadSheet]) -> Option<Imported> {
         ..Imported::default()
     };
     // Sheets that are none of the workbook's: every value reported.
-    for s in sheets
-        .iter()
-        .filter(|s| !known.iter().any(|k| std::ptr::eq(k.sheet, *s)))
-    {
-        for (i, cells) in s.rows.iter().enumerate() {
-            for (c, cell) in cells.iter().enumerate() {
-                if let Some(v) = as_text(cell) {
-                    r.problem(
-                        s,
-                        i + 1,
-                        c + 1,
-                        Msg::new("sheetimport-no-sheet").arg("value", v),
-                    );
-                }
-            }
-        }
-    }
+    super::stray_sheets(
+        sheets,
+        |s| known.iter().any(|k| std::ptr::eq(k.sheet, s)),
+        &mut r.problems,
+    );
     // The processor: one row per field, keyed by its third cell.
     let mut p = Mapping::new();
     for row in Reader::rows(processor_sheet) {
@@ -861,6 +849,7 @@ mod tests {
                 )
                 .chain(s.rows.iter().cloned())
                 .collect(),
+                ..ReadSheet::default()
             })
             .collect()
     }

@@ -53,3 +53,6 @@ sheetimport-f14-not-kept = “{ $value }” differs from the value kept (“{ $k
 sheetimport-f14-not-kept-todo = “{ $value }” differs from the value kept ({ $kept }) on the sheet “{ $sheet }”; change it there
 sheetimport-f14-misaligned = “{ $value }”: { $lines } lines for { $countries } countries; the transfers are not imported (one line per transfer, a line break inside a value is written \n)
 sheetimport-f14-placeholder = missing: the file holds the words "to be completed" instead of a value; documents would show them as a fact; give the value
+sheetimport-f14-formula = “{ $value }”: a formula whose computed value the file does not keep; open and save the file in a spreadsheet program, or write the value
+sheetimport-f14-none-and-listed = “{ $value }” contradicts row { $first }: one says there is no transfer, the other lists some; neither is kept
+sheetimport-f14-duplicate-category = “{ $value }”: this category of processing is already on row { $first } for this controller; the row is not imported

@@ -53,3 +53,6 @@ sheetimport-f14-not-kept = « { $value } » diffère de la valeur retenue (�
 sheetimport-f14-not-kept-todo = « { $value } » diffère de la valeur retenue ({ $kept }) de la feuille « { $sheet } » ; modifiez-la là
 sheetimport-f14-misaligned = « { $value } » : { $lines } lignes pour { $countries } pays ; les transferts ne sont pas importés (une ligne par transfert, un saut de ligne dans une valeur s'écrit \n)
 sheetimport-f14-placeholder = non renseigné : le fichier porte les mots « à compléter » à la place d'une valeur ; les documents les montreraient comme un fait ; indiquez la valeur
+sheetimport-f14-formula = « { $value } » : une formule dont le fichier ne garde pas la valeur calculée ; ouvrez et enregistrez le fichier dans un tableur, ou écrivez la valeur
+sheetimport-f14-none-and-listed = « { $value } » contredit la ligne { $first } : l'une dit qu'il n'y a aucun transfert, l'autre en indique ; aucun des deux n'est retenu
+sheetimport-f14-duplicate-category = « { $value } » : cette catégorie de traitement figure déjà à la ligne { $first } pour ce responsable de traitement ; la ligne n'est pas importée

@@ -521,3 +521,68 @@ fn an_import_invents_no_person_and_check_names_each_value_left_as_placeholder_wo
         en.text()
     );
 }
+
+#[test]
+fn the_authority_layout_reports_other_sheets_contradictions_formulas_and_duplicates() {
+    let ws = Workspace::missing();
+    let xlsx = ws.path("registre-apd.xlsx");
+    openpyxl(
+        &xlsx,
+        r#"
+ws.title = "Registre"
+ws.append(["Nom du responsable du traitement", "Catégories de traitements",
+           "Description du traitement",
+           "Transferts vers un pays tiers ou une organisation internationale",
+           "Début de la convention", "Durée de la convention (mois)"])
+ws.append(["commune a", "Paie", "=1+1", "aucun", "01/02/2021", 6])
+ws.append(["commune a ", "paie ", None, "Canada : Éditeur", None, None])
+ws.append(["Commune B", "Voirie", "=CONCATENATE(\"a\",\"b\")", None, "01/02/2021", 6])
+other = wb.create_sheet("Commune C")
+other.append(["Commune C", "Voirie", "Pare-feu", "2021-01-01", 12])
+wb.create_sheet("Notes").append(["à relire"])
+"#,
+    );
+    let into = ws.path("nouveau");
+    let r = dpo_in(&ws).run(&[
+        "import".as_ref(),
+        xlsx.as_os_str(),
+        "--into".as_ref(),
+        into.as_os_str(),
+    ]);
+    r.assert_no_panic();
+    r.assert_code(1);
+    let err = r.stderr();
+    for at in [
+        "Commune C, ligne 1, colonne A",
+        "Commune C, ligne 1, colonne E",
+        "Notes, ligne 1, colonne A",
+        "Registre, ligne 2, colonne C",
+        "Registre, ligne 4, colonne C",
+        "Registre, ligne 3, colonne B",
+        "Registre, ligne 3, colonne D",
+    ] {
+        assert!(err.contains(at), "{at}: {err}");
+    }
+    assert!(
+        err.contains("«\u{202f}=1+1\u{202f}»\u{202f}: une formule"),
+        "{err}"
+    );
+    assert!(err.contains("contredit la ligne 2"), "{err}");
+    assert!(err.contains("figure déjà à la ligne 2"), "{err}");
+    // One controller `commune a`, its name trimmed; one category; the
+    // contradicted transfers left unknown.
+    let names: Vec<String> = std::fs::read_dir(into.join("controllers"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    assert_eq!(names, ["commune-a.yaml", "commune-b.yaml"]);
+    let a: serde_yaml::Value = serde_yaml::from_str(
+        &std::fs::read_to_string(into.join("controllers/commune-a.yaml")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(a["name"].as_str(), Some("commune a"));
+    assert_eq!(a["activities"].as_sequence().unwrap().len(), 1);
+    assert!(a.get("transfers").is_none(), "{a:?}");
+}
