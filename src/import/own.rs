@@ -65,8 +65,8 @@ struct Known<'a> {
 }
 
 /// The kind of `sheet` and its columns' keys: the kind whose headers (in
-/// either language) name the most of its columns, all of them but empty
-/// ones, its first column among them.
+/// either language) name the most of its columns, more than half of those
+/// not empty, its first column among them (a column none names has no key).
 fn recognise(sheet: &ReadSheet) -> Option<Known<'_>> {
     let header: Vec<String> = sheet
         .rows
@@ -90,7 +90,9 @@ fn recognise(sheet: &ReadSheet) -> Option<Known<'_>> {
                 header.iter().map(|h| by_header.get(h).cloned()).collect();
             let named = keys.iter().flatten().count();
             let all = header.iter().filter(|h| !h.is_empty()).count();
-            (named == all && named >= 2 && keys.contains(&Some(first)))
+            // A column added by hand does not hide the sheet: it is
+            // reported once, by its header, and the rest is read.
+            (named > all - named && named >= 2 && keys.contains(&Some(first)))
                 .then_some((named, kind, keys))
         })
         .max_by_key(|(named, _, _)| *named)
@@ -379,6 +381,21 @@ pub fn import(sheets: &[ReadSheet]) -> Option<Imported> {
         layout: "own",
         ..Imported::default()
     };
+    // Columns that are none of the layout's: reported once, by header.
+    for k in &known {
+        for (c, key) in k.keys.iter().enumerate() {
+            if key.is_none() {
+                if let Some(h) = as_text(k.sheet.cell(1, c + 1)) {
+                    r.problem(
+                        k.sheet,
+                        1,
+                        c + 1,
+                        Msg::new("sheetimport-f14-extra-column").arg("value", h),
+                    );
+                }
+            }
+        }
+    }
     // Sheets that are none of the workbook's: every value reported.
     super::stray_sheets(
         sheets,

@@ -56,3 +56,4 @@ sheetimport-f14-placeholder = missing: the file holds the words "to be completed
 sheetimport-f14-formula = “{ $value }”: a formula whose computed value the file does not keep; open and save the file in a spreadsheet program, or write the value
 sheetimport-f14-none-and-listed = “{ $value }” contradicts row { $first }: one says there is no transfer, the other lists some; neither is kept
 sheetimport-f14-duplicate-category = “{ $value }”: this category of processing is already on row { $first } for this controller; the row is not imported
+sheetimport-f14-extra-column = “{ $value }”: this column is not one of dpo's register; its values are not imported, the rest of the sheet is

@@ -56,3 +56,4 @@ sheetimport-f14-placeholder = non renseigné : le fichier porte les mots « 
 sheetimport-f14-formula = « { $value } » : une formule dont le fichier ne garde pas la valeur calculée ; ouvrez et enregistrez le fichier dans un tableur, ou écrivez la valeur
 sheetimport-f14-none-and-listed = « { $value } » contredit la ligne { $first } : l'une dit qu'il n'y a aucun transfert, l'autre en indique ; aucun des deux n'est retenu
 sheetimport-f14-duplicate-category = « { $value } » : cette catégorie de traitement figure déjà à la ligne { $first } pour ce responsable de traitement ; la ligne n'est pas importée
+sheetimport-f14-extra-column = « { $value } » : cette colonne n'est pas une colonne du registre de dpo ; ses valeurs ne sont pas importées, le reste de la feuille l'est

@@ -586,3 +586,35 @@ wb.create_sheet("Notes").append(["à relire"])
     assert_eq!(a["activities"].as_sequence().unwrap().len(), 1);
     assert!(a.get("transfers").is_none(), "{a:?}");
 }
+
+#[test]
+fn an_extra_column_in_dpo_s_layout_is_reported_once_and_the_rest_imported() {
+    let ws = Workspace::sample();
+    let (r, into) = edited_export(
+        &ws,
+        "c = wb['Responsables de traitement']\nn = c.max_column + 1\n\
+         c.cell(row=1, column=n, value='Notes')\nc.cell(row=2, column=n, value='à voir')\n\
+         m = ws.max_column + 1\nws.cell(row=1, column=m, value='Remarque')\n\
+         [ws.cell(row=i, column=m, value='r') for i in range(2, ws.max_row + 1)]\n",
+        true,
+    );
+    r.assert_code(1);
+    let err = r.stderr();
+    assert_eq!(err.matches("not imported:").count(), 2, "{err}");
+    assert!(err.contains("Responsables de traitement, row 1, column AT"), "{err}");
+    assert!(
+        err.contains("“Notes”: this column is not one of dpo's register"),
+        "{err}"
+    );
+    assert!(
+        err.contains("Commune de Juvisy-sur-Orge, row 1, column V"),
+        "{err}"
+    );
+    let count = |root: &Path| {
+        let f = root.join("controllers/juvisy-sur-orge.yaml");
+        let v: serde_yaml::Value =
+            serde_yaml::from_str(&std::fs::read_to_string(f).unwrap()).unwrap();
+        v["activities"].as_sequence().unwrap().len()
+    };
+    assert_eq!(count(&into), count(ws.root()));
+}
