@@ -89,8 +89,8 @@ pub enum ImportError {
     Unreadable {
         /// The file, as given.
         file: String,
-        /// The reader's words.
-        detail: String,
+        /// Why, in the run's language (see [`unreadable_why`]).
+        detail: Msg,
     },
     /// No sheet has the columns of either layout.
     NoLayout {
@@ -121,7 +121,7 @@ impl ImportError {
         let file = |id: &'static str, file: &str| Msg::new(id).arg("file", file);
         let (msg, hint) = match self {
             ImportError::Unreadable { file: f, detail } => (
-                file("sheetimport-unusable", f).arg("detail", detail.as_str()),
+                file("sheetimport-unusable", f).arg("detail", detail.clone()),
                 None,
             ),
             ImportError::NoLayout { file: f } => (
@@ -147,6 +147,23 @@ impl ImportError {
 }
 
 crate::render::catalog::told_localize!(ImportError);
+
+/// Why `bytes` could not be read, said in the catalog's words: a file
+/// protected by a password (an encrypted XLSX is an OLE compound file, as
+/// an old XLS is), an XLS/XLSB workbook, or a file that is no readable
+/// XLSX or ODS (a damaged archive, another format). `reader` is the
+/// reader's own (English) words, kept only to tell XLS/XLSB apart.
+pub fn unreadable_why(bytes: &[u8], reader: &str) -> Msg {
+    const OLE: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    let said = reader.to_lowercase();
+    if reader == "XLS/XLSB" {
+        Msg::text("XLS/XLSB")
+    } else if bytes.starts_with(&OLE) || said.contains("password") || said.contains("encrypt") {
+        Msg::new("sheetimport-f14-encrypted")
+    } else {
+        Msg::new("sheetimport-f14-corrupt")
+    }
+}
 
 /// Reads `sheets` in whichever layout they follow: dpo's own export when
 /// its sheets are there, else the authority's layout (through `mapping`).

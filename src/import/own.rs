@@ -129,9 +129,7 @@ impl Words {
             }
             _ => as_text(c)?,
         };
-        if self.todo.iter().any(|t| *t == text.trim())
-            || matches!(c, Cell::Marked(_, Mark::Missing))
-        {
+        if self.is_todo(&text) || matches!(c, Cell::Marked(_, Mark::Missing)) {
             return None;
         }
         for label in &self.to_confirm {
@@ -149,8 +147,10 @@ impl Words {
         self.none.iter().any(|n| n == s.trim())
     }
 
+    /// The words for a value to complete, in either language, however
+    /// spaced or quoted (typed by hand).
     fn is_todo(&self, s: &str) -> bool {
-        self.todo.iter().any(|n| n == s.trim())
+        self.todo.iter().any(|n| n == s.trim()) || crate::workspace::is_placeholder(s)
     }
 }
 
@@ -256,15 +256,55 @@ fn value(w: &Words, path: &str, cell: &Cell, text: &str) -> Result<Value, Msg> {
 }
 
 /// Reads a record of type `T` from `m`, or the row's problem.
-fn record<T: DeserializeOwned>(m: Mapping, sheet: &str, row: usize) -> Result<T, Problem> {
-    serde_yaml::from_value(Value::Mapping(m)).map_err(|e| Problem {
-        sheet: sheet.to_string(),
-        row,
-        column: None,
-        why: Msg::new("sheetimport-bad-value")
-            .arg("value", "")
-            .arg("detail", e.to_string()),
+/// `at` finds the cell of a field (the last part of its path): its row,
+/// column and text. A field the record requires and the sheet leaves
+/// without a value is named where it stands, in the catalog's words.
+fn record<T: DeserializeOwned>(
+    m: Mapping,
+    sheet: &str,
+    row: usize,
+    at: &dyn Fn(&str) -> Option<(usize, usize, String)>,
+) -> Result<T, Problem> {
+    serde_yaml::from_value(Value::Mapping(m)).map_err(|e| {
+        let said = e.to_string();
+        let field = said
+            .split_once("missing field `")
+            .and_then(|(_, rest)| rest.split_once('`'))
+            .map(|(f, _)| f.to_string());
+        match field {
+            Some(f) => {
+                let (r, c, v) =
+                    at(&f).map_or((row, None, String::new()), |(r, c, v)| (r, Some(c), v));
+                Problem {
+                    sheet: sheet.to_string(),
+                    row: r,
+                    column: c,
+                    why: Msg::new("sheetimport-f14-missing-field")
+                        .arg("value", v)
+                        .arg("field", f),
+                }
+            }
+            None => Problem {
+                sheet: sheet.to_string(),
+                row,
+                column: None,
+                why: Msg::new("sheetimport-f14-bad-record"),
+            },
+        }
     })
+}
+
+/// The cell of `row` of a known sheet whose column key ends with `field`.
+fn key_cell(k: &Known<'_>, row: usize, field: &str) -> Option<(usize, usize, String)> {
+    let c = k.keys.iter().position(|key| {
+        key.as_deref()
+            .is_some_and(|key| key.rsplit('.').next() == Some(field))
+    })?;
+    Some((
+        row,
+        c + 1,
+        as_text(k.sheet.cell(row, c + 1)).unwrap_or_default(),
+    ))
 }
 
 /// The state of one import.
@@ -326,7 +366,8 @@ impl Reader {
         for k in ks {
             for row in Reader::rows(k) {
                 let (m, assumed) = self.fields(k, row, prefix);
-                match record::<T>(with_confirm(m, assumed), &k.sheet.name, row) {
+                let at = |f: &str| key_cell(k, row, f);
+                match record::<T>(with_confirm(m, assumed), &k.sheet.name, row, &at) {
                     Ok(t) => {
                         names.push(named(&t));
                         list.push(t);
@@ -426,14 +467,31 @@ pub fn import(sheets: &[ReadSheet]) -> Option<Imported> {
             continue;
         }
         let cell = s.cell(row, 2);
-        if let Some((text, _)) = r.w.unmark(cell) {
+        if let Some((text, assumed)) = r.w.unmark(cell) {
+            if assumed {
+                r.problem(
+                    s,
+                    row,
+                    2,
+                    Msg::new("sheetimport-f14-mark-dropped")
+                        .arg("value", as_text(cell).unwrap_or_default()),
+                );
+            }
             match value(&r.w, &key, cell, &text) {
                 Ok(v) => put(&mut p, &key, v),
                 Err(why) => r.problem(s, row, 2, why),
             }
         }
     }
-    match record::<Processor>(p, &processor_sheet.sheet.name, 1) {
+    let at = |f: &str| {
+        let s = processor_sheet.sheet;
+        Reader::rows(processor_sheet).find_map(|row| {
+            let key = as_text(s.cell(row, 3))?;
+            (key.rsplit('.').next() == Some(f))
+                .then(|| (row, 2, as_text(s.cell(row, 2)).unwrap_or_default()))
+        })
+    };
+    match record::<Processor>(p, &processor_sheet.sheet.name, 1, &at) {
         Ok(p) => out.processor = Some(p),
         Err(e) => r.problems.push(e),
     }
@@ -451,9 +509,32 @@ pub fn import(sheets: &[ReadSheet]) -> Option<Imported> {
     // The controllers, then each one's categories and transfers.
     let mut controllers: Vec<(usize, Mapping)> = Vec::new();
     for row in Reader::rows(controllers_sheet) {
-        let (m, _) = r.fields(controllers_sheet, row, "controller.");
+        let (m, assumed) = r.fields(controllers_sheet, row, "controller.");
+        // A controller file marks no field « à confirmer »: the mark is
+        // reported, the value imported.
+        for field in assumed {
+            let prefix = format!("controller.{field}");
+            let marked = controllers_sheet.keys.iter().enumerate().find(|(c, key)| {
+                key.as_deref().is_some_and(|key| key.starts_with(&prefix))
+                    && r.w
+                        .unmark(controllers_sheet.sheet.cell(row, c + 1))
+                        .is_some_and(|(_, a)| a)
+            });
+            if let Some((c, _)) = marked {
+                let v = as_text(controllers_sheet.sheet.cell(row, c + 1)).unwrap_or_default();
+                r.problem(
+                    controllers_sheet.sheet,
+                    row,
+                    c + 1,
+                    Msg::new("sheetimport-f14-mark-dropped").arg("value", v),
+                );
+            }
+        }
         controllers.push((row, m));
     }
+    // Where each controller's categories stand, to report them when the
+    // controller cannot be imported.
+    let mut placed: BTreeMap<String, Vec<(String, usize, usize)>> = BTreeMap::new();
     let measure_sheet = of(Kind::Measures)
         .next()
         .map_or_else(String::new, |k| k.sheet.name.clone());
@@ -577,6 +658,16 @@ pub fn import(sheets: &[ReadSheet]) -> Option<Imported> {
             activities.push(Value::Mapping(with_confirm(m, assumed)));
         }
         ctrl.insert("activities".into(), Value::Sequence(activities));
+        placed
+            .entry(id.clone())
+            .or_default()
+            .extend(rows.iter().map(|&row| {
+                (
+                    k.sheet.name.clone(),
+                    row,
+                    col("activity.id").unwrap_or(id_col),
+                )
+            }));
         if let Some(&row) = rows.first() {
             compare_transfers(&mut r, k, &rows, &col);
             if let Some(t) = transfers(&mut r, k, row, &col) {
@@ -590,9 +681,24 @@ pub fn import(sheets: &[ReadSheet]) -> Option<Imported> {
             .shift_remove("id")
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_default();
+        // A controller not imported: its categories are reported too.
+        let orphans = |r: &mut Reader| {
+            for (s, at_row, c) in placed.get(&id).into_iter().flatten() {
+                r.problems.push(Problem {
+                    sheet: s.clone(),
+                    row: *at_row,
+                    column: Some(*c),
+                    why: Msg::new("sheetimport-f14-controller-not-imported")
+                        .arg("value", id.as_str())
+                        .arg("sheet", sheet.as_str())
+                        .arg("row", row),
+                });
+            }
+        };
         let id = match Id::new(&id) {
             Ok(id) => id,
             Err(e) => {
+                orphans(&mut r);
                 r.problems.push(Problem {
                     sheet: sheet.clone(),
                     row,
@@ -604,11 +710,15 @@ pub fn import(sheets: &[ReadSheet]) -> Option<Imported> {
                 continue;
             }
         };
-        match record::<Controller>(m, sheet, row) {
+        let at = |f: &str| key_cell(controllers_sheet, row, f);
+        match record::<Controller>(m, sheet, row, &at) {
             Ok(c) => out
                 .controllers
                 .push((id, serde_yaml::to_value(&c).unwrap_or_default())),
-            Err(e) => r.problems.push(e),
+            Err(e) => {
+                r.problems.push(e);
+                orphans(&mut r);
+            }
         }
     }
     out.problems = r.problems;

@@ -145,7 +145,7 @@ pub fn assumptions<F: FieldName>(
 /// Whether `v` is no value but the words that stand for one to complete
 /// (« à compléter », "to be completed", in either language, with or
 /// without their quotes).
-fn is_placeholder(v: &str) -> bool {
+pub fn is_placeholder(v: &str) -> bool {
     let bare = |s: &str| {
         s.trim_matches(|c: char| c.is_whitespace() || "«»\"“”'".contains(c))
             .to_lowercase()

@@ -601,7 +601,10 @@ fn an_extra_column_in_dpo_s_layout_is_reported_once_and_the_rest_imported() {
     r.assert_code(1);
     let err = r.stderr();
     assert_eq!(err.matches("not imported:").count(), 2, "{err}");
-    assert!(err.contains("Responsables de traitement, row 1, column AT"), "{err}");
+    assert!(
+        err.contains("Responsables de traitement, row 1, column AT"),
+        "{err}"
+    );
     assert!(
         err.contains("“Notes”: this column is not one of dpo's register"),
         "{err}"
@@ -617,4 +620,88 @@ fn an_extra_column_in_dpo_s_layout_is_reported_once_and_the_rest_imported() {
         v["activities"].as_sequence().unwrap().len()
     };
     assert_eq!(count(&into), count(ws.root()));
+}
+
+#[test]
+fn reports_name_the_cell_and_field_in_the_run_s_language_and_lose_no_category_or_mark() {
+    let ws = Workspace::sample();
+    let (r, _) = edited_export(
+        &ws,
+        "p = wb['Sous-traitant']\n\
+         [p.cell(row=i, column=2, value='« à compléter »') for i in range(2, p.max_row + 1) \
+           if p.cell(row=i, column=3).value == 'name']\n\
+         c = wb['Responsables de traitement']\n\
+         col = [x.column for x in c[1] if x.value == 'durée initiale (mois)'][0]\n\
+         c.cell(row=2, column=col, value='« à compléter »')\n\
+         c.cell(row=2, column=2, value='Syndicat (à confirmer)')\n",
+        false,
+    );
+    r.assert_code(1);
+    let err = r.stderr();
+    assert!(!err.contains("missing field"), "{err}");
+    let line = |at: &str, says: &str| err.lines().any(|l| l.contains(at) && l.contains(says));
+    assert!(
+        line(
+            "Sous-traitant, ligne 2, colonne B",
+            "le champ name est requis"
+        ),
+        "{err}"
+    );
+    assert!(
+        line(
+            "Responsables de traitement, ligne 2, colonne AP",
+            "le champ term_months est requis"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("Responsables de traitement, ligne 2, colonne B\u{202f}: «\u{202f}Syndicat (à confirmer)\u{202f}»\u{202f}: ce champ ne peut pas être marqué"),
+        "{err}"
+    );
+    // The controller not imported: each of its 8 categories is reported.
+    assert_eq!(
+        err.matches(
+            "qui n'est pas importé (feuille «\u{202f}Responsables de traitement\u{202f}», ligne 2)"
+        )
+        .count(),
+        8,
+        "{err}"
+    );
+}
+
+#[test]
+fn an_encrypted_or_damaged_file_says_so_in_the_run_s_language() {
+    let ws = Workspace::missing();
+    let locked = ws.path("protege.xlsx");
+    let mut bytes = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    bytes.extend([0u8; 504]);
+    std::fs::write(&locked, &bytes).unwrap();
+    let broken = ws.path("abime.xlsx");
+    std::fs::write(&broken, b"PK\x03\x04 tronque").unwrap();
+    let import = |file: &Path, english: bool| {
+        let into = ws.path("nouveau");
+        let dpo = if english {
+            dpo_in(&ws).english()
+        } else {
+            dpo_in(&ws)
+        };
+        let r = dpo.run(&[
+            "import".as_ref(),
+            file.as_os_str(),
+            "--into".as_ref(),
+            into.as_os_str(),
+        ]);
+        r.assert_no_panic();
+        r.assert_code(2);
+        assert!(!into.exists());
+        r.stderr()
+    };
+    let fr = import(&locked, false);
+    assert!(fr.contains("protégé par mot de passe"), "{fr}");
+    assert!(!fr.contains("Cannot"), "{fr}");
+    let en = import(&locked, true);
+    assert!(en.contains("protected by a password"), "{en}");
+    let fr = import(&broken, false);
+    assert!(fr.contains("endommagé"), "{fr}");
+    assert!(!fr.to_lowercase().contains("zip"), "{fr}");
 }
