@@ -11,7 +11,8 @@
 //! one item per line, escaped ([`crate::sheet::unescape_item`]); a
 //! transfer column with more lines than the countries' is reported, its
 //! transfers not read. Sub-processors and measures, shown by name, are
-//! mapped back to their ids through their own sheets (an unknown or
+//! mapped back to their ids through their own sheets (`name (id)` when two
+//! share a name; an unknown or
 //! ambiguous name is a [`Problem`]); a system shown as another category's
 //! name is that category's id again. Transfers logged with an instruction
 //! are not in the controller file: such a line is reported, not imported.
@@ -400,12 +401,25 @@ fn with_confirm(mut m: Mapping, assumed: Vec<String>) -> Mapping {
     m
 }
 
-/// The ids of the records whose `name` is `text`.
-fn ids_named<'a>(pairs: &'a [(String, Id)], text: &'a str) -> impl Iterator<Item = &'a Id> + 'a {
+/// The ids of the records whose `name` is `text`; else the one `text`
+/// names as `name (id)` (the export's form of a name two records share).
+fn ids_named<'a>(pairs: &'a [(String, Id)], text: &'a str) -> Vec<&'a Id> {
+    let by_name: Vec<&Id> = pairs
+        .iter()
+        .filter(|(n, _)| n == text)
+        .map(|(_, id)| id)
+        .collect();
+    if !by_name.is_empty() {
+        return by_name;
+    }
+    let Some((name, id)) = text.strip_suffix(')').and_then(|t| t.rsplit_once(" (")) else {
+        return by_name;
+    };
     pairs
         .iter()
-        .filter(move |(n, _)| n == text)
-        .map(|(_, id)| id)
+        .filter(|(n, i)| n == name && i.as_str() == id)
+        .map(|(_, i)| i)
+        .collect()
 }
 
 /// Reads dpo's own export, `None` when the sheets are not its.
@@ -624,7 +638,7 @@ pub fn import(sheets: &[ReadSheet]) -> Option<Imported> {
                 let mut ids = Vec::new();
                 for item in items.iter() {
                     let text = item.as_str().unwrap_or_default();
-                    let found: Vec<&Id> = ids_named(pairs, text).collect();
+                    let found: Vec<&Id> = ids_named(pairs, text);
                     match found.as_slice() {
                         [one] => ids.push(Value::from(one.as_str())),
                         [] => r.problem(

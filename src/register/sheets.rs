@@ -30,7 +30,8 @@
 //!    one row per category of processing with the CSV's columns, the
 //!    controller's and the processor's contacts as one line each, the
 //!    systems, data categories, sub-processors (by name) and measures (by
-//!    title) one per line; the controller's transfers in six aligned
+//!    title) one per line — a name another one shares followed by its id,
+//!    `Acme SAS (acme-a)`; the controller's transfers in six aligned
 //!    columns, one transfer per line in each (`transfer.country`,
 //!    `transfer.recipient`, `transfer.purpose`, `transfer.legal_basis`,
 //!    `transfer.safeguards`, `transfer.instruction`: a line whose
@@ -401,6 +402,14 @@ pub fn workbook(reg: &Register<'_>, cat: &Catalog, now: DateTime<Utc>) -> Workbo
         },
     ];
     let exported: Vec<&Id> = reg.controllers.iter().map(|ce| ce.id).collect();
+    let shown = Shown {
+        subprocessors: labels(
+            reg.subprocessors
+                .iter()
+                .map(|s| (&s.subprocessor.id, s.subprocessor.name.as_str())),
+        ),
+        measures: labels(reg.measures.iter().map(|m| (&m.id, m.title.as_str()))),
+    };
     let mut taken: Vec<String> = [
         "sheets-sheet-processor",
         "sheets-sheet-controllers",
@@ -416,7 +425,7 @@ pub fn workbook(reg: &Register<'_>, cat: &Catalog, now: DateTime<Utc>) -> Workbo
         sheets.push(Sheet {
             name,
             columns: activity_columns(cat),
-            rows: activity_rows(ce, reg.processor, &w),
+            rows: activity_rows(ce, reg.processor, &shown, &w),
         });
     }
     sheets.push(Sheet {
@@ -438,6 +447,39 @@ pub fn workbook(reg: &Register<'_>, cat: &Catalog, now: DateTime<Utc>) -> Workbo
         created: now,
         sheets,
     }
+}
+
+/// How a category's sub-processors and measures are shown: by name (by
+/// title), followed by the id in brackets when another has the same name
+/// (« Acme SAS (acme-a) »), so the import maps each back to its id.
+struct Shown<'a> {
+    subprocessors: Vec<(&'a Id, String)>,
+    measures: Vec<(&'a Id, String)>,
+}
+
+/// Each id with its label: its name, with ` (id)` when not unique.
+fn labels<'a>(named: impl Iterator<Item = (&'a Id, &'a str)> + Clone) -> Vec<(&'a Id, String)> {
+    named
+        .clone()
+        .map(|(id, name)| {
+            let twice = named.clone().filter(|(_, n)| *n == name).count() > 1;
+            let label = if twice {
+                format!("{name} ({id})")
+            } else {
+                name.to_string()
+            };
+            (id, label)
+        })
+        .collect()
+}
+
+/// The labels of `ids` (an id no label knows is left out, as the register
+/// does).
+fn shown_of<'a>(ids: &[Id], labels: &'a [(&Id, String)]) -> Vec<&'a str> {
+    ids.iter()
+        .filter_map(|i| labels.iter().find(|(id, _)| *id == i))
+        .map(|(_, l)| l.as_str())
+        .collect()
 }
 
 /// The value of a `processor.yaml` path.
@@ -601,7 +643,12 @@ fn transfer_cells(ce: &ControllerEntry<'_>, w: &Words<'_>) -> Vec<Cell> {
     cols.into_iter().map(|l| w.lines(l)).collect()
 }
 
-fn activity_rows(ce: &ControllerEntry<'_>, p: &Processor, w: &Words<'_>) -> Vec<Vec<Cell>> {
+fn activity_rows(
+    ce: &ControllerEntry<'_>,
+    p: &Processor,
+    shown: &Shown<'_>,
+    w: &Words<'_>,
+) -> Vec<Vec<Cell>> {
     let c = ce.controller;
     let head = [
         Cell::Text(ce.id.to_string()),
@@ -630,8 +677,16 @@ fn activity_rows(ce: &ControllerEntry<'_>, p: &Processor, w: &Words<'_>) -> Vec<
                     w.confirm(w.required(a.description.as_deref()), n, "description"),
                     w.confirm(w.list(&ae.systems, true), n, "systems"),
                     w.confirm(w.list(&a.data_categories, true), n, "data_categories"),
-                    w.confirm(w.list(&ae.subprocessor_names, false), n, "subprocessors"),
-                    w.confirm(w.list(&ae.measure_titles, false), n, "security_measures"),
+                    w.confirm(
+                        w.list(&shown_of(&a.subprocessors, &shown.subprocessors), false),
+                        n,
+                        "subprocessors",
+                    ),
+                    w.confirm(
+                        w.list(&shown_of(&a.security_measures, &shown.measures), false),
+                        n,
+                        "security_measures",
+                    ),
                 ]
             })
             .collect()

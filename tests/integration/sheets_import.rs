@@ -705,3 +705,62 @@ fn an_encrypted_or_damaged_file_says_so_in_the_run_s_language() {
     assert!(fr.contains("endommagé"), "{fr}");
     assert!(!fr.to_lowercase().contains("zip"), "{fr}");
 }
+
+#[test]
+fn two_sub_processors_or_measures_of_the_same_name_survive_the_round_trip() {
+    let ws = Workspace::sample();
+    for (file, from, to) in [
+        (
+            "subprocessors.yaml",
+            "name: Partenaires du secteur privé intervenant en régie",
+            "name: SIIM94, syndicat intercommunal d'informatique",
+        ),
+        (
+            "security-measures.yaml",
+            "title: Charte du numérique",
+            "title: Sécurisation des serveurs",
+        ),
+    ] {
+        let text = std::fs::read_to_string(ws.root().join(file)).unwrap();
+        assert!(text.contains(from), "{file}");
+        ws.write(file, &text.replace(from, to));
+    }
+    let xlsx = ws.path("doublons.xlsx");
+    Dpo::new(ws.root())
+        .now(NOW)
+        .run(&[
+            "register".as_ref(),
+            "--format".as_ref(),
+            "xlsx".as_ref(),
+            "-o".as_ref(),
+            xlsx.as_os_str(),
+        ])
+        .assert_code(0);
+    let book = crate::support::sheets::read(&xlsx);
+    let c = book.sheet("Commune de Juvisy-sur-Orge");
+    let sp = c.at(0, "sous-traitants ultérieurs").v.unwrap();
+    assert_eq!(
+        sp,
+        "SIIM94, syndicat intercommunal d'informatique (siim94)\n\
+         SIIM94, syndicat intercommunal d'informatique (partenaires-regie) (à confirmer)"
+    );
+    for format in ["xlsx", "ods"] {
+        round_trip(&ws, ws.root(), format);
+        let parse = |root: &Path| -> serde_yaml::Value {
+            let f = root.join("controllers/juvisy-sur-orge.yaml");
+            serde_yaml::from_str(&std::fs::read_to_string(f).unwrap()).unwrap()
+        };
+        let (a, b) = (
+            parse(ws.root()),
+            parse(&ws.path(&format!("importe-{format}"))),
+        );
+        for i in 0..3 {
+            for f in ["subprocessors", "security_measures"] {
+                assert_eq!(
+                    a["activities"][i][f], b["activities"][i][f],
+                    "{format} {i} {f}"
+                );
+            }
+        }
+    }
+}
