@@ -91,7 +91,8 @@ pub const MAX_SHEET_NAME: usize = 31;
 
 /// `name` made into a sheet name: the characters both formats forbid become
 /// `-`, cut at [`MAX_SHEET_NAME`] characters, and made distinct from `taken`
-/// by a ` (2)`, ` (3)`… suffix.
+/// by a ` (2)`, ` (3)`… suffix; a name Excel reserves (`History`) or an
+/// empty one gets the suffix too.
 pub fn sheet_name(name: &str, taken: &[String]) -> String {
     let clean: String = name
         .chars()
@@ -108,7 +109,8 @@ pub fn sheet_name(name: &str, taken: &[String]) -> String {
         let room = MAX_SHEET_NAME - suffix.chars().count();
         let base: String = clean.chars().take(room).collect();
         let candidate = format!("{}{suffix}", base.trim_end());
-        if !taken.iter().any(|t| t.eq_ignore_ascii_case(&candidate)) {
+        let reserved = candidate.is_empty() || candidate.eq_ignore_ascii_case("history");
+        if !reserved && !taken.iter().any(|t| t.eq_ignore_ascii_case(&candidate)) {
             return candidate;
         }
         n += 1;
@@ -235,6 +237,8 @@ mod tests {
             "Commune de Juvisy-sur-Orge"
         );
         assert_eq!(sheet_name("a/b:c", &[]), "a-b-c");
+        assert_eq!(sheet_name("History", &[]), "History (2)");
+        assert_eq!(sheet_name(" history ", &[]), "history (2)");
         let long = "Syndicat intercommunal pour l'informatique municipale";
         let first = sheet_name(long, &[]);
         assert_eq!(first.chars().count(), 31);

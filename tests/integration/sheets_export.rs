@@ -368,3 +368,23 @@ fn a_per_controller_export_names_no_other_controller_not_even_as_a_sub_processor
         }
     }
 }
+
+#[test]
+fn a_controller_named_history_gets_a_sheet_name_excel_accepts() {
+    let ws = Workspace::sample();
+    let file = "controllers/juvisy-sur-orge.yaml";
+    let text = std::fs::read_to_string(ws.root().join(file)).unwrap();
+    ws.write(
+        file,
+        &text.replace("name: Commune de Juvisy-sur-Orge\n", "name: History\n"),
+    );
+    for format in ["xlsx", "ods"] {
+        let (_, book) = export(&ws, format, &[]);
+        assert!(
+            book.names().contains(&"History (2)".to_string()),
+            "{:?}",
+            book.names()
+        );
+        assert!(!book.names().contains(&"History".to_string()));
+    }
+}
