@@ -257,6 +257,9 @@ fn value(w: &Words, path: &str, cell: &Cell, text: &str) -> Result<Value, Msg> {
 }
 
 /// Reads a record of type `T` from `m`, or the row's problem.
+/// A cell's row, column (both from 1) and text.
+type CellAt = (usize, usize, String);
+
 /// `at` finds the cell of a field (the last part of its path): its row,
 /// column and text. A field the record requires and the sheet leaves
 /// without a value is named where it stands, in the catalog's words.
@@ -264,7 +267,7 @@ fn record<T: DeserializeOwned>(
     m: Mapping,
     sheet: &str,
     row: usize,
-    at: &dyn Fn(&str) -> Option<(usize, usize, String)>,
+    at: &dyn Fn(&str) -> Option<CellAt>,
 ) -> Result<T, Problem> {
     serde_yaml::from_value(Value::Mapping(m)).map_err(|e| {
         let said = e.to_string();
@@ -296,7 +299,7 @@ fn record<T: DeserializeOwned>(
 }
 
 /// The cell of `row` of a known sheet whose column key ends with `field`.
-fn key_cell(k: &Known<'_>, row: usize, field: &str) -> Option<(usize, usize, String)> {
+fn key_cell(k: &Known<'_>, row: usize, field: &str) -> Option<CellAt> {
     let c = k.keys.iter().position(|key| {
         key.as_deref()
             .is_some_and(|key| key.rsplit('.').next() == Some(field))
@@ -1074,7 +1077,7 @@ mod tests {
             row[purpose] = Cell::text("support\n24/7\nassistance");
         }
         let out = import(&as_read(&wb)).unwrap();
-        let ids: Vec<&str> = out.problems.iter().map(|p| &*p.why.id).collect();
+        let ids: Vec<&str> = out.problems.iter().map(|p| p.why.id).collect();
         assert_eq!(ids, ["sheetimport-f14-misaligned"], "{:?}", out.problems);
         assert_eq!(out.problems[0].column, Some(purpose + 1));
         assert!(out.controllers[0]
