@@ -350,19 +350,28 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
             }
         }
         let safeguards = text(Field::Safeguards);
+        // « aucun » on one row, transfers listed on another: reported.
+        if let (Some(t), Some(c)) = (text(Field::Transfers), at(Field::Transfers)) {
+            let none = is_none_word(&t);
+            let (mine, other) = if none {
+                (&mut d.none_row, d.listed_row)
+            } else {
+                (&mut d.listed_row, d.none_row)
+            };
+            mine.get_or_insert(row);
+            if let Some(first) = other {
+                out.problems.push(problem(
+                    row,
+                    c,
+                    Msg::new("sheetimport-f14-none-and-listed")
+                        .arg("value", t)
+                        .arg("first", first),
+                ));
+            }
+        }
         match text(Field::Transfers) {
             Some(t) if is_none_word(&t) => {
                 d.transfers.get_or_insert_with(Vec::new);
-                d.none_row.get_or_insert(row);
-                if let (Some(first), Some(c)) = (d.listed_row, at(Field::Transfers)) {
-                    out.problems.push(problem(
-                        row,
-                        c,
-                        Msg::new("sheetimport-f14-none-and-listed")
-                            .arg("value", t.as_str())
-                            .arg("first", first),
-                    ));
-                }
                 if let (Some(v), Some(c)) = (safeguards, at(Field::Safeguards)) {
                     out.problems.push(problem(
                         row,
@@ -372,16 +381,6 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
                 }
             }
             Some(t) => {
-                d.listed_row.get_or_insert(row);
-                if let (Some(first), Some(c)) = (d.none_row, at(Field::Transfers)) {
-                    out.problems.push(problem(
-                        row,
-                        c,
-                        Msg::new("sheetimport-f14-none-and-listed")
-                            .arg("value", t.as_str())
-                            .arg("first", first),
-                    ));
-                }
                 let list = d.transfers.get_or_insert_with(Vec::new);
                 for line in lines(Some(t)) {
                     let (country, recipient) = match line.split_once([':', '—']) {

@@ -1059,8 +1059,8 @@ mod tests {
         round_trip(Lang::En, sample());
     }
 
-    #[test]
-    fn a_transfer_column_with_more_lines_than_countries_is_reported_not_read() {
+    /// The sample's French register workbook.
+    fn french_book() -> Workbook {
         let ws = sample();
         let now = "2026-03-01T10:00:00Z".parse().unwrap();
         let req = crate::register::RegisterRequest {
@@ -1068,7 +1068,12 @@ mod tests {
             now,
         };
         let reg = crate::register::build(&ws, &req).unwrap();
-        let mut wb = sheets::workbook(&reg, &Catalog::of(Lang::Fr), now);
+        sheets::workbook(&reg, &Catalog::of(Lang::Fr), now)
+    }
+
+    #[test]
+    fn a_transfer_column_with_more_lines_than_countries_is_reported_not_read() {
+        let mut wb = french_book();
         let s = &mut wb.sheets[2];
         let at = |key: &str| s.columns.iter().position(|c| c.key == key).unwrap();
         let (country, purpose) = (at("transfer.country"), at("transfer.purpose"));
@@ -1088,14 +1093,7 @@ mod tests {
 
     #[test]
     fn an_unknown_measure_name_is_reported_where_it_stands() {
-        let ws = sample();
-        let now = "2026-03-01T10:00:00Z".parse().unwrap();
-        let req = crate::register::RegisterRequest {
-            controllers: None,
-            now,
-        };
-        let reg = crate::register::build(&ws, &req).unwrap();
-        let mut wb = sheets::workbook(&reg, &Catalog::of(Lang::Fr), now);
+        let mut wb = french_book();
         let col = wb.sheets[2]
             .columns
             .iter()
