@@ -446,6 +446,7 @@ pub fn workbook(reg: &Register<'_>, cat: &Catalog, now: DateTime<Utc>) -> Workbo
         title: format!("{} — {}", cat.get("register_title"), reg.processor.name),
         created: now,
         sheets,
+        day_first: cat.lang() == crate::model::Lang::Fr,
     }
 }
 

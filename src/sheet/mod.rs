@@ -84,6 +84,9 @@ pub struct Workbook {
     pub created: DateTime<Utc>,
     /// The sheets, in order.
     pub sheets: Vec<Sheet>,
+    /// Dates shown day first (`JJ/MM/AAAA`, French) rather than ISO
+    /// (`YYYY-MM-DD`): the display format only, the cell holds the date.
+    pub day_first: bool,
 }
 
 /// The longest sheet name both formats accept.
