@@ -66,7 +66,7 @@ pub(super) fn run(settings: &Settings, args: &ImportArgs) -> Result<i32, CliErro
     let sheets = crate::sheet::read::read(&bytes).map_err(|e| {
         said(ImportError::Unreadable {
             file: file.clone(),
-            detail: e.detail,
+            detail: crate::import::unreadable_why(&bytes, &e.detail),
         })
     })?;
     let lang = settings.lang(None);

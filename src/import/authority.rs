@@ -13,7 +13,12 @@
 //! skipped; a merged cell's value holds for each row it covers (see
 //! [`crate::sheet::read`]); a date typed as text is read as a date. A value
 //! in a column that is no field, on a row with no controller, or that a
-//! field cannot take is a [`Problem`].
+//! field cannot take is a [`Problem`]; so is every value of another sheet,
+//! a category given twice for one controller (by name, case and spaces
+//! aside: the row is not imported), and « aucun » transfer on one row of a
+//! controller with transfers listed on another (then none is kept: the
+//! transfers stay « à compléter »). A controller's name is taken with its
+//! spaces trimmed, so `"Commune A "` is `Commune A`.
 
 use std::collections::BTreeMap;
 
@@ -167,7 +172,13 @@ struct Draft {
     start: Option<NaiveDate>,
     months: Option<u32>,
     activities: Vec<ProcessingActivity>,
+    /// The row of each category, in the order of `activities`.
+    category_rows: Vec<usize>,
     transfers: Option<Vec<Transfer>>,
+    /// The first row that says « aucun » transfer, and the first that
+    /// lists some: both is a contradiction, and no transfer is kept.
+    none_row: Option<usize>,
+    listed_row: Option<usize>,
 }
 
 /// Reads the first sheet in the authority's layout, `None` when no sheet
@@ -188,6 +199,8 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
         ..Imported::default()
     };
     let mut drafts: Vec<Draft> = Vec::new();
+    // The other sheets are not read: each value is reported.
+    super::stray_sheets(sheets, |s| std::ptr::eq(s, sheet), &mut out.problems);
     let problem = |row: usize, col: usize, why: Msg| Problem {
         sheet: sheet.name.clone(),
         row,
@@ -216,7 +229,9 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
                 }
             }
         }
-        let Some(name) = text(Field::Controller) else {
+        let name =
+            text(Field::Controller).map(|n| n.split_whitespace().collect::<Vec<_>>().join(" "));
+        let Some(name) = name.filter(|n| !n.is_empty()) else {
             for (c, f) in fields.iter().enumerate() {
                 if f.is_some() {
                     if let Some(v) = as_text(sheet.cell(row, c + 1)) {
@@ -243,7 +258,10 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
                     start: None,
                     months: None,
                     activities: Vec::new(),
+                    category_rows: Vec::new(),
                     transfers: None,
+                    none_row: None,
+                    listed_row: None,
                 });
                 let k = drafts.len() - 1;
                 &mut drafts[k]
@@ -266,8 +284,24 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
             }
         }
         // The category of processing, its measures and the transfers.
-        let category = text(Field::Category);
-        if let Some(cat) = category {
+        let category = text(Field::Category).map(|c| c.trim().to_string());
+        let twice = category.as_ref().and_then(|cat| {
+            d.activities
+                .iter()
+                .zip(&d.category_rows)
+                .find(|(a, _)| normal(&a.name) == normal(cat))
+                .map(|(_, &first)| first)
+        });
+        if let (Some(first), Some(cat), Some(c)) = (twice, &category, at(Field::Category)) {
+            out.problems.push(problem(
+                row,
+                c,
+                Msg::new("sheetimport-f14-duplicate-category")
+                    .arg("value", cat.as_str())
+                    .arg("first", first),
+            ));
+        }
+        if let Some(cat) = category.filter(|_| twice.is_none()) {
             let taken: Vec<Id> = d.activities.iter().map(|a| a.id.clone()).collect();
             let measures = lines(text(Field::Measures));
             let mut measure_ids = Vec::new();
@@ -293,6 +327,7 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
                 };
                 measure_ids.push(id);
             }
+            d.category_rows.push(row);
             d.activities.push(ProcessingActivity {
                 id: slug(&cat, &taken),
                 name: cat,
@@ -315,6 +350,25 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
             }
         }
         let safeguards = text(Field::Safeguards);
+        // « aucun » on one row, transfers listed on another: reported.
+        if let (Some(t), Some(c)) = (text(Field::Transfers), at(Field::Transfers)) {
+            let none = is_none_word(&t);
+            let (mine, other) = if none {
+                (&mut d.none_row, d.listed_row)
+            } else {
+                (&mut d.listed_row, d.none_row)
+            };
+            mine.get_or_insert(row);
+            if let Some(first) = other {
+                out.problems.push(problem(
+                    row,
+                    c,
+                    Msg::new("sheetimport-f14-none-and-listed")
+                        .arg("value", t)
+                        .arg("first", first),
+                ));
+            }
+        }
         match text(Field::Transfers) {
             Some(t) if is_none_word(&t) => {
                 d.transfers.get_or_insert_with(Vec::new);
@@ -370,7 +424,11 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
         }
     }
     let mut ids: Vec<Id> = Vec::new();
-    for d in drafts {
+    for mut d in drafts {
+        if d.none_row.is_some() && d.listed_row.is_some() {
+            // Contradicted (reported above): not known, « à compléter ».
+            d.transfers = None;
+        }
         let id = slug(&d.name, &ids);
         ids.push(id.clone());
         out.controllers.push((id, controller_value(d, lang)));
@@ -529,6 +587,7 @@ mod tests {
                 .into_iter()
                 .map(|r| r.into_iter().map(Cell::text).collect())
                 .collect(),
+            ..ReadSheet::default()
         }
     }
 

@@ -89,8 +89,8 @@ pub enum ImportError {
     Unreadable {
         /// The file, as given.
         file: String,
-        /// The reader's words.
-        detail: String,
+        /// Why, in the run's language (see [`unreadable_why`]).
+        detail: Msg,
     },
     /// No sheet has the columns of either layout.
     NoLayout {
@@ -121,7 +121,7 @@ impl ImportError {
         let file = |id: &'static str, file: &str| Msg::new(id).arg("file", file);
         let (msg, hint) = match self {
             ImportError::Unreadable { file: f, detail } => (
-                file("sheetimport-unusable", f).arg("detail", detail.as_str()),
+                file("sheetimport-unusable", f).arg("detail", detail.clone()),
                 None,
             ),
             ImportError::NoLayout { file: f } => (
@@ -148,6 +148,23 @@ impl ImportError {
 
 crate::render::catalog::told_localize!(ImportError);
 
+/// Why `bytes` could not be read, said in the catalog's words: a file
+/// protected by a password (an encrypted XLSX is an OLE compound file, as
+/// an old XLS is), an XLS/XLSB workbook, or a file that is no readable
+/// XLSX or ODS (a damaged archive, another format). `reader` is the
+/// reader's own (English) words, kept only to tell XLS/XLSB apart.
+pub fn unreadable_why(bytes: &[u8], reader: &str) -> Msg {
+    const OLE: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    let said = reader.to_lowercase();
+    if reader == "XLS/XLSB" {
+        Msg::text("XLS/XLSB")
+    } else if bytes.starts_with(&OLE) || said.contains("password") || said.contains("encrypt") {
+        Msg::new("sheetimport-f14-encrypted")
+    } else {
+        Msg::new("sheetimport-f14-corrupt")
+    }
+}
+
 /// Reads `sheets` in whichever layout they follow: dpo's own export when
 /// its sheets are there, else the authority's layout (through `mapping`).
 pub fn import(
@@ -156,12 +173,47 @@ pub fn import(
     mapping: &Mapping,
     lang: Lang,
 ) -> Result<Imported, ImportError> {
-    if let Some(imported) = own::import(sheets) {
-        return Ok(imported);
+    let mut imported = match own::import(sheets) {
+        Some(imported) => imported,
+        None => authority::import(sheets, mapping, lang).ok_or_else(|| ImportError::NoLayout {
+            file: file.to_string(),
+        })?,
+    };
+    // A formula with no value kept reads as empty: said, never dropped.
+    for s in sheets {
+        for (row, col, formula) in &s.formulas {
+            imported.problems.push(Problem {
+                sheet: s.name.clone(),
+                row: *row,
+                column: Some(*col),
+                why: Msg::new("sheetimport-f14-formula").arg("value", format!("={formula}")),
+            });
+        }
     }
-    authority::import(sheets, mapping, lang).ok_or_else(|| ImportError::NoLayout {
-        file: file.to_string(),
-    })
+    Ok(imported)
+}
+
+/// Reports every value of the sheets that are not `used`: a sheet of
+/// neither layout is never dropped silently.
+pub(crate) fn stray_sheets(
+    sheets: &[ReadSheet],
+    used: impl Fn(&ReadSheet) -> bool,
+    problems: &mut Vec<Problem>,
+) {
+    for s in sheets.iter().filter(|s| !used(s)) {
+        for (i, cells) in s.rows.iter().enumerate() {
+            for (c, cell) in cells.iter().enumerate() {
+                if let Some(v) = crate::sheet::read::as_text(cell) {
+                    problems.push(Problem {
+                        sheet: s.name.clone(),
+                        row: i + 1,
+                        column: Some(c + 1),
+                        why: Msg::new("sheetimport-no-sheet").arg("value", v),
+                    });
+                }
+            }
+        }
+    }
 }
 
 /// The normalised form a header is compared in: trimmed, lower case, one
@@ -252,7 +304,8 @@ fn prune(v: &mut serde_yaml::Value, keep: &[&str]) {
 }
 
 /// The files of the new workspace: the records the sheets carried, and
-/// the skeleton `dpo init` writes for what they do not (`people.yaml`).
+/// the skeleton `dpo init` writes for what they do not (`people.yaml`,
+/// with no person: the sheets name none, and none is made up).
 pub fn files(imported: &Imported, lang: Lang) -> Result<Vec<(String, String)>, ImportError> {
     let mut out = Vec::new();
     let processor = match &imported.processor {
@@ -292,7 +345,17 @@ pub fn files(imported: &Imported, lang: Lang) -> Result<Vec<(String, String)>, I
             &["measures"],
         )?,
     ));
-    out.extend(crate::workspace::skeleton(lang));
+    // The skeleton's people.yaml names an example person: the sheets name
+    // nobody, so its list is left empty (never an invented fact).
+    out.extend(crate::workspace::skeleton(lang).into_iter().map(
+        |(name, text)| match name.as_str() {
+            "people.yaml" => {
+                let head = text.split("\npeople:").next().unwrap_or_default();
+                (name, format!("{head}\npeople: []\n"))
+            }
+            _ => (name, text),
+        },
+    ));
     Ok(out)
 }
 

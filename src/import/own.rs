@@ -8,8 +8,11 @@
 //! The cells' words are undone: « à compléter » is a value not given;
 //! `value (à confirmer)` is the value, its field put back in the record's
 //! `to_confirm`; « aucun » is an empty list (and `transfers: []`); a list is
-//! one item per line. Sub-processors and measures, shown by name, are
-//! mapped back to their ids through their own sheets (an unknown or
+//! one item per line, escaped ([`crate::sheet::unescape_item`]); a
+//! transfer column with more lines than the countries' is reported, its
+//! transfers not read. Sub-processors and measures, shown by name, are
+//! mapped back to their ids through their own sheets (`name (id)` when two
+//! share a name; an unknown or
 //! ambiguous name is a [`Problem`]); a system shown as another category's
 //! name is that category's id again. Transfers logged with an instruction
 //! are not in the controller file: such a line is reported, not imported.
@@ -20,11 +23,12 @@ use serde::de::DeserializeOwned;
 use serde_yaml::{Mapping, Value};
 
 use super::{Imported, Problem};
-use crate::model::{Controller, Id, Lang, Processor, SecurityMeasure, SubProcessor};
+use crate::model::{Contact, Controller, Id, Lang, Processor, SecurityMeasure, SubProcessor};
+use crate::register::contact_line;
 use crate::register::sheets;
 use crate::render::catalog::{Catalog, Msg};
 use crate::sheet::read::{as_date, as_text, ReadSheet};
-use crate::sheet::{Cell, Column, Mark};
+use crate::sheet::{unescape_item, Cell, Column, Mark};
 
 /// The kinds of sheet of the register workbook.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,8 +66,8 @@ struct Known<'a> {
 }
 
 /// The kind of `sheet` and its columns' keys: the kind whose headers (in
-/// either language) name the most of its columns, all of them but empty
-/// ones, its first column among them.
+/// either language) name the most of its columns, more than half of those
+/// not empty, its first column among them (a column none names has no key).
 fn recognise(sheet: &ReadSheet) -> Option<Known<'_>> {
     let header: Vec<String> = sheet
         .rows
@@ -87,7 +91,9 @@ fn recognise(sheet: &ReadSheet) -> Option<Known<'_>> {
                 header.iter().map(|h| by_header.get(h).cloned()).collect();
             let named = keys.iter().flatten().count();
             let all = header.iter().filter(|h| !h.is_empty()).count();
-            (named == all && named >= 2 && keys.contains(&Some(first)))
+            // A column added by hand does not hide the sheet: it is
+            // reported once, by its header, and the rest is read.
+            (named > all - named && named >= 2 && keys.contains(&Some(first)))
                 .then_some((named, kind, keys))
         })
         .max_by_key(|(named, _, _)| *named)
@@ -124,9 +130,7 @@ impl Words {
             }
             _ => as_text(c)?,
         };
-        if self.todo.iter().any(|t| *t == text.trim())
-            || matches!(c, Cell::Marked(_, Mark::Missing))
-        {
+        if self.is_todo(&text) || matches!(c, Cell::Marked(_, Mark::Missing)) {
             return None;
         }
         for label in &self.to_confirm {
@@ -144,8 +148,10 @@ impl Words {
         self.none.iter().any(|n| n == s.trim())
     }
 
+    /// The words for a value to complete, in either language, however
+    /// spaced or quoted (typed by hand).
     fn is_todo(&self, s: &str) -> bool {
-        self.todo.iter().any(|n| n == s.trim())
+        self.todo.iter().any(|n| n == s.trim()) || crate::workspace::is_placeholder(s)
     }
 }
 
@@ -209,7 +215,7 @@ fn value(w: &Words, path: &str, cell: &Cell, text: &str) -> Result<Value, Msg> {
             text.lines()
                 .map(str::trim)
                 .filter(|l| !l.is_empty())
-                .map(Value::from)
+                .map(|l| Value::from(unescape_item(l)))
                 .collect(),
         ));
     }
@@ -241,7 +247,7 @@ fn value(w: &Words, path: &str, cell: &Cell, text: &str) -> Result<Value, Msg> {
             let months: u32 = months.parse().map_err(|_| bad("sheetimport-bad-number"))?;
             r.insert("months".into(), months.into());
             if let Some(re) = parts.next().filter(|s| !s.is_empty()) {
-                r.insert("reference".into(), re.into());
+                r.insert("reference".into(), unescape_item(re).into());
             }
             list.push(Value::Mapping(r));
         }
@@ -251,15 +257,58 @@ fn value(w: &Words, path: &str, cell: &Cell, text: &str) -> Result<Value, Msg> {
 }
 
 /// Reads a record of type `T` from `m`, or the row's problem.
-fn record<T: DeserializeOwned>(m: Mapping, sheet: &str, row: usize) -> Result<T, Problem> {
-    serde_yaml::from_value(Value::Mapping(m)).map_err(|e| Problem {
-        sheet: sheet.to_string(),
-        row,
-        column: None,
-        why: Msg::new("sheetimport-bad-value")
-            .arg("value", "")
-            .arg("detail", e.to_string()),
+/// A cell's row, column (both from 1) and text.
+type CellAt = (usize, usize, String);
+
+/// `at` finds the cell of a field (the last part of its path): its row,
+/// column and text. A field the record requires and the sheet leaves
+/// without a value is named where it stands, in the catalog's words.
+fn record<T: DeserializeOwned>(
+    m: Mapping,
+    sheet: &str,
+    row: usize,
+    at: &dyn Fn(&str) -> Option<CellAt>,
+) -> Result<T, Problem> {
+    serde_yaml::from_value(Value::Mapping(m)).map_err(|e| {
+        let said = e.to_string();
+        let field = said
+            .split_once("missing field `")
+            .and_then(|(_, rest)| rest.split_once('`'))
+            .map(|(f, _)| f.to_string());
+        match field {
+            Some(f) => {
+                let (r, c, v) =
+                    at(&f).map_or((row, None, String::new()), |(r, c, v)| (r, Some(c), v));
+                Problem {
+                    sheet: sheet.to_string(),
+                    row: r,
+                    column: c,
+                    why: Msg::new("sheetimport-f14-missing-field")
+                        .arg("value", v)
+                        .arg("field", f),
+                }
+            }
+            None => Problem {
+                sheet: sheet.to_string(),
+                row,
+                column: None,
+                why: Msg::new("sheetimport-f14-bad-record"),
+            },
+        }
     })
+}
+
+/// The cell of `row` of a known sheet whose column key ends with `field`.
+fn key_cell(k: &Known<'_>, row: usize, field: &str) -> Option<CellAt> {
+    let c = k.keys.iter().position(|key| {
+        key.as_deref()
+            .is_some_and(|key| key.rsplit('.').next() == Some(field))
+    })?;
+    Some((
+        row,
+        c + 1,
+        as_text(k.sheet.cell(row, c + 1)).unwrap_or_default(),
+    ))
 }
 
 /// The state of one import.
@@ -321,7 +370,8 @@ impl Reader {
         for k in ks {
             for row in Reader::rows(k) {
                 let (m, assumed) = self.fields(k, row, prefix);
-                match record::<T>(with_confirm(m, assumed), &k.sheet.name, row) {
+                let at = |f: &str| key_cell(k, row, f);
+                match record::<T>(with_confirm(m, assumed), &k.sheet.name, row, &at) {
                     Ok(t) => {
                         names.push(named(&t));
                         list.push(t);
@@ -354,12 +404,25 @@ fn with_confirm(mut m: Mapping, assumed: Vec<String>) -> Mapping {
     m
 }
 
-/// The ids of the records whose `name` is `text`.
-fn ids_named<'a>(pairs: &'a [(String, Id)], text: &'a str) -> impl Iterator<Item = &'a Id> + 'a {
+/// The ids of the records whose `name` is `text`; else the one `text`
+/// names as `name (id)` (the export's form of a name two records share).
+fn ids_named<'a>(pairs: &'a [(String, Id)], text: &'a str) -> Vec<&'a Id> {
+    let by_name: Vec<&Id> = pairs
+        .iter()
+        .filter(|(n, _)| n == text)
+        .map(|(_, id)| id)
+        .collect();
+    if !by_name.is_empty() {
+        return by_name;
+    }
+    let Some((name, id)) = text.strip_suffix(')').and_then(|t| t.rsplit_once(" (")) else {
+        return by_name;
+    };
     pairs
         .iter()
-        .filter(move |(n, _)| n == text)
-        .map(|(_, id)| id)
+        .filter(|(n, i)| n == name && i.as_str() == id)
+        .map(|(_, i)| i)
+        .collect()
 }
 
 /// Reads dpo's own export, `None` when the sheets are not its.
@@ -376,24 +439,27 @@ pub fn import(sheets: &[ReadSheet]) -> Option<Imported> {
         layout: "own",
         ..Imported::default()
     };
-    // Sheets that are none of the workbook's: every value reported.
-    for s in sheets
-        .iter()
-        .filter(|s| !known.iter().any(|k| std::ptr::eq(k.sheet, *s)))
-    {
-        for (i, cells) in s.rows.iter().enumerate() {
-            for (c, cell) in cells.iter().enumerate() {
-                if let Some(v) = as_text(cell) {
+    // Columns that are none of the layout's: reported once, by header.
+    for k in &known {
+        for (c, key) in k.keys.iter().enumerate() {
+            if key.is_none() {
+                if let Some(h) = as_text(k.sheet.cell(1, c + 1)) {
                     r.problem(
-                        s,
-                        i + 1,
+                        k.sheet,
+                        1,
                         c + 1,
-                        Msg::new("sheetimport-no-sheet").arg("value", v),
+                        Msg::new("sheetimport-f14-extra-column").arg("value", h),
                     );
                 }
             }
         }
     }
+    // Sheets that are none of the workbook's: every value reported.
+    super::stray_sheets(
+        sheets,
+        |s| known.iter().any(|k| std::ptr::eq(k.sheet, s)),
+        &mut r.problems,
+    );
     // The processor: one row per field, keyed by its third cell.
     let mut p = Mapping::new();
     for row in Reader::rows(processor_sheet) {
@@ -418,14 +484,31 @@ pub fn import(sheets: &[ReadSheet]) -> Option<Imported> {
             continue;
         }
         let cell = s.cell(row, 2);
-        if let Some((text, _)) = r.w.unmark(cell) {
+        if let Some((text, assumed)) = r.w.unmark(cell) {
+            if assumed {
+                r.problem(
+                    s,
+                    row,
+                    2,
+                    Msg::new("sheetimport-f14-mark-dropped")
+                        .arg("value", as_text(cell).unwrap_or_default()),
+                );
+            }
             match value(&r.w, &key, cell, &text) {
                 Ok(v) => put(&mut p, &key, v),
                 Err(why) => r.problem(s, row, 2, why),
             }
         }
     }
-    match record::<Processor>(p, &processor_sheet.sheet.name, 1) {
+    let at = |f: &str| {
+        let s = processor_sheet.sheet;
+        Reader::rows(processor_sheet).find_map(|row| {
+            let key = as_text(s.cell(row, 3))?;
+            (key.rsplit('.').next() == Some(f))
+                .then(|| (row, 2, as_text(s.cell(row, 2)).unwrap_or_default()))
+        })
+    };
+    match record::<Processor>(p, &processor_sheet.sheet.name, 1, &at) {
         Ok(p) => out.processor = Some(p),
         Err(e) => r.problems.push(e),
     }
@@ -443,9 +526,32 @@ pub fn import(sheets: &[ReadSheet]) -> Option<Imported> {
     // The controllers, then each one's categories and transfers.
     let mut controllers: Vec<(usize, Mapping)> = Vec::new();
     for row in Reader::rows(controllers_sheet) {
-        let (m, _) = r.fields(controllers_sheet, row, "controller.");
+        let (m, assumed) = r.fields(controllers_sheet, row, "controller.");
+        // A controller file marks no field « à confirmer »: the mark is
+        // reported, the value imported.
+        for field in assumed {
+            let prefix = format!("controller.{field}");
+            let marked = controllers_sheet.keys.iter().enumerate().find(|(c, key)| {
+                key.as_deref().is_some_and(|key| key.starts_with(&prefix))
+                    && r.w
+                        .unmark(controllers_sheet.sheet.cell(row, c + 1))
+                        .is_some_and(|(_, a)| a)
+            });
+            if let Some((c, _)) = marked {
+                let v = as_text(controllers_sheet.sheet.cell(row, c + 1)).unwrap_or_default();
+                r.problem(
+                    controllers_sheet.sheet,
+                    row,
+                    c + 1,
+                    Msg::new("sheetimport-f14-mark-dropped").arg("value", v),
+                );
+            }
+        }
         controllers.push((row, m));
     }
+    // Where each controller's categories stand, to report them when the
+    // controller cannot be imported.
+    let mut placed: BTreeMap<String, Vec<(String, usize, usize)>> = BTreeMap::new();
     let measure_sheet = of(Kind::Measures)
         .next()
         .map_or_else(String::new, |k| k.sheet.name.clone());
@@ -463,10 +569,16 @@ pub fn import(sheets: &[ReadSheet]) -> Option<Imported> {
             continue;
         };
         let rows: Vec<usize> = Reader::rows(k).collect();
-        let Some(id) = rows
-            .first()
-            .and_then(|&row| as_text(k.sheet.cell(row, id_col)))
-        else {
+        let Some(&top) = rows.first() else {
+            continue;
+        };
+        let Some(id) = as_text(k.sheet.cell(top, id_col)).map(|s| s.trim().to_string()) else {
+            r.problem(
+                k.sheet,
+                top,
+                id_col,
+                Msg::new("sheetimport-no-controller").arg("value", ""),
+            );
             continue;
         };
         let Some((_, ctrl)) = controllers
@@ -483,6 +595,21 @@ pub fn import(sheets: &[ReadSheet]) -> Option<Imported> {
             );
             continue;
         };
+        // Every row's controller, transfer and processor cells against the
+        // values retained; a row of another controller is not merged.
+        let retained = retained_cells(ctrl, out.processor.as_ref());
+        let mut rows = rows;
+        rows.retain(|&row| {
+            compare_row(
+                &mut r,
+                k,
+                row,
+                &col,
+                &id,
+                &retained,
+                &controllers_sheet.sheet.name,
+            )
+        });
         // The categories' names, for the systems that name one.
         let name_col = col("activity.name");
         let mut siblings: BTreeMap<String, String> = BTreeMap::new();
@@ -514,7 +641,7 @@ pub fn import(sheets: &[ReadSheet]) -> Option<Imported> {
                 let mut ids = Vec::new();
                 for item in items.iter() {
                     let text = item.as_str().unwrap_or_default();
-                    let found: Vec<&Id> = ids_named(pairs, text).collect();
+                    let found: Vec<&Id> = ids_named(pairs, text);
                     match found.as_slice() {
                         [one] => ids.push(Value::from(one.as_str())),
                         [] => r.problem(
@@ -548,7 +675,18 @@ pub fn import(sheets: &[ReadSheet]) -> Option<Imported> {
             activities.push(Value::Mapping(with_confirm(m, assumed)));
         }
         ctrl.insert("activities".into(), Value::Sequence(activities));
+        placed
+            .entry(id.clone())
+            .or_default()
+            .extend(rows.iter().map(|&row| {
+                (
+                    k.sheet.name.clone(),
+                    row,
+                    col("activity.id").unwrap_or(id_col),
+                )
+            }));
         if let Some(&row) = rows.first() {
+            compare_transfers(&mut r, k, &rows, &col);
             if let Some(t) = transfers(&mut r, k, row, &col) {
                 ctrl.insert("transfers".into(), t);
             }
@@ -560,9 +698,24 @@ pub fn import(sheets: &[ReadSheet]) -> Option<Imported> {
             .shift_remove("id")
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_default();
+        // A controller not imported: its categories are reported too.
+        let orphans = |r: &mut Reader| {
+            for (s, at_row, c) in placed.get(&id).into_iter().flatten() {
+                r.problems.push(Problem {
+                    sheet: s.clone(),
+                    row: *at_row,
+                    column: Some(*c),
+                    why: Msg::new("sheetimport-f14-controller-not-imported")
+                        .arg("value", id.as_str())
+                        .arg("sheet", sheet.as_str())
+                        .arg("row", row),
+                });
+            }
+        };
         let id = match Id::new(&id) {
             Ok(id) => id,
             Err(e) => {
+                orphans(&mut r);
                 r.problems.push(Problem {
                     sheet: sheet.clone(),
                     row,
@@ -574,16 +727,143 @@ pub fn import(sheets: &[ReadSheet]) -> Option<Imported> {
                 continue;
             }
         };
-        match record::<Controller>(m, sheet, row) {
+        let at = |f: &str| key_cell(controllers_sheet, row, f);
+        match record::<Controller>(m, sheet, row, &at) {
             Ok(c) => out
                 .controllers
                 .push((id, serde_yaml::to_value(&c).unwrap_or_default())),
-            Err(e) => r.problems.push(e),
+            Err(e) => {
+                r.problems.push(e);
+                orphans(&mut r);
+            }
         }
     }
     out.problems = r.problems;
     Some(out)
 }
+
+/// The columns of a controller's sheet that repeat a value kept elsewhere:
+/// the controller's (its sheet in the controllers sheet) and the
+/// processor's (the processor sheet), each with the text it must hold
+/// (`None`: « à compléter »).
+fn retained_cells(ctrl: &Mapping, p: Option<&Processor>) -> Vec<(&'static str, Option<String>)> {
+    let text = |k: &str| {
+        ctrl.get(k)
+            .and_then(Value::as_str)
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+    };
+    let contact = |k: &str| {
+        ctrl.get(k)
+            .and_then(|v| serde_yaml::from_value::<Contact>(v.clone()).ok())
+            .and_then(|c| contact_line(&c))
+    };
+    let mut out = vec![
+        ("controller.name", text("name")),
+        ("controller.address", text("address")),
+        ("controller.representative", contact("representative")),
+        ("controller.dpo", contact("dpo")),
+    ];
+    if let Some(p) = p {
+        out.extend([
+            ("processor.name", Some(p.name.trim().to_string())),
+            ("processor.representative", contact_line(&p.representative)),
+            ("processor.dpo", contact_line(&p.dpo)),
+        ]);
+    }
+    out
+}
+
+/// Checks one row of a controller's sheet: its controller id must be the
+/// sheet's (`false`, reported, when it is another or none: the row is not
+/// merged into this controller), and each cell of `retained` must hold the
+/// value kept (a difference is reported: change it where it is kept).
+fn compare_row(
+    r: &mut Reader,
+    k: &Known<'_>,
+    row: usize,
+    col: &dyn Fn(&str) -> Option<usize>,
+    id: &str,
+    retained: &[(&'static str, Option<String>)],
+    controllers_sheet: &str,
+) -> bool {
+    if let Some(c) = col("controller.id") {
+        let here = as_text(k.sheet.cell(row, c)).map(|s| s.trim().to_string());
+        if here.as_deref() != Some(id) {
+            r.problem(
+                k.sheet,
+                row,
+                c,
+                Msg::new("sheetimport-f14-other-controller")
+                    .arg("value", here.unwrap_or_default())
+                    .arg("id", id),
+            );
+            return false;
+        }
+    }
+    for (key, kept) in retained {
+        let Some(c) = col(key) else { continue };
+        let cell = k.sheet.cell(row, c);
+        let here =
+            r.w.unmark(cell)
+                .map(|(t, _)| t.trim().to_string())
+                .filter(|s| !s.is_empty());
+        if here != *kept {
+            let why = match kept {
+                Some(v) => Msg::new("sheetimport-f14-not-kept").arg("kept", v.as_str()),
+                None => Msg::new("sheetimport-f14-not-kept-todo").arg("kept", Msg::new("todo")),
+            };
+            r.problem(
+                k.sheet,
+                row,
+                c,
+                why.arg("value", as_text(cell).unwrap_or_default())
+                    .arg("sheet", controllers_sheet),
+            );
+        }
+    }
+    true
+}
+
+/// The transfer columns of every row after the first (which is read) must
+/// repeat the first's: a difference is reported, never merged.
+fn compare_transfers(
+    r: &mut Reader,
+    k: &Known<'_>,
+    rows: &[usize],
+    col: &dyn Fn(&str) -> Option<usize>,
+) {
+    let Some((&first, others)) = rows.split_first() else {
+        return;
+    };
+    for key in TRANSFER_KEYS {
+        let Some(c) = col(key) else { continue };
+        let kept = as_text(k.sheet.cell(first, c)).unwrap_or_default();
+        for &row in others {
+            let here = as_text(k.sheet.cell(row, c)).unwrap_or_default();
+            if here.trim() != kept.trim() {
+                r.problem(
+                    k.sheet,
+                    row,
+                    c,
+                    Msg::new("sheetimport-differs")
+                        .arg("value", here)
+                        .arg("first", first),
+                );
+            }
+        }
+    }
+}
+
+/// The six transfer columns, aligned: one transfer per line in each.
+const TRANSFER_KEYS: [&str; 6] = [
+    "transfer.country",
+    "transfer.recipient",
+    "transfer.purpose",
+    "transfer.legal_basis",
+    "transfer.safeguards",
+    "transfer.instruction",
+];
 
 /// The controller's transfers from the six transfer columns of its first
 /// row: one transfer per line; « aucun » is none; a last line « à
@@ -613,6 +893,34 @@ fn transfers(
         .map(|f| lines(&format!("transfer.{f}")))
         .collect();
     let instructions = lines("transfer.instruction");
+    // A column with more lines than the countries' is misaligned: its lines
+    // cannot be told apart, so the transfers are not read.
+    let mut aligned = true;
+    for (key, l) in fields
+        .iter()
+        .map(|f| format!("transfer.{f}"))
+        .zip(&others)
+        .chain(std::iter::once((
+            "transfer.instruction".to_string(),
+            &instructions,
+        )))
+    {
+        if l.len() > countries.len() {
+            aligned = false;
+            r.problem(
+                k.sheet,
+                row,
+                col(&key).unwrap_or(0),
+                Msg::new("sheetimport-f14-misaligned")
+                    .arg("value", l.join(" / "))
+                    .arg("lines", l.len())
+                    .arg("countries", countries.len()),
+            );
+        }
+    }
+    if !aligned {
+        return None;
+    }
     let mut list = Vec::new();
     let mut known = true;
     for (i, country) in countries.iter().enumerate() {
@@ -644,7 +952,7 @@ fn transfers(
                     if sure {
                         assumed.push(field.to_string());
                     }
-                    t.insert(field.into(), v.into());
+                    t.insert(field.into(), unescape_item(&v).into());
                 }
                 None if matches!(field, "country" | "recipient") => {
                     t.insert(field.into(), "".into());
@@ -685,6 +993,7 @@ mod tests {
                 )
                 .chain(s.rows.iter().cloned())
                 .collect(),
+                ..ReadSheet::default()
             })
             .collect()
     }
@@ -750,8 +1059,8 @@ mod tests {
         round_trip(Lang::En, sample());
     }
 
-    #[test]
-    fn an_unknown_measure_name_is_reported_where_it_stands() {
+    /// The sample's French register workbook.
+    fn french_book() -> Workbook {
         let ws = sample();
         let now = "2026-03-01T10:00:00Z".parse().unwrap();
         let req = crate::register::RegisterRequest {
@@ -759,7 +1068,32 @@ mod tests {
             now,
         };
         let reg = crate::register::build(&ws, &req).unwrap();
-        let mut wb = sheets::workbook(&reg, &Catalog::of(Lang::Fr), now);
+        sheets::workbook(&reg, &Catalog::of(Lang::Fr), now)
+    }
+
+    #[test]
+    fn a_transfer_column_with_more_lines_than_countries_is_reported_not_read() {
+        let mut wb = french_book();
+        let s = &mut wb.sheets[2];
+        let at = |key: &str| s.columns.iter().position(|c| c.key == key).unwrap();
+        let (country, purpose) = (at("transfer.country"), at("transfer.purpose"));
+        for row in &mut s.rows {
+            row[country] = Cell::text("Suisse\nCanada");
+            row[purpose] = Cell::text("support\n24/7\nassistance");
+        }
+        let out = import(&as_read(&wb)).unwrap();
+        let ids: Vec<&str> = out.problems.iter().map(|p| p.why.id).collect();
+        assert_eq!(ids, ["sheetimport-f14-misaligned"], "{:?}", out.problems);
+        assert_eq!(out.problems[0].column, Some(purpose + 1));
+        assert!(out.controllers[0]
+            .1
+            .get("transfers")
+            .is_none_or(Value::is_null));
+    }
+
+    #[test]
+    fn an_unknown_measure_name_is_reported_where_it_stands() {
+        let mut wb = french_book();
         let col = wb.sheets[2]
             .columns
             .iter()

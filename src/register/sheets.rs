@@ -30,7 +30,8 @@
 //!    one row per category of processing with the CSV's columns, the
 //!    controller's and the processor's contacts as one line each, the
 //!    systems, data categories, sub-processors (by name) and measures (by
-//!    title) one per line; the controller's transfers in six aligned
+//!    title) one per line — a name another one shares followed by its id,
+//!    `Acme SAS (acme-a)`; the controller's transfers in six aligned
 //!    columns, one transfer per line in each (`transfer.country`,
 //!    `transfer.recipient`, `transfer.purpose`, `transfer.legal_basis`,
 //!    `transfer.safeguards`, `transfer.instruction`: a line whose
@@ -39,9 +40,15 @@
 //!    with its category columns empty. A system shown as another category's
 //!    name is that category's id in the file.
 //! 4. the sub-processors concerning the controllers exported, every field
-//!    (`subprocessor.id` first; `controllers` ids one per line).
+//!    (`subprocessor.id` first; `controllers` ids one per line, only those
+//!    of the controllers exported: a per-controller export names no other).
 //! 5. the security measures, every field (`measure.id` first;
 //!    `last_tested` a date).
+//!
+//! A one-item-per-line cell (a list, the transfer columns, the renewals)
+//! never lets an item spill onto the next line: in each item a line break
+//! is written `\n` and a backslash `\\` ([`crate::sheet::escape_item`]);
+//! the import undoes it ([`crate::sheet::unescape_item`]).
 //!
 //! Cells: where the register says « à compléter » the cell is
 //! [`Mark::Missing`] with those words; a value of a field the record lists
@@ -56,9 +63,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{ControllerEntry, Register};
 use crate::model::assumption::{mark, FieldName};
-use crate::model::{Contact, Controller, Processor, SecurityMeasure, SubProcessor};
+use crate::model::{Contact, Controller, Id, Processor, SecurityMeasure, SubProcessor};
 use crate::render::catalog::Catalog;
-use crate::sheet::{sheet_name, Cell, Column, Mark, Sheet, Workbook};
+use crate::sheet::{escape_item, sheet_name, Cell, Column, Mark, Sheet, Workbook};
 
 /// The fields of `processor.yaml` in the processor sheet, in order: the
 /// row's key (third cell) and the catalog id of its label.
@@ -321,7 +328,7 @@ impl Words<'_> {
         Cell::Text(
             items
                 .iter()
-                .map(AsRef::as_ref)
+                .map(|i| escape_item(i.as_ref()))
                 .collect::<Vec<_>>()
                 .join("\n"),
         )
@@ -358,12 +365,12 @@ impl Words<'_> {
         assumed: &[F],
         field: &str,
     ) -> (String, Option<Mark>) {
-        match v.map(str::trim).filter(|s| !s.is_empty()) {
+        match v.map(str::trim).filter(|s| !s.is_empty()).map(escape_item) {
             Some(s) if assumed.iter().any(|f| f.name() == field) => (
-                mark(s.to_string(), assumed, field, self.to_confirm),
+                mark(s, assumed, field, self.to_confirm),
                 Some(Mark::Assumed),
             ),
-            Some(s) => (s.to_string(), None),
+            Some(s) => (s, None),
             None if required => (self.todo.to_string(), Some(Mark::Missing)),
             None => (String::new(), None),
         }
@@ -394,6 +401,15 @@ pub fn workbook(reg: &Register<'_>, cat: &Catalog, now: DateTime<Utc>) -> Workbo
                 .collect(),
         },
     ];
+    let exported: Vec<&Id> = reg.controllers.iter().map(|ce| ce.id).collect();
+    let shown = Shown {
+        subprocessors: labels(
+            reg.subprocessors
+                .iter()
+                .map(|s| (&s.subprocessor.id, s.subprocessor.name.as_str())),
+        ),
+        measures: labels(reg.measures.iter().map(|m| (&m.id, m.title.as_str()))),
+    };
     let mut taken: Vec<String> = [
         "sheets-sheet-processor",
         "sheets-sheet-controllers",
@@ -409,7 +425,7 @@ pub fn workbook(reg: &Register<'_>, cat: &Catalog, now: DateTime<Utc>) -> Workbo
         sheets.push(Sheet {
             name,
             columns: activity_columns(cat),
-            rows: activity_rows(ce, reg.processor, &w),
+            rows: activity_rows(ce, reg.processor, &shown, &w),
         });
     }
     sheets.push(Sheet {
@@ -418,7 +434,7 @@ pub fn workbook(reg: &Register<'_>, cat: &Catalog, now: DateTime<Utc>) -> Workbo
         rows: reg
             .subprocessors
             .iter()
-            .map(|s| subprocessor_row(s.subprocessor, &w))
+            .map(|s| subprocessor_row(s.subprocessor, &exported, &w))
             .collect(),
     });
     sheets.push(Sheet {
@@ -430,7 +446,41 @@ pub fn workbook(reg: &Register<'_>, cat: &Catalog, now: DateTime<Utc>) -> Workbo
         title: format!("{} — {}", cat.get("register_title"), reg.processor.name),
         created: now,
         sheets,
+        day_first: cat.lang() == crate::model::Lang::Fr,
     }
+}
+
+/// How a category's sub-processors and measures are shown: by name (by
+/// title), followed by the id in brackets when another has the same name
+/// (« Acme SAS (acme-a) »), so the import maps each back to its id.
+struct Shown<'a> {
+    subprocessors: Vec<(&'a Id, String)>,
+    measures: Vec<(&'a Id, String)>,
+}
+
+/// Each id with its label: its name, with ` (id)` when not unique.
+fn labels<'a>(named: impl Iterator<Item = (&'a Id, &'a str)> + Clone) -> Vec<(&'a Id, String)> {
+    named
+        .clone()
+        .map(|(id, name)| {
+            let twice = named.clone().filter(|(_, n)| *n == name).count() > 1;
+            let label = if twice {
+                format!("{name} ({id})")
+            } else {
+                name.to_string()
+            };
+            (id, label)
+        })
+        .collect()
+}
+
+/// The labels of `ids` (an id no label knows is left out, as the register
+/// does).
+fn shown_of<'a>(ids: &[Id], labels: &'a [(&Id, String)]) -> Vec<&'a str> {
+    ids.iter()
+        .filter_map(|i| labels.iter().find(|(id, _)| *id == i))
+        .map(|(_, l)| l.as_str())
+        .collect()
 }
 
 /// The value of a `processor.yaml` path.
@@ -548,7 +598,7 @@ fn controller_row(ce: &ControllerEntry<'_>, w: &Words<'_>) -> Vec<Cell> {
             v.renewals
                 .iter()
                 .map(|r| match &r.reference {
-                    Some(re) => format!("{}, {}, {re}", r.decided_on, r.months),
+                    Some(re) => format!("{}, {}, {}", r.decided_on, r.months, escape_item(re)),
                     None => format!("{}, {}", r.decided_on, r.months),
                 })
                 .collect::<Vec<_>>()
@@ -594,7 +644,12 @@ fn transfer_cells(ce: &ControllerEntry<'_>, w: &Words<'_>) -> Vec<Cell> {
     cols.into_iter().map(|l| w.lines(l)).collect()
 }
 
-fn activity_rows(ce: &ControllerEntry<'_>, p: &Processor, w: &Words<'_>) -> Vec<Vec<Cell>> {
+fn activity_rows(
+    ce: &ControllerEntry<'_>,
+    p: &Processor,
+    shown: &Shown<'_>,
+    w: &Words<'_>,
+) -> Vec<Vec<Cell>> {
     let c = ce.controller;
     let head = [
         Cell::Text(ce.id.to_string()),
@@ -623,8 +678,16 @@ fn activity_rows(ce: &ControllerEntry<'_>, p: &Processor, w: &Words<'_>) -> Vec<
                     w.confirm(w.required(a.description.as_deref()), n, "description"),
                     w.confirm(w.list(&ae.systems, true), n, "systems"),
                     w.confirm(w.list(&a.data_categories, true), n, "data_categories"),
-                    w.confirm(w.list(&ae.subprocessor_names, false), n, "subprocessors"),
-                    w.confirm(w.list(&ae.measure_titles, false), n, "security_measures"),
+                    w.confirm(
+                        w.list(&shown_of(&a.subprocessors, &shown.subprocessors), false),
+                        n,
+                        "subprocessors",
+                    ),
+                    w.confirm(
+                        w.list(&shown_of(&a.security_measures, &shown.measures), false),
+                        n,
+                        "security_measures",
+                    ),
                 ]
             })
             .collect()
@@ -642,7 +705,9 @@ fn activity_rows(ce: &ControllerEntry<'_>, p: &Processor, w: &Words<'_>) -> Vec<
         .collect()
 }
 
-fn subprocessor_row(s: &SubProcessor, w: &Words<'_>) -> Vec<Cell> {
+/// A sub-processor's row; its controllers are only those `exported` (a
+/// per-controller export names no other controller).
+fn subprocessor_row(s: &SubProcessor, exported: &[&Id], w: &Words<'_>) -> Vec<Cell> {
     let n = &s.to_confirm;
     let mut row = vec![
         Cell::Text(s.id.to_string()),
@@ -654,7 +719,12 @@ fn subprocessor_row(s: &SubProcessor, w: &Words<'_>) -> Vec<Cell> {
             .iter()
             .map(|f| w.confirm(contact_value(&s.contact, f, &[], w), n, "contact")),
     );
-    let ids: Vec<String> = s.controllers.iter().map(ToString::to_string).collect();
+    let ids: Vec<String> = s
+        .controllers
+        .iter()
+        .filter(|id| exported.contains(id))
+        .map(ToString::to_string)
+        .collect();
     row.extend([
         w.confirm(w.list(&s.activities, true), n, "activities"),
         w.confirm(w.list(&ids, false), n, "controllers"),

@@ -84,6 +84,9 @@ pub struct Workbook {
     pub created: DateTime<Utc>,
     /// The sheets, in order.
     pub sheets: Vec<Sheet>,
+    /// Dates shown day first (`JJ/MM/AAAA`, French) rather than ISO
+    /// (`YYYY-MM-DD`): the display format only, the cell holds the date.
+    pub day_first: bool,
 }
 
 /// The longest sheet name both formats accept.
@@ -91,7 +94,8 @@ pub const MAX_SHEET_NAME: usize = 31;
 
 /// `name` made into a sheet name: the characters both formats forbid become
 /// `-`, cut at [`MAX_SHEET_NAME`] characters, and made distinct from `taken`
-/// by a ` (2)`, ` (3)`… suffix.
+/// by a ` (2)`, ` (3)`… suffix; a name Excel reserves (`History`) or an
+/// empty one gets the suffix too.
 pub fn sheet_name(name: &str, taken: &[String]) -> String {
     let clean: String = name
         .chars()
@@ -108,7 +112,8 @@ pub fn sheet_name(name: &str, taken: &[String]) -> String {
         let room = MAX_SHEET_NAME - suffix.chars().count();
         let base: String = clean.chars().take(room).collect();
         let candidate = format!("{}{suffix}", base.trim_end());
-        if !taken.iter().any(|t| t.eq_ignore_ascii_case(&candidate)) {
+        let reserved = candidate.is_empty() || candidate.eq_ignore_ascii_case("history");
+        if !reserved && !taken.iter().any(|t| t.eq_ignore_ascii_case(&candidate)) {
             return candidate;
         }
         n += 1;
@@ -117,6 +122,37 @@ pub fn sheet_name(name: &str, taken: &[String]) -> String {
 
 pub mod ods;
 pub mod xlsx;
+
+/// One item of a one-item-per-line cell (a list, a transfer's line): its
+/// line breaks written `\n` and its backslashes `\\`, so an item never
+/// spills onto the next line; [`unescape_item`] undoes it.
+pub fn escape_item(item: &str) -> String {
+    item.replace("\r\n", "\n")
+        .replace('\\', "\\\\")
+        .replace(['\n', '\r'], "\\n")
+}
+
+/// An item of a one-item-per-line cell as it was before [`escape_item`].
+pub fn unescape_item(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('\\') => out.push('\\'),
+            Some(other) => {
+                out.push('\\');
+                out.push(other);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
+}
 
 /// A writer could not make the file (a bug or a limit of the format: the
 /// workbook itself is plain values).
@@ -184,6 +220,17 @@ pub fn fitted_widths(sheet: &Sheet) -> Vec<usize> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_item_s_line_breaks_and_backslashes_are_escaped_and_undone() {
+        for item in ["a\nb", "c:\\n\\x\\", "plain", "x\r\ny", "\\\\n"] {
+            let e = super::escape_item(item);
+            assert!(!e.contains('\n') && !e.contains('\r'), "{e}");
+            assert_eq!(super::unescape_item(&e), item.replace("\r\n", "\n"));
+        }
+        assert_eq!(super::escape_item("a\nb"), "a\\nb");
+        assert_eq!(super::unescape_item("a\\qb\\"), "a\\qb\\");
+    }
+
     use super::*;
 
     #[test]
@@ -193,6 +240,8 @@ mod tests {
             "Commune de Juvisy-sur-Orge"
         );
         assert_eq!(sheet_name("a/b:c", &[]), "a-b-c");
+        assert_eq!(sheet_name("History", &[]), "History (2)");
+        assert_eq!(sheet_name(" history ", &[]), "history (2)");
         let long = "Syndicat intercommunal pour l'informatique municipale";
         let first = sheet_name(long, &[]);
         assert_eq!(first.chars().count(), 31);

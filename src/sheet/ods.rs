@@ -7,14 +7,15 @@
 //! `mimetype` first and stored, the rest deflated. The bytes then depend on
 //! the workbook only. The header row is bold and frozen, the columns
 //! fitted ([`super::fitted_widths`]) and wrapped, dates typed
-//! (`office:value-type="date"`), and each [`Mark`] has its own cell style:
+//! (`office:value-type="date"`, shown day/month/year when
+//! [`Workbook::day_first`], else ISO), and each [`Mark`] has its own cell style:
 //! [`MISSING_STYLE`] (orange, italic) and [`ASSUMED_STYLE`] (pale yellow).
 
 use std::io::{Cursor, Read, Write};
 
 use chrono::{Datelike, Timelike};
 use spreadsheet_ods::color::Rgb;
-use spreadsheet_ods::format::{create_date_iso_format, ValueFormatDateTime};
+use spreadsheet_ods::format::ValueFormatDateTime;
 use spreadsheet_ods::style::units::{CellAlignVertical, WrapOption};
 use spreadsheet_ods::{CellStyle, CellStyleRef, Length, Sheet as OdsSheet, Value, WorkBook};
 
@@ -30,6 +31,25 @@ fn err(e: impl std::fmt::Display) -> SheetError {
     SheetError::new("ODS", e)
 }
 
+/// A date format: day/month/year when `day_first` (French), else ISO.
+fn date_parts(name: &str, day_first: bool) -> ValueFormatDateTime {
+    let mut v = ValueFormatDateTime::new_named(name);
+    if day_first {
+        v.part_day().long_style().build();
+        v.part_text("/").build();
+        v.part_month().long_style().build();
+        v.part_text("/").build();
+        v.part_year().long_style().build();
+    } else {
+        v.part_year().long_style().build();
+        v.part_text("-").build();
+        v.part_month().long_style().build();
+        v.part_text("-").build();
+        v.part_day().long_style().build();
+    }
+    v
+}
+
 /// The cell styles of one workbook.
 struct Styles {
     header: CellStyleRef,
@@ -41,14 +61,9 @@ struct Styles {
 }
 
 impl Styles {
-    fn add(book: &mut WorkBook) -> Styles {
-        let date_format = book.add_datetime_format(create_date_iso_format("dpo-date-format"));
-        let mut dt = ValueFormatDateTime::new_named("dpo-datetime-format");
-        dt.part_year().long_style().build();
-        dt.part_text("-").build();
-        dt.part_month().long_style().build();
-        dt.part_text("-").build();
-        dt.part_day().long_style().build();
+    fn add(book: &mut WorkBook, day_first: bool) -> Styles {
+        let date_format = book.add_datetime_format(date_parts("dpo-date-format", day_first));
+        let mut dt = date_parts("dpo-datetime-format", day_first);
         dt.part_text(" ").build();
         dt.part_hours().long_style().build();
         dt.part_text(":").build();
@@ -88,7 +103,7 @@ pub fn write(book: &Workbook) -> Result<Vec<u8>, SheetError> {
         meta.creation_date = Some(book.created.naive_utc());
         meta.date = Some(book.created.naive_utc());
     }
-    let st = Styles::add(&mut ods);
+    let st = Styles::add(&mut ods, book.day_first);
     for sheet in &book.sheets {
         let mut out = OdsSheet::new(sheet.name.as_str());
         for (col, (column, width)) in sheet.columns.iter().zip(fitted_widths(sheet)).enumerate() {

@@ -9,6 +9,10 @@
 //! 2021 ») stays text here — a description may well hold such words — and
 //! [`as_date`] reads it as a date where a date is expected.
 //!
+//! A formula is read as the value the file keeps for it; one with no kept
+//! value (a file written by a program that computes nothing) is listed in
+//! [`ReadSheet::formulas`].
+//!
 //! Merged cells: XLSX names its merged regions and the value of the
 //! region's first cell is copied to every cell of the region. `calamine`
 //! does not expose ODS's spans: in an ODS file the covered cells of a merged
@@ -24,12 +28,16 @@ use crate::model::Lang;
 use crate::render::catalog::Catalog;
 
 /// One sheet as read: its name and its grid from A1.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ReadSheet {
     /// The sheet's name.
     pub name: String,
     /// The rows from row 1, each from column A; trailing cells may be absent.
     pub rows: Vec<Vec<Cell>>,
+    /// The cells holding a formula the file keeps no value for (a file
+    /// written by a program that does not compute them): row and column
+    /// from 1, and the formula. Their cell reads as empty.
+    pub formulas: Vec<(usize, usize, String)>,
 }
 
 impl ReadSheet {
@@ -86,7 +94,26 @@ pub fn read(bytes: &[u8]) -> Result<Vec<ReadSheet>, ReadError> {
         while rows.last().is_some_and(Vec::is_empty) {
             rows.pop();
         }
-        sheets.push(ReadSheet { name, rows });
+        let mut sheet = ReadSheet {
+            name,
+            rows,
+            formulas: Vec::new(),
+        };
+        // A formula whose value the file does not keep reads as empty: it
+        // is listed, so the import reports it rather than drop it.
+        if let Ok(f) = book.worksheet_formula(&sheet.name) {
+            if let Some((r0, c0)) = f.start() {
+                for (r, row) in f.rows().enumerate() {
+                    for (c, text) in row.iter().enumerate() {
+                        let (at_r, at_c) = (r0 as usize + r + 1, c0 as usize + c + 1);
+                        if !text.is_empty() && *sheet.cell(at_r, at_c) == Cell::Empty {
+                            sheet.formulas.push((at_r, at_c, text.clone()));
+                        }
+                    }
+                }
+            }
+        }
+        sheets.push(sheet);
     }
     Ok(sheets)
 }

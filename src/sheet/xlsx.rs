@@ -3,8 +3,8 @@
 //! The bytes depend on the workbook only: the document's creation time is
 //! [`Workbook::created`] and the crate writes its zip entries with a fixed
 //! time. The header row is bold and frozen, the columns fitted
-//! ([`super::fitted_widths`]) and wrapped, dates typed with a date format,
-//! and each [`Mark`] has its own fill (see [`MISSING_FILL`]).
+//! ([`super::fitted_widths`]) and wrapped, dates typed with a date format
+//! (`dd/mm/yyyy` when [`Workbook::day_first`], else ISO), and each [`Mark`] has its own fill (see [`MISSING_FILL`]).
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use rust_xlsxwriter::{Color, DocProperties, ExcelDateTime, Format, FormatAlign, Workbook as Xlsx};
@@ -17,11 +17,18 @@ pub const MISSING_FILL: u32 = 0xF4B183;
 /// The fill of a [`Mark::Assumed`] cell (pale yellow).
 pub const ASSUMED_FILL: u32 = 0xFFF2CC;
 
-/// The format of date cells.
+/// The format of date cells (ISO; [`DAY_FIRST_DATE_FORMAT`] in French).
 pub const DATE_FORMAT: &str = "yyyy-mm-dd";
 
-/// The format of date-time cells.
+/// The format of date-time cells (ISO; [`DAY_FIRST_DATETIME_FORMAT`] in
+/// French).
 pub const DATETIME_FORMAT: &str = "yyyy-mm-dd hh:mm";
+
+/// The format of date cells of a [`Workbook::day_first`] workbook.
+pub const DAY_FIRST_DATE_FORMAT: &str = "dd/mm/yyyy";
+
+/// The format of date-time cells of a [`Workbook::day_first`] workbook.
+pub const DAY_FIRST_DATETIME_FORMAT: &str = "dd/mm/yyyy hh:mm";
 
 fn err(e: impl std::fmt::Display) -> SheetError {
     SheetError::new("XLSX", e)
@@ -50,15 +57,20 @@ struct Formats {
 }
 
 impl Formats {
-    fn new() -> Self {
+    fn new(day_first: bool) -> Self {
+        let (date, datetime) = if day_first {
+            (DAY_FIRST_DATE_FORMAT, DAY_FIRST_DATETIME_FORMAT)
+        } else {
+            (DATE_FORMAT, DATETIME_FORMAT)
+        };
         let text = Format::new().set_text_wrap().set_align(FormatAlign::Top);
         Formats {
             header: Format::new()
                 .set_bold()
                 .set_text_wrap()
                 .set_align(FormatAlign::Top),
-            date: text.clone().set_num_format(DATE_FORMAT),
-            datetime: text.clone().set_num_format(DATETIME_FORMAT),
+            date: text.clone().set_num_format(date),
+            datetime: text.clone().set_num_format(datetime),
             missing: text
                 .clone()
                 .set_italic()
@@ -78,7 +90,7 @@ pub fn write(book: &Workbook) -> Result<Vec<u8>, SheetError> {
             .set_title(&book.title)
             .set_creation_datetime(&excel_datetime(c)?),
     );
-    let f = Formats::new();
+    let f = Formats::new(book.day_first);
     for sheet in &book.sheets {
         let ws = x.add_worksheet();
         ws.set_name(&sheet.name).map_err(err)?;
@@ -150,6 +162,7 @@ pub(crate) mod tests {
                     ],
                 ],
             }],
+            day_first: true,
         }
     }
 

@@ -523,6 +523,7 @@ pub fn workbook(
             title,
             created: now,
             sheets: b.sheets,
+            day_first: s.lang() == crate::model::Lang::Fr,
         },
         b.diagnostics,
     )

@@ -142,6 +142,50 @@ pub fn assumptions<F: FieldName>(
         .collect()
 }
 
+/// Whether `v` is no value but the words that stand for one to complete
+/// (« à compléter », "to be completed", in either language, with or
+/// without their quotes).
+pub fn is_placeholder(v: &str) -> bool {
+    let bare = |s: &str| {
+        s.trim_matches(|c: char| c.is_whitespace() || "«»\"“”'".contains(c))
+            .to_lowercase()
+    };
+    let v = bare(v);
+    [crate::model::Lang::Fr, crate::model::Lang::En]
+        .iter()
+        .any(|&l| bare(crate::render::catalog::Catalog::of(l).get("todo")) == v)
+}
+
+/// Warns on each required text that holds the words for a value to
+/// complete rather than a value (an import writes them where a sheet had
+/// none): the documents would show them as if they were a fact.
+fn placeholders(c: &mut Checker<'_>, ws: &Workspace) {
+    let mut seen: Vec<(String, String)> = Vec::new();
+    let mut at = |file: &str, field: String, v: &str| {
+        if is_placeholder(v) {
+            seen.push((file.to_string(), field));
+        }
+    };
+    at(PROCESSOR, "name".into(), &ws.processor.name);
+    for (id, ctl) in &ws.controllers {
+        let f = controller_file(id);
+        at(&f, "name".into(), &ctl.name);
+        at(&f, "convention.title".into(), &ctl.convention.title);
+        for (i, a) in ctl.activities.iter().enumerate() {
+            at(&f, format!("activities[{i}].name"), &a.name);
+        }
+    }
+    for (i, s) in ws.subprocessors.iter().enumerate() {
+        at(SUBPROCESSORS, format!("subprocessors[{i}].name"), &s.name);
+    }
+    for (i, m) in ws.measures.iter().enumerate() {
+        at(MEASURES, format!("measures[{i}].title"), &m.title);
+    }
+    for (file, field) in seen {
+        c.warn_msg(&file, &field, Msg::new("sheetimport-f14-placeholder"));
+    }
+}
+
 /// Validates a loaded workspace as of `today` (for tests and trainings that
 /// fall due). Returns errors and warnings, errors first within each file.
 pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
@@ -188,6 +232,8 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
         Msg::new("what-processor-dpo-name"),
         Msg::new("basis-30-2a"),
     );
+
+    placeholders(&mut c, ws);
 
     let sub_ids: Vec<&Id> = ws.subprocessors.iter().map(|s| &s.id).collect();
     let measure_ids: Vec<&Id> = ws.measures.iter().map(|m| &m.id).collect();

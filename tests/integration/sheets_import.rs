@@ -341,3 +341,448 @@ fn the_ten_by_thousand_workspace_round_trips_through_xlsx_and_ods() {
     round_trip(&ws, &big, "xlsx");
     round_trip(&ws, &big, "ods");
 }
+
+/// The sample exported by `dpo register --format xlsx`, edited by the
+/// Python `edit` (openpyxl: `wb` loaded, `ws` its controller's sheet),
+/// imported into `nouveau`: the run and the new workspace.
+fn edited_export(
+    ws: &Workspace,
+    edit: &str,
+    english: bool,
+) -> (crate::support::dpo::Run, std::path::PathBuf) {
+    let xlsx = ws.path("modifie.xlsx");
+    Dpo::new(ws.root())
+        .now(NOW)
+        .run(&[
+            "register".as_ref(),
+            "--format".as_ref(),
+            "xlsx".as_ref(),
+            "-o".as_ref(),
+            xlsx.as_os_str(),
+        ])
+        .assert_code(0);
+    let script = format!(
+        "import openpyxl, sys\nwb = openpyxl.load_workbook(sys.argv[1])\n\
+         ws = wb['Commune de Juvisy-sur-Orge']\n{edit}\nwb.save(sys.argv[1])\n"
+    );
+    run(Command::new("python3").arg("-c").arg(script).arg(&xlsx)).assert_code(0);
+    let into = ws.path("nouveau");
+    let dpo = if english {
+        dpo_in(ws).english()
+    } else {
+        dpo_in(ws)
+    };
+    let r = dpo.run(&[
+        "import".as_ref(),
+        xlsx.as_os_str(),
+        "--into".as_ref(),
+        into.as_os_str(),
+    ]);
+    r.assert_no_panic();
+    (r, into)
+}
+
+fn all_text(dir: &Path) -> String {
+    let mut out = String::new();
+    for e in walk(dir) {
+        out.push_str(&std::fs::read_to_string(e).unwrap_or_default());
+    }
+    out
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+#[test]
+fn a_changed_controller_transfer_or_processor_cell_on_any_row_is_reported_never_dropped() {
+    let ws = Workspace::sample();
+    let (r, into) = edited_export(
+        &ws,
+        "ws['M3'] = 'Canada'\nws['N3'] = 'Shopify'\nws['C2'] = '2 rue Neuve'\n\
+         ws['B3'] = 'Autre nom'\nws['T2'] = 'Quelqu’un'\nws['A4'] = 'inconnu'\nws['A5'] = None\n",
+        false,
+    );
+    r.assert_code(1);
+    let err = r.stderr();
+    for cell in [
+        "ligne 3, colonne M",
+        "ligne 3, colonne N",
+        "ligne 2, colonne C",
+        "ligne 3, colonne B",
+        "ligne 2, colonne T",
+        "ligne 4, colonne A",
+        "ligne 5, colonne A",
+    ] {
+        assert!(
+            err.contains(&format!("Commune de Juvisy-sur-Orge, {cell}")),
+            "{cell}: {err}"
+        );
+    }
+    assert!(
+        err.contains("«\u{202f}Canada\u{202f}» diffère de la valeur de la ligne 2"),
+        "{err}"
+    );
+    assert!(
+        err.contains("«\u{202f}2 rue Neuve\u{202f}» diffère de la valeur retenue"),
+        "{err}"
+    );
+    assert!(
+        err.contains("«\u{202f}inconnu\u{202f}»\u{202f}: cette ligne n'est pas celle"),
+        "{err}"
+    );
+    // The rows of no controller or another are not merged into this one.
+    let text = all_text(&into);
+    assert!(
+        !text.contains("Canada") && !text.contains("2 rue Neuve"),
+        "{text}"
+    );
+    let count = |root: &Path| {
+        let f = root.join("controllers/juvisy-sur-orge.yaml");
+        let v: serde_yaml::Value =
+            serde_yaml::from_str(&std::fs::read_to_string(f).unwrap()).unwrap();
+        v["activities"].as_sequence().unwrap().len()
+    };
+    assert_eq!(count(&into), count(ws.root()) - 2);
+}
+
+#[test]
+fn a_line_break_inside_a_list_item_or_a_transfer_survives_the_round_trip_in_its_place() {
+    let ws = Workspace::sample();
+    let file = "controllers/juvisy-sur-orge.yaml";
+    let text = std::fs::read_to_string(ws.root().join(file))
+        .unwrap()
+        .replace(
+            "data_categories: [courriels des agents et de leurs correspondants]",
+            "data_categories: [\"courriels des agents\\net de leurs correspondants\", \"c:\\\\n\"]",
+        );
+    ws.write(
+        file,
+        &format!(
+            "{text}transfers:\n  - country: Suisse\n    recipient: Hébergeur\n    \
+             purpose: \"support ; télémaintenance\\n24/7\"\n    to_confirm: [purpose]\n  \
+             - country: Canada\n    recipient: Éditeur\n"
+        ),
+    );
+    let parse = |root: &Path| -> serde_yaml::Value {
+        serde_yaml::from_str(&std::fs::read_to_string(root.join(file)).unwrap()).unwrap()
+    };
+    let before = parse(ws.root());
+    assert_eq!(
+        before["transfers"][0]["purpose"].as_str(),
+        Some("support ; télémaintenance\n24/7")
+    );
+    for format in ["xlsx", "ods"] {
+        round_trip(&ws, ws.root(), format);
+        let after = parse(&ws.path(&format!("importe-{format}")));
+        assert_eq!(after["transfers"], before["transfers"], "{format}");
+        let cats = |v: &serde_yaml::Value| v["activities"][1]["data_categories"].clone();
+        assert_eq!(cats(&after), cats(&before), "{format}");
+    }
+}
+
+#[test]
+fn an_import_invents_no_person_and_check_names_each_value_left_as_placeholder_words() {
+    let ws = Workspace::missing();
+    let xlsx = ws.path("registre-apd.xlsx");
+    openpyxl(&xlsx, AUTHORITY);
+    let map = ws.path("correspondance.yaml");
+    std::fs::write(&map, "columns:\n  Mesures de sécurité: measures\n").unwrap();
+    let into = ws.path("nouveau");
+    dpo_in(&ws)
+        .run(&[
+            "import".as_ref(),
+            xlsx.as_os_str(),
+            "--into".as_ref(),
+            into.as_os_str(),
+            "--mapping".as_ref(),
+            map.as_os_str(),
+        ])
+        .assert_code(1);
+    let people = std::fs::read_to_string(into.join("people.yaml")).unwrap();
+    assert!(people.contains("people: []"), "{people}");
+    assert!(
+        !people.contains("Morgan") && !people.contains("name:"),
+        "{people}"
+    );
+    let check = Dpo::new(&into).now(NOW).run(&["check"]);
+    check.assert_code(0);
+    let out = check.text();
+    let flagged: Vec<&str> = out
+        .lines()
+        .filter(|l| l.contains("porte les mots"))
+        .collect();
+    assert!(
+        flagged
+            .iter()
+            .any(|l| l.contains("processor.yaml:") && l.contains(": name")),
+        "{out}"
+    );
+    for c in ["commune-de-juvisy-sur-orge", "ville-de-morangis"] {
+        assert!(
+            flagged
+                .iter()
+                .any(|l| l.contains(c) && l.contains("convention.title")),
+            "{c}: {out}"
+        );
+    }
+    // In English, the same words are recognised and the warning is English.
+    let en = Dpo::new(&into).now(NOW).english().run(&["check"]);
+    assert!(
+        en.text().contains("holds the words \"to be completed\""),
+        "{}",
+        en.text()
+    );
+}
+
+#[test]
+fn the_authority_layout_reports_other_sheets_contradictions_formulas_and_duplicates() {
+    let ws = Workspace::missing();
+    let xlsx = ws.path("registre-apd.xlsx");
+    openpyxl(
+        &xlsx,
+        r#"
+ws.title = "Registre"
+ws.append(["Nom du responsable du traitement", "Catégories de traitements",
+           "Description du traitement",
+           "Transferts vers un pays tiers ou une organisation internationale",
+           "Début de la convention", "Durée de la convention (mois)"])
+ws.append(["commune a", "Paie", "=1+1", "aucun", "01/02/2021", 6])
+ws.append(["commune a ", "paie ", None, "Canada : Éditeur", None, None])
+ws.append(["Commune B", "Voirie", "=CONCATENATE(\"a\",\"b\")", None, "01/02/2021", 6])
+other = wb.create_sheet("Commune C")
+other.append(["Commune C", "Voirie", "Pare-feu", "2021-01-01", 12])
+wb.create_sheet("Notes").append(["à relire"])
+"#,
+    );
+    let into = ws.path("nouveau");
+    let r = dpo_in(&ws).run(&[
+        "import".as_ref(),
+        xlsx.as_os_str(),
+        "--into".as_ref(),
+        into.as_os_str(),
+    ]);
+    r.assert_no_panic();
+    r.assert_code(1);
+    let err = r.stderr();
+    for at in [
+        "Commune C, ligne 1, colonne A",
+        "Commune C, ligne 1, colonne E",
+        "Notes, ligne 1, colonne A",
+        "Registre, ligne 2, colonne C",
+        "Registre, ligne 4, colonne C",
+        "Registre, ligne 3, colonne B",
+        "Registre, ligne 3, colonne D",
+    ] {
+        assert!(err.contains(at), "{at}: {err}");
+    }
+    assert!(
+        err.contains("«\u{202f}=1+1\u{202f}»\u{202f}: une formule"),
+        "{err}"
+    );
+    assert!(err.contains("contredit la ligne 2"), "{err}");
+    assert!(err.contains("figure déjà à la ligne 2"), "{err}");
+    // One controller `commune a`, its name trimmed; one category; the
+    // contradicted transfers left unknown.
+    let names: Vec<String> = std::fs::read_dir(into.join("controllers"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    assert_eq!(names, ["commune-a.yaml", "commune-b.yaml"]);
+    let a: serde_yaml::Value = serde_yaml::from_str(
+        &std::fs::read_to_string(into.join("controllers/commune-a.yaml")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(a["name"].as_str(), Some("commune a"));
+    assert_eq!(a["activities"].as_sequence().unwrap().len(), 1);
+    assert!(a.get("transfers").is_none(), "{a:?}");
+}
+
+#[test]
+fn an_extra_column_in_dpo_s_layout_is_reported_once_and_the_rest_imported() {
+    let ws = Workspace::sample();
+    let (r, into) = edited_export(
+        &ws,
+        "c = wb['Responsables de traitement']\nn = c.max_column + 1\n\
+         c.cell(row=1, column=n, value='Notes')\nc.cell(row=2, column=n, value='à voir')\n\
+         m = ws.max_column + 1\nws.cell(row=1, column=m, value='Remarque')\n\
+         [ws.cell(row=i, column=m, value='r') for i in range(2, ws.max_row + 1)]\n",
+        true,
+    );
+    r.assert_code(1);
+    let err = r.stderr();
+    assert_eq!(err.matches("not imported:").count(), 2, "{err}");
+    assert!(
+        err.contains("Responsables de traitement, row 1, column AT"),
+        "{err}"
+    );
+    assert!(
+        err.contains("“Notes”: this column is not one of dpo's register"),
+        "{err}"
+    );
+    assert!(
+        err.contains("Commune de Juvisy-sur-Orge, row 1, column V"),
+        "{err}"
+    );
+    let count = |root: &Path| {
+        let f = root.join("controllers/juvisy-sur-orge.yaml");
+        let v: serde_yaml::Value =
+            serde_yaml::from_str(&std::fs::read_to_string(f).unwrap()).unwrap();
+        v["activities"].as_sequence().unwrap().len()
+    };
+    assert_eq!(count(&into), count(ws.root()));
+}
+
+#[test]
+fn reports_name_the_cell_and_field_in_the_run_s_language_and_lose_no_category_or_mark() {
+    let ws = Workspace::sample();
+    let (r, _) = edited_export(
+        &ws,
+        "p = wb['Sous-traitant']\n\
+         [p.cell(row=i, column=2, value='« à compléter »') for i in range(2, p.max_row + 1) \
+           if p.cell(row=i, column=3).value == 'name']\n\
+         c = wb['Responsables de traitement']\n\
+         col = [x.column for x in c[1] if x.value == 'durée initiale (mois)'][0]\n\
+         c.cell(row=2, column=col, value='« à compléter »')\n\
+         c.cell(row=2, column=2, value='Syndicat (à confirmer)')\n",
+        false,
+    );
+    r.assert_code(1);
+    let err = r.stderr();
+    assert!(!err.contains("missing field"), "{err}");
+    let line = |at: &str, says: &str| err.lines().any(|l| l.contains(at) && l.contains(says));
+    assert!(
+        line(
+            "Sous-traitant, ligne 2, colonne B",
+            "le champ name est requis"
+        ),
+        "{err}"
+    );
+    assert!(
+        line(
+            "Responsables de traitement, ligne 2, colonne AP",
+            "le champ term_months est requis"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("Responsables de traitement, ligne 2, colonne B\u{202f}: «\u{202f}Syndicat (à confirmer)\u{202f}»\u{202f}: ce champ ne peut pas être marqué"),
+        "{err}"
+    );
+    // The controller not imported: each of its 8 categories is reported.
+    assert_eq!(
+        err.matches(
+            "qui n'est pas importé (feuille «\u{202f}Responsables de traitement\u{202f}», ligne 2)"
+        )
+        .count(),
+        8,
+        "{err}"
+    );
+}
+
+#[test]
+fn an_encrypted_or_damaged_file_says_so_in_the_run_s_language() {
+    let ws = Workspace::missing();
+    let locked = ws.path("protege.xlsx");
+    let mut bytes = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    bytes.extend([0u8; 504]);
+    std::fs::write(&locked, &bytes).unwrap();
+    let broken = ws.path("abime.xlsx");
+    std::fs::write(&broken, b"PK\x03\x04 tronque").unwrap();
+    let import = |file: &Path, english: bool| {
+        let into = ws.path("nouveau");
+        let dpo = if english {
+            dpo_in(&ws).english()
+        } else {
+            dpo_in(&ws)
+        };
+        let r = dpo.run(&[
+            "import".as_ref(),
+            file.as_os_str(),
+            "--into".as_ref(),
+            into.as_os_str(),
+        ]);
+        r.assert_no_panic();
+        r.assert_code(2);
+        assert!(!into.exists());
+        r.stderr()
+    };
+    let fr = import(&locked, false);
+    assert!(fr.contains("protégé par mot de passe"), "{fr}");
+    assert!(!fr.contains("Cannot"), "{fr}");
+    let en = import(&locked, true);
+    assert!(en.contains("protected by a password"), "{en}");
+    let fr = import(&broken, false);
+    assert!(fr.contains("endommagé"), "{fr}");
+    assert!(!fr.to_lowercase().contains("zip"), "{fr}");
+}
+
+#[test]
+fn two_sub_processors_or_measures_of_the_same_name_survive_the_round_trip() {
+    let ws = Workspace::sample();
+    for (file, from, to) in [
+        (
+            "subprocessors.yaml",
+            "name: Partenaires du secteur privé intervenant en régie",
+            "name: SIIM94, syndicat intercommunal d'informatique",
+        ),
+        (
+            "security-measures.yaml",
+            "title: Charte du numérique",
+            "title: Sécurisation des serveurs",
+        ),
+    ] {
+        let text = std::fs::read_to_string(ws.root().join(file)).unwrap();
+        assert!(text.contains(from), "{file}");
+        ws.write(file, &text.replace(from, to));
+    }
+    let xlsx = ws.path("doublons.xlsx");
+    Dpo::new(ws.root())
+        .now(NOW)
+        .run(&[
+            "register".as_ref(),
+            "--format".as_ref(),
+            "xlsx".as_ref(),
+            "-o".as_ref(),
+            xlsx.as_os_str(),
+        ])
+        .assert_code(0);
+    let book = crate::support::sheets::read(&xlsx);
+    let c = book.sheet("Commune de Juvisy-sur-Orge");
+    let sp = c.at(0, "sous-traitants ultérieurs").v.unwrap();
+    assert_eq!(
+        sp,
+        "SIIM94, syndicat intercommunal d'informatique (siim94)\n\
+         SIIM94, syndicat intercommunal d'informatique (partenaires-regie) (à confirmer)"
+    );
+    for format in ["xlsx", "ods"] {
+        round_trip(&ws, ws.root(), format);
+        let parse = |root: &Path| -> serde_yaml::Value {
+            let f = root.join("controllers/juvisy-sur-orge.yaml");
+            serde_yaml::from_str(&std::fs::read_to_string(f).unwrap()).unwrap()
+        };
+        let (a, b) = (
+            parse(ws.root()),
+            parse(&ws.path(&format!("importe-{format}"))),
+        );
+        for i in 0..3 {
+            for f in ["subprocessors", "security_measures"] {
+                assert_eq!(
+                    a["activities"][i][f], b["activities"][i][f],
+                    "{format} {i} {f}"
+                );
+            }
+        }
+    }
+}
