@@ -67,11 +67,9 @@ pub struct Settings {
     locale: Option<Lang>,
     /// `language` of `processor.yaml`, once [`Self::load`] has read it.
     ws_lang: OnceCell<Option<Lang>>,
-    /// The backup tools' cache folders: `RESTIC_CACHE_DIR`, `BORG_CACHE_DIR`,
-    /// else `<XDG_CACHE_HOME or HOME/.cache>/restic|borg`, as the tools
-    /// find them.
-    restic_cache: Option<PathBuf>,
-    borg_cache: Option<PathBuf>,
+    /// The cache folders of restic and borg, found as the tools find them:
+    /// `RESTIC_CACHE_DIR`, `BORG_CACHE_DIR`, else `<XDG_CACHE_HOME or HOME/.cache>/restic|borg`.
+    caches: [Option<PathBuf>; 2],
 }
 
 /// The language of a POSIX locale name (`fr_FR.UTF-8`, `en_GB`, `C`): French
@@ -101,11 +99,12 @@ impl Settings {
         let cache_home = set("XDG_CACHE_HOME")
             .map(PathBuf::from)
             .or_else(|| set("HOME").map(|h| PathBuf::from(h).join(".cache")));
-        let cache = |var: &str, name: &str| {
-            set(var)
-                .map(PathBuf::from)
-                .or_else(|| cache_home.as_ref().map(|c| c.join(name)))
-        };
+        let caches =
+            [("RESTIC_CACHE_DIR", "restic"), ("BORG_CACHE_DIR", "borg")].map(|(var, name)| {
+                set(var)
+                    .map(PathBuf::from)
+                    .or_else(|| cache_home.as_ref().map(|c| c.join(name)))
+            });
         let smtp = SMTP_VARIABLES
             .iter()
             .filter_map(|k| env(k).map(|v| (*k, v)))
@@ -130,17 +129,14 @@ impl Settings {
                 .find_map(|k| set(k))
                 .and_then(|l| locale_lang(l.trim())),
             ws_lang: OnceCell::new(),
-            restic_cache: cache("RESTIC_CACHE_DIR", "restic"),
-            borg_cache: cache("BORG_CACHE_DIR", "borg"),
+            caches,
         }
     }
 
     /// The cache folder of a backup tool (`~/.cache/restic`, `~/.cache/borg`).
     pub fn backup_cache(&self, tool: crate::model::BackupTool) -> Option<PathBuf> {
-        match tool {
-            crate::model::BackupTool::Restic => self.restic_cache.clone(),
-            crate::model::BackupTool::Borg => self.borg_cache.clone(),
-        }
+        let i = usize::from(tool == crate::model::BackupTool::Borg);
+        self.caches[i].clone()
     }
 
     /// The workspace folder.
