@@ -1272,28 +1272,38 @@ fn a_dpo_killed_during_a_destruction_through_restic_leaves_it_recordable_exactly
     }
 }
 
-#[test]
-fn a_borg_compact_that_fails_leaves_the_destruction_open_and_a_run_again_records_it() {
-    let env = Env::new();
-    let brepo = env.borg_repo("depots/borg");
+/// A `PATH` whose `borg` fails `compact` (exit 2) and runs the real borg
+/// otherwise.
+fn failing_compact(env: &Env) -> String {
     let real = which("borg");
-    let path = env.wrapper(
+    env.wrapper(
         "borg",
         &format!(
             "#!/bin/sh\n\
              case \" $* \" in *\" compact \"*) echo 'compact interrupted' >&2; exit 2;; esac\n\
              exec {real} \"$@\"\n"
         ),
-    );
-    let args = [
+    )
+}
+
+/// `--via borg` on `repo`, selecting Juvisy's archives.
+fn borg_args(repo: &str) -> [&str; 6] {
+    [
         "--via",
         "borg",
         "--repo",
-        &brepo,
+        repo,
         "--glob-archives",
         "juvisy-*",
-    ];
-    let o = env.destroy_with(env.cmd().env("PATH", &path), "borg", &args);
+    ]
+}
+
+#[test]
+fn a_borg_compact_that_fails_leaves_the_destruction_open_and_a_run_again_records_it() {
+    let env = Env::new();
+    let brepo = env.borg_repo("depots/borg");
+    let args = borg_args(&brepo);
+    let o = env.destroy_with(env.cmd().env("PATH", failing_compact(&env)), "borg", &args);
     o.assert_code(1);
     env.not_recorded(&o);
     assert_eq!(env.open_intents(), ["juvisy-sur-orge/sauvegardes/borg"]);
@@ -1408,24 +1418,8 @@ fn a_dpo_killed_between_two_commands_keeps_every_command_it_ran_in_the_evidence(
 fn a_failed_destruction_keeps_the_commands_it_ran_with_their_exit_codes() {
     let env = Env::new();
     let brepo = env.borg_repo("depots/borg");
-    let real = which("borg");
-    let path = env.wrapper(
-        "borg",
-        &format!(
-            "#!/bin/sh\n\
-             case \" $* \" in *\" compact \"*) echo 'compact interrupted' >&2; exit 2;; esac\n\
-             exec {real} \"$@\"\n"
-        ),
-    );
-    let args = [
-        "--via",
-        "borg",
-        "--repo",
-        &brepo,
-        "--glob-archives",
-        "juvisy-*",
-    ];
-    let o = env.destroy_with(env.cmd().env("PATH", &path), "borg", &args);
+    let args = borg_args(&brepo);
+    let o = env.destroy_with(env.cmd().env("PATH", failing_compact(&env)), "borg", &args);
     o.assert_code(1);
     env.not_recorded(&o);
     let journaled = env.journaled_commands();
