@@ -606,42 +606,16 @@ fn an_empty_listing_after_while_other_points_were_listed_before_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let empty = dir.path().join("pbs-empty.json");
     std::fs::write(&empty, "[]\n").unwrap();
-    let b = listing("pbs-before.json");
+    // An absolute path in place of a fixture's name (`Path::join` keeps it).
     let a = empty.display().to_string();
-    let o = destroy(
-        &ws,
-        "pbs",
-        &[
-            "--listing-before",
-            &b,
-            "--listing-after",
-            &a,
-            "--format",
-            "pbs",
-            "--select",
-            "group=vm/101",
-        ],
-    );
+    let o = pbs(&ws, &a, &["--select", "group=vm/101"]);
     o.assert_code(2);
     assert!(o.stderr().contains("est vide"), "{}", o.text());
     assert!(o.stderr().contains("hors de la sélection"), "{}", o.text());
     nothing_recorded(&ws, &o);
     // A listing that cannot be read at its very start says column 1.
     std::fs::write(&empty, "").unwrap();
-    let o = destroy(
-        &ws,
-        "pbs",
-        &[
-            "--listing-before",
-            &b,
-            "--listing-after",
-            &a,
-            "--format",
-            "pbs",
-            "--select",
-            "group=vm/101",
-        ],
-    );
+    let o = pbs(&ws, &a, &["--select", "group=vm/101"]);
     o.assert_code(2);
     assert!(!o.stderr().contains("colonne 0"), "{}", o.text());
 }
