@@ -12,7 +12,7 @@ use std::path::Path;
 use std::process::Command;
 
 use crate::support::tools::{run, sha256sum};
-use crate::support::{Dpo, Workspace};
+use crate::support::{Dpo, Run, Workspace};
 
 const NOW: &str = "2021-08-02T10:00:00+02:00";
 
@@ -54,6 +54,26 @@ fn dpo_in(ws: &Workspace) -> Dpo {
     ws.dpo().now(NOW)
 }
 
+/// `dpo import FILE --into DIR [--mapping MAP]`.
+trait Import {
+    fn import(self, file: &Path, into: &Path, mapping: Option<&Path>) -> Run;
+}
+
+impl Import for Dpo {
+    fn import(self, file: &Path, into: &Path, mapping: Option<&Path>) -> Run {
+        let mut args = vec![
+            "import".as_ref(),
+            file.as_os_str(),
+            "--into".as_ref(),
+            into.as_os_str(),
+        ];
+        if let Some(map) = mapping {
+            args.extend(["--mapping".as_ref(), map.as_os_str()]);
+        }
+        self.run(&args)
+    }
+}
+
 #[test]
 fn a_sheet_in_the_authority_s_layout_becomes_a_workspace_and_every_stray_value_is_reported() {
     let ws = Workspace::missing();
@@ -62,14 +82,7 @@ fn a_sheet_in_the_authority_s_layout_becomes_a_workspace_and_every_stray_value_i
     let map = ws.path("correspondance.yaml");
     std::fs::write(&map, "columns:\n  Mesures de sécurité: measures\n").unwrap();
     let into = ws.path("nouveau");
-    let r = dpo_in(&ws).run(&[
-        "import".as_ref(),
-        xlsx.as_os_str(),
-        "--into".as_ref(),
-        into.as_os_str(),
-        "--mapping".as_ref(),
-        map.as_os_str(),
-    ]);
+    let r = dpo_in(&ws).import(&xlsx, &into, Some(&map));
     r.assert_no_panic();
     // Written, with values reported: exit 1.
     r.assert_code(1);
@@ -128,12 +141,7 @@ fn without_the_mapping_the_renamed_column_is_reported_cell_by_cell() {
     let xlsx = ws.path("registre-apd.xlsx");
     openpyxl(&xlsx, AUTHORITY);
     let into = ws.path("nouveau");
-    let r = dpo_in(&ws).english().run(&[
-        "import".as_ref(),
-        xlsx.as_os_str(),
-        "--into".as_ref(),
-        into.as_os_str(),
-    ]);
+    let r = dpo_in(&ws).english().import(&xlsx, &into, None);
     r.assert_code(1);
     let err = r.stderr();
     for cell in ["row 3, column C", "row 4, column C"] {
@@ -153,14 +161,7 @@ fn a_bad_mapping_file_is_refused_with_its_line_and_the_fields_it_may_use() {
     let map = ws.path("correspondance.yaml");
     std::fs::write(&map, "columns:\n  Mesures: mesures\n").unwrap();
     let into = ws.path("nouveau");
-    let r = dpo_in(&ws).run(&[
-        "import".as_ref(),
-        xlsx.as_os_str(),
-        "--into".as_ref(),
-        into.as_os_str(),
-        "--mapping".as_ref(),
-        map.as_os_str(),
-    ]);
+    let r = dpo_in(&ws).import(&xlsx, &into, Some(&map));
     r.assert_code(2);
     let err = r.stderr();
     assert!(
@@ -177,12 +178,7 @@ fn a_file_that_is_not_a_spreadsheet_is_refused_by_name_and_nothing_is_written() 
     let fake = ws.path("registre.xlsx");
     std::fs::write(&fake, "name: ceci n'est pas un classeur\n").unwrap();
     let into = ws.path("nouveau");
-    let r = dpo_in(&ws).run(&[
-        "import".as_ref(),
-        fake.as_os_str(),
-        "--into".as_ref(),
-        into.as_os_str(),
-    ]);
+    let r = dpo_in(&ws).import(&fake, &into, None);
     r.assert_no_panic();
     r.assert_code(2);
     assert!(r.stderr().contains("registre.xlsx"), "{}", r.stderr());
@@ -208,12 +204,7 @@ fn a_non_empty_into_folder_is_refused_and_left_as_it_was() {
     let into = ws.path("occupe");
     std::fs::create_dir_all(&into).unwrap();
     std::fs::write(into.join("notes.txt"), "à garder").unwrap();
-    let r = dpo_in(&ws).run(&[
-        "import".as_ref(),
-        xlsx.as_os_str(),
-        "--into".as_ref(),
-        into.as_os_str(),
-    ]);
+    let r = dpo_in(&ws).import(&xlsx, &into, None);
     r.assert_code(2);
     assert!(r.stderr().contains("n'est pas vide"), "{}", r.stderr());
     let names: Vec<_> = std::fs::read_dir(&into)
@@ -268,12 +259,7 @@ fn round_trip(ws: &Workspace, from: &Path, format: &str) {
     let exported = ws.path(&format!("export.{format}"));
     reg(from, format, &exported).assert_code(0);
     let into = ws.path(&format!("importe-{format}"));
-    let r = Dpo::new(&into).now(NOW).run(&[
-        "import".as_ref(),
-        exported.as_os_str(),
-        "--into".as_ref(),
-        into.as_os_str(),
-    ]);
+    let r = Dpo::new(&into).now(NOW).import(&exported, &into, None);
     r.assert_no_panic();
     r.assert_code(0);
     Dpo::new(&into).now(NOW).run(&["check"]).assert_code(0);
@@ -299,12 +285,7 @@ fn round_trip(ws: &Workspace, from: &Path, format: &str) {
     let into2 = ws.path(&format!("importe2-{format}"));
     Dpo::new(&into2)
         .now(NOW)
-        .run(&[
-            "import".as_ref(),
-            second.as_os_str(),
-            "--into".as_ref(),
-            into2.as_os_str(),
-        ])
+        .import(&second, &into2, None)
         .assert_code(0);
     let third = ws.path(&format!("third-{format}.xlsx"));
     reg(&into2, "xlsx", &third).assert_code(0);
@@ -372,12 +353,7 @@ fn edited_export(
     } else {
         dpo_in(ws)
     };
-    let r = dpo.run(&[
-        "import".as_ref(),
-        xlsx.as_os_str(),
-        "--into".as_ref(),
-        into.as_os_str(),
-    ]);
+    let r = dpo.import(&xlsx, &into, None);
     r.assert_no_panic();
     (r, into)
 }
@@ -498,16 +474,7 @@ fn an_import_invents_no_person_and_check_names_each_value_left_as_placeholder_wo
     let map = ws.path("correspondance.yaml");
     std::fs::write(&map, "columns:\n  Mesures de sécurité: measures\n").unwrap();
     let into = ws.path("nouveau");
-    dpo_in(&ws)
-        .run(&[
-            "import".as_ref(),
-            xlsx.as_os_str(),
-            "--into".as_ref(),
-            into.as_os_str(),
-            "--mapping".as_ref(),
-            map.as_os_str(),
-        ])
-        .assert_code(1);
+    dpo_in(&ws).import(&xlsx, &into, Some(&map)).assert_code(1);
     let people = std::fs::read_to_string(into.join("people.yaml")).unwrap();
     assert!(people.contains("people: []"), "{people}");
     assert!(
@@ -565,12 +532,7 @@ wb.create_sheet("Notes").append(["à relire"])
 "#,
     );
     let into = ws.path("nouveau");
-    let r = dpo_in(&ws).run(&[
-        "import".as_ref(),
-        xlsx.as_os_str(),
-        "--into".as_ref(),
-        into.as_os_str(),
-    ]);
+    let r = dpo_in(&ws).import(&xlsx, &into, None);
     r.assert_no_panic();
     r.assert_code(1);
     let err = r.stderr();
@@ -707,12 +669,7 @@ fn an_encrypted_or_damaged_file_says_so_in_the_run_s_language() {
         } else {
             dpo_in(&ws)
         };
-        let r = dpo.run(&[
-            "import".as_ref(),
-            file.as_os_str(),
-            "--into".as_ref(),
-            into.as_os_str(),
-        ]);
+        let r = dpo.import(file, &into, None);
         r.assert_no_panic();
         r.assert_code(2);
         assert!(!into.exists());
