@@ -50,7 +50,9 @@ const SOURCES: [(Lang, &[(&str, &str)]); 2] = catalog_files!(
     "imports",
     "sheets",
     "sheetlogs",
-    "sheetimport"
+    "sheetimport",
+    "gitjournal",
+    "team"
 );
 
 /// The whole Fluent text of `lang`: its files one after the other.
