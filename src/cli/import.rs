@@ -11,7 +11,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::{eprint_diagnostics, CliError, Settings, EXIT_FINDING};
+use super::{eprint_diagnostics, print_json, CliError, Settings, EXIT_FINDING};
 use crate::import::{self, ImportError, Mapping};
 use crate::render::catalog::Msg;
 use crate::workspace;
@@ -47,18 +47,18 @@ pub(super) fn run(settings: &Settings, args: &ImportArgs) -> Result<i32, CliErro
             path: into.display().to_string(),
         }));
     }
+    // A workspace inside another would be read as part of it.
+    if let Some(host) = host_workspace(into) {
+        return Err(said(ImportError::IntoWorkspace {
+            path: into.display().to_string(),
+            workspace: host.display().to_string(),
+        }));
+    }
     let mapping = match &args.mapping {
         None => Mapping::default(),
         Some(path) => {
             let text = workspace::read_text(path).map_err(workspace::WorkspaceError::from)?;
-            serde_yaml::from_str(&text).map_err(|e| {
-                said(ImportError::Mapping {
-                    file: path.display().to_string(),
-                    why: Msg::new("sheetimport-mapping-fields")
-                        .arg("detail", e.to_string())
-                        .arg("fields", import::authority::field_names()),
-                })
-            })?
+            Mapping::parse(&path.display().to_string(), &text).map_err(said)?
         }
     };
     let bytes = workspace::read_bytes(&args.file).map_err(workspace::WorkspaceError::from)?;
@@ -80,23 +80,61 @@ pub(super) fn run(settings: &Settings, args: &ImportArgs) -> Result<i32, CliErro
     let note = format!("import {name}\nsha256 {sha256}\nlayout {}", imported.layout);
     import::write(into, &act, &files, &note, settings.lock_wait).map_err(said)?;
     let s = settings.strings();
-    for p in &imported.problems {
-        warn_say!(s, "sheetimport-not-placed", message = s.msg(&p.msg()));
+    // Each value not imported, and each imported with a report.
+    let said_of = |p: &import::Problem| {
+        let id = if p.kept() {
+            "sheetimport-f14b-reported"
+        } else {
+            "sheetimport-not-placed"
+        };
+        s.msg(&Msg::new(id).arg("message", p.msg()))
+    };
+    if !settings.json {
+        for p in &imported.problems {
+            errln!("{}", said_of(p));
+        }
     }
     // What `dpo check` says of the new workspace.
-    let errors = match workspace::load(into) {
+    let (errors, diags) = match workspace::load(into) {
         Ok(ws) => {
             let today = act.now.with_timezone(&ws.tz).date_naive();
             let diags = workspace::validate(&ws, today);
-            eprint_diagnostics(settings, &diags);
-            diags.iter().filter(|d| d.is_error()).count()
+            (diags.iter().filter(|d| d.is_error()).count(), diags)
         }
-        Err(workspace::WorkspaceError::Invalid { diagnostics, .. }) => {
-            eprint_diagnostics(settings, &diagnostics);
-            diagnostics.iter().filter(|d| d.is_error()).count().max(1)
-        }
+        Err(workspace::WorkspaceError::Invalid { diagnostics, .. }) => (
+            diagnostics.iter().filter(|d| d.is_error()).count().max(1),
+            diagnostics,
+        ),
         Err(e) => return Err(e.into()),
     };
+    let kept = imported.problems.iter().filter(|p| p.kept()).count();
+    let lost = imported.problems.len() - kept;
+    let failed = errors > 0 || !imported.problems.is_empty();
+    let code = if failed { EXIT_FINDING } else { 0 };
+    if settings.json {
+        print_json(&Report {
+            dir: into.display().to_string(),
+            file: file.clone(),
+            sha256: sha256.clone(),
+            layout: imported.layout,
+            controllers: imported.controllers.len(),
+            problems: imported
+                .problems
+                .iter()
+                .map(|p| JsonProblem {
+                    sheet: p.sheet.clone(),
+                    row: p.row,
+                    column: p.column.map(crate::sheet::read::column_letters),
+                    imported: p.kept(),
+                    message: s.msg(&p.why),
+                })
+                .collect(),
+            errors,
+            diagnostics: &diags,
+        })?;
+        return Ok(code);
+    }
+    eprint_diagnostics(settings, &diags);
     let dir = into.display().to_string();
     say!(
         s,
@@ -105,7 +143,8 @@ pub(super) fn run(settings: &Settings, args: &ImportArgs) -> Result<i32, CliErro
         file = file.as_str(),
         sha256 = sha256.as_str(),
         controllers = imported.controllers.len(),
-        problems = imported.problems.len(),
+        problems = lost,
+        reported = kept,
     )?;
     if errors > 0 {
         say!(
@@ -115,9 +154,39 @@ pub(super) fn run(settings: &Settings, args: &ImportArgs) -> Result<i32, CliErro
             errors = errors
         )?;
     }
-    Ok(if errors > 0 || !imported.problems.is_empty() {
-        EXIT_FINDING
-    } else {
-        0
-    })
+    Ok(code)
+}
+
+/// What `--json` prints: the new workspace, each value reported (with
+/// whether it was imported all the same) and what `dpo check` says.
+#[derive(serde::Serialize)]
+struct Report<'a> {
+    dir: String,
+    file: String,
+    sha256: String,
+    layout: &'static str,
+    controllers: usize,
+    problems: Vec<JsonProblem>,
+    errors: usize,
+    diagnostics: &'a [workspace::Diagnostic],
+}
+
+/// One value reported, for `--json`.
+#[derive(serde::Serialize)]
+struct JsonProblem {
+    sheet: String,
+    row: usize,
+    column: Option<String>,
+    imported: bool,
+    message: String,
+}
+
+/// The workspace (a folder with `processor.yaml`) that `dir` would be
+/// inside, if any: `dir`'s nearest existing folder and its parents.
+fn host_workspace(dir: &std::path::Path) -> Option<PathBuf> {
+    let abs = std::path::absolute(dir).ok()?;
+    abs.ancestors()
+        .skip(1)
+        .find(|a| a.join("processor.yaml").is_file())
+        .map(std::path::Path::to_path_buf)
 }

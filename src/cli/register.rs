@@ -139,7 +139,9 @@ pub(super) fn run(settings: &Settings, args: &RegisterArgs) -> Result<i32, CliEr
             crate::sheet::ods::write(&register::sheets::workbook(&reg, strings, clock.now()))?
         }
         Format::Xlsx => {
-            crate::sheet::xlsx::write(&register::sheets::workbook(&reg, strings, clock.now()))?
+            let wb = register::sheets::workbook(&reg, strings, clock.now());
+            say_cut(settings, &wb);
+            crate::sheet::xlsx::write(&wb)?
         }
     };
     super::write_output(settings, args.output.as_deref(), &bytes)?;
@@ -200,4 +202,23 @@ pub(super) fn run(settings: &Settings, args: &RegisterArgs) -> Result<i32, CliEr
         );
     }
     Ok(0)
+}
+
+/// Says each cell of `wb` that the XLSX file holds cut (a text longer than
+/// an XLSX cell holds): its sheet, row, column and header, and its length.
+pub(super) fn say_cut(settings: &Settings, wb: &crate::sheet::Workbook) {
+    let s = settings.strings();
+    for (sheet, row, col, header, chars) in crate::sheet::xlsx::cut_cells(wb) {
+        warn_say!(
+            s,
+            "sheets-f14b-cut",
+            sheet = sheet,
+            row = row,
+            column = crate::sheet::read::column_letters(col),
+            header = header,
+            chars = chars,
+            max = crate::sheet::xlsx::MAX_CHARS,
+            mark = crate::sheet::xlsx::CUT_MARK.trim(),
+        );
+    }
 }

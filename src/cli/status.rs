@@ -105,7 +105,10 @@ pub(super) fn run(settings: &Settings, args: &StatusArgs) -> Result<i32, CliErro
         eprint_diagnostics(settings, &diags);
         let (wb, _) = status::sheets::workbook(&ws, s, now, only.as_ref(), &items);
         let written = match args.format {
-            Format::Xlsx => crate::sheet::xlsx::write(&wb),
+            Format::Xlsx => {
+                super::register::say_cut(settings, &wb);
+                crate::sheet::xlsx::write(&wb)
+            }
             _ => crate::sheet::ods::write(&wb),
         };
         let bytes = written.map_err(|e| CliError::Output {

@@ -25,7 +25,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-use super::{normal, slug, Imported, Problem};
+use super::{normal, slug, ImportError, Imported, Problem};
 use crate::model::{
     Contact, Controller, Convention, Id, Lang, ProcessingActivity, SecurityMeasure, Transfer,
 };
@@ -145,6 +145,62 @@ pub struct Mapping {
 }
 
 impl Mapping {
+    /// The mapping file `file` of text `text`, or why not, at its line and
+    /// column and in the catalog's words: YAML that does not parse, a key
+    /// other than `columns`, a header mapped to no field of [`FIELDS`].
+    pub fn parse(file: &str, text: &str) -> Result<Mapping, ImportError> {
+        let refuse = |(line, column): (usize, usize), why: Msg| ImportError::Mapping {
+            file: file.to_string(),
+            line,
+            column,
+            why,
+        };
+        let v: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| {
+            let at = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+            refuse(at, crate::workspace::yaml_said(&e))
+        })?;
+        let mut out = Mapping::default();
+        let top = match v {
+            serde_yaml::Value::Null => return Ok(out),
+            serde_yaml::Value::Mapping(m) => m,
+            _ => return Err(refuse((1, 1), Msg::new("sheetimport-f14b-mapping-shape"))),
+        };
+        for (k, v) in top {
+            let key = crate::import::own_text(&k);
+            if key != "columns" {
+                return Err(refuse(
+                    line_of(text, &key),
+                    Msg::new("sheetimport-f14b-mapping-key").arg("value", key),
+                ));
+            }
+            let columns = match v {
+                serde_yaml::Value::Null => continue,
+                serde_yaml::Value::Mapping(m) => m,
+                _ => {
+                    return Err(refuse(
+                        line_of(text, &key),
+                        Msg::new("sheetimport-f14b-mapping-shape"),
+                    ))
+                }
+            };
+            for (h, f) in columns {
+                let header = crate::import::own_text(&h);
+                let name = crate::import::own_text(&f);
+                let Some((field, _, _)) = FIELDS.iter().find(|(_, n, _)| *n == name.trim())
+                else {
+                    return Err(refuse(
+                        line_of(text, &header),
+                        Msg::new("sheetimport-f14b-mapping-field")
+                            .arg("value", name)
+                            .arg("header", header),
+                    ));
+                };
+                out.columns.insert(header, *field);
+            }
+        }
+        Ok(out)
+    }
+
     /// The field a header names: the mapping's, else the catalog's header
     /// in either language.
     fn field(&self, header: &str) -> Option<Field> {
@@ -159,6 +215,24 @@ impl Mapping {
                 .then_some(*f)
         })
     }
+}
+
+/// The line and column (from 1) of the first line of `text` whose key is
+/// `key` (quoted or not); the first line when none is.
+fn line_of(text: &str, key: &str) -> (usize, usize) {
+    text.lines()
+        .enumerate()
+        .find_map(|(i, line)| {
+            let body = line.trim_start();
+            let indent = line.len() - body.len();
+            let body = body.trim_start_matches(['"', '\'']);
+            (body.starts_with(key)
+                && body[key.len()..]
+                    .trim_start_matches(['"', '\''])
+                    .starts_with(':'))
+            .then_some((i + 1, indent + 1))
+        })
+        .unwrap_or((1, 1))
 }
 
 /// What one controller gathers over its rows.
@@ -199,8 +273,25 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
         ..Imported::default()
     };
     let mut drafts: Vec<Draft> = Vec::new();
-    // The other sheets are not read: each value is reported.
+    // The other sheets are not read: each value is reported; so is each
+    // value above the header row (a title, a note).
     super::stray_sheets(sheets, |s| std::ptr::eq(s, sheet), &mut out.problems);
+    super::above_header(&mut out.problems, sheet, header_row);
+    // A header the mapping names that the header row does not hold.
+    let headers: Vec<String> = sheet.rows[header_row - 1]
+        .iter()
+        .filter_map(|c| as_text(c).map(|h| normal(&h)))
+        .collect();
+    for header in mapping.columns.keys() {
+        if !headers.contains(&normal(header)) {
+            out.problems.push(Problem {
+                sheet: sheet.name.clone(),
+                row: header_row,
+                column: None,
+                why: Msg::new("sheetimport-f14b-mapping-absent").arg("header", header.as_str()),
+            });
+        }
+    }
     let problem = |row: usize, col: usize, why: Msg| Problem {
         sheet: sheet.name.clone(),
         row,
@@ -218,14 +309,11 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
         for (c, cell) in cells.iter().enumerate() {
             if fields.get(c).copied().flatten().is_none() {
                 if let Some(v) = as_text(cell) {
-                    let header = as_text(sheet.cell(header_row, c + 1)).unwrap_or_default();
-                    out.problems.push(problem(
-                        row,
-                        c + 1,
-                        Msg::new("sheetimport-no-field")
-                            .arg("header", header)
-                            .arg("value", v),
-                    ));
+                    let why = match as_text(sheet.cell(header_row, c + 1)) {
+                        Some(header) => Msg::new("sheetimport-no-field").arg("header", header),
+                        None => Msg::new("sheetimport-f14b-no-field-unnamed"),
+                    };
+                    out.problems.push(problem(row, c + 1, why.arg("value", v)));
                 }
             }
         }
@@ -245,8 +333,24 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
             }
             continue;
         };
-        let d = match drafts.iter().position(|d| d.name == name) {
-            Some(k) => &mut drafts[k],
+        // Names that differ only in case are one controller: said.
+        let d = match drafts.iter().position(|d| normal(&d.name) == normal(&name)) {
+            Some(k) => {
+                let d = &mut drafts[k];
+                if d.name != name {
+                    if let Some(c) = at(Field::Controller) {
+                        out.problems.push(problem(
+                            row,
+                            c,
+                            Msg::new("sheetimport-f14b-case-merged")
+                                .arg("value", name.as_str())
+                                .arg("kept", d.name.as_str())
+                                .arg("first", d.row),
+                        ));
+                    }
+                }
+                d
+            }
             None => {
                 drafts.push(Draft {
                     row,
@@ -341,11 +445,13 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
         } else {
             for f in [Field::Description, Field::DataCategories, Field::Measures] {
                 if let (Some(v), Some(c)) = (text(f), at(f)) {
-                    out.problems.push(problem(
-                        row,
-                        c,
-                        Msg::new("sheetimport-no-category").arg("value", v),
-                    ));
+                    let why = match twice {
+                        Some(first) => {
+                            Msg::new("sheetimport-f14b-duplicate-row-value").arg("first", first)
+                        }
+                        None => Msg::new("sheetimport-no-category"),
+                    };
+                    out.problems.push(problem(row, c, why.arg("value", v)));
                 }
             }
         }
@@ -631,6 +737,8 @@ mod tests {
         assert_eq!(
             places,
             vec![
+                // The title above the header row.
+                (1, Some(1), "sheetimport-f14b-above-header"),
                 (5, Some(4), "sheetimport-no-field"),
                 (6, Some(2), "sheetimport-no-controller"),
                 (7, Some(5), "sheetimport-bad-date"),
@@ -645,8 +753,17 @@ mod tests {
     }
 
     #[test]
-    fn a_mapping_names_only_known_fields() {
-        let e = serde_yaml::from_str::<Mapping>("columns:\n  X: nothing\n").unwrap_err();
-        assert!(e.to_string().contains("unknown variant"), "{e}");
+    fn a_mapping_names_only_known_fields_and_says_where() {
+        let e = Mapping::parse("m.yaml", "columns:\n  X: nothing\n").unwrap_err();
+        let ImportError::Mapping { line, column, why, .. } = e else {
+            panic!("{e:?}")
+        };
+        assert_eq!((line, column, why.id), (2, 3, "sheetimport-f14b-mapping-field"));
+        let e = Mapping::parse("m.yaml", "colonnes:\n  X: measures\n").unwrap_err();
+        assert!(matches!(e, ImportError::Mapping { line: 1, .. }), "{e:?}");
+        let e = Mapping::parse("m.yaml", "columns:\n\tX: measures\n").unwrap_err();
+        assert!(matches!(e, ImportError::Mapping { line: 2, .. }), "{e:?}");
+        let m = Mapping::parse("m.yaml", "columns:\n  \"Mesures\": measures\n").unwrap();
+        assert_eq!(m.columns.get("Mesures"), Some(&Field::Measures));
     }
 }

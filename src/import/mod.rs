@@ -16,6 +16,7 @@
 
 pub mod authority;
 pub mod own;
+mod settle;
 
 use std::path::Path;
 use std::time::Duration;
@@ -46,6 +47,22 @@ pub struct Problem {
 }
 
 impl Problem {
+    /// Whether the value was imported all the same, the report asking to
+    /// check it (a mark dropped, an identifier made, a name merged, a text
+    /// cut on export, a mapped column absent).
+    pub fn kept(&self) -> bool {
+        matches!(
+            self.why.id,
+            "sheetimport-f14-mark-dropped"
+                | "sheetimport-f14b-id-made"
+                | "sheetimport-f14b-id-made-empty"
+                | "sheetimport-f14b-case-merged"
+                | "sheetimport-f14b-cut"
+                | "sheetimport-f14b-mapping-absent"
+                | "sheetimport-no-recipient"
+        )
+    }
+
     /// Where and why, as one message (« Feuille, ligne 3, colonne B : … »).
     pub fn msg(&self) -> Msg {
         match self.column {
@@ -101,8 +118,19 @@ pub enum ImportError {
     Mapping {
         /// The file, as given.
         file: String,
+        /// The line, from 1.
+        line: usize,
+        /// The column, from 1.
+        column: usize,
         /// Why.
         why: Msg,
+    },
+    /// `--into` is inside an existing workspace.
+    IntoWorkspace {
+        /// The folder.
+        path: String,
+        /// The workspace it is in.
+        workspace: String,
     },
     /// The target folder exists and is not empty.
     NotEmpty {
@@ -128,8 +156,23 @@ impl ImportError {
                 file("sheetimport-no-layout", f),
                 Some("sheetimport-no-layout-hint"),
             ),
-            ImportError::Mapping { file: f, why } => (
-                file("sheetimport-mapping-bad", f).arg("why", why.clone()),
+            ImportError::Mapping {
+                file: f,
+                line,
+                column,
+                why,
+            } => (
+                file("sheetimport-f14b-mapping-at", f)
+                    .arg("line", *line)
+                    .arg("column", *column)
+                    .arg("why", why.clone())
+                    .arg("fields", authority::field_names()),
+                None,
+            ),
+            ImportError::IntoWorkspace { path, workspace } => (
+                Msg::new("sheetimport-f14b-into-workspace")
+                    .arg("path", path.as_str())
+                    .arg("workspace", workspace.as_str()),
                 None,
             ),
             ImportError::NotEmpty { path } => (
@@ -158,11 +201,29 @@ pub fn unreadable_why(bytes: &[u8], reader: &str) -> Msg {
     let said = reader.to_lowercase();
     if reader == "XLS/XLSB" {
         Msg::text("XLS/XLSB")
-    } else if bytes.starts_with(&OLE) || said.contains("password") || said.contains("encrypt") {
+    } else if bytes.starts_with(&OLE)
+        || said.contains("password")
+        || said.contains("encrypt")
+        || encrypted_ods(bytes)
+    {
         Msg::new("sheetimport-f14-encrypted")
     } else {
         Msg::new("sheetimport-f14-corrupt")
     }
+}
+
+/// Whether `bytes` are an ODF archive whose manifest says its entries are
+/// encrypted (an ODS saved with a password).
+fn encrypted_ods(bytes: &[u8]) -> bool {
+    use std::io::Read;
+    let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
+        return false;
+    };
+    let Ok(mut manifest) = zip.by_name("META-INF/manifest.xml") else {
+        return false;
+    };
+    let mut text = String::new();
+    manifest.read_to_string(&mut text).is_ok() && text.contains("manifest:encryption-data")
 }
 
 /// Reads `sheets` in whichever layout they follow: dpo's own export when
@@ -173,12 +234,30 @@ pub fn import(
     mapping: &Mapping,
     lang: Lang,
 ) -> Result<Imported, ImportError> {
-    let mut imported = match own::import(sheets) {
+    let mut imported = match own::import(sheets, lang) {
         Some(imported) => imported,
         None => authority::import(sheets, mapping, lang).ok_or_else(|| ImportError::NoLayout {
             file: file.to_string(),
         })?,
     };
+    // A text the XLSX export cut: imported as it is, and said.
+    for s in sheets {
+        for (r, cells) in s.rows.iter().enumerate() {
+            for (c, cell) in cells.iter().enumerate() {
+                if let crate::sheet::Cell::Text(t) = cell {
+                    if crate::sheet::xlsx::was_cut(t) {
+                        let start: String = t.chars().take(40).collect();
+                        imported.problems.push(Problem {
+                            sheet: s.name.clone(),
+                            row: r + 1,
+                            column: Some(c + 1),
+                            why: Msg::new("sheetimport-f14b-cut").arg("value", format!("{start}…")),
+                        });
+                    }
+                }
+            }
+        }
+    }
     // A formula with no value kept reads as empty: said, never dropped.
     for s in sheets {
         for (row, col, formula) in &s.formulas {
@@ -216,9 +295,38 @@ pub(crate) fn stray_sheets(
     }
 }
 
-/// The normalised form a header is compared in: trimmed, lower case, one
-/// space between words.
+/// Reports the values typed above a sheet's header row (`header`, from
+/// 1): a title, a note. A value merged over several cells is said once.
+pub(crate) fn above_header(problems: &mut Vec<Problem>, s: &ReadSheet, header: usize) {
+    for (i, cells) in s.rows.iter().enumerate().take(header.saturating_sub(1)) {
+        let mut last: Option<String> = None;
+        for (c, cell) in cells.iter().enumerate() {
+            let v = crate::sheet::read::as_text(cell);
+            if v.is_some() && v != last {
+                problems.push(Problem {
+                    sheet: s.name.clone(),
+                    row: i + 1,
+                    column: Some(c + 1),
+                    why: Msg::new("sheetimport-f14b-above-header")
+                        .arg("value", v.clone().unwrap_or_default())
+                        .arg("header", header),
+                });
+            }
+            last = v;
+        }
+    }
+}
+
+/// A mapping key's or value's text (a number or a boolean as written).
+pub(crate) fn own_text(v: &serde_yaml::Value) -> String {
+    settle::text_of(v)
+}
+
+/// The normalised form a header is compared in: Unicode NFC (a decomposed
+/// « é » is « é »), trimmed, lower case, one space between words.
 pub(crate) fn normal(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let s: String = s.nfc().collect();
     s.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
@@ -345,13 +453,18 @@ pub fn files(imported: &Imported, lang: Lang) -> Result<Vec<(String, String)>, I
             &["measures"],
         )?,
     ));
-    // The skeleton's people.yaml names an example person: the sheets name
-    // nobody, so its list is left empty (never an invented fact).
+    // The skeleton's people.yaml names an example person and a training
+    // interval: the sheets give neither, so only its comments are kept and
+    // its list is empty (never an invented fact).
     out.extend(crate::workspace::skeleton(lang).into_iter().map(
         |(name, text)| match name.as_str() {
             "people.yaml" => {
                 let head = text.split("\npeople:").next().unwrap_or_default();
-                (name, format!("{head}\npeople: []\n"))
+                let comments: Vec<&str> = head
+                    .lines()
+                    .filter(|l| l.trim_start().starts_with('#'))
+                    .collect();
+                (name, format!("{}\npeople: []\n", comments.join("\n")))
             }
             _ => (name, text),
         },
@@ -440,6 +553,10 @@ mod tests {
     fn headers_compare_without_case_or_extra_spaces() {
         assert_eq!(
             normal("  Catégories   de Traitements "),
+            "catégories de traitements"
+        );
+        assert_eq!(
+            normal("Cate\u{301}gories de traitements"),
             "catégories de traitements"
         );
     }

@@ -22,8 +22,11 @@ use std::collections::BTreeMap;
 use serde::de::DeserializeOwned;
 use serde_yaml::{Mapping, Value};
 
+use super::settle::{self, Step};
 use super::{Imported, Problem};
-use crate::model::{Contact, Controller, Id, Lang, Processor, SecurityMeasure, SubProcessor};
+use crate::model::{
+    Contact, Controller, Id, Lang, ProcessingActivity, Processor, SecurityMeasure, SubProcessor,
+};
 use crate::register::contact_line;
 use crate::register::sheets;
 use crate::render::catalog::{Catalog, Msg};
@@ -58,20 +61,35 @@ fn columns(kind: Kind, cat: &Catalog) -> Vec<Column> {
     }
 }
 
-/// A sheet recognised: its kind and the key of each of its columns.
+/// A sheet recognised: its kind, its header row (from 1) and the key of
+/// each of its columns.
 struct Known<'a> {
     sheet: &'a ReadSheet,
     kind: Kind,
+    header: usize,
     keys: Vec<Option<String>>,
 }
 
-/// The kind of `sheet` and its columns' keys: the kind whose headers (in
-/// either language) name the most of its columns, more than half of those
-/// not empty, its first column among them (a column none names has no key).
+/// The kind of `sheet`, its header row and its columns' keys: the first of
+/// its first ten rows that is a header row ([`header_kind`]); a line typed
+/// above the header does not hide the sheet (it is reported).
 fn recognise(sheet: &ReadSheet) -> Option<Known<'_>> {
-    let header: Vec<String> = sheet
-        .rows
-        .first()?
+    (1..=10.min(sheet.rows.len())).find_map(|header| {
+        let (kind, keys) = header_kind(&sheet.rows[header - 1])?;
+        Some(Known {
+            sheet,
+            kind,
+            header,
+            keys,
+        })
+    })
+}
+
+/// The kind of sheet whose headers (in either language) name the most of
+/// the cells of `row`, more than half of those not empty, its first column
+/// among them, and the key of each column (a column none names has none).
+fn header_kind(row: &[Cell]) -> Option<(Kind, Vec<Option<String>>)> {
+    let header: Vec<String> = row
         .iter()
         .map(|c| as_text(c).map(|h| super::normal(&h)).unwrap_or_default())
         .collect();
@@ -97,7 +115,7 @@ fn recognise(sheet: &ReadSheet) -> Option<Known<'_>> {
                 .then_some((named, kind, keys))
         })
         .max_by_key(|(named, _, _)| *named)
-        .map(|(_, kind, keys)| Known { sheet, kind, keys })
+        .map(|(_, kind, keys)| (kind, keys))
 }
 
 /// The words of the cells, both languages.
@@ -184,6 +202,19 @@ fn shape(leaf: &str) -> Shape {
     }
 }
 
+/// A language typed by hand as its code: `FR`, `français`, `French` are
+/// `fr`, and the same for English; anything else is left as typed (and
+/// reported at its cell when the record is read).
+fn language(text: &str) -> String {
+    let t = text.trim().to_lowercase();
+    let t: String = unicode_normalization::UnicodeNormalization::nfc(t.as_str()).collect();
+    match t.as_str() {
+        "fr" | "fra" | "fre" | "français" | "francais" | "french" | "fr-fr" => "fr".into(),
+        "en" | "eng" | "english" | "anglais" | "en-gb" | "en-us" => "en".into(),
+        _ => text.trim().to_string(),
+    }
+}
+
 /// Sets `path` (dotted) in the mapping `m`.
 fn put(m: &mut Mapping, path: &str, v: Value) {
     match path.split_once('.') {
@@ -229,22 +260,31 @@ fn value(w: &Words, path: &str, cell: &Cell, text: &str) -> Result<Value, Msg> {
             .ok_or_else(|| bad("sheetimport-bad-date"));
     }
     if shape == Shape::Number {
+        let said = if leaf.ends_with("months") {
+            "sheetimport-bad-number"
+        } else {
+            "sheetimport-f14b-bad-count"
+        };
         return text
             .trim()
             .parse::<u32>()
             .map(Value::from)
-            .map_err(|_| bad("sheetimport-bad-number"));
+            .map_err(|_| bad(said));
+    }
+    if leaf == "language" {
+        return Ok(Value::from(language(text)));
     }
     if shape == Shape::Renewals {
         let mut list = Vec::new();
         for line in text.lines().filter(|l| !l.trim().is_empty()) {
             let mut parts = line.splitn(3, ',').map(str::trim);
+            let bad_line = || Msg::new("sheetimport-f14b-bad-renewal").arg("value", line.trim());
             let (Some(day), Some(months)) = (parts.next(), parts.next()) else {
-                return Err(bad("sheetimport-bad-value").arg("detail", line));
+                return Err(bad_line());
             };
             let mut r = Mapping::new();
             r.insert("decided_on".into(), day.into());
-            let months: u32 = months.parse().map_err(|_| bad("sheetimport-bad-number"))?;
+            let months: u32 = months.parse().map_err(|_| bad_line())?;
             r.insert("months".into(), months.into());
             if let Some(re) = parts.next().filter(|s| !s.is_empty()) {
                 r.insert("reference".into(), unescape_item(re).into());
@@ -256,64 +296,59 @@ fn value(w: &Words, path: &str, cell: &Cell, text: &str) -> Result<Value, Msg> {
     Ok(Value::from(text))
 }
 
-/// Reads a record of type `T` from `m`, or the row's problem.
-/// A cell's row, column (both from 1) and text.
-type CellAt = (usize, usize, String);
-
-/// `at` finds the cell of a field (the last part of its path): its row,
-/// column and text. A field the record requires and the sheet leaves
-/// without a value is named where it stands, in the catalog's words.
-fn record<T: DeserializeOwned>(
-    m: Mapping,
-    sheet: &str,
-    row: usize,
-    at: &dyn Fn(&str) -> Option<CellAt>,
-) -> Result<T, Problem> {
-    serde_yaml::from_value(Value::Mapping(m)).map_err(|e| {
-        let said = e.to_string();
-        let field = said
-            .split_once("missing field `")
-            .and_then(|(_, rest)| rest.split_once('`'))
-            .map(|(f, _)| f.to_string());
-        match field {
-            Some(f) => {
-                let (r, c, v) =
-                    at(&f).map_or((row, None, String::new()), |(r, c, v)| (r, Some(c), v));
-                Problem {
-                    sheet: sheet.to_string(),
-                    row: r,
-                    column: c,
-                    why: Msg::new("sheetimport-f14-missing-field")
-                        .arg("value", v)
-                        .arg("field", f),
-                }
-            }
-            None => Problem {
-                sheet: sheet.to_string(),
-                row,
-                column: None,
-                why: Msg::new("sheetimport-f14-bad-record"),
-            },
-        }
+/// The column (from 1) of a known sheet that holds the field `path` of a
+/// record whose keys start with `prefix`: the longest of its fields'
+/// paths that is a column's key (a renewal's `months` is in the renewals
+/// column).
+fn path_column(k: &Known<'_>, prefix: &str, path: &[Step]) -> Option<usize> {
+    let fields: Vec<&str> = path
+        .iter()
+        .filter_map(|s| match s {
+            Step::Key(k) => Some(k.as_str()),
+            Step::Index(_) => None,
+        })
+        .collect();
+    (1..=fields.len()).rev().find_map(|n| {
+        let key = format!("{prefix}{}", fields[..n].join("."));
+        k.keys
+            .iter()
+            .position(|x| x.as_deref() == Some(key.as_str()))
+            .map(|c| c + 1)
     })
 }
 
-/// The cell of `row` of a known sheet whose column key ends with `field`.
-fn key_cell(k: &Known<'_>, row: usize, field: &str) -> Option<CellAt> {
-    let c = k.keys.iter().position(|key| {
-        key.as_deref()
-            .is_some_and(|key| key.rsplit('.').next() == Some(field))
-    })?;
-    Some((
-        row,
-        c + 1,
-        as_text(k.sheet.cell(row, c + 1)).unwrap_or_default(),
-    ))
+/// Why a value was left out of its record, by its field: an identifier, a
+/// language, or any other.
+fn bad_value(path: &[Step], v: &Value, header: &str) -> Msg {
+    let id = match settle::leaf(path) {
+        Some("language") => "sheetimport-f14b-bad-language",
+        Some("id" | "controllers" | "subprocessors" | "security_measures") => {
+            "sheetimport-f14b-bad-id"
+        }
+        _ => "sheetimport-f14b-bad-field",
+    };
+    Msg::new(id)
+        .arg("value", settle::text_of(v))
+        .arg("header", header)
+}
+
+/// The identifiers typed in the column `key` of a known sheet.
+fn typed_ids(k: &Known<'_>, key: &str) -> Vec<Id> {
+    let Some(c) = k.keys.iter().position(|x| x.as_deref() == Some(key)) else {
+        return Vec::new();
+    };
+    Reader::rows(k)
+        .filter_map(|row| as_text(k.sheet.cell(row, c + 1)))
+        .filter_map(|t| Id::new(t.trim()).ok())
+        .collect()
 }
 
 /// The state of one import.
 struct Reader {
     w: Words,
+    /// The placeholder words of the run's language, for a required name
+    /// left without a value (`dpo check` reports them).
+    todo: String,
     problems: Vec<Problem>,
 }
 
@@ -325,6 +360,119 @@ impl Reader {
             column: Some(col),
             why,
         });
+    }
+
+    /// What a required field left without a value is given: the
+    /// placeholder words for a name or title (reported by `dpo check`);
+    /// nothing for the rest (left out, so `dpo check` names it).
+    fn fill(&self) -> impl Fn(&[Step]) -> Option<Value> + '_ {
+        |path: &[Step]| match path {
+            [Step::Key(f)] if matches!(f.as_str(), "name" | "title") => {
+                Some(Value::from(self.todo.as_str()))
+            }
+            [Step::Key(c), Step::Key(f)] if c == "convention" && f == "title" => {
+                Some(Value::from(self.todo.as_str()))
+            }
+            [Step::Key(f)] if f == "convention" => Some(Value::Mapping(
+                [("title".into(), Value::from(self.todo.as_str()))]
+                    .into_iter()
+                    .collect(),
+            )),
+            _ => None,
+        }
+    }
+
+    /// The record `m` of row `row` of `k` (its keys under `prefix`) read
+    /// as `T` ([`settle::settle`]): each value `T` cannot take reported at
+    /// its cell and left out. `None`, every value of the row reported,
+    /// when nothing of it can be kept.
+    fn settle<T: DeserializeOwned>(
+        &mut self,
+        k: &Known<'_>,
+        row: usize,
+        prefix: &str,
+        m: Mapping,
+    ) -> Option<(Mapping, Option<T>)> {
+        let mut bad = Vec::new();
+        let out = settle::settle::<T>(m, &self.fill(), &mut |p, v| bad.push((p.to_vec(), v)));
+        for (path, v) in bad {
+            let c = path_column(k, prefix, &path);
+            let header = c
+                .and_then(|c| as_text(k.sheet.cell(k.header, c)))
+                .unwrap_or_default();
+            self.problems.push(Problem {
+                sheet: k.sheet.name.clone(),
+                row,
+                column: c,
+                why: bad_value(&path, &v, &header),
+            });
+        }
+        match out {
+            Ok(x) => Some(x),
+            Err(_) => {
+                self.whole_row(k.sheet, row);
+                None
+            }
+        }
+    }
+
+    /// Every value of row `row` of `sheet`, reported as not imported.
+    fn whole_row(&mut self, sheet: &ReadSheet, row: usize) {
+        let cells = sheet.rows.get(row - 1).cloned().unwrap_or_default();
+        for (c, cell) in cells.iter().enumerate() {
+            if let Some(v) = as_text(cell) {
+                self.problem(
+                    sheet,
+                    row,
+                    c + 1,
+                    Msg::new("sheetimport-f14b-record-lost").arg("value", v),
+                );
+            }
+        }
+    }
+
+    /// The identifier of the record `m` of row `row` of `k`: the one typed
+    /// in the column `prefix` + `id` when it is one; else one made from the
+    /// text typed there, or from the record's `name_field`, distinct from
+    /// `taken`, and reported at the id cell. Nothing when neither is typed.
+    fn make_id(
+        &mut self,
+        k: &Known<'_>,
+        row: usize,
+        prefix: &str,
+        name_field: &str,
+        m: &mut Mapping,
+        taken: &mut Vec<Id>,
+    ) {
+        let typed = m
+            .get("id")
+            .map(settle::text_of)
+            .unwrap_or_default()
+            .trim()
+            .to_string();
+        if Id::new(&typed).is_ok() {
+            m.insert("id".into(), Value::from(typed));
+            return;
+        }
+        let name = m.get(name_field).map(settle::text_of).unwrap_or_default();
+        let from = if typed.is_empty() { name } else { typed.clone() };
+        if from.trim().is_empty() {
+            return;
+        }
+        let id = super::slug(&from, taken);
+        taken.push(id.clone());
+        let c = k
+            .keys
+            .iter()
+            .position(|x| x.as_deref() == Some(&format!("{prefix}id")))
+            .map_or(1, |c| c + 1);
+        let why = if typed.is_empty() {
+            Msg::new("sheetimport-f14b-id-made-empty")
+        } else {
+            Msg::new("sheetimport-f14b-id-made").arg("value", typed)
+        };
+        self.problem(k.sheet, row, c, why.arg("id", id.as_str()));
+        m.insert("id".into(), Value::from(id.as_str()));
     }
 
     /// The row `row` of a known sheet as a mapping of the fields under
@@ -359,24 +507,31 @@ impl Reader {
     }
 
     /// The records of type `T` of the sheets `ks`, one a row, and each
-    /// one's name with its id (`named`).
+    /// one's name (its field `name_field`) with its id (`named`).
     fn records<'a, T: DeserializeOwned>(
         &mut self,
         ks: impl Iterator<Item = &'a Known<'a>>,
         prefix: &str,
+        name_field: &str,
         named: impl Fn(&T) -> (String, Id),
     ) -> (Vec<T>, Vec<(String, Id)>) {
+        let ks: Vec<&Known<'_>> = ks.collect();
+        let mut taken: Vec<Id> = ks
+            .iter()
+            .flat_map(|k| typed_ids(k, &format!("{prefix}id")))
+            .collect();
         let (mut list, mut names) = (Vec::new(), Vec::new());
         for k in ks {
             for row in Reader::rows(k) {
-                let (m, assumed) = self.fields(k, row, prefix);
-                let at = |f: &str| key_cell(k, row, f);
-                match record::<T>(with_confirm(m, assumed), &k.sheet.name, row, &at) {
-                    Ok(t) => {
+                let (mut m, assumed) = self.fields(k, row, prefix);
+                self.make_id(k, row, prefix, name_field, &mut m, &mut taken);
+                match self.settle::<T>(k, row, prefix, with_confirm(m, assumed)) {
+                    Some((_, Some(t))) => {
                         names.push(named(&t));
                         list.push(t);
                     }
-                    Err(e) => self.problems.push(e),
+                    Some((_, None)) => self.whole_row(k.sheet, row),
+                    None => {}
                 }
             }
         }
@@ -385,7 +540,7 @@ impl Reader {
 
     /// The rows of a known sheet after its header that hold anything.
     fn rows<'a>(k: &'a Known<'a>) -> impl Iterator<Item = usize> + 'a {
-        (2..=k.sheet.rows.len()).filter(|&r| {
+        (k.header + 1..=k.sheet.rows.len()).filter(|&r| {
             k.sheet
                 .rows
                 .get(r - 1)
@@ -426,13 +581,14 @@ fn ids_named<'a>(pairs: &'a [(String, Id)], text: &'a str) -> Vec<&'a Id> {
 }
 
 /// Reads dpo's own export, `None` when the sheets are not its.
-pub fn import(sheets: &[ReadSheet]) -> Option<Imported> {
+pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
     let known: Vec<Known<'_>> = sheets.iter().filter_map(recognise).collect();
     let of = |kind: Kind| known.iter().filter(move |k| k.kind == kind);
     let processor_sheet = of(Kind::Processor).next()?;
     let controllers_sheet = of(Kind::Controllers).next()?;
     let mut r = Reader {
         w: Words::new(),
+        todo: Catalog::of(lang).get("todo").to_string(),
         problems: Vec::new(),
     };
     let mut out = Imported {
@@ -441,12 +597,13 @@ pub fn import(sheets: &[ReadSheet]) -> Option<Imported> {
     };
     // Columns that are none of the layout's: reported once, by header.
     for k in &known {
+        super::above_header(&mut r.problems, k.sheet, k.header);
         for (c, key) in k.keys.iter().enumerate() {
             if key.is_none() {
-                if let Some(h) = as_text(k.sheet.cell(1, c + 1)) {
+                if let Some(h) = as_text(k.sheet.cell(k.header, c + 1)) {
                     r.problem(
                         k.sheet,
-                        1,
+                        k.header,
                         c + 1,
                         Msg::new("sheetimport-f14-extra-column").arg("value", h),
                     );
@@ -462,6 +619,7 @@ pub fn import(sheets: &[ReadSheet]) -> Option<Imported> {
     );
     // The processor: one row per field, keyed by its third cell.
     let mut p = Mapping::new();
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for row in Reader::rows(processor_sheet) {
         let s = processor_sheet.sheet;
         let Some(key) = as_text(s.cell(row, 3)) else {
@@ -470,6 +628,21 @@ pub fn import(sheets: &[ReadSheet]) -> Option<Imported> {
         if key.starts_with("register.") {
             continue;
         }
+        // A field given on two rows: the first is kept, the other said.
+        if let Some(&first) = seen.get(&key) {
+            if let Some(v) = as_text(s.cell(row, 2)) {
+                r.problem(
+                    s,
+                    row,
+                    2,
+                    Msg::new("sheetimport-f14b-field-twice")
+                        .arg("value", v)
+                        .arg("first", first),
+                );
+            }
+            continue;
+        }
+        seen.insert(key.clone(), row);
         if !sheets::PROCESSOR_FIELDS.contains(&key.as_str()) {
             if let Some(v) = as_text(s.cell(row, 2)) {
                 r.problem(
@@ -500,26 +673,48 @@ pub fn import(sheets: &[ReadSheet]) -> Option<Imported> {
             }
         }
     }
-    let at = |f: &str| {
-        let s = processor_sheet.sheet;
-        Reader::rows(processor_sheet).find_map(|row| {
-            let key = as_text(s.cell(row, 3))?;
-            (key.rsplit('.').next() == Some(f))
-                .then(|| (row, 2, as_text(s.cell(row, 2)).unwrap_or_default()))
-        })
-    };
-    match record::<Processor>(p, &processor_sheet.sheet.name, 1, &at) {
-        Ok(p) => out.processor = Some(p),
-        Err(e) => r.problems.push(e),
+    // The processor's values it cannot take: said at their row, left out.
+    let ps = processor_sheet.sheet;
+    let mut bad = Vec::new();
+    let settled = settle::settle::<Processor>(p, &r.fill(), &mut |path, v| {
+        bad.push((path.to_vec(), v));
+    });
+    for (path, v) in bad {
+        let dotted = path
+            .iter()
+            .filter_map(|s| match s {
+                Step::Key(k) => Some(k.as_str()),
+                Step::Index(_) => None,
+            })
+            .collect::<Vec<_>>()
+            .join(".");
+        let row = seen
+            .get(&dotted)
+            .copied()
+            .unwrap_or(processor_sheet.header);
+        let header = as_text(ps.cell(row, 1)).unwrap_or_default();
+        r.problem(ps, row, 2, bad_value(&path, &v, &header));
+    }
+    match settled {
+        Ok((_, Some(p))) => out.processor = Some(p),
+        _ => {
+            for &row in seen.values() {
+                r.whole_row(ps, row);
+            }
+        }
     }
     // Measures and sub-processors, and their names for the categories.
-    let (measures, titles) = r.records(of(Kind::Measures), "measure.", |m: &SecurityMeasure| {
-        (m.title.clone(), m.id.clone())
-    });
+    let (measures, titles) = r.records(
+        of(Kind::Measures),
+        "measure.",
+        "title",
+        |m: &SecurityMeasure| (m.title.clone(), m.id.clone()),
+    );
     out.measures = measures;
     let (subprocessors, names) = r.records(
         of(Kind::SubProcessors),
         "subprocessor.",
+        "name",
         |s: &SubProcessor| (s.name.clone(), s.id.clone()),
     );
     out.subprocessors = subprocessors;
@@ -552,12 +747,17 @@ pub fn import(sheets: &[ReadSheet]) -> Option<Imported> {
     // Where each controller's categories stand, to report them when the
     // controller cannot be imported.
     let mut placed: BTreeMap<String, Vec<(String, usize, usize)>> = BTreeMap::new();
-    let measure_sheet = of(Kind::Measures)
-        .next()
-        .map_or_else(String::new, |k| k.sheet.name.clone());
-    let sp_sheet = of(Kind::SubProcessors)
-        .next()
-        .map_or_else(String::new, |k| k.sheet.name.clone());
+    // The sheets names are looked up in (the export's name when the file
+    // has none).
+    let cat = Catalog::of(lang);
+    let measure_sheet = of(Kind::Measures).next().map_or_else(
+        || cat.get("sheets-sheet-measures").to_string(),
+        |k| k.sheet.name.clone(),
+    );
+    let sp_sheet = of(Kind::SubProcessors).next().map_or_else(
+        || cat.get("sheets-sheet-subprocessors").to_string(),
+        |k| k.sheet.name.clone(),
+    );
     for k in of(Kind::Activities) {
         let col = |key: &str| {
             k.keys
@@ -577,7 +777,7 @@ pub fn import(sheets: &[ReadSheet]) -> Option<Imported> {
                 k.sheet,
                 top,
                 id_col,
-                Msg::new("sheetimport-no-controller").arg("value", ""),
+                Msg::new("sheetimport-f14b-no-controller-id"),
             );
             continue;
         };
@@ -607,7 +807,7 @@ pub fn import(sheets: &[ReadSheet]) -> Option<Imported> {
                 &col,
                 &id,
                 &retained,
-                &controllers_sheet.sheet.name,
+                [&controllers_sheet.sheet.name, &processor_sheet.sheet.name],
             )
         });
         // The categories' names, for the systems that name one.
@@ -621,14 +821,19 @@ pub fn import(sheets: &[ReadSheet]) -> Option<Imported> {
             }
         }
         let mut activities = Vec::new();
+        let mut taken = typed_ids(k, "activity.id");
         for &row in &rows {
-            if col("activity.id")
-                .and_then(|c| as_text(k.sheet.cell(row, c)))
-                .is_none()
-            {
+            // The row of a controller with no category holds none of the
+            // category's columns; any other row is a category.
+            let category = k.keys.iter().enumerate().any(|(c, key)| {
+                key.as_deref().is_some_and(|x| x.starts_with("activity."))
+                    && as_text(k.sheet.cell(row, c + 1)).is_some()
+            });
+            if !category {
                 continue;
             }
             let (mut m, assumed) = r.fields(k, row, "activity.");
+            r.make_id(k, row, "activity.", "name", &mut m, &mut taken);
             // Names back to ids.
             for (field, pairs, sheet) in [
                 ("subprocessors", &names, &sp_sheet),
@@ -672,7 +877,11 @@ pub fn import(sheets: &[ReadSheet]) -> Option<Imported> {
                     }
                 }
             }
-            activities.push(Value::Mapping(with_confirm(m, assumed)));
+            if let Some((m, _)) =
+                r.settle::<ProcessingActivity>(k, row, "activity.", with_confirm(m, assumed))
+            {
+                activities.push(Value::Mapping(m));
+            }
         }
         ctrl.insert("activities".into(), Value::Sequence(activities));
         placed
@@ -692,50 +901,46 @@ pub fn import(sheets: &[ReadSheet]) -> Option<Imported> {
             }
         }
     }
+    let mut taken: Vec<Id> = typed_ids(controllers_sheet, "controller.id");
     for (row, mut m) in controllers {
         let sheet = &controllers_sheet.sheet.name;
-        let id = m
-            .shift_remove("id")
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
+        let typed = m
+            .get("id")
+            .map(settle::text_of)
+            .unwrap_or_default()
+            .trim()
+            .to_string();
         // A controller not imported: its categories are reported too.
         let orphans = |r: &mut Reader| {
-            for (s, at_row, c) in placed.get(&id).into_iter().flatten() {
+            for (s, at_row, c) in placed.get(&typed).into_iter().flatten() {
                 r.problems.push(Problem {
                     sheet: s.clone(),
                     row: *at_row,
                     column: Some(*c),
                     why: Msg::new("sheetimport-f14-controller-not-imported")
-                        .arg("value", id.as_str())
+                        .arg("value", typed.as_str())
                         .arg("sheet", sheet.as_str())
                         .arg("row", row),
                 });
             }
         };
-        let id = match Id::new(&id) {
-            Ok(id) => id,
-            Err(e) => {
-                orphans(&mut r);
-                r.problems.push(Problem {
-                    sheet: sheet.clone(),
-                    row,
-                    column: Some(1),
-                    why: Msg::new("sheetimport-bad-value")
-                        .arg("value", e.value.as_str())
-                        .arg("detail", "id"),
-                });
-                continue;
-            }
+        r.make_id(controllers_sheet, row, "controller.", "name", &mut m, &mut taken);
+        let Some(id) = m
+            .shift_remove("id")
+            .and_then(|v| v.as_str().and_then(|s| Id::new(s).ok()))
+        else {
+            r.whole_row(controllers_sheet.sheet, row);
+            orphans(&mut r);
+            continue;
         };
-        let at = |f: &str| key_cell(controllers_sheet, row, f);
-        match record::<Controller>(m, sheet, row, &at) {
-            Ok(c) => out
+        match r.settle::<Controller>(controllers_sheet, row, "controller.", m) {
+            Some((_, Some(c))) => out
                 .controllers
                 .push((id, serde_yaml::to_value(&c).unwrap_or_default())),
-            Err(e) => {
-                r.problems.push(e);
-                orphans(&mut r);
-            }
+            // A required value left out (a convention's start): written
+            // without it, so `dpo check` names it.
+            Some((m, None)) => out.controllers.push((id, Value::Mapping(m))),
+            None => orphans(&mut r),
         }
     }
     out.problems = r.problems;
@@ -785,7 +990,7 @@ fn compare_row(
     col: &dyn Fn(&str) -> Option<usize>,
     id: &str,
     retained: &[(&'static str, Option<String>)],
-    controllers_sheet: &str,
+    [controllers_sheet, processor_sheet]: [&str; 2],
 ) -> bool {
     if let Some(c) = col("controller.id") {
         let here = as_text(k.sheet.cell(row, c)).map(|s| s.trim().to_string());
@@ -809,7 +1014,11 @@ fn compare_row(
                 .map(|(t, _)| t.trim().to_string())
                 .filter(|s| !s.is_empty());
         if here != *kept {
+            let typed = as_text(cell).unwrap_or_default();
             let why = match kept {
+                Some(v) if r.w.is_todo(&typed) => Msg::new("sheetimport-f14b-not-kept-was-todo")
+                    .arg("todo", Msg::new("todo"))
+                    .arg("kept", v.as_str()),
                 Some(v) => Msg::new("sheetimport-f14-not-kept").arg("kept", v.as_str()),
                 None => Msg::new("sheetimport-f14-not-kept-todo").arg("kept", Msg::new("todo")),
             };
@@ -818,7 +1027,14 @@ fn compare_row(
                 row,
                 c,
                 why.arg("value", as_text(cell).unwrap_or_default())
-                    .arg("sheet", controllers_sheet),
+                    .arg(
+                        "sheet",
+                        if key.starts_with("processor.") {
+                            processor_sheet
+                        } else {
+                            controllers_sheet
+                        },
+                    ),
             );
         }
     }
@@ -1006,7 +1222,7 @@ mod tests {
         };
         let reg = crate::register::build(&ws, &req).unwrap();
         let wb = sheets::workbook(&reg, &Catalog::of(lang), now);
-        let out = import(&as_read(&wb)).expect("dpo's own layout");
+        let out = import(&as_read(&wb), Lang::Fr).expect("dpo's own layout");
         assert_eq!(out.problems, vec![], "{lang:?}");
         assert_eq!(out.processor.as_ref(), Some(&ws.processor));
         let controllers: Vec<(Id, Controller)> = out
@@ -1081,7 +1297,7 @@ mod tests {
             row[country] = Cell::text("Suisse\nCanada");
             row[purpose] = Cell::text("support\n24/7\nassistance");
         }
-        let out = import(&as_read(&wb)).unwrap();
+        let out = import(&as_read(&wb), Lang::Fr).unwrap();
         let ids: Vec<&str> = out.problems.iter().map(|p| p.why.id).collect();
         assert_eq!(ids, ["sheetimport-f14-misaligned"], "{:?}", out.problems);
         assert_eq!(out.problems[0].column, Some(purpose + 1));
@@ -1100,7 +1316,7 @@ mod tests {
             .position(|c| c.key == "activity.security_measures")
             .unwrap();
         wb.sheets[2].rows[0][col] = Cell::text("Mesure inconnue");
-        let out = import(&as_read(&wb)).unwrap();
+        let out = import(&as_read(&wb), Lang::Fr).unwrap();
         assert_eq!(out.problems.len(), 1, "{:?}", out.problems);
         let p = &out.problems[0];
         assert_eq!((p.row, p.column), (2, Some(col + 1)));

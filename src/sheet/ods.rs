@@ -10,6 +10,8 @@
 //! (`office:value-type="date"`, shown day/month/year when
 //! [`Workbook::day_first`], else ISO), and each [`Mark`] has its own cell style:
 //! [`MISSING_STYLE`] (orange, italic) and [`ASSUMED_STYLE`] (pale yellow).
+//! A tab in a text is written as ODF's `<text:tab/>` element (a tab
+//! character would be white space a reader may collapse).
 
 use std::io::{Cursor, Read, Write};
 
@@ -171,13 +173,48 @@ fn settle(raw: &[u8], at: chrono::NaiveDateTime) -> Result<Vec<u8>, SheetError> 
         entry.read_to_end(&mut bytes).map_err(err)?;
         if name.ends_with(".xml") {
             if let Ok(text) = std::str::from_utf8(&bytes) {
-                bytes = sorted_sections(text)?.into_bytes();
+                let text = if name == "content.xml" {
+                    tabs_as_elements(text)?
+                } else {
+                    text.to_string()
+                };
+                bytes = sorted_sections(&text)?.into_bytes();
             }
         }
         out.start_file(name, options).map_err(err)?;
         out.write_all(&bytes).map_err(err)?;
     }
     Ok(out.finish().map_err(err)?.into_inner())
+}
+
+/// `xml` with each tab of its text written `<text:tab/>`: in ODF a tab
+/// character in a paragraph is white space that a reader may collapse
+/// (LibreOffice does); the element is the tab. Only text between elements
+/// is changed, found by `quick-xml`'s reader.
+fn tabs_as_elements(xml: &str) -> Result<String, SheetError> {
+    use quick_xml::events::Event;
+    if !xml.contains('\t') {
+        return Ok(xml.to_string());
+    }
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut out = String::with_capacity(xml.len());
+    let mut copied = 0usize;
+    loop {
+        let before = usize::try_from(reader.buffer_position()).map_err(err)?;
+        let event = reader.read_event().map_err(err)?;
+        let after = usize::try_from(reader.buffer_position()).map_err(err)?;
+        match event {
+            Event::Eof => break,
+            Event::Text(_) if xml[before..after].contains('\t') => {
+                out.push_str(&xml[copied..before]);
+                out.push_str(&xml[before..after].replace('\t', "<text:tab/>"));
+                copied = after;
+            }
+            _ => {}
+        }
+    }
+    out.push_str(&xml[copied..]);
+    Ok(out)
 }
 
 /// The sections whose children's order means nothing.
@@ -323,6 +360,15 @@ mod tests {
             "<r><office:styles><s n=\"a\"><q v=\"1>0\"/></s><s n=\"b>a\"/></office:styles><t>></t></r>"
         );
         assert!(sorted_sections("<r><office:styles><s></office:styles></r>").is_err());
+    }
+
+    #[test]
+    fn a_tab_in_a_text_is_the_odf_tab_element_and_attributes_are_left_alone() {
+        let xml = "<r a=\"x\ty\"><text:p>BCR\tavec tab</text:p><text:p>sans</text:p></r>";
+        assert_eq!(
+            tabs_as_elements(xml).unwrap(),
+            "<r a=\"x\ty\"><text:p>BCR<text:tab/>avec tab</text:p><text:p>sans</text:p></r>"
+        );
     }
 
     #[test]

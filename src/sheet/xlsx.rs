@@ -5,6 +5,11 @@
 //! time. The header row is bold and frozen, the columns fitted
 //! ([`super::fitted_widths`]) and wrapped, dates typed with a date format
 //! (`dd/mm/yyyy` when [`Workbook::day_first`], else ISO), and each [`Mark`] has its own fill (see [`MISSING_FILL`]).
+//!
+//! A cell of XLSX holds at most [`MAX_CHARS`] characters: a longer text is
+//! written cut, ending with [`CUT_MARK`] so that the cut is seen
+//! ([`cut_cells`] lists them for the command to say; `dpo import` reports
+//! such a cell rather than take it as the whole text).
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use rust_xlsxwriter::{Color, DocProperties, ExcelDateTime, Format, FormatAlign, Workbook as Xlsx};
@@ -29,6 +34,50 @@ pub const DAY_FIRST_DATE_FORMAT: &str = "dd/mm/yyyy";
 
 /// The format of date-time cells of a [`Workbook::day_first`] workbook.
 pub const DAY_FIRST_DATETIME_FORMAT: &str = "dd/mm/yyyy hh:mm";
+
+/// The most characters an XLSX cell holds.
+pub const MAX_CHARS: usize = 32_767;
+
+/// The end of a text cut to [`MAX_CHARS`].
+pub const CUT_MARK: &str = " […]";
+
+/// `s` as an XLSX cell holds it: whole, or cut to [`MAX_CHARS`] characters
+/// ending with [`CUT_MARK`].
+pub fn fitted(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().count() <= MAX_CHARS {
+        return s.into();
+    }
+    let keep = MAX_CHARS - CUT_MARK.chars().count();
+    let mut out: String = s.chars().take(keep).collect();
+    out.push_str(CUT_MARK);
+    out.into()
+}
+
+/// Whether a cell's text read back is one [`fitted`] cut.
+pub fn was_cut(s: &str) -> bool {
+    s.ends_with(CUT_MARK) && s.chars().count() == MAX_CHARS
+}
+
+/// The cells of `book` whose text [`write`] cuts: the sheet's name, the
+/// row (from 1, the header row being 1), the column (from 1), its header
+/// and the text's length in characters.
+pub fn cut_cells(book: &Workbook) -> Vec<(String, usize, usize, String, usize)> {
+    let mut out = Vec::new();
+    for sheet in &book.sheets {
+        for (r, row) in sheet.rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                if let Cell::Text(s) | Cell::Marked(s, _) = cell {
+                    let n = s.chars().count();
+                    if n > MAX_CHARS {
+                        let header = sheet.columns.get(c).map(|h| h.header.clone());
+                        out.push((sheet.name.clone(), r + 2, c + 1, header.unwrap_or_default(), n));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
 
 fn err(e: impl std::fmt::Display) -> SheetError {
     SheetError::new("XLSX", e)
@@ -107,7 +156,7 @@ pub fn write(book: &Workbook) -> Result<Vec<u8>, SheetError> {
                 let col = u16::try_from(col).map_err(err)?;
                 match cell {
                     Cell::Empty => ws.write_blank(r, col, &f.text),
-                    Cell::Text(s) => ws.write_string_with_format(r, col, s, &f.text),
+                    Cell::Text(s) => ws.write_string_with_format(r, col, fitted(s), &f.text),
                     Cell::Number(n) => ws.write_number_with_format(r, col, *n, &f.text),
                     Cell::Date(d) => {
                         ws.write_datetime_with_format(r, col, excel_date(*d)?, &f.date)
@@ -116,10 +165,10 @@ pub fn write(book: &Workbook) -> Result<Vec<u8>, SheetError> {
                         ws.write_datetime_with_format(r, col, excel_datetime(*t)?, &f.datetime)
                     }
                     Cell::Marked(s, Mark::Missing) => {
-                        ws.write_string_with_format(r, col, s, &f.missing)
+                        ws.write_string_with_format(r, col, fitted(s), &f.missing)
                     }
                     Cell::Marked(s, Mark::Assumed) => {
-                        ws.write_string_with_format(r, col, s, &f.assumed)
+                        ws.write_string_with_format(r, col, fitted(s), &f.assumed)
                     }
                 }
                 .map_err(err)?;
@@ -164,6 +213,23 @@ pub(crate) mod tests {
             }],
             day_first: true,
         }
+    }
+
+    #[test]
+    fn a_text_longer_than_a_cell_holds_is_cut_with_a_mark_and_listed() {
+        let long = "é".repeat(MAX_CHARS + 10);
+        let cut = fitted(&long);
+        assert_eq!(cut.chars().count(), MAX_CHARS);
+        assert!(was_cut(&cut));
+        assert!(!was_cut(&fitted("court […]")));
+        let mut book = sample();
+        book.sheets[0].rows[0][1] = Cell::text(long);
+        assert!(write(&book).is_ok());
+        let cells = cut_cells(&book);
+        assert_eq!(
+            cells,
+            vec![("Sous-traitant".into(), 2, 2, "valeur".into(), MAX_CHARS + 10)]
+        );
     }
 
     #[test]

@@ -18,8 +18,6 @@ sheetimport-bad-value = “{ $value }”: unreadable value ({ $detail })
 sheetimport-unusable = `{ $file }` is not a readable workbook (XLSX or ODS): { $detail }
 sheetimport-no-layout = `{ $file }`: no sheet has the columns of dpo's register or of the authority's register model
 sheetimport-no-layout-hint = name the columns in a mapping file: `dpo import FILE --into DIR --mapping mapping.yaml`
-sheetimport-mapping-bad = mapping file `{ $file }`: { $why }
-sheetimport-mapping-fields = { $detail }; possible fields: { $fields }
 sheetimport-into-not-empty = `{ $path }` already exists and is not empty; import writes a new workspace and overwrites nothing
 sheetimport-done = Workspace created in `{ $dir }` from `{ $file }` (SHA-256 { $sha256 }): { $controllers ->
     [one] one controller
@@ -28,6 +26,10 @@ sheetimport-done = Workspace created in `{ $dir }` from `{ $file }` (SHA-256 { $
     [0] every value placed
     [one] one value not imported (above)
    *[other] { $problems } values not imported (above)
+  }{ $reported ->
+    [0] {""}
+    [one] , one value imported and reported (above)
+   *[other] , { $reported } values imported and reported (above)
   }
 sheetimport-check-failed = `dpo check` finds { $errors ->
     [one] one error
@@ -59,7 +61,30 @@ sheetimport-f14-duplicate-category = “{ $value }”: this category of processi
 sheetimport-f14-extra-column = “{ $value }”: this column is not one of dpo's register; its values are not imported, the rest of the sheet is
 sheetimport-f14-encrypted = the file is protected by a password (or it is an old XLS workbook); save it without a password as XLSX or ODS
 sheetimport-f14-corrupt = the file is damaged or of another format (neither a readable XLSX nor a readable ODS archive)
-sheetimport-f14-missing-field = “{ $value }”: the field { $field } is required and this cell gives no value for it; the record is not imported
-sheetimport-f14-bad-record = this row is no readable record; check its values
 sheetimport-f14-mark-dropped = “{ $value }”: this field cannot be marked “to be confirmed” in the file; the value is imported without the mark, for you to confirm
 sheetimport-f14-controller-not-imported = a category of the controller “{ $value }”, which is not imported (sheet “{ $sheet }”, row { $row }); nor is it
+# Part f14b: what the import reports besides (second review).
+sheetimport-f14b-reported = reported, imported: { $message }
+sheetimport-f14b-above-header = “{ $value }”: above the header row (row { $header }); this value is not imported
+sheetimport-f14b-bad-field = “{ $value }”: column “{ $header }” cannot take this value; it is not imported, the rest of the record is
+sheetimport-f14b-bad-id = “{ $value }”: an identifier is written in lower case, digits and hyphens (“acme-sas”); column “{ $header }” does not take it, this value is not imported, the rest of the record is
+sheetimport-f14b-bad-language = “{ $value }”: the language is written “fr” or “en”; this value is not imported, the rest of the record is
+sheetimport-f14b-record-lost = “{ $value }”: the record of this row cannot be read; none of its values is imported
+sheetimport-f14b-id-made = “{ $value }” is not an identifier (lower case, digits and hyphens); the row is imported with the identifier “{ $id }”
+sheetimport-f14b-id-made-empty = the identifier is not given; the row is imported with the identifier “{ $id }”, made from its name
+sheetimport-f14b-field-twice = “{ $value }”: this field is already on row { $first }, whose value is kept
+sheetimport-f14b-bad-count = “{ $value }” is not a whole number
+sheetimport-f14b-bad-renewal = “{ $value }”: a renewal is written “date, months, reference”; the renewals of this cell are not imported
+sheetimport-f14b-not-kept-was-todo = the cell says { $todo } while the value kept is “{ $kept }” (sheet “{ $sheet }”); change it there
+sheetimport-f14b-no-field-unnamed = “{ $value }”: this column has no header and is no field; name it in the mapping file (--mapping)
+sheetimport-f14b-no-controller-id = the controller's identifier is not given on the sheet's first row; its categories are not imported
+sheetimport-f14b-duplicate-row-value = “{ $value }”: a value of a category of processing already given on row { $first }; it is not imported
+sheetimport-f14b-case-merged = “{ $value }”: the same name as “{ $kept }” (row { $first }) but for case; both rows are one controller, named “{ $kept }”
+sheetimport-f14b-cut = “{ $value }”: the text was cut on export (an XLSX cell keeps at most 32,767 characters); it is imported as it is, complete it in the file
+sheetimport-f14b-mapping-absent = the mapping names the column “{ $header }”, which no cell of the header row holds; check its spelling
+sheetimport-f14b-mapping-at = mapping file `{ $file }:{ $line }:{ $column }`: { $why }; possible fields: { $fields }
+sheetimport-f14b-mapping-key = unknown key “{ $value }”: the mapping file has only the key “columns”
+sheetimport-f14b-mapping-field = “{ $value }” (column “{ $header }”) is not a field of the authority's model
+sheetimport-f14b-mapping-shape = the mapping file is a list “columns:” of lines “header: field”
+sheetimport-f14b-into-workspace = `{ $path }` is inside the workspace `{ $workspace }`; the import writes a new workspace elsewhere
+sheetimport-f14b-json = `dpo import` has no JSON output; run it again without --json

@@ -68,3 +68,5 @@ sheets-f-last-tested = last tested
 sheets-f-test-interval-months = test interval (months)
 sheets-on-terminal = refusing to print a { $format } file on the terminal
 sheets-write-failed = could not write the { $format } file: { $reason }
+# Part f14b: a cell too long for XLSX.
+sheets-f14b-cut = { $sheet }, row { $row }, column { $column } (“{ $header }”): a text of { $chars } characters, more than an XLSX cell holds; it is written cut to { $max } characters, ending with “{ $mark }” (the YAML file keeps it whole; so do the ODS and CSV exports)

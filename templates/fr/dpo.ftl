@@ -710,10 +710,10 @@ check-no-controller-of = `{ $id }` ne concerne aucun responsable de traitement
 check-contract-ends-before = le contrat prend fin ({ $end }) avant de commencer ({ $start })
 check-no-activity-of = aucune activité de traitement n'est indiquée pour `{ $id }` (annexe 1, § II.6)
 check-no-measure = aucune mesure de sécurité n'est décrite (RGPD, art. 30, § 2, d ; annexe 1, § II.9)
-check-too-many-renewals = la convention permet { $allowed ->
-    [0] aucune reconduction
-    [one] une reconduction
-   *[other] { $allowed } reconductions
+check-too-many-renewals = la convention { $allowed ->
+    [0] ne permet aucune reconduction
+    [one] permet une reconduction
+   *[other] permet { $allowed } reconductions
 } mais { $recorded ->
     [one] une est enregistrée
    *[other] { $recorded } sont enregistrées

@@ -18,8 +18,6 @@ sheetimport-bad-value = « { $value } » : valeur illisible ({ $detail })
 sheetimport-unusable = `{ $file }` n'est pas un classeur lisible (XLSX ou ODS) : { $detail }
 sheetimport-no-layout = `{ $file }` : aucune feuille n'a les colonnes du registre de dpo ni celles du modèle de registre de l'autorité
 sheetimport-no-layout-hint = nommez les colonnes dans un fichier de correspondance : `dpo import FICHIER --into DOSSIER --mapping correspondance.yaml`
-sheetimport-mapping-bad = fichier de correspondance `{ $file }` : { $why }
-sheetimport-mapping-fields = { $detail } ; champs possibles : { $fields }
 sheetimport-into-not-empty = `{ $path }` existe déjà et n'est pas vide ; l'import écrit un nouvel espace de travail et n'écrase rien
 sheetimport-done = Espace de travail créé dans `{ $dir }` depuis `{ $file }` (SHA-256 { $sha256 }) : { $controllers ->
     [one] un responsable de traitement
@@ -28,6 +26,10 @@ sheetimport-done = Espace de travail créé dans `{ $dir }` depuis `{ $file }` (
     [0] toutes les valeurs placées
     [one] une valeur non importée (ci-dessus)
    *[other] { $problems } valeurs non importées (ci-dessus)
+  }{ $reported ->
+    [0] {""}
+    [one] , une valeur importée et signalée (ci-dessus)
+   *[other] , { $reported } valeurs importées et signalées (ci-dessus)
   }
 sheetimport-check-failed = `dpo check` trouve { $errors ->
     [one] une erreur
@@ -59,7 +61,30 @@ sheetimport-f14-duplicate-category = « { $value } » : cette catégorie d
 sheetimport-f14-extra-column = « { $value } » : cette colonne n'est pas une colonne du registre de dpo ; ses valeurs ne sont pas importées, le reste de la feuille l'est
 sheetimport-f14-encrypted = le fichier est protégé par mot de passe (ou c'est un ancien classeur XLS) ; enregistrez-le sans mot de passe au format XLSX ou ODS
 sheetimport-f14-corrupt = le fichier est endommagé ou d'un autre format (ni une archive XLSX ni une archive ODS lisible)
-sheetimport-f14-missing-field = « { $value } » : le champ { $field } est requis et cette cellule n'en donne pas la valeur ; l'enregistrement n'est pas importé
-sheetimport-f14-bad-record = cette ligne ne forme pas un enregistrement lisible ; vérifiez ses valeurs
 sheetimport-f14-mark-dropped = « { $value } » : ce champ ne peut pas être marqué « à confirmer » dans le fichier ; la valeur est importée sans la marque, à confirmer par vous
 sheetimport-f14-controller-not-imported = catégorie du responsable de traitement « { $value } », qui n'est pas importé (feuille « { $sheet } », ligne { $row }) ; elle ne l'est pas non plus
+# Partie f14b : ce que l'import signale en plus (seconde revue).
+sheetimport-f14b-reported = signalé, importé : { $message }
+sheetimport-f14b-above-header = « { $value } » : au-dessus de la ligne d'en-tête (ligne { $header }) ; cette valeur n'est pas importée
+sheetimport-f14b-bad-field = « { $value } » : la colonne « { $header } » ne peut pas prendre cette valeur ; elle n'est pas importée, le reste de l'enregistrement l'est
+sheetimport-f14b-bad-id = « { $value } » : un identifiant s'écrit en minuscules, chiffres et tirets (« acme-sas ») ; la colonne « { $header } » ne le prend pas, cette valeur n'est pas importée, le reste de l'enregistrement l'est
+sheetimport-f14b-bad-language = « { $value } » : la langue s'écrit « fr » ou « en » ; cette valeur n'est pas importée, le reste de l'enregistrement l'est
+sheetimport-f14b-record-lost = « { $value } » : l'enregistrement de cette ligne ne peut pas être lu ; aucune de ses valeurs n'est importée
+sheetimport-f14b-id-made = « { $value } » n'est pas un identifiant (minuscules, chiffres et tirets) ; la ligne est importée avec l'identifiant « { $id } »
+sheetimport-f14b-id-made-empty = l'identifiant n'est pas indiqué ; la ligne est importée avec l'identifiant « { $id } », fait de son nom
+sheetimport-f14b-field-twice = « { $value } » : ce champ figure déjà à la ligne { $first }, dont la valeur est retenue
+sheetimport-f14b-bad-count = « { $value } » n'est pas un nombre entier
+sheetimport-f14b-bad-renewal = « { $value } » : un renouvellement s'écrit « date, mois, référence » ; les renouvellements de cette cellule ne sont pas importés
+sheetimport-f14b-not-kept-was-todo = la cellule dit { $todo } alors que la valeur retenue est « { $kept } » (feuille « { $sheet } ») ; modifiez-la là
+sheetimport-f14b-no-field-unnamed = « { $value } » : cette colonne n'a pas d'en-tête et ne correspond à aucun champ ; nommez-la dans le fichier de correspondance (--mapping)
+sheetimport-f14b-no-controller-id = l'identifiant du responsable de traitement n'est pas indiqué sur la première ligne de la feuille ; ses catégories ne sont pas importées
+sheetimport-f14b-duplicate-row-value = « { $value } » : valeur d'une catégorie de traitement déjà donnée à la ligne { $first } ; elle n'est pas importée
+sheetimport-f14b-case-merged = « { $value } » : même nom, à la casse près, que « { $kept } » (ligne { $first }) ; les deux lignes sont un seul responsable de traitement, nommé « { $kept } »
+sheetimport-f14b-cut = « { $value } » : le texte a été coupé à l'export (un tableur XLSX ne garde pas plus de 32 767 caractères par cellule) ; il est importé tel quel, complétez-le dans le fichier
+sheetimport-f14b-mapping-absent = la correspondance nomme la colonne « { $header } », qu'aucune cellule de la ligne d'en-tête ne porte ; vérifiez son orthographe
+sheetimport-f14b-mapping-at = fichier de correspondance `{ $file }:{ $line }:{ $column }` : { $why } ; champs possibles : { $fields }
+sheetimport-f14b-mapping-key = clé « { $value } » inconnue : le fichier de correspondance n'a que la clé « columns »
+sheetimport-f14b-mapping-field = « { $value } » (colonne « { $header } ») n'est pas un champ du modèle de l'autorité
+sheetimport-f14b-mapping-shape = le fichier de correspondance est une liste « columns: » de lignes « en-tête: champ »
+sheetimport-f14b-into-workspace = `{ $path }` est à l'intérieur de l'espace de travail `{ $workspace }` ; l'import écrit un nouvel espace de travail ailleurs
+sheetimport-f14b-json = `dpo import` n'a pas de sortie JSON ; relancez sans --json

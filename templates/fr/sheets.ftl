@@ -68,3 +68,5 @@ sheets-f-last-tested = dernier contrôle
 sheets-f-test-interval-months = périodicité du contrôle (mois)
 sheets-on-terminal = refus d'afficher un fichier { $format } dans le terminal
 sheets-write-failed = impossible d'écrire le fichier { $format } : { $reason }
+# Partie f14b : une cellule trop longue pour XLSX.
+sheets-f14b-cut = { $sheet }, ligne { $row }, colonne { $column } (« { $header } ») : un texte de { $chars } caractères, plus qu'une cellule XLSX n'en garde ; il est écrit coupé à { $max } caractères et finit par « { $mark } » (le fichier YAML le garde entier ; l'export ODS ou CSV aussi)
