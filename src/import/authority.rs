@@ -186,8 +186,7 @@ impl Mapping {
             for (h, f) in columns {
                 let header = crate::import::own_text(&h);
                 let name = crate::import::own_text(&f);
-                let Some((field, _, _)) = FIELDS.iter().find(|(_, n, _)| *n == name.trim())
-                else {
+                let Some((field, _, _)) = FIELDS.iter().find(|(_, n, _)| *n == name.trim()) else {
                     return Err(refuse(
                         line_of(text, &header),
                         Msg::new("sheetimport-f14b-mapping-field")
@@ -755,10 +754,16 @@ mod tests {
     #[test]
     fn a_mapping_names_only_known_fields_and_says_where() {
         let e = Mapping::parse("m.yaml", "columns:\n  X: nothing\n").unwrap_err();
-        let ImportError::Mapping { line, column, why, .. } = e else {
+        let ImportError::Mapping {
+            line, column, why, ..
+        } = e
+        else {
             panic!("{e:?}")
         };
-        assert_eq!((line, column, why.id), (2, 3, "sheetimport-f14b-mapping-field"));
+        assert_eq!(
+            (line, column, why.id),
+            (2, 3, "sheetimport-f14b-mapping-field")
+        );
         let e = Mapping::parse("m.yaml", "colonnes:\n  X: measures\n").unwrap_err();
         assert!(matches!(e, ImportError::Mapping { line: 1, .. }), "{e:?}");
         let e = Mapping::parse("m.yaml", "columns:\n\tX: measures\n").unwrap_err();

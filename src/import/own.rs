@@ -455,7 +455,11 @@ impl Reader {
             return;
         }
         let name = m.get(name_field).map(settle::text_of).unwrap_or_default();
-        let from = if typed.is_empty() { name } else { typed.clone() };
+        let from = if typed.is_empty() {
+            name
+        } else {
+            typed.clone()
+        };
         if from.trim().is_empty() {
             return;
         }
@@ -688,10 +692,7 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
             })
             .collect::<Vec<_>>()
             .join(".");
-        let row = seen
-            .get(&dotted)
-            .copied()
-            .unwrap_or(processor_sheet.header);
+        let row = seen.get(&dotted).copied().unwrap_or(processor_sheet.header);
         let header = as_text(ps.cell(row, 1)).unwrap_or_default();
         r.problem(ps, row, 2, bad_value(&path, &v, &header));
     }
@@ -924,7 +925,14 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
                 });
             }
         };
-        r.make_id(controllers_sheet, row, "controller.", "name", &mut m, &mut taken);
+        r.make_id(
+            controllers_sheet,
+            row,
+            "controller.",
+            "name",
+            &mut m,
+            &mut taken,
+        );
         let Some(id) = m
             .shift_remove("id")
             .and_then(|v| v.as_str().and_then(|s| Id::new(s).ok()))
@@ -952,11 +960,14 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
 /// processor's (the processor sheet), each with the text it must hold
 /// (`None`: « à compléter »).
 fn retained_cells(ctrl: &Mapping, p: Option<&Processor>) -> Vec<(&'static str, Option<String>)> {
+    // Placeholder words kept (a required name left « à compléter ») are
+    // no value.
+    let given =
+        |s: String| Some(s).filter(|s| !s.is_empty() && !crate::workspace::is_placeholder(s));
     let text = |k: &str| {
         ctrl.get(k)
             .and_then(Value::as_str)
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty())
+            .and_then(|s| given(s.trim().to_string()))
     };
     let contact = |k: &str| {
         ctrl.get(k)
@@ -971,7 +982,7 @@ fn retained_cells(ctrl: &Mapping, p: Option<&Processor>) -> Vec<(&'static str, O
     ];
     if let Some(p) = p {
         out.extend([
-            ("processor.name", Some(p.name.trim().to_string())),
+            ("processor.name", given(p.name.trim().to_string())),
             ("processor.representative", contact_line(&p.representative)),
             ("processor.dpo", contact_line(&p.dpo)),
         ]);
@@ -1026,15 +1037,14 @@ fn compare_row(
                 k.sheet,
                 row,
                 c,
-                why.arg("value", as_text(cell).unwrap_or_default())
-                    .arg(
-                        "sheet",
-                        if key.starts_with("processor.") {
-                            processor_sheet
-                        } else {
-                            controllers_sheet
-                        },
-                    ),
+                why.arg("value", as_text(cell).unwrap_or_default()).arg(
+                    "sheet",
+                    if key.starts_with("processor.") {
+                        processor_sheet
+                    } else {
+                        controllers_sheet
+                    },
+                ),
             );
         }
     }

@@ -193,7 +193,10 @@ mod tests {
                 "Commune alpha".to_string()
             )]
         );
-        assert_eq!(m.get("controllers").unwrap().as_sequence().unwrap().len(), 2);
+        assert_eq!(
+            m.get("controllers").unwrap().as_sequence().unwrap().len(),
+            2
+        );
     }
 
     #[test]

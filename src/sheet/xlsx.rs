@@ -70,7 +70,13 @@ pub fn cut_cells(book: &Workbook) -> Vec<(String, usize, usize, String, usize)> 
                     let n = s.chars().count();
                     if n > MAX_CHARS {
                         let header = sheet.columns.get(c).map(|h| h.header.clone());
-                        out.push((sheet.name.clone(), r + 2, c + 1, header.unwrap_or_default(), n));
+                        out.push((
+                            sheet.name.clone(),
+                            r + 2,
+                            c + 1,
+                            header.unwrap_or_default(),
+                            n,
+                        ));
                     }
                 }
             }
@@ -228,7 +234,13 @@ pub(crate) mod tests {
         let cells = cut_cells(&book);
         assert_eq!(
             cells,
-            vec![("Sous-traitant".into(), 2, 2, "valeur".into(), MAX_CHARS + 10)]
+            vec![(
+                "Sous-traitant".into(),
+                2,
+                2,
+                "valeur".into(),
+                MAX_CHARS + 10
+            )]
         );
     }
 

@@ -439,3 +439,110 @@ fn dates_show_day_first_in_french_and_iso_in_english_in_both_formats() {
     let (ods, _) = export(&ws, "ods", &["--lang", "en"]);
     assert_eq!(date_display(&ods), "year-month-day");
 }
+
+// Second review of issue 14 (part f14b): a text longer than an XLSX cell,
+// a tab in an ODS cell.
+
+/// `dpo import FILE --into INTO` on the real binary.
+fn import(file: &Path, into: &Path) -> crate::support::Run {
+    let r = crate::support::Dpo::new(into).now(NOW).run(&[
+        "import".as_ref(),
+        file.as_os_str(),
+        "--into".as_ref(),
+        into.as_os_str(),
+    ]);
+    r.assert_no_panic();
+    r
+}
+
+/// The sample, the description of its category `messagerie` set to
+/// `yaml` (a YAML scalar).
+fn with_description(yaml: &str) -> Workspace {
+    let ws = Workspace::sample();
+    let file = "controllers/juvisy-sur-orge.yaml";
+    let from = "description: Maintenance des serveurs de données (messageries) jusqu'à la reprise de cette brique par la ville (convention, art. 1 et 3).";
+    let text = ws.read(file);
+    assert!(text.contains(from));
+    ws.write(file, &text.replace(from, &format!("description: {yaml}")));
+    ws
+}
+
+#[test]
+fn a_text_longer_than_an_xlsx_cell_is_written_cut_with_a_mark_said_and_reported_on_import() {
+    let long = format!("Début {} fin", "mot ".repeat(8_700));
+    assert!(long.chars().count() > 34_000);
+    let ws = with_description(&long);
+    let out = ws.dir().join("long.xlsx");
+    let r = ws.dpo().now(NOW).run(&[
+        "register".as_ref(),
+        "--format".as_ref(),
+        "xlsx".as_ref(),
+        "-o".as_ref(),
+        out.as_os_str(),
+    ]);
+    r.assert_no_panic();
+    r.assert_code(0);
+    let err = r.stderr();
+    assert!(
+        err.lines().any(
+            |l| l.contains("Commune de Juvisy-sur-Orge, ligne 3, colonne H")
+                && l.contains("«\u{202f}description\u{202f}»")
+                && l.contains("caractères, plus qu'une cellule XLSX n'en garde")
+                && l.contains("coupé à 32")
+        ),
+        "{err}"
+    );
+    let book = sheets::read(&out);
+    let cell = book
+        .sheet("Commune de Juvisy-sur-Orge")
+        .at(1, "description")
+        .v
+        .unwrap();
+    assert_eq!(cell.chars().count(), 32_767);
+    assert!(
+        cell.starts_with("Début mot") && cell.ends_with(" […]"),
+        "{}",
+        &cell[cell.len() - 20..]
+    );
+    // The import does not take the cut text for the whole: it says so.
+    let into = ws.dir().join("importe");
+    let r = import(&out, &into);
+    r.assert_code(1);
+    let err = r.stderr();
+    assert!(
+        err.lines().any(
+            |l| l.contains("Commune de Juvisy-sur-Orge, ligne 3, colonne H")
+                && l.contains("coupé à l'export")
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_tab_in_an_ods_cell_is_the_odf_tab_element_and_reads_back() {
+    let ws =
+        with_description("\"Maintenance\\tdes serveurs (messageries)\\navec un\\tsecond alinéa\"");
+    let (out, _) = export(&ws, "ods", &[]);
+    let script = "import zipfile, sys\nsys.stdout.write(zipfile.ZipFile(sys.argv[1]).read('content.xml').decode())";
+    let r = crate::support::tools::run(
+        std::process::Command::new("python3")
+            .arg("-c")
+            .arg(script)
+            .arg(&out),
+    );
+    r.assert_code(0);
+    let xml = r.stdout();
+    assert!(xml.contains("Maintenance<text:tab/>des serveurs"), "{xml}");
+    assert!(xml.contains("avec un<text:tab/>second alinéa"), "{xml}");
+    assert!(!xml.contains('\t'));
+    let into = ws.dir().join("importe");
+    import(&out, &into).assert_code(0);
+    let v: serde_yaml::Value = serde_yaml::from_str(
+        &std::fs::read_to_string(into.join("controllers/juvisy-sur-orge.yaml")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        v["activities"][1]["description"].as_str(),
+        Some("Maintenance\tdes serveurs (messageries)\navec un\tsecond alinéa")
+    );
+}

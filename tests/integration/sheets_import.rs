@@ -95,7 +95,12 @@ fn a_sheet_in_the_authority_s_layout_becomes_a_workspace_and_every_stray_value_i
         err.contains("Registre, ligne 9, colonne B") && err.contains("«\u{202f}Orpheline\u{202f}»"),
         "{err}"
     );
-    assert_eq!(err.matches("non importé").count(), 2, "{err}");
+    // The title above the header row is reported once, though merged.
+    assert!(
+        err.contains("Registre, ligne 1, colonne A\u{202f}: «\u{202f}Registre des activités de traitement du sous-traitant\u{202f}»\u{202f}: au-dessus de la ligne d'en-tête (ligne 2)"),
+        "{err}"
+    );
+    assert_eq!(err.matches("non importé").count(), 3, "{err}");
     let juvisy =
         std::fs::read_to_string(into.join("controllers/commune-de-juvisy-sur-orge.yaml")).unwrap();
     // The merged name holds for its three rows; the empty row is skipped.
@@ -164,8 +169,12 @@ fn a_bad_mapping_file_is_refused_with_its_line_and_the_fields_it_may_use() {
     let r = dpo_in(&ws).import(&xlsx, &into, Some(&map));
     r.assert_code(2);
     let err = r.stderr();
+    // Where, in the catalog's words (defect 8 of the second review).
+    assert!(err.contains("correspondance.yaml:2:3"), "{err}");
     assert!(
-        err.contains("correspondance.yaml") && err.contains("line 2"),
+        err.contains(
+            "«\u{202f}mesures\u{202f}» (colonne «\u{202f}Mesures\u{202f}») n'est pas un champ"
+        ),
         "{err}"
     );
     assert!(err.contains("convention_start"), "{err}");
@@ -609,7 +618,7 @@ fn an_extra_column_in_dpo_s_layout_is_reported_once_and_the_rest_imported() {
 #[test]
 fn reports_name_the_cell_and_field_in_the_run_s_language_and_lose_no_category_or_mark() {
     let ws = Workspace::sample();
-    let (r, _) = edited_export(
+    let (r, into) = edited_export(
         &ws,
         "p = wb['Sous-traitant']\n\
          [p.cell(row=i, column=2, value='« à compléter »') for i in range(2, p.max_row + 1) \
@@ -623,34 +632,45 @@ fn reports_name_the_cell_and_field_in_the_run_s_language_and_lose_no_category_or
     r.assert_code(1);
     let err = r.stderr();
     assert!(!err.contains("missing field"), "{err}");
-    let line = |at: &str, says: &str| err.lines().any(|l| l.contains(at) && l.contains(says));
+    // A required value left « à compléter » no longer loses its record:
+    // the controller is written without its term, which `check` names; the
+    // processor keeps the placeholder words, which `check` reports.
     assert!(
-        line(
-            "Sous-traitant, ligne 2, colonne B",
-            "le champ name est requis"
-        ),
+        err.lines()
+            .any(|l| l.contains("controllers/juvisy-sur-orge.yaml") && l.contains("term_months")),
         "{err}"
     );
+    let processor = std::fs::read_to_string(into.join("processor.yaml")).unwrap();
     assert!(
-        line(
-            "Responsables de traitement, ligne 2, colonne AP",
-            "le champ term_months est requis"
-        ),
-        "{err}"
+        processor.starts_with("name: «\u{202f}à compléter\u{202f}»"),
+        "{processor}"
     );
+    assert!(processor.contains("siret:"), "{processor}");
     assert!(
-        err.contains("Responsables de traitement, ligne 2, colonne B\u{202f}: «\u{202f}Syndicat (à confirmer)\u{202f}»\u{202f}: ce champ ne peut pas être marqué"),
+        err.contains("signalé, importé\u{202f}: Responsables de traitement, ligne 2, colonne B\u{202f}: «\u{202f}Syndicat (à confirmer)\u{202f}»\u{202f}: ce champ ne peut pas être marqué"),
         "{err}"
     );
-    // The controller not imported: each of its 8 categories is reported.
-    assert_eq!(
-        err.matches(
-            "qui n'est pas importé (feuille «\u{202f}Responsables de traitement\u{202f}», ligne 2)"
-        )
-        .count(),
-        8,
-        "{err}"
-    );
+    // The placeholder kept by the processor is not quoted twice.
+    assert!(!err.contains("«\u{202f}«"), "{err}");
+    // Every category kept.
+    let yaml = |root: &Path| -> serde_yaml::Value {
+        let f = root.join("controllers/juvisy-sur-orge.yaml");
+        serde_yaml::from_str(&std::fs::read_to_string(f).unwrap()).unwrap()
+    };
+    let (after, before) = (yaml(&into), yaml(ws.root()));
+    let ids = |v: &serde_yaml::Value| -> Vec<(String, String)> {
+        v["activities"]
+            .as_sequence()
+            .unwrap()
+            .iter()
+            .map(|a| {
+                let t = |k: &str| a[k].as_str().unwrap_or_default().to_string();
+                (t("id"), t("name"))
+            })
+            .collect()
+    };
+    assert_eq!(ids(&after), ids(&before));
+    assert_eq!(after["name"].as_str(), Some("Syndicat"));
 }
 
 #[test]
@@ -742,4 +762,352 @@ fn two_sub_processors_or_measures_of_the_same_name_survive_the_round_trip() {
             }
         }
     }
+}
+
+// Second review of issue 14 (part f14b): nothing of a record lost for one
+// bad value, every value above a header said, names and mappings checked.
+
+/// Every line of `err` that names `at` (« sheet, ligne N, colonne X »).
+fn lines_at<'a>(err: &'a str, at: &str) -> Vec<&'a str> {
+    err.lines().filter(|l| l.contains(at)).collect()
+}
+
+#[test]
+fn a_category_row_without_an_id_is_imported_under_an_id_made_from_its_name() {
+    let ws = Workspace::sample();
+    let (r, into) = edited_export(
+        &ws,
+        "for c in range(1, ws.max_column + 1):\n    \
+             ws.cell(row=10, column=c, value=ws.cell(row=2, column=c).value)\n\
+         ws['F10'] = None\nws['G10'] = 'Téléphonie'\n",
+        false,
+    );
+    r.assert_code(1);
+    let err = r.stderr();
+    let at = lines_at(&err, "Commune de Juvisy-sur-Orge, ligne 10, colonne F");
+    assert_eq!(at.len(), 1, "{err}");
+    assert!(
+        at[0].contains("l'identifiant n'est pas indiqué") && at[0].contains("telephonie"),
+        "{err}"
+    );
+    let text = std::fs::read_to_string(into.join("controllers/juvisy-sur-orge.yaml")).unwrap();
+    assert!(text.contains("id: telephonie"), "{text}");
+    assert!(text.contains("name: Téléphonie"), "{text}");
+}
+
+#[test]
+fn one_bad_value_is_reported_at_its_cell_and_the_rest_of_its_record_kept() {
+    let ws = Workspace::sample();
+    let (r, into) = edited_export(
+        &ws,
+        "p = wb['Sous-traitant']\n\
+         [p.cell(row=i, column=2, value='de') for i in range(2, p.max_row + 1) \
+           if p.cell(row=i, column=3).value == 'language']\n\
+         ws['F3'] = 'Messagerie 2'\nws['G4'] = None\n\
+         s = wb['Sous-traitants ultérieurs']\ns['J2'] = 'Commune alpha'\n\
+         m = wb['Mesures de sécurité']\nm['A2'] = 'Mesure Un'\n",
+        false,
+    );
+    r.assert_no_panic();
+    r.assert_code(1);
+    let err = r.stderr();
+    // The language: its own cell, the processor kept.
+    let lang: Vec<&str> = err
+        .lines()
+        .filter(|l| l.contains("Sous-traitant, ligne") && l.contains("«\u{202f}de\u{202f}»"))
+        .collect();
+    assert_eq!(lang.len(), 1, "{err}");
+    assert!(lang[0].contains("colonne B") && lang[0].contains("la langue s'écrit"));
+    let processor = std::fs::read_to_string(into.join("processor.yaml")).unwrap();
+    for kept in [
+        "siret:",
+        "address:",
+        "Michel Leprêtre",
+        "DPO@grandorlyseinebievre.fr",
+    ] {
+        assert!(processor.contains(kept), "{kept}: {processor}");
+    }
+    assert!(!processor.contains("language"), "{processor}");
+    // The category id typed with a capital and a space: an id made of it.
+    let at = lines_at(&err, "Commune de Juvisy-sur-Orge, ligne 3, colonne F");
+    assert!(
+        at.len() == 1
+            && at[0].contains("«\u{202f}Messagerie 2\u{202f}»")
+            && at[0].contains("messagerie-2"),
+        "{err}"
+    );
+    // A sub-processor's controller named instead of its id: that value.
+    let at = lines_at(&err, "Sous-traitants ultérieurs, ligne 2, colonne J");
+    assert!(
+        at.len() == 1
+            && at[0].contains("«\u{202f}Commune alpha\u{202f}»")
+            && at[0].contains("identifiant"),
+        "{err}"
+    );
+    let at = lines_at(&err, "Mesures de sécurité, ligne 2, colonne A");
+    assert!(at.len() == 1 && at[0].contains("mesure-un"), "{err}");
+    // Nothing else lost: one controller, all its categories, both
+    // sub-processors, every measure.
+    let controllers: Vec<_> = std::fs::read_dir(into.join("controllers"))
+        .unwrap()
+        .collect();
+    assert_eq!(controllers.len(), 1);
+    let out = r.stdout();
+    assert!(
+        out.contains(": un responsable de traitement,"),
+        "the summary counts what was written: {out}"
+    );
+    let yaml = |root: &Path, f: &str| -> serde_yaml::Value {
+        serde_yaml::from_str(&std::fs::read_to_string(root.join(f)).unwrap()).unwrap()
+    };
+    let c = "controllers/juvisy-sur-orge.yaml";
+    let (after, before) = (yaml(&into, c), yaml(ws.root(), c));
+    let n = |v: &serde_yaml::Value, k: &str| v[k].as_sequence().map_or(0, Vec::len);
+    assert_eq!(n(&after, "activities"), n(&before, "activities"));
+    assert_eq!(after["activities"][1]["id"].as_str(), Some("messagerie-2"));
+    // The name cleared is left « à compléter » (check reports it).
+    assert!(
+        after["activities"][2]["name"]
+            .as_str()
+            .is_some_and(|n| n.contains("à compléter")),
+        "{:?}",
+        after["activities"][2]
+    );
+    let s = "subprocessors.yaml";
+    assert_eq!(
+        n(&yaml(&into, s), "subprocessors"),
+        n(&yaml(ws.root(), s), "subprocessors")
+    );
+    let m = "security-measures.yaml";
+    assert_eq!(
+        n(&yaml(&into, m), "measures"),
+        n(&yaml(ws.root(), m), "measures")
+    );
+    assert!(std::fs::read_to_string(into.join(m))
+        .unwrap()
+        .contains("id: mesure-un"));
+    // No invented training interval (defect 10), no empty quotes.
+    let people = std::fs::read_to_string(into.join("people.yaml")).unwrap();
+    assert!(!people.contains("training_interval_months"), "{people}");
+    assert!(!err.contains("«\u{202f}\u{202f}»"), "{err}");
+    // `FR` or `français`: French, said nowhere.
+    let ws = Workspace::sample();
+    let (r, into) = edited_export(
+        &ws,
+        "p = wb['Sous-traitant']\n\
+         [p.cell(row=i, column=2, value='français') for i in range(2, p.max_row + 1) \
+           if p.cell(row=i, column=3).value == 'language']\n",
+        false,
+    );
+    r.assert_code(0);
+    let processor = std::fs::read_to_string(into.join("processor.yaml")).unwrap();
+    assert!(processor.contains("language: fr"), "{processor}");
+}
+
+#[test]
+fn a_note_above_a_header_is_reported_and_hides_no_sheet() {
+    let ws = Workspace::sample();
+    let (r, into) = edited_export(
+        &ws,
+        "s = wb['Sous-traitants ultérieurs']\ns.insert_rows(1)\ns['A1'] = 'Liste revue en mars'\n",
+        false,
+    );
+    r.assert_code(1);
+    let err = r.stderr();
+    let at = lines_at(&err, "Sous-traitants ultérieurs, ligne 1, colonne A");
+    assert!(
+        at.len() == 1 && at[0].contains("au-dessus de la ligne d'en-tête (ligne 2)"),
+        "{err}"
+    );
+    assert_eq!(err.matches("non importé").count(), 1, "{err}");
+    let sp = std::fs::read_to_string(into.join("subprocessors.yaml")).unwrap();
+    let before = std::fs::read_to_string(ws.root().join("subprocessors.yaml")).unwrap();
+    assert_eq!(
+        sp.matches("- id:").count(),
+        before.matches("- id:").count(),
+        "{sp}"
+    );
+}
+
+#[test]
+fn a_processor_field_given_twice_and_a_changed_processor_name_name_the_right_sheet() {
+    let ws = Workspace::sample();
+    let (r, into) = edited_export(
+        &ws,
+        "p = wb['Sous-traitant']\np['B2'] = 'Autre nom'\np.append(['nom', 'Encore un nom', 'name'])\n",
+        false,
+    );
+    r.assert_code(1);
+    let err = r.stderr();
+    assert!(
+        err.lines()
+            .any(|l| l.contains("Sous-traitant, ligne 27, colonne B")
+                && l.contains("«\u{202f}Encore un nom\u{202f}»")
+                && l.contains("figure déjà à la ligne 2")),
+        "{err}"
+    );
+    let at = lines_at(&err, "Commune de Juvisy-sur-Orge, ligne 2, colonne S");
+    assert!(
+        at.len() == 1
+            && at[0].contains("«\u{202f}Autre nom\u{202f}»")
+            && at[0].contains("de la feuille «\u{202f}Sous-traitant\u{202f}»"),
+        "{err}"
+    );
+    let processor = std::fs::read_to_string(into.join("processor.yaml")).unwrap();
+    assert!(processor.starts_with("name: Autre nom"), "{processor}");
+}
+
+#[test]
+fn names_differing_only_in_case_are_one_controller_and_nfd_headers_are_recognised() {
+    let ws = Workspace::missing();
+    let xlsx = ws.path("casse.xlsx");
+    openpyxl(
+        &xlsx,
+        r#"
+import unicodedata
+ws.title = "Registre"
+ws.append([unicodedata.normalize("NFD", h) for h in
+           ["Nom du responsable du traitement", "Catégories de traitements", "Début de la convention",
+            "Durée de la convention (mois)", "Transferts vers un pays tiers ou une organisation internationale"]])
+ws.append(["Commune A", "Paie", "01/02/2021", 12, "aucun"])
+ws.append(["commune a ", "Messagerie", None, None, None])
+ws.append(["COMMUNE A", "Voirie", None, None, None])
+"#,
+    );
+    let into = ws.path("nouveau");
+    let r = dpo_in(&ws).import(&xlsx, &into, None);
+    r.assert_code(1);
+    let err = r.stderr();
+    assert!(!err.contains("ne correspond à aucun champ"), "{err}");
+    for row in [3, 4] {
+        let at = lines_at(&err, &format!("Registre, ligne {row}, colonne A"));
+        assert!(
+            at.len() == 1
+                && at[0].contains("à la casse près")
+                && at[0].contains("«\u{202f}Commune A\u{202f}»"),
+            "{row}: {err}"
+        );
+    }
+    let files: Vec<_> = std::fs::read_dir(into.join("controllers"))
+        .unwrap()
+        .collect();
+    assert_eq!(files.len(), 1, "{err}");
+    let a = std::fs::read_to_string(into.join("controllers/commune-a.yaml")).unwrap();
+    for c in ["Paie", "Messagerie", "Voirie"] {
+        assert!(a.contains(c), "{a}");
+    }
+    Dpo::new(&into).now(NOW).run(&["check"]).assert_code(0);
+}
+
+#[test]
+fn mapping_file_errors_say_file_line_column_in_the_run_s_words_and_an_absent_header_is_said() {
+    let ws = Workspace::missing();
+    let xlsx = ws.path("registre-apd.xlsx");
+    openpyxl(&xlsx, AUTHORITY);
+    let map = ws.path("correspondance.yaml");
+    let into = ws.path("nouveau");
+    for (text, at, says) in [
+        (
+            "columns:\n\tMesures: measures\n",
+            "correspondance.yaml:2:1",
+            "tabulation",
+        ),
+        (
+            "colonnes:\n  Mesures: measures\n",
+            "correspondance.yaml:1:1",
+            "clé «\u{202f}colonnes\u{202f}» inconnue",
+        ),
+        (
+            "columns: [Mesures\n",
+            "correspondance.yaml:",
+            "correspondance.yaml",
+        ),
+    ] {
+        std::fs::write(&map, text).unwrap();
+        let r = dpo_in(&ws).import(&xlsx, &into, Some(&map));
+        r.assert_code(2);
+        let err = r.stderr();
+        assert!(err.contains(at) && err.contains(says), "{text}: {err}");
+        for english in ["found", "unknown", "expected", "invalid"] {
+            assert!(!err.contains(english), "{text}: {err}");
+        }
+        assert!(!into.exists());
+    }
+    std::fs::write(
+        &map,
+        "columns:\n  Mesures de sécurité: measures\n  Inexistant: description\n",
+    )
+    .unwrap();
+    let r = dpo_in(&ws).import(&xlsx, &into, Some(&map));
+    r.assert_code(1);
+    let err = r.stderr();
+    assert!(
+        err.lines().any(|l| l.contains("Registre, ligne 2")
+            && l.contains("«\u{202f}Inexistant\u{202f}»")
+            && l.contains("qu'aucune cellule de la ligne d'en-tête ne porte")),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_password_protected_ods_says_so() {
+    let ws = Workspace::missing();
+    let ods = ws.path("protege.ods");
+    let script = r#"
+import zipfile, sys
+z = zipfile.ZipFile(sys.argv[1], "w")
+z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+z.writestr("META-INF/manifest.xml", '<?xml version="1.0"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"><manifest:encryption-data manifest:checksum-type="SHA1/1K" manifest:checksum="x"/></manifest:file-entry></manifest:manifest>')
+z.writestr("content.xml", bytes(range(256)))
+z.close()
+"#;
+    run(Command::new("python3").arg("-c").arg(script).arg(&ods)).assert_code(0);
+    let into = ws.path("nouveau");
+    let r = dpo_in(&ws).import(&ods, &into, None);
+    r.assert_code(2);
+    assert!(
+        r.stderr().contains("protégé par mot de passe"),
+        "{}",
+        r.stderr()
+    );
+}
+
+#[test]
+fn import_json_is_json_and_into_inside_a_workspace_is_refused() {
+    let ws = Workspace::sample();
+    let xlsx = ws.path("registre.xlsx");
+    Dpo::new(ws.root())
+        .now(NOW)
+        .run(&[
+            "register".as_ref(),
+            "--format".as_ref(),
+            "xlsx".as_ref(),
+            "-o".as_ref(),
+            xlsx.as_os_str(),
+        ])
+        .assert_code(0);
+    let nested = ws.root().join("controllers/nested");
+    let r = dpo_in(&ws).import(&xlsx, &nested, None);
+    r.assert_code(2);
+    assert!(
+        r.stderr()
+            .contains("est à l'intérieur de l'espace de travail"),
+        "{}",
+        r.stderr()
+    );
+    assert!(!nested.exists());
+    let into = ws.path("nouveau");
+    let r = Dpo::new(&into).now(NOW).run(&[
+        "--json".as_ref(),
+        "import".as_ref(),
+        xlsx.as_os_str(),
+        "--into".as_ref(),
+        into.as_os_str(),
+    ]);
+    r.assert_code(0);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout()).expect("JSON");
+    assert_eq!(v["layout"], "own");
+    assert_eq!(v["controllers"], 1);
+    assert_eq!(v["problems"].as_array().map(Vec::len), Some(0));
+    assert_eq!(v["errors"], 0);
 }
