@@ -229,10 +229,11 @@ fn io_said(e: &std::io::Error) -> Msg {
         _ => "other",
     };
     // The system's code, when there is one; else its own text (a message
-    // dpo gave the error, e.g. a lock held for reading only).
+    // dpo gave the error, e.g. a lock held for reading only); in brackets
+    // after the words, nothing when there is neither.
     let detail = match e.raw_os_error() {
-        Some(code) => code.to_string(),
-        None if kind == "other" => e.to_string(),
+        Some(code) => format!(" ({code})"),
+        None if kind == "other" => format!(" ({e})"),
         None => String::new(),
     };
     Msg::new("errors-io")

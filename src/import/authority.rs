@@ -274,7 +274,12 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
     let mut drafts: Vec<Draft> = Vec::new();
     // The other sheets are not read: each value is reported; so is each
     // value above the header row (a title, a note).
-    super::stray_sheets(sheets, |s| std::ptr::eq(s, sheet), &mut out.problems);
+    super::stray_sheets(
+        sheets,
+        |s| std::ptr::eq(s, sheet),
+        Some(&sheet.name),
+        &mut out.problems,
+    );
     super::above_header(&mut out.problems, sheet, header_row);
     // A header the mapping names that the header row does not hold.
     let headers: Vec<String> = sheet.rows[header_row - 1]
@@ -487,7 +492,24 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
             }
             Some(t) => {
                 let list = d.transfers.get_or_insert_with(Vec::new);
-                for line in lines(Some(t)) {
+                let transfers = lines(Some(t));
+                // One safeguard a line, a line a transfer: aligned; one for
+                // all; else the cell for each, said.
+                let each = lines(safeguards.clone());
+                let aligned = each.len() > 1 && each.len() == transfers.len();
+                if each.len() > 1 && !aligned {
+                    if let (Some(v), Some(c)) = (&safeguards, at(Field::Safeguards)) {
+                        out.problems.push(problem(
+                            row,
+                            c,
+                            Msg::new("sheetimport-f14b-safeguards-lines")
+                                .arg("value", v.as_str())
+                                .arg("lines", each.len())
+                                .arg("transfers", transfers.len()),
+                        ));
+                    }
+                }
+                for (i, line) in transfers.into_iter().enumerate() {
                     let (country, recipient) = match line.split_once([':', '—']) {
                         Some((a, b)) if !b.trim().is_empty() => {
                             (a.trim().to_string(), b.trim().to_string())
@@ -509,7 +531,11 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
                         recipient,
                         purpose: None,
                         legal_basis: None,
-                        safeguards: safeguards.clone(),
+                        safeguards: if aligned {
+                            each.get(i).cloned()
+                        } else {
+                            safeguards.clone()
+                        },
                         to_confirm: Vec::new(),
                     };
                     if !list.contains(&transfer) {
@@ -743,6 +769,30 @@ mod tests {
                 (7, Some(5), "sheetimport-bad-date"),
             ]
         );
+    }
+
+    #[test]
+    fn safeguards_are_aligned_line_by_line_with_the_transfers_or_said() {
+        let s = sheet(vec![
+            vec![
+                "Nom du responsable du traitement",
+                "Transferts vers un pays tiers ou une organisation internationale",
+                "Garanties appropriées",
+            ],
+            vec![
+                "Ville A",
+                "Suisse : H\nCanada : E",
+                "adéquation\nclauses types",
+            ],
+            vec!["Ville B", "Suisse : H\nCanada : E", "a\nb\nc"],
+        ]);
+        let out = import(&[s], &Mapping::default(), Lang::Fr).unwrap();
+        let a = &out.controllers[0].1["transfers"];
+        assert_eq!(a[0]["safeguards"].as_str(), Some("adéquation"));
+        assert_eq!(a[1]["safeguards"].as_str(), Some("clauses types"));
+        let ids: Vec<(usize, &str)> = out.problems.iter().map(|p| (p.row, p.why.id)).collect();
+        assert_eq!(ids, [(3, "sheetimport-f14b-safeguards-lines")]);
+        assert!(out.problems[0].kept());
     }
 
     #[test]

@@ -60,6 +60,7 @@ impl Problem {
                 | "sheetimport-f14b-cut"
                 | "sheetimport-f14b-mapping-absent"
                 | "sheetimport-no-recipient"
+                | "sheetimport-f14b-safeguards-lines"
         )
     }
 
@@ -273,10 +274,12 @@ pub fn import(
 }
 
 /// Reports every value of the sheets that are not `used`: a sheet of
-/// neither layout is never dropped silently.
+/// neither layout is never dropped silently. `read`: the one sheet read,
+/// in the authority's layout (`None` for dpo's own workbook).
 pub(crate) fn stray_sheets(
     sheets: &[ReadSheet],
     used: impl Fn(&ReadSheet) -> bool,
+    read: Option<&str>,
     problems: &mut Vec<Problem>,
 ) {
     for s in sheets.iter().filter(|s| !used(s)) {
@@ -287,7 +290,13 @@ pub(crate) fn stray_sheets(
                         sheet: s.name.clone(),
                         row: i + 1,
                         column: Some(c + 1),
-                        why: Msg::new("sheetimport-no-sheet").arg("value", v),
+                        why: match read {
+                            None => Msg::new("sheetimport-no-sheet"),
+                            Some(read) => {
+                                Msg::new("sheetimport-f14b-other-sheet").arg("sheet", read)
+                            }
+                        }
+                        .arg("value", v),
                     });
                 }
             }

@@ -619,6 +619,7 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
     super::stray_sheets(
         sheets,
         |s| known.iter().any(|k| std::ptr::eq(k.sheet, s)),
+        None,
         &mut r.problems,
     );
     // The processor: one row per field, keyed by its third cell.

@@ -191,7 +191,7 @@ errors-io = { $kind ->
     [refused] connection refused
     [interrupted] interrupted
    *[other] system error
-} ({ $detail })
+}{ $detail }
 
 ## Documents
 errors-pdf = failed to make the PDF

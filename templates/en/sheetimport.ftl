@@ -88,3 +88,5 @@ sheetimport-f14b-mapping-field = “{ $value }” (column “{ $header }”) is 
 sheetimport-f14b-mapping-shape = the mapping file is a list “columns:” of lines “header: field”
 sheetimport-f14b-into-workspace = `{ $path }` is inside the workspace `{ $workspace }`; the import writes a new workspace elsewhere
 sheetimport-f14b-json = `dpo import` has no JSON output; run it again without --json
+sheetimport-f14b-other-sheet = “{ $value }”: only the sheet “{ $sheet }”, with the columns of the authority's register model, is read; the values of this sheet are not imported
+sheetimport-f14b-safeguards-lines = “{ $value }”: { $lines } lines of safeguards for { $transfers } transfers; the whole cell is imported for each transfer, to be shared out

@@ -191,7 +191,7 @@ errors-io = { $kind ->
     [refused] connexion refusée
     [interrupted] interrompu
    *[other] erreur du système
-} ({ $detail })
+}{ $detail }
 
 ## Documents
 errors-pdf = la fabrication du PDF a échoué

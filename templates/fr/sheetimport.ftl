@@ -88,3 +88,5 @@ sheetimport-f14b-mapping-field = « { $value } » (colonne « { $header }�
 sheetimport-f14b-mapping-shape = le fichier de correspondance est une liste « columns: » de lignes « en-tête: champ »
 sheetimport-f14b-into-workspace = `{ $path }` est à l'intérieur de l'espace de travail `{ $workspace }` ; l'import écrit un nouvel espace de travail ailleurs
 sheetimport-f14b-json = `dpo import` n'a pas de sortie JSON ; relancez sans --json
+sheetimport-f14b-other-sheet = « { $value } » : seule la feuille « { $sheet } », aux colonnes du modèle de registre de l'autorité, est lue ; les valeurs de cette feuille-ci ne sont pas importées
+sheetimport-f14b-safeguards-lines = « { $value } » : { $lines } lignes de garanties pour { $transfers } transferts ; la cellule entière est importée pour chaque transfert, à répartir
