@@ -343,6 +343,15 @@ fn typed_ids(k: &Known<'_>, key: &str) -> Vec<Id> {
         .collect()
 }
 
+/// The id typed in a record read from a row, trimmed.
+fn typed_id(m: &Mapping) -> String {
+    m.get("id")
+        .map(settle::text_of)
+        .unwrap_or_default()
+        .trim()
+        .to_string()
+}
+
 /// The state of one import.
 struct Reader {
     w: Words,
@@ -444,12 +453,7 @@ impl Reader {
         m: &mut Mapping,
         taken: &mut Vec<Id>,
     ) {
-        let typed = m
-            .get("id")
-            .map(settle::text_of)
-            .unwrap_or_default()
-            .trim()
-            .to_string();
+        let typed = typed_id(m);
         if Id::new(&typed).is_ok() {
             m.insert("id".into(), Value::from(typed));
             return;
@@ -633,34 +637,22 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
         if key.starts_with("register.") {
             continue;
         }
-        // A field given on two rows: the first is kept, the other said.
-        if let Some(&first) = seen.get(&key) {
+        // A field given on two rows: the first is kept, the other said;
+        // so is a row of no field.
+        let stray = match seen.get(&key) {
+            Some(&first) => Some(Msg::new("sheetimport-f14b-field-twice").arg("first", first)),
+            None if !sheets::PROCESSOR_FIELDS.contains(&key.as_str()) => {
+                Some(Msg::new("sheetimport-bad-value").arg("detail", key.as_str()))
+            }
+            None => None,
+        };
+        if let Some(why) = stray {
             if let Some(v) = as_text(s.cell(row, 2)) {
-                r.problem(
-                    s,
-                    row,
-                    2,
-                    Msg::new("sheetimport-f14b-field-twice")
-                        .arg("value", v)
-                        .arg("first", first),
-                );
+                r.problem(s, row, 2, why.arg("value", v));
             }
             continue;
         }
         seen.insert(key.clone(), row);
-        if !sheets::PROCESSOR_FIELDS.contains(&key.as_str()) {
-            if let Some(v) = as_text(s.cell(row, 2)) {
-                r.problem(
-                    s,
-                    row,
-                    2,
-                    Msg::new("sheetimport-bad-value")
-                        .arg("value", v)
-                        .arg("detail", key),
-                );
-            }
-            continue;
-        }
         let cell = s.cell(row, 2);
         if let Some((text, assumed)) = r.w.unmark(cell) {
             if assumed {
@@ -906,12 +898,7 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
     let mut taken: Vec<Id> = typed_ids(controllers_sheet, "controller.id");
     for (row, mut m) in controllers {
         let sheet = &controllers_sheet.sheet.name;
-        let typed = m
-            .get("id")
-            .map(settle::text_of)
-            .unwrap_or_default()
-            .trim()
-            .to_string();
+        let typed = typed_id(&m);
         // A controller not imported: its categories are reported too.
         let orphans = |r: &mut Reader| {
             for (s, at_row, c) in placed.get(&typed).into_iter().flatten() {

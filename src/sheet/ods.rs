@@ -197,23 +197,22 @@ fn tabs_as_elements(xml: &str) -> Result<String, SheetError> {
         return Ok(xml.to_string());
     }
     let mut reader = quick_xml::Reader::from_str(xml);
-    let mut out = String::with_capacity(xml.len());
-    let mut copied = 0usize;
+    let (mut out, mut from, mut start) = (String::with_capacity(xml.len()), 0usize, 0usize);
     loop {
-        let before = usize::try_from(reader.buffer_position()).map_err(err)?;
         let event = reader.read_event().map_err(err)?;
-        let after = usize::try_from(reader.buffer_position()).map_err(err)?;
-        match event {
-            Event::Eof => break,
-            Event::Text(_) if xml[before..after].contains('\t') => {
-                out.push_str(&xml[copied..before]);
-                out.push_str(&xml[before..after].replace('\t', "<text:tab/>"));
-                copied = after;
-            }
-            _ => {}
+        let end = usize::try_from(reader.buffer_position()).map_err(err)?;
+        if matches!(event, Event::Eof) {
+            break;
         }
+        let text = &xml[start..end];
+        if matches!(event, Event::Text(_)) && text.contains('\t') {
+            out.push_str(&xml[from..start]);
+            out.push_str(&text.replace('\t', "<text:tab/>"));
+            from = end;
+        }
+        start = end;
     }
-    out.push_str(&xml[copied..]);
+    out.push_str(&xml[from..]);
     Ok(out)
 }
 
@@ -364,11 +363,10 @@ mod tests {
 
     #[test]
     fn a_tab_in_a_text_is_the_odf_tab_element_and_attributes_are_left_alone() {
-        let xml = "<r a=\"x\ty\"><text:p>BCR\tavec tab</text:p><text:p>sans</text:p></r>";
-        assert_eq!(
-            tabs_as_elements(xml).unwrap(),
-            "<r a=\"x\ty\"><text:p>BCR<text:tab/>avec tab</text:p><text:p>sans</text:p></r>"
-        );
+        let got = tabs_as_elements("<r a=\"x\ty\"><text:p>BCR\tavec tab</text:p></r>");
+        let want = "<r a=\"x\ty\"><text:p>BCR<text:tab/>avec tab</text:p></r>";
+        assert_eq!(got.unwrap(), want);
+        assert_eq!(tabs_as_elements("<p>sans</p>").unwrap(), "<p>sans</p>");
     }
 
     #[test]
