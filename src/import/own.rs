@@ -275,25 +275,35 @@ fn value(w: &Words, path: &str, cell: &Cell, text: &str) -> Result<Value, Msg> {
         return Ok(Value::from(language(text)));
     }
     if shape == Shape::Renewals {
-        let mut list = Vec::new();
-        for line in text.lines().filter(|l| !l.trim().is_empty()) {
-            let mut parts = line.splitn(3, ',').map(str::trim);
-            let bad_line = || Msg::new("sheetimport-f14b-bad-renewal").arg("value", line.trim());
-            let (Some(day), Some(months)) = (parts.next(), parts.next()) else {
-                return Err(bad_line());
-            };
-            let mut r = Mapping::new();
-            r.insert("decided_on".into(), day.into());
-            let months: u32 = months.parse().map_err(|_| bad_line())?;
-            r.insert("months".into(), months.into());
-            if let Some(re) = parts.next().filter(|s| !s.is_empty()) {
-                r.insert("reference".into(), unescape_item(re).into());
-            }
-            list.push(Value::Mapping(r));
-        }
-        return Ok(Value::Sequence(list));
+        let (list, bad) = renewals(text);
+        return match bad.first() {
+            None => Ok(Value::Sequence(list)),
+            Some(line) => Err(Msg::new("sheetimport-f14b-bad-renewal").arg("value", line.as_str())),
+        };
     }
     Ok(Value::from(text))
+}
+
+/// The renewals of a cell, one a line (`DECIDED_ON, MONTHS, REFERENCE`),
+/// and the lines that are none.
+fn renewals(text: &str) -> (Vec<Value>, Vec<String>) {
+    let (mut list, mut bad) = (Vec::new(), Vec::new());
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let mut parts = line.splitn(3, ',').map(str::trim);
+        let (Some(day), Some(Ok(months))) = (parts.next(), parts.next().map(str::parse::<u32>))
+        else {
+            bad.push(line.trim().to_string());
+            continue;
+        };
+        let mut r = Mapping::new();
+        r.insert("decided_on".into(), day.into());
+        r.insert("months".into(), months.into());
+        if let Some(re) = parts.next().filter(|s| !s.is_empty()) {
+            r.insert("reference".into(), unescape_item(re).into());
+        }
+        list.push(Value::Mapping(r));
+    }
+    (list, bad)
 }
 
 /// The column (from 1) of a known sheet that holds the field `path` of a
@@ -504,6 +514,16 @@ impl Reader {
                 }
             }
             if text.trim().is_empty() {
+                continue;
+            }
+            // A bad line of renewals: that line said, the others kept.
+            if path.ends_with("renewals") {
+                let (list, bad) = renewals(&text);
+                for line in bad {
+                    let why = Msg::new("sheetimport-f14b-bad-renewal").arg("value", line);
+                    self.problem(k.sheet, row, c + 1, why);
+                }
+                put(&mut m, path, Value::Sequence(list));
                 continue;
             }
             match value(&self.w, path, cell, &text) {

@@ -11,7 +11,9 @@
 //! [`Workbook::day_first`], else ISO), and each [`Mark`] has its own cell style:
 //! [`MISSING_STYLE`] (orange, italic) and [`ASSUMED_STYLE`] (pale yellow).
 //! A tab in a text is written as ODF's `<text:tab/>` element (a tab
-//! character would be white space a reader may collapse).
+//! character would be white space a reader may collapse), and a date
+//! cell holds the day as its value and shows it as its format does
+//! (`01/03/2021`), not as the date-time the crate writes.
 
 use std::io::{Cursor, Read, Write};
 
@@ -136,12 +138,13 @@ pub fn write(book: &Workbook) -> Result<Vec<u8>, SheetError> {
         ods.push_sheet(out);
     }
     let raw = spreadsheet_ods::write_ods_buf(&mut ods, Vec::new()).map_err(err)?;
-    settle(&raw, book.created.naive_utc())
+    settle(&raw, book.created.naive_utc(), book.day_first)
 }
 
-/// The zip `raw` rewritten with its style sections sorted and every entry
+/// The zip `raw` rewritten with its style sections sorted, its content's
+/// tabs and dates as [`content_rewritten`] writes them, and every entry
 /// dated `at` (1980 at the earliest, the zip format's first day).
-fn settle(raw: &[u8], at: chrono::NaiveDateTime) -> Result<Vec<u8>, SheetError> {
+fn settle(raw: &[u8], at: chrono::NaiveDateTime, day_first: bool) -> Result<Vec<u8>, SheetError> {
     let time = zip::DateTime::from_date_and_time(
         u16::try_from(at.year().clamp(1980, 2107)).map_err(err)?,
         at.month() as u8,
@@ -174,7 +177,7 @@ fn settle(raw: &[u8], at: chrono::NaiveDateTime) -> Result<Vec<u8>, SheetError> 
         if name.ends_with(".xml") {
             if let Ok(text) = std::str::from_utf8(&bytes) {
                 let text = if name == "content.xml" {
-                    tabs_as_elements(text)?
+                    content_rewritten(text, day_first)?
                 } else {
                     text.to_string()
                 };
@@ -187,33 +190,69 @@ fn settle(raw: &[u8], at: chrono::NaiveDateTime) -> Result<Vec<u8>, SheetError> 
     Ok(out.finish().map_err(err)?.into_inner())
 }
 
-/// `xml` with each tab of its text written `<text:tab/>`: in ODF a tab
-/// character in a paragraph is white space that a reader may collapse
-/// (LibreOffice does); the element is the tab. Only text between elements
-/// is changed, found by `quick-xml`'s reader.
-fn tabs_as_elements(xml: &str) -> Result<String, SheetError> {
+/// `xml` (`content.xml`) with each tab of its text written `<text:tab/>`
+/// (in ODF a tab character in a paragraph is white space that a reader may
+/// collapse, as LibreOffice does; the element is the tab), and each date
+/// cell's value and text as a date cell shows them: `spreadsheet-ods`
+/// writes a date as a date-time (`2021-03-01T00:00:00`) in both; a cell of
+/// the date style gets the day only as its value, and its text is the day
+/// (or the day and time) as the format shows it, day first when
+/// `day_first`. Only the cells' tags and texts are changed, found by
+/// `quick-xml`'s reader.
+fn content_rewritten(xml: &str, day_first: bool) -> Result<String, SheetError> {
     use quick_xml::events::Event;
-    if !xml.contains('\t') {
-        return Ok(xml.to_string());
-    }
     let mut reader = quick_xml::Reader::from_str(xml);
     let (mut out, mut from, mut start) = (String::with_capacity(xml.len()), 0usize, 0usize);
+    // A date cell's text as written, and as it is shown.
+    let mut shown: Option<(String, String)> = None;
     loop {
         let event = reader.read_event().map_err(err)?;
         let end = usize::try_from(reader.buffer_position()).map_err(err)?;
-        if matches!(event, Event::Eof) {
-            break;
-        }
-        let text = &xml[start..end];
-        if matches!(event, Event::Text(_)) && text.contains('\t') {
+        let raw = &xml[start..end];
+        let changed = match &event {
+            Event::Eof => break,
+            Event::Start(e) if e.name().as_ref() == "table:table-cell" => date_cell(raw, day_first)
+                .map(|(tag, written, text)| {
+                    shown = Some((written, text));
+                    tag
+                }),
+            Event::Text(_) => match shown.take() {
+                Some((written, text)) if written == raw => Some(text),
+                other => {
+                    shown = other;
+                    raw.contains('\t').then(|| raw.replace('\t', "<text:tab/>"))
+                }
+            },
+            _ => None,
+        };
+        if let Some(new) = changed {
             out.push_str(&xml[from..start]);
-            out.push_str(&text.replace('\t', "<text:tab/>"));
+            out.push_str(&new);
             from = end;
         }
         start = end;
     }
     out.push_str(&xml[from..]);
     Ok(out)
+}
+
+/// A date cell's opening `tag` rewritten (a date style's value the day
+/// only), the text `spreadsheet-ods` wrote in it, and the text to show;
+/// `None` for another cell.
+fn date_cell(tag: &str, day_first: bool) -> Option<(String, String, String)> {
+    const ATTR: &str = "office:date-value=\"";
+    let at = tag.find(ATTR)? + ATTR.len();
+    let written = &tag[at..at + tag[at..].find('"')?];
+    let t = chrono::NaiveDateTime::parse_from_str(written, "%Y-%m-%dT%H:%M:%S%.f").ok()?;
+    let day = if day_first { "%d/%m/%Y" } else { "%Y-%m-%d" };
+    if tag.contains("table:style-name=\"dpo-date\"") {
+        let value = t.date().format("%Y-%m-%d").to_string();
+        let tag = tag.replacen(written, &value, 1);
+        Some((tag, written.to_string(), t.date().format(day).to_string()))
+    } else {
+        let text = t.format(&format!("{day} %H:%M")).to_string();
+        Some((tag.to_string(), written.to_string(), text))
+    }
 }
 
 /// The sections whose children's order means nothing.
@@ -363,10 +402,38 @@ mod tests {
 
     #[test]
     fn a_tab_in_a_text_is_the_odf_tab_element_and_attributes_are_left_alone() {
-        let got = tabs_as_elements("<r a=\"x\ty\"><text:p>BCR\tavec tab</text:p></r>");
+        let got = content_rewritten("<r a=\"x\ty\"><text:p>BCR\tavec tab</text:p></r>", true);
         let want = "<r a=\"x\ty\"><text:p>BCR<text:tab/>avec tab</text:p></r>";
         assert_eq!(got.unwrap(), want);
-        assert_eq!(tabs_as_elements("<p>sans</p>").unwrap(), "<p>sans</p>");
+        assert_eq!(
+            content_rewritten("<p>sans</p>", true).unwrap(),
+            "<p>sans</p>"
+        );
+    }
+
+    #[test]
+    fn a_date_cell_holds_the_day_and_shows_it_as_its_format_does() {
+        let cell = |style: &str| {
+            format!(
+                "<table:table-cell table:style-name=\"{style}\" office:value-type=\"date\" \
+                 office:date-value=\"2021-03-01T09:05:00\"><text:p>2021-03-01T09:05:00</text:p>\
+                 </table:table-cell>"
+            )
+        };
+        let date = content_rewritten(&cell("dpo-date"), true).unwrap();
+        assert!(
+            date.contains("office:date-value=\"2021-03-01\"><text:p>01/03/2021</text:p>"),
+            "{date}"
+        );
+        let iso = content_rewritten(&cell("dpo-date"), false).unwrap();
+        assert!(iso.contains("<text:p>2021-03-01</text:p>"), "{iso}");
+        let time = content_rewritten(&cell("dpo-datetime"), true).unwrap();
+        assert!(
+            time.contains(
+                "office:date-value=\"2021-03-01T09:05:00\"><text:p>01/03/2021 09:05</text:p>"
+            ),
+            "{time}"
+        );
     }
 
     #[test]

@@ -1111,3 +1111,30 @@ fn import_json_is_json_and_into_inside_a_workspace_is_refused() {
     assert_eq!(v["problems"].as_array().map(Vec::len), Some(0));
     assert_eq!(v["errors"], 0);
 }
+
+#[test]
+fn a_bad_renewal_line_or_count_is_said_alone_and_the_other_renewals_kept() {
+    let ws = Workspace::sample();
+    let (r, into) = edited_export(
+        &ws,
+        "c = wb['Responsables de traitement']\n\
+         c['AS2'] = '2022-06-15, 6, délibération n° 12\\nle 3 mars, six mois'\n\
+         c['AQ2'] = 'true'\n",
+        false,
+    );
+    r.assert_code(1);
+    let err = r.stderr();
+    let at = lines_at(&err, "Responsables de traitement, ligne 2, colonne AS");
+    assert!(
+        at.len() == 1 && at[0].contains("«\u{202f}le 3 mars, six mois\u{202f}»"),
+        "{err}"
+    );
+    assert!(!at[0].contains("délibération"), "{err}");
+    let at = lines_at(&err, "Responsables de traitement, ligne 2, colonne AQ");
+    assert!(
+        at.len() == 1 && at[0].contains("n'est pas un nombre entier") && !at[0].contains("mois"),
+        "{err}"
+    );
+    let text = std::fs::read_to_string(into.join("controllers/juvisy-sur-orge.yaml")).unwrap();
+    assert!(text.contains("reference: délibération n° 12"), "{text}");
+}
