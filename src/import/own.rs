@@ -16,6 +16,14 @@
 //! ambiguous name is a [`Problem`]); a system shown as another category's
 //! name is that category's id again. Transfers logged with an instruction
 //! are not in the controller file: such a line is reported, not imported.
+//!
+//! Each sheet's header row is the first of its first ten rows that has its
+//! headers (a value above it is reported). A record is read field by field
+//! ([`super::settle`]): a value it cannot take is reported at its own cell
+//! and left out, the rest kept; an id that is none is made from the text or
+//! the name and reported; a required name left « à compléter » keeps those
+//! words (`dpo check` reports them), a required date or number is left out
+//! of the file (`dpo check` names it).
 
 use std::collections::BTreeMap;
 
