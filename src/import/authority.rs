@@ -147,7 +147,7 @@ pub struct Mapping {
 impl Mapping {
     /// The mapping file `file` of text `text`, or why not, at its line and
     /// column and in the catalog's words: YAML that does not parse, a key
-    /// other than `columns`, a header mapped to no field of [`FIELDS`].
+    /// other than `columns`, a header mapped to no field.
     pub fn parse(file: &str, text: &str) -> Result<Mapping, ImportError> {
         let refuse = |(line, column): (usize, usize), why: Msg| ImportError::Mapping {
             file: file.to_string(),

@@ -19,7 +19,7 @@
 //!
 //! Each sheet's header row is the first of its first ten rows that has its
 //! headers (a value above it is reported). A record is read field by field
-//! ([`super::settle`]): a value it cannot take is reported at its own cell
+//! (the `settle` module): a value it cannot take is reported at its own cell
 //! and left out, the rest kept; an id that is none is made from the text or
 //! the name and reported; a required name left « à compléter » keeps those
 //! words (`dpo check` reports them), a required date or number is left out
