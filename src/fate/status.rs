@@ -34,6 +34,9 @@ pub enum CopyState {
     Destroyed,
     /// Kept by the processor on the controller's decision.
     Kept,
+    /// A destruction through a backup tool was interrupted: only the same
+    /// `--via` command takes it up ([`super::backup::intent`]).
+    Interrupted,
 }
 
 /// The status of one copy.
@@ -443,14 +446,85 @@ pub fn overview(
         let f = super::load(ws, &id)?;
         let mut pending = pending(&f, s);
         pending.extend(unsigned(ws, s));
+        let mut items: Vec<ItemStatus> =
+            f.file.items.iter().map(|i| item_status(&f, i, s)).collect();
+        pending.extend(interrupted(ws, &id, &mut items, s)?);
         out.push(ControllerStatus {
             file: f.rel(),
-            items: f.file.items.iter().map(|i| item_status(&f, i, s)).collect(),
+            items,
             pending,
             controller: id,
         });
     }
     Ok(out)
+}
+
+/// Marks each copy of `items` whose destruction through a backup tool is
+/// interrupted, with the command that takes it up, and returns what that
+/// stands in the way of: a certificate would not say it.
+fn interrupted(
+    ws: &Workspace,
+    controller: &Id,
+    items: &mut [ItemStatus],
+    s: &Strings,
+) -> Result<Vec<Pending>, FateError> {
+    let mut out = Vec::new();
+    for it in items.iter_mut() {
+        for c in it.copies.iter_mut() {
+            let open = super::backup::intent::open_for(
+                ws,
+                controller.as_str(),
+                it.item.as_str(),
+                c.copy.as_str(),
+            )?;
+            let Some((i, command)) = open else { continue };
+            let reason = s.fmt(
+                "backup-interrupted-todo",
+                &[
+                    ("at", super::backup::intent::said_at(ws, &i.at).into()),
+                    ("command", command.into()),
+                ],
+            );
+            c.state = CopyState::Interrupted;
+            c.done = false;
+            c.todo = Some(reason.clone());
+            it.done = false;
+            out.push(Pending {
+                item: Some(it.item.clone()),
+                copy: Some(c.copy.clone()),
+                field: None,
+                reason,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// Refuses a certificate while a destruction of one of the controller's
+/// copies through a backup tool is interrupted: it would not say it.
+pub(super) fn refuse_if_interrupted(ws: &Workspace, controller: &Id) -> Result<(), FateError> {
+    let prefix = format!("{controller}/");
+    let open = super::backup::intent::interrupted(ws)?;
+    let Some(i) = open.iter().find(|i| i.subject.starts_with(&prefix)) else {
+        return Ok(());
+    };
+    let mut parts = i.subject.splitn(3, '/').skip(1);
+    let (item, copy) = (
+        parts.next().unwrap_or_default(),
+        parts.next().unwrap_or_default(),
+    );
+    let command = super::backup::intent::open_for(ws, controller.as_str(), item, copy)?
+        .map(|(_, c)| c)
+        .unwrap_or_default();
+    Err(FateError::Refused(
+        Refusal::new(
+            Msg::new("backup-interrupted-certify")
+                .arg("copy", copy)
+                .arg("item", item)
+                .arg("at", super::backup::intent::said_at(ws, &i.at)),
+        )
+        .hint(Msg::new("backup-interrupted-hint").arg("command", command)),
+    ))
 }
 
 /// Refuses a destruction that would go against the controller's choice or

@@ -96,3 +96,8 @@ backup-intent-erased = interrupted destruction (intent journaled on { $at }) com
         [yes] the repository was already removed; it no longer opens, which proves the erase
        *[other] the keys and the repository were erased; it no longer opens
     }
+copy-state-interrupted = interrupted destruction
+backup-interrupted-todo = run `{ $command }` again: the destruction through the backup tool (intent journaled on { $at }) was interrupted; this command takes up the intended backups, frees their space and records the destruction
+backup-interrupted-refused = a destruction of copy `{ $copy }` of item `{ $item }` through a backup tool was interrupted (intent journaled on { $at }): its backups may have been deleted without their space being freed; nothing was recorded
+backup-interrupted-hint = finish it first by running `{ $command }` again: it takes up the intended backups, frees their space and records the destruction
+backup-interrupted-certify = no certificate: the destruction of copy `{ $copy }` of item `{ $item }` through a backup tool was interrupted (intent journaled on { $at }) and the certificate would not say it; nothing was written

@@ -99,3 +99,8 @@ backup-intent-erased = destruction interrompue (intention journalisée le { $at 
         [yes] le dépôt était déjà supprimé ; il ne s'ouvre plus, ce qui prouve l'effacement
        *[other] les clés et le dépôt ont été effacés ; il ne s'ouvre plus
     }
+copy-state-interrupted = destruction interrompue
+backup-interrupted-todo = relancez `{ $command }` : la destruction par l'outil de sauvegarde (intention journalisée le { $at }) a été interrompue ; cette commande reprend les sauvegardes prévues, libère leur place et consigne la destruction
+backup-interrupted-refused = une destruction de la copie `{ $copy }` de l'élément `{ $item }` par un outil de sauvegarde a été interrompue (intention journalisée le { $at }) : ses sauvegardes ont pu être supprimées sans que leur place soit libérée ; rien n'a été consigné
+backup-interrupted-hint = terminez-la d'abord en relançant `{ $command }` : elle reprend les sauvegardes prévues, libère leur place et consigne la destruction
+backup-interrupted-certify = pas de certificat : la destruction de la copie `{ $copy }` de l'élément `{ $item }` par un outil de sauvegarde a été interrompue (intention journalisée le { $at }) et le certificat ne la dirait pas ; rien n'a été écrit

@@ -2066,3 +2066,117 @@ fn the_tools_own_english_error_is_quoted_as_is_in_a_french_certificate() {
     assert!(t.contains("Fatal: unable"), "{t}");
     assert!(!t.contains("Fatal :"), "{t}");
 }
+
+/// restic as installed, except that `prune` fails with `line` on stderr
+/// after a warning: the forget goes through, the destruction stays open.
+fn failing_prune(env: &Env, line: &str) -> String {
+    let real = which("restic");
+    env.wrapper(
+        "restic",
+        &format!(
+            "#!/bin/sh\n\
+             case \" $* \" in *\" prune \"*)\n\
+               echo 'Warning: something unrelated' >&2; echo '{line}' >&2; echo >&2; exit 1;;\n\
+             esac\n\
+             exec {real} \"$@\"\n"
+        ),
+    )
+}
+
+#[test]
+fn an_interrupted_destruction_blocks_a_typed_destroy_an_import_and_the_certificate() {
+    let env = Env::new();
+    let repo = env.restic_repo("depots/restic", false);
+    let via = ["--via", "restic", "--repo", &repo, "--host", "juvisy"];
+    let o = env.destroy_with(
+        env.cmd()
+            .env("PATH", failing_prune(&env, "Fatal: prune failed")),
+        "restic",
+        &via,
+    );
+    o.assert_code(1);
+    assert_eq!(env.open_intents(), ["juvisy-sur-orge/sauvegardes/restic"]);
+    let again = format!("--via restic --repo {repo} --host juvisy");
+    // A typed destruction of the same copy is refused, and says what to run.
+    let typed = env.destroy(
+        "restic",
+        &[
+            "--method",
+            "clear",
+            "--technique",
+            "effacement",
+            "--tool",
+            "x 1",
+            "--verification",
+            "vu",
+        ],
+    );
+    typed.assert_code(2);
+    let t = typed.stderr();
+    assert!(t.contains("a été interrompue"), "{t}");
+    assert!(
+        t.contains(&format!(
+            "relançant `dpo fate destroy sauvegardes --copy restic --operator … {again}`"
+        )),
+        "{t}"
+    );
+    // So is a destruction proven by imported listings.
+    let listing = |n: &str| {
+        crate::support::fixture("imports")
+            .join(n)
+            .display()
+            .to_string()
+    };
+    let (b, a) = (listing("pbs-before.json"), listing("pbs-after.json"));
+    let import = env.destroy(
+        "restic",
+        &[
+            "--listing-before",
+            &b,
+            "--listing-after",
+            &a,
+            "--format",
+            "pbs",
+            "--select",
+            "group=vm/101",
+        ],
+    );
+    import.assert_code(2);
+    assert!(import.stderr().contains(&again), "{}", import.text());
+    env.not_recorded(&import);
+    // `fate list` says it is interrupted and how to take it up.
+    let list = env.cmd().run(&["fate", "list"]);
+    list.assert_code(0);
+    let l = list.stdout();
+    assert!(l.contains("destruction interrompue"), "{l}");
+    assert!(
+        l.contains(&format!(
+            "→ relancez `dpo fate destroy sauvegardes --copy restic --operator … {again}`"
+        )),
+        "{l}"
+    );
+    assert!(!l.contains("rien en attente"), "{l}");
+    let restic_line = l
+        .lines()
+        .find(|x| x.trim_start().starts_with("restic "))
+        .unwrap();
+    assert!(!restic_line.contains("en attente"), "{l}");
+    let en = env.cmd().english().run(&["fate", "list"]);
+    assert!(
+        en.stdout().contains("interrupted destruction"),
+        "{}",
+        en.text()
+    );
+    // No certificate while it is open.
+    let c = env.cmd().run(&["fate", "certify"]);
+    c.assert_code(2);
+    assert!(c.stderr().contains("pas de certificat"), "{}", c.text());
+    assert!(c.stderr().contains(&again), "{}", c.text());
+    // The same command again takes it up and records it; then the typed
+    // destruction is no longer blocked by it.
+    let o = env.destroy("restic", &via);
+    o.assert_code(0);
+    assert!(o.stdout().contains("terminée et consignée"), "{}", o.text());
+    let list = env.cmd().run(&["fate", "list"]);
+    assert!(!list.stdout().contains("interrompue"), "{}", list.text());
+}

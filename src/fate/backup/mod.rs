@@ -1088,17 +1088,7 @@ fn take_up(
     {
         return Err(BackupError::Interrupted {
             at: intent::said_at(ws, &earlier.at),
-            command: format!(
-                "--via {} --repo {}{}{}",
-                kept.tool,
-                super::certificate::shell_word(&kept.repository),
-                if kept.selection.is_empty() { "" } else { " " },
-                kept.selection
-            ) + if kept.crypto_erase {
-                " --crypto-erase"
-            } else {
-                ""
-            },
+            command: kept.options(),
         });
     }
     Ok(kept)
