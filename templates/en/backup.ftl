@@ -70,7 +70,8 @@ backup-verification-clear = listing by { $program } before and after: { $n ->
         [one] the one other backup still listed
        *[other] the { $kept } other backups still listed
     }
-backup-verification-purge = the repository no longer opens: `{ $command }` fails (`{ $error }`)
+backup-verification-purge = the repository no longer opens: `{ $command }` fails (`{ $error }`){ $folder }
+backup-verification-folder = ; its folder `{ $folder }` no longer exists
 backup-destroyed = recorded: { $n ->
         [one] one backup
        *[other] { $n } backups

@@ -70,7 +70,8 @@ backup-verification-clear = liste de { $program } avant et après : aucune { $
         [one] l'autre sauvegarde toujours listée
        *[other] les { $kept } autres sauvegardes toujours listées
     }
-backup-verification-purge = le dépôt ne s'ouvre plus : `{ $command }` échoue (`{ $error }`)
+backup-verification-purge = le dépôt ne s'ouvre plus : `{ $command }` échoue (`{ $error }`){ $folder }
+backup-verification-folder =  ; son dossier `{ $folder }` n'existe plus
 backup-destroyed = consigné : { $n ->
         [one] une sauvegarde
        *[other] { $n } sauvegardes

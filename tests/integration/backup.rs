@@ -2180,3 +2180,55 @@ fn an_interrupted_destruction_blocks_a_typed_destroy_an_import_and_the_certifica
     let list = env.cmd().run(&["fate", "list"]);
     assert!(!list.stdout().contains("interrompue"), "{}", list.text());
 }
+
+#[test]
+fn a_crypto_erase_through_a_symbolic_link_removes_the_real_folder() {
+    let env = Env::new();
+    let real = env.restic_repo("depots/reel", true);
+    let link = env.path("depots/lien");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let link = link.display().to_string();
+    let o = env.destroy(
+        "restic",
+        &[
+            "--via",
+            "restic",
+            "--repo",
+            &link,
+            "--host",
+            "juvisy",
+            "--crypto-erase",
+        ],
+    );
+    o.assert_code(0);
+    // The folder the link led to is gone, not only the link's target keys.
+    assert!(!Path::new(&real).exists(), "{}", o.text());
+    let d = env.destructions();
+    let b = &d[0]["backups"];
+    assert_eq!(b["repository"].as_str(), Some(link.as_str()));
+    let real_abs = std::fs::canonicalize(env.path("depots"))
+        .unwrap()
+        .join("reel");
+    assert_eq!(
+        b["unopened"]["folder_removed"].as_str(),
+        Some(real_abs.to_str().unwrap()),
+        "{b:?}"
+    );
+    for key in b["keys_destroyed"].as_sequence().unwrap() {
+        assert!(
+            key.as_str()
+                .unwrap()
+                .starts_with(real_abs.to_str().unwrap()),
+            "{key:?}"
+        );
+    }
+    assert!(
+        d[0]["verification"].as_str().unwrap().contains(&format!(
+            "son dossier `{}` n'existe plus",
+            real_abs.display()
+        )),
+        "{:?}",
+        d[0]["verification"]
+    );
+    evidence_matches(&env, &d[0]);
+}

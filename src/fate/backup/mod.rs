@@ -806,7 +806,9 @@ fn local_repository(tool: BackupTool, repo: &str) -> Result<(PathBuf, Vec<PathBu
     if remote || path.is_empty() {
         return Err(not("not a local folder"));
     }
-    let dir = PathBuf::from(path);
+    // Through a symbolic link, the folder erased and checked gone is the
+    // one it leads to, not the link.
+    let dir = std::fs::canonicalize(path).map_err(|_| not("no such folder"))?;
     if !dir.join("config").is_file() {
         return Err(not("no `config` file"));
     }
@@ -1137,7 +1139,13 @@ pub fn worded(d: &DestructionRecord, s: &Catalog) -> DestructionRecord {
             d.verification = s.msg(
                 &Msg::new("backup-verification-purge")
                     .arg("command", u.command.as_str())
-                    .arg("error", u.error.as_str()),
+                    .arg("error", u.error.as_str())
+                    .arg(
+                        "folder",
+                        u.folder_removed.as_deref().map_or(String::new(), |f| {
+                            s.msg(&Msg::new("backup-verification-folder").arg("folder", f))
+                        }),
+                    ),
             );
         }
     } else {
@@ -1383,6 +1391,7 @@ pub fn destroy_via(
                     command: after_ran.line(),
                     error: after_ran.first_error(),
                     caches_removed: planned.caches.clone(),
+                    folder_removed: planned.erase.last().cloned(),
                 })
             }),
             evidence,
