@@ -67,9 +67,10 @@ pub struct Settings {
     locale: Option<Lang>,
     /// `language` of `processor.yaml`, once [`Self::load`] has read it.
     ws_lang: OnceCell<Option<Lang>>,
-    /// The cache folders of restic and borg, found as the tools find them:
-    /// `RESTIC_CACHE_DIR`, `BORG_CACHE_DIR`, else `<XDG_CACHE_HOME or HOME/.cache>/restic|borg`.
-    caches: [Option<PathBuf>; 2],
+    /// restic's and borg's cache folders, found as the tools find them
+    /// (`RESTIC_CACHE_DIR`, `BORG_CACHE_DIR`, else `<XDG_CACHE_HOME or
+    /// HOME/.cache>/restic|borg`), and whether a variable gives their password.
+    backup: [(Option<PathBuf>, bool); 2],
 }
 
 /// The language of a POSIX locale name (`fr_FR.UTF-8`, `en_GB`, `C`): French
@@ -99,12 +100,19 @@ impl Settings {
         let cache_home = set("XDG_CACHE_HOME")
             .map(PathBuf::from)
             .or_else(|| set("HOME").map(|h| PathBuf::from(h).join(".cache")));
-        let caches =
-            [("RESTIC_CACHE_DIR", "restic"), ("BORG_CACHE_DIR", "borg")].map(|(var, name)| {
-                set(var)
-                    .map(PathBuf::from)
-                    .or_else(|| cache_home.as_ref().map(|c| c.join(name)))
-            });
+        let backup = [("RESTIC", "restic"), ("BORG", "borg")].map(|(var, name)| {
+            let cache = set(&format!("{var}_CACHE_DIR")).map(PathBuf::from);
+            let secrets = match name {
+                "borg" => ["BORG_PASSPHRASE", "BORG_PASSCOMMAND", "BORG_PASSPHRASE_FD"],
+                _ => [
+                    "RESTIC_PASSWORD",
+                    "RESTIC_PASSWORD_FILE",
+                    "RESTIC_PASSWORD_COMMAND",
+                ],
+            };
+            let cache = cache.or_else(|| cache_home.as_ref().map(|c| c.join(name)));
+            (cache, secrets.iter().any(|k| env(k).is_some()))
+        });
         let smtp = SMTP_VARIABLES
             .iter()
             .filter_map(|k| env(k).map(|v| (*k, v)))
@@ -129,14 +137,14 @@ impl Settings {
                 .find_map(|k| set(k))
                 .and_then(|l| locale_lang(l.trim())),
             ws_lang: OnceCell::new(),
-            caches,
+            backup,
         }
     }
 
-    /// The cache folder of a backup tool (`~/.cache/restic`, `~/.cache/borg`).
-    pub fn backup_cache(&self, tool: crate::model::BackupTool) -> Option<PathBuf> {
-        let i = usize::from(tool == crate::model::BackupTool::Borg);
-        self.caches[i].clone()
+    /// A backup tool's cache folder (`~/.cache/restic`, `~/.cache/borg`), and
+    /// whether a variable gives its password (never read here, only seen set).
+    pub fn backup_env(&self, tool: crate::model::BackupTool) -> (Option<PathBuf>, bool) {
+        self.backup[usize::from(tool == crate::model::BackupTool::Borg)].clone()
     }
 
     /// The workspace folder.

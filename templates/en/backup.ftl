@@ -102,3 +102,11 @@ backup-interrupted-todo = run `{ $command }` again: the destruction through the 
 backup-interrupted-refused = a destruction of copy `{ $copy }` of item `{ $item }` through a backup tool was interrupted (intent journaled on { $at }): its backups may have been deleted without their space being freed; nothing was recorded
 backup-interrupted-hint = finish it first by running `{ $command }` again: it takes up the intended backups, frees their space and records the destruction
 backup-interrupted-certify = no certificate: the destruction of copy `{ $copy }` of item `{ $item }` through a backup tool was interrupted (intent journaled on { $at }) and the certificate would not say it; nothing was written
+backup-no-password = no variable gives { $tool } its password: { $tool ->
+        [borg] none of BORG_PASSPHRASE, BORG_PASSCOMMAND and BORG_PASSPHRASE_FD is set, and borg would ask for it on the terminal
+       *[other] none of RESTIC_PASSWORD, RESTIC_PASSWORD_FILE and RESTIC_PASSWORD_COMMAND is set
+    }; nothing was run
+backup-no-password-hint = set { $tool ->
+        [borg] BORG_PASSPHRASE (empty for a repository without encryption) or BORG_PASSCOMMAND
+       *[other] RESTIC_PASSWORD or RESTIC_PASSWORD_FILE
+    } in dpo's environment, which passes it on to the tool without reading it

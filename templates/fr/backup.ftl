@@ -105,3 +105,11 @@ backup-interrupted-todo = relancez `{ $command }` : la destruction par l'outil
 backup-interrupted-refused = une destruction de la copie `{ $copy }` de l'élément `{ $item }` par un outil de sauvegarde a été interrompue (intention journalisée le { $at }) : ses sauvegardes ont pu être supprimées sans que leur place soit libérée ; rien n'a été consigné
 backup-interrupted-hint = terminez-la d'abord en relançant `{ $command }` : elle reprend les sauvegardes prévues, libère leur place et consigne la destruction
 backup-interrupted-certify = pas de certificat : la destruction de la copie `{ $copy }` de l'élément `{ $item }` par un outil de sauvegarde a été interrompue (intention journalisée le { $at }) et le certificat ne la dirait pas ; rien n'a été écrit
+backup-no-password = aucune variable ne donne son mot de passe à { $tool } : { $tool ->
+        [borg] ni BORG_PASSPHRASE, ni BORG_PASSCOMMAND, ni BORG_PASSPHRASE_FD n'est définie, et borg le demanderait au terminal
+       *[other] ni RESTIC_PASSWORD, ni RESTIC_PASSWORD_FILE, ni RESTIC_PASSWORD_COMMAND n'est définie
+    } ; rien n'a été lancé
+backup-no-password-hint = définissez { $tool ->
+        [borg] BORG_PASSPHRASE (vide pour un dépôt non chiffré) ou BORG_PASSCOMMAND
+       *[other] RESTIC_PASSWORD ou RESTIC_PASSWORD_FILE
+    } dans l'environnement de dpo, qui le transmet à l'outil sans le lire

@@ -2232,3 +2232,68 @@ fn a_crypto_erase_through_a_symbolic_link_removes_the_real_folder() {
     );
     evidence_matches(&env, &d[0]);
 }
+
+#[test]
+fn without_a_password_variable_nothing_runs_and_the_tools_real_error_is_quoted() {
+    let env = Env::new();
+    let brepo = env.borg_repo("depots/borg");
+    let repo = env.restic_repo("depots/restic", false);
+    // No variable gives the password: borg would ask for it on the
+    // terminal; nothing is run, the message names the variables.
+    for (copy, args, var) in [
+        ("borg", borg_args(&brepo).to_vec(), "BORG_PASSPHRASE"),
+        (
+            "restic",
+            vec!["--via", "restic", "--repo", &repo, "--host", "juvisy"],
+            "RESTIC_PASSWORD",
+        ),
+    ] {
+        let mut c = env.ws.dpo().now(NOW).into_command();
+        for k in [
+            "BORG_PASSPHRASE",
+            "BORG_PASSCOMMAND",
+            "BORG_PASSPHRASE_FD",
+            "RESTIC_PASSWORD",
+            "RESTIC_PASSWORD_FILE",
+            "RESTIC_PASSWORD_COMMAND",
+        ] {
+            c.env_remove(k);
+        }
+        let o = Run::from(c.args(destroy_args(copy, &args)).output().unwrap());
+        o.assert_code(2);
+        assert!(o.stderr().contains(var), "{}", o.text());
+        assert!(o.stderr().contains("rien n'a été lancé"), "{}", o.text());
+        env.nothing_recorded(&o);
+        assert!(!env
+            .path("evidence/fate/juvisy-sur-orge/sauvegardes")
+            .exists());
+    }
+    // borg's error comes after its usage line: the error is quoted, and the
+    // password in the URL masked.
+    let o = env.destroy(
+        "borg",
+        &[
+            "--via",
+            "borg",
+            "--repo",
+            "ssh://u:secret-7Qz@127.0.0.1:9/x",
+            "--glob-archives",
+            "juvisy-*",
+        ],
+    );
+    o.assert_code(1);
+    let t = o.stderr();
+    assert!(t.contains("Invalid location format"), "{t}");
+    assert!(!t.contains(": usage:"), "{t}");
+    assert!(!t.contains("secret-7Qz"), "{t}");
+    // A warning before the error is not quoted for it.
+    let o = env.destroy_with(
+        env.cmd()
+            .env("PATH", failing_prune(&env, "Fatal: prune failed")),
+        "restic",
+        &["--via", "restic", "--repo", &repo, "--host", "juvisy"],
+    );
+    o.assert_code(1);
+    assert!(o.stderr().contains(": Fatal: prune failed"), "{}", o.text());
+    assert!(!o.stderr().contains("something unrelated"), "{}", o.text());
+}

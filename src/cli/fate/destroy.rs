@@ -56,7 +56,8 @@ pub(super) fn run(settings: &Settings, a: &DestroyArgs) -> Result<i32, CliError>
                 )
                 .collect(),
                 crypto_erase: a.crypto_erase.then(|| a.key_copies.clone()),
-                cache_dir: settings.backup_cache(via.into()),
+                cache_dir: settings.backup_env(via.into()).0,
+                password_set: settings.backup_env(via.into()).1,
             };
             let b = fate::destroy_via(&ws, &act, &req, &s, &fate::backup::runner::System)?;
             if !settings.json {

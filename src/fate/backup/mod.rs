@@ -84,6 +84,11 @@ pub struct BackupRequest {
     /// `~/.cache/borg`), whose entry for the repository a crypto-erase
     /// removes too.
     pub cache_dir: Option<PathBuf>,
+    /// True when a variable gives the tool its password (`RESTIC_PASSWORD`,
+    /// `RESTIC_PASSWORD_FILE`, `RESTIC_PASSWORD_COMMAND`; `BORG_PASSPHRASE`,
+    /// `BORG_PASSCOMMAND`, `BORG_PASSPHRASE_FD`): without one, borg would
+    /// ask for it on the terminal, so nothing is run.
+    pub password_set: bool,
 }
 
 /// An option that selects backups, of one tool.
@@ -183,6 +188,11 @@ pub enum BackupError {
         repo: String,
         /// What is missing.
         why: String,
+    },
+    /// No variable gives the tool its password (exit 2).
+    NoPassword {
+        /// The tool.
+        tool: BackupTool,
     },
     /// A key copy named by the operator is not a file (exit 2).
     KeyCopy {
@@ -379,6 +389,10 @@ impl BackupError {
                     .arg("why", why.as_str()),
                 Msg::new("backup-not-a-repository-hint"),
             ),
+            Self::NoPassword { tool } => (
+                Msg::new("backup-no-password").arg("tool", tool.program()),
+                Msg::new("backup-no-password-hint").arg("tool", tool.program()),
+            ),
             Self::KeyCopy { path } => (
                 Msg::new("backup-key-copy").arg("path", path.display().to_string()),
                 Msg::new("backup-key-copy-hint"),
@@ -413,7 +427,7 @@ impl BackupError {
                             .map(|c| c.to_string())
                             .unwrap_or_else(|| "signal".into()),
                     )
-                    .arg("error", failed.first_error())
+                    .arg("error", failed.error_line())
                     .arg("runs", runs_text(runs))
                     .arg(
                         "after",
@@ -1179,6 +1193,9 @@ pub fn destroy_via(
     if req.repo.trim().is_empty() {
         return Err(BackupError::Options(Msg::new("backup-no-repo")));
     }
+    if !req.password_set {
+        return Err(BackupError::NoPassword { tool: req.tool });
+    }
     let (f, mut record) = prepare(ws, act, &req.destroy)?;
     // Held from the first listing to the record: one dpo at a time
     // destroys. Taken before the journal is read: taking it sets right what
@@ -1389,7 +1406,7 @@ pub fn destroy_via(
             unopened: crypto.then(|| {
                 Box::new(Unopened {
                     command: after_ran.line(),
-                    error: after_ran.first_error(),
+                    error: after_ran.error_line(),
                     caches_removed: planned.caches.clone(),
                     folder_removed: planned.erase.last().cloned(),
                 })
@@ -1498,6 +1515,7 @@ mod tests {
             select: select.iter().map(|(b, v)| (*b, v.to_string())).collect(),
             crypto_erase: None,
             cache_dir: None,
+            password_set: true,
         }
     }
 
