@@ -2297,3 +2297,45 @@ fn without_a_password_variable_nothing_runs_and_the_tools_real_error_is_quoted()
     assert!(o.stderr().contains(": Fatal: prune failed"), "{}", o.text());
     assert!(!o.stderr().contains("something unrelated"), "{}", o.text());
 }
+
+#[test]
+fn a_fate_file_that_cannot_be_written_after_the_deletion_says_why_in_the_runs_language() {
+    let env = Env::new();
+    let repo = env.restic_repo("depots/partage", false);
+    let fate_dir = env.ws.root().join("fate");
+    // The fate folder made unwritable while restic prunes (immutable as
+    // root, read-only otherwise): the record cannot be written.
+    let real = which("restic");
+    let path = env.wrapper(
+        "restic",
+        &format!(
+            "#!/bin/sh\n\
+             case \" $* \" in *\" prune \"*) chattr +i '{d}' 2>/dev/null || chmod a-w '{d}';; esac\n\
+             exec {real} \"$@\"\n",
+            d = fate_dir.display()
+        ),
+    );
+    let args = ["--via", "restic", "--repo", &repo, "--host", "juvisy"];
+    let o = env.destroy_with(env.cmd().env("PATH", &path), "restic", &args);
+    let _ = run(Command::new("chattr").arg("-i").arg(&fate_dir));
+    let _ = run(Command::new("chmod").arg("u+w").arg(&fate_dir));
+    o.assert_code(1);
+    let err = o.stderr();
+    assert!(
+        err.contains("NON consigné\u{202f}: écriture impossible de `"),
+        "{err}"
+    );
+    // What the system said: EPERM (chattr) or EACCES (chmod), with its code.
+    assert!(
+        err.contains("cause\u{202f}: permission refusée (1)")
+            || err.contains("cause\u{202f}: permission refusée (13)"),
+        "{err}"
+    );
+    assert!(!err.contains("failed to write"), "{err}");
+    assert!(err.contains("reste interrompue"), "{err}");
+    assert_eq!(env.open_intents(), ["juvisy-sur-orge/sauvegardes/restic"]);
+    // The same command, once the folder is writable, records it.
+    let o = env.destroy("restic", &args);
+    o.assert_code(0);
+    assert_eq!(env.destructions().len(), 1);
+}

@@ -565,7 +565,8 @@ impl Localize for BackupError {
                 s.msg(&m),
                 s.fmt("cli-hint", &[("hint", s.msg(&hint).into())])
             ),
-            (Self::Fate(e), None) => s.relabel_hints(&e.to_string()),
+            (Self::Fate(e), None) => e.message(s),
+            (Self::Workspace(e), None) => e.message(s),
             (e, None) => s.relabel_hints(&e.to_string()),
         }
     }
@@ -586,6 +587,9 @@ impl std::error::Error for BackupError {
         match self {
             Self::Fate(e) => e.source(),
             Self::Workspace(e) => e.source(),
+            // What the system said of what failed (a fate file that cannot
+            // be written: « permission refusée »), after the message.
+            Self::Unfinished { error, .. } => error.source(),
             _ => None,
         }
     }
