@@ -8,13 +8,15 @@
 //! `--lang` and `processor.yaml`, see [`Settings::lang`]), `DPO_ACTOR` (else `USER`, `LOGNAME`, see [`Settings::actor`]), `DPO_LOCK_WAIT`
 //! (seconds, default 5), `DPO_VERBOSE` (any value: list every missing item
 //! after `register`), and the `DPO_SMTP_*` family of [`crate::mail`] (its
-//! `DPO_SMTP_TIMEOUT` included). clap
+//! `DPO_SMTP_TIMEOUT` included), the backup tools' ([`backup_env`]). clap
 //! reads `DPO_REGISTERS`, `DPO_NOW` and `DPO_SIGNING_KEY` for their options.
 
 use std::cell::OnceCell;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
+
+mod backup_env;
 
 use chrono_tz::Tz;
 
@@ -67,10 +69,12 @@ pub struct Settings {
     locale: Option<Lang>,
     /// `language` of `processor.yaml`, once [`Self::load`] has read it.
     ws_lang: OnceCell<Option<Lang>>,
-    /// restic's and borg's cache folders, found as the tools find them
-    /// (`RESTIC_CACHE_DIR`, `BORG_CACHE_DIR`, else `<XDG_CACHE_HOME or
-    /// HOME/.cache>/restic|borg`), and whether a variable gives their password.
-    backup: [(Option<PathBuf>, bool); 2],
+    /// restic's and borg's folders that keep an entry per repository, found
+    /// as the tools find them (`RESTIC_CACHE_DIR`, `BORG_CACHE_DIR`, else
+    /// `<XDG_CACHE_HOME or HOME/.cache>/restic|borg`; `BORG_SECURITY_DIR`,
+    /// else `<XDG_CONFIG_HOME or HOME/.config>/borg/security`), and whether
+    /// a variable gives their password.
+    backup: [(Vec<PathBuf>, bool); 2],
 }
 
 /// The language of a POSIX locale name (`fr_FR.UTF-8`, `en_GB`, `C`): French
@@ -97,22 +101,7 @@ impl Settings {
             .and_then(|s| s.trim().parse::<f64>().ok())
             .and_then(|s| Duration::try_from_secs_f64(s).ok())
             .unwrap_or(DEFAULT_LOCK_WAIT);
-        let cache_home = set("XDG_CACHE_HOME")
-            .map(PathBuf::from)
-            .or_else(|| set("HOME").map(|h| PathBuf::from(h).join(".cache")));
-        let backup = [("RESTIC", "restic"), ("BORG", "borg")].map(|(var, name)| {
-            let cache = set(&format!("{var}_CACHE_DIR")).map(PathBuf::from);
-            let secrets = match name {
-                "borg" => ["BORG_PASSPHRASE", "BORG_PASSCOMMAND", "BORG_PASSPHRASE_FD"],
-                _ => [
-                    "RESTIC_PASSWORD",
-                    "RESTIC_PASSWORD_FILE",
-                    "RESTIC_PASSWORD_COMMAND",
-                ],
-            };
-            let cache = cache.or_else(|| cache_home.as_ref().map(|c| c.join(name)));
-            (cache, secrets.iter().any(|k| env(k).is_some()))
-        });
+        let backup = backup_env::folders(&set, &env);
         let smtp = SMTP_VARIABLES
             .iter()
             .filter_map(|k| env(k).map(|v| (*k, v)))
@@ -141,9 +130,10 @@ impl Settings {
         }
     }
 
-    /// A backup tool's cache folder (`~/.cache/restic`, `~/.cache/borg`), and
-    /// whether a variable gives its password (never read here, only seen set).
-    pub fn backup_env(&self, tool: crate::model::BackupTool) -> (Option<PathBuf>, bool) {
+    /// A backup tool's folders of an entry per repository (its caches,
+    /// borg's `security`), and whether a variable gives its password (never
+    /// read here, only seen set).
+    pub fn backup_env(&self, tool: crate::model::BackupTool) -> (Vec<PathBuf>, bool) {
         self.backup[usize::from(tool == crate::model::BackupTool::Borg)].clone()
     }
 

@@ -261,9 +261,10 @@ pub fn item_status(fate: &Fate, item: &DataItem, s: &Strings) -> ItemStatus {
     if choice.is_some_and(Choice::returns) && bags.is_empty() {
         todo.push(t("fate-todo-hand-over", &[("item", id.into())]));
     }
-    if choice.is_some_and(|c| c != Choice::Keep) && fingerprints == 0 {
-        todo.push(t("fate-todo-fingerprint", &[("item", id.into())]));
-    }
+    // Before destroying: once every copy is destroyed or handed over, it
+    // is too late to say.
+    let fingerprint_at =
+        (choice.is_some_and(|c| c != Choice::Keep) && fingerprints == 0).then_some(todo.len());
     if let Some(scan) = last_scan.as_ref().filter(|scan| !scan.clean) {
         todo.push(t(
             "fate-todo-scan-found",
@@ -335,6 +336,9 @@ pub fn item_status(fate: &Fate, item: &DataItem, s: &Strings) -> ItemStatus {
             }
         })
         .collect();
+    if let Some(at) = fingerprint_at.filter(|_| copies.iter().any(|c| !c.done)) {
+        todo.insert(at, t("fate-todo-fingerprint", &[("item", id.into())]));
+    }
     let done = todo.is_empty() && copies.iter().all(|c| c.done);
     ItemStatus {
         item: item.id.clone(),

@@ -75,7 +75,10 @@ backup-verification-folder = ; its folder `{ $folder }` no longer exists
 backup-destroyed = recorded: { $n ->
         [one] one backup
        *[other] { $n } backups
-    } of copy `{ $copy }` of item `{ $item }` destroyed through { $program } ({ $method }), proven by its listings
+    } of copy `{ $copy }` of item `{ $item }` destroyed { $crypto ->
+        [yes] by cryptographic erase by dpo ({ $method }), proven by { $program } no longer opening the repository
+       *[other] through { $program } ({ $method }), proven by its listings
+    }
 backup-evidence = evidence kept in { $dir } (listings, commands run, exit codes and outputs)
 backup-others-gone = warning: { $n ->
         [one] one backup that was not selected is
@@ -110,3 +113,4 @@ backup-no-password-hint = set { $tool ->
         [borg] BORG_PASSPHRASE (empty for a repository without encryption) or BORG_PASSCOMMAND
        *[other] RESTIC_PASSWORD or RESTIC_PASSWORD_FILE
     } in dpo's environment, which passes it on to the tool without reading it
+audit_field-tool = tool and version

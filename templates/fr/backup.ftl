@@ -78,7 +78,10 @@ backup-destroyed = consigné : { $n ->
     } de la copie `{ $copy }` de l'élément `{ $item }` { $n ->
         [one] détruite
        *[other] détruites
-    } par { $program } ({ $method }), prouvé par ses listes
+    } { $crypto ->
+        [yes] par effacement cryptographique par dpo ({ $method }), prouvé par { $program } qui n'ouvre plus le dépôt
+       *[other] par { $program } ({ $method }), prouvé par ses listes
+    }
 backup-evidence = preuves conservées dans { $dir } (listes, commandes lancées, codes de retour et sorties)
 backup-others-gone = attention : { $n ->
         [one] une sauvegarde non choisie n'est plus listée non plus
@@ -113,3 +116,4 @@ backup-no-password-hint = définissez { $tool ->
         [borg] BORG_PASSPHRASE (vide pour un dépôt non chiffré) ou BORG_PASSCOMMAND
        *[other] RESTIC_PASSWORD ou RESTIC_PASSWORD_FILE
     } dans l'environnement de dpo, qui le transmet à l'outil sans le lire
+audit_field-tool = outil et version

@@ -943,14 +943,29 @@ fn a_borg_crypto_erase_leaves_a_repository_borg_cannot_open() {
         d[0]["backups"]["deleted"][0]["label"].as_str(),
         Some("juvisy-2021-07-31")
     );
-    // borg's local cache of the repository (named by its id) went too.
+    // borg's local cache of the repository (named by its id) went too, and
+    // its `security` folder of it (review of issue 15).
     let caches = d[0]["backups"]["unopened"]["caches_removed"]
         .as_sequence()
         .unwrap();
-    assert_eq!(caches.len(), 1, "{:?}", d[0]);
+    assert_eq!(caches.len(), 2, "{:?}", d[0]);
     let cache = caches[0].as_str().unwrap();
-    assert!(cache.contains("borg/"), "{cache}");
-    assert!(!Path::new(cache).exists());
+    assert!(cache.contains(".cache/borg/"), "{cache}");
+    let security = caches[1].as_str().unwrap();
+    assert!(security.contains(".config/borg/security/"), "{security}");
+    for c in [cache, security] {
+        assert!(!Path::new(c).exists(), "{c}");
+    }
+    // borg's dates with their offset: dpo runs borg in UTC.
+    let time = d[0]["backups"]["deleted"][0]["time"].as_str().unwrap();
+    assert!(time.ends_with("+00:00"), "{time}");
+    // Said as an erase by dpo, not a deletion by borg.
+    assert!(
+        o.stdout()
+            .contains("par effacement cryptographique par dpo (purge)"),
+        "{}",
+        o.text()
+    );
     evidence_matches(&env, &d[0]);
 }
 
@@ -1997,13 +2012,13 @@ fn the_certificate_says_technique_and_verification_in_its_own_language() {
         [
             "deletion of the selected snapshots",
             "cryptographic erase:",
-            "` fails (",
+            " fails (",
             "local caches removed with the repository",
         ],
         [
             "suppression des instantanés",
             "effacement cryptographique :",
-            "` échoue (",
+            " échoue (",
             "Caches locaux de l",
         ],
     );
@@ -2020,6 +2035,10 @@ fn the_certificate_says_technique_and_verification_in_its_own_language() {
         for s in not_said {
             assert!(!t.contains(s), "{lang}: {s}: {t}");
         }
+        // The commands and errors quoted are printed as code, without
+        // Markdown's backticks (review of issue 15).
+        assert!(!t.contains('`'), "{lang}: {t}");
+        assert!(t.contains("(restic forget"), "{lang}: {t}");
     }
 }
 
@@ -2338,4 +2357,51 @@ fn a_fate_file_that_cannot_be_written_after_the_deletion_says_why_in_the_runs_la
     let o = env.destroy("restic", &args);
     o.assert_code(0);
     assert_eq!(env.destructions().len(), 1);
+}
+
+#[test]
+fn fate_list_is_coherent_once_every_copy_is_destroyed_and_says_inclusive_in_english() {
+    let env = Env::new();
+    // Protected until the end of September: said with "inclusive".
+    env.ws.write(
+        "fate/juvisy-sur-orge.yaml",
+        &FATE.replace(
+            "location: dépôt borg\n",
+            "location: dépôt borg\n        immutable_until: 2021-09-30\n",
+        ),
+    );
+    let en = env.cmd().english().run(&["fate", "list"]);
+    en.assert_code(0);
+    assert!(
+        en.stdout()
+            .contains("protected from deletion until 30 September 2021 inclusive"),
+        "{}",
+        en.text()
+    );
+    env.ws.write("fate/juvisy-sur-orge.yaml", FATE);
+    for copy in ["restic", "borg"] {
+        env.destroy(
+            copy,
+            &[
+                "--method",
+                "clear",
+                "--technique",
+                "effacement",
+                "--tool",
+                "x 1",
+                "--verification",
+                "vu",
+            ],
+        )
+        .assert_code(0);
+    }
+    // Every copy destroyed: the item is done, and no step « before
+    // destroying » (a fingerprint) is left above « rien en attente ».
+    let l = env.cmd().run(&["fate", "list"]);
+    l.assert_code(0);
+    let t = l.stdout();
+    assert!(t.contains("[destruction] fait"), "{t}");
+    assert!(!t.contains("à faire"), "{t}");
+    assert!(!t.contains("empreinte"), "{t}");
+    assert!(t.contains("rien en attente"), "{t}");
 }

@@ -80,10 +80,10 @@ pub struct BackupRequest {
     /// `Some`: crypto-erase the whole repository, with these other copies
     /// of its key (purge).
     pub crypto_erase: Option<Vec<PathBuf>>,
-    /// The folder of the tool's local caches (`~/.cache/restic`,
-    /// `~/.cache/borg`), whose entry for the repository a crypto-erase
-    /// removes too.
-    pub cache_dir: Option<PathBuf>,
+    /// The tool's folders that keep an entry per repository (its caches,
+    /// `~/.cache/restic`, `~/.cache/borg`; borg's `~/.config/borg/security`),
+    /// whose entry for the repository a crypto-erase removes too.
+    pub caches: Vec<PathBuf>,
     /// True when a variable gives the tool its password (`RESTIC_PASSWORD`,
     /// `RESTIC_PASSWORD_FILE`, `RESTIC_PASSWORD_COMMAND`; `BORG_PASSPHRASE`,
     /// `BORG_PASSCOMMAND`, `BORG_PASSPHRASE_FD`): without one, borg would
@@ -500,7 +500,7 @@ impl BackupError {
                     .arg("file", file.display().to_string())
                     .arg("n", remaining.len())
                     .arg("ids", listed_lines(remaining)),
-                Msg::new("imports-nothing-recorded"),
+                Msg::new("imports-nothing-recorded").arg("n", remaining.len()),
             ),
             Self::EmptyAfter { file, others } => (
                 Msg::new("imports-empty-after")
@@ -642,9 +642,12 @@ fn commands_json(runs: &[Ran]) -> Result<Vec<u8>, BackupError> {
 }
 
 /// What the environment of a borg command adds: never a question asked.
-const BORG_ENV: [(&str, &str); 2] = [
+/// `TZ=UTC`: borg's JSON says its times in local time with no offset; in
+/// UTC, they are read with theirs ([`listing::borg`]).
+const BORG_ENV: [(&str, &str); 3] = [
     ("BORG_RELOCATED_REPO_ACCESS_IS_OK", "no"),
     ("BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK", "no"),
+    ("TZ", "UTC"),
 ];
 
 impl Tool<'_> {
@@ -1033,8 +1036,8 @@ impl Fresh<'_> {
             );
             erase.push(dir.display().to_string());
         }
-        let caches = match (&local, &req.cache_dir) {
-            (Some((dir, _)), Some(base)) => {
+        let caches = match &local {
+            Some((dir, _)) if !req.caches.is_empty() => {
                 let id = match req.tool {
                     BackupTool::Borg => {
                         let config =
@@ -1055,12 +1058,12 @@ impl Fresh<'_> {
                             .unwrap_or_default()
                     }
                 };
-                let cache = base.join(&id);
-                if !id.is_empty() && !id.contains('/') && cache.is_dir() {
-                    vec![cache.display().to_string()]
-                } else {
-                    Vec::new()
-                }
+                req.caches
+                    .iter()
+                    .map(|base| base.join(&id))
+                    .filter(|c| !id.is_empty() && !id.contains('/') && c.is_dir())
+                    .map(|c| c.display().to_string())
+                    .collect()
             }
             _ => Vec::new(),
         };
@@ -1518,7 +1521,7 @@ mod tests {
             repo: "/srv/depot".into(),
             select: select.iter().map(|(b, v)| (*b, v.to_string())).collect(),
             crypto_erase: None,
-            cache_dir: None,
+            caches: Vec::new(),
             password_set: true,
         }
     }

@@ -55,10 +55,11 @@ impl Ran {
         self.command.join(" ")
     }
 
-    /// The line of its standard error that says what went wrong: the last
-    /// `Fatal:` or `error:` line (restic says it so, then where and how to
-    /// go on), else the last non-blank line that is not a warning (borg ends
-    /// with its error, after Python's warnings, a usage line or a question).
+    /// The line of its standard error that says what went wrong, warnings
+    /// left out: the last `Fatal:` or `error:` line; else restic's first
+    /// line (restic says the error first, then where and how to go on: a
+    /// lock's holder, `unlock`), borg's last (borg ends with its error,
+    /// after Python's warnings, a usage line or a question).
     pub fn error_line(&self) -> String {
         let lines: Vec<&str> = self
             .stderr
@@ -70,11 +71,13 @@ impl Ran {
             let l = l.to_ascii_lowercase();
             l.starts_with("fatal:") || l.starts_with("error:") || l.contains(": error:")
         };
+        let restic = self.command.first().is_some_and(|p| p == "restic");
+        let plain = if restic { lines.first() } else { lines.last() };
         lines
             .iter()
             .rev()
             .find(fatal)
-            .or(lines.last())
+            .or(plain)
             .copied()
             .unwrap_or_default()
             .to_string()
@@ -196,6 +199,12 @@ mod tests {
             "Repository access aborted"
         );
         assert_eq!(said(""), "");
+        let mut restic = Ran::started("restic", &[]);
+        restic.stderr = "unable to create lock in backend: repository is already locked by PID 7\nlock was created at 2021-08-02 10:00:00 (1s ago)\nthe `unlock` command can be used to remove stale locks\n".into();
+        assert_eq!(
+            restic.error_line(),
+            "unable to create lock in backend: repository is already locked by PID 7"
+        );
     }
 
     #[test]
