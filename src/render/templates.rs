@@ -605,16 +605,22 @@ mod tests {
 
     #[test]
     fn code_spans_are_kept_and_the_rest_escaped() {
-        assert_eq!(
-            escape_markdown_keeping_code("par restic (`restic forget` par id) | *x*"),
-            "par restic (`restic forget` par id) \\| \\*x\\*"
-        );
-        assert_eq!(
-            escape_markdown_keeping_code("échoue (`Fatal: a|b`) et `seul"),
-            "échoue (`Fatal: a\\|b`) et \\`seul"
-        );
-        assert_eq!(escape_markdown_keeping_code("`a` `b`"), "`a` `b`");
-        assert_eq!(escape_markdown_keeping_code("- x"), "\\- x");
+        for (text, md) in [
+            (
+                "par restic (`restic forget` par id) | *x*",
+                "par restic (`restic forget` par id) \\| \\*x\\*",
+            ),
+            // A pipe in a span still ends a table cell; a lone backtick
+            // opens nothing.
+            (
+                "échoue (`Fatal: a|b`) et `seul",
+                "échoue (`Fatal: a\\|b`) et \\`seul",
+            ),
+            ("`a` `b`", "`a` `b`"),
+            ("- x", "\\- x"),
+        ] {
+            assert_eq!(escape_markdown_keeping_code(text), md, "{text}");
+        }
     }
 
     #[test]
