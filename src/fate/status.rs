@@ -472,21 +472,20 @@ fn interrupted(
     items: &mut [ItemStatus],
     s: &Strings,
 ) -> Result<Vec<Pending>, FateError> {
+    use super::backup::intent;
+    let open = intent::interrupted(ws)?;
     let mut out = Vec::new();
     for it in items.iter_mut() {
         for c in it.copies.iter_mut() {
-            let open = super::backup::intent::open_for(
-                ws,
-                controller.as_str(),
-                it.item.as_str(),
-                c.copy.as_str(),
-            )?;
-            let Some((i, command)) = open else { continue };
+            let subject = intent::subject(controller.as_str(), it.item.as_str(), c.copy.as_str());
+            let Some(i) = open.iter().find(|i| i.subject == subject) else {
+                continue;
+            };
             let reason = s.fmt(
                 "backup-interrupted-todo",
                 &[
-                    ("at", super::backup::intent::said_at(ws, &i.at).into()),
-                    ("command", command.into()),
+                    ("at", intent::said_at(ws, &i.at).into()),
+                    ("command", i.command(ws).into()),
                 ],
             );
             c.state = CopyState::Interrupted;
@@ -507,27 +506,21 @@ fn interrupted(
 /// Refuses a certificate while a destruction of one of the controller's
 /// copies through a backup tool is interrupted: it would not say it.
 pub(super) fn refuse_if_interrupted(ws: &Workspace, controller: &Id) -> Result<(), FateError> {
+    use super::backup::intent;
     let prefix = format!("{controller}/");
-    let open = super::backup::intent::interrupted(ws)?;
+    let open = intent::interrupted(ws)?;
     let Some(i) = open.iter().find(|i| i.subject.starts_with(&prefix)) else {
         return Ok(());
     };
-    let mut parts = i.subject.splitn(3, '/').skip(1);
-    let (item, copy) = (
-        parts.next().unwrap_or_default(),
-        parts.next().unwrap_or_default(),
-    );
-    let command = super::backup::intent::open_for(ws, controller.as_str(), item, copy)?
-        .map(|(_, c)| c)
-        .unwrap_or_default();
+    let (item, copy) = i.item_copy();
     Err(FateError::Refused(
         Refusal::new(
             Msg::new("backup-interrupted-certify")
                 .arg("copy", copy)
                 .arg("item", item)
-                .arg("at", super::backup::intent::said_at(ws, &i.at)),
+                .arg("at", intent::said_at(ws, &i.at)),
         )
-        .hint(Msg::new("backup-interrupted-hint").arg("command", command)),
+        .hint(Msg::new("backup-interrupted-hint").arg("command", i.command(ws))),
     ))
 }
 

@@ -198,9 +198,8 @@ pub fn interrupted(ws: &Workspace) -> Result<Vec<Interrupted>, WorkspaceError> {
 }
 
 /// The open intent of a destruction of `copy` of `item` (controller
-/// `controller`), when there is one: the interrupted destruction and the
-/// command that takes it up (`dpo fate destroy ITEM --copy COPY --operator
-/// … --via …`; « --via … » alone when its intent cannot be read).
+/// `controller`), when there is one, and the command that takes it up
+/// ([`Interrupted::command`]).
 pub fn open_for(
     ws: &Workspace,
     controller: &str,
@@ -208,19 +207,40 @@ pub fn open_for(
     copy: &str,
 ) -> Result<Option<(Interrupted, String)>, WorkspaceError> {
     let subject = subject(controller, item, copy);
-    let Some(i) = interrupted(ws)?.into_iter().find(|i| i.subject == subject) else {
-        return Ok(None);
-    };
-    let options = i
-        .read(ws)
-        .map(|kept| kept.options())
-        .unwrap_or_else(|_| "--via …".into());
-    let command = format!(
-        "dpo fate destroy {} --copy {} --operator … {options}",
-        crate::fate::certificate::shell_word(item),
-        crate::fate::certificate::shell_word(copy)
-    );
-    Ok(Some((i, command)))
+    Ok(interrupted(ws)?
+        .into_iter()
+        .find(|i| i.subject == subject)
+        .map(|i| {
+            let command = i.command(ws);
+            (i, command)
+        }))
+}
+
+impl Interrupted {
+    /// The item and the copy of its subject (`<controller>/<item>/<copy>`).
+    pub fn item_copy(&self) -> (&str, &str) {
+        let mut parts = self.subject.splitn(3, '/').skip(1);
+        (
+            parts.next().unwrap_or_default(),
+            parts.next().unwrap_or_default(),
+        )
+    }
+
+    /// The command that takes it up: `dpo fate destroy ITEM --copy COPY
+    /// --operator … --via …` (« --via … » alone when its intent cannot be
+    /// read).
+    pub fn command(&self, ws: &Workspace) -> String {
+        let (item, copy) = self.item_copy();
+        let options = self
+            .read(ws)
+            .map(|kept| kept.options())
+            .unwrap_or_else(|_| "--via …".into());
+        format!(
+            "dpo fate destroy {} --copy {} --operator … {options}",
+            crate::fate::certificate::shell_word(item),
+            crate::fate::certificate::shell_word(copy)
+        )
+    }
 }
 
 /// `at` (RFC 3339), in words in the workspace's timezone.
