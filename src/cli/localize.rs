@@ -230,8 +230,14 @@ fn io_said(e: &std::io::Error) -> Msg {
     };
     // The system's code, when there is one; else its own text (a message
     // dpo gave the error, e.g. a lock held for reading only); in brackets
-    // after the words, nothing when there is neither.
-    let detail = match e.raw_os_error() {
+    // after the words, nothing when there is neither. An error wrapped with
+    // its path (tempfile's) says the system's code only in its text:
+    // « Operation not permitted (os error 1) at path … ».
+    let wrapped = e.get_ref().map(ToString::to_string).and_then(|t| {
+        let code = t.split("(os error ").nth(1)?.split(')').next()?;
+        code.parse::<i32>().ok()
+    });
+    let detail = match e.raw_os_error().or(wrapped) {
         Some(code) => format!(" ({code})"),
         None if kind == "other" => format!(" ({e})"),
         None => String::new(),

@@ -8,13 +8,15 @@
 //! `--lang` and `processor.yaml`, see [`Settings::lang`]), `DPO_ACTOR` (else `USER`, `LOGNAME`, see [`Settings::actor`]), `DPO_LOCK_WAIT`
 //! (seconds, default 5), `DPO_VERBOSE` (any value: list every missing item
 //! after `register`), and the `DPO_SMTP_*` family of [`crate::mail`] (its
-//! `DPO_SMTP_TIMEOUT` included). clap
+//! `DPO_SMTP_TIMEOUT` included), the backup tools' ([`backup_env`]). clap
 //! reads `DPO_REGISTERS`, `DPO_NOW` and `DPO_SIGNING_KEY` for their options.
 
 use std::cell::OnceCell;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
+
+mod backup_env;
 
 use chrono_tz::Tz;
 
@@ -67,9 +69,12 @@ pub struct Settings {
     locale: Option<Lang>,
     /// `language` of `processor.yaml`, once [`Self::load`] has read it.
     ws_lang: OnceCell<Option<Lang>>,
-    /// The cache folders of restic and borg, found as the tools find them:
-    /// `RESTIC_CACHE_DIR`, `BORG_CACHE_DIR`, else `<XDG_CACHE_HOME or HOME/.cache>/restic|borg`.
-    caches: [Option<PathBuf>; 2],
+    /// restic's and borg's folders that keep an entry per repository, found
+    /// as the tools find them (`RESTIC_CACHE_DIR`, `BORG_CACHE_DIR`, else
+    /// `<XDG_CACHE_HOME or HOME/.cache>/restic|borg`; `BORG_SECURITY_DIR`,
+    /// else `<XDG_CONFIG_HOME or HOME/.config>/borg/security`), and whether
+    /// a variable gives their password.
+    backup: [(Vec<PathBuf>, bool); 2],
 }
 
 /// The language of a POSIX locale name (`fr_FR.UTF-8`, `en_GB`, `C`): French
@@ -96,15 +101,7 @@ impl Settings {
             .and_then(|s| s.trim().parse::<f64>().ok())
             .and_then(|s| Duration::try_from_secs_f64(s).ok())
             .unwrap_or(DEFAULT_LOCK_WAIT);
-        let cache_home = set("XDG_CACHE_HOME")
-            .map(PathBuf::from)
-            .or_else(|| set("HOME").map(|h| PathBuf::from(h).join(".cache")));
-        let caches =
-            [("RESTIC_CACHE_DIR", "restic"), ("BORG_CACHE_DIR", "borg")].map(|(var, name)| {
-                set(var)
-                    .map(PathBuf::from)
-                    .or_else(|| cache_home.as_ref().map(|c| c.join(name)))
-            });
+        let backup = backup_env::folders(&set, &env);
         let smtp = SMTP_VARIABLES
             .iter()
             .filter_map(|k| env(k).map(|v| (*k, v)))
@@ -129,14 +126,15 @@ impl Settings {
                 .find_map(|k| set(k))
                 .and_then(|l| locale_lang(l.trim())),
             ws_lang: OnceCell::new(),
-            caches,
+            backup,
         }
     }
 
-    /// The cache folder of a backup tool (`~/.cache/restic`, `~/.cache/borg`).
-    pub fn backup_cache(&self, tool: crate::model::BackupTool) -> Option<PathBuf> {
-        let i = usize::from(tool == crate::model::BackupTool::Borg);
-        self.caches[i].clone()
+    /// A backup tool's folders of an entry per repository (its caches,
+    /// borg's `security`), and whether a variable gives its password (never
+    /// read here, only seen set).
+    pub fn backup_env(&self, tool: crate::model::BackupTool) -> (Vec<PathBuf>, bool) {
+        self.backup[usize::from(tool == crate::model::BackupTool::Borg)].clone()
     }
 
     /// The workspace folder.

@@ -106,6 +106,7 @@ pub fn certify(ws: &Workspace, act: &Act, req: &CertifyRequest) -> Result<Certif
     let f = super::load(ws, &controller)?;
     // Never a certificate built on a record changed outside dpo.
     workspace::integrity::require_vouched(&ws.root, &f.rel())?;
+    super::status::refuse_if_interrupted(ws, &controller)?;
     let s = crate::render::catalog::Catalog::of(req.lang);
     let mut pending = super::pending(&f, &s);
     pending.extend(super::unsigned(ws, &s));

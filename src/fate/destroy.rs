@@ -75,7 +75,37 @@ pub fn destroy(ws: &Workspace, act: &Act, req: &DestroyRequest) -> Result<Destro
     }
     let (f, record) = prepare(ws, act, req)?;
     let lock = ws.lock()?;
+    refuse_if_interrupted(ws, &f, &record)?;
     commit(ws, &lock, &f, act, record)
+}
+
+/// Refuses a destruction typed or proven by imported listings while a
+/// destruction of the same copy through a backup tool is interrupted: its
+/// backups may be deleted and not freed, and only the same `--via` command
+/// takes it up ([`super::backup::intent`]).
+pub(super) fn refuse_if_interrupted(
+    ws: &Workspace,
+    f: &Fate,
+    record: &DestructionRecord,
+) -> Result<(), FateError> {
+    let open = super::backup::intent::open_for(
+        ws,
+        f.controller.as_str(),
+        record.item.as_str(),
+        record.copy.as_str(),
+    )?;
+    match open {
+        Some((i, command)) => Err(FateError::Refused(
+            crate::render::said::Refusal::new(
+                Msg::new("backup-interrupted-refused")
+                    .arg("copy", record.copy.as_str())
+                    .arg("item", record.item.as_str())
+                    .arg("at", super::backup::intent::said_at(ws, &i.at)),
+            )
+            .hint(Msg::new("backup-interrupted-hint").arg("command", command)),
+        )),
+        None => Ok(()),
+    }
 }
 
 /// The checks every destruction passes before anything is done or

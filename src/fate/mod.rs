@@ -163,7 +163,7 @@ pub enum FateError {
     #[error("{0}")]
     Refused(Refusal),
     /// The copy is protected from deletion on the day of the destruction.
-    #[error("copy `{copy}` of item `{item}` is immutable until {} included: it cannot have been destroyed on {}\n  hint: destroy it once its protection has expired, then record it", said::day(*until).english(), said::day(*on).english())]
+    #[error("copy `{copy}` of item `{item}` is immutable until {} inclusive: it cannot have been destroyed on {}\n  hint: destroy it once its protection has expired, then record it", said::day(*until).english(), said::day(*on).english())]
     Immutable {
         /// The item.
         item: Id,

@@ -34,6 +34,9 @@ pub enum CopyState {
     Destroyed,
     /// Kept by the processor on the controller's decision.
     Kept,
+    /// A destruction through a backup tool was interrupted: only the same
+    /// `--via` command takes it up ([`super::backup::intent`]).
+    Interrupted,
 }
 
 /// The status of one copy.
@@ -258,9 +261,10 @@ pub fn item_status(fate: &Fate, item: &DataItem, s: &Strings) -> ItemStatus {
     if choice.is_some_and(Choice::returns) && bags.is_empty() {
         todo.push(t("fate-todo-hand-over", &[("item", id.into())]));
     }
-    if choice.is_some_and(|c| c != Choice::Keep) && fingerprints == 0 {
-        todo.push(t("fate-todo-fingerprint", &[("item", id.into())]));
-    }
+    // Before destroying: once every copy is destroyed or handed over, it
+    // is too late to say.
+    let fingerprint_at =
+        (choice.is_some_and(|c| c != Choice::Keep) && fingerprints == 0).then_some(todo.len());
     if let Some(scan) = last_scan.as_ref().filter(|scan| !scan.clean) {
         todo.push(t(
             "fate-todo-scan-found",
@@ -332,6 +336,9 @@ pub fn item_status(fate: &Fate, item: &DataItem, s: &Strings) -> ItemStatus {
             }
         })
         .collect();
+    if let Some(at) = fingerprint_at.filter(|_| copies.iter().any(|c| !c.done)) {
+        todo.insert(at, t("fate-todo-fingerprint", &[("item", id.into())]));
+    }
     let done = todo.is_empty() && copies.iter().all(|c| c.done);
     ItemStatus {
         item: item.id.clone(),
@@ -443,14 +450,78 @@ pub fn overview(
         let f = super::load(ws, &id)?;
         let mut pending = pending(&f, s);
         pending.extend(unsigned(ws, s));
+        let mut items: Vec<ItemStatus> =
+            f.file.items.iter().map(|i| item_status(&f, i, s)).collect();
+        pending.extend(interrupted(ws, &id, &mut items, s)?);
         out.push(ControllerStatus {
             file: f.rel(),
-            items: f.file.items.iter().map(|i| item_status(&f, i, s)).collect(),
+            items,
             pending,
             controller: id,
         });
     }
     Ok(out)
+}
+
+/// Marks each copy of `items` whose destruction through a backup tool is
+/// interrupted, with the command that takes it up, and returns what that
+/// stands in the way of: a certificate would not say it.
+fn interrupted(
+    ws: &Workspace,
+    controller: &Id,
+    items: &mut [ItemStatus],
+    s: &Strings,
+) -> Result<Vec<Pending>, FateError> {
+    use super::backup::intent;
+    let open = intent::interrupted(ws)?;
+    let mut out = Vec::new();
+    for it in items.iter_mut() {
+        for c in it.copies.iter_mut() {
+            let subject = intent::subject(controller.as_str(), it.item.as_str(), c.copy.as_str());
+            let Some(i) = open.iter().find(|i| i.subject == subject) else {
+                continue;
+            };
+            let reason = s.fmt(
+                "backup-interrupted-todo",
+                &[
+                    ("at", intent::said_at(ws, &i.at).into()),
+                    ("command", i.command(ws).into()),
+                ],
+            );
+            c.state = CopyState::Interrupted;
+            c.done = false;
+            c.todo = Some(reason.clone());
+            it.done = false;
+            out.push(Pending {
+                item: Some(it.item.clone()),
+                copy: Some(c.copy.clone()),
+                field: None,
+                reason,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// Refuses a certificate while a destruction of one of the controller's
+/// copies through a backup tool is interrupted: it would not say it.
+pub(super) fn refuse_if_interrupted(ws: &Workspace, controller: &Id) -> Result<(), FateError> {
+    use super::backup::intent;
+    let prefix = format!("{controller}/");
+    let open = intent::interrupted(ws)?;
+    let Some(i) = open.iter().find(|i| i.subject.starts_with(&prefix)) else {
+        return Ok(());
+    };
+    let (item, copy) = i.item_copy();
+    Err(FateError::Refused(
+        Refusal::new(
+            Msg::new("backup-interrupted-certify")
+                .arg("copy", copy)
+                .arg("item", item)
+                .arg("at", intent::said_at(ws, &i.at)),
+        )
+        .hint(Msg::new("backup-interrupted-hint").arg("command", i.command(ws))),
+    ))
 }
 
 /// Refuses a destruction that would go against the controller's choice or

@@ -410,6 +410,10 @@ pub struct Unopened {
     /// `~/.cache/borg/<id>`), removed with it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub caches_removed: Vec<String>,
+    /// The repository's folder removed, symbolic links followed (the
+    /// repository as given may be a link to it), checked to exist no more.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub folder_removed: Option<String>,
 }
 
 impl BackupTool {

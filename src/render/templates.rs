@@ -288,6 +288,38 @@ pub fn escape_markdown(s: &str) -> String {
     out
 }
 
+/// Escapes text for Markdown as [`escape_markdown`] does, but keeps its
+/// code spans (`` `restic forget` ``, a tool's command or error quoted):
+/// printed without their backticks, and left alone by the typography (an
+/// English error keeps its English spacing). A backtick with no closing
+/// one is printed as it is.
+pub fn escape_markdown_keeping_code(s: &str) -> String {
+    let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let parts: Vec<&str> = flat.split('`').collect();
+    let mut out = String::with_capacity(flat.len() + 8);
+    for (i, part) in parts.iter().enumerate() {
+        let spaced = |out: &mut String, text: &str| {
+            if i > 0 && text.starts_with(' ') {
+                out.push(' ');
+            }
+            out.push_str(&escape_markdown(text));
+            if text.ends_with(' ') && !text.trim().is_empty() {
+                out.push(' ');
+            }
+        };
+        match (i % 2, i + 1 < parts.len()) {
+            // A table cell ends at a pipe, even in a code span.
+            (1, true) => out.push_str(&format!("`{}`", part.replace('|', "\\|"))),
+            (1, false) => {
+                out.push_str("\\`");
+                spaced(&mut out, part);
+            }
+            _ => spaced(&mut out, part),
+        }
+    }
+    out
+}
+
 /// A date a template passes to a filter (`YYYY-MM-DD`).
 fn template_date(v: &Value) -> Result<NaiveDate, Error> {
     let text = v.to_string();
@@ -403,6 +435,9 @@ impl Templates {
         );
         env.add_filter("md", |v: Value| -> Value {
             Value::from_safe_string(escape_markdown(&v.to_string()))
+        });
+        env.add_filter("md_code", |v: Value| -> Value {
+            Value::from_safe_string(escape_markdown_keeping_code(&v.to_string()))
         });
         let s = strings.clone();
         env.add_filter("date", move |v: Value| -> Result<Value, Error> {
@@ -565,6 +600,26 @@ mod tests {
                 .render("x.txt", &minijinja::context! { one => 1 })
                 .unwrap();
             assert_eq!(out, want);
+        }
+    }
+
+    #[test]
+    fn code_spans_are_kept_and_the_rest_escaped() {
+        for (text, md) in [
+            (
+                "par restic (`restic forget` par id) | *x*",
+                "par restic (`restic forget` par id) \\| \\*x\\*",
+            ),
+            // A pipe in a span still ends a table cell; a lone backtick
+            // opens nothing.
+            (
+                "échoue (`Fatal: a|b`) et `seul",
+                "échoue (`Fatal: a\\|b`) et \\`seul",
+            ),
+            ("`a` `b`", "`a` `b`"),
+            ("- x", "\\- x"),
+        ] {
+            assert_eq!(escape_markdown_keeping_code(text), md, "{text}");
         }
     }
 

@@ -70,11 +70,15 @@ backup-verification-clear = listing by { $program } before and after: { $n ->
         [one] the one other backup still listed
        *[other] the { $kept } other backups still listed
     }
-backup-verification-purge = the repository no longer opens: `{ $command }` fails (`{ $error }`)
+backup-verification-purge = the repository no longer opens: `{ $command }` fails (`{ $error }`){ $folder }
+backup-verification-folder = ; its folder `{ $folder }` no longer exists
 backup-destroyed = recorded: { $n ->
         [one] one backup
        *[other] { $n } backups
-    } of copy `{ $copy }` of item `{ $item }` destroyed through { $program } ({ $method }), proven by its listings
+    } of copy `{ $copy }` of item `{ $item }` destroyed { $crypto ->
+        [yes] by cryptographic erase by dpo ({ $method }), proven by { $program } no longer opening the repository
+       *[other] through { $program } ({ $method }), proven by its listings
+    }
 backup-evidence = evidence kept in { $dir } (listings, commands run, exit codes and outputs)
 backup-others-gone = warning: { $n ->
         [one] one backup that was not selected is
@@ -96,3 +100,17 @@ backup-intent-erased = interrupted destruction (intent journaled on { $at }) com
         [yes] the repository was already removed; it no longer opens, which proves the erase
        *[other] the keys and the repository were erased; it no longer opens
     }
+copy-state-interrupted = interrupted destruction
+backup-interrupted-todo = run `{ $command }` again: the destruction through the backup tool (intent journaled on { $at }) was interrupted; this command takes up the intended backups, frees their space and records the destruction
+backup-interrupted-refused = a destruction of copy `{ $copy }` of item `{ $item }` through a backup tool was interrupted (intent journaled on { $at }): its backups may have been deleted without their space being freed; nothing was recorded
+backup-interrupted-hint = finish it first by running `{ $command }` again: it takes up the intended backups, frees their space and records the destruction
+backup-interrupted-certify = no certificate: the destruction of copy `{ $copy }` of item `{ $item }` through a backup tool was interrupted (intent journaled on { $at }) and the certificate would not say it; nothing was written
+backup-no-password = no variable gives { $tool } its password: { $tool ->
+        [borg] none of BORG_PASSPHRASE, BORG_PASSCOMMAND and BORG_PASSPHRASE_FD is set, and borg would ask for it on the terminal
+       *[other] none of RESTIC_PASSWORD, RESTIC_PASSWORD_FILE and RESTIC_PASSWORD_COMMAND is set
+    }; nothing was run
+backup-no-password-hint = set { $tool ->
+        [borg] BORG_PASSPHRASE (empty for a repository without encryption) or BORG_PASSCOMMAND
+       *[other] RESTIC_PASSWORD or RESTIC_PASSWORD_FILE
+    } in dpo's environment, which passes it on to the tool without reading it
+audit_field-tool = tool and version

@@ -6,7 +6,7 @@ scan-hashed = { $hashed ->
     [one] only one file read
    *[other] { $hashed } files read
 }: the others have the size of no fingerprinted file
-copies-immutable = protected from deletion until { $until } included, can be destroyed from { $from }
+copies-immutable = protected from deletion until { $until } inclusive, can be destroyed from { $from }
 status_kind-fate-immutable = Copy protected from deletion (immutable backup): it can only be destroyed once its protection has expired
 status-fate-immutable = copy `{ $copy }` of item `{ $item }`: { $line }
 copies-destroy-no-operator = --operator is empty: a destruction record names the operator (NIST SP 800-88)

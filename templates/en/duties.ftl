@@ -163,7 +163,7 @@ duties-fate-hashdeep-columns = the columns are not `size`, `sha256` and `filenam
 duties-fate-hashdeep-filename-last = `filename` is not the last column
 duties-fate-hashdeep-fields = fewer fields than columns
 duties-fate-hashdeep-size = the size is not a number
-duties-fate-immutable = copy `{ $copy }` of item `{ $item }` is immutable until { $until } included: it cannot have been destroyed on { $on }
+duties-fate-immutable = copy `{ $copy }` of item `{ $item }` is immutable until { $until } inclusive: it cannot have been destroyed on { $on }
 duties-fate-immutable-hint = destroy it once its protection has expired, then record it
 
 # r9fix

@@ -24,7 +24,10 @@ imports-remaining = NOT destroyed: the listing after { $file } still shows { $n 
         [one] one selected restore point
        *[other] { $n } selected restore points
     }:{ $ids }
-imports-nothing-recorded = nothing is recorded as destroyed: delete them with the product's own tool, take a new listing after, then run the command again
+imports-nothing-recorded = nothing is recorded as destroyed: { $n ->
+        [one] delete it
+       *[other] delete them
+    } with the product's own tool, take a new listing after, then run the command again
 imports-technique = the selected restore points deleted by the operator with { $product } itself (dpo ran nothing)
 imports-tool-unknown = { $product }, version to be completed
 imports-verification = listings of { $product } taken by the operator before and after the deletion, then imported: { $n ->

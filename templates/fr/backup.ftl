@@ -70,14 +70,18 @@ backup-verification-clear = liste de { $program } avant et après : aucune { $
         [one] l'autre sauvegarde toujours listée
        *[other] les { $kept } autres sauvegardes toujours listées
     }
-backup-verification-purge = le dépôt ne s'ouvre plus : `{ $command }` échoue (`{ $error }`)
+backup-verification-purge = le dépôt ne s'ouvre plus : `{ $command }` échoue (`{ $error }`){ $folder }
+backup-verification-folder =  ; son dossier `{ $folder }` n'existe plus
 backup-destroyed = consigné : { $n ->
         [one] une sauvegarde
        *[other] { $n } sauvegardes
     } de la copie `{ $copy }` de l'élément `{ $item }` { $n ->
         [one] détruite
        *[other] détruites
-    } par { $program } ({ $method }), prouvé par ses listes
+    } { $crypto ->
+        [yes] par effacement cryptographique par dpo ({ $method }), prouvé par { $program } qui n'ouvre plus le dépôt
+       *[other] par { $program } ({ $method }), prouvé par ses listes
+    }
 backup-evidence = preuves conservées dans { $dir } (listes, commandes lancées, codes de retour et sorties)
 backup-others-gone = attention : { $n ->
         [one] une sauvegarde non choisie n'est plus listée non plus
@@ -99,3 +103,17 @@ backup-intent-erased = destruction interrompue (intention journalisée le { $at 
         [yes] le dépôt était déjà supprimé ; il ne s'ouvre plus, ce qui prouve l'effacement
        *[other] les clés et le dépôt ont été effacés ; il ne s'ouvre plus
     }
+copy-state-interrupted = destruction interrompue
+backup-interrupted-todo = relancez `{ $command }` : la destruction par l'outil de sauvegarde (intention journalisée le { $at }) a été interrompue ; cette commande reprend les sauvegardes prévues, libère leur place et consigne la destruction
+backup-interrupted-refused = une destruction de la copie `{ $copy }` de l'élément `{ $item }` par un outil de sauvegarde a été interrompue (intention journalisée le { $at }) : ses sauvegardes ont pu être supprimées sans que leur place soit libérée ; rien n'a été consigné
+backup-interrupted-hint = terminez-la d'abord en relançant `{ $command }` : elle reprend les sauvegardes prévues, libère leur place et consigne la destruction
+backup-interrupted-certify = pas de certificat : la destruction de la copie `{ $copy }` de l'élément `{ $item }` par un outil de sauvegarde a été interrompue (intention journalisée le { $at }) et le certificat ne la dirait pas ; rien n'a été écrit
+backup-no-password = aucune variable ne donne son mot de passe à { $tool } : { $tool ->
+        [borg] ni BORG_PASSPHRASE, ni BORG_PASSCOMMAND, ni BORG_PASSPHRASE_FD n'est définie, et borg le demanderait au terminal
+       *[other] ni RESTIC_PASSWORD, ni RESTIC_PASSWORD_FILE, ni RESTIC_PASSWORD_COMMAND n'est définie
+    } ; rien n'a été lancé
+backup-no-password-hint = définissez { $tool ->
+        [borg] BORG_PASSPHRASE (vide pour un dépôt non chiffré) ou BORG_PASSCOMMAND
+       *[other] RESTIC_PASSWORD ou RESTIC_PASSWORD_FILE
+    } dans l'environnement de dpo, qui le transmet à l'outil sans le lire
+audit_field-tool = outil et version

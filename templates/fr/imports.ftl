@@ -24,7 +24,10 @@ imports-remaining = NON détruit : la liste après { $file } montre encore { $
         [one] un point de restauration choisi
        *[other] { $n } points de restauration choisis
     } :{ $ids }
-imports-nothing-recorded = rien n'est consigné comme détruit : supprimez-les avec l'outil du produit, prenez une nouvelle liste après, puis relancez la commande
+imports-nothing-recorded = rien n'est consigné comme détruit : { $n ->
+        [one] supprimez-le
+       *[other] supprimez-les
+    } avec l'outil du produit, prenez une nouvelle liste après, puis relancez la commande
 imports-technique = suppression des points de restauration choisis, par l'opérateur avec { $product } lui-même (dpo n'a rien lancé)
 imports-tool-unknown = { $product }, version à compléter
 imports-verification = listes de { $product } prises par l'opérateur avant et après la suppression, puis importées : { $n ->

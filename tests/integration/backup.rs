@@ -943,14 +943,29 @@ fn a_borg_crypto_erase_leaves_a_repository_borg_cannot_open() {
         d[0]["backups"]["deleted"][0]["label"].as_str(),
         Some("juvisy-2021-07-31")
     );
-    // borg's local cache of the repository (named by its id) went too.
+    // borg's local cache of the repository (named by its id) went too, and
+    // its `security` folder of it (review of issue 15).
     let caches = d[0]["backups"]["unopened"]["caches_removed"]
         .as_sequence()
         .unwrap();
-    assert_eq!(caches.len(), 1, "{:?}", d[0]);
+    assert_eq!(caches.len(), 2, "{:?}", d[0]);
     let cache = caches[0].as_str().unwrap();
-    assert!(cache.contains("borg/"), "{cache}");
-    assert!(!Path::new(cache).exists());
+    assert!(cache.contains(".cache/borg/"), "{cache}");
+    let security = caches[1].as_str().unwrap();
+    assert!(security.contains(".config/borg/security/"), "{security}");
+    for c in [cache, security] {
+        assert!(!Path::new(c).exists(), "{c}");
+    }
+    // borg's dates with their offset: dpo runs borg in UTC.
+    let time = d[0]["backups"]["deleted"][0]["time"].as_str().unwrap();
+    assert!(time.ends_with("+00:00"), "{time}");
+    // Said as an erase by dpo, not a deletion by borg.
+    assert!(
+        o.stdout()
+            .contains("par effacement cryptographique par dpo (purge)"),
+        "{}",
+        o.text()
+    );
     evidence_matches(&env, &d[0]);
 }
 
@@ -1997,13 +2012,13 @@ fn the_certificate_says_technique_and_verification_in_its_own_language() {
         [
             "deletion of the selected snapshots",
             "cryptographic erase:",
-            "` fails (",
+            " fails (",
             "local caches removed with the repository",
         ],
         [
             "suppression des instantanés",
             "effacement cryptographique :",
-            "` échoue (",
+            " échoue (",
             "Caches locaux de l",
         ],
     );
@@ -2020,6 +2035,10 @@ fn the_certificate_says_technique_and_verification_in_its_own_language() {
         for s in not_said {
             assert!(!t.contains(s), "{lang}: {s}: {t}");
         }
+        // The commands and errors quoted are printed as code, without
+        // Markdown's backticks (review of issue 15).
+        assert!(!t.contains('`'), "{lang}: {t}");
+        assert!(t.contains("(restic forget"), "{lang}: {t}");
     }
 }
 
@@ -2065,4 +2084,324 @@ fn the_tools_own_english_error_is_quoted_as_is_in_a_french_certificate() {
     // spacing put into it.
     assert!(t.contains("Fatal: unable"), "{t}");
     assert!(!t.contains("Fatal :"), "{t}");
+}
+
+/// restic as installed, except that `prune` fails with `line` on stderr
+/// after a warning: the forget goes through, the destruction stays open.
+fn failing_prune(env: &Env, line: &str) -> String {
+    let real = which("restic");
+    env.wrapper(
+        "restic",
+        &format!(
+            "#!/bin/sh\n\
+             case \" $* \" in *\" prune \"*)\n\
+               echo 'Warning: something unrelated' >&2; echo '{line}' >&2; echo >&2; exit 1;;\n\
+             esac\n\
+             exec {real} \"$@\"\n"
+        ),
+    )
+}
+
+#[test]
+fn an_interrupted_destruction_blocks_a_typed_destroy_an_import_and_the_certificate() {
+    let env = Env::new();
+    let repo = env.restic_repo("depots/restic", false);
+    let via = ["--via", "restic", "--repo", &repo, "--host", "juvisy"];
+    let o = env.destroy_with(
+        env.cmd()
+            .env("PATH", failing_prune(&env, "Fatal: prune failed")),
+        "restic",
+        &via,
+    );
+    o.assert_code(1);
+    assert_eq!(env.open_intents(), ["juvisy-sur-orge/sauvegardes/restic"]);
+    let again = format!("--via restic --repo {repo} --host juvisy");
+    // A typed destruction of the same copy is refused, and says what to run.
+    let typed = env.destroy(
+        "restic",
+        &[
+            "--method",
+            "clear",
+            "--technique",
+            "effacement",
+            "--tool",
+            "x 1",
+            "--verification",
+            "vu",
+        ],
+    );
+    typed.assert_code(2);
+    let t = typed.stderr();
+    assert!(t.contains("a été interrompue"), "{t}");
+    assert!(
+        t.contains(&format!(
+            "relançant `dpo fate destroy sauvegardes --copy restic --operator … {again}`"
+        )),
+        "{t}"
+    );
+    // So is a destruction proven by imported listings.
+    let listing = |n: &str| {
+        crate::support::fixture("imports")
+            .join(n)
+            .display()
+            .to_string()
+    };
+    let (b, a) = (listing("pbs-before.json"), listing("pbs-after.json"));
+    let import = env.destroy(
+        "restic",
+        &[
+            "--listing-before",
+            &b,
+            "--listing-after",
+            &a,
+            "--format",
+            "pbs",
+            "--select",
+            "group=vm/101",
+        ],
+    );
+    import.assert_code(2);
+    assert!(import.stderr().contains(&again), "{}", import.text());
+    env.not_recorded(&import);
+    // `fate list` says it is interrupted and how to take it up.
+    let list = env.cmd().run(&["fate", "list"]);
+    list.assert_code(0);
+    let l = list.stdout();
+    assert!(l.contains("destruction interrompue"), "{l}");
+    assert!(
+        l.contains(&format!(
+            "→ relancez `dpo fate destroy sauvegardes --copy restic --operator … {again}`"
+        )),
+        "{l}"
+    );
+    assert!(!l.contains("rien en attente"), "{l}");
+    let restic_line = l
+        .lines()
+        .find(|x| x.trim_start().starts_with("restic "))
+        .unwrap();
+    assert!(!restic_line.contains("en attente"), "{l}");
+    let en = env.cmd().english().run(&["fate", "list"]);
+    assert!(
+        en.stdout().contains("interrupted destruction"),
+        "{}",
+        en.text()
+    );
+    // No certificate while it is open.
+    let c = env.cmd().run(&["fate", "certify"]);
+    c.assert_code(2);
+    assert!(c.stderr().contains("pas de certificat"), "{}", c.text());
+    assert!(c.stderr().contains(&again), "{}", c.text());
+    // The same command again takes it up and records it; then the typed
+    // destruction is no longer blocked by it.
+    let o = env.destroy("restic", &via);
+    o.assert_code(0);
+    assert!(o.stdout().contains("terminée et consignée"), "{}", o.text());
+    let list = env.cmd().run(&["fate", "list"]);
+    assert!(!list.stdout().contains("interrompue"), "{}", list.text());
+}
+
+#[test]
+fn a_crypto_erase_through_a_symbolic_link_removes_the_real_folder() {
+    let env = Env::new();
+    let real = env.restic_repo("depots/reel", true);
+    let link = env.path("depots/lien");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let link = link.display().to_string();
+    let o = env.destroy(
+        "restic",
+        &[
+            "--via",
+            "restic",
+            "--repo",
+            &link,
+            "--host",
+            "juvisy",
+            "--crypto-erase",
+        ],
+    );
+    o.assert_code(0);
+    // The folder the link led to is gone, not only the link's target keys.
+    assert!(!Path::new(&real).exists(), "{}", o.text());
+    let d = env.destructions();
+    let b = &d[0]["backups"];
+    assert_eq!(b["repository"].as_str(), Some(link.as_str()));
+    let real_abs = std::fs::canonicalize(env.path("depots"))
+        .unwrap()
+        .join("reel");
+    assert_eq!(
+        b["unopened"]["folder_removed"].as_str(),
+        Some(real_abs.to_str().unwrap()),
+        "{b:?}"
+    );
+    for key in b["keys_destroyed"].as_sequence().unwrap() {
+        assert!(
+            key.as_str()
+                .unwrap()
+                .starts_with(real_abs.to_str().unwrap()),
+            "{key:?}"
+        );
+    }
+    assert!(
+        d[0]["verification"].as_str().unwrap().contains(&format!(
+            "son dossier `{}` n'existe plus",
+            real_abs.display()
+        )),
+        "{:?}",
+        d[0]["verification"]
+    );
+    evidence_matches(&env, &d[0]);
+}
+
+#[test]
+fn without_a_password_variable_nothing_runs_and_the_tools_real_error_is_quoted() {
+    let env = Env::new();
+    let brepo = env.borg_repo("depots/borg");
+    let repo = env.restic_repo("depots/restic", false);
+    // No variable gives the password: borg would ask for it on the
+    // terminal; nothing is run, the message names the variables.
+    for (copy, args, var) in [
+        ("borg", borg_args(&brepo).to_vec(), "BORG_PASSPHRASE"),
+        (
+            "restic",
+            vec!["--via", "restic", "--repo", &repo, "--host", "juvisy"],
+            "RESTIC_PASSWORD",
+        ),
+    ] {
+        let mut c = env.ws.dpo().now(NOW).into_command();
+        for k in [
+            "BORG_PASSPHRASE",
+            "BORG_PASSCOMMAND",
+            "BORG_PASSPHRASE_FD",
+            "RESTIC_PASSWORD",
+            "RESTIC_PASSWORD_FILE",
+            "RESTIC_PASSWORD_COMMAND",
+        ] {
+            c.env_remove(k);
+        }
+        let o = Run::from(c.args(destroy_args(copy, &args)).output().unwrap());
+        o.assert_code(2);
+        assert!(o.stderr().contains(var), "{}", o.text());
+        assert!(o.stderr().contains("rien n'a été lancé"), "{}", o.text());
+        env.nothing_recorded(&o);
+        assert!(!env
+            .path("evidence/fate/juvisy-sur-orge/sauvegardes")
+            .exists());
+    }
+    // borg's error comes after its usage line: the error is quoted, and the
+    // password in the URL masked.
+    let o = env.destroy(
+        "borg",
+        &[
+            "--via",
+            "borg",
+            "--repo",
+            "ssh://u:secret-7Qz@127.0.0.1:9/x",
+            "--glob-archives",
+            "juvisy-*",
+        ],
+    );
+    o.assert_code(1);
+    let t = o.stderr();
+    assert!(t.contains("Invalid location format"), "{t}");
+    assert!(!t.contains(": usage:"), "{t}");
+    assert!(!t.contains("secret-7Qz"), "{t}");
+    // A warning before the error is not quoted for it.
+    let o = env.destroy_with(
+        env.cmd()
+            .env("PATH", failing_prune(&env, "Fatal: prune failed")),
+        "restic",
+        &["--via", "restic", "--repo", &repo, "--host", "juvisy"],
+    );
+    o.assert_code(1);
+    assert!(o.stderr().contains(": Fatal: prune failed"), "{}", o.text());
+    assert!(!o.stderr().contains("something unrelated"), "{}", o.text());
+}
+
+#[test]
+fn a_fate_file_that_cannot_be_written_after_the_deletion_says_why_in_the_runs_language() {
+    let env = Env::new();
+    let repo = env.restic_repo("depots/partage", false);
+    let fate_dir = env.ws.root().join("fate");
+    // The fate folder made unwritable while restic prunes (immutable as
+    // root, read-only otherwise): the record cannot be written.
+    let real = which("restic");
+    let path = env.wrapper(
+        "restic",
+        &format!(
+            "#!/bin/sh\n\
+             case \" $* \" in *\" prune \"*) chattr +i '{d}' 2>/dev/null || chmod a-w '{d}';; esac\n\
+             exec {real} \"$@\"\n",
+            d = fate_dir.display()
+        ),
+    );
+    let args = ["--via", "restic", "--repo", &repo, "--host", "juvisy"];
+    let o = env.destroy_with(env.cmd().env("PATH", &path), "restic", &args);
+    let _ = run(Command::new("chattr").arg("-i").arg(&fate_dir));
+    let _ = run(Command::new("chmod").arg("u+w").arg(&fate_dir));
+    o.assert_code(1);
+    let err = o.stderr();
+    assert!(
+        err.contains("NON consigné\u{202f}: écriture impossible de `"),
+        "{err}"
+    );
+    // What the system said: EPERM (chattr) or EACCES (chmod), with its code.
+    assert!(
+        err.contains("cause\u{202f}: permission refusée (1)")
+            || err.contains("cause\u{202f}: permission refusée (13)"),
+        "{err}"
+    );
+    assert!(!err.contains("failed to write"), "{err}");
+    assert!(err.contains("reste interrompue"), "{err}");
+    assert_eq!(env.open_intents(), ["juvisy-sur-orge/sauvegardes/restic"]);
+    // The same command, once the folder is writable, records it.
+    let o = env.destroy("restic", &args);
+    o.assert_code(0);
+    assert_eq!(env.destructions().len(), 1);
+}
+
+#[test]
+fn fate_list_is_coherent_once_every_copy_is_destroyed_and_says_inclusive_in_english() {
+    let env = Env::new();
+    // Protected until the end of September: said with "inclusive".
+    env.ws.write(
+        "fate/juvisy-sur-orge.yaml",
+        &FATE.replace(
+            "location: dépôt borg\n",
+            "location: dépôt borg\n        immutable_until: 2021-09-30\n",
+        ),
+    );
+    let en = env.cmd().english().run(&["fate", "list"]);
+    en.assert_code(0);
+    assert!(
+        en.stdout()
+            .contains("protected from deletion until 30 September 2021 inclusive"),
+        "{}",
+        en.text()
+    );
+    env.ws.write("fate/juvisy-sur-orge.yaml", FATE);
+    for copy in ["restic", "borg"] {
+        env.destroy(
+            copy,
+            &[
+                "--method",
+                "clear",
+                "--technique",
+                "effacement",
+                "--tool",
+                "x 1",
+                "--verification",
+                "vu",
+            ],
+        )
+        .assert_code(0);
+    }
+    // Every copy destroyed: the item is done, and no step « before
+    // destroying » (a fingerprint) is left above « rien en attente ».
+    let l = env.cmd().run(&["fate", "list"]);
+    l.assert_code(0);
+    let t = l.stdout();
+    assert!(t.contains("[destruction] fait"), "{t}");
+    assert!(!t.contains("à faire"), "{t}");
+    assert!(!t.contains("empreinte"), "{t}");
+    assert!(t.contains("rien en attente"), "{t}");
 }

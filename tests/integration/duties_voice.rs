@@ -580,7 +580,7 @@ fn a_destruction_of_an_immutable_copy_is_refused_with_its_days_in_words() {
         ),
         (
             "en",
-            "is immutable until 30 September 2021 included: it cannot have been destroyed on 2 August 2021",
+            "is immutable until 30 September 2021 inclusive: it cannot have been destroyed on 2 August 2021",
         ),
     ] {
         let ws = fate();

@@ -300,6 +300,8 @@ fn a_listing_after_that_still_shows_a_selected_point_records_nothing_and_exits_1
     assert!(err.contains("vm/101/2021-07-31T22:00:00Z"), "{err}");
     assert!(!err.contains("vm/101/2021-07-30T22:00:00Z"), "{err}");
     assert!(err.contains("pbs-after-one-left.json"), "{err}");
+    // One point left: « supprimez-le », not « supprimez-les ».
+    assert!(err.contains("supprimez-le avec"), "{err}");
     nothing_recorded(&ws, &o);
 }
 
@@ -631,7 +633,14 @@ fn a_product_version_to_be_completed_stands_in_the_certificates_way() {
         .run(&["fate", "certify", "-o", "out/certificat.pdf"]);
     assert_ne!(o.code(), Some(0), "{}", o.text());
     assert!(!ws.path("out/certificat.pdf").exists());
-    assert!(o.text().contains("destruction.tool"), "{}", o.text());
+    // The field in words (review of issue 15), as the others are.
+    assert!(
+        o.text()
+            .contains("champ «\u{202f}destruction — outil et version\u{202f}»"),
+        "{}",
+        o.text()
+    );
+    assert!(!o.text().contains("destruction.tool"), "{}", o.text());
     assert!(o.text().contains("--tool"), "{}", o.text());
     // A copy (feminine) not destroyed yet: « pas détruite ».
     assert!(o.text().contains("pas détruite"), "{}", o.text());

@@ -56,7 +56,8 @@ pub(super) fn run(settings: &Settings, a: &DestroyArgs) -> Result<i32, CliError>
                 )
                 .collect(),
                 crypto_erase: a.crypto_erase.then(|| a.key_copies.clone()),
-                cache_dir: settings.backup_cache(via.into()),
+                caches: settings.backup_env(via.into()).0,
+                password_set: settings.backup_env(via.into()).1,
             };
             let b = fate::destroy_via(&ws, &act, &req, &s, &fate::backup::runner::System)?;
             if !settings.json {
@@ -70,7 +71,12 @@ pub(super) fn run(settings: &Settings, a: &DestroyArgs) -> Result<i32, CliError>
                     copy = r.copy.as_str(),
                     item = r.item.as_str(),
                     program = program,
-                    method = r.method.as_str()
+                    method = r.method.as_str(),
+                    crypto = if req.crypto_erase.is_some() {
+                        "yes"
+                    } else {
+                        "no"
+                    }
                 )?;
                 say!(s, "backup-evidence", dir = b.evidence_dir.as_str())?;
                 match &b.resumed {

@@ -439,6 +439,7 @@ pub fn destroy_imported(
     }
     let (f, mut record) = prepare(ws, act, &req.destroy)?;
     let lock = ws.lock()?;
+    crate::fate::destroy::refuse_if_interrupted(ws, &f, &record)?;
     let stem = evidence_stem(
         &f.controller,
         Some(&record.item),

@@ -85,6 +85,25 @@ pub struct Intent {
     pub dir: String,
 }
 
+impl Intent {
+    /// The options of `dpo fate destroy` that take it up: `--via TOOL
+    /// --repo REPO <selection>[ --crypto-erase]`.
+    pub fn options(&self) -> String {
+        format!(
+            "--via {} --repo {}{}{}{}",
+            self.tool,
+            crate::fate::certificate::shell_word(&self.repository),
+            if self.selection.is_empty() { "" } else { " " },
+            self.selection,
+            if self.crypto_erase {
+                " --crypto-erase"
+            } else {
+                ""
+            }
+        )
+    }
+}
+
 /// An intent journaled with no outcome after it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Interrupted {
@@ -176,6 +195,52 @@ pub fn interrupted(ws: &Workspace) -> Result<Vec<Interrupted>, WorkspaceError> {
             seq: e.seq,
         })
         .collect())
+}
+
+/// The open intent of a destruction of `copy` of `item` (controller
+/// `controller`), when there is one, and the command that takes it up
+/// ([`Interrupted::command`]).
+pub fn open_for(
+    ws: &Workspace,
+    controller: &str,
+    item: &str,
+    copy: &str,
+) -> Result<Option<(Interrupted, String)>, WorkspaceError> {
+    let subject = subject(controller, item, copy);
+    Ok(interrupted(ws)?
+        .into_iter()
+        .find(|i| i.subject == subject)
+        .map(|i| {
+            let command = i.command(ws);
+            (i, command)
+        }))
+}
+
+impl Interrupted {
+    /// The item and the copy of its subject (`<controller>/<item>/<copy>`).
+    pub fn item_copy(&self) -> (&str, &str) {
+        let mut parts = self.subject.splitn(3, '/').skip(1);
+        (
+            parts.next().unwrap_or_default(),
+            parts.next().unwrap_or_default(),
+        )
+    }
+
+    /// The command that takes it up: `dpo fate destroy ITEM --copy COPY
+    /// --operator … --via …` (« --via … » alone when its intent cannot be
+    /// read).
+    pub fn command(&self, ws: &Workspace) -> String {
+        let (item, copy) = self.item_copy();
+        let options = self
+            .read(ws)
+            .map(|kept| kept.options())
+            .unwrap_or_else(|_| "--via …".into());
+        format!(
+            "dpo fate destroy {} --copy {} --operator … {options}",
+            crate::fate::certificate::shell_word(item),
+            crate::fate::certificate::shell_word(copy)
+        )
+    }
 }
 
 /// `at` (RFC 3339), in words in the workspace's timezone.

@@ -87,10 +87,23 @@ pub fn borg(json: &str) -> Result<Vec<Listed>, String> {
         .into_iter()
         .map(|a| Listed {
             id: a.id,
-            time: a.start.or(a.time).unwrap_or_default(),
+            time: utc(a.start.or(a.time).unwrap_or_default()),
             label: a.name,
         })
         .collect())
+}
+
+/// A time of borg's JSON, which borg says in local time with no offset:
+/// dpo runs borg with `TZ=UTC`, so the offset is `+00:00`.
+fn utc(time: String) -> String {
+    let has_offset = time
+        .split_once('T')
+        .is_some_and(|(_, t)| t.ends_with('Z') || t.contains(['+', '-']));
+    if time.is_empty() || has_offset {
+        time
+    } else {
+        format!("{time}+00:00")
+    }
 }
 
 /// What the listings before and after a deletion show.
@@ -167,7 +180,7 @@ mod tests {
         let b = borg(BORG).unwrap();
         assert_eq!(b[0].id, "a69b");
         assert_eq!(b[0].label, "juvisy-2021-07-30");
-        assert_eq!(b[0].time, "2021-07-30T22:00:00.000000");
+        assert_eq!(b[0].time, "2021-07-30T22:00:00.000000+00:00");
         assert!(restic("Fatal: wrong password").is_err());
         assert!(borg("[]").is_err());
     }

@@ -80,10 +80,15 @@ pub struct BackupRequest {
     /// `Some`: crypto-erase the whole repository, with these other copies
     /// of its key (purge).
     pub crypto_erase: Option<Vec<PathBuf>>,
-    /// The folder of the tool's local caches (`~/.cache/restic`,
-    /// `~/.cache/borg`), whose entry for the repository a crypto-erase
-    /// removes too.
-    pub cache_dir: Option<PathBuf>,
+    /// The tool's folders that keep an entry per repository (its caches,
+    /// `~/.cache/restic`, `~/.cache/borg`; borg's `~/.config/borg/security`),
+    /// whose entry for the repository a crypto-erase removes too.
+    pub caches: Vec<PathBuf>,
+    /// True when a variable gives the tool its password (`RESTIC_PASSWORD`,
+    /// `RESTIC_PASSWORD_FILE`, `RESTIC_PASSWORD_COMMAND`; `BORG_PASSPHRASE`,
+    /// `BORG_PASSCOMMAND`, `BORG_PASSPHRASE_FD`): without one, borg would
+    /// ask for it on the terminal, so nothing is run.
+    pub password_set: bool,
 }
 
 /// An option that selects backups, of one tool.
@@ -183,6 +188,11 @@ pub enum BackupError {
         repo: String,
         /// What is missing.
         why: String,
+    },
+    /// No variable gives the tool its password (exit 2).
+    NoPassword {
+        /// The tool.
+        tool: BackupTool,
     },
     /// A key copy named by the operator is not a file (exit 2).
     KeyCopy {
@@ -379,6 +389,10 @@ impl BackupError {
                     .arg("why", why.as_str()),
                 Msg::new("backup-not-a-repository-hint"),
             ),
+            Self::NoPassword { tool } => (
+                Msg::new("backup-no-password").arg("tool", tool.program()),
+                Msg::new("backup-no-password-hint").arg("tool", tool.program()),
+            ),
             Self::KeyCopy { path } => (
                 Msg::new("backup-key-copy").arg("path", path.display().to_string()),
                 Msg::new("backup-key-copy-hint"),
@@ -413,7 +427,7 @@ impl BackupError {
                             .map(|c| c.to_string())
                             .unwrap_or_else(|| "signal".into()),
                     )
-                    .arg("error", failed.first_error())
+                    .arg("error", failed.error_line())
                     .arg("runs", runs_text(runs))
                     .arg(
                         "after",
@@ -486,7 +500,7 @@ impl BackupError {
                     .arg("file", file.display().to_string())
                     .arg("n", remaining.len())
                     .arg("ids", listed_lines(remaining)),
-                Msg::new("imports-nothing-recorded"),
+                Msg::new("imports-nothing-recorded").arg("n", remaining.len()),
             ),
             Self::EmptyAfter { file, others } => (
                 Msg::new("imports-empty-after")
@@ -551,7 +565,8 @@ impl Localize for BackupError {
                 s.msg(&m),
                 s.fmt("cli-hint", &[("hint", s.msg(&hint).into())])
             ),
-            (Self::Fate(e), None) => s.relabel_hints(&e.to_string()),
+            (Self::Fate(e), None) => e.message(s),
+            (Self::Workspace(e), None) => e.message(s),
             (e, None) => s.relabel_hints(&e.to_string()),
         }
     }
@@ -572,6 +587,9 @@ impl std::error::Error for BackupError {
         match self {
             Self::Fate(e) => e.source(),
             Self::Workspace(e) => e.source(),
+            // What the system said of what failed (a fate file that cannot
+            // be written: « permission refusée »), after the message.
+            Self::Unfinished { error, .. } => error.source(),
             _ => None,
         }
     }
@@ -624,9 +642,12 @@ fn commands_json(runs: &[Ran]) -> Result<Vec<u8>, BackupError> {
 }
 
 /// What the environment of a borg command adds: never a question asked.
-const BORG_ENV: [(&str, &str); 2] = [
+/// `TZ=UTC`: borg's JSON says its times in local time with no offset; in
+/// UTC, they are read with theirs ([`listing::borg`]).
+const BORG_ENV: [(&str, &str); 3] = [
     ("BORG_RELOCATED_REPO_ACCESS_IS_OK", "no"),
     ("BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK", "no"),
+    ("TZ", "UTC"),
 ];
 
 impl Tool<'_> {
@@ -806,7 +827,9 @@ fn local_repository(tool: BackupTool, repo: &str) -> Result<(PathBuf, Vec<PathBu
     if remote || path.is_empty() {
         return Err(not("not a local folder"));
     }
-    let dir = PathBuf::from(path);
+    // Through a symbolic link, the folder erased and checked gone is the
+    // one it leads to, not the link.
+    let dir = std::fs::canonicalize(path).map_err(|_| not("no such folder"))?;
     if !dir.join("config").is_file() {
         return Err(not("no `config` file"));
     }
@@ -1013,8 +1036,8 @@ impl Fresh<'_> {
             );
             erase.push(dir.display().to_string());
         }
-        let caches = match (&local, &req.cache_dir) {
-            (Some((dir, _)), Some(base)) => {
+        let caches = match &local {
+            Some((dir, _)) if !req.caches.is_empty() => {
                 let id = match req.tool {
                     BackupTool::Borg => {
                         let config =
@@ -1035,12 +1058,12 @@ impl Fresh<'_> {
                             .unwrap_or_default()
                     }
                 };
-                let cache = base.join(&id);
-                if !id.is_empty() && !id.contains('/') && cache.is_dir() {
-                    vec![cache.display().to_string()]
-                } else {
-                    Vec::new()
-                }
+                req.caches
+                    .iter()
+                    .map(|base| base.join(&id))
+                    .filter(|c| !id.is_empty() && !id.contains('/') && c.is_dir())
+                    .map(|c| c.display().to_string())
+                    .collect()
             }
             _ => Vec::new(),
         };
@@ -1088,17 +1111,7 @@ fn take_up(
     {
         return Err(BackupError::Interrupted {
             at: intent::said_at(ws, &earlier.at),
-            command: format!(
-                "--via {} --repo {}{}{}",
-                kept.tool,
-                super::certificate::shell_word(&kept.repository),
-                if kept.selection.is_empty() { "" } else { " " },
-                kept.selection
-            ) + if kept.crypto_erase {
-                " --crypto-erase"
-            } else {
-                ""
-            },
+            command: kept.options(),
         });
     }
     Ok(kept)
@@ -1147,7 +1160,13 @@ pub fn worded(d: &DestructionRecord, s: &Catalog) -> DestructionRecord {
             d.verification = s.msg(
                 &Msg::new("backup-verification-purge")
                     .arg("command", u.command.as_str())
-                    .arg("error", u.error.as_str()),
+                    .arg("error", u.error.as_str())
+                    .arg(
+                        "folder",
+                        u.folder_removed.as_deref().map_or(String::new(), |f| {
+                            s.msg(&Msg::new("backup-verification-folder").arg("folder", f))
+                        }),
+                    ),
             );
         }
     } else {
@@ -1180,6 +1199,9 @@ pub fn destroy_via(
     let (filter, said) = selection(req)?;
     if req.repo.trim().is_empty() {
         return Err(BackupError::Options(Msg::new("backup-no-repo")));
+    }
+    if !req.password_set {
+        return Err(BackupError::NoPassword { tool: req.tool });
     }
     let (f, mut record) = prepare(ws, act, &req.destroy)?;
     // Held from the first listing to the record: one dpo at a time
@@ -1391,8 +1413,9 @@ pub fn destroy_via(
             unopened: crypto.then(|| {
                 Box::new(Unopened {
                     command: after_ran.line(),
-                    error: after_ran.first_error(),
+                    error: after_ran.error_line(),
                     caches_removed: planned.caches.clone(),
+                    folder_removed: planned.erase.last().cloned(),
                 })
             }),
             evidence,
@@ -1498,7 +1521,8 @@ mod tests {
             repo: "/srv/depot".into(),
             select: select.iter().map(|(b, v)| (*b, v.to_string())).collect(),
             crypto_erase: None,
-            cache_dir: None,
+            caches: Vec::new(),
+            password_set: true,
         }
     }
 

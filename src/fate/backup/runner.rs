@@ -55,14 +55,31 @@ impl Ran {
         self.command.join(" ")
     }
 
-    /// The first non-blank line of its standard error (what went wrong:
-    /// restic and borg say it first, then how to go on).
-    pub fn first_error(&self) -> String {
-        self.stderr
+    /// The line of its standard error that says what went wrong, warnings
+    /// left out: the last `Fatal:` or `error:` line; else restic's first
+    /// line (restic says the error first, then where and how to go on: a
+    /// lock's holder, `unlock`), borg's last (borg ends with its error,
+    /// after Python's warnings, a usage line or a question).
+    pub fn error_line(&self) -> String {
+        let lines: Vec<&str> = self
+            .stderr
             .lines()
-            .find(|l| !l.trim().is_empty())
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.contains("Warning:"))
+            .collect();
+        let fatal = |l: &&&str| {
+            let l = l.to_ascii_lowercase();
+            l.starts_with("fatal:") || l.starts_with("error:") || l.contains(": error:")
+        };
+        let restic = self.command.first().is_some_and(|p| p == "restic");
+        let plain = if restic { lines.first() } else { lines.last() };
+        lines
+            .iter()
+            .rev()
+            .find(fatal)
+            .or(plain)
+            .copied()
             .unwrap_or_default()
-            .trim()
             .to_string()
     }
 }
@@ -155,6 +172,42 @@ mod tests {
     }
 
     #[test]
+    fn the_error_quoted_is_the_tools_error_not_a_warning_or_what_follows_it() {
+        let said = |stderr: &str| {
+            let mut r = Ran::started("borg", &[]);
+            r.stderr = stderr.into();
+            r.error_line()
+        };
+        assert_eq!(
+            said(
+                "/usr/lib/python3.11/getpass.py:91: GetPassWarning: Can not control echo on the terminal.\n  \
+                 passwd = fallback_getpass(prompt, stream)\nWarning: Password input may be echoed.\n\
+                 Enter passphrase for key /r: \nPassphrase wrong.\n"
+            ),
+            "Passphrase wrong."
+        );
+        assert_eq!(
+            said("usage: borg list [-h] [--critical]\nborg list: error: argument REPOSITORY_OR_ARCHIVE: Invalid location format: \"ssh://u:***@h:9/x\"\n"),
+            "borg list: error: argument REPOSITORY_OR_ARCHIVE: Invalid location format: \"ssh://u:***@h:9/x\""
+        );
+        assert_eq!(
+            said("Fatal: unable to open config file: Stat: stat /r/config: no such file or directory\nIs there a repository at the following location?\n/r\n"),
+            "Fatal: unable to open config file: Stat: stat /r/config: no such file or directory"
+        );
+        assert_eq!(
+            said("Warning: The repository at location /a was previously located at /b\nDo you want to continue? [yN] no (from BORG_RELOCATED_REPO_ACCESS_IS_OK)\nAborting.\nRepository access aborted\n\n"),
+            "Repository access aborted"
+        );
+        assert_eq!(said(""), "");
+        let mut restic = Ran::started("restic", &[]);
+        restic.stderr = "unable to create lock in backend: repository is already locked by PID 7\nlock was created at 2021-08-02 10:00:00 (1s ago)\nthe `unlock` command can be used to remove stale locks\n".into();
+        assert_eq!(
+            restic.error_line(),
+            "unable to create lock in backend: repository is already locked by PID 7"
+        );
+    }
+
+    #[test]
     fn the_real_runner_keeps_the_exit_code_and_both_outputs() {
         let r = System
             .run(
@@ -166,7 +219,7 @@ mod tests {
         assert_eq!(r.exit_code, Some(3));
         assert!(!r.ok());
         assert_eq!(r.stdout, "out\n");
-        assert_eq!(r.first_error(), "err");
+        assert_eq!(r.error_line(), "err");
         assert!(System.run("/nonexistent/tool", &[], &[]).is_err());
     }
 }
