@@ -10,6 +10,10 @@
 //! after `register`), and the `DPO_SMTP_*` family of [`crate::mail`] (its
 //! `DPO_SMTP_TIMEOUT` included). clap
 //! reads `DPO_REGISTERS`, `DPO_NOW` and `DPO_SIGNING_KEY` for their options.
+//! The path of the running binary (for the git merge driver) is asked of
+//! the system here too, and the git clone the workspace is in — its tag
+//! `dpo.tag`, its merge driver — is read once, when the workspace is loaded
+//! ([`Settings::git_clone`]), and passed down with it.
 
 use std::cell::OnceCell;
 use std::collections::BTreeMap;
@@ -67,6 +71,8 @@ pub struct Settings {
     locale: Option<Lang>,
     /// `language` of `processor.yaml`, once [`Self::load`] has read it.
     ws_lang: OnceCell<Option<Lang>>,
+    /// The git clone the workspace is in, once read.
+    git: OnceCell<Option<workspace::git::GitClone>>,
     /// The cache folders of restic and borg, found as the tools find them:
     /// `RESTIC_CACHE_DIR`, `BORG_CACHE_DIR`, else `<XDG_CACHE_HOME or HOME/.cache>/restic|borg`.
     caches: [Option<PathBuf>; 2],
@@ -129,6 +135,7 @@ impl Settings {
                 .find_map(|k| set(k))
                 .and_then(|l| locale_lang(l.trim())),
             ws_lang: OnceCell::new(),
+            git: OnceCell::new(),
             caches,
         }
     }
@@ -149,9 +156,25 @@ impl Settings {
     pub fn load(&self) -> Result<Workspace, CliError> {
         let mut ws = workspace::load(self.root())?;
         ws.lock_wait = self.lock_wait;
+        ws.git = self.git_clone();
         let _ = self.people.set(ws.people.clone());
         let _ = self.ws_lang.set(ws.processor.language);
         Ok(ws)
+    }
+
+    /// The git clone the workspace is in (its work tree, tag and merge
+    /// driver), read the first time it is asked for; `None` outside git, or
+    /// when git cannot be run.
+    pub fn git_clone(&self) -> Option<workspace::git::GitClone> {
+        self.git
+            .get_or_init(|| workspace::git::GitClone::of(self.root()).ok().flatten())
+            .clone()
+    }
+
+    /// The absolute path of the running `dpo`, for the merge driver git
+    /// runs.
+    pub fn dpo_path(&self) -> std::io::Result<PathBuf> {
+        std::env::current_exe().and_then(|p| p.canonicalize())
     }
 
     /// The clock: `--now` read in `tz`, or the system clock.

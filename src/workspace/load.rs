@@ -146,6 +146,7 @@ pub fn load(root: &Path) -> Result<Workspace, WorkspaceError> {
         people: people.unwrap_or_default(),
         sources,
         lock_wait: super::DEFAULT_LOCK_WAIT,
+        git: None,
     })
 }
 

@@ -1,0 +1,489 @@
+//! A DPO team sharing the workspace in git (issue 11): `dpo git setup` —
+//! the workspace's `.gitattributes` and `.gitignore`, the journal's merge
+//! driver and the clone's tag in the clone's local configuration, the claim
+//! of that tag journaled as `git.setup` —, the tag record ids carry so that
+//! two clones never give the same id, what `dpo check` warns of in a team's
+//! workspace ([`findings`]), and what the others did since the last look
+//! ([`seen`]). Git itself is run by [`crate::workspace::git`].
+
+pub mod seen;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use crate::render::catalog::{Msg, Told};
+use crate::workspace::git::{self, GitClone, GitError, ATTRIBUTES, ATTRIBUTES_FILE};
+use crate::workspace::{
+    kinds, lock_root, store, write_atomic, Act, Diagnostic, Journal, JournalEntry, ReadError,
+    RecordId, WorkspaceError,
+};
+
+/// The journal action of a setup: its subject is `tag:<tag>`.
+pub const SETUP_ACTION: &str = "git.setup";
+/// The prefix of a setup's subject.
+const TAG_SUBJECT: &str = "tag:";
+/// The local files a clone's `dpo` keeps in the workspace, never committed.
+pub const IGNORED: [&str; 4] = [".dpo.lock", ".dpo.pending", ".dpo-tmp-*", seen::SEEN_FILE];
+/// The workspace's `.gitignore`.
+const IGNORE_FILE: &str = ".gitignore";
+
+/// Whether `tag` is a clone tag: 1 to 4 lowercase ASCII letters.
+pub fn valid_tag(tag: &str) -> bool {
+    (1..=4).contains(&tag.len()) && tag.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+/// The initials of a person's name, folded to ASCII ("Gérald Petiot" →
+/// `gp`, "Jean-Marc Lévêque" → `jml`), at most 4; `x` when it has none.
+pub fn initials(name: &str) -> String {
+    let slug = crate::import::slug(name, &[]);
+    let tag: String = slug
+        .as_str()
+        .split('-')
+        .filter_map(|w| w.chars().next())
+        .filter(char::is_ascii_lowercase)
+        .take(4)
+        .collect();
+    if tag.is_empty() {
+        "x".into()
+    } else {
+        tag
+    }
+}
+
+/// `base`, or when it is claimed the first of `base` + a letter (`gpa`,
+/// `gpb`…), then of two letters, that is not, within 4 letters.
+pub fn unique_tag(base: &str, claimed: &BTreeSet<String>) -> String {
+    let free = |t: &String| !claimed.contains(t);
+    let mut round = vec![base.to_string()];
+    while let Some(first) = round.first() {
+        if let Some(t) = round.iter().find(|t| free(t)) {
+            return t.clone();
+        }
+        if first.len() >= 4 {
+            break;
+        }
+        round = round
+            .iter()
+            .flat_map(|t| ('a'..='z').map(move |c| format!("{t}{c}")))
+            .collect();
+    }
+    // Every longer tag of these letters is claimed: the first free tag of
+    // four letters (never reached by a team).
+    let mut all = (0..26u32.pow(4)).map(|n| {
+        (0..4)
+            .map(|i| char::from(b'a' + (n / 26u32.pow(3 - i) % 26) as u8))
+            .collect::<String>()
+    });
+    all.find(|t| free(t)).unwrap_or_else(|| base.to_string())
+}
+
+/// The tags already claimed: the subjects of the journal's `git.setup`
+/// entries, and the tags of the record ids in the workspace.
+pub fn claimed_tags(root: &Path, entries: &[JournalEntry]) -> Result<BTreeSet<String>, ReadError> {
+    let mut claimed: BTreeSet<String> = entries
+        .iter()
+        .filter_map(setup_tag)
+        .map(str::to_string)
+        .collect();
+    for kind in kinds::FILE_KINDS.iter().filter(|k| k.check.is_some()) {
+        let names =
+            store::file_names(root, kind.path).map_err(ReadError::at(&root.join(kind.path)))?;
+        claimed.extend(names.iter().filter_map(|n| {
+            let parts = RecordId::parse(n.strip_suffix(".yaml")?)?;
+            parts.tag.map(str::to_string)
+        }));
+    }
+    Ok(claimed)
+}
+
+/// The tag a `git.setup` entry claims.
+fn setup_tag(e: &JournalEntry) -> Option<&str> {
+    (e.action == SETUP_ACTION)
+        .then(|| e.subject.strip_prefix(TAG_SUBJECT))
+        .flatten()
+}
+
+/// What can stop `dpo git setup`.
+#[derive(Debug, thiserror::Error)]
+pub enum TeamError {
+    /// Running git failed, or the workspace is not in a work tree.
+    #[error(transparent)]
+    Git(#[from] GitError),
+    /// The workspace could not be locked, read, written or journaled.
+    #[error(transparent)]
+    Workspace(#[from] WorkspaceError),
+    /// `--tag` is not 1 to 4 lowercase letters.
+    #[error("{}", self.told())]
+    BadTag {
+        /// The tag asked for.
+        tag: String,
+    },
+    /// `--tag` names a tag another clone claimed.
+    #[error("{}", self.told())]
+    TagClaimed {
+        /// The tag asked for.
+        tag: String,
+    },
+    /// `--tag` differs from the tag this clone already has.
+    #[error("{}", self.told())]
+    TagDiffers {
+        /// The clone's tag.
+        has: String,
+        /// The tag asked for.
+        asked: String,
+    },
+}
+
+impl TeamError {
+    /// What the error says, as catalog messages.
+    pub fn told(&self) -> Told {
+        match self {
+            TeamError::Git(e) => e.told(),
+            TeamError::Workspace(e) => e.told(),
+            TeamError::BadTag { tag } => {
+                Told::new(Msg::new("team-bad-tag").arg("tag", tag.as_str()))
+                    .hint(Msg::new("team-bad-tag-hint"))
+            }
+            TeamError::TagClaimed { tag } => {
+                Told::new(Msg::new("team-tag-claimed").arg("tag", tag.as_str()))
+                    .hint(Msg::new("team-tag-claimed-hint"))
+            }
+            TeamError::TagDiffers { has, asked } => Told::new(
+                Msg::new("team-tag-differs")
+                    .arg("has", has.as_str())
+                    .arg("asked", asked.as_str()),
+            )
+            .hint(Msg::new("team-tag-differs-hint")),
+        }
+    }
+}
+
+crate::render::catalog::told_localize!(TeamError);
+
+/// What `dpo git setup` did.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct SetupDone {
+    /// The top folder of the work tree.
+    pub work_tree: PathBuf,
+    /// The clone's tag.
+    pub tag: String,
+    /// Whether the tag was set by this run.
+    pub tag_set: bool,
+    /// The files of the workspace written or completed.
+    pub files: Vec<String>,
+    /// Whether the merge driver was registered (or its command changed).
+    pub driver_set: bool,
+    /// The journal entry that claims the tag, when this run made one.
+    pub journaled: Option<u64>,
+}
+
+impl SetupDone {
+    /// Whether the run changed anything.
+    pub fn changed(&self) -> bool {
+        self.tag_set || self.driver_set || !self.files.is_empty() || self.journaled.is_some()
+    }
+}
+
+/// `dpo git setup` of the workspace at `root`, by `act`: completes the
+/// workspace's `.gitattributes` ([`ATTRIBUTES`]) and `.gitignore`
+/// ([`IGNORED`]), registers the merge driver `"<dpo>" journal merge %O %A
+/// %B %P` (`dpo` being the path of the running binary) in the clone's local
+/// configuration, sets the clone's tag when it has none — `asked`, else the
+/// initials of the actor, made unique — and journals the claim of the tag
+/// (`git.setup`, subject `tag:<tag>`, its text the `sha256sum` listing of
+/// the files written) unless the journal already holds it. Run again, it
+/// changes nothing.
+pub fn setup(
+    root: &Path,
+    act: &Act,
+    lock_wait: Duration,
+    asked: Option<&str>,
+    dpo: &str,
+) -> Result<SetupDone, TeamError> {
+    if let Some(tag) = asked.filter(|t| !valid_tag(t)) {
+        return Err(TeamError::BadTag {
+            tag: tag.chars().take(20).collect(),
+        });
+    }
+    let Some(clone) = GitClone::of(root)? else {
+        return Err(GitError::NotAWorkTree {
+            dir: root.to_path_buf(),
+        }
+        .into());
+    };
+    let lock = lock_root(root, lock_wait)?;
+    let journal = Journal::new(root);
+    let entries = journal.entries()?;
+    let (tag, tag_set) = match (&clone.tag, asked) {
+        (Some(has), Some(asked)) if has != asked => {
+            return Err(TeamError::TagDiffers {
+                has: has.clone(),
+                asked: asked.to_string(),
+            })
+        }
+        (Some(has), _) => (has.clone(), false),
+        (None, asked) => {
+            let claimed = claimed_tags(root, &entries).map_err(WorkspaceError::from)?;
+            match asked {
+                Some(t) if claimed.contains(t) => {
+                    return Err(TeamError::TagClaimed { tag: t.to_string() })
+                }
+                Some(t) => (t.to_string(), true),
+                None => (unique_tag(&initials(&act.actor), &claimed), true),
+            }
+        }
+    };
+    let mut files = Vec::new();
+    let mut listing = String::new();
+    for (file, lines) in [
+        (ATTRIBUTES_FILE, &ATTRIBUTES[..]),
+        (IGNORE_FILE, &IGNORED[..]),
+    ] {
+        if let Some(text) = completed(root, file, lines)? {
+            write_atomic(&root.join(file), text.as_bytes())?;
+            listing.push_str(&format!(
+                "{}  {file}\n",
+                crate::hashing::sha256_hex(text.as_bytes())
+            ));
+            files.push(file.to_string());
+        }
+    }
+    let driver = format!("{} journal merge %O %A %B %P", git::shell_quoted(dpo));
+    let driver_set = clone.driver.as_deref() != Some(driver.as_str());
+    if driver_set {
+        git::set_config(root, git::DRIVER_NAME_KEY, "dpo journal (hash-chained)")?;
+        git::set_config(root, git::DRIVER_KEY, &driver)?;
+    }
+    if tag_set {
+        git::set_config(root, git::TAG_KEY, &tag)?;
+    }
+    let claimed_here = entries.iter().any(|e| setup_tag(e) == Some(tag.as_str()));
+    let journaled = if files.is_empty() && claimed_here {
+        None
+    } else {
+        let subject = format!("{TAG_SUBJECT}{tag}");
+        let text = format!("tag {tag}\n{listing}");
+        let e = journal.append_text(&lock, act, (SETUP_ACTION, &subject), &text)?;
+        Some(e.seq)
+    };
+    Ok(SetupDone {
+        work_tree: clone.top,
+        tag,
+        tag_set,
+        files,
+        driver_set,
+        journaled,
+    })
+}
+
+/// The text of the workspace file `file` with each of `lines` it lacks
+/// added at its end; `None` when it has them all.
+fn completed(root: &Path, file: &str, lines: &[&str]) -> Result<Option<String>, WorkspaceError> {
+    let path = root.join(file);
+    let text = crate::workspace::if_exists(crate::workspace::read_text(&path))?.unwrap_or_default();
+    let has = |want: &str| {
+        let want: Vec<&str> = want.split_whitespace().collect();
+        text.lines()
+            .any(|l| l.split_whitespace().collect::<Vec<_>>() == want)
+    };
+    let missing: Vec<&&str> = lines.iter().filter(|l| !has(l)).collect();
+    if missing.is_empty() {
+        return Ok(None);
+    }
+    let mut out = text.clone();
+    if !out.is_empty() && !out.ends_with('\n') {
+        out.push('\n');
+    }
+    for l in missing {
+        out.push_str(l);
+        out.push('\n');
+    }
+    Ok(Some(out))
+}
+
+/// What `dpo check` warns of in a team's workspace (its `.gitattributes`
+/// names the merge driver) inside the git clone `clone`: a clone without
+/// the merge driver or without a tag, and a tag two `git.setup` entries
+/// claim.
+pub fn findings(
+    root: &Path,
+    clone: Option<&GitClone>,
+    entries: &[JournalEntry],
+) -> Vec<Diagnostic> {
+    let (Some(line), Some(clone)) = (git::driver_line(root), clone) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let at = (line, 1);
+    if clone.driver.is_none() {
+        out.push(
+            Diagnostic::warning_msg(ATTRIBUTES_FILE, at, "", Msg::new("team-check-no-driver"))
+                .with_hint_msg(Msg::new("team-check-run-setup")),
+        );
+    }
+    if clone.tag.is_none() {
+        out.push(
+            Diagnostic::warning_msg(ATTRIBUTES_FILE, at, "", Msg::new("team-check-no-tag"))
+                .with_hint_msg(Msg::new("team-check-run-setup")),
+        );
+    }
+    let mut first: std::collections::BTreeMap<&str, &JournalEntry> = Default::default();
+    for (i, e) in entries.iter().enumerate() {
+        let Some(tag) = setup_tag(e) else { continue };
+        match first.get(tag) {
+            None => {
+                first.insert(tag, e);
+            }
+            Some(earlier) => out.push(
+                Diagnostic::warning_msg(
+                    crate::workspace::journal::JOURNAL_FILE,
+                    (i + 1, 1),
+                    "subject",
+                    Msg::new("team-check-tag-twice")
+                        .arg("tag", tag)
+                        .arg("first", earlier.actor.as_str())
+                        .arg("second", e.actor.as_str()),
+                )
+                .with_hint_msg(Msg::new("team-check-tag-twice-hint")),
+            ),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tag_is_one_to_four_lowercase_letters() {
+        for ok in ["g", "gp", "gpa", "abcd"] {
+            assert!(valid_tag(ok), "{ok}");
+        }
+        for bad in ["", "abcde", "Gp", "g1", "g-p", "é", "gp "] {
+            assert!(!valid_tag(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_default_tag_is_the_initials_of_the_name_folded_to_ascii() {
+        assert_eq!(initials("Gérald Petiot"), "gp");
+        assert_eq!(initials("Élodie Ürban"), "eu");
+        assert_eq!(initials("Jean-Marc Lévêque"), "jml");
+        assert_eq!(initials("Anne Marie Claire Dupont Durand"), "amcd");
+        assert_eq!(initials("bob"), "b");
+        assert_eq!(initials("42"), "x");
+        assert_eq!(initials("—"), "x");
+        assert!(valid_tag(&initials("Œdipe Ça")));
+    }
+
+    #[test]
+    fn a_claimed_tag_is_made_unique_by_adding_letters() {
+        let claimed = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<BTreeSet<_>>();
+        assert_eq!(unique_tag("gp", &claimed(&[])), "gp");
+        assert_eq!(unique_tag("gp", &claimed(&["gp"])), "gpa");
+        assert_eq!(unique_tag("gp", &claimed(&["gp", "gpa", "gpb"])), "gpc");
+        let all3: Vec<String> = std::iter::once("gpz".to_string())
+            .chain(('a'..='y').map(|c| format!("gp{c}")))
+            .chain(["gp".to_string()])
+            .collect();
+        let all3: Vec<&str> = all3.iter().map(String::as_str).collect();
+        assert_eq!(unique_tag("gp", &claimed(&all3)), "gpaa");
+        assert_eq!(unique_tag("abcd", &claimed(&["abcd"])), "aaaa");
+        assert_eq!(unique_tag("abcd", &claimed(&["abcd", "aaaa"])), "aaab");
+    }
+
+    #[test]
+    fn a_file_is_completed_with_the_lines_it_lacks_only() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path();
+        let lines = [
+            "journal.jsonl merge=dpo-journal",
+            "journal.head merge=union",
+        ];
+        let first = completed(root, ".gitattributes", &lines).expect("read");
+        assert_eq!(
+            first.as_deref(),
+            Some("journal.jsonl merge=dpo-journal\njournal.head merge=union\n")
+        );
+        std::fs::write(
+            root.join(".gitattributes"),
+            "*.pdf binary\njournal.head   merge=union",
+        )
+        .expect("write");
+        let second = completed(root, ".gitattributes", &lines).expect("read");
+        assert_eq!(
+            second.as_deref(),
+            Some("*.pdf binary\njournal.head   merge=union\njournal.jsonl merge=dpo-journal\n")
+        );
+        std::fs::write(root.join(".gitattributes"), second.expect("text")).expect("write");
+        assert_eq!(
+            completed(root, ".gitattributes", &lines).expect("read"),
+            None
+        );
+    }
+
+    #[test]
+    fn check_warns_of_a_missing_driver_or_tag_and_of_a_tag_claimed_twice() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path();
+        let entry = |seq: u64, actor: &str, subject: &str| JournalEntry {
+            seq,
+            at: "2026-01-05T09:00:00Z".into(),
+            actor: actor.into(),
+            action: SETUP_ACTION.into(),
+            subject: subject.into(),
+            payload_sha256: String::new(),
+            text: None,
+            writes: Vec::new(),
+            prev_sha256: String::new(),
+        };
+        let entries = [
+            entry(1, "Gérald Petiot", "tag:gp"),
+            entry(2, "Ana Lopez", "tag:al"),
+            entry(3, "Guy Perret", "tag:gp"),
+        ];
+        let bare = GitClone::default();
+        // Not a team's workspace: nothing to say.
+        assert!(findings(root, Some(&bare), &entries).is_empty());
+        std::fs::write(
+            root.join(".gitattributes"),
+            "*.pdf binary\njournal.jsonl merge=dpo-journal\n",
+        )
+        .expect("write");
+        // Outside git: nothing either.
+        assert!(findings(root, None, &entries).is_empty());
+        let found = findings(root, Some(&bare), &entries);
+        let ids: Vec<_> = found
+            .iter()
+            .map(|d| {
+                (
+                    d.said
+                        .as_ref()
+                        .and_then(|s| s.message.as_ref())
+                        .map(|m| m.id),
+                    d.file.as_str(),
+                    d.line,
+                )
+            })
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                (Some("team-check-no-driver"), ".gitattributes", 2),
+                (Some("team-check-no-tag"), ".gitattributes", 2),
+                (Some("team-check-tag-twice"), "journal.jsonl", 3),
+            ]
+        );
+        assert!(
+            found[2].message.contains("Gérald Petiot") && found[2].message.contains("Guy Perret")
+        );
+        let set_up = GitClone {
+            tag: Some("al".into()),
+            driver: Some("dpo journal merge %O %A %B %P".into()),
+            ..GitClone::default()
+        };
+        assert_eq!(findings(root, Some(&set_up), &entries[..2]), Vec::new());
+    }
+}
