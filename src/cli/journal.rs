@@ -304,6 +304,7 @@ mod tests {
             payload_sha256: String::new(),
             text: text.map(str::to_string),
             writes: Vec::new(),
+            merged: Vec::new(),
             prev_sha256: String::new(),
         };
         let fr = Strings::of(Lang::Fr);

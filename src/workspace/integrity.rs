@@ -618,6 +618,7 @@ mod tests {
                 file: "breaches/2021-001.yaml".into(),
                 sha256: sha.into(),
             }],
+            merged: Vec::new(),
             prev_sha256: String::new(),
         };
         let last = journaled(&[e(1, "aa"), e(2, "bb")]);
@@ -635,6 +636,7 @@ mod tests {
             payload_sha256: String::new(),
             text: None,
             writes: Vec::new(),
+            merged: Vec::new(),
             prev_sha256: String::new(),
         };
         let file = "breaches/2021-001.yaml";

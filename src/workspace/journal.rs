@@ -59,8 +59,22 @@ pub struct JournalEntry {
     /// before it existed): what [`super::integrity`] compares the files with.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub writes: Vec<FileWrite>,
+    /// SHA-256 of the other heads this entry joins (a `journal.merge` after
+    /// clones that both journaled were merged in git); absent otherwise, so
+    /// linear journals keep their bytes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub merged: Vec<String>,
     /// SHA-256 of the previous entry's line ([`GENESIS`] for the first).
     pub prev_sha256: String,
+}
+
+impl JournalEntry {
+    /// The entries this one descends from: `prev_sha256`, then `merged`.
+    pub fn parents(&self) -> Vec<&str> {
+        std::iter::once(self.prev_sha256.as_str())
+            .chain(self.merged.iter().map(String::as_str))
+            .collect()
+    }
 }
 
 /// One record file written by the change an entry journals.
@@ -189,6 +203,23 @@ impl Journal {
             out.push(e);
         }
         Ok(out)
+    }
+
+    /// Every entry, in file order, with the SHA-256 of its exact line (what
+    /// later entries name as a parent). Fails on the first line that is not
+    /// an entry.
+    pub fn entries_hashed(&self) -> Result<Vec<(String, JournalEntry)>, WorkspaceError> {
+        let bytes = self.read()?;
+        let entries = self.entries()?;
+        Ok(split_lines(&bytes).map(sha256_hex).zip(entries).collect())
+    }
+
+    /// Every head: the entries no later entry names as a parent, in file
+    /// order (one for a linear journal, none for an empty one). Computed
+    /// from the entries as they are: [`Journal::verify`] says whether they
+    /// hold together.
+    pub fn heads(&self) -> Result<Vec<JournalHead>, WorkspaceError> {
+        Ok(heads_of(&self.entries_hashed()?))
     }
 
     /// Checks the whole chain and the head anchor.
@@ -540,6 +571,7 @@ impl Journal {
             // Every record write noted since the last entry: this entry
             // vouches for the files' new content, whatever the workflow.
             writes: lock.pending_writes(),
+            merged: Vec::new(),
             prev_sha256: head.sha256,
         };
         let line = serde_json::to_vec(&entry).map_err(|e| WorkspaceError::JournalBroken {
@@ -579,6 +611,20 @@ fn behind_message(head: &JournalHead) -> Msg {
                 .arg("seq", head.seq),
         )
         .arg("hint", Msg::new("errors-journal-behind-hint"))
+}
+
+/// The heads of `hashed` (see [`Journal::heads`]).
+fn heads_of(hashed: &[(String, JournalEntry)]) -> Vec<JournalHead> {
+    let named: std::collections::HashSet<&str> =
+        hashed.iter().flat_map(|(_, e)| e.parents()).collect();
+    hashed
+        .iter()
+        .filter(|(sha, _)| !named.contains(sha.as_str()))
+        .map(|(sha, e)| JournalHead {
+            seq: e.seq,
+            sha256: sha.clone(),
+        })
+        .collect()
 }
 
 fn split_lines(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
@@ -704,5 +750,108 @@ mod tests {
             std::fs::write(j.path(), c).unwrap();
             assert!(j.verify().unwrap().problem.is_some(), "case {i} passed");
         }
+    }
+
+    /// The exact line of `e`, and its SHA-256.
+    fn line_of(e: &JournalEntry) -> (String, String) {
+        let l = serde_json::to_string(e).unwrap();
+        let sha = sha256_hex(l.as_bytes());
+        (l, sha)
+    }
+
+    /// An entry of `actor` at `seq` after `prev` (joining `merged`).
+    fn entry(seq: u64, actor: &str, prev: &str, merged: &[&str]) -> JournalEntry {
+        JournalEntry {
+            seq,
+            at: "2021-03-27T09:00:00Z".into(),
+            actor: actor.into(),
+            action: "test.note".into(),
+            subject: format!("s{seq}{actor}"),
+            payload_sha256: sha256_hex(b"x"),
+            text: None,
+            writes: Vec::new(),
+            merged: merged.iter().map(|m| m.to_string()).collect(),
+            prev_sha256: prev.into(),
+        }
+    }
+
+    /// A journal of 2 entries, then one by "a" and one by "b" both after
+    /// entry 2 (what git's merge driver writes): the lines, and the two
+    /// branch hashes.
+    fn forked() -> (tempfile::TempDir, Journal, String, String) {
+        let (d, j) = journal_with(2);
+        let base = j.heads().unwrap().remove(0).sha256;
+        let (la, ha) = line_of(&entry(3, "a", &base, &[]));
+        let (lb, hb) = line_of(&entry(3, "b", &base, &[]));
+        let mut f = std::fs::OpenOptions::new()
+            .append(true)
+            .open(j.path())
+            .unwrap();
+        writeln!(f, "{la}\n{lb}").unwrap();
+        (d, j, ha, hb)
+    }
+
+    #[test]
+    fn parents_are_the_previous_entry_then_the_joined_heads() {
+        assert_eq!(entry(1, "a", GENESIS, &[]).parents(), vec![GENESIS]);
+        assert_eq!(
+            entry(4, "a", "p", &["m1", "m2"]).parents(),
+            vec!["p", "m1", "m2"]
+        );
+    }
+
+    #[test]
+    fn merged_is_absent_from_linear_lines_and_serialised_before_prev() {
+        let (l, _) = line_of(&entry(1, "a", GENESIS, &[]));
+        assert!(!l.contains("merged"), "{l}");
+        let (l, _) = line_of(&entry(4, "a", "p", &["m"]));
+        assert!(l.ends_with(r#""merged":["m"],"prev_sha256":"p"}"#), "{l}");
+        let back: JournalEntry = serde_json::from_str(&l).unwrap();
+        assert_eq!(back.merged, vec!["m".to_string()]);
+    }
+
+    #[test]
+    fn entries_hashed_pairs_each_entry_with_the_hash_of_its_line() {
+        let (_d, j) = journal_with(3);
+        let text = std::fs::read_to_string(j.path()).unwrap();
+        let hashed = j.entries_hashed().unwrap();
+        assert_eq!(hashed.len(), 3);
+        for ((sha, e), l) in hashed.iter().zip(text.lines()) {
+            assert_eq!(*sha, sha256_hex(l.as_bytes()));
+            assert_eq!(*e, serde_json::from_str::<JournalEntry>(l).unwrap());
+        }
+        // Each entry names the previous line's hash.
+        assert_eq!(hashed[1].1.prev_sha256, hashed[0].0);
+    }
+
+    #[test]
+    fn heads_are_the_entries_no_later_entry_names() {
+        let (_d, j) = journal_with(0);
+        assert_eq!(j.heads().unwrap(), vec![]);
+        let (_d, j) = journal_with(3);
+        assert_eq!(j.heads().unwrap(), vec![j.head().unwrap()]);
+        let (_d, j, ha, hb) = forked();
+        let heads = j.heads().unwrap();
+        assert_eq!(
+            heads,
+            vec![
+                JournalHead {
+                    seq: 3,
+                    sha256: ha.clone()
+                },
+                JournalHead {
+                    seq: 3,
+                    sha256: hb.clone()
+                }
+            ]
+        );
+        // A joining entry after b that names a: one head again.
+        let (lm, hm) = line_of(&entry(4, "m", &hb, &[&ha]));
+        let mut f = std::fs::OpenOptions::new()
+            .append(true)
+            .open(j.path())
+            .unwrap();
+        writeln!(f, "{lm}").unwrap();
+        assert_eq!(j.heads().unwrap(), vec![JournalHead { seq: 4, sha256: hm }]);
     }
 }
