@@ -437,6 +437,7 @@ mod tests {
             payload_sha256: String::new(),
             text: None,
             writes: Vec::new(),
+            merged: Vec::new(),
             prev_sha256: String::new(),
         };
         let entries = [

@@ -28,3 +28,6 @@ team-check-run-setup = run `dpo git setup` in this clone
 team-check-tag-twice = the tag `{ $tag }` is claimed twice: by { $first } and by { $second }
 team-check-tag-twice-hint = the ids each clone gave keep their tag; in one of the two clones, set another tag (`git config dpo.tag …`), then `dpo git setup` to journal its claim
 screens-action-git-setup = clone set up for team work (git)
+team-status-since = Since your last look ({ $date }):
+team-status-entry = { $at } — { $who }: { $what } — { $subject }
+team-status-note = { $what }: “{ $text }”

@@ -28,3 +28,6 @@ team-check-run-setup = lancez `dpo git setup` dans cette copie
 team-check-tag-twice = l'étiquette `{ $tag }` est prise deux fois : par { $first } et par { $second }
 team-check-tag-twice-hint = les identifiants donnés par chaque copie gardent leur étiquette ; dans l'une des deux copies, choisissez une autre étiquette (`git config dpo.tag …`), puis `dpo git setup` pour journaliser sa prise
 screens-action-git-setup = mise en place d'une copie pour le travail en équipe (git)
+team-status-since = Depuis votre dernier passage ({ $date }) :
+team-status-entry = { $at } — { $who } : { $what } — { $subject }
+team-status-note = { $what } : « { $text } »
