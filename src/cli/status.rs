@@ -170,17 +170,18 @@ pub(super) fn run(settings: &Settings, args: &StatusArgs) -> Result<i32, CliErro
         } else {
             outln!("{}", summary_line(s, t.lang(), &summary))?;
         }
-        // The section comes after the urgent breaches that open the list.
+        // The section comes after the last urgent breach (at the top when
+        // there is none).
         let urgent = items
             .iter()
-            .take_while(|i| {
+            .rposition(|i| {
                 i.kind.starts_with("breach")
                     && matches!(
                         i.state,
                         status::State::Overdue | status::State::Incomplete | status::State::DueSoon
                     )
             })
-            .count();
+            .map_or(0, |p| p + 1);
         for (n, i) in items.iter().enumerate() {
             if n == urgent {
                 print_look(s, ws.tz, look.as_ref())?;
