@@ -352,6 +352,25 @@ pub fn findings(
     out
 }
 
+/// A journal entry for the unit tests, read from JSON as the journal is.
+#[cfg(test)]
+pub(crate) fn test_entry(
+    actor: &str,
+    action: &str,
+    subject: &str,
+    prev: &str,
+    merged: &[&str],
+) -> JournalEntry {
+    let mut v = serde_json::json!({
+        "seq": 1, "at": "2026-01-05T09:00:00Z", "actor": actor, "action": action,
+        "subject": subject, "payload_sha256": "", "prev_sha256": prev,
+    });
+    if !merged.is_empty() {
+        v["merged"] = serde_json::json!(merged);
+    }
+    serde_json::from_value(v).expect("an entry")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -368,13 +387,18 @@ mod tests {
 
     #[test]
     fn the_default_tag_is_the_initials_of_the_name_folded_to_ascii() {
-        assert_eq!(initials("Gérald Petiot"), "gp");
-        assert_eq!(initials("Élodie Ürban"), "eu");
-        assert_eq!(initials("Jean-Marc Lévêque"), "jml");
-        assert_eq!(initials("Anne Marie Claire Dupont Durand"), "amcd");
-        assert_eq!(initials("bob"), "b");
-        assert_eq!(initials("42"), "x");
-        assert_eq!(initials("—"), "x");
+        let cases = [
+            ("Gérald Petiot", "gp"),
+            ("Élodie Ürban", "eu"),
+            ("Jean-Marc Lévêque", "jml"),
+            ("Anne Marie Claire Dupont Durand", "amcd"),
+            ("bob", "b"),
+            ("42", "x"),
+            ("—", "x"),
+        ];
+        for (name, tag) in cases {
+            assert_eq!(initials(name), tag, "{name}");
+        }
         assert!(valid_tag(&initials("Œdipe Ça")));
     }
 
@@ -428,17 +452,8 @@ mod tests {
     fn check_warns_of_a_missing_driver_or_tag_and_of_a_tag_claimed_twice() {
         let dir = tempfile::tempdir().expect("temp dir");
         let root = dir.path();
-        let entry = |seq: u64, actor: &str, subject: &str| JournalEntry {
-            seq,
-            at: "2026-01-05T09:00:00Z".into(),
-            actor: actor.into(),
-            action: SETUP_ACTION.into(),
-            subject: subject.into(),
-            payload_sha256: String::new(),
-            text: None,
-            writes: Vec::new(),
-            merged: Vec::new(),
-            prev_sha256: String::new(),
+        let entry = |_seq: u64, actor: &str, subject: &str| {
+            test_entry(actor, SETUP_ACTION, subject, "0", &[])
         };
         let entries = [
             entry(1, "Gérald Petiot", "tag:gp"),

@@ -121,18 +121,7 @@ mod tests {
     use super::*;
 
     fn entry(actor: &str, action: &str, prev: &str, merged: &[&str]) -> JournalEntry {
-        JournalEntry {
-            seq: 0,
-            at: "2026-01-05T09:00:00Z".into(),
-            actor: actor.into(),
-            action: action.into(),
-            subject: "2026-al-001".into(),
-            payload_sha256: String::new(),
-            text: None,
-            writes: Vec::new(),
-            merged: merged.iter().map(|s| s.to_string()).collect(),
-            prev_sha256: prev.into(),
-        }
+        crate::team::test_entry(actor, action, "2026-al-001", prev, merged)
     }
 
     #[test]

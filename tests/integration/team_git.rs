@@ -378,9 +378,7 @@ fn record_ids_carry_the_clone_tag_and_a_team_clone_without_one_numbers_nothing()
     dpo()
         .run(&access_request("2021-03-26 09:15", "Accès"))
         .assert_code(0);
-    dpo()
-        .run(&instruction())
-        .assert_code(0);
+    dpo().run(&instruction()).assert_code(0);
     assert_eq!(ids(&ws, "breaches"), ["2026-gp-001", "2026-gp-002"]);
     assert_eq!(ids(&ws, "requests"), ["2021-gp-001"]);
     assert_eq!(ids(&ws, "instructions"), ["2021-gp-001"]);
