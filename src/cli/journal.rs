@@ -108,13 +108,18 @@ pub(super) fn run(settings: &Settings, cmd: &JournalCommand) -> Result<i32, CliE
                     tr!(s, "journal-broken", at = at, message = message)
                 };
                 match &report.problem {
-                    None => say!(
-                        s,
-                        "journal-intact",
-                        entries = report.entries,
-                        seq = report.head.seq,
-                        sha256 = report.head.sha256.as_str()
-                    )?,
+                    None => {
+                        say!(
+                            s,
+                            "journal-intact",
+                            entries = report.entries,
+                            seq = report.head.seq,
+                            sha256 = report.head.sha256.as_str()
+                        )?;
+                        if report.heads.len() > 1 {
+                            say!(s, "gitjournal-branches", branches = report.heads.len())?;
+                        }
+                    }
                     Some(p) if p.line == 0 => errln!(
                         "{}",
                         broken(
@@ -224,7 +229,15 @@ fn note(s: &Strings, e: &JournalEntry) -> String {
 /// is said with the sending's words; an action this version does not know
 /// stays its code.
 fn action_label(s: &Strings, code: &str) -> String {
-    let id = |c: &str| format!("screens-action-{}", c.replace('.', "-"));
+    let id = |c: &str| {
+        let c = c.replace('.', "-");
+        let joined = format!("gitjournal-action-{c}");
+        if s.has(&joined) {
+            joined
+        } else {
+            format!("screens-action-{c}")
+        }
+    };
     if s.has(&id(code)) {
         return s.fmt(&id(code), &[]);
     }
