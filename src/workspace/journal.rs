@@ -402,176 +402,7 @@ impl Journal {
     /// checks and messages are the chain's: the sequence, then the link to
     /// the line before.
     fn chain(&self) -> Result<Chain, WorkspaceError> {
-        let bytes = self.read()?;
-        let mut head = JournalHead::genesis();
-        let mut behind = vec![JournalHead::genesis()];
-        let mut known: HashMap<String, u64> = HashMap::new();
-        let mut lines: Vec<JournalHead> = Vec::new();
-        let mut named: HashSet<String> = HashSet::new();
-        // Every entry so far followed the line before it.
-        let mut linear = true;
-        let mut entries = 0;
-        let fail = |line, message: Msg, entries, head| {
-            let report = JournalReport {
-                entries,
-                head,
-                heads: Vec::new(),
-                problem: Some(JournalProblem::new(line, message)),
-            };
-            Ok(Chain {
-                report,
-                behind: vec![JournalHead::genesis()],
-                known: HashMap::new(),
-            })
-        };
-        if !bytes.is_empty() && !bytes.ends_with(b"\n") {
-            let last = split_lines(&bytes).count();
-            return fail(last, Msg::new("errors-journal-cut"), 0, head);
-        }
-        for (i, line) in split_lines(&bytes).enumerate() {
-            let n = i + 1;
-            let e: JournalEntry = match serde_json::from_slice(line) {
-                Ok(e) => e,
-                Err(err) => {
-                    return fail(
-                        n,
-                        Msg::new("errors-journal-invalid-entry").arg("detail", err.to_string()),
-                        entries,
-                        head,
-                    );
-                }
-            };
-            let sha = sha256_hex(line);
-            let parents = e.parents();
-            if n > 1 && parents.contains(&GENESIS) {
-                return fail(
-                    n,
-                    Msg::new("gitjournal-second-root").arg("seq", e.seq),
-                    entries,
-                    head,
-                );
-            }
-            let follows = e.prev_sha256 == head.sha256;
-            if linear && e.merged.is_empty() && (follows || !known.contains_key(&e.prev_sha256)) {
-                if e.seq != head.seq + 1 {
-                    return fail(
-                        n,
-                        Msg::new("errors-journal-sequence")
-                            .arg("seq", e.seq)
-                            .arg("expected", head.seq + 1),
-                        entries,
-                        head,
-                    );
-                }
-                if !follows {
-                    // The link is stored in entry n but vouches for entry n - 1:
-                    // the usual cause is an edit of entry n - 1, so name it.
-                    return fail(
-                        n - 1,
-                        Msg::new("errors-journal-changed")
-                            .arg("seq", head.seq)
-                            .arg("sha256", head.sha256.as_str())
-                            .arg("next", e.seq)
-                            .arg("line", n.to_string())
-                            .arg("recorded", e.prev_sha256.as_str()),
-                        entries.saturating_sub(1),
-                        head,
-                    );
-                }
-            } else {
-                linear = false;
-                if let Some(first) = lines.iter().position(|l| l.sha256 == sha) {
-                    return fail(
-                        n,
-                        Msg::new("gitjournal-line-twice")
-                            .arg("seq", e.seq)
-                            .arg("first", (first + 1).to_string()),
-                        entries,
-                        head,
-                    );
-                }
-                let mut expected = 0;
-                for (k, p) in parents.iter().enumerate() {
-                    let Some(seq) = known.get(*p).filter(|_| !parents[..k].contains(p)) else {
-                        return fail(
-                            n,
-                            Msg::new("gitjournal-parent-unknown")
-                                .arg("seq", e.seq)
-                                .arg("parent", *p),
-                            entries,
-                            head,
-                        );
-                    };
-                    expected = expected.max(seq + 1);
-                }
-                if e.seq != expected {
-                    return fail(
-                        n,
-                        Msg::new("errors-journal-sequence")
-                            .arg("seq", e.seq)
-                            .arg("expected", expected),
-                        entries,
-                        head,
-                    );
-                }
-            }
-            if e.text
-                .as_ref()
-                .is_some_and(|t| sha256_hex(t.as_bytes()) != e.payload_sha256)
-            {
-                return fail(
-                    n,
-                    Msg::new("errors-journal-text")
-                        .arg("seq", e.seq)
-                        .arg(
-                            "sha256",
-                            sha256_hex(e.text.as_deref().unwrap_or_default().as_bytes()),
-                        )
-                        .arg("recorded", e.payload_sha256.as_str()),
-                    entries,
-                    head,
-                );
-            }
-            if DateTime::parse_from_rfc3339(&e.at).is_err() {
-                return fail(
-                    n,
-                    Msg::new("errors-journal-time")
-                        .arg("seq", e.seq)
-                        .arg("at", e.at.as_str()),
-                    entries,
-                    head,
-                );
-            }
-            behind = parents
-                .iter()
-                .map(|p| JournalHead {
-                    seq: known.get(*p).copied().unwrap_or(0),
-                    sha256: p.to_string(),
-                })
-                .collect();
-            named.extend(parents.iter().map(|p| p.to_string()));
-            known.insert(sha.clone(), e.seq);
-            head = JournalHead {
-                seq: e.seq,
-                sha256: sha,
-            };
-            lines.push(head.clone());
-            entries += 1;
-        }
-        let heads = lines
-            .into_iter()
-            .filter(|l| !named.contains(&l.sha256))
-            .collect();
-        Ok(Chain {
-            report: JournalReport {
-                entries,
-                head,
-                heads,
-                problem: None,
-            },
-            behind,
-            known,
-        })
+        Ok(chain_of(&self.read()?))
     }
 
     /// The heads `journal.head` lists, one line each (`None`: no file).
@@ -789,6 +620,185 @@ impl Journal {
     }
 }
 
+/// The first problem of the journal lines `bytes`, the head anchor aside
+/// (what the git merge driver checks its result with).
+pub(crate) fn lines_problem(bytes: &[u8]) -> Option<JournalProblem> {
+    chain_of(bytes).report.problem
+}
+
+/// [`Journal::chain`] of the journal `bytes`.
+fn chain_of(bytes: &[u8]) -> Chain {
+    let mut head = JournalHead::genesis();
+    let mut behind = vec![JournalHead::genesis()];
+    let mut known: HashMap<String, u64> = HashMap::new();
+    let mut lines: Vec<JournalHead> = Vec::new();
+    let mut named: HashSet<String> = HashSet::new();
+    // Every entry so far followed the line before it.
+    let mut linear = true;
+    let mut entries = 0;
+    let fail = |line, message: Msg, entries, head| {
+        let report = JournalReport {
+            entries,
+            head,
+            heads: Vec::new(),
+            problem: Some(JournalProblem::new(line, message)),
+        };
+        Chain {
+            report,
+            behind: vec![JournalHead::genesis()],
+            known: HashMap::new(),
+        }
+    };
+    if !bytes.is_empty() && !bytes.ends_with(b"\n") {
+        let last = split_lines(&bytes).count();
+        return fail(last, Msg::new("errors-journal-cut"), 0, head);
+    }
+    for (i, line) in split_lines(&bytes).enumerate() {
+        let n = i + 1;
+        let e: JournalEntry = match serde_json::from_slice(line) {
+            Ok(e) => e,
+            Err(err) => {
+                return fail(
+                    n,
+                    Msg::new("errors-journal-invalid-entry").arg("detail", err.to_string()),
+                    entries,
+                    head,
+                );
+            }
+        };
+        let sha = sha256_hex(line);
+        let parents = e.parents();
+        if n > 1 && parents.contains(&GENESIS) {
+            return fail(
+                n,
+                Msg::new("gitjournal-second-root").arg("seq", e.seq),
+                entries,
+                head,
+            );
+        }
+        let follows = e.prev_sha256 == head.sha256;
+        if linear && e.merged.is_empty() && (follows || !known.contains_key(&e.prev_sha256)) {
+            if e.seq != head.seq + 1 {
+                return fail(
+                    n,
+                    Msg::new("errors-journal-sequence")
+                        .arg("seq", e.seq)
+                        .arg("expected", head.seq + 1),
+                    entries,
+                    head,
+                );
+            }
+            if !follows {
+                // The link is stored in entry n but vouches for entry n - 1:
+                // the usual cause is an edit of entry n - 1, so name it.
+                return fail(
+                    n - 1,
+                    Msg::new("errors-journal-changed")
+                        .arg("seq", head.seq)
+                        .arg("sha256", head.sha256.as_str())
+                        .arg("next", e.seq)
+                        .arg("line", n.to_string())
+                        .arg("recorded", e.prev_sha256.as_str()),
+                    entries.saturating_sub(1),
+                    head,
+                );
+            }
+        } else {
+            linear = false;
+            if let Some(first) = lines.iter().position(|l| l.sha256 == sha) {
+                return fail(
+                    n,
+                    Msg::new("gitjournal-line-twice")
+                        .arg("seq", e.seq)
+                        .arg("first", (first + 1).to_string()),
+                    entries,
+                    head,
+                );
+            }
+            let mut expected = 0;
+            for (k, p) in parents.iter().enumerate() {
+                let Some(seq) = known.get(*p).filter(|_| !parents[..k].contains(p)) else {
+                    return fail(
+                        n,
+                        Msg::new("gitjournal-parent-unknown")
+                            .arg("seq", e.seq)
+                            .arg("parent", *p),
+                        entries,
+                        head,
+                    );
+                };
+                expected = expected.max(seq + 1);
+            }
+            if e.seq != expected {
+                return fail(
+                    n,
+                    Msg::new("errors-journal-sequence")
+                        .arg("seq", e.seq)
+                        .arg("expected", expected),
+                    entries,
+                    head,
+                );
+            }
+        }
+        if e.text
+            .as_ref()
+            .is_some_and(|t| sha256_hex(t.as_bytes()) != e.payload_sha256)
+        {
+            return fail(
+                n,
+                Msg::new("errors-journal-text")
+                    .arg("seq", e.seq)
+                    .arg(
+                        "sha256",
+                        sha256_hex(e.text.as_deref().unwrap_or_default().as_bytes()),
+                    )
+                    .arg("recorded", e.payload_sha256.as_str()),
+                entries,
+                head,
+            );
+        }
+        if DateTime::parse_from_rfc3339(&e.at).is_err() {
+            return fail(
+                n,
+                Msg::new("errors-journal-time")
+                    .arg("seq", e.seq)
+                    .arg("at", e.at.as_str()),
+                entries,
+                head,
+            );
+        }
+        behind = parents
+            .iter()
+            .map(|p| JournalHead {
+                seq: known.get(*p).copied().unwrap_or(0),
+                sha256: p.to_string(),
+            })
+            .collect();
+        named.extend(parents.iter().map(|p| p.to_string()));
+        known.insert(sha.clone(), e.seq);
+        head = JournalHead {
+            seq: e.seq,
+            sha256: sha,
+        };
+        lines.push(head.clone());
+        entries += 1;
+    }
+    let heads = lines
+        .into_iter()
+        .filter(|l| !named.contains(&l.sha256))
+        .collect();
+    Chain {
+        report: JournalReport {
+            entries,
+            head,
+            heads,
+            problem: None,
+        },
+        behind,
+        known,
+    }
+}
+
 /// Why a head one entry behind is reported, when it cannot be completed.
 fn behind_message(head: &JournalHead) -> Msg {
     Msg::new("errors-with-hint")
@@ -815,7 +825,7 @@ fn heads_of(hashed: &[(String, JournalEntry)]) -> Vec<JournalHead> {
         .collect()
 }
 
-fn split_lines(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
+pub(crate) fn split_lines(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
     let body = bytes.strip_suffix(b"\n").unwrap_or(bytes);
     body.split(|&b| b == b'\n')
         .filter(move |_| !bytes.is_empty())
