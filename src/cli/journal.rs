@@ -13,7 +13,8 @@ use crate::mail::outbox;
 use crate::render::templates::Strings;
 use crate::render::words;
 use crate::workspace::store::SetNote;
-use crate::workspace::{self, Journal, JournalEntry, WorkspaceError};
+use crate::workspace::{self, merge, Journal, JournalEntry, WorkspaceError};
+use std::path::{Path, PathBuf};
 
 /// Journal subcommands.
 #[derive(Debug, Subcommand)]
@@ -26,6 +27,28 @@ pub enum JournalCommand {
     Verify,
     /// Record a note (a meeting, a decision, a check done by hand).
     Note(NoteArgs),
+    /// The git merge driver of `journal.jsonl` (`dpo journal merge %O %A
+    /// %B %P`): writes into OURS our entries then theirs; exit 1 when both
+    /// sides changed the same record (a conflict to resolve, then adopt).
+    Merge(MergeArgs),
+}
+
+/// Arguments of `dpo journal merge` (git's `%O %A %B %P`).
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// The common ancestor's journal (`%O`; may be missing or empty).
+    #[arg(value_name = "BASE")]
+    pub base: PathBuf,
+    /// Our journal (`%A`), replaced by the merged one.
+    #[arg(value_name = "OURS")]
+    pub ours: PathBuf,
+    /// Their journal (`%B`).
+    #[arg(value_name = "THEIRS")]
+    pub theirs: PathBuf,
+    /// The journal's path in the repository (`%P`): its folder is the
+    /// workspace, whose `processor.yaml` gives the language.
+    #[arg(value_name = "PATH")]
+    pub path: Option<PathBuf>,
 }
 
 /// Options of `dpo journal note`.
@@ -40,6 +63,9 @@ pub struct NoteArgs {
 }
 
 pub(super) fn run(settings: &Settings, cmd: &JournalCommand) -> Result<i32, CliError> {
+    if let JournalCommand::Merge(a) = cmd {
+        return merge(settings, a);
+    }
     let root = settings.root();
     if !root.is_dir() {
         return Err(WorkspaceError::NotFound {
@@ -62,7 +88,7 @@ pub(super) fn run(settings: &Settings, cmd: &JournalCommand) -> Result<i32, CliE
         JournalCommand::Show | JournalCommand::Verify => {
             Some(workspace::lock_shared(root, settings.lock_wait)?)
         }
-        JournalCommand::Note(_) => None,
+        JournalCommand::Note(_) | JournalCommand::Merge(_) => None,
     };
     match cmd {
         JournalCommand::Show => {
@@ -108,13 +134,18 @@ pub(super) fn run(settings: &Settings, cmd: &JournalCommand) -> Result<i32, CliE
                     tr!(s, "journal-broken", at = at, message = message)
                 };
                 match &report.problem {
-                    None => say!(
-                        s,
-                        "journal-intact",
-                        entries = report.entries,
-                        seq = report.head.seq,
-                        sha256 = report.head.sha256.as_str()
-                    )?,
+                    None => {
+                        say!(
+                            s,
+                            "journal-intact",
+                            entries = report.entries,
+                            seq = report.head.seq,
+                            sha256 = report.head.sha256.as_str()
+                        )?;
+                        if report.heads.len() > 1 {
+                            say!(s, "gitjournal-branches", branches = report.heads.len())?;
+                        }
+                    }
                     Some(p) if p.line == 0 => errln!(
                         "{}",
                         broken(
@@ -153,7 +184,62 @@ pub(super) fn run(settings: &Settings, cmd: &JournalCommand) -> Result<i32, CliE
             }
             Ok(0)
         }
+        JournalCommand::Merge(a) => merge(settings, a),
     }
+}
+
+/// `dpo journal merge`: see [`workspace::merge`]. Writes the merged journal
+/// over OURS (atomically), and names each record both sides changed.
+fn merge(settings: &Settings, a: &MergeArgs) -> Result<i32, CliError> {
+    let read = |p: &Path| workspace::read_bytes(p).map_err(WorkspaceError::from);
+    let base = workspace::if_exists(workspace::read_bytes(&a.base))
+        .map_err(WorkspaceError::from)?
+        .unwrap_or_default();
+    let (ours, theirs) = (read(&a.ours)?, read(&a.theirs)?);
+    let side = |path, bytes| merge::Side { path, bytes };
+    let merged = merge::merge(
+        side(&a.base, &base),
+        side(&a.ours, &ours),
+        side(&a.theirs, &theirs),
+    )?;
+    workspace::atomic::write_atomic(&a.ours, &merged.bytes)?;
+    if merged.concurrent.is_empty() {
+        return Ok(0);
+    }
+    let folder = a.path.as_deref().and_then(Path::parent).map(|d| {
+        if d.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            d
+        }
+    });
+    let lang = settings.lang_with(folder.and_then(workspace::processor_language));
+    let s = Strings::of(lang);
+    let steps = |steps: &[merge::Step]| {
+        steps
+            .iter()
+            .map(|st| format!("{} ({})", st.actor, action_label(&s, &st.action)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    for c in &merged.concurrent {
+        errln!(
+            "{}",
+            tr!(
+                s,
+                "gitjournal-concurrent",
+                record = c.record.as_str(),
+                file = c.file.as_str(),
+                ours = steps(&c.ours),
+                theirs = steps(&c.theirs)
+            )
+        );
+        errln!(
+            "{}",
+            tr!(s, "gitjournal-concurrent-hint", file = c.file.as_str())
+        );
+    }
+    Ok(EXIT_FINDING)
 }
 
 /// The rows of `dpo journal show`: a header, then one row per entry, each
@@ -224,7 +310,15 @@ fn note(s: &Strings, e: &JournalEntry) -> String {
 /// is said with the sending's words; an action this version does not know
 /// stays its code.
 fn action_label(s: &Strings, code: &str) -> String {
-    let id = |c: &str| format!("screens-action-{}", c.replace('.', "-"));
+    let id = |c: &str| {
+        let c = c.replace('.', "-");
+        let joined = format!("gitjournal-action-{c}");
+        if s.has(&joined) {
+            joined
+        } else {
+            format!("screens-action-{c}")
+        }
+    };
     if s.has(&id(code)) {
         return s.fmt(&id(code), &[]);
     }

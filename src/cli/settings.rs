@@ -248,10 +248,12 @@ impl Settings {
     /// `--lang`, else `language` in `processor.yaml`, else the locale's,
     /// else French.
     pub fn lang(&self, ws: Option<&Workspace>) -> Lang {
-        self.lang
-            .or_else(|| ws.and_then(|w| w.processor.language))
-            .or(self.locale)
-            .unwrap_or_default()
+        self.lang_with(ws.and_then(|w| w.processor.language))
+    }
+
+    /// [`Self::lang`] with the `language` of a `processor.yaml` read alone.
+    pub fn lang_with(&self, processor: Option<Lang>) -> Lang {
+        self.lang.or(processor).or(self.locale).unwrap_or_default()
     }
 
     /// The catalog of the run's language: every message a person reads on

@@ -19,6 +19,7 @@
 
 use crate::render::catalog::{Catalog, Localize, Msg};
 use crate::workspace::{if_exists, read_bytes, read_text};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -88,7 +89,7 @@ pub struct FileWrite {
 }
 
 /// The end of the chain: what documents quote as "the journal head".
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct JournalHead {
     /// Sequence number of the last entry (0 for an empty journal).
     pub seq: u64,
@@ -145,10 +146,29 @@ impl Localize for JournalProblem {
 pub struct JournalReport {
     /// Entries read and found consistent before the first problem.
     pub entries: usize,
-    /// The head as computed from the entries.
+    /// The head as computed from the entries: the last line's.
     pub head: JournalHead,
+    /// Every head, in file order: more than one when clones that both
+    /// journaled were merged in git and nothing was written since (the
+    /// next write joins them). Shown only then.
+    #[serde(skip_serializing_if = "at_most_one")]
+    pub heads: Vec<JournalHead>,
     /// The first problem, if any.
     pub problem: Option<JournalProblem>,
+}
+
+fn at_most_one(heads: &[JournalHead]) -> bool {
+    heads.len() <= 1
+}
+
+/// What [`Journal::chain`] finds: the report (without the head anchor),
+/// the heads `journal.head` lists when a command stopped between appending
+/// the last entry and recording it (the last entry's parents), and the hash
+/// of every line.
+struct Chain {
+    report: JournalReport,
+    behind: Vec<JournalHead>,
+    known: HashMap<String, u64>,
 }
 
 use crate::hashing::sha256_hex;
@@ -169,6 +189,9 @@ struct Draft<'a> {
     subject: &'a str,
     payload: &'a [u8],
     text: Option<&'a str>,
+    /// It covers the record writes noted so far (all but the completion of
+    /// a head, which comes before them).
+    covers: bool,
 }
 
 impl Journal {
@@ -224,81 +247,106 @@ impl Journal {
 
     /// Checks the whole chain and the head anchor.
     pub fn verify(&self) -> Result<JournalReport, WorkspaceError> {
-        let (report, prev) = self.chain()?;
+        let Chain {
+            report,
+            behind,
+            known,
+        } = self.chain()?;
         if report.problem.is_some() {
             return Ok(report);
         }
-        let JournalReport { entries, head, .. } = report;
-        let fail = |line, message: Msg, entries, head| {
-            Ok(JournalReport {
-                entries,
-                head,
-                problem: Some(JournalProblem::new(line, message)),
-            })
+        let problem = |line, said| Some(JournalProblem::new(line, said));
+        let head = &report.head;
+        let computed: BTreeSet<&JournalHead> = if report.heads.is_empty() {
+            BTreeSet::from([head])
+        } else {
+            report.heads.iter().collect()
         };
-        match self.read_head()? {
-            None if head.seq == 0 => {}
-            None if head.seq == 1 => {
-                return fail(0, behind_message(&head), entries, head);
+        let found = match self.read_head()? {
+            None if head.seq == 0 => None,
+            None if head.seq == 1 => problem(0, behind_message(head)),
+            None => problem(0, Msg::new("errors-journal-no-head").arg("head", HEAD_FILE)),
+            Some(recorded) => {
+                let listed: BTreeSet<&JournalHead> = recorded.iter().collect();
+                if listed == computed {
+                    None
+                } else if let ([anchor], [prev], 1) = (&recorded[..], &behind[..], computed.len()) {
+                    // A linear end: the messages of a chain.
+                    if anchor.seq == head.seq {
+                        let said = Msg::new("errors-journal-last-changed")
+                            .arg("seq", head.seq)
+                            .arg("sha256", head.sha256.as_str())
+                            .arg("head", HEAD_FILE)
+                            .arg("recorded", anchor.sha256.as_str());
+                        return Ok(JournalReport {
+                            entries: report.entries.saturating_sub(1),
+                            problem: problem(report.entries, said),
+                            ..report
+                        });
+                    } else if anchor == prev && head.seq > 0 {
+                        problem(0, behind_message(head))
+                    } else {
+                        problem(
+                            0,
+                            Msg::new("errors-journal-head-mismatch")
+                                .arg("head", HEAD_FILE)
+                                .arg("seq", anchor.seq)
+                                .arg("recorded", anchor.sha256.as_str())
+                                .arg("last", head.seq)
+                                .arg("sha256", head.sha256.as_str()),
+                        )
+                    }
+                } else if computed == BTreeSet::from([head])
+                    && listed == behind.iter().collect::<BTreeSet<_>>()
+                {
+                    problem(0, behind_message(head))
+                } else if let Some(gone) = recorded.iter().find(|r| !known.contains_key(&r.sha256))
+                {
+                    problem(
+                        0,
+                        Msg::new("gitjournal-head-absent")
+                            .arg("head", HEAD_FILE)
+                            .arg("seq", gone.seq)
+                            .arg("recorded", gone.sha256.as_str()),
+                    )
+                } else {
+                    let list = |set: &BTreeSet<&JournalHead>| {
+                        set.iter()
+                            .map(|h| format!("{} ({})", h.seq, h.sha256))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    };
+                    problem(
+                        0,
+                        Msg::new("gitjournal-heads-mismatch")
+                            .arg("head", HEAD_FILE)
+                            .arg("recorded", list(&listed))
+                            .arg("computed", list(&computed)),
+                    )
+                }
             }
-            None => {
-                return fail(
-                    0,
-                    Msg::new("errors-journal-no-head").arg("head", HEAD_FILE),
-                    entries,
-                    head,
-                )
-            }
-            Some(anchor) if anchor.seq == head.seq && anchor != head => {
-                return fail(
-                    entries,
-                    Msg::new("errors-journal-last-changed")
-                        .arg("seq", head.seq)
-                        .arg("sha256", head.sha256.as_str())
-                        .arg("head", HEAD_FILE)
-                        .arg("recorded", anchor.sha256.as_str()),
-                    entries.saturating_sub(1),
-                    head,
-                )
-            }
-            Some(anchor) if anchor == prev && head.seq > 0 => {
-                return fail(0, behind_message(&head), entries, head);
-            }
-            Some(anchor) if anchor != head => {
-                return fail(
-                    0,
-                    Msg::new("errors-journal-head-mismatch")
-                        .arg("head", HEAD_FILE)
-                        .arg("seq", anchor.seq)
-                        .arg("recorded", anchor.sha256.as_str())
-                        .arg("last", head.seq)
-                        .arg("sha256", head.sha256.as_str()),
-                    entries,
-                    head,
-                )
-            }
-            Some(_) => {}
-        }
+        };
         Ok(JournalReport {
-            entries,
-            head,
-            problem: None,
+            problem: found,
+            ..report
         })
     }
 
     /// When `journal.head` is exactly one entry behind a well-formed,
     /// correctly chained last entry — a command stopped between appending
-    /// its entry and recording the new head — the head to record.
+    /// its entry and recording the new head: the file lists the last
+    /// entry's parents, and the last entry is the only head — the head to
+    /// record.
     pub fn one_behind(&self) -> Result<Option<JournalHead>, WorkspaceError> {
-        let (report, prev) = self.chain()?;
-        if report.problem.is_some() || report.head.seq == 0 {
+        let Chain { report, behind, .. } = self.chain()?;
+        if report.problem.is_some() || report.head.seq == 0 || report.heads.len() != 1 {
             return Ok(None);
         }
-        let anchor = self.read_head()?.unwrap_or(JournalHead {
-            seq: 0,
-            sha256: GENESIS.to_string(),
-        });
-        Ok((anchor == prev).then_some(report.head))
+        let recorded = self
+            .read_head()?
+            .unwrap_or_else(|| vec![JournalHead::genesis()]);
+        let listed: BTreeSet<&JournalHead> = recorded.iter().collect();
+        Ok((listed == behind.iter().collect()).then_some(report.head))
     }
 
     /// Records `head` (found by [`Journal::one_behind`]) in `journal.head`,
@@ -314,13 +362,17 @@ impl Journal {
             "`{HEAD_FILE}` completed to entry {} ({}): the command that appended that entry stopped before recording the new head\n",
             head.seq, head.sha256
         );
-        let (entry, _) = self.append(
+        let (entry, _) = self.append_entry(
             lock,
-            self.last_instant()?,
-            RECOVERY_ACTOR,
-            "journal.recover",
-            HEAD_FILE,
-            text.as_bytes(),
+            Draft {
+                at: self.last_instant()?,
+                actor: RECOVERY_ACTOR,
+                action: "journal.recover",
+                subject: HEAD_FILE,
+                payload: text.as_bytes(),
+                text: None,
+                covers: false,
+            },
         )?;
         Ok(entry)
     }
@@ -343,136 +395,59 @@ impl Journal {
         )
     }
 
-    /// The chain alone, without the head anchor: the report, and the head
-    /// as it was one entry before the end.
-    fn chain(&self) -> Result<(JournalReport, JournalHead), WorkspaceError> {
-        let bytes = self.read()?;
-        let mut head = JournalHead {
-            seq: 0,
-            sha256: GENESIS.to_string(),
-        };
-        let mut prev = head.clone();
-        let mut entries = 0;
-        let fail = |line, message: Msg, entries, head| {
-            let report = JournalReport {
-                entries,
-                head,
-                problem: Some(JournalProblem::new(line, message)),
-            };
-            Ok((report, JournalHead::genesis()))
-        };
-        if !bytes.is_empty() && !bytes.ends_with(b"\n") {
-            let last = split_lines(&bytes).count();
-            return fail(last, Msg::new("errors-journal-cut"), 0, head);
-        }
-        for (i, line) in split_lines(&bytes).enumerate() {
-            let n = i + 1;
-            let e: JournalEntry = match serde_json::from_slice(line) {
-                Ok(e) => e,
-                Err(err) => {
-                    return fail(
-                        n,
-                        Msg::new("errors-journal-invalid-entry").arg("detail", err.to_string()),
-                        entries,
-                        head,
-                    );
-                }
-            };
-            if e.seq != head.seq + 1 {
-                return fail(
-                    n,
-                    Msg::new("errors-journal-sequence")
-                        .arg("seq", e.seq)
-                        .arg("expected", head.seq + 1),
-                    entries,
-                    head,
-                );
-            }
-            if e.prev_sha256 != head.sha256 {
-                // The link is stored in entry n but vouches for entry n - 1:
-                // the usual cause is an edit of entry n - 1, so name it.
-                return fail(
-                    n - 1,
-                    Msg::new("errors-journal-changed")
-                        .arg("seq", head.seq)
-                        .arg("sha256", head.sha256.as_str())
-                        .arg("next", e.seq)
-                        .arg("line", n.to_string())
-                        .arg("recorded", e.prev_sha256.as_str()),
-                    entries.saturating_sub(1),
-                    head,
-                );
-            }
-            if e.text
-                .as_ref()
-                .is_some_and(|t| sha256_hex(t.as_bytes()) != e.payload_sha256)
-            {
-                return fail(
-                    n,
-                    Msg::new("errors-journal-text")
-                        .arg("seq", e.seq)
-                        .arg(
-                            "sha256",
-                            sha256_hex(e.text.as_deref().unwrap_or_default().as_bytes()),
-                        )
-                        .arg("recorded", e.payload_sha256.as_str()),
-                    entries,
-                    head,
-                );
-            }
-            if DateTime::parse_from_rfc3339(&e.at).is_err() {
-                return fail(
-                    n,
-                    Msg::new("errors-journal-time")
-                        .arg("seq", e.seq)
-                        .arg("at", e.at.as_str()),
-                    entries,
-                    head,
-                );
-            }
-            prev = std::mem::replace(
-                &mut head,
-                JournalHead {
-                    seq: e.seq,
-                    sha256: sha256_hex(line),
-                },
-            );
-            entries += 1;
-        }
-        Ok((
-            JournalReport {
-                entries,
-                head,
-                problem: None,
-            },
-            prev,
-        ))
+    /// The chain alone, without the head anchor (see [`Chain`]). File order
+    /// is a topological order: every parent of an entry is an earlier line
+    /// ([`GENESIS`] only for the first), no line is there twice, and `seq` is
+    /// one more than the largest parent's. While the file is one chain, the
+    /// checks and messages are the chain's: the sequence, then the link to
+    /// the line before.
+    fn chain(&self) -> Result<Chain, WorkspaceError> {
+        Ok(chain_of(&self.read()?))
     }
 
-    fn read_head(&self) -> Result<Option<JournalHead>, WorkspaceError> {
+    /// The heads `journal.head` lists, one line each (`None`: no file).
+    fn read_head(&self) -> Result<Option<Vec<JournalHead>>, WorkspaceError> {
         let Some(text) = if_exists(read_text(&self.head_path))? else {
             return Ok(None);
         };
-        let mut parts = text.split_whitespace();
-        let parsed = match (parts.next(), parts.next(), parts.next()) {
-            (Some(seq), Some(sha), None) => seq.parse().ok().map(|seq| JournalHead {
-                seq,
-                sha256: sha.to_string(),
-            }),
-            _ => None,
+        let parse = |line: &str| {
+            let mut parts = line.split_whitespace();
+            match (parts.next(), parts.next(), parts.next()) {
+                (Some(seq), Some(sha), None) => seq.parse().ok().map(|seq| JournalHead {
+                    seq,
+                    sha256: sha.to_string(),
+                }),
+                _ => None,
+            }
         };
+        let parsed: Option<Vec<JournalHead>> = text
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(parse)
+            .collect();
         // An unreadable anchor is reported as a mismatch by `verify`.
-        Ok(Some(parsed.unwrap_or(JournalHead {
-            seq: u64::MAX,
-            sha256: text.trim().chars().take(80).collect(),
-        })))
+        Ok(Some(parsed.filter(|p| !p.is_empty()).unwrap_or_else(
+            || {
+                vec![JournalHead {
+                    seq: u64::MAX,
+                    sha256: text.trim().chars().take(80).collect(),
+                }]
+            },
+        )))
     }
 
     /// The current head, as computed from the entries (the journal must verify).
+    /// With several heads (branches merged in git, not joined yet), the
+    /// last line's: [`Journal::heads`] gives them all.
     pub fn head(&self) -> Result<JournalHead, WorkspaceError> {
+        Ok(self.verified()?.head)
+    }
+
+    /// The report of [`Journal::verify`], which must find no problem.
+    fn verified(&self) -> Result<JournalReport, WorkspaceError> {
         let report = self.verify()?;
         match report.problem {
-            None => Ok(report.head),
+            None => Ok(report),
             Some(p) => Err(WorkspaceError::JournalBroken {
                 path: self.path.clone(),
                 line: p.line,
@@ -516,6 +491,7 @@ impl Journal {
                 subject,
                 payload,
                 text: None,
+                covers: true,
             },
         )
     }
@@ -539,6 +515,7 @@ impl Journal {
                 subject,
                 payload: text.as_bytes(),
                 text: Some(text),
+                covers: true,
             },
         )?;
         Ok(entry)
@@ -557,12 +534,41 @@ impl Journal {
             subject,
             payload,
             text,
+            covers,
         } = draft;
         lock.require_exclusive()?;
-        let head = self.head()?;
+        let report = self.verified()?;
+        let at = at.to_rfc3339_opts(SecondsFormat::Secs, true);
+        let mut head = report.head;
+        if report.heads.len() > 1 {
+            // Branches merged in git: one entry joins them first.
+            let text: String = report
+                .heads
+                .iter()
+                .map(|h| format!("{} {}\n", h.seq, h.sha256))
+                .collect();
+            let join = JournalEntry {
+                seq: 1 + report.heads.iter().map(|h| h.seq).max().unwrap_or(0),
+                at: at.clone(),
+                actor: actor.to_string(),
+                action: "journal.merge".to_string(),
+                subject: JOURNAL_FILE.to_string(),
+                payload_sha256: sha256_hex(text.as_bytes()),
+                text: Some(text),
+                writes: Vec::new(),
+                merged: report
+                    .heads
+                    .iter()
+                    .filter(|h| **h != head)
+                    .map(|h| h.sha256.clone())
+                    .collect(),
+                prev_sha256: head.sha256.clone(),
+            };
+            head = self.write_line(&join)?;
+        }
         let entry = JournalEntry {
             seq: head.seq + 1,
-            at: at.to_rfc3339_opts(SecondsFormat::Secs, true),
+            at,
             actor: actor.to_string(),
             action: action.to_string(),
             subject: subject.to_string(),
@@ -570,11 +576,26 @@ impl Journal {
             text: text.map(str::to_string),
             // Every record write noted since the last entry: this entry
             // vouches for the files' new content, whatever the workflow.
-            writes: lock.pending_writes(),
+            writes: if covers {
+                lock.pending_writes()
+            } else {
+                Vec::new()
+            },
             merged: Vec::new(),
             prev_sha256: head.sha256,
         };
-        let line = serde_json::to_vec(&entry).map_err(|e| WorkspaceError::JournalBroken {
+        let new_head = self.write_line(&entry)?;
+        if covers {
+            // The record writes made since the last entry are now covered.
+            lock.committed()?;
+        }
+        Ok((entry, new_head))
+    }
+
+    /// Appends `entry` (one write of its whole line), then records it as
+    /// the head.
+    fn write_line(&self, entry: &JournalEntry) -> Result<JournalHead, WorkspaceError> {
+        let line = serde_json::to_vec(entry).map_err(|e| WorkspaceError::JournalBroken {
             path: self.path.clone(),
             line: 0,
             message: Msg::new("errors-journal-serialise").arg("detail", e.to_string()),
@@ -595,9 +616,186 @@ impl Journal {
             sha256: sha256_hex(&line),
         };
         self.write_head(&new_head)?;
-        // The record writes made since the last entry are now covered.
-        lock.committed()?;
-        Ok((entry, new_head))
+        Ok(new_head)
+    }
+}
+
+/// The first problem of the journal lines `bytes`, the head anchor aside
+/// (what the git merge driver checks its result with).
+pub(crate) fn lines_problem(bytes: &[u8]) -> Option<JournalProblem> {
+    chain_of(bytes).report.problem
+}
+
+/// [`Journal::chain`] of the journal `bytes`.
+fn chain_of(bytes: &[u8]) -> Chain {
+    let mut head = JournalHead::genesis();
+    let mut behind = vec![JournalHead::genesis()];
+    let mut known: HashMap<String, u64> = HashMap::new();
+    let mut lines: Vec<JournalHead> = Vec::new();
+    let mut named: HashSet<String> = HashSet::new();
+    // Every entry so far followed the line before it.
+    let mut linear = true;
+    let mut entries = 0;
+    let fail = |line, message: Msg, entries, head| {
+        let report = JournalReport {
+            entries,
+            head,
+            heads: Vec::new(),
+            problem: Some(JournalProblem::new(line, message)),
+        };
+        Chain {
+            report,
+            behind: vec![JournalHead::genesis()],
+            known: HashMap::new(),
+        }
+    };
+    if !bytes.is_empty() && !bytes.ends_with(b"\n") {
+        let last = split_lines(&bytes).count();
+        return fail(last, Msg::new("errors-journal-cut"), 0, head);
+    }
+    for (i, line) in split_lines(&bytes).enumerate() {
+        let n = i + 1;
+        let e: JournalEntry = match serde_json::from_slice(line) {
+            Ok(e) => e,
+            Err(err) => {
+                return fail(
+                    n,
+                    Msg::new("errors-journal-invalid-entry").arg("detail", err.to_string()),
+                    entries,
+                    head,
+                );
+            }
+        };
+        let sha = sha256_hex(line);
+        let parents = e.parents();
+        if n > 1 && parents.contains(&GENESIS) {
+            return fail(
+                n,
+                Msg::new("gitjournal-second-root").arg("seq", e.seq),
+                entries,
+                head,
+            );
+        }
+        let follows = e.prev_sha256 == head.sha256;
+        if linear && e.merged.is_empty() && (follows || !known.contains_key(&e.prev_sha256)) {
+            if e.seq != head.seq + 1 {
+                return fail(
+                    n,
+                    Msg::new("errors-journal-sequence")
+                        .arg("seq", e.seq)
+                        .arg("expected", head.seq + 1),
+                    entries,
+                    head,
+                );
+            }
+            if !follows {
+                // The link is stored in entry n but vouches for entry n - 1:
+                // the usual cause is an edit of entry n - 1, so name it.
+                return fail(
+                    n - 1,
+                    Msg::new("errors-journal-changed")
+                        .arg("seq", head.seq)
+                        .arg("sha256", head.sha256.as_str())
+                        .arg("next", e.seq)
+                        .arg("line", n.to_string())
+                        .arg("recorded", e.prev_sha256.as_str()),
+                    entries.saturating_sub(1),
+                    head,
+                );
+            }
+        } else {
+            linear = false;
+            if let Some(first) = lines.iter().position(|l| l.sha256 == sha) {
+                return fail(
+                    n,
+                    Msg::new("gitjournal-line-twice")
+                        .arg("seq", e.seq)
+                        .arg("first", (first + 1).to_string()),
+                    entries,
+                    head,
+                );
+            }
+            let mut expected = 0;
+            for (k, p) in parents.iter().enumerate() {
+                let Some(seq) = known.get(*p).filter(|_| !parents[..k].contains(p)) else {
+                    return fail(
+                        n,
+                        Msg::new("gitjournal-parent-unknown")
+                            .arg("seq", e.seq)
+                            .arg("parent", *p),
+                        entries,
+                        head,
+                    );
+                };
+                expected = expected.max(seq + 1);
+            }
+            if e.seq != expected {
+                return fail(
+                    n,
+                    Msg::new("errors-journal-sequence")
+                        .arg("seq", e.seq)
+                        .arg("expected", expected),
+                    entries,
+                    head,
+                );
+            }
+        }
+        if e.text
+            .as_ref()
+            .is_some_and(|t| sha256_hex(t.as_bytes()) != e.payload_sha256)
+        {
+            return fail(
+                n,
+                Msg::new("errors-journal-text")
+                    .arg("seq", e.seq)
+                    .arg(
+                        "sha256",
+                        sha256_hex(e.text.as_deref().unwrap_or_default().as_bytes()),
+                    )
+                    .arg("recorded", e.payload_sha256.as_str()),
+                entries,
+                head,
+            );
+        }
+        if DateTime::parse_from_rfc3339(&e.at).is_err() {
+            return fail(
+                n,
+                Msg::new("errors-journal-time")
+                    .arg("seq", e.seq)
+                    .arg("at", e.at.as_str()),
+                entries,
+                head,
+            );
+        }
+        behind = parents
+            .iter()
+            .map(|p| JournalHead {
+                seq: known.get(*p).copied().unwrap_or(0),
+                sha256: p.to_string(),
+            })
+            .collect();
+        named.extend(parents.iter().map(|p| p.to_string()));
+        known.insert(sha.clone(), e.seq);
+        head = JournalHead {
+            seq: e.seq,
+            sha256: sha,
+        };
+        lines.push(head.clone());
+        entries += 1;
+    }
+    let heads = lines
+        .into_iter()
+        .filter(|l| !named.contains(&l.sha256))
+        .collect();
+    Chain {
+        report: JournalReport {
+            entries,
+            head,
+            heads,
+            problem: None,
+        },
+        behind,
+        known,
     }
 }
 
@@ -627,7 +825,7 @@ fn heads_of(hashed: &[(String, JournalEntry)]) -> Vec<JournalHead> {
         .collect()
 }
 
-fn split_lines(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
+pub(crate) fn split_lines(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
     let body = bytes.strip_suffix(b"\n").unwrap_or(bytes);
     body.split(|&b| b == b'\n')
         .filter(move |_| !bytes.is_empty())
@@ -678,6 +876,7 @@ mod tests {
                     subject: "w",
                     payload: b"vu",
                     text: Some("vu"),
+                    covers: true,
                 },
             )
             .unwrap();
@@ -853,5 +1052,208 @@ mod tests {
             .unwrap();
         writeln!(f, "{lm}").unwrap();
         assert_eq!(j.heads().unwrap(), vec![JournalHead { seq: 4, sha256: hm }]);
+    }
+
+    /// [`forked`] with a second entry on branch a, and `journal.head` as
+    /// git's union merge leaves it (both heads): the lines, in order.
+    fn merged() -> (tempfile::TempDir, Journal, Vec<String>) {
+        let (d, j, ha, hb) = forked();
+        let text = std::fs::read_to_string(j.path()).unwrap();
+        let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+        let (la4, ha4) = line_of(&entry(4, "a", &ha, &[]));
+        // a's second entry goes right after a's first: b's comes last.
+        lines.insert(3, la4);
+        let body: String = lines.iter().map(|l| format!("{l}\n")).collect();
+        std::fs::write(j.path(), body).unwrap();
+        std::fs::write(&j.head_path, format!("4 {ha4}\n3 {hb}\n")).unwrap();
+        (d, j, lines)
+    }
+
+    fn write_lines(j: &Journal, lines: &[&str]) {
+        let body: String = lines.iter().map(|l| format!("{l}\n")).collect();
+        std::fs::write(j.path(), body).unwrap();
+    }
+
+    fn problem_of(j: &Journal) -> JournalProblem {
+        j.verify().unwrap().problem.expect("a problem")
+    }
+
+    #[test]
+    fn a_merged_journal_verifies_with_its_branches() {
+        let (_d, j, lines) = merged();
+        let r = j.verify().unwrap();
+        assert_eq!(r.problem, None);
+        assert_eq!(r.entries, 5);
+        assert_eq!(r.heads.len(), 2);
+        // The head quoted in documents is the last line's.
+        assert_eq!(r.head.sha256, sha256_hex(lines[4].as_bytes()));
+        assert_eq!(j.head().unwrap(), r.head);
+        // The order of the head file's lines does not matter.
+        let t = std::fs::read_to_string(&j.head_path).unwrap();
+        let rev: String = t.lines().rev().map(|l| format!("{l}\n")).collect();
+        std::fs::write(&j.head_path, rev).unwrap();
+        assert_eq!(j.verify().unwrap().problem, None);
+        // Shown in --json only when there are several.
+        let json = serde_json::to_string(&r).unwrap();
+        assert!(json.contains("\"heads\""), "{json}");
+        let (_d, j) = journal_with(2);
+        let json = serde_json::to_string(&j.verify().unwrap()).unwrap();
+        assert!(!json.contains("heads"), "{json}");
+    }
+
+    #[test]
+    fn a_merged_journal_with_a_line_removed_edited_moved_or_doubled_is_detected() {
+        let (_d, j, lines) = merged();
+        let l: Vec<&str> = lines.iter().map(String::as_str).collect();
+        let cases: Vec<(&str, Vec<&str>, &str)> = vec![
+            (
+                "a's first removed",
+                vec![l[0], l[1], l[3], l[4]],
+                "sequence 4 where 3",
+            ),
+            (
+                "a's second removed",
+                vec![l[0], l[1], l[2], l[4]],
+                "lists entry 4",
+            ),
+            (
+                "parent after child",
+                vec![l[0], l[1], l[3], l[2], l[4]],
+                "sequence 4 where 3",
+            ),
+            (
+                "b's before a's, a's reversed",
+                vec![l[0], l[1], l[4], l[3], l[2]],
+                "entry 3 was changed",
+            ),
+            ("doubled", vec![l[0], l[1], l[2], l[3], l[4], l[2]], "twice"),
+            ("b's removed", vec![l[0], l[1], l[2], l[3]], "lists entry 3"),
+        ];
+        for (what, c, says) in cases {
+            write_lines(&j, &c);
+            let p = problem_of(&j);
+            assert!(p.message.contains(says), "{what}: {}", p.message);
+        }
+        // Any byte of any line flipped.
+        write_lines(&j, &l);
+        let orig = std::fs::read(j.path()).unwrap();
+        for i in (0..orig.len()).filter(|&i| orig[i] != b'\n') {
+            let mut b = orig.clone();
+            b[i] ^= 0x01;
+            std::fs::write(j.path(), &b).unwrap();
+            assert!(
+                j.verify().unwrap().problem.is_some(),
+                "flip at byte {i} passed"
+            );
+        }
+    }
+
+    #[test]
+    fn a_second_root_a_wrong_seq_and_a_truncated_head_are_detected() {
+        let (_d, j, lines) = merged();
+        let l: Vec<&str> = lines.iter().map(String::as_str).collect();
+        // Another workspace's first entry among ours.
+        let (root, _) = line_of(&entry(1, "z", GENESIS, &[]));
+        write_lines(&j, &[l[0], l[1], l[2], l[3], l[4], &root]);
+        assert!(problem_of(&j).message.contains("second history"));
+        // b's entry claims seq 4 after entry 2.
+        let b: JournalEntry = serde_json::from_str(l[4]).unwrap();
+        let (wrong, _) = line_of(&JournalEntry { seq: 4, ..b });
+        write_lines(&j, &[l[0], l[1], l[2], l[3], &wrong]);
+        let p = problem_of(&j);
+        assert_eq!(p.line, 5);
+        assert!(p.message.contains("sequence 4 where 3"), "{}", p.message);
+        // A head file cut to one of the two heads.
+        write_lines(&j, &l);
+        let t = std::fs::read_to_string(&j.head_path).unwrap();
+        std::fs::write(&j.head_path, t.lines().next().unwrap()).unwrap();
+        let p = problem_of(&j);
+        assert_eq!(p.line, 0);
+        assert!(
+            p.message.contains("the journal's heads are"),
+            "{}",
+            p.message
+        );
+        // A head file that lists an entry the journal lost.
+        std::fs::write(&j.head_path, format!("{t}9 {}\n", sha256_hex(b"gone"))).unwrap();
+        assert!(problem_of(&j).message.contains("does not hold"));
+    }
+
+    #[test]
+    fn the_next_write_joins_the_branches_first() {
+        let (d, j, lines) = merged();
+        let lock = WorkspaceLock::acquire(d.path(), Duration::from_secs(1)).unwrap();
+        let at = DateTime::parse_from_rfc3339("2021-03-28T09:00:00Z")
+            .unwrap()
+            .to_utc();
+        let (e, head) = j.append(&lock, at, "Léa", "test.note", "s", b"y").unwrap();
+        let all = j.entries().unwrap();
+        assert_eq!(all.len(), 7);
+        let join = &all[5];
+        assert_eq!(join.action, "journal.merge");
+        assert_eq!(join.actor, "Léa");
+        assert_eq!(join.at, "2021-03-28T09:00:00Z");
+        assert_eq!(join.subject, JOURNAL_FILE);
+        assert_eq!(join.seq, 5);
+        assert_eq!(join.prev_sha256, sha256_hex(lines[4].as_bytes()));
+        assert_eq!(join.merged, vec![sha256_hex(lines[3].as_bytes())]);
+        assert_eq!(
+            join.text.as_deref().unwrap(),
+            format!(
+                "4 {}\n3 {}\n",
+                sha256_hex(lines[3].as_bytes()),
+                sha256_hex(lines[4].as_bytes())
+            )
+        );
+        assert_eq!(e.seq, 6);
+        let r = j.verify().unwrap();
+        assert_eq!(r.problem, None);
+        assert_eq!(j.heads().unwrap(), vec![head.clone()]);
+        assert_eq!(
+            std::fs::read_to_string(&j.head_path).unwrap(),
+            format!("6 {}\n", head.sha256)
+        );
+        // Written once: the next write does not join again.
+        j.append(&lock, at, "Léa", "test.note", "s", b"z").unwrap();
+        assert_eq!(j.entries().unwrap().len(), 8);
+        // The joined branch's last entry removed: the join names a lost line.
+        let text = std::fs::read_to_string(j.path()).unwrap();
+        let mut l: Vec<&str> = text.lines().collect();
+        l.remove(3);
+        write_lines(&j, &l);
+        let p = problem_of(&j);
+        assert_eq!(p.line, 5);
+        assert!(p.message.contains("no earlier line"), "{}", p.message);
+    }
+
+    #[test]
+    fn a_stop_right_after_the_joining_entry_is_one_behind_and_completed() {
+        let (d, j, lines) = merged();
+        let heads_before = std::fs::read_to_string(&j.head_path).unwrap();
+        let lock = WorkspaceLock::acquire(d.path(), Duration::from_secs(1)).unwrap();
+        let at = DateTime::parse_from_rfc3339("2021-03-28T09:00:00Z")
+            .unwrap()
+            .to_utc();
+        j.append(&lock, at, "Léa", "test.note", "s", b"y").unwrap();
+        // Put things back as a stop between the join's line and its head leaves them.
+        let text = std::fs::read_to_string(j.path()).unwrap();
+        let join_line = text.lines().nth(5).unwrap().to_string();
+        let mut kept: Vec<&str> = lines.iter().map(String::as_str).collect();
+        kept.push(&join_line);
+        write_lines(&j, &kept);
+        std::fs::write(&j.head_path, &heads_before).unwrap();
+        let p = problem_of(&j);
+        assert!(p.message.contains("one entry behind"), "{}", p.message);
+        let head = j.one_behind().unwrap().expect("one behind");
+        assert_eq!(head.sha256, sha256_hex(join_line.as_bytes()));
+        j.complete_head(&lock, &head).unwrap();
+        assert_eq!(j.verify().unwrap().problem, None);
+        assert_eq!(j.heads().unwrap().len(), 1);
+        // Two heads listed for a linear end is no "one behind".
+        let (_d, j) = journal_with(3);
+        let t = std::fs::read_to_string(&j.head_path).unwrap();
+        std::fs::write(&j.head_path, format!("{t}1 {}\n", GENESIS)).unwrap();
+        assert_eq!(j.one_behind().unwrap(), None);
+        assert!(j.verify().unwrap().problem.is_some());
     }
 }

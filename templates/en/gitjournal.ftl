@@ -1,0 +1,16 @@
+## The journal as a DAG: clones merged in git (issue 11).
+gitjournal-action-journal-merge = branches of the journal joined after a git merge
+gitjournal-second-root = entry { $seq } starts a second history (it names no earlier entry): the journals of two unrelated workspaces were put together
+gitjournal-line-twice = entry { $seq } is there twice (first at line { $first })
+gitjournal-parent-unknown = entry { $seq } names { $parent }, which is no earlier line of the journal: an entry was changed, removed or moved after the entries that follow it
+gitjournal-head-absent = `{ $head }` lists entry { $seq } ({ $recorded }), which the journal does not hold: entries were removed from the end, or an entry was edited
+gitjournal-heads-mismatch = `{ $head }` lists { $recorded } but the journal's heads are { $computed }: entries were removed from the end, or `{ $head }` was edited
+gitjournal-branches = { $branches } branches of the journal are open (clones merged in git): the next write joins them
+gitjournal-rewritten = the journal was rewritten on one side: its line { $line } is not the common ancestor's (a journal only grows at the end)
+gitjournal-rewritten-hint = abort the merge (`git merge --abort`), find the commit that changed the journal's earlier lines (`git log -p -- journal.jsonl`) and restore them
+gitjournal-merge-invalid = the merged journal would not verify (line { $line }: { $problem })
+gitjournal-concurrent = the record { $record } (`{ $file }`) was changed on both sides: on this side by { $ours }; on the other by { $theirs }. The journal keeps both; the record is a conflict to resolve
+gitjournal-concurrent-hint = what to do: resolve `{ $file }` (keep what each side did), `git add` it and commit, then `dpo record adopt { $file } --reason "…"`
+gitjournal-status-concurrent = { $file } changed on two merged branches: resolve, then adopt
+gitjournal-integrity-concurrent = the record { $record } was changed on two branches of the journal merged in git, by { $sides }: neither change includes the other, and the file as resolved is vouched for by no entry
+gitjournal-integrity-concurrent-hint = check that `{ $file }` keeps what each side did (resolve it in git, `git add`, commit), then `dpo record adopt { $file } --reason "…"`

@@ -1,0 +1,16 @@
+## Le journal en graphe : des clones fusionnés dans git (issue 11).
+gitjournal-action-journal-merge = branches du journal réunies après une fusion git
+gitjournal-second-root = l'entrée { $seq } commence un second historique (elle ne désigne aucune entrée antérieure) : les journaux de deux espaces de travail sans rapport ont été réunis
+gitjournal-line-twice = l'entrée { $seq } figure deux fois (d'abord à la ligne { $first })
+gitjournal-parent-unknown = l'entrée { $seq } désigne { $parent }, qui n'est aucune ligne antérieure du journal : une entrée a été modifiée, supprimée ou déplacée après les entrées qui la suivent
+gitjournal-head-absent = `{ $head }` désigne l'entrée { $seq } ({ $recorded }), que le journal ne contient pas : des entrées ont été supprimées à la fin, ou une entrée a été modifiée
+gitjournal-heads-mismatch = `{ $head }` désigne { $recorded } mais les têtes du journal sont { $computed } : des entrées ont été supprimées à la fin, ou `{ $head }` a été modifié
+gitjournal-branches = { $branches } branches du journal sont ouvertes (clones fusionnés dans git) : la prochaine écriture les réunit
+gitjournal-rewritten = le journal a été réécrit d'un côté : sa ligne { $line } n'est pas celle de l'ancêtre commun (un journal ne s'allonge qu'à la fin)
+gitjournal-rewritten-hint = abandonnez la fusion (`git merge --abort`), trouvez le commit qui a modifié les lignes antérieures du journal (`git log -p -- journal.jsonl`) et rétablissez-les
+gitjournal-merge-invalid = le journal fusionné ne serait pas vérifiable (ligne { $line } : { $problem })
+gitjournal-concurrent = l'enregistrement { $record } (`{ $file }`) a été modifié des deux côtés : de ce côté par { $ours } ; de l'autre par { $theirs }. Le journal garde les deux ; l'enregistrement est un conflit à résoudre
+gitjournal-concurrent-hint = que faire : résolvez `{ $file }` (gardez ce que chaque côté a fait), faites `git add` puis le commit, puis `dpo record adopt { $file } --reason "…"`
+gitjournal-status-concurrent = { $file } modifié sur deux branches fusionnées : résoudre, puis adopter
+gitjournal-integrity-concurrent = l'enregistrement { $record } a été modifié sur deux branches du journal fusionnées dans git, par { $sides } : aucune des deux modifications n'inclut l'autre, et aucune entrée ne garantit le fichier tel que résolu
+gitjournal-integrity-concurrent-hint = vérifiez que `{ $file }` garde ce que chaque côté a fait (résolu dans git, `git add`, commit), puis `dpo record adopt { $file } --reason "…"`
