@@ -16,6 +16,15 @@
 //! far are now covered: the entry names each of those files with the
 //! SHA-256 of its new content (`writes`), which `check` and `journal verify`
 //! compare with the files ([`super::integrity`]).
+//!
+//! Clones of a workspace merged in git make the journal a DAG: git's merge
+//! driver ([`super::merge`]) puts their lines after ours, each with its
+//! bytes. An entry's parents are `prev_sha256` and, for an entry that joins
+//! branches, `merged`; the file order is a topological order (every parent is
+//! an earlier line), which [`Journal::verify`] checks — for a journal that is
+//! one chain, exactly as before. `journal.head` holds one line per head (the
+//! entries no later entry names); the next write after a merge first appends
+//! a `journal.merge` entry that joins them.
 
 use crate::render::catalog::{Catalog, Localize, Msg};
 use crate::workspace::{if_exists, read_bytes, read_text};

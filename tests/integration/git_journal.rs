@@ -238,12 +238,7 @@ fn the_same_breach_changed_in_both_clones_is_a_conflict_named_then_adopted() {
             "2026-03-26 09:00",
         ])
         .assert_code(0);
-    let id = std::fs::read_dir(team.registers("alice").join("breaches"))
-        .expect("breaches")
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .find_map(|n| n.strip_suffix(".yaml").map(str::to_string))
-        .expect("a breach");
+    let id = breach_id(&team);
     let file = format!("breaches/{id}.yaml");
     team.commit("alice", "a breach");
     assert!(team
@@ -421,4 +416,79 @@ fn the_merge_driver_refuses_bad_input_with_exit_2_and_leaves_ours_alone() {
     );
     assert_eq!(std::fs::read(&ours).expect("read"), before);
     let _ = std::fs::remove_file(&base);
+}
+
+#[test]
+fn calls_logged_in_both_clones_are_adopted_once_both_are_kept() {
+    let team = Team::new();
+    team.dpo("alice", "coordinateur-ept")
+        .run(&[
+            "breach",
+            "open",
+            "--title",
+            "Rançongiciel",
+            "--aware-at",
+            "2026-03-26 09:00",
+        ])
+        .assert_code(0);
+    team.commit("alice", "a breach");
+    assert!(team
+        .git("alice", &["push", "-q", "origin", "main"])
+        .success());
+    assert!(team.pull("bob").success());
+    let id = breach_id(&team);
+    let file = format!("breaches/{id}.yaml");
+    for (clone, actor, outcome) in [
+        ("alice", "coordinateur-ept", "informée de vive voix"),
+        ("bob", "technicien-support", "rappel demandé"),
+    ] {
+        team.dpo(clone, actor)
+            .run(&crate::support::breach::call_mme_martin(&id, None, outcome))
+            .assert_code(0);
+        team.commit(clone, outcome);
+    }
+    assert!(team
+        .git("alice", &["push", "-q", "origin", "main"])
+        .success());
+    let pulled = team.pull("bob");
+    assert!(!pulled.success(), "{}", pulled.text());
+    // The two calls as git shows them: the lines they share, then each
+    // side's.
+    let path = team.registers("bob").join(&file);
+    let conflicted = std::fs::read_to_string(&path).expect("read");
+    let (pre, rest) = conflicted.split_once("<<<<<<< HEAD\n").expect("ours");
+    let (ours, rest) = rest.split_once("=======\n").expect("theirs");
+    let (theirs, rest) = rest.split_once(">>>>>>>").expect("end");
+    let post = rest.split_once('\n').map_or("", |(_, p)| p);
+    let shared = pre.rsplit_once("calls:\n").expect("calls").1;
+    let both = format!("{pre}{ours}{shared}{theirs}{post}");
+    let one = format!("{pre}{ours}{post}");
+    assert!(
+        both.contains("informée de vive voix") && both.contains("rappel demandé"),
+        "{both}"
+    );
+    std::fs::write(&path, &one).expect("write");
+    team.commit("bob", "one call kept");
+    let adopt = |reason: &str| {
+        team.dpo("bob", "technicien-support")
+            .english()
+            .run(&["record", "adopt", &file, "--reason", reason])
+    };
+    let refused = adopt("un appel perdu");
+    refused.assert_code(2);
+    assert!(refused.stderr().contains("calls"), "{}", refused.stderr());
+    std::fs::write(&path, &both).expect("write");
+    team.commit("bob", "both calls kept");
+    adopt("les deux appels").assert_code(0);
+    team.assert_sound("bob");
+}
+
+/// The id of the one breach of the clone `alice`.
+fn breach_id(team: &Team) -> String {
+    std::fs::read_dir(team.registers("alice").join("breaches"))
+        .expect("breaches")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .find_map(|n| n.strip_suffix(".yaml").map(str::to_string))
+        .expect("a breach")
 }
