@@ -17,6 +17,9 @@
 //!   leaves every record here; a journal cut short, with its head made to
 //!   match, leaves the records written by the removed entries either here
 //!   or changed.
+//! - **changed on two branches**: clones merged in git both wrote it, and no
+//!   write descends from both ([`concurrent_writes`]); the file as resolved
+//!   by hand is adopted with `dpo record adopt`.
 //!
 //! What this cannot catch: someone who rewrites the records, the objects
 //! and the whole chain consistently. Only a head kept outside the workspace
@@ -486,6 +489,35 @@ pub fn differing_fields(old: &str, new: &str) -> Vec<String> {
     keys
 }
 
+/// Whether the top-level `field` of `resolved` is the merge of its values
+/// in `sides` (texts of the same record written on two branches): a list
+/// holds every item of each side's and nothing else; any other value is
+/// one side's.
+fn merges_sides(field: &str, resolved: &str, sides: &[String]) -> bool {
+    use serde_yaml::Value;
+    let value = |t: &str| match serde_yaml::from_str::<Value>(t) {
+        Ok(Value::Mapping(m)) => m.get(field).cloned().unwrap_or(Value::Null),
+        _ => Value::Null,
+    };
+    let items = |v: &Value| match v {
+        Value::Sequence(s) => Some(s.clone()),
+        Value::Null => Some(Vec::new()),
+        _ => None,
+    };
+    let ours = value(resolved);
+    let theirs: Vec<Value> = sides.iter().map(|t| value(t)).collect();
+    match (
+        items(&ours),
+        theirs.iter().map(items).collect::<Option<Vec<_>>>(),
+    ) {
+        (Some(got), Some(each)) => {
+            each.iter().flatten().all(|i| got.contains(i))
+                && got.iter().all(|i| each.iter().flatten().any(|x| x == i))
+        }
+        _ => theirs.contains(&ours),
+    }
+}
+
 /// Why `dpo record adopt` refuses (exit 2).
 #[derive(Debug, thiserror::Error)]
 pub enum AdoptError {
@@ -661,9 +693,18 @@ pub fn adopt(
         None => String::new(),
     };
     let fields = differing_fields(&old, &text);
+    // Evidence written on both branches may be merged, never changed.
+    let sides: Vec<String> = concurrent
+        .iter()
+        .flatten()
+        .filter_map(|w| store::read_object(&ws.root, &w.sha256))
+        .collect();
     let sections: Vec<String> = fields
         .iter()
         .filter(|f| !baseline && kind.evidence.contains(&f.as_str()))
+        .filter(|f| {
+            sides.len() < concurrent.as_ref().map_or(1, Vec::len) || !merges_sides(f, &text, &sides)
+        })
         .cloned()
         .collect();
     if !sections.is_empty() {
@@ -828,5 +869,25 @@ mod tests {
         assert_eq!(concurrent_writes(&h).len(), 1);
         let h = add("Léa", &[6], &[f]); // 7
         assert!(concurrent_writes(&h).is_empty());
+    }
+
+    #[test]
+    fn evidence_of_two_branches_is_adopted_merged_never_changed() {
+        let a = "calls:\n- {at: '1', by: Alice}\nclosed: null\n".to_string();
+        let b = "calls:\n- {at: '2', by: Bob}\nclosed: '3'\n".to_string();
+        let sides = [a, b];
+        let both = "calls:\n- {at: '2', by: Bob}\n- {at: '1', by: Alice}\n";
+        assert!(merges_sides("calls", both, &sides));
+        // One side's call lost, or a call no side made.
+        assert!(!merges_sides(
+            "calls",
+            "calls:\n- {at: '1', by: Alice}\n",
+            &sides
+        ));
+        let more = format!("{both}- {{at: '4', by: Eve}}\n");
+        assert!(!merges_sides("calls", &more, &sides));
+        // A value that is no list: one side's, as it was.
+        assert!(merges_sides("closed", "closed: '3'\n", &sides));
+        assert!(!merges_sides("closed", "closed: '4'\n", &sides));
     }
 }

@@ -2,8 +2,8 @@
 //! %P`): two clones that both journaled are merged without a conflict, and
 //! without breaking the chain.
 //!
-//! The journal is append-only, so each side is the common ancestor's lines
-//! (`O`) followed by its own. The result is our lines (`A`), then their
+//! The journal is append-only, so each side holds the common ancestor's
+//! lines (`O`), followed by its own. The result is our lines (`A`), then their
 //! lines not already ours, in their order: every line keeps its bytes, so
 //! every hash that names it still does, and the file stays a topological
 //! order of the entries (the journal is a DAG, see [`super::journal`]). The
@@ -78,17 +78,18 @@ fn parse(side: Side<'_>) -> Result<Vec<(&[u8], JournalEntry)>, WorkspaceError> {
         .collect()
 }
 
-/// Refuses a side that does not start with the common ancestor's lines.
-fn starts_with_base(
+/// Refuses a side that lost a line of the common ancestor. Each side
+/// normally starts with the ancestor's lines; after criss-cross merges git
+/// gives as ancestor a merge of several, whose lines each side holds in
+/// another topological order: every line kept is what counts (the result is
+/// verified anyway).
+fn keeps_base(
     side: Side<'_>,
     lines: &[(&[u8], JournalEntry)],
     base: &[(&[u8], JournalEntry)],
 ) -> Result<(), WorkspaceError> {
-    match base
-        .iter()
-        .zip(lines.iter().map(Some).chain(std::iter::repeat(None)))
-        .position(|((b, _), l)| l.is_none_or(|(l, _)| l != b))
-    {
+    let held: HashSet<&[u8]> = lines.iter().map(|(l, _)| *l).collect();
+    match base.iter().position(|(b, _)| !held.contains(b)) {
         None => Ok(()),
         Some(i) => Err(WorkspaceError::Refused {
             path: side.path.to_path_buf(),
@@ -100,13 +101,14 @@ fn starts_with_base(
 
 /// Merges the journals `ours` and `theirs` of the common ancestor `base`
 /// (see the module documentation). Refuses a line that is no entry, a side
-/// that rewrote the ancestor's lines, and a result that does not verify.
+/// that lost (or changed) a line of the ancestor, and a result that does not
+/// verify.
 pub fn merge(base: Side<'_>, ours: Side<'_>, theirs: Side<'_>) -> Result<Merged, WorkspaceError> {
     let o = parse(base)?;
     let a = parse(ours)?;
     let b = parse(theirs)?;
-    starts_with_base(ours, &a, &o)?;
-    starts_with_base(theirs, &b, &o)?;
+    keeps_base(ours, &a, &o)?;
+    keeps_base(theirs, &b, &o)?;
     let in_o: HashSet<&[u8]> = o.iter().map(|(l, _)| *l).collect();
     let in_a: HashSet<&[u8]> = a.iter().map(|(l, _)| *l).collect();
     let in_b: HashSet<&[u8]> = b.iter().map(|(l, _)| *l).collect();
@@ -296,5 +298,26 @@ mod tests {
         )
         .unwrap_err();
         assert!(e.to_string().contains("would not verify"), "{e}");
+    }
+
+    #[test]
+    fn an_ancestor_merged_from_several_is_accepted_in_another_order() {
+        // After criss-cross merges, git's ancestor is itself a merge: ours
+        // holds its lines with the branches the other way round.
+        let (o, a, b) = sides();
+        let (a3, b3) = (&a[2], &b[2]);
+        let base = text(&[&o[0], &o[1], a3, b3]);
+        let ours = text(&[&o[0], &o[1], b3, a3]);
+        let (n, _) = line(4, "Bob", "journal.note", &sha256_hex(b3.as_bytes()), &[]);
+        let theirs = text(&[&o[0], &o[1], a3, b3, &n]);
+        let m = merge(side("O", &base), side("A", &ours), side("B", &theirs)).unwrap();
+        assert_eq!(m.bytes, text(&[&o[0], &o[1], b3, a3, &n]));
+        // A line of the ancestor lost is still refused.
+        let lost = text(&[&o[0], &o[1], b3]);
+        let e = merge(side("O", &base), side("A", &lost), side("B", &theirs)).unwrap_err();
+        assert!(
+            e.to_string().contains("line 3 of the common ancestor"),
+            "{e}"
+        );
     }
 }

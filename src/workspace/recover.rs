@@ -11,16 +11,17 @@
 //! - **`.dpo-tmp-*` files**: temporaries of atomic writes never renamed.
 //!   Removed.
 //! - **`journal.head` one entry behind a well-formed, correctly chained last
-//!   entry**: the entry was appended, the head not yet recorded. The head is
-//!   completed and the recovery journaled (`journal.recover`).
+//!   entry** (it lists the last entry's parents, and the last entry is the
+//!   only head): the entry was appended, the head not yet recorded. The head
+//!   is completed and the recovery journaled (`journal.recover`).
 //! - **record files written without their entry**: write-ahead. Before the
 //!   store replaces a record file it notes, in `.dpo.pending` (flushed to
 //!   disk first), the file, what it held before and the SHA-256 of what it
 //!   is about to hold, with the journal head at that moment
 //!   ([`super::WorkspaceLock::intend`]). The next journal entry covers those
-//!   writes and removes the note. A note left behind whose journal head is
-//!   still the current one means the command stopped before journaling its
-//!   change: each file it wrote is put back as it was (a created file is
+//!   writes and removes the note. A note left behind that no entry but a
+//!   join of branches (`journal.merge`) or a completed head follows means
+//!   the command stopped before journaling its change: each file it wrote is put back as it was (a created file is
 //!   removed) and each rollback journaled (`journal.rollback`). A file that
 //!   holds neither its old nor its new content was changed by someone else:
 //!   recovery refuses, and nothing is written until a person looks.
