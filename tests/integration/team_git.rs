@@ -1028,6 +1028,8 @@ fn check_warns_of_a_tag_two_clones_claimed_at_once() {
     let a = place.path("a");
     place.identify(&a, "Gerald Petiot");
     let ws_a = place.workspace("a/registers");
+    // As `dpo init` writes it: the lock and the other local files stay out.
+    std::fs::write(ws_a.join(".gitignore"), IGNORED).expect("gitignore");
     place
         .dpo(&ws_a, "coordinateur-ept")
         .run(&["journal", "note", "-m", "début"])
