@@ -2,7 +2,7 @@
 //! for team work ([`crate::team::setup`]) — and the same setup at the end
 //! of `dpo init` inside a git work tree ([`after_init`]).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
 
@@ -10,7 +10,7 @@ use super::{print_json, CliError, Settings};
 use crate::render::catalog::{Msg, Told};
 use crate::render::templates::Strings;
 use crate::team::{self, SetupDone};
-use crate::workspace::Act;
+use crate::workspace::{self, Act, WorkspaceError};
 
 /// Git subcommands.
 #[derive(Debug, Subcommand)]
@@ -20,6 +20,24 @@ pub enum GitCommand {
     /// 2026-TAG-001) in the clone's local git config, the tag's claim
     /// journaled. Run it once in each clone; again, it changes nothing.
     Setup(SetupArgs),
+    /// Git's merge driver of journal.head (registered by setup as
+    /// `dpo git merge-heads %O %A %B`): the heads of both sides, without
+    /// those a side wrote after; the result replaces OURS.
+    MergeHeads(MergeHeadsArgs),
+}
+
+/// Arguments of `dpo git merge-heads` (git's `%O %A %B`).
+#[derive(Debug, Args)]
+pub struct MergeHeadsArgs {
+    /// The common ancestor's head file (`%O`; may be missing or empty).
+    #[arg(value_name = "BASE")]
+    pub base: PathBuf,
+    /// Our head file (`%A`), replaced by the merged one.
+    #[arg(value_name = "OURS")]
+    pub ours: PathBuf,
+    /// Their head file (`%B`).
+    #[arg(value_name = "THEIRS")]
+    pub theirs: PathBuf,
 }
 
 /// Options of `dpo git setup`.
@@ -32,7 +50,10 @@ pub struct SetupArgs {
 }
 
 pub(super) fn run(settings: &Settings, cmd: &GitCommand) -> Result<i32, CliError> {
-    let GitCommand::Setup(a) = cmd;
+    let a = match cmd {
+        GitCommand::Setup(a) => a,
+        GitCommand::MergeHeads(m) => return merge_heads(m),
+    };
     let ws = settings.load()?;
     let act = settings.act(ws.tz)?;
     let done = setup(settings, settings.root(), &act, a.tag.as_deref())?;
@@ -48,6 +69,19 @@ pub(super) fn run(settings: &Settings, cmd: &GitCommand) -> Result<i32, CliError
     told(&s, &done, &act)?;
     let dir = settings.root().display().to_string();
     say!(s, "team-setup-next", dir = dir)?;
+    Ok(0)
+}
+
+/// `dpo git merge-heads BASE OURS THEIRS`: [`team::merge_heads`] written
+/// over OURS, atomically. Exit 0, or 2 when a file cannot be read or
+/// written (git then leaves the file in conflict).
+fn merge_heads(a: &MergeHeadsArgs) -> Result<i32, CliError> {
+    let read = |p: &Path| -> Result<String, CliError> {
+        let text = workspace::if_exists(workspace::read_text(p)).map_err(WorkspaceError::from)?;
+        Ok(text.unwrap_or_default())
+    };
+    let merged = team::merge_heads(&read(&a.base)?, &read(&a.ours)?, &read(&a.theirs)?);
+    workspace::write_atomic(&a.ours, merged.as_bytes())?;
     Ok(0)
 }
 

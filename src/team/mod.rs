@@ -249,11 +249,30 @@ pub fn setup(
             files.push(file.to_string());
         }
     }
-    let driver = format!("{} journal merge %O %A %B %P", git::shell_quoted(dpo));
-    let driver_set = clone.driver.as_deref() != Some(driver.as_str());
-    if driver_set {
-        git::set_config(root, git::DRIVER_NAME_KEY, "dpo journal (hash-chained)")?;
-        git::set_config(root, git::DRIVER_KEY, &driver)?;
+    let dpo = git::shell_quoted(dpo);
+    let drivers = [
+        (
+            git::DRIVER_KEY,
+            git::DRIVER_NAME_KEY,
+            "dpo journal (hash-chained)",
+            format!("{dpo} journal merge %O %A %B %P"),
+            &clone.driver,
+        ),
+        (
+            git::HEAD_DRIVER_KEY,
+            git::HEAD_DRIVER_NAME_KEY,
+            "dpo journal heads",
+            format!("{dpo} git merge-heads %O %A %B"),
+            &clone.head_driver,
+        ),
+    ];
+    let mut driver_set = false;
+    for (key, name_key, name, command, has) in drivers {
+        if has.as_deref() != Some(command.as_str()) {
+            git::set_config(root, name_key, name)?;
+            git::set_config(root, key, &command)?;
+            driver_set = true;
+        }
     }
     if tag_set {
         git::set_config(root, git::TAG_KEY, &tag)?;
@@ -302,6 +321,30 @@ fn completed(root: &Path, file: &str, lines: &[&str]) -> Result<Option<String>, 
     Ok(Some(out))
 }
 
+/// The head file `journal.head` merged as git's driver `dpo git merge-heads
+/// %O %A %B` merges it: a three-way merge of the sets of lines (one per
+/// head) — a head both sides list, or one side added since the common
+/// ancestor `base`, stays; one a side no longer lists (it wrote after it)
+/// goes. Sorted, one per line. Where git's `union` keeps every line of a
+/// hunk both sides changed, a head superseded on one side would stay, and
+/// `journal verify` would rightly refuse the file.
+pub fn merge_heads(base: &str, ours: &str, theirs: &str) -> String {
+    let set = |t: &str| -> BTreeSet<String> {
+        t.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let (o, a, b) = (set(base), set(ours), set(theirs));
+    let keep = a
+        .intersection(&b)
+        .chain(a.difference(&o))
+        .chain(b.difference(&o));
+    let merged: BTreeSet<&String> = keep.collect();
+    merged.into_iter().map(|l| format!("{l}\n")).collect()
+}
+
 /// What `dpo check` warns of in a team's workspace (its `.gitattributes`
 /// names the merge driver) inside the git clone `clone`: a clone without
 /// the merge driver or without a tag, and a tag two `git.setup` entries
@@ -316,7 +359,7 @@ pub fn findings(
     };
     let mut out = Vec::new();
     let at = (line, 1);
-    if clone.driver.is_none() {
+    if clone.driver.is_none() || clone.head_driver.is_none() {
         out.push(
             Diagnostic::warning_msg(ATTRIBUTES_FILE, at, "", Msg::new("team-check-no-driver"))
                 .with_hint_msg(Msg::new("team-check-run-setup")),
@@ -419,6 +462,27 @@ mod tests {
     }
 
     #[test]
+    fn the_heads_merge_as_sets_and_a_head_one_side_wrote_after_goes() {
+        // Y wrote y2 after y1 while X merged y1 with its x1: git's union
+        // would keep y1.
+        assert_eq!(
+            merge_heads("4 y1\n", "5 y2\n", "4 x1\n4 y1\n"),
+            "4 x1\n5 y2\n"
+        );
+        // Both sides wrote after the ancestor's head: both new heads.
+        assert_eq!(merge_heads("3 o\n", "4 a\n", "4 b\n"), "4 a\n4 b\n");
+        // One side unchanged: the other's.
+        assert_eq!(merge_heads("3 o\n", "3 o\n", "4 b\n"), "4 b\n");
+        // The same head on both sides, and no ancestor (a file added on both).
+        assert_eq!(merge_heads("", "4 a\n", "4 a\n"), "4 a\n");
+        // A joined branch: both list the join's head.
+        assert_eq!(
+            merge_heads("4 a\n4 b\n", "6 j\n", "4 a\n4 b\n5 c\n"),
+            "5 c\n6 j\n"
+        );
+    }
+
+    #[test]
     fn a_file_is_completed_with_the_lines_it_lacks_only() {
         let dir = tempfile::tempdir().expect("temp dir");
         let root = dir.path();
@@ -498,8 +562,17 @@ mod tests {
         let set_up = GitClone {
             tag: Some("al".into()),
             driver: Some("dpo journal merge %O %A %B %P".into()),
+            head_driver: Some("dpo git merge-heads %O %A %B".into()),
             ..GitClone::default()
         };
+        let no_head_driver = GitClone {
+            head_driver: None,
+            ..set_up.clone()
+        };
+        assert_eq!(
+            findings(root, Some(&no_head_driver), &entries[..2]).len(),
+            1
+        );
         assert_eq!(findings(root, Some(&set_up), &entries[..2]), Vec::new());
     }
 }

@@ -17,13 +17,18 @@ pub const TAG_KEY: &str = "dpo.tag";
 pub const DRIVER_KEY: &str = "merge.dpo-journal.driver";
 /// The local configuration key of the merge driver's name.
 pub const DRIVER_NAME_KEY: &str = "merge.dpo-journal.name";
+/// The local configuration key of the head file's merge driver's command.
+pub const HEAD_DRIVER_KEY: &str = "merge.dpo-journal-head.driver";
+/// The local configuration key of the head file's merge driver's name.
+pub const HEAD_DRIVER_NAME_KEY: &str = "merge.dpo-journal-head.name";
 
 /// The lines of the workspace's `.gitattributes` that make git merge the
-/// journal with `dpo journal merge` and its head file line by line (one
-/// line per head).
+/// journal with `dpo journal merge`, and its head file (one line per head)
+/// with `dpo git merge-heads`: a three-way merge of the sets of heads, where
+/// git's own `union` would keep a head one side has since written after.
 pub const ATTRIBUTES: [&str; 2] = [
     "journal.jsonl merge=dpo-journal",
-    "journal.head merge=union",
+    "journal.head merge=dpo-journal-head",
 ];
 /// The workspace's `.gitattributes`.
 pub const ATTRIBUTES_FILE: &str = ".gitattributes";
@@ -109,6 +114,8 @@ pub struct GitClone {
     pub tag: Option<String>,
     /// The journal's merge driver command, when registered.
     pub driver: Option<String>,
+    /// The head file's merge driver command, when registered.
+    pub head_driver: Option<String>,
 }
 
 impl GitClone {
@@ -122,6 +129,7 @@ impl GitClone {
             top,
             tag: config.remove(TAG_KEY),
             driver: config.remove(DRIVER_KEY),
+            head_driver: config.remove(HEAD_DRIVER_KEY),
         }))
     }
 }
@@ -217,7 +225,10 @@ mod tests {
             .expect("git init");
         assert!(init.success());
         let clone = GitClone::of(&ws).expect("git").expect("a work tree");
-        assert_eq!((clone.tag, clone.driver), (None, None));
+        assert_eq!(
+            (clone.tag, clone.driver, clone.head_driver),
+            (None, None, None)
+        );
         set_config(&ws, TAG_KEY, "gp").expect("set");
         set_config(&ws, DRIVER_KEY, "dpo journal merge %O %A %B %P").expect("set");
         let clone = GitClone::of(&ws).expect("git").expect("a work tree");

@@ -38,7 +38,7 @@ const FILES: &[(&str, &str)] = &[
     ),
     (
         super::git::ATTRIBUTES_FILE,
-        "journal.jsonl merge=dpo-journal\njournal.head merge=union\n",
+        "journal.jsonl merge=dpo-journal\njournal.head merge=dpo-journal-head\n",
     ),
 ];
 

@@ -16,7 +16,7 @@ use crate::support::tools::run;
 use crate::support::{copy_dir, fixture, Dpo, Run};
 
 /// The lines `dpo git setup` puts in the workspace's `.gitattributes`.
-const ATTRIBUTES: &str = "journal.jsonl merge=dpo-journal\njournal.head merge=union\n";
+const ATTRIBUTES: &str = "journal.jsonl merge=dpo-journal\njournal.head merge=dpo-journal-head\n";
 /// What it adds to its `.gitignore`.
 const IGNORED: &str = ".dpo.lock\n.dpo.pending\n.dpo-tmp-*\n.dpo.seen\n";
 /// A third named person of `people.yaml`, for the third clone.
@@ -254,7 +254,7 @@ fn git_setup_writes_the_attributes_the_driver_and_the_tag_then_changes_nothing()
     );
     assert_eq!(
         attr,
-        "journal.jsonl: merge: dpo-journal\njournal.head: merge: union\n"
+        "journal.jsonl: merge: dpo-journal\njournal.head: merge: dpo-journal-head\n"
     );
     assert_eq!(
         place.ok_git(&repo, &["config", "--local", "dpo.tag"]),
@@ -266,6 +266,13 @@ fn git_setup_writes_the_attributes_the_driver_and_the_tag_then_changes_nothing()
     assert_eq!(
         place.ok_git(&repo, &["config", "--local", "merge.dpo-journal.driver"]),
         format!("{} journal merge %O %A %B %P\n", bin.display())
+    );
+    assert_eq!(
+        place.ok_git(
+            &repo,
+            &["config", "--local", "merge.dpo-journal-head.driver"]
+        ),
+        format!("{} git merge-heads %O %A %B\n", bin.display())
     );
     assert!(!place
         .ok_git(&repo, &["config", "--local", "merge.dpo-journal.name"])
@@ -715,6 +722,81 @@ fn status_lists_what_the_others_did_since_the_last_look() {
         "{}",
         en.stdout()
     );
+}
+
+/// The everyday case git's `union` merge of `journal.head` gets wrong: Y
+/// writes again while X merges Y's previous entry with its own, then Y
+/// pulls. The head file must list the merged journal's heads — not Y's old
+/// one, which Y wrote after.
+#[test]
+fn a_clone_that_wrote_while_another_merged_pulls_to_the_right_heads() {
+    let place = Place::new();
+    place.ok_git(place.tmp.path(), &["init", "-q", "--bare", "origin.git"]);
+    place.ok_git(place.tmp.path(), &["clone", "-q", "origin.git", "x"]);
+    let (x, y) = (place.path("x"), place.path("y"));
+    place.identify(&x, "Gerald Petiot");
+    let ws_x = x.join("registers");
+    place
+        .dpo(&ws_x, "Gerald Petiot")
+        .run(&["init", ws_x.to_str().expect("path")])
+        .assert_code(0);
+    let commit = |dir: &Path, m: &str| {
+        place.ok_git(dir, &["add", "-A"]);
+        place.ok_git(dir, &["commit", "-q", "-m", m]);
+    };
+    let pull = |dir: &Path| {
+        let r = place.git(
+            dir,
+            &["pull", "-q", "--no-rebase", "--no-edit", "origin", "main"],
+        );
+        assert!(r.success(), "{}", r.text());
+    };
+    commit(&x, "init");
+    place.ok_git(&x, &["push", "-q", "origin", "main"]);
+    place.ok_git(place.tmp.path(), &["clone", "-q", "origin.git", "y"]);
+    place.identify(&y, "Vincent Celma");
+    let ws_y = y.join("registers");
+    let note = |ws: &Path, who: &str, m: &str| {
+        place
+            .dpo(ws, who)
+            .run(&["journal", "note", "-m", m])
+            .assert_code(0);
+    };
+    place
+        .dpo(&ws_y, "Vincent Celma")
+        .run(&["git", "setup"])
+        .assert_code(0);
+    commit(&y, "setup");
+    place.ok_git(&y, &["push", "-q", "origin", "main"]);
+    pull(&x);
+    note(&ws_x, "Gerald Petiot", "x1");
+    commit(&x, "x1");
+    note(&ws_y, "Vincent Celma", "y1");
+    commit(&y, "y1");
+    place.ok_git(&y, &["push", "-q", "origin", "main"]);
+    pull(&x);
+    place.ok_git(&x, &["push", "-q", "origin", "main"]);
+    note(&ws_y, "Vincent Celma", "y2");
+    commit(&y, "y2");
+    pull(&y);
+    let verify = place
+        .dpo(&ws_y, "Vincent Celma")
+        .run(&["journal", "verify"]);
+    verify.assert_code(0);
+    let heads = std::fs::read_to_string(ws_y.join("journal.head")).expect("heads");
+    assert_eq!(heads.lines().count(), 2, "x1 and y2: {heads}");
+    assert_eq!(place.ok_git(&y, &["status", "--porcelain"]), "");
+    // The next write joins them; X pulls it.
+    note(&ws_y, "Vincent Celma", "y3");
+    commit(&y, "y3");
+    place.ok_git(&y, &["push", "-q", "origin", "main"]);
+    pull(&x);
+    place
+        .dpo(&ws_x, "Gerald Petiot")
+        .run(&["journal", "verify"])
+        .assert_code(0);
+    let heads = std::fs::read_to_string(ws_x.join("journal.head")).expect("heads");
+    assert_eq!(heads.lines().count(), 1, "{heads}");
 }
 
 /// A small seeded generator (xorshift64*): the same seed, the same order.
