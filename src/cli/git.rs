@@ -29,15 +29,10 @@ pub enum GitCommand {
 /// Arguments of `dpo git merge-heads` (git's `%O %A %B`).
 #[derive(Debug, Args)]
 pub struct MergeHeadsArgs {
-    /// The common ancestor's head file (`%O`; may be missing or empty).
-    #[arg(value_name = "BASE")]
-    pub base: PathBuf,
-    /// Our head file (`%A`), replaced by the merged one.
-    #[arg(value_name = "OURS")]
-    pub ours: PathBuf,
-    /// Their head file (`%B`).
-    #[arg(value_name = "THEIRS")]
-    pub theirs: PathBuf,
+    /// The common ancestor's head file (`%O`, may be missing or empty),
+    /// ours (`%A`, replaced by the merged one), theirs (`%B`).
+    #[arg(num_args = 3, required = true, value_names = ["BASE", "OURS", "THEIRS"])]
+    pub files: Vec<PathBuf>,
 }
 
 /// Options of `dpo git setup`.
@@ -80,8 +75,14 @@ fn merge_heads(a: &MergeHeadsArgs) -> Result<i32, CliError> {
         let text = workspace::if_exists(workspace::read_text(p)).map_err(WorkspaceError::from)?;
         Ok(text.unwrap_or_default())
     };
-    let merged = team::merge_heads(&read(&a.base)?, &read(&a.ours)?, &read(&a.theirs)?);
-    workspace::write_atomic(&a.ours, merged.as_bytes())?;
+    let [base, ours, theirs] = [0, 1, 2].map(|i| a.files.get(i).map(PathBuf::as_path));
+    let (Some(base), Some(ours), Some(theirs)) = (base, ours, theirs) else {
+        return Err(CliError::Usage(
+            "dpo git merge-heads BASE OURS THEIRS".into(),
+        ));
+    };
+    let merged = team::merge_heads(&read(base)?, &read(ours)?, &read(theirs)?);
+    workspace::write_atomic(ours, merged.as_bytes())?;
     Ok(0)
 }
 
