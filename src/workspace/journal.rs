@@ -305,9 +305,7 @@ impl Journal {
                                 .arg("sha256", head.sha256.as_str()),
                         )
                     }
-                } else if computed == BTreeSet::from([head])
-                    && listed == behind.iter().collect::<BTreeSet<_>>()
-                {
+                } else if lists_behind(&listed, &report, &behind, &known) {
                     problem(0, behind_message(head))
                 } else if let Some(gone) = recorded.iter().find(|r| !known.contains_key(&r.sha256))
                 {
@@ -318,6 +316,12 @@ impl Journal {
                             .arg("seq", gone.seq)
                             .arg("recorded", gone.sha256.as_str()),
                     )
+                } else if computed.is_subset(&listed)
+                    && listed.iter().all(|l| known.get(&l.sha256) == Some(&l.seq))
+                {
+                    // Every head listed, and lines git's union merge of the
+                    // head file kept of entries that are heads no more.
+                    None
                 } else {
                     let list = |set: &BTreeSet<&JournalHead>| {
                         set.iter()
@@ -347,15 +351,19 @@ impl Journal {
     /// entry's parents, and the last entry is the only head — the head to
     /// record.
     pub fn one_behind(&self) -> Result<Option<JournalHead>, WorkspaceError> {
-        let Chain { report, behind, .. } = self.chain()?;
-        if report.problem.is_some() || report.head.seq == 0 || report.heads.len() != 1 {
+        let Chain {
+            report,
+            behind,
+            known,
+        } = self.chain()?;
+        if report.problem.is_some() || report.head.seq == 0 {
             return Ok(None);
         }
         let recorded = self
             .read_head()?
             .unwrap_or_else(|| vec![JournalHead::genesis()]);
         let listed: BTreeSet<&JournalHead> = recorded.iter().collect();
-        Ok((listed == behind.iter().collect()).then_some(report.head))
+        Ok(lists_behind(&listed, &report, &behind, &known).then_some(report.head))
     }
 
     /// Records `head` (found by [`Journal::one_behind`]) in `journal.head`,
@@ -806,6 +814,25 @@ fn chain_of(bytes: &[u8]) -> Chain {
         behind,
         known,
     }
+}
+
+/// Whether `listed` (the heads `journal.head` lists) is one entry behind
+/// the journal of `report`: the last entry is the only head, and the file
+/// lists each of its parents (`behind`) but not it, and nothing the journal
+/// does not hold (lines git's union merge kept of entries that are heads no
+/// more aside).
+fn lists_behind(
+    listed: &BTreeSet<&JournalHead>,
+    report: &JournalReport,
+    behind: &[JournalHead],
+    known: &HashMap<String, u64>,
+) -> bool {
+    report.heads.len() == 1
+        && !listed.contains(&report.head)
+        && behind.iter().all(|b| listed.contains(b))
+        && listed
+            .iter()
+            .all(|l| l.sha256 == GENESIS || known.get(&l.sha256) == Some(&l.seq))
 }
 
 /// Why a head one entry behind is reported, when it cannot be completed.
@@ -1263,6 +1290,29 @@ mod tests {
         let t = std::fs::read_to_string(&j.head_path).unwrap();
         std::fs::write(&j.head_path, format!("{t}1 {}\n", GENESIS)).unwrap();
         assert_eq!(j.one_behind().unwrap(), None);
+        assert!(j.verify().unwrap().problem.is_some());
+    }
+
+    #[test]
+    fn a_line_git_kept_of_an_entry_that_is_a_head_no_more_is_accepted() {
+        // After criss-cross merges git's union merge of `journal.head` may
+        // keep the line of a head since joined: every head is still listed.
+        let (d, j, lines) = merged();
+        let lock = WorkspaceLock::acquire(d.path(), Duration::from_secs(1)).unwrap();
+        let at = DateTime::parse_from_rfc3339("2021-03-28T09:00:00Z")
+            .unwrap()
+            .to_utc();
+        j.append(&lock, at, "Léa", "test.note", "s", b"y").unwrap();
+        let head = std::fs::read_to_string(&j.head_path).unwrap();
+        let stale = format!("3 {}\n", sha256_hex(lines[4].as_bytes()));
+        std::fs::write(&j.head_path, format!("{stale}{head}")).unwrap();
+        assert_eq!(j.verify().unwrap().problem, None);
+        // With a sequence that is not its entry's, it is no such line.
+        let wrong = format!("4 {}\n", sha256_hex(lines[4].as_bytes()));
+        std::fs::write(&j.head_path, format!("{wrong}{head}")).unwrap();
+        assert!(j.verify().unwrap().problem.is_some());
+        // The head itself missing is never accepted.
+        std::fs::write(&j.head_path, &stale).unwrap();
         assert!(j.verify().unwrap().problem.is_some());
     }
 }
