@@ -647,7 +647,7 @@ pub(crate) fn lines_problem(bytes: &[u8]) -> Option<JournalProblem> {
 fn chain_of(bytes: &[u8]) -> Chain {
     let mut head = JournalHead::genesis();
     let mut behind = vec![JournalHead::genesis()];
-    let mut known: HashMap<String, u64> = HashMap::new();
+    let mut known: HashMap<String, u64> = HashMap::from([(GENESIS.to_string(), 0)]);
     let mut lines: Vec<JournalHead> = Vec::new();
     let mut named: HashSet<String> = HashSet::new();
     // Every entry so far followed the line before it.
@@ -685,7 +685,10 @@ fn chain_of(bytes: &[u8]) -> Chain {
         };
         let sha = sha256_hex(line);
         let parents = e.parents();
-        if n > 1 && parents.contains(&GENESIS) {
+        // A later root (`prev_sha256` GENESIS) is the first entry of a clone
+        // that journaled before it first pulled a journal still empty: its
+        // history joins at the next write. A merge naming GENESIS is none.
+        if n > 1 && e.merged.iter().any(|m| m == GENESIS) {
             return fail(
                 n,
                 Msg::new("gitjournal-second-root").arg("seq", e.seq),
@@ -1185,13 +1188,27 @@ mod tests {
     }
 
     #[test]
-    fn a_second_root_a_wrong_seq_and_a_truncated_head_are_detected() {
+    fn a_second_root_is_a_history_a_wrong_seq_and_a_truncated_head_are_detected() {
         let (_d, j, lines) = merged();
         let l: Vec<&str> = lines.iter().map(String::as_str).collect();
-        // Another workspace's first entry among ours.
-        let (root, _) = line_of(&entry(1, "z", GENESIS, &[]));
-        write_lines(&j, &[l[0], l[1], l[2], l[3], l[4], &root]);
-        assert!(problem_of(&j).message.contains("second history"));
+        // The first entry of a clone that journaled before its first pull of
+        // a journal still empty: a second history, joined at the next write.
+        let (root, root_sha) = line_of(&entry(1, "z", GENESIS, &[]));
+        let (next, _) = line_of(&entry(2, "z", &root_sha, &[]));
+        let body = [l[0], l[1], l[2], &root, l[3], l[4], &next]
+            .map(|x| format!("{x}\n"))
+            .concat();
+        assert_eq!(lines_problem(body.as_bytes()), None);
+        // It still names no entry but GENESIS, with a sequence of 1.
+        let (bad_root, _) = line_of(&entry(3, "z", GENESIS, &[]));
+        let body = [l[0], &bad_root].map(|x| format!("{x}\n")).concat();
+        let p = lines_problem(body.as_bytes()).expect("a problem");
+        assert!(p.message.contains("sequence 3 where 1"), "{}", p.message);
+        // A join never names GENESIS.
+        let (join, _) = line_of(&entry(2, "z", &sha256_hex(l[0].as_bytes()), &[GENESIS]));
+        let body = [l[0], &join].map(|x| format!("{x}\n")).concat();
+        let p = lines_problem(body.as_bytes()).expect("a problem");
+        assert!(p.message.contains("start of the journal"), "{}", p.message);
         // b's entry claims seq 4 after entry 2.
         let b: JournalEntry = serde_json::from_str(l[4]).unwrap();
         let (wrong, _) = line_of(&JournalEntry { seq: 4, ..b });

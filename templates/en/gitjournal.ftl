@@ -1,6 +1,6 @@
 ## The journal as a DAG: clones merged in git (issue 11).
 gitjournal-action-journal-merge = branches of the journal joined after a git merge
-gitjournal-second-root = entry { $seq } starts a second history (it names no earlier entry): the journals of two unrelated workspaces were put together
+gitjournal-second-root = entry { $seq } names the start of the journal (GENESIS) among the entries it joins: no write of dpo does that
 gitjournal-line-twice = entry { $seq } is there twice (first at line { $first })
 gitjournal-parent-unknown = entry { $seq } names { $parent }, which is no earlier line of the journal: an entry was changed, removed or moved after the entries that follow it
 gitjournal-head-absent = `{ $head }` lists entry { $seq } ({ $recorded }), which the journal does not hold: entries were removed from the end, or an entry was edited

@@ -1269,3 +1269,6 @@ fn a_merged_journal_tells_who_notified_and_who_called() {
         breach.stdout()
     );
 }
+
+/// The defects of the review of issue 11, each on real clones.
+mod f11;
