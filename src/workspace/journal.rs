@@ -1232,14 +1232,48 @@ mod tests {
         assert!(problem_of(&j).message.contains("does not hold"));
     }
 
-    #[test]
-    fn the_next_write_joins_the_branches_first() {
-        let (d, j, lines) = merged();
-        let lock = WorkspaceLock::acquire(d.path(), Duration::from_secs(1)).unwrap();
+    /// [`merged`], then one entry appended by Léa (which joins first).
+    struct Written {
+        j: Journal,
+        lines: Vec<String>,
+        lock: WorkspaceLock,
+        at: DateTime<Utc>,
+        entry: (JournalEntry, JournalHead),
+        /// `journal.head` before the entry.
+        heads_before: String,
+        _dir: tempfile::TempDir,
+    }
+
+    fn merged_then_written() -> Written {
+        let (dir, j, lines) = merged();
+        let heads_before = std::fs::read_to_string(&j.head_path).unwrap();
+        let lock = WorkspaceLock::acquire(dir.path(), Duration::from_secs(1)).unwrap();
         let at = DateTime::parse_from_rfc3339("2021-03-28T09:00:00Z")
             .unwrap()
             .to_utc();
-        let (e, head) = j.append(&lock, at, "Léa", "test.note", "s", b"y").unwrap();
+        let entry = j.append(&lock, at, "Léa", "test.note", "s", b"y").unwrap();
+        Written {
+            j,
+            lines,
+            lock,
+            at,
+            entry,
+            heads_before,
+            _dir: dir,
+        }
+    }
+
+    #[test]
+    fn the_next_write_joins_the_branches_first() {
+        let Written {
+            j,
+            lines,
+            lock,
+            at,
+            entry: (e, head),
+            _dir: _keep,
+            ..
+        } = merged_then_written();
         let all = j.entries().unwrap();
         assert_eq!(all.len(), 7);
         let join = &all[5];
@@ -1281,13 +1315,14 @@ mod tests {
 
     #[test]
     fn a_stop_right_after_the_joining_entry_is_one_behind_and_completed() {
-        let (d, j, lines) = merged();
-        let heads_before = std::fs::read_to_string(&j.head_path).unwrap();
-        let lock = WorkspaceLock::acquire(d.path(), Duration::from_secs(1)).unwrap();
-        let at = DateTime::parse_from_rfc3339("2021-03-28T09:00:00Z")
-            .unwrap()
-            .to_utc();
-        j.append(&lock, at, "Léa", "test.note", "s", b"y").unwrap();
+        let Written {
+            j,
+            lines,
+            lock,
+            heads_before,
+            _dir: _keep,
+            ..
+        } = merged_then_written();
         // Put things back as a stop between the join's line and its head leaves them.
         let text = std::fs::read_to_string(j.path()).unwrap();
         let join_line = text.lines().nth(5).unwrap().to_string();
@@ -1314,12 +1349,12 @@ mod tests {
     fn a_line_git_kept_of_an_entry_that_is_a_head_no_more_is_accepted() {
         // After criss-cross merges git's union merge of `journal.head` may
         // keep the line of a head since joined: every head is still listed.
-        let (d, j, lines) = merged();
-        let lock = WorkspaceLock::acquire(d.path(), Duration::from_secs(1)).unwrap();
-        let at = DateTime::parse_from_rfc3339("2021-03-28T09:00:00Z")
-            .unwrap()
-            .to_utc();
-        j.append(&lock, at, "Léa", "test.note", "s", b"y").unwrap();
+        let Written {
+            j,
+            lines,
+            _dir: _keep,
+            ..
+        } = merged_then_written();
         let head = std::fs::read_to_string(&j.head_path).unwrap();
         let stale = format!("3 {}\n", sha256_hex(lines[4].as_bytes()));
         std::fs::write(&j.head_path, format!("{stale}{head}")).unwrap();

@@ -118,11 +118,12 @@ impl Place {
         dpo
     }
 
-    /// A copy of `tests/fixtures/juvisy-workspace` at `rel`, with a third
-    /// named person.
+    /// A copy of `tests/fixtures/juvisy-workspace` at `rel`, with the
+    /// city's contacts for requests and notices, and a third named person.
     fn workspace(&self, rel: &str) -> PathBuf {
         let ws = self.path(rel);
         copy_dir(&fixture("juvisy-workspace"), &ws);
+        copy_dir(&fixture("request-notice-contacts"), &ws);
         let people = ws.join("people.yaml");
         let text = std::fs::read_to_string(&people).expect("people");
         std::fs::write(&people, format!("{text}{DEPUTY}")).expect("people");
@@ -181,6 +182,26 @@ fn instruction() -> Vec<&'static str> {
         "Purger les comptes des agents partis",
         "--reference",
         "courriel du 3 mars 2021",
+    ]
+}
+
+/// `subprocessor change siim94` with its address and contract: one written
+/// notice for the city.
+fn subprocessor_change(address: &str) -> Vec<&str> {
+    vec![
+        "--now",
+        "2021-03-01 10:00",
+        "subprocessor",
+        "change",
+        "siim94",
+        "--address",
+        address,
+        "--contact-email",
+        "contact@siim94.example",
+        "--contract-start",
+        "2021-02-01",
+        "--contract-end",
+        "2021-07-31",
     ]
 }
 
@@ -386,9 +407,13 @@ fn record_ids_carry_the_clone_tag_and_a_team_clone_without_one_numbers_nothing()
         .run(&access_request("2021-03-26 09:15", "Accès"))
         .assert_code(0);
     dpo().run(&instruction()).assert_code(0);
+    dpo()
+        .run(&subprocessor_change("2 rue de l'Exemple, 94000 Créteil"))
+        .assert_code(0);
     assert_eq!(ids(&ws, "breaches"), ["2026-gp-001", "2026-gp-002"]);
     assert_eq!(ids(&ws, "requests"), ["2021-gp-001"]);
     assert_eq!(ids(&ws, "instructions"), ["2021-gp-001"]);
+    assert_eq!(ids(&ws, "subprocessor-notices"), ["2021-gp-001"]);
     // The ids read back everywhere: show, list, status, check.
     dpo().run(&["breach", "show", "2026-gp-002"]).assert_code(0);
     let status = dpo().run(&["--now", "2026-03-02 11:00", "status"]);
@@ -413,6 +438,7 @@ fn record_ids_carry_the_clone_tag_and_a_team_clone_without_one_numbers_nothing()
         ],
         access_request("2021-03-26 09:20", "Accès 2"),
         instruction(),
+        subprocessor_change("3 rue de l'Exemple, 94000 Créteil"),
     ] {
         let r = dpo().run(&args);
         r.assert_code(2);
@@ -434,6 +460,13 @@ fn record_ids_carry_the_clone_tag_and_a_team_clone_without_one_numbers_nothing()
     assert_eq!(ids(&ws, "breaches"), ["2026-gp-001", "2026-gp-002"]);
     assert_eq!(ids(&ws, "requests"), ["2021-gp-001"]);
     assert_eq!(ids(&ws, "instructions"), ["2021-gp-001"]);
+    assert_eq!(ids(&ws, "subprocessor-notices"), ["2021-gp-001"]);
+    // Nothing half done: the register is as the tagged change left it.
+    let register = std::fs::read_to_string(ws.join("subprocessors.yaml")).expect("register");
+    assert!(
+        register.contains("2 rue de l'Exemple") && !register.contains("3 rue de l'Exemple"),
+        "{register}"
+    );
     // `check` says so, as a warning.
     let check = dpo().run(&["check"]);
     check.assert_code(0);
