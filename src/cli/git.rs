@@ -108,6 +108,14 @@ fn told(s: &Strings, done: &SetupDone, act: &Act) -> Result<(), CliError> {
     use chrono::Datelike;
     let top = done.work_tree.display().to_string();
     let example = format!("{}-{}-001", act.now.year(), done.tag);
+    if let Some(old) = &done.retagged_from {
+        say!(
+            s,
+            "team-setup-retagged",
+            old = old.as_str(),
+            tag = done.tag.as_str()
+        )?;
+    }
     say!(
         s,
         "team-setup-done",

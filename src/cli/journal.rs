@@ -223,6 +223,33 @@ fn merge(settings: &Settings, a: &MergeArgs) -> Result<i32, CliError> {
             .join(", ")
     };
     for c in &merged.concurrent {
+        if c.created {
+            let tag = workspace::RecordId::parse(&c.record)
+                .and_then(|id| id.tag)
+                .unwrap_or("none");
+            errln!(
+                "{}",
+                tr!(
+                    s,
+                    "gitjournal-collision",
+                    record = c.record.as_str(),
+                    file = c.file.as_str(),
+                    ours = steps(&c.ours),
+                    theirs = steps(&c.theirs),
+                    tag = tag
+                )
+            );
+            errln!(
+                "{}",
+                tr!(
+                    s,
+                    "gitjournal-collision-hint",
+                    record = c.record.as_str(),
+                    file = c.file.as_str()
+                )
+            );
+            continue;
+        }
         errln!(
             "{}",
             tr!(

@@ -72,6 +72,9 @@ struct Look {
     since: Option<String>,
     /// The entries, as the journal keeps them, each with its action in words.
     entries: Vec<LookEntry>,
+    /// Whether the last look was on another state of the journal (a `git
+    /// reset`, a switch of branch): nothing is listed then.
+    other_state: bool,
 }
 
 #[derive(Serialize)]
@@ -160,6 +163,7 @@ pub(super) fn run(settings: &Settings, args: &StatusArgs) -> Result<i32, CliErro
                         entry: e.clone(),
                     })
                     .collect(),
+                other_state: l.elsewhere,
             }),
         })?;
     } else {
@@ -246,10 +250,17 @@ fn print_look(
     let Some((since, look)) = look.and_then(|l| Some((l.since?, l))) else {
         return Ok(());
     };
+    let date = words::long_datetime_in(s, since.fixed_offset(), tz);
+    if look.elsewhere {
+        outln!(
+            "{}",
+            s.fmt("team-status-elsewhere", &[("date", date.into())])
+        )?;
+        return Ok(());
+    }
     if look.entries.is_empty() {
         return Ok(());
     }
-    let date = words::long_datetime_in(s, since.fixed_offset(), tz);
     outln!("{}", s.fmt("team-status-since", &[("date", date.into())]))?;
     for e in &look.entries {
         let at = chrono::DateTime::parse_from_rfc3339(&e.at)

@@ -176,6 +176,9 @@ pub struct SetupDone {
     pub driver_set: bool,
     /// The journal entry that claims the tag, when this run made one.
     pub journaled: Option<u64>,
+    /// The clone's former tag, when this run replaced it (another clone
+    /// claimed it, or it was no tag).
+    pub retagged_from: Option<String>,
 }
 
 impl SetupDone {
@@ -214,17 +217,39 @@ pub fn setup(
     };
     let lock = lock_root(root, lock_wait)?;
     let journal = Journal::new(root);
-    let entries = journal.entries()?;
-    let (tag, tag_set) = match (&clone.tag, asked) {
+    let hashed = journal.entries_hashed()?;
+    let entries: Vec<JournalEntry> = hashed.iter().map(|(_, e)| e.clone()).collect();
+    let own_claim = |tag: &str| {
+        hashed.iter().any(|(sha, e)| {
+            setup_tag(e) == Some(tag) && clone.claim.as_deref().is_none_or(|c| c == sha)
+        })
+    };
+    // The stored tag, unless it is no tag, or another clone claimed it
+    // while this clone's own claim is no longer in the journal (a `git
+    // reset`, a switch of branch): then this clone takes another.
+    let stored = clone.tag.as_deref().filter(|t| valid_tag(t));
+    let taken = stored.filter(|has| {
+        clone.claim.is_some()
+            && !own_claim(has)
+            && entries.iter().any(|e| setup_tag(e) == Some(*has))
+    });
+    let stored = stored.filter(|_| taken.is_none());
+    let (tag, tag_set) = match (stored, asked) {
         (Some(has), Some(asked)) if has != asked => {
             return Err(TeamError::TagDiffers {
-                has: has.clone(),
+                has: has.to_string(),
                 asked: asked.to_string(),
             })
         }
-        (Some(has), _) => (has.clone(), false),
+        (Some(has), _) => (has.to_string(), false),
         (None, asked) => {
-            let claimed = claimed_tags(root, &entries).map_err(WorkspaceError::from)?;
+            // This clone's own claim (of a tag that was no tag) is none.
+            let others: Vec<JournalEntry> = hashed
+                .iter()
+                .filter(|(sha, _)| clone.claim.as_deref() != Some(sha.as_str()))
+                .map(|(_, e)| e.clone())
+                .collect();
+            let claimed = claimed_tags(root, &others).map_err(WorkspaceError::from)?;
             match asked {
                 Some(t) if claimed.contains(t) => {
                     return Err(TeamError::TagClaimed { tag: t.to_string() })
@@ -277,13 +302,14 @@ pub fn setup(
     if tag_set {
         git::set_config(root, git::TAG_KEY, &tag)?;
     }
-    let claimed_here = entries.iter().any(|e| setup_tag(e) == Some(tag.as_str()));
+    let claimed_here = !tag_set && own_claim(&tag);
     let journaled = if files.is_empty() && claimed_here {
         None
     } else {
         let subject = format!("{TAG_SUBJECT}{tag}");
         let text = format!("tag {tag}\n{listing}");
         let e = journal.append_text(&lock, act, (SETUP_ACTION, &subject), &text)?;
+        git::set_config(root, git::CLAIM_KEY, &journal.head()?.sha256)?;
         Some(e.seq)
     };
     Ok(SetupDone {
@@ -293,6 +319,9 @@ pub fn setup(
         files,
         driver_set,
         journaled,
+        retagged_from: taken
+            .or(clone.tag.as_deref().filter(|_| tag_set))
+            .map(str::to_string),
     })
 }
 

@@ -37,8 +37,12 @@ pub struct SinceLastLook {
     /// The instant of the last look; `None` on the first one (nothing is
     /// listed then).
     pub since: Option<DateTime<Utc>>,
-    /// The entries made since by others, in journal order.
+    /// The entries made since by others, by time (then journal order).
     pub entries: Vec<JournalEntry>,
+    /// Whether the last look was on another state of the journal: a head
+    /// seen then is not in it (a `git reset`, a switch of branch). Nothing
+    /// is listed then: every entry would look new.
+    pub elsewhere: bool,
 }
 
 /// What `.dpo.seen` of the workspace at `root` holds; `None` when there is
@@ -61,12 +65,23 @@ pub fn since(
         return SinceLastLook {
             since: None,
             entries: Vec::new(),
+            elsewhere: false,
         };
     };
     let parents: BTreeMap<&str, Vec<&str>> = hashed
         .iter()
         .map(|(sha, e)| (sha.as_str(), e.parents()))
         .collect();
+    let since = DateTime::parse_from_rfc3339(&seen.at)
+        .ok()
+        .map(|t| t.to_utc());
+    if seen.heads.iter().any(|h| !parents.contains_key(h.as_str())) {
+        return SinceLastLook {
+            since,
+            entries: Vec::new(),
+            elsewhere: true,
+        };
+    }
     let mut reached: BTreeSet<&str> = BTreeSet::new();
     let mut todo: Vec<&str> = seen.heads.iter().map(String::as_str).collect();
     while let Some(sha) = todo.pop() {
@@ -76,7 +91,7 @@ pub fn since(
             }
         }
     }
-    let entries = hashed
+    let mut entries: Vec<JournalEntry> = hashed
         .iter()
         .filter(|(sha, e)| {
             !reached.contains(sha.as_str())
@@ -86,11 +101,14 @@ pub fn since(
         })
         .map(|(_, e)| e.clone())
         .collect();
+    // By time: the branches merged hold them in file order, one clone's
+    // after the other's. An instant that does not read keeps its place
+    // at the start (the journal's verify reports it).
+    entries.sort_by_key(|e| DateTime::parse_from_rfc3339(&e.at).ok().map(|t| t.to_utc()));
     SinceLastLook {
-        since: DateTime::parse_from_rfc3339(&seen.at)
-            .ok()
-            .map(|t| t.to_utc()),
+        since,
         entries,
+        elsewhere: false,
     }
 }
 
@@ -152,12 +170,46 @@ mod tests {
         // Unknown actor: everyone's, mine included.
         let all = since(&hashed, Some(&seen), None);
         assert_eq!(all.entries.len(), 3);
-        // A head seen that the journal no longer holds reaches nothing.
+        // A head seen that the journal does not hold: the last look was on
+        // another state of the journal, nothing is listed.
         let lost = Seen {
             at: seen.at.clone(),
             heads: vec!["zz".into()],
         };
-        assert_eq!(since(&hashed, Some(&lost), Some("Léa")).entries.len(), 3);
+        let other = since(&hashed, Some(&lost), Some("Léa"));
+        assert!(other.elsewhere && other.entries.is_empty());
+    }
+
+    #[test]
+    fn what_others_did_is_listed_by_time() {
+        let at = |mut e: JournalEntry, t: &str| {
+            e.at = t.into();
+            e
+        };
+        let hashed: Vec<(String, JournalEntry)> = vec![
+            ("g".into(), entry("Léa", "workspace.init", "0", &[])),
+            (
+                "a".into(),
+                at(
+                    entry("Ana", "journal.note", "g", &[]),
+                    "2026-01-05T11:20:00Z",
+                ),
+            ),
+            (
+                "b".into(),
+                at(
+                    entry("Bob", "breach.open", "g", &[]),
+                    "2026-01-05T10:02:00+01:00",
+                ),
+            ),
+        ];
+        let seen = Seen {
+            at: "2026-01-05T08:00:00Z".into(),
+            heads: vec!["g".into()],
+        };
+        let got = since(&hashed, Some(&seen), Some("Léa"));
+        let who: Vec<&str> = got.entries.iter().map(|e| e.actor.as_str()).collect();
+        assert_eq!(who, ["Bob", "Ana"]);
     }
 
     #[test]

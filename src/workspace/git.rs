@@ -13,6 +13,10 @@ use crate::render::catalog::{Msg, Told};
 
 /// The local configuration key of the clone tag.
 pub const TAG_KEY: &str = "dpo.tag";
+/// The local configuration key of the SHA-256 of the journal line by which
+/// this clone claimed its tag (`git.setup`): a claim of the same tag not
+/// this one is another clone's.
+pub const CLAIM_KEY: &str = "dpo.tagclaim";
 /// The local configuration key of the merge driver's command.
 pub const DRIVER_KEY: &str = "merge.dpo-journal.driver";
 /// The local configuration key of the merge driver's name.
@@ -116,6 +120,9 @@ pub struct GitClone {
     pub driver: Option<String>,
     /// The head file's merge driver command, when registered.
     pub head_driver: Option<String>,
+    /// The SHA-256 of the journal line of this clone's claim of its tag
+    /// ([`CLAIM_KEY`]), when its setup recorded it.
+    pub claim: Option<String>,
 }
 
 impl GitClone {
@@ -130,6 +137,7 @@ impl GitClone {
             tag: config.remove(TAG_KEY),
             driver: config.remove(DRIVER_KEY),
             head_driver: config.remove(HEAD_DRIVER_KEY),
+            claim: config.remove(CLAIM_KEY),
         }))
     }
 }

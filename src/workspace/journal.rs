@@ -643,6 +643,9 @@ pub(crate) fn lines_problem(bytes: &[u8]) -> Option<JournalProblem> {
     chain_of(bytes).report.problem
 }
 
+/// The starts of the lines git writes in a file it could not merge.
+const CONFLICT_MARKERS: [&[u8]; 4] = [b"<<<<<<< ", b"=======", b">>>>>>> ", b"||||||| "];
+
 /// [`Journal::chain`] of the journal `bytes`.
 fn chain_of(bytes: &[u8]) -> Chain {
     let mut head = JournalHead::genesis();
@@ -674,6 +677,9 @@ fn chain_of(bytes: &[u8]) -> Chain {
         let n = i + 1;
         let e: JournalEntry = match serde_json::from_slice(line) {
             Ok(e) => e,
+            Err(_) if CONFLICT_MARKERS.iter().any(|m| line.starts_with(m)) => {
+                return fail(n, Msg::new("gitjournal-conflict-markers"), entries, head);
+            }
             Err(err) => {
                 return fail(
                     n,

@@ -51,6 +51,10 @@ pub struct Concurrent {
     pub ours: Vec<Step>,
     /// What their side did to it, in order.
     pub theirs: Vec<Step>,
+    /// Whether each side created it: no entry of the common ancestor
+    /// writes the file. Then it is no concurrent edit but two different
+    /// records under one id — a tag two clones use.
+    pub created: bool,
 }
 
 /// The merged journal, and the records both sides wrote.
@@ -147,11 +151,16 @@ pub fn merge(base: Side<'_>, ours: Side<'_>, theirs: Side<'_>) -> Result<Merged,
         }
         by_file
     };
+    let known: HashSet<&str> = o
+        .iter()
+        .flat_map(|(_, e)| e.writes.iter().map(|w| w.file.as_str()))
+        .collect();
     let mut theirs_only = only(&b, &in_a);
     let concurrent = only(&a, &in_b)
         .into_iter()
         .filter_map(|(file, (record, ours))| {
             theirs_only.remove(&file).map(|(_, theirs)| Concurrent {
+                created: !known.contains(file.as_str()),
                 file,
                 record,
                 ours,
@@ -256,8 +265,24 @@ mod tests {
                     actor: "Bob".into(),
                     action: "breach.call".into()
                 }],
+                created: false,
             }]
         );
+    }
+
+    #[test]
+    fn a_record_both_sides_created_is_told_apart_from_a_concurrent_edit() {
+        let (o1, h1) = line(1, "Léa", "journal.note", GENESIS, &[]);
+        let x = "breaches/2026-eu-001.yaml";
+        let (a2, _) = line(2, "Élodie", "breach.open", &h1, &[x]);
+        let (b2, _) = line(2, "Emma", "breach.open", &h1, &[x]);
+        let (o, a, b) = (text(&[&o1]), text(&[&o1, &a2]), text(&[&o1, &b2]));
+        let m = merge(side("O", &o), side("A", &a), side("B", &b)).unwrap();
+        assert_eq!(m.concurrent.len(), 1);
+        assert!(m.concurrent[0].created);
+        // Without a common ancestor's journal, the same.
+        let m = merge(side("O", b""), side("A", &a), side("B", &b)).unwrap();
+        assert!(m.concurrent[0].created);
     }
 
     #[test]

@@ -161,6 +161,23 @@ pub enum WorkspaceError {
         /// The workspace folder.
         root: PathBuf,
     },
+    /// The clone's `dpo.tag` is no tag (1 to 4 lowercase letters): no id
+    /// is made with it.
+    #[error("{}", self.told())]
+    BadCloneTag {
+        /// The value of `dpo.tag` (cut short).
+        tag: String,
+    },
+    /// `--id` in a team's workspace without this clone's tag.
+    #[error("{}", self.told())]
+    IdNotOfThisClone {
+        /// The id asked for.
+        id: String,
+        /// This clone's tag.
+        tag: String,
+        /// An example of an id of this clone.
+        example: String,
+    },
 }
 
 impl WorkspaceError {
@@ -242,6 +259,16 @@ impl WorkspaceError {
                 Told::new(Msg::new("team-no-tag").arg("root", shown(root)))
                     .hint(Msg::new("team-no-tag-hint"))
             }
+            WorkspaceError::BadCloneTag { tag } => {
+                Told::new(Msg::new("team-bad-clone-tag").arg("tag", tag.as_str()))
+                    .hint(Msg::new("team-bad-clone-tag-hint"))
+            }
+            WorkspaceError::IdNotOfThisClone { id, tag, example } => Told::new(
+                Msg::new("team-id-not-of-clone")
+                    .arg("id", id.as_str())
+                    .arg("tag", tag.as_str()),
+            )
+            .hint(Msg::new("team-id-not-of-clone-hint").arg("example", example.as_str())),
         }
     }
 }
@@ -440,12 +467,47 @@ impl Workspace {
     /// a git clone that has none, no id is given: [`WorkspaceError::NoCloneTag`].
     pub fn record_tag(&self) -> Result<Option<&str>, WorkspaceError> {
         match &self.git {
+            Some(g) if g.tag.as_deref().is_some_and(|t| !crate::team::valid_tag(t)) => {
+                Err(WorkspaceError::BadCloneTag {
+                    tag: g
+                        .tag
+                        .as_deref()
+                        .unwrap_or_default()
+                        .chars()
+                        .take(20)
+                        .collect(),
+                })
+            }
             Some(g) if g.tag.is_some() => Ok(g.tag.as_deref()),
             Some(_) if git::team_mode(&self.root) => Err(WorkspaceError::NoCloneTag {
                 root: self.root.clone(),
             }),
             _ => Ok(None),
         }
+    }
+
+    /// Refuses an id given with `--id` that a team's clone did not make:
+    /// in a team's workspace, it must carry this clone's tag
+    /// (`YYYY-TAG-NNN`), else two clones could give the same id. `event` is
+    /// the record's instant, for the example of the refusal.
+    pub fn check_given_id(
+        &self,
+        id: &str,
+        event: chrono::DateTime<chrono::FixedOffset>,
+    ) -> Result<(), WorkspaceError> {
+        let Some(tag) = self.record_tag()? else {
+            return Ok(());
+        };
+        if RecordId::parse(id).and_then(|p| p.tag) == Some(tag) {
+            return Ok(());
+        }
+        use chrono::Datelike;
+        let year = event.with_timezone(&self.tz).year();
+        Err(WorkspaceError::IdNotOfThisClone {
+            id: id.chars().take(40).collect(),
+            tag: tag.to_string(),
+            example: format!("{year}-{tag}-001"),
+        })
     }
 
     /// Takes the workspace lock, waiting [`Workspace::lock_wait`].

@@ -14,3 +14,9 @@ gitjournal-concurrent-hint = what to do: resolve `{ $file }` (keep what each sid
 gitjournal-status-concurrent = { $file } changed on two merged branches: resolve, then adopt
 gitjournal-integrity-concurrent = the record { $record } was changed on two branches of the journal merged in git, by { $sides }: neither change includes the other, and the file as resolved is vouched for by no entry
 gitjournal-integrity-concurrent-hint = check that `{ $file }` keeps what each side did (resolve it in git, `git add`, commit), then `dpo record adopt { $file } --reason "…"`
+gitjournal-collision = the record { $record } (`{ $file }`) was created on both sides: these are two different records under one id, one made on this side by { $ours }, the other on the other side by { $theirs }; { $tag ->
+    [none] two clones without a tag numbered it
+   *[other] the tag `{ $tag }` is used by two clones
+}. Do not merge or adopt them
+gitjournal-collision-hint = what to do: abort the merge (`git merge --abort`); then, in one of the two clones, note what its `{ $file }` holds, drop its commits not pushed (`git reset --hard origin/main`, or the branch you were merging), take another tag (`dpo git setup --tag OTHER`) and make the record again: it gets an id of the new tag. If the id { $record } was already sent from that clone, tell the recipient the new id
+gitjournal-conflict-markers = this line is a git conflict marker: the journal's merge did not go through `dpo journal merge` (a clone without `dpo git setup`, or a merge of several branches at once). Abort the merge (`git merge --abort`), run `dpo git setup` in this clone, then merge one branch at a time

@@ -14,3 +14,9 @@ gitjournal-concurrent-hint = que faire : résolvez `{ $file }` (gardez ce que 
 gitjournal-status-concurrent = { $file } modifié sur deux branches fusionnées : résoudre, puis adopter
 gitjournal-integrity-concurrent = l'enregistrement { $record } a été modifié sur deux branches du journal fusionnées dans git, par { $sides } : aucune des deux modifications n'inclut l'autre, et aucune entrée ne garantit le fichier tel que résolu
 gitjournal-integrity-concurrent-hint = vérifiez que `{ $file }` garde ce que chaque côté a fait (résolu dans git, `git add`, commit), puis `dpo record adopt { $file } --reason "…"`
+gitjournal-collision = l'enregistrement { $record } (`{ $file }`) a été créé des deux côtés : ce sont deux enregistrements différents sous le même identifiant, l'un fait de ce côté par { $ours }, l'autre de l'autre côté par { $theirs } ; { $tag ->
+    [none] deux copies sans étiquette l'ont numéroté
+   *[other] l'étiquette `{ $tag }` est utilisée par deux copies
+}. Ne les fusionnez pas et ne les adoptez pas
+gitjournal-collision-hint = que faire : abandonnez la fusion (`git merge --abort`) ; puis, dans l'une des deux copies, notez ce que contient son `{ $file }`, retirez ses commits non poussés (`git reset --hard origin/main`, ou la branche que vous fusionniez), prenez une autre étiquette (`dpo git setup --tag AUTRE`) et refaites l'enregistrement : il prend un identifiant de la nouvelle étiquette. Si l'identifiant { $record } a déjà été envoyé depuis cette copie, dites au destinataire le nouvel identifiant
+gitjournal-conflict-markers = cette ligne est une marque de conflit de git : la fusion du journal n'est pas passée par `dpo journal merge` (une copie sans `dpo git setup`, ou une fusion de plusieurs branches à la fois). Abandonnez la fusion (`git merge --abort`), lancez `dpo git setup` dans cette copie, puis fusionnez une branche à la fois

@@ -89,7 +89,15 @@ impl Team {
         let r = self.git_in(self.ws.dir(), &["clone", "-q", "origin.git", name], &[]);
         assert!(r.success(), "{}", r.text());
         let driver = format!("'{BIN}' journal merge %O %A %B %P");
+        // The clone's tag, as `dpo git setup` sets it: a team's clone
+        // without one numbers no record.
+        let tag: String = name
+            .chars()
+            .filter(char::is_ascii_lowercase)
+            .take(2)
+            .collect();
         for (k, v) in [
+            ("dpo.tag", tag.as_str()),
             ("user.name", person),
             ("user.email", &format!("{name}@example.org")),
             ("merge.dpo-journal.name", "dpo journal"),

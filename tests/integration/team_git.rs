@@ -355,6 +355,7 @@ fn a_tag_claimed_elsewhere_is_refused_and_the_default_one_is_made_unique() {
     // Another clone of the same journal: the tag is claimed by the setup
     // journaled, or by the ids of records.
     place.ok_git(&repo, &["config", "--unset", "dpo.tag"]);
+    place.ok_git(&repo, &["config", "--unset", "dpo.tagclaim"]);
     std::fs::create_dir_all(ws.join("requests")).expect("mkdir");
     std::fs::write(ws.join("requests/2021-vc-004.yaml"), "").expect("write");
     for (tag, says) in [

@@ -187,3 +187,297 @@ fn clones_set_up_before_their_first_pull_of_an_empty_journal_merge() {
     gerald().run(&["journal", "verify"]).assert_code(0);
     gerald().run(&["check"]).assert_code(0);
 }
+
+/// A workspace with one note, committed and pushed from the first clone,
+/// pulled into the others.
+fn shared(people: &[&str]) -> Clones {
+    let c = Clones::new(people);
+    // As `dpo init` writes it: the lock and the other local files stay out.
+    std::fs::write(c.ws(0).join(".gitignore"), super::IGNORED).expect("gitignore");
+    c.place
+        .dpo(&c.ws(0), "coordinateur-ept")
+        .now("2026-03-02 08:30")
+        .run(&["journal", "note", "-m", "début"])
+        .assert_code(0);
+    c.commit(0, "workspace");
+    c.push(0);
+    for n in 1..people.len() {
+        assert!(c.pull(n).success());
+    }
+    c
+}
+
+/// Defect 3: two clones take the same tag and each opens a breach: the
+/// driver tells two records under one id (not a concurrent edit), names
+/// both sides and never advises to adopt; the advice works: abort, reset,
+/// setup again (a new tag, since the other clone claimed this one), the
+/// breach made again under the new tag, and the pull merges.
+#[test]
+fn a_tag_two_clones_use_is_told_and_setup_takes_another_after_a_reset() {
+    let c = shared(&["Élodie Ürban", "Emma Urbain"]);
+    let elodie = || c.dpo(0, "dpo-adjointe").now("2026-03-02 09:00");
+    let emma = || c.dpo(1, "Emma Urbain").now("2026-03-02 09:10");
+    for d in [elodie(), emma()] {
+        let r = d.run(&["git", "setup"]);
+        r.assert_code(0);
+        assert!(r.stdout().contains("`eu`"), "{}", r.stdout());
+    }
+    open_breach(elodie(), "2026-03-02 09:05", "Clé USB perdue").assert_code(0);
+    open_breach(emma(), "2026-03-02 09:15", "Courriel mal adressé").assert_code(0);
+    assert!(c.ws(0).join("breaches/2026-eu-001.yaml").exists());
+    assert!(c.ws(1).join("breaches/2026-eu-001.yaml").exists());
+    c.commit(0, "elodie");
+    c.commit(1, "emma");
+    c.push(0);
+    let pull = c.pull(1);
+    assert!(!pull.success());
+    let said = pull.text();
+    assert!(said.contains("2026-eu-001"), "{said}");
+    assert!(said.contains("a été créé des deux côtés"), "{said}");
+    assert!(
+        said.contains("l'étiquette `eu` est utilisée par deux copies"),
+        "{said}"
+    );
+    assert!(
+        said.contains("Emma Urbain") && said.contains("Élodie Ürban"),
+        "{said}"
+    );
+    assert!(said.contains("git merge --abort"), "{said}");
+    assert!(said.contains("dpo git setup --tag"), "{said}");
+    assert!(!said.contains("record adopt"), "never adopt: {said}");
+    // The advice: abort, drop the commits not pushed, take another tag.
+    c.place.ok_git(&c.dirs[1], &["merge", "--abort"]);
+    c.place
+        .ok_git(&c.dirs[1], &["reset", "-q", "--hard", "origin/main"]);
+    let again = emma().run(&["git", "setup"]);
+    again.assert_code(0);
+    assert!(
+        again.stdout().contains("est prise par une autre copie")
+            && again.stdout().contains("`eua`"),
+        "{}",
+        again.stdout()
+    );
+    assert_eq!(
+        c.place
+            .ok_git(&c.dirs[1], &["config", "--local", "dpo.tag"])
+            .trim(),
+        "eua"
+    );
+    open_breach(emma(), "2026-03-02 09:20", "Courriel mal adressé").assert_code(0);
+    assert!(c.ws(1).join("breaches/2026-eua-001.yaml").exists());
+    c.commit(1, "emma again");
+    let pull = c.pull(1);
+    assert!(pull.success(), "{}", pull.text());
+    c.push(1);
+    emma().run(&["journal", "verify"]).assert_code(0);
+    let check = emma().run(&["check"]);
+    check.assert_code(0);
+    assert!(
+        !check.stdout().contains("prise deux fois"),
+        "{}",
+        check.stdout()
+    );
+    // Setup again changes nothing now.
+    let same = emma().run(&["git", "setup"]);
+    same.assert_code(0);
+    assert!(
+        same.stdout().contains("rien n'a changé"),
+        "{}",
+        same.stdout()
+    );
+}
+
+/// Defect 3: a `dpo.tag` that is no tag is refused when an id is made.
+#[test]
+fn a_stored_tag_that_is_no_tag_is_refused_when_an_id_is_made() {
+    let c = shared(&["Gerald Petiot"]);
+    let gerald = || c.dpo(0, "coordinateur-ept").now("2026-03-02 09:00");
+    gerald().run(&["git", "setup"]).assert_code(0);
+    c.place
+        .ok_git(&c.dirs[0], &["config", "--local", "dpo.tag", "eu2"]);
+    let r = open_breach(gerald(), "2026-03-02 09:05", "Clé USB perdue");
+    r.assert_code(2);
+    assert!(
+        r.stderr().contains("`eu2`") && r.stderr().contains("n'est pas une étiquette"),
+        "{}",
+        r.stderr()
+    );
+    assert!(super::ids(&c.ws(0), "breaches").is_empty());
+    // Setup replaces it.
+    let s = gerald().run(&["git", "setup", "--tag", "gp"]);
+    s.assert_code(0);
+    open_breach(gerald(), "2026-03-02 09:05", "Clé USB perdue").assert_code(0);
+    assert_eq!(super::ids(&c.ws(0), "breaches"), ["2026-gp-001"]);
+}
+
+/// Defect 4: in a team's clone, `--id` must carry this clone's tag.
+#[test]
+fn an_id_given_in_a_team_clone_must_carry_its_tag() {
+    let c = shared(&["Gerald Petiot"]);
+    let gerald = || c.dpo(0, "coordinateur-ept").now("2026-03-02 09:00");
+    gerald().run(&["git", "setup"]).assert_code(0);
+    for other in ["2026-vc-009", "2026-005"] {
+        let r = gerald().run(&[
+            "breach",
+            "open",
+            "--title",
+            "Clé USB perdue",
+            "--aware-at",
+            "2026-03-02 08:00",
+            "--id",
+            other,
+        ]);
+        r.assert_code(2);
+        assert!(
+            r.stderr().contains(&format!("`{other}`"))
+                && r.stderr().contains("l'étiquette `gp` de cette copie")
+                && r.stderr().contains("2026-gp-001"),
+            "{}",
+            r.stderr()
+        );
+    }
+    assert!(super::ids(&c.ws(0), "breaches").is_empty());
+    gerald()
+        .run(&[
+            "breach",
+            "open",
+            "--title",
+            "Clé USB perdue",
+            "--aware-at",
+            "2026-03-02 08:00",
+            "--id",
+            "2026-gp-042",
+        ])
+        .assert_code(0);
+    assert_eq!(super::ids(&c.ws(0), "breaches"), ["2026-gp-042"]);
+}
+
+/// Defect 5: after a `git reset`, the heads of the last look are not in
+/// the journal: `status` says the last look was on another state of the
+/// journal, lists nothing (not the whole history), and records the new
+/// heads.
+#[test]
+fn a_last_look_on_another_state_of_the_journal_lists_nothing() {
+    let c = shared(&["Gerald Petiot", "Vincent Celma"]);
+    let gerald = |at: &str| c.dpo(0, "coordinateur-ept").now(at);
+    let vincent = |at: &str| c.dpo(1, "technicien-support").now(at);
+    gerald("2026-03-02 09:00")
+        .run(&["git", "setup"])
+        .assert_code(0);
+    c.commit(0, "setup");
+    c.push(0);
+    assert!(c.pull(1).success());
+    vincent("2026-03-02 09:05")
+        .run(&["git", "setup"])
+        .assert_code(0);
+    vincent("2026-03-02 09:06")
+        .run(&["status"])
+        .assert_no_panic();
+    vincent("2026-03-02 09:10")
+        .run(&["journal", "note", "-m", "note locale"])
+        .assert_code(0);
+    vincent("2026-03-02 09:11")
+        .run(&["status"])
+        .assert_no_panic();
+    c.place
+        .ok_git(&c.dirs[1], &["reset", "-q", "--hard", "origin/main"]);
+    let r = vincent("2026-03-02 09:20").run(&["status"]);
+    r.assert_no_panic();
+    assert!(
+        r.stdout().contains("portait sur un autre état du journal"),
+        "{}",
+        r.stdout()
+    );
+    assert!(
+        !r.stdout().contains("Depuis votre dernier passage"),
+        "{}",
+        r.stdout()
+    );
+    assert!(
+        !r.stdout().contains("git.setup") && !r.stdout().contains("mise en place"),
+        "{}",
+        r.stdout()
+    );
+    // The new heads recorded: the next look is an ordinary one.
+    let json = vincent("2026-03-02 09:30")
+        .run(&["--json", "status"])
+        .json();
+    assert_eq!(json["since_last_look"]["other_state"], false, "{json}");
+    assert_eq!(json["since_last_look"]["entries"], serde_json::json!([]));
+    // What Gerald does next is listed, by time.
+    gerald("2026-03-02 10:00")
+        .run(&["journal", "note", "-m", "note de Gerald"])
+        .assert_code(0);
+    c.commit(0, "note");
+    c.push(0);
+    assert!(c.pull(1).success());
+    let json = vincent("2026-03-02 10:30")
+        .run(&["--json", "status"])
+        .json();
+    let listed = json["since_last_look"]["entries"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(listed.len(), 1, "{json}");
+    assert_eq!(listed[0]["actor"], "Gerald Petiot");
+}
+
+/// Defect 6: git's octopus strategy runs no merge driver: merging two
+/// branches at once fails on the journal, one at a time works (as the
+/// README says); a journal left with git's conflict markers (a clone
+/// without the driver) is named as such by `journal verify`.
+#[test]
+fn branches_merge_one_at_a_time_and_conflict_markers_are_named() {
+    let c = shared(&["Gerald Petiot", "Vincent Celma"]);
+    let dir = &c.dirs[0];
+    let gerald = |at: &str| c.dpo(0, "coordinateur-ept").now(at);
+    gerald("2026-03-02 09:00")
+        .run(&["git", "setup"])
+        .assert_code(0);
+    c.commit(0, "setup");
+    for (n, branch) in ["topic-b", "topic-c"].iter().enumerate() {
+        c.place
+            .ok_git(dir, &["checkout", "-q", "-b", branch, "main"]);
+        gerald(&format!("2026-03-02 09:1{n}"))
+            .run(&["journal", "note", "-m", branch])
+            .assert_code(0);
+        c.commit(0, branch);
+    }
+    c.place.ok_git(dir, &["checkout", "-q", "main"]);
+    let octopus = c
+        .place
+        .git(dir, &["merge", "--no-edit", "topic-b", "topic-c"]);
+    assert!(!octopus.success(), "{}", octopus.text());
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README");
+    assert!(readme.contains("Merge **one branch at a time**"));
+    let _ = c.place.git(dir, &["merge", "--abort"]);
+    c.place.ok_git(dir, &["reset", "-q", "--hard", "HEAD"]);
+    for branch in ["topic-b", "topic-c"] {
+        c.place.ok_git(dir, &["merge", "-q", "--no-edit", branch]);
+        gerald("2026-03-02 09:30")
+            .run(&["journal", "verify"])
+            .assert_code(0);
+    }
+    // A clone without the driver: git's conflict markers in the journal.
+    c.push(0);
+    c.place
+        .dpo(&c.ws(1), "technicien-support")
+        .now("2026-03-02 09:40")
+        .run(&["journal", "note", "-m", "sans pilote"])
+        .assert_code(0);
+    c.commit(1, "b");
+    assert!(!c.pull(1).success());
+    let text = std::fs::read_to_string(c.ws(1).join("journal.jsonl")).expect("journal");
+    assert!(text.contains("<<<<<<< "), "{text}");
+    let r = c
+        .place
+        .dpo(&c.ws(1), "technicien-support")
+        .run(&["journal", "verify"]);
+    assert_ne!(r.code(), Some(0));
+    assert!(
+        r.text().contains("marque de conflit de git") && r.text().contains("dpo git setup"),
+        "{}",
+        r.text()
+    );
+}
