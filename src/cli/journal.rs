@@ -196,11 +196,24 @@ fn merge(settings: &Settings, a: &MergeArgs) -> Result<i32, CliError> {
         .map_err(WorkspaceError::from)?
         .unwrap_or_default();
     let (ours, theirs) = (read(&a.ours)?, read(&a.theirs)?);
+    // The messages name the journal by its path in the repository (git's
+    // `%P`), not by git's temporary files: ours as it is, the other two
+    // as git's `--theirs` and the common ancestor.
+    let named = |file: &Path, side: &str| match &a.path {
+        Some(p) if side.is_empty() => p.clone(),
+        Some(p) => PathBuf::from(format!("{} ({side})", p.display())),
+        None => file.to_path_buf(),
+    };
+    let (base_name, ours_name, theirs_name) = (
+        named(&a.base, "base"),
+        named(&a.ours, ""),
+        named(&a.theirs, "--theirs"),
+    );
     let side = |path, bytes| merge::Side { path, bytes };
     let merged = merge::merge(
-        side(&a.base, &base),
-        side(&a.ours, &ours),
-        side(&a.theirs, &theirs),
+        side(&base_name, &base),
+        side(&ours_name, &ours),
+        side(&theirs_name, &theirs),
     )?;
     workspace::atomic::write_atomic(&a.ours, &merged.bytes)?;
     if merged.concurrent.is_empty() {

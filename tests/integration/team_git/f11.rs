@@ -481,3 +481,37 @@ fn branches_merge_one_at_a_time_and_conflict_markers_are_named() {
         r.text()
     );
 }
+
+/// Defect 7: the driver's refusals name the journal by its path in the
+/// repository (`%P`), not by git's temporary files.
+#[test]
+fn the_driver_names_the_journal_by_its_path_in_the_repository() {
+    let c = shared(&["Gerald Petiot"]);
+    let tmp = c.place.path("git-tmp");
+    std::fs::create_dir_all(&tmp).expect("mkdir");
+    let journal = std::fs::read_to_string(c.ws(0).join("journal.jsonl")).expect("journal");
+    let files = [
+        (".merge_file_O", journal.clone()),
+        (".merge_file_A", journal.clone()),
+        (".merge_file_B", format!("{journal}{{oops\n")),
+    ];
+    for (name, text) in &files {
+        std::fs::write(tmp.join(name), text).expect("write");
+    }
+    let arg = |n: &str| tmp.join(n).to_string_lossy().into_owned();
+    let r = c.dpo(0, "coordinateur-ept").current_dir(&c.dirs[0]).run(&[
+        "journal",
+        "merge",
+        &arg(".merge_file_O"),
+        &arg(".merge_file_A"),
+        &arg(".merge_file_B"),
+        "registers/journal.jsonl",
+    ]);
+    r.assert_code(2);
+    assert!(
+        r.stderr().contains("registers/journal.jsonl (--theirs)")
+            && !r.stderr().contains(".merge_file"),
+        "{}",
+        r.stderr()
+    );
+}
