@@ -383,7 +383,7 @@ pub fn next_id(
     ws: &Workspace,
     aware_at: chrono::DateTime<chrono::FixedOffset>,
 ) -> Result<Id, BreachError> {
-    let tag = ws.record_tag()?;
+    let tag = ws.record_tag(aware_at)?;
     Ok(crate::workspace::next_record_id(
         &ws.root, DIR, aware_at, ws.tz, tag,
     )?)

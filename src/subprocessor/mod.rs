@@ -341,7 +341,7 @@ fn finish(
     for c in &concerned {
         outbox::notice_recipient(ws, c)?;
     }
-    ws.record_tag()?;
+    ws.record_tag(crate::time::in_tz(how.now, ws.tz))?;
     let t = Templates::new(how.lang)?;
     let lock = ws.lock()?;
     let (text, comments_kept) = edit_register(ws, &lock, old.as_ref(), &sp)?;

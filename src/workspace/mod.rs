@@ -160,6 +160,8 @@ pub enum WorkspaceError {
     NoCloneTag {
         /// The workspace folder.
         root: PathBuf,
+        /// The year of the record refused, for the example of an id.
+        year: i32,
     },
     /// The clone's `dpo.tag` is no tag (1 to 4 lowercase letters): no id
     /// is made with it.
@@ -255,9 +257,9 @@ impl WorkspaceError {
                 Told::new(Msg::new("errors-init-exists").arg("path", shown(path)))
                     .hint(Msg::new("errors-init-exists-hint"))
             }
-            WorkspaceError::NoCloneTag { root } => {
+            WorkspaceError::NoCloneTag { root, year } => {
                 Told::new(Msg::new("team-no-tag").arg("root", shown(root)))
-                    .hint(Msg::new("team-no-tag-hint"))
+                    .hint(Msg::new("team-no-tag-hint").arg("year", year.to_string()))
             }
             WorkspaceError::BadCloneTag { tag } => {
                 Told::new(Msg::new("team-bad-clone-tag").arg("tag", tag.as_str()))
@@ -465,7 +467,12 @@ impl Workspace {
     /// The tag new record ids of this clone carry (`2026-gp-001`): the
     /// clone's `dpo.tag`. In a team's workspace ([`git::team_mode`]) inside
     /// a git clone that has none, no id is given: [`WorkspaceError::NoCloneTag`].
-    pub fn record_tag(&self) -> Result<Option<&str>, WorkspaceError> {
+    /// `event` is the instant of the record to number (its year is the
+    /// id's, and the example's of a refusal).
+    pub fn record_tag(
+        &self,
+        event: chrono::DateTime<chrono::FixedOffset>,
+    ) -> Result<Option<&str>, WorkspaceError> {
         match &self.git {
             Some(g) if g.tag.as_deref().is_some_and(|t| !crate::team::valid_tag(t)) => {
                 Err(WorkspaceError::BadCloneTag {
@@ -481,6 +488,7 @@ impl Workspace {
             Some(g) if g.tag.is_some() => Ok(g.tag.as_deref()),
             Some(_) if git::team_mode(&self.root) => Err(WorkspaceError::NoCloneTag {
                 root: self.root.clone(),
+                year: chrono::Datelike::year(&event.with_timezone(&self.tz)),
             }),
             _ => Ok(None),
         }
@@ -495,7 +503,7 @@ impl Workspace {
         id: &str,
         event: chrono::DateTime<chrono::FixedOffset>,
     ) -> Result<(), WorkspaceError> {
-        let Some(tag) = self.record_tag()? else {
+        let Some(tag) = self.record_tag(event)? else {
             return Ok(());
         };
         if RecordId::parse(id).and_then(|p| p.tag) == Some(tag) {

@@ -258,7 +258,7 @@ pub fn next_id(
     dir: &str,
     event: chrono::DateTime<chrono::FixedOffset>,
 ) -> Result<Id, StoreError> {
-    let tag = ws.record_tag()?;
+    let tag = ws.record_tag(event)?;
     super::next_record_id(&ws.root, dir, event, ws.tz, tag).map_err(|e| StoreError::Rewrite {
         file: dir.to_string(),
         message: e.to_string(),

@@ -515,3 +515,26 @@ fn the_driver_names_the_journal_by_its_path_in_the_repository() {
         r.stderr()
     );
 }
+
+/// Defect 7: the refusal of a clone without a tag gives an example id of
+/// the record's year, not of the wall clock's.
+#[test]
+fn the_no_tag_refusal_gives_an_id_of_the_record_s_year() {
+    let c = shared(&["Gerald Petiot"]);
+    c.dpo(0, "coordinateur-ept")
+        .now("2021-03-02 09:00")
+        .run(&["git", "setup"])
+        .assert_code(0);
+    c.place
+        .ok_git(&c.dirs[0], &["config", "--local", "--unset", "dpo.tag"]);
+    let r = c.dpo(0, "coordinateur-ept").now("2021-03-02 09:10").run(&[
+        "breach",
+        "open",
+        "--title",
+        "Clé USB perdue",
+        "--aware-at",
+        "2021-03-02 08:00",
+    ]);
+    r.assert_code(2);
+    assert!(r.stderr().contains("2021-ÉTIQUETTE-001"), "{}", r.stderr());
+}
