@@ -394,6 +394,21 @@ pub fn findings(
                 .with_hint_msg(Msg::new("team-check-run-setup")),
         );
     }
+    for command in [&clone.driver, &clone.head_driver].into_iter().flatten() {
+        let program = driver_program(command);
+        if program.contains('/') && !Path::new(&program).exists() {
+            out.push(
+                Diagnostic::warning_msg(
+                    ATTRIBUTES_FILE,
+                    at,
+                    "",
+                    Msg::new("team-check-driver-missing").arg("program", program.as_str()),
+                )
+                .with_hint_msg(Msg::new("team-check-run-setup")),
+            );
+            break;
+        }
+    }
     if clone.tag.is_none() {
         out.push(
             Diagnostic::warning_msg(ATTRIBUTES_FILE, at, "", Msg::new("team-check-no-tag"))
@@ -424,6 +439,32 @@ pub fn findings(
     out
 }
 
+/// The program a merge driver's command runs: its first word, as the
+/// shell reads it (setup quotes it with single quotes when it must).
+fn driver_program(command: &str) -> String {
+    let command = command.trim_start();
+    let Some(mut rest) = command.strip_prefix('\'') else {
+        return command
+            .split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .to_string();
+    };
+    let mut out = String::new();
+    while let Some(i) = rest.find('\'') {
+        out.push_str(&rest[..i]);
+        match rest[i + 1..].strip_prefix("\\''") {
+            Some(more) => {
+                out.push('\'');
+                rest = more;
+            }
+            None => return out,
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// A journal entry for the unit tests, read from JSON as the journal is.
 #[cfg(test)]
 pub(crate) fn test_entry(
@@ -446,6 +487,21 @@ pub(crate) fn test_entry(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_program_of_a_driver_is_its_first_word_as_the_shell_reads_it() {
+        let cases = [
+            ("/usr/bin/dpo journal merge %O %A %B %P", "/usr/bin/dpo"),
+            ("'/home/a b/dpo' journal merge", "/home/a b/dpo"),
+            (r"'/x/l'\''a/dpo' git merge-heads", "/x/l'a/dpo"),
+            ("dpo journal merge", "dpo"),
+        ];
+        for (command, program) in cases {
+            assert_eq!(driver_program(command), program, "{command}");
+            let quoted = git::shell_quoted(program);
+            assert_eq!(driver_program(&format!("{quoted} x")), program);
+        }
+    }
 
     #[test]
     fn a_tag_is_one_to_four_lowercase_letters() {

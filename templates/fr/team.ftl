@@ -37,3 +37,4 @@ team-id-not-of-clone = l'identifiant `{ $id }` ne porte pas l'étiquette `{ $tag
 team-id-not-of-clone-hint = omettez `--id` (le suivant est donné), ou donnez un identifiant de cette copie, par exemple `{ $example }`
 team-setup-retagged = l'étiquette `{ $old }` de cette copie est prise par une autre copie, et la prise de cette copie n'est plus dans le journal (après `git reset` ou un changement de branche) : cette copie prend désormais l'étiquette `{ $tag }` ; les identifiants déjà donnés ne changent pas
 team-status-elsewhere = Votre dernier passage ({ $date }) portait sur un autre état du journal (avant un `git reset` ou un changement de branche) : rien n'est listé, le prochain passage partira de l'état actuel
+team-check-driver-missing = le pilote de fusion du journal enregistré dans cette copie lance `{ $program }`, qui n'existe plus : chaque `git pull` laisserait le journal en conflit

@@ -538,3 +538,31 @@ fn the_no_tag_refusal_gives_an_id_of_the_record_s_year() {
     r.assert_code(2);
     assert!(r.stderr().contains("2021-ÉTIQUETTE-001"), "{}", r.stderr());
 }
+
+/// Defect 7: `check` warns when the registered driver's program no
+/// longer exists; setup again registers the running one.
+#[test]
+fn check_warns_when_the_driver_s_program_is_gone() {
+    let c = shared(&["Gerald Petiot"]);
+    let gerald = || c.dpo(0, "coordinateur-ept").now("2026-03-02 09:00");
+    gerald().run(&["git", "setup"]).assert_code(0);
+    c.place.ok_git(
+        &c.dirs[0],
+        &[
+            "config",
+            "--local",
+            "merge.dpo-journal.driver",
+            "/nonexistent/dpo journal merge %O %A %B %P",
+        ],
+    );
+    let r = gerald().run(&["check"]);
+    r.assert_no_panic();
+    assert!(
+        r.stdout().contains("`/nonexistent/dpo`, qui n'existe plus"),
+        "{}",
+        r.stdout()
+    );
+    gerald().run(&["git", "setup"]).assert_code(0);
+    let r = gerald().run(&["check"]);
+    assert!(!r.stdout().contains("n'existe plus"), "{}", r.stdout());
+}
