@@ -552,6 +552,9 @@ pub enum AdoptError {
         file: String,
         /// The evidence sections that differ.
         sections: Vec<String>,
+        /// Whether the record was written on two merged branches (each
+        /// side's evidence is then in git's two parents).
+        merged: bool,
     },
     /// The edit changes a fact `dpo … set` refuses to change (an
     /// `aware_at` after the notification…).
@@ -587,7 +590,11 @@ impl AdoptError {
                     .arg("objects", store::OBJECTS_DIR),
             )
             .hint(Msg::new("errors-adopt-not-kept-hint")),
-            AdoptError::Evidence { file, sections } => {
+            AdoptError::Evidence {
+                file,
+                sections,
+                merged,
+            } => {
                 let sections: Vec<String> = sections.iter().map(|s| format!("`{s}`")).collect();
                 Told::new(
                     Msg::new("errors-adopt-evidence")
@@ -595,7 +602,14 @@ impl AdoptError {
                         .arg("sections", sections.join(", "))
                         .arg("n", sections.len()),
                 )
-                .hint(Msg::new("errors-adopt-evidence-hint").arg("file", file.as_str()))
+                .hint(
+                    Msg::new(if *merged {
+                        "gitjournal-adopt-evidence-hint"
+                    } else {
+                        "errors-adopt-evidence-hint"
+                    })
+                    .arg("file", file.as_str()),
+                )
             }
             AdoptError::Refused { file, message } => Told::new(
                 Msg::new("errors-adopt-refused")
@@ -711,6 +725,7 @@ pub fn adopt(
         return Err(AdoptError::Evidence {
             file: rel.to_string(),
             sections,
+            merged: concurrent.is_some(),
         });
     }
     if let Some(message) = settable_refusal(kind, &old, &fields) {

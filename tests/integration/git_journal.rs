@@ -485,6 +485,12 @@ fn calls_logged_in_both_clones_are_adopted_once_both_are_kept() {
     let refused = adopt("un appel perdu");
     refused.assert_code(2);
     assert!(refused.stderr().contains("calls"), "{}", refused.stderr());
+    // Both sides' evidence is in git: the advice names both parents.
+    assert!(
+        refused.stderr().contains("HEAD^2:./") && !refused.stderr().contains("git checkout -- "),
+        "{}",
+        refused.stderr()
+    );
     std::fs::write(&path, &both).expect("write");
     team.commit("bob", "both calls kept");
     adopt("les deux appels").assert_code(0);
