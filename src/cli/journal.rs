@@ -235,49 +235,37 @@ fn merge(settings: &Settings, a: &MergeArgs) -> Result<i32, CliError> {
             .collect::<Vec<_>>()
             .join(", ")
     };
+    let rebasing = a.path.is_some() && workspace::git::rebasing(Path::new("."));
     for c in &merged.concurrent {
-        if c.created {
-            let tag = workspace::RecordId::parse(&c.record)
-                .and_then(|id| id.tag)
-                .unwrap_or("none");
-            errln!(
-                "{}",
-                tr!(
-                    s,
-                    "gitjournal-collision",
-                    record = c.record.as_str(),
-                    file = c.file.as_str(),
-                    ours = steps(&c.ours),
-                    theirs = steps(&c.theirs),
-                    tag = tag
-                )
-            );
-            errln!(
-                "{}",
-                tr!(
-                    s,
-                    "gitjournal-collision-hint",
-                    record = c.record.as_str(),
-                    file = c.file.as_str()
-                )
-            );
-            continue;
+        // A record created on both sides is two records under one id (a
+        // tag two clones use), not a concurrent edit.
+        let (said, hint) = if c.created {
+            ("gitjournal-collision", "gitjournal-collision-hint")
+        } else {
+            ("gitjournal-concurrent", "gitjournal-concurrent-hint")
+        };
+        let tag = workspace::RecordId::parse(&c.record)
+            .and_then(|id| id.tag)
+            .unwrap_or("none");
+        // Under a rebase, git's ours is the upstream: this clone's side is
+        // the commit replayed.
+        let (ours, theirs) = if rebasing {
+            (&c.theirs, &c.ours)
+        } else {
+            (&c.ours, &c.theirs)
+        };
+        let args = [
+            ("record", c.record.as_str().into()),
+            ("file", c.file.as_str().into()),
+            ("ours", steps(ours).into()),
+            ("theirs", steps(theirs).into()),
+            ("tag", tag.into()),
+        ];
+        errln!("{}", s.fmt(said, &args));
+        errln!("{}", s.fmt(hint, &args[..2]));
+        if rebasing {
+            errln!("{}", s.fmt("gitjournal-rebasing", &[]));
         }
-        errln!(
-            "{}",
-            tr!(
-                s,
-                "gitjournal-concurrent",
-                record = c.record.as_str(),
-                file = c.file.as_str(),
-                ours = steps(&c.ours),
-                theirs = steps(&c.theirs)
-            )
-        );
-        errln!(
-            "{}",
-            tr!(s, "gitjournal-concurrent-hint", file = c.file.as_str())
-        );
     }
     Ok(EXIT_FINDING)
 }

@@ -142,6 +142,14 @@ mod tests {
         crate::team::test_entry(actor, action, "2026-al-001", prev, merged)
     }
 
+    /// A last look on 4 January 2026 at 08:00 UTC, at the heads `heads`.
+    fn seen_at(heads: &[&str]) -> Seen {
+        Seen {
+            at: "2026-01-04T08:00:00Z".into(),
+            heads: heads.iter().map(|h| h.to_string()).collect(),
+        }
+    }
+
     #[test]
     fn only_what_others_did_since_the_heads_seen_is_listed() {
         // g ← a (mine) ← b (Ana, seen) ; a ← c (Bob, a branch) ; merge(b, c) ← d (Ana)
@@ -156,10 +164,7 @@ mod tests {
             ("e".into(), entry("Léa", "breach.call", "d", &[])),
         ];
         assert_eq!(since(&hashed, None, Some("Léa")).entries, Vec::new());
-        let seen = Seen {
-            at: "2026-01-04T08:00:00Z".into(),
-            heads: vec!["b".into()],
-        };
+        let seen = seen_at(&["b"]);
         let got = since(&hashed, Some(&seen), Some("Léa"));
         let actions: Vec<&str> = got.entries.iter().map(|e| e.action.as_str()).collect();
         assert_eq!(actions, ["breach.notify", "journal.note"]);
@@ -203,11 +208,7 @@ mod tests {
                 ),
             ),
         ];
-        let seen = Seen {
-            at: "2026-01-05T08:00:00Z".into(),
-            heads: vec!["g".into()],
-        };
-        let got = since(&hashed, Some(&seen), Some("Léa"));
+        let got = since(&hashed, Some(&seen_at(&["g"])), Some("Léa"));
         let who: Vec<&str> = got.entries.iter().map(|e| e.actor.as_str()).collect();
         assert_eq!(who, ["Bob", "Ana"]);
     }

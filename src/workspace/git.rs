@@ -185,6 +185,18 @@ pub fn local_config(dir: &Path) -> Result<BTreeMap<String, String>, GitError> {
         .collect())
 }
 
+/// Whether a rebase is under way in the clone `dir` is in: git then runs
+/// a merge driver with the upstream as ours and the commit it replays (the
+/// clone's own) as theirs.
+pub fn rebasing(dir: &Path) -> bool {
+    ["rebase-merge", "rebase-apply"].iter().any(|name| {
+        git(dir, &["rev-parse", "--git-path", name])
+            .ok()
+            .flatten()
+            .is_some_and(|p| dir.join(p.trim_end()).exists())
+    })
+}
+
 /// Sets `key` to `value` in the clone's local configuration.
 pub fn set_config(dir: &Path, key: &str, value: &str) -> Result<(), GitError> {
     git(dir, &["config", "--local", key, value])?.ok_or_else(|| GitError::Failed {

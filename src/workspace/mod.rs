@@ -261,9 +261,9 @@ impl WorkspaceError {
                 Told::new(Msg::new("team-no-tag").arg("root", shown(root)))
                     .hint(Msg::new("team-no-tag-hint").arg("year", year.to_string()))
             }
+            // The way out is in the message: `dpo git setup --tag`.
             WorkspaceError::BadCloneTag { tag } => {
                 Told::new(Msg::new("team-bad-clone-tag").arg("tag", tag.as_str()))
-                    .hint(Msg::new("team-bad-clone-tag-hint"))
             }
             WorkspaceError::IdNotOfThisClone { id, tag, example } => Told::new(
                 Msg::new("team-id-not-of-clone")

@@ -31,8 +31,7 @@ screens-action-git-setup = clone set up for team work (git)
 team-status-since = Since your last look ({ $date }):
 team-status-entry = { $at } — { $who }: { $what } — { $subject }
 team-status-note = { $what }: “{ $text }”
-team-bad-clone-tag = this clone's tag (`dpo.tag` = `{ $tag }` in its local git configuration) is not a tag (1 to 4 lowercase letters): no id is made with it, nothing was written
-team-bad-clone-tag-hint = give it a valid tag: `dpo git setup --tag TAG`
+team-bad-clone-tag = this clone's tag (`dpo.tag` = `{ $tag }` in its local git configuration) is not a tag (1 to 4 lowercase letters): no id is made with it, nothing was written; give it a valid tag: `dpo git setup --tag TAG`
 team-id-not-of-clone = the id `{ $id }` does not carry this clone's tag `{ $tag }`: in a workspace a team shares, a clone gives only ids of its own tag (another clone numbers its own, or those without a tag); nothing was written
 team-id-not-of-clone-hint = leave out `--id` (the next one is given), or give an id of this clone, e.g. `{ $example }`
 team-setup-retagged = this clone's tag `{ $old }` is claimed by another clone, and this clone's own claim is no longer in the journal (after `git reset` or a switch of branch): this clone now takes the tag `{ $tag }`; the ids already given do not change

@@ -31,8 +31,7 @@ screens-action-git-setup = mise en place d'une copie pour le travail en équipe 
 team-status-since = Depuis votre dernier passage ({ $date }) :
 team-status-entry = { $at } — { $who } : { $what } — { $subject }
 team-status-note = { $what } : « { $text } »
-team-bad-clone-tag = l'étiquette de cette copie (`dpo.tag` = `{ $tag }` dans sa configuration git locale) n'est pas une étiquette (1 à 4 lettres minuscules) : aucun identifiant n'est donné avec elle, rien n'a été écrit
-team-bad-clone-tag-hint = donnez-lui une étiquette valide : `dpo git setup --tag ÉTIQUETTE`
+team-bad-clone-tag = l'étiquette de cette copie (`dpo.tag` = `{ $tag }` dans sa configuration git locale) n'est pas une étiquette (1 à 4 lettres minuscules) : aucun identifiant n'est donné avec elle, rien n'a été écrit ; donnez-lui une étiquette valide : `dpo git setup --tag ÉTIQUETTE`
 team-id-not-of-clone = l'identifiant `{ $id }` ne porte pas l'étiquette `{ $tag }` de cette copie : dans un espace de travail partagé en équipe, une copie ne donne que des identifiants de son étiquette (une autre copie numérote les siens, ou ceux sans étiquette) ; rien n'a été écrit
 team-id-not-of-clone-hint = omettez `--id` (le suivant est donné), ou donnez un identifiant de cette copie, par exemple `{ $example }`
 team-setup-retagged = l'étiquette `{ $old }` de cette copie est prise par une autre copie, et la prise de cette copie n'est plus dans le journal (après `git reset` ou un changement de branche) : cette copie prend désormais l'étiquette `{ $tag }` ; les identifiants déjà donnés ne changent pas

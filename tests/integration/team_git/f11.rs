@@ -566,3 +566,51 @@ fn check_warns_when_the_driver_s_program_is_gone() {
     let r = gerald().run(&["check"]);
     assert!(!r.stdout().contains("n'existe plus"), "{}", r.stdout());
 }
+
+/// Defect 7: under `git pull --rebase`, git's sides are swapped; the
+/// driver still says "this side" of this clone's person, and that the next
+/// step is `git rebase --continue`.
+#[test]
+fn under_a_rebase_this_side_is_still_this_clone_s() {
+    let c = shared(&["Gerald Petiot", "Vincent Celma"]);
+    let gerald = |at: &str| c.dpo(0, "coordinateur-ept").now(at);
+    let vincent = |at: &str| c.dpo(1, "technicien-support").now(at);
+    gerald("2026-03-02 09:00")
+        .run(&["git", "setup"])
+        .assert_code(0);
+    open_breach(
+        gerald("2026-03-02 09:01"),
+        "2026-03-02 09:01",
+        "Rançongiciel",
+    )
+    .assert_code(0);
+    c.commit(0, "breach");
+    c.push(0);
+    assert!(c.pull(1).success());
+    vincent("2026-03-02 09:05")
+        .run(&["git", "setup"])
+        .assert_code(0);
+    c.commit(1, "setup");
+    let set = |d: Dpo, text: &str| {
+        d.run(&["breach", "set", "2026-gp-001", "nature.description", text])
+            .assert_code(0)
+    };
+    set(gerald("2026-03-02 09:10"), "vu par Gerald");
+    set(vincent("2026-03-02 09:12"), "vu par Vincent");
+    c.commit(0, "gerald");
+    c.commit(1, "vincent");
+    c.push(0);
+    let r = c
+        .place
+        .git(&c.dirs[1], &["pull", "-q", "--rebase", "origin", "main"]);
+    assert!(!r.success());
+    let said = r.text();
+    let this_side = said
+        .split("de ce côté par ")
+        .nth(1)
+        .unwrap_or_default()
+        .to_string();
+    assert!(this_side.starts_with("Vincent Celma"), "{said}");
+    assert!(said.contains("git rebase --continue"), "{said}");
+    let _ = c.place.git(&c.dirs[1], &["rebase", "--abort"]);
+}
