@@ -38,8 +38,8 @@ pub(super) fn run(settings: &Settings, args: &CheckArgs) -> Result<i32, CliError
             let mut diags = workspace::validate(&ws, today);
             diags.extend(record_diagnostics(&ws, clock.now()));
             // A team's workspace: this clone's driver and tag, tags claimed twice.
-            let entries = ws.journal().entries().unwrap_or_default();
-            diags.extend(crate::team::findings(&ws.root, ws.git.as_ref(), &entries));
+            let hashed = ws.journal().entries_hashed().unwrap_or_default();
+            diags.extend(crate::team::findings(&ws.root, ws.git.as_ref(), &hashed));
             findings = workspace::evidence::check(&ws, clock.now());
             (diags, Some(ws.journal().verify()?))
         }

@@ -381,7 +381,7 @@ pub fn merge_heads(base: &str, ours: &str, theirs: &str) -> String {
 pub fn findings(
     root: &Path,
     clone: Option<&GitClone>,
-    entries: &[JournalEntry],
+    hashed: &[(String, JournalEntry)],
 ) -> Vec<Diagnostic> {
     let (Some(line), Some(clone)) = (git::driver_line(root), clone) else {
         return Vec::new();
@@ -415,8 +415,30 @@ pub fn findings(
                 .with_hint_msg(Msg::new("team-check-run-setup")),
         );
     }
+    // This clone's tag claimed by another clone while its own claim is no
+    // longer in the journal (a `git reset`, a switch of branch).
+    if let (Some(tag), Some(claim)) = (&clone.tag, &clone.claim) {
+        let others: Vec<&str> = hashed
+            .iter()
+            .filter(|(_, e)| setup_tag(e) == Some(tag.as_str()))
+            .map(|(_, e)| e.actor.as_str())
+            .collect();
+        if !others.is_empty() && !hashed.iter().any(|(sha, _)| sha == claim) {
+            out.push(
+                Diagnostic::warning_msg(
+                    ATTRIBUTES_FILE,
+                    at,
+                    "",
+                    Msg::new("team-check-tag-taken")
+                        .arg("tag", tag.as_str())
+                        .arg("by", others.join(", ")),
+                )
+                .with_hint_msg(Msg::new("team-check-run-setup")),
+            );
+        }
+    }
     let mut first: std::collections::BTreeMap<&str, &JournalEntry> = Default::default();
-    for (i, e) in entries.iter().enumerate() {
+    for (i, (_, e)) in hashed.iter().enumerate() {
         let Some(tag) = setup_tag(e) else { continue };
         match first.get(tag) {
             None => {
@@ -604,11 +626,15 @@ mod tests {
         let entry = |_seq: u64, actor: &str, subject: &str| {
             test_entry(actor, SETUP_ACTION, subject, "0", &[])
         };
-        let entries = [
+        let entries: Vec<(String, JournalEntry)> = [
             entry(1, "Gérald Petiot", "tag:gp"),
             entry(2, "Ana Lopez", "tag:al"),
             entry(3, "Guy Perret", "tag:gp"),
-        ];
+        ]
+        .into_iter()
+        .enumerate()
+        .map(|(i, e)| (format!("sha{i}"), e))
+        .collect();
         let bare = GitClone::default();
         // Not a team's workspace: nothing to say.
         assert!(findings(root, Some(&bare), &entries).is_empty());
@@ -659,5 +685,23 @@ mod tests {
             1
         );
         assert_eq!(findings(root, Some(&set_up), &entries[..2]), Vec::new());
+        // Its tag claimed by another clone, its own claim gone (a reset).
+        let reset = GitClone {
+            tag: Some("gp".into()),
+            claim: Some("gone".into()),
+            ..set_up.clone()
+        };
+        let found = findings(root, Some(&reset), &entries[..2]);
+        assert_eq!(found.len(), 1);
+        assert!(
+            found[0].message.contains("Gérald Petiot"),
+            "{}",
+            found[0].message
+        );
+        let kept = GitClone {
+            claim: Some("sha0".into()),
+            ..reset
+        };
+        assert_eq!(findings(root, Some(&kept), &entries[..2]), Vec::new());
     }
 }

@@ -37,3 +37,4 @@ team-id-not-of-clone-hint = leave out `--id` (the next one is given), or give an
 team-setup-retagged = this clone's tag `{ $old }` is claimed by another clone, and this clone's own claim is no longer in the journal (after `git reset` or a switch of branch): this clone now takes the tag `{ $tag }`; the ids already given do not change
 team-status-elsewhere = Your last look ({ $date }) was on another state of the journal (before a `git reset` or a switch of branch): nothing is listed; the next look starts from the current state
 team-check-driver-missing = the journal's merge driver registered in this clone runs `{ $program }`, which no longer exists: every `git pull` would leave the journal in conflict
+team-check-tag-taken = this clone's tag `{ $tag }` is claimed by another clone (set up by { $by }), and this clone's own claim is no longer in the journal (after `git reset` or a switch of branch): its next ids could be the other clone's

@@ -249,6 +249,15 @@ fn a_tag_two_clones_use_is_told_and_setup_takes_another_after_a_reset() {
     c.place.ok_git(&c.dirs[1], &["merge", "--abort"]);
     c.place
         .ok_git(&c.dirs[1], &["reset", "-q", "--hard", "origin/main"]);
+    let check = emma().run(&["check"]);
+    assert!(
+        check
+            .stdout()
+            .contains("l'étiquette `eu` de cette copie est prise par une autre copie")
+            && check.stdout().contains("Élodie Ürban"),
+        "{}",
+        check.stdout()
+    );
     let again = emma().run(&["git", "setup"]);
     again.assert_code(0);
     assert!(
