@@ -22,7 +22,9 @@
 //! bytes. An entry's parents are `prev_sha256` and, for an entry that joins
 //! branches, `merged`; the file order is a topological order (every parent is
 //! an earlier line), which [`Journal::verify`] checks — for a journal that is
-//! one chain, exactly as before. `journal.head` holds one line per head (the
+//! one chain, exactly as before. A first entry (its parent [`GENESIS`]) may
+//! come after others: the start of a clone that journaled before its first
+//! pull of a journal still empty, joined like any branch. `journal.head` holds one line per head (the
 //! entries no later entry names); the next write after a merge first appends
 //! a `journal.merge` entry that joins them.
 
@@ -414,8 +416,9 @@ impl Journal {
 
     /// The chain alone, without the head anchor (see [`Chain`]). File order
     /// is a topological order: every parent of an entry is an earlier line
-    /// ([`GENESIS`] only for the first), no line is there twice, and `seq` is
-    /// one more than the largest parent's. While the file is one chain, the
+    /// or [`GENESIS`] (a first entry; a join never names it), no line is
+    /// there twice, and `seq` is one more than the largest parent's (GENESIS
+    /// counting 0). While the file is one chain, the
     /// checks and messages are the chain's: the sequence, then the link to
     /// the line before.
     fn chain(&self) -> Result<Chain, WorkspaceError> {
