@@ -10,7 +10,7 @@
 //! arguments, reads the environment once into one [`cli::Settings`], calls a
 //! workflow of the domain and prints what it returns. Domain modules — one per
 //! duty (`breach`, `request`, `instruction`, `subprocessor`, `fate`, `audit`,
-//! `register`, `status`, `import`) over shared infrastructure (`workspace` with its one
+//! `register`, `status`, `import`, `team`: a team sharing the workspace in git) over shared infrastructure (`workspace` with its one
 //! record store and journal, `mail` with its one outbox, `signing`, `render`,
 //! `time`, `hashing`, `bagit`, `sheet`) — never print, never read the clock or the
 //! environment: the instant, the actor and the settings are passed in.
@@ -34,5 +34,6 @@ pub mod sheet;
 pub mod signing;
 pub mod status;
 pub mod subprocessor;
+pub mod team;
 pub mod time;
 pub mod workspace;

@@ -5,7 +5,8 @@
 #           openssl (test certificates), time (GNU time: peak memory of a run),
 #           hashdeep (audits a fingerprint's hashdeep manifest), restic and
 #           borgbackup (the backup repositories `fate destroy --via` deletes from),
-#           strace (counts how often the scan opens a file)
+#           strace (counts how often the scan opens a file), git (the team's
+#           clones: `dpo git setup`, the journal's merge driver)
 #   PyPI:   aiosmtpd (SMTP server on loopback), bagit (BagIt validator),
 #           icalendar (reads the .ics files back), openpyxl and odfpy (read
 #           the XLSX and ODS exports back: tests/integration/support/sheets.py)
@@ -26,6 +27,7 @@ command -v hashdeep >/dev/null || apt_missing+=(hashdeep)
 command -v restic >/dev/null || apt_missing+=(restic)
 command -v borg >/dev/null || apt_missing+=(borgbackup)
 command -v strace >/dev/null || apt_missing+=(strace)
+command -v git >/dev/null || apt_missing+=(git)
 command -v python3 >/dev/null || apt_missing+=(python3)
 python3 -m pip --version >/dev/null 2>&1 || apt_missing+=(python3-pip)
 if [ ${#apt_missing[@]} -gt 0 ]; then

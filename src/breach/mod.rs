@@ -636,8 +636,11 @@ pub fn open(ws: &Workspace, req: &OpenRequest) -> Result<(Breach, PathBuf), Brea
     let lock = ws.lock()?;
     let local = |t: DateTime<FixedOffset>| t.with_timezone(&ws.tz).fixed_offset();
     let id = match &req.id {
-        Some(id) => id.clone(),
-        None => store::next_id(&ws.root, req.aware_at, ws.tz)?,
+        Some(id) => {
+            ws.check_given_id(id.as_str(), req.aware_at)?;
+            id.clone()
+        }
+        None => store::next_id(ws, req.aware_at)?,
     };
     let breach = Breach {
         id: id.clone(),

@@ -9,7 +9,7 @@
 //! and checks it is exactly the record it meant to write before replacing
 //! the file atomically.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use super::fields;
 use super::BreachError;
@@ -375,14 +375,18 @@ pub fn problems(
     d
 }
 
-/// The next free identifier of the form `YYYY-NNN`, `YYYY` being the year
-/// the processor became aware of the breach (`aware_at`, in `tz`).
+/// The next free identifier of the form `YYYY-NNN` (`YYYY-TAG-NNN` in a
+/// tagged git clone, [`Workspace::record_tag`]), `YYYY` being the year the
+/// processor became aware of the breach (`aware_at`, in the processor's
+/// timezone).
 pub fn next_id(
-    root: &Path,
+    ws: &Workspace,
     aware_at: chrono::DateTime<chrono::FixedOffset>,
-    tz: chrono_tz::Tz,
-) -> Result<Id, crate::model::IdError> {
-    crate::workspace::next_record_id(root, DIR, aware_at, tz)
+) -> Result<Id, BreachError> {
+    let tag = ws.record_tag(aware_at)?;
+    Ok(crate::workspace::next_record_id(
+        &ws.root, DIR, aware_at, ws.tz, tag,
+    )?)
 }
 
 /// Writes a new breach file, refusing to overwrite one; `text` is checked to

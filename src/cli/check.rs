@@ -1,5 +1,6 @@
 //! `dpo check`: validate every file of the workspace and the journal, and
-//! every record file against the hash the journal recorded for it.
+//! every record file against the hash the journal recorded for it; in a
+//! team's workspace, warn of what this git clone lacks ([`crate::team::findings`]).
 
 use clap::Args;
 use serde::Serialize;
@@ -36,6 +37,9 @@ pub(super) fn run(settings: &Settings, args: &CheckArgs) -> Result<i32, CliError
             let today = clock.now().with_timezone(&ws.tz).date_naive();
             let mut diags = workspace::validate(&ws, today);
             diags.extend(record_diagnostics(&ws, clock.now()));
+            // A team's workspace: this clone's driver and tag, tags claimed twice.
+            let hashed = ws.journal().entries_hashed().unwrap_or_default();
+            diags.extend(crate::team::findings(&ws.root, ws.git.as_ref(), &hashed));
             findings = workspace::evidence::check(&ws, clock.now());
             (diags, Some(ws.journal().verify()?))
         }

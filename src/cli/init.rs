@@ -1,5 +1,7 @@
 //! `dpo init DIR`: a new workspace with commented example files that pass
-//! `dpo check` (written by [`crate::workspace::init`]).
+//! `dpo check` (written by [`crate::workspace::init`]), its `.gitattributes`
+//! included; inside a git work tree the clone is set up as `dpo git setup`
+//! does.
 
 use std::path::PathBuf;
 
@@ -20,8 +22,9 @@ pub(super) fn run(settings: &Settings, args: &InitArgs) -> Result<i32, CliError>
     let act = settings.act(crate::time::DEFAULT_TZ)?;
     workspace::init(dir, &act, settings.lang(None), settings.lock_wait)?;
     let s = settings.strings();
-    let dir = dir.display().to_string();
-    say!(s, "init-created", dir = dir.as_str())?;
-    say!(s, "next-init", dir = dir)?;
+    let shown = dir.display().to_string();
+    say!(s, "init-created", dir = shown.as_str())?;
+    super::git::after_init(settings, dir, &act)?;
+    say!(s, "next-init", dir = shown)?;
     Ok(0)
 }

@@ -15,6 +15,9 @@ use crate::render::words;
 use crate::workspace::store::SetNote;
 use crate::workspace::{self, Journal, JournalEntry, WorkspaceError};
 
+mod driver;
+pub(super) use driver::MergeArgs;
+
 /// Journal subcommands.
 #[derive(Debug, Subcommand)]
 pub enum JournalCommand {
@@ -26,6 +29,10 @@ pub enum JournalCommand {
     Verify,
     /// Record a note (a meeting, a decision, a check done by hand).
     Note(NoteArgs),
+    /// The git merge driver of `journal.jsonl` (`dpo journal merge %O %A
+    /// %B %P`): writes into OURS our entries then theirs; exit 1 when both
+    /// sides changed the same record (a conflict to resolve, then adopt).
+    Merge(MergeArgs),
 }
 
 /// Options of `dpo journal note`.
@@ -40,6 +47,9 @@ pub struct NoteArgs {
 }
 
 pub(super) fn run(settings: &Settings, cmd: &JournalCommand) -> Result<i32, CliError> {
+    if let JournalCommand::Merge(a) = cmd {
+        return driver::merge(settings, a);
+    }
     let root = settings.root();
     if !root.is_dir() {
         return Err(WorkspaceError::NotFound {
@@ -62,7 +72,7 @@ pub(super) fn run(settings: &Settings, cmd: &JournalCommand) -> Result<i32, CliE
         JournalCommand::Show | JournalCommand::Verify => {
             Some(workspace::lock_shared(root, settings.lock_wait)?)
         }
-        JournalCommand::Note(_) => None,
+        JournalCommand::Note(_) | JournalCommand::Merge(_) => None,
     };
     match cmd {
         JournalCommand::Show => {
@@ -108,13 +118,18 @@ pub(super) fn run(settings: &Settings, cmd: &JournalCommand) -> Result<i32, CliE
                     tr!(s, "journal-broken", at = at, message = message)
                 };
                 match &report.problem {
-                    None => say!(
-                        s,
-                        "journal-intact",
-                        entries = report.entries,
-                        seq = report.head.seq,
-                        sha256 = report.head.sha256.as_str()
-                    )?,
+                    None => {
+                        say!(
+                            s,
+                            "journal-intact",
+                            entries = report.entries,
+                            seq = report.head.seq,
+                            sha256 = report.head.sha256.as_str()
+                        )?;
+                        if report.heads.len() > 1 {
+                            say!(s, "gitjournal-branches", branches = report.heads.len())?;
+                        }
+                    }
                     Some(p) if p.line == 0 => errln!(
                         "{}",
                         broken(
@@ -153,6 +168,7 @@ pub(super) fn run(settings: &Settings, cmd: &JournalCommand) -> Result<i32, CliE
             }
             Ok(0)
         }
+        JournalCommand::Merge(a) => driver::merge(settings, a),
     }
 }
 
@@ -224,7 +240,15 @@ fn note(s: &Strings, e: &JournalEntry) -> String {
 /// is said with the sending's words; an action this version does not know
 /// stays its code.
 fn action_label(s: &Strings, code: &str) -> String {
-    let id = |c: &str| format!("screens-action-{}", c.replace('.', "-"));
+    let id = |c: &str| {
+        let c = c.replace('.', "-");
+        let joined = format!("gitjournal-action-{c}");
+        if s.has(&joined) {
+            joined
+        } else {
+            format!("screens-action-{c}")
+        }
+    };
     if s.has(&id(code)) {
         return s.fmt(&id(code), &[]);
     }
@@ -304,6 +328,7 @@ mod tests {
             payload_sha256: String::new(),
             text: text.map(str::to_string),
             writes: Vec::new(),
+            merged: Vec::new(),
             prev_sha256: String::new(),
         };
         let fr = Strings::of(Lang::Fr);

@@ -30,6 +30,7 @@ fn said(s: &Catalog, e: &CliError) -> Option<String> {
         // duties
         CliError::Breach(b) if b.refusal().is_some() => b.message(s),
         CliError::Fate(f) => f.message(s),
+        CliError::Team(t) => t.message(s),
         CliError::Instruction(i) => i.message(s),
         CliError::SubProcessor(p) => p.message(s),
         CliError::Audit(crate::audit::AuditError::Signing(e)) => e.message(s),

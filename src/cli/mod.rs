@@ -16,6 +16,7 @@ mod breach;
 mod check;
 mod docs;
 mod fate;
+mod git;
 mod import;
 mod init;
 mod instruction;
@@ -137,6 +138,9 @@ pub enum Command {
     /// Documented instructions (Annex 1 §II.1–2): log, object, list.
     #[command(subcommand)]
     Instruction(instruction::InstructionCommand),
+    /// Team work in git: `dpo git setup` in each clone (merge driver, clone tag).
+    #[command(subcommand)]
+    Git(git::GitCommand),
     /// Sign a file (OpenSSH SSHSIG, namespace `file`): writes FILE.sig.
     Sign(keys::SignArgs),
     /// Check a signature against keys/allowed_signers; exit 1 if it does not verify.
@@ -216,6 +220,9 @@ pub enum CliError {
     /// A command that writes was run with no one to record as its actor.
     #[error("who is acting? {0}: nothing was written\n  hint: set DPO_ACTOR to your name, or to your id in people.yaml (its name is then recorded)")]
     NoActor(String),
+    /// Team work in git (`dpo git setup`).
+    #[error(transparent)]
+    Team(#[from] crate::team::TeamError),
     /// A refusal of the command line, told from the catalog.
     #[error("{0}")]
     Said(crate::render::catalog::Told),
@@ -313,6 +320,7 @@ fn dispatch(settings: &Settings, command: &Command) -> Result<i32, CliError> {
         Command::Subprocessor(c) => subprocessor::run(settings, c),
         Command::Request(c) => request::run(settings, c),
         Command::Instruction(c) => instruction::run(settings, c),
+        Command::Git(c) => git::run(settings, c),
         Command::Sign(a) => keys::run_sign(settings, a),
         Command::Verify(a) => keys::run_verify(settings, a),
     }

@@ -5,7 +5,8 @@
 //! call), 2 when a record cannot be read. With `--format ods|xlsx` the same
 //! duties and the logs behind them are written as a workbook
 //! ([`crate::status::sheets`]) instead of the listing, with the same exit
-//! code.
+//! code. The listing and `--json` also say what the others did since this
+//! clone's last look ([`crate::team::seen`]), after the urgent breaches.
 
 use std::path::PathBuf;
 
@@ -22,7 +23,8 @@ use crate::render::words;
 use crate::render::Templates;
 use crate::status::urgency::Summary;
 use crate::status::{self, ics, StatusItem};
-use crate::workspace::Diagnostic;
+use crate::team::seen::{self, SinceLastLook};
+use crate::workspace::{Diagnostic, JournalEntry};
 
 /// Output formats of `dpo status`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -60,6 +62,26 @@ struct Report<'a> {
     items: &'a [StatusItem],
     needs_action: usize,
     diagnostics: &'a [Diagnostic],
+    since_last_look: Option<Look>,
+}
+
+/// What the others did since the last look, as `--json` gives it.
+#[derive(Serialize)]
+struct Look {
+    /// The instant of the last look (UTC); `null` on the first.
+    since: Option<String>,
+    /// The entries, as the journal keeps them, each with its action in words.
+    entries: Vec<LookEntry>,
+    /// Whether the last look was on another state of the journal (a `git
+    /// reset`, a switch of branch): nothing is listed then.
+    other_state: bool,
+}
+
+#[derive(Serialize)]
+struct LookEntry {
+    #[serde(flatten)]
+    entry: JournalEntry,
+    what: String,
 }
 
 pub(super) fn run(settings: &Settings, args: &StatusArgs) -> Result<i32, CliError> {
@@ -95,6 +117,13 @@ pub(super) fn run(settings: &Settings, args: &StatusArgs) -> Result<i32, CliErro
     let (items, diags) = status::collect_for(&ws, now, only.as_ref(), s);
     let needs_action = items.iter().filter(|i| i.state.needs_action()).count();
     let summary = Summary::of(&items, now);
+    // The journal with each line's hash (none when it does not read: its
+    // own check says so), what was seen of it last time, and by whom.
+    let hashed = ws.journal().entries_hashed().unwrap_or_default();
+    let look = (!hashed.is_empty()).then(|| {
+        let last = seen::read(&ws.root).ok().flatten();
+        seen::since(&hashed, last.as_ref(), settings.actor().ok().as_deref())
+    });
     if let Some(path) = &args.ics {
         let text = ics::to_ics(&items, now, s);
         super::write_file(path, text.as_bytes())?;
@@ -125,6 +154,20 @@ pub(super) fn run(settings: &Settings, args: &StatusArgs) -> Result<i32, CliErro
             items: &items,
             needs_action,
             diagnostics: &diags,
+            since_last_look: look.as_ref().map(|l| Look {
+                since: l
+                    .since
+                    .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
+                entries: l
+                    .entries
+                    .iter()
+                    .map(|e| LookEntry {
+                        what: what(s, e),
+                        entry: e.clone(),
+                    })
+                    .collect(),
+                other_state: l.elsewhere,
+            }),
         })?;
     } else {
         eprint_diagnostics(settings, &diags);
@@ -134,7 +177,22 @@ pub(super) fn run(settings: &Settings, args: &StatusArgs) -> Result<i32, CliErro
         } else {
             outln!("{}", summary_line(s, t.lang(), &summary))?;
         }
-        for i in &items {
+        // The section comes after the last urgent breach (at the top when
+        // there is none).
+        let urgent = items
+            .iter()
+            .rposition(|i| {
+                i.kind.starts_with("breach")
+                    && matches!(
+                        i.state,
+                        status::State::Overdue | status::State::Incomplete | status::State::DueSoon
+                    )
+            })
+            .map_or(0, |p| p + 1);
+        for (n, i) in items.iter().enumerate() {
+            if n == urgent {
+                print_look(s, ws.tz, look.as_ref())?;
+            }
             let state_key = format!(
                 "status_state.{}",
                 serde_json::to_value(i.state)
@@ -167,6 +225,14 @@ pub(super) fn run(settings: &Settings, args: &StatusArgs) -> Result<i32, CliErro
                 outln!("    {line}")?;
             }
         }
+        if urgent == items.len() {
+            print_look(s, ws.tz, look.as_ref())?;
+        }
+    }
+    if binary.is_none() && look.is_some() {
+        // Shown: the next look starts from here. A copy that cannot be
+        // written to is read as it is.
+        let _ = seen::record(&ws.root, &hashed, now);
     }
     Ok(if diags.iter().any(Diagnostic::is_error) {
         EXIT_ERROR
@@ -175,6 +241,72 @@ pub(super) fn run(settings: &Settings, args: &StatusArgs) -> Result<i32, CliErro
     } else {
         0
     })
+}
+
+/// "Since your last look (date):" and one line per entry made by others
+/// since; nothing on the first look or when there is none.
+fn print_look(
+    s: &Strings,
+    tz: chrono_tz::Tz,
+    look: Option<&SinceLastLook>,
+) -> Result<(), CliError> {
+    let Some((since, look)) = look.and_then(|l| Some((l.since?, l))) else {
+        return Ok(());
+    };
+    let date = words::long_datetime_in(s, since.fixed_offset(), tz);
+    if look.elsewhere {
+        outln!(
+            "{}",
+            s.fmt("team-status-elsewhere", &[("date", date.into())])
+        )?;
+        return Ok(());
+    }
+    if look.entries.is_empty() {
+        return Ok(());
+    }
+    outln!("{}", s.fmt("team-status-since", &[("date", date.into())]))?;
+    for e in &look.entries {
+        let at = chrono::DateTime::parse_from_rfc3339(&e.at)
+            .map_or_else(|_| e.at.clone(), |t| words::long_datetime_in(s, t, tz));
+        let line = s.fmt(
+            "team-status-entry",
+            &[
+                ("at", at.into()),
+                ("who", e.actor.as_str().into()),
+                ("what", what(s, e).into()),
+                ("subject", e.subject.as_str().into()),
+            ],
+        );
+        outln!("    {line}")?;
+    }
+    Ok(())
+}
+
+/// An entry's action in words ("ouverture d'une violation"); a step of a
+/// sending (`.failed`, `.dry-run`…) with the sending's words; a note with
+/// the first line of its text; else its code.
+fn what(s: &Strings, e: &JournalEntry) -> String {
+    let words_of = |code: &str| {
+        let id = format!("screens-action-{}", code.replace('.', "-"));
+        s.has(&id).then(|| s.fmt(&id, &[]))
+    };
+    let step = crate::mail::outbox::NOT_THE_SENDING
+        .iter()
+        .find_map(|suffix| {
+            let base = words_of(e.action.strip_suffix(suffix)?)?;
+            let id = format!("screens-action-{}", &suffix[1..]);
+            Some(s.fmt(&id, &[("action", base.into())]))
+        });
+    let said = words_of(&e.action)
+        .or(step)
+        .unwrap_or_else(|| e.action.clone());
+    match e.text.as_deref().and_then(|t| t.lines().next()) {
+        Some(first) if e.action == "journal.note" => s.fmt(
+            "team-status-note",
+            &[("what", said.into()), ("text", first.into())],
+        ),
+        _ => said,
+    }
 }
 
 /// "1 en retard, 2 dans les 7 jours, 30 à faire sans échéance": the line

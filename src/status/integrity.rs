@@ -26,6 +26,7 @@ fn item(f: &Finding, s: &Strings) -> StatusItem {
         Tamper::Changed => "status-tampered-changed",
         Tamper::Removed => "status-tampered-removed",
         Tamper::NotJournaled => "status-tampered-not-journaled",
+        Tamper::Concurrent => "gitjournal-status-concurrent",
     };
     StatusItem {
         kind: KIND_TAMPERED.into(),

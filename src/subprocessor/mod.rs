@@ -336,10 +336,12 @@ fn finish(
         }
         .into());
     }
-    // Every controller must be reachable before anything is written.
+    // Every controller must be reachable before anything is written, and
+    // the notices numbered (a team's clone without a tag numbers nothing).
     for c in &concerned {
         outbox::notice_recipient(ws, c)?;
     }
+    ws.record_tag(crate::time::in_tz(how.now, ws.tz))?;
     let t = Templates::new(how.lang)?;
     let lock = ws.lock()?;
     let (text, comments_kept) = edit_register(ws, &lock, old.as_ref(), &sp)?;

@@ -322,6 +322,7 @@ mod tests {
             payload_sha256: sha.into(),
             text: None,
             writes: Vec::new(),
+            merged: Vec::new(),
             prev_sha256: String::new(),
         }
     }

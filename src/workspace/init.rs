@@ -32,7 +32,14 @@ const FILES: &[(&str, &str)] = &[
         "people.yaml",
         include_str!("../../templates/init/people.yaml"),
     ),
-    (".gitignore", ".dpo.lock\n.dpo.pending\n.dpo-tmp-*\n"),
+    (
+        ".gitignore",
+        ".dpo.lock\n.dpo.pending\n.dpo-tmp-*\n.dpo.seen\n",
+    ),
+    (
+        super::git::ATTRIBUTES_FILE,
+        "journal.jsonl merge=dpo-journal\njournal.head merge=dpo-journal-head\n",
+    ),
 ];
 
 /// Creates a workspace in `dir`, which must not exist or be an empty folder:
@@ -143,5 +150,20 @@ mod tests {
             with_language("people.yaml", "language: fr\n", Lang::En),
             "language: fr\n"
         );
+    }
+
+    #[test]
+    fn a_new_workspace_merges_its_journal_with_dpo_and_ignores_the_local_files() {
+        let file = |name: &str| FILES.iter().find(|(n, _)| *n == name).map(|(_, t)| *t);
+        let attributes: String = super::super::git::ATTRIBUTES
+            .iter()
+            .map(|l| format!("{l}\n"))
+            .collect();
+        assert_eq!(file(".gitattributes"), Some(attributes.as_str()));
+        let ignored: String = crate::team::IGNORED
+            .iter()
+            .map(|l| format!("{l}\n"))
+            .collect();
+        assert_eq!(file(".gitignore"), Some(ignored.as_str()));
     }
 }

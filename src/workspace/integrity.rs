@@ -17,6 +17,9 @@
 //!   leaves every record here; a journal cut short, with its head made to
 //!   match, leaves the records written by the removed entries either here
 //!   or changed.
+//! - **changed on two branches**: clones merged in git both wrote it, and no
+//!   write descends from both ([`concurrent_writes`]); the file as resolved
+//!   by hand is adopted with `dpo record adopt`.
 //!
 //! What this cannot catch: someone who rewrites the records, the objects
 //! and the whole chain consistently. Only a head kept outside the workspace
@@ -25,7 +28,7 @@
 
 use crate::render::catalog::{Catalog, Localize, Msg, Told};
 use crate::workspace::{if_exists, read_bytes, read_text, ReadError};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 use serde::Serialize;
@@ -43,6 +46,23 @@ pub enum Tamper {
     Removed,
     /// No journal entry wrote it.
     NotJournaled,
+    /// Two branches of the journal (clones merged in git) both wrote it and
+    /// neither write supersedes the other: a conflict resolved by hand, to
+    /// adopt.
+    Concurrent,
+}
+
+/// A write of a record no later write supersedes (see [`Tamper::Concurrent`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LatestWrite {
+    /// The entry.
+    pub seq: u64,
+    /// Who.
+    pub actor: String,
+    /// Its action, e.g. `breach.set`.
+    pub action: String,
+    /// The SHA-256 it recorded.
+    pub sha256: String,
 }
 
 /// One record file that does not match the journal.
@@ -65,6 +85,9 @@ pub struct Finding {
     /// (`dpo check` says where it does not read).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub unreadable: bool,
+    /// The writes on each branch ([`Tamper::Concurrent`] only).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub latest: Vec<LatestWrite>,
 }
 
 impl Localize for Finding {
@@ -110,6 +133,22 @@ impl Finding {
             }
             Tamper::NotJournaled => Told::new(Msg::new("errors-not-journaled"))
                 .hint(Msg::new("errors-not-journaled-hint").arg("file", file)),
+            Tamper::Concurrent => {
+                let sides: Vec<String> = self
+                    .latest
+                    .iter()
+                    .map(|w| format!("{} ({}, {})", w.actor, w.action, w.seq))
+                    .collect();
+                let record = Path::new(file)
+                    .file_stem()
+                    .map_or(String::new(), |s| s.to_string_lossy().into_owned());
+                Told::new(
+                    Msg::new("gitjournal-integrity-concurrent")
+                        .arg("record", record)
+                        .arg("sides", sides.join(", ")),
+                )
+                .hint(Msg::new("gitjournal-integrity-concurrent-hint").arg("file", file))
+            }
         }
     }
 
@@ -141,12 +180,83 @@ pub fn journaled(entries: &[JournalEntry]) -> BTreeMap<String, (u64, String)> {
     out
 }
 
+/// The files written on two branches of the journal (clones merged in git)
+/// with no later write superseding both: for each, its latest writes — the
+/// writes of it no write of it in a descendant entry supersedes — last first.
+/// Empty for a journal that is one chain.
+pub fn concurrent_writes(hashed: &[(String, JournalEntry)]) -> BTreeMap<String, Vec<LatestWrite>> {
+    let linear = hashed
+        .windows(2)
+        .all(|w| w[1].1.merged.is_empty() && w[1].1.prev_sha256 == w[0].0);
+    if linear {
+        return BTreeMap::new();
+    }
+    let index: HashMap<&str, usize> = hashed
+        .iter()
+        .enumerate()
+        .map(|(i, (sha, _))| (sha.as_str(), i))
+        .collect();
+    let mut writers: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, (_, e)) in hashed.iter().enumerate() {
+        for w in &e.writes {
+            writers.entry(w.file.as_str()).or_default().push(i);
+        }
+    }
+    let mut out = BTreeMap::new();
+    for (file, at) in writers.into_iter().filter(|(_, at)| at.len() > 1) {
+        // From the last write back: a write is latest unless it is an
+        // ancestor of a latest one (file order is topological).
+        let mut ancestors: HashSet<usize> = HashSet::new();
+        let mut latest = Vec::new();
+        for &i in at.iter().rev() {
+            if ancestors.contains(&i) {
+                continue;
+            }
+            latest.push(i);
+            let mut todo = vec![i];
+            while let Some(j) = todo.pop() {
+                for p in hashed[j].1.parents() {
+                    if let Some(&k) = index.get(p) {
+                        if ancestors.insert(k) {
+                            todo.push(k);
+                        }
+                    }
+                }
+            }
+        }
+        if latest.len() > 1 {
+            let said = latest
+                .iter()
+                .map(|&i| {
+                    let e = &hashed[i].1;
+                    LatestWrite {
+                        seq: e.seq,
+                        actor: e.actor.clone(),
+                        action: e.action.clone(),
+                        sha256: e
+                            .writes
+                            .iter()
+                            .rev()
+                            .find(|w| w.file == file)
+                            .map(|w| w.sha256.clone())
+                            .unwrap_or_default(),
+                    }
+                })
+                .collect();
+            out.insert(file.to_string(), said);
+        }
+    }
+    out
+}
+
 /// Every record file that does not match the journal, by file. A journal
 /// that cannot be read gives none: its own verification reports it.
 pub fn check(root: &Path) -> Result<Vec<Finding>, WorkspaceError> {
-    let Ok(entries) = Journal::new(root).entries() else {
+    let Ok(hashed) = Journal::new(root).entries_hashed() else {
         return Ok(Vec::new());
     };
+    let concurrent = concurrent_writes(&hashed);
+    let entries: Vec<JournalEntry> = hashed.into_iter().map(|(_, e)| e).collect();
     let last = journaled(&entries);
     let mut files: Vec<String> = last.keys().cloned().collect();
     for kind in kinds::FILE_KINDS.iter().filter(|k| k.check.is_some()) {
@@ -163,7 +273,7 @@ pub fn check(root: &Path) -> Result<Vec<Finding>, WorkspaceError> {
     files.dedup();
     let mut out = Vec::new();
     for file in files {
-        if let Some(f) = check_file(root, &entries, &last, &file)? {
+        if let Some(f) = check_file(root, (&entries, &concurrent), &last, &file)? {
             out.push(f);
         }
     }
@@ -175,14 +285,16 @@ pub fn check(root: &Path) -> Result<Vec<Finding>, WorkspaceError> {
 /// write of an existing record goes through this first ([`store`]), so no
 /// command makes a hand edit its own.
 pub fn check_one(root: &Path, rel: &str) -> Result<Option<Finding>, WorkspaceError> {
-    let Ok(entries) = Journal::new(root).entries() else {
+    let Ok(hashed) = Journal::new(root).entries_hashed() else {
         return Ok(None);
     };
+    let concurrent = concurrent_writes(&hashed);
+    let entries: Vec<JournalEntry> = hashed.into_iter().map(|(_, e)| e).collect();
     let last = journaled(&entries);
     if !last.contains_key(rel) && kinds::of_record(rel).is_none() {
         return Ok(None);
     }
-    check_file(root, &entries, &last, rel)
+    check_file(root, (&entries, &concurrent), &last, rel)
 }
 
 /// Refuses (with [`WorkspaceError::Unvouched`]) the file `rel` when
@@ -247,7 +359,7 @@ pub fn tampered(root: &Path) -> std::collections::BTreeSet<String> {
 
 fn check_file(
     root: &Path,
-    entries: &[JournalEntry],
+    (entries, concurrent): (&[JournalEntry], &BTreeMap<String, Vec<LatestWrite>>),
     last: &BTreeMap<String, (u64, String)>,
     file: &str,
 ) -> Result<Option<Finding>, WorkspaceError> {
@@ -268,7 +380,14 @@ fn check_file(
         journaled_sha256: journaled.cloned(),
         sha256: sha.clone(),
         fields,
+        latest: Vec::new(),
     };
+    if let (Some(latest), Some((seq, want))) = (concurrent.get(file), last.get(file)) {
+        return Ok(Some(Finding {
+            latest: latest.clone(),
+            ..finding(Tamper::Concurrent, *seq, Some(want), None)
+        }));
+    }
     Ok(match (last.get(file), &current) {
         (Some((_, want)), Some(_)) if Some(want) == sha.as_ref() => None,
         (Some((seq, want)), Some(bytes)) => {
@@ -370,6 +489,35 @@ pub fn differing_fields(old: &str, new: &str) -> Vec<String> {
     keys
 }
 
+/// Whether the top-level `field` of `resolved` is the merge of its values
+/// in `sides` (texts of the same record written on two branches): a list
+/// holds every item of each side's and nothing else; any other value is
+/// one side's.
+fn merges_sides(field: &str, resolved: &str, sides: &[String]) -> bool {
+    use serde_yaml::Value;
+    let value = |t: &str| match serde_yaml::from_str::<Value>(t) {
+        Ok(Value::Mapping(m)) => m.get(field).cloned().unwrap_or(Value::Null),
+        _ => Value::Null,
+    };
+    let items = |v: &Value| match v {
+        Value::Sequence(s) => Some(s.clone()),
+        Value::Null => Some(Vec::new()),
+        _ => None,
+    };
+    let ours = value(resolved);
+    let theirs: Vec<Value> = sides.iter().map(|t| value(t)).collect();
+    match (
+        items(&ours),
+        theirs.iter().map(items).collect::<Option<Vec<_>>>(),
+    ) {
+        (Some(got), Some(each)) => {
+            each.iter().flatten().all(|i| got.contains(i))
+                && got.iter().all(|i| each.iter().flatten().any(|x| x == i))
+        }
+        _ => theirs.contains(&ours),
+    }
+}
+
 /// Why `dpo record adopt` refuses (exit 2).
 #[derive(Debug, thiserror::Error)]
 pub enum AdoptError {
@@ -404,6 +552,9 @@ pub enum AdoptError {
         file: String,
         /// The evidence sections that differ.
         sections: Vec<String>,
+        /// Whether the record was written on two merged branches (each
+        /// side's evidence is then in git's two parents).
+        merged: bool,
     },
     /// The edit changes a fact `dpo … set` refuses to change (an
     /// `aware_at` after the notification…).
@@ -439,7 +590,11 @@ impl AdoptError {
                     .arg("objects", store::OBJECTS_DIR),
             )
             .hint(Msg::new("errors-adopt-not-kept-hint")),
-            AdoptError::Evidence { file, sections } => {
+            AdoptError::Evidence {
+                file,
+                sections,
+                merged,
+            } => {
                 let sections: Vec<String> = sections.iter().map(|s| format!("`{s}`")).collect();
                 Told::new(
                     Msg::new("errors-adopt-evidence")
@@ -447,7 +602,14 @@ impl AdoptError {
                         .arg("sections", sections.join(", "))
                         .arg("n", sections.len()),
                 )
-                .hint(Msg::new("errors-adopt-evidence-hint").arg("file", file.as_str()))
+                .hint(
+                    Msg::new(if *merged {
+                        "gitjournal-adopt-evidence-hint"
+                    } else {
+                        "errors-adopt-evidence-hint"
+                    })
+                    .arg("file", file.as_str()),
+                )
             }
             AdoptError::Refused { file, message } => Told::new(
                 Msg::new("errors-adopt-refused")
@@ -524,12 +686,15 @@ pub fn adopt(
     let path = ws.root.join(rel);
     let text = read_text(&path).map_err(WorkspaceError::from)?;
     let sha = sha256_hex(text.as_bytes());
-    let entries = journal.entries()?;
+    let hashed = journal.entries_hashed()?;
+    // Written on two branches merged in git: adopting the resolution joins them.
+    let concurrent = concurrent_writes(&hashed).remove(rel);
+    let entries: Vec<JournalEntry> = hashed.into_iter().map(|(_, e)| e).collect();
     let last = journaled(&entries).remove(rel);
     // A record journaled before entries named their files: taken whole.
     let baseline = last.is_none() && named_by_old_entry(&entries, rel).is_some();
     let old = match &last {
-        Some((seq, want)) if *want == sha => {
+        Some((seq, want)) if *want == sha && concurrent.is_none() => {
             return Err(AdoptError::Unchanged {
                 file: rel.to_string(),
                 seq: *seq,
@@ -542,15 +707,25 @@ pub fn adopt(
         None => String::new(),
     };
     let fields = differing_fields(&old, &text);
+    // Evidence written on both branches may be merged, never changed.
+    let sides: Vec<String> = concurrent
+        .iter()
+        .flatten()
+        .filter_map(|w| store::read_object(&ws.root, &w.sha256))
+        .collect();
     let sections: Vec<String> = fields
         .iter()
         .filter(|f| !baseline && kind.evidence.contains(&f.as_str()))
+        .filter(|f| {
+            sides.len() < concurrent.as_ref().map_or(1, Vec::len) || !merges_sides(f, &text, &sides)
+        })
         .cloned()
         .collect();
     if !sections.is_empty() {
         return Err(AdoptError::Evidence {
             file: rel.to_string(),
             sections,
+            merged: concurrent.is_some(),
         });
     }
     if let Some(message) = settable_refusal(kind, &old, &fields) {
@@ -618,6 +793,7 @@ mod tests {
                 file: "breaches/2021-001.yaml".into(),
                 sha256: sha.into(),
             }],
+            merged: Vec::new(),
             prev_sha256: String::new(),
         };
         let last = journaled(&[e(1, "aa"), e(2, "bb")]);
@@ -635,6 +811,7 @@ mod tests {
             payload_sha256: String::new(),
             text: None,
             writes: Vec::new(),
+            merged: Vec::new(),
             prev_sha256: String::new(),
         };
         let file = "breaches/2021-001.yaml";
@@ -651,5 +828,81 @@ mod tests {
         assert_eq!(named_by_old_entry(&[rollback, note, intent], file), None);
         let old = e(5, "Mme X", "breach.open", "2021-001");
         assert_eq!(named_by_old_entry(&[old], file), Some(5));
+    }
+
+    #[test]
+    fn a_record_written_on_two_branches_is_concurrent_until_a_write_descends_from_both() {
+        use crate::workspace::journal::{FileWrite, GENESIS};
+        let mut hashed: Vec<(String, JournalEntry)> = Vec::new();
+        // Appends an entry of `actor` after the entries at `parents`.
+        let mut add = |actor: &str, parents: &[usize], writes: &[&str]| {
+            let sha_of = |i: usize, h: &Vec<(String, JournalEntry)>| h[i].0.clone();
+            let prev = parents
+                .first()
+                .map_or(GENESIS.to_string(), |&i| sha_of(i, &hashed));
+            let e = JournalEntry {
+                seq: 1 + parents.iter().map(|&i| hashed[i].1.seq).max().unwrap_or(0),
+                at: "2026-03-26T09:00:00Z".into(),
+                actor: actor.into(),
+                action: "breach.set".into(),
+                subject: "2026-001".into(),
+                payload_sha256: String::new(),
+                text: None,
+                writes: writes
+                    .iter()
+                    .map(|f| FileWrite {
+                        file: f.to_string(),
+                        sha256: format!("{actor}{}", hashed.len()),
+                    })
+                    .collect(),
+                merged: parents[1.min(parents.len())..]
+                    .iter()
+                    .map(|&i| sha_of(i, &hashed))
+                    .collect(),
+                prev_sha256: prev,
+            };
+            let line = serde_json::to_string(&e).unwrap();
+            hashed.push((sha256_hex(line.as_bytes()), e));
+            hashed.clone()
+        };
+        let f = "breaches/2026-001.yaml";
+        add("Léa", &[], &[f]); // 0
+        let h = add("Léa", &[0], &[f]); // 1: one chain, rewritten
+        assert!(concurrent_writes(&h).is_empty());
+        add("Alice", &[1], &[f]); // 2
+        add("Alice", &[2], &[f]); // 3
+        let h = add("Bob", &[1], &[]); // 4: a branch that leaves f alone
+        assert!(concurrent_writes(&h).is_empty());
+        let h = add("Bob", &[4], &[f, "breaches/2026-002.yaml"]); // 5
+        let c = concurrent_writes(&h);
+        assert_eq!(c.keys().collect::<Vec<_>>(), vec![f]);
+        let sides: Vec<(&str, u64)> = c[f].iter().map(|w| (w.actor.as_str(), w.seq)).collect();
+        assert_eq!(sides, vec![("Bob", 4), ("Alice", 4)]);
+        assert_eq!(c[f][1].sha256, "Alice3");
+        // Joined: still concurrent, until a write after the join.
+        let h = add("Léa", &[5, 3], &[]); // 6
+        assert_eq!(concurrent_writes(&h).len(), 1);
+        let h = add("Léa", &[6], &[f]); // 7
+        assert!(concurrent_writes(&h).is_empty());
+    }
+
+    #[test]
+    fn evidence_of_two_branches_is_adopted_merged_never_changed() {
+        let a = "calls:\n- {at: '1', by: Alice}\nclosed: null\n".to_string();
+        let b = "calls:\n- {at: '2', by: Bob}\nclosed: '3'\n".to_string();
+        let sides = [a, b];
+        let both = "calls:\n- {at: '2', by: Bob}\n- {at: '1', by: Alice}\n";
+        assert!(merges_sides("calls", both, &sides));
+        // One side's call lost, or a call no side made.
+        assert!(!merges_sides(
+            "calls",
+            "calls:\n- {at: '1', by: Alice}\n",
+            &sides
+        ));
+        let more = format!("{both}- {{at: '4', by: Eve}}\n");
+        assert!(!merges_sides("calls", &more, &sides));
+        // A value that is no list: one side's, as it was.
+        assert!(merges_sides("closed", "closed: '3'\n", &sides));
+        assert!(!merges_sides("closed", "closed: '4'\n", &sides));
     }
 }

@@ -37,6 +37,19 @@ pub const MAX_SCALAR_BYTES: usize = 64 * 1024;
 /// More aliases (`*name`) than this in one file are refused before parsing.
 pub const MAX_ALIASES: usize = 256;
 
+/// The `language` of `processor.yaml` in `root`, read alone (the rest of the
+/// workspace may not load, e.g. in the middle of a git merge).
+pub fn processor_language(root: &Path) -> Option<crate::model::Lang> {
+    let processor: Option<Processor> = read_one(
+        root,
+        "processor.yaml",
+        false,
+        &mut BTreeMap::new(),
+        &mut Vec::new(),
+    );
+    processor.and_then(|p| p.language)
+}
+
 /// Loads the workspace at `root`. On success, returns it with the warnings of
 /// [`super::validate`] still to be computed by the caller (which holds the
 /// clock); on failure, every error found in every file.
@@ -146,6 +159,7 @@ pub fn load(root: &Path) -> Result<Workspace, WorkspaceError> {
         people: people.unwrap_or_default(),
         sources,
         lock_wait: super::DEFAULT_LOCK_WAIT,
+        git: None,
     })
 }
 

@@ -11,6 +11,7 @@ pub mod atomic;
 mod diagnostic;
 pub mod edit;
 pub mod evidence;
+pub mod git;
 mod init;
 pub mod integrity;
 pub mod journal;
@@ -18,6 +19,7 @@ pub mod kinds;
 mod load;
 mod locate;
 mod lock;
+pub mod merge;
 mod read;
 pub mod recover;
 pub mod store;
@@ -40,8 +42,8 @@ pub use diagnostic::{file_has_errors, Diagnostic, Severity};
 pub use init::{create, init, is_empty_dir, skeleton};
 pub use journal::{Journal, JournalEntry, JournalHead, JournalReport};
 pub use load::{
-    load, prescan, read_record, unsafe_entries, MAX_ALIASES, MAX_DEPTH, MAX_FILE_BYTES,
-    MAX_SCALAR_BYTES,
+    load, prescan, processor_language, read_record, unsafe_entries, MAX_ALIASES, MAX_DEPTH,
+    MAX_FILE_BYTES, MAX_SCALAR_BYTES,
 };
 pub use locate::Locator;
 pub use lock::{LockMode, WorkspaceLock, LOCK_FILE};
@@ -151,6 +153,33 @@ pub enum WorkspaceError {
         /// The folder.
         path: PathBuf,
     },
+    /// A record would be numbered in a team's workspace (its
+    /// `.gitattributes` names the journal's merge driver) by a git clone
+    /// that has no tag: its ids could collide with another clone's.
+    #[error("{}", self.told())]
+    NoCloneTag {
+        /// The workspace folder.
+        root: PathBuf,
+        /// The year of the record refused, for the example of an id.
+        year: i32,
+    },
+    /// The clone's `dpo.tag` is no tag (1 to 4 lowercase letters): no id
+    /// is made with it.
+    #[error("{}", self.told())]
+    BadCloneTag {
+        /// The value of `dpo.tag` (cut short).
+        tag: String,
+    },
+    /// `--id` in a team's workspace without this clone's tag.
+    #[error("{}", self.told())]
+    IdNotOfThisClone {
+        /// The id asked for.
+        id: String,
+        /// This clone's tag.
+        tag: String,
+        /// An example of an id of this clone.
+        example: String,
+    },
 }
 
 impl WorkspaceError {
@@ -228,6 +257,20 @@ impl WorkspaceError {
                 Told::new(Msg::new("errors-init-exists").arg("path", shown(path)))
                     .hint(Msg::new("errors-init-exists-hint"))
             }
+            WorkspaceError::NoCloneTag { root, year } => {
+                Told::new(Msg::new("team-no-tag").arg("root", shown(root)))
+                    .hint(Msg::new("team-no-tag-hint").arg("year", year.to_string()))
+            }
+            // The way out is in the message: `dpo git setup --tag`.
+            WorkspaceError::BadCloneTag { tag } => {
+                Told::new(Msg::new("team-bad-clone-tag").arg("tag", tag.as_str()))
+            }
+            WorkspaceError::IdNotOfThisClone { id, tag, example } => Told::new(
+                Msg::new("team-id-not-of-clone")
+                    .arg("id", id.as_str())
+                    .arg("tag", tag.as_str()),
+            )
+            .hint(Msg::new("team-id-not-of-clone-hint").arg("example", example.as_str())),
         }
     }
 }
@@ -286,6 +329,9 @@ pub struct Workspace {
     /// How long [`Workspace::lock`] waits for another process
     /// ([`DEFAULT_LOCK_WAIT`] unless the command line says otherwise).
     pub lock_wait: Duration,
+    /// The git clone the workspace is in, as the command line read it
+    /// once ([`git::GitClone`]); `None` outside git, or when not read.
+    pub git: Option<git::GitClone>,
 }
 
 /// How long a command waits for the workspace lock unless told otherwise.
@@ -418,6 +464,60 @@ impl Workspace {
         Journal::new(&self.root)
     }
 
+    /// The tag new record ids of this clone carry (`2026-gp-001`): the
+    /// clone's `dpo.tag`. In a team's workspace ([`git::team_mode`]) inside
+    /// a git clone that has none, no id is given: [`WorkspaceError::NoCloneTag`].
+    /// `event` is the instant of the record to number (its year is the
+    /// id's, and the example's of a refusal).
+    pub fn record_tag(
+        &self,
+        event: chrono::DateTime<chrono::FixedOffset>,
+    ) -> Result<Option<&str>, WorkspaceError> {
+        match &self.git {
+            Some(g) if g.tag.as_deref().is_some_and(|t| !crate::team::valid_tag(t)) => {
+                Err(WorkspaceError::BadCloneTag {
+                    tag: g
+                        .tag
+                        .as_deref()
+                        .unwrap_or_default()
+                        .chars()
+                        .take(20)
+                        .collect(),
+                })
+            }
+            Some(g) if g.tag.is_some() => Ok(g.tag.as_deref()),
+            Some(_) if git::team_mode(&self.root) => Err(WorkspaceError::NoCloneTag {
+                root: self.root.clone(),
+                year: chrono::Datelike::year(&event.with_timezone(&self.tz)),
+            }),
+            _ => Ok(None),
+        }
+    }
+
+    /// Refuses an id given with `--id` that a team's clone did not make:
+    /// in a team's workspace, it must carry this clone's tag
+    /// (`YYYY-TAG-NNN`), else two clones could give the same id. `event` is
+    /// the record's instant, for the example of the refusal.
+    pub fn check_given_id(
+        &self,
+        id: &str,
+        event: chrono::DateTime<chrono::FixedOffset>,
+    ) -> Result<(), WorkspaceError> {
+        let Some(tag) = self.record_tag(event)? else {
+            return Ok(());
+        };
+        if RecordId::parse(id).and_then(|p| p.tag) == Some(tag) {
+            return Ok(());
+        }
+        use chrono::Datelike;
+        let year = event.with_timezone(&self.tz).year();
+        Err(WorkspaceError::IdNotOfThisClone {
+            id: id.chars().take(40).collect(),
+            tag: tag.to_string(),
+            example: format!("{year}-{tag}-001"),
+        })
+    }
+
     /// Takes the workspace lock, waiting [`Workspace::lock_wait`].
     pub fn lock(&self) -> Result<WorkspaceLock, WorkspaceError> {
         lock_root(&self.root, self.lock_wait)
@@ -453,36 +553,74 @@ impl Workspace {
     }
 }
 
-/// The next free record identifier `YYYY-NNN` among the `YYYY-NNN.yaml`
-/// files of the folder `dir` of the workspace (001 when there are none),
-/// for a record of an event at `event`: `YYYY` is the year of the event in
-/// `tz`, never of the clock (a request received in December 2021 and
-/// logged in January 2022 is `2021-…`). The one place record ids take their
-/// year. Call it while holding the lock, so two runs cannot pick the same.
+/// The next free record identifier among the `.yaml` files of the folder
+/// `dir` of the workspace (sequence 001 when there are none), for a record
+/// of an event at `event`: `YYYY-NNN`, or `YYYY-TAG-NNN` in a git clone
+/// whose tag is `tag` (`2026-gp-001`), the sequence counted per year and
+/// tag, so that two clones never give the same id. `YYYY` is the year of
+/// the event in `tz`, never of the clock (a request received in December
+/// 2021 and logged in January 2022 is `2021-…`). The one place record ids
+/// take their year. Call it while holding the lock, so two runs cannot pick
+/// the same.
 pub fn next_record_id(
     root: &Path,
     dir: &str,
     event: chrono::DateTime<chrono::FixedOffset>,
     tz: Tz,
+    tag: Option<&str>,
 ) -> Result<Id, crate::model::IdError> {
     use chrono::Datelike;
     let year = event.with_timezone(&tz).year();
-    let prefix = format!("{year}-");
     let max = std::fs::read_dir(root.join(dir))
         .map(|rd| {
             rd.filter_map(Result::ok)
                 .filter_map(|e| {
                     let n = e.file_name().to_string_lossy().into_owned();
-                    n.strip_suffix(".yaml")?
-                        .strip_prefix(&prefix)?
-                        .parse::<u32>()
-                        .ok()
+                    let parts = RecordId::parse(n.strip_suffix(".yaml")?)?;
+                    (parts.year == year && parts.tag == tag).then_some(parts.seq)
                 })
                 .max()
                 .unwrap_or(0)
         })
         .unwrap_or(0);
-    Id::new(&format!("{year}-{:03}", max + 1))
+    match tag {
+        Some(tag) => Id::new(&format!("{year}-{tag}-{:03}", max + 1)),
+        None => Id::new(&format!("{year}-{:03}", max + 1)),
+    }
+}
+
+/// A record id as [`next_record_id`] gives them, read back: `YYYY-NNN`
+/// (before clones had tags, or outside a team) or `YYYY-TAG-NNN`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RecordId<'a> {
+    /// The year of the event.
+    pub year: i32,
+    /// The tag of the clone that gave it, when it has one.
+    pub tag: Option<&'a str>,
+    /// The sequence within the year (and tag).
+    pub seq: u32,
+}
+
+impl<'a> RecordId<'a> {
+    /// Reads `id`; `None` when it is not of either form (an id typed by
+    /// hand, a controller's slug).
+    pub fn parse(id: &'a str) -> Option<Self> {
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        let (year, rest) = id.split_once('-')?;
+        let (tag, seq) = match rest.split_once('-') {
+            Some((tag, seq)) if crate::team::valid_tag(tag) => (Some(tag), seq),
+            Some(_) => return None,
+            None => (None, rest),
+        };
+        if year.len() != 4 || !digits(year) || !digits(seq) {
+            return None;
+        }
+        Some(Self {
+            year: year.parse().ok()?,
+            tag,
+            seq: seq.parse().ok()?,
+        })
+    }
 }
 
 /// Takes the exclusive lock of the workspace at `root`, waiting at most
@@ -567,5 +705,64 @@ mod wait_tests {
         assert_eq!(wait_said(Duration::from_secs(1)), "1\u{a0}s");
         assert_eq!(wait_said(Duration::from_millis(250)), "250\u{a0}ms");
         assert_eq!(wait_said(Duration::from_secs(30)), "30\u{a0}s");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn record_ids_are_numbered_per_year_and_per_clone_tag() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let breaches = dir.path().join("breaches");
+        std::fs::create_dir_all(&breaches).expect("mkdir");
+        for name in [
+            "2026-001",
+            "2026-gp-001",
+            "2026-gp-002",
+            "2026-ab-005",
+            "2025-gp-009",
+            "notes",
+        ] {
+            std::fs::write(breaches.join(format!("{name}.yaml")), "").expect("write");
+        }
+        let tz = crate::time::DEFAULT_TZ;
+        let at = |s: &str| chrono::DateTime::parse_from_rfc3339(s).expect("instant");
+        let next = |when: &str, tag| {
+            next_record_id(dir.path(), "breaches", at(when), tz, tag)
+                .expect("id")
+                .to_string()
+        };
+        let y2026 = "2026-03-01T10:00:00+01:00";
+        assert_eq!(next(y2026, None), "2026-002");
+        assert_eq!(next(y2026, Some("gp")), "2026-gp-003");
+        assert_eq!(next(y2026, Some("ab")), "2026-ab-006");
+        assert_eq!(next(y2026, Some("zz")), "2026-zz-001");
+        assert_eq!(next("2025-12-31T23:30:00+01:00", Some("gp")), "2025-gp-010");
+        // The year is the event's in the processor's zone, not UTC's.
+        assert_eq!(next("2025-12-31T23:30:00Z", Some("gp")), "2026-gp-003");
+        // A folder that does not exist yet starts at 001.
+        let none = next_record_id(dir.path(), "requests", at(y2026), tz, Some("gp"));
+        assert_eq!(none.expect("id").as_str(), "2026-gp-001");
+    }
+
+    #[test]
+    fn a_record_id_reads_back_with_or_without_its_tag() {
+        let parsed = |id| RecordId::parse(id).map(|r| (r.year, r.tag, r.seq));
+        assert_eq!(parsed("2021-001"), Some((2021, None, 1)));
+        assert_eq!(parsed("2026-gp-012"), Some((2026, Some("gp"), 12)));
+        assert_eq!(parsed("2026-abcd-1000"), Some((2026, Some("abcd"), 1000)));
+        for not_one in [
+            "exemple-ville",
+            "2026-abcde-001",
+            "2026-g1-001",
+            "2026-gp-",
+            "26-001",
+            "2026-gp-001-x",
+            "2026--001",
+        ] {
+            assert_eq!(parsed(not_one), None, "{not_one}");
+        }
     }
 }

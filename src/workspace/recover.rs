@@ -11,16 +11,17 @@
 //! - **`.dpo-tmp-*` files**: temporaries of atomic writes never renamed.
 //!   Removed.
 //! - **`journal.head` one entry behind a well-formed, correctly chained last
-//!   entry**: the entry was appended, the head not yet recorded. The head is
-//!   completed and the recovery journaled (`journal.recover`).
+//!   entry** (it lists the last entry's parents, and the last entry is the
+//!   only head): the entry was appended, the head not yet recorded. The head
+//!   is completed and the recovery journaled (`journal.recover`).
 //! - **record files written without their entry**: write-ahead. Before the
 //!   store replaces a record file it notes, in `.dpo.pending` (flushed to
 //!   disk first), the file, what it held before and the SHA-256 of what it
 //!   is about to hold, with the journal head at that moment
 //!   ([`super::WorkspaceLock::intend`]). The next journal entry covers those
-//!   writes and removes the note. A note left behind whose journal head is
-//!   still the current one means the command stopped before journaling its
-//!   change: each file it wrote is put back as it was (a created file is
+//!   writes and removes the note. A note left behind that no entry but a
+//!   join of branches (`journal.merge`) or a completed head follows means
+//!   the command stopped before journaling its change: each file it wrote is put back as it was (a created file is
 //!   removed) and each rollback journaled (`journal.rollback`). A file that
 //!   holds neither its old nor its new content was changed by someone else:
 //!   recovery refuses, and nothing is written until a person looks.
@@ -155,12 +156,31 @@ pub fn run(lock: &WorkspaceLock) -> Result<Vec<String>, WorkspaceError> {
     if report.problem.is_some() {
         return Ok(done);
     }
-    if report.head.seq > pending.seq {
+    // The entries after the one the note was taken at (all of them when it
+    // was taken on an empty journal).
+    let hashed = journal.entries_hashed()?;
+    let after = if pending.seq == 0 && pending.head == super::journal::GENESIS {
+        Some(&hashed[..])
+    } else {
+        hashed
+            .iter()
+            .position(|(sha, _)| *sha == pending.head)
+            .map(|i| &hashed[i + 1..])
+    };
+    // Joining branches merged in git, and completing the head, come before
+    // the command's own entry and cover no write.
+    let covers =
+        |e: &super::JournalEntry| !matches!(e.action.as_str(), "journal.merge" | "journal.recover");
+    let covered = match after {
+        Some(after) => after.iter().any(|(_, e)| covers(e)),
+        None => report.head.seq > pending.seq,
+    };
+    if covered {
         // A journal entry followed the writes: it covers them.
         clear_pending(root)?;
         return Ok(done);
     }
-    if report.head.seq != pending.seq || report.head.sha256 != pending.head {
+    if after.is_none() {
         return Err(WorkspaceError::Recovery {
             path: root.join(PENDING_FILE),
             message: Msg::new("errors-recovery-other-head")
@@ -397,5 +417,53 @@ mod tests {
         std::fs::write(dir.path().join("breaches/.dpo-tmp-abc"), "x").unwrap();
         drop(super::super::lock_root(dir.path(), Duration::from_secs(1)).unwrap());
         assert!(!dir.path().join("breaches/.dpo-tmp-abc").exists());
+    }
+
+    #[test]
+    fn writes_stopped_after_the_joining_entry_are_rolled_back() {
+        use crate::workspace::JournalEntry;
+        let dir = workspace_with(2);
+        let root = dir.path();
+        let j = Journal::new(root);
+        let base = j.head().unwrap();
+        let line = |e: &JournalEntry| {
+            let l = serde_json::to_string(e).unwrap();
+            let sha = sha256_hex(l.as_bytes());
+            (l, sha)
+        };
+        let mut e = j.entries().unwrap().pop().unwrap();
+        e.seq = 3;
+        e.prev_sha256 = base.sha256.clone();
+        let (la, ha) = line(&JournalEntry {
+            actor: "a".into(),
+            ..e.clone()
+        });
+        let (lb, hb) = line(&JournalEntry {
+            actor: "b".into(),
+            ..e.clone()
+        });
+        let text = std::fs::read_to_string(j.path()).unwrap();
+        std::fs::write(j.path(), format!("{text}{la}\n{lb}\n")).unwrap();
+        std::fs::write(root.join("journal.head"), format!("3 {ha}\n3 {hb}\n")).unwrap();
+        // The command writes its record, joins the branches, and stops.
+        drop(write_new_yaml(root));
+        let (lm, _) = line(&JournalEntry {
+            seq: 4,
+            action: "journal.merge".into(),
+            merged: vec![ha.clone()],
+            prev_sha256: hb.clone(),
+            ..e
+        });
+        let text = std::fs::read_to_string(j.path()).unwrap();
+        std::fs::write(j.path(), format!("{text}{lm}\n")).unwrap();
+        drop(super::super::lock_root(root, Duration::from_secs(1)).unwrap());
+        assert!(!root.join("new.yaml").exists());
+        assert!(!root.join(PENDING_FILE).exists());
+        let actions: Vec<String> = j.entries().unwrap().into_iter().map(|e| e.action).collect();
+        assert_eq!(
+            actions[4..],
+            ["journal.merge", "journal.recover", "journal.rollback"]
+        );
+        assert_eq!(j.verify().unwrap().problem, None);
     }
 }

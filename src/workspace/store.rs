@@ -249,15 +249,17 @@ pub fn load_one<T: DeserializeOwned>(
     }
 }
 
-/// The next free record identifier `YYYY-NNN` in the folder `dir`, `YYYY`
-/// being the year of `event` in the processor's timezone
-/// ([`super::next_record_id`]).
+/// The next free record identifier in the folder `dir` (`YYYY-NNN`, or
+/// `YYYY-TAG-NNN` in a tagged git clone), `YYYY` being the year of `event`
+/// in the processor's timezone ([`super::next_record_id`]). Refused in a
+/// team's workspace by a clone without a tag ([`Workspace::record_tag`]).
 pub fn next_id(
     ws: &Workspace,
     dir: &str,
     event: chrono::DateTime<chrono::FixedOffset>,
 ) -> Result<Id, StoreError> {
-    super::next_record_id(&ws.root, dir, event, ws.tz).map_err(|e| StoreError::Rewrite {
+    let tag = ws.record_tag(event)?;
+    super::next_record_id(&ws.root, dir, event, ws.tz, tag).map_err(|e| StoreError::Rewrite {
         file: dir.to_string(),
         message: e.to_string(),
     })

@@ -129,7 +129,7 @@ fn notify_and_check(mode: Mode) {
         body.contains("avant le lundi 29 mars 2021 à 11:00 (UTC+02:00)"),
         "{body}"
     );
-    assert!(body.contains("entrée n° 0, empreinte SHA-256 0000000000000000000000000000000000000000000000000000000000000000"), "{body}");
+    assert!(body.contains("entrée de rang 0, empreinte SHA-256 0000000000000000000000000000000000000000000000000000000000000000"), "{body}");
 
     // The PDF attachment holds the same items.
     let atts = m["attachments"].as_array().cloned().unwrap_or_default();

@@ -771,7 +771,7 @@ fn the_certificate_names_the_parties_every_copy_and_the_journal_head() {
         .skip_while(|w| *w != "tête")
         .nth(1)
         .unwrap();
-    assert!(t.contains(&format!("entrée n° {seq}")), "{head} / {t}");
+    assert!(t.contains(&format!("entrée de rang {seq}")), "{head} / {t}");
     let json: serde_json::Value =
         serde_json::from_slice(&std::fs::read(env.path("out/certificat.json")).unwrap()).unwrap();
     assert_eq!(json["journal_head"]["seq"].to_string(), seq);

@@ -99,6 +99,13 @@ impl Dpo {
         self
     }
 
+    /// Removes an environment variable (one the tests' own environment may
+    /// hold, such as `GIT_DIR`).
+    pub(crate) fn env_remove(mut self, key: &str) -> Self {
+        self.cmd.env_remove(key);
+        self
+    }
+
     /// Sends mail through `server`: `DPO_SMTP_URL`, and `DPO_SMTP_CA` when the
     /// server has a test CA.
     pub(crate) fn smtp(self, server: &SmtpServer) -> Self {
