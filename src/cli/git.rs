@@ -81,7 +81,20 @@ fn merge_heads(a: &MergeHeadsArgs) -> Result<i32, CliError> {
             "dpo git merge-heads BASE OURS THEIRS".into(),
         ));
     };
-    let merged = team::merge_heads(&read(base)?, &read(ours)?, &read(theirs)?);
+    let texts = [base, ours, theirs].map(read);
+    let [b, o, t] = texts;
+    let (b, o, t) = (b?, o?, t?);
+    for (path, text) in [(base, &b), (ours, &o), (theirs, &t)] {
+        if let Some(line) = team::bad_head_line(text) {
+            return Err(WorkspaceError::JournalBroken {
+                path: path.to_path_buf(),
+                line,
+                message: Msg::new("team-head-line-bad"),
+            }
+            .into());
+        }
+    }
+    let merged = team::merge_heads(&b, &o, &t);
     workspace::write_atomic(ours, merged.as_bytes())?;
     Ok(0)
 }

@@ -350,6 +350,25 @@ fn completed(root: &Path, file: &str, lines: &[&str]) -> Result<Option<String>, 
     Ok(Some(out))
 }
 
+/// The first line of a head file that is not `<rank> <SHA-256>` (1-based),
+/// if any: the merge driver refuses such a file rather than carry it on.
+pub fn bad_head_line(text: &str) -> Option<usize> {
+    let good = |l: &str| {
+        let mut parts = l.split_whitespace();
+        matches!(
+            (parts.next(), parts.next(), parts.next()),
+            (Some(seq), Some(sha), None)
+                if seq.parse::<u64>().is_ok()
+                    && sha.len() == 64
+                    && sha.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        )
+    };
+    text.lines()
+        .enumerate()
+        .find(|(_, l)| !l.trim().is_empty() && !good(l))
+        .map(|(i, _)| i + 1)
+}
+
 /// The head file `journal.head` merged as git's driver `dpo git merge-heads
 /// %O %A %B` merges it: a three-way merge of the sets of lines (one per
 /// head) — a head both sides list, or one side added since the common
@@ -566,6 +585,17 @@ mod tests {
         assert_eq!(unique_tag("gp", &claimed(&all3)), "gpaa");
         assert_eq!(unique_tag("abcd", &claimed(&["abcd"])), "aaaa");
         assert_eq!(unique_tag("abcd", &claimed(&["abcd", "aaaa"])), "aaab");
+    }
+
+    #[test]
+    fn a_head_file_line_that_is_no_rank_and_sha256_is_named() {
+        let sha = "a".repeat(64);
+        assert_eq!(bad_head_line(&format!("4 {sha}\n\n7 {sha}\n")), None);
+        assert_eq!(bad_head_line(""), None);
+        assert_eq!(bad_head_line("garbage\n"), Some(1));
+        assert_eq!(bad_head_line(&format!("4 {sha}\nx {sha}\n")), Some(2));
+        assert_eq!(bad_head_line(&format!("4 {}\n", "A".repeat(64))), Some(1));
+        assert_eq!(bad_head_line(&format!("4 {sha} extra\n")), Some(1));
     }
 
     #[test]

@@ -38,3 +38,4 @@ team-setup-retagged = this clone's tag `{ $old }` is claimed by another clone, a
 team-status-elsewhere = Your last look ({ $date }) was on another state of the journal (before a `git reset` or a switch of branch): nothing is listed; the next look starts from the current state
 team-check-driver-missing = the journal's merge driver registered in this clone runs `{ $program }`, which no longer exists: every `git pull` would leave the journal in conflict
 team-check-tag-taken = this clone's tag `{ $tag }` is claimed by another clone (set up by { $by }), and this clone's own claim is no longer in the journal (after `git reset` or a switch of branch): its next ids could be the other clone's
+team-head-line-bad = not a line of journal heads (`<rank> <SHA-256>`): nothing was merged

@@ -38,3 +38,4 @@ team-setup-retagged = l'étiquette `{ $old }` de cette copie est prise par une a
 team-status-elsewhere = Votre dernier passage ({ $date }) portait sur un autre état du journal (avant un `git reset` ou un changement de branche) : rien n'est listé, le prochain passage partira de l'état actuel
 team-check-driver-missing = le pilote de fusion du journal enregistré dans cette copie lance `{ $program }`, qui n'existe plus : chaque `git pull` laisserait le journal en conflit
 team-check-tag-taken = l'étiquette `{ $tag }` de cette copie est prise par une autre copie (mise en place par { $by }), et la prise de cette copie n'est plus dans le journal (après `git reset` ou un changement de branche) : ses prochains identifiants pourraient être ceux de l'autre copie
+team-head-line-bad = ce n'est pas une ligne de tête du journal (« rang empreinte-SHA-256 ») : rien n'a été fusionné

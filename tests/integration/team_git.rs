@@ -247,6 +247,28 @@ fn git_setup_outside_a_git_work_tree_is_refused_and_writes_nothing() {
 }
 
 #[test]
+fn the_head_file_driver_refuses_a_line_that_is_no_head_and_leaves_ours_as_it_was() {
+    let place = Place::new();
+    let ws = place.workspace("registers");
+    let sha = "0123456789abcdef".repeat(4);
+    let (base, ours, theirs) = (ws.join("o.head"), ws.join("a.head"), ws.join("b.head"));
+    std::fs::write(&base, format!("3 {sha}\n")).expect("base");
+    std::fs::write(&ours, "garbage\n").expect("ours");
+    std::fs::write(&theirs, format!("4 {sha}\n")).expect("theirs");
+    let files = [&base, &ours, &theirs].map(|p| p.display().to_string());
+    let mut args = vec!["git", "merge-heads"];
+    args.extend(files.iter().map(String::as_str));
+    let r = place.dpo(&ws, "coordinateur-ept").run(&args);
+    r.assert_code(2);
+    assert!(
+        r.stderr().contains("à la ligne 1") && r.stderr().contains("rien n'a été fusionné"),
+        "{}",
+        r.stderr()
+    );
+    assert_eq!(std::fs::read_to_string(&ours).expect("ours"), "garbage\n");
+}
+
+#[test]
 fn git_setup_writes_the_attributes_the_driver_and_the_tag_then_changes_nothing() {
     let place = Place::new();
     let repo = place.repo("repo", "Gerald Petiot");
