@@ -309,11 +309,7 @@ fn the_same_breach_changed_in_both_clones_is_a_conflict_named_then_adopted() {
             .run(&["journal", "merge", &o, &a, &b, "registers/journal.jsonl"]);
     std::fs::write(&processor, fr).expect("write");
     again.assert_code(1);
-    assert!(
-        again.stderr().contains("was changed on both sides"),
-        "{}",
-        again.stderr()
-    );
+    again.assert_stderr_has("was changed on both sides");
     assert_eq!(
         std::fs::read_to_string(&a).expect("read").lines().count(),
         merged.len()
@@ -417,11 +413,7 @@ fn the_merge_driver_refuses_bad_input_with_exit_2_and_leaves_ours_alone() {
         rewritten.to_str().unwrap(),
     ]);
     r.assert_code(2);
-    assert!(
-        r.stderr().contains("rewritten on one side"),
-        "{}",
-        r.stderr()
-    );
+    r.assert_stderr_has("rewritten on one side");
     assert_eq!(std::fs::read(&ours).expect("read"), before);
     let _ = std::fs::remove_file(&base);
 }
@@ -484,7 +476,7 @@ fn calls_logged_in_both_clones_are_adopted_once_both_are_kept() {
     };
     let refused = adopt("un appel perdu");
     refused.assert_code(2);
-    assert!(refused.stderr().contains("calls"), "{}", refused.stderr());
+    refused.assert_stderr_has("calls");
     // Both sides' evidence is in git: the advice names both parents.
     assert!(
         refused.stderr().contains("HEAD^2:./") && !refused.stderr().contains("git checkout -- "),

@@ -295,7 +295,7 @@ fn an_invalid_workspace_exits_2_and_leaves_no_file() {
                 .run(&["register", "--format", format, "-o", out.to_str().unwrap()]);
         run.assert_no_panic();
         run.assert_code(2);
-        assert!(run.stderr().contains("processor.yaml"), "{}", run.stderr());
+        run.assert_stderr_has("processor.yaml");
         assert!(!out.exists());
         let left: Vec<_> = std::fs::read_dir(ws.dir())
             .unwrap()

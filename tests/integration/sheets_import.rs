@@ -190,12 +190,8 @@ fn a_file_that_is_not_a_spreadsheet_is_refused_by_name_and_nothing_is_written() 
     let r = dpo_in(&ws).import(&fake, &into, None);
     r.assert_no_panic();
     r.assert_code(2);
-    assert!(r.stderr().contains("registre.xlsx"), "{}", r.stderr());
-    assert!(
-        r.stderr().contains("n'est pas un classeur lisible"),
-        "{}",
-        r.stderr()
-    );
+    r.assert_stderr_has("registre.xlsx");
+    r.assert_stderr_has("n'est pas un classeur lisible");
     assert!(!into.exists());
     let left: Vec<_> = std::fs::read_dir(ws.dir())
         .unwrap()
@@ -215,7 +211,7 @@ fn a_non_empty_into_folder_is_refused_and_left_as_it_was() {
     std::fs::write(into.join("notes.txt"), "à garder").unwrap();
     let r = dpo_in(&ws).import(&xlsx, &into, None);
     r.assert_code(2);
-    assert!(r.stderr().contains("n'est pas vide"), "{}", r.stderr());
+    r.assert_stderr_has("n'est pas vide");
     let names: Vec<_> = std::fs::read_dir(&into)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -250,30 +246,32 @@ for ws in wb.worksheets:
     r.stdout()
 }
 
+/// `dpo register --format FORMAT -o OUT` on the workspace at `root`.
+fn register(root: &Path, format: &str, out: &Path) -> crate::support::dpo::Run {
+    Dpo::new(root).now(NOW).run(&[
+        "register".as_ref(),
+        "--format".as_ref(),
+        format.as_ref(),
+        "-o".as_ref(),
+        out.as_os_str(),
+    ])
+}
+
 /// `register --format FORMAT` of the workspace `from` → `import` →
 /// `check` passes → `register --format xlsx`: the same cells as the first
 /// export in XLSX.
 fn round_trip(ws: &Workspace, from: &Path, format: &str) {
-    let reg = |root: &Path, format: &str, out: &Path| {
-        Dpo::new(root).now(NOW).run(&[
-            "register".as_ref(),
-            "--format".as_ref(),
-            format.as_ref(),
-            "-o".as_ref(),
-            out.as_os_str(),
-        ])
-    };
     let first = ws.path("premier.xlsx");
-    reg(from, "xlsx", &first).assert_code(0);
+    register(from, "xlsx", &first).assert_code(0);
     let exported = ws.path(&format!("export.{format}"));
-    reg(from, format, &exported).assert_code(0);
+    register(from, format, &exported).assert_code(0);
     let into = ws.path(&format!("importe-{format}"));
     let r = Dpo::new(&into).now(NOW).import(&exported, &into, None);
     r.assert_no_panic();
     r.assert_code(0);
     Dpo::new(&into).now(NOW).run(&["check"]).assert_code(0);
     let again = ws.path(&format!("again-{format}.xlsx"));
-    reg(&into, "xlsx", &again).assert_code(0);
+    register(&into, "xlsx", &again).assert_code(0);
     let (a, b) = (cells(&first), cells(&again));
     assert!(a.lines().count() > 20, "{a}");
     if a != b {
@@ -290,14 +288,14 @@ fn round_trip(ws: &Workspace, from: &Path, format: &str) {
     // register's own rows included: the import writes the same files from
     // the same sheets, so nothing was left behind by the first trip.
     let second = ws.path(&format!("second.{format}"));
-    reg(&into, format, &second).assert_code(0);
+    register(&into, format, &second).assert_code(0);
     let into2 = ws.path(&format!("importe2-{format}"));
     Dpo::new(&into2)
         .now(NOW)
         .import(&second, &into2, None)
         .assert_code(0);
     let third = ws.path(&format!("third-{format}.xlsx"));
-    reg(&into2, "xlsx", &third).assert_code(0);
+    register(&into2, "xlsx", &third).assert_code(0);
     assert!(
         std::fs::read(&again).unwrap() == std::fs::read(&third).unwrap(),
         "a second trip changed the bytes:\n{}",
@@ -341,16 +339,7 @@ fn edited_export(
     english: bool,
 ) -> (crate::support::dpo::Run, std::path::PathBuf) {
     let xlsx = ws.path("modifie.xlsx");
-    Dpo::new(ws.root())
-        .now(NOW)
-        .run(&[
-            "register".as_ref(),
-            "--format".as_ref(),
-            "xlsx".as_ref(),
-            "-o".as_ref(),
-            xlsx.as_os_str(),
-        ])
-        .assert_code(0);
+    register(ws.root(), "xlsx", &xlsx).assert_code(0);
     let script = format!(
         "import openpyxl, sys\nwb = openpyxl.load_workbook(sys.argv[1])\n\
          ws = wb['Commune de Juvisy-sur-Orge']\n{edit}\nwb.save(sys.argv[1])\n"
@@ -725,16 +714,7 @@ fn two_sub_processors_or_measures_of_the_same_name_survive_the_round_trip() {
         ws.write(file, &text.replace(from, to));
     }
     let xlsx = ws.path("doublons.xlsx");
-    Dpo::new(ws.root())
-        .now(NOW)
-        .run(&[
-            "register".as_ref(),
-            "--format".as_ref(),
-            "xlsx".as_ref(),
-            "-o".as_ref(),
-            xlsx.as_os_str(),
-        ])
-        .assert_code(0);
+    register(ws.root(), "xlsx", &xlsx).assert_code(0);
     let book = crate::support::sheets::read(&xlsx);
     let c = book.sheet("Commune de Juvisy-sur-Orge");
     let sp = c.at(0, "sous-traitants ultérieurs").v.unwrap();
@@ -1065,27 +1045,14 @@ z.close()
     let into = ws.path("nouveau");
     let r = dpo_in(&ws).import(&ods, &into, None);
     r.assert_code(2);
-    assert!(
-        r.stderr().contains("protégé par mot de passe"),
-        "{}",
-        r.stderr()
-    );
+    r.assert_stderr_has("protégé par mot de passe");
 }
 
 #[test]
 fn import_json_is_json_and_into_inside_a_workspace_is_refused() {
     let ws = Workspace::sample();
     let xlsx = ws.path("registre.xlsx");
-    Dpo::new(ws.root())
-        .now(NOW)
-        .run(&[
-            "register".as_ref(),
-            "--format".as_ref(),
-            "xlsx".as_ref(),
-            "-o".as_ref(),
-            xlsx.as_os_str(),
-        ])
-        .assert_code(0);
+    register(ws.root(), "xlsx", &xlsx).assert_code(0);
     let nested = ws.root().join("controllers/nested");
     let r = dpo_in(&ws).import(&xlsx, &nested, None);
     r.assert_code(2);

@@ -239,11 +239,7 @@ fn git_setup_outside_a_git_work_tree_is_refused_and_writes_nothing() {
         .english()
         .run(&["git", "setup"]);
     en.assert_code(2);
-    assert!(
-        en.stderr().contains("is not inside a git work tree"),
-        "{}",
-        en.stderr()
-    );
+    en.assert_stderr_has("is not inside a git work tree");
 }
 
 #[test]
@@ -276,7 +272,7 @@ fn git_setup_writes_the_attributes_the_driver_and_the_tag_then_changes_nothing()
     std::fs::write(ws.join(".gitignore"), "*.pdf").expect("gitignore");
     let r = place.dpo(&ws, "coordinateur-ept").run(&["git", "setup"]);
     r.assert_code(0);
-    assert!(r.stdout().contains("étiquette `gp`"), "{}", r.stdout());
+    r.assert_stdout_has("étiquette `gp`");
     assert!(
         r.stdout().contains("2026-gp-001") || r.stdout().contains("-gp-001"),
         "{}",
@@ -340,11 +336,7 @@ fn git_setup_writes_the_attributes_the_driver_and_the_tag_then_changes_nothing()
     let journal = std::fs::read(ws.join("journal.jsonl")).expect("journal");
     let again = place.dpo(&ws, "coordinateur-ept").run(&["git", "setup"]);
     again.assert_code(0);
-    assert!(
-        again.stdout().contains("rien n'a changé"),
-        "{}",
-        again.stdout()
-    );
+    again.assert_stdout_has("rien n'a changé");
     assert_eq!(
         std::fs::read(ws.join("journal.jsonl")).expect("journal"),
         journal
@@ -358,7 +350,7 @@ fn git_setup_writes_the_attributes_the_driver_and_the_tag_then_changes_nothing()
         .dpo(&ws, "coordinateur-ept")
         .run(&["git", "setup", "--tag", "xy"]);
     other.assert_code(2);
-    assert!(other.stderr().contains("déjà `gp`"), "{}", other.stderr());
+    other.assert_stderr_has("déjà `gp`");
     assert_eq!(
         std::fs::read(ws.join("journal.jsonl")).expect("journal"),
         journal
@@ -394,7 +386,7 @@ fn a_tag_claimed_elsewhere_is_refused_and_the_default_one_is_made_unique() {
     }
     let r = place.dpo(&ws, "coordinateur-ept").run(&["git", "setup"]);
     r.assert_code(0);
-    assert!(r.stdout().contains("étiquette `gpa`"), "{}", r.stdout());
+    r.assert_stdout_has("étiquette `gpa`");
     assert_eq!(place.ok_git(&repo, &["config", "dpo.tag"]), "gpa\n");
     let claims: Vec<String> = entries(&place, &ws)
         .iter()
@@ -420,11 +412,7 @@ fn record_ids_carry_the_clone_tag_and_a_team_clone_without_one_numbers_nothing()
     dpo().run(&["git", "setup"]).assert_code(0);
     let r = open_breach(dpo(), "2026-03-02 10:00", "Rançongiciel");
     r.assert_code(0);
-    assert!(
-        r.stdout().contains("violation 2026-gp-001 ouverte"),
-        "{}",
-        r.stdout()
-    );
+    r.assert_stdout_has("violation 2026-gp-001 ouverte");
     open_breach(dpo(), "2026-03-02 10:05", "Perte d'un portable").assert_code(0);
     dpo()
         .run(&access_request("2021-03-26 09:15", "Accès"))
@@ -510,7 +498,7 @@ fn init_inside_git_sets_the_clone_up_and_outside_git_writes_the_attributes_anywa
         .dpo(&inside, "Élodie Ürban")
         .run(&["init", inside.to_str().expect("path")]);
     r.assert_code(0);
-    assert!(r.stdout().contains("étiquette `eu`"), "{}", r.stdout());
+    r.assert_stdout_has("étiquette `eu`");
     assert_eq!(place.ok_git(&repo, &["config", "dpo.tag"]), "eu\n");
     assert!(place
         .git(&repo, &["config", "merge.dpo-journal.driver"])
@@ -621,11 +609,7 @@ fn check_warns_of_a_clone_without_merge_driver_until_it_is_set_up_again() {
     let journal = std::fs::read(ws.join("journal.jsonl")).expect("journal");
     let again = dpo().run(&["git", "setup"]);
     again.assert_code(0);
-    assert!(
-        again.stdout().contains("pilote de fusion"),
-        "{}",
-        again.stdout()
-    );
+    again.assert_stdout_has("pilote de fusion");
     assert_eq!(
         std::fs::read(ws.join("journal.jsonl")).expect("journal"),
         journal
@@ -635,11 +619,7 @@ fn check_warns_of_a_clone_without_merge_driver_until_it_is_set_up_again() {
     place.ok_git(&repo, &["config", "--unset", "dpo.tag"]);
     let r = dpo().run(&["check", "--strict"]);
     r.assert_code(1);
-    assert!(
-        r.stdout().contains("cette copie n'a pas d'étiquette"),
-        "{}",
-        r.stdout()
-    );
+    r.assert_stdout_has("cette copie n'a pas d'étiquette");
 }
 
 #[test]
@@ -768,16 +748,8 @@ fn status_lists_what_the_others_did_since_the_last_look() {
     let en = as_("coordinateur-ept")
         .english()
         .run(&["--now", now, "status"]);
-    assert!(
-        en.stdout().contains("Since your last look ("),
-        "{}",
-        en.stdout()
-    );
-    assert!(
-        en.stdout().contains("Vincent Celma: note: “Seen”"),
-        "{}",
-        en.stdout()
-    );
+    en.assert_stdout_has("Since your last look (");
+    en.assert_stdout_has("Vincent Celma: note: “Seen”");
 }
 
 /// The everyday case git's `union` merge of `journal.head` gets wrong: Y
@@ -1208,7 +1180,7 @@ fn check_warns_of_a_tag_two_clones_claimed_at_once() {
         "{}",
         r.stdout()
     );
-    assert!(r.stdout().contains("journal.jsonl:"), "{}", r.stdout());
+    r.assert_stdout_has("journal.jsonl:");
 }
 
 /// Who did what, in a merged journal: the notification sent from one

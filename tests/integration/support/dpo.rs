@@ -187,6 +187,26 @@ impl Run {
         );
     }
 
+    /// Insists that standard output holds `words`, showing it otherwise.
+    #[track_caller]
+    pub(crate) fn assert_stdout_has(&self, words: &str) {
+        let out = self.stdout();
+        assert!(
+            out.contains(words),
+            "no {words:?} in standard output:\n{out}"
+        );
+    }
+
+    /// Insists that standard error holds `words`, showing it otherwise.
+    #[track_caller]
+    pub(crate) fn assert_stderr_has(&self, words: &str) {
+        let err = self.stderr();
+        assert!(
+            err.contains(words),
+            "no {words:?} in standard error:\n{err}"
+        );
+    }
+
     /// Insists that it did not panic.
     pub(crate) fn assert_no_panic(&self) {
         let t = self.text();

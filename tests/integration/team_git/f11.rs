@@ -220,7 +220,7 @@ fn a_tag_two_clones_use_is_told_and_setup_takes_another_after_a_reset() {
     for d in [elodie(), emma()] {
         let r = d.run(&["git", "setup"]);
         r.assert_code(0);
-        assert!(r.stdout().contains("`eu`"), "{}", r.stdout());
+        r.assert_stdout_has("`eu`");
     }
     open_breach(elodie(), "2026-03-02 09:05", "Clé USB perdue").assert_code(0);
     open_breach(emma(), "2026-03-02 09:15", "Courriel mal adressé").assert_code(0);
@@ -289,11 +289,7 @@ fn a_tag_two_clones_use_is_told_and_setup_takes_another_after_a_reset() {
     // Setup again changes nothing now.
     let same = emma().run(&["git", "setup"]);
     same.assert_code(0);
-    assert!(
-        same.stdout().contains("rien n'a changé"),
-        "{}",
-        same.stdout()
-    );
+    same.assert_stdout_has("rien n'a changé");
 }
 
 /// Defect 3: a `dpo.tag` that is no tag is refused when an id is made.
@@ -392,11 +388,7 @@ fn a_last_look_on_another_state_of_the_journal_lists_nothing() {
         .ok_git(&c.dirs[1], &["reset", "-q", "--hard", "origin/main"]);
     let r = vincent("2026-03-02 09:20").run(&["status"]);
     r.assert_no_panic();
-    assert!(
-        r.stdout().contains("portait sur un autre état du journal"),
-        "{}",
-        r.stdout()
-    );
+    r.assert_stdout_has("portait sur un autre état du journal");
     assert!(
         !r.stdout().contains("Depuis votre dernier passage"),
         "{}",
@@ -545,7 +537,7 @@ fn the_no_tag_refusal_gives_an_id_of_the_record_s_year() {
         "2021-03-02 08:00",
     ]);
     r.assert_code(2);
-    assert!(r.stderr().contains("2021-ÉTIQUETTE-001"), "{}", r.stderr());
+    r.assert_stderr_has("2021-ÉTIQUETTE-001");
 }
 
 /// Defect 7: `check` warns when the registered driver's program no
@@ -566,11 +558,7 @@ fn check_warns_when_the_driver_s_program_is_gone() {
     );
     let r = gerald().run(&["check"]);
     r.assert_no_panic();
-    assert!(
-        r.stdout().contains("`/nonexistent/dpo`, qui n'existe plus"),
-        "{}",
-        r.stdout()
-    );
+    r.assert_stdout_has("`/nonexistent/dpo`, qui n'existe plus");
     gerald().run(&["git", "setup"]).assert_code(0);
     let r = gerald().run(&["check"]);
     assert!(!r.stdout().contains("n'existe plus"), "{}", r.stdout());
