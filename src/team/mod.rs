@@ -393,6 +393,19 @@ pub fn merge_heads(base: &str, ours: &str, theirs: &str) -> String {
     merged.into_iter().map(|l| format!("{l}\n")).collect()
 }
 
+/// Who else claims this clone's tag, when its own claim is no longer in
+/// the journal (a `git reset`, a switch of branch) while another clone's
+/// `git.setup` entry claims it: its next ids could be that clone's.
+pub fn tag_taken_by(clone: &GitClone, hashed: &[(String, JournalEntry)]) -> Option<Vec<String>> {
+    let (tag, claim) = (clone.tag.as_deref()?, clone.claim.as_deref()?);
+    let others: Vec<String> = hashed
+        .iter()
+        .filter(|(_, e)| setup_tag(e) == Some(tag))
+        .map(|(_, e)| e.actor.clone())
+        .collect();
+    (!others.is_empty() && !hashed.iter().any(|(sha, _)| sha == claim)).then_some(others)
+}
+
 /// What `dpo check` warns of in a team's workspace (its `.gitattributes`
 /// names the merge driver) inside the git clone `clone`: a clone without
 /// the merge driver or without a tag, and a tag two `git.setup` entries
@@ -436,13 +449,8 @@ pub fn findings(
     }
     // This clone's tag claimed by another clone while its own claim is no
     // longer in the journal (a `git reset`, a switch of branch).
-    if let (Some(tag), Some(claim)) = (&clone.tag, &clone.claim) {
-        let others: Vec<&str> = hashed
-            .iter()
-            .filter(|(_, e)| setup_tag(e) == Some(tag.as_str()))
-            .map(|(_, e)| e.actor.as_str())
-            .collect();
-        if !others.is_empty() && !hashed.iter().any(|(sha, _)| sha == claim) {
+    if let Some(tag) = &clone.tag {
+        if let Some(others) = tag_taken_by(clone, hashed) {
             out.push(
                 Diagnostic::warning_msg(
                     ATTRIBUTES_FILE,

@@ -163,6 +163,16 @@ pub enum WorkspaceError {
         /// The year of the record refused, for the example of an id.
         year: i32,
     },
+    /// The clone's tag is claimed by another clone while this clone's own
+    /// claim is no longer in the journal (a `git reset`): no id is made
+    /// with it, since its next ids could be the other clone's.
+    #[error("{}", self.told())]
+    CloneTagTaken {
+        /// The tag.
+        tag: String,
+        /// Who claimed it in the journal.
+        by: String,
+    },
     /// The clone's `dpo.tag` is no tag (1 to 4 lowercase letters): no id
     /// is made with it.
     #[error("{}", self.told())]
@@ -261,6 +271,12 @@ impl WorkspaceError {
                 Told::new(Msg::new("team-no-tag").arg("root", shown(root)))
                     .hint(Msg::new("team-no-tag-hint").arg("year", year.to_string()))
             }
+            WorkspaceError::CloneTagTaken { tag, by } => Told::new(
+                Msg::new("team-tag-taken-refused")
+                    .arg("tag", tag.as_str())
+                    .arg("by", by.as_str()),
+            )
+            .hint(Msg::new("team-tag-taken-refused-hint")),
             // The way out is in the message: `dpo git setup --tag`.
             WorkspaceError::BadCloneTag { tag } => {
                 Told::new(Msg::new("team-bad-clone-tag").arg("tag", tag.as_str()))
@@ -485,7 +501,16 @@ impl Workspace {
                         .collect(),
                 })
             }
-            Some(g) if g.tag.is_some() => Ok(g.tag.as_deref()),
+            Some(g) if g.tag.is_some() => {
+                let hashed = Journal::new(&self.root).entries_hashed()?;
+                match crate::team::tag_taken_by(g, &hashed) {
+                    Some(by) => Err(WorkspaceError::CloneTagTaken {
+                        tag: g.tag.clone().unwrap_or_default(),
+                        by: by.join(", "),
+                    }),
+                    None => Ok(g.tag.as_deref()),
+                }
+            }
             Some(_) if git::team_mode(&self.root) => Err(WorkspaceError::NoCloneTag {
                 root: self.root.clone(),
                 year: chrono::Datelike::year(&event.with_timezone(&self.tz)),

@@ -39,3 +39,5 @@ team-status-elsewhere = Your last look ({ $date }) was on another state of the j
 team-check-driver-missing = the journal's merge driver registered in this clone runs `{ $program }`, which no longer exists: every `git pull` would leave the journal in conflict
 team-check-tag-taken = this clone's tag `{ $tag }` is claimed by another clone (set up by { $by }), and this clone's own claim is no longer in the journal (after `git reset` or a switch of branch): its next ids could be the other clone's
 team-head-line-bad = not a line of journal heads (`<rank> <SHA-256>`): nothing was merged
+team-tag-taken-refused = this clone's tag `{ $tag }` is claimed by another clone (set up by { $by }), and this clone's own claim is no longer in the journal (after `git reset` or a switch of branch): its next ids could be the other clone's; nothing was written
+team-tag-taken-refused-hint = run `dpo git setup` in this clone: it takes another tag; then run the command again

@@ -39,3 +39,5 @@ team-status-elsewhere = Votre dernier passage ({ $date }) portait sur un autre �
 team-check-driver-missing = le pilote de fusion du journal enregistré dans cette copie lance `{ $program }`, qui n'existe plus : chaque `git pull` laisserait le journal en conflit
 team-check-tag-taken = l'étiquette `{ $tag }` de cette copie est prise par une autre copie (mise en place par { $by }), et la prise de cette copie n'est plus dans le journal (après `git reset` ou un changement de branche) : ses prochains identifiants pourraient être ceux de l'autre copie
 team-head-line-bad = ce n'est pas une ligne de tête du journal (« rang empreinte-SHA-256 ») : rien n'a été fusionné
+team-tag-taken-refused = l'étiquette `{ $tag }` de cette copie est prise par une autre copie (mise en place par { $by }), et la prise de cette copie n'est plus dans le journal (après `git reset` ou un changement de branche) : ses prochains identifiants pourraient être ceux de l'autre copie ; rien n'a été écrit
+team-tag-taken-refused-hint = lancez `dpo git setup` dans cette copie : elle prend une autre étiquette, puis recommencez

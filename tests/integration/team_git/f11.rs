@@ -258,6 +258,12 @@ fn a_tag_two_clones_use_is_told_and_setup_takes_another_after_a_reset() {
         "{}",
         check.stdout()
     );
+    // Skipping the setup: no id is made with the other clone's tag.
+    let skipped = open_breach(emma(), "2026-03-02 09:18", "Courriel mal adressé");
+    skipped.assert_code(2);
+    skipped.assert_stderr_has("rien n'a été écrit");
+    skipped.assert_stderr_has("lancez `dpo git setup` dans cette copie");
+    assert!(!c.ws(1).join("breaches/2026-eu-002.yaml").exists());
     let again = emma().run(&["git", "setup"]);
     again.assert_code(0);
     assert!(
