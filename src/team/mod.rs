@@ -307,7 +307,11 @@ pub fn setup(
         None
     } else {
         let subject = format!("{TAG_SUBJECT}{tag}");
-        let text = format!("tag {tag}\n{listing}");
+        // A nonce makes each claim's line its own, even for one person
+        // setting two clones up in the same second from the same entry:
+        // identical lines would merge into one, and the second clone would
+        // take the first one's claim for its own.
+        let text = format!("tag {tag}\nclaim {}\n{listing}", claim_nonce(&clone.top));
         let e = journal.append_text(&lock, act, (SETUP_ACTION, &subject), &text)?;
         git::set_config(root, git::CLAIM_KEY, &journal.head()?.sha256)?;
         Some(e.seq)
@@ -323,6 +327,15 @@ pub fn setup(
             .or(clone.tag.as_deref().filter(|_| tag_set))
             .map(str::to_string),
     })
+}
+
+/// 64 random bits, as hex, for a claim: std's `RandomState` is seeded from
+/// the operating system's randomness (no clock, no environment), mixed
+/// with the process and the clone's folder.
+fn claim_nonce(top: &Path) -> String {
+    use std::hash::BuildHasher;
+    let random = std::collections::hash_map::RandomState::new();
+    format!("{:016x}", random.hash_one((std::process::id(), top)))
 }
 
 /// The text of the workspace file `file` with each of `lines` it lacks
@@ -593,6 +606,13 @@ mod tests {
         assert_eq!(unique_tag("gp", &claimed(&all3)), "gpaa");
         assert_eq!(unique_tag("abcd", &claimed(&["abcd"])), "aaaa");
         assert_eq!(unique_tag("abcd", &claimed(&["abcd", "aaaa"])), "aaab");
+    }
+
+    #[test]
+    fn two_claims_of_one_clone_folder_differ() {
+        let top = Path::new("/tmp/clone");
+        assert_ne!(claim_nonce(top), claim_nonce(top));
+        assert_eq!(claim_nonce(top).len(), 16);
     }
 
     #[test]
