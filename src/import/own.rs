@@ -830,10 +830,40 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
             );
             continue;
         };
-        let Some((_, ctrl)) = controllers
-            .iter_mut()
-            .find(|(_, m)| m.get("id").and_then(Value::as_str) == Some(id.as_str()))
-        else {
+        let by_id = controllers
+            .iter()
+            .position(|(_, m)| m.get("id").and_then(Value::as_str) == Some(id.as_str()));
+        // A controller whose id was cleared: found by its name, it takes
+        // the id its sheet gives (said at its cell).
+        let name = col("controller.name")
+            .and_then(|c| as_text(k.sheet.cell(top, c)))
+            .unwrap_or_else(|| k.sheet.name.clone());
+        let by_name = controllers.iter().position(|(_, m)| {
+            m.get("id").is_none()
+                && m.get("name")
+                    .and_then(Value::as_str)
+                    .is_some_and(|n| super::normal(n) == super::normal(&name))
+        });
+        let found = by_id.or_else(|| {
+            let at = by_name?;
+            let (row, m) = &mut controllers[at];
+            m.insert("id".into(), Value::from(id.as_str()));
+            let c = controllers_sheet
+                .keys
+                .iter()
+                .position(|x| x.as_deref() == Some("controller.id"))
+                .map_or(1, |c| c + 1);
+            r.problem(
+                controllers_sheet.sheet,
+                *row,
+                c,
+                Msg::new("sheetimport-f14c-id-from-sheet")
+                    .arg("value", id.as_str())
+                    .arg("sheet", k.sheet.name.as_str()),
+            );
+            Some(at)
+        });
+        let Some((_, ctrl)) = found.map(|at| &mut controllers[at]) else {
             r.problem(
                 k.sheet,
                 rows[0],

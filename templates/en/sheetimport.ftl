@@ -92,3 +92,4 @@ sheetimport-f14b-safeguards-lines = “{ $value }”: { $lines } lines of safegu
 sheetimport-f14c-no-header = “{ $value }”: this column has no header; the value is not imported
 sheetimport-f14c-no-key = “{ $value }”: this row's key (column C) is empty; it names no field of the processor and is not imported
 sheetimport-f14c-unknown-key = “{ $value }”: the key “{ $key }” (column C) is not a field of the processor; the row is not imported
+sheetimport-f14c-id-from-sheet = “{ $value }”: the id is empty; the one the sheet “{ $sheet }” gives is kept

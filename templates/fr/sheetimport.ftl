@@ -92,3 +92,4 @@ sheetimport-f14b-safeguards-lines = « { $value } » : { $lines } lignes d
 sheetimport-f14c-no-header = « { $value } » : cette colonne n'a pas d'en-tête ; la valeur n'est pas importée
 sheetimport-f14c-no-key = « { $value } » : la colonne C (clé) de cette ligne est vide ; elle ne désigne aucun champ du sous-traitant et n'est pas importée
 sheetimport-f14c-unknown-key = « { $value } » : la clé « { $key } » (colonne C) n'est pas un champ du sous-traitant ; la ligne n'est pas importée
+sheetimport-f14c-id-from-sheet = « { $value } » : l'identifiant est vide ; celui que donne la feuille « { $sheet } » est retenu

@@ -1161,3 +1161,35 @@ fn a_processor_row_with_no_key_or_an_unknown_key_is_reported_with_its_key() {
         "{err}"
     );
 }
+
+#[test]
+fn a_cleared_controller_id_keeps_its_categories_under_the_id_its_sheet_gives() {
+    let ws = Workspace::sample();
+    let (r, into) = edited_export(
+        &ws,
+        "wb['Responsables de traitement']['A2'] = None\n",
+        false,
+    );
+    r.assert_code(1);
+    let err = r.stderr();
+    assert!(!err.contains("non importé"), "{err}");
+    let at = lines_at(&err, "Responsables de traitement, ligne 2, colonne A");
+    assert!(
+        at.len() == 1
+            && at[0].starts_with("signalé, importé")
+            && at[0].contains("«\u{202f}juvisy-sur-orge\u{202f}»")
+            && at[0].contains("l'identifiant est vide"),
+        "{err}"
+    );
+    let count = |root: &Path| {
+        let f = root.join("controllers/juvisy-sur-orge.yaml");
+        let v: serde_yaml::Value =
+            serde_yaml::from_str(&std::fs::read_to_string(f).unwrap()).unwrap();
+        v["activities"].as_sequence().unwrap().len()
+    };
+    assert!(count(ws.root()) > 0);
+    assert_eq!(count(&into), count(ws.root()));
+    assert!(!into
+        .join("controllers/commune-de-juvisy-sur-orge.yaml")
+        .exists());
+}
