@@ -61,6 +61,7 @@ impl Problem {
                 | "sheetimport-f14b-mapping-absent"
                 | "sheetimport-no-recipient"
                 | "sheetimport-f14b-safeguards-lines"
+                | "sheetimport-f14c-id-from-sheet"
         )
     }
 

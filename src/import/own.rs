@@ -389,6 +389,17 @@ impl Reader {
         });
     }
 
+    /// A processor row whose field is not read: its value (column B),
+    /// or else its label (column A), said with `why`.
+    fn keyless(&mut self, sheet: &ReadSheet, row: usize, why: Msg) {
+        let at = [2, 1]
+            .into_iter()
+            .find_map(|c| Some((c, as_text(sheet.cell(row, c))?)));
+        if let Some((c, v)) = at {
+            self.problem(sheet, row, c, why.arg("value", v));
+        }
+    }
+
     /// What a required field left without a value is given: the
     /// placeholder words for a name or title (reported by `dpo check`);
     /// nothing for the rest (left out, so `dpo check` names it).
@@ -646,6 +657,22 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
                 }
             }
         }
+        // A value in a column with no header: reported at its cell.
+        for row in k.header + 1..=k.sheet.rows.len() {
+            for c in 1..=k.sheet.rows[row - 1].len() {
+                if as_text(k.sheet.cell(k.header, c)).is_some() {
+                    continue;
+                }
+                if let Some(v) = as_text(k.sheet.cell(row, c)) {
+                    r.problem(
+                        k.sheet,
+                        row,
+                        c,
+                        Msg::new("sheetimport-f14c-no-header").arg("value", v),
+                    );
+                }
+            }
+        }
     }
     // Sheets that are none of the workbook's: every value reported.
     super::stray_sheets(
@@ -660,6 +687,8 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
     for row in Reader::rows(processor_sheet) {
         let s = processor_sheet.sheet;
         let Some(key) = as_text(s.cell(row, 3)) else {
+            // A row with no key names no field: its value is said.
+            r.keyless(s, row, Msg::new("sheetimport-f14c-no-key"));
             continue;
         };
         if key.starts_with("register.") {
@@ -670,14 +699,12 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
         let stray = match seen.get(&key) {
             Some(&first) => Some(Msg::new("sheetimport-f14b-field-twice").arg("first", first)),
             None if !sheets::PROCESSOR_FIELDS.contains(&key.as_str()) => {
-                Some(Msg::new("sheetimport-bad-value").arg("detail", key.as_str()))
+                Some(Msg::new("sheetimport-f14c-unknown-key").arg("key", key.as_str()))
             }
             None => None,
         };
         if let Some(why) = stray {
-            if let Some(v) = as_text(s.cell(row, 2)) {
-                r.problem(s, row, 2, why.arg("value", v));
-            }
+            r.keyless(s, row, why);
             continue;
         }
         seen.insert(key.clone(), row);
@@ -803,10 +830,40 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
             );
             continue;
         };
-        let Some((_, ctrl)) = controllers
-            .iter_mut()
-            .find(|(_, m)| m.get("id").and_then(Value::as_str) == Some(id.as_str()))
-        else {
+        let by_id = controllers
+            .iter()
+            .position(|(_, m)| m.get("id").and_then(Value::as_str) == Some(id.as_str()));
+        // A controller whose id was cleared: found by its name, it takes
+        // the id its sheet gives (said at its cell).
+        let name = col("controller.name")
+            .and_then(|c| as_text(k.sheet.cell(top, c)))
+            .unwrap_or_else(|| k.sheet.name.clone());
+        let by_name = controllers.iter().position(|(_, m)| {
+            m.get("id").is_none()
+                && m.get("name")
+                    .and_then(Value::as_str)
+                    .is_some_and(|n| super::normal(n) == super::normal(&name))
+        });
+        let found = by_id.or_else(|| {
+            let at = by_name?;
+            let (row, m) = &mut controllers[at];
+            m.insert("id".into(), Value::from(id.as_str()));
+            let c = controllers_sheet
+                .keys
+                .iter()
+                .position(|x| x.as_deref() == Some("controller.id"))
+                .map_or(1, |c| c + 1);
+            r.problem(
+                controllers_sheet.sheet,
+                *row,
+                c,
+                Msg::new("sheetimport-f14c-id-from-sheet")
+                    .arg("value", id.as_str())
+                    .arg("sheet", k.sheet.name.as_str()),
+            );
+            Some(at)
+        });
+        let Some((_, ctrl)) = found.map(|at| &mut controllers[at]) else {
             r.problem(
                 k.sheet,
                 rows[0],

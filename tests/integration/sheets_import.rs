@@ -1105,3 +1105,91 @@ fn a_bad_renewal_line_or_count_is_said_alone_and_the_other_renewals_kept() {
     let text = std::fs::read_to_string(into.join("controllers/juvisy-sur-orge.yaml")).unwrap();
     assert!(text.contains("reference: délibération n° 12"), "{text}");
 }
+
+#[test]
+fn a_value_in_a_column_with_no_header_in_dpo_s_layout_is_reported_at_its_cell() {
+    let ws = Workspace::sample();
+    let (r, _) = edited_export(
+        &ws,
+        "wb['Sous-traitant']['D5'] = 'NOTE-P'\nwb['Mesures de sécurité']['J5'] = 'NOTE-M'\n\
+         ws['W3'] = 'NOTE-C'\nwb['Responsables de traitement']['AU2'] = 'NOTE-R'\n",
+        false,
+    );
+    r.assert_code(1);
+    let err = r.stderr();
+    for (at, v) in [
+        ("Sous-traitant, ligne 5, colonne D", "NOTE-P"),
+        ("Mesures de sécurité, ligne 5, colonne J", "NOTE-M"),
+        ("Commune de Juvisy-sur-Orge, ligne 3, colonne W", "NOTE-C"),
+        ("Responsables de traitement, ligne 2, colonne AU", "NOTE-R"),
+    ] {
+        let lines = lines_at(&err, at);
+        assert!(
+            lines.len() == 1
+                && lines[0].contains(&format!("«\u{202f}{v}\u{202f}»"))
+                && lines[0].contains("n'a pas d'en-tête"),
+            "{at}: {err}"
+        );
+    }
+}
+
+#[test]
+fn a_processor_row_with_no_key_or_an_unknown_key_is_reported_with_its_key() {
+    let ws = Workspace::sample();
+    let (r, _) = edited_export(
+        &ws,
+        "p = wb['Sous-traitant']\np['A28'] = 'remarque'\np['B28'] = 'NOTE-H6'\n\
+         p['A29'] = 'autre'\np['B29'] = 'NEWPROC-X6'\np['C29'] = 'bidule'\n",
+        false,
+    );
+    r.assert_code(1);
+    let err = r.stderr();
+    let at = lines_at(&err, "Sous-traitant, ligne 28, colonne B");
+    assert!(
+        at.len() == 1
+            && at[0].contains("«\u{202f}NOTE-H6\u{202f}»")
+            && at[0].contains("colonne C (clé) de cette ligne est vide"),
+        "{err}"
+    );
+    let at = lines_at(&err, "Sous-traitant, ligne 29, colonne B");
+    assert!(
+        at.len() == 1
+            && at[0].contains("«\u{202f}NEWPROC-X6\u{202f}»")
+            && at[0].contains(
+                "«\u{202f}bidule\u{202f}» (colonne C) n'est pas un champ du sous-traitant"
+            ),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_cleared_controller_id_keeps_its_categories_under_the_id_its_sheet_gives() {
+    let ws = Workspace::sample();
+    let (r, into) = edited_export(
+        &ws,
+        "wb['Responsables de traitement']['A2'] = None\n",
+        false,
+    );
+    r.assert_code(1);
+    let err = r.stderr();
+    assert!(!err.contains("non importé"), "{err}");
+    let at = lines_at(&err, "Responsables de traitement, ligne 2, colonne A");
+    assert!(
+        at.len() == 1
+            && at[0].starts_with("signalé, importé")
+            && at[0].contains("«\u{202f}juvisy-sur-orge\u{202f}»")
+            && at[0].contains("l'identifiant est vide"),
+        "{err}"
+    );
+    let count = |root: &Path| {
+        let f = root.join("controllers/juvisy-sur-orge.yaml");
+        let v: serde_yaml::Value =
+            serde_yaml::from_str(&std::fs::read_to_string(f).unwrap()).unwrap();
+        v["activities"].as_sequence().unwrap().len()
+    };
+    assert!(count(ws.root()) > 0);
+    assert_eq!(count(&into), count(ws.root()));
+    assert!(!into
+        .join("controllers/commune-de-juvisy-sur-orge.yaml")
+        .exists());
+}
