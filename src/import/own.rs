@@ -864,14 +864,17 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
             Some(at)
         });
         let Some((_, ctrl)) = found.map(|at| &mut controllers[at]) else {
-            r.problem(
-                k.sheet,
-                rows[0],
-                id_col,
-                Msg::new("sheetimport-unknown-name")
-                    .arg("value", id)
-                    .arg("sheet", controllers_sheet.sheet.name.as_str()),
-            );
+            // Every row of the sheet is dropped: each is said.
+            for &row in &rows {
+                r.problem(
+                    k.sheet,
+                    row,
+                    id_col,
+                    Msg::new("sheetimport-unknown-name")
+                        .arg("value", id.as_str())
+                        .arg("sheet", controllers_sheet.sheet.name.as_str()),
+                );
+            }
             continue;
         };
         // Every row's controller, transfer and processor cells against the
