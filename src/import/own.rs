@@ -459,6 +459,12 @@ impl Reader {
         let cells = sheet.rows.get(row - 1).cloned().unwrap_or_default();
         for (c, cell) in cells.iter().enumerate() {
             if let Some(v) = as_text(cell) {
+                // The placeholder words already in guillemets are not
+                // quoted twice.
+                let v = v
+                    .strip_prefix('«')
+                    .and_then(|x| x.strip_suffix('»'))
+                    .map_or(v.clone(), |x| x.trim_matches(['\u{202f}', ' ']).to_string());
                 self.problem(
                     sheet,
                     row,

@@ -1213,6 +1213,8 @@ fn a_controller_with_no_id_and_no_name_is_not_counted_and_each_category_row_is_s
     let v: serde_yaml::Value = serde_yaml::from_str(&std::fs::read_to_string(f).unwrap()).unwrap();
     let n = v["activities"].as_sequence().unwrap().len();
     assert!(n > 1);
+    assert!(err.contains("«\u{202f}à compléter\u{202f}»"), "{err}");
+    assert!(!err.contains("«\u{202f}«"), "{err}");
     for row in 2..=1 + n {
         let at = lines_at(
             &err,
