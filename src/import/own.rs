@@ -459,6 +459,12 @@ impl Reader {
         let cells = sheet.rows.get(row - 1).cloned().unwrap_or_default();
         for (c, cell) in cells.iter().enumerate() {
             if let Some(v) = as_text(cell) {
+                // The placeholder words already in guillemets are not
+                // quoted twice.
+                let v = v
+                    .strip_prefix('«')
+                    .and_then(|x| x.strip_suffix('»'))
+                    .map_or(v.clone(), |x| x.trim_matches(['\u{202f}', ' ']).to_string());
                 self.problem(
                     sheet,
                     row,
@@ -864,14 +870,17 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
             Some(at)
         });
         let Some((_, ctrl)) = found.map(|at| &mut controllers[at]) else {
-            r.problem(
-                k.sheet,
-                rows[0],
-                id_col,
-                Msg::new("sheetimport-unknown-name")
-                    .arg("value", id)
-                    .arg("sheet", controllers_sheet.sheet.name.as_str()),
-            );
+            // Every row of the sheet is dropped: each is said.
+            for &row in &rows {
+                r.problem(
+                    k.sheet,
+                    row,
+                    id_col,
+                    Msg::new("sheetimport-unknown-name")
+                        .arg("value", id.as_str())
+                        .arg("sheet", controllers_sheet.sheet.name.as_str()),
+                );
+            }
             continue;
         };
         // Every row's controller, transfer and processor cells against the

@@ -19,6 +19,7 @@ sheetimport-no-layout = `{ $file }`: no sheet has the columns of dpo's register 
 sheetimport-no-layout-hint = name the columns in a mapping file: `dpo import FILE --into DIR --mapping mapping.yaml`
 sheetimport-into-not-empty = `{ $path }` already exists and is not empty; import writes a new workspace and overwrites nothing
 sheetimport-done = Workspace created in `{ $dir }` from `{ $file }` (SHA-256 { $sha256 }): { $controllers ->
+    [0] no controller
     [one] one controller
    *[other] { $controllers } controllers
   }, { $problems ->

@@ -19,6 +19,7 @@ sheetimport-no-layout = `{ $file }` : aucune feuille n'a les colonnes du regis
 sheetimport-no-layout-hint = nommez les colonnes dans un fichier de correspondance : `dpo import FICHIER --into DOSSIER --mapping correspondance.yaml`
 sheetimport-into-not-empty = `{ $path }` existe déjà et n'est pas vide ; l'import écrit un nouvel espace de travail et n'écrase rien
 sheetimport-done = Espace de travail créé dans `{ $dir }` depuis `{ $file }` (SHA-256 { $sha256 }) : { $controllers ->
+    [0] aucun responsable de traitement
     [one] un responsable de traitement
    *[other] { $controllers } responsables de traitement
   }, { $problems ->

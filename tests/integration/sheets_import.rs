@@ -1193,3 +1193,37 @@ fn a_cleared_controller_id_keeps_its_categories_under_the_id_its_sheet_gives() {
         .join("controllers/commune-de-juvisy-sur-orge.yaml")
         .exists());
 }
+
+#[test]
+fn a_controller_with_no_id_and_no_name_is_not_counted_and_each_category_row_is_said() {
+    let ws = Workspace::sample();
+    let (r, _) = edited_export(
+        &ws,
+        "c = wb['Responsables de traitement']\nc['A2'] = None\nc['B2'] = None\n",
+        false,
+    );
+    r.assert_code(1);
+    assert!(
+        r.stdout().contains("aucun responsable de traitement"),
+        "{}",
+        r.stdout()
+    );
+    let err = r.stderr();
+    let f = ws.root().join("controllers/juvisy-sur-orge.yaml");
+    let v: serde_yaml::Value = serde_yaml::from_str(&std::fs::read_to_string(f).unwrap()).unwrap();
+    let n = v["activities"].as_sequence().unwrap().len();
+    assert!(n > 1);
+    assert!(err.contains("«\u{202f}à compléter\u{202f}»"), "{err}");
+    assert!(!err.contains("«\u{202f}«"), "{err}");
+    for row in 2..=1 + n {
+        let at = lines_at(
+            &err,
+            &format!("Commune de Juvisy-sur-Orge, ligne {row}, colonne A"),
+        );
+        assert!(
+            at.iter()
+                .any(|l| l.contains("«\u{202f}juvisy-sur-orge\u{202f}» ne figure pas")),
+            "{row}: {err}"
+        );
+    }
+}
