@@ -161,6 +161,17 @@ impl Env {
         repo
     }
 
+    /// A borg repository holding Juvisy's archive `juvisy-2021-07-31` only
+    /// (what a crypto-erase may destroy whole).
+    fn borg_juvisy_repo(&self, rel: &str) -> String {
+        let repo = self.path(rel).display().to_string();
+        std::fs::create_dir_all(self.path(rel).parent().unwrap()).unwrap();
+        self.ok_tool("borg", &["init", "-e", "repokey", &repo]);
+        let archive = format!("{repo}::juvisy-2021-07-31");
+        self.ok_tool("borg", &["create", &archive, "data/juvisy"]);
+        repo
+    }
+
     /// (id, name) of each archive, from `borg list --json`.
     fn archives(&self, repo: &str) -> Vec<(String, String)> {
         let o = self.ok_tool("borg", &["list", "--json", repo]);
@@ -895,17 +906,7 @@ fn a_crypto_erase_leaves_a_repository_restic_cannot_open_and_records_purge() {
 #[test]
 fn a_borg_crypto_erase_leaves_a_repository_borg_cannot_open() {
     let env = Env::new();
-    let repo = env.path("depots/juvisy").display().to_string();
-    std::fs::create_dir_all(env.path("depots")).unwrap();
-    env.ok_tool("borg", &["init", "-e", "repokey", &repo]);
-    env.ok_tool(
-        "borg",
-        &[
-            "create",
-            &format!("{repo}::juvisy-2021-07-31"),
-            "data/juvisy",
-        ],
-    );
+    let repo = env.borg_juvisy_repo("depots/juvisy");
     // A folder that is not a borg repository is never erased.
     let o = env.destroy(
         "borg",
@@ -1903,17 +1904,7 @@ fn a_borg_keyfile_repository_is_erased_with_its_key_file_or_refused() {
 #[test]
 fn a_borg_crypto_erase_taken_up_after_the_repository_is_gone_says_it_no_longer_opens() {
     let env = Env::new();
-    let repo = env.path("depots/juvisy").display().to_string();
-    std::fs::create_dir_all(env.path("depots")).unwrap();
-    env.ok_tool("borg", &["init", "-e", "repokey", &repo]);
-    env.ok_tool(
-        "borg",
-        &[
-            "create",
-            &format!("{repo}::juvisy-2021-07-31"),
-            "data/juvisy",
-        ],
-    );
+    let repo = env.borg_juvisy_repo("depots/juvisy");
     let fate = journal_fate_file(&env);
     let fate_path = env.ws.root().join("fate/juvisy-sur-orge.yaml");
     // The fate file edited once the repository is gone: not recorded.
