@@ -52,7 +52,9 @@ const SOURCES: [(Lang, &[(&str, &str)]); 2] = catalog_files!(
     "sheetlogs",
     "sheetimport",
     "gitjournal",
-    "team"
+    "team",
+    "site",
+    "timestamp"
 );
 
 /// The whole Fluent text of `lang`: its files one after the other.

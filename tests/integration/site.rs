@@ -1,0 +1,1 @@
+//! The static HTML dossier (`dpo site`): issue 13.

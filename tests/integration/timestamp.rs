@@ -1,0 +1,1 @@
+//! RFC 3161 time-stamps (`dpo timestamp`): issue 12.
