@@ -2,8 +2,9 @@
 //! register kept in a spreadsheet made into a new workspace
 //! ([`crate::import`]). Prints every value that could not be placed (sheet,
 //! row, column, why), then what `dpo check` says of the new workspace.
-//! Exit 0 when all was placed and the workspace passes `check`; 1 when it
-//! was written with values reported or check errors; 2 when nothing could
+//! Exit 0 when all was placed and the workspace passes `check` (a fact
+//! only noted, nothing lost, aside); 1 when it was written with values
+//! reported or check errors; 2 when nothing could
 //! be written (not a spreadsheet, no known layout, a bad mapping, a
 //! non-empty `--into`).
 
@@ -81,14 +82,7 @@ pub(super) fn run(settings: &Settings, args: &ImportArgs) -> Result<i32, CliErro
     import::write(into, &act, &files, &note, settings.lock_wait).map_err(said)?;
     let s = settings.strings();
     // Each value not imported, and each imported with a report.
-    let said_of = |p: &import::Problem| {
-        let id = if p.kept() {
-            "sheetimport-f14b-reported"
-        } else {
-            "sheetimport-not-placed"
-        };
-        s.msg(&Msg::new(id).arg("message", p.msg()))
-    };
+    let said_of = |p: &import::Problem| s.msg(&Msg::new(p.lead()).arg("message", p.msg()));
     if !settings.json {
         for p in &imported.problems {
             errln!("{}", said_of(p));
@@ -108,8 +102,11 @@ pub(super) fn run(settings: &Settings, args: &ImportArgs) -> Result<i32, CliErro
         Err(e) => return Err(e.into()),
     };
     let kept = imported.problems.iter().filter(|p| p.kept()).count();
-    let lost = imported.problems.len() - kept;
-    let failed = errors > 0 || !imported.problems.is_empty();
+    let noted = imported.problems.iter().filter(|p| p.noted()).count();
+    let lost = imported.problems.len() - kept - noted;
+    // A fact only noted (nothing lost, nothing imported from it) fails
+    // nothing.
+    let failed = errors > 0 || imported.problems.len() > noted;
     let code = if failed { EXIT_FINDING } else { 0 };
     if settings.json {
         print_json(&Report {

@@ -15,8 +15,9 @@
 //! in a column that is no field, on a row with no controller, or that a
 //! field cannot take is a [`Problem`]; so is every value of another sheet,
 //! a category given twice for one controller (by name, case and spaces
-//! aside: the row is not imported), and « aucun » transfer on one row of a
-//! controller with transfers listed on another (then none is kept: the
+//! aside: the row is not imported, its transfers included), and « aucun »
+//! transfer on one row of a controller with transfers listed on another
+//! (then none is kept, each of those cells and their safeguards said: the
 //! transfers stay « à compléter »). A controller's name is taken with its
 //! spaces trimmed, so `"Commune A "` is `Commune A`.
 
@@ -248,10 +249,11 @@ struct Draft {
     /// The row of each category, in the order of `activities`.
     category_rows: Vec<usize>,
     transfers: Option<Vec<Transfer>>,
-    /// The first row that says « aucun » transfer, and the first that
-    /// lists some: both is a contradiction, and no transfer is kept.
-    none_row: Option<usize>,
-    listed_row: Option<usize>,
+    /// The rows that say « aucun » transfer (with the text), and those
+    /// that list some (with their safeguards): both is a contradiction,
+    /// and no transfer is kept.
+    nones: Vec<(usize, String)>,
+    listed: Vec<(usize, String, Option<String>)>,
 }
 
 /// Reads the first sheet in the authority's layout, `None` when no sheet
@@ -302,12 +304,12 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
         column: Some(col),
         why,
     };
+    let at = |f: Field| fields.iter().position(|x| *x == Some(f)).map(|c| c + 1);
     for (i, cells) in sheet.rows.iter().enumerate().skip(header_row) {
         let row = i + 1;
         if cells.iter().all(|c| as_text(c).is_none()) {
             continue;
         }
-        let at = |f: Field| fields.iter().position(|x| *x == Some(f)).map(|c| c + 1);
         let text = |f: Field| at(f).and_then(|c| as_text(sheet.cell(row, c)));
         // Values in columns that are no field.
         for (c, cell) in cells.iter().enumerate() {
@@ -368,8 +370,8 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
                     activities: Vec::new(),
                     category_rows: Vec::new(),
                     transfers: None,
-                    none_row: None,
-                    listed_row: None,
+                    nones: Vec::new(),
+                    listed: Vec::new(),
                 });
                 let k = drafts.len() - 1;
                 &mut drafts[k]
@@ -447,7 +449,20 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
                 to_confirm: Vec::new(),
             });
         } else {
-            for f in [Field::Description, Field::DataCategories, Field::Measures] {
+            // A category given twice: its row is not imported, its
+            // transfers included (an « aucun » there cancels nothing).
+            let said: &[Field] = if twice.is_some() {
+                &[
+                    Field::Description,
+                    Field::DataCategories,
+                    Field::Measures,
+                    Field::Transfers,
+                    Field::Safeguards,
+                ]
+            } else {
+                &[Field::Description, Field::DataCategories, Field::Measures]
+            };
+            for &f in said {
                 if let (Some(v), Some(c)) = (text(f), at(f)) {
                     let why = match twice {
                         Some(first) => {
@@ -459,91 +474,17 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
                 }
             }
         }
-        let safeguards = text(Field::Safeguards);
-        // « aucun » on one row, transfers listed on another: reported.
-        if let (Some(t), Some(c)) = (text(Field::Transfers), at(Field::Transfers)) {
-            let none = is_none_word(&t);
-            let (mine, other) = if none {
-                (&mut d.none_row, d.listed_row)
-            } else {
-                (&mut d.listed_row, d.none_row)
-            };
-            mine.get_or_insert(row);
-            if let Some(first) = other {
-                out.problems.push(problem(
-                    row,
-                    c,
-                    Msg::new("sheetimport-f14-none-and-listed")
-                        .arg("value", t)
-                        .arg("first", first),
-                ));
-            }
+        // The transfers: gathered here, settled once every row of the
+        // controller is read. A row rejected as a category given twice is
+        // not imported at all (its transfers said above).
+        if twice.is_some() {
+            continue;
         }
+        let safeguards = text(Field::Safeguards);
         match text(Field::Transfers) {
-            Some(t) if is_none_word(&t) => {
-                d.transfers.get_or_insert_with(Vec::new);
-                if let (Some(v), Some(c)) = (safeguards, at(Field::Safeguards)) {
-                    out.problems.push(problem(
-                        row,
-                        c,
-                        Msg::new("sheetimport-no-transfer").arg("value", v),
-                    ));
-                }
-            }
-            Some(t) => {
-                let list = d.transfers.get_or_insert_with(Vec::new);
-                let transfers = lines(Some(t));
-                // One safeguard a line, a line a transfer: aligned; one for
-                // all; else the cell for each, said.
-                let each = lines(safeguards.clone());
-                let aligned = each.len() > 1 && each.len() == transfers.len();
-                if each.len() > 1 && !aligned {
-                    if let (Some(v), Some(c)) = (&safeguards, at(Field::Safeguards)) {
-                        out.problems.push(problem(
-                            row,
-                            c,
-                            Msg::new("sheetimport-f14b-safeguards-lines")
-                                .arg("value", v.as_str())
-                                .arg("lines", each.len())
-                                .arg("transfers", transfers.len()),
-                        ));
-                    }
-                }
-                for (i, line) in transfers.into_iter().enumerate() {
-                    let (country, recipient) = match line.split_once([':', '—']) {
-                        Some((a, b)) if !b.trim().is_empty() => {
-                            (a.trim().to_string(), b.trim().to_string())
-                        }
-                        _ => {
-                            if let Some(c) = at(Field::Transfers) {
-                                out.problems.push(problem(
-                                    row,
-                                    c,
-                                    Msg::new("sheetimport-no-recipient")
-                                        .arg("value", line.as_str()),
-                                ));
-                            }
-                            (line.clone(), String::new())
-                        }
-                    };
-                    let transfer = Transfer {
-                        country,
-                        recipient,
-                        purpose: None,
-                        legal_basis: None,
-                        safeguards: if aligned {
-                            each.get(i).cloned()
-                        } else {
-                            safeguards.clone()
-                        },
-                        to_confirm: Vec::new(),
-                    };
-                    if !list.contains(&transfer) {
-                        list.push(transfer);
-                    }
-                }
-            }
-            None => {
+            Some(t) if !is_none_word(&t) => d.listed.push((row, t, safeguards)),
+            none => {
+                d.nones.extend(none.map(|t| (row, t)));
                 if let (Some(v), Some(c)) = (safeguards, at(Field::Safeguards)) {
                     out.problems.push(problem(
                         row,
@@ -554,17 +495,111 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
             }
         }
     }
+    let cols = (at(Field::Transfers), at(Field::Safeguards));
     let mut ids: Vec<Id> = Vec::new();
     for mut d in drafts {
-        if d.none_row.is_some() && d.listed_row.is_some() {
-            // Contradicted (reported above): not known, « à compléter ».
-            d.transfers = None;
-        }
+        d.transfers = settle_transfers(&d, cols, &mut |row, col, why| {
+            out.problems.push(problem(row, col, why));
+        });
         let id = slug(&d.name, &ids);
         ids.push(id.clone());
         out.controllers.push((id, controller_value(d, lang)));
     }
     Some(out)
+}
+
+/// The transfers of a controller from the rows `d` gathered, the
+/// problems said through `say` (row, column, why) at the transfers and
+/// safeguards columns `cols`: « aucun » on one row and transfers listed on
+/// another contradict each other, and then every one of those cells is
+/// said and none kept (not known: « à compléter »); « aucun » alone is no
+/// transfer; else each listed line is a transfer (`country: recipient`),
+/// its safeguards a line each, or the whole cell for all (said).
+fn settle_transfers(
+    d: &Draft,
+    (t_col, s_col): (Option<usize>, Option<usize>),
+    say: &mut dyn FnMut(usize, usize, Msg),
+) -> Option<Vec<Transfer>> {
+    let mut say_at = |row: usize, col: Option<usize>, why: Msg| {
+        if let Some(c) = col {
+            say(row, c, why);
+        }
+    };
+    if let (Some((none_row, _)), Some((listed_row, _, _))) = (d.nones.first(), d.listed.first()) {
+        let contradicts = |value: &str, first: usize| {
+            Msg::new("sheetimport-f14-none-and-listed")
+                .arg("value", value)
+                .arg("first", first)
+        };
+        for (row, t) in &d.nones {
+            say_at(*row, t_col, contradicts(t, *listed_row));
+        }
+        for (row, t, safeguards) in &d.listed {
+            say_at(*row, t_col, contradicts(t, *none_row));
+            if let Some(v) = safeguards {
+                say_at(
+                    *row,
+                    s_col,
+                    Msg::new("sheetimport-f14d-safeguards-dropped")
+                        .arg("value", v.as_str())
+                        .arg("first", *none_row),
+                );
+            }
+        }
+        return None;
+    }
+    if d.listed.is_empty() {
+        return (!d.nones.is_empty()).then(Vec::new);
+    }
+    let mut list: Vec<Transfer> = Vec::new();
+    for (row, t, safeguards) in &d.listed {
+        let transfers = lines(Some(t.clone()));
+        // One safeguard a line, a line a transfer: aligned; one for all;
+        // else the cell for each, said.
+        let each = lines(safeguards.clone());
+        let aligned = each.len() > 1 && each.len() == transfers.len();
+        if let Some(v) = safeguards.as_ref().filter(|_| each.len() > 1 && !aligned) {
+            say_at(
+                *row,
+                s_col,
+                Msg::new("sheetimport-f14b-safeguards-lines")
+                    .arg("value", v.as_str())
+                    .arg("lines", each.len())
+                    .arg("transfers", transfers.len()),
+            );
+        }
+        for (i, line) in transfers.into_iter().enumerate() {
+            let (country, recipient) = match line.split_once([':', '—']) {
+                Some((a, b)) if !b.trim().is_empty() => {
+                    (a.trim().to_string(), b.trim().to_string())
+                }
+                _ => {
+                    say_at(
+                        *row,
+                        t_col,
+                        Msg::new("sheetimport-no-recipient").arg("value", line.as_str()),
+                    );
+                    (line.clone(), String::new())
+                }
+            };
+            let transfer = Transfer {
+                country,
+                recipient,
+                purpose: None,
+                legal_basis: None,
+                safeguards: if aligned {
+                    each.get(i).cloned()
+                } else {
+                    safeguards.clone()
+                },
+                to_confirm: Vec::new(),
+            };
+            if !list.contains(&transfer) {
+                list.push(transfer);
+            }
+        }
+    }
+    Some(list)
 }
 
 /// Sets the controller fact `f` of `d` from `cell`: `None` when placed (or
@@ -793,6 +828,43 @@ mod tests {
         let ids: Vec<(usize, &str)> = out.problems.iter().map(|p| (p.row, p.why.id)).collect();
         assert_eq!(ids, [(3, "sheetimport-f14b-safeguards-lines")]);
         assert!(out.problems[0].kept());
+    }
+
+    #[test]
+    fn an_aucun_on_a_row_given_twice_cancels_nothing_and_a_contradiction_says_each_cell() {
+        let s = sheet(vec![
+            vec![
+                "Nom du responsable du traitement",
+                "Catégories de traitements",
+                "Transferts vers un pays tiers ou une organisation internationale",
+                "Garanties appropriées",
+            ],
+            vec!["A", "Paie", "Canada : E", "x"],
+            vec!["A", "paie", "aucun", ""],
+            vec!["B", "Paie", "aucun", ""],
+            vec!["B", "Voirie", "Canada : E", "CCT"],
+        ]);
+        let out = import(&[s], &Mapping::default(), Lang::Fr).unwrap();
+        let a = &out.controllers[0].1["transfers"];
+        assert_eq!(a.as_sequence().map(Vec::len), Some(1), "{a:?}");
+        let b = &out.controllers[1].1["transfers"];
+        assert!(b.as_sequence().is_none(), "{b:?}");
+        let places: Vec<(usize, Option<usize>, &str)> = out
+            .problems
+            .iter()
+            .map(|p| (p.row, p.column, p.why.id))
+            .collect();
+        assert_eq!(
+            places,
+            vec![
+                (3, Some(2), "sheetimport-f14-duplicate-category"),
+                (3, Some(3), "sheetimport-f14b-duplicate-row-value"),
+                (4, Some(3), "sheetimport-f14-none-and-listed"),
+                (5, Some(3), "sheetimport-f14-none-and-listed"),
+                (5, Some(4), "sheetimport-f14d-safeguards-dropped"),
+            ]
+        );
+        assert!(out.problems.iter().all(|p| !p.kept()));
     }
 
     #[test]

@@ -49,7 +49,7 @@ pub struct Problem {
 impl Problem {
     /// Whether the value was imported all the same, the report asking to
     /// check it (a mark dropped, an identifier made, a name merged, a text
-    /// cut on export, a mapped column absent).
+    /// cut on export).
     pub fn kept(&self) -> bool {
         matches!(
             self.why.id,
@@ -58,11 +58,33 @@ impl Problem {
                 | "sheetimport-f14b-id-made-empty"
                 | "sheetimport-f14b-case-merged"
                 | "sheetimport-f14b-cut"
-                | "sheetimport-f14b-mapping-absent"
                 | "sheetimport-no-recipient"
                 | "sheetimport-f14b-safeguards-lines"
                 | "sheetimport-f14c-id-from-sheet"
+                | "sheetimport-f14d-unnamed-one"
         )
+    }
+
+    /// Whether nothing was lost and nothing is imported from this cell:
+    /// a fact to know (a mapped column absent, a stale copy of a value
+    /// kept on another sheet).
+    pub fn noted(&self) -> bool {
+        matches!(
+            self.why.id,
+            "sheetimport-f14b-mapping-absent" | "sheetimport-f14d-stale-copy"
+        )
+    }
+
+    /// The words a report line starts with: « non importé », « signalé,
+    /// importé » or « signalé ».
+    pub fn lead(&self) -> &'static str {
+        if self.kept() {
+            "sheetimport-f14b-reported"
+        } else if self.noted() {
+            "sheetimport-f14d-noted"
+        } else {
+            "sheetimport-not-placed"
+        }
     }
 
     /// Where and why, as one message (« Feuille, ligne 3, colonne B : … »).

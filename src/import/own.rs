@@ -12,10 +12,16 @@
 //! transfer column with more lines than the countries' is reported, its
 //! transfers not read. Sub-processors and measures, shown by name, are
 //! mapped back to their ids through their own sheets (`name (id)` when two
-//! share a name; an unknown or
+//! share a name, or the id itself; a name found nowhere is the record's
+//! whose name was cleared when only one was, said; an unknown or
 //! ambiguous name is a [`Problem`]); a system shown as another category's
 //! name is that category's id again. Transfers logged with an instruction
 //! are not in the controller file: such a line is reported, not imported.
+//!
+//! A column of a category sheet that repeats a value kept on another sheet
+//! (the controller's address, the processor's name…) and holds one same
+//! other text on every row is a stale copy: said once, as a fact; a cell
+//! that differs from its neighbours is reported as not imported.
 //!
 //! Each sheet's header row is the first of its first ten rows that has its
 //! headers (a value above it is reported). A record is read field by field
@@ -461,15 +467,11 @@ impl Reader {
             if let Some(v) = as_text(cell) {
                 // The placeholder words already in guillemets are not
                 // quoted twice.
-                let v = v
-                    .strip_prefix('«')
-                    .and_then(|x| x.strip_suffix('»'))
-                    .map_or(v.clone(), |x| x.trim_matches(['\u{202f}', ' ']).to_string());
                 self.problem(
                     sheet,
                     row,
                     c + 1,
-                    Msg::new("sheetimport-f14b-record-lost").arg("value", v),
+                    Msg::new("sheetimport-f14b-record-lost").arg("value", unquoted(&v)),
                 );
             }
         }
@@ -613,7 +615,8 @@ fn with_confirm(mut m: Mapping, assumed: Vec<String>) -> Mapping {
 }
 
 /// The ids of the records whose `name` is `text`; else the one `text`
-/// names as `name (id)` (the export's form of a name two records share).
+/// names as `name (id)` (the export's form of a name two records share),
+/// or the one whose id `text` is.
 fn ids_named<'a>(pairs: &'a [(String, Id)], text: &'a str) -> Vec<&'a Id> {
     let by_name: Vec<&Id> = pairs
         .iter()
@@ -624,7 +627,12 @@ fn ids_named<'a>(pairs: &'a [(String, Id)], text: &'a str) -> Vec<&'a Id> {
         return by_name;
     }
     let Some((name, id)) = text.strip_suffix(')').and_then(|t| t.rsplit_once(" (")) else {
-        return by_name;
+        // Else the record whose id is `text` (typed in place of a name).
+        return pairs
+            .iter()
+            .filter(|(_, i)| i.as_str() == text.trim())
+            .map(|(_, i)| i)
+            .collect();
     };
     pairs
         .iter()
@@ -887,17 +895,15 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
         // values retained; a row of another controller is not merged.
         let retained = retained_cells(ctrl, out.processor.as_ref());
         let mut rows = rows;
-        rows.retain(|&row| {
-            compare_row(
-                &mut r,
-                k,
-                row,
-                &col,
-                &id,
-                &retained,
-                [&controllers_sheet.sheet.name, &processor_sheet.sheet.name],
-            )
-        });
+        rows.retain(|&row| compare_row(&mut r, k, row, &col, &id));
+        report_copies(
+            &mut r,
+            k,
+            &rows,
+            &col,
+            &retained,
+            [&controllers_sheet.sheet.name, &processor_sheet.sheet.name],
+        );
         // The categories' names, for the systems that name one.
         let name_col = col("activity.name");
         let mut siblings: BTreeMap<String, String> = BTreeMap::new();
@@ -932,27 +938,33 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
                 };
                 let c = col(&format!("activity.{field}")).unwrap_or(0);
                 let mut ids = Vec::new();
+                // The records whose name was cleared: a name found nowhere
+                // is theirs when there is one such record.
+                let unnamed: Vec<&Id> = pairs
+                    .iter()
+                    .filter(|(n, _)| crate::workspace::is_placeholder(n))
+                    .map(|(_, id)| id)
+                    .collect();
                 for item in items.iter() {
                     let text = item.as_str().unwrap_or_default();
                     let found: Vec<&Id> = ids_named(pairs, text);
-                    match found.as_slice() {
-                        [one] => ids.push(Value::from(one.as_str())),
-                        [] => r.problem(
-                            k.sheet,
-                            row,
-                            c,
-                            Msg::new("sheetimport-unknown-name")
-                                .arg("value", text)
-                                .arg("sheet", sheet.as_str()),
-                        ),
-                        _ => r.problem(
-                            k.sheet,
-                            row,
-                            c,
-                            Msg::new("sheetimport-ambiguous-name")
-                                .arg("value", text)
-                                .arg("sheet", sheet.as_str()),
-                        ),
+                    let unknown = |id: &'static str| {
+                        Msg::new(id).arg("value", text).arg("sheet", sheet.as_str())
+                    };
+                    match (found.as_slice(), unnamed.as_slice()) {
+                        ([one], _) => ids.push(Value::from(one.as_str())),
+                        ([], [one]) => {
+                            ids.push(Value::from(one.as_str()));
+                            let why = unknown("sheetimport-f14d-unnamed-one");
+                            r.problem(k.sheet, row, c, why.arg("id", one.as_str()));
+                        }
+                        ([], []) => r.problem(k.sheet, row, c, unknown("sheetimport-unknown-name")),
+                        ([], many) => {
+                            let list: Vec<&str> = many.iter().map(|id| id.as_str()).collect();
+                            let why = unknown("sheetimport-f14d-unnamed-many");
+                            r.problem(k.sheet, row, c, why.arg("ids", list.join(", ")));
+                        }
+                        _ => r.problem(k.sheet, row, c, unknown("sheetimport-ambiguous-name")),
                     }
                 }
                 *items = ids;
@@ -1074,63 +1086,108 @@ fn retained_cells(ctrl: &Mapping, p: Option<&Processor>) -> Vec<(&'static str, O
 
 /// Checks one row of a controller's sheet: its controller id must be the
 /// sheet's (`false`, reported, when it is another or none: the row is not
-/// merged into this controller), and each cell of `retained` must hold the
-/// value kept (a difference is reported: change it where it is kept).
+/// merged into this controller).
 fn compare_row(
     r: &mut Reader,
     k: &Known<'_>,
     row: usize,
     col: &dyn Fn(&str) -> Option<usize>,
     id: &str,
+) -> bool {
+    let Some(c) = col("controller.id") else {
+        return true;
+    };
+    let here = as_text(k.sheet.cell(row, c)).map(|s| s.trim().to_string());
+    if here.as_deref() == Some(id) {
+        return true;
+    }
+    r.problem(
+        k.sheet,
+        row,
+        c,
+        Msg::new("sheetimport-f14-other-controller")
+            .arg("value", here.unwrap_or_default())
+            .arg("id", id),
+    );
+    false
+}
+
+/// Checks the cells of `rows` that repeat a value kept on another sheet
+/// (`retained`). A text that differs from the value kept on every row, or
+/// that is the placeholder words where a value is kept, is a copy left
+/// behind (the value was changed where it is kept): said once, as a fact,
+/// nothing being lost. Any other text that differs is reported at its
+/// cell as not imported (change it where it is kept).
+fn report_copies(
+    r: &mut Reader,
+    k: &Known<'_>,
+    rows: &[usize],
+    col: &dyn Fn(&str) -> Option<usize>,
     retained: &[(&'static str, Option<String>)],
     [controllers_sheet, processor_sheet]: [&str; 2],
-) -> bool {
-    if let Some(c) = col("controller.id") {
-        let here = as_text(k.sheet.cell(row, c)).map(|s| s.trim().to_string());
-        if here.as_deref() != Some(id) {
-            r.problem(
-                k.sheet,
-                row,
-                c,
-                Msg::new("sheetimport-f14-other-controller")
-                    .arg("value", here.unwrap_or_default())
-                    .arg("id", id),
-            );
-            return false;
-        }
-    }
+) {
     for (key, kept) in retained {
         let Some(c) = col(key) else { continue };
-        let cell = k.sheet.cell(row, c);
-        let here =
-            r.w.unmark(cell)
-                .map(|(t, _)| t.trim().to_string())
-                .filter(|s| !s.is_empty());
-        if here != *kept {
+        let sheet = if key.starts_with("processor.") {
+            processor_sheet
+        } else {
+            controllers_sheet
+        };
+        // The differing cells, grouped by their text: (text, rows).
+        let mut differ: Vec<(String, Vec<usize>)> = Vec::new();
+        for &row in rows {
+            let cell = k.sheet.cell(row, c);
+            let here =
+                r.w.unmark(cell)
+                    .map(|(t, _)| t.trim().to_string())
+                    .filter(|s| !s.is_empty());
+            if here == *kept {
+                continue;
+            }
             let typed = as_text(cell).unwrap_or_default();
-            let why = match kept {
-                Some(v) if r.w.is_todo(&typed) => Msg::new("sheetimport-f14b-not-kept-was-todo")
-                    .arg("todo", Msg::new("todo"))
-                    .arg("kept", v.as_str()),
-                Some(v) => Msg::new("sheetimport-f14-not-kept").arg("kept", v.as_str()),
-                None => Msg::new("sheetimport-f14-not-kept-todo").arg("kept", Msg::new("todo")),
-            };
-            r.problem(
-                k.sheet,
-                row,
-                c,
-                why.arg("value", as_text(cell).unwrap_or_default()).arg(
-                    "sheet",
-                    if key.starts_with("processor.") {
-                        processor_sheet
-                    } else {
-                        controllers_sheet
-                    },
-                ),
-            );
+            match differ.iter_mut().find(|(t, _)| t.trim() == typed.trim()) {
+                Some((_, at)) => at.push(row),
+                None => differ.push((typed, vec![row])),
+            }
+        }
+        let kept_words = |id: &'static str, id_todo: &'static str| match kept {
+            Some(v) => Msg::new(id).arg("kept", v.as_str()),
+            None => Msg::new(id_todo).arg("kept", Msg::new("todo")),
+        };
+        for (typed, at) in differ {
+            let copy = at.len() == rows.len() || (kept.is_some() && r.w.is_todo(&typed));
+            if copy {
+                let why = kept_words(
+                    "sheetimport-f14d-stale-copy",
+                    "sheetimport-f14d-stale-copy-todo",
+                )
+                .arg("value", unquoted(&typed))
+                .arg("rows", at.len())
+                .arg("sheet", sheet);
+                r.problem(k.sheet, at[0], c, why);
+                continue;
+            }
+            for row in at {
+                let why = kept_words("sheetimport-f14-not-kept", "sheetimport-f14-not-kept-todo");
+                r.problem(
+                    k.sheet,
+                    row,
+                    c,
+                    why.arg("value", typed.as_str()).arg("sheet", sheet),
+                );
+            }
         }
     }
-    true
+}
+
+/// A cell's text without the guillemets of the placeholder words, so that
+/// a message quoting it does not quote them twice.
+fn unquoted(v: &str) -> String {
+    v.strip_prefix('«')
+        .and_then(|x| x.strip_suffix('»'))
+        .map_or(v.to_string(), |x| {
+            x.trim_matches(['\u{202f}', ' ']).to_string()
+        })
 }
 
 /// The transfer columns of every row after the first (which is read) must

@@ -75,7 +75,6 @@ sheetimport-f14b-id-made-empty = the identifier is not given; the row is importe
 sheetimport-f14b-field-twice = “{ $value }”: this field is already on row { $first }, whose value is kept
 sheetimport-f14b-bad-count = “{ $value }” is not a whole number
 sheetimport-f14b-bad-renewal = “{ $value }”: a renewal is written “date, months, reference”; this line is not imported, the others are
-sheetimport-f14b-not-kept-was-todo = the cell says { $todo } while the value kept is “{ $kept }” (sheet “{ $sheet }”); change it there
 sheetimport-f14b-no-field-unnamed = “{ $value }”: this column has no header and is no field; name it in the mapping file (--mapping)
 sheetimport-f14b-no-controller-id = the controller's identifier is not given on the sheet's first row; its categories are not imported
 sheetimport-f14b-duplicate-row-value = “{ $value }”: a value of a category of processing already given on row { $first }; it is not imported
@@ -89,8 +88,24 @@ sheetimport-f14b-mapping-shape = the mapping file is a list “columns:” of li
 sheetimport-f14b-into-workspace = `{ $path }` is inside the workspace `{ $workspace }`; the import writes a new workspace elsewhere
 sheetimport-f14b-json = `dpo import` has no JSON output; run it again without --json
 sheetimport-f14b-other-sheet = “{ $value }”: only the sheet “{ $sheet }”, with the columns of the authority's register model, is read; the values of this sheet are not imported
-sheetimport-f14b-safeguards-lines = “{ $value }”: { $lines } lines of safeguards for { $transfers } transfers; the whole cell is imported for each transfer, to be shared out
+sheetimport-f14b-safeguards-lines = “{ $value }”: { $lines } lines of safeguards for { $transfers ->
+    [one] one transfer; the whole cell is imported for that transfer, to be corrected
+   *[other] { $transfers } transfers; the whole cell is imported for each transfer, to be shared out
+  }
 sheetimport-f14c-no-header = “{ $value }”: this column has no header; the value is not imported
 sheetimport-f14c-no-key = “{ $value }”: this row's key (column C) is empty; it names no field of the processor and is not imported
 sheetimport-f14c-unknown-key = “{ $value }”: the key “{ $key }” (column C) is not a field of the processor; the row is not imported
 sheetimport-f14c-id-from-sheet = “{ $value }”: the id is empty; the one the sheet “{ $sheet }” gives is kept
+# Part f14d: what the import also reports (third review).
+sheetimport-f14d-noted = noted: { $message }
+sheetimport-f14d-safeguards-dropped = “{ $value }”: safeguards of this row's transfers, which row { $first } contradicts (no transfer); neither the transfers nor their safeguards are imported
+sheetimport-f14d-stale-copy = “{ $value }”: a copy, on { $rows ->
+    [one] this row
+   *[other] the { $rows } rows of this sheet
+  }, of a value of the sheet “{ $sheet }”, where the value kept is “{ $kept }”; change it there
+sheetimport-f14d-stale-copy-todo = “{ $value }”: a copy, on { $rows ->
+    [one] this row
+   *[other] the { $rows } rows of this sheet
+  }, of a value of the sheet “{ $sheet }”, where the value kept is { $kept }; change it there
+sheetimport-f14d-unnamed-one = “{ $value }” is not in the sheet “{ $sheet }”; the record “{ $id }”, the only one of that sheet whose name is empty, is taken; give it its name back there (or correct this name)
+sheetimport-f14d-unnamed-many = “{ $value }” is not in the sheet “{ $sheet }”, where several records have an empty name ({ $ids }); give its name back to the one this name means, or write its id here instead, then import again; this reference is not imported

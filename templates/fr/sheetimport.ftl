@@ -75,7 +75,6 @@ sheetimport-f14b-id-made-empty = l'identifiant n'est pas indiqué ; la ligne e
 sheetimport-f14b-field-twice = « { $value } » : ce champ figure déjà à la ligne { $first }, dont la valeur est retenue
 sheetimport-f14b-bad-count = « { $value } » n'est pas un nombre entier
 sheetimport-f14b-bad-renewal = « { $value } » : un renouvellement s'écrit « date, mois, référence » ; cette ligne n'est pas importée, les autres le sont
-sheetimport-f14b-not-kept-was-todo = la cellule dit { $todo } alors que la valeur retenue est « { $kept } » (feuille « { $sheet } ») ; modifiez-la là
 sheetimport-f14b-no-field-unnamed = « { $value } » : cette colonne n'a pas d'en-tête et ne correspond à aucun champ ; nommez-la dans le fichier de correspondance (--mapping)
 sheetimport-f14b-no-controller-id = l'identifiant du responsable de traitement n'est pas indiqué sur la première ligne de la feuille ; ses catégories ne sont pas importées
 sheetimport-f14b-duplicate-row-value = « { $value } » : valeur d'une catégorie de traitement déjà donnée à la ligne { $first } ; elle n'est pas importée
@@ -89,8 +88,24 @@ sheetimport-f14b-mapping-shape = le fichier de correspondance est une liste «�
 sheetimport-f14b-into-workspace = `{ $path }` est à l'intérieur de l'espace de travail `{ $workspace }` ; l'import écrit un nouvel espace de travail ailleurs
 sheetimport-f14b-json = `dpo import` n'a pas de sortie JSON ; relancez sans --json
 sheetimport-f14b-other-sheet = « { $value } » : seule la feuille « { $sheet } », aux colonnes du modèle de registre de l'autorité, est lue ; les valeurs de cette feuille-ci ne sont pas importées
-sheetimport-f14b-safeguards-lines = « { $value } » : { $lines } lignes de garanties pour { $transfers } transferts ; la cellule entière est importée pour chaque transfert, à répartir
+sheetimport-f14b-safeguards-lines = « { $value } » : { $lines } lignes de garanties pour { $transfers ->
+    [one] un transfert ; la cellule entière est importée pour ce transfert, à corriger
+   *[other] { $transfers } transferts ; la cellule entière est importée pour chaque transfert, à répartir
+  }
 sheetimport-f14c-no-header = « { $value } » : cette colonne n'a pas d'en-tête ; la valeur n'est pas importée
 sheetimport-f14c-no-key = « { $value } » : la colonne C (clé) de cette ligne est vide ; elle ne désigne aucun champ du sous-traitant et n'est pas importée
 sheetimport-f14c-unknown-key = « { $value } » : la clé « { $key } » (colonne C) n'est pas un champ du sous-traitant ; la ligne n'est pas importée
 sheetimport-f14c-id-from-sheet = « { $value } » : l'identifiant est vide ; celui que donne la feuille « { $sheet } » est retenu
+# Partie f14d : ce que l'import signale en plus (troisième revue).
+sheetimport-f14d-noted = signalé : { $message }
+sheetimport-f14d-safeguards-dropped = « { $value } » : garanties des transferts de cette ligne, que la ligne { $first } contredit (aucun transfert) ; ni les transferts ni leurs garanties ne sont importés
+sheetimport-f14d-stale-copy = « { $value } » : copie, sur { $rows ->
+    [one] cette ligne
+   *[other] les { $rows } lignes de cette feuille
+  }, d'une valeur de la feuille « { $sheet } », où la valeur retenue est « { $kept } » ; c'est là qu'elle se modifie
+sheetimport-f14d-stale-copy-todo = « { $value } » : copie, sur { $rows ->
+    [one] cette ligne
+   *[other] les { $rows } lignes de cette feuille
+  }, d'une valeur de la feuille « { $sheet } », où la valeur retenue est { $kept } ; c'est là qu'elle se modifie
+sheetimport-f14d-unnamed-one = « { $value } » ne figure pas dans la feuille « { $sheet } » ; l'enregistrement « { $id } », le seul de cette feuille dont le nom est vide, est retenu ; redonnez-lui son nom là (ou corrigez ce nom-ci)
+sheetimport-f14d-unnamed-many = « { $value } » ne figure pas dans la feuille « { $sheet } », où plusieurs enregistrements ont un nom vide ({ $ids }) ; redonnez son nom à celui que désigne ce nom, ou écrivez ici son identifiant à la place, puis relancez l'import ; cette référence n'est pas importée

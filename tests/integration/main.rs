@@ -36,6 +36,7 @@ mod set_integrity;
 mod shared_definitions;
 mod sheets_export;
 mod sheets_import;
+mod sheets_import_f14d;
 mod sheets_logs;
 mod site;
 mod status_audit;

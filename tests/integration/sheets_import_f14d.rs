@@ -1,0 +1,262 @@
+//! Integration tests of issue 14, part f14d: the last defects of the third
+//! review of `dpo import` (review 14c, E and F), on the real binary with
+//! files made or edited by `openpyxl`. In the authority's layout, transfers
+//! dropped for an « aucun » elsewhere have their safeguards said too, no
+//! line says « importé » of what is not imported, and an « aucun » on a row
+//! rejected as a category given twice cancels nothing. In dpo's layout, an
+//! address changed where the message says to change it leaves at most one
+//! line about its stale copies, never « non importé »; a measure whose
+//! title was cleared keeps the categories' references to it, or each is
+//! said with what to do.
+
+use std::path::Path;
+
+use crate::sheets_import::{dpo_in, edited_export, lines_at, openpyxl, Import};
+use crate::support::Workspace;
+
+fn yaml(path: &Path) -> serde_yaml::Value {
+    serde_yaml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// The reports of `err`, one each, a value's line breaks kept inside.
+fn reports(err: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for line in err.lines() {
+        let starts = [
+            "non importé",
+            "signalé",
+            "erreur",
+            "  conseil",
+            "not imported",
+            "noted",
+        ]
+        .iter()
+        .any(|p| line.starts_with(p));
+        match out.last_mut() {
+            Some(last) if !starts => {
+                last.push('\n');
+                last.push_str(line);
+            }
+            _ => out.push(line.to_string()),
+        }
+    }
+    out
+}
+
+#[test]
+fn an_aucun_contradiction_says_each_transfer_and_safeguard_and_only_imported_values_say_imported() {
+    let ws = Workspace::missing();
+    let xlsx = ws.path("registre-apd.xlsx");
+    openpyxl(
+        &xlsx,
+        r#"
+ws.title = "Registre"
+ws.append(["Nom du responsable du traitement", "Catégories de traitements",
+           "Transferts vers un pays tiers ou une organisation internationale",
+           "Garanties appropriées"])
+ws.append(["Commune A", "Paie", "aucun", None])
+ws.append(["Commune A", "Voirie", "Canada : Éditeur\nSuisse : Hébergeur", "CCT\nBCR"])
+ws.append(["Commune B", "Paie", "Canada : Éditeur", "a\nb\nc"])
+ws.append(["Commune B", "paie", "aucun", None])
+ws.append(["Commune C", "Voirie", "Japon : Z", "x\ny\nz"])
+ws.append(["Commune C", "Paie", "néant", None])
+"#,
+    );
+    let map = ws.path("correspondance.yaml");
+    std::fs::write(&map, "columns:\n  Inexistant: description\n").unwrap();
+    let into = ws.path("nouveau");
+    let r = dpo_in(&ws).import(&xlsx, &into, Some(&map));
+    r.assert_no_panic();
+    r.assert_code(1);
+    let err = r.stderr();
+    let said = reports(&err);
+    let one = |at: &str| {
+        let l: Vec<&String> = said
+            .iter()
+            .filter(|l| l.contains(&format!("Registre, ligne {at}\u{202f}:")))
+            .collect();
+        assert_eq!(l.len(), 1, "{at}: {err}");
+        l[0].clone()
+    };
+    // Commune A: both transfer cells and the safeguards, each said.
+    assert!(
+        one("2, colonne C").contains("contredit la ligne 3"),
+        "{err}"
+    );
+    assert!(
+        one("3, colonne C").contains("contredit la ligne 2"),
+        "{err}"
+    );
+    let d3 = one("3, colonne D");
+    assert!(d3.starts_with("non importé") && d3.contains("CCT"), "{err}");
+    assert!(d3.contains("ni les transferts ni leurs garanties"), "{err}");
+    // Commune C: three safeguard lines for a transfer dropped: not
+    // « importé ».
+    let d6 = one("6, colonne D");
+    assert!(d6.starts_with("non importé"), "{d6}");
+    assert!(!d6.contains("importée pour"), "{d6}");
+    // Commune B: its « aucun » is on a row given twice: said there, and
+    // the transfer of row 4 is kept; its three lines, one transfer.
+    assert!(
+        one("5, colonne C").contains("déjà donnée à la ligne 4"),
+        "{err}"
+    );
+    let d4 = one("4, colonne D");
+    assert!(d4.starts_with("signalé, importé"), "{d4}");
+    assert!(
+        d4.contains("3 lignes de garanties pour un transfert\u{202f}; la cellule entière est importée pour ce transfert"),
+        "{d4}"
+    );
+    assert!(!err.contains("1 transferts"), "{err}");
+    // The mapped header that is absent: said, neither imported nor lost.
+    let absent = one("1");
+    assert!(absent.starts_with("signalé\u{202f}:"), "{absent}");
+    assert!(absent.contains("«\u{202f}Inexistant\u{202f}»"), "{absent}");
+    // Only row 4's safeguards are imported and said.
+    assert_eq!(err.matches("signalé, importé").count(), 1, "{err}");
+    let a = yaml(&into.join("controllers/commune-a.yaml"));
+    assert!(a.get("transfers").is_none(), "{a:?}");
+    let b = yaml(&into.join("controllers/commune-b.yaml"));
+    assert_eq!(
+        b["transfers"][0]["country"].as_str(),
+        Some("Canada"),
+        "{b:?}"
+    );
+    assert_eq!(
+        b["transfers"][0]["safeguards"].as_str(),
+        Some("a\nb\nc"),
+        "{b:?}"
+    );
+    let c = yaml(&into.join("controllers/commune-c.yaml"));
+    assert!(c.get("transfers").is_none(), "{c:?}");
+    // The English run says it in English, with the plural right.
+    let en_into = ws.path("en");
+    let r = dpo_in(&ws).english().import(&xlsx, &en_into, Some(&map));
+    let err = r.stderr();
+    assert!(
+        err.contains(
+            "3 lines of safeguards for one transfer; the whole cell is imported for that transfer"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("noted: "), "{err}");
+}
+
+#[test]
+fn an_address_changed_on_the_controllers_sheet_is_imported_without_a_not_imported_line() {
+    let ws = Workspace::sample();
+    // The address column of « Responsables de traitement » (where the
+    // import's message says to change it).
+    let (r, into) = edited_export(
+        &ws,
+        "rt = wb['Responsables de traitement']\n\
+         col = [c.column for c in rt[1] if c.value == 'adresse'][0]\n\
+         rt.cell(row=2, column=col).value = 'RADDR-X2'\n",
+        false,
+    );
+    let err = r.stderr();
+    assert!(!err.contains("non importé"), "{err}");
+    // At most one line about the stale copies of column C, as a fact.
+    let copies = lines_at(&err, "Commune de Juvisy-sur-Orge, ligne");
+    assert_eq!(copies.len(), 1, "{err}");
+    assert!(copies[0].starts_with("signalé\u{202f}:"), "{err}");
+    assert!(copies[0].contains("colonne C"), "{err}");
+    assert!(copies[0].contains("les 8 lignes"), "{err}");
+    assert!(copies[0].contains("«\u{202f}RADDR-X2\u{202f}»"), "{err}");
+    // Nothing lost: exit 0; the value is in the controller's file.
+    r.assert_code(0);
+    let c = yaml(&into.join("controllers/juvisy-sur-orge.yaml"));
+    assert_eq!(c["address"].as_str(), Some("RADDR-X2"), "{c:?}");
+}
+
+/// The sample's XLSX export with the titles `titles` of « Mesures de
+/// sécurité » cleared and `edit` (Python, `ws` the controller's sheet).
+fn cleared_titles(ws: &Workspace, titles: &[&str], edit: &str) -> (crate::support::Run, String) {
+    let list = titles
+        .iter()
+        .map(|t| format!("{t:?}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let (r, into) = edited_export(
+        ws,
+        &format!(
+            "ms = wb['Mesures de sécurité']\n\
+             for row in ms.iter_rows():\n    \
+                 for c in row:\n        \
+                     if c.value in [{list}]:\n            \
+                         c.value = None\n\
+             {edit}\n"
+        ),
+        false,
+    );
+    r.assert_no_panic();
+    let file = into.join("controllers/juvisy-sur-orge.yaml");
+    (r, std::fs::read_to_string(file).unwrap())
+}
+
+#[test]
+fn a_cleared_measure_title_keeps_the_categories_references_or_says_what_to_do() {
+    let ws = Workspace::sample();
+    // One title cleared: the names found nowhere are that measure's.
+    let (r, ctrl) = cleared_titles(&ws, &["Sécurisation des serveurs"], "");
+    let err = r.stderr();
+    let said: Vec<&str> = err
+        .lines()
+        .filter(|l| l.contains("«\u{202f}Sécurisation des serveurs\u{202f}»"))
+        .collect();
+    // Six categories name it; each reference is kept and said.
+    assert_eq!(said.len(), 6, "{err}");
+    for l in &said {
+        assert!(l.starts_with("signalé, importé"), "{l}");
+        assert!(l.contains("«\u{202f}securisation-serveurs\u{202f}»"), "{l}");
+        assert!(l.contains("redonnez-lui son nom"), "{l}");
+    }
+    let v: serde_yaml::Value = serde_yaml::from_str(&ctrl).unwrap();
+    let refs = v["activities"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .filter(|a| {
+            a["security_measures"].as_sequence().is_some_and(|m| {
+                m.iter()
+                    .any(|x| x.as_str() == Some("securisation-serveurs"))
+            })
+        })
+        .count();
+    assert_eq!(refs, 6, "{ctrl}");
+    // Two cleared: which is which is not known; each reference said with
+    // what to do, and an id written in place of the name is taken.
+    let ws = Workspace::sample();
+    let (r, ctrl) = cleared_titles(
+        &ws,
+        &["Sécurisation des serveurs", "Charte du numérique"],
+        "ws['L2'] = ws['L2'].value.replace('Sécurisation des serveurs', 'securisation-serveurs')",
+    );
+    r.assert_code(1);
+    let err = r.stderr();
+    let said: Vec<&str> = err
+        .lines()
+        .filter(|l| l.contains("plusieurs enregistrements ont un nom vide"))
+        .collect();
+    // Five rows name the first (row 2 now by its id), three the second.
+    assert_eq!(said.len(), 8, "{err}");
+    for l in &said {
+        assert!(l.starts_with("non importé"), "{l}");
+        assert!(
+            l.contains("(securisation-serveurs, charte-numerique)")
+                || l.contains("(charte-numerique, securisation-serveurs)"),
+            "{l}"
+        );
+        assert!(l.contains("écrivez ici son identifiant"), "{l}");
+    }
+    assert!(
+        lines_at(&err, "Juvisy-sur-Orge, ligne 2, colonne L").is_empty(),
+        "{err}"
+    );
+    let v: serde_yaml::Value = serde_yaml::from_str(&ctrl).unwrap();
+    assert_eq!(
+        v["activities"][0]["security_measures"][0].as_str(),
+        Some("securisation-serveurs"),
+        "{ctrl}"
+    );
+}
