@@ -13,7 +13,7 @@
 //! controller they concern are left out of a restricted pack.
 
 mod pack;
-mod records;
+pub(crate) mod records;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -519,7 +519,7 @@ fn walk(root: &Path, dir: &str, out: &mut BTreeSet<String>) -> Result<(), AuditE
 }
 
 /// The rows of a table as the CSV writes them.
-fn texts(rows: Vec<Vec<crate::sheet::Cell>>) -> Vec<Vec<String>> {
+pub(crate) fn texts(rows: Vec<Vec<crate::sheet::Cell>>) -> Vec<Vec<String>> {
     rows.iter()
         .map(|r| r.iter().map(crate::status::sheets::cell_text).collect())
         .collect()
@@ -527,7 +527,7 @@ fn texts(rows: Vec<Vec<crate::sheet::Cell>>) -> Vec<Vec<String>> {
 
 /// A Markdown document: a heading, then a table, its dates in words (the
 /// CSV twin keeps them as `YYYY-MM-DD`).
-fn table_markdown(
+pub(crate) fn table_markdown(
     s: &crate::render::templates::Strings,
     heading: &str,
     headers: &[String],
