@@ -434,26 +434,7 @@ impl Maker<'_> {
         };
         // In the pack's language, as `dpo journal verify` says it.
         let s = self.t.strings();
-        let said = match &report.problem {
-            None => s.fmt(
-                "journal-intact",
-                &[
-                    ("entries", report.entries.into()),
-                    ("seq", report.head.seq.into()),
-                    ("sha256", report.head.sha256.as_str().into()),
-                ],
-            ),
-            Some(p) => s.fmt(
-                "journal-broken",
-                &[
-                    (
-                        "at",
-                        format!("{}:{}", crate::workspace::journal::JOURNAL_FILE, p.line).into(),
-                    ),
-                    ("message", p.message.as_str().into()),
-                ],
-            ),
-        };
+        let said = journal_said(s, &report);
         let mut verification = format!(
             "{}\n",
             s.fmt("screens-audit-verified", &[("result", said.into())])
@@ -485,6 +466,34 @@ impl Maker<'_> {
             .files
             .insert("journal/verification.txt".into(), verification.into_bytes());
         Ok(())
+    }
+}
+
+/// The journal's verification in the language of `s`, as `dpo journal
+/// verify` says it: intact with its entries and head, or where it breaks.
+pub(crate) fn journal_said(
+    s: &crate::render::templates::Strings,
+    report: &crate::workspace::JournalReport,
+) -> String {
+    match &report.problem {
+        None => s.fmt(
+            "journal-intact",
+            &[
+                ("entries", report.entries.into()),
+                ("seq", report.head.seq.into()),
+                ("sha256", report.head.sha256.as_str().into()),
+            ],
+        ),
+        Some(p) => s.fmt(
+            "journal-broken",
+            &[
+                (
+                    "at",
+                    format!("{}:{}", crate::workspace::journal::JOURNAL_FILE, p.line).into(),
+                ),
+                ("message", p.message.as_str().into()),
+            ],
+        ),
     }
 }
 

@@ -30,8 +30,6 @@ impl From<SiteError> for CliError {
     fn from(e: SiteError) -> Self {
         match e {
             SiteError::Audit(e) => CliError::Audit(e),
-            SiteError::Breach(e) => CliError::Breach(e),
-            SiteError::Workspace(e) => CliError::Workspace(e),
             e => CliError::Site(Box::new(e)),
         }
     }
@@ -64,13 +62,15 @@ pub(super) fn run(settings: &Settings, a: &SiteArgs) -> Result<i32, CliError> {
         print_json(&written)?;
     } else {
         let s = settings.strings();
+        let (dir, index) = (written.output.as_str(), written.index.as_str());
+        let (pages, files) = (written.pages, written.files);
         say!(
             s,
             "site-wrote",
-            dir = written.output.as_str(),
-            pages = written.pages,
-            files = written.files,
-            index = written.index.as_str()
+            dir = dir,
+            pages = pages,
+            files = files,
+            index = index
         )?;
     }
     Ok(0)

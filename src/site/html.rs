@@ -5,20 +5,11 @@
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-/// `text` safe inside an element or a quoted attribute.
+/// `text` safe inside an element or a quoted attribute (`&`, `<`, `>`,
+/// `'`, `"` escaped, as XML escapes them); carriage returns dropped (a
+/// kept e-mail's CRLF line ends), which HTML may not hold as `&#13;`.
 pub(crate) fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    quick_xml::escape::escape(text.replace('\r', "")).into_owned()
 }
 
 fn level(l: HeadingLevel, shift: u8) -> u8 {
@@ -43,72 +34,66 @@ pub(crate) fn markdown(md: &str, shift: u8, title: &str) -> String {
     let mut heading = title.to_string();
     let mut in_heading = false;
     let mut in_head = false;
-    let mut links: Vec<bool> = Vec::new();
+    // What closes each element open, innermost last.
+    let mut closes: Vec<String> = Vec::new();
     for ev in Parser::new_ext(md, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
         match ev {
-            Event::Start(tag) => match tag {
-                Tag::Paragraph => out.push_str("<p>"),
-                Tag::Heading { level: l, .. } => {
-                    in_heading = true;
-                    heading.clear();
-                    out.push_str(&format!("<h{}>", level(l, shift)));
-                }
-                Tag::BlockQuote(_) => out.push_str("<blockquote>"),
-                Tag::CodeBlock(_) => out.push_str("<pre><code>"),
-                Tag::List(Some(n)) if n != 1 => out.push_str(&format!("<ol start=\"{n}\">")),
-                Tag::List(Some(_)) => out.push_str("<ol>"),
-                Tag::List(None) => out.push_str("<ul>"),
-                Tag::Item => out.push_str("<li>"),
-                Tag::Table(_) => {
-                    out.push_str("<div class=\"table\"><table>");
-                    if !heading.trim().is_empty() {
-                        out.push_str(&format!("<caption>{}</caption>", esc(heading.trim())));
+            Event::Start(tag) => {
+                let (open, close) = match tag {
+                    Tag::Paragraph => ("<p>".into(), "</p>\n".into()),
+                    Tag::Heading { level: l, .. } => {
+                        in_heading = true;
+                        heading.clear();
+                        let n = level(l, shift);
+                        (format!("<h{n}>"), format!("</h{n}>\n"))
                     }
-                }
-                Tag::TableHead => {
-                    in_head = true;
-                    out.push_str("<thead><tr>");
-                }
-                Tag::TableRow => out.push_str("<tr>"),
-                Tag::TableCell if in_head => out.push_str("<th scope=\"col\">"),
-                Tag::TableCell => out.push_str("<td>"),
-                Tag::Emphasis => out.push_str("<em>"),
-                Tag::Strong => out.push_str("<strong>"),
-                Tag::Strikethrough => out.push_str("<del>"),
-                Tag::Link { dest_url, .. } => {
-                    let local = !dest_url.contains(':') && !dest_url.starts_with("//");
-                    if local {
-                        out.push_str(&format!("<a href=\"{}\">", esc(&dest_url)));
+                    Tag::BlockQuote(_) => ("<blockquote>".into(), "</blockquote>\n".into()),
+                    Tag::CodeBlock(_) => ("<pre><code>".into(), "</code></pre>\n".into()),
+                    Tag::List(Some(n)) if n != 1 => {
+                        (format!("<ol start=\"{n}\">"), "</ol>\n".into())
                     }
-                    links.push(local);
+                    Tag::List(Some(_)) => ("<ol>".into(), "</ol>\n".into()),
+                    Tag::List(None) => ("<ul>".into(), "</ul>\n".into()),
+                    Tag::Item => ("<li>".into(), "</li>\n".into()),
+                    Tag::Table(_) => {
+                        let caption = if heading.trim().is_empty() {
+                            String::new()
+                        } else {
+                            format!("<caption>{}</caption>", esc(heading.trim()))
+                        };
+                        (
+                            format!("<div class=\"table\"><table>{caption}"),
+                            "</tbody></table></div>\n".into(),
+                        )
+                    }
+                    Tag::TableHead => {
+                        in_head = true;
+                        ("<thead><tr>".into(), "</tr></thead><tbody>\n".into())
+                    }
+                    Tag::TableRow => ("<tr>".into(), "</tr>\n".into()),
+                    Tag::TableCell if in_head => ("<th scope=\"col\">".into(), "</th>".into()),
+                    Tag::TableCell => ("<td>".into(), "</td>".into()),
+                    Tag::Emphasis => ("<em>".into(), "</em>".into()),
+                    Tag::Strong => ("<strong>".into(), "</strong>".into()),
+                    Tag::Strikethrough => ("<del>".into(), "</del>".into()),
+                    Tag::Link { dest_url, .. }
+                        if !dest_url.contains(':') && !dest_url.starts_with("//") =>
+                    {
+                        (format!("<a href=\"{}\">", esc(&dest_url)), "</a>".into())
+                    }
+                    _ => (String::new(), String::new()),
+                };
+                out.push_str(&open);
+                closes.push(close);
+            }
+            Event::End(tag) => {
+                match tag {
+                    TagEnd::Heading(_) => in_heading = false,
+                    TagEnd::TableHead => in_head = false,
+                    _ => {}
                 }
-                _ => {}
-            },
-            Event::End(tag) => match tag {
-                TagEnd::Paragraph => out.push_str("</p>\n"),
-                TagEnd::Heading(l) => {
-                    in_heading = false;
-                    out.push_str(&format!("</h{}>\n", level(l, shift)));
-                }
-                TagEnd::BlockQuote(_) => out.push_str("</blockquote>\n"),
-                TagEnd::CodeBlock => out.push_str("</code></pre>\n"),
-                TagEnd::List(true) => out.push_str("</ol>\n"),
-                TagEnd::List(false) => out.push_str("</ul>\n"),
-                TagEnd::Item => out.push_str("</li>\n"),
-                TagEnd::Table => out.push_str("</tbody></table></div>\n"),
-                TagEnd::TableHead => {
-                    in_head = false;
-                    out.push_str("</tr></thead><tbody>\n");
-                }
-                TagEnd::TableRow => out.push_str("</tr>\n"),
-                TagEnd::TableCell if in_head => out.push_str("</th>"),
-                TagEnd::TableCell => out.push_str("</td>"),
-                TagEnd::Emphasis => out.push_str("</em>"),
-                TagEnd::Strong => out.push_str("</strong>"),
-                TagEnd::Strikethrough => out.push_str("</del>"),
-                TagEnd::Link if links.pop() == Some(true) => out.push_str("</a>"),
-                _ => {}
-            },
+                out.push_str(&closes.pop().unwrap_or_default());
+            }
             Event::Text(t) | Event::Html(t) | Event::InlineHtml(t) => {
                 if in_heading {
                     heading.push_str(&t);
@@ -218,6 +203,7 @@ mod tests {
         assert!(h.contains("<caption>Liste</caption>"), "{h}");
         assert!(h.contains("<th scope=\"col\">A</th>"), "{h}");
         assert!(h.contains("<td>&lt;x&gt;</td>"), "{h}");
+        assert_eq!(esc("a\r\n'\"&"), "a\n&apos;&quot;&amp;");
         let h = markdown("| A |\n|---|\n| b |\n", 0, "Page");
         assert!(h.contains("<caption>Page</caption>"), "{h}");
     }

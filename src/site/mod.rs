@@ -67,43 +67,37 @@ pub enum SiteError {
         /// The workspace.
         workspace: PathBuf,
     },
-    /// A page could not be made (a record, a log, the journal).
+    /// A page could not be made: a record, a log, a breach report, the
+    /// journal, a template — said as the audit pack says it.
     #[error(transparent)]
     Audit(#[from] crate::audit::AuditError),
-    /// A breach report failed.
-    #[error(transparent)]
-    Breach(#[from] crate::breach::BreachError),
-    /// The workspace or its journal could not be read.
-    #[error(transparent)]
-    Workspace(#[from] crate::workspace::WorkspaceError),
-    /// A template failed, or the site could not be written.
-    #[error(transparent)]
-    Output(#[from] OutputError),
 }
 
-impl From<crate::render::templates::TemplateError> for SiteError {
-    fn from(e: crate::render::templates::TemplateError) -> Self {
-        Self::Output(e.into())
-    }
+/// The errors of the layers below, as the audit pack has them.
+macro_rules! via_audit {
+    ($($t:ty),*) => {$(
+        impl From<$t> for SiteError {
+            fn from(e: $t) -> Self {
+                Self::Audit(e.into())
+            }
+        }
+    )*};
 }
 
-impl From<crate::register::UnknownController> for SiteError {
-    fn from(e: crate::register::UnknownController) -> Self {
-        Self::Audit(e.into())
-    }
-}
+via_audit!(
+    crate::breach::BreachError,
+    crate::workspace::WorkspaceError,
+    crate::render::templates::TemplateError,
+    crate::register::UnknownController,
+    OutputError
+);
 
 /// A site made for the audit pack: its errors are the pack's.
 impl From<SiteError> for crate::audit::AuditError {
     fn from(e: SiteError) -> Self {
         match e {
             SiteError::Audit(e) => e,
-            SiteError::Breach(e) => Self::Breach(e),
-            SiteError::Workspace(e) => Self::Workspace(e),
-            SiteError::Output(e) => Self::Output(e),
-            e @ (SiteError::NotASite { .. } | SiteError::InsideWorkspace { .. }) => {
-                Self::Output(OutputError::write(Path::new(IN_PACK), e))
-            }
+            e => Self::Output(OutputError::write(Path::new(IN_PACK), e)),
         }
     }
 }
@@ -122,9 +116,6 @@ impl Localize for SiteError {
             )
             .hint(Msg::new("site-inside-workspace-hint")),
             SiteError::Audit(e) => return e.message(s),
-            SiteError::Breach(e) => return e.message(s),
-            SiteError::Output(e) => return e.told().say(s),
-            _ => return s.relabel_hints(&self.to_string()),
         };
         r.message(s)
     }

@@ -15,7 +15,7 @@ use crate::render::catalog::Localize;
 use crate::render::templates::Strings;
 use crate::render::{words, Templates};
 use crate::status::{self, urgency::Summary, State, StatusItem};
-use crate::workspace::journal::{JournalEntry, JOURNAL_FILE};
+use crate::workspace::journal::JournalEntry;
 use crate::workspace::Workspace;
 
 /// The page of breach `id`.
@@ -94,6 +94,11 @@ impl<'a> Maker<'a> {
         let args: Vec<(&str, crate::render::catalog::Arg<'_>)> =
             args.iter().map(|(k, v)| (*k, (*v).into())).collect();
         self.s().fmt(id, &args)
+    }
+
+    /// The column headers of a table, each a catalog message.
+    fn headers(&self, ids: &[&str]) -> Vec<String> {
+        ids.iter().map(|id| self.say(id, &[])).collect()
     }
 
     fn page(&mut self, file: String, title: String, body: String) {
@@ -339,12 +344,12 @@ impl<'a> Maker<'a> {
                 detail.join(" — "),
             ]);
         }
-        let headers = [
-            self.say("site-col-when", &[]),
-            self.say("site-col-event", &[]),
-            self.say("site-col-controller", &[]),
-            self.say("site-col-detail", &[]),
-        ];
+        let headers = self.headers(&[
+            "site-col-when",
+            "site-col-event",
+            "site-col-controller",
+            "site-col-detail",
+        ]);
         let timeline_title = self.say("site-timeline", &[]);
         let mut body = format!("<h2>{}</h2>\n", esc(&timeline_title));
         body.push_str(&table(&timeline_title, &headers, &rows));
@@ -518,13 +523,13 @@ impl<'a> Maker<'a> {
                             }
                         }
                         let caption = self.say("site-fate-copies", &[("controller", &name)]);
-                        let headers = [
-                            self.say("site-col-item", &[]),
-                            self.say("site-col-copy", &[]),
-                            self.say("site-col-kind", &[]),
-                            self.say("site-col-state", &[]),
-                            self.say("site-col-todo", &[]),
-                        ];
+                        let headers = self.headers(&[
+                            "site-col-item",
+                            "site-col-copy",
+                            "site-col-kind",
+                            "site-col-state",
+                            "site-col-todo",
+                        ]);
                         body.push_str(&table(&caption, &headers, &rows));
                         if !c.pending.is_empty() {
                             body.push_str(&format!(
@@ -609,23 +614,7 @@ impl<'a> Maker<'a> {
         let journal = self.ws.journal();
         let report = journal.verify()?;
         self.site.journal_intact = report.problem.is_none();
-        let said = match &report.problem {
-            None => s.fmt(
-                "journal-intact",
-                &[
-                    ("entries", report.entries.into()),
-                    ("seq", report.head.seq.into()),
-                    ("sha256", report.head.sha256.as_str().into()),
-                ],
-            ),
-            Some(p) => s.fmt(
-                "journal-broken",
-                &[
-                    ("at", format!("{JOURNAL_FILE}:{}", p.line).into()),
-                    ("message", p.message.as_str().into()),
-                ],
-            ),
-        };
+        let said = crate::audit::journal_said(s, &report);
         let class = if report.problem.is_none() {
             "good"
         } else {
@@ -661,13 +650,13 @@ impl<'a> Maker<'a> {
                 vec![e.seq.to_string(), at, e.actor, e.action, e.subject]
             })
             .collect();
-        let headers = [
-            self.say("site-col-seq", &[]),
-            self.say("site-col-at", &[]),
-            self.say("site-col-actor", &[]),
-            self.say("site-col-action", &[]),
-            self.say("site-col-subject", &[]),
-        ];
+        let headers = self.headers(&[
+            "site-col-seq",
+            "site-col-at",
+            "site-col-actor",
+            "site-col-action",
+            "site-col-subject",
+        ]);
         body.push_str(&table(
             &self.say("site-journal-caption", &[]),
             &headers,

@@ -287,7 +287,7 @@ fn a_site_for_one_controller_names_nothing_of_another() {
     let dir = built(&ws, &["--controller", "alpha"]);
     let text = all_text(&dir);
     assert!(text.contains("2021-001"));
-    assert!(text.contains("Commune d&#39;Alpha"));
+    assert!(text.contains("Commune d&apos;Alpha"));
     for other in ["bravo", "Bravo", "2021-002", "r-bravo"] {
         assert!(!text.contains(other), "{other} in the site of alpha");
     }
