@@ -568,6 +568,16 @@ impl<'a> Maker<'a> {
                 "<h3>{}</h3>\n",
                 esc(&self.say("site-certificate", &[("date", &at), ("by", &c.by)]))
             ));
+            // The keys the command below names, at the root of the site.
+            let keys = format!(
+                "{}/{}",
+                crate::signing::KEYS_DIR,
+                crate::signing::ALLOWED_SIGNERS
+            );
+            if let Ok(bytes) = std::fs::read(self.ws.root.join(&keys)) {
+                let name = crate::signing::ALLOWED_SIGNERS.to_string();
+                self.site.files.insert(name, bytes);
+            }
             let pdf = self.file_link(&c.pdf);
             let json = self.file_link(&c.json);
             let pdf_sig = self.copy(&format!("{}.sig", c.pdf));

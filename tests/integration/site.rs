@@ -11,6 +11,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use crate::support::fate::ready_to_certify;
 use crate::support::tools::{run, sha256sum};
 use crate::support::{Run, Workspace};
 
@@ -370,10 +371,53 @@ fn wrong_input_is_refused_and_nothing_is_written() {
     assert!(!dir.join("stale.html").exists());
     assert!(!dir.join("register-bravo.html").exists());
     assert!(dir.join("register-alpha.html").exists());
+    // `--json` says what was written.
+    let v = ws
+        .dpo()
+        .now(NOW)
+        .run(&["--json", "site", "-o", dir.to_str().unwrap()])
+        .json();
+    assert_eq!(v["controller"], serde_json::Value::Null, "{v:#}");
+    assert!(v["pages"].as_u64().unwrap() >= 12, "{v:#}");
+    assert!(
+        v["index"].as_str().unwrap().ends_with("index.html"),
+        "{v:#}"
+    );
     let siblings: Vec<_> = std::fs::read_dir(ws.dir())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|n| n.starts_with(".site."))
         .collect();
     assert!(siblings.is_empty(), "{siblings:?}");
+}
+
+#[test]
+fn a_certificate_is_shown_with_the_command_that_verifies_it_in_the_site() {
+    let now = "2021-08-02T10:00:00+02:00";
+    let ws = ready_to_certify(now);
+    let out = ws.dpo().now(now).run(&["fate", "certify"]);
+    assert_eq!(out.code(), Some(0), "{}", out.text());
+    let dir = ws.path("site");
+    let out = ws
+        .dpo()
+        .now(now)
+        .run(&["site", "-o", dir.to_str().unwrap()]);
+    assert_eq!(out.code(), Some(0), "{}", out.text());
+    let (v, ok) = check(&dir, "fr");
+    assert!(ok, "{v:#}");
+    let dom = dom(&dir.join("fate.html"));
+    assert!(dom.contains("détruite (vérifié)"), "{dom}");
+    let start = dom.find("ssh-keygen -Y verify").expect("the command");
+    let command = &dom[start..start + dom[start..].find("</code>").unwrap()];
+    let command = command.replace("&lt;", "<").replace("&apos;", "'");
+    // Run as the page says, in the site's folder: the signature verifies.
+    let verified = run(Command::new("sh").arg("-c").arg(&command).current_dir(&dir));
+    assert!(verified.success(), "{command}: {}", verified.text());
+    assert!(
+        verified
+            .text()
+            .contains("Good \"dpo-certificate\" signature"),
+        "{}",
+        verified.text()
+    );
 }
