@@ -32,6 +32,7 @@ pub mod render;
 pub mod request;
 pub mod sheet;
 pub mod signing;
+pub mod site;
 pub mod status;
 pub mod subprocessor;
 pub mod team;

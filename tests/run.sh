@@ -6,10 +6,12 @@
 #           hashdeep (audits a fingerprint's hashdeep manifest), restic and
 #           borgbackup (the backup repositories `fate destroy --via` deletes from),
 #           strace (counts how often the scan opens a file), git (the team's
-#           clones: `dpo git setup`, the journal's merge driver)
+#           clones: `dpo git setup`, the journal's merge driver), chromium (opens
+#           the HTML dossier of `dpo site` headless, from file://)
 #   PyPI:   aiosmtpd (SMTP server on loopback), bagit (BagIt validator),
 #           icalendar (reads the .ics files back), openpyxl and odfpy (read
-#           the XLSX and ODS exports back: tests/integration/support/sheets.py)
+#           the XLSX and ODS exports back: tests/integration/support/sheets.py),
+#           html5lib (parses every page of `dpo site`: support/site_check.py)
 # Extra arguments go to cargo test, e.g. `tests/run.sh --test integration cli::`
 # (one integration crate, tests/integration/main.rs, a module per journey).
 set -euo pipefail
@@ -28,6 +30,7 @@ command -v restic >/dev/null || apt_missing+=(restic)
 command -v borg >/dev/null || apt_missing+=(borgbackup)
 command -v strace >/dev/null || apt_missing+=(strace)
 command -v git >/dev/null || apt_missing+=(git)
+command -v chromium >/dev/null || apt_missing+=(chromium)
 command -v python3 >/dev/null || apt_missing+=(python3)
 python3 -m pip --version >/dev/null 2>&1 || apt_missing+=(python3-pip)
 if [ ${#apt_missing[@]} -gt 0 ]; then
@@ -38,7 +41,7 @@ fi
 
 py_missing=()
 # module:package (odfpy is imported as `odf`)
-for pair in aiosmtpd:aiosmtpd bagit:bagit icalendar:icalendar openpyxl:openpyxl odf:odfpy; do
+for pair in aiosmtpd:aiosmtpd bagit:bagit icalendar:icalendar openpyxl:openpyxl odf:odfpy html5lib:html5lib; do
   python3 -c "import ${pair%%:*}" 2>/dev/null || py_missing+=("${pair#*:}")
 done
 if [ ${#py_missing[@]} -gt 0 ]; then

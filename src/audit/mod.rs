@@ -13,7 +13,7 @@
 //! controller they concern are left out of a restricted pack.
 
 mod pack;
-mod records;
+pub(crate) mod records;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -434,26 +434,7 @@ impl Maker<'_> {
         };
         // In the pack's language, as `dpo journal verify` says it.
         let s = self.t.strings();
-        let said = match &report.problem {
-            None => s.fmt(
-                "journal-intact",
-                &[
-                    ("entries", report.entries.into()),
-                    ("seq", report.head.seq.into()),
-                    ("sha256", report.head.sha256.as_str().into()),
-                ],
-            ),
-            Some(p) => s.fmt(
-                "journal-broken",
-                &[
-                    (
-                        "at",
-                        format!("{}:{}", crate::workspace::journal::JOURNAL_FILE, p.line).into(),
-                    ),
-                    ("message", p.message.as_str().into()),
-                ],
-            ),
-        };
+        let said = journal_said(s, &report);
         let mut verification = format!(
             "{}\n",
             s.fmt("screens-audit-verified", &[("result", said.into())])
@@ -488,6 +469,34 @@ impl Maker<'_> {
     }
 }
 
+/// The journal's verification in the language of `s`, as `dpo journal
+/// verify` says it: intact with its entries and head, or where it breaks.
+pub(crate) fn journal_said(
+    s: &crate::render::templates::Strings,
+    report: &crate::workspace::JournalReport,
+) -> String {
+    match &report.problem {
+        None => s.fmt(
+            "journal-intact",
+            &[
+                ("entries", report.entries.into()),
+                ("seq", report.head.seq.into()),
+                ("sha256", report.head.sha256.as_str().into()),
+            ],
+        ),
+        Some(p) => s.fmt(
+            "journal-broken",
+            &[
+                (
+                    "at",
+                    format!("{}:{}", crate::workspace::journal::JOURNAL_FILE, p.line).into(),
+                ),
+                ("message", p.message.as_str().into()),
+            ],
+        ),
+    }
+}
+
 /// Adds every file under `dir` (relative to `root`) to `out`.
 fn walk(root: &Path, dir: &str, out: &mut BTreeSet<String>) -> Result<(), AuditError> {
     let path = root.join(dir);
@@ -519,7 +528,7 @@ fn walk(root: &Path, dir: &str, out: &mut BTreeSet<String>) -> Result<(), AuditE
 }
 
 /// The rows of a table as the CSV writes them.
-fn texts(rows: Vec<Vec<crate::sheet::Cell>>) -> Vec<Vec<String>> {
+pub(crate) fn texts(rows: Vec<Vec<crate::sheet::Cell>>) -> Vec<Vec<String>> {
     rows.iter()
         .map(|r| r.iter().map(crate::status::sheets::cell_text).collect())
         .collect()
@@ -527,7 +536,7 @@ fn texts(rows: Vec<Vec<crate::sheet::Cell>>) -> Vec<Vec<String>> {
 
 /// A Markdown document: a heading, then a table, its dates in words (the
 /// CSV twin keeps them as `YYYY-MM-DD`).
-fn table_markdown(
+pub(crate) fn table_markdown(
     s: &crate::render::templates::Strings,
     heading: &str,
     headers: &[String],

@@ -1,5 +1,6 @@
 //! `dpo audit pack`: the pack made by [`super::build`] written to a new
-//! folder with `VERIFY.txt` (how to check it) and a `MANIFEST.sha256`
+//! folder with `VERIFY.txt` (how to check it), the same dossier as HTML
+//! (`dpo site`, in `site/`) and a `MANIFEST.sha256`
 //! signed as `dpo sign` signs (namespace `file`), so that an auditor checks
 //! it with `sha256sum -c` and `ssh-keygen -Y verify` alone; then journaled.
 
@@ -103,6 +104,12 @@ pub fn pack(ws: &Workspace, act: &Act, req: &PackRequest) -> Result<Packed, Audi
     )?;
     pack.files
         .insert("VERIFY.txt".into(), verify_text.into_bytes());
+    // The same dossier as HTML (`dpo site`), restricted as the pack is.
+    let site = crate::site::build(ws, &t, req.controller.as_ref(), act.now)?;
+    for (rel, bytes) in site.files {
+        pack.files
+            .insert(format!("{}/{rel}", crate::site::IN_PACK), bytes);
+    }
     std::fs::create_dir_all(out).map_err(|e| output_error(out, e))?;
     for (rel, bytes) in &pack.files {
         let path = out.join(rel);

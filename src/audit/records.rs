@@ -21,26 +21,26 @@ pub const RECORD_DIRS: &[(&str, &str)] = &kinds::audit_logs::<3>();
 
 /// One record file.
 #[derive(Debug)]
-pub(super) struct Record {
+pub(crate) struct Record {
     /// Its `id` field, else the file stem.
-    pub(super) id: String,
+    pub(crate) id: String,
     /// Path relative to the workspace.
-    pub(super) rel: String,
+    pub(crate) rel: String,
     /// File name.
-    pub(super) file_name: String,
+    pub(crate) file_name: String,
     /// The text as read.
-    pub(super) text: String,
+    pub(crate) text: String,
     /// Every `evidence/…` path it names.
-    pub(super) evidence: Vec<String>,
+    pub(crate) evidence: Vec<String>,
     /// Its scalar fields, flattened (`sent.at`, `recipients[0]`).
-    pub(super) fields: Vec<(String, String)>,
+    pub(crate) fields: Vec<(String, String)>,
 }
 
 /// The records of a folder.
 #[derive(Debug, Default)]
-pub(super) struct Log {
-    pub(super) records: Vec<Record>,
-    pub(super) diagnostics: Vec<Diagnostic>,
+pub(crate) struct Log {
+    pub(crate) records: Vec<Record>,
+    pub(crate) diagnostics: Vec<Diagnostic>,
 }
 
 /// True when the record `v` concerns `controller`: its `controller` field
@@ -87,7 +87,7 @@ fn flatten(prefix: &str, v: &Value, out: &mut Vec<(String, String)>) {
 }
 
 /// Reads the records of `dir`, those concerning `only` when given.
-pub(super) fn load_dir(ws: &Workspace, dir: &str, only: Option<&Id>) -> Result<Log, AuditError> {
+pub(crate) fn load_dir(ws: &Workspace, dir: &str, only: Option<&Id>) -> Result<Log, AuditError> {
     let path = ws.root.join(dir);
     let mut log = Log::default();
     let names = store::file_names(&ws.root, dir).map_err(|source| AuditError::Read {
@@ -177,7 +177,7 @@ fn table(records: &[Record]) -> (Vec<String>, Vec<Vec<String>>) {
 /// The records as a Markdown document a person reads: an overview table
 /// (identifier, date, subject), then one section per record with its fields
 /// as a labelled table, instants and dates in words in `tz`.
-pub(super) fn markdown(
+pub(crate) fn markdown(
     t: &Templates,
     tz: Tz,
     names: &Names,
@@ -289,14 +289,14 @@ fn field_label(s: &Strings, key: &str) -> String {
 
 /// The names the logs write for ids: a controller's and a sub-processor's.
 #[derive(Debug, Default)]
-pub(super) struct Names {
+pub(crate) struct Names {
     controllers: Vec<(String, String)>,
     subprocessors: Vec<(String, String)>,
 }
 
 impl Names {
     /// The names of the workspace's controllers and sub-processors.
-    pub(super) fn of(ws: &Workspace) -> Self {
+    pub(crate) fn of(ws: &Workspace) -> Self {
         Names {
             controllers: ws
                 .controllers
@@ -402,7 +402,7 @@ const PROCESSOR_WIDE: &[&str] = &[
 /// it, about a record in the pack, or about the processor as a whole — and
 /// never one that names another controller. Returns them and how many were
 /// left out.
-pub(super) fn journal_excerpt(
+pub(crate) fn journal_excerpt(
     ws: &Workspace,
     text: &str,
     controller: &Id,

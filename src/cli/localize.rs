@@ -39,6 +39,7 @@ fn said(s: &Catalog, e: &CliError) -> Option<String> {
         CliError::Audit(crate::audit::AuditError::Csv(e)) => e.message(s),
         CliError::Audit(crate::audit::AuditError::UnknownController(e)) => e.message(s),
         CliError::Audit(a) => a.message(s),
+        CliError::Site(e) => e.message(s),
         CliError::NoActor(command) => with_hint(
             s,
             &Msg::new("err-no-actor").arg("command", command.as_str()),

@@ -29,6 +29,7 @@ mod request;
 mod schema;
 mod set;
 mod settings;
+mod site;
 mod status;
 mod subprocessor;
 
@@ -145,6 +146,8 @@ pub enum Command {
     Sign(keys::SignArgs),
     /// Check a signature against keys/allowed_signers; exit 1 if it does not verify.
     Verify(keys::VerifyArgs),
+    /// The dossier as a static HTML site: status, register, breaches, logs, fate, journal.
+    Site(site::SiteArgs),
 }
 
 /// Everything that ends a command with exit code 2.
@@ -226,6 +229,9 @@ pub enum CliError {
     /// A refusal of the command line, told from the catalog.
     #[error("{0}")]
     Said(crate::render::catalog::Told),
+    /// The HTML dossier (`dpo site`).
+    #[error(transparent)]
+    Site(Box<crate::site::SiteError>),
     /// Standard output is a closed pipe: the reader has all it wanted.
     #[error("standard output was closed")]
     ClosedPipe,
@@ -323,6 +329,7 @@ fn dispatch(settings: &Settings, command: &Command) -> Result<i32, CliError> {
         Command::Git(c) => git::run(settings, c),
         Command::Sign(a) => keys::run_sign(settings, a),
         Command::Verify(a) => keys::run_verify(settings, a),
+        Command::Site(a) => site::run(settings, a),
     }
 }
 

@@ -1,1 +1,423 @@
 //! The static HTML dossier (`dpo site`): issue 13.
+//!
+//! The site of `tests/fixtures/status-two-controllers` (breach 2021-001 of
+//! Alpha never notified, overdue on 30 March 2021; breach 2021-002 of Bravo
+//! notified by e-mail, its `.eml` kept) is opened in a real headless
+//! Chromium from `file://` (`--dump-dom`, `--screenshot`, `--log-net-log`),
+//! and every page is parsed by Python's html5lib in strict mode
+//! (`support/site_check.py`: links, headings, tables, the contrast of every
+//! colour pair of the stylesheet).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::support::fate::ready_to_certify;
+use crate::support::tools::{run, sha256sum};
+use crate::support::{Run, Workspace};
+
+const NOW: &str = "2021-03-30T10:00:00+02:00";
+
+/// `dpo site -o <tmp>/site` with `extra` arguments, at [`NOW`].
+fn site(ws: &Workspace, extra: &[&str]) -> (PathBuf, Run) {
+    let dir = ws.path("site");
+    let mut args = vec!["site", "-o", dir.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    let out = ws.dpo().now(NOW).run(&args);
+    (dir, out)
+}
+
+fn built(ws: &Workspace, extra: &[&str]) -> PathBuf {
+    let (dir, out) = site(ws, extra);
+    assert_eq!(out.code(), Some(0), "{}", out.text());
+    dir
+}
+
+/// Chromium, headless, with the flags these machines need and an empty
+/// profile of its own.
+fn chromium(args: &[&str]) -> Run {
+    let profile = tempfile::tempdir().unwrap();
+    let out = run(Command::new("chromium")
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .args(args));
+    assert!(out.success(), "chromium {args:?}: {}", out.text());
+    out
+}
+
+fn url(page: &Path) -> String {
+    format!("file://{}", page.display())
+}
+
+/// The DOM of `page` after Chromium loaded it.
+fn dom(page: &Path) -> String {
+    chromium(&["--dump-dom", &url(page)]).stdout_utf8()
+}
+
+/// `support/site_check.py DIR LANG`: its JSON report and whether it passed.
+fn check(dir: &Path, lang: &str) -> (serde_json::Value, bool) {
+    let script =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/integration/support/site_check.py");
+    let out = run(Command::new("python3").arg(script).arg(dir).arg(lang));
+    let v: serde_json::Value = serde_json::from_str(&out.stdout())
+        .unwrap_or_else(|e| panic!("site_check.py: {e}: {}", out.text()));
+    (v, out.success())
+}
+
+fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for e in std::fs::read_dir(dir).unwrap() {
+        let e = e.unwrap();
+        if e.file_type().unwrap().is_dir() {
+            files(&e.path(), out);
+        } else {
+            out.push(e.path());
+        }
+    }
+}
+
+fn all_text(dir: &Path) -> String {
+    let mut all = Vec::new();
+    files(dir, &mut all);
+    all.iter()
+        .map(|f| String::from_utf8_lossy(&std::fs::read(f).unwrap()).into_owned())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn the_home_page_in_chromium_shows_the_overdue_breach_first() {
+    let ws = Workspace::fixture("status-two-controllers");
+    let dir = built(&ws, &[]);
+    let dom = dom(&dir.join("index.html"));
+    assert!(dom.contains("<html lang=\"fr\">"), "{dom}");
+    let body = &dom[dom.find("<tbody>").expect("the duties")..];
+    let first = &body[..body.find("</tr>").unwrap()];
+    assert!(first.contains("class=\"overdue\""), "{first}");
+    assert!(first.contains("EN RETARD"), "{first}");
+    assert!(first.contains("href=\"breach-2021-001.html\""), "{first}");
+    // The summary line, and the overdue in words, not only in red.
+    assert!(
+        dom.contains("2 en retard, 6 incomplets, 0 dans les 7 jours"),
+        "{dom}"
+    );
+    // Every page names what it was built from.
+    let footer = &dom[dom.find("<footer>").unwrap()..];
+    assert!(footer.contains("SHA-256"), "{footer}");
+    assert!(footer.contains("entrée 0"), "{footer}");
+    // A screenshot for a person to look at.
+    let png = Path::new(env!("CARGO_TARGET_TMPDIR")).join("site-home.png");
+    let _ = std::fs::remove_file(&png);
+    chromium(&[
+        &format!("--screenshot={}", png.display()),
+        "--window-size=1280,1600",
+        &url(&dir.join("index.html")),
+    ]);
+    let bytes = std::fs::read(&png).expect("the screenshot");
+    assert!(
+        bytes.starts_with(b"\x89PNG") && bytes.len() > 10_000,
+        "{}",
+        bytes.len()
+    );
+}
+
+#[test]
+fn a_breach_page_in_chromium_shows_its_timeline_and_its_evidence() {
+    let ws = Workspace::fixture("status-two-controllers");
+    let dir = built(&ws, &[]);
+    let dom = dom(&dir.join("breach-2021-002.html"));
+    let timeline = &dom[dom.find("<h2>Chronologie</h2>").expect("a timeline")..];
+    let rows: Vec<&str> = timeline[..timeline.find("</table>").unwrap()]
+        .split("<tr>")
+        .skip(2)
+        .collect();
+    let at = |words: &str| {
+        rows.iter()
+            .position(|r| r.contains(words))
+            .unwrap_or_else(|| panic!("{words} not in {rows:#?}"))
+    };
+    // In order, each instant in Paris time with its offset.
+    assert!(at("découverte") < at("prise de connaissance"));
+    assert!(at("prise de connaissance") < at("notification par courriel"));
+    let mail = rows[at("notification par courriel")];
+    assert!(
+        mail.contains("vendredi 26 mars 2021 à 12:00 (UTC+01:00)"),
+        "{mail}"
+    );
+    assert!(mail.contains("250 OK"), "{mail}");
+    assert!(mail.contains("2021-002.1.bravo@dpo-toolkit"), "{mail}");
+    assert!(rows[at("échéance du sous-traitant")].contains("(UTC+02:00)"));
+    // The kept e-mail as text, its digest, a relative link to the file.
+    let eml = ws.root().join("evidence/breaches/2021-002-bravo.eml");
+    assert!(dom.contains(&sha256sum(&eml)), "{dom}");
+    assert!(
+        dom.contains("<pre>From: DPO@grandorlyseinebievre.fr"),
+        "{dom}"
+    );
+    assert!(dom.contains("href=\"files/evidence/breaches/2021-002-bravo.eml\""));
+    assert_eq!(
+        std::fs::read(dir.join("files/evidence/breaches/2021-002-bravo.eml")).unwrap(),
+        std::fs::read(&eml).unwrap()
+    );
+}
+
+/// The URLs of the requests in a Chromium net log that the page made:
+/// every request but the browser's own (initiator "not an origin").
+fn page_requests(log: &Path) -> Vec<String> {
+    let text = std::fs::read_to_string(log).unwrap();
+    // Chromium may end the log without closing it.
+    let v: serde_json::Value = serde_json::from_str(&text)
+        .or_else(|_| serde_json::from_str(&format!("{}]}}", text.trim_end().trim_end_matches(','))))
+        .expect("a net log");
+    v["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| {
+            let p = &e["params"];
+            let url = p["url"].as_str()?;
+            (p.get("initiator").is_some() && p["initiator"] != "not an origin")
+                .then(|| url.to_string())
+        })
+        .filter(|u| {
+            !["file:", "data:", "about:", "chrome:"]
+                .iter()
+                .any(|s| u.starts_with(s))
+        })
+        .collect()
+}
+
+fn net_log(page: &Path, log: &Path) -> Vec<String> {
+    chromium(&[
+        &format!("--log-net-log={}", log.display()),
+        "--dump-dom",
+        &url(page),
+    ]);
+    page_requests(log)
+}
+
+#[test]
+fn no_request_leaves_the_machine() {
+    let ws = Workspace::fixture("status-two-controllers");
+    let dir = built(&ws, &[]);
+    let tmp = tempfile::tempdir().unwrap();
+    // The check can fail: a page without the site's policy that loads an
+    // image from the network is caught.
+    let control = tmp.path().join("control.html");
+    std::fs::write(
+        &control,
+        "<!DOCTYPE html><html lang=\"fr\"><title>x</title><img src=\"http://127.0.0.1:9/x.png\" alt=\"\"></html>",
+    )
+    .unwrap();
+    let made = net_log(&control, &tmp.path().join("control.json"));
+    assert!(
+        made.iter().any(|u| u.starts_with("http://127.0.0.1:9/")),
+        "{made:?}"
+    );
+    // Every page of the site loads nothing from outside; the same image
+    // slipped into the home page is blocked by its Content-Security-Policy.
+    let mut pages = Vec::new();
+    files(&dir, &mut pages);
+    for (n, page) in pages
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .enumerate()
+    {
+        let made = net_log(page, &tmp.path().join(format!("{n}.json")));
+        assert!(made.is_empty(), "{}: {made:?}", page.display());
+    }
+    let index = dir.join("index.html");
+    let html = std::fs::read_to_string(&index).unwrap();
+    std::fs::write(
+        &index,
+        html.replace(
+            "<main id=\"main\">",
+            "<main id=\"main\"><img src=\"http://127.0.0.1:9/x.png\" alt=\"\">",
+        ),
+    )
+    .unwrap();
+    let made = net_log(&index, &tmp.path().join("blocked.json"));
+    assert!(made.is_empty(), "{made:?}");
+}
+
+#[test]
+fn every_page_parses_every_link_resolves_and_contrast_and_headings_hold() {
+    let ws = Workspace::fixture("status-two-controllers");
+    let dir = built(&ws, &[]);
+    let (v, ok) = check(&dir, "fr");
+    assert!(ok, "{v:#}");
+    assert!(v["pages"].as_u64().unwrap() >= 12, "{v:#}");
+    assert!(v["links"].as_u64().unwrap() > 100, "{v:#}");
+    let pairs = v["pairs"].as_array().unwrap();
+    assert!(pairs.len() >= 10, "{v:#}");
+    assert!(pairs.iter().all(|p| p[3].as_f64().unwrap() >= 4.5), "{v:#}");
+    // The check can fail: a link to nothing, a skipped heading level, a
+    // pale colour are each caught.
+    let breach = dir.join("breach-2021-001.html");
+    let html = std::fs::read_to_string(&breach).unwrap();
+    std::fs::write(
+        &breach,
+        html.replacen("<h2>", "<h4>x</h4><a href=\"nowhere.html\">x</a><h2>", 1),
+    )
+    .unwrap();
+    let css = dir.join("style.css");
+    let text = std::fs::read_to_string(&css).unwrap();
+    std::fs::write(
+        &css,
+        format!("{text}\n.pale {{ color: #aaaaaa; background-color: #ffffff; }}\n"),
+    )
+    .unwrap();
+    let (v, ok) = check(&dir, "fr");
+    assert!(!ok);
+    let errors = v["errors"].to_string();
+    assert!(errors.contains("nowhere.html"), "{errors}");
+    assert!(errors.contains("h4 after h1"), "{errors}");
+    assert!(errors.contains(".pale"), "{errors}");
+}
+
+#[test]
+fn a_site_for_one_controller_names_nothing_of_another() {
+    let ws = Workspace::fixture("status-two-controllers");
+    let dir = built(&ws, &["--controller", "alpha"]);
+    let text = all_text(&dir);
+    assert!(text.contains("2021-001"));
+    assert!(text.contains("Commune d&apos;Alpha"));
+    for other in ["bravo", "Bravo", "2021-002", "r-bravo"] {
+        assert!(!text.contains(other), "{other} in the site of alpha");
+    }
+    let (v, ok) = check(&dir, "fr");
+    assert!(ok, "{v:#}");
+    // The audit pack holds the site, restricted as the pack is.
+    let out = ws.dpo().now(NOW).run(&["keys", "generate"]);
+    assert!(out.success(), "{}", out.text());
+    let pack = ws.path("pack");
+    let out = ws.dpo().now(NOW).run(&[
+        "audit",
+        "pack",
+        "-o",
+        pack.to_str().unwrap(),
+        "--controller",
+        "alpha",
+    ]);
+    assert_eq!(out.code(), Some(0), "{}", out.text());
+    let index = std::fs::read_to_string(pack.join("site/index.html")).unwrap();
+    assert!(index.contains("breach-2021-001.html"));
+    assert!(!all_text(&pack.join("site")).contains("Bravo"));
+    let manifest = std::fs::read_to_string(pack.join("MANIFEST.sha256")).unwrap();
+    assert!(manifest.contains("  site/index.html\n"), "{manifest}");
+}
+
+#[test]
+fn the_english_site_has_no_french_words_of_its_own() {
+    let ws = Workspace::fixture("status-two-controllers");
+    let dir = built(&ws, &["--lang", "en"]);
+    let (v, ok) = check(&dir, "en");
+    assert!(ok, "{v:#}");
+    let text = all_text(&dir);
+    assert!(text.contains("Dashboard of the duties"));
+    assert!(text.contains("OVERDUE"));
+    for french in [
+        "Tableau de bord",
+        "Chronologie",
+        "Preuves",
+        "EN RETARD",
+        "Établi le",
+        "Aller au contenu",
+        "Registre",
+        "Sort des données",
+        "réponse du serveur",
+        "empreinte",
+    ] {
+        assert!(!text.contains(french), "« {french} » in the English site");
+    }
+}
+
+#[test]
+fn wrong_input_is_refused_and_nothing_is_written() {
+    let ws = Workspace::fixture("status-two-controllers");
+    // An unknown controller.
+    let (dir, out) = site(&ws, &["--controller", "nope"]);
+    assert_eq!(out.code(), Some(2), "{}", out.text());
+    assert!(!dir.exists());
+    // A folder that holds something else.
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("notes.txt"), "mine").unwrap();
+    let (_, out) = site(&ws, &[]);
+    assert_eq!(out.code(), Some(2), "{}", out.text());
+    out.assert_stderr_has("ni vide ni un dossier écrit par `dpo site`");
+    let mut left = Vec::new();
+    files(&dir, &mut left);
+    assert_eq!(left, vec![dir.join("notes.txt")]);
+    // Inside the workspace.
+    let inside = ws.root().join("html");
+    let out = ws
+        .dpo()
+        .now(NOW)
+        .run(&["site", "-o", inside.to_str().unwrap()]);
+    assert_eq!(out.code(), Some(2), "{}", out.text());
+    assert!(!inside.exists());
+    // An earlier site is replaced whole.
+    std::fs::remove_dir_all(&dir).unwrap();
+    let dir = built(&ws, &[]);
+    std::fs::write(dir.join("stale.html"), "old").unwrap();
+    let dir = built(&ws, &["--controller", "alpha"]);
+    assert!(!dir.join("stale.html").exists());
+    assert!(!dir.join("register-bravo.html").exists());
+    assert!(dir.join("register-alpha.html").exists());
+    // `--json` says what was written.
+    let v = ws
+        .dpo()
+        .now(NOW)
+        .run(&["--json", "site", "-o", dir.to_str().unwrap()])
+        .json();
+    assert_eq!(v["controller"], serde_json::Value::Null, "{v:#}");
+    assert!(v["pages"].as_u64().unwrap() >= 12, "{v:#}");
+    assert!(
+        v["index"].as_str().unwrap().ends_with("index.html"),
+        "{v:#}"
+    );
+    let siblings: Vec<_> = std::fs::read_dir(ws.dir())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".site."))
+        .collect();
+    assert!(siblings.is_empty(), "{siblings:?}");
+}
+
+#[test]
+fn a_certificate_is_shown_with_the_command_that_verifies_it_in_the_site() {
+    let now = "2021-08-02T10:00:00+02:00";
+    let ws = ready_to_certify(now);
+    let out = ws.dpo().now(now).run(&["fate", "certify"]);
+    assert_eq!(out.code(), Some(0), "{}", out.text());
+    let dir = ws.path("site");
+    let out = ws
+        .dpo()
+        .now(now)
+        .run(&["site", "-o", dir.to_str().unwrap()]);
+    assert_eq!(out.code(), Some(0), "{}", out.text());
+    let (v, ok) = check(&dir, "fr");
+    assert!(ok, "{v:#}");
+    let dom = dom(&dir.join("fate.html"));
+    assert!(dom.contains("détruite (vérifié)"), "{dom}");
+    let start = dom.find("ssh-keygen -Y verify").expect("the command");
+    let command = &dom[start..start + dom[start..].find("</code>").unwrap()];
+    let command = command.replace("&lt;", "<").replace("&apos;", "'");
+    // Run as the page says, in the site's folder: the signature verifies.
+    let verified = run(Command::new("sh").arg("-c").arg(&command).current_dir(&dir));
+    assert!(verified.success(), "{command}: {}", verified.text());
+    assert!(
+        verified
+            .text()
+            .contains("Good \"dpo-certificate\" signature"),
+        "{}",
+        verified.text()
+    );
+}

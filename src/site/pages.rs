@@ -1,0 +1,742 @@
+//! The pages of the site, each made from what another module computes.
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, Utc};
+
+use super::html::{esc, markdown, table, Frame};
+use super::{Site, SiteError, FILES_DIR};
+use crate::audit::records;
+use crate::breach::summary::{self, MomentKind};
+use crate::breach::{notice, store as breach_store};
+use crate::model::{Breach, FateRecord, Id};
+use crate::register::{self, RegisterRequest};
+use crate::render::catalog::Localize;
+use crate::render::templates::Strings;
+use crate::render::{words, Templates};
+use crate::status::{self, urgency::Summary, State, StatusItem};
+use crate::workspace::journal::JournalEntry;
+use crate::workspace::Workspace;
+
+/// The page of breach `id`.
+fn breach_page(id: &str) -> String {
+    format!("breach-{id}.html")
+}
+
+/// The page of the register of controller `id`.
+fn register_page(id: &str) -> String {
+    format!("register-{id}.html")
+}
+
+/// `(title, rest)`: the first `# ` heading of a Markdown document, taken
+/// out (the page says it as its `<h1>`).
+fn split_title(md: &str) -> (Option<String>, String) {
+    let mut title = None;
+    let mut rest = String::new();
+    for line in md.lines() {
+        match line.strip_prefix("# ") {
+            Some(t) if title.is_none() => title = Some(t.trim().replace('\\', "")),
+            _ => {
+                rest.push_str(line);
+                rest.push('\n');
+            }
+        }
+    }
+    (title, rest)
+}
+
+/// The state of a status item as its CSS class and catalog key suffix.
+fn state_code(state: State) -> String {
+    serde_json::to_value(state)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+pub(super) struct Maker<'a> {
+    ws: &'a Workspace,
+    t: &'a Templates,
+    only: Option<&'a Id>,
+    now: DateTime<Utc>,
+    site: Site,
+    /// Pages made so far: file, `<h1>`, body.
+    pages: Vec<(String, String, String)>,
+    /// Record ids and workspace paths shown (for the journal excerpt).
+    included: BTreeSet<String>,
+    /// The journal's entries, for who did what in the timelines.
+    entries: Vec<JournalEntry>,
+}
+
+impl<'a> Maker<'a> {
+    pub(super) fn new(
+        ws: &'a Workspace,
+        t: &'a Templates,
+        only: Option<&'a Id>,
+        now: DateTime<Utc>,
+    ) -> Result<Self, SiteError> {
+        Ok(Maker {
+            ws,
+            t,
+            only,
+            now,
+            site: Site::default(),
+            pages: Vec::new(),
+            included: BTreeSet::new(),
+            entries: ws.journal().entries().unwrap_or_default(),
+        })
+    }
+
+    fn s(&self) -> &'a Strings {
+        self.t.strings()
+    }
+
+    fn say(&self, id: &str, args: &[(&str, &str)]) -> String {
+        let args: Vec<(&str, crate::render::catalog::Arg<'_>)> =
+            args.iter().map(|(k, v)| (*k, (*v).into())).collect();
+        self.s().fmt(id, &args)
+    }
+
+    /// The column headers of a table, each a catalog message.
+    fn headers(&self, ids: &[&str]) -> Vec<String> {
+        ids.iter().map(|id| self.say(id, &[])).collect()
+    }
+
+    fn page(&mut self, file: String, title: String, body: String) {
+        self.pages.push((file, title, body));
+    }
+
+    /// Copies the workspace file `rel` into the site under [`FILES_DIR`];
+    /// its path in the site, or `None` when the workspace has no such file.
+    fn copy(&mut self, rel: &str) -> Option<String> {
+        let rel = rel.trim_start_matches("./");
+        if rel.contains("..") || std::path::Path::new(rel).is_absolute() {
+            return None;
+        }
+        let bytes = std::fs::read(self.ws.root.join(rel)).ok()?;
+        let to = format!("{FILES_DIR}/{rel}");
+        self.site.files.insert(to.clone(), bytes);
+        self.included.insert(rel.to_string());
+        Some(to)
+    }
+
+    /// A link to the copy of `rel`, or the path said missing.
+    fn file_link(&mut self, rel: &str) -> String {
+        match self.copy(rel) {
+            Some(to) => format!("<a href=\"{}\"><code>{}</code></a>", esc(&to), esc(rel)),
+            None => esc(&self.say("site-file-missing", &[("file", rel)])),
+        }
+    }
+
+    fn controllers(&self) -> Vec<(Id, String)> {
+        self.ws
+            .controllers
+            .iter()
+            .filter(|(id, _)| self.only.is_none_or(|c| c == id))
+            .map(|(id, c)| (id.clone(), c.name.clone()))
+            .collect()
+    }
+
+    pub(super) fn make(mut self) -> Result<Site, SiteError> {
+        let breaches = self.breaches()?;
+        self.status(&breaches);
+        self.registers()?;
+        self.records()?;
+        self.people();
+        self.fate();
+        self.journal()?;
+        self.finish()
+    }
+
+    /// The home page: the summary line, then every duty, the urgent
+    /// breaches first, then as `dpo status` orders them.
+    fn status(&mut self, breaches: &[(Id, String)]) {
+        let s = self.s();
+        let (mut items, diags) = status::collect_for(self.ws, self.now, self.only, s);
+        self.site.diagnostics.extend(diags);
+        if self.only.is_some() {
+            // As in the audit pack: an uncertain sending concerns the whole outbox.
+            items.retain(|i| i.kind != status::sending::KIND_UNCERTAIN);
+        }
+        let urgent = |i: &StatusItem| {
+            i.kind.starts_with("breach") && matches!(i.state, State::Overdue | State::Incomplete)
+        };
+        let (mut first, rest): (Vec<StatusItem>, Vec<StatusItem>) =
+            items.into_iter().partition(urgent);
+        first.extend(rest);
+        let sum = Summary::of(&first, self.now);
+        let now_local = crate::time::in_tz(self.now, self.ws.tz);
+        let mut body = format!(
+            "<p class=\"summary\">{}</p>\n",
+            esc(&s.fmt(
+                "site-summary",
+                &[
+                    ("overdue", sum.overdue.into()),
+                    ("incomplete", sum.incomplete.into()),
+                    ("soon", sum.due_soon.into()),
+                    ("days", sum.due_soon_days.into()),
+                    ("todo", sum.undated.into()),
+                ]
+            ))
+        );
+        body.push_str(&format!(
+            "<p>{}</p>\n",
+            esc(&self.say(
+                "site-as-of",
+                &[(
+                    "date",
+                    &words::long_instant(s, now_local.fixed_offset(), self.ws.tz)
+                )]
+            ))
+        ));
+        if first.is_empty() {
+            body.push_str(&format!("<p>{}</p>\n", esc(s.get("status_nothing"))));
+        } else {
+            body.push_str(&format!(
+                "<div class=\"table\"><table class=\"duties\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>\n",
+                esc(&self.say("site-status-caption", &[])),
+                esc(&self.say("site-col-state", &[])),
+                esc(&self.say("site-col-duty", &[])),
+                esc(&self.say("site-col-due", &[])),
+                esc(&self.say("site-col-missing", &[])),
+            ));
+            for i in &first {
+                let code = state_code(i.state);
+                let mark = match i.state {
+                    State::Overdue | State::Incomplete => "⚠ ",
+                    State::DueSoon => "◷ ",
+                    State::Done | State::DoneLate => "✓ ",
+                    _ => "",
+                };
+                let breach = i
+                    .kind
+                    .starts_with("breach")
+                    .then(|| i.subject.split('/').next().unwrap_or_default())
+                    .filter(|id| breaches.iter().any(|(b, _)| b.as_str() == *id));
+                let title = match breach {
+                    Some(id) => format!(
+                        "<a href=\"{}\">{}</a>",
+                        esc(&breach_page(id)),
+                        esc(&i.title)
+                    ),
+                    None => esc(&i.title),
+                };
+                let due = match i.due {
+                    Some(d) if !i.state.is_done() => format!(
+                        "{} — {}",
+                        words::long_instant(s, d, self.ws.tz),
+                        words::time_left(s, now_local, d)
+                    ),
+                    Some(d) => words::long_instant(s, d, self.ws.tz),
+                    None => "—".to_string(),
+                };
+                body.push_str(&format!(
+                    "<tr class=\"{code}\"><td><span class=\"state\"><span aria-hidden=\"true\">{mark}</span>{}</span></td><td>{title}<br><small>{}</small></td><td>{}</td><td>{}</td></tr>\n",
+                    esc(s.get(&format!("status_state.{code}"))),
+                    esc(s.get(&format!("status_kind.{}", i.kind))),
+                    esc(&due),
+                    esc(&i.missing_line(s).unwrap_or_default()),
+                ));
+            }
+            body.push_str("</tbody></table></div>\n");
+        }
+        let title = self.say("site-home", &[]);
+        self.pages.insert(0, ("index.html".into(), title, body));
+    }
+
+    fn registers(&mut self) -> Result<(), SiteError> {
+        for (id, name) in self.controllers() {
+            let req = RegisterRequest {
+                controllers: Some(vec![id.clone()]),
+                now: self.now,
+            };
+            let reg = register::build(self.ws, &req)?;
+            let md = self.t.render("register.md", &reg)?;
+            let (_, rest) = split_title(&md);
+            let title = self.say("site-register", &[("controller", &name)]);
+            let body = markdown(&rest, 0, &title);
+            self.page(register_page(id.as_str()), title, body);
+        }
+        Ok(())
+    }
+
+    /// One page per breach (for one controller: its breaches, with only its
+    /// notifications and calls), and the list; the ids and titles made.
+    fn breaches(&mut self) -> Result<Vec<(Id, String)>, SiteError> {
+        let (loaded, diags) = breach_store::load_all(self.ws);
+        self.site.diagnostics.extend(diags);
+        let head = self.ws.journal().head()?;
+        let mut made = Vec::new();
+        let mut rows = Vec::new();
+        for l in loaded {
+            let mut b = l.breach;
+            if let Some(c) = self.only {
+                if !b.controllers.contains(c) {
+                    continue;
+                }
+                b.controllers.retain(|x| x == c);
+                b.notifications.retain(|n| &n.controller == c);
+                b.calls.retain(|n| &n.controller == c);
+            }
+            self.included.insert(b.id.to_string());
+            self.included.insert(l.source.rel.clone());
+            let body = self.breach(&b, head.clone())?;
+            let title = self.say("site-breach", &[("id", b.id.as_str()), ("title", &b.title)]);
+            rows.push(format!(
+                "<li><a href=\"{}\">{}</a></li>",
+                esc(&breach_page(b.id.as_str())),
+                esc(&title)
+            ));
+            made.push((b.id.clone(), title.clone()));
+            self.page(breach_page(b.id.as_str()), title, body);
+        }
+        let body = if rows.is_empty() {
+            format!("<p>{}</p>\n", esc(&self.say("site-breaches-none", &[])))
+        } else {
+            format!("<ul>\n{}\n</ul>\n", rows.join("\n"))
+        };
+        let title = self.say("site-breaches", &[]);
+        self.page("breaches.html".into(), title, body);
+        Ok(made)
+    }
+
+    fn breach(
+        &mut self,
+        b: &Breach,
+        head: crate::workspace::JournalHead,
+    ) -> Result<String, SiteError> {
+        let s = self.s();
+        let tz = self.ws.tz;
+        let name = |c: &Id| {
+            self.ws
+                .controller(c)
+                .map_or(c.to_string(), |x| x.name.clone())
+        };
+        let mut rows = Vec::new();
+        for m in summary::timeline(b, tz, &self.entries) {
+            let mut event = s.get(m.kind.key()).to_string();
+            if let Some(n) = m.supplement {
+                event = format!("{event}{n}");
+            }
+            let mut detail: Vec<String> = Vec::new();
+            if let Some(by) = &m.by {
+                detail.push(s.fmt("timeline_by", &[("by", by.as_str().into())]));
+            }
+            match (m.kind, m.source) {
+                (MomentKind::Notification | MomentKind::Supplement, Some(k)) => {
+                    if let Some(n) = b.notifications.get(k) {
+                        detail
+                            .push(s.fmt("timeline_to", &[("to", n.recipients.join(", ").into())]));
+                        detail.push(format!("Message-ID {}", n.message_id));
+                        detail.push(self.say("site-smtp-reply", &[("reply", &n.server_reply)]));
+                    }
+                }
+                (MomentKind::Call, Some(k)) => {
+                    if let Some(c) = b.calls.get(k) {
+                        detail.push(format!("{} ({}) — {}", c.to, c.number, c.outcome));
+                    }
+                }
+                _ => {}
+            }
+            rows.push(vec![
+                words::long_instant(s, m.at, tz),
+                event,
+                m.controller.as_ref().map(name).unwrap_or_default(),
+                detail.join(" — "),
+            ]);
+        }
+        let headers = self.headers(&[
+            "site-col-when",
+            "site-col-event",
+            "site-col-controller",
+            "site-col-detail",
+        ]);
+        let timeline_title = self.say("site-timeline", &[]);
+        let mut body = format!("<h2>{}</h2>\n", esc(&timeline_title));
+        body.push_str(&table(&timeline_title, &headers, &rows));
+        // The evidence: each kept e-mail, as text, with its digest.
+        let evidence_title = self.say("site-evidence", &[]);
+        body.push_str(&format!("<h2>{}</h2>\n", esc(&evidence_title)));
+        if b.notifications.is_empty() {
+            body.push_str(&format!(
+                "<p>{}</p>\n",
+                esc(&self.say("site-evidence-none", &[]))
+            ));
+        }
+        for n in &b.notifications {
+            let at = words::long_instant(s, n.sent_at, tz);
+            body.push_str(&format!(
+                "<h3>{}</h3>\n",
+                esc(&self.say(
+                    "site-evidence-mail",
+                    &[("controller", &name(&n.controller)), ("date", &at)]
+                ))
+            ));
+            let link = self.file_link(&n.eml);
+            let bytes = std::fs::read(self.ws.root.join(&n.eml)).ok();
+            let mut facts = format!("<li>{link}</li>");
+            facts.push_str(&format!(
+                "<li>{}</li>",
+                esc(&self.say("site-sha256-recorded", &[("sha", &n.sha256)]))
+            ));
+            if let Some(bytes) = &bytes {
+                let sha = crate::hashing::sha256_hex(bytes);
+                let verdict = if sha == n.sha256 {
+                    self.say("site-sha256-matches", &[("sha", &sha)])
+                } else {
+                    self.say("site-sha256-differs", &[("sha", &sha)])
+                };
+                let class = if sha == n.sha256 { "good" } else { "bad" };
+                facts.push_str(&format!(
+                    "<li><span class=\"state {class}\">{}</span></li>",
+                    esc(&verdict)
+                ));
+            }
+            body.push_str(&format!("<ul>{facts}</ul>\n"));
+            if let Some(bytes) = bytes {
+                body.push_str(&format!(
+                    "<pre>{}</pre>\n",
+                    esc(&String::from_utf8_lossy(&bytes))
+                ));
+            }
+        }
+        // The report, as `dpo breach report` writes it.
+        let ctx = notice::report_context(self.ws, self.t, b, self.now, head);
+        let md = self.t.render("breach-report.md", &ctx)?;
+        let (title, rest) = split_title(&md);
+        body.push_str(&format!(
+            "<h2>{}</h2>\n",
+            esc(&title.unwrap_or_else(|| self.say("site-report", &[])))
+        ));
+        body.push_str(&markdown(&rest, 1, &b.title));
+        Ok(body)
+    }
+
+    /// The logs of requests, instructions and sub-processor notices.
+    fn records(&mut self) -> Result<(), SiteError> {
+        let names = records::Names::of(self.ws);
+        for (dir, title_key) in records::RECORD_DIRS {
+            let log = records::load_dir(self.ws, dir, self.only)?;
+            self.site.diagnostics.extend(log.diagnostics);
+            let title = self.s().get(title_key).to_string();
+            let mut body = String::new();
+            if log.records.is_empty() {
+                body.push_str(&format!(
+                    "<p>{}</p>\n",
+                    esc(&self.say("site-records-none", &[]))
+                ));
+            } else {
+                let md = records::markdown(self.t, self.ws.tz, &names, &title, &log.records);
+                body.push_str(&markdown(&split_title(&md).1, 0, &title));
+                let mut files = Vec::new();
+                for r in &log.records {
+                    self.included.insert(r.id.clone());
+                    self.included.insert(r.rel.clone());
+                    for e in &r.evidence {
+                        files.push(format!("<li>{}</li>", self.file_link(e)));
+                    }
+                }
+                if !files.is_empty() {
+                    body.push_str(&format!(
+                        "<h2>{}</h2>\n<ul>{}</ul>\n",
+                        esc(&self.say("site-evidence", &[])),
+                        files.join("\n")
+                    ));
+                }
+            }
+            self.page(format!("{dir}.html"), title, body);
+        }
+        Ok(())
+    }
+
+    fn people(&mut self) {
+        let s = self.s();
+        let mut body = String::new();
+        let people_title = s.get("audit_people_title").to_string();
+        body.push_str(&format!("<h2>{}</h2>\n", esc(&people_title)));
+        body.push_str(&format!(
+            "<p>{}</p>\n",
+            esc(&match self.ws.people.training_interval_months {
+                Some(n) => s
+                    .get("audit_people_interval")
+                    .replace("{months}", &n.to_string()),
+                None => s.get("audit_people_no_interval").to_string(),
+            })
+        ));
+        let rows = crate::audit::texts(status::sheets::people_rows(self.ws, s, self.only));
+        body.push_str(&table(
+            &people_title,
+            &s.list("audit_people_headers"),
+            &rows,
+        ));
+        let measures_title = s.get("audit_measures_title").to_string();
+        body.push_str(&format!("<h2>{}</h2>\n", esc(&measures_title)));
+        let rows = crate::audit::texts(status::sheets::measure_rows(self.ws, s, self.only));
+        body.push_str(&table(
+            &measures_title,
+            &s.list("audit_measures_headers"),
+            &rows,
+        ));
+        let title = self.say("site-people", &[]);
+        self.page("people.html".into(), title, body);
+    }
+
+    /// Each controller's data fate: every copy's state, what stands in the
+    /// way of the certificate, and each certificate with its verification.
+    fn fate(&mut self) {
+        let s = self.s();
+        let mut body = String::new();
+        let ids: Vec<Id> = crate::fate::list_fate_files(&self.ws.root)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|id| self.only.is_none_or(|c| c == id))
+            .collect();
+        if ids.is_empty() {
+            body.push_str(&format!(
+                "<p>{}</p>\n",
+                esc(&self.say("site-fate-none", &[]))
+            ));
+        }
+        for id in ids {
+            let name = self
+                .ws
+                .controller(&id)
+                .map_or(id.to_string(), |c| c.name.clone());
+            body.push_str(&format!("<h2>{}</h2>\n", esc(&name)));
+            let rel = crate::fate::fate_rel(&id);
+            self.included.insert(rel.clone());
+            match crate::fate::overview(self.ws, Some(&id), s) {
+                Ok(all) => {
+                    for c in all {
+                        let mut rows = Vec::new();
+                        for it in &c.items {
+                            for cp in &it.copies {
+                                rows.push(vec![
+                                    it.name.clone(),
+                                    cp.copy.to_string(),
+                                    crate::fate::kind_label(cp.kind, s),
+                                    self.say(
+                                        &format!("site-copy-{}", state_code_copy(cp.state)),
+                                        &[],
+                                    ),
+                                    cp.todo.clone().unwrap_or_default(),
+                                ]);
+                            }
+                        }
+                        let caption = self.say("site-fate-copies", &[("controller", &name)]);
+                        let headers = self.headers(&[
+                            "site-col-item",
+                            "site-col-copy",
+                            "site-col-kind",
+                            "site-col-state",
+                            "site-col-todo",
+                        ]);
+                        body.push_str(&table(&caption, &headers, &rows));
+                        if !c.pending.is_empty() {
+                            body.push_str(&format!(
+                                "<p>{}</p>\n<ul>{}</ul>\n",
+                                esc(&self.say("site-fate-pending", &[])),
+                                c.pending
+                                    .iter()
+                                    .map(|p| format!("<li>{}</li>", esc(&p.text(s))))
+                                    .collect::<String>()
+                            ));
+                        }
+                    }
+                }
+                Err(e) => body.push_str(&format!("<p>{}</p>\n", esc(&e.message(s)))),
+            }
+            body.push_str(&self.certificates(&rel));
+        }
+        let title = self.say("site-fate", &[]);
+        self.page("fate.html".into(), title, body);
+    }
+
+    fn certificates(&mut self, rel: &str) -> String {
+        let s = self.s();
+        let mut out = String::new();
+        let Ok(Some((f, _))) =
+            crate::workspace::read_record::<crate::model::FateFile>(&self.ws.root, rel)
+        else {
+            return out;
+        };
+        for r in &f.records {
+            let FateRecord::Certificate(c) = r else {
+                continue;
+            };
+            let at = words::long_instant(s, c.at, self.ws.tz);
+            out.push_str(&format!(
+                "<h3>{}</h3>\n",
+                esc(&self.say("site-certificate", &[("date", &at), ("by", &c.by)]))
+            ));
+            // The keys the command below names, at the root of the site.
+            let keys = format!(
+                "{}/{}",
+                crate::signing::KEYS_DIR,
+                crate::signing::ALLOWED_SIGNERS
+            );
+            if let Ok(bytes) = std::fs::read(self.ws.root.join(&keys)) {
+                let name = crate::signing::ALLOWED_SIGNERS.to_string();
+                self.site.files.insert(name, bytes);
+            }
+            let pdf = self.file_link(&c.pdf);
+            let json = self.file_link(&c.json);
+            let pdf_sig = self.copy(&format!("{}.sig", c.pdf));
+            self.copy(&format!("{}.sig", c.json));
+            out.push_str(&format!(
+                "<ul><li>{pdf} — {}</li><li>{json} — {}</li><li>{}</li></ul>\n",
+                esc(&self.say("site-sha256-recorded", &[("sha", &c.pdf_sha256)])),
+                esc(&self.say("site-sha256-recorded", &[("sha", &c.json_sha256)])),
+                esc(&self.say("site-key", &[("key", &c.key_fingerprint)])),
+            ));
+            let principal = std::fs::read(self.ws.root.join(&c.json))
+                .ok()
+                .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
+                .and_then(|v| {
+                    v.pointer("/signature/principal")
+                        .and_then(|p| p.as_str().map(str::to_string))
+                })
+                .unwrap_or_else(|| s.get("to_confirm").to_string());
+            let pdf_in_site = format!("{FILES_DIR}/{}", c.pdf);
+            let command = crate::fate::verify_command(
+                &principal,
+                crate::signing::NS_CERTIFICATE,
+                &pdf_in_site,
+                &format!("{pdf_in_site}.sig"),
+            );
+            let note = if pdf_sig.is_some() {
+                self.say("site-certificate-verify", &[])
+            } else {
+                self.say("site-certificate-no-signature", &[])
+            };
+            out.push_str(&format!(
+                "<p>{}</p>\n<pre><code>{}</code></pre>\n",
+                esc(&note),
+                esc(&command)
+            ));
+        }
+        out
+    }
+
+    /// The journal's entries (for one controller, the audit pack's excerpt)
+    /// and its verification, as `dpo journal verify` says it.
+    fn journal(&mut self) -> Result<(), SiteError> {
+        let s = self.s();
+        let journal = self.ws.journal();
+        let report = journal.verify()?;
+        self.site.journal_intact = report.problem.is_none();
+        let said = crate::audit::journal_said(s, &report);
+        let class = if report.problem.is_none() {
+            "good"
+        } else {
+            "bad"
+        };
+        let mut body = format!(
+            "<p><span class=\"state {class}\">{}</span></p>\n",
+            esc(&said)
+        );
+        let text = std::fs::read_to_string(journal.path()).unwrap_or_default();
+        let text = match self.only {
+            None => text,
+            Some(c) => {
+                let (kept, omitted) = records::journal_excerpt(self.ws, &text, c, &self.included);
+                body.push_str(&format!(
+                    "<p>{}</p>\n",
+                    esc(&s.fmt(
+                        "screens-audit-excerpt",
+                        &[("controller", c.as_str().into()), ("n", omitted.into())]
+                    ))
+                ));
+                kept
+            }
+        };
+        let rows: Vec<Vec<String>> = text
+            .lines()
+            .filter_map(|l| serde_json::from_str::<JournalEntry>(l).ok())
+            .map(|e| {
+                let at = DateTime::parse_from_rfc3339(&e.at).map_or_else(
+                    |_| e.at.clone(),
+                    |t| words::long_datetime_in(s, t, self.ws.tz),
+                );
+                vec![e.seq.to_string(), at, e.actor, e.action, e.subject]
+            })
+            .collect();
+        let headers = self.headers(&[
+            "site-col-seq",
+            "site-col-at",
+            "site-col-actor",
+            "site-col-action",
+            "site-col-subject",
+        ]);
+        body.push_str(&table(
+            &self.say("site-journal-caption", &[]),
+            &headers,
+            &rows,
+        ));
+        let title = self.say("site-journal", &[]);
+        self.page("journal.html".into(), title, body);
+        Ok(())
+    }
+
+    /// Every page in its frame, the navigation and the footer the same on
+    /// each.
+    fn finish(mut self) -> Result<Site, SiteError> {
+        let s = self.s();
+        let only_ids = self.only.map(|c| vec![c.clone()]);
+        let (_, content) = self.ws.content_manifest(only_ids.as_deref());
+        let head = self.ws.journal().head()?;
+        let made = words::long_instant(
+            s,
+            crate::time::in_tz(self.now, self.ws.tz).fixed_offset(),
+            self.ws.tz,
+        );
+        let footer = esc(&self.say(
+            "site-footer",
+            &[
+                ("date", &made),
+                ("content", &content),
+                ("seq", &head.seq.to_string()),
+                ("head", &head.sha256),
+                ("version", env!("CARGO_PKG_VERSION")),
+            ],
+        ));
+        let mut nav: Vec<(String, String)> =
+            vec![("index.html".into(), self.say("site-nav-home", &[]))];
+        for (id, name) in self.controllers() {
+            nav.push((
+                register_page(id.as_str()),
+                self.say("site-register", &[("controller", &name)]),
+            ));
+        }
+        nav.push(("breaches.html".into(), self.say("site-breaches", &[])));
+        for (dir, title_key) in records::RECORD_DIRS {
+            nav.push((format!("{dir}.html"), s.get(title_key).to_string()));
+        }
+        nav.push(("people.html".into(), self.say("site-people", &[])));
+        nav.push(("fate.html".into(), self.say("site-fate", &[])));
+        nav.push(("journal.html".into(), self.say("site-journal", &[])));
+        let frame = Frame {
+            lang: match self.t.lang() {
+                crate::model::Lang::En => "en",
+                _ => "fr",
+            },
+            site_name: self.say("site-name", &[("processor", &self.ws.processor.name)]),
+            nav,
+            nav_label: self.say("site-nav", &[]),
+            skip: self.say("site-skip", &[]),
+            footer,
+        };
+        for (file, title, body) in std::mem::take(&mut self.pages) {
+            let html = frame.page(&file, &title, &body);
+            self.site.files.insert(file, html.into_bytes());
+        }
+        Ok(self.site)
+    }
+}
+
+/// A copy's state as the catalog names it (`site-copy-…`).
+fn state_code_copy(state: crate::fate::CopyState) -> String {
+    serde_json::to_value(state)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
