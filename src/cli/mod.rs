@@ -31,6 +31,7 @@ mod set;
 mod settings;
 mod status;
 mod subprocessor;
+mod timestamp;
 
 use crate::render::catalog::{Msg, Told};
 use std::ffi::OsString;
@@ -145,6 +146,8 @@ pub enum Command {
     Sign(keys::SignArgs),
     /// Check a signature against keys/allowed_signers; exit 1 if it does not verify.
     Verify(keys::VerifyArgs),
+    /// RFC 3161 time-stamps (DPO_TSA_URL): FILE.tsq, FILE.tsr; `verify` checks one.
+    Timestamp(timestamp::TimestampArgs),
 }
 
 /// Everything that ends a command with exit code 2.
@@ -226,6 +229,10 @@ pub enum CliError {
     /// A refusal of the command line, told from the catalog.
     #[error("{0}")]
     Said(crate::render::catalog::Told),
+    /// RFC 3161 time-stamps (`dpo timestamp`): exit 1 when a response does
+    /// not verify, 2 for bad input.
+    #[error(transparent)]
+    Timestamp(#[from] crate::timestamp::TimestampError),
     /// Standard output is a closed pipe: the reader has all it wanted.
     #[error("standard output was closed")]
     ClosedPipe,
@@ -260,6 +267,7 @@ impl CliError {
     pub fn exit_code(&self) -> u8 {
         match self {
             CliError::ClosedPipe => 0,
+            CliError::Timestamp(e) if e.is_refusal() => EXIT_FINDING as u8,
             CliError::Backup(e) => u8::try_from(e.exit_code()).unwrap_or(EXIT_ERROR as u8),
             _ => EXIT_ERROR as u8,
         }
@@ -323,6 +331,7 @@ fn dispatch(settings: &Settings, command: &Command) -> Result<i32, CliError> {
         Command::Git(c) => git::run(settings, c),
         Command::Sign(a) => keys::run_sign(settings, a),
         Command::Verify(a) => keys::run_verify(settings, a),
+        Command::Timestamp(a) => timestamp::run(settings, a),
     }
 }
 
