@@ -266,7 +266,14 @@ fn send(
         Some(settings.smtp_for_sending()?)
     };
     let sent = prepared.send(smtp.as_ref())?;
-    print::sent(settings, ws, &req.id, &sent)
+    let code = print::sent(settings, ws, &req.id, &sent)?;
+    let kept: Vec<PathBuf> = sent
+        .iter()
+        .filter(|x| !x.dry_run)
+        .map(|x| ws.root.join(&x.eml))
+        .collect();
+    super::timestamp::auto(settings, ws, &kept);
+    Ok(code)
 }
 
 fn call(settings: &Settings, ws: &Workspace, a: &CallArgs) -> Result<i32, CliError> {

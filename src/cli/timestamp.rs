@@ -3,21 +3,19 @@
 //! checked (`verify`) up to a trusted CA (`keys/tsa/*.pem`, `DPO_TSA_CA`).
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use clap::{Args, Subcommand};
 use serde::Serialize;
 
+use super::EXIT_FINDING;
 use super::{print_json, CliError, Settings};
+use crate::render::catalog::Msg;
 use crate::timestamp::{
-    self, keep, request, response::Response, send, tsq_path, tsr_path, verify, Request, Stamp,
+    self, issue, keep, response::Response, tsq_path, tsr_path, verify, Request, Stamp,
     TimestampError,
 };
 use crate::workspace::{Act, Workspace};
-
-/// How long the authority is waited for.
-const TSA_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// Options of `dpo timestamp`.
 #[derive(Debug, Args)]
@@ -27,11 +25,14 @@ pub struct TimestampArgs {
     #[command(subcommand)]
     pub action: Option<TimestampAction>,
     /// Files to time-stamp: writes FILE.tsq, and FILE.tsr when DPO_TSA_URL is set.
-    #[arg(required_unless_present = "import")]
+    #[arg(required_unless_present_any = ["import", "pending"])]
     pub files: Vec<PathBuf>,
     /// Take back a response got elsewhere (FILE.tsr, beside FILE and FILE.tsq).
     #[arg(long, value_name = "FILE.tsr")]
     pub import: Vec<PathBuf>,
+    /// Time-stamp again every file of the workspace whose .tsq has no .tsr yet.
+    #[arg(long, conflicts_with_all = ["files", "import"])]
+    pub pending: bool,
 }
 
 /// `dpo timestamp verify`.
@@ -51,6 +52,9 @@ pub struct VerifyArgs {
 pub(super) fn run(settings: &Settings, args: &TimestampArgs) -> Result<i32, CliError> {
     if let Some(TimestampAction::Verify(v)) = &args.action {
         return run_verify(settings, &v.file);
+    }
+    if args.pending {
+        return pending(settings);
     }
     for tsr in &args.import {
         import(settings, tsr)?;
@@ -103,53 +107,105 @@ fn read_request(path: &Path) -> Result<Request, CliError> {
 
 /// `dpo timestamp FILE`: the request, sent when a URL is set.
 fn issue(settings: &Settings, file: &Path) -> Result<(), CliError> {
-    let imprint = timestamp::sha256(&timestamp::read(file)?);
-    let nonce = request::new_nonce().map_err(|why| TimestampError::Tsa {
-        url: settings.tsa_url.clone().unwrap_or_default(),
-        why,
-    })?;
-    let req = Request { imprint, nonce };
-    let tsq = req.to_der().map_err(|e| TimestampError::NotRequest {
-        path: tsq_path(file),
-        why: e.to_string(),
-    })?;
     let place = place(settings, file)?;
     let ws = place.as_ref().map(|(w, a)| (w, a));
+    let url = settings.tsa_url.as_deref();
     let (tsq_file, tsr_file) = (tsq_path(file), tsr_path(file));
+    if let Some(stamp) = issue::stamp_file(ws, url, file)? {
+        return say_stamped(settings, &tsr_file, &stamp, ws.map(|(w, _)| w));
+    }
     let s = settings.strings();
-    let Some(url) = &settings.tsa_url else {
-        keep::keep(ws, "timestamp.request", file, &[(tsq_file.clone(), tsq)])?;
-        let q = |p: &Path| crate::workspace::git::shell_quoted(&p.display().to_string());
-        let command = format!(
-            "curl -sS -H 'Content-Type: application/timestamp-query' --data-binary @{} -o {} URL",
-            q(&tsq_file),
-            q(&tsr_file)
-        );
-        say!(
-            s,
-            "timestamp-wrote-tsq",
-            file = tsq_file.display().to_string()
-        )?;
-        say!(s, "timestamp-next-curl", command = command)?;
-        say!(
-            s,
-            "timestamp-next-import",
-            command = format!("dpo timestamp --import {}", q(&tsr_file))
-        )?;
-        return Ok(());
-    };
-    // The request is kept first: a failed authority leaves it to retry.
-    keep::keep(
-        ws,
-        "timestamp.request",
-        file,
-        &[(tsq_file.clone(), tsq.clone())],
+    let q = |p: &Path| crate::workspace::git::shell_quoted(&p.display().to_string());
+    let command = format!(
+        "curl -sS -H 'Content-Type: application/timestamp-query' --data-binary @{} -o {} URL",
+        q(&tsq_file),
+        q(&tsr_file)
+    );
+    say!(
+        s,
+        "timestamp-wrote-tsq",
+        file = tsq_file.display().to_string()
     )?;
-    let tsr = send::post(url, &tsq, TSA_TIMEOUT)?;
-    let resp = read_response(&tsr_file, &tsr)?;
-    resp.answers(&req).map_err(|r| refused(&tsr_file, r))?;
-    keep::keep(ws, "timestamp.response", file, &[(tsr_file.clone(), tsr)])?;
-    say_stamped(settings, &tsr_file, &resp.stamp(), ws.map(|(w, _)| w))
+    say!(s, "timestamp-next-curl", command = command)?;
+    say!(
+        s,
+        "timestamp-next-import",
+        command = format!("dpo timestamp --import {}", q(&tsr_file))
+    )?;
+    Ok(())
+}
+
+/// `dpo timestamp --pending`: every file of the workspace whose `.tsq` has
+/// no `.tsr` yet, time-stamped again (a new request).
+fn pending(settings: &Settings) -> Result<i32, CliError> {
+    let ws = settings.load()?;
+    let waiting = issue::waiting(&ws.root);
+    let s = settings.strings();
+    if waiting.is_empty() {
+        say!(s, "timestamp-none-waiting")?;
+        return Ok(0);
+    }
+    let Some(url) = settings.tsa_url.as_deref() else {
+        return Err(CliError::Said(
+            Msg::new("timestamp-pending-no-url")
+                .arg("count", waiting.len())
+                .into(),
+        ));
+    };
+    let act = settings.act(ws.tz)?;
+    let mut failed = 0;
+    for file in &waiting {
+        match issue::stamp_file(Some((&ws, &act)), Some(url), file) {
+            Ok(Some(stamp)) => say_stamped(settings, &tsr_path(file), &stamp, Some(&ws))?,
+            Ok(None) => {}
+            Err(e) => {
+                failed += 1;
+                errln!("{}", e.told().say(&s));
+            }
+        }
+    }
+    Ok(if failed > 0 { EXIT_FINDING } else { 0 })
+}
+
+/// The evidence a workflow just wrote, and then the journal head,
+/// time-stamped when `DPO_TSA_URL` is set; a failure is said, never
+/// returned: the evidence stays, waiting (`dpo timestamp --pending`).
+pub(super) fn auto(settings: &Settings, ws: &Workspace, files: &[PathBuf]) {
+    let (Some(url), false) = (settings.tsa_url.as_deref(), files.is_empty()) else {
+        return;
+    };
+    let Ok(act) = settings.act(ws.tz) else {
+        return;
+    };
+    let s = settings.strings();
+    for (file, result) in issue::auto(ws, &act, url, files) {
+        let shown = file
+            .strip_prefix(&ws.root)
+            .unwrap_or(&file)
+            .display()
+            .to_string();
+        let line = match result {
+            Ok(stamp) => tr!(
+                s,
+                "timestamp-auto-done",
+                file = shown,
+                local = local_time(stamp.gen_time, ws.tz),
+                utc = utc_time(stamp.gen_time)
+            ),
+            Err(e) => tr!(
+                s,
+                "timestamp-auto-waiting",
+                file = shown,
+                why = e.told().say(&s)
+            ),
+        };
+        // Beside JSON on stdout, the lines go to stderr.
+        if settings.json {
+            errln!("{line}");
+        } else {
+            let _ = outln!("{line}");
+        }
+    }
 }
 
 /// `dpo timestamp --import FILE.tsr`.

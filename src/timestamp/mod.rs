@@ -12,6 +12,7 @@
 //! come from the command line's settings. The ASN.1 is RustCrypto's
 //! (`x509-tsp`, `cms`, `x509-cert`), never hand-written DER.
 
+pub mod issue;
 pub mod keep;
 pub mod request;
 pub mod response;

@@ -33,3 +33,11 @@ timestamp-verified = { $file }: the time-stamp verifies (imprint, nonce, signatu
 timestamp-verified-time = {"  "}time-stamp time (the authority's): { $local } — { $utc }
 timestamp-verified-tsa = {"  "}authority: { $tsa }
 timestamp-verified-serial = {"  "}serial number: { $serial }
+
+## Evidence time-stamped as it is written (DPO_TSA_URL)
+timestamp-auto-done = time-stamped { $file } — the authority's time (RFC 3161): { $local } ({ $utc })
+timestamp-auto-waiting = { $file } waits for a time-stamp (the evidence is kept): { $why }
+    {"  "}next: dpo timestamp --pending
+timestamp-none-waiting = no evidence waits for a time-stamp
+timestamp-pending-no-url = { $count } file(s) wait for a time-stamp, and DPO_TSA_URL is not set: set it to the authority's URL and run `dpo timestamp --pending` again
+timestamp-status-waiting = { $file } waits for its RFC 3161 time-stamp — `dpo timestamp --pending`

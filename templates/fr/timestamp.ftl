@@ -33,3 +33,11 @@ timestamp-verified = { $file } : l'horodatage se vérifie (empreinte, nonce, s
 timestamp-verified-time = {"  "}heure de l'horodatage (celle de l'autorité) : { $local } — { $utc }
 timestamp-verified-tsa = {"  "}autorité : { $tsa }
 timestamp-verified-serial = {"  "}numéro de série : { $serial }
+
+## Les preuves horodatées dès leur écriture (DPO_TSA_URL)
+timestamp-auto-done = { $file } horodaté — heure de l'autorité (RFC 3161) : { $local } ({ $utc })
+timestamp-auto-waiting = { $file } attend son horodatage (la preuve est gardée) : { $why }
+    {"  "}suite : dpo timestamp --pending
+timestamp-none-waiting = aucune preuve n'attend d'horodatage
+timestamp-pending-no-url = { $count } fichier(s) attendent un horodatage, et DPO_TSA_URL n'est pas défini : donnez-lui l'URL de l'autorité et relancez `dpo timestamp --pending`
+timestamp-status-waiting = { $file } attend son horodatage RFC 3161 — `dpo timestamp --pending`

@@ -10,6 +10,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use crate::support::smtp::{Mode, SmtpServer};
 use crate::support::tools::run;
 use crate::support::tsa::Tsa;
 use crate::support::{Dpo, Workspace};
@@ -295,4 +296,117 @@ fn bad_input_is_exit_2_never_a_panic() {
         "{}",
         fr.stderr()
     );
+}
+
+/// The juvisy workspace with breach 2021-001 and the authority's CA.
+fn breach_workspace(tsa: &Tsa) -> Workspace {
+    let ws = Workspace::fixture("juvisy-workspace");
+    ws.write_breach_record("2021-001");
+    std::fs::create_dir_all(ws.root().join("keys/tsa")).expect("keys/tsa");
+    std::fs::copy(tsa.path("ca.pem"), ws.root().join("keys/tsa/ca.pem")).expect("copy the CA");
+    ws
+}
+
+/// The files of the workspace whose name ends in `suffix`.
+fn files_ending(ws: &Workspace, suffix: &str) -> Vec<PathBuf> {
+    walkdir::WalkDir::new(ws.root())
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path().to_path_buf())
+        .filter(|p| p.to_string_lossy().ends_with(suffix))
+        .collect()
+}
+
+#[track_caller]
+fn openssl_accepts(tsa: &Tsa, tsr: &Path) {
+    let tsq = PathBuf::from(tsr.to_string_lossy().replace(".tsr", ".tsq"));
+    let o = tsa.openssl_verify(tsr, &tsq);
+    assert!(
+        o.text().contains("Verification: OK"),
+        "{}: {}",
+        tsr.display(),
+        o.text()
+    );
+}
+
+#[test]
+fn a_breach_notification_and_then_the_journal_head_are_time_stamped_when_sent() {
+    let tsa = Tsa::new();
+    let server = tsa.serve("normal");
+    let smtp = SmtpServer::start(Mode::Plain);
+    let ws = breach_workspace(&tsa);
+    let r = dpo(&ws).smtp(&smtp).env("DPO_TSA_URL", &server.url).run(&[
+        "--now",
+        "2021-03-26 11:00",
+        "breach",
+        "notify",
+        "2021-001",
+    ]);
+    r.assert_code(0);
+    r.assert_stdout_has("the authority's time (RFC 3161)");
+    let emls = files_ending(&ws, ".eml.tsr");
+    assert_eq!(emls.len(), 1, "{emls:?}");
+    openssl_accepts(&tsa, &emls[0]);
+    let heads = files_ending(&ws, ".tsr")
+        .into_iter()
+        .filter(|p| p.to_string_lossy().contains("timestamps/journal.head."))
+        .collect::<Vec<_>>();
+    assert_eq!(heads.len(), 1, "{heads:?}");
+    openssl_accepts(&tsa, &heads[0]);
+    dpo(&ws).run(&["journal", "verify"]).assert_code(0);
+    dpo(&ws)
+        .run(&["--now", "2021-03-26 11:05", "check"])
+        .assert_code(0);
+    let s = dpo(&ws).run(&["--now", "2021-03-26 11:05", "status"]);
+    assert!(
+        !s.stdout().contains("waits for its RFC 3161"),
+        "{}",
+        s.stdout()
+    );
+}
+
+#[test]
+fn a_failing_authority_never_fails_the_sending_and_pending_stamps_it_later() {
+    let tsa = Tsa::new();
+    let smtp = SmtpServer::start(Mode::Plain);
+    let ws = breach_workspace(&tsa);
+    let r = dpo(&ws)
+        .smtp(&smtp)
+        .env("DPO_TSA_URL", "http://127.0.0.1:9/")
+        .run(&["--now", "2021-03-26 11:00", "breach", "notify", "2021-001"]);
+    r.assert_code(0);
+    r.assert_stdout_has("waits for a time-stamp (the evidence is kept)");
+    assert_eq!(files_ending(&ws, ".eml").len(), 1);
+    assert!(files_ending(&ws, ".tsr").is_empty());
+    let s = dpo(&ws).run(&["--now", "2021-03-26 11:05", "status"]);
+    assert!(
+        s.stdout().contains("waits for its RFC 3161 time-stamp"),
+        "{}",
+        s.stdout()
+    );
+    assert!(
+        s.stdout().contains("dpo timestamp --pending"),
+        "{}",
+        s.stdout()
+    );
+    // Without a URL, --pending says what to do.
+    dpo(&ws).run(&["timestamp", "--pending"]).assert_code(2);
+    let server = tsa.serve("normal");
+    let p = dpo(&ws)
+        .env("DPO_TSA_URL", &server.url)
+        .run(&["timestamp", "--pending"]);
+    p.assert_code(0);
+    let emls = files_ending(&ws, ".eml.tsr");
+    assert_eq!(emls.len(), 1, "{emls:?}");
+    openssl_accepts(&tsa, &emls[0]);
+    let s = dpo(&ws).run(&["--now", "2021-03-26 11:05", "status"]);
+    assert!(
+        !s.stdout().contains("waits for its RFC 3161"),
+        "{}",
+        s.stdout()
+    );
+    dpo(&ws)
+        .run(&["timestamp", "--pending"])
+        .assert_stdout_has("no evidence waits");
+    dpo(&ws).run(&["journal", "verify"]).assert_code(0);
 }
