@@ -347,3 +347,42 @@ fn run_verify(settings: &Settings, file: &Path) -> Result<i32, CliError> {
     )?;
     Ok(0)
 }
+
+/// Under `breach show`, for each notification whose `.eml` has a
+/// time-stamp or waits for one: the three times and what each means.
+pub(super) fn show_times(
+    settings: &Settings,
+    ws: &Workspace,
+    sent: &[crate::model::Notification],
+) -> Result<(), CliError> {
+    let s = settings.strings();
+    let mut heading = false;
+    for n in sent {
+        let eml = ws.root.join(&n.eml);
+        if !tsq_path(&eml).exists() {
+            continue;
+        }
+        if !heading {
+            say!(s, "timestamp-show-heading")?;
+            heading = true;
+        }
+        let tsa = match issue::kept_stamp(&eml) {
+            Some(st) => tr!(
+                s,
+                "timestamp-show-tsa",
+                local = local_time(st.gen_time, ws.tz),
+                utc = utc_time(st.gen_time)
+            ),
+            None => tr!(s, "timestamp-show-waiting"),
+        };
+        say!(
+            s,
+            "timestamp-show-line",
+            eml = n.eml.as_str(),
+            local = local_time(n.sent_at.to_utc(), ws.tz),
+            reply = n.server_reply.as_str(),
+            tsa = tsa
+        )?;
+    }
+    Ok(())
+}

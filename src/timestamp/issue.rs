@@ -138,3 +138,11 @@ pub fn waiting(root: &Path) -> Vec<PathBuf> {
     out.sort();
     out
 }
+
+/// What the kept `FILE.tsr` says, when it answers `FILE.tsq` and `FILE`
+/// (imprint and nonce; `verify` checks the signature and the chain).
+pub fn kept_stamp(file: &Path) -> Option<Stamp> {
+    let req = Request::from_der(&read(&tsq_path(file)).ok()?).ok()?;
+    let resp = Response::read(&read(&tsr_path(file)).ok()?).ok()?;
+    (req.imprint == sha256(&read(file).ok()?) && resp.answers(&req).is_ok()).then(|| resp.stamp())
+}

@@ -41,3 +41,9 @@ timestamp-auto-waiting = { $file } waits for a time-stamp (the evidence is kept)
 timestamp-none-waiting = no evidence waits for a time-stamp
 timestamp-pending-no-url = { $count } file(s) wait for a time-stamp, and DPO_TSA_URL is not set: set it to the authority's URL and run `dpo timestamp --pending` again
 timestamp-status-waiting = { $file } waits for its RFC 3161 time-stamp — `dpo timestamp --pending`
+
+## breach show: the three times of each message
+timestamp-show-heading = Times of the messages sent — the processor's clock (when dpo sent it), the SMTP server's reply (when the server accepted it), the TSA's time-stamp (when an independent authority saw its SHA-256):
+timestamp-show-line = {"  "}{ $eml }: processor's clock { $local }; SMTP server: { $reply }; { $tsa }
+timestamp-show-tsa = TSA time-stamp { $local } ({ $utc })
+timestamp-show-waiting = TSA time-stamp waiting (`dpo timestamp --pending`)

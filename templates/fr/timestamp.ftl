@@ -41,3 +41,9 @@ timestamp-auto-waiting = { $file } attend son horodatage (la preuve est gardée)
 timestamp-none-waiting = aucune preuve n'attend d'horodatage
 timestamp-pending-no-url = { $count } fichier(s) attendent un horodatage, et DPO_TSA_URL n'est pas défini : donnez-lui l'URL de l'autorité et relancez `dpo timestamp --pending`
 timestamp-status-waiting = { $file } attend son horodatage RFC 3161 — `dpo timestamp --pending`
+
+## breach show : les trois heures de chaque message
+timestamp-show-heading = Heures des messages envoyés — l'horloge du sous-traitant (quand dpo l'a envoyé), la réponse du serveur SMTP (quand le serveur l'a accepté), l'horodatage de l'autorité (quand une autorité indépendante a vu son SHA-256) :
+timestamp-show-line = {"  "}{ $eml } : horloge du sous-traitant { $local } ; serveur SMTP : { $reply } ; { $tsa }
+timestamp-show-tsa = horodatage de l'autorité { $local } ({ $utc })
+timestamp-show-waiting = horodatage de l'autorité en attente (`dpo timestamp --pending`)

@@ -357,6 +357,12 @@ fn a_breach_notification_and_then_the_journal_head_are_time_stamped_when_sent() 
     dpo(&ws)
         .run(&["--now", "2021-03-26 11:05", "check"])
         .assert_code(0);
+    // breach show: the three times, each said for what it is.
+    let show = dpo(&ws).run(&["--now", "2021-03-26 11:05", "breach", "show", "2021-001"]);
+    show.assert_code(0);
+    show.assert_stdout_has("the SMTP server's reply (when the server accepted it)");
+    show.assert_stdout_has("processor's clock 2021-03-26 11:00:00 (UTC+01:00); SMTP server: 250");
+    show.assert_stdout_has("; TSA time-stamp 20");
     let s = dpo(&ws).run(&["--now", "2021-03-26 11:05", "status"]);
     assert!(
         !s.stdout().contains("waits for its RFC 3161"),
@@ -389,6 +395,9 @@ fn a_failing_authority_never_fails_the_sending_and_pending_stamps_it_later() {
         "{}",
         s.stdout()
     );
+    dpo(&ws)
+        .run(&["--now", "2021-03-26 11:05", "breach", "show", "2021-001"])
+        .assert_stdout_has("TSA time-stamp waiting (`dpo timestamp --pending`)");
     // Without a URL, --pending says what to do.
     dpo(&ws).run(&["timestamp", "--pending"]).assert_code(2);
     let server = tsa.serve("normal");
