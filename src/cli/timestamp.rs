@@ -353,19 +353,20 @@ fn run_verify(settings: &Settings, file: &Path) -> Result<i32, CliError> {
 pub(super) fn show_times(
     settings: &Settings,
     ws: &Workspace,
-    sent: &[crate::model::Notification],
+    b: &crate::model::Breach,
 ) -> Result<(), CliError> {
+    let stamped: Vec<_> = b
+        .notifications
+        .iter()
+        .map(|n| (n, ws.root.join(&n.eml)))
+        .filter(|(_, eml)| tsq_path(eml).exists())
+        .collect();
+    if stamped.is_empty() {
+        return Ok(());
+    }
     let s = settings.strings();
-    let mut heading = false;
-    for n in sent {
-        let eml = ws.root.join(&n.eml);
-        if !tsq_path(&eml).exists() {
-            continue;
-        }
-        if !heading {
-            say!(s, "timestamp-show-heading")?;
-            heading = true;
-        }
+    say!(s, "timestamp-show-heading")?;
+    for (n, eml) in stamped {
         let tsa = match issue::kept_stamp(&eml) {
             Some(st) => tr!(
                 s,
