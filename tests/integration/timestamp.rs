@@ -120,6 +120,15 @@ fn a_request_made_by_openssl_is_verified_by_dpo() {
     ]);
     v.assert_code(0);
     v.assert_stdout_has("the time-stamp verifies");
+    // An ECDSA P-256 authority too.
+    tsa.reply_with("ts-ec.cnf", &tsq, &tsr);
+    let v = dpo(&ws).env("DPO_TSA_CA", tsa.path("ca.pem")).run(&[
+        Path::new("timestamp"),
+        Path::new("verify"),
+        &file,
+    ]);
+    v.assert_code(0);
+    v.assert_stdout_has("CN=dpo test tsa-ec");
     // Without a trusted CA it does not verify.
     refused(&ws, &file, None, "no trusted TSA CA");
 }
@@ -183,8 +192,13 @@ fn each_response_that_does_not_prove_the_file_is_refused_with_its_reason() {
 
     // Signed by a certificate without the timeStamping usage.
     std::fs::write(&tsr, &good).expect("write");
-    tsa.resign_without_usage(&tsr);
+    tsa.resign(&tsr, "noeku");
     refused(&ws, &file, None, "no extended key usage timeStamping");
+
+    // The usage there but not critical (RFC 3161 §2.3).
+    std::fs::write(&tsr, &good).expect("write");
+    tsa.resign(&tsr, "noncritical");
+    refused(&ws, &file, None, "is not critical");
 }
 
 #[test]

@@ -77,10 +77,18 @@ impl Tsa {
         std::fs::write(
             d.join("ext.cnf"),
             "[tsa]\nbasicConstraints=CA:FALSE\nextendedKeyUsage=critical,timeStamping\n\
-             [noeku]\nbasicConstraints=CA:FALSE\n",
+             [noeku]\nbasicConstraints=CA:FALSE\n\
+             [noncritical]\nbasicConstraints=CA:FALSE\nextendedKeyUsage=timeStamping\n",
         )
         .expect("write ext.cnf");
-        for (name, ext) in [("tsa", "tsa"), ("noeku", "noeku")] {
+        let rsa = ["-newkey", "rsa:2048"];
+        let ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1"];
+        for (name, ext, kind) in [
+            ("tsa", "tsa", rsa.as_slice()),
+            ("noeku", "noeku", rsa.as_slice()),
+            ("noncritical", "noncritical", rsa.as_slice()),
+            ("tsa-ec", "tsa", ec.as_slice()),
+        ] {
             let (key, csr, pem, subj) = (
                 format!("{name}.key"),
                 format!("{name}.csr"),
@@ -90,9 +98,13 @@ impl Tsa {
             openssl(
                 d,
                 &[
-                    "req", "-newkey", "rsa:2048", "-nodes", "-keyout", &key, "-out", &csr, "-subj",
-                    &subj,
-                ],
+                    [
+                        "req", "-nodes", "-keyout", &key, "-out", &csr, "-subj", &subj,
+                    ]
+                    .as_slice(),
+                    kind,
+                ]
+                .concat(),
             );
             openssl(
                 d,
@@ -117,14 +129,17 @@ impl Tsa {
                 ],
             );
         }
-        let cnf = format!(
-            "[tsa]\ndefault_tsa = tsa1\n[tsa1]\ndir = {}\nserial = $dir/serial\n\
-             crypto_device = builtin\nsigner_cert = $dir/tsa.pem\nsigner_key = $dir/tsa.key\n\
-             signer_digest = sha256\ndefault_policy = 1.2.3.4.1\ndigests = sha256\n\
-             accuracy = secs:1\nordering = yes\ntsa_name = yes\ness_cert_id_alg = sha256\n",
-            d.display()
-        );
-        std::fs::write(d.join("ts.cnf"), cnf).expect("write ts.cnf");
+        for (cnf, signer) in [("ts.cnf", "tsa"), ("ts-ec.cnf", "tsa-ec")] {
+            let text = format!(
+                "[tsa]\ndefault_tsa = tsa1\n[tsa1]\ndir = {}\nserial = $dir/serial\n\
+                 crypto_device = builtin\nsigner_cert = $dir/{signer}.pem\n\
+                 signer_key = $dir/{signer}.key\nsigner_digest = sha256\n\
+                 default_policy = 1.2.3.4.1\ndigests = sha256\naccuracy = secs:1\n\
+                 ordering = yes\ntsa_name = yes\ness_cert_id_alg = sha256\n",
+                d.display()
+            );
+            std::fs::write(d.join(cnf), text).expect("write the ts configuration");
+        }
         Tsa { dir }
     }
 
@@ -166,8 +181,14 @@ impl Tsa {
 
     /// `openssl ts -reply`: answers the request `tsq` into `tsr`.
     pub(crate) fn reply(&self, tsq: &Path, tsr: &Path) {
+        self.reply_with("ts.cnf", tsq, tsr);
+    }
+
+    /// [`Self::reply`] with the configuration `cnf` (`ts-ec.cnf`: an ECDSA
+    /// P-256 TSA certificate).
+    pub(crate) fn reply_with(&self, cnf: &str, tsq: &Path, tsr: &Path) {
         let (q, r) = (tsq.display().to_string(), tsr.display().to_string());
-        let cnf = self.path("ts.cnf").display().to_string();
+        let cnf = self.path(cnf).display().to_string();
         openssl(
             self.dir.path(),
             &[
@@ -196,9 +217,11 @@ impl Tsa {
             .arg(self.path("tsa.pem")))
     }
 
-    /// The response `tsr` signed again by the certificate without the
-    /// timeStamping usage (same TSTInfo, a CMS signature by `openssl cms`).
-    pub(crate) fn resign_without_usage(&self, tsr: &Path) {
+    /// The response `tsr` signed again by the certificate `signer` (`noeku`:
+    /// without the timeStamping usage; `noncritical`: with it, not critical)
+    /// — same TSTInfo, a CMS signature by `openssl cms`.
+    pub(crate) fn resign(&self, tsr: &Path, signer: &str) {
+        let (cert, key) = (format!("{signer}.pem"), format!("{signer}.key"));
         let d = self.dir.path();
         let (token, tst, signed) = (d.join("token.der"), d.join("tst.der"), d.join("re.der"));
         let s = |p: &Path| p.display().to_string();
@@ -243,9 +266,9 @@ impl Tsa {
                 "-in",
                 &s(&tst),
                 "-signer",
-                "noeku.pem",
+                &cert,
                 "-inkey",
-                "noeku.key",
+                &key,
                 "-outform",
                 "DER",
                 "-out",
