@@ -433,3 +433,20 @@ fn a_failing_authority_never_fails_the_sending_and_pending_stamps_it_later() {
         .assert_stdout_has("no evidence waits");
     dpo(&ws).run(&["journal", "verify"]).assert_code(0);
 }
+
+#[test]
+fn an_audit_pack_s_manifest_is_time_stamped_and_still_checks() {
+    let tsa = Tsa::new();
+    let server = tsa.serve("normal");
+    let ws = Workspace::sample();
+    dpo(&ws).run(&["keys", "generate"]).assert_code(0);
+    let r = dpo(&ws)
+        .env("DPO_TSA_URL", &server.url)
+        .run(&["audit", "pack", "-o", "pack"]);
+    r.assert_code(0);
+    r.assert_stdout_has("the authority's time (RFC 3161)");
+    let manifest = ws.path("pack/MANIFEST.sha256");
+    openssl_accepts(&tsa, &with(&manifest, "tsr"));
+    let c = crate::support::tools::sha256sum_in(&ws.path("pack"), &["-c", "MANIFEST.sha256"]);
+    assert!(c.success(), "{}", c.text());
+}
