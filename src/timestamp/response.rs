@@ -8,9 +8,13 @@ use cmpv2::status::PkiStatus;
 use cms::signed_data::SignedData;
 use const_oid::db::rfc5911::ID_SIGNED_DATA;
 use const_oid::db::rfc5912::ID_SHA_256;
+use der::asn1::Int;
+use der::oid::ObjectIdentifier;
+use der::{Any, Sequence, Tag, Tagged};
 use der::{Decode, Encode};
 use x509_cert::ext::pkix::name::GeneralName;
-use x509_tsp::{TimeStampResp, TstInfo};
+use x509_cert::ext::Extensions;
+use x509_tsp::{Accuracy, MessageImprint, TimeStampResp, TspVersion};
 
 use super::{Refusal, Request};
 
@@ -28,6 +32,47 @@ pub struct Stamp {
     pub policy: String,
 }
 
+/// The `TSTInfo` of RFC 3161 §2.4.2, as `x509-tsp` declares it but with
+/// `genTime` read here: der's `GeneralizedTime` refuses the fractional
+/// seconds that RFC 3161 allows and many authorities write.
+#[derive(Clone, Debug, Eq, PartialEq, Sequence)]
+#[allow(missing_docs)]
+pub struct TstInfo {
+    pub version: TspVersion,
+    pub policy: ObjectIdentifier,
+    pub message_imprint: MessageImprint,
+    pub serial_number: Int,
+    pub gen_time: Any,
+    #[asn1(optional = "true")]
+    pub accuracy: Option<Accuracy>,
+    #[asn1(default = "Default::default")]
+    pub ordering: bool,
+    #[asn1(optional = "true")]
+    pub nonce: Option<Int>,
+    #[asn1(context_specific = "0", tag_mode = "EXPLICIT", optional = "true")]
+    pub tsa: Option<GeneralName>,
+    #[asn1(context_specific = "1", tag_mode = "IMPLICIT", optional = "true")]
+    pub extensions: Option<Extensions>,
+}
+
+/// `YYYYMMDDHHMMSS[.fff…]Z` (a GeneralizedTime in UTC, RFC 3161 §2.4.2).
+fn gen_time(t: &Any) -> Result<DateTime<Utc>, String> {
+    let bad = || "genTime is not a GeneralizedTime in UTC".to_string();
+    if t.tag() != Tag::GeneralizedTime {
+        return Err(bad());
+    }
+    let text = std::str::from_utf8(t.value()).map_err(|_| bad())?;
+    let text = text.strip_suffix('Z').ok_or_else(bad)?;
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.len() != 14 || !digits(whole) || !digits(fraction) || fraction.len() > 9 {
+        return Err(bad());
+    }
+    let at = chrono::NaiveDateTime::parse_from_str(whole, "%Y%m%d%H%M%S").map_err(|_| bad())?;
+    let nanos: u32 = format!("{fraction:0<9}").parse().map_err(|_| bad())?;
+    Ok(at.and_utc() + chrono::TimeDelta::nanoseconds(i64::from(nanos)))
+}
+
 /// A response taken apart.
 #[derive(Debug)]
 pub struct Response {
@@ -37,6 +82,8 @@ pub struct Response {
     pub tst_der: Vec<u8>,
     /// The `TSTInfo`.
     pub tst: TstInfo,
+    /// Its `genTime`.
+    pub gen_time: DateTime<Utc>,
 }
 
 /// A parser's error, as [`Response::read`] gives it.
@@ -82,10 +129,12 @@ impl Response {
             .value()
             .to_vec();
         let tst = TstInfo::from_der(&tst_der).map_err(bad)?;
+        let gen_time = gen_time(&tst.gen_time).map_err(Err)?;
         Ok(Response {
             signed,
             tst_der,
             tst,
+            gen_time,
         })
     }
 
@@ -105,21 +154,46 @@ impl Response {
 
     /// What the token says; `tsa` is the token's own `tsa` name, or empty.
     pub fn stamp(&self) -> Stamp {
-        let secs = self.tst.gen_time.to_unix_duration().as_secs();
-        let gen_time = i64::try_from(secs)
-            .ok()
-            .and_then(|s| DateTime::from_timestamp(s, 0))
-            .unwrap_or_default();
         let tsa = match &self.tst.tsa {
             Some(GeneralName::DirectoryName(n)) => n.to_string(),
             Some(other) => other.to_der().map(hex::encode).unwrap_or_default(),
             None => String::new(),
         };
         Stamp {
-            gen_time,
+            gen_time: self.gen_time,
             serial: hex::encode(self.tst.serial_number.as_bytes()),
             tsa,
             policy: self.tst.policy.to_string(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str) -> Result<DateTime<Utc>, String> {
+        gen_time(&Any::new(Tag::GeneralizedTime, text.as_bytes()).unwrap())
+    }
+
+    #[test]
+    fn gen_time_reads_whole_and_fractional_seconds() {
+        assert_eq!(
+            at("20261202065134Z").unwrap().to_rfc3339(),
+            "2026-12-02T06:51:34+00:00"
+        );
+        assert_eq!(
+            at("20261202065134.25Z").unwrap().timestamp_subsec_millis(),
+            250
+        );
+        for bad in [
+            "20261202065134",
+            "2026120206513Z",
+            "20261202065134.x5Z",
+            "20261302065134Z",
+        ] {
+            assert!(at(bad).is_err(), "{bad}");
+        }
+        assert!(gen_time(&Any::new(Tag::UtcTime, b"261202065134Z".as_slice()).unwrap()).is_err());
     }
 }

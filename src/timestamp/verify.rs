@@ -182,7 +182,7 @@ pub fn verify(resp: &Response, req: &Request, cas: &[Certificate]) -> Result<Sta
         return Err(Refusal::UsageNotCritical { subject });
     }
     let mut stamp = resp.stamp();
-    let at = resp.tst.gen_time.to_unix_duration();
+    let at = std::time::Duration::from_secs(u64::try_from(resp.gen_time.timestamp()).unwrap_or(0));
     chain(signer, &certs, cas, at)?;
     if stamp.tsa.is_empty() {
         stamp.tsa = subject;

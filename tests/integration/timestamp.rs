@@ -120,8 +120,16 @@ fn a_request_made_by_openssl_is_verified_by_dpo() {
     ]);
     v.assert_code(0);
     v.assert_stdout_has("the time-stamp verifies");
-    // An ECDSA P-256 authority too.
+    // An ECDSA P-256 authority too, whose genTime has milliseconds.
     tsa.reply_with("ts-ec.cnf", &tsq, &tsr);
+    let text = run(Command::new("openssl")
+        .args(["ts", "-reply", "-text", "-in"])
+        .arg(&tsr));
+    assert!(
+        text.stdout().contains(".") && text.stdout().contains("Time stamp:"),
+        "{}",
+        text.stdout()
+    );
     let v = dpo(&ws).env("DPO_TSA_CA", tsa.path("ca.pem")).run(&[
         Path::new("timestamp"),
         Path::new("verify"),

@@ -129,13 +129,15 @@ impl Tsa {
                 ],
             );
         }
-        for (cnf, signer) in [("ts.cnf", "tsa"), ("ts-ec.cnf", "tsa-ec")] {
+        // The EC authority writes milliseconds in its genTime.
+        for (cnf, signer, digits) in [("ts.cnf", "tsa", 0), ("ts-ec.cnf", "tsa-ec", 3)] {
             let text = format!(
                 "[tsa]\ndefault_tsa = tsa1\n[tsa1]\ndir = {}\nserial = $dir/serial\n\
                  crypto_device = builtin\nsigner_cert = $dir/{signer}.pem\n\
                  signer_key = $dir/{signer}.key\nsigner_digest = sha256\n\
                  default_policy = 1.2.3.4.1\ndigests = sha256\naccuracy = secs:1\n\
-                 ordering = yes\ntsa_name = yes\ness_cert_id_alg = sha256\n",
+                 ordering = yes\ntsa_name = yes\ness_cert_id_alg = sha256\n\
+                 clock_precision_digits = {digits}\n",
                 d.display()
             );
             std::fs::write(d.join(cnf), text).expect("write the ts configuration");
@@ -185,7 +187,7 @@ impl Tsa {
     }
 
     /// [`Self::reply`] with the configuration `cnf` (`ts-ec.cnf`: an ECDSA
-    /// P-256 TSA certificate).
+    /// P-256 TSA certificate, a genTime with milliseconds).
     pub(crate) fn reply_with(&self, cnf: &str, tsq: &Path, tsr: &Path) {
         let (q, r) = (tsq.display().to_string(), tsr.display().to_string());
         let cnf = self.path(cnf).display().to_string();
