@@ -6,8 +6,10 @@
 //! `TimeStampResp` holding a CMS `SignedData` over a `TSTInfo`). This module
 //! builds and reads them ([`request`], [`response`]), checks a response
 //! against its request and checks its signature up to a trusted CA
-//! ([`verify`]), posts a request to the authority ([`send`]) and keeps the
-//! files, journaled when they are in the workspace ([`keep`]). It never
+//! ([`verify`]), posts a request to the authority ([`send`]), keeps the
+//! files, journaled when they are in the workspace ([`keep`]), and
+//! time-stamps a file, the workflows' evidence as it is written and then the
+//! journal head, and finds what still waits for its `.tsr` ([`issue`]). It never
 //! prints, never reads the clock or the environment: the URL and the CA
 //! come from the command line's settings. The ASN.1 is RustCrypto's
 //! (`x509-tsp`, `cms`, `x509-cert`), never hand-written DER.
