@@ -37,4 +37,5 @@ pub mod status;
 pub mod subprocessor;
 pub mod team;
 pub mod time;
+pub mod timestamp;
 pub mod workspace;

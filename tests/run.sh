@@ -2,7 +2,7 @@
 # The test command (named in the README, called by .ci/run): installs what the
 # tests use when it is missing — real tools, no mocks — then runs cargo test.
 #   Debian: poppler-utils (pdftotext, pdfinfo), openssh-client (ssh-keygen),
-#           openssl (test certificates), time (GNU time: peak memory of a run),
+#           openssl (test certificates, the test TSA), curl (its offline flow), time (GNU time: peak memory of a run),
 #           hashdeep (audits a fingerprint's hashdeep manifest), restic and
 #           borgbackup (the backup repositories `fate destroy --via` deletes from),
 #           strace (counts how often the scan opens a file), git (the team's
@@ -24,6 +24,7 @@ apt_missing=()
 command -v pdftotext >/dev/null || apt_missing+=(poppler-utils)
 command -v ssh-keygen >/dev/null || apt_missing+=(openssh-client)
 command -v openssl >/dev/null || apt_missing+=(openssl)
+command -v curl >/dev/null || apt_missing+=(curl)
 [ -x /usr/bin/time ] || apt_missing+=(time)
 command -v hashdeep >/dev/null || apt_missing+=(hashdeep)
 command -v restic >/dev/null || apt_missing+=(restic)

@@ -95,6 +95,8 @@ fn pack(settings: &Settings, a: &PackArgs) -> Result<i32, CliError> {
             outln!("  {v}")?;
         }
     }
+    let manifest = std::path::Path::new(&report.output).join(crate::audit::MANIFEST);
+    super::timestamp::auto(settings, &ws, &[manifest]);
     if !report.journal_intact {
         let s = settings.strings();
         warn_say!(s, "cli-warning", message = tr!(s, "audit-journal-broken"));

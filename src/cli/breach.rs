@@ -213,6 +213,7 @@ fn show(settings: &Settings, ws: &Workspace, a: &IdArgs) -> Result<i32, CliError
     let text = t.render("breach-show.txt", &ctx)?;
     outln!("{}", text.trim_end())?;
     print::timeline(&t, ws, &timeline)?;
+    super::timestamp::show_times(settings, ws, &l.breach)?;
     print::uncertain(&t, &l.breach.id, &uncertain)?;
     if let Some(f) = &tampered {
         print::tampered(settings, f)?;
@@ -266,7 +267,14 @@ fn send(
         Some(settings.smtp_for_sending()?)
     };
     let sent = prepared.send(smtp.as_ref())?;
-    print::sent(settings, ws, &req.id, &sent)
+    let code = print::sent(settings, ws, &req.id, &sent)?;
+    let kept: Vec<PathBuf> = sent
+        .iter()
+        .filter(|x| !x.dry_run)
+        .map(|x| ws.root.join(&x.eml))
+        .collect();
+    super::timestamp::auto(settings, ws, &kept);
+    Ok(code)
 }
 
 fn call(settings: &Settings, ws: &Workspace, a: &CallArgs) -> Result<i32, CliError> {

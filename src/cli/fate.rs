@@ -324,5 +324,7 @@ fn certify(settings: &Settings, a: &CertifyArgs) -> Result<i32, CliError> {
         outln!("  {}", s.pdf_command)?;
         outln!("  {}", s.json_command)?;
     }
+    let p = &issued.paths;
+    super::timestamp::auto(settings, &ws, &[p.pdf.clone(), p.json.clone()]);
     Ok(0)
 }

@@ -134,6 +134,7 @@ fn told(e: &CliError) -> Option<Told> {
         CliError::Signing(e) => e.told(),
         CliError::Said(t) => t.clone(),
         CliError::Request(e) => e.told(),
+        CliError::Timestamp(e) => e.told(),
         _ => return None,
     })
 }

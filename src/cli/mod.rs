@@ -32,6 +32,7 @@ mod settings;
 mod site;
 mod status;
 mod subprocessor;
+mod timestamp;
 
 use crate::render::catalog::{Msg, Told};
 use std::ffi::OsString;
@@ -148,6 +149,8 @@ pub enum Command {
     Verify(keys::VerifyArgs),
     /// The dossier as a static HTML site: status, register, breaches, logs, fate, journal.
     Site(site::SiteArgs),
+    /// RFC 3161 time-stamps (DPO_TSA_URL): FILE.tsq, FILE.tsr; `verify` checks one.
+    Timestamp(timestamp::TimestampArgs),
 }
 
 /// Everything that ends a command with exit code 2.
@@ -232,6 +235,10 @@ pub enum CliError {
     /// The HTML dossier (`dpo site`).
     #[error(transparent)]
     Site(Box<crate::site::SiteError>),
+    /// RFC 3161 time-stamps (`dpo timestamp`): exit 1 when a response does
+    /// not verify, 2 for bad input.
+    #[error(transparent)]
+    Timestamp(#[from] crate::timestamp::TimestampError),
     /// Standard output is a closed pipe: the reader has all it wanted.
     #[error("standard output was closed")]
     ClosedPipe,
@@ -266,6 +273,7 @@ impl CliError {
     pub fn exit_code(&self) -> u8 {
         match self {
             CliError::ClosedPipe => 0,
+            CliError::Timestamp(e) if e.is_refusal() => EXIT_FINDING as u8,
             CliError::Backup(e) => u8::try_from(e.exit_code()).unwrap_or(EXIT_ERROR as u8),
             _ => EXIT_ERROR as u8,
         }
@@ -330,6 +338,7 @@ fn dispatch(settings: &Settings, command: &Command) -> Result<i32, CliError> {
         Command::Sign(a) => keys::run_sign(settings, a),
         Command::Verify(a) => keys::run_verify(settings, a),
         Command::Site(a) => site::run(settings, a),
+        Command::Timestamp(a) => timestamp::run(settings, a),
     }
 }
 

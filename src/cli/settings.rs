@@ -8,7 +8,9 @@
 //! `--lang` and `processor.yaml`, see [`Settings::lang`]), `DPO_ACTOR` (else `USER`, `LOGNAME`, see [`Settings::actor`]), `DPO_LOCK_WAIT`
 //! (seconds, default 5), `DPO_VERBOSE` (any value: list every missing item
 //! after `register`), and the `DPO_SMTP_*` family of [`crate::mail`] (its
-//! `DPO_SMTP_TIMEOUT` included), the backup tools' ([`backup_env`]). clap
+//! `DPO_SMTP_TIMEOUT` included), the backup tools' ([`backup_env`]),
+//! `DPO_TSA_URL` and `DPO_TSA_CA` (the time-stamping authority and its CA,
+//! [`crate::timestamp`]). clap
 //! reads `DPO_REGISTERS`, `DPO_NOW` and `DPO_SIGNING_KEY` for their options.
 //! The path of the running binary (for the git merge driver) is asked of
 //! the system here too, and the git clone the workspace is in — its tag
@@ -81,6 +83,11 @@ pub struct Settings {
     backup: [(Vec<PathBuf>, bool); 2],
     /// The git clone the workspace is in, once read.
     git: OnceCell<Option<workspace::git::GitClone>>,
+    /// `DPO_TSA_URL`: the time-stamping authority (RFC 3161 over HTTP).
+    pub tsa_url: Option<String>,
+    /// `DPO_TSA_CA`: a PEM file of trusted TSA CA certificates, instead of
+    /// `keys/tsa/*.pem` of the workspace.
+    pub tsa_ca: Option<PathBuf>,
 }
 
 /// The language of a POSIX locale name (`fr_FR.UTF-8`, `en_GB`, `C`): French
@@ -134,6 +141,8 @@ impl Settings {
             ws_lang: OnceCell::new(),
             backup,
             git: OnceCell::new(),
+            tsa_url: set("DPO_TSA_URL").map(|u| u.trim().to_string()),
+            tsa_ca: set("DPO_TSA_CA").map(PathBuf::from),
         }
     }
 

@@ -24,6 +24,7 @@ pub mod sending;
 pub mod sheets;
 pub mod subprocessor;
 pub mod term;
+pub mod timestamp;
 pub mod urgency;
 
 use chrono::{DateTime, FixedOffset, Utc};
@@ -212,6 +213,8 @@ pub fn collect_for(
     let (mut b, mut d) = interrupted::items(ws, only);
     items.append(&mut b);
     diags.append(&mut d);
+    // Evidence waiting for its time-stamp: always shown.
+    items.append(&mut timestamp::items(ws, s));
     // An uncertain sending concerns the whole outbox: always shown.
     let (mut b, mut d) = sending::items(ws, s);
     items.append(&mut b);

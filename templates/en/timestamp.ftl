@@ -1,0 +1,49 @@
+# timestamp: RFC 3161 time-stamps (`dpo timestamp`, issue 12), in English.
+
+## Refusals and errors
+timestamp-err-read = cannot read `{ $path }`
+timestamp-err-not-tsq = `{ $path }` is not an RFC 3161 time-stamp request (.tsq): { $why }
+timestamp-err-not-tsr = `{ $path }` is not an RFC 3161 time-stamp response (.tsr): { $why }
+timestamp-err-bad-ca = `{ $path }` holds no readable PEM certificate: { $why }
+timestamp-err-tsa = the time-stamping authority { $url } did not answer: { $why }
+timestamp-err-tsa-hint = the request is kept; run the same command again later, or get the response elsewhere and take it back with `dpo timestamp --import FILE.tsr`
+timestamp-refused = `{ $path }` does not verify: { $why }
+
+## Which check failed
+timestamp-why-not-granted = the time-stamping authority did not grant the request ({ $status })
+timestamp-why-other-file = the time-stamp is for another file: its imprint is not the file's SHA-256
+timestamp-why-nonce = the nonce of the response is not the request's
+timestamp-why-token = the token is not a signed TSTInfo: { $why }
+timestamp-why-no-certificate = the response does not carry the certificate of its signer
+timestamp-why-digest = the signed message digest is not the digest of the TSTInfo (the token was changed)
+timestamp-why-signature = the signature does not verify with the key of the TSA certificate
+timestamp-why-no-eku = the TSA certificate `{ $subject }` has no extended key usage timeStamping
+timestamp-why-eku-not-critical = the extended key usage of the TSA certificate `{ $subject }` is not critical (RFC 3161 §2.3)
+timestamp-why-not-valid-then = the certificate `{ $subject }` was not valid at the time-stamp's time
+timestamp-why-no-ca = no trusted TSA CA certificate (keys/tsa/*.pem in the workspace, or DPO_TSA_CA)
+timestamp-why-untrusted = the TSA certificate does not chain to a trusted CA (issuer `{ $issuer }`)
+timestamp-why-algorithm = unsupported algorithm { $algorithm }
+
+## What was done
+timestamp-wrote-tsq = wrote { $file } (RFC 3161 request, SHA-256); DPO_TSA_URL is not set, so nothing was sent
+timestamp-next-curl = next: get the response with: { $command }
+timestamp-next-import = then take it back with: { $command }
+timestamp-kept = kept { $file }: time-stamped by the authority at { $local } ({ $utc })
+timestamp-verified = { $file }: the time-stamp verifies (imprint, nonce, signature, TSA certificate, trusted CA)
+timestamp-verified-time = {"  "}time-stamp time (the authority's): { $local } — { $utc }
+timestamp-verified-tsa = {"  "}authority: { $tsa }
+timestamp-verified-serial = {"  "}serial number: { $serial }
+
+## Evidence time-stamped as it is written (DPO_TSA_URL)
+timestamp-auto-done = time-stamped { $file } — the authority's time (RFC 3161): { $local } ({ $utc })
+timestamp-auto-waiting = { $file } waits for a time-stamp (the evidence is kept): { $why }
+    {"  "}next: dpo timestamp --pending
+timestamp-none-waiting = no evidence waits for a time-stamp
+timestamp-pending-no-url = { $count } file(s) wait for a time-stamp, and DPO_TSA_URL is not set: set it to the authority's URL and run `dpo timestamp --pending` again
+timestamp-status-waiting = { $file } waits for its RFC 3161 time-stamp — `dpo timestamp --pending`
+
+## breach show: the three times of each message
+timestamp-show-heading = Times of the messages sent — the processor's clock (when dpo sent it), the SMTP server's reply (when the server accepted it), the TSA's time-stamp (when an independent authority saw its SHA-256):
+timestamp-show-line = {"  "}{ $eml }: processor's clock { $local }; SMTP server: { $reply }; { $tsa }
+timestamp-show-tsa = TSA time-stamp { $local } ({ $utc })
+timestamp-show-waiting = TSA time-stamp waiting (`dpo timestamp --pending`)

@@ -1,1 +1,460 @@
 //! RFC 3161 time-stamps (`dpo timestamp`): issue 12.
+//!
+//! A local authority made with `openssl ts` (its CA, a TSA certificate with
+//! `extendedKeyUsage=critical,timeStamping`), served on loopback by Python:
+//! request → response → verify, each way checked by `openssl ts -verify`
+//! too; each refusal (another file, a wrong nonce, no timeStamping usage, an
+//! untrusted CA, a tampered response) exit 1 with its reason; the offline
+//! flow (`.tsq` out, `.tsr` in); bad input exit 2.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::support::smtp::{Mode, SmtpServer};
+use crate::support::tools::run;
+use crate::support::tsa::Tsa;
+use crate::support::{Dpo, Workspace};
+
+/// The sample workspace trusting the test authority's CA, and a file in it.
+fn stamped_workspace(tsa: &Tsa) -> (Workspace, PathBuf) {
+    let ws = Workspace::sample();
+    std::fs::create_dir_all(ws.root().join("keys/tsa")).expect("keys/tsa");
+    std::fs::copy(tsa.path("ca.pem"), ws.root().join("keys/tsa/ca.pem")).expect("copy the CA");
+    let file = ws.root().join("notification.eml");
+    std::fs::write(&file, "Subject: breach notice\r\n\r\nThe facts.\r\n").expect("write");
+    (ws, file)
+}
+
+fn dpo(ws: &Workspace) -> Dpo {
+    ws.dpo().english()
+}
+
+fn with(file: &Path, ext: &str) -> PathBuf {
+    PathBuf::from(format!("{}.{ext}", file.display()))
+}
+
+fn actions(ws: &Workspace) -> Vec<String> {
+    ws.journal()
+        .iter()
+        .map(|e| e["action"].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
+#[track_caller]
+fn refused(ws: &Workspace, file: &Path, env: Option<(&str, &Path)>, why: &str) {
+    let mut d = dpo(ws);
+    if let Some((k, v)) = env {
+        d = d.env(k, v);
+    }
+    let out = d.run(&[Path::new("timestamp"), Path::new("verify"), file]);
+    out.assert_code(1);
+    assert!(
+        out.stderr().contains(why),
+        "no {why:?} in:\n{}",
+        out.stderr()
+    );
+    assert!(out.stderr().contains("does not verify"), "{}", out.stderr());
+}
+
+#[test]
+fn a_file_is_time_stamped_by_the_authority_and_verifies_with_dpo_and_openssl() {
+    let tsa = Tsa::new();
+    let server = tsa.serve("normal");
+    let (ws, file) = stamped_workspace(&tsa);
+    let out = dpo(&ws)
+        .env("DPO_TSA_URL", &server.url)
+        .run(&[Path::new("timestamp"), &file]);
+    out.assert_code(0);
+    out.assert_stdout_has("notification.eml.tsr");
+    out.assert_stdout_has("time-stamped by the authority");
+    let (tsq, tsr) = (with(&file, "tsq"), with(&file, "tsr"));
+    assert!(tsq.exists() && tsr.exists());
+    // Every write is journaled: the request, then the response.
+    let a = actions(&ws);
+    assert_eq!(
+        a[a.len() - 2..],
+        ["timestamp.request", "timestamp.response"]
+    );
+    let v = dpo(&ws).run(&[Path::new("timestamp"), Path::new("verify"), &file]);
+    v.assert_code(0);
+    v.assert_stdout_has("the time-stamp verifies");
+    v.assert_stdout_has("CN=dpo test tsa");
+    v.assert_stdout_has("UTC+01:00");
+    v.assert_stdout_has(" UTC");
+    let o = tsa.openssl_verify(&tsr, &tsq);
+    assert!(o.text().contains("Verification: OK"), "{}", o.text());
+    // The workspace stays whole.
+    dpo(&ws).run(&["journal", "verify"]).assert_code(0);
+    // JSON: the authority's time, in UTC.
+    let j = dpo(&ws)
+        .run(&[
+            Path::new("--json"),
+            Path::new("timestamp"),
+            Path::new("verify"),
+            &file,
+        ])
+        .json();
+    assert_eq!(j["verified"], true);
+    assert!(j["gen_time"].as_str().unwrap_or_default().ends_with('Z'));
+}
+
+#[test]
+fn a_request_made_by_openssl_is_verified_by_dpo() {
+    let tsa = Tsa::new();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("pack.zip");
+    std::fs::write(&file, b"zip bytes").expect("write");
+    let (tsq, tsr) = (with(&file, "tsq"), with(&file, "tsr"));
+    let q = run(Command::new("openssl")
+        .args(["ts", "-query", "-sha256", "-cert", "-data"])
+        .arg(&file)
+        .arg("-out")
+        .arg(&tsq));
+    assert!(q.success(), "{}", q.text());
+    tsa.reply(&tsq, &tsr);
+    let ws = Workspace::sample();
+    let v = dpo(&ws).env("DPO_TSA_CA", tsa.path("ca.pem")).run(&[
+        Path::new("timestamp"),
+        Path::new("verify"),
+        &file,
+    ]);
+    v.assert_code(0);
+    v.assert_stdout_has("the time-stamp verifies");
+    // An ECDSA P-256 authority too, whose genTime has milliseconds.
+    tsa.reply_with("ts-ec.cnf", &tsq, &tsr);
+    let text = run(Command::new("openssl")
+        .args(["ts", "-reply", "-text", "-in"])
+        .arg(&tsr));
+    assert!(
+        text.stdout().contains(".") && text.stdout().contains("Time stamp:"),
+        "{}",
+        text.stdout()
+    );
+    let v = dpo(&ws).env("DPO_TSA_CA", tsa.path("ca.pem")).run(&[
+        Path::new("timestamp"),
+        Path::new("verify"),
+        &file,
+    ]);
+    v.assert_code(0);
+    v.assert_stdout_has("CN=dpo test tsa-ec");
+    // Without a trusted CA it does not verify.
+    refused(&ws, &file, None, "no trusted TSA CA");
+}
+
+#[test]
+fn each_response_that_does_not_prove_the_file_is_refused_with_its_reason() {
+    let tsa = Tsa::new();
+    let (ws, file) = stamped_workspace(&tsa);
+    dpo(&ws)
+        .run(&[Path::new("timestamp"), &file])
+        .assert_code(0);
+    let (tsq, tsr) = (with(&file, "tsq"), with(&file, "tsr"));
+    tsa.reply(&tsq, &tsr);
+    dpo(&ws)
+        .run(&[Path::new("timestamp"), Path::new("verify"), &file])
+        .assert_code(0);
+    let good = std::fs::read(&tsr).expect("read the .tsr");
+
+    // A response for another file: its request and response copied.
+    let other = ws.path("other.eml");
+    std::fs::write(&other, "another message").expect("write");
+    std::fs::copy(&tsq, with(&other, "tsq")).expect("copy");
+    std::fs::copy(&tsr, with(&other, "tsr")).expect("copy");
+    refused(&ws, &other, None, "for another file");
+
+    // A trusted CA that is not the authority's.
+    refused(
+        &ws,
+        &file,
+        Some(("DPO_TSA_CA", &tsa.path("other-ca.pem"))),
+        "does not chain to a trusted CA",
+    );
+
+    // A tampered signature (its last byte).
+    let mut bad = good.clone();
+    let last = bad.len() - 1;
+    bad[last] ^= 0x01;
+    std::fs::write(&tsr, &bad).expect("write");
+    refused(&ws, &file, None, "signature does not verify");
+
+    // A tampered TSTInfo: a digit of its genTime changed.
+    let mut bad = good.clone();
+    let at = bad
+        .windows(2)
+        .position(|w| w == [0x18, 0x0f])
+        .expect("a GeneralizedTime");
+    bad[at + 2 + 13] = if bad[at + 2 + 13] == b'0' { b'1' } else { b'0' };
+    std::fs::write(&tsr, &bad).expect("write");
+    refused(&ws, &file, None, "not the digest of the TSTInfo");
+
+    // A response to another request for the same file: another nonce.
+    let again = ws.path("again.tsq");
+    let q = run(Command::new("openssl")
+        .args(["ts", "-query", "-sha256", "-cert", "-data"])
+        .arg(&file)
+        .arg("-out")
+        .arg(&again));
+    assert!(q.success(), "{}", q.text());
+    tsa.reply(&again, &tsr);
+    refused(&ws, &file, None, "nonce");
+
+    // Signed by a certificate without the timeStamping usage.
+    std::fs::write(&tsr, &good).expect("write");
+    tsa.resign(&tsr, "noeku");
+    refused(&ws, &file, None, "no extended key usage timeStamping");
+
+    // The usage there but not critical (RFC 3161 §2.3).
+    std::fs::write(&tsr, &good).expect("write");
+    tsa.resign(&tsr, "noncritical");
+    refused(&ws, &file, None, "is not critical");
+}
+
+#[test]
+fn an_authority_answering_another_request_leaves_no_tsr() {
+    let tsa = Tsa::new();
+    let server = tsa.serve("other-nonce");
+    let (ws, file) = stamped_workspace(&tsa);
+    let out = dpo(&ws)
+        .env("DPO_TSA_URL", &server.url)
+        .run(&[Path::new("timestamp"), &file]);
+    out.assert_code(1);
+    assert!(out.stderr().contains("nonce"), "{}", out.stderr());
+    assert!(with(&file, "tsq").exists(), "the request stays, to retry");
+    assert!(
+        !with(&file, "tsr").exists(),
+        "a response that does not verify is not kept"
+    );
+    // An authority that cannot be reached: exit 2, the request kept.
+    drop(server);
+    let out = dpo(&ws)
+        .env("DPO_TSA_URL", "http://127.0.0.1:9/")
+        .run(&[Path::new("timestamp"), &file]);
+    out.assert_code(2);
+    assert!(out.stderr().contains("did not answer"), "{}", out.stderr());
+}
+
+#[test]
+fn offline_the_request_goes_out_by_curl_and_the_response_comes_back_by_import() {
+    let tsa = Tsa::new();
+    let server = tsa.serve("normal");
+    let (ws, file) = stamped_workspace(&tsa);
+    let out = dpo(&ws).run(&[Path::new("timestamp"), &file]);
+    out.assert_code(0);
+    let (tsq, tsr) = (with(&file, "tsq"), with(&file, "tsr"));
+    assert!(tsq.exists() && !tsr.exists());
+    let curl = out
+        .stdout()
+        .lines()
+        .find_map(|l| l.split_once(": curl ").map(|(_, c)| format!("curl {c}")))
+        .unwrap_or_else(|| panic!("no curl command in:\n{}", out.stdout()));
+    assert!(
+        curl.contains("--data-binary @") && curl.ends_with(" URL"),
+        "{curl}"
+    );
+    let command = format!("{}{}", curl.trim_end_matches("URL"), server.url);
+    let c = run(Command::new("sh").arg("-c").arg(&command));
+    assert!(c.success(), "{command}: {}", c.text());
+    out.assert_stdout_has("dpo timestamp --import");
+    let before = ws.journal().len();
+    let i = dpo(&ws).run(&[Path::new("timestamp"), Path::new("--import"), &tsr]);
+    i.assert_code(0);
+    i.assert_stdout_has("time-stamped by the authority");
+    assert_eq!(actions(&ws)[before..], ["timestamp.response"]);
+    dpo(&ws)
+        .run(&[Path::new("timestamp"), Path::new("verify"), &file])
+        .assert_code(0);
+    let o = tsa.openssl_verify(&tsr, &tsq);
+    assert!(o.text().contains("Verification: OK"), "{}", o.text());
+    // A response for another request is not taken back.
+    let again = ws.path("again.tsq");
+    run(Command::new("openssl")
+        .args(["ts", "-query", "-sha256", "-cert", "-data"])
+        .arg(&file)
+        .arg("-out")
+        .arg(&again));
+    tsa.reply(&again, &tsr);
+    let i = dpo(&ws).run(&[Path::new("timestamp"), Path::new("--import"), &tsr]);
+    i.assert_code(1);
+    assert!(i.stderr().contains("nonce"), "{}", i.stderr());
+}
+
+#[test]
+fn bad_input_is_exit_2_never_a_panic() {
+    let ws = Workspace::sample();
+    let missing = ws.path("nothing-here.pdf");
+    let out = dpo(&ws).run(&[Path::new("timestamp"), &missing]);
+    out.assert_code(2);
+    assert!(out.stderr().contains("cannot read"), "{}", out.stderr());
+    let v = dpo(&ws).run(&[Path::new("timestamp"), Path::new("verify"), &missing]);
+    v.assert_code(2);
+    let file = ws.path("x.txt");
+    std::fs::write(&file, "x").expect("write");
+    let i = dpo(&ws).run(&[Path::new("timestamp"), Path::new("--import"), &file]);
+    i.assert_code(2);
+    assert!(
+        i.stderr().contains("not an RFC 3161 time-stamp response"),
+        "{}",
+        i.stderr()
+    );
+    std::fs::write(with(&file, "tsq"), "garbage").expect("write");
+    std::fs::write(with(&file, "tsr"), "garbage").expect("write");
+    let v = dpo(&ws).run(&[Path::new("timestamp"), Path::new("verify"), &file]);
+    v.assert_code(2);
+    assert!(
+        v.stderr().contains("not an RFC 3161 time-stamp request"),
+        "{}",
+        v.stderr()
+    );
+    // In French by default, the same refusal.
+    let fr = ws.dpo().run(&[
+        Path::new("--lang"),
+        Path::new("fr"),
+        Path::new("timestamp"),
+        &missing,
+    ]);
+    fr.assert_code(2);
+    assert!(
+        fr.stderr().contains("impossible de lire"),
+        "{}",
+        fr.stderr()
+    );
+}
+
+/// The juvisy workspace with breach 2021-001 and the authority's CA.
+fn breach_workspace(tsa: &Tsa) -> Workspace {
+    let ws = Workspace::fixture("juvisy-workspace");
+    ws.write_breach_record("2021-001");
+    std::fs::create_dir_all(ws.root().join("keys/tsa")).expect("keys/tsa");
+    std::fs::copy(tsa.path("ca.pem"), ws.root().join("keys/tsa/ca.pem")).expect("copy the CA");
+    ws
+}
+
+/// The files of the workspace whose name ends in `suffix`.
+fn files_ending(ws: &Workspace, suffix: &str) -> Vec<PathBuf> {
+    walkdir::WalkDir::new(ws.root())
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path().to_path_buf())
+        .filter(|p| p.to_string_lossy().ends_with(suffix))
+        .collect()
+}
+
+#[track_caller]
+fn openssl_accepts(tsa: &Tsa, tsr: &Path) {
+    let tsq = PathBuf::from(tsr.to_string_lossy().replace(".tsr", ".tsq"));
+    let o = tsa.openssl_verify(tsr, &tsq);
+    assert!(
+        o.text().contains("Verification: OK"),
+        "{}: {}",
+        tsr.display(),
+        o.text()
+    );
+}
+
+#[test]
+fn a_breach_notification_and_then_the_journal_head_are_time_stamped_when_sent() {
+    let tsa = Tsa::new();
+    let server = tsa.serve("normal");
+    let smtp = SmtpServer::start(Mode::Plain);
+    let ws = breach_workspace(&tsa);
+    let r = dpo(&ws).smtp(&smtp).env("DPO_TSA_URL", &server.url).run(&[
+        "--now",
+        "2021-03-26 11:00",
+        "breach",
+        "notify",
+        "2021-001",
+    ]);
+    r.assert_code(0);
+    r.assert_stdout_has("the authority's time (RFC 3161)");
+    let emls = files_ending(&ws, ".eml.tsr");
+    assert_eq!(emls.len(), 1, "{emls:?}");
+    openssl_accepts(&tsa, &emls[0]);
+    let heads = files_ending(&ws, ".tsr")
+        .into_iter()
+        .filter(|p| p.to_string_lossy().contains("timestamps/journal.head."))
+        .collect::<Vec<_>>();
+    assert_eq!(heads.len(), 1, "{heads:?}");
+    openssl_accepts(&tsa, &heads[0]);
+    dpo(&ws).run(&["journal", "verify"]).assert_code(0);
+    dpo(&ws)
+        .run(&["--now", "2021-03-26 11:05", "check"])
+        .assert_code(0);
+    // breach show: the three times, each said for what it is.
+    let show = dpo(&ws).run(&["--now", "2021-03-26 11:05", "breach", "show", "2021-001"]);
+    show.assert_code(0);
+    show.assert_stdout_has("the SMTP server's reply (when the server accepted it)");
+    show.assert_stdout_has("processor's clock 2021-03-26 11:00:00 (UTC+01:00); SMTP server: 250");
+    show.assert_stdout_has("; TSA time-stamp 20");
+    let s = dpo(&ws).run(&["--now", "2021-03-26 11:05", "status"]);
+    assert!(
+        !s.stdout().contains("waits for its RFC 3161"),
+        "{}",
+        s.stdout()
+    );
+}
+
+#[test]
+fn a_failing_authority_never_fails_the_sending_and_pending_stamps_it_later() {
+    let tsa = Tsa::new();
+    let smtp = SmtpServer::start(Mode::Plain);
+    let ws = breach_workspace(&tsa);
+    let r = dpo(&ws)
+        .smtp(&smtp)
+        .env("DPO_TSA_URL", "http://127.0.0.1:9/")
+        .run(&["--now", "2021-03-26 11:00", "breach", "notify", "2021-001"]);
+    r.assert_code(0);
+    r.assert_stdout_has("waits for a time-stamp (the evidence is kept)");
+    assert_eq!(files_ending(&ws, ".eml").len(), 1);
+    assert!(files_ending(&ws, ".tsr").is_empty());
+    let s = dpo(&ws).run(&["--now", "2021-03-26 11:05", "status"]);
+    assert!(
+        s.stdout().contains("waits for its RFC 3161 time-stamp"),
+        "{}",
+        s.stdout()
+    );
+    assert!(
+        s.stdout().contains("dpo timestamp --pending"),
+        "{}",
+        s.stdout()
+    );
+    dpo(&ws)
+        .run(&["--now", "2021-03-26 11:05", "breach", "show", "2021-001"])
+        .assert_stdout_has("TSA time-stamp waiting (`dpo timestamp --pending`)");
+    // Without a URL, --pending says what to do.
+    dpo(&ws).run(&["timestamp", "--pending"]).assert_code(2);
+    let server = tsa.serve("normal");
+    let p = dpo(&ws)
+        .env("DPO_TSA_URL", &server.url)
+        .run(&["timestamp", "--pending"]);
+    p.assert_code(0);
+    let emls = files_ending(&ws, ".eml.tsr");
+    assert_eq!(emls.len(), 1, "{emls:?}");
+    openssl_accepts(&tsa, &emls[0]);
+    let s = dpo(&ws).run(&["--now", "2021-03-26 11:05", "status"]);
+    assert!(
+        !s.stdout().contains("waits for its RFC 3161"),
+        "{}",
+        s.stdout()
+    );
+    dpo(&ws)
+        .run(&["timestamp", "--pending"])
+        .assert_stdout_has("no evidence waits");
+    dpo(&ws).run(&["journal", "verify"]).assert_code(0);
+}
+
+#[test]
+fn an_audit_pack_s_manifest_is_time_stamped_and_still_checks() {
+    let tsa = Tsa::new();
+    let server = tsa.serve("normal");
+    let ws = Workspace::sample();
+    dpo(&ws).run(&["keys", "generate"]).assert_code(0);
+    let r = dpo(&ws)
+        .env("DPO_TSA_URL", &server.url)
+        .run(&["audit", "pack", "-o", "pack"]);
+    r.assert_code(0);
+    r.assert_stdout_has("the authority's time (RFC 3161)");
+    let manifest = ws.path("pack/MANIFEST.sha256");
+    openssl_accepts(&tsa, &with(&manifest, "tsr"));
+    let c = crate::support::tools::sha256sum_in(&ws.path("pack"), &["-c", "MANIFEST.sha256"]);
+    assert!(c.success(), "{}", c.text());
+}

@@ -16,6 +16,7 @@ pub(crate) mod sheets;
 pub(crate) mod smtp;
 pub(crate) mod status;
 pub(crate) mod tools;
+pub(crate) mod tsa;
 pub(crate) mod workspace;
 
 pub(crate) use dpo::{Dpo, Run};

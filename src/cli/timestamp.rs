@@ -1,0 +1,389 @@
+//! `dpo timestamp`: RFC 3161 time-stamps of files by a time-stamping
+//! authority (`DPO_TSA_URL`), taken back from elsewhere (`--import`), and
+//! checked (`verify`) up to a trusted CA (`keys/tsa/*.pem`, `DPO_TSA_CA`).
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use clap::{Args, Subcommand};
+use serde::Serialize;
+
+use super::EXIT_FINDING;
+use super::{print_json, CliError, Settings};
+use crate::render::catalog::Msg;
+use crate::timestamp::{
+    self, issue, keep, response::Response, tsq_path, tsr_path, verify, Request, Stamp,
+    TimestampError,
+};
+use crate::workspace::{Act, Workspace};
+
+/// Options of `dpo timestamp`.
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct TimestampArgs {
+    /// `verify`.
+    #[command(subcommand)]
+    pub action: Option<TimestampAction>,
+    /// Files to time-stamp: writes FILE.tsq, and FILE.tsr when DPO_TSA_URL is set.
+    #[arg(required_unless_present_any = ["import", "pending"])]
+    pub files: Vec<PathBuf>,
+    /// Take back a response got elsewhere (FILE.tsr, beside FILE and FILE.tsq).
+    #[arg(long, value_name = "FILE.tsr")]
+    pub import: Vec<PathBuf>,
+    /// Time-stamp again every file of the workspace whose .tsq has no .tsr yet.
+    #[arg(long, conflicts_with_all = ["files", "import"])]
+    pub pending: bool,
+}
+
+/// `dpo timestamp verify`.
+#[derive(Debug, Subcommand)]
+pub enum TimestampAction {
+    /// Check FILE.tsr: imprint, nonce, signature, TSA certificate, trusted CA.
+    Verify(VerifyArgs),
+}
+
+/// Options of `dpo timestamp verify`.
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// The time-stamped file (FILE.tsq and FILE.tsr beside it).
+    pub file: PathBuf,
+}
+
+pub(super) fn run(settings: &Settings, args: &TimestampArgs) -> Result<i32, CliError> {
+    if let Some(TimestampAction::Verify(v)) = &args.action {
+        return run_verify(settings, &v.file);
+    }
+    if args.pending {
+        return pending(settings);
+    }
+    for tsr in &args.import {
+        import(settings, tsr)?;
+    }
+    for file in &args.files {
+        issue(settings, file)?;
+    }
+    Ok(0)
+}
+
+/// The workspace, when there is one, and the act when `file` is in it.
+fn place(settings: &Settings, file: &Path) -> Result<Option<(Workspace, Act)>, CliError> {
+    let Ok(ws) = settings.load() else {
+        return Ok(None);
+    };
+    if keep::in_workspace(&ws.root, file).is_none() {
+        return Ok(None);
+    }
+    let act = settings.act(ws.tz)?;
+    Ok(Some((ws, act)))
+}
+
+fn refused(path: &Path, refusal: timestamp::Refusal) -> CliError {
+    CliError::Timestamp(TimestampError::Refused {
+        path: path.to_path_buf(),
+        refusal,
+    })
+}
+
+/// Reads a `.tsr` of `path`: not one is bad input, a refusal of the
+/// authority a refusal.
+fn read_response(path: &Path, bytes: &[u8]) -> Result<Response, CliError> {
+    Response::read(bytes).map_err(|e| match e {
+        Ok(refusal) => refused(path, refusal),
+        Err(why) => CliError::Timestamp(TimestampError::NotResponse {
+            path: path.to_path_buf(),
+            why,
+        }),
+    })
+}
+
+fn read_request(path: &Path) -> Result<Request, CliError> {
+    Request::from_der(&timestamp::read(path)?).map_err(|why| {
+        CliError::Timestamp(TimestampError::NotRequest {
+            path: path.to_path_buf(),
+            why,
+        })
+    })
+}
+
+/// `dpo timestamp FILE`: the request, sent when a URL is set.
+fn issue(settings: &Settings, file: &Path) -> Result<(), CliError> {
+    let place = place(settings, file)?;
+    let ws = place.as_ref().map(|(w, a)| (w, a));
+    let url = settings.tsa_url.as_deref();
+    let (tsq_file, tsr_file) = (tsq_path(file), tsr_path(file));
+    if let Some(stamp) = issue::stamp_file(ws, url, file)? {
+        return say_stamped(settings, &tsr_file, &stamp, ws.map(|(w, _)| w));
+    }
+    let s = settings.strings();
+    let q = |p: &Path| crate::workspace::git::shell_quoted(&p.display().to_string());
+    let command = format!(
+        "curl -sS -H 'Content-Type: application/timestamp-query' --data-binary @{} -o {} URL",
+        q(&tsq_file),
+        q(&tsr_file)
+    );
+    say!(
+        s,
+        "timestamp-wrote-tsq",
+        file = tsq_file.display().to_string()
+    )?;
+    say!(s, "timestamp-next-curl", command = command)?;
+    say!(
+        s,
+        "timestamp-next-import",
+        command = format!("dpo timestamp --import {}", q(&tsr_file))
+    )?;
+    Ok(())
+}
+
+/// `dpo timestamp --pending`: every file of the workspace whose `.tsq` has
+/// no `.tsr` yet, time-stamped again (a new request).
+fn pending(settings: &Settings) -> Result<i32, CliError> {
+    let ws = settings.load()?;
+    let waiting = issue::waiting(&ws.root);
+    let s = settings.strings();
+    if waiting.is_empty() {
+        say!(s, "timestamp-none-waiting")?;
+        return Ok(0);
+    }
+    let Some(url) = settings.tsa_url.as_deref() else {
+        return Err(CliError::Said(
+            Msg::new("timestamp-pending-no-url")
+                .arg("count", waiting.len())
+                .into(),
+        ));
+    };
+    let act = settings.act(ws.tz)?;
+    let mut failed = 0;
+    for file in &waiting {
+        match issue::stamp_file(Some((&ws, &act)), Some(url), file) {
+            Ok(Some(stamp)) => say_stamped(settings, &tsr_path(file), &stamp, Some(&ws))?,
+            Ok(None) => {}
+            Err(e) => {
+                failed += 1;
+                errln!("{}", e.told().say(&s));
+            }
+        }
+    }
+    Ok(if failed > 0 { EXIT_FINDING } else { 0 })
+}
+
+/// The evidence a workflow just wrote, and then the journal head,
+/// time-stamped when `DPO_TSA_URL` is set; a failure is said, never
+/// returned: the evidence stays, waiting (`dpo timestamp --pending`).
+pub(super) fn auto(settings: &Settings, ws: &Workspace, files: &[PathBuf]) {
+    let (Some(url), false) = (settings.tsa_url.as_deref(), files.is_empty()) else {
+        return;
+    };
+    let Ok(act) = settings.act(ws.tz) else {
+        return;
+    };
+    let s = settings.strings();
+    for (file, result) in issue::auto(ws, &act, url, files) {
+        let shown = file
+            .strip_prefix(&ws.root)
+            .unwrap_or(&file)
+            .display()
+            .to_string();
+        let line = match result {
+            Ok(stamp) => tr!(
+                s,
+                "timestamp-auto-done",
+                file = shown,
+                local = local_time(stamp.gen_time, ws.tz),
+                utc = utc_time(stamp.gen_time)
+            ),
+            Err(e) => tr!(
+                s,
+                "timestamp-auto-waiting",
+                file = shown,
+                why = e.told().say(&s)
+            ),
+        };
+        // Beside JSON on stdout, the lines go to stderr.
+        if settings.json {
+            errln!("{line}");
+        } else {
+            let _ = outln!("{line}");
+        }
+    }
+}
+
+/// `dpo timestamp --import FILE.tsr`.
+fn import(settings: &Settings, tsr_file: &Path) -> Result<(), CliError> {
+    let Some(file) = timestamp::stamped_file(tsr_file, "tsr") else {
+        return Err(TimestampError::NotResponse {
+            path: tsr_file.to_path_buf(),
+            why: "the name does not end in .tsr".into(),
+        }
+        .into());
+    };
+    let tsr = timestamp::read(tsr_file)?;
+    let req = checked_request(&file)?;
+    let resp = read_response(tsr_file, &tsr)?;
+    resp.answers(&req).map_err(|r| refused(tsr_file, r))?;
+    let place = place(settings, &file)?;
+    let ws = place.as_ref().map(|(w, a)| (w, a));
+    keep::keep(
+        ws,
+        "timestamp.response",
+        &file,
+        &[(tsr_file.to_path_buf(), tsr)],
+    )?;
+    say_stamped(settings, tsr_file, &resp.stamp(), ws.map(|(w, _)| w))
+}
+
+/// The request of `file` (`FILE.tsq`), refused when it is not for `file`.
+fn checked_request(file: &Path) -> Result<Request, CliError> {
+    let imprint = timestamp::sha256(&timestamp::read(file)?);
+    let tsq_file = tsq_path(file);
+    let req = read_request(&tsq_file)?;
+    if req.imprint != imprint {
+        return Err(refused(&tsq_file, timestamp::Refusal::OtherFile));
+    }
+    Ok(req)
+}
+
+fn say_stamped(
+    settings: &Settings,
+    tsr_file: &Path,
+    stamp: &Stamp,
+    ws: Option<&Workspace>,
+) -> Result<(), CliError> {
+    let s = settings.strings();
+    let tz = ws.map(|w| w.tz).unwrap_or(crate::time::DEFAULT_TZ);
+    say!(
+        s,
+        "timestamp-kept",
+        file = tsr_file.display().to_string(),
+        local = local_time(stamp.gen_time, tz),
+        utc = utc_time(stamp.gen_time)
+    )?;
+    Ok(())
+}
+
+/// `2026-12-02 08:43:12 (UTC+01:00)`: the authority's time in `tz`.
+pub(super) fn local_time(t: DateTime<Utc>, tz: chrono_tz::Tz) -> String {
+    t.with_timezone(&tz)
+        .format("%Y-%m-%d %H:%M:%S (UTC%:z)")
+        .to_string()
+}
+
+fn utc_time(t: DateTime<Utc>) -> String {
+    t.format("%Y-%m-%d %H:%M:%S UTC").to_string()
+}
+
+/// The trusted CA certificates: `DPO_TSA_CA`, else `keys/tsa/*.pem`.
+fn trusted(settings: &Settings) -> Result<Vec<x509_cert::Certificate>, CliError> {
+    let files = match &settings.tsa_ca {
+        Some(f) => vec![f.clone()],
+        None => {
+            let dir = settings.root().join("keys").join("tsa");
+            let mut v: Vec<PathBuf> = std::fs::read_dir(&dir)
+                .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
+                .unwrap_or_default();
+            v.retain(|p| p.extension().is_some_and(|e| e == "pem"));
+            v.sort();
+            v
+        }
+    };
+    let mut cas = Vec::new();
+    for f in files {
+        let certs =
+            verify::read_cas(&timestamp::read(&f)?).map_err(|why| TimestampError::BadCa {
+                path: f.clone(),
+                why,
+            })?;
+        cas.extend(certs);
+    }
+    Ok(cas)
+}
+
+#[derive(Serialize)]
+struct VerifyReport<'a> {
+    file: String,
+    tsr: String,
+    verified: bool,
+    #[serde(flatten)]
+    stamp: &'a Stamp,
+}
+
+/// `dpo timestamp verify FILE`.
+fn run_verify(settings: &Settings, file: &Path) -> Result<i32, CliError> {
+    let req = checked_request(file)?;
+    let tsr_file = tsr_path(file);
+    let resp = read_response(&tsr_file, &timestamp::read(&tsr_file)?)?;
+    let cas = trusted(settings)?;
+    let stamp = verify::verify(&resp, &req, &cas).map_err(|r| refused(&tsr_file, r))?;
+    if settings.json {
+        print_json(&VerifyReport {
+            file: file.display().to_string(),
+            tsr: tsr_file.display().to_string(),
+            verified: true,
+            stamp: &stamp,
+        })?;
+        return Ok(0);
+    }
+    let tz = settings
+        .load()
+        .map(|w| w.tz)
+        .unwrap_or(crate::time::DEFAULT_TZ);
+    let s = settings.strings();
+    say!(
+        s,
+        "timestamp-verified",
+        file = tsr_file.display().to_string()
+    )?;
+    say!(
+        s,
+        "timestamp-verified-time",
+        local = local_time(stamp.gen_time, tz),
+        utc = utc_time(stamp.gen_time)
+    )?;
+    say!(s, "timestamp-verified-tsa", tsa = stamp.tsa.as_str())?;
+    say!(
+        s,
+        "timestamp-verified-serial",
+        serial = stamp.serial.as_str()
+    )?;
+    Ok(0)
+}
+
+/// Under `breach show`, for each notification whose `.eml` has a
+/// time-stamp or waits for one: the three times and what each means.
+pub(super) fn show_times(
+    settings: &Settings,
+    ws: &Workspace,
+    b: &crate::model::Breach,
+) -> Result<(), CliError> {
+    let stamped: Vec<_> = b
+        .notifications
+        .iter()
+        .map(|n| (n, ws.root.join(&n.eml)))
+        .filter(|(_, eml)| tsq_path(eml).exists())
+        .collect();
+    if stamped.is_empty() {
+        return Ok(());
+    }
+    let s = settings.strings();
+    say!(s, "timestamp-show-heading")?;
+    for (n, eml) in stamped {
+        let tsa = match issue::kept_stamp(&eml) {
+            Some(st) => tr!(
+                s,
+                "timestamp-show-tsa",
+                local = local_time(st.gen_time, ws.tz),
+                utc = utc_time(st.gen_time)
+            ),
+            None => tr!(s, "timestamp-show-waiting"),
+        };
+        say!(
+            s,
+            "timestamp-show-line",
+            eml = n.eml.as_str(),
+            local = local_time(n.sent_at.to_utc(), ws.tz),
+            reply = n.server_reply.as_str(),
+            tsa = tsa
+        )?;
+    }
+    Ok(())
+}
