@@ -7,7 +7,7 @@
 //!
 //! The cells' words are undone: « à compléter » is a value not given;
 //! `value (à confirmer)` is the value, its field put back in the record's
-//! `to_confirm`; « aucun » is an empty list (and `transfers: []`); a list is
+//! `to_confirm` (the mark found on any line of the cell); « aucun » is an empty list (and `transfers: []`); a list is
 //! one item per line, escaped ([`crate::sheet::unescape_item`]); a
 //! transfer column with more lines than the countries' is reported, its
 //! transfers not read. Sub-processors and measures, shown by name, are
@@ -24,7 +24,10 @@
 //! that differs from its neighbours is reported as not imported.
 //!
 //! Each sheet's header row is the first of its first ten rows that has its
-//! headers (a value above it is reported). A record is read field by field
+//! headers (a value above it is reported); a column whose header an earlier
+//! one has is not read, each of its values reported. A second sheet of one
+//! controller adds its other categories: a row whose category id the first
+//! gives is reported, not imported, and so is a transfer cell that differs. A record is read field by field
 //! (the `settle` module): a value it cannot take is reported at its own cell
 //! and left out, the rest kept; an id that is none is made from the text or
 //! the name and reported; a required name left « à compléter » keeps those

@@ -326,7 +326,7 @@ fn a_header_given_twice_has_its_second_column_said_and_the_first_kept() {
     assert!(v3[0].starts_with("non importé"), "{err}");
     assert!(v3[0].contains("«\u{202f}DUPDESC\u{202f}»"), "{err}");
     assert!(
-        v3[0].contains("porte déjà l'en-tête «\u{202f}description\u{202f}»"),
+        v3[0].contains("donne déjà le champ de cette colonne-ci, «\u{202f}description\u{202f}»"),
         "{err}"
     );
     let i4 = lines_at(&err, "Mesures de sécurité, ligne 4, colonne I");
@@ -417,4 +417,46 @@ fn the_empty_cells_of_an_added_category_row_are_no_value() {
         .collect();
     assert!(ids.contains(&"visio".to_string()), "{ids:?}");
     r.assert_code(0);
+}
+
+#[test]
+fn in_the_authority_layout_a_field_given_by_two_columns_has_the_second_said() {
+    let ws = Workspace::missing();
+    let xlsx = ws.path("registre-apd.xlsx");
+    openpyxl(
+        &xlsx,
+        r#"
+ws.title = "Registre"
+ws.append(["Nom du responsable du traitement", "Catégories de traitements",
+           "Transferts vers un pays tiers ou une organisation internationale",
+           "Garanties appropriées", "Garanties appropriées", "Organisme"])
+ws.append(["Commune A", "Paie", "Canada : Éditeur", "CCT", "BCR-N24", "Commune B"])
+"#,
+    );
+    let map = ws.path("correspondance.yaml");
+    std::fs::write(&map, "columns:\n  Organisme: controller\n").unwrap();
+    let into = ws.path("nouveau");
+    let r = dpo_in(&ws).import(&xlsx, &into, Some(&map));
+    r.assert_no_panic();
+    let err = r.stderr();
+    let e2 = lines_at(&err, "Registre, ligne 2, colonne E");
+    assert_eq!(e2.len(), 1, "{err}");
+    assert!(e2[0].starts_with("non importé"), "{err}");
+    assert!(
+        e2[0].contains("BCR-N24") && e2[0].contains("la colonne D donne déjà"),
+        "{err}"
+    );
+    let f2 = lines_at(&err, "Registre, ligne 2, colonne F");
+    assert_eq!(f2.len(), 1, "{err}");
+    assert!(f2[0].contains("«\u{202f}Commune B\u{202f}»"), "{err}");
+    assert!(f2[0].contains("la colonne A donne déjà"), "{err}");
+    assert!(f2[0].contains("«\u{202f}Organisme\u{202f}»"), "{err}");
+    r.assert_code(1);
+    let a = yaml(&into.join("controllers/commune-a.yaml"));
+    assert_eq!(
+        a["transfers"][0]["safeguards"].as_str(),
+        Some("CCT"),
+        "{a:?}"
+    );
+    assert!(!into.join("controllers/commune-b.yaml").exists());
 }
