@@ -63,6 +63,8 @@ impl Problem {
                 | "sheetimport-f14c-id-from-sheet"
                 | "sheetimport-f14d-unnamed-one"
                 | "sheetimport-f14e-id-made-blank"
+                | "sheetimport-f14e-time-dropped"
+                | "sheetimport-f14e-phone-number"
         )
     }
 

@@ -428,6 +428,20 @@ impl Reader {
         });
     }
 
+    /// What a typed cell loses when it is read for the field `path`: the
+    /// time of a date-time in a date field, a leading 0 a number cell may
+    /// have lost in a phone field; said at its cell, the value imported.
+    fn typed_loss(&mut self, sheet: &ReadSheet, row: usize, col: usize, path: &str, cell: &Cell) {
+        let leaf = path.rsplit('.').next().unwrap_or(path);
+        let why = match cell {
+            Cell::DateTime(_) if shape(leaf) == Shape::Date => "sheetimport-f14e-time-dropped",
+            Cell::Number(_) if leaf == "phone" => "sheetimport-f14e-phone-number",
+            _ => return,
+        };
+        let v = as_text(cell).unwrap_or_default();
+        self.problem(sheet, row, col, Msg::new(why).arg("value", v));
+    }
+
     /// A processor row whose field is not read: its value (column B),
     /// or else its label (column A), said with `why`.
     fn keyless(&mut self, sheet: &ReadSheet, row: usize, why: Msg) {
@@ -597,7 +611,10 @@ impl Reader {
                 continue;
             }
             match value(&self.w, path, cell, &text) {
-                Ok(v) => put(&mut m, path, v),
+                Ok(v) => {
+                    self.typed_loss(k.sheet, row, c + 1, path, cell);
+                    put(&mut m, path, v)
+                }
                 Err(why) => self.problem(k.sheet, row, c + 1, why),
             }
         }
@@ -805,7 +822,10 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
                 );
             }
             match value(&r.w, &key, cell, &text) {
-                Ok(v) => put(&mut p, &key, v),
+                Ok(v) => {
+                    r.typed_loss(s, row, 2, &key, cell);
+                    put(&mut p, &key, v)
+                }
                 Err(why) => r.problem(s, row, 2, why),
             }
         }

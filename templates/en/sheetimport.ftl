@@ -116,3 +116,5 @@ sheetimport-f14e-category-twice = “{ $value }”: the sheet “{ $sheet }” a
 sheetimport-f14e-transfers-twice = “{ $value }”: this controller's transfers are those of the sheet “{ $sheet }”; this different value is not imported
 sheetimport-f14e-blank-id = category
 sheetimport-f14e-id-made-blank = neither identifier nor name on this row, which has other values; it is imported with the identifier “{ $id }”, its name is to complete
+sheetimport-f14e-time-dropped = “{ $value }”: this field is a date; the date is imported, the time is not kept
+sheetimport-f14e-phone-number = “{ $value }”: a phone number typed as a number; it is imported as it is, but the spreadsheet may have taken off a leading 0: check it

@@ -116,3 +116,5 @@ sheetimport-f14e-category-twice = « { $value } » : la feuille « { $sh
 sheetimport-f14e-transfers-twice = « { $value } » : les transferts de ce responsable de traitement sont ceux de la feuille « { $sheet } » ; cette valeur-ci, différente, n'est pas importée
 sheetimport-f14e-blank-id = categorie
 sheetimport-f14e-id-made-blank = ni identifiant ni nom sur cette ligne, qui a d'autres valeurs ; elle est importée avec l'identifiant « { $id } », son nom est à compléter
+sheetimport-f14e-time-dropped = « { $value } » : ce champ est une date ; la date est importée, l'heure n'est pas gardée
+sheetimport-f14e-phone-number = « { $value } » : un numéro de téléphone saisi comme nombre ; il est importé tel quel, mais le tableur a pu en ôter un 0 initial : vérifiez-le

@@ -460,3 +460,50 @@ ws.append(["Commune A", "Paie", "Canada : Éditeur", "CCT", "BCR-N24", "Commune 
     );
     assert!(!into.join("controllers/commune-b.yaml").exists());
 }
+
+#[test]
+fn a_time_in_a_date_cell_and_a_phone_typed_as_a_number_are_said() {
+    let ws = Workspace::sample();
+    let (r, into) = edited_export(
+        &ws,
+        "import datetime\n\
+         rt = wb['Responsables de traitement']\n\
+         col = [c.column for c in rt[2] if isinstance(c.value, datetime.date)][0]\n\
+         rt.cell(row=2, column=col).value = datetime.datetime(2021, 2, 1, 14, 30)\n\
+         st = wb['Sous-traitant']\n\
+         row = [c.row for c in st['C'] if c.value == 'dpo.phone'][0]\n\
+         st.cell(row=row, column=2).value = 163124412\n\
+         open(sys.argv[1] + '.at', 'w').write(f'{col} {row}')\n",
+        false,
+    );
+    let at = std::fs::read_to_string(ws.path("modifie.xlsx.at")).unwrap();
+    let (col, row) = at.split_once(' ').unwrap();
+    let letters = |n: usize| {
+        let (mut n, mut s) = (n, String::new());
+        while n > 0 {
+            s.insert(0, (b'A' + ((n - 1) % 26) as u8) as char);
+            n = (n - 1) / 26;
+        }
+        s
+    };
+    let err = r.stderr();
+    let time = lines_at(
+        &err,
+        &format!(
+            "Responsables de traitement, ligne 2, colonne {}",
+            letters(col.parse().unwrap())
+        ),
+    );
+    assert_eq!(time.len(), 1, "{err}");
+    assert!(time[0].starts_with("signalé, importé"), "{err}");
+    assert!(time[0].contains("l'heure n'est pas gardée"), "{err}");
+    let phone = lines_at(&err, &format!("Sous-traitant, ligne {row}, colonne B"));
+    assert_eq!(phone.len(), 1, "{err}");
+    assert!(phone[0].starts_with("signalé, importé"), "{err}");
+    assert!(phone[0].contains("«\u{202f}163124412\u{202f}»"), "{err}");
+    assert!(phone[0].contains("0 initial"), "{err}");
+    let p = yaml(&into.join("processor.yaml"));
+    assert_eq!(p["dpo"]["phone"].as_str(), Some("163124412"), "{p:?}");
+    let text = std::fs::read_to_string(into.join("controllers/juvisy-sur-orge.yaml")).unwrap();
+    assert!(text.contains("2021-02-01"), "{text}");
+}
