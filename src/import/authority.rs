@@ -259,7 +259,7 @@ struct Draft {
 /// Reads the first sheet in the authority's layout, `None` when no sheet
 /// has its columns.
 pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imported> {
-    let (sheet, header_row, fields) = sheets.iter().find_map(|s| {
+    let (sheet, header_row, mut fields) = sheets.iter().find_map(|s| {
         (1..=10.min(s.rows.len())).find_map(|r| {
             let fields: Vec<Option<Field>> = s.rows[r - 1]
                 .iter()
@@ -274,6 +274,16 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
         ..Imported::default()
     };
     let mut drafts: Vec<Draft> = Vec::new();
+    // A field two columns give (a header twice, a mapped column beside the
+    // standard one): the first is read, each value of the other said.
+    let mut twice: Vec<(usize, usize)> = Vec::new();
+    for c in 1..fields.len() {
+        let Some(f) = fields[c] else { continue };
+        if let Some(first) = fields[..c].iter().position(|x| *x == Some(f)) {
+            fields[c] = None;
+            twice.push((c, first + 1));
+        }
+    }
     // The other sheets are not read: each value is reported; so is each
     // value above the header row (a title, a note).
     super::stray_sheets(
@@ -315,9 +325,16 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
         for (c, cell) in cells.iter().enumerate() {
             if fields.get(c).copied().flatten().is_none() {
                 if let Some(v) = as_text(cell) {
-                    let why = match as_text(sheet.cell(header_row, c + 1)) {
-                        Some(header) => Msg::new("sheetimport-no-field").arg("header", header),
-                        None => Msg::new("sheetimport-f14b-no-field-unnamed"),
+                    let header = as_text(sheet.cell(header_row, c + 1));
+                    let first = twice.iter().find(|(t, _)| *t == c).map(|(_, f)| *f);
+                    let why = match (header, first) {
+                        (Some(header), Some(first)) => Msg::new("sheetimport-f14e-header-twice")
+                            .arg("header", header)
+                            .arg("first", crate::sheet::read::column_letters(first)),
+                        (Some(header), None) => {
+                            Msg::new("sheetimport-no-field").arg("header", header)
+                        }
+                        (None, _) => Msg::new("sheetimport-f14b-no-field-unnamed"),
                     };
                     out.problems.push(problem(row, c + 1, why.arg("value", v)));
                 }
@@ -897,5 +914,29 @@ mod tests {
         assert!(matches!(e, ImportError::Mapping { line: 2, .. }), "{e:?}");
         let m = Mapping::parse("m.yaml", "columns:\n  \"Mesures\": measures\n").unwrap();
         assert_eq!(m.columns.get("Mesures"), Some(&Field::Measures));
+    }
+
+    #[test]
+    fn a_second_column_of_one_field_is_said_at_each_value() {
+        let s = sheet(vec![
+            vec![
+                "Nom du responsable du traitement",
+                "Catégories de traitements",
+                "Catégories de traitements",
+            ],
+            vec!["Commune A", "Paie", "Voirie"],
+            vec!["Commune A", "État civil", ""],
+        ]);
+        let out = import(&[s], &Mapping::default(), Lang::Fr).unwrap();
+        assert_eq!(
+            places(&out),
+            [(2, Some(3), "sheetimport-f14e-header-twice")]
+        );
+        let said = Catalog::of(Lang::Fr).msg(&out.problems[0].why);
+        assert!(
+            said.contains("Voirie") && said.contains("colonne B"),
+            "{said}"
+        );
+        assert_eq!(out.controllers.len(), 1);
     }
 }

@@ -62,6 +62,9 @@ impl Problem {
                 | "sheetimport-f14b-safeguards-lines"
                 | "sheetimport-f14c-id-from-sheet"
                 | "sheetimport-f14d-unnamed-one"
+                | "sheetimport-f14e-id-made-blank"
+                | "sheetimport-f14e-time-dropped"
+                | "sheetimport-f14e-phone-number"
         )
     }
 
@@ -71,7 +74,9 @@ impl Problem {
     pub fn noted(&self) -> bool {
         matches!(
             self.why.id,
-            "sheetimport-f14b-mapping-absent" | "sheetimport-f14d-stale-copy"
+            "sheetimport-f14b-mapping-absent"
+                | "sheetimport-f14d-stale-copy"
+                | "sheetimport-f14e-header-twice-empty"
         )
     }
 

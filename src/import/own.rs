@@ -7,7 +7,7 @@
 //!
 //! The cells' words are undone: « à compléter » is a value not given;
 //! `value (à confirmer)` is the value, its field put back in the record's
-//! `to_confirm`; « aucun » is an empty list (and `transfers: []`); a list is
+//! `to_confirm` (the mark found on any line of the cell); « aucun » is an empty list (and `transfers: []`); a list is
 //! one item per line, escaped ([`crate::sheet::unescape_item`]); a
 //! transfer column with more lines than the countries' is reported, its
 //! transfers not read. Sub-processors and measures, shown by name, are
@@ -24,7 +24,10 @@
 //! that differs from its neighbours is reported as not imported.
 //!
 //! Each sheet's header row is the first of its first ten rows that has its
-//! headers (a value above it is reported). A record is read field by field
+//! headers (a value above it is reported); a column whose header an earlier
+//! one has is not read, each of its values reported. A second sheet of one
+//! controller adds its other categories: a row whose category id the first
+//! gives is reported, not imported, and so is a transfer cell that differs. A record is read field by field
 //! (the `settle` module): a value it cannot take is reported at its own cell
 //! and left out, the rest kept; an id that is none is made from the text or
 //! the name and reported; a required name left « à compléter » keeps those
@@ -82,6 +85,9 @@ struct Known<'a> {
     kind: Kind,
     header: usize,
     keys: Vec<Option<String>>,
+    /// The columns (from 1) whose header an earlier column already has,
+    /// each with that earlier column: not read, their values reported.
+    twice: Vec<(usize, usize)>,
 }
 
 /// The kind of `sheet`, its header row and its columns' keys: the first of
@@ -89,12 +95,22 @@ struct Known<'a> {
 /// above the header does not hide the sheet (it is reported).
 fn recognise(sheet: &ReadSheet) -> Option<Known<'_>> {
     (1..=10.min(sheet.rows.len())).find_map(|header| {
-        let (kind, keys) = header_kind(&sheet.rows[header - 1])?;
+        let (kind, mut keys) = header_kind(&sheet.rows[header - 1])?;
+        // A header given twice: the first column is read, the other not.
+        let mut twice = Vec::new();
+        for c in 1..keys.len() {
+            let Some(key) = keys[c].clone() else { continue };
+            if let Some(first) = keys[..c].iter().position(|k| k.as_ref() == Some(&key)) {
+                keys[c] = None;
+                twice.push((c + 1, first + 1));
+            }
+        }
         Some(Known {
             sheet,
             kind,
             header,
             keys,
+            twice,
         })
     })
 }
@@ -165,15 +181,32 @@ impl Words {
         if self.is_todo(&text) || matches!(c, Cell::Marked(_, Mark::Missing)) {
             return None;
         }
-        for label in &self.to_confirm {
-            if let Some(v) = text.strip_suffix(&format!(" ({label})")) {
-                return Some((v.to_string(), true));
-            }
-            if let Some(v) = text.strip_suffix(&format!("({label})")) {
-                return Some((v.trim_end().to_string(), true));
-            }
+        // The mark ends the cell's last line on export; a line added below
+        // it by hand moves it up: it is found on any line.
+        let mut assumed = false;
+        let lines: Vec<String> = text
+            .split('\n')
+            .map(|line| match self.strip_mark(line) {
+                Some(v) => {
+                    assumed = true;
+                    v
+                }
+                None => line.to_string(),
+            })
+            .collect();
+        if assumed {
+            return Some((lines.join("\n"), true));
         }
         Some((text, false))
+    }
+
+    /// `line` without its « (à confirmer) » mark, when it ends with one.
+    fn strip_mark(&self, line: &str) -> Option<String> {
+        let line = line.trim_end();
+        self.to_confirm.iter().find_map(|label| {
+            line.strip_suffix(&format!("({label})"))
+                .map(|v| v.trim_end().to_string())
+        })
     }
 
     fn is_none(&self, s: &str) -> bool {
@@ -395,6 +428,20 @@ impl Reader {
         });
     }
 
+    /// What a typed cell loses when it is read for the field `path`: the
+    /// time of a date-time in a date field, a leading 0 a number cell may
+    /// have lost in a phone field; said at its cell, the value imported.
+    fn typed_loss(&mut self, sheet: &ReadSheet, row: usize, col: usize, path: &str, cell: &Cell) {
+        let leaf = path.rsplit('.').next().unwrap_or(path);
+        let why = match cell {
+            Cell::DateTime(_) if shape(leaf) == Shape::Date => "sheetimport-f14e-time-dropped",
+            Cell::Number(_) if leaf == "phone" => "sheetimport-f14e-phone-number",
+            _ => return,
+        };
+        let v = as_text(cell).unwrap_or_default();
+        self.problem(sheet, row, col, Msg::new(why).arg("value", v));
+    }
+
     /// A processor row whose field is not read: its value (column B),
     /// or else its label (column A), said with `why`.
     fn keyless(&mut self, sheet: &ReadSheet, row: usize, why: Msg) {
@@ -480,7 +527,10 @@ impl Reader {
     /// The identifier of the record `m` of row `row` of `k`: the one typed
     /// in the column `prefix` + `id` when it is one; else one made from the
     /// text typed there, or from the record's `name_field`, distinct from
-    /// `taken`, and reported at the id cell. Nothing when neither is typed.
+    /// `taken`, and reported at the id cell. When neither is typed, one
+    /// made from `blank` (a category row with values but neither id nor
+    /// name), reported; else nothing.
+    #[allow(clippy::too_many_arguments)]
     fn make_id(
         &mut self,
         k: &Known<'_>,
@@ -489,6 +539,7 @@ impl Reader {
         name_field: &str,
         m: &mut Mapping,
         taken: &mut Vec<Id>,
+        blank: Option<&str>,
     ) {
         let typed = typed_id(m);
         if Id::new(&typed).is_ok() {
@@ -501,6 +552,10 @@ impl Reader {
         } else {
             typed.clone()
         };
+        let (from, blank) = match blank {
+            Some(b) if from.trim().is_empty() => (b.to_string(), true),
+            _ => (from, false),
+        };
         if from.trim().is_empty() {
             return;
         }
@@ -511,7 +566,9 @@ impl Reader {
             .iter()
             .position(|x| x.as_deref() == Some(&format!("{prefix}id")))
             .map_or(1, |c| c + 1);
-        let why = if typed.is_empty() {
+        let why = if blank {
+            Msg::new("sheetimport-f14e-id-made-blank")
+        } else if typed.is_empty() {
             Msg::new("sheetimport-f14b-id-made-empty")
         } else {
             Msg::new("sheetimport-f14b-id-made").arg("value", typed)
@@ -554,7 +611,10 @@ impl Reader {
                 continue;
             }
             match value(&self.w, path, cell, &text) {
-                Ok(v) => put(&mut m, path, v),
+                Ok(v) => {
+                    self.typed_loss(k.sheet, row, c + 1, path, cell);
+                    put(&mut m, path, v)
+                }
                 Err(why) => self.problem(k.sheet, row, c + 1, why),
             }
         }
@@ -577,7 +637,7 @@ impl Reader {
         for k in ks {
             for row in Reader::rows(k) {
                 let (mut m, assumed) = self.fields(k, row, prefix);
-                self.make_id(k, row, prefix, name_field, &mut m, &mut taken);
+                self.make_id(k, row, prefix, name_field, &mut m, &mut taken, None);
                 match self.settle::<T>(k, row, prefix, with_confirm(m, assumed)) {
                     Some((_, Some(t))) => {
                         names.push(t.named());
@@ -684,8 +744,11 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
     // Columns that are none of the layout's: reported once, by header.
     for k in &known {
         super::above_header(&mut r.problems, k.sheet, k.header);
+        for &(c, first) in &k.twice {
+            twice_column(&mut r, k, c, first);
+        }
         for (c, key) in k.keys.iter().enumerate() {
-            if key.is_none() {
+            if key.is_none() && !k.twice.iter().any(|&(t, _)| t == c + 1) {
                 if let Some(h) = as_text(k.sheet.cell(k.header, c + 1)) {
                     r.problem(
                         k.sheet,
@@ -759,7 +822,10 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
                 );
             }
             match value(&r.w, &key, cell, &text) {
-                Ok(v) => put(&mut p, &key, v),
+                Ok(v) => {
+                    r.typed_loss(s, row, 2, &key, cell);
+                    put(&mut p, &key, v)
+                }
                 Err(why) => r.problem(s, row, 2, why),
             }
         }
@@ -836,6 +902,10 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
         || cat.get("sheets-sheet-subprocessors").to_string(),
         |k| k.sheet.name.clone(),
     );
+    // The sheet that gave each controller's categories first, and the
+    // text of its transfer columns: a later sheet of the same controller
+    // adds its other categories, never replaces one.
+    let mut given: BTreeMap<String, (String, Vec<String>)> = BTreeMap::new();
     for k in of(Kind::Activities) {
         let col = |key: &str| {
             k.keys
@@ -929,8 +999,17 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
                 siblings.entry(name).or_insert(id);
             }
         }
-        let mut activities = Vec::new();
+        let earlier = given.get(&id).cloned();
+        let mut activities = match (&earlier, ctrl.get("activities")) {
+            (Some(_), Some(Value::Sequence(list))) => list.clone(),
+            _ => Vec::new(),
+        };
+        let before: Vec<String> = activities
+            .iter()
+            .filter_map(|a| a.get("id").map(settle::text_of))
+            .collect();
         let mut taken = typed_ids(k, "activity.id");
+        taken.extend(before.iter().filter_map(|b| Id::new(b).ok()));
         for &row in &rows {
             // The row of a controller with no category holds none of the
             // category's columns; any other row is a category.
@@ -941,8 +1020,29 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
             if !category {
                 continue;
             }
+            // A category an earlier sheet of this controller gave: the row
+            // is said, the earlier kept.
+            if let (Some((first, _)), Some(c)) = (&earlier, col("activity.id")) {
+                let here = as_text(k.sheet.cell(row, c)).unwrap_or_default();
+                if before.iter().any(|b| b == here.trim()) {
+                    let why = Msg::new("sheetimport-f14e-category-twice")
+                        .arg("value", here.trim())
+                        .arg("sheet", first.as_str());
+                    r.problem(k.sheet, row, c, why);
+                    continue;
+                }
+            }
             let (mut m, assumed) = r.fields(k, row, "activity.");
-            r.make_id(k, row, "activity.", "name", &mut m, &mut taken);
+            let blank = format!("{}-{row}", cat.get("sheetimport-f14e-blank-id"));
+            r.make_id(
+                k,
+                row,
+                "activity.",
+                "name",
+                &mut m,
+                &mut taken,
+                Some(&blank),
+            );
             // Names back to ids.
             for (field, pairs, sheet) in [
                 ("subprocessors", &names, &sp_sheet),
@@ -1009,10 +1109,34 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
                     col("activity.id").unwrap_or(id_col),
                 )
             }));
-        if let Some(&row) = rows.first() {
-            compare_transfers(&mut r, k, &rows, &col);
-            if let Some(t) = transfers(&mut r, k, row, &col) {
-                ctrl.insert("transfers".into(), t);
+        let Some(&row) = rows.first() else { continue };
+        compare_transfers(&mut r, k, &rows, &col);
+        let texts: Vec<String> = TRANSFER_KEYS
+            .iter()
+            .map(|key| {
+                col(key)
+                    .and_then(|c| as_text(k.sheet.cell(row, c)))
+                    .unwrap_or_default()
+            })
+            .collect();
+        match earlier {
+            // The transfers are the first sheet's: a later sheet's that
+            // differ are said, not read.
+            Some((first, kept)) => {
+                for ((key, text), kept) in TRANSFER_KEYS.iter().zip(&texts).zip(&kept) {
+                    if text.trim() != kept.trim() && !text.trim().is_empty() {
+                        let why = Msg::new("sheetimport-f14e-transfers-twice")
+                            .arg("value", text.as_str())
+                            .arg("sheet", first.as_str());
+                        r.problem(k.sheet, row, col(key).unwrap_or(0), why);
+                    }
+                }
+            }
+            None => {
+                if let Some(t) = transfers(&mut r, k, row, &col) {
+                    ctrl.insert("transfers".into(), t);
+                }
+                given.insert(id.clone(), (k.sheet.name.clone(), texts));
             }
         }
     }
@@ -1041,6 +1165,7 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
             "name",
             &mut m,
             &mut taken,
+            None,
         );
         let Some(id) = m
             .shift_remove("id")
@@ -1062,6 +1187,34 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
     }
     out.problems = r.problems;
     Some(out)
+}
+
+/// A column `c` of `k` whose header the column `first` already has: each of
+/// its values reported at its cell as not imported, or its header alone,
+/// as a fact, when it holds none.
+fn twice_column(r: &mut Reader, k: &Known<'_>, c: usize, first: usize) {
+    let header = as_text(k.sheet.cell(k.header, c)).unwrap_or_default();
+    let why = |id: &'static str| {
+        Msg::new(id)
+            .arg("header", header.as_str())
+            .arg("first", crate::sheet::read::column_letters(first))
+    };
+    let mut any = false;
+    for row in k.header + 1..=k.sheet.rows.len() {
+        if let Some(v) = as_text(k.sheet.cell(row, c)) {
+            any = true;
+            let why = why("sheetimport-f14e-header-twice").arg("value", v);
+            r.problem(k.sheet, row, c, why);
+        }
+    }
+    if !any {
+        r.problem(
+            k.sheet,
+            k.header,
+            c,
+            why("sheetimport-f14e-header-twice-empty"),
+        );
+    }
 }
 
 /// The columns of a controller's sheet that repeat a value kept elsewhere:
@@ -1156,10 +1309,11 @@ fn report_copies(
                 r.w.unmark(cell)
                     .map(|(t, _)| t.trim().to_string())
                     .filter(|s| !s.is_empty());
-            if here == *kept {
+            // An empty cell (a row added by hand) is no value: nothing lost.
+            let typed = as_text(cell).unwrap_or_default();
+            if here == *kept || typed.trim().is_empty() {
                 continue;
             }
-            let typed = as_text(cell).unwrap_or_default();
             match differ.iter_mut().find(|(t, _)| t.trim() == typed.trim()) {
                 Some((_, at)) => at.push(row),
                 None => differ.push((typed, vec![row])),
@@ -1220,8 +1374,9 @@ fn compare_transfers(
         let Some(c) = col(key) else { continue };
         let kept = as_text(k.sheet.cell(first, c)).unwrap_or_default();
         for &row in others {
+            // An empty cell (a row added by hand) is no value: nothing lost.
             let here = as_text(k.sheet.cell(row, c)).unwrap_or_default();
-            if here.trim() != kept.trim() {
+            if !here.trim().is_empty() && here.trim() != kept.trim() {
                 r.problem(
                     k.sheet,
                     row,

@@ -109,3 +109,12 @@ sheetimport-f14d-stale-copy-todo = “{ $value }”: a copy, on { $rows ->
   }, of a value of the sheet “{ $sheet }”, where the value kept is { $kept }; change it there
 sheetimport-f14d-unnamed-one = “{ $value }” is not in the sheet “{ $sheet }”; the record “{ $id }”, the only one of that sheet whose name is empty, is taken; give it its name back there (or correct this name)
 sheetimport-f14d-unnamed-many = “{ $value }” is not in the sheet “{ $sheet }”, where several records have an empty name ({ $ids }); give its name back to the one this name means, or write its id here instead, then import again; this reference is not imported
+# Part f14e: what the import also reports (fourth review).
+sheetimport-f14e-header-twice = “{ $value }”: column { $first } already gives the field of this column, “{ $header }”; only column { $first } is read, this value is not imported
+sheetimport-f14e-header-twice-empty = the header “{ $header }” is already column { $first }'s; this column, empty, is not read
+sheetimport-f14e-category-twice = “{ $value }”: the sheet “{ $sheet }” already gives this category of this controller; this row is not imported
+sheetimport-f14e-transfers-twice = “{ $value }”: this controller's transfers are those of the sheet “{ $sheet }”; this different value is not imported
+sheetimport-f14e-blank-id = category
+sheetimport-f14e-id-made-blank = neither identifier nor name on this row, which has other values; it is imported with the identifier “{ $id }”, its name is to complete
+sheetimport-f14e-time-dropped = “{ $value }”: this field is a date; the date is imported, the time is not kept
+sheetimport-f14e-phone-number = “{ $value }”: a phone number typed as a number; it is imported as it is, but the spreadsheet may have taken off a leading 0: check it

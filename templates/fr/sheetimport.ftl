@@ -109,3 +109,12 @@ sheetimport-f14d-stale-copy-todo = « { $value } » : copie, sur { $rows -
   }, d'une valeur de la feuille « { $sheet } », où la valeur retenue est { $kept } ; c'est là qu'elle se modifie
 sheetimport-f14d-unnamed-one = « { $value } » ne figure pas dans la feuille « { $sheet } » ; l'enregistrement « { $id } », le seul de cette feuille dont le nom est vide, est retenu ; redonnez-lui son nom là (ou corrigez ce nom-ci)
 sheetimport-f14d-unnamed-many = « { $value } » ne figure pas dans la feuille « { $sheet } », où plusieurs enregistrements ont un nom vide ({ $ids }) ; redonnez son nom à celui que désigne ce nom, ou écrivez ici son identifiant à la place, puis relancez l'import ; cette référence n'est pas importée
+# Partie f14e : ce que l'import signale en plus (quatrième revue).
+sheetimport-f14e-header-twice = « { $value } » : la colonne { $first } donne déjà le champ de cette colonne-ci, « { $header } » ; seule la colonne { $first } est lue, cette valeur n'est pas importée
+sheetimport-f14e-header-twice-empty = l'en-tête « { $header } » est déjà celui de la colonne { $first } ; cette colonne-ci, vide, n'est pas lue
+sheetimport-f14e-category-twice = « { $value } » : la feuille « { $sheet } » donne déjà cette catégorie de ce responsable de traitement ; cette ligne n'est pas importée
+sheetimport-f14e-transfers-twice = « { $value } » : les transferts de ce responsable de traitement sont ceux de la feuille « { $sheet } » ; cette valeur-ci, différente, n'est pas importée
+sheetimport-f14e-blank-id = categorie
+sheetimport-f14e-id-made-blank = ni identifiant ni nom sur cette ligne, qui a d'autres valeurs ; elle est importée avec l'identifiant « { $id } », son nom est à compléter
+sheetimport-f14e-time-dropped = « { $value } » : ce champ est une date ; la date est importée, l'heure n'est pas gardée
+sheetimport-f14e-phone-number = « { $value } » : un numéro de téléphone saisi comme nombre ; il est importé tel quel, mais le tableur a pu en ôter un 0 initial : vérifiez-le

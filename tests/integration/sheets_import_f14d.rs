@@ -260,3 +260,250 @@ fn a_cleared_measure_title_keeps_the_categories_references_or_says_what_to_do() 
         "{ctrl}"
     );
 }
+
+// Part f14e: the fourth review's silent drops (review 14d, defects 1–5).
+
+fn controller(into: &Path) -> serde_yaml::Value {
+    yaml(&into.join("controllers/juvisy-sur-orge.yaml"))
+}
+
+fn strs(v: &serde_yaml::Value) -> Vec<String> {
+    v.as_sequence()
+        .map(|s| {
+            s.iter()
+                .filter_map(|x| x.as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_confirm_mark_moved_up_by_an_added_line_is_kept_and_the_added_item_said() {
+    let ws = Workspace::sample();
+    let (r, into) = edited_export(
+        &ws,
+        "assert '(à confirmer)' in ws['J2'].value and '(à confirmer)' in ws['K2'].value\n\
+         ws['J2'] = ws['J2'].value + '\\nnoms des agents'\n\
+         ws['K2'] = ws['K2'].value + '\\nSIIM94'\n",
+        false,
+    );
+    let err = r.stderr();
+    let a = &controller(&into)["activities"][0];
+    let confirm = strs(&a["to_confirm"]);
+    assert!(confirm.contains(&"data_categories".to_string()), "{a:?}");
+    assert!(confirm.contains(&"subprocessors".to_string()), "{a:?}");
+    let data = strs(&a["data_categories"]);
+    assert_eq!(data.len(), 2, "{data:?}");
+    assert!(data.iter().all(|d| !d.contains("confirmer")), "{data:?}");
+    assert_eq!(data[1], "noms des agents");
+    // The marked sub-processor is kept; the added name, which is none
+    // of the sheet's, is said at its cell; the mark is not lost.
+    let sps = strs(&a["subprocessors"]);
+    assert_eq!(sps, ["siim94", "partenaires-regie"], "{a:?}");
+    let k2 = lines_at(&err, "Juvisy-sur-Orge, ligne 2, colonne K");
+    assert_eq!(k2.len(), 1, "{err}");
+    assert!(
+        k2[0].starts_with("non importé") && k2[0].contains("SIIM94"),
+        "{err}"
+    );
+    assert!(lines_at(&err, "ligne 2, colonne J").is_empty(), "{err}");
+    r.assert_code(1);
+}
+
+#[test]
+fn a_header_given_twice_has_its_second_column_said_and_the_first_kept() {
+    let ws = Workspace::sample();
+    let (r, into) = edited_export(
+        &ws,
+        "ws['V1'] = 'description'\nws['V3'] = 'DUPDESC'\n\
+         ms = wb['Mesures de sécurité']\nms['I1'] = 'intitulé'\nms['I4'] = 'DUPTITLE'\n\
+         ms['J1'] = 'intitulé'\n",
+        false,
+    );
+    let err = r.stderr();
+    let v3 = lines_at(&err, "Juvisy-sur-Orge, ligne 3, colonne V");
+    assert_eq!(v3.len(), 1, "{err}");
+    assert!(v3[0].starts_with("non importé"), "{err}");
+    assert!(v3[0].contains("«\u{202f}DUPDESC\u{202f}»"), "{err}");
+    assert!(
+        v3[0].contains("donne déjà le champ de cette colonne-ci, «\u{202f}description\u{202f}»"),
+        "{err}"
+    );
+    let i4 = lines_at(&err, "Mesures de sécurité, ligne 4, colonne I");
+    assert_eq!(i4.len(), 1, "{err}");
+    assert!(i4[0].contains("DUPTITLE"), "{err}");
+    // An empty column under a header given twice: said, as a fact.
+    let j1 = lines_at(&err, "Mesures de sécurité, ligne 1, colonne J");
+    assert_eq!(j1.len(), 1, "{err}");
+    assert!(j1[0].starts_with("signalé\u{202f}:"), "{err}");
+    r.assert_code(1);
+    let all = std::fs::read_to_string(into.join("controllers/juvisy-sur-orge.yaml")).unwrap()
+        + &std::fs::read_to_string(into.join("security-measures.yaml")).unwrap();
+    assert!(
+        !all.contains("DUPDESC") && !all.contains("DUPTITLE"),
+        "{all}"
+    );
+}
+
+#[test]
+fn a_copied_controller_sheet_adds_no_category_twice_and_says_each_row() {
+    let ws = Workspace::sample();
+    let (r, into) = edited_export(
+        &ws,
+        "c = wb.copy_worksheet(ws)\nc.title = 'Copie Juvisy'\nc['H4'] = 'COPYDESC-N27'\n\
+         c['F9'] = 'nouvelle-categorie'\nc['G9'] = 'Nouvelle catégorie'\n",
+        false,
+    );
+    let err = r.stderr();
+    for row in 2..=8 {
+        let at = lines_at(&err, &format!("Copie Juvisy, ligne {row}, colonne F"));
+        assert_eq!(at.len(), 1, "{row}: {err}");
+        assert!(at[0].starts_with("non importé"), "{err}");
+        assert!(
+            at[0].contains("la feuille «\u{202f}Commune de Juvisy-sur-Orge\u{202f}» donne déjà"),
+            "{err}"
+        );
+    }
+    r.assert_code(1);
+    let text = std::fs::read_to_string(into.join("controllers/juvisy-sur-orge.yaml")).unwrap();
+    assert!(!text.contains("COPYDESC-N27"), "{text}");
+    // A category of the copy that the first sheet lacks is added.
+    let ids: Vec<String> = controller(&into)["activities"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .filter_map(|a| a["id"].as_str().map(String::from))
+        .collect();
+    assert_eq!(ids.len(), 9, "{ids:?}");
+    assert_eq!(ids[8], "nouvelle-categorie", "{ids:?}");
+}
+
+#[test]
+fn a_category_row_with_id_and_name_cleared_gets_an_id_said_at_its_cell() {
+    let ws = Workspace::sample();
+    let (r, into) = edited_export(&ws, "ws['F4'] = None\nws['G4'] = None\n", false);
+    let err = r.stderr();
+    let f4 = lines_at(&err, "Juvisy-sur-Orge, ligne 4, colonne F");
+    assert_eq!(f4.len(), 1, "{err}");
+    assert!(f4[0].starts_with("signalé, importé"), "{err}");
+    assert!(f4[0].contains("«\u{202f}categorie-4\u{202f}»"), "{err}");
+    assert_eq!(
+        controller(&into)["activities"][2]["id"].as_str(),
+        Some("categorie-4")
+    );
+    // In English, the same in English.
+    let ws = Workspace::sample();
+    let (r, _) = edited_export(&ws, "ws['F4'] = None\nws['G4'] = None\n", true);
+    assert!(r.stderr().contains("“category-4”"), "{}", r.stderr());
+}
+
+#[test]
+fn the_empty_cells_of_an_added_category_row_are_no_value() {
+    let ws = Workspace::sample();
+    let (r, into) = edited_export(
+        &ws,
+        "for col in 'AB':\n    ws[col + '10'] = ws[col + '2'].value\n\
+         ws['F10'] = 'visio'\nws['G10'] = 'Visioconférence'\n",
+        false,
+    );
+    let err = r.stderr();
+    assert!(!err.contains("non importé"), "{err}");
+    assert!(lines_at(&err, "ligne 10").len() <= 1, "{err}");
+    let ids: Vec<String> = controller(&into)["activities"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .filter_map(|a| a["id"].as_str().map(String::from))
+        .collect();
+    assert!(ids.contains(&"visio".to_string()), "{ids:?}");
+    r.assert_code(0);
+}
+
+#[test]
+fn in_the_authority_layout_a_field_given_by_two_columns_has_the_second_said() {
+    let ws = Workspace::missing();
+    let xlsx = ws.path("registre-apd.xlsx");
+    openpyxl(
+        &xlsx,
+        r#"
+ws.title = "Registre"
+ws.append(["Nom du responsable du traitement", "Catégories de traitements",
+           "Transferts vers un pays tiers ou une organisation internationale",
+           "Garanties appropriées", "Garanties appropriées", "Organisme"])
+ws.append(["Commune A", "Paie", "Canada : Éditeur", "CCT", "BCR-N24", "Commune B"])
+"#,
+    );
+    let map = ws.path("correspondance.yaml");
+    std::fs::write(&map, "columns:\n  Organisme: controller\n").unwrap();
+    let into = ws.path("nouveau");
+    let r = dpo_in(&ws).import(&xlsx, &into, Some(&map));
+    r.assert_no_panic();
+    let err = r.stderr();
+    let e2 = lines_at(&err, "Registre, ligne 2, colonne E");
+    assert_eq!(e2.len(), 1, "{err}");
+    assert!(e2[0].starts_with("non importé"), "{err}");
+    assert!(
+        e2[0].contains("BCR-N24") && e2[0].contains("la colonne D donne déjà"),
+        "{err}"
+    );
+    let f2 = lines_at(&err, "Registre, ligne 2, colonne F");
+    assert_eq!(f2.len(), 1, "{err}");
+    assert!(f2[0].contains("«\u{202f}Commune B\u{202f}»"), "{err}");
+    assert!(f2[0].contains("la colonne A donne déjà"), "{err}");
+    assert!(f2[0].contains("«\u{202f}Organisme\u{202f}»"), "{err}");
+    r.assert_code(1);
+    let a = yaml(&into.join("controllers/commune-a.yaml"));
+    assert_eq!(
+        a["transfers"][0]["safeguards"].as_str(),
+        Some("CCT"),
+        "{a:?}"
+    );
+    assert!(!into.join("controllers/commune-b.yaml").exists());
+}
+
+#[test]
+fn a_time_in_a_date_cell_and_a_phone_typed_as_a_number_are_said() {
+    let ws = Workspace::sample();
+    let (r, into) = edited_export(
+        &ws,
+        "import datetime\n\
+         rt = wb['Responsables de traitement']\n\
+         col = [c.column for c in rt[2] if isinstance(c.value, datetime.date)][0]\n\
+         rt.cell(row=2, column=col).value = datetime.datetime(2021, 2, 1, 14, 30)\n\
+         st = wb['Sous-traitant']\n\
+         row = [c.row for c in st['C'] if c.value == 'dpo.phone'][0]\n\
+         st.cell(row=row, column=2).value = 163124412\n\
+         open(sys.argv[1] + '.at', 'w').write(f'{col} {row}')\n",
+        false,
+    );
+    let at = std::fs::read_to_string(ws.path("modifie.xlsx.at")).unwrap();
+    let (col, row) = at.split_once(' ').unwrap();
+    let letters = |n: usize| {
+        let (mut n, mut s) = (n, String::new());
+        while n > 0 {
+            s.insert(0, (b'A' + ((n - 1) % 26) as u8) as char);
+            n = (n - 1) / 26;
+        }
+        s
+    };
+    let err = r.stderr();
+    let time = lines_at(
+        &err,
+        &format!(
+            "Responsables de traitement, ligne 2, colonne {}",
+            letters(col.parse().unwrap())
+        ),
+    );
+    assert_eq!(time.len(), 1, "{err}");
+    assert!(time[0].starts_with("signalé, importé"), "{err}");
+    assert!(time[0].contains("l'heure n'est pas gardée"), "{err}");
+    let phone = lines_at(&err, &format!("Sous-traitant, ligne {row}, colonne B"));
+    assert_eq!(phone.len(), 1, "{err}");
+    assert!(phone[0].starts_with("signalé, importé"), "{err}");
+    assert!(phone[0].contains("«\u{202f}163124412\u{202f}»"), "{err}");
+    assert!(phone[0].contains("0 initial"), "{err}");
+    let p = yaml(&into.join("processor.yaml"));
+    assert_eq!(p["dpo"]["phone"].as_str(), Some("163124412"), "{p:?}");
+    let text = std::fs::read_to_string(into.join("controllers/juvisy-sur-orge.yaml")).unwrap();
+    assert!(text.contains("2021-02-01"), "{text}");
+}
