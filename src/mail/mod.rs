@@ -29,6 +29,7 @@
 
 pub mod attach;
 pub mod outbox;
+pub mod read;
 
 use crate::render::catalog::{Msg, Told};
 use std::fmt;
