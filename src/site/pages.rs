@@ -524,7 +524,15 @@ impl<'a> Maker<'a> {
         }
         // The report, as `dpo breach report` writes it.
         let ctx = notice::report_context(self.ws, self.t, b, self.now, head);
-        let md = self.t.render("breach-report.md", &ctx)?;
+        let mut md = self.t.render("breach-report.md", &ctx)?;
+        // Without the signature block: nobody signed this view (D4).
+        let signature = self.t.render("signature.md", &ctx)?;
+        if let Some(at) = md
+            .rfind(signature.trim())
+            .filter(|_| !signature.trim().is_empty())
+        {
+            md.replace_range(at..at + signature.trim().len(), "");
+        }
         let (title, rest) = split_title(&md);
         body.push_str(&format!(
             "<h2>{}</h2>\n",

@@ -79,3 +79,4 @@ site-check-errors = { $n ->
    *[other] `dpo check` finds { $n } errors in the workspace: correct them before relying on this dossier.
 }
 site-check-clean = `dpo check` finds no error in the workspace.
+site-contains-workspace = `{ $path }` contains the workspace { $workspace }, which an HTML dossier would replace: nothing was written

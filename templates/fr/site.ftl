@@ -82,3 +82,4 @@ site-check-errors = { $n ->
    *[other] `dpo check` trouve { $n } erreurs dans l'espace de travail : corrigez-les avant de vous fier à ce dossier.
 }
 site-check-clean = `dpo check` ne trouve aucune erreur dans l'espace de travail.
+site-contains-workspace = `{ $path }` contient l'espace de travail { $workspace }, qu'un dossier HTML remplacerait : rien n'a été écrit

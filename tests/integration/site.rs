@@ -369,6 +369,23 @@ fn wrong_input_is_refused_and_nothing_is_written() {
         .run(&["site", "-o", inside.to_str().unwrap()]);
     assert_eq!(out.code(), Some(2), "{}", out.text());
     assert!(!inside.exists());
+    out.assert_stderr_has("est dans l'espace de travail");
+    // `-o .` above the workspace: it holds the workspace (D5).
+    let above = ws.root().parent().unwrap();
+    let before = std::fs::read_dir(above).unwrap().count();
+    let out = ws
+        .dpo()
+        .now(NOW)
+        .current_dir(above)
+        .run(&["site", "-o", "."]);
+    assert_eq!(out.code(), Some(2), "{}", out.text());
+    out.assert_stderr_has("`.` contient l'espace de travail");
+    assert!(
+        !out.stderr().contains("est dans l'espace de travail"),
+        "{}",
+        out.stderr()
+    );
+    assert_eq!(std::fs::read_dir(above).unwrap().count(), before);
     // An earlier site is replaced whole.
     std::fs::remove_dir_all(&dir).unwrap();
     let dir = built(&ws, &[]);
@@ -470,6 +487,14 @@ fn a_real_notification_is_shown_decoded_with_its_pdf_extracted_and_linked() {
         page.contains("Le fichier conservé a bien cette empreinte"),
         "{page}"
     );
+    // No signature block for a report nobody signed (D4); the message
+    // sent keeps its own.
+    assert!(
+        !page.contains("<strong>Nom du signataire</strong>"),
+        "{page}"
+    );
+    assert!(!page.contains(">Signature</h"), "{page}");
+    assert!(page.contains("Document établi le"), "{page}");
     // The PDF attached: extracted, linked, its name, size and digest said.
     let pdfs: Vec<PathBuf> =
         std::fs::read_dir(dir.join("files/evidence/breaches/2021-001/juvisy-sur-orge-1"))
