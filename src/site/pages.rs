@@ -273,7 +273,8 @@ impl<'a> Maker<'a> {
     }
 
     /// The home page: the summary line, then every duty, the urgent
-    /// breaches first, then as `dpo status` orders them.
+    /// breaches first (overdue, incomplete, due soon), then as `dpo status`
+    /// orders them.
     fn status(&mut self, breaches: &[(Id, String)]) {
         let s = self.s();
         let (mut items, diags) = status::collect_for(self.ws, self.now, self.only, s);
@@ -283,7 +284,8 @@ impl<'a> Maker<'a> {
             items.retain(|i| i.kind != status::sending::KIND_UNCERTAIN);
         }
         let urgent = |i: &StatusItem| {
-            i.kind.starts_with("breach") && matches!(i.state, State::Overdue | State::Incomplete)
+            i.kind.starts_with("breach")
+                && matches!(i.state, State::Overdue | State::Incomplete | State::DueSoon)
         };
         let (mut first, rest): (Vec<StatusItem>, Vec<StatusItem>) =
             items.into_iter().partition(urgent);
@@ -491,7 +493,11 @@ impl<'a> Maker<'a> {
         ]);
         let timeline_title = self.say("site-timeline", &[]);
         let mut body = format!("<h2>{}</h2>\n", esc(&timeline_title));
-        body.push_str(&table(&timeline_title, &headers, &rows));
+        body.push_str(&table(
+            &self.say("site-timeline-caption", &[]),
+            &headers,
+            &rows,
+        ));
         // The evidence: each kept e-mail, as text, with its digest.
         let evidence_title = self.say("site-evidence", &[]);
         body.push_str(&format!("<h2>{}</h2>\n", esc(&evidence_title)));
@@ -798,7 +804,8 @@ impl<'a> Maker<'a> {
                     |_| e.at.clone(),
                     |t| words::long_datetime_in(s, t, self.ws.tz),
                 );
-                vec![e.seq.to_string(), at, e.actor, e.action, e.subject]
+                let action = words::action(s, &e.action);
+                vec![e.seq.to_string(), at, e.actor, action, e.subject]
             })
             .collect();
         let headers = self.headers(&[

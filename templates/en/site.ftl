@@ -7,7 +7,7 @@ site-nav-home = Dashboard
 site-home = Dashboard of the duties
 site-summary = { $overdue } overdue, { $incomplete } incomplete, { $soon } within { $days } days, { $todo } to do with no deadline
 site-as-of = As of { $date }.
-site-status-caption = Duties, the urgent breaches first, then the most urgent
+site-status-caption = Duties: the urgent breaches first (overdue, incomplete or due within 7 days), then in the order of `dpo status`
 site-col-state = State
 site-col-duty = Duty
 site-col-due = Deadline
@@ -80,3 +80,4 @@ site-check-errors = { $n ->
 }
 site-check-clean = `dpo check` finds no error in the workspace.
 site-contains-workspace = `{ $path }` contains the workspace { $workspace }, which an HTML dossier would replace: nothing was written
+site-timeline-caption = Events of the breach, in order, with their date and time

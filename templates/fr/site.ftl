@@ -10,7 +10,7 @@ site-summary = { $overdue } en retard, { $incomplete } { $incomplete ->
    *[other] incomplets
 }, { $soon } dans les { $days } jours, { $todo } à faire sans échéance
 site-as-of = Situation au { $date }.
-site-status-caption = Obligations, les violations urgentes d'abord, puis les plus urgentes
+site-status-caption = Obligations : les violations urgentes d'abord (en retard, incomplètes ou à échéance dans les 7 jours), puis dans l'ordre de `dpo status`
 site-col-state = État
 site-col-duty = Obligation
 site-col-due = Échéance
@@ -83,3 +83,4 @@ site-check-errors = { $n ->
 }
 site-check-clean = `dpo check` ne trouve aucune erreur dans l'espace de travail.
 site-contains-workspace = `{ $path }` contient l'espace de travail { $workspace }, qu'un dossier HTML remplacerait : rien n'a été écrit
+site-timeline-caption = Événements de la violation, dans l'ordre, avec leur date et leur heure

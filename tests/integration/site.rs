@@ -604,3 +604,46 @@ fn french_names_take_their_article() {
         "{home}"
     );
 }
+
+/// The minor points of the review (D6): a breach due soon comes before
+/// the bookkeeping rows, as the caption says; the timeline's caption does
+/// not repeat its heading; the journal's actions are in words.
+#[test]
+fn a_breach_due_soon_comes_first_and_the_journal_says_its_actions_in_words() {
+    let ws = Workspace::fixture("status-two-controllers");
+    ws.dpo()
+        .now(NOW)
+        .run(&["journal", "note", "-m", "revue du dossier"])
+        .assert_code(0);
+    let dir = ws.path("soon");
+    ws.dpo()
+        .now("2021-03-27T10:00:00+01:00")
+        .run(&["site", "-o", dir.to_str().unwrap()])
+        .assert_code(0);
+    let home = std::fs::read_to_string(dir.join("index.html")).unwrap();
+    let body = &home[home.find("<tbody>").expect("the duties")..];
+    let first = &body[..body.find("</tr>").unwrap()];
+    assert!(first.contains("href=\"breach-2021-001.html\""), "{first}");
+    assert!(
+        first.contains("class=\"due-soon\"") || first.contains("bientôt"),
+        "{first}"
+    );
+    assert!(
+        home.contains("violations urgentes d&apos;abord (en retard"),
+        "{home}"
+    );
+    let breach = std::fs::read_to_string(dir.join("breach-2021-002.html")).unwrap();
+    assert!(
+        breach.contains(
+            "<h2>Chronologie</h2>\n<div class=\"table\"><table><caption>Événements de la violation"
+        ),
+        "{breach}"
+    );
+    assert!(
+        !breach.contains("<h2>Chronologie</h2>\n<div class=\"table\"><table><caption>Chronologie"),
+        "{breach}"
+    );
+    let journal = std::fs::read_to_string(dir.join("journal.html")).unwrap();
+    assert!(journal.contains("<td>note</td>"), "{journal}");
+    assert!(!journal.contains("journal.note"), "{journal}");
+}
