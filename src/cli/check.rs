@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::{print_diagnostics, print_json, CliError, Settings, EXIT_ERROR, EXIT_FINDING};
 use crate::render::catalog::Localize;
-use crate::workspace::{self, integrity, kinds, Diagnostic, JournalReport, WorkspaceError};
+use crate::workspace::{self, integrity, Diagnostic, JournalReport, WorkspaceError};
 
 /// Options of `dpo check`.
 #[derive(Debug, Args)]
@@ -34,13 +34,8 @@ pub(super) fn run(settings: &Settings, args: &CheckArgs) -> Result<i32, CliError
     let (mut diags, journal) = match settings.load() {
         Ok(ws) => {
             let clock = settings.clock(ws.tz)?;
-            let today = clock.now().with_timezone(&ws.tz).date_naive();
-            let mut diags = workspace::validate(&ws, today);
-            diags.extend(record_diagnostics(&ws, clock.now()));
-            // A team's workspace: this clone's driver and tag, tags claimed twice.
-            let hashed = ws.journal().entries_hashed().unwrap_or_default();
-            diags.extend(crate::team::findings(&ws.root, ws.git.as_ref(), &hashed));
-            findings = workspace::evidence::check(&ws, clock.now());
+            let (diags, found) = workspace::evidence::check_all(&ws, clock.now());
+            findings = found;
             (diags, Some(ws.journal().verify()?))
         }
         Err(CliError::Workspace(WorkspaceError::Invalid { diagnostics, .. })) => {
@@ -116,17 +111,4 @@ pub(super) fn run(settings: &Settings, args: &CheckArgs) -> Result<i32, CliError
     } else {
         0
     })
-}
-
-/// Diagnostics of the record files loaded outside the register: every kind
-/// of [`kinds::FILE_KINDS`] kept one file per record.
-fn record_diagnostics(
-    ws: &workspace::Workspace,
-    now: chrono::DateTime<chrono::Utc>,
-) -> Vec<Diagnostic> {
-    kinds::FILE_KINDS
-        .iter()
-        .filter_map(|k| k.check)
-        .flat_map(|check| check(ws, now))
-        .collect()
 }

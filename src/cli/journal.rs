@@ -3,13 +3,13 @@
 //! offset, who, the action in words with its code beside it, what it was
 //! done to — and the text of each note under its entry.
 
+pub(super) use crate::render::words::action as action_label;
 use clap::{Args, Subcommand};
 
 use chrono::DateTime;
 use chrono_tz::Tz;
 
 use super::{print_json, CliError, Settings, EXIT_FINDING};
-use crate::mail::outbox;
 use crate::render::templates::Strings;
 use crate::render::words;
 use crate::workspace::store::SetNote;
@@ -233,40 +233,6 @@ fn note(s: &Strings, e: &JournalEntry) -> String {
         Some(n) => s.msg(&n.msg()),
         None => text.to_string(),
     }
-}
-
-/// Journal action `code` in words ("breach.notify" → "notification d'une
-/// violation par courriel"); a step of a sending (`.intent`, `.dry-run`…)
-/// is said with the sending's words; an action this version does not know
-/// stays its code.
-fn action_label(s: &Strings, code: &str) -> String {
-    let id = |c: &str| {
-        let c = c.replace('.', "-");
-        let joined = format!("gitjournal-action-{c}");
-        if s.has(&joined) {
-            joined
-        } else {
-            format!("screens-action-{c}")
-        }
-    };
-    if s.has(&id(code)) {
-        return s.fmt(&id(code), &[]);
-    }
-    for suffix in outbox::NOT_THE_SENDING {
-        if let Some(base) = code.strip_suffix(suffix).filter(|b| s.has(&id(b))) {
-            // A step of a sending (one that failed, was only tried…) is
-            // named as a sending, not by its outcome ("demande transmise…").
-            let sending = format!("terminal-sending-{}", base.replace('.', "-"));
-            let step = format!("terminal-action-{}", &suffix[1..]);
-            if s.has(&sending) && s.has(&step) {
-                let what = s.fmt(&sending, &[]);
-                return s.fmt(&step, &[("sending", what.as_str().into())]);
-            }
-            let what = s.fmt(&id(base), &[]);
-            return s.fmt(&id(&suffix[1..]), &[("action", what.as_str().into())]);
-        }
-    }
-    code.to_string()
 }
 
 #[cfg(test)]

@@ -26,9 +26,13 @@
 //! is the message, not a re-rendering of it. Its Message-ID and Date come
 //! from the caller (the command's clock), so nothing in it depends on the
 //! machine's clock or hostname.
+//!
+//! [`read`] reads a kept message back (headers, text body, attachments
+//! decoded) for the HTML dossier.
 
 pub mod attach;
 pub mod outbox;
+pub mod read;
 
 use crate::render::catalog::{Msg, Told};
 use std::fmt;

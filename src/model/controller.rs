@@ -342,6 +342,24 @@ pub fn with_preposition(prep: &str, np: &str) -> String {
     }
 }
 
+/// The name of a party after `prep` ("" alone, "à", "de") as the documents
+/// write it in `lang`: in French with its article, contracted ("de la
+/// commune de Juvisy-sur-Orge", "à l'office …"); in English the name as it
+/// is, after "to" / "of".
+pub fn name_after(lang: super::Lang, prep: &str, name: &str, given: Option<&str>) -> String {
+    use super::Lang;
+    let np = match lang {
+        Lang::Fr => name_with_article(name, given),
+        Lang::En => name.to_string(),
+    };
+    match (lang, prep) {
+        (_, "") => np,
+        (Lang::Fr, p) => with_preposition(p, &np),
+        (Lang::En, "à") => format!("to {np}"),
+        (Lang::En, _) => format!("of {np}"),
+    }
+}
+
 #[cfg(test)]
 mod article_tests {
     use super::*;

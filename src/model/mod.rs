@@ -32,8 +32,8 @@ pub use attachment::AttachedFile;
 pub use breach::{Breach, Call, Closure, Nature, Notification, Origin};
 pub use contact::Contact;
 pub use controller::{
-    name_with_article, with_preposition, ActivityField, Controller, ControllerContacts, Convention,
-    ProcessingActivity, Renewal, Transfer, TransferField,
+    name_after, name_with_article, with_preposition, ActivityField, Controller, ControllerContacts,
+    Convention, ProcessingActivity, Renewal, Transfer, TransferField,
 };
 pub use count::Count;
 pub use fate::{

@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use super::catalog::{Arg, Catalog, Msg, Told};
 use super::words;
-use crate::model::{name_with_article, with_preposition, Lang};
+use crate::model::{name_after, Lang};
 
 /// The templates compiled into the binary: (language, name, source).
 const SOURCES: &[(&str, &str, &str)] = &[
@@ -476,16 +476,8 @@ impl Templates {
                         .and_then(|v| v.as_str().map(String::from))
                 };
                 let name = attr("name").unwrap_or_default();
-                let np = match lang {
-                    Lang::Fr => name_with_article(&name, attr("name_with_article").as_deref()),
-                    Lang::En => name,
-                };
-                Value::from(match (lang, prep) {
-                    (_, "") => np,
-                    (Lang::Fr, p) => with_preposition(p, &np),
-                    (Lang::En, "à") => format!("to {np}"),
-                    (Lang::En, _) => format!("of {np}"),
-                })
+                let given = attr("name_with_article");
+                Value::from(name_after(lang, prep, &name, given.as_deref()))
             });
         }
         // `{{ n|number }}`: "1 200" / "1,200".

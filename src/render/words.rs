@@ -237,6 +237,40 @@ pub fn plural(s: &Strings, lang: Lang, key: &str, n: u64) -> String {
         .replace("{n}", &number(s, n))
 }
 
+/// Journal action `code` in words ("breach.notify" → "notification d'une
+/// violation par courriel"); a step of a sending (`.intent`, `.dry-run`…)
+/// is said with the sending's words; an action this version does not know
+/// stays its code.
+pub fn action(s: &Strings, code: &str) -> String {
+    let id = |c: &str| {
+        let c = c.replace('.', "-");
+        let joined = format!("gitjournal-action-{c}");
+        if s.has(&joined) {
+            joined
+        } else {
+            format!("screens-action-{c}")
+        }
+    };
+    if s.has(&id(code)) {
+        return s.fmt(&id(code), &[]);
+    }
+    for suffix in crate::mail::outbox::NOT_THE_SENDING {
+        if let Some(base) = code.strip_suffix(suffix).filter(|b| s.has(&id(b))) {
+            // A step of a sending (one that failed, was only tried…) is
+            // named as a sending, not by its outcome ("demande transmise…").
+            let sending = format!("terminal-sending-{}", base.replace('.', "-"));
+            let step = format!("terminal-action-{}", &suffix[1..]);
+            if s.has(&sending) && s.has(&step) {
+                let what = s.fmt(&sending, &[]);
+                return s.fmt(&step, &[("sending", what.as_str().into())]);
+            }
+            let what = s.fmt(&id(base), &[]);
+            return s.fmt(&id(&suffix[1..]), &[("action", what.as_str().into())]);
+        }
+    }
+    code.to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -67,6 +67,14 @@ pub enum SiteError {
         /// The workspace.
         workspace: PathBuf,
     },
+    /// The output folder holds the workspace (`-o .` above it).
+    #[error("`{}` contains the workspace `{}`: the site is written outside it", path.display(), workspace.display())]
+    ContainsWorkspace {
+        /// The folder.
+        path: PathBuf,
+        /// The workspace.
+        workspace: PathBuf,
+    },
     /// A page could not be made: a record, a log, a breach report, the
     /// journal, a template — said as the audit pack says it.
     #[error(transparent)]
@@ -111,6 +119,12 @@ impl Localize for SiteError {
             }
             SiteError::InsideWorkspace { path, workspace } => Refusal::new(
                 Msg::new("site-inside-workspace")
+                    .arg("path", path.display().to_string())
+                    .arg("workspace", workspace.display().to_string()),
+            )
+            .hint(Msg::new("site-inside-workspace-hint")),
+            SiteError::ContainsWorkspace { path, workspace } => Refusal::new(
+                Msg::new("site-contains-workspace")
                     .arg("path", path.display().to_string())
                     .arg("workspace", workspace.display().to_string()),
             )
@@ -197,12 +211,18 @@ fn resolved(path: &Path) -> PathBuf {
     }
 }
 
-/// Refuses `out` as the folder of a site: inside the workspace `root`, or
-/// an existing folder neither empty nor an earlier site.
+/// Refuses `out` as the folder of a site: inside the workspace `root`,
+/// holding it, or an existing folder neither empty nor an earlier site.
 pub fn check_output(out: &Path, root: &Path) -> Result<(), SiteError> {
     let (o, r) = (resolved(out), resolved(root));
-    if o.starts_with(&r) || r.starts_with(&o) {
+    if o.starts_with(&r) {
         return Err(SiteError::InsideWorkspace {
+            path: out.to_path_buf(),
+            workspace: root.to_path_buf(),
+        });
+    }
+    if r.starts_with(&o) {
+        return Err(SiteError::ContainsWorkspace {
             path: out.to_path_buf(),
             workspace: root.to_path_buf(),
         });

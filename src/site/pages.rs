@@ -45,6 +45,24 @@ fn split_title(md: &str) -> (Option<String>, String) {
     (title, rest)
 }
 
+/// The SHA-256 a record states for the file `path` it names in its field
+/// `k`: the field `k_sha256` beside it (`pdf` → `pdf_sha256`), else the
+/// field `sha256` of the same mapping (`sent.eml` → `sent.sha256`).
+fn recorded_digest(fields: &[(String, String)], path: &str) -> Option<String> {
+    let (k, _) = fields.iter().find(|(_, v)| v == path)?;
+    let beside = match k.rsplit_once('.') {
+        Some((parent, _)) => format!("{parent}.sha256"),
+        None => "sha256".to_string(),
+    };
+    let own = format!("{k}_sha256");
+    fields
+        .iter()
+        .find(|(f, _)| *f == own)
+        .or_else(|| fields.iter().find(|(f, _)| *f == beside))
+        .map(|(_, v)| v.clone())
+        .filter(|v| !v.is_empty())
+}
+
 /// The state of a status item as its CSS class and catalog key suffix.
 fn state_code(state: State) -> String {
     serde_json::to_value(state)
@@ -127,6 +145,113 @@ impl<'a> Maker<'a> {
         }
     }
 
+    /// The recorded digest of a kept file and, when the file is there,
+    /// whether it still has it (in words and colour), as list items.
+    fn digest_said(&self, bytes: Option<&[u8]>, recorded: &str) -> String {
+        let mut out = format!(
+            "<li>{}</li>",
+            esc(&self.say("site-sha256-recorded", &[("sha", recorded)]))
+        );
+        if let Some(bytes) = bytes {
+            let sha = crate::hashing::sha256_hex(bytes);
+            let (class, key) = if sha.eq_ignore_ascii_case(recorded) {
+                ("good", "site-sha256-matches")
+            } else {
+                ("bad", "site-sha256-differs")
+            };
+            out.push_str(&format!(
+                "<li><span class=\"state {class}\">{}</span></li>",
+                esc(&self.say(key, &[("sha", &sha)]))
+            ));
+        }
+        out
+    }
+
+    /// The digest of a kept file no record states, as a list item.
+    fn digest_unrecorded(&self, bytes: Option<&[u8]>) -> String {
+        bytes.map_or_else(String::new, |b| {
+            format!(
+                "<li>{}</li>",
+                esc(&self.say(
+                    "site-sha256-unrecorded",
+                    &[("sha", &crate::hashing::sha256_hex(b))]
+                ))
+            )
+        })
+    }
+
+    /// The kept message `rel` as a person reads it: its headers and text
+    /// decoded, each attachment with its name, size and digest, the
+    /// attached files copied beside it and linked.
+    fn kept_mail(&mut self, rel: &str, raw: &[u8]) -> String {
+        let s = self.s();
+        let Some(m) = crate::mail::read::read(raw) else {
+            return format!("<pre>{}</pre>\n", esc(&String::from_utf8_lossy(raw)));
+        };
+        let date = m
+            .date
+            .map(|d| words::long_instant(s, d, self.ws.tz))
+            .unwrap_or_default();
+        let rows: Vec<Vec<String>> = [
+            ("site-mail-from", m.from.as_str()),
+            ("site-mail-to", m.to.as_str()),
+            ("site-mail-date", date.as_str()),
+            ("site-mail-subject", m.subject.as_str()),
+            ("site-mail-id", m.message_id.as_str()),
+        ]
+        .iter()
+        .map(|(k, v)| vec![self.say(k, &[]), (*v).to_string()])
+        .collect();
+        let headers = self.headers(&["site-col-header", "site-col-value"]);
+        let mut out = table(&self.say("site-mail-headers", &[]), &headers, &rows);
+        out.push_str(&format!("<pre class=\"mail\">{}</pre>\n", esc(&m.body)));
+        if m.attachments.is_empty() {
+            return out;
+        }
+        // The attached files, beside the message in the site.
+        let dir = format!("{FILES_DIR}/{}", rel.trim_end_matches(".eml"));
+        let mut items = Vec::new();
+        for (i, a) in m.attachments.iter().enumerate() {
+            let name = std::path::Path::new(&a.name)
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .filter(|n| !n.starts_with('.'))
+                .unwrap_or_else(|| format!("attachment-{}", i + 1));
+            let to = format!("{dir}/{name}");
+            self.site.files.insert(to.clone(), a.bytes.clone());
+            items.push(format!(
+                "<li><a href=\"{}\"><code>{}</code></a> — {} — {}</li>",
+                esc(&to),
+                esc(&name),
+                esc(&words::bytes(s, a.bytes.len() as u64)),
+                esc(&self.say(
+                    "site-sha256",
+                    &[("sha", &crate::hashing::sha256_hex(&a.bytes))]
+                )),
+            ));
+        }
+        out.push_str(&format!(
+            "<p>{}</p>\n<ul>{}</ul>\n",
+            esc(&self.say("site-mail-attachments", &[])),
+            items.join("")
+        ));
+        out
+    }
+
+    /// Controller `c`'s name after `prep` ("à", "de"), as the documents
+    /// write it (with its French article).
+    fn controller_after(&self, prep: &str, c: &Id) -> String {
+        match self.ws.controller(c) {
+            Some(x) => crate::model::name_after(
+                self.t.lang(),
+                prep,
+                &x.name,
+                x.name_with_article.as_deref(),
+            ),
+            None => crate::model::name_after(self.t.lang(), prep, c.as_str(), None),
+        }
+    }
+
     fn controllers(&self) -> Vec<(Id, String)> {
         self.ws
             .controllers
@@ -148,7 +273,8 @@ impl<'a> Maker<'a> {
     }
 
     /// The home page: the summary line, then every duty, the urgent
-    /// breaches first, then as `dpo status` orders them.
+    /// breaches first (overdue, incomplete, due soon), then as `dpo status`
+    /// orders them.
     fn status(&mut self, breaches: &[(Id, String)]) {
         let s = self.s();
         let (mut items, diags) = status::collect_for(self.ws, self.now, self.only, s);
@@ -158,7 +284,8 @@ impl<'a> Maker<'a> {
             items.retain(|i| i.kind != status::sending::KIND_UNCERTAIN);
         }
         let urgent = |i: &StatusItem| {
-            i.kind.starts_with("breach") && matches!(i.state, State::Overdue | State::Incomplete)
+            i.kind.starts_with("breach")
+                && matches!(i.state, State::Overdue | State::Incomplete | State::DueSoon)
         };
         let (mut first, rest): (Vec<StatusItem>, Vec<StatusItem>) =
             items.into_iter().partition(urgent);
@@ -188,6 +315,20 @@ impl<'a> Maker<'a> {
                 )]
             ))
         ));
+        if self.only.is_none() {
+            // What `dpo check` would say (for one controller, the count
+            // would speak of the others: left out).
+            let n = crate::workspace::evidence::error_count(self.ws, self.now);
+            let (class, key) = if n == 0 {
+                ("good", "site-check-clean")
+            } else {
+                ("bad", "site-check-errors")
+            };
+            body.push_str(&format!(
+                "<p class=\"check\"><span class=\"state {class}\">{}</span></p>\n",
+                esc(&s.fmt(key, &[("n", n.into())]))
+            ));
+        }
         if first.is_empty() {
             body.push_str(&format!("<p>{}</p>\n", esc(s.get("status_nothing"))));
         } else {
@@ -352,7 +493,11 @@ impl<'a> Maker<'a> {
         ]);
         let timeline_title = self.say("site-timeline", &[]);
         let mut body = format!("<h2>{}</h2>\n", esc(&timeline_title));
-        body.push_str(&table(&timeline_title, &headers, &rows));
+        body.push_str(&table(
+            &self.say("site-timeline-caption", &[]),
+            &headers,
+            &rows,
+        ));
         // The evidence: each kept e-mail, as text, with its digest.
         let evidence_title = self.say("site-evidence", &[]);
         body.push_str(&format!("<h2>{}</h2>\n", esc(&evidence_title)));
@@ -368,40 +513,32 @@ impl<'a> Maker<'a> {
                 "<h3>{}</h3>\n",
                 esc(&self.say(
                     "site-evidence-mail",
-                    &[("controller", &name(&n.controller)), ("date", &at)]
+                    &[
+                        ("controller", &self.controller_after("à", &n.controller)),
+                        ("date", &at)
+                    ]
                 ))
             ));
             let link = self.file_link(&n.eml);
             let bytes = std::fs::read(self.ws.root.join(&n.eml)).ok();
             let mut facts = format!("<li>{link}</li>");
-            facts.push_str(&format!(
-                "<li>{}</li>",
-                esc(&self.say("site-sha256-recorded", &[("sha", &n.sha256)]))
-            ));
-            if let Some(bytes) = &bytes {
-                let sha = crate::hashing::sha256_hex(bytes);
-                let verdict = if sha == n.sha256 {
-                    self.say("site-sha256-matches", &[("sha", &sha)])
-                } else {
-                    self.say("site-sha256-differs", &[("sha", &sha)])
-                };
-                let class = if sha == n.sha256 { "good" } else { "bad" };
-                facts.push_str(&format!(
-                    "<li><span class=\"state {class}\">{}</span></li>",
-                    esc(&verdict)
-                ));
-            }
+            facts.push_str(&self.digest_said(bytes.as_deref(), &n.sha256));
             body.push_str(&format!("<ul>{facts}</ul>\n"));
             if let Some(bytes) = bytes {
-                body.push_str(&format!(
-                    "<pre>{}</pre>\n",
-                    esc(&String::from_utf8_lossy(&bytes))
-                ));
+                body.push_str(&self.kept_mail(&n.eml, &bytes));
             }
         }
         // The report, as `dpo breach report` writes it.
         let ctx = notice::report_context(self.ws, self.t, b, self.now, head);
-        let md = self.t.render("breach-report.md", &ctx)?;
+        let mut md = self.t.render("breach-report.md", &ctx)?;
+        // Without the signature block: nobody signed this view (D4).
+        let signature = self.t.render("signature.md", &ctx)?;
+        if let Some(at) = md
+            .rfind(signature.trim())
+            .filter(|_| !signature.trim().is_empty())
+        {
+            md.replace_range(at..at + signature.trim().len(), "");
+        }
         let (title, rest) = split_title(&md);
         body.push_str(&format!(
             "<h2>{}</h2>\n",
@@ -432,7 +569,13 @@ impl<'a> Maker<'a> {
                     self.included.insert(r.id.clone());
                     self.included.insert(r.rel.clone());
                     for e in &r.evidence {
-                        files.push(format!("<li>{}</li>", self.file_link(e)));
+                        let link = self.file_link(e);
+                        let bytes = std::fs::read(self.ws.root.join(e)).ok();
+                        let said = match recorded_digest(&r.fields, e) {
+                            Some(sha) => self.digest_said(bytes.as_deref(), &sha),
+                            None => self.digest_unrecorded(bytes.as_deref()),
+                        };
+                        files.push(format!("<li>{link}<ul>{said}</ul></li>"));
                     }
                 }
                 if !files.is_empty() {
@@ -522,7 +665,10 @@ impl<'a> Maker<'a> {
                                 ]);
                             }
                         }
-                        let caption = self.say("site-fate-copies", &[("controller", &name)]);
+                        let caption = self.say(
+                            "site-fate-copies",
+                            &[("controller", &self.controller_after("de", &id))],
+                        );
                         let headers = self.headers(&[
                             "site-col-item",
                             "site-col-copy",
@@ -582,10 +728,11 @@ impl<'a> Maker<'a> {
             let json = self.file_link(&c.json);
             let pdf_sig = self.copy(&format!("{}.sig", c.pdf));
             self.copy(&format!("{}.sig", c.json));
+            let read = |rel: &str| std::fs::read(self.ws.root.join(rel)).ok();
+            let pdf_said = self.digest_said(read(&c.pdf).as_deref(), &c.pdf_sha256);
+            let json_said = self.digest_said(read(&c.json).as_deref(), &c.json_sha256);
             out.push_str(&format!(
-                "<ul><li>{pdf} — {}</li><li>{json} — {}</li><li>{}</li></ul>\n",
-                esc(&self.say("site-sha256-recorded", &[("sha", &c.pdf_sha256)])),
-                esc(&self.say("site-sha256-recorded", &[("sha", &c.json_sha256)])),
+                "<ul><li>{pdf}<ul>{pdf_said}</ul></li><li>{json}<ul>{json_said}</ul></li><li>{}</li></ul>\n",
                 esc(&self.say("site-key", &[("key", &c.key_fingerprint)])),
             ));
             let principal = std::fs::read(self.ws.root.join(&c.json))
@@ -657,7 +804,8 @@ impl<'a> Maker<'a> {
                     |_| e.at.clone(),
                     |t| words::long_datetime_in(s, t, self.ws.tz),
                 );
-                vec![e.seq.to_string(), at, e.actor, e.action, e.subject]
+                let action = words::action(s, &e.action);
+                vec![e.seq.to_string(), at, e.actor, action, e.subject]
             })
             .collect();
         let headers = self.headers(&[
@@ -719,7 +867,18 @@ impl<'a> Maker<'a> {
                 crate::model::Lang::En => "en",
                 _ => "fr",
             },
-            site_name: self.say("site-name", &[("processor", &self.ws.processor.name)]),
+            site_name: self.say(
+                "site-name",
+                &[(
+                    "processor",
+                    &crate::model::name_after(
+                        self.t.lang(),
+                        "de",
+                        &self.ws.processor.name,
+                        self.ws.processor.name_with_article.as_deref(),
+                    ),
+                )],
+            ),
             nav,
             nav_label: self.say("site-nav", &[]),
             skip: self.say("site-skip", &[]),
@@ -739,4 +898,33 @@ fn state_code_copy(state: crate::fate::CopyState) -> String {
         .ok()
         .and_then(|v| v.as_str().map(str::to_string))
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::recorded_digest;
+
+    #[test]
+    fn the_digest_of_a_file_is_the_field_beside_it() {
+        let f = |k: &str, v: &str| (k.to_string(), v.to_string());
+        let fields = vec![
+            f("id", "r"),
+            f("sent.eml", "evidence/requests/r.eml"),
+            f("sent.sha256", "aa"),
+            f("pdf", "evidence/c.pdf"),
+            f("pdf_sha256", "bb"),
+            f("json", "evidence/c.json"),
+            f("other", "evidence/x.txt"),
+        ];
+        assert_eq!(
+            recorded_digest(&fields, "evidence/requests/r.eml").as_deref(),
+            Some("aa")
+        );
+        assert_eq!(
+            recorded_digest(&fields, "evidence/c.pdf").as_deref(),
+            Some("bb")
+        );
+        assert_eq!(recorded_digest(&fields, "evidence/c.json"), None);
+        assert_eq!(recorded_digest(&fields, "evidence/x.txt"), None);
+    }
 }

@@ -65,6 +65,40 @@ impl<'a> From<&'a crate::model::Notification> for SentMessage<'a> {
     }
 }
 
+/// What `dpo check` says of a workspace that loads, `now` being the
+/// command's clock, the journal and the record hashes aside: the
+/// diagnostics of every file (the workspace's, each record kind's, a team
+/// clone's), and the evidence findings ([`check`]).
+pub fn check_all(ws: &Workspace, now: DateTime<Utc>) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
+    let today = now.with_timezone(&ws.tz).date_naive();
+    let mut diags = super::validate(ws, today);
+    // Each kind of record kept one file per record.
+    diags.extend(
+        super::kinds::FILE_KINDS
+            .iter()
+            .filter_map(|k| k.check)
+            .flat_map(|check| check(ws, now)),
+    );
+    // A team's workspace: this clone's driver and tag, tags claimed twice.
+    let hashed = ws.journal().entries_hashed().unwrap_or_default();
+    diags.extend(crate::team::findings(&ws.root, ws.git.as_ref(), &hashed));
+    (diags, check(ws, now))
+}
+
+/// The number of errors `dpo check` prints for a workspace that loads at
+/// `now`, its journal intact: the errors of [`check_all`] and each record
+/// file that disagrees with what the journal recorded for it.
+pub fn error_count(ws: &Workspace, now: DateTime<Utc>) -> usize {
+    let (diags, findings) = check_all(ws, now);
+    let records = super::integrity::check(&ws.root).map_or(1, |r| r.len());
+    diags
+        .iter()
+        .chain(&findings)
+        .filter(|d| d.is_error())
+        .count()
+        + records
+}
+
 /// Every evidence finding of the workspace, `now` being the command's clock.
 /// Record files that do not load are left out (their diagnostics are the
 /// record checks'); a journal that does not read leaves out the comparisons

@@ -1,13 +1,13 @@
 # site: see src/render/catalog.rs. One catalog, kept in files by subject.
 # The dossier as static HTML: `dpo site` (src/site/, src/cli/site.rs).
-site-name = GDPR dossier of { $processor }
+site-name = GDPR dossier { $processor }
 site-nav = Contents of the dossier
 site-skip = Skip to the content
 site-nav-home = Dashboard
 site-home = Dashboard of the duties
 site-summary = { $overdue } overdue, { $incomplete } incomplete, { $soon } within { $days } days, { $todo } to do with no deadline
 site-as-of = As of { $date }.
-site-status-caption = Duties, the urgent breaches first, then the most urgent
+site-status-caption = Duties: the urgent breaches first (overdue, incomplete or due within 7 days), then in the order of `dpo status`
 site-col-state = State
 site-col-duty = Duty
 site-col-due = Deadline
@@ -24,7 +24,7 @@ site-col-detail = Detail
 site-smtp-reply = mail server's reply: { $reply }
 site-evidence = Evidence kept
 site-evidence-none = No e-mail has been sent for this breach yet.
-site-evidence-mail = E-mail to { $controller } of { $date }
+site-evidence-mail = E-mail { $controller } of { $date }
 site-sha256-recorded = SHA-256 recorded: { $sha }
 site-sha256-matches = The file kept has this digest.
 site-sha256-differs = The file kept has another digest: { $sha }
@@ -34,7 +34,7 @@ site-records-none = No record.
 site-people = People and security measures
 site-fate = Data fate
 site-fate-none = No data-fate file.
-site-fate-copies = Copies of the data of { $controller }
+site-fate-copies = Copies of the data { $controller }
 site-fate-pending = What the certificate still waits for:
 site-col-item = Data
 site-col-copy = Copy
@@ -63,3 +63,21 @@ site-not-a-site = `{ $path }` exists and is neither empty nor a folder written b
 site-not-a-site-hint = choose another -o, a new or empty folder (a folder written by `dpo site` is replaced)
 site-inside-workspace = `{ $path }` is inside the workspace { $workspace }: nothing was written
 site-inside-workspace-hint = write the HTML dossier outside the workspace, e.g. `-o ../html-dossier`
+site-mail-headers = Headers of the e-mail
+site-col-header = Header
+site-col-value = Value
+site-mail-from = Sender (From)
+site-mail-to = Recipients (To)
+site-mail-date = Date
+site-mail-subject = Subject
+site-mail-id = Identifier (Message-ID)
+site-mail-attachments = Attachments (each copied into this folder):
+site-sha256 = SHA-256 { $sha }
+site-sha256-unrecorded = no SHA-256 is recorded for this file; the file kept has: { $sha }
+site-check-errors = { $n ->
+    [one] `dpo check` finds one error in the workspace: correct it before relying on this dossier.
+   *[other] `dpo check` finds { $n } errors in the workspace: correct them before relying on this dossier.
+}
+site-check-clean = `dpo check` finds no error in the workspace.
+site-contains-workspace = `{ $path }` contains the workspace { $workspace }, which an HTML dossier would replace: nothing was written
+site-timeline-caption = Events of the breach, in order, with their date and time

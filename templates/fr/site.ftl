@@ -1,6 +1,6 @@
 # site: see src/render/catalog.rs. One catalog, kept in files by subject.
 # The dossier as static HTML: `dpo site` (src/site/, src/cli/site.rs).
-site-name = Dossier RGPD de { $processor }
+site-name = Dossier RGPD { $processor }
 site-nav = Sommaire du dossier
 site-skip = Aller au contenu
 site-nav-home = Tableau de bord
@@ -10,7 +10,7 @@ site-summary = { $overdue } en retard, { $incomplete } { $incomplete ->
    *[other] incomplets
 }, { $soon } dans les { $days } jours, { $todo } à faire sans échéance
 site-as-of = Situation au { $date }.
-site-status-caption = Obligations, les violations urgentes d'abord, puis les plus urgentes
+site-status-caption = Obligations : les violations urgentes d'abord (en retard, incomplètes ou à échéance dans les 7 jours), puis dans l'ordre de `dpo status`
 site-col-state = État
 site-col-duty = Obligation
 site-col-due = Échéance
@@ -27,7 +27,7 @@ site-col-detail = Détail
 site-smtp-reply = réponse du serveur de messagerie : { $reply }
 site-evidence = Preuves conservées
 site-evidence-none = Aucun courriel n'a encore été envoyé pour cette violation.
-site-evidence-mail = Courriel à { $controller } du { $date }
+site-evidence-mail = Courriel { $controller } du { $date }
 site-sha256-recorded = empreinte SHA-256 consignée : { $sha }
 site-sha256-matches = Le fichier conservé a bien cette empreinte.
 site-sha256-differs = Le fichier conservé a une autre empreinte : { $sha }
@@ -37,7 +37,7 @@ site-records-none = Aucun enregistrement.
 site-people = Personnes et mesures de sécurité
 site-fate = Sort des données
 site-fate-none = Aucun fichier de sort des données.
-site-fate-copies = Copies des données de { $controller }
+site-fate-copies = Copies des données { $controller }
 site-fate-pending = Ce qui manque encore pour le certificat :
 site-col-item = Données
 site-col-copy = Copie
@@ -66,3 +66,21 @@ site-not-a-site = `{ $path }` existe et n'est ni vide ni un dossier écrit par `
 site-not-a-site-hint = choisissez un autre -o, un dossier nouveau ou vide (un dossier écrit par `dpo site` est remplacé)
 site-inside-workspace = `{ $path }` est dans l'espace de travail { $workspace } : rien n'a été écrit
 site-inside-workspace-hint = écrivez le dossier HTML hors de l'espace de travail, par exemple `-o ../dossier-html`
+site-mail-headers = En-têtes du courriel
+site-col-header = En-tête
+site-col-value = Valeur
+site-mail-from = Expéditeur (From)
+site-mail-to = Destinataires (To)
+site-mail-date = Date
+site-mail-subject = Objet (Subject)
+site-mail-id = Identifiant (Message-ID)
+site-mail-attachments = Pièces jointes (chacune copiée dans ce dossier) :
+site-sha256 = SHA-256 { $sha }
+site-sha256-unrecorded = aucune empreinte SHA-256 n'est consignée pour ce fichier ; celle du fichier conservé : { $sha }
+site-check-errors = { $n ->
+    [one] `dpo check` trouve une erreur dans l'espace de travail : corrigez-la avant de vous fier à ce dossier.
+   *[other] `dpo check` trouve { $n } erreurs dans l'espace de travail : corrigez-les avant de vous fier à ce dossier.
+}
+site-check-clean = `dpo check` ne trouve aucune erreur dans l'espace de travail.
+site-contains-workspace = `{ $path }` contient l'espace de travail { $workspace }, qu'un dossier HTML remplacerait : rien n'a été écrit
+site-timeline-caption = Événements de la violation, dans l'ordre, avec leur date et leur heure

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::support::fate::ready_to_certify;
+use crate::support::smtp::{Mode, SmtpServer};
 use crate::support::tools::{run, sha256sum};
 use crate::support::{Run, Workspace};
 
@@ -157,8 +158,13 @@ fn a_breach_page_in_chromium_shows_its_timeline_and_its_evidence() {
     // The kept e-mail as text, its digest, a relative link to the file.
     let eml = ws.root().join("evidence/breaches/2021-002-bravo.eml");
     assert!(dom.contains(&sha256sum(&eml)), "{dom}");
+    // Its headers decoded in a table, its text as text (issue 13, D1).
     assert!(
-        dom.contains("<pre>From: DPO@grandorlyseinebievre.fr"),
+        dom.contains("<td>Expéditeur (From)</td><td>DPO@grandorlyseinebievre.fr</td>"),
+        "{dom}"
+    );
+    assert!(
+        dom.contains("<pre class=\"mail\">Commune de Bravo"),
         "{dom}"
     );
     assert!(dom.contains("href=\"files/evidence/breaches/2021-002-bravo.eml\""));
@@ -363,6 +369,23 @@ fn wrong_input_is_refused_and_nothing_is_written() {
         .run(&["site", "-o", inside.to_str().unwrap()]);
     assert_eq!(out.code(), Some(2), "{}", out.text());
     assert!(!inside.exists());
+    out.assert_stderr_has("est dans l'espace de travail");
+    // `-o .` above the workspace: it holds the workspace (D5).
+    let above = ws.root().parent().unwrap();
+    let before = std::fs::read_dir(above).unwrap().count();
+    let out = ws
+        .dpo()
+        .now(NOW)
+        .current_dir(above)
+        .run(&["site", "-o", "."]);
+    assert_eq!(out.code(), Some(2), "{}", out.text());
+    out.assert_stderr_has("`.` contient l'espace de travail");
+    assert!(
+        !out.stderr().contains("est dans l'espace de travail"),
+        "{}",
+        out.stderr()
+    );
+    assert_eq!(std::fs::read_dir(above).unwrap().count(), before);
     // An earlier site is replaced whole.
     std::fs::remove_dir_all(&dir).unwrap();
     let dir = built(&ws, &[]);
@@ -420,4 +443,207 @@ fn a_certificate_is_shown_with_the_command_that_verifies_it_in_the_site() {
         "{}",
         verified.text()
     );
+}
+
+/// A real notification (`breach notify` through the loopback SMTP server):
+/// quoted-printable French, RFC 2047 headers, the PDF attached in base64.
+/// The breach page shows it decoded, lists the PDF by name, size and
+/// SHA-256, and links the PDF extracted beside the raw `.eml` (D1).
+#[test]
+fn a_real_notification_is_shown_decoded_with_its_pdf_extracted_and_linked() {
+    let server = SmtpServer::start(Mode::Plain);
+    let ws = Workspace::fixture("juvisy-workspace");
+    ws.write_breach_record("2021-001");
+    ws.dpo()
+        .smtp(&server)
+        .run(&["--now", "2021-03-26 11:00", "breach", "notify", "2021-001"])
+        .assert_code(0);
+    let eml = "evidence/breaches/2021-001/juvisy-sur-orge-1.eml";
+    let raw = std::fs::read_to_string(ws.root().join(eml)).unwrap();
+    assert!(raw.contains("=C3=A9") && raw.contains("=?utf-8?"), "{raw}");
+    let dir = built(&ws, &[]);
+    let page = std::fs::read_to_string(dir.join("breach-2021-001.html")).unwrap();
+    // Decoded: the subject, the sender's name, the body; no MIME left.
+    assert!(
+        page.contains("Notification de violation de données à caractère personnel — EPT Grand-Orly Seine Bièvre — 2021-001"),
+        "{page}"
+    );
+    assert!(page.contains("Conformément à"), "{page}");
+    assert!(
+        page.contains("vendredi 26 mars 2021 à 11:00 (UTC+01:00)"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<td>Identifiant (Message-ID)</td><td>")
+            && page.contains(".breach-2021-001-1@"),
+        "{page}"
+    );
+    for mime in ["=C3=A9", "=?utf-8?", "JVBERi0", "Content-Transfer-Encoding"] {
+        assert!(!page.contains(mime), "{mime} in {page}");
+    }
+    // The raw message stays linked, with its digest checked.
+    assert!(page.contains(&format!("href=\"files/{eml}\"")), "{page}");
+    assert!(
+        page.contains("Le fichier conservé a bien cette empreinte"),
+        "{page}"
+    );
+    // No signature block for a report nobody signed (D4); the message
+    // sent keeps its own.
+    assert!(
+        !page.contains("<strong>Nom du signataire</strong>"),
+        "{page}"
+    );
+    assert!(!page.contains(">Signature</h"), "{page}");
+    assert!(page.contains("Document établi le"), "{page}");
+    // The PDF attached: extracted, linked, its name, size and digest said.
+    let pdfs: Vec<PathBuf> =
+        std::fs::read_dir(dir.join("files/evidence/breaches/2021-001/juvisy-sur-orge-1"))
+            .expect("the attachments beside the message")
+            .map(|e| e.unwrap().path())
+            .collect();
+    assert_eq!(pdfs.len(), 1, "{pdfs:?}");
+    let pdf = &pdfs[0];
+    let name = pdf.file_name().unwrap().to_str().unwrap();
+    assert!(name.ends_with(".pdf"), "{name}");
+    assert!(std::fs::read(pdf).unwrap().starts_with(b"%PDF-"));
+    assert!(
+        page.contains(&format!(
+            "href=\"files/evidence/breaches/2021-001/juvisy-sur-orge-1/{name}\""
+        )),
+        "{page}"
+    );
+    assert!(page.contains(&sha256sum(pdf)), "{page}");
+    assert!(page.contains("Kio — SHA-256 "), "{page}");
+    // The page still parses and every link resolves.
+    let (report, ok) = check(&dir, "fr");
+    assert!(ok, "{report:#}");
+}
+
+/// Every linked evidence file and certificate says whether it still has
+/// the SHA-256 its record states, and the home page says how many errors
+/// `dpo check` finds (D2). The fixture's request messages and certificates
+/// are recorded with a digest of zeros.
+#[test]
+fn every_evidence_file_is_checked_against_its_digest_and_the_home_page_counts_check_errors() {
+    let ws = Workspace::fixture("status-two-controllers");
+    let dir = built(&ws, &[]);
+    let read = |p: &str| std::fs::read_to_string(dir.join(p)).unwrap();
+    let requests = read("requests.html");
+    let eml = ws.root().join("evidence/requests/r-alpha.eml");
+    let item = &requests[requests
+        .find("href=\"files/evidence/requests/r-alpha.eml\"")
+        .expect("the message linked")..];
+    let item = &item[..item.find("</ul>").unwrap()];
+    assert!(
+        item.contains(&format!(
+            "<span class=\"state bad\">Le fichier conservé a une autre empreinte\u{a0}: {}",
+            sha256sum(&eml)
+        )) || item.contains(&format!(
+            "<span class=\"state bad\">Le fichier conservé a une autre empreinte\u{202f}: {}",
+            sha256sum(&eml)
+        )),
+        "{item}"
+    );
+    let fate = read("fate.html");
+    let cert = ws.root().join("evidence/certificates/alpha.json");
+    assert!(fate.contains(&sha256sum(&cert)), "{fate}");
+    assert!(
+        fate.matches("<span class=\"state bad\">Le fichier conservé a une autre empreinte")
+            .count()
+            >= 2,
+        "{fate}"
+    );
+    // The count `dpo check` prints: its errors and the records that
+    // disagree with the journal.
+    let check = ws.dpo().now(NOW).run(&["--json", "check"]);
+    let v: serde_json::Value = serde_json::from_str(&check.stdout()).unwrap();
+    let n = v["errors"].as_u64().unwrap() + v["records"].as_array().unwrap().len() as u64;
+    assert!(n > 1, "{v:#}");
+    let home = read("index.html");
+    assert!(
+        home.contains(&format!(
+            "<span class=\"state bad\">`dpo check` trouve {n} erreurs dans l&apos;espace de travail"
+        )),
+        "{n}: {home}"
+    );
+}
+
+/// The French names with their article, as the register and the notices
+/// write them (D3).
+#[test]
+fn french_names_take_their_article() {
+    let ws = Workspace::fixture("status-two-controllers");
+    let dir = built(&ws, &[]);
+    let text = all_text(&dir);
+    assert!(
+        text.contains(
+            "Dossier RGPD de l&apos;établissement public territorial Grand-Orly Seine Bièvre"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("Dossier RGPD de Établissement"));
+    let fate = std::fs::read_to_string(dir.join("fate.html")).unwrap();
+    assert!(
+        fate.contains("Copies des données de la commune d&apos;Alpha"),
+        "{fate}"
+    );
+    let breach = std::fs::read_to_string(dir.join("breach-2021-002.html")).unwrap();
+    assert!(
+        breach.contains("Courriel à la commune de Bravo du "),
+        "{breach}"
+    );
+    // English: the name as it is.
+    let en = ws.path("site-en");
+    ws.dpo()
+        .now(NOW)
+        .run(&["--lang", "en", "site", "-o", en.to_str().unwrap()])
+        .assert_code(0);
+    let home = std::fs::read_to_string(en.join("index.html")).unwrap();
+    assert!(
+        home.contains("GDPR dossier of Établissement public territorial Grand-Orly Seine Bièvre"),
+        "{home}"
+    );
+}
+
+/// The minor points of the review (D6): a breach due soon comes before
+/// the bookkeeping rows, as the caption says; the timeline's caption does
+/// not repeat its heading; the journal's actions are in words.
+#[test]
+fn a_breach_due_soon_comes_first_and_the_journal_says_its_actions_in_words() {
+    let ws = Workspace::fixture("status-two-controllers");
+    ws.dpo()
+        .now(NOW)
+        .run(&["journal", "note", "-m", "revue du dossier"])
+        .assert_code(0);
+    let dir = ws.path("soon");
+    ws.dpo()
+        .now("2021-03-27T10:00:00+01:00")
+        .run(&["site", "-o", dir.to_str().unwrap()])
+        .assert_code(0);
+    let home = std::fs::read_to_string(dir.join("index.html")).unwrap();
+    let body = &home[home.find("<tbody>").expect("the duties")..];
+    let first = &body[..body.find("</tr>").unwrap()];
+    assert!(first.contains("href=\"breach-2021-001.html\""), "{first}");
+    assert!(
+        first.contains("class=\"due-soon\"") || first.contains("bientôt"),
+        "{first}"
+    );
+    assert!(
+        home.contains("violations urgentes d&apos;abord (en retard"),
+        "{home}"
+    );
+    let breach = std::fs::read_to_string(dir.join("breach-2021-002.html")).unwrap();
+    assert!(
+        breach.contains(
+            "<h2>Chronologie</h2>\n<div class=\"table\"><table><caption>Événements de la violation"
+        ),
+        "{breach}"
+    );
+    assert!(
+        !breach.contains("<h2>Chronologie</h2>\n<div class=\"table\"><table><caption>Chronologie"),
+        "{breach}"
+    );
+    let journal = std::fs::read_to_string(dir.join("journal.html")).unwrap();
+    assert!(journal.contains("<td>note</td>"), "{journal}");
+    assert!(!journal.contains("journal.note"), "{journal}");
 }
