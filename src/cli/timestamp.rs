@@ -25,9 +25,11 @@ pub struct TimestampArgs {
     #[command(subcommand)]
     pub action: Option<TimestampAction>,
     /// Files to time-stamp: writes FILE.tsq, and FILE.tsr when DPO_TSA_URL is set.
-    #[arg(required_unless_present_any = ["import", "pending"])]
+    /// A file whose FILE.tsr verifies is refused: a proof is never replaced.
+    #[arg(required_unless_present_any = ["import", "pending"], conflicts_with = "import")]
     pub files: Vec<PathBuf>,
-    /// Take back a response got elsewhere (FILE.tsr, beside FILE and FILE.tsq).
+    /// Take back a response got elsewhere (FILE.tsr, beside FILE and FILE.tsq);
+    /// one that does not verify is moved to FILE.tsr.refused.
     #[arg(long, value_name = "FILE.tsr")]
     pub import: Vec<PathBuf>,
     /// Time-stamp again every file of the workspace whose .tsq has no .tsr yet.
@@ -84,11 +86,17 @@ fn refused(path: &Path, refusal: timestamp::Refusal) -> CliError {
     })
 }
 
-/// Reads a `.tsr` of `path`: not one is bad input, a refusal of the
-/// authority a refusal.
+/// Reads a `.tsr` given to `--import`: a refusal of the authority is a
+/// refusal (exit 1), and so is a DER structure that does not read as a
+/// response (a response changed on its way); what is not DER at all (a
+/// text, an HTML error page) is bad input (exit 2).
 fn read_response(path: &Path, bytes: &[u8]) -> Result<Response, CliError> {
+    use der::{Decode, Tagged};
     Response::read(bytes).map_err(|e| match e {
         Ok(refusal) => refused(path, refusal),
+        Err(why) if der::Any::from_der(bytes).is_ok_and(|a| a.tag() == der::Tag::Sequence) => {
+            refused(path, timestamp::Refusal::Unreadable(why))
+        }
         Err(why) => CliError::Timestamp(TimestampError::NotResponse {
             path: path.to_path_buf(),
             why,
@@ -111,7 +119,8 @@ fn issue(settings: &Settings, file: &Path) -> Result<(), CliError> {
     let ws = place.as_ref().map(|(w, a)| (w, a));
     let url = settings.tsa_url.as_deref();
     let (tsq_file, tsr_file) = (tsq_path(file), tsr_path(file));
-    if let Some(stamp) = issue::stamp_file(ws, url, file)? {
+    let cas = trusted(settings)?;
+    if let Some(stamp) = issue::stamp_file(ws, url, &cas, file)? {
         return say_stamped(settings, &tsr_file, &stamp, ws.map(|(w, _)| w));
     }
     let s = settings.strings();
@@ -139,7 +148,8 @@ fn issue(settings: &Settings, file: &Path) -> Result<(), CliError> {
 /// no `.tsr` yet, time-stamped again (a new request).
 fn pending(settings: &Settings) -> Result<i32, CliError> {
     let ws = settings.load()?;
-    let waiting = issue::waiting(&ws.root);
+    let cas = issue::trusted_in(&ws)?;
+    let waiting = issue::waiting(&ws.root, &cas);
     let s = settings.strings();
     if waiting.is_empty() {
         say!(s, "timestamp-none-waiting")?;
@@ -155,7 +165,7 @@ fn pending(settings: &Settings) -> Result<i32, CliError> {
     let act = settings.act(ws.tz)?;
     let mut failed = 0;
     for file in &waiting {
-        match issue::stamp_file(Some((&ws, &act)), Some(url), file) {
+        match issue::stamp_file(Some((&ws, &act)), Some(url), &cas, file) {
             Ok(Some(stamp)) => say_stamped(settings, &tsr_path(file), &stamp, Some(&ws))?,
             Ok(None) => {}
             Err(e) => {
@@ -219,8 +229,25 @@ fn import(settings: &Settings, tsr_file: &Path) -> Result<(), CliError> {
     };
     let tsr = timestamp::read(tsr_file)?;
     let req = checked_request(&file)?;
-    let resp = read_response(tsr_file, &tsr)?;
-    resp.answers(&req).map_err(|r| refused(tsr_file, r))?;
+    let cas = trusted(settings)?;
+    let checked = read_response(tsr_file, &tsr)
+        .and_then(|resp| verify::verify(&resp, &req, &cas).map_err(|r| refused(tsr_file, r)));
+    let stamp = match checked {
+        Ok(stamp) => stamp,
+        Err(e) => {
+            // Never left as FILE.tsr: it would count as a time-stamp.
+            let aside = keep::set_aside(tsr_file)?;
+            errln!(
+                "{}",
+                tr!(
+                    settings.strings(),
+                    "timestamp-set-aside",
+                    file = aside.display().to_string()
+                )
+            );
+            return Err(e);
+        }
+    };
     let place = place(settings, &file)?;
     let ws = place.as_ref().map(|(w, a)| (w, a));
     keep::keep(
@@ -229,7 +256,7 @@ fn import(settings: &Settings, tsr_file: &Path) -> Result<(), CliError> {
         &file,
         &[(tsr_file.to_path_buf(), tsr)],
     )?;
-    say_stamped(settings, tsr_file, &resp.stamp(), ws.map(|(w, _)| w))
+    say_stamped(settings, tsr_file, &stamp, ws.map(|(w, _)| w))
 }
 
 /// The request of `file` (`FILE.tsq`), refused when it is not for `file`.
@@ -274,28 +301,10 @@ fn utc_time(t: DateTime<Utc>) -> String {
 
 /// The trusted CA certificates: `DPO_TSA_CA`, else `keys/tsa/*.pem`.
 fn trusted(settings: &Settings) -> Result<Vec<x509_cert::Certificate>, CliError> {
-    let files = match &settings.tsa_ca {
-        Some(f) => vec![f.clone()],
-        None => {
-            let dir = settings.root().join("keys").join("tsa");
-            let mut v: Vec<PathBuf> = std::fs::read_dir(&dir)
-                .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
-                .unwrap_or_default();
-            v.retain(|p| p.extension().is_some_and(|e| e == "pem"));
-            v.sort();
-            v
-        }
-    };
-    let mut cas = Vec::new();
-    for f in files {
-        let certs =
-            verify::read_cas(&timestamp::read(&f)?).map_err(|why| TimestampError::BadCa {
-                path: f.clone(),
-                why,
-            })?;
-        cas.extend(certs);
-    }
-    Ok(cas)
+    Ok(verify::trusted(
+        settings.root(),
+        settings.tsa_ca.as_deref(),
+    )?)
 }
 
 #[derive(Serialize)]
@@ -309,11 +318,9 @@ struct VerifyReport<'a> {
 
 /// `dpo timestamp verify FILE`.
 fn run_verify(settings: &Settings, file: &Path) -> Result<i32, CliError> {
-    let req = checked_request(file)?;
     let tsr_file = tsr_path(file);
-    let resp = read_response(&tsr_file, &timestamp::read(&tsr_file)?)?;
     let cas = trusted(settings)?;
-    let stamp = verify::verify(&resp, &req, &cas).map_err(|r| refused(&tsr_file, r))?;
+    let stamp = issue::check_kept(file, &cas)?;
     if settings.json {
         print_json(&VerifyReport {
             file: file.display().to_string(),
@@ -365,15 +372,17 @@ pub(super) fn show_times(
         return Ok(());
     }
     let s = settings.strings();
+    let cas = issue::trusted_in(ws).unwrap_or_default();
     say!(s, "timestamp-show-heading")?;
     for (n, eml) in stamped {
-        let tsa = match issue::kept_stamp(&eml) {
-            Some(st) => tr!(
+        let tsa = match issue::kept(&eml, &cas) {
+            Some(Ok(st)) => tr!(
                 s,
                 "timestamp-show-tsa",
                 local = local_time(st.gen_time, ws.tz),
                 utc = utc_time(st.gen_time)
             ),
+            Some(Err(e)) => tr!(s, "timestamp-show-not-verified", why = e.told().say(&s)),
             None => tr!(s, "timestamp-show-waiting"),
         };
         say!(
