@@ -163,16 +163,23 @@ fn pending(settings: &Settings) -> Result<i32, CliError> {
         ));
     };
     let act = settings.act(ws.tz)?;
-    let mut failed = 0;
+    let (mut failed, mut kept) = (0, 0);
     for file in &waiting {
         match issue::stamp_file(Some((&ws, &act)), Some(url), &cas, file) {
-            Ok(Some(stamp)) => say_stamped(settings, &tsr_path(file), &stamp, Some(&ws))?,
+            Ok(Some(stamp)) => {
+                kept += 1;
+                say_stamped(settings, &tsr_path(file), &stamp, Some(&ws))?;
+            }
             Ok(None) => {}
             Err(e) => {
                 failed += 1;
                 errln!("{}", e.told().say(&s));
             }
         }
+    }
+    // Its own writes are journaled: the journal head after them, dated too.
+    if kept > 0 {
+        stamp_then_head(settings, &ws, &[]);
     }
     Ok(if failed > 0 { EXIT_FINDING } else { 0 })
 }
@@ -181,7 +188,14 @@ fn pending(settings: &Settings) -> Result<i32, CliError> {
 /// time-stamped when `DPO_TSA_URL` is set; a failure is said, never
 /// returned: the evidence stays, waiting (`dpo timestamp --pending`).
 pub(super) fn auto(settings: &Settings, ws: &Workspace, files: &[PathBuf]) {
-    let (Some(url), false) = (settings.tsa_url.as_deref(), files.is_empty()) else {
+    if !files.is_empty() {
+        stamp_then_head(settings, ws, files);
+    }
+}
+
+/// [`auto`], `files` possibly none: the journal head alone.
+fn stamp_then_head(settings: &Settings, ws: &Workspace, files: &[PathBuf]) {
+    let Some(url) = settings.tsa_url.as_deref() else {
         return;
     };
     let Ok(act) = settings.act(ws.tz) else {
@@ -214,6 +228,26 @@ pub(super) fn auto(settings: &Settings, ws: &Workspace, files: &[PathBuf]) {
             errln!("{line}");
         } else {
             let _ = outln!("{line}");
+        }
+    }
+}
+
+/// The time-stamps of kept files (`FILE.tsq`, `FILE.tsr`) copied beside
+/// their copies (`-o`), so that what is handed over carries its date; a
+/// failure is said, never returned (the kept files stay).
+pub(super) fn copy_beside(settings: &Settings, pairs: &[(&PathBuf, &PathBuf)]) {
+    let s = settings.strings();
+    for (kept, copy) in pairs {
+        for (from, to) in [
+            (tsq_path(kept), tsq_path(copy)),
+            (tsr_path(kept), tsr_path(copy)),
+        ] {
+            let Ok(bytes) = std::fs::read(&from) else {
+                continue;
+            };
+            if let Err(e) = crate::workspace::write_atomic(&to, &bytes) {
+                errln!("{}", e.told().say(&s));
+            }
         }
     }
 }

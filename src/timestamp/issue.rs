@@ -143,6 +143,10 @@ pub fn auto(
         Vec::new()
     });
     let stamp = |f: &Path| {
+        // Already dated by a kept proof: never replaced.
+        if let Ok(kept) = check_kept(f, &cas) {
+            return Ok(kept);
+        }
         let (req, tsq) = write_request(place, Some(url), f)?;
         send_and_keep(place, url, &cas, f, &req, &tsq)
     };

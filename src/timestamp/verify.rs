@@ -147,26 +147,31 @@ pub fn read_cas(pem: &[u8]) -> Result<Vec<Certificate>, String> {
     Ok(certs)
 }
 
+/// The files of the trusted CA certificates: `ca` (`DPO_TSA_CA`) when
+/// given, else `root/keys/tsa/*.pem`, sorted.
+pub fn trusted_files(
+    root: &std::path::Path,
+    ca: Option<&std::path::Path>,
+) -> Vec<std::path::PathBuf> {
+    if let Some(f) = ca {
+        return vec![f.to_path_buf()];
+    }
+    let mut v: Vec<std::path::PathBuf> = std::fs::read_dir(root.join("keys").join("tsa"))
+        .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    v.retain(|p| p.extension().is_some_and(|e| e == "pem"));
+    v.sort();
+    v
+}
+
 /// The trusted CA certificates: the PEM file `ca` (`DPO_TSA_CA`) when
 /// given, else `root/keys/tsa/*.pem`.
 pub fn trusted(
     root: &std::path::Path,
     ca: Option<&std::path::Path>,
 ) -> Result<Vec<Certificate>, super::TimestampError> {
-    let files = match ca {
-        Some(f) => vec![f.to_path_buf()],
-        None => {
-            let dir = root.join("keys").join("tsa");
-            let mut v: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
-                .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
-                .unwrap_or_default();
-            v.retain(|p| p.extension().is_some_and(|e| e == "pem"));
-            v.sort();
-            v
-        }
-    };
     let mut cas = Vec::new();
-    for f in files {
+    for f in trusted_files(root, ca) {
         let certs = read_cas(&super::read(&f)?)
             .map_err(|why| super::TimestampError::BadCa { path: f, why })?;
         cas.extend(certs);

@@ -427,6 +427,8 @@ fn a_failing_authority_never_fails_the_sending_and_pending_stamps_it_later() {
         .env("DPO_TSA_URL", &server.url)
         .run(&["timestamp", "--pending"]);
     p.assert_code(0);
+    // Then the journal head after its own writes.
+    p.assert_stdout_has("time-stamped timestamps/journal.head.");
     let emls = files_ending(&ws, ".eml.tsr");
     assert_eq!(emls.len(), 1, "{emls:?}");
     openssl_accepts(&tsa, &emls[0]);
@@ -680,4 +682,85 @@ fn a_password_in_the_tsa_url_is_refused_and_never_printed() {
         "{}",
         out.stderr()
     );
+}
+
+/// Runs each `openssl ts -verify` line of `text` in `dir`: each verifies.
+#[track_caller]
+fn openssl_lines_verify(dir: &Path, text: &str) -> usize {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.starts_with("openssl ts -verify"))
+        .collect();
+    for l in &lines {
+        let o = run(Command::new("sh").arg("-c").arg(l).current_dir(dir));
+        assert!(o.text().contains("Verification: OK"), "{l}: {}", o.text());
+    }
+    lines.len()
+}
+
+#[test]
+fn the_audit_pack_carries_the_time_stamps_and_says_how_to_check_them() {
+    let tsa = Tsa::new();
+    let server = tsa.serve("normal");
+    let smtp = SmtpServer::start(Mode::Plain);
+    let ws = breach_workspace(&tsa);
+    dpo(&ws).run(&["keys", "generate"]).assert_code(0);
+    dpo(&ws)
+        .smtp(&smtp)
+        .env("DPO_TSA_URL", &server.url)
+        .run(&["--now", "2021-03-26 11:00", "breach", "notify", "2021-001"])
+        .assert_code(0);
+    dpo(&ws)
+        .env("DPO_TSA_URL", &server.url)
+        .run(&["--now", "2021-03-26 11:05", "audit", "pack", "-o", "pack"])
+        .assert_code(0);
+    let pack = ws.path("pack");
+    assert!(pack.join("keys/tsa/trusted.pem").is_file());
+    let verify = std::fs::read_to_string(pack.join("VERIFY.txt")).expect("VERIFY.txt");
+    assert!(verify.contains(".eml.tsr -queryfile"), "{verify}");
+    assert!(verify.contains("timestamps/journal.head."), "{verify}");
+    assert!(verify.contains("MANIFEST.sha256.tsr"), "{verify}");
+    // The evidence's, the journal head's and the manifest's: each verifies.
+    assert!(openssl_lines_verify(&pack, &verify) >= 3, "{verify}");
+    let c = crate::support::tools::sha256sum_in(&pack, &["-c", "MANIFEST.sha256"]);
+    assert!(c.success(), "{}", c.text());
+    // In French, the same commands, said in French.
+    ws.dpo()
+        .env("DPO_TSA_URL", &server.url)
+        .run(&["--lang", "fr", "audit", "pack", "-o", "pack-fr"])
+        .assert_code(0);
+    let fr = std::fs::read_to_string(ws.path("pack-fr/VERIFY.txt")).expect("VERIFY.txt");
+    assert!(fr.contains("Horodatages (RFC 3161)"), "{fr}");
+    assert!(openssl_lines_verify(&ws.path("pack-fr"), &fr) >= 2, "{fr}");
+}
+
+#[test]
+fn a_certificate_prints_its_tsa_time_and_its_copy_carries_its_time_stamps() {
+    let tsa = Tsa::new();
+    let server = tsa.serve("normal");
+    let now = "2021-08-02T10:00:00+02:00";
+    let ws = crate::support::fate::ready_to_certify(now);
+    std::fs::create_dir_all(ws.root().join("keys/tsa")).expect("keys/tsa");
+    std::fs::copy(tsa.path("ca.pem"), ws.root().join("keys/tsa/ca.pem")).expect("copy the CA");
+    let out = dpo(&ws).env("DPO_TSA_URL", &server.url).now(now).run(&[
+        "fate",
+        "certify",
+        "-o",
+        "out/certificat.pdf",
+    ]);
+    out.assert_code(0);
+    out.assert_stdout_has("the authority's time (RFC 3161)");
+    assert!(
+        out.stdout().contains(".pdf — the authority's time"),
+        "{}",
+        out.stdout()
+    );
+    for f in ["out/certificat.pdf", "out/certificat.json"] {
+        let copy = ws.path(f);
+        openssl_accepts(&tsa, &with(&copy, "tsr"));
+        dpo(&ws)
+            .run(&[Path::new("timestamp"), Path::new("verify"), &copy])
+            .assert_code(0);
+    }
 }
