@@ -35,6 +35,9 @@ pub use records::{field_in_words, fields_in_words, has_words, record_concerns, R
 /// The name of the manifest at the root of the pack.
 pub const MANIFEST: &str = "MANIFEST.sha256";
 
+/// The CA certificates of the trusted time-stamping authorities, in a pack.
+pub const TSA_CA_IN_PACK: &str = "keys/tsa/trusted.pem";
+
 /// The spreadsheet of the logs, at the root of the pack: OpenDocument, the
 /// format the French interoperability framework (RGI) recommends to public
 /// bodies, which every spreadsheet program opens; one format, so that the
@@ -412,8 +415,43 @@ impl Maker<'_> {
                 continue;
             }
             self.copy(&rel, &rel)?;
-            let sig = format!("{rel}.sig");
-            self.copy(&sig, &sig)?;
+            // Its signature and its RFC 3161 time-stamp come with it.
+            for ext in ["sig", "tsq", "tsr"] {
+                let beside = format!("{rel}.{ext}");
+                self.copy(&beside, &beside)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The time-stamps of the journal head (`timestamps/`, the whole pack
+    /// only: they date the whole journal) and the CA certificates of the
+    /// time-stamping authorities the workspace trusts, in one file
+    /// [`TSA_CA_IN_PACK`] for `openssl ts -verify -CAfile`.
+    fn timestamps(&mut self) -> Result<(), AuditError> {
+        if self.only.is_none() {
+            let mut heads = BTreeSet::new();
+            walk(
+                &self.ws.root,
+                crate::timestamp::issue::HEADS_DIR,
+                &mut heads,
+            )?;
+            for rel in heads {
+                self.copy(&rel, &rel)?;
+            }
+        }
+        let files =
+            crate::timestamp::verify::trusted_files(&self.ws.root, self.ws.tsa_ca.as_deref());
+        let mut pem = Vec::new();
+        for path in files {
+            let bytes = std::fs::read(&path).map_err(|source| AuditError::Read { path, source })?;
+            pem.extend(bytes);
+            if !pem.ends_with(b"\n") {
+                pem.push(b'\n');
+            }
+        }
+        if !pem.is_empty() {
+            self.pack.files.insert(TSA_CA_IN_PACK.into(), pem);
         }
         Ok(())
     }
@@ -603,6 +641,7 @@ fn build(
     m.measures()?;
     m.fate()?;
     m.evidence()?;
+    m.timestamps()?;
     m.journal()?;
     // The keys that verify the signatures, certificates' and the manifest's.
     let keys = format!(

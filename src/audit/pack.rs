@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use super::{build, AuditError, MANIFEST};
+use super::{build, AuditError, MANIFEST, TSA_CA_IN_PACK};
 use crate::hashing::sha256_hex;
 use crate::model::{Id, Lang};
 use crate::render::{OutputError, Templates};
@@ -91,9 +91,23 @@ pub fn pack(ws: &Workspace, act: &Act, req: &PackRequest) -> Result<Packed, Audi
             signer.principal
         ),
     ];
+    // Each time-stamp in the pack, checked by openssl against the trusted CAs.
+    let ts_verify = |tsr: &str| {
+        let file = tsr.trim_end_matches(".tsr");
+        format!("openssl ts -verify -in {tsr} -queryfile {file}.tsq -CAfile {TSA_CA_IN_PACK}")
+    };
+    let trusts_tsa = pack.files.contains_key(TSA_CA_IN_PACK);
+    let timestamps: Vec<String> = pack
+        .files
+        .keys()
+        .filter(|k| trusts_tsa && k.ends_with(".tsr"))
+        .map(|k| ts_verify(k))
+        .collect();
     let verify_text = t.render(
         "audit-verify.txt",
         &serde_json::json!({
+            "timestamps": timestamps,
+            "manifest_timestamp": trusts_tsa.then(|| ts_verify(&format!("{MANIFEST}.tsr"))),
             "processor": ws.processor.name,
             "controller": req.controller.as_ref().map(|c| c.to_string()),
             "version": env!("CARGO_PKG_VERSION"),

@@ -326,5 +326,8 @@ fn certify(settings: &Settings, a: &CertifyArgs) -> Result<i32, CliError> {
     }
     let p = &issued.paths;
     super::timestamp::auto(settings, &ws, &[p.pdf.clone(), p.json.clone()]);
+    if let Some(c) = &issued.copy {
+        super::timestamp::copy_beside(settings, &[(&p.pdf, &c.pdf), (&p.json, &c.json)]);
+    }
     Ok(0)
 }

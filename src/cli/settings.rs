@@ -164,6 +164,7 @@ impl Settings {
         let mut ws = workspace::load(self.root())?;
         ws.lock_wait = self.lock_wait;
         ws.git = self.git_clone();
+        ws.tsa_ca = self.tsa_ca.clone();
         let _ = self.people.set(ws.people.clone());
         let _ = self.ws_lang.set(ws.processor.language);
         Ok(ws)

@@ -25,9 +25,11 @@ pub struct TimestampArgs {
     #[command(subcommand)]
     pub action: Option<TimestampAction>,
     /// Files to time-stamp: writes FILE.tsq, and FILE.tsr when DPO_TSA_URL is set.
-    #[arg(required_unless_present_any = ["import", "pending"])]
+    /// A file whose FILE.tsr verifies is refused: a proof is never replaced.
+    #[arg(required_unless_present_any = ["import", "pending"], conflicts_with = "import")]
     pub files: Vec<PathBuf>,
-    /// Take back a response got elsewhere (FILE.tsr, beside FILE and FILE.tsq).
+    /// Take back a response got elsewhere (FILE.tsr, beside FILE and FILE.tsq);
+    /// one that does not verify is moved to FILE.tsr.refused.
     #[arg(long, value_name = "FILE.tsr")]
     pub import: Vec<PathBuf>,
     /// Time-stamp again every file of the workspace whose .tsq has no .tsr yet.
@@ -84,11 +86,17 @@ fn refused(path: &Path, refusal: timestamp::Refusal) -> CliError {
     })
 }
 
-/// Reads a `.tsr` of `path`: not one is bad input, a refusal of the
-/// authority a refusal.
+/// Reads a `.tsr` given to `--import`: a refusal of the authority is a
+/// refusal (exit 1), and so is a DER structure that does not read as a
+/// response (a response changed on its way); what is not DER at all (a
+/// text, an HTML error page) is bad input (exit 2).
 fn read_response(path: &Path, bytes: &[u8]) -> Result<Response, CliError> {
+    use der::{Decode, Tagged};
     Response::read(bytes).map_err(|e| match e {
         Ok(refusal) => refused(path, refusal),
+        Err(why) if der::Any::from_der(bytes).is_ok_and(|a| a.tag() == der::Tag::Sequence) => {
+            refused(path, timestamp::Refusal::Unreadable(why))
+        }
         Err(why) => CliError::Timestamp(TimestampError::NotResponse {
             path: path.to_path_buf(),
             why,
@@ -111,7 +119,8 @@ fn issue(settings: &Settings, file: &Path) -> Result<(), CliError> {
     let ws = place.as_ref().map(|(w, a)| (w, a));
     let url = settings.tsa_url.as_deref();
     let (tsq_file, tsr_file) = (tsq_path(file), tsr_path(file));
-    if let Some(stamp) = issue::stamp_file(ws, url, file)? {
+    let cas = trusted(settings)?;
+    if let Some(stamp) = issue::stamp_file(ws, url, &cas, file)? {
         return say_stamped(settings, &tsr_file, &stamp, ws.map(|(w, _)| w));
     }
     let s = settings.strings();
@@ -139,7 +148,8 @@ fn issue(settings: &Settings, file: &Path) -> Result<(), CliError> {
 /// no `.tsr` yet, time-stamped again (a new request).
 fn pending(settings: &Settings) -> Result<i32, CliError> {
     let ws = settings.load()?;
-    let waiting = issue::waiting(&ws.root);
+    let cas = issue::trusted_in(&ws)?;
+    let waiting = issue::waiting(&ws.root, &cas);
     let s = settings.strings();
     if waiting.is_empty() {
         say!(s, "timestamp-none-waiting")?;
@@ -153,16 +163,23 @@ fn pending(settings: &Settings) -> Result<i32, CliError> {
         ));
     };
     let act = settings.act(ws.tz)?;
-    let mut failed = 0;
+    let (mut failed, mut kept) = (0, 0);
     for file in &waiting {
-        match issue::stamp_file(Some((&ws, &act)), Some(url), file) {
-            Ok(Some(stamp)) => say_stamped(settings, &tsr_path(file), &stamp, Some(&ws))?,
+        match issue::stamp_file(Some((&ws, &act)), Some(url), &cas, file) {
+            Ok(Some(stamp)) => {
+                kept += 1;
+                say_stamped(settings, &tsr_path(file), &stamp, Some(&ws))?;
+            }
             Ok(None) => {}
             Err(e) => {
                 failed += 1;
                 errln!("{}", e.told().say(&s));
             }
         }
+    }
+    // Its own writes are journaled: the journal head after them, dated too.
+    if kept > 0 {
+        stamp_then_head(settings, &ws, &[]);
     }
     Ok(if failed > 0 { EXIT_FINDING } else { 0 })
 }
@@ -171,7 +188,14 @@ fn pending(settings: &Settings) -> Result<i32, CliError> {
 /// time-stamped when `DPO_TSA_URL` is set; a failure is said, never
 /// returned: the evidence stays, waiting (`dpo timestamp --pending`).
 pub(super) fn auto(settings: &Settings, ws: &Workspace, files: &[PathBuf]) {
-    let (Some(url), false) = (settings.tsa_url.as_deref(), files.is_empty()) else {
+    if !files.is_empty() {
+        stamp_then_head(settings, ws, files);
+    }
+}
+
+/// [`auto`], `files` possibly none: the journal head alone.
+fn stamp_then_head(settings: &Settings, ws: &Workspace, files: &[PathBuf]) {
+    let Some(url) = settings.tsa_url.as_deref() else {
         return;
     };
     let Ok(act) = settings.act(ws.tz) else {
@@ -208,6 +232,26 @@ pub(super) fn auto(settings: &Settings, ws: &Workspace, files: &[PathBuf]) {
     }
 }
 
+/// The time-stamps of kept files (`FILE.tsq`, `FILE.tsr`) copied beside
+/// their copies (`-o`), so that what is handed over carries its date; a
+/// failure is said, never returned (the kept files stay).
+pub(super) fn copy_beside(settings: &Settings, pairs: &[(&PathBuf, &PathBuf)]) {
+    let s = settings.strings();
+    for (kept, copy) in pairs {
+        for (from, to) in [
+            (tsq_path(kept), tsq_path(copy)),
+            (tsr_path(kept), tsr_path(copy)),
+        ] {
+            let Ok(bytes) = std::fs::read(&from) else {
+                continue;
+            };
+            if let Err(e) = crate::workspace::write_atomic(&to, &bytes) {
+                errln!("{}", e.told().say(&s));
+            }
+        }
+    }
+}
+
 /// `dpo timestamp --import FILE.tsr`.
 fn import(settings: &Settings, tsr_file: &Path) -> Result<(), CliError> {
     let Some(file) = timestamp::stamped_file(tsr_file, "tsr") else {
@@ -219,8 +263,25 @@ fn import(settings: &Settings, tsr_file: &Path) -> Result<(), CliError> {
     };
     let tsr = timestamp::read(tsr_file)?;
     let req = checked_request(&file)?;
-    let resp = read_response(tsr_file, &tsr)?;
-    resp.answers(&req).map_err(|r| refused(tsr_file, r))?;
+    let cas = trusted(settings)?;
+    let checked = read_response(tsr_file, &tsr)
+        .and_then(|resp| verify::verify(&resp, &req, &cas).map_err(|r| refused(tsr_file, r)));
+    let stamp = match checked {
+        Ok(stamp) => stamp,
+        Err(e) => {
+            // Never left as FILE.tsr: it would count as a time-stamp.
+            let aside = keep::set_aside(tsr_file)?;
+            errln!(
+                "{}",
+                tr!(
+                    settings.strings(),
+                    "timestamp-set-aside",
+                    file = aside.display().to_string()
+                )
+            );
+            return Err(e);
+        }
+    };
     let place = place(settings, &file)?;
     let ws = place.as_ref().map(|(w, a)| (w, a));
     keep::keep(
@@ -229,7 +290,7 @@ fn import(settings: &Settings, tsr_file: &Path) -> Result<(), CliError> {
         &file,
         &[(tsr_file.to_path_buf(), tsr)],
     )?;
-    say_stamped(settings, tsr_file, &resp.stamp(), ws.map(|(w, _)| w))
+    say_stamped(settings, tsr_file, &stamp, ws.map(|(w, _)| w))
 }
 
 /// The request of `file` (`FILE.tsq`), refused when it is not for `file`.
@@ -274,28 +335,10 @@ fn utc_time(t: DateTime<Utc>) -> String {
 
 /// The trusted CA certificates: `DPO_TSA_CA`, else `keys/tsa/*.pem`.
 fn trusted(settings: &Settings) -> Result<Vec<x509_cert::Certificate>, CliError> {
-    let files = match &settings.tsa_ca {
-        Some(f) => vec![f.clone()],
-        None => {
-            let dir = settings.root().join("keys").join("tsa");
-            let mut v: Vec<PathBuf> = std::fs::read_dir(&dir)
-                .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
-                .unwrap_or_default();
-            v.retain(|p| p.extension().is_some_and(|e| e == "pem"));
-            v.sort();
-            v
-        }
-    };
-    let mut cas = Vec::new();
-    for f in files {
-        let certs =
-            verify::read_cas(&timestamp::read(&f)?).map_err(|why| TimestampError::BadCa {
-                path: f.clone(),
-                why,
-            })?;
-        cas.extend(certs);
-    }
-    Ok(cas)
+    Ok(verify::trusted(
+        settings.root(),
+        settings.tsa_ca.as_deref(),
+    )?)
 }
 
 #[derive(Serialize)]
@@ -309,11 +352,9 @@ struct VerifyReport<'a> {
 
 /// `dpo timestamp verify FILE`.
 fn run_verify(settings: &Settings, file: &Path) -> Result<i32, CliError> {
-    let req = checked_request(file)?;
     let tsr_file = tsr_path(file);
-    let resp = read_response(&tsr_file, &timestamp::read(&tsr_file)?)?;
     let cas = trusted(settings)?;
-    let stamp = verify::verify(&resp, &req, &cas).map_err(|r| refused(&tsr_file, r))?;
+    let stamp = issue::check_kept(file, &cas)?;
     if settings.json {
         print_json(&VerifyReport {
             file: file.display().to_string(),
@@ -365,15 +406,17 @@ pub(super) fn show_times(
         return Ok(());
     }
     let s = settings.strings();
+    let cas = issue::trusted_in(ws).unwrap_or_default();
     say!(s, "timestamp-show-heading")?;
     for (n, eml) in stamped {
-        let tsa = match issue::kept_stamp(&eml) {
-            Some(st) => tr!(
+        let tsa = match issue::kept(&eml, &cas) {
+            Some(Ok(st)) => tr!(
                 s,
                 "timestamp-show-tsa",
                 local = local_time(st.gen_time, ws.tz),
                 utc = utc_time(st.gen_time)
             ),
+            Some(Err(e)) => tr!(s, "timestamp-show-not-verified", why = e.told().say(&s)),
             None => tr!(s, "timestamp-show-waiting"),
         };
         say!(

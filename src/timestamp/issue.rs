@@ -1,6 +1,8 @@
 //! Time-stamping a file: `FILE.tsq` written (journaled in the workspace),
 //! posted to the authority when there is one, and `FILE.tsr` kept only once
-//! it answers the request (granted, same imprint, same nonce). Used by
+//! it verifies fully (granted, same imprint, same nonce, signature, TSA
+//! certificate, trusted CA); a file whose `.tsr` verifies is never stamped
+//! again (a proof is never replaced). Used by
 //! `dpo timestamp FILE` and, for the evidence of the workflows, by [`auto`]:
 //! each notification, certificate and audit manifest, then the journal
 //! head, written in `timestamps/journal.head.<seq>`.
@@ -8,7 +10,9 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use super::{keep, read, request, sha256, tsq_path, tsr_path, Request, Response, Stamp};
+use x509_cert::Certificate;
+
+use super::{keep, read, request, sha256, tsq_path, tsr_path, verify, Request, Response, Stamp};
 use super::{Refusal, TimestampError};
 use crate::workspace::{Act, Workspace};
 
@@ -19,15 +23,61 @@ pub const TSA_TIMEOUT: Duration = Duration::from_secs(30);
 pub const HEADS_DIR: &str = "timestamps";
 
 /// Writes `FILE.tsq`; with `url`, posts it and keeps `FILE.tsr` once it
-/// answers the request. `None` without a URL.
+/// verifies up to one of `cas`. `None` without a URL. Refused when `FILE`
+/// already has a `.tsr` that verifies.
 pub fn stamp_file(
     ws: Option<(&Workspace, &Act)>,
     url: Option<&str>,
+    cas: &[Certificate],
     file: &Path,
 ) -> Result<Option<Stamp>, TimestampError> {
+    if check_kept(file, cas).is_ok() {
+        return Err(TimestampError::AlreadyStamped {
+            path: file.to_path_buf(),
+        });
+    }
     let (req, tsq) = write_request(ws, url, file)?;
-    url.map(|u| send_and_keep(ws, u, file, &req, &tsq))
+    url.map(|u| send_and_keep(ws, u, cas, file, &req, &tsq))
         .transpose()
+}
+
+/// The trusted CA certificates of the workspace (`DPO_TSA_CA`, else
+/// `keys/tsa/*.pem`).
+pub fn trusted_in(ws: &Workspace) -> Result<Vec<Certificate>, TimestampError> {
+    verify::trusted(&ws.root, ws.tsa_ca.as_deref())
+}
+
+/// `FILE`'s kept time-stamp, checked fully: `FILE.tsq` is `FILE`'s, and
+/// `FILE.tsr` answers it and verifies up to one of `cas`. A missing or
+/// unreadable `.tsq`, a missing `.tsr`: bad input; a `.tsr` that no longer
+/// reads: a refusal.
+pub fn check_kept(file: &Path, cas: &[Certificate]) -> Result<Stamp, TimestampError> {
+    let imprint = sha256(&read(file)?);
+    let tsq_file = tsq_path(file);
+    let req = Request::from_der(&read(&tsq_file)?).map_err(|why| TimestampError::NotRequest {
+        path: tsq_file.clone(),
+        why,
+    })?;
+    if req.imprint != imprint {
+        return Err(TimestampError::Refused {
+            path: tsq_file,
+            refusal: Refusal::OtherFile,
+        });
+    }
+    let tsr_file = tsr_path(file);
+    let refused = |refusal| TimestampError::Refused {
+        path: tsr_file.clone(),
+        refusal,
+    };
+    let resp = Response::read(&read(&tsr_file)?)
+        .map_err(|e| refused(e.unwrap_or_else(Refusal::Unreadable)))?;
+    verify::verify(&resp, &req, cas).map_err(refused)
+}
+
+/// `FILE`'s time-stamp: `None` when there is no `FILE.tsr`, else
+/// [`check_kept`].
+pub fn kept(file: &Path, cas: &[Certificate]) -> Option<Result<Stamp, TimestampError>> {
+    tsr_path(file).exists().then(|| check_kept(file, cas))
 }
 
 /// Writes `FILE.tsq` (kept first: a failed authority leaves it to retry).
@@ -38,7 +88,7 @@ fn write_request(
 ) -> Result<(Request, Vec<u8>), TimestampError> {
     let imprint = sha256(&read(file)?);
     let nonce = request::new_nonce().map_err(|why| TimestampError::Tsa {
-        url: url.unwrap_or_default().to_string(),
+        url: super::send::shown(url.unwrap_or_default()),
         why,
     })?;
     let req = Request { imprint, nonce };
@@ -55,10 +105,11 @@ fn write_request(
     Ok((req, tsq))
 }
 
-/// Posts the request, keeps `FILE.tsr` once it answers it.
+/// Posts the request, keeps `FILE.tsr` once it verifies.
 fn send_and_keep(
     ws: Option<(&Workspace, &Act)>,
     url: &str,
+    cas: &[Certificate],
     file: &Path,
     req: &Request,
     tsq: &[u8],
@@ -68,19 +119,17 @@ fn send_and_keep(
         path: tsr_path(file),
         refusal,
     };
-    let resp = Response::read(&tsr).map_err(|e| match e {
-        Ok(r) => refused(r),
-        Err(why) => refused(Refusal::Token(why)),
-    })?;
-    resp.answers(req).map_err(refused)?;
+    let resp = Response::read(&tsr).map_err(|e| refused(e.unwrap_or_else(Refusal::Token)))?;
+    let stamp = verify::verify(&resp, req, cas).map_err(refused)?;
     keep::keep(ws, "timestamp.response", file, &[(tsr_path(file), tsr)])?;
-    Ok(resp.stamp())
+    Ok(stamp)
 }
 
 /// The evidence files just written (`files`), then the journal head after
 /// them, time-stamped by `url`: each result, never an error — a failed
-/// authority leaves the evidence as it is, its `.tsq` waiting
-/// ([`waiting`]).
+/// authority, or a response that does not verify, leaves the evidence as it
+/// is, its `.tsq` waiting ([`waiting`]). An unreadable trusted CA comes
+/// first, for the folder `keys/tsa`.
 pub fn auto(
     ws: &Workspace,
     act: &Act,
@@ -88,11 +137,20 @@ pub fn auto(
     files: &[PathBuf],
 ) -> Vec<(PathBuf, Result<Stamp, TimestampError>)> {
     let place = Some((ws, act));
+    let mut out = Vec::new();
+    let cas = trusted_in(ws).unwrap_or_else(|e| {
+        out.push((ws.root.join("keys").join("tsa"), Err(e)));
+        Vec::new()
+    });
     let stamp = |f: &Path| {
+        // Already dated by a kept proof: never replaced.
+        if let Ok(kept) = check_kept(f, &cas) {
+            return Ok(kept);
+        }
         let (req, tsq) = write_request(place, Some(url), f)?;
-        send_and_keep(place, url, f, &req, &tsq)
+        send_and_keep(place, url, &cas, f, &req, &tsq)
     };
-    let mut out: Vec<_> = files.iter().map(|f| (f.clone(), stamp(f))).collect();
+    out.extend(files.iter().map(|f| (f.clone(), stamp(f))));
     match head_file(ws, act) {
         Ok(h) => {
             let r = stamp(&h);
@@ -125,24 +183,16 @@ fn head_file(ws: &Workspace, act: &Act) -> Result<PathBuf, TimestampError> {
     Ok(path)
 }
 
-/// The files of the workspace with a `.tsq` and no `.tsr`: evidence waiting
-/// for a time-stamp, sorted.
-pub fn waiting(root: &Path) -> Vec<PathBuf> {
+/// The files of the workspace with a `.tsq` and no `.tsr` that verifies up
+/// to one of `cas`: evidence waiting for a time-stamp, sorted.
+pub fn waiting(root: &Path, cas: &[Certificate]) -> Vec<PathBuf> {
     let mut out: Vec<PathBuf> = walkdir::WalkDir::new(root)
         .into_iter()
         .filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'))
         .filter_map(|e| e.ok())
         .filter_map(|e| super::stamped_file(e.path(), "tsq"))
-        .filter(|f| f.exists() && !tsr_path(f).exists())
+        .filter(|f| f.exists() && check_kept(f, cas).is_err())
         .collect();
     out.sort();
     out
-}
-
-/// What the kept `FILE.tsr` says, when it answers `FILE.tsq` and `FILE`
-/// (imprint and nonce; `verify` checks the signature and the chain).
-pub fn kept_stamp(file: &Path) -> Option<Stamp> {
-    let req = Request::from_der(&read(&tsq_path(file)).ok()?).ok()?;
-    let resp = Response::read(&read(&tsr_path(file)).ok()?).ok()?;
-    (req.imprint == sha256(&read(file).ok()?) && resp.answers(&req).is_ok()).then(|| resp.stamp())
 }

@@ -45,3 +45,17 @@ pub fn keep(
         .append(&lock, act.now, &act.actor, action, &subject, payload)?;
     Ok(())
 }
+
+/// Moves a `.tsr` that does not verify out of the way, to
+/// `FILE.tsr.refused`, so that it never counts as `FILE`'s time-stamp; the
+/// new name.
+pub fn set_aside(tsr: &Path) -> Result<PathBuf, TimestampError> {
+    let mut aside = tsr.as_os_str().to_owned();
+    aside.push(".refused");
+    let aside = PathBuf::from(aside);
+    std::fs::rename(tsr, &aside).map_err(|source| TimestampError::Read {
+        path: tsr.to_path_buf(),
+        source,
+    })?;
+    Ok(aside)
+}

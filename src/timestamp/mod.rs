@@ -99,6 +99,16 @@ pub enum TimestampError {
         /// Why.
         why: String,
     },
+    /// The file already has a `.tsr` that verifies: a proof is never
+    /// replaced (exit 2).
+    #[error("`{}` is already time-stamped", path.display())]
+    AlreadyStamped {
+        /// The stamped file.
+        path: PathBuf,
+    },
+    /// `DPO_TSA_URL` carries a user or a password (never printed).
+    #[error("DPO_TSA_URL carries a user name or a password")]
+    UrlUserinfo,
     /// The response does not prove what it should (exit 1).
     #[error("{refusal}")]
     Refused {
@@ -138,6 +148,11 @@ impl TimestampError {
                     .arg("why", Msg::text(why.as_str())),
             )
             .hint(Msg::new("timestamp-err-tsa-hint")),
+            TimestampError::AlreadyStamped { path } => Told::new(at("timestamp-err-already", path))
+                .hint(
+                    Msg::new("timestamp-err-already-hint").arg("path", path.display().to_string()),
+                ),
+            TimestampError::UrlUserinfo => Told::new(Msg::new("timestamp-err-url-userinfo")),
             TimestampError::Refused { path, refusal } => {
                 Told::new(at("timestamp-refused", path).arg("why", refusal.msg()))
             }

@@ -10,7 +10,9 @@
 
 use cms::cert::CertificateChoices;
 use cms::signed_data::{SignedData, SignerIdentifier, SignerInfo};
-use const_oid::db::rfc5911::{ID_CONTENT_TYPE, ID_MESSAGE_DIGEST};
+use const_oid::db::rfc5911::{
+    ID_AA_SIGNING_CERTIFICATE, ID_AA_SIGNING_CERTIFICATE_V_2, ID_CONTENT_TYPE, ID_MESSAGE_DIGEST,
+};
 use const_oid::db::rfc5912::{
     ECDSA_WITH_SHA_256, ECDSA_WITH_SHA_384, ECDSA_WITH_SHA_512, ID_CE_EXT_KEY_USAGE,
     ID_EC_PUBLIC_KEY, ID_KP_TIME_STAMPING, ID_SHA_256, ID_SHA_384, ID_SHA_512, RSA_ENCRYPTION,
@@ -19,8 +21,8 @@ use const_oid::db::rfc5912::{
 };
 use const_oid::ObjectIdentifier;
 use der::asn1::OctetString;
-use der::{Decode, Encode};
-use spki::SubjectPublicKeyInfoOwned;
+use der::{Any, Decode, Encode, Sequence};
+use spki::{AlgorithmIdentifierOwned, SubjectPublicKeyInfoOwned};
 use x509_cert::ext::pkix::ExtendedKeyUsage;
 use x509_cert::Certificate;
 
@@ -87,6 +89,15 @@ pub enum Refusal {
         /// The last issuer found.
         issuer: String,
     },
+    /// The `.tsr` no longer reads as a time-stamp response (changed).
+    #[error("it no longer reads as a time-stamp response: {0}")]
+    Unreadable(String),
+    /// No ESS `signingCertificate(V2)` signed attribute (RFC 3161 §2.4.2).
+    #[error("the token has no ESS signing certificate attribute (RFC 3161 §2.4.2)")]
+    NoEss,
+    /// The ESS attribute names another certificate than the signer's.
+    #[error("the ESS signing certificate attribute does not name the signer certificate")]
+    EssOther,
     /// An algorithm dpo does not check.
     #[error("unsupported algorithm {0}")]
     Algorithm(String),
@@ -115,6 +126,11 @@ impl Refusal {
             Refusal::Untrusted { issuer } => {
                 Msg::new("timestamp-why-untrusted").arg("issuer", issuer.as_str())
             }
+            Refusal::Unreadable(w) => {
+                Msg::new("timestamp-why-unreadable").arg("why", Msg::text(w.as_str()))
+            }
+            Refusal::NoEss => Msg::new("timestamp-why-no-ess"),
+            Refusal::EssOther => Msg::new("timestamp-why-ess-other"),
             Refusal::Algorithm(a) => {
                 Msg::new("timestamp-why-algorithm").arg("algorithm", a.as_str())
             }
@@ -129,6 +145,38 @@ pub fn read_cas(pem: &[u8]) -> Result<Vec<Certificate>, String> {
         return Err("no certificate".into());
     }
     Ok(certs)
+}
+
+/// The files of the trusted CA certificates: `ca` (`DPO_TSA_CA`) when
+/// given, else `root/keys/tsa/*.pem`, sorted.
+pub fn trusted_files(
+    root: &std::path::Path,
+    ca: Option<&std::path::Path>,
+) -> Vec<std::path::PathBuf> {
+    if let Some(f) = ca {
+        return vec![f.to_path_buf()];
+    }
+    let mut v: Vec<std::path::PathBuf> = std::fs::read_dir(root.join("keys").join("tsa"))
+        .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    v.retain(|p| p.extension().is_some_and(|e| e == "pem"));
+    v.sort();
+    v
+}
+
+/// The trusted CA certificates: the PEM file `ca` (`DPO_TSA_CA`) when
+/// given, else `root/keys/tsa/*.pem`.
+pub fn trusted(
+    root: &std::path::Path,
+    ca: Option<&std::path::Path>,
+) -> Result<Vec<Certificate>, super::TimestampError> {
+    let mut cas = Vec::new();
+    for f in trusted_files(root, ca) {
+        let certs = read_cas(&super::read(&f)?)
+            .map_err(|why| super::TimestampError::BadCa { path: f, why })?;
+        cas.extend(certs);
+    }
+    Ok(cas)
 }
 
 /// Checks `resp` fully against `req` and the trusted `cas`; the stamp, its
@@ -152,6 +200,7 @@ pub fn verify(resp: &Response, req: &Request, cas: &[Certificate]) -> Result<Sta
         .find(|c| is_signer(si, c))
         .ok_or(Refusal::NoCertificate)?;
     check_signed_attributes(si, &resp.tst_der)?;
+    check_signing_certificate(si, signer)?;
     let attrs = si
         .signed_attrs
         .as_ref()
@@ -252,6 +301,76 @@ fn check_signed_attributes(si: &SignerInfo, tst_der: &[u8]) -> Result<(), Refusa
         .ok_or_else(|| Refusal::Token("no signed message digest".into()))?;
     if Hash::of_digest(&si.digest_alg.oid)?.digest(tst_der) != md.as_bytes() {
         return Err(Refusal::Digest);
+    }
+    Ok(())
+}
+
+/// `ESSCertID` (RFC 2634 §5.4.1): the SHA-1 of a certificate.
+#[derive(Sequence)]
+struct EssCertId {
+    cert_hash: OctetString,
+    #[asn1(optional = "true")]
+    _issuer_serial: Option<Any>,
+}
+
+/// `SigningCertificate` (RFC 2634 §5.4).
+#[derive(Sequence)]
+struct SigningCertificate {
+    certs: Vec<EssCertId>,
+    #[asn1(optional = "true")]
+    _policies: Option<Any>,
+}
+
+/// `ESSCertIDv2` (RFC 5035 §4): the hash (SHA-256 by default) of a
+/// certificate.
+#[derive(Sequence)]
+struct EssCertIdV2 {
+    #[asn1(optional = "true")]
+    hash_algorithm: Option<AlgorithmIdentifierOwned>,
+    cert_hash: OctetString,
+    #[asn1(optional = "true")]
+    _issuer_serial: Option<Any>,
+}
+
+/// `SigningCertificateV2` (RFC 5035 §3).
+#[derive(Sequence)]
+struct SigningCertificateV2 {
+    certs: Vec<EssCertIdV2>,
+    #[asn1(optional = "true")]
+    _policies: Option<Any>,
+}
+
+/// The signed ESS `signingCertificate` or `signingCertificateV2` attribute
+/// is there and its first certificate hash is the signer certificate's
+/// (RFC 3161 §2.4.2, as `openssl ts -verify` checks it).
+fn check_signing_certificate(si: &SignerInfo, signer: &Certificate) -> Result<(), Refusal> {
+    let value = |oid| {
+        si.signed_attrs
+            .iter()
+            .flat_map(|a| a.iter())
+            .find(|a| a.oid == oid)
+            .and_then(|a| a.values.iter().next())
+    };
+    let der = signer.to_der().map_err(|e| Refusal::Token(e.to_string()))?;
+    let bad = |e: der::Error| Refusal::Token(format!("ESS signing certificate: {e}"));
+    let (hash, expected) = if let Some(v) = value(ID_AA_SIGNING_CERTIFICATE_V_2) {
+        let sc = v.decode_as::<SigningCertificateV2>().map_err(bad)?;
+        let first = sc.certs.into_iter().next().ok_or(Refusal::NoEss)?;
+        let hash = match &first.hash_algorithm {
+            Some(a) => Hash::of_digest(&a.oid)?.digest(&der),
+            None => Hash::Sha256.digest(&der),
+        };
+        (hash, first.cert_hash)
+    } else if let Some(v) = value(ID_AA_SIGNING_CERTIFICATE) {
+        use sha1::Digest;
+        let sc = v.decode_as::<SigningCertificate>().map_err(bad)?;
+        let first = sc.certs.into_iter().next().ok_or(Refusal::NoEss)?;
+        (sha1::Sha1::digest(&der).to_vec(), first.cert_hash)
+    } else {
+        return Err(Refusal::NoEss);
+    };
+    if hash != expected.as_bytes() {
+        return Err(Refusal::EssOther);
     }
     Ok(())
 }

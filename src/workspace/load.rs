@@ -160,6 +160,7 @@ pub fn load(root: &Path) -> Result<Workspace, WorkspaceError> {
         sources,
         lock_wait: super::DEFAULT_LOCK_WAIT,
         git: None,
+        tsa_ca: None,
     })
 }
 

@@ -348,6 +348,9 @@ pub struct Workspace {
     /// The git clone the workspace is in, as the command line read it
     /// once ([`git::GitClone`]); `None` outside git, or when not read.
     pub git: Option<git::GitClone>,
+    /// `DPO_TSA_CA` as the command line read it: the trusted TSA CA file
+    /// instead of `keys/tsa/*.pem` (RFC 3161 time-stamps).
+    pub tsa_ca: Option<PathBuf>,
 }
 
 /// How long a command waits for the workspace lock unless told otherwise.

@@ -47,3 +47,14 @@ timestamp-show-heading = Times of the messages sent — the processor's clock (w
 timestamp-show-line = {"  "}{ $eml }: processor's clock { $local }; SMTP server: { $reply }; { $tsa }
 timestamp-show-tsa = TSA time-stamp { $local } ({ $utc })
 timestamp-show-waiting = TSA time-stamp waiting (`dpo timestamp --pending`)
+
+## Issue 12 review: proofs never replaced, refused responses set aside
+timestamp-err-already = `{ $path }` is already time-stamped: its .tsr verifies, and a proof is never replaced
+timestamp-err-already-hint = see it with `dpo timestamp verify { $path }`
+timestamp-err-url-userinfo = DPO_TSA_URL carries a user name or a password: give the authority's URL without them (it would be printed and kept in shell histories)
+timestamp-why-unreadable = it no longer reads as a time-stamp response (changed or damaged): { $why }
+timestamp-why-no-ess = the token has no ESS signing certificate attribute (RFC 3161 §2.4.2)
+timestamp-why-ess-other = the ESS signing certificate attribute does not name the TSA certificate that signed
+timestamp-set-aside = the response does not verify: moved to { $file }, it is not a time-stamp
+timestamp-show-not-verified = TSA time-stamp that does not verify ({ $why })
+status_kind-timestamp-waiting = Evidence waiting for its RFC 3161 time-stamp (no response, or one that does not verify): dpo timestamp --pending

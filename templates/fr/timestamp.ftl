@@ -47,3 +47,14 @@ timestamp-show-heading = Heures des messages envoyés — l'horloge du sous-trai
 timestamp-show-line = {"  "}{ $eml } : horloge du sous-traitant { $local } ; serveur SMTP : { $reply } ; { $tsa }
 timestamp-show-tsa = horodatage de l'autorité { $local } ({ $utc })
 timestamp-show-waiting = horodatage de l'autorité en attente (`dpo timestamp --pending`)
+
+## Revue de l'issue 12 : preuves jamais remplacées, réponses refusées mises de côté
+timestamp-err-already = `{ $path }` est déjà horodaté : son .tsr se vérifie, et une preuve n'est jamais remplacée
+timestamp-err-already-hint = voyez-le avec `dpo timestamp verify { $path }`
+timestamp-err-url-userinfo = DPO_TSA_URL contient un nom d'utilisateur ou un mot de passe : donnez l'URL de l'autorité sans eux (elle serait affichée et gardée dans l'historique du shell)
+timestamp-why-unreadable = elle ne se lit plus comme une réponse d'horodatage (modifiée ou abîmée) : { $why }
+timestamp-why-no-ess = le jeton n'a pas l'attribut ESS de certificat signataire (RFC 3161 §2.4.2)
+timestamp-why-ess-other = l'attribut ESS de certificat signataire ne désigne pas le certificat de l'autorité qui a signé
+timestamp-set-aside = la réponse ne se vérifie pas : déplacée en { $file }, ce n'est pas un horodatage
+timestamp-show-not-verified = horodatage de l'autorité qui ne se vérifie pas ({ $why })
+status_kind-timestamp-waiting = Pièce en attente de son horodatage RFC 3161 (pas de réponse, ou une réponse qui ne se vérifie pas) : dpo timestamp --pending

@@ -427,6 +427,8 @@ fn a_failing_authority_never_fails_the_sending_and_pending_stamps_it_later() {
         .env("DPO_TSA_URL", &server.url)
         .run(&["timestamp", "--pending"]);
     p.assert_code(0);
+    // Then the journal head after its own writes.
+    p.assert_stdout_has("time-stamped timestamps/journal.head.");
     let emls = files_ending(&ws, ".eml.tsr");
     assert_eq!(emls.len(), 1, "{emls:?}");
     openssl_accepts(&tsa, &emls[0]);
@@ -446,7 +448,8 @@ fn a_failing_authority_never_fails_the_sending_and_pending_stamps_it_later() {
 fn an_audit_pack_s_manifest_is_time_stamped_and_still_checks() {
     let tsa = Tsa::new();
     let server = tsa.serve("normal");
-    let ws = Workspace::sample();
+    // Kept only once it verifies: the workspace trusts the authority's CA.
+    let (ws, _) = stamped_workspace(&tsa);
     dpo(&ws).run(&["keys", "generate"]).assert_code(0);
     let r = dpo(&ws)
         .env("DPO_TSA_URL", &server.url)
@@ -457,4 +460,307 @@ fn an_audit_pack_s_manifest_is_time_stamped_and_still_checks() {
     openssl_accepts(&tsa, &with(&manifest, "tsr"));
     let c = crate::support::tools::sha256sum_in(&ws.path("pack"), &["-c", "MANIFEST.sha256"]);
     assert!(c.success(), "{}", c.text());
+}
+
+/// `status` in English and in French: no raw message key, ever (D5).
+#[track_caller]
+fn status_lists(ws: &Workspace, file: &str, waiting: bool) {
+    let en = dpo(ws).run(&["status"]);
+    let fr = ws.dpo().run(&["--lang", "fr", "status"]);
+    for out in [&en, &fr] {
+        assert!(!out.stdout().contains("status_kind"), "{}", out.stdout());
+    }
+    let line = format!("{file} waits for its RFC 3161 time-stamp");
+    assert_eq!(en.stdout().contains(&line), waiting, "{}", en.stdout());
+    if waiting {
+        en.assert_stdout_has("Evidence waiting for its RFC 3161 time-stamp");
+        fr.assert_stdout_has("Pièce en attente de son horodatage RFC 3161");
+    }
+}
+
+#[test]
+fn a_time_stamped_file_is_never_stamped_again() {
+    let tsa = Tsa::new();
+    let server = tsa.serve("normal");
+    let (ws, file) = stamped_workspace(&tsa);
+    dpo(&ws)
+        .env("DPO_TSA_URL", &server.url)
+        .run(&[Path::new("timestamp"), &file])
+        .assert_code(0);
+    let (tsq, tsr) = (with(&file, "tsq"), with(&file, "tsr"));
+    let pair = (
+        std::fs::read(&tsq).expect("tsq"),
+        std::fs::read(&tsr).expect("tsr"),
+    );
+    for url in [Some(server.url.as_str()), None] {
+        let mut d = dpo(&ws);
+        if let Some(u) = url {
+            d = d.env("DPO_TSA_URL", u);
+        }
+        let out = d.run(&[Path::new("timestamp"), &file]);
+        out.assert_code(2);
+        assert!(
+            out.stderr().contains("is already time-stamped")
+                && out.stderr().contains("dpo timestamp verify"),
+            "{}",
+            out.stderr()
+        );
+    }
+    // --import with a file: refused by the command line, nothing written.
+    let other = ws.path("other.txt");
+    std::fs::write(&other, "x").expect("write");
+    dpo(&ws)
+        .run(&[Path::new("timestamp"), Path::new("--import"), &tsr, &other])
+        .assert_code(2);
+    assert!(!with(&other, "tsq").exists());
+    assert_eq!(
+        (
+            std::fs::read(&tsq).expect("tsq"),
+            std::fs::read(&tsr).expect("tsr")
+        ),
+        pair,
+        "the proof is untouched"
+    );
+    dpo(&ws)
+        .run(&[Path::new("timestamp"), Path::new("verify"), &file])
+        .assert_code(0);
+}
+
+#[test]
+fn a_response_that_does_not_verify_is_never_kept_and_its_evidence_waits() {
+    let tsa = Tsa::new();
+    let (ws, file) = stamped_workspace(&tsa);
+    let (tsq, tsr) = (with(&file, "tsq"), with(&file, "tsr"));
+    // Offline: a response to another request is moved aside on --import.
+    dpo(&ws)
+        .run(&[Path::new("timestamp"), &file])
+        .assert_code(0);
+    let again = ws.path("again.tsq");
+    run(Command::new("openssl")
+        .args(["ts", "-query", "-sha256", "-cert", "-data"])
+        .arg(&file)
+        .arg("-out")
+        .arg(&again));
+    tsa.reply(&again, &tsr);
+    let i = dpo(&ws).run(&[Path::new("timestamp"), Path::new("--import"), &tsr]);
+    i.assert_code(1);
+    assert!(i.stderr().contains("nonce"), "{}", i.stderr());
+    assert!(i.stderr().contains(".tsr.refused"), "{}", i.stderr());
+    assert!(!tsr.exists() && with(&file, "tsr.refused").exists());
+    status_lists(&ws, "notification.eml", true);
+    // Online: a response that does not chain to the trusted CA is not kept.
+    let server = tsa.serve("normal");
+    let out = dpo(&ws)
+        .env("DPO_TSA_URL", &server.url)
+        .env("DPO_TSA_CA", tsa.path("other-ca.pem"))
+        .run(&[Path::new("timestamp"), &file]);
+    out.assert_code(1);
+    assert!(
+        out.stderr().contains("does not chain to a trusted CA"),
+        "{}",
+        out.stderr()
+    );
+    assert!(!tsr.exists(), "a response that does not verify is not kept");
+    status_lists(&ws, "notification.eml", true);
+    // A kept .tsr changed afterwards: waiting again, taken up by --pending.
+    tsa.reply(&tsq, &tsr);
+    status_lists(&ws, "notification.eml", false);
+    let mut bad = std::fs::read(&tsr).expect("tsr");
+    let last = bad.len() - 1;
+    bad[last] ^= 0x01;
+    std::fs::write(&tsr, &bad).expect("write");
+    status_lists(&ws, "notification.eml", true);
+    dpo(&ws)
+        .env("DPO_TSA_URL", &server.url)
+        .run(&["timestamp", "--pending"])
+        .assert_code(0);
+    status_lists(&ws, "notification.eml", false);
+    openssl_accepts(&tsa, &tsr);
+}
+
+#[test]
+fn breach_show_prints_a_tsa_time_only_when_it_verifies() {
+    let tsa = Tsa::new();
+    let server = tsa.serve("normal");
+    let smtp = SmtpServer::start(Mode::Plain);
+    let ws = breach_workspace(&tsa);
+    dpo(&ws)
+        .smtp(&smtp)
+        .env("DPO_TSA_URL", &server.url)
+        .run(&["--now", "2021-03-26 11:00", "breach", "notify", "2021-001"])
+        .assert_code(0);
+    let show = || dpo(&ws).run(&["--now", "2021-03-26 11:05", "breach", "show", "2021-001"]);
+    show().assert_stdout_has("; TSA time-stamp 20");
+    let tsr = &files_ending(&ws, ".eml.tsr")[0];
+    let mut bad = std::fs::read(tsr).expect("tsr");
+    let last = bad.len() - 1;
+    bad[last] ^= 0x01;
+    std::fs::write(tsr, &bad).expect("write");
+    let s = show();
+    s.assert_code(0);
+    s.assert_stdout_has("TSA time-stamp that does not verify (");
+    s.assert_stdout_has("signature does not verify");
+    assert!(
+        !s.stdout().contains("; TSA time-stamp 20"),
+        "{}",
+        s.stdout()
+    );
+}
+
+#[test]
+fn a_token_without_the_ess_signing_certificate_is_refused_as_openssl_does() {
+    let tsa = Tsa::new();
+    let (ws, file) = stamped_workspace(&tsa);
+    dpo(&ws)
+        .run(&[Path::new("timestamp"), &file])
+        .assert_code(0);
+    let (tsq, tsr) = (with(&file, "tsq"), with(&file, "tsr"));
+    tsa.reply(&tsq, &tsr);
+    // Control: signed again by the authority with the attribute (-cades).
+    tsa.resign(&tsr, "tsa");
+    dpo(&ws)
+        .run(&[Path::new("timestamp"), Path::new("verify"), &file])
+        .assert_code(0);
+    assert!(tsa
+        .openssl_verify(&tsr, &tsq)
+        .text()
+        .contains("Verification: OK"));
+    // The same signer, without the attribute.
+    tsa.resign_without_ess(&tsr, "tsa");
+    refused(&ws, &file, None, "no ESS signing certificate attribute");
+    let o = tsa.openssl_verify(&tsr, &tsq);
+    assert!(!o.text().contains("Verification: OK"), "{}", o.text());
+    assert!(o.text().contains("signing certificate"), "{}", o.text());
+}
+
+#[test]
+fn a_damaged_tsr_does_not_verify_exit_1_and_a_text_is_not_a_tsr_exit_2() {
+    let tsa = Tsa::new();
+    let (ws, file) = stamped_workspace(&tsa);
+    dpo(&ws)
+        .run(&[Path::new("timestamp"), &file])
+        .assert_code(0);
+    let (tsq, tsr) = (with(&file, "tsq"), with(&file, "tsr"));
+    tsa.reply(&tsq, &tsr);
+    let good = std::fs::read(&tsr).expect("tsr");
+    // A byte of the DER changed (its structure broken): verify says exit 1.
+    for at in [1, 5, 20, 40] {
+        let mut bad = good.clone();
+        bad[at] ^= 0x5a;
+        std::fs::write(&tsr, &bad).expect("write");
+        refused(&ws, &file, None, "");
+    }
+    // --import: a DER SEQUENCE broken inside is a response that does not
+    // verify (exit 1); a text is not a response (exit 2).
+    let mut bad = good.clone();
+    bad[5] ^= 0x5a;
+    std::fs::write(&tsr, &bad).expect("write");
+    let i = dpo(&ws).run(&[Path::new("timestamp"), Path::new("--import"), &tsr]);
+    i.assert_code(1);
+    assert!(i.stderr().contains("no longer reads"), "{}", i.stderr());
+    std::fs::write(&tsr, "<html>502 Bad Gateway</html>").expect("write");
+    let i = dpo(&ws).run(&[Path::new("timestamp"), Path::new("--import"), &tsr]);
+    i.assert_code(2);
+    assert!(
+        i.stderr().contains("not an RFC 3161 time-stamp response"),
+        "{}",
+        i.stderr()
+    );
+}
+
+#[test]
+fn a_password_in_the_tsa_url_is_refused_and_never_printed() {
+    let tsa = Tsa::new();
+    let (ws, file) = stamped_workspace(&tsa);
+    let out = dpo(&ws)
+        .env("DPO_TSA_URL", "http://alice:S3cretPW@127.0.0.1:9/")
+        .run(&[Path::new("timestamp"), &file]);
+    out.assert_code(2);
+    assert!(!out.text().contains("S3cretPW"), "{}", out.text());
+    assert!(
+        out.stderr().contains("a user name or a password"),
+        "{}",
+        out.stderr()
+    );
+}
+
+/// Runs each `openssl ts -verify` line of `text` in `dir`: each verifies.
+#[track_caller]
+fn openssl_lines_verify(dir: &Path, text: &str) -> usize {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.starts_with("openssl ts -verify"))
+        .collect();
+    for l in &lines {
+        let o = run(Command::new("sh").arg("-c").arg(l).current_dir(dir));
+        assert!(o.text().contains("Verification: OK"), "{l}: {}", o.text());
+    }
+    lines.len()
+}
+
+#[test]
+fn the_audit_pack_carries_the_time_stamps_and_says_how_to_check_them() {
+    let tsa = Tsa::new();
+    let server = tsa.serve("normal");
+    let smtp = SmtpServer::start(Mode::Plain);
+    let ws = breach_workspace(&tsa);
+    dpo(&ws).run(&["keys", "generate"]).assert_code(0);
+    dpo(&ws)
+        .smtp(&smtp)
+        .env("DPO_TSA_URL", &server.url)
+        .run(&["--now", "2021-03-26 11:00", "breach", "notify", "2021-001"])
+        .assert_code(0);
+    dpo(&ws)
+        .env("DPO_TSA_URL", &server.url)
+        .run(&["--now", "2021-03-26 11:05", "audit", "pack", "-o", "pack"])
+        .assert_code(0);
+    let pack = ws.path("pack");
+    assert!(pack.join("keys/tsa/trusted.pem").is_file());
+    let verify = std::fs::read_to_string(pack.join("VERIFY.txt")).expect("VERIFY.txt");
+    assert!(verify.contains(".eml.tsr -queryfile"), "{verify}");
+    assert!(verify.contains("timestamps/journal.head."), "{verify}");
+    assert!(verify.contains("MANIFEST.sha256.tsr"), "{verify}");
+    // The evidence's, the journal head's and the manifest's: each verifies.
+    assert!(openssl_lines_verify(&pack, &verify) >= 3, "{verify}");
+    let c = crate::support::tools::sha256sum_in(&pack, &["-c", "MANIFEST.sha256"]);
+    assert!(c.success(), "{}", c.text());
+    // In French, the same commands, said in French.
+    ws.dpo()
+        .env("DPO_TSA_URL", &server.url)
+        .run(&["--lang", "fr", "audit", "pack", "-o", "pack-fr"])
+        .assert_code(0);
+    let fr = std::fs::read_to_string(ws.path("pack-fr/VERIFY.txt")).expect("VERIFY.txt");
+    assert!(fr.contains("Horodatages (RFC 3161)"), "{fr}");
+    assert!(openssl_lines_verify(&ws.path("pack-fr"), &fr) >= 2, "{fr}");
+}
+
+#[test]
+fn a_certificate_prints_its_tsa_time_and_its_copy_carries_its_time_stamps() {
+    let tsa = Tsa::new();
+    let server = tsa.serve("normal");
+    let now = "2021-08-02T10:00:00+02:00";
+    let ws = crate::support::fate::ready_to_certify(now);
+    std::fs::create_dir_all(ws.root().join("keys/tsa")).expect("keys/tsa");
+    std::fs::copy(tsa.path("ca.pem"), ws.root().join("keys/tsa/ca.pem")).expect("copy the CA");
+    let out = dpo(&ws).env("DPO_TSA_URL", &server.url).now(now).run(&[
+        "fate",
+        "certify",
+        "-o",
+        "out/certificat.pdf",
+    ]);
+    out.assert_code(0);
+    out.assert_stdout_has("the authority's time (RFC 3161)");
+    assert!(
+        out.stdout().contains(".pdf — the authority's time"),
+        "{}",
+        out.stdout()
+    );
+    for f in ["out/certificat.pdf", "out/certificat.json"] {
+        let copy = ws.path(f);
+        openssl_accepts(&tsa, &with(&copy, "tsr"));
+        dpo(&ws)
+            .run(&[Path::new("timestamp"), Path::new("verify"), &copy])
+            .assert_code(0);
+    }
 }

@@ -223,6 +223,16 @@ impl Tsa {
     /// without the timeStamping usage; `noncritical`: with it, not critical)
     /// — same TSTInfo, a CMS signature by `openssl cms`.
     pub(crate) fn resign(&self, tsr: &Path, signer: &str) {
+        self.resign_as(tsr, signer, true);
+    }
+
+    /// [`Self::resign`] without the ESS `signingCertificateV2` attribute
+    /// that `-cades` adds (RFC 3161 §2.4.2 requires it).
+    pub(crate) fn resign_without_ess(&self, tsr: &Path, signer: &str) {
+        self.resign_as(tsr, signer, false);
+    }
+
+    fn resign_as(&self, tsr: &Path, signer: &str, ess: bool) {
         let (cert, key) = (format!("{signer}.pem"), format!("{signer}.key"));
         let d = self.dir.path();
         let (token, tst, signed) = (d.join("token.der"), d.join("tst.der"), d.join("re.der"));
@@ -253,29 +263,35 @@ impl Tsa {
                 &s(&tst),
             ],
         );
+        let cades: &[&str] = if ess { &["-cades"] } else { &[] };
         openssl(
             d,
             &[
-                "cms",
-                "-sign",
-                "-binary",
-                "-nodetach",
-                "-nosmimecap",
-                "-md",
-                "sha256",
-                "-econtent_type",
-                "1.2.840.113549.1.9.16.1.4",
-                "-in",
-                &s(&tst),
-                "-signer",
-                &cert,
-                "-inkey",
-                &key,
-                "-outform",
-                "DER",
-                "-out",
-                &s(&signed),
-            ],
+                [
+                    "cms",
+                    "-sign",
+                    "-binary",
+                    "-nodetach",
+                    "-nosmimecap",
+                    "-md",
+                    "sha256",
+                    "-econtent_type",
+                    "1.2.840.113549.1.9.16.1.4",
+                    "-in",
+                    &s(&tst),
+                    "-signer",
+                    &cert,
+                    "-inkey",
+                    &key,
+                    "-outform",
+                    "DER",
+                    "-out",
+                    &s(&signed),
+                ]
+                .as_slice(),
+                cades,
+            ]
+            .concat(),
         );
         let content = std::fs::read(&signed).expect("read the signed token");
         let mut body = vec![0x30, 0x03, 0x02, 0x01, 0x00];
