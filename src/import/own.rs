@@ -1373,10 +1373,15 @@ fn compare_transfers(
     for key in TRANSFER_KEYS {
         let Some(c) = col(key) else { continue };
         let kept = as_text(k.sheet.cell(first, c)).unwrap_or_default();
+        // The placeholder words where the first row gives the transfers:
+        // copies left behind, said once for the column, nothing lost.
+        let mut copies: Vec<usize> = Vec::new();
         for &row in others {
             // An empty cell (a row added by hand) is no value: nothing lost.
             let here = as_text(k.sheet.cell(row, c)).unwrap_or_default();
-            if !here.trim().is_empty() && here.trim() != kept.trim() {
+            if !here.trim().is_empty() && here.trim() != kept.trim() && r.w.is_todo(&here) {
+                copies.push(row);
+            } else if !here.trim().is_empty() && here.trim() != kept.trim() {
                 r.problem(
                     k.sheet,
                     row,
@@ -1386,6 +1391,13 @@ fn compare_transfers(
                         .arg("first", first),
                 );
             }
+        }
+        if let Some(&at) = copies.first() {
+            let why = Msg::new("sheetimport-f14f-transfer-copy")
+                .arg("value", Msg::new("todo"))
+                .arg("rows", copies.len())
+                .arg("first", first);
+            r.problem(k.sheet, at, c, why);
         }
     }
 }
@@ -1458,6 +1470,7 @@ fn transfers(
     }
     let mut list = Vec::new();
     let mut known = true;
+    let mut refused = 0;
     for (i, country) in countries.iter().enumerate() {
         if i >= others[0].len() && r.w.is_todo(country) {
             known = false;
@@ -1472,6 +1485,7 @@ fn transfers(
                     .arg("value", country.as_str())
                     .arg("instruction", ins.as_str()),
             );
+            refused += 1;
             continue;
         }
         let mut t = Mapping::new();
@@ -1496,6 +1510,18 @@ fn transfers(
             }
         }
         list.push(Value::Mapping(with_confirm(t, assumed)));
+    }
+    // Every transfer left out: the transfers are not known (never « aucun »).
+    if list.is_empty() && refused > 0 {
+        r.problem(
+            k.sheet,
+            row,
+            col("transfer.country").unwrap_or(0),
+            Msg::new("sheetimport-f14f-transfers-left")
+                .arg("value", countries.join(" / "))
+                .arg("kept", Msg::new("todo")),
+        );
+        return None;
     }
     known.then_some(Value::Sequence(list))
 }
