@@ -124,3 +124,4 @@ sheetimport-f14f-transfer-copy = { $value }: a copy, on { $rows ->
     [one] this row
    *[other] { $rows } rows of this sheet
   }, of the transfers of row { $first }, which are kept; that is where they are changed
+sheetimport-f14f-renewal-not-date = “{ $value }”: “{ $date }” is not a date (yyyy-mm-dd or dd/mm/yyyy); this renewal is not imported, the others are

@@ -124,3 +124,4 @@ sheetimport-f14f-transfer-copy = { $value } : copie, sur { $rows ->
     [one] cette ligne
    *[other] { $rows } lignes de cette feuille
   }, des transferts de la ligne { $first }, qui sont retenus ; c'est là qu'ils se modifient
+sheetimport-f14f-renewal-not-date = « { $value } » : « { $date } » n'est pas une date (aaaa-mm-jj ou jj/mm/aaaa) ; ce renouvellement n'est pas importé, les autres le sont

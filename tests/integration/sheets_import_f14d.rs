@@ -570,3 +570,37 @@ fn transfers_filled_on_the_first_row_make_the_placeholder_copies_one_noted_line(
     assert_eq!(t.len(), 2, "{c:?}");
     assert_eq!(t[1]["recipient"].as_str(), Some("Infosys"), "{c:?}");
 }
+
+/// Review 14e, defect 3: a renewal's date typed `jj/mm/aaaa` (as the date
+/// cells take it) is imported; a value that is no date is said so, and
+/// that renewal is left out whole, never half-imported.
+#[test]
+fn a_renewal_date_typed_in_french_is_imported_and_one_that_is_no_date_is_left_out_whole() {
+    let ws = Workspace::sample();
+    let (r, into) = edited_export(
+        &ws,
+        "rt = wb['Responsables de traitement']\n\
+         col = [c.column for c in rt[1] if c.value == 'renouvellements (date, mois, référence)'][0]\n\
+         rt.cell(row=2, column=col).value = '01/08/2021, 6, avenant n°1\\n31/02/2022, 3, avenant n°2'\n",
+        false,
+    );
+    r.assert_code(1);
+    let err = r.stderr();
+    let all = reports(&err);
+    let said: Vec<&String> = all
+        .iter()
+        .filter(|l| l.contains("Responsables de traitement, ligne 2"))
+        .collect();
+    assert_eq!(said.len(), 1, "{err}");
+    assert!(said[0].starts_with("non importé"), "{err}");
+    assert!(
+        said[0].contains("«\u{202f}31/02/2022\u{202f}» n'est pas une date"),
+        "{err}"
+    );
+    let c = yaml(&into.join("controllers/juvisy-sur-orge.yaml"));
+    let list = c["convention"]["renewals"].as_sequence().expect("renewals");
+    assert_eq!(list.len(), 1, "{c:?}");
+    assert_eq!(list[0]["decided_on"].as_str(), Some("2021-08-01"), "{c:?}");
+    assert_eq!(list[0]["months"].as_u64(), Some(6), "{c:?}");
+    assert_eq!(list[0]["reference"].as_str(), Some("avenant n°1"), "{c:?}");
+}
