@@ -77,6 +77,8 @@ impl Problem {
             "sheetimport-f14b-mapping-absent"
                 | "sheetimport-f14d-stale-copy"
                 | "sheetimport-f14e-header-twice-empty"
+                | "sheetimport-f14f-transfers-left"
+                | "sheetimport-f14f-transfer-copy"
         )
     }
 

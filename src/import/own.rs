@@ -322,28 +322,37 @@ fn value(w: &Words, path: &str, cell: &Cell, text: &str) -> Result<Value, Msg> {
         return Ok(Value::from(language(text)));
     }
     if shape == Shape::Renewals {
-        let (list, bad) = renewals(text);
-        return match bad.first() {
-            None => Ok(Value::Sequence(list)),
-            Some(line) => Err(Msg::new("sheetimport-f14b-bad-renewal").arg("value", line.as_str())),
+        let (list, mut bad) = renewals(text);
+        return if bad.is_empty() {
+            Ok(Value::Sequence(list))
+        } else {
+            Err(bad.swap_remove(0))
         };
     }
     Ok(Value::from(text))
 }
 
-/// The renewals of a cell, one a line (`DECIDED_ON, MONTHS, REFERENCE`),
-/// and the lines that are none.
-fn renewals(text: &str) -> (Vec<Value>, Vec<String>) {
+/// The renewals of a cell, one a line (`DECIDED_ON, MONTHS, REFERENCE`;
+/// the date in any form a date cell takes), and why each other line is
+/// none (such a line is left out whole).
+fn renewals(text: &str) -> (Vec<Value>, Vec<Msg>) {
     let (mut list, mut bad) = (Vec::new(), Vec::new());
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
         let mut parts = line.splitn(3, ',').map(str::trim);
         let (Some(day), Some(Ok(months))) = (parts.next(), parts.next().map(str::parse::<u32>))
         else {
-            bad.push(line.trim().to_string());
+            bad.push(Msg::new("sheetimport-f14b-bad-renewal").arg("value", line.trim()));
+            continue;
+        };
+        let Some(day) = crate::sheet::read::date_text(day) else {
+            let why = Msg::new("sheetimport-f14f-renewal-not-date")
+                .arg("value", line.trim())
+                .arg("date", day);
+            bad.push(why);
             continue;
         };
         let mut r = Mapping::new();
-        r.insert("decided_on".into(), day.into());
+        r.insert("decided_on".into(), day.to_string().into());
         r.insert("months".into(), months.into());
         if let Some(re) = parts.next().filter(|s| !s.is_empty()) {
             r.insert("reference".into(), unescape_item(re).into());
@@ -603,8 +612,7 @@ impl Reader {
             // A bad line of renewals: that line said, the others kept.
             if path.ends_with("renewals") {
                 let (list, bad) = renewals(&text);
-                for line in bad {
-                    let why = Msg::new("sheetimport-f14b-bad-renewal").arg("value", line);
+                for why in bad {
                     self.problem(k.sheet, row, c + 1, why);
                 }
                 put(&mut m, path, Value::Sequence(list));
@@ -1373,10 +1381,15 @@ fn compare_transfers(
     for key in TRANSFER_KEYS {
         let Some(c) = col(key) else { continue };
         let kept = as_text(k.sheet.cell(first, c)).unwrap_or_default();
+        // The placeholder words where the first row gives the transfers:
+        // copies left behind, said once for the column, nothing lost.
+        let mut copies: Vec<usize> = Vec::new();
         for &row in others {
             // An empty cell (a row added by hand) is no value: nothing lost.
             let here = as_text(k.sheet.cell(row, c)).unwrap_or_default();
-            if !here.trim().is_empty() && here.trim() != kept.trim() {
+            if !here.trim().is_empty() && here.trim() != kept.trim() && r.w.is_todo(&here) {
+                copies.push(row);
+            } else if !here.trim().is_empty() && here.trim() != kept.trim() {
                 r.problem(
                     k.sheet,
                     row,
@@ -1386,6 +1399,13 @@ fn compare_transfers(
                         .arg("first", first),
                 );
             }
+        }
+        if let Some(&at) = copies.first() {
+            let why = Msg::new("sheetimport-f14f-transfer-copy")
+                .arg("value", Msg::new("todo"))
+                .arg("rows", copies.len())
+                .arg("first", first);
+            r.problem(k.sheet, at, c, why);
         }
     }
 }
@@ -1458,6 +1478,7 @@ fn transfers(
     }
     let mut list = Vec::new();
     let mut known = true;
+    let mut refused = 0;
     for (i, country) in countries.iter().enumerate() {
         if i >= others[0].len() && r.w.is_todo(country) {
             known = false;
@@ -1472,6 +1493,7 @@ fn transfers(
                     .arg("value", country.as_str())
                     .arg("instruction", ins.as_str()),
             );
+            refused += 1;
             continue;
         }
         let mut t = Mapping::new();
@@ -1496,6 +1518,18 @@ fn transfers(
             }
         }
         list.push(Value::Mapping(with_confirm(t, assumed)));
+    }
+    // Every transfer left out: the transfers are not known (never « aucun »).
+    if list.is_empty() && refused > 0 {
+        r.problem(
+            k.sheet,
+            row,
+            col("transfer.country").unwrap_or(0),
+            Msg::new("sheetimport-f14f-transfers-left")
+                .arg("value", countries.join(" / "))
+                .arg("kept", Msg::new("todo")),
+        );
+        return None;
     }
     known.then_some(Value::Sequence(list))
 }

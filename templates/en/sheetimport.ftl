@@ -118,3 +118,10 @@ sheetimport-f14e-blank-id = category
 sheetimport-f14e-id-made-blank = neither identifier nor name on this row, which has other values; it is imported with the identifier “{ $id }”, its name is to complete
 sheetimport-f14e-time-dropped = “{ $value }”: this field is a date; the date is imported, the time is not kept
 sheetimport-f14e-phone-number = “{ $value }”: a phone number typed as a number; it is imported as it is, but the spreadsheet may have taken off a leading 0: check it
+# Part f14f: what the import also says (fifth review).
+sheetimport-f14f-transfers-left = “{ $value }”: none of these transfers is imported; this controller's transfers stay { $kept }, not “none”
+sheetimport-f14f-transfer-copy = { $value }: a copy, on { $rows ->
+    [one] this row
+   *[other] { $rows } rows of this sheet
+  }, of the transfers of row { $first }, which are kept; that is where they are changed
+sheetimport-f14f-renewal-not-date = “{ $value }”: “{ $date }” is not a date (yyyy-mm-dd or dd/mm/yyyy); this renewal is not imported, the others are

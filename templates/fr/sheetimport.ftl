@@ -118,3 +118,10 @@ sheetimport-f14e-blank-id = categorie
 sheetimport-f14e-id-made-blank = ni identifiant ni nom sur cette ligne, qui a d'autres valeurs ; elle est importée avec l'identifiant « { $id } », son nom est à compléter
 sheetimport-f14e-time-dropped = « { $value } » : ce champ est une date ; la date est importée, l'heure n'est pas gardée
 sheetimport-f14e-phone-number = « { $value } » : un numéro de téléphone saisi comme nombre ; il est importé tel quel, mais le tableur a pu en ôter un 0 initial : vérifiez-le
+# Partie f14f : ce que l'import signale en plus (cinquième revue).
+sheetimport-f14f-transfers-left = « { $value } » : aucun de ces transferts n'est importé ; les transferts de ce responsable de traitement restent { $kept }, et non « aucun »
+sheetimport-f14f-transfer-copy = { $value } : copie, sur { $rows ->
+    [one] cette ligne
+   *[other] { $rows } lignes de cette feuille
+  }, des transferts de la ligne { $first }, qui sont retenus ; c'est là qu'ils se modifient
+sheetimport-f14f-renewal-not-date = « { $value } » : « { $date } » n'est pas une date (aaaa-mm-jj ou jj/mm/aaaa) ; ce renouvellement n'est pas importé, les autres le sont

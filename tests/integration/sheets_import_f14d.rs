@@ -507,3 +507,100 @@ fn a_time_in_a_date_cell_and_a_phone_typed_as_a_number_are_said() {
     let text = std::fs::read_to_string(into.join("controllers/juvisy-sur-orge.yaml")).unwrap();
     assert!(text.contains("2021-02-01"), "{text}");
 }
+
+/// Review 14e, defect 1: a transfer left out (its instruction is not in the
+/// controller's file) never makes the transfers « aucun »: when every
+/// transfer is left out, the field stays absent (« à compléter »), said.
+#[test]
+fn transfers_all_left_out_for_their_instruction_stay_to_be_completed_never_none() {
+    let ws = Workspace::sample();
+    let (r, into) = edited_export(
+        &ws,
+        "ws['M2'] = 'États-Unis'\nws['N2'] = 'Microsoft'\nws['R2'] = '2021-INS-004'\n\
+         for i in range(3, 10):\n    ws.cell(row=i, column=13).value = None\n",
+        false,
+    );
+    r.assert_code(1);
+    let err = r.stderr();
+    let said = reports(&err);
+    let refused: Vec<&String> = said
+        .iter()
+        .filter(|l| l.contains("ligne 2, colonne R"))
+        .collect();
+    assert_eq!(refused.len(), 1, "{err}");
+    assert!(refused[0].starts_with("non importé"), "{err}");
+    let left: Vec<&String> = said
+        .iter()
+        .filter(|l| l.contains("ligne 2, colonne M"))
+        .collect();
+    assert_eq!(left.len(), 1, "{err}");
+    assert!(left[0].starts_with("signalé\u{202f}:"), "{err}");
+    assert!(
+        left[0].contains("restent «\u{202f}à compléter\u{202f}», et non «\u{202f}aucun\u{202f}»"),
+        "{err}"
+    );
+    let c = yaml(&into.join("controllers/juvisy-sur-orge.yaml"));
+    assert!(c.get("transfers").is_none(), "{c:?}");
+}
+
+/// Review 14e, defect 2: transfers filled on row 2, where they are kept:
+/// the other rows' « à compléter » are one `signalé :` line, exit 0.
+#[test]
+fn transfers_filled_on_the_first_row_make_the_placeholder_copies_one_noted_line() {
+    let ws = Workspace::sample();
+    let (r, into) = edited_export(
+        &ws,
+        "ws['M2'] = 'États-Unis\\nInde'\nws['N2'] = 'Microsoft Ireland\\nInfosys'\n\
+         ws['O2'] = 'messagerie\\npaie'\nws['P2'] = 'contrat\\ncontrat'\n\
+         ws['Q2'] = 'CCT 2021/914\\nCCT 2021/914'\n",
+        false,
+    );
+    let err = r.stderr();
+    assert!(!err.contains("non importé"), "{err}");
+    assert!(!err.contains("«\u{202f}«"), "{err}");
+    let copies = lines_at(&err, "colonne M");
+    assert_eq!(copies.len(), 1, "{err}");
+    assert!(copies[0].starts_with("signalé\u{202f}:"), "{err}");
+    assert!(copies[0].contains("ligne 3, colonne M"), "{err}");
+    assert!(copies[0].contains("7 lignes"), "{err}");
+    assert!(copies[0].contains("ligne 2, qui sont retenus"), "{err}");
+    r.assert_code(0);
+    let c = yaml(&into.join("controllers/juvisy-sur-orge.yaml"));
+    let t = c["transfers"].as_sequence().expect("transfers");
+    assert_eq!(t.len(), 2, "{c:?}");
+    assert_eq!(t[1]["recipient"].as_str(), Some("Infosys"), "{c:?}");
+}
+
+/// Review 14e, defect 3: a renewal's date typed `jj/mm/aaaa` (as the date
+/// cells take it) is imported; a value that is no date is said so, and
+/// that renewal is left out whole, never half-imported.
+#[test]
+fn a_renewal_date_typed_in_french_is_imported_and_one_that_is_no_date_is_left_out_whole() {
+    let ws = Workspace::sample();
+    let (r, into) = edited_export(
+        &ws,
+        "rt = wb['Responsables de traitement']\n\
+         col = [c.column for c in rt[1] if c.value == 'renouvellements (date, mois, référence)'][0]\n\
+         rt.cell(row=2, column=col).value = '01/08/2021, 6, avenant n°1\\n31/02/2022, 3, avenant n°2'\n",
+        false,
+    );
+    r.assert_code(1);
+    let err = r.stderr();
+    let all = reports(&err);
+    let said: Vec<&String> = all
+        .iter()
+        .filter(|l| l.contains("Responsables de traitement, ligne 2"))
+        .collect();
+    assert_eq!(said.len(), 1, "{err}");
+    assert!(said[0].starts_with("non importé"), "{err}");
+    assert!(
+        said[0].contains("«\u{202f}31/02/2022\u{202f}» n'est pas une date"),
+        "{err}"
+    );
+    let c = yaml(&into.join("controllers/juvisy-sur-orge.yaml"));
+    let list = c["convention"]["renewals"].as_sequence().expect("renewals");
+    assert_eq!(list.len(), 1, "{c:?}");
+    assert_eq!(list[0]["decided_on"].as_str(), Some("2021-08-01"), "{c:?}");
+    assert_eq!(list[0]["months"].as_u64(), Some(6), "{c:?}");
+    assert_eq!(list[0]["reference"].as_str(), Some("avenant n°1"), "{c:?}");
+}
