@@ -47,6 +47,7 @@ fn said(s: &Catalog, e: &CliError) -> Option<String> {
         ),
         CliError::Breach(BreachError::Workspace(w)) => w.message(s),
         CliError::Breach(BreachError::Store(e)) => e.message(s),
+        CliError::Breach(BreachError::Outbox(e)) => e.message(s),
         CliError::Backup(e) => e.message(s),
         CliError::Breach(BreachError::NotFound { id, path }) => with_hint(
             s,

@@ -472,6 +472,26 @@ fn supporting_documents_are_attached_recorded_and_journaled() {
     assert!(server.messages().is_empty());
     assert!(!ws.read(FILE).contains("notifications:"));
 
+    // Two documents of one name are refused in the run's language.
+    let twin = ws.dir().join("autres");
+    std::fs::create_dir_all(&twin).unwrap();
+    std::fs::write(twin.join("rapport-antivirus.pdf"), b"%PDF-1.4 autre").unwrap();
+    let r = ws.dpo().smtp(&server).run(&[
+        "--now",
+        NOW,
+        "breach",
+        "notify",
+        ID,
+        "--attach",
+        &report.display().to_string(),
+        "--attach",
+        &twin.join("rapport-antivirus.pdf").display().to_string(),
+    ]);
+    r.assert_code(2);
+    r.assert_stderr_has("deux documents à joindre s'appellent `rapport-antivirus.pdf`");
+    r.assert_stderr_has("renommez l'un d'eux");
+    assert!(server.messages().is_empty());
+
     let r = ws.dpo().smtp(&server).run(&[
         "--now",
         NOW,
