@@ -525,6 +525,53 @@ pub struct ReportContext {
     pub tampered: Option<String>,
     /// Place, date, name and role of the signatory.
     pub signature: SignatureView,
+    /// In a report: the three times of each message sent.
+    pub sends: Vec<SendTimes>,
+}
+
+/// The three times of one message sent: the processor's clock, the SMTP
+/// server's reply, the authority's RFC 3161 time-stamp.
+#[derive(Debug, Clone, Serialize)]
+pub struct SendTimes {
+    /// The controller's name.
+    pub controller: String,
+    /// The kept message, relative to the workspace.
+    pub eml: String,
+    /// The instant recorded when the server accepted it, long with offset.
+    pub sent_at: String,
+    /// The SMTP server's reply text.
+    pub reply: String,
+    /// `ok` (with `tsa_at`), `waiting` or `invalid`.
+    pub tsa: &'static str,
+    /// The authority's time, long with offset, when it verifies.
+    pub tsa_at: Option<String>,
+}
+
+/// The three times of each notification and supplement of `b`; the
+/// time-stamp is the verified `FILE.eml.tsr`, if any.
+fn send_times(ws: &Workspace, s: &Strings, b: &Breach) -> Vec<SendTimes> {
+    let cas = crate::timestamp::issue::trusted_in(ws).unwrap_or_default();
+    let at = |d: DateTime<FixedOffset>| words::long_instant(s, d, ws.tz);
+    b.notifications
+        .iter()
+        .map(|n| {
+            let (tsa, tsa_at) = match crate::timestamp::issue::kept(&ws.root.join(&n.eml), &cas) {
+                Some(Ok(st)) => ("ok", Some(at(st.gen_time.fixed_offset()))),
+                Some(Err(_)) => ("invalid", None),
+                None => ("waiting", None),
+            };
+            SendTimes {
+                controller: ws
+                    .controller(&n.controller)
+                    .map_or_else(|| n.controller.to_string(), |c| c.name.clone()),
+                eml: n.eml.clone(),
+                sent_at: at(n.sent_at),
+                reply: n.server_reply.clone(),
+                tsa,
+                tsa_at,
+            }
+        })
+        .collect()
 }
 
 /// Gathers everything `show` and `report` print.
@@ -606,6 +653,7 @@ pub fn report_context(
         journal: head,
         tampered: None,
         signature: SignatureView::of(ws, s, now_local),
+        sends: Vec::new(),
     }
 }
 
@@ -686,6 +734,7 @@ pub fn render_report(
     tampered: Option<&Finding>,
 ) -> Result<(String, Vec<u8>), BreachError> {
     let mut ctx = report_context(ws, t, b, now, head);
+    ctx.sends = send_times(ws, t.strings(), b);
     ctx.tampered = tampered.map(|f| {
         let said = crate::render::catalog::Localize::message(f, t.strings());
         format!("{}: {said}", f.file)

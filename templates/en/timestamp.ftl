@@ -44,7 +44,7 @@ timestamp-status-waiting = { $file } waits for its RFC 3161 time-stamp — `dpo 
 
 ## breach show: the three times of each message
 timestamp-show-heading = Times of the messages sent — the processor's clock (when dpo sent it), the SMTP server's reply (when the server accepted it), the TSA's time-stamp (when an independent authority saw its SHA-256):
-timestamp-show-line = {"  "}{ $eml }: processor's clock { $local }; SMTP server: { $reply }; { $tsa }
+timestamp-show-line = {"  "}{ $eml }: processor's clock { $local }; SMTP server: { $reply }, accepted at { $local }; { $tsa }
 timestamp-show-tsa = TSA time-stamp { $local } ({ $utc })
 timestamp-show-waiting = TSA time-stamp waiting (`dpo timestamp --pending`)
 

@@ -44,7 +44,7 @@ timestamp-status-waiting = { $file } attend son horodatage RFC 3161 — `dpo tim
 
 ## breach show : les trois heures de chaque message
 timestamp-show-heading = Heures des messages envoyés — l'horloge du sous-traitant (quand dpo l'a envoyé), la réponse du serveur SMTP (quand le serveur l'a accepté), l'horodatage de l'autorité (quand une autorité indépendante a vu son SHA-256) :
-timestamp-show-line = {"  "}{ $eml } : horloge du sous-traitant { $local } ; serveur SMTP : { $reply } ; { $tsa }
+timestamp-show-line = {"  "}{ $eml } : horloge du sous-traitant { $local } ; serveur SMTP : { $reply }, acceptation à { $local } ; { $tsa }
 timestamp-show-tsa = horodatage de l'autorité { $local } ({ $utc })
 timestamp-show-waiting = horodatage de l'autorité en attente (`dpo timestamp --pending`)
 

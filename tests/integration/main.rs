@@ -20,6 +20,7 @@ mod duties_voice;
 mod errors_voice;
 mod evidence;
 mod fate;
+mod ftsb;
 mod git_journal;
 mod hostile;
 mod imports;
