@@ -1,4 +1,4 @@
-//! Issue 12, part ftsb: the breach report and `breach show` give each
+//! Issue 12: the breach report and `breach show` give each
 //! message's three times — the processor's clock, the SMTP server's
 //! acceptance, the authority's RFC 3161 time-stamp — and say what each means.
 
