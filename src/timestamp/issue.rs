@@ -31,7 +31,7 @@ pub fn stamp_file(
     cas: &[Certificate],
     file: &Path,
 ) -> Result<Option<Stamp>, TimestampError> {
-    if check_kept(file, cas).is_ok() {
+    if check_kept(file, cas).is_ok() || answered(file, cas) {
         return Err(TimestampError::AlreadyStamped {
             path: file.to_path_buf(),
         });
@@ -72,6 +72,27 @@ pub fn check_kept(file: &Path, cas: &[Certificate]) -> Result<Stamp, TimestampEr
     let resp = Response::read(&read(&tsr_file)?)
         .map_err(|e| refused(e.unwrap_or_else(Refusal::Unreadable)))?;
     verify::verify(&resp, &req, cas).map_err(refused)
+}
+
+/// True when `FILE.tsr` answers `FILE.tsq`, `FILE.tsq` is `FILE`'s (same
+/// imprint, same nonce) and the token fails only on trust (no CA, or a
+/// chain to a CA not trusted now): a CA missing from `keys/tsa` or a wrong
+/// `DPO_TSA_CA` must not make `dpo` replace a proof made earlier by a later
+/// one. `dpo timestamp verify FILE` says why such a pair does not verify;
+/// the DPO decides what to do with it. A damaged token (signature, digest)
+/// proves nothing and may be replaced.
+fn answered(file: &Path, cas: &[Certificate]) -> bool {
+    let pair = || -> Option<bool> {
+        let imprint = sha256(&read(file).ok()?);
+        let req = Request::from_der(&read(&tsq_path(file)).ok()?).ok()?;
+        let resp = Response::read(&read(&tsr_path(file)).ok()?).ok()?;
+        let trust_only = matches!(
+            verify::verify(&resp, &req, cas),
+            Err(Refusal::NoCa | Refusal::Untrusted { .. })
+        );
+        Some(req.imprint == imprint && trust_only)
+    };
+    pair().unwrap_or(false)
 }
 
 /// `FILE`'s time-stamp: `None` when there is no `FILE.tsr`, else
@@ -147,8 +168,9 @@ pub fn auto(
         if let Ok(kept) = check_kept(f, &cas) {
             return Ok(kept);
         }
-        let (req, tsq) = write_request(place, Some(url), f)?;
-        send_and_keep(place, url, &cas, f, &req, &tsq)
+        stamp_file(place, Some(url), &cas, f)?.ok_or_else(|| TimestampError::AlreadyStamped {
+            path: f.to_path_buf(),
+        })
     };
     out.extend(files.iter().map(|f| (f.clone(), stamp(f))));
     match head_file(ws, act) {

@@ -506,6 +506,31 @@ fn a_time_stamped_file_is_never_stamped_again() {
             out.stderr()
         );
     }
+    // A wrong trust setting (another CA) makes the proof fail to verify,
+    // but it is still this file's proof: never replaced by a later one,
+    // neither by `timestamp FILE` nor by `--pending` (review 12b, N1).
+    let wrong_ca = |args: &[&Path]| {
+        dpo(&ws)
+            .env("DPO_TSA_URL", &server.url)
+            .env("DPO_TSA_CA", tsa.path("other-ca.pem"))
+            .run(args)
+    };
+    let out = wrong_ca(&[Path::new("timestamp"), &file]);
+    out.assert_code(2);
+    assert!(
+        out.stderr().contains("is already time-stamped"),
+        "{}",
+        out.stderr()
+    );
+    wrong_ca(&[Path::new("timestamp"), Path::new("--pending")]);
+    assert_eq!(
+        (
+            std::fs::read(&tsq).expect("tsq"),
+            std::fs::read(&tsr).expect("tsr")
+        ),
+        pair,
+        "a proof that does not chain to the CA set now is kept as it is"
+    );
     // --import with a file: refused by the command line, nothing written.
     let other = ws.path("other.txt");
     std::fs::write(&other, "x").expect("write");
