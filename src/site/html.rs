@@ -3,7 +3,27 @@
 //! (tables with a caption and `<th scope>`), and the frame every page shares
 //! (skip link, navigation, `<main>`, the footer naming what it was built from).
 
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+/// The characters a path segment of a link may not hold as they are: all
+/// but the ASCII letters, digits and `-._~` (RFC 3986 unreserved).
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// The site path `path` (segments joined by `/`) as a link: each segment
+/// percent-encoded, so a file named `rapport #1?%20é.txt` is the file
+/// the browser opens; HTML-escaped for a quoted `href`/`src`.
+pub(crate) fn href(path: &str) -> String {
+    let encoded: Vec<String> = path
+        .split('/')
+        .map(|seg| utf8_percent_encode(seg, SEGMENT).to_string())
+        .collect();
+    esc(&encoded.join("/"))
+}
 
 /// `text` safe inside an element or a quoted attribute (`&`, `<`, `>`,
 /// `'`, `"` escaped, as XML escapes them); carriage returns dropped (a
@@ -164,7 +184,7 @@ impl Frame<'_> {
             };
             nav.push_str(&format!(
                 "<li><a href=\"{}\"{current}>{}</a></li>",
-                esc(f),
+                href(f),
                 esc(label)
             ));
         }
@@ -206,6 +226,15 @@ mod tests {
         assert_eq!(esc("a\r\n'\"&"), "a\n&apos;&quot;&amp;");
         let h = markdown("| A |\n|---|\n| b |\n", 0, "Page");
         assert!(h.contains("<caption>Page</caption>"), "{h}");
+    }
+
+    #[test]
+    fn a_link_encodes_each_segment_of_its_path() {
+        assert_eq!(
+            href("files/a b/rapport #1?%20é.txt"),
+            "files/a%20b/rapport%20%231%3F%2520%C3%A9.txt"
+        );
+        assert_eq!(href("breach-2021-001.html"), "breach-2021-001.html");
     }
 
     #[test]

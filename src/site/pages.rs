@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use chrono::{DateTime, Utc};
 
-use super::html::{esc, markdown, table, Frame};
+use super::html::{esc, href, markdown, table, Frame};
 use super::{Site, SiteError, FILES_DIR};
 use crate::audit::records;
 use crate::breach::summary::{self, MomentKind};
@@ -140,7 +140,7 @@ impl<'a> Maker<'a> {
     /// A link to the copy of `rel`, or the path said missing.
     fn file_link(&mut self, rel: &str) -> String {
         match self.copy(rel) {
-            Some(to) => format!("<a href=\"{}\"><code>{}</code></a>", esc(&to), esc(rel)),
+            Some(to) => format!("<a href=\"{}\"><code>{}</code></a>", href(&to), esc(rel)),
             None => esc(&self.say("site-file-missing", &[("file", rel)])),
         }
     }
@@ -182,7 +182,8 @@ impl<'a> Maker<'a> {
 
     /// The kept message `rel` as a person reads it: its headers and text
     /// decoded, each attachment with its name, size and digest, the
-    /// attached files copied beside it and linked.
+    /// attached files copied beside it (named `<index>-<name>`, so no two
+    /// share a path) and linked.
     fn kept_mail(&mut self, rel: &str, raw: &[u8]) -> String {
         let s = self.s();
         let Some(m) = crate::mail::read::read(raw) else {
@@ -217,11 +218,13 @@ impl<'a> Maker<'a> {
                 .map(|n| n.to_string_lossy().into_owned())
                 .filter(|n| !n.starts_with('.'))
                 .unwrap_or_else(|| format!("attachment-{}", i + 1));
-            let to = format!("{dir}/{name}");
+            // Its index in the message first: two attachments of one
+            // message may share a name, each row links its own bytes.
+            let to = format!("{dir}/{}-{name}", i + 1);
             self.site.files.insert(to.clone(), a.bytes.clone());
             items.push(format!(
                 "<li><a href=\"{}\"><code>{}</code></a> — {} — {}</li>",
-                esc(&to),
+                href(&to),
                 esc(&name),
                 esc(&words::bytes(s, a.bytes.len() as u64)),
                 esc(&self.say(
@@ -356,7 +359,7 @@ impl<'a> Maker<'a> {
                 let title = match breach {
                     Some(id) => format!(
                         "<a href=\"{}\">{}</a>",
-                        esc(&breach_page(id)),
+                        href(&breach_page(id)),
                         esc(&i.title)
                     ),
                     None => esc(&i.title),
@@ -424,7 +427,7 @@ impl<'a> Maker<'a> {
             let title = self.say("site-breach", &[("id", b.id.as_str()), ("title", &b.title)]);
             rows.push(format!(
                 "<li><a href=\"{}\">{}</a></li>",
-                esc(&breach_page(b.id.as_str())),
+                href(&breach_page(b.id.as_str())),
                 esc(&title)
             ));
             made.push((b.id.clone(), title.clone()));

@@ -647,3 +647,92 @@ fn a_breach_due_soon_comes_first_and_the_journal_says_its_actions_in_words() {
     assert!(journal.contains("<td>note</td>"), "{journal}");
     assert!(!journal.contains("journal.note"), "{journal}");
 }
+
+/// Issue 13, review defects N1 and N2: a supplement attaches a file named
+/// like the PDF the message carries and one named `rapport #1?%20é.txt`.
+/// Each attachment is copied to its own path (its index in the message
+/// first), each row links the bytes whose SHA-256 it states, and every
+/// link is percent-encoded so it resolves.
+#[test]
+fn attachments_sharing_a_name_get_their_own_path_and_links_are_percent_encoded() {
+    let server = SmtpServer::start(Mode::Plain);
+    let ws = Workspace::fixture("juvisy-workspace");
+    ws.write_breach_record("2021-001");
+    ws.dpo()
+        .smtp(&server)
+        .run(&["--now", "2021-03-26 11:00", "breach", "notify", "2021-001"])
+        .assert_code(0);
+    let docs = tempfile::tempdir().unwrap();
+    let fake = docs.path().join("notification-violation-2021-001-2.pdf");
+    std::fs::write(&fake, "faux pdf\n").unwrap();
+    let odd = docs.path().join("rapport #1?%20é.txt");
+    std::fs::write(&odd, "rapport\n").unwrap();
+    ws.dpo()
+        .smtp(&server)
+        .run(&[
+            "--now",
+            "2021-03-27 09:00",
+            "breach",
+            "supplement",
+            "2021-001",
+            "--progress",
+            "inventaire à 80 %",
+            "--attach",
+            fake.to_str().unwrap(),
+            "--attach",
+            odd.to_str().unwrap(),
+        ])
+        .assert_code(0);
+    let dir = built(&ws, &[]);
+    let page = std::fs::read_to_string(dir.join("breach-2021-001.html")).unwrap();
+    let sub = dir.join("files/evidence/breaches/2021-001/juvisy-sur-orge-2");
+    let mut copies: Vec<PathBuf> = std::fs::read_dir(&sub)
+        .expect("the attachments beside the message")
+        .map(|e| e.unwrap().path())
+        .collect();
+    copies.sort();
+    // Three attachments (the generated PDF, the fake, the report): three
+    // files, none overwritten, each linked with its own digest.
+    assert_eq!(copies.len(), 3, "{copies:?}");
+    for c in &copies {
+        let name = c.file_name().unwrap().to_str().unwrap();
+        let link: String = format!("juvisy-sur-orge-2/{name}")
+            .split('/')
+            .map(|s| {
+                s.bytes()
+                    .map(|b| match b {
+                        b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                            (b as char).to_string()
+                        }
+                        _ => format!("%{b:02X}"),
+                    })
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("/");
+        let at = page
+            .find(&format!("href=\"files/evidence/breaches/2021-001/{link}\""))
+            .unwrap_or_else(|| panic!("no link to {link} in {page}"));
+        let row = &page[at..at + page[at..].find("</li>").unwrap()];
+        assert!(row.contains(&sha256sum(c)), "{row} / {name}");
+    }
+    let names: Vec<String> = copies
+        .iter()
+        .map(|c| c.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    let clash = names
+        .iter()
+        .filter(|n| n.ends_with("-notification-violation-2021-001-2.pdf"))
+        .count();
+    assert_eq!(clash, 2, "{names:?}");
+    assert!(
+        names.iter().any(|n| n.ends_with("-rapport #1?%20é.txt")),
+        "{names:?}"
+    );
+    assert!(
+        page.contains("rapport%20%231%3F%2520%C3%A9.txt\""),
+        "{page}"
+    );
+    let (report, ok) = check(&dir, "fr");
+    assert!(ok, "{report:#}");
+}
