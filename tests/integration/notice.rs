@@ -456,17 +456,23 @@ fn supporting_documents_are_attached_recorded_and_journaled() {
     std::fs::write(&report, b"%PDF-1.4 rapport").unwrap();
     std::fs::write(&log, "connexion refusée depuis 203.0.113.7\n").unwrap();
     let server = SmtpServer::start(Mode::Plain);
+    // `breach notify` with these documents attached.
+    let notify = |docs: &[&std::path::Path]| {
+        let mut args = vec![
+            "--now".to_string(),
+            NOW.into(),
+            "breach".into(),
+            "notify".into(),
+            ID.into(),
+        ];
+        for d in docs {
+            args.extend(["--attach".to_string(), d.display().to_string()]);
+        }
+        ws.dpo().smtp(&server).run(&args)
+    };
 
     // A missing document is refused before anything is sent or written.
-    let r = ws.dpo().smtp(&server).run(&[
-        "--now",
-        NOW,
-        "breach",
-        "notify",
-        ID,
-        "--attach",
-        &docs.join("absent.pdf").display().to_string(),
-    ]);
+    let r = notify(&[&docs.join("absent.pdf")]);
     r.assert_code(2);
     assert!(r.stderr().contains("absent.pdf"), "{}", r.stderr());
     assert!(server.messages().is_empty());
@@ -476,33 +482,13 @@ fn supporting_documents_are_attached_recorded_and_journaled() {
     let twin = ws.dir().join("autres");
     std::fs::create_dir_all(&twin).unwrap();
     std::fs::write(twin.join("rapport-antivirus.pdf"), b"%PDF-1.4 autre").unwrap();
-    let r = ws.dpo().smtp(&server).run(&[
-        "--now",
-        NOW,
-        "breach",
-        "notify",
-        ID,
-        "--attach",
-        &report.display().to_string(),
-        "--attach",
-        &twin.join("rapport-antivirus.pdf").display().to_string(),
-    ]);
+    let r = notify(&[&report, &twin.join("rapport-antivirus.pdf")]);
     r.assert_code(2);
     r.assert_stderr_has("deux documents à joindre s'appellent `rapport-antivirus.pdf`");
     r.assert_stderr_has("renommez l'un d'eux");
     assert!(server.messages().is_empty());
 
-    let r = ws.dpo().smtp(&server).run(&[
-        "--now",
-        NOW,
-        "breach",
-        "notify",
-        ID,
-        "--attach",
-        &report.display().to_string(),
-        "--attach",
-        &log.display().to_string(),
-    ]);
+    let r = notify(&[&report, &log]);
     r.assert_code(0);
     assert!(
         r.stdout()
