@@ -37,6 +37,7 @@ mod shared_definitions;
 mod sheets_export;
 mod sheets_import;
 mod sheets_import_f14d;
+mod sheets_import_f14g;
 mod sheets_logs;
 mod site;
 mod status_audit;
