@@ -74,7 +74,7 @@ pub enum AuditError {
     },
     /// The register could not be built.
     #[error(transparent)]
-    UnknownController(#[from] crate::register::UnknownController),
+    UnknownController(#[from] crate::workspace::UnknownController),
     /// A breach report failed.
     #[error(transparent)]
     Breach(#[from] crate::breach::BreachError),

@@ -40,15 +40,8 @@ pub struct PackArgs {
 
 /// The controller `id`, checked to exist in the workspace.
 pub(super) fn known_controller(ws: &Workspace, id: &str) -> Result<Id, CliError> {
-    let id = Id::new(id).map_err(|e| CliError::option("--controller", e.told()))?;
-    if ws.controller(&id).is_none() {
-        return Err(crate::register::UnknownController {
-            known: ws.known_controllers(),
-            id,
-        }
-        .into());
-    }
-    Ok(id)
+    Id::new(id).map_err(|e| CliError::option("--controller", e.told()))?;
+    Ok(ws.require_controller(id)?.0)
 }
 
 pub(super) fn run(settings: &Settings, cmd: &AuditCommand) -> Result<i32, CliError> {

@@ -164,7 +164,6 @@ pub(super) fn cause(s: &Catalog, c: &(dyn std::error::Error + 'static)) -> Strin
         crate::model::EmptyText,
         crate::workspace::integrity::AdoptError,
         crate::workspace::UnknownController,
-        crate::register::UnknownController,
         crate::render::OutputError,
         crate::render::pdf::PdfError,
         crate::render::templates::TemplateError,

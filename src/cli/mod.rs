@@ -179,7 +179,7 @@ pub enum CliError {
     Csv(#[from] crate::render::csv::CsvError),
     /// An unknown controller was asked for.
     #[error(transparent)]
-    UnknownController(#[from] crate::register::UnknownController),
+    UnknownController(#[from] crate::workspace::UnknownController),
     /// Writing an output file failed.
     #[error("failed to write `{}`", path.display())]
     Output {

@@ -10,7 +10,6 @@
 //! that category's name. The register ends with the signature block of the
 //! processor's representative.
 
-use crate::render::catalog::{Msg, Told};
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use serde::Serialize;
 
@@ -190,25 +189,9 @@ pub struct SubProcessorEntry<'a> {
     pub controller_names: Vec<&'a str>,
 }
 
-/// A controller asked for that the workspace does not have.
-#[derive(Debug, thiserror::Error)]
-#[error("{}", self.told())]
-pub struct UnknownController {
-    /// The id asked for.
-    pub id: Id,
-    /// The ids that exist ([`Workspace::known_controllers`]).
-    pub known: String,
-}
-
-impl UnknownController {
-    /// What the refusal says, as catalog messages.
-    pub fn told(&self) -> Told {
-        Told::new(Msg::new("err-unknown-controller").arg("id", self.id.to_string()))
-            .hint(Msg::new("err-unknown-controller-hint").arg("known", self.known.as_str()))
-    }
-}
-
-crate::render::catalog::told_localize!(UnknownController);
+/// A controller asked for that the workspace does not have: the one
+/// refusal, [`crate::workspace::UnknownController`].
+pub use crate::workspace::UnknownController;
 
 /// Builds the register.
 pub fn build<'a>(
@@ -217,12 +200,7 @@ pub fn build<'a>(
 ) -> Result<Register<'a>, UnknownController> {
     if let Some(ids) = &req.controllers {
         for id in ids {
-            if ws.controller(id).is_none() {
-                return Err(UnknownController {
-                    id: id.clone(),
-                    known: ws.known_controllers(),
-                });
-            }
+            ws.require_controller(id.as_str())?;
         }
     }
     let selected: Vec<&(Id, Controller)> = ws

@@ -96,7 +96,7 @@ via_audit!(
     crate::breach::BreachError,
     crate::workspace::WorkspaceError,
     crate::render::templates::TemplateError,
-    crate::register::UnknownController,
+    crate::workspace::UnknownController,
     OutputError
 );
 

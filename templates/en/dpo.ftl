@@ -623,8 +623,6 @@ check-measure-test-overdue = the test of measure `{ $id }` is overdue: last test
     [one] every month
    *[other] every { $months } months
 }
-err-unknown-controller = unknown controller `{ $id }`: there is no `controllers/{ $id }.yaml`
-err-unknown-controller-hint = controllers in this workspace: { $known }
 err-no-actor = who is acting? { $command }: nothing was written
 err-no-actor-hint = set DPO_ACTOR to your name, or to your id in people.yaml (its name is then recorded)
 err-locked = the workspace is being changed by another dpo process ({ $holder }); gave up after { $waited } waiting for `{ $path }`

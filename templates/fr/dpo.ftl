@@ -633,8 +633,6 @@ check-measure-test-overdue = le test de la mesure `{ $id }` est en retard : de
     [one] chaque mois
    *[other] tous les { $months } mois
 }
-err-unknown-controller = responsable de traitement inconnu `{ $id }` : il n'y a pas de `controllers/{ $id }.yaml`
-err-unknown-controller-hint = responsables de traitement de cet espace de travail : { $known }
 err-no-actor = qui agit ? { $command } : rien n'a été écrit
 err-no-actor-hint = donnez à DPO_ACTOR votre nom, ou votre identifiant dans people.yaml (son nom est alors enregistré)
 err-locked = l'espace de travail est modifié par un autre processus dpo ({ $holder }) ; abandon après { $waited } d'attente de `{ $path }`
