@@ -38,6 +38,8 @@ mod sheets_export;
 mod sheets_import;
 mod sheets_import_f14d;
 mod sheets_import_f14g;
+mod sheets_import_f14h;
+mod sheets_import_f14i;
 mod sheets_logs;
 mod site;
 mod status_audit;
