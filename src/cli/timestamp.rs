@@ -407,6 +407,15 @@ fn run_verify(settings: &Settings, file: &Path) -> Result<i32, CliError> {
         "timestamp-verified-serial",
         serial = stamp.serial.as_str()
     )?;
+    // The processor's clock when it made the request, against the authority's.
+    if let Some(asked) = settings
+        .load()
+        .ok()
+        .and_then(|ws| timestamp::requested_at(&ws, file))
+    {
+        let shown = file.display().to_string();
+        warn_gap(settings, tz, &shown, asked, stamp.gen_time);
+    }
     Ok(0)
 }
 
@@ -448,6 +457,48 @@ pub(super) fn show_times(
             reply = n.server_reply.as_str(),
             tsa = tsa
         )?;
+        if let Some(Ok(st)) = issue::kept(&eml, &cas) {
+            warn_gap(settings, ws.tz, &n.eml, n.sent_at.to_utc(), st.gen_time);
+        }
     }
     Ok(())
+}
+
+/// A warning when the processor's instant for `file` and the authority's
+/// time differ by more than [`timestamp::CLOCK_GAP`]: not a failure, the
+/// time-stamp still proves what it proves.
+fn warn_gap(
+    settings: &Settings,
+    tz: chrono_tz::Tz,
+    file: &str,
+    processor: DateTime<Utc>,
+    tsa: DateTime<Utc>,
+) {
+    let Some(gap) = timestamp::clock_gap(processor, tsa) else {
+        return;
+    };
+    let s = settings.strings();
+    let minutes = gap.num_minutes().unsigned_abs();
+    let (days, hours, minutes) = (minutes / 1440, minutes % 1440 / 60, minutes % 60);
+    let gap = if days > 0 {
+        tr!(
+            s,
+            "timestamp-gap-days",
+            days = days,
+            hours = hours,
+            minutes = minutes
+        )
+    } else {
+        tr!(s, "timestamp-gap", hours = hours, minutes = minutes)
+    };
+    let said = tr!(
+        s,
+        "timestamp-clock-gap",
+        file = file,
+        tsa = local_time(tsa, tz),
+        processor = local_time(processor, tz),
+        gap = gap,
+        limit = timestamp::CLOCK_GAP.num_minutes()
+    );
+    warn_say!(s, "cli-warning", message = said);
 }
