@@ -81,3 +81,5 @@ site-check-errors = { $n ->
 site-check-clean = `dpo check` finds no error in the workspace.
 site-contains-workspace = `{ $path }` contains the workspace { $workspace }, which an HTML dossier would replace: nothing was written
 site-timeline-caption = Events of the breach, in order, with their date and time
+site-journal-none = The journal has no entry yet.
+site-journal-none-for = The journal has no entry concerning { $controller }.

@@ -84,3 +84,5 @@ site-check-errors = { $n ->
 site-check-clean = `dpo check` ne trouve aucune erreur dans l'espace de travail.
 site-contains-workspace = `{ $path }` contient l'espace de travail { $workspace }, qu'un dossier HTML remplacerait : rien n'a été écrit
 site-timeline-caption = Événements de la violation, dans l'ordre, avec leur date et leur heure
+site-journal-none = Le journal n'a encore aucune entrée.
+site-journal-none-for = Le journal n'a aucune entrée concernant { $controller }.

@@ -300,6 +300,13 @@ fn a_site_for_one_controller_names_nothing_of_another() {
     }
     let (v, ok) = check(&dir, "fr");
     assert!(ok, "{v:#}");
+    // Alpha has no journal entry: said in words, not an empty table.
+    let journal = std::fs::read_to_string(dir.join("journal.html")).unwrap();
+    assert!(
+        journal.contains("Le journal n&apos;a aucune entrée concernant alpha."),
+        "{journal}"
+    );
+    assert!(!journal.contains("<table"), "{journal}");
     // The audit pack holds the site, restricted as the pack is.
     let out = ws.dpo().now(NOW).run(&["keys", "generate"]);
     assert!(out.success(), "{}", out.text());
@@ -328,6 +335,9 @@ fn the_english_site_has_no_french_words_of_its_own() {
     assert!(ok, "{v:#}");
     let text = all_text(&dir);
     assert!(text.contains("Dashboard of the duties"));
+    // A command a message names is code, never a literal backtick (the
+    // check above looks at every page's text).
+    assert!(text.contains("<code>dpo status</code>"), "no code span");
     assert!(text.contains("OVERDUE"));
     for french in [
         "Tableau de bord",
@@ -562,7 +572,7 @@ fn every_evidence_file_is_checked_against_its_digest_and_the_home_page_counts_ch
     let home = read("index.html");
     assert!(
         home.contains(&format!(
-            "<span class=\"state bad\">`dpo check` trouve {n} erreurs dans l&apos;espace de travail"
+            "<span class=\"state bad\"><code>dpo check</code> trouve {n} erreurs dans l&apos;espace de travail"
         )),
         "{n}: {home}"
     );
