@@ -380,6 +380,32 @@ fn wrong_input_is_refused_and_nothing_is_written() {
     assert_eq!(out.code(), Some(2), "{}", out.text());
     assert!(!inside.exists());
     out.assert_stderr_has("est dans l'espace de travail");
+    // From a subfolder of the workspace, the hint names a folder that is
+    // outside it, and that folder is taken.
+    for (lang, name) in [("fr", "dossier-html"), ("en", "html-dossier")] {
+        let sub = ws.root().join("breaches");
+        let out = ws
+            .dpo()
+            .now(NOW)
+            .current_dir(&sub)
+            .run(&["--lang", lang, "site", "-o", "html"]);
+        assert_eq!(out.code(), Some(2), "{}", out.text());
+        assert!(!sub.join("html").exists());
+        let err = out.stderr();
+        let at = err.find("`-o ").expect("a hint with -o") + 4;
+        let named = &err[at..at + err[at..].find('`').unwrap()];
+        assert_eq!(named, format!("../../{name}"), "{err}");
+        let target = sub.join(named);
+        let done = ws
+            .dpo()
+            .now(NOW)
+            .current_dir(&sub)
+            .run(&["--lang", lang, "site", "-o", named]);
+        assert_eq!(done.code(), Some(0), "{}", done.text());
+        assert!(target.join("index.html").is_file());
+        assert!(!target.canonicalize().unwrap().starts_with(ws.root()));
+        std::fs::remove_dir_all(&target).unwrap();
+    }
     // `-o .` above the workspace: it holds the workspace (D5).
     let above = ws.root().parent().unwrap();
     let before = std::fs::read_dir(above).unwrap().count();
