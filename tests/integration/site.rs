@@ -684,8 +684,9 @@ fn a_breach_due_soon_comes_first_and_the_journal_says_its_actions_in_words() {
     assert!(!journal.contains("journal.note"), "{journal}");
 }
 
-/// Issue 13, review defects N1 and N2: a supplement attaches a file named
-/// like the PDF the message carries and one named `rapport #1?%20é.txt`.
+/// Issue 13, review defects N1 and N2: a supplement kept with a file named
+/// like the PDF the message carries (as an earlier dpo sent it) and one
+/// named `rapport #1?%20é.txt`.
 /// Each attachment is copied to its own path (its index in the message
 /// first), each row links the bytes whose SHA-256 it states, and every
 /// link is percent-encoded so it resolves.
@@ -699,7 +700,10 @@ fn attachments_sharing_a_name_get_their_own_path_and_links_are_percent_encoded()
         .run(&["--now", "2021-03-26 11:00", "breach", "notify", "2021-001"])
         .assert_code(0);
     let docs = tempfile::tempdir().unwrap();
-    let fake = docs.path().join("notification-violation-2021-001-2.pdf");
+    // `--attach` now refuses a document named like the message's own PDF;
+    // a message kept by an earlier dpo may hold one: the name is put back
+    // in the kept `.eml` below (same length, the MIME structure intact).
+    let fake = docs.path().join("xotification-violation-2021-001-2.pdf");
     std::fs::write(&fake, "faux pdf\n").unwrap();
     let odd = docs.path().join("rapport #1?%20é.txt");
     std::fs::write(&odd, "rapport\n").unwrap();
@@ -719,6 +723,18 @@ fn attachments_sharing_a_name_get_their_own_path_and_links_are_percent_encoded()
             odd.to_str().unwrap(),
         ])
         .assert_code(0);
+    let eml = ws
+        .root()
+        .join("evidence/breaches/2021-001/juvisy-sur-orge-2.eml");
+    let mut old = std::fs::read(&eml).unwrap();
+    let from = b"xotification-violation-2021-001-2.pdf".as_slice();
+    let mut named = 0;
+    while let Some(at) = old.windows(from.len()).position(|w| w == from) {
+        old[at] = b'n';
+        named += 1;
+    }
+    assert!(named > 0, "the document's name in the kept message");
+    std::fs::write(&eml, old).unwrap();
     let dir = built(&ws, &[]);
     let page = std::fs::read_to_string(dir.join("breach-2021-001.html")).unwrap();
     let sub = dir.join("files/evidence/breaches/2021-001/juvisy-sur-orge-2");
