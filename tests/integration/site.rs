@@ -325,6 +325,27 @@ fn a_site_for_one_controller_names_nothing_of_another() {
     assert!(!all_text(&pack.join("site")).contains("Bravo"));
     let manifest = std::fs::read_to_string(pack.join("MANIFEST.sha256")).unwrap();
     assert!(manifest.contains("  site/index.html\n"), "{manifest}");
+    // The site's journal says what the pack's verification says it left
+    // out, and holds the entries of the pack's excerpt.
+    let verification = std::fs::read_to_string(pack.join("journal/verification.txt")).unwrap();
+    let left_out = verification
+        .lines()
+        .find(|l| l.starts_with("extrait pour alpha"))
+        .expect("the excerpt's line");
+    let site_journal = std::fs::read_to_string(pack.join("site/journal.html"))
+        .unwrap()
+        .replace("&apos;", "'");
+    assert!(
+        site_journal.contains(left_out),
+        "{left_out}\n{site_journal}"
+    );
+    let excerpt = std::fs::read_to_string(pack.join("journal/journal-excerpt.jsonl")).unwrap();
+    let body = site_journal.split("<tbody>").nth(1).unwrap_or_default();
+    assert_eq!(
+        body.matches("<tr>").count(),
+        excerpt.lines().count(),
+        "{site_journal}"
+    );
 }
 
 #[test]
