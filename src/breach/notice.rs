@@ -347,6 +347,12 @@ pub struct Notice {
     pub pdf: Vec<u8>,
 }
 
+/// The file name of the notice's PDF for `phase` (1, the notification;
+/// then each supplement), in the language of `s`.
+pub fn pdf_name(s: &Strings, id: &Id, phase: u32) -> String {
+    format!("{}-{}-{}.pdf", s.get("breach_pdf_prefix"), id, phase)
+}
+
 /// Renders the e-mail text and the PDF form of one message.
 pub fn render_notice(
     ws: &Workspace,
@@ -401,7 +407,7 @@ pub fn render_notice(
         .replace("{id}", b.id.as_str())
         .replace("{n}", &(plan.phase.saturating_sub(1)).to_string())
         .replace("{title}", &b.title);
-    let pdf_name = format!("{}-{}-{}.pdf", s.get("breach_pdf_prefix"), b.id, plan.phase);
+    let pdf_name = pdf_name(s, &b.id, plan.phase);
     let context = NoticeContext {
         facts,
         phase: plan.phase,

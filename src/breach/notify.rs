@@ -195,6 +195,14 @@ pub fn prepare<'a>(ws: &'a Workspace, req: &'a NotifyRequest) -> Result<Prepared
         p.attachments = attached.clone();
         plans.push((p, controller.contacts.breach.clone()));
     }
+    // A document named like the message's own PDF: refused, the recipient
+    // could not tell them apart (exit 2, nothing sent).
+    let own: Vec<String> = plans
+        .iter()
+        .map(|(p, _)| notice::pdf_name(t.strings(), &b.id, p.phase))
+        .collect();
+    crate::mail::attach::refuse_own_names(&documents, &own)
+        .map_err(|e| BreachError::Outbox(e.into()))?;
     Ok(Prepared {
         ws,
         req,

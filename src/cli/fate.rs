@@ -313,12 +313,6 @@ fn certify(settings: &Settings, a: &CertifyArgs) -> Result<i32, CliError> {
         for p in [&p.pdf, &p.pdf_sig, &p.json, &p.json_sig] {
             outln!("  {}", p.display())?;
         }
-        if let Some(p) = &issued.copy {
-            say!(t, "fate-certificate-copied")?;
-            for p in [&p.pdf, &p.pdf_sig, &p.json, &p.json_sig] {
-                outln!("  {}", p.display())?;
-            }
-        }
         say!(t, "fate-certificate-how-to-check")?;
         let s = &issued.certificate.signature;
         outln!("  {}", s.pdf_command)?;
@@ -327,7 +321,19 @@ fn certify(settings: &Settings, a: &CertifyArgs) -> Result<i32, CliError> {
     let p = &issued.paths;
     super::timestamp::auto(settings, &ws, &[p.pdf.clone(), p.json.clone()]);
     if let Some(c) = &issued.copy {
-        super::timestamp::copy_beside(settings, &[(&p.pdf, &c.pdf), (&p.json, &c.json)]);
+        // Every file copied, the time-stamps too (copied once made).
+        let stamps =
+            super::timestamp::copy_beside(settings, &[(&p.pdf, &c.pdf), (&p.json, &c.json)]);
+        if !settings.json {
+            let t = settings.strings();
+            say!(t, "fate-certificate-copied")?;
+            for f in [&c.pdf, &c.pdf_sig, &c.json, &c.json_sig]
+                .into_iter()
+                .chain(&stamps)
+            {
+                outln!("  {}", f.display())?;
+            }
+        }
     }
     Ok(0)
 }

@@ -120,7 +120,17 @@ fn issue(settings: &Settings, file: &Path) -> Result<(), CliError> {
     let url = settings.tsa_url.as_deref();
     let (tsq_file, tsr_file) = (tsq_path(file), tsr_path(file));
     let cas = trusted(settings)?;
-    if let Some(stamp) = issue::stamp_file(ws, url, &cas, file)? {
+    let stamped = issue::stamp_file(ws, url, &cas, file).inspect_err(|e| {
+        // The authority's answer that does not verify, kept aside.
+        if let TimestampError::Refused { path, .. } = e {
+            let aside = path.display().to_string();
+            errln!(
+                "{}",
+                tr!(settings.strings(), "timestamp-set-aside", file = aside)
+            );
+        }
+    })?;
+    if let Some(stamp) = stamped {
         return say_stamped(settings, &tsr_file, &stamp, ws.map(|(w, _)| w));
     }
     let s = settings.strings();
@@ -234,9 +244,11 @@ fn stamp_then_head(settings: &Settings, ws: &Workspace, files: &[PathBuf]) {
 
 /// The time-stamps of kept files (`FILE.tsq`, `FILE.tsr`) copied beside
 /// their copies (`-o`), so that what is handed over carries its date; a
-/// failure is said, never returned (the kept files stay).
-pub(super) fn copy_beside(settings: &Settings, pairs: &[(&PathBuf, &PathBuf)]) {
+/// failure is said, never returned (the kept files stay); the files
+/// copied.
+pub(super) fn copy_beside(settings: &Settings, pairs: &[(&PathBuf, &PathBuf)]) -> Vec<PathBuf> {
     let s = settings.strings();
+    let mut copied = Vec::new();
     for (kept, copy) in pairs {
         for (from, to) in [
             (tsq_path(kept), tsq_path(copy)),
@@ -245,11 +257,13 @@ pub(super) fn copy_beside(settings: &Settings, pairs: &[(&PathBuf, &PathBuf)]) {
             let Ok(bytes) = std::fs::read(&from) else {
                 continue;
             };
-            if let Err(e) = crate::workspace::write_atomic(&to, &bytes) {
-                errln!("{}", e.told().say(&s));
+            match crate::workspace::write_atomic(&to, &bytes) {
+                Ok(()) => copied.push(to),
+                Err(e) => errln!("{}", e.told().say(&s)),
             }
         }
     }
+    copied
 }
 
 /// `dpo timestamp --import FILE.tsr`.
@@ -346,6 +360,8 @@ struct VerifyReport<'a> {
     file: String,
     tsr: String,
     verified: bool,
+    /// False when the request had no nonce (nothing to compare).
+    nonce_checked: bool,
     #[serde(flatten)]
     stamp: &'a Stamp,
 }
@@ -355,11 +371,15 @@ fn run_verify(settings: &Settings, file: &Path) -> Result<i32, CliError> {
     let tsr_file = tsr_path(file);
     let cas = trusted(settings)?;
     let stamp = issue::check_kept(file, &cas)?;
+    // A request made without a nonce (`openssl ts -query -no_nonce`): there
+    // was none to check.
+    let nonce_checked = !read_request(&tsq_path(file))?.nonce.is_empty();
     if settings.json {
         print_json(&VerifyReport {
             file: file.display().to_string(),
             tsr: tsr_file.display().to_string(),
             verified: true,
+            nonce_checked,
             stamp: &stamp,
         })?;
         return Ok(0);
@@ -369,11 +389,12 @@ fn run_verify(settings: &Settings, file: &Path) -> Result<i32, CliError> {
         .map(|w| w.tz)
         .unwrap_or(crate::time::DEFAULT_TZ);
     let s = settings.strings();
-    say!(
-        s,
-        "timestamp-verified",
-        file = tsr_file.display().to_string()
-    )?;
+    let tsr_shown = tsr_file.display().to_string();
+    if nonce_checked {
+        say!(s, "timestamp-verified", file = tsr_shown)?;
+    } else {
+        say!(s, "timestamp-verified-no-nonce", file = tsr_shown)?;
+    }
     say!(
         s,
         "timestamp-verified-time",
@@ -386,6 +407,15 @@ fn run_verify(settings: &Settings, file: &Path) -> Result<i32, CliError> {
         "timestamp-verified-serial",
         serial = stamp.serial.as_str()
     )?;
+    // The processor's clock when it made the request, against the authority's.
+    if let Some(asked) = settings
+        .load()
+        .ok()
+        .and_then(|ws| timestamp::requested_at(&ws, file))
+    {
+        let shown = file.display().to_string();
+        warn_gap(settings, tz, &shown, asked, stamp.gen_time);
+    }
     Ok(0)
 }
 
@@ -427,6 +457,48 @@ pub(super) fn show_times(
             reply = n.server_reply.as_str(),
             tsa = tsa
         )?;
+        if let Some(Ok(st)) = issue::kept(&eml, &cas) {
+            warn_gap(settings, ws.tz, &n.eml, n.sent_at.to_utc(), st.gen_time);
+        }
     }
     Ok(())
+}
+
+/// A warning when the processor's instant for `file` and the authority's
+/// time differ by more than [`timestamp::CLOCK_GAP`]: not a failure, the
+/// time-stamp still proves what it proves.
+fn warn_gap(
+    settings: &Settings,
+    tz: chrono_tz::Tz,
+    file: &str,
+    processor: DateTime<Utc>,
+    tsa: DateTime<Utc>,
+) {
+    let Some(gap) = timestamp::clock_gap(processor, tsa) else {
+        return;
+    };
+    let s = settings.strings();
+    let minutes = gap.num_minutes().unsigned_abs();
+    let (days, hours, minutes) = (minutes / 1440, minutes % 1440 / 60, minutes % 60);
+    let gap = if days > 0 {
+        tr!(
+            s,
+            "timestamp-gap-days",
+            days = days,
+            hours = hours,
+            minutes = minutes
+        )
+    } else {
+        tr!(s, "timestamp-gap", hours = hours, minutes = minutes)
+    };
+    let said = tr!(
+        s,
+        "timestamp-clock-gap",
+        file = file,
+        tsa = local_time(tsa, tz),
+        processor = local_time(processor, tz),
+        gap = gap,
+        limit = timestamp::CLOCK_GAP.num_minutes()
+    );
+    warn_say!(s, "cli-warning", message = said);
 }

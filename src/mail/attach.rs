@@ -47,6 +47,12 @@ pub enum AttachError {
         /// The name.
         name: String,
     },
+    /// A document named like a file the message itself carries (its PDF).
+    #[error("{}", self.told())]
+    NamedLikeOwn {
+        /// The name.
+        name: String,
+    },
 }
 
 impl AttachError {
@@ -73,6 +79,10 @@ impl AttachError {
             AttachError::SameName { name } => {
                 Told::new(Msg::new("errors-attach-same-name").arg("name", name.as_str()))
                     .hint(Msg::new("errors-attach-same-name-hint"))
+            }
+            AttachError::NamedLikeOwn { name } => {
+                Told::new(Msg::new("errors-attach-named-like-own").arg("name", name.as_str()))
+                    .hint(Msg::new("errors-attach-same-name-hint-own"))
             }
         }
     }
@@ -146,6 +156,22 @@ pub fn read(paths: &[PathBuf]) -> Result<Vec<Attachment>, AttachError> {
     Ok(out)
 }
 
+/// Refuses a document named like one of `own`, the files the message
+/// carries itself (a notice's PDF): the recipient could not tell them
+/// apart. Names compare without case, as mail clients and file systems
+/// often do.
+pub fn refuse_own_names(docs: &[Attachment], own: &[String]) -> Result<(), AttachError> {
+    match docs
+        .iter()
+        .find(|d| own.iter().any(|o| o.eq_ignore_ascii_case(&d.filename)))
+    {
+        Some(d) => Err(AttachError::NamedLikeOwn {
+            name: d.filename.clone(),
+        }),
+        None => Ok(()),
+    }
+}
+
 /// The name and SHA-256 of each document, as the record of a sending keeps them.
 pub fn recorded(docs: &[Attachment]) -> Vec<AttachedFile> {
     docs.iter()
@@ -178,6 +204,12 @@ mod tests {
             read(&[dir.join("rapport.PDF"), dir.join("b/rapport.PDF")]),
             Err(AttachError::SameName { .. })
         ));
+        let own = ["Rapport.pdf".to_string()];
+        assert!(matches!(
+            refuse_own_names(&docs, &own),
+            Err(AttachError::NamedLikeOwn { .. })
+        ));
+        assert!(refuse_own_names(&docs[1..], &own).is_ok());
         assert!(matches!(
             read(&[dir.join("b")]),
             Err(AttachError::NotAFile { .. })

@@ -32,6 +32,25 @@ pub(crate) fn esc(text: &str) -> String {
     quick_xml::escape::escape(text.replace('\r', "")).into_owned()
 }
 
+/// A message as the content of an element: escaped as [`esc`], its
+/// Markdown code spans (`` `dpo check` ``, as the catalogs write commands
+/// and names) shown as `<code>`; a backtick left without its pair is
+/// dropped, so that no page shows one.
+pub(crate) fn msg_html(t: &str) -> String {
+    let parts: Vec<&str> = t.split('`').collect();
+    // An odd number of backticks: the last one has no pair.
+    let paired = parts.len() - (parts.len() + 1) % 2;
+    let mut out = String::new();
+    for (i, part) in parts.iter().enumerate() {
+        if i % 2 == 1 && i < paired {
+            out.push_str(&format!("<code>{}</code>", esc(part)));
+        } else {
+            out.push_str(&esc(part));
+        }
+    }
+    out
+}
+
 fn level(l: HeadingLevel, shift: u8) -> u8 {
     let n = match l {
         HeadingLevel::H1 => 1,
@@ -139,16 +158,16 @@ pub(crate) fn markdown(md: &str, shift: u8, title: &str) -> String {
 pub(crate) fn table(caption: &str, headers: &[String], rows: &[Vec<String>]) -> String {
     let mut out = format!(
         "<div class=\"table\"><table><caption>{}</caption><thead><tr>",
-        esc(caption)
+        msg_html(caption)
     );
     for h in headers {
-        out.push_str(&format!("<th scope=\"col\">{}</th>", esc(h)));
+        out.push_str(&format!("<th scope=\"col\">{}</th>", msg_html(h)));
     }
     out.push_str("</tr></thead><tbody>\n");
     for r in rows {
         out.push_str("<tr>");
         for c in r {
-            out.push_str(&format!("<td>{}</td>", esc(c)));
+            out.push_str(&format!("<td>{}</td>", msg_html(c)));
         }
         out.push_str("</tr>\n");
     }
@@ -226,6 +245,17 @@ mod tests {
         assert_eq!(esc("a\r\n'\"&"), "a\n&apos;&quot;&amp;");
         let h = markdown("| A |\n|---|\n| b |\n", 0, "Page");
         assert!(h.contains("<caption>Page</caption>"), "{h}");
+    }
+
+    #[test]
+    fn code_spans_become_code_and_no_backtick_is_left() {
+        assert_eq!(
+            msg_html("run `dpo check` <now>"),
+            "run <code>dpo check</code> &lt;now&gt;"
+        );
+        assert_eq!(msg_html("`a` and `b"), "<code>a</code> and b");
+        assert_eq!(msg_html("no span"), "no span");
+        assert!(!msg_html("``x` `y").contains('`'));
     }
 
     #[test]

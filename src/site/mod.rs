@@ -60,20 +60,26 @@ pub enum SiteError {
         path: PathBuf,
     },
     /// The output folder is inside the workspace.
-    #[error("`{}` is inside the workspace `{}`: the site is written outside it", path.display(), workspace.display())]
+    #[error("`{}` is inside the workspace `{}`: the site is written outside it, e.g. `-o {outside}html-dossier`", path.display(), workspace.display())]
     InsideWorkspace {
         /// The folder.
         path: PathBuf,
         /// The workspace.
         workspace: PathBuf,
+        /// Where a folder outside the workspace is, before its name in
+        /// the hint (see [`outside`]).
+        outside: String,
     },
     /// The output folder holds the workspace (`-o .` above it).
-    #[error("`{}` contains the workspace `{}`: the site is written outside it", path.display(), workspace.display())]
+    #[error("`{}` contains the workspace `{}`: the site is written outside it, e.g. `-o {outside}html-dossier`", path.display(), workspace.display())]
     ContainsWorkspace {
         /// The folder.
         path: PathBuf,
         /// The workspace.
         workspace: PathBuf,
+        /// Where a folder outside the workspace is, before its name in
+        /// the hint (see [`outside`]).
+        outside: String,
     },
     /// A page could not be made: a record, a log, a breach report, the
     /// journal, a template — said as the audit pack says it.
@@ -117,18 +123,26 @@ impl Localize for SiteError {
                 Refusal::new(Msg::new("site-not-a-site").arg("path", path.display().to_string()))
                     .hint(Msg::new("site-not-a-site-hint"))
             }
-            SiteError::InsideWorkspace { path, workspace } => Refusal::new(
+            SiteError::InsideWorkspace {
+                path,
+                workspace,
+                outside,
+            } => Refusal::new(
                 Msg::new("site-inside-workspace")
                     .arg("path", path.display().to_string())
                     .arg("workspace", workspace.display().to_string()),
             )
-            .hint(Msg::new("site-inside-workspace-hint")),
-            SiteError::ContainsWorkspace { path, workspace } => Refusal::new(
+            .hint(Msg::new("site-inside-workspace-hint").arg("outside", outside.as_str())),
+            SiteError::ContainsWorkspace {
+                path,
+                workspace,
+                outside,
+            } => Refusal::new(
                 Msg::new("site-contains-workspace")
                     .arg("path", path.display().to_string())
                     .arg("workspace", workspace.display().to_string()),
             )
-            .hint(Msg::new("site-inside-workspace-hint")),
+            .hint(Msg::new("site-inside-workspace-hint").arg("outside", outside.as_str())),
             SiteError::Audit(e) => return e.message(s),
         };
         r.message(s)
@@ -211,6 +225,21 @@ fn resolved(path: &Path) -> PathBuf {
     }
 }
 
+/// Where a folder beside the workspace `root` (resolved) is, as the hint
+/// names it before the folder's name: relative to the current folder when
+/// that is the workspace's parent or below it (`../../` from a subfolder
+/// of the workspace), else the parent's absolute path.
+fn outside(root: &Path) -> String {
+    let Some(parent) = root.parent() else {
+        return String::new();
+    };
+    let cwd = std::env::current_dir().ok().map(|c| resolved(&c));
+    match cwd.as_deref().and_then(|c| c.strip_prefix(parent).ok()) {
+        Some(below) => "../".repeat(below.components().count()),
+        None => format!("{}/", parent.display()),
+    }
+}
+
 /// Refuses `out` as the folder of a site: inside the workspace `root`,
 /// holding it, or an existing folder neither empty nor an earlier site.
 pub fn check_output(out: &Path, root: &Path) -> Result<(), SiteError> {
@@ -219,12 +248,14 @@ pub fn check_output(out: &Path, root: &Path) -> Result<(), SiteError> {
         return Err(SiteError::InsideWorkspace {
             path: out.to_path_buf(),
             workspace: root.to_path_buf(),
+            outside: outside(&r),
         });
     }
     if r.starts_with(&o) {
         return Err(SiteError::ContainsWorkspace {
             path: out.to_path_buf(),
             workspace: root.to_path_buf(),
+            outside: outside(&r),
         });
     }
     if out.exists() {

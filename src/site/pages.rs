@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use chrono::{DateTime, Utc};
 
-use super::html::{esc, href, markdown, table, Frame};
+use super::html::{esc, href, markdown, msg_html, table, Frame};
 use super::{Site, SiteError, FILES_DIR};
 use crate::audit::records;
 use crate::breach::summary::{self, MomentKind};
@@ -141,7 +141,7 @@ impl<'a> Maker<'a> {
     fn file_link(&mut self, rel: &str) -> String {
         match self.copy(rel) {
             Some(to) => format!("<a href=\"{}\"><code>{}</code></a>", href(&to), esc(rel)),
-            None => esc(&self.say("site-file-missing", &[("file", rel)])),
+            None => msg_html(&self.say("site-file-missing", &[("file", rel)])),
         }
     }
 
@@ -150,7 +150,7 @@ impl<'a> Maker<'a> {
     fn digest_said(&self, bytes: Option<&[u8]>, recorded: &str) -> String {
         let mut out = format!(
             "<li>{}</li>",
-            esc(&self.say("site-sha256-recorded", &[("sha", recorded)]))
+            msg_html(&self.say("site-sha256-recorded", &[("sha", recorded)]))
         );
         if let Some(bytes) = bytes {
             let sha = crate::hashing::sha256_hex(bytes);
@@ -161,7 +161,7 @@ impl<'a> Maker<'a> {
             };
             out.push_str(&format!(
                 "<li><span class=\"state {class}\">{}</span></li>",
-                esc(&self.say(key, &[("sha", &sha)]))
+                msg_html(&self.say(key, &[("sha", &sha)]))
             ));
         }
         out
@@ -172,7 +172,7 @@ impl<'a> Maker<'a> {
         bytes.map_or_else(String::new, |b| {
             format!(
                 "<li>{}</li>",
-                esc(&self.say(
+                msg_html(&self.say(
                     "site-sha256-unrecorded",
                     &[("sha", &crate::hashing::sha256_hex(b))]
                 ))
@@ -225,9 +225,9 @@ impl<'a> Maker<'a> {
             items.push(format!(
                 "<li><a href=\"{}\"><code>{}</code></a> — {} — {}</li>",
                 href(&to),
-                esc(&name),
-                esc(&words::bytes(s, a.bytes.len() as u64)),
-                esc(&self.say(
+                msg_html(&name),
+                msg_html(&words::bytes(s, a.bytes.len() as u64)),
+                msg_html(&self.say(
                     "site-sha256",
                     &[("sha", &crate::hashing::sha256_hex(&a.bytes))]
                 )),
@@ -235,7 +235,7 @@ impl<'a> Maker<'a> {
         }
         out.push_str(&format!(
             "<p>{}</p>\n<ul>{}</ul>\n",
-            esc(&self.say("site-mail-attachments", &[])),
+            msg_html(&self.say("site-mail-attachments", &[])),
             items.join("")
         ));
         out
@@ -297,7 +297,7 @@ impl<'a> Maker<'a> {
         let now_local = crate::time::in_tz(self.now, self.ws.tz);
         let mut body = format!(
             "<p class=\"summary\">{}</p>\n",
-            esc(&s.fmt(
+            msg_html(&s.fmt(
                 "site-summary",
                 &[
                     ("overdue", sum.overdue.into()),
@@ -310,7 +310,7 @@ impl<'a> Maker<'a> {
         );
         body.push_str(&format!(
             "<p>{}</p>\n",
-            esc(&self.say(
+            msg_html(&self.say(
                 "site-as-of",
                 &[(
                     "date",
@@ -329,19 +329,19 @@ impl<'a> Maker<'a> {
             };
             body.push_str(&format!(
                 "<p class=\"check\"><span class=\"state {class}\">{}</span></p>\n",
-                esc(&s.fmt(key, &[("n", n.into())]))
+                msg_html(&s.fmt(key, &[("n", n.into())]))
             ));
         }
         if first.is_empty() {
-            body.push_str(&format!("<p>{}</p>\n", esc(s.get("status_nothing"))));
+            body.push_str(&format!("<p>{}</p>\n", msg_html(s.get("status_nothing"))));
         } else {
             body.push_str(&format!(
                 "<div class=\"table\"><table class=\"duties\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>\n",
-                esc(&self.say("site-status-caption", &[])),
-                esc(&self.say("site-col-state", &[])),
-                esc(&self.say("site-col-duty", &[])),
-                esc(&self.say("site-col-due", &[])),
-                esc(&self.say("site-col-missing", &[])),
+                msg_html(&self.say("site-status-caption", &[])),
+                msg_html(&self.say("site-col-state", &[])),
+                msg_html(&self.say("site-col-duty", &[])),
+                msg_html(&self.say("site-col-due", &[])),
+                msg_html(&self.say("site-col-missing", &[])),
             ));
             for i in &first {
                 let code = state_code(i.state);
@@ -360,9 +360,9 @@ impl<'a> Maker<'a> {
                     Some(id) => format!(
                         "<a href=\"{}\">{}</a>",
                         href(&breach_page(id)),
-                        esc(&i.title)
+                        msg_html(&i.title)
                     ),
-                    None => esc(&i.title),
+                    None => msg_html(&i.title),
                 };
                 let due = match i.due {
                     Some(d) if !i.state.is_done() => format!(
@@ -375,10 +375,10 @@ impl<'a> Maker<'a> {
                 };
                 body.push_str(&format!(
                     "<tr class=\"{code}\"><td><span class=\"state\"><span aria-hidden=\"true\">{mark}</span>{}</span></td><td>{title}<br><small>{}</small></td><td>{}</td><td>{}</td></tr>\n",
-                    esc(s.get(&format!("status_state.{code}"))),
-                    esc(s.get(&format!("status_kind.{}", i.kind))),
-                    esc(&due),
-                    esc(&i.missing_line(s).unwrap_or_default()),
+                    msg_html(s.get(&format!("status_state.{code}"))),
+                    msg_html(s.get(&format!("status_kind.{}", i.kind))),
+                    msg_html(&due),
+                    msg_html(&i.missing_line(s).unwrap_or_default()),
                 ));
             }
             body.push_str("</tbody></table></div>\n");
@@ -428,13 +428,16 @@ impl<'a> Maker<'a> {
             rows.push(format!(
                 "<li><a href=\"{}\">{}</a></li>",
                 href(&breach_page(b.id.as_str())),
-                esc(&title)
+                msg_html(&title)
             ));
             made.push((b.id.clone(), title.clone()));
             self.page(breach_page(b.id.as_str()), title, body);
         }
         let body = if rows.is_empty() {
-            format!("<p>{}</p>\n", esc(&self.say("site-breaches-none", &[])))
+            format!(
+                "<p>{}</p>\n",
+                msg_html(&self.say("site-breaches-none", &[]))
+            )
         } else {
             format!("<ul>\n{}\n</ul>\n", rows.join("\n"))
         };
@@ -495,7 +498,7 @@ impl<'a> Maker<'a> {
             "site-col-detail",
         ]);
         let timeline_title = self.say("site-timeline", &[]);
-        let mut body = format!("<h2>{}</h2>\n", esc(&timeline_title));
+        let mut body = format!("<h2>{}</h2>\n", msg_html(&timeline_title));
         body.push_str(&table(
             &self.say("site-timeline-caption", &[]),
             &headers,
@@ -503,18 +506,18 @@ impl<'a> Maker<'a> {
         ));
         // The evidence: each kept e-mail, as text, with its digest.
         let evidence_title = self.say("site-evidence", &[]);
-        body.push_str(&format!("<h2>{}</h2>\n", esc(&evidence_title)));
+        body.push_str(&format!("<h2>{}</h2>\n", msg_html(&evidence_title)));
         if b.notifications.is_empty() {
             body.push_str(&format!(
                 "<p>{}</p>\n",
-                esc(&self.say("site-evidence-none", &[]))
+                msg_html(&self.say("site-evidence-none", &[]))
             ));
         }
         for n in &b.notifications {
             let at = words::long_instant(s, n.sent_at, tz);
             body.push_str(&format!(
                 "<h3>{}</h3>\n",
-                esc(&self.say(
+                msg_html(&self.say(
                     "site-evidence-mail",
                     &[
                         ("controller", &self.controller_after("à", &n.controller)),
@@ -545,7 +548,7 @@ impl<'a> Maker<'a> {
         let (title, rest) = split_title(&md);
         body.push_str(&format!(
             "<h2>{}</h2>\n",
-            esc(&title.unwrap_or_else(|| self.say("site-report", &[])))
+            msg_html(&title.unwrap_or_else(|| self.say("site-report", &[])))
         ));
         body.push_str(&markdown(&rest, 1, &b.title));
         Ok(body)
@@ -562,7 +565,7 @@ impl<'a> Maker<'a> {
             if log.records.is_empty() {
                 body.push_str(&format!(
                     "<p>{}</p>\n",
-                    esc(&self.say("site-records-none", &[]))
+                    msg_html(&self.say("site-records-none", &[]))
                 ));
             } else {
                 let md = records::markdown(self.t, self.ws.tz, &names, &title, &log.records);
@@ -584,7 +587,7 @@ impl<'a> Maker<'a> {
                 if !files.is_empty() {
                     body.push_str(&format!(
                         "<h2>{}</h2>\n<ul>{}</ul>\n",
-                        esc(&self.say("site-evidence", &[])),
+                        msg_html(&self.say("site-evidence", &[])),
                         files.join("\n")
                     ));
                 }
@@ -598,10 +601,10 @@ impl<'a> Maker<'a> {
         let s = self.s();
         let mut body = String::new();
         let people_title = s.get("audit_people_title").to_string();
-        body.push_str(&format!("<h2>{}</h2>\n", esc(&people_title)));
+        body.push_str(&format!("<h2>{}</h2>\n", msg_html(&people_title)));
         body.push_str(&format!(
             "<p>{}</p>\n",
-            esc(&match self.ws.people.training_interval_months {
+            msg_html(&match self.ws.people.training_interval_months {
                 Some(n) => s
                     .get("audit_people_interval")
                     .replace("{months}", &n.to_string()),
@@ -615,7 +618,7 @@ impl<'a> Maker<'a> {
             &rows,
         ));
         let measures_title = s.get("audit_measures_title").to_string();
-        body.push_str(&format!("<h2>{}</h2>\n", esc(&measures_title)));
+        body.push_str(&format!("<h2>{}</h2>\n", msg_html(&measures_title)));
         let rows = crate::audit::texts(status::sheets::measure_rows(self.ws, s, self.only));
         body.push_str(&table(
             &measures_title,
@@ -639,7 +642,7 @@ impl<'a> Maker<'a> {
         if ids.is_empty() {
             body.push_str(&format!(
                 "<p>{}</p>\n",
-                esc(&self.say("site-fate-none", &[]))
+                msg_html(&self.say("site-fate-none", &[]))
             ));
         }
         for id in ids {
@@ -647,7 +650,7 @@ impl<'a> Maker<'a> {
                 .ws
                 .controller(&id)
                 .map_or(id.to_string(), |c| c.name.clone());
-            body.push_str(&format!("<h2>{}</h2>\n", esc(&name)));
+            body.push_str(&format!("<h2>{}</h2>\n", msg_html(&name)));
             let rel = crate::fate::fate_rel(&id);
             self.included.insert(rel.clone());
             match crate::fate::overview(self.ws, Some(&id), s) {
@@ -683,16 +686,16 @@ impl<'a> Maker<'a> {
                         if !c.pending.is_empty() {
                             body.push_str(&format!(
                                 "<p>{}</p>\n<ul>{}</ul>\n",
-                                esc(&self.say("site-fate-pending", &[])),
+                                msg_html(&self.say("site-fate-pending", &[])),
                                 c.pending
                                     .iter()
-                                    .map(|p| format!("<li>{}</li>", esc(&p.text(s))))
+                                    .map(|p| format!("<li>{}</li>", msg_html(&p.text(s))))
                                     .collect::<String>()
                             ));
                         }
                     }
                 }
-                Err(e) => body.push_str(&format!("<p>{}</p>\n", esc(&e.message(s)))),
+                Err(e) => body.push_str(&format!("<p>{}</p>\n", msg_html(&e.message(s)))),
             }
             body.push_str(&self.certificates(&rel));
         }
@@ -715,7 +718,7 @@ impl<'a> Maker<'a> {
             let at = words::long_instant(s, c.at, self.ws.tz);
             out.push_str(&format!(
                 "<h3>{}</h3>\n",
-                esc(&self.say("site-certificate", &[("date", &at), ("by", &c.by)]))
+                msg_html(&self.say("site-certificate", &[("date", &at), ("by", &c.by)]))
             ));
             // The keys the command below names, at the root of the site.
             let keys = format!(
@@ -736,7 +739,7 @@ impl<'a> Maker<'a> {
             let json_said = self.digest_said(read(&c.json).as_deref(), &c.json_sha256);
             out.push_str(&format!(
                 "<ul><li>{pdf}<ul>{pdf_said}</ul></li><li>{json}<ul>{json_said}</ul></li><li>{}</li></ul>\n",
-                esc(&self.say("site-key", &[("key", &c.key_fingerprint)])),
+                msg_html(&self.say("site-key", &[("key", &c.key_fingerprint)])),
             ));
             let principal = std::fs::read(self.ws.root.join(&c.json))
                 .ok()
@@ -760,7 +763,7 @@ impl<'a> Maker<'a> {
             };
             out.push_str(&format!(
                 "<p>{}</p>\n<pre><code>{}</code></pre>\n",
-                esc(&note),
+                msg_html(&note),
                 esc(&command)
             ));
         }
@@ -782,7 +785,7 @@ impl<'a> Maker<'a> {
         };
         let mut body = format!(
             "<p><span class=\"state {class}\">{}</span></p>\n",
-            esc(&said)
+            msg_html(&said)
         );
         let text = std::fs::read_to_string(journal.path()).unwrap_or_default();
         let text = match self.only {
@@ -791,7 +794,7 @@ impl<'a> Maker<'a> {
                 let (kept, omitted) = records::journal_excerpt(self.ws, &text, c, &self.included);
                 body.push_str(&format!(
                     "<p>{}</p>\n",
-                    esc(&s.fmt(
+                    msg_html(&s.fmt(
                         "screens-audit-excerpt",
                         &[("controller", c.as_str().into()), ("n", omitted.into())]
                     ))
@@ -818,11 +821,20 @@ impl<'a> Maker<'a> {
             "site-col-action",
             "site-col-subject",
         ]);
-        body.push_str(&table(
-            &self.say("site-journal-caption", &[]),
-            &headers,
-            &rows,
-        ));
+        if rows.is_empty() {
+            // No empty table: said in words.
+            let none = match self.only {
+                Some(c) => self.say("site-journal-none-for", &[("controller", c.as_str())]),
+                None => self.say("site-journal-none", &[]),
+            };
+            body.push_str(&format!("<p>{}</p>\n", msg_html(&none)));
+        } else {
+            body.push_str(&table(
+                &self.say("site-journal-caption", &[]),
+                &headers,
+                &rows,
+            ));
+        }
         let title = self.say("site-journal", &[]);
         self.page("journal.html".into(), title, body);
         Ok(())
@@ -840,7 +852,7 @@ impl<'a> Maker<'a> {
             crate::time::in_tz(self.now, self.ws.tz).fixed_offset(),
             self.ws.tz,
         );
-        let footer = esc(&self.say(
+        let footer = msg_html(&self.say(
             "site-footer",
             &[
                 ("date", &made),

@@ -1,7 +1,8 @@
 //! Time-stamping a file: `FILE.tsq` written (journaled in the workspace),
 //! posted to the authority when there is one, and `FILE.tsr` kept only once
 //! it verifies fully (granted, same imprint, same nonce, signature, TSA
-//! certificate, trusted CA); a file whose `.tsr` verifies is never stamped
+//! certificate, trusted CA), an answer that does not verify kept aside as
+//! `FILE.tsr.refused`; a file whose `.tsr` verifies is never stamped
 //! again (a proof is never replaced). Used by
 //! `dpo timestamp FILE` and, for the evidence of the workflows, by [`auto`]:
 //! each notification, certificate and audit manifest, then the journal
@@ -126,7 +127,9 @@ fn write_request(
     Ok((req, tsq))
 }
 
-/// Posts the request, keeps `FILE.tsr` once it verifies.
+/// Posts the request, keeps `FILE.tsr` once it verifies; an answer that
+/// does not verify is kept as `FILE.tsr.refused` (never as `FILE.tsr`), and
+/// `FILE` still waits for its time-stamp.
 fn send_and_keep(
     ws: Option<(&Workspace, &Act)>,
     url: &str,
@@ -136,14 +139,24 @@ fn send_and_keep(
     tsq: &[u8],
 ) -> Result<Stamp, TimestampError> {
     let tsr = super::send::post(url, tsq, TSA_TIMEOUT)?;
-    let refused = |refusal| TimestampError::Refused {
-        path: tsr_path(file),
-        refusal,
-    };
-    let resp = Response::read(&tsr).map_err(|e| refused(e.unwrap_or_else(Refusal::Token)))?;
-    let stamp = verify::verify(&resp, req, cas).map_err(refused)?;
-    keep::keep(ws, "timestamp.response", file, &[(tsr_path(file), tsr)])?;
-    Ok(stamp)
+    let checked = Response::read(&tsr)
+        .map_err(|e| e.unwrap_or_else(Refusal::Token))
+        .and_then(|resp| verify::verify(&resp, req, cas));
+    match checked {
+        Ok(stamp) => {
+            keep::keep(ws, "timestamp.response", file, &[(tsr_path(file), tsr)])?;
+            Ok(stamp)
+        }
+        Err(refusal) => {
+            // Kept for inspection, never as FILE.tsr: as `--import` does.
+            let aside = keep::refused_path(&tsr_path(file));
+            keep::keep(ws, "timestamp.refused", file, &[(aside.clone(), tsr)])?;
+            Err(TimestampError::Refused {
+                path: aside,
+                refusal,
+            })
+        }
+    }
 }
 
 /// The evidence files just written (`files`), then the journal head after

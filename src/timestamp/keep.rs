@@ -46,13 +46,18 @@ pub fn keep(
     Ok(())
 }
 
+/// `FILE.tsr.refused`: where an answer that does not verify is kept.
+pub fn refused_path(tsr: &Path) -> PathBuf {
+    let mut aside = tsr.as_os_str().to_owned();
+    aside.push(".refused");
+    PathBuf::from(aside)
+}
+
 /// Moves a `.tsr` that does not verify out of the way, to
 /// `FILE.tsr.refused`, so that it never counts as `FILE`'s time-stamp; the
 /// new name.
 pub fn set_aside(tsr: &Path) -> Result<PathBuf, TimestampError> {
-    let mut aside = tsr.as_os_str().to_owned();
-    aside.push(".refused");
-    let aside = PathBuf::from(aside);
+    let aside = refused_path(tsr);
     std::fs::rename(tsr, &aside).map_err(|source| TimestampError::Read {
         path: tsr.to_path_buf(),
         source,

@@ -9,7 +9,9 @@
 //! ([`verify`]), posts a request to the authority ([`send`]), keeps the
 //! files, journaled when they are in the workspace ([`keep`]), and
 //! time-stamps a file, the workflows' evidence as it is written and then the
-//! journal head, and finds what still waits for its `.tsr` ([`issue`]). It never
+//! journal head, and finds what still waits for its `.tsr` ([`issue`]); it
+//! says when the authority's time and the processor's clock differ by more
+//! than [`CLOCK_GAP`] ([`clock_gap`]). It never
 //! prints, never reads the clock or the environment: the URL and the CA
 //! come from the command line's settings. The ASN.1 is RustCrypto's
 //! (`x509-tsp`, `cms`, `x509-cert`), never hand-written DER.
@@ -53,6 +55,39 @@ pub fn stamped_file(path: &Path, ext: &str) -> Option<PathBuf> {
     let name = path.file_name()?.to_str()?;
     let stem = name.strip_suffix(ext)?.strip_suffix('.')?;
     (!stem.is_empty()).then(|| path.with_file_name(stem))
+}
+
+/// The largest gap between the authority's time (`genTime`) and the
+/// processor's clock for the same file or message that is not said: beyond
+/// it, one of the clocks is wrong (or the request went to the authority
+/// later, offline).
+pub const CLOCK_GAP: chrono::TimeDelta = chrono::TimeDelta::minutes(5);
+
+/// The gap between the processor's instant and the authority's time, when
+/// it is larger than [`CLOCK_GAP`] (positive: the authority's time is later).
+pub fn clock_gap(
+    processor: chrono::DateTime<chrono::Utc>,
+    tsa: chrono::DateTime<chrono::Utc>,
+) -> Option<chrono::TimeDelta> {
+    let gap = tsa - processor;
+    (gap.abs() > CLOCK_GAP).then_some(gap)
+}
+
+/// When the processor's clock made the request of `file` (its last
+/// `timestamp.request` journal entry), when `file` is in `ws`.
+pub fn requested_at(
+    ws: &crate::workspace::Workspace,
+    file: &Path,
+) -> Option<chrono::DateTime<chrono::Utc>> {
+    let rel = keep::in_workspace(&ws.root, file)?;
+    let entries = ws.journal().entries().ok()?;
+    let entry = entries
+        .iter()
+        .rev()
+        .find(|e| e.action == "timestamp.request" && e.subject == rel)?;
+    chrono::DateTime::parse_from_rfc3339(&entry.at)
+        .ok()
+        .map(|t| t.to_utc())
 }
 
 /// Why a time-stamp could not be made, taken back or checked.
@@ -178,6 +213,18 @@ pub fn sha256(bytes: &[u8]) -> [u8; 32] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_gap_of_more_than_five_minutes_either_way_is_said() {
+        let t = chrono::DateTime::parse_from_rfc3339("2026-12-02T10:00:00Z")
+            .unwrap()
+            .to_utc();
+        let m = chrono::TimeDelta::minutes;
+        assert_eq!(clock_gap(t, t + m(5)), None);
+        assert_eq!(clock_gap(t, t - m(5)), None);
+        assert_eq!(clock_gap(t, t + m(6)), Some(m(6)));
+        assert_eq!(clock_gap(t, t - m(6)), Some(-m(6)));
+    }
 
     #[test]
     fn paths_add_and_strip_the_suffix() {

@@ -103,6 +103,14 @@ impl Finding {
         let journaled = self.journaled_sha256.as_deref().unwrap_or("-");
         let file = self.file.as_str();
         match self.tamper {
+            // A time-stamp is binary, no record: no fields, never adopted.
+            Tamper::Changed if is_time_stamp(file) => Told::new(
+                Msg::new("integrity-changed")
+                    .arg("sha256", self.sha256.as_deref().unwrap_or("-"))
+                    .arg("seq", self.seq)
+                    .arg("journaled", journaled),
+            )
+            .hint(Msg::new("timestamp-changed-hint").arg("file", file)),
             Tamper::Changed => {
                 let fields = match &self.fields {
                     _ if self.unreadable => Msg::new("vb-integrity-unreadable"),
@@ -295,6 +303,12 @@ pub fn check_one(root: &Path, rel: &str) -> Result<Option<Finding>, WorkspaceErr
         return Ok(None);
     }
     check_file(root, (&entries, &concurrent), &last, rel)
+}
+
+/// Whether `file` is a time-stamp request or response (`.tsq`, `.tsr`):
+/// a proof, restored or made again, never adopted.
+fn is_time_stamp(file: &str) -> bool {
+    file.ends_with(".tsr") || file.ends_with(".tsq")
 }
 
 /// Refuses (with [`WorkspaceError::Unvouched`]) the file `rel` when

@@ -364,3 +364,5 @@ va-origin-unknown = origin: `{ $answer }` is not one of the choices: type its nu
 va-role-request-contact = the data-subject-request contact of `{ $controller }` (contacts.data_subject_requests.email in { $file })
 va-role-notice-contact = the notice contact of `{ $controller }` (contacts.notices.email or dpo.email in { $file })
 va-role-breach-contact = the breach contact of `{ $controller }` (contacts.breach.email in { $file })
+errors-attach-named-like-own = the document to attach `{ $name }` has the name of the PDF this message carries itself; the recipient could not tell them apart
+errors-attach-same-name-hint-own = rename the document before attaching it

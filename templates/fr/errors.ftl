@@ -363,3 +363,5 @@ va-origin-unknown = origine : `{ $answer }` n'est pas l'un des choix : tapez
 va-role-request-contact = le contact pour les demandes des personnes concernées de `{ $controller }` (contacts.data_subject_requests.email dans { $file })
 va-role-notice-contact = le contact pour les avis de `{ $controller }` (contacts.notices.email ou dpo.email dans { $file })
 va-role-breach-contact = le contact en cas de violation de `{ $controller }` (contacts.breach.email dans { $file })
+errors-attach-named-like-own = le document à joindre `{ $name }` porte le nom du PDF que ce message joint lui-même ; le destinataire ne pourrait pas les distinguer
+errors-attach-same-name-hint-own = renommez le document avant de le joindre

@@ -58,3 +58,10 @@ timestamp-why-ess-other = l'attribut ESS de certificat signataire ne désigne pa
 timestamp-set-aside = la réponse ne se vérifie pas : déplacée en { $file }, ce n'est pas un horodatage
 timestamp-show-not-verified = horodatage de l'autorité qui ne se vérifie pas ({ $why })
 status_kind-timestamp-waiting = Pièce en attente de son horodatage RFC 3161 (pas de réponse, ou une réponse qui ne se vérifie pas) : dpo timestamp --pending
+
+## Revue de l'issue 12 (finitions)
+timestamp-verified-no-nonce = { $file } : l'horodatage se vérifie (empreinte, signature, certificat de l'autorité, AC de confiance) ; la requête n'avait pas de nonce, aucun nonce n'a donc été vérifié
+timestamp-changed-hint = un horodatage ne s'adopte jamais : restaurez `{ $file }` depuis git ou une sauvegarde, ou horodatez de nouveau le fichier avec `dpo timestamp --pending` (la réponse modifiée ne compte plus comme preuve)
+timestamp-clock-gap = { $file } : l'heure de l'autorité ({ $tsa }) et l'horloge du sous-traitant ({ $processor }) diffèrent de { $gap }, plus de { $limit } minutes : vérifiez l'horloge du sous-traitant (une requête envoyée plus tard à l'autorité, hors ligne, diffère aussi) ; l'horodatage lui-même se vérifie
+timestamp-gap = { $hours } h { $minutes } min
+timestamp-gap-days = { $days } j { $hours } h { $minutes } min

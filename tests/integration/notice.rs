@@ -488,6 +488,19 @@ fn supporting_documents_are_attached_recorded_and_journaled() {
     r.assert_stderr_has("renommez l'un d'eux");
     assert!(server.messages().is_empty());
 
+    // A document named like the notification's own PDF (any case) is
+    // refused too: the controller could not tell them apart.
+    let own = docs.join("Notification-Violation-2021-001-1.PDF");
+    std::fs::write(&own, b"%PDF-1.4 mine").unwrap();
+    let r = notify(&[&own]);
+    r.assert_code(2);
+    r.assert_stderr_has(
+        "le document à joindre `Notification-Violation-2021-001-1.PDF` porte le nom du PDF",
+    );
+    r.assert_stderr_has("renommez le document avant de le joindre");
+    assert!(server.messages().is_empty());
+    assert!(!ws.read(FILE).contains("notifications:"));
+
     let r = notify(&[&report, &log]);
     r.assert_code(0);
     assert!(
@@ -556,18 +569,27 @@ fn supporting_documents_are_attached_recorded_and_journaled() {
             "consequences: indisponibilité des partages",
         )
     });
-    ws.dpo()
-        .smtp(&server)
-        .run(&[
+    let supplement = |doc: &Path| {
+        ws.dpo().smtp(&server).run(&[
             "--now",
             "2021-03-26 15:00",
             "breach",
             "supplement",
             ID,
             "--attach",
-            &log.display().to_string(),
+            &doc.display().to_string(),
         ])
-        .assert_code(0);
+    };
+    // Named like the supplement's own PDF: refused as notify refuses it.
+    let own = docs.join("notification-violation-2021-001-2.pdf");
+    std::fs::write(&own, b"%PDF-1.4 mine").unwrap();
+    let r = supplement(&own);
+    r.assert_code(2);
+    r.assert_stderr_has(
+        "le document à joindre `notification-violation-2021-001-2.pdf` porte le nom du PDF",
+    );
+    assert_eq!(server.messages().len(), 1, "nothing more was sent");
+    supplement(&log).assert_code(0);
     let m = &received(&server, 2)[1];
     let names: Vec<String> = m["attachments"]
         .as_array()

@@ -300,6 +300,13 @@ fn a_site_for_one_controller_names_nothing_of_another() {
     }
     let (v, ok) = check(&dir, "fr");
     assert!(ok, "{v:#}");
+    // Alpha has no journal entry: said in words, not an empty table.
+    let journal = std::fs::read_to_string(dir.join("journal.html")).unwrap();
+    assert!(
+        journal.contains("Le journal n&apos;a aucune entrée concernant alpha."),
+        "{journal}"
+    );
+    assert!(!journal.contains("<table"), "{journal}");
     // The audit pack holds the site, restricted as the pack is.
     let out = ws.dpo().now(NOW).run(&["keys", "generate"]);
     assert!(out.success(), "{}", out.text());
@@ -318,6 +325,27 @@ fn a_site_for_one_controller_names_nothing_of_another() {
     assert!(!all_text(&pack.join("site")).contains("Bravo"));
     let manifest = std::fs::read_to_string(pack.join("MANIFEST.sha256")).unwrap();
     assert!(manifest.contains("  site/index.html\n"), "{manifest}");
+    // The site's journal says what the pack's verification says it left
+    // out, and holds the entries of the pack's excerpt.
+    let verification = std::fs::read_to_string(pack.join("journal/verification.txt")).unwrap();
+    let left_out = verification
+        .lines()
+        .find(|l| l.starts_with("extrait pour alpha"))
+        .expect("the excerpt's line");
+    let site_journal = std::fs::read_to_string(pack.join("site/journal.html"))
+        .unwrap()
+        .replace("&apos;", "'");
+    assert!(
+        site_journal.contains(left_out),
+        "{left_out}\n{site_journal}"
+    );
+    let excerpt = std::fs::read_to_string(pack.join("journal/journal-excerpt.jsonl")).unwrap();
+    let body = site_journal.split("<tbody>").nth(1).unwrap_or_default();
+    assert_eq!(
+        body.matches("<tr>").count(),
+        excerpt.lines().count(),
+        "{site_journal}"
+    );
 }
 
 #[test]
@@ -328,6 +356,9 @@ fn the_english_site_has_no_french_words_of_its_own() {
     assert!(ok, "{v:#}");
     let text = all_text(&dir);
     assert!(text.contains("Dashboard of the duties"));
+    // A command a message names is code, never a literal backtick (the
+    // check above looks at every page's text).
+    assert!(text.contains("<code>dpo status</code>"), "no code span");
     assert!(text.contains("OVERDUE"));
     for french in [
         "Tableau de bord",
@@ -370,6 +401,32 @@ fn wrong_input_is_refused_and_nothing_is_written() {
     assert_eq!(out.code(), Some(2), "{}", out.text());
     assert!(!inside.exists());
     out.assert_stderr_has("est dans l'espace de travail");
+    // From a subfolder of the workspace, the hint names a folder that is
+    // outside it, and that folder is taken.
+    for (lang, name) in [("fr", "dossier-html"), ("en", "html-dossier")] {
+        let sub = ws.root().join("breaches");
+        let out = ws
+            .dpo()
+            .now(NOW)
+            .current_dir(&sub)
+            .run(&["--lang", lang, "site", "-o", "html"]);
+        assert_eq!(out.code(), Some(2), "{}", out.text());
+        assert!(!sub.join("html").exists());
+        let err = out.stderr();
+        let at = err.find("`-o ").expect("a hint with -o") + 4;
+        let named = &err[at..at + err[at..].find('`').unwrap()];
+        assert_eq!(named, format!("../../{name}"), "{err}");
+        let target = sub.join(named);
+        let done = ws
+            .dpo()
+            .now(NOW)
+            .current_dir(&sub)
+            .run(&["--lang", lang, "site", "-o", named]);
+        assert_eq!(done.code(), Some(0), "{}", done.text());
+        assert!(target.join("index.html").is_file());
+        assert!(!target.canonicalize().unwrap().starts_with(ws.root()));
+        std::fs::remove_dir_all(&target).unwrap();
+    }
     // `-o .` above the workspace: it holds the workspace (D5).
     let above = ws.root().parent().unwrap();
     let before = std::fs::read_dir(above).unwrap().count();
@@ -562,7 +619,7 @@ fn every_evidence_file_is_checked_against_its_digest_and_the_home_page_counts_ch
     let home = read("index.html");
     assert!(
         home.contains(&format!(
-            "<span class=\"state bad\">`dpo check` trouve {n} erreurs dans l&apos;espace de travail"
+            "<span class=\"state bad\"><code>dpo check</code> trouve {n} erreurs dans l&apos;espace de travail"
         )),
         "{n}: {home}"
     );
@@ -648,8 +705,9 @@ fn a_breach_due_soon_comes_first_and_the_journal_says_its_actions_in_words() {
     assert!(!journal.contains("journal.note"), "{journal}");
 }
 
-/// Issue 13, review defects N1 and N2: a supplement attaches a file named
-/// like the PDF the message carries and one named `rapport #1?%20é.txt`.
+/// Issue 13, review defects N1 and N2: a supplement kept with a file named
+/// like the PDF the message carries (as an earlier dpo sent it) and one
+/// named `rapport #1?%20é.txt`.
 /// Each attachment is copied to its own path (its index in the message
 /// first), each row links the bytes whose SHA-256 it states, and every
 /// link is percent-encoded so it resolves.
@@ -663,7 +721,10 @@ fn attachments_sharing_a_name_get_their_own_path_and_links_are_percent_encoded()
         .run(&["--now", "2021-03-26 11:00", "breach", "notify", "2021-001"])
         .assert_code(0);
     let docs = tempfile::tempdir().unwrap();
-    let fake = docs.path().join("notification-violation-2021-001-2.pdf");
+    // `--attach` now refuses a document named like the message's own PDF;
+    // a message kept by an earlier dpo may hold one: the name is put back
+    // in the kept `.eml` below (same length, the MIME structure intact).
+    let fake = docs.path().join("xotification-violation-2021-001-2.pdf");
     std::fs::write(&fake, "faux pdf\n").unwrap();
     let odd = docs.path().join("rapport #1?%20é.txt");
     std::fs::write(&odd, "rapport\n").unwrap();
@@ -683,6 +744,18 @@ fn attachments_sharing_a_name_get_their_own_path_and_links_are_percent_encoded()
             odd.to_str().unwrap(),
         ])
         .assert_code(0);
+    let eml = ws
+        .root()
+        .join("evidence/breaches/2021-001/juvisy-sur-orge-2.eml");
+    let mut old = std::fs::read(&eml).unwrap();
+    let from = b"xotification-violation-2021-001-2.pdf".as_slice();
+    let mut named = 0;
+    while let Some(at) = old.windows(from.len()).position(|w| w == from) {
+        old[at] = b'n';
+        named += 1;
+    }
+    assert!(named > 0, "the document's name in the kept message");
+    std::fs::write(&eml, old).unwrap();
     let dir = built(&ws, &[]);
     let page = std::fs::read_to_string(dir.join("breach-2021-001.html")).unwrap();
     let sub = dir.join("files/evidence/breaches/2021-001/juvisy-sur-orge-2");

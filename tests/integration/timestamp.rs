@@ -781,6 +781,21 @@ fn a_certificate_prints_its_tsa_time_and_its_copy_carries_its_time_stamps() {
         "{}",
         out.stdout()
     );
+    // The list of the files copied names the time-stamps copied too (N3).
+    let copied = out
+        .stdout()
+        .split_once("copied")
+        .map(|(_, rest)| rest.to_string())
+        .unwrap_or_default();
+    for f in ["certificat.pdf", "certificat.json"] {
+        for ext in ["tsq", "tsr"] {
+            assert!(
+                copied.contains(&format!("out/{f}.{ext}")),
+                "no {f}.{ext} in the files copied:\n{}",
+                out.stdout()
+            );
+        }
+    }
     for f in ["out/certificat.pdf", "out/certificat.json"] {
         let copy = ws.path(f);
         openssl_accepts(&tsa, &with(&copy, "tsr"));
@@ -788,4 +803,110 @@ fn a_certificate_prints_its_tsa_time_and_its_copy_carries_its_time_stamps() {
             .run(&[Path::new("timestamp"), Path::new("verify"), &copy])
             .assert_code(0);
     }
+}
+
+#[test]
+fn an_online_answer_that_does_not_verify_is_kept_aside_never_as_the_tsr() {
+    let tsa = Tsa::new();
+    let server = tsa.serve("other-nonce");
+    let (ws, file) = stamped_workspace(&tsa);
+    let out = dpo(&ws)
+        .env("DPO_TSA_URL", &server.url)
+        .run(&[Path::new("timestamp"), &file]);
+    out.assert_code(1);
+    let refused = with(&file, "tsr.refused");
+    assert!(!with(&file, "tsr").exists(), "nothing named FILE.tsr");
+    assert!(refused.exists(), "the refused answer is kept aside");
+    assert!(
+        out.stderr().contains("notification.eml.tsr.refused"),
+        "{}",
+        out.stderr()
+    );
+    status_lists(&ws, "notification.eml", true);
+    dpo(&ws).run(&["journal", "verify"]).assert_code(0);
+    // The same online, from a workflow or from --pending.
+    let out = dpo(&ws)
+        .env("DPO_TSA_URL", &server.url)
+        .run(&["timestamp", "--pending"]);
+    out.assert_code(1);
+    assert!(!with(&file, "tsr").exists(), "nothing named FILE.tsr");
+    status_lists(&ws, "notification.eml", true);
+}
+
+#[test]
+fn verify_says_when_the_request_had_no_nonce() {
+    let tsa = Tsa::new();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("pack.zip");
+    std::fs::write(&file, b"zip bytes").expect("write");
+    let (tsq, tsr) = (with(&file, "tsq"), with(&file, "tsr"));
+    let q = run(Command::new("openssl")
+        .args(["ts", "-query", "-sha256", "-cert", "-no_nonce", "-data"])
+        .arg(&file)
+        .arg("-out")
+        .arg(&tsq));
+    assert!(q.success(), "{}", q.text());
+    tsa.reply(&tsq, &tsr);
+    let ws = Workspace::sample();
+    let verify = |d: crate::support::Dpo| {
+        d.env("DPO_TSA_CA", tsa.path("ca.pem")).run(&[
+            Path::new("timestamp"),
+            Path::new("verify"),
+            &file,
+        ])
+    };
+    let en = verify(dpo(&ws));
+    en.assert_code(0);
+    en.assert_stdout_has("the request had no nonce, so no nonce was checked");
+    assert!(!en.stdout().contains("imprint, nonce"), "{}", en.stdout());
+    let fr = verify(ws.dpo());
+    fr.assert_code(0);
+    fr.assert_stdout_has("la requête n'avait pas de nonce");
+    assert!(!fr.stdout().contains("empreinte, nonce"), "{}", fr.stdout());
+    let j = dpo(&ws)
+        .env("DPO_TSA_CA", tsa.path("ca.pem"))
+        .run(&[
+            Path::new("--json"),
+            Path::new("timestamp"),
+            Path::new("verify"),
+            &file,
+        ])
+        .json();
+    assert_eq!(j["verified"], true);
+    assert_eq!(j["nonce_checked"], false);
+}
+
+#[test]
+fn a_changed_tsr_is_to_restore_or_stamp_again_never_to_adopt() {
+    let tsa = Tsa::new();
+    let server = tsa.serve("normal");
+    let (ws, file) = stamped_workspace(&tsa);
+    dpo(&ws)
+        .env("DPO_TSA_URL", &server.url)
+        .run(&[Path::new("timestamp"), &file])
+        .assert_code(0);
+    let tsr = with(&file, "tsr");
+    let mut bad = std::fs::read(&tsr).expect("tsr");
+    let last = bad.len() - 1;
+    bad[last] ^= 0x01;
+    std::fs::write(&tsr, &bad).expect("write");
+    let en = dpo(&ws).run(&["check"]);
+    let fr = ws.dpo().run(&["check"]);
+    for (out, words) in [
+        (&en, "a time-stamp is never adopted"),
+        (&fr, "un horodatage ne s'adopte jamais"),
+    ] {
+        let text = out.text();
+        assert!(text.contains("notification.eml.tsr"), "{text}");
+        assert!(text.contains(words), "{text}");
+        assert!(text.contains("dpo timestamp --pending"), "{text}");
+        assert!(!text.contains("record adopt"), "{text}");
+        assert!(!text.contains("YAML"), "a time-stamp is no YAML: {text}");
+    }
+    // The hint's way out works: stamped again, the workspace checks.
+    dpo(&ws)
+        .env("DPO_TSA_URL", &server.url)
+        .run(&["timestamp", "--pending"])
+        .assert_code(0);
+    dpo(&ws).run(&["check"]).assert_code(0);
 }

@@ -93,6 +93,33 @@ fn the_report_gives_the_three_times_of_each_message_and_says_what_each_means() {
         .english()
         .run(&["--now", "2021-03-26 11:05", "breach", "show", "2021-001"])
         .assert_stdout_has(", accepted at 2021-03-26 11:00:00 (UTC+01:00); TSA time-stamp 20");
+    // The message was sent at an instant (`--now`, 2021) years before the
+    // authority's time: `breach show` warns of the gap, in both languages,
+    // and still succeeds.
+    let show = ws
+        .dpo()
+        .english()
+        .run(&["--now", "2021-03-26 11:05", "breach", "show", "2021-001"]);
+    show.assert_code(0);
+    assert!(
+        show.stderr().contains("warning")
+            && show.stderr().contains(".eml: the authority's time (20")
+            && show
+                .stderr()
+                .contains("and the processor's clock (2021-03-26 11:00:00")
+            && show.stderr().contains("more than 5 minutes"),
+        "{}",
+        show.stderr()
+    );
+    let fr = ws
+        .dpo()
+        .run(&["--now", "2021-03-26 11:05", "breach", "show", "2021-001"]);
+    assert!(
+        fr.stderr()
+            .contains("l'horloge du sous-traitant (2021-03-26 11:00:00"),
+        "{}",
+        fr.stderr()
+    );
     // A damaged response: the report says the time-stamp is invalid.
     let tsr = eml_tsr(&ws);
     let mut bad = std::fs::read(&tsr).expect("tsr");
@@ -106,4 +133,52 @@ fn the_report_gives_the_three_times_of_each_message_and_says_what_each_means() {
     std::fs::remove_file(&tsr).expect("remove");
     let fr = report(&ws, false);
     assert!(fr.contains("| en attente d'horodatage |"), "{fr}");
+}
+
+#[test]
+fn verify_warns_when_the_processor_s_clock_and_the_authority_s_differ() {
+    let tsa = Tsa::new();
+    let server = tsa.serve("normal");
+    let ws = Workspace::sample();
+    std::fs::create_dir_all(ws.root().join("keys/tsa")).expect("keys/tsa");
+    std::fs::copy(tsa.path("ca.pem"), ws.root().join("keys/tsa/ca.pem")).expect("copy the CA");
+    let (near, far) = (ws.root().join("near.txt"), ws.root().join("far.txt"));
+    std::fs::write(&near, "near").expect("write");
+    std::fs::write(&far, "far").expect("write");
+    let stamp = |now: Option<&str>, f: &std::path::Path| {
+        let mut args: Vec<String> = Vec::new();
+        if let Some(n) = now {
+            args.extend(["--now".to_string(), n.to_string()]);
+        }
+        args.extend(["timestamp".to_string(), f.display().to_string()]);
+        ws.dpo()
+            .english()
+            .env("DPO_TSA_URL", &server.url)
+            .run(&args)
+            .assert_code(0);
+    };
+    stamp(None, &near);
+    stamp(Some("2021-03-26 11:00"), &far);
+    let verify = |f: &std::path::Path, en: bool| {
+        let d = if en { ws.dpo().english() } else { ws.dpo() };
+        let out = d.run(&[
+            "timestamp".to_string(),
+            "verify".to_string(),
+            f.display().to_string(),
+        ]);
+        out.assert_code(0);
+        out.stderr().to_string()
+    };
+    let quiet = verify(&near, true);
+    assert!(!quiet.contains("differ"), "{quiet}");
+    let en = verify(&far, true);
+    assert!(
+        en.contains("warning")
+            && en.contains("far.txt: the authority's time (20")
+            && en.contains("the processor's clock (2021-03-26 11:00:00")
+            && en.contains("more than 5 minutes"),
+        "{en}"
+    );
+    let fr = verify(&far, false);
+    assert!(fr.contains("diffèrent de"), "{fr}");
 }

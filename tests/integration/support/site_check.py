@@ -6,9 +6,12 @@ Usage: site_check.py DIR LANG
 Every page is parsed with html5lib's strict parser (a parse error fails);
 every href and src must be relative and name a file of the site (a
 fragment, an element of the page); each page has `lang` LANG, one <h1>,
-headings that never skip a level, tables with a caption and <th scope>.
+headings that never skip a level, tables with a caption and <th scope>, no
+literal backtick in the text a reader sees (a code span of a message is
+<code>; a kept file shown in <pre> is left as it is).
 In style.css, every rule that sets `color` sets `background-color` too,
-and each such pair has a WCAG 2.1 contrast ratio of at least 4.5:1.
+and each such pair has a WCAG 2.1 contrast ratio of at least 4.5:1; a link
+in a coloured table row (`tr.X td a`) has the row's background.
 
 Prints a JSON report {pages, links, pairs, errors}; exits 1 on any error.
 """
@@ -56,7 +59,39 @@ def css_pairs(css, errors):
             pairs.append([sel, fg, bg, round(r, 2)])
             if r < 4.5:
                 errors.append(f"style.css: `{sel}` {fg} on {bg}: {r:.2f}:1 < 4.5:1")
+    # A link in a coloured table row has the row's background, not a box
+    # of the page's colour behind it.
+    rows = {}
+    for sel, _, bg, _ in pairs:
+        for one in sel.split(","):
+            m = re.fullmatch(r"\s*(tr\.[\w-]+ td)\s*", one)
+            if m:
+                rows.setdefault(m.group(1), bg)
+    links = {}
+    for sel, _, bg, _ in pairs:
+        for one in sel.split(","):
+            m = re.fullmatch(r"\s*(tr\.[\w-]+ td) a\s*", one)
+            if m:
+                links.setdefault(m.group(1), bg)
+    for row, bg in rows.items():
+        if links.get(row, "").lower() != bg.lower():
+            errors.append(f"style.css: a link in `{row}` has not the row's background {bg}")
     return pairs
+
+
+def visible_text(e, inside=None):
+    """(element, text) of every text of the page a reader sees, but inside
+    <pre>: a kept file shown as it is (an e-mail's body) is evidence, never
+    changed."""
+    tag = str(e.tag)
+    if tag == "pre":
+        return
+    if e.text:
+        yield tag, e.text
+    for c in e:
+        yield from visible_text(c)
+        if c.tail:
+            yield tag, c.tail
 
 
 def check_page(root, rel, lang, errors):
@@ -83,6 +118,9 @@ def check_page(root, rel, lang, errors):
         for th in t.iter("th"):
             if not th.get("scope"):
                 errors.append(f"{rel}: a <th> without scope")
+    for where, words in visible_text(doc):
+        if "`" in words:
+            errors.append(f"{rel}: a literal backtick in <{where}>: {words.strip()[:120]!r}")
     if doc.find("body/main") is None and doc.find(".//main") is None:
         errors.append(f"{rel}: no <main>")
     links = 0
