@@ -180,3 +180,171 @@ ws.append(["Commune A", "Paie", "Pare-feu\nSauvegardes\nPare-feu"])
         "{err}"
     );
 }
+
+// `dpo check`: e-mail fields, tests in the future, intervals of 0 months.
+
+/// `dpo check` on `ws` (as of NOW, 2 August 2021), in French or English.
+fn check(ws: &Workspace, english: bool) -> crate::support::Run {
+    let dpo = if english {
+        dpo_in(ws).english()
+    } else {
+        dpo_in(ws)
+    };
+    let r = dpo.run(&["check"]);
+    r.assert_no_panic();
+    r
+}
+
+#[test]
+fn an_e_mail_field_with_two_addresses_or_none_is_an_error_naming_file_and_field() {
+    let ws = Workspace::sample();
+    let set = |file: &str, from: &str, to: &str| {
+        let text = ws.read(file);
+        assert!(text.contains(from), "{file}: {from}");
+        ws.write(file, &text.replacen(from, to, 1));
+    };
+    set(
+        "processor.yaml",
+        "email: DPO@grandorlyseinebievre.fr",
+        "email: DPO@grandorlyseinebievre.fr; rgpd@grandorlyseinebievre.fr",
+    );
+    let ctl = "controllers/juvisy-sur-orge.yaml";
+    // The breach contact's e-mail (the second `email: null`), and the
+    // requests contact's left as the words for a value to complete.
+    let text = ws.read(ctl);
+    let mut parts = text.splitn(3, "email: null");
+    let (a, b, rest) = (
+        parts.next().unwrap(),
+        parts.next().unwrap(),
+        parts.next().unwrap(),
+    );
+    let rest = rest.replacen("email: null", "email: « à compléter »", 1);
+    ws.write(
+        ctl,
+        &format!("{a}email: null{b}email: mairie at juvisy{rest}"),
+    );
+    set(
+        "subprocessors.yaml",
+        "contact: {}",
+        "contact: {email: \"support@siim94.fr, dsi@siim94.fr\"}",
+    );
+    let r = check(&ws, false);
+    let err = r.stdout();
+    let bad = |file: &str, field: &str, value: &str| {
+        let lines: Vec<&str> = err
+            .lines()
+            .filter(|l| l.starts_with("erreur") && l.contains(file) && l.contains(field))
+            .collect();
+        assert_eq!(lines.len(), 1, "{file} {field}: {err}");
+        assert!(
+            lines[0].contains(&format!(
+                "`{value}` n'est pas une adresse électronique valable"
+            )),
+            "{err}"
+        );
+    };
+    bad(
+        "processor.yaml",
+        ": dpo.email",
+        "DPO@grandorlyseinebievre.fr; rgpd@grandorlyseinebievre.fr",
+    );
+    bad(ctl, ": contacts.breach.email", "mairie at juvisy");
+    bad(
+        "subprocessors.yaml",
+        ": subprocessors[0].contact.email",
+        "support@siim94.fr, dsi@siim94.fr",
+    );
+    assert!(
+        err.contains("conseil\u{202f}: une seule adresse par champ"),
+        "{err}"
+    );
+    // The words for a value to complete are no malformed address.
+    assert!(
+        !err.lines()
+            .any(|l| l.starts_with("erreur") && l.contains("contacts.data_subject_requests.email")),
+        "{err}"
+    );
+    assert_eq!(
+        err.lines().filter(|l| l.starts_with("erreur")).count(),
+        3,
+        "{err}"
+    );
+    // An error in a file: exit 2.
+    r.assert_code(2);
+    // In English, the same.
+    let err = check(&ws, true).stdout();
+    assert!(
+        err.contains("`mairie at juvisy` is not a valid e-mail address")
+            && err.contains("one address per field"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_test_in_the_future_warns_and_an_interval_of_zero_months_is_an_error() {
+    let ws = Workspace::sample();
+    let text = ws.read("security-measures.yaml");
+    let text = text
+        .replacen("last_tested: null", "last_tested: 2021-09-15", 1)
+        .replacen(
+            "last_tested: null",
+            "last_tested: 2021-07-01\n    test_interval_months: 0",
+            1,
+        );
+    ws.write("security-measures.yaml", &text);
+    let people = ws.read("people.yaml");
+    ws.write(
+        "people.yaml",
+        &people.replacen("people:", "training_interval_months: 0\npeople:", 1),
+    );
+    let r = check(&ws, false);
+    let err = r.stdout();
+    let future: Vec<&str> = lines_at(&err, "measures[0].last_tested");
+    assert_eq!(future.len(), 1, "{err}");
+    assert!(
+        future[0].starts_with("avertissement")
+            && future[0].contains("15 septembre 2021")
+            && future[0].contains("date à venir"),
+        "{err}"
+    );
+    for field in ["security-measures.yaml:", "people.yaml:"] {
+        let zero: Vec<&str> = err
+            .lines()
+            .filter(|l| l.contains(field) && l.contains("interval_months"))
+            .collect();
+        assert_eq!(zero.len(), 1, "{field}: {err}");
+        assert!(
+            zero[0].starts_with("erreur") && zero[0].contains("au moins un mois"),
+            "{err}"
+        );
+    }
+    // Not said again as a test overdue.
+    assert!(
+        lines_at(&err, "measures[1].last_tested").is_empty(),
+        "{err}"
+    );
+    // An error in a file: exit 2.
+    r.assert_code(2);
+}
+
+#[test]
+fn an_imported_interval_of_zero_months_is_reported_by_check_not_a_panic() {
+    let ws = Workspace::sample();
+    let (r, into) = edited_export(
+        &ws,
+        "m = wb['Mesures de sécurité']\n\
+         assert m['H1'].value.startswith('périodicité')\n\
+         m['H2'] = 0\nm['G2'] = '01/07/2021'\n",
+        false,
+    );
+    let err = r.stderr();
+    let m = &yaml(&into.join("security-measures.yaml"))["measures"][0];
+    assert_eq!(m["test_interval_months"].as_u64(), Some(0), "{m:?}");
+    let zero = lines_at(&err, "measures[0].test_interval_months");
+    assert_eq!(zero.len(), 1, "{err}");
+    assert!(
+        zero[0].starts_with("erreur") && zero[0].contains("au moins un mois"),
+        "{err}"
+    );
+    r.assert_code(1);
+}
