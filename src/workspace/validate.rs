@@ -133,6 +133,21 @@ impl Checker<'_> {
         }
     }
 
+    /// A record `record` at `at` of `file` that names controllers: each
+    /// field its `to_confirm` list marks, then each controller of `named`
+    /// that is none of `known`.
+    fn of_controllers<F: FieldName>(
+        &mut self,
+        file: &str,
+        at: &str,
+        record: Msg,
+        to_confirm: &[F],
+        (named, known): (&[Id], &[&Id]),
+    ) {
+        self.assumed(file, at, record, to_confirm);
+        self.known_controllers(file, at, named, known);
+    }
+
     fn warn_msg(&mut self, file: &str, field: &str, message: Msg) {
         let d = Diagnostic::warning_msg(file, self.pos(file, field), field, message);
         self.out.push(d);
@@ -511,13 +526,15 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
     );
     for (i, s) in ws.subprocessors.iter().enumerate() {
         let at = |f: &str| format!("subprocessors[{i}].{f}");
-        c.assumed(
+        let record = Msg::new("record-subprocessor").arg("id", s.id.to_string());
+        let (confirm, named) = (&s.to_confirm, &s.controllers);
+        c.of_controllers(
             SUBPROCESSORS,
             &at(""),
-            Msg::new("record-subprocessor").arg("id", s.id.to_string()),
-            &s.to_confirm,
+            record,
+            confirm,
+            (named, &controller_ids),
         );
-        c.known_controllers(SUBPROCESSORS, &at(""), &s.controllers, &controller_ids);
         if s.controllers.is_empty() {
             c.warn_msg(
                 SUBPROCESSORS,
@@ -654,13 +671,9 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
     c.duplicates(PEOPLE, "people", ws.people.people.iter().map(|p| &p.id));
     for (i, person) in ws.people.people.iter().enumerate() {
         let at = |f: &str| format!("people[{i}].{f}");
-        c.assumed(
-            PEOPLE,
-            &at(""),
-            Msg::new("record-person").arg("id", person.id.to_string()),
-            &person.to_confirm,
-        );
-        c.known_controllers(PEOPLE, &at(""), &person.controllers, &controller_ids);
+        let record = Msg::new("record-person").arg("id", person.id.to_string());
+        let (confirm, named) = (&person.to_confirm, &person.controllers);
+        c.of_controllers(PEOPLE, &at(""), record, confirm, (named, &controller_ids));
         if person.confidentiality_commitment.is_none() {
             c.warn_msg(
                 PEOPLE,
