@@ -74,12 +74,17 @@ convention:
 activities:
 """)
             for a in range(activities):
+                # Two distinct sub-processors (a category names each once).
+                sp1 = a % subprocessors
+                sp2 = (a * 7) % subprocessors
+                if sp2 == sp1:
+                    sp2 = (sp1 + 1) % subprocessors
                 f.write(f"""  - id: traitement-{a:04d}
     name: Catégorie de traitement n°{a} — hébergement des données des services
     description: Hébergement, sauvegarde et maintenance des serveurs et des logiciels métiers utilisés par la ville pour le traitement n°{a}.
     systems: [serveur-{a % 37}, stockage-{a % 11}]
     data_categories: [identité, coordonnées, données administratives]
-    subprocessors: [st-{a % subprocessors:03d}, st-{(a * 7) % subprocessors:03d}]
+    subprocessors: [st-{sp1:03d}, st-{sp2:03d}]
     security_measures: [mesure-{a % measures:02d}, mesure-{(a + 3) % measures:02d}]
 """)
             f.write("transfers: []\n")

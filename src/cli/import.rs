@@ -122,7 +122,7 @@ pub(super) fn run(settings: &Settings, args: &ImportArgs) -> Result<i32, CliErro
                     sheet: p.sheet.clone(),
                     row: p.row,
                     column: p.column.map(crate::sheet::read::column_letters),
-                    imported: p.kept(),
+                    imported: p.imported(),
                     message: s.msg(&p.why),
                 })
                 .collect(),

@@ -19,7 +19,8 @@
 //! transfer on one row of a controller with transfers listed on another
 //! (then none is kept, each of those cells and their safeguards said: the
 //! transfers stay « à compléter »). A controller's name is taken with its
-//! spaces trimmed, so `"Commune A "` is `Commune A`.
+//! spaces trimmed, so `"Commune A "` is `Commune A`. A security measure
+//! named twice in one cell is the category's once, the repeat said.
 
 use std::collections::BTreeMap;
 
@@ -452,6 +453,15 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
                         id
                     }
                 };
+                // A measure named twice in the cell: once, said.
+                if measure_ids.contains(&id) {
+                    let c = at(Field::Measures).unwrap_or(1);
+                    let title = out.measures.iter().find(|m| m.id == id);
+                    let why = Msg::new("sheetimport-f14g-repeat-merged")
+                        .arg("value", title.map_or(id.as_str(), |m| m.title.as_str()));
+                    out.problems.push(problem(row, c, why));
+                    continue;
+                }
                 measure_ids.push(id);
             }
             d.category_rows.push(row);

@@ -68,9 +68,11 @@ impl Problem {
         )
     }
 
-    /// Whether nothing was lost and nothing is imported from this cell:
-    /// a fact to know (a mapped column absent, a stale copy of a value
-    /// kept on another sheet).
+    /// Whether nothing was lost and nothing is imported from this cell
+    /// beyond what it says: a fact to know (a mapped column absent, a stale
+    /// copy of a value kept on another sheet, a « (à confirmer) » mark
+    /// typed inside a line and taken as the field's flag, a name given
+    /// twice in one list cell and imported once).
     pub fn noted(&self) -> bool {
         matches!(
             self.why.id,
@@ -79,7 +81,20 @@ impl Problem {
                 | "sheetimport-f14e-header-twice-empty"
                 | "sheetimport-f14f-transfers-left"
                 | "sheetimport-f14f-transfer-copy"
+                | "sheetimport-f14g-mark-inside"
+                | "sheetimport-f14g-repeat-merged"
         )
+    }
+
+    /// Whether the cell's value is in the new workspace: reported as
+    /// imported, or noted with its value placed (a mark taken as the
+    /// flag, a repeat merged).
+    pub fn imported(&self) -> bool {
+        self.kept()
+            || matches!(
+                self.why.id,
+                "sheetimport-f14g-mark-inside" | "sheetimport-f14g-repeat-merged"
+            )
     }
 
     /// The words a report line starts with: « non importé », « signalé,

@@ -7,7 +7,11 @@
 //!
 //! The cells' words are undone: « à compléter » is a value not given;
 //! `value (à confirmer)` is the value, its field put back in the record's
-//! `to_confirm` (the mark found on any line of the cell); « aucun » is an empty list (and `transfers: []`); a list is
+//! `to_confirm` (the mark found on any line of the cell, whatever its case
+//! and accents: « (À CONFIRMER) » is one; a mark typed inside a line, text
+//! after it, still puts the field back in `to_confirm`, is taken out of the
+//! text, the words around it joined by one space, and is said as noted);
+//! « aucun » is an empty list (and `transfers: []`); a list is
 //! one item per line, escaped ([`crate::sheet::unescape_item`]); a
 //! transfer column with more lines than the countries' is reported, its
 //! transfers not read. Sub-processors and measures, shown by name, are
@@ -15,7 +19,9 @@
 //! share a name, or the id itself; a name found nowhere is the record's
 //! whose name was cleared when only one was, said; an unknown or
 //! ambiguous name is a [`Problem`]); a system shown as another category's
-//! name is that category's id again. Transfers logged with an instruction
+//! name is that category's id again. A record named twice in one list
+//! cell (a sub-processor, a measure, a controller, a category, a system)
+//! is in the file once, the repeat said as noted. Transfers logged with an instruction
 //! are not in the controller file: such a line is reported, not imported.
 //!
 //! A column of a category sheet that repeats a value kept on another sheet
@@ -182,12 +188,13 @@ impl Words {
             return None;
         }
         // The mark ends the cell's last line on export; a line added below
-        // it by hand moves it up: it is found on any line.
+        // it by hand moves it up, a word typed after it leaves it inside
+        // its line: it is found on any line, anywhere in it.
         let mut assumed = false;
         let lines: Vec<String> = text
             .split('\n')
             .map(|line| match self.strip_mark(line) {
-                Some(v) => {
+                Some((v, _)) => {
                     assumed = true;
                     v
                 }
@@ -200,13 +207,45 @@ impl Words {
         Some((text, false))
     }
 
-    /// `line` without its « (à confirmer) » mark, when it ends with one.
-    fn strip_mark(&self, line: &str) -> Option<String> {
+    /// `line` without its « (à confirmer) » mark, in either language,
+    /// whatever its case and accents, and whether the mark stood inside
+    /// the line (`true`: text typed after it) rather than at its end.
+    fn strip_mark(&self, line: &str) -> Option<(String, bool)> {
         let line = line.trim_end();
-        self.to_confirm.iter().find_map(|label| {
-            line.strip_suffix(&format!("({label})"))
-                .map(|v| v.trim_end().to_string())
-        })
+        let marks: Vec<String> = self
+            .to_confirm
+            .iter()
+            .map(|label| folded(&format!("({label})")))
+            .collect();
+        for (open, _) in line.match_indices('(') {
+            let Some(close) = line[open..].find(')').map(|c| open + c + 1) else {
+                continue;
+            };
+            if !marks.contains(&folded(&line[open..close])) {
+                continue;
+            }
+            let (before, after) = (line[..open].trim_end(), line[close..].trim_start());
+            return Some(if after.is_empty() {
+                (before.to_string(), false)
+            } else if before.is_empty() {
+                (after.to_string(), true)
+            } else {
+                (format!("{before} {after}"), true)
+            });
+        }
+        None
+    }
+
+    /// The text typed in `c` with a « (à confirmer) » mark inside one of
+    /// its lines (not at its end), if any.
+    fn mark_inside(&self, c: &Cell) -> Option<String> {
+        let text = match c {
+            Cell::Text(_) | Cell::Marked(..) => as_text(c)?,
+            _ => return None,
+        };
+        text.split('\n')
+            .any(|line| self.strip_mark(line).is_some_and(|(_, inside)| inside))
+            .then_some(text)
     }
 
     fn is_none(&self, s: &str) -> bool {
@@ -219,6 +258,26 @@ impl Words {
         self.todo.iter().any(|n| n == s.trim()) || crate::workspace::is_placeholder(s)
     }
 }
+
+/// `s` compared without case, accents or extra spaces: each character
+/// decomposed (NFD), its combining marks left out, the rest as
+/// [`super::normal`] gives it (« (À CONFIRMER) » is « (a confirmer) »).
+fn folded(s: &str) -> String {
+    use unicode_normalization::char::is_combining_mark;
+    use unicode_normalization::UnicodeNormalization;
+    let bare: String = s.nfd().filter(|c| !is_combining_mark(*c)).collect();
+    super::normal(&bare).replace("( ", "(").replace(" )", ")")
+}
+
+/// The list fields whose items name records (ids, or names mapped to
+/// ids): an item given twice is one.
+const ID_LISTS: [&str; 5] = [
+    "subprocessors",
+    "security_measures",
+    "controllers",
+    "activities",
+    "systems",
+];
 
 /// How a field's cell is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -600,6 +659,15 @@ impl Reader {
             let Some((text, sure)) = self.w.unmark(cell) else {
                 continue;
             };
+            // A mark inside a line: the field still to confirm, the mark
+            // taken out of its text, and said (a controller's field, which
+            // takes no mark, is said once by the caller).
+            if let Some(typed) = self.w.mark_inside(cell).filter(|_| prefix != "controller.") {
+                let why = Msg::new("sheetimport-f14g-mark-inside")
+                    .arg("value", typed)
+                    .arg("kept", text.as_str());
+                self.problem(k.sheet, row, c + 1, why);
+            }
             if sure {
                 let field = path.split('.').next().unwrap_or(path).to_string();
                 if !assumed.contains(&field) {
@@ -645,6 +713,7 @@ impl Reader {
         for k in ks {
             for row in Reader::rows(k) {
                 let (mut m, assumed) = self.fields(k, row, prefix);
+                self.merge_repeats(k, row, prefix, &mut m);
                 self.make_id(k, row, prefix, name_field, &mut m, &mut taken, None);
                 match self.settle::<T>(k, row, prefix, with_confirm(m, assumed)) {
                     Some((_, Some(t))) => {
@@ -657,6 +726,36 @@ impl Reader {
             }
         }
         (list, names)
+    }
+
+    /// The lists of ids of the record `m` read from row `row` of `k` (its
+    /// keys under `prefix`) with an item given twice kept once, each
+    /// repeat said at its cell.
+    fn merge_repeats(&mut self, k: &Known<'_>, row: usize, prefix: &str, m: &mut Mapping) {
+        for field in ID_LISTS {
+            let Some(Value::Sequence(items)) = m.get_mut(field) else {
+                continue;
+            };
+            let mut seen: Vec<Value> = Vec::new();
+            let mut repeats: Vec<String> = Vec::new();
+            items.retain(|v| {
+                if seen.contains(v) {
+                    repeats.push(settle::text_of(v));
+                    return false;
+                }
+                seen.push(v.clone());
+                true
+            });
+            let key = format!("{prefix}{field}");
+            let c = k
+                .keys
+                .iter()
+                .position(|x| x.as_deref() == Some(key.as_str()));
+            for v in repeats {
+                let why = Msg::new("sheetimport-f14g-repeat-merged").arg("value", v);
+                self.problem(k.sheet, row, c.map_or(1, |c| c + 1), why);
+            }
+        }
     }
 
     /// The rows of a known sheet after its header that hold anything.
@@ -1075,6 +1174,11 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
                         Msg::new(id).arg("value", text).arg("sheet", sheet.as_str())
                     };
                     match (found.as_slice(), unnamed.as_slice()) {
+                        // A record named twice in the cell: once, said.
+                        ([one], _) | ([], [one]) if ids.contains(&Value::from(one.as_str())) => {
+                            let why = Msg::new("sheetimport-f14g-repeat-merged").arg("value", text);
+                            r.problem(k.sheet, row, c, why);
+                        }
                         ([one], _) => ids.push(Value::from(one.as_str())),
                         ([], [one]) => {
                             ids.push(Value::from(one.as_str()));
@@ -1100,6 +1204,7 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
                     }
                 }
             }
+            r.merge_repeats(k, row, "activity.", &mut m);
             if let Some((m, _)) =
                 r.settle::<ProcessingActivity>(k, row, "activity.", with_confirm(m, assumed))
             {
@@ -1504,7 +1609,16 @@ fn transfers(
                 .zip(&others)
                 .map(|(f, l)| (*f, l.get(i).cloned().unwrap_or_default())),
         ) {
-            match r.w.unmark(&Cell::text(line)) {
+            let cell = Cell::text(line);
+            if let Some(typed) = r.w.mark_inside(&cell) {
+                let c = col(&format!("transfer.{field}")).unwrap_or(0);
+                let kept = r.w.unmark(&cell).map(|(v, _)| v).unwrap_or_default();
+                let why = Msg::new("sheetimport-f14g-mark-inside")
+                    .arg("value", typed)
+                    .arg("kept", kept);
+                r.problem(k.sheet, row, c, why);
+            }
+            match r.w.unmark(&cell) {
                 Some((v, sure)) => {
                     if sure {
                         assumed.push(field.to_string());

@@ -2,7 +2,10 @@
 //! and the information the law or the convention requires but the files
 //! leave out (warnings: the documents show it as "à compléter"), and the
 //! values a record marks as assumptions to confirm (warnings: the documents
-//! show them with "à confirmer").
+//! show them with "à confirmer"). An e-mail field holding anything but one
+//! address (parsed by lettre, as the mail is sent), an interval of 0 months
+//! are errors; a security measure tested on a day still to come is a
+//! warning.
 
 use std::collections::HashMap;
 
@@ -21,6 +24,18 @@ const PROCESSOR: &str = "processor.yaml";
 struct Checker<'a> {
     ws: &'a Workspace,
     out: Vec<Diagnostic>,
+}
+
+/// The ids of `ids`, comma-separated, or `none`.
+fn listed(ids: &[&Id]) -> String {
+    if ids.is_empty() {
+        "none".to_string()
+    } else {
+        ids.iter()
+            .map(|i| i.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
 }
 
 fn blank(v: &Option<String>) -> bool {
@@ -58,6 +73,81 @@ impl Checker<'_> {
         self.error_msg(file, field, message, hint);
     }
 
+    /// Errors on each id of `controllers`, the list `{at}controllers` of
+    /// `file`, that is none of the workspace's controllers (`known`).
+    fn known_controllers(&mut self, file: &str, at: &str, controllers: &[Id], known: &[&Id]) {
+        for (j, cid) in controllers.iter().enumerate() {
+            if !known.contains(&cid) {
+                self.error_msg(
+                    file,
+                    &format!("{at}controllers[{j}]"),
+                    Msg::new("check-unknown-controller").arg("id", cid.to_string()),
+                    Msg::new("check-unknown-controller-hint").arg("known", listed(known)),
+                );
+            }
+        }
+    }
+
+    /// Errors when the e-mail field `field` of `file` holds something
+    /// other than one address (two addresses, a name, words): parsed as
+    /// the mail is sent, trimmed, by lettre. No value, or the words for
+    /// one to complete, is for [`Self::require`] to say.
+    fn email(&mut self, file: &str, field: &str, v: &Option<String>) {
+        let Some(v) = v
+            .as_deref()
+            .filter(|v| !v.trim().is_empty() && !is_placeholder(v))
+        else {
+            return;
+        };
+        if v.chars().any(char::is_control) || v.trim().parse::<lettre::Address>().is_err() {
+            let shown: String = v
+                .trim()
+                .chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect();
+            self.error_msg(
+                file,
+                field,
+                Msg::new("check-bad-email").arg("value", shown),
+                Msg::new("check-bad-email-hint"),
+            );
+        }
+    }
+
+    /// [`Self::email`] for the contacts of `file`, each at its field path.
+    fn emails(&mut self, file: &str, contacts: &[(&str, &Contact)]) {
+        for (at, c) in contacts {
+            self.email(file, &format!("{at}email"), &c.email);
+        }
+    }
+
+    /// Errors when the interval `field` of `file` is 0 months.
+    fn interval(&mut self, file: &str, field: &str, months: Option<u32>) {
+        if months == Some(0) {
+            self.error_msg(
+                file,
+                field,
+                Msg::new("check-interval-zero"),
+                Msg::new("check-interval-zero-hint"),
+            );
+        }
+    }
+
+    /// A record `record` at `at` of `file` that names controllers: each
+    /// field its `to_confirm` list marks, then each controller of `named`
+    /// that is none of `known`.
+    fn of_controllers<F: FieldName>(
+        &mut self,
+        file: &str,
+        at: &str,
+        record: Msg,
+        to_confirm: &[F],
+        (named, known): (&[Id], &[&Id]),
+    ) {
+        self.assumed(file, at, record, to_confirm);
+        self.known_controllers(file, at, named, known);
+    }
+
     fn warn_msg(&mut self, file: &str, field: &str, message: Msg) {
         let d = Diagnostic::warning_msg(file, self.pos(file, field), field, message);
         self.out.push(d);
@@ -73,6 +163,17 @@ impl Checker<'_> {
                     .arg("what", what)
                     .arg("basis", basis),
             );
+        }
+    }
+
+    /// [`Self::require`] for each `(field, value, what, basis)` of `file`.
+    fn require_all(
+        &mut self,
+        file: &str,
+        list: &[(&str, &Option<String>, &'static str, &'static str)],
+    ) {
+        for &(field, v, what, basis) in list {
+            self.require(file, field, v, Msg::new(what), Msg::new(basis));
         }
     }
 
@@ -204,33 +305,40 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
             Msg::new("check-unknown-timezone-hint"),
         );
     }
-    c.require(
+    c.require_all(
         PROCESSOR,
-        "address",
-        &p.address,
-        Msg::new("what-processor-address"),
-        Msg::new("basis-30-2a"),
+        &[
+            (
+                "address",
+                &p.address,
+                "what-processor-address",
+                "basis-30-2a",
+            ),
+            (
+                "representative.name",
+                &p.representative.name,
+                "what-processor-representative",
+                "basis-30-2a",
+            ),
+            (
+                "dpo.email",
+                &p.dpo.email,
+                "what-processor-dpo-email",
+                "basis-30-2a-ii10",
+            ),
+            (
+                "dpo.name",
+                &p.dpo.name,
+                "what-processor-dpo-name",
+                "basis-30-2a",
+            ),
+        ],
     );
-    c.require(
+
+    c.email(PROCESSOR, "email", &p.email);
+    c.emails(
         PROCESSOR,
-        "representative.name",
-        &p.representative.name,
-        Msg::new("what-processor-representative"),
-        Msg::new("basis-30-2a"),
-    );
-    c.require(
-        PROCESSOR,
-        "dpo.email",
-        &p.dpo.email,
-        Msg::new("what-processor-dpo-email"),
-        Msg::new("basis-30-2a-ii10"),
-    );
-    c.require(
-        PROCESSOR,
-        "dpo.name",
-        &p.dpo.name,
-        Msg::new("what-processor-dpo-name"),
-        Msg::new("basis-30-2a"),
+        &[("representative.", &p.representative), ("dpo.", &p.dpo)],
     );
 
     placeholders(&mut c, ws);
@@ -238,16 +346,7 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
     let sub_ids: Vec<&Id> = ws.subprocessors.iter().map(|s| &s.id).collect();
     let measure_ids: Vec<&Id> = ws.measures.iter().map(|m| &m.id).collect();
     let controller_ids: Vec<&Id> = ws.controllers.iter().map(|(id, _)| id).collect();
-    let list = |ids: &[&Id]| {
-        if ids.is_empty() {
-            "none".to_string()
-        } else {
-            ids.iter()
-                .map(|i| i.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        }
-    };
+    let list = listed;
 
     if ws.controllers.is_empty() {
         c.warn_msg("controllers", "", Msg::new("check-no-controller"));
@@ -257,26 +356,28 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
     for (id, ctl) in &ws.controllers {
         let f = controller_file(id);
         let f = f.as_str();
-        c.require(
+        c.require_all(
             f,
-            "address",
-            &ctl.address,
-            Msg::new("what-controller-address"),
-            Msg::new("basis-30-2a"),
-        );
-        c.require(
-            f,
-            "representative.name",
-            &ctl.representative.name,
-            Msg::new("what-controller-representative"),
-            Msg::new("basis-30-2a"),
-        );
-        c.require(
-            f,
-            "dpo.name",
-            &ctl.dpo.name,
-            Msg::new("what-controller-dpo-name"),
-            Msg::new("basis-30-2a"),
+            &[
+                (
+                    "address",
+                    &ctl.address,
+                    "what-controller-address",
+                    "basis-30-2a",
+                ),
+                (
+                    "representative.name",
+                    &ctl.representative.name,
+                    "what-controller-representative",
+                    "basis-30-2a",
+                ),
+                (
+                    "dpo.name",
+                    &ctl.dpo.name,
+                    "what-controller-dpo-name",
+                    "basis-30-2a",
+                ),
+            ],
         );
         c.require_reachable(
             f,
@@ -285,33 +386,47 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
             Msg::new("what-controller-dpo"),
             Msg::new("basis-30-2a"),
         );
-        c.require(
+        c.require_all(
             f,
-            "contacts.breach.email",
-            &ctl.contacts.breach.email,
-            Msg::new("what-breach-email"),
-            Msg::new("basis-ii8-email"),
+            &[
+                (
+                    "contacts.breach.email",
+                    &ctl.contacts.breach.email,
+                    "what-breach-email",
+                    "basis-ii8-email",
+                ),
+                (
+                    "contacts.breach.phone",
+                    &ctl.contacts.breach.phone,
+                    "what-breach-phone",
+                    "basis-ii8-phone",
+                ),
+                (
+                    "contacts.data_subject_requests.email",
+                    &ctl.contacts.data_subject_requests.email,
+                    "what-requests-email",
+                    "basis-ii7",
+                ),
+                (
+                    "contacts.it_coordinator.name",
+                    &ctl.contacts.it_coordinator.name,
+                    "what-it-coordinator",
+                    "basis-convention-1",
+                ),
+            ],
         );
-        c.require(
+
+        let k = &ctl.contacts;
+        c.emails(
             f,
-            "contacts.breach.phone",
-            &ctl.contacts.breach.phone,
-            Msg::new("what-breach-phone"),
-            Msg::new("basis-ii8-phone"),
-        );
-        c.require(
-            f,
-            "contacts.data_subject_requests.email",
-            &ctl.contacts.data_subject_requests.email,
-            Msg::new("what-requests-email"),
-            Msg::new("basis-ii7"),
-        );
-        c.require(
-            f,
-            "contacts.it_coordinator.name",
-            &ctl.contacts.it_coordinator.name,
-            Msg::new("what-it-coordinator"),
-            Msg::new("basis-convention-1"),
+            &[
+                ("representative.", &ctl.representative),
+                ("dpo.", &ctl.dpo),
+                ("contacts.breach.", &k.breach),
+                ("contacts.data_subject_requests.", &k.data_subject_requests),
+                ("contacts.it_coordinator.", &k.it_coordinator),
+                ("contacts.notices.", &k.notices),
+            ],
         );
 
         let conv = &ctl.convention;
@@ -411,22 +526,15 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
     );
     for (i, s) in ws.subprocessors.iter().enumerate() {
         let at = |f: &str| format!("subprocessors[{i}].{f}");
-        c.assumed(
+        let record = Msg::new("record-subprocessor").arg("id", s.id.to_string());
+        let (confirm, named) = (&s.to_confirm, &s.controllers);
+        c.of_controllers(
             SUBPROCESSORS,
             &at(""),
-            Msg::new("record-subprocessor").arg("id", s.id.to_string()),
-            &s.to_confirm,
+            record,
+            confirm,
+            (named, &controller_ids),
         );
-        for (j, cid) in s.controllers.iter().enumerate() {
-            if !controller_ids.contains(&cid) {
-                c.error_msg(
-                    SUBPROCESSORS,
-                    &at(&format!("controllers[{j}]")),
-                    Msg::new("check-unknown-controller").arg("id", cid.to_string()),
-                    Msg::new("check-unknown-controller-hint").arg("known", list(&controller_ids)),
-                );
-            }
-        }
         if s.controllers.is_empty() {
             c.warn_msg(
                 SUBPROCESSORS,
@@ -441,6 +549,7 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
             Msg::new("what-subprocessor-address").arg("id", s.id.to_string()),
             Msg::new("basis-ii6"),
         );
+        c.email(SUBPROCESSORS, &at("contact.email"), &s.contact.email);
         c.require_reachable(
             SUBPROCESSORS,
             &at("contact"),
@@ -504,7 +613,26 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
             Msg::new("what-measure-owner").arg("id", m.id.to_string()),
             Msg::new("basis-ii9"),
         );
-        match (m.last_tested, m.test_due()) {
+        c.interval(
+            MEASURES,
+            &at("test_interval_months"),
+            m.test_interval_months,
+        );
+        if let Some(d) = m.last_tested.filter(|&d| d > today) {
+            c.warn_msg(
+                MEASURES,
+                &at("last_tested"),
+                Msg::new("check-measure-tested-in-future")
+                    .arg("id", m.id.to_string())
+                    .arg("last", crate::render::said::day(d))
+                    .arg("today", crate::render::said::day(today)),
+            );
+        }
+        // An interval of 0 is said above, not as a test overdue.
+        match (
+            m.last_tested,
+            m.test_due().filter(|_| m.test_interval_months != Some(0)),
+        ) {
             (None, _) => c.warn_msg(
                 MEASURES,
                 &at("last_tested"),
@@ -535,25 +663,17 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
             Msg::new("check-training-interval-unset"),
         );
     }
+    c.interval(
+        PEOPLE,
+        "training_interval_months",
+        ws.people.training_interval_months,
+    );
     c.duplicates(PEOPLE, "people", ws.people.people.iter().map(|p| &p.id));
     for (i, person) in ws.people.people.iter().enumerate() {
         let at = |f: &str| format!("people[{i}].{f}");
-        c.assumed(
-            PEOPLE,
-            &at(""),
-            Msg::new("record-person").arg("id", person.id.to_string()),
-            &person.to_confirm,
-        );
-        for (j, cid) in person.controllers.iter().enumerate() {
-            if !controller_ids.contains(&cid) {
-                c.error_msg(
-                    PEOPLE,
-                    &at(&format!("controllers[{j}]")),
-                    Msg::new("check-unknown-controller").arg("id", cid.to_string()),
-                    Msg::new("check-unknown-controller-hint").arg("known", list(&controller_ids)),
-                );
-            }
-        }
+        let record = Msg::new("record-person").arg("id", person.id.to_string());
+        let (confirm, named) = (&person.to_confirm, &person.controllers);
+        c.of_controllers(PEOPLE, &at(""), record, confirm, (named, &controller_ids));
         if person.confidentiality_commitment.is_none() {
             c.warn_msg(
                 PEOPLE,
@@ -572,6 +692,7 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
                 if let Some(n) = ws
                     .people
                     .training_interval_months
+                    .filter(|&n| n > 0)
                     .filter(|_| due.is_some_and(|due| crate::time::date_overdue(due, today)))
                 {
                     c.warn_msg(

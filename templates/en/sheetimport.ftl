@@ -125,3 +125,5 @@ sheetimport-f14f-transfer-copy = { $value }: a copy, on { $rows ->
    *[other] { $rows } rows of this sheet
   }, of the transfers of row { $first }, which are kept; that is where they are changed
 sheetimport-f14f-renewal-not-date = “{ $value }”: “{ $date }” is not a date (yyyy-mm-dd or dd/mm/yyyy); this renewal is not imported, the others are
+sheetimport-f14g-mark-inside = “{ $value }”: the “(to be confirmed)” mark stands inside the line; the field stays to be confirmed and its value is imported without the mark: “{ $kept }”
+sheetimport-f14g-repeat-merged = “{ $value }” is named twice in this cell; it is imported once

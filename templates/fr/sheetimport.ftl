@@ -125,3 +125,5 @@ sheetimport-f14f-transfer-copy = { $value } : copie, sur { $rows ->
    *[other] { $rows } lignes de cette feuille
   }, des transferts de la ligne { $first }, qui sont retenus ; c'est là qu'ils se modifient
 sheetimport-f14f-renewal-not-date = « { $value } » : « { $date } » n'est pas une date (aaaa-mm-jj ou jj/mm/aaaa) ; ce renouvellement n'est pas importé, les autres le sont
+sheetimport-f14g-mark-inside = « { $value } » : la marque « (à confirmer) » est au milieu de la ligne ; le champ reste à confirmer et sa valeur est importée sans la marque : « { $kept } »
+sheetimport-f14g-repeat-merged = « { $value } » est nommé deux fois dans cette cellule ; il est importé une fois
