@@ -15,7 +15,8 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::sheets_import::{dpo_in, edited_export, lines_at, openpyxl, Import};
+use crate::sheets_import::{dpo_in, edited_export, lines_at, openpyxl, register, Import};
+use crate::support::sheets::{self, Book};
 use crate::support::tools::run;
 use crate::support::Workspace;
 
@@ -275,4 +276,96 @@ fn a_date_cell_of_the_year_21_or_a_two_digit_year_in_an_ods_is_not_imported() {
     let c = yaml(&into.join("controllers/commune-c.yaml"));
     assert_eq!(c["convention"]["start"].as_str(), Some("2021-02-01"));
     no_early_year(&into);
+}
+
+/// The sample's register workbook in `format`, read back.
+fn sample_book(ws: &Workspace, format: &str) -> Book {
+    let out = ws.path(&format!("registre.{format}"));
+    register(ws.root(), format, &out).assert_code(0);
+    sheets::read(&out)
+}
+
+/// The cell of `sheet`, data row `row`, under `header`, says « à compléter »
+/// and carries the missing style.
+fn marked(book: &Book, sheet: &str, row: usize, header: &str) {
+    let c = book.sheet(sheet).at(row, header);
+    assert_eq!(
+        c.v.as_deref(),
+        Some("«\u{202f}à compléter\u{202f}»"),
+        "{sheet} {row} {header}"
+    );
+    assert_eq!(c.mark.as_deref(), Some("missing"), "{sheet} {row} {header}");
+}
+
+#[test]
+fn the_facts_the_register_says_are_to_complete_are_styled_to_complete_in_both_workbooks() {
+    let ws = Workspace::sample();
+    for format in ["xlsx", "ods"] {
+        let book = sample_book(&ws, format);
+        let c = "Responsables de traitement";
+        for header in [
+            "délégué à la protection des données — courriel",
+            "délégué à la protection des données — téléphone",
+            "contact pour les violations — courriel",
+            "contact pour les violations — téléphone",
+            "contact pour les demandes des personnes — courriel",
+            "contact pour les demandes des personnes — téléphone",
+            "correspondant informatique — nom",
+            "correspondant informatique — courriel",
+            "correspondant informatique — téléphone",
+        ] {
+            marked(&book, c, 0, header);
+        }
+        // Given or optional facts stay as they are.
+        let role = book.sheet(c).at(0, "correspondant informatique — qualité");
+        assert!(role.mark.is_none() && role.v.is_some(), "{role:?}");
+        let addr = book.sheet(c).at(0, "contact pour les violations — adresse");
+        assert!(addr.mark.is_none() && addr.v.is_none(), "{addr:?}");
+        for row in 0..2 {
+            for header in ["contact — courriel", "contact — téléphone"] {
+                marked(&book, "Sous-traitants ultérieurs", row, header);
+            }
+        }
+        for row in 0..8 {
+            for header in [
+                "responsable de la mesure",
+                "preuve",
+                "dernier contrôle",
+                "périodicité du contrôle (mois)",
+            ] {
+                marked(&book, "Mesures de sécurité", row, header);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_to_complete_contact_or_measure_cell_imports_as_missing_and_a_filled_one_as_its_value() {
+    let ws = Workspace::sample();
+    let (r, into) = edited_export(
+        &ws,
+        "c = wb['Responsables de traitement']\n\
+         c['R2'] = 'violations@juvisy.fr'\n\
+         m = wb['Mesures de sécurité']\n\
+         m['E2'] = 'Directeur SI'\n",
+        false,
+    );
+    let err = r.stderr();
+    assert!(!err.contains("non importé"), "{err}");
+    let text = std::fs::read_to_string(into.join("controllers/juvisy-sur-orge.yaml")).unwrap();
+    assert!(!text.contains("compléter"), "{text}");
+    let c = yaml(&into.join("controllers/juvisy-sur-orge.yaml"));
+    let breach = &c["contacts"]["breach"];
+    assert_eq!(breach["email"].as_str(), Some("violations@juvisy.fr"));
+    assert!(
+        breach.get("phone").is_none_or(|p| p.is_null()),
+        "{breach:?}"
+    );
+    let measures = std::fs::read_to_string(into.join("security-measures.yaml")).unwrap();
+    assert!(!measures.contains("compléter"), "{measures}");
+    let m = yaml(&into.join("security-measures.yaml"));
+    assert_eq!(m["measures"][0]["owner"].as_str(), Some("Directeur SI"));
+    assert!(m["measures"][1].get("owner").is_none_or(|p| p.is_null()));
+    let subs = std::fs::read_to_string(into.join("subprocessors.yaml")).unwrap();
+    assert!(!subs.contains("compléter"), "{subs}");
 }
