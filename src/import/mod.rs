@@ -9,7 +9,8 @@
 //! columns).
 //!
 //! Nothing is dropped silently: every value that cannot be placed is a
-//! [`Problem`] naming its sheet, row and column (A1 letters) and why. The
+//! [`Problem`] naming its sheet, row and column (A1 letters) and why (a
+//! date refused for its year — two digits, before 1900 — says so). The
 //! new workspace is written beside its final place and renamed into it
 //! ([`write`]), so it appears whole or not at all; its first journal entry
 //! (`workspace.import`) names the file read and its SHA-256.
@@ -286,6 +287,10 @@ pub fn import(
             file: file.to_string(),
         })?,
     };
+    // A date refused for its year is said as such, in both layouts.
+    for p in &mut imported.problems {
+        p.why = year_said(p.why.clone());
+    }
     // A text the XLSX export cut: imported as it is, and said.
     for s in sheets {
         for (r, cells) in s.rows.iter().enumerate() {
@@ -316,6 +321,52 @@ pub fn import(
         }
     }
     Ok(imported)
+}
+
+/// `why`, when it refuses a date (a cell or a renewal's) for its year, said
+/// in those words: a year in two digits is never guessed (write it in
+/// full), a date before 1900 is none of this register
+/// ([`crate::sheet::read::date_text_of`]); any other `why` as it is.
+fn year_said(why: Msg) -> Msg {
+    use crate::render::catalog::MsgArg;
+    use crate::sheet::read::{date_text_of, NotADate};
+    use chrono::Datelike;
+    let text = |name: &str| {
+        why.args.iter().find_map(|(n, v)| match v {
+            MsgArg::Text(t) if *n == name => Some(t.clone()),
+            _ => None,
+        })
+    };
+    let (date, ids) = match why.id {
+        "sheetimport-bad-date" => (
+            text("value"),
+            ["sheetimport-f14h-short-year", "sheetimport-f14h-too-early"],
+        ),
+        "sheetimport-f14f-renewal-not-date" => (
+            text("date"),
+            [
+                "sheetimport-f14h-renewal-short-year",
+                "sheetimport-f14h-renewal-too-early",
+            ],
+        ),
+        _ => return why,
+    };
+    let Some(date) = date else {
+        return why;
+    };
+    // A date-time cell reads `YYYY-MM-DD HH:MM:SS`.
+    let early_time = chrono::NaiveDateTime::parse_from_str(&date, "%Y-%m-%d %H:%M:%S%.f")
+        .is_ok_and(|t| t.year() < crate::sheet::read::FIRST_YEAR);
+    let said = match date_text_of(&date) {
+        Err(NotADate::Unreadable) if early_time => Msg::new(ids[1]),
+        Err(NotADate::ShortYear(year)) => Msg::new(ids[0]).arg("year", year),
+        Err(NotADate::TooEarly) => Msg::new(ids[1]),
+        Err(NotADate::Unreadable) | Ok(_) => return why,
+    };
+    why.args
+        .iter()
+        .filter(|(n, _)| *n == "value" || *n == "date")
+        .fold(said, |m, (n, v)| m.arg(n, v.clone()))
 }
 
 /// Reports every value of the sheets that are not `used`: a sheet of
@@ -579,6 +630,25 @@ pub fn write(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_refused_for_its_year_says_so_and_other_refusals_stay() {
+        let bad = |v: &str| year_said(Msg::new("sheetimport-bad-date").arg("value", v));
+        let short = bad("01/02/21");
+        assert_eq!(short.id, "sheetimport-f14h-short-year");
+        assert!(short.args.iter().any(|(n, _)| *n == "value"));
+        assert_eq!(bad("01/02/0021").id, "sheetimport-f14h-too-early");
+        assert_eq!(bad("0021-02-01 10:00:00").id, "sheetimport-f14h-too-early");
+        assert_eq!(bad("douze").id, "sheetimport-bad-date");
+        let renewal = year_said(
+            Msg::new("sheetimport-f14f-renewal-not-date")
+                .arg("value", "01/02/21, 6")
+                .arg("date", "01/02/21"),
+        );
+        assert_eq!(renewal.id, "sheetimport-f14h-renewal-short-year");
+        let other = year_said(Msg::new("sheetimport-bad-number").arg("value", "01/02/21"));
+        assert_eq!(other.id, "sheetimport-bad-number");
+    }
 
     #[test]
     fn a_name_makes_a_distinct_identifier() {

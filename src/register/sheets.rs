@@ -50,8 +50,11 @@
 //! is written `\n` and a backslash `\\` ([`crate::sheet::escape_item`]);
 //! the import undoes it ([`crate::sheet::unescape_item`]).
 //!
-//! Cells: where the register says « à compléter » the cell is
-//! [`Mark::Missing`] with those words; a value of a field the record lists
+//! Cells: where the register or `dpo check` says « à compléter » the cell
+//! is [`Mark::Missing`] with those words (a contact the register shows
+//! with « coordonnées « à compléter » » has its e-mail and phone cells so;
+//! a measure's owner, evidence, last check and interval as the status
+//! workbook shows them); a value of a field the record lists
 //! in `to_confirm` is [`Mark::Assumed`], written `value (à confirmer)` as
 //! the CSV writes it. An empty list is the catalog's « aucun »; transfers
 //! left out of the controller file (not known yet) are a missing
@@ -502,16 +505,36 @@ fn processor_value(p: &Processor, path: &str, w: &Words<'_>) -> Cell {
         "language" => Cell::text(p.language.map(|l| l.code()).unwrap_or_default()),
         other => match other.split_once('.') {
             Some(("representative", f)) => {
-                contact_value(&p.representative, f, &["name", "role"], w)
+                contact_value(&p.representative, f, &["name", "role"], w, false)
             }
-            Some(("dpo", f)) => contact_value(&p.dpo, f, &["name"], w),
+            Some(("dpo", f)) => contact_value(&p.dpo, f, &["name", "email"], w, reach(&p.dpo)),
             _ => Cell::Empty,
         },
     }
 }
 
-/// Field `f` of a contact; missing when blank and in `required`.
-fn contact_value(c: &Contact, f: &str, required: &[&str], w: &Words<'_>) -> Cell {
+/// Whether the register says « coordonnées « à compléter » » of a contact
+/// it shows with its means of reaching: neither an e-mail nor a phone.
+fn reach(c: &Contact) -> bool {
+    blank(&c.email) && blank(&c.phone)
+}
+
+/// Whether an optional text is missing or only whitespace.
+fn blank(v: &Option<String>) -> bool {
+    v.as_deref().is_none_or(|s| s.trim().is_empty())
+}
+
+/// Field `f` of a contact; missing when blank and in `required`, and its
+/// e-mail and phone missing when blank and `unreachable` (the register's
+/// « coordonnées « à compléter » », [`reach`]).
+fn contact_value(
+    c: &Contact,
+    f: &str,
+    required: &[&str],
+    w: &Words<'_>,
+    unreachable: bool,
+) -> Cell {
+    let required = required.contains(&f) || (unreachable && matches!(f, "email" | "phone"));
     let v = match f {
         "name" => &c.name,
         "role" => &c.role,
@@ -519,7 +542,7 @@ fn contact_value(c: &Contact, f: &str, required: &[&str], w: &Words<'_>) -> Cell
         "phone" => &c.phone,
         _ => &c.address,
     };
-    if required.contains(&f) {
+    if required {
         w.required(v.as_deref())
     } else {
         Cell::text(v.clone().unwrap_or_default())
@@ -574,12 +597,25 @@ fn controller_row(ce: &ControllerEntry<'_>, w: &Words<'_>) -> Vec<Cell> {
         &c.contacts.it_coordinator,
         &c.contacts.notices,
     ];
-    for (i, contact) in contacts.into_iter().enumerate() {
-        let required: &[&str] = if i < 2 { &["name"] } else { &[] };
+    // What the register and `dpo check` say « à compléter » of each: the
+    // representative's name; the DPO's name and means of reaching; the
+    // breach contact's e-mail and phone; the requests contact's e-mail or
+    // means of reaching; the IT coordinator's name and means of reaching.
+    // The notices contact is not in the register.
+    let needs: [(&[&str], bool); 6] = [
+        (&["name"], false),
+        (&["name"], true),
+        (&["email", "phone"], true),
+        (&["email"], true),
+        (&["name"], true),
+        (&[], false),
+    ];
+    for (contact, (required, shown)) in contacts.into_iter().zip(needs) {
+        let unreachable = shown && reach(contact);
         row.extend(
             CONTACT_FIELDS
                 .iter()
-                .map(|f| contact_value(contact, f, required, w)),
+                .map(|f| contact_value(contact, f, required, w, unreachable)),
         );
     }
     let v = &c.convention;
@@ -714,10 +750,15 @@ fn subprocessor_row(s: &SubProcessor, exported: &[&Id], w: &Words<'_>) -> Vec<Ce
         w.confirm(Cell::text(s.name.clone()), n, "name"),
         w.confirm(w.required(s.address.as_deref()), n, "address"),
     ];
+    // Its means of reaching are « à compléter » where the register says
+    // so (a contact it shows, named, with neither e-mail nor phone) or
+    // `dpo check` does (no e-mail, phone nor address).
+    let c = &s.contact;
+    let unreachable = reach(c) && (!blank(&c.name) || blank(&c.address));
     row.extend(
         CONTACT_FIELDS
             .iter()
-            .map(|f| w.confirm(contact_value(&s.contact, f, &[], w), n, "contact")),
+            .map(|f| w.confirm(contact_value(c, f, &[], w, unreachable), n, "contact")),
     );
     let ids: Vec<String> = s
         .controllers
@@ -741,24 +782,22 @@ fn subprocessor_row(s: &SubProcessor, exported: &[&Id], w: &Words<'_>) -> Vec<Ce
     row
 }
 
+/// A measure's row. Its owner, evidence, last check and interval are
+/// « à compléter » when blank, as the status workbook and the audit pack
+/// show them (`dpo check` names the owner and a measure never tested).
 fn measure_row(m: &SecurityMeasure, w: &Words<'_>) -> Vec<Cell> {
     let n = &m.to_confirm;
-    let opt = |v: &Option<String>| Cell::text(v.clone().unwrap_or_default());
     vec![
         Cell::Text(m.id.to_string()),
         w.confirm(Cell::text(m.title.clone()), n, "title"),
         w.confirm(w.required(m.description.as_deref()), n, "description"),
         w.confirm(w.required(m.clause.as_deref()), n, "clause"),
-        w.confirm(opt(&m.owner), n, "owner"),
-        w.confirm(opt(&m.evidence), n, "evidence"),
-        w.confirm(
-            m.last_tested.map_or(Cell::Empty, Cell::Date),
-            n,
-            "last_tested",
-        ),
+        w.confirm(w.required(m.owner.as_deref()), n, "owner"),
+        w.confirm(w.required(m.evidence.as_deref()), n, "evidence"),
+        w.confirm(w.date(m.last_tested), n, "last_tested"),
         w.confirm(
             m.test_interval_months
-                .map_or(Cell::Empty, |x| Cell::Number(f64::from(x))),
+                .map_or_else(|| w.missing(), |x| Cell::Number(f64::from(x))),
             n,
             "test_interval_months",
         ),

@@ -7,7 +7,9 @@
 //! of day); numbers are [`Cell::Number`]; the rest is text. A date typed as
 //! text (« 01/02/2021 », « 2021-02-01 », « 1er février 2021 », « 1 February
 //! 2021 ») stays text here — a description may well hold such words — and
-//! [`as_date`] reads it as a date where a date is expected.
+//! [`as_date`] reads it as a date where a date is expected. A year is never
+//! guessed: one written in two digits (« 01/02/21 ») is no date, nor is a
+//! date before 1900, typed or a date cell ([`date_of`] says which).
 //!
 //! A formula is read as the value the file keeps for it; one with no kept
 //! value (a file written by a program that computes nothing) is listed in
@@ -21,7 +23,7 @@
 use std::io::Cursor;
 
 use calamine::{Data, Reader};
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveTime};
 
 use super::Cell;
 use crate::model::Lang;
@@ -195,46 +197,108 @@ pub fn as_text(c: &Cell) -> Option<String> {
     }
 }
 
+/// The first year a date of the register may have: a year before it is a
+/// year mistyped (« 0021 ») or a spreadsheet's date of the years 0–99, never
+/// a fact of this register.
+pub const FIRST_YEAR: i32 = 1900;
+
+/// Why a cell where a date is expected gives none.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotADate {
+    /// It says no date in any form [`as_date`] reads.
+    Unreadable,
+    /// A date whose year is written in one or two digits (« 01/02/21 »):
+    /// the century is never guessed. Holds the year as typed.
+    ShortYear(String),
+    /// A date before [`FIRST_YEAR`] (« 01/02/0021 », a date cell of the
+    /// year 21).
+    TooEarly,
+}
+
 /// A cell read as a date: a date cell, a date-time's day, or text that says
 /// a date (« 2021-02-01 », « 01/02/2021 » day first, « 1er février 2021 »,
-/// « 1 February 2021 »). `None` when it is none of those.
+/// « 1 February 2021 »). `None` when it is none of those, when the year is
+/// written in two digits, or when it is before [`FIRST_YEAR`] (see
+/// [`date_of`] for why).
 pub fn as_date(c: &Cell) -> Option<NaiveDate> {
-    match c {
-        Cell::Date(d) => Some(*d),
-        Cell::DateTime(t) => Some(t.date()),
-        Cell::Text(s) => date_text(s),
-        _ => None,
-    }
+    date_of(c).ok()
+}
+
+/// A cell read as [`as_date`] reads it, or why it is no date.
+pub fn date_of(c: &Cell) -> Result<NaiveDate, NotADate> {
+    let day = match c {
+        Cell::Date(d) => *d,
+        Cell::DateTime(t) => t.date(),
+        Cell::Text(s) => return date_text_of(s),
+        _ => return Err(NotADate::Unreadable),
+    };
+    in_range(day)
 }
 
 /// A date typed as text, in the forms [`as_date`] names.
 pub fn date_text(s: &str) -> Option<NaiveDate> {
+    date_text_of(s).ok()
+}
+
+/// A date typed as text, or why it is no date: the year must be written in
+/// full (four digits) and be [`FIRST_YEAR`] or after.
+pub fn date_text_of(s: &str) -> Result<NaiveDate, NotADate> {
     let s = s.trim();
-    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-        return Some(d);
+    let (day, year) = text_day(s).ok_or(NotADate::Unreadable)?;
+    let digits = year.trim_start_matches(['+', '-']);
+    if digits.len() <= 2 && digits.chars().all(|c| c.is_ascii_digit()) {
+        return Err(NotADate::ShortYear(year.to_string()));
     }
-    for f in ["%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y"] {
-        if let Ok(d) = NaiveDate::parse_from_str(s, f) {
-            return Some(d);
+    if digits.len() > 4 {
+        return Err(NotADate::Unreadable);
+    }
+    in_range(day)
+}
+
+/// `day` unless it is before [`FIRST_YEAR`].
+fn in_range(day: NaiveDate) -> Result<NaiveDate, NotADate> {
+    if day.year() < FIRST_YEAR {
+        Err(NotADate::TooEarly)
+    } else {
+        Ok(day)
+    }
+}
+
+/// The day a text says, and its year as typed.
+fn text_day(s: &str) -> Option<(NaiveDate, &str)> {
+    // Year first only when it has more than two digits: « 01-02-21 » is
+    // day first, its year « 21 ».
+    let first = s.split('-').next().unwrap_or(s);
+    if first.len() > 2 {
+        if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+            return Some((d, first));
         }
     }
-    let words: Vec<String> = s.split_whitespace().map(str::to_lowercase).collect();
+    let last = |sep: char| s.rsplit(sep).next().unwrap_or(s);
+    for (f, sep) in [("%d/%m/%Y", '/'), ("%d.%m.%Y", '.'), ("%d-%m-%Y", '-')] {
+        if let Ok(d) = NaiveDate::parse_from_str(s, f) {
+            return Some((d, last(sep)));
+        }
+    }
+    let words: Vec<&str> = s.split_whitespace().collect();
     let [day, month, year] = words.as_slice() else {
         return None;
     };
     let day: u32 = day
+        .to_lowercase()
         .trim_end_matches("er")
         .trim_end_matches(['s', 't', 'n', 'd', 'r', 'h'])
         .parse()
         .ok()?;
-    let year: i32 = year.parse().ok()?;
+    let month = month.to_lowercase();
     let month = [Lang::Fr, Lang::En].into_iter().find_map(|lang| {
         Catalog::of(lang)
             .list("months")
             .iter()
-            .position(|m| m.to_lowercase() == *month)
+            .position(|m| m.to_lowercase() == month)
     })?;
-    NaiveDate::from_ymd_opt(year, month as u32 + 1, day)
+    let d = NaiveDate::from_ymd_opt(year.parse().ok()?, month as u32 + 1, day)?;
+    Some((d, year))
 }
 
 #[cfg(test)]
@@ -268,6 +332,29 @@ mod tests {
         }
         assert_eq!(as_date(&Cell::Text("01/02/2021".into())), d);
         assert_eq!(as_date(&Cell::Number(44228.0)), None);
+    }
+
+    #[test]
+    fn a_year_in_two_digits_or_before_1900_is_no_date() {
+        let short = |y: &str| Err(NotADate::ShortYear(y.into()));
+        assert_eq!(date_text_of("01/02/21"), short("21"));
+        assert_eq!(date_text_of("01.02.21"), short("21"));
+        assert_eq!(date_text_of("15/03/25"), short("25"));
+        assert_eq!(date_text_of("1/2/5"), short("5"));
+        assert_eq!(date_text_of("21-02-01"), short("01"));
+        assert_eq!(date_text_of("01-02-21"), short("21"));
+        assert_eq!(date_text_of("1er février 21"), short("21"));
+        assert_eq!(date_text_of("01/02/0021"), Err(NotADate::TooEarly));
+        assert_eq!(date_text_of("01/02/1899"), Err(NotADate::TooEarly));
+        assert_eq!(date_text_of("0021-02-01"), Err(NotADate::TooEarly));
+        assert_eq!(date_text_of("01/02/20211"), Err(NotADate::Unreadable));
+        assert_eq!(date_text_of("Hébergement"), Err(NotADate::Unreadable));
+        assert_eq!(date_text("01/01/1900"), NaiveDate::from_ymd_opt(1900, 1, 1));
+        let early = NaiveDate::from_ymd_opt(21, 2, 1).unwrap();
+        assert_eq!(date_of(&Cell::Date(early)), Err(NotADate::TooEarly));
+        let at = early.and_time(NaiveTime::from_hms_opt(10, 0, 0).unwrap());
+        assert_eq!(date_of(&Cell::DateTime(at)), Err(NotADate::TooEarly));
+        assert_eq!(as_date(&Cell::Date(early)), None);
     }
 
     #[test]

@@ -127,3 +127,8 @@ sheetimport-f14f-transfer-copy = { $value }: a copy, on { $rows ->
 sheetimport-f14f-renewal-not-date = “{ $value }”: “{ $date }” is not a date (yyyy-mm-dd or dd/mm/yyyy); this renewal is not imported, the others are
 sheetimport-f14g-mark-inside = “{ $value }”: the “(to be confirmed)” mark stands inside the line; the field stays to be confirmed and its value is imported without the mark: “{ $kept }”
 sheetimport-f14g-repeat-merged = “{ $value }” is named twice in this cell; it is imported once
+# Part f14h: a year never guessed (sixth review).
+sheetimport-f14h-short-year = “{ $value }”: the year “{ $year }” is written in two digits and is not guessed; write it in full (for example 2021)
+sheetimport-f14h-too-early = “{ $value }”: a date before 1900 is no date of this register; check the year
+sheetimport-f14h-renewal-short-year = “{ $value }”: “{ $date }”: the year “{ $year }” is written in two digits and is not guessed; write it in full (for example 2021); this renewal is not imported, the others are
+sheetimport-f14h-renewal-too-early = “{ $value }”: “{ $date }”: a date before 1900 is no date of this register; this renewal is not imported, the others are

@@ -127,3 +127,8 @@ sheetimport-f14f-transfer-copy = { $value } : copie, sur { $rows ->
 sheetimport-f14f-renewal-not-date = « { $value } » : « { $date } » n'est pas une date (aaaa-mm-jj ou jj/mm/aaaa) ; ce renouvellement n'est pas importé, les autres le sont
 sheetimport-f14g-mark-inside = « { $value } » : la marque « (à confirmer) » est au milieu de la ligne ; le champ reste à confirmer et sa valeur est importée sans la marque : « { $kept } »
 sheetimport-f14g-repeat-merged = « { $value } » est nommé deux fois dans cette cellule ; il est importé une fois
+# Partie f14h : une année jamais devinée (sixième revue).
+sheetimport-f14h-short-year = « { $value } » : l'année « { $year } » est écrite en deux chiffres et n'est pas devinée ; écrivez-la en entier (par exemple 2021)
+sheetimport-f14h-too-early = « { $value } » : une date avant 1900 n'est pas une date de ce registre ; vérifiez l'année
+sheetimport-f14h-renewal-short-year = « { $value } » : « { $date } » : l'année « { $year } » est écrite en deux chiffres et n'est pas devinée ; écrivez-la en entier (par exemple 2021) ; ce renouvellement n'est pas importé, les autres le sont
+sheetimport-f14h-renewal-too-early = « { $value } » : « { $date } » : une date avant 1900 n'est pas une date de ce registre ; ce renouvellement n'est pas importé, les autres le sont
