@@ -83,13 +83,13 @@ fn the_ways_of_saying_no_transfer_are_none_and_other_text_is_never_a_country() {
     rows.push_str("row('Commune Y', 'Paie', 'Suisse')\n");
     let (r, into) = apd(&ws, &rows);
     let err = r.stderr();
-    for i in 0..nones.len() {
+    for (i, none) in nones.iter().enumerate() {
         let ctl = yaml(&into.join(format!("controllers/commune-{i}.yaml")));
         let t = &ctl["transfers"];
         assert!(
             t.as_sequence().is_some_and(|s| s.is_empty()),
             "{}: {t:?}",
-            nones[i]
+            none
         );
         assert!(
             lines_at(&err, &format!("Registre, ligne {}, colonne H", i + 2)).is_empty(),
