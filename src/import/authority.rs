@@ -21,6 +21,18 @@
 //! transfers stay « à compléter »). A controller's name is taken with its
 //! spaces trimmed, so `"Commune A "` is `Commune A`. A security measure
 //! named twice in one cell is the category's once, the repeat said.
+//!
+//! A transfers cell that says none in any usual way (« aucun », « néant »,
+//! « N/A », « sans objet », « non applicable », « pas de transfert… », `/`,
+//! `0`, any case or accents) is no transfer; a line that is not `country:
+//! recipient` is said and not imported (never taken as a country). A list
+//! bullet starting a line of a list cell is left out. Measure titles that
+//! differ only in case or spaces are one measure (said); an id made with a
+//! suffix is said; a line holding `;`, or `,` then a capital, is imported
+//! as ONE measure, as typed, and said (`signalé`): splitting it could cut a
+//! title that holds the sign. « à compléter » in any case or accents is no
+//! value. The convention's renewals are not in this layout: left out of
+//! the file, not stated as 0.
 
 use std::collections::BTreeMap;
 

@@ -5,7 +5,8 @@
 //! into an English run and the reverse); each column's key is the YAML path
 //! of the field it holds.
 //!
-//! The cells' words are undone: « à compléter » is a value not given;
+//! The cells' words are undone: « à compléter » (any case, with or without
+//! accents) is a value not given;
 //! `value (à confirmer)` is the value, its field put back in the record's
 //! `to_confirm` (the mark found on any line of the cell, whatever its case
 //! and accents: « (À CONFIRMER) » is one; a mark typed inside a line, text
@@ -18,7 +19,9 @@
 //! mapped back to their ids through their own sheets (`name (id)` when two
 //! share a name, or the id itself; a name found nowhere is the record's
 //! whose name was cleared when only one was, said; an unknown or
-//! ambiguous name is a [`Problem`]); a system shown as another category's
+//! ambiguous name is a [`Problem`]; names compare with their apostrophes
+//! (’ is ') and white space of any kind normalised); a system shown as
+//! another category's
 //! name is that category's id again. A record named twice in one list
 //! cell (a sub-processor, a measure, a controller, a category, a system)
 //! is in the file once, the repeat said as noted. Transfers logged with an instruction
@@ -38,7 +41,10 @@
 //! and left out, the rest kept; an id that is none is made from the text or
 //! the name and reported; a required name left « à compléter » keeps those
 //! words (`dpo check` reports them), a required date or number is left out
-//! of the file (`dpo check` names it).
+//! of the file (`dpo check` names it). A text is trimmed of white space of
+//! any kind. The processor sheet is keyed by its third column; when that
+//! column is gone, each row is known by its label (column A, either
+//! language), said once.
 
 use std::collections::BTreeMap;
 

@@ -4,8 +4,10 @@
 //! values a record marks as assumptions to confirm (warnings: the documents
 //! show them with "à confirmer"). An e-mail field holding anything but one
 //! address (parsed by lettre, as the mail is sent), an interval of 0 months
-//! are errors; a security measure tested on a day still to come is a
-//! warning.
+//! are errors, and so is a date before 1900 (a year typed in two digits:
+//! convention, renewal, measure test, sub-processor contract); a security
+//! measure tested on a day still to come, and a convention allowing
+//! renewals with no notice period (0 months), are warnings.
 
 use std::collections::HashMap;
 
