@@ -640,6 +640,7 @@ fn settle_transfers(
                     .arg("transfers", transfers.len()),
             );
         }
+        let (n, mut read) = (transfers.len(), 0);
         for (i, line) in transfers.into_iter().enumerate() {
             // A line that is not `country: recipient` is no transfer (a
             // country is never guessed from free text): said, not imported.
@@ -654,9 +655,18 @@ fn settle_transfers(
                         t_col,
                         Msg::new("sheetimport-f14i-transfer-unread").arg("value", line.as_str()),
                     );
+                    // Its own safeguard (aligned) goes with it: said.
+                    if let Some(g) = each.get(i).filter(|_| aligned) {
+                        say_at(
+                            *row,
+                            s_col,
+                            Msg::new("sheetimport-f14i-safeguards-unread").arg("value", g.as_str()),
+                        );
+                    }
                     continue;
                 }
             };
+            read += 1;
             let transfer = Transfer {
                 country,
                 recipient,
@@ -672,6 +682,17 @@ fn settle_transfers(
             if !list.contains(&transfer) {
                 list.push(transfer);
             }
+        }
+        // No line of the row read: its safeguards (for all) go too, said.
+        if let Some(v) = safeguards
+            .as_ref()
+            .filter(|_| read == 0 && n > 0 && !aligned)
+        {
+            say_at(
+                *row,
+                s_col,
+                Msg::new("sheetimport-f14i-safeguards-unread").arg("value", v.as_str()),
+            );
         }
     }
     // Nothing read but lines not understood: the transfers are not known

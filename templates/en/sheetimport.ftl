@@ -137,3 +137,4 @@ sheetimport-f14i-measure-merged = “{ $value }”: the same measure, but for ca
 sheetimport-f14i-measure-id-made = “{ $value }”: the identifier “{ $base }” is already another measure's; this one is imported with the identifier “{ $id }”
 sheetimport-f14i-no-key-column = the “key” column of the sheet “{ $value }” is gone; each row is known by its field label (column A), as the export writes it
 sheetimport-f14i-unknown-label = “{ $value }”: without the “key” column a row is known by its field label (column A), and this one is no field of the processor; the value is not imported (give the label back its original text)
+sheetimport-f14i-safeguards-unread = “{ $value }”: the safeguards of a transfer not imported (see the transfers column) are not imported either

@@ -137,3 +137,4 @@ sheetimport-f14i-measure-merged = « { $value } » : même mesure, à la c
 sheetimport-f14i-measure-id-made = « { $value } » : l'identifiant « { $base } » est déjà celui d'une autre mesure ; celle-ci est importée avec l'identifiant « { $id } »
 sheetimport-f14i-no-key-column = la colonne « clé » de la feuille « { $value } » a disparu ; chaque ligne est reconnue à sa rubrique (colonne A), telle que l'export l'écrit
 sheetimport-f14i-unknown-label = « { $value } » : sans la colonne « clé », la ligne est reconnue à sa rubrique (colonne A), et celle-ci n'est celle d'aucun champ du sous-traitant ; la valeur n'est pas importée (redonnez à la rubrique son texte d'origine)
+sheetimport-f14i-safeguards-unread = « { $value } » : les garanties d'un transfert non importé (voir la colonne des transferts) ne sont pas importées non plus

@@ -81,6 +81,11 @@ fn the_ways_of_saying_no_transfer_are_none_and_other_text_is_never_a_country() {
     // One controller says none two ways; another gives a country alone.
     rows.push_str("row('Commune X', 'Paie', 'Néant')\nrow('Commune X', 'GED', 'N/A')\n");
     rows.push_str("row('Commune Y', 'Paie', 'Suisse')\n");
+    // The same with safeguards: they go with it, said.
+    rows.push_str(
+        "ws.append(['Commune Z', None, None, None, 'Paie', None, None, 'Suisse', \
+         'Clauses types', 'Pare-feu', 'Conv', datetime.date(2021, 2, 1), 6])\n",
+    );
     let (r, into) = apd(&ws, &rows);
     let err = r.stderr();
     for (i, none) in nones.iter().enumerate() {
@@ -107,6 +112,14 @@ fn the_ways_of_saying_no_transfer_are_none_and_other_text_is_never_a_country() {
     assert_eq!(h.len(), 1, "{err}");
     assert!(
         h[0].starts_with("non importé") && h[0].contains("Suisse"),
+        "{err}"
+    );
+    let z = yaml(&into.join("controllers/commune-z.yaml"));
+    assert!(z["transfers"].is_null(), "{z:?}");
+    let i = lines_at(&err, &format!("Registre, ligne {}, colonne I", row + 1));
+    assert_eq!(i.len(), 1, "{err}");
+    assert!(
+        i[0].starts_with("non importé") && i[0].contains("Clauses types"),
         "{err}"
     );
 }
