@@ -21,13 +21,25 @@
 //! transfers stay « à compléter »). A controller's name is taken with its
 //! spaces trimmed, so `"Commune A "` is `Commune A`. A security measure
 //! named twice in one cell is the category's once, the repeat said.
+//!
+//! A transfers cell that says none in any usual way (« aucun », « néant »,
+//! « N/A », « sans objet », « non applicable », « pas de transfert… », `/`,
+//! `0`, any case or accents) is no transfer; a line that is not `country:
+//! recipient` is said and not imported (never taken as a country). A list
+//! bullet starting a line of a list cell is left out. Measure titles that
+//! differ only in case or spaces are one measure (said); an id made with a
+//! suffix is said; a line holding `;`, or `,` then a capital, is imported
+//! as ONE measure, as typed, and said (`signalé`): splitting it could cut a
+//! title that holds the sign. « à compléter » in any case or accents is no
+//! value. The convention's renewals are not in this layout: left out of
+//! the file, not stated as 0.
 
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-use super::{normal, slug, ImportError, Imported, Problem};
+use super::{folded, normal, slug, ImportError, Imported, Problem};
 use crate::model::{
     Contact, Controller, Convention, Id, Lang, ProcessingActivity, SecurityMeasure, Transfer,
 };
@@ -275,6 +287,8 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
         ..Imported::default()
     };
     let mut drafts: Vec<Draft> = Vec::new();
+    // The row where each measure of `out.measures` is first named.
+    let mut measure_rows: Vec<usize> = Vec::new();
     // A field two columns give (a header twice, a mapped column beside the
     // standard one): the first is read, each value of the other said.
     let mut twice: Vec<(usize, usize)> = Vec::new();
@@ -321,7 +335,7 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
         if cells.iter().all(|c| as_text(c).is_none()) {
             continue;
         }
-        let text = |f: Field| at(f).and_then(|c| as_text(sheet.cell(row, c)));
+        let text = |f: Field| at(f).and_then(|c| given(sheet.cell(row, c)));
         // Values in columns that are no field.
         for (c, cell) in cells.iter().enumerate() {
             if fields.get(c).copied().flatten().is_none() {
@@ -433,12 +447,41 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
             let taken: Vec<Id> = d.activities.iter().map(|a| a.id.clone()).collect();
             let measures = lines(text(Field::Measures));
             let mut measure_ids = Vec::new();
+            let mc = at(Field::Measures).unwrap_or(1);
             for title in measures {
-                let id = match out.measures.iter().find(|m| m.title == title) {
-                    Some(m) => m.id.clone(),
+                if looks_two(&title) {
+                    let why =
+                        Msg::new("sheetimport-f14i-measure-list").arg("value", title.as_str());
+                    out.problems.push(problem(row, mc, why));
+                }
+                let same = out
+                    .measures
+                    .iter()
+                    .position(|m| normal(&m.title) == normal(&title));
+                let id = match same {
+                    Some(k) => {
+                        let m = &out.measures[k];
+                        if m.title != title {
+                            let why = Msg::new("sheetimport-f14i-measure-merged")
+                                .arg("value", title.as_str())
+                                .arg("kept", m.title.as_str())
+                                .arg("first", measure_rows[k]);
+                            out.problems.push(problem(row, mc, why));
+                        }
+                        m.id.clone()
+                    }
                     None => {
                         let ids: Vec<Id> = out.measures.iter().map(|m| m.id.clone()).collect();
                         let id = slug(&title, &ids);
+                        let base = slug(&title, &[]);
+                        if id != base {
+                            let why = Msg::new("sheetimport-f14i-measure-id-made")
+                                .arg("value", title.as_str())
+                                .arg("base", base.as_str())
+                                .arg("id", id.as_str());
+                            out.problems.push(problem(row, mc, why));
+                        }
+                        measure_rows.push(row);
                         out.measures.push(SecurityMeasure {
                             id: id.clone(),
                             title,
@@ -455,11 +498,10 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
                 };
                 // A measure named twice in the cell: once, said.
                 if measure_ids.contains(&id) {
-                    let c = at(Field::Measures).unwrap_or(1);
                     let title = out.measures.iter().find(|m| m.id == id);
                     let why = Msg::new("sheetimport-f14g-repeat-merged")
                         .arg("value", title.map_or(id.as_str(), |m| m.title.as_str()));
-                    out.problems.push(problem(row, c, why));
+                    out.problems.push(problem(row, mc, why));
                     continue;
                 }
                 measure_ids.push(id);
@@ -541,7 +583,9 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
 /// another contradict each other, and then every one of those cells is
 /// said and none kept (not known: « à compléter »); « aucun » alone is no
 /// transfer; else each listed line is a transfer (`country: recipient`),
-/// its safeguards a line each, or the whole cell for all (said).
+/// its safeguards a line each, or the whole cell for all (said); a line
+/// of another shape is said and not imported (no transfers read at all:
+/// not known, « à compléter »).
 fn settle_transfers(
     d: &Draft,
     (t_col, s_col): (Option<usize>, Option<usize>),
@@ -579,6 +623,7 @@ fn settle_transfers(
         return (!d.nones.is_empty()).then(Vec::new);
     }
     let mut list: Vec<Transfer> = Vec::new();
+    let mut unread = false;
     for (row, t, safeguards) in &d.listed {
         let transfers = lines(Some(t.clone()));
         // One safeguard a line, a line a transfer: aligned; one for all;
@@ -595,20 +640,33 @@ fn settle_transfers(
                     .arg("transfers", transfers.len()),
             );
         }
+        let (n, mut read) = (transfers.len(), 0);
         for (i, line) in transfers.into_iter().enumerate() {
+            // A line that is not `country: recipient` is no transfer (a
+            // country is never guessed from free text): said, not imported.
             let (country, recipient) = match line.split_once([':', '—']) {
-                Some((a, b)) if !b.trim().is_empty() => {
+                Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() => {
                     (a.trim().to_string(), b.trim().to_string())
                 }
                 _ => {
+                    unread = true;
                     say_at(
                         *row,
                         t_col,
-                        Msg::new("sheetimport-no-recipient").arg("value", line.as_str()),
+                        Msg::new("sheetimport-f14i-transfer-unread").arg("value", line.as_str()),
                     );
-                    (line.clone(), String::new())
+                    // Its own safeguard (aligned) goes with it: said.
+                    if let Some(g) = each.get(i).filter(|_| aligned) {
+                        say_at(
+                            *row,
+                            s_col,
+                            Msg::new("sheetimport-f14i-safeguards-unread").arg("value", g.as_str()),
+                        );
+                    }
+                    continue;
                 }
             };
+            read += 1;
             let transfer = Transfer {
                 country,
                 recipient,
@@ -625,14 +683,27 @@ fn settle_transfers(
                 list.push(transfer);
             }
         }
+        // No line of the row read: its safeguards (for all) go too, said.
+        if let Some(v) = safeguards
+            .as_ref()
+            .filter(|_| read == 0 && n > 0 && !aligned)
+        {
+            say_at(
+                *row,
+                s_col,
+                Msg::new("sheetimport-f14i-safeguards-unread").arg("value", v.as_str()),
+            );
+        }
     }
-    Some(list)
+    // Nothing read but lines not understood: the transfers are not known
+    // (« à compléter »), never « none ».
+    (!(unread && list.is_empty())).then_some(list)
 }
 
 /// Sets the controller fact `f` of `d` from `cell`: `None` when placed (or
 /// the same as already given), else why not.
 fn set_fact(d: &mut Draft, f: Field, cell: &Cell) -> Option<Msg> {
-    let v = as_text(cell)?;
+    let v = given(cell)?;
     let differs = |first: usize| {
         Some(
             Msg::new("sheetimport-differs")
@@ -693,6 +764,12 @@ fn set_fact(d: &mut Draft, f: Field, cell: &Cell) -> Option<Msg> {
     None
 }
 
+/// A cell's text, `None` when empty or the words for a value to complete
+/// (« à compléter » in any case, with or without accents: not a fact).
+fn given(cell: &Cell) -> Option<String> {
+    as_text(cell).filter(|v| !crate::workspace::is_placeholder(v))
+}
+
 /// A contact from a cell: a line with `@` is the e-mail, the others the
 /// name.
 fn contact(v: &str) -> Contact {
@@ -708,22 +785,92 @@ fn contact(v: &str) -> Contact {
     }
 }
 
-/// A cell's lines, trimmed, empty ones left out.
+/// A cell's lines, trimmed, a list bullet that starts one left out
+/// (`-`, `•`, `*`, `–`, `—`, `·` and a space), empty ones left out.
 fn lines(v: Option<String>) -> Vec<String> {
     v.iter()
         .flat_map(|v| v.lines())
-        .map(str::trim)
+        .map(|l| {
+            let l = l.trim();
+            let mut cs = l.chars();
+            match (cs.next(), cs.next()) {
+                (Some('-' | '•' | '*' | '–' | '—' | '·'), Some(c)) if c.is_whitespace() => {
+                    cs.as_str().trim()
+                }
+                _ => l,
+            }
+        })
         .filter(|l| !l.is_empty())
         .map(str::to_string)
         .collect()
 }
 
-/// Whether a transfers cell says there are none (« aucun », « néant »,
-/// « none »…).
+/// Whether a measure's line looks like two measures on one line: a `;`
+/// between two texts, or a `,` followed by a word in capitals
+/// (« Sauvegardes, Antivirus »; « Sauvegardes quotidiennes, chiffrées »
+/// is one). It is imported as one measure, as typed, and said: splitting
+/// it could cut a title that holds the sign.
+fn looks_two(line: &str) -> bool {
+    let parts = |sep: char| {
+        line.split(sep)
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .count()
+    };
+    parts(';') > 1
+        || line.split(',').skip(1).any(|p| {
+            p.trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        })
+}
+
+/// Whether a transfers cell says there are none: « aucun » in either
+/// language, or another negation or « not applicable » as people type it
+/// (« Néant », « N/A », « Sans objet », « Pas de transfert », « Aucun
+/// transfert hors UE », « / », « 0 »…), whatever its case, accents and
+/// final full stop.
 fn is_none_word(v: &str) -> bool {
-    let v = normal(v);
-    let said = [Lang::Fr, Lang::En].map(|l| normal(Catalog::of(l).get("none")));
-    said.contains(&v) || ["aucune", "néant", "neant", "non", "no", "-"].contains(&v.as_str())
+    let v = folded(v);
+    let v = v.trim_end_matches(['.', '!', ';']).trim();
+    let said = [Lang::Fr, Lang::En].map(|l| folded(Catalog::of(l).get("none")));
+    const NONE: [&str; 25] = [
+        "aucune",
+        "neant",
+        "non",
+        "no",
+        "none",
+        "nil",
+        "nothing",
+        "rien",
+        "sans",
+        "-",
+        "–",
+        "—",
+        "/",
+        "0",
+        "n/a",
+        "na",
+        "n.a",
+        "n/d",
+        "so",
+        "s.o",
+        "s/o",
+        "sans objet",
+        "non applicable",
+        "not applicable",
+        "pas de transfert",
+    ];
+    const PREFIX: [&str; 6] = [
+        "aucun transfert",
+        "aucune transfert",
+        "pas de transfert",
+        "sans transfert",
+        "no transfer",
+        "none ",
+    ];
+    said.iter().any(|s| s == v) || NONE.contains(&v) || PREFIX.iter().any(|p| v.starts_with(p))
 }
 
 /// The controller file of a draft, as YAML: the convention's start and
@@ -765,6 +912,9 @@ fn controller_value(d: Draft, lang: Lang) -> serde_yaml::Value {
         if months.is_none() {
             conv.shift_remove("term_months");
         }
+        // Never given by this layout: left out, not stated as 0.
+        conv.shift_remove("renewals_allowed");
+        conv.shift_remove("renewal_notice_months");
     }
     v
 }

@@ -59,13 +59,14 @@ impl Problem {
                 | "sheetimport-f14b-id-made-empty"
                 | "sheetimport-f14b-case-merged"
                 | "sheetimport-f14b-cut"
-                | "sheetimport-no-recipient"
                 | "sheetimport-f14b-safeguards-lines"
                 | "sheetimport-f14c-id-from-sheet"
                 | "sheetimport-f14d-unnamed-one"
                 | "sheetimport-f14e-id-made-blank"
                 | "sheetimport-f14e-time-dropped"
                 | "sheetimport-f14e-phone-number"
+                | "sheetimport-f14i-measure-merged"
+                | "sheetimport-f14i-measure-id-made"
         )
     }
 
@@ -84,6 +85,8 @@ impl Problem {
                 | "sheetimport-f14f-transfer-copy"
                 | "sheetimport-f14g-mark-inside"
                 | "sheetimport-f14g-repeat-merged"
+                | "sheetimport-f14i-measure-list"
+                | "sheetimport-f14i-no-key-column"
         )
     }
 
@@ -94,7 +97,9 @@ impl Problem {
         self.kept()
             || matches!(
                 self.why.id,
-                "sheetimport-f14g-mark-inside" | "sheetimport-f14g-repeat-merged"
+                "sheetimport-f14g-mark-inside"
+                    | "sheetimport-f14g-repeat-merged"
+                    | "sheetimport-f14i-measure-list"
             )
     }
 
@@ -436,6 +441,16 @@ pub(crate) fn normal(s: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
+}
+
+/// `s` compared without case, accents or extra spaces: each character
+/// decomposed (NFD), its combining marks left out, the rest as [`normal`]
+/// gives it (« NÉANT » is « neant »).
+pub(crate) fn folded(s: &str) -> String {
+    use unicode_normalization::char::is_combining_mark;
+    use unicode_normalization::UnicodeNormalization;
+    let bare: String = s.nfd().filter(|c| !is_combining_mark(*c)).collect();
+    normal(&bare)
 }
 
 /// An identifier made from a name (« Hébergement de la messagerie » →

@@ -5,7 +5,8 @@
 //! into an English run and the reverse); each column's key is the YAML path
 //! of the field it holds.
 //!
-//! The cells' words are undone: « à compléter » is a value not given;
+//! The cells' words are undone: « à compléter » (any case, with or without
+//! accents) is a value not given;
 //! `value (à confirmer)` is the value, its field put back in the record's
 //! `to_confirm` (the mark found on any line of the cell, whatever its case
 //! and accents: « (À CONFIRMER) » is one; a mark typed inside a line, text
@@ -18,7 +19,9 @@
 //! mapped back to their ids through their own sheets (`name (id)` when two
 //! share a name, or the id itself; a name found nowhere is the record's
 //! whose name was cleared when only one was, said; an unknown or
-//! ambiguous name is a [`Problem`]); a system shown as another category's
+//! ambiguous name is a [`Problem`]; names compare with their apostrophes
+//! (’ is ') and white space of any kind normalised); a system shown as
+//! another category's
 //! name is that category's id again. A record named twice in one list
 //! cell (a sub-processor, a measure, a controller, a category, a system)
 //! is in the file once, the repeat said as noted. Transfers logged with an instruction
@@ -38,7 +41,10 @@
 //! and left out, the rest kept; an id that is none is made from the text or
 //! the name and reported; a required name left « à compléter » keeps those
 //! words (`dpo check` reports them), a required date or number is left out
-//! of the file (`dpo check` names it).
+//! of the file (`dpo check` names it). A text is trimmed of white space of
+//! any kind. The processor sheet is keyed by its third column; when that
+//! column is gone, each row is known by its label (column A, either
+//! language), said once.
 
 use std::collections::BTreeMap;
 
@@ -259,14 +265,11 @@ impl Words {
     }
 }
 
-/// `s` compared without case, accents or extra spaces: each character
-/// decomposed (NFD), its combining marks left out, the rest as
-/// [`super::normal`] gives it (« (À CONFIRMER) » is « (a confirmer) »).
+/// `s` compared without case, accents or extra spaces, as
+/// [`super::folded`] gives it, and no space inside parentheses
+/// (« ( À CONFIRMER ) » is « (a confirmer) »).
 fn folded(s: &str) -> String {
-    use unicode_normalization::char::is_combining_mark;
-    use unicode_normalization::UnicodeNormalization;
-    let bare: String = s.nfd().filter(|c| !is_combining_mark(*c)).collect();
-    super::normal(&bare).replace("( ", "(").replace(" )", ")")
+    super::folded(s).replace("( ", "(").replace(" )", ")")
 }
 
 /// The list fields whose items name records (ids, or names mapped to
@@ -388,7 +391,9 @@ fn value(w: &Words, path: &str, cell: &Cell, text: &str) -> Result<Value, Msg> {
             Err(bad.swap_remove(0))
         };
     }
-    Ok(Value::from(text))
+    // Trimmed of white space of any kind (a no-break space typed at the
+    // end of a name is no part of it).
+    Ok(Value::from(text.trim()))
 }
 
 /// The renewals of a cell, one a line (`DECIDED_ON, MONTHS, REFERENCE`;
@@ -806,13 +811,31 @@ fn with_confirm(mut m: Mapping, assumed: Vec<String>) -> Mapping {
     m
 }
 
+/// A name as it is compared to another: Unicode NFC, its apostrophes one
+/// (’ ‘ ʼ are '), its white space of any kind (a no-break space typed by
+/// a spreadsheet) one space, trimmed; case and accents count.
+fn name_key(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let s: String = s
+        .nfc()
+        .map(|c| {
+            if matches!(c, '’' | '‘' | 'ʼ') {
+                '\''
+            } else {
+                c
+            }
+        })
+        .collect();
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// The ids of the records whose `name` is `text`; else the one `text`
 /// names as `name (id)` (the export's form of a name two records share),
 /// or the one whose id `text` is.
 fn ids_named<'a>(pairs: &'a [(String, Id)], text: &'a str) -> Vec<&'a Id> {
     let by_name: Vec<&Id> = pairs
         .iter()
-        .filter(|(n, _)| n == text)
+        .filter(|(n, _)| name_key(n) == name_key(text))
         .map(|(_, id)| id)
         .collect();
     if !by_name.is_empty() {
@@ -828,9 +851,36 @@ fn ids_named<'a>(pairs: &'a [(String, Id)], text: &'a str) -> Vec<&'a Id> {
     };
     pairs
         .iter()
-        .filter(|(n, i)| n == name && i.as_str() == id)
+        .filter(|(n, i)| name_key(n) == name_key(name) && i.as_str() == id.trim())
         .map(|(_, i)| i)
         .collect()
+}
+
+/// When the processor sheet has lost its key column (the export's third,
+/// `clé`), each row's key by its label (column A, normalised, in either
+/// language), the loss said once at the header; `None` when the key
+/// column is there.
+fn key_column_gone(k: &Known<'_>, r: &mut Reader) -> Option<BTreeMap<String, String>> {
+    let has = |id: &str| k.keys.iter().any(|c| c.as_deref() == Some(id));
+    if has("sheets-col-key") || !has("sheets-col-field") || !has("sheets-col-value") {
+        return None;
+    }
+    let mut labels: BTreeMap<String, String> = BTreeMap::new();
+    for lang in [Lang::Fr, Lang::En] {
+        let cat = Catalog::of(lang);
+        for key in sheets::PROCESSOR_FIELDS.iter().chain(sheets::REGISTER_ROWS) {
+            let label = super::normal(&sheets::processor_row_label(&cat, key));
+            labels.entry(label).or_insert_with(|| key.to_string());
+        }
+    }
+    let why = Msg::new("sheetimport-f14i-no-key-column").arg("value", k.sheet.name.as_str());
+    r.problems.push(Problem {
+        sheet: k.sheet.name.clone(),
+        row: k.header,
+        column: None,
+        why,
+    });
+    Some(labels)
 }
 
 /// Reads dpo's own export, `None` when the sheets are not its.
@@ -893,9 +943,24 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
     // The processor: one row per field, keyed by its third cell.
     let mut p = Mapping::new();
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    // Without its key column (deleted), a row is known by its label
+    // (« rubrique », either language): said once.
+    let by_label = key_column_gone(processor_sheet, &mut r);
     for row in Reader::rows(processor_sheet) {
         let s = processor_sheet.sheet;
-        let Some(key) = as_text(s.cell(row, 3)) else {
+        let key = match &by_label {
+            None => as_text(s.cell(row, 3)),
+            Some(labels) => {
+                let label = as_text(s.cell(row, 1)).map(|l| super::normal(&l));
+                let key = label.and_then(|l| labels.get(&l).cloned());
+                if key.is_none() {
+                    r.keyless(s, row, Msg::new("sheetimport-f14i-unknown-label"));
+                    continue;
+                }
+                key
+            }
+        };
+        let Some(key) = key else {
             // A row with no key names no field: its value is said.
             r.keyless(s, row, Msg::new("sheetimport-f14c-no-key"));
             continue;

@@ -165,6 +165,17 @@ fn processor_label(cat: &Catalog, path: &str) -> String {
     }
 }
 
+/// The label (column A, « rubrique ») of the processor sheet's row keyed
+/// `key`, one of [`PROCESSOR_FIELDS`] or [`REGISTER_ROWS`]: the import
+/// finds a row by it when the key column is gone.
+pub fn processor_row_label(cat: &Catalog, key: &str) -> String {
+    if REGISTER_ROWS.contains(&key) {
+        cat.get(&label_id(key)).to_string()
+    } else {
+        processor_label(cat, key)
+    }
+}
+
 /// The columns of the processor sheet.
 pub fn processor_columns(cat: &Catalog) -> Vec<Column> {
     ["field", "value", "key"]

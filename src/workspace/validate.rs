@@ -4,8 +4,10 @@
 //! values a record marks as assumptions to confirm (warnings: the documents
 //! show them with "à confirmer"). An e-mail field holding anything but one
 //! address (parsed by lettre, as the mail is sent), an interval of 0 months
-//! are errors; a security measure tested on a day still to come is a
-//! warning.
+//! are errors, and so is a date before 1900 (a year typed in two digits:
+//! convention, renewal, measure test, sub-processor contract); a security
+//! measure tested on a day still to come, and a convention allowing
+//! renewals with no notice period (0 months), are warnings.
 
 use std::collections::HashMap;
 
@@ -148,6 +150,26 @@ impl Checker<'_> {
         self.known_controllers(file, at, named, known);
     }
 
+    /// An error at each date before [`crate::sheet::read::FIRST_YEAR`]: a
+    /// year typed in two digits (`21-02-01` is the year 21), never a date
+    /// of this register.
+    fn early(&mut self, file: &str, dates: &[(String, Option<NaiveDate>)]) {
+        use chrono::Datelike;
+        for (field, d) in dates {
+            if let Some(d) = d.filter(|d| d.year() < crate::sheet::read::FIRST_YEAR) {
+                let message = Msg::new("check-f14i-early-date")
+                    .arg("date", d.to_string())
+                    .arg("first", crate::sheet::read::FIRST_YEAR.to_string());
+                self.out.push(Diagnostic::error_msg(
+                    file,
+                    self.pos(file, field),
+                    field,
+                    message,
+                ));
+            }
+        }
+    }
+
     fn warn_msg(&mut self, file: &str, field: &str, message: Msg) {
         let d = Diagnostic::warning_msg(file, self.pos(file, field), field, message);
         self.out.push(d);
@@ -245,10 +267,20 @@ pub fn assumptions<F: FieldName>(
 
 /// Whether `v` is no value but the words that stand for one to complete
 /// (« à compléter », "to be completed", in either language, with or
-/// without their quotes).
+/// without their quotes, whatever their case and accents: `A COMPLETER`,
+/// `à completer`).
 pub fn is_placeholder(v: &str) -> bool {
+    use unicode_normalization::char::is_combining_mark;
+    use unicode_normalization::UnicodeNormalization;
     let bare = |s: &str| {
-        s.trim_matches(|c: char| c.is_whitespace() || "«»\"“”'".contains(c))
+        let s: String = s
+            .trim_matches(|c: char| c.is_whitespace() || "«»\"“”'".contains(c))
+            .nfd()
+            .filter(|c| !is_combining_mark(*c))
+            .collect();
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
             .to_lowercase()
     };
     let v = bare(v);
@@ -449,6 +481,25 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
                     .arg("recorded", conv.renewals.len()),
             ));
         }
+        if conv.renewals_allowed > 0 && conv.renewal_notice_months == 0 {
+            c.warn_msg(
+                f,
+                "convention.renewal_notice_months",
+                Msg::new("check-f14i-no-notice").arg("allowed", u64::from(conv.renewals_allowed)),
+            );
+        }
+        let mut dates = vec![
+            ("convention.start".to_string(), Some(conv.start)),
+            ("convention.act_date".to_string(), conv.act_date),
+            ("convention.enforceable_on".to_string(), conv.enforceable_on),
+        ];
+        for (i, r) in conv.renewals.iter().enumerate() {
+            dates.push((
+                format!("convention.renewals[{i}].decided_on"),
+                Some(r.decided_on),
+            ));
+        }
+        c.early(f, &dates);
         if ctl.activities.is_empty() {
             c.warn_msg(f, "activities", Msg::new("check-no-activity"));
         }
@@ -535,6 +586,13 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
             confirm,
             (named, &controller_ids),
         );
+        c.early(
+            SUBPROCESSORS,
+            &[
+                (at("contract.start"), s.contract.start),
+                (at("contract.end"), s.contract.end),
+            ],
+        );
         if s.controllers.is_empty() {
             c.warn_msg(
                 SUBPROCESSORS,
@@ -618,6 +676,7 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
             &at("test_interval_months"),
             m.test_interval_months,
         );
+        c.early(MEASURES, &[(at("last_tested"), m.last_tested)]);
         if let Some(d) = m.last_tested.filter(|&d| d > today) {
             c.warn_msg(
                 MEASURES,

@@ -800,3 +800,8 @@ count-month_words-other = { $n } months
 # vC
 # Between two fields of which one is enough (`contact.email|contact.phone`).
 vc-audit-or = or
+check-f14i-early-date = { $date }: a date before { $first } is no date of this register (a year typed in two digits?); write the year in full
+check-f14i-no-notice = the convention { $allowed ->
+    [one] allows one renewal
+   *[other] allows { $allowed } renewals
+} but gives no notice period (0 months): the decision would be due on the convention's last day; give the notice period, or check that it is indeed none

@@ -810,3 +810,8 @@ count-month_words-other = { $n } mois
 # vC
 # Between two fields of which one is enough (`contact.email|contact.phone`).
 vc-audit-or = ou
+check-f14i-early-date = { $date } : une date antérieure à { $first } n'est pas une date de ce registre (une année tapée sur deux chiffres ?) ; écrivez l'année en entier
+check-f14i-no-notice = la convention { $allowed ->
+    [one] permet une reconduction
+   *[other] permet { $allowed } reconductions
+} mais ne donne aucun préavis (0 mois) : la décision serait due le dernier jour de la convention ; indiquez le préavis, ou vérifiez qu'il est bien nul
