@@ -213,7 +213,7 @@ fn show(settings: &Settings, ws: &Workspace, a: &IdArgs) -> Result<i32, CliError
     let text = t.render("breach-show.txt", &ctx)?;
     outln!("{}", text.trim_end())?;
     print::timeline(&t, ws, &timeline)?;
-    super::timestamp::show_times(settings, ws, &l.breach)?;
+    super::stamp_times::show_times(settings, ws, &l.breach)?;
     print::uncertain(&t, &l.breach.id, &uncertain)?;
     if let Some(f) = &tampered {
         print::tampered(settings, f)?;

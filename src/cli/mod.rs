@@ -30,6 +30,7 @@ mod schema;
 mod set;
 mod settings;
 mod site;
+mod stamp_times;
 mod status;
 mod subprocessor;
 mod timestamp;

@@ -4,13 +4,14 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, Utc};
 use clap::{Args, Subcommand};
 use serde::Serialize;
 
+use super::stamp_times::warn_gap;
 use super::EXIT_FINDING;
 use super::{print_json, CliError, Settings};
 use crate::render::catalog::Msg;
+use crate::render::words;
 use crate::timestamp::{
     self, issue, keep, response::Response, tsq_path, tsr_path, verify, Request, Stamp,
     TimestampError,
@@ -223,8 +224,8 @@ fn stamp_then_head(settings: &Settings, ws: &Workspace, files: &[PathBuf]) {
                 s,
                 "timestamp-auto-done",
                 file = shown,
-                local = local_time(stamp.gen_time, ws.tz),
-                utc = utc_time(stamp.gen_time)
+                local = words::show_seconds_in(stamp.gen_time, ws.tz),
+                utc = words::show_utc_seconds(stamp.gen_time)
             ),
             Err(e) => tr!(
                 s,
@@ -330,21 +331,10 @@ fn say_stamped(
         s,
         "timestamp-kept",
         file = tsr_file.display().to_string(),
-        local = local_time(stamp.gen_time, tz),
-        utc = utc_time(stamp.gen_time)
+        local = words::show_seconds_in(stamp.gen_time, tz),
+        utc = words::show_utc_seconds(stamp.gen_time)
     )?;
     Ok(())
-}
-
-/// `2026-12-02 08:43:12 (UTC+01:00)`: the authority's time in `tz`.
-pub(super) fn local_time(t: DateTime<Utc>, tz: chrono_tz::Tz) -> String {
-    t.with_timezone(&tz)
-        .format("%Y-%m-%d %H:%M:%S (UTC%:z)")
-        .to_string()
-}
-
-fn utc_time(t: DateTime<Utc>) -> String {
-    t.format("%Y-%m-%d %H:%M:%S UTC").to_string()
 }
 
 /// The trusted CA certificates: `DPO_TSA_CA`, else `keys/tsa/*.pem`.
@@ -398,8 +388,8 @@ fn run_verify(settings: &Settings, file: &Path) -> Result<i32, CliError> {
     say!(
         s,
         "timestamp-verified-time",
-        local = local_time(stamp.gen_time, tz),
-        utc = utc_time(stamp.gen_time)
+        local = words::show_seconds_in(stamp.gen_time, tz),
+        utc = words::show_utc_seconds(stamp.gen_time)
     )?;
     say!(s, "timestamp-verified-tsa", tsa = stamp.tsa.as_str())?;
     say!(
@@ -417,88 +407,4 @@ fn run_verify(settings: &Settings, file: &Path) -> Result<i32, CliError> {
         warn_gap(settings, tz, &shown, asked, stamp.gen_time);
     }
     Ok(0)
-}
-
-/// Under `breach show`, for each notification whose `.eml` has a
-/// time-stamp or waits for one: the three times and what each means.
-pub(super) fn show_times(
-    settings: &Settings,
-    ws: &Workspace,
-    b: &crate::model::Breach,
-) -> Result<(), CliError> {
-    let stamped: Vec<_> = b
-        .notifications
-        .iter()
-        .map(|n| (n, ws.root.join(&n.eml)))
-        .filter(|(_, eml)| tsq_path(eml).exists())
-        .collect();
-    if stamped.is_empty() {
-        return Ok(());
-    }
-    let s = settings.strings();
-    let cas = issue::trusted_in(ws).unwrap_or_default();
-    say!(s, "timestamp-show-heading")?;
-    for (n, eml) in stamped {
-        let tsa = match issue::kept(&eml, &cas) {
-            Some(Ok(st)) => tr!(
-                s,
-                "timestamp-show-tsa",
-                local = local_time(st.gen_time, ws.tz),
-                utc = utc_time(st.gen_time)
-            ),
-            Some(Err(e)) => tr!(s, "timestamp-show-not-verified", why = e.told().say(&s)),
-            None => tr!(s, "timestamp-show-waiting"),
-        };
-        say!(
-            s,
-            "timestamp-show-line",
-            eml = n.eml.as_str(),
-            local = local_time(n.sent_at.to_utc(), ws.tz),
-            reply = n.server_reply.as_str(),
-            tsa = tsa
-        )?;
-        if let Some(Ok(st)) = issue::kept(&eml, &cas) {
-            warn_gap(settings, ws.tz, &n.eml, n.sent_at.to_utc(), st.gen_time);
-        }
-    }
-    Ok(())
-}
-
-/// A warning when the processor's instant for `file` and the authority's
-/// time differ by more than [`timestamp::CLOCK_GAP`]: not a failure, the
-/// time-stamp still proves what it proves.
-fn warn_gap(
-    settings: &Settings,
-    tz: chrono_tz::Tz,
-    file: &str,
-    processor: DateTime<Utc>,
-    tsa: DateTime<Utc>,
-) {
-    let Some(gap) = timestamp::clock_gap(processor, tsa) else {
-        return;
-    };
-    let s = settings.strings();
-    let minutes = gap.num_minutes().unsigned_abs();
-    let (days, hours, minutes) = (minutes / 1440, minutes % 1440 / 60, minutes % 60);
-    let gap = if days > 0 {
-        tr!(
-            s,
-            "timestamp-gap-days",
-            days = days,
-            hours = hours,
-            minutes = minutes
-        )
-    } else {
-        tr!(s, "timestamp-gap", hours = hours, minutes = minutes)
-    };
-    let said = tr!(
-        s,
-        "timestamp-clock-gap",
-        file = file,
-        tsa = local_time(tsa, tz),
-        processor = local_time(processor, tz),
-        gap = gap,
-        limit = timestamp::CLOCK_GAP.num_minutes()
-    );
-    warn_say!(s, "cli-warning", message = said);
 }

@@ -5,7 +5,7 @@
 //! chooses a plural form ([`plural`]). [`crate::time`] computes the
 //! instants and periods; this module only says them.
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, TimeDelta};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, TimeDelta, Utc};
 use chrono_tz::Tz;
 
 use super::templates::Strings;
@@ -24,6 +24,19 @@ pub fn show(dt: DateTime<FixedOffset>) -> String {
 /// reads in its own season's offset ("2021-11-01 09:00 (UTC+01:00)").
 pub fn show_in(t: DateTime<FixedOffset>, tz: Tz) -> String {
     show(t.with_timezone(&tz).fixed_offset())
+}
+
+/// `2026-12-02 08:43:12 (UTC+01:00)`: an instant to the second in `tz`,
+/// with its offset (a time-stamp's time, a message's sending).
+pub fn show_seconds_in(t: DateTime<Utc>, tz: Tz) -> String {
+    t.with_timezone(&tz)
+        .format("%Y-%m-%d %H:%M:%S (UTC%:z)")
+        .to_string()
+}
+
+/// `2026-12-02 07:43:12 UTC`: an instant to the second in UTC.
+pub fn show_utc_seconds(t: DateTime<Utc>) -> String {
+    t.format("%Y-%m-%d %H:%M:%S UTC").to_string()
 }
 
 /// "1er février 2021" / "1 February 2021", from the month names and the

@@ -63,5 +63,3 @@ status_kind-timestamp-waiting = Evidence waiting for its RFC 3161 time-stamp (no
 timestamp-verified-no-nonce = { $file }: the time-stamp verifies (imprint, signature, TSA certificate, trusted CA); the request had no nonce, so no nonce was checked
 timestamp-changed-hint = a time-stamp is never adopted: restore `{ $file }` from git or a backup, or time-stamp the file again with `dpo timestamp --pending` (the changed response no longer counts as a proof)
 timestamp-clock-gap = { $file }: the authority's time ({ $tsa }) and the processor's clock ({ $processor }) differ by { $gap }, more than { $limit } minutes: check the processor's clock (a request sent to the authority later, offline, differs too); the time-stamp itself still verifies
-timestamp-gap = { $hours } h { $minutes } min
-timestamp-gap-days = { $days } d { $hours } h { $minutes } min

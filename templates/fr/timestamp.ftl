@@ -63,5 +63,3 @@ status_kind-timestamp-waiting = Pièce en attente de son horodatage RFC 3161 (pa
 timestamp-verified-no-nonce = { $file } : l'horodatage se vérifie (empreinte, signature, certificat de l'autorité, AC de confiance) ; la requête n'avait pas de nonce, aucun nonce n'a donc été vérifié
 timestamp-changed-hint = un horodatage ne s'adopte jamais : restaurez `{ $file }` depuis git ou une sauvegarde, ou horodatez de nouveau le fichier avec `dpo timestamp --pending` (la réponse modifiée ne compte plus comme preuve)
 timestamp-clock-gap = { $file } : l'heure de l'autorité ({ $tsa }) et l'horloge du sous-traitant ({ $processor }) diffèrent de { $gap }, plus de { $limit } minutes : vérifiez l'horloge du sous-traitant (une requête envoyée plus tard à l'autorité, hors ligne, diffère aussi) ; l'horodatage lui-même se vérifie
-timestamp-gap = { $hours } h { $minutes } min
-timestamp-gap-days = { $days } j { $hours } h { $minutes } min
