@@ -24,8 +24,10 @@
 //!
 //! A transfers cell that says none in any usual way (« aucun », « néant »,
 //! « N/A », « sans objet », « non applicable », « pas de transfert… », `/`,
-//! `0`, any case or accents) is no transfer; a line that is not `country:
-//! recipient` is said and not imported (never taken as a country). A list
+//! `0`, any case or accents) and holds no `country: recipient` line is no
+//! transfer; a line that is not `country: recipient`, or whose country side
+//! is a negation (« Non : … », « Néant, sauf Maroc : … »), is said and not
+//! imported (never taken as a country). A list
 //! bullet starting a line of a list cell is left out. Measure titles that
 //! differ only in case or spaces are one measure (said); an id made with a
 //! suffix is said; a line holding `;`, or `,` then a capital, is imported
@@ -551,7 +553,7 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
         }
         let safeguards = text(Field::Safeguards);
         match text(Field::Transfers) {
-            Some(t) if !is_none_word(&t) => d.listed.push((row, t, safeguards)),
+            Some(t) if !is_none_cell(&t) => d.listed.push((row, t, safeguards)),
             none => {
                 d.nones.extend(none.map(|t| (row, t)));
                 if let (Some(v), Some(c)) = (safeguards, at(Field::Safeguards)) {
@@ -644,10 +646,8 @@ fn settle_transfers(
         for (i, line) in transfers.into_iter().enumerate() {
             // A line that is not `country: recipient` is no transfer (a
             // country is never guessed from free text): said, not imported.
-            let (country, recipient) = match line.split_once([':', '—']) {
-                Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() => {
-                    (a.trim().to_string(), b.trim().to_string())
-                }
+            let (country, recipient) = match country_recipient(&line) {
+                Some((a, b)) if !negated(a) => (a.to_string(), b.to_string()),
                 _ => {
                     unread = true;
                     say_at(
@@ -824,6 +824,36 @@ fn looks_two(line: &str) -> bool {
                 .next()
                 .is_some_and(char::is_uppercase)
         })
+}
+
+/// The two sides of a `country: recipient` line, both given.
+fn country_recipient(line: &str) -> Option<(&str, &str)> {
+    let (a, b) = line.split_once([':', '—'])?;
+    let (a, b) = (a.trim(), b.trim());
+    (!a.is_empty() && !b.is_empty()).then_some((a, b))
+}
+
+/// Whether a transfers cell says there are none ([`is_none_word`]) and
+/// holds no `country: recipient` line: « Pas de transfert » followed by
+/// « États-Unis : Microsoft » lists a transfer, never none.
+fn is_none_cell(v: &str) -> bool {
+    !v.lines().any(|l| country_recipient(l).is_some()) && is_none_word(v)
+}
+
+/// Whether the country side of a `country: recipient` line is a negation
+/// and not a country (« Non : aucun transfert », « Aucun : données
+/// hébergées en France », « Néant, sauf Maroc : … »): such a line is not
+/// understood, said, never imported as a transfer to « Non ».
+fn negated(country: &str) -> bool {
+    const FIRST: [&str; 11] = [
+        "aucun", "aucune", "neant", "non", "no", "none", "pas", "sans", "rien", "nil", "nothing",
+    ];
+    let f = folded(country);
+    let first = f
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '.' || c == ';')
+        .next()
+        .unwrap_or("");
+    is_none_word(country) || FIRST.contains(&first)
 }
 
 /// Whether a transfers cell says there are none: « aucun » in either

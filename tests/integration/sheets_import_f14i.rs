@@ -310,3 +310,53 @@ fn check_flags_a_date_before_1900_naming_the_field() {
     }
     r.assert_code(2);
 }
+
+/// Review 14g, 1 and 2: a "no transfer" phrase beside a `country:
+/// recipient` line never hides that transfer, and a negation on the
+/// country side is never a country: each such line is said, not imported.
+#[test]
+fn a_no_transfer_phrase_never_hides_a_listed_transfer_nor_becomes_a_country() {
+    let ws = Workspace::missing();
+    let (r, into) = apd(
+        &ws,
+        "row('Commune A', 'Paie', 'Pas de transfert\\nÉtats-Unis : Microsoft (messagerie)')\n\
+         row('Commune B', 'Paie', 'Aucun transfert hors UE sauf États-Unis : Microsoft')\n\
+         row('Commune C', 'Paie', 'Non : aucun transfert')\n\
+         row('Commune D', 'Paie', 'Néant, sauf Maroc : Centre d appel')\n\
+         row('Commune E', 'Paie', 'Norvège : Hébergeur')\n",
+    );
+    let err = r.stderr();
+    let a = yaml(&into.join("controllers/commune-a.yaml"));
+    let t = a["transfers"].as_sequence().expect("transfers listed");
+    assert_eq!(t.len(), 1, "{a:?}");
+    assert_eq!(t[0]["country"].as_str(), Some("États-Unis"));
+    assert_eq!(t[0]["recipient"].as_str(), Some("Microsoft (messagerie)"));
+    let h2 = lines_at(&err, "Registre, ligne 2, colonne H");
+    assert_eq!(h2.len(), 1, "{err}");
+    assert!(
+        h2[0].starts_with("non importé") && h2[0].contains("Pas de transfert"),
+        "{err}"
+    );
+    for (row, id, typed) in [
+        (3, "commune-b", "Aucun transfert hors UE"),
+        (4, "commune-c", "Non : aucun transfert"),
+        (5, "commune-d", "Néant, sauf Maroc"),
+    ] {
+        let c = yaml(&into.join(format!("controllers/{id}.yaml")));
+        // Not known: « à compléter », never « none » and never a country.
+        assert!(c["transfers"].is_null(), "{id}: {c:?}");
+        let h = lines_at(&err, &format!("Registre, ligne {row}, colonne H"));
+        assert_eq!(h.len(), 1, "{err}");
+        assert!(
+            h[0].starts_with("non importé") && h[0].contains(typed),
+            "{err}"
+        );
+    }
+    // A country whose name starts like « Non » is still a country.
+    let e = yaml(&into.join("controllers/commune-e.yaml"));
+    assert_eq!(
+        e["transfers"][0]["country"].as_str(),
+        Some("Norvège"),
+        "{e:?}"
+    );
+}
