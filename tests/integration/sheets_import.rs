@@ -54,6 +54,26 @@ pub(crate) fn dpo_in(ws: &Workspace) -> Dpo {
     ws.dpo().now(NOW)
 }
 
+pub(crate) fn yaml(path: &Path) -> serde_yaml::Value {
+    serde_yaml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+pub(crate) fn strs(v: &serde_yaml::Value) -> Vec<String> {
+    v.as_sequence()
+        .map(|s| {
+            s.iter()
+                .filter_map(|x| x.as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Whether `line` is a « signalé » line: nothing lost, nothing to import
+/// by hand.
+pub(crate) fn noted(line: &str) -> bool {
+    line.starts_with("signalé") && !line.starts_with("signalé, importé")
+}
+
 /// `dpo import FILE --into DIR [--mapping MAP]`.
 pub(crate) trait Import {
     fn import(self, file: &Path, into: &Path, mapping: Option<&Path>) -> Run;

@@ -11,12 +11,8 @@
 
 use std::path::Path;
 
-use crate::sheets_import::{dpo_in, edited_export, lines_at, openpyxl, Import};
+use crate::sheets_import::{dpo_in, edited_export, lines_at, openpyxl, strs, yaml, Import};
 use crate::support::Workspace;
-
-fn yaml(path: &Path) -> serde_yaml::Value {
-    serde_yaml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
 
 /// The reports of `err`, one each, a value's line breaks kept inside.
 fn reports(err: &str) -> Vec<String> {
@@ -265,16 +261,6 @@ fn a_cleared_measure_title_keeps_the_categories_references_or_says_what_to_do() 
 
 fn controller(into: &Path) -> serde_yaml::Value {
     yaml(&into.join("controllers/juvisy-sur-orge.yaml"))
-}
-
-fn strs(v: &serde_yaml::Value) -> Vec<String> {
-    v.as_sequence()
-        .map(|s| {
-            s.iter()
-                .filter_map(|x| x.as_str().map(String::from))
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 #[test]

@@ -6,30 +6,8 @@
 //! record named twice in one list cell is in the file once, the repeat
 //! said, in dpo's layout and in the authority's.
 
-use std::path::Path;
-
-use crate::sheets_import::{dpo_in, edited_export, lines_at, openpyxl, Import};
+use crate::sheets_import::{dpo_in, edited_export, lines_at, noted, openpyxl, strs, yaml, Import};
 use crate::support::Workspace;
-
-fn yaml(path: &Path) -> serde_yaml::Value {
-    serde_yaml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
-
-fn strs(v: &serde_yaml::Value) -> Vec<String> {
-    v.as_sequence()
-        .map(|s| {
-            s.iter()
-                .filter_map(|x| x.as_str().map(String::from))
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-/// Whether `line` is a « signalé » line: nothing lost, nothing to import
-/// by hand.
-fn noted(line: &str) -> bool {
-    line.starts_with("signalé") && !line.starts_with("signalé, importé")
-}
 
 const SHEET: &str = "Commune de Juvisy-sur-Orge";
 

@@ -15,7 +15,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::sheets_import::{dpo_in, edited_export, lines_at, openpyxl, register, Import};
+use crate::sheets_import::{dpo_in, edited_export, lines_at, openpyxl, register, yaml, Import};
 use crate::support::sheets::{self, Book};
 use crate::support::tools::run;
 use crate::support::Workspace;
@@ -89,10 +89,6 @@ fn no_early_year(dir: &Path) {
     let y = years(dir);
     assert!(!y.is_empty(), "no date at all in {}", dir.display());
     assert!(y.iter().all(|(_, y)| *y >= 1900), "{y:?}");
-}
-
-fn yaml(path: &Path) -> serde_yaml::Value {
-    serde_yaml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
 /// The sample's XLSX export, its dates overwritten: two-digit years typed

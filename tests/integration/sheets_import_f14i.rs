@@ -10,30 +10,10 @@
 //! without its key column is read by its labels. `dpo check` names a
 //! renewal without notice and a date before 1900.
 
-use std::path::Path;
-
-use crate::sheets_import::{dpo_in, edited_export, lines_at, openpyxl, Import, NOW};
+use crate::sheets_import::{
+    dpo_in, edited_export, lines_at, noted, openpyxl, strs, yaml, Import, NOW,
+};
 use crate::support::{Dpo, Workspace};
-
-fn yaml(path: &Path) -> serde_yaml::Value {
-    serde_yaml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
-
-fn strs(v: &serde_yaml::Value) -> Vec<String> {
-    v.as_sequence()
-        .map(|s| {
-            s.iter()
-                .filter_map(|x| x.as_str().map(String::from))
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-/// Whether `line` is a « signalé » line: nothing lost, nothing to import
-/// by hand.
-fn noted(line: &str) -> bool {
-    line.starts_with("signalé") && !line.starts_with("signalé, importé")
-}
 
 /// The 13 authority headers, in the catalog's order.
 const APD_HEADERS: &str = r#"
