@@ -778,6 +778,13 @@ pub(crate) fn lines_at<'a>(err: &'a str, at: &str) -> Vec<&'a str> {
     err.lines().filter(|l| l.contains(at)).collect()
 }
 
+/// The one line of `err` that names `at`; fails unless there is exactly one.
+pub(crate) fn one_line_at<'a>(err: &'a str, at: &str) -> &'a str {
+    let l = lines_at(err, at);
+    assert_eq!(l.len(), 1, "{at}: {err}");
+    l[0]
+}
+
 #[test]
 fn a_category_row_without_an_id_is_imported_under_an_id_made_from_its_name() {
     let ws = Workspace::sample();

@@ -6,7 +6,9 @@
 //! record named twice in one list cell is in the file once, the repeat
 //! said, in dpo's layout and in the authority's.
 
-use crate::sheets_import::{dpo_in, edited_export, lines_at, noted, openpyxl, strs, yaml, Import};
+use crate::sheets_import::{
+    dpo_in, edited_export, lines_at, noted, one_line_at, openpyxl, strs, yaml, Import,
+};
 use crate::support::Workspace;
 
 const SHEET: &str = "Commune de Juvisy-sur-Orge";
@@ -58,12 +60,11 @@ fn a_confirm_mark_inside_a_line_keeps_the_field_to_confirm_and_is_said() {
         strs(&a["data_categories"]),
         ["données contenues dans les documents"]
     );
-    let j2 = lines_at(&err, &format!("{SHEET}, ligne 2, colonne J"));
-    assert_eq!(j2.len(), 1, "{err}");
+    let j2 = one_line_at(&err, &format!("{SHEET}, ligne 2, colonne J"));
     assert!(
-        noted(j2[0])
-            && j2[0].contains("au milieu de la ligne")
-            && j2[0].contains("importée sans la marque\u{202f}: «\u{202f}données contenues dans les documents\u{202f}»"),
+        noted(j2)
+            && j2.contains("au milieu de la ligne")
+            && j2.contains("importée sans la marque\u{202f}: «\u{202f}données contenues dans les documents\u{202f}»"),
         "{err}"
     );
     // Nothing lost: a noted line fails nothing.
@@ -85,10 +86,9 @@ fn an_english_mark_inside_a_line_is_said_in_english() {
         "{a:?}"
     );
     assert_eq!(strs(&a["data_categories"]), ["documents of the town"]);
-    let j2 = lines_at(&err, &format!("{SHEET}, row 2, column J"));
-    assert_eq!(j2.len(), 1, "{err}");
+    let j2 = one_line_at(&err, &format!("{SHEET}, row 2, column J"));
     assert!(
-        j2[0].starts_with("noted: ") && j2[0].contains("inside the line"),
+        j2.starts_with("noted: ") && j2.contains("inside the line"),
         "{err}"
     );
 }
@@ -121,10 +121,9 @@ fn a_sub_processor_measure_or_controller_named_twice_in_a_cell_is_written_once_a
             "juvisy-sur-orge",
         ),
     ] {
-        let lines = lines_at(&err, &at);
-        assert_eq!(lines.len(), 1, "{at}: {err}");
+        let lines = one_line_at(&err, &at);
         assert!(
-            noted(lines[0]) && lines[0].contains(name) && lines[0].contains("nommé deux fois"),
+            noted(lines) && lines.contains(name) && lines.contains("nommé deux fois"),
             "{err}"
         );
     }
@@ -151,10 +150,9 @@ ws.append(["Commune A", "Paie", "Pare-feu\nSauvegardes\nPare-feu"])
     let ctl = yaml(&into.join("controllers/commune-a.yaml"));
     let a = &ctl["activities"][0];
     assert_eq!(strs(&a["security_measures"]), ["pare-feu", "sauvegardes"]);
-    let c3 = lines_at(&err, "Registre, ligne 2, colonne C");
-    assert_eq!(c3.len(), 1, "{err}");
+    let c3 = one_line_at(&err, "Registre, ligne 2, colonne C");
     assert!(
-        noted(c3[0]) && c3[0].contains("Pare-feu\u{202f}» est nommé deux fois"),
+        noted(c3) && c3.contains("Pare-feu\u{202f}» est nommé deux fois"),
         "{err}"
     );
 }
@@ -277,12 +275,11 @@ fn a_test_in_the_future_warns_and_an_interval_of_zero_months_is_an_error() {
     );
     let r = check(&ws, false);
     let err = r.stdout();
-    let future: Vec<&str> = lines_at(&err, "measures[0].last_tested");
-    assert_eq!(future.len(), 1, "{err}");
+    let future = one_line_at(&err, "measures[0].last_tested");
     assert!(
-        future[0].starts_with("avertissement")
-            && future[0].contains("15 septembre 2021")
-            && future[0].contains("date à venir"),
+        future.starts_with("avertissement")
+            && future.contains("15 septembre 2021")
+            && future.contains("date à venir"),
         "{err}"
     );
     for field in ["security-measures.yaml:", "people.yaml:"] {
@@ -318,10 +315,9 @@ fn an_imported_interval_of_zero_months_is_reported_by_check_not_a_panic() {
     let err = r.stderr();
     let m = &yaml(&into.join("security-measures.yaml"))["measures"][0];
     assert_eq!(m["test_interval_months"].as_u64(), Some(0), "{m:?}");
-    let zero = lines_at(&err, "measures[0].test_interval_months");
-    assert_eq!(zero.len(), 1, "{err}");
+    let zero = one_line_at(&err, "measures[0].test_interval_months");
     assert!(
-        zero[0].starts_with("erreur") && zero[0].contains("au moins un mois"),
+        zero.starts_with("erreur") && zero.contains("au moins un mois"),
         "{err}"
     );
     r.assert_code(1);

@@ -15,16 +15,16 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::sheets_import::{dpo_in, edited_export, lines_at, openpyxl, register, yaml, Import};
+use crate::sheets_import::{
+    dpo_in, edited_export, lines_at, one_line_at, openpyxl, register, yaml, Import,
+};
 use crate::support::sheets::{self, Book};
 use crate::support::tools::run;
 use crate::support::Workspace;
 
 /// The one report line of `err` at `at` (« Feuille, ligne N, colonne X »).
 fn one_at<'a>(err: &'a str, at: &str) -> &'a str {
-    let l = lines_at(err, &format!("{at}\u{202f}:"));
-    assert_eq!(l.len(), 1, "{at}: {err}");
-    l[0]
+    one_line_at(err, &format!("{at}\u{202f}:"))
 }
 
 /// `line` with its narrow and no-break spaces plain, its apostrophes

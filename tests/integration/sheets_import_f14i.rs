@@ -11,7 +11,7 @@
 //! renewal without notice and a date before 1900.
 
 use crate::sheets_import::{
-    dpo_in, edited_export, lines_at, noted, openpyxl, strs, yaml, Import, NOW,
+    dpo_in, edited_export, lines_at, noted, one_line_at, openpyxl, strs, yaml, Import, NOW,
 };
 use crate::support::{Dpo, Workspace};
 
@@ -88,18 +88,16 @@ fn the_ways_of_saying_no_transfer_are_none_and_other_text_is_never_a_country() {
     let y = yaml(&into.join("controllers/commune-y.yaml"));
     assert!(y["transfers"].is_null(), "{y:?}");
     let row = nones.len() + 4;
-    let h = lines_at(&err, &format!("Registre, ligne {row}, colonne H"));
-    assert_eq!(h.len(), 1, "{err}");
+    let h = one_line_at(&err, &format!("Registre, ligne {row}, colonne H"));
     assert!(
-        h[0].starts_with("non importé") && h[0].contains("Suisse"),
+        h.starts_with("non importé") && h.contains("Suisse"),
         "{err}"
     );
     let z = yaml(&into.join("controllers/commune-z.yaml"));
     assert!(z["transfers"].is_null(), "{z:?}");
-    let i = lines_at(&err, &format!("Registre, ligne {}, colonne I", row + 1));
-    assert_eq!(i.len(), 1, "{err}");
+    let i = one_line_at(&err, &format!("Registre, ligne {}, colonne I", row + 1));
     assert!(
-        i[0].starts_with("non importé") && i[0].contains("Clauses types"),
+        i.starts_with("non importé") && i.contains("Clauses types"),
         "{err}"
     );
 }
@@ -143,10 +141,9 @@ row("Commune B", "GED", measures="Sauvegardes quotidiennes, Antivirus\nPare-feu 
         ["sauvegardes-quotidiennes", "chiffrement-des-disques"]
     );
     // The merge, the made id and the lines that look like two are said.
-    let j3 = lines_at(&err, "Registre, ligne 3, colonne J");
-    assert_eq!(j3.len(), 1, "{err}");
+    let j3 = one_line_at(&err, "Registre, ligne 3, colonne J");
     assert!(
-        j3[0].starts_with("signalé, importé") && j3[0].contains("Chiffrement des disques"),
+        j3.starts_with("signalé, importé") && j3.contains("Chiffrement des disques"),
         "{err}"
     );
     let j4 = lines_at(&err, "Registre, ligne 4, colonne J");
@@ -218,9 +215,8 @@ fn the_processor_sheet_without_its_key_column_is_read_by_its_labels() {
     let ws = Workspace::sample();
     let (r, into) = edited_export(&ws, "wb['Sous-traitant'].delete_cols(3)\n", false);
     let err = r.stderr();
-    let said = lines_at(&err, "Sous-traitant,");
-    assert_eq!(said.len(), 1, "{err}");
-    assert!(noted(said[0]) && said[0].contains("clé"), "{err}");
+    let said = one_line_at(&err, "Sous-traitant,");
+    assert!(noted(said) && said.contains("clé"), "{err}");
     let p = yaml(&into.join("processor.yaml"));
     assert_eq!(
         p["name"].as_str(),
@@ -311,10 +307,9 @@ fn a_no_transfer_phrase_never_hides_a_listed_transfer_nor_becomes_a_country() {
     assert_eq!(t.len(), 1, "{a:?}");
     assert_eq!(t[0]["country"].as_str(), Some("États-Unis"));
     assert_eq!(t[0]["recipient"].as_str(), Some("Microsoft (messagerie)"));
-    let h2 = lines_at(&err, "Registre, ligne 2, colonne H");
-    assert_eq!(h2.len(), 1, "{err}");
+    let h2 = one_line_at(&err, "Registre, ligne 2, colonne H");
     assert!(
-        h2[0].starts_with("non importé") && h2[0].contains("Pas de transfert"),
+        h2.starts_with("non importé") && h2.contains("Pas de transfert"),
         "{err}"
     );
     for (row, id, typed) in [
@@ -325,12 +320,8 @@ fn a_no_transfer_phrase_never_hides_a_listed_transfer_nor_becomes_a_country() {
         let c = yaml(&into.join(format!("controllers/{id}.yaml")));
         // Not known: « à compléter », never « none » and never a country.
         assert!(c["transfers"].is_null(), "{id}: {c:?}");
-        let h = lines_at(&err, &format!("Registre, ligne {row}, colonne H"));
-        assert_eq!(h.len(), 1, "{err}");
-        assert!(
-            h[0].starts_with("non importé") && h[0].contains(typed),
-            "{err}"
-        );
+        let h = one_line_at(&err, &format!("Registre, ligne {row}, colonne H"));
+        assert!(h.starts_with("non importé") && h.contains(typed), "{err}");
     }
     // A country whose name starts like « Non » is still a country.
     let e = yaml(&into.join("controllers/commune-e.yaml"));
