@@ -46,7 +46,7 @@ use crate::model::{
     Contact, Controller, Convention, Id, Lang, ProcessingActivity, SecurityMeasure, Transfer,
 };
 use crate::render::catalog::{Catalog, Msg};
-use crate::sheet::read::{as_date, as_text, ReadSheet};
+use crate::sheet::read::{as_text, ReadSheet};
 use crate::sheet::Cell;
 
 /// A field of the authority's layout that a column may hold.
@@ -740,8 +740,9 @@ fn set_fact(d: &mut Draft, f: Field, cell: &Cell) -> Option<Msg> {
             None => d.title = Some(v),
         },
         Field::ConventionStart => {
-            let Some(day) = as_date(cell) else {
-                return Some(Msg::new("sheetimport-bad-date").arg("value", v));
+            let day = match crate::sheet::read::date_of(cell) {
+                Ok(day) => day,
+                Err(why) => return Some(super::not_a_date(&why, &v)),
             };
             match d.start {
                 Some(s) if s != day => return differs(first),

@@ -26,7 +26,7 @@ use serde::Serialize;
 
 use crate::model::{Id, Lang, Processor, SecurityMeasure, SubProcessor};
 use crate::render::catalog::{Catalog, Msg, Told};
-use crate::sheet::read::{column_letters, ReadSheet};
+use crate::sheet::read::{column_letters, NotADate, ReadSheet};
 use crate::workspace::{Act, WorkspaceError};
 
 pub use authority::Mapping;
@@ -292,10 +292,6 @@ pub fn import(
             file: file.to_string(),
         })?,
     };
-    // A date refused for its year is said as such, in both layouts.
-    for p in &mut imported.problems {
-        p.why = year_said(p.why.clone());
-    }
     // A text the XLSX export cut: imported as it is, and said.
     for s in sheets {
         for (r, cells) in s.rows.iter().enumerate() {
@@ -328,50 +324,31 @@ pub fn import(
     Ok(imported)
 }
 
-/// `why`, when it refuses a date (a cell or a renewal's) for its year, said
-/// in those words: a year in two digits is never guessed (write it in
-/// full), a date before 1900 is none of this register
-/// ([`crate::sheet::read::date_text_of`]); any other `why` as it is.
-fn year_said(why: Msg) -> Msg {
-    use crate::render::catalog::MsgArg;
-    use crate::sheet::read::{date_text_of, NotADate};
-    use chrono::Datelike;
-    let text = |name: &str| {
-        why.args.iter().find_map(|(n, v)| match v {
-            MsgArg::Text(t) if *n == name => Some(t.clone()),
-            _ => None,
-        })
-    };
-    let (date, ids) = match why.id {
-        "sheetimport-bad-date" => (
-            text("value"),
-            ["sheetimport-f14h-short-year", "sheetimport-f14h-too-early"],
-        ),
-        "sheetimport-f14f-renewal-not-date" => (
-            text("date"),
-            [
-                "sheetimport-f14h-renewal-short-year",
-                "sheetimport-f14h-renewal-too-early",
-            ],
-        ),
-        _ => return why,
-    };
-    let Some(date) = date else {
-        return why;
-    };
-    // A date-time cell reads `YYYY-MM-DD HH:MM:SS`.
-    let early_time = chrono::NaiveDateTime::parse_from_str(&date, "%Y-%m-%d %H:%M:%S%.f")
-        .is_ok_and(|t| t.year() < crate::sheet::read::FIRST_YEAR);
-    let said = match date_text_of(&date) {
-        Err(NotADate::Unreadable) if early_time => Msg::new(ids[1]),
-        Err(NotADate::ShortYear(year)) => Msg::new(ids[0]).arg("year", year),
-        Err(NotADate::TooEarly) => Msg::new(ids[1]),
-        Err(NotADate::Unreadable) | Ok(_) => return why,
-    };
-    why.args
-        .iter()
-        .filter(|(n, _)| *n == "value" || *n == "date")
-        .fold(said, |m, (n, v)| m.arg(n, v.clone()))
+/// What the import says of `value`, a cell refused as a date ([`NotADate`]):
+/// a year in two digits or before 1900 is said as such, in both layouts.
+pub(crate) fn not_a_date(why: &NotADate, value: &str) -> Msg {
+    match why {
+        NotADate::Unreadable => Msg::new("sheetimport-bad-date"),
+        NotADate::ShortYear(year) => {
+            Msg::new("sheetimport-f14h-short-year").arg("year", year.as_str())
+        }
+        NotADate::TooEarly => Msg::new("sheetimport-f14h-too-early"),
+    }
+    .arg("value", value)
+}
+
+/// [`not_a_date`] for the date `date` of the renewal line `line` (the
+/// line is left out whole).
+pub(crate) fn renewal_not_a_date(why: &NotADate, line: &str, date: &str) -> Msg {
+    match why {
+        NotADate::Unreadable => Msg::new("sheetimport-f14f-renewal-not-date"),
+        NotADate::ShortYear(year) => {
+            Msg::new("sheetimport-f14h-renewal-short-year").arg("year", year.as_str())
+        }
+        NotADate::TooEarly => Msg::new("sheetimport-f14h-renewal-too-early"),
+    }
+    .arg("value", line)
+    .arg("date", date)
 }
 
 /// Reports every value of the sheets that are not `used`: a sheet of
@@ -648,21 +625,24 @@ mod tests {
 
     #[test]
     fn a_date_refused_for_its_year_says_so_and_other_refusals_stay() {
-        let bad = |v: &str| year_said(Msg::new("sheetimport-bad-date").arg("value", v));
+        use crate::sheet::read::{date_of, date_text_of};
+        use crate::sheet::Cell;
+        let bad = |v: &str| not_a_date(&date_text_of(v).unwrap_err(), v);
         let short = bad("01/02/21");
         assert_eq!(short.id, "sheetimport-f14h-short-year");
         assert!(short.args.iter().any(|(n, _)| *n == "value"));
         assert_eq!(bad("01/02/0021").id, "sheetimport-f14h-too-early");
-        assert_eq!(bad("0021-02-01 10:00:00").id, "sheetimport-f14h-too-early");
+        let early = chrono::NaiveDate::from_ymd_opt(21, 2, 1).unwrap();
+        let cell = Cell::DateTime(early.and_hms_opt(10, 0, 0).unwrap());
+        let why = date_of(&cell).unwrap_err();
+        assert_eq!(not_a_date(&why, "x").id, "sheetimport-f14h-too-early");
         assert_eq!(bad("douze").id, "sheetimport-bad-date");
-        let renewal = year_said(
-            Msg::new("sheetimport-f14f-renewal-not-date")
-                .arg("value", "01/02/21, 6")
-                .arg("date", "01/02/21"),
+        let renewal = renewal_not_a_date(
+            &date_text_of("01/02/21").unwrap_err(),
+            "01/02/21, 6",
+            "01/02/21",
         );
         assert_eq!(renewal.id, "sheetimport-f14h-renewal-short-year");
-        let other = year_said(Msg::new("sheetimport-bad-number").arg("value", "01/02/21"));
-        assert_eq!(other.id, "sheetimport-bad-number");
     }
 
     #[test]

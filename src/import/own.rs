@@ -59,7 +59,7 @@ use crate::model::{
 use crate::register::contact_line;
 use crate::register::sheets;
 use crate::render::catalog::{Catalog, Msg};
-use crate::sheet::read::{as_date, as_text, ReadSheet};
+use crate::sheet::read::{as_text, ReadSheet};
 use crate::sheet::{unescape_item, Cell, Column, Mark};
 
 /// The kinds of sheet of the register workbook.
@@ -361,12 +361,12 @@ fn value(w: &Words, path: &str, cell: &Cell, text: &str) -> Result<Value, Msg> {
     }
     if shape == Shape::Date {
         let day = match cell {
-            Cell::Date(_) | Cell::DateTime(_) => as_date(cell),
-            _ => crate::sheet::read::date_text(text),
+            Cell::Date(_) | Cell::DateTime(_) => crate::sheet::read::date_of(cell),
+            _ => crate::sheet::read::date_text_of(text),
         };
         return day
             .map(|d| Value::from(d.to_string()))
-            .ok_or_else(|| bad("sheetimport-bad-date"));
+            .map_err(|why| super::not_a_date(&why, text));
     }
     if shape == Shape::Number {
         let said = if leaf.ends_with("months") {
@@ -408,12 +408,12 @@ fn renewals(text: &str) -> (Vec<Value>, Vec<Msg>) {
             bad.push(Msg::new("sheetimport-f14b-bad-renewal").arg("value", line.trim()));
             continue;
         };
-        let Some(day) = crate::sheet::read::date_text(day) else {
-            let why = Msg::new("sheetimport-f14f-renewal-not-date")
-                .arg("value", line.trim())
-                .arg("date", day);
-            bad.push(why);
-            continue;
+        let day = match crate::sheet::read::date_text_of(day) {
+            Ok(d) => d,
+            Err(why) => {
+                bad.push(super::renewal_not_a_date(&why, line.trim(), day));
+                continue;
+            }
         };
         let mut r = Mapping::new();
         r.insert("decided_on".into(), day.to_string().into());
