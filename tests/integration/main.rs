@@ -40,6 +40,8 @@ mod sheets_import_f14d;
 mod sheets_import_f14g;
 mod sheets_import_f14h;
 mod sheets_import_f14i;
+mod sheets_import_f14j;
+mod sheets_import_f14k;
 mod sheets_logs;
 mod site;
 mod status_audit;
