@@ -143,23 +143,17 @@ fn spread(rows: &mut Vec<Vec<Cell>>, start: (u32, u32), end: (u32, u32)) {
 
 /// One `calamine` value as a [`Cell`].
 fn cell(d: &Data) -> Cell {
-    let datetime = |t: chrono::NaiveDateTime| {
-        if t.time() == NaiveTime::MIN {
-            Cell::Date(t.date())
-        } else {
-            Cell::DateTime(t)
-        }
-    };
     match d {
         Data::Empty => Cell::Empty,
         Data::String(s) => Cell::text(s.clone()),
         Data::Int(i) => Cell::Number(*i as f64),
         Data::Float(f) => Cell::Number(*f),
         Data::Bool(b) => Cell::Text(b.to_string()),
-        Data::DateTime(x) => x
-            .as_datetime()
-            .map(datetime)
-            .unwrap_or(Cell::Number(x.as_f64())),
+        Data::DateTime(x) => excel_date(x).unwrap_or_else(|| {
+            x.as_datetime()
+                .map(datetime)
+                .unwrap_or(Cell::Number(x.as_f64()))
+        }),
         Data::DateTimeIso(s) => s
             .parse::<chrono::NaiveDateTime>()
             .map(datetime)
@@ -169,6 +163,54 @@ fn cell(d: &Data) -> Cell {
         Data::DurationIso(s) => Cell::text(s.clone()),
         Data::Error(e) => Cell::Text(format!("#{e}")),
     }
+}
+
+/// A date-time as a cell: [`Cell::Date`] at midnight.
+fn datetime(t: chrono::NaiveDateTime) -> Cell {
+    if t.time() == NaiveTime::MIN {
+        Cell::Date(t.date())
+    } else {
+        Cell::DateTime(t)
+    }
+}
+
+/// An XLSX date cell read as the day the spreadsheet shows where
+/// `calamine`'s day would differ, else `None`. `calamine` adds a day to
+/// every serial below 60 for Excel's 1900 leap-year bug (serial 1 is
+/// 1900-01-01), which also puts a date before 1899-12-30 — a negative
+/// serial, as LibreOffice and openpyxl write one and show it — a day late,
+/// and a day of the 1904 system (which has no such bug) before 1900-03-01:
+/// those count from 1899-12-30 as they are. Serial 60 is Excel's 29
+/// February 1900, a day that never was: its text, never another day.
+fn excel_date(x: &calamine::ExcelDateTime) -> Option<Cell> {
+    let v = x.as_f64();
+    let system = |is_1904| {
+        *x == calamine::ExcelDateTime::new(v, calamine::ExcelDateTimeType::DateTime, is_1904)
+    };
+    let is_1904 = system(true);
+    if !is_1904 && !system(false) {
+        return None;
+    }
+    // The serial counted from 1899-12-30.
+    let serial = if is_1904 { v + 1462.0 } else { v };
+    let epoch = NaiveDate::from_ymd_opt(1899, 12, 30)?.and_time(NaiveTime::MIN);
+    let at = |serial: f64| {
+        epoch.checked_add_signed(chrono::Duration::milliseconds(
+            (serial * 86_400_000.0).round() as i64,
+        ))
+    };
+    if serial < 0.0 || (is_1904 && serial < 60.0) {
+        return at(serial).map(datetime);
+    }
+    if !is_1904 && (60.0..61.0).contains(&serial) {
+        let time = at(serial - 60.0)?.time();
+        return Some(Cell::text(if time == NaiveTime::MIN {
+            "1900-02-29".to_string()
+        } else {
+            format!("1900-02-29 {time}")
+        }));
+    }
+    None
 }
 
 /// The column letters of column `col` (from 1): 1 → `A`, 27 → `AA`.
@@ -355,6 +397,28 @@ mod tests {
         let at = early.and_time(NaiveTime::from_hms_opt(10, 0, 0).unwrap());
         assert_eq!(date_of(&Cell::DateTime(at)), Err(NotADate::TooEarly));
         assert_eq!(as_date(&Cell::Date(early)), None);
+    }
+
+    #[test]
+    fn an_xlsx_date_cell_is_the_day_the_spreadsheet_shows() {
+        use calamine::{ExcelDateTime, ExcelDateTimeType::DateTime};
+        let day = |y, m, d| Cell::Date(NaiveDate::from_ymd_opt(y, m, d).unwrap());
+        let at = |v: f64, is_1904| cell(&Data::DateTime(ExcelDateTime::new(v, DateTime, is_1904)));
+        // Before 1899-12-30: counted from it, never a day late.
+        assert_eq!(at(-29.0, false), day(1899, 12, 1));
+        assert_eq!(at(-18095.0, false), day(1850, 6, 15));
+        // Excel's 1900 leap-year bug: serials 1 to 59 are a day later.
+        assert_eq!(at(1.0, false), day(1900, 1, 1));
+        assert_eq!(at(59.0, false), day(1900, 2, 28));
+        // Serial 60 is the 29 February 1900 Excel shows, a day that never was.
+        assert_eq!(at(60.0, false), Cell::text("1900-02-29"));
+        assert_eq!(at(60.5, false), Cell::text("1900-02-29 12:00:00"));
+        assert_eq!(at(61.0, false), day(1900, 3, 1));
+        assert_eq!(at(44228.0, false), day(2021, 2, 1));
+        // The 1904 system: serial 0 is 1904-01-01, a negative one before.
+        assert_eq!(at(0.0, true), day(1904, 1, 1));
+        assert_eq!(at(-1462.0, true), day(1899, 12, 30));
+        assert_eq!(at(-1493.0, true), day(1899, 11, 29));
     }
 
     #[test]
