@@ -24,11 +24,20 @@
 //!
 //! A transfers cell that says none in any usual way (« aucun », « néant »,
 //! « N/A », « sans objet », « non applicable », « pas de transfert… », `/`,
-//! `0`, any case or accents) and holds no `country: recipient` line is no
-//! transfer; a line that is not `country: recipient`, or whose country side
-//! is a negation (« Non : … », « Néant, sauf Maroc : … »), is said and not
-//! imported (never taken as a country). A list
-//! bullet starting a line of a list cell is left out. Measure titles that
+//! `0`, any case or accents; the whole cell or each of its lines) and holds
+//! no `country: recipient` line is no transfer; « aucun (à confirmer) » too,
+//! the mark said (a controller file marks no field to confirm). A line that
+//! is not `country: recipient`, or whose country side is a negation
+//! (« Non : … », « Néant, sauf Maroc : … »), is said and not imported
+//! (never taken as a country); so is a line saying none beside others.
+//!
+//! A representative's or DPO's cell gives one name (its other lines), one
+//! e-mail address (a line with `@`; a line of addresses only is split at
+//! `;`, `,` or spaces) and one phone (a line of a number's signs): every
+//! other address or phone is said, not imported. The controller's contact
+//! cell is its address, every line kept. A list marker starting a line of
+//! a list cell is left out: a bullet, `1.`, `2)` or `a)` then a space
+//! (« 2 sauvegardes par jour » keeps its number). Measure titles that
 //! differ only in case or spaces are one measure (said); an id made with a
 //! suffix is said; a line holding `;`, or `,` then a capital, is imported
 //! as ONE measure, as typed, and said (`signalé`): splitting it could cut a
@@ -57,9 +66,10 @@ pub enum Field {
     Controller,
     /// The controller's contact details (its address).
     ControllerContact,
-    /// The controller's representative (name, e-mail on its own line).
+    /// The controller's representative (name, e-mail and phone on their
+    /// own lines).
     Representative,
-    /// The controller's data-protection officer (name, e-mail).
+    /// The controller's data-protection officer (name, e-mail, phone).
     Dpo,
     /// The category of processing.
     Category,
@@ -264,10 +274,10 @@ struct Draft {
     /// The row of each category, in the order of `activities`.
     category_rows: Vec<usize>,
     transfers: Option<Vec<Transfer>>,
-    /// The rows that say « aucun » transfer (with the text), and those
-    /// that list some (with their safeguards): both is a contradiction,
-    /// and no transfer is kept.
-    nones: Vec<(usize, String)>,
+    /// The rows that say « aucun » transfer (with the text, and whether
+    /// it bears a « (à confirmer) » mark), and those that list some (with
+    /// their safeguards): both is a contradiction, and no transfer is kept.
+    nones: Vec<(usize, String, bool)>,
     listed: Vec<(usize, String, Option<String>)>,
 }
 
@@ -289,6 +299,7 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
         ..Imported::default()
     };
     let mut drafts: Vec<Draft> = Vec::new();
+    let words = super::own::Words::new();
     // The row where each measure of `out.measures` is first named.
     let mut measure_rows: Vec<usize> = Vec::new();
     // A field two columns give (a header twice, a mapped column beside the
@@ -422,7 +433,7 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
             Field::ConventionMonths,
         ] {
             if let Some(c) = at(f) {
-                if let Some(why) = set_fact(d, f, sheet.cell(row, c)) {
+                for why in set_fact(d, f, sheet.cell(row, c)) {
                     out.problems.push(problem(row, c, why));
                 }
             }
@@ -552,10 +563,17 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
             continue;
         }
         let safeguards = text(Field::Safeguards);
-        match text(Field::Transfers) {
-            Some(t) if !is_none_cell(&t) => d.listed.push((row, t, safeguards)),
+        let transfers = text(Field::Transfers);
+        // « aucun (à confirmer) » is none; a controller file marks no field
+        // to confirm: the mark is said when « none » is kept.
+        let marked_none = transfers
+            .as_deref()
+            .and_then(|t| without_mark(&words, t))
+            .is_some_and(|t| is_none_cell(&t));
+        match transfers {
+            Some(t) if !marked_none && !is_none_cell(&t) => d.listed.push((row, t, safeguards)),
             none => {
-                d.nones.extend(none.map(|t| (row, t)));
+                d.nones.extend(none.map(|t| (row, t, marked_none)));
                 if let (Some(v), Some(c)) = (safeguards, at(Field::Safeguards)) {
                     out.problems.push(problem(
                         row,
@@ -584,7 +602,7 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
 /// safeguards columns `cols`: « aucun » on one row and transfers listed on
 /// another contradict each other, and then every one of those cells is
 /// said and none kept (not known: « à compléter »); « aucun » alone is no
-/// transfer; else each listed line is a transfer (`country: recipient`),
+/// transfer (a « (à confirmer) » mark on it said); else each listed line is a transfer (`country: recipient`),
 /// its safeguards a line each, or the whole cell for all (said); a line
 /// of another shape is said and not imported (no transfers read at all:
 /// not known, « à compléter »).
@@ -598,13 +616,14 @@ fn settle_transfers(
             say(row, c, why);
         }
     };
-    if let (Some((none_row, _)), Some((listed_row, _, _))) = (d.nones.first(), d.listed.first()) {
+    if let (Some((none_row, _, _)), Some((listed_row, _, _))) = (d.nones.first(), d.listed.first())
+    {
         let contradicts = |value: &str, first: usize| {
             Msg::new("sheetimport-f14-none-and-listed")
                 .arg("value", value)
                 .arg("first", first)
         };
-        for (row, t) in &d.nones {
+        for (row, t, _) in &d.nones {
             say_at(*row, t_col, contradicts(t, *listed_row));
         }
         for (row, t, safeguards) in &d.listed {
@@ -622,6 +641,10 @@ fn settle_transfers(
         return None;
     }
     if d.listed.is_empty() {
+        for (row, t, _) in d.nones.iter().filter(|n| n.2) {
+            let why = Msg::new("sheetimport-f14-mark-dropped").arg("value", t.as_str());
+            say_at(*row, t_col, why);
+        }
         return (!d.nones.is_empty()).then(Vec::new);
     }
     let mut list: Vec<Transfer> = Vec::new();
@@ -650,11 +673,14 @@ fn settle_transfers(
                 Some((a, b)) if !negated(a) => (a.to_string(), b.to_string()),
                 _ => {
                     unread = true;
-                    say_at(
-                        *row,
-                        t_col,
-                        Msg::new("sheetimport-f14i-transfer-unread").arg("value", line.as_str()),
-                    );
+                    // A line that says none, beside other lines: left out,
+                    // said as such (not as a line of no known shape).
+                    let key = if country_recipient(&line).is_none() && is_none_word(&line) {
+                        "sheetimport-f14k-none-line"
+                    } else {
+                        "sheetimport-f14i-transfer-unread"
+                    };
+                    say_at(*row, t_col, Msg::new(key).arg("value", line.as_str()));
                     // Its own safeguard (aligned) goes with it: said.
                     if let Some(g) = each.get(i).filter(|_| aligned) {
                         say_at(
@@ -700,21 +726,27 @@ fn settle_transfers(
     (!(unread && list.is_empty())).then_some(list)
 }
 
-/// Sets the controller fact `f` of `d` from `cell`: `None` when placed (or
-/// the same as already given), else why not.
-fn set_fact(d: &mut Draft, f: Field, cell: &Cell) -> Option<Msg> {
-    let v = given(cell)?;
+/// Sets the controller fact `f` of `d` from `cell`: nothing when placed
+/// (or the same as already given), else why not (or, for a contact, what
+/// of the cell it cannot hold).
+fn set_fact(d: &mut Draft, f: Field, cell: &Cell) -> Vec<Msg> {
+    let Some(v) = given(cell) else {
+        return Vec::new();
+    };
     let differs = |first: usize| {
-        Some(
-            Msg::new("sheetimport-differs")
-                .arg("value", v.as_str())
-                .arg("first", first),
-        )
+        vec![Msg::new("sheetimport-differs")
+            .arg("value", v.as_str())
+            .arg("first", first)]
     };
     let first = d.row;
     match f {
         Field::ControllerContact => {
-            let address = v.lines().map(str::trim).collect::<Vec<_>>().join(", ");
+            let address = v
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join(", ");
             match &d.address {
                 Some(a) if *a != address => return differs(first),
                 Some(_) => {}
@@ -722,7 +754,7 @@ fn set_fact(d: &mut Draft, f: Field, cell: &Cell) -> Option<Msg> {
             }
         }
         Field::Representative | Field::Dpo => {
-            let contact = contact(&v);
+            let (contact, mails, phones) = contact(&v);
             let slot = if f == Field::Dpo {
                 &mut d.dpo
             } else {
@@ -733,6 +765,23 @@ fn set_fact(d: &mut Draft, f: Field, cell: &Cell) -> Option<Msg> {
             } else if *slot != contact {
                 return differs(first);
             }
+            // The contact's e-mail and phone are the first; the others
+            // are said, each kind once.
+            let mut said = Vec::new();
+            for (others, key, kept) in [
+                (mails, "sheetimport-f14k-contact-email", &slot.email),
+                (phones, "sheetimport-f14k-contact-phone", &slot.phone),
+            ] {
+                if !others.is_empty() {
+                    said.push(
+                        Msg::new(key)
+                            .arg("value", others.join(" ; "))
+                            .arg("n", others.len())
+                            .arg("kept", kept.clone().unwrap_or_default()),
+                    );
+                }
+            }
+            return said;
         }
         Field::ConventionTitle => match &d.title {
             Some(t) if *t != v => return differs(first),
@@ -742,7 +791,7 @@ fn set_fact(d: &mut Draft, f: Field, cell: &Cell) -> Option<Msg> {
         Field::ConventionStart => {
             let day = match crate::sheet::read::date_of(cell) {
                 Ok(day) => day,
-                Err(why) => return Some(super::not_a_date(&why, &v)),
+                Err(why) => return vec![super::not_a_date(&why, &v)],
             };
             match d.start {
                 Some(s) if s != day => return differs(first),
@@ -752,7 +801,7 @@ fn set_fact(d: &mut Draft, f: Field, cell: &Cell) -> Option<Msg> {
         }
         Field::ConventionMonths => {
             let Ok(n) = v.trim().parse::<u32>() else {
-                return Some(Msg::new("sheetimport-bad-number").arg("value", v));
+                return vec![Msg::new("sheetimport-bad-number").arg("value", v)];
             };
             match d.months {
                 Some(m) if m != n => return differs(first),
@@ -762,7 +811,7 @@ fn set_fact(d: &mut Draft, f: Field, cell: &Cell) -> Option<Msg> {
         }
         _ => {}
     }
-    None
+    Vec::new()
 }
 
 /// A cell's text, `None` when empty or the words for a value to complete
@@ -771,39 +820,95 @@ fn given(cell: &Cell) -> Option<String> {
     as_text(cell).filter(|v| !crate::workspace::is_placeholder(v))
 }
 
-/// A contact from a cell: a line with `@` is the e-mail, the others the
-/// name.
-fn contact(v: &str) -> Contact {
-    let (mails, names): (Vec<&str>, Vec<&str>) = v
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .partition(|l| l.contains('@'));
-    Contact {
-        name: Some(names.join(" ")).filter(|s| !s.is_empty()),
-        email: mails.first().map(|m| m.to_string()),
-        ..Contact::default()
+/// A contact from a cell, and the values it cannot hold: a line with `@`
+/// gives e-mail addresses (several when it holds only addresses, split at
+/// `;`, `,` or spaces, each one an address lettre parses; else the line is
+/// one value, as typed, for `dpo check` to judge), a line of a phone
+/// number's signs ([`is_phone`]) the phone, the others the name, joined by
+/// a space. The contact has one e-mail and one phone: the first of each;
+/// every other one is returned (e-mails, then phones), never dropped
+/// unsaid.
+fn contact(v: &str) -> (Contact, Vec<String>, Vec<String>) {
+    let (mut names, mut mails, mut phones) = (Vec::new(), Vec::new(), Vec::new());
+    for line in v.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if line.contains('@') {
+            let parts: Vec<&str> = line
+                .split(|c: char| c == ';' || c == ',' || c.is_whitespace())
+                .filter(|p| !p.is_empty())
+                .collect();
+            if parts.len() > 1 && parts.iter().all(|p| p.parse::<lettre::Address>().is_ok()) {
+                mails.extend(parts.into_iter().map(str::to_string));
+            } else {
+                mails.push(line.to_string());
+            }
+        } else if is_phone(line) {
+            phones.push(line.to_string());
+        } else {
+            names.push(line);
+        }
     }
+    let mut mails = mails.into_iter();
+    let mut phones = phones.into_iter();
+    let contact = Contact {
+        name: Some(names.join(" ")).filter(|s| !s.is_empty()),
+        email: mails.next(),
+        phone: phones.next(),
+        ..Contact::default()
+    };
+    (contact, mails.collect(), phones.collect())
 }
 
-/// A cell's lines, trimmed, a list bullet that starts one left out
-/// (`-`, `•`, `*`, `–`, `—`, `·` and a space), empty ones left out.
+/// Whether a line is a phone number: digits (at least six), with only
+/// the signs people write in one (spaces, `+`, `.`, `-`, `/`, brackets).
+fn is_phone(line: &str) -> bool {
+    line.chars().filter(char::is_ascii_digit).count() >= 6
+        && line
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_whitespace() || "+.-/()".contains(c))
+}
+
+/// A cell's lines, trimmed, a list marker that starts one left out, empty
+/// ones left out. A marker is a bullet (`-`, `•`, `*`, `–`, `—`, `·`), a
+/// number of up to three digits followed by `.` or `)` (`1.`, `2)`), or a
+/// letter followed by `)` (`a)`), then a space: « 2 sauvegardes par jour »
+/// and « 3DES » keep their number.
 fn lines(v: Option<String>) -> Vec<String> {
     v.iter()
         .flat_map(|v| v.lines())
-        .map(|l| {
-            let l = l.trim();
-            let mut cs = l.chars();
-            match (cs.next(), cs.next()) {
-                (Some('-' | '•' | '*' | '–' | '—' | '·'), Some(c)) if c.is_whitespace() => {
-                    cs.as_str().trim()
-                }
-                _ => l,
-            }
-        })
+        .map(|l| unmarked_item(l.trim()))
         .filter(|l| !l.is_empty())
         .map(str::to_string)
         .collect()
+}
+
+/// `line` without the list marker that starts it ([`lines`]), trimmed.
+fn unmarked_item(line: &str) -> &str {
+    let marker = match line.find(char::is_whitespace) {
+        Some(end) => &line[..end],
+        None => return line,
+    };
+    let mut cs = marker.chars();
+    let bullet =
+        matches!(cs.next(), Some('-' | '•' | '*' | '–' | '—' | '·')) && cs.next().is_none();
+    let numbered = match marker.char_indices().last() {
+        Some((end, '.' | ')')) => {
+            let body = &marker[..end];
+            (1..=3).contains(&body.len()) && body.chars().all(|c| c.is_ascii_digit())
+        }
+        _ => false,
+    };
+    let lettered = {
+        let mut cs = marker.chars();
+        matches!(
+            (cs.next(), cs.next(), cs.next()),
+            (Some(c), Some(')'), None) if c.is_alphabetic()
+        )
+    };
+    if bullet || numbered || lettered {
+        line[marker.len()..].trim()
+    } else {
+        line
+    }
 }
 
 /// Whether a measure's line looks like two measures on one line: a `;`
@@ -834,11 +939,30 @@ fn country_recipient(line: &str) -> Option<(&str, &str)> {
     (!a.is_empty() && !b.is_empty()).then_some((a, b))
 }
 
-/// Whether a transfers cell says there are none ([`is_none_word`]) and
-/// holds no `country: recipient` line: « Pas de transfert » followed by
-/// « États-Unis : Microsoft » lists a transfer, never none.
+/// Whether a transfers cell says there are none ([`is_none_word`], the
+/// whole cell or each of its lines) and holds no `country: recipient`
+/// line: « Pas de transfert » followed by « États-Unis : Microsoft »
+/// lists a transfer, never none.
 fn is_none_cell(v: &str) -> bool {
-    !v.lines().any(|l| country_recipient(l).is_some()) && is_none_word(v)
+    !v.lines().any(|l| country_recipient(l).is_some())
+        && (is_none_word(v) || lines(Some(v.to_string())).iter().all(|l| is_none_word(l)))
+}
+
+/// A transfers cell without its « (à confirmer) » mark (on any of its
+/// lines, in either language, whatever its case), `None` when it has none.
+fn without_mark(words: &super::own::Words, v: &str) -> Option<String> {
+    let mut marked = false;
+    let lines: Vec<String> = v
+        .lines()
+        .map(|l| match words.strip_mark(l) {
+            Some((kept, _)) => {
+                marked = true;
+                kept
+            }
+            None => l.to_string(),
+        })
+        .collect();
+    marked.then(|| lines.join("\n"))
 }
 
 /// Whether the country side of a `country: recipient` line is a negation
@@ -1078,6 +1202,47 @@ mod tests {
         assert_eq!(at(5), [(Some(3), none), (Some(4), dropped)]);
         assert_eq!(places(&out).len(), 5);
         assert!(out.problems.iter().all(|p| !p.kept()));
+    }
+
+    #[test]
+    fn list_markers_are_left_out_but_a_leading_number_of_a_title_is_kept() {
+        for (typed, item) in [
+            ("- Sauvegardes", "Sauvegardes"),
+            ("• Antivirus", "Antivirus"),
+            ("1. Sauvegardes", "Sauvegardes"),
+            ("2) Chiffrement", "Chiffrement"),
+            ("10.  Pare-feu", "Pare-feu"),
+            ("a) Antivirus", "Antivirus"),
+            ("2 sauvegardes par jour", "2 sauvegardes par jour"),
+            ("3DES", "3DES"),
+            ("1.5 Go", "1.5 Go"),
+            ("2021. Bilan", "2021. Bilan"),
+            ("-Pare-feu", "-Pare-feu"),
+            ("ab) x", "ab) x"),
+            ("1.", "1."),
+        ] {
+            assert_eq!(unmarked_item(typed), item, "{typed}");
+        }
+    }
+
+    #[test]
+    fn a_contact_cell_keeps_one_email_and_one_phone_and_gives_back_the_others() {
+        let (c, mails, phones) = contact(
+            "Jean Maire\nmaire@a.fr ; cabinet@a.fr\n01 23 45 67 89\nsec@a.fr\n+33 6 00 00 00 00",
+        );
+        assert_eq!(c.name.as_deref(), Some("Jean Maire"));
+        assert_eq!(c.email.as_deref(), Some("maire@a.fr"));
+        assert_eq!(c.phone.as_deref(), Some("01 23 45 67 89"));
+        assert_eq!(mails, ["cabinet@a.fr", "sec@a.fr"]);
+        assert_eq!(phones, ["+33 6 00 00 00 00"]);
+        // Words around an address: the line is one value, as typed.
+        let (c, mails, _) = contact("Courriel : dpo@a.fr");
+        assert_eq!(c.email.as_deref(), Some("Courriel : dpo@a.fr"));
+        assert!(mails.is_empty());
+        // A short number is not a phone: it stays in the name.
+        let (c, _, phones) = contact("Bureau 12");
+        assert_eq!(c.name.as_deref(), Some("Bureau 12"));
+        assert!(phones.is_empty() && c.phone.is_none());
     }
 
     #[test]

@@ -161,14 +161,14 @@ fn header_kind(row: &[Cell]) -> Option<(Kind, Vec<Option<String>>)> {
 }
 
 /// The words of the cells, both languages.
-struct Words {
+pub(super) struct Words {
     todo: Vec<String>,
     none: Vec<String>,
     to_confirm: Vec<String>,
 }
 
 impl Words {
-    fn new() -> Self {
+    pub(super) fn new() -> Self {
         let all = |id: &str| {
             [Lang::Fr, Lang::En]
                 .map(|l| Catalog::of(l).get(id).to_string())
@@ -216,7 +216,7 @@ impl Words {
     /// `line` without its « (à confirmer) » mark, in either language,
     /// whatever its case and accents, and whether the mark stood inside
     /// the line (`true`: text typed after it) rather than at its end.
-    fn strip_mark(&self, line: &str) -> Option<(String, bool)> {
+    pub(super) fn strip_mark(&self, line: &str) -> Option<(String, bool)> {
         let line = line.trim_end();
         let marks: Vec<String> = self
             .to_confirm

@@ -138,3 +138,13 @@ sheetimport-f14i-measure-id-made = “{ $value }”: the identifier “{ $base }
 sheetimport-f14i-no-key-column = the “key” column of the sheet “{ $value }” is gone; each row is known by its field label (column A), as the export writes it
 sheetimport-f14i-unknown-label = “{ $value }”: without the “key” column a row is known by its field label (column A), and this one is no field of the processor; the value is not imported (give the label back its original text)
 sheetimport-f14i-safeguards-unread = “{ $value }”: the safeguards of a transfer not imported (see the transfers column) are not imported either
+# Part f14k: what a contact or transfers cell cannot hold (seventh review).
+sheetimport-f14k-contact-email = “{ $value }”: a contact has one e-mail address; “{ $kept }” is imported, { $n ->
+    [one] this one is not
+   *[other] these { $n } others are not
+  }
+sheetimport-f14k-contact-phone = “{ $value }”: a contact has one phone number; “{ $kept }” is imported, { $n ->
+    [one] this one is not
+   *[other] these { $n } others are not
+  }
+sheetimport-f14k-none-line = “{ $value }”: this line says there is no transfer, beside other lines of the same cell; it is not imported, and each other line is read as a transfer

@@ -138,3 +138,13 @@ sheetimport-f14i-measure-id-made = « { $value } » : l'identifiant « {
 sheetimport-f14i-no-key-column = la colonne « clé » de la feuille « { $value } » a disparu ; chaque ligne est reconnue à sa rubrique (colonne A), telle que l'export l'écrit
 sheetimport-f14i-unknown-label = « { $value } » : sans la colonne « clé », la ligne est reconnue à sa rubrique (colonne A), et celle-ci n'est celle d'aucun champ du sous-traitant ; la valeur n'est pas importée (redonnez à la rubrique son texte d'origine)
 sheetimport-f14i-safeguards-unread = « { $value } » : les garanties d'un transfert non importé (voir la colonne des transferts) ne sont pas importées non plus
+# Partie f14k : ce qu'une cellule de contact ou de transferts ne peut tenir (septième revue).
+sheetimport-f14k-contact-email = « { $value } » : un contact n'a qu'une adresse électronique ; « { $kept } » est importée, { $n ->
+    [one] celle-ci ne l'est pas
+   *[other] ces { $n } autres ne le sont pas
+  }
+sheetimport-f14k-contact-phone = « { $value } » : un contact n'a qu'un numéro de téléphone ; « { $kept } » est importé, { $n ->
+    [one] celui-ci ne l'est pas
+   *[other] ces { $n } autres ne le sont pas
+  }
+sheetimport-f14k-none-line = « { $value } » : cette ligne dit qu'il n'y a pas de transfert, à côté d'autres lignes de la même cellule ; elle n'est pas importée, et chaque autre ligne est lue comme un transfert

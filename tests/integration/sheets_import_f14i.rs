@@ -16,7 +16,7 @@ use crate::sheets_import::{
 use crate::support::{Dpo, Workspace};
 
 /// The 13 authority headers, in the catalog's order.
-const APD_HEADERS: &str = r#"
+pub(crate) const APD_HEADERS: &str = r#"
 ws.title = "Registre"
 ws.append(["Nom du responsable du traitement", "Coordonnées du responsable du traitement",
   "Représentant du responsable du traitement", "Délégué à la protection des données du responsable du traitement",
@@ -31,7 +31,7 @@ def row(ctl, cat, transfers="aucun", measures="Pare-feu", data=None):
 "#;
 
 /// Imports the authority sheet made by `rows` (Python calls of `row`).
-fn apd(ws: &Workspace, rows: &str) -> (crate::support::dpo::Run, std::path::PathBuf) {
+pub(crate) fn apd(ws: &Workspace, rows: &str) -> (crate::support::dpo::Run, std::path::PathBuf) {
     let xlsx = ws.path("registre-apd.xlsx");
     openpyxl(&xlsx, &format!("{APD_HEADERS}\n{rows}"));
     let into = ws.path("nouveau");
