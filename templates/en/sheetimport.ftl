@@ -138,3 +138,8 @@ sheetimport-f14i-measure-id-made = “{ $value }”: the identifier “{ $base }
 sheetimport-f14i-no-key-column = the “key” column of the sheet “{ $value }” is gone; each row is known by its field label (column A), as the export writes it
 sheetimport-f14i-unknown-label = “{ $value }”: without the “key” column a row is known by its field label (column A), and this one is no field of the processor; the value is not imported (give the label back its original text)
 sheetimport-f14i-safeguards-unread = “{ $value }”: the safeguards of a transfer not imported (see the transfers column) are not imported either
+# Part f14j: "to be completed" among other words, the words for "no transfer", names but for case (seventh review).
+sheetimport-f14j-todo-among = “{ $value }”: the words “to be completed” are in it among others; that is no fact: the value is imported as missing, to be completed (this text is kept only here)
+sheetimport-f14j-none-contradicted = “{ $value }”: this country says there is no transfer, but the row gives one (“{ $other }”); neither is imported: this controller's transfers stay { $kept }
+sheetimport-f14j-no-recipient = “{ $value }”: a transfer with no recipient; it is imported, its recipient to be completed
+sheetimport-f14j-name-case = “{ $value }”: found in sheet “{ $sheet }” but for case and accents, named “{ $kept }”; that name is kept
