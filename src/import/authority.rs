@@ -32,8 +32,9 @@
 //! differ only in case or spaces are one measure (said); an id made with a
 //! suffix is said; a line holding `;`, or `,` then a capital, is imported
 //! as ONE measure, as typed, and said (`signalé`): splitting it could cut a
-//! title that holds the sign. « à compléter » in any case or accents is no
-//! value. The convention's renewals are not in this layout: left out of
+//! title that holds the sign. « à compléter » in any case or accents, with
+//! punctuation or brackets around it, is no value; among other words it is
+//! no value either, its text said. The convention's renewals are not in this layout: left out of
 //! the file, not stated as 0.
 
 use std::collections::BTreeMap;

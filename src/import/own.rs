@@ -6,13 +6,17 @@
 //! of the field it holds.
 //!
 //! The cells' words are undone: « à compléter » (any case, with or without
-//! accents) is a value not given;
+//! accents, quotes, brackets or punctuation) is a value not given, and so
+//! is a cell that holds it among other words (its text said);
 //! `value (à confirmer)` is the value, its field put back in the record's
 //! `to_confirm` (the mark found on any line of the cell, whatever its case
 //! and accents: « (À CONFIRMER) » is one; a mark typed inside a line, text
 //! after it, still puts the field back in `to_confirm`, is taken out of the
 //! text, the words around it joined by one space, and is said as noted);
-//! « aucun » is an empty list (and `transfers: []`); a list is
+//! « aucun » is an empty list, and `transfers: []` for it or another word
+//! for none the authority's layout knows (« Néant », « N/A »…) alone in
+//! the country column (beside a recipient or another country it is said,
+//! the transfers not read; a country with no recipient is said); a list is
 //! one item per line, escaped ([`crate::sheet::unescape_item`]); a
 //! transfer column with more lines than the countries' is reported, its
 //! transfers not read. Sub-processors and measures, shown by name, are
@@ -20,7 +24,8 @@
 //! share a name, or the id itself; a name found nowhere is the record's
 //! whose name was cleared when only one was, said; an unknown or
 //! ambiguous name is a [`Problem`]; names compare with their apostrophes
-//! (’ is ') and white space of any kind normalised); a system shown as
+//! (’ is ') and white space of any kind normalised, and else without case
+//! and accents, said, when one record alone is so named); a system shown as
 //! another category's
 //! name is that category's id again. A record named twice in one list
 //! cell (a sub-processor, a measure, a controller, a category, a system)

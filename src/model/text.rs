@@ -120,7 +120,14 @@ pub fn is_placeholder(v: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::is_placeholder;
+    use super::{folded, is_placeholder};
+
+    #[test]
+    fn folding_leaves_out_case_accents_and_extra_spaces() {
+        assert_eq!(folded("  NÉANT "), "neant");
+        assert_eq!(folded("Ne\u{301}ant\u{a0} Sans  objet"), "neant sans objet");
+        assert_eq!(folded("À Compléter"), "a completer");
+    }
 
     #[test]
     fn the_words_for_unknown_are_no_value() {

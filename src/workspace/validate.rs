@@ -6,8 +6,10 @@
 //! address (parsed by lettre, as the mail is sent), an interval of 0 months
 //! are errors, and so is a date before 1900 (a year typed in two digits:
 //! convention, renewal, measure test, sub-processor contract); a security
-//! measure tested on a day still to come, and a convention allowing
-//! renewals with no notice period (0 months), are warnings.
+//! measure tested or a person trained on a day still to come, a convention
+//! allowing renewals with no notice period (0 months), and a text of the
+//! register's files that is or holds « à compléter » (any case, accents or
+//! punctuation), are warnings.
 
 use std::collections::HashMap;
 
@@ -289,7 +291,7 @@ fn todo_words() -> [String; 2] {
 /// brackets or punctuation around them (`(à compléter)`, `À Compléter.`).
 pub fn is_placeholder(v: &str) -> bool {
     let v = bare_words(v);
-    todo_words().iter().any(|t| *t == v)
+    todo_words().contains(&v)
 }
 
 /// Whether `v` holds the words for a value to complete among other words
@@ -831,4 +833,35 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
     let mut out = c.out;
     out.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{holds_placeholder, is_placeholder};
+
+    #[test]
+    fn the_placeholder_wrapped_is_one_and_among_other_words_is_held() {
+        for v in [
+            "« à compléter »",
+            "À Compléter.",
+            "(à compléter)",
+            "A COMPLETER !",
+            "\"to be completed\"",
+            "[à  compléter]",
+        ] {
+            assert!(is_placeholder(v), "{v:?}");
+            assert!(!holds_placeholder(v), "{v:?}");
+        }
+        for v in [
+            "A compléter (adresse)",
+            "Rue X — à compléter",
+            "address to be completed",
+        ] {
+            assert!(!is_placeholder(v), "{v:?}");
+            assert!(holds_placeholder(v), "{v:?}");
+        }
+        for v in ["", "Rue de la Paix", "à compléterons", "compléter"] {
+            assert!(!is_placeholder(v) && !holds_placeholder(v), "{v:?}");
+        }
+    }
 }

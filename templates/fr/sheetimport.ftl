@@ -139,7 +139,7 @@ sheetimport-f14i-no-key-column = la colonne « clé » de la feuille « { 
 sheetimport-f14i-unknown-label = « { $value } » : sans la colonne « clé », la ligne est reconnue à sa rubrique (colonne A), et celle-ci n'est celle d'aucun champ du sous-traitant ; la valeur n'est pas importée (redonnez à la rubrique son texte d'origine)
 sheetimport-f14i-safeguards-unread = « { $value } » : les garanties d'un transfert non importé (voir la colonne des transferts) ne sont pas importées non plus
 # Partie f14j : « à compléter » parmi d'autres mots, les mots pour « aucun transfert », les noms à la casse près (septième revue).
-sheetimport-f14j-todo-among = « { $value } » : les mots « à compléter » y figurent parmi d'autres ; ce n'est pas un fait : la valeur est importée comme manquante, à compléter (ce texte n'est gardé qu'ici)
-sheetimport-f14j-none-contradicted = « { $value } » : ce pays dit qu'il n'y a aucun transfert, mais la ligne en indique un (« { $other } ») ; ni l'un ni l'autre n'est importé : les transferts de ce responsable restent { $kept }
-sheetimport-f14j-no-recipient = « { $value } » : un transfert sans destinataire ; il est importé, son destinataire à compléter
-sheetimport-f14j-name-case = « { $value } » : trouvé dans la feuille « { $sheet } » à la casse et aux accents près, sous le nom « { $kept } » ; c'est ce nom qui est gardé
+sheetimport-f14j-todo-among = « { $value } » : les mots « à compléter » y figurent parmi d'autres ; ce n'est pas un fait : la valeur est importée comme manquante, à compléter (ce texte n'est gardé qu'ici)
+sheetimport-f14j-none-contradicted = « { $value } » : ce pays dit qu'il n'y a aucun transfert, mais la ligne en indique un (« { $other } ») ; ni l'un ni l'autre n'est importé : les transferts de ce responsable restent { $kept }
+sheetimport-f14j-no-recipient = « { $value } » : un transfert sans destinataire ; il est importé, son destinataire à compléter
+sheetimport-f14j-name-case = « { $value } » : trouvé dans la feuille « { $sheet } » à la casse et aux accents près, sous le nom « { $kept } » ; c'est ce nom qui est gardé
