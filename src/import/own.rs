@@ -1542,9 +1542,12 @@ fn report_copies(
         let mut differ: Vec<(String, Vec<usize>)> = Vec::new();
         for &row in rows {
             let cell = k.sheet.cell(row, c);
+            // « à compléter » among other words is a text that differs
+            // from a value not given, never the same.
             let here =
-                r.w.unmark(cell)
-                    .map(|(t, _)| t.trim().to_string())
+                r.w.todo_among(cell)
+                    .or_else(|| r.w.unmark(cell).map(|(t, _)| t))
+                    .map(|t| t.trim().to_string())
                     .filter(|s| !s.is_empty());
             // An empty cell (a row added by hand) is no value: nothing lost.
             let typed = as_text(cell).unwrap_or_default();
