@@ -41,8 +41,9 @@
 //! differ only in case or spaces are one measure (said); an id made with a
 //! suffix is said; a line holding `;`, or `,` then a capital, is imported
 //! as ONE measure, as typed, and said (`signalé`): splitting it could cut a
-//! title that holds the sign. « à compléter » in any case or accents is no
-//! value. The convention's renewals are not in this layout: left out of
+//! title that holds the sign. « à compléter » in any case or accents, with
+//! punctuation or brackets around it, is no value; among other words it is
+//! no value either, its text said. The convention's renewals are not in this layout: left out of
 //! the file, not stated as 0.
 
 use std::collections::BTreeMap;
@@ -366,6 +367,18 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
                     };
                     out.problems.push(problem(row, c + 1, why.arg("value", v)));
                 }
+            }
+        }
+        // « à compléter » among other words: no fact, the value missing
+        // (`given`), the text said (a controller's name: below, if none).
+        for (c, f) in fields.iter().enumerate() {
+            let Some(v) = as_text(sheet.cell(row, c + 1)) else {
+                continue;
+            };
+            if f.is_some_and(|f| f != Field::Controller) && crate::workspace::holds_placeholder(&v)
+            {
+                let why = Msg::new("sheetimport-f14j-todo-among").arg("value", v);
+                out.problems.push(problem(row, c + 1, why));
             }
         }
         let name =
@@ -815,9 +828,11 @@ fn set_fact(d: &mut Draft, f: Field, cell: &Cell) -> Vec<Msg> {
 }
 
 /// A cell's text, `None` when empty or the words for a value to complete
-/// (« à compléter » in any case, with or without accents: not a fact).
+/// (« à compléter » in any case, with or without accents, punctuation or
+/// brackets, or among other words: not a fact).
 fn given(cell: &Cell) -> Option<String> {
-    as_text(cell).filter(|v| !crate::workspace::is_placeholder(v))
+    as_text(cell)
+        .filter(|v| !crate::workspace::is_placeholder(v) && !crate::workspace::holds_placeholder(v))
 }
 
 /// A contact from a cell, and the values it cannot hold: a line with `@`
@@ -969,7 +984,7 @@ fn without_mark(words: &super::own::Words, v: &str) -> Option<String> {
 /// and not a country (« Non : aucun transfert », « Aucun : données
 /// hébergées en France », « Néant, sauf Maroc : … »): such a line is not
 /// understood, said, never imported as a transfer to « Non ».
-fn negated(country: &str) -> bool {
+pub(super) fn negated(country: &str) -> bool {
     const FIRST: [&str; 11] = [
         "aucun", "aucune", "neant", "non", "no", "none", "pas", "sans", "rien", "nil", "nothing",
     ];
@@ -986,7 +1001,7 @@ fn negated(country: &str) -> bool {
 /// (« Néant », « N/A », « Sans objet », « Pas de transfert », « Aucun
 /// transfert hors UE », « / », « 0 »…), whatever its case, accents and
 /// final full stop.
-fn is_none_word(v: &str) -> bool {
+pub(super) fn is_none_word(v: &str) -> bool {
     let v = folded(v);
     let v = v.trim_end_matches(['.', '!', ';']).trim();
     let said = [Lang::Fr, Lang::En].map(|l| folded(Catalog::of(l).get("none")));

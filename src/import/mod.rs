@@ -67,6 +67,8 @@ impl Problem {
                 | "sheetimport-f14e-phone-number"
                 | "sheetimport-f14i-measure-merged"
                 | "sheetimport-f14i-measure-id-made"
+                | "sheetimport-f14j-name-case"
+                | "sheetimport-f14j-no-recipient"
         )
     }
 
@@ -87,6 +89,7 @@ impl Problem {
                 | "sheetimport-f14g-repeat-merged"
                 | "sheetimport-f14i-measure-list"
                 | "sheetimport-f14i-no-key-column"
+                | "sheetimport-f14j-todo-among"
         )
     }
 
@@ -420,15 +423,9 @@ pub(crate) fn normal(s: &str) -> String {
         .to_lowercase()
 }
 
-/// `s` compared without case, accents or extra spaces: each character
-/// decomposed (NFD), its combining marks left out, the rest as [`normal`]
-/// gives it (« NÉANT » is « neant »).
-pub(crate) fn folded(s: &str) -> String {
-    use unicode_normalization::char::is_combining_mark;
-    use unicode_normalization::UnicodeNormalization;
-    let bare: String = s.nfd().filter(|c| !is_combining_mark(*c)).collect();
-    normal(&bare)
-}
+/// `s` compared without case, accents or extra spaces (« NÉANT » is
+/// « neant »): the workspace's one folding, [`crate::model::folded`].
+pub(crate) use crate::model::folded;
 
 /// An identifier made from a name (« Hébergement de la messagerie » →
 /// `hebergement-de-la-messagerie`), distinct from `taken`.

@@ -6,13 +6,17 @@
 //! of the field it holds.
 //!
 //! The cells' words are undone: « à compléter » (any case, with or without
-//! accents) is a value not given;
+//! accents, quotes, brackets or punctuation) is a value not given, and so
+//! is a cell that holds it among other words (its text said);
 //! `value (à confirmer)` is the value, its field put back in the record's
 //! `to_confirm` (the mark found on any line of the cell, whatever its case
 //! and accents: « (À CONFIRMER) » is one; a mark typed inside a line, text
 //! after it, still puts the field back in `to_confirm`, is taken out of the
 //! text, the words around it joined by one space, and is said as noted);
-//! « aucun » is an empty list (and `transfers: []`); a list is
+//! « aucun » is an empty list, and `transfers: []` for it or another word
+//! for none the authority's layout knows (« Néant », « N/A »…) alone in
+//! the country column (beside a recipient or another country it is said,
+//! the transfers not read; a country with no recipient is said); a list is
 //! one item per line, escaped ([`crate::sheet::unescape_item`]); a
 //! transfer column with more lines than the countries' is reported, its
 //! transfers not read. Sub-processors and measures, shown by name, are
@@ -20,7 +24,8 @@
 //! share a name, or the id itself; a name found nowhere is the record's
 //! whose name was cleared when only one was, said; an unknown or
 //! ambiguous name is a [`Problem`]; names compare with their apostrophes
-//! (’ is ') and white space of any kind normalised); a system shown as
+//! (’ is ') and white space of any kind normalised, and else without case
+//! and accents, said, when one record alone is so named); a system shown as
 //! another category's
 //! name is that category's id again. A record named twice in one list
 //! cell (a sub-processor, a measure, a controller, a category, a system)
@@ -190,7 +195,10 @@ impl Words {
             }
             _ => as_text(c)?,
         };
-        if self.is_todo(&text) || matches!(c, Cell::Marked(_, Mark::Missing)) {
+        if self.is_todo(&text)
+            || crate::workspace::holds_placeholder(&text)
+            || matches!(c, Cell::Marked(_, Mark::Missing))
+        {
             return None;
         }
         // The mark ends the cell's last line on export; a line added below
@@ -252,6 +260,17 @@ impl Words {
         text.split('\n')
             .any(|line| self.strip_mark(line).is_some_and(|(_, inside)| inside))
             .then_some(text)
+    }
+
+    /// The text typed in `c` when it holds « à compléter » among other
+    /// words (« A compléter (adresse) »): no fact, the value missing
+    /// ([`Self::unmark`]), the text said so that the hint is not lost.
+    fn todo_among(&self, c: &Cell) -> Option<String> {
+        let text = match c {
+            Cell::Text(_) | Cell::Marked(..) => as_text(c)?,
+            _ => return None,
+        };
+        crate::workspace::holds_placeholder(&text).then_some(text)
     }
 
     fn is_none(&self, s: &str) -> bool {
@@ -515,6 +534,15 @@ impl Reader {
         self.problem(sheet, row, col, Msg::new(why).arg("value", v));
     }
 
+    /// A cell that holds « à compléter » among other words, said: its
+    /// value is imported as missing.
+    fn todo_among(&mut self, sheet: &ReadSheet, row: usize, col: usize, cell: &Cell) {
+        if let Some(typed) = self.w.todo_among(cell) {
+            let why = Msg::new("sheetimport-f14j-todo-among").arg("value", typed);
+            self.problem(sheet, row, col, why);
+        }
+    }
+
     /// A processor row whose field is not read: its value (column B),
     /// or else its label (column A), said with `why`.
     fn keyless(&mut self, sheet: &ReadSheet, row: usize, why: Msg) {
@@ -661,6 +689,7 @@ impl Reader {
                 continue;
             };
             let cell = k.sheet.cell(row, c + 1);
+            self.todo_among(k.sheet, row, c + 1, cell);
             let Some((text, sure)) = self.w.unmark(cell) else {
                 continue;
             };
@@ -856,6 +885,18 @@ fn ids_named<'a>(pairs: &'a [(String, Id)], text: &'a str) -> Vec<&'a Id> {
         .collect()
 }
 
+/// The records whose name is `text` ignoring case and accents too
+/// ([`super::folded`], after [`name_key`]), each with its name: the
+/// sheet's spelling of a name typed otherwise in a category cell.
+fn ids_folded<'a>(pairs: &'a [(String, Id)], text: &str) -> Vec<(&'a String, &'a Id)> {
+    let key = super::folded(&name_key(text));
+    pairs
+        .iter()
+        .filter(|(n, _)| super::folded(&name_key(n)) == key)
+        .map(|(n, id)| (n, id))
+        .collect()
+}
+
 /// When the processor sheet has lost its key column (the export's third,
 /// `clé`), each row's key by its label (column A, normalised, in either
 /// language), the loss said once at the header; `None` when the key
@@ -983,6 +1024,7 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
         }
         seen.insert(key.clone(), row);
         let cell = s.cell(row, 2);
+        r.todo_among(s, row, 2, cell);
         if let Some((text, assumed)) = r.w.unmark(cell) {
             if assumed {
                 r.problem(
@@ -1234,7 +1276,18 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
                     .collect();
                 for item in items.iter() {
                     let text = item.as_str().unwrap_or_default();
-                    let found: Vec<&Id> = ids_named(pairs, text);
+                    let mut found: Vec<&Id> = ids_named(pairs, text);
+                    // Else the record named so but for case and accents:
+                    // found, its own spelling kept and said (two such
+                    // records: ambiguous, said below).
+                    let mut spelled = None;
+                    if found.is_empty() {
+                        let folded = ids_folded(pairs, text);
+                        if let [(name, _)] = folded.as_slice() {
+                            spelled = Some(name.as_str());
+                        }
+                        found = folded.into_iter().map(|(_, id)| id).collect();
+                    }
                     let unknown = |id: &'static str| {
                         Msg::new(id).arg("value", text).arg("sheet", sheet.as_str())
                     };
@@ -1244,7 +1297,13 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
                             let why = Msg::new("sheetimport-f14g-repeat-merged").arg("value", text);
                             r.problem(k.sheet, row, c, why);
                         }
-                        ([one], _) => ids.push(Value::from(one.as_str())),
+                        ([one], _) => {
+                            ids.push(Value::from(one.as_str()));
+                            if let Some(name) = spelled {
+                                let why = unknown("sheetimport-f14j-name-case").arg("kept", name);
+                                r.problem(k.sheet, row, c, why);
+                            }
+                        }
                         ([], [one]) => {
                             ids.push(Value::from(one.as_str()));
                             let why = unknown("sheetimport-f14d-unnamed-one");
@@ -1483,9 +1542,12 @@ fn report_copies(
         let mut differ: Vec<(String, Vec<usize>)> = Vec::new();
         for &row in rows {
             let cell = k.sheet.cell(row, c);
+            // « à compléter » among other words is a text that differs
+            // from a value not given, never the same.
             let here =
-                r.w.unmark(cell)
-                    .map(|(t, _)| t.trim().to_string())
+                r.w.todo_among(cell)
+                    .or_else(|| r.w.unmark(cell).map(|(t, _)| t))
+                    .map(|t| t.trim().to_string())
                     .filter(|s| !s.is_empty());
             // An empty cell (a row added by hand) is no value: nothing lost.
             let typed = as_text(cell).unwrap_or_default();
@@ -1609,15 +1671,44 @@ fn transfers(
     if countries.is_empty() || (countries.len() == 1 && r.w.is_todo(&countries[0])) {
         return None;
     }
-    if countries.len() == 1 && r.w.is_none(&countries[0]) {
-        return Some(Value::Sequence(Vec::new()));
-    }
     let fields = ["recipient", "purpose", "legal_basis", "safeguards"];
     let others: Vec<Vec<String>> = fields
         .iter()
         .map(|f| lines(&format!("transfer.{f}")))
         .collect();
     let instructions = lines("transfer.instruction");
+    // « aucun », or another word for none as the authority's layout knows
+    // them (« Néant », « N/A », « Sans objet »…): no transfer when nothing
+    // else of the transfer is typed; a negation beside a recipient, or
+    // beside other countries, contradicts it: said, never a country.
+    if countries
+        .iter()
+        .any(|c| r.w.is_none(c) || super::authority::negated(c))
+    {
+        let typed: Vec<&String> = others
+            .iter()
+            .chain(std::iter::once(&instructions))
+            .flatten()
+            .filter(|l| !l.trim().is_empty() && !r.w.is_todo(l))
+            .collect();
+        let one = countries.len() == 1
+            && (r.w.is_none(&countries[0]) || super::authority::is_none_word(&countries[0]));
+        if one && typed.is_empty() {
+            return Some(Value::Sequence(Vec::new()));
+        }
+        let other: Vec<&str> = countries
+            .iter()
+            .filter(|c| !(r.w.is_none(c) || super::authority::negated(c)))
+            .chain(typed)
+            .map(|s| s.trim())
+            .collect();
+        let why = Msg::new("sheetimport-f14j-none-contradicted")
+            .arg("value", countries.join(" / "))
+            .arg("other", other.join(" / "))
+            .arg("kept", Msg::new("todo"));
+        r.problem(k.sheet, row, col("transfer.country").unwrap_or(0), why);
+        return None;
+    }
     // A column with more lines than the countries' is misaligned: its lines
     // cannot be told apart, so the transfers are not read.
     let mut aligned = true;
@@ -1675,8 +1766,9 @@ fn transfers(
                 .map(|(f, l)| (*f, l.get(i).cloned().unwrap_or_default())),
         ) {
             let cell = Cell::text(line);
+            let c = col(&format!("transfer.{field}")).unwrap_or(0);
+            r.todo_among(k.sheet, row, c, &cell);
             if let Some(typed) = r.w.mark_inside(&cell) {
-                let c = col(&format!("transfer.{field}")).unwrap_or(0);
                 let kept = r.w.unmark(&cell).map(|(v, _)| v).unwrap_or_default();
                 let why = Msg::new("sheetimport-f14g-mark-inside")
                     .arg("value", typed)
@@ -1695,6 +1787,14 @@ fn transfers(
                 }
                 None => {}
             }
+        }
+        // A country with no recipient: imported, the recipient to
+        // complete, said.
+        if t.get("recipient")
+            .is_some_and(|v| settle::text_of(v).trim().is_empty())
+        {
+            let why = Msg::new("sheetimport-f14j-no-recipient").arg("value", country.as_str());
+            r.problem(k.sheet, row, col("transfer.recipient").unwrap_or(0), why);
         }
         list.push(Value::Mapping(with_confirm(t, assumed)));
     }

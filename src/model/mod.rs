@@ -51,4 +51,4 @@ pub use security_measure::{MeasureField, SecurityMeasure, SecurityMeasures};
 pub use subprocessor::{
     ChangeKind, Contract, SubProcessor, SubProcessorField, SubProcessorNotice, SubProcessors,
 };
-pub use text::{is_invisible, is_placeholder, required_text, EmptyText};
+pub use text::{folded, is_invisible, is_placeholder, required_text, EmptyText};

@@ -1,5 +1,7 @@
 //! Texts a record needs — a title, a summary, a reason — which are never
-//! empty: the one check, and the refusal that says what to type.
+//! empty: the one check, and the refusal that says what to type; and the
+//! one way typed words are compared without case, accents or extra spaces
+//! ([`folded`]).
 
 use crate::render::catalog::{Msg, Told};
 
@@ -35,6 +37,21 @@ pub fn required_text(v: &str, what: &'static str, hint: &str) -> Result<String, 
         });
     }
     Ok(v.to_string())
+}
+
+/// `s` compared without case, accents or extra spaces: Unicode NFD, its
+/// combining marks left out, white space of any kind one space, trimmed,
+/// lower case (« NÉANT » and « Ne\u{301}ant » are « neant »). The one
+/// folding of typed words the workspace checks and the sheet import share.
+pub fn folded(s: &str) -> String {
+    use unicode_normalization::char::is_combining_mark;
+    use unicode_normalization::UnicodeNormalization;
+    let bare: String = s
+        .to_lowercase()
+        .nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .collect();
+    bare.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// True for a character that shows nothing: a zero-width or format
@@ -103,7 +120,14 @@ pub fn is_placeholder(v: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::is_placeholder;
+    use super::{folded, is_placeholder};
+
+    #[test]
+    fn folding_leaves_out_case_accents_and_extra_spaces() {
+        assert_eq!(folded("  NÉANT "), "neant");
+        assert_eq!(folded("Ne\u{301}ant\u{a0} Sans  objet"), "neant sans objet");
+        assert_eq!(folded("À Compléter"), "a completer");
+    }
 
     #[test]
     fn the_words_for_unknown_are_no_value() {

@@ -6,8 +6,10 @@
 //! address (parsed by lettre, as the mail is sent), an interval of 0 months
 //! are errors, and so is a date before 1900 (a year typed in two digits:
 //! convention, renewal, measure test, sub-processor contract); a security
-//! measure tested on a day still to come, and a convention allowing
-//! renewals with no notice period (0 months), are warnings.
+//! measure tested or a person trained on a day still to come, a convention
+//! allowing renewals with no notice period (0 months), and a text of the
+//! register's files that is or holds « à compléter » (any case, accents or
+//! punctuation), are warnings.
 
 use std::collections::HashMap;
 
@@ -265,57 +267,108 @@ pub fn assumptions<F: FieldName>(
         .collect()
 }
 
-/// Whether `v` is no value but the words that stand for one to complete
-/// (« à compléter », "to be completed", in either language, with or
-/// without their quotes, whatever their case and accents: `A COMPLETER`,
-/// `à completer`).
-pub fn is_placeholder(v: &str) -> bool {
-    use unicode_normalization::char::is_combining_mark;
-    use unicode_normalization::UnicodeNormalization;
-    let bare = |s: &str| {
-        let s: String = s
-            .trim_matches(|c: char| c.is_whitespace() || "«»\"“”'".contains(c))
-            .nfd()
-            .filter(|c| !is_combining_mark(*c))
-            .collect();
-        s.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
-    };
-    let v = bare(v);
-    [crate::model::Lang::Fr, crate::model::Lang::En]
-        .iter()
-        .any(|&l| bare(crate::render::catalog::Catalog::of(l).get("todo")) == v)
+/// `v`'s words, as the placeholder is looked for in it: folded
+/// ([`crate::model::folded`]: no case, no accents), each sign that is no
+/// letter or digit (punctuation, brackets, quotes, dashes) a space.
+fn bare_words(v: &str) -> String {
+    let f: String = crate::model::folded(v)
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    f.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Warns on each required text that holds the words for a value to
-/// complete rather than a value (an import writes them where a sheet had
-/// none): the documents would show them as if they were a fact.
+/// The words for a value to complete in both languages, as
+/// [`bare_words`] gives them.
+fn todo_words() -> [String; 2] {
+    [crate::model::Lang::Fr, crate::model::Lang::En]
+        .map(|l| bare_words(crate::render::catalog::Catalog::of(l).get("todo")))
+}
+
+/// Whether `v` is no value but the words that stand for one to complete
+/// (« à compléter », "to be completed", in either language), whatever
+/// their case and accents (`A COMPLETER`, `à completer`) and the quotes,
+/// brackets or punctuation around them (`(à compléter)`, `À Compléter.`).
+pub fn is_placeholder(v: &str) -> bool {
+    let v = bare_words(v);
+    todo_words().contains(&v)
+}
+
+/// Whether `v` holds the words for a value to complete among other words
+/// (« A compléter (adresse) », « Rue X — à compléter »), as whole words,
+/// in any case, accents or punctuation; not when it is only them
+/// ([`is_placeholder`]).
+pub fn holds_placeholder(v: &str) -> bool {
+    let v = bare_words(v);
+    let padded = format!(" {v} ");
+    todo_words()
+        .iter()
+        .any(|t| v != *t && padded.contains(&format!(" {t} ")))
+}
+
+/// Warns on each text of the register's files (processor, controllers,
+/// sub-processors, measures, people) that is, or holds among other words,
+/// the words for a value to complete rather than a value (an import writes
+/// them where a sheet had none for a required name; a hand may type them
+/// anywhere): the documents would show them as if they were a fact.
 fn placeholders(c: &mut Checker<'_>, ws: &Workspace) {
-    let mut seen: Vec<(String, String)> = Vec::new();
-    let mut at = |file: &str, field: String, v: &str| {
-        if is_placeholder(v) {
-            seen.push((file.to_string(), field));
-        }
+    let mut seen: Vec<(String, String, String)> = Vec::new();
+    let mut walk = |file: &str, root: &str, v: serde_yaml::Value| {
+        texts(root, &v, &mut |field, text| {
+            if is_placeholder(text) || holds_placeholder(text) {
+                seen.push((file.to_string(), field, text.to_string()));
+            }
+        });
     };
-    at(PROCESSOR, "name".into(), &ws.processor.name);
+    let yaml = |v: Result<serde_yaml::Value, serde_yaml::Error>| v.unwrap_or_default();
+    walk(PROCESSOR, "", yaml(serde_yaml::to_value(&ws.processor)));
     for (id, ctl) in &ws.controllers {
-        let f = controller_file(id);
-        at(&f, "name".into(), &ctl.name);
-        at(&f, "convention.title".into(), &ctl.convention.title);
-        for (i, a) in ctl.activities.iter().enumerate() {
-            at(&f, format!("activities[{i}].name"), &a.name);
+        walk(&controller_file(id), "", yaml(serde_yaml::to_value(ctl)));
+    }
+    walk(
+        SUBPROCESSORS,
+        "subprocessors",
+        yaml(serde_yaml::to_value(&ws.subprocessors)),
+    );
+    walk(
+        MEASURES,
+        "measures",
+        yaml(serde_yaml::to_value(&ws.measures)),
+    );
+    walk(PEOPLE, "", yaml(serde_yaml::to_value(&ws.people)));
+    for (file, field, text) in seen {
+        let msg = if is_placeholder(&text) {
+            Msg::new("sheetimport-f14-placeholder")
+        } else {
+            Msg::new("check-placeholder-among").arg("value", text)
+        };
+        c.warn_msg(&file, &field, msg);
+    }
+}
+
+/// Each text of `v` with its field's path under `at` (`activities[0].name`).
+fn texts(at: &str, v: &serde_yaml::Value, f: &mut dyn FnMut(String, &str)) {
+    use serde_yaml::Value;
+    match v {
+        Value::String(s) => f(at.to_string(), s),
+        Value::Sequence(items) => {
+            for (i, item) in items.iter().enumerate() {
+                texts(&format!("{at}[{i}]"), item, f);
+            }
         }
-    }
-    for (i, s) in ws.subprocessors.iter().enumerate() {
-        at(SUBPROCESSORS, format!("subprocessors[{i}].name"), &s.name);
-    }
-    for (i, m) in ws.measures.iter().enumerate() {
-        at(MEASURES, format!("measures[{i}].title"), &m.title);
-    }
-    for (file, field) in seen {
-        c.warn_msg(&file, &field, Msg::new("sheetimport-f14-placeholder"));
+        Value::Mapping(m) => {
+            for (k, item) in m {
+                let Some(k) = k.as_str() else { continue };
+                let path = if at.is_empty() {
+                    k.to_string()
+                } else {
+                    format!("{at}.{k}")
+                };
+                texts(&path, item, f);
+            }
+        }
+        Value::Tagged(t) => texts(at, &t.value, f),
+        _ => {}
     }
 }
 
@@ -747,6 +800,16 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
                 Msg::new("check-no-training").arg("id", person.id.to_string()),
             ),
             Some(d) => {
+                if d > today {
+                    c.warn_msg(
+                        PEOPLE,
+                        &at("last_training"),
+                        Msg::new("check-training-in-future")
+                            .arg("id", person.id.to_string())
+                            .arg("last", crate::render::said::day(d))
+                            .arg("today", crate::render::said::day(today)),
+                    );
+                }
                 let due = ws.people.training_due(person);
                 if let Some(n) = ws
                     .people
@@ -770,4 +833,35 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
     let mut out = c.out;
     out.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{holds_placeholder, is_placeholder};
+
+    #[test]
+    fn the_placeholder_wrapped_is_one_and_among_other_words_is_held() {
+        for v in [
+            "« à compléter »",
+            "À Compléter.",
+            "(à compléter)",
+            "A COMPLETER !",
+            "\"to be completed\"",
+            "[à  compléter]",
+        ] {
+            assert!(is_placeholder(v), "{v:?}");
+            assert!(!holds_placeholder(v), "{v:?}");
+        }
+        for v in [
+            "A compléter (adresse)",
+            "Rue X — à compléter",
+            "address to be completed",
+        ] {
+            assert!(!is_placeholder(v), "{v:?}");
+            assert!(holds_placeholder(v), "{v:?}");
+        }
+        for v in ["", "Rue de la Paix", "à compléterons", "compléter"] {
+            assert!(!is_placeholder(v) && !holds_placeholder(v), "{v:?}");
+        }
+    }
 }

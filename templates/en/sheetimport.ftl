@@ -148,3 +148,9 @@ sheetimport-f14k-contact-phone = “{ $value }”: a contact has one phone numbe
    *[other] these { $n } others are not
   }
 sheetimport-f14k-none-line = “{ $value }”: this line says there is no transfer, beside other lines of the same cell; it is not imported, and each other line is read as a transfer
+
+# Part f14j: "to be completed" among other words, the words for "no transfer", names but for case (seventh review).
+sheetimport-f14j-todo-among = “{ $value }”: the words “to be completed” are in it among others; that is no fact: the value is imported as missing, to be completed (this text is kept only here)
+sheetimport-f14j-none-contradicted = “{ $value }”: this country says there is no transfer, but the row gives one (“{ $other }”); neither is imported: this controller's transfers stay { $kept }
+sheetimport-f14j-no-recipient = “{ $value }”: a transfer with no recipient; it is imported, its recipient to be completed
+sheetimport-f14j-name-case = “{ $value }”: found in sheet “{ $sheet }” but for case and accents, named “{ $kept }”; that name is kept

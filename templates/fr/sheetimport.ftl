@@ -148,3 +148,9 @@ sheetimport-f14k-contact-phone = « { $value } » : un contact n'a qu'un n
    *[other] ces { $n } autres ne le sont pas
   }
 sheetimport-f14k-none-line = « { $value } » : cette ligne dit qu'il n'y a pas de transfert, à côté d'autres lignes de la même cellule ; elle n'est pas importée, et chaque autre ligne est lue comme un transfert
+
+# Partie f14j : « à compléter » parmi d'autres mots, les mots pour « aucun transfert », les noms à la casse près (septième revue).
+sheetimport-f14j-todo-among = « { $value } » : les mots « à compléter » y figurent parmi d'autres ; ce n'est pas un fait : la valeur est importée comme manquante, à compléter (ce texte n'est gardé qu'ici)
+sheetimport-f14j-none-contradicted = « { $value } » : ce pays dit qu'il n'y a aucun transfert, mais la ligne en indique un (« { $other } ») ; ni l'un ni l'autre n'est importé : les transferts de ce responsable restent { $kept }
+sheetimport-f14j-no-recipient = « { $value } » : un transfert sans destinataire ; il est importé, son destinataire à compléter
+sheetimport-f14j-name-case = « { $value } » : trouvé dans la feuille « { $sheet } » à la casse et aux accents près, sous le nom « { $kept } » ; c'est ce nom qui est gardé
