@@ -30,6 +30,8 @@
 //! is not `country: recipient`, or whose country side is a negation
 //! (« Non : … », « Néant, sauf Maroc : … »), is said and not imported
 //! (never taken as a country); so is a line saying none beside others.
+//! A line whose recipient holds `; country: recipient` is imported as ONE
+//! transfer, as typed, and said: a recipient may hold a `;`.
 //!
 //! A representative's or DPO's cell gives one name (its other lines), one
 //! e-mail address (a line with `@`; a line of addresses only is split at
@@ -706,6 +708,19 @@ fn settle_transfers(
                 }
             };
             read += 1;
+            // « États-Unis : Microsoft ; Maroc : X » looks like two
+            // transfers on one line: one is imported, as typed, and said
+            // (a recipient may hold a « ; »), as a measure's line is.
+            if recipient
+                .split(';')
+                .skip(1)
+                .any(|p| country_recipient(p).is_some())
+            {
+                let why = Msg::new("sheetimport-f14l-transfer-list")
+                    .arg("value", line.as_str())
+                    .arg("country", country.as_str());
+                say_at(*row, t_col, why);
+            }
             let transfer = Transfer {
                 country,
                 recipient,

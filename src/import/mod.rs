@@ -89,6 +89,7 @@ impl Problem {
                 | "sheetimport-f14g-repeat-merged"
                 | "sheetimport-f14i-measure-list"
                 | "sheetimport-f14i-no-key-column"
+                | "sheetimport-f14l-transfer-list"
                 | "sheetimport-f14j-todo-among"
         )
     }
@@ -103,6 +104,7 @@ impl Problem {
                 "sheetimport-f14g-mark-inside"
                     | "sheetimport-f14g-repeat-merged"
                     | "sheetimport-f14i-measure-list"
+                    | "sheetimport-f14l-transfer-list"
             )
     }
 

@@ -154,3 +154,5 @@ sheetimport-f14j-todo-among = “{ $value }”: the words “to be completed” 
 sheetimport-f14j-none-contradicted = “{ $value }”: this country says there is no transfer, but the row gives one (“{ $other }”); neither is imported: this controller's transfers stay { $kept }
 sheetimport-f14j-no-recipient = “{ $value }”: a transfer with no recipient; it is imported, its recipient to be completed
 sheetimport-f14j-name-case = “{ $value }”: found in sheet “{ $sheet }” but for case and accents, named “{ $kept }”; that name is kept
+# Part f14l: two transfers on one line (eighth review).
+sheetimport-f14l-transfer-list = “{ $value }”: one transfer is imported, to “{ $country }”, as typed, although a “;” separates what looks like two transfers; if there are two, put one per line

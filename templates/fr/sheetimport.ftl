@@ -154,3 +154,5 @@ sheetimport-f14j-todo-among = « { $value } » : les mots « à complét
 sheetimport-f14j-none-contradicted = « { $value } » : ce pays dit qu'il n'y a aucun transfert, mais la ligne en indique un (« { $other } ») ; ni l'un ni l'autre n'est importé : les transferts de ce responsable restent { $kept }
 sheetimport-f14j-no-recipient = « { $value } » : un transfert sans destinataire ; il est importé, son destinataire à compléter
 sheetimport-f14j-name-case = « { $value } » : trouvé dans la feuille « { $sheet } » à la casse et aux accents près, sous le nom « { $kept } » ; c'est ce nom qui est gardé
+# Partie f14l : deux transferts sur une ligne (huitième revue).
+sheetimport-f14l-transfer-list = « { $value } » : un seul transfert est importé, vers « { $country } », tel qu'il est écrit, bien qu'un « ; » y sépare ce qui ressemble à deux transferts ; s'il y en a deux, mettez-en un par ligne

@@ -42,6 +42,7 @@ mod sheets_import_f14h;
 mod sheets_import_f14i;
 mod sheets_import_f14j;
 mod sheets_import_f14k;
+mod sheets_import_f14l;
 mod sheets_logs;
 mod site;
 mod status_audit;
