@@ -177,8 +177,9 @@ fn datetime(t: chrono::NaiveDateTime) -> Cell {
 /// An XLSX date cell read as the day the spreadsheet shows where
 /// `calamine`'s day would differ, else `None`. `calamine` adds a day to
 /// every serial below 60 for Excel's 1900 leap-year bug (serial 1 is
-/// 1900-01-01), which also puts a date before 1899-12-30 — a negative
-/// serial, as LibreOffice and openpyxl write one and show it — a day late,
+/// 1900-01-01), which also puts serial 0 (1899-12-30, as LibreOffice
+/// shows it) and a date before it — a negative serial, as LibreOffice and
+/// openpyxl write one and show it — a day late,
 /// and a day of the 1904 system (which has no such bug) before 1900-03-01:
 /// those count from 1899-12-30 as they are. Serial 60 is Excel's 29
 /// February 1900, a day that never was: its text, never another day.
@@ -199,7 +200,7 @@ fn excel_date(x: &calamine::ExcelDateTime) -> Option<Cell> {
             (serial * 86_400_000.0).round() as i64,
         ))
     };
-    if serial < 0.0 || (is_1904 && serial < 60.0) {
+    if serial < 1.0 || (is_1904 && serial < 60.0) {
         return at(serial).map(datetime);
     }
     if !is_1904 && (60.0..61.0).contains(&serial) {
@@ -402,10 +403,17 @@ mod tests {
     #[test]
     fn an_xlsx_date_cell_is_the_day_the_spreadsheet_shows() {
         use calamine::{ExcelDateTime, ExcelDateTimeType::DateTime};
-        let day = |y, m, d| Cell::Date(NaiveDate::from_ymd_opt(y, m, d).unwrap());
+        let day_at = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let day = |y, m, d| Cell::Date(day_at(y, m, d));
         let at = |v: f64, is_1904| cell(&Data::DateTime(ExcelDateTime::new(v, DateTime, is_1904)));
         // Before 1899-12-30: counted from it, never a day late.
         assert_eq!(at(-29.0, false), day(1899, 12, 1));
+        assert_eq!(at(-1.0, false), day(1899, 12, 29));
+        assert_eq!(at(0.0, false), day(1899, 12, 30));
+        assert_eq!(
+            at(0.5, false),
+            Cell::DateTime(day_at(1899, 12, 30).and_hms_opt(12, 0, 0).unwrap())
+        );
         assert_eq!(at(-18095.0, false), day(1850, 6, 15));
         // Excel's 1900 leap-year bug: serials 1 to 59 are a day later.
         assert_eq!(at(1.0, false), day(1900, 1, 1));
