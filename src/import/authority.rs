@@ -27,16 +27,27 @@
 //! `0`, any case or accents; the whole cell or each of its lines) and holds
 //! no `country: recipient` line is no transfer; « aucun (à confirmer) » too,
 //! the mark said (a controller file marks no field to confirm). A line that
-//! is not `country: recipient`, or whose country side is a negation
-//! (« Non : … », « Néant, sauf Maroc : … »), is said and not imported
-//! (never taken as a country); so is a line saying none beside others.
+//! is not `country: recipient` (split at a `:` outside brackets: « Pas de
+//! transfert (hébergement : France) » is none), whose country side is a
+//! negation (« Non : … », « Néant, sauf Maroc : … », « Non-UE : … ») or
+//! whose recipient says none (« États-Unis : aucun »), is said and not
+//! imported (never taken as a country); so is a line saying none beside
+//! others. A « (à confirmer) » mark on a line's country or recipient is
+//! that field's `to_confirm` flag, the mark left out of the text (said
+//! when text follows it, as dpo's own layout says it).
 //! A line whose recipient holds `; country: recipient` is imported as ONE
 //! transfer, as typed, and said: a recipient may hold a `;`.
 //!
-//! A representative's or DPO's cell gives one name (its other lines), one
-//! e-mail address (a line with `@`; a line of addresses only is split at
-//! `;`, `,` or spaces) and one phone (a line of a number's signs): every
-//! other address or phone is said, not imported. The controller's contact
+//! A representative's or DPO's cell gives one name (its first line that
+//! is neither an e-mail nor a phone, and holds no number of six digits),
+//! one e-mail address (a line with `@`, a label such as « Courriel : »
+//! left out; a line of addresses only is split at `;`, `,` or spaces) and
+//! one phone (a line of a number's signs, a label such as « Tél : » left
+//! out; numbers separated by `/`, `;`, `,` or « ou » are each a phone):
+//! every other address or phone is said, not imported; so is every further
+//! line (a second person, a title, an address: never joined to the name,
+//! never guessed as a role), a line with a number that is no phone, and a
+//! fax (not the phone). The controller's contact
 //! cell is its address, every line kept. A list marker starting a line of
 //! a list cell is left out: a bullet, `1.`, `2)` or `a)` then a space
 //! (« 2 sauvegardes par jour » keeps its number). Measure titles that
@@ -56,6 +67,7 @@ use serde::Deserialize;
 use super::{folded, normal, slug, ImportError, Imported, Problem};
 use crate::model::{
     Contact, Controller, Convention, Id, Lang, ProcessingActivity, SecurityMeasure, Transfer,
+    TransferField,
 };
 use crate::render::catalog::{Catalog, Msg};
 use crate::sheet::read::{as_text, ReadSheet};
@@ -602,7 +614,7 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
     let cols = (at(Field::Transfers), at(Field::Safeguards));
     let mut ids: Vec<Id> = Vec::new();
     for mut d in drafts {
-        d.transfers = settle_transfers(&d, cols, &mut |row, col, why| {
+        d.transfers = settle_transfers(&d, &words, cols, &mut |row, col, why| {
             out.problems.push(problem(row, col, why));
         });
         let id = slug(&d.name, &ids);
@@ -623,6 +635,7 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
 /// not known, « à compléter »).
 fn settle_transfers(
     d: &Draft,
+    words: &super::own::Words,
     (t_col, s_col): (Option<usize>, Option<usize>),
     say: &mut dyn FnMut(usize, usize, Msg),
 ) -> Option<Vec<Transfer>> {
@@ -683,17 +696,42 @@ fn settle_transfers(
         let (n, mut read) = (transfers.len(), 0);
         for (i, line) in transfers.into_iter().enumerate() {
             // A line that is not `country: recipient` is no transfer (a
-            // country is never guessed from free text): said, not imported.
-            let (country, recipient) = match country_recipient(&line) {
-                Some((a, b)) if !negated(a) => (a.to_string(), b.to_string()),
+            // country is never guessed from free text): said, not imported;
+            // nor is one whose recipient says none (« États-Unis : aucun »).
+            // A « (à confirmer) » mark on either side is the field's flag.
+            let mut to_confirm = Vec::new();
+            let mut unmarked = |side: &str, field: TransferField| match words.strip_mark(side) {
+                Some((kept, inside)) => {
+                    to_confirm.push(field);
+                    if inside {
+                        let why = Msg::new("sheetimport-f14g-mark-inside")
+                            .arg("value", side)
+                            .arg("kept", kept.as_str());
+                        say_at(*row, t_col, why);
+                    }
+                    kept
+                }
+                None => side.to_string(),
+            };
+            let sides = country_recipient(&line).filter(|(a, _)| !negated(a));
+            let sides = sides.map(|(a, b)| {
+                (
+                    unmarked(a, TransferField::Country),
+                    unmarked(b, TransferField::Recipient),
+                )
+            });
+            let (country, recipient) = match sides {
+                Some((a, b)) if !is_none_word(&b) && !a.is_empty() && !b.is_empty() => (a, b),
                 _ => {
                     unread = true;
                     // A line that says none, beside other lines: left out,
                     // said as such (not as a line of no known shape).
-                    let key = if country_recipient(&line).is_none() && is_none_word(&line) {
-                        "sheetimport-f14k-none-line"
-                    } else {
-                        "sheetimport-f14i-transfer-unread"
+                    let key = match &sides {
+                        Some((_, b)) if is_none_word(b) => "sheetimport-f14n-recipient-none",
+                        _ if country_recipient(&line).is_none() && is_none_word(&line) => {
+                            "sheetimport-f14k-none-line"
+                        }
+                        _ => "sheetimport-f14i-transfer-unread",
                     };
                     say_at(*row, t_col, Msg::new(key).arg("value", line.as_str()));
                     // Its own safeguard (aligned) goes with it: said.
@@ -731,7 +769,7 @@ fn settle_transfers(
                 } else {
                     safeguards.clone()
                 },
-                to_confirm: Vec::new(),
+                to_confirm,
             };
             if !list.contains(&transfer) {
                 list.push(transfer);
@@ -782,23 +820,24 @@ fn set_fact(d: &mut Draft, f: Field, cell: &Cell) -> Vec<Msg> {
             }
         }
         Field::Representative | Field::Dpo => {
-            let (contact, mails, phones) = contact(&v);
+            let cell = contact(&v);
             let slot = if f == Field::Dpo {
                 &mut d.dpo
             } else {
                 &mut d.representative
             };
             if slot.is_empty() {
-                *slot = contact;
-            } else if *slot != contact {
+                *slot = cell.contact;
+            } else if *slot != cell.contact {
                 return differs(first);
             }
             // The contact's e-mail and phone are the first; the others
-            // are said, each kind once.
+            // are said, each kind once; so is every line the contact
+            // cannot hold (a second name, a title, an address, a fax).
             let mut said = Vec::new();
             for (others, key, kept) in [
-                (mails, "sheetimport-f14k-contact-email", &slot.email),
-                (phones, "sheetimport-f14k-contact-phone", &slot.phone),
+                (cell.mails, "sheetimport-f14k-contact-email", &slot.email),
+                (cell.phones, "sheetimport-f14k-contact-phone", &slot.phone),
             ] {
                 if !others.is_empty() {
                     said.push(
@@ -809,6 +848,22 @@ fn set_fact(d: &mut Draft, f: Field, cell: &Cell) -> Vec<Msg> {
                     );
                 }
             }
+            let name = slot.name.clone().unwrap_or_default();
+            said.extend(cell.others.into_iter().map(|l| {
+                Msg::new("sheetimport-f14n-contact-line")
+                    .arg("value", l)
+                    .arg("kept", name.as_str())
+            }));
+            said.extend(
+                cell.numbered
+                    .into_iter()
+                    .map(|l| Msg::new("sheetimport-f14n-contact-number").arg("value", l)),
+            );
+            said.extend(
+                cell.faxes
+                    .into_iter()
+                    .map(|l| Msg::new("sheetimport-f14n-contact-fax").arg("value", l)),
+            );
             return said;
         }
         Field::ConventionTitle => match &d.title {
@@ -850,18 +905,41 @@ fn given(cell: &Cell) -> Option<String> {
         .filter(|v| !crate::workspace::is_placeholder(v) && !crate::workspace::holds_placeholder(v))
 }
 
+/// What a representative's or DPO's cell gives ([`contact`]): the contact,
+/// and what it cannot hold, never dropped unsaid.
+#[derive(Debug, Default)]
+struct ContactCell {
+    contact: Contact,
+    /// The e-mail addresses after the first.
+    mails: Vec<String>,
+    /// The phone numbers after the first.
+    phones: Vec<String>,
+    /// The lines after the name that are neither an e-mail nor a phone (a
+    /// second person, a title, an address): the contact has one name, and
+    /// its role or address are never guessed.
+    others: Vec<String>,
+    /// The lines that hold a number but are neither a phone, an e-mail nor
+    /// a name (« 12 rue de la Paix, 91260 Juvisy », « Jean Tél 01… »).
+    numbered: Vec<String>,
+    /// The fax lines: a fax is not the contact's phone.
+    faxes: Vec<String>,
+}
+
 /// A contact from a cell, and the values it cannot hold: a line with `@`
-/// gives e-mail addresses (several when it holds only addresses, split at
-/// `;`, `,` or spaces, each one an address lettre parses; else the line is
-/// one value, as typed, for `dpo check` to judge), a line of a phone
-/// number's signs ([`is_phone`]) the phone, the others the name, joined by
-/// a space. The contact has one e-mail and one phone: the first of each;
-/// every other one is returned (e-mails, then phones), never dropped
-/// unsaid.
-fn contact(v: &str) -> (Contact, Vec<String>, Vec<String>) {
-    let (mut names, mut mails, mut phones) = (Vec::new(), Vec::new(), Vec::new());
+/// gives e-mail addresses (a label such as « Courriel : » left out;
+/// several when it holds only addresses, split at `;`, `,` or spaces, each
+/// one an address lettre parses; else the line is one value, as typed, for
+/// `dpo check` to judge); a line of phone numbers ([`phones_of`], a label
+/// such as « Tél : » left out) gives phones, a fax line none (said); the
+/// first other line is the name, unless it holds a number of six digits or
+/// more. The contact has one name, one e-mail and one phone: the first of
+/// each; every other line or value is returned, never joined or dropped.
+fn contact(v: &str) -> ContactCell {
+    let mut out = ContactCell::default();
+    let (mut name, mut mails, mut phones) = (None, Vec::new(), Vec::new());
     for line in v.lines().map(str::trim).filter(|l| !l.is_empty()) {
         if line.contains('@') {
+            let line = unlabelled(line, &MAIL_LABELS).unwrap_or(line);
             let parts: Vec<&str> = line
                 .split(|c: char| c == ';' || c == ',' || c.is_whitespace())
                 .filter(|p| !p.is_empty())
@@ -871,21 +949,114 @@ fn contact(v: &str) -> (Contact, Vec<String>, Vec<String>) {
             } else {
                 mails.push(line.to_string());
             }
-        } else if is_phone(line) {
-            phones.push(line.to_string());
+        } else if let Some(numbers) = phones_of(line) {
+            phones.extend(numbers);
+        } else if unlabelled(line, &FAX_LABELS).is_some_and(|n| phones_of(n).is_some()) {
+            out.faxes.push(line.to_string());
+        } else if line.chars().filter(char::is_ascii_digit).count() >= 6 {
+            out.numbered.push(line.to_string());
+        } else if name.is_none() {
+            name = Some(line.to_string());
         } else {
-            names.push(line);
+            out.others.push(line.to_string());
         }
     }
     let mut mails = mails.into_iter();
     let mut phones = phones.into_iter();
-    let contact = Contact {
-        name: Some(names.join(" ")).filter(|s| !s.is_empty()),
+    out.contact = Contact {
+        name,
         email: mails.next(),
         phone: phones.next(),
         ..Contact::default()
     };
-    (contact, mails.collect(), phones.collect())
+    out.mails = mails.collect();
+    out.phones = phones.collect();
+    out
+}
+
+/// The labels of a phone line, folded (case and accents aside), without
+/// their final `:` or `.`.
+const PHONE_LABELS: [&str; 14] = [
+    "tel",
+    "tel portable",
+    "tel mobile",
+    "tel fixe",
+    "tel direct",
+    "telephone",
+    "telephone portable",
+    "telephone mobile",
+    "telephone fixe",
+    "ligne directe",
+    "mobile",
+    "portable",
+    "phone",
+    "gsm",
+];
+
+/// The labels of a fax line: a fax is not the contact's phone.
+const FAX_LABELS: [&str; 3] = ["fax", "telecopie", "telecopieur"];
+
+/// The labels of an e-mail line.
+const MAIL_LABELS: [&str; 8] = [
+    "courriel",
+    "mel",
+    "mail",
+    "e-mail",
+    "email",
+    "adresse electronique",
+    "adresse mail",
+    "adresse e-mail",
+];
+
+/// `line` without its label when it starts with one of `labels` (case
+/// and accents aside, the label's `.`, `:` or `-` after it), `None` when
+/// it does not: « Tél. : 01 23… » is « 01 23… ».
+fn unlabelled<'a>(line: &'a str, labels: &[&str]) -> Option<&'a str> {
+    let end = line
+        .find(|c: char| c.is_ascii_digit() || c == '+' || c == '@')
+        .unwrap_or(line.len());
+    // An e-mail's label ends at its colon (the address has letters).
+    let end = line[..end].rfind(':').map_or(end, |c| c + 1);
+    let label = folded(&line[..end]).replace('.', " ");
+    let label = label.trim_end_matches([':', ' ', '-', '\u{a0}', '\u{202f}']);
+    let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!label.is_empty() && labels.contains(&label.as_str())).then(|| line[end..].trim())
+}
+
+/// The phone numbers of a line: one number ([`is_phone`], an extension
+/// such as « poste 12 » kept with it), or several separated by `/`, `;`,
+/// `,` or « ou », a phone label before them left out; `None` when the line
+/// is not only that.
+fn phones_of(line: &str) -> Option<Vec<String>> {
+    let line = unlabelled(line, &PHONE_LABELS).unwrap_or(line);
+    let parts: Vec<&str> = line
+        .split(['/', ';', ','])
+        .flat_map(|p| p.split(" ou "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() > 1 && parts.iter().all(|p| is_phone(p)) {
+        return Some(parts.into_iter().map(str::to_string).collect());
+    }
+    (is_phone(line) || is_phone_with_extension(line)).then(|| vec![line.to_string()])
+}
+
+/// Whether a line is a phone number followed by its extension
+/// (« 01 23 45 67 89 poste 12 », « … ext. 12 »): one phone, as typed.
+fn is_phone_with_extension(line: &str) -> bool {
+    let end = line
+        .find(|c: char| !(c.is_ascii_digit() || c.is_whitespace() || "+.-/()".contains(c)))
+        .unwrap_or(line.len());
+    let (number, rest) = line.split_at(end);
+    let rest = folded(rest);
+    let Some(n) = ["poste", "extension", "ext"]
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))
+    else {
+        return false;
+    };
+    let n = n.trim_start_matches(['.', ':', ' ']);
+    is_phone(number) && !n.is_empty() && n.len() <= 6 && n.chars().all(|c| c.is_ascii_digit())
 }
 
 /// Whether a line is a phone number: digits (at least six), with only
@@ -962,10 +1133,22 @@ fn looks_two(line: &str) -> bool {
         })
 }
 
-/// The two sides of a `country: recipient` line, both given.
+/// The two sides of a `country: recipient` line, both given, split at the
+/// first `:` or `—` outside brackets: « Pas de transfert (hébergement :
+/// France) » is no such line, « États-Unis (Virginie) : Microsoft » is.
 fn country_recipient(line: &str) -> Option<(&str, &str)> {
-    let (a, b) = line.split_once([':', '—'])?;
-    let (a, b) = (a.trim(), b.trim());
+    let mut depth = 0usize;
+    let at = line.char_indices().find_map(|(i, c)| {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            ':' | '—' if depth == 0 => return Some(i),
+            _ => {}
+        }
+        None
+    })?;
+    let sep = line[at..].chars().next().map_or(1, char::len_utf8);
+    let (a, b) = (line[..at].trim(), line[at + sep..].trim());
     (!a.is_empty() && !b.is_empty()).then_some((a, b))
 }
 
@@ -997,7 +1180,8 @@ fn without_mark(words: &super::own::Words, v: &str) -> Option<String> {
 
 /// Whether the country side of a `country: recipient` line is a negation
 /// and not a country (« Non : aucun transfert », « Aucun : données
-/// hébergées en France », « Néant, sauf Maroc : … »): such a line is not
+/// hébergées en France », « Néant, sauf Maroc : … », « Non-UE : … »; its
+/// first word ends at a space, a hyphen or a sign): such a line is not
 /// understood, said, never imported as a transfer to « Non ».
 pub(super) fn negated(country: &str) -> bool {
     const FIRST: [&str; 11] = [
@@ -1005,7 +1189,7 @@ pub(super) fn negated(country: &str) -> bool {
     ];
     let f = folded(country);
     let first = f
-        .split(|c: char| c.is_whitespace() || c == ',' || c == '.' || c == ';')
+        .split(|c: char| c.is_whitespace() || ",.;-–".contains(c))
         .next()
         .unwrap_or("");
     is_none_word(country) || FIRST.contains(&first)
@@ -1257,22 +1441,75 @@ mod tests {
 
     #[test]
     fn a_contact_cell_keeps_one_email_and_one_phone_and_gives_back_the_others() {
-        let (c, mails, phones) = contact(
+        let c = contact(
             "Jean Maire\nmaire@a.fr ; cabinet@a.fr\n01 23 45 67 89\nsec@a.fr\n+33 6 00 00 00 00",
         );
-        assert_eq!(c.name.as_deref(), Some("Jean Maire"));
-        assert_eq!(c.email.as_deref(), Some("maire@a.fr"));
-        assert_eq!(c.phone.as_deref(), Some("01 23 45 67 89"));
-        assert_eq!(mails, ["cabinet@a.fr", "sec@a.fr"]);
-        assert_eq!(phones, ["+33 6 00 00 00 00"]);
-        // Words around an address: the line is one value, as typed.
-        let (c, mails, _) = contact("Courriel : dpo@a.fr");
-        assert_eq!(c.email.as_deref(), Some("Courriel : dpo@a.fr"));
-        assert!(mails.is_empty());
+        assert_eq!(c.contact.name.as_deref(), Some("Jean Maire"));
+        assert_eq!(c.contact.email.as_deref(), Some("maire@a.fr"));
+        assert_eq!(c.contact.phone.as_deref(), Some("01 23 45 67 89"));
+        assert_eq!(c.mails, ["cabinet@a.fr", "sec@a.fr"]);
+        assert_eq!(c.phones, ["+33 6 00 00 00 00"]);
+        // A label before an address is left out; words around it keep
+        // the line one value, as typed.
+        let c = contact("Courriel : dpo@a.fr");
+        assert_eq!(c.contact.email.as_deref(), Some("dpo@a.fr"));
+        let c = contact("écrire à dpo@a.fr");
+        assert_eq!(c.contact.email.as_deref(), Some("écrire à dpo@a.fr"));
+        assert!(c.mails.is_empty());
         // A short number is not a phone: it stays in the name.
-        let (c, _, phones) = contact("Bureau 12");
-        assert_eq!(c.name.as_deref(), Some("Bureau 12"));
-        assert!(phones.is_empty() && c.phone.is_none());
+        let c = contact("Bureau 12");
+        assert_eq!(c.contact.name.as_deref(), Some("Bureau 12"));
+        assert!(c.phones.is_empty() && c.contact.phone.is_none());
+    }
+
+    #[test]
+    fn a_contact_cell_has_one_name_and_its_labelled_or_listed_phones() {
+        let c = contact("Jean Rep\nJeanne Autre\nMaire");
+        assert_eq!(c.contact.name.as_deref(), Some("Jean Rep"));
+        assert_eq!(c.others, ["Jeanne Autre", "Maire"]);
+        assert!(c.contact.role.is_none());
+        for (typed, phone) in [
+            ("Tél : 01 23 45 67 89", "01 23 45 67 89"),
+            ("Tél. 01 23 45 67 89", "01 23 45 67 89"),
+            ("TEL.: 01 23 45 67 89", "01 23 45 67 89"),
+            ("Téléphone : +33 1 23 45 67 89", "+33 1 23 45 67 89"),
+            ("Tél. portable : 06 11 22 33 44", "06 11 22 33 44"),
+            ("Mobile 06 11 22 33 44", "06 11 22 33 44"),
+            ("Portable : 06 11 22 33 44", "06 11 22 33 44"),
+            ("Phone: +33 6 11 22 33 44", "+33 6 11 22 33 44"),
+            ("01 23 45 67 89 poste 12", "01 23 45 67 89 poste 12"),
+            ("01/23/45/67/89", "01/23/45/67/89"),
+        ] {
+            let c = contact(&format!("Jean Rep\n{typed}"));
+            assert_eq!(c.contact.phone.as_deref(), Some(phone), "{typed}");
+            assert_eq!(c.contact.name.as_deref(), Some("Jean Rep"), "{typed}");
+            assert!(c.others.is_empty() && c.numbered.is_empty(), "{typed}");
+        }
+        for typed in [
+            "01 23 45 67 89 / 06 11 22 33 44",
+            "01 23 45 67 89 ; 06 11 22 33 44",
+            "01 23 45 67 89, 06 11 22 33 44",
+            "01 23 45 67 89 ou 06 11 22 33 44",
+            "Tél : 01 23 45 67 89 / 06 11 22 33 44",
+        ] {
+            let c = contact(typed);
+            assert_eq!(
+                c.contact.phone.as_deref(),
+                Some("01 23 45 67 89"),
+                "{typed}"
+            );
+            assert_eq!(c.phones, ["06 11 22 33 44"], "{typed}");
+            assert!(c.contact.name.is_none(), "{typed}");
+        }
+        // A fax is not the phone; an address is not the name.
+        let c = contact("Fax : 01 23 45 67 80\n12 rue de la Paix, 91260 Juvisy\nJean Rep");
+        assert_eq!(c.faxes, ["Fax : 01 23 45 67 80"]);
+        assert_eq!(c.numbered, ["12 rue de la Paix, 91260 Juvisy"]);
+        assert_eq!(c.contact.name.as_deref(), Some("Jean Rep"));
+        assert!(c.contact.phone.is_none());
+        // A word that merely starts like a label is a name.
+        let c = contact("Telma Durand");
+        assert_eq!(c.contact.name.as_deref(), Some("Telma Durand"));
     }
 
     #[test]

@@ -156,3 +156,8 @@ sheetimport-f14j-no-recipient = “{ $value }”: a transfer with no recipient; 
 sheetimport-f14j-name-case = “{ $value }”: found in sheet “{ $sheet }” but for case and accents, named “{ $kept }”; that name is kept
 # Part f14l: two transfers on one line (eighth review).
 sheetimport-f14l-transfer-list = “{ $value }”: one transfer is imported, to “{ $country }”, as typed, although a “;” separates what looks like two transfers; if there are two, put one per line
+# Part f14n: a contact cell, a transfer saying "none" (eighth review).
+sheetimport-f14n-contact-line = “{ $value }”: a contact has one name; “{ $kept }” (the first line) is imported, this line is not (neither as the name, nor as a role, nor as an address)
+sheetimport-f14n-contact-number = “{ $value }”: this line holds a number but is neither a phone alone nor an e-mail address; it is not taken as the name and is not imported
+sheetimport-f14n-contact-fax = “{ $value }”: a fax number is not the contact's phone; it is not imported
+sheetimport-f14n-recipient-none = “{ $value }”: the recipient says there is no transfer, but a country is given; this line contradicts itself and is not imported, to be completed

@@ -156,3 +156,8 @@ sheetimport-f14j-no-recipient = « { $value } » : un transfert sans desti
 sheetimport-f14j-name-case = « { $value } » : trouvé dans la feuille « { $sheet } » à la casse et aux accents près, sous le nom « { $kept } » ; c'est ce nom qui est gardé
 # Partie f14l : deux transferts sur une ligne (huitième revue).
 sheetimport-f14l-transfer-list = « { $value } » : un seul transfert est importé, vers « { $country } », tel qu'il est écrit, bien qu'un « ; » y sépare ce qui ressemble à deux transferts ; s'il y en a deux, mettez-en un par ligne
+# Partie f14n : une cellule de contact, un transfert qui se dit « aucun » (huitième revue).
+sheetimport-f14n-contact-line = « { $value } » : un contact n'a qu'un nom ; « { $kept } » (la première ligne) est importé, cette ligne ne l'est pas (ni comme nom, ni comme fonction, ni comme adresse)
+sheetimport-f14n-contact-number = « { $value } » : cette ligne porte un numéro mais n'est ni un téléphone seul ni une adresse électronique ; elle n'est pas prise pour le nom et n'est pas importée
+sheetimport-f14n-contact-fax = « { $value } » : un numéro de fax n'est pas le téléphone du contact ; il n'est pas importé
+sheetimport-f14n-recipient-none = « { $value } » : le destinataire dit qu'il n'y a pas de transfert, mais un pays est donné ; cette ligne se contredit et n'est pas importée, à compléter

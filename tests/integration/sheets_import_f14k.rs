@@ -18,7 +18,7 @@ fn q(v: &str) -> String {
 }
 
 /// A row of the authority sheet with its contact columns (B to D) given.
-const CONTACTS: &str = r#"
+pub(crate) const CONTACTS: &str = r#"
 def contacts(ctl, contact, rep, dpo):
     ws.append([ctl, contact, rep, dpo, "Paie", None, None, "aucun", None, "Pare-feu", "Conv",
                datetime.date(2021, 2, 1), 6])
