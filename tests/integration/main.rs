@@ -43,6 +43,7 @@ mod sheets_import_f14i;
 mod sheets_import_f14j;
 mod sheets_import_f14k;
 mod sheets_import_f14l;
+mod sheets_import_f14m;
 mod sheets_logs;
 mod site;
 mod status_audit;
