@@ -383,15 +383,13 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
                 }
             }
         }
-        // « à compléter » among other words: no fact, the value missing
-        // (`given`), the text said (a controller's name: below, if none).
+        // « à compléter » on a line of its own (left out, the other lines
+        // kept) or among other words (kept as typed): said (`given`).
         for (c, f) in fields.iter().enumerate() {
-            let Some(v) = as_text(sheet.cell(row, c + 1)) else {
+            let Some(v) = as_text(sheet.cell(row, c + 1)).filter(|_| f.is_some()) else {
                 continue;
             };
-            if f.is_some_and(|f| f != Field::Controller) && crate::workspace::holds_placeholder(&v)
-            {
-                let why = Msg::new("sheetimport-f14j-todo-among").arg("value", v);
+            for why in super::without_todo(&v).1 {
                 out.problems.push(problem(row, c + 1, why));
             }
         }
@@ -898,11 +896,12 @@ fn set_fact(d: &mut Draft, f: Field, cell: &Cell) -> Vec<Msg> {
 }
 
 /// A cell's text, `None` when empty or the words for a value to complete
-/// (« à compléter » in any case, with or without accents, punctuation or
-/// brackets, or among other words: not a fact).
+/// (« à compléter », « à renseigner », "TODO"… in any case, with or without
+/// accents, punctuation or brackets); a line that is only them left out,
+/// the other lines kept; among other words, kept as typed (said by the
+/// row loop, [`super::without_todo`]).
 fn given(cell: &Cell) -> Option<String> {
-    as_text(cell)
-        .filter(|v| !crate::workspace::is_placeholder(v) && !crate::workspace::holds_placeholder(v))
+    as_text(cell).and_then(|v| super::without_todo(&v).0)
 }
 
 /// What a representative's or DPO's cell gives ([`contact`]): the contact,

@@ -69,6 +69,9 @@ impl Problem {
                 | "sheetimport-f14i-measure-id-made"
                 | "sheetimport-f14j-name-case"
                 | "sheetimport-f14j-no-recipient"
+                | "sheetimport-f14m-todo-kept"
+                | "sheetimport-f14m-no-country"
+                | "sheetimport-f14m-country-list"
         )
     }
 
@@ -90,7 +93,7 @@ impl Problem {
                 | "sheetimport-f14i-measure-list"
                 | "sheetimport-f14i-no-key-column"
                 | "sheetimport-f14l-transfer-list"
-                | "sheetimport-f14j-todo-among"
+                | "sheetimport-f14m-todo-line"
         )
     }
 
@@ -428,6 +431,46 @@ pub(crate) fn normal(s: &str) -> String {
 /// `s` compared without case, accents or extra spaces (« NÉANT » is
 /// « neant »): the workspace's one folding, [`crate::model::folded`].
 pub(crate) use crate::model::folded;
+
+/// A cell's text read for the words for a value to give
+/// ([`crate::workspace::is_placeholder`]): `None` when it is only them
+/// (or empty); else the text with each line that is only them left out
+/// (said, `signalé :`, the other lines kept), and a text that holds them
+/// among other words kept as typed and said (`signalé, importé :`, and
+/// `dpo check` warns on it). The same rule in both layouts: a known fact
+/// is never lost for a line saying another one is missing.
+pub(crate) fn without_todo(text: &str) -> (Option<String>, Vec<Msg>) {
+    use crate::workspace::{holds_placeholder, is_placeholder};
+    if text.trim().is_empty() || is_placeholder(text) {
+        return (None, Vec::new());
+    }
+    let mut said = Vec::new();
+    // Quoted on one line of the report, its lines joined by « / ».
+    let one_line = |t: &str| {
+        t.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join(" / ")
+    };
+    let lines: Vec<&str> = text.split('\n').collect();
+    let kept: Vec<&str> = lines
+        .iter()
+        .copied()
+        .filter(|l| l.trim().is_empty() || !is_placeholder(l))
+        .collect();
+    if kept.len() < lines.len() {
+        said.push(Msg::new("sheetimport-f14m-todo-line").arg("value", one_line(text)));
+    }
+    let kept = kept.join("\n");
+    if kept.trim().is_empty() {
+        return (None, Vec::new());
+    }
+    if kept.split('\n').any(holds_placeholder) || holds_placeholder(&kept) {
+        said.push(Msg::new("sheetimport-f14m-todo-kept").arg("value", one_line(&kept)));
+    }
+    (Some(kept), said)
+}
 
 /// An identifier made from a name (« Hébergement de la messagerie » →
 /// `hebergement-de-la-messagerie`), distinct from `taken`.

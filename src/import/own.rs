@@ -6,8 +6,11 @@
 //! of the field it holds.
 //!
 //! The cells' words are undone: « à compléter » (any case, with or without
-//! accents, quotes, brackets or punctuation) is a value not given, and so
-//! is a cell that holds it among other words (its text said);
+//! accents, quotes, brackets or punctuation), or another word for a value
+//! still to give (« À renseigner », "TODO", `?`…), is a value not given; a
+//! line that is only them is left out of its cell, the other lines kept,
+//! and a text holding them among other words is kept as typed, both said
+//! ([`super::without_todo`]);
 //! `value (à confirmer)` is the value, its field put back in the record's
 //! `to_confirm` (the mark found on any line of the cell, whatever its case
 //! and accents: « (À CONFIRMER) » is one; a mark typed inside a line, text
@@ -15,8 +18,13 @@
 //! text, the words around it joined by one space, and is said as noted);
 //! « aucun » is an empty list, and `transfers: []` for it or another word
 //! for none the authority's layout knows (« Néant », « N/A »…) alone in
-//! the country column (beside a recipient or another country it is said,
-//! the transfers not read; a country with no recipient is said); a list is
+//! the country column, and so is a lone « Non concerné » or « aucun (à
+//! confirmer) » (its mark said); beside a recipient or another country it
+//! is said, the transfers not read, as is a recipient saying none, or
+//! another lone negation; a country with no recipient is said, a country
+//! « à compléter » beside a recipient is kept empty (the round trip of
+//! `country: ""`, said when typed otherwise), two countries on one line
+//! (`;`) are one, as typed, said); a list is
 //! one item per line, escaped ([`crate::sheet::unescape_item`]); a
 //! transfer column with more lines than the countries' is reported, its
 //! transfers not read. Sub-processors and measures, shown by name, are
@@ -195,12 +203,12 @@ impl Words {
             }
             _ => as_text(c)?,
         };
-        if self.is_todo(&text)
-            || crate::workspace::holds_placeholder(&text)
-            || matches!(c, Cell::Marked(_, Mark::Missing))
-        {
+        if self.is_todo(&text) || matches!(c, Cell::Marked(_, Mark::Missing)) {
             return None;
         }
+        // A line that is only « à compléter » is left out, the others kept;
+        // the words among others are kept as typed (both said).
+        let text = super::without_todo(&text).0?;
         // The mark ends the cell's last line on export; a line added below
         // it by hand moves it up, a word typed after it leaves it inside
         // its line: it is found on any line, anywhere in it.
@@ -262,15 +270,18 @@ impl Words {
             .then_some(text)
     }
 
-    /// The text typed in `c` when it holds « à compléter » among other
-    /// words (« A compléter (adresse) »): no fact, the value missing
-    /// ([`Self::unmark`]), the text said so that the hint is not lost.
-    fn todo_among(&self, c: &Cell) -> Option<String> {
+    /// What is said of a cell for the words « à compléter » in it
+    /// ([`super::without_todo`]): a line that is only them left out, or
+    /// the words among others kept as typed.
+    fn todo_said(&self, c: &Cell) -> Vec<Msg> {
         let text = match c {
-            Cell::Text(_) | Cell::Marked(..) => as_text(c)?,
-            _ => return None,
+            Cell::Marked(_, Mark::Missing) => None,
+            Cell::Text(_) | Cell::Marked(..) => as_text(c),
+            _ => None,
         };
-        crate::workspace::holds_placeholder(&text).then_some(text)
+        text.filter(|t| !self.is_todo(t))
+            .map(|t| super::without_todo(&t).1)
+            .unwrap_or_default()
     }
 
     fn is_none(&self, s: &str) -> bool {
@@ -534,11 +545,10 @@ impl Reader {
         self.problem(sheet, row, col, Msg::new(why).arg("value", v));
     }
 
-    /// A cell that holds « à compléter » among other words, said: its
-    /// value is imported as missing.
+    /// A cell that holds « à compléter » on a line of its own (left out)
+    /// or among other words (kept as typed), said ([`Words::todo_said`]).
     fn todo_among(&mut self, sheet: &ReadSheet, row: usize, col: usize, cell: &Cell) {
-        if let Some(typed) = self.w.todo_among(cell) {
-            let why = Msg::new("sheetimport-f14j-todo-among").arg("value", typed);
+        for why in self.w.todo_said(cell) {
             self.problem(sheet, row, col, why);
         }
     }
@@ -1542,12 +1552,9 @@ fn report_copies(
         let mut differ: Vec<(String, Vec<usize>)> = Vec::new();
         for &row in rows {
             let cell = k.sheet.cell(row, c);
-            // « à compléter » among other words is a text that differs
-            // from a value not given, never the same.
             let here =
-                r.w.todo_among(cell)
-                    .or_else(|| r.w.unmark(cell).map(|(t, _)| t))
-                    .map(|t| t.trim().to_string())
+                r.w.unmark(cell)
+                    .map(|(t, _)| t.trim().to_string())
                     .filter(|s| !s.is_empty());
             // An empty cell (a row added by hand) is no value: nothing lost.
             let typed = as_text(cell).unwrap_or_default();
@@ -1642,6 +1649,23 @@ fn compare_transfers(
     }
 }
 
+/// Whether a transfers country cell alone says « not concerned » (« Non
+/// concerné », « Pas concernée », « Not concerned »): none, in this
+/// column, as « Néant » is.
+fn lone_none(v: &str) -> bool {
+    let f = crate::model::bare_words(v);
+    matches!(
+        f.as_str(),
+        "non concerne"
+            | "non concernee"
+            | "pas concerne"
+            | "pas concernee"
+            | "not concerned"
+            | "non applicable"
+            | "not applicable"
+    )
+}
+
 /// The six transfer columns, aligned: one transfer per line in each.
 const TRANSFER_KEYS: [&str; 6] = [
     "transfer.country",
@@ -1668,15 +1692,48 @@ fn transfers(
             .unwrap_or_default()
     };
     let countries = lines("transfer.country");
-    if countries.is_empty() || (countries.len() == 1 && r.w.is_todo(&countries[0])) {
-        return None;
-    }
     let fields = ["recipient", "purpose", "legal_basis", "safeguards"];
     let others: Vec<Vec<String>> = fields
         .iter()
         .map(|f| lines(&format!("transfer.{f}")))
         .collect();
     let instructions = lines("transfer.instruction");
+    // Whether line `i` of a column other than the country's gives a value:
+    // a country « à compléter » on such a line is a transfer whose country
+    // is missing (export writes `country: ""` so), never dropped.
+    let longest = others
+        .iter()
+        .chain([&instructions])
+        .map(Vec::len)
+        .max()
+        .unwrap_or(0);
+    let typed_lines: Vec<bool> = (0..longest)
+        .map(|i| {
+            others.iter().chain([&instructions]).any(|l| {
+                l.get(i)
+                    .is_some_and(|v| !v.trim().is_empty() && !r.w.is_todo(v))
+            })
+        })
+        .collect();
+    let typed_at = |i: usize| typed_lines.get(i).copied().unwrap_or(false);
+    if countries.is_empty() || (countries.len() == 1 && r.w.is_todo(&countries[0]) && !typed_at(0))
+    {
+        return None;
+    }
+    // « aucun (à confirmer) » alone: none; a controller file marks no
+    // field to confirm, so the mark is said (as the authority's layout).
+    if let [only] = countries.as_slice() {
+        let bare = r.w.strip_mark(only).map(|(v, _)| v);
+        if let Some(bare) =
+            bare.filter(|b| r.w.is_none(b) || super::authority::is_none_word(b) || lone_none(b))
+        {
+            if !typed_lines.contains(&true) && !bare.trim().is_empty() {
+                let why = Msg::new("sheetimport-f14-mark-dropped").arg("value", only.trim());
+                r.problem(k.sheet, row, col("transfer.country").unwrap_or(0), why);
+                return Some(Value::Sequence(Vec::new()));
+            }
+        }
+    }
     // « aucun », or another word for none as the authority's layout knows
     // them (« Néant », « N/A », « Sans objet »…): no transfer when nothing
     // else of the transfer is typed; a negation beside a recipient, or
@@ -1692,9 +1749,20 @@ fn transfers(
             .filter(|l| !l.trim().is_empty() && !r.w.is_todo(l))
             .collect();
         let one = countries.len() == 1
-            && (r.w.is_none(&countries[0]) || super::authority::is_none_word(&countries[0]));
+            && (r.w.is_none(&countries[0])
+                || super::authority::is_none_word(&countries[0])
+                || lone_none(&countries[0]));
         if one && typed.is_empty() {
             return Some(Value::Sequence(Vec::new()));
+        }
+        // A lone negation that does not read as none (« Non prévu »): no
+        // country, and nothing else typed to quote; said as typed.
+        if countries.len() == 1 && typed.is_empty() {
+            let why = Msg::new("sheetimport-f14m-none-unclear")
+                .arg("value", countries[0].trim())
+                .arg("kept", Msg::new("todo"));
+            r.problem(k.sheet, row, col("transfer.country").unwrap_or(0), why);
+            return None;
         }
         let other: Vec<&str> = countries
             .iter()
@@ -1741,9 +1809,34 @@ fn transfers(
     let mut known = true;
     let mut refused = 0;
     for (i, country) in countries.iter().enumerate() {
-        if i >= others[0].len() && r.w.is_todo(country) {
+        if r.w.is_todo(country) && !typed_at(i) {
             known = false;
             continue;
+        }
+        // A recipient that says none beside a country: contradictory,
+        // neither imported, the transfers left « à compléter ».
+        if let Some(none) = others[0].get(i).filter(|v| {
+            !v.trim().is_empty() && (r.w.is_none(v) || super::authority::is_none_word(v))
+        }) {
+            let why = Msg::new("sheetimport-f14m-none-recipient")
+                .arg("value", none.trim())
+                .arg("country", country.trim())
+                .arg("kept", Msg::new("todo"));
+            r.problem(k.sheet, row, col("transfer.recipient").unwrap_or(0), why);
+            return None;
+        }
+        // « à compléter » as the country of a transfer otherwise typed:
+        // kept, its country missing; said unless it is the export's own
+        // words for an empty country (the round trip of `country: ""`).
+        if r.w.is_todo(country) && !r.w.todo.iter().any(|t| t == country.trim()) {
+            let why = Msg::new("sheetimport-f14m-no-country").arg("value", country.trim());
+            r.problem(k.sheet, row, col("transfer.country").unwrap_or(0), why);
+        }
+        // Two countries on one line (« États-Unis ; Maroc »): one transfer,
+        // as typed, said.
+        if country.split(';').filter(|p| !p.trim().is_empty()).count() > 1 {
+            let why = Msg::new("sheetimport-f14m-country-list").arg("value", country.trim());
+            r.problem(k.sheet, row, col("transfer.country").unwrap_or(0), why);
         }
         if let Some(ins) = instructions.get(i).filter(|s| !s.trim().is_empty()) {
             r.problem(

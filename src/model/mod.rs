@@ -51,4 +51,6 @@ pub use security_measure::{MeasureField, SecurityMeasure, SecurityMeasures};
 pub use subprocessor::{
     ChangeKind, Contract, SubProcessor, SubProcessorField, SubProcessorNotice, SubProcessors,
 };
-pub use text::{folded, is_invisible, is_placeholder, required_text, EmptyText};
+pub use text::{
+    bare_words, folded, holds_todo, is_invisible, is_placeholder, is_todo, required_text, EmptyText,
+};

@@ -81,12 +81,87 @@ pub fn is_invisible(c: char) -> bool {
     RANGES.iter().any(|&(a, b)| (a..=b).contains(&u32::from(c)))
 }
 
+/// `v`'s words as a value still to give is looked for in it: its
+/// invisible characters left out, [`folded`] (no case, no accents), each
+/// sign that is no letter or digit (punctuation, brackets, quotes, dashes)
+/// a space.
+pub fn bare_words(v: &str) -> String {
+    let v: String = v.chars().filter(|c| !is_invisible(*c)).collect();
+    let f: String = folded(&v)
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    f.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The words people type for a value still to give, in either language,
+/// as [`bare_words`] gives them: THE one list, which the sheet import
+/// (no value), `dpo check` (a warning) and the records (never a fact)
+/// share. The words for none (« aucun », « néant », « N/A ») are not in
+/// it: in a list or a transfers column they mean an empty list.
+const TODO_WORDS: [&str; 14] = [
+    "a completer",
+    "acompleter",
+    "a renseigner",
+    "a definir",
+    "a preciser",
+    "a remplir",
+    "to be completed",
+    "to complete",
+    "to be defined",
+    "to be determined",
+    "todo",
+    "to do",
+    "tbd",
+    "tbc",
+];
+
+/// Whether `v` is only the words for a value still to give
+/// ([`TODO_WORDS`]: « à compléter », « À renseigner », « à définir »,
+/// "TODO", "TBD", "TO COMPLETE"…), whatever their case, accents, and the
+/// quotes, brackets or punctuation around them (`(à compléter)`, `À
+/// Compléter.`); or only signs standing for one: question marks, dots or
+/// an ellipsis (`?`, `…`), a row of x (`xxx`).
+pub fn is_todo(v: &str) -> bool {
+    let b = bare_words(v);
+    if TODO_WORDS.contains(&b.as_str()) {
+        return true;
+    }
+    let signs: String = v
+        .chars()
+        .filter(|c| !is_invisible(*c) && !c.is_whitespace())
+        .collect();
+    (!signs.is_empty() && signs.chars().all(|c| matches!(c, '?' | '.' | '…')))
+        || (b.len() >= 3 && b.chars().all(|c| c == 'x'))
+}
+
+/// Whether `v` holds the words for a value still to give
+/// ([`TODO_WORDS`], a row of x) among other words (« A compléter
+/// (adresse) », « Rue X — à renseigner »), as whole words, in any case,
+/// accents or punctuation; not when it is only them ([`is_todo`]).
+pub fn holds_todo(v: &str) -> bool {
+    if is_todo(v) {
+        return false;
+    }
+    let b = bare_words(v);
+    let padded = format!(" {b} ");
+    TODO_WORDS
+        .iter()
+        .any(|t| padded.contains(&format!(" {t} ")))
+        || b.split(' ')
+            .any(|w| w.len() >= 3 && w.chars().all(|c| c == 'x'))
+}
+
 /// True when `v` says nothing: empty (invisible characters aside), or the
-/// words documents print for what is unknown (« à compléter », "to be
-/// completed", « à confirmer », "TODO"…), or the words for no value or no
-/// one ("null", "~", "n/a", "anonymous"…), typed as if they were a value. A
-/// certificate must not state that « à compléter » validated a destruction.
+/// words for a value still to give ([`is_todo`]: « à compléter », "to be
+/// completed", "TODO"…), or « à confirmer », or the words for no value or
+/// no one ("null", "~", "n/a", "anonymous"…), typed as if they were a
+/// value. A certificate must not state that « à compléter » validated a
+/// destruction.
 pub fn is_placeholder(v: &str) -> bool {
+    if is_todo(v) {
+        return true;
+    }
     let v: String = v.chars().filter(|c| !is_invisible(*c)).collect();
     let v = v
         .trim()
@@ -95,14 +170,8 @@ pub fn is_placeholder(v: &str) -> bool {
     let v = v.replace(['é', 'è'], "e").replace('à', "a");
     matches!(
         v.as_str(),
-        "" | "a completer"
-            | "a confirmer"
-            | "a preciser"
-            | "to be completed"
+        "" | "a confirmer"
             | "to be confirmed"
-            | "todo"
-            | "tbd"
-            | "?"
             | "-"
             | "inconnu"
             | "unknown"
@@ -113,8 +182,6 @@ pub fn is_placeholder(v: &str) -> bool {
             | "anonymous"
             | "anonyme"
             | "nobody"
-            | "..."
-            | "…"
     )
 }
 
@@ -146,6 +213,36 @@ mod tests {
         }
         for v in ["Carole Dupont", "à compléter par Carole", "détruit", "none"] {
             assert!(!is_placeholder(v), "{v:?}");
+        }
+        // One list of the words for a value still to give (review 14h, 7).
+        for v in [
+            "À renseigner",
+            "à définir",
+            "à préciser",
+            "TODO",
+            "TBD",
+            "xxx",
+            "?",
+            "…",
+            "...",
+            "àcompléter",
+            "TO COMPLETE",
+            "(À RENSEIGNER)",
+        ] {
+            assert!(super::is_todo(v), "{v:?}");
+            assert!(is_placeholder(v), "{v:?}");
+            assert!(!super::holds_todo(v), "{v:?}");
+        }
+        for v in ["aucun", "Néant", "N/A", "-", "x", "Maxxx", "3DES", "Rue X"] {
+            assert!(!super::is_todo(v), "{v:?}");
+        }
+        for v in [
+            "Rue xxx",
+            "Adresse à renseigner",
+            "TODO: vérifier",
+            "à compléter par Carole",
+        ] {
+            assert!(super::holds_todo(v), "{v:?}");
         }
         for v in [
             "null",

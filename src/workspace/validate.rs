@@ -267,43 +267,35 @@ pub fn assumptions<F: FieldName>(
         .collect()
 }
 
-/// `v`'s words, as the placeholder is looked for in it: folded
-/// ([`crate::model::folded`]: no case, no accents), each sign that is no
-/// letter or digit (punctuation, brackets, quotes, dashes) a space.
-fn bare_words(v: &str) -> String {
-    let f: String = crate::model::folded(v)
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-        .collect();
-    f.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The words for a value to complete in both languages, as
-/// [`bare_words`] gives them.
+/// The words for a value to complete in both languages' catalogs, as
+/// [`crate::model::bare_words`] gives them.
 fn todo_words() -> [String; 2] {
     [crate::model::Lang::Fr, crate::model::Lang::En]
-        .map(|l| bare_words(crate::render::catalog::Catalog::of(l).get("todo")))
+        .map(|l| crate::model::bare_words(crate::render::catalog::Catalog::of(l).get("todo")))
 }
 
 /// Whether `v` is no value but the words that stand for one to complete
-/// (« à compléter », "to be completed", in either language), whatever
+/// (« à compléter », "to be completed", « à renseigner », "TODO", `?`…: the
+/// one list of [`crate::model::is_todo`], and the catalogs' words), whatever
 /// their case and accents (`A COMPLETER`, `à completer`) and the quotes,
 /// brackets or punctuation around them (`(à compléter)`, `À Compléter.`).
 pub fn is_placeholder(v: &str) -> bool {
-    let v = bare_words(v);
-    todo_words().contains(&v)
+    crate::model::is_todo(v) || todo_words().contains(&crate::model::bare_words(v))
 }
 
 /// Whether `v` holds the words for a value to complete among other words
-/// (« A compléter (adresse) », « Rue X — à compléter »), as whole words,
+/// (« A compléter (adresse) », « Rue X — à renseigner »), as whole words,
 /// in any case, accents or punctuation; not when it is only them
 /// ([`is_placeholder`]).
 pub fn holds_placeholder(v: &str) -> bool {
-    let v = bare_words(v);
-    let padded = format!(" {v} ");
-    todo_words()
-        .iter()
-        .any(|t| v != *t && padded.contains(&format!(" {t} ")))
+    if is_placeholder(v) {
+        return false;
+    }
+    let padded = format!(" {} ", crate::model::bare_words(v));
+    crate::model::holds_todo(v)
+        || todo_words()
+            .iter()
+            .any(|t| padded.contains(&format!(" {t} ")))
 }
 
 /// Warns on each text of the register's files (processor, controllers,
@@ -313,10 +305,13 @@ pub fn holds_placeholder(v: &str) -> bool {
 /// anywhere): the documents would show them as if they were a fact.
 fn placeholders(c: &mut Checker<'_>, ws: &Workspace) {
     let mut seen: Vec<(String, String, String)> = Vec::new();
+    let mut phones: Vec<(String, String, String)> = Vec::new();
     let mut walk = |file: &str, root: &str, v: serde_yaml::Value| {
         texts(root, &v, &mut |field, text| {
             if is_placeholder(text) || holds_placeholder(text) {
                 seen.push((file.to_string(), field, text.to_string()));
+            } else if field == "phone" || field.ends_with(".phone") {
+                phones.push((file.to_string(), field, text.to_string()));
             }
         });
     };
@@ -336,6 +331,14 @@ fn placeholders(c: &mut Checker<'_>, ws: &Workspace) {
         yaml(serde_yaml::to_value(&ws.measures)),
     );
     walk(PEOPLE, "", yaml(serde_yaml::to_value(&ws.people)));
+    for (file, field, text) in phones {
+        if let Some(why) = not_a_phone(&text) {
+            let msg = Msg::new("check-f14m-phone")
+                .arg("value", text)
+                .arg("why", why);
+            c.warn_msg(&file, &field, msg);
+        }
+    }
     for (file, field, text) in seen {
         let msg = if is_placeholder(&text) {
             Msg::new("sheetimport-f14-placeholder")
@@ -344,6 +347,34 @@ fn placeholders(c: &mut Checker<'_>, ws: &Workspace) {
         };
         c.warn_msg(&file, &field, msg);
     }
+}
+
+/// Why a phone field's text is no phone number: it holds `@` (`at`: an
+/// e-mail address), letters other than a label before it (`letters`:
+/// « Tél. : », "Phone:", « standard : » are labels), or more than 15
+/// digits (`digits`: ITU E.164 numbers have at most 15, so two numbers).
+fn not_a_phone(v: &str) -> Option<&'static str> {
+    if v.contains('@') {
+        return Some("at");
+    }
+    // A label: the words before a colon, or a leading « Tél. »/"Tel".
+    let number = match v.split_once(':') {
+        Some((label, rest)) if !label.chars().any(|c| c.is_ascii_digit()) => rest,
+        _ => v,
+    };
+    let number = number.trim_start();
+    let f = crate::model::folded(number);
+    let number = ["tel.", "tel", "phone", "mobile", "portable"]
+        .iter()
+        .find_map(|l| {
+            f.strip_prefix(l)
+                .filter(|r| !r.starts_with(char::is_alphabetic))
+        })
+        .unwrap_or(&f);
+    if number.chars().any(char::is_alphabetic) {
+        return Some("letters");
+    }
+    (number.chars().filter(char::is_ascii_digit).count() > 15).then_some("digits")
 }
 
 /// Each text of `v` with its field's path under `at` (`activities[0].name`).
@@ -612,6 +643,18 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
                 Msg::new("record-transfer").arg("country", t.country.to_string()),
                 &t.to_confirm,
             );
+            // A transfer to no country, or to no one, says nothing a
+            // register can show; a YAML null read as a text ("null", "~")
+            // is no value either.
+            for (field, v) in [("country", &t.country), ("recipient", &t.recipient)] {
+                if v.trim().is_empty() || matches!(v.trim(), "null" | "~" | "Null" | "NULL") {
+                    c.warn_msg(
+                        f,
+                        &format!("transfers[{i}].{field}"),
+                        Msg::new("check-f14m-transfer-empty").arg("field", field),
+                    );
+                }
+            }
             c.require(
                 f,
                 &format!("transfers[{i}].safeguards"),

@@ -150,7 +150,6 @@ sheetimport-f14k-contact-phone = “{ $value }”: a contact has one phone numbe
 sheetimport-f14k-none-line = “{ $value }”: this line says there is no transfer, beside other lines of the same cell; it is not imported, and each other line is read as a transfer
 
 # Part f14j: "to be completed" among other words, the words for "no transfer", names but for case (seventh review).
-sheetimport-f14j-todo-among = “{ $value }”: the words “to be completed” are in it among others; that is no fact: the value is imported as missing, to be completed (this text is kept only here)
 sheetimport-f14j-none-contradicted = “{ $value }”: this country says there is no transfer, but the row gives one (“{ $other }”); neither is imported: this controller's transfers stay { $kept }
 sheetimport-f14j-no-recipient = “{ $value }”: a transfer with no recipient; it is imported, its recipient to be completed
 sheetimport-f14j-name-case = “{ $value }”: found in sheet “{ $sheet }” but for case and accents, named “{ $kept }”; that name is kept
@@ -161,3 +160,19 @@ sheetimport-f14n-contact-line = “{ $value }”: a contact has one name; “{ $
 sheetimport-f14n-contact-number = “{ $value }”: this line holds a number but is neither a phone alone nor an e-mail address; it is not taken as the name and is not imported
 sheetimport-f14n-contact-fax = “{ $value }”: a fax number is not the contact's phone; it is not imported
 sheetimport-f14n-recipient-none = “{ $value }”: the recipient says there is no transfer, but a country is given; this line contradicts itself and is not imported, to be completed
+# Part f14m: "to be completed" without losing facts, the own layout's transfers, check (eighth review).
+sheetimport-f14m-todo-line = “{ $value }”: a line of this cell holds only the words “to be completed”; it is not imported, the other lines are
+sheetimport-f14m-todo-kept = “{ $value }”: holds the words “to be completed”; imported as typed; `dpo check` reports it while they are there
+sheetimport-f14m-no-country = “{ $value }”: a transfer with no country; it is imported, its country to be completed
+sheetimport-f14m-country-list = “{ $value }”: one transfer is imported, to this country as typed, although a “;” separates what looks like two countries; if there are two, put one per line, in each transfer column
+sheetimport-f14m-none-recipient = “{ $value }”: this recipient says there is none, but the row gives a country (“{ $country }”); neither is imported: this controller's transfers stay { $kept }
+sheetimport-f14m-none-unclear = “{ $value }”: this country starts with a negation without clearly saying there is no transfer, and nothing else is given on the row; it is not imported: this controller's transfers stay { $kept } (type “none” if there are none)
+check-f14m-transfer-empty = a transfer with no { $field ->
+    [country] country
+   *[recipient] recipient
+  }: to be completed; the register would show it empty
+check-f14m-phone = “{ $value }”: not a phone number ({ $why ->
+    [at] it holds an e-mail address
+    [letters] it holds letters
+   *[digits] more than 15 digits: probably two numbers
+  }); give one number

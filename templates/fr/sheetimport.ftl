@@ -150,7 +150,6 @@ sheetimport-f14k-contact-phone = « { $value } » : un contact n'a qu'un n
 sheetimport-f14k-none-line = « { $value } » : cette ligne dit qu'il n'y a pas de transfert, à côté d'autres lignes de la même cellule ; elle n'est pas importée, et chaque autre ligne est lue comme un transfert
 
 # Partie f14j : « à compléter » parmi d'autres mots, les mots pour « aucun transfert », les noms à la casse près (septième revue).
-sheetimport-f14j-todo-among = « { $value } » : les mots « à compléter » y figurent parmi d'autres ; ce n'est pas un fait : la valeur est importée comme manquante, à compléter (ce texte n'est gardé qu'ici)
 sheetimport-f14j-none-contradicted = « { $value } » : ce pays dit qu'il n'y a aucun transfert, mais la ligne en indique un (« { $other } ») ; ni l'un ni l'autre n'est importé : les transferts de ce responsable restent { $kept }
 sheetimport-f14j-no-recipient = « { $value } » : un transfert sans destinataire ; il est importé, son destinataire à compléter
 sheetimport-f14j-name-case = « { $value } » : trouvé dans la feuille « { $sheet } » à la casse et aux accents près, sous le nom « { $kept } » ; c'est ce nom qui est gardé
@@ -161,3 +160,19 @@ sheetimport-f14n-contact-line = « { $value } » : un contact n'a qu'un no
 sheetimport-f14n-contact-number = « { $value } » : cette ligne porte un numéro mais n'est ni un téléphone seul ni une adresse électronique ; elle n'est pas prise pour le nom et n'est pas importée
 sheetimport-f14n-contact-fax = « { $value } » : un numéro de fax n'est pas le téléphone du contact ; il n'est pas importé
 sheetimport-f14n-recipient-none = « { $value } » : le destinataire dit qu'il n'y a pas de transfert, mais un pays est donné ; cette ligne se contredit et n'est pas importée, à compléter
+# Partie f14m : « à compléter » sans perdre de faits, transferts de la disposition propre, contrôle (huitième revue).
+sheetimport-f14m-todo-line = « { $value } » : une ligne de cette cellule ne porte que les mots « à compléter » ; elle n'est pas importée, les autres lignes le sont
+sheetimport-f14m-todo-kept = « { $value } » : contient les mots « à compléter » ; importé tel quel ; `dpo check` le signale tant qu'il y est
+sheetimport-f14m-no-country = « { $value } » : un transfert sans pays ; il est importé, son pays à compléter
+sheetimport-f14m-country-list = « { $value } » : un seul transfert est importé, vers ce pays tel qu'il est écrit, bien qu'un « ; » y sépare ce qui ressemble à deux pays ; s'il y en a deux, mettez-en un par ligne, dans chaque colonne des transferts
+sheetimport-f14m-none-recipient = « { $value } » : ce destinataire dit qu'il n'y en a aucun, mais la ligne indique un pays (« { $country } ») ; ni l'un ni l'autre n'est importé : les transferts de ce responsable restent { $kept }
+sheetimport-f14m-none-unclear = « { $value } » : ce pays commence par une négation sans dire clairement qu'il n'y a aucun transfert, et rien d'autre n'est indiqué sur la ligne ; il n'est pas importé : les transferts de ce responsable restent { $kept } (écrivez « aucun » s'il n'y en a pas)
+check-f14m-transfer-empty = un transfert sans { $field ->
+    [country] pays
+   *[recipient] destinataire
+  } : à compléter ; le registre le montrerait vide
+check-f14m-phone = « { $value } » : ce n'est pas un numéro de téléphone ({ $why ->
+    [at] il contient une adresse électronique
+    [letters] il contient des lettres
+   *[digits] plus de 15 chiffres : sans doute deux numéros
+  }) ; indiquez un seul numéro

@@ -44,6 +44,7 @@ mod sheets_import_f14j;
 mod sheets_import_f14k;
 mod sheets_import_f14l;
 mod sheets_import_f14n;
+mod sheets_import_f14m;
 mod sheets_logs;
 mod site;
 mod status_audit;

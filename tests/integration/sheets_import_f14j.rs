@@ -2,7 +2,8 @@
 //! (review 14g) of `dpo import`.
 //!
 //! « à compléter » wrapped in punctuation or brackets is no fact, and
-//! among other words is no fact either, said, in both layouts; `dpo check`
+//! among other words is kept as typed, said, in both layouts (so since
+//! part f14m); `dpo check`
 //! names any text that holds it. The own layout's transfer country column
 //! knows the authority layout's words for "no transfer", a negation beside
 //! a recipient is said, never a country, and a country without a recipient
@@ -10,7 +11,7 @@
 //! check` names a training dated in the future.
 
 use crate::sheets_import::{
-    dpo_in, edited_export, lines_at, noted, one_line_at, openpyxl, strs, yaml, Import,
+    dpo_in, edited_export, lines_at, one_line_at, openpyxl, strs, yaml, Import,
 };
 use crate::support::Workspace;
 
@@ -33,9 +34,9 @@ def row(ctl, contact=None, rep=None, dpo=None):
 
 /// Review 14g, 3: « à compléter » with punctuation, parentheses or quotes
 /// around it is the placeholder, missing and silent; among other words it
-/// is no fact either, missing, and said at its cell with the text typed.
+/// is kept as typed and said at its cell (review 14h, 1: part f14m).
 #[test]
-fn a_placeholder_in_brackets_is_missing_and_among_other_words_is_said_not_kept() {
+fn a_placeholder_in_brackets_is_missing_and_among_other_words_is_said_and_kept() {
     let ws = Workspace::sample();
     let (r, into) = edited_export(
         &ws,
@@ -50,11 +51,13 @@ fn a_placeholder_in_brackets_is_missing_and_among_other_words_is_said_not_kept()
     let err = r.stderr();
     let ctl = yaml(&into.join("controllers/juvisy-sur-orge.yaml"));
     assert!(ctl["siret"].is_null(), "{ctl:?}");
-    assert!(ctl["address"].is_null(), "{ctl:?}");
+    assert_eq!(ctl["address"].as_str(), Some("Rue X — à compléter"));
     let subs = yaml(&into.join("subprocessors.yaml"));
-    for s in subs["subprocessors"].as_sequence().unwrap() {
-        assert!(s["address"].is_null(), "{s:?}");
-    }
+    assert!(subs["subprocessors"][0]["address"].is_null(), "{subs:?}");
+    assert_eq!(
+        subs["subprocessors"][1]["address"].as_str(),
+        Some("A compléter (adresse)")
+    );
     // The placeholder alone, however wrapped: nothing to say.
     assert!(
         lines_at(&err, "Responsables de traitement, ligne 2, colonne E").is_empty(),
@@ -64,7 +67,7 @@ fn a_placeholder_in_brackets_is_missing_and_among_other_words_is_said_not_kept()
         lines_at(&err, "Sous-traitants ultérieurs, ligne 2, colonne C").is_empty(),
         "{err}"
     );
-    // Among other words: said, with the text typed.
+    // Among other words: kept, said, with the text typed.
     for (at, typed) in [
         (
             "Sous-traitants ultérieurs, ligne 3, colonne C",
@@ -76,23 +79,18 @@ fn a_placeholder_in_brackets_is_missing_and_among_other_words_is_said_not_kept()
         ),
     ] {
         let l = one_line_at(&err, at);
-        assert!(noted(l) && l.contains(typed), "{err}");
+        assert!(
+            l.starts_with("signalé, importé") && l.contains(typed),
+            "{err}"
+        );
     }
-    // In a column that copies the controller's address, such a text
-    // differs from the address not given: said, never taken as the same.
+    // In a column that copies the controller's address, another text
+    // differs from the address kept: said, never taken as the same.
     let c3 = one_line_at(&err, &format!("{SHEET}, ligne 3, colonne C"));
     assert!(
         c3.starts_with("non importé") && c3.contains("Rue Y — à compléter"),
         "{err}"
     );
-    let all = [
-        "controllers/juvisy-sur-orge.yaml",
-        "subprocessors.yaml",
-        "processor.yaml",
-    ]
-    .map(|f| std::fs::read_to_string(into.join(f)).unwrap())
-    .join("\n");
-    assert!(!all.to_lowercase().contains("complet"), "{all}");
 
     // The authority's layout: the same.
     let ws = Workspace::missing();
@@ -108,10 +106,14 @@ fn a_placeholder_in_brackets_is_missing_and_among_other_words_is_said_not_kept()
     let r = dpo_in(&ws).import(&xlsx, &into, None);
     r.assert_no_panic();
     let err = r.stderr();
-    let text = std::fs::read_to_string(into.join("controllers/commune-a.yaml")).unwrap();
-    assert!(!text.to_lowercase().contains("complet"), "{text}");
+    let a = yaml(&into.join("controllers/commune-a.yaml"));
+    assert_eq!(a["address"].as_str(), Some("Rue X — à compléter"));
+    assert!(a["representative"].is_null() && a["dpo"].is_null(), "{a:?}");
     let b = one_line_at(&err, "Registre, ligne 2, colonne B");
-    assert!(noted(b) && b.contains("Rue X — à compléter"), "{err}");
+    assert!(
+        b.starts_with("signalé, importé") && b.contains("Rue X — à compléter"),
+        "{err}"
+    );
     for c in ["C", "D"] {
         assert!(
             lines_at(&err, &format!("Registre, ligne 2, colonne {c}")).is_empty(),
