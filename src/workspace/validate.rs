@@ -172,6 +172,27 @@ impl Checker<'_> {
         }
     }
 
+    /// Warns when the day `d` (a test, a training) of the record `id` is
+    /// after `today`: a date still to come is no proof yet (`key` says
+    /// which).
+    fn future(
+        &mut self,
+        at: (&str, &str),
+        key: &'static str,
+        id: &str,
+        d: NaiveDate,
+        today: NaiveDate,
+    ) {
+        let (file, field) = at;
+        if d > today {
+            let message = Msg::new(key)
+                .arg("id", id.to_string())
+                .arg("last", crate::render::said::day(d))
+                .arg("today", crate::render::said::day(today));
+            self.warn_msg(file, field, message);
+        }
+    }
+
     fn warn_msg(&mut self, file: &str, field: &str, message: Msg) {
         let d = Diagnostic::warning_msg(file, self.pos(file, field), field, message);
         self.out.push(d);
@@ -773,15 +794,9 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
             m.test_interval_months,
         );
         c.early(MEASURES, &[(at("last_tested"), m.last_tested)]);
-        if let Some(d) = m.last_tested.filter(|&d| d > today) {
-            c.warn_msg(
-                MEASURES,
-                &at("last_tested"),
-                Msg::new("check-measure-tested-in-future")
-                    .arg("id", m.id.to_string())
-                    .arg("last", crate::render::said::day(d))
-                    .arg("today", crate::render::said::day(today)),
-            );
+        if let Some(d) = m.last_tested {
+            let key = "check-measure-tested-in-future";
+            c.future((MEASURES, &at("last_tested")), key, m.id.as_str(), d, today);
         }
         // An interval of 0 is said above, not as a test overdue.
         match (
@@ -843,16 +858,14 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
                 Msg::new("check-no-training").arg("id", person.id.to_string()),
             ),
             Some(d) => {
-                if d > today {
-                    c.warn_msg(
-                        PEOPLE,
-                        &at("last_training"),
-                        Msg::new("check-training-in-future")
-                            .arg("id", person.id.to_string())
-                            .arg("last", crate::render::said::day(d))
-                            .arg("today", crate::render::said::day(today)),
-                    );
-                }
+                let key = "check-training-in-future";
+                c.future(
+                    (PEOPLE, &at("last_training")),
+                    key,
+                    person.id.as_str(),
+                    d,
+                    today,
+                );
                 let due = ws.people.training_due(person);
                 if let Some(n) = ws
                     .people
