@@ -66,8 +66,8 @@ use serde::Deserialize;
 
 use super::{folded, normal, slug, ImportError, Imported, Problem};
 use crate::model::{
-    Contact, Controller, Convention, Id, Lang, ProcessingActivity, SecurityMeasure, Transfer,
-    TransferField,
+    is_phone, is_phone_with_extension, Contact, Controller, Convention, Id, Lang,
+    ProcessingActivity, SecurityMeasure, Transfer, TransferField,
 };
 use crate::render::catalog::{Catalog, Msg};
 use crate::sheet::read::{as_text, ReadSheet};
@@ -1038,33 +1038,6 @@ fn phones_of(line: &str) -> Option<Vec<String>> {
         return Some(parts.into_iter().map(str::to_string).collect());
     }
     (is_phone(line) || is_phone_with_extension(line)).then(|| vec![line.to_string()])
-}
-
-/// Whether a line is a phone number followed by its extension
-/// (« 01 23 45 67 89 poste 12 », « … ext. 12 »): one phone, as typed.
-fn is_phone_with_extension(line: &str) -> bool {
-    let end = line
-        .find(|c: char| !(c.is_ascii_digit() || c.is_whitespace() || "+.-/()".contains(c)))
-        .unwrap_or(line.len());
-    let (number, rest) = line.split_at(end);
-    let rest = folded(rest);
-    let Some(n) = ["poste", "extension", "ext"]
-        .iter()
-        .find_map(|w| rest.strip_prefix(w))
-    else {
-        return false;
-    };
-    let n = n.trim_start_matches(['.', ':', ' ']);
-    is_phone(number) && !n.is_empty() && n.len() <= 6 && n.chars().all(|c| c.is_ascii_digit())
-}
-
-/// Whether a line is a phone number: digits (at least six), with only
-/// the signs people write in one (spaces, `+`, `.`, `-`, `/`, brackets).
-fn is_phone(line: &str) -> bool {
-    line.chars().filter(char::is_ascii_digit).count() >= 6
-        && line
-            .chars()
-            .all(|c| c.is_ascii_digit() || c.is_whitespace() || "+.-/()".contains(c))
 }
 
 /// A cell's lines, trimmed, a list marker that starts one left out, empty

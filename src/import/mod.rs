@@ -72,6 +72,7 @@ impl Problem {
                 | "sheetimport-f14m-todo-kept"
                 | "sheetimport-f14m-no-country"
                 | "sheetimport-f14m-country-list"
+                | "sheetimport-f14l-transfer-list"
         )
     }
 
@@ -92,7 +93,6 @@ impl Problem {
                 | "sheetimport-f14g-repeat-merged"
                 | "sheetimport-f14i-measure-list"
                 | "sheetimport-f14i-no-key-column"
-                | "sheetimport-f14l-transfer-list"
                 | "sheetimport-f14m-todo-line"
         )
     }
@@ -107,7 +107,6 @@ impl Problem {
                 "sheetimport-f14g-mark-inside"
                     | "sheetimport-f14g-repeat-merged"
                     | "sheetimport-f14i-measure-list"
-                    | "sheetimport-f14l-transfer-list"
             )
     }
 

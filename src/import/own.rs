@@ -24,7 +24,9 @@
 //! another lone negation; a country with no recipient is said, a country
 //! « à compléter » beside a recipient is kept empty (the round trip of
 //! `country: ""`, said when typed otherwise), two countries on one line
-//! (`;`) are one, as typed, said); a list is
+//! (`;`) are one, as typed, said; a line « à compléter » with nothing
+//! beside it, below transfers read, is left out and said, and so is a
+//! last line « à compléter » of another transfer column); a list is
 //! one item per line, escaped ([`crate::sheet::unescape_item`]); a
 //! transfer column with more lines than the countries' is reported, its
 //! transfers not read. Sub-processors and measures, shown by name, are
@@ -1693,31 +1695,42 @@ fn transfers(
     };
     let countries = lines("transfer.country");
     let fields = ["recipient", "purpose", "legal_basis", "safeguards"];
-    let others: Vec<Vec<String>> = fields
+    let mut others: Vec<Vec<String>> = fields
         .iter()
         .map(|f| lines(&format!("transfer.{f}")))
         .collect();
-    let instructions = lines("transfer.instruction");
-    // Whether line `i` of a column other than the country's gives a value:
-    // a country « à compléter » on such a line is a transfer whose country
-    // is missing (export writes `country: ""` so), never dropped.
-    let longest = others
+    let mut instructions = lines("transfer.instruction");
+    // Lines below the last country that are only « à compléter » (or
+    // blank) in another column: left out and said, never a misalignment
+    // that would cost the transfers above them.
+    for (key, l) in fields
         .iter()
-        .chain([&instructions])
-        .map(Vec::len)
-        .max()
-        .unwrap_or(0);
-    let typed_lines: Vec<bool> = (0..longest)
-        .map(|i| {
-            others.iter().chain([&instructions]).any(|l| {
-                l.get(i)
-                    .is_some_and(|v| !v.trim().is_empty() && !r.w.is_todo(v))
-            })
-        })
-        .collect();
-    let typed_at = |i: usize| typed_lines.get(i).copied().unwrap_or(false);
-    if countries.is_empty() || (countries.len() == 1 && r.w.is_todo(&countries[0]) && !typed_at(0))
+        .map(|f| format!("transfer.{f}"))
+        .zip(others.iter_mut())
+        .chain(std::iter::once((
+            "transfer.instruction".to_string(),
+            &mut instructions,
+        )))
     {
+        let before = l.join("\n");
+        while l.len() > countries.len().max(1)
+            && l.last()
+                .is_some_and(|v| v.trim().is_empty() || r.w.is_todo(v))
+        {
+            l.pop();
+        }
+        if l.join("\n") != before {
+            let why =
+                Msg::new("sheetimport-f14m-todo-line").arg("value", before.replace('\n', " / "));
+            r.problem(k.sheet, row, col(&key).unwrap_or(0), why);
+        }
+    }
+    // Whether another column has a line `i`, even « à compléter »: the
+    // export writes a transfer with an empty country so; a country « à
+    // compléter » with no line beside it is the export's « those of the
+    // file are not known yet ».
+    let line_at = |i: usize| others.iter().chain([&instructions]).any(|l| l.len() > i);
+    if countries.is_empty() || (countries.len() == 1 && r.w.is_todo(&countries[0]) && !line_at(0)) {
         return None;
     }
     // « aucun (à confirmer) » alone: none; a controller file marks no
@@ -1727,7 +1740,12 @@ fn transfers(
         if let Some(bare) =
             bare.filter(|b| r.w.is_none(b) || super::authority::is_none_word(b) || lone_none(b))
         {
-            if !typed_lines.contains(&true) && !bare.trim().is_empty() {
+            let typed = others
+                .iter()
+                .chain([&instructions])
+                .flatten()
+                .any(|v| !v.trim().is_empty() && !r.w.is_todo(v));
+            if !typed && !bare.trim().is_empty() {
                 let why = Msg::new("sheetimport-f14-mark-dropped").arg("value", only.trim());
                 r.problem(k.sheet, row, col("transfer.country").unwrap_or(0), why);
                 return Some(Value::Sequence(Vec::new()));
@@ -1809,7 +1827,7 @@ fn transfers(
     let mut known = true;
     let mut refused = 0;
     for (i, country) in countries.iter().enumerate() {
-        if r.w.is_todo(country) && !typed_at(i) {
+        if r.w.is_todo(country) && !line_at(i) {
             known = false;
             continue;
         }
@@ -1882,9 +1900,14 @@ fn transfers(
             }
         }
         // A country with no recipient: imported, the recipient to
-        // complete, said.
-        if t.get("recipient")
-            .is_some_and(|v| settle::text_of(v).trim().is_empty())
+        // complete, said (unless the export wrote its own words there: the
+        // round trip of `recipient: ""`).
+        let exported_todo = others[0]
+            .get(i)
+            .is_some_and(|v| r.w.todo.iter().any(|t| t == v.trim()));
+        if !exported_todo
+            && t.get("recipient")
+                .is_some_and(|v| settle::text_of(v).trim().is_empty())
         {
             let why = Msg::new("sheetimport-f14j-no-recipient").arg("value", country.as_str());
             r.problem(k.sheet, row, col("transfer.recipient").unwrap_or(0), why);
@@ -1902,6 +1925,14 @@ fn transfers(
                 .arg("kept", Msg::new("todo")),
         );
         return None;
+    }
+    // A country line « à compléter » with nothing beside it, below
+    // transfers read: those are kept, the line said (it is no transfer);
+    // alone, the transfers of the file are not known (the export's words).
+    if !known && !list.is_empty() {
+        let why = Msg::new("sheetimport-f14m-todo-line").arg("value", countries.join(" / "));
+        r.problem(k.sheet, row, col("transfer.country").unwrap_or(0), why);
+        known = true;
     }
     known.then_some(Value::Sequence(list))
 }

@@ -52,5 +52,6 @@ pub use subprocessor::{
     ChangeKind, Contract, SubProcessor, SubProcessorField, SubProcessorNotice, SubProcessors,
 };
 pub use text::{
-    bare_words, folded, holds_todo, is_invisible, is_placeholder, is_todo, required_text, EmptyText,
+    bare_words, folded, holds_todo, is_invisible, is_phone, is_phone_with_extension,
+    is_placeholder, is_todo, required_text, EmptyText,
 };

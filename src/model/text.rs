@@ -1,7 +1,10 @@
 //! Texts a record needs — a title, a summary, a reason — which are never
 //! empty: the one check, and the refusal that says what to type; and the
 //! one way typed words are compared without case, accents or extra spaces
-//! ([`folded`]).
+//! ([`folded`]); the one list of the words for a value still to give
+//! ([`is_todo`]); and what a phone number looks like ([`is_phone`], with
+//! its extension: [`is_phone_with_extension`]), which the sheet import and
+//! `dpo check` share.
 
 use crate::render::catalog::{Msg, Told};
 
@@ -183,6 +186,33 @@ pub fn is_placeholder(v: &str) -> bool {
             | "anonyme"
             | "nobody"
     )
+}
+
+/// Whether a line is a phone number followed by its extension
+/// (« 01 23 45 67 89 poste 12 », « … ext. 12 »): one phone, as typed.
+pub fn is_phone_with_extension(line: &str) -> bool {
+    let end = line
+        .find(|c: char| !(c.is_ascii_digit() || c.is_whitespace() || "+.-/()".contains(c)))
+        .unwrap_or(line.len());
+    let (number, rest) = line.split_at(end);
+    let rest = folded(rest);
+    let Some(n) = ["poste", "extension", "ext"]
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))
+    else {
+        return false;
+    };
+    let n = n.trim_start_matches(['.', ':', ' ']);
+    is_phone(number) && !n.is_empty() && n.len() <= 6 && n.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Whether a line is a phone number: digits (at least six), with only
+/// the signs people write in one (spaces, `+`, `.`, `-`, `/`, brackets).
+pub fn is_phone(line: &str) -> bool {
+    line.chars().filter(char::is_ascii_digit).count() >= 6
+        && line
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_whitespace() || "+.-/()".contains(c))
 }
 
 #[cfg(test)]

@@ -392,7 +392,7 @@ fn not_a_phone(v: &str) -> Option<&'static str> {
                 .filter(|r| !r.starts_with(char::is_alphabetic))
         })
         .unwrap_or(&f);
-    if number.chars().any(char::is_alphabetic) {
+    if number.chars().any(char::is_alphabetic) && !crate::model::is_phone_with_extension(number) {
         return Some("letters");
     }
     (number.chars().filter(char::is_ascii_digit).count() > 15).then_some("digits")
