@@ -34,7 +34,13 @@
 //! imported (never taken as a country); so is a line saying none beside
 //! others. A « (à confirmer) » mark on a line's country or recipient is
 //! that field's `to_confirm` flag, the mark left out of the text (said
-//! when text follows it, as dpo's own layout says it).
+//! when text follows it, as dpo's own layout says it). In every other
+//! column the mark is left out of each line before it is read (never in an
+//! id, a name or a file name; a date, a number or a phone marked is read):
+//! a category's name, description, data categories and measures, and a
+//! transfer's safeguards, are then that field's `to_confirm` flag; a
+//! controller's fact (its name, address, representative, DPO, convention)
+//! is imported without it and the mark said.
 //! A line whose recipient holds `; country: recipient` is imported as ONE
 //! transfer, as typed, and said: a recipient may hold a `;`.
 //!
@@ -66,7 +72,7 @@ use serde::Deserialize;
 
 use super::{folded, normal, slug, ImportError, Imported, Problem};
 use crate::model::{
-    is_phone, is_phone_with_extension, Contact, Controller, Convention, Id, Lang,
+    is_phone, is_phone_with_extension, ActivityField, Contact, Controller, Convention, Id, Lang,
     ProcessingActivity, SecurityMeasure, Transfer, TransferField,
 };
 use crate::render::catalog::{Catalog, Msg};
@@ -363,7 +369,36 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
         if cells.iter().all(|c| as_text(c).is_none()) {
             continue;
         }
-        let text = |f: Field| at(f).and_then(|c| given(sheet.cell(row, c)));
+        // « (à confirmer) » in a column other than the transfers' is left
+        // out of the text before it is read (never in an id, a name or a
+        // file name): the field's `to_confirm` flag where the record has
+        // one, else said (`sheetimport-f14-mark-dropped`).
+        let unmarked: Vec<Option<Cell>> = fields
+            .iter()
+            .enumerate()
+            .map(|(c, f)| match f {
+                Some(Field::Transfers | Field::Safeguards) | None => None,
+                Some(_) => unmarked_cell(&words, sheet.cell(row, c + 1)),
+            })
+            .collect();
+        let cell_at = |c: usize| {
+            unmarked
+                .get(c - 1)
+                .and_then(Option::as_ref)
+                .unwrap_or_else(|| sheet.cell(row, c))
+        };
+        let marked = |f: Field| at(f).is_some_and(|c| unmarked[c - 1].is_some());
+        let mark_dropped = |f: Field| {
+            at(f).filter(|&c| unmarked[c - 1].is_some()).map(|c| {
+                let v = as_text(sheet.cell(row, c)).unwrap_or_default();
+                problem(
+                    row,
+                    c,
+                    Msg::new("sheetimport-f14-mark-dropped").arg("value", v),
+                )
+            })
+        };
+        let text = |f: Field| at(f).and_then(|c| given(cell_at(c)));
         // Values in columns that are no field.
         for (c, cell) in cells.iter().enumerate() {
             if fields.get(c).copied().flatten().is_none() {
@@ -409,6 +444,7 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
             }
             continue;
         };
+        out.problems.extend(mark_dropped(Field::Controller));
         // Names that differ only in case are one controller: said.
         let d = match drafts.iter().position(|d| normal(&d.name) == normal(&name)) {
             Some(k) => {
@@ -458,7 +494,8 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
             Field::ConventionMonths,
         ] {
             if let Some(c) = at(f) {
-                for why in set_fact(d, f, sheet.cell(row, c)) {
+                out.problems.extend(mark_dropped(f));
+                for why in set_fact(d, f, cell_at(c)) {
                     out.problems.push(problem(row, c, why));
                 }
             }
@@ -545,6 +582,16 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
                 measure_ids.push(id);
             }
             d.category_rows.push(row);
+            let to_confirm = [
+                (Field::Category, ActivityField::Name),
+                (Field::Description, ActivityField::Description),
+                (Field::DataCategories, ActivityField::DataCategories),
+                (Field::Measures, ActivityField::SecurityMeasures),
+            ]
+            .into_iter()
+            .filter(|&(f, _)| marked(f))
+            .map(|(_, a)| a)
+            .collect();
             d.activities.push(ProcessingActivity {
                 id: slug(&cat, &taken),
                 name: cat,
@@ -553,7 +600,7 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
                 data_categories: lines(text(Field::DataCategories)),
                 subprocessors: Vec::new(),
                 security_measures: measure_ids,
-                to_confirm: Vec::new(),
+                to_confirm,
             });
         } else {
             // A category given twice: its row is not imported, its
@@ -757,16 +804,22 @@ fn settle_transfers(
                     .arg("country", country.as_str());
                 say_at(*row, t_col, why);
             }
+            // A « (à confirmer) » mark on its safeguards: that field's flag.
+            let mut safeguards = if aligned {
+                each.get(i).cloned()
+            } else {
+                safeguards.clone()
+            };
+            if let Some(kept) = safeguards.as_deref().and_then(|g| without_mark(words, g)) {
+                to_confirm.push(TransferField::Safeguards);
+                safeguards = Some(kept);
+            }
             let transfer = Transfer {
                 country,
                 recipient,
                 purpose: None,
                 legal_basis: None,
-                safeguards: if aligned {
-                    each.get(i).cloned()
-                } else {
-                    safeguards.clone()
-                },
+                safeguards,
                 to_confirm,
             };
             if !list.contains(&transfer) {
@@ -1131,6 +1184,16 @@ fn country_recipient(line: &str) -> Option<(&str, &str)> {
 fn is_none_cell(v: &str) -> bool {
     !v.lines().any(|l| country_recipient(l).is_some())
         && (is_none_word(v) || lines(Some(v.to_string())).iter().all(|l| is_none_word(l)))
+}
+
+/// `cell` without its « (à confirmer) » mark (on any of its lines, in
+/// either language, whatever its case), `None` when it has none.
+fn unmarked_cell(words: &super::own::Words, cell: &Cell) -> Option<Cell> {
+    match cell {
+        Cell::Text(v) => without_mark(words, v).map(Cell::Text),
+        Cell::Marked(v, m) => without_mark(words, v).map(|v| Cell::Marked(v, *m)),
+        _ => None,
+    }
 }
 
 /// A transfers cell without its « (à confirmer) » mark (on any of its

@@ -1,0 +1,107 @@
+//! Integration tests of issue 14, part f14o: defects of the ninth review
+//! (review 14i) of `dpo import`.
+//!
+//! In the authority's layout, a « (à confirmer) » mark in any column is
+//! left out of the text before it is read: never in an id, a name or a
+//! file name; the field's `to_confirm` flag where the record has one (a
+//! category's fields, a transfer's safeguards), else said.
+
+use crate::sheets_import::yaml;
+use crate::sheets_import_f14i::apd;
+use crate::support::Workspace;
+
+/// `v` as the French report quotes it: « v », with narrow no-break spaces.
+fn q(v: &str) -> String {
+    format!("«\u{202f}{v}\u{202f}»")
+}
+
+#[test]
+fn a_confirm_mark_in_any_authority_column_is_left_out_of_the_text_and_flagged_or_said() {
+    let ws = Workspace::missing();
+    let (r, into) = apd(
+        &ws,
+        r#"
+ws["F1"] = "Description du traitement"
+row("Commune X", "Paie", measures="Sauvegardes")
+ws.append(["Commune Y (à confirmer)", "1 rue A, 91000 V\n(à confirmer)",
+           "Jean Rep (à confirmer)", "Anne DPO\n01 23 45 67 89 (à confirmer)",
+           "Messagerie (à confirmer)", "Desc (à confirmer)", "courriels (à confirmer)",
+           "Maroc : X", "CCT (à confirmer)", "Sauvegardes (à confirmer)\nChiffrement",
+           "Conv (à confirmer)", "01/02/2021 (à confirmer)", "6 (à confirmer)"])
+"#,
+    );
+    let err = r.stderr();
+    // No file, id or name carries the mark.
+    assert!(
+        !into.join("controllers/commune-y-a-confirmer.yaml").exists(),
+        "{err}"
+    );
+    let y = yaml(&into.join("controllers/commune-y.yaml"));
+    let text = serde_yaml::to_string(&y).unwrap();
+    assert!(!text.contains("confirmer"), "{text}");
+    assert_eq!(y["name"].as_str(), Some("Commune Y"), "{y:?}");
+    let a = &y["activities"][0];
+    assert_eq!(a["id"].as_str(), Some("messagerie"), "{y:?}");
+    assert_eq!(a["name"].as_str(), Some("Messagerie"));
+    assert_eq!(a["description"].as_str(), Some("Desc"), "{y:?}");
+    assert_eq!(a["data_categories"][0].as_str(), Some("courriels"));
+    // The category's fields are its flags.
+    let flags: Vec<&str> = a["to_confirm"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .filter_map(|v| v.as_str())
+        .collect();
+    assert_eq!(
+        flags,
+        [
+            "name",
+            "description",
+            "data_categories",
+            "security_measures"
+        ],
+        "{y:?}"
+    );
+    // The measure is the one the other controller names, not a new one.
+    assert_eq!(a["security_measures"][0].as_str(), Some("sauvegardes"));
+    let t = &y["transfers"][0];
+    assert_eq!(t["safeguards"].as_str(), Some("CCT"), "{y:?}");
+    assert_eq!(t["to_confirm"][0].as_str(), Some("safeguards"), "{y:?}");
+    // The controller's facts: read without the mark, the mark said.
+    assert_eq!(y["address"].as_str(), Some("1 rue A, 91000 V"), "{y:?}");
+    assert_eq!(y["representative"]["name"].as_str(), Some("Jean Rep"));
+    assert_eq!(y["dpo"]["phone"].as_str(), Some("01 23 45 67 89"), "{err}");
+    assert_eq!(y["convention"]["title"].as_str(), Some("Conv"), "{y:?}");
+    assert_eq!(
+        y["convention"]["start"].as_str(),
+        Some("2021-02-01"),
+        "{err}"
+    );
+    assert_eq!(y["convention"]["term_months"].as_u64(), Some(6), "{err}");
+    for col in ["A", "B", "C", "D", "K", "L", "M"] {
+        let at = format!("Registre, ligne 3, colonne {col}");
+        let said: Vec<&str> = err.lines().filter(|l| l.contains(&at)).collect();
+        assert!(
+            said.len() == 1 && said[0].starts_with("signalé, importé"),
+            "{col}: {err}"
+        );
+    }
+    // Each said once, as a mark left out (no other complaint: the date,
+    // the months and the phone are read).
+    assert_eq!(err.matches("ne peut pas être marqué").count(), 7, "{err}");
+    assert!(err.contains(&q("Commune Y (à confirmer)")), "{err}");
+    // No file written holds the mark (a measure « Sauvegardes (à
+    // confirmer) » beside `sauvegardes` included).
+    let mut dirs = vec![into.clone()];
+    while let Some(d) = dirs.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                dirs.push(p);
+            } else {
+                let t = std::fs::read_to_string(&p).unwrap_or_default();
+                assert!(!t.contains("confirmer"), "{}: {t}", p.display());
+            }
+        }
+    }
+}
