@@ -41,8 +41,11 @@
 //! transfer's safeguards, are then that field's `to_confirm` flag; a
 //! controller's fact (its name, address, representative, DPO, convention)
 //! is imported without it and the mark said.
-//! A line whose recipient holds `; country: recipient` is imported as ONE
-//! transfer, as typed, and said: a recipient may hold a `;`.
+//! A line whose recipient holds another `country: recipient` after `;`,
+//! `,`, `/`, ` - ` or `. `, or whose country side holds two countries
+//! (`,`, `;`, `/`, « et »: [`country_list`]), is imported as ONE transfer,
+//! as typed, and said: a recipient may hold the sign, a country's name a
+//! comma.
 //!
 //! A representative's or DPO's cell gives one name (its first line that
 //! is neither an e-mail nor a phone, and holds no number of six digits),
@@ -791,17 +794,21 @@ fn settle_transfers(
                 }
             };
             read += 1;
-            // « États-Unis : Microsoft ; Maroc : X » looks like two
-            // transfers on one line: one is imported, as typed, and said
-            // (a recipient may hold a « ; »), as a measure's line is.
-            if recipient
-                .split(';')
-                .skip(1)
-                .any(|p| country_recipient(p).is_some())
-            {
+            // « États-Unis : Microsoft ; Maroc : X » (or `,`, `/`, ` - `,
+            // `. ` before « Maroc : X ») looks like two transfers on one
+            // line; « États-Unis, Maroc : Microsoft » like two countries:
+            // one is imported, as typed, and said (a recipient may hold the
+            // sign, a country's name a comma), as a measure's line is.
+            if let Some(sep) = second_transfer(&recipient) {
                 let why = Msg::new("sheetimport-f14l-transfer-list")
                     .arg("value", line.as_str())
-                    .arg("country", country.as_str());
+                    .arg("country", country.as_str())
+                    .arg("sep", sep);
+                say_at(*row, t_col, why);
+            } else if let Some(sep) = country_list(&country) {
+                let why = Msg::new("sheetimport-f14m-country-list")
+                    .arg("value", line.as_str())
+                    .arg("sep", sep);
                 say_at(*row, t_col, why);
             }
             // A « (à confirmer) » mark on its safeguards: that field's flag.
@@ -1175,6 +1182,79 @@ fn country_recipient(line: &str) -> Option<(&str, &str)> {
     let sep = line[at..].chars().next().map_or(1, char::len_utf8);
     let (a, b) = (line[..at].trim(), line[at + sep..].trim());
     (!a.is_empty() && !b.is_empty()).then_some((a, b))
+}
+
+/// The sign that separates what looks like two countries in a transfer's
+/// `country` (« États-Unis ; Maroc », « États-Unis, Maroc », « États-Unis /
+/// Maroc », « États-Unis et Maroc »), if any: `;`, `,`, `/`, or « et » /
+/// « and » between two words. A hyphen is none (« Bosnie-Herzégovine »,
+/// « Trinité-et-Tobago »); a comma inside an official name (« Corée,
+/// République de ») is said too: the line is imported as typed, and a
+/// country is never lost unsaid.
+pub(super) fn country_list(country: &str) -> Option<&'static str> {
+    let two = |sep: &str| {
+        country
+            .split(sep)
+            .filter(|p| p.trim().chars().filter(|c| c.is_alphabetic()).count() > 1)
+            .count()
+            > 1
+    };
+    let lower = country.to_lowercase();
+    let words = |sep: &str| {
+        lower
+            .split(sep)
+            .filter(|p| p.trim().chars().any(char::is_alphabetic))
+            .count()
+            > 1
+    };
+    [(";", ";"), (",", ","), ("/", "/")]
+        .into_iter()
+        .find(|(sep, _)| two(sep))
+        .or_else(|| {
+            [(" et ", "et"), (" and ", "and")]
+                .into_iter()
+                .find(|(sep, _)| words(sep))
+        })
+        .map(|(_, said)| said)
+}
+
+/// The sign after which a transfer's `recipient` holds another `country:
+/// recipient` (« Microsoft, Maroc : X »: `,`), if any: `;`, `,`, `/`,
+/// ` - ` or `. ` outside brackets, followed by a side of at most four
+/// words, with no digit nor `@`, that is no negation, then a `:`.
+fn second_transfer(recipient: &str) -> Option<&'static str> {
+    let mut depth = 0usize;
+    for (i, c) in recipient.char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth > 0 {
+            continue;
+        }
+        let rest = &recipient[i..];
+        let sep = [
+            (";", ";"),
+            (",", ","),
+            ("/", "/"),
+            (" - ", "-"),
+            (". ", "."),
+        ]
+        .into_iter()
+        .find(|(sep, _)| rest.starts_with(sep));
+        let Some((typed, said)) = sep else { continue };
+        let Some((country, _)) = country_recipient(&rest[typed.len()..]) else {
+            continue;
+        };
+        let plausible = country.split_whitespace().count() <= 4
+            && !country.chars().any(|c| c.is_ascii_digit() || c == '@')
+            && !negated(country);
+        if plausible {
+            return Some(said);
+        }
+    }
+    None
 }
 
 /// Whether a transfers cell says there are none ([`is_none_word`], the

@@ -24,8 +24,8 @@
 //! another lone negation; a country with no recipient is said, a country
 //! « à compléter » beside a recipient is kept empty (the round trip of
 //! `country: ""`, said when typed otherwise), two countries on one line
-//! (`;`) are one, as typed, said; a line « à compléter » with nothing
-//! beside it, below transfers read, is left out and said, and so is a
+//! (`;`, `,`, `/`, « et ») are one, as typed, said; a line « à compléter »
+//! with nothing beside it, below transfers read, is left out and said, and so is a
 //! last line « à compléter » of another transfer column); a list is
 //! one item per line, escaped ([`crate::sheet::unescape_item`]); a
 //! transfer column with more lines than the countries' is reported, its
@@ -1850,10 +1850,12 @@ fn transfers(
             let why = Msg::new("sheetimport-f14m-no-country").arg("value", country.trim());
             r.problem(k.sheet, row, col("transfer.country").unwrap_or(0), why);
         }
-        // Two countries on one line (« États-Unis ; Maroc »): one transfer,
-        // as typed, said.
-        if country.split(';').filter(|p| !p.trim().is_empty()).count() > 1 {
-            let why = Msg::new("sheetimport-f14m-country-list").arg("value", country.trim());
+        // Two countries on one line (« États-Unis ; Maroc », `,`, `/`,
+        // « et »): one transfer, as typed, said.
+        if let Some(sep) = super::authority::country_list(country) {
+            let why = Msg::new("sheetimport-f14m-country-list")
+                .arg("value", country.trim())
+                .arg("sep", sep);
             r.problem(k.sheet, row, col("transfer.country").unwrap_or(0), why);
         }
         if let Some(ins) = instructions.get(i).filter(|s| !s.trim().is_empty()) {

@@ -154,7 +154,7 @@ sheetimport-f14j-none-contradicted = “{ $value }”: this country says there i
 sheetimport-f14j-no-recipient = “{ $value }”: a transfer with no recipient; it is imported, its recipient to be completed
 sheetimport-f14j-name-case = “{ $value }”: found in sheet “{ $sheet }” but for case and accents, named “{ $kept }”; that name is kept
 # Part f14l: two transfers on one line (eighth review).
-sheetimport-f14l-transfer-list = “{ $value }”: one transfer is imported, to “{ $country }”, as typed, although a “;” separates what looks like two transfers; if there are two, put one per line
+sheetimport-f14l-transfer-list = “{ $value }”: one transfer is imported, to “{ $country }”, as typed, although a “{ $sep }” separates what looks like two transfers; if there are two, put one per line
 # Part f14n: a contact cell, a transfer saying "none" (eighth review).
 sheetimport-f14n-contact-line = “{ $value }”: a contact has one name; “{ $kept }” (the first line) is imported, this line is not (neither as the name, nor as a role, nor as an address)
 sheetimport-f14n-contact-number = “{ $value }”: this line holds a number but is neither a phone alone nor an e-mail address; it is not taken as the name and is not imported
@@ -164,7 +164,7 @@ sheetimport-f14n-recipient-none = “{ $value }”: the recipient says there is 
 sheetimport-f14m-todo-line = “{ $value }”: a line of this cell holds only the words “to be completed”; it is not imported, the other lines are
 sheetimport-f14m-todo-kept = “{ $value }”: holds the words “to be completed”; imported as typed; `dpo check` reports it while they are there
 sheetimport-f14m-no-country = “{ $value }”: a transfer with no country; it is imported, its country to be completed
-sheetimport-f14m-country-list = “{ $value }”: one transfer is imported, to this country as typed, although a “;” separates what looks like two countries; if there are two, put one per line, in each transfer column
+sheetimport-f14m-country-list = “{ $value }”: one transfer is imported, to this country as typed, although a “{ $sep }” separates what looks like two countries; if there are two, put one per line, in each transfer column
 sheetimport-f14m-none-recipient = “{ $value }”: this recipient says there is none, but the row gives a country (“{ $country }”); neither is imported: this controller's transfers stay { $kept }
 sheetimport-f14m-none-unclear = “{ $value }”: this country starts with a negation without clearly saying there is no transfer, and nothing else is given on the row; it is not imported: this controller's transfers stay { $kept } (type “none” if there are none)
 check-f14m-transfer-empty = a transfer with no { $field ->

@@ -154,7 +154,7 @@ sheetimport-f14j-none-contradicted = « { $value } » : ce pays dit qu'il 
 sheetimport-f14j-no-recipient = « { $value } » : un transfert sans destinataire ; il est importé, son destinataire à compléter
 sheetimport-f14j-name-case = « { $value } » : trouvé dans la feuille « { $sheet } » à la casse et aux accents près, sous le nom « { $kept } » ; c'est ce nom qui est gardé
 # Partie f14l : deux transferts sur une ligne (huitième revue).
-sheetimport-f14l-transfer-list = « { $value } » : un seul transfert est importé, vers « { $country } », tel qu'il est écrit, bien qu'un « ; » y sépare ce qui ressemble à deux transferts ; s'il y en a deux, mettez-en un par ligne
+sheetimport-f14l-transfer-list = « { $value } » : un seul transfert est importé, vers « { $country } », tel qu'il est écrit, bien qu'un « { $sep } » y sépare ce qui ressemble à deux transferts ; s'il y en a deux, mettez-en un par ligne
 # Partie f14n : une cellule de contact, un transfert qui se dit « aucun » (huitième revue).
 sheetimport-f14n-contact-line = « { $value } » : un contact n'a qu'un nom ; « { $kept } » (la première ligne) est importé, cette ligne ne l'est pas (ni comme nom, ni comme fonction, ni comme adresse)
 sheetimport-f14n-contact-number = « { $value } » : cette ligne porte un numéro mais n'est ni un téléphone seul ni une adresse électronique ; elle n'est pas prise pour le nom et n'est pas importée
@@ -164,7 +164,7 @@ sheetimport-f14n-recipient-none = « { $value } » : le destinataire dit q
 sheetimport-f14m-todo-line = « { $value } » : une ligne de cette cellule ne porte que les mots « à compléter » ; elle n'est pas importée, les autres lignes le sont
 sheetimport-f14m-todo-kept = « { $value } » : contient les mots « à compléter » ; importé tel quel ; `dpo check` le signale tant qu'il y est
 sheetimport-f14m-no-country = « { $value } » : un transfert sans pays ; il est importé, son pays à compléter
-sheetimport-f14m-country-list = « { $value } » : un seul transfert est importé, vers ce pays tel qu'il est écrit, bien qu'un « ; » y sépare ce qui ressemble à deux pays ; s'il y en a deux, mettez-en un par ligne, dans chaque colonne des transferts
+sheetimport-f14m-country-list = « { $value } » : un seul transfert est importé, vers ce pays tel qu'il est écrit, bien qu'un « { $sep } » y sépare ce qui ressemble à deux pays ; s'il y en a deux, mettez-en un par ligne, dans chaque colonne des transferts
 sheetimport-f14m-none-recipient = « { $value } » : ce destinataire dit qu'il n'y en a aucun, mais la ligne indique un pays (« { $country } ») ; ni l'un ni l'autre n'est importé : les transferts de ce responsable restent { $kept }
 sheetimport-f14m-none-unclear = « { $value } » : ce pays commence par une négation sans dire clairement qu'il n'y a aucun transfert, et rien d'autre n'est indiqué sur la ligne ; il n'est pas importé : les transferts de ce responsable restent { $kept } (écrivez « aucun » s'il n'y en a pas)
 check-f14m-transfer-empty = un transfert sans { $field ->

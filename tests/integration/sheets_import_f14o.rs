@@ -4,9 +4,11 @@
 //! In the authority's layout, a « (à confirmer) » mark in any column is
 //! left out of the text before it is read: never in an id, a name or a
 //! file name; the field's `to_confirm` flag where the record has one (a
-//! category's fields, a transfer's safeguards), else said.
+//! category's fields, a transfer's safeguards), else said. Two transfers
+//! or two countries on one line, whatever the sign between them, are one
+//! transfer as typed, said (both layouts); a name with a hyphen is silent.
 
-use crate::sheets_import::yaml;
+use crate::sheets_import::{edited_export, lines_at, one_line_at, yaml};
 use crate::sheets_import_f14i::apd;
 use crate::support::Workspace;
 
@@ -102,6 +104,87 @@ ws.append(["Commune Y (à confirmer)", "1 rue A, 91000 V\n(à confirmer)",
                 let t = std::fs::read_to_string(&p).unwrap_or_default();
                 assert!(!t.contains("confirmer"), "{}: {t}", p.display());
             }
+        }
+    }
+}
+
+/// Review 14i, 4 (authority layout): a second `country: recipient` after
+/// `,`, `/`, ` - ` or `. `, or two countries before the `:`, is one
+/// transfer as typed, said; a hyphenated name or a recipient's comma is not.
+#[test]
+fn two_authority_transfers_on_one_line_are_said_whatever_the_sign() {
+    let ws = Workspace::missing();
+    let (r, into) = apd(
+        &ws,
+        r#"
+row("Commune 1", "Paie", "États-Unis: Microsoft, Maroc: X")
+row("Commune 2", "Paie", "États-Unis : Microsoft / Maroc : X")
+row("Commune 3", "Paie", "États-Unis : Microsoft - Maroc : X")
+row("Commune 4", "Paie", "États-Unis : Microsoft. Maroc : X")
+row("Commune 5", "Paie", "États-Unis, Maroc : Microsoft")
+row("Commune 6", "Paie", "Bosnie-Herzégovine : Centre Y")
+row("Commune 7", "Paie", "Trinité-et-Tobago : Microsoft (Dublin, Irlande : siège)")
+row("Commune 8", "Paie", "États-Unis : Microsoft Corp. - siège social")
+"#,
+    );
+    let err = r.stderr();
+    for row in 2..=6 {
+        let h = one_line_at(&err, &format!("Registre, ligne {row}, colonne H"));
+        assert!(
+            h.starts_with("signalé, importé") && h.contains("un seul transfert"),
+            "{row}: {err}"
+        );
+    }
+    for row in 7..=9 {
+        let at = format!("Registre, ligne {row}, colonne H");
+        assert!(lines_at(&err, &at).is_empty(), "{row}: {err}");
+    }
+    assert!(err.contains("«\u{202f},\u{202f}»"), "{err}");
+    // Imported as typed: one transfer, nothing lost.
+    let one = yaml(&into.join("controllers/commune-1.yaml"));
+    let t = one["transfers"].as_sequence().unwrap();
+    assert_eq!(t.len(), 1, "{one:?}");
+    assert_eq!(t[0]["recipient"].as_str(), Some("Microsoft, Maroc: X"));
+    let five = yaml(&into.join("controllers/commune-5.yaml"));
+    assert_eq!(
+        five["transfers"][0]["country"].as_str(),
+        Some("États-Unis, Maroc")
+    );
+}
+
+/// Review 14i, 4 (own layout): `États-Unis, Maroc`, `États-Unis / Maroc`
+/// and `États-Unis et Maroc` in the country column are one transfer as
+/// typed, said; `Trinité-et-Tobago` is silent.
+#[test]
+fn two_own_layout_countries_on_one_line_are_said_whatever_the_sign() {
+    let sheet = "Commune de Juvisy-sur-Orge";
+    let file = "controllers/juvisy-sur-orge.yaml";
+    for (country, said) in [
+        ("États-Unis, Maroc", true),
+        ("États-Unis / Maroc", true),
+        ("États-Unis et Maroc", true),
+        ("Trinité-et-Tobago", false),
+    ] {
+        let ws = Workspace::sample();
+        let edit = format!(
+            "for r in range(2, ws.max_row + 1):\n    ws[f'M{{r}}'] = {country:?}\n    ws[f'N{{r}}'] = 'Microsoft'\n"
+        );
+        let (r, into) = edited_export(&ws, &edit, false);
+        let err = r.stderr();
+        let ctl = yaml(&into.join(file));
+        assert_eq!(
+            ctl["transfers"][0]["country"].as_str(),
+            Some(country),
+            "{err}"
+        );
+        let m = lines_at(&err, &format!("{sheet}, ligne 2, colonne M"));
+        if said {
+            assert!(
+                m.len() == 1 && m[0].starts_with("signalé, importé") && m[0].contains("deux pays"),
+                "{country}: {err}"
+            );
+        } else {
+            assert!(m.is_empty(), "{country}: {err}");
         }
     }
 }
