@@ -55,8 +55,9 @@
 //! out; numbers separated by `/`, `;`, `,` or « ou » are each a phone):
 //! every other address or phone is said, not imported; so is every further
 //! line (a second person, a title, an address: never joined to the name,
-//! never guessed as a role), a line with a number that is no phone, and a
-//! fax (not the phone). The controller's contact
+//! never guessed as a role), a line with a number that is no phone, a
+//! fax (not the phone), and a name that says none (« Néant », « Aucun DPO
+//! désigné », « N/A »: not imported, the field stays « à compléter »). The controller's contact
 //! cell is its address, every line kept. A list marker starting a line of
 //! a list cell is left out: a bullet, `1.`, `2)` or `a)` then a space
 //! (« 2 sauvegardes par jour » keeps its number). Measure titles that
@@ -918,6 +919,11 @@ fn set_fact(d: &mut Draft, f: Field, cell: &Cell) -> Vec<Msg> {
                     .map(|l| Msg::new("sheetimport-f14n-contact-number").arg("value", l)),
             );
             said.extend(
+                cell.nones
+                    .into_iter()
+                    .map(|l| Msg::new("sheetimport-f14o-contact-none").arg("value", l)),
+            );
+            said.extend(
                 cell.faxes
                     .into_iter()
                     .map(|l| Msg::new("sheetimport-f14n-contact-fax").arg("value", l)),
@@ -982,6 +988,10 @@ struct ContactCell {
     numbered: Vec<String>,
     /// The fax lines: a fax is not the contact's phone.
     faxes: Vec<String>,
+    /// The line where the name would be that says none (« Néant »,
+    /// « Aucun DPO désigné », « N/A »): no name, and the model cannot say
+    /// there is no such person (the field stays « à compléter »).
+    nones: Vec<String>,
 }
 
 /// A contact from a cell, and the values it cannot hold: a line with `@`
@@ -1014,6 +1024,8 @@ fn contact(v: &str) -> ContactCell {
             out.faxes.push(line.to_string());
         } else if line.chars().filter(char::is_ascii_digit).count() >= 6 {
             out.numbered.push(line.to_string());
+        } else if name.is_none() && (is_none_word(line) || negated(line)) {
+            out.nones.push(line.to_string());
         } else if name.is_none() {
             name = Some(line.to_string());
         } else {

@@ -176,3 +176,5 @@ check-f14m-phone = “{ $value }”: not a phone number ({ $why ->
     [letters] it holds letters
    *[digits] more than 15 digits: probably two numbers
   }); give one number
+# Part f14o: ninth review.
+sheetimport-f14o-contact-none = “{ $value }” reads as “none”: it is no name and is not imported; the field stays “to be completed” (the register cannot say there is none)

@@ -7,9 +7,11 @@
 //! category's fields, a transfer's safeguards), else said. Two transfers
 //! or two countries on one line, whatever the sign between them, are one
 //! transfer as typed, said (both layouts); a name with a hyphen is silent.
+//! A representative's or DPO's name that says none is no name, said.
 
 use crate::sheets_import::{edited_export, lines_at, one_line_at, yaml};
 use crate::sheets_import_f14i::apd;
+use crate::sheets_import_f14k::CONTACTS;
 use crate::support::Workspace;
 
 /// `v` as the French report quotes it: « v », with narrow no-break spaces.
@@ -187,4 +189,50 @@ fn two_own_layout_countries_on_one_line_are_said_whatever_the_sign() {
             assert!(m.is_empty(), "{country}: {err}");
         }
     }
+}
+
+/// Review 14i, 6 (authority layout): a representative's or DPO's name
+/// that reads as none is not imported as a name, said with its words; an
+/// e-mail beside it is kept; a real name that starts like a negation
+/// word is not taken for one.
+#[test]
+fn a_contact_name_that_says_none_is_no_name_and_is_said() {
+    let ws = Workspace::missing();
+    let (r, into) = apd(
+        &ws,
+        &format!(
+            "{CONTACTS}\n{}",
+            r#"
+contacts("Commune A", None, "Néant", "Aucun DPO désigné")
+contacts("Commune B", None, "N/A", "Sans objet\ndpo@b.fr")
+contacts("Commune C", None, "Aucun", "Nolwenn DPO")
+"#
+        ),
+    );
+    let err = r.stderr();
+    for (row, col, v) in [
+        (2, "C", "Néant"),
+        (2, "D", "Aucun DPO désigné"),
+        (3, "C", "N/A"),
+        (3, "D", "Sans objet"),
+        (4, "C", "Aucun"),
+    ] {
+        let l = one_line_at(&err, &format!("Registre, ligne {row}, colonne {col}"));
+        assert!(
+            l.starts_with("non importé") && l.contains(&q(v)) && l.contains("aucun"),
+            "{row}{col}: {err}"
+        );
+    }
+    let a = yaml(&into.join("controllers/commune-a.yaml"));
+    assert!(a["representative"].get("name").is_none(), "{a:?}");
+    assert!(a["dpo"].get("name").is_none(), "{a:?}");
+    let b = yaml(&into.join("controllers/commune-b.yaml"));
+    assert!(b["dpo"].get("name").is_none(), "{b:?}");
+    assert_eq!(b["dpo"]["email"].as_str(), Some("dpo@b.fr"), "{b:?}");
+    let c = yaml(&into.join("controllers/commune-c.yaml"));
+    assert_eq!(c["dpo"]["name"].as_str(), Some("Nolwenn DPO"), "{c:?}");
+    assert!(
+        lines_at(&err, "Registre, ligne 4, colonne D").is_empty(),
+        "{err}"
+    );
 }
