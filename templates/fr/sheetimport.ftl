@@ -177,4 +177,4 @@ check-f14m-phone = « { $value } » : ce n'est pas un numéro de télépho
    *[digits] plus de 15 chiffres : sans doute deux numéros
   }) ; indiquez un seul numéro
 # Partie f14o : neuvième revue.
-sheetimport-f14o-contact-none = « { $value } » se lit comme « aucun » : ce n'est pas un nom, il n'est pas importé ; le champ reste « à compléter » (le registre ne peut pas dire qu'il n'y en a pas)
+sheetimport-f14o-contact-none = « { $value } » se lit comme « aucun » : ce n'est pas un nom, il n'est pas importé ; le champ reste « à compléter » (le registre ne peut pas dire qu'il n'y en a pas)
