@@ -290,9 +290,13 @@ pub fn assumptions<F: FieldName>(
 
 /// The words for a value to complete in both languages' catalogs, as
 /// [`crate::model::bare_words`] gives them.
-fn todo_words() -> [String; 2] {
-    [crate::model::Lang::Fr, crate::model::Lang::En]
-        .map(|l| crate::model::bare_words(crate::render::catalog::Catalog::of(l).get("todo")))
+fn todo_words() -> &'static [String; 2] {
+    // Worded once: every cell of an import asks (10,000 rows × 30 columns).
+    static WORDS: std::sync::OnceLock<[String; 2]> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        [crate::model::Lang::Fr, crate::model::Lang::En]
+            .map(|l| crate::model::bare_words(crate::render::catalog::Catalog::of(l).get("todo")))
+    })
 }
 
 /// Whether `v` is no value but the words that stand for one to complete
