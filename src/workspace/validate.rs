@@ -288,39 +288,22 @@ pub fn assumptions<F: FieldName>(
         .collect()
 }
 
-/// The words for a value to complete in both languages' catalogs, as
-/// [`crate::model::bare_words`] gives them.
-fn todo_words() -> &'static [String; 2] {
-    // Worded once: every cell of an import asks (10,000 rows × 30 columns).
-    static WORDS: std::sync::OnceLock<[String; 2]> = std::sync::OnceLock::new();
-    WORDS.get_or_init(|| {
-        [crate::model::Lang::Fr, crate::model::Lang::En]
-            .map(|l| crate::model::bare_words(crate::render::catalog::Catalog::of(l).get("todo")))
-    })
-}
-
 /// Whether `v` is no value but the words that stand for one to complete
-/// (« à compléter », "to be completed", « à renseigner », "TODO", `?`…: the
-/// one list of [`crate::model::is_todo`], and the catalogs' words), whatever
-/// their case and accents (`A COMPLETER`, `à completer`) and the quotes,
-/// brackets or punctuation around them (`(à compléter)`, `À Compléter.`).
+/// (« à compléter », "to be completed", « à renseigner », "TODO", `?`…),
+/// whatever their case and accents (`A COMPLETER`, `à completer`) and the
+/// quotes, brackets or punctuation around them (`(à compléter)`, `À
+/// Compléter.`): the one list, [`crate::model::is_todo`], which holds the
+/// catalogs' own « todo » words (unit-tested).
 pub fn is_placeholder(v: &str) -> bool {
-    crate::model::is_todo(v) || todo_words().contains(&crate::model::bare_words(v))
+    crate::model::is_todo(v)
 }
 
 /// Whether `v` holds the words for a value to complete among other words
 /// (« A compléter (adresse) », « Rue X — à renseigner »), as whole words,
 /// in any case, accents or punctuation; not when it is only them
-/// ([`is_placeholder`]).
+/// ([`is_placeholder`]): [`crate::model::holds_todo`].
 pub fn holds_placeholder(v: &str) -> bool {
-    if is_placeholder(v) {
-        return false;
-    }
-    let padded = format!(" {} ", crate::model::bare_words(v));
     crate::model::holds_todo(v)
-        || todo_words()
-            .iter()
-            .any(|t| padded.contains(&format!(" {t} ")))
 }
 
 /// Warns on each text of the register's files (processor, controllers,
@@ -898,6 +881,15 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
 #[cfg(test)]
 mod tests {
     use super::{holds_placeholder, is_placeholder};
+
+    #[test]
+    fn the_catalogs_words_for_a_value_to_complete_are_in_the_one_list() {
+        for l in [crate::model::Lang::Fr, crate::model::Lang::En] {
+            let catalog = crate::render::catalog::Catalog::of(l);
+            let todo = catalog.get("todo");
+            assert!(is_placeholder(todo), "{todo:?}");
+        }
+    }
 
     #[test]
     fn the_placeholder_wrapped_is_one_and_among_other_words_is_held() {
