@@ -179,7 +179,8 @@ fn header_kind(row: &[Cell]) -> Option<(Kind, Vec<Option<String>>)> {
 pub(super) struct Words {
     todo: Vec<String>,
     none: Vec<String>,
-    to_confirm: Vec<String>,
+    /// The « (à confirmer) » marks, both languages, [`folded`].
+    marks: Vec<String>,
 }
 
 impl Words {
@@ -192,7 +193,10 @@ impl Words {
         Words {
             todo: all("todo"),
             none: all("none"),
-            to_confirm: all("to_confirm"),
+            marks: all("to_confirm")
+                .iter()
+                .map(|label| folded(&format!("({label})")))
+                .collect(),
         }
     }
 
@@ -236,16 +240,11 @@ impl Words {
     /// the line (`true`: text typed after it) rather than at its end.
     pub(super) fn strip_mark(&self, line: &str) -> Option<(String, bool)> {
         let line = line.trim_end();
-        let marks: Vec<String> = self
-            .to_confirm
-            .iter()
-            .map(|label| folded(&format!("({label})")))
-            .collect();
         for (open, _) in line.match_indices('(') {
             let Some(close) = line[open..].find(')').map(|c| open + c + 1) else {
                 continue;
             };
-            if !marks.contains(&folded(&line[open..close])) {
+            if !self.marks.contains(&folded(&line[open..close])) {
                 continue;
             }
             let (before, after) = (line[..open].trim_end(), line[close..].trim_start());
@@ -870,43 +869,73 @@ fn name_key(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The ids of the records whose `name` is `text`; else the one `text`
-/// names as `name (id)` (the export's form of a name two records share),
-/// or the one whose id `text` is.
-fn ids_named<'a>(pairs: &'a [(String, Id)], text: &'a str) -> Vec<&'a Id> {
-    let by_name: Vec<&Id> = pairs
-        .iter()
-        .filter(|(n, _)| name_key(n) == name_key(text))
-        .map(|(_, id)| id)
-        .collect();
-    if !by_name.is_empty() {
-        return by_name;
-    }
-    let Some((name, id)) = text.strip_suffix(')').and_then(|t| t.rsplit_once(" (")) else {
-        // Else the record whose id is `text` (typed in place of a name).
-        return pairs
-            .iter()
-            .filter(|(_, i)| i.as_str() == text.trim())
-            .map(|(_, i)| i)
-            .collect();
-    };
-    pairs
-        .iter()
-        .filter(|(n, i)| name_key(n) == name_key(name) && i.as_str() == id.trim())
-        .map(|(_, i)| i)
-        .collect()
+/// The records' names as a category's cells name them, each name's
+/// [`name_key`] (and that key [`super::folded`]) worked out once, not at
+/// every cell of every row.
+struct NameIndex<'a> {
+    pairs: &'a [(String, Id)],
+    keys: Vec<String>,
+    folded: Vec<String>,
+    /// The records whose name was cleared (a placeholder).
+    unnamed: Vec<&'a Id>,
 }
 
-/// The records whose name is `text` ignoring case and accents too
-/// ([`super::folded`], after [`name_key`]), each with its name: the
-/// sheet's spelling of a name typed otherwise in a category cell.
-fn ids_folded<'a>(pairs: &'a [(String, Id)], text: &str) -> Vec<(&'a String, &'a Id)> {
-    let key = super::folded(&name_key(text));
-    pairs
-        .iter()
-        .filter(|(n, _)| super::folded(&name_key(n)) == key)
-        .map(|(n, id)| (n, id))
-        .collect()
+impl<'a> NameIndex<'a> {
+    fn new(pairs: &'a [(String, Id)]) -> Self {
+        let keys: Vec<String> = pairs.iter().map(|(n, _)| name_key(n)).collect();
+        NameIndex {
+            pairs,
+            folded: keys.iter().map(|k| super::folded(k)).collect(),
+            keys,
+            unnamed: pairs
+                .iter()
+                .filter(|(n, _)| crate::workspace::is_placeholder(n))
+                .map(|(_, id)| id)
+                .collect(),
+        }
+    }
+
+    /// The records whose key (of `keys`) is `key`.
+    fn with_key(&self, keys: &[String], key: &str) -> impl Iterator<Item = &'a (String, Id)> {
+        let at: Vec<usize> = (0..keys.len()).filter(|&i| keys[i] == key).collect();
+        let pairs = self.pairs;
+        at.into_iter().map(move |i| &pairs[i])
+    }
+
+    /// The ids of the records whose `name` is `text`; else the one `text`
+    /// names as `name (id)` (the export's form of a name two records
+    /// share), or the one whose id `text` is.
+    fn ids_named(&self, text: &str) -> Vec<&'a Id> {
+        let by_name: Vec<&Id> = self
+            .with_key(&self.keys, &name_key(text))
+            .map(|(_, id)| id)
+            .collect();
+        if !by_name.is_empty() {
+            return by_name;
+        }
+        let Some((name, id)) = text.strip_suffix(')').and_then(|t| t.rsplit_once(" (")) else {
+            // Else the record whose id is `text` (typed in place of a name).
+            return self
+                .pairs
+                .iter()
+                .filter(|(_, i)| i.as_str() == text.trim())
+                .map(|(_, i)| i)
+                .collect();
+        };
+        self.with_key(&self.keys, &name_key(name))
+            .filter(|(_, i)| i.as_str() == id.trim())
+            .map(|(_, i)| i)
+            .collect()
+    }
+
+    /// The records whose name is `text` ignoring case and accents too
+    /// ([`super::folded`], after [`name_key`]), each with its name: the
+    /// sheet's spelling of a name typed otherwise in a category cell.
+    fn ids_folded(&self, text: &str) -> Vec<(&'a String, &'a Id)> {
+        self.with_key(&self.folded, &super::folded(&name_key(text)))
+            .map(|(n, id)| (n, id))
+            .collect()
+    }
 }
 
 /// When the processor sheet has lost its key column (the export's third,
@@ -1088,6 +1117,7 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
     out.measures = measures;
     let (subprocessors, names) = r.records::<SubProcessor>(of(Kind::SubProcessors));
     out.subprocessors = subprocessors;
+    let (titles, names) = (NameIndex::new(&titles), NameIndex::new(&names));
     // The controllers, then each one's categories and transfers.
     let mut controllers: Vec<(usize, Mapping)> = Vec::new();
     for row in Reader::rows(controllers_sheet) {
@@ -1281,20 +1311,16 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
                 let mut ids = Vec::new();
                 // The records whose name was cleared: a name found nowhere
                 // is theirs when there is one such record.
-                let unnamed: Vec<&Id> = pairs
-                    .iter()
-                    .filter(|(n, _)| crate::workspace::is_placeholder(n))
-                    .map(|(_, id)| id)
-                    .collect();
+                let unnamed = &pairs.unnamed;
                 for item in items.iter() {
                     let text = item.as_str().unwrap_or_default();
-                    let mut found: Vec<&Id> = ids_named(pairs, text);
+                    let mut found: Vec<&Id> = pairs.ids_named(text);
                     // Else the record named so but for case and accents:
                     // found, its own spelling kept and said (two such
                     // records: ambiguous, said below).
                     let mut spelled = None;
                     if found.is_empty() {
-                        let folded = ids_folded(pairs, text);
+                        let folded = pairs.ids_folded(text);
                         if let [(name, _)] = folded.as_slice() {
                             spelled = Some(name.as_str());
                         }

@@ -47,14 +47,57 @@ pub fn required_text(v: &str, what: &'static str, hint: &str) -> Result<String, 
 /// lower case (« NÉANT » and « Ne\u{301}ant » are « neant »). The one
 /// folding of typed words the workspace checks and the sheet import share.
 pub fn folded(s: &str) -> String {
-    use unicode_normalization::char::is_combining_mark;
-    use unicode_normalization::UnicodeNormalization;
-    let bare: String = s
-        .to_lowercase()
-        .nfd()
-        .filter(|c| !is_combining_mark(*c))
-        .collect();
-    bare.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = Folding::new(s.len());
+    for c in s.to_lowercase().chars() {
+        out.decomposed(c, |d| if d.is_whitespace() { None } else { Some(d) });
+    }
+    out.done()
+}
+
+/// A folded text being written, in one pass: each character decomposed
+/// (Unicode canonical decomposition, as NFD gives it), its combining marks
+/// left out, what `keep` turns into no character a separator; separators
+/// in a row one space, none at either end. Canonical reordering, which NFD
+/// adds, only moves the combining marks left out here.
+struct Folding {
+    out: String,
+    gap: bool,
+}
+
+impl Folding {
+    fn new(len: usize) -> Self {
+        Folding {
+            out: String::with_capacity(len),
+            gap: false,
+        }
+    }
+
+    fn decomposed(&mut self, c: char, keep: impl Fn(char) -> Option<char>) {
+        use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+        let mut push = |d: char| match keep(d) {
+            Some(k) => {
+                if self.gap && !self.out.is_empty() {
+                    self.out.push(' ');
+                }
+                self.gap = false;
+                self.out.push(k);
+            }
+            None => self.gap = true,
+        };
+        if c.is_ascii() {
+            push(c);
+        } else {
+            decompose_canonical(c, |d| {
+                if !is_combining_mark(d) {
+                    push(d);
+                }
+            });
+        }
+    }
+
+    fn done(self) -> String {
+        self.out
+    }
 }
 
 /// True for a character that shows nothing: a zero-width or format
@@ -89,12 +132,17 @@ pub fn is_invisible(c: char) -> bool {
 /// sign that is no letter or digit (punctuation, brackets, quotes, dashes)
 /// a space.
 pub fn bare_words(v: &str) -> String {
-    let v: String = v.chars().filter(|c| !is_invisible(*c)).collect();
-    let f: String = folded(&v)
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-        .collect();
-    f.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = Folding::new(v.len());
+    let lower = if v.chars().any(is_invisible) {
+        let seen: String = v.chars().filter(|c| !is_invisible(*c)).collect();
+        seen.to_lowercase()
+    } else {
+        v.to_lowercase()
+    };
+    for c in lower.chars() {
+        out.decomposed(c, |d| d.is_alphanumeric().then_some(d));
+    }
+    out.done()
 }
 
 /// The words people type for a value still to give, in either language,
@@ -126,15 +174,19 @@ const TODO_WORDS: [&str; 14] = [
 /// Compléter.`); or only signs standing for one: question marks, dots or
 /// an ellipsis (`?`, `…`), a row of x (`xxx`).
 pub fn is_todo(v: &str) -> bool {
-    let b = bare_words(v);
-    if TODO_WORDS.contains(&b.as_str()) {
+    todo_bare(v, &bare_words(v))
+}
+
+/// [`is_todo`] of `v`, whose [`bare_words`] are `b`.
+fn todo_bare(v: &str, b: &str) -> bool {
+    if TODO_WORDS.contains(&b) {
         return true;
     }
-    let signs: String = v
+    let mut signs = v
         .chars()
         .filter(|c| !is_invisible(*c) && !c.is_whitespace())
-        .collect();
-    (!signs.is_empty() && signs.chars().all(|c| matches!(c, '?' | '.' | '…')))
+        .peekable();
+    (signs.peek().is_some() && signs.all(|c| matches!(c, '?' | '.' | '…')))
         || (b.len() >= 3 && b.chars().all(|c| c == 'x'))
 }
 
@@ -143,14 +195,18 @@ pub fn is_todo(v: &str) -> bool {
 /// (adresse) », « Rue X — à renseigner »), as whole words, in any case,
 /// accents or punctuation; not when it is only them ([`is_todo`]).
 pub fn holds_todo(v: &str) -> bool {
-    if is_todo(v) {
+    let b = bare_words(v);
+    if todo_bare(v, &b) {
         return false;
     }
-    let b = bare_words(v);
-    let padded = format!(" {b} ");
-    TODO_WORDS
-        .iter()
-        .any(|t| padded.contains(&format!(" {t} ")))
+    // `t` in `b` as whole words: a space or an end on either side.
+    let has = |t: &str| {
+        b.match_indices(t).any(|(i, _)| {
+            let end = i + t.len();
+            (i == 0 || b[..i].ends_with(' ')) && (end == b.len() || b[end..].starts_with(' '))
+        })
+    };
+    TODO_WORDS.iter().any(|t| has(t))
         || b.split(' ')
             .any(|w| w.len() >= 3 && w.chars().all(|c| c == 'x'))
 }
