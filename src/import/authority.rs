@@ -385,6 +385,32 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
                 Some(_) => unmarked_cell(&words, sheet.cell(row, c + 1)),
             })
             .collect();
+        // A mark typed inside a line (text after it) of a category's field,
+        // which it flags: read without it, said (a controller's fact drops
+        // its mark, said with `mark_dropped`).
+        for (c, f) in fields.iter().enumerate() {
+            let flagged = [
+                Field::Category,
+                Field::Description,
+                Field::DataCategories,
+                Field::Measures,
+            ];
+            if !f.is_some_and(|f| flagged.contains(&f)) {
+                continue;
+            }
+            let Some(v) = as_text(sheet.cell(row, c + 1)) else {
+                continue;
+            };
+            if v.lines()
+                .any(|l| words.strip_mark(l).is_some_and(|(_, inside)| inside))
+            {
+                let kept = without_mark(&words, &v).unwrap_or_default();
+                let why = Msg::new("sheetimport-f14g-mark-inside")
+                    .arg("value", v.as_str())
+                    .arg("kept", kept);
+                out.problems.push(problem(row, c + 1, why));
+            }
+        }
         let cell_at = |c: usize| {
             unmarked
                 .get(c - 1)
@@ -428,6 +454,7 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
             let Some(v) = as_text(sheet.cell(row, c + 1)).filter(|_| f.is_some()) else {
                 continue;
             };
+            let v = unlabelled_todo(*f, v);
             for why in super::without_todo(&v).1 {
                 out.problems.push(problem(row, c + 1, why));
             }
@@ -855,7 +882,8 @@ fn settle_transfers(
 /// (or the same as already given), else why not (or, for a contact, what
 /// of the cell it cannot hold).
 fn set_fact(d: &mut Draft, f: Field, cell: &Cell) -> Vec<Msg> {
-    let Some(v) = given(cell) else {
+    let Some(v) = as_text(cell).and_then(|v| super::without_todo(&unlabelled_todo(Some(f), v)).0)
+    else {
         return Vec::new();
     };
     let differs = |first: usize| {
@@ -936,7 +964,13 @@ fn set_fact(d: &mut Draft, f: Field, cell: &Cell) -> Vec<Msg> {
             None => d.title = Some(v),
         },
         Field::ConventionStart => {
-            let day = match crate::sheet::read::date_of(cell) {
+            // A date typed as text is read from what is left once a line
+            // « à compléter » under it is left out.
+            let typed = match cell {
+                Cell::Text(_) => Cell::text(v.clone()),
+                _ => cell.clone(),
+            };
+            let day = match crate::sheet::read::date_of(&typed) {
                 Ok(day) => day,
                 Err(why) => return vec![super::not_a_date(&why, &v)],
             };
@@ -968,6 +1002,25 @@ fn set_fact(d: &mut Draft, f: Field, cell: &Cell) -> Vec<Msg> {
 /// row loop, [`super::without_todo`]).
 fn given(cell: &Cell) -> Option<String> {
     as_text(cell).and_then(|v| super::without_todo(&v).0)
+}
+
+/// A contact cell's text (`f` a representative or DPO) with each line
+/// that is only a label and the words for a value to give (« Tél : à
+/// compléter », « Courriel : TODO ») made those words alone: a line left
+/// out and said as such ([`super::without_todo`]), never a value; any
+/// other field's text as it is.
+fn unlabelled_todo(f: Option<Field>, v: String) -> String {
+    if !matches!(f, Some(Field::Representative | Field::Dpo)) {
+        return v;
+    }
+    let line = |l: &str| {
+        [&PHONE_LABELS[..], &MAIL_LABELS, &FAX_LABELS]
+            .iter()
+            .find_map(|labels| unlabelled(l.trim(), labels))
+            .filter(|rest| crate::model::is_todo(rest))
+            .map_or_else(|| l.to_string(), str::to_string)
+    };
+    v.split('\n').map(line).collect::<Vec<_>>().join("\n")
 }
 
 /// What a representative's or DPO's cell gives ([`contact`]): the contact,
@@ -1032,8 +1085,18 @@ fn contact(v: &str) -> ContactCell {
             out.others.push(line.to_string());
         }
     }
-    let mut mails = mails.into_iter();
-    let mut phones = phones.into_iter();
+    // The same address or number typed twice is one.
+    let once = |all: Vec<String>| {
+        let mut seen: Vec<String> = Vec::new();
+        for v in all {
+            if !seen.contains(&v) {
+                seen.push(v);
+            }
+        }
+        seen
+    };
+    let mut mails = once(mails).into_iter();
+    let mut phones = once(phones).into_iter();
     out.contact = Contact {
         name,
         email: mails.next(),
@@ -1066,6 +1129,18 @@ const PHONE_LABELS: [&str; 14] = [
 
 /// The labels of a fax line: a fax is not the contact's phone.
 const FAX_LABELS: [&str; 3] = ["fax", "telecopie", "telecopieur"];
+
+/// Other labels of a recipient's details, folded: « Microsoft, contact :
+/// … » is one recipient.
+const OTHER_LABELS: [&str; 7] = [
+    "contact",
+    "site",
+    "site web",
+    "url",
+    "dpo",
+    "adresse",
+    "hebergement",
+];
 
 /// The labels of an e-mail line.
 const MAIL_LABELS: [&str; 8] = [
@@ -1256,12 +1331,22 @@ fn second_transfer(recipient: &str) -> Option<&'static str> {
         .into_iter()
         .find(|(sep, _)| rest.starts_with(sep));
         let Some((typed, said)) = sep else { continue };
-        let Some((country, _)) = country_recipient(&rest[typed.len()..]) else {
+        let Some((country, to)) = country_recipient(&rest[typed.len()..]) else {
             continue;
         };
+        // « Microsoft, contact : dpo@x.com » gives the recipient's contact,
+        // not a second transfer.
+        let label = folded(country);
+        let contact = to.contains('@')
+            || to.contains("://")
+            || phones_of(to.trim()).is_some()
+            || [&PHONE_LABELS[..], &MAIL_LABELS, &FAX_LABELS, &OTHER_LABELS]
+                .iter()
+                .any(|labels| labels.contains(&label.as_str()));
         let plausible = country.split_whitespace().count() <= 4
             && !country.chars().any(|c| c.is_ascii_digit() || c == '@')
-            && !negated(country);
+            && !negated(country)
+            && !contact;
         if plausible {
             return Some(said);
         }
@@ -1309,10 +1394,12 @@ fn without_mark(words: &super::own::Words, v: &str) -> Option<String> {
 /// and not a country (« Non : aucun transfert », « Aucun : données
 /// hébergées en France », « Néant, sauf Maroc : … », « Non-UE : … »; its
 /// first word ends at a space, a hyphen or a sign): such a line is not
-/// understood, said, never imported as a transfer to « Non ».
+/// understood, said, never imported as a transfer to « Non » (nor to
+/// « Nulle part »).
 pub(super) fn negated(country: &str) -> bool {
-    const FIRST: [&str; 11] = [
+    const FIRST: [&str; 13] = [
         "aucun", "aucune", "neant", "non", "no", "none", "pas", "sans", "rien", "nil", "nothing",
+        "nulle", "nowhere",
     ];
     let f = folded(country);
     let first = f

@@ -1938,7 +1938,8 @@ fn transfers(
                 .is_some_and(|v| settle::text_of(v).trim().is_empty())
         {
             let why = Msg::new("sheetimport-f14j-no-recipient").arg("value", country.as_str());
-            r.problem(k.sheet, row, col("transfer.recipient").unwrap_or(0), why);
+            // At the country's cell, which it quotes.
+            r.problem(k.sheet, row, col("transfer.country").unwrap_or(0), why);
         }
         list.push(Value::Mapping(with_confirm(t, assumed)));
     }

@@ -54,6 +54,84 @@ pub fn processor_language(root: &Path) -> Option<crate::model::Lang> {
 /// [`super::validate`] still to be computed by the caller (which holds the
 /// clock); on failure, every error found in every file.
 pub fn load(root: &Path) -> Result<Workspace, WorkspaceError> {
+    let (files, diags) = read_all(root)?;
+    if diags.iter().any(|d| d.is_error()) {
+        return Err(WorkspaceError::Invalid {
+            root: root.to_path_buf(),
+            diagnostics: diags,
+        });
+    }
+    files
+        .workspace(root)
+        .ok_or_else(|| WorkspaceError::Invalid {
+            // read_one reports a missing processor.yaml as an error, so this is
+            // unreachable in practice; say so rather than panic.
+            root: root.to_path_buf(),
+            diagnostics: vec![Diagnostic::error(
+                "processor.yaml",
+                (1, 1),
+                "",
+                "missing".into(),
+            )],
+        })
+}
+
+/// For `dpo check` when [`load`] fails: the workspace made of the files
+/// that read, and the controllers' files that do not (named as in the
+/// diagnostics, `controllers/x.yaml`), when every file that is not a
+/// controller's reads and holds no error; `None` otherwise. The errors of
+/// one controller's file then never hide those of the others.
+pub fn load_readable(root: &Path) -> Option<(Workspace, Vec<String>)> {
+    let (files, diags) = read_all(root).ok()?;
+    let bad: Vec<String> = diags
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.file.clone())
+        .collect();
+    if bad.iter().any(|f| !f.starts_with("controllers/")) {
+        return None;
+    }
+    Some((files.workspace(root)?, bad))
+}
+
+/// The files of a workspace as they read: each `None` (or left out of
+/// `controllers`) when it does not.
+struct Files {
+    processor: Option<Processor>,
+    subprocessors: Option<SubProcessors>,
+    measures: Option<SecurityMeasures>,
+    people: Option<People>,
+    controllers: Vec<(Id, Controller)>,
+    sources: BTreeMap<String, SourceFile>,
+}
+
+impl Files {
+    /// The workspace of these files (`None` without a processor).
+    fn workspace(self, root: &Path) -> Option<Workspace> {
+        let processor = self.processor?;
+        let tz = processor
+            .timezone
+            .parse()
+            .unwrap_or(crate::time::DEFAULT_TZ);
+        Some(Workspace {
+            root: root.to_path_buf(),
+            processor,
+            tz,
+            controllers: self.controllers,
+            subprocessors: self.subprocessors.unwrap_or_default().subprocessors,
+            measures: self.measures.unwrap_or_default().measures,
+            people: self.people.unwrap_or_default(),
+            sources: self.sources,
+            lock_wait: super::DEFAULT_LOCK_WAIT,
+            git: None,
+            tsa_ca: None,
+        })
+    }
+}
+
+/// Every file of the workspace at `root`, read, and what is wrong with
+/// each ([`read_one`]).
+fn read_all(root: &Path) -> Result<(Files, Vec<Diagnostic>), WorkspaceError> {
     if !root.is_dir() {
         return Err(WorkspaceError::NotFound {
             path: root.to_path_buf(),
@@ -126,42 +204,15 @@ pub fn load(root: &Path) -> Result<Workspace, WorkspaceError> {
         }
     }
 
-    if diags.iter().any(|d| d.is_error()) {
-        return Err(WorkspaceError::Invalid {
-            root: root.to_path_buf(),
-            diagnostics: diags,
-        });
-    }
-    let Some(processor) = processor else {
-        // read_one reports a missing processor.yaml as an error, so this is
-        // unreachable in practice; say so rather than panic.
-        return Err(WorkspaceError::Invalid {
-            root: root.to_path_buf(),
-            diagnostics: vec![Diagnostic::error(
-                "processor.yaml",
-                (1, 1),
-                "",
-                "missing".into(),
-            )],
-        });
-    };
-    let tz = processor
-        .timezone
-        .parse()
-        .unwrap_or(crate::time::DEFAULT_TZ);
-    Ok(Workspace {
-        root: root.to_path_buf(),
+    let files = Files {
         processor,
-        tz,
+        subprocessors,
+        measures,
+        people,
         controllers,
-        subprocessors: subprocessors.unwrap_or_default().subprocessors,
-        measures: measures.unwrap_or_default().measures,
-        people: people.unwrap_or_default(),
         sources,
-        lock_wait: super::DEFAULT_LOCK_WAIT,
-        git: None,
-        tsa_ca: None,
-    })
+    };
+    Ok((files, diags))
 }
 
 /// The errors [`load`] reports when the journal or a folder dpo writes to

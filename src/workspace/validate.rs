@@ -659,7 +659,16 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
                     c.warn_msg(
                         f,
                         &format!("transfers[{i}].{field}"),
-                        Msg::new("check-f14m-transfer-empty").arg("field", field),
+                        Msg::new("check-f14m-transfer-empty")
+                            .arg("field", field)
+                            .arg(
+                                "shown",
+                                if v.trim().is_empty() {
+                                    "empty"
+                                } else {
+                                    v.trim()
+                                },
+                            ),
                     );
                 }
             }

@@ -361,6 +361,10 @@ check-journal-intact = journal: { $entries ->
     [one] one entry
    *[other] { $entries } entries
 }, chain intact
+check-partial = the other controllers' files were checked; processor.yaml, the sub-processors, the measures, the people and the case files (breaches, requests…) will be once { $n ->
+    [one] this file is fixed
+   *[other] these { $n } files are fixed
+}
 check-summary = { $root }: { $errors ->
     [0] no error
     [one] one error

@@ -170,7 +170,10 @@ sheetimport-f14m-none-unclear = “{ $value }”: this country starts with a neg
 check-f14m-transfer-empty = a transfer with no { $field ->
     [country] country
    *[recipient] recipient
-  }: to be completed; the register would show it empty
+  }: to be completed; { $shown ->
+    [empty] the register would show it empty
+   *[other] the register would show “{ $shown }” where it must state a fact
+  }
 check-f14m-phone = “{ $value }”: not a phone number ({ $why ->
     [at] it holds an e-mail address
     [letters] it holds letters

@@ -364,6 +364,10 @@ check-journal-intact = journal : { $entries ->
     [one] une entrée
    *[other] { $entries } entrées
 }, chaîne intacte
+check-partial = les autres fichiers des responsables de traitement ont été vérifiés ; processor.yaml, les sous-traitants, les mesures, les personnes et les dossiers (violations, demandes…) le seront une fois { $n ->
+    [one] ce fichier corrigé
+   *[other] ces { $n } fichiers corrigés
+}
 check-summary = { $root } : { $errors ->
     [0] aucune erreur
     [one] une erreur

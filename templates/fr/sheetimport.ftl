@@ -170,7 +170,10 @@ sheetimport-f14m-none-unclear = « { $value } » : ce pays commence par un
 check-f14m-transfer-empty = un transfert sans { $field ->
     [country] pays
    *[recipient] destinataire
-  } : à compléter ; le registre le montrerait vide
+  } : à compléter ; { $shown ->
+    [empty] le registre le montrerait vide
+   *[other] le registre montrerait « { $shown } » là où il doit dire un fait
+  }
 check-f14m-phone = « { $value } » : ce n'est pas un numéro de téléphone ({ $why ->
     [at] il contient une adresse électronique
     [letters] il contient des lettres
