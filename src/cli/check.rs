@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::{print_diagnostics, print_json, CliError, Settings, EXIT_ERROR, EXIT_FINDING};
 use crate::render::catalog::Localize;
-use crate::workspace::{self, integrity, Diagnostic, JournalReport, WorkspaceError};
+use crate::workspace::{self, integrity, Diagnostic, JournalReport, Loaded};
 
 /// Options of `dpo check`.
 #[derive(Debug, Args)]
@@ -34,21 +34,22 @@ pub(super) fn run(settings: &Settings, args: &CheckArgs) -> Result<i32, CliError
     // The number of controllers' files that do not read when the others
     // were checked without them.
     let mut partial = None;
-    let (mut diags, journal) = match settings.load() {
-        Ok(ws) => {
+    let (mut diags, journal) = match settings.load_for_check()? {
+        Loaded::Whole(ws) => {
             let clock = settings.clock(ws.tz)?;
             let (diags, found) = workspace::evidence::check_all(&ws, clock.now());
             findings = found;
             (diags, Some(ws.journal().verify()?))
         }
-        Err(CliError::Workspace(WorkspaceError::Invalid {
-            mut diagnostics, ..
-        })) => {
+        Loaded::Invalid {
+            mut diagnostics,
+            readable,
+        } => {
             let journal = workspace::Journal::new(settings.root()).verify().ok();
             // One controller's file in error never hides what is wrong in
             // the others: those that read are checked all the same (only
             // their own diagnostics: the rest is checked once all read).
-            if let Some((ws, bad)) = workspace::load_readable(settings.root()) {
+            if let Some((ws, bad)) = readable {
                 let clock = settings.clock(ws.tz)?;
                 let (more, _) = workspace::evidence::check_all(&ws, clock.now());
                 diagnostics.extend(
@@ -62,7 +63,6 @@ pub(super) fn run(settings: &Settings, args: &CheckArgs) -> Result<i32, CliError
             }
             (diagnostics, journal)
         }
-        Err(e) => return Err(e),
     };
     let found = findings.len();
     diags.append(&mut findings);

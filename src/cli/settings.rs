@@ -161,13 +161,29 @@ impl Settings {
     /// Loads the workspace (errors carry every diagnostic), with the lock
     /// wait of these settings.
     pub fn load(&self) -> Result<Workspace, CliError> {
-        let mut ws = workspace::load(self.root())?;
+        let ws = workspace::load(self.root())?;
+        Ok(self.adopt(ws))
+    }
+
+    /// [`Self::load`] for `dpo check`: the workspace, or every error with
+    /// the workspace of the files that read ([`workspace::Loaded`]).
+    pub fn load_for_check(&self) -> Result<workspace::Loaded, CliError> {
+        use workspace::Loaded;
+        Ok(match workspace::load_for_check(self.root())? {
+            Loaded::Whole(ws) => Loaded::Whole(Box::new(self.adopt(*ws))),
+            invalid => invalid,
+        })
+    }
+
+    /// `ws` with these settings' lock wait, git clone and time-stamp
+    /// authority, its people and language kept for the messages.
+    fn adopt(&self, mut ws: Workspace) -> Workspace {
         ws.lock_wait = self.lock_wait;
         ws.git = self.git_clone();
         ws.tsa_ca = self.tsa_ca.clone();
         let _ = self.people.set(ws.people.clone());
         let _ = self.ws_lang.set(ws.processor.language);
-        Ok(ws)
+        ws
     }
 
     /// The git clone the workspace is in (its work tree, tag and merge

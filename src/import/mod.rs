@@ -73,6 +73,7 @@ impl Problem {
                 | "sheetimport-f14m-no-country"
                 | "sheetimport-f14m-country-list"
                 | "sheetimport-f14l-transfer-list"
+                | "sheetimport-f14s-invisible"
         )
     }
 
@@ -315,6 +316,26 @@ pub fn import(
                     }
                 }
             }
+        }
+    }
+    // Characters that show nothing, left out of a cell: said, with what
+    // is kept, so the difference shows.
+    for s in sheets {
+        for (row, col, gone) in &s.invisible {
+            let codes: Vec<String> = gone
+                .iter()
+                .map(|c| format!("U+{:04X}", u32::from(*c)))
+                .collect();
+            let kept = crate::sheet::read::as_text(s.cell(*row, *col)).unwrap_or_default();
+            imported.problems.push(Problem {
+                sheet: s.name.clone(),
+                row: *row,
+                column: Some(*col),
+                why: Msg::new("sheetimport-f14s-invisible")
+                    .arg("value", kept)
+                    .arg("codes", codes.join(", "))
+                    .arg("n", gone.len()),
+            });
         }
     }
     // A formula with no value kept reads as empty: said, never dropped.

@@ -179,8 +179,12 @@ fn header_kind(row: &[Cell]) -> Option<(Kind, Vec<Option<String>>)> {
 pub(super) struct Words {
     todo: Vec<String>,
     none: Vec<String>,
-    /// The « (à confirmer) » marks, both languages, [`folded`].
+    /// The « (à confirmer) » marks, both languages, [`folded`]: the form
+    /// the export writes.
     marks: Vec<String>,
+    /// The words of a mark however typed, [`crate::model::bare_words`]:
+    /// « à confirmer » in either language, and « à vérifier ».
+    mark_words: Vec<String>,
 }
 
 impl Words {
@@ -196,6 +200,11 @@ impl Words {
             marks: all("to_confirm")
                 .iter()
                 .map(|label| folded(&format!("({label})")))
+                .collect(),
+            mark_words: all("to_confirm")
+                .iter()
+                .map(|label| crate::model::bare_words(label))
+                .chain(["a verifier", "to be verified", "to be checked"].map(String::from))
                 .collect(),
         }
     }
@@ -236,27 +245,69 @@ impl Words {
     }
 
     /// `line` without its « (à confirmer) » mark, in either language,
-    /// whatever its case and accents, and whether the mark stood inside
-    /// the line (`true`: text typed after it) rather than at its end.
+    /// whatever its case and accents, and whether the mark was typed
+    /// otherwise than the export writes it (`true`: text typed after it,
+    /// square brackets, punctuation inside them, no brackets at the end of
+    /// the line — « Messagerie - à confirmer » —, « à vérifier », `(?)`, a
+    /// mark typed twice): then it is said.
     pub(super) fn strip_mark(&self, line: &str) -> Option<(String, bool)> {
+        let (mut kept, mut otherwise) = self.strip_one(line)?;
+        // A mark typed twice: each left out.
+        while let Some((again, _)) = self.strip_one(&kept) {
+            kept = again;
+            otherwise = true;
+        }
+        Some((kept, otherwise))
+    }
+
+    /// [`Self::strip_mark`], one mark.
+    fn strip_one(&self, line: &str) -> Option<(String, bool)> {
         let line = line.trim_end();
-        for (open, _) in line.match_indices('(') {
-            let Some(close) = line[open..].find(')').map(|c| open + c + 1) else {
+        // Most lines hold none of a mark's letters: nothing to look for.
+        let lower = line.to_ascii_lowercase();
+        if !(lower.contains("onfirm") || lower.contains("rifi") || lower.contains('?')) {
+            return None;
+        }
+        for (open, o) in line.char_indices().filter(|(_, c)| matches!(c, '(' | '[')) {
+            let shut = if o == '(' { ')' } else { ']' };
+            let Some(close) = line[open..].find(shut).map(|c| open + c + 1) else {
                 continue;
             };
-            if !self.marks.contains(&folded(&line[open..close])) {
+            let inner = &line[open + 1..close - 1];
+            let signs = inner.trim();
+            let doubt = !signs.is_empty() && signs.chars().all(|c| c == '?');
+            if !doubt && !self.mark_words.contains(&crate::model::bare_words(inner)) {
                 continue;
             }
             let (before, after) = (line[..open].trim_end(), line[close..].trim_start());
+            let written = self.marks.contains(&folded(&line[open..close]));
             return Some(if after.is_empty() {
-                (before.to_string(), false)
+                (before.to_string(), !written)
             } else if before.is_empty() {
                 (after.to_string(), true)
             } else {
                 (format!("{before} {after}"), true)
             });
         }
-        None
+        // No brackets: the words end the line, after its text.
+        let bare = crate::model::bare_words(line);
+        let word = self
+            .mark_words
+            .iter()
+            .find(|w| bare.len() > w.len() && bare.ends_with(&format!(" {w}")))?;
+        // The longest end of the line that is only those words.
+        let cut = line.char_indices().map(|(i, _)| i).find(|&i| {
+            let (head, tail) = line.split_at(i);
+            let boundary = head.ends_with(|c: char| !c.is_alphanumeric())
+                || tail.starts_with(|c: char| !c.is_alphanumeric());
+            boundary
+                && head.chars().any(char::is_alphanumeric)
+                && crate::model::bare_words(tail) == *word
+        })?;
+        let before = line[..cut]
+            .trim_end_matches(|c: char| c.is_whitespace() || "-–—,;:/".contains(c))
+            .to_string();
+        Some((before, true))
     }
 
     /// The text typed in `c` with a « (à confirmer) » mark inside one of
@@ -851,23 +902,8 @@ fn with_confirm(mut m: Mapping, assumed: Vec<String>) -> Mapping {
     m
 }
 
-/// A name as it is compared to another: Unicode NFC, its apostrophes one
-/// (’ ‘ ʼ are '), its white space of any kind (a no-break space typed by
-/// a spreadsheet) one space, trimmed; case and accents count.
-fn name_key(s: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    let s: String = s
-        .nfc()
-        .map(|c| {
-            if matches!(c, '’' | '‘' | 'ʼ') {
-                '\''
-            } else {
-                c
-            }
-        })
-        .collect();
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
+/// A name as it is compared to another ([`crate::model::name_key`]).
+use crate::model::name_key;
 
 /// The records' names as a category's cells name them, each name's
 /// [`name_key`] (and that key [`super::folded`]) worked out once, not at

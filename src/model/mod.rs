@@ -53,5 +53,5 @@ pub use subprocessor::{
 };
 pub use text::{
     bare_words, folded, holds_todo, is_invisible, is_phone, is_phone_with_extension,
-    is_placeholder, is_todo, required_text, EmptyText,
+    is_placeholder, is_todo, name_key, required_text, EmptyText,
 };

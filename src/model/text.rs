@@ -100,6 +100,28 @@ impl Folding {
     }
 }
 
+/// A name as it is compared to another: Unicode NFC, its invisible
+/// characters ([`is_invisible`]) left out, its apostrophes one
+/// (’ ‘ ʼ are '), its white space of any kind (a no-break space typed by
+/// a spreadsheet) one space, trimmed; case and accents count. The sheet
+/// export adds a record's id to a name another record shares in this
+/// sense, and the import compares names so.
+pub fn name_key(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let s: String = s
+        .nfc()
+        .filter(|c| !is_invisible(*c))
+        .map(|c| {
+            if matches!(c, '’' | '‘' | 'ʼ') {
+                '\''
+            } else {
+                c
+            }
+        })
+        .collect();
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// True for a character that shows nothing: a zero-width or format
 /// character, a bidirectional control, a variation selector, a filler —
 /// Unicode's default-ignorable code points. A name made with one looks like

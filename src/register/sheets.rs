@@ -472,18 +472,24 @@ struct Shown<'a> {
     measures: Vec<(&'a Id, String)>,
 }
 
-/// Each id with its label: its name, with ` (id)` when not unique.
-fn labels<'a>(named: impl Iterator<Item = (&'a Id, &'a str)> + Clone) -> Vec<(&'a Id, String)> {
+/// Each id with its label: its name, with ` (id)` when another's is the
+/// same as the import compares names ([`crate::model::name_key`]).
+fn labels<'a>(named: impl Iterator<Item = (&'a Id, &'a str)>) -> Vec<(&'a Id, String)> {
+    let named: Vec<(&Id, &str, String)> = named
+        .map(|(id, name)| (id, name, crate::model::name_key(name)))
+        .collect();
     named
-        .clone()
-        .map(|(id, name)| {
-            let twice = named.clone().filter(|(_, n)| *n == name).count() > 1;
+        .iter()
+        .map(|(id, name, key)| {
+            // Names the import cannot tell apart (an apostrophe or a space
+            // of another kind) are two names the same.
+            let twice = named.iter().filter(|(_, _, k)| k == key).count() > 1;
             let label = if twice {
                 format!("{name} ({id})")
             } else {
                 name.to_string()
             };
-            (id, label)
+            (*id, label)
         })
         .collect()
 }

@@ -40,6 +40,12 @@ pub struct ReadSheet {
     /// written by a program that does not compute them): row and column
     /// from 1, and the formula. Their cell reads as empty.
     pub formulas: Vec<(usize, usize, String)>,
+    /// The text cells that held characters that show nothing
+    /// ([`crate::model::is_invisible`]: a zero-width space, a soft hyphen,
+    /// a byte order mark…), which are left out of the cell: row and
+    /// column from 1, and those characters. A name with one would look
+    /// like another name, or like no name.
+    pub invisible: Vec<(usize, usize, Vec<char>)>,
 }
 
 impl ReadSheet {
@@ -96,10 +102,12 @@ pub fn read(bytes: &[u8]) -> Result<Vec<ReadSheet>, ReadError> {
         while rows.last().is_some_and(Vec::is_empty) {
             rows.pop();
         }
+        let invisible = visible_only(&mut rows);
         let mut sheet = ReadSheet {
             name,
             rows,
             formulas: Vec::new(),
+            invisible,
         };
         // A formula whose value the file does not keep reads as empty: it
         // is listed, so the import reports it rather than drop it.
@@ -118,6 +126,35 @@ pub fn read(bytes: &[u8]) -> Result<Vec<ReadSheet>, ReadError> {
         sheets.push(sheet);
     }
     Ok(sheets)
+}
+
+/// The text cells of `rows` without their invisible characters
+/// ([`ReadSheet::invisible`]), and where each stood.
+fn visible_only(rows: &mut [Vec<Cell>]) -> Vec<(usize, usize, Vec<char>)> {
+    let mut found = Vec::new();
+    for (r, row) in rows.iter_mut().enumerate() {
+        for (c, cell) in row.iter_mut().enumerate() {
+            let Cell::Text(t) = cell else { continue };
+            if !t.chars().any(crate::model::is_invisible) {
+                continue;
+            }
+            let gone: Vec<char> = t
+                .chars()
+                .filter(|c| crate::model::is_invisible(*c))
+                .collect();
+            let kept: String = t
+                .chars()
+                .filter(|c| !crate::model::is_invisible(*c))
+                .collect();
+            *cell = if kept.trim().is_empty() {
+                Cell::Empty
+            } else {
+                Cell::Text(kept)
+            };
+            found.push((r + 1, c + 1, gone));
+        }
+    }
+    found
 }
 
 /// The value of a merged region's first cell copied to the whole region

@@ -76,22 +76,48 @@ pub fn load(root: &Path) -> Result<Workspace, WorkspaceError> {
         })
 }
 
-/// For `dpo check` when [`load`] fails: the workspace made of the files
-/// that read, and the controllers' files that do not (named as in the
-/// diagnostics, `controllers/x.yaml`), when every file that is not a
-/// controller's reads and holds no error; `None` otherwise. The errors of
-/// one controller's file then never hide those of the others.
-pub fn load_readable(root: &Path) -> Option<(Workspace, Vec<String>)> {
-    let (files, diags) = read_all(root).ok()?;
-    let bad: Vec<String> = diags
+/// What `dpo check` reads: the workspace, or every error found in every
+/// file, with the workspace made of the files that read when only
+/// controllers' files do not (`readable`: that workspace and those files,
+/// named as in the diagnostics, `controllers/x.yaml`); `None` when a file
+/// that is not a controller's has an error. The errors of one
+/// controller's file then never hide those of the others. Each file is
+/// read once.
+pub enum Loaded {
+    /// Every file reads.
+    Whole(Box<Workspace>),
+    /// Some file does not.
+    Invalid {
+        /// Every error (and warning) of the files.
+        diagnostics: Vec<Diagnostic>,
+        /// The workspace of the files that read, and those that do not.
+        readable: Option<(Box<Workspace>, Vec<String>)>,
+    },
+}
+
+/// [`load`] for `dpo check` ([`Loaded`]).
+pub fn load_for_check(root: &Path) -> Result<Loaded, WorkspaceError> {
+    let (files, diagnostics) = read_all(root)?;
+    let bad: Vec<String> = diagnostics
         .iter()
         .filter(|d| d.is_error())
         .map(|d| d.file.clone())
         .collect();
-    if bad.iter().any(|f| !f.starts_with("controllers/")) {
-        return None;
+    if bad.is_empty() {
+        return match files.workspace(root) {
+            Some(ws) => Ok(Loaded::Whole(Box::new(ws))),
+            None => load(root).map(|ws| Loaded::Whole(Box::new(ws))),
+        };
     }
-    Some((files.workspace(root)?, bad))
+    let readable = if bad.iter().all(|f| f.starts_with("controllers/")) {
+        files.workspace(root).map(|ws| (Box::new(ws), bad))
+    } else {
+        None
+    };
+    Ok(Loaded::Invalid {
+        diagnostics,
+        readable,
+    })
 }
 
 /// The files of a workspace as they read: each `None` (or left out of

@@ -42,8 +42,8 @@ pub use diagnostic::{file_has_errors, Diagnostic, Severity};
 pub use init::{create, init, is_empty_dir, skeleton};
 pub use journal::{Journal, JournalEntry, JournalHead, JournalReport};
 pub use load::{
-    load, load_readable, prescan, processor_language, read_record, unsafe_entries, MAX_ALIASES,
-    MAX_DEPTH, MAX_FILE_BYTES, MAX_SCALAR_BYTES,
+    load, load_for_check, prescan, processor_language, read_record, unsafe_entries, Loaded,
+    MAX_ALIASES, MAX_DEPTH, MAX_FILE_BYTES, MAX_SCALAR_BYTES,
 };
 pub use locate::Locator;
 pub use lock::{LockMode, WorkspaceLock, LOCK_FILE};

@@ -314,8 +314,12 @@ pub fn holds_placeholder(v: &str) -> bool {
 fn placeholders(c: &mut Checker<'_>, ws: &Workspace) {
     let mut seen: Vec<(String, String, String)> = Vec::new();
     let mut phones: Vec<(String, String, String)> = Vec::new();
+    let mut invisible: Vec<(String, String, String)> = Vec::new();
     let mut walk = |file: &str, root: &str, v: serde_yaml::Value| {
         texts(root, &v, &mut |field, text| {
+            if text.chars().any(crate::model::is_invisible) {
+                invisible.push((file.to_string(), field.clone(), text.to_string()));
+            }
             if is_placeholder(text) || holds_placeholder(text) {
                 seen.push((file.to_string(), field, text.to_string()));
             } else if field == "phone" || field.ends_with(".phone") {
@@ -339,6 +343,24 @@ fn placeholders(c: &mut Checker<'_>, ws: &Workspace) {
         yaml(serde_yaml::to_value(&ws.measures)),
     );
     walk(PEOPLE, "", yaml(serde_yaml::to_value(&ws.people)));
+    // A character that shows nothing makes a name look like another one,
+    // an address that does not deliver, or a name of nothing.
+    for (file, field, text) in invisible {
+        let codes: Vec<String> = text
+            .chars()
+            .filter(|c| crate::model::is_invisible(*c))
+            .map(|c| format!("U+{:04X}", u32::from(c)))
+            .collect();
+        let shown: String = text
+            .chars()
+            .filter(|c| !crate::model::is_invisible(*c))
+            .collect();
+        let msg = Msg::new("check-f14s-invisible")
+            .arg("value", shown)
+            .arg("codes", codes.join(", "))
+            .arg("n", codes.len());
+        c.warn_msg(&file, &field, msg);
+    }
     for (file, field, text) in phones {
         if let Some(why) = not_a_phone(&text) {
             let msg = Msg::new("check-f14m-phone")

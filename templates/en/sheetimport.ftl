@@ -125,7 +125,7 @@ sheetimport-f14f-transfer-copy = { $value }: a copy, on { $rows ->
    *[other] { $rows } rows of this sheet
   }, of the transfers of row { $first }, which are kept; that is where they are changed
 sheetimport-f14f-renewal-not-date = “{ $value }”: “{ $date }” is not a date (yyyy-mm-dd or dd/mm/yyyy); this renewal is not imported, the others are
-sheetimport-f14g-mark-inside = “{ $value }”: the “(to be confirmed)” mark stands inside the line; the field stays to be confirmed and its value is imported without the mark: “{ $kept }”
+sheetimport-f14g-mark-inside = “{ $value }”: the “(to be confirmed)” mark is not written as dpo writes it (in brackets, at the end of the line); it is read as the mark: the field stays to be confirmed and its value is imported without the mark: “{ $kept }”
 sheetimport-f14g-repeat-merged = “{ $value }” is named twice in this cell; it is imported once
 # Part f14h: a year never guessed (sixth review).
 sheetimport-f14h-short-year = “{ $value }”: the year “{ $year }” is written in two digits and is not guessed; write it in full (for example 2021)
@@ -181,3 +181,14 @@ check-f14m-phone = “{ $value }”: not a phone number ({ $why ->
   }); give one number
 # Part f14o: ninth review.
 sheetimport-f14o-contact-none = “{ $value }” reads as “none”: it is no name and is not imported; the field stays “to be completed” (the register cannot say there is none)
+sheetimport-f14s-invisible = “{ $value }”: { $n ->
+    [one] a character that does not show ({ $codes }) is
+   *[other] { $n } characters that do not show ({ $codes }) are
+  } left out of this cell, which is imported without { $n ->
+    [one] it
+   *[other] them
+  }: a name holding one looks like another name, or like none
+check-f14s-invisible = “{ $value }”: { $n ->
+    [one] this text holds a character that does not show
+   *[other] this text holds { $n } characters that do not show
+  } ({ $codes }); a name holding one looks like another name, or like none, and an address holding one receives nothing

@@ -125,7 +125,7 @@ sheetimport-f14f-transfer-copy = { $value } : copie, sur { $rows ->
    *[other] { $rows } lignes de cette feuille
   }, des transferts de la ligne { $first }, qui sont retenus ; c'est là qu'ils se modifient
 sheetimport-f14f-renewal-not-date = « { $value } » : « { $date } » n'est pas une date (aaaa-mm-jj ou jj/mm/aaaa) ; ce renouvellement n'est pas importé, les autres le sont
-sheetimport-f14g-mark-inside = « { $value } » : la marque « (à confirmer) » est au milieu de la ligne ; le champ reste à confirmer et sa valeur est importée sans la marque : « { $kept } »
+sheetimport-f14g-mark-inside = « { $value } » : la marque « (à confirmer) » n'est pas écrite comme dpo l'écrit (entre parenthèses, à la fin de la ligne) ; elle est lue comme telle : le champ reste à confirmer et sa valeur est importée sans la marque : « { $kept } »
 sheetimport-f14g-repeat-merged = « { $value } » est nommé deux fois dans cette cellule ; il est importé une fois
 # Partie f14h : une année jamais devinée (sixième revue).
 sheetimport-f14h-short-year = « { $value } » : l'année « { $year } » est écrite en deux chiffres et n'est pas devinée ; écrivez-la en entier (par exemple 2021)
@@ -181,3 +181,14 @@ check-f14m-phone = « { $value } » : ce n'est pas un numéro de télépho
   }) ; indiquez un seul numéro
 # Partie f14o : neuvième revue.
 sheetimport-f14o-contact-none = « { $value } » se lit comme « aucun » : ce n'est pas un nom, il n'est pas importé ; le champ reste « à compléter » (le registre ne peut pas dire qu'il n'y en a pas)
+sheetimport-f14s-invisible = « { $value } » : { $n ->
+    [one] un caractère qui ne se voit pas ({ $codes }) est retiré
+   *[other] { $n } caractères qui ne se voient pas ({ $codes }) sont retirés
+  } de cette cellule, qui est importée sans { $n ->
+    [one] lui
+   *[other] eux
+  } : un nom qui en contient ressemble à un autre nom, ou à aucun
+check-f14s-invisible = « { $value } » : { $n ->
+    [one] ce texte contient un caractère qui ne se voit pas
+   *[other] ce texte contient { $n } caractères qui ne se voient pas
+  } ({ $codes }) ; un nom qui en contient ressemble à un autre nom, ou à aucun, et une adresse qui en contient ne reçoit rien

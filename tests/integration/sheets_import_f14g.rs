@@ -63,7 +63,7 @@ fn a_confirm_mark_inside_a_line_keeps_the_field_to_confirm_and_is_said() {
     let j2 = one_line_at(&err, &format!("{SHEET}, ligne 2, colonne J"));
     assert!(
         noted(j2)
-            && j2.contains("au milieu de la ligne")
+            && j2.contains("n'est pas écrite comme dpo l'écrit")
             && j2.contains("importée sans la marque\u{202f}: «\u{202f}données contenues dans les documents\u{202f}»"),
         "{err}"
     );
@@ -88,7 +88,7 @@ fn an_english_mark_inside_a_line_is_said_in_english() {
     assert_eq!(strs(&a["data_categories"]), ["documents of the town"]);
     let j2 = one_line_at(&err, &format!("{SHEET}, row 2, column J"));
     assert!(
-        j2.starts_with("noted: ") && j2.contains("inside the line"),
+        j2.starts_with("noted: ") && j2.contains("is not written as dpo writes it"),
         "{err}"
     );
 }

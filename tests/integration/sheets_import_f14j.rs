@@ -223,7 +223,7 @@ fn the_own_layout_s_ways_of_saying_no_transfer_are_none_never_a_country() {
         Some("Maroc"),
         "{ctl:?}"
     );
-    let n = one_line_at(&err, &format!("{SHEET}, ligne 2, colonne N"));
+    let n = one_line_at(&err, &format!("{SHEET}, ligne 2, colonne M"));
     assert!(
         n.starts_with("signalé, importé") && n.contains("Maroc"),
         "{err}"

@@ -208,7 +208,10 @@ row("Commune B", "Paie", "Suisse : H (à confirmer) hébergement")
         ["recipient"]
     );
     let h = one_line_at(&err, "Registre, ligne 3, colonne H");
-    assert!(h.starts_with("signalé") && h.contains("au milieu"), "{err}");
+    assert!(
+        h.starts_with("signalé") && h.contains("n'est pas écrite comme dpo l'écrit"),
+        "{err}"
+    );
 }
 
 #[test]

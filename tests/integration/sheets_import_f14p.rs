@@ -239,7 +239,10 @@ row("Commune B", "Paie (à confirmer)")
     let err = r.stderr();
     for col in ["E", "G"] {
         let l = one_line_at(&err, &format!("Registre, ligne 2, colonne {col}"));
-        assert!(l.contains("au milieu de la ligne"), "{col}: {err}");
+        assert!(
+            l.contains("n'est pas écrite comme dpo l'écrit"),
+            "{col}: {err}"
+        );
     }
     assert!(
         lines_at(&err, "Registre, ligne 3, colonne E").is_empty(),
