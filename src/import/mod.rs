@@ -73,6 +73,7 @@ impl Problem {
                 | "sheetimport-f14m-no-country"
                 | "sheetimport-f14m-country-list"
                 | "sheetimport-f14l-transfer-list"
+                | "sheetimport-f14q-form-pair"
         )
     }
 

@@ -181,3 +181,10 @@ check-f14m-phone = “{ $value }”: not a phone number ({ $why ->
   }); give one number
 # Part f14o: ninth review.
 sheetimport-f14o-contact-none = “{ $value }” reads as “none”: it is no name and is not imported; the field stays “to be completed” (the register cannot say there is none)
+# Part f14q: the authority layout's transfers cell (tenth review).
+sheetimport-f14q-label-line = “{ $value }”: “{ $label }” is { $kind ->
+    [digit] a heading or a reference (it holds a digit)
+   *[label] a heading
+  }, not a country; this line is no transfer and is not imported
+sheetimport-f14q-form-pair = “{ $value }”: these two lines are read as one transfer, to “{ $country }”, recipient “{ $recipient }”; check it
+sheetimport-f14q-contact-obfuscated = “{ $value }”: looks like an e-mail address written without “@”; it is not imported (write it with “@”)

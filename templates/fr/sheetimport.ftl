@@ -181,3 +181,10 @@ check-f14m-phone = « { $value } » : ce n'est pas un numéro de télépho
   }) ; indiquez un seul numéro
 # Partie f14o : neuvième revue.
 sheetimport-f14o-contact-none = « { $value } » se lit comme « aucun » : ce n'est pas un nom, il n'est pas importé ; le champ reste « à compléter » (le registre ne peut pas dire qu'il n'y en a pas)
+# Partie f14q : la cellule des transferts de la disposition de l'autorité (dixième revue).
+sheetimport-f14q-label-line = « { $value } » : « { $label } » est { $kind ->
+    [digit] un intitulé ou un renvoi (il porte un chiffre)
+   *[label] un intitulé
+  }, pas un pays ; cette ligne n'est pas un transfert et n'est pas importée
+sheetimport-f14q-form-pair = « { $value } » : ces deux lignes sont lues comme un seul transfert, vers « { $country } », destinataire « { $recipient } » ; vérifiez-le
+sheetimport-f14q-contact-obfuscated = « { $value } » : ressemble à une adresse électronique écrite sans « @ » ; elle n'est pas importée (écrivez-la avec « @ »)
