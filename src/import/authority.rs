@@ -2110,6 +2110,52 @@ mod tests {
     }
 
     #[test]
+    fn labels_are_no_countries_and_joined_names_are_one_country() {
+        for label in [
+            "Contact",
+            "Tél",
+            "Tel.",
+            "Garanties",
+            "NB",
+            "N.B.",
+            "Pays",
+            "Voir annexe",
+        ] {
+            assert_eq!(label_side(label), Some("label"), "{label}");
+        }
+        assert_eq!(label_side("Zone 2"), Some("digit"));
+        for country in [
+            "Tel Aviv",
+            "Pays-Bas",
+            "Pays de Galles",
+            "États-Unis (2 sites)",
+        ] {
+            assert_eq!(label_side(country), None, "{country}");
+        }
+        for one in [
+            "Rép. dém. du Congo",
+            "St. Kitts-et-Nevis",
+            "Antigua & Barbuda",
+            "Trinidad and Tobago",
+            "Bosnie-Herzégovine",
+        ] {
+            assert_eq!(country_list(one), None, "{one}");
+        }
+        for (two, sep) in [
+            ("États-Unis & Maroc", "&"),
+            ("États-Unis - Maroc", "-"),
+            ("États-Unis – Maroc", "–"),
+            ("USA. Maroc", "."),
+        ] {
+            assert_eq!(country_list(two), Some(sep), "{two}");
+        }
+        assert!(obfuscated_mail("jean[at]x.fr"));
+        assert!(obfuscated_mail("Courriel : jean (at) x (dot) fr"));
+        assert!(!obfuscated_mail("Jane Doe at Acme"));
+        assert!(!obfuscated_mail("Jean Dupont"));
+    }
+
+    #[test]
     fn a_sheet_without_the_controller_column_is_not_this_layout() {
         let s = sheet(vec![vec!["a", "Catégories de traitements"]]);
         assert!(import(&[s], &Mapping::default(), Lang::Fr).is_none());
