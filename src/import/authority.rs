@@ -32,7 +32,16 @@
 //! negation (« Non : … », « Néant, sauf Maroc : … », « Non-UE : … ») or
 //! whose recipient says none (« États-Unis : aucun »), is said and not
 //! imported (never taken as a country); so is a line saying none beside
-//! others. A « (à confirmer) » mark on a line's country or recipient is
+//! others, and a line whose country side is a label or a note
+//! (« Contact : … », « Tél : … », « Garanties : … », « Hébergement : … »,
+//! « NB : … », « Pays : … », « Destinataire : … ») or holds a digit
+//! (« Voir annexe 2 : … »): [`label_side`]. A form's « Pays : A » line
+//! over a « Destinataire : B » line (either language) is ONE transfer,
+//! A → B, said. A transfer's safeguards are the safeguards cell's line
+//! at its place when the cell has a line per transfer (a line « à
+//! compléter » there: that transfer has none), else the lines that are
+//! not « à compléter », one per transfer, else the cell for every
+//! transfer (said when it has several lines). A « (à confirmer) » mark on a line's country or recipient is
 //! that field's `to_confirm` flag, the mark left out of the text (said
 //! when text follows it, as dpo's own layout says it). In every other
 //! column the mark is left out of each line before it is read (never in an
@@ -42,10 +51,12 @@
 //! controller's fact (its name, address, representative, DPO, convention)
 //! is imported without it and the mark said.
 //! A line whose recipient holds another `country: recipient` after `;`,
-//! `,`, `/`, ` - ` or `. `, or whose country side holds two countries
-//! (`,`, `;`, `/`, « et »: [`country_list`]), is imported as ONE transfer,
-//! as typed, and said: a recipient may hold the sign, a country's name a
-//! comma.
+//! `,`, `/`, ` - `, `. `, « et », ` – `, ` — `, ` | `, ` + ` or ` & `, or
+//! whose country side holds two countries (`,`, `;`, `/`, ` - `, ` – `,
+//! `. `, « et », ` & `: [`country_list`]), is imported as ONE transfer, as
+//! typed, and said: a recipient may hold the sign, a country's name a
+//! comma. A transfer line holding « à compléter » among other words is
+//! said as imported as typed only when it is imported.
 //!
 //! A representative's or DPO's cell gives one name (its first line that
 //! is neither an e-mail nor a phone, and holds no number of six digits),
@@ -56,7 +67,8 @@
 //! every other address or phone is said, not imported; so is every further
 //! line (a second person, a title, an address: never joined to the name,
 //! never guessed as a role), a line with a number that is no phone, a
-//! fax (not the phone), and a name that says none (« Néant », « Aucun DPO
+//! fax (not the phone), an e-mail address written without `@`
+//! (« jean[at]x.fr »), and a name that says none (« Néant », « Aucun DPO
 //! désigné », « N/A »: not imported, the field stays « à compléter »). The controller's contact
 //! cell is its address, every line kept. A list marker starting a line of
 //! a list cell is left out: a bullet, `1.`, `2)` or `a)` then a space
@@ -76,8 +88,8 @@ use serde::Deserialize;
 
 use super::{folded, normal, slug, ImportError, Imported, Problem};
 use crate::model::{
-    is_phone, is_phone_with_extension, ActivityField, Contact, Controller, Convention, Id, Lang,
-    ProcessingActivity, SecurityMeasure, Transfer, TransferField,
+    holds_todo, is_phone, is_phone_with_extension, is_todo, ActivityField, Contact, Controller,
+    Convention, Id, Lang, ProcessingActivity, SecurityMeasure, Transfer, TransferField,
 };
 use crate::render::catalog::{Catalog, Msg};
 use crate::sheet::read::{as_text, ReadSheet};
@@ -301,7 +313,8 @@ struct Draft {
     transfers: Option<Vec<Transfer>>,
     /// The rows that say « aucun » transfer (with the text, and whether
     /// it bears a « (à confirmer) » mark), and those that list some (with
-    /// their safeguards): both is a contradiction, and no transfer is kept.
+    /// their safeguards; both cells as typed, lines « à compléter »
+    /// included): both is a contradiction, and no transfer is kept.
     nones: Vec<(usize, String, bool)>,
     listed: Vec<(usize, String, Option<String>)>,
 }
@@ -456,6 +469,12 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
             };
             let v = unlabelled_todo(*f, v);
             for why in super::without_todo(&v).1 {
+                // A transfers line among other words is said where it is
+                // imported ([`settle_transfers`]): one not imported is said
+                // once, as such.
+                if *f == Some(Field::Transfers) && why.id == "sheetimport-f14m-todo-kept" {
+                    continue;
+                }
                 out.problems.push(problem(row, c + 1, why));
             }
         }
@@ -673,8 +692,19 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
             .as_deref()
             .and_then(|t| without_mark(&words, t))
             .is_some_and(|t| is_none_cell(&t));
+        // The cells as typed, lines « à compléter » included: a line's
+        // place aligns a transfer with its safeguards.
+        let typed = |f: Field, given: &Option<String>| {
+            given
+                .as_ref()
+                .and(at(f).and_then(|c| as_text(sheet.cell(row, c))))
+        };
+        let typed_safeguards = typed(Field::Safeguards, &safeguards);
         match transfers {
-            Some(t) if !marked_none && !is_none_cell(&t) => d.listed.push((row, t, safeguards)),
+            Some(t) if !marked_none && !is_none_cell(&t) => {
+                let t = typed(Field::Transfers, &Some(t)).unwrap_or_default();
+                d.listed.push((row, t, typed_safeguards));
+            }
             none => {
                 d.nones.extend(none.map(|t| (row, t, marked_none)));
                 if let (Some(v), Some(c)) = (safeguards, at(Field::Safeguards)) {
@@ -705,10 +735,13 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
 /// safeguards columns `cols`: « aucun » on one row and transfers listed on
 /// another contradict each other, and then every one of those cells is
 /// said and none kept (not known: « à compléter »); « aucun » alone is no
-/// transfer (a « (à confirmer) » mark on it said); else each listed line is a transfer (`country: recipient`),
-/// its safeguards a line each, or the whole cell for all (said); a line
-/// of another shape is said and not imported (no transfers read at all:
-/// not known, « à compléter »).
+/// transfer (a « (à confirmer) » mark on it said); else each listed line
+/// is a transfer (`country: recipient`, or a form's « Pays : » and « Destinataire : » lines, said), its
+/// safeguards a line each (aligned as typed, a line « à compléter »
+/// giving none, or among the other lines), or the whole cell for all
+/// (said); a line of another shape, or whose country side is a label, is
+/// said and not imported (no transfers read at all: not known, « à
+/// compléter »).
 fn settle_transfers(
     d: &Draft,
     words: &super::own::Words,
@@ -754,26 +787,63 @@ fn settle_transfers(
     let mut list: Vec<Transfer> = Vec::new();
     let mut unread = false;
     for (row, t, safeguards) in &d.listed {
-        let transfers = lines(Some(t.clone()));
-        // One safeguard a line, a line a transfer: aligned; one for all;
-        // else the cell for each, said.
+        let entries = entries(t);
+        let known = entries.iter().filter(|e| !e.todo).count();
+        // One safeguard a line, a line a transfer: aligned, a line « à
+        // compléter » included (that transfer has none: the line is said
+        // by the row's reading), or else among the lines that are not;
+        // one for all; else the cell for each, said.
         let each = lines(safeguards.clone());
-        let aligned = each.len() > 1 && each.len() == transfers.len();
-        if let Some(v) = safeguards.as_ref().filter(|_| each.len() > 1 && !aligned) {
+        let given: Vec<&String> = each.iter().filter(|g| !is_todo(g)).collect();
+        let align = if each.len() > 1 && each.len() == entries.len() {
+            Align::Typed
+        } else if given.len() > 1 && given.len() == known {
+            Align::Given
+        } else {
+            Align::All
+        };
+        let for_all = safeguards.as_deref().and_then(|g| super::without_todo(g).0);
+        if let Some(v) = for_all
+            .as_ref()
+            .filter(|_| given.len() > 1 && align == Align::All)
+        {
             say_at(
                 *row,
                 s_col,
                 Msg::new("sheetimport-f14b-safeguards-lines")
                     .arg("value", v.as_str())
-                    .arg("lines", each.len())
-                    .arg("transfers", transfers.len()),
+                    .arg("lines", given.len())
+                    .arg("transfers", known),
             );
         }
-        let (n, mut read) = (transfers.len(), 0);
-        for (i, line) in transfers.into_iter().enumerate() {
+        let (mut read, mut k) = (0, 0);
+        for (i, entry) in entries.iter().enumerate() {
+            // This line's own safeguards, when aligned (`None` inside: it
+            // has none, or a line « à compléter »).
+            let own = match align {
+                Align::Typed => Some(each.get(i).filter(|g| !is_todo(g)).cloned()),
+                Align::Given if !entry.todo => Some(given.get(k).map(|g| (*g).clone())),
+                _ => None,
+            };
+            if entry.todo {
+                // A line « à compléter » (said by the row's reading): no
+                // transfer; the safeguards on its line go with it, said.
+                if let Some(Some(g)) = &own {
+                    say_at(
+                        *row,
+                        s_col,
+                        Msg::new("sheetimport-f14i-safeguards-unread").arg("value", g.as_str()),
+                    );
+                }
+                continue;
+            }
+            k += 1;
+            let line = &entry.text;
             // A line that is not `country: recipient` is no transfer (a
             // country is never guessed from free text): said, not imported;
-            // nor is one whose recipient says none (« États-Unis : aucun »).
+            // nor is one whose recipient says none (« États-Unis : aucun »),
+            // nor one whose country side is a label (« Contact : … »,
+            // « Garanties : … ») or holds a number (« Voir annexe 2 : … »).
             // A « (à confirmer) » mark on either side is the field's flag.
             let mut to_confirm = Vec::new();
             let mut unmarked = |side: &str, field: TransferField| match words.strip_mark(side) {
@@ -789,29 +859,44 @@ fn settle_transfers(
                 }
                 None => side.to_string(),
             };
-            let sides = country_recipient(&line).filter(|(a, _)| !negated(a));
-            let sides = sides.map(|(a, b)| {
-                (
-                    unmarked(a, TransferField::Country),
-                    unmarked(b, TransferField::Recipient),
-                )
-            });
+            let typed = match &entry.pair {
+                Some((a, b)) => Some((a.as_str(), b.as_str())),
+                None => country_recipient(line),
+            };
+            let label = typed
+                .filter(|_| entry.pair.is_none())
+                .filter(|(a, _)| !negated(a))
+                .and_then(|(a, _)| label_side(a).map(|kind| (a, kind)));
+            let sides = typed
+                .filter(|(a, _)| !negated(a) && label.is_none())
+                .map(|(a, b)| {
+                    (
+                        unmarked(a, TransferField::Country),
+                        unmarked(b, TransferField::Recipient),
+                    )
+                });
             let (country, recipient) = match sides {
                 Some((a, b)) if !is_none_word(&b) && !a.is_empty() && !b.is_empty() => (a, b),
                 _ => {
                     unread = true;
                     // A line that says none, beside other lines: left out,
-                    // said as such (not as a line of no known shape).
-                    let key = match &sides {
-                        Some((_, b)) if is_none_word(b) => "sheetimport-f14n-recipient-none",
-                        _ if country_recipient(&line).is_none() && is_none_word(&line) => {
-                            "sheetimport-f14k-none-line"
+                    // said as such (not as a line of no known shape); a
+                    // label, as a label.
+                    let why = match (&sides, label) {
+                        (_, Some((side, kind))) => Msg::new("sheetimport-f14q-label-line")
+                            .arg("label", side)
+                            .arg("kind", kind),
+                        (Some((_, b)), _) if is_none_word(b) => {
+                            Msg::new("sheetimport-f14n-recipient-none")
                         }
-                        _ => "sheetimport-f14i-transfer-unread",
+                        _ if typed.is_none() && is_none_word(line) => {
+                            Msg::new("sheetimport-f14k-none-line")
+                        }
+                        _ => Msg::new("sheetimport-f14i-transfer-unread"),
                     };
-                    say_at(*row, t_col, Msg::new(key).arg("value", line.as_str()));
+                    say_at(*row, t_col, why.arg("value", line.as_str()));
                     // Its own safeguard (aligned) goes with it: said.
-                    if let Some(g) = each.get(i).filter(|_| aligned) {
+                    if let Some(Some(g)) = &own {
                         say_at(
                             *row,
                             s_col,
@@ -822,11 +907,25 @@ fn settle_transfers(
                 }
             };
             read += 1;
+            // A form's two lines read as one transfer: said.
+            if entry.pair.is_some() {
+                let why = Msg::new("sheetimport-f14q-form-pair")
+                    .arg("value", line.as_str())
+                    .arg("country", country.as_str())
+                    .arg("recipient", recipient.as_str());
+                say_at(*row, t_col, why);
+            }
+            // « à compléter » among other words: imported as typed, said.
+            if holds_todo(line) {
+                let why = Msg::new("sheetimport-f14m-todo-kept").arg("value", line.as_str());
+                say_at(*row, t_col, why);
+            }
             // « États-Unis : Microsoft ; Maroc : X » (or `,`, `/`, ` - `,
-            // `. ` before « Maroc : X ») looks like two transfers on one
-            // line; « États-Unis, Maroc : Microsoft » like two countries:
-            // one is imported, as typed, and said (a recipient may hold the
-            // sign, a country's name a comma), as a measure's line is.
+            // `. `, « et », `–`, `|`, `+`, `&`… before « Maroc : X ») looks
+            // like two transfers on one line; « États-Unis, Maroc :
+            // Microsoft » like two countries: one is imported, as typed,
+            // and said (a recipient may hold the sign, a country's name a
+            // comma), as a measure's line is.
             if let Some(sep) = second_transfer(&recipient) {
                 let why = Msg::new("sheetimport-f14l-transfer-list")
                     .arg("value", line.as_str())
@@ -840,11 +939,7 @@ fn settle_transfers(
                 say_at(*row, t_col, why);
             }
             // A « (à confirmer) » mark on its safeguards: that field's flag.
-            let mut safeguards = if aligned {
-                each.get(i).cloned()
-            } else {
-                safeguards.clone()
-            };
+            let mut safeguards = own.unwrap_or_else(|| for_all.clone());
             if let Some(kept) = safeguards.as_deref().and_then(|g| without_mark(words, g)) {
                 to_confirm.push(TransferField::Safeguards);
                 safeguards = Some(kept);
@@ -862,9 +957,9 @@ fn settle_transfers(
             }
         }
         // No line of the row read: its safeguards (for all) go too, said.
-        if let Some(v) = safeguards
+        if let Some(v) = for_all
             .as_ref()
-            .filter(|_| read == 0 && n > 0 && !aligned)
+            .filter(|_| read == 0 && known > 0 && align == Align::All)
         {
             say_at(
                 *row,
@@ -876,6 +971,177 @@ fn settle_transfers(
     // Nothing read but lines not understood: the transfers are not known
     // (« à compléter »), never « none ».
     (!(unread && list.is_empty())).then_some(list)
+}
+
+/// How a row's safeguards go with its transfers ([`settle_transfers`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Align {
+    /// A line each, as typed, lines « à compléter » included.
+    Typed,
+    /// A line each, among the lines that are not « à compléter ».
+    Given,
+    /// The cell (without its lines « à compléter ») for every transfer.
+    All,
+}
+
+/// A transfer as a cell gives it: a line, or a form's « Pays : A » line
+/// with the « Destinataire : B » line under it.
+#[derive(Debug)]
+struct Entry {
+    /// The line, or the form's two lines joined by « / ».
+    text: String,
+    /// A line that is only the words for a value to give.
+    todo: bool,
+    /// The country and recipient a form's two lines give.
+    pair: Option<(String, String)>,
+}
+
+/// The entries of a transfers cell: its lines ([`lines`]), a form's
+/// « Pays : A » line followed by a « Destinataire : B » line being one
+/// ([`form_pair`]).
+fn entries(t: &str) -> Vec<Entry> {
+    let all = lines(Some(t.to_string()));
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < all.len() {
+        let line = &all[i];
+        let pair = all.get(i + 1).and_then(|next| form_pair(line, next));
+        let text = match &pair {
+            Some(_) => format!("{line} / {}", all[i + 1]),
+            None => line.clone(),
+        };
+        i += if pair.is_some() { 2 } else { 1 };
+        out.push(Entry {
+            todo: is_todo(&text),
+            text,
+            pair,
+        });
+    }
+    out
+}
+
+/// The labels of a form's country line, folded.
+const COUNTRY_LABELS: [&str; 9] = [
+    "pays",
+    "pays tiers",
+    "pays de destination",
+    "pays destinataire",
+    "destination",
+    "country",
+    "third country",
+    "destination country",
+    "country of destination",
+];
+
+/// The labels of a form's recipient line, folded.
+const RECIPIENT_LABELS: [&str; 6] = [
+    "destinataire",
+    "destinataires",
+    "organisme destinataire",
+    "recipient",
+    "recipients",
+    "recipient organisation",
+];
+
+/// The words that start a note or a label, never a country's name
+/// (« Garanties : CCT », « Voir annexe : … », « NB : … »), folded.
+const LABEL_WORDS: [&str; 40] = [
+    "contact",
+    "contacts",
+    "telephone",
+    "courriel",
+    "fax",
+    "garantie",
+    "garanties",
+    "finalite",
+    "finalites",
+    "objet",
+    "hebergement",
+    "heberge",
+    "remarque",
+    "remarques",
+    "note",
+    "notes",
+    "nb",
+    "n.b",
+    "commentaire",
+    "commentaires",
+    "precision",
+    "precisions",
+    "observation",
+    "observations",
+    "sous-traitant",
+    "sous-traitants",
+    "prestataire",
+    "prestataires",
+    "voir",
+    "cf",
+    "destinataire",
+    "destinataires",
+    "recipient",
+    "recipients",
+    "safeguard",
+    "safeguards",
+    "purpose",
+    "purposes",
+    "see",
+    "comment",
+];
+
+/// Whether a `country: recipient` line's country side is no country: a
+/// label or a note (« Contact », « Tél », « Garanties », « Finalité »,
+/// « Hébergement », « NB », « Sous-traitant », « Voir … », « Pays »,
+/// « Destinataire », and the labels of a contact's lines — the whole side,
+/// or its first word), said `label`; or a side that holds a digit outside
+/// brackets (« Voir annexe 2 »), said `digit`. « Tel Aviv » is no label
+/// (« Tél » is, accented or with its full stop).
+fn label_side(country: &str) -> Option<&'static str> {
+    let f = folded(country);
+    let whole = f.trim_end_matches(['.', ' ']).replace('.', " ");
+    let whole = whole.split_whitespace().collect::<Vec<_>>().join(" ");
+    let first = f
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(['.', ',', ';']);
+    let lower = country.trim_start().to_lowercase();
+    let tel = first == "tel" && (lower.starts_with("tél") || lower.starts_with("tel."));
+    let labelled = [
+        &PHONE_LABELS[..],
+        &MAIL_LABELS,
+        &FAX_LABELS,
+        &OTHER_LABELS,
+        &COUNTRY_LABELS,
+        &RECIPIENT_LABELS,
+    ]
+    .iter()
+    .any(|labels| labels.contains(&whole.as_str()))
+        || LABEL_WORDS.contains(&first)
+        || tel;
+    if labelled {
+        return Some("label");
+    }
+    let mut depth = 0usize;
+    let digit = country.chars().any(|c| {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        depth == 0 && c.is_ascii_digit()
+    });
+    digit.then_some("digit")
+}
+
+/// The country and recipient of a form's two lines, « Pays : A » then
+/// « Destinataire : B » (either language, [`COUNTRY_LABELS`] then
+/// [`RECIPIENT_LABELS`]), `None` when `line` and `next` are not that.
+fn form_pair(line: &str, next: &str) -> Option<(String, String)> {
+    let (label, country) = country_recipient(line)?;
+    let (to, recipient) = country_recipient(next)?;
+    let is = |side: &str, labels: &[&str]| labels.contains(&folded(side).as_str());
+    (is(label, &COUNTRY_LABELS) && is(to, &RECIPIENT_LABELS))
+        .then(|| (country.to_string(), recipient.to_string()))
 }
 
 /// Sets the controller fact `f` of `d` from `cell`: nothing when placed
@@ -955,6 +1221,11 @@ fn set_fact(d: &mut Draft, f: Field, cell: &Cell) -> Vec<Msg> {
                 cell.faxes
                     .into_iter()
                     .map(|l| Msg::new("sheetimport-f14n-contact-fax").arg("value", l)),
+            );
+            said.extend(
+                cell.obfuscated
+                    .into_iter()
+                    .map(|l| Msg::new("sheetimport-f14q-contact-obfuscated").arg("value", l)),
             );
             return said;
         }
@@ -1041,6 +1312,9 @@ struct ContactCell {
     numbered: Vec<String>,
     /// The fax lines: a fax is not the contact's phone.
     faxes: Vec<String>,
+    /// The lines that are an e-mail address written without `@`
+    /// (« jean[at]x.fr »): never guessed, never a name.
+    obfuscated: Vec<String>,
     /// The line where the name would be that says none (« Néant »,
     /// « Aucun DPO désigné », « N/A »): no name, and the model cannot say
     /// there is no such person (the field stays « à compléter »).
@@ -1071,6 +1345,8 @@ fn contact(v: &str) -> ContactCell {
             } else {
                 mails.push(line.to_string());
             }
+        } else if obfuscated_mail(line) {
+            out.obfuscated.push(line.to_string());
         } else if let Some(numbers) = phones_of(line) {
             phones.extend(numbers);
         } else if unlabelled(line, &FAX_LABELS).is_some_and(|n| phones_of(n).is_some()) {
@@ -1106,6 +1382,43 @@ fn contact(v: &str) -> ContactCell {
     out.mails = mails.collect();
     out.phones = phones.collect();
     out
+}
+
+/// Whether `line` (a label such as « Courriel : » left out) is an e-mail
+/// address written without `@` so that robots do not read it:
+/// « jean[at]x.fr », « jean (at) x.fr », « jean at x.fr », « jean
+/// [arobase] x.fr »: with `@` in place of that word (and `.` in place of
+/// « [dot] », « (point) »…), it is an address lettre parses, its domain
+/// with a dot, and no two words follow each other.
+fn obfuscated_mail(line: &str) -> bool {
+    let line = unlabelled(line, &MAIL_LABELS).unwrap_or(line);
+    let lower = line.to_lowercase();
+    let swap = |text: &str, words: &[&str], to: &str| {
+        let mut t = format!(" {text} ");
+        for w in words {
+            for (open, close) in [("[", "]"), ("(", ")"), ("{", "}"), ("<", ">")] {
+                t = t.replace(&format!("{open}{w}{close}"), &format!(" {to} "));
+            }
+            t = t.replace(&format!(" {w} "), &format!(" {to} "));
+        }
+        t
+    };
+    let at = swap(&lower, &["at", "arobase", "arobas"], "@");
+    if !at.contains('@') {
+        return false;
+    }
+    // Words and signs in turn (« Jane Doe at Acme » is a person, not an
+    // address), the domain with a dot.
+    let swapped = swap(&at, &["dot", "point"], ".");
+    let parts: Vec<&str> = swapped.split_whitespace().collect();
+    let sign = |p: &str| p == "@" || p == ".";
+    if parts.windows(2).any(|w| !sign(w[0]) && !sign(w[1])) {
+        return false;
+    }
+    let address: String = parts.concat();
+    address.matches('@').count() == 1
+        && address.rsplit('@').next().is_some_and(|d| d.contains('.'))
+        && address.parse::<lettre::Address>().is_ok()
 }
 
 /// The labels of a phone line, folded (case and accents aside), without
@@ -1273,11 +1586,15 @@ fn country_recipient(line: &str) -> Option<(&str, &str)> {
 
 /// The sign that separates what looks like two countries in a transfer's
 /// `country` (« États-Unis ; Maroc », « États-Unis, Maroc », « États-Unis /
-/// Maroc », « États-Unis et Maroc »), if any: `;`, `,`, `/`, or « et » /
-/// « and » between two words. A hyphen is none (« Bosnie-Herzégovine »,
-/// « Trinité-et-Tobago »); a comma inside an official name (« Corée,
-/// République de ») is said too: the line is imported as typed, and a
-/// country is never lost unsaid.
+/// Maroc », « États-Unis et Maroc », « États-Unis - Maroc », « États-Unis.
+/// Maroc », « États-Unis & Maroc »), if any: `;`, `,`, `/`, ` - `, ` – `,
+/// `. ` after a word that is no abbreviation (« St. Kitts », « Rép. »), or
+/// « et » / « and » / `&` between two words. A hyphen without spaces is
+/// none (« Bosnie-Herzégovine », « Trinité-et-Tobago »), nor are the
+/// states whose name holds « et » (« Trinité et Tobago », « Antigua &
+/// Barbuda »: [`JOINED_NAMES`]); a comma inside an official name
+/// (« Corée, République de ») is said too: the line is imported as typed,
+/// and a country is never lost unsaid.
 pub(super) fn country_list(country: &str) -> Option<&'static str> {
     let two = |sep: &str| {
         country
@@ -1294,20 +1611,76 @@ pub(super) fn country_list(country: &str) -> Option<&'static str> {
             .count()
             > 1
     };
-    [(";", ";"), (",", ","), ("/", "/")]
-        .into_iter()
-        .find(|(sep, _)| two(sep))
-        .or_else(|| {
-            [(" et ", "et"), (" and ", "and")]
-                .into_iter()
-                .find(|(sep, _)| words(sep))
-        })
-        .map(|(_, said)| said)
+    // « États-Unis. Maroc »: the word before the full stop is no
+    // abbreviation (three letters or fewer, not all capitals).
+    let stop = country.match_indices(". ").any(|(i, _)| {
+        let before = country[..i].split_whitespace().last().unwrap_or("");
+        let letters = before.chars().filter(|c| c.is_alphabetic()).count();
+        let abbreviation = letters <= 3 && before.chars().any(char::is_lowercase);
+        let after = country[i + 2..]
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .count();
+        letters > 1 && !abbreviation && after > 1
+    });
+    let joined = {
+        let f = folded(country).replace(['-', '.'], " ");
+        let f = format!(" {f} ")
+            .replace(" & ", " et ")
+            .replace(" and ", " et ");
+        let f = f.split_whitespace().collect::<Vec<_>>().join(" ");
+        JOINED_NAMES.contains(&f.as_str())
+    };
+    [
+        (";", ";"),
+        (",", ","),
+        ("/", "/"),
+        (" - ", "-"),
+        (" – ", "–"),
+    ]
+    .into_iter()
+    .find(|(sep, _)| two(sep))
+    .or_else(|| stop.then_some((". ", ".")))
+    .or_else(|| {
+        [(" et ", "et"), (" and ", "and"), (" & ", "&")]
+            .into_iter()
+            .find(|(sep, _)| !joined && words(sep))
+    })
+    .map(|(_, said)| said)
 }
+
+/// The states and territories whose name holds « et » / « and » / `&`,
+/// folded, each of these words as « et », hyphens and full stops as
+/// spaces: one country, not two ([`country_list`]).
+const JOINED_NAMES: [&str; 22] = [
+    "trinite et tobago",
+    "trinidad et tobago",
+    "antigua et barbuda",
+    "saint kitts et nevis",
+    "st kitts et nevis",
+    "saint christophe et nieves",
+    "sao tome et principe",
+    "bosnie et herzegovine",
+    "bosnia et herzegovina",
+    "saint vincent et les grenadines",
+    "saint vincent et the grenadines",
+    "st vincent et the grenadines",
+    "saint pierre et miquelon",
+    "wallis et futuna",
+    "iles turques et caiques",
+    "turks et caicos",
+    "turks et caicos islands",
+    "heard et mcdonald",
+    "iles heard et mcdonald",
+    "heard island et mcdonald islands",
+    "svalbard et jan mayen",
+    "georgie du sud et les iles sandwich du sud",
+];
 
 /// The sign after which a transfer's `recipient` holds another `country:
 /// recipient` (« Microsoft, Maroc : X »: `,`), if any: `;`, `,`, `/`,
-/// ` - ` or `. ` outside brackets, followed by a side of at most four
+/// ` - `, `. `, « et » / « and », ` – `, ` — `, ` | `, ` + ` or ` & `
+/// outside brackets, followed by a side of at most four
 /// words, with no digit nor `@`, that is no negation, then a `:`.
 fn second_transfer(recipient: &str) -> Option<&'static str> {
     let mut depth = 0usize;
@@ -1327,6 +1700,16 @@ fn second_transfer(recipient: &str) -> Option<&'static str> {
             ("/", "/"),
             (" - ", "-"),
             (". ", "."),
+            (" et ", "et"),
+            (" ET ", "ET"),
+            (" Et ", "Et"),
+            (" and ", "and"),
+            (" AND ", "AND"),
+            (" – ", "–"),
+            (" — ", "—"),
+            (" | ", "|"),
+            (" + ", "+"),
+            (" & ", "&"),
         ]
         .into_iter()
         .find(|(sep, _)| rest.starts_with(sep));
@@ -1724,6 +2107,52 @@ mod tests {
         // A word that merely starts like a label is a name.
         let c = contact("Telma Durand");
         assert_eq!(c.contact.name.as_deref(), Some("Telma Durand"));
+    }
+
+    #[test]
+    fn labels_are_no_countries_and_joined_names_are_one_country() {
+        for label in [
+            "Contact",
+            "Tél",
+            "Tel.",
+            "Garanties",
+            "NB",
+            "N.B.",
+            "Pays",
+            "Voir annexe",
+        ] {
+            assert_eq!(label_side(label), Some("label"), "{label}");
+        }
+        assert_eq!(label_side("Zone 2"), Some("digit"));
+        for country in [
+            "Tel Aviv",
+            "Pays-Bas",
+            "Pays de Galles",
+            "États-Unis (2 sites)",
+        ] {
+            assert_eq!(label_side(country), None, "{country}");
+        }
+        for one in [
+            "Rép. dém. du Congo",
+            "St. Kitts-et-Nevis",
+            "Antigua & Barbuda",
+            "Trinidad and Tobago",
+            "Bosnie-Herzégovine",
+        ] {
+            assert_eq!(country_list(one), None, "{one}");
+        }
+        for (two, sep) in [
+            ("États-Unis & Maroc", "&"),
+            ("États-Unis - Maroc", "-"),
+            ("États-Unis – Maroc", "–"),
+            ("USA. Maroc", "."),
+        ] {
+            assert_eq!(country_list(two), Some(sep), "{two}");
+        }
+        assert!(obfuscated_mail("jean[at]x.fr"));
+        assert!(obfuscated_mail("Courriel : jean (at) x (dot) fr"));
+        assert!(!obfuscated_mail("Jane Doe at Acme"));
+        assert!(!obfuscated_mail("Jean Dupont"));
     }
 
     #[test]

@@ -74,6 +74,7 @@ impl Problem {
                 | "sheetimport-f14m-country-list"
                 | "sheetimport-f14l-transfer-list"
                 | "sheetimport-f14s-invisible"
+                | "sheetimport-f14q-form-pair"
         )
     }
 

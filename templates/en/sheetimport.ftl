@@ -192,3 +192,10 @@ check-f14s-invisible = “{ $value }”: { $n ->
     [one] this text holds a character that does not show
    *[other] this text holds { $n } characters that do not show
   } ({ $codes }); a name holding one looks like another name, or like none, and an address holding one receives nothing
+# Part f14q: the authority layout's transfers cell (tenth review).
+sheetimport-f14q-label-line = “{ $value }”: “{ $label }” is { $kind ->
+    [digit] a heading or a reference (it holds a digit)
+   *[label] a heading
+  }, not a country; this line is no transfer and is not imported
+sheetimport-f14q-form-pair = “{ $value }”: these two lines are read as one transfer, to “{ $country }”, recipient “{ $recipient }”; check it
+sheetimport-f14q-contact-obfuscated = “{ $value }”: looks like an e-mail address written without “@”; it is not imported (write it with “@”)

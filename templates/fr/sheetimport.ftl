@@ -192,3 +192,10 @@ check-f14s-invisible = « { $value } » : { $n ->
     [one] ce texte contient un caractère qui ne se voit pas
    *[other] ce texte contient { $n } caractères qui ne se voient pas
   } ({ $codes }) ; un nom qui en contient ressemble à un autre nom, ou à aucun, et une adresse qui en contient ne reçoit rien
+# Partie f14q : la cellule des transferts de la disposition de l'autorité (dixième revue).
+sheetimport-f14q-label-line = « { $value } » : « { $label } » est { $kind ->
+    [digit] un intitulé ou un renvoi (il porte un chiffre)
+   *[label] un intitulé
+  }, pas un pays ; cette ligne n'est pas un transfert et n'est pas importée
+sheetimport-f14q-form-pair = « { $value } » : ces deux lignes sont lues comme un seul transfert, vers « { $country } », destinataire « { $recipient } » ; vérifiez-le
+sheetimport-f14q-contact-obfuscated = « { $value } » : ressemble à une adresse électronique écrite sans « @ » ; elle n'est pas importée (écrivez-la avec « @ »)
