@@ -73,6 +73,8 @@ impl Problem {
                 | "sheetimport-f14m-no-country"
                 | "sheetimport-f14m-country-list"
                 | "sheetimport-f14l-transfer-list"
+                | "sheetimport-f14r-no-country-recipient"
+                | "sheetimport-f14r-one-line"
         )
     }
 

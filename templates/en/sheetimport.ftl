@@ -181,3 +181,6 @@ check-f14m-phone = “{ $value }”: not a phone number ({ $why ->
   }); give one number
 # Part f14o: ninth review.
 sheetimport-f14o-contact-none = “{ $value }” reads as “none”: it is no name and is not imported; the field stays “to be completed” (the register cannot say there is none)
+# Part f14r: tenth review, transfer lines.
+sheetimport-f14r-no-country-recipient = “{ $value }”: a transfer with no country and no recipient; it is imported, its country and recipient to be completed
+sheetimport-f14r-one-line = “{ $value }”: one line for { $transfers } transfers; it is imported for the first ({ $first }), the others stay to be completed

@@ -181,3 +181,6 @@ check-f14m-phone = « { $value } » : ce n'est pas un numéro de télépho
   }) ; indiquez un seul numéro
 # Partie f14o : neuvième revue.
 sheetimport-f14o-contact-none = « { $value } » se lit comme « aucun » : ce n'est pas un nom, il n'est pas importé ; le champ reste « à compléter » (le registre ne peut pas dire qu'il n'y en a pas)
+# Partie f14r : dixième revue, lignes des transferts.
+sheetimport-f14r-no-country-recipient = « { $value } » : un transfert sans pays ni destinataire ; il est importé, son pays et son destinataire à compléter
+sheetimport-f14r-one-line = « { $value } » : une ligne pour { $transfers } transferts ; elle est importée pour le premier ({ $first }), les autres restent à compléter

@@ -47,6 +47,7 @@ mod sheets_import_f14m;
 mod sheets_import_f14n;
 mod sheets_import_f14o;
 mod sheets_import_f14p;
+mod sheets_import_f14r;
 mod sheets_logs;
 mod site;
 mod status_audit;
