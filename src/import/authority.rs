@@ -1353,7 +1353,7 @@ fn contact(v: &str) -> ContactCell {
             out.faxes.push(line.to_string());
         } else if line.chars().filter(char::is_ascii_digit).count() >= 6 {
             out.numbered.push(line.to_string());
-        } else if name.is_none() && (is_none_word(line) || negated(line)) {
+        } else if name.is_none() && no_one(line) {
             out.nones.push(line.to_string());
         } else if name.is_none() {
             name = Some(line.to_string());
@@ -1790,6 +1790,35 @@ pub(super) fn negated(country: &str) -> bool {
         .next()
         .unwrap_or("");
     is_none_word(country) || FIRST.contains(&first)
+}
+
+/// Whether a contact's name line says there is none: a word for none or
+/// a negation (« Néant », « Non désigné », « Pas de DPO », « N/A »), also
+/// after the contact's role (« DPO non désigné à ce jour »).
+pub(super) fn no_one(line: &str) -> bool {
+    const ROLE: [&str; 10] = [
+        "dpo",
+        "dpd",
+        "delegue",
+        "representant",
+        "a",
+        "la",
+        "protection",
+        "des",
+        "donnees",
+        "rgpd",
+    ];
+    let f = folded(line);
+    let rest: Vec<&str> = f
+        .split_whitespace()
+        .skip_while(|w| {
+            let w = w.trim_end_matches(':');
+            w.is_empty() || ROLE.contains(&w)
+        })
+        .collect();
+    is_none_word(line)
+        || negated(line)
+        || (rest.len() < f.split_whitespace().count() && negated(&rest.join(" ")))
 }
 
 /// Whether a transfers cell says there are none: « aucun » in either

@@ -75,6 +75,8 @@ impl Problem {
                 | "sheetimport-f14l-transfer-list"
                 | "sheetimport-f14s-invisible"
                 | "sheetimport-f14q-form-pair"
+                | "sheetimport-f14r-no-country-recipient"
+                | "sheetimport-f14r-one-line"
         )
     }
 

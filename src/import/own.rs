@@ -26,10 +26,20 @@
 //! `country: ""`, said when typed otherwise), two countries on one line
 //! (`;`, `,`, `/`, « et ») are one, as typed, said; a line « à compléter »
 //! with nothing beside it, below transfers read, is left out and said, and so is a
-//! last line « à compléter » of another transfer column); a list is
+//! last line « à compléter » of another transfer column); the transfer
+//! columns are aligned by line position before any line « à compléter »
+//! is left out (such a line at the start or in the middle of a column is
+//! its transfer's value to complete, said; a line below the last country
+//! is a transfer without a country, said), a line blank in every column is
+//! no transfer, a transfer lacking its country or recipient is said for
+//! what it lacks, one line of a per-transfer column beside several
+//! transfers is the first's, said; a list is
 //! one item per line, escaped ([`crate::sheet::unescape_item`]); a
-//! transfer column with more lines than the countries' is reported, its
-//! transfers not read. Sub-processors and measures, shown by name, are
+//! transfer column with more lines than the countries' and no line « à
+//! compléter » is reported, its transfers not read. A controller's
+//! contact name that reads as none (as the authority's layout reads it:
+//! « Néant », « Non désigné », « Pas de DPO »…) is reported, not imported.
+//! Sub-processors and measures, shown by name, are
 //! mapped back to their ids through their own sheets (`name (id)` when two
 //! share a name, or the id itself; a name found nowhere is the record's
 //! whose name was cleared when only one was, said; an unknown or
@@ -755,6 +765,16 @@ impl Reader {
             let Some((text, sure)) = self.w.unmark(cell) else {
                 continue;
             };
+            // A contact's name that says there is none (« Néant », « Non
+            // désigné », « Pas de DPO »…), as the authority's layout reads
+            // it: no name, not imported, said; the field stays « à
+            // compléter ».
+            if prefix == "controller." && path.ends_with(".name") && super::authority::no_one(&text)
+            {
+                let why = Msg::new("sheetimport-f14o-contact-none").arg("value", text.trim());
+                self.problem(k.sheet, row, c + 1, why);
+                continue;
+            }
             // A mark inside a line: the field still to confirm, the mark
             // taken out of its text, and said (a controller's field, which
             // takes no mark, is said once by the caller).
@@ -1730,6 +1750,12 @@ fn lone_none(v: &str) -> bool {
     )
 }
 
+/// Whether a line of a transfer column is only « à compléter » (or
+/// another word for a value to give), not blank.
+fn is_todo_line(w: &Words, v: &str) -> bool {
+    !v.trim().is_empty() && w.is_todo(v)
+}
+
 /// The six transfer columns, aligned: one transfer per line in each.
 const TRANSFER_KEYS: [&str; 6] = [
     "transfer.country",
@@ -1741,8 +1767,9 @@ const TRANSFER_KEYS: [&str; 6] = [
 ];
 
 /// The controller's transfers from the six transfer columns of its first
-/// row: one transfer per line; « aucun » is none; a last line « à
-/// compléter » says those of the file are not known yet (no `transfers`).
+/// row: one transfer per line position across the columns; « aucun » is
+/// none; a last line « à compléter » says those of the file are not known
+/// yet (no `transfers`).
 fn transfers(
     r: &mut Reader,
     k: &Known<'_>,
@@ -1762,6 +1789,8 @@ fn transfers(
         .map(|f| lines(&format!("transfer.{f}")))
         .collect();
     let mut instructions = lines("transfer.instruction");
+    // The columns whose line « à compléter » is said (once a column).
+    let mut said: Vec<String> = Vec::new();
     // Lines below the last country that are only « à compléter » (or
     // blank) in another column: left out and said, never a misalignment
     // that would cost the transfers above them.
@@ -1785,6 +1814,7 @@ fn transfers(
             let why =
                 Msg::new("sheetimport-f14m-todo-line").arg("value", before.replace('\n', " / "));
             r.problem(k.sheet, row, col(&key).unwrap_or(0), why);
+            said.push(key);
         }
     }
     // Whether another column has a line `i`, even « à compléter »: the
@@ -1869,7 +1899,18 @@ fn transfers(
             &instructions,
         )))
     {
-        if l.len() > countries.len() {
+        // A line « à compléter » that is not the last, in a column longer
+        // than the countries' (« Microsoft / à compléter / Centre X »
+        // beside two countries): the lines are read by position, that line
+        // is its transfer's value to complete, said; a line below the last
+        // country is a transfer without one (said below).
+        if l.len() > countries.len() && l.iter().any(|v| is_todo_line(&r.w, v)) {
+            if !said.contains(&key) {
+                let why = Msg::new("sheetimport-f14m-todo-line").arg("value", l.join(" / "));
+                r.problem(k.sheet, row, col(&key).unwrap_or(0), why);
+                said.push(key);
+            }
+        } else if l.len() > countries.len() {
             aligned = false;
             r.problem(
                 k.sheet,
@@ -1886,9 +1927,30 @@ fn transfers(
         return None;
     }
     let mut list = Vec::new();
+    // The line of each transfer of `list`.
+    let mut placed: Vec<usize> = Vec::new();
     let mut known = true;
     let mut refused = 0;
-    for (i, country) in countries.iter().enumerate() {
+    // One transfer per line position, across every column, its lines
+    // aligned before any line « à compléter » is left out: such a line is
+    // its transfer's value to complete, never a shift of the lines below.
+    let depth = others
+        .iter()
+        .chain([&instructions])
+        .map(Vec::len)
+        .fold(countries.len(), usize::max);
+    let at = |l: &[String], i: usize| l.get(i).map_or(String::new(), |v| v.trim().to_string());
+    for i in 0..depth {
+        let country = &countries.get(i).cloned().unwrap_or_default();
+        // A line position blank in every column: nothing typed, no
+        // transfer (a blank line between two transfers).
+        let typed: Vec<String> = std::iter::once(country.trim().to_string())
+            .chain(others.iter().chain([&instructions]).map(|l| at(l, i)))
+            .filter(|v| !v.is_empty())
+            .collect();
+        if typed.is_empty() {
+            continue;
+        }
         if r.w.is_todo(country) && !line_at(i) {
             known = false;
             continue;
@@ -1904,13 +1966,6 @@ fn transfers(
                 .arg("kept", Msg::new("todo"));
             r.problem(k.sheet, row, col("transfer.recipient").unwrap_or(0), why);
             return None;
-        }
-        // « à compléter » as the country of a transfer otherwise typed:
-        // kept, its country missing; said unless it is the export's own
-        // words for an empty country (the round trip of `country: ""`).
-        if r.w.is_todo(country) && !r.w.todo.iter().any(|t| t == country.trim()) {
-            let why = Msg::new("sheetimport-f14m-no-country").arg("value", country.trim());
-            r.problem(k.sheet, row, col("transfer.country").unwrap_or(0), why);
         }
         // Two countries on one line (« États-Unis ; Maroc », `,`, `/`,
         // « et »): one transfer, as typed, said.
@@ -1963,21 +2018,59 @@ fn transfers(
                 None => {}
             }
         }
-        // A country with no recipient: imported, the recipient to
+        // A transfer with no country or no recipient (blank, « à
+        // compléter », or no line there): imported, what is missing to
         // complete, said (unless the export wrote its own words there: the
-        // round trip of `recipient: ""`).
-        let exported_todo = others[0]
-            .get(i)
-            .is_some_and(|v| r.w.todo.iter().any(|t| t == v.trim()));
-        if !exported_todo
-            && t.get("recipient")
-                .is_some_and(|v| settle::text_of(v).trim().is_empty())
-        {
-            let why = Msg::new("sheetimport-f14j-no-recipient").arg("value", country.as_str());
-            // At the country's cell, which it quotes.
+        // round trip of `country: ""` and `recipient: ""`), at the
+        // country's cell.
+        let exported = |v: &str| r.w.todo.iter().any(|t| t == v.trim());
+        let recipient = at(&others[0], i);
+        let empty = |f: &str| {
+            t.get(f)
+                .is_none_or(|v| settle::text_of(v).trim().is_empty())
+        };
+        let (no_country, no_recipient) = (empty("country"), empty("recipient"));
+        let said_country = no_country && !exported(country);
+        let said_recipient = no_recipient && !exported(&recipient);
+        let why = if no_country && no_recipient && (said_country || said_recipient) {
+            Some(Msg::new("sheetimport-f14r-no-country-recipient").arg("value", typed.join(" / ")))
+        } else if said_country {
+            let quoted = if country.trim().is_empty() {
+                typed.join(" / ")
+            } else {
+                country.trim().to_string()
+            };
+            Some(Msg::new("sheetimport-f14m-no-country").arg("value", quoted))
+        } else if said_recipient {
+            Some(Msg::new("sheetimport-f14j-no-recipient").arg("value", country.as_str()))
+        } else {
+            None
+        };
+        if let Some(why) = why {
             r.problem(k.sheet, row, col("transfer.country").unwrap_or(0), why);
         }
         list.push(Value::Mapping(with_confirm(t, assumed)));
+        placed.push(i);
+    }
+    // One line of a per-transfer column beside several transfers: it is
+    // the first's (its line), never given to the others; said.
+    if list.len() > 1 && placed.first() == Some(&0) {
+        for (f, l) in fields.iter().zip(&others).skip(1) {
+            if let [one] = l.as_slice() {
+                if !one.trim().is_empty() && !r.w.is_todo(one) {
+                    let why = Msg::new("sheetimport-f14r-one-line")
+                        .arg("value", one.trim())
+                        .arg("transfers", list.len())
+                        .arg("first", countries[0].trim());
+                    r.problem(
+                        k.sheet,
+                        row,
+                        col(&format!("transfer.{f}")).unwrap_or(0),
+                        why,
+                    );
+                }
+            }
+        }
     }
     // Every transfer left out: the transfers are not known (never « aucun »).
     if list.is_empty() && refused > 0 {
@@ -2089,6 +2182,23 @@ mod tests {
         let mut ws = load("registers");
         ws.controllers[0].1.transfers = Some(vec![]);
         round_trip(Lang::En, ws);
+    }
+
+    #[test]
+    fn empty_transfers_beside_real_ones_read_back_silently() {
+        for lang in [Lang::Fr, Lang::En] {
+            let mut ws = load("registers");
+            let empty = || serde_yaml::from_str("country: ''\nrecipient: ''\n").unwrap();
+            ws.controllers[0].1.transfers = Some(vec![
+                empty(),
+                serde_yaml::from_str(
+                    "country: Suisse\nrecipient: Hébergeur\nsafeguards: décision d'adéquation\n",
+                )
+                .unwrap(),
+                empty(),
+            ]);
+            round_trip(lang, ws);
+        }
     }
 
     #[test]

@@ -199,3 +199,6 @@ sheetimport-f14q-label-line = “{ $value }”: “{ $label }” is { $kind ->
   }, not a country; this line is no transfer and is not imported
 sheetimport-f14q-form-pair = “{ $value }”: these two lines are read as one transfer, to “{ $country }”, recipient “{ $recipient }”; check it
 sheetimport-f14q-contact-obfuscated = “{ $value }”: looks like an e-mail address written without “@”; it is not imported (write it with “@”)
+# Part f14r: tenth review, transfer lines.
+sheetimport-f14r-no-country-recipient = “{ $value }”: a transfer with no country and no recipient; it is imported, its country and recipient to be completed
+sheetimport-f14r-one-line = “{ $value }”: one line for { $transfers } transfers; it is imported for the first ({ $first }), the others stay to be completed

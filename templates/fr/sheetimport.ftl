@@ -199,3 +199,6 @@ sheetimport-f14q-label-line = « { $value } » : « { $label } » est 
   }, pas un pays ; cette ligne n'est pas un transfert et n'est pas importée
 sheetimport-f14q-form-pair = « { $value } » : ces deux lignes sont lues comme un seul transfert, vers « { $country } », destinataire « { $recipient } » ; vérifiez-le
 sheetimport-f14q-contact-obfuscated = « { $value } » : ressemble à une adresse électronique écrite sans « @ » ; elle n'est pas importée (écrivez-la avec « @ »)
+# Partie f14r : dixième revue, lignes des transferts.
+sheetimport-f14r-no-country-recipient = « { $value } » : un transfert sans pays ni destinataire ; il est importé, son pays et son destinataire à compléter
+sheetimport-f14r-one-line = « { $value } » : une ligne pour { $transfers } transferts ; elle est importée pour le premier ({ $first }), les autres restent à compléter

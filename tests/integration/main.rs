@@ -49,6 +49,7 @@ mod sheets_import_f14o;
 mod sheets_import_f14p;
 mod sheets_import_f14s;
 mod sheets_import_f14q;
+mod sheets_import_f14r;
 mod sheets_logs;
 mod site;
 mod status_audit;
