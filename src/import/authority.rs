@@ -1818,7 +1818,11 @@ pub(super) fn no_one(line: &str) -> bool {
         .collect();
     is_none_word(line)
         || negated(line)
-        || (rest.len() < f.split_whitespace().count() && negated(&rest.join(" ")))
+        || (rest.len() < f.split_whitespace().count()
+            // A word after the role, not a number or a sign: « DPO 0 » is
+            // a name.
+            && rest.first().is_some_and(|w| w.chars().any(char::is_alphabetic))
+            && negated(&rest.join(" ")))
 }
 
 /// Whether a transfers cell says there are none: « aucun » in either
@@ -2136,6 +2140,27 @@ mod tests {
         // A word that merely starts like a label is a name.
         let c = contact("Telma Durand");
         assert_eq!(c.contact.name.as_deref(), Some("Telma Durand"));
+    }
+
+    #[test]
+    fn a_role_then_a_negation_is_no_one_but_a_role_then_a_number_is_a_name() {
+        for none in [
+            "Néant",
+            "DPO non désigné à ce jour",
+            "DPO : N/A",
+            "Pas de DPO",
+        ] {
+            assert!(no_one(none), "{none}");
+        }
+        for name in [
+            "DPO 0",
+            "DPO 12",
+            "Délégué 3",
+            "Nolwenn Le Gall",
+            "Aucouturier",
+        ] {
+            assert!(!no_one(name), "{name}");
+        }
     }
 
     #[test]
