@@ -778,6 +778,11 @@ pub(crate) fn lines_at<'a>(err: &'a str, at: &str) -> Vec<&'a str> {
     err.lines().filter(|l| l.contains(at)).collect()
 }
 
+/// `v` as the French report quotes it: « v », with narrow no-break spaces.
+pub(crate) fn q(v: &str) -> String {
+    format!("«\u{202f}{v}\u{202f}»")
+}
+
 /// The one line of `err` that names `at`; fails unless there is exactly one.
 pub(crate) fn one_line_at<'a>(err: &'a str, at: &str) -> &'a str {
     let l = lines_at(err, at);

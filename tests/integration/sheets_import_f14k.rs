@@ -8,14 +8,9 @@
 //! list markers are left out of list items. An XLSX date cell before 1900
 //! is quoted as the spreadsheet shows it.
 
-use crate::sheets_import::{lines_at, one_line_at, strs, yaml};
+use crate::sheets_import::{lines_at, one_line_at, q, strs, yaml};
 use crate::sheets_import_f14i::apd;
 use crate::support::Workspace;
-
-/// `v` as the French report quotes it: « v », with narrow no-break spaces.
-fn q(v: &str) -> String {
-    format!("«\u{202f}{v}\u{202f}»")
-}
 
 /// A row of the authority sheet with its contact columns (B to D) given.
 pub(crate) const CONTACTS: &str = r#"
@@ -24,19 +19,25 @@ def contacts(ctl, contact, rep, dpo):
                datetime.date(2021, 2, 1), 6])
 "#;
 
+/// Imports the authority sheet made by `rows` (Python calls of
+/// `contacts(controller, contact, representative, dpo)`, [`CONTACTS`]).
+pub(crate) fn contacts_apd(
+    ws: &Workspace,
+    rows: &str,
+) -> (crate::support::dpo::Run, std::path::PathBuf) {
+    apd(ws, &format!("{CONTACTS}\n{rows}"))
+}
+
 #[test]
 fn a_contact_cell_with_two_addresses_or_phones_keeps_the_first_and_says_the_others() {
     let ws = Workspace::missing();
-    let (r, into) = apd(
+    let (r, into) = contacts_apd(
         &ws,
-        &format!(
-            "{CONTACTS}\n{}",
-            r#"
+        r#"
 contacts("Commune A", "Mairie\n1 place de la Mairie\naccueil@a.fr\nmairie@a.fr\n01 23 45 67 89",
          "Jean Maire\nmaire@a.fr\ncabinet@a.fr", "DPO Mutualisé\ndpo@a.fr ; dpo2@a.fr\n01 11 11 11 11\n+33 6 22 22 22 22")
 contacts("Commune B", None, "Anne Maire\nanne@b.fr, cabinet@b.fr\nsecretariat@b.fr", "dpo@b.fr")
-"#
-        ),
+"#,
     );
     let err = r.stderr();
     let a = yaml(&into.join("controllers/commune-a.yaml"));

@@ -201,15 +201,7 @@ fn a_transfer_whose_country_is_to_complete_is_kept_and_check_names_it() {
     )));
 
     // `check`: no recipient, a country typed null.
-    let ws = Workspace::sample();
-    let text = ws.read(file);
-    ws.write(
-        file,
-        &format!(
-            "{text}transfers:\n  - country: null\n    recipient: Microsoft\n  \
-             - country: Maroc\n    recipient: \"\"\n"
-        ),
-    );
+    let ws = null_and_empty_transfers(file);
     let out = dpo_in(&ws).run(&["check"]).text();
     assert_eq!(at(&out, "transfers[0].country"), 1, "{out}");
     assert_eq!(at(&out, "transfers[1].recipient"), 1, "{out}");
@@ -390,4 +382,19 @@ fn every_word_for_a_value_to_give_is_none_and_check_names_phones_that_are_not() 
         });
         assert_eq!(said, bad, "{phone}: {out}");
     }
+}
+
+/// The sample with two transfers added to `file`: one to the country
+/// `null` (a YAML null), one with an empty recipient.
+pub(crate) fn null_and_empty_transfers(file: &str) -> Workspace {
+    let ws = Workspace::sample();
+    let text = ws.read(file);
+    ws.write(
+        file,
+        &format!(
+            "{text}transfers:\n  - country: null\n    recipient: Microsoft\n  \
+             - country: Maroc\n    recipient: \"\"\n"
+        ),
+    );
+    ws
 }

@@ -10,30 +10,22 @@
 //! colon inside brackets does not make a `country: recipient` line. An XLSX
 //! date cell of serial 0 is 1899-12-30, as LibreOffice shows it.
 
-use crate::sheets_import::{lines_at, one_line_at, yaml};
+use crate::sheets_import::{lines_at, one_line_at, q, yaml};
 use crate::sheets_import_f14i::apd;
-use crate::sheets_import_f14k::CONTACTS;
+use crate::sheets_import_f14k::contacts_apd;
 use crate::support::Workspace;
-
-/// `v` as the French report quotes it: « v », with narrow no-break spaces.
-fn q(v: &str) -> String {
-    format!("«\u{202f}{v}\u{202f}»")
-}
 
 #[test]
 fn a_contact_cell_has_one_name_and_its_other_lines_are_said_never_joined() {
     let ws = Workspace::missing();
-    let (r, into) = apd(
+    let (r, into) = contacts_apd(
         &ws,
-        &format!(
-            "{CONTACTS}\n{}",
-            r#"
+        r#"
 contacts("Commune A", None, "Jean Rep\nJeanne Autre", "Tél. 01 23 45 67 89\nMél : dpo@d.fr")
 contacts("Commune B", None, "Jean Rep\nTél : 01 23 45 67 89\nCourriel : jean@x.fr",
          "DPO Mutualisé\n01 23 45 67 89 / 06 11 22 33 44\nFax : 01 23 45 67 80")
 contacts("Commune C", None, "Jean Rep\nMaire\n12 rue de la Paix, 91260 Juvisy", "Anne DPO\n01 23 45 67 89 poste 12")
-"#
-        ),
+"#,
     );
     let err = r.stderr();
     let a = yaml(&into.join("controllers/commune-a.yaml"));

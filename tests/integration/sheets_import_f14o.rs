@@ -9,15 +9,10 @@
 //! transfer as typed, said (both layouts); a name with a hyphen is silent.
 //! A representative's or DPO's name that says none is no name, said.
 
-use crate::sheets_import::{edited_export, lines_at, one_line_at, yaml};
+use crate::sheets_import::{edited_export, lines_at, one_line_at, q, yaml};
 use crate::sheets_import_f14i::apd;
-use crate::sheets_import_f14k::CONTACTS;
+use crate::sheets_import_f14k::contacts_apd;
 use crate::support::Workspace;
-
-/// `v` as the French report quotes it: « v », with narrow no-break spaces.
-fn q(v: &str) -> String {
-    format!("«\u{202f}{v}\u{202f}»")
-}
 
 #[test]
 fn a_confirm_mark_in_any_authority_column_is_left_out_of_the_text_and_flagged_or_said() {
@@ -198,16 +193,13 @@ fn two_own_layout_countries_on_one_line_are_said_whatever_the_sign() {
 #[test]
 fn a_contact_name_that_says_none_is_no_name_and_is_said() {
     let ws = Workspace::missing();
-    let (r, into) = apd(
+    let (r, into) = contacts_apd(
         &ws,
-        &format!(
-            "{CONTACTS}\n{}",
-            r#"
+        r#"
 contacts("Commune A", None, "Néant", "Aucun DPO désigné")
 contacts("Commune B", None, "N/A", "Sans objet\ndpo@b.fr")
 contacts("Commune C", None, "Aucun", "Nolwenn DPO")
-"#
-        ),
+"#,
     );
     let err = r.stderr();
     for (row, col, v) in [

@@ -10,15 +10,10 @@
 //! show for a country typed `null`, and a controller's file in error no
 //! longer hides the errors of the other controllers' files.
 
-use crate::sheets_import::{dpo_in, edited_export, lines_at, one_line_at, yaml};
+use crate::sheets_import::{dpo_in, edited_export, lines_at, one_line_at, q, yaml};
 use crate::sheets_import_f14i::apd;
-use crate::sheets_import_f14k::CONTACTS;
+use crate::sheets_import_f14k::contacts_apd;
 use crate::support::Workspace;
-
-/// `v` as the French report quotes it: « v », with narrow no-break spaces.
-fn q(v: &str) -> String {
-    format!("«\u{202f}{v}\u{202f}»")
-}
 
 /// Review 14i, 6b: « Nulle part » (« nowhere ») before the colon says
 /// there is no transfer: never imported as a transfer to a country of
@@ -60,15 +55,12 @@ row("Commune 3", "Paie", "Nouvelle-Zélande : Microsoft")
 #[test]
 fn a_labelled_placeholder_or_a_repeated_address_in_a_contact_cell_is_said_once_and_right() {
     let ws = Workspace::missing();
-    let (r, into) = apd(
+    let (r, into) = contacts_apd(
         &ws,
-        &format!(
-            "{CONTACTS}\n{}",
-            r#"
+        r#"
 contacts("Commune A", None, "Jean Rep\nTél : à compléter", "Anne DPO\nCourriel : TODO\n01 23 45 67 89")
 contacts("Commune B", None, "Jean Rep\nmaire@b.fr\nmaire@b.fr", "Anne DPO\n01 23 45 67 89\n01 23 45 67 89")
-"#
-        ),
+"#,
     );
     let err = r.stderr();
     for col in ["C", "D"] {
@@ -176,16 +168,8 @@ fn the_no_recipient_line_stands_at_the_country_it_quotes() {
 /// no longer hides the errors and warnings of the others.
 #[test]
 fn check_says_null_as_printed_and_one_bad_file_hides_no_other() {
-    let ws = Workspace::sample();
     let file = "controllers/juvisy-sur-orge.yaml";
-    let text = ws.read(file);
-    ws.write(
-        file,
-        &format!(
-            "{text}transfers:\n  - country: null\n    recipient: Microsoft\n  \
-             - country: Maroc\n    recipient: \"\"\n"
-        ),
-    );
+    let ws = crate::sheets_import_f14m::null_and_empty_transfers(file);
     let out = dpo_in(&ws).run(&["check"]).text();
     let null = out
         .lines()

@@ -12,7 +12,7 @@
 
 use crate::sheets_import::{lines_at, one_line_at, yaml};
 use crate::sheets_import_f14i::apd;
-use crate::sheets_import_f14k::CONTACTS;
+use crate::sheets_import_f14k::contacts_apd;
 use crate::support::Workspace;
 
 /// A row with its transfers and safeguards cells.
@@ -242,15 +242,12 @@ row("Commune 1", "Paie", "États-Unis : à compléter par le service")
 #[test]
 fn an_address_written_without_at_is_said_as_such() {
     let ws = Workspace::missing();
-    let (r, into) = apd(
+    let (r, into) = contacts_apd(
         &ws,
-        &format!(
-            "{CONTACTS}\n{}",
-            r#"
+        r#"
 contacts("Commune A", None, "Jean Rep\njean[at]x.fr", "dpo (at) x (dot) fr")
 contacts("Commune B", None, "Jean Rep\nTél : 01 23 45 67 89\nTél : 01 23 45 67 89", "Anne DPO\nJohn Roe at Acme")
-"#
-        ),
+"#,
     );
     let err = r.stderr();
     for col in ["C", "D"] {

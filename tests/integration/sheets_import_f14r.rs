@@ -11,17 +11,11 @@
 //! transfers is the first's, said (N8); a contact's name that says there
 //! is none is no name, in the own layout as in the authority's (6a).
 
-use crate::sheets_import::{edited_export, lines_at, noted, one_line_at, yaml};
-use crate::sheets_import_f14i::apd;
-use crate::sheets_import_f14k::CONTACTS;
+use crate::sheets_import::{edited_export, lines_at, noted, one_line_at, q, yaml};
+use crate::sheets_import_f14k::contacts_apd;
 use crate::support::Workspace;
 
 const SHEET: &str = "Commune de Juvisy-sur-Orge";
-
-/// `v` as the French report quotes it: « v », with narrow no-break spaces.
-fn q(v: &str) -> String {
-    format!("«\u{202f}{v}\u{202f}»")
-}
 
 /// The sample's export with the transfer columns M–Q of every row of the
 /// controller's sheet set to `cells` (`("N", "Microsoft\nCentre X")`),
@@ -265,16 +259,13 @@ fn an_own_layout_contact_name_that_says_none_is_no_name() {
 #[test]
 fn the_authority_layout_reads_the_same_contact_names_as_none() {
     let ws = Workspace::missing();
-    let (r, into) = apd(
+    let (r, into) = contacts_apd(
         &ws,
-        &format!(
-            "{CONTACTS}\n{}",
-            r#"
+        r#"
 contacts("Commune A", None, "Non désigné", "DPO non désigné à ce jour")
 contacts("Commune B", None, "Non nommé", "Pas de DPO")
 contacts("Commune C", None, "Aucouturier", "Nolwenn Le Gall")
-"#
-        ),
+"#,
     );
     let err = r.stderr();
     for (row, col, v) in [
