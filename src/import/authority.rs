@@ -1021,7 +1021,7 @@ fn entries(t: &str) -> Vec<Entry> {
 }
 
 /// The labels of a form's country line, folded.
-const COUNTRY_LABELS: [&str; 9] = [
+const COUNTRY_LABELS: [&str; 17] = [
     "pays",
     "pays tiers",
     "pays de destination",
@@ -1031,21 +1031,41 @@ const COUNTRY_LABELS: [&str; 9] = [
     "third country",
     "destination country",
     "country of destination",
+    "pays concerne",
+    "pays tiers concerne",
+    "pays d'hebergement",
+    "pays d hebergement",
+    "pays de l'hebergement",
+    "pays du destinataire",
+    "country of hosting",
+    "hosting country",
 ];
 
 /// The labels of a form's recipient line, folded.
-const RECIPIENT_LABELS: [&str; 6] = [
+const RECIPIENT_LABELS: [&str; 18] = [
     "destinataire",
     "destinataires",
     "organisme destinataire",
     "recipient",
     "recipients",
     "recipient organisation",
+    "organisme",
+    "organisation",
+    "hebergeur",
+    "prestataire",
+    "sous-traitant",
+    "fournisseur",
+    "societe",
+    "entreprise",
+    "entite",
+    "provider",
+    "organisation receiving the data",
+    "host",
 ];
 
 /// The words that start a note or a label, never a country's name
 /// (« Garanties : CCT », « Voir annexe : … », « NB : … »), folded.
-const LABEL_WORDS: [&str; 40] = [
+const LABEL_WORDS: [&str; 93] = [
     "contact",
     "contacts",
     "telephone",
@@ -1086,6 +1106,59 @@ const LABEL_WORDS: [&str; 40] = [
     "purposes",
     "see",
     "comment",
+    "organisme",
+    "societe",
+    "entreprise",
+    "fournisseur",
+    "fournisseurs",
+    "hebergeur",
+    "hebergeurs",
+    "responsable",
+    "lieu",
+    "localisation",
+    "duree",
+    "date",
+    "base",
+    "mesure",
+    "mesures",
+    "categorie",
+    "categories",
+    "donnee",
+    "donnees",
+    "entite",
+    "outil",
+    "service",
+    "services",
+    "logiciel",
+    "application",
+    "lien",
+    "reference",
+    "contrat",
+    "clause",
+    "clauses",
+    "encadrement",
+    "mecanisme",
+    "motif",
+    "type",
+    "nature",
+    "statut",
+    "personne",
+    "interlocuteur",
+    "source",
+    "transfert",
+    "transferts",
+    "transfer",
+    "transfers",
+    "legal",
+    "basis",
+    "provider",
+    "supplier",
+    "tool",
+    "software",
+    "contract",
+    "mechanism",
+    "status",
+    "location",
 ];
 
 /// Whether a `country: recipient` line's country side is no country: a
@@ -1096,7 +1169,8 @@ const LABEL_WORDS: [&str; 40] = [
 /// brackets (« Voir annexe 2 »), said `digit`. « Tel Aviv » is no label
 /// (« Tél » is, accented or with its full stop).
 fn label_side(country: &str) -> Option<&'static str> {
-    let f = folded(country);
+    // « Destinataire(s) » is « Destinataire ».
+    let f = folded(country).replace("(s)", "");
     let whole = f.trim_end_matches(['.', ' ']).replace('.', " ");
     let whole = whole.split_whitespace().collect::<Vec<_>>().join(" ");
     let first = f
@@ -1139,7 +1213,8 @@ fn label_side(country: &str) -> Option<&'static str> {
 fn form_pair(line: &str, next: &str) -> Option<(String, String)> {
     let (label, country) = country_recipient(line)?;
     let (to, recipient) = country_recipient(next)?;
-    let is = |side: &str, labels: &[&str]| labels.contains(&folded(side).as_str());
+    let is =
+        |side: &str, labels: &[&str]| labels.contains(&folded(side).replace("(s)", "").as_str());
     (is(label, &COUNTRY_LABELS) && is(to, &RECIPIENT_LABELS))
         .then(|| (country.to_string(), recipient.to_string()))
 }
@@ -2174,12 +2249,24 @@ mod tests {
             "N.B.",
             "Pays",
             "Voir annexe",
+            "Organisme",
+            "Base légale",
+            "Hébergeur",
+            "Destinataire(s)",
+            "Transfert",
+            "Pays d'hébergement",
+            "Date",
         ] {
             assert_eq!(label_side(label), Some("label"), "{label}");
         }
+        assert_eq!(
+            form_pair("Pays d'hébergement : États-Unis", "Hébergeur : Microsoft"),
+            Some(("États-Unis".to_string(), "Microsoft".to_string()))
+        );
         assert_eq!(label_side("Zone 2"), Some("digit"));
         for country in [
             "Tel Aviv",
+            "Organisation mondiale de la santé",
             "Pays-Bas",
             "Pays de Galles",
             "États-Unis (2 sites)",
