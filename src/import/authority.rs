@@ -793,8 +793,20 @@ fn settle_transfers(
         // compléter » included (that transfer has none: the line is said
         // by the row's reading), or else among the lines that are not;
         // one for all; else the cell for each, said.
-        let each = lines(safeguards.clone());
-        let given: Vec<&String> = each.iter().filter(|g| !is_todo(g)).collect();
+        // The cell's lines as typed, a blank one kept in its place (a
+        // transfer with none), the blank ones at its end left out.
+        let mut each: Vec<String> = safeguards
+            .iter()
+            .flat_map(|v| v.lines())
+            .map(|l| unmarked_item(l.trim()).to_string())
+            .collect();
+        while each.last().is_some_and(String::is_empty) {
+            each.pop();
+        }
+        let given: Vec<&String> = each
+            .iter()
+            .filter(|g| !g.is_empty() && !is_todo(g))
+            .collect();
         let align = if each.len() > 1 && each.len() == entries.len() {
             Align::Typed
         } else if given.len() > 1 && given.len() == known {
@@ -802,7 +814,33 @@ fn settle_transfers(
         } else {
             Align::All
         };
-        let for_all = safeguards.as_deref().and_then(|g| super::without_todo(g).0);
+        // The cell for every transfer: its lines that say something. Not
+        // when a line of it is « à compléter » and several transfers are
+        // read: which one has none is not known (said, not imported).
+        let unplaced =
+            align == Align::All && known > 1 && each.len() > 1 && each.iter().any(|g| is_todo(g));
+        let for_all = safeguards
+            .as_deref()
+            .and_then(|g| super::without_todo(g).0)
+            .map(|v| {
+                v.lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+            .filter(|v| !v.is_empty());
+        if unplaced {
+            say_at(
+                *row,
+                s_col,
+                Msg::new("sheetimport-f14t-safeguards-todo")
+                    .arg("value", each.join(" / "))
+                    .arg("lines", each.len())
+                    .arg("transfers", known),
+            );
+        }
+        let for_all = for_all.filter(|_| !unplaced);
         if let Some(v) = for_all
             .as_ref()
             .filter(|_| given.len() > 1 && align == Align::All)
@@ -821,7 +859,11 @@ fn settle_transfers(
             // This line's own safeguards, when aligned (`None` inside: it
             // has none, or a line « à compléter »).
             let own = match align {
-                Align::Typed => Some(each.get(i).filter(|g| !is_todo(g)).cloned()),
+                Align::Typed => Some(
+                    each.get(i)
+                        .filter(|g| !g.is_empty() && !is_todo(g))
+                        .cloned(),
+                ),
                 Align::Given if !entry.todo => Some(given.get(k).map(|g| (*g).clone())),
                 _ => None,
             };

@@ -202,3 +202,4 @@ sheetimport-f14q-contact-obfuscated = “{ $value }”: looks like an e-mail add
 # Part f14r: tenth review, transfer lines.
 sheetimport-f14r-no-country-recipient = “{ $value }”: a transfer with no country and no recipient; it is imported, its country and recipient to be completed
 sheetimport-f14r-one-line = “{ $value }”: one line for { $transfers } transfers; it is imported for the first ({ $first }), the others stay to be completed
+sheetimport-f14t-safeguards-todo = “{ $value }”: { $lines } lines of safeguards, one of them “to be completed”, for { $transfers } transfers; which transfer each belongs to is not known: they are not imported, to be completed (one line a transfer, in the transfers' order)

@@ -202,3 +202,4 @@ sheetimport-f14q-contact-obfuscated = « { $value } » : ressemble à une 
 # Partie f14r : dixième revue, lignes des transferts.
 sheetimport-f14r-no-country-recipient = « { $value } » : un transfert sans pays ni destinataire ; il est importé, son pays et son destinataire à compléter
 sheetimport-f14r-one-line = « { $value } » : une ligne pour { $transfers } transferts ; elle est importée pour le premier ({ $first }), les autres restent à compléter
+sheetimport-f14t-safeguards-todo = « { $value } » : { $lines } lignes de garanties, dont une « à compléter », pour { $transfers } transferts ; on ne sait pas à quel transfert chacune revient : elles ne sont pas importées, à compléter (une ligne par transfert, dans l'ordre des transferts)

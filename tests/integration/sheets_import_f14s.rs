@@ -221,3 +221,53 @@ fn a_mark_typed_in_another_shape_is_the_mark() {
         Some("Confirmer les inscriptions")
     );
 }
+
+/// Review 14k, P2: authority safeguards with a blank line are read by
+/// position (no value with a line break in it, no safeguard given to the
+/// transfer whose line is blank); a « à compléter » line among fewer lines
+/// than transfers gives none of them to every transfer: said, not
+/// imported.
+#[test]
+fn authority_safeguards_with_a_blank_or_placeholder_line_are_never_given_to_all() {
+    let ws = Workspace::missing();
+    let (r, into) = apd(
+        &ws,
+        r#"
+def t(ctl, transfers, safeguards):
+    ws.append([ctl, None, None, None, "Paie", None, None, transfers, safeguards, "Pare-feu", "Conv",
+               datetime.date(2021, 2, 1), 6])
+t("Commune A", "États-Unis : Microsoft\nMaroc : X", "\nBCR")
+t("Commune B", "États-Unis : Microsoft\nMaroc : X", "CCT\n")
+t("Commune C", "États-Unis : Microsoft\nMaroc : X\nInde : Y", "à compléter\nBCR")
+t("Commune D", "États-Unis : Microsoft", "\nBCR")
+"#,
+    );
+    let err = r.stderr();
+    let safeguards = |ctl: &str| -> Vec<Option<String>> {
+        let y = yaml(&into.join(format!("controllers/{ctl}.yaml")));
+        y["transfers"]
+            .as_sequence()
+            .unwrap()
+            .iter()
+            .map(|t| t["safeguards"].as_str().map(String::from))
+            .collect()
+    };
+    assert_eq!(
+        safeguards("commune-a"),
+        [None, Some("BCR".to_string())],
+        "{err}"
+    );
+    assert_eq!(
+        safeguards("commune-b"),
+        [Some("CCT".to_string()), Some("CCT".to_string())],
+        "{err}"
+    );
+    assert_eq!(safeguards("commune-c"), [None, None, None], "{err}");
+    assert!(
+        lines_at(&err, "Registre, ligne 4, colonne I")
+            .iter()
+            .any(|l| l.starts_with("non importé") && l.contains("on ne sait pas")),
+        "{err}"
+    );
+    assert_eq!(safeguards("commune-d"), [Some("BCR".to_string())], "{err}");
+}
