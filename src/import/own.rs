@@ -2046,8 +2046,18 @@ fn transfers(
         } else {
             None
         };
+        // At the cell of the value it quotes: the country's, or else the
+        // first column that has one on this line.
+        let quoted_at = if country.trim().is_empty() {
+            std::iter::once(("country", String::new()))
+                .chain(fields.iter().zip(&others).map(|(f, l)| (*f, at(l, i))))
+                .find(|(_, v)| !v.is_empty())
+                .and_then(|(f, _)| col(&format!("transfer.{f}")))
+        } else {
+            col("transfer.country")
+        };
         if let Some(why) = why {
-            r.problem(k.sheet, row, col("transfer.country").unwrap_or(0), why);
+            r.problem(k.sheet, row, quoted_at.unwrap_or(0), why);
         }
         list.push(Value::Mapping(with_confirm(t, assumed)));
         placed.push(i);
