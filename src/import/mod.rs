@@ -325,10 +325,7 @@ pub fn import(
     // is kept, so the difference shows.
     for s in sheets {
         for (row, col, gone) in &s.invisible {
-            let codes: Vec<String> = gone
-                .iter()
-                .map(|c| format!("U+{:04X}", u32::from(*c)))
-                .collect();
+            let (codes, _) = crate::model::invisible_of(gone);
             let kept = crate::sheet::read::as_text(s.cell(*row, *col)).unwrap_or_default();
             imported.problems.push(Problem {
                 sheet: s.name.clone(),
@@ -336,8 +333,8 @@ pub fn import(
                 column: Some(*col),
                 why: Msg::new("sheetimport-f14s-invisible")
                     .arg("value", kept)
-                    .arg("codes", codes.join(", "))
-                    .arg("n", gone.len()),
+                    .arg("codes", codes)
+                    .arg("n", gone.chars().count()),
             });
         }
     }

@@ -2049,9 +2049,10 @@ fn transfers(
         // At the cell of the value it quotes: the country's, or else the
         // first column that has one on this line.
         let quoted_at = if country.trim().is_empty() {
-            std::iter::once(("country", String::new()))
-                .chain(fields.iter().zip(&others).map(|(f, l)| (*f, at(l, i))))
-                .find(|(_, v)| !v.is_empty())
+            fields
+                .iter()
+                .zip(&others)
+                .find(|(_, l)| !at(l, i).is_empty())
                 .and_then(|(f, _)| col(&format!("transfer.{f}")))
         } else {
             col("transfer.country")

@@ -52,6 +52,6 @@ pub use subprocessor::{
     ChangeKind, Contract, SubProcessor, SubProcessorField, SubProcessorNotice, SubProcessors,
 };
 pub use text::{
-    bare_words, folded, holds_todo, is_invisible, is_phone, is_phone_with_extension,
+    bare_words, folded, holds_todo, invisible_of, is_invisible, is_phone, is_phone_with_extension,
     is_placeholder, is_todo, name_key, required_text, EmptyText,
 };

@@ -122,6 +122,19 @@ pub fn name_key(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The characters of `v` that show nothing ([`is_invisible`]), as their
+/// code points (« U+200B, U+00AD »), and `v` without them: what a report
+/// shows of an invisible difference.
+pub fn invisible_of(v: &str) -> (String, String) {
+    let codes: Vec<String> = v
+        .chars()
+        .filter(|c| is_invisible(*c))
+        .map(|c| format!("U+{:04X}", u32::from(c)))
+        .collect();
+    let shown = v.chars().filter(|c| !is_invisible(*c)).collect();
+    (codes.join(", "), shown)
+}
+
 /// True for a character that shows nothing: a zero-width or format
 /// character, a bidirectional control, a variation selector, a filler —
 /// Unicode's default-ignorable code points. A name made with one looks like

@@ -45,7 +45,7 @@ pub struct ReadSheet {
     /// a byte order mark…), which are left out of the cell: row and
     /// column from 1, and those characters. A name with one would look
     /// like another name, or like no name.
-    pub invisible: Vec<(usize, usize, Vec<char>)>,
+    pub invisible: Vec<(usize, usize, String)>,
 }
 
 impl ReadSheet {
@@ -130,7 +130,7 @@ pub fn read(bytes: &[u8]) -> Result<Vec<ReadSheet>, ReadError> {
 
 /// The text cells of `rows` without their invisible characters
 /// ([`ReadSheet::invisible`]), and where each stood.
-fn visible_only(rows: &mut [Vec<Cell>]) -> Vec<(usize, usize, Vec<char>)> {
+fn visible_only(rows: &mut [Vec<Cell>]) -> Vec<(usize, usize, String)> {
     let mut found = Vec::new();
     for (r, row) in rows.iter_mut().enumerate() {
         for (c, cell) in row.iter_mut().enumerate() {
@@ -138,14 +138,8 @@ fn visible_only(rows: &mut [Vec<Cell>]) -> Vec<(usize, usize, Vec<char>)> {
             if !t.chars().any(crate::model::is_invisible) {
                 continue;
             }
-            let gone: Vec<char> = t
-                .chars()
-                .filter(|c| crate::model::is_invisible(*c))
-                .collect();
-            let kept: String = t
-                .chars()
-                .filter(|c| !crate::model::is_invisible(*c))
-                .collect();
+            let (gone, kept): (String, String) =
+                t.chars().partition(|c| crate::model::is_invisible(*c));
             *cell = if kept.trim().is_empty() {
                 Cell::Empty
             } else {

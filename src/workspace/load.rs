@@ -90,7 +90,8 @@ pub enum Loaded {
     Invalid {
         /// Every error (and warning) of the files.
         diagnostics: Vec<Diagnostic>,
-        /// The workspace of the files that read, and those that do not.
+        /// The workspace of the files that read, and those that do not
+        /// (each once, sorted).
         readable: Option<(Box<Workspace>, Vec<String>)>,
     },
 }
@@ -98,11 +99,13 @@ pub enum Loaded {
 /// [`load`] for `dpo check` ([`Loaded`]).
 pub fn load_for_check(root: &Path) -> Result<Loaded, WorkspaceError> {
     let (files, diagnostics) = read_all(root)?;
-    let bad: Vec<String> = diagnostics
+    let mut bad: Vec<String> = diagnostics
         .iter()
         .filter(|d| d.is_error())
         .map(|d| d.file.clone())
         .collect();
+    bad.sort();
+    bad.dedup();
     if bad.is_empty() {
         return match files.workspace(root) {
             Some(ws) => Ok(Loaded::Whole(Box::new(ws))),

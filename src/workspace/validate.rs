@@ -346,19 +346,15 @@ fn placeholders(c: &mut Checker<'_>, ws: &Workspace) {
     // A character that shows nothing makes a name look like another one,
     // an address that does not deliver, or a name of nothing.
     for (file, field, text) in invisible {
-        let codes: Vec<String> = text
+        let n = text
             .chars()
             .filter(|c| crate::model::is_invisible(*c))
-            .map(|c| format!("U+{:04X}", u32::from(c)))
-            .collect();
-        let shown: String = text
-            .chars()
-            .filter(|c| !crate::model::is_invisible(*c))
-            .collect();
+            .count();
+        let (codes, shown) = crate::model::invisible_of(&text);
         let msg = Msg::new("check-f14s-invisible")
             .arg("value", shown)
-            .arg("codes", codes.join(", "))
-            .arg("n", codes.len());
+            .arg("codes", codes)
+            .arg("n", n);
         c.warn_msg(&file, &field, msg);
     }
     for (file, field, text) in phones {
