@@ -395,6 +395,9 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
             .enumerate()
             .map(|(c, f)| match f {
                 Some(Field::Transfers | Field::Safeguards) | None => None,
+                Some(f) if CATEGORY_FIELDS.contains(f) => {
+                    category_cell(&words, sheet.cell(row, c + 1))
+                }
                 Some(_) => unmarked_cell(&words, sheet.cell(row, c + 1)),
             })
             .collect();
@@ -402,21 +405,33 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
         // which it flags: read without it, said (a controller's fact drops
         // its mark, said with `mark_dropped`).
         for (c, f) in fields.iter().enumerate() {
-            let flagged = [
-                Field::Category,
-                Field::Description,
-                Field::DataCategories,
-                Field::Measures,
-            ];
-            if !f.is_some_and(|f| flagged.contains(&f)) {
+            let Some(f) = f.filter(|f| CATEGORY_FIELDS.contains(f)) else {
                 continue;
-            }
+            };
             let Some(v) = as_text(sheet.cell(row, c + 1)) else {
                 continue;
             };
-            if v.lines()
-                .any(|l| words.strip_mark(l).is_some_and(|(_, inside)| inside))
+            // A line that is only the mark (« à confirmer », « (?) »): no
+            // value, the field's flag; a category that is only the mark
+            // has no name.
+            if let Some(l) = v.lines().find(|l| words.only_mark(l)) {
+                let why = Msg::new("sheetimport-f14u-mark-only")
+                    .arg("value", l.trim())
+                    .arg("name", if f == Field::Category { "yes" } else { "no" });
+                out.problems.push(problem(row, c + 1, why));
+            }
+            // The mark's words among others (« Paie (à confirmer avec le
+            // service) »): no mark, kept as typed, said.
+            for l in v
+                .lines()
+                .filter(|l| words.strip_mark(l).is_none() && words.holds_mark_words(l))
             {
+                let why = Msg::new("sheetimport-f14u-mark-words").arg("value", l.trim());
+                out.problems.push(problem(row, c + 1, why));
+            }
+            if v.lines().any(|l| {
+                !words.only_mark(l) && words.strip_mark(l).is_some_and(|(_, inside)| inside)
+            }) {
                 let kept = without_mark(&words, &v).unwrap_or_default();
                 let why = Msg::new("sheetimport-f14g-mark-inside")
                     .arg("value", v.as_str())
@@ -544,8 +559,13 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
             Field::ConventionMonths,
         ] {
             if let Some(c) = at(f) {
-                out.problems.extend(mark_dropped(f));
-                for why in set_fact(d, f, cell_at(c)) {
+                let whys = set_fact(d, f, cell_at(c));
+                // A contact that reads as none is not imported: its mark
+                // is not « imported without it » (one line says it).
+                if !whys.iter().any(|w| w.id == "sheetimport-f14o-contact-none") {
+                    out.problems.extend(mark_dropped(f));
+                }
+                for why in whys {
                     out.problems.push(problem(row, c, why));
                 }
             }
@@ -720,9 +740,24 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
     let cols = (at(Field::Transfers), at(Field::Safeguards));
     let mut ids: Vec<Id> = Vec::new();
     for mut d in drafts {
+        let mut said = Vec::new();
         d.transfers = settle_transfers(&d, &words, cols, &mut |row, col, why| {
-            out.problems.push(problem(row, col, why));
+            said.push(problem(row, col, why));
         });
+        // A safeguards cell refused whole: its line « à compléter » was
+        // said as left out, « the other lines imported »; they are not.
+        for p in said
+            .iter()
+            .filter(|p| p.why.id == "sheetimport-f14t-safeguards-todo")
+        {
+            out.problems.retain(|o| {
+                !(o.sheet == p.sheet
+                    && o.row == p.row
+                    && o.column == p.column
+                    && o.why.id == "sheetimport-f14m-todo-line")
+            });
+        }
+        out.problems.extend(said);
         let id = slug(&d.name, &ids);
         ids.push(id.clone());
         out.controllers.push((id, controller_value(d, lang)));
@@ -925,6 +960,13 @@ fn settle_transfers(
                     // said as such (not as a line of no known shape); a
                     // label, as a label.
                     let why = match (&sides, label) {
+                        // A form's « Pays : A » or « Destinataire : B »
+                        // without the other line: half a transfer.
+                        (_, Some((side, _))) if form_label(side).is_some() => {
+                            Msg::new("sheetimport-f14u-form-half")
+                                .arg("label", side)
+                                .arg("half", form_label(side).unwrap_or("country"))
+                        }
                         (_, Some((side, kind))) => Msg::new("sheetimport-f14q-label-line")
                             .arg("label", side)
                             .arg("kind", kind),
@@ -948,6 +990,25 @@ fn settle_transfers(
                     continue;
                 }
             };
+            // A country side that names no state or territory (« Hébergeur :
+            // OVH », « Dublin : Microsoft »): no transfer, said; a list of
+            // countries is said below, the line imported as typed.
+            if country_list(&country).is_none() && !super::countries::is_country(&country) {
+                unread = true;
+                let why = Msg::new("sheetimport-f14u-no-country")
+                    .arg("value", line.as_str())
+                    .arg("country", country.as_str())
+                    .arg("todo", if is_todo(&country) { "yes" } else { "no" });
+                say_at(*row, t_col, why);
+                if let Some(Some(g)) = &own {
+                    say_at(
+                        *row,
+                        s_col,
+                        Msg::new("sheetimport-f14i-safeguards-unread").arg("value", g.as_str()),
+                    );
+                }
+                continue;
+            }
             read += 1;
             // A form's two lines read as one transfer: said.
             if entry.pair.is_some() {
@@ -1250,15 +1311,34 @@ fn label_side(country: &str) -> Option<&'static str> {
 }
 
 /// The country and recipient of a form's two lines, « Pays : A » then
-/// « Destinataire : B » (either language, [`COUNTRY_LABELS`] then
-/// [`RECIPIENT_LABELS`]), `None` when `line` and `next` are not that.
+/// « Destinataire : B » or the other way round (either language,
+/// [`COUNTRY_LABELS`] and [`RECIPIENT_LABELS`]), `None` when `line` and
+/// `next` are not that.
 fn form_pair(line: &str, next: &str) -> Option<(String, String)> {
     let (label, country) = country_recipient(line)?;
     let (to, recipient) = country_recipient(next)?;
     let is =
         |side: &str, labels: &[&str]| labels.contains(&folded(side).replace("(s)", "").as_str());
-    (is(label, &COUNTRY_LABELS) && is(to, &RECIPIENT_LABELS))
-        .then(|| (country.to_string(), recipient.to_string()))
+    if is(label, &COUNTRY_LABELS) && is(to, &RECIPIENT_LABELS) {
+        return Some((country.to_string(), recipient.to_string()));
+    }
+    // The other order: « Destinataire : B » then « Pays : A ».
+    (is(label, &RECIPIENT_LABELS) && is(to, &COUNTRY_LABELS))
+        .then(|| (recipient.to_string(), country.to_string()))
+}
+
+/// Which half of a form's transfer a label names: `country` (« Pays »,
+/// [`COUNTRY_LABELS`]) or `recipient` (« Destinataire »,
+/// [`RECIPIENT_LABELS`]), `None` for another label.
+fn form_label(label: &str) -> Option<&'static str> {
+    let f = folded(label).replace("(s)", "");
+    if COUNTRY_LABELS.contains(&f.as_str()) {
+        Some("country")
+    } else if RECIPIENT_LABELS.contains(&f.as_str()) {
+        Some("recipient")
+    } else {
+        None
+    }
 }
 
 /// Sets the controller fact `f` of `d` from `cell`: nothing when placed
@@ -1478,18 +1558,19 @@ fn contact(v: &str) -> ContactCell {
             out.others.push(line.to_string());
         }
     }
-    // The same address or number typed twice is one.
-    let once = |all: Vec<String>| {
+    // The same address or number typed twice is one (an address in any
+    // case: « MAIRE@a.fr » is « maire@a.fr », the first kept).
+    let once = |all: Vec<String>, key: fn(&str) -> String| {
         let mut seen: Vec<String> = Vec::new();
         for v in all {
-            if !seen.contains(&v) {
+            if !seen.iter().any(|s| key(s) == key(&v)) {
                 seen.push(v);
             }
         }
         seen
     };
-    let mut mails = once(mails).into_iter();
-    let mut phones = once(phones).into_iter();
+    let mut mails = once(mails, str::to_lowercase).into_iter();
+    let mut phones = once(phones, str::to_string).into_iter();
     out.contact = Contact {
         name,
         email: mails.next(),
@@ -1861,6 +1942,37 @@ fn second_transfer(recipient: &str) -> Option<&'static str> {
 fn is_none_cell(v: &str) -> bool {
     !v.lines().any(|l| country_recipient(l).is_some())
         && (is_none_word(v) || lines(Some(v.to_string())).iter().all(|l| is_none_word(l)))
+}
+
+/// The fields of a category of processing, whose `to_confirm` flag a
+/// « (à confirmer) » mark sets.
+const CATEGORY_FIELDS: [Field; 4] = [
+    Field::Category,
+    Field::Description,
+    Field::DataCategories,
+    Field::Measures,
+];
+
+/// A category field's `cell` without its « (à confirmer) » mark
+/// ([`unmarked_cell`]) and without its lines that are only the mark
+/// (« à confirmer », « (?) »: the field's flag, no value); `None` when it
+/// has neither.
+fn category_cell(words: &super::own::Words, cell: &Cell) -> Option<Cell> {
+    let v = match cell {
+        Cell::Text(v) | Cell::Marked(v, _) => v,
+        _ => return None,
+    };
+    if !v.lines().any(|l| words.only_mark(l)) {
+        return unmarked_cell(words, cell);
+    }
+    let kept: Vec<&str> = v.lines().filter(|l| !words.only_mark(l)).collect();
+    let kept = kept.join("\n");
+    let kept = without_mark(words, &kept).unwrap_or(kept);
+    Some(match cell {
+        Cell::Marked(_, m) if !kept.trim().is_empty() => Cell::Marked(kept, *m),
+        _ if kept.trim().is_empty() => Cell::Empty,
+        _ => Cell::Text(kept),
+    })
 }
 
 /// `cell` without its « (à confirmer) » mark (on any of its lines, in

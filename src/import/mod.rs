@@ -16,6 +16,7 @@
 //! (`workspace.import`) names the file read and its SHA-256.
 
 pub mod authority;
+mod countries;
 pub mod own;
 mod settle;
 

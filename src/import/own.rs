@@ -214,7 +214,7 @@ impl Words {
             mark_words: all("to_confirm")
                 .iter()
                 .map(|label| crate::model::bare_words(label))
-                .chain(["a verifier", "to be verified", "to be checked"].map(String::from))
+                .chain(crate::model::DOUBT_WORDS.map(String::from))
                 .collect(),
         }
     }
@@ -268,6 +268,26 @@ impl Words {
             otherwise = true;
         }
         Some((kept, otherwise))
+    }
+
+    /// Whether `line` is only the mark, in any of its shapes (« à
+    /// confirmer », « (?) », « [à vérifier] »): no value.
+    pub(super) fn only_mark(&self, line: &str) -> bool {
+        let t = line.trim();
+        !t.is_empty()
+            && (self.mark_words.contains(&crate::model::bare_words(t))
+                || self.strip_mark(t).is_some_and(|(k, _)| k.trim().is_empty()))
+    }
+
+    /// Whether `line` holds the mark's words among other words (« (à
+    /// confirmer avec le service) »), which [`Self::strip_mark`] does not
+    /// read as the mark.
+    pub(super) fn holds_mark_words(&self, line: &str) -> bool {
+        let bare = format!(" {} ", crate::model::bare_words(line));
+        self.mark_words
+            .iter()
+            .any(|w| bare.contains(&format!(" {w} ")))
+            && !self.only_mark(line)
     }
 
     /// [`Self::strip_mark`], one mark.
@@ -1974,6 +1994,17 @@ fn transfers(
                 .arg("value", country.trim())
                 .arg("sep", sep);
             r.problem(k.sheet, row, col("transfer.country").unwrap_or(0), why);
+        } else if !country.trim().is_empty() && !r.w.is_todo(country) {
+            // A country that names no state or territory (« Hébergement :
+            // France », « Pays : États-Unis », « Dublin »): this layout's
+            // column holds the workspace's value, kept as typed, said.
+            let bare =
+                r.w.strip_mark(country)
+                    .map_or_else(|| country.trim().to_string(), |(v, _)| v);
+            if !bare.is_empty() && !super::countries::is_country(&bare) {
+                let why = Msg::new("sheetimport-f14u-own-country").arg("value", country.trim());
+                r.problem(k.sheet, row, col("transfer.country").unwrap_or(0), why);
+            }
         }
         if let Some(ins) = instructions.get(i).filter(|s| !s.trim().is_empty()) {
             r.problem(

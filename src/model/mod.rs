@@ -52,6 +52,7 @@ pub use subprocessor::{
     ChangeKind, Contract, SubProcessor, SubProcessorField, SubProcessorNotice, SubProcessors,
 };
 pub use text::{
-    bare_words, folded, holds_todo, invisible_of, is_invisible, is_phone, is_phone_with_extension,
-    is_placeholder, is_todo, name_key, required_text, EmptyText,
+    bare_words, ends_in_doubt, folded, holds_todo, invisible_of, is_invisible, is_phone,
+    is_phone_with_extension, is_placeholder, is_todo, name_key, required_text, without_doubt,
+    EmptyText, DOUBT_WORDS,
 };

@@ -180,6 +180,83 @@ pub fn bare_words(v: &str) -> String {
     out.done()
 }
 
+/// The words a doubt is typed with, in either language, as [`bare_words`]
+/// gives them: the register's own « à confirmer » / "to be confirmed"
+/// and « à vérifier » / "to be verified" / "to be checked". The sheet
+/// import reads them as the « (à confirmer) » mark; `dpo check` warns on
+/// a name that ends with them ([`ends_in_doubt`]).
+pub const DOUBT_WORDS: [&str; 5] = [
+    "a confirmer",
+    "to be confirmed",
+    "a verifier",
+    "to be verified",
+    "to be checked",
+];
+
+/// Whether `name` ends with a doubt (« Acme (?) », « Acme (à vérifier) »,
+/// « Acme [à confirmer] », « Acme à confirmer »): the shapes the sheet
+/// import reads as the « (à confirmer) » mark, which a spreadsheet round
+/// trip would take out of the name.
+pub fn ends_in_doubt(name: &str) -> bool {
+    without_doubt(name).len() < name.trim_end().len()
+}
+
+/// `name` without the doubt it ends with ([`ends_in_doubt`]), trimmed
+/// (« Acme (?) » is « Acme »); `name` trimmed when it ends with none: the
+/// name as the sheet import reads it back.
+pub fn without_doubt(name: &str) -> &str {
+    let t = name.trim_end();
+    let bracket = [('(', ')'), ('[', ']')]
+        .into_iter()
+        .find_map(|(open, shut)| {
+            let body = t.strip_suffix(shut)?;
+            let at = body.rfind(open)?;
+            Some((&body[..at], &body[at + open.len_utf8()..]))
+        });
+    if let Some((before, inner)) = bracket {
+        let signs = inner.trim();
+        let doubt = (!signs.is_empty() && signs.chars().all(|c| c == '?'))
+            || DOUBT_WORDS.contains(&bare_words(inner).as_str());
+        return if doubt && before.chars().any(char::is_alphanumeric) {
+            before.trim_end()
+        } else {
+            t
+        };
+    }
+    let bare = bare_words(t);
+    let Some(w) = DOUBT_WORDS
+        .iter()
+        .find(|w| bare.len() > w.len() && bare.ends_with(&format!(" {w}")))
+    else {
+        return t;
+    };
+    // The shortest head of `t` whose rest is only the words `w`.
+    let n = w.split(' ').count();
+    let mut cut = t.len();
+    let mut seen = 0;
+    for (i, _) in t.char_indices().rev() {
+        let rest = &t[i..];
+        if bare_words(rest)
+            .split(' ')
+            .filter(|x| !x.is_empty())
+            .count()
+            > n
+        {
+            break;
+        }
+        if bare_words(rest) == *w {
+            cut = i;
+            seen += 1;
+        }
+    }
+    if seen == 0 {
+        return t;
+    }
+    t[..cut]
+        .trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')' && c != ']')
+        .trim_end()
+}
+
 /// The words people type for a value still to give, in either language,
 /// as [`bare_words`] gives them: THE one list, which the sheet import
 /// (no value), `dpo check` (a warning) and the records (never a fact)
@@ -308,7 +385,32 @@ pub fn is_phone(line: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{folded, is_placeholder};
+    use super::{ends_in_doubt, folded, is_placeholder};
+
+    #[test]
+    fn a_name_ends_in_doubt_in_the_shapes_the_import_reads_as_the_mark() {
+        for name in [
+            "Acme (?)",
+            "Acme (??)",
+            "Acme (à vérifier)",
+            "Acme [à confirmer]",
+            "Acme à confirmer",
+            "Acme - to be checked",
+        ] {
+            assert!(ends_in_doubt(name), "{name}");
+            assert_eq!(super::without_doubt(name), "Acme", "{name}");
+        }
+        for name in [
+            "Acme",
+            "(?)",
+            "à confirmer",
+            "Acme (Paris)",
+            "Acme ?",
+            "Confirmer SA",
+        ] {
+            assert!(!ends_in_doubt(name), "{name}");
+        }
+    }
 
     #[test]
     fn folding_leaves_out_case_accents_and_extra_spaces() {

@@ -473,10 +473,15 @@ struct Shown<'a> {
 }
 
 /// Each id with its label: its name, with ` (id)` when another's is the
-/// same as the import compares names ([`crate::model::name_key`]).
+/// same as the import compares names ([`crate::model::name_key`]) and
+/// reads them back (« Acme (?) » is « Acme » to be confirmed:
+/// [`crate::model::without_doubt`]).
 fn labels<'a>(named: impl Iterator<Item = (&'a Id, &'a str)>) -> Vec<(&'a Id, String)> {
     let named: Vec<(&Id, &str, String)> = named
-        .map(|(id, name)| (id, name, crate::model::name_key(name)))
+        .map(|(id, name)| {
+            let key = crate::model::name_key(crate::model::without_doubt(name));
+            (id, name, key)
+        })
         .collect();
     named
         .iter()

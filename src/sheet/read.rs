@@ -102,6 +102,7 @@ pub fn read(bytes: &[u8]) -> Result<Vec<ReadSheet>, ReadError> {
         while rows.last().is_some_and(Vec::is_empty) {
             rows.pop();
         }
+        line_breaks(&mut rows);
         let invisible = visible_only(&mut rows);
         let mut sheet = ReadSheet {
             name,
@@ -126,6 +127,20 @@ pub fn read(bytes: &[u8]) -> Result<Vec<ReadSheet>, ReadError> {
         sheets.push(sheet);
     }
     Ok(sheets)
+}
+
+/// The line breaks of `rows`' text cells as `\n`: a carriage return
+/// (alone or before `\n`), and Unicode's line and paragraph separators
+/// (U+2028, U+2029) and next line (U+0085), which a cell's lines may be
+/// typed with and which would otherwise read as a space inside one line.
+fn line_breaks(rows: &mut [Vec<Cell>]) {
+    let breaks = |c: char| matches!(c, '\r' | '\u{2028}' | '\u{2029}' | '\u{85}');
+    for cell in rows.iter_mut().flatten() {
+        let Cell::Text(t) = cell else { continue };
+        if t.contains(breaks) {
+            *t = t.replace("\r\n", "\n").replace(breaks, "\n");
+        }
+    }
 }
 
 /// The text cells of `rows` without their invisible characters

@@ -187,7 +187,7 @@ sheetimport-f14s-invisible = “{ $value }”: { $n ->
   } left out of this cell, which is imported without { $n ->
     [one] it
    *[other] them
-  }: a name holding one looks like another name, or like none
+  }: the value imported is the one that shows
 check-f14s-invisible = “{ $value }”: { $n ->
     [one] this text holds a character that does not show
    *[other] this text holds { $n } characters that do not show
@@ -203,3 +203,19 @@ sheetimport-f14q-contact-obfuscated = “{ $value }”: looks like an e-mail add
 sheetimport-f14r-no-country-recipient = “{ $value }”: a transfer with no country and no recipient; it is imported, its country and recipient to be completed
 sheetimport-f14r-one-line = “{ $value }”: one line for { $transfers } transfers; it is imported for the first ({ $first }), the others stay to be completed
 sheetimport-f14t-safeguards-todo = “{ $value }”: { $lines } lines of safeguards, one of them “to be completed”, for { $transfers } transfers; which transfer each belongs to is not known: they are not imported, to be completed (one line a transfer, in the transfers' order)
+# Part f14u: eleventh review.
+sheetimport-f14u-no-country = “{ $value }”: { $todo ->
+    [yes] this transfer's country is to complete
+   *[no] “{ $country }” is no known country (nor a known heading)
+  }; this line is not imported as a transfer, to complete (write “country: recipient”, for instance “United States: Microsoft”)
+sheetimport-f14u-form-half = “{ $value }”: { $half ->
+    [recipient] a recipient without a “Country: …” line above or below it
+   *[country] a country without a “Recipient: …” line below or above it
+  }; this line is not imported as a transfer, to complete (write “country: recipient”, for instance “United States: Microsoft”)
+sheetimport-f14u-own-country = “{ $value }” is no known country; it is imported as typed as this transfer's country: check it (one country a line, without a heading, for instance “United States”)
+sheetimport-f14u-mark-only = “{ $value }”: this line is only the mark “to be confirmed”; { $name ->
+    [yes] the category has no name and this line is not imported
+   *[no] it is not imported as a value, the field is marked to be confirmed
+  }
+sheetimport-f14u-mark-words = “{ $value }”: holds the words of the mark “to be confirmed” among others; imported as typed, the field is not marked to be confirmed: check it
+check-f14u-doubt-name = “{ $value }”: this name ends with a doubt mark; a spreadsheet exported then imported reads it as the mark “to be confirmed” and takes it out of the name: write the name without it and, if it is to be confirmed, add this field to “to_confirm”

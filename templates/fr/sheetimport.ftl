@@ -187,7 +187,7 @@ sheetimport-f14s-invisible = « { $value } » : { $n ->
   } de cette cellule, qui est importée sans { $n ->
     [one] lui
    *[other] eux
-  } : un nom qui en contient ressemble à un autre nom, ou à aucun
+  } : la valeur importée est celle qui se lit
 check-f14s-invisible = « { $value } » : { $n ->
     [one] ce texte contient un caractère qui ne se voit pas
    *[other] ce texte contient { $n } caractères qui ne se voient pas
@@ -203,3 +203,19 @@ sheetimport-f14q-contact-obfuscated = « { $value } » : ressemble à une 
 sheetimport-f14r-no-country-recipient = « { $value } » : un transfert sans pays ni destinataire ; il est importé, son pays et son destinataire à compléter
 sheetimport-f14r-one-line = « { $value } » : une ligne pour { $transfers } transferts ; elle est importée pour le premier ({ $first }), les autres restent à compléter
 sheetimport-f14t-safeguards-todo = « { $value } » : { $lines } lignes de garanties, dont une « à compléter », pour { $transfers } transferts ; on ne sait pas à quel transfert chacune revient : elles ne sont pas importées, à compléter (une ligne par transfert, dans l'ordre des transferts)
+# Partie f14u : onzième revue.
+sheetimport-f14u-no-country = « { $value } » : { $todo ->
+    [yes] le pays de ce transfert est à compléter
+   *[no] « { $country } » n'est pas un pays connu (ni un intitulé reconnu)
+  } ; cette ligne n'est pas importée comme transfert, à compléter (écrivez « pays : destinataire », par exemple « États-Unis : Microsoft »)
+sheetimport-f14u-form-half = « { $value } » : { $half ->
+    [recipient] un destinataire sans ligne « Pays : … » au-dessus ou au-dessous
+   *[country] un pays sans ligne « Destinataire : … » au-dessous ou au-dessus
+  } ; cette ligne n'est pas importée comme transfert, à compléter (écrivez « pays : destinataire », par exemple « États-Unis : Microsoft »)
+sheetimport-f14u-own-country = « { $value } » n'est pas un pays connu ; il est importé tel quel comme pays de ce transfert : vérifiez-le (un seul pays par ligne, sans intitulé, par exemple « États-Unis »)
+sheetimport-f14u-mark-only = « { $value } » : cette ligne n'est que la marque « à confirmer » ; { $name ->
+    [yes] la catégorie n'a pas de nom et cette ligne n'est pas importée
+   *[no] elle n'est pas importée comme valeur, le champ est marqué à confirmer
+  }
+sheetimport-f14u-mark-words = « { $value } » : contient les mots de la marque « à confirmer » parmi d'autres ; importé tel quel, le champ n'est pas marqué à confirmer : vérifiez-le
+check-f14u-doubt-name = « { $value } » : ce nom se termine par une marque de doute ; une feuille de calcul exportée puis importée la lit comme la marque « à confirmer » et l'ôte du nom : écrivez le nom sans elle et, s'il est à confirmer, ajoutez ce champ à « to_confirm »

@@ -1,0 +1,149 @@
+//! The names of the world's states and territories, in French and English
+//! (`countries.txt`: the ISO 3166-1 names, their French translations and
+//! the usual short names), against which a transfer line's country is
+//! read: « Hébergeur : OVH » or « Dublin : Microsoft » names no country,
+//! and is said rather than imported as a transfer to a country « Hébergeur ».
+//!
+//! A list, not a crate: the one crate found with French names (`keshvar`)
+//! builds every country's names in some 160 languages into maps at run
+//! time (22 MB of source); the import needs two languages, compared
+//! folded.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// The list, as `countries.txt` holds it.
+const LIST: &str = include_str!("countries.txt");
+
+/// Every name of the list, as [`key`] gives it.
+fn names() -> &'static HashSet<String> {
+    static NAMES: OnceLock<HashSet<String>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        LIST.lines()
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(|l| l.split('\t').skip(1))
+            .map(key)
+            .collect()
+    })
+}
+
+/// A name as it is compared: folded (no case, no accents), its hyphens,
+/// apostrophes and full stops as spaces (« Etats Unis », « U.S.A. »),
+/// « & » and « and » as « et », « St » as « Saint », without a leading
+/// article (« les États-Unis », « the Netherlands »).
+fn key(name: &str) -> String {
+    let spaced: String = super::folded(name)
+        .chars()
+        .map(|c| match c {
+            '-' | '\'' | '’' | '‘' | '.' | '‑' | '–' => ' ',
+            c => c,
+        })
+        .collect();
+    // « & », « and » and « et » alike; « St », « Ste » in full.
+    let words: Vec<&str> = spaced
+        .split_whitespace()
+        .map(|w| match w {
+            "&" | "and" => "et",
+            "st" => "saint",
+            "ste" => "sainte",
+            w => w,
+        })
+        .collect();
+    let words = match words.split_first() {
+        Some((first, rest))
+            if !rest.is_empty() && ["les", "la", "le", "l", "the"].contains(first) =>
+        {
+            rest
+        }
+        _ => &words[..],
+    };
+    words.join(" ")
+}
+
+/// Whether `side` (a transfer line's country, its « (à confirmer) » mark
+/// already left out) names a state or territory: the whole side, or the
+/// side without what it holds in brackets (« États-Unis (Virginie) »,
+/// « Irlande [Dublin] »).
+pub(crate) fn is_country(side: &str) -> bool {
+    let mut depth = 0usize;
+    let outside: String = side
+        .chars()
+        .filter(|c| {
+            match c {
+                '(' | '[' => depth += 1,
+                ')' | ']' => {
+                    depth = depth.saturating_sub(1);
+                    return false;
+                }
+                _ => {}
+            }
+            depth == 0
+        })
+        .collect();
+    let names = names();
+    names.contains(&key(side)) || names.contains(&key(&outside))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_usual_names_in_either_language_are_countries_and_labels_are_not() {
+        for name in [
+            "États-Unis",
+            "Etats Unis",
+            "ETATS-UNIS",
+            "les États-Unis",
+            "USA",
+            "U.S.A.",
+            "United States of America",
+            "Royaume-Uni",
+            "UK",
+            "Inde",
+            "Maroc",
+            "Corée du Sud",
+            "Russie",
+            "Côte d’Ivoire",
+            "Trinité-et-Tobago",
+            "Antigua & Barbuda",
+            "St. Kitts-et-Nevis",
+            "Sainte Lucie",
+            "Suisse",
+            "Japon",
+            "the Netherlands",
+            "États-Unis (Virginie)",
+            "Irlande [Dublin]",
+        ] {
+            assert!(is_country(name), "{name}");
+        }
+        for side in [
+            "Hébergeur",
+            "Dublin",
+            "Monde entier",
+            "Pays",
+            "Union européenne",
+            "Tel Aviv",
+            "Microsoft",
+            "(Virginie)",
+            "",
+        ] {
+            assert!(!is_country(side), "{side}");
+        }
+    }
+
+    #[test]
+    fn the_list_reads_every_line_as_a_code_and_names() {
+        let lines: Vec<&str> = LIST.lines().filter(|l| !l.starts_with('#')).collect();
+        assert_eq!(lines.len(), 250);
+        for l in lines {
+            let mut cells = l.split('\t');
+            let code = cells.next().unwrap_or_default();
+            assert!(
+                code.len() == 2 && code.chars().all(|c| c.is_ascii_uppercase()),
+                "{l}"
+            );
+            assert!(cells.all(|n| !n.trim().is_empty()), "{l}");
+        }
+    }
+}

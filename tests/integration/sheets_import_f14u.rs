@@ -1,0 +1,336 @@
+//! Integration tests of issue 14, part f14u: what the eleventh review
+//! (review 14k) of `dpo import` found.
+//!
+//! A transfer line's country is read against the names of the world's
+//! states and territories (French and English, ISO 3166-1 and the usual
+//! short names): « Hébergeur : OVH » or « Dublin : Microsoft » is said and
+//! not imported, never a transfer to a country « Hébergeur » (P1); in
+//! dpo's own layout such a country is kept as typed, said (P5). A form's
+//! two lines are one transfer in either order, and one of them alone is
+//! said as half a transfer, never as « Pays is a heading » (P6). A line
+//! that is only the « à confirmer » mark is no value but the field's flag
+//! (a category without a name is none), the mark's words among others are
+//! kept as typed and said, a Unicode line separator is a line break (P7);
+//! two addresses differing only by case are one; a safeguards cell refused
+//! whole is not said as « the other lines imported » (P8); `check` warns on
+//! a name ending in a doubt, which a round trip would take out (P3).
+
+use crate::sheets_import::{dpo_in, edited_export, lines_at, one_line_at, q, strs, yaml};
+use crate::sheets_import_f14i::apd;
+use crate::sheets_import_f14k::contacts_apd;
+use crate::support::Workspace;
+
+/// The countries of `n`'s transfers (« Commune n »).
+fn countries(into: &std::path::Path, n: usize) -> Vec<String> {
+    let ctl = yaml(&into.join(format!("controllers/commune-{n}.yaml")));
+    ctl["transfers"]
+        .as_sequence()
+        .map(|s| {
+            s.iter()
+                .map(|t| t["country"].as_str().unwrap_or_default().to_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Review 14k, P1: a `label : value` line whose label is on no list, a
+/// city, a region of the world: no transfer, said at the transfers cell;
+/// the transfer above it is kept, and the usual ways of naming a country
+/// are read.
+#[test]
+fn a_line_whose_country_side_names_no_country_is_said_and_not_imported() {
+    let ws = Workspace::missing();
+    let unknown = [
+        "Infogérant : OVH",
+        "Dublin : Microsoft",
+        "Monde entier : Google",
+        "Infogérance : Acme",
+        "Support niveau deux : Acme",
+    ];
+    let mut rows = String::new();
+    for (i, l) in unknown.iter().enumerate() {
+        let cell = format!("États-Unis : Microsoft\n{l}");
+        rows.push_str(&format!("row('Commune {i}', 'Paie', {cell:?})\n"));
+    }
+    let known = [
+        ("USA : AWS", "USA"),
+        ("États-Unis (Virginie) : AWS", "États-Unis (Virginie)"),
+        ("les Pays-Bas : Acme", "les Pays-Bas"),
+        ("Royaume Uni : Acme", "Royaume Uni"),
+        ("Corée du Sud : Acme", "Corée du Sud"),
+        ("United States of America: AWS", "United States of America"),
+    ];
+    let n = unknown.len();
+    for (i, (l, _)) in known.iter().enumerate() {
+        rows.push_str(&format!("row('Commune {}', 'Paie', {l:?})\n", n + i));
+    }
+    let (r, into) = apd(&ws, &rows);
+    let err = r.stderr();
+    for (i, l) in unknown.iter().enumerate() {
+        let h = one_line_at(&err, &format!("Registre, ligne {}, colonne H", i + 2));
+        let side = l.split(" : ").next().unwrap_or_default();
+        assert!(
+            h.starts_with("non importé")
+                && h.contains(&q(l))
+                && h.contains(&format!("{} n'est pas un pays connu", q(side))),
+            "{l}: {err}"
+        );
+        assert_eq!(countries(&into, i), ["États-Unis"], "{l}: {err}");
+    }
+    for (i, (l, country)) in known.iter().enumerate() {
+        let at = format!("Registre, ligne {}, colonne H", n + i + 2);
+        assert!(lines_at(&err, &at).is_empty(), "{l}: {err}");
+        assert_eq!(countries(&into, n + i), [*country], "{l}: {err}");
+    }
+}
+
+/// Review 14k, P1: alone, such a line leaves the transfers « à compléter »
+/// (never « none »), and its own safeguard goes with it, said.
+#[test]
+fn alone_such_a_line_leaves_the_transfers_to_complete_and_its_safeguard_said() {
+    let ws = Workspace::missing();
+    let (r, into) = apd(
+        &ws,
+        "ws.append(['Commune 0', None, None, None, 'Paie', None, None, \
+         'Infogérant : OVH', 'CCT', 'Pare-feu', 'Conv', datetime.date(2021, 2, 1), 6])\n",
+    );
+    let err = r.stderr();
+    assert!(
+        one_line_at(&err, "Registre, ligne 2, colonne H").contains("n'est pas un pays connu"),
+        "{err}"
+    );
+    let i = one_line_at(&err, "Registre, ligne 2, colonne I");
+    assert!(
+        i.starts_with("non importé") && i.contains(&q("CCT")),
+        "{err}"
+    );
+    let ctl = yaml(&into.join("controllers/commune-0.yaml"));
+    assert!(ctl.get("transfers").is_none(), "{ctl:?}");
+}
+
+/// Review 14k, P6: a form's « Destinataire : B » line over its « Pays : A »
+/// line is the same transfer A → B, said; a « Pays : A » or a
+/// « Destinataire : B » line alone is half a transfer, said as such; a
+/// form's country « à compléter » is said as that, not imported.
+#[test]
+fn a_form_s_lines_in_either_order_are_one_transfer_and_half_a_form_is_said() {
+    let ws = Workspace::missing();
+    let (r, into) = apd(
+        &ws,
+        r#"
+row("Commune 0", "Paie", "Destinataire : Microsoft\nPays : États-Unis")
+row("Commune 1", "Paie", "Maroc : X\nPays : États-Unis")
+row("Commune 2", "Paie", "Maroc : X\nDestinataire : Microsoft")
+row("Commune 3", "Paie", "Maroc : X\nPays : à compléter\nDestinataire : Microsoft")
+"#,
+    );
+    let err = r.stderr();
+    let zero = yaml(&into.join("controllers/commune-0.yaml"));
+    assert_eq!(countries(&into, 0), ["États-Unis"], "{err}");
+    assert_eq!(
+        zero["transfers"][0]["recipient"].as_str(),
+        Some("Microsoft"),
+        "{err}"
+    );
+    assert!(
+        one_line_at(&err, "Registre, ligne 2, colonne H").contains("un seul transfert"),
+        "{err}"
+    );
+    let one = one_line_at(&err, "Registre, ligne 3, colonne H");
+    assert!(
+        one.starts_with("non importé")
+            && one.contains("un pays sans ligne")
+            && !one.contains("intitulé"),
+        "{err}"
+    );
+    let two = one_line_at(&err, "Registre, ligne 4, colonne H");
+    assert!(
+        two.starts_with("non importé") && two.contains("un destinataire sans ligne"),
+        "{err}"
+    );
+    let three = one_line_at(&err, "Registre, ligne 5, colonne H");
+    assert!(
+        three.starts_with("non importé")
+            && three.contains("le pays de ce transfert est à compléter"),
+        "{err}"
+    );
+    for n in 1..=3 {
+        assert_eq!(countries(&into, n), ["Maroc"], "{n}: {err}");
+    }
+}
+
+/// Review 14k, P5: in dpo's own layout, a country line that names no
+/// country (« Hébergement : France », « Pays : États-Unis ») is the
+/// workspace's value, kept as typed, and said; a real country is silent.
+#[test]
+fn the_own_layout_keeps_a_country_that_names_none_and_says_it() {
+    let ws = Workspace::sample();
+    let edit = "for r in range(2, ws.max_row + 1):\n    \
+                ws[f'M{r}'] = 'Hébergement : France\\nPays : États-Unis\\nMaroc'\n    \
+                ws[f'N{r}'] = 'OVH\\nMicrosoft\\nAcme'\n";
+    let (r, into) = edited_export(&ws, edit, false);
+    let err = r.stderr();
+    let ctl = yaml(&into.join("controllers/juvisy-sur-orge.yaml"));
+    let got: Vec<&str> = ctl["transfers"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .map(|t| t["country"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        got,
+        ["Hébergement : France", "Pays : États-Unis", "Maroc"],
+        "{err}"
+    );
+    let m = lines_at(&err, "Commune de Juvisy-sur-Orge, ligne 2, colonne M");
+    assert_eq!(m.len(), 2, "{err}");
+    assert!(
+        m.iter().any(|l| l.contains(&q("Hébergement : France")))
+            && m.iter().any(|l| l.contains(&q("Pays : États-Unis")))
+            && m.iter().all(|l| l.contains("n'est pas un pays connu")),
+        "{err}"
+    );
+    assert!(!err.contains(&q("Maroc")), "{err}");
+}
+
+/// Review 14k, P7: a category that is only the mark has no name (said, no
+/// category « à confirmer »); the mark's words among others are kept and
+/// said; a data category line that is only the mark flags the list; a
+/// line separator (U+2028) parts two lines.
+#[test]
+fn a_line_that_is_only_the_mark_is_the_field_s_flag_never_a_value() {
+    let ws = Workspace::missing();
+    let (r, into) = apd(
+        &ws,
+        "row('Commune 0', 'à confirmer')\n\
+         row('Commune 1', 'Paie (à confirmer avec le service)')\n\
+         row('Commune 2', 'Paie', data='Nom\\n(?)\\nPrénom')\n\
+         row('Commune 3', 'Paie', data='Nom\\u2028Prénom')\n",
+    );
+    let err = r.stderr();
+    let zero = yaml(&into.join("controllers/commune-0.yaml"));
+    assert!(
+        zero["activities"]
+            .as_sequence()
+            .is_none_or(|a| a.is_empty()),
+        "{zero:?}\n{err}"
+    );
+    let e = one_line_at(&err, "Registre, ligne 2, colonne E");
+    assert!(
+        e.contains("n'est que la marque") && e.contains("n'a pas de nom"),
+        "{err}"
+    );
+    let one = yaml(&into.join("controllers/commune-1.yaml"));
+    assert_eq!(
+        one["activities"][0]["name"].as_str(),
+        Some("Paie (à confirmer avec le service)")
+    );
+    let e = one_line_at(&err, "Registre, ligne 3, colonne E");
+    assert!(
+        e.contains("parmi d'autres") && e.contains("importé tel quel"),
+        "{err}"
+    );
+    let two = yaml(&into.join("controllers/commune-2.yaml"));
+    assert_eq!(
+        strs(&two["activities"][0]["data_categories"]),
+        ["Nom", "Prénom"]
+    );
+    assert_eq!(
+        strs(&two["activities"][0]["to_confirm"]),
+        ["data_categories"]
+    );
+    let g = one_line_at(&err, "Registre, ligne 4, colonne G");
+    assert!(
+        g.contains(&q("(?)")) && g.contains("marqué à confirmer"),
+        "{err}"
+    );
+    let three = yaml(&into.join("controllers/commune-3.yaml"));
+    assert_eq!(
+        strs(&three["activities"][0]["data_categories"]),
+        ["Nom", "Prénom"]
+    );
+    assert!(lines_at(&err, "Registre, ligne 5").is_empty(), "{err}");
+}
+
+/// Review 14k, P8: « MAIRE@a.fr » beside « maire@a.fr » is one address,
+/// the first kept, nothing said.
+#[test]
+fn two_addresses_differing_only_by_case_are_one() {
+    let ws = Workspace::missing();
+    let (r, into) = contacts_apd(
+        &ws,
+        "contacts('Commune A', None, None, 'Jean Dpo\\nmaire@a.fr\\nMAIRE@a.fr')\n",
+    );
+    let err = r.stderr();
+    let a = yaml(&into.join("controllers/commune-a.yaml"));
+    assert_eq!(a["dpo"]["email"].as_str(), Some("maire@a.fr"), "{a:?}");
+    assert!(
+        lines_at(&err, "Registre, ligne 2, colonne D").is_empty(),
+        "{err}"
+    );
+}
+
+/// Review 14k, P8: a DPO « Néant (à confirmer) » is said once, as no name
+/// (not also as a value imported without its mark).
+#[test]
+fn a_contact_that_says_none_with_a_mark_is_said_once() {
+    let ws = Workspace::missing();
+    let (r, into) = contacts_apd(
+        &ws,
+        "contacts('Commune A', None, None, 'Néant (à confirmer)')\n",
+    );
+    let err = r.stderr();
+    let d = one_line_at(&err, "Registre, ligne 2, colonne D");
+    assert!(d.starts_with("non importé") && d.contains("aucun"), "{err}");
+    let a = yaml(&into.join("controllers/commune-a.yaml"));
+    assert!(a["dpo"]["name"].as_str().is_none(), "{a:?}");
+}
+
+/// Review 14k, P8: a safeguards cell refused whole (a line « à compléter »
+/// among fewer lines than transfers) is said once, as not imported, never
+/// as « the other lines imported ».
+#[test]
+fn a_safeguards_cell_refused_whole_is_not_said_as_partly_imported() {
+    let ws = Workspace::missing();
+    let (r, into) = apd(
+        &ws,
+        "ws.append(['Commune 0', None, None, None, 'Paie', None, None, \
+         'États-Unis : Microsoft\\nMaroc : X\\nInde : Y', 'CCT\\nà compléter', 'Pare-feu', \
+         'Conv', datetime.date(2021, 2, 1), 6])\n",
+    );
+    let err = r.stderr();
+    let i = one_line_at(&err, "Registre, ligne 2, colonne I");
+    assert!(
+        i.starts_with("non importé") && !i.contains("les autres lignes le sont"),
+        "{err}"
+    );
+    let ctl = yaml(&into.join("controllers/commune-0.yaml"));
+    let t = ctl["transfers"].as_sequence().unwrap();
+    assert_eq!(t.len(), 3, "{ctl:?}");
+    assert!(t.iter().all(|t| t.get("safeguards").is_none()), "{ctl:?}");
+}
+
+/// Review 14k, P3: `check` warns on a record's name that ends in a doubt
+/// (« Acme (?) »), which an export read back would take out of the name;
+/// the register's sample has none.
+#[test]
+fn check_warns_on_a_name_that_ends_in_a_doubt() {
+    let ws = Workspace::sample();
+    let quiet = dpo_in(&ws).run(&["check"]);
+    assert!(
+        !quiet.stdout().contains("marque de doute"),
+        "{}",
+        quiet.stdout()
+    );
+    let mut sp: serde_yaml::Value = serde_yaml::from_str(&ws.read("subprocessors.yaml")).unwrap();
+    sp["subprocessors"][0]["name"] = "Acme (?)".into();
+    ws.write("subprocessors.yaml", &serde_yaml::to_string(&sp).unwrap());
+    let r = dpo_in(&ws).run(&["check"]);
+    let err = r.stdout();
+    let warn = one_line_at(&err, "marque de doute");
+    assert!(
+        warn.contains("subprocessors.yaml") && warn.contains(&q("Acme (?)")),
+        "{err}"
+    );
+    r.assert_code(0);
+}
