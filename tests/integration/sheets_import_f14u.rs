@@ -15,7 +15,9 @@
 //! whole is not said as « the other lines imported » (P8); `check` warns on
 //! a name ending in a doubt, which a round trip would take out (P3).
 
-use crate::sheets_import::{dpo_in, edited_export, lines_at, one_line_at, q, strs, yaml};
+use crate::sheets_import::{
+    dpo_in, edited_export, lines_at, one_line_at, q, register, strs, yaml, Import,
+};
 use crate::sheets_import_f14i::apd;
 use crate::sheets_import_f14k::contacts_apd;
 use crate::support::Workspace;
@@ -333,4 +335,32 @@ fn check_warns_on_a_name_that_ends_in_a_doubt() {
         "{err}"
     );
     r.assert_code(0);
+
+    // Beside a record named « Acme », both are written `name (id)` in a
+    // category's cell, and each goes back to its own id.
+    let mut sp: serde_yaml::Value = serde_yaml::from_str(&ws.read("subprocessors.yaml")).unwrap();
+    let list = sp["subprocessors"].as_sequence_mut().unwrap();
+    let mut plain = list[0].clone();
+    plain["id"] = "acme".into();
+    plain["name"] = "Acme".into();
+    list.push(plain);
+    let first = list[0]["id"].as_str().unwrap().to_string();
+    ws.write("subprocessors.yaml", &serde_yaml::to_string(&sp).unwrap());
+    let file = "controllers/juvisy-sur-orge.yaml";
+    let mut ctl: serde_yaml::Value = serde_yaml::from_str(&ws.read(file)).unwrap();
+    ctl["activities"][0]["subprocessors"] = serde_yaml::to_value([&first, "acme"]).unwrap();
+    ws.write(file, &serde_yaml::to_string(&ctl).unwrap());
+    let xlsx = ws.path("registre.xlsx");
+    register(ws.root(), "xlsx", &xlsx).assert_code(0);
+    let into = ws.path("nouveau");
+    let r = dpo_in(&ws).import(&xlsx, &into, None);
+    r.assert_no_panic();
+    let err = r.stderr();
+    assert!(!err.contains("désigne plusieurs"), "{err}");
+    let back = yaml(&into.join(file));
+    assert_eq!(
+        strs(&back["activities"][0]["subprocessors"]),
+        [first.as_str(), "acme"],
+        "{err}"
+    );
 }
