@@ -415,9 +415,13 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
             // value, the field's flag; a category that is only the mark
             // has no name.
             if let Some(l) = v.lines().find(|l| words.only_mark(l)) {
-                let why = Msg::new("sheetimport-f14u-mark-only")
-                    .arg("value", l.trim())
-                    .arg("name", if f == Field::Category { "yes" } else { "no" });
+                let nameless = v.lines().all(|l| l.trim().is_empty() || words.only_mark(l));
+                let id = if f == Field::Category && nameless {
+                    "sheetimport-f14u-mark-only-category"
+                } else {
+                    "sheetimport-f14u-mark-only"
+                };
+                let why = Msg::new(id).arg("value", l.trim());
                 out.problems.push(problem(row, c + 1, why));
             }
             // The mark's words among others (« Paie (à confirmer avec le

@@ -78,6 +78,8 @@ impl Problem {
                 | "sheetimport-f14q-form-pair"
                 | "sheetimport-f14r-no-country-recipient"
                 | "sheetimport-f14r-one-line"
+                | "sheetimport-f14u-own-country"
+                | "sheetimport-f14u-mark-words"
         )
     }
 
@@ -99,6 +101,7 @@ impl Problem {
                 | "sheetimport-f14i-measure-list"
                 | "sheetimport-f14i-no-key-column"
                 | "sheetimport-f14m-todo-line"
+                | "sheetimport-f14u-mark-only"
         )
     }
 

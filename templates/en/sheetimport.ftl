@@ -213,9 +213,7 @@ sheetimport-f14u-form-half = “{ $value }”: { $half ->
    *[country] a country without a “Recipient: …” line below or above it
   }; this line is not imported as a transfer, to complete (write “country: recipient”, for instance “United States: Microsoft”)
 sheetimport-f14u-own-country = “{ $value }” is no known country; it is imported as typed as this transfer's country: check it (one country a line, without a heading, for instance “United States”)
-sheetimport-f14u-mark-only = “{ $value }”: this line is only the mark “to be confirmed”; { $name ->
-    [yes] the category has no name and this line is not imported
-   *[no] it is not imported as a value, the field is marked to be confirmed
-  }
+sheetimport-f14u-mark-only = “{ $value }”: this line is only the mark “to be confirmed”; it is not imported as a value, the field is marked to be confirmed
+sheetimport-f14u-mark-only-category = “{ $value }”: this cell is only the mark “to be confirmed”; the category has no name and this row is not imported
 sheetimport-f14u-mark-words = “{ $value }”: holds the words of the mark “to be confirmed” among others; imported as typed, the field is not marked to be confirmed: check it
 check-f14u-doubt-name = “{ $value }”: this name ends with a doubt mark; a spreadsheet exported then imported reads it as the mark “to be confirmed” and takes it out of the name: write the name without it and, if it is to be confirmed, add this field to “to_confirm”
