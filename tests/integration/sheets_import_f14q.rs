@@ -23,7 +23,7 @@ def tr(ctl, transfers, safeguards=None):
 "#;
 
 /// The countries of `n`'s transfers (« Commune n »).
-fn countries(into: &std::path::Path, n: usize) -> Vec<String> {
+pub(crate) fn countries(into: &std::path::Path, n: usize) -> Vec<String> {
     let ctl = yaml(&into.join(format!("controllers/commune-{n}.yaml")));
     ctl["transfers"]
         .as_sequence()

@@ -20,20 +20,8 @@ use crate::sheets_import::{
 };
 use crate::sheets_import_f14i::apd;
 use crate::sheets_import_f14k::contacts_apd;
+use crate::sheets_import_f14q::countries;
 use crate::support::Workspace;
-
-/// The countries of `n`'s transfers (« Commune n »).
-fn countries(into: &std::path::Path, n: usize) -> Vec<String> {
-    let ctl = yaml(&into.join(format!("controllers/commune-{n}.yaml")));
-    ctl["transfers"]
-        .as_sequence()
-        .map(|s| {
-            s.iter()
-                .map(|t| t["country"].as_str().unwrap_or_default().to_string())
-                .collect()
-        })
-        .unwrap_or_default()
-}
 
 /// Review 14k, P1: a `label : value` line whose label is on no list, a
 /// city, a region of the world: no transfer, said at the transfers cell;
