@@ -414,14 +414,17 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
             // A line that is only the mark (« à confirmer », « (?) »): no
             // value, the field's flag; a category that is only the mark
             // has no name.
-            if let Some(l) = v.lines().find(|l| words.only_mark(l)) {
+            let only: Vec<&str> = v.lines().filter(|l| words.only_mark(l)).collect();
+            if !only.is_empty() {
                 let nameless = v.lines().all(|l| l.trim().is_empty() || words.only_mark(l));
                 let id = if f == Field::Category && nameless {
                     "sheetimport-f14u-mark-only-category"
                 } else {
                     "sheetimport-f14u-mark-only"
                 };
-                let why = Msg::new(id).arg("value", l.trim());
+                // Each such line is quoted (« à vérifier / (?) »).
+                let lines: Vec<&str> = only.iter().map(|l| l.trim()).collect();
+                let why = Msg::new(id).arg("value", lines.join(" / "));
                 out.problems.push(problem(row, c + 1, why));
             }
             // The mark's words among others (« Paie (à confirmer avec le
@@ -894,6 +897,8 @@ fn settle_transfers(
             );
         }
         let (mut read, mut k) = (0, 0);
+        // Whether the row's safeguards mark was said (typed otherwise).
+        let mut sg_said = false;
         for (i, entry) in entries.iter().enumerate() {
             // This line's own safeguards, when aligned (`None` inside: it
             // has none, or a line « à compléter »).
@@ -1049,6 +1054,19 @@ fn settle_transfers(
             let mut safeguards = own.unwrap_or_else(|| for_all.clone());
             if let Some(kept) = safeguards.as_deref().and_then(|g| without_mark(words, g)) {
                 to_confirm.push(TransferField::Safeguards);
+                // Typed otherwise than « (à confirmer) » at the end: said,
+                // with what is kept (once a row).
+                let typed = safeguards.as_deref().unwrap_or_default();
+                let otherwise = typed
+                    .lines()
+                    .any(|l| words.strip_mark(l).is_some_and(|(_, inside)| inside));
+                if otherwise && !sg_said {
+                    sg_said = true;
+                    let why = Msg::new("sheetimport-f14g-mark-inside")
+                        .arg("value", typed)
+                        .arg("kept", kept.as_str());
+                    say_at(*row, s_col, why);
+                }
                 safeguards = Some(kept);
             }
             let transfer = Transfer {

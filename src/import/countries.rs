@@ -22,7 +22,9 @@ fn names() -> &'static HashSet<String> {
         LIST.lines()
             .filter(|l| !l.starts_with('#'))
             .flat_map(|l| l.split('\t').skip(1))
-            .map(key)
+            // « Saint-Martin (partie française) » is « Saint-Martin » too.
+            .flat_map(|n| [key(n), key(&outside_brackets(n))])
+            .filter(|k| !k.is_empty())
             .collect()
     })
 }
@@ -65,9 +67,14 @@ fn key(name: &str) -> String {
 /// side without what it holds in brackets (« États-Unis (Virginie) »,
 /// « Irlande [Dublin] »).
 pub(crate) fn is_country(side: &str) -> bool {
+    let names = names();
+    names.contains(&key(side)) || names.contains(&key(&outside_brackets(side)))
+}
+
+/// `s` without what it holds in brackets, the brackets included.
+fn outside_brackets(s: &str) -> String {
     let mut depth = 0usize;
-    let outside: String = side
-        .chars()
+    s.chars()
         .filter(|c| {
             match c {
                 '(' | '[' => depth += 1,
@@ -79,9 +86,7 @@ pub(crate) fn is_country(side: &str) -> bool {
             }
             depth == 0
         })
-        .collect();
-    let names = names();
-    names.contains(&key(side)) || names.contains(&key(&outside))
+        .collect()
 }
 
 #[cfg(test)]
@@ -109,6 +114,14 @@ mod tests {
             "Antigua & Barbuda",
             "St. Kitts-et-Nevis",
             "Sainte Lucie",
+            "Île Maurice",
+            "Fédération de Russie",
+            "République de Corée",
+            "Saint-Martin",
+            "St-Martin",
+            "Guyane",
+            "Sint Maarten",
+            "Kirghizstan",
             "Suisse",
             "Japon",
             "the Netherlands",

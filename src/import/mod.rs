@@ -80,6 +80,7 @@ impl Problem {
                 | "sheetimport-f14r-one-line"
                 | "sheetimport-f14u-own-country"
                 | "sheetimport-f14u-mark-words"
+                | "sheetimport-f14u-own-mark-words"
         )
     }
 

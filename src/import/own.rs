@@ -325,15 +325,9 @@ impl Words {
             .mark_words
             .iter()
             .find(|w| bare.len() > w.len() && bare.ends_with(&format!(" {w}")))?;
-        // The longest end of the line that is only those words.
-        let cut = line.char_indices().map(|(i, _)| i).find(|&i| {
-            let (head, tail) = line.split_at(i);
-            let boundary = head.ends_with(|c: char| !c.is_alphanumeric())
-                || tail.starts_with(|c: char| !c.is_alphanumeric());
-            boundary
-                && head.chars().any(char::is_alphanumeric)
-                && crate::model::bare_words(tail) == *word
-        })?;
+        // The longest end of the line that is only those words, what they
+        // follow kept whole (« (DGS) », « C++ », « 100 % »).
+        let cut = crate::model::words_end(line, word)?;
         let before = line[..cut]
             .trim_end_matches(|c: char| c.is_whitespace() || "-–—,;:/".contains(c))
             .to_string();
@@ -782,6 +776,18 @@ impl Reader {
             };
             let cell = k.sheet.cell(row, c + 1);
             self.todo_among(k.sheet, row, c + 1, cell);
+            // The mark's words typed otherwise than as the mark (a line
+            // that is only « à confirmer », or « (à confirmer avec le
+            // service) »): this layout keeps the text, as typed, said.
+            for l in as_text(cell).iter().flat_map(|t| t.lines()) {
+                let only = self.w.only_mark(l) && self.w.strip_mark(l).is_none();
+                if only || (self.w.holds_mark_words(l) && self.w.strip_mark(l).is_none()) {
+                    let why = Msg::new("sheetimport-f14u-own-mark-words")
+                        .arg("value", l.trim())
+                        .arg("only", if only { "yes" } else { "no" });
+                    self.problem(k.sheet, row, c + 1, why);
+                }
+            }
             let Some((text, sure)) = self.w.unmark(cell) else {
                 continue;
             };

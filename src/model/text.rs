@@ -224,37 +224,36 @@ pub fn without_doubt(name: &str) -> &str {
         };
     }
     let bare = bare_words(t);
-    let Some(w) = DOUBT_WORDS
+    DOUBT_WORDS
         .iter()
         .find(|w| bare.len() > w.len() && bare.ends_with(&format!(" {w}")))
-    else {
-        return t;
-    };
-    // The shortest head of `t` whose rest is only the words `w`.
-    let n = w.split(' ').count();
-    let mut cut = t.len();
-    let mut seen = 0;
-    for (i, _) in t.char_indices().rev() {
-        let rest = &t[i..];
-        if bare_words(rest)
-            .split(' ')
-            .filter(|x| !x.is_empty())
-            .count()
-            > n
-        {
-            break;
-        }
-        if bare_words(rest) == *w {
-            cut = i;
-            seen += 1;
-        }
-    }
-    if seen == 0 {
-        return t;
-    }
-    t[..cut]
-        .trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')' && c != ']')
-        .trim_end()
+        .and_then(|w| words_end(t, w))
+        .map_or(t, |cut| t[..cut].trim_end_matches(is_separator))
+}
+
+/// A sign that parts a value from the words typed after it: a space, a
+/// dash, `,`, `;`, `:` or `/` (« Messagerie - à confirmer »).
+fn is_separator(c: char) -> bool {
+    c.is_whitespace() || "-–—,;:/".contains(c)
+}
+
+/// Where the end of `line` that is only the words `w` (as [`bare_words`]
+/// gives them) starts, with the separators before them: the longest such
+/// end that starts at a separator or at a word after one, so that what
+/// the words follow stays whole (« M. Dupont (DGS) à confirmer » is cut
+/// after « (DGS) », « C++ à confirmer » after « C++ », « 100 % à
+/// confirmer » after « % »); `None` when no such end.
+pub fn words_end(line: &str, w: &str) -> Option<usize> {
+    line.char_indices().map(|(i, _)| i).find(|&i| {
+        let (head, tail) = line.split_at(i);
+        let boundary = tail.starts_with(is_separator) || head.ends_with(is_separator);
+        boundary
+            && tail
+                .trim_start_matches(is_separator)
+                .starts_with(char::is_alphanumeric)
+            && head.chars().any(char::is_alphanumeric)
+            && bare_words(tail) == w
+    })
 }
 
 /// The words people type for a value still to give, in either language,

@@ -360,3 +360,81 @@ fn check_warns_on_a_name_that_ends_in_a_doubt() {
         "{err}"
     );
 }
+
+/// Review 14k, P7, in dpo's own layout: a line that is only the words of
+/// the mark, or holds them among others, is the workspace's text, kept as
+/// typed, and said (the export writes the mark « (à confirmer) » only).
+#[test]
+fn the_own_layout_keeps_the_mark_s_words_typed_otherwise_and_says_them() {
+    let ws = Workspace::sample();
+    let edit = "ws['G2'] = 'à confirmer'\n\
+                ws['G3'] = ws['G3'].value + ' (à confirmer avec le service)'\n\
+                ws['J2'] = 'Nom\\nà confirmer\\nPrénom'\n";
+    let (r, into) = edited_export(&ws, edit, false);
+    let err = r.stderr();
+    let ctl = yaml(&into.join("controllers/juvisy-sur-orge.yaml"));
+    let acts = &ctl["activities"];
+    assert_eq!(acts[0]["name"].as_str(), Some("à confirmer"), "{err}");
+    assert!(
+        acts[1]["name"]
+            .as_str()
+            .is_some_and(|n| n.ends_with(" (à confirmer avec le service)")),
+        "{err}"
+    );
+    assert_eq!(
+        strs(&acts[0]["data_categories"]),
+        ["Nom", "à confirmer", "Prénom"],
+        "{err}"
+    );
+    for (at, what) in [
+        ("ligne 2, colonne G", "n'est que les mots"),
+        ("ligne 3, colonne G", "parmi d'autres"),
+        ("ligne 2, colonne J", "n'est que les mots"),
+    ] {
+        let l = one_line_at(&err, &format!("Commune de Juvisy-sur-Orge, {at}"));
+        assert!(
+            l.starts_with("signalé, importé") && l.contains(what) && l.contains("tel quel"),
+            "{at}: {err}"
+        );
+    }
+}
+
+/// Review 14l, 1: a mark typed without brackets at the end of a line
+/// leaves what it follows whole (a closing bracket, a quote, `%`, `+`),
+/// in every field, the safeguards' included (said there too); review 14l,
+/// 3: every line that is only the mark is quoted.
+#[test]
+fn a_mark_without_brackets_leaves_what_it_follows_whole() {
+    let ws = Workspace::missing();
+    let (r, into) = apd(
+        &ws,
+        "ws.append(['Commune 0', None, 'M. Dupont (DGS) à confirmer', None, \
+         'Logiciel « Ciril » à vérifier', None, 'C++ à confirmer\\nTaux 100 % à confirmer', \
+         'États-Unis : Microsoft', 'CCT (2021) à confirmer', 'Pare-feu', 'Conv', \
+         datetime.date(2021, 2, 1), 6])\n\
+         row('Commune 1', 'Paie', data='Identité\\nà vérifier\\n(?)')\n",
+    );
+    let err = r.stderr();
+    let ctl = yaml(&into.join("controllers/commune-0.yaml"));
+    assert_eq!(
+        ctl["representative"]["name"].as_str(),
+        Some("M. Dupont (DGS)"),
+        "{err}"
+    );
+    let act = &ctl["activities"][0];
+    assert_eq!(act["name"].as_str(), Some("Logiciel « Ciril »"), "{err}");
+    assert_eq!(
+        strs(&act["data_categories"]),
+        ["C++", "Taux 100 %"],
+        "{err}"
+    );
+    let t = &ctl["transfers"][0];
+    assert_eq!(t["safeguards"].as_str(), Some("CCT (2021)"), "{err}");
+    assert_eq!(strs(&t["to_confirm"]), ["safeguards"], "{err}");
+    let i = one_line_at(&err, "Registre, ligne 2, colonne I");
+    assert!(i.contains(&q("CCT (2021)")), "{err}");
+    let one = yaml(&into.join("controllers/commune-1.yaml"));
+    assert_eq!(strs(&one["activities"][0]["data_categories"]), ["Identité"]);
+    let g = one_line_at(&err, "Registre, ligne 3, colonne G");
+    assert!(g.contains(&q("à vérifier / (?)")), "{err}");
+}
