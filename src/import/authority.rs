@@ -499,6 +499,21 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
                 }
                 out.problems.push(problem(row, c + 1, why));
             }
+            // The mark's words typed otherwise than as the mark, outside a
+            // category's fields (which read them): kept as typed, said; in
+            // the transfers, on a line's recipient side (its country side
+            // is read against the countries' names).
+            let typed: Vec<&str> = match f {
+                Some(f) if CATEGORY_FIELDS.contains(f) => Vec::new(),
+                Some(Field::Transfers) => v
+                    .lines()
+                    .filter_map(|l| country_recipient(l).map(|(_, b)| b))
+                    .collect(),
+                _ => vec![v.as_str()],
+            };
+            for why in typed.iter().flat_map(|t| words.typed_otherwise(t)) {
+                out.problems.push(problem(row, c + 1, why));
+            }
         }
         let name =
             text(Field::Controller).map(|n| n.split_whitespace().collect::<Vec<_>>().join(" "));
@@ -669,8 +684,20 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
             .filter(|&(f, _)| marked(f))
             .map(|(_, a)| a)
             .collect();
+            // A name whose id is another category's (« État civil » and
+            // « Etat civil »): a suffixed id, said.
+            let (id, base) = (slug(&cat, &taken), slug(&cat, &[]));
+            if id != base {
+                if let Some(c) = at(Field::Category) {
+                    let why = Msg::new("sheetimport-f14u-category-id-made")
+                        .arg("value", cat.as_str())
+                        .arg("base", base.as_str())
+                        .arg("id", id.as_str());
+                    out.problems.push(problem(row, c, why));
+                }
+            }
             d.activities.push(ProcessingActivity {
-                id: slug(&cat, &taken),
+                id,
                 name: cat,
                 description: text(Field::Description),
                 systems: Vec::new(),
@@ -1468,6 +1495,12 @@ fn set_fact(d: &mut Draft, f: Field, cell: &Cell) -> Vec<Msg> {
                 Some(s) if s != day => return differs(first),
                 Some(_) => {}
                 None => d.start = Some(day),
+            }
+            // A date-time cell: its time is not kept, said (as the own
+            // layout says it).
+            if matches!(cell, Cell::DateTime(_)) {
+                let typed = as_text(cell).unwrap_or_default();
+                return vec![Msg::new("sheetimport-f14e-time-dropped").arg("value", typed)];
             }
         }
         Field::ConventionMonths => {

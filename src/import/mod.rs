@@ -81,6 +81,7 @@ impl Problem {
                 | "sheetimport-f14u-own-country"
                 | "sheetimport-f14u-mark-words"
                 | "sheetimport-f14u-own-mark-words"
+                | "sheetimport-f14u-category-id-made"
         )
     }
 

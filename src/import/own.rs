@@ -290,6 +290,24 @@ impl Words {
             && !self.only_mark(line)
     }
 
+    /// What is said of `text`'s lines that hold the mark's words but are
+    /// not read as the mark (« à confirmer » alone, without brackets, or
+    /// the words among others): each kept as typed
+    /// (`sheetimport-f14u-own-mark-words`).
+    pub(super) fn typed_otherwise(&self, text: &str) -> Vec<Msg> {
+        text.lines()
+            .filter(|l| self.strip_mark(l).is_none())
+            .filter_map(|l| {
+                let only = self.only_mark(l);
+                (only || self.holds_mark_words(l)).then(|| {
+                    Msg::new("sheetimport-f14u-own-mark-words")
+                        .arg("value", l.trim())
+                        .arg("only", if only { "yes" } else { "no" })
+                })
+            })
+            .collect()
+    }
+
     /// [`Self::strip_mark`], one mark.
     fn strip_one(&self, line: &str) -> Option<(String, bool)> {
         let line = line.trim_end();
@@ -627,6 +645,12 @@ impl Reader {
         for why in self.w.todo_said(cell) {
             self.problem(sheet, row, col, why);
         }
+        // The mark's words typed otherwise than as the mark (a line that
+        // is only « à confirmer », or « (à confirmer avec le service) »):
+        // this layout keeps the text, as typed, said.
+        for why in as_text(cell).map_or_else(Vec::new, |t| self.w.typed_otherwise(&t)) {
+            self.problem(sheet, row, col, why);
+        }
     }
 
     /// A processor row whose field is not read: its value (column B),
@@ -776,18 +800,6 @@ impl Reader {
             };
             let cell = k.sheet.cell(row, c + 1);
             self.todo_among(k.sheet, row, c + 1, cell);
-            // The mark's words typed otherwise than as the mark (a line
-            // that is only « à confirmer », or « (à confirmer avec le
-            // service) »): this layout keeps the text, as typed, said.
-            for l in as_text(cell).iter().flat_map(|t| t.lines()) {
-                let only = self.w.only_mark(l) && self.w.strip_mark(l).is_none();
-                if only || (self.w.holds_mark_words(l) && self.w.strip_mark(l).is_none()) {
-                    let why = Msg::new("sheetimport-f14u-own-mark-words")
-                        .arg("value", l.trim())
-                        .arg("only", if only { "yes" } else { "no" });
-                    self.problem(k.sheet, row, c + 1, why);
-                }
-            }
             let Some((text, sure)) = self.w.unmark(cell) else {
                 continue;
             };

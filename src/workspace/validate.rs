@@ -318,10 +318,7 @@ fn placeholders(c: &mut Checker<'_>, ws: &Workspace) {
     let mut doubts: Vec<(String, String, String)> = Vec::new();
     let mut walk = |file: &str, root: &str, v: serde_yaml::Value| {
         texts(root, &v, &mut |field, text| {
-            let named = ["name", "title"]
-                .iter()
-                .any(|k| field == *k || field.ends_with(&format!(".{k}")));
-            if named && crate::model::ends_in_doubt(text) {
+            if crate::model::ends_in_doubt(text) {
                 doubts.push((file.to_string(), field.clone(), text.to_string()));
             }
             if text.chars().any(crate::model::is_invisible) {
@@ -364,9 +361,9 @@ fn placeholders(c: &mut Checker<'_>, ws: &Workspace) {
             .arg("n", n);
         c.warn_msg(&file, &field, msg);
     }
-    // A name ending in « (?) » or « à vérifier » loses it on a
-    // spreadsheet's round trip (the import reads it as the mark), and then
-    // may be another record's name.
+    // A text ending in « (?) » or « à vérifier » loses it on a
+    // spreadsheet's round trip (the import reads it as the mark), and a
+    // name may then be another record's name.
     for (file, field, text) in doubts {
         let msg = Msg::new("check-f14u-doubt-name").arg("value", text);
         c.warn_msg(&file, &field, msg);

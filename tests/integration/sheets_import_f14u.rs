@@ -438,3 +438,103 @@ fn a_mark_without_brackets_leaves_what_it_follows_whole() {
     let g = one_line_at(&err, "Registre, ligne 3, colonne G");
     assert!(g.contains(&q("à vérifier / (?)")), "{err}");
 }
+
+/// Review 14m, 1–3: the mark's words typed otherwise than as the mark are
+/// said in every column, not only a category's: a DPO « à confirmer », a
+/// recipient « à confirmer », safeguards holding « à vérifier » among
+/// other words (authority layout), a recipient so in dpo's own layout;
+/// `check` warns on any text that ends in a doubt.
+#[test]
+fn the_mark_s_words_typed_otherwise_are_said_in_every_column() {
+    let ws = Workspace::missing();
+    let (r, into) = apd(
+        &ws,
+        "ws.append(['Commune 0', None, None, 'à confirmer', 'Paie', None, None, \
+         'États-Unis : à confirmer', 'CCT à vérifier en 2027', 'Pare-feu', 'Conv', \
+         datetime.date(2021, 2, 1), 6])\n",
+    );
+    let err = r.stderr();
+    for (col, value) in [
+        ("D", "à confirmer"),
+        ("H", "à confirmer"),
+        ("I", "CCT à vérifier en 2027"),
+    ] {
+        let said = lines_at(&err, &format!("Registre, ligne 2, colonne {col}"));
+        assert!(
+            said.iter().any(|l| l.starts_with("signalé, importé")
+                && l.contains(&q(value))
+                && l.contains("tel quel")),
+            "{col}: {err}"
+        );
+    }
+    let ctl = yaml(&into.join("controllers/commune-0.yaml"));
+    assert_eq!(ctl["dpo"]["name"].as_str(), Some("à confirmer"), "{ctl:?}");
+
+    let ws = Workspace::sample();
+    let edit = "for r in range(2, ws.max_row + 1):\n    \
+                ws[f'M{r}'] = 'États-Unis'\n    \
+                ws[f'N{r}'] = 'Société X à vérifier en interne'\n";
+    let (r, _) = edited_export(&ws, edit, false);
+    let err = r.stderr();
+    let n = one_line_at(&err, "Commune de Juvisy-sur-Orge, ligne 2, colonne N");
+    assert!(
+        n.starts_with("signalé, importé") && n.contains("tel quel"),
+        "{err}"
+    );
+
+    let file = "controllers/juvisy-sur-orge.yaml";
+    let mut ctl: serde_yaml::Value = serde_yaml::from_str(&ws.read(file)).unwrap();
+    ctl["activities"][0]["description"] = "Délais de conservation à confirmer".into();
+    ws.write(file, &serde_yaml::to_string(&ctl).unwrap());
+    let out = dpo_in(&ws).run(&["check"]).stdout();
+    let warn = one_line_at(&out, "marque de doute");
+    assert!(warn.contains("activities[0].description"), "{out}");
+}
+
+/// Review 14m, 4: a convention start typed as a date-time in the
+/// authority's layout: the date imported, the time said as not kept.
+#[test]
+fn a_date_time_convention_start_says_its_time_is_not_kept() {
+    let ws = Workspace::missing();
+    let (r, into) = apd(
+        &ws,
+        "ws.append(['Commune 0', None, None, None, 'Paie', None, None, 'aucun', None, \
+         'Pare-feu', 'Conv', datetime.datetime(2021, 2, 1, 14, 30), 6])\n",
+    );
+    let err = r.stderr();
+    let l = one_line_at(&err, "Registre, ligne 2, colonne L");
+    assert!(
+        l.starts_with("signalé, importé") && l.contains("l'heure"),
+        "{err}"
+    );
+    let ctl = yaml(&into.join("controllers/commune-0.yaml"));
+    assert_eq!(
+        ctl["convention"]["start"].as_str(),
+        Some("2021-02-01"),
+        "{ctl:?}"
+    );
+}
+
+/// Review 14m, 6: two categories of one controller whose names differ
+/// only by accents (« État civil », « Etat civil ») are both imported, the
+/// second's suffixed id said.
+#[test]
+fn a_category_whose_id_is_another_s_is_said() {
+    let ws = Workspace::missing();
+    let (r, into) = apd(
+        &ws,
+        "row('Commune 0', 'État civil')\nrow('Commune 0', 'Etat civil')\n",
+    );
+    let err = r.stderr();
+    let e = one_line_at(&err, "Registre, ligne 3, colonne E");
+    assert!(
+        e.starts_with("signalé, importé") && e.contains("etat-civil-2"),
+        "{err}"
+    );
+    let ctl = yaml(&into.join("controllers/commune-0.yaml"));
+    assert_eq!(
+        ctl["activities"].as_sequence().map(Vec::len),
+        Some(2),
+        "{ctl:?}"
+    );
+}
