@@ -221,4 +221,4 @@ sheetimport-f14u-own-mark-words = « { $value } » : { $only ->
     [yes] cette ligne n'est que les mots de la marque « à confirmer »
    *[no] contient les mots de la marque « à confirmer » parmi d'autres
   } ; importé tel quel, le champ n'est pas marqué à confirmer (la marque s'écrit « (à confirmer) » à la fin de la valeur) : vérifiez-le
-sheetimport-f14u-category-id-made = « { $value } » : l'identifiant « { $base } » est déjà celui d'une autre catégorie de ce responsable (un nom qui ne diffère que par les accents, la casse ou la ponctuation ?) ; celle-ci est importée avec l'identifiant « { $id } » : vérifiez que ce ne sont pas les mêmes
+sheetimport-f14u-category-id-made = « { $value } » : l'identifiant « { $base } » est déjà celui d'une autre catégorie de ce responsable (un nom qui ne diffère que par les accents, la casse ou la ponctuation ?) ; celle-ci est importée avec l'identifiant « { $id } » : vérifiez que ce ne sont pas les mêmes
