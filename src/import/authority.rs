@@ -501,13 +501,15 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
             }
             // The mark's words typed otherwise than as the mark, outside a
             // category's fields (which read them): kept as typed, said; in
-            // the transfers, on a line's recipient side (its country side
-            // is read against the countries' names).
+            // the transfers, on the recipient side of a line that is
+            // imported (its country side names a country).
             let typed: Vec<&str> = match f {
                 Some(f) if CATEGORY_FIELDS.contains(f) => Vec::new(),
                 Some(Field::Transfers) => v
                     .lines()
-                    .filter_map(|l| country_recipient(l).map(|(_, b)| b))
+                    .filter_map(country_recipient)
+                    .filter(|(a, _)| super::countries::is_country(a))
+                    .map(|(_, b)| b)
                     .collect(),
                 _ => vec![v.as_str()],
             };
