@@ -296,6 +296,13 @@ impl Words {
     /// (`sheetimport-f14u-own-mark-words`).
     pub(super) fn typed_otherwise(&self, text: &str) -> Vec<Msg> {
         text.lines()
+            // Most lines hold none of the words' letters: nothing to read.
+            .filter(|l| {
+                let lower = l.to_lowercase();
+                ["onfirm", "rifi", "check"]
+                    .iter()
+                    .any(|w| lower.contains(w))
+            })
             .filter(|l| self.strip_mark(l).is_none())
             .filter_map(|l| {
                 let only = self.only_mark(l);
