@@ -257,6 +257,20 @@ impl Mapping {
                             .arg("header", header),
                     ));
                 };
+                // Two headers the file cannot tell apart (« Organisme » and
+                // « ORGANISME ») mapped to two fields: which one is meant?
+                let twin = out
+                    .columns
+                    .iter()
+                    .find(|(k, f)| normal(k) == normal(&header) && *f != field);
+                if let Some((other, _)) = twin {
+                    return Err(refuse(
+                        line_of(text, &header),
+                        Msg::new("sheetimport-f14v-mapping-twin")
+                            .arg("value", header.as_str())
+                            .arg("other", other.as_str()),
+                    ));
+                }
                 out.columns.insert(header, *field);
             }
         }
@@ -315,7 +329,7 @@ struct Draft {
     /// it bears a « (à confirmer) » mark), and those that list some (with
     /// their safeguards; both cells as typed, lines « à compléter »
     /// included): both is a contradiction, and no transfer is kept.
-    nones: Vec<(usize, String, bool)>,
+    nones: Vec<(usize, String, Option<String>)>,
     listed: Vec<(usize, String, Option<String>)>,
 }
 
@@ -456,10 +470,13 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
         let mark_dropped = |f: Field| {
             at(f).filter(|&c| unmarked[c - 1].is_some()).map(|c| {
                 let v = as_text(sheet.cell(row, c)).unwrap_or_default();
+                let kept = unmarked[c - 1].as_ref().and_then(as_text);
                 problem(
                     row,
                     c,
-                    Msg::new("sheetimport-f14-mark-dropped").arg("value", v),
+                    Msg::new("sheetimport-f14-mark-dropped")
+                        .arg("value", v)
+                        .arg("kept", kept.unwrap_or_default()),
                 )
             })
         };
@@ -762,7 +779,10 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
                 d.listed.push((row, t, typed_safeguards));
             }
             none => {
-                d.nones.extend(none.map(|t| (row, t, marked_none)));
+                d.nones.extend(none.map(|t| {
+                    let kept = marked_none.then(|| without_mark(&words, &t)).flatten();
+                    (row, t, kept)
+                }));
                 if let (Some(v), Some(c)) = (safeguards, at(Field::Safeguards)) {
                     out.problems.push(problem(
                         row,
@@ -849,8 +869,14 @@ fn settle_transfers(
         return None;
     }
     if d.listed.is_empty() {
-        for (row, t, _) in d.nones.iter().filter(|n| n.2) {
-            let why = Msg::new("sheetimport-f14-mark-dropped").arg("value", t.as_str());
+        for (row, t, kept) in d
+            .nones
+            .iter()
+            .filter_map(|(r, t, k)| Some((r, t, k.as_ref()?)))
+        {
+            let why = Msg::new("sheetimport-f14-mark-dropped")
+                .arg("value", t.as_str())
+                .arg("kept", kept.as_str());
             say_at(*row, t_col, why);
         }
         return (!d.nones.is_empty()).then(Vec::new);
@@ -914,7 +940,9 @@ fn settle_transfers(
         let for_all = for_all.filter(|_| !unplaced);
         if let Some(v) = for_all
             .as_ref()
-            .filter(|_| given.len() > 1 && align == Align::All)
+            .filter(|_| align == Align::All)
+            // A line that is only the mark is the flag, not a safeguard.
+            .filter(|_| given.iter().filter(|g| !words.only_mark(g)).count() > 1)
         {
             say_at(
                 *row,
@@ -1082,6 +1110,12 @@ fn settle_transfers(
             // A « (à confirmer) » mark on its safeguards: that field's flag.
             let mut safeguards = own.unwrap_or_else(|| for_all.clone());
             if let Some(kept) = safeguards.as_deref().and_then(|g| without_mark(words, g)) {
+                // A line that was only the mark leaves no empty line.
+                let kept: String = kept
+                    .lines()
+                    .filter(|l| !l.trim().is_empty())
+                    .collect::<Vec<_>>()
+                    .join("\n");
                 to_confirm.push(TransferField::Safeguards);
                 // Typed otherwise than « (à confirmer) » at the end: said,
                 // with what is kept (once a row).
@@ -1413,7 +1447,7 @@ fn set_fact(d: &mut Draft, f: Field, cell: &Cell) -> Vec<Msg> {
                 .map(str::trim)
                 .filter(|l| !l.is_empty())
                 .collect::<Vec<_>>()
-                .join(", ");
+                .join("\n");
             match &d.address {
                 Some(a) if *a != address => return differs(first),
                 Some(_) => {}
@@ -1470,6 +1504,11 @@ fn set_fact(d: &mut Draft, f: Field, cell: &Cell) -> Vec<Msg> {
                     .into_iter()
                     .map(|l| Msg::new("sheetimport-f14n-contact-fax").arg("value", l)),
             );
+            said.extend(cell.mixed.into_iter().map(|(line, mail)| {
+                Msg::new("sheetimport-f14v-contact-mixed")
+                    .arg("value", line)
+                    .arg("mail", mail)
+            }));
             said.extend(
                 cell.obfuscated
                     .into_iter()
@@ -1569,6 +1608,10 @@ struct ContactCell {
     /// The lines that are an e-mail address written without `@`
     /// (« jean[at]x.fr »): never guessed, never a name.
     obfuscated: Vec<String>,
+    /// The lines holding an e-mail address among other words (« Jean
+    /// Dupont - 01 23 45 67 89 - jean@x.fr »), each with the address taken
+    /// from it: the rest of the line is not imported.
+    mixed: Vec<(String, String)>,
     /// The line where the name would be that says none (« Néant »,
     /// « Aucun DPO désigné », « N/A »): no name, and the model cannot say
     /// there is no such person (the field stays « à compléter »).
@@ -1590,14 +1633,40 @@ fn contact(v: &str) -> ContactCell {
     for line in v.lines().map(str::trim).filter(|l| !l.is_empty()) {
         if line.contains('@') {
             let line = unlabelled(line, &MAIL_LABELS).unwrap_or(line);
+            let line = without_mailto(line);
             let parts: Vec<&str> = line
                 .split(|c: char| c == ';' || c == ',' || c.is_whitespace())
                 .filter(|p| !p.is_empty())
                 .collect();
-            if parts.len() > 1 && parts.iter().all(|p| p.parse::<lettre::Address>().is_ok()) {
+            let is_mail = |p: &str| p.parse::<lettre::Address>().is_ok();
+            if parts.len() > 1 && parts.iter().all(|p| is_mail(p)) {
                 mails.extend(parts.into_iter().map(str::to_string));
-            } else {
+            } else if is_mail(line) {
                 mails.push(line.to_string());
+            } else if let Some((who, mail)) = mailbox(line).filter(|_| name.is_none()) {
+                // « Jean Dupont <jean@x.fr> »: the name and its address.
+                name = Some(who);
+                mails.push(mail);
+            } else {
+                let found: Vec<String> = parts
+                    .iter()
+                    .map(|p| {
+                        without_mailto(p.trim_matches(|c: char| "<>()[]{}\"'«»:.".contains(c)))
+                    })
+                    .filter(|p| is_mail(p))
+                    .map(str::to_string)
+                    .collect();
+                match found.first() {
+                    // An address among other words: the address is the
+                    // e-mail, the rest is said, never guessed as a name.
+                    Some(first) => {
+                        out.mixed.push((line.to_string(), found.join(" ; ")));
+                        mails.push(first.clone());
+                        mails.extend(found.iter().skip(1).cloned());
+                    }
+                    // No address in it: kept for `dpo check` to judge.
+                    None => mails.push(line.to_string()),
+                }
             }
         } else if obfuscated_mail(line) {
             out.obfuscated.push(line.to_string());
@@ -1637,6 +1706,24 @@ fn contact(v: &str) -> ContactCell {
     out.mails = mails.collect();
     out.phones = phones.collect();
     out
+}
+
+/// `line` without a `mailto:` before it (in any case).
+fn without_mailto(line: &str) -> &str {
+    match line.get(..7) {
+        Some(head) if head.eq_ignore_ascii_case("mailto:") => line[7..].trim(),
+        _ => line,
+    }
+}
+
+/// The name and address of a mailbox written as e-mail programs write it,
+/// « Jean Dupont <jean@x.fr> » (lettre's parser): `None` for anything
+/// else, or when the name holds a digit or an `@`.
+fn mailbox(line: &str) -> Option<(String, String)> {
+    let m = line.parse::<lettre::message::Mailbox>().ok()?;
+    let name = m.name?.trim().to_string();
+    (!name.is_empty() && !name.contains('@') && !name.chars().any(|c| c.is_ascii_digit()))
+        .then(|| (name, m.email.to_string()))
 }
 
 /// Whether `line` (a label such as « Courriel : » left out) is an e-mail
@@ -2365,13 +2452,29 @@ mod tests {
         assert_eq!(c.contact.phone.as_deref(), Some("01 23 45 67 89"));
         assert_eq!(c.mails, ["cabinet@a.fr", "sec@a.fr"]);
         assert_eq!(c.phones, ["+33 6 00 00 00 00"]);
-        // A label before an address is left out; words around it keep
-        // the line one value, as typed.
+        // A label before an address is left out; words around it give the
+        // address, the line said; a mailbox gives a name and its address.
         let c = contact("Courriel : dpo@a.fr");
         assert_eq!(c.contact.email.as_deref(), Some("dpo@a.fr"));
+        assert!(c.mixed.is_empty());
         let c = contact("écrire à dpo@a.fr");
-        assert_eq!(c.contact.email.as_deref(), Some("écrire à dpo@a.fr"));
-        assert!(c.mails.is_empty());
+        assert_eq!(c.contact.email.as_deref(), Some("dpo@a.fr"));
+        assert!(c.mails.is_empty() && c.contact.name.is_none());
+        assert_eq!(
+            c.mixed,
+            [("écrire à dpo@a.fr".to_string(), "dpo@a.fr".to_string())]
+        );
+        let c = contact(
+            "Jean Dupont <jean@a.fr>
+MAILTO:cab@a.fr",
+        );
+        assert_eq!(c.contact.name.as_deref(), Some("Jean Dupont"));
+        assert_eq!(c.contact.email.as_deref(), Some("jean@a.fr"));
+        assert_eq!(c.mails, ["cab@a.fr"]);
+        assert!(c.mixed.is_empty());
+        // No address in it: kept whole, for `dpo check` to judge.
+        let c = contact("dpo@");
+        assert_eq!(c.contact.email.as_deref(), Some("dpo@"));
         // A short number is not a phone: it stays in the name.
         let c = contact("Bureau 12");
         assert_eq!(c.contact.name.as_deref(), Some("Bureau 12"));

@@ -122,6 +122,8 @@ mod tests {
             "Guyane",
             "Sint Maarten",
             "Kirghizstan",
+            "Cité du Vatican",
+            "Chine populaire",
             "Suisse",
             "Japon",
             "the Netherlands",

@@ -1174,7 +1174,8 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
                     row,
                     2,
                     Msg::new("sheetimport-f14-mark-dropped")
-                        .arg("value", as_text(cell).unwrap_or_default()),
+                        .arg("value", as_text(cell).unwrap_or_default())
+                        .arg("kept", text.as_str()),
                 );
             }
             match value(&r.w, &key, cell, &text) {

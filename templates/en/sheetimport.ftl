@@ -61,7 +61,7 @@ sheetimport-f14-duplicate-category = “{ $value }”: this category of processi
 sheetimport-f14-extra-column = “{ $value }”: this column is not one of dpo's register; its values are not imported, the rest of the sheet is
 sheetimport-f14-encrypted = the file is protected by a password (or it is an old XLS workbook); save it without a password as XLSX or ODS
 sheetimport-f14-corrupt = the file is damaged or of another format (neither a readable XLSX nor a readable ODS archive)
-sheetimport-f14-mark-dropped = “{ $value }”: this field cannot be marked “to be confirmed” in the file; the value is imported without the mark, for you to confirm
+sheetimport-f14-mark-dropped = “{ $value }”: this field cannot be marked “to be confirmed” in the file; the value is imported without the mark: “{ $kept }”, for you to confirm
 sheetimport-f14-controller-not-imported = a category of the controller “{ $value }”, which is not imported (sheet “{ $sheet }”, row { $row }); nor is it
 # Part f14b: what the import reports besides (second review).
 sheetimport-f14b-reported = reported, imported: { $message }
@@ -222,3 +222,6 @@ sheetimport-f14u-own-mark-words = “{ $value }”: { $only ->
    *[no] holds the words of the mark “to be confirmed” among others
   }; imported as typed, the field is not marked to be confirmed (the mark is written “(to be confirmed)” at the end of the value): check it
 sheetimport-f14u-category-id-made = “{ $value }”: the id “{ $base }” is already another category's of this controller (a name differing only by accents, case or punctuation?); this one is imported with the id “{ $id }”: check they are not the same
+# Part f14v: fourteenth review.
+sheetimport-f14v-contact-mixed = “{ $value }”: this line holds an e-mail address among other words; the address “{ $mail }” is taken from it, the rest of the line is not imported (one line for each name, phone and address)
+sheetimport-f14v-mapping-twin = “{ $value }” and “{ $other }” are one header (case and spaces do not count) mapped to two different fields; keep one

@@ -61,7 +61,7 @@ sheetimport-f14-duplicate-category = « { $value } » : cette catégorie d
 sheetimport-f14-extra-column = « { $value } » : cette colonne n'est pas une colonne du registre de dpo ; ses valeurs ne sont pas importées, le reste de la feuille l'est
 sheetimport-f14-encrypted = le fichier est protégé par mot de passe (ou c'est un ancien classeur XLS) ; enregistrez-le sans mot de passe au format XLSX ou ODS
 sheetimport-f14-corrupt = le fichier est endommagé ou d'un autre format (ni une archive XLSX ni une archive ODS lisible)
-sheetimport-f14-mark-dropped = « { $value } » : ce champ ne peut pas être marqué « à confirmer » dans le fichier ; la valeur est importée sans la marque, à confirmer par vous
+sheetimport-f14-mark-dropped = « { $value } » : ce champ ne peut pas être marqué « à confirmer » dans le fichier ; la valeur est importée sans la marque : « { $kept } », à confirmer par vous
 sheetimport-f14-controller-not-imported = catégorie du responsable de traitement « { $value } », qui n'est pas importé (feuille « { $sheet } », ligne { $row }) ; elle ne l'est pas non plus
 # Partie f14b : ce que l'import signale en plus (seconde revue).
 sheetimport-f14b-reported = signalé, importé : { $message }
@@ -222,3 +222,6 @@ sheetimport-f14u-own-mark-words = « { $value } » : { $only ->
    *[no] contient les mots de la marque « à confirmer » parmi d'autres
   } ; importé tel quel, le champ n'est pas marqué à confirmer (la marque s'écrit « (à confirmer) » à la fin de la valeur) : vérifiez-le
 sheetimport-f14u-category-id-made = « { $value } » : l'identifiant « { $base } » est déjà celui d'une autre catégorie de ce responsable (un nom qui ne diffère que par les accents, la casse ou la ponctuation ?) ; celle-ci est importée avec l'identifiant « { $id } » : vérifiez que ce ne sont pas les mêmes
+# Partie f14v : quatorzième revue.
+sheetimport-f14v-contact-mixed = « { $value } » : cette ligne tient une adresse électronique parmi d'autres mots ; l'adresse « { $mail } » en est tirée, le reste de la ligne n'est pas importé (une ligne par nom, téléphone et adresse)
+sheetimport-f14v-mapping-twin = « { $value } » et « { $other } » sont un même en-tête (la casse et les espaces ne comptent pas) associé à deux champs différents ; gardez-en un

@@ -44,7 +44,7 @@ contacts("Commune B", None, "Anne Maire\nanne@b.fr, cabinet@b.fr\nsecretariat@b.
     // The controller's contact cell: every line kept, in its address.
     assert_eq!(
         a["address"].as_str(),
-        Some("Mairie, 1 place de la Mairie, accueil@a.fr, mairie@a.fr, 01 23 45 67 89"),
+        Some("Mairie\n1 place de la Mairie\naccueil@a.fr\nmairie@a.fr\n01 23 45 67 89"),
         "{a:?}"
     );
     assert!(

@@ -111,7 +111,7 @@ ws.append(["Commune A", "12 rue X, 91260 Juvisy\ntéléphone à compléter",
     let a = yaml(&into.join("controllers/commune-a.yaml"));
     assert_eq!(
         a["address"].as_str(),
-        Some("12 rue X, 91260 Juvisy, téléphone à compléter"),
+        Some("12 rue X, 91260 Juvisy\ntéléphone à compléter"),
         "{a:?}\n{err}"
     );
     assert_eq!(
