@@ -351,6 +351,8 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
         ..Imported::default()
     };
     let mut drafts: Vec<Draft> = Vec::new();
+    // The controller names typed otherwise than as imported, said once.
+    let mut spaced_said: std::collections::HashSet<String> = std::collections::HashSet::new();
     let words = super::own::Words::new();
     // The row where each measure of `out.measures` is first named.
     let mut measure_rows: Vec<usize> = Vec::new();
@@ -470,7 +472,10 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
         let mark_dropped = |f: Field| {
             at(f).filter(|&c| unmarked[c - 1].is_some()).map(|c| {
                 let v = as_text(sheet.cell(row, c)).unwrap_or_default();
-                let kept = unmarked[c - 1].as_ref().and_then(as_text);
+                let kept = unmarked[c - 1]
+                    .as_ref()
+                    .and_then(as_text)
+                    .map(|k| k.trim().to_string());
                 problem(
                     row,
                     c,
@@ -520,22 +525,29 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
             // category's fields (which read them): kept as typed, said; in
             // the transfers, on the recipient side of a line that is
             // imported (its country side names a country).
-            let typed: Vec<&str> = match f {
+            let typed: Vec<String> = match f {
                 Some(f) if CATEGORY_FIELDS.contains(f) => Vec::new(),
                 Some(Field::Transfers) => v
                     .lines()
                     .filter_map(country_recipient)
                     .filter(|(a, _)| super::countries::is_country(a))
-                    .map(|(_, b)| b)
+                    .map(|(_, b)| b.to_string())
                     .collect(),
-                _ => vec![v.as_str()],
+                // A contact's name is the one line imported; its other
+                // lines are said as not imported ([`set_fact`]).
+                Some(Field::Representative | Field::Dpo) => {
+                    contact(&v).contact.name.into_iter().collect()
+                }
+                _ => vec![v.clone()],
             };
             for why in typed.iter().flat_map(|t| words.typed_otherwise(t)) {
                 out.problems.push(problem(row, c + 1, why));
             }
         }
-        let name =
-            text(Field::Controller).map(|n| n.split_whitespace().collect::<Vec<_>>().join(" "));
+        let typed_name = text(Field::Controller);
+        let name = typed_name
+            .as_deref()
+            .map(|n| n.split_whitespace().collect::<Vec<_>>().join(" "));
         let Some(name) = name.filter(|n| !n.is_empty()) else {
             for (c, f) in fields.iter().enumerate() {
                 if f.is_some() {
@@ -551,6 +563,17 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
             continue;
         };
         out.problems.extend(mark_dropped(Field::Controller));
+        // A name on two lines, or with doubled or no-break spaces: one line,
+        // single spaces (it names a file and stands in sentences); said,
+        // once for each way it is typed.
+        if let (Some(typed), Some(c)) = (typed_name, at(Field::Controller)) {
+            if typed.trim() != name && spaced_said.insert(typed.clone()) {
+                let why = Msg::new("sheetimport-f14v-name-spaces")
+                    .arg("value", typed.trim())
+                    .arg("kept", name.as_str());
+                out.problems.push(problem(row, c, why));
+            }
+        }
         // Names that differ only in case are one controller: said.
         let d = match drafts.iter().position(|d| normal(&d.name) == normal(&name)) {
             Some(k) => {
@@ -1095,7 +1118,10 @@ fn settle_transfers(
             // Microsoft » like two countries: one is imported, as typed,
             // and said (a recipient may hold the sign, a country's name a
             // comma), as a measure's line is.
-            if let Some(sep) = second_transfer(&recipient) {
+            // Read on the recipient as typed: a second transfer whose own
+            // recipient is only the mark (« Maroc : à confirmer ») is one.
+            let typed_recipient = typed.map_or(recipient.as_str(), |(_, b)| b);
+            if let Some(sep) = second_transfer(typed_recipient) {
                 let why = Msg::new("sheetimport-f14l-transfer-list")
                     .arg("value", line.as_str())
                     .arg("country", country.as_str())
@@ -1456,6 +1482,7 @@ fn set_fact(d: &mut Draft, f: Field, cell: &Cell) -> Vec<Msg> {
         }
         Field::Representative | Field::Dpo => {
             let cell = contact(&v);
+            let cell_mail = cell.contact.email.clone();
             let slot = if f == Field::Dpo {
                 &mut d.dpo
             } else {
@@ -1482,6 +1509,13 @@ fn set_fact(d: &mut Draft, f: Field, cell: &Cell) -> Vec<Msg> {
                             .arg("kept", kept.clone().unwrap_or_default()),
                     );
                 }
+            }
+            // An address no mail can go to (« dpo@ »): kept as typed, for
+            // `dpo check` refuses it; said at its cell.
+            if let Some(e) = cell_mail
+                .filter(|e| !crate::workspace::is_email(e) && !crate::workspace::is_placeholder(e))
+            {
+                said.push(Msg::new("sheetimport-f14v-bad-email").arg("value", e));
             }
             let name = slot.name.clone().unwrap_or_default();
             said.extend(cell.others.into_iter().map(|l| {

@@ -82,6 +82,8 @@ impl Problem {
                 | "sheetimport-f14u-mark-words"
                 | "sheetimport-f14u-own-mark-words"
                 | "sheetimport-f14u-category-id-made"
+                | "sheetimport-f14v-bad-email"
+                | "sheetimport-f14v-name-spaces"
         )
     }
 

@@ -646,6 +646,21 @@ impl Reader {
         self.problem(sheet, row, col, Msg::new(why).arg("value", v));
     }
 
+    /// An e-mail field whose value `text` is not one address (« Jean
+    /// Dupont - jean@x.fr », « dpo at x.fr »): imported as typed, for
+    /// `dpo check` refuses it; said here, at its cell.
+    fn bad_email(&mut self, sheet: &ReadSheet, row: usize, col: usize, path: &str, text: &str) {
+        let leaf = path.rsplit('.').next().unwrap_or(path);
+        if leaf == "email"
+            && !text.trim().is_empty()
+            && !crate::workspace::is_placeholder(text)
+            && !crate::workspace::is_email(text)
+        {
+            let why = Msg::new("sheetimport-f14v-bad-email").arg("value", text);
+            self.problem(sheet, row, col, why);
+        }
+    }
+
     /// A cell that holds « à compléter » on a line of its own (left out)
     /// or among other words (kept as typed), said ([`Words::todo_said`]).
     fn todo_among(&mut self, sheet: &ReadSheet, row: usize, col: usize, cell: &Cell) {
@@ -850,6 +865,7 @@ impl Reader {
             match value(&self.w, path, cell, &text) {
                 Ok(v) => {
                     self.typed_loss(k.sheet, row, c + 1, path, cell);
+                    self.bad_email(k.sheet, row, c + 1, path, &text);
                     put(&mut m, path, v)
                 }
                 Err(why) => self.problem(k.sheet, row, c + 1, why),
@@ -1012,7 +1028,16 @@ impl<'a> NameIndex<'a> {
             .map(|(_, id)| id)
             .collect();
         if !by_name.is_empty() {
-            return by_name;
+            // One record's name that is another's id (a title « cida »
+            // beside the measure `cida`): which one is meant is not known,
+            // both are returned (ambiguous, said). The export writes such a
+            // name as `name (id)`.
+            let other = self
+                .pairs
+                .iter()
+                .map(|(_, i)| i)
+                .filter(|i| i.as_str() == text.trim() && !by_name.contains(i));
+            return by_name.iter().copied().chain(other).collect();
         }
         let Some((name, id)) = text.strip_suffix(')').and_then(|t| t.rsplit_once(" (")) else {
             // Else the record whose id is `text` (typed in place of a name).
@@ -1181,6 +1206,7 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
             match value(&r.w, &key, cell, &text) {
                 Ok(v) => {
                     r.typed_loss(s, row, 2, &key, cell);
+                    r.bad_email(s, row, 2, &key, &text);
                     put(&mut p, &key, v)
                 }
                 Err(why) => r.problem(s, row, 2, why),
@@ -1228,19 +1254,26 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
         // reported, the value imported.
         for field in assumed {
             let prefix = format!("controller.{field}");
-            let marked = controllers_sheet.keys.iter().enumerate().find(|(c, key)| {
-                key.as_deref().is_some_and(|key| key.starts_with(&prefix))
-                    && r.w
-                        .unmark(controllers_sheet.sheet.cell(row, c + 1))
-                        .is_some_and(|(_, a)| a)
-            });
-            if let Some((c, _)) = marked {
-                let v = as_text(controllers_sheet.sheet.cell(row, c + 1)).unwrap_or_default();
+            // Every column of that field that bears the mark, each said
+            // with the value kept.
+            let marked: Vec<(usize, String)> = (controllers_sheet.keys.iter().enumerate())
+                .filter(|(_, key)| key.as_deref().is_some_and(|key| key.starts_with(&prefix)))
+                .filter_map(|(c, _)| {
+                    let cell = controllers_sheet.sheet.cell(row, c + 1);
+                    r.w.unmark(cell)
+                        .filter(|(_, assumed)| *assumed)
+                        .map(|(kept, _)| (c + 1, kept))
+                })
+                .collect();
+            for (c, kept) in marked {
+                let v = as_text(controllers_sheet.sheet.cell(row, c)).unwrap_or_default();
                 r.problem(
                     controllers_sheet.sheet,
                     row,
-                    c + 1,
-                    Msg::new("sheetimport-f14-mark-dropped").arg("value", v),
+                    c,
+                    Msg::new("sheetimport-f14-mark-dropped")
+                        .arg("value", v)
+                        .arg("kept", kept),
                 );
             }
         }
@@ -1884,7 +1917,9 @@ fn transfers(
                 .flatten()
                 .any(|v| !v.trim().is_empty() && !r.w.is_todo(v));
             if !typed && !bare.trim().is_empty() {
-                let why = Msg::new("sheetimport-f14-mark-dropped").arg("value", only.trim());
+                let why = Msg::new("sheetimport-f14-mark-dropped")
+                    .arg("value", only.trim())
+                    .arg("kept", bare.trim());
                 r.problem(k.sheet, row, col("transfer.country").unwrap_or(0), why);
                 return Some(Value::Sequence(Vec::new()));
             }

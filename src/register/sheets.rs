@@ -487,8 +487,12 @@ fn labels<'a>(named: impl Iterator<Item = (&'a Id, &'a str)>) -> Vec<(&'a Id, St
         .iter()
         .map(|(id, name, key)| {
             // Names the import cannot tell apart (an apostrophe or a space
-            // of another kind) are two names the same.
-            let twice = named.iter().filter(|(_, _, k)| k == key).count() > 1;
+            // of another kind) are two names the same; so is a name that
+            // is another record's id (the import takes an id for a name).
+            let twice = named.iter().filter(|(_, _, k)| k == key).count() > 1
+                || named
+                    .iter()
+                    .any(|(other, _, _)| other != id && other.as_str() == name.trim());
             let label = if twice {
                 format!("{name} ({id})")
             } else {

@@ -49,7 +49,7 @@ pub use locate::Locator;
 pub use lock::{LockMode, WorkspaceLock, LOCK_FILE};
 pub use read::{if_exists, read_bytes, read_text, ReadError};
 pub use store::{StoreError, Stored};
-pub use validate::{assumptions, holds_placeholder, is_placeholder, validate};
+pub use validate::{assumptions, holds_placeholder, is_email, is_placeholder, validate};
 pub use yaml_said::{serde_said, yaml_said};
 
 /// What can go wrong with a workspace as a whole.

@@ -103,7 +103,7 @@ impl Checker<'_> {
         else {
             return;
         };
-        if v.chars().any(char::is_control) || v.trim().parse::<lettre::Address>().is_err() {
+        if !is_email(v) {
             let shown: String = v
                 .trim()
                 .chars()
@@ -296,6 +296,12 @@ pub fn assumptions<F: FieldName>(
 /// catalogs' own « todo » words (unit-tested).
 pub fn is_placeholder(v: &str) -> bool {
     crate::model::is_todo(v)
+}
+
+/// Whether `v` is one e-mail address as `dpo check` takes it: no control
+/// character, and lettre parses it, trimmed (as the mail is sent).
+pub fn is_email(v: &str) -> bool {
+    !v.chars().any(char::is_control) && v.trim().parse::<lettre::Address>().is_ok()
 }
 
 /// Whether `v` holds the words for a value to complete among other words

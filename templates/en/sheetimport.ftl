@@ -225,3 +225,5 @@ sheetimport-f14u-category-id-made = “{ $value }”: the id “{ $base }” is 
 # Part f14v: fourteenth review.
 sheetimport-f14v-contact-mixed = “{ $value }”: this line holds an e-mail address among other words; the address “{ $mail }” is taken from it, the rest of the line is not imported (one line for each name, phone and address)
 sheetimport-f14v-mapping-twin = “{ $value }” and “{ $other }” are one header (case and spaces do not count) mapped to two different fields; keep one
+sheetimport-f14v-bad-email = “{ $value }”: this is not an e-mail address (one address, of the form name@domain.org); imported as typed, “dpo check” refuses it: correct it
+sheetimport-f14v-name-spaces = “{ $value }”: a controller's name is written on one line, with single spaces; it is imported so: “{ $kept }”

@@ -225,3 +225,5 @@ sheetimport-f14u-category-id-made = « { $value } » : l'identifiant « 
 # Partie f14v : quatorzième revue.
 sheetimport-f14v-contact-mixed = « { $value } » : cette ligne tient une adresse électronique parmi d'autres mots ; l'adresse « { $mail } » en est tirée, le reste de la ligne n'est pas importé (une ligne par nom, téléphone et adresse)
 sheetimport-f14v-mapping-twin = « { $value } » et « { $other } » sont un même en-tête (la casse et les espaces ne comptent pas) associé à deux champs différents ; gardez-en un
+sheetimport-f14v-bad-email = « { $value } » : ce n'est pas une adresse électronique (une seule adresse, de la forme nom@domaine.fr) ; importé tel quel, « dpo check » le refuse : corrigez-le
+sheetimport-f14v-name-spaces = « { $value } » : un nom de responsable s'écrit sur une ligne, à espaces simples ; il est importé ainsi : « { $kept } »

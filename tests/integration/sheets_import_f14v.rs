@@ -11,7 +11,9 @@
 //! value kept, and a safeguards line that is only the mark leaves no empty
 //! line nor a « lines for one transfer » report (finding 10).
 
-use crate::sheets_import::{dpo_in, lines_at, one_line_at, openpyxl, q, yaml, Import};
+use crate::sheets_import::{
+    dpo_in, edited_export, lines_at, one_line_at, openpyxl, q, yaml, Import,
+};
 use crate::sheets_import_f14i::apd;
 use crate::sheets_import_f14k::contacts_apd;
 use crate::sheets_import_f14q::countries;
@@ -189,4 +191,149 @@ ws.append(["Commune A", "Paie", "Pare-feu"])
         "{}",
         r.stderr()
     );
+}
+
+/// An e-mail field that is not one address is imported as typed and said
+/// at its cell (not only by `dpo check`, which names the file); the
+/// « (à confirmer) » mark on two columns of one contact is said at both,
+/// each with the value kept. Own layout, then the authority's.
+#[test]
+fn an_e_mail_that_is_no_address_is_said_at_its_cell_and_each_marked_contact_column_too() {
+    let ws = Workspace::sample();
+    let edit = r#"
+c = wb['Responsables de traitement']
+c['H2'] = 'Jean Dupont - jean@x.fr'
+c['L2'] = 'DPO X (à confirmer)'
+c['M2'] = 'dpo at x.fr (à confirmer)'
+wb['Sous-traitant']['B8'] = 'x@'
+"#;
+    let (r, into) = edited_export(&ws, edit, false);
+    let err = r.stderr();
+    let ctl = yaml(&into.join("controllers/juvisy-sur-orge.yaml"));
+    assert_eq!(ctl["dpo"]["email"].as_str(), Some("dpo at x.fr"), "{err}");
+    for (at, value) in [
+        (
+            "Responsables de traitement, ligne 2, colonne H",
+            "Jean Dupont - jean@x.fr",
+        ),
+        (
+            "Responsables de traitement, ligne 2, colonne M",
+            "dpo at x.fr",
+        ),
+        ("Sous-traitant, ligne 8, colonne B", "x@"),
+    ] {
+        let said = lines_at(&err, at);
+        assert!(
+            said.iter().any(|l| l.starts_with("signalé, importé")
+                && l.contains(&q(value))
+                && l.contains("n'est pas une adresse électronique")),
+            "{at}: {err}"
+        );
+    }
+    for (at, kept) in [
+        ("Responsables de traitement, ligne 2, colonne L", "DPO X"),
+        (
+            "Responsables de traitement, ligne 2, colonne M",
+            "dpo at x.fr",
+        ),
+    ] {
+        let said = lines_at(&err, at);
+        assert!(
+            said.iter()
+                .any(|l| l.contains(&format!("sans la marque\u{202f}: {}", q(kept)))),
+            "{at}: {err}"
+        );
+    }
+    // The authority's layout: an address no mail can go to.
+    let ws = Workspace::missing();
+    let (r, _) = contacts_apd(&ws, "contacts('Commune A', None, 'Jean\\ndpo@', None)\n");
+    let err = r.stderr();
+    let c = one_line_at(&err, "Registre, ligne 2, colonne C");
+    assert!(
+        c.starts_with("signalé, importé") && c.contains(&q("dpo@")),
+        "{err}"
+    );
+}
+
+/// Review 14n, 2, 4 and 5 (authority layout): a controller's name made one
+/// line with single spaces is said, once for each way it is typed; a
+/// second transfer whose recipient is only the mark is still said as two
+/// transfers on one line; a contact's line that is only the mark's words,
+/// below its name, is said once, as not imported.
+#[test]
+fn a_name_made_one_line_a_marked_second_transfer_and_a_mark_line_under_a_contact_are_said_right() {
+    let ws = Workspace::missing();
+    let (r, into) = contacts_apd(
+        &ws,
+        r#"
+contacts("Mairie  A", None, None, None)
+contacts("Mairie  A", None, None, None)
+contacts("Mairie B\nService RH", None, None, None)
+contacts("Commune C", None, None, "Marie Curie\nà confirmer")
+ws.append(["Commune D", None, None, None, "Paie", None, None, "États-Unis : Microsoft ; Maroc : à confirmer",
+           "CCT", "Pare-feu", "Conv", datetime.date(2021, 2, 1), 6])
+"#,
+    );
+    let err = r.stderr();
+    let a = one_line_at(&err, "Registre, ligne 2, colonne A");
+    assert!(
+        a.starts_with("signalé, importé")
+            && a.contains(&format!("ainsi\u{202f}: {}", q("Mairie A"))),
+        "{err}"
+    );
+    assert!(
+        lines_at(&err, "Registre, ligne 3, colonne A").is_empty(),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("ainsi\u{202f}: {}", q("Mairie B Service RH"))),
+        "{err}"
+    );
+    assert!(into.join("controllers/mairie-a.yaml").exists(), "{err}");
+    // The contact: one line, not imported; the name kept.
+    let d = lines_at(&err, "Registre, ligne 5, colonne D");
+    assert_eq!(d.len(), 1, "{err}");
+    assert!(
+        d[0].starts_with("non importé") && d[0].contains(&q("à confirmer")),
+        "{err}"
+    );
+    let c = yaml(&into.join("controllers/commune-c.yaml"));
+    assert_eq!(c["dpo"]["name"].as_str(), Some("Marie Curie"), "{c:?}");
+    // The second transfer typed on the line, its recipient the mark.
+    let h = lines_at(&err, "Registre, ligne 6, colonne H");
+    assert!(
+        h.iter().any(|l| l.starts_with("signalé, importé")
+            && l.contains("ressemble à deux transferts")),
+        "{err}"
+    );
+}
+
+/// Review 14n, 3 (own layout): a measure whose title is another measure's
+/// id is exported as `title (id)`, so the round trip keeps it; the bare
+/// word typed in a category is both, said as ambiguous, never silently
+/// the record with that title.
+#[test]
+fn a_title_that_is_another_record_s_id_is_exported_with_its_id_and_typed_bare_is_ambiguous() {
+    let ws = Workspace::sample();
+    let file = ws.root().join("security-measures.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let edited = text.replacen(
+        "title: Sécurisation des serveurs",
+        "title: charte-numerique",
+        1,
+    );
+    assert_ne!(text, edited);
+    std::fs::write(&file, edited).unwrap();
+    let edit = "ws['L3'] = 'charte-numerique'\n";
+    let (r, into) = edited_export(&ws, edit, false);
+    let err = r.stderr();
+    let l = one_line_at(&err, "Commune de Juvisy-sur-Orge, ligne 3, colonne L");
+    assert!(
+        l.starts_with("non importé") && l.contains("plusieurs lignes"),
+        "{err}"
+    );
+    // Row 2 holds the export's `title (id)`: the measure itself.
+    let ctl = yaml(&into.join("controllers/juvisy-sur-orge.yaml"));
+    let first = ctl["activities"][0]["security_measures"][0].as_str();
+    assert_eq!(first, Some("securisation-serveurs"), "{err}");
 }
