@@ -449,7 +449,9 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
                 .lines()
                 .filter(|l| words.strip_mark(l).is_none() && words.holds_mark_words(l))
             {
-                let why = Msg::new("sheetimport-f14u-mark-words").arg("value", l.trim());
+                let why = Msg::new("sheetimport-f14u-own-mark-words")
+                    .arg("value", l.trim())
+                    .arg("only", "no");
                 out.problems.push(problem(row, c + 1, why));
             }
             if v.lines().any(|l| {
@@ -1409,15 +1411,7 @@ fn label_side(country: &str) -> Option<&'static str> {
     if labelled {
         return Some("label");
     }
-    let mut depth = 0usize;
-    let digit = country.chars().any(|c| {
-        match c {
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-        depth == 0 && c.is_ascii_digit()
-    });
+    let digit = super::top_level(country).any(|(_, c)| c.is_ascii_digit());
     digit.then_some("digit")
 }
 
@@ -1945,16 +1939,7 @@ fn looks_two(line: &str) -> bool {
 /// first `:` or `—` outside brackets: « Pas de transfert (hébergement :
 /// France) » is no such line, « États-Unis (Virginie) : Microsoft » is.
 fn country_recipient(line: &str) -> Option<(&str, &str)> {
-    let mut depth = 0usize;
-    let at = line.char_indices().find_map(|(i, c)| {
-        match c {
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth = depth.saturating_sub(1),
-            ':' | '—' if depth == 0 => return Some(i),
-            _ => {}
-        }
-        None
-    })?;
+    let (at, _) = super::top_level(line).find(|(_, c)| matches!(c, ':' | '—'))?;
     let sep = line[at..].chars().next().map_or(1, char::len_utf8);
     let (a, b) = (line[..at].trim(), line[at + sep..].trim());
     (!a.is_empty() && !b.is_empty()).then_some((a, b))
@@ -2059,16 +2044,7 @@ const JOINED_NAMES: [&str; 22] = [
 /// outside brackets, followed by a side of at most four
 /// words, with no digit nor `@`, that is no negation, then a `:`.
 fn second_transfer(recipient: &str) -> Option<&'static str> {
-    let mut depth = 0usize;
-    for (i, c) in recipient.char_indices() {
-        match c {
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-        if depth > 0 {
-            continue;
-        }
+    for (i, _) in super::top_level(recipient) {
         let rest = &recipient[i..];
         let sep = [
             (";", ";"),

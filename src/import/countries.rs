@@ -73,19 +73,9 @@ pub(crate) fn is_country(side: &str) -> bool {
 
 /// `s` without what it holds in brackets, the brackets included.
 fn outside_brackets(s: &str) -> String {
-    let mut depth = 0usize;
-    s.chars()
-        .filter(|c| {
-            match c {
-                '(' | '[' => depth += 1,
-                ')' | ']' => {
-                    depth = depth.saturating_sub(1);
-                    return false;
-                }
-                _ => {}
-            }
-            depth == 0
-        })
+    super::top_level(s)
+        .map(|(_, c)| c)
+        .filter(|c| !matches!(c, ')' | ']'))
         .collect()
 }
 

@@ -79,7 +79,6 @@ impl Problem {
                 | "sheetimport-f14r-no-country-recipient"
                 | "sheetimport-f14r-one-line"
                 | "sheetimport-f14u-own-country"
-                | "sheetimport-f14u-mark-words"
                 | "sheetimport-f14u-own-mark-words"
                 | "sheetimport-f14u-category-id-made"
                 | "sheetimport-f14v-bad-email"
@@ -438,6 +437,21 @@ pub(crate) fn above_header(problems: &mut Vec<Problem>, s: &ReadSheet, header: u
             last = v;
         }
     }
+}
+
+/// The characters of `s` outside round or square brackets, each with its
+/// byte index: an opening bracket and what follows it are inside until
+/// its closing bracket, which is outside again (as the text reads it).
+pub(crate) fn top_level(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let mut depth = 0usize;
+    s.char_indices().filter(move |&(_, c)| {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        depth == 0
+    })
 }
 
 /// A mapping key's or value's text (a number or a boolean as written).

@@ -215,7 +215,6 @@ sheetimport-f14u-form-half = “{ $value }”: { $half ->
 sheetimport-f14u-own-country = “{ $value }” is no known country; it is imported as typed as this transfer's country: check it (one country a line, without a heading, for instance “United States”)
 sheetimport-f14u-mark-only = “{ $value }”: this line is only the mark “to be confirmed”; it is not imported as a value, the field is marked to be confirmed
 sheetimport-f14u-mark-only-category = “{ $value }”: this cell is only the mark “to be confirmed”; the category has no name and this row is not imported
-sheetimport-f14u-mark-words = “{ $value }”: holds the words of the mark “to be confirmed” among others; imported as typed, the field is not marked to be confirmed: check it
 check-f14u-doubt-name = “{ $value }”: this text ends with a doubt mark; a spreadsheet exported then imported reads it as the mark “to be confirmed” and takes it out of the text: write the text without it and, if it is to be confirmed, add this field to “to_confirm”
 sheetimport-f14u-own-mark-words = “{ $value }”: { $only ->
     [yes] this line is only the words of the mark “to be confirmed”

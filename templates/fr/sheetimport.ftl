@@ -215,7 +215,6 @@ sheetimport-f14u-form-half = « { $value } » : { $half ->
 sheetimport-f14u-own-country = « { $value } » n'est pas un pays connu ; il est importé tel quel comme pays de ce transfert : vérifiez-le (un seul pays par ligne, sans intitulé, par exemple « États-Unis »)
 sheetimport-f14u-mark-only = « { $value } » : cette ligne n'est que la marque « à confirmer » ; elle n'est pas importée comme valeur, le champ est marqué à confirmer
 sheetimport-f14u-mark-only-category = « { $value } » : cette cellule n'est que la marque « à confirmer » ; la catégorie n'a pas de nom et cette ligne n'est pas importée
-sheetimport-f14u-mark-words = « { $value } » : contient les mots de la marque « à confirmer » parmi d'autres ; importé tel quel, le champ n'est pas marqué à confirmer : vérifiez-le
 check-f14u-doubt-name = « { $value } » : ce texte se termine par une marque de doute ; une feuille de calcul exportée puis importée la lit comme la marque « à confirmer » et l'ôte du texte : écrivez le texte sans elle et, s'il est à confirmer, ajoutez ce champ à « to_confirm »
 sheetimport-f14u-own-mark-words = « { $value } » : { $only ->
     [yes] cette ligne n'est que les mots de la marque « à confirmer »
