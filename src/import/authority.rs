@@ -474,16 +474,11 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
         let mark_dropped = |f: Field| {
             at(f).filter(|&c| unmarked[c - 1].is_some()).map(|c| {
                 let v = as_text(sheet.cell(row, c)).unwrap_or_default();
-                let kept = unmarked[c - 1]
-                    .as_ref()
-                    .and_then(as_text)
-                    .map(|k| k.trim().to_string());
+                let kept = unmarked[c - 1].as_ref().and_then(as_text);
                 problem(
                     row,
                     c,
-                    Msg::new("sheetimport-f14-mark-dropped")
-                        .arg("value", v)
-                        .arg("kept", kept.unwrap_or_default()),
+                    super::own::mark_dropped(v, &kept.unwrap_or_default()),
                 )
             })
         };
@@ -628,7 +623,9 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
                 let whys = set_fact(d, f, cell_at(c));
                 // A contact that reads as none is not imported: its mark
                 // is not « imported without it » (one line says it).
-                if !whys.iter().any(|w| w.id == "sheetimport-f14o-contact-none") {
+                // Nor one that differs from the row kept (not imported).
+                let refused = ["sheetimport-f14o-contact-none", "sheetimport-differs"];
+                if !whys.iter().any(|w| refused.contains(&w.id)) {
                     out.problems.extend(mark_dropped(f));
                 }
                 for why in whys {
@@ -931,7 +928,10 @@ fn settle_transfers(
             .collect();
         let align = if each.len() > 1 && each.len() == entries.len() {
             Align::Typed
-        } else if given.len() > 1 && given.len() == known {
+        } else if given.len() > 1 && given.len() == known && given.len() == each.len() {
+            // Only when the cell has no blank nor « à compléter » line: such
+            // a line gives one transfer none, and which one is lost once
+            // the lines no longer match (the cell is then for all, said).
             Align::Given
         } else {
             Align::All
@@ -973,8 +973,16 @@ fn settle_transfers(
                 *row,
                 s_col,
                 Msg::new("sheetimport-f14b-safeguards-lines")
-                    .arg("value", v.as_str())
-                    .arg("lines", given.len())
+                    // As typed: a blank line between two counts.
+                    .arg(
+                        "value",
+                        if each.len() > given.len() {
+                            each.join("\n")
+                        } else {
+                            v.clone()
+                        },
+                    )
+                    .arg("lines", each.len())
                     .arg("transfers", known),
             );
         }
@@ -1532,6 +1540,11 @@ fn set_fact(d: &mut Draft, f: Field, cell: &Cell) -> Vec<Msg> {
                     .into_iter()
                     .map(|l| Msg::new("sheetimport-f14n-contact-fax").arg("value", l)),
             );
+            said.extend(
+                cell.marks
+                    .into_iter()
+                    .map(|l| Msg::new("sheetimport-f14v-contact-mark").arg("value", l)),
+            );
             said.extend(cell.mixed.into_iter().map(|(line, mail)| {
                 Msg::new("sheetimport-f14v-contact-mixed")
                     .arg("value", line)
@@ -1640,6 +1653,9 @@ struct ContactCell {
     /// Dupont - 01 23 45 67 89 - jean@x.fr »), each with the address taken
     /// from it: the rest of the line is not imported.
     mixed: Vec<(String, String)>,
+    /// The lines that are only the « à confirmer » mark (« à confirmer »,
+    /// « (?) »): never the name; a contact takes no mark in the file.
+    marks: Vec<String>,
     /// The line where the name would be that says none (« Néant »,
     /// « Aucun DPO désigné », « N/A »): no name, and the model cannot say
     /// there is no such person (the field stays « à compléter »).
@@ -1704,6 +1720,8 @@ fn contact(v: &str) -> ContactCell {
             out.faxes.push(line.to_string());
         } else if line.chars().filter(char::is_ascii_digit).count() >= 6 {
             out.numbered.push(line.to_string());
+        } else if crate::model::is_only_doubt(line) {
+            out.marks.push(line.to_string());
         } else if name.is_none() && no_one(line) {
             out.nones.push(line.to_string());
         } else if name.is_none() {

@@ -83,6 +83,7 @@ impl Problem {
                 | "sheetimport-f14u-category-id-made"
                 | "sheetimport-f14v-bad-email"
                 | "sheetimport-f14v-name-spaces"
+                | "sheetimport-f14v-date-in-text"
         )
     }
 
@@ -105,6 +106,8 @@ impl Problem {
                 | "sheetimport-f14i-no-key-column"
                 | "sheetimport-f14m-todo-line"
                 | "sheetimport-f14u-mark-only"
+                | "sheetimport-f14v-merged-across"
+                | "sheetimport-f14v-boolean"
         )
     }
 
@@ -342,6 +345,44 @@ pub fn import(
                     .arg("value", kept)
                     .arg("codes", codes)
                     .arg("n", gone.chars().count()),
+            });
+        }
+    }
+    // A merged region across columns: its value in its first column only
+    // (never copied into another field), said at its cell.
+    for s in sheets {
+        for &(row, col, last) in &s.merged_across {
+            // A title above the header row is said once, as such.
+            let above = imported.problems.iter().any(|p| {
+                p.sheet == s.name
+                    && p.row == row
+                    && p.column == Some(col)
+                    && p.why.id == "sheetimport-f14b-above-header"
+            });
+            if above {
+                continue;
+            }
+            let value = crate::sheet::read::as_text(s.cell(row, col)).unwrap_or_default();
+            imported.problems.push(Problem {
+                sheet: s.name.clone(),
+                row,
+                column: Some(col),
+                why: Msg::new("sheetimport-f14v-merged-across")
+                    .arg("value", value)
+                    .arg("first", crate::sheet::read::column_letters(col))
+                    .arg("last", crate::sheet::read::column_letters(last)),
+            });
+        }
+    }
+    // A boolean cell read as the text `true` / `false`: said.
+    for s in sheets {
+        for &(row, col) in &s.booleans {
+            let value = crate::sheet::read::as_text(s.cell(row, col)).unwrap_or_default();
+            imported.problems.push(Problem {
+                sheet: s.name.clone(),
+                row,
+                column: Some(col),
+                why: Msg::new("sheetimport-f14v-boolean").arg("value", value),
             });
         }
     }

@@ -639,6 +639,13 @@ impl Reader {
         let leaf = path.rsplit('.').next().unwrap_or(path);
         let why = match cell {
             Cell::DateTime(_) if shape(leaf) == Shape::Date => "sheetimport-f14e-time-dropped",
+            // A date cell where a text is expected (a reference the
+            // spreadsheet took for a date): its text is the ISO date.
+            Cell::Date(_) | Cell::DateTime(_)
+                if matches!(shape(leaf), Shape::Text | Shape::List) =>
+            {
+                "sheetimport-f14v-date-in-text"
+            }
             Cell::Number(_) if leaf == "phone" => "sheetimport-f14e-phone-number",
             _ => return,
         };
@@ -844,7 +851,15 @@ impl Reader {
                     .arg("kept", text.as_str());
                 self.problem(k.sheet, row, c + 1, why);
             }
-            if sure {
+            // An id takes no mark (it names a file or a record): the id is
+            // imported without it, said at its cell (a controller's, by
+            // the caller with its other fields).
+            if sure && path == "id" && prefix != "controller." {
+                let why = Msg::new("sheetimport-f14-mark-dropped")
+                    .arg("value", as_text(cell).unwrap_or_default())
+                    .arg("kept", text.trim());
+                self.problem(k.sheet, row, c + 1, why);
+            } else if sure {
                 let field = path.split('.').next().unwrap_or(path).to_string();
                 if !assumed.contains(&field) {
                     assumed.push(field);
@@ -983,6 +998,19 @@ fn with_confirm(mut m: Mapping, assumed: Vec<String>) -> Mapping {
     m
 }
 
+/// What is said of a field that takes no « (à confirmer) » mark and was
+/// typed `value` with it: imported as `kept`, without it; or, when the
+/// cell is only the mark, nothing imported.
+pub(super) fn mark_dropped(value: String, kept: &str) -> Msg {
+    if kept.trim().is_empty() {
+        Msg::new("sheetimport-f14v-fact-mark-only").arg("value", value)
+    } else {
+        Msg::new("sheetimport-f14-mark-dropped")
+            .arg("value", value)
+            .arg("kept", kept.trim())
+    }
+}
+
 /// A name as it is compared to another ([`crate::model::name_key`]).
 use crate::model::name_key;
 
@@ -1032,12 +1060,30 @@ impl<'a> NameIndex<'a> {
             // beside the measure `cida`): which one is meant is not known,
             // both are returned (ambiguous, said). The export writes such a
             // name as `name (id)`.
-            let other = self
+            // So is a name shaped as another's `name (id)`.
+            let labelled: Vec<&Id> = match text.strip_suffix(')').and_then(|t| t.rsplit_once(" ("))
+            {
+                Some((name, id)) => self
+                    .with_key(&self.keys, &name_key(name))
+                    .filter(|(_, i)| i.as_str() == id.trim())
+                    .map(|(_, i)| i)
+                    .collect(),
+                None => Vec::new(),
+            };
+            let other: Vec<&Id> = self
                 .pairs
                 .iter()
                 .map(|(_, i)| i)
-                .filter(|i| i.as_str() == text.trim() && !by_name.contains(i));
-            return by_name.iter().copied().chain(other).collect();
+                .filter(|i| i.as_str() == text.trim())
+                .chain(labelled)
+                .collect();
+            let mut all: Vec<&Id> = by_name;
+            for i in other {
+                if !all.contains(&i) {
+                    all.push(i);
+                }
+            }
+            return all;
         }
         let Some((name, id)) = text.strip_suffix(')').and_then(|t| t.rsplit_once(" (")) else {
             // Else the record whose id is `text` (typed in place of a name).
@@ -1198,9 +1244,7 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
                     s,
                     row,
                     2,
-                    Msg::new("sheetimport-f14-mark-dropped")
-                        .arg("value", as_text(cell).unwrap_or_default())
-                        .arg("kept", text.as_str()),
+                    mark_dropped(as_text(cell).unwrap_or_default(), &text),
                 );
             }
             match value(&r.w, &key, cell, &text) {
@@ -1267,14 +1311,7 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
                 .collect();
             for (c, kept) in marked {
                 let v = as_text(controllers_sheet.sheet.cell(row, c)).unwrap_or_default();
-                r.problem(
-                    controllers_sheet.sheet,
-                    row,
-                    c,
-                    Msg::new("sheetimport-f14-mark-dropped")
-                        .arg("value", v)
-                        .arg("kept", kept),
-                );
+                r.problem(controllers_sheet.sheet, row, c, mark_dropped(v, &kept));
             }
         }
         controllers.push((row, m));

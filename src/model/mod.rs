@@ -52,7 +52,7 @@ pub use subprocessor::{
     ChangeKind, Contract, SubProcessor, SubProcessorField, SubProcessorNotice, SubProcessors,
 };
 pub use text::{
-    bare_words, ends_in_doubt, folded, holds_todo, invisible_of, is_invisible, is_phone,
-    is_phone_with_extension, is_placeholder, is_todo, name_key, required_text, without_doubt,
-    words_end, EmptyText, DOUBT_WORDS,
+    bare_words, ends_in_doubt, folded, holds_todo, invisible_of, is_invisible, is_only_doubt,
+    is_phone, is_phone_with_extension, is_placeholder, is_todo, name_key, required_text,
+    without_doubt, words_end, EmptyText, DOUBT_WORDS,
 };

@@ -201,6 +201,13 @@ pub fn ends_in_doubt(name: &str) -> bool {
     without_doubt(name).len() < name.trim_end().len()
 }
 
+/// Whether `line` is only a doubt, as the end of a text would be one
+/// ([`without_doubt`]): « à confirmer », « (?) », « [à vérifier] ».
+pub fn is_only_doubt(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty() && without_doubt(&format!("x {t}")) == "x"
+}
+
 /// `name` without the doubt it ends with ([`ends_in_doubt`]), trimmed
 /// (« Acme (?) » is « Acme »); `name` trimmed when it ends with none: the
 /// name as the sheet import reads it back.
@@ -384,7 +391,23 @@ pub fn is_phone(line: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{ends_in_doubt, folded, is_placeholder};
+    use super::{ends_in_doubt, folded, is_only_doubt, is_placeholder};
+
+    #[test]
+    fn a_line_that_is_only_a_doubt_is_one_and_a_name_before_it_is_not() {
+        for only in [
+            "à confirmer",
+            "(?)",
+            "[à vérifier]",
+            " A CONFIRMER ",
+            "(à confirmer)",
+        ] {
+            assert!(is_only_doubt(only), "{only}");
+        }
+        for not in ["", "Jean à confirmer", "Acme (?)", "confirmer", "?"] {
+            assert!(!is_only_doubt(not), "{not}");
+        }
+    }
 
     #[test]
     fn a_name_ends_in_doubt_in_the_shapes_the_import_reads_as_the_mark() {

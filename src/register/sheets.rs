@@ -492,9 +492,28 @@ fn labels<'a>(named: impl Iterator<Item = (&'a Id, &'a str)>) -> Vec<(&'a Id, St
             let twice = named.iter().filter(|(_, _, k)| k == key).count() > 1
                 || named
                     .iter()
-                    .any(|(other, _, _)| other != id && other.as_str() == name.trim());
+                    .any(|(other, _, _)| other != id && other.as_str() == name.trim())
+                // A name shaped as another record's `name (id)` label.
+                || name
+                    .trim()
+                    .strip_suffix(')')
+                    .and_then(|t| t.rsplit_once(" ("))
+                    .is_some_and(|(n, i)| {
+                        let k = crate::model::name_key(n);
+                        named.iter().any(|(other, _, ok)| {
+                            other != id && other.as_str() == i.trim() && *ok == k
+                        })
+                    });
             let label = if twice {
-                format!("{name} ({id})")
+                let label = format!("{name} ({id})");
+                // That label another record's own name: the id alone,
+                // which the import also reads.
+                let taken = crate::model::name_key(&label);
+                if named.iter().any(|(other, _, k)| other != id && *k == taken) {
+                    id.to_string()
+                } else {
+                    label
+                }
             } else {
                 name.to_string()
             };

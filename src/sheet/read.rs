@@ -15,10 +15,15 @@
 //! value (a file written by a program that computes nothing) is listed in
 //! [`ReadSheet::formulas`].
 //!
-//! Merged cells: XLSX names its merged regions and the value of the
-//! region's first cell is copied to every cell of the region. `calamine`
-//! does not expose ODS's spans: in an ODS file the covered cells of a merged
-//! region read as empty, so only the first cell holds the value.
+//! Merged cells: a merged region's value (its first cell's) holds for
+//! every row the region covers, in its first column: a region down a
+//! column is one value for several rows. Across columns it is not copied
+//! (a description merged over the data categories' column is no data
+//! category): the region is listed in [`ReadSheet::merged_across`] and the
+//! import says it. XLSX names its regions (`calamine`); ODS marks them with
+//! `table:number-rows-spanned` / `table:number-columns-spanned` in
+//! `content.xml`, which `calamine` does not expose, read here with
+//! `quick-xml`.
 
 use std::io::Cursor;
 
@@ -46,6 +51,14 @@ pub struct ReadSheet {
     /// column from 1, and those characters. A name with one would look
     /// like another name, or like no name.
     pub invisible: Vec<(usize, usize, String)>,
+    /// The merged regions that span several columns: their first row and
+    /// first column, and their last column (from 1). Only the first column
+    /// holds the value.
+    pub merged_across: Vec<(usize, usize, usize)>,
+    /// The cells that held a boolean (TRUE/FALSE, shown « VRAI » or
+    /// « FAUX » by a French spreadsheet), read as the text `true` or
+    /// `false`: row and column from 1.
+    pub booleans: Vec<(usize, usize)>,
 }
 
 impl ReadSheet {
@@ -78,14 +91,24 @@ pub fn read(bytes: &[u8]) -> Result<Vec<ReadSheet>, ReadError> {
             detail: "XLS/XLSB".into(),
         });
     }
+    let mut ods_spans = match book {
+        calamine::Sheets::Ods(_) => ods_merged(bytes).map_err(|e| fail(&e))?,
+        _ => std::collections::HashMap::new(),
+    };
     let names = book.sheet_names();
     let mut sheets = Vec::with_capacity(names.len());
     for name in names {
         let range = book.worksheet_range(&name).map_err(|e| fail(&e))?;
         let mut rows: Vec<Vec<Cell>> = Vec::new();
+        let mut booleans = Vec::new();
         if let Some((r0, c0)) = range.start() {
             rows.resize(r0 as usize, Vec::new());
             for row in range.rows() {
+                for (c, d) in row.iter().enumerate() {
+                    if matches!(d, Data::Bool(_)) {
+                        booleans.push((rows.len() + 1, c0 as usize + c + 1));
+                    }
+                }
                 let mut cells = vec![Cell::Empty; c0 as usize];
                 cells.extend(row.iter().map(cell));
                 while cells.last() == Some(&Cell::Empty) {
@@ -94,11 +117,26 @@ pub fn read(bytes: &[u8]) -> Result<Vec<ReadSheet>, ReadError> {
                 rows.push(cells);
             }
         }
-        if let calamine::Sheets::Xlsx(x) = &mut book {
-            for region in x.merge_cells_by_sheet_name(&name).map_err(|e| fail(&e))? {
-                spread(&mut rows, region.start, region.end);
+        let regions = match &mut book {
+            calamine::Sheets::Xlsx(x) => x
+                .merge_cells_by_sheet_name(&name)
+                .map_err(|e| fail(&e))?
+                .into_iter()
+                .map(|r| (r.start, r.end))
+                .collect(),
+            _ => ods_spans.remove(&name).unwrap_or_default(),
+        };
+        let mut merged_across = Vec::new();
+        for (start, end) in regions {
+            if spread(&mut rows, start, end) && end.1 > start.1 {
+                merged_across.push((
+                    start.0 as usize + 1,
+                    start.1 as usize + 1,
+                    end.1 as usize + 1,
+                ));
             }
         }
+        merged_across.sort_unstable();
         while rows.last().is_some_and(Vec::is_empty) {
             rows.pop();
         }
@@ -109,6 +147,8 @@ pub fn read(bytes: &[u8]) -> Result<Vec<ReadSheet>, ReadError> {
             rows,
             formulas: Vec::new(),
             invisible,
+            merged_across,
+            booleans,
         };
         // A formula whose value the file does not keep reads as empty: it
         // is listed, so the import reports it rather than drop it.
@@ -166,25 +206,114 @@ fn visible_only(rows: &mut [Vec<Cell>]) -> Vec<(usize, usize, String)> {
     found
 }
 
-/// The value of a merged region's first cell copied to the whole region
-/// (0-based `(row, col)` corners).
-fn spread(rows: &mut Vec<Vec<Cell>>, start: (u32, u32), end: (u32, u32)) {
+/// The value of a merged region's first cell copied down the region's
+/// first column, to every row it covers (0-based `(row, col)` corners);
+/// the region's other columns are left as the file has them. Whether the
+/// region holds a value.
+fn spread(rows: &mut Vec<Vec<Cell>>, start: (u32, u32), end: (u32, u32)) -> bool {
     let (r0, c0) = (start.0 as usize, start.1 as usize);
-    let (r1, c1) = (end.0 as usize, end.1 as usize);
+    let r1 = end.0 as usize;
     let Some(value) = rows.get(r0).and_then(|r| r.get(c0)).cloned() else {
-        return;
+        return false;
     };
+    if value == Cell::Empty {
+        return false;
+    }
     if rows.len() <= r1 {
         rows.resize(r1 + 1, Vec::new());
     }
     for row in &mut rows[r0..=r1] {
-        if row.len() <= c1 {
-            row.resize(c1 + 1, Cell::Empty);
+        if row.len() <= c0 {
+            row.resize(c0 + 1, Cell::Empty);
         }
-        for c in &mut row[c0..=c1] {
-            *c = value.clone();
+        row[c0] = value.clone();
+    }
+    true
+}
+
+/// A merged region: its first and last cells, 0-based `(row, col)`.
+type Region = ((u32, u32), (u32, u32));
+
+/// The merged regions of an ODS file's sheets, by sheet name: each cell of
+/// `content.xml` with `table:number-rows-spanned` or
+/// `table:number-columns-spanned` above 1, at the place it has in the
+/// grid (rows and cells counted with their `…-repeated`, as `calamine`
+/// places them).
+fn ods_merged(bytes: &[u8]) -> Result<std::collections::HashMap<String, Vec<Region>>, String> {
+    use quick_xml::events::Event;
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
+    let mut xml = String::new();
+    zip.by_name("content.xml")
+        .map_err(|e| e.to_string())?
+        .read_to_string(&mut xml)
+        .map_err(|e| e.to_string())?;
+    let mut reader = quick_xml::Reader::from_str(&xml);
+    let mut out: std::collections::HashMap<String, Vec<Region>> = Default::default();
+    let (mut sheet, mut row, mut col, mut repeat) = (None::<String>, 0u32, 0u32, 1u32);
+    // Tables inside a cell (an embedded object) are not the sheet's.
+    let mut depth = 0usize;
+    let number = |e: &quick_xml::events::BytesStart<'_>, key: &str| -> u32 {
+        e.attributes()
+            .flatten()
+            .find(|a| a.key.as_ref() == key)
+            .and_then(|a| a.value.parse().ok())
+            .unwrap_or(1)
+    };
+    loop {
+        let event = reader.read_event().map_err(|e| e.to_string())?;
+        let (e, empty) = match &event {
+            Event::Eof => break,
+            Event::Start(e) => (e, false),
+            Event::Empty(e) => (e, true),
+            Event::End(e) => {
+                match e.name().as_ref() {
+                    "table:table" => depth = depth.saturating_sub(1),
+                    "table:table-row" if depth == 1 => row = row.saturating_add(repeat),
+                    _ => {}
+                }
+                continue;
+            }
+            _ => continue,
+        };
+        match e.name().as_ref() {
+            "table:table" if !empty => {
+                depth += 1;
+                if depth == 1 {
+                    sheet = e
+                        .attributes()
+                        .flatten()
+                        .find(|a| a.key.as_ref() == "table:name")
+                        .and_then(|a| {
+                            quick_xml::escape::unescape(&a.value)
+                                .ok()
+                                .map(|v| v.into_owned())
+                        });
+                    row = 0;
+                }
+            }
+            "table:table-row" if depth == 1 => {
+                repeat = number(e, "table:number-rows-repeated");
+                col = 0;
+                if empty {
+                    row = row.saturating_add(repeat);
+                }
+            }
+            "table:table-cell" | "table:covered-table-cell" if depth == 1 => {
+                let rows = number(e, "table:number-rows-spanned");
+                let cols = number(e, "table:number-columns-spanned");
+                if (rows > 1 || cols > 1) && e.name().as_ref() == "table:table-cell" {
+                    if let Some(name) = &sheet {
+                        let end = (row + rows - 1, col + cols - 1);
+                        out.entry(name.clone()).or_default().push(((row, col), end));
+                    }
+                }
+                col = col.saturating_add(number(e, "table:number-columns-repeated"));
+            }
+            _ => {}
         }
     }
+    Ok(out)
 }
 
 /// One `calamine` value as a [`Cell`].
@@ -476,12 +605,19 @@ mod tests {
     }
 
     #[test]
-    fn a_merged_region_takes_its_first_cell_everywhere() {
+    fn a_merged_region_takes_its_first_cell_down_its_first_column_only() {
         let mut rows = vec![vec![Cell::text("x"), Cell::text("y")], vec![]];
-        spread(&mut rows, (0, 0), (2, 0));
+        assert!(spread(&mut rows, (0, 0), (2, 0)));
         assert_eq!(rows[1][0], Cell::text("x"));
         assert_eq!(rows[2][0], Cell::text("x"));
         assert_eq!(rows[0][1], Cell::text("y"));
+        // Across columns: the first column only.
+        let mut rows = vec![vec![Cell::text("x"), Cell::Empty, Cell::Empty], vec![]];
+        assert!(spread(&mut rows, (0, 0), (1, 1)));
+        assert_eq!(rows[1], [Cell::text("x")]);
+        assert_eq!(rows[0][1], Cell::Empty);
+        // An empty region: nothing to say.
+        assert!(!spread(&mut rows, (0, 2), (1, 2)));
     }
 
     #[test]

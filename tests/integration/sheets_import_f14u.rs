@@ -440,8 +440,8 @@ fn a_mark_without_brackets_leaves_what_it_follows_whole() {
 }
 
 /// Review 14m, 1–3: the mark's words typed otherwise than as the mark are
-/// said in every column, not only a category's: a DPO « à confirmer », a
-/// recipient « à confirmer », safeguards holding « à vérifier » among
+/// said in every column, not only a category's: a recipient « à
+/// confirmer », safeguards holding « à vérifier » among
 /// other words (authority layout), a recipient so in dpo's own layout;
 /// `check` warns on any text that ends in a doubt.
 #[test]
@@ -454,11 +454,7 @@ fn the_mark_s_words_typed_otherwise_are_said_in_every_column() {
          datetime.date(2021, 2, 1), 6])\n",
     );
     let err = r.stderr();
-    for (col, value) in [
-        ("D", "à confirmer"),
-        ("H", "à confirmer"),
-        ("I", "CCT à vérifier en 2027"),
-    ] {
+    for (col, value) in [("H", "à confirmer"), ("I", "CCT à vérifier en 2027")] {
         let said = lines_at(&err, &format!("Registre, ligne 2, colonne {col}"));
         assert!(
             said.iter().any(|l| l.starts_with("signalé, importé")
@@ -467,8 +463,14 @@ fn the_mark_s_words_typed_otherwise_are_said_in_every_column() {
             "{col}: {err}"
         );
     }
+    // A DPO « à confirmer » is no name (review 14o, 7): not imported, said.
+    let d = one_line_at(&err, "Registre, ligne 2, colonne D");
+    assert!(
+        d.starts_with("non importé") && d.contains(&q("à confirmer")),
+        "{err}"
+    );
     let ctl = yaml(&into.join("controllers/commune-0.yaml"));
-    assert_eq!(ctl["dpo"]["name"].as_str(), Some("à confirmer"), "{ctl:?}");
+    assert!(ctl["dpo"]["name"].is_null(), "{ctl:?}");
 
     let ws = Workspace::sample();
     let edit = "for r in range(2, ws.max_row + 1):\n    \

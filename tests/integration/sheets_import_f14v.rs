@@ -337,3 +337,282 @@ fn a_title_that_is_another_record_s_id_is_exported_with_its_id_and_typed_bare_is
     let first = ctl["activities"][0]["security_measures"][0].as_str();
     assert_eq!(first, Some("securisation-serveurs"), "{err}");
 }
+
+/// Review 14o, 1: a cell merged across columns (XLSX) gives its value to
+/// its first column only, never to the next field (a transfer is not its
+/// own safeguards, a description no data category, a DPO's name no role),
+/// said at its cell; a cell merged down rows still holds for each row.
+#[test]
+fn a_cell_merged_across_columns_fills_its_first_column_only_and_is_said() {
+    let ws = Workspace::missing();
+    let (r, into) = apd(
+        &ws,
+        r#"
+ws.append(["Commune A", None, None, None, "RH", None, "Agents", None, None, "Pare-feu", "Conv",
+           datetime.date(2021, 2, 1), 6])
+ws.merge_cells("G2:H2")
+ws.append(["Commune A", None, None, None, "Paie", None, "Salaires", "États-Unis : Microsoft", None, None,
+           "Conv", datetime.date(2021, 2, 1), 6])
+ws.merge_cells("H3:I3")
+ws.merge_cells("J2:J3")
+"#,
+    );
+    let err = r.stderr();
+    for (at, value, cols) in [
+        ("Registre, ligne 2, colonne G", "Agents", "G à H"),
+        (
+            "Registre, ligne 3, colonne H",
+            "États-Unis : Microsoft",
+            "H à I",
+        ),
+    ] {
+        let l = one_line_at(&err, at);
+        assert!(
+            l.starts_with("signalé\u{202f}:")
+                && l.contains(&q(value))
+                && l.contains(&format!("fusionnée sur les colonnes {cols}")),
+            "{at}: {err}"
+        );
+    }
+    let a = yaml(&into.join("controllers/commune-a.yaml"));
+    // The data category is no transfer; the transfer is not its own
+    // safeguards.
+    let t = a["transfers"].as_sequence().cloned().unwrap_or_default();
+    assert_eq!(t.len(), 1, "{err}\n{a:?}");
+    assert_eq!(t[0]["recipient"].as_str(), Some("Microsoft"), "{a:?}");
+    assert!(t[0]["safeguards"].is_null(), "{a:?}");
+    // Down a column: the measure holds for both rows, unsaid.
+    let paie = &a["activities"][1];
+    assert_eq!(
+        paie["security_measures"][0].as_str(),
+        Some("pare-feu"),
+        "{a:?}"
+    );
+    assert!(lines_at(&err, "colonne J").is_empty(), "{err}");
+}
+
+/// Review 14o, 2: an ODS cell spanning rows (`table:number-rows-spanned`,
+/// which `calamine` does not give) holds for every row it covers, as the
+/// same XLSX merge does; one spanning columns, in its first column, said.
+#[test]
+fn an_ods_cell_spanning_rows_holds_for_each_row_as_in_xlsx() {
+    let ws = Workspace::missing();
+    let ods = ws.path("registre.ods");
+    let script = r#"
+import sys
+from odf.opendocument import OpenDocumentSpreadsheet
+from odf.table import Table, TableRow, TableCell, CoveredTableCell
+from odf.text import P
+doc = OpenDocumentSpreadsheet()
+t = Table(name="Registre & co")
+def row(values):
+    tr = TableRow()
+    for v in values:
+        if v is None:
+            tr.addElement(TableCell())
+        elif v == "covered":
+            tr.addElement(CoveredTableCell())
+        elif isinstance(v, tuple):
+            c = TableCell(valuetype="string", **v[1])
+            c.addElement(P(text=v[0]))
+            tr.addElement(c)
+        else:
+            c = TableCell(valuetype="string")
+            c.addElement(P(text=v))
+            tr.addElement(c)
+    t.addElement(tr)
+row(["Nom du responsable du traitement", "Catégories de traitements", "Catégories de données",
+     "Transferts vers un pays tiers ou une organisation internationale",
+     "Description générale des mesures de sécurité techniques et organisationnelles"])
+row(["Commune A", "RH", ("Agents", {"numbercolumnsspanned": 2}), "covered", ("Pare-feu\nSauvegardes", {"numberrowsspanned": 2})])
+row(["Commune A", "Paie", "Salaires", None, "covered"])
+doc.spreadsheet.addElement(t)
+doc.save(sys.argv[1])
+"#;
+    crate::support::tools::run(
+        std::process::Command::new("python3")
+            .arg("-c")
+            .arg(script)
+            .arg(&ods),
+    )
+    .assert_code(0);
+    let into = ws.path("nouveau");
+    let r = dpo_in(&ws).import(&ods, &into, None);
+    r.assert_no_panic();
+    let err = r.stderr();
+    let a = yaml(&into.join("controllers/commune-a.yaml"));
+    let acts = &a["activities"];
+    assert_eq!(acts[1]["name"].as_str(), Some("Paie"), "{a:?}");
+    assert_eq!(
+        acts[1]["security_measures"].as_sequence().map(Vec::len),
+        Some(2),
+        "{err}\n{a:?}"
+    );
+    assert!(
+        a.get("transfers").is_none() || a["transfers"].is_null(),
+        "{a:?}"
+    );
+    let c = one_line_at(&err, "Registre & co, ligne 2, colonne C");
+    assert!(c.contains("fusionnée sur les colonnes C à D"), "{err}");
+}
+
+/// Review 14o, 3: a safeguards cell with a blank line and more lines than
+/// transfers is not re-aligned by its other lines (the blank gave one
+/// transfer none): the whole cell for each, said with its typed lines.
+#[test]
+fn a_safeguards_cell_with_a_blank_line_and_one_line_too_many_is_not_realigned() {
+    let ws = Workspace::missing();
+    let (r, into) = apd(
+        &ws,
+        r#"
+ws.append(["Commune 0", None, None, None, "Paie", None, None, "Maroc : X\nInde : Y\nChine : Z", "CCT\n\nSCC",
+           "Pare-feu", "Conv", datetime.date(2021, 2, 1), 6])
+ws.append(["Commune 1", None, None, None, "Paie", None, None, "Maroc : X\nInde : Y\nChine : Z", "CCT\n\nSCC\nBCR",
+           "Pare-feu", "Conv", datetime.date(2021, 2, 1), 6])
+"#,
+    );
+    let err = r.stderr();
+    let safeguards = |n: usize| -> Vec<Option<String>> {
+        let c = yaml(&into.join(format!("controllers/commune-{n}.yaml")));
+        c["transfers"]
+            .as_sequence()
+            .unwrap()
+            .iter()
+            .map(|t| t["safeguards"].as_str().map(str::to_string))
+            .collect()
+    };
+    // Aligned line by line, the blank line giving Inde none: unsaid.
+    assert_eq!(
+        safeguards(0),
+        [Some("CCT".to_string()), None, Some("SCC".to_string())],
+        "{err}"
+    );
+    assert!(
+        lines_at(&err, "Registre, ligne 2, colonne I").is_empty(),
+        "{err}"
+    );
+    // One line more: never Inde SCC and Chine BCR; the cell for each, said.
+    let all = Some("CCT\nSCC\nBCR".to_string());
+    assert_eq!(safeguards(1), [all.clone(), all.clone(), all], "{err}");
+    let i = one_line_at(&err, "Registre, ligne 3, colonne I");
+    assert!(i.starts_with("signalé, importé"), "{err}");
+    assert!(
+        err.contains("4 lignes de garanties pour 3 transferts"),
+        "{err}"
+    );
+}
+
+/// Review 14o, 5 and 7: a fact that differs from the row kept is never
+/// also « imported without its mark »; a cell that is only the mark
+/// imports nothing, said so; a contact whose first line is only the mark
+/// keeps the name on the next line.
+#[test]
+fn a_mark_on_a_refused_or_empty_fact_is_not_said_imported_and_a_mark_line_is_no_name() {
+    let ws = Workspace::missing();
+    let (r, into) = contacts_apd(
+        &ws,
+        r#"
+contacts("Commune A", None, "Jean Dupont", "Marie Curie")
+contacts("Commune A", None, "Jean Dupont", "Paul Martin (à confirmer)")
+contacts("Commune B", None, "(?)", "à confirmer\nMarie Curie")
+"#,
+    );
+    let err = r.stderr();
+    let d = lines_at(&err, "Registre, ligne 3, colonne D");
+    assert_eq!(d.len(), 1, "{err}");
+    assert!(
+        d[0].starts_with("non importé") && d[0].contains("diffère"),
+        "{err}"
+    );
+    let c = one_line_at(&err, "Registre, ligne 4, colonne C");
+    assert!(
+        c.starts_with("non importé")
+            && c.contains("n'est que la marque")
+            && c.contains("rien n'est importé"),
+        "{err}"
+    );
+    let d = one_line_at(&err, "Registre, ligne 4, colonne D");
+    assert!(
+        d.starts_with("non importé") && d.contains(&q("à confirmer")),
+        "{err}"
+    );
+    let b = yaml(&into.join("controllers/commune-b.yaml"));
+    assert_eq!(b["dpo"]["name"].as_str(), Some("Marie Curie"), "{b:?}");
+    assert!(b["representative"]["name"].is_null(), "{b:?}");
+    let a = yaml(&into.join("controllers/commune-a.yaml"));
+    assert_eq!(a["dpo"]["name"].as_str(), Some("Marie Curie"), "{a:?}");
+}
+
+/// Review 14o, 6 and 8 (own layout): a mark on a category's id is said at
+/// its cell, the id imported without it; a boolean cell and a date cell in
+/// a text field are said, with the text they are imported as.
+#[test]
+fn a_marked_id_a_boolean_and_a_date_in_a_text_field_are_said_at_their_cells() {
+    let ws = Workspace::sample();
+    let edit = r#"
+import datetime
+ws['F3'] = 'messagerie (à confirmer)'
+c = wb['Responsables de traitement']
+c['G2'] = True
+c['AK2'] = datetime.date(2021, 1, 26)
+"#;
+    let (r, into) = edited_export(&ws, edit, false);
+    let err = r.stderr();
+    let f = one_line_at(&err, "Commune de Juvisy-sur-Orge, ligne 3, colonne F");
+    assert!(
+        f.starts_with("signalé, importé")
+            && f.contains(&format!("sans la marque\u{202f}: {}", q("messagerie"))),
+        "{err}"
+    );
+    assert!(!err.contains(&q("id")), "{err}");
+    let ctl = yaml(&into.join("controllers/juvisy-sur-orge.yaml"));
+    assert_eq!(
+        ctl["activities"][1]["id"].as_str(),
+        Some("messagerie"),
+        "{err}"
+    );
+    let g = one_line_at(&err, "Responsables de traitement, ligne 2, colonne G");
+    assert!(g.contains("VRAI/FAUX") && g.contains(&q("true")), "{err}");
+    let ak = one_line_at(&err, "Responsables de traitement, ligne 2, colonne AK");
+    assert!(
+        ak.starts_with("signalé, importé") && ak.contains("date dans un champ de texte"),
+        "{err}"
+    );
+    assert_eq!(
+        ctl["convention"]["reference"].as_str(),
+        Some("2021-01-26"),
+        "{err}"
+    );
+}
+
+/// Review 14o, 4: a title shaped as another measure's `name (id)` label
+/// (« Chiffre (charte-numerique) » beside two « Chiffre ») round-trips:
+/// the export labels it with its own id and the other by its id alone.
+#[test]
+fn a_title_shaped_as_another_record_s_label_round_trips() {
+    let ws = Workspace::sample();
+    let file = ws.root().join("security-measures.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let edited = text
+        .replacen("title: Sécurisation des serveurs", "title: Chiffre", 1)
+        .replacen("title: Charte du numérique", "title: Chiffre", 1)
+        .replacen(
+            "title: Clauses RGPD dans les contrats des sous-traitants ultérieurs",
+            "title: Chiffre (charte-numerique)",
+            1,
+        );
+    std::fs::write(&file, edited).unwrap();
+    let (r, into) = edited_export(&ws, "", false);
+    let err = r.stderr();
+    assert!(!err.contains("plusieurs lignes"), "{err}");
+    let before = yaml(&ws.root().join("controllers/juvisy-sur-orge.yaml"));
+    let after = yaml(&into.join("controllers/juvisy-sur-orge.yaml"));
+    for (a, b) in before["activities"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .zip(after["activities"].as_sequence().unwrap())
+    {
+        assert_eq!(a["security_measures"], b["security_measures"], "{err}");
+    }
+}
