@@ -374,6 +374,18 @@ pub fn import(
             });
         }
     }
+    // A value hidden under a merged cell: not read, said.
+    for s in sheets {
+        for (row, col, cell) in &s.hidden {
+            let value = crate::sheet::read::as_text(cell).unwrap_or_default();
+            imported.problems.push(Problem {
+                sheet: s.name.clone(),
+                row: *row,
+                column: Some(*col),
+                why: Msg::new("sheetimport-f14v-hidden").arg("value", value),
+            });
+        }
+    }
     // A boolean cell read as the text `true` / `false`: said.
     for s in sheets {
         for &(row, col) in &s.booleans {

@@ -1311,7 +1311,20 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
                 .collect();
             for (c, kept) in marked {
                 let v = as_text(controllers_sheet.sheet.cell(row, c)).unwrap_or_default();
-                r.problem(controllers_sheet.sheet, row, c, mark_dropped(v, &kept));
+                // A cell of several lines (renewals): the lines that bore
+                // the mark, not the others (which may be refused).
+                let lines: Vec<(&str, String)> = v
+                    .lines()
+                    .filter_map(|l| r.w.strip_mark(l).map(|(k, _)| (l, k)))
+                    .collect();
+                let why = if v.lines().count() > 1 && !lines.is_empty() {
+                    let typed: Vec<&str> = lines.iter().map(|(l, _)| *l).collect();
+                    let kept: Vec<&str> = lines.iter().map(|(_, k)| k.as_str()).collect();
+                    mark_dropped(typed.join("\n"), &kept.join("\n"))
+                } else {
+                    mark_dropped(v, &kept)
+                };
+                r.problem(controllers_sheet.sheet, row, c, why);
             }
         }
         controllers.push((row, m));

@@ -59,6 +59,11 @@ pub struct ReadSheet {
     /// « FAUX » by a French spreadsheet), read as the text `true` or
     /// `false`: row and column from 1.
     pub booleans: Vec<(usize, usize)>,
+    /// The values hidden under a merged region (any of its cells but the
+    /// first: LibreOffice can merge keeping them), which a spreadsheet
+    /// does not show: left out of the grid; row and column from 1, and
+    /// the value.
+    pub hidden: Vec<(usize, usize, Cell)>,
 }
 
 impl ReadSheet {
@@ -126,8 +131,9 @@ pub fn read(bytes: &[u8]) -> Result<Vec<ReadSheet>, ReadError> {
                 .collect(),
             _ => ods_spans.remove(&name).unwrap_or_default(),
         };
-        let mut merged_across = Vec::new();
+        let (mut merged_across, mut hidden) = (Vec::new(), Vec::new());
         for (start, end) in regions {
+            hidden.extend(hide(&mut rows, start, end));
             if spread(&mut rows, start, end) && end.1 > start.1 {
                 merged_across.push((
                     start.0 as usize + 1,
@@ -149,6 +155,7 @@ pub fn read(bytes: &[u8]) -> Result<Vec<ReadSheet>, ReadError> {
             invisible,
             merged_across,
             booleans,
+            hidden,
         };
         // A formula whose value the file does not keep reads as empty: it
         // is listed, so the import reports it rather than drop it.
@@ -229,6 +236,25 @@ fn spread(rows: &mut Vec<Vec<Cell>>, start: (u32, u32), end: (u32, u32)) -> bool
         row[c0] = value.clone();
     }
     true
+}
+
+/// The values of a merged region's cells but its first (0-based corners),
+/// taken out of `rows`: a spreadsheet shows only the first; each with its
+/// row and column from 1.
+fn hide(rows: &mut [Vec<Cell>], start: (u32, u32), end: (u32, u32)) -> Vec<(usize, usize, Cell)> {
+    let mut out = Vec::new();
+    for r in start.0 as usize..=end.0 as usize {
+        let Some(row) = rows.get_mut(r) else { break };
+        for c in start.1 as usize..=end.1 as usize {
+            if (r, c) == (start.0 as usize, start.1 as usize) {
+                continue;
+            }
+            if let Some(cell) = row.get_mut(c).filter(|x| **x != Cell::Empty) {
+                out.push((r + 1, c + 1, std::mem::replace(cell, Cell::Empty)));
+            }
+        }
+    }
+    out
 }
 
 /// A merged region: its first and last cells, 0-based `(row, col)`.
@@ -618,6 +644,17 @@ mod tests {
         assert_eq!(rows[0][1], Cell::Empty);
         // An empty region: nothing to say.
         assert!(!spread(&mut rows, (0, 2), (1, 2)));
+        // What a region hides is taken out, with where it stood.
+        let mut rows = vec![
+            vec![Cell::text("x"), Cell::text("hidden")],
+            vec![Cell::text("below")],
+        ];
+        let gone = hide(&mut rows, (0, 0), (1, 1));
+        assert_eq!(
+            gone,
+            [(1, 2, Cell::text("hidden")), (2, 1, Cell::text("below"))]
+        );
+        assert_eq!(rows[0], [Cell::text("x"), Cell::Empty]);
     }
 
     #[test]

@@ -231,3 +231,4 @@ sheetimport-f14v-fact-mark-only = “{ $value }”: this cell is only the mark �
 sheetimport-f14v-contact-mark = “{ $value }”: this line is only the mark “to be confirmed”, which a contact cannot bear in the file; it is not imported (nor as a name): for you to confirm
 sheetimport-f14v-boolean = “{ $value }”: a TRUE/FALSE cell (a boolean); it is read as the text “{ $value }”: check the value
 sheetimport-f14v-date-in-text = “{ $value }”: a date cell in a text field (a reference the spreadsheet took for a date?); it is imported as the text “{ $value }” (the date written YYYY-MM-DD): check it
+sheetimport-f14v-hidden = “{ $value }”: a value hidden under a merged cell (the spreadsheet shows only the merge's first cell); it is not imported: unmerge to see and keep it

@@ -231,3 +231,4 @@ sheetimport-f14v-fact-mark-only = « { $value } » : cette cellule n'est q
 sheetimport-f14v-contact-mark = « { $value } » : cette ligne n'est que la marque « à confirmer », qu'un contact ne peut pas porter dans le fichier ; elle n'est pas importée (ni comme nom) : à confirmer par vous
 sheetimport-f14v-boolean = « { $value } » : une case VRAI/FAUX (un booléen, que le tableur affiche « VRAI » ou « FAUX ») ; elle est lue comme le texte « { $value } » : vérifiez la valeur
 sheetimport-f14v-date-in-text = « { $value } » : une cellule de date dans un champ de texte (une référence que le tableur a prise pour une date ?) ; elle est importée comme le texte « { $value } » (la date écrite AAAA-MM-JJ) : vérifiez-la
+sheetimport-f14v-hidden = « { $value } » : valeur cachée sous une cellule fusionnée (le tableur n'affiche que la première cellule de la fusion) ; elle n'est pas importée : défusionnez pour la voir et la garder

@@ -616,3 +616,76 @@ fn a_title_shaped_as_another_record_s_label_round_trips() {
         assert_eq!(a["security_measures"], b["security_measures"], "{err}");
     }
 }
+
+/// Review 14p, 1: values hidden under a merged region (LibreOffice can
+/// merge keeping them; the spreadsheet shows only the first cell) are not
+/// read, each said at its cell: across columns, and down a column whose
+/// first cell is empty. Own layout, 2: a renewal bearing the mark is said
+/// alone, not with the cell's refused lines.
+#[test]
+fn values_hidden_under_a_merge_are_not_read_and_are_said_and_a_marked_renewal_is_quoted_alone() {
+    let ws = Workspace::missing();
+    let xlsx = ws.path("cache.xlsx");
+    let script = r#"
+import sys, zipfile, openpyxl, datetime
+wb = openpyxl.Workbook(); ws = wb.active; ws.title = "Registre"
+ws.append(["Nom du responsable du traitement", "Catégories de traitements",
+           "Transferts vers un pays tiers ou une organisation internationale", "Garanties appropriées",
+           "Description générale des mesures de sécurité techniques et organisationnelles",
+           "Catégories de données"])
+ws.append(["Commune A", "RH", "États-Unis : Microsoft", "CCT caché", "Pare-feu", None])
+ws.append(["Commune A", "Paie", None, None, "Pare-feu", "Salaires caché"])
+src = sys.argv[1] + ".src"
+wb.save(src)
+zin = zipfile.ZipFile(src); zout = zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED)
+for i in zin.infolist():
+    d = zin.read(i.filename)
+    if i.filename == "xl/worksheets/sheet1.xml":
+        d = d.decode().replace("</sheetData>", '</sheetData><mergeCells count="2"><mergeCell ref="C2:D2"/><mergeCell ref="F2:F3"/></mergeCells>').encode()
+    zout.writestr(i, d)
+zout.close()
+"#;
+    crate::support::tools::run(
+        std::process::Command::new("python3")
+            .arg("-c")
+            .arg(script)
+            .arg(&xlsx),
+    )
+    .assert_code(0);
+    let into = ws.path("nouveau");
+    let r = dpo_in(&ws).import(&xlsx, &into, None);
+    r.assert_no_panic();
+    let err = r.stderr();
+    for (at, value) in [
+        ("Registre, ligne 2, colonne D", "CCT caché"),
+        ("Registre, ligne 3, colonne F", "Salaires caché"),
+    ] {
+        let l = one_line_at(&err, at);
+        assert!(
+            l.starts_with("non importé") && l.contains(&q(value)) && l.contains("cachée"),
+            "{at}: {err}"
+        );
+    }
+    let a = yaml(&into.join("controllers/commune-a.yaml"));
+    assert!(a["transfers"][0]["safeguards"].is_null(), "{a:?}");
+    assert!(a["activities"][1].get("data_categories").is_none(), "{a:?}");
+
+    let ws = Workspace::sample();
+    let edit = "wb['Responsables de traitement']['AS2'] = \
+                '2022-02-01, 6, avenant 1\\n2023-02-01 ; 12 ; avenant 3\\n2024-02-01, 12, avenant 4 (à confirmer)'\n";
+    let (r, _) = edited_export(&ws, edit, false);
+    let err = r.stderr();
+    let marked: Vec<&str> = lines_at(&err, "Responsables de traitement, ligne 2, colonne AS")
+        .into_iter()
+        .filter(|l| l.starts_with("signalé, importé"))
+        .collect();
+    assert_eq!(marked.len(), 1, "{err}");
+    assert!(
+        marked[0].contains(&q("2024-02-01, 12, avenant 4 (à confirmer)"))
+            && marked[0].contains(&format!(
+                "marque\u{202f}: {}",
+                q("2024-02-01, 12, avenant 4")
+            )),
+        "{err}"
+    );
+}
