@@ -896,9 +896,7 @@ fn settle_transfers(
             .iter()
             .filter_map(|(r, t, k)| Some((r, t, k.as_ref()?)))
         {
-            let why = Msg::new("sheetimport-f14-mark-dropped")
-                .arg("value", t.as_str())
-                .arg("kept", kept.as_str());
+            let why = super::own::mark_dropped(t.clone(), kept);
             say_at(*row, t_col, why);
         }
         return (!d.nones.is_empty()).then(Vec::new);

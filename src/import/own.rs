@@ -855,9 +855,7 @@ impl Reader {
             // imported without it, said at its cell (a controller's, by
             // the caller with its other fields).
             if sure && path == "id" && prefix != "controller." {
-                let why = Msg::new("sheetimport-f14-mark-dropped")
-                    .arg("value", as_text(cell).unwrap_or_default())
-                    .arg("kept", text.trim());
+                let why = mark_dropped(as_text(cell).unwrap_or_default(), &text);
                 self.problem(k.sheet, row, c + 1, why);
             } else if sure {
                 let field = path.split('.').next().unwrap_or(path).to_string();
@@ -1047,57 +1045,28 @@ impl<'a> NameIndex<'a> {
         at.into_iter().map(move |i| &pairs[i])
     }
 
-    /// The ids of the records whose `name` is `text`; else the one `text`
-    /// names as `name (id)` (the export's form of a name two records
-    /// share), or the one whose id `text` is.
+    /// The ids of the records `text` names: those whose name it is, the
+    /// one it names as `name (id)` (the export's label for a name that is
+    /// not enough alone) and the one whose id it is (typed in place of a
+    /// name). More than one is ambiguous (said by the caller): a title
+    /// « cida » beside the measure `cida`, a title shaped as another
+    /// record's label.
     fn ids_named(&self, text: &str) -> Vec<&'a Id> {
-        let by_name: Vec<&Id> = self
-            .with_key(&self.keys, &name_key(text))
-            .map(|(_, id)| id)
-            .collect();
-        if !by_name.is_empty() {
-            // One record's name that is another's id (a title « cida »
-            // beside the measure `cida`): which one is meant is not known,
-            // both are returned (ambiguous, said). The export writes such a
-            // name as `name (id)`.
-            // So is a name shaped as another's `name (id)`.
-            let labelled: Vec<&Id> = match text.strip_suffix(')').and_then(|t| t.rsplit_once(" ("))
-            {
-                Some((name, id)) => self
-                    .with_key(&self.keys, &name_key(name))
-                    .filter(|(_, i)| i.as_str() == id.trim())
-                    .map(|(_, i)| i)
-                    .collect(),
-                None => Vec::new(),
-            };
-            let other: Vec<&Id> = self
-                .pairs
-                .iter()
-                .map(|(_, i)| i)
-                .filter(|i| i.as_str() == text.trim())
-                .chain(labelled)
-                .collect();
-            let mut all: Vec<&Id> = by_name;
-            for i in other {
-                if !all.contains(&i) {
-                    all.push(i);
-                }
+        let by_name = self.with_key(&self.keys, &name_key(text));
+        let labelled = crate::model::split_label(text)
+            .into_iter()
+            .flat_map(|(name, id)| {
+                self.with_key(&self.keys, &name_key(name))
+                    .filter(move |(_, i)| i.as_str() == id)
+            });
+        let by_id = self.pairs.iter().filter(|(_, i)| i.as_str() == text.trim());
+        let mut all: Vec<&Id> = Vec::new();
+        for (_, i) in by_name.chain(labelled).chain(by_id) {
+            if !all.contains(&i) {
+                all.push(i);
             }
-            return all;
         }
-        let Some((name, id)) = text.strip_suffix(')').and_then(|t| t.rsplit_once(" (")) else {
-            // Else the record whose id is `text` (typed in place of a name).
-            return self
-                .pairs
-                .iter()
-                .filter(|(_, i)| i.as_str() == text.trim())
-                .map(|(_, i)| i)
-                .collect();
-        };
-        self.with_key(&self.keys, &name_key(name))
-            .filter(|(_, i)| i.as_str() == id.trim())
-            .map(|(_, i)| i)
-            .collect()
+        all
     }
 
     /// The records whose name is `text` ignoring case and accents too
@@ -1967,9 +1936,7 @@ fn transfers(
                 .flatten()
                 .any(|v| !v.trim().is_empty() && !r.w.is_todo(v));
             if !typed && !bare.trim().is_empty() {
-                let why = Msg::new("sheetimport-f14-mark-dropped")
-                    .arg("value", only.trim())
-                    .arg("kept", bare.trim());
+                let why = mark_dropped(only.trim().to_string(), &bare);
                 r.problem(k.sheet, row, col("transfer.country").unwrap_or(0), why);
                 return Some(Value::Sequence(Vec::new()));
             }

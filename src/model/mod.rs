@@ -54,5 +54,5 @@ pub use subprocessor::{
 pub use text::{
     bare_words, ends_in_doubt, folded, holds_todo, invisible_of, is_invisible, is_only_doubt,
     is_phone, is_phone_with_extension, is_placeholder, is_todo, name_key, required_text,
-    without_doubt, words_end, EmptyText, DOUBT_WORDS,
+    split_label, without_doubt, words_end, EmptyText, DOUBT_WORDS,
 };

@@ -201,6 +201,14 @@ pub fn ends_in_doubt(name: &str) -> bool {
     without_doubt(name).len() < name.trim_end().len()
 }
 
+/// The name and id of a label `name (id)`, as the sheet export writes a
+/// name that alone would not say which record it is (and the import reads
+/// it back): `None` for a text of another shape.
+pub fn split_label(text: &str) -> Option<(&str, &str)> {
+    let (name, id) = text.trim().strip_suffix(')')?.rsplit_once(" (")?;
+    Some((name, id.trim()))
+}
+
 /// Whether `line` is only a doubt, as the end of a text would be one
 /// ([`without_doubt`]): « à confirmer », « (?) », « [à vérifier] ».
 pub fn is_only_doubt(line: &str) -> bool {
@@ -391,7 +399,15 @@ pub fn is_phone(line: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{ends_in_doubt, folded, is_only_doubt, is_placeholder};
+    use super::{ends_in_doubt, folded, is_only_doubt, is_placeholder, split_label};
+
+    #[test]
+    fn a_label_is_a_name_and_an_id_in_brackets_at_its_end() {
+        assert_eq!(split_label("Chiffre (cida)"), Some(("Chiffre", "cida")));
+        assert_eq!(split_label(" Chiffre (a) (b) "), Some(("Chiffre (a)", "b")));
+        assert_eq!(split_label("Chiffre"), None);
+        assert_eq!(split_label("(cida)"), None);
+    }
 
     #[test]
     fn a_line_that_is_only_a_doubt_is_one_and_a_name_before_it_is_not() {

@@ -494,16 +494,12 @@ fn labels<'a>(named: impl Iterator<Item = (&'a Id, &'a str)>) -> Vec<(&'a Id, St
                     .iter()
                     .any(|(other, _, _)| other != id && other.as_str() == name.trim())
                 // A name shaped as another record's `name (id)` label.
-                || name
-                    .trim()
-                    .strip_suffix(')')
-                    .and_then(|t| t.rsplit_once(" ("))
-                    .is_some_and(|(n, i)| {
-                        let k = crate::model::name_key(n);
-                        named.iter().any(|(other, _, ok)| {
-                            other != id && other.as_str() == i.trim() && *ok == k
-                        })
-                    });
+                || crate::model::split_label(name).is_some_and(|(n, i)| {
+                    let k = crate::model::name_key(n);
+                    named
+                        .iter()
+                        .any(|(other, _, ok)| other != id && other.as_str() == i && *ok == k)
+                });
             let label = if twice {
                 let label = format!("{name} ({id})");
                 // That label another record's own name: the id alone,
