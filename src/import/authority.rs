@@ -331,21 +331,43 @@ struct Draft {
     /// included): both is a contradiction, and no transfer is kept.
     nones: Vec<(usize, String, Option<String>)>,
     listed: Vec<(usize, String, Option<String>)>,
+    /// The row each controller fact was taken from.
+    set_at: Vec<(Field, usize)>,
+}
+
+/// Whether the controller fact `f` of `d` is given.
+fn has_fact(d: &Draft, f: Field) -> bool {
+    match f {
+        Field::ControllerContact => d.address.is_some(),
+        Field::Representative => !d.representative.is_empty(),
+        Field::Dpo => !d.dpo.is_empty(),
+        Field::ConventionTitle => d.title.is_some(),
+        Field::ConventionStart => d.start.is_some(),
+        Field::ConventionMonths => d.months.is_some(),
+        _ => false,
+    }
+}
+
+/// The header row of `s` in the authority's layout (from 1) and the field
+/// of each of its columns: the first of its first ten rows with the
+/// controller's column and another the mapping knows.
+pub(crate) fn header(s: &ReadSheet, mapping: &Mapping) -> Option<(usize, Vec<Option<Field>>)> {
+    (1..=10.min(s.rows.len())).find_map(|r| {
+        let fields: Vec<Option<Field>> = s.rows[r - 1]
+            .iter()
+            .map(|c| as_text(c).and_then(|h| mapping.field(&h)))
+            .collect();
+        let known = fields.iter().flatten().count();
+        (known >= 2 && fields.contains(&Some(Field::Controller))).then_some((r, fields))
+    })
 }
 
 /// Reads the first sheet in the authority's layout, `None` when no sheet
 /// has its columns.
 pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imported> {
-    let (sheet, header_row, mut fields) = sheets.iter().find_map(|s| {
-        (1..=10.min(s.rows.len())).find_map(|r| {
-            let fields: Vec<Option<Field>> = s.rows[r - 1]
-                .iter()
-                .map(|c| as_text(c).and_then(|h| mapping.field(&h)))
-                .collect();
-            let known = fields.iter().flatten().count();
-            (known >= 2 && fields.contains(&Some(Field::Controller))).then_some((s, r, fields))
-        })
-    })?;
+    let (sheet, header_row, mut fields) = sheets
+        .iter()
+        .find_map(|s| header(s, mapping).map(|(r, fields)| (s, r, fields)))?;
     let mut out = Imported {
         layout: "authority",
         ..Imported::default()
@@ -421,7 +443,11 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
         // which it flags: read without it, said (a controller's fact drops
         // its mark, said with `mark_dropped`).
         for (c, f) in fields.iter().enumerate() {
-            let Some(f) = f.filter(|f| CATEGORY_FIELDS.contains(f)) else {
+            // In the safeguards' column, only a line that is only the mark
+            // is said here (it flags its transfer's safeguards, no value;
+            // the transfers' column says such a line itself).
+            let transfer = matches!(f, Some(Field::Safeguards));
+            let Some(f) = f.filter(|f| CATEGORY_FIELDS.contains(f) || transfer) else {
                 continue;
             };
             let Some(v) = as_text(sheet.cell(row, c + 1)) else {
@@ -430,7 +456,12 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
             // A line that is only the mark (« à confirmer », « (?) »): no
             // value, the field's flag; a category that is only the mark
             // has no name.
-            let only: Vec<&str> = v.lines().filter(|l| words.only_mark(l)).collect();
+            // (In the safeguards, a mark typed otherwise is said as such.)
+            let only: Vec<&str> = v
+                .lines()
+                .filter(|l| words.only_mark(l))
+                .filter(|l| !transfer || words.strip_mark(l).is_some_and(|(_, other)| !other))
+                .collect();
             if !only.is_empty() {
                 let nameless = v.lines().all(|l| l.trim().is_empty() || words.only_mark(l));
                 let id = if f == Field::Category && nameless {
@@ -442,6 +473,9 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
                 let lines: Vec<&str> = only.iter().map(|l| l.trim()).collect();
                 let why = Msg::new(id).arg("value", lines.join(" / "));
                 out.problems.push(problem(row, c + 1, why));
+            }
+            if transfer {
+                continue;
             }
             // The mark's words among others (« Paie (à confirmer avec le
             // service) »): no mark, kept as typed, said.
@@ -604,6 +638,7 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
                     transfers: None,
                     nones: Vec::new(),
                     listed: Vec::new(),
+                    set_at: Vec::new(),
                 });
                 let k = drafts.len() - 1;
                 &mut drafts[k]
@@ -620,7 +655,11 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
             Field::ConventionMonths,
         ] {
             if let Some(c) = at(f) {
+                let before = has_fact(d, f);
                 let whys = set_fact(d, f, cell_at(c));
+                if !before && has_fact(d, f) {
+                    d.set_at.push((f, row));
+                }
                 // A contact that reads as none is not imported: its mark
                 // is not « imported without it » (one line says it).
                 // Nor one that differs from the row kept (not imported).
@@ -817,6 +856,9 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
     }
     let cols = (at(Field::Transfers), at(Field::Safeguards));
     let mut ids: Vec<Id> = Vec::new();
+    // Each controller's id and name, to name the one a suffixed id is
+    // made beside.
+    let mut names: Vec<(Id, String)> = Vec::new();
     for mut d in drafts {
         let mut said = Vec::new();
         d.transfers = settle_transfers(&d, &words, cols, &mut |row, col, why| {
@@ -836,7 +878,25 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
             });
         }
         out.problems.extend(said);
-        let id = slug(&d.name, &ids);
+        // A name whose file id is another controller's (« Mairie A. »
+        // beside « Mairie A », « d’Évry » beside « d'Evry »): its own
+        // file under a suffixed id, said at its first row.
+        let (id, base) = (slug(&d.name, &ids), slug(&d.name, &[]));
+        if id != base {
+            if let Some(c) = at(Field::Controller) {
+                let first = names
+                    .iter()
+                    .find(|(i, _)| *i == base)
+                    .map_or_else(String::new, |(_, n)| n.clone());
+                let why = Msg::new("sheetimport-f14w-controller-id-made")
+                    .arg("value", d.name.as_str())
+                    .arg("base", base.as_str())
+                    .arg("first", first)
+                    .arg("id", id.as_str());
+                out.problems.push(problem(d.row, c, why));
+            }
+        }
+        names.push((id.clone(), d.name.clone()));
         ids.push(id.clone());
         out.controllers.push((id, controller_value(d, lang)));
     }
@@ -914,11 +974,32 @@ fn settle_transfers(
         // transfer with none), the blank ones at its end left out.
         let mut each: Vec<String> = safeguards
             .iter()
-            .flat_map(|v| v.lines())
+            .flat_map(|v| v.split('\n'))
             .map(|l| unmarked_item(l.trim()).to_string())
             .collect();
-        while each.last().is_some_and(String::is_empty) {
-            each.pop();
+        // A blank line at the end is a transfer with none when the lines
+        // are as many as the transfers (« CCT / » beside two: the second
+        // has none, as a blank line first would give the first none).
+        if each.len() != entries.len() || entries.len() < 2 {
+            while each.last().is_some_and(String::is_empty) {
+                each.pop();
+            }
+        }
+        // Blank lines at the same places in both cells (« A / / B » beside
+        // « CCT / / BCR »): the cells still align line by line.
+        let mut typed: Vec<&str> = t.lines().map(str::trim).collect();
+        while typed.last().is_some_and(|l| l.is_empty()) {
+            typed.pop();
+        }
+        if each.len() == typed.len()
+            && each.iter().any(String::is_empty)
+            && each
+                .iter()
+                .zip(&typed)
+                .all(|(g, l)| g.is_empty() == l.is_empty())
+            && entries.len() == typed.iter().filter(|l| !l.is_empty()).count()
+        {
+            each.retain(|g| !g.is_empty());
         }
         let given: Vec<&String> = each
             .iter()
@@ -1465,7 +1546,7 @@ fn set_fact(d: &mut Draft, f: Field, cell: &Cell) -> Vec<Msg> {
             .arg("value", v.as_str())
             .arg("first", first)]
     };
-    let first = d.row;
+    let first = d.set_at.iter().find(|x| x.0 == f).map_or(d.row, |x| x.1);
     match f {
         Field::ControllerContact => {
             let address = v

@@ -81,6 +81,9 @@ impl Problem {
                 | "sheetimport-f14u-own-country"
                 | "sheetimport-f14u-own-mark-words"
                 | "sheetimport-f14u-category-id-made"
+                | "sheetimport-f14w-controller-id-made"
+                | "sheetimport-f14w-hidden-row"
+                | "sheetimport-f14w-hidden-column"
                 | "sheetimport-f14v-bad-email"
                 | "sheetimport-f14v-name-spaces"
                 | "sheetimport-f14v-date-in-text"
@@ -108,6 +111,9 @@ impl Problem {
                 | "sheetimport-f14u-mark-only"
                 | "sheetimport-f14v-merged-across"
                 | "sheetimport-f14v-boolean"
+                | "sheetimport-f14w-header-down"
+                | "sheetimport-f14w-header-row"
+                | "sheetimport-f14w-escaped"
         )
     }
 
@@ -307,6 +313,62 @@ pub fn import(
     mapping: &Mapping,
     lang: Lang,
 ) -> Result<Imported, ImportError> {
+    // A header cell merged down over data rows: its value is not copied
+    // into them (it is a header); the cells it covers are said.
+    let mut covered = Vec::new();
+    let fixed: Vec<ReadSheet>;
+    let unmerged: Vec<_> = sheets
+        .iter()
+        .map(|s| {
+            let header = own::header(s).or_else(|| authority::header(s, mapping).map(|h| h.0))?;
+            s.below_header(header).map(|fixed| (header, fixed))
+        })
+        .collect();
+    let sheets = if unmerged.iter().any(Option::is_some) {
+        fixed = sheets
+            .iter()
+            .zip(unmerged)
+            .map(|(s, u)| match u {
+                None => s.clone(),
+                Some((header, (sheet, emptied))) => {
+                    // A row that was only the header's cells: said once.
+                    let mut rows: Vec<usize> = emptied.iter().map(|e| e.0).collect();
+                    rows.sort_unstable();
+                    rows.dedup();
+                    for row in rows {
+                        let whole = sheet.rows.get(row - 1).is_none_or(Vec::is_empty);
+                        let cells = emptied.iter().filter(|e| e.0 == row);
+                        if whole {
+                            covered.push(Problem {
+                                sheet: s.name.clone(),
+                                row,
+                                column: None,
+                                why: Msg::new("sheetimport-f14w-header-row").arg("header", header),
+                            });
+                            continue;
+                        }
+                        covered.extend(cells.map(|(row, col, cell)| {
+                            Problem {
+                                sheet: s.name.clone(),
+                                row: *row,
+                                column: Some(*col),
+                                why: Msg::new("sheetimport-f14w-header-down")
+                                    .arg(
+                                        "value",
+                                        crate::sheet::read::as_text(cell).unwrap_or_default(),
+                                    )
+                                    .arg("header", header),
+                            }
+                        }));
+                    }
+                    sheet
+                }
+            })
+            .collect();
+        &fixed[..]
+    } else {
+        sheets
+    };
     let mut imported = match own::import(sheets, lang) {
         Some(imported) => imported,
         None => authority::import(sheets, mapping, lang).ok_or_else(|| ImportError::NoLayout {
@@ -395,6 +457,42 @@ pub fn import(
                 row,
                 column: Some(col),
                 why: Msg::new("sheetimport-f14v-boolean").arg("value", value),
+            });
+        }
+    }
+    imported.problems.extend(covered);
+    // A hidden row or column is read as the others: said once each.
+    for s in sheets {
+        for &row in &s.hidden_rows {
+            imported.problems.push(Problem {
+                sheet: s.name.clone(),
+                row,
+                column: None,
+                why: Msg::new("sheetimport-f14w-hidden-row"),
+            });
+        }
+        for &col in &s.hidden_cols {
+            // Said at its first value.
+            let row = (1..=s.rows.len())
+                .find(|&r| *s.cell(r, col) != crate::sheet::Cell::Empty)
+                .unwrap_or(1);
+            imported.problems.push(Problem {
+                sheet: s.name.clone(),
+                row,
+                column: Some(col),
+                why: Msg::new("sheetimport-f14w-hidden-column")
+                    .arg("column", crate::sheet::read::column_letters(col)),
+            });
+        }
+    }
+    // An error value (`#N/A`…) reads as empty: said, never imported.
+    for s in sheets {
+        for (row, col, value) in &s.errors {
+            imported.problems.push(Problem {
+                sheet: s.name.clone(),
+                row: *row,
+                column: Some(*col),
+                why: Msg::new("sheetimport-f14w-error").arg("value", value.as_str()),
             });
         }
     }

@@ -127,6 +127,11 @@ struct Known<'a> {
     twice: Vec<(usize, usize)>,
 }
 
+/// The header row of `sheet` (from 1) when it is one of the own layout's.
+pub(crate) fn header(sheet: &ReadSheet) -> Option<usize> {
+    recognise(sheet).map(|k| k.header)
+}
+
 /// The kind of `sheet`, its header row and its columns' keys: the first of
 /// its first ten rows that is a header row ([`header_kind`]); a line typed
 /// above the header does not hide the sheet (it is reported).
@@ -241,6 +246,12 @@ impl Words {
         let lines: Vec<String> = text
             .split('\n')
             .map(|line| match self.strip_mark(line) {
+                // « à compléter (à confirmer) »: the export's no value,
+                // flagged.
+                Some((v, _)) if self.is_todo(&v) => {
+                    assumed = true;
+                    String::new()
+                }
                 Some((v, _)) => {
                     assumed = true;
                     v
@@ -380,6 +391,16 @@ impl Words {
             Cell::Text(_) | Cell::Marked(..) => as_text(c),
             _ => None,
         };
+        // « à compléter (à confirmer) » is the export's: no value, flagged.
+        let text = text.map(|t| {
+            t.split('\n')
+                .map(|l| match self.strip_mark(l) {
+                    Some((v, _)) if self.is_todo(&v) => v,
+                    _ => l.to_string(),
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        });
         text.filter(|t| !self.is_todo(t))
             .map(|t| super::without_todo(&t).1)
             .unwrap_or_default()
@@ -486,7 +507,7 @@ fn value(w: &Words, path: &str, cell: &Cell, text: &str) -> Result<Value, Msg> {
             text.lines()
                 .map(str::trim)
                 .filter(|l| !l.is_empty())
-                .map(|l| Value::from(unescape_item(l)))
+                .map(|l| Value::from(item(l)))
                 .collect(),
         ));
     }
@@ -527,6 +548,17 @@ fn value(w: &Words, path: &str, cell: &Cell, text: &str) -> Result<Value, Msg> {
     Ok(Value::from(text.trim()))
 }
 
+/// One line of a one-item-per-line cell as its item: unescaped when it
+/// reads as the export's escaping ([`crate::sheet::is_escaped`]), else as
+/// typed (a backslash typed by hand on another line changes nothing here).
+fn item(line: &str) -> String {
+    if crate::sheet::is_escaped(line) {
+        unescape_item(line)
+    } else {
+        line.to_string()
+    }
+}
+
 /// The renewals of a cell, one a line (`DECIDED_ON, MONTHS, REFERENCE`;
 /// the date in any form a date cell takes), and why each other line is
 /// none (such a line is left out whole).
@@ -550,7 +582,7 @@ fn renewals(text: &str) -> (Vec<Value>, Vec<Msg>) {
         r.insert("decided_on".into(), day.to_string().into());
         r.insert("months".into(), months.into());
         if let Some(re) = parts.next().filter(|s| !s.is_empty()) {
-            r.insert("reference".into(), unescape_item(re).into());
+            r.insert("reference".into(), item(re).into());
         }
         list.push(Value::Mapping(r));
     }
@@ -637,6 +669,9 @@ impl Reader {
     /// have lost in a phone field; said at its cell, the value imported.
     fn typed_loss(&mut self, sheet: &ReadSheet, row: usize, col: usize, path: &str, cell: &Cell) {
         let leaf = path.rsplit('.').next().unwrap_or(path);
+        if matches!(shape(leaf), Shape::List | Shape::Renewals) {
+            self.escaped(sheet, row, col, cell);
+        }
         let why = match cell {
             Cell::DateTime(_) if shape(leaf) == Shape::Date => "sheetimport-f14e-time-dropped",
             // A date cell where a text is expected (a reference the
@@ -651,6 +686,17 @@ impl Reader {
         };
         let v = as_text(cell).unwrap_or_default();
         self.problem(sheet, row, col, Msg::new(why).arg("value", v));
+    }
+
+    /// A one-item-per-line cell with a line read as the export's escaping
+    /// (`\n` a line break inside an item, `\\` a backslash): said, with
+    /// what to type for a backslash kept as typed.
+    fn escaped(&mut self, sheet: &ReadSheet, row: usize, col: usize, cell: &Cell) {
+        let text = as_text(cell).unwrap_or_default();
+        if text.lines().any(crate::sheet::is_escaped) {
+            let why = Msg::new("sheetimport-f14w-escaped").arg("value", text.replace('\n', " / "));
+            self.problem(sheet, row, col, why);
+        }
     }
 
     /// An e-mail field whose value `text` is not one address (« Jean
@@ -872,6 +918,7 @@ impl Reader {
                 for why in bad {
                     self.problem(k.sheet, row, c + 1, why);
                 }
+                self.escaped(k.sheet, row, c + 1, cell);
                 put(&mut m, path, Value::Sequence(list));
                 continue;
             }
@@ -1887,6 +1934,12 @@ fn transfers(
         .map(|f| lines(&format!("transfer.{f}")))
         .collect();
     let mut instructions = lines("transfer.instruction");
+    // The columns with a line read as the export's escaping, said.
+    for f in std::iter::once("country").chain(fields) {
+        if let Some(c) = col(&format!("transfer.{f}")) {
+            r.escaped(k.sheet, row, c, k.sheet.cell(row, c));
+        }
+    }
     // The columns whose line « à compléter » is said (once a column).
     let mut said: Vec<String> = Vec::new();
     // Lines below the last country that are only « à compléter » (or
@@ -2104,7 +2157,7 @@ fn transfers(
                 .zip(&others)
                 .map(|(f, l)| (*f, l.get(i).cloned().unwrap_or_default())),
         ) {
-            let cell = Cell::text(line);
+            let cell = Cell::text(line.clone());
             let c = col(&format!("transfer.{field}")).unwrap_or(0);
             r.todo_among(k.sheet, row, c, &cell);
             if let Some(typed) = r.w.mark_inside(&cell) {
@@ -2119,7 +2172,15 @@ fn transfers(
                     if sure {
                         assumed.push(field.to_string());
                     }
-                    t.insert(field.into(), unescape_item(&v).into());
+                    // A line that is only the mark (not the export's
+                    // « à compléter (à confirmer) »): the flag, said.
+                    if sure && v.trim().is_empty() && r.w.only_mark(&line) {
+                        let why = Msg::new("sheetimport-f14u-mark-only").arg("value", line.trim());
+                        r.problem(k.sheet, row, c, why);
+                    }
+                    if !v.trim().is_empty() || matches!(field, "country" | "recipient") {
+                        t.insert(field.into(), item(&v).into());
+                    }
                 }
                 None if matches!(field, "country" | "recipient") => {
                     t.insert(field.into(), "".into());

@@ -313,7 +313,9 @@ impl Words<'_> {
     }
 
     /// `cell` as an assumption when `field` is in `assumed`: its text
-    /// followed by « (à confirmer) »; a missing value stays missing.
+    /// followed by « (à confirmer) »; a missing value stays missing, with
+    /// the mark too (« à compléter (à confirmer) »: the flag survives the
+    /// round trip).
     fn confirm<F: FieldName>(&self, cell: Cell, assumed: &[F], field: &str) -> Cell {
         if !assumed.iter().any(|f| f.name() == field) {
             return cell;
@@ -324,7 +326,9 @@ impl Words<'_> {
             Cell::Number(n) => n.to_string(),
             Cell::DateTime(t) => t.to_string(),
             Cell::Empty => String::new(),
-            marked @ Cell::Marked(..) => return marked,
+            Cell::Marked(text, m) => {
+                return Cell::Marked(mark(text, assumed, field, self.to_confirm), m)
+            }
         };
         Cell::Marked(mark(text, assumed, field, self.to_confirm), Mark::Assumed)
     }
@@ -385,7 +389,10 @@ impl Words<'_> {
                 Some(Mark::Assumed),
             ),
             Some(s) => (s, None),
-            None if required => (self.todo.to_string(), Some(Mark::Missing)),
+            None if required => (
+                mark(self.todo.to_string(), assumed, field, self.to_confirm),
+                Some(Mark::Missing),
+            ),
             None => (String::new(), None),
         }
     }

@@ -132,6 +132,24 @@ pub fn escape_item(item: &str) -> String {
         .replace(['\n', '\r'], "\\n")
 }
 
+/// Whether a cell's `text` reads as [`escape_item`] writes it: it holds a
+/// backslash, and each one begins `\\` or `\n`. A backslash the export
+/// cannot write (`\\srv\commun`, `C:\Dossier`) means the cell was typed
+/// by hand: read as typed, never unescaped.
+pub fn is_escaped(text: &str) -> bool {
+    let mut chars = text.chars();
+    let mut any = false;
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            any = true;
+            if !matches!(chars.next(), Some('\\' | 'n')) {
+                return false;
+            }
+        }
+    }
+    any
+}
+
 /// An item of a one-item-per-line cell as it was before [`escape_item`].
 pub fn unescape_item(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
@@ -229,6 +247,9 @@ mod tests {
         }
         assert_eq!(super::escape_item("a\nb"), "a\\nb");
         assert_eq!(super::unescape_item("a\\qb\\"), "a\\qb\\");
+        assert!(super::is_escaped("C:\\nouveau") && super::is_escaped("a\\\\b"));
+        assert!(!super::is_escaped("\\\\srv\\commun") && !super::is_escaped("C:\\D"));
+        assert!(!super::is_escaped("sans barre") && !super::is_escaped("fin\\"));
     }
 
     use super::*;

@@ -13,11 +13,16 @@
 //!
 //! A formula is read as the value the file keeps for it; one with no kept
 //! value (a file written by a program that computes nothing) is listed in
-//! [`ReadSheet::formulas`].
+//! [`ReadSheet::formulas`]. An error value (`#N/A`, `#REF!`, `#DIV/0!`…:
+//! an XLSX error cell, an ODS cell LibreOffice marks
+//! `calcext:value-type="error"`) is no fact: the cell reads as empty and
+//! is listed in [`ReadSheet::errors`]; the same text typed as text stays.
 //!
 //! Merged cells: a merged region's value (its first cell's) holds for
 //! every row the region covers, in its first column: a region down a
-//! column is one value for several rows. Across columns it is not copied
+//! column is one value for several rows (listed in [`ReadSheet::down`]:
+//! a header merged down over data rows is no data, which only the layout,
+//! knowing its header row, can tell: [`ReadSheet::below_header`]). Across columns it is not copied
 //! (a description merged over the data categories' column is no data
 //! category): the region is listed in [`ReadSheet::merged_across`] and the
 //! import says it. XLSX names its regions (`calamine`); ODS marks them with
@@ -64,6 +69,17 @@ pub struct ReadSheet {
     /// does not show: left out of the grid; row and column from 1, and
     /// the value.
     pub hidden: Vec<(usize, usize, Cell)>,
+    /// The cells holding an error value (`#N/A`, `#REF!`…), which read as
+    /// empty: row and column from 1, and the value the cell shows.
+    pub errors: Vec<(usize, usize, String)>,
+    /// The merged regions whose value was copied down their first
+    /// column: their first row, their column and their last row (from 1).
+    pub down: Vec<(usize, usize, usize)>,
+    /// The rows and the columns the spreadsheet hides (from 1), which are
+    /// read as the others: a hidden row may be an entry shelved by hand.
+    pub hidden_rows: Vec<usize>,
+    /// See [`Self::hidden_rows`].
+    pub hidden_cols: Vec<usize>,
 }
 
 impl ReadSheet {
@@ -74,7 +90,45 @@ impl ReadSheet {
             .and_then(|(r, c)| self.rows.get(r)?.get(c))
             .unwrap_or(&Cell::Empty)
     }
+
+    /// This sheet with no value copied from a merged region that starts on
+    /// or above its header row `header` (from 1) into the rows below it (a
+    /// header cell merged down over the first data row is a header, no
+    /// data), and the cells so emptied, with the value they had; `None`
+    /// when no region reaches past the header row.
+    pub fn below_header(&self, header: usize) -> Option<(ReadSheet, Vec<Placed>)> {
+        let reach: Vec<_> = self
+            .down
+            .iter()
+            .filter(|&&(first, _, last)| first <= header && last > header)
+            .collect();
+        if reach.is_empty() {
+            return None;
+        }
+        let mut sheet = self.clone();
+        let mut emptied = Vec::new();
+        for &&(_, col, last) in &reach {
+            for row in header + 1..=last {
+                let Some(cell) = sheet.rows.get_mut(row - 1).and_then(|r| r.get_mut(col - 1))
+                else {
+                    continue;
+                };
+                if *cell != Cell::Empty {
+                    emptied.push((row, col, std::mem::replace(cell, Cell::Empty)));
+                }
+            }
+        }
+        for row in &mut sheet.rows {
+            while row.last() == Some(&Cell::Empty) {
+                row.pop();
+            }
+        }
+        Some((sheet, emptied))
+    }
 }
+
+/// A cell's value at its row and column (from 1).
+pub type Placed = (usize, usize, Cell);
 
 /// Why a file could not be read as a spreadsheet.
 #[derive(Debug, thiserror::Error)]
@@ -96,8 +150,12 @@ pub fn read(bytes: &[u8]) -> Result<Vec<ReadSheet>, ReadError> {
             detail: "XLS/XLSB".into(),
         });
     }
-    let mut ods_spans = match book {
-        calamine::Sheets::Ods(_) => ods_merged(bytes).map_err(|e| fail(&e))?,
+    let mut ods_marks = match book {
+        calamine::Sheets::Ods(_) => ods_scan(bytes).map_err(|e| fail(&e))?,
+        _ => std::collections::HashMap::new(),
+    };
+    let mut xlsx_hidden = match book {
+        calamine::Sheets::Xlsx(_) => xlsx_hidden(bytes).unwrap_or_default(),
         _ => std::collections::HashMap::new(),
     };
     let names = book.sheet_names();
@@ -105,13 +163,16 @@ pub fn read(bytes: &[u8]) -> Result<Vec<ReadSheet>, ReadError> {
     for name in names {
         let range = book.worksheet_range(&name).map_err(|e| fail(&e))?;
         let mut rows: Vec<Vec<Cell>> = Vec::new();
-        let mut booleans = Vec::new();
+        let (mut booleans, mut errors) = (Vec::new(), Vec::new());
         if let Some((r0, c0)) = range.start() {
             rows.resize(r0 as usize, Vec::new());
             for row in range.rows() {
                 for (c, d) in row.iter().enumerate() {
-                    if matches!(d, Data::Bool(_)) {
-                        booleans.push((rows.len() + 1, c0 as usize + c + 1));
+                    let at = (rows.len() + 1, c0 as usize + c + 1);
+                    match d {
+                        Data::Bool(_) => booleans.push(at),
+                        Data::Error(e) => errors.push((at.0, at.1, e.to_string())),
+                        _ => {}
                     }
                 }
                 let mut cells = vec![Cell::Empty; c0 as usize];
@@ -122,6 +183,20 @@ pub fn read(bytes: &[u8]) -> Result<Vec<ReadSheet>, ReadError> {
                 rows.push(cells);
             }
         }
+        let mut marks = ods_marks.remove(&name).unwrap_or_default();
+        if let Some((r, c)) = xlsx_hidden.remove(&name) {
+            (marks.hidden_rows, marks.hidden_cols) = (r, c);
+        }
+        // An ODS error value comes as its text: read as empty, listed.
+        for &(r, c) in &marks.errors {
+            let Some(cell) = rows.get_mut(r).and_then(|row| row.get_mut(c)) else {
+                continue;
+            };
+            if let Cell::Text(t) = std::mem::replace(cell, Cell::Empty) {
+                errors.push((r + 1, c + 1, t));
+            }
+        }
+        errors.sort_unstable();
         let regions = match &mut book {
             calamine::Sheets::Xlsx(x) => x
                 .merge_cells_by_sheet_name(&name)
@@ -129,25 +204,47 @@ pub fn read(bytes: &[u8]) -> Result<Vec<ReadSheet>, ReadError> {
                 .into_iter()
                 .map(|r| (r.start, r.end))
                 .collect(),
-            _ => ods_spans.remove(&name).unwrap_or_default(),
+            _ => std::mem::take(&mut marks.regions),
         };
-        let (mut merged_across, mut hidden) = (Vec::new(), Vec::new());
+        let (mut merged_across, mut hidden, mut down) = (Vec::new(), Vec::new(), Vec::new());
         for (start, end) in regions {
             hidden.extend(hide(&mut rows, start, end));
-            if spread(&mut rows, start, end) && end.1 > start.1 {
-                merged_across.push((
-                    start.0 as usize + 1,
-                    start.1 as usize + 1,
-                    end.1 as usize + 1,
-                ));
+            if spread(&mut rows, start, end) {
+                let (first, col) = (start.0 as usize + 1, start.1 as usize + 1);
+                if end.1 > start.1 {
+                    merged_across.push((first, col, end.1 as usize + 1));
+                }
+                if end.0 > start.0 {
+                    down.push((first, col, end.0 as usize + 1));
+                }
             }
         }
         merged_across.sort_unstable();
+        down.sort_unstable();
         while rows.last().is_some_and(Vec::is_empty) {
             rows.pop();
         }
         line_breaks(&mut rows);
         let invisible = visible_only(&mut rows);
+        // Hidden rows and columns that hold a value, within the grid.
+        let holds = |r: usize, c: usize| {
+            rows.get(r)
+                .and_then(|x| x.get(c))
+                .is_some_and(|x| *x != Cell::Empty)
+        };
+        let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+        let hidden_rows: Vec<usize> = marks
+            .hidden_rows
+            .iter()
+            .filter(|&&r| (0..width).any(|c| holds(r, c)))
+            .map(|r| r + 1)
+            .collect();
+        let hidden_cols: Vec<usize> = marks
+            .hidden_cols
+            .iter()
+            .filter(|&&c| (0..rows.len()).any(|r| holds(r, c)))
+            .map(|c| c + 1)
+            .collect();
         let mut sheet = ReadSheet {
             name,
             rows,
@@ -156,15 +253,21 @@ pub fn read(bytes: &[u8]) -> Result<Vec<ReadSheet>, ReadError> {
             merged_across,
             booleans,
             hidden,
+            errors,
+            down,
+            hidden_rows,
+            hidden_cols,
         };
         // A formula whose value the file does not keep reads as empty: it
-        // is listed, so the import reports it rather than drop it.
+        // is listed, so the import reports it rather than drop it (one
+        // whose value is an error is listed as such).
         if let Ok(f) = book.worksheet_formula(&sheet.name) {
             if let Some((r0, c0)) = f.start() {
                 for (r, row) in f.rows().enumerate() {
                     for (c, text) in row.iter().enumerate() {
                         let (at_r, at_c) = (r0 as usize + r + 1, c0 as usize + c + 1);
-                        if !text.is_empty() && *sheet.cell(at_r, at_c) == Cell::Empty {
+                        let error = sheet.errors.iter().any(|e| (e.0, e.1) == (at_r, at_c));
+                        if !text.is_empty() && !error && *sheet.cell(at_r, at_c) == Cell::Empty {
                             sheet.formulas.push((at_r, at_c, text.clone()));
                         }
                     }
@@ -257,15 +360,111 @@ fn hide(rows: &mut [Vec<Cell>], start: (u32, u32), end: (u32, u32)) -> Vec<(usiz
     out
 }
 
+/// A sheet's hidden rows and columns, 0-based.
+type Hidden = (Vec<usize>, Vec<usize>);
+
 /// A merged region: its first and last cells, 0-based `(row, col)`.
 type Region = ((u32, u32), (u32, u32));
 
-/// The merged regions of an ODS file's sheets, by sheet name: each cell of
-/// `content.xml` with `table:number-rows-spanned` or
-/// `table:number-columns-spanned` above 1, at the place it has in the
-/// grid (rows and cells counted with their `…-repeated`, as `calamine`
-/// places them).
-fn ods_merged(bytes: &[u8]) -> Result<std::collections::HashMap<String, Vec<Region>>, String> {
+/// What `calamine` does not expose of an ODS sheet, from `content.xml`.
+#[derive(Default)]
+struct OdsMarks {
+    /// Its merged regions: each cell with `table:number-rows-spanned` or
+    /// `table:number-columns-spanned` above 1.
+    regions: Vec<Region>,
+    /// Its cells holding an error value (`calcext:value-type="error"`),
+    /// 0-based `(row, col)`.
+    errors: Vec<(usize, usize)>,
+    /// Its hidden rows and columns (`table:visibility` « collapse » or
+    /// « filter »), 0-based, sorted, within what a sheet can hold.
+    hidden_rows: Vec<usize>,
+    hidden_cols: Vec<usize>,
+}
+
+/// The hidden rows and columns of an XLSX file's sheets (0-based, sorted),
+/// by sheet name: `<row hidden="1">` and `<col min max hidden="1">` in
+/// each sheet's XML, found through `xl/workbook.xml` and its relations.
+/// `None` when the file does not read so (then none is said).
+fn xlsx_hidden(bytes: &[u8]) -> Option<std::collections::HashMap<String, Hidden>> {
+    use quick_xml::events::Event;
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    let mut text = |name: &str| -> Option<String> {
+        let mut s = String::new();
+        zip.by_name(name).ok()?.read_to_string(&mut s).ok()?;
+        Some(s)
+    };
+    let attr = |e: &quick_xml::events::BytesStart<'_>, key: &str| -> Option<String> {
+        e.attributes()
+            .flatten()
+            .find(|a| a.key.as_ref() == key)
+            .and_then(|a| {
+                quick_xml::escape::unescape(&a.value)
+                    .ok()
+                    .map(|v| v.into_owned())
+            })
+    };
+    let starts = |xml: &str, f: &mut dyn FnMut(&quick_xml::events::BytesStart<'_>)| {
+        let mut reader = quick_xml::Reader::from_str(xml);
+        while let Ok(event) = reader.read_event() {
+            match event {
+                Event::Eof => break,
+                Event::Start(e) | Event::Empty(e) => f(&e),
+                _ => {}
+            }
+        }
+    };
+    let mut targets = std::collections::HashMap::new();
+    starts(&text("xl/_rels/workbook.xml.rels")?, &mut |e| {
+        if let (Some(id), Some(t)) = (attr(e, "Id"), attr(e, "Target")) {
+            let path = match t.strip_prefix('/') {
+                Some(abs) => abs.to_string(),
+                None => format!("xl/{t}"),
+            };
+            targets.insert(id, path);
+        }
+    });
+    let mut sheets = Vec::new();
+    starts(&text("xl/workbook.xml")?, &mut |e| {
+        if e.local_name().as_ref() == "sheet" {
+            if let (Some(name), Some(id)) = (attr(e, "name"), attr(e, "r:id")) {
+                sheets.push((name, id));
+            }
+        }
+    });
+    let yes = |v: Option<String>| matches!(v.as_deref(), Some("1" | "true"));
+    let mut out = std::collections::HashMap::new();
+    for (name, id) in sheets {
+        let Some(xml) = targets.get(&id).and_then(|p| text(p)) else {
+            continue;
+        };
+        let (mut rows, mut cols) = (Vec::new(), Vec::new());
+        starts(&xml, &mut |e| match e.local_name().as_ref() {
+            "row" if yes(attr(e, "hidden")) => {
+                if let Some(r) = attr(e, "r").and_then(|r| r.parse::<usize>().ok()) {
+                    rows.push(r.saturating_sub(1));
+                }
+            }
+            "col" if yes(attr(e, "hidden")) => {
+                let n = |k: &str| attr(e, k).and_then(|v| v.parse::<usize>().ok());
+                if let (Some(min), Some(max)) = (n("min"), n("max")) {
+                    cols.extend(min.saturating_sub(1)..max.min(1 << 14));
+                }
+            }
+            _ => {}
+        });
+        rows.sort_unstable();
+        cols.sort_unstable();
+        cols.dedup();
+        out.insert(name, (rows, cols));
+    }
+    Some(out)
+}
+
+/// The [`OdsMarks`] of an ODS file's sheets, by sheet name, each cell at
+/// the place it has in the grid (rows and cells counted with their
+/// `…-repeated`, as `calamine` places them).
+fn ods_scan(bytes: &[u8]) -> Result<std::collections::HashMap<String, OdsMarks>, String> {
     use quick_xml::events::Event;
     use std::io::Read;
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
@@ -275,8 +474,16 @@ fn ods_merged(bytes: &[u8]) -> Result<std::collections::HashMap<String, Vec<Regi
         .read_to_string(&mut xml)
         .map_err(|e| e.to_string())?;
     let mut reader = quick_xml::Reader::from_str(&xml);
-    let mut out: std::collections::HashMap<String, Vec<Region>> = Default::default();
+    let mut out: std::collections::HashMap<String, OdsMarks> = Default::default();
     let (mut sheet, mut row, mut col, mut repeat) = (None::<String>, 0u32, 0u32, 1u32);
+    // The columns declared so far (`table:table-column`, repeats counted).
+    let mut columns = 0u32;
+    let hidden = |e: &quick_xml::events::BytesStart<'_>| {
+        e.attributes().flatten().any(|a| {
+            a.key.as_ref() == "table:visibility"
+                && matches!(a.value.as_ref(), "collapse" | "filter")
+        })
+    };
     // Tables inside a cell (an embedded object) are not the sheet's.
     let mut depth = 0usize;
     let number = |e: &quick_xml::events::BytesStart<'_>, key: &str| -> u32 {
@@ -316,25 +523,59 @@ fn ods_merged(bytes: &[u8]) -> Result<std::collections::HashMap<String, Vec<Regi
                                 .map(|v| v.into_owned())
                         });
                     row = 0;
+                    columns = 0;
                 }
             }
             "table:table-row" if depth == 1 => {
                 repeat = number(e, "table:number-rows-repeated");
+                if hidden(e) {
+                    if let Some(name) = &sheet {
+                        let marks = out.entry(name.clone()).or_default();
+                        let end = row.saturating_add(repeat).min(1 << 20);
+                        marks.hidden_rows.extend((row..end).map(|r| r as usize));
+                    }
+                }
                 col = 0;
                 if empty {
                     row = row.saturating_add(repeat);
                 }
             }
+            "table:table-column" if depth == 1 => {
+                let repeated = number(e, "table:number-columns-repeated");
+                if let Some(name) = &sheet {
+                    if hidden(e) {
+                        let marks = out.entry(name.clone()).or_default();
+                        let end = columns.saturating_add(repeated).min(1 << 14);
+                        marks.hidden_cols.extend((columns..end).map(|c| c as usize));
+                    }
+                }
+                columns = columns.saturating_add(repeated);
+            }
             "table:table-cell" | "table:covered-table-cell" if depth == 1 => {
                 let rows = number(e, "table:number-rows-spanned");
                 let cols = number(e, "table:number-columns-spanned");
-                if (rows > 1 || cols > 1) && e.name().as_ref() == "table:table-cell" {
-                    if let Some(name) = &sheet {
+                let repeated = number(e, "table:number-columns-repeated");
+                if let Some(name) = &sheet {
+                    if (rows > 1 || cols > 1) && e.name().as_ref() == "table:table-cell" {
                         let end = (row + rows - 1, col + cols - 1);
-                        out.entry(name.clone()).or_default().push(((row, col), end));
+                        let marks = out.entry(name.clone()).or_default();
+                        marks.regions.push(((row, col), end));
+                    }
+                    let error = e.attributes().flatten().any(|a| {
+                        a.key.as_ref() == "calcext:value-type" && a.value.as_ref() == "error"
+                    });
+                    if error {
+                        // A repeated error cell: each of its places, up
+                        // to what a sheet can hold.
+                        let marks = out.entry(name.clone()).or_default();
+                        for r in row..row.saturating_add(repeat).min(1 << 20) {
+                            for c in col..col.saturating_add(repeated).min(1 << 14) {
+                                marks.errors.push((r as usize, c as usize));
+                            }
+                        }
                     }
                 }
-                col = col.saturating_add(number(e, "table:number-columns-repeated"));
+                col = col.saturating_add(repeated);
             }
             _ => {}
         }
@@ -362,7 +603,7 @@ fn cell(d: &Data) -> Cell {
             .or_else(|| s.parse::<NaiveDate>().ok().map(Cell::Date))
             .unwrap_or_else(|| Cell::text(s.clone())),
         Data::DurationIso(s) => Cell::text(s.clone()),
-        Data::Error(e) => Cell::Text(format!("#{e}")),
+        Data::Error(_) => Cell::Empty,
     }
 }
 

@@ -52,6 +52,7 @@ mod sheets_import_f14r;
 mod sheets_import_f14s;
 mod sheets_import_f14u;
 mod sheets_import_f14v;
+mod sheets_import_f14w;
 mod sheets_logs;
 mod site;
 mod status_audit;

@@ -280,7 +280,7 @@ pub(crate) fn register(root: &Path, format: &str, out: &Path) -> crate::support:
 /// `register --format FORMAT` of the workspace `from` → `import` →
 /// `check` passes → `register --format xlsx`: the same cells as the first
 /// export in XLSX.
-fn round_trip(ws: &Workspace, from: &Path, format: &str) {
+pub(crate) fn round_trip(ws: &Workspace, from: &Path, format: &str) {
     let first = ws.path("premier.xlsx");
     register(from, "xlsx", &first).assert_code(0);
     let exported = ws.path(&format!("export.{format}"));
