@@ -962,6 +962,8 @@ fn settle_transfers(
         return (!d.nones.is_empty()).then(Vec::new);
     }
     let mut list: Vec<Transfer> = Vec::new();
+    // The row each transfer of `list` was read on.
+    let mut list_rows: Vec<usize> = Vec::new();
     let mut unread = false;
     for (row, t, safeguards) in &d.listed {
         let entries = entries(t);
@@ -1042,26 +1044,41 @@ fn settle_transfers(
             );
         }
         let for_all = for_all.filter(|_| !unplaced);
+        // The cell's lines as typed, blank ones included.
+        let typed_lines: Vec<&str> = safeguards
+            .as_deref()
+            .map(|v| v.split('\n').collect())
+            .unwrap_or_default();
         if let Some(v) = for_all
             .as_ref()
             .filter(|_| align == Align::All)
-            // A line that is only the mark is the flag, not a safeguard.
-            .filter(|_| given.iter().filter(|g| !words.only_mark(g)).count() > 1)
+            // A line that is only the mark (in brackets) is the flag, not a
+            // safeguard; a blank line typed in the cell says lines were
+            // meant, which are not those of the transfers.
+            .filter(|_| {
+                let flag = |g: &str| {
+                    words
+                        .strip_mark(g)
+                        .is_some_and(|(k, _)| k.trim().is_empty())
+                };
+                let blank = typed_lines.iter().any(|l| l.trim().is_empty());
+                given.iter().filter(|g| !flag(g)).count() > 1 || (blank && known > 1)
+            })
         {
             say_at(
                 *row,
                 s_col,
                 Msg::new("sheetimport-f14b-safeguards-lines")
-                    // As typed: a blank line between two counts.
+                    // As typed: a blank line counts, at its place.
                     .arg(
                         "value",
-                        if each.len() > given.len() {
-                            each.join("\n")
+                        if typed_lines.iter().any(|l| l.trim().is_empty()) {
+                            typed_lines.join("\n")
                         } else {
                             v.clone()
                         },
                     )
-                    .arg("lines", each.len())
+                    .arg("lines", typed_lines.len().max(each.len()))
                     .arg("transfers", known),
             );
         }
@@ -1256,7 +1273,21 @@ fn settle_transfers(
                 to_confirm,
             };
             if !list.contains(&transfer) {
+                // The same country and recipient as a transfer of another
+                // row (case, accents, safeguards or mark apart): both are
+                // kept, said.
+                let same = |t: &Transfer| {
+                    folded(&t.country) == folded(&transfer.country)
+                        && folded(&t.recipient) == folded(&transfer.recipient)
+                };
+                if let Some(k) = list.iter().position(same) {
+                    let why = Msg::new("sheetimport-f14w-transfer-again")
+                        .arg("value", entry.text.as_str())
+                        .arg("first", list_rows[k]);
+                    say_at(*row, t_col, why);
+                }
                 list.push(transfer);
+                list_rows.push(*row);
             }
         }
         // No line of the row read: its safeguards (for all) go too, said.

@@ -84,6 +84,8 @@ impl Problem {
                 | "sheetimport-f14w-controller-id-made"
                 | "sheetimport-f14w-hidden-row"
                 | "sheetimport-f14w-hidden-column"
+                | "sheetimport-f14w-fewer-lines"
+                | "sheetimport-f14w-transfer-again"
                 | "sheetimport-f14v-bad-email"
                 | "sheetimport-f14v-name-spaces"
                 | "sheetimport-f14v-date-in-text"

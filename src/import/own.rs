@@ -2251,6 +2251,24 @@ fn transfers(
                     );
                 }
             }
+            // Fewer lines than transfers, more than one: read in order,
+            // the last transfers have none; said.
+            let typed = l.iter().any(|v| !v.trim().is_empty() && !r.w.is_todo(v));
+            if l.len() > 1 && l.len() < list.len() && typed {
+                let why = Msg::new("sheetimport-f14w-fewer-lines")
+                    .arg(
+                        "value",
+                        l.iter().map(|v| v.trim()).collect::<Vec<_>>().join(" / "),
+                    )
+                    .arg("lines", l.len())
+                    .arg("transfers", list.len());
+                r.problem(
+                    k.sheet,
+                    row,
+                    col(&format!("transfer.{f}")).unwrap_or(0),
+                    why,
+                );
+            }
         }
     }
     // Every transfer left out: the transfers are not known (never « aucun »).

@@ -353,6 +353,23 @@ fn the_ten_by_thousand_workspace_round_trips_through_xlsx_and_ods() {
 /// The sample exported by `dpo register --format xlsx`, edited by the
 /// Python `edit` (openpyxl: `wb` loaded, `ws` its controller's sheet),
 /// imported into `nouveau`: the run and the new workspace.
+/// Makes the file `name` in `ws` with the Python `script` (the file's path
+/// is its `sys.argv[1]`), then imports it into the folder `into` of `ws`:
+/// the run and the new workspace's path.
+pub(crate) fn made_and_imported(
+    ws: &Workspace,
+    name: &str,
+    script: &str,
+    into: &str,
+) -> (crate::support::dpo::Run, std::path::PathBuf) {
+    let file = ws.path(name);
+    run(Command::new("python3").arg("-c").arg(script).arg(&file)).assert_code(0);
+    let into = ws.path(into);
+    let r = dpo_in(ws).import(&file, &into, None);
+    r.assert_no_panic();
+    (r, into)
+}
+
 pub(crate) fn edited_export(
     ws: &Workspace,
     edit: &str,

@@ -12,7 +12,7 @@
 //! line nor a « lines for one transfer » report (finding 10).
 
 use crate::sheets_import::{
-    dpo_in, edited_export, lines_at, one_line_at, openpyxl, q, yaml, Import,
+    dpo_in, edited_export, lines_at, made_and_imported, one_line_at, openpyxl, q, yaml, Import,
 };
 use crate::sheets_import_f14i::apd;
 use crate::sheets_import_f14k::contacts_apd;
@@ -397,7 +397,6 @@ ws.merge_cells("J2:J3")
 #[test]
 fn an_ods_cell_spanning_rows_holds_for_each_row_as_in_xlsx() {
     let ws = Workspace::missing();
-    let ods = ws.path("registre.ods");
     let script = r#"
 import sys
 from odf.opendocument import OpenDocumentSpreadsheet
@@ -429,16 +428,7 @@ row(["Commune A", "Paie", "Salaires", None, "covered"])
 doc.spreadsheet.addElement(t)
 doc.save(sys.argv[1])
 "#;
-    crate::support::tools::run(
-        std::process::Command::new("python3")
-            .arg("-c")
-            .arg(script)
-            .arg(&ods),
-    )
-    .assert_code(0);
-    let into = ws.path("nouveau");
-    let r = dpo_in(&ws).import(&ods, &into, None);
-    r.assert_no_panic();
+    let (r, into) = made_and_imported(&ws, "registre.ods", script, "nouveau");
     let err = r.stderr();
     let a = yaml(&into.join("controllers/commune-a.yaml"));
     let acts = &a["activities"];
@@ -625,7 +615,6 @@ fn a_title_shaped_as_another_record_s_label_round_trips() {
 #[test]
 fn values_hidden_under_a_merge_are_not_read_and_are_said_and_a_marked_renewal_is_quoted_alone() {
     let ws = Workspace::missing();
-    let xlsx = ws.path("cache.xlsx");
     let script = r#"
 import sys, zipfile, openpyxl, datetime
 wb = openpyxl.Workbook(); ws = wb.active; ws.title = "Registre"
@@ -645,16 +634,7 @@ for i in zin.infolist():
     zout.writestr(i, d)
 zout.close()
 "#;
-    crate::support::tools::run(
-        std::process::Command::new("python3")
-            .arg("-c")
-            .arg(script)
-            .arg(&xlsx),
-    )
-    .assert_code(0);
-    let into = ws.path("nouveau");
-    let r = dpo_in(&ws).import(&xlsx, &into, None);
-    r.assert_no_panic();
+    let (r, into) = made_and_imported(&ws, "cache.xlsx", script, "nouveau");
     let err = r.stderr();
     for (at, value) in [
         ("Registre, ligne 2, colonne D", "CCT caché"),

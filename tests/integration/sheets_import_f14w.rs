@@ -18,7 +18,8 @@
 //! without brackets are no flag; escapes are read line by line.
 
 use crate::sheets_import::{
-    dpo_in, edited_export, lines_at, one_line_at, openpyxl, q, round_trip, yaml, Import,
+    dpo_in, edited_export, lines_at, made_and_imported, one_line_at, openpyxl, q, round_trip, yaml,
+    Import,
 };
 use crate::sheets_import_f14i::{apd, APD_HEADERS};
 use crate::support::Workspace;
@@ -63,7 +64,6 @@ ws.append(["Mairie A", None, None, None, "Paie", None, "Agents", "Maroc : X", "C
 #[test]
 fn an_ods_error_value_is_not_imported_and_is_said() {
     let ws = Workspace::missing();
-    let ods = ws.path("erreur.ods");
     let script = r##"
 import sys, zipfile
 from odf.opendocument import OpenDocumentSpreadsheet
@@ -96,16 +96,7 @@ for i in zin.infolist():
     zout.writestr(i, d)
 zout.close()
 "##;
-    crate::support::tools::run(
-        std::process::Command::new("python3")
-            .arg("-c")
-            .arg(script)
-            .arg(&ods),
-    )
-    .assert_code(0);
-    let into = ws.path("nouveau");
-    let r = dpo_in(&ws).import(&ods, &into, None);
-    r.assert_no_panic();
+    let (r, into) = made_and_imported(&ws, "erreur.ods", script, "nouveau");
     let err = r.stderr();
     let l = one_line_at(&err, "Registre, ligne 2, colonne C");
     assert!(
@@ -422,7 +413,6 @@ fn a_tall_header_is_said_once_a_row_and_hidden_rows_and_columns_are_said() {
     let a = yaml(&into.join("controllers/mairie-a.yaml"));
     assert_eq!(a["activities"][1]["name"].as_str(), Some("Ancien"), "{a:?}");
 
-    let ods = ws.path("masque.ods");
     let script = r##"
 import sys
 from odf.opendocument import OpenDocumentSpreadsheet
@@ -443,16 +433,7 @@ row(["Commune A", "RH", "Agents", "Pare-feu"])
 row(["Commune A", "Ancien", "Agents", "Pare-feu"], visibility="collapse")
 doc.spreadsheet.addElement(t); doc.save(sys.argv[1])
 "##;
-    crate::support::tools::run(
-        std::process::Command::new("python3")
-            .arg("-c")
-            .arg(script)
-            .arg(&ods),
-    )
-    .assert_code(0);
-    let into = ws.path("nouveau-ods");
-    let r = dpo_in(&ws).import(&ods, &into, None);
-    r.assert_no_panic();
+    let (r, _) = made_and_imported(&ws, "masque.ods", script, "nouveau-ods");
     let err = r.stderr();
     assert!(
         one_line_at(&err, "Registre, ligne 3").contains("masquée"),
@@ -496,4 +477,64 @@ ws.append(["A", None, None, None, "RH", None, None, "États-Unis : Microsoft\nIn
     let systems = &a["activities"][0]["systems"];
     assert_eq!(systems[0].as_str(), Some("C:\\Temp"), "{a:?}");
     assert_eq!(systems[1].as_str(), Some("support\nniveau 2"), "{a:?}");
+}
+
+/// Review 19: safeguards with the mark's bare words or a blank line beside
+/// other transfers than lines are the cell for each, said; the same
+/// transfer written otherwise on two rows is kept twice, said; in dpo's
+/// layout fewer transfer lines than transfers are read in order, said.
+#[test]
+fn safeguards_spread_over_transfers_and_a_transfer_written_twice_are_said() {
+    let ws = Workspace::missing();
+    let (r, into) = apd(
+        &ws,
+        r##"
+def t(ctl, cat, transfers, safeguards):
+    ws.append([ctl, None, None, None, cat, None, None, transfers, safeguards, "M1", "Conv",
+               datetime.date(2021, 2, 1), 12])
+t("A", "RH", "États-Unis : MS\nMaroc : X\nInde : TCS", "à confirmer\nCCT")
+t("C", "RH", "États-Unis : MS\nInde : TCS", "CCT\n\n")
+t("D", "RH", "États-Unis : MS\nInde : TCS\nJapon : Y", "\nCCT")
+t("E", "RH", "États-Unis : Microsoft", "CCT")
+t("E", "Paie", "Etats-Unis : microsoft", "CCT")
+"##,
+    );
+    let err = r.stderr();
+    // The cells quoted hold line breaks: each report read whole.
+    let reports: Vec<&str> = err.split("\nsignalé, importé\u{202f}: ").collect();
+    for (row, lines, transfers) in [(2, 2, 3), (3, 3, 2), (4, 2, 3)] {
+        let at = format!("Registre, ligne {row}, colonne I");
+        let count = format!("{lines} lignes de garanties pour {transfers} transferts");
+        assert!(
+            reports
+                .iter()
+                .any(|r| r.starts_with(&at) && r.contains(&count)),
+            "{row}: {err}"
+        );
+    }
+    let l = one_line_at(&err, "Registre, ligne 6, colonne H");
+    assert!(
+        l.starts_with("signalé, importé") && l.contains("de la ligne 5"),
+        "{err}"
+    );
+    let e = yaml(&into.join("controllers/e.yaml"));
+    assert_eq!(e["transfers"].as_sequence().map(Vec::len), Some(2), "{e:?}");
+
+    let ws = Workspace::sample();
+    let edit =
+        "ws['M2'] = 'États-Unis\\nMaroc\\nInde'\nws['N2'] = 'A\\nB\\nC'\nws['Q2'] = 'SCC\\nCCT'\n";
+    let (r, into) = edited_export(&ws, edit, false);
+    let err = r.stderr();
+    let l = one_line_at(&err, "Commune de Juvisy-sur-Orge, ligne 2, colonne Q");
+    assert!(
+        l.starts_with("signalé, importé") && l.contains("2 lignes pour 3 transferts"),
+        "{err}"
+    );
+    let a = yaml(&into.join("controllers/juvisy-sur-orge.yaml"));
+    assert_eq!(
+        a["transfers"][1]["safeguards"].as_str(),
+        Some("CCT"),
+        "{a:?}"
+    );
+    assert!(a["transfers"][2].get("safeguards").is_none(), "{a:?}");
 }
