@@ -1276,8 +1276,11 @@ fn settle_transfers(
                 // The same country and recipient as a transfer of another
                 // row (case, accents, safeguards or mark apart): both are
                 // kept, said.
+                let country = |c: &str| {
+                    super::countries::country_code(c).map_or_else(|| folded(c), String::from)
+                };
                 let same = |t: &Transfer| {
-                    folded(&t.country) == folded(&transfer.country)
+                    country(&t.country) == country(&transfer.country)
                         && folded(&t.recipient) == folded(&transfer.recipient)
                 };
                 if let Some(k) = list.iter().position(same) {
@@ -2380,7 +2383,27 @@ pub(super) fn is_none_word(v: &str) -> bool {
         "no transfer",
         "none ",
     ];
-    said.iter().any(|s| s == v) || NONE.contains(&v) || PREFIX.iter().any(|p| v.starts_with(p))
+    // « Aucun transfert hors UE » is none; « Pas de transfert, sauf
+    // Maroc », « None except Morocco » are not.
+    const EXCEPT: [&str; 10] = [
+        "sauf",
+        "excepte",
+        "except",
+        "hormis",
+        "a part",
+        "a l'exception",
+        "mais",
+        "but",
+        "other than",
+        "autre que",
+    ];
+    let prefixed = PREFIX.iter().any(|p| {
+        v.strip_prefix(p).is_some_and(|rest| {
+            let rest = format!(" {} ", rest.replace([',', ';', '(', ')', ':'], " "));
+            !EXCEPT.iter().any(|w| rest.contains(&format!(" {w} ")))
+        })
+    });
+    said.iter().any(|s| s == v) || NONE.contains(&v) || prefixed
 }
 
 /// The controller file of a draft, as YAML: the convention's start and

@@ -66,6 +66,32 @@ fn key(name: &str) -> String {
 /// already left out) names a state or territory: the whole side, or the
 /// side without what it holds in brackets (« États-Unis (Virginie) »,
 /// « Irlande [Dublin] »).
+/// The first field of the list's line naming `side` (its code), `None`
+/// when no line does: « USA », « les États-Unis » and « Etats Unis » are
+/// one country.
+pub(crate) fn country_code(side: &str) -> Option<&'static str> {
+    static CODES: OnceLock<std::collections::HashMap<String, &'static str>> = OnceLock::new();
+    let codes = CODES.get_or_init(|| {
+        let mut map = std::collections::HashMap::new();
+        for line in LIST.lines().filter(|l| !l.starts_with('#')) {
+            let mut fields = line.split('\t');
+            let Some(code) = fields.next() else { continue };
+            for n in fields {
+                for k in [key(n), key(&outside_brackets(n))] {
+                    if !k.is_empty() {
+                        map.entry(k).or_insert(code);
+                    }
+                }
+            }
+        }
+        map
+    });
+    codes
+        .get(&key(side))
+        .or_else(|| codes.get(&key(&outside_brackets(side))))
+        .copied()
+}
+
 pub(crate) fn is_country(side: &str) -> bool {
     let names = names();
     names.contains(&key(side)) || names.contains(&key(&outside_brackets(side)))
@@ -82,6 +108,23 @@ fn outside_brackets(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_of_one_country_have_one_code() {
+        let us = country_code("États-Unis");
+        assert!(us.is_some());
+        for name in [
+            "USA",
+            "les États-Unis",
+            "Etats Unis",
+            "United States of America",
+        ] {
+            assert_eq!(country_code(name), us, "{name}");
+        }
+        assert_ne!(country_code("Royaume-Uni"), us);
+        assert_eq!(country_code("UK"), country_code("Royaume-Uni"));
+        assert_eq!(country_code("Atlantide"), None);
+    }
 
     #[test]
     fn the_usual_names_in_either_language_are_countries_and_labels_are_not() {

@@ -317,60 +317,8 @@ pub fn import(
 ) -> Result<Imported, ImportError> {
     // A header cell merged down over data rows: its value is not copied
     // into them (it is a header); the cells it covers are said.
-    let mut covered = Vec::new();
-    let fixed: Vec<ReadSheet>;
-    let unmerged: Vec<_> = sheets
-        .iter()
-        .map(|s| {
-            let header = own::header(s).or_else(|| authority::header(s, mapping).map(|h| h.0))?;
-            s.below_header(header).map(|fixed| (header, fixed))
-        })
-        .collect();
-    let sheets = if unmerged.iter().any(Option::is_some) {
-        fixed = sheets
-            .iter()
-            .zip(unmerged)
-            .map(|(s, u)| match u {
-                None => s.clone(),
-                Some((header, (sheet, emptied))) => {
-                    // A row that was only the header's cells: said once.
-                    let mut rows: Vec<usize> = emptied.iter().map(|e| e.0).collect();
-                    rows.sort_unstable();
-                    rows.dedup();
-                    for row in rows {
-                        let whole = sheet.rows.get(row - 1).is_none_or(Vec::is_empty);
-                        let cells = emptied.iter().filter(|e| e.0 == row);
-                        if whole {
-                            covered.push(Problem {
-                                sheet: s.name.clone(),
-                                row,
-                                column: None,
-                                why: Msg::new("sheetimport-f14w-header-row").arg("header", header),
-                            });
-                            continue;
-                        }
-                        covered.extend(cells.map(|(row, col, cell)| {
-                            Problem {
-                                sheet: s.name.clone(),
-                                row: *row,
-                                column: Some(*col),
-                                why: Msg::new("sheetimport-f14w-header-down")
-                                    .arg(
-                                        "value",
-                                        crate::sheet::read::as_text(cell).unwrap_or_default(),
-                                    )
-                                    .arg("header", header),
-                            }
-                        }));
-                    }
-                    sheet
-                }
-            })
-            .collect();
-        &fixed[..]
-    } else {
-        sheets
-    };
+    let (fixed, covered) = unmerge_headers(sheets, mapping);
+    let sheets = fixed.as_deref().unwrap_or(sheets);
     let mut imported = match own::import(sheets, lang) {
         Some(imported) => imported,
         None => authority::import(sheets, mapping, lang).ok_or_else(|| ImportError::NoLayout {
@@ -510,6 +458,61 @@ pub fn import(
         }
     }
     Ok(imported)
+}
+
+/// `sheets` with no header cell merged down over data rows giving them
+/// its value ([`ReadSheet::below_header`], each sheet's header row found
+/// by either layout), `None` when no sheet has one; and what is said of
+/// the cells so emptied (a row that was only the header's, once).
+fn unmerge_headers(
+    sheets: &[ReadSheet],
+    mapping: &Mapping,
+) -> (Option<Vec<ReadSheet>>, Vec<Problem>) {
+    let mut covered = Vec::new();
+    let unmerged: Vec<_> = sheets
+        .iter()
+        .map(|s| {
+            let header = own::header(s).or_else(|| authority::header(s, mapping).map(|h| h.0))?;
+            s.below_header(header).map(|fixed| (header, fixed))
+        })
+        .collect();
+    if unmerged.iter().all(Option::is_none) {
+        return (None, covered);
+    }
+    let fixed = sheets
+        .iter()
+        .zip(unmerged)
+        .map(|(s, u)| {
+            let Some((header, (sheet, emptied))) = u else {
+                return s.clone();
+            };
+            let mut rows: Vec<usize> = emptied.iter().map(|e| e.0).collect();
+            rows.sort_unstable();
+            rows.dedup();
+            for row in rows {
+                let at = |column: Option<usize>, why: Msg| Problem {
+                    sheet: s.name.clone(),
+                    row,
+                    column,
+                    why,
+                };
+                if sheet.rows.get(row - 1).is_none_or(Vec::is_empty) {
+                    let why = Msg::new("sheetimport-f14w-header-row").arg("header", header);
+                    covered.push(at(None, why));
+                    continue;
+                }
+                for (_, col, cell) in emptied.iter().filter(|e| e.0 == row) {
+                    let value = crate::sheet::read::as_text(cell).unwrap_or_default();
+                    let why = Msg::new("sheetimport-f14w-header-down")
+                        .arg("value", value)
+                        .arg("header", header);
+                    covered.push(at(Some(*col), why));
+                }
+            }
+            sheet
+        })
+        .collect();
+    (Some(fixed), covered)
 }
 
 /// What the import says of `value`, a cell refused as a date ([`NotADate`]):

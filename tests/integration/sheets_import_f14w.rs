@@ -538,3 +538,40 @@ t("E", "Paie", "Etats-Unis : microsoft", "CCT")
     );
     assert!(a["transfers"][2].get("safeguards").is_none(), "{a:?}");
 }
+
+/// Review 20, 1 and 2: « none » followed by an exception is no « none »
+/// (said, never an empty list); the same transfer with the country written
+/// another way (« USA », « les États-Unis ») on another row is said.
+#[test]
+fn none_with_an_exception_is_not_none_and_a_country_s_other_name_is_the_same_transfer() {
+    let ws = Workspace::missing();
+    let (r, into) = apd(
+        &ws,
+        r##"
+row("A", "RH", "Pas de transfert, sauf Maroc")
+row("B", "RH", "None except Morocco")
+row("C", "RH", "Aucun transfert hors UE")
+row("D", "RH", "États-Unis : Microsoft")
+row("D", "Paie", "USA : Microsoft")
+"##,
+    );
+    let err = r.stderr();
+    for (ctl, row) in [("a", 2), ("b", 3)] {
+        let c = yaml(&into.join(format!("controllers/{ctl}.yaml")));
+        assert!(
+            c.get("transfers").is_none() || c["transfers"].is_null(),
+            "{ctl}: {c:?}"
+        );
+        assert!(
+            !lines_at(&err, &format!("Registre, ligne {row}, colonne H")).is_empty(),
+            "{ctl}: {err}"
+        );
+    }
+    let c = yaml(&into.join("controllers/c.yaml"));
+    assert_eq!(c["transfers"].as_sequence().map(Vec::len), Some(0), "{c:?}");
+    let l = one_line_at(&err, "Registre, ligne 6, colonne H");
+    assert!(
+        l.starts_with("signalé, importé") && l.contains("de la ligne 5"),
+        "{err}"
+    );
+}
