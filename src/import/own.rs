@@ -246,9 +246,8 @@ impl Words {
         let lines: Vec<String> = text
             .split('\n')
             .map(|line| match self.strip_mark(line) {
-                // « à compléter (à confirmer) »: the export's no value,
-                // flagged.
-                Some((v, _)) if self.is_todo(&v) => {
+                // The export's no value, flagged.
+                Some(_) if self.todo_flagged(line) => {
                     assumed = true;
                     String::new()
                 }
@@ -391,19 +390,22 @@ impl Words {
             Cell::Text(_) | Cell::Marked(..) => as_text(c),
             _ => None,
         };
-        // « à compléter (à confirmer) » is the export's: no value, flagged.
+        // The export's no value, flagged, is no « à compléter » to say.
         let text = text.map(|t| {
             t.split('\n')
-                .map(|l| match self.strip_mark(l) {
-                    Some((v, _)) if self.is_todo(&v) => v,
-                    _ => l.to_string(),
-                })
+                .filter(|l| !self.todo_flagged(l))
                 .collect::<Vec<_>>()
                 .join("\n")
         });
         text.filter(|t| !self.is_todo(t))
             .map(|t| super::without_todo(&t).1)
             .unwrap_or_default()
+    }
+
+    /// Whether `line` is « à compléter (à confirmer) »: how the export
+    /// writes a field flagged to confirm that has no value.
+    fn todo_flagged(&self, line: &str) -> bool {
+        self.strip_mark(line).is_some_and(|(v, _)| self.is_todo(&v))
     }
 
     fn is_none(&self, s: &str) -> bool {

@@ -132,9 +132,9 @@ pub fn escape_item(item: &str) -> String {
         .replace(['\n', '\r'], "\\n")
 }
 
-/// Whether a cell's `text` reads as [`escape_item`] writes it: it holds a
-/// backslash, and each one begins `\\` or `\n`. A backslash the export
-/// cannot write (`\\srv\commun`, `C:\Dossier`) means the cell was typed
+/// Whether one line of a cell reads as [`escape_item`] writes it: it holds
+/// a backslash, and each one begins `\\` or `\n`. A backslash the export
+/// cannot write (`\\srv\commun`, `C:\Dossier`) means the line was typed
 /// by hand: read as typed, never unescaped.
 pub fn is_escaped(text: &str) -> bool {
     let mut chars = text.chars();

@@ -22,9 +22,9 @@
 //! every row the region covers, in its first column: a region down a
 //! column is one value for several rows (listed in [`ReadSheet::down`]:
 //! a header merged down over data rows is no data, which only the layout,
-//! knowing its header row, can tell: [`ReadSheet::below_header`]). Across columns it is not copied
-//! (a description merged over the data categories' column is no data
-//! category): the region is listed in [`ReadSheet::merged_across`] and the
+//! knowing its header row, can tell: [`ReadSheet::below_header`]). Across
+//! columns it is not copied (a description merged over the data
+//! categories' column is no data category): the region is listed in [`ReadSheet::merged_across`] and the
 //! import says it. XLSX names its regions (`calamine`); ODS marks them with
 //! `table:number-rows-spanned` / `table:number-columns-spanned` in
 //! `content.xml`, which `calamine` does not expose, read here with
@@ -435,7 +435,12 @@ fn xlsx_hidden(bytes: &[u8]) -> Option<std::collections::HashMap<String, Hidden>
     let yes = |v: Option<String>| matches!(v.as_deref(), Some("1" | "true"));
     let mut out = std::collections::HashMap::new();
     for (name, id) in sheets {
-        let Some(xml) = targets.get(&id).and_then(|p| text(p)) else {
+        // Most sheets hide nothing: not parsed again.
+        let Some(xml) = targets
+            .get(&id)
+            .and_then(|p| text(p))
+            .filter(|x| x.contains("hidden="))
+        else {
             continue;
         };
         let (mut rows, mut cols) = (Vec::new(), Vec::new());
