@@ -442,12 +442,11 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
         // A mark typed inside a line (text after it) of a category's field,
         // which it flags: read without it, said (a controller's fact drops
         // its mark, said with `mark_dropped`).
+        // (A safeguards line that is only the mark flags the safeguards of
+        // the transfer it goes with: said once the transfers are settled,
+        // naming it, [`settle_transfers`].)
         for (c, f) in fields.iter().enumerate() {
-            // In the safeguards' column, only a line that is only the mark
-            // is said here (it flags its transfer's safeguards, no value;
-            // the transfers' column says such a line itself).
-            let transfer = matches!(f, Some(Field::Safeguards));
-            let Some(f) = f.filter(|f| CATEGORY_FIELDS.contains(f) || transfer) else {
+            let Some(f) = f.filter(|f| CATEGORY_FIELDS.contains(f)) else {
                 continue;
             };
             let Some(v) = as_text(sheet.cell(row, c + 1)) else {
@@ -456,12 +455,7 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
             // A line that is only the mark (« à confirmer », « (?) »): no
             // value, the field's flag; a category that is only the mark
             // has no name.
-            // (In the safeguards, a mark typed otherwise is said as such.)
-            let only: Vec<&str> = v
-                .lines()
-                .filter(|l| words.only_mark(l))
-                .filter(|l| !transfer || words.strip_mark(l).is_some_and(|(_, other)| !other))
-                .collect();
+            let only: Vec<&str> = v.lines().filter(|l| words.only_mark(l)).collect();
             if !only.is_empty() {
                 let nameless = v.lines().all(|l| l.trim().is_empty() || words.only_mark(l));
                 let id = if f == Field::Category && nameless {
@@ -473,9 +467,6 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
                 let lines: Vec<&str> = only.iter().map(|l| l.trim()).collect();
                 let why = Msg::new(id).arg("value", lines.join(" / "));
                 out.problems.push(problem(row, c + 1, why));
-            }
-            if transfer {
-                continue;
             }
             // The mark's words among others (« Paie (à confirmer avec le
             // service) »): no mark, kept as typed, said.
@@ -662,8 +653,16 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
                 }
                 // A contact that reads as none is not imported: its mark
                 // is not « imported without it » (one line says it).
-                // Nor one that differs from the row kept (not imported).
-                let refused = ["sheetimport-f14o-contact-none", "sheetimport-differs"];
+                // Nor one that differs from the row kept, nor a date or a
+                // number that cannot be read (not imported, said).
+                let refused = [
+                    "sheetimport-f14o-contact-none",
+                    "sheetimport-differs",
+                    "sheetimport-bad-date",
+                    "sheetimport-f14h-short-year",
+                    "sheetimport-f14h-too-early",
+                    "sheetimport-bad-number",
+                ];
                 if !whys.iter().any(|w| refused.contains(&w.id)) {
                     out.problems.extend(mark_dropped(f));
                 }
@@ -1085,6 +1084,12 @@ fn settle_transfers(
         let (mut read, mut k) = (0, 0);
         // Whether the row's safeguards mark was said (typed otherwise).
         let mut sg_said = false;
+        // A safeguards line that is only the mark in brackets: no value,
+        // the flag of the safeguards it goes with. Aligned, it is said at
+        // its transfer; for all, once the row's transfers are read.
+        let flag_line =
+            |g: &str| words.only_mark(g) && words.strip_mark(g).is_some_and(|(_, inside)| !inside);
+        let mut flagged_all: Vec<&str> = Vec::new();
         for (i, entry) in entries.iter().enumerate() {
             // This line's own safeguards, when aligned (`None` inside: it
             // has none, or a line « à compléter »).
@@ -1239,6 +1244,15 @@ fn settle_transfers(
                     .arg("sep", sep);
                 say_at(*row, t_col, why);
             }
+            if let Some(Some(g)) = own.as_ref().filter(|g| g.as_deref().is_some_and(flag_line)) {
+                let why = Msg::new("sheetimport-f14x-mark-only-transfer")
+                    .arg("value", g.trim())
+                    .arg("transfer", line.as_str());
+                say_at(*row, s_col, why);
+            }
+            if own.is_none() {
+                flagged_all.push(line.as_str());
+            }
             // A « (à confirmer) » mark on its safeguards: that field's flag.
             let mut safeguards = own.unwrap_or_else(|| for_all.clone());
             if let Some(kept) = safeguards.as_deref().and_then(|g| without_mark(words, g)) {
@@ -1262,7 +1276,8 @@ fn settle_transfers(
                         .arg("kept", kept.as_str());
                     say_at(*row, s_col, why);
                 }
-                safeguards = Some(kept);
+                // Only the mark: no safeguards, flagged (« à compléter »).
+                safeguards = Some(kept).filter(|k| !k.is_empty());
             }
             let transfer = Transfer {
                 country,
@@ -1292,6 +1307,27 @@ fn settle_transfers(
                 list.push(transfer);
                 list_rows.push(*row);
             }
+        }
+        // The cell for all, with a line that is only the mark: that line
+        // flags the safeguards of every transfer of the row read, said
+        // once with them.
+        let marks: Vec<&str> = for_all
+            .as_deref()
+            .map(|v| v.lines().map(str::trim).filter(|l| flag_line(l)).collect())
+            .unwrap_or_default();
+        if !marks.is_empty() && !flagged_all.is_empty() {
+            let kept = for_all
+                .as_deref()
+                .and_then(|v| without_mark(words, v))
+                .unwrap_or_default();
+            let kept: Vec<&str> = kept.lines().filter(|l| !l.trim().is_empty()).collect();
+            let why = Msg::new("sheetimport-f14x-mark-only-each")
+                .arg("value", marks.join(" / "))
+                .arg("n", flagged_all.len())
+                .arg("transfer", flagged_all[0])
+                .arg("kept", kept.join(" / "))
+                .arg("has", if kept.is_empty() { "no" } else { "yes" });
+            say_at(*row, s_col, why);
         }
         // No line of the row read: its safeguards (for all) go too, said.
         if let Some(v) = for_all

@@ -111,6 +111,8 @@ impl Problem {
                 | "sheetimport-f14i-no-key-column"
                 | "sheetimport-f14m-todo-line"
                 | "sheetimport-f14u-mark-only"
+                | "sheetimport-f14x-mark-only-transfer"
+                | "sheetimport-f14x-mark-only-each"
                 | "sheetimport-f14v-merged-across"
                 | "sheetimport-f14v-boolean"
                 | "sheetimport-f14w-header-down"

@@ -1318,27 +1318,40 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
             let prefix = format!("controller.{field}");
             // Every column of that field that bears the mark, each said
             // with the value kept.
-            let marked: Vec<(usize, String)> = (controllers_sheet.keys.iter().enumerate())
-                .filter(|(_, key)| key.as_deref().is_some_and(|key| key.starts_with(&prefix)))
-                .filter_map(|(c, _)| {
+            // A value refused (a date or a number that cannot be read) is
+            // not imported, said as such: its mark is not said dropped.
+            let marked: Vec<(usize, &str, String)> = (controllers_sheet.keys.iter().enumerate())
+                .filter_map(|(c, key)| {
+                    let key = key.as_deref().filter(|key| key.starts_with(&prefix))?;
+                    let path = key.strip_prefix("controller.").unwrap_or(key);
                     let cell = controllers_sheet.sheet.cell(row, c + 1);
                     r.w.unmark(cell)
                         .filter(|(_, assumed)| *assumed)
-                        .map(|(kept, _)| (c + 1, kept))
+                        .filter(|(kept, _)| {
+                            kept.trim().is_empty()
+                                || path.ends_with("renewals")
+                                || value(&r.w, path, cell, kept).is_ok()
+                        })
+                        .map(|(kept, _)| (c + 1, path, kept))
                 })
                 .collect();
-            for (c, kept) in marked {
+            for (c, path, kept) in marked {
                 let v = as_text(controllers_sheet.sheet.cell(row, c)).unwrap_or_default();
                 // A cell of several lines (renewals): the lines that bore
-                // the mark, not the others (which may be refused).
+                // the mark, not the others (which may be refused); nor a
+                // renewal line that is refused.
+                let is_renewals = path.ends_with("renewals");
                 let lines: Vec<(&str, String)> = v
                     .lines()
                     .filter_map(|l| r.w.strip_mark(l).map(|(k, _)| (l, k)))
+                    .filter(|(_, k)| !is_renewals || renewals(k).1.is_empty())
                     .collect();
-                let why = if v.lines().count() > 1 && !lines.is_empty() {
+                let why = if (v.lines().count() > 1 || is_renewals) && !lines.is_empty() {
                     let typed: Vec<&str> = lines.iter().map(|(l, _)| *l).collect();
                     let kept: Vec<&str> = lines.iter().map(|(_, k)| k.as_str()).collect();
                     mark_dropped(typed.join("\n"), &kept.join("\n"))
+                } else if is_renewals && !kept.trim().is_empty() {
+                    continue;
                 } else {
                     mark_dropped(v, &kept)
                 };

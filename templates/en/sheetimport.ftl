@@ -241,3 +241,11 @@ sheetimport-f14w-hidden-row = this row is hidden in the spreadsheet; it is read 
 sheetimport-f14w-hidden-column = column { $column } is hidden in the spreadsheet; it is read as the others: check it should be
 sheetimport-f14w-fewer-lines = “{ $value }”: { $lines } lines for { $transfers } transfers; they are read in the transfers' order, the last ones left to complete
 sheetimport-f14w-transfer-again = “{ $value }”: the same country and recipient as a transfer of row { $first }, written or safeguarded otherwise; both are imported: check whether it is the same transfer
+sheetimport-f14x-mark-only-transfer = “{ $value }”: this line is only the mark “to be confirmed”; it is not imported as a value, it marks the safeguards of the transfer “{ $transfer }” to be confirmed, which are left to be completed
+sheetimport-f14x-mark-only-each = “{ $value }”: this line is only the mark “to be confirmed”; it is not imported as a value, it marks to be confirmed the safeguards { $n ->
+    [one] of the transfer “{ $transfer }”
+   *[other] of each of the { $n } transfers of the row
+  }{ $has ->
+    [yes] : “{ $kept }”
+   *[other] , which are left to be completed
+  }

@@ -241,3 +241,11 @@ sheetimport-f14w-hidden-row = cette ligne est masquée dans le tableur ; elle 
 sheetimport-f14w-hidden-column = la colonne { $column } est masquée dans le tableur ; elle est lue comme les autres : vérifiez qu'elle doit l'être
 sheetimport-f14w-fewer-lines = « { $value } » : { $lines } lignes pour { $transfers } transferts ; elles sont lues dans l'ordre des transferts, les derniers restent à compléter
 sheetimport-f14w-transfer-again = « { $value } » : le même pays et le même destinataire qu'un transfert de la ligne { $first }, écrit ou garanti autrement ; les deux sont importés : vérifiez s'il s'agit du même transfert
+sheetimport-f14x-mark-only-transfer = « { $value } » : cette ligne n'est que la marque « à confirmer » ; elle n'est pas importée comme valeur, elle marque à confirmer les garanties du transfert « { $transfer } », qui restent à compléter
+sheetimport-f14x-mark-only-each = « { $value } » : cette ligne n'est que la marque « à confirmer » ; elle n'est pas importée comme valeur, elle marque à confirmer les garanties { $n ->
+    [one] du transfert « { $transfer } »
+   *[other] de chacun des { $n } transferts de la ligne
+  }{ $has ->
+    [yes]  : « { $kept } »
+   *[other] , qui restent à compléter
+  }

@@ -1,0 +1,168 @@
+//! Integration tests of issue 14, part f14x: what the twentieth review of
+//! `dpo import` found still said imprecisely.
+//!
+//! A date or a month count marked « (à confirmer) » that cannot be read is
+//! refused, and only refused: never also said « importée sans la marque »,
+//! nor counted among the values imported (finding 3). A safeguards line
+//! that is only the mark names the transfer whose safeguards it flags, or
+//! says it flags those of every transfer of the row (finding 4).
+
+use crate::sheets_import::{edited_export, lines_at, one_line_at, q, yaml};
+use crate::sheets_import_f14i::apd;
+use crate::support::Workspace;
+
+/// The count of values « importées et signalées » the summary gives.
+fn reported(out: &str) -> usize {
+    let tail = out.lines().next().unwrap_or_default();
+    tail.split(", ")
+        .find(|p| p.contains("importée"))
+        .and_then(|p| p.split_whitespace().next())
+        .map_or(0, |n| {
+            if n == "une" {
+                1
+            } else {
+                n.parse().unwrap_or(0)
+            }
+        })
+}
+
+/// Finding 3, authority layout: the refused values get one line each, and
+/// a date that can be read keeps its « sans la marque » line.
+#[test]
+fn a_marked_date_or_month_count_that_cannot_be_read_is_refused_and_only_refused() {
+    let ws = Workspace::missing();
+    let (r, into) = apd(
+        &ws,
+        r#"
+ws.append(["Mairie A", None, None, None, "Paie", None, None, "aucun", None, "M1", "Conv",
+           "31/04/2021 (à confirmer)", "douze (à confirmer)"])
+ws.append(["Mairie B", None, None, None, "Paie", None, None, "aucun", None, "M1", "Conv",
+           "01/02/2021 (à confirmer)", "12 (à confirmer)"])
+"#,
+    );
+    let err = r.stderr();
+    for (at, value) in [
+        ("Registre, ligne 2, colonne L", "31/04/2021"),
+        ("Registre, ligne 2, colonne M", "douze"),
+    ] {
+        let l = one_line_at(&err, at);
+        assert!(l.starts_with("non importé"), "{at}: {err}");
+        assert!(l.contains(value) && !l.contains("sans la marque"), "{l}");
+    }
+    for at in [
+        "Registre, ligne 3, colonne L",
+        "Registre, ligne 3, colonne M",
+    ] {
+        let l = one_line_at(&err, at);
+        assert!(
+            l.starts_with("signalé, importé") && l.contains("sans la marque"),
+            "{at}: {err}"
+        );
+    }
+    // Only Mairie B's two values are imported and said.
+    assert_eq!(reported(&r.stdout()), 2, "{}", r.stdout());
+    let a = yaml(&into.join("controllers/mairie-a.yaml"));
+    assert!(a["convention"]["start"].as_str().is_none(), "{a:?}");
+    let b = yaml(&into.join("controllers/mairie-b.yaml"));
+    assert_eq!(b["convention"]["term_months"].as_u64(), Some(12), "{b:?}");
+}
+
+/// Finding 3, dpo's own layout: the same on the controllers' sheet.
+#[test]
+fn a_marked_date_or_month_count_that_cannot_be_read_is_refused_in_dpo_s_layout_too() {
+    let ws = Workspace::sample();
+    let (r, _into) = edited_export(
+        &ws,
+        "c = wb['Responsables de traitement']\n\
+         col = lambda h: [x.column for x in c[1] if x.value == h][0]\n\
+         c.cell(row=2, column=col('début de la convention'), value='31/04/2021 (à confirmer)')\n\
+         c.cell(row=2, column=col('durée initiale (mois)'), value='douze (à confirmer)')\n\
+         c.cell(row=2, column=col('acte d\\'approbation'), value='Délibération (à confirmer)')\n",
+        false,
+    );
+    let err = r.stderr();
+    let row = lines_at(&err, "Responsables de traitement, ligne 2");
+    let refused: Vec<&&str> = row
+        .iter()
+        .filter(|l| l.starts_with("non importé"))
+        .collect();
+    assert_eq!(refused.len(), 2, "{err}");
+    assert!(
+        refused.iter().any(|l| l.contains(&q("31/04/2021"))),
+        "{err}"
+    );
+    assert!(refused.iter().any(|l| l.contains(&q("douze"))), "{err}");
+    // The value imported keeps its line; the refused ones get no other.
+    let kept: Vec<&&str> = row
+        .iter()
+        .filter(|l| l.contains("sans la marque"))
+        .collect();
+    assert_eq!(kept.len(), 1, "{err}");
+    assert!(kept[0].contains("Délibération"), "{err}");
+}
+
+/// Finding 4: « CCT⏎(à confirmer) » beside two transfers flags the
+/// second's, named; beside three, every one's, said so; a cell that is
+/// only the mark beside one transfer names it.
+#[test]
+fn a_safeguards_line_that_is_only_the_mark_names_the_transfers_it_flags() {
+    let ws = Workspace::missing();
+    let (r, into) = apd(
+        &ws,
+        r#"
+ws.append(["Mairie A", None, None, None, "Paie", None, None, "Maroc : X\nTunisie : Y",
+           "CCT\n(à confirmer)", "M1", "Conv", datetime.date(2021, 2, 1), 12])
+ws.append(["Mairie B", None, None, None, "Paie", None, None, "Maroc : X\nTunisie : Y\nSuisse : Z",
+           "CCT\n(à confirmer)", "M1", "Conv", datetime.date(2021, 2, 1), 12])
+ws.append(["Mairie C", None, None, None, "Paie", None, None, "Maroc : X",
+           "(à confirmer)", "M1", "Conv", datetime.date(2021, 2, 1), 12])
+"#,
+    );
+    let err = r.stderr();
+    let a = one_line_at(&err, "Registre, ligne 2, colonne I");
+    assert!(a.starts_with("signalé\u{202f}:"), "{err}");
+    assert!(
+        a.contains(&format!(
+            "du transfert {}, qui restent à compléter",
+            q("Tunisie : Y")
+        )),
+        "{a}"
+    );
+    let b = one_line_at(&err, "Registre, ligne 3, colonne I");
+    assert!(
+        b.contains(&format!(
+            "de chacun des 3 transferts de la ligne\u{202f}: {}",
+            q("CCT")
+        )),
+        "{b}"
+    );
+    let c = one_line_at(&err, "Registre, ligne 4, colonne I");
+    assert!(
+        c.contains(&format!(
+            "du transfert {}, qui restent à compléter",
+            q("Maroc : X")
+        )),
+        "{c}"
+    );
+    // What the lines say is what is imported.
+    let t = |ctl: &str| yaml(&into.join(format!("controllers/{ctl}.yaml")))["transfers"].clone();
+    let flagged = |t: &serde_yaml::Value| {
+        t["to_confirm"]
+            .as_sequence()
+            .is_some_and(|s| s.iter().any(|f| f.as_str() == Some("safeguards")))
+    };
+    let a = t("mairie-a");
+    assert_eq!(a[0]["safeguards"].as_str(), Some("CCT"), "{a:?}");
+    assert!(!flagged(&a[0]) && flagged(&a[1]), "{a:?}");
+    assert!(a[1]["safeguards"].as_str().is_none(), "{a:?}");
+    let b = t("mairie-b");
+    for k in 0..3 {
+        assert_eq!(b[k]["safeguards"].as_str(), Some("CCT"), "{b:?}");
+        assert!(flagged(&b[k]), "{b:?}");
+    }
+    let c = t("mairie-c");
+    assert!(
+        flagged(&c[0]) && c[0]["safeguards"].as_str().is_none(),
+        "{c:?}"
+    );
+}
