@@ -1055,11 +1055,7 @@ fn settle_transfers(
             // safeguard; a blank line typed in the cell says lines were
             // meant, which are not those of the transfers.
             .filter(|_| {
-                let flag = |g: &str| {
-                    words
-                        .strip_mark(g)
-                        .is_some_and(|(k, _)| k.trim().is_empty())
-                };
+                let flag = |g: &str| words.only_mark(g) && words.strip_mark(g).is_some();
                 let blank = typed_lines.iter().any(|l| l.trim().is_empty());
                 given.iter().filter(|g| !flag(g)).count() > 1 || (blank && known > 1)
             })
@@ -1087,8 +1083,29 @@ fn settle_transfers(
         // A safeguards line that is only the mark in brackets: no value,
         // the flag of the safeguards it goes with. Aligned, it is said at
         // its transfer; for all, once the row's transfers are read.
-        let flag_line =
-            |g: &str| words.only_mark(g) && words.strip_mark(g).is_some_and(|(_, inside)| !inside);
+        // Any shape the mark is read in (« (?) », « [à confirmer] », a
+        // doubled bracket), never the mark's bare words.
+        let flag_line = |g: &str| words.only_mark(g) && words.strip_mark(g).is_some();
+        // A safeguards text without its mark: its lines that are only the
+        // mark left out whole, the others without theirs; `None` when it
+        // bears none.
+        let without_flag = |g: &str| {
+            let marked = g
+                .lines()
+                .any(|l| flag_line(l) || words.strip_mark(l).is_some());
+            marked.then(|| {
+                g.lines()
+                    .filter(|l| !flag_line(l))
+                    .map(|l| {
+                        words
+                            .strip_mark(l)
+                            .map_or_else(|| l.to_string(), |(k, _)| k)
+                    })
+                    .filter(|l| !l.trim().is_empty())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+        };
         let mut flagged_all: Vec<&str> = Vec::new();
         for (i, entry) in entries.iter().enumerate() {
             // This line's own safeguards, when aligned (`None` inside: it
@@ -1255,19 +1272,15 @@ fn settle_transfers(
             }
             // A « (à confirmer) » mark on its safeguards: that field's flag.
             let mut safeguards = own.unwrap_or_else(|| for_all.clone());
-            if let Some(kept) = safeguards.as_deref().and_then(|g| without_mark(words, g)) {
-                // A line that was only the mark leaves no empty line.
-                let kept: String = kept
-                    .lines()
-                    .filter(|l| !l.trim().is_empty())
-                    .collect::<Vec<_>>()
-                    .join("\n");
+            if let Some(kept) = safeguards.as_deref().and_then(without_flag) {
                 to_confirm.push(TransferField::Safeguards);
-                // Typed otherwise than « (à confirmer) » at the end: said,
-                // with what is kept (once a row).
+                // Typed otherwise than « (à confirmer) » at the end of a
+                // safeguard: said, with what is kept (once a row); a line
+                // that is only the mark is said as such, above.
                 let typed = safeguards.as_deref().unwrap_or_default();
                 let otherwise = typed
                     .lines()
+                    .filter(|l| !flag_line(l))
                     .any(|l| words.strip_mark(l).is_some_and(|(_, inside)| inside));
                 if otherwise && !sg_said {
                     sg_said = true;
@@ -1318,7 +1331,7 @@ fn settle_transfers(
         if !marks.is_empty() && !flagged_all.is_empty() {
             let kept = for_all
                 .as_deref()
-                .and_then(|v| without_mark(words, v))
+                .and_then(without_flag)
                 .unwrap_or_default();
             let kept: Vec<&str> = kept.lines().filter(|l| !l.trim().is_empty()).collect();
             let why = Msg::new("sheetimport-f14x-mark-only-each")
@@ -2256,13 +2269,16 @@ fn second_transfer(recipient: &str) -> Option<&'static str> {
     None
 }
 
-/// Whether a transfers cell says there are none ([`is_none_word`], the
-/// whole cell or each of its lines) and holds no `country: recipient`
+/// Whether a transfers cell says there are none ([`is_none_word`], each
+/// of its lines or its lines as one phrase) and holds no `country: recipient`
 /// line: « Pas de transfert » followed by « États-Unis : Microsoft »
 /// lists a transfer, never none.
 fn is_none_cell(v: &str) -> bool {
+    let lines = lines(Some(v.to_string()));
     !v.lines().any(|l| country_recipient(l).is_some())
-        && (is_none_word(v) || lines(Some(v.to_string())).iter().all(|l| is_none_word(l)))
+        && (lines.iter().all(|l| is_none_word(l))
+            // A phrase wrapped over lines (« Aucun transfert⏎hors UE »).
+            || is_none_word(&lines.join(" ")))
 }
 
 /// The fields of a category of processing, whose `to_confirm` flag a
@@ -2419,24 +2435,77 @@ pub(super) fn is_none_word(v: &str) -> bool {
         "no transfer",
         "none ",
     ];
-    // « Aucun transfert hors UE » is none; « Pas de transfert, sauf
-    // Maroc », « None except Morocco » are not.
-    const EXCEPT: [&str; 10] = [
-        "sauf",
-        "excepte",
-        "except",
-        "hormis",
-        "a part",
-        "a l'exception",
-        "mais",
-        "but",
-        "other than",
-        "autre que",
+    // « Aucun transfert hors UE » is none, and so is « Pas de transfert
+    // (hébergement : France) »: what follows the words is a qualifier,
+    // each of its words one that says where the data stay or that no
+    // third country receives them. Any other word (« sauf », « unless »,
+    // « uniquement », « Maroc », « support ») may name a transfer: the
+    // cell is then no « none » (read as transfers, said).
+    const QUALIFIER: [&str; 58] = [
+        "hors",
+        "en",
+        "dehors",
+        "de",
+        "d",
+        "l",
+        "la",
+        "le",
+        "les",
+        "des",
+        "du",
+        "ue",
+        "u",
+        "e",
+        "union",
+        "europeenne",
+        "europeen",
+        "europe",
+        "eee",
+        "ee",
+        "espace",
+        "economique",
+        "pays",
+        "tiers",
+        "tierce",
+        "tiere",
+        "vers",
+        "un",
+        "une",
+        "a",
+        "au",
+        "aux",
+        "ni",
+        "outside",
+        "the",
+        "to",
+        "any",
+        "third",
+        "country",
+        "countries",
+        "eu",
+        "eea",
+        "european",
+        "economic",
+        "area",
+        "of",
+        "hebergement",
+        "heberge",
+        "hebergee",
+        "hebergees",
+        "donnees",
+        "data",
+        "hosted",
+        "hosting",
+        "in",
+        "within",
+        "france",
+        "french",
     ];
     let prefixed = PREFIX.iter().any(|p| {
         v.strip_prefix(p).is_some_and(|rest| {
-            let rest = format!(" {} ", rest.replace([',', ';', '(', ')', ':'], " "));
-            !EXCEPT.iter().any(|w| rest.contains(&format!(" {w} ")))
+            rest.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .all(|w| QUALIFIER.contains(&w))
         })
     });
     said.iter().any(|s| s == v) || NONE.contains(&v) || prefixed

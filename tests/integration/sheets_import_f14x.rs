@@ -166,3 +166,113 @@ ws.append(["Mairie C", None, None, None, "Paie", None, None, "Maroc : X",
         "{c:?}"
     );
 }
+
+/// Review 21, F1: a transfers cell that begins with « Aucun transfert »
+/// but names a place or says more than where the data stay is never
+/// « none »: each such cell is said and no transfer list is written; the
+/// qualifiers that only say where the data stay still read as none.
+#[test]
+fn a_none_phrase_followed_by_anything_but_a_place_qualifier_is_never_none() {
+    let ws = Workspace::missing();
+    let (r, into) = apd(
+        &ws,
+        r#"
+for i, t in enumerate(["Aucun transfert hors UE\nMaroc", "Aucun transfert\nÉtats-Unis",
+        "Pas de transfert, uniquement Maroc", "No transfer unless Morocco",
+        "Aucun transfert hors UE (support au Maroc)", "Aucun transfert vers les États-Unis",
+        "None (only Morocco)"]):
+    row("Mairie %d" % i, "Paie", t)
+for i, t in enumerate(["Aucun transfert hors UE", "Pas de transfert (hébergement : France)",
+        "Aucun transfert hors de l'Union européenne.", "No transfer outside the EU",
+        "Aucun transfert\nhors UE"]):
+    row("Commune %d" % i, "Paie", t)
+"#,
+    );
+    let err = r.stderr();
+    for i in 0..7 {
+        let row = i + 2;
+        let l = lines_at(&err, &format!("Registre, ligne {row}, colonne H"));
+        assert!(
+            !l.is_empty() && l.iter().all(|l| l.starts_with("non importé")),
+            "{row}: {err}"
+        );
+        let c = yaml(&into.join(format!("controllers/mairie-{i}.yaml")));
+        assert!(c.get("transfers").is_none(), "{row}: {c:?}");
+    }
+    for i in 0..5 {
+        let row = i + 9;
+        assert!(
+            lines_at(&err, &format!("Registre, ligne {row}, colonne H")).is_empty(),
+            "{row}: {err}"
+        );
+        let c = yaml(&into.join(format!("controllers/commune-{i}.yaml")));
+        assert!(
+            c["transfers"].as_sequence().is_some_and(Vec::is_empty),
+            "{row}: {c:?}"
+        );
+    }
+}
+
+/// Review 21, F2: the same in dpo's own layout, in the country column.
+#[test]
+fn a_none_phrase_that_names_a_country_is_never_none_in_dpo_s_layout() {
+    let ws = Workspace::sample();
+    let (r, into) = edited_export(
+        &ws,
+        "col = [x.column for x in ws[1] if x.value == 'transferts — pays'][0]\n\
+         ws.cell(row=2, column=col, value='Pas de transfert, uniquement Maroc')\n",
+        false,
+    );
+    let err = r.stderr();
+    let l = lines_at(&err, "Commune de Juvisy-sur-Orge, ligne 2, colonne");
+    assert!(
+        l.iter()
+            .any(|l| l.starts_with("non importé") && l.contains("uniquement Maroc")),
+        "{err}"
+    );
+    let c = yaml(&into.join("controllers/juvisy-sur-orge.yaml"));
+    assert!(c.get("transfers").is_none(), "{c:?}");
+}
+
+/// Review 21, F4: a safeguards line that is only the mark in another
+/// shape it is read in (« (?) », « [à confirmer] », a doubled bracket)
+/// is said as the canonical one is, naming the transfer; nothing of the
+/// bracket is imported.
+#[test]
+fn a_safeguards_mark_in_any_shape_names_the_transfers_it_flags() {
+    let ws = Workspace::missing();
+    let (r, into) = apd(
+        &ws,
+        r#"
+for i, (t, g) in enumerate([("USA : X\nInde : Y", "CCT\n(?)"),
+        ("USA : X\nInde : Y\nMaroc : Z", "CCT\n[à confirmer]"),
+        ("USA : X\nInde : Y", "CCT\n((à confirmer))")]):
+    ws.append(["Mairie %d" % i, None, None, None, "Paie", None, None, t, g, "M1", "Conv",
+               datetime.date(2021, 2, 1), 12])
+"#,
+    );
+    let err = r.stderr();
+    for (row, says) in [
+        (2, format!("du transfert {}, qui restent", q("Inde : Y"))),
+        (
+            3,
+            format!(
+                "de chacun des 3 transferts de la ligne\u{202f}: {}",
+                q("CCT")
+            ),
+        ),
+        (4, format!("du transfert {}, qui restent", q("Inde : Y"))),
+    ] {
+        let l = one_line_at(&err, &format!("Registre, ligne {row}, colonne I"));
+        assert!(
+            l.starts_with("signalé\u{202f}:") && l.contains(&says),
+            "{l}"
+        );
+    }
+    for i in [0, 2] {
+        let t = &yaml(&into.join(format!("controllers/mairie-{i}.yaml")))["transfers"];
+        assert_eq!(t[0]["safeguards"].as_str(), Some("CCT"), "{t:?}");
+        assert!(t[1].get("safeguards").is_none(), "{t:?}");
+        assert_eq!(t[1]["to_confirm"][0].as_str(), Some("safeguards"), "{t:?}");
+    }
+}
