@@ -86,6 +86,7 @@ impl Problem {
                 | "sheetimport-f14w-hidden-column"
                 | "sheetimport-f14w-fewer-lines"
                 | "sheetimport-f14w-transfer-again"
+                | "sheetimport-f14x-zero-by-default"
                 | "sheetimport-f14v-bad-email"
                 | "sheetimport-f14v-name-spaces"
                 | "sheetimport-f14v-date-in-text"

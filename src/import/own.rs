@@ -1358,6 +1358,28 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
                 r.problem(controllers_sheet.sheet, row, c, why);
             }
         }
+        // The convention's renewals allowed and notice have no « unknown »
+        // in a controller file: absent, they are 0. A cell empty, « à
+        // compléter » or refused is so said, never a silent 0.
+        for field in ["renewals_allowed", "renewal_notice_months"] {
+            let key = format!("controller.convention.{field}");
+            let Some(c) = controllers_sheet
+                .keys
+                .iter()
+                .position(|k| k.as_deref() == Some(key.as_str()))
+            else {
+                continue;
+            };
+            let given = m.get("convention").and_then(|v| v.get(field)).is_some();
+            if !given {
+                let typed = as_text(controllers_sheet.sheet.cell(row, c + 1)).unwrap_or_default();
+                let why = Msg::new("sheetimport-f14x-zero-by-default")
+                    .arg("value", typed.trim())
+                    .arg("empty", if typed.trim().is_empty() { "yes" } else { "no" })
+                    .arg("field", field);
+                r.problem(controllers_sheet.sheet, row, c + 1, why);
+            }
+        }
         controllers.push((row, m));
     }
     // Where each controller's categories stand, to report them when the

@@ -249,3 +249,13 @@ sheetimport-f14x-mark-only-each = “{ $value }”: this line is only the mark �
     [yes] : “{ $kept }”
    *[other] , which are left to be completed
   }
+sheetimport-f14x-zero-by-default = { $empty ->
+    [yes] empty cell
+   *[other] “{ $value }”
+  }: no value read; a controller file has no “unknown” for { $field ->
+    [renewals_allowed] the number of renewals allowed
+   *[other] the renewal notice
+  }, which is imported as 0 ({ $field ->
+    [renewals_allowed] no renewal allowed
+   *[other] no notice
+  }): correct it in the controller file if that is not right

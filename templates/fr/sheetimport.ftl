@@ -249,3 +249,13 @@ sheetimport-f14x-mark-only-each = « { $value } » : cette ligne n'est que
     [yes]  : « { $kept } »
    *[other] , qui restent à compléter
   }
+sheetimport-f14x-zero-by-default = { $empty ->
+    [yes] cellule vide
+   *[other] « { $value } »
+  } : aucune valeur lue ; un fichier de responsable n'a pas de valeur « inconnue » pour { $field ->
+    [renewals_allowed] le nombre de renouvellements permis
+   *[other] le préavis de renouvellement
+  }, qui est importé comme 0 ({ $field ->
+    [renewals_allowed] aucun renouvellement permis
+   *[other] aucun préavis
+  }) : corrigez-le dans le fichier du responsable s'il n'est pas juste

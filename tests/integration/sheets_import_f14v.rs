@@ -137,11 +137,16 @@ ws.append(["Commune B", None, None, None, "Paie", None, None, "États-Unis : Mic
     let t = &b["transfers"][0];
     assert_eq!(t["safeguards"].as_str(), Some("CCT"), "{b:?}");
     assert_eq!(t["to_confirm"][0].as_str(), Some("safeguards"), "{b:?}");
-    // Said once, as a mark typed otherwise (the value spans two lines).
+    // Said once, as a line that is only the mark, naming the transfer
+    // and what its safeguards keep (review 21: any shape of the mark).
     let i = one_line_at(&err, "Registre, ligne 3, colonne I");
     assert!(i.starts_with("signalé\u{202f}:"), "{err}");
     assert!(
-        err.contains(&format!("sans la marque\u{202f}: {}", q("CCT"))),
+        i.contains(&format!(
+            "du transfert {}\u{202f}: {}",
+            q("États-Unis : Microsoft"),
+            q("CCT")
+        )),
         "{err}"
     );
     assert!(!err.contains("lignes de garanties"), "{err}");

@@ -276,3 +276,37 @@ for i, (t, g) in enumerate([("USA : X\nInde : Y", "CCT\n(?)"),
         assert_eq!(t[1]["to_confirm"][0].as_str(), Some("safeguards"), "{t:?}");
     }
 }
+
+/// Review 21, F3: renewals allowed and their notice have no « unknown »
+/// in a controller file; left empty, « à compléter » or unreadable they
+/// are 0 in it, and each such cell says so.
+#[test]
+fn renewals_left_unknown_are_said_to_be_imported_as_zero() {
+    let ws = Workspace::sample();
+    let (r, into) = edited_export(
+        &ws,
+        "c = wb['Responsables de traitement']\n\
+         col = lambda h: [x.column for x in c[1] if x.value == h][0]\n\
+         c.cell(row=2, column=col('renouvellements permis'), value='à compléter')\n\
+         c.cell(row=2, column=col('préavis de renouvellement (mois)')).value = None\n",
+        false,
+    );
+    let err = r.stderr();
+    let said: Vec<&str> = lines_at(&err, "Responsables de traitement, ligne 2")
+        .into_iter()
+        .filter(|l| l.contains("importé comme 0"))
+        .collect();
+    assert_eq!(said.len(), 2, "{err}");
+    assert!(
+        said.iter().all(|l| l.starts_with("signalé, importé")),
+        "{err}"
+    );
+    assert!(said[0].contains(&q("à compléter")), "{err}");
+    assert!(said[1].contains("cellule vide"), "{err}");
+    let c = yaml(&into.join("controllers/juvisy-sur-orge.yaml"));
+    assert_eq!(
+        c["convention"]["renewals_allowed"].as_u64(),
+        Some(0),
+        "{c:?}"
+    );
+}
