@@ -438,6 +438,23 @@ pub fn import(
             });
         }
     }
+    // A note on a cell (a comment, an annotation) is no field's value:
+    // said at its cell, its lines joined, never dropped unsaid.
+    for s in sheets {
+        for (row, col, text) in &s.notes {
+            let lines: Vec<&str> = text
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect();
+            imported.problems.push(Problem {
+                sheet: s.name.clone(),
+                row: *row,
+                column: Some(*col),
+                why: Msg::new("sheetimport-f14x-note").arg("value", lines.join(" / ")),
+            });
+        }
+    }
     // An error value (`#N/A`…) reads as empty: said, never imported.
     for s in sheets {
         for (row, col, value) in &s.errors {

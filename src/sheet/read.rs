@@ -80,6 +80,9 @@ pub struct ReadSheet {
     pub hidden_rows: Vec<usize>,
     /// See [`Self::hidden_rows`].
     pub hidden_cols: Vec<usize>,
+    /// The notes (comments, annotations) on cells, which no field holds:
+    /// row and column from 1, and the note's text.
+    pub notes: Vec<(usize, usize, String)>,
 }
 
 impl ReadSheet {
@@ -184,9 +187,15 @@ pub fn read(bytes: &[u8]) -> Result<Vec<ReadSheet>, ReadError> {
             }
         }
         let mut marks = ods_marks.remove(&name).unwrap_or_default();
-        if let Some((r, c)) = xlsx_hidden.remove(&name) {
-            (marks.hidden_rows, marks.hidden_cols) = (r, c);
+        if let Some((r, c, n)) = xlsx_hidden.remove(&name) {
+            (marks.hidden_rows, marks.hidden_cols, marks.notes) = (r, c, n);
         }
+        let mut notes: Vec<(usize, usize, String)> = std::mem::take(&mut marks.notes)
+            .into_iter()
+            .filter(|(_, _, t)| !t.trim().is_empty())
+            .map(|(r, c, t)| (r + 1, c + 1, t.trim().to_string()))
+            .collect();
+        notes.sort();
         // An ODS error value comes as its text: read as empty, listed.
         for &(r, c) in &marks.errors {
             let Some(cell) = rows.get_mut(r).and_then(|row| row.get_mut(c)) else {
@@ -257,6 +266,7 @@ pub fn read(bytes: &[u8]) -> Result<Vec<ReadSheet>, ReadError> {
             down,
             hidden_rows,
             hidden_cols,
+            notes,
         };
         // A formula whose value the file does not keep reads as empty: it
         // is listed, so the import reports it rather than drop it (one
@@ -360,8 +370,9 @@ fn hide(rows: &mut [Vec<Cell>], start: (u32, u32), end: (u32, u32)) -> Vec<(usiz
     out
 }
 
-/// A sheet's hidden rows and columns, 0-based.
-type Hidden = (Vec<usize>, Vec<usize>);
+/// A sheet's hidden rows and columns, and its cells' notes (row, column,
+/// text), 0-based.
+type Hidden = (Vec<usize>, Vec<usize>, Vec<(usize, usize, String)>);
 
 /// A merged region: its first and last cells, 0-based `(row, col)`.
 type Region = ((u32, u32), (u32, u32));
@@ -379,12 +390,17 @@ struct OdsMarks {
     /// « filter »), 0-based, sorted, within what a sheet can hold.
     hidden_rows: Vec<usize>,
     hidden_cols: Vec<usize>,
+    /// Its cells' notes (`office:annotation`): 0-based `(row, col)` and
+    /// the note's paragraphs, a line each.
+    notes: Vec<(usize, usize, String)>,
 }
 
 /// The hidden rows and columns of an XLSX file's sheets (0-based, sorted),
 /// by sheet name: `<row hidden="1">` and `<col min max hidden="1">` in
-/// each sheet's XML, found through `xl/workbook.xml` and its relations.
-/// `None` when the file does not read so (then none is said).
+/// each sheet's XML, found through `xl/workbook.xml` and its relations;
+/// and the notes on their cells (`<comment ref>` in the comments part the
+/// sheet's own relations name). `None` when the file does not read so
+/// (then none is said).
 fn xlsx_hidden(bytes: &[u8]) -> Option<std::collections::HashMap<String, Hidden>> {
     use quick_xml::events::Event;
     use std::io::Read;
@@ -435,12 +451,29 @@ fn xlsx_hidden(bytes: &[u8]) -> Option<std::collections::HashMap<String, Hidden>
     let yes = |v: Option<String>| matches!(v.as_deref(), Some("1" | "true"));
     let mut out = std::collections::HashMap::new();
     for (name, id) in sheets {
+        let Some(path) = targets.get(&id) else {
+            continue;
+        };
+        // The sheet's notes: the comments part its relations name.
+        let (dir, file) = path.rsplit_once('/').unwrap_or(("", path));
+        let mut comments = None;
+        if let Some(rels) = text(&format!("{dir}/_rels/{file}.rels")) {
+            starts(&rels, &mut |e| {
+                let kind = attr(e, "Type").unwrap_or_default();
+                if kind.ends_with("/comments") {
+                    comments = attr(e, "Target").map(|t| joined(dir, &t));
+                }
+            });
+        }
+        let notes = comments
+            .and_then(|c| text(&c))
+            .map(|xml| xlsx_notes(&xml))
+            .unwrap_or_default();
         // Most sheets hide nothing: not parsed again.
-        let Some(xml) = targets
-            .get(&id)
-            .and_then(|p| text(p))
-            .filter(|x| x.contains("hidden="))
-        else {
+        let Some(xml) = text(path).filter(|x| x.contains("hidden=")) else {
+            if !notes.is_empty() {
+                out.insert(name, (Vec::new(), Vec::new(), notes));
+            }
             continue;
         };
         let (mut rows, mut cols) = (Vec::new(), Vec::new());
@@ -461,9 +494,107 @@ fn xlsx_hidden(bytes: &[u8]) -> Option<std::collections::HashMap<String, Hidden>
         rows.sort_unstable();
         cols.sort_unstable();
         cols.dedup();
-        out.insert(name, (rows, cols));
+        out.insert(name, (rows, cols, notes));
     }
     Some(out)
+}
+
+/// The part `target` names, relative to the folder `dir` of the part
+/// whose relations name it (`../comments1.xml` from `xl/worksheets`),
+/// or from the package's root when it starts with `/`.
+fn joined(dir: &str, target: &str) -> String {
+    let mut parts: Vec<&str> = match target.strip_prefix('/') {
+        Some(_) => Vec::new(),
+        None => dir.split('/').filter(|p| !p.is_empty()).collect(),
+    };
+    for p in target.split('/') {
+        match p {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            p => parts.push(p),
+        }
+    }
+    parts.join("/")
+}
+
+/// The notes of an XLSX comments part: each `<comment ref="H2">`'s cell,
+/// 0-based, and the text of its `<t>` runs.
+fn xlsx_notes(xml: &str) -> Vec<(usize, usize, String)> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut out = Vec::new();
+    let (mut at, mut in_t, mut note) = (None::<(usize, usize)>, false, String::new());
+    while let Ok(event) = reader.read_event() {
+        match event {
+            Event::Eof => break,
+            Event::Start(e) => match e.local_name().as_ref() {
+                "comment" => {
+                    at = e
+                        .attributes()
+                        .flatten()
+                        .find(|a| a.key.as_ref() == "ref")
+                        .and_then(|a| cell_ref(&a.value));
+                    note.clear();
+                }
+                "t" => in_t = true,
+                _ => {}
+            },
+            Event::End(e) => match e.local_name().as_ref() {
+                "comment" => {
+                    if let Some((r, c)) = at.take() {
+                        out.push((r, c, std::mem::take(&mut note)));
+                    }
+                }
+                "t" => in_t = false,
+                _ => {}
+            },
+            Event::Text(t) if in_t && at.is_some() => note.push_str(&xml_text(&t)),
+            Event::GeneralRef(r) if in_t && at.is_some() => note.push_str(&xml_ref(&r)),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A text event's characters.
+fn xml_text(t: &quick_xml::events::BytesText<'_>) -> String {
+    // (The reader gives entity references apart, as `GeneralRef`.)
+    let text: &str = t;
+    text.replace("\r\n", "\n")
+}
+
+/// The character an entity reference in a text stands for (`&amp;`,
+/// `&#233;`); an unknown one as typed.
+fn xml_ref(r: &quick_xml::events::BytesRef<'_>) -> String {
+    if let Ok(Some(c)) = r.resolve_char_ref() {
+        return c.to_string();
+    }
+    let name: &str = r;
+    match name {
+        "amp" => "&".into(),
+        "lt" => "<".into(),
+        "gt" => ">".into(),
+        "quot" => "\"".into(),
+        "apos" => "'".into(),
+        _ => format!("&{name};"),
+    }
+}
+
+/// An A1 reference (`H2`) as a 0-based `(row, col)`.
+fn cell_ref(a1: &str) -> Option<(usize, usize)> {
+    let split = a1.find(|c: char| c.is_ascii_digit())?;
+    let (letters, digits) = a1.split_at(split);
+    if letters.is_empty() || !letters.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let col = letters.chars().try_fold(0usize, |n, c| {
+        n.checked_mul(26)?
+            .checked_add(usize::from(c.to_ascii_uppercase() as u8 - b'A') + 1)
+    })?;
+    let row: usize = digits.parse().ok()?;
+    Some((row.checked_sub(1)?, col.checked_sub(1)?))
 }
 
 /// The [`OdsMarks`] of an ODS file's sheets, by sheet name, each cell at
@@ -491,6 +622,10 @@ fn ods_scan(bytes: &[u8]) -> Result<std::collections::HashMap<String, OdsMarks>,
     };
     // Tables inside a cell (an embedded object) are not the sheet's.
     let mut depth = 0usize;
+    // A note being read: its cell (0-based) and text; whether inside one
+    // of its paragraphs, and inside its author or date (not its text).
+    let mut note: Option<((usize, usize), String)> = None;
+    let (mut cell_at, mut in_meta) = ((0usize, 0usize), false);
     let number = |e: &quick_xml::events::BytesStart<'_>, key: &str| -> u32 {
         e.attributes()
             .flatten()
@@ -508,7 +643,31 @@ fn ods_scan(bytes: &[u8]) -> Result<std::collections::HashMap<String, OdsMarks>,
                 match e.name().as_ref() {
                     "table:table" => depth = depth.saturating_sub(1),
                     "table:table-row" if depth == 1 => row = row.saturating_add(repeat),
+                    "office:annotation" => {
+                        if let (Some(((r, c), text)), Some(name)) = (note.take(), &sheet) {
+                            let marks = out.entry(name.clone()).or_default();
+                            marks.notes.push((r, c, text));
+                        }
+                    }
+                    "dc:creator" | "dc:date" | "meta:date-string" => in_meta = false,
+                    "text:p" => {
+                        if let Some((_, text)) = &mut note {
+                            text.push('\n');
+                        }
+                    }
                     _ => {}
+                }
+                continue;
+            }
+            Event::Text(t) => {
+                if let Some((_, text)) = note.as_mut().filter(|_| !in_meta) {
+                    text.push_str(&xml_text(t));
+                }
+                continue;
+            }
+            Event::GeneralRef(r) => {
+                if let Some((_, text)) = note.as_mut().filter(|_| !in_meta) {
+                    text.push_str(&xml_ref(r));
                 }
                 continue;
             }
@@ -556,7 +715,14 @@ fn ods_scan(bytes: &[u8]) -> Result<std::collections::HashMap<String, OdsMarks>,
                 }
                 columns = columns.saturating_add(repeated);
             }
+            "office:annotation" if depth == 1 && !empty => {
+                note = Some((cell_at, String::new()));
+            }
+            "dc:creator" | "dc:date" | "meta:date-string" if note.is_some() && !empty => {
+                in_meta = true;
+            }
             "table:table-cell" | "table:covered-table-cell" if depth == 1 => {
+                cell_at = (row as usize, col as usize);
                 let rows = number(e, "table:number-rows-spanned");
                 let cols = number(e, "table:number-columns-spanned");
                 let repeated = number(e, "table:number-columns-repeated");
@@ -794,6 +960,28 @@ fn text_day(s: &str) -> Option<(NaiveDate, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_note_s_cell_and_part_are_found_from_their_references() {
+        assert_eq!(super::cell_ref("A1"), Some((0, 0)));
+        assert_eq!(super::cell_ref("H2"), Some((1, 7)));
+        assert_eq!(super::cell_ref("AA10"), Some((9, 26)));
+        for bad in ["", "A", "12", "A0", "1A", "A-1"] {
+            assert_eq!(super::cell_ref(bad), None, "{bad}");
+        }
+        assert_eq!(
+            super::joined("xl/worksheets", "../comments1.xml"),
+            "xl/comments1.xml"
+        );
+        assert_eq!(
+            super::joined("xl/worksheets", "/xl/comments/c.xml"),
+            "xl/comments/c.xml"
+        );
+        assert_eq!(
+            super::joined("xl/worksheets", "./c.xml"),
+            "xl/worksheets/c.xml"
+        );
+    }
 
     #[test]
     fn columns_have_their_a1_letters() {

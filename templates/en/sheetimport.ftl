@@ -259,3 +259,4 @@ sheetimport-f14x-zero-by-default = { $empty ->
     [renewals_allowed] no renewal allowed
    *[other] no notice
   }): correct it in the controller file if that is not right
+sheetimport-f14x-note = note on the cell: “{ $value }”; notes are not imported: copy what it says into a field if need be

@@ -259,3 +259,4 @@ sheetimport-f14x-zero-by-default = { $empty ->
     [renewals_allowed] aucun renouvellement permis
    *[other] aucun préavis
   }) : corrigez-le dans le fichier du responsable s'il n'est pas juste
+sheetimport-f14x-note = note de la cellule : « { $value } » ; les notes ne sont pas importées : reportez ce qu'elle dit dans un champ s'il le faut

@@ -6,8 +6,13 @@
 //! nor counted among the values imported (finding 3). A safeguards line
 //! that is only the mark names the transfer whose safeguards it flags, or
 //! says it flags those of every transfer of the row (finding 4).
+//!
+//! The twenty-first review's: a « none » phrase followed by anything but
+//! where the data stay is no « none » (F1, F2); the mark in any shape on a
+//! safeguards line of its own (F4); renewals left unknown said imported as
+//! 0 (F3); notes on cells said (F5).
 
-use crate::sheets_import::{edited_export, lines_at, one_line_at, q, yaml};
+use crate::sheets_import::{edited_export, lines_at, made_and_imported, one_line_at, q, yaml};
 use crate::sheets_import_f14i::apd;
 use crate::support::Workspace;
 
@@ -307,6 +312,85 @@ fn renewals_left_unknown_are_said_to_be_imported_as_zero() {
     assert_eq!(
         c["convention"]["renewals_allowed"].as_u64(),
         Some(0),
+        "{c:?}"
+    );
+}
+
+/// Review 21, F5, XLSX: a comment on a cell is no field's value; it is
+/// said at its cell, quoted, never dropped unsaid; the value beside it is
+/// imported as before.
+#[test]
+fn a_cell_comment_is_said_at_its_cell_in_xlsx() {
+    let ws = Workspace::missing();
+    let (r, into) = apd(
+        &ws,
+        r#"
+from openpyxl.comments import Comment
+row("Mairie A", "Paie", "Maroc : X")
+ws["H2"].comment = Comment("Attention : sous-traitant au Maroc & en Inde\nà vérifier", "DPO")
+"#,
+    );
+    let err = r.stderr();
+    let l = one_line_at(&err, "Registre, ligne 2, colonne H");
+    assert!(l.starts_with("non importé"), "{err}");
+    assert!(
+        l.contains(&q(
+            "Attention : sous-traitant au Maroc & en Inde / à vérifier"
+        )),
+        "{l}"
+    );
+    let c = yaml(&into.join("controllers/mairie-a.yaml"));
+    assert_eq!(
+        c["transfers"][0]["country"].as_str(),
+        Some("Maroc"),
+        "{c:?}"
+    );
+}
+
+/// Review 21, F5, ODS: an annotation (`office:annotation`, its author and
+/// date aside) is said at its cell the same way.
+#[test]
+fn a_cell_annotation_is_said_at_its_cell_in_ods() {
+    let ws = Workspace::missing();
+    let script = r##"
+import sys
+from odf.opendocument import OpenDocumentSpreadsheet
+from odf.table import Table, TableRow, TableCell
+from odf.text import P
+from odf.office import Annotation
+from odf.dc import Creator, Date
+doc = OpenDocumentSpreadsheet()
+t = Table(name="Registre")
+def row(values, note=None):
+    tr = TableRow()
+    for i, v in enumerate(values):
+        c = TableCell(valuetype="string")
+        if note and i == note[0]:
+            a = Annotation()
+            a.addElement(Creator(text="DPO"))
+            a.addElement(Date(text="2026-11-30T10:00:00"))
+            for line in note[1]:
+                a.addElement(P(text=line))
+            c.addElement(a)
+        c.addElement(P(text=v))
+        tr.addElement(c)
+    t.addElement(tr)
+row(["Nom du responsable du traitement", "Catégories de traitements", "Catégories de données",
+     "Description générale des mesures de sécurité techniques et organisationnelles"])
+row(["Commune A", "RH", "Agents", "Pare-feu"], (2, ["Aussi les stagiaires", "à confirmer"]))
+doc.spreadsheet.addElement(t)
+doc.save(sys.argv[1])
+"##;
+    let (r, into) = made_and_imported(&ws, "note.ods", script, "nouveau");
+    let err = r.stderr();
+    let l = one_line_at(&err, "Registre, ligne 2, colonne C");
+    assert!(l.starts_with("non importé"), "{err}");
+    assert!(l.contains(&q("Aussi les stagiaires / à confirmer")), "{l}");
+    assert!(!l.contains("DPO") && !l.contains("2026"), "{l}");
+    let c = yaml(&into.join("controllers/commune-a.yaml"));
+    assert_eq!(
+        c["activities"][0]["data_categories"][0].as_str(),
+        Some("Agents"),
         "{c:?}"
     );
 }
