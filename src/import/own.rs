@@ -1373,9 +1373,24 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
             let given = m.get("convention").and_then(|v| v.get(field)).is_some();
             if !given {
                 let typed = as_text(controllers_sheet.sheet.cell(row, c + 1)).unwrap_or_default();
+                // A value that does not read is said once, with what is
+                // imported in its place.
+                let name = &controllers_sheet.sheet.name;
+                let before = r.problems.len();
+                r.problems.retain(|p| {
+                    !(p.sheet == *name
+                        && p.row == row
+                        && p.column == Some(c + 1)
+                        && matches!(
+                            p.why.id,
+                            "sheetimport-bad-number" | "sheetimport-f14b-bad-count"
+                        ))
+                });
+                let unread = r.problems.len() < before;
                 let why = Msg::new("sheetimport-f14x-zero-by-default")
                     .arg("value", typed.trim())
                     .arg("empty", if typed.trim().is_empty() { "yes" } else { "no" })
+                    .arg("unread", if unread { "yes" } else { "no" })
                     .arg("field", field);
                 r.problem(controllers_sheet.sheet, row, c + 1, why);
             }

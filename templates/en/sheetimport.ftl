@@ -252,7 +252,10 @@ sheetimport-f14x-mark-only-each = “{ $value }”: this line is only the mark �
 sheetimport-f14x-zero-by-default = { $empty ->
     [yes] empty cell
    *[other] “{ $value }”
-  }: no value read; a controller file has no “unknown” for { $field ->
+  }{ $unread ->
+    [yes] {" "}is not a whole number
+   *[other] : no value read
+  }; a controller file has no “unknown” for { $field ->
     [renewals_allowed] the number of renewals allowed
    *[other] the renewal notice
   }, which is imported as 0 ({ $field ->

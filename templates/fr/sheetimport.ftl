@@ -252,7 +252,10 @@ sheetimport-f14x-mark-only-each = « { $value } » : cette ligne n'est que
 sheetimport-f14x-zero-by-default = { $empty ->
     [yes] cellule vide
    *[other] « { $value } »
-  } : aucune valeur lue ; un fichier de responsable n'a pas de valeur « inconnue » pour { $field ->
+  }{ $unread ->
+    [yes] {" "}n'est pas un nombre entier
+   *[other] {""} : aucune valeur lue
+  } ; un fichier de responsable n'a pas de valeur « inconnue » pour { $field ->
     [renewals_allowed] le nombre de renouvellements permis
    *[other] le préavis de renouvellement
   }, qui est importé comme 0 ({ $field ->
