@@ -185,16 +185,22 @@ fn a_none_phrase_followed_by_anything_but_a_place_qualifier_is_never_none() {
 for i, t in enumerate(["Aucun transfert hors UE\nMaroc", "Aucun transfert\nÉtats-Unis",
         "Pas de transfert, uniquement Maroc", "No transfer unless Morocco",
         "Aucun transfert hors UE (support au Maroc)", "Aucun transfert vers les États-Unis",
-        "None (only Morocco)"]):
+        "None (only Morocco)",
+        # Review 22: the qualifier's words in another order say the opposite.
+        "No transfer, data hosted outside the EU",
+        "Aucun transfert hors UE, données hébergées hors UE",
+        "Pas de transfert ; hébergement en pays tiers",
+        "Aucun transfert hors UE, hébergé aux E.-U.", "Aucun transfert hors hébergement"]):
     row("Mairie %d" % i, "Paie", t)
 for i, t in enumerate(["Aucun transfert hors UE", "Pas de transfert (hébergement : France)",
         "Aucun transfert hors de l'Union européenne.", "No transfer outside the EU",
-        "Aucun transfert\nhors UE"]):
+        "Aucun transfert\nhors UE", "No transfers outside the EU",
+        "None, data hosted in the EU"]):
     row("Commune %d" % i, "Paie", t)
 "#,
     );
     let err = r.stderr();
-    for i in 0..7 {
+    for i in 0..12 {
         let row = i + 2;
         let l = lines_at(&err, &format!("Registre, ligne {row}, colonne H"));
         assert!(
@@ -204,8 +210,8 @@ for i, t in enumerate(["Aucun transfert hors UE", "Pas de transfert (hébergemen
         let c = yaml(&into.join(format!("controllers/mairie-{i}.yaml")));
         assert!(c.get("transfers").is_none(), "{row}: {c:?}");
     }
-    for i in 0..5 {
-        let row = i + 9;
+    for i in 0..7 {
+        let row = i + 14;
         assert!(
             lines_at(&err, &format!("Registre, ligne {row}, colonne H")).is_empty(),
             "{row}: {err}"
