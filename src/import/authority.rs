@@ -1043,6 +1043,10 @@ fn settle_transfers(
             );
         }
         let for_all = for_all.filter(|_| !unplaced);
+        // A safeguards line that is only the mark, in any shape it is read
+        // in (« (?) », « [à confirmer] », a doubled bracket), never the
+        // mark's bare words.
+        let flag_line = |g: &str| words.only_mark(g) && words.strip_mark(g).is_some();
         // The cell's lines as typed, blank ones included.
         let typed_lines: Vec<&str> = safeguards
             .as_deref()
@@ -1055,9 +1059,8 @@ fn settle_transfers(
             // safeguard; a blank line typed in the cell says lines were
             // meant, which are not those of the transfers.
             .filter(|_| {
-                let flag = |g: &str| words.only_mark(g) && words.strip_mark(g).is_some();
                 let blank = typed_lines.iter().any(|l| l.trim().is_empty());
-                given.iter().filter(|g| !flag(g)).count() > 1 || (blank && known > 1)
+                given.iter().filter(|g| !flag_line(g)).count() > 1 || (blank && known > 1)
             })
         {
             say_at(
@@ -1080,12 +1083,9 @@ fn settle_transfers(
         let (mut read, mut k) = (0, 0);
         // Whether the row's safeguards mark was said (typed otherwise).
         let mut sg_said = false;
-        // A safeguards line that is only the mark in brackets: no value,
-        // the flag of the safeguards it goes with. Aligned, it is said at
-        // its transfer; for all, once the row's transfers are read.
-        // Any shape the mark is read in (« (?) », « [à confirmer] », a
-        // doubled bracket), never the mark's bare words.
-        let flag_line = |g: &str| words.only_mark(g) && words.strip_mark(g).is_some();
+        // A safeguards line that is only the mark ([`flag_line`] above): no
+        // value, the flag of the safeguards it goes with. Aligned, it is
+        // said at its transfer; for all, once the row's transfers are read.
         // A safeguards text without its mark: its lines that are only the
         // mark left out whole, the others without theirs; `None` when it
         // bears none.

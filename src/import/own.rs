@@ -1045,6 +1045,10 @@ fn with_confirm(mut m: Mapping, assumed: Vec<String>) -> Mapping {
     m
 }
 
+/// The convention's fields a controller file cannot leave unknown: absent,
+/// they are 0 (`#[serde(default)]`), which the import says.
+const ZERO_BY_DEFAULT: [&str; 2] = ["renewals_allowed", "renewal_notice_months"];
+
 /// What is said of a field that takes no « (à confirmer) » mark and was
 /// typed `value` with it: imported as `kept`, without it; or, when the
 /// cell is only the mark, nothing imported.
@@ -1328,7 +1332,10 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
                     r.w.unmark(cell)
                         .filter(|(_, assumed)| *assumed)
                         .filter(|(kept, _)| {
-                            kept.trim().is_empty()
+                            // (Renewals allowed and notice with no value
+                            // are said once, as imported as 0, below.)
+                            (kept.trim().is_empty()
+                                && !ZERO_BY_DEFAULT.iter().any(|f| path.ends_with(f)))
                                 || path.ends_with("renewals")
                                 || value(&r.w, path, cell, kept).is_ok()
                         })
@@ -1361,7 +1368,7 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
         // The convention's renewals allowed and notice have no « unknown »
         // in a controller file: absent, they are 0. A cell empty, « à
         // compléter » or refused is so said, never a silent 0.
-        for field in ["renewals_allowed", "renewal_notice_months"] {
+        for field in ZERO_BY_DEFAULT {
             let key = format!("controller.convention.{field}");
             let Some(c) = controllers_sheet
                 .keys

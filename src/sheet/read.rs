@@ -157,8 +157,8 @@ pub fn read(bytes: &[u8]) -> Result<Vec<ReadSheet>, ReadError> {
         calamine::Sheets::Ods(_) => ods_scan(bytes).map_err(|e| fail(&e))?,
         _ => std::collections::HashMap::new(),
     };
-    let mut xlsx_hidden = match book {
-        calamine::Sheets::Xlsx(_) => xlsx_hidden(bytes).unwrap_or_default(),
+    let mut xlsx_marks = match book {
+        calamine::Sheets::Xlsx(_) => xlsx_scan(bytes).unwrap_or_default(),
         _ => std::collections::HashMap::new(),
     };
     let names = book.sheet_names();
@@ -187,7 +187,7 @@ pub fn read(bytes: &[u8]) -> Result<Vec<ReadSheet>, ReadError> {
             }
         }
         let mut marks = ods_marks.remove(&name).unwrap_or_default();
-        if let Some((r, c, n)) = xlsx_hidden.remove(&name) {
+        if let Some((r, c, n)) = xlsx_marks.remove(&name) {
             (marks.hidden_rows, marks.hidden_cols, marks.notes) = (r, c, n);
         }
         let mut notes: Vec<(usize, usize, String)> = std::mem::take(&mut marks.notes)
@@ -372,7 +372,7 @@ fn hide(rows: &mut [Vec<Cell>], start: (u32, u32), end: (u32, u32)) -> Vec<(usiz
 
 /// A sheet's hidden rows and columns, and its cells' notes (row, column,
 /// text), 0-based.
-type Hidden = (Vec<usize>, Vec<usize>, Vec<(usize, usize, String)>);
+type XlsxMarks = (Vec<usize>, Vec<usize>, Vec<(usize, usize, String)>);
 
 /// A merged region: its first and last cells, 0-based `(row, col)`.
 type Region = ((u32, u32), (u32, u32));
@@ -401,7 +401,7 @@ struct OdsMarks {
 /// and the notes on their cells (`<comment ref>` in the comments part the
 /// sheet's own relations name). `None` when the file does not read so
 /// (then none is said).
-fn xlsx_hidden(bytes: &[u8]) -> Option<std::collections::HashMap<String, Hidden>> {
+fn xlsx_scan(bytes: &[u8]) -> Option<std::collections::HashMap<String, XlsxMarks>> {
     use quick_xml::events::Event;
     use std::io::Read;
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
@@ -433,11 +433,7 @@ fn xlsx_hidden(bytes: &[u8]) -> Option<std::collections::HashMap<String, Hidden>
     let mut targets = std::collections::HashMap::new();
     starts(&text("xl/_rels/workbook.xml.rels")?, &mut |e| {
         if let (Some(id), Some(t)) = (attr(e, "Id"), attr(e, "Target")) {
-            let path = match t.strip_prefix('/') {
-                Some(abs) => abs.to_string(),
-                None => format!("xl/{t}"),
-            };
-            targets.insert(id, path);
+            targets.insert(id, joined("xl", &t));
         }
     });
     let mut sheets = Vec::new();

@@ -400,3 +400,23 @@ doc.save(sys.argv[1])
         "{c:?}"
     );
 }
+
+/// Review 22, G3: a renewals cell that is only the mark gets the one line
+/// saying 0 is imported, not also « rien n'est importé ».
+#[test]
+fn a_renewals_cell_that_is_only_the_mark_is_said_once() {
+    let ws = Workspace::sample();
+    let (r, _) = edited_export(
+        &ws,
+        "c = wb['Responsables de traitement']\n\
+         col = [x.column for x in c[1] if x.value == 'renouvellements permis'][0]\n\
+         c.cell(row=2, column=col, value='(à confirmer)')\n",
+        false,
+    );
+    let err = r.stderr();
+    let l = one_line_at(&err, "Responsables de traitement, ligne 2, colonne AQ");
+    assert!(
+        l.starts_with("signalé, importé") && l.contains("importé comme 0"),
+        "{err}"
+    );
+}
