@@ -90,6 +90,8 @@ impl Problem {
                 | "sheetimport-f14v-bad-email"
                 | "sheetimport-f14v-name-spaces"
                 | "sheetimport-f14v-date-in-text"
+                | "sheetimport-f14v-boolean"
+                | "sheetimport-f14y-untyped"
         )
     }
 
@@ -115,7 +117,6 @@ impl Problem {
                 | "sheetimport-f14x-mark-only-transfer"
                 | "sheetimport-f14x-mark-only-each"
                 | "sheetimport-f14v-merged-across"
-                | "sheetimport-f14v-boolean"
                 | "sheetimport-f14w-header-down"
                 | "sheetimport-f14w-header-row"
                 | "sheetimport-f14w-escaped"
@@ -401,6 +402,18 @@ pub fn import(
             });
         }
     }
+    // An ODS text cell with no value type, read as text: said.
+    for s in sheets {
+        for &(row, col) in &s.untyped {
+            let value = crate::sheet::read::as_text(s.cell(row, col)).unwrap_or_default();
+            imported.problems.push(Problem {
+                sheet: s.name.clone(),
+                row,
+                column: Some(col),
+                why: Msg::new("sheetimport-f14y-untyped").arg("value", one_line(&value)),
+            });
+        }
+    }
     // A boolean cell read as the text `true` / `false`: said.
     for s in sheets {
         for &(row, col) in &s.booleans {
@@ -442,16 +455,11 @@ pub fn import(
     // said at its cell, its lines joined, never dropped unsaid.
     for s in sheets {
         for (row, col, text) in &s.notes {
-            let lines: Vec<&str> = text
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .collect();
             imported.problems.push(Problem {
                 sheet: s.name.clone(),
                 row: *row,
                 column: Some(*col),
-                why: Msg::new("sheetimport-f14x-note").arg("value", lines.join(" / ")),
+                why: Msg::new("sheetimport-f14x-note").arg("value", one_line(text)),
             });
         }
     }
@@ -663,14 +671,6 @@ pub(crate) fn without_todo(text: &str) -> (Option<String>, Vec<Msg>) {
         return (None, Vec::new());
     }
     let mut said = Vec::new();
-    // Quoted on one line of the report, its lines joined by « / ».
-    let one_line = |t: &str| {
-        t.lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .collect::<Vec<_>>()
-            .join(" / ")
-    };
     let lines: Vec<&str> = text.split('\n').collect();
     let kept: Vec<&str> = lines
         .iter()
@@ -690,6 +690,16 @@ pub(crate) fn without_todo(text: &str) -> (Option<String>, Vec<Msg>) {
         said.push(Msg::new("sheetimport-f14m-todo-kept").arg("value", one_line(&kept)));
     }
     (Some(kept), said)
+}
+
+/// `text` quoted on one line of the report: its lines that say
+/// something, trimmed, joined by « / ».
+fn one_line(text: &str) -> String {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" / ")
 }
 
 /// An identifier made from a name (« Hébergement de la messagerie » →

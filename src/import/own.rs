@@ -285,7 +285,9 @@ impl Words {
     pub(super) fn only_mark(&self, line: &str) -> bool {
         let t = line.trim();
         !t.is_empty()
-            && (self.mark_words.contains(&crate::model::bare_words(t))
+            && ((self.mark_words.contains(&crate::model::bare_words(t))
+                // « TBC » alone is a value to give, « (TBC) » the mark.
+                && !crate::model::is_todo(t))
                 || self.strip_mark(t).is_some_and(|(k, _)| k.trim().is_empty()))
     }
 
@@ -309,7 +311,7 @@ impl Words {
             // Most lines hold none of the words' letters: nothing to read.
             .filter(|l| {
                 let lower = l.to_lowercase();
-                ["onfirm", "rifi", "check"]
+                ["onfirm", "rifi", "check", "tbc"]
                     .iter()
                     .any(|w| lower.contains(w))
             })
@@ -330,7 +332,10 @@ impl Words {
         let line = line.trim_end();
         // Most lines hold none of a mark's letters: nothing to look for.
         let lower = line.to_ascii_lowercase();
-        if !(lower.contains("onfirm") || lower.contains("rifi") || lower.contains('?')) {
+        if !["onfirm", "rifi", "check", "tbc", "?"]
+            .iter()
+            .any(|w| lower.contains(w))
+        {
             return None;
         }
         for (open, o) in line.char_indices().filter(|(_, c)| matches!(c, '(' | '[')) {
@@ -345,7 +350,17 @@ impl Words {
                 continue;
             }
             let (before, after) = (line[..open].trim_end(), line[close..].trim_start());
-            let written = self.marks.contains(&folded(&line[open..close]));
+            // Brackets or punctuation around the mark (« ((?)) », « (?). »,
+            // « - (?) ») are part of it, not a value: left out, said.
+            let junk = |s: &str| {
+                !s.is_empty()
+                    && s.chars()
+                        .all(|c| c.is_whitespace() || "()[]{}.,;:!-–—•*/".contains(c))
+            };
+            let written =
+                self.marks.contains(&folded(&line[open..close])) && !junk(before) && !junk(after);
+            let before = if junk(before) { "" } else { before };
+            let after = if junk(after) { "" } else { after };
             return Some(if after.is_empty() {
                 (before.to_string(), !written)
             } else if before.is_empty() {
@@ -1379,7 +1394,16 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
             };
             let given = m.get("convention").and_then(|v| v.get(field)).is_some();
             if !given {
-                let typed = as_text(controllers_sheet.sheet.cell(row, c + 1)).unwrap_or_default();
+                let sheet = controllers_sheet.sheet;
+                // A formula the file keeps no value for is quoted as typed,
+                // not called an empty cell (its own line says the rest).
+                let typed = as_text(sheet.cell(row, c + 1))
+                    .or_else(|| {
+                        (sheet.formulas.iter())
+                            .find(|(fr, fc, _)| *fr == row && *fc == c + 1)
+                            .map(|(_, _, f)| format!("={f}"))
+                    })
+                    .unwrap_or_default();
                 // A value that does not read is said once, with what is
                 // imported in its place.
                 let name = &controllers_sheet.sheet.name;

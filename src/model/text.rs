@@ -184,12 +184,14 @@ pub fn bare_words(v: &str) -> String {
 
 /// The words a doubt is typed with, in either language, as [`bare_words`]
 /// gives them: the register's own « à confirmer » / "to be confirmed"
-/// and « à vérifier » / "to be verified" / "to be checked". The sheet
+/// and « à vérifier » / "to be verified" / "to be checked", and "TBC"
+/// (alone, "TBC" is also a value to give, [`is_todo`]). The sheet
 /// import reads them as the « (à confirmer) » mark; `dpo check` warns on
 /// a name that ends with them ([`ends_in_doubt`]).
-pub const DOUBT_WORDS: [&str; 5] = [
+pub const DOUBT_WORDS: [&str; 6] = [
     "a confirmer",
     "to be confirmed",
+    "tbc",
     "a verifier",
     "to be verified",
     "to be checked",
@@ -278,7 +280,7 @@ pub fn words_end(line: &str, w: &str) -> Option<usize> {
 /// (no value), `dpo check` (a warning) and the records (never a fact)
 /// share. The words for none (« aucun », « néant », « N/A ») are not in
 /// it: in a list or a transfers column they mean an empty list.
-const TODO_WORDS: [&str; 14] = [
+const TODO_WORDS: [&str; 13] = [
     "a completer",
     "acompleter",
     "a renseigner",
@@ -292,12 +294,11 @@ const TODO_WORDS: [&str; 14] = [
     "todo",
     "to do",
     "tbd",
-    "tbc",
 ];
 
 /// Whether `v` is only the words for a value still to give
 /// ([`TODO_WORDS`]: « à compléter », « À renseigner », « à définir »,
-/// "TODO", "TBD", "TO COMPLETE"…), whatever their case, accents, and the
+/// "TODO", "TBD", "TBC", "TO COMPLETE"…), whatever their case, accents, and the
 /// quotes, brackets or punctuation around them (`(à compléter)`, `À
 /// Compléter.`); or only signs standing for one: question marks, dots or
 /// an ellipsis (`?`, `…`), a row of x (`xxx`).
@@ -307,7 +308,9 @@ pub fn is_todo(v: &str) -> bool {
 
 /// [`is_todo`] of `v`, whose [`bare_words`] are `b`.
 fn todo_bare(v: &str, b: &str) -> bool {
-    if TODO_WORDS.contains(&b) {
+    // "TBC" alone gives no value; in brackets (« (TBC) », « CCT (TBC) »)
+    // it is the doubt of [`DOUBT_WORDS`], not a value to give.
+    if TODO_WORDS.contains(&b) || (b == "tbc" && !v.contains(['(', '['])) {
         return true;
     }
     let mut signs = v

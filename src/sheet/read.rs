@@ -83,6 +83,11 @@ pub struct ReadSheet {
     /// The notes (comments, annotations) on cells, which no field holds:
     /// row and column from 1, and the note's text.
     pub notes: Vec<(usize, usize, String)>,
+    /// The ODS cells that hold text but no `office:value-type` (a file
+    /// written by hand or by another program; LibreOffice shows the text,
+    /// `calamine` drops it): read here as text, row and column from 1,
+    /// so the import says it.
+    pub untyped: Vec<(usize, usize)>,
 }
 
 impl ReadSheet {
@@ -206,6 +211,22 @@ pub fn read(bytes: &[u8]) -> Result<Vec<ReadSheet>, ReadError> {
             }
         }
         errors.sort_unstable();
+        // An ODS text cell with no value type, which `calamine` drops: its
+        // text read, where the grid has nothing else.
+        let mut untyped = Vec::new();
+        for (r, c, text) in std::mem::take(&mut marks.untyped) {
+            if rows.len() <= r {
+                rows.resize(r + 1, Vec::new());
+            }
+            let row = &mut rows[r];
+            if row.len() <= c {
+                row.resize(c + 1, Cell::Empty);
+            }
+            if row[c] == Cell::Empty {
+                row[c] = Cell::text(text);
+                untyped.push((r + 1, c + 1));
+            }
+        }
         let regions = match &mut book {
             calamine::Sheets::Xlsx(x) => x
                 .merge_cells_by_sheet_name(&name)
@@ -267,6 +288,7 @@ pub fn read(bytes: &[u8]) -> Result<Vec<ReadSheet>, ReadError> {
             hidden_rows,
             hidden_cols,
             notes,
+            untyped,
         };
         // A formula whose value the file does not keep reads as empty: it
         // is listed, so the import reports it rather than drop it (one
@@ -393,6 +415,9 @@ struct OdsMarks {
     /// Its cells' notes (`office:annotation`): 0-based `(row, col)` and
     /// the note's paragraphs, a line each.
     notes: Vec<(usize, usize, String)>,
+    /// Its cells with text but no `office:value-type`: 0-based `(row,
+    /// col)` and their paragraphs, a line each.
+    untyped: Vec<(usize, usize, String)>,
 }
 
 /// The hidden rows and columns of an XLSX file's sheets (0-based, sorted),
@@ -593,6 +618,19 @@ fn cell_ref(a1: &str) -> Option<(usize, usize)> {
     Some((row.checked_sub(1)?, col.checked_sub(1)?))
 }
 
+/// Where the text being read in an ODS file goes: the note's when inside
+/// one (not its author or date), else the untyped cell's, if any.
+fn said<'a>(
+    note: &'a mut Option<((usize, usize), String)>,
+    bare: &'a mut Option<((u32, u32, u32), String)>,
+    in_meta: bool,
+) -> Option<&'a mut String> {
+    match note {
+        Some((_, text)) => (!in_meta).then_some(text),
+        None => bare.as_mut().map(|(_, text)| text),
+    }
+}
+
 /// The [`OdsMarks`] of an ODS file's sheets, by sheet name, each cell at
 /// the place it has in the grid (rows and cells counted with their
 /// `…-repeated`, as `calamine` places them).
@@ -622,6 +660,12 @@ fn ods_scan(bytes: &[u8]) -> Result<std::collections::HashMap<String, OdsMarks>,
     // of its paragraphs, and inside its author or date (not its text).
     let mut note: Option<((usize, usize), String)> = None;
     let (mut cell_at, mut in_meta) = ((0usize, 0usize), false);
+    // A cell with no `office:value-type` being read: its place, its
+    // columns repeated, and its text.
+    let mut bare: Option<((u32, u32, u32), String)> = None;
+    // Inside a paragraph (`text:p`, `text:h`), where text is the cell's
+    // or the note's, not the file's layout.
+    let mut in_p = 0usize;
     let number = |e: &quick_xml::events::BytesStart<'_>, key: &str| -> u32 {
         e.attributes()
             .flatten()
@@ -646,23 +690,39 @@ fn ods_scan(bytes: &[u8]) -> Result<std::collections::HashMap<String, OdsMarks>,
                         }
                     }
                     "dc:creator" | "dc:date" | "meta:date-string" => in_meta = false,
-                    "text:p" => {
-                        if let Some((_, text)) = &mut note {
+                    "text:p" | "text:h" => {
+                        in_p = in_p.saturating_sub(1);
+                        if let Some(text) = said(&mut note, &mut bare, in_meta) {
                             text.push('\n');
+                        }
+                    }
+                    "table:table-cell" if depth == 1 => {
+                        if let (Some(((r, c, n), text)), Some(name)) = (bare.take(), &sheet) {
+                            let marks = out.entry(name.clone()).or_default();
+                            let text = text.trim();
+                            // A repeated cell: each of its places, up to
+                            // what a sheet can hold.
+                            for r in r..r.saturating_add(repeat).min(1 << 20) {
+                                for c in c..c.saturating_add(n).min(1 << 14) {
+                                    if !text.is_empty() && marks.untyped.len() < 1 << 16 {
+                                        marks.untyped.push((r as usize, c as usize, text.into()));
+                                    }
+                                }
+                            }
                         }
                     }
                     _ => {}
                 }
                 continue;
             }
-            Event::Text(t) => {
-                if let Some((_, text)) = note.as_mut().filter(|_| !in_meta) {
+            Event::Text(t) if in_p > 0 => {
+                if let Some(text) = said(&mut note, &mut bare, in_meta) {
                     text.push_str(&xml_text(t));
                 }
                 continue;
             }
-            Event::GeneralRef(r) => {
-                if let Some((_, text)) = note.as_mut().filter(|_| !in_meta) {
+            Event::GeneralRef(r) if in_p > 0 => {
+                if let Some(text) = said(&mut note, &mut bare, in_meta) {
                     text.push_str(&xml_ref(r));
                 }
                 continue;
@@ -717,11 +777,32 @@ fn ods_scan(bytes: &[u8]) -> Result<std::collections::HashMap<String, OdsMarks>,
             "dc:creator" | "dc:date" | "meta:date-string" if note.is_some() && !empty => {
                 in_meta = true;
             }
+            "text:p" | "text:h" if !empty => in_p += 1,
+            // Inside a paragraph: a line break, spaces, a tab.
+            "text:line-break" | "text:s" | "text:tab" if in_p > 0 => {
+                if let Some(text) = said(&mut note, &mut bare, in_meta) {
+                    match e.name().as_ref() {
+                        "text:line-break" => text.push('\n'),
+                        "text:tab" => text.push(' '),
+                        _ => {
+                            let n = number(e, "text:c").min(1 << 10) as usize;
+                            text.push_str(&" ".repeat(n));
+                        }
+                    }
+                }
+            }
             "table:table-cell" | "table:covered-table-cell" if depth == 1 => {
                 cell_at = (row as usize, col as usize);
                 let rows = number(e, "table:number-rows-spanned");
                 let cols = number(e, "table:number-columns-spanned");
                 let repeated = number(e, "table:number-columns-repeated");
+                let typed = e
+                    .attributes()
+                    .flatten()
+                    .any(|a| a.key.as_ref() == "office:value-type");
+                if !empty && !typed && e.name().as_ref() == "table:table-cell" {
+                    bare = Some(((row, col, repeated), String::new()));
+                }
                 if let Some(name) = &sheet {
                     if (rows > 1 || cols > 1) && e.name().as_ref() == "table:table-cell" {
                         let end = (row + rows - 1, col + cols - 1);

@@ -263,3 +263,4 @@ sheetimport-f14x-zero-by-default = { $empty ->
    *[other] no notice
   }): correct it in the controller file if that is not right
 sheetimport-f14x-note = note on the cell: “{ $value }”; notes are not imported: copy what it says into a field if need be
+sheetimport-f14y-untyped = “{ $value }”: a text cell with no value type (a file written by a program other than a spreadsheet); it is read as this text: check the value

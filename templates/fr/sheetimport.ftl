@@ -263,3 +263,4 @@ sheetimport-f14x-zero-by-default = { $empty ->
    *[other] aucun préavis
   }) : corrigez-le dans le fichier du responsable s'il n'est pas juste
 sheetimport-f14x-note = note de la cellule : « { $value } » ; les notes ne sont pas importées : reportez ce qu'elle dit dans un champ s'il le faut
+sheetimport-f14y-untyped = « { $value } » : une cellule de texte sans type de valeur (un fichier écrit par un autre programme que le tableur) ; elle est lue comme ce texte : vérifiez la valeur

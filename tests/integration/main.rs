@@ -54,6 +54,7 @@ mod sheets_import_f14u;
 mod sheets_import_f14v;
 mod sheets_import_f14w;
 mod sheets_import_f14x;
+mod sheets_import_f14y;
 mod sheets_logs;
 mod site;
 mod status_audit;

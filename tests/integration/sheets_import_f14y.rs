@@ -1,0 +1,186 @@
+//! Integration tests of issue 14, part f14y: what the twenty-second review
+//! of `dpo import` left said imprecisely, and the last silent cell.
+//!
+//! A safeguards line that is the mark with brackets or points around it
+//! (« ((?)) », « (?). »), or the mark in English (« (TBC) », « (to be
+//! checked) »), flags the transfer and imports nothing of it (G4). A
+//! renewals formula with no value kept is quoted, not called empty (G3).
+//! An ODS note keeps its line breaks and spaces (G5). A boolean cell is
+//! said imported (G6). An ODS text cell with no value type is read and
+//! said, never dropped (F6).
+
+use crate::sheets_import::{edited_export, made_and_imported, one_line_at, q, yaml};
+use crate::sheets_import_f14i::apd;
+use crate::support::Workspace;
+
+/// Review 22, G4: the mark with brackets or a point around it, or in its
+/// English shapes, on a safeguards line of its own: the transfer it flags
+/// is named, and nothing of the line is imported as a safeguard.
+#[test]
+fn a_safeguards_mark_with_brackets_or_points_around_it_leaves_nothing_behind() {
+    let ws = Workspace::missing();
+    let marks = ["((?))", "(?).", "(TBC)", "(to be checked)", "[[?]]"];
+    let mut rows = String::new();
+    for (i, m) in marks.iter().enumerate() {
+        rows.push_str(&format!(
+            "ws.append(['Mairie {i}', None, None, None, 'Paie', None, None, 'USA : X\\nInde : Y', \
+             'CCT\\n{m}', 'M1', 'Conv', datetime.date(2021, 2, 1), 12])\n"
+        ));
+    }
+    let (r, into) = apd(&ws, &rows);
+    let err = r.stderr();
+    for (i, m) in marks.iter().enumerate() {
+        let l = one_line_at(&err, &format!("Registre, ligne {}, colonne I", i + 2));
+        assert!(
+            l.starts_with("signalé\u{202f}:")
+                && l.contains(&q(m))
+                && l.contains(&format!("du transfert {}, qui restent", q("Inde : Y"))),
+            "{m}: {l}"
+        );
+        let t = &yaml(&into.join(format!("controllers/mairie-{i}.yaml")))["transfers"];
+        assert_eq!(t[0]["safeguards"].as_str(), Some("CCT"), "{m}: {t:?}");
+        assert!(t[1].get("safeguards").is_none(), "{m}: {t:?}");
+        assert_eq!(
+            t[1]["to_confirm"][0].as_str(),
+            Some("safeguards"),
+            "{m}: {t:?}"
+        );
+    }
+}
+
+/// « TBC » alone is still a value to give (no value, said as such), and
+/// typed after a value in brackets it is the mark: the value imported,
+/// flagged.
+#[test]
+fn tbc_alone_is_a_value_to_give_and_in_brackets_the_mark() {
+    let ws = Workspace::missing();
+    let (r, into) = apd(
+        &ws,
+        "ws.append(['Mairie 0', None, None, None, 'Paie', None, None, 'USA : X', 'TBC', \
+         'M1', 'Conv', datetime.date(2021, 2, 1), 12])\n\
+         ws.append(['Mairie 1', None, None, None, 'Paie', None, None, 'USA : X', 'CCT (TBC)', \
+         'M1', 'Conv', datetime.date(2021, 2, 1), 12])\n",
+    );
+    let err = r.stderr();
+    let t = &yaml(&into.join("controllers/mairie-0.yaml"))["transfers"];
+    assert!(t[0].get("safeguards").is_none(), "{t:?}");
+    let t = &yaml(&into.join("controllers/mairie-1.yaml"))["transfers"];
+    assert_eq!(t[0]["safeguards"].as_str(), Some("CCT"), "{t:?}\n{err}");
+    assert_eq!(t[0]["to_confirm"][0].as_str(), Some("safeguards"), "{t:?}");
+    let l = one_line_at(&err, "Registre, ligne 3, colonne I");
+    assert!(l.contains(&q("CCT (TBC)")), "{l}");
+}
+
+/// Review 22, G3: a renewals notice typed as a formula the file keeps no
+/// value for is quoted as the formula in the line that says 0 is
+/// imported, never called an empty cell.
+#[test]
+fn a_renewals_formula_without_a_value_is_quoted_not_called_empty() {
+    let ws = Workspace::sample();
+    let (r, into) = edited_export(
+        &ws,
+        "c = wb['Responsables de traitement']\n\
+         col = [x.column for x in c[1] if x.value == 'préavis de renouvellement (mois)'][0]\n\
+         c.cell(row=2, column=col).value = '=1+1'\n",
+        false,
+    );
+    let err = r.stderr();
+    let zero = err
+        .lines()
+        .find(|l| l.contains("ligne 2, colonne AR") && l.contains("importé comme 0"))
+        .unwrap_or_else(|| panic!("{err}"));
+    assert!(
+        zero.starts_with("signalé, importé") && zero.contains(&q("=1+1")),
+        "{zero}"
+    );
+    assert!(!zero.contains("cellule vide"), "{zero}");
+    let c = yaml(&into.join("controllers/juvisy-sur-orge.yaml"));
+    assert_eq!(
+        c["convention"]["renewal_notice_months"].as_u64(),
+        Some(0),
+        "{c:?}"
+    );
+}
+
+/// Review 22, G6: a TRUE/FALSE cell is read as the text « true », which
+/// is imported: said « signalé, importé », and counted so.
+#[test]
+fn a_boolean_cell_is_said_imported() {
+    let ws = Workspace::missing();
+    let (r, into) = apd(&ws, "row('Mairie A', 'Paie', data=True)\n");
+    let err = r.stderr();
+    let l = one_line_at(&err, "Registre, ligne 2, colonne G");
+    assert!(l.starts_with("signalé, importé"), "{l}");
+    assert!(
+        r.stdout().contains("une valeur importée et signalée"),
+        "{}",
+        r.stdout()
+    );
+    let c = yaml(&into.join("controllers/mairie-a.yaml"));
+    assert_eq!(
+        c["activities"][0]["data_categories"][0].as_str(),
+        Some("true"),
+        "{c:?}"
+    );
+}
+
+/// An ODS file written by hand or by another program: a text cell with
+/// no `office:value-type` (which the spreadsheet shows, and `calamine`
+/// drops) is read, its line breaks kept, and said at its cell (F6); a
+/// note's line breaks and spaces are kept in its quote (G5).
+#[test]
+fn an_ods_text_cell_without_a_value_type_is_read_and_said() {
+    let ws = Workspace::missing();
+    let script = r##"
+import sys
+from odf.opendocument import OpenDocumentSpreadsheet
+from odf.table import Table, TableRow, TableCell
+from odf.text import P, LineBreak, S, Span
+from odf.office import Annotation
+doc = OpenDocumentSpreadsheet()
+t = Table(name="Registre")
+def row(cells):
+    tr = TableRow()
+    for c in cells:
+        tr.addElement(c)
+    t.addElement(tr)
+def typed(v):
+    c = TableCell(valuetype="string")
+    c.addElement(P(text=v))
+    return c
+row([typed(h) for h in ["Nom du responsable du traitement", "Catégories de traitements",
+     "Catégories de données", "Transferts vers un pays tiers ou une organisation internationale",
+     "Description générale des mesures de sécurité techniques et organisationnelles"]])
+bare = TableCell()
+p = P(text="USA : X")
+p.addElement(LineBreak())
+p.addText("Inde : Y")
+bare.addElement(p)
+noted = typed("Agents")
+a = Annotation()
+n = P(text="Voir")
+n.addElement(Span(text=" le service"))
+n.addElement(LineBreak())
+n.addText("puis")
+n.addElement(S(c=1))
+n.addText("confirmer")
+a.addElement(n)
+noted.addElement(a)
+row([typed("Commune A"), typed("RH"), noted, bare, typed("Pare-feu")])
+doc.spreadsheet.addElement(t)
+doc.save(sys.argv[1])
+"##;
+    let (r, into) = made_and_imported(&ws, "sans-type.ods", script, "nouveau");
+    let err = r.stderr();
+    let l = one_line_at(&err, "Registre, ligne 2, colonne D");
+    assert!(
+        l.starts_with("signalé, importé") && l.contains(&q("USA : X / Inde : Y")),
+        "{err}"
+    );
+    let l = one_line_at(&err, "Registre, ligne 2, colonne C");
+    assert!(l.contains(&q("Voir le service / puis confirmer")), "{l}");
+    let c = yaml(&into.join("controllers/commune-a.yaml"));
+    let t = &c["transfers"];
+    assert_eq!(t[0]["country"].as_str(), Some("USA"), "{c:?}");
+    assert_eq!(t[1]["country"].as_str(), Some("Inde"), "{c:?}");
+}
