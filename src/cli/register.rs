@@ -162,13 +162,19 @@ pub(super) fn run(settings: &Settings, args: &RegisterArgs) -> Result<i32, CliEr
         if let Err(e) = recorded {
             // Why, in the run's language, on the note's one line.
             use crate::render::catalog::Localize;
-            let why = e.message(&settings.strings());
+            let strings = settings.strings();
+            let why = e.message(&strings);
+            // Its lines on one, parted as each language parts clauses.
+            let sep = match strings.lang() {
+                crate::model::Lang::Fr => "\u{202f}; ",
+                crate::model::Lang::En => "; ",
+            };
             let why = why
                 .lines()
                 .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
                 .filter(|l| !l.is_empty())
                 .collect::<Vec<_>>()
-                .join(" ; ");
+                .join(sep);
             let n = reg.edition.number;
             warn_say!(
                 settings.strings(),

@@ -2445,7 +2445,7 @@ pub(super) fn is_none_word(v: &str) -> bool {
     // signs as spaces). Anything else (« sauf Maroc », « unless »,
     // « données hébergées hors UE », « hors hébergement ») may name a
     // transfer: the cell is then no « none » (read as transfers, said).
-    const QUALIFIED: [&str; 44] = [
+    const QUALIFIED: [&str; 43] = [
         "",
         "hors ue",
         "hors de l ue",
@@ -2461,7 +2461,6 @@ pub(super) fn is_none_word(v: &str) -> bool {
         "hors de l ue ou de l eee",
         "hors espace economique europeen",
         "hors de l espace economique europeen",
-        "hors europe",
         "vers un pays tiers",
         "vers des pays tiers",
         "vers les pays tiers",
@@ -2491,14 +2490,22 @@ pub(super) fn is_none_word(v: &str) -> bool {
         "outside the eu data hosted in the eu",
         "hosted in the eu",
     ];
+    // A sign that is no punctuation of a phrase (« ? », « * », an emoji,
+    // « ≠ ») may be a doubt, a note or a country: no « none ».
+    let plain = |rest: &str| {
+        rest.chars()
+            .all(|c| c.is_alphanumeric() || c.is_whitespace() || "():,;.-–—/'’".contains(c))
+    };
     let prefixed = PREFIX.iter().any(|p| {
-        v.strip_prefix(p).is_some_and(|rest| {
-            let words: Vec<&str> = rest
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .collect();
-            QUALIFIED.contains(&words.join(" ").as_str())
-        })
+        v.strip_prefix(p)
+            .filter(|rest| plain(rest))
+            .is_some_and(|rest| {
+                let words: Vec<&str> = rest
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                QUALIFIED.contains(&words.join(" ").as_str())
+            })
     });
     said.iter().any(|s| s == v) || NONE.contains(&v) || prefixed
 }
@@ -2527,8 +2534,9 @@ fn controller_value(d: Draft, lang: Lang) -> serde_yaml::Value {
             enforceable_on: None,
             start: start.unwrap_or_default(),
             term_months: months.unwrap_or_default(),
-            renewals_allowed: 0,
-            renewal_notice_months: 0,
+            // Never given by this layout: not known, never stated as 0.
+            renewals_allowed: None,
+            renewal_notice_months: None,
             renewals: Vec::new(),
         },
         activities: d.activities,
@@ -2542,9 +2550,6 @@ fn controller_value(d: Draft, lang: Lang) -> serde_yaml::Value {
         if months.is_none() {
             conv.shift_remove("term_months");
         }
-        // Never given by this layout: left out, not stated as 0.
-        conv.shift_remove("renewals_allowed");
-        conv.shift_remove("renewal_notice_months");
     }
     v
 }

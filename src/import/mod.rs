@@ -86,7 +86,6 @@ impl Problem {
                 | "sheetimport-f14w-hidden-column"
                 | "sheetimport-f14w-fewer-lines"
                 | "sheetimport-f14w-transfer-again"
-                | "sheetimport-f14x-zero-by-default"
                 | "sheetimport-f14v-bad-email"
                 | "sheetimport-f14v-name-spaces"
                 | "sheetimport-f14v-date-in-text"
@@ -414,9 +413,20 @@ pub fn import(
             });
         }
     }
-    // A boolean cell read as the text `true` / `false`: said.
+    // A boolean cell read as the text `true` / `false`: said, unless the
+    // field refused that text (said so already: nothing imported).
     for s in sheets {
         for &(row, col) in &s.booleans {
+            let refused = imported.problems.iter().any(|p| {
+                p.sheet == s.name
+                    && p.row == row
+                    && p.column == Some(col)
+                    && !p.imported()
+                    && !p.noted()
+            });
+            if refused {
+                continue;
+            }
             let value = crate::sheet::read::as_text(s.cell(row, col)).unwrap_or_default();
             imported.problems.push(Problem {
                 sheet: s.name.clone(),

@@ -300,6 +300,8 @@ impl Words {
             .iter()
             .any(|w| bare.contains(&format!(" {w} ")))
             && !self.only_mark(line)
+            // « TBC » alone is a value to give, said as such.
+            && !crate::model::is_todo(line)
     }
 
     /// What is said of `text`'s lines that hold the mark's words but are
@@ -350,12 +352,13 @@ impl Words {
                 continue;
             }
             let (before, after) = (line[..open].trim_end(), line[close..].trim_start());
-            // Brackets or punctuation around the mark (« ((?)) », « (?). »,
-            // « - (?) ») are part of it, not a value: left out, said.
+            // Brackets, quotes or punctuation around the mark (« ((?)) »,
+            // « (?). », « - (?) », « « (?) » ») are part of it, not a
+            // value: left out, said.
             let junk = |s: &str| {
                 !s.is_empty()
                     && s.chars()
-                        .all(|c| c.is_whitespace() || "()[]{}.,;:!-–—•*/".contains(c))
+                        .all(|c| c.is_whitespace() || "()[]{}.,;:!-–—•*/«»\"“”'‘’".contains(c))
             };
             let written =
                 self.marks.contains(&folded(&line[open..close])) && !junk(before) && !junk(after);
@@ -1060,10 +1063,6 @@ fn with_confirm(mut m: Mapping, assumed: Vec<String>) -> Mapping {
     m
 }
 
-/// The convention's fields a controller file cannot leave unknown: absent,
-/// they are 0 (`#[serde(default)]`), which the import says.
-const ZERO_BY_DEFAULT: [&str; 2] = ["renewals_allowed", "renewal_notice_months"];
-
 /// What is said of a field that takes no « (à confirmer) » mark and was
 /// typed `value` with it: imported as `kept`, without it; or, when the
 /// cell is only the mark, nothing imported.
@@ -1347,10 +1346,7 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
                     r.w.unmark(cell)
                         .filter(|(_, assumed)| *assumed)
                         .filter(|(kept, _)| {
-                            // (Renewals allowed and notice with no value
-                            // are said once, as imported as 0, below.)
-                            (kept.trim().is_empty()
-                                && !ZERO_BY_DEFAULT.iter().any(|f| path.ends_with(f)))
+                            kept.trim().is_empty()
                                 || path.ends_with("renewals")
                                 || value(&r.w, path, cell, kept).is_ok()
                         })
@@ -1378,52 +1374,6 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
                     mark_dropped(v, &kept)
                 };
                 r.problem(controllers_sheet.sheet, row, c, why);
-            }
-        }
-        // The convention's renewals allowed and notice have no « unknown »
-        // in a controller file: absent, they are 0. A cell empty, « à
-        // compléter » or refused is so said, never a silent 0.
-        for field in ZERO_BY_DEFAULT {
-            let key = format!("controller.convention.{field}");
-            let Some(c) = controllers_sheet
-                .keys
-                .iter()
-                .position(|k| k.as_deref() == Some(key.as_str()))
-            else {
-                continue;
-            };
-            let given = m.get("convention").and_then(|v| v.get(field)).is_some();
-            if !given {
-                let sheet = controllers_sheet.sheet;
-                // A formula the file keeps no value for is quoted as typed,
-                // not called an empty cell (its own line says the rest).
-                let typed = as_text(sheet.cell(row, c + 1))
-                    .or_else(|| {
-                        (sheet.formulas.iter())
-                            .find(|(fr, fc, _)| *fr == row && *fc == c + 1)
-                            .map(|(_, _, f)| format!("={f}"))
-                    })
-                    .unwrap_or_default();
-                // A value that does not read is said once, with what is
-                // imported in its place.
-                let name = &controllers_sheet.sheet.name;
-                let before = r.problems.len();
-                r.problems.retain(|p| {
-                    !(p.sheet == *name
-                        && p.row == row
-                        && p.column == Some(c + 1)
-                        && matches!(
-                            p.why.id,
-                            "sheetimport-bad-number" | "sheetimport-f14b-bad-count"
-                        ))
-                });
-                let unread = r.problems.len() < before;
-                let why = Msg::new("sheetimport-f14x-zero-by-default")
-                    .arg("value", typed.trim())
-                    .arg("empty", if typed.trim().is_empty() { "yes" } else { "no" })
-                    .arg("unread", if unread { "yes" } else { "no" })
-                    .arg("field", field);
-                r.problem(controllers_sheet.sheet, row, c + 1, why);
             }
         }
         controllers.push((row, m));

@@ -86,12 +86,14 @@ pub struct Convention {
     pub start: NaiveDate,
     /// Initial term, in months.
     pub term_months: u32,
-    /// How many renewals the convention allows.
-    #[serde(default)]
-    pub renewals_allowed: u32,
-    /// Renewal must be decided at least this many months before expiry.
-    #[serde(default)]
-    pub renewal_notice_months: u32,
+    /// How many renewals the convention allows (0: none); absent, not
+    /// known yet (« à compléter »), never taken as 0.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub renewals_allowed: Option<u32>,
+    /// Renewal must be decided at least this many months before expiry;
+    /// absent, not known yet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub renewal_notice_months: Option<u32>,
     /// Renewals decided so far.
     #[serde(default)]
     pub renewals: Vec<Renewal>,
@@ -202,13 +204,14 @@ impl Convention {
     /// avant l'échéance"), while a renewal remains allowed. Counted back in
     /// calendar months from the day after the last day, then one day earlier,
     /// so that a full notice period separates the decision from the expiry.
+    /// `None` too while the renewals allowed or the notice are not known.
     pub fn renew_by(&self) -> Option<NaiveDate> {
-        if self.renewals.len() as u64 >= u64::from(self.renewals_allowed) {
+        if self.renewals.len() as u64 >= u64::from(self.renewals_allowed?) {
             return None;
         }
         let expiry = self.end()?.succ_opt()?;
         expiry
-            .checked_sub_months(chrono::Months::new(self.renewal_notice_months))?
+            .checked_sub_months(chrono::Months::new(self.renewal_notice_months?))?
             .pred_opt()
     }
 }
@@ -226,8 +229,8 @@ mod tests {
             enforceable_on: None,
             start: NaiveDate::from_ymd_opt(2021, 2, 1).unwrap(),
             term_months: 6,
-            renewals_allowed: 1,
-            renewal_notice_months: 1,
+            renewals_allowed: Some(1),
+            renewal_notice_months: Some(1),
             renewals,
         }
     }
@@ -248,6 +251,20 @@ mod tests {
         }]);
         assert_eq!(c.end(), NaiveDate::from_ymd_opt(2022, 1, 31));
         assert_eq!(c.renew_by(), None);
+    }
+
+    #[test]
+    fn renewals_or_a_notice_not_known_give_no_last_day_to_renew() {
+        let mut c = convention(vec![]);
+        c.renewal_notice_months = None;
+        assert_eq!(c.renew_by(), None);
+        let mut c = convention(vec![]);
+        c.renewals_allowed = None;
+        assert_eq!(c.renew_by(), None);
+        // Absent from the file: not known, never 0.
+        let c: Convention =
+            serde_yaml::from_str("title: t\nstart: 2021-02-01\nterm_months: 6\n").unwrap();
+        assert_eq!((c.renewals_allowed, c.renewal_notice_months), (None, None));
     }
 }
 

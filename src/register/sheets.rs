@@ -676,8 +676,10 @@ fn controller_row(ce: &ControllerEntry<'_>, w: &Words<'_>) -> Vec<Cell> {
         optional_date(v.enforceable_on),
         Cell::Date(v.start),
         Cell::Number(f64::from(v.term_months)),
-        Cell::Number(f64::from(v.renewals_allowed)),
-        Cell::Number(f64::from(v.renewal_notice_months)),
+        v.renewals_allowed
+            .map_or_else(|| w.missing(), |n| Cell::Number(f64::from(n))),
+        v.renewal_notice_months
+            .map_or_else(|| w.missing(), |n| Cell::Number(f64::from(n))),
         Cell::text(
             v.renewals
                 .iter()

@@ -214,7 +214,7 @@ pub fn read(bytes: &[u8]) -> Result<Vec<ReadSheet>, ReadError> {
         // An ODS text cell with no value type, which `calamine` drops: its
         // text read, where the grid has nothing else.
         let mut untyped = Vec::new();
-        for (r, c, text) in std::mem::take(&mut marks.untyped) {
+        for (r, c, text, covered) in std::mem::take(&mut marks.untyped) {
             if rows.len() <= r {
                 rows.resize(r + 1, Vec::new());
             }
@@ -224,7 +224,10 @@ pub fn read(bytes: &[u8]) -> Result<Vec<ReadSheet>, ReadError> {
             }
             if row[c] == Cell::Empty {
                 row[c] = Cell::text(text);
-                untyped.push((r + 1, c + 1));
+                // Under a merge: said as a hidden value, with the others.
+                if !covered {
+                    untyped.push((r + 1, c + 1));
+                }
             }
         }
         let regions = match &mut book {
@@ -416,8 +419,9 @@ struct OdsMarks {
     /// the note's paragraphs, a line each.
     notes: Vec<(usize, usize, String)>,
     /// Its cells with text but no `office:value-type`: 0-based `(row,
-    /// col)` and their paragraphs, a line each.
-    untyped: Vec<(usize, usize, String)>,
+    /// col)`, their paragraphs, a line each, and whether the cell is
+    /// covered by a merge (its value hidden, said as such).
+    untyped: Vec<(usize, usize, String, bool)>,
 }
 
 /// The hidden rows and columns of an XLSX file's sheets (0-based, sorted),
@@ -618,11 +622,15 @@ fn cell_ref(a1: &str) -> Option<(usize, usize)> {
     Some((row.checked_sub(1)?, col.checked_sub(1)?))
 }
 
+/// An ODS cell with no value type being read: its row, column, columns
+/// repeated, whether a merge covers it; and its text.
+type BareCell = ((u32, u32, u32, bool), String);
+
 /// Where the text being read in an ODS file goes: the note's when inside
 /// one (not its author or date), else the untyped cell's, if any.
 fn said<'a>(
     note: &'a mut Option<((usize, usize), String)>,
-    bare: &'a mut Option<((u32, u32, u32), String)>,
+    bare: &'a mut Option<BareCell>,
     in_meta: bool,
 ) -> Option<&'a mut String> {
     match note {
@@ -662,7 +670,7 @@ fn ods_scan(bytes: &[u8]) -> Result<std::collections::HashMap<String, OdsMarks>,
     let (mut cell_at, mut in_meta) = ((0usize, 0usize), false);
     // A cell with no `office:value-type` being read: its place, its
     // columns repeated, and its text.
-    let mut bare: Option<((u32, u32, u32), String)> = None;
+    let mut bare: Option<BareCell> = None;
     // Inside a paragraph (`text:p`, `text:h`), where text is the cell's
     // or the note's, not the file's layout.
     let mut in_p = 0usize;
@@ -696,8 +704,10 @@ fn ods_scan(bytes: &[u8]) -> Result<std::collections::HashMap<String, OdsMarks>,
                             text.push('\n');
                         }
                     }
-                    "table:table-cell" if depth == 1 => {
-                        if let (Some(((r, c, n), text)), Some(name)) = (bare.take(), &sheet) {
+                    "table:table-cell" | "table:covered-table-cell" if depth == 1 => {
+                        if let (Some(((r, c, n, covered), text)), Some(name)) =
+                            (bare.take(), &sheet)
+                        {
                             let marks = out.entry(name.clone()).or_default();
                             let text = text.trim();
                             // A repeated cell: each of its places, up to
@@ -705,7 +715,8 @@ fn ods_scan(bytes: &[u8]) -> Result<std::collections::HashMap<String, OdsMarks>,
                             for r in r..r.saturating_add(repeat).min(1 << 20) {
                                 for c in c..c.saturating_add(n).min(1 << 14) {
                                     if !text.is_empty() && marks.untyped.len() < 1 << 16 {
-                                        marks.untyped.push((r as usize, c as usize, text.into()));
+                                        let at = (r as usize, c as usize);
+                                        marks.untyped.push((at.0, at.1, text.into(), covered));
                                     }
                                 }
                             }
@@ -800,9 +811,11 @@ fn ods_scan(bytes: &[u8]) -> Result<std::collections::HashMap<String, OdsMarks>,
                     .attributes()
                     .flatten()
                     .any(|a| a.key.as_ref() == "office:value-type");
-                if !empty && !typed && e.name().as_ref() == "table:table-cell" {
-                    bare = Some(((row, col, repeated), String::new()));
-                }
+                // A cell's text is its own: none read into the next.
+                bare = (!empty && !typed).then(|| {
+                    let covered = e.name().as_ref() == "table:covered-table-cell";
+                    ((row, col, repeated, covered), String::new())
+                });
                 if let Some(name) = &sheet {
                     if (rows > 1 || cols > 1) && e.name().as_ref() == "table:table-cell" {
                         let end = (row + rows - 1, col + cols - 1);

@@ -140,8 +140,9 @@ pub fn items(
                     ("months", r.months.into()),
                 ],
             ),
-            (None, 0) => s.fmt("status-term-not-renewable", &[]),
-            (None, n) => s.fmt("status-term-not-renewed", &[("allowed", n.into())]),
+            (None, Some(0)) => s.fmt("status-term-not-renewable", &[]),
+            (None, Some(n)) => s.fmt("status-term-not-renewed", &[("allowed", n.into())]),
+            (None, None) => s.fmt("status-term-renewals-unknown", &[]),
         };
         let about = |id: &str, more: &[(&str, Arg<'_>)]| {
             let mut args = vec![

@@ -597,23 +597,40 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
                 Msg::new("check-term-too-short"),
             ));
         }
-        if conv.renewals.len() as u64 > u64::from(conv.renewals_allowed) {
-            let at = format!("convention.renewals[{}]", conv.renewals_allowed);
+        let allowed = conv.renewals_allowed;
+        if let Some(n) = allowed.filter(|n| conv.renewals.len() as u64 > u64::from(*n)) {
+            let at = format!("convention.renewals[{n}]");
             c.out.push(Diagnostic::error_msg(
                 f,
                 c.pos(f, &at),
                 &at,
                 Msg::new("check-too-many-renewals")
-                    .arg("allowed", u64::from(conv.renewals_allowed))
+                    .arg("allowed", u64::from(n))
                     .arg("recorded", conv.renewals.len()),
             ));
         }
-        if conv.renewals_allowed > 0 && conv.renewal_notice_months == 0 {
+        // Not known: the register and `status` say « à compléter », and no
+        // last day to renew can be counted.
+        if allowed.is_none() {
             c.warn_msg(
                 f,
-                "convention.renewal_notice_months",
-                Msg::new("check-f14i-no-notice").arg("allowed", u64::from(conv.renewals_allowed)),
+                "convention.renewals_allowed",
+                Msg::new("check-f14y-renewals-unknown"),
             );
+        }
+        if let Some(n) = allowed.filter(|n| *n > 0) {
+            let id = match conv.renewal_notice_months {
+                None => Some("check-f14y-notice-unknown"),
+                Some(0) => Some("check-f14i-no-notice"),
+                Some(_) => None,
+            };
+            if let Some(id) = id {
+                c.warn_msg(
+                    f,
+                    "convention.renewal_notice_months",
+                    Msg::new(id).arg("allowed", u64::from(n)),
+                );
+            }
         }
         let mut dates = vec![
             ("convention.start".to_string(), Some(conv.start)),

@@ -232,6 +232,7 @@ status-term-renewed = renewed on { $date } for { $months ->
    *[other] { $months } months
 }
 status-term-not-renewable = not renewable
+status-term-renewals-unknown = renewals allowed to be completed
 status-term-not-renewed = not renewed ({ $allowed ->
     [0] no renewal allowed
     [one] one renewal allowed
@@ -807,6 +808,11 @@ count-month_words-other = { $n } months
 # Between two fields of which one is enough (`contact.email|contact.phone`).
 vc-audit-or = or
 check-f14i-early-date = { $date }: a date before { $first } is no date of this register (a year typed in two digits?); write the year in full
+check-f14y-renewals-unknown = the number of renewals allowed is not given (to be completed): the register cannot say whether the convention is renewable, nor until when to renew it; give it (0 if it is not)
+check-f14y-notice-unknown = the convention { $allowed ->
+    [one] allows one renewal
+   *[other] allows { $allowed } renewals
+} but its notice period is not given (to be completed): no last day to decide can be counted; give the notice period in months
 check-f14i-no-notice = the convention { $allowed ->
     [one] allows one renewal
    *[other] allows { $allowed } renewals

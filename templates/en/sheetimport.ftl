@@ -249,18 +249,5 @@ sheetimport-f14x-mark-only-each = “{ $value }”: this line is only the mark �
     [yes] : “{ $kept }”
    *[other] , which are left to be completed
   }
-sheetimport-f14x-zero-by-default = { $empty ->
-    [yes] empty cell
-   *[other] “{ $value }”
-  }{ $unread ->
-    [yes] {" "}is not a whole number
-   *[other] : no value read
-  }; a controller file has no “unknown” for { $field ->
-    [renewals_allowed] the number of renewals allowed
-   *[other] the renewal notice
-  }, which is imported as 0 ({ $field ->
-    [renewals_allowed] no renewal allowed
-   *[other] no notice
-  }): correct it in the controller file if that is not right
 sheetimport-f14x-note = note on the cell: “{ $value }”; notes are not imported: copy what it says into a field if need be
 sheetimport-f14y-untyped = “{ $value }”: a text cell with no value type (a file written by a program other than a spreadsheet); it is read as this text: check the value

@@ -232,6 +232,7 @@ status-term-renewed = reconduite le { $date } pour { $months ->
    *[other] { $months } mois
 }
 status-term-not-renewable = non reconductible
+status-term-renewals-unknown = reconductions permises à compléter
 status-term-not-renewed = non reconduite ({ $allowed ->
     [0] aucune reconduction possible
     [1] une reconduction possible
@@ -817,6 +818,11 @@ count-month_words-other = { $n } mois
 # Between two fields of which one is enough (`contact.email|contact.phone`).
 vc-audit-or = ou
 check-f14i-early-date = { $date } : une date antérieure à { $first } n'est pas une date de ce registre (une année tapée sur deux chiffres ?) ; écrivez l'année en entier
+check-f14y-renewals-unknown = le nombre de reconductions permises n'est pas renseigné (à compléter) : le registre ne peut pas dire si la convention est reconductible, ni jusqu'à quand la reconduire ; indiquez-le (0 si elle ne l'est pas)
+check-f14y-notice-unknown = la convention { $allowed ->
+    [one] permet une reconduction
+   *[other] permet { $allowed } reconductions
+} mais son préavis n'est pas renseigné (à compléter) : aucune date limite de décision ne peut être calculée ; indiquez le préavis en mois
 check-f14i-no-notice = la convention { $allowed ->
     [one] permet une reconduction
    *[other] permet { $allowed } reconductions

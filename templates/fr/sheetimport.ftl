@@ -249,18 +249,5 @@ sheetimport-f14x-mark-only-each = « { $value } » : cette ligne n'est que
     [yes]  : « { $kept } »
    *[other] , qui restent à compléter
   }
-sheetimport-f14x-zero-by-default = { $empty ->
-    [yes] cellule vide
-   *[other] « { $value } »
-  }{ $unread ->
-    [yes] {" "}n'est pas un nombre entier
-   *[other] {""} : aucune valeur lue
-  } ; un fichier de responsable n'a pas de valeur « inconnue » pour { $field ->
-    [renewals_allowed] le nombre de renouvellements permis
-   *[other] le préavis de renouvellement
-  }, qui est importé comme 0 ({ $field ->
-    [renewals_allowed] aucun renouvellement permis
-   *[other] aucun préavis
-  }) : corrigez-le dans le fichier du responsable s'il n'est pas juste
 sheetimport-f14x-note = note de la cellule : « { $value } » ; les notes ne sont pas importées : reportez ce qu'elle dit dans un champ s'il le faut
 sheetimport-f14y-untyped = « { $value } » : une cellule de texte sans type de valeur (un fichier écrit par un autre programme que le tableur) ; elle est lue comme ce texte : vérifiez la valeur

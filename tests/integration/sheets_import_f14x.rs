@@ -9,8 +9,8 @@
 //!
 //! The twenty-first review's: a « none » phrase followed by anything but
 //! where the data stay is no « none » (F1, F2); the mark in any shape on a
-//! safeguards line of its own (F4); renewals left unknown said imported as
-//! 0 (F3); notes on cells said (F5).
+//! safeguards line of its own (F4); renewals left unknown stay unknown,
+//! never 0 (F3); notes on cells said (F5).
 
 use crate::sheets_import::{edited_export, lines_at, made_and_imported, one_line_at, q, yaml};
 use crate::sheets_import_f14i::apd;
@@ -288,11 +288,11 @@ for i, (t, g) in enumerate([("USA : X\nInde : Y", "CCT\n(?)"),
     }
 }
 
-/// Review 21, F3: renewals allowed and their notice have no « unknown »
-/// in a controller file; left empty, « à compléter » or unreadable they
-/// are 0 in it, and each such cell says so.
+/// Review 21, F3: renewals allowed and their notice left empty or « à
+/// compléter » stay unknown: nothing is written for them (never 0), and
+/// `dpo check`, run by the import, says what is to complete.
 #[test]
-fn renewals_left_unknown_are_said_to_be_imported_as_zero() {
+fn renewals_left_unknown_stay_unknown_and_check_says_so() {
     let ws = Workspace::sample();
     let (r, into) = edited_export(
         &ws,
@@ -303,23 +303,19 @@ fn renewals_left_unknown_are_said_to_be_imported_as_zero() {
         false,
     );
     let err = r.stderr();
-    let said: Vec<&str> = lines_at(&err, "Responsables de traitement, ligne 2")
-        .into_iter()
-        .filter(|l| l.contains("importé comme 0"))
-        .collect();
-    assert_eq!(said.len(), 2, "{err}");
-    assert!(
-        said.iter().all(|l| l.starts_with("signalé, importé")),
-        "{err}"
-    );
-    assert!(said[0].contains(&q("à compléter")), "{err}");
-    assert!(said[1].contains("cellule vide"), "{err}");
+    assert!(!err.contains("importé comme 0"), "{err}");
     let c = yaml(&into.join("controllers/juvisy-sur-orge.yaml"));
-    assert_eq!(
-        c["convention"]["renewals_allowed"].as_u64(),
-        Some(0),
+    assert!(c["convention"].get("renewals_allowed").is_none(), "{c:?}");
+    assert!(
+        c["convention"].get("renewal_notice_months").is_none(),
         "{c:?}"
     );
+    let said: Vec<&str> = err
+        .lines()
+        .filter(|l| l.contains("convention.renewals_allowed"))
+        .collect();
+    assert_eq!(said.len(), 1, "{err}");
+    assert!(said[0].contains("reconductions permises"), "{err}");
 }
 
 /// Review 21, F5, XLSX: a comment on a cell is no field's value; it is
@@ -402,11 +398,11 @@ doc.save(sys.argv[1])
 }
 
 /// Review 22, G3: a renewals cell that is only the mark gets the one line
-/// saying 0 is imported, not also « rien n'est importé ».
+/// saying nothing is imported, and nothing is: the field stays unknown.
 #[test]
 fn a_renewals_cell_that_is_only_the_mark_is_said_once() {
     let ws = Workspace::sample();
-    let (r, _) = edited_export(
+    let (r, into) = edited_export(
         &ws,
         "c = wb['Responsables de traitement']\n\
          col = [x.column for x in c[1] if x.value == 'renouvellements permis'][0]\n\
@@ -416,7 +412,9 @@ fn a_renewals_cell_that_is_only_the_mark_is_said_once() {
     let err = r.stderr();
     let l = one_line_at(&err, "Responsables de traitement, ligne 2, colonne AQ");
     assert!(
-        l.starts_with("signalé, importé") && l.contains("importé comme 0"),
+        l.starts_with("non importé") && l.contains("reste à compléter"),
         "{err}"
     );
+    let c = yaml(&into.join("controllers/juvisy-sur-orge.yaml"));
+    assert!(c["convention"].get("renewals_allowed").is_none(), "{c:?}");
 }

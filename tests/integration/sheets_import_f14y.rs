@@ -4,7 +4,7 @@
 //! A safeguards line that is the mark with brackets or points around it
 //! (« ((?)) », « (?). »), or the mark in English (« (TBC) », « (to be
 //! checked) »), flags the transfer and imports nothing of it (G4). A
-//! renewals formula with no value kept is quoted, not called empty (G3).
+//! renewals formula with no value kept is said once, nothing imported (G3).
 //! An ODS note keeps its line breaks and spaces (G5). A boolean cell is
 //! said imported (G6). An ODS text cell with no value type is read and
 //! said, never dropped (F6).
@@ -72,10 +72,10 @@ fn tbc_alone_is_a_value_to_give_and_in_brackets_the_mark() {
 }
 
 /// Review 22, G3: a renewals notice typed as a formula the file keeps no
-/// value for is quoted as the formula in the line that says 0 is
-/// imported, never called an empty cell.
+/// value for is said once, quoted as the formula, and nothing is imported
+/// for it: the notice stays unknown, never 0.
 #[test]
-fn a_renewals_formula_without_a_value_is_quoted_not_called_empty() {
+fn a_renewals_formula_without_a_value_is_said_once_and_stays_unknown() {
     let ws = Workspace::sample();
     let (r, into) = edited_export(
         &ws,
@@ -85,20 +85,21 @@ fn a_renewals_formula_without_a_value_is_quoted_not_called_empty() {
         false,
     );
     let err = r.stderr();
-    let zero = err
-        .lines()
-        .find(|l| l.contains("ligne 2, colonne AR") && l.contains("importé comme 0"))
-        .unwrap_or_else(|| panic!("{err}"));
+    let l = one_line_at(&err, "Responsables de traitement, ligne 2, colonne AR");
     assert!(
-        zero.starts_with("signalé, importé") && zero.contains(&q("=1+1")),
-        "{zero}"
+        l.starts_with("non importé") && l.contains(&q("=1+1")),
+        "{l}"
     );
-    assert!(!zero.contains("cellule vide"), "{zero}");
     let c = yaml(&into.join("controllers/juvisy-sur-orge.yaml"));
-    assert_eq!(
-        c["convention"]["renewal_notice_months"].as_u64(),
-        Some(0),
+    assert!(
+        c["convention"].get("renewal_notice_months").is_none(),
         "{c:?}"
+    );
+    // The convention allows a renewal whose notice is not known: said.
+    assert!(
+        err.lines()
+            .any(|l| l.contains("convention.renewal_notice_months") && l.contains("préavis")),
+        "{err}"
     );
 }
 
@@ -126,8 +127,9 @@ fn a_boolean_cell_is_said_imported() {
 
 /// An ODS file written by hand or by another program: a text cell with
 /// no `office:value-type` (which the spreadsheet shows, and `calamine`
-/// drops) is read, its line breaks kept, and said at its cell (F6); a
-/// note's line breaks and spaces are kept in its quote (G5).
+/// drops) is read, its line breaks kept, and said at its cell (F6); under
+/// a merge, it is a hidden value, said so (H2); a note's line breaks and
+/// spaces are kept in its quote (G5).
 #[test]
 fn an_ods_text_cell_without_a_value_type_is_read_and_said() {
     let ws = Workspace::missing();
@@ -170,7 +172,17 @@ row([typed("Commune A"), typed("RH"), noted, bare, typed("Pare-feu")])
 doc.spreadsheet.addElement(t)
 doc.save(sys.argv[1])
 "##;
-    let (r, into) = made_and_imported(&ws, "sans-type.ods", script, "nouveau");
+    let script = script.replace(
+        "doc.spreadsheet.addElement(t)",
+        "from odf.table import CoveredTableCell\n\
+         merged = typed('Commune B')\n\
+         merged.setAttribute('numbercolumnsspanned', 2)\n\
+         hidden = CoveredTableCell()\n\
+         hidden.addElement(P(text='BCR'))\n\
+         row([merged, hidden, typed('Agents'), typed('USA : X'), typed('Pare-feu')])\n\
+         doc.spreadsheet.addElement(t)",
+    );
+    let (r, into) = made_and_imported(&ws, "sans-type.ods", &script, "nouveau");
     let err = r.stderr();
     let l = one_line_at(&err, "Registre, ligne 2, colonne D");
     assert!(
@@ -179,8 +191,85 @@ doc.save(sys.argv[1])
     );
     let l = one_line_at(&err, "Registre, ligne 2, colonne C");
     assert!(l.contains(&q("Voir le service / puis confirmer")), "{l}");
+    // Under a merge (review 23, H2): a hidden value, said, not imported.
+    let l = one_line_at(&err, "Registre, ligne 3, colonne B");
+    assert!(l.starts_with("non importé") && l.contains(&q("BCR")), "{l}");
     let c = yaml(&into.join("controllers/commune-a.yaml"));
     let t = &c["transfers"];
     assert_eq!(t[0]["country"].as_str(), Some("USA"), "{c:?}");
     assert_eq!(t[1]["country"].as_str(), Some("Inde"), "{c:?}");
+}
+
+/// Review 23, H1 and H3: a « none » phrase followed by a sign that is no
+/// punctuation of a phrase (a doubt « ? », a footnote « * », an emoji) or
+/// by « hors Europe » (Europe is not the EU) is no « none »: refused and
+/// said, never an established `transfers: []`.
+#[test]
+fn a_none_phrase_with_a_doubt_or_a_sign_after_it_is_never_none() {
+    let ws = Workspace::missing();
+    let cells = [
+        "Aucun transfert hors UE ?",
+        "Aucun transfert ?",
+        "No transfer outside the EU?",
+        "Aucun transfert hors Europe",
+        "Aucun transfert hors UE*",
+        "Aucun transfert hors UE \u{1F1FA}\u{1F1F8}",
+    ];
+    let mut rows = String::new();
+    for (i, t) in cells.iter().enumerate() {
+        rows.push_str(&format!("row('Mairie {i}', 'Paie', {t:?})\n"));
+    }
+    // Punctuation of a phrase still reads as none.
+    rows.push_str("row('Mairie X', 'Paie', 'Aucun transfert (hors UE).')\n");
+    let (r, into) = apd(&ws, &rows);
+    let err = r.stderr();
+    for (i, t) in cells.iter().enumerate() {
+        let l = one_line_at(&err, &format!("Registre, ligne {}, colonne H", i + 2));
+        assert!(l.starts_with("non importé"), "{t}: {l}");
+        let c = yaml(&into.join(format!("controllers/mairie-{i}.yaml")));
+        assert!(c.get("transfers").is_none(), "{t}: {c:?}");
+    }
+    let c = yaml(&into.join("controllers/mairie-x.yaml"));
+    assert_eq!(c["transfers"].as_sequence().map(Vec::len), Some(0), "{c:?}");
+}
+
+/// Review 23, H4 and H6: « TBC » alone on a safeguards line is one line
+/// (« à compléter », not imported), never also « importé tel quel »; the
+/// mark in French quotes leaves nothing of them behind.
+#[test]
+fn tbc_alone_is_said_once_and_quotes_around_the_mark_leave_nothing() {
+    let ws = Workspace::missing();
+    let (r, into) = apd(
+        &ws,
+        "ws.append(['Mairie 0', None, None, None, 'Paie', None, None, 'USA : X\\nInde : Y', \
+         'CCT\\nTBC', 'M1', 'Conv', datetime.date(2021, 2, 1), 12])\n\
+         ws.append(['Mairie 1', None, None, None, 'Paie', None, None, 'USA : X\\nInde : Y', \
+         'CCT\\n« (?) »', 'M1', 'Conv', datetime.date(2021, 2, 1), 12])\n",
+    );
+    let err = r.stderr();
+    let l = one_line_at(&err, "Registre, ligne 2, colonne I");
+    assert!(!l.contains("tel quel"), "{l}");
+    let l = one_line_at(&err, "Registre, ligne 3, colonne I");
+    assert!(
+        l.contains(&format!("du transfert {}, qui restent", q("Inde : Y"))),
+        "{l}"
+    );
+    let t = &yaml(&into.join("controllers/mairie-1.yaml"))["transfers"];
+    assert!(t[1].get("safeguards").is_none(), "{t:?}");
+    assert_eq!(t[1]["to_confirm"][0].as_str(), Some("safeguards"), "{t:?}");
+}
+
+/// Review 23, H5: a TRUE/FALSE cell in a field that refuses the text
+/// (the term in months) gets the one refusal, not also « importé ».
+#[test]
+fn a_boolean_a_field_refuses_is_only_refused() {
+    let ws = Workspace::missing();
+    let (r, _) = apd(
+        &ws,
+        "ws.append(['Mairie A', None, None, None, 'Paie', None, None, 'aucun', None, 'M1', \
+         'Conv', datetime.date(2021, 2, 1), True])\n",
+    );
+    let err = r.stderr();
+    let l = one_line_at(&err, "Registre, ligne 2, colonne M");
+    assert!(l.starts_with("non importé"), "{l}");
 }
