@@ -49,6 +49,16 @@ pub struct Problem {
 }
 
 impl Problem {
+    /// A problem at `sheet`'s cell (`row`, `column`, from 1).
+    pub(crate) fn at(sheet: &ReadSheet, row: usize, column: usize, why: Msg) -> Self {
+        Problem {
+            sheet: sheet.name.clone(),
+            row,
+            column: Some(column),
+            why,
+        }
+    }
+
     /// Whether the value was imported all the same, the report asking to
     /// check it (a mark dropped, an identifier made, a name merged, a text
     /// cut on export).
@@ -335,12 +345,12 @@ pub fn import(
                 if let crate::sheet::Cell::Text(t) = cell {
                     if crate::sheet::xlsx::was_cut(t) {
                         let start: String = t.chars().take(40).collect();
-                        imported.problems.push(Problem {
-                            sheet: s.name.clone(),
-                            row: r + 1,
-                            column: Some(c + 1),
-                            why: Msg::new("sheetimport-f14b-cut").arg("value", format!("{start}…")),
-                        });
+                        imported.problems.push(Problem::at(
+                            s,
+                            r + 1,
+                            c + 1,
+                            Msg::new("sheetimport-f14b-cut").arg("value", format!("{start}…")),
+                        ));
                     }
                 }
             }
@@ -352,15 +362,15 @@ pub fn import(
         for (row, col, gone) in &s.invisible {
             let (codes, _) = crate::model::invisible_of(gone);
             let kept = crate::sheet::read::as_text(s.cell(*row, *col)).unwrap_or_default();
-            imported.problems.push(Problem {
-                sheet: s.name.clone(),
-                row: *row,
-                column: Some(*col),
-                why: Msg::new("sheetimport-f14s-invisible")
+            imported.problems.push(Problem::at(
+                s,
+                *row,
+                *col,
+                Msg::new("sheetimport-f14s-invisible")
                     .arg("value", kept)
                     .arg("codes", codes)
                     .arg("n", gone.chars().count()),
-            });
+            ));
         }
     }
     // A merged region across columns: its value in its first column only
@@ -378,39 +388,39 @@ pub fn import(
                 continue;
             }
             let value = crate::sheet::read::as_text(s.cell(row, col)).unwrap_or_default();
-            imported.problems.push(Problem {
-                sheet: s.name.clone(),
+            imported.problems.push(Problem::at(
+                s,
                 row,
-                column: Some(col),
-                why: Msg::new("sheetimport-f14v-merged-across")
+                col,
+                Msg::new("sheetimport-f14v-merged-across")
                     .arg("value", value)
                     .arg("first", crate::sheet::read::column_letters(col))
                     .arg("last", crate::sheet::read::column_letters(last)),
-            });
+            ));
         }
     }
     // A value hidden under a merged cell: not read, said.
     for s in sheets {
         for (row, col, cell) in &s.hidden {
             let value = crate::sheet::read::as_text(cell).unwrap_or_default();
-            imported.problems.push(Problem {
-                sheet: s.name.clone(),
-                row: *row,
-                column: Some(*col),
-                why: Msg::new("sheetimport-f14v-hidden").arg("value", value),
-            });
+            imported.problems.push(Problem::at(
+                s,
+                *row,
+                *col,
+                Msg::new("sheetimport-f14v-hidden").arg("value", value),
+            ));
         }
     }
     // An ODS text cell with no value type, read as text: said.
     for s in sheets {
         for &(row, col) in &s.untyped {
             let value = crate::sheet::read::as_text(s.cell(row, col)).unwrap_or_default();
-            imported.problems.push(Problem {
-                sheet: s.name.clone(),
+            imported.problems.push(Problem::at(
+                s,
                 row,
-                column: Some(col),
-                why: Msg::new("sheetimport-f14y-untyped").arg("value", one_line(&value)),
-            });
+                col,
+                Msg::new("sheetimport-f14y-untyped").arg("value", one_line(&value)),
+            ));
         }
     }
     // A boolean cell read as the text `true` / `false`: said, unless the
@@ -428,12 +438,12 @@ pub fn import(
                 continue;
             }
             let value = crate::sheet::read::as_text(s.cell(row, col)).unwrap_or_default();
-            imported.problems.push(Problem {
-                sheet: s.name.clone(),
+            imported.problems.push(Problem::at(
+                s,
                 row,
-                column: Some(col),
-                why: Msg::new("sheetimport-f14v-boolean").arg("value", value),
-            });
+                col,
+                Msg::new("sheetimport-f14v-boolean").arg("value", value),
+            ));
         }
     }
     imported.problems.extend(covered);
@@ -452,47 +462,47 @@ pub fn import(
             let row = (1..=s.rows.len())
                 .find(|&r| *s.cell(r, col) != crate::sheet::Cell::Empty)
                 .unwrap_or(1);
-            imported.problems.push(Problem {
-                sheet: s.name.clone(),
+            imported.problems.push(Problem::at(
+                s,
                 row,
-                column: Some(col),
-                why: Msg::new("sheetimport-f14w-hidden-column")
+                col,
+                Msg::new("sheetimport-f14w-hidden-column")
                     .arg("column", crate::sheet::read::column_letters(col)),
-            });
+            ));
         }
     }
     // A note on a cell (a comment, an annotation) is no field's value:
     // said at its cell, its lines joined, never dropped unsaid.
     for s in sheets {
         for (row, col, text) in &s.notes {
-            imported.problems.push(Problem {
-                sheet: s.name.clone(),
-                row: *row,
-                column: Some(*col),
-                why: Msg::new("sheetimport-f14x-note").arg("value", one_line(text)),
-            });
+            imported.problems.push(Problem::at(
+                s,
+                *row,
+                *col,
+                Msg::new("sheetimport-f14x-note").arg("value", one_line(text)),
+            ));
         }
     }
     // An error value (`#N/A`…) reads as empty: said, never imported.
     for s in sheets {
         for (row, col, value) in &s.errors {
-            imported.problems.push(Problem {
-                sheet: s.name.clone(),
-                row: *row,
-                column: Some(*col),
-                why: Msg::new("sheetimport-f14w-error").arg("value", value.as_str()),
-            });
+            imported.problems.push(Problem::at(
+                s,
+                *row,
+                *col,
+                Msg::new("sheetimport-f14w-error").arg("value", value.as_str()),
+            ));
         }
     }
     // A formula with no value kept reads as empty: said, never dropped.
     for s in sheets {
         for (row, col, formula) in &s.formulas {
-            imported.problems.push(Problem {
-                sheet: s.name.clone(),
-                row: *row,
-                column: Some(*col),
-                why: Msg::new("sheetimport-f14-formula").arg("value", format!("={formula}")),
-            });
+            imported.problems.push(Problem::at(
+                s,
+                *row,
+                *col,
+                Msg::new("sheetimport-f14-formula").arg("value", format!("={formula}")),
+            ));
         }
     }
     Ok(imported)
@@ -593,18 +603,18 @@ pub(crate) fn stray_sheets(
         for (i, cells) in s.rows.iter().enumerate() {
             for (c, cell) in cells.iter().enumerate() {
                 if let Some(v) = crate::sheet::read::as_text(cell) {
-                    problems.push(Problem {
-                        sheet: s.name.clone(),
-                        row: i + 1,
-                        column: Some(c + 1),
-                        why: match read {
+                    problems.push(Problem::at(
+                        s,
+                        i + 1,
+                        c + 1,
+                        match read {
                             None => Msg::new("sheetimport-no-sheet"),
                             Some(read) => {
                                 Msg::new("sheetimport-f14b-other-sheet").arg("sheet", read)
                             }
                         }
                         .arg("value", v),
-                    });
+                    ));
                 }
             }
         }
@@ -619,14 +629,14 @@ pub(crate) fn above_header(problems: &mut Vec<Problem>, s: &ReadSheet, header: u
         for (c, cell) in cells.iter().enumerate() {
             let v = crate::sheet::read::as_text(cell);
             if v.is_some() && v != last {
-                problems.push(Problem {
-                    sheet: s.name.clone(),
-                    row: i + 1,
-                    column: Some(c + 1),
-                    why: Msg::new("sheetimport-f14b-above-header")
+                problems.push(Problem::at(
+                    s,
+                    i + 1,
+                    c + 1,
+                    Msg::new("sheetimport-f14b-above-header")
                         .arg("value", v.clone().unwrap_or_default())
                         .arg("header", header),
-                });
+                ));
             }
             last = v;
         }
