@@ -149,6 +149,7 @@ errors-yaml-kind-boolean = a boolean{ $value }
 errors-yaml-kind-null = an empty value{ $value }
 errors-yaml-kind-any = a YAML value{ $value }
 errors-yaml-kind-integer = an integer{ $value }
+errors-yaml-kind-unsigned = a whole number, zero or more{ $value }
 errors-yaml-kind-number = a number{ $value }
 errors-yaml-unknown-variant = unknown value `{ $name }`; expected: { $allowed ->
     [none] none

@@ -149,6 +149,7 @@ errors-yaml-kind-boolean = un booléen (true ou false){ $value }
 errors-yaml-kind-null = une valeur vide{ $value }
 errors-yaml-kind-any = une valeur YAML{ $value }
 errors-yaml-kind-integer = un nombre entier{ $value }
+errors-yaml-kind-unsigned = un nombre entier positif ou nul{ $value }
 errors-yaml-kind-number = un nombre{ $value }
 errors-yaml-unknown-variant = valeur inconnue `{ $name }` ; valeurs attendues : { $allowed ->
     [none] aucune
