@@ -534,6 +534,13 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
                 continue;
             };
             let v = unlabelled_todo(*f, v);
+            // « Aucun⏎? »: none and a doubt; neither is imported.
+            if *f == Some(Field::Transfers) && none_beside_todo(&v) {
+                let why =
+                    Msg::new("sheetimport-f14y-none-beside-todo").arg("value", super::one_line(&v));
+                out.problems.push(problem(row, c + 1, why));
+                continue;
+            }
             for why in super::without_todo(&v).1 {
                 // A transfers line among other words is said where it is
                 // imported ([`settle_transfers`]): one not imported is said
@@ -818,7 +825,10 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
             continue;
         }
         let safeguards = text(Field::Safeguards);
-        let transfers = text(Field::Transfers);
+        let transfers = text(Field::Transfers).filter(|_| {
+            let raw = at(Field::Transfers).and_then(|c| as_text(sheet.cell(row, c)));
+            !raw.is_some_and(|raw| none_beside_todo(&raw))
+        });
         // « aucun (à confirmer) » is none; a controller file marks no field
         // to confirm: the mark is said when « none » is kept.
         let marked_none = transfers
@@ -2281,6 +2291,17 @@ fn is_none_cell(v: &str) -> bool {
             || is_none_word(&lines.join(" ")))
 }
 
+/// Whether a transfers cell says none on a line and, on another, that
+/// the value is still to give (« Aucun⏎? », « Néant⏎à compléter »): a
+/// doubt beside « none », which is then no established « none ».
+fn none_beside_todo(raw: &str) -> bool {
+    raw.lines()
+        .any(|l| !l.trim().is_empty() && crate::model::is_todo(l))
+        && super::without_todo(raw)
+            .0
+            .is_some_and(|kept| is_none_cell(&kept))
+}
+
 /// The fields of a category of processing, whose `to_confirm` flag a
 /// « (à confirmer) » mark sets.
 const CATEGORY_FIELDS: [Field; 4] = [
@@ -2490,15 +2511,10 @@ pub(super) fn is_none_word(v: &str) -> bool {
         "outside the eu data hosted in the eu",
         "hosted in the eu",
     ];
-    // A sign that is no punctuation of a phrase (« ? », « * », an emoji,
-    // « ≠ ») may be a doubt, a note or a country: no « none ».
-    let plain = |rest: &str| {
-        rest.chars()
-            .all(|c| c.is_alphanumeric() || c.is_whitespace() || "():,;.-–—/'’".contains(c))
-    };
+    // A sign that is no punctuation of a phrase: no « none » ([`super::plain`]).
     let prefixed = PREFIX.iter().any(|p| {
         v.strip_prefix(p)
-            .filter(|rest| plain(rest))
+            .filter(|rest| super::plain(rest))
             .is_some_and(|rest| {
                 let words: Vec<&str> = rest
                     .split(|c: char| !c.is_alphanumeric())

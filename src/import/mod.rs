@@ -101,6 +101,7 @@ impl Problem {
                 | "sheetimport-f14v-date-in-text"
                 | "sheetimport-f14v-boolean"
                 | "sheetimport-f14y-untyped"
+                | "sheetimport-f14y-controller-id-twice"
         )
     }
 
@@ -129,6 +130,7 @@ impl Problem {
                 | "sheetimport-f14w-header-down"
                 | "sheetimport-f14w-header-row"
                 | "sheetimport-f14w-escaped"
+                | "sheetimport-f14y-controller-same-name"
         )
     }
 
@@ -710,6 +712,15 @@ pub(crate) fn without_todo(text: &str) -> (Option<String>, Vec<Msg>) {
         said.push(Msg::new("sheetimport-f14m-todo-kept").arg("value", one_line(&kept)));
     }
     (Some(kept), said)
+}
+
+/// Whether `text` holds only words and the punctuation of a phrase
+/// (brackets, `:`, `,`, `;`, `.`, dashes, `/`, apostrophes): a « none »
+/// phrase followed by another sign (« ? », « * », an emoji, « ≠ ») may
+/// carry a doubt, a note or a country, and is no « none ».
+pub(crate) fn plain(text: &str) -> bool {
+    text.chars()
+        .all(|c| c.is_alphanumeric() || c.is_whitespace() || "():,;.-–—/'’".contains(c))
 }
 
 /// `text` quoted on one line of the report: its lines that say

@@ -1650,6 +1650,9 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
         }
     }
     let mut taken: Vec<Id> = typed_ids(controllers_sheet, "controller.id");
+    // The controllers read so far: id, row, name.
+    let mut seen: Vec<(Id, usize, String)> = Vec::new();
+    use crate::model::name_key;
     for (row, mut m) in controllers {
         let sheet = &controllers_sheet.sheet.name;
         let typed = typed_id(&m);
@@ -1676,7 +1679,7 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
             &mut taken,
             None,
         );
-        let Some(id) = m
+        let Some(mut id) = m
             .shift_remove("id")
             .and_then(|v| v.as_str().and_then(|s| Id::new(s).ok()))
         else {
@@ -1684,6 +1687,32 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
             orphans(&mut r);
             continue;
         };
+        // Another row's id (a row copied, an id typed twice): its file
+        // would overwrite the other's; imported apart under an id of its
+        // own, said. The same name under another id: said.
+        let name = m.get("name").map(settle::text_of).unwrap_or_default();
+        let id_col = (controllers_sheet.keys.iter())
+            .position(|k| k.as_deref() == Some("controller.id"))
+            .map_or(1, |c| c + 1);
+        if let Some(&(_, first, _)) = seen.iter().find(|(i, _, _)| *i == id) {
+            let apart = super::slug(id.as_str(), &taken);
+            taken.push(apart.clone());
+            let why = Msg::new("sheetimport-f14y-controller-id-twice")
+                .arg("value", id.as_str())
+                .arg("row", first)
+                .arg("id", apart.as_str());
+            r.problem(controllers_sheet.sheet, row, id_col, why);
+            id = apart;
+        } else if let Some((first_id, first, _)) = (seen.iter())
+            .find(|(_, _, n)| !name.trim().is_empty() && name_key(n) == name_key(&name))
+        {
+            let why = Msg::new("sheetimport-f14y-controller-same-name")
+                .arg("value", name.as_str())
+                .arg("row", *first)
+                .arg("first", first_id.as_str());
+            r.problem(controllers_sheet.sheet, row, id_col, why);
+        }
+        seen.push((id.clone(), row, name));
         match r.settle::<Controller>(controllers_sheet, row, "controller.", m) {
             Some((_, Some(c))) => out
                 .controllers
@@ -1916,16 +1945,17 @@ fn compare_transfers(
 /// column, as « Néant » is.
 fn lone_none(v: &str) -> bool {
     let f = crate::model::bare_words(v);
-    matches!(
-        f.as_str(),
-        "non concerne"
-            | "non concernee"
-            | "pas concerne"
-            | "pas concernee"
-            | "not concerned"
-            | "non applicable"
-            | "not applicable"
-    )
+    super::plain(v)
+        && matches!(
+            f.as_str(),
+            "non concerne"
+                | "non concernee"
+                | "pas concerne"
+                | "pas concernee"
+                | "not concerned"
+                | "non applicable"
+                | "not applicable"
+        )
 }
 
 /// Whether a line of a transfer column is only « à compléter » (or

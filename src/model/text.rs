@@ -313,6 +313,14 @@ fn todo_bare(v: &str, b: &str) -> bool {
     if TODO_WORDS.contains(&b) || (b == "tbc" && !v.contains(['(', '['])) {
         return true;
     }
+    // A list's bullet before them (« - ? »): the same.
+    let t = v.trim_start();
+    let v = match t.chars().next() {
+        Some(c) if "-•*–—·".contains(c) && t[c.len_utf8()..].starts_with(char::is_whitespace) => {
+            &t[c.len_utf8()..]
+        }
+        _ => v,
+    };
     let mut signs = v
         .chars()
         .filter(|c| !is_invisible(*c) && !c.is_whitespace())

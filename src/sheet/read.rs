@@ -303,7 +303,10 @@ pub fn read(bytes: &[u8]) -> Result<Vec<ReadSheet>, ReadError> {
                         let (at_r, at_c) = (r0 as usize + r + 1, c0 as usize + c + 1);
                         let error = sheet.errors.iter().any(|e| (e.0, e.1) == (at_r, at_c));
                         if !text.is_empty() && !error && *sheet.cell(at_r, at_c) == Cell::Empty {
-                            sheet.formulas.push((at_r, at_c, text.clone()));
+                            // ODS writes its namespace: « of:=1+1 » is
+                            // the « =1+1 » the spreadsheet shows.
+                            let shown = text.strip_prefix("of:=").unwrap_or(text);
+                            sheet.formulas.push((at_r, at_c, shown.to_string()));
                         }
                     }
                 }

@@ -177,6 +177,20 @@ pub fn items(
                 ],
             ),
         ));
+        // A renewal still allowed whose notice is not known: no last day
+        // can be counted; said, never silently left out.
+        let open = conv
+            .renewals_allowed
+            .is_some_and(|n| (conv.renewals.len() as u64) < u64::from(n));
+        if open && conv.renewal_notice_months.is_none() && !crate::time::date_overdue(end, today) {
+            out.push(item(
+                KIND_RENEWAL,
+                State::Info,
+                None,
+                vec!["convention.renewal_notice_months".into()],
+                about("status-term-renew-by-unknown", &[]),
+            ));
+        }
         if let Some(by) = conv
             .renew_by()
             .filter(|by| !crate::time::date_overdue(*by, today))

@@ -617,6 +617,13 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
                 "convention.renewals_allowed",
                 Msg::new("check-f14y-renewals-unknown"),
             );
+            if conv.renewal_notice_months.is_none() {
+                c.warn_msg(
+                    f,
+                    "convention.renewal_notice_months",
+                    Msg::new("check-f14y-notice-unknown-too"),
+                );
+            }
         }
         if let Some(n) = allowed.filter(|n| *n > 0) {
             let id = match conv.renewal_notice_months {

@@ -242,6 +242,7 @@ status-term-end = { $controller } — { $convention } — { $past ->
     [yes] ended
    *[other] ends
 } on { $end }, { $renewal }
+status-term-renew-by-unknown = { $controller } — { $convention } — last day to renew unknown: the notice period is to be completed
 status-term-renew-by = { $controller } — { $convention } — renew by { $date } at the latest
 status-term-fate = { $controller } — return or destroy every copy, then certify
 
@@ -809,6 +810,7 @@ count-month_words-other = { $n } months
 vc-audit-or = or
 check-f14i-early-date = { $date }: a date before { $first } is no date of this register (a year typed in two digits?); write the year in full
 check-f14y-renewals-unknown = the number of renewals allowed is not given (to be completed): the register cannot say whether the convention is renewable, nor until when to renew it; give it (0 if it is not)
+check-f14y-notice-unknown-too = the renewal notice period is not given either (to be completed); give it in months if the convention is renewable
 check-f14y-notice-unknown = the convention { $allowed ->
     [one] allows one renewal
    *[other] allows { $allowed } renewals

@@ -251,3 +251,6 @@ sheetimport-f14x-mark-only-each = “{ $value }”: this line is only the mark �
   }
 sheetimport-f14x-note = note on the cell: “{ $value }”; notes are not imported: copy what it says into a field if need be
 sheetimport-f14y-untyped = “{ $value }”: a text cell with no value type (a file written by a program other than a spreadsheet); it is read as this text: check the value
+sheetimport-f14y-controller-id-twice = “{ $value }”: this id is already that of the controller on row { $row }; their two files would have the same name and one would erase the other: this one is imported apart, with the id “{ $id }” (without the categories of processing, which go to the first): check that they are not the same (a row copied?)
+sheetimport-f14y-controller-same-name = “{ $value }”: the same name as the controller “{ $first }” on row { $row } (but for case, accents or punctuation); both are imported apart: check that they are not the same
+sheetimport-f14y-none-beside-todo = “{ $value }”: one line says there is no transfer, another that the value is still to give (“?”, “to be completed”); neither is imported: this controller's transfers stay to be completed

@@ -242,6 +242,7 @@ status-term-end = { $controller } — { $convention } — { $past ->
     [yes] a pris fin
    *[other] prend fin
 } le { $end }, { $renewal }
+status-term-renew-by-unknown = { $controller } — { $convention } — date limite de reconduction inconnue : le préavis est à compléter
 status-term-renew-by = { $controller } — { $convention } — à reconduire au plus tard le { $date }
 status-term-fate = { $controller } — restituer ou détruire toutes les copies, puis le certifier
 
@@ -819,6 +820,7 @@ count-month_words-other = { $n } mois
 vc-audit-or = ou
 check-f14i-early-date = { $date } : une date antérieure à { $first } n'est pas une date de ce registre (une année tapée sur deux chiffres ?) ; écrivez l'année en entier
 check-f14y-renewals-unknown = le nombre de reconductions permises n'est pas renseigné (à compléter) : le registre ne peut pas dire si la convention est reconductible, ni jusqu'à quand la reconduire ; indiquez-le (0 si elle ne l'est pas)
+check-f14y-notice-unknown-too = le préavis de reconduction n'est pas renseigné non plus (à compléter) ; indiquez-le en mois si la convention est reconductible
 check-f14y-notice-unknown = la convention { $allowed ->
     [one] permet une reconduction
    *[other] permet { $allowed } reconductions

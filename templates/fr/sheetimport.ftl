@@ -251,3 +251,6 @@ sheetimport-f14x-mark-only-each = « { $value } » : cette ligne n'est que
   }
 sheetimport-f14x-note = note de la cellule : « { $value } » ; les notes ne sont pas importées : reportez ce qu'elle dit dans un champ s'il le faut
 sheetimport-f14y-untyped = « { $value } » : une cellule de texte sans type de valeur (un fichier écrit par un autre programme que le tableur) ; elle est lue comme ce texte : vérifiez la valeur
+sheetimport-f14y-controller-id-twice = « { $value } » : cet identifiant est déjà celui du responsable de la ligne { $row } ; leurs deux fichiers porteraient le même nom et l'un effacerait l'autre : celui-ci est importé à part, avec l'identifiant « { $id } » (sans les catégories de traitements, qui vont au premier) : vérifiez que ce ne sont pas les mêmes (une ligne copiée ?)
+sheetimport-f14y-controller-same-name = « { $value } » : le même nom que le responsable « { $first } » de la ligne { $row } (à la casse, aux accents ou à la ponctuation près) ; les deux sont importés à part : vérifiez que ce ne sont pas les mêmes
+sheetimport-f14y-none-beside-todo = « { $value } » : une ligne dit qu'il n'y a aucun transfert, une autre que la valeur reste à donner (« ? », « à compléter ») ; ni l'une ni l'autre n'est importée : les transferts de ce responsable restent à compléter

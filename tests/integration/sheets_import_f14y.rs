@@ -180,6 +180,8 @@ doc.save(sys.argv[1])
          hidden = CoveredTableCell()\n\
          hidden.addElement(P(text='BCR'))\n\
          row([merged, hidden, typed('Agents'), typed('USA : X'), typed('Pare-feu')])\n\
+         row([typed('Commune D'), typed('RH'), typed('Agents'), typed('aucun'), \
+         TableCell(formula='of:=1+1')])\n\
          doc.spreadsheet.addElement(t)",
     );
     let (r, into) = made_and_imported(&ws, "sans-type.ods", &script, "nouveau");
@@ -191,6 +193,10 @@ doc.save(sys.argv[1])
     );
     let l = one_line_at(&err, "Registre, ligne 2, colonne C");
     assert!(l.contains(&q("Voir le service / puis confirmer")), "{l}");
+    // A formula with no value kept is quoted as the spreadsheet shows it,
+    // without ODS's namespace (review 24, K9).
+    let l = one_line_at(&err, "Registre, ligne 4, colonne E");
+    assert!(l.contains(&q("=1+1")), "{l}");
     // Under a merge (review 23, H2): a hidden value, said, not imported.
     let l = one_line_at(&err, "Registre, ligne 3, colonne B");
     assert!(l.starts_with("non importé") && l.contains(&q("BCR")), "{l}");
@@ -272,4 +278,134 @@ fn a_boolean_a_field_refuses_is_only_refused() {
     let err = r.stderr();
     let l = one_line_at(&err, "Registre, ligne 2, colonne M");
     assert!(l.starts_with("non importé"), "{l}");
+}
+
+/// Review 24, K1 and K7: a controller row whose id another row already
+/// has (a row copied, an id typed twice) is imported apart under an id of
+/// its own, said: its file never overwrites the first's, whose categories
+/// stay; the same name under another id is said.
+#[test]
+fn a_controller_id_given_twice_never_overwrites_the_first_controller() {
+    let ws = Workspace::sample();
+    let (r, into) = edited_export(
+        &ws,
+        "rs = wb['Responsables de traitement']\n\
+         for c in range(1, rs.max_column + 1):\n    \
+             rs.cell(3, c).value = rs.cell(2, c).value\n    \
+             rs.cell(4, c).value = rs.cell(2, c).value\n\
+         rs.cell(3, 2).value = \"Commune d'Athis-Mons\"\n\
+         rs.cell(4, 1).value = 'juvisy'\n",
+        false,
+    );
+    let err = r.stderr();
+    let l = one_line_at(&err, "Responsables de traitement, ligne 3, colonne A");
+    assert!(
+        l.starts_with("signalé, importé") && l.contains(&q("juvisy-sur-orge-2")),
+        "{l}"
+    );
+    let l = one_line_at(&err, "Responsables de traitement, ligne 4, colonne A");
+    assert!(
+        l.starts_with("signalé\u{202f}:") && l.contains("le même nom"),
+        "{l}"
+    );
+    let first = yaml(&into.join("controllers/juvisy-sur-orge.yaml"));
+    assert_eq!(first["name"].as_str(), Some("Commune de Juvisy-sur-Orge"));
+    assert_eq!(
+        first["activities"].as_sequence().map(Vec::len),
+        Some(8),
+        "{err}"
+    );
+    let apart = yaml(&into.join("controllers/juvisy-sur-orge-2.yaml"));
+    assert_eq!(apart["name"].as_str(), Some("Commune d'Athis-Mons"));
+    assert!(into.join("controllers/juvisy.yaml").exists());
+}
+
+/// Review 24, K2 and K4: « Non concerné ? » in dpo's layout, and a none
+/// line beside a « ? » or « à compléter » line in the authority's, are
+/// refused and said: a doubt is never an established « no transfer ».
+#[test]
+fn a_none_beside_a_doubt_is_refused_in_both_layouts() {
+    let ws = Workspace::missing();
+    let cells = [
+        "Aucun\n?",
+        "Néant\nà compléter",
+        "Aucun transfert hors UE\n?",
+    ];
+    let mut rows = String::new();
+    for (i, t) in cells.iter().enumerate() {
+        rows.push_str(&format!("row('Mairie {i}', 'Paie', {t:?})\n"));
+    }
+    let (r, into) = apd(&ws, &rows);
+    let err = r.stderr();
+    for (i, t) in cells.iter().enumerate() {
+        let l = one_line_at(&err, &format!("Registre, ligne {}, colonne H", i + 2));
+        assert!(l.starts_with("non importé"), "{t}: {l}");
+        let c = yaml(&into.join(format!("controllers/mairie-{i}.yaml")));
+        assert!(c.get("transfers").is_none(), "{t}: {c:?}");
+    }
+    let ws = Workspace::sample();
+    let (r, into) = edited_export(
+        &ws,
+        "col = [x.column for x in ws[1] if x.value and x.value.startswith('transferts')][0]\n\
+         ws.cell(row=2, column=col, value='Non concerné ?')\n",
+        false,
+    );
+    let err = r.stderr();
+    assert!(
+        err.lines()
+            .any(|l| l.starts_with("non importé") && l.contains(&q("Non concerné ?"))),
+        "{err}"
+    );
+    let c = yaml(&into.join("controllers/juvisy-sur-orge.yaml"));
+    assert!(c.get("transfers").is_none(), "{c:?}");
+}
+
+/// Review 24, K5 and K6: a renewal still allowed whose notice is not known
+/// is listed by `status` as a renewal whose last day is unknown (never
+/// left out unsaid); `check` names each of the two fields left unknown.
+#[test]
+fn an_unknown_notice_is_said_by_status_and_both_unknown_fields_by_check() {
+    let ws = Workspace::sample();
+    let file = "controllers/juvisy-sur-orge.yaml";
+    let text = ws.read(file);
+    ws.write(file, &text.replace("  renewal_notice_months: 1\n", ""));
+    let status = ws.dpo().now("2021-03-01T10:00:00+01:00").run(&["status"]);
+    let out = status.text();
+    assert!(
+        out.contains("date limite de reconduction inconnue\u{202f}: le préavis est à compléter"),
+        "{out}"
+    );
+    let en = ws
+        .dpo()
+        .now("2021-03-01T10:00:00+01:00")
+        .run(&["--lang", "en", "status"]);
+    assert!(
+        en.text().contains("last day to renew unknown"),
+        "{}",
+        en.text()
+    );
+    ws.write(
+        file,
+        &text
+            .replace("  renewal_notice_months: 1\n", "")
+            .replace("  renewals_allowed: 1\n", ""),
+    );
+    let check = ws.dpo().run(&["check"]).text();
+    for field in [
+        "convention.renewals_allowed",
+        "convention.renewal_notice_months",
+    ] {
+        assert_eq!(
+            check.lines().filter(|l| l.contains(field)).count(),
+            1,
+            "{field}: {check}"
+        );
+    }
+    // The register says « à compléter », never « non reconductible ».
+    let md = ws.path("r.md");
+    ws.dpo()
+        .run(&["register", "--format", "md", "-o", md.to_str().unwrap()])
+        .assert_code(0);
+    let md = std::fs::read_to_string(md).unwrap();
+    assert!(md.contains("reconductions permises"), "{md}");
 }
