@@ -102,6 +102,7 @@ impl Problem {
                 | "sheetimport-f14v-boolean"
                 | "sheetimport-f14y-untyped"
                 | "sheetimport-f14y-controller-id-twice"
+                | "sheetimport-f14y-row-controller-blank"
         )
     }
 
@@ -131,6 +132,7 @@ impl Problem {
                 | "sheetimport-f14w-header-row"
                 | "sheetimport-f14w-escaped"
                 | "sheetimport-f14y-controller-same-name"
+                | "sheetimport-f14y-merged-down-field"
         )
     }
 
@@ -332,8 +334,35 @@ pub fn import(
 ) -> Result<Imported, ImportError> {
     // A header cell merged down over data rows: its value is not copied
     // into them (it is a header); the cells it covers are said.
-    let (fixed, covered) = unmerge_headers(sheets, mapping);
+    let (fixed, mut covered) = unmerge_headers(sheets, mapping);
     let sheets = fixed.as_deref().unwrap_or(sheets);
+    // In the processor's key/value sheet each row is another field: a
+    // value cell merged down is read at its first row only, said.
+    let kv: Option<Vec<ReadSheet>> = sheets
+        .iter()
+        .any(|s| own::is_key_value(s) && !s.down.is_empty())
+        .then(|| {
+            (sheets.iter())
+                .map(
+                    |s| match own::is_key_value(s).then(|| s.undown()).flatten() {
+                        Some((sheet, regions)) => {
+                            for (first, col, last) in regions {
+                                let value = crate::sheet::read::as_text(sheet.cell(first, col))
+                                    .unwrap_or_default();
+                                let why = Msg::new("sheetimport-f14y-merged-down-field")
+                                    .arg("value", value)
+                                    .arg("first", first)
+                                    .arg("last", last);
+                                covered.push(Problem::at(s, first, col, why));
+                            }
+                            sheet
+                        }
+                        None => s.clone(),
+                    },
+                )
+                .collect()
+        });
+    let sheets = kv.as_deref().unwrap_or(sheets);
     let mut imported = match own::import(sheets, lang) {
         Some(imported) => imported,
         None => authority::import(sheets, mapping, lang).ok_or_else(|| ImportError::NoLayout {

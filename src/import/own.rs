@@ -127,6 +127,12 @@ struct Known<'a> {
     twice: Vec<(usize, usize)>,
 }
 
+/// Whether `sheet` is the own layout's processor sheet, whose rows are
+/// fields (key, label, value), not records.
+pub(crate) fn is_key_value(sheet: &ReadSheet) -> bool {
+    recognise(sheet).is_some_and(|k| k.kind == Kind::Processor)
+}
+
 /// The header row of `sheet` (from 1) when it is one of the own layout's.
 pub(crate) fn header(sheet: &ReadSheet) -> Option<usize> {
     recognise(sheet).map(|k| k.header)
@@ -1407,13 +1413,26 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
             continue;
         };
         let rows: Vec<usize> = Reader::rows(k).collect();
-        let Some(&top) = rows.first() else {
+        let Some(&first) = rows.first() else {
             continue;
         };
-        let Some(id) = as_text(k.sheet.cell(top, id_col)).map(|s| s.trim().to_string()) else {
+        // The sheet's controller: the first row naming a controller of
+        // the controllers sheet, else the first row naming one at all (a
+        // typo on one row does not decide for the others).
+        let named: Vec<(usize, String)> = (rows.iter())
+            .filter_map(|&row| Some((row, row_controller(&r, k, row, id_col)?)))
+            .collect();
+        let known = |id: &str| {
+            (controllers.iter()).any(|(_, m)| m.get("id").and_then(Value::as_str) == Some(id))
+        };
+        let Some((top, id)) = (named.iter())
+            .find(|(_, id)| known(id))
+            .or_else(|| named.first())
+            .cloned()
+        else {
             r.problem(
                 k.sheet,
-                top,
+                first,
                 id_col,
                 Msg::new("sheetimport-f14b-no-controller-id"),
             );
@@ -1453,14 +1472,16 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
             Some(at)
         });
         let Some((_, ctrl)) = found.map(|at| &mut controllers[at]) else {
-            // Every row of the sheet is dropped: each is said.
+            // Every row of the sheet is dropped: each is said, with what
+            // it holds.
             for &row in &rows {
+                let here = as_text(k.sheet.cell(row, id_col)).unwrap_or_default();
                 r.problem(
                     k.sheet,
                     row,
                     id_col,
                     Msg::new("sheetimport-unknown-name")
-                        .arg("value", id.as_str())
+                        .arg("value", here.trim())
                         .arg("sheet", controllers_sheet.sheet.name.as_str()),
                 );
             }
@@ -1710,7 +1731,10 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
                 .arg("value", name.as_str())
                 .arg("row", *first)
                 .arg("first", first_id.as_str());
-            r.problem(controllers_sheet.sheet, row, id_col, why);
+            let name_col = (controllers_sheet.keys.iter())
+                .position(|k| k.as_deref() == Some("controller.name"))
+                .map_or(id_col, |c| c + 1);
+            r.problem(controllers_sheet.sheet, row, name_col, why);
         }
         seen.push((id.clone(), row, name));
         match r.settle::<Controller>(controllers_sheet, row, "controller.", m) {
@@ -1803,19 +1827,49 @@ fn compare_row(
     let Some(c) = col("controller.id") else {
         return true;
     };
-    let here = as_text(k.sheet.cell(row, c)).map(|s| s.trim().to_string());
+    let here = row_controller(r, k, row, c);
     if here.as_deref() == Some(id) {
+        // Its « (à confirmer) » mark, which an id cannot carry: said.
+        let typed = as_text(k.sheet.cell(row, c)).unwrap_or_default();
+        if typed.trim() != id {
+            r.problem(k.sheet, row, c, mark_dropped(typed.trim().to_string(), id));
+        }
         return true;
     }
+    // A category row added with its controller left blank: the sheet's,
+    // said, the category named.
+    if here.is_none() {
+        let category = ["activity.name", "activity.id"]
+            .iter()
+            .find_map(|f| col(f).and_then(|c| as_text(k.sheet.cell(row, c))))
+            .unwrap_or_default();
+        let why = Msg::new("sheetimport-f14y-row-controller-blank")
+            .arg("value", category.trim())
+            .arg("id", id);
+        r.problem(k.sheet, row, c, why);
+        return true;
+    }
+    let typed = as_text(k.sheet.cell(row, c)).unwrap_or_default();
     r.problem(
         k.sheet,
         row,
         c,
         Msg::new("sheetimport-f14-other-controller")
-            .arg("value", here.unwrap_or_default())
+            .arg("value", typed.trim())
             .arg("id", id),
     );
     false
+}
+
+/// The controller id a category row names in column `c`: trimmed, its
+/// « (à confirmer) » mark left out (read as in the controllers sheet);
+/// `None` when blank.
+fn row_controller(r: &Reader, k: &Known<'_>, row: usize, c: usize) -> Option<String> {
+    let typed = as_text(k.sheet.cell(row, c))?;
+    let id =
+        r.w.strip_mark(typed.trim())
+            .map_or_else(|| typed.trim().to_string(), |(v, _)| v.trim().to_string());
+    (!id.is_empty()).then_some(id)
 }
 
 /// Checks the cells of `rows` that repeat a value kept on another sheet

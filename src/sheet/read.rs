@@ -135,8 +135,38 @@ impl ReadSheet {
     }
 }
 
+impl ReadSheet {
+    /// This sheet with no value copied down from a merged region (each
+    /// region's value left at its first row only), and those regions
+    /// (first row, column, last row, from 1); `None` when it has none.
+    pub fn undown(&self) -> Option<(ReadSheet, Vec<Down>)> {
+        if self.down.is_empty() {
+            return None;
+        }
+        let mut sheet = self.clone();
+        for &(first, col, last) in &self.down {
+            for row in first + 1..=last {
+                if let Some(cell) = sheet.rows.get_mut(row - 1).and_then(|r| r.get_mut(col - 1)) {
+                    *cell = Cell::Empty;
+                }
+            }
+        }
+        for row in &mut sheet.rows {
+            while row.last() == Some(&Cell::Empty) {
+                row.pop();
+            }
+        }
+        let regions = std::mem::take(&mut sheet.down);
+        Some((sheet, regions))
+    }
+}
+
 /// A cell's value at its row and column (from 1).
 pub type Placed = (usize, usize, Cell);
+
+/// A region merged down: its first row, its column and its last row (from
+/// 1), as [`ReadSheet::down`] lists them.
+pub type Down = (usize, usize, usize);
 
 /// Why a file could not be read as a spreadsheet.
 #[derive(Debug, thiserror::Error)]
@@ -303,9 +333,15 @@ pub fn read(bytes: &[u8]) -> Result<Vec<ReadSheet>, ReadError> {
                         let (at_r, at_c) = (r0 as usize + r + 1, c0 as usize + c + 1);
                         let error = sheet.errors.iter().any(|e| (e.0, e.1) == (at_r, at_c));
                         if !text.is_empty() && !error && *sheet.cell(at_r, at_c) == Cell::Empty {
-                            // ODS writes its namespace: « of:=1+1 » is
-                            // the « =1+1 » the spreadsheet shows.
-                            let shown = text.strip_prefix("of:=").unwrap_or(text);
+                            // ODS writes its namespace (« of:=1+1 »,
+                            // « oooc:=… », « msoxl:=… ») or « = »: the
+                            // formula is quoted as the spreadsheet shows it.
+                            let shown = (text.split_once(":="))
+                                .filter(|(ns, _)| {
+                                    !ns.is_empty() && ns.chars().all(|c| c.is_ascii_lowercase())
+                                })
+                                .map_or(text.as_str(), |(_, rest)| rest);
+                            let shown = shown.strip_prefix('=').unwrap_or(shown);
                             sheet.formulas.push((at_r, at_c, shown.to_string()));
                         }
                     }

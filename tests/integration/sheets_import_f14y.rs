@@ -206,6 +206,27 @@ doc.save(sys.argv[1])
     assert_eq!(t[1]["country"].as_str(), Some("Inde"), "{c:?}");
 }
 
+/// Imports one authority-layout row per transfers cell of `cells` (then
+/// the rows `more`), and checks each cell is refused at its place, said
+/// `non importé`, its controller left with no `transfers`; the folder
+/// written.
+fn refused_transfers(ws: &Workspace, cells: &[&str], more: &str) -> std::path::PathBuf {
+    let mut rows = String::new();
+    for (i, t) in cells.iter().enumerate() {
+        rows.push_str(&format!("row('Mairie {i}', 'Paie', {t:?})\n"));
+    }
+    rows.push_str(more);
+    let (r, into) = apd(ws, &rows);
+    let err = r.stderr();
+    for (i, t) in cells.iter().enumerate() {
+        let l = one_line_at(&err, &format!("Registre, ligne {}, colonne H", i + 2));
+        assert!(l.starts_with("non importé"), "{t}: {l}");
+        let c = yaml(&into.join(format!("controllers/mairie-{i}.yaml")));
+        assert!(c.get("transfers").is_none(), "{t}: {c:?}");
+    }
+    into
+}
+
 /// Review 23, H1 and H3: a « none » phrase followed by a sign that is no
 /// punctuation of a phrase (a doubt « ? », a footnote « * », an emoji) or
 /// by « hors Europe » (Europe is not the EU) is no « none »: refused and
@@ -221,20 +242,12 @@ fn a_none_phrase_with_a_doubt_or_a_sign_after_it_is_never_none() {
         "Aucun transfert hors UE*",
         "Aucun transfert hors UE \u{1F1FA}\u{1F1F8}",
     ];
-    let mut rows = String::new();
-    for (i, t) in cells.iter().enumerate() {
-        rows.push_str(&format!("row('Mairie {i}', 'Paie', {t:?})\n"));
-    }
     // Punctuation of a phrase still reads as none.
-    rows.push_str("row('Mairie X', 'Paie', 'Aucun transfert (hors UE).')\n");
-    let (r, into) = apd(&ws, &rows);
-    let err = r.stderr();
-    for (i, t) in cells.iter().enumerate() {
-        let l = one_line_at(&err, &format!("Registre, ligne {}, colonne H", i + 2));
-        assert!(l.starts_with("non importé"), "{t}: {l}");
-        let c = yaml(&into.join(format!("controllers/mairie-{i}.yaml")));
-        assert!(c.get("transfers").is_none(), "{t}: {c:?}");
-    }
+    let into = refused_transfers(
+        &ws,
+        &cells,
+        "row('Mairie X', 'Paie', 'Aucun transfert (hors UE).')\n",
+    );
     let c = yaml(&into.join("controllers/mairie-x.yaml"));
     assert_eq!(c["transfers"].as_sequence().map(Vec::len), Some(0), "{c:?}");
 }
@@ -303,7 +316,7 @@ fn a_controller_id_given_twice_never_overwrites_the_first_controller() {
         l.starts_with("signalé, importé") && l.contains(&q("juvisy-sur-orge-2")),
         "{l}"
     );
-    let l = one_line_at(&err, "Responsables de traitement, ligne 4, colonne A");
+    let l = one_line_at(&err, "Responsables de traitement, ligne 4, colonne B");
     assert!(
         l.starts_with("signalé\u{202f}:") && l.contains("le même nom"),
         "{l}"
@@ -331,18 +344,7 @@ fn a_none_beside_a_doubt_is_refused_in_both_layouts() {
         "Néant\nà compléter",
         "Aucun transfert hors UE\n?",
     ];
-    let mut rows = String::new();
-    for (i, t) in cells.iter().enumerate() {
-        rows.push_str(&format!("row('Mairie {i}', 'Paie', {t:?})\n"));
-    }
-    let (r, into) = apd(&ws, &rows);
-    let err = r.stderr();
-    for (i, t) in cells.iter().enumerate() {
-        let l = one_line_at(&err, &format!("Registre, ligne {}, colonne H", i + 2));
-        assert!(l.starts_with("non importé"), "{t}: {l}");
-        let c = yaml(&into.join(format!("controllers/mairie-{i}.yaml")));
-        assert!(c.get("transfers").is_none(), "{t}: {c:?}");
-    }
+    refused_transfers(&ws, &cells, "");
     let ws = Workspace::sample();
     let (r, into) = edited_export(
         &ws,
@@ -408,4 +410,74 @@ fn an_unknown_notice_is_said_by_status_and_both_unknown_fields_by_check() {
         .assert_code(0);
     let md = std::fs::read_to_string(md).unwrap();
     assert!(md.contains("reconductions permises"), "{md}");
+}
+
+/// Review 25, N1 and N2: a category sheet's controller is the one its rows
+/// name, not its first row's alone: a typo on row 2 refuses row 2 only
+/// (quoted with its own value), a mark on an id is said dropped, and a
+/// category added with its controller left blank is the sheet's, said.
+#[test]
+fn a_category_sheet_is_not_decided_by_its_first_row_alone() {
+    let ws = Workspace::sample();
+    let (r, into) = edited_export(
+        &ws,
+        "ws['A2'] = 'juvisy-sur-orgee'\n\
+         ws['A3'] = 'juvisy-sur-orge (?)'\n\
+         n = ws.max_row + 1\n\
+         ws.cell(n, 6).value = 'videoprotection'\n\
+         ws.cell(n, 7).value = 'Vidéoprotection'\n",
+        false,
+    );
+    let err = r.stderr();
+    let l = one_line_at(&err, "Commune de Juvisy-sur-Orge, ligne 2, colonne A");
+    assert!(
+        l.starts_with("non importé") && l.contains(&q("juvisy-sur-orgee")),
+        "{l}"
+    );
+    let l = one_line_at(&err, "Commune de Juvisy-sur-Orge, ligne 3, colonne A");
+    assert!(l.starts_with("signalé, importé"), "{l}");
+    let l = one_line_at(&err, "Commune de Juvisy-sur-Orge, ligne 10, colonne A");
+    assert!(
+        l.starts_with("signalé, importé") && l.contains(&q("Vidéoprotection")),
+        "{l}"
+    );
+    let c = yaml(&into.join("controllers/juvisy-sur-orge.yaml"));
+    let ids: Vec<&str> = c["activities"]
+        .as_sequence()
+        .map(|a| a.iter().filter_map(|x| x["id"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(ids.len(), 8, "{ids:?}\n{err}");
+    assert!(ids.contains(&"videoprotection"), "{ids:?}");
+    assert!(!ids.contains(&"serveurs-fichiers"), "{ids:?}");
+}
+
+/// Review 25, N3: in the processor's key/value sheet each row is another
+/// field: a value merged down over the next rows is read on its first row
+/// only, said, never copied into the fields below.
+#[test]
+fn a_value_merged_down_in_the_processor_sheet_is_not_copied_into_other_fields() {
+    let ws = Workspace::sample();
+    let (r, into) = edited_export(
+        &ws,
+        "p = wb['Sous-traitant']\n\
+         row = [c.row for c in p['A'] if c.value and c.value.startswith('adresse')][0]\n\
+         p.merge_cells(start_row=row, start_column=2, end_row=row + 2, end_column=2)\n\
+         print(row)\n",
+        false,
+    );
+    let err = r.stderr();
+    let said: Vec<&str> = err
+        .lines()
+        .filter(|l| {
+            l.starts_with("signalé\u{202f}: Sous-traitant")
+                && l.contains("fusionnée sur les lignes")
+        })
+        .collect();
+    assert_eq!(said.len(), 1, "{err}");
+    let p = yaml(&into.join("processor.yaml"));
+    let address = p["address"].as_str().unwrap_or_default().to_string();
+    assert!(address.contains("Vitry"), "{p:?}");
+    for field in ["phone", "email", "siret", "short_name"] {
+        assert_ne!(p[field].as_str(), Some(address.as_str()), "{field}: {p:?}");
+    }
 }
