@@ -973,11 +973,31 @@ impl Reader {
             .flat_map(|k| typed_ids(k, &format!("{prefix}id")))
             .collect();
         let (mut list, mut names) = (Vec::new(), Vec::new());
+        // The ids read so far, each with its row: a record whose id an
+        // earlier one has is imported apart under an id of its own, said,
+        // so that a category naming it never gets the other.
+        let mut seen: Vec<(String, usize)> = Vec::new();
         for k in ks {
             for row in Reader::rows(k) {
                 let (mut m, assumed) = self.fields(k, row, prefix);
                 self.merge_repeats(k, row, prefix, &mut m);
                 self.make_id(k, row, prefix, name_field, &mut m, &mut taken, None);
+                let id = typed_id(&m);
+                if let Some(&(_, first)) = seen.iter().find(|(i, _)| !id.is_empty() && *i == id) {
+                    let apart = super::slug(&id, &taken);
+                    taken.push(apart.clone());
+                    let c = (k.keys.iter())
+                        .position(|x| x.as_deref() == Some(&format!("{prefix}id")))
+                        .map_or(1, |c| c + 1);
+                    let why = Msg::new("sheetimport-f14y-record-id-twice")
+                        .arg("value", id.as_str())
+                        .arg("row", first)
+                        .arg("id", apart.as_str());
+                    self.problem(k.sheet, row, c, why);
+                    m.insert("id".into(), Value::from(apart.as_str()));
+                } else if !id.is_empty() {
+                    seen.push((id, row));
+                }
                 match self.settle::<T>(k, row, prefix, with_confirm(m, assumed)) {
                     Some((_, Some(t))) => {
                         names.push(t.named());
@@ -1425,10 +1445,25 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
         let known = |id: &str| {
             (controllers.iter()).any(|(_, m)| m.get("id").and_then(Value::as_str) == Some(id))
         };
+        // No row names one: the controller whose name the sheet gives
+        // (its name column, else the sheet's name), each row said.
+        let by_sheet_name = || {
+            let name = col("controller.name")
+                .and_then(|c| as_text(k.sheet.cell(first, c)))
+                .unwrap_or_else(|| k.sheet.name.clone());
+            controllers.iter().find_map(|(_, m)| {
+                let same = (m.get("name").and_then(Value::as_str))
+                    .is_some_and(|n| super::normal(n) == super::normal(&name));
+                same.then(|| m.get("id").and_then(Value::as_str))
+                    .flatten()
+                    .map(|id| (first, id.to_string()))
+            })
+        };
         let Some((top, id)) = (named.iter())
             .find(|(_, id)| known(id))
             .or_else(|| named.first())
             .cloned()
+            .or_else(by_sheet_name)
         else {
             r.problem(
                 k.sheet,

@@ -481,3 +481,56 @@ fn a_value_merged_down_in_the_processor_sheet_is_not_copied_into_other_fields() 
         assert_ne!(p[field].as_str(), Some(address.as_str()), "{field}: {p:?}");
     }
 }
+
+/// Review 26, F1: a measure whose id an earlier measure has is imported
+/// apart under an id of its own, said: a category naming it by its name
+/// gets it, never the other measure (and no false « named twice » line).
+#[test]
+fn a_measure_id_given_twice_never_redirects_the_categories_naming_it() {
+    let ws = Workspace::sample();
+    let (r, into) = edited_export(
+        &ws,
+        "m = wb['Mesures de sécurité']\n\
+         m['A3'] = m['A2'].value\n\
+         print(m['B3'].value)\n",
+        false,
+    );
+    let err = r.stderr();
+    let l = one_line_at(&err, "Mesures de sécurité, ligne 3, colonne A");
+    assert!(l.starts_with("signalé, importé") && l.contains("-2"), "{l}");
+    assert!(!err.contains("nommé deux fois"), "{err}");
+    let measures = std::fs::read_to_string(into.join("security-measures.yaml")).unwrap();
+    let c = yaml(&into.join("controllers/juvisy-sur-orge.yaml"));
+    // The second measure is named by some category: it gets its own id.
+    let apart = c["activities"].as_sequence().unwrap().iter().any(|a| {
+        a["security_measures"].as_sequence().is_some_and(|ids| {
+            ids.iter()
+                .any(|v| v.as_str().is_some_and(|id| id.ends_with("-2")))
+        })
+    });
+    assert!(apart, "{c:?}\n{measures}");
+}
+
+/// Review 26, F2: a category sheet whose rows all leave the controller id
+/// blank is the controller the sheet names; every row is imported, said.
+#[test]
+fn a_category_sheet_with_every_controller_id_blank_is_its_named_controller_s() {
+    let ws = Workspace::sample();
+    let (r, into) = edited_export(
+        &ws,
+        "for row in range(2, ws.max_row + 1):\n    ws.cell(row, 1).value = None\n",
+        false,
+    );
+    let err = r.stderr();
+    let said = err
+        .lines()
+        .filter(|l| l.starts_with("signalé, importé") && l.contains("son identifiant est vide"))
+        .count();
+    assert_eq!(said, 8, "{err}");
+    let c = yaml(&into.join("controllers/juvisy-sur-orge.yaml"));
+    assert_eq!(
+        c["activities"].as_sequence().map(Vec::len),
+        Some(8),
+        "{err}"
+    );
+}
