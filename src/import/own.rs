@@ -1579,6 +1579,24 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
                 }
             }
             let (mut m, assumed) = r.fields(k, row, "activity.");
+            // A category's sub-processors or measures have no « unknown »
+            // in a controller file: left blank or « à compléter », they
+            // are none there (the export writes « aucun »): said.
+            for field in ["subprocessors", "security_measures"] {
+                let Some(c) = col(&format!("activity.{field}")) else {
+                    continue;
+                };
+                let typed = as_text(k.sheet.cell(row, c)).unwrap_or_default();
+                let unknown = typed.trim().is_empty()
+                    || typed.lines().all(|l| l.trim().is_empty() || r.w.is_todo(l));
+                if unknown && m.get(field).is_none() {
+                    let why = Msg::new("sheetimport-f14y-list-unknown")
+                        .arg("value", typed.trim())
+                        .arg("empty", if typed.trim().is_empty() { "yes" } else { "no" })
+                        .arg("field", field);
+                    r.problem(k.sheet, row, c, why);
+                }
+            }
             let blank = format!("{}-{row}", cat.get("sheetimport-f14e-blank-id"));
             r.make_id(
                 k,

@@ -257,3 +257,10 @@ sheetimport-f14y-none-beside-todo = “{ $value }”: one line says there is no 
 sheetimport-f14y-merged-down-field = “{ $value }”: a cell merged over rows { $first } to { $last }; in this sheet each row is another field: its value is read on row { $first } only, the fields of the rows below are read as empty (unmerge to fill them)
 sheetimport-f14y-row-controller-blank = “{ $value }”: this row does not say whose it is (its controller id is blank); the category is imported for the sheet's controller, “{ $id }”: check it
 sheetimport-f14y-record-id-twice = “{ $value }”: this id is already that of row { $row }; this record is imported apart, with the id “{ $id }”, and the categories naming it by its name find it; those that write “{ $value }” mean row { $row }: check them
+sheetimport-f14y-list-unknown = { $empty ->
+    [yes] empty cell
+   *[other] “{ $value }”
+  }: a controller file has no “unknown” value for a category's { $field ->
+    [subprocessors] sub-processors
+   *[other] security measures
+  }; it is read as “none” and the register will say so: complete it (or write “none” if that is so)

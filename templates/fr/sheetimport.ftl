@@ -257,3 +257,10 @@ sheetimport-f14y-none-beside-todo = « { $value } » : une ligne dit qu'il
 sheetimport-f14y-merged-down-field = « { $value } » : cellule fusionnée sur les lignes { $first } à { $last } ; dans cette feuille chaque ligne est un autre champ : sa valeur est lue à la ligne { $first } seulement, les champs des lignes suivantes sont lus vides (défusionnez pour les remplir)
 sheetimport-f14y-row-controller-blank = « { $value } » : cette ligne ne dit pas de quel responsable elle est (son identifiant est vide) ; la catégorie est importée pour le responsable de la feuille, « { $id } » : vérifiez-le
 sheetimport-f14y-record-id-twice = « { $value } » : cet identifiant est déjà celui de la ligne { $row } ; cet enregistrement est importé à part, avec l'identifiant « { $id } », et les catégories qui le nomment par son nom le retrouvent ; celles qui écrivent « { $value } » désignent la ligne { $row } : vérifiez-les
+sheetimport-f14y-list-unknown = { $empty ->
+    [yes] cellule vide
+   *[other] « { $value } »
+  } : un fichier de responsable n'a pas de valeur « inconnue » pour { $field ->
+    [subprocessors] les sous-traitants ultérieurs
+   *[other] les mesures de sécurité
+  } d'une catégorie ; elle est lue comme « aucun » et le registre le dira : complétez-la (ou écrivez « aucun » si c'est le cas)

@@ -534,3 +534,28 @@ fn a_category_sheet_with_every_controller_id_blank_is_its_named_controller_s() {
         "{err}"
     );
 }
+
+/// Review 27, G1: a category's sub-processors or measures left blank or
+/// « à compléter » are none in a controller file (it has no « unknown »
+/// for them): each such cell is said, never read as « aucun » unsaid.
+#[test]
+fn a_category_list_left_to_complete_is_said_to_be_read_as_none() {
+    let ws = Workspace::sample();
+    let (r, _) = edited_export(
+        &ws,
+        "ws['K3'] = 'à compléter'\nws['L4'] = None\nws['L5'] = 'TBC'\n",
+        false,
+    );
+    let err = r.stderr();
+    for at in [
+        "ligne 3, colonne K",
+        "ligne 4, colonne L",
+        "ligne 5, colonne L",
+    ] {
+        let l = one_line_at(&err, &format!("Commune de Juvisy-sur-Orge, {at}"));
+        assert!(
+            l.starts_with("signalé, importé") && l.contains("lue comme «\u{202f}aucun"),
+            "{at}: {l}"
+        );
+    }
+}
