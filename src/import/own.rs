@@ -133,6 +133,17 @@ pub(crate) fn is_key_value(sheet: &ReadSheet) -> bool {
     recognise(sheet).is_some_and(|k| k.kind == Kind::Processor)
 }
 
+impl Known<'_> {
+    /// The column (from 1) of the field `key` (`controller.id`), if the
+    /// sheet has it.
+    fn column(&self, key: &str) -> Option<usize> {
+        self.keys
+            .iter()
+            .position(|k| k.as_deref() == Some(key))
+            .map(|c| c + 1)
+    }
+}
+
 /// The header row of `sheet` (from 1) when it is one of the own layout's.
 pub(crate) fn header(sheet: &ReadSheet) -> Option<usize> {
     recognise(sheet).map(|k| k.header)
@@ -873,11 +884,7 @@ impl Reader {
         }
         let id = super::slug(&from, taken);
         taken.push(id.clone());
-        let c = k
-            .keys
-            .iter()
-            .position(|x| x.as_deref() == Some(&format!("{prefix}id")))
-            .map_or(1, |c| c + 1);
+        let c = k.column(&format!("{prefix}id")).unwrap_or(1);
         let why = if blank {
             Msg::new("sheetimport-f14e-id-made-blank")
         } else if typed.is_empty() {
@@ -986,9 +993,7 @@ impl Reader {
                 if let Some(&(_, first)) = seen.iter().find(|(i, _)| !id.is_empty() && *i == id) {
                     let apart = super::slug(&id, &taken);
                     taken.push(apart.clone());
-                    let c = (k.keys.iter())
-                        .position(|x| x.as_deref() == Some(&format!("{prefix}id")))
-                        .map_or(1, |c| c + 1);
+                    let c = k.column(&format!("{prefix}id")).unwrap_or(1);
                     let why = Msg::new("sheetimport-f14y-record-id-twice")
                         .arg("value", id.as_str())
                         .arg("row", first)
@@ -1491,11 +1496,7 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
             let at = by_name?;
             let (row, m) = &mut controllers[at];
             m.insert("id".into(), Value::from(id.as_str()));
-            let c = controllers_sheet
-                .keys
-                .iter()
-                .position(|x| x.as_deref() == Some("controller.id"))
-                .map_or(1, |c| c + 1);
+            let c = controllers_sheet.column("controller.id").unwrap_or(1);
             r.problem(
                 controllers_sheet.sheet,
                 *row,
@@ -1765,9 +1766,7 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
         // would overwrite the other's; imported apart under an id of its
         // own, said. The same name under another id: said.
         let name = m.get("name").map(settle::text_of).unwrap_or_default();
-        let id_col = (controllers_sheet.keys.iter())
-            .position(|k| k.as_deref() == Some("controller.id"))
-            .map_or(1, |c| c + 1);
+        let id_col = controllers_sheet.column("controller.id").unwrap_or(1);
         if let Some(&(_, first, _)) = seen.iter().find(|(i, _, _)| *i == id) {
             let apart = super::slug(id.as_str(), &taken);
             taken.push(apart.clone());
@@ -1784,9 +1783,9 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
                 .arg("value", name.as_str())
                 .arg("row", *first)
                 .arg("first", first_id.as_str());
-            let name_col = (controllers_sheet.keys.iter())
-                .position(|k| k.as_deref() == Some("controller.name"))
-                .map_or(id_col, |c| c + 1);
+            let name_col = controllers_sheet
+                .column("controller.name")
+                .unwrap_or(id_col);
             r.problem(controllers_sheet.sheet, row, name_col, why);
         }
         seen.push((id.clone(), row, name));
