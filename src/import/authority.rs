@@ -698,7 +698,20 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
         }
         if let Some(cat) = category.filter(|_| twice.is_none()) {
             let taken: Vec<Id> = d.activities.iter().map(|a| a.id.clone()).collect();
-            let measures = lines(text(Field::Measures));
+            // A cell that says there is none (« Aucune », « Néant »): an
+            // empty list, not a measure or a category of that name.
+            let says_none = |f: Field| {
+                let t = text(f).unwrap_or_default();
+                let l: Vec<&str> = t.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+                !l.is_empty() && l.iter().all(|l| is_none_word(l))
+            };
+            let (no_measure, no_data) =
+                (says_none(Field::Measures), says_none(Field::DataCategories));
+            let measures = if no_measure {
+                Vec::new()
+            } else {
+                lines(text(Field::Measures))
+            };
             let mut measure_ids = Vec::new();
             let mc = at(Field::Measures).unwrap_or(1);
             for title in measures {
@@ -786,10 +799,16 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
                 id,
                 name: cat,
                 description: text(Field::Description),
-                systems: Vec::new(),
-                data_categories: lines(text(Field::DataCategories)),
-                subprocessors: Vec::new(),
-                security_measures: measure_ids,
+                // The authority's layout has no column for the systems or
+                // the sub-processors: not known, never « aucun ».
+                systems: None,
+                data_categories: if no_data {
+                    Some(Vec::new())
+                } else {
+                    Some(lines(text(Field::DataCategories))).filter(|l| !l.is_empty())
+                },
+                subprocessors: None,
+                security_measures: Some(measure_ids).filter(|l| no_measure || !l.is_empty()),
                 to_confirm,
             });
         } else {

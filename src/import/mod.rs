@@ -104,7 +104,6 @@ impl Problem {
                 | "sheetimport-f14y-controller-id-twice"
                 | "sheetimport-f14y-row-controller-blank"
                 | "sheetimport-f14y-record-id-twice"
-                | "sheetimport-f14y-list-unknown"
         )
     }
 
@@ -135,6 +134,7 @@ impl Problem {
                 | "sheetimport-f14w-escaped"
                 | "sheetimport-f14y-controller-same-name"
                 | "sheetimport-f14y-merged-down-field"
+                | "sheetimport-f14z-edition-not-carried"
         )
     }
 
@@ -808,6 +808,16 @@ pub(crate) fn slug(name: &str, taken: &[Id]) -> Id {
     }
 }
 
+/// The lists of a controller file where `[]` says "none" and absence
+/// "not known yet": kept when empty.
+const CONTROLLER_LISTS: &[&str] = &[
+    "transfers",
+    "systems",
+    "data_categories",
+    "subprocessors",
+    "security_measures",
+];
+
 /// The YAML text of a record: no `null`, no empty list or mapping (their
 /// defaults), except the lists in `keep` (`transfers: []` says "none").
 fn yaml_text(value: &impl Serialize, keep: &[&str]) -> Result<String, ImportError> {
@@ -863,7 +873,7 @@ pub fn files(imported: &Imported, lang: Lang) -> Result<Vec<(String, String)>, I
     for (id, c) in &imported.controllers {
         out.push((
             crate::workspace::controller_file(id),
-            yaml_text(c, &["transfers"])?,
+            yaml_text(c, CONTROLLER_LISTS)?,
         ));
     }
     out.push((

@@ -537,7 +537,10 @@ fn value(w: &Words, path: &str, cell: &Cell, text: &str) -> Result<Value, Msg> {
     let bad = |id: &'static str| Msg::new(id).arg("value", text);
     let shape = shape(leaf);
     if shape == Shape::List {
-        if w.is_none(text) {
+        // « aucun » as the export writes it, or typed otherwise on one
+        // line (« Aucune », « Néant », « N/A »): an empty list.
+        let one_line = text.trim().lines().count() == 1;
+        if w.is_none(text) || (one_line && super::authority::is_none_word(text)) {
             return Ok(Value::Sequence(Vec::new()));
         }
         return Ok(Value::Sequence(
@@ -618,12 +621,29 @@ fn renewals(text: &str) -> (Vec<Value>, Vec<Msg>) {
         let mut r = Mapping::new();
         r.insert("decided_on".into(), day.to_string().into());
         r.insert("months".into(), months.into());
-        if let Some(re) = parts.next().filter(|s| !s.is_empty()) {
+        let reference = parts.next().filter(|s| !s.is_empty());
+        // A second renewal typed on the same line (« …, délib A ; 2022-01-10,
+        // 12 »): never read as the first one's reference.
+        if reference.is_some_and(holds_a_renewal) {
+            bad.push(Msg::new("sheetimport-f14z-renewal-joined").arg("value", line.trim()));
+            continue;
+        }
+        // « ? », « à compléter »: no reference yet, never one of that text.
+        if let Some(re) = reference.filter(|re| !crate::model::is_todo(re)) {
             r.insert("reference".into(), item(re).into());
         }
         list.push(Value::Mapping(r));
     }
     (list, bad)
+}
+
+/// Whether a renewal's reference holds another renewal: a date then a
+/// whole number of months, among its parts split at « , » and « ; ».
+fn holds_a_renewal(reference: &str) -> bool {
+    let parts: Vec<&str> = reference.split([',', ';']).map(str::trim).collect();
+    parts
+        .windows(2)
+        .any(|w| w[1].parse::<u32>().is_ok() && crate::sheet::read::date_text_of(w[0]).is_ok())
 }
 
 /// The column (from 1) of a known sheet that holds the field `path` of a
@@ -908,6 +928,18 @@ impl Reader {
             };
             let cell = k.sheet.cell(row, c + 1);
             self.todo_among(k.sheet, row, c + 1, cell);
+            // The renewals decided have no « unknown »: a cell left « à
+            // compléter » imports none, said (the end of the convention is
+            // then reckoned without any).
+            if path.ends_with("renewals") {
+                let typed = as_text(cell).unwrap_or_default();
+                let lines: Vec<&str> = typed.lines().filter(|l| !l.trim().is_empty()).collect();
+                if !lines.is_empty() && lines.iter().all(|l| self.w.is_todo(l)) {
+                    let why = Msg::new("sheetimport-f14z-renewals-todo").arg("value", typed.trim());
+                    self.problem(k.sheet, row, c + 1, why);
+                    continue;
+                }
+            }
             let Some((text, sure)) = self.w.unmark(cell) else {
                 continue;
             };
@@ -1287,6 +1319,15 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
             continue;
         };
         if key.starts_with("register.") {
+            // The register's edition is the workspace's own count: a later
+            // one in the file is not carried, said (the new workspace's
+            // next register is édition 1).
+            let edition = as_text(s.cell(row, 2)).unwrap_or_default();
+            if key == "register.edition" && edition.trim().parse::<u32>().is_ok_and(|n| n > 1) {
+                let why =
+                    Msg::new("sheetimport-f14z-edition-not-carried").arg("value", edition.trim());
+                r.problem(s, row, 2, why);
+            }
             continue;
         }
         // A field given on two rows: the first is kept, the other said;
@@ -1450,32 +1491,60 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
         let known = |id: &str| {
             (controllers.iter()).any(|(_, m)| m.get("id").and_then(Value::as_str) == Some(id))
         };
-        // No row names one: the controller whose name the sheet gives
-        // (its name column, else the sheet's name), each row said.
-        let by_sheet_name = || {
-            let name = col("controller.name")
-                .and_then(|c| as_text(k.sheet.cell(first, c)))
-                .unwrap_or_else(|| k.sheet.name.clone());
+        // No row names one: the controller whose name the sheet gives —
+        // its name column, else the sheet's name (a typo in one falls to
+        // the other) —, each row said; the two naming two controllers
+        // decide nothing.
+        let named_so = |name: &str| {
             controllers.iter().find_map(|(_, m)| {
                 let same = (m.get("name").and_then(Value::as_str))
-                    .is_some_and(|n| super::normal(n) == super::normal(&name));
-                same.then(|| m.get("id").and_then(Value::as_str))
-                    .flatten()
-                    .map(|id| (first, id.to_string()))
+                    .is_some_and(|n| super::normal(n) == super::normal(name));
+                same.then(|| m.get("id").and_then(Value::as_str)).flatten()
             })
         };
-        let Some((top, id)) = (named.iter())
+        let column_name = col("controller.name").and_then(|c| as_text(k.sheet.cell(first, c)));
+        let (by_column, by_title) = (
+            column_name.as_deref().and_then(named_so),
+            named_so(&k.sheet.name),
+        );
+        let by_sheet_name = match (by_column, by_title) {
+            (Some(a), Some(b)) if a != b => Err((a, b)),
+            (Some(a), _) | (None, Some(a)) => Ok(Some((first, a.to_string()))),
+            (None, None) => Ok(None),
+        };
+        let chosen = (named.iter())
             .find(|(_, id)| known(id))
             .or_else(|| named.first())
             .cloned()
-            .or_else(by_sheet_name)
-        else {
-            r.problem(
-                k.sheet,
-                first,
-                id_col,
-                Msg::new("sheetimport-f14b-no-controller-id"),
-            );
+            .map(Ok)
+            .or_else(|| by_sheet_name.clone().transpose());
+        let Some(Ok((top, id))) = chosen else {
+            // Nothing says whose the sheet is: its categories are named,
+            // each at its row.
+            let why = match chosen {
+                Some(Err((a, b))) => Msg::new("sheetimport-f14z-sheet-two-controllers")
+                    .arg("value", column_name.as_deref().unwrap_or_default().trim())
+                    .arg("column", a)
+                    .arg("title", b),
+                _ => {
+                    let name = column_name.as_deref().unwrap_or_default().trim();
+                    Msg::new("sheetimport-f14b-no-controller-id")
+                        .arg("value", name)
+                        .arg("named", if name.is_empty() { "no" } else { "yes" })
+                }
+            };
+            r.problem(k.sheet, first, id_col, why);
+            let category = ["activity.name", "activity.id"]
+                .iter()
+                .find_map(|f| col(f))
+                .unwrap_or(id_col);
+            for &row in &rows {
+                if let Some(v) = as_text(k.sheet.cell(row, category)) {
+                    let why =
+                        Msg::new("sheetimport-f14z-category-no-controller").arg("value", v.trim());
+                    r.problem(k.sheet, row, category, why);
+                }
+            }
             continue;
         };
         let by_id = controllers
@@ -1580,24 +1649,6 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
                 }
             }
             let (mut m, assumed) = r.fields(k, row, "activity.");
-            // A category's sub-processors or measures have no « unknown »
-            // in a controller file: left blank or « à compléter », they
-            // are none there (the export writes « aucun »): said.
-            for field in ["subprocessors", "security_measures"] {
-                let Some(c) = col(&format!("activity.{field}")) else {
-                    continue;
-                };
-                let typed = as_text(k.sheet.cell(row, c)).unwrap_or_default();
-                let unknown = typed.trim().is_empty()
-                    || typed.lines().all(|l| l.trim().is_empty() || r.w.is_todo(l));
-                if unknown && m.get(field).is_none() {
-                    let why = Msg::new("sheetimport-f14y-list-unknown")
-                        .arg("value", typed.trim())
-                        .arg("empty", if typed.trim().is_empty() { "yes" } else { "no" })
-                        .arg("field", field);
-                    r.problem(k.sheet, row, c, why);
-                }
-            }
             let blank = format!("{}-{row}", cat.get("sheetimport-f14e-blank-id"));
             r.make_id(
                 k,
@@ -1609,6 +1660,7 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
                 Some(&blank),
             );
             // Names back to ids.
+            let mut unread = Vec::new();
             for (field, pairs, sheet) in [
                 ("subprocessors", &names, &sp_sheet),
                 ("security_measures", &titles, &measure_sheet),
@@ -1665,7 +1717,15 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
                         _ => r.problem(k.sheet, row, c, unknown("sheetimport-ambiguous-name")),
                     }
                 }
+                // No name read (each refused, said): the list stays
+                // unknown, never « aucun ».
+                if ids.is_empty() && !items.is_empty() {
+                    unread.push(field);
+                }
                 *items = ids;
+            }
+            for field in unread {
+                m.remove(field);
             }
             if let Some(Value::Sequence(items)) = m.get_mut("systems") {
                 for item in items.iter_mut() {

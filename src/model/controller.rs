@@ -124,18 +124,23 @@ confirmable! {
         /// What the processor does.
         #[serde(default)]
         pub description: Option<String>,
-        /// Systems involved.
-        #[serde(default)]
-        pub systems: Vec<String>,
-        /// Categories of personal data handled, as far as the processor knows them.
-        #[serde(default)]
-        pub data_categories: Vec<String>,
-        /// Sub-processors involved (ids in `subprocessors.yaml`).
-        #[serde(default)]
-        pub subprocessors: Vec<Id>,
-        /// Security measures applied (ids in `security-measures.yaml`).
-        #[serde(default)]
-        pub security_measures: Vec<Id>,
+        /// Systems involved; absent: not known yet (« à compléter »),
+        /// `[]`: none.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub systems: Option<Vec<String>>,
+        /// Categories of personal data handled, as far as the processor
+        /// knows them; absent: not known yet, `[]`: none.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub data_categories: Option<Vec<String>>,
+        /// Sub-processors involved (ids in `subprocessors.yaml`); absent:
+        /// not known yet (« à compléter »), `[]`: none.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub subprocessors: Option<Vec<Id>>,
+        /// Security measures applied (ids in `security-measures.yaml`);
+        /// absent: not known yet, `[]`: none of its own (the general
+        /// measures apply).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub security_measures: Option<Vec<Id>>,
     }
     /// A field of a category of processing that may be an assumption.
     pub enum ActivityField;
@@ -162,6 +167,19 @@ confirmable! {
     }
     /// A field of a transfer that may be an assumption.
     pub enum TransferField;
+}
+
+impl ProcessingActivity {
+    /// True when the category names sub-processor `id` (an unknown list
+    /// names none).
+    pub fn names_subprocessor(&self, id: &Id) -> bool {
+        self.subprocessors.iter().flatten().any(|s| s == id)
+    }
+
+    /// True when the category names security measure `id`.
+    pub fn names_measure(&self, id: &Id) -> bool {
+        self.security_measures.iter().flatten().any(|m| m == id)
+    }
 }
 
 impl Controller {

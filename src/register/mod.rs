@@ -172,12 +172,14 @@ pub struct ActivityEntry<'a> {
     /// The activity as in the file.
     pub activity: &'a ProcessingActivity,
     /// Its systems, by name: one that is the id of a category of the same
-    /// controller is that category's name.
-    pub systems: Vec<&'a str>,
-    /// Names of its sub-processors.
-    pub subprocessor_names: Vec<&'a str>,
-    /// Titles of its security measures.
-    pub measure_titles: Vec<&'a str>,
+    /// controller is that category's name (`None`: not known yet).
+    pub systems: Option<Vec<&'a str>>,
+    /// Its categories of data (`None`: not known yet).
+    pub data_categories: Option<Vec<&'a str>>,
+    /// Names of its sub-processors (`None`: not known yet).
+    pub subprocessor_names: Option<Vec<&'a str>>,
+    /// Titles of its security measures (`None`: not known yet).
+    pub measure_titles: Option<Vec<&'a str>>,
 }
 
 /// A sub-processor with the names of the controllers it concerns.
@@ -252,13 +254,22 @@ pub fn build<'a>(
                 .iter()
                 .map(|a| ActivityEntry {
                     activity: a,
-                    systems: a.systems.iter().map(|s| c.system_name(s)).collect(),
-                    subprocessor_names: named(&a.subprocessors, &ws.subprocessors, |s| {
-                        (&s.id, s.name.as_str())
-                    }),
-                    measure_titles: named(&a.security_measures, &ws.measures, |m| {
-                        (&m.id, m.title.as_str())
-                    }),
+                    systems: a
+                        .systems
+                        .as_ref()
+                        .map(|l| l.iter().map(|s| c.system_name(s)).collect()),
+                    data_categories: a
+                        .data_categories
+                        .as_ref()
+                        .map(|l| l.iter().map(String::as_str).collect()),
+                    subprocessor_names: a
+                        .subprocessors
+                        .as_ref()
+                        .map(|l| named(l, &ws.subprocessors, |s| (&s.id, s.name.as_str()))),
+                    measure_titles: a
+                        .security_measures
+                        .as_ref()
+                        .map(|l| named(l, &ws.measures, |m| (&m.id, m.title.as_str()))),
                 })
                 .collect(),
         })
@@ -271,7 +282,7 @@ pub fn build<'a>(
                 .iter()
                 .filter(|(id, c)| {
                     s.controllers.contains(id)
-                        || c.activities.iter().any(|a| a.subprocessors.contains(&s.id))
+                        || c.activities.iter().any(|a| a.names_subprocessor(&s.id))
                 })
                 .map(|(_, c)| c.name.as_str())
                 .collect();
@@ -393,12 +404,11 @@ pub fn csv_rows(r: &Register<'_>, l: CsvLabels<'_>) -> Vec<Vec<String>> {
             .filter(|s| !s.trim().is_empty())
             .unwrap_or_else(|| todo.to_string())
     };
-    let join = |v: &[&str]| {
-        if v.is_empty() {
-            none.to_string()
-        } else {
-            v.join("; ")
-        }
+    // A list: « à compléter » when unknown, « aucun » when empty.
+    let join = |v: &Option<Vec<&str>>| match v.as_deref() {
+        None => todo.to_string(),
+        Some([]) => none.to_string(),
+        Some(v) => v.join("; "),
     };
     let contact = |c: &Contact| contact_line(c).unwrap_or_else(|| todo.to_string());
     let p = r.processor;
@@ -440,16 +450,7 @@ pub fn csv_rows(r: &Register<'_>, l: CsvLabels<'_>) -> Vec<Vec<String>> {
                 mark(a.name.clone(), assumed, "name", label),
                 mark(or_todo(&a.description), assumed, "description", label),
                 mark(join(&ae.systems), assumed, "systems", label),
-                if a.data_categories.is_empty() {
-                    todo.to_string()
-                } else {
-                    mark(
-                        a.data_categories.join("; "),
-                        assumed,
-                        "data_categories",
-                        label,
-                    )
-                },
+                mark(join(&ae.data_categories), assumed, "data_categories", label),
                 mark(
                     join(&ae.subprocessor_names),
                     assumed,

@@ -352,6 +352,15 @@ impl Words<'_> {
         )
     }
 
+    /// A list that may not be known yet: « à compléter » when `None`, else
+    /// [`Self::list`] (« aucun » when empty).
+    fn known_list<S: AsRef<str>>(&self, items: Option<&[S]>) -> Cell {
+        match items {
+            None => self.missing(),
+            Some(items) => self.list(items, false),
+        }
+    }
+
     /// Lines of values, one per transfer: a line may be « à compléter » or
     /// an assumption; the cell takes the strongest mark of its lines.
     fn lines(&self, lines: Vec<(String, Option<Mark>)>) -> Cell {
@@ -762,15 +771,29 @@ fn activity_rows(
                     Cell::Text(a.id.to_string()),
                     w.confirm(Cell::text(a.name.clone()), n, "name"),
                     w.confirm(w.required(a.description.as_deref()), n, "description"),
-                    w.confirm(w.list(&ae.systems, true), n, "systems"),
-                    w.confirm(w.list(&a.data_categories, true), n, "data_categories"),
+                    w.confirm(w.known_list(ae.systems.as_deref()), n, "systems"),
                     w.confirm(
-                        w.list(&shown_of(&a.subprocessors, &shown.subprocessors), false),
+                        w.known_list(ae.data_categories.as_deref()),
+                        n,
+                        "data_categories",
+                    ),
+                    w.confirm(
+                        w.known_list(
+                            a.subprocessors
+                                .as_ref()
+                                .map(|l| shown_of(l, &shown.subprocessors))
+                                .as_deref(),
+                        ),
                         n,
                         "subprocessors",
                     ),
                     w.confirm(
-                        w.list(&shown_of(&a.security_measures, &shown.measures), false),
+                        w.known_list(
+                            a.security_measures
+                                .as_ref()
+                                .map(|l| shown_of(l, &shown.measures))
+                                .as_deref(),
+                        ),
                         n,
                         "security_measures",
                     ),

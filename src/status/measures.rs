@@ -17,11 +17,8 @@ const FILE: &str = "security-measures.yaml";
 /// True when measure `m` concerns `controller`: one of its activities applies
 /// it, or no activity of any controller names it (a general measure).
 pub fn concerns(ws: &Workspace, m: &SecurityMeasure, controller: &Id) -> bool {
-    let applies = |c: &crate::model::Controller| {
-        c.activities
-            .iter()
-            .any(|a| a.security_measures.contains(&m.id))
-    };
+    let applies =
+        |c: &crate::model::Controller| c.activities.iter().any(|a| a.names_measure(&m.id));
     match ws.controller(controller) {
         Some(c) if applies(c) => true,
         _ => !ws.controllers.iter().any(|(_, c)| applies(c)),

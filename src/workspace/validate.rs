@@ -662,7 +662,29 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
                 Msg::new("record-activity").arg("id", a.id.to_string()),
                 &a.to_confirm,
             );
-            for (j, s) in a.subprocessors.iter().enumerate() {
+            // A list not known yet shows « à compléter » in the register:
+            // a missing fact (`[]` says there is none).
+            for (field, unknown) in [
+                ("systems", a.systems.is_none()),
+                ("data_categories", a.data_categories.is_none()),
+                ("subprocessors", a.subprocessors.is_none()),
+                ("security_measures", a.security_measures.is_none()),
+            ] {
+                if unknown {
+                    let at = format!("activities[{i}].{field}");
+                    let d = Diagnostic::warning_msg(
+                        f,
+                        c.pos(f, &at),
+                        &at,
+                        Msg::new("check-activity-list-unknown")
+                            .arg("field", field)
+                            .arg("id", a.id.to_string()),
+                    );
+                    let hint = Msg::new("check-activity-list-unknown-hint").arg("field", field);
+                    c.out.push(d.with_hint_msg(hint));
+                }
+            }
+            for (j, s) in a.subprocessors.iter().flatten().enumerate() {
                 let field = format!("activities[{i}].subprocessors[{j}]");
                 match ws.subprocessors.iter().find(|x| &x.id == s) {
                     None => c.undeclared(
@@ -682,7 +704,7 @@ pub fn validate(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
                     Some(_) => {}
                 }
             }
-            for (j, m) in a.security_measures.iter().enumerate() {
+            for (j, m) in a.security_measures.iter().flatten().enumerate() {
                 if !measure_ids.contains(&m) {
                     c.undeclared(
                         (f, &format!("activities[{i}].security_measures[{j}]")),

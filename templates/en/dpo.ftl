@@ -697,6 +697,16 @@ check-unknown-timezone = unknown timezone `{ $tz }`
 check-unknown-timezone-hint = use an IANA name such as `Europe/Paris`
 check-no-controller = no controller: add `controllers/<id>.yaml` for each controller the processor works for
 check-term-too-short = the term of the convention must be at least one month
+check-activity-list-unknown = { $field ->
+    [systems] the systems of category `{ $id }` are not given
+    [data_categories] the data categories of category `{ $id }` are not given
+    [subprocessors] the sub-processors of category `{ $id }` are not given
+   *[security_measures] the security measures of category `{ $id }` are not given
+}; documents show "to be completed"
+check-activity-list-unknown-hint = write `{ $field }: []` once it is established { $field ->
+    [security_measures] that none is its own (the register then refers to the general measures)
+   *[other] that there is none
+}
 check-no-activity = no category of processing is listed (GDPR Art. 30(2)(b))
 check-subprocessor-not-for = sub-processor `{ $id }` is used here but `{ $file }` does not list `{ $controller }` among its controllers
 check-unknown-measure = unknown security measure `{ $id }`: it is not declared in `{ $file }`

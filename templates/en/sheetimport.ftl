@@ -76,7 +76,10 @@ sheetimport-f14b-field-twice = “{ $value }”: this field is already on row { 
 sheetimport-f14b-bad-count = “{ $value }” is not a whole number
 sheetimport-f14b-bad-renewal = “{ $value }”: a renewal is written “date, months, reference”; this line is not imported, the others are
 sheetimport-f14b-no-field-unnamed = “{ $value }”: this column has no header and is no field; name it in the mapping file (--mapping)
-sheetimport-f14b-no-controller-id = the controller's identifier is not given on the sheet's first row; its categories are not imported
+sheetimport-f14b-no-controller-id = no row gives the controller's identifier, and { $named ->
+    [yes] neither the name “{ $value }” on the first row
+   *[other] neither the name column, empty,
+  } nor the sheet's name is that of a controller imported; this sheet's categories are not imported (each is named at its row)
 sheetimport-f14b-duplicate-row-value = “{ $value }”: a value of a category of processing already given on row { $first }; it is not imported
 sheetimport-f14b-case-merged = “{ $value }”: the same name as “{ $kept }” (row { $first }) but for case; both rows are one controller, named “{ $kept }”
 sheetimport-f14b-cut = “{ $value }”: the text was cut on export (an XLSX cell keeps at most 32,767 characters); it is imported as it is, complete it in the file
@@ -257,10 +260,8 @@ sheetimport-f14y-none-beside-todo = “{ $value }”: one line says there is no 
 sheetimport-f14y-merged-down-field = “{ $value }”: a cell merged over rows { $first } to { $last }; in this sheet each row is another field: its value is read on row { $first } only, the fields of the rows below are read as empty (unmerge to fill them)
 sheetimport-f14y-row-controller-blank = “{ $value }”: this row does not say whose it is (its controller id is blank); the category is imported for the sheet's controller, “{ $id }”: check it
 sheetimport-f14y-record-id-twice = “{ $value }”: this id is already that of row { $row }; this record is imported apart, with the id “{ $id }”, and the categories naming it by its name find it; those that write “{ $value }” mean row { $row }: check them
-sheetimport-f14y-list-unknown = { $empty ->
-    [yes] empty cell
-   *[other] “{ $value }”
-  }: a controller file has no “unknown” value for a category's { $field ->
-    [subprocessors] sub-processors
-   *[other] security measures
-  }; it is read as “none” and the register will say so: complete it (or write “none” if that is so)
+sheetimport-f14z-renewal-joined = “{ $value }”: this line seems to give two renewals (a date and a number of months follow the first); write one renewal a line: this line is not imported, the others are
+sheetimport-f14z-renewals-todo = “{ $value }”: the renewals decided cannot be left to complete; none is imported, and the convention's end is reckoned as if none had been decided: give them, one a line (date, months, reference), or empty the cell if there is none
+sheetimport-f14z-sheet-two-controllers = “{ $value }”: no row gives the controller's identifier, and this name is “{ $column }” where the sheet's name is “{ $title }”; this sheet's categories are not imported (each is named at its row): give the controller's identifier on each row
+sheetimport-f14z-category-no-controller = “{ $value }”: this category is not imported, since the sheet does not say which controller it belongs to
+sheetimport-f14z-edition-not-carried = “{ $value }”: the register's edition is not carried, for it counts the registers a workspace issued; this new workspace's next register is edition 1

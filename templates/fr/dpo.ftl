@@ -707,6 +707,18 @@ check-unknown-timezone = fuseau horaire inconnu `{ $tz }`
 check-unknown-timezone-hint = employez un nom IANA comme `Europe/Paris`
 check-no-controller = aucun responsable de traitement : ajoutez `controllers/<id>.yaml` pour chaque responsable de traitement pour lequel le sous-traitant agit
 check-term-too-short = la durée de la convention est d'au moins un mois
+check-activity-list-unknown = { $field ->
+    [systems] les systèmes de la catégorie `{ $id }` ne sont pas indiqués
+    [data_categories] les catégories de données de la catégorie `{ $id }` ne sont pas indiquées
+    [subprocessors] les sous-traitants ultérieurs de la catégorie `{ $id }` ne sont pas indiqués
+   *[security_measures] les mesures de sécurité de la catégorie `{ $id }` ne sont pas indiquées
+} ; les documents indiquent « à compléter »
+check-activity-list-unknown-hint = écrivez `{ $field }: []` quand il est établi { $field ->
+    [systems] qu'il n'y en a aucun
+    [data_categories] qu'il n'y en a aucune
+    [subprocessors] qu'il n'y en a aucun
+   *[security_measures] qu'aucune ne lui est propre (le registre renvoie alors aux mesures générales)
+}
 check-no-activity = aucune catégorie de traitement n'est indiquée (RGPD, art. 30, § 2, b)
 check-subprocessor-not-for = le sous-traitant ultérieur `{ $id }` est employé ici mais `{ $file }` ne compte pas `{ $controller }` parmi ses responsables de traitement
 check-unknown-measure = mesure de sécurité inconnue `{ $id }` : elle n'est pas déclarée dans `{ $file }`

@@ -76,7 +76,10 @@ sheetimport-f14b-field-twice = « { $value } » : ce champ figure déjà �
 sheetimport-f14b-bad-count = « { $value } » n'est pas un nombre entier
 sheetimport-f14b-bad-renewal = « { $value } » : un renouvellement s'écrit « date, mois, référence » ; cette ligne n'est pas importée, les autres le sont
 sheetimport-f14b-no-field-unnamed = « { $value } » : cette colonne n'a pas d'en-tête et ne correspond à aucun champ ; nommez-la dans le fichier de correspondance (--mapping)
-sheetimport-f14b-no-controller-id = l'identifiant du responsable de traitement n'est pas indiqué sur la première ligne de la feuille ; ses catégories ne sont pas importées
+sheetimport-f14b-no-controller-id = aucune ligne ne donne l'identifiant du responsable de traitement, et { $named ->
+    [yes] ni le nom « { $value } » de la première ligne
+   *[other] ni la colonne du nom, vide,
+  } ni le nom de la feuille ne sont ceux d'un responsable de traitement importé ; les catégories de cette feuille ne sont pas importées (chacune est nommée à sa ligne)
 sheetimport-f14b-duplicate-row-value = « { $value } » : valeur d'une catégorie de traitement déjà donnée à la ligne { $first } ; elle n'est pas importée
 sheetimport-f14b-case-merged = « { $value } » : même nom, à la casse près, que « { $kept } » (ligne { $first }) ; les deux lignes sont un seul responsable de traitement, nommé « { $kept } »
 sheetimport-f14b-cut = « { $value } » : le texte a été coupé à l'export (un tableur XLSX ne garde pas plus de 32 767 caractères par cellule) ; il est importé tel quel, complétez-le dans le fichier
@@ -257,10 +260,8 @@ sheetimport-f14y-none-beside-todo = « { $value } » : une ligne dit qu'il
 sheetimport-f14y-merged-down-field = « { $value } » : cellule fusionnée sur les lignes { $first } à { $last } ; dans cette feuille chaque ligne est un autre champ : sa valeur est lue à la ligne { $first } seulement, les champs des lignes suivantes sont lus vides (défusionnez pour les remplir)
 sheetimport-f14y-row-controller-blank = « { $value } » : cette ligne ne dit pas de quel responsable elle est (son identifiant est vide) ; la catégorie est importée pour le responsable de la feuille, « { $id } » : vérifiez-le
 sheetimport-f14y-record-id-twice = « { $value } » : cet identifiant est déjà celui de la ligne { $row } ; cet enregistrement est importé à part, avec l'identifiant « { $id } », et les catégories qui le nomment par son nom le retrouvent ; celles qui écrivent « { $value } » désignent la ligne { $row } : vérifiez-les
-sheetimport-f14y-list-unknown = { $empty ->
-    [yes] cellule vide
-   *[other] « { $value } »
-  } : un fichier de responsable n'a pas de valeur « inconnue » pour { $field ->
-    [subprocessors] les sous-traitants ultérieurs
-   *[other] les mesures de sécurité
-  } d'une catégorie ; elle est lue comme « aucun » et le registre le dira : complétez-la (ou écrivez « aucun » si c'est le cas)
+sheetimport-f14z-renewal-joined = « { $value } » : cette ligne semble donner deux reconductions (une date et un nombre de mois suivent la première) ; écrivez une reconduction par ligne : cette ligne n'est pas importée, les autres le sont
+sheetimport-f14z-renewals-todo = « { $value } » : les reconductions décidées ne peuvent pas rester à compléter ; aucune n'est importée, et la fin de la convention est calculée comme si aucune n'avait été décidée : indiquez-les, une par ligne (date, mois, référence), ou videz la cellule s'il n'y en a aucune
+sheetimport-f14z-sheet-two-controllers = « { $value } » : aucune ligne ne donne l'identifiant du responsable de traitement, et ce nom désigne « { $column } » quand le nom de la feuille désigne « { $title } » ; les catégories de cette feuille ne sont pas importées (chacune est nommée à sa ligne) : indiquez l'identifiant du responsable sur chaque ligne
+sheetimport-f14z-category-no-controller = « { $value } » : cette catégorie n'est pas importée, la feuille ne disant pas de quel responsable de traitement elle est
+sheetimport-f14z-edition-not-carried = « { $value } » : l'édition du registre n'est pas reprise, car elle compte les registres émis par un espace de travail ; le prochain registre de ce nouvel espace sera l'édition 1

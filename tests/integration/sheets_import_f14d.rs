@@ -394,20 +394,8 @@ fn the_empty_cells_of_an_added_category_row_are_no_value() {
     );
     let err = r.stderr();
     assert!(!err.contains("non importé"), "{err}");
-    // Its sub-processors and measures left blank are read as none, said
-    // (review 27, G1); nothing else but at most one line.
-    let said: Vec<&str> = lines_at(&err, "ligne 10");
-    for c in ["K", "L"] {
-        assert!(
-            said.iter()
-                .any(|l| l.contains(&format!("colonne {c}")) && l.contains("inconnue")),
-            "{err}"
-        );
-    }
-    assert!(
-        said.iter().filter(|l| !l.contains("inconnue")).count() <= 1,
-        "{err}"
-    );
+    // Its lists left blank stay unknown (review 27, G1): nothing to say.
+    assert!(lines_at(&err, "ligne 10").len() <= 1, "{err}");
     let ids: Vec<String> = controller(&into)["activities"]
         .as_sequence()
         .unwrap()
@@ -415,8 +403,16 @@ fn the_empty_cells_of_an_added_category_row_are_no_value() {
         .filter_map(|a| a["id"].as_str().map(String::from))
         .collect();
     assert!(ids.contains(&"visio".to_string()), "{ids:?}");
-    // The two lines ask for a check: exit 1.
-    r.assert_code(1);
+    let visio = &controller(&into)["activities"][8];
+    for field in [
+        "systems",
+        "data_categories",
+        "subprocessors",
+        "security_measures",
+    ] {
+        assert!(visio.get(field).is_none(), "{field}: {visio:?}");
+    }
+    r.assert_code(0);
 }
 
 #[test]

@@ -218,11 +218,11 @@ ws['J2'] = 'fichiers de C:\\nas'
 fn a_flag_on_an_empty_field_round_trips_and_a_mark_line_in_a_transfer_column_is_said() {
     let ws = Workspace::sample();
     let file = "controllers/juvisy-sur-orge.yaml";
-    let text = ws.read(file).replace(
-        "data_categories: [données contenues dans les documents des services de la ville]",
-        "data_categories: []",
-    );
-    assert!(text.contains("data_categories: []"));
+    // Left out: not known yet (`[]` would say there is none).
+    let line =
+        "    data_categories: [données contenues dans les documents des services de la ville]\n";
+    let text = ws.read(file).replace(line, "");
+    assert!(!text.contains("documents des services de la ville]"));
     ws.write(file, &text);
     let xlsx = ws.path("drapeau.xlsx");
     crate::sheets_import::register(ws.root(), "xlsx", &xlsx).assert_code(0);

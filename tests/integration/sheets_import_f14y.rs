@@ -9,7 +9,7 @@
 //! said imported (G6). An ODS text cell with no value type is read and
 //! said, never dropped (F6).
 
-use crate::sheets_import::{edited_export, made_and_imported, one_line_at, q, yaml};
+use crate::sheets_import::{edited_export, lines_at, made_and_imported, one_line_at, q, yaml};
 use crate::sheets_import_f14i::apd;
 use crate::support::Workspace;
 
@@ -535,27 +535,224 @@ fn a_category_sheet_with_every_controller_id_blank_is_its_named_controller_s() {
     );
 }
 
-/// Review 27, G1: a category's sub-processors or measures left blank or
-/// « à compléter » are none in a controller file (it has no « unknown »
-/// for them): each such cell is said, never read as « aucun » unsaid.
+/// Review 27, G1 and G2: a category's list left blank or « à compléter »
+/// stays unknown (no key: the register says « à compléter »), never
+/// « aucun »; « aucun » typed in any of the four list columns is `[]`, never
+/// dropped. The new workspace's register and check say both.
 #[test]
-fn a_category_list_left_to_complete_is_said_to_be_read_as_none() {
+fn a_category_list_left_to_complete_stays_unknown_and_none_is_kept() {
     let ws = Workspace::sample();
-    let (r, _) = edited_export(
+    let (r, into) = edited_export(
         &ws,
-        "ws['K3'] = 'à compléter'\nws['L4'] = None\nws['L5'] = 'TBC'\n",
+        "ws['K3'] = 'à compléter'\nws['L4'] = None\nws['L5'] = 'TBC'\n\
+         ws['I6'] = 'aucun'\nws['J6'] = 'Aucune'\nws['K6'] = 'aucun'\nws['L6'] = 'aucune'\n",
         false,
     );
+    r.assert_code(0);
     let err = r.stderr();
     for at in [
         "ligne 3, colonne K",
         "ligne 4, colonne L",
         "ligne 5, colonne L",
+        "ligne 6, colonne",
     ] {
-        let l = one_line_at(&err, &format!("Commune de Juvisy-sur-Orge, {at}"));
         assert!(
-            l.starts_with("signalé, importé") && l.contains("lue comme «\u{202f}aucun"),
-            "{at}: {l}"
+            lines_at(&err, &format!("Juvisy-sur-Orge, {at}")).is_empty(),
+            "{at}: {err}"
         );
     }
+    let y = yaml(&into.join("controllers/juvisy-sur-orge.yaml"));
+    let cat = |n: usize| &y["activities"][n];
+    // Rows 3, 4, 5 are the second, third and fourth categories.
+    assert!(cat(1).get("subprocessors").is_none(), "{:?}", cat(1));
+    assert!(cat(1)["security_measures"]
+        .as_sequence()
+        .is_some_and(|l| !l.is_empty()));
+    assert!(cat(2).get("security_measures").is_none(), "{:?}", cat(2));
+    assert!(cat(3).get("security_measures").is_none(), "{:?}", cat(3));
+    for field in [
+        "systems",
+        "data_categories",
+        "subprocessors",
+        "security_measures",
+    ] {
+        assert_eq!(
+            cat(4)[field].as_sequence().map(Vec::len),
+            Some(0),
+            "row 6, {field}: {:?}",
+            cat(4)
+        );
+    }
+    // The register says « à compléter » where the list is unknown and
+    // « aucun » where it is empty; check names each unknown list.
+    let md = ws.path("nouveau.md");
+    crate::sheets_import::register(&into, "md", &md).assert_code(0);
+    let md = std::fs::read_to_string(&md).unwrap();
+    let row = |n: &str| {
+        md.lines()
+            .find(|l| l.starts_with(&format!("| 1.{n} |")))
+            .unwrap_or_else(|| panic!("no row 1.{n}:\n{md}"))
+            .to_string()
+    };
+    let todo = "*«\u{202f}à compléter\u{202f}»*";
+    let cells = |n: &str| row(n).split(" | ").map(str::to_string).collect::<Vec<_>>();
+    assert_eq!(cells("2")[3].trim(), todo, "{}", row("2"));
+    assert!(cells("3")[4].starts_with(todo), "{}", row("3"));
+    assert!(cells("4")[4].starts_with(todo), "{}", row("4"));
+    let five = row("5");
+    assert!(
+        five.contains("(systèmes\u{202f}: aucun)") && five.contains("— données\u{202f}: aucune |"),
+        "{five}"
+    );
+    let five = cells("5");
+    assert_eq!(five[3].trim(), "aucun", "{five:?}");
+    assert!(five[4].starts_with("voir la partie 4"), "{five:?}");
+    let check = crate::support::dpo::Dpo::new(&into).run(&["check"]);
+    let out = format!("{}{}", check.stdout(), check.stderr());
+    for (field, says) in [
+        (
+            "activities[1].subprocessors",
+            "les sous-traitants ultérieurs de la catégorie `messagerie` ne sont pas indiqués",
+        ),
+        (
+            "activities[2].security_measures",
+            "les mesures de sécurité de la catégorie `serveurs-applications` ne sont pas indiquées",
+        ),
+    ] {
+        assert!(out.contains(field) && out.contains(says), "{field}: {out}");
+    }
+    assert!(!out.contains("activities[4].systems"), "{out}");
+}
+
+/// Review 27, G3 and G4: a second renewal typed after « ; » (or after a
+/// comma) on the first one's line is refused, never read as its
+/// reference; « ? » as a reference is no reference; a renewals cell left
+/// « à compléter » imports none and says so.
+#[test]
+fn renewals_joined_on_one_line_or_left_to_complete_are_said() {
+    let ws = Workspace::sample();
+    let (r, into) = edited_export(
+        &ws,
+        "c = wb['Responsables de traitement']\n\
+         c['AS2'] = '2021-07-15, 6, délib A; 2022-01-10, 12\\n2023-01-10, 6, ?\\n\
+         2024-01-10, 6, délib B, 2025-01-10, 6'\n",
+        false,
+    );
+    let err = r.stderr();
+    let at = lines_at(&err, "Responsables de traitement, ligne 2, colonne AS");
+    assert_eq!(at.len(), 2, "{err}");
+    assert!(
+        at[0].starts_with("non importé")
+            && at[0].contains("délib A; 2022-01-10, 12")
+            && at[0].contains("deux reconductions"),
+        "{}",
+        at[0]
+    );
+    assert!(at[1].contains("délib B, 2025-01-10, 6"), "{}", at[1]);
+    let y = yaml(&into.join("controllers/juvisy-sur-orge.yaml"));
+    let list = y["convention"]["renewals"].as_sequence().expect("renewals");
+    assert_eq!(list.len(), 1, "{list:?}");
+    assert_eq!(list[0]["decided_on"].as_str(), Some("2023-01-10"));
+    assert!(list[0].get("reference").is_none(), "{list:?}");
+
+    let ws = Workspace::sample();
+    let (r, into) = edited_export(
+        &ws,
+        "wb['Responsables de traitement']['AS2'] = '«\u{202f}à compléter\u{202f}»'\n",
+        false,
+    );
+    let err = r.stderr();
+    let l = one_line_at(&err, "Responsables de traitement, ligne 2, colonne AS");
+    assert!(
+        l.starts_with("non importé") && l.contains("comme si aucune n'avait été décidée"),
+        "{l}"
+    );
+    let y = yaml(&into.join("controllers/juvisy-sur-orge.yaml"));
+    assert!(y["convention"].get("renewals").is_none(), "{y:?}");
+}
+
+/// Review 27, G5 and G6: a category sheet whose rows all leave the
+/// controller id blank falls to the sheet's name when its name column
+/// names nobody (a typo); when the two name two controllers, nothing is
+/// imported and each category is named at its row, never said imported.
+#[test]
+fn a_sheet_without_ids_is_decided_by_its_title_or_said_when_names_disagree() {
+    let ws = Workspace::sample();
+    let (r, into) = edited_export(
+        &ws,
+        "for row in range(2, ws.max_row + 1):\n    ws.cell(row, 1).value = None\n    \
+         ws.cell(row, 2).value = 'Commune de Juvisi'\n",
+        false,
+    );
+    let err = r.stderr();
+    let said = err
+        .lines()
+        .filter(|l| l.starts_with("signalé, importé") && l.contains("son identifiant est vide"))
+        .count();
+    assert_eq!(said, 8, "{err}");
+    let c = yaml(&into.join("controllers/juvisy-sur-orge.yaml"));
+    assert_eq!(
+        c["activities"].as_sequence().map(Vec::len),
+        Some(8),
+        "{err}"
+    );
+
+    let ws = Workspace::sample();
+    let (r, into) = edited_export(
+        &ws,
+        "c = wb['Responsables de traitement']\n\
+         for col in range(1, c.max_column + 1):\n    c.cell(3, col).value = c.cell(2, col).value\n\
+         c['A3'] = 'athis-mons'\nc['B3'] = \"Commune d'Athis-Mons\"\n\
+         for row in range(2, ws.max_row + 1):\n    ws.cell(row, 1).value = None\n    \
+         ws.cell(row, 2).value = \"Commune d'Athis-Mons\"\n",
+        false,
+    );
+    let err = r.stderr();
+    let first = one_line_at(&err, "Commune de Juvisy-sur-Orge, ligne 2, colonne A");
+    assert!(
+        first.starts_with("non importé")
+            && first.contains(&format!("désigne {} quand", q("athis-mons")))
+            && first.contains(&q("juvisy-sur-orge")),
+        "{first}"
+    );
+    let refused = err
+        .lines()
+        .filter(|l| {
+            l.starts_with("non importé") && l.contains("cette catégorie n'est pas importée")
+        })
+        .count();
+    assert_eq!(refused, 8, "{err}");
+    assert!(!err.contains("son identifiant est vide"), "{err}");
+    let c = yaml(&into.join("controllers/juvisy-sur-orge.yaml"));
+    assert!(
+        c.get("activities")
+            .is_none_or(|a| a.as_sequence().is_none_or(Vec::is_empty)),
+        "{c:?}"
+    );
+}
+
+/// Review 27, G7: a register's later edition in the file is not carried
+/// (the new workspace counts its own registers): said as a fact, the
+/// import still exits 0.
+#[test]
+fn a_later_edition_in_the_file_is_said_not_carried() {
+    let ws = Workspace::sample();
+    let (r, _) = edited_export(
+        &ws,
+        "p = wb['Sous-traitant']\nfor row in p.iter_rows():\n    \
+         if row[2].value == 'register.edition':\n        row[1].value = 3\n",
+        false,
+    );
+    r.assert_code(0);
+    let err = r.stderr();
+    let l: Vec<&str> = err
+        .lines()
+        .filter(|l| l.contains("l'édition du registre n'est pas reprise"))
+        .collect();
+    assert!(
+        l.len() == 1
+            && l[0].starts_with("signalé\u{202f}: Sous-traitant, ligne")
+            && l[0].contains("colonne B"),
+        "{err}"
+    );
 }
