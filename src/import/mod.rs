@@ -104,6 +104,7 @@ impl Problem {
                 | "sheetimport-f14y-controller-id-twice"
                 | "sheetimport-f14y-row-controller-blank"
                 | "sheetimport-f14y-record-id-twice"
+                | "sheetimport-f14z-made-id-typed"
         )
     }
 

@@ -709,6 +709,9 @@ struct Reader {
     /// left without a value (`dpo check` reports them).
     todo: String,
     problems: Vec<Problem>,
+    /// The ids the import gave a record whose id an earlier row has: each
+    /// with its sheet and row (a category typing one is said).
+    made: Vec<(Id, String, usize)>,
 }
 
 impl Reader {
@@ -1032,6 +1035,7 @@ impl Reader {
                         .arg("id", apart.as_str());
                     self.problem(k.sheet, row, c, why);
                     m.insert("id".into(), Value::from(apart.as_str()));
+                    self.made.push((apart, k.sheet.name.clone(), row));
                 } else if !id.is_empty() {
                     seen.push((id, row));
                 }
@@ -1246,6 +1250,7 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
         w: Words::new(),
         todo: Catalog::of(lang).get("todo").to_string(),
         problems: Vec::new(),
+        made: Vec::new(),
     };
     let mut out = Imported {
         layout: "own",
@@ -1698,6 +1703,18 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
                         }
                         ([one], _) => {
                             ids.push(Value::from(one.as_str()));
+                            // An id only the import gave (no row of the
+                            // file has it): the record it names, said.
+                            let made = r.made.iter().find(|(id, ..)| id == *one);
+                            if let Some((_, at, first)) =
+                                made.filter(|_| text.trim() == one.as_str())
+                            {
+                                let why = Msg::new("sheetimport-f14z-made-id-typed")
+                                    .arg("value", text)
+                                    .arg("sheet", at.as_str())
+                                    .arg("row", *first);
+                                r.problem(k.sheet, row, c, why);
+                            }
                             if let Some(name) = spelled {
                                 let why = unknown("sheetimport-f14j-name-case").arg("kept", name);
                                 r.problem(k.sheet, row, c, why);

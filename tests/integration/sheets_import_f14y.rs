@@ -746,3 +746,30 @@ fn a_later_edition_in_the_file_is_said_not_carried() {
         "{err}"
     );
 }
+
+/// Review 27, G8: a category typing the id the import gave a record
+/// whose id was taken (no row of the file has it) gets that record, said.
+#[test]
+fn a_category_typing_an_id_only_the_import_made_is_said() {
+    let ws = Workspace::sample();
+    let (r, into) = edited_export(
+        &ws,
+        "wb['Mesures de sécurité']['A3'] = 'securisation-serveurs'\n\
+         ws['L9'] = 'securisation-serveurs-2'\n",
+        false,
+    );
+    let err = r.stderr();
+    let l = one_line_at(&err, "Commune de Juvisy-sur-Orge, ligne 9, colonne L");
+    assert!(
+        l.starts_with("signalé, importé")
+            && l.contains("aucune ligne du fichier n'a cet identifiant")
+            && l.contains("ligne 3 de la feuille"),
+        "{l}"
+    );
+    let c = yaml(&into.join("controllers/juvisy-sur-orge.yaml"));
+    assert_eq!(
+        c["activities"][7]["security_measures"][0].as_str(),
+        Some("securisation-serveurs-2"),
+        "{c:?}"
+    );
+}
