@@ -773,3 +773,28 @@ fn a_category_typing_an_id_only_the_import_made_is_said() {
         "{c:?}"
     );
 }
+
+/// The authority's layout has no systems or sub-processors column: both
+/// stay unknown, never « aucun »; an empty measures or data cell is
+/// unknown, « Aucune » or « Néant » there is none.
+#[test]
+fn the_authority_layout_leaves_lists_it_has_no_column_for_unknown() {
+    let ws = Workspace::missing();
+    let (_, into) = apd(
+        &ws,
+        "row('Commune A', 'Paie', measures=None, data='Agents')\n\
+         row('Commune A', 'GED', measures='Aucune', data='Néant')\n",
+    );
+    let c = yaml(&into.join("controllers/commune-a.yaml"));
+    let (paie, ged) = (&c["activities"][0], &c["activities"][1]);
+    for a in [paie, ged] {
+        assert!(
+            a.get("systems").is_none() && a.get("subprocessors").is_none(),
+            "{a:?}"
+        );
+    }
+    assert!(paie.get("security_measures").is_none(), "{paie:?}");
+    for field in ["security_measures", "data_categories"] {
+        assert_eq!(ged[field].as_sequence().map(Vec::len), Some(0), "{ged:?}");
+    }
+}
