@@ -81,8 +81,10 @@ pub(super) fn run(settings: &Settings, args: &ImportArgs) -> Result<i32, CliErro
     let note = format!("import {name}\nsha256 {sha256}\nlayout {}", imported.layout);
     import::write(into, &act, &files, &note, settings.lock_wait).map_err(said)?;
     let s = settings.strings();
-    // Each value not imported, and each imported with a report.
-    let said_of = |p: &import::Problem| s.msg(&Msg::new(p.lead()).arg("message", p.msg()));
+    // Each value not imported, and each imported with a report: one line
+    // each (a value's own line breaks shown as « / »).
+    let said_of =
+        |p: &import::Problem| import::one_line(&s.msg(&Msg::new(p.lead()).arg("message", p.msg())));
     if !settings.json {
         for p in &imported.problems {
             errln!("{}", said_of(p));

@@ -757,7 +757,7 @@ pub(crate) fn plain(text: &str) -> bool {
 
 /// `text` quoted on one line of the report: its lines that say
 /// something, trimmed, joined by « / ».
-fn one_line(text: &str) -> String {
+pub(crate) fn one_line(text: &str) -> String {
     text.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())

@@ -959,7 +959,10 @@ impl Reader {
             // A mark inside a line: the field still to confirm, the mark
             // taken out of its text, and said (a controller's field, which
             // takes no mark, is said once by the caller).
-            if let Some(typed) = self.w.mark_inside(cell).filter(|_| prefix != "controller.") {
+            // An id takes no mark at all: said below, once.
+            if let Some(typed) =
+                (self.w.mark_inside(cell)).filter(|_| prefix != "controller." && path != "id")
+            {
                 let why = Msg::new("sheetimport-f14g-mark-inside")
                     .arg("value", typed)
                     .arg("kept", text.as_str());

@@ -798,3 +798,38 @@ fn the_authority_layout_leaves_lists_it_has_no_column_for_unknown() {
         assert_eq!(ged[field].as_sequence().map(Vec::len), Some(0), "{ged:?}");
     }
 }
+
+/// Review 25, N4 and N6: a mark in an id column is said once (an id takes
+/// none), never also « le champ reste à confirmer »; a value on several
+/// lines is quoted on the report's one line, its lines joined by « / ».
+#[test]
+fn a_mark_on_an_id_is_said_once_and_every_report_line_is_one_line() {
+    let ws = Workspace::sample();
+    let (r, _) = edited_export(&ws, "ws['F3'] = 'messagerie (?)'\n", false);
+    let err = r.stderr();
+    assert_eq!(
+        lines_at(&err, "Juvisy-sur-Orge, ligne 3, colonne F").len(),
+        1,
+        "{err}"
+    );
+
+    let ws = Workspace::missing();
+    let (r, _) = apd(
+        &ws,
+        "ws.append(['Commune P', '1 rue Y', None, None, 'Paie', None, \
+         None, 'aucun', None, 'Pare-feu', 'Conv', datetime.date(2021, 2, 1), 6])\n\
+         ws.append(['Commune P', '2 place X\\nmairie@paray.fr', None, None, 'GED', None, \
+         None, 'aucun', None, 'Pare-feu', 'Conv', datetime.date(2021, 2, 1), 6])\n",
+    );
+    let err = r.stderr();
+    let l = one_line_at(&err, "Registre, ligne 3, colonne B");
+    assert!(l.contains("2 place X / mairie@paray.fr"), "{l}");
+    for line in err.lines() {
+        assert!(
+            ["non importé", "signalé", "avertissement", "erreur", "  conseil", "remarque"]
+                .iter()
+                .any(|lead| line.starts_with(lead)),
+            "a line with no lead: {line:?}\n{err}"
+        );
+    }
+}
