@@ -1856,9 +1856,13 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
                 .arg("id", apart.as_str());
             r.problem(controllers_sheet.sheet, row, id_col, why);
             id = apart;
-        } else if let Some((first_id, first, _)) = (seen.iter())
-            .find(|(_, _, n)| !name.trim().is_empty() && name_key(n) == name_key(&name))
-        {
+        } else if let Some((first_id, first, _)) = (seen.iter()).find(|(_, _, n)| {
+            // The same but for case, accents or punctuation (« Juvisy
+            // sur Orge » beside « Juvisy-sur-Orge »): the same id made.
+            !name.trim().is_empty()
+                && (name_key(n) == name_key(&name)
+                    || super::slug(n, &[]) == super::slug(&name, &[]))
+        }) {
             let why = Msg::new("sheetimport-f14y-controller-same-name")
                 .arg("value", name.as_str())
                 .arg("row", *first)

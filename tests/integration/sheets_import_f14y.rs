@@ -296,7 +296,8 @@ fn a_boolean_a_field_refuses_is_only_refused() {
 /// Review 24, K1 and K7: a controller row whose id another row already
 /// has (a row copied, an id typed twice) is imported apart under an id of
 /// its own, said: its file never overwrites the first's, whose categories
-/// stay; the same name under another id is said.
+/// stay; the same name under another id is said, even with another case,
+/// accents or punctuation (review 25, N5b).
 #[test]
 fn a_controller_id_given_twice_never_overwrites_the_first_controller() {
     let ws = Workspace::sample();
@@ -307,7 +308,8 @@ fn a_controller_id_given_twice_never_overwrites_the_first_controller() {
              rs.cell(3, c).value = rs.cell(2, c).value\n    \
              rs.cell(4, c).value = rs.cell(2, c).value\n\
          rs.cell(3, 2).value = \"Commune d'Athis-Mons\"\n\
-         rs.cell(4, 1).value = 'juvisy'\n",
+         rs.cell(4, 1).value = 'juvisy'\n\
+         rs.cell(4, 2).value = 'commune de Juvisy sur Orge'\n",
         false,
     );
     let err = r.stderr();
@@ -826,9 +828,16 @@ fn a_mark_on_an_id_is_said_once_and_every_report_line_is_one_line() {
     assert!(l.contains("2 place X / mairie@paray.fr"), "{l}");
     for line in err.lines() {
         assert!(
-            ["non importé", "signalé", "avertissement", "erreur", "  conseil", "remarque"]
-                .iter()
-                .any(|lead| line.starts_with(lead)),
+            [
+                "non importé",
+                "signalé",
+                "avertissement",
+                "erreur",
+                "  conseil",
+                "remarque"
+            ]
+            .iter()
+            .any(|lead| line.starts_with(lead)),
             "a line with no lead: {line:?}\n{err}"
         );
     }
