@@ -1584,6 +1584,9 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
             );
             Some(at)
         });
+        let known_ids: Vec<String> = (controllers.iter())
+            .filter_map(|(_, m)| m.get("id").and_then(Value::as_str).map(String::from))
+            .collect();
         let Some((_, ctrl)) = found.map(|at| &mut controllers[at]) else {
             // Every row of the sheet is dropped: each is said, with what
             // it holds.
@@ -1604,7 +1607,7 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
         // values retained; a row of another controller is not merged.
         let retained = retained_cells(ctrl, out.processor.as_ref());
         let mut rows = rows;
-        rows.retain(|&row| compare_row(&mut r, k, row, &col, &id));
+        rows.retain(|&row| compare_row(&mut r, k, row, (&col, &known_ids), &id));
         report_copies(
             &mut r,
             k,
@@ -1957,7 +1960,7 @@ fn compare_row(
     r: &mut Reader,
     k: &Known<'_>,
     row: usize,
-    col: &dyn Fn(&str) -> Option<usize>,
+    (col, known): (&dyn Fn(&str) -> Option<usize>, &[String]),
     id: &str,
 ) -> bool {
     let Some(c) = col("controller.id") else {
@@ -1985,15 +1988,16 @@ fn compare_row(
         r.problem(k.sheet, row, c, why);
         return true;
     }
+    // Another controller's row, or an id that names none (a typo, another
+    // case): not merged, said with its reason.
     let typed = as_text(k.sheet.cell(row, c)).unwrap_or_default();
-    r.problem(
-        k.sheet,
-        row,
-        c,
-        Msg::new("sheetimport-f14-other-controller")
-            .arg("value", typed.trim())
-            .arg("id", id),
-    );
+    let why = if here.as_ref().is_some_and(|h| known.contains(h)) {
+        "sheetimport-f14-other-controller"
+    } else {
+        "sheetimport-f14z-row-controller-unknown"
+    };
+    let why = Msg::new(why).arg("value", typed.trim()).arg("id", id);
+    r.problem(k.sheet, row, c, why);
     false
 }
 

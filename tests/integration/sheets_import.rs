@@ -483,7 +483,7 @@ fn a_changed_controller_transfer_or_processor_cell_on_any_row_is_reported_never_
         "{err}"
     );
     assert!(
-        err.contains("«\u{202f}inconnu\u{202f}»\u{202f}: cette ligne n'est pas celle"),
+        err.contains("«\u{202f}inconnu\u{202f}»\u{202f}: aucun responsable de traitement n'a cet identifiant"),
         "{err}"
     );
     // A row of another controller is not merged into this one; a row whose
