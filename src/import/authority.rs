@@ -2094,7 +2094,7 @@ fn lines(v: Option<String>) -> Vec<String> {
 }
 
 /// `line` without the list marker that starts it ([`lines`]), trimmed.
-fn unmarked_item(line: &str) -> &str {
+pub(super) fn unmarked_item(line: &str) -> &str {
     let marker = match line.find(char::is_whitespace) {
         Some(end) => &line[..end],
         None => return line,

@@ -105,6 +105,7 @@ impl Problem {
                 | "sheetimport-f14y-row-controller-blank"
                 | "sheetimport-f14y-record-id-twice"
                 | "sheetimport-f14z-made-id-typed"
+                | "sheetimport-f14z-names-joined"
         )
     }
 

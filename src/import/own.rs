@@ -1680,6 +1680,33 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
                     continue;
                 };
                 let c = col(&format!("activity.{field}")).unwrap_or(0);
+                // A line no record is named by, typed as a bullet (« - A »)
+                // or as names joined by « ; » (« A ; B »), each of which
+                // names one: those names (the « ; » said).
+                let names_one =
+                    |t: &str| !pairs.ids_named(t).is_empty() || pairs.ids_folded(t).len() == 1;
+                let mut read = Vec::new();
+                for item in items.iter() {
+                    let text = item.as_str().unwrap_or_default();
+                    let bare = super::authority::unmarked_item(text.trim());
+                    let parts: Vec<&str> = (bare.split(';').map(str::trim))
+                        .filter(|p| !p.is_empty())
+                        .collect();
+                    if names_one(text) {
+                        read.push(item.clone());
+                    } else if names_one(bare) {
+                        read.push(Value::from(bare));
+                    } else if parts.len() > 1 && parts.iter().all(|p| names_one(p)) {
+                        let why = Msg::new("sheetimport-f14z-names-joined")
+                            .arg("value", text)
+                            .arg("count", parts.len());
+                        r.problem(k.sheet, row, c, why);
+                        read.extend(parts.into_iter().map(Value::from));
+                    } else {
+                        read.push(item.clone());
+                    }
+                }
+                *items = read;
                 let mut ids = Vec::new();
                 // The records whose name was cleared: a name found nowhere
                 // is theirs when there is one such record.

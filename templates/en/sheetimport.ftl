@@ -267,3 +267,4 @@ sheetimport-f14z-category-no-controller = “{ $value }”: this category is not
 sheetimport-f14z-edition-not-carried = “{ $value }”: the register's edition is not carried, for it counts the registers a workspace issued; this new workspace's next register is edition 1
 sheetimport-f14z-made-id-typed = “{ $value }”: no row of the file has this identifier; the import gave it to row { $row } of the sheet “{ $sheet }”, whose identifier was already taken, and that record is the one kept: check it
 sheetimport-f14z-row-controller-unknown = “{ $value }”: no controller has this identifier (the sheet is “{ $id }”'s); this row is not imported: correct the identifier
+sheetimport-f14z-names-joined = “{ $value }”: read as { $count } names separated by “;” (this register expects one a line): check them

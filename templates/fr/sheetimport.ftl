@@ -267,3 +267,4 @@ sheetimport-f14z-category-no-controller = « { $value } » : cette catégo
 sheetimport-f14z-edition-not-carried = « { $value } » : l'édition du registre n'est pas reprise, car elle compte les registres émis par un espace de travail ; le prochain registre de ce nouvel espace sera l'édition 1
 sheetimport-f14z-made-id-typed = « { $value } » : aucune ligne du fichier n'a cet identifiant ; l'import l'a donné à la ligne { $row } de la feuille « { $sheet } », dont l'identifiant était déjà pris, et c'est cet enregistrement qui est retenu : vérifiez-le
 sheetimport-f14z-row-controller-unknown = « { $value } » : aucun responsable de traitement n'a cet identifiant (la feuille est celle de « { $id } ») ; cette ligne n'est pas importée : corrigez l'identifiant
+sheetimport-f14z-names-joined = « { $value } » : lu comme { $count } noms séparés par « ; » (ce registre en attend un par ligne) : vérifiez-les

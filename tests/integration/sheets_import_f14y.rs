@@ -842,3 +842,50 @@ fn a_mark_on_an_id_is_said_once_and_every_report_line_is_one_line() {
         );
     }
 }
+
+/// Review 26, F6: in a category's measures or sub-processors, names typed
+/// as bullets are those names; names joined by « ; », each naming one
+/// record, are those records, said; a mark inside such a line flags the
+/// field and no line contradicts it.
+#[test]
+fn bulleted_or_semicolon_joined_names_are_the_records_they_name() {
+    let ws = Workspace::sample();
+    let (r, into) = edited_export(
+        &ws,
+        "ws['L3'] = 'Sécurisation des serveurs ; Charte du numérique'\n\
+         ws['L4'] = '- Sécurisation des serveurs\\n- Charte du numérique'\n\
+         ws['L5'] = 'Sécurisation des serveurs (à confirmer) ; Charte du numérique'\n",
+        false,
+    );
+    let err = r.stderr();
+    let l = one_line_at(&err, "Juvisy-sur-Orge, ligne 3, colonne L");
+    assert!(
+        l.starts_with("signalé, importé") && l.contains("lu comme 2 noms"),
+        "{l}"
+    );
+    assert!(
+        lines_at(&err, "Juvisy-sur-Orge, ligne 4, colonne L").is_empty(),
+        "{err}"
+    );
+    assert!(
+        lines_at(&err, "Juvisy-sur-Orge, ligne 5, colonne L")
+            .iter()
+            .all(|l| !l.starts_with("non importé")),
+        "{err}"
+    );
+    let c = yaml(&into.join("controllers/juvisy-sur-orge.yaml"));
+    for n in 1..=3 {
+        let ids: Vec<&str> = c["activities"][n]["security_measures"]
+            .as_sequence()
+            .unwrap()
+            .iter()
+            .filter_map(|v| v.as_str())
+            .collect();
+        assert_eq!(
+            ids,
+            ["securisation-serveurs", "charte-numerique"],
+            "row {}",
+            n + 2
+        );
+    }
+}
