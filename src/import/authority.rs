@@ -2386,13 +2386,14 @@ fn without_mark(words: &super::own::Words, v: &str) -> Option<String> {
 /// understood, said, never imported as a transfer to « Non » (nor to
 /// « Nulle part »).
 pub(super) fn negated(country: &str) -> bool {
-    const FIRST: [&str; 13] = [
+    const FIRST: [&str; 18] = [
         "aucun", "aucune", "neant", "non", "no", "none", "pas", "sans", "rien", "nil", "nothing",
-        "nulle", "nowhere",
+        "nulle", "nowhere", "not", "n/a", "na", "0", "/",
     ];
     let f = folded(country);
+    // The first word, whatever sign follows it (« None? », « N/A ? »).
     let first = f
-        .split(|c: char| c.is_whitespace() || ",.;-–".contains(c))
+        .split(|c: char| c.is_whitespace() || ",.;-–?!*()".contains(c))
         .next()
         .unwrap_or("");
     is_none_word(country) || FIRST.contains(&first)

@@ -889,3 +889,19 @@ fn bulleted_or_semicolon_joined_names_are_the_records_they_name() {
         );
     }
 }
+
+/// Review 24 K8 and review 25 N10: a word for none with a doubt after it
+/// (« N/A ? », « 0 ? », « None? », « Not concerned? ») in dpo's layout is
+/// refused, said, never imported as a country of that name.
+#[test]
+fn a_none_word_with_a_doubt_is_never_a_country() {
+    for typed in ["N/A ?", "0 ?", "None?", "Not concerned?", "Not applicable ?"] {
+        let ws = Workspace::sample();
+        let (r, into) = edited_export(&ws, &format!("ws['M2'] = {typed:?}\n"), false);
+        let err = r.stderr();
+        let l = one_line_at(&err, "Juvisy-sur-Orge, ligne 2, colonne M");
+        assert!(l.starts_with("non importé"), "{typed}: {l}");
+        let c = yaml(&into.join("controllers/juvisy-sur-orge.yaml"));
+        assert!(c.get("transfers").is_none(), "{typed}: {c:?}");
+    }
+}
