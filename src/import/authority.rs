@@ -86,7 +86,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-use super::{folded, normal, slug, ImportError, Imported, Problem};
+use super::{folded, normal, slug, ImportError, Imported, ListNone, Problem};
 use crate::model::{
     holds_todo, is_phone, is_phone_with_extension, is_todo, ActivityField, Contact, Controller,
     Convention, Id, Lang, ProcessingActivity, SecurityMeasure, Transfer, TransferField,
@@ -508,6 +508,16 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
             })
         };
         let text = |f: Field| at(f).and_then(|c| given(cell_at(c)));
+        // What a list column's lines say of « none » (its bullets and mark
+        // taken off).
+        let list_state = |f: Field| {
+            let raw = at(f).and_then(|c| as_text(cell_at(c))).unwrap_or_default();
+            let lines: Vec<String> = (raw.lines())
+                .map(|l| unmarked_item(l.trim()).trim().to_string())
+                .filter(|l| !l.is_empty())
+                .collect();
+            super::list_none(&lines, crate::model::is_todo)
+        };
         // Values in columns that are no field.
         for (c, cell) in cells.iter().enumerate() {
             if fields.get(c).copied().flatten().is_none() {
@@ -530,7 +540,9 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
         // « à compléter » on a line of its own (left out, the other lines
         // kept) or among other words (kept as typed): said (`given`).
         for (c, f) in fields.iter().enumerate() {
-            let Some(v) = as_text(sheet.cell(row, c + 1)).filter(|_| f.is_some()) else {
+            // Its mark taken off (said apart): « à compléter (à confirmer) »
+            // is « à compléter ».
+            let Some(v) = as_text(cell_at(c + 1)).filter(|_| f.is_some()) else {
                 continue;
             };
             let v = unlabelled_todo(*f, v);
@@ -540,6 +552,32 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
                     Msg::new("sheetimport-f14y-none-beside-todo").arg("value", super::one_line(&v));
                 out.problems.push(problem(row, c + 1, why));
                 continue;
+            }
+            // A list column: a none beside a doubt, a none that says more,
+            // or none lines beside items: said, once.
+            if let Some(f @ (Field::Measures | Field::DataCategories)) = *f {
+                let value = super::one_line(&v);
+                // The list unknown: its other lines are not said apart.
+                let said = match list_state(f) {
+                    ListNone::BesideTodo => {
+                        Some((Msg::new("sheetimport-f14z-list-none-beside-todo"), true))
+                    }
+                    ListNone::Unclear => {
+                        Some((Msg::new("sheetimport-f14z-list-none-unclear"), true))
+                    }
+                    ListNone::Among(nones) => Some((
+                        Msg::new("sheetimport-f14z-list-none-among").arg("none", nones.join(" / ")),
+                        false,
+                    )),
+                    ListNone::All | ListNone::No => None,
+                };
+                if let Some((why, unknown)) = said {
+                    out.problems
+                        .push(problem(row, c + 1, why.arg("value", value)));
+                    if unknown {
+                        continue;
+                    }
+                }
             }
             for why in super::without_todo(&v).1 {
                 // A transfers line among other words is said where it is
@@ -699,19 +737,24 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
         if let Some(cat) = category.filter(|_| twice.is_none()) {
             let taken: Vec<Id> = d.activities.iter().map(|a| a.id.clone()).collect();
             // A cell that says there is none (« Aucune », « Néant »): an
-            // empty list, not a measure or a category of that name.
-            let says_none = |f: Field| {
-                let t = text(f).unwrap_or_default();
-                let l: Vec<&str> = t.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-                !l.is_empty() && l.iter().all(|l| is_none_word(l))
+            // empty list, not a measure or a category of that name; one
+            // whose none is in doubt or says more: unknown (said above);
+            // none lines beside items: left out (said above).
+            let read = |f: Field| match list_state(f) {
+                ListNone::All => Some(Vec::new()),
+                ListNone::BesideTodo | ListNone::Unclear => None,
+                ListNone::Among(nones) => Some(
+                    lines(text(f))
+                        .into_iter()
+                        .filter(|l| !nones.contains(l))
+                        .collect(),
+                ),
+                ListNone::No => Some(lines(text(f))).filter(|l| !l.is_empty()),
             };
-            let (no_measure, no_data) =
-                (says_none(Field::Measures), says_none(Field::DataCategories));
-            let measures = if no_measure {
-                Vec::new()
-            } else {
-                lines(text(Field::Measures))
-            };
+            let (measures, data) = (read(Field::Measures), read(Field::DataCategories));
+            let no_measure = measures.as_ref().is_some_and(Vec::is_empty);
+            let measures_known = measures.is_some();
+            let measures = measures.unwrap_or_default();
             let mut measure_ids = Vec::new();
             let mc = at(Field::Measures).unwrap_or(1);
             for title in measures {
@@ -802,13 +845,10 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
                 // The authority's layout has no column for the systems or
                 // the sub-processors: not known, never « aucun ».
                 systems: None,
-                data_categories: if no_data {
-                    Some(Vec::new())
-                } else {
-                    Some(lines(text(Field::DataCategories))).filter(|l| !l.is_empty())
-                },
+                data_categories: data,
                 subprocessors: None,
-                security_measures: Some(measure_ids).filter(|l| no_measure || !l.is_empty()),
+                security_measures: Some(measure_ids)
+                    .filter(|l| measures_known && (no_measure || !l.is_empty())),
                 to_confirm,
             });
         } else {

@@ -106,6 +106,7 @@ impl Problem {
                 | "sheetimport-f14y-record-id-twice"
                 | "sheetimport-f14z-made-id-typed"
                 | "sheetimport-f14z-names-joined"
+                | "sheetimport-f14z-struck"
         )
     }
 
@@ -482,6 +483,28 @@ pub fn import(
         }
     }
     imported.problems.extend(covered);
+    // Struck-through text is read as any other: said at its cell (a DPO
+    // strikes out what no longer holds), unless the cell was refused.
+    for s in sheets {
+        for (row, col, part) in &s.struck {
+            let Some(text) = crate::sheet::read::as_text(s.cell(*row, *col)) else {
+                continue;
+            };
+            let refused = imported.problems.iter().any(|p| {
+                p.sheet == s.name
+                    && p.row == *row
+                    && p.column == Some(*col)
+                    && !p.imported()
+                    && !p.noted()
+            });
+            if refused || text.trim().is_empty() {
+                continue;
+            }
+            let value = if part.is_empty() { &text } else { part };
+            let why = Msg::new("sheetimport-f14z-struck").arg("value", one_line(value));
+            imported.problems.push(Problem::at(s, *row, *col, why));
+        }
+    }
     // A hidden row or column is read as the others: said once each.
     for s in sheets {
         for &row in &s.hidden_rows {
@@ -754,6 +777,52 @@ pub(crate) fn without_todo(text: &str) -> (Option<String>, Vec<Msg>) {
 pub(crate) fn plain(text: &str) -> bool {
     text.chars()
         .all(|c| c.is_alphanumeric() || c.is_whitespace() || "():,;.-–—/'’".contains(c))
+}
+
+/// What the lines of a category's list cell say of « none » (« aucun »,
+/// « Néant », « N/A », « Non concerné »…).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum ListNone {
+    /// No line says none: the lines are the list.
+    No,
+    /// Every line says none: an empty list.
+    All,
+    /// A line says none, another that the value is still to give (« ? »,
+    /// « à compléter »): the list stays unknown, said.
+    BesideTodo,
+    /// Lines say none beside lines that name items: those lines (given)
+    /// are no item, said.
+    Among(Vec<String>),
+    /// One line that begins as a none but says more (« Aucune donnée
+    /// personnelle »): not read, the list stays unknown, said.
+    Unclear,
+}
+
+/// [`ListNone`] of the `lines` of a list cell (trimmed, not empty, their
+/// « (à confirmer) » mark taken off); `is_todo` tells a line that is still
+/// to give.
+pub(crate) fn list_none(lines: &[String], is_todo: impl Fn(&str) -> bool) -> ListNone {
+    let none = |l: &str| authority::is_none_word(l) || own::lone_none(l);
+    let nones: Vec<String> = lines.iter().filter(|l| none(l)).cloned().collect();
+    if let [only] = lines {
+        let first = folded(only);
+        let first = first.split_whitespace().next().unwrap_or_default();
+        let opens = ["aucun", "aucune", "neant", "none", "nothing", "rien"].contains(&first);
+        return match (nones.is_empty(), opens) {
+            (false, _) => ListNone::All,
+            (true, true) => ListNone::Unclear,
+            (true, false) => ListNone::No,
+        };
+    }
+    if nones.is_empty() {
+        ListNone::No
+    } else if nones.len() == lines.len() {
+        ListNone::All
+    } else if lines.iter().any(|l| is_todo(l)) {
+        ListNone::BesideTodo
+    } else {
+        ListNone::Among(nones)
+    }
 }
 
 /// `text` quoted on one line of the report: its lines that say

@@ -77,7 +77,7 @@ use serde::de::DeserializeOwned;
 use serde_yaml::{Mapping, Value};
 
 use super::settle::{self, Step};
-use super::{Imported, Problem};
+use super::{Imported, ListNone, Problem};
 use crate::model::{
     Contact, Controller, Id, Lang, ProcessingActivity, Processor, SecurityMeasure, SubProcessor,
 };
@@ -540,7 +540,9 @@ fn value(w: &Words, path: &str, cell: &Cell, text: &str) -> Result<Value, Msg> {
         // « aucun » as the export writes it, or typed otherwise on one
         // line (« Aucune », « Néant », « N/A »): an empty list.
         let one_line = text.trim().lines().count() == 1;
-        if w.is_none(text) || (one_line && super::authority::is_none_word(text)) {
+        if w.is_none(text)
+            || (one_line && (super::authority::is_none_word(text) || lone_none(text)))
+        {
             return Ok(Value::Sequence(Vec::new()));
         }
         return Ok(Value::Sequence(
@@ -604,6 +606,9 @@ fn item(line: &str) -> String {
 /// none (such a line is left out whole).
 fn renewals(text: &str) -> (Vec<Value>, Vec<Msg>) {
     let (mut list, mut bad) = (Vec::new(), Vec::new());
+    // The renewals read, by date and length: one typed twice (a line
+    // copied) is one, the copy said.
+    let mut seen: Vec<(chrono::NaiveDate, u32)> = Vec::new();
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
         let mut parts = line.splitn(3, ',').map(str::trim);
         let (Some(day), Some(Ok(months))) = (parts.next(), parts.next().map(str::parse::<u32>))
@@ -618,6 +623,11 @@ fn renewals(text: &str) -> (Vec<Value>, Vec<Msg>) {
                 continue;
             }
         };
+        if seen.contains(&(day, months)) {
+            bad.push(Msg::new("sheetimport-f14z-renewal-twice").arg("value", line.trim()));
+            continue;
+        }
+        seen.push((day, months));
         let mut r = Mapping::new();
         r.insert("decided_on".into(), day.to_string().into());
         r.insert("months".into(), months.into());
@@ -722,6 +732,13 @@ impl Reader {
             column: Some(col),
             why,
         });
+    }
+
+    /// `line` without its « (à confirmer) » mark, trimmed.
+    fn unmarked_line(&self, line: &str) -> String {
+        self.w
+            .strip_mark(line)
+            .map_or_else(|| line.trim().to_string(), |(v, _)| v.trim().to_string())
     }
 
     /// What a typed cell loses when it is read for the field `path`: the
@@ -930,7 +947,56 @@ impl Reader {
                 continue;
             };
             let cell = k.sheet.cell(row, c + 1);
-            self.todo_among(k.sheet, row, c + 1, cell);
+            // A category's list whose lines say none beside a value still
+            // to give, or beside items, or a none that says more: said
+            // (the list unknown, or the none lines left out).
+            let (mut all_none, mut none_lines) = (false, Vec::new());
+            if prefix == "activity." && shape(path) == Shape::List {
+                let typed = as_text(cell).unwrap_or_default();
+                let lines: Vec<String> = (typed.lines().map(str::trim))
+                    .filter(|l| !l.is_empty())
+                    .map(|l| self.unmarked_line(l))
+                    .collect();
+                let w = &self.w;
+                let (value, at) = (super::one_line(&typed), (k.sheet, row, c + 1));
+                match super::list_none(&lines, |l| w.is_todo(l)) {
+                    ListNone::BesideTodo => {
+                        let why = Msg::new("sheetimport-f14z-list-none-beside-todo");
+                        self.problem(at.0, at.1, at.2, why.arg("value", value));
+                        continue;
+                    }
+                    ListNone::Unclear => {
+                        let why = Msg::new("sheetimport-f14z-list-none-unclear");
+                        self.problem(at.0, at.1, at.2, why.arg("value", value));
+                        continue;
+                    }
+                    ListNone::Among(nones) => {
+                        let why = Msg::new("sheetimport-f14z-list-none-among")
+                            .arg("value", value)
+                            .arg("none", nones.join(" / "));
+                        self.problem(at.0, at.1, at.2, why);
+                        none_lines = nones;
+                    }
+                    ListNone::All => all_none = lines.len() > 1,
+                    ListNone::No => {}
+                }
+            }
+            if path.ends_with("renewals") {
+                // A renewal's reference « à compléter » is no reference
+                // (left out), never said imported as typed.
+                let typed = as_text(cell).unwrap_or_default();
+                let shown: Vec<String> = (typed.split('\n'))
+                    .map(|l| match l.splitn(3, ',').collect::<Vec<_>>().as_slice() {
+                        [day, months, re] if crate::model::is_todo(re) => format!("{day},{months}"),
+                        _ => l.to_string(),
+                    })
+                    .collect();
+                for why in self.w.todo_said(&Cell::Text(shown.join("\n"))) {
+                    self.problem(k.sheet, row, c + 1, why);
+                }
+            } else {
+                self.todo_among(k.sheet, row, c + 1, cell);
+            }
             // The renewals decided have no « unknown »: a cell left « à
             // compléter » imports none, said (the end of the convention is
             // then reckoned without any).
@@ -980,6 +1046,18 @@ impl Reader {
                     assumed.push(field);
                 }
             }
+            if all_none {
+                put(&mut m, path, Value::Sequence(Vec::new()));
+                continue;
+            }
+            let text = if none_lines.is_empty() {
+                text
+            } else {
+                (text.lines())
+                    .filter(|l| !none_lines.contains(&self.unmarked_line(l.trim())))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            };
             if text.trim().is_empty() {
                 continue;
             }
@@ -1607,7 +1685,7 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
         // values retained; a row of another controller is not merged.
         let retained = retained_cells(ctrl, out.processor.as_ref());
         let mut rows = rows;
-        rows.retain(|&row| compare_row(&mut r, k, row, (&col, &known_ids), &id));
+        rows.retain(|&row| compare_row(&mut r, k, row, &col, &known_ids, &id));
         report_copies(
             &mut r,
             k,
@@ -1987,7 +2065,8 @@ fn compare_row(
     r: &mut Reader,
     k: &Known<'_>,
     row: usize,
-    (col, known): (&dyn Fn(&str) -> Option<usize>, &[String]),
+    col: &dyn Fn(&str) -> Option<usize>,
+    known: &[String],
     id: &str,
 ) -> bool {
     let Some(c) = col("controller.id") else {
@@ -2164,7 +2243,7 @@ fn compare_transfers(
 /// Whether a transfers country cell alone says « not concerned » (« Non
 /// concerné », « Pas concernée », « Not concerned »): none, in this
 /// column, as « Néant » is.
-fn lone_none(v: &str) -> bool {
+pub(super) fn lone_none(v: &str) -> bool {
     let f = crate::model::bare_words(v);
     super::plain(v)
         && matches!(

@@ -88,6 +88,11 @@ pub struct ReadSheet {
     /// `calamine` drops it): read here as text, row and column from 1,
     /// so the import says it.
     pub untyped: Vec<(usize, usize)>,
+    /// The cells whose text is struck through, in whole (the cell's font)
+    /// or in part (a run of its text): row and column from 1, and the
+    /// struck text (empty when the whole cell is). A DPO strikes out what
+    /// no longer holds; the import reads the text and says it.
+    pub struck: Vec<(usize, usize, String)>,
 }
 
 impl ReadSheet {
@@ -196,6 +201,10 @@ pub fn read(bytes: &[u8]) -> Result<Vec<ReadSheet>, ReadError> {
         calamine::Sheets::Xlsx(_) => xlsx_scan(bytes).unwrap_or_default(),
         _ => std::collections::HashMap::new(),
     };
+    let mut xlsx_struck = match book {
+        calamine::Sheets::Xlsx(_) => xlsx_struck(bytes).unwrap_or_default(),
+        _ => std::collections::HashMap::new(),
+    };
     let names = book.sheet_names();
     let mut sheets = Vec::with_capacity(names.len());
     for name in names {
@@ -225,6 +234,13 @@ pub fn read(bytes: &[u8]) -> Result<Vec<ReadSheet>, ReadError> {
         if let Some((r, c, n)) = xlsx_marks.remove(&name) {
             (marks.hidden_rows, marks.hidden_cols, marks.notes) = (r, c, n);
         }
+        let mut struck: Vec<(usize, usize, String)> = (xlsx_struck.remove(&name))
+            .unwrap_or_else(|| std::mem::take(&mut marks.struck))
+            .into_iter()
+            .map(|(r, c, t)| (r + 1, c + 1, t))
+            .collect();
+        struck.sort();
+        struck.dedup();
         let mut notes: Vec<(usize, usize, String)> = std::mem::take(&mut marks.notes)
             .into_iter()
             .filter(|(_, _, t)| !t.trim().is_empty())
@@ -322,6 +338,7 @@ pub fn read(bytes: &[u8]) -> Result<Vec<ReadSheet>, ReadError> {
             hidden_cols,
             notes,
             untyped,
+            struck,
         };
         // A formula whose value the file does not keep reads as empty: it
         // is listed, so the import reports it rather than drop it (one
@@ -461,6 +478,8 @@ struct OdsMarks {
     /// col)`, their paragraphs, a line each, and whether the cell is
     /// covered by a merge (its value hidden, said as such).
     untyped: Vec<(usize, usize, String, bool)>,
+    /// Its struck-through cells (see [`ReadSheet::struck`]), 0-based.
+    struck: Vec<(usize, usize, String)>,
 }
 
 /// The hidden rows and columns of an XLSX file's sheets (0-based, sorted),
@@ -559,6 +578,209 @@ fn xlsx_scan(bytes: &[u8]) -> Option<std::collections::HashMap<String, XlsxMarks
         cols.sort_unstable();
         cols.dedup();
         out.insert(name, (rows, cols, notes));
+    }
+    Some(out)
+}
+
+/// A sheet's struck-through cells: 0-based `(row, col)` and the struck
+/// text (empty for a whole cell).
+type Struck = Vec<(usize, usize, String)>;
+
+/// Whether a strike element (`<strike/>`, `<strike val="1"/>`) strikes.
+fn strikes(e: &quick_xml::events::BytesStart<'_>) -> bool {
+    !e.attributes()
+        .flatten()
+        .any(|a| a.key.as_ref() == "val" && matches!(a.value.as_ref(), "0" | "false"))
+}
+
+/// The struck text of each string item (`<si>` of the shared strings, or
+/// a cell's `<is>`) of `xml`, in order: the text of its runs whose
+/// properties strike (`<r><rPr><strike/>`), empty when none does.
+fn struck_runs(xml: &str, item: &str) -> Vec<String> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let (mut out, mut text) = (Vec::new(), None::<String>);
+    let (mut in_r, mut strike, mut in_t) = (false, false, false);
+    while let Ok(event) = reader.read_event() {
+        match event {
+            Event::Eof => break,
+            Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
+                n if n == item => text = Some(String::new()),
+                "r" => (in_r, strike) = (true, false),
+                "strike" if in_r => strike = strikes(&e),
+                "t" => in_t = true,
+                _ => {}
+            },
+            Event::End(e) => match e.local_name().as_ref() {
+                n if n == item => out.push(text.take().unwrap_or_default()),
+                "r" => in_r = false,
+                "t" => in_t = false,
+                _ => {}
+            },
+            Event::Text(t) if in_t && in_r && strike => {
+                if let Some(s) = text.as_mut() {
+                    s.push_str(&xml_text(&t));
+                }
+            }
+            Event::GeneralRef(r) if in_t && in_r && strike => {
+                if let Some(s) = text.as_mut() {
+                    s.push_str(&xml_ref(&r));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The struck-through cells of an XLSX file's sheets, by sheet name
+/// (0-based `(row, col)`, the struck text, empty for a whole cell): a
+/// cell whose style's font strikes (`<cellXfs><xf fontId>` → `<fonts>`
+/// in `xl/styles.xml`), or whose string has struck runs (shared or
+/// inline). `None` when the file does not read so; nothing parsed when
+/// no part mentions a strike.
+fn xlsx_struck(bytes: &[u8]) -> Option<std::collections::HashMap<String, Struck>> {
+    use quick_xml::events::Event;
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    let mut text = |name: &str| -> Option<String> {
+        let mut s = String::new();
+        zip.by_name(name).ok()?.read_to_string(&mut s).ok()?;
+        Some(s)
+    };
+    let attr = |e: &quick_xml::events::BytesStart<'_>, key: &str| -> Option<String> {
+        e.attributes()
+            .flatten()
+            .find(|a| a.key.as_ref() == key)
+            .and_then(|a| {
+                quick_xml::escape::unescape(&a.value)
+                    .ok()
+                    .map(|v| v.into_owned())
+            })
+    };
+    // The cell formats (`xf` of `cellXfs`) whose font strikes.
+    let styles = text("xl/styles.xml").unwrap_or_default();
+    let (mut fonts, mut formats) = (Vec::<bool>::new(), Vec::<bool>::new());
+    let (mut in_fonts, mut in_xfs) = (false, false);
+    let mut reader = quick_xml::Reader::from_str(&styles);
+    while let Ok(event) = reader.read_event() {
+        match event {
+            Event::Eof => break,
+            Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
+                "fonts" => in_fonts = true,
+                "cellXfs" => in_xfs = true,
+                "font" if in_fonts => fonts.push(false),
+                "strike" if in_fonts => {
+                    if let Some(f) = fonts.last_mut() {
+                        *f = strikes(&e);
+                    }
+                }
+                "xf" if in_xfs => {
+                    let font = attr(&e, "fontId").and_then(|f| f.parse::<usize>().ok());
+                    formats.push(font.and_then(|f| fonts.get(f).copied()).unwrap_or(false));
+                }
+                _ => {}
+            },
+            Event::End(e) => match e.local_name().as_ref() {
+                "fonts" => in_fonts = false,
+                "cellXfs" => in_xfs = false,
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+    let shared = text("xl/sharedStrings.xml").unwrap_or_default();
+    let shared_struck = if shared.contains("strike") {
+        struck_runs(&shared, "si")
+    } else {
+        Vec::new()
+    };
+    let any_format = formats.iter().any(|&f| f);
+    let mut targets = std::collections::HashMap::new();
+    let rels = text("xl/_rels/workbook.xml.rels")?;
+    let mut reader = quick_xml::Reader::from_str(&rels);
+    while let Ok(event) = reader.read_event() {
+        match event {
+            Event::Eof => break,
+            Event::Start(e) | Event::Empty(e) => {
+                if let (Some(id), Some(t)) = (attr(&e, "Id"), attr(&e, "Target")) {
+                    targets.insert(id, joined("xl", &t));
+                }
+            }
+            _ => {}
+        }
+    }
+    let book = text("xl/workbook.xml")?;
+    let mut sheets = Vec::new();
+    let mut reader = quick_xml::Reader::from_str(&book);
+    while let Ok(event) = reader.read_event() {
+        match event {
+            Event::Eof => break,
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "sheet" => {
+                if let (Some(name), Some(id)) = (attr(&e, "name"), attr(&e, "r:id")) {
+                    sheets.push((name, id));
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = std::collections::HashMap::new();
+    for (name, id) in sheets {
+        let Some(xml) = targets.get(&id).and_then(|p| text(p)) else {
+            continue;
+        };
+        let inline = xml.contains("strike");
+        if !any_format && shared_struck.iter().all(String::is_empty) && !inline {
+            continue;
+        }
+        let mut cells = Vec::new();
+        // The cell being read: its place, its type, whether inside `<v>`.
+        let (mut at, mut kind, mut in_v) = (None::<(usize, usize)>, String::new(), false);
+        let mut inline_at = Vec::new();
+        let mut reader = quick_xml::Reader::from_str(&xml);
+        while let Ok(event) = reader.read_event() {
+            match event {
+                Event::Eof => break,
+                Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
+                    "c" => {
+                        at = attr(&e, "r").and_then(|r| cell_ref(&r));
+                        kind = attr(&e, "t").unwrap_or_default();
+                        let format = attr(&e, "s").and_then(|s| s.parse::<usize>().ok());
+                        if let (Some(p), Some(true)) = (at, format.and_then(|f| formats.get(f))) {
+                            cells.push((p.0, p.1, String::new()));
+                        }
+                        if kind == "inlineStr" {
+                            inline_at.extend(at);
+                        }
+                    }
+                    "v" => in_v = true,
+                    _ => {}
+                },
+                Event::End(e) => match e.local_name().as_ref() {
+                    "v" => in_v = false,
+                    "c" => at = None,
+                    _ => {}
+                },
+                Event::Text(t) if in_v && kind == "s" => {
+                    let index = xml_text(&t).trim().parse::<usize>().ok();
+                    let part = index.and_then(|i| shared_struck.get(i));
+                    if let (Some(p), Some(part)) = (at, part.filter(|s| !s.is_empty())) {
+                        cells.push((p.0, p.1, part.clone()));
+                    }
+                }
+                _ => {}
+            }
+        }
+        if inline {
+            for (p, part) in inline_at.into_iter().zip(struck_runs(&xml, "is")) {
+                if !part.is_empty() {
+                    cells.push((p.0, p.1, part));
+                }
+            }
+        }
+        if !cells.is_empty() {
+            out.insert(name, cells);
+        }
     }
     Some(out)
 }
@@ -690,6 +912,23 @@ fn ods_scan(bytes: &[u8]) -> Result<std::collections::HashMap<String, OdsMarks>,
         .map_err(|e| e.to_string())?
         .read_to_string(&mut xml)
         .map_err(|e| e.to_string())?;
+    // The styles that draw a line through their text (common ones in
+    // `styles.xml`, the file's own in `content.xml`).
+    let mut styles = std::collections::HashMap::new();
+    let mut common = String::new();
+    if let Ok(mut part) = zip.by_name("styles.xml") {
+        part.read_to_string(&mut common)
+            .map_err(|e| e.to_string())?;
+    }
+    ods_styles(&common, &mut styles);
+    ods_styles(&xml, &mut styles);
+    let struck_style = |e: &quick_xml::events::BytesStart<'_>, key: &str| {
+        let name = e.attributes().flatten().find(|a| a.key.as_ref() == key);
+        name.is_some_and(|a| line_through(&styles, &a.value))
+    };
+    // The struck text of the cell being read, and for each span open in
+    // it whether its text is struck.
+    let (mut struck, mut spans) = (String::new(), Vec::<bool>::new());
     let mut reader = quick_xml::Reader::from_str(&xml);
     let mut out: std::collections::HashMap<String, OdsMarks> = Default::default();
     let (mut sheet, mut row, mut col, mut repeat) = (None::<String>, 0u32, 0u32, 1u32);
@@ -743,7 +982,15 @@ fn ods_scan(bytes: &[u8]) -> Result<std::collections::HashMap<String, OdsMarks>,
                             text.push('\n');
                         }
                     }
+                    "text:span" => {
+                        spans.pop();
+                    }
                     "table:table-cell" | "table:covered-table-cell" if depth == 1 => {
+                        if let (false, Some(name)) = (struck.trim().is_empty(), &sheet) {
+                            let marks = out.entry(name.clone()).or_default();
+                            let text = std::mem::take(&mut struck).trim().to_string();
+                            marks.struck.push((cell_at.0, cell_at.1, text));
+                        }
                         if let (Some(((r, c, n, covered), text)), Some(name)) =
                             (bare.take(), &sheet)
                         {
@@ -766,12 +1013,18 @@ fn ods_scan(bytes: &[u8]) -> Result<std::collections::HashMap<String, OdsMarks>,
                 continue;
             }
             Event::Text(t) if in_p > 0 => {
+                if note.is_none() && spans.last() == Some(&true) {
+                    struck.push_str(&xml_text(t));
+                }
                 if let Some(text) = said(&mut note, &mut bare, in_meta) {
                     text.push_str(&xml_text(t));
                 }
                 continue;
             }
             Event::GeneralRef(r) if in_p > 0 => {
+                if note.is_none() && spans.last() == Some(&true) {
+                    struck.push_str(&xml_ref(r));
+                }
                 if let Some(text) = said(&mut note, &mut bare, in_meta) {
                     text.push_str(&xml_ref(r));
                 }
@@ -828,6 +1081,12 @@ fn ods_scan(bytes: &[u8]) -> Result<std::collections::HashMap<String, OdsMarks>,
                 in_meta = true;
             }
             "text:p" | "text:h" if !empty => in_p += 1,
+            // A span of a cell's paragraph: its text struck when its
+            // style (or the span around it) draws a line through it.
+            "text:span" if !empty => {
+                let around = spans.last() == Some(&true);
+                spans.push(around || struck_style(e, "text:style-name"));
+            }
             // Inside a paragraph: a line break, spaces, a tab.
             "text:line-break" | "text:s" | "text:tab" if in_p > 0 => {
                 if let Some(text) = said(&mut note, &mut bare, in_meta) {
@@ -843,6 +1102,18 @@ fn ods_scan(bytes: &[u8]) -> Result<std::collections::HashMap<String, OdsMarks>,
             }
             "table:table-cell" | "table:covered-table-cell" if depth == 1 => {
                 cell_at = (row as usize, col as usize);
+                (struck, spans) = (String::new(), Vec::new());
+                // A cell whose style strikes its text: the whole cell (a
+                // repeated one, each of its places up to a bound).
+                if let (true, Some(name)) = (struck_style(e, "table:style-name"), &sheet) {
+                    let marks = out.entry(name.clone()).or_default();
+                    let n = number(e, "table:number-columns-repeated").min(1 << 10);
+                    for c in col..col.saturating_add(n) {
+                        if marks.struck.len() < 1 << 16 {
+                            marks.struck.push((row as usize, c as usize, String::new()));
+                        }
+                    }
+                }
                 let rows = number(e, "table:number-rows-spanned");
                 let cols = number(e, "table:number-columns-spanned");
                 let repeated = number(e, "table:number-columns-repeated");
@@ -881,6 +1152,64 @@ fn ods_scan(bytes: &[u8]) -> Result<std::collections::HashMap<String, OdsMarks>,
         }
     }
     Ok(out)
+}
+
+/// An ODS style (`style:style`): what its own text properties say of a
+/// line through the text (`Some(false)` for « none »), and its parent.
+type OdsStyle = (Option<bool>, Option<String>);
+
+/// The styles of an ODS part `xml`, by name, into `styles`.
+fn ods_styles(xml: &str, styles: &mut std::collections::HashMap<String, OdsStyle>) {
+    use quick_xml::events::Event;
+    let attr = |e: &quick_xml::events::BytesStart<'_>, key: &str| {
+        e.attributes()
+            .flatten()
+            .find(|a| a.key.as_ref() == key)
+            .map(|a| a.value.to_string())
+    };
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut current: Option<String> = None;
+    while let Ok(event) = reader.read_event() {
+        match event {
+            Event::Eof => break,
+            Event::Empty(e) if e.name().as_ref() == "style:style" => {
+                let name = attr(&e, "style:name").unwrap_or_default();
+                styles.insert(name, (None, attr(&e, "style:parent-style-name")));
+            }
+            Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
+                "style:style" => {
+                    let name = attr(&e, "style:name").unwrap_or_default();
+                    styles.insert(name.clone(), (None, attr(&e, "style:parent-style-name")));
+                    current = Some(name);
+                }
+                "style:text-properties" => {
+                    let through = attr(&e, "style:text-line-through-style");
+                    if let (Some(name), Some(v)) = (&current, through) {
+                        if let Some(style) = styles.get_mut(name) {
+                            style.0 = Some(v != "none");
+                        }
+                    }
+                }
+                _ => {}
+            },
+            Event::End(e) if e.name().as_ref() == "style:style" => current = None,
+            _ => {}
+        }
+    }
+}
+
+/// Whether the ODS style `name` (or the nearest of its parents that says)
+/// draws a line through its text.
+fn line_through(styles: &std::collections::HashMap<String, OdsStyle>, name: &str) -> bool {
+    let mut name = name.to_string();
+    for _ in 0..16 {
+        match styles.get(&name) {
+            Some((Some(through), _)) => return *through,
+            Some((None, Some(parent))) => name = parent.clone(),
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// One `calamine` value as a [`Cell`].

@@ -895,7 +895,13 @@ fn bulleted_or_semicolon_joined_names_are_the_records_they_name() {
 /// refused, said, never imported as a country of that name.
 #[test]
 fn a_none_word_with_a_doubt_is_never_a_country() {
-    for typed in ["N/A ?", "0 ?", "None?", "Not concerned?", "Not applicable ?"] {
+    for typed in [
+        "N/A ?",
+        "0 ?",
+        "None?",
+        "Not concerned?",
+        "Not applicable ?",
+    ] {
         let ws = Workspace::sample();
         let (r, into) = edited_export(&ws, &format!("ws['M2'] = {typed:?}\n"), false);
         let err = r.stderr();
@@ -903,5 +909,201 @@ fn a_none_word_with_a_doubt_is_never_a_country() {
         assert!(l.starts_with("non importé"), "{typed}: {l}");
         let c = yaml(&into.join("controllers/juvisy-sur-orge.yaml"));
         assert!(c.get("transfers").is_none(), "{typed}: {c:?}");
+    }
+}
+
+/// Review 28, H1, H2 and H7: in a category's list, a none beside a doubt
+/// leaves the list unknown, said; none lines beside items are left out,
+/// said (never an item « aucun » or a measure « Néant »); « Non concerné »
+/// is none; « Aucune donnée personnelle » is not read, said — in both
+/// layouts.
+#[test]
+fn none_lines_in_a_list_are_never_items_nor_none_beside_a_doubt() {
+    let ws = Workspace::sample();
+    let (r, into) = edited_export(
+        &ws,
+        "ws['J2'] = 'Aucune\\n?'\nws['K2'] = 'Néant\\n«\u{202f}à compléter\u{202f}»'\n\
+         ws['I3'] = 'aucun\\nserveurs de fichiers'\nws['J3'] = 'Non concerné'\n\
+         ws['J4'] = 'Aucune donnée personnelle'\nws['I5'] = 'Néant\\n-'\n",
+        false,
+    );
+    let err = r.stderr();
+    for (at, says) in [
+        (
+            "ligne 2, colonne J",
+            "une autre que la valeur reste à donner",
+        ),
+        (
+            "ligne 2, colonne K",
+            "une autre que la valeur reste à donner",
+        ),
+        ("ligne 3, colonne I", "quand les autres lignes en nomment"),
+        ("ligne 4, colonne J", "mais en dit plus"),
+    ] {
+        let l = one_line_at(&err, &format!("Juvisy-sur-Orge, {at}"));
+        assert!(
+            l.starts_with("non importé") && l.contains(says),
+            "{at}: {l}"
+        );
+    }
+    let c = yaml(&into.join("controllers/juvisy-sur-orge.yaml"));
+    let a = |n: usize| &c["activities"][n];
+    assert!(a(0).get("data_categories").is_none(), "{:?}", a(0));
+    assert!(a(0).get("subprocessors").is_none(), "{:?}", a(0));
+    assert_eq!(a(1)["systems"][0].as_str(), Some("serveurs de fichiers"));
+    assert_eq!(a(1)["systems"].as_sequence().map(Vec::len), Some(1));
+    assert_eq!(a(1)["data_categories"].as_sequence().map(Vec::len), Some(0));
+    assert!(a(2).get("data_categories").is_none(), "{:?}", a(2));
+    assert_eq!(a(3)["systems"].as_sequence().map(Vec::len), Some(0));
+
+    let ws = Workspace::missing();
+    let (r, into) = apd(
+        &ws,
+        "row('Commune A', 'Paie', measures='Néant\\nChiffrement', data='aucune\\nnoms')\n\
+         row('Commune A', 'GED', measures='Aucune\\n?', data='Non concerné')\n\
+         row('Commune A', 'RH', measures='à compléter (à confirmer)')\n",
+    );
+    let err = r.stderr();
+    for (at, says) in [
+        ("ligne 2, colonne J", "quand les autres lignes en nomment"),
+        ("ligne 2, colonne G", "quand les autres lignes en nomment"),
+        (
+            "ligne 3, colonne J",
+            "une autre que la valeur reste à donner",
+        ),
+    ] {
+        let l = one_line_at(&err, &format!("Registre, {at}"));
+        assert!(
+            l.starts_with("non importé") && l.contains(says),
+            "{at}: {l}"
+        );
+    }
+    assert!(!err.contains("importé tel quel"), "{err}");
+    let measures = std::fs::read_to_string(into.join("security-measures.yaml")).unwrap();
+    assert!(!measures.to_lowercase().contains("néant"), "{measures}");
+    let c = yaml(&into.join("controllers/commune-a.yaml"));
+    let a = |n: usize| &c["activities"][n];
+    assert_eq!(
+        a(0)["security_measures"].as_sequence().map(Vec::len),
+        Some(1)
+    );
+    assert_eq!(a(0)["data_categories"][0].as_str(), Some("noms"));
+    assert!(a(1).get("security_measures").is_none(), "{:?}", a(1));
+    assert_eq!(a(1)["data_categories"].as_sequence().map(Vec::len), Some(0));
+    assert!(a(2).get("security_measures").is_none(), "{:?}", a(2));
+}
+
+/// Review 28, H3 and H6: a renewal typed twice counts once, the copy
+/// said; a renewal's reference « à compléter » is no reference and never
+/// said imported as typed.
+#[test]
+fn a_renewal_typed_twice_counts_once() {
+    let ws = Workspace::sample();
+    let (r, into) = edited_export(
+        &ws,
+        "wb['Responsables de traitement']['AS2'] = \
+         '2021-07-15, 6, délib A\\n2021-07-15, 6, délib A\\n2022-01-10, 6, à compléter'\n",
+        false,
+    );
+    let err = r.stderr();
+    let l = one_line_at(&err, "Responsables de traitement, ligne 2, colonne AS");
+    assert!(
+        l.starts_with("non importé") && l.contains("la même reconduction"),
+        "{l}"
+    );
+    let y = yaml(&into.join("controllers/juvisy-sur-orge.yaml"));
+    let list = y["convention"]["renewals"].as_sequence().expect("renewals");
+    assert_eq!(list.len(), 2, "{list:?}");
+    assert!(list[1].get("reference").is_none(), "{list:?}");
+}
+
+/// Review 28, H4: text struck through — a whole cell (its font, its
+/// style) or a run of it — is read as any other and said at its cell, in
+/// XLSX and in ODS; a cell with no strike is not said.
+#[test]
+fn struck_through_text_is_said_in_xlsx_and_ods() {
+    let ws = Workspace::missing();
+    let xlsx = r##"
+import sys, openpyxl
+from openpyxl.styles import Font
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.cell.text import InlineFont
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "Registre"
+ws.append(["Nom du responsable du traitement", "Catégories de traitements",
+           "Transferts vers un pays tiers ou une organisation internationale",
+           "Description générale des mesures de sécurité techniques et organisationnelles"])
+ws.append(["Commune A", "Paie", "États-Unis : Microsoft", None])
+ws["D2"] = CellRichText([TextBlock(InlineFont(strike=True), "Antivirus"), "\nChiffrement"])
+ws["C2"].font = Font(strike=True)
+ws.append(["Commune B", "RH", "aucun", "Pare-feu"])
+wb.save(sys.argv[1])
+"##;
+    let ods = r##"
+import sys
+from odf.opendocument import OpenDocumentSpreadsheet
+from odf.style import Style, TextProperties
+from odf.table import Table, TableRow, TableCell
+from odf.text import P, Span
+doc = OpenDocumentSpreadsheet()
+cell_style = Style(name="barre", family="table-cell")
+cell_style.addElement(TextProperties(textlinethroughstyle="solid"))
+run_style = Style(name="Tb", family="text")
+run_style.addElement(TextProperties(textlinethroughstyle="solid"))
+doc.automaticstyles.addElement(cell_style)
+doc.automaticstyles.addElement(run_style)
+t = Table(name="Registre")
+def typed(v, style=None):
+    c = TableCell(valuetype="string", stylename=style) if style else TableCell(valuetype="string")
+    c.addElement(P(text=v))
+    return c
+def row(cells):
+    tr = TableRow()
+    for c in cells:
+        tr.addElement(c)
+    t.addElement(tr)
+row([typed(h) for h in ["Nom du responsable du traitement", "Catégories de traitements",
+     "Transferts vers un pays tiers ou une organisation internationale",
+     "Description générale des mesures de sécurité techniques et organisationnelles"]])
+measures = TableCell(valuetype="string")
+p = P()
+p.addElement(Span(stylename=run_style, text="Antivirus"))
+measures.addElement(p)
+measures.addElement(P(text="Chiffrement"))
+row([typed("Commune A"), typed("Paie"), typed("États-Unis : Microsoft", cell_style), measures])
+row([typed("Commune B"), typed("RH"), typed("aucun"), typed("Pare-feu")])
+doc.spreadsheet.addElement(t)
+doc.save(sys.argv[1])
+"##;
+    for (name, script) in [("barre.xlsx", xlsx), ("barre.ods", ods)] {
+        let (r, into) = made_and_imported(&ws, name, script, &format!("nouveau-{name}"));
+        let err = r.stderr();
+        let l = one_line_at(&err, "Registre, ligne 2, colonne C");
+        assert!(
+            l.starts_with("signalé, importé")
+                && l.contains(&q("États-Unis : Microsoft"))
+                && l.contains("barré"),
+            "{name}: {l}"
+        );
+        let l = one_line_at(&err, "Registre, ligne 2, colonne D");
+        assert!(
+            l.contains(&q("Antivirus")) && l.contains("barré"),
+            "{name}: {l}"
+        );
+        assert!(
+            !err.contains("Chiffrement » : ce texte est barré"),
+            "{name}: {err}"
+        );
+        assert!(
+            lines_at(&err, "Registre, ligne 3").is_empty(),
+            "{name}: {err}"
+        );
+        let c = yaml(&into.join("controllers/commune-a.yaml"));
+        assert_eq!(
+            c["transfers"][0]["country"].as_str(),
+            Some("États-Unis"),
+            "{name}"
+        );
     }
 }
