@@ -505,6 +505,24 @@ pub fn import(
             imported.problems.push(Problem::at(s, *row, *col, why));
         }
     }
+    // A link's target is no field's value: the cell's text is read, the
+    // target said, unless it is that text (a typed address or page the
+    // spreadsheet made a link of).
+    for s in sheets {
+        for (row, col, target) in &s.links {
+            let Some(text) = crate::sheet::read::as_text(s.cell(*row, *col)) else {
+                continue;
+            };
+            let bare = target.strip_prefix("mailto:").unwrap_or(target);
+            if bare.trim() == text.trim() || target.trim() == text.trim() {
+                continue;
+            }
+            let why = Msg::new("sheetimport-f14z-link")
+                .arg("value", one_line(&text))
+                .arg("target", target.as_str());
+            imported.problems.push(Problem::at(s, *row, *col, why));
+        }
+    }
     // A hidden row or column is read as the others: said once each.
     for s in sheets {
         for &row in &s.hidden_rows {

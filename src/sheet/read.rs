@@ -93,6 +93,12 @@ pub struct ReadSheet {
     /// struck text (empty when the whole cell is). A DPO strikes out what
     /// no longer holds; the import reads the text and says it.
     pub struck: Vec<(usize, usize, String)>,
+    /// The cells that carry a link (an XLSX `<hyperlink>`, an ODS
+    /// `text:a`): row and column from 1, and the link's target (a
+    /// `mailto:` address, a web page, `#Sheet!A1` within the file). No
+    /// field holds a link: the import reads the cell's text and says the
+    /// target.
+    pub links: Vec<(usize, usize, String)>,
 }
 
 impl ReadSheet {
@@ -205,6 +211,10 @@ pub fn read(bytes: &[u8]) -> Result<Vec<ReadSheet>, ReadError> {
         calamine::Sheets::Xlsx(_) => xlsx_struck(bytes).unwrap_or_default(),
         _ => std::collections::HashMap::new(),
     };
+    let mut xlsx_links = match book {
+        calamine::Sheets::Xlsx(_) => xlsx_links(bytes).unwrap_or_default(),
+        _ => std::collections::HashMap::new(),
+    };
     let names = book.sheet_names();
     let mut sheets = Vec::with_capacity(names.len());
     for name in names {
@@ -241,6 +251,13 @@ pub fn read(bytes: &[u8]) -> Result<Vec<ReadSheet>, ReadError> {
             .collect();
         struck.sort();
         struck.dedup();
+        let mut links: Vec<(usize, usize, String)> = (xlsx_links.remove(&name))
+            .unwrap_or_else(|| std::mem::take(&mut marks.links))
+            .into_iter()
+            .map(|(r, c, t)| (r + 1, c + 1, t))
+            .collect();
+        links.sort();
+        links.dedup();
         let mut notes: Vec<(usize, usize, String)> = std::mem::take(&mut marks.notes)
             .into_iter()
             .filter(|(_, _, t)| !t.trim().is_empty())
@@ -339,6 +356,7 @@ pub fn read(bytes: &[u8]) -> Result<Vec<ReadSheet>, ReadError> {
             notes,
             untyped,
             struck,
+            links,
         };
         // A formula whose value the file does not keep reads as empty: it
         // is listed, so the import reports it rather than drop it (one
@@ -480,6 +498,8 @@ struct OdsMarks {
     untyped: Vec<(usize, usize, String, bool)>,
     /// Its struck-through cells (see [`ReadSheet::struck`]), 0-based.
     struck: Vec<(usize, usize, String)>,
+    /// Its cells' links (see [`ReadSheet::links`]), 0-based.
+    links: Vec<(usize, usize, String)>,
 }
 
 /// The hidden rows and columns of an XLSX file's sheets (0-based, sorted),
@@ -785,6 +805,97 @@ fn xlsx_struck(bytes: &[u8]) -> Option<std::collections::HashMap<String, Struck>
     Some(out)
 }
 
+/// The links of an XLSX file's cells, by sheet name (0-based `(row,
+/// col)`, the target): each `<hyperlink ref>` of a sheet, its target the
+/// sheet's relation it names (`mailto:…`, a web page) or `#` and its
+/// `location` within the file. `None` when the file does not read so.
+fn xlsx_links(bytes: &[u8]) -> Option<std::collections::HashMap<String, Struck>> {
+    use quick_xml::events::Event;
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    let mut text = |name: &str| -> Option<String> {
+        let mut s = String::new();
+        zip.by_name(name).ok()?.read_to_string(&mut s).ok()?;
+        Some(s)
+    };
+    let attr = |e: &quick_xml::events::BytesStart<'_>, key: &str| -> Option<String> {
+        e.attributes()
+            .flatten()
+            .find(|a| a.key.as_ref() == key)
+            .and_then(|a| {
+                quick_xml::escape::unescape(&a.value)
+                    .ok()
+                    .map(|v| v.into_owned())
+            })
+    };
+    let starts = |xml: &str, f: &mut dyn FnMut(&quick_xml::events::BytesStart<'_>)| {
+        let mut reader = quick_xml::Reader::from_str(xml);
+        while let Ok(event) = reader.read_event() {
+            match event {
+                Event::Eof => break,
+                Event::Start(e) | Event::Empty(e) => f(&e),
+                _ => {}
+            }
+        }
+    };
+    let mut targets = std::collections::HashMap::new();
+    starts(&text("xl/_rels/workbook.xml.rels")?, &mut |e| {
+        if let (Some(id), Some(t)) = (attr(e, "Id"), attr(e, "Target")) {
+            targets.insert(id, joined("xl", &t));
+        }
+    });
+    let mut sheets = Vec::new();
+    starts(&text("xl/workbook.xml")?, &mut |e| {
+        if e.local_name().as_ref() == "sheet" {
+            if let (Some(name), Some(id)) = (attr(e, "name"), attr(e, "r:id")) {
+                sheets.push((name, id));
+            }
+        }
+    });
+    let mut out = std::collections::HashMap::new();
+    for (name, id) in sheets {
+        let Some(path) = targets.get(&id) else {
+            continue;
+        };
+        let Some(xml) = text(path).filter(|x| x.contains("<hyperlink")) else {
+            continue;
+        };
+        let (dir, file) = path.rsplit_once('/').unwrap_or(("", path));
+        let mut external = std::collections::HashMap::new();
+        if let Some(rels) = text(&format!("{dir}/_rels/{file}.rels")) {
+            starts(&rels, &mut |e| {
+                let kind = attr(e, "Type").unwrap_or_default();
+                if let (true, Some(id), Some(t)) = (
+                    kind.ends_with("/hyperlink"),
+                    attr(e, "Id"),
+                    attr(e, "Target"),
+                ) {
+                    external.insert(id, t);
+                }
+            });
+        }
+        let mut links = Vec::new();
+        starts(&xml, &mut |e| {
+            if e.local_name().as_ref() != "hyperlink" {
+                return;
+            }
+            let first = attr(e, "ref").and_then(|r| {
+                let first = r.split(':').next().unwrap_or_default().to_string();
+                cell_ref(&first)
+            });
+            let target = (attr(e, "r:id").and_then(|id| external.get(&id).cloned()))
+                .or_else(|| attr(e, "location").map(|l| format!("#{l}")));
+            if let (Some((r, c)), Some(t)) = (first, target) {
+                links.push((r, c, t));
+            }
+        });
+        if !links.is_empty() {
+            out.insert(name, links);
+        }
+    }
+    Some(out)
+}
+
 /// The part `target` names, relative to the folder `dir` of the part
 /// whose relations name it (`../comments1.xml` from `xl/worksheets`),
 /// or from the package's root when it starts with `/`.
@@ -1081,6 +1192,21 @@ fn ods_scan(bytes: &[u8]) -> Result<std::collections::HashMap<String, OdsMarks>,
                 in_meta = true;
             }
             "text:p" | "text:h" if !empty => in_p += 1,
+            // A link in a cell's paragraph: its target.
+            "text:a" if depth == 1 && note.is_none() && in_p > 0 => {
+                let href = e
+                    .attributes()
+                    .flatten()
+                    .find(|a| a.key.as_ref() == "xlink:href");
+                if let (Some(href), Some(name)) = (href, &sheet) {
+                    let marks = out.entry(name.clone()).or_default();
+                    if marks.links.len() < 1 << 16 {
+                        marks
+                            .links
+                            .push((cell_at.0, cell_at.1, href.value.to_string()));
+                    }
+                }
+            }
             // A span of a cell's paragraph: its text struck when its
             // style (or the span around it) draws a line through it.
             "text:span" if !empty => {

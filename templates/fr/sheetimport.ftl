@@ -273,3 +273,4 @@ sheetimport-f14z-list-none-unclear = « { $value } » : cette valeur comme
 sheetimport-f14z-list-none-among = « { $value } » : « { $none } » dit qu'il n'y en a aucun quand les autres lignes en nomment ; cette ligne n'est pas importée, les autres le sont
 sheetimport-f14z-renewal-twice = « { $value } » : la même reconduction (même date, même durée) qu'une ligne au-dessus ; elle n'est comptée qu'une fois, cette ligne n'est pas importée
 sheetimport-f14z-struck = « { $value } » : ce texte est barré dans le fichier ; il est importé comme le reste : s'il ne vaut plus, retirez-le
+sheetimport-f14z-link = « { $value } » : cette cellule porte un lien vers « { $target } », qui n'est pas importé (son texte l'est) : si ce lien donne une valeur, une adresse par exemple, saisissez-la dans sa colonne

@@ -1107,3 +1107,51 @@ doc.save(sys.argv[1])
         );
     }
 }
+
+/// Review 28, H5: a link's target is no field's value: the cell's text is
+/// read and the target said, in XLSX and ODS; a link that is the cell's
+/// own text (an address the spreadsheet made a link of) is not said.
+#[test]
+fn a_link_s_target_is_said_unless_it_is_the_cell_s_text() {
+    let ws = Workspace::missing();
+    let headers = "\"Nom du responsable du traitement\", \"Catégories de traitements\", \
+                   \"Délégué à la protection des données du responsable du traitement\", \
+                   \"Description générale des mesures de sécurité techniques et organisationnelles\"";
+    let xlsx = format!(
+        "import sys, openpyxl\nwb = openpyxl.Workbook()\nws = wb.active\nws.title = 'Registre'\n\
+         ws.append([{headers}])\n\
+         ws.append(['Commune A', 'Paie', 'Marie DPO', 'Pare-feu'])\n\
+         ws.append(['Commune B', 'RH', 'dpo@b.fr', 'Pare-feu'])\n\
+         ws['C2'].hyperlink = 'mailto:marie@test.fr'\nws['C3'].hyperlink = 'mailto:dpo@b.fr'\n\
+         wb.save(sys.argv[1])\n"
+    );
+    let ods = format!(
+        "import sys\nfrom odf.opendocument import OpenDocumentSpreadsheet\n\
+         from odf.table import Table, TableRow, TableCell\nfrom odf.text import P, A\n\
+         doc = OpenDocumentSpreadsheet()\nt = Table(name='Registre')\n\
+         def typed(v, href=None):\n    c = TableCell(valuetype='string')\n    p = P()\n    \
+         p.addElement(A(href=href, text=v)) if href else p.addText(v)\n    c.addElement(p)\n    \
+         return c\n\
+         def row(cells):\n    tr = TableRow()\n    for c in cells:\n        tr.addElement(c)\n    \
+         t.addElement(tr)\n\
+         row([typed(h) for h in [{headers}]])\n\
+         row([typed('Commune A'), typed('Paie'), typed('Marie DPO', 'mailto:marie@test.fr'), typed('Pare-feu')])\n\
+         row([typed('Commune B'), typed('RH'), typed('dpo@b.fr', 'mailto:dpo@b.fr'), typed('Pare-feu')])\n\
+         doc.spreadsheet.addElement(t)\ndoc.save(sys.argv[1])\n"
+    );
+    for (name, script) in [("lien.xlsx", xlsx), ("lien.ods", ods)] {
+        let (r, _) = made_and_imported(&ws, name, &script, &format!("nouveau-{name}"));
+        let err = r.stderr();
+        let l = one_line_at(&err, "Registre, ligne 2, colonne C");
+        assert!(
+            l.starts_with("non importé") && l.contains(&q("mailto:marie@test.fr")),
+            "{name}: {l}"
+        );
+        assert!(
+            lines_at(&err, "Registre, ligne 3, colonne C")
+                .iter()
+                .all(|l| !l.contains("lien")),
+            "{name}: {err}"
+        );
+    }
+}
