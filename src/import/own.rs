@@ -1350,8 +1350,17 @@ pub fn import(sheets: &[ReadSheet], lang: Lang) -> Option<Imported> {
                         k.sheet,
                         k.header,
                         c + 1,
-                        Msg::new("sheetimport-f14-extra-column").arg("value", h),
+                        Msg::new("sheetimport-f14-extra-column").arg("value", h.as_str()),
                     );
+                    // Each of its values, at its cell.
+                    for row in k.header + 1..=k.sheet.rows.len() {
+                        if let Some(v) = as_text(k.sheet.cell(row, c + 1)) {
+                            let why = Msg::new("sheetimport-f14z-extra-column-value")
+                                .arg("value", super::one_line(&v))
+                                .arg("header", h.as_str());
+                            r.problem(k.sheet, row, c + 1, why);
+                        }
+                    }
                 }
             }
         }

@@ -274,3 +274,4 @@ sheetimport-f14z-list-none-among = “{ $value }”: “{ $none }” says there 
 sheetimport-f14z-renewal-twice = “{ $value }”: the same renewal (same date, same length) as a line above; it counts once, this line is not imported
 sheetimport-f14z-struck = “{ $value }”: this text is struck through in the file; it is imported as the rest: if it no longer holds, remove it
 sheetimport-f14z-link = “{ $value }”: this cell carries a link to “{ $target }”, which is not imported (its text is): if the link gives a value, an address for instance, type it in its column
+sheetimport-f14z-extra-column-value = “{ $value }”: a value of the column “{ $header }”, which is no column of dpo's register; it is not imported

@@ -274,3 +274,4 @@ sheetimport-f14z-list-none-among = « { $value } » : « { $none } » 
 sheetimport-f14z-renewal-twice = « { $value } » : la même reconduction (même date, même durée) qu'une ligne au-dessus ; elle n'est comptée qu'une fois, cette ligne n'est pas importée
 sheetimport-f14z-struck = « { $value } » : ce texte est barré dans le fichier ; il est importé comme le reste : s'il ne vaut plus, retirez-le
 sheetimport-f14z-link = « { $value } » : cette cellule porte un lien vers « { $target } », qui n'est pas importé (son texte l'est) : si ce lien donne une valeur, une adresse par exemple, saisissez-la dans sa colonne
+sheetimport-f14z-extra-column-value = « { $value } » : valeur de la colonne « { $header } », qui n'est pas une colonne du registre de dpo ; elle n'est pas importée

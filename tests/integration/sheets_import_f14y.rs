@@ -1155,3 +1155,25 @@ fn a_link_s_target_is_said_unless_it_is_the_cell_s_text() {
         );
     }
 }
+
+/// Review 25, N8: a column that is none of dpo's layout is said once by
+/// its header and each of its values at its own cell.
+#[test]
+fn each_value_of_a_column_not_in_the_layout_is_said_at_its_cell() {
+    let ws = Workspace::sample();
+    let (r, _) = edited_export(
+        &ws,
+        "ws['X1'] = 'commentaires'\nws['X3'] = 'voir avec la DSI'\n",
+        false,
+    );
+    let err = r.stderr();
+    let head = one_line_at(&err, "Juvisy-sur-Orge, ligne 1, colonne X");
+    assert!(head.contains(&q("commentaires")), "{head}");
+    let l = one_line_at(&err, "Juvisy-sur-Orge, ligne 3, colonne X");
+    assert!(
+        l.starts_with("non importé")
+            && l.contains(&q("voir avec la DSI"))
+            && l.contains(&q("commentaires")),
+        "{l}"
+    );
+}
