@@ -490,17 +490,25 @@ pub fn import(
             let Some(text) = crate::sheet::read::as_text(s.cell(*row, *col)) else {
                 continue;
             };
+            let value = if part.is_empty() { &text } else { part };
+            // Unless what was refused at its cell is that very text (the
+            // cell, or the struck line alone): a refused line beside it
+            // leaves it imported, said.
             let refused = imported.problems.iter().any(|p| {
                 p.sheet == s.name
                     && p.row == *row
                     && p.column == Some(*col)
                     && !p.imported()
                     && !p.noted()
+                    && p.why.args.iter().any(|(k, v)| {
+                        *k == "value"
+                            && matches!(v, crate::render::catalog::MsgArg::Text(t)
+                                if one_line(t) == one_line(value))
+                    })
             });
             if refused || text.trim().is_empty() {
                 continue;
             }
-            let value = if part.is_empty() { &text } else { part };
             let why = Msg::new("sheetimport-f14z-struck").arg("value", one_line(value));
             imported.problems.push(Problem::at(s, *row, *col, why));
         }
@@ -820,24 +828,38 @@ pub(crate) enum ListNone {
 /// « (à confirmer) » mark taken off); `is_todo` tells a line that is still
 /// to give.
 pub(crate) fn list_none(lines: &[String], is_todo: impl Fn(&str) -> bool) -> ListNone {
-    let none = |l: &str| authority::is_none_word(l) || own::lone_none(l);
-    let nones: Vec<String> = lines.iter().filter(|l| none(l)).cloned().collect();
+    let word = |l: &str| authority::is_none_word(l) || own::lone_none(l);
+    // A line that begins as a none but says more (« Aucune donnée
+    // personnelle », « Pas de données sensibles »).
+    let phrase = |l: &str| {
+        let f = folded(l);
+        let mut w = f.split_whitespace();
+        let (first, second) = (w.next().unwrap_or_default(), w.next().unwrap_or_default());
+        !word(l)
+            && (["aucun", "aucune", "neant", "none", "nothing", "rien", "no"].contains(&first)
+                || (first == "pas" && second.starts_with('d')))
+    };
     if let [only] = lines {
-        let first = folded(only);
-        let first = first.split_whitespace().next().unwrap_or_default();
-        let opens = ["aucun", "aucune", "neant", "none", "nothing", "rien"].contains(&first);
-        return match (nones.is_empty(), opens) {
-            (false, _) => ListNone::All,
-            (true, true) => ListNone::Unclear,
-            (true, false) => ListNone::No,
+        return if word(only) {
+            ListNone::All
+        } else if phrase(only) {
+            ListNone::Unclear
+        } else {
+            ListNone::No
         };
     }
+    let nones: Vec<String> = (lines.iter())
+        .filter(|l| word(l) || phrase(l))
+        .cloned()
+        .collect();
     if nones.is_empty() {
         ListNone::No
-    } else if nones.len() == lines.len() {
-        ListNone::All
     } else if lines.iter().any(|l| is_todo(l)) {
         ListNone::BesideTodo
+    } else if lines.iter().all(|l| word(l)) {
+        ListNone::All
+    } else if nones.len() == lines.len() {
+        ListNone::Unclear
     } else {
         ListNone::Among(nones)
     }

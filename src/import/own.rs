@@ -734,11 +734,14 @@ impl Reader {
         });
     }
 
-    /// `line` without its « (à confirmer) » mark, trimmed.
-    fn unmarked_line(&self, line: &str) -> String {
-        self.w
+    /// A list cell's `line` as the none test reads it: without its
+    /// « (à confirmer) » mark nor its bullet, trimmed.
+    fn list_line(&self, line: &str) -> String {
+        let line = self
+            .w
             .strip_mark(line)
-            .map_or_else(|| line.trim().to_string(), |(v, _)| v.trim().to_string())
+            .map_or_else(|| line.trim().to_string(), |(v, _)| v.trim().to_string());
+        super::authority::unmarked_item(&line).trim().to_string()
     }
 
     /// What a typed cell loses when it is read for the field `path`: the
@@ -955,7 +958,7 @@ impl Reader {
                 let typed = as_text(cell).unwrap_or_default();
                 let lines: Vec<String> = (typed.lines().map(str::trim))
                     .filter(|l| !l.is_empty())
-                    .map(|l| self.unmarked_line(l))
+                    .map(|l| self.list_line(l))
                     .collect();
                 let w = &self.w;
                 let (value, at) = (super::one_line(&typed), (k.sheet, row, c + 1));
@@ -1054,7 +1057,7 @@ impl Reader {
                 text
             } else {
                 (text.lines())
-                    .filter(|l| !none_lines.contains(&self.unmarked_line(l.trim())))
+                    .filter(|l| !none_lines.contains(&self.list_line(l.trim())))
                     .collect::<Vec<_>>()
                     .join("\n")
             };

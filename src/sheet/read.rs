@@ -754,6 +754,10 @@ fn xlsx_struck(bytes: &[u8]) -> Option<std::collections::HashMap<String, Struck>
             continue;
         }
         let mut cells = Vec::new();
+        // A cell with no format of its own takes its row's (`<row s
+        // customFormat>`), else its column's (`<col style>`).
+        let (mut row_format, mut col_formats) =
+            (None::<usize>, Vec::<(usize, usize, usize)>::new());
         // The cell being read: its place, its type, whether inside `<v>`.
         let (mut at, mut kind, mut in_v) = (None::<(usize, usize)>, String::new(), false);
         let mut inline_at = Vec::new();
@@ -762,10 +766,33 @@ fn xlsx_struck(bytes: &[u8]) -> Option<std::collections::HashMap<String, Struck>
             match event {
                 Event::Eof => break,
                 Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
+                    "col" => {
+                        let n = |k: &str| attr(&e, k).and_then(|v| v.parse::<usize>().ok());
+                        if let (Some(min), Some(max), Some(style)) =
+                            (n("min"), n("max"), n("style"))
+                        {
+                            col_formats.push((min.saturating_sub(1), max.saturating_sub(1), style));
+                        }
+                    }
+                    "row" => {
+                        let custom =
+                            matches!(attr(&e, "customFormat").as_deref(), Some("1" | "true"));
+                        row_format = attr(&e, "s")
+                            .and_then(|s| s.parse::<usize>().ok())
+                            .filter(|_| custom);
+                    }
                     "c" => {
                         at = attr(&e, "r").and_then(|r| cell_ref(&r));
                         kind = attr(&e, "t").unwrap_or_default();
-                        let format = attr(&e, "s").and_then(|s| s.parse::<usize>().ok());
+                        let format = attr(&e, "s")
+                            .and_then(|s| s.parse::<usize>().ok())
+                            .or(row_format)
+                            .or_else(|| {
+                                let c = at?.1;
+                                (col_formats.iter())
+                                    .find(|(min, max, _)| (*min..=*max).contains(&c))
+                                    .map(|(_, _, s)| *s)
+                            });
                         if let (Some(p), Some(true)) = (at, format.and_then(|f| formats.get(f))) {
                             cells.push((p.0, p.1, String::new()));
                         }
@@ -1038,8 +1065,17 @@ fn ods_scan(bytes: &[u8]) -> Result<std::collections::HashMap<String, OdsMarks>,
         name.is_some_and(|a| line_through(&styles, &a.value))
     };
     // The struck text of the cell being read, and for each span open in
-    // it whether its text is struck.
-    let (mut struck, mut spans) = (String::new(), Vec::<bool>::new());
+    // it whether its text is struck; whether its paragraph's style strikes.
+    let (mut struck, mut spans, mut p_struck) = (String::new(), Vec::<bool>::new(), false);
+    // A cell with no style of its own takes its row's default cell style,
+    // else its column's: the row's, and the columns' (first, last, style).
+    let (mut row_style, mut col_styles) = (None::<String>, Vec::<(u32, u32, String)>::new());
+    let default_style = |e: &quick_xml::events::BytesStart<'_>| {
+        e.attributes()
+            .flatten()
+            .find(|a| a.key.as_ref() == "table:default-cell-style-name")
+            .map(|a| a.value.to_string())
+    };
     let mut reader = quick_xml::Reader::from_str(&xml);
     let mut out: std::collections::HashMap<String, OdsMarks> = Default::default();
     let (mut sheet, mut row, mut col, mut repeat) = (None::<String>, 0u32, 0u32, 1u32);
@@ -1089,6 +1125,10 @@ fn ods_scan(bytes: &[u8]) -> Result<std::collections::HashMap<String, OdsMarks>,
                     "dc:creator" | "dc:date" | "meta:date-string" => in_meta = false,
                     "text:p" | "text:h" => {
                         in_p = in_p.saturating_sub(1);
+                        if p_struck {
+                            struck.push('\n');
+                            p_struck = false;
+                        }
                         if let Some(text) = said(&mut note, &mut bare, in_meta) {
                             text.push('\n');
                         }
@@ -1124,7 +1164,7 @@ fn ods_scan(bytes: &[u8]) -> Result<std::collections::HashMap<String, OdsMarks>,
                 continue;
             }
             Event::Text(t) if in_p > 0 => {
-                if note.is_none() && spans.last() == Some(&true) {
+                if note.is_none() && (p_struck || spans.last() == Some(&true)) {
                     struck.push_str(&xml_text(t));
                 }
                 if let Some(text) = said(&mut note, &mut bare, in_meta) {
@@ -1133,7 +1173,7 @@ fn ods_scan(bytes: &[u8]) -> Result<std::collections::HashMap<String, OdsMarks>,
                 continue;
             }
             Event::GeneralRef(r) if in_p > 0 => {
-                if note.is_none() && spans.last() == Some(&true) {
+                if note.is_none() && (p_struck || spans.last() == Some(&true)) {
                     struck.push_str(&xml_ref(r));
                 }
                 if let Some(text) = said(&mut note, &mut bare, in_meta) {
@@ -1158,10 +1198,12 @@ fn ods_scan(bytes: &[u8]) -> Result<std::collections::HashMap<String, OdsMarks>,
                         });
                     row = 0;
                     columns = 0;
+                    col_styles.clear();
                 }
             }
             "table:table-row" if depth == 1 => {
                 repeat = number(e, "table:number-rows-repeated");
+                row_style = default_style(e);
                 if hidden(e) {
                     if let Some(name) = &sheet {
                         let marks = out.entry(name.clone()).or_default();
@@ -1176,6 +1218,10 @@ fn ods_scan(bytes: &[u8]) -> Result<std::collections::HashMap<String, OdsMarks>,
             }
             "table:table-column" if depth == 1 => {
                 let repeated = number(e, "table:number-columns-repeated");
+                if let Some(style) = default_style(e) {
+                    let last = columns.saturating_add(repeated).saturating_sub(1);
+                    col_styles.push((columns, last, style));
+                }
                 if let Some(name) = &sheet {
                     if hidden(e) {
                         let marks = out.entry(name.clone()).or_default();
@@ -1191,7 +1237,10 @@ fn ods_scan(bytes: &[u8]) -> Result<std::collections::HashMap<String, OdsMarks>,
             "dc:creator" | "dc:date" | "meta:date-string" if note.is_some() && !empty => {
                 in_meta = true;
             }
-            "text:p" | "text:h" if !empty => in_p += 1,
+            "text:p" | "text:h" if !empty => {
+                in_p += 1;
+                p_struck = depth == 1 && note.is_none() && struck_style(e, "text:style-name");
+            }
             // A link in a cell's paragraph: its target.
             "text:a" if depth == 1 && note.is_none() && in_p > 0 => {
                 let href = e
@@ -1231,7 +1280,25 @@ fn ods_scan(bytes: &[u8]) -> Result<std::collections::HashMap<String, OdsMarks>,
                 (struck, spans) = (String::new(), Vec::new());
                 // A cell whose style strikes its text: the whole cell (a
                 // repeated one, each of its places up to a bound).
-                if let (true, Some(name)) = (struck_style(e, "table:style-name"), &sheet) {
+                let own = e
+                    .attributes()
+                    .flatten()
+                    .any(|a| a.key.as_ref() == "table:style-name");
+                let inherited = || {
+                    (row_style.as_deref())
+                        .or_else(|| {
+                            (col_styles.iter())
+                                .find(|(first, last, _)| (*first..=*last).contains(&col))
+                                .map(|(_, _, s)| s.as_str())
+                        })
+                        .is_some_and(|s| line_through(&styles, s))
+                };
+                let whole = if own {
+                    struck_style(e, "table:style-name")
+                } else {
+                    inherited()
+                };
+                if let (true, Some(name)) = (whole, &sheet) {
                     let marks = out.entry(name.clone()).or_default();
                     let n = number(e, "table:number-columns-repeated").min(1 << 10);
                     for c in col..col.saturating_add(n) {

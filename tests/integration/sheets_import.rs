@@ -654,7 +654,7 @@ wb.create_sheet("Notes").append(["à relire"])
 }
 
 #[test]
-fn an_extra_column_in_dpo_s_layout_is_reported_once_and_the_rest_imported() {
+fn an_extra_column_in_dpo_s_layout_is_reported_with_each_value_and_the_rest_imported() {
     let ws = Workspace::sample();
     let (r, into) = edited_export(
         &ws,
@@ -666,7 +666,13 @@ fn an_extra_column_in_dpo_s_layout_is_reported_once_and_the_rest_imported() {
     );
     r.assert_code(1);
     let err = r.stderr();
-    assert_eq!(err.matches("not imported:").count(), 2, "{err}");
+    // Once by its header, and each of its values at its cell (review 25,
+    // N8): 2 headers, « à voir » and the 8 « r ».
+    assert_eq!(err.matches("not imported:").count(), 11, "{err}");
+    assert!(
+        err.contains("Responsables de traitement, row 2, column AT: “à voir”"),
+        "{err}"
+    );
     assert!(
         err.contains("Responsables de traitement, row 1, column AT"),
         "{err}"

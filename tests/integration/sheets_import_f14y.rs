@@ -1177,3 +1177,132 @@ fn each_value_of_a_column_not_in_the_layout_is_said_at_its_cell() {
         "{l}"
     );
 }
+
+/// Review 29, I3–I5: a line that begins as a none but says more (« Aucune
+/// mesure particulière », « Pas de données sensibles ») beside items is
+/// left out, said, never an item; alone, « Pas de données personnelles »
+/// is not read, said; a bulleted « - aucune » is a none line.
+#[test]
+fn a_none_phrase_beside_items_is_never_an_item() {
+    let ws = Workspace::missing();
+    let (r, into) = apd(
+        &ws,
+        "row('Commune A', 'Paie', measures='Aucune mesure particulière\\nChiffrement', \
+         data='Pas de données sensibles\\nnoms')\n\
+         row('Commune A', 'RH', data='Pas de données personnelles')\n",
+    );
+    let err = r.stderr();
+    for at in [
+        "ligne 2, colonne J",
+        "ligne 2, colonne G",
+        "ligne 3, colonne G",
+    ] {
+        let l = one_line_at(&err, &format!("Registre, {at}"));
+        assert!(l.starts_with("non importé"), "{at}: {l}");
+    }
+    let measures = std::fs::read_to_string(into.join("security-measures.yaml")).unwrap();
+    assert!(!measures.contains("particulière"), "{measures}");
+    let c = yaml(&into.join("controllers/commune-a.yaml"));
+    assert_eq!(
+        c["activities"][0]["data_categories"][0].as_str(),
+        Some("noms")
+    );
+    assert_eq!(
+        c["activities"][0]["data_categories"]
+            .as_sequence()
+            .map(Vec::len),
+        Some(1)
+    );
+    assert!(c["activities"][1].get("data_categories").is_none(), "{c:?}");
+
+    let ws = Workspace::sample();
+    let (r, into) = edited_export(
+        &ws,
+        "ws['L3'] = '- aucune\\n- Sécurisation des serveurs'\n",
+        false,
+    );
+    let err = r.stderr();
+    let l = one_line_at(&err, "Juvisy-sur-Orge, ligne 3, colonne L");
+    assert!(l.contains("dit qu'il n'y en a aucun"), "{l}");
+    let c = yaml(&into.join("controllers/juvisy-sur-orge.yaml"));
+    assert_eq!(
+        c["activities"][1]["security_measures"][0].as_str(),
+        Some("securisation-serveurs")
+    );
+}
+
+/// Review 29, I1 and I2: struck text is said even when another line of
+/// its cell is refused; in ODS a strike from the column's default cell
+/// style or the paragraph's style counts, in XLSX one from the column's
+/// format.
+#[test]
+fn struck_text_is_said_beside_a_refused_line_and_from_inherited_styles() {
+    let ws = Workspace::missing();
+    let xlsx = r##"
+import sys, openpyxl
+from openpyxl.styles import Font
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.cell.text import InlineFont
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "Registre"
+ws.append(["Nom du responsable du traitement", "Catégories de traitements",
+           "Transferts vers un pays tiers ou une organisation internationale",
+           "Description générale des mesures de sécurité techniques et organisationnelles"])
+ws.append(["Commune A", "Paie", None, "Pare-feu"])
+ws["C2"] = CellRichText([TextBlock(InlineFont(strike=True), "États-Unis : Microsoft"), "\nPays imaginaire : X"])
+wb.save(sys.argv[1])
+"##;
+    let ods = r##"
+import sys
+from odf.opendocument import OpenDocumentSpreadsheet
+from odf.style import Style, TextProperties
+from odf.table import Table, TableColumn, TableRow, TableCell
+from odf.text import P
+doc = OpenDocumentSpreadsheet()
+cell_style = Style(name="barre", family="table-cell")
+cell_style.addElement(TextProperties(textlinethroughstyle="solid"))
+par_style = Style(name="Pb", family="paragraph")
+par_style.addElement(TextProperties(textlinethroughstyle="solid"))
+doc.automaticstyles.addElement(cell_style)
+doc.automaticstyles.addElement(par_style)
+t = Table(name="Registre")
+t.addElement(TableColumn(numbercolumnsrepeated=2))
+t.addElement(TableColumn(defaultcellstylename=cell_style))
+t.addElement(TableColumn())
+def typed(v):
+    c = TableCell(valuetype="string")
+    c.addElement(P(text=v))
+    return c
+def row(cells):
+    tr = TableRow()
+    for c in cells:
+        tr.addElement(c)
+    t.addElement(tr)
+row([typed(h) for h in ["Nom du responsable du traitement", "Catégories de traitements",
+     "Transferts vers un pays tiers ou une organisation internationale",
+     "Description générale des mesures de sécurité techniques et organisationnelles"]])
+measures = TableCell(valuetype="string")
+measures.addElement(P(stylename=par_style, text="Antivirus"))
+row([typed("Commune A"), typed("Paie"), typed("États-Unis : Microsoft"), measures])
+doc.spreadsheet.addElement(t)
+doc.save(sys.argv[1])
+"##;
+    let (r, _) = made_and_imported(&ws, "barre2.xlsx", xlsx, "nouveau-x");
+    let err = r.stderr();
+    let said = lines_at(&err, "Registre, ligne 2, colonne C");
+    assert!(
+        said.iter()
+            .any(|l| l.contains(&q("États-Unis : Microsoft")) && l.contains("barré")),
+        "{err}"
+    );
+    let (r, _) = made_and_imported(&ws, "barre2.ods", ods, "nouveau-o");
+    let err = r.stderr();
+    for (at, v) in [
+        ("colonne C", "États-Unis : Microsoft"),
+        ("colonne D", "Antivirus"),
+    ] {
+        let l = one_line_at(&err, &format!("Registre, ligne 2, {at}"));
+        assert!(l.contains(&q(v)) && l.contains("barré"), "{at}: {l}");
+    }
+}
