@@ -830,14 +830,17 @@ pub(crate) enum ListNone {
 pub(crate) fn list_none(lines: &[String], is_todo: impl Fn(&str) -> bool) -> ListNone {
     let word = |l: &str| authority::is_none_word(l) || own::lone_none(l);
     // A line that begins as a none but says more (« Aucune donnée
-    // personnelle », « Pas de données sensibles »).
+    // personnelle », « Pas de données sensibles », « Pas encore de
+    // mesure », « Sans mesure particulière »).
     let phrase = |l: &str| {
         let f = folded(l);
-        let mut w = f.split_whitespace();
-        let (first, second) = (w.next().unwrap_or_default(), w.next().unwrap_or_default());
+        let first = f.split_whitespace().next().unwrap_or_default();
         !word(l)
-            && (["aucun", "aucune", "neant", "none", "nothing", "rien", "no"].contains(&first)
-                || (first == "pas" && second.starts_with('d')))
+            && ([
+                "aucun", "aucune", "neant", "none", "nothing", "rien", "no", "nil", "not", "sans",
+                "pas",
+            ]
+            .contains(&first))
     };
     if let [only] = lines {
         return if word(only) {

@@ -502,6 +502,91 @@ struct OdsMarks {
     links: Vec<(usize, usize, String)>,
 }
 
+/// An XLSX file's parts, read by name.
+struct XlsxParts<'a> {
+    zip: zip::ZipArchive<Cursor<&'a [u8]>>,
+}
+
+impl<'a> XlsxParts<'a> {
+    fn open(bytes: &'a [u8]) -> Option<Self> {
+        let zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+        Some(XlsxParts { zip })
+    }
+
+    /// The text of the part `name`, `None` when there is none.
+    fn text(&mut self, name: &str) -> Option<String> {
+        use std::io::Read;
+        let mut s = String::new();
+        self.zip.by_name(name).ok()?.read_to_string(&mut s).ok()?;
+        Some(s)
+    }
+
+    /// Each sheet's name and the path of its part, in the workbook's
+    /// order (`xl/workbook.xml` and its relations).
+    fn sheets(&mut self) -> Option<Vec<(String, String)>> {
+        let mut targets = std::collections::HashMap::new();
+        xml_starts(&self.text("xl/_rels/workbook.xml.rels")?, &mut |e| {
+            if let (Some(id), Some(t)) = (xml_attr(e, "Id"), xml_attr(e, "Target")) {
+                targets.insert(id, joined("xl", &t));
+            }
+        });
+        let mut sheets = Vec::new();
+        xml_starts(&self.text("xl/workbook.xml")?, &mut |e| {
+            if e.local_name().as_ref() == "sheet" {
+                if let (Some(name), Some(id)) = (xml_attr(e, "name"), xml_attr(e, "r:id")) {
+                    if let Some(path) = targets.get(&id) {
+                        sheets.push((name, path.clone()));
+                    }
+                }
+            }
+        });
+        Some(sheets)
+    }
+
+    /// The targets of the relations of the part at `path` whose type
+    /// ends with `kind` (`/comments`, `/hyperlink`), by relation id.
+    fn relations(&mut self, path: &str, kind: &str) -> std::collections::HashMap<String, String> {
+        let (dir, file) = path.rsplit_once('/').unwrap_or(("", path));
+        let mut out = std::collections::HashMap::new();
+        if let Some(rels) = self.text(&format!("{dir}/_rels/{file}.rels")) {
+            xml_starts(&rels, &mut |e| {
+                let of_kind = xml_attr(e, "Type").is_some_and(|t| t.ends_with(kind));
+                if let (true, Some(id), Some(t)) =
+                    (of_kind, xml_attr(e, "Id"), xml_attr(e, "Target"))
+                {
+                    out.insert(id, t);
+                }
+            });
+        }
+        out
+    }
+}
+
+/// The value of the attribute `key` of an XML element, unescaped.
+fn xml_attr(e: &quick_xml::events::BytesStart<'_>, key: &str) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.as_ref() == key)
+        .and_then(|a| {
+            quick_xml::escape::unescape(&a.value)
+                .ok()
+                .map(|v| v.into_owned())
+        })
+}
+
+/// Calls `f` on each element that starts in `xml`.
+fn xml_starts(xml: &str, f: &mut dyn FnMut(&quick_xml::events::BytesStart<'_>)) {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(xml);
+    while let Ok(event) = reader.read_event() {
+        match event {
+            Event::Eof => break,
+            Event::Start(e) | Event::Empty(e) => f(&e),
+            _ => {}
+        }
+    }
+}
+
 /// The hidden rows and columns of an XLSX file's sheets (0-based, sorted),
 /// by sheet name: `<row hidden="1">` and `<col min max hidden="1">` in
 /// each sheet's XML, found through `xl/workbook.xml` and its relations;
@@ -509,71 +594,23 @@ struct OdsMarks {
 /// sheet's own relations name). `None` when the file does not read so
 /// (then none is said).
 fn xlsx_scan(bytes: &[u8]) -> Option<std::collections::HashMap<String, XlsxMarks>> {
-    use quick_xml::events::Event;
-    use std::io::Read;
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
-    let mut text = |name: &str| -> Option<String> {
-        let mut s = String::new();
-        zip.by_name(name).ok()?.read_to_string(&mut s).ok()?;
-        Some(s)
-    };
-    let attr = |e: &quick_xml::events::BytesStart<'_>, key: &str| -> Option<String> {
-        e.attributes()
-            .flatten()
-            .find(|a| a.key.as_ref() == key)
-            .and_then(|a| {
-                quick_xml::escape::unescape(&a.value)
-                    .ok()
-                    .map(|v| v.into_owned())
-            })
-    };
-    let starts = |xml: &str, f: &mut dyn FnMut(&quick_xml::events::BytesStart<'_>)| {
-        let mut reader = quick_xml::Reader::from_str(xml);
-        while let Ok(event) = reader.read_event() {
-            match event {
-                Event::Eof => break,
-                Event::Start(e) | Event::Empty(e) => f(&e),
-                _ => {}
-            }
-        }
-    };
-    let mut targets = std::collections::HashMap::new();
-    starts(&text("xl/_rels/workbook.xml.rels")?, &mut |e| {
-        if let (Some(id), Some(t)) = (attr(e, "Id"), attr(e, "Target")) {
-            targets.insert(id, joined("xl", &t));
-        }
-    });
-    let mut sheets = Vec::new();
-    starts(&text("xl/workbook.xml")?, &mut |e| {
-        if e.local_name().as_ref() == "sheet" {
-            if let (Some(name), Some(id)) = (attr(e, "name"), attr(e, "r:id")) {
-                sheets.push((name, id));
-            }
-        }
-    });
+    let mut parts = XlsxParts::open(bytes)?;
+    let sheets = parts.sheets()?;
+    let (attr, starts) = (xml_attr, xml_starts);
     let yes = |v: Option<String>| matches!(v.as_deref(), Some("1" | "true"));
     let mut out = std::collections::HashMap::new();
-    for (name, id) in sheets {
-        let Some(path) = targets.get(&id) else {
-            continue;
-        };
+    for (name, path) in sheets {
         // The sheet's notes: the comments part its relations name.
-        let (dir, file) = path.rsplit_once('/').unwrap_or(("", path));
-        let mut comments = None;
-        if let Some(rels) = text(&format!("{dir}/_rels/{file}.rels")) {
-            starts(&rels, &mut |e| {
-                let kind = attr(e, "Type").unwrap_or_default();
-                if kind.ends_with("/comments") {
-                    comments = attr(e, "Target").map(|t| joined(dir, &t));
-                }
-            });
-        }
+        let dir = path.rsplit_once('/').map_or("", |(d, _)| d);
+        let comments = (parts.relations(&path, "/comments").into_values())
+            .next()
+            .map(|t| joined(dir, &t));
         let notes = comments
-            .and_then(|c| text(&c))
+            .and_then(|c| parts.text(&c))
             .map(|xml| xlsx_notes(&xml))
             .unwrap_or_default();
         // Most sheets hide nothing: not parsed again.
-        let Some(xml) = text(path).filter(|x| x.contains("hidden=")) else {
+        let Some(xml) = parts.text(&path).filter(|x| x.contains("hidden=")) else {
             if !notes.is_empty() {
                 out.insert(name, (Vec::new(), Vec::new(), notes));
             }
@@ -624,6 +661,11 @@ fn struck_runs(xml: &str, item: &str) -> Vec<String> {
     while let Ok(event) = reader.read_event() {
         match event {
             Event::Eof => break,
+            // An empty item (`<si/>`, `<is/>`) is an item: the list stays
+            // aligned with the items' indexes.
+            Event::Empty(e) if e.local_name().as_ref() == item => out.push(String::new()),
+            // An empty text (`<t/>`) holds nothing.
+            Event::Empty(e) if e.local_name().as_ref() == "t" => {}
             Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
                 n if n == item => text = Some(String::new()),
                 "r" => (in_r, strike) = (true, false),
@@ -661,25 +703,10 @@ fn struck_runs(xml: &str, item: &str) -> Vec<String> {
 /// no part mentions a strike.
 fn xlsx_struck(bytes: &[u8]) -> Option<std::collections::HashMap<String, Struck>> {
     use quick_xml::events::Event;
-    use std::io::Read;
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
-    let mut text = |name: &str| -> Option<String> {
-        let mut s = String::new();
-        zip.by_name(name).ok()?.read_to_string(&mut s).ok()?;
-        Some(s)
-    };
-    let attr = |e: &quick_xml::events::BytesStart<'_>, key: &str| -> Option<String> {
-        e.attributes()
-            .flatten()
-            .find(|a| a.key.as_ref() == key)
-            .and_then(|a| {
-                quick_xml::escape::unescape(&a.value)
-                    .ok()
-                    .map(|v| v.into_owned())
-            })
-    };
+    let mut parts = XlsxParts::open(bytes)?;
+    let attr = xml_attr;
     // The cell formats (`xf` of `cellXfs`) whose font strikes.
-    let styles = text("xl/styles.xml").unwrap_or_default();
+    let styles = parts.text("xl/styles.xml").unwrap_or_default();
     let (mut fonts, mut formats) = (Vec::<bool>::new(), Vec::<bool>::new());
     let (mut in_fonts, mut in_xfs) = (false, false);
     let mut reader = quick_xml::Reader::from_str(&styles);
@@ -709,48 +736,20 @@ fn xlsx_struck(bytes: &[u8]) -> Option<std::collections::HashMap<String, Struck>
             _ => {}
         }
     }
-    let shared = text("xl/sharedStrings.xml").unwrap_or_default();
+    let shared = parts.text("xl/sharedStrings.xml").unwrap_or_default();
     let shared_struck = if shared.contains("strike") {
         struck_runs(&shared, "si")
     } else {
         Vec::new()
     };
     let any_format = formats.iter().any(|&f| f);
-    let mut targets = std::collections::HashMap::new();
-    let rels = text("xl/_rels/workbook.xml.rels")?;
-    let mut reader = quick_xml::Reader::from_str(&rels);
-    while let Ok(event) = reader.read_event() {
-        match event {
-            Event::Eof => break,
-            Event::Start(e) | Event::Empty(e) => {
-                if let (Some(id), Some(t)) = (attr(&e, "Id"), attr(&e, "Target")) {
-                    targets.insert(id, joined("xl", &t));
-                }
-            }
-            _ => {}
-        }
-    }
-    let book = text("xl/workbook.xml")?;
-    let mut sheets = Vec::new();
-    let mut reader = quick_xml::Reader::from_str(&book);
-    while let Ok(event) = reader.read_event() {
-        match event {
-            Event::Eof => break,
-            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "sheet" => {
-                if let (Some(name), Some(id)) = (attr(&e, "name"), attr(&e, "r:id")) {
-                    sheets.push((name, id));
-                }
-            }
-            _ => {}
-        }
-    }
+    let sheets = parts.sheets()?;
     let mut out = std::collections::HashMap::new();
-    for (name, id) in sheets {
-        let Some(xml) = targets.get(&id).and_then(|p| text(p)) else {
+    for (name, path) in sheets {
+        let Some(xml) = parts.text(&path) else {
             continue;
         };
-        let inline = xml.contains("strike");
-        if !any_format && shared_struck.iter().all(String::is_empty) && !inline {
+        if !any_format && shared_struck.iter().all(String::is_empty) && !xml.contains("strike") {
             continue;
         }
         let mut cells = Vec::new();
@@ -760,11 +759,14 @@ fn xlsx_struck(bytes: &[u8]) -> Option<std::collections::HashMap<String, Struck>
             (None::<usize>, Vec::<(usize, usize, usize)>::new());
         // The cell being read: its place, its type, whether inside `<v>`.
         let (mut at, mut kind, mut in_v) = (None::<(usize, usize)>, String::new(), false);
-        let mut inline_at = Vec::new();
+        // An inline string's runs (`<is><r><rPr><strike/>`): inside a
+        // run, whether it strikes, inside its `<t>`; its struck text.
+        let (mut in_r, mut strike, mut in_t, mut inline) = (false, false, false, String::new());
         let mut reader = quick_xml::Reader::from_str(&xml);
         while let Ok(event) = reader.read_event() {
             match event {
                 Event::Eof => break,
+                Event::Start(e) if e.local_name().as_ref() == "t" => in_t = true,
                 Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
                     "col" => {
                         let n = |k: &str| attr(&e, k).and_then(|v| v.parse::<usize>().ok());
@@ -796,18 +798,28 @@ fn xlsx_struck(bytes: &[u8]) -> Option<std::collections::HashMap<String, Struck>
                         if let (Some(p), Some(true)) = (at, format.and_then(|f| formats.get(f))) {
                             cells.push((p.0, p.1, String::new()));
                         }
-                        if kind == "inlineStr" {
-                            inline_at.extend(at);
-                        }
+                        inline.clear();
                     }
                     "v" => in_v = true,
+                    "r" => (in_r, strike) = (true, false),
+                    "strike" if in_r => strike = strikes(&e),
                     _ => {}
                 },
                 Event::End(e) => match e.local_name().as_ref() {
                     "v" => in_v = false,
-                    "c" => at = None,
+                    "r" => in_r = false,
+                    "t" => in_t = false,
+                    "c" => {
+                        if let (Some(p), false) = (at, inline.is_empty()) {
+                            cells.push((p.0, p.1, std::mem::take(&mut inline)));
+                        }
+                        at = None;
+                    }
                     _ => {}
                 },
+                Event::Text(t) if in_t && in_r && strike && kind == "inlineStr" => {
+                    inline.push_str(&xml_text(&t));
+                }
                 Event::Text(t) if in_v && kind == "s" => {
                     let index = xml_text(&t).trim().parse::<usize>().ok();
                     let part = index.and_then(|i| shared_struck.get(i));
@@ -816,13 +828,6 @@ fn xlsx_struck(bytes: &[u8]) -> Option<std::collections::HashMap<String, Struck>
                     }
                 }
                 _ => {}
-            }
-        }
-        if inline {
-            for (p, part) in inline_at.into_iter().zip(struck_runs(&xml, "is")) {
-                if !part.is_empty() {
-                    cells.push((p.0, p.1, part));
-                }
             }
         }
         if !cells.is_empty() {
@@ -837,72 +842,16 @@ fn xlsx_struck(bytes: &[u8]) -> Option<std::collections::HashMap<String, Struck>
 /// sheet's relation it names (`mailto:…`, a web page) or `#` and its
 /// `location` within the file. `None` when the file does not read so.
 fn xlsx_links(bytes: &[u8]) -> Option<std::collections::HashMap<String, Struck>> {
-    use quick_xml::events::Event;
-    use std::io::Read;
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
-    let mut text = |name: &str| -> Option<String> {
-        let mut s = String::new();
-        zip.by_name(name).ok()?.read_to_string(&mut s).ok()?;
-        Some(s)
-    };
-    let attr = |e: &quick_xml::events::BytesStart<'_>, key: &str| -> Option<String> {
-        e.attributes()
-            .flatten()
-            .find(|a| a.key.as_ref() == key)
-            .and_then(|a| {
-                quick_xml::escape::unescape(&a.value)
-                    .ok()
-                    .map(|v| v.into_owned())
-            })
-    };
-    let starts = |xml: &str, f: &mut dyn FnMut(&quick_xml::events::BytesStart<'_>)| {
-        let mut reader = quick_xml::Reader::from_str(xml);
-        while let Ok(event) = reader.read_event() {
-            match event {
-                Event::Eof => break,
-                Event::Start(e) | Event::Empty(e) => f(&e),
-                _ => {}
-            }
-        }
-    };
-    let mut targets = std::collections::HashMap::new();
-    starts(&text("xl/_rels/workbook.xml.rels")?, &mut |e| {
-        if let (Some(id), Some(t)) = (attr(e, "Id"), attr(e, "Target")) {
-            targets.insert(id, joined("xl", &t));
-        }
-    });
-    let mut sheets = Vec::new();
-    starts(&text("xl/workbook.xml")?, &mut |e| {
-        if e.local_name().as_ref() == "sheet" {
-            if let (Some(name), Some(id)) = (attr(e, "name"), attr(e, "r:id")) {
-                sheets.push((name, id));
-            }
-        }
-    });
+    let mut parts = XlsxParts::open(bytes)?;
+    let attr = xml_attr;
     let mut out = std::collections::HashMap::new();
-    for (name, id) in sheets {
-        let Some(path) = targets.get(&id) else {
+    for (name, path) in parts.sheets()? {
+        let Some(xml) = parts.text(&path).filter(|x| x.contains("<hyperlink")) else {
             continue;
         };
-        let Some(xml) = text(path).filter(|x| x.contains("<hyperlink")) else {
-            continue;
-        };
-        let (dir, file) = path.rsplit_once('/').unwrap_or(("", path));
-        let mut external = std::collections::HashMap::new();
-        if let Some(rels) = text(&format!("{dir}/_rels/{file}.rels")) {
-            starts(&rels, &mut |e| {
-                let kind = attr(e, "Type").unwrap_or_default();
-                if let (true, Some(id), Some(t)) = (
-                    kind.ends_with("/hyperlink"),
-                    attr(e, "Id"),
-                    attr(e, "Target"),
-                ) {
-                    external.insert(id, t);
-                }
-            });
-        }
+        let external = parts.relations(&path, "/hyperlink");
         let mut links = Vec::new();
-        starts(&xml, &mut |e| {
+        xml_starts(&xml, &mut |e| {
             if e.local_name().as_ref() != "hyperlink" {
                 return;
             }

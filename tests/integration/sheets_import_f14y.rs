@@ -1306,3 +1306,41 @@ doc.save(sys.argv[1])
         assert!(l.contains(&q(v)) && l.contains("barré"), "{at}: {l}");
     }
 }
+
+/// Review 30, J1 and J2: an empty string earlier in an XLSX file (an
+/// empty shared string, as openpyxl writes one) never shifts which text
+/// is struck; « Pas encore de mesure », « Sans mesure particulière » beside
+/// items are no measure.
+#[test]
+fn an_empty_string_never_shifts_the_struck_text_and_sans_or_pas_encore_are_no_item() {
+    let ws = Workspace::missing();
+    let xlsx = r##"
+import sys, openpyxl
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.cell.text import InlineFont
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "Registre"
+ws.append(["Nom du responsable du traitement", "Catégories de traitements",
+           "Catégories de données",
+           "Description générale des mesures de sécurité techniques et organisationnelles"])
+ws.append(["Commune A", "Paie", "", None])
+ws["D2"] = CellRichText([TextBlock(InlineFont(strike=True), "Antivirus"), "\nChiffrement"])
+ws.append(["Commune A", "RH", None, "Pas encore de mesure\nPare-feu"])
+ws.append(["Commune A", "GED", None, "Sans mesure particulière\nPare-feu"])
+wb.save(sys.argv[1])
+"##;
+    let (r, into) = made_and_imported(&ws, "vide.xlsx", xlsx, "nouveau");
+    let err = r.stderr();
+    let l = one_line_at(&err, "Registre, ligne 2, colonne D");
+    assert!(l.contains(&q("Antivirus")) && l.contains("barré"), "{l}");
+    for row in [3, 4] {
+        let l = one_line_at(&err, &format!("Registre, ligne {row}, colonne D"));
+        assert!(l.starts_with("non importé"), "{l}");
+    }
+    let measures = std::fs::read_to_string(into.join("security-measures.yaml")).unwrap();
+    assert!(
+        !measures.contains("encore") && !measures.contains("Sans"),
+        "{measures}"
+    );
+}
