@@ -463,13 +463,7 @@ pub fn import(
     // field refused that text (said so already: nothing imported).
     for s in sheets {
         for &(row, col) in &s.booleans {
-            let refused = imported.problems.iter().any(|p| {
-                p.sheet == s.name
-                    && p.row == row
-                    && p.column == Some(col)
-                    && !p.imported()
-                    && !p.noted()
-            });
+            let refused = refused_at(&imported.problems, s, row, col).next().is_some();
             if refused {
                 continue;
             }
@@ -494,17 +488,12 @@ pub fn import(
             // Unless what was refused at its cell is that very text (the
             // cell, or the struck line alone): a refused line beside it
             // leaves it imported, said.
-            let refused = imported.problems.iter().any(|p| {
-                p.sheet == s.name
-                    && p.row == *row
-                    && p.column == Some(*col)
-                    && !p.imported()
-                    && !p.noted()
-                    && p.why.args.iter().any(|(k, v)| {
-                        *k == "value"
-                            && matches!(v, crate::render::catalog::MsgArg::Text(t)
+            let refused = refused_at(&imported.problems, s, *row, *col).any(|p| {
+                p.why.args.iter().any(|(k, v)| {
+                    *k == "value"
+                        && matches!(v, crate::render::catalog::MsgArg::Text(t)
                                 if one_line(t) == one_line(value))
-                    })
+                })
             });
             if refused || text.trim().is_empty() {
                 continue;
@@ -803,6 +792,23 @@ pub(crate) fn without_todo(text: &str) -> (Option<String>, Vec<Msg>) {
 pub(crate) fn plain(text: &str) -> bool {
     text.chars()
         .all(|c| c.is_alphanumeric() || c.is_whitespace() || "():,;.-–—/'’".contains(c))
+}
+
+/// The problems that refused the value of `sheet`'s cell (`row`, `col`):
+/// neither imported nor only noted.
+fn refused_at<'a>(
+    problems: &'a [Problem],
+    sheet: &'a ReadSheet,
+    row: usize,
+    col: usize,
+) -> impl Iterator<Item = &'a Problem> {
+    problems.iter().filter(move |p| {
+        p.sheet == sheet.name
+            && p.row == row
+            && p.column == Some(col)
+            && !p.imported()
+            && !p.noted()
+    })
 }
 
 /// What the lines of a category's list cell say of « none » (« aucun »,

@@ -985,9 +985,18 @@ impl Reader {
                 }
             }
             if path.ends_with("renewals") {
+                let typed = as_text(cell).unwrap_or_default();
+                // The renewals decided have no « unknown »: a cell left « à
+                // compléter » imports none, said (the end of the convention
+                // is then reckoned without any).
+                let lines: Vec<&str> = typed.lines().filter(|l| !l.trim().is_empty()).collect();
+                if !lines.is_empty() && lines.iter().all(|l| self.w.is_todo(l)) {
+                    let why = Msg::new("sheetimport-f14z-renewals-todo").arg("value", typed.trim());
+                    self.problem(k.sheet, row, c + 1, why);
+                    continue;
+                }
                 // A renewal's reference « à compléter » is no reference
                 // (left out), never said imported as typed.
-                let typed = as_text(cell).unwrap_or_default();
                 let shown: Vec<String> = (typed.split('\n'))
                     .map(|l| match l.splitn(3, ',').collect::<Vec<_>>().as_slice() {
                         [day, months, re] if crate::model::is_todo(re) => format!("{day},{months}"),
@@ -999,18 +1008,6 @@ impl Reader {
                 }
             } else {
                 self.todo_among(k.sheet, row, c + 1, cell);
-            }
-            // The renewals decided have no « unknown »: a cell left « à
-            // compléter » imports none, said (the end of the convention is
-            // then reckoned without any).
-            if path.ends_with("renewals") {
-                let typed = as_text(cell).unwrap_or_default();
-                let lines: Vec<&str> = typed.lines().filter(|l| !l.trim().is_empty()).collect();
-                if !lines.is_empty() && lines.iter().all(|l| self.w.is_todo(l)) {
-                    let why = Msg::new("sheetimport-f14z-renewals-todo").arg("value", typed.trim());
-                    self.problem(k.sheet, row, c + 1, why);
-                    continue;
-                }
             }
             let Some((text, sure)) = self.w.unmark(cell) else {
                 continue;
