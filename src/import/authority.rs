@@ -2164,7 +2164,8 @@ pub(super) fn unmarked_item(line: &str) -> &str {
 }
 
 /// Whether a measure's line looks like two measures on one line: a `;`
-/// between two texts, or a `,` followed by a word in capitals
+/// or a tab (text pasted from two columns) between two texts, or a `,`
+/// followed by a word in capitals
 /// (« Sauvegardes, Antivirus »; « Sauvegardes quotidiennes, chiffrées »
 /// is one). It is imported as one measure, as typed, and said: splitting
 /// it could cut a title that holds the sign.
@@ -2176,6 +2177,7 @@ fn looks_two(line: &str) -> bool {
             .count()
     };
     parts(';') > 1
+        || parts('\t') > 1
         || line.split(',').skip(1).any(|p| {
             p.trim_start()
                 .chars()

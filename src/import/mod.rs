@@ -107,6 +107,7 @@ impl Problem {
                 | "sheetimport-f14z-made-id-typed"
                 | "sheetimport-f14z-names-joined"
                 | "sheetimport-f14z-struck"
+                | "sheetimport-f14z-struck-rule"
         )
     }
 
@@ -138,6 +139,7 @@ impl Problem {
                 | "sheetimport-f14y-controller-same-name"
                 | "sheetimport-f14y-merged-down-field"
                 | "sheetimport-f14z-edition-not-carried"
+                | "sheetimport-f14z-struck-header"
         )
     }
 
@@ -480,18 +482,35 @@ pub fn import(
     // Struck-through text is read as any other: said at its cell (a DPO
     // strikes out what no longer holds), unless the cell was refused.
     for s in sheets {
+        let header = own::header(s).or_else(|| authority::header(s, mapping).map(|h| h.0));
         for (row, col, part) in &s.struck {
             let Some(text) = crate::sheet::read::as_text(s.cell(*row, *col)) else {
                 continue;
             };
+            // A struck header: said as such, unless its whole column is
+            // (each of its values is said).
+            if Some(*row) == header {
+                let below = (row + 1..=s.rows.len())
+                    .filter(|&r| crate::sheet::read::as_text(s.cell(r, *col)).is_some());
+                let column_struck = below.clone().next().is_some()
+                    && below.clone().all(|r| {
+                        (s.struck.iter()).any(|(sr, sc, p)| (*sr, *sc) == (r, *col) && p.is_empty())
+                    });
+                if !column_struck {
+                    let why =
+                        Msg::new("sheetimport-f14z-struck-header").arg("value", one_line(&text));
+                    imported.problems.push(Problem::at(s, *row, *col, why));
+                }
+                continue;
+            }
             let value = if part.is_empty() { &text } else { part };
             // Unless what was refused at its cell is that very text (the
             // cell, or the struck line alone): a refused line beside it
             // leaves it imported, said.
+            // (the cell's value, or the line the refusal names).
             let refused = refused_at(&imported.problems, s, *row, *col).any(|p| {
-                p.why.args.iter().any(|(k, v)| {
-                    *k == "value"
-                        && matches!(v, crate::render::catalog::MsgArg::Text(t)
+                p.why.args.iter().any(|(_, v)| {
+                    matches!(v, crate::render::catalog::MsgArg::Text(t)
                                 if one_line(t) == one_line(value))
                 })
             });
@@ -500,6 +519,21 @@ pub fn import(
             }
             let why = Msg::new("sheetimport-f14z-struck").arg("value", one_line(value));
             imported.problems.push(Problem::at(s, *row, *col, why));
+        }
+        // A conditional format that may strike text: not evaluated, said
+        // once at the first of its cells below the header that hold a
+        // value.
+        for (range, cells) in &s.struck_rules {
+            let filled: Vec<&(usize, usize)> = (cells.iter())
+                .filter(|(r, _)| header.is_none_or(|h| *r > h))
+                .collect();
+            let Some(&&(row, col)) = filled.first() else {
+                continue;
+            };
+            let why = Msg::new("sheetimport-f14z-struck-rule")
+                .arg("range", range.as_str())
+                .arg("count", filled.len());
+            imported.problems.push(Problem::at(s, row, col, why));
         }
     }
     // A link's target is no field's value: the cell's text is read, the
@@ -834,19 +868,36 @@ pub(crate) enum ListNone {
 /// « (à confirmer) » mark taken off); `is_todo` tells a line that is still
 /// to give.
 pub(crate) fn list_none(lines: &[String], is_todo: impl Fn(&str) -> bool) -> ListNone {
-    let word = |l: &str| authority::is_none_word(l) || own::lone_none(l);
+    // A word as compared: folded, its « (e) », « (s) », « (es) » taken off,
+    // and the signs around it (« (aucune) », « Aucun(e) », « Néant, »).
+    let bare = |w: &str| {
+        let w = folded(w)
+            .replace("(e)", "")
+            .replace("(es)", "")
+            .replace("(s)", "");
+        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '∅')
+            .to_string()
+    };
+    let word = |l: &str| {
+        authority::is_none_word(l) || own::lone_none(l) || {
+            let b = bare(l);
+            !b.contains(char::is_whitespace) && authority::is_none_word(&b)
+        }
+    };
     // A line that begins as a none but says more (« Aucune donnée
     // personnelle », « Pas de données sensibles », « Pas encore de
-    // mesure », « Sans mesure particulière »).
+    // mesure », « Sans mesure particulière », « Non défini », « Non
+    // renseigné »), or a mark that may say none or not known (« RAS »,
+    // « NC », « ND », « NR », « Ø »): its first word, whole (« Sans-contact »,
+    // « Non-répudiation », « Nomadisme » are items).
     let phrase = |l: &str| {
-        let f = folded(l);
-        let first = f.split_whitespace().next().unwrap_or_default();
+        let first = l.split_whitespace().next().map(bare).unwrap_or_default();
         !word(l)
             && ([
-                "aucun", "aucune", "neant", "none", "nothing", "rien", "no", "nil", "not", "sans",
-                "pas",
+                "aucun", "aucune", "aucuns", "aucunes", "neant", "none", "nothing", "rien", "no",
+                "nil", "not", "sans", "pas", "non", "ras", "nc", "nd", "nr", "ø", "∅",
             ]
-            .contains(&first))
+            .contains(&first.as_str()))
     };
     if let [only] = lines {
         return if word(only) {

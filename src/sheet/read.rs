@@ -99,6 +99,13 @@ pub struct ReadSheet {
     /// field holds a link: the import reads the cell's text and says the
     /// target.
     pub links: Vec<(usize, usize, String)>,
+    /// The conditional formats that may strike text through (an XLSX
+    /// `cfRule` whose `dxf` font strikes, an ODS condition applying a
+    /// style that draws a line through): the range as the file names it
+    /// (« H2:H40 »), and the cells of the grid in it that hold a value,
+    /// row and column from 1. dpo does not evaluate the rules: the import
+    /// reads the values and says the rule once.
+    pub struck_rules: Vec<(String, Vec<(usize, usize)>)>,
 }
 
 impl ReadSheet {
@@ -244,8 +251,12 @@ pub fn read(bytes: &[u8]) -> Result<Vec<ReadSheet>, ReadError> {
         if let Some((r, c, n)) = xlsx_marks.remove(&name) {
             (marks.hidden_rows, marks.hidden_cols, marks.notes) = (r, c, n);
         }
-        let mut struck: Vec<(usize, usize, String)> = (xlsx_struck.remove(&name))
-            .unwrap_or_else(|| std::mem::take(&mut marks.struck))
+        let (struck, rules) = (xlsx_struck.remove(&name)).unwrap_or_else(|| {
+            let mut rules = std::mem::take(&mut marks.rules);
+            rules.extend(column_ranges(std::mem::take(&mut marks.rule_cells)));
+            (std::mem::take(&mut marks.struck), rules)
+        });
+        let mut struck: Vec<(usize, usize, String)> = struck
             .into_iter()
             .map(|(r, c, t)| (r + 1, c + 1, t))
             .collect();
@@ -341,6 +352,25 @@ pub fn read(bytes: &[u8]) -> Result<Vec<ReadSheet>, ReadError> {
             .filter(|&&c| (0..rows.len()).any(|r| holds(r, c)))
             .map(|c| c + 1)
             .collect();
+        // The cells a rule may strike that hold a value.
+        let struck_rules = rules
+            .into_iter()
+            .map(|range| {
+                let mut cells = Vec::new();
+                for (first, last) in range.split_whitespace().filter_map(area) {
+                    for (r, row) in rows.iter().enumerate().take(last.0 + 1).skip(first.0) {
+                        for (c, cell) in row.iter().enumerate().take(last.1 + 1).skip(first.1) {
+                            if *cell != Cell::Empty {
+                                cells.push((r + 1, c + 1));
+                            }
+                        }
+                    }
+                }
+                cells.sort_unstable();
+                cells.dedup();
+                (range, cells)
+            })
+            .collect();
         let mut sheet = ReadSheet {
             name,
             rows,
@@ -357,6 +387,7 @@ pub fn read(bytes: &[u8]) -> Result<Vec<ReadSheet>, ReadError> {
             untyped,
             struck,
             links,
+            struck_rules,
         };
         // A formula whose value the file does not keep reads as empty: it
         // is listed, so the import reports it rather than drop it (one
@@ -386,6 +417,49 @@ pub fn read(bytes: &[u8]) -> Result<Vec<ReadSheet>, ReadError> {
         sheets.push(sheet);
     }
     Ok(sheets)
+}
+
+/// A range in A1 form (« H2:H10 », « H2 », « $H$2 »): its first and last
+/// cells, 0-based; a whole column (« H:H ») or row (« 2:2 ») to the
+/// sheet's bounds.
+fn area(range: &str) -> Option<((usize, usize), (usize, usize))> {
+    let range = range.replace('$', "");
+    let (a, b) = range.split_once(':').unwrap_or((&range, &range));
+    let end = |s: &str, top: bool| {
+        cell_ref(s).or_else(|| {
+            let bound = if top { 0 } else { usize::MAX - 1 };
+            if s.chars().all(|c| c.is_ascii_alphabetic()) {
+                Some((bound, cell_ref(&format!("{s}1"))?.1))
+            } else {
+                Some((s.parse::<usize>().ok()?.checked_sub(1)?, bound))
+            }
+        })
+    };
+    Some((end(a, true)?, end(b, false)?))
+}
+
+/// Cells (0-based) as ranges in A1 form: the runs of rows one under the
+/// other in each column (« H2:H40 », « J5 »).
+fn column_ranges(mut cells: Vec<(usize, usize)>) -> Vec<String> {
+    cells.sort_unstable_by_key(|&(r, c)| (c, r));
+    cells.dedup();
+    let mut out: Vec<(usize, usize, usize)> = Vec::new();
+    for (r, c) in cells {
+        match out.last_mut() {
+            Some((col, _, last)) if *col == c && *last + 1 == r => *last = r,
+            _ => out.push((c, r, r)),
+        }
+    }
+    let a1 = |r: usize, c: usize| format!("{}{}", column_letters(c + 1), r + 1);
+    out.into_iter()
+        .map(|(c, first, last)| {
+            if first == last {
+                a1(first, c)
+            } else {
+                format!("{}:{}", a1(first, c), a1(last, c))
+            }
+        })
+        .collect()
 }
 
 /// The line breaks of `rows`' text cells as `\n`: a carriage return
@@ -500,6 +574,12 @@ struct OdsMarks {
     struck: Vec<(usize, usize, String)>,
     /// Its cells' links (see [`ReadSheet::links`]), 0-based.
     links: Vec<(usize, usize, String)>,
+    /// Its conditional formats that may strike text (see
+    /// [`ReadSheet::struck_rules`]): the ranges (`calcext`), in A1 form.
+    rules: Vec<String>,
+    /// Its cells whose style maps a condition to a style that strikes
+    /// (`style:map`), 0-based.
+    rule_cells: Vec<(usize, usize)>,
 }
 
 /// An XLSX file's parts, read by name.
@@ -701,14 +781,15 @@ fn struck_runs(xml: &str, item: &str) -> Vec<String> {
 /// in `xl/styles.xml`), or whose string has struck runs (shared or
 /// inline). `None` when the file does not read so; nothing parsed when
 /// no part mentions a strike.
-fn xlsx_struck(bytes: &[u8]) -> Option<std::collections::HashMap<String, Struck>> {
+fn xlsx_struck(bytes: &[u8]) -> Option<std::collections::HashMap<String, (Struck, Vec<String>)>> {
     use quick_xml::events::Event;
     let mut parts = XlsxParts::open(bytes)?;
     let attr = xml_attr;
-    // The cell formats (`xf` of `cellXfs`) whose font strikes.
+    // The cell formats (`xf` of `cellXfs`) whose font strikes; the
+    // conditional formats' styles (`dxf` of `dxfs`) whose font strikes.
     let styles = parts.text("xl/styles.xml").unwrap_or_default();
     let (mut fonts, mut formats) = (Vec::<bool>::new(), Vec::<bool>::new());
-    let (mut in_fonts, mut in_xfs) = (false, false);
+    let (mut in_fonts, mut in_xfs, mut dxfs) = (false, false, None::<Vec<bool>>);
     let mut reader = quick_xml::Reader::from_str(&styles);
     while let Ok(event) = reader.read_event() {
         match event {
@@ -720,6 +801,13 @@ fn xlsx_struck(bytes: &[u8]) -> Option<std::collections::HashMap<String, Struck>
                 "strike" if in_fonts => {
                     if let Some(f) = fonts.last_mut() {
                         *f = strikes(&e);
+                    }
+                }
+                "dxfs" => dxfs = Some(Vec::new()),
+                "dxf" => dxfs.get_or_insert_with(Vec::new).push(false),
+                "strike" => {
+                    if let Some(d) = dxfs.as_mut().and_then(|d| d.last_mut()) {
+                        *d = strikes(&e);
                     }
                 }
                 "xf" if in_xfs => {
@@ -743,16 +831,27 @@ fn xlsx_struck(bytes: &[u8]) -> Option<std::collections::HashMap<String, Struck>
         Vec::new()
     };
     let any_format = formats.iter().any(|&f| f);
+    let dxfs = dxfs.unwrap_or_default();
     let sheets = parts.sheets()?;
     let mut out = std::collections::HashMap::new();
     for (name, path) in sheets {
         let Some(xml) = parts.text(&path) else {
             continue;
         };
-        if !any_format && shared_struck.iter().all(String::is_empty) && !xml.contains("strike") {
+        let rules_may = dxfs.contains(&true) && xml.contains("conditionalFormatting");
+        if !any_format
+            && !rules_may
+            && shared_struck.iter().all(String::is_empty)
+            && !xml.contains("strike")
+        {
             continue;
         }
-        let mut cells = Vec::new();
+        let (mut cells, mut rules) = (Vec::new(), Vec::new());
+        // A conditional format being read (`conditionalFormatting`, or
+        // Excel 2010's `x14:conditionalFormatting` whose rules carry their
+        // own `dxf` and whose range is an `xm:sqref` after them): its
+        // range, whether a rule strikes; inside its `xm:sqref`.
+        let (mut rule, mut in_sqref) = (None::<(String, bool)>, false);
         // A cell with no format of its own takes its row's (`<row s
         // customFormat>`), else its column's (`<col style>`).
         let (mut row_format, mut col_formats) =
@@ -803,9 +902,32 @@ fn xlsx_struck(bytes: &[u8]) -> Option<std::collections::HashMap<String, Struck>
                     "v" => in_v = true,
                     "r" => (in_r, strike) = (true, false),
                     "strike" if in_r => strike = strikes(&e),
+                    "conditionalFormatting" => {
+                        rule = Some((attr(&e, "sqref").unwrap_or_default(), false));
+                    }
+                    "cfRule" => {
+                        let dxf = attr(&e, "dxfId").and_then(|d| d.parse::<usize>().ok());
+                        if let (Some(r), Some(true)) =
+                            (rule.as_mut(), dxf.and_then(|d| dxfs.get(d)))
+                        {
+                            r.1 = true;
+                        }
+                    }
+                    "strike" => {
+                        if let Some(r) = rule.as_mut() {
+                            r.1 |= strikes(&e);
+                        }
+                    }
+                    "sqref" if rule.is_some() => in_sqref = true,
                     _ => {}
                 },
                 Event::End(e) => match e.local_name().as_ref() {
+                    "conditionalFormatting" => {
+                        if let Some((range, true)) = rule.take() {
+                            rules.push(range);
+                        }
+                    }
+                    "sqref" => in_sqref = false,
                     "v" => in_v = false,
                     "r" => in_r = false,
                     "t" => in_t = false,
@@ -817,8 +939,16 @@ fn xlsx_struck(bytes: &[u8]) -> Option<std::collections::HashMap<String, Struck>
                     }
                     _ => {}
                 },
+                Event::Text(t) if in_sqref => {
+                    if let Some(r) = rule.as_mut() {
+                        r.0.push_str(&xml_text(&t));
+                    }
+                }
                 Event::Text(t) if in_t && in_r && strike && kind == "inlineStr" => {
                     inline.push_str(&xml_text(&t));
+                }
+                Event::GeneralRef(r) if in_t && in_r && strike && kind == "inlineStr" => {
+                    inline.push_str(&xml_ref(&r));
                 }
                 Event::Text(t) if in_v && kind == "s" => {
                     let index = xml_text(&t).trim().parse::<usize>().ok();
@@ -830,8 +960,8 @@ fn xlsx_struck(bytes: &[u8]) -> Option<std::collections::HashMap<String, Struck>
                 _ => {}
             }
         }
-        if !cells.is_empty() {
-            out.insert(name, cells);
+        if !cells.is_empty() || !rules.is_empty() {
+            out.insert(name, (cells, rules));
         }
     }
     Some(out)
@@ -1001,18 +1131,37 @@ fn ods_scan(bytes: &[u8]) -> Result<std::collections::HashMap<String, OdsMarks>,
         .map_err(|e| e.to_string())?;
     // The styles that draw a line through their text (common ones in
     // `styles.xml`, the file's own in `content.xml`).
-    let mut styles = std::collections::HashMap::new();
+    let (mut styles, mut maps) = Default::default();
     let mut common = String::new();
     if let Ok(mut part) = zip.by_name("styles.xml") {
         part.read_to_string(&mut common)
             .map_err(|e| e.to_string())?;
     }
-    ods_styles(&common, &mut styles);
-    ods_styles(&xml, &mut styles);
+    ods_styles(&common, &mut styles, &mut maps);
+    ods_styles(&xml, &mut styles, &mut maps);
     let struck_style = |e: &quick_xml::events::BytesStart<'_>, key: &str| {
         let name = e.attributes().flatten().find(|a| a.key.as_ref() == key);
         name.is_some_and(|a| line_through(&styles, &a.value))
     };
+    // Whether the style `name` (or a parent) maps a condition to a style
+    // that strikes (`style:map style:apply-style-name`).
+    let strikes_if = |name: &str| {
+        let mut name = name.to_string();
+        for _ in 0..16 {
+            let applied = maps.get(&name).map_or(&[][..], Vec::as_slice);
+            if applied.iter().any(|a| line_through(&styles, a)) {
+                return true;
+            }
+            match styles.get(&name) {
+                Some((_, Some(parent))) => name = parent.clone(),
+                _ => return false,
+            }
+        }
+        false
+    };
+    // A conditional format being read (`calcext:conditional-format`): its
+    // range, whether one of its conditions applies a style that strikes.
+    let mut rule: Option<(String, bool)> = None;
     // The struck text of the cell being read, and for each span open in
     // it whether its text is struck; whether its paragraph's style strikes.
     let (mut struck, mut spans, mut p_struck) = (String::new(), Vec::<bool>::new(), false);
@@ -1065,6 +1214,11 @@ fn ods_scan(bytes: &[u8]) -> Result<std::collections::HashMap<String, OdsMarks>,
                 match e.name().as_ref() {
                     "table:table" => depth = depth.saturating_sub(1),
                     "table:table-row" if depth == 1 => row = row.saturating_add(repeat),
+                    "calcext:conditional-format" => {
+                        if let (Some((range, true)), Some(name)) = (rule.take(), &sheet) {
+                            out.entry(name.clone()).or_default().rules.push(range);
+                        }
+                    }
                     "office:annotation" => {
                         if let (Some(((r, c), text)), Some(name)) = (note.take(), &sheet) {
                             let marks = out.entry(name.clone()).or_default();
@@ -1205,6 +1359,18 @@ fn ods_scan(bytes: &[u8]) -> Result<std::collections::HashMap<String, OdsMarks>,
                     }
                 }
             }
+            "calcext:conditional-format" if depth == 1 && !empty => {
+                let range = e
+                    .attributes()
+                    .flatten()
+                    .find(|a| a.key.as_ref() == "calcext:target-range-address");
+                rule = Some((range.map_or(String::new(), |a| ods_range(&a.value)), false));
+            }
+            "calcext:condition" | "calcext:date-is" => {
+                if let Some(r) = rule.as_mut() {
+                    r.1 |= struck_style(e, "calcext:apply-style-name");
+                }
+            }
             // A span of a cell's paragraph: its text struck when its
             // style (or the span around it) draws a line through it.
             "text:span" if !empty => {
@@ -1216,7 +1382,7 @@ fn ods_scan(bytes: &[u8]) -> Result<std::collections::HashMap<String, OdsMarks>,
                 if let Some(text) = said(&mut note, &mut bare, in_meta) {
                     match e.name().as_ref() {
                         "text:line-break" => text.push('\n'),
-                        "text:tab" => text.push(' '),
+                        "text:tab" => text.push('\t'),
                         _ => {
                             let n = number(e, "text:c").min(1 << 10) as usize;
                             text.push_str(&" ".repeat(n));
@@ -1229,30 +1395,33 @@ fn ods_scan(bytes: &[u8]) -> Result<std::collections::HashMap<String, OdsMarks>,
                 (struck, spans) = (String::new(), Vec::new());
                 // A cell whose style strikes its text: the whole cell (a
                 // repeated one, each of its places up to a bound).
+                // Its style: its own, else its row's, else its column's.
                 let own = e
                     .attributes()
                     .flatten()
-                    .any(|a| a.key.as_ref() == "table:style-name");
-                let inherited = || {
-                    (row_style.as_deref())
-                        .or_else(|| {
-                            (col_styles.iter())
-                                .find(|(first, last, _)| (*first..=*last).contains(&col))
-                                .map(|(_, _, s)| s.as_str())
-                        })
-                        .is_some_and(|s| line_through(&styles, s))
-                };
-                let whole = if own {
-                    struck_style(e, "table:style-name")
-                } else {
-                    inherited()
-                };
-                if let (true, Some(name)) = (whole, &sheet) {
+                    .find(|a| a.key.as_ref() == "table:style-name")
+                    .map(|a| a.value.to_string());
+                let style = own.or_else(|| {
+                    (row_style.clone()).or_else(|| {
+                        (col_styles.iter())
+                            .find(|(first, last, _)| (*first..=*last).contains(&col))
+                            .map(|(_, _, s)| s.clone())
+                    })
+                });
+                let whole = style.as_deref().is_some_and(|s| line_through(&styles, s));
+                // One whose style strikes it under a condition (a style
+                // map): said as a rule, not as struck text.
+                let ruled = style.as_deref().is_some_and(strikes_if);
+                if let (true, Some(name)) = (whole || ruled, &sheet) {
                     let marks = out.entry(name.clone()).or_default();
                     let n = number(e, "table:number-columns-repeated").min(1 << 10);
                     for c in col..col.saturating_add(n) {
-                        if marks.struck.len() < 1 << 16 {
-                            marks.struck.push((row as usize, c as usize, String::new()));
+                        let at = (row as usize, c as usize);
+                        if whole && marks.struck.len() < 1 << 16 {
+                            marks.struck.push((at.0, at.1, String::new()));
+                        }
+                        if ruled && marks.rule_cells.len() < 1 << 16 {
+                            marks.rule_cells.push(at);
                         }
                     }
                 }
@@ -1301,7 +1470,11 @@ fn ods_scan(bytes: &[u8]) -> Result<std::collections::HashMap<String, OdsMarks>,
 type OdsStyle = (Option<bool>, Option<String>);
 
 /// The styles of an ODS part `xml`, by name, into `styles`.
-fn ods_styles(xml: &str, styles: &mut std::collections::HashMap<String, OdsStyle>) {
+fn ods_styles(
+    xml: &str,
+    styles: &mut std::collections::HashMap<String, OdsStyle>,
+    maps: &mut std::collections::HashMap<String, Vec<String>>,
+) {
     use quick_xml::events::Event;
     let attr = |e: &quick_xml::events::BytesStart<'_>, key: &str| {
         e.attributes()
@@ -1332,12 +1505,51 @@ fn ods_styles(xml: &str, styles: &mut std::collections::HashMap<String, OdsStyle
                         }
                     }
                 }
+                // A condition's style (`style:map`): the style it applies.
+                "style:map" => {
+                    if let (Some(name), Some(applied)) =
+                        (&current, attr(&e, "style:apply-style-name"))
+                    {
+                        maps.entry(name.clone()).or_default().push(applied);
+                    }
+                }
                 _ => {}
             },
             Event::End(e) if e.name().as_ref() == "style:style" => current = None,
             _ => {}
         }
     }
+}
+
+/// An ODS range address (`table:target-range-address`: « 'Feuille 1'.H2:
+/// 'Feuille 1'.H10 Feuille1.J2 », the sheet before each cell, « $ » for
+/// absolute) in A1 form, without the sheets: « H2:H10 J2 ».
+fn ods_range(address: &str) -> String {
+    // The ranges, split at the spaces outside a quoted sheet name.
+    let (mut ranges, mut current, mut quoted) = (Vec::new(), String::new(), false);
+    for c in address.chars() {
+        match c {
+            '\'' => quoted = !quoted,
+            ' ' if !quoted => ranges.push(std::mem::take(&mut current)),
+            _ => {}
+        }
+        current.push(c);
+    }
+    ranges.push(current);
+    let cell = |part: &str| {
+        let at = part.rsplit_once('.').map_or(part, |(_, cell)| cell);
+        at.trim().replace('$', "")
+    };
+    ranges
+        .iter()
+        .map(|r| r.trim())
+        .filter(|r| !r.is_empty())
+        .map(|r| match r.rsplit_once(':') {
+            Some((a, b)) => format!("{}:{}", cell(a), cell(b)),
+            None => cell(r),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Whether the ODS style `name` (or the nearest of its parents that says)

@@ -135,7 +135,7 @@ sheetimport-f14h-short-year = “{ $value }”: the year “{ $year }” is writ
 sheetimport-f14h-too-early = “{ $value }”: a date before 1900 is no date of this register; check the year
 sheetimport-f14h-renewal-short-year = “{ $value }”: “{ $date }”: the year “{ $year }” is written in two digits and is not guessed; write it in full (for example 2021); this renewal is not imported, the others are
 sheetimport-f14h-renewal-too-early = “{ $value }”: “{ $date }”: a date before 1900 is no date of this register; this renewal is not imported, the others are
-sheetimport-f14i-measure-list = “{ $value }”: imported as one measure with this title, although a “;” or “,” in it separates what looks like two measures; if there are two, put one per line
+sheetimport-f14i-measure-list = “{ $value }”: imported as one measure with this title, although a “;”, a “,” or a tab in it separates what looks like two measures; if there are two, put one per line
 sheetimport-f14i-measure-merged = “{ $value }”: the same measure, but for case and spaces, as “{ $kept }” (row { $first }); it is one measure, titled “{ $kept }”
 sheetimport-f14i-measure-id-made = “{ $value }”: the identifier “{ $base }” is already another measure's; this one is imported with the identifier “{ $id }”
 sheetimport-f14i-no-key-column = the “key” column of the sheet “{ $value }” is gone; each row is known by its field label (column A), as the export writes it
@@ -269,9 +269,14 @@ sheetimport-f14z-made-id-typed = “{ $value }”: no row of the file has this i
 sheetimport-f14z-row-controller-unknown = “{ $value }”: no controller has this identifier (the sheet is “{ $id }”'s); this row is not imported: correct the identifier
 sheetimport-f14z-names-joined = “{ $value }”: read as { $count } names separated by “;” (this register expects one a line): check them
 sheetimport-f14z-list-none-beside-todo = “{ $value }”: one line says there is none, another that the value is still to give; neither is imported: the list stays to be completed
-sheetimport-f14z-list-none-unclear = “{ $value }”: this value begins as “none” but says more; it is not imported and the list stays to be completed: write “none” if there is none, or the items, one a line
-sheetimport-f14z-list-none-among = “{ $value }”: “{ $none }” says there is none where the other lines name some; that line is not imported, the others are
+sheetimport-f14z-list-none-unclear = “{ $value }”: this value names no item without saying plainly that there is none; it is not imported and the list stays to be completed: write “none” if there is none, or the items, one a line
+sheetimport-f14z-list-none-among = “{ $value }”: “{ $none }” names no item (it says there is none, or none yet) where the other lines name some; that line is not imported, the others are
 sheetimport-f14z-renewal-twice = “{ $value }”: the same renewal (same date, same length) as a line above; it counts once, this line is not imported
 sheetimport-f14z-struck = “{ $value }”: this text is struck through in the file; it is imported as the rest: if it no longer holds, remove it
 sheetimport-f14z-link = “{ $value }”: this cell carries a link to “{ $target }”, which is not imported (its text is): if the link gives a value, an address for instance, type it in its column
+sheetimport-f14z-struck-rule = a conditional format may strike through the text of cells { $range } ({ $count ->
+    [one] one cell with a value
+   *[other] { $count } cells with a value
+  }) depending on what they hold; dpo does not evaluate such rules: their values are imported as the rest: if a struck value no longer holds, remove it
+sheetimport-f14z-struck-header = “{ $value }”: this column header is struck through in the file; the column is read as the others: if it no longer holds, empty it
 sheetimport-f14z-extra-column-value = “{ $value }”: a value of the column “{ $header }”, which is no column of dpo's register; it is not imported

@@ -135,7 +135,7 @@ sheetimport-f14h-short-year = « { $value } » : l'année « { $year }�
 sheetimport-f14h-too-early = « { $value } » : une date avant 1900 n'est pas une date de ce registre ; vérifiez l'année
 sheetimport-f14h-renewal-short-year = « { $value } » : « { $date } » : l'année « { $year } » est écrite en deux chiffres et n'est pas devinée ; écrivez-la en entier (par exemple 2021) ; ce renouvellement n'est pas importé, les autres le sont
 sheetimport-f14h-renewal-too-early = « { $value } » : « { $date } » : une date avant 1900 n'est pas une date de ce registre ; ce renouvellement n'est pas importé, les autres le sont
-sheetimport-f14i-measure-list = « { $value } » : une seule mesure est importée, titrée ainsi, bien qu'un « ; » ou une « , » y sépare ce qui ressemble à deux mesures ; s'il y en a deux, mettez-en une par ligne
+sheetimport-f14i-measure-list = « { $value } » : une seule mesure est importée, titrée ainsi, bien qu'un « ; », une « , » ou une tabulation y sépare ce qui ressemble à deux mesures ; s'il y en a deux, mettez-en une par ligne
 sheetimport-f14i-measure-merged = « { $value } » : même mesure, à la casse et aux espaces près, que « { $kept } » (ligne { $first }) ; c'est une seule mesure, titrée « { $kept } »
 sheetimport-f14i-measure-id-made = « { $value } » : l'identifiant « { $base } » est déjà celui d'une autre mesure ; celle-ci est importée avec l'identifiant « { $id } »
 sheetimport-f14i-no-key-column = la colonne « clé » de la feuille « { $value } » a disparu ; chaque ligne est reconnue à sa rubrique (colonne A), telle que l'export l'écrit
@@ -269,9 +269,14 @@ sheetimport-f14z-made-id-typed = « { $value } » : aucune ligne du fichie
 sheetimport-f14z-row-controller-unknown = « { $value } » : aucun responsable de traitement n'a cet identifiant (la feuille est celle de « { $id } ») ; cette ligne n'est pas importée : corrigez l'identifiant
 sheetimport-f14z-names-joined = « { $value } » : lu comme { $count } noms séparés par « ; » (ce registre en attend un par ligne) : vérifiez-les
 sheetimport-f14z-list-none-beside-todo = « { $value } » : une ligne dit qu'il n'y en a aucun, une autre que la valeur reste à donner ; ni l'une ni l'autre n'est importée : la liste reste à compléter
-sheetimport-f14z-list-none-unclear = « { $value } » : cette valeur commence comme « aucun » mais en dit plus ; elle n'est pas importée et la liste reste à compléter : écrivez « aucun » s'il n'y en a aucun, ou les éléments, un par ligne
-sheetimport-f14z-list-none-among = « { $value } » : « { $none } » dit qu'il n'y en a aucun quand les autres lignes en nomment ; cette ligne n'est pas importée, les autres le sont
+sheetimport-f14z-list-none-unclear = « { $value } » : cette valeur ne nomme aucun élément sans dire clairement qu'il n'y en a aucun ; elle n'est pas importée et la liste reste à compléter : écrivez « aucun » s'il n'y en a aucun, ou les éléments, un par ligne
+sheetimport-f14z-list-none-among = « { $value } » : « { $none } » ne nomme aucun élément (il dit qu'il n'y en a aucun, ou pas encore) quand les autres lignes en nomment ; cette ligne n'est pas importée, les autres le sont
 sheetimport-f14z-renewal-twice = « { $value } » : la même reconduction (même date, même durée) qu'une ligne au-dessus ; elle n'est comptée qu'une fois, cette ligne n'est pas importée
 sheetimport-f14z-struck = « { $value } » : ce texte est barré dans le fichier ; il est importé comme le reste : s'il ne vaut plus, retirez-le
 sheetimport-f14z-link = « { $value } » : cette cellule porte un lien vers « { $target } », qui n'est pas importé (son texte l'est) : si ce lien donne une valeur, une adresse par exemple, saisissez-la dans sa colonne
+sheetimport-f14z-struck-rule = une règle de mise en forme conditionnelle peut barrer le texte des cellules { $range } ({ $count ->
+    [one] une cellule remplie
+   *[other] { $count } cellules remplies
+  }) selon ce qu'elles contiennent ; dpo n'évalue pas ces règles : leurs valeurs sont importées comme les autres : si une valeur barrée ne vaut plus, retirez-la
+sheetimport-f14z-struck-header = « { $value } » : cet en-tête de colonne est barré dans le fichier ; la colonne est lue comme les autres : si elle ne vaut plus, videz-la
 sheetimport-f14z-extra-column-value = « { $value } » : valeur de la colonne « { $header } », qui n'est pas une colonne du registre de dpo ; elle n'est pas importée

@@ -938,7 +938,7 @@ fn none_lines_in_a_list_are_never_items_nor_none_beside_a_doubt() {
             "une autre que la valeur reste à donner",
         ),
         ("ligne 3, colonne I", "quand les autres lignes en nomment"),
-        ("ligne 4, colonne J", "mais en dit plus"),
+        ("ligne 4, colonne J", "sans dire clairement"),
     ] {
         let l = one_line_at(&err, &format!("Juvisy-sur-Orge, {at}"));
         assert!(
@@ -1223,7 +1223,7 @@ fn a_none_phrase_beside_items_is_never_an_item() {
     );
     let err = r.stderr();
     let l = one_line_at(&err, "Juvisy-sur-Orge, ligne 3, colonne L");
-    assert!(l.contains("dit qu'il n'y en a aucun"), "{l}");
+    assert!(l.contains("ne nomme aucun élément"), "{l}");
     let c = yaml(&into.join("controllers/juvisy-sur-orge.yaml"));
     assert_eq!(
         c["activities"][1]["security_measures"][0].as_str(),
@@ -1342,5 +1342,205 @@ wb.save(sys.argv[1])
     assert!(
         !measures.contains("encore") && !measures.contains("Sans"),
         "{measures}"
+    );
+}
+
+/// Review 31, K1 and K2: a none word with signs around it (« (aucune) »,
+/// « Aucun(e) ») is a none; one that says more (« Aucune: en cours »,
+/// « Néant, à revoir »), « Non » and a word (« Non défini ») and the marks
+/// « RAS », « NC », « Ø » are never a measure, each said; « Non-répudiation »
+/// is one.
+#[test]
+fn a_none_word_with_signs_or_non_and_a_word_is_never_an_item() {
+    let ws = Workspace::missing();
+    let nones = ["(aucune)", "Aucun(e)"];
+    let said = [
+        "Aucune: en cours",
+        "Néant, à revoir",
+        "Sauvegarde\\n(aucune)",
+        "Non défini",
+        "Non renseigné",
+        "RAS",
+        "NC",
+        "Ø",
+        "Sauvegarde\\nNon définies pour l'instant",
+    ];
+    let mut rows = String::new();
+    for (i, m) in nones.iter().chain(&said).enumerate() {
+        rows.push_str(&format!("row('Commune A', 'Cat {i}', measures=\"{m}\")\n"));
+    }
+    rows.push_str("row('Commune A', 'Cat x', measures='Non-répudiation')\n");
+    let (r, into) = apd(&ws, &rows);
+    let err = r.stderr();
+    for i in 0..nones.len() + said.len() {
+        let at = format!("Registre, ligne {}, colonne J", i + 2);
+        if i < nones.len() {
+            assert!(lines_at(&err, &at).is_empty(), "{at}: {err}");
+        } else {
+            let l = one_line_at(&err, &at);
+            assert!(l.starts_with("non importé"), "{at}: {l}");
+        }
+    }
+    assert!(
+        lines_at(&err, "Registre, ligne 13, colonne J").is_empty(),
+        "{err}"
+    );
+    let measures = yaml(&into.join("security-measures.yaml"));
+    let mut titles: Vec<&str> = (measures["measures"].as_sequence().unwrap().iter())
+        .filter_map(|m| m["title"].as_str())
+        .collect();
+    titles.sort_unstable();
+    assert_eq!(titles, ["Non-répudiation", "Sauvegarde"], "{measures:?}");
+    let c = yaml(&into.join("controllers/commune-a.yaml"));
+    for i in 0..nones.len() {
+        let m = &c["activities"][i]["security_measures"];
+        assert_eq!(m.as_sequence().map(Vec::len), Some(0), "{i}: {m:?}");
+    }
+    assert!(c["activities"][5].get("security_measures").is_none());
+}
+
+/// Review 31, K3 and K4, and review 30, J3 to J5 (XLSX): a struck none
+/// line left out is not said « importé »; struck inline text keeps its
+/// « & »; a tab between two measures is said; a struck header is said
+/// as such, and not at all when its whole column is struck (each value
+/// is); a conditional format that strikes is said once, with its range.
+#[test]
+fn struck_none_lines_entities_tabs_headers_and_rules_are_said_right_in_xlsx() {
+    let ws = Workspace::missing();
+    let xlsx = r##"
+import sys, openpyxl
+from openpyxl.styles import Font
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.cell.text import InlineFont
+from openpyxl.styles.differential import DifferentialStyle
+from openpyxl.formatting.rule import Rule
+S = InlineFont(strike=True)
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "Registre"
+ws.append(["Nom du responsable du traitement", "Catégories de traitements",
+           "Transferts vers un pays tiers ou une organisation internationale",
+           "Description générale des mesures de sécurité techniques et organisationnelles"])
+ws.append(["Commune A", "Paie", "aucun", None])
+ws["D2"] = CellRichText([TextBlock(S, "Néant"), "\nChiffrement"])
+ws.append(["Commune A", "RH", "aucun", None])
+ws["D3"] = CellRichText(["Sauvegarde\n", TextBlock(S, "Chiffrement & hachage")])
+ws.append(["Commune A", "GED", "aucun", "Antivirus\tPare-feu"])
+for r in range(1, 5):
+    ws.cell(row=r, column=3).font = Font(strike=True)
+ws["D1"].font = Font(strike=True)
+ws.conditional_formatting.add("B2:B4", Rule(type="expression",
+    dxf=DifferentialStyle(font=Font(strike=True)), formula=["TRUE"]))
+wb.save(sys.argv[1])
+"##;
+    let (r, into) = made_and_imported(&ws, "barre3.xlsx", xlsx, "nouveau");
+    let err = r.stderr();
+    // K3: « Néant » left out, said once, never « importé ».
+    let l = one_line_at(&err, "Registre, ligne 2, colonne D");
+    assert!(
+        l.starts_with("non importé") && l.contains(&q("Néant")),
+        "{l}"
+    );
+    // K4: the « & » kept in the quote.
+    let l = one_line_at(&err, "Registre, ligne 3, colonne D");
+    assert!(
+        l.contains(&q("Chiffrement & hachage")) && l.contains("barré"),
+        "{l}"
+    );
+    // J3: a tab between two measures.
+    let l = one_line_at(&err, "Registre, ligne 4, colonne D");
+    assert!(l.contains("tabulation"), "{l}");
+    // J5: the struck column's header unsaid, each value said; a header
+    // struck alone said as one.
+    assert!(
+        lines_at(&err, "Registre, ligne 1, colonne C").is_empty(),
+        "{err}"
+    );
+    assert_eq!(
+        lines_at(&err, "Registre, ligne 2, colonne C").len(),
+        1,
+        "{err}"
+    );
+    let l = one_line_at(&err, "Registre, ligne 1, colonne D");
+    assert!(
+        l.starts_with("signalé\u{202f}:") && l.contains("en-tête"),
+        "{l}"
+    );
+    // J4: the rule, once, at its first cell.
+    let l = one_line_at(&err, "Registre, ligne 2, colonne B");
+    assert!(
+        l.starts_with("signalé, importé") && l.contains("B2:B4") && l.contains("3 cellules"),
+        "{l}"
+    );
+    assert!(
+        lines_at(&err, "Registre, ligne 3, colonne B").is_empty(),
+        "{err}"
+    );
+    let c = yaml(&into.join("controllers/commune-a.yaml"));
+    assert_eq!(
+        c["activities"][0]["security_measures"][0].as_str(),
+        Some("chiffrement")
+    );
+    assert_eq!(
+        c["activities"][0]["security_measures"]
+            .as_sequence()
+            .map(Vec::len),
+        Some(1)
+    );
+}
+
+/// Review 30, J3 and J4 (ODS): a `<text:tab/>` between two measures is a
+/// tab, said; a cell style mapping a condition to a struck style is said
+/// as a rule, once for the cells under one another.
+#[test]
+fn a_tab_and_a_conditional_strike_are_said_in_ods() {
+    let ws = Workspace::missing();
+    let ods = r##"
+import sys
+from odf import teletype
+from odf.opendocument import OpenDocumentSpreadsheet
+from odf.style import Style, TextProperties, Map
+from odf.table import Table, TableColumn, TableRow, TableCell
+from odf.text import P
+doc = OpenDocumentSpreadsheet()
+barre = Style(name="Barre", family="table-cell")
+barre.addElement(TextProperties(textlinethroughstyle="solid"))
+doc.styles.addElement(barre)
+rule = Style(name="ce1", family="table-cell")
+rule.addElement(Map(condition='cell-content()="Paie"', applystylename="Barre",
+                    basecelladdress="Registre.B2"))
+doc.automaticstyles.addElement(rule)
+t = Table(name="Registre")
+t.addElement(TableColumn(numbercolumnsrepeated=3))
+def typed(v, style=None):
+    c = TableCell(valuetype="string", stylename=style) if style else TableCell(valuetype="string")
+    p = P()
+    teletype.addTextToElement(p, v)
+    c.addElement(p)
+    return c
+def row(cells):
+    tr = TableRow()
+    for c in cells:
+        tr.addElement(c)
+    t.addElement(tr)
+row([typed(h) for h in ["Nom du responsable du traitement", "Catégories de traitements",
+     "Description générale des mesures de sécurité techniques et organisationnelles"]])
+row([typed("Commune A"), typed("Paie", rule), typed("Antivirus\tPare-feu")])
+row([typed("Commune A"), typed("RH", rule), typed("Pare-feu")])
+doc.spreadsheet.addElement(t)
+doc.save(sys.argv[1])
+"##;
+    let (r, _) = made_and_imported(&ws, "regle.ods", ods, "nouveau");
+    let err = r.stderr();
+    let l = one_line_at(&err, "Registre, ligne 2, colonne C");
+    assert!(l.contains("tabulation"), "{l}");
+    let l = one_line_at(&err, "Registre, ligne 2, colonne B");
+    assert!(
+        l.starts_with("signalé, importé") && l.contains("B2:B3") && l.contains("2 cellules"),
+        "{l}"
+    );
+    assert!(
+        lines_at(&err, "Registre, ligne 3, colonne B").is_empty(),
+        "{err}"
     );
 }
