@@ -1364,7 +1364,11 @@ fn ods_scan(bytes: &[u8]) -> Result<std::collections::HashMap<String, OdsMarks>,
                     .attributes()
                     .flatten()
                     .find(|a| a.key.as_ref() == "calcext:target-range-address");
-                rule = Some((range.map_or(String::new(), |a| ods_range(&a.value)), false));
+                let range = range.and_then(|a| {
+                    let v = quick_xml::escape::unescape(&a.value).ok()?.into_owned();
+                    Some(ods_range(&v))
+                });
+                rule = Some((range.unwrap_or_default(), false));
             }
             "calcext:condition" | "calcext:date-is" => {
                 if let Some(r) = rule.as_mut() {
@@ -1792,6 +1796,24 @@ mod tests {
         assert_eq!(
             super::joined("xl/worksheets", "./c.xml"),
             "xl/worksheets/c.xml"
+        );
+    }
+
+    #[test]
+    fn conditional_ranges_read_in_a1_form() {
+        assert_eq!(
+            ods_range("'Le Registre'.B2:'Le Registre'.$B$3 'Le Registre'.C2"),
+            "B2:B3 C2"
+        );
+        assert_eq!(ods_range("Registre.A1:Registre.A9"), "A1:A9");
+        assert_eq!(area("B2:B4"), Some(((1, 1), (3, 1))));
+        assert_eq!(area("$C$5"), Some(((4, 2), (4, 2))));
+        assert_eq!(area("C:C"), Some(((0, 2), (usize::MAX - 1, 2))));
+        assert_eq!(area("2:3"), Some(((1, 0), (2, usize::MAX - 1))));
+        assert_eq!(area("?"), None);
+        assert_eq!(
+            column_ranges(vec![(2, 1), (1, 1), (4, 1), (1, 2)]),
+            ["B2:B3", "B5", "C2"]
         );
     }
 

@@ -1491,7 +1491,8 @@ wb.save(sys.argv[1])
 
 /// Review 30, J3 and J4 (ODS): a `<text:tab/>` between two measures is a
 /// tab, said; a cell style mapping a condition to a struck style is said
-/// as a rule, once for the cells under one another.
+/// as a rule, once for the cells under one another, and so is
+/// LibreOffice's own conditional format.
 #[test]
 fn a_tab_and_a_conditional_strike_are_said_in_ods() {
     let ws = Workspace::missing();
@@ -1529,6 +1530,22 @@ row([typed("Commune A"), typed("Paie", rule), typed("Antivirus\tPare-feu")])
 row([typed("Commune A"), typed("RH", rule), typed("Pare-feu")])
 doc.spreadsheet.addElement(t)
 doc.save(sys.argv[1])
+# LibreOffice's own conditional format (calcext), on the names.
+import zipfile
+with zipfile.ZipFile(sys.argv[1]) as z:
+    parts = [(i, z.read(i.filename)) for i in z.infolist()]
+with zipfile.ZipFile(sys.argv[1], "w") as z:
+    for i, data in parts:
+        if i.filename == "content.xml":
+            data = data.decode().replace("<office:document-content ",
+                '<office:document-content xmlns:calcext="urn:org:documentfoundation:names:'
+                'experimental:calc:xmlns:calcext:1.0" ', 1).replace("</table:table>",
+                '<calcext:conditional-formats><calcext:conditional-format '
+                'calcext:target-range-address="Registre.A2:Registre.$A$3">'
+                '<calcext:condition calcext:apply-style-name="Barre" calcext:value="=1" '
+                'calcext:base-cell-address="Registre.A2"/></calcext:conditional-format>'
+                '</calcext:conditional-formats></table:table>').encode()
+        z.writestr(i, data)
 "##;
     let (r, _) = made_and_imported(&ws, "regle.ods", ods, "nouveau");
     let err = r.stderr();
@@ -1543,4 +1560,6 @@ doc.save(sys.argv[1])
         lines_at(&err, "Registre, ligne 3, colonne B").is_empty(),
         "{err}"
     );
+    let l = one_line_at(&err, "Registre, ligne 2, colonne A");
+    assert!(l.contains("A2:A3") && l.contains("2 cellules"), "{l}");
 }
