@@ -489,6 +489,19 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
                 out.problems.push(problem(row, c + 1, why));
             }
         }
+        // A date or time cell where a text is expected (a reference, a
+        // description the spreadsheet took for a date, « 09:00 » in a
+        // list): its text is the ISO form, whatever the sheet shows; said.
+        for (c, f) in fields.iter().enumerate() {
+            let cell = sheet.cell(row, c + 1);
+            let text_field =
+                f.is_some_and(|f| !matches!(f, Field::ConventionStart | Field::ConventionMonths));
+            if text_field && matches!(cell, Cell::Date(_) | Cell::DateTime(_)) {
+                let v = as_text(cell).unwrap_or_default();
+                let why = Msg::new("sheetimport-f14v-date-in-text").arg("value", v);
+                out.problems.push(problem(row, c + 1, why));
+            }
+        }
         let cell_at = |c: usize| {
             unmarked
                 .get(c - 1)
@@ -752,6 +765,14 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
                 ListNone::No => Some(lines(text(f))).filter(|l| !l.is_empty()),
             };
             let (measures, data) = (read(Field::Measures), read(Field::DataCategories));
+            // A category of data that looks like two (« noms; prénoms »,
+            // a tab between them): imported as typed, said.
+            if let Some(dc) = at(Field::DataCategories) {
+                for line in data.iter().flatten().filter(|l| looks_two(l)) {
+                    let why = Msg::new("sheetimport-f14z-data-list").arg("value", line.as_str());
+                    out.problems.push(problem(row, dc, why));
+                }
+            }
             let no_measure = measures.as_ref().is_some_and(Vec::is_empty);
             let measures_known = measures.is_some();
             let measures = measures.unwrap_or_default();
@@ -1322,7 +1343,7 @@ fn settle_transfers(
                 let why = Msg::new("sheetimport-f14l-transfer-list")
                     .arg("value", line.as_str())
                     .arg("country", country.as_str())
-                    .arg("sep", sep);
+                    .arg("sep", sign(sep));
                 say_at(*row, t_col, why);
             } else if let Some(sep) = country_list(&country) {
                 let why = Msg::new("sheetimport-f14m-country-list")
@@ -2163,9 +2184,9 @@ pub(super) fn unmarked_item(line: &str) -> &str {
     }
 }
 
-/// Whether a measure's line looks like two measures on one line: a `;`
-/// or a tab (text pasted from two columns) between two texts, or a `,`
-/// followed by a word in capitals
+/// Whether a measure's line looks like two measures on one line: a `;`,
+/// a tab (text pasted from two columns) or three spaces or more between
+/// two texts, or a `,` followed by a word in capitals
 /// (« Sauvegardes, Antivirus »; « Sauvegardes quotidiennes, chiffrées »
 /// is one). It is imported as one measure, as typed, and said: splitting
 /// it could cut a title that holds the sign.
@@ -2178,6 +2199,7 @@ fn looks_two(line: &str) -> bool {
     };
     parts(';') > 1
         || parts('\t') > 1
+        || line.trim().contains("   ")
         || line.split(',').skip(1).any(|p| {
             p.trim_start()
                 .chars()
@@ -2289,10 +2311,20 @@ const JOINED_NAMES: [&str; 22] = [
     "georgie du sud et les iles sandwich du sud",
 ];
 
+/// A sign as the report names it: a tab, which shows nothing, by its
+/// name beside « ⇥ ».
+fn sign(sep: &'static str) -> crate::render::catalog::MsgArg {
+    if sep == "⇥" {
+        Msg::new("sheetimport-tab-sign").into()
+    } else {
+        sep.into()
+    }
+}
+
 /// The sign after which a transfer's `recipient` holds another `country:
 /// recipient` (« Microsoft, Maroc : X »: `,`), if any: `;`, `,`, `/`,
-/// ` - `, `. `, « et » / « and », ` – `, ` — `, ` | `, ` + ` or ` & `
-/// outside brackets, followed by a side of at most four
+/// ` - `, `. `, « et » / « and », ` – `, ` — `, ` | `, ` + `, ` & ` or a
+/// tab (said « ⇥ ») outside brackets, followed by a side of at most four
 /// words, with no digit nor `@`, that is no negation, then a `:`.
 fn second_transfer(recipient: &str) -> Option<&'static str> {
     for (i, _) in super::top_level(recipient) {
@@ -2316,7 +2348,9 @@ fn second_transfer(recipient: &str) -> Option<&'static str> {
         ]
         .into_iter()
         .find(|(sep, _)| rest.starts_with(sep));
-        let Some((typed, said)) = sep else { continue };
+        let Some((typed, said)) = sep.or(rest.starts_with('\t').then_some(("\t", "⇥"))) else {
+            continue;
+        };
         let Some((country, to)) = country_recipient(&rest[typed.len()..]) else {
             continue;
         };

@@ -140,6 +140,7 @@ impl Problem {
                 | "sheetimport-f14y-merged-down-field"
                 | "sheetimport-f14z-edition-not-carried"
                 | "sheetimport-f14z-struck-header"
+                | "sheetimport-f14z-data-list"
         )
     }
 
@@ -870,13 +871,15 @@ pub(crate) enum ListNone {
 pub(crate) fn list_none(lines: &[String], is_todo: impl Fn(&str) -> bool) -> ListNone {
     // A word as compared: folded, its « (e) », « (s) », « (es) » taken off,
     // and the signs around it (« (aucune) », « Aucun(e) », « Néant, »).
+    // Inner points, slashes and middle dots too (« N.C. », « N/C »,
+    // « R.A.S. », « Aucun·e »).
     let bare = |w: &str| {
         let w = folded(w)
             .replace("(e)", "")
             .replace("(es)", "")
             .replace("(s)", "");
-        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '∅')
-            .to_string()
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '∅');
+        w.replace(['.', '/', '·', '•', '‧'], "")
     };
     let word = |l: &str| {
         authority::is_none_word(l) || own::lone_none(l) || {
@@ -888,7 +891,7 @@ pub(crate) fn list_none(lines: &[String], is_todo: impl Fn(&str) -> bool) -> Lis
     // personnelle », « Pas de données sensibles », « Pas encore de
     // mesure », « Sans mesure particulière », « Non défini », « Non
     // renseigné »), or a mark that may say none or not known (« RAS »,
-    // « NC », « ND », « NR », « Ø »): its first word, whole (« Sans-contact »,
+    // « NC », « N/C », « ND », « NR », « Ø »): its first word, whole (« Sans-contact »,
     // « Non-répudiation », « Nomadisme » are items).
     let phrase = |l: &str| {
         let first = l.split_whitespace().next().map(bare).unwrap_or_default();

@@ -296,6 +296,24 @@ const TODO_WORDS: [&str; 13] = [
     "tbd",
 ];
 
+/// Words that alone say a state, not a value: a value still to give
+/// (« Inconnu », « En cours », « À venir », "Pending", "TBA"). Only a
+/// value that is nothing else is one ([`is_todo`]); among other words
+/// they say something (« chiffrement en cours de déploiement »).
+const STATE_WORDS: [&str; 11] = [
+    "inconnu",
+    "inconnue",
+    "inconnus",
+    "inconnues",
+    "unknown",
+    "en cours",
+    "a venir",
+    "en attente",
+    "pending",
+    "tba",
+    "tbs",
+];
+
 /// Whether `v` is only the words for a value still to give
 /// ([`TODO_WORDS`]: « à compléter », « À renseigner », « à définir »,
 /// "TODO", "TBD", "TBC", "TO COMPLETE"…), whatever their case, accents, and the
@@ -310,7 +328,10 @@ pub fn is_todo(v: &str) -> bool {
 fn todo_bare(v: &str, b: &str) -> bool {
     // "TBC" alone gives no value; in brackets (« (TBC) », « CCT (TBC) »)
     // it is the doubt of [`DOUBT_WORDS`], not a value to give.
-    if TODO_WORDS.contains(&b) || (b == "tbc" && !v.contains(['(', '['])) {
+    if TODO_WORDS.contains(&b)
+        || STATE_WORDS.contains(&b)
+        || (b == "tbc" && !v.contains(['(', '[']))
+    {
         return true;
     }
     // A list's bullet before them (« - ? »): the same.

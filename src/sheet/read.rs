@@ -1665,6 +1665,12 @@ pub fn as_text(c: &Cell) -> Option<String> {
         Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => Some(format!("{}", *n as i64)),
         Cell::Number(n) => Some(n.to_string()),
         Cell::Date(d) => Some(d.to_string()),
+        // A time alone (a serial below 1, the day 1899-12-30): no day.
+        Cell::DateTime(t)
+            if t.date() == NaiveDate::from_ymd_opt(1899, 12, 30).unwrap_or_default() =>
+        {
+            Some(t.time().to_string())
+        }
         Cell::DateTime(t) => Some(t.to_string()),
     }
 }

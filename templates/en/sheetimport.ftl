@@ -135,7 +135,7 @@ sheetimport-f14h-short-year = “{ $value }”: the year “{ $year }” is writ
 sheetimport-f14h-too-early = “{ $value }”: a date before 1900 is no date of this register; check the year
 sheetimport-f14h-renewal-short-year = “{ $value }”: “{ $date }”: the year “{ $year }” is written in two digits and is not guessed; write it in full (for example 2021); this renewal is not imported, the others are
 sheetimport-f14h-renewal-too-early = “{ $value }”: “{ $date }”: a date before 1900 is no date of this register; this renewal is not imported, the others are
-sheetimport-f14i-measure-list = “{ $value }”: imported as one measure with this title, although a “;”, a “,” or a tab in it separates what looks like two measures; if there are two, put one per line
+sheetimport-f14i-measure-list = “{ $value }”: imported as one measure with this title, although a “;”, a “,”, a tab or several spaces in it separate what looks like two measures; if there are two, put one per line
 sheetimport-f14i-measure-merged = “{ $value }”: the same measure, but for case and spaces, as “{ $kept }” (row { $first }); it is one measure, titled “{ $kept }”
 sheetimport-f14i-measure-id-made = “{ $value }”: the identifier “{ $base }” is already another measure's; this one is imported with the identifier “{ $id }”
 sheetimport-f14i-no-key-column = the “key” column of the sheet “{ $value }” is gone; each row is known by its field label (column A), as the export writes it
@@ -233,7 +233,7 @@ sheetimport-f14v-merged-across = “{ $value }”: a cell merged over columns { 
 sheetimport-f14v-fact-mark-only = “{ $value }”: this cell is only the mark “to be confirmed”, which this field cannot bear in the file; nothing is imported, the field stays to be completed
 sheetimport-f14v-contact-mark = “{ $value }”: this line is only the mark “to be confirmed”, which a contact cannot bear in the file; it is not imported (nor as a name): for you to confirm
 sheetimport-f14v-boolean = “{ $value }”: a TRUE/FALSE cell (a boolean); it is read as the text “{ $value }”: check the value
-sheetimport-f14v-date-in-text = “{ $value }”: a date cell in a text field (a reference the spreadsheet took for a date?); it is imported as the text “{ $value }” (the date written YYYY-MM-DD): check it
+sheetimport-f14v-date-in-text = “{ $value }”: a date or time cell in a text field (a reference the spreadsheet took for a date?); it is imported as the text “{ $value }” (the date written YYYY-MM-DD, the time HH:MM:SS), whatever the spreadsheet shows: check it
 sheetimport-f14v-hidden = “{ $value }”: a value hidden under a merged cell (the spreadsheet shows only the merge's first cell); it is not imported: unmerge to see and keep it
 sheetimport-f14w-error = “{ $value }”: a spreadsheet error value (a formula that failed); it is not imported: fix the formula or write the value
 sheetimport-f14w-header-down = “{ $value }”: the header (row { $header }) merged down over this data cell; the cell is read as empty
@@ -279,4 +279,6 @@ sheetimport-f14z-struck-rule = a conditional format may strike through the text 
    *[other] { $count } cells with a value
   }) depending on what they hold; dpo does not evaluate such rules: their values are imported as the rest: if a struck value no longer holds, remove it
 sheetimport-f14z-struck-header = “{ $value }”: this column header is struck through in the file; the column is read as the others: if it no longer holds, empty it
+sheetimport-f14z-data-list = “{ $value }”: imported as one category of data, as typed, although a “;”, a “,”, a tab or several spaces in it separate what looks like two categories; if there are two, put one per line
+sheetimport-tab-sign = ⇥ (tab)
 sheetimport-f14z-extra-column-value = “{ $value }”: a value of the column “{ $header }”, which is no column of dpo's register; it is not imported

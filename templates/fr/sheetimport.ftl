@@ -135,7 +135,7 @@ sheetimport-f14h-short-year = « { $value } » : l'année « { $year }�
 sheetimport-f14h-too-early = « { $value } » : une date avant 1900 n'est pas une date de ce registre ; vérifiez l'année
 sheetimport-f14h-renewal-short-year = « { $value } » : « { $date } » : l'année « { $year } » est écrite en deux chiffres et n'est pas devinée ; écrivez-la en entier (par exemple 2021) ; ce renouvellement n'est pas importé, les autres le sont
 sheetimport-f14h-renewal-too-early = « { $value } » : « { $date } » : une date avant 1900 n'est pas une date de ce registre ; ce renouvellement n'est pas importé, les autres le sont
-sheetimport-f14i-measure-list = « { $value } » : une seule mesure est importée, titrée ainsi, bien qu'un « ; », une « , » ou une tabulation y sépare ce qui ressemble à deux mesures ; s'il y en a deux, mettez-en une par ligne
+sheetimport-f14i-measure-list = « { $value } » : une seule mesure est importée, titrée ainsi, bien qu'un « ; », une « , », une tabulation ou plusieurs espaces y séparent ce qui ressemble à deux mesures ; s'il y en a deux, mettez-en une par ligne
 sheetimport-f14i-measure-merged = « { $value } » : même mesure, à la casse et aux espaces près, que « { $kept } » (ligne { $first }) ; c'est une seule mesure, titrée « { $kept } »
 sheetimport-f14i-measure-id-made = « { $value } » : l'identifiant « { $base } » est déjà celui d'une autre mesure ; celle-ci est importée avec l'identifiant « { $id } »
 sheetimport-f14i-no-key-column = la colonne « clé » de la feuille « { $value } » a disparu ; chaque ligne est reconnue à sa rubrique (colonne A), telle que l'export l'écrit
@@ -233,7 +233,7 @@ sheetimport-f14v-merged-across = « { $value } » : cellule fusionnée sur
 sheetimport-f14v-fact-mark-only = « { $value } » : cette cellule n'est que la marque « à confirmer », que ce champ ne peut pas porter dans le fichier ; rien n'est importé, le champ reste à compléter
 sheetimport-f14v-contact-mark = « { $value } » : cette ligne n'est que la marque « à confirmer », qu'un contact ne peut pas porter dans le fichier ; elle n'est pas importée (ni comme nom) : à confirmer par vous
 sheetimport-f14v-boolean = « { $value } » : une case VRAI/FAUX (un booléen, que le tableur affiche « VRAI » ou « FAUX ») ; elle est lue comme le texte « { $value } » : vérifiez la valeur
-sheetimport-f14v-date-in-text = « { $value } » : une cellule de date dans un champ de texte (une référence que le tableur a prise pour une date ?) ; elle est importée comme le texte « { $value } » (la date écrite AAAA-MM-JJ) : vérifiez-la
+sheetimport-f14v-date-in-text = « { $value } » : une cellule de date ou d'heure dans un champ de texte (une référence que le tableur a prise pour une date ?) ; elle est importée comme le texte « { $value } » (la date écrite AAAA-MM-JJ, l'heure HH:MM:SS), quel que soit son affichage dans le tableur : vérifiez-la
 sheetimport-f14v-hidden = « { $value } » : valeur cachée sous une cellule fusionnée (le tableur n'affiche que la première cellule de la fusion) ; elle n'est pas importée : défusionnez pour la voir et la garder
 sheetimport-f14w-error = « { $value } » : une valeur d'erreur du tableur (une formule qui n'a pas abouti) ; elle n'est pas importée : corrigez la formule ou écrivez la valeur
 sheetimport-f14w-header-down = « { $value } » : l'en-tête (ligne { $header }) fusionné vers le bas sur cette cellule de données ; la cellule est lue vide
@@ -279,4 +279,6 @@ sheetimport-f14z-struck-rule = une règle de mise en forme conditionnelle peut b
    *[other] { $count } cellules remplies
   }) selon ce qu'elles contiennent ; dpo n'évalue pas ces règles : leurs valeurs sont importées comme les autres : si une valeur barrée ne vaut plus, retirez-la
 sheetimport-f14z-struck-header = « { $value } » : cet en-tête de colonne est barré dans le fichier ; la colonne est lue comme les autres : si elle ne vaut plus, videz-la
+sheetimport-f14z-data-list = « { $value } » : une seule catégorie de données est importée, telle qu'elle est écrite, bien qu'un « ; », une « , », une tabulation ou plusieurs espaces y séparent ce qui ressemble à deux catégories ; s'il y en a deux, mettez-en une par ligne
+sheetimport-tab-sign = ⇥ (tabulation)
 sheetimport-f14z-extra-column-value = « { $value } » : valeur de la colonne « { $header } », qui n'est pas une colonne du registre de dpo ; elle n'est pas importée

@@ -570,7 +570,7 @@ c['AK2'] = datetime.date(2021, 1, 26)
     assert!(g.contains("VRAI/FAUX") && g.contains(&q("true")), "{err}");
     let ak = one_line_at(&err, "Responsables de traitement, ligne 2, colonne AK");
     assert!(
-        ak.starts_with("signalé, importé") && ak.contains("date dans un champ de texte"),
+        ak.starts_with("signalé, importé") && ak.contains("date ou d'heure dans un champ de texte"),
         "{err}"
     );
     assert_eq!(

@@ -1563,3 +1563,61 @@ with zipfile.ZipFile(sys.argv[1], "w") as z:
     let l = one_line_at(&err, "Registre, ligne 2, colonne A");
     assert!(l.contains("A2:A3") && l.contains("2 cellules"), "{l}");
 }
+
+/// Review 32, L1 to L5: « N.C. », « N/C », « R.A.S. » are never an item,
+/// « Aucun·e » is a none, « En cours » a value still to give; a tab
+/// between two transfers, a tab or a run of spaces between two categories
+/// of data or two measures, and a date or a time where a text is
+/// expected are said, the time with no day of 1899.
+#[test]
+fn dotted_marks_states_tabs_and_dates_in_text_are_said() {
+    let ws = Workspace::missing();
+    let rows = "row('Commune A', 'Cat 0', measures='N.C.')\n\
+         row('Commune A', 'Cat 1', measures='N/C')\n\
+         row('Commune A', 'Cat 2', measures='Sauvegarde\\nR.A.S.')\n\
+         row('Commune A', 'Cat 3', measures='Aucun·e')\n\
+         row('Commune A', 'Cat 4', measures='En cours')\n\
+         row('Commune B', 'Cat 5', transfers='Maroc : A\\tTunisie : B')\n\
+         row('Commune A', 'Cat 6', data='courriels\\tannuaire', measures='Chiffrement    Sauvegarde')\n\
+         row('Commune A', 'Cat 7', data=datetime.time(9, 0), measures=datetime.date(2022, 1, 1))\n";
+    let (r, into) = apd(&ws, rows);
+    let err = r.stderr();
+    for row in [2, 3, 4] {
+        let l = one_line_at(&err, &format!("Registre, ligne {row}, colonne J"));
+        assert!(l.starts_with("non importé"), "{row}: {l}");
+    }
+    let l = one_line_at(&err, "Registre, ligne 7, colonne H");
+    assert!(
+        l.starts_with("signalé, importé") && l.contains("⇥ (tabulation)"),
+        "{l}"
+    );
+    let l = one_line_at(&err, "Registre, ligne 8, colonne G");
+    assert!(l.contains("une seule catégorie de données"), "{l}");
+    let l = one_line_at(&err, "Registre, ligne 8, colonne J");
+    assert!(l.contains("plusieurs espaces"), "{l}");
+    let l = one_line_at(&err, "Registre, ligne 9, colonne G");
+    assert!(
+        l.starts_with("signalé, importé") && l.contains(&q("09:00:00")),
+        "{l}"
+    );
+    let l = one_line_at(&err, "Registre, ligne 9, colonne J");
+    assert!(l.contains(&q("2022-01-01")), "{l}");
+    let c = yaml(&into.join("controllers/commune-a.yaml"));
+    let a = |n: usize| &c["activities"][n];
+    assert_eq!(
+        a(2)["security_measures"].as_sequence().map(Vec::len),
+        Some(1)
+    );
+    assert_eq!(
+        a(3)["security_measures"].as_sequence().map(Vec::len),
+        Some(0)
+    );
+    for n in [0, 1, 4] {
+        assert!(a(n).get("security_measures").is_none(), "{n}: {:?}", a(n));
+    }
+    assert_eq!(a(6)["data_categories"][0].as_str(), Some("09:00:00"));
+    let measures = std::fs::read_to_string(into.join("security-measures.yaml")).unwrap();
+    for v in ["N.C", "N/C", "R.A.S", "En cours", "Aucun"] {
+        assert!(!measures.contains(v), "{v}: {measures}");
+    }
+}
