@@ -501,6 +501,10 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
                 let why = Msg::new("sheetimport-f14v-date-in-text").arg("value", v);
                 out.problems.push(problem(row, c + 1, why));
             }
+            if let Some(why) = (super::number_shown(sheet, row, c + 1, cell)).filter(|_| text_field)
+            {
+                out.problems.push(problem(row, c + 1, why));
+            }
         }
         let cell_at = |c: usize| {
             unmarked
@@ -2185,12 +2189,13 @@ pub(super) fn unmarked_item(line: &str) -> &str {
 }
 
 /// Whether a measure's line looks like two measures on one line: a `;`,
-/// a tab (text pasted from two columns) or three spaces or more between
+/// a tab (text pasted from two columns) or three spaces or more (of any
+/// kind: no-break, em…) between
 /// two texts, or a `,` followed by a word in capitals
 /// (« Sauvegardes, Antivirus »; « Sauvegardes quotidiennes, chiffrées »
 /// is one). It is imported as one measure, as typed, and said: splitting
 /// it could cut a title that holds the sign.
-fn looks_two(line: &str) -> bool {
+pub(super) fn looks_two(line: &str) -> bool {
     let parts = |sep: char| {
         line.split(sep)
             .map(str::trim)
@@ -2199,7 +2204,9 @@ fn looks_two(line: &str) -> bool {
     };
     parts(';') > 1
         || parts('\t') > 1
-        || line.trim().contains("   ")
+        || (line.trim().chars().collect::<Vec<char>>())
+            .windows(3)
+            .any(|w| w.iter().all(|c| c.is_whitespace()))
         || line.split(',').skip(1).any(|p| {
             p.trim_start()
                 .chars()
@@ -2313,7 +2320,7 @@ const JOINED_NAMES: [&str; 22] = [
 
 /// A sign as the report names it: a tab, which shows nothing, by its
 /// name beside « ⇥ ».
-fn sign(sep: &'static str) -> crate::render::catalog::MsgArg {
+pub(super) fn sign(sep: &'static str) -> crate::render::catalog::MsgArg {
     if sep == "⇥" {
         Msg::new("sheetimport-tab-sign").into()
     } else {
@@ -2326,7 +2333,7 @@ fn sign(sep: &'static str) -> crate::render::catalog::MsgArg {
 /// ` - `, `. `, « et » / « and », ` – `, ` — `, ` | `, ` + `, ` & ` or a
 /// tab (said « ⇥ ») outside brackets, followed by a side of at most four
 /// words, with no digit nor `@`, that is no negation, then a `:`.
-fn second_transfer(recipient: &str) -> Option<&'static str> {
+pub(super) fn second_transfer(recipient: &str) -> Option<&'static str> {
     for (i, _) in super::top_level(recipient) {
         let rest = &recipient[i..];
         let sep = [

@@ -108,6 +108,7 @@ impl Problem {
                 | "sheetimport-f14z-names-joined"
                 | "sheetimport-f14z-struck"
                 | "sheetimport-f14z-struck-rule"
+                | "sheetimport-f14z-number-shown"
         )
     }
 
@@ -865,28 +866,61 @@ pub(crate) enum ListNone {
     Unclear,
 }
 
+/// Why the number `cell` at `row`, `col` of `sheet` is read otherwise than
+/// the sheet shows it (« 01234 » through the format « 00000 », « 50 % »,
+/// « Bâtiment 12 »), where a text is expected; `None` when it is shown as
+/// read.
+pub(crate) fn number_shown(
+    sheet: &ReadSheet,
+    row: usize,
+    col: usize,
+    cell: &crate::sheet::Cell,
+) -> Option<Msg> {
+    use crate::sheet::read::Shown;
+    let crate::sheet::Cell::Number(_) = cell else {
+        return None;
+    };
+    let (_, _, shown) = (sheet.formatted.iter()).find(|(r, c, _)| (*r, *c) == (row, col))?;
+    let shown = match shown {
+        Shown::Format(code) => Msg::new("sheetimport-shown-format").arg("code", code.as_str()),
+        Shown::Text(text) => Msg::new("sheetimport-shown-text").arg("text", text.as_str()),
+    };
+    let value = crate::sheet::read::as_text(cell).unwrap_or_default();
+    Some(
+        Msg::new("sheetimport-f14z-number-shown")
+            .arg("value", value)
+            .arg("shown", shown),
+    )
+}
+
+/// A word as the none tests compare it: folded, its « (e) », « (s) »,
+/// « (es) » taken off, and the signs around it (« (aucune) », « Aucun(e) »,
+/// « Néant, »); its inner points, slashes and middle dots too (« N.C. »,
+/// « N/C », « R.A.S. », « Aucun·e »).
+fn none_bare(w: &str) -> String {
+    let w = folded(w)
+        .replace("(e)", "")
+        .replace("(es)", "")
+        .replace("(s)", "");
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '∅');
+    w.replace(['.', '/', '·', '•', '‧'], "")
+}
+
+/// Whether a list's line says there is none (« aucun », « Néant », « N/A »,
+/// « Non concerné », « (aucune) », « Aucun(e) », « - aucune »), in both
+/// layouts, one line or among others.
+pub(crate) fn none_line(l: &str) -> bool {
+    authority::is_none_word(l) || own::lone_none(l) || {
+        let b = none_bare(l);
+        !b.contains(char::is_whitespace) && authority::is_none_word(&b)
+    }
+}
+
 /// [`ListNone`] of the `lines` of a list cell (trimmed, not empty, their
 /// « (à confirmer) » mark taken off); `is_todo` tells a line that is still
 /// to give.
 pub(crate) fn list_none(lines: &[String], is_todo: impl Fn(&str) -> bool) -> ListNone {
-    // A word as compared: folded, its « (e) », « (s) », « (es) » taken off,
-    // and the signs around it (« (aucune) », « Aucun(e) », « Néant, »).
-    // Inner points, slashes and middle dots too (« N.C. », « N/C »,
-    // « R.A.S. », « Aucun·e »).
-    let bare = |w: &str| {
-        let w = folded(w)
-            .replace("(e)", "")
-            .replace("(es)", "")
-            .replace("(s)", "");
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '∅');
-        w.replace(['.', '/', '·', '•', '‧'], "")
-    };
-    let word = |l: &str| {
-        authority::is_none_word(l) || own::lone_none(l) || {
-            let b = bare(l);
-            !b.contains(char::is_whitespace) && authority::is_none_word(&b)
-        }
-    };
+    let (bare, word) = (none_bare, none_line);
     // A line that begins as a none but says more (« Aucune donnée
     // personnelle », « Pas de données sensibles », « Pas encore de
     // mesure », « Sans mesure particulière », « Non défini », « Non

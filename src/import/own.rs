@@ -540,9 +540,7 @@ fn value(w: &Words, path: &str, cell: &Cell, text: &str) -> Result<Value, Msg> {
         // « aucun » as the export writes it, or typed otherwise on one
         // line (« Aucune », « Néant », « N/A »): an empty list.
         let one_line = text.trim().lines().count() == 1;
-        if w.is_none(text)
-            || (one_line && (super::authority::is_none_word(text) || lone_none(text)))
-        {
+        if w.is_none(text) || (one_line && super::none_line(text)) {
             return Ok(Value::Sequence(Vec::new()));
         }
         return Ok(Value::Sequence(
@@ -762,6 +760,14 @@ impl Reader {
                 "sheetimport-f14v-date-in-text"
             }
             Cell::Number(_) if leaf == "phone" => "sheetimport-f14e-phone-number",
+            // A number the sheet shows otherwise (« 01234 », « 50 % »)
+            // where a text is expected: the number is what is read.
+            Cell::Number(_) if matches!(shape(leaf), Shape::Text | Shape::List) => {
+                if let Some(why) = super::number_shown(sheet, row, col, cell) {
+                    self.problem(sheet, row, col, why);
+                }
+                return;
+            }
             _ => return,
         };
         let v = as_text(cell).unwrap_or_default();
@@ -982,6 +988,17 @@ impl Reader {
                     }
                     ListNone::All => all_none = lines.len() > 1,
                     ListNone::No => {}
+                }
+                // A category of data that looks like two (« noms; prénoms »,
+                // a tab between them): imported as typed, said.
+                if path == "data_categories" {
+                    for l in lines.iter().filter(|l| !none_lines.contains(l)) {
+                        if super::authority::looks_two(l) {
+                            let why =
+                                Msg::new("sheetimport-f14z-data-list").arg("value", l.as_str());
+                            self.problem(k.sheet, row, c + 1, why);
+                        }
+                    }
                 }
             }
             if path.ends_with("renewals") {
@@ -2508,6 +2525,17 @@ fn transfers(
                 let why = Msg::new("sheetimport-f14u-own-country").arg("value", country.trim());
                 r.problem(k.sheet, row, col("transfer.country").unwrap_or(0), why);
             }
+        }
+        // A second `country: recipient` after the recipient (« A ;
+        // Tunisie : B », a tab before it): one transfer, as typed, said.
+        if let Some((recipient, sep)) = (others[0].get(i))
+            .and_then(|v| super::authority::second_transfer(v).map(|sep| (v, sep)))
+        {
+            let why = Msg::new("sheetimport-f14l-transfer-list")
+                .arg("value", recipient.trim())
+                .arg("country", country.trim())
+                .arg("sep", super::authority::sign(sep));
+            r.problem(k.sheet, row, col("transfer.recipient").unwrap_or(0), why);
         }
         if let Some(ins) = instructions.get(i).filter(|s| !s.trim().is_empty()) {
             r.problem(

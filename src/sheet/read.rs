@@ -106,6 +106,21 @@ pub struct ReadSheet {
     /// row and column from 1. dpo does not evaluate the rules: the import
     /// reads the values and says the rule once.
     pub struck_rules: Vec<(String, Vec<(usize, usize)>)>,
+    /// The number cells the sheet shows otherwise than as the number
+    /// (« 01234 » through « 00000 », « 50 % », « Bâtiment 12 »): row and
+    /// column from 1, and how they are shown. A field of text reads the
+    /// number; the import says it.
+    pub formatted: Vec<(usize, usize, Shown)>,
+}
+
+/// How a number cell is shown: through a number format (XLSX, its code),
+/// or as a text (ODS keeps the text it shows).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shown {
+    /// The format's code (« 00000 »).
+    Format(String),
+    /// The text shown (« 01234 »).
+    Text(String),
 }
 
 impl ReadSheet {
@@ -251,11 +266,19 @@ pub fn read(bytes: &[u8]) -> Result<Vec<ReadSheet>, ReadError> {
         if let Some((r, c, n)) = xlsx_marks.remove(&name) {
             (marks.hidden_rows, marks.hidden_cols, marks.notes) = (r, c, n);
         }
-        let (struck, rules) = (xlsx_struck.remove(&name)).unwrap_or_else(|| {
+        let styled = (xlsx_struck.remove(&name)).unwrap_or_else(|| {
             let mut rules = std::mem::take(&mut marks.rules);
             rules.extend(column_ranges(std::mem::take(&mut marks.rule_cells)));
-            (std::mem::take(&mut marks.struck), rules)
+            XlsxStyled {
+                struck: std::mem::take(&mut marks.struck),
+                rules,
+                numbers: Vec::new(),
+            }
         });
+        let (struck, rules) = (styled.struck, styled.rules);
+        let mut formatted: Vec<(usize, usize, Shown)> = (styled.numbers.into_iter())
+            .map(|(r, c, code)| (r + 1, c + 1, Shown::Format(code)))
+            .collect();
         let mut struck: Vec<(usize, usize, String)> = struck
             .into_iter()
             .map(|(r, c, t)| (r + 1, c + 1, t))
@@ -296,7 +319,14 @@ pub fn read(bytes: &[u8]) -> Result<Vec<ReadSheet>, ReadError> {
             if row.len() <= c {
                 row.resize(c + 1, Cell::Empty);
             }
-            if row[c] == Cell::Empty {
+            // A number cell: its text, when the sheet shows it otherwise
+            // than as the number (« 01234 », « 50 % », « Bâtiment 12 »).
+            if let Cell::Number(_) = row[c] {
+                let text = text.trim();
+                if !text.is_empty() && as_text(&row[c]).as_deref() != Some(text) {
+                    formatted.push((r + 1, c + 1, Shown::Text(text.to_string())));
+                }
+            } else if row[c] == Cell::Empty {
                 row[c] = Cell::text(text);
                 // Under a merge: said as a hidden value, with the others.
                 if !covered {
@@ -388,6 +418,7 @@ pub fn read(bytes: &[u8]) -> Result<Vec<ReadSheet>, ReadError> {
             struck,
             links,
             struck_rules,
+            formatted,
         };
         // A formula whose value the file does not keep reads as empty: it
         // is listed, so the import reports it rather than drop it (one
@@ -464,10 +495,17 @@ fn column_ranges(mut cells: Vec<(usize, usize)>) -> Vec<String> {
 
 /// The line breaks of `rows`' text cells as `\n`: a carriage return
 /// (alone or before `\n`), and Unicode's line and paragraph separators
-/// (U+2028, U+2029) and next line (U+0085), which a cell's lines may be
-/// typed with and which would otherwise read as a space inside one line.
+/// (U+2028, U+2029), next line (U+0085), a vertical tab and a form feed,
+/// which a cell's lines may be typed with and which would otherwise read as a space inside one line.
 fn line_breaks(rows: &mut [Vec<Cell>]) {
-    let breaks = |c: char| matches!(c, '\r' | '\u{2028}' | '\u{2029}' | '\u{85}');
+    // A vertical tab is Word's manual line break (Shift+Entrée) pasted
+    // into a cell, a form feed its page break.
+    let breaks = |c: char| {
+        matches!(
+            c,
+            '\r' | '\u{2028}' | '\u{2029}' | '\u{85}' | '\u{0B}' | '\u{0C}'
+        )
+    };
     for cell in rows.iter_mut().flatten() {
         let Cell::Text(t) = cell else { continue };
         if t.contains(breaks) {
@@ -781,14 +819,18 @@ fn struck_runs(xml: &str, item: &str) -> Vec<String> {
 /// in `xl/styles.xml`), or whose string has struck runs (shared or
 /// inline). `None` when the file does not read so; nothing parsed when
 /// no part mentions a strike.
-fn xlsx_struck(bytes: &[u8]) -> Option<std::collections::HashMap<String, (Struck, Vec<String>)>> {
+fn xlsx_struck(bytes: &[u8]) -> Option<std::collections::HashMap<String, XlsxStyled>> {
     use quick_xml::events::Event;
     let mut parts = XlsxParts::open(bytes)?;
     let attr = xml_attr;
     // The cell formats (`xf` of `cellXfs`) whose font strikes; the
-    // conditional formats' styles (`dxf` of `dxfs`) whose font strikes.
+    // conditional formats' styles (`dxf` of `dxfs`) whose font strikes;
+    // the number format each cell format shows a number with, when it is
+    // not the number as typed ([`number_shown`]), and the file's own
+    // number formats (`numFmt`).
     let styles = parts.text("xl/styles.xml").unwrap_or_default();
     let (mut fonts, mut formats) = (Vec::<bool>::new(), Vec::<bool>::new());
+    let (mut number_formats, mut codes) = (Vec::<Option<String>>::new(), Vec::new());
     let (mut in_fonts, mut in_xfs, mut dxfs) = (false, false, None::<Vec<bool>>);
     let mut reader = quick_xml::Reader::from_str(&styles);
     while let Ok(event) = reader.read_event() {
@@ -813,6 +855,14 @@ fn xlsx_struck(bytes: &[u8]) -> Option<std::collections::HashMap<String, (Struck
                 "xf" if in_xfs => {
                     let font = attr(&e, "fontId").and_then(|f| f.parse::<usize>().ok());
                     formats.push(font.and_then(|f| fonts.get(f).copied()).unwrap_or(false));
+                    let id = attr(&e, "numFmtId").and_then(|f| f.parse::<u32>().ok());
+                    number_formats.push(id.and_then(|id| number_shown(id, &codes)));
+                }
+                "numFmt" => {
+                    let id = attr(&e, "numFmtId").and_then(|f| f.parse::<u32>().ok());
+                    if let (Some(id), Some(code)) = (id, attr(&e, "formatCode")) {
+                        codes.push((id, code));
+                    }
                 }
                 _ => {}
             },
@@ -831,6 +881,7 @@ fn xlsx_struck(bytes: &[u8]) -> Option<std::collections::HashMap<String, (Struck
         Vec::new()
     };
     let any_format = formats.iter().any(|&f| f);
+    let any_number_format = number_formats.iter().any(Option::is_some);
     let dxfs = dxfs.unwrap_or_default();
     let sheets = parts.sheets()?;
     let mut out = std::collections::HashMap::new();
@@ -840,13 +891,15 @@ fn xlsx_struck(bytes: &[u8]) -> Option<std::collections::HashMap<String, (Struck
         };
         let rules_may = dxfs.contains(&true) && xml.contains("conditionalFormatting");
         if !any_format
+            && !any_number_format
             && !rules_may
             && shared_struck.iter().all(String::is_empty)
             && !xml.contains("strike")
         {
             continue;
         }
-        let (mut cells, mut rules) = (Vec::new(), Vec::new());
+        let mut styled = XlsxStyled::default();
+        let (cells, rules) = (&mut styled.struck, &mut styled.rules);
         // A conditional format being read (`conditionalFormatting`, or
         // Excel 2010's `x14:conditionalFormatting` whose rules carry their
         // own `dxf` and whose range is an `xm:sqref` after them): its
@@ -896,6 +949,13 @@ fn xlsx_struck(bytes: &[u8]) -> Option<std::collections::HashMap<String, (Struck
                             });
                         if let (Some(p), Some(true)) = (at, format.and_then(|f| formats.get(f))) {
                             cells.push((p.0, p.1, String::new()));
+                        }
+                        // A number shown through a format.
+                        let code = format
+                            .and_then(|f| number_formats.get(f))
+                            .and_then(|c| c.clone());
+                        if let (Some(p), Some(code), "" | "n") = (at, code, kind.as_str()) {
+                            styled.numbers.push((p.0, p.1, code));
                         }
                         inline.clear();
                     }
@@ -960,11 +1020,69 @@ fn xlsx_struck(bytes: &[u8]) -> Option<std::collections::HashMap<String, (Struck
                 _ => {}
             }
         }
-        if !cells.is_empty() || !rules.is_empty() {
-            out.insert(name, (cells, rules));
+        if !styled.struck.is_empty() || !styled.rules.is_empty() || !styled.numbers.is_empty() {
+            out.insert(name, styled);
         }
     }
     Some(out)
+}
+
+/// What [`xlsx_struck`] finds in a sheet: its struck cells, the ranges of
+/// its conditional formats that strike, and its number cells shown
+/// through a format (0-based `(row, col)` and the format's code).
+#[derive(Default)]
+struct XlsxStyled {
+    struck: Struck,
+    rules: Vec<String>,
+    numbers: Vec<(usize, usize, String)>,
+}
+
+/// The code of the XLSX number format `id` (built in, or one of the
+/// file's `codes`) when it shows a number otherwise than as typed (« 00000 »,
+/// « 0% », « # ##0 », « "Bâtiment "0 »); `None` for the general format,
+/// « 0 », text (« @ ») and the formats of dates and times (read as dates).
+fn number_shown(id: u32, codes: &[(u32, String)]) -> Option<String> {
+    let code = match id {
+        0 | 1 | 49 => return None,
+        2 => "0.00",
+        3 => "#,##0",
+        4 => "#,##0.00",
+        9 => "0%",
+        10 => "0.00%",
+        11 => "0.00E+00",
+        12 => "# ?/?",
+        13 => "# ??/??",
+        37 => "#,##0 ;(#,##0)",
+        38 => "#,##0 ;[Red](#,##0)",
+        39 => "#,##0.00;(#,##0.00)",
+        40 => "#,##0.00;[Red](#,##0.00)",
+        48 => "##0.0E+0",
+        _ => codes
+            .iter()
+            .rev()
+            .find(|(i, _)| *i == id)
+            .map(|(_, c)| c.as_str())?,
+    };
+    // Its tokens outside quoted text, escapes and brackets: a day, month,
+    // year, hour or second makes it a date's or a time's.
+    let (mut tokens, mut quoted, mut bracket, mut escaped) = (String::new(), false, false, false);
+    for c in code.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' if !quoted => escaped = true,
+            '"' => quoted = !quoted,
+            '[' if !quoted => bracket = true,
+            ']' if !quoted => bracket = false,
+            _ if quoted || bracket => {}
+            c => tokens.push(c.to_ascii_lowercase()),
+        }
+    }
+    let general = matches!(
+        code.trim().to_ascii_lowercase().as_str(),
+        "general" | "0" | "@"
+    );
+    let dated = tokens.contains(['d', 'm', 'y', 'h', 's', 'j', 'a']);
+    (!general && !dated && !code.is_empty()).then(|| code.to_string())
 }
 
 /// The links of an XLSX file's cells, by sheet name (0-based `(row,
@@ -1436,8 +1554,14 @@ fn ods_scan(bytes: &[u8]) -> Result<std::collections::HashMap<String, OdsMarks>,
                     .attributes()
                     .flatten()
                     .any(|a| a.key.as_ref() == "office:value-type");
+                // A number cell keeps the text it shows (« 01234 », « 50 % »),
+                // read too, to tell the number shown otherwise.
+                let number = e.attributes().flatten().any(|a| {
+                    a.key.as_ref() == "office:value-type"
+                        && matches!(a.value.as_ref(), "float" | "percentage" | "currency")
+                });
                 // A cell's text is its own: none read into the next.
-                bare = (!empty && !typed).then(|| {
+                bare = (!empty && (!typed || number)).then(|| {
                     let covered = e.name().as_ref() == "table:covered-table-cell";
                     ((row, col, repeated, covered), String::new())
                 });
@@ -1803,6 +1927,29 @@ mod tests {
             super::joined("xl/worksheets", "./c.xml"),
             "xl/worksheets/c.xml"
         );
+    }
+
+    #[test]
+    fn a_vertical_tab_or_a_form_feed_is_a_line_break() {
+        let mut rows = vec![vec![Cell::text("A\u{0B}B\u{0C}C\r\nD")]];
+        line_breaks(&mut rows);
+        assert_eq!(rows[0][0], Cell::text("A\nB\nC\nD"));
+    }
+
+    #[test]
+    fn a_number_format_that_shows_a_number_otherwise_is_kept() {
+        let codes = [(164, "00000".to_string()), (165, "dd/mm/yyyy".to_string())];
+        assert_eq!(number_shown(164, &codes).as_deref(), Some("00000"));
+        assert_eq!(number_shown(9, &codes).as_deref(), Some("0%"));
+        for id in [0, 1, 49, 14, 165, 166] {
+            assert_eq!(number_shown(id, &codes), None, "{id}");
+        }
+        let text = [
+            (170, r#""Bâtiment "0"#.to_string()),
+            (171, "[$-40C]0.0".to_string()),
+        ];
+        assert!(number_shown(170, &text).is_some());
+        assert!(number_shown(171, &text).is_some());
     }
 
     #[test]

@@ -164,7 +164,7 @@ sheetimport-f14n-contact-number = “{ $value }”: this line holds a number but
 sheetimport-f14n-contact-fax = “{ $value }”: a fax number is not the contact's phone; it is not imported
 sheetimport-f14n-recipient-none = “{ $value }”: the recipient says there is no transfer, but a country is given; this line contradicts itself and is not imported, to be completed
 # Part f14m: "to be completed" without losing facts, the own layout's transfers, check (eighth review).
-sheetimport-f14m-todo-line = “{ $value }”: a line of this cell holds only the words “to be completed”; it is not imported, the other lines are
+sheetimport-f14m-todo-line = “{ $value }”: a line of this cell only says a value still to give (“to be completed”, “?”, “TBD”, “pending”…); it is not imported, the other lines are
 sheetimport-f14m-todo-kept = “{ $value }”: holds the words “to be completed”; imported as typed; `dpo check` reports it while they are there
 sheetimport-f14m-no-country = “{ $value }”: a transfer with no country; it is imported, its country to be completed
 sheetimport-f14m-country-list = “{ $value }”: one transfer is imported, to this country as typed, although a “{ $sep }” separates what looks like two countries; if there are two, put one per line, in each transfer column
@@ -281,4 +281,7 @@ sheetimport-f14z-struck-rule = a conditional format may strike through the text 
 sheetimport-f14z-struck-header = “{ $value }”: this column header is struck through in the file; the column is read as the others: if it no longer holds, empty it
 sheetimport-f14z-data-list = “{ $value }”: imported as one category of data, as typed, although a “;”, a “,”, a tab or several spaces in it separate what looks like two categories; if there are two, put one per line
 sheetimport-tab-sign = ⇥ (tab)
+sheetimport-f14z-number-shown = “{ $value }”: the spreadsheet shows this number { $shown }; it is imported as “{ $value }” (a leading 0, a percentage, a text around the number are not kept): check it
+sheetimport-shown-format = through the format “{ $code }”
+sheetimport-shown-text = as “{ $text }”
 sheetimport-f14z-extra-column-value = “{ $value }”: a value of the column “{ $header }”, which is no column of dpo's register; it is not imported

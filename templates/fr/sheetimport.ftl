@@ -164,7 +164,7 @@ sheetimport-f14n-contact-number = « { $value } » : cette ligne porte un 
 sheetimport-f14n-contact-fax = « { $value } » : un numéro de fax n'est pas le téléphone du contact ; il n'est pas importé
 sheetimport-f14n-recipient-none = « { $value } » : le destinataire dit qu'il n'y a pas de transfert, mais un pays est donné ; cette ligne se contredit et n'est pas importée, à compléter
 # Partie f14m : « à compléter » sans perdre de faits, transferts de la disposition propre, contrôle (huitième revue).
-sheetimport-f14m-todo-line = « { $value } » : une ligne de cette cellule ne porte que les mots « à compléter » ; elle n'est pas importée, les autres lignes le sont
+sheetimport-f14m-todo-line = « { $value } » : une ligne de cette cellule ne dit qu'une valeur encore à donner (« à compléter », « ? », « TBD », « en attente »…) ; elle n'est pas importée, les autres lignes le sont
 sheetimport-f14m-todo-kept = « { $value } » : contient les mots « à compléter » ; importé tel quel ; `dpo check` le signale tant qu'il y est
 sheetimport-f14m-no-country = « { $value } » : un transfert sans pays ; il est importé, son pays à compléter
 sheetimport-f14m-country-list = « { $value } » : un seul transfert est importé, vers ce pays tel qu'il est écrit, bien qu'un « { $sep } » y sépare ce qui ressemble à deux pays ; s'il y en a deux, mettez-en un par ligne, dans chaque colonne des transferts
@@ -281,4 +281,7 @@ sheetimport-f14z-struck-rule = une règle de mise en forme conditionnelle peut b
 sheetimport-f14z-struck-header = « { $value } » : cet en-tête de colonne est barré dans le fichier ; la colonne est lue comme les autres : si elle ne vaut plus, videz-la
 sheetimport-f14z-data-list = « { $value } » : une seule catégorie de données est importée, telle qu'elle est écrite, bien qu'un « ; », une « , », une tabulation ou plusieurs espaces y séparent ce qui ressemble à deux catégories ; s'il y en a deux, mettez-en une par ligne
 sheetimport-tab-sign = ⇥ (tabulation)
+sheetimport-f14z-number-shown = « { $value } » : ce nombre est affiché { $shown } dans le tableur ; il est importé comme « { $value } » (un 0 initial, un pourcentage, un texte autour du nombre ne sont pas repris) : vérifiez-le
+sheetimport-shown-format = selon le format « { $code } »
+sheetimport-shown-text = « { $text } »
 sheetimport-f14z-extra-column-value = « { $value } » : valeur de la colonne « { $header } », qui n'est pas une colonne du registre de dpo ; elle n'est pas importée

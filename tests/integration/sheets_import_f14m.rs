@@ -53,7 +53,10 @@ fn a_todo_line_costs_no_other_line_and_the_words_among_others_are_kept_as_typed(
     let apps = activity(&ctl, "serveurs-applications");
     assert_eq!(strs(&apps["security_measures"]).len(), 3, "{apps:?}\n{err}");
     let l4 = one_line_at(&err, &format!("{SHEET}, ligne 4, colonne L"));
-    assert!(noted(l4) && l4.contains("ne porte que"), "{err}");
+    assert!(
+        noted(l4) && l4.contains("ne dit qu'une valeur encore à donner"),
+        "{err}"
+    );
     let files = activity(&ctl, "serveurs-fichiers");
     assert_eq!(
         strs(&files["systems"]),

@@ -1621,3 +1621,98 @@ fn dotted_marks_states_tabs_and_dates_in_text_are_said() {
         assert!(!measures.contains(v), "{v}: {measures}");
     }
 }
+
+/// Review 33, M1, M3, M5 in dpo's own layout: « (aucune) », « Aucun(e) »
+/// alone are none; a category of data that looks like two, and a second
+/// `country: recipient` after a tab in the recipient, are said; a number
+/// shown through a format where a text is expected is said.
+#[test]
+fn own_layout_none_signs_joined_values_and_formatted_numbers_are_said() {
+    let ws = Workspace::sample();
+    let (r, into) = edited_export(
+        &ws,
+        "ws['J3'] = '(aucune)'\n\
+         ws['I3'] = 'Aucun(e)'\n\
+         ws['J4'] = 'noms; prénoms'\n\
+         for r in range(2, ws.max_row + 1):\n    \
+             ws.cell(r, 13).value = 'Maroc'\n    \
+             ws.cell(r, 14).value = 'A\\tTunisie : B'\n    \
+             ws.cell(r, 17).value = 'CCT'\n\
+         st = wb['Sous-traitant']\n\
+         st['B6'] = 1234\n\
+         st['B6'].number_format = '00000'\n",
+        false,
+    );
+    let err = r.stderr();
+    for at in ["ligne 3, colonne J", "ligne 3, colonne I"] {
+        assert!(
+            lines_at(&err, &format!("Juvisy-sur-Orge, {at}")).is_empty(),
+            "{at}: {err}"
+        );
+    }
+    let l = one_line_at(&err, "Juvisy-sur-Orge, ligne 4, colonne J");
+    assert!(l.contains("une seule catégorie de données"), "{l}");
+    let l = one_line_at(&err, "Juvisy-sur-Orge, ligne 2, colonne N");
+    assert!(l.contains("⇥ (tabulation)"), "{l}");
+    let l = one_line_at(&err, "Sous-traitant, ligne 6, colonne B");
+    assert!(
+        l.starts_with("signalé, importé") && l.contains(&q("00000")) && l.contains(&q("1234")),
+        "{l}"
+    );
+    let c = yaml(&into.join("controllers/juvisy-sur-orge.yaml"));
+    for key in ["data_categories", "systems"] {
+        let v = &c["activities"][1][key];
+        assert_eq!(v.as_sequence().map(Vec::len), Some(0), "{key}: {v:?}");
+    }
+}
+
+/// Review 33, M4 to M6 in the authority's layout: no-break spaces between
+/// two measures are said; a line « En attente » beside items is said as a
+/// value still to give; a number shown through a format (XLSX) or as
+/// another text (ODS) where a text is expected is said.
+#[test]
+fn authority_spaces_states_and_formatted_numbers_are_said() {
+    let ws = Workspace::missing();
+    let (r, _) = apd(
+        &ws,
+        "row('Commune A', 'Paie', measures='Chiffrement\\u00a0\\u00a0\\u00a0Sauvegarde')\n\
+         row('Commune A', 'RH', measures='Chiffrement\\nEn attente')\n\
+         ws['B2'] = 1234\n\
+         ws['B2'].number_format = '00000'\n",
+    );
+    let err = r.stderr();
+    let l = one_line_at(&err, "Registre, ligne 2, colonne J");
+    assert!(l.contains("plusieurs espaces"), "{l}");
+    let l = one_line_at(&err, "Registre, ligne 3, colonne J");
+    assert!(l.contains("une valeur encore à donner"), "{l}");
+    let l = one_line_at(&err, "Registre, ligne 2, colonne B");
+    assert!(l.contains(&q("00000")), "{l}");
+
+    let ods = r##"
+import sys
+from odf.opendocument import OpenDocumentSpreadsheet
+from odf.table import Table, TableRow, TableCell
+from odf.text import P
+doc = OpenDocumentSpreadsheet()
+t = Table(name="Registre")
+def cell(v, **kw):
+    c = TableCell(**kw)
+    c.addElement(P(text=v))
+    return c
+def row(cells):
+    tr = TableRow()
+    for c in cells:
+        tr.addElement(c)
+    t.addElement(tr)
+row([cell(h, valuetype="string") for h in ["Nom du responsable du traitement",
+     "Catégories de traitements", "Coordonnées du responsable du traitement"]])
+row([cell("Commune A", valuetype="string"), cell("Paie", valuetype="string"),
+     cell("50 %", valuetype="percentage", value="0.5")])
+doc.spreadsheet.addElement(t)
+doc.save(sys.argv[1])
+"##;
+    let (r, _) = made_and_imported(&ws, "pourcent.ods", ods, "nouveau-o");
+    let err = r.stderr();
+    let l = one_line_at(&err, "Registre, ligne 2, colonne C");
+    assert!(l.contains(&q("50 %")) && l.contains(&q("0.5")), "{l}");
+}
