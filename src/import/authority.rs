@@ -501,7 +501,9 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
                 let why = Msg::new("sheetimport-f14v-date-in-text").arg("value", v);
                 out.problems.push(problem(row, c + 1, why));
             }
-            if let Some(why) = (super::number_shown(sheet, row, c + 1, cell)).filter(|_| text_field)
+            // (a term too: « 3 ans » through `0" ans"` reads 3 months).
+            if let Some(why) =
+                (super::number_shown(sheet, row, c + 1, cell)).filter(|_| f.is_some())
             {
                 out.problems.push(problem(row, c + 1, why));
             }
@@ -2204,9 +2206,7 @@ pub(super) fn looks_two(line: &str) -> bool {
     };
     parts(';') > 1
         || parts('\t') > 1
-        || (line.trim().chars().collect::<Vec<char>>())
-            .windows(3)
-            .any(|w| w.iter().all(|c| c.is_whitespace()))
+        || (line.trim().char_indices()).any(|(i, _)| spaces_run(&line.trim()[i..]).is_some())
         || line.split(',').skip(1).any(|p| {
             p.trim_start()
                 .chars()
@@ -2321,17 +2321,27 @@ const JOINED_NAMES: [&str; 22] = [
 /// A sign as the report names it: a tab, which shows nothing, by its
 /// name beside « ⇥ ».
 pub(super) fn sign(sep: &'static str) -> crate::render::catalog::MsgArg {
-    if sep == "⇥" {
-        Msg::new("sheetimport-tab-sign").into()
-    } else {
-        sep.into()
+    match sep {
+        "⇥" => Msg::new("sheetimport-tab-sign").into(),
+        "␣␣␣" => Msg::new("sheetimport-spaces-sign").into(),
+        _ => sep.into(),
     }
+}
+
+/// The length (in bytes) of the run of three spaces or more (of any kind:
+/// no-break, em…) `text` begins with, if it does.
+fn spaces_run(text: &str) -> Option<usize> {
+    let run: usize = (text.chars())
+        .take_while(|c| c.is_whitespace() && *c != '\n')
+        .map(char::len_utf8)
+        .sum();
+    (text[..run].chars().count() >= 3).then_some(run)
 }
 
 /// The sign after which a transfer's `recipient` holds another `country:
 /// recipient` (« Microsoft, Maroc : X »: `,`), if any: `;`, `,`, `/`,
-/// ` - `, `. `, « et » / « and », ` – `, ` — `, ` | `, ` + `, ` & ` or a
-/// tab (said « ⇥ ») outside brackets, followed by a side of at most four
+/// ` - `, `. `, « et » / « and », ` – `, ` — `, ` | `, ` + `, ` & `, a
+/// tab (said « ⇥ ») or three spaces (said « ␣␣␣ ») outside brackets, followed by a side of at most four
 /// words, with no digit nor `@`, that is no negation, then a `:`.
 pub(super) fn second_transfer(recipient: &str) -> Option<&'static str> {
     for (i, _) in super::top_level(recipient) {
@@ -2355,10 +2365,14 @@ pub(super) fn second_transfer(recipient: &str) -> Option<&'static str> {
         ]
         .into_iter()
         .find(|(sep, _)| rest.starts_with(sep));
-        let Some((typed, said)) = sep.or(rest.starts_with('\t').then_some(("\t", "⇥"))) else {
+        let Some((typed, said)) = sep
+            .map(|(typed, said)| (typed.len(), said))
+            .or(rest.starts_with('\t').then_some((1, "⇥")))
+            .or(spaces_run(rest).map(|n| (n, "␣␣␣")))
+        else {
             continue;
         };
-        let Some((country, to)) = country_recipient(&rest[typed.len()..]) else {
+        let Some((country, to)) = country_recipient(&rest[typed..]) else {
             continue;
         };
         // « Microsoft, contact : dpo@x.com » gives the recipient's contact,

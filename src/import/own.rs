@@ -762,7 +762,8 @@ impl Reader {
             Cell::Number(_) if leaf == "phone" => "sheetimport-f14e-phone-number",
             // A number the sheet shows otherwise (« 01234 », « 50 % »)
             // where a text is expected: the number is what is read.
-            Cell::Number(_) if matches!(shape(leaf), Shape::Text | Shape::List) => {
+            // (a term too: « 3 ans » through `0" ans"` reads 3 months).
+            Cell::Number(_) if matches!(shape(leaf), Shape::Text | Shape::List | Shape::Number) => {
                 if let Some(why) = super::number_shown(sheet, row, col, cell) {
                     self.problem(sheet, row, col, why);
                 }
@@ -989,9 +990,10 @@ impl Reader {
                     ListNone::All => all_none = lines.len() > 1,
                     ListNone::No => {}
                 }
-                // A category of data that looks like two (« noms; prénoms »,
-                // a tab between them): imported as typed, said.
-                if path == "data_categories" {
+                // A category of data or a system that looks like two
+                // (« noms; prénoms », a tab between them): imported as
+                // typed, said.
+                if matches!(path, "data_categories" | "systems") {
                     for l in lines.iter().filter(|l| !none_lines.contains(l)) {
                         if super::authority::looks_two(l) {
                             let why =

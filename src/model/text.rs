@@ -135,16 +135,20 @@ pub fn invisible_of(v: &str) -> (String, String) {
     (codes.join(", "), shown)
 }
 
-/// True for a character that shows nothing: a zero-width or format
-/// character, a bidirectional control, a variation selector, a filler —
-/// Unicode's default-ignorable code points. A name made with one looks like
-/// another name, or like no name.
+/// True for a character that shows nothing: a control character (but a
+/// tab and the line ends), a zero-width or format character, a
+/// bidirectional control, a variation selector, a filler — Unicode's
+/// default-ignorable code points. A name made with one looks like another
+/// name, or like no name.
 pub fn is_invisible(c: char) -> bool {
-    // Below the soft hyphen (ASCII, most of Latin-1): none; a test on
-    // every character of every cell an import reads, kept to one
-    // comparison for the usual ones.
-    c >= '\u{ad}'
-        && matches!(c,
+    // Below the soft hyphen (ASCII, most of Latin-1): the controls only; a
+    // test on every character of every cell an import reads, kept to two
+    // comparisons for the usual ones.
+    if c < '\u{ad}' {
+        return (c < ' ' && !matches!(c, '\t' | '\n' | '\r'))
+            || (('\u{7f}'..='\u{9f}').contains(&c) && c != '\u{85}');
+    }
+    matches!(c,
             '\u{ad}'
             | '\u{34f}'
             | '\u{61c}'

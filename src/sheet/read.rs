@@ -1047,6 +1047,10 @@ fn number_shown(id: u32, codes: &[(u32, String)]) -> Option<String> {
         2 => "0.00",
         3 => "#,##0",
         4 => "#,##0.00",
+        5 => "$#,##0_);($#,##0)",
+        6 => "$#,##0_);[Red]($#,##0)",
+        7 => "$#,##0.00_);($#,##0.00)",
+        8 => "$#,##0.00_);[Red]($#,##0.00)",
         9 => "0%",
         10 => "0.00%",
         11 => "0.00E+00",
@@ -1056,6 +1060,10 @@ fn number_shown(id: u32, codes: &[(u32, String)]) -> Option<String> {
         38 => "#,##0 ;[Red](#,##0)",
         39 => "#,##0.00;(#,##0.00)",
         40 => "#,##0.00;[Red](#,##0.00)",
+        41 => r#"_(* #,##0_);_(* (#,##0);_(* "-"_);_(@_)"#,
+        42 => r#"_($* #,##0_);_($* (#,##0);_($* "-"_);_(@_)"#,
+        43 => r#"_(* #,##0.00_);_(* (#,##0.00);_(* "-"??_);_(@_)"#,
+        44 => r#"_($* #,##0.00_);_($* (#,##0.00);_($* "-"??_);_(@_)"#,
         48 => "##0.0E+0",
         _ => codes
             .iter()
@@ -1081,7 +1089,9 @@ fn number_shown(id: u32, codes: &[(u32, String)]) -> Option<String> {
         code.trim().to_ascii_lowercase().as_str(),
         "general" | "0" | "@"
     );
-    let dated = tokens.contains(['d', 'm', 'y', 'h', 's', 'j', 'a']);
+    let dated = tokens
+        .replace("general", "")
+        .contains(['d', 'm', 'y', 'h', 's', 'j', 'a']);
     (!general && !dated && !code.is_empty()).then(|| code.to_string())
 }
 
@@ -1941,6 +1951,12 @@ mod tests {
         let codes = [(164, "00000".to_string()), (165, "dd/mm/yyyy".to_string())];
         assert_eq!(number_shown(164, &codes).as_deref(), Some("00000"));
         assert_eq!(number_shown(9, &codes).as_deref(), Some("0%"));
+        // Currency and accounting, built in: no `numFmt` spells them out.
+        for id in [5, 7, 41, 44] {
+            assert!(number_shown(id, &[]).is_some(), "{id}");
+        }
+        let general = [(172, r#""Bâtiment "General"#.to_string())];
+        assert!(number_shown(172, &general).is_some());
         for id in [0, 1, 49, 14, 165, 166] {
             assert_eq!(number_shown(id, &codes), None, "{id}");
         }

@@ -279,8 +279,9 @@ sheetimport-f14z-struck-rule = a conditional format may strike through the text 
    *[other] { $count } cells with a value
   }) depending on what they hold; dpo does not evaluate such rules: their values are imported as the rest: if a struck value no longer holds, remove it
 sheetimport-f14z-struck-header = “{ $value }”: this column header is struck through in the file; the column is read as the others: if it no longer holds, empty it
-sheetimport-f14z-data-list = “{ $value }”: imported as one category of data, as typed, although a “;”, a “,”, a tab or several spaces in it separate what looks like two categories; if there are two, put one per line
+sheetimport-f14z-data-list = “{ $value }”: imported as one value, as typed, although a “;”, a “,”, a tab or several spaces in it separate what looks like two values; if there are two, put one per line
 sheetimport-tab-sign = ⇥ (tab)
+sheetimport-spaces-sign = ␣␣␣ (several spaces)
 sheetimport-f14z-number-shown = “{ $value }”: the spreadsheet shows this number { $shown }; it is imported as “{ $value }” (a leading 0, a percentage, a text around the number are not kept): check it
 sheetimport-shown-format = through the format “{ $code }”
 sheetimport-shown-text = as “{ $text }”

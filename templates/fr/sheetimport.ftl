@@ -279,8 +279,9 @@ sheetimport-f14z-struck-rule = une règle de mise en forme conditionnelle peut b
    *[other] { $count } cellules remplies
   }) selon ce qu'elles contiennent ; dpo n'évalue pas ces règles : leurs valeurs sont importées comme les autres : si une valeur barrée ne vaut plus, retirez-la
 sheetimport-f14z-struck-header = « { $value } » : cet en-tête de colonne est barré dans le fichier ; la colonne est lue comme les autres : si elle ne vaut plus, videz-la
-sheetimport-f14z-data-list = « { $value } » : une seule catégorie de données est importée, telle qu'elle est écrite, bien qu'un « ; », une « , », une tabulation ou plusieurs espaces y séparent ce qui ressemble à deux catégories ; s'il y en a deux, mettez-en une par ligne
+sheetimport-f14z-data-list = « { $value } » : une seule valeur est importée, telle qu'elle est écrite, bien qu'un « ; », une « , », une tabulation ou plusieurs espaces y séparent ce qui ressemble à deux valeurs ; s'il y en a deux, mettez-en une par ligne
 sheetimport-tab-sign = ⇥ (tabulation)
+sheetimport-spaces-sign = ␣␣␣ (plusieurs espaces)
 sheetimport-f14z-number-shown = « { $value } » : ce nombre est affiché { $shown } dans le tableur ; il est importé comme « { $value } » (un 0 initial, un pourcentage, un texte autour du nombre ne sont pas repris) : vérifiez-le
 sheetimport-shown-format = selon le format « { $code } »
 sheetimport-shown-text = « { $text } »

@@ -1592,7 +1592,7 @@ fn dotted_marks_states_tabs_and_dates_in_text_are_said() {
         "{l}"
     );
     let l = one_line_at(&err, "Registre, ligne 8, colonne G");
-    assert!(l.contains("une seule catégorie de données"), "{l}");
+    assert!(l.contains("une seule valeur est importée"), "{l}");
     let l = one_line_at(&err, "Registre, ligne 8, colonne J");
     assert!(l.contains("plusieurs espaces"), "{l}");
     let l = one_line_at(&err, "Registre, ligne 9, colonne G");
@@ -1651,7 +1651,7 @@ fn own_layout_none_signs_joined_values_and_formatted_numbers_are_said() {
         );
     }
     let l = one_line_at(&err, "Juvisy-sur-Orge, ligne 4, colonne J");
-    assert!(l.contains("une seule catégorie de données"), "{l}");
+    assert!(l.contains("une seule valeur est importée"), "{l}");
     let l = one_line_at(&err, "Juvisy-sur-Orge, ligne 2, colonne N");
     assert!(l.contains("⇥ (tabulation)"), "{l}");
     let l = one_line_at(&err, "Sous-traitant, ligne 6, colonne B");
@@ -1715,4 +1715,50 @@ doc.save(sys.argv[1])
     let err = r.stderr();
     let l = one_line_at(&err, "Registre, ligne 2, colonne C");
     assert!(l.contains(&q("50 %")) && l.contains(&q("0.5")), "{l}");
+}
+
+/// Review 34, N1 to N5: three spaces between two transfers are said (both
+/// layouts); a currency format Excel does not spell out, a format holding
+/// « General », and a term shown « 3 ans » are said; a system that looks
+/// like two is said; a control character between two measures is taken
+/// out, said.
+#[test]
+fn spaces_between_transfers_formats_terms_systems_and_controls_are_said() {
+    let ws = Workspace::missing();
+    let (r, into) = apd(
+        &ws,
+        "row('Commune A', 'Paie', transfers='Maroc : A\\u00a0\\u00a0\\u00a0Tunisie : B')\n\
+         row('Commune B', 'Paie', measures='Chiffrement_x001F_Sauvegarde')\n\
+         ws['B2'] = 12\n\
+         ws['B2'].number_format = '\"Bâtiment \"General'\n\
+         ws['B3'] = 5\n\
+         ws['B3'].number_format = openpyxl.styles.numbers.BUILTIN_FORMATS[7]\n\
+         ws['M2'] = 3\n\
+         ws['M2'].number_format = '0\" ans\"'\n",
+    );
+    let err = r.stderr();
+    let l = one_line_at(&err, "Registre, ligne 2, colonne H");
+    assert!(l.contains("␣␣␣ (plusieurs espaces)"), "{l}");
+    for at in [
+        "ligne 2, colonne B",
+        "ligne 3, colonne B",
+        "ligne 2, colonne M",
+    ] {
+        let said = lines_at(&err, &format!("Registre, {at}"));
+        assert!(
+            said.iter()
+                .any(|l| l.contains("ce nombre est affiché selon le format")),
+            "{at}: {err}"
+        );
+    }
+    let l = one_line_at(&err, "Registre, ligne 3, colonne J");
+    assert!(l.contains("ne se voit pas"), "{l}");
+    let m = std::fs::read_to_string(into.join("security-measures.yaml")).unwrap();
+    assert!(!m.contains('\u{1f}'), "{m}");
+
+    let ws = Workspace::sample();
+    let (r, _) = edited_export(&ws, "ws['I3'] = 'Outlook; Teams'\n", false);
+    let err = r.stderr();
+    let l = one_line_at(&err, "Juvisy-sur-Orge, ligne 3, colonne I");
+    assert!(l.contains("une seule valeur est importée"), "{l}");
 }
