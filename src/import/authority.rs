@@ -502,8 +502,11 @@ pub fn import(sheets: &[ReadSheet], mapping: &Mapping, lang: Lang) -> Option<Imp
                 out.problems.push(problem(row, c + 1, why));
             }
             // (a term too: « 3 ans » through `0" ans"` reads 3 months).
-            if let Some(why) =
-                (super::number_shown(sheet, row, c + 1, cell)).filter(|_| f.is_some())
+            // (Not a term refused below: « 2.5 », « 50 % » are no months.)
+            let refused_term = matches!(f, Some(Field::ConventionMonths))
+                && !matches!(cell, Cell::Number(n) if n.fract() == 0.0 && *n >= 0.0);
+            if let Some(why) = (super::number_shown(sheet, row, c + 1, cell))
+                .filter(|_| f.is_some() && !refused_term)
             {
                 out.problems.push(problem(row, c + 1, why));
             }

@@ -1042,8 +1042,21 @@ struct XlsxStyled {
 /// « 0% », « # ##0 », « "Bâtiment "0 »); `None` for the general format,
 /// « 0 », text (« @ ») and the formats of dates and times (read as dates).
 fn number_shown(id: u32, codes: &[(u32, String)]) -> Option<String> {
-    let code = match id {
-        0 | 1 | 49 => return None,
+    // The file's own code for the id first (a French Excel spells out its
+    // euro formats under the built-in ids), else the built-in one.
+    let own = codes.iter().rev().find(|(i, _)| *i == id);
+    let code = match own.map(|(_, c)| c.as_str()) {
+        Some(code) => code,
+        None => builtin_format(id)?,
+    };
+    shown_code(code)
+}
+
+/// The code of Excel's built-in number format `id` that shows a number
+/// otherwise than as typed; `None` for the general format, « 0 », text,
+/// and the dates' and times'.
+fn builtin_format(id: u32) -> Option<&'static str> {
+    Some(match id {
         2 => "0.00",
         3 => "#,##0",
         4 => "#,##0.00",
@@ -1065,16 +1078,22 @@ fn number_shown(id: u32, codes: &[(u32, String)]) -> Option<String> {
         43 => r#"_(* #,##0.00_);_(* (#,##0.00);_(* "-"??_);_(@_)"#,
         44 => r#"_($* #,##0.00_);_($* (#,##0.00);_($* "-"??_);_(@_)"#,
         48 => "##0.0E+0",
-        _ => codes
-            .iter()
-            .rev()
-            .find(|(i, _)| *i == id)
-            .map(|(_, c)| c.as_str())?,
-    };
+        _ => return None,
+    })
+}
+
+/// [`number_shown`] of a code (see there).
+fn shown_code(code: &str) -> Option<String> {
     // Its tokens outside quoted text, escapes and brackets: a day, month,
     // year, hour or second makes it a date's or a time's.
+    // The code without its bracketed parts (a locale, a colour) is the
+    // general format's, « 0 » or text's: the number as read.
     let (mut tokens, mut quoted, mut bracket, mut escaped) = (String::new(), false, false, false);
+    let mut plain = String::new();
     for c in code.chars() {
+        if !bracket && !(c == '[' && !quoted) {
+            plain.push(c.to_ascii_lowercase());
+        }
         match c {
             _ if escaped => escaped = false,
             '\\' if !quoted => escaped = true,
@@ -1085,10 +1104,7 @@ fn number_shown(id: u32, codes: &[(u32, String)]) -> Option<String> {
             c => tokens.push(c.to_ascii_lowercase()),
         }
     }
-    let general = matches!(
-        code.trim().to_ascii_lowercase().as_str(),
-        "general" | "0" | "@"
-    );
+    let general = matches!(plain.trim(), "general" | "0" | "@");
     let dated = tokens
         .replace("general", "")
         .contains(['d', 'm', 'y', 'h', 's', 'j', 'a']);
@@ -1957,6 +1973,14 @@ mod tests {
         }
         let general = [(172, r#""Bâtiment "General"#.to_string())];
         assert!(number_shown(172, &general).is_some());
+        // A locale or a colour around the general format changes nothing;
+        // the file's own code for a built-in id is the one named.
+        let own = [
+            (173, "[$-40C]General".to_string()),
+            (44, "# ##0,00 €".to_string()),
+        ];
+        assert_eq!(number_shown(173, &own), None);
+        assert_eq!(number_shown(44, &own).as_deref(), Some("# ##0,00 €"));
         for id in [0, 1, 49, 14, 165, 166] {
             assert_eq!(number_shown(id, &codes), None, "{id}");
         }

@@ -1734,7 +1734,10 @@ fn spaces_between_transfers_formats_terms_systems_and_controls_are_said() {
          ws['B3'] = 5\n\
          ws['B3'].number_format = openpyxl.styles.numbers.BUILTIN_FORMATS[7]\n\
          ws['M2'] = 3\n\
-         ws['M2'].number_format = '0\" ans\"'\n",
+         ws['M2'].number_format = '0\" ans\"'\n\
+         row('Commune C', 'Paie')\n\
+         ws['M4'] = 2.5\n\
+         ws['M4'].number_format = '0.0\" ans\"'\n",
     );
     let err = r.stderr();
     let l = one_line_at(&err, "Registre, ligne 2, colonne H");
@@ -1753,6 +1756,9 @@ fn spaces_between_transfers_formats_terms_systems_and_controls_are_said() {
     }
     let l = one_line_at(&err, "Registre, ligne 3, colonne J");
     assert!(l.contains("ne se voit pas"), "{l}");
+    // A term refused is not also said imported.
+    let l = one_line_at(&err, "Registre, ligne 4, colonne M");
+    assert!(l.starts_with("non importé"), "{l}");
     let m = std::fs::read_to_string(into.join("security-measures.yaml")).unwrap();
     assert!(!m.contains('\u{1f}'), "{m}");
 
