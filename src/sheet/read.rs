@@ -1091,7 +1091,7 @@ fn shown_code(code: &str) -> Option<String> {
     let (mut tokens, mut quoted, mut bracket, mut escaped) = (String::new(), false, false, false);
     let mut plain = String::new();
     for c in code.chars() {
-        if !bracket && !(c == '[' && !quoted) {
+        if !bracket && (c != '[' || quoted) {
             plain.push(c.to_ascii_lowercase());
         }
         match c {
