@@ -2195,8 +2195,8 @@ pub(super) fn unmarked_item(line: &str) -> &str {
 
 /// Whether a measure's line looks like two measures on one line: a `;`,
 /// a tab (text pasted from two columns) or three spaces or more (of any
-/// kind: no-break, em…) between
-/// two texts, or a `,` followed by a word in capitals
+/// kind: no-break, em…) between two texts, or a `,` followed by a word in
+/// capitals
 /// (« Sauvegardes, Antivirus »; « Sauvegardes quotidiennes, chiffrées »
 /// is one). It is imported as one measure, as typed, and said: splitting
 /// it could cut a title that holds the sign.
@@ -2209,7 +2209,13 @@ pub(super) fn looks_two(line: &str) -> bool {
     };
     parts(';') > 1
         || parts('\t') > 1
-        || (line.trim().char_indices()).any(|(i, _)| spaces_run(&line.trim()[i..]).is_some())
+        || {
+            let mut run = 0;
+            (line.trim().chars()).any(|c| {
+                run = if c.is_whitespace() { run + 1 } else { 0 };
+                run >= 3
+            })
+        }
         || line.split(',').skip(1).any(|p| {
             p.trim_start()
                 .chars()
@@ -2321,8 +2327,8 @@ const JOINED_NAMES: [&str; 22] = [
     "georgie du sud et les iles sandwich du sud",
 ];
 
-/// A sign as the report names it: a tab, which shows nothing, by its
-/// name beside « ⇥ ».
+/// A sign as the report names it: a tab or a run of spaces, which show
+/// nothing, by their name beside « ⇥ » or « ␣␣␣ ».
 pub(super) fn sign(sep: &'static str) -> crate::render::catalog::MsgArg {
     match sep {
         "⇥" => Msg::new("sheetimport-tab-sign").into(),
@@ -2344,8 +2350,9 @@ fn spaces_run(text: &str) -> Option<usize> {
 /// The sign after which a transfer's `recipient` holds another `country:
 /// recipient` (« Microsoft, Maroc : X »: `,`), if any: `;`, `,`, `/`,
 /// ` - `, `. `, « et » / « and », ` – `, ` — `, ` | `, ` + `, ` & `, a
-/// tab (said « ⇥ ») or three spaces (said « ␣␣␣ ») outside brackets, followed by a side of at most four
-/// words, with no digit nor `@`, that is no negation, then a `:`.
+/// tab (said « ⇥ ») or three spaces (said « ␣␣␣ ») outside brackets,
+/// followed by a side of at most four words, with no digit nor `@`, that
+/// is no negation, then a `:`.
 pub(super) fn second_transfer(recipient: &str) -> Option<&'static str> {
     for (i, _) in super::top_level(recipient) {
         let rest = &recipient[i..];

@@ -229,8 +229,8 @@ pub fn read(bytes: &[u8]) -> Result<Vec<ReadSheet>, ReadError> {
         calamine::Sheets::Xlsx(_) => xlsx_scan(bytes).unwrap_or_default(),
         _ => std::collections::HashMap::new(),
     };
-    let mut xlsx_struck = match book {
-        calamine::Sheets::Xlsx(_) => xlsx_struck(bytes).unwrap_or_default(),
+    let mut xlsx_styled = match book {
+        calamine::Sheets::Xlsx(_) => xlsx_styled(bytes).unwrap_or_default(),
         _ => std::collections::HashMap::new(),
     };
     let mut xlsx_links = match book {
@@ -266,7 +266,7 @@ pub fn read(bytes: &[u8]) -> Result<Vec<ReadSheet>, ReadError> {
         if let Some((r, c, n)) = xlsx_marks.remove(&name) {
             (marks.hidden_rows, marks.hidden_cols, marks.notes) = (r, c, n);
         }
-        let styled = (xlsx_struck.remove(&name)).unwrap_or_else(|| {
+        let styled = (xlsx_styled.remove(&name)).unwrap_or_else(|| {
             let mut rules = std::mem::take(&mut marks.rules);
             rules.extend(column_ranges(std::mem::take(&mut marks.rule_cells)));
             XlsxStyled {
@@ -813,13 +813,15 @@ fn struck_runs(xml: &str, item: &str) -> Vec<String> {
     out
 }
 
-/// The struck-through cells of an XLSX file's sheets, by sheet name
-/// (0-based `(row, col)`, the struck text, empty for a whole cell): a
-/// cell whose style's font strikes (`<cellXfs><xf fontId>` → `<fonts>`
-/// in `xl/styles.xml`), or whose string has struck runs (shared or
-/// inline). `None` when the file does not read so; nothing parsed when
-/// no part mentions a strike.
-fn xlsx_struck(bytes: &[u8]) -> Option<std::collections::HashMap<String, XlsxStyled>> {
+/// What the styles of an XLSX file's sheets say of their cells, by sheet
+/// name ([`XlsxStyled`]): the struck-through cells (0-based `(row, col)`,
+/// the struck text, empty for a whole cell) — a cell whose style's font
+/// strikes (`<cellXfs><xf fontId>` → `<fonts>` in `xl/styles.xml`), or
+/// whose string has struck runs (shared or inline) —, the conditional
+/// formats that may strike, and the numbers shown through a format.
+/// `None` when the file does not read so; no sheet parsed when no part
+/// mentions a strike and no cell format shows a number otherwise.
+fn xlsx_styled(bytes: &[u8]) -> Option<std::collections::HashMap<String, XlsxStyled>> {
     use quick_xml::events::Event;
     let mut parts = XlsxParts::open(bytes)?;
     let attr = xml_attr;
@@ -1027,7 +1029,7 @@ fn xlsx_struck(bytes: &[u8]) -> Option<std::collections::HashMap<String, XlsxSty
     Some(out)
 }
 
-/// What [`xlsx_struck`] finds in a sheet: its struck cells, the ranges of
+/// What [`xlsx_styled`] finds in a sheet: its struck cells, the ranges of
 /// its conditional formats that strike, and its number cells shown
 /// through a format (0-based `(row, col)` and the format's code).
 #[derive(Default)]
